@@ -1,0 +1,96 @@
+"""CJK-aware tokenisation for SQLite FTS5 (the same idea as Lucene's CJKBigramFilter).
+
+FTS5's ``unicode61`` tokenizer sees a run of Chinese characters as one long
+token, so ``氪氙`` never matches inside ``氪氙气体项目``; ``trigram`` cannot
+find 1- or 2-character words. Python's sqlite3 cannot register a custom FTS5
+tokenizer, so we rewrite the *text* instead: every CJK run is replaced by its
+overlapping bigrams plus the run's last character as a unigram, and
+``unicode61`` then splits on the spaces::
+
+    "氪氙气体项目 by Air Liquide"  ->  "氪氙 氙气 气体 体项 项目 目 by Air Liquide"
+
+A query is rewritten the same way into an FTS5 phrase, so
+
+* a 2+ character word becomes the phrase of its bigrams (``"氪氙"``,
+  ``"稀有 有气 气体"``), which matches consecutive tokens;
+* a single character becomes a prefix query (``"氪" *``): every character in a
+  run is the first character of a bigram, except the last, which is indexed as
+  the unigram, so the prefix finds all occurrences;
+* Latin words pass through and are matched by ``unicode61`` as usual.
+
+The trailing unigram of the *query's* last run is dropped (the text may go on
+with more CJK characters there); interior runs keep it so that the phrase lines
+up with the index (``中国a`` -> ``中国 国 a``).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["TOKENIZER_VERSION", "index_text", "query_phrase", "is_cjk", "CJK_RUN"]
+
+# Bump when index_text changes: the FTS index is then rebuilt on open.
+TOKENIZER_VERSION = 1
+
+_CJK_CLASS = (
+    "\u3040-\u30ff"  # Hiragana, Katakana
+    "\u3400-\u4dbf"  # CJK Extension A
+    "\u4e00-\u9fff"  # CJK Unified Ideographs
+    "\uf900-\ufaff"  # CJK Compatibility Ideographs
+    "\uac00-\ud7af"  # Hangul syllables
+    "\U00020000-\U0002ffff"  # CJK Extensions B-F
+)
+CJK_RUN = re.compile(f"[{_CJK_CLASS}]+")
+# What unicode61 keeps as token characters, minus CJK (handled above).
+_WORD = re.compile(f"[^\\W_{_CJK_CLASS}]+")
+
+
+def is_cjk(char: str) -> bool:
+    """True if ``char`` is a CJK character indexed as bigrams."""
+    return bool(CJK_RUN.fullmatch(char))
+
+
+def _run_tokens(run: str, *, trailing_unigram: bool = True) -> list[str]:
+    if len(run) == 1:
+        return [run]
+    tokens = [run[i : i + 2] for i in range(len(run) - 1)]
+    if trailing_unigram:
+        tokens.append(run[-1])
+    return tokens
+
+
+def index_text(text: str) -> str:
+    """Rewrite ``text`` for the FTS index: CJK runs become bigrams, the rest stays."""
+    if not text:
+        return ""
+    return CJK_RUN.sub(lambda m: " " + " ".join(_run_tokens(m.group())) + " ", text)
+
+
+def query_phrase(term: str) -> str | None:
+    """The FTS5 phrase (quoted, maybe with ``*``) that finds ``term`` in indexed text.
+
+    Returns None when the term has no searchable characters (only punctuation).
+    """
+    pieces: list[tuple[str, bool]] = []  # (text, is_cjk)
+    pos = 0
+    for match in CJK_RUN.finditer(term):
+        pieces.extend((w, False) for w in _WORD.findall(term[pos : match.start()]))
+        pieces.append((match.group(), True))
+        pos = match.end()
+    pieces.extend((w, False) for w in _WORD.findall(term[pos:]))
+    if not pieces:
+        return None
+
+    tokens: list[str] = []
+    prefix = False
+    for i, (text, cjk) in enumerate(pieces):
+        last = i == len(pieces) - 1
+        if not cjk:
+            tokens.append(text.lower())
+        elif last and len(text) == 1:
+            tokens.append(text)
+            prefix = True
+        else:
+            tokens.extend(_run_tokens(text, trailing_unigram=not last))
+    phrase = '"' + " ".join(t.replace('"', '""') for t in tokens) + '"'
+    return phrase + " *" if prefix else phrase

@@ -1,0 +1,109 @@
+"""The database schema: tables users query directly, so names are part of the UI.
+
+Created with sqlite-utils so the column lists stay readable; everything is
+idempotent (``ensure_schema`` runs on every open) and versioned in
+``newsmon_meta`` for later migrations.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from .cjk import TOKENIZER_VERSION, index_text
+
+__all__ = ["ensure_schema", "SCHEMA_VERSION", "rebuild_fts"]
+
+SCHEMA_VERSION = 1
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create missing tables/indexes and bring the FTS index up to date."""
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute("PRAGMA foreign_keys=ON")
+    tables = set(db.table_names())
+    with db.conn:
+        if "newsmon_meta" not in tables:
+            db["newsmon_meta"].create({"key": str, "value": str}, pk="key")
+        if "articles" not in tables:
+            db["articles"].create(
+                {
+                    "id": int,
+                    "url": str,  # the primary copy's URL (first publisher)
+                    "site": str,  # site name from config.yaml
+                    "title": str,
+                    "published_at": str,  # ISO 8601 with offset, as the page gave it
+                    "published_utc": str,  # same instant in UTC, for sorting/filtering
+                    "source": str,  # 来源
+                    "author": str,
+                    "lang": str,
+                    "body": str,  # plain text, one paragraph per line
+                    "fingerprint": str,  # hash of the normalised body (exact dedupe)
+                    "fetched_at": str,  # UTC, when we downloaded it
+                },
+                pk="id",
+                not_null={"url", "site", "title", "body", "fetched_at", "fingerprint"},
+            )
+            db["articles"].create_index(["url"], unique=True)
+            db["articles"].create_index(["fingerprint"])
+            db["articles"].create_index(["site", "published_utc"])
+            db["articles"].create_index(["published_utc"])
+        if "article_sources" not in tables:
+            db["article_sources"].create(
+                {"article_id": int, "site": str, "url": str, "first_seen_at": str, "published_at": str},
+                pk=("article_id", "url"),
+                foreign_keys=[("article_id", "articles", "id")],
+                not_null={"site", "url", "first_seen_at"},
+            )
+            db["article_sources"].create_index(["url"], unique=True)
+            db["article_sources"].create_index(["site"])
+        if "non_articles" not in tables:
+            # Pages we fetched that are not articles (list/login/404-ish pages):
+            # remembered so they are not fetched again on every crawl.
+            db["non_articles"].create(
+                {"url": str, "site": str, "reason": str, "seen_at": str},
+                pk="url",
+            )
+        if "crawl_runs" not in tables:
+            db["crawl_runs"].create(
+                {
+                    "id": int,
+                    "site": str,
+                    "started_at": str,
+                    "finished_at": str,
+                    "status": str,  # running | ok | partial | failed | timeout
+                    "list_pages": int,
+                    "articles_new": int,
+                    "duplicates": int,
+                    "non_articles": int,
+                    "failures": int,
+                    "duration_s": float,
+                    "error": str,  # first failures, one per line
+                },
+                pk="id",
+                defaults={"list_pages": 0, "articles_new": 0, "duplicates": 0, "non_articles": 0, "failures": 0},
+            )
+            db["crawl_runs"].create_index(["site", "started_at"])
+        if "articles_fts" not in tables:
+            # Contentless: the text lives in `articles`; the index holds the
+            # CJK-bigram rewrite of it (see db/cjk.py), rowid = articles.id.
+            db.execute(
+                "CREATE VIRTUAL TABLE articles_fts USING fts5("
+                "title, body, content='', tokenize='unicode61 remove_diacritics 2')"
+            )
+        db["newsmon_meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
+    stored = db.execute("SELECT value FROM newsmon_meta WHERE key='tokenizer_version'").fetchone()
+    if stored is None or stored[0] != str(TOKENIZER_VERSION):
+        rebuild_fts(db)
+
+
+def rebuild_fts(db: sqlite_utils.Database) -> None:
+    """Re-index every article (after a tokenizer change or on request)."""
+    with db.conn:
+        db.execute("INSERT INTO articles_fts(articles_fts) VALUES('delete-all')")
+        rows = db.execute("SELECT id, title, body FROM articles").fetchall()
+        db.conn.executemany(
+            "INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)",
+            ((i, index_text(t), index_text(b)) for i, t, b in rows),
+        )
+        db["newsmon_meta"].upsert({"key": "tokenizer_version", "value": str(TOKENIZER_VERSION)}, pk="key")

@@ -1,0 +1,218 @@
+"""The article store: one SQLite file (WAL), opened through sqlite-utils.
+
+Knows nothing of Scrapy or of how articles were extracted: callers hand it
+plain values. Every write is one transaction, so a crash never leaves an
+article without its source row or its index entry.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+import sqlite_utils
+
+from newsmon.errors import NotFoundError, StoreError
+
+from .cjk import index_text
+from .schema import ensure_schema
+
+__all__ = ["Store", "AddResult", "utc_now"]
+
+
+def utc_now() -> str:
+    """Current time as ISO 8601 UTC with offset, second precision."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def _iso(value: Optional[datetime]) -> tuple[Optional[str], Optional[str]]:
+    if value is None:
+        return None, None
+    if value.tzinfo is None:
+        raise ValueError("published_at must be timezone-aware")
+    return value.isoformat(), value.astimezone(timezone.utc).isoformat()
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What :meth:`Store.add_article` did."""
+
+    article_id: int
+    status: str  # "new" | "duplicate" | "known_url"
+    reason: str = ""  # for duplicates: why ("same text as #12")
+
+
+class Store:
+    """Open (and create if needed) the newsmon database at ``path``.
+
+    Raises StoreError with one sentence when the file cannot be opened or
+    created (missing folder, permissions, not a database).
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise StoreError(f"{self.path}: no such database; run `newsmon crawl` first.")
+        if not self.path.parent.exists():
+            raise StoreError(f"{self.path}: the folder {self.path.parent} does not exist.")
+        try:
+            conn = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
+            self.db = sqlite_utils.Database(conn)
+            ensure_schema(self.db)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot open the database ({exc}).") from None
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.db.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- lookups used by the crawler -------------------------------------
+
+    def known_urls(self, urls: Iterable[str]) -> set[str]:
+        """The subset of ``urls`` already stored as a story source or as a non-article."""
+        urls = list(urls)
+        found: set[str] = set()
+        for i in range(0, len(urls), 500):
+            chunk = urls[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for table in ("article_sources", "non_articles"):
+                found.update(
+                    row[0] for row in self.db.execute(f"SELECT url FROM {table} WHERE url IN ({marks})", chunk)
+                )
+        return found
+
+    def find_by_fingerprint(self, fingerprint: str) -> Optional[int]:
+        """Id of the article whose normalised body hashes to ``fingerprint``."""
+        row = self.db.execute("SELECT id FROM articles WHERE fingerprint = ? LIMIT 1", [fingerprint]).fetchone()
+        return row[0] if row else None
+
+    # -- writes --------------------------------------------------------------
+
+    def add_article(
+        self,
+        *,
+        site: str,
+        url: str,
+        title: str,
+        body: str,
+        fingerprint: str,
+        published_at: Optional[datetime] = None,
+        source: Optional[str] = None,
+        author: Optional[str] = None,
+        lang: Optional[str] = None,
+        fetched_at: Optional[str] = None,
+    ) -> AddResult:
+        """Store one fetched article, or record it as another source of a stored story.
+
+        An article whose URL is already known is ignored (``known_url``); one
+        whose body fingerprint matches a stored story adds an
+        ``article_sources`` row only (``duplicate``); anything else is a new
+        story with its first source row and its index entry, all in one
+        transaction.
+        """
+        now = fetched_at or utc_now()
+        published, published_utc = _iso(published_at)
+        try:
+            with self.db.conn:
+                row = self.db.execute("SELECT article_id FROM article_sources WHERE url = ?", [url]).fetchone()
+                if row:
+                    return AddResult(row[0], "known_url")
+                existing = self.find_by_fingerprint(fingerprint)
+                if existing is not None:
+                    self._add_source(existing, site, url, now, published)
+                    return AddResult(existing, "duplicate", f"same text as article {existing}")
+                cursor = self.db.execute(
+                    "INSERT INTO articles (url, site, title, published_at, published_utc, source, author, lang,"
+                    " body, fingerprint, fetched_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    [url, site, title, published, published_utc, source, author, lang, body, fingerprint, now],
+                )
+                article_id = int(cursor.lastrowid or 0)
+                self._add_source(article_id, site, url, now, published)
+                self.db.execute(
+                    "INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)",
+                    [article_id, index_text(title), index_text(body)],
+                )
+                # Lets a non-article page that later became an article be stored.
+                self.db.execute("DELETE FROM non_articles WHERE url = ?", [url])
+                return AddResult(article_id, "new")
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot store {url} ({exc}).") from None
+
+    def _add_source(self, article_id: int, site: str, url: str, now: str, published: Optional[str]) -> None:
+        self.db.execute(
+            "INSERT OR IGNORE INTO article_sources (article_id, site, url, first_seen_at, published_at)"
+            " VALUES (?,?,?,?,?)",
+            [article_id, site, url, now, published],
+        )
+
+    def add_non_article(self, *, site: str, url: str, reason: str) -> None:
+        """Remember that ``url`` is not an article, so it is not fetched again."""
+        try:
+            with self.db.conn:
+                self.db["non_articles"].upsert(
+                    {"url": url, "site": site, "reason": reason, "seen_at": utc_now()}, pk="url"
+                )
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot record {url} ({exc}).") from None
+
+    def start_run(self, site: str) -> int:
+        """Open a ``crawl_runs`` row for ``site`` and return its id."""
+        with self.db.conn:
+            cursor = self.db.execute(
+                "INSERT INTO crawl_runs (site, started_at, status) VALUES (?, ?, 'running')", [site, utc_now()]
+            )
+        return int(cursor.lastrowid or 0)
+
+    def finish_run(self, run_id: int, *, status: str, counts: dict[str, int], errors: list[str], duration_s: float) -> None:
+        """Close the ``crawl_runs`` row with counts and the first errors."""
+        with self.db.conn:
+            self.db["crawl_runs"].update(
+                run_id,
+                {
+                    "finished_at": utc_now(),
+                    "status": status,
+                    "duration_s": round(duration_s, 3),
+                    "error": "\n".join(errors[:20]) or None,
+                    **{k: counts.get(k, 0) for k in ("list_pages", "articles_new", "duplicates", "non_articles", "failures")},
+                },
+            )
+
+    # -- reads for users -------------------------------------------------------
+
+    def get_article(self, article_id: int) -> dict[str, Any]:
+        """The article row plus ``sources``: every ``{site, url, first_seen_at}`` it was seen at."""
+        try:
+            row = self.db["articles"].get(article_id)
+        except sqlite_utils.db.NotFoundError:
+            raise NotFoundError(f"There is no article with id {article_id}.") from None
+        sources = [
+            dict(zip(("site", "url", "first_seen_at", "published_at"), r))
+            for r in self.db.execute(
+                "SELECT site, url, first_seen_at, published_at FROM article_sources WHERE article_id = ?"
+                " ORDER BY first_seen_at, rowid",
+                [article_id],
+            )
+        ]
+        row.pop("published_utc", None)
+        row.pop("fingerprint", None)
+        return {**row, "sources": sources}
+
+    def runs(self, site: Optional[str] = None, limit: int = 50) -> list[dict[str, Any]]:
+        """Latest crawl runs, newest first."""
+        where, params = ("WHERE site = ?", [site]) if site else ("", [])
+        return list(
+            self.db.query(f"SELECT * FROM crawl_runs {where} ORDER BY id DESC LIMIT ?", [*params, limit])
+        )
+
+    def counts(self) -> dict[str, int]:
+        """Number of rows in the main tables."""
+        return {t: self.db[t].count for t in ("articles", "article_sources", "non_articles", "crawl_runs")}

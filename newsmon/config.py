@@ -1,0 +1,293 @@
+"""Parse and validate ``config.yaml`` once, into typed objects.
+
+Everything else in newsmon receives a :class:`Config`; nobody else reads YAML.
+Errors name the file, the key path (``sites[1].every``) and the bad value in
+one sentence, so the CLI can print them as they are.
+
+Every setting has a default and a help line (``description=``); the README's
+configuration reference is checked against these in ``tests/test_docs.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import timedelta
+from pathlib import Path
+from typing import Any, Optional
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from .errors import ConfigError
+
+__all__ = [
+    "Config",
+    "CrawlSettings",
+    "SiteConfig",
+    "load_config",
+    "parse_config",
+    "parse_duration",
+    "default_config_path",
+]
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d)\s*$")
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+_SITE_NAME = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def parse_duration(value: str | int | float) -> timedelta:
+    """Turn ``45s``, ``10m``, ``2h`` or ``1d`` (or a number of seconds) into a timedelta.
+
+    Raises ``ValueError`` with a one-sentence message for anything else.
+    """
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a duration like 45s, 10m, 2h or 1d")
+    if isinstance(value, (int, float)):
+        seconds = float(value)
+    else:
+        match = _DURATION.match(str(value))
+        if not match:
+            raise ValueError(f"{value!r} is not a duration like 45s, 10m, 2h or 1d")
+        seconds = float(match.group(1)) * _UNIT_SECONDS[match.group(2)]
+    if seconds <= 0:
+        raise ValueError(f"{value!r} must be longer than zero")
+    return timedelta(seconds=seconds)
+
+
+class _Model(BaseModel):
+    # Unknown keys are almost always typos ("start_url"); reject them.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CrawlSettings(_Model):
+    """Politeness and limits shared by every site (a site may override some)."""
+
+    user_agent: str = Field(
+        "newsmon/0.1 (+https://github.com/newsmon/newsmon; news monitoring bot)",
+        description="User-Agent header sent with every request; names newsmon so site owners know who calls.",
+    )
+    obey_robots_txt: bool = Field(True, description="Obey each site's robots.txt.")
+    concurrent_requests_per_domain: int = Field(
+        2, ge=1, le=32, description="Requests in flight at once per domain."
+    )
+    download_delay: float = Field(
+        0.5, ge=0, description="Seconds between requests to the same domain (AutoThrottle adjusts it)."
+    )
+    autothrottle: bool = Field(True, description="Let Scrapy's AutoThrottle adapt the delay to server latency.")
+    timeout: float = Field(30, gt=0, description="Seconds before a request is given up.")
+    retries: int = Field(2, ge=0, le=10, description="Retries for timeouts and 5xx answers.")
+    max_response_bytes: int = Field(
+        10 * 1024 * 1024, gt=0, description="Responses larger than this are dropped as not articles."
+    )
+    max_list_pages: int = Field(
+        5, ge=1, description="Default number of list pages followed per start URL (pagination depth)."
+    )
+
+
+class SiteConfig(_Model):
+    """One monitored portal."""
+
+    name: str = Field(description="Unique site name (letters, digits, - and _); stored as `site` in the database.")
+    start_urls: list[str] = Field(min_length=1, description="List (栏目) pages to start from.")
+    every: Optional[str] = Field(None, description="Crawl interval for the daemon: 45s, 10m, 2h, 1d.")
+    cron: Optional[str] = Field(None, description='Crawl schedule for the daemon as a cron line, e.g. "*/30 * * * *".')
+    allowed_domains: list[str] = Field(
+        default_factory=list, description="Domains the spider may visit; default: the start URLs' hosts."
+    )
+    article_url_pattern: Optional[str] = Field(
+        None, description="Regex an article URL must match; default: recognised by URL shape and link text."
+    )
+    list_url_pattern: Optional[str] = Field(
+        None, description="Regex a pagination URL must match; default: recognised by 下一页/list-2.html/index_1.html."
+    )
+    max_list_pages: Optional[int] = Field(
+        None, ge=1, description="List pages followed per start URL; default: crawl.max_list_pages."
+    )
+    encoding: Optional[str] = Field(None, description="Force this encoding instead of detecting it (e.g. gb18030).")
+    enabled: bool = Field(True, description="Set to false to keep a site in the file but not crawl it.")
+
+    @field_validator("name")
+    @classmethod
+    def _check_name(cls, value: str) -> str:
+        if not _SITE_NAME.match(value):
+            raise ValueError(f"{value!r} may contain only letters, digits, - and _")
+        return value
+
+    @field_validator("start_urls")
+    @classmethod
+    def _check_urls(cls, urls: list[str]) -> list[str]:
+        for url in urls:
+            if not re.match(r"^https?://[^/\s]+", url):
+                raise ValueError(f"{url!r} is not an http(s) URL")
+        return urls
+
+    @field_validator("every")
+    @classmethod
+    def _check_every(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None:
+            parse_duration(value)
+        return value
+
+    @field_validator("cron")
+    @classmethod
+    def _check_cron(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None:
+            from apscheduler.triggers.cron import CronTrigger
+
+            try:
+                CronTrigger.from_crontab(value)
+            except ValueError as exc:
+                raise ValueError(f"{value!r} is not a valid cron line ({exc})") from None
+        return value
+
+    @field_validator("article_url_pattern", "list_url_pattern")
+    @classmethod
+    def _check_regex(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None:
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise ValueError(f"{value!r} is not a valid regular expression ({exc})") from None
+        return value
+
+    @field_validator("encoding")
+    @classmethod
+    def _check_encoding(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None:
+            import codecs
+
+            try:
+                codecs.lookup(value)
+            except LookupError:
+                raise ValueError(f"{value!r} is not an encoding Python knows") from None
+        return value
+
+    @model_validator(mode="after")
+    def _one_schedule(self) -> "SiteConfig":
+        if self.every and self.cron:
+            raise ValueError("give either every or cron, not both")
+        return self
+
+    @property
+    def interval(self) -> timedelta:
+        """The crawl interval (``every``), 30 minutes when neither every nor cron is set."""
+        return parse_duration(self.every) if self.every else timedelta(minutes=30)
+
+    @property
+    def domains(self) -> list[str]:
+        """Domains the spider stays on."""
+        if self.allowed_domains:
+            return list(self.allowed_domains)
+        from urllib.parse import urlsplit
+
+        return sorted({urlsplit(u).hostname or "" for u in self.start_urls} - {""})
+
+
+class Config(_Model):
+    """The whole configuration file, validated."""
+
+    database: str = Field("news.db", description="SQLite file; relative to the config file's folder.")
+    crawl: CrawlSettings = Field(default_factory=CrawlSettings, description="Politeness and limits for every site.")
+    sites: list[SiteConfig] = Field(default_factory=list, description="The portals to monitor.")
+    # Filled in by load_config, not by the user.
+    source_path: Optional[str] = Field(None, exclude=True)
+
+    @field_validator("sites")
+    @classmethod
+    def _unique_names(cls, sites: list[SiteConfig]) -> list[SiteConfig]:
+        seen: set[str] = set()
+        for site in sites:
+            if site.name in seen:
+                raise ValueError(f"site name {site.name!r} is used twice")
+            seen.add(site.name)
+        return sites
+
+    @property
+    def database_path(self) -> Path:
+        """Absolute path of the database, resolved against the config file's folder."""
+        path = Path(os.path.expanduser(self.database))
+        if not path.is_absolute() and self.source_path:
+            path = Path(self.source_path).resolve().parent / path
+        return path.resolve()
+
+    def site(self, name: str) -> SiteConfig:
+        """The site called ``name``; raises ConfigError listing known names otherwise."""
+        for site in self.sites:
+            if site.name == name:
+                return site
+        known = ", ".join(s.name for s in self.sites) or "none"
+        raise ConfigError(f"There is no site called {name!r} in the config (known: {known}).")
+
+    def max_list_pages(self, site: SiteConfig) -> int:
+        """List pages followed per start URL for ``site``."""
+        return site.max_list_pages or self.crawl.max_list_pages
+
+
+def default_config_path() -> Path:
+    """``$NEWSMON_CONFIG`` if set, else ``./config.yaml``."""
+    return Path(os.environ.get("NEWSMON_CONFIG") or "config.yaml")
+
+
+def _key_path(loc: tuple[Any, ...]) -> str:
+    parts: list[str] = []
+    for item in loc:
+        if isinstance(item, int):
+            parts.append(f"[{item}]")
+        else:
+            parts.append(("." if parts else "") + str(item))
+    return "".join(parts) or "(top level)"
+
+
+def _lookup(data: Any, loc: tuple[Any, ...]) -> Any:
+    for item in loc:
+        try:
+            data = data[item]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def parse_config(data: Any, source: str = "config.yaml") -> Config:
+    """Validate already-parsed YAML ``data``; ``source`` names the file in errors."""
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{source}: the file must be a mapping with keys such as database and sites.")
+    try:
+        return Config(**data, source_path=source)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = tuple(err["loc"])
+        where = _key_path(loc)
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            message = f"unknown key {loc[-1]!r}"
+        elif kind == "missing":
+            message = "this key is required"
+        else:
+            msg = err["msg"].removeprefix("Value error, ")
+            value = _lookup(data, loc)
+            message = msg if value is None or repr(value) in msg else f"{value!r}: {msg}"
+        raise ConfigError(f"{source}: {where}: {message}.") from None
+
+
+def load_config(path: str | os.PathLike[str] | None = None) -> Config:
+    """Read and validate the config file at ``path`` (default: see :func:`default_config_path`)."""
+    config_path = Path(path) if path is not None else default_config_path()
+    try:
+        text = config_path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(
+            f"{config_path}: no such config file; create one (see README) or pass --config PATH."
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{config_path}: cannot read the config file ({exc}).") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise ConfigError(f"{config_path}: YAML syntax error{where}: {problem}.") from None
+    return parse_config(data, str(config_path))
