@@ -1,0 +1,248 @@
+"""Portal chrome: what to prune from the DOM and which text lines are not article.
+
+Generic extractors (trafilatura, readability) know English templates well and
+Chinese portal chrome less well: 热门搜索 bars, 分享到/打赏/打印/关闭窗口
+widgets, "更多>>" related lists, ICP/公网安备 footers, 责任编辑 lines,
+screenshot file names left as captions. This module holds that knowledge in
+two forms: XPath-free element tests used before extraction, and line filters
+applied to extracted text. It also renders an element to paragraph lines and
+finds the densest text block, the fallback for short pages (government
+notices) where trafilatura returns nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from lxml import etree
+from lxml import html as lxml_html
+
+__all__ = [
+    "prune_chrome",
+    "element_lines",
+    "densest_block",
+    "clean_lines",
+    "is_chrome_line",
+    "fold_lines",
+]
+
+# Elements that never hold article text.
+_DROP_TAGS = {
+    "script", "style", "noscript", "iframe", "form", "select", "option", "button", "input",
+    "textarea", "nav", "aside", "footer", "header", "svg", "canvas", "object", "embed", "template",
+    "link", "meta", "label",
+}
+# class/id fragments of chrome containers (matched on word boundaries of the attribute).
+_CHROME_ATTR = re.compile(
+    r"(?:^|[\s_-])(?:share|bdshare|jiathis|bshare|dashang|reward|print|hot-?search|hotword|hot-?news|"
+    r"hot-?list|rank|paihang|related|relate|xgxw|xgyd|recommend|tuijian|comment|pinglun|reply|footer|"
+    r"foot|copyright|banquan|breadcrumb|crumbs?|location|position|weizhi|dqwz|nav|navbar|menu|sidebar|"
+    r"side|topbar|toolbar|login|search|ad|ads|advert|banner|qrcode|erweima|pagination|pager|page-?nav|"
+    r"prev|next|tags?|keywords?)(?:$|[\s_-]|\d)",
+    re.I,
+)
+_BLOCK_TAGS = {
+    "p", "div", "td", "th", "li", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6",
+    "pre", "blockquote", "table", "tr", "tbody", "thead", "ul", "ol", "dl", "dd", "dt", "center",
+    "figure", "figcaption", "address", "body", "html",
+}
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_PUNCT = re.compile(r"[，。；：！？、,.;:!?]")
+
+
+def _attr_text(el: etree._Element) -> str:
+    return f"{el.get('class', '')} {el.get('id', '')}"
+
+
+def prune_chrome(root: lxml_html.HtmlElement, *, aggressive: bool = False) -> None:
+    """Remove non-content elements in place (scripts, nav, and, if ``aggressive``, chrome by class/id).
+
+    ``aggressive`` is for the density fallback, which has no other defence
+    against link lists; trafilatura does its own class/id pruning.
+    """
+    doomed = []
+    for el in root.iter():
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if not tag or tag in _DROP_TAGS:
+            if el.getparent() is not None:
+                doomed.append(el)
+            continue
+        if aggressive and tag not in ("html", "body") and _CHROME_ATTR.search(_attr_text(el)):
+            # A chrome-named box holding most of the page's paragraphs is the
+            # article wrapper of an odd template ("content-side"), keep it.
+            if len(el.findall(".//p")) < 3:
+                doomed.append(el)
+    for el in doomed:
+        _drop_keep_tail(el)
+
+
+def _drop_keep_tail(el: etree._Element) -> None:
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail and el.tail.strip():
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def element_lines(el: etree._Element) -> list[str]:
+    """Text of ``el`` as lines: block elements and ``<br>`` break lines; whitespace folded."""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in _DROP_TAGS or not tag:
+            if node.tail:
+                parts.append(node.tail)
+            return
+        block = tag in _BLOCK_TAGS
+        if block or tag == "br":
+            parts.append("\n")
+        if tag == "img":
+            alt = (node.get("alt") or "").strip()
+            if alt:
+                parts.append(f"\n{alt}\n")
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+        if block:
+            parts.append("\n")
+        if node.tail:
+            parts.append(node.tail)
+
+    walk(el)
+    return fold_lines("".join(parts))
+
+
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000\u2002-\u200b\u202f\u205f\ufeff]+")
+
+
+def fold_lines(text: str) -> list[str]:
+    """Split on newlines, fold runs of (also full-width) whitespace, drop empty lines."""
+    lines = []
+    for line in text.split("\n"):
+        line = _SPACES.sub(" ", line).strip()
+        if line:
+            lines.append(line)
+    return lines
+
+
+def _own_units(root: etree._Element) -> Iterator[tuple[etree._Element, int, int]]:
+    """(parent, non-link chars, punctuation) for each text unit: a leaf block or loose text."""
+    for el in root.iter():
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag not in _BLOCK_TAGS or tag in ("html", "body", "table", "tr", "tbody", "ul", "ol", "dl"):
+            continue
+        if any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in el.iterdescendants()):
+            # Container: its loose text (text/tails of inline children) is a unit of its own.
+            loose = (el.text or "") + "".join(
+                (c.tail or "") + ("" if c.tag in _BLOCK_TAGS or c.tag == "a" else c.text_content())
+                for c in el if isinstance(c.tag, str)
+            )
+            loose = loose.strip()
+            if len(loose) >= 10:
+                yield el, len(loose), len(_PUNCT.findall(loose))
+            continue
+        text = el.text_content().strip()
+        if not text:
+            continue
+        link = sum(len(a.text_content().strip()) for a in el.iter("a"))
+        if link > 0.5 * len(text):
+            continue
+        parent = el.getparent()
+        if parent is not None:
+            yield parent, len(text) - link, len(_PUNCT.findall(text))
+
+
+def densest_block(root: etree._Element) -> etree._Element | None:
+    """Element holding the main text block, by readability-style paragraph scoring.
+
+    Each text unit scores its length plus a bonus for punctuation (prose has
+    commas and full stops, menus do not) and gives that score to its parent
+    and half of it to its grandparent; the best container, discounted by its
+    link density, wins. ``root`` should be pruned with ``aggressive=True``.
+    """
+    scores: dict[etree._Element, float] = {}
+    for parent, chars, punct in _own_units(root):
+        if chars < 5 and punct == 0:
+            continue
+        score = chars + 20 * punct
+        scores[parent] = scores.get(parent, 0.0) + score
+        grand = parent.getparent()
+        if grand is not None:
+            scores[grand] = scores.get(grand, 0.0) + score / 2
+    if not scores:
+        return None
+    best, best_score = None, 0.0
+    for el, score in scores.items():
+        text = el.text_content()
+        total = len(text.strip()) or 1
+        link = sum(len(a.text_content().strip()) for a in el.iter("a"))
+        adjusted = score * max(0.0, 1 - link / total)
+        if adjusted > best_score:
+            best, best_score = el, adjusted
+    return best
+
+
+# ---------------------------------------------------------------- line filters
+
+_CHROME_LINES = [
+    r"^[【\[(（]?\s*(?:责任编辑|责编|编辑|主编|审核|审校|校对|值班编辑|来源编辑|纠错)\s*[:：]",
+    r"^\s*[(（【\[]\s*(?:责任编辑|责编|编辑)\s*[:：].{0,20}[)）】\]]\s*$",
+    r"(?:ICP\s*备|ICP证|公网安备|网站标识码|京公网|沪公网|粤公网|增值电信业务经营许可证)",
+    r"^(?:版权所有|Copyright|©|\(c\)|主办单位|主办[:：]|承办[:：]|技术支持[:：]|联系我们|网站地图|关于我们)",
+    r"^(?:分享到|分享至|分享|打印|打印本页|【打印】|关闭窗口|【关闭窗口】|关闭|打赏|收藏|加入收藏|点赞|扫一扫|"
+    r"返回顶部|回到顶部|TOP|微信扫一扫|手机扫一扫|扫描二维码|我要纠错|纠错)\s*[:：]?",
+    r"^[【\[]?\s*字号\s*[:：]?\s*[大中小 ]+[】\]]?",
+    r"^(?:热门搜索|热搜|热门标签|热门关键词|搜索热词|热词)\s*[:：]?",
+    r"^(?:更多\s*[>》]|更多同类|相关新闻|相关阅读|相关文章|相关链接|延伸阅读|推荐阅读|猜你喜欢|点击排行|热门文章|"
+    r"热点推荐|精彩推荐|上一篇|下一篇|上一条|下一条|原标题[:：]?$)",
+    r"^(?:微信截图|屏幕截图|QQ截图|截图)_?\d{6,}",
+    r"^(?:IMG|DSC|DSCN|DCIM|P|image)[_-]?\d{3,}.*\.(?:jpe?g|png|gif|bmp|webp|heic)$",
+    r"^[\w\-.]{1,60}\.(?:jpe?g|png|gif|bmp|webp|heic)$",
+    r"^(?:浏览次数|阅读次数|点击次数|访问量|阅读量|浏览量)\s*[:：]",
+    r"^(?:来源|发布时间|发布日期|作者|时间|日期)\s*[:：].{0,60}$",
+    r"^(?:登录|注册|登录\s*[|/]\s*注册)$",
+    r"^(?:本文来源|文章来源|稿件来源)\s*[:：].{0,30}$",
+]
+_CHROME_RE = [re.compile(p, re.I) for p in _CHROME_LINES]
+_SUMMARY = re.compile(r"^[【\[]?\s*(?:核心提示|内容摘要|摘要|导读|提要|内容提要)\s*[】\]]?\s*[:：]?\s*")
+
+
+def is_chrome_line(line: str) -> bool:
+    """True for a short line that is portal chrome (editor credit, footer, share bar…)."""
+    if len(line) > 120:
+        return False
+    return any(p.search(line) for p in _CHROME_RE)
+
+
+def _token_overlap(a: str, b: str) -> float:
+    sa, sb = set(a), set(b)
+    return len(sa & sb) / (len(sa) or 1)
+
+
+def clean_lines(lines: list[str], title: str = "") -> list[str]:
+    """Drop chrome lines, a repeated headline, and an auto-summary that repeats the lead."""
+    out = [line for line in lines if not is_chrome_line(line)]
+    norm_title = re.sub(r"\s+", "", title)
+    while out and norm_title and re.sub(r"\s+", "", out[0]) == norm_title:
+        out.pop(0)
+    if len(out) >= 2:
+        m = _SUMMARY.match(out[0])
+        if m:
+            summary = out[0][m.end():]
+            rest = "".join(out[1:4])
+            if not summary or _token_overlap(summary, rest) > 0.8:
+                out.pop(0)
+    # Consecutive duplicates come from nested markup rendered twice.
+    deduped: list[str] = []
+    for line in out:
+        if not deduped or deduped[-1] != line:
+            deduped.append(line)
+    return deduped

@@ -1,0 +1,219 @@
+"""HTML page -> :class:`~crawler.article.Article`: the one extraction entry point.
+
+``extract`` is a pure function (no network, no Scrapy) that never raises:
+pages it cannot use come back with ``is_article=False`` and a ``reason``.
+
+Pipeline: decode bytes by evidence (:mod:`crawler.encoding`), parse once with
+lxml, read metadata (:mod:`crawler.metadata`), take the main text from
+trafilatura with ``favor_precision`` and, for short pages where trafilatura
+is weak (government notices, one-paragraph announcements), from the densest
+text block (:func:`crawler.boilerplate.densest_block`); then drop Chinese
+portal chrome line by line and decide whether the page is an article at all.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import re
+from datetime import datetime
+from typing import Any
+
+import trafilatura
+from lxml import etree
+from lxml import html as lxml_html
+
+from crawler.article import Article
+from crawler.boilerplate import clean_lines, densest_block, element_lines, fold_lines, prune_chrome
+from crawler.encoding import decode_html, repair_text
+from crawler.metadata import (
+    find_author,
+    find_canonical_url,
+    find_lang,
+    find_published_at,
+    find_source,
+    find_title,
+)
+
+__all__ = ["extract", "decode_html"]
+
+log = logging.getLogger(__name__)
+
+# Below this many characters trafilatura's choice is checked against the densest block.
+SHORT_PAGE = 600
+# Fewer characters than this in the body and the page is not an article.
+MIN_BODY = 40
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_NOT_FOUND = re.compile(
+    r"(页面不存在|页面未找到|找不到(?:该|此|您要的)?页面|您(?:所)?访问的页面(?:不存在|已删除|已失效)|"
+    r"文章(?:不存在|已删除|已被删除)|信息不存在|内容不存在|404\s*(?:Not Found|错误|页面)|Page Not Found|"
+    r"\b404\b.{0,20}(?:not found|错误))",
+    re.I,
+)
+_LOGIN = re.compile(r"(用户登录|会员登录|登录|登陆|注册|Log ?in|Sign ?in)", re.I)
+
+
+def _not_article(url: str, reason: str, **fields: Any) -> Article:
+    return Article(url=url, is_article=False, reason=reason, **fields)
+
+
+def extract(
+    html: bytes | str,
+    url: str,
+    *,
+    encoding: str | None = None,
+    content_type: str | None = None,
+    now: datetime | None = None,
+) -> Article:
+    """Extract the article on one page.
+
+    ``html`` is the raw response body (bytes, decoded by evidence from
+    ``content_type`` — the HTTP header —, ``encoding`` — a caller's hint —, the
+    page's ``<meta>`` and the bytes themselves) or already-decoded text.
+    ``now`` anchors relative dates (``3小时前``) and the future-date check;
+    it defaults to the current time. Never raises: a page that is not an
+    article (list, login, 404, almost no text, binary) comes back with
+    ``is_article=False`` and a ``reason``.
+    """
+    try:
+        return _extract(html, url, encoding=encoding, content_type=content_type, now=now)
+    except Exception as exc:  # boundary: a bad page must never stop a crawl
+        log.warning("extraction failed for %s: %s", url, exc, exc_info=True)
+        return _not_article(url, f"extraction failed: {type(exc).__name__}")
+
+
+def _decode(html: bytes | str, encoding: str | None, content_type: str | None) -> tuple[str, str | None]:
+    if isinstance(html, (bytes, bytearray, memoryview)):
+        raw = bytes(html)
+        if raw.count(b"\x00") > max(8, len(raw) // 100):
+            raise _Binary()
+        text, used = decode_html(raw, content_type=content_type, declared=encoding)
+        return text, used
+    return repair_text(str(html)), None
+
+
+class _Binary(Exception):
+    pass
+
+
+def _parse(text: str) -> lxml_html.HtmlElement | None:
+    text = _XML_DECL.sub("", text, count=1)
+    if "<" not in text[:5000] and _looks_binary(text):
+        return None
+    try:
+        tree = lxml_html.document_fromstring(text)
+    except (etree.ParserError, ValueError, etree.XMLSyntaxError):
+        return None
+    return tree if isinstance(tree, lxml_html.HtmlElement) else None
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:2000]
+    odd = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\r\n") or 0xE000 <= ord(c) <= 0xF8FF)
+    return odd > len(sample) * 0.05
+
+
+def _header_text(page_text: str, title: str) -> str:
+    """The byline area: text from the headline on (or the top of the page)."""
+    if title:
+        key = title[: min(len(title), 12)]
+        pos = page_text.find(key)
+        if pos >= 0:
+            return page_text[pos + len(key): pos + len(title) + 400]
+    return page_text[:1500]
+
+
+def _trafilatura_lines(tree: lxml_html.HtmlElement, url: str) -> list[str]:
+    text = trafilatura.extract(
+        copy.deepcopy(tree),
+        url=url or None,
+        favor_precision=True,
+        include_comments=False,
+        include_tables=True,
+        deduplicate=False,
+        with_metadata=False,
+    )
+    return fold_lines(text or "")
+
+
+def _density_lines(tree: lxml_html.HtmlElement) -> list[str]:
+    body = tree.find("body")
+    work = copy.deepcopy(body if body is not None else tree)
+    prune_chrome(work, aggressive=True)
+    block = densest_block(work)
+    return element_lines(block) if block is not None else []
+
+
+def _chars(lines: list[str]) -> int:
+    return sum(len(line) for line in lines)
+
+
+def _anchor_texts(tree: lxml_html.HtmlElement) -> set[str]:
+    texts = set()
+    for a in tree.iter("a"):
+        t = re.sub(r"\s+", " ", a.text_content()).strip()
+        if len(t) >= 4:
+            texts.add(t)
+    return texts
+
+
+def _extract(
+    html: bytes | str, url: str, *, encoding: str | None, content_type: str | None,
+    now: datetime | None,
+) -> Article:
+    url = url or ""
+    try:
+        text, used = _decode(html, encoding, content_type)
+    except _Binary:
+        return _not_article(url, "binary content, not an HTML page")
+    tree = _parse(text)
+    if tree is None:
+        return _not_article(url, "not an HTML page")
+
+    title = find_title(tree)
+    page_text = "\n".join(element_lines(tree.find("body") if tree.find("body") is not None else tree))
+    header = _header_text(page_text, title)
+    published_at, date_from = find_published_at(tree, url, header, page_text, now=now)
+    common: dict[str, Any] = dict(
+        title=title,
+        published_at=published_at,
+        source=find_source(tree, header),
+        author=find_author(tree, header),
+        canonical_url=find_canonical_url(tree, url),
+    )
+
+    lines = clean_lines(_trafilatura_lines(tree, url), title)
+    method = "trafilatura"
+    if _chars(lines) < SHORT_PAGE:
+        dense = clean_lines(_density_lines(tree), title)
+        if _chars(dense) > max(1.2 * _chars(lines), _chars(lines) + 30):
+            lines, method = dense, "density"
+    body = "\n".join(lines)
+    extra: dict[str, Any] = {"extractor": method}
+    if used:
+        extra["encoding"] = used
+    if date_from:
+        extra["date_from"] = date_from
+    common.update(body=body, lang=find_lang(tree, title + "\n" + body), extra=extra)
+
+    reason = _not_article_reason(tree, title, lines, page_text)
+    if reason:
+        return _not_article(url, reason, **common)
+    return Article(url=url, **common)
+
+
+def _not_article_reason(
+    tree: lxml_html.HtmlElement, title: str, lines: list[str], page_text: str
+) -> str | None:
+    chars = _chars(lines)
+    if _NOT_FOUND.search(title) or (chars < 300 and _NOT_FOUND.search(" ".join(lines) or page_text[:500])):
+        return "page not found"
+    if chars < 300 and _LOGIN.search(title) and tree.xpath("//input[@type='password']"):
+        return "looks like a login page"
+    if chars < MIN_BODY:
+        return "too little text"
+    anchors = _anchor_texts(tree)
+    linked = sum(len(line) for line in lines if line in anchors)
+    if len(lines) >= 5 and linked > 0.5 * chars:
+        return "looks like a list page"
+    return None

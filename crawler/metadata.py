@@ -1,0 +1,368 @@
+"""Article metadata from a parsed page: title, publication date, source, author.
+
+Chinese portals state these in a handful of ways: CMS ``<meta>`` tags (TRS's
+``ArticleTitle``/``PubDate``/``ContentSource``), Open Graph and JSON-LD, a
+byline line under the headline (``发布时间：2023-04-04 15:26 来源：辽宁日报
+作者：张三``) and dated URLs (``/202304/t20230405_123.html``). Each function
+here tries the most explicit evidence first and returns None rather than a
+guess it cannot back.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timedelta, timezone
+from typing import Iterable, Iterator
+from urllib.parse import urljoin
+
+from lxml import html as lxml_html
+
+__all__ = [
+    "SHANGHAI",
+    "find_title",
+    "find_published_at",
+    "find_source",
+    "find_author",
+    "find_canonical_url",
+    "find_lang",
+    "parse_date",
+    "clean_title",
+]
+
+# Fixed offset rather than zoneinfo: China has had no DST since 1991, and a
+# fixed offset needs no tz database at run time.
+SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")
+# A page may be a little ahead of our clock (scheduled publishing, clock skew).
+FUTURE_SLACK = timedelta(hours=2)
+EARLIEST_YEAR = 1990
+
+_WS = re.compile(r"\s+")
+
+
+def _norm(text: str | None) -> str:
+    return _WS.sub(" ", text or "").strip()
+
+
+# ---------------------------------------------------------------- dates
+
+_TIME = r"(?:\s*[T ]?\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?(?:\.\d+)?\s*秒?)?"
+_ZONE = r"\s*(Z|[+-]\d{2}:?\d{2}|GMT|UTC)?"
+_DATE_PATTERNS = [
+    # 2023年04月04日 15:26, 2023-04-04 15:26:09, 2023/4/4, 2023.04.04, 2023-04-04T15:26:00+08:00
+    re.compile(
+        r"(?<!\d)((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})(?!\d)\s*日?" + _TIME + _ZONE
+    ),
+    # 20230404 152600 (compact, only with a label or in meta values)
+    re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?:\s*(\d{2})(\d{2})(\d{2})?)?(?!\d)()"),
+]
+_RELATIVE = re.compile(r"(刚刚|(\d+)\s*(秒|分钟|小时|天|周)前|(今天|昨天|前天)\s*(?:(\d{1,2})[:：](\d{1,2}))?)")
+_LABEL = re.compile(
+    r"(发布时间|发布日期|发表时间|发表日期|发稿时间|发文日期|上传时间|更新时间|时间|日期|Posted on|Published)\s*[:：]?\s*"
+)
+# Labels in order of preference (publication beats update beats a bare 时间).
+_LABEL_RANK = {
+    "发布时间": 0, "发布日期": 0, "发表时间": 0, "发表日期": 0, "发稿时间": 0, "Published": 0,
+    "Posted on": 0, "发文日期": 1, "上传时间": 1, "日期": 2, "时间": 2, "更新时间": 3,
+}
+_META_DATE_KEYS = [
+    "article:published_time", "og:article:published_time", "og:published_time", "pubdate",
+    "publishdate", "publish_date", "publish-date", "publication_date", "datepublished",
+    "dc.date.issued", "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date",
+    "weibo:article:create_at", "firstpublishedtime", "releasedate", "date", "maketime",
+    "article:modified_time", "lastmodifiedtime",
+]
+_URL_DATES = [
+    re.compile(r"/t((?:19|20)\d{2})(\d{2})(\d{2})_"),  # TRS: /202304/t20230405_123.html
+    re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})/"),  # /2023/04/04/, /2023/4/5/art_
+    re.compile(r"/((?:19|20)\d{2})[/-]?(\d{2})/(\d{2})/"),  # /2023-04/04/, /202304/04/
+    re.compile(r"/((?:19|20)\d{2})/(\d{2})(\d{2})/"),  # people.com.cn /n1/2023/0404/
+    re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})/"),  # /20230404/
+    re.compile(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:\d{2,10})?[_-]?\w*\.s?html?$"),  # /20230404123.html
+]
+
+
+def _now(now: datetime | None) -> datetime:
+    return now if now is not None else datetime.now(SHANGHAI)
+
+
+def _build(
+    y: str, mo: str, d: str, h: str | None = None, mi: str | None = None, s: str | None = None,
+    zone: str | None = None,
+) -> datetime | None:
+    try:
+        hour, minute, second = int(h or 0), int(mi or 0), int(s or 0)
+        if hour == 24 and minute == 0:
+            hour = 0
+        tz: timezone = SHANGHAI
+        if zone:
+            if zone in ("Z", "GMT", "UTC"):
+                tz = timezone.utc
+            else:
+                sign = 1 if zone[0] == "+" else -1
+                digits = zone[1:].replace(":", "")
+                tz = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4])))
+        return datetime(int(y), int(mo), int(d), hour, minute, second, tzinfo=tz)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _plausible(dt: datetime | None, now: datetime) -> datetime | None:
+    if dt is None or dt.year < EARLIEST_YEAR or dt > now + FUTURE_SLACK:
+        return None
+    return dt
+
+
+def parse_date(text: str, *, now: datetime | None = None, compact: bool = False) -> datetime | None:
+    """First plausible date in ``text`` as an aware datetime, else None.
+
+    Understands ``2023年04月04日 15:26``, ``2023-04-04 15:26:09``, ``2023/4/4``,
+    ISO 8601 with a zone, and relative forms (``刚刚``, ``3小时前``,
+    ``昨天 10:20``). Dates without a zone are Asia/Shanghai. Dates in the
+    future (beyond a small slack) or before 1990 are rejected.
+    ``compact=True`` also accepts ``20230404``, safe only for labelled values.
+    """
+    if not text:
+        return None
+    current = _now(now)
+    patterns = _DATE_PATTERNS if compact else _DATE_PATTERNS[:1]
+    best: tuple[int, datetime] | None = None
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            dt = _plausible(_build(*m.groups()), current)
+            if dt is not None:
+                if best is None or m.start() < best[0]:
+                    best = (m.start(), dt)
+                break
+    rel = _RELATIVE.search(text)
+    if rel and (best is None or rel.start() < best[0]):
+        dt = _relative(rel, current)
+        if dt is not None:
+            return dt
+    return best[1] if best else None
+
+
+def _relative(m: re.Match[str], now: datetime) -> datetime | None:
+    now = now.astimezone(SHANGHAI)
+    if m.group(1) == "刚刚":
+        return now.replace(microsecond=0)
+    if m.group(2):
+        n = int(m.group(2))
+        unit = {"秒": "seconds", "分钟": "minutes", "小时": "hours", "天": "days", "周": "weeks"}[m.group(3)]
+        try:
+            return (now - timedelta(**{unit: n})).replace(microsecond=0)
+        except OverflowError:
+            return None
+    day = now.date() - timedelta(days={"今天": 0, "昨天": 1, "前天": 2}[m.group(4)])
+    hour, minute = int(m.group(5) or 0), int(m.group(6) or 0)
+    if hour > 23 or minute > 59:
+        return None
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=SHANGHAI)
+
+
+def _meta_content(tree: lxml_html.HtmlElement) -> Iterator[tuple[str, str]]:
+    for meta in tree.iter("meta"):
+        key = meta.get("property") or meta.get("name") or meta.get("itemprop") or meta.get("http-equiv")
+        content = meta.get("content")
+        if key and content:
+            yield key.strip().lower(), content.strip()
+
+
+def _jsonld_values(tree: lxml_html.HtmlElement, key: str) -> Iterator[str]:
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        raw = script.text or ""
+        for m in re.finditer(r'"%s"\s*:\s*"([^"]{1,300})"' % re.escape(key), raw):
+            yield m.group(1)
+        if key == "author":
+            try:
+                data = json.loads(raw)
+            except ValueError:
+                continue
+            for obj in data if isinstance(data, list) else [data]:
+                author = obj.get("author") if isinstance(obj, dict) else None
+                if isinstance(author, list) and author:
+                    author = author[0]
+                if isinstance(author, dict) and isinstance(author.get("name"), str):
+                    yield author["name"]
+
+
+def _labelled_dates(text: str, now: datetime) -> Iterator[tuple[int, int, datetime]]:
+    for m in _LABEL.finditer(text):
+        window = text[m.end(): m.end() + 40]
+        dt = parse_date(window, now=now, compact=True)
+        # The date must follow the label closely, not somewhere in the window.
+        if dt is not None and re.match(r"\s*[\[(（【]?\s*(?:\d|刚刚|今天|昨天|前天)", window):
+            yield _LABEL_RANK.get(m.group(1), 2), m.start(), dt
+
+
+def find_published_at(
+    tree: lxml_html.HtmlElement, url: str, header_text: str, page_text: str,
+    *, now: datetime | None = None,
+) -> tuple[datetime | None, str | None]:
+    """Publication date and where it came from (``"label"``, ``"meta"``…).
+
+    ``header_text`` is the text around the headline (byline area), where a
+    labelled date belongs to the article; ``page_text`` is the whole page,
+    used for labels only when the header has none.
+    """
+    current = _now(now)
+    for text in (header_text, page_text):
+        found = sorted(_labelled_dates(text, current), key=lambda t: (t[0], t[1]))
+        if found:
+            return found[0][2], "label"
+    metas = dict(_meta_content(tree))
+    for key in _META_DATE_KEYS:
+        if key in metas:
+            dt = parse_date(metas[key], now=current, compact=True)
+            if dt is not None:
+                return dt, "meta"
+    for value in _jsonld_values(tree, "datePublished"):
+        dt = parse_date(value, now=current)
+        if dt is not None:
+            return dt, "json-ld"
+    for el in tree.xpath("//time[@datetime]|//*[@itemprop='datePublished']"):
+        dt = parse_date(el.get("datetime") or el.get("content") or el.text_content(), now=current)
+        if dt is not None:
+            return dt, "time"
+    path = re.sub(r"^[a-z]+://[^/]+", "", url or "", flags=re.I).split("?")[0]
+    for pattern in _URL_DATES:
+        m = pattern.search(path)
+        if m:
+            dt = _plausible(_build(*m.groups()), current)
+            if dt is not None:
+                return dt, "url"
+    dt = parse_date(header_text, now=current)
+    if dt is not None:
+        return dt, "text"
+    return None, None
+
+
+# ---------------------------------------------------------------- title
+
+_TITLE_SEP = re.compile(r"\s*(?:\s[-–—|·]\s|[_|｜]|--+|——|\s::\s)\s*")
+_SITE_WORDS = re.compile(
+    r"(网|站|报|台|在线|门户|政府|频道|官网|首页|新闻|中心|平台|\.com|\.cn|\.net|News|Online|Times|Post)$",
+    re.I,
+)
+
+
+def clean_title(title: str) -> str:
+    """Headline from a ``<title>``: drop " - 频道 - 某某网" / "_某某网" suffixes."""
+    title = _norm(title)
+    parts = [p for p in _TITLE_SEP.split(title) if p]
+    if len(parts) > 1:
+        title = max(parts, key=len)  # the headline is the longest part; first on ties
+    # "标题-某某网": an unspaced hyphen before a site-like name.
+    m = re.match(r"^(.{4,}?)\s*[-－]\s*([^-－]{2,15})$", title)
+    if m and _SITE_WORDS.search(m.group(2)):
+        title = m.group(1)
+    return title.strip()
+
+
+def _similar(a: str, b: str) -> bool:
+    a, b = a.replace(" ", ""), b.replace(" ", "")
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
+def find_title(tree: lxml_html.HtmlElement) -> str:
+    """The headline: an ``<h1>`` that the ``<title>``/og:title confirms, else the cleaned title."""
+    metas = dict(_meta_content(tree))
+    raw_title = _norm(" ".join(tree.xpath("//title//text()")[:3]))
+    og = _norm(metas.get("og:title") or metas.get("twitter:title") or metas.get("articletitle") or "")
+    references = [t for t in (raw_title, og) if t]
+    headings = [
+        _norm(h.text_content())
+        for h in tree.xpath("//h1|//h2|//*[contains(@class,'title') or contains(@id,'title')]")[:40]
+    ]
+    headings = [h for h in headings if 4 <= len(h) <= 120]
+    for ref in references:
+        for h in headings:
+            if _similar(h, ref) and len(h) >= 0.3 * len(clean_title(ref)):
+                return h
+    if og:
+        return clean_title(og)
+    if raw_title:
+        return clean_title(raw_title)
+    h1 = [_norm(h.text_content()) for h in tree.xpath("//h1")]
+    return next((h for h in h1 if h), "")
+
+
+# ---------------------------------------------------------------- source, author
+
+_STOP = r"(?=\s|$|[|｜/,，;；]|作者|编辑|责任编辑|记者|发布|时间|日期|浏览|阅读|点击|字号|【|\[|\(|（)"
+_SOURCE = re.compile(r"(?:来源|来自|出处|稿源|Source)\s*[:：]\s*(.{2,30}?)" + _STOP)
+_AUTHOR = re.compile(
+    r"(?:作者|记者|撰稿|撰文|文|通讯员|By)\s*[:：/]\s*"
+    r"((?:[\u4e00-\u9fff·]{2,5}|[A-Za-z][A-Za-z .'-]{1,40}?)(?:[ 、,，]+[\u4e00-\u9fff·]{2,4}){0,3})" + _STOP
+)
+_AUTHOR_BARE = re.compile(r"(?:本报|本台|本网|新华社|中新社)?记者\s+([\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){0,3})" + _STOP)
+
+
+def find_source(tree: lxml_html.HtmlElement, header_text: str) -> str | None:
+    """The 来源 (originating outlet) of the article, e.g. ``"辽宁日报"``."""
+    m = _SOURCE.search(header_text)
+    if m:
+        value = m.group(1).strip(" ：:-—·").strip()
+        if value and not re.fullmatch(r"[\d\-/: .]+", value):
+            return value
+    metas = dict(_meta_content(tree))
+    for key in ("contentsource", "source", "og:site_name", "article:publisher"):
+        value = _norm(metas.get(key))
+        if value and len(value) <= 30 and not value.startswith("http"):
+            return value
+    return None
+
+
+def find_author(tree: lxml_html.HtmlElement, header_text: str) -> str | None:
+    """The author or reporter named in the byline (作者/记者/文/通讯员), else None."""
+    for pattern in (_AUTHOR, _AUTHOR_BARE):
+        m = pattern.search(header_text)
+        if m:
+            return _norm(m.group(1))
+    metas = dict(_meta_content(tree))
+    candidates: Iterable[str] = [metas.get("author", ""), metas.get("article:author", ""), *_jsonld_values(tree, "author")]
+    for value in candidates:
+        value = _norm(value)
+        if (
+            value and len(value) <= 30 and not value.startswith("http")
+            and not _SITE_WORDS.search(value) and re.search(r"[^\W\d_]", value)
+        ):
+            return value
+    return None
+
+
+# ---------------------------------------------------------------- canonical url, lang
+
+def find_canonical_url(tree: lxml_html.HtmlElement, url: str) -> str | None:
+    """Absolute ``<link rel=canonical>`` (or og:url) target, else None."""
+    hrefs = tree.xpath("//link[translate(@rel,'CANONICAL','canonical')='canonical']/@href")
+    hrefs += [c for k, c in _meta_content(tree) if k == "og:url"]
+    for href in hrefs:
+        href = href.strip()
+        if href and not href.startswith(("javascript:", "#")):
+            try:
+                return urljoin(url or "", href)
+            except ValueError:
+                continue
+    return None
+
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def find_lang(tree: lxml_html.HtmlElement, text: str) -> str | None:
+    """Language of the text: ``"zh"`` when Chinese characters dominate, else the page's ``lang``."""
+    sample = text[:3000]
+    cjk, latin = len(_CJK.findall(sample)), len(_LATIN.findall(sample))
+    if cjk and cjk * 3 >= latin:
+        if re.search(r"[ぁ-んァ-ン]", sample):
+            return "ja"
+        return "zh"
+    declared = (tree.get("lang") or tree.get("xml:lang") or "").strip().lower()
+    if declared:
+        return declared.split("-")[0].split("_")[0] or None
+    if latin:
+        return "en"
+    return None
+
