@@ -16,7 +16,7 @@ from statistics import median
 from typing import Iterable, Optional
 from urllib.parse import urljoin, urlsplit
 
-__all__ = ["Link", "classify_links", "extract_links", "looks_like_article_url", "url_template"]
+__all__ = ["Link", "ListPage", "classify_links", "extract_links", "looks_like_article_url", "url_template"]
 
 # URL shapes used by common Chinese CMSs (DESTOON, TRS, PHPCMS, DedeCMS, WordPress…).
 _ARTICLE_SHAPES = [
@@ -75,34 +75,47 @@ def _headline_like(text: str) -> bool:
     return len(text.split()) >= 4 and len(text) >= 20
 
 
+@dataclass(frozen=True)
+class ListPage:
+    """What a list page links to: article URLs in page order, and the next list page."""
+
+    articles: list[str]
+    next_page: Optional[str]
+
+
+def _next_page(links: list[Link], page_number: int, list_re: Optional[re.Pattern[str]]) -> Optional[str]:
+    numbered: dict[int, str] = {}
+    for link in links:
+        text = link.text.strip().lower()
+        if list_re is not None and not list_re.search(link.url):
+            continue
+        if text in _NEXT_TEXTS:
+            return link.url
+        if text.isdigit() and len(text) < 5 and (list_re is not None or _PAGE_URL.search(link.url)):
+            numbered.setdefault(int(text), link.url)
+    return numbered.get(page_number + 1)
+
+
 def classify_links(
     links: Iterable[Link],
     *,
     page_url: str,
+    page_number: int = 1,
     article_pattern: Optional[str] = None,
     list_pattern: Optional[str] = None,
-) -> tuple[list[str], list[str]]:
-    """Split a list page's links into (article URLs, next list-page URLs), in page order.
+) -> ListPage:
+    """Split the links of list page number ``page_number`` into articles and the next page.
 
-    ``article_pattern``/``list_pattern`` (regexes from the site config) replace
-    the heuristics when given.
+    The next page is the 下一页/next link, else the link numbered
+    ``page_number + 1``. ``article_pattern``/``list_pattern`` (regexes from the
+    site config) replace the heuristics when given.
     """
-    links = [link for link in links if link.url.split("#")[0] != page_url.split("#")[0]]
-    article_re = re.compile(article_pattern) if article_pattern else None
+    links = [link for link in links if link.url != page_url.split("#")[0]]
     list_re = re.compile(list_pattern) if list_pattern else None
+    next_page = _next_page(links, page_number, list_re)
 
-    pages: list[str] = []
-    for link in links:
-        text = link.text.strip().lower()
-        if list_re is not None:
-            is_page = bool(list_re.search(link.url))
-        else:
-            is_page = text in _NEXT_TEXTS or (text.isdigit() and len(text) < 4 and bool(_PAGE_URL.search(link.url)))
-        if is_page and link.url not in pages:
-            pages.append(link.url)
-
-    articles: list[str] = []
-    if article_re is not None:
+    if article_pattern:
+        article_re = re.compile(article_pattern)
         candidates = [link for link in links if article_re.search(link.url)]
     else:
         # Templates whose links mostly carry headline-length text are article lists.
@@ -112,7 +125,8 @@ def classify_links(
         good_templates = {
             template
             for template, members in groups.items()
-            if len(members) >= 3 and median(len(m.text.strip()) for m in members) >= 8
+            if len(members) >= 3
+            and median(len(m.text) for m in members) >= 8
             and sum(_headline_like(m.text) for m in members) >= len(members) / 2
         }
         candidates = [
@@ -121,10 +135,11 @@ def classify_links(
             if _headline_like(link.text)
             and (url_template(link.url) in good_templates or looks_like_article_url(link.url))
         ]
+    articles: list[str] = []
     for link in candidates:
-        if link.url not in articles and link.url not in pages:
+        if link.url not in articles and link.url != next_page:
             articles.append(link.url)
-    return articles, pages
+    return ListPage(articles, next_page)
 
 
 def _on_domains(host: str, domains: list[str]) -> bool:

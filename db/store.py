@@ -90,6 +90,13 @@ class Store:
                 )
         return found
 
+    def has_completed_run(self, site: str) -> bool:
+        """True if a crawl of ``site`` has ever finished (ok or partial)."""
+        row = self.db.execute(
+            "SELECT 1 FROM crawl_runs WHERE site = ? AND status IN ('ok', 'partial') LIMIT 1", [site]
+        ).fetchone()
+        return row is not None
+
     def find_by_fingerprint(self, fingerprint: str) -> Optional[int]:
         """Id of the article whose normalised body hashes to ``fingerprint``."""
         row = self.db.execute("SELECT id FROM articles WHERE fingerprint = ? LIMIT 1", [fingerprint]).fetchone()

@@ -1,0 +1,64 @@
+"""Item pipelines: non-articles are remembered and dropped, articles deduped and stored.
+
+Each drop says why (Scrapy's DropItem); counts go to the crawler's stats
+under ``newsmon/`` and end up in ``crawl_runs``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scrapy.exceptions import DropItem
+
+from newsmon.errors import StoreError
+
+from .article import Article
+from .fingerprint import text_fingerprint
+
+__all__ = ["NonArticlePipeline", "StorePipeline"]
+
+
+class NonArticlePipeline:
+    """Drop pages that are not articles (list, login, 404-ish, empty) and remember their URLs."""
+
+    def process_item(self, item: dict[str, Any], spider: Any) -> dict[str, Any]:
+        article: Article = item["article"]
+        if article.is_article and article.title and article.body:
+            return item
+        reason = article.reason or ("no title" if not article.title else "no text")
+        spider.store.add_non_article(site=item["site"], url=item["url"], reason=reason)
+        spider.crawler.stats.inc_value("newsmon/non_articles")
+        raise DropItem(f"{item['url']} is not an article: {reason}")
+
+
+class StorePipeline:
+    """Store new stories; a copy of a stored story only adds a source row."""
+
+    def process_item(self, item: dict[str, Any], spider: Any) -> dict[str, Any]:
+        article: Article = item["article"]
+        stats = spider.crawler.stats
+        try:
+            result = spider.store.add_article(
+                site=item["site"],
+                url=item["url"],
+                title=article.title,
+                body=article.body,
+                fingerprint=text_fingerprint(article.body),
+                published_at=article.published_at,
+                source=article.source,
+                author=article.author,
+                lang=article.lang,
+            )
+        except StoreError as exc:
+            # Disk full, locked database...: this article is lost for this run
+            # (it stays unknown, so the next run fetches it again).
+            spider._fail(str(exc))
+            raise DropItem(str(exc)) from None
+        report = getattr(spider, "report", None)
+        if report is not None:
+            report({"event": "article", "site": item["site"], "status": result.status, "id": result.article_id})
+        if result.status == "new":
+            stats.inc_value("newsmon/articles_new")
+            return {**item, "article_id": result.article_id}
+        stats.inc_value("newsmon/duplicates")
+        raise DropItem(f"{item['url']}: duplicate, {result.reason or result.status}")

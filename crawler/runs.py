@@ -1,0 +1,62 @@
+"""Record each site's crawl in ``crawl_runs`` and report it to whoever started the crawl."""
+
+from __future__ import annotations
+
+import time
+from typing import Any, Callable, Optional
+
+from scrapy import signals
+
+__all__ = ["CrawlRunRecorder", "COUNTS"]
+
+# Stats keys (under "newsmon/") copied into crawl_runs and the run report.
+COUNTS = ("list_pages", "articles_new", "duplicates", "non_articles", "failures")
+
+
+class CrawlRunRecorder:
+    """Scrapy extension: opens the crawl_runs row when the spider opens, closes it with counts."""
+
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+        self.run_id: Optional[int] = None
+        self.started = 0.0
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> "CrawlRunRecorder":
+        ext = cls(crawler)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        return ext
+
+    def spider_opened(self, spider: Any) -> None:
+        self.started = time.monotonic()
+        self.run_id = spider.store.start_run(spider.name)
+
+    def spider_closed(self, spider: Any, reason: str) -> None:
+        stats = self.crawler.stats
+        counts = {key: int(stats.get_value(f"newsmon/{key}", 0)) for key in COUNTS}
+        if reason == "closespider_timeout":
+            status = "timeout"
+            spider.errors.append("the crawl hit its time limit and was stopped")
+        elif counts["list_pages"] == 0:
+            status = "failed"
+        elif counts["failures"]:
+            status = "partial"
+        else:
+            status = "ok"
+        duration = time.monotonic() - self.started
+        assert self.run_id is not None
+        spider.store.finish_run(self.run_id, status=status, counts=counts, errors=spider.errors, duration_s=duration)
+        report: Optional[Callable[[dict[str, Any]], None]] = getattr(spider, "report", None)
+        if report is not None:
+            report(
+                {
+                    "event": "site_done",
+                    "site": spider.name,
+                    "run_id": self.run_id,
+                    "status": status,
+                    "duration_s": round(duration, 3),
+                    "errors": spider.errors[:20],
+                    **counts,
+                }
+            )

@@ -1,0 +1,70 @@
+"""The crawl worker process: ``python -m crawler.worker`` runs one crawl pass and exits.
+
+Twisted's reactor cannot be restarted inside a process, and one site's crash
+or leak must not take its caller down, so every crawl pass runs here, in a
+fresh process started by :func:`crawler.runner.run_crawl`.
+
+Protocol: the parent writes one JSON object to stdin::
+
+    {"config": {...Config...}, "source_path": "/path/config.yaml", "sites": ["a", "b"], "log_level": "ERROR"}
+
+and reads JSON lines from stdout: ``{"event": "article", ...}`` while the
+crawl runs, ``{"event": "site_done", ...}`` per site, and
+``{"event": "fatal", "message": ...}`` (exit status 2) when the crawl
+cannot run at all. Scrapy's own log goes to stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+from typing import Any
+
+__all__ = ["main"]
+
+_stdout_lock = threading.Lock()
+
+
+def emit(event: dict[str, Any]) -> None:
+    """Write one event line for the parent process."""
+    line = json.dumps(event, ensure_ascii=False)
+    with _stdout_lock:
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+
+
+def main() -> int:
+    """Run the crawl described on stdin; return the exit status."""
+    from newsmon.config import Config
+    from newsmon.errors import NewsmonError
+
+    request = json.load(sys.stdin)
+    config = Config(**request["config"], source_path=request.get("source_path"))
+    try:
+        from db import Store
+
+        store = Store(config.database_path)
+    except NewsmonError as exc:
+        emit({"event": "fatal", "message": str(exc)})
+        return 2
+
+    from scrapy.crawler import CrawlerProcess
+
+    from .settings import scrapy_settings
+    from .spider import PortalSpider
+
+    settings = scrapy_settings(config.crawl, log_level=request.get("log_level", "ERROR"))
+    if request.get("time_limit"):
+        settings["CLOSESPIDER_TIMEOUT"] = float(request["time_limit"])
+    process = CrawlerProcess(settings)
+    for name in request["sites"]:
+        site = config.site(name)
+        process.crawl(PortalSpider, site=site, store=store, max_list_pages=config.max_list_pages(site), report=emit)
+    process.start()
+    store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

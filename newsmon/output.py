@@ -1,0 +1,127 @@
+"""Printing results for people (rich tables) and for programs (json, jsonl, csv)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sys
+from datetime import date, datetime, time
+from typing import Any, Iterable, Optional, Sequence
+from zoneinfo import ZoneInfo
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .errors import NewsmonError
+
+__all__ = ["print_records", "print_article", "print_reports", "parse_user_date", "dates_option_help"]
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+dates_option_help = "YYYY-MM-DD or an ISO 8601 time; without a zone it is read as Asia/Shanghai time."
+
+
+def _console() -> Console:
+    # soft_wrap off and a sane width when piped, so tables stay readable in logs.
+    return Console(width=None if sys.stdout.isatty() else 160)
+
+
+def parse_user_date(value: Optional[str], option: str, *, end_of_day: bool = False) -> Optional[datetime]:
+    """Parse a --since/--until value; a bare date means its start (or end, for --until)."""
+    if not value:
+        return None
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            day = date.fromisoformat(value.strip())
+            moment = datetime.combine(day, time.max if end_of_day else time.min)
+        else:
+            moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise NewsmonError(f"{option} {value!r} is not a date like 2023-04-05 or 2023-04-05T08:00+08:00.") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=SHANGHAI)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    return str(value)
+
+
+def _highlighted(snippet: str) -> Text:
+    text = Text()
+    for i, part in enumerate(re.split(r"\[([^\]]*)\]", snippet)):
+        text.append(part, style="bold yellow" if i % 2 else "")
+    return text
+
+
+def print_records(rows: Sequence[dict[str, Any]], fmt: str, *, columns: Sequence[str]) -> None:
+    """Print ``rows`` as a table, one JSON array, JSON lines, CSV, or article texts."""
+    out = sys.stdout
+    if fmt == "json":
+        out.write(json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    elif fmt == "text-articles":
+        for row in rows:
+            print_article(row, "text", header=str(row.get("input", "")))
+    else:
+        console = _console()
+        if not rows:
+            console.print("No results.")
+            return
+        table = Table(show_lines=False)
+        shown = [c for c in columns if c != "url"]
+        for column in shown:
+            table.add_column(column, overflow="fold", max_width=60 if column in ("title", "snippet") else None)
+        for row in rows:
+            table.add_row(*(_highlighted(row[c] or "") if c == "snippet" else _cell(row.get(c)) for c in shown))
+        console.print(table)
+        console.print(f"{len(rows)} result{'s' if len(rows) != 1 else ''}. `newsmon show ID` prints one.")
+
+
+def print_article(article: dict[str, Any], fmt: str, *, header: str = "") -> None:
+    """Print one article as readable text or as one JSON object."""
+    if fmt == "json":
+        sys.stdout.write(json.dumps(article, ensure_ascii=False, indent=2) + "\n")
+        return
+    lines = [f"== {header} ==" if header else None, article.get("title") or "(no title)"]
+    meta = [
+        f"{label}: {article[key]}"
+        for label, key in (("id", "id"), ("published", "published_at"), ("source", "source"),
+                           ("author", "author"), ("site", "site"), ("url", "url"))
+        if article.get(key)
+    ]
+    lines += meta + ["", article.get("body") or ""]
+    sources = article.get("sources") or []
+    if len(sources) > 1:
+        lines += ["", f"Seen at {len(sources)} places:"]
+        lines += [f"  {s['first_seen_at']}  {s['site']}  {s['url']}" for s in sources]
+    sys.stdout.write("\n".join(line for line in lines if line is not None) + "\n\n")
+
+
+def print_reports(reports: Iterable[Any], fmt: str) -> None:
+    """Print the per-site crawl summary."""
+    reports = list(reports)
+    if fmt == "json":
+        sys.stdout.write(json.dumps([r.to_dict() for r in reports], ensure_ascii=False, indent=2) + "\n")
+        return
+    console = _console()
+    table = Table(title="Crawl summary")
+    for column in ("site", "status", "list pages", "new", "duplicates", "not articles", "failures", "seconds"):
+        table.add_column(column, justify="left" if column in ("site", "status") else "right")
+    for r in reports:
+        style = {"ok": "green", "partial": "yellow"}.get(r.status, "red")
+        table.add_row(r.site, Text(r.status, style=style), str(r.list_pages), str(r.articles_new),
+                      str(r.duplicates), str(r.non_articles), str(r.failures), f"{r.duration_s:.1f}")
+    console.print(table)
+    for r in reports:
+        for error in r.errors[:5]:
+            console.print(f"  {r.site}: {error}", style="dim", markup=False, highlight=False)
+        if len(r.errors) > 5:
+            console.print(f"  {r.site}: … {len(r.errors) - 5} more in the crawl_runs table", style="dim")
