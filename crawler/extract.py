@@ -43,6 +43,9 @@ log = logging.getLogger(__name__)
 SHORT_PAGE = 600
 # Fewer characters than this in the body and the page is not an article.
 MIN_BODY = 40
+# Comments and processing instructions removed at parse time, as trafilatura's
+# own parser does: its tree walk drops a comment together with the text after it.
+_PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _NOT_FOUND = re.compile(
     r"(页面不存在|页面未找到|找不到(?:该|此|您要的)?页面|您(?:所)?访问的页面(?:不存在|已删除|已失效)|"
@@ -101,7 +104,7 @@ def _parse(text: str) -> lxml_html.HtmlElement | None:
     if "<" not in text[:5000] and _looks_binary(text):
         return None
     try:
-        tree = lxml_html.document_fromstring(text)
+        tree = lxml_html.document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError, etree.XMLSyntaxError):
         return None
     return tree if isinstance(tree, lxml_html.HtmlElement) else None

@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 import sqlite_utils
 
@@ -20,7 +20,9 @@ from newsmon.errors import NotFoundError, StoreError
 from .cjk import index_text
 from .schema import ensure_schema
 
-__all__ = ["Store", "AddResult", "utc_now"]
+__all__ = ["Store", "AddResult", "NewArticleHook", "utc_now"]
+
+NewArticleHook = Callable[[sqlite_utils.Database, int, dict[str, Any]], None]
 
 
 def utc_now() -> str:
@@ -64,6 +66,10 @@ class Store:
             ensure_schema(self.db)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open the database ({exc}).") from None
+        # Called inside the transaction that stores a new story, with
+        # (db, article_id, row): lets another package (alerts' outbox) write its
+        # rows atomically with the story without db/ importing it.
+        self.new_article_hooks: list[NewArticleHook] = []
 
     def close(self) -> None:
         """Close the connection."""
@@ -150,6 +156,10 @@ class Store:
                 )
                 # Lets a non-article page that later became an article be stored.
                 self.db.execute("DELETE FROM non_articles WHERE url = ?", [url])
+                row = {"id": article_id, "url": url, "site": site, "title": title, "body": body,
+                       "published_at": published, "source": source, "author": author, "lang": lang}
+                for hook in self.new_article_hooks:
+                    hook(self.db, article_id, row)
                 return AddResult(article_id, "new")
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot store {url} ({exc}).") from None

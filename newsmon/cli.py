@@ -92,7 +92,7 @@ def crawl(sites: tuple[str, ...], config_path: Path, fmt: str, time_limit: Optio
     (see the failures column and the crawl_runs table); exits non-zero with
     one sentence when it could not run at all.
     """
-    from crawler.runner import run_crawl
+    from scheduler import run_crawl
 
     from .progress import CrawlProgress
 

@@ -16,7 +16,7 @@ def run_demo(workdir: Optional[Path] = None, *, query: str = "氪氙") -> Path:
 
     Returns the path of the config file written (the database sits beside it).
     """
-    from crawler.runner import run_crawl
+    from scheduler import run_crawl
     from db import Store, search_articles
 
     from .config import load_config

@@ -1,8 +1,8 @@
-"""The crawl worker process: ``python -m crawler.worker`` runs one crawl pass and exits.
+"""The crawl worker process: ``python -m scheduler.worker`` runs one crawl pass and exits.
 
 Twisted's reactor cannot be restarted inside a process, and one site's crash
 or leak must not take its caller down, so every crawl pass runs here, in a
-fresh process started by :func:`crawler.runner.run_crawl`.
+fresh process started by :func:`scheduler.crawl.run_crawl`.
 
 Protocol: the parent writes one JSON object to stdin::
 
@@ -51,8 +51,8 @@ def main() -> int:
 
     from scrapy.crawler import CrawlerProcess
 
-    from .settings import scrapy_settings
-    from .spider import PortalSpider
+    from crawler.settings import scrapy_settings
+    from crawler.spider import PortalSpider
 
     settings = scrapy_settings(config.crawl, log_level=request.get("log_level", "ERROR"))
     if request.get("time_limit"):

@@ -45,7 +45,7 @@ def run_crawl(
 ) -> list[SiteReport]:
     """Crawl ``sites`` (default: every enabled site) once; return one report per site.
 
-    Runs in a fresh worker process (see ``crawler.worker``). Page-level
+    Runs in a fresh worker process (see ``scheduler.worker``). Page-level
     failures are counted in the reports; raises StoreError/NewsmonError only
     when the crawl could not run at all.
     """
@@ -63,7 +63,7 @@ def run_crawl(
         "log_level": log_level,
     }
     proc = subprocess.Popen(
-        [sys.executable, "-m", "crawler.worker"],
+        [sys.executable, "-m", "scheduler.worker"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
