@@ -185,11 +185,13 @@ def _extract(
         canonical_url=find_canonical_url(tree, url),
     )
 
+    anchors = _anchor_texts(tree)
     lines = clean_lines(_trafilatura_lines(tree, url), title)
     method = "trafilatura"
     if _chars(lines) < SHORT_PAGE:
-        dense = clean_lines(_density_lines(tree), title)
-        if _chars(dense) > max(1.2 * _chars(lines), _chars(lines) + 30):
+        # A whole line that is a link's text is a headline in a list, not prose.
+        dense = clean_lines([line for line in _density_lines(tree) if line not in anchors], title)
+        if _prefer_dense(lines, dense):
             lines, method = dense, "density"
     body = "\n".join(lines)
     extra: dict[str, Any] = {"extractor": method}
@@ -199,14 +201,30 @@ def _extract(
         extra["date_from"] = date_from
     common.update(body=body, lang=find_lang(tree, title + "\n" + body), extra=extra)
 
-    reason = _not_article_reason(tree, title, lines, page_text)
+    reason = _not_article_reason(tree, title, lines, page_text, anchors)
     if reason:
         return _not_article(url, reason, **common)
     return Article(url=url, **common)
 
 
+def _prefer_dense(lines: list[str], dense: list[str]) -> bool:
+    """Take the densest block over trafilatura's short text only when it extends it.
+
+    With nothing from trafilatura, the block wins if it has text; otherwise it
+    must contain (nearly) all of trafilatura's lines and add a good deal more,
+    so a denser sidebar never replaces a short but correct article.
+    """
+    if not dense:
+        return False
+    if not lines:
+        return True
+    joined = "\n".join(dense)
+    covered = sum(len(line) for line in lines if line in joined)
+    return covered >= 0.8 * _chars(lines) and _chars(dense) > max(1.2 * _chars(lines), _chars(lines) + 30)
+
+
 def _not_article_reason(
-    tree: lxml_html.HtmlElement, title: str, lines: list[str], page_text: str
+    tree: lxml_html.HtmlElement, title: str, lines: list[str], page_text: str, anchors: set[str]
 ) -> str | None:
     chars = _chars(lines)
     if _NOT_FOUND.search(title) or (chars < 300 and _NOT_FOUND.search(" ".join(lines) or page_text[:500])):
@@ -215,7 +233,6 @@ def _not_article_reason(
         return "looks like a login page"
     if chars < MIN_BODY:
         return "too little text"
-    anchors = _anchor_texts(tree)
     linked = sum(len(line) for line in lines if line in anchors)
     if len(lines) >= 5 and linked > 0.5 * chars:
         return "looks like a list page"
