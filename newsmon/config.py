@@ -268,7 +268,8 @@ def parse_config(data: Any, source: str = "config.yaml") -> Config:
         else:
             msg = err["msg"].removeprefix("Value error, ")
             value = _lookup(data, loc)
-            message = msg if value is None or repr(value) in msg else f"{value!r}: {msg}"
+            scalar = isinstance(value, (str, int, float, bool))
+            message = f"{value!r}: {msg}" if scalar and repr(value) not in msg else msg
         raise ConfigError(f"{source}: {where}: {message}.") from None
 
 
