@@ -1,0 +1,27 @@
+# Two entry points, as the README says: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: install demo test bench clean
+
+$(BIN)/newsmon: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $(BIN)/newsmon
+
+install: $(BIN)/newsmon
+
+demo: install
+	$(BIN)/newsmon demo
+
+test: install
+	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/crawl.py
+
+clean:
+	rm -rf $(VENV) *.egg-info
