@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scrapy.exceptions import IgnoreRequest
+from scrapy import exceptions as scrapy_exc
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as net
 from twisted.internet.defer import CancelledError
@@ -11,27 +11,38 @@ from twisted.web._newclient import ResponseNeverReceived
 
 __all__ = ["describe_failure"]
 
+# Scrapy >= 2.13 wraps transport errors in its own classes; older ones raise Twisted's.
+_TIMEOUT = tuple(
+    c for c in (getattr(scrapy_exc, "DownloadTimeoutError", None), net.TimeoutError, net.TCPTimedOutError) if c
+)
+_TOO_BIG = tuple(c for c in (getattr(scrapy_exc, "DownloadCancelledError", None), CancelledError) if c)
+_REFUSED = tuple(c for c in (getattr(scrapy_exc, "DownloadConnectionRefusedError", None), net.ConnectionRefusedError) if c)
+_NO_HOST = tuple(c for c in (getattr(scrapy_exc, "CannotResolveHostError", None), net.DNSLookupError) if c)
+_DATA_LOSS = tuple(c for c in (getattr(scrapy_exc, "ResponseDataLossError", None),) if c)
+
 
 def describe_failure(failure: Failure) -> tuple[str, bool]:
     """(reason, counts_as_failure). robots.txt refusals are not failures, just skips."""
     exc = failure.value
     if isinstance(exc, HttpError):
         return f"HTTP {exc.response.status}", True
-    if isinstance(exc, IgnoreRequest):
+    if isinstance(exc, scrapy_exc.IgnoreRequest):
         text = str(exc)
         if "robots.txt" in text.lower():
             return "disallowed by robots.txt", False
         if "redirect" in text.lower():
             return "too many redirects (redirect loop?)", True
         return text or "request ignored", True
-    if isinstance(exc, (net.TimeoutError, net.TCPTimedOutError)):
-        return "timed out", True
-    if isinstance(exc, CancelledError):
-        return "download cancelled (larger than crawl.max_response_bytes?)", True
-    if isinstance(exc, net.DNSLookupError):
+    if isinstance(exc, _TIMEOUT):
+        return "timed out (crawl.timeout)", True
+    if isinstance(exc, _TOO_BIG):
+        return "response larger than crawl.max_response_bytes, not downloaded", True
+    if isinstance(exc, _NO_HOST):
         return "host name not found", True
-    if isinstance(exc, net.ConnectionRefusedError):
+    if isinstance(exc, _REFUSED):
         return "connection refused", True
+    if _DATA_LOSS and isinstance(exc, _DATA_LOSS):
+        return "the connection closed before the whole page arrived", True
     if isinstance(exc, ResponseNeverReceived):
         inner = exc.reasons[0].value if exc.reasons else exc
         return f"no response ({type(inner).__name__})", True
