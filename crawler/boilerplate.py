@@ -20,6 +20,7 @@ from lxml import html as lxml_html
 
 __all__ = [
     "prune_chrome",
+    "prune_widgets",
     "element_lines",
     "densest_block",
     "clean_lines",
@@ -40,6 +41,15 @@ _CHROME_ATTR = re.compile(
     r"foot|copyright|banquan|breadcrumb|crumbs?|location|position|weizhi|dqwz|nav|navbar|menu|sidebar|"
     r"side|topbar|toolbar|login|search|ad|ads|advert|banner|qrcode|erweima|pagination|pager|page-?nav|"
     r"prev|next|tags?|keywords?)(?:$|[\s_-]|\d)",
+    re.I,
+)
+# Containers of link lists and widgets that trafilatura's own class/id rules miss
+# (Chinese pinyin names, infinite-scroll "more stories" feeds). Pruned before
+# extraction unless they hold the headline or a large share of the page's text.
+_WIDGET_ATTR = re.compile(
+    r"(?:^|[\s_-])(?:more-?stories|more-?news|more-?articles|related|recommend|tuijian|xgxw|xgwz|xgyd|"
+    r"hot-?news|hot-?list|hot-?search|hotword|rebang|paihang|ranking|comment|pinglun|dashang|reward|"
+    r"copyright|banquan|breadcrumb|crumbs|bdshare|jiathis|share-?bar|social-?share)",
     re.I,
 )
 _BLOCK_TAGS = {
@@ -75,6 +85,52 @@ def prune_chrome(root: lxml_html.HtmlElement, *, aggressive: bool = False) -> No
                 doomed.append(el)
     for el in doomed:
         _drop_keep_tail(el)
+
+
+def prune_widgets(root: lxml_html.HtmlElement, headline: etree._Element | None = None) -> int:
+    """Remove related/recommended/hot/comment/share containers in place; return how many.
+
+    Class names lie both ways ("detail-content--recommend" wrapping the story
+    itself), so a container survives if it holds the ``headline``, the first
+    real paragraph after it (the lead), or — with no headline known — more than
+    half of the page's paragraph text.
+    """
+    candidates = [
+        el for el in root.iter()
+        if isinstance(el.tag, str) and el.tag not in ("html", "body") and _WIDGET_ATTR.search(_attr_text(el))
+    ]
+    if not candidates:
+        return 0
+    keep = [headline] if headline is not None else []
+    lead = _lead_paragraph(headline) if headline is not None else None
+    if lead is not None:
+        keep.append(lead)
+    total = _paragraph_chars(root) or 1
+    doomed = []
+    for el in candidates:
+        if any(el is k or k in el.iterdescendants() for k in keep):
+            continue
+        if lead is None and _paragraph_chars(el) > 0.5 * total:
+            continue
+        doomed.append(el)
+    for el in doomed:
+        if el.getparent() is not None:
+            _drop_keep_tail(el)
+    return len(doomed)
+
+
+def _lead_paragraph(headline: etree._Element) -> etree._Element | None:
+    """First paragraph of prose after the headline in document order."""
+    for el in headline.itersiblings():
+        for p in el.iter("p"):
+            if len(p.text_content().strip()) >= 20:
+                return p
+    parent = headline.getparent()
+    return _lead_paragraph(parent) if parent is not None and parent.tag != "body" else None
+
+
+def _paragraph_chars(el: etree._Element) -> int:
+    return sum(len(p.text_content()) for p in el.iter("p"))
 
 
 def _drop_keep_tail(el: etree._Element) -> None:

@@ -24,7 +24,14 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from crawler.article import Article
-from crawler.boilerplate import clean_lines, densest_block, element_lines, fold_lines, prune_chrome
+from crawler.boilerplate import (
+    clean_lines,
+    densest_block,
+    element_lines,
+    fold_lines,
+    prune_chrome,
+    prune_widgets,
+)
 from crawler.encoding import decode_html, repair_text
 from crawler.metadata import (
     find_author,
@@ -126,9 +133,11 @@ def _header_text(page_text: str, title: str) -> str:
     return page_text[:1500]
 
 
-def _trafilatura_lines(tree: lxml_html.HtmlElement, url: str) -> list[str]:
+def _trafilatura_lines(tree: lxml_html.HtmlElement, url: str, title: str) -> list[str]:
+    work = copy.deepcopy(tree)
+    prune_widgets(work, _headline(work, title))
     text = trafilatura.extract(
-        copy.deepcopy(tree),
+        work,
         url=url or None,
         favor_precision=True,
         include_comments=False,
@@ -137,6 +146,17 @@ def _trafilatura_lines(tree: lxml_html.HtmlElement, url: str) -> list[str]:
         with_metadata=False,
     )
     return fold_lines(text or "")
+
+
+def _headline(tree: lxml_html.HtmlElement, title: str) -> etree._Element | None:
+    """The heading element that carries the title, if any."""
+    if not title:
+        return None
+    key = re.sub(r"\s+", "", title)[:20]
+    for h in tree.iter("h1", "h2", "h3"):
+        if key and key in re.sub(r"\s+", "", h.text_content()):
+            return h
+    return None
 
 
 def _density_lines(tree: lxml_html.HtmlElement) -> list[str]:
@@ -186,7 +206,7 @@ def _extract(
     )
 
     anchors = _anchor_texts(tree)
-    lines = clean_lines(_trafilatura_lines(tree, url), title)
+    lines = clean_lines(_trafilatura_lines(tree, url, title), title)
     method = "trafilatura"
     if _chars(lines) < SHORT_PAGE:
         # A whole line that is a link's text is a headline in a list, not prose.
