@@ -52,6 +52,8 @@ _WIDGET_ATTR = re.compile(
     r"copyright|banquan|breadcrumb|crumbs|bdshare|jiathis|share-?bar|social-?share)",
     re.I,
 )
+# Widgets are boxes; a <span class="comment"> is syntax highlighting in a code block.
+_WIDGET_TAGS = {"div", "section", "aside", "ul", "ol", "dl", "table", "nav", "footer", "header", "iframe"}
 _BLOCK_TAGS = {
     "p", "div", "td", "th", "li", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6",
     "pre", "blockquote", "table", "tr", "tbody", "thead", "ul", "ol", "dl", "dd", "dt", "center",
@@ -97,7 +99,7 @@ def prune_widgets(root: lxml_html.HtmlElement, headline: etree._Element | None =
     """
     candidates = [
         el for el in root.iter()
-        if isinstance(el.tag, str) and el.tag not in ("html", "body") and _WIDGET_ATTR.search(_attr_text(el))
+        if el.tag in _WIDGET_TAGS and _WIDGET_ATTR.search(_attr_text(el))
     ]
     if not candidates:
         return 0
