@@ -1,0 +1,206 @@
+"""The alert outbox: ``alert_deliveries``, one row per (rule, article, channel).
+
+A rule that matches a new story writes its rows here *in the same
+transaction* as the story (through ``Store.new_article_hooks``), so a crash
+never leaves a story without its alerts or an alert without its story. A
+sender then drains the table: it claims rows (``pending`` -> ``sending``),
+delivers, and marks them ``sent`` or puts them back to ``pending`` with a
+later ``next_attempt_at``. The unique key (rule, article_id, channel) makes a
+second delivery of the same story impossible: a re-crawl or a syndicated
+copy never creates a second row.
+
+Statuses: ``pending`` (waiting for its time or a retry), ``sending`` (claimed
+by a sender; returned to pending if that sender died), ``sent``.
+
+Knows nothing of rules or channels: plain values in, rows out.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Iterable, Optional, Sequence
+
+import sqlite_utils
+
+__all__ = [
+    "ensure_outbox_schema",
+    "add_deliveries",
+    "due_deliveries",
+    "claim_deliveries",
+    "mark_sent",
+    "mark_failed",
+    "release_stale_claims",
+    "list_deliveries",
+    "next_due_at",
+    "outbox_counts",
+]
+
+_COLUMNS = (
+    "id, rule, article_id, channel, status, matched, digest, created_at, next_attempt_at,"
+    " attempts, last_error, delivered_at, claimed_at"
+)
+
+
+def ensure_outbox_schema(db: sqlite_utils.Database) -> None:
+    """Create ``alert_deliveries`` and its indexes if missing (idempotent; call inside a transaction)."""
+    if "alert_deliveries" in db.table_names():
+        return
+    db["alert_deliveries"].create(
+        {
+            "id": int,
+            "rule": str,  # rule name from config.yaml
+            "article_id": int,  # articles.id (the story, whichever copy came first)
+            "channel": str,  # channel name from config.yaml
+            "status": str,  # pending | sending | sent
+            "matched": str,  # JSON list of the terms that hit
+            "digest": str,  # the rule's digest period when matched (NULL: deliver at once)
+            "created_at": str,  # UTC, when the story matched
+            "next_attempt_at": str,  # UTC, not sent before this (digest time or retry backoff)
+            "attempts": int,
+            "last_error": str,  # one sentence, secrets removed
+            "delivered_at": str,  # UTC, when the channel accepted it
+            "claimed_at": str,  # UTC, when a sender took it (status sending)
+        },
+        pk="id",
+        not_null={"rule", "article_id", "channel", "status", "created_at", "next_attempt_at"},
+        defaults={"status": "pending", "attempts": 0},
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["alert_deliveries"].create_index(["rule", "article_id", "channel"], unique=True)
+    db["alert_deliveries"].create_index(["status", "next_attempt_at"])
+
+
+def add_deliveries(db: sqlite_utils.Database, rows: Iterable[dict[str, Any]]) -> int:
+    """Insert outbox rows, ignoring any (rule, article_id, channel) already there; return how many were new.
+
+    Each row needs ``rule, article_id, channel, matched (list), created_at,
+    next_attempt_at`` and may have ``digest``. Runs in the caller's
+    transaction (the new-story hook's), so it neither commits nor rolls back.
+    """
+    added = 0
+    for row in rows:
+        cursor = db.execute(
+            "INSERT OR IGNORE INTO alert_deliveries (rule, article_id, channel, status, matched, digest,"
+            " created_at, next_attempt_at, attempts) VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, 0)",
+            [row["rule"], row["article_id"], row["channel"], json.dumps(list(row.get("matched") or []),
+             ensure_ascii=False), row.get("digest"), row["created_at"], row["next_attempt_at"]],
+        )
+        added += cursor.rowcount
+    return added
+
+
+def _rows(db: sqlite_utils.Database, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
+    cursor = db.execute(sql, list(params))
+    names = [d[0] for d in cursor.description]
+    out = []
+    for values in cursor.fetchall():
+        row = dict(zip(names, values))
+        if "matched" in row:
+            row["matched"] = json.loads(row["matched"] or "[]")
+        out.append(row)
+    return out
+
+
+def due_deliveries(db: sqlite_utils.Database, now: str, *, ignore_backoff: bool = False) -> list[dict[str, Any]]:
+    """Pending rows to send now, oldest first, plus every pending row of a digest that is due.
+
+    With ``ignore_backoff`` rows waiting for a retry are due at once (digests
+    still wait for their time, unless a send of them already failed).
+    """
+    where = "next_attempt_at <= ?"
+    if ignore_backoff:
+        where += " OR digest IS NULL OR attempts > 0"
+    due = _rows(db, f"SELECT {_COLUMNS} FROM alert_deliveries WHERE status = 'pending' AND ({where})"
+                " ORDER BY id", [now])
+    groups = {(r["rule"], r["channel"]) for r in due if r["digest"]}
+    if groups:
+        # A digest goes out as one message listing every story collected so far.
+        seen = {r["id"] for r in due}
+        for rule, channel in sorted(groups):
+            for row in _rows(db, f"SELECT {_COLUMNS} FROM alert_deliveries WHERE status = 'pending'"
+                             " AND rule = ? AND channel = ? AND digest IS NOT NULL ORDER BY id", [rule, channel]):
+                if row["id"] not in seen:
+                    due.append(row)
+                    seen.add(row["id"])
+    return due
+
+
+def claim_deliveries(db: sqlite_utils.Database, ids: Sequence[int], now: str) -> list[int]:
+    """Move ``ids`` from pending to sending; return those this caller got (another sender may have taken some)."""
+    claimed = []
+    with db.conn:
+        for delivery_id in ids:
+            cursor = db.execute(
+                "UPDATE alert_deliveries SET status = 'sending', claimed_at = ? WHERE id = ? AND status = 'pending'",
+                [now, delivery_id],
+            )
+            if cursor.rowcount:
+                claimed.append(delivery_id)
+    return claimed
+
+
+def mark_sent(db: sqlite_utils.Database, ids: Sequence[int], now: str) -> None:
+    """Record that the channel accepted ``ids``."""
+    with db.conn:
+        db.conn.executemany(
+            "UPDATE alert_deliveries SET status = 'sent', delivered_at = ?, attempts = attempts + 1,"
+            " last_error = NULL, claimed_at = NULL WHERE id = ?",
+            [(now, i) for i in ids],
+        )
+
+
+def mark_failed(db: sqlite_utils.Database, ids: Sequence[int], error: str, next_attempt_at: str,
+                *, count_attempt: bool = True) -> None:
+    """Put ``ids`` back to pending with ``error`` and the time of the next try."""
+    with db.conn:
+        db.conn.executemany(
+            "UPDATE alert_deliveries SET status = 'pending', last_error = ?, next_attempt_at = ?,"
+            f" attempts = attempts + {1 if count_attempt else 0}, claimed_at = NULL WHERE id = ?",
+            [(error, next_attempt_at, i) for i in ids],
+        )
+
+
+def release_stale_claims(db: sqlite_utils.Database, older_than: str) -> int:
+    """Return rows claimed before ``older_than`` (their sender died) to pending; return how many."""
+    with db.conn:
+        cursor = db.execute(
+            "UPDATE alert_deliveries SET status = 'pending', claimed_at = NULL"
+            " WHERE status = 'sending' AND claimed_at < ?",
+            [older_than],
+        )
+    return cursor.rowcount
+
+
+def next_due_at(db: sqlite_utils.Database) -> Optional[str]:
+    """The earliest ``next_attempt_at`` of a pending row, or None when nothing waits."""
+    row = db.execute("SELECT min(next_attempt_at) FROM alert_deliveries WHERE status = 'pending'").fetchone()
+    return row[0] if row else None
+
+
+def list_deliveries(
+    db: sqlite_utils.Database,
+    *,
+    rule: Optional[str] = None,
+    status: Optional[str] = None,
+    article_id: Optional[int] = None,
+    limit: int = 50,
+) -> list[dict[str, Any]]:
+    """Outbox rows, newest first, with the story's title, site and url."""
+    where, params = [], []
+    for column, value in (("d.rule", rule), ("d.status", status), ("d.article_id", article_id)):
+        if value is not None:
+            where.append(f"{column} = ?")
+            params.append(value)
+    sql = (
+        "SELECT d.id, d.rule, d.article_id, d.channel, d.status, d.matched, d.digest, d.created_at,"
+        " d.next_attempt_at, d.attempts, d.last_error, d.delivered_at, a.title, a.site, a.url"
+        " FROM alert_deliveries d JOIN articles a ON a.id = d.article_id"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY d.id DESC LIMIT ?"
+    )
+    return _rows(db, sql, [*params, limit])
+
+
+def outbox_counts(db: sqlite_utils.Database) -> dict[str, int]:
+    """Number of rows per status."""
+    return {status: n for status, n in db.execute("SELECT status, count(*) FROM alert_deliveries GROUP BY status")}

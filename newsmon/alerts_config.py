@@ -1,0 +1,249 @@
+"""The ``alerts:`` part of config.yaml: channels (where alerts go) and rules (what to watch for).
+
+Validated once with the rest of the config. Two things are deliberately *not*
+checked here:
+
+* a rule's query: a malformed query must not stop the crawl or the other
+  rules, so it is compiled later by ``alerts.rules`` and reported per rule;
+* environment variables: ``${DINGTALK_SECRET}`` is looked up when an alert
+  is sent, so a missing variable delays that channel's alerts instead of
+  breaking the whole configuration.
+
+Secrets (``secret``, ``token``, ``password``) must be ``${ENV_VAR}``
+references: the file itself never holds them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+__all__ = [
+    "AlertsConfig",
+    "ChannelConfig",
+    "RuleConfig",
+    "CHANNEL_TYPES",
+    "ENV_REFERENCE",
+    "parse_digest",
+]
+
+CHANNEL_TYPES = ("webhook", "email", "dingtalk", "wecom", "feishu", "slack", "telegram")
+ENV_REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_ONLY_ENV_REFERENCE = re.compile(r"^\$\{[A-Za-z_][A-Za-z0-9_]*\}$")
+_NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
+_DIGEST_DAILY = re.compile(r"^\s*daily(?:\s+([01]?\d|2[0-3]):([0-5]\d))?\s*$")
+
+# Fields each channel type accepts beyond `type` (and which it requires).
+_FIELDS: dict[str, tuple[set[str], set[str]]] = {
+    "webhook": ({"url", "secret", "headers", "timeout"}, {"url"}),
+    "email": (
+        {"smtp_host", "smtp_port", "security", "username", "password", "from_addr", "to", "timeout", "ca_file"},
+        {"smtp_host", "from_addr", "to"},
+    ),
+    "dingtalk": ({"url", "secret", "timeout"}, {"url"}),
+    "wecom": ({"url", "timeout"}, {"url"}),
+    "feishu": ({"url", "secret", "timeout"}, {"url"}),
+    "slack": ({"url", "timeout"}, {"url"}),
+    "telegram": ({"url", "token", "chat_id", "timeout"}, {"token", "chat_id"}),
+}
+_DEFAULT_URLS = {"telegram": "https://api.telegram.org"}
+
+
+def parse_digest(value: str) -> tuple[str, float | tuple[int, int]]:
+    """Parse a rule's ``digest:``: ``30m``/``1h``/``1d`` or ``daily``/``daily 09:00``.
+
+    Returns ``("every", seconds)`` or ``("daily", (hour, minute))``; raises
+    ValueError with one sentence otherwise.
+    """
+    from .config import parse_duration
+
+    match = _DIGEST_DAILY.match(value)
+    if match:
+        hour, minute = match.groups()
+        return "daily", (int(hour or 0), int(minute or 0))
+    try:
+        return "every", parse_duration(value).total_seconds()
+    except ValueError:
+        raise ValueError(f"{value!r} is not a digest period like 1h, 30m or daily 09:00") from None
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class ChannelConfig(_Model):
+    """One place alerts are delivered to."""
+
+    type: Literal["webhook", "email", "dingtalk", "wecom", "feishu", "slack", "telegram"] = Field(
+        description="webhook, email, dingtalk, wecom, feishu, slack or telegram."
+    )
+    url: Optional[str] = Field(
+        None,
+        description="Endpoint: the webhook URL, or the robot's webhook URL for dingtalk/wecom/feishu/slack; "
+        "may contain ${ENV_VAR} references (robot tokens are secrets).",
+    )
+    secret: Optional[str] = Field(
+        None,
+        description="${ENV_VAR} holding a signing secret: HMAC-SHA256 header for webhook, signed robots for "
+        "dingtalk and feishu.",
+    )
+    token: Optional[str] = Field(None, description="${ENV_VAR} holding the telegram bot token.")
+    chat_id: Optional[str] = Field(None, description="Telegram chat id (a number or @channelname).")
+    headers: dict[str, str] = Field(
+        default_factory=dict, description="Extra HTTP headers for webhook (values may use ${ENV_VAR})."
+    )
+    timeout: float = Field(10, gt=0, description="Seconds before one delivery attempt is given up.")
+    smtp_host: Optional[str] = Field(None, description="Email: SMTP server host name.")
+    smtp_port: Optional[int] = Field(
+        None, ge=1, le=65535, description="Email: SMTP port; default 587 (starttls), 465 (ssl) or 25 (none)."
+    )
+    security: Literal["starttls", "ssl", "none"] = Field(
+        "starttls", description="Email: starttls (default), ssl (SMTPS) or none (only for a local relay)."
+    )
+    username: Optional[str] = Field(None, description="Email: SMTP user name (may use ${ENV_VAR}).")
+    password: Optional[str] = Field(None, description="Email: ${ENV_VAR} holding the SMTP password.")
+    from_addr: Optional[str] = Field(None, alias="from", description="Email: sender address.")
+    to: list[str] = Field(default_factory=list, description="Email: recipient addresses.")
+    ca_file: Optional[str] = Field(
+        None, description="Email: PEM file of the CA that signed the SMTP server's certificate (private CAs)."
+    )
+
+    @field_validator("secret", "token", "password")
+    @classmethod
+    def _env_only(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None and not _ONLY_ENV_REFERENCE.match(value):
+            raise ValueError("secrets must be an environment variable reference like ${DINGTALK_SECRET}")
+        return value
+
+    @field_validator("to", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _fields_for_type(self) -> "ChannelConfig":
+        allowed, required = _FIELDS[self.type]
+        # Compare with defaults, not model_fields_set: the crawl worker rebuilds
+        # the config from model_dump(), which sets every field.
+        given = {
+            name for name, field in type(self).model_fields.items()
+            if name != "type" and getattr(self, name) != field.get_default(call_default_factory=True)
+        }
+        extra = sorted(given - allowed)
+        if extra:
+            raise ValueError(f"a {self.type} channel does not take {', '.join(extra)}")
+        missing = sorted(name for name in required if not getattr(self, name))
+        if missing:
+            shown = ["from" if name == "from_addr" else name for name in missing]
+            raise ValueError(f"a {self.type} channel needs {', '.join(shown)}")
+        if self.url is not None and not re.match(r"^(https?://|\$\{)", self.url):
+            raise ValueError(f"{self.url!r} is not an http(s) URL")
+        return self
+
+    @property
+    def endpoint(self) -> str:
+        """The URL as configured (``${VAR}`` not expanded), or the service's default."""
+        return self.url or _DEFAULT_URLS.get(self.type, "")
+
+    @property
+    def port(self) -> int:
+        """The SMTP port, defaulted from ``security``."""
+        return self.smtp_port or {"starttls": 587, "ssl": 465, "none": 25}[self.security]
+
+
+class RuleConfig(_Model):
+    """One alert rule: a query and where to send its matches."""
+
+    name: str = Field(description="Unique rule name (letters, digits, - _ .); shown in every alert.")
+    query: str = Field(
+        description='Terms, "quoted phrases", AND/OR/NOT, -term, (groups), title:term, /regex/; see docs/alerts.md.'
+    )
+    sites: list[str] = Field(
+        default_factory=list, description="Only stories first published on these sites (names or globs like gov-*)."
+    )
+    channels: list[str] = Field(
+        default_factory=list, description="Channel names to deliver to; default: every channel."
+    )
+    digest: Optional[str] = Field(
+        None, description="Collect matches and send one message per period (1h, 30m, daily 09:00) instead of each."
+    )
+    enabled: bool = Field(True, description="Set to false to keep a rule in the file but not match it.")
+
+    @field_validator("name")
+    @classmethod
+    def _check_name(cls, value: str) -> str:
+        if not _NAME.match(value):
+            raise ValueError(f"{value!r} may contain only letters, digits, -, _ and .")
+        return value
+
+    @field_validator("digest")
+    @classmethod
+    def _check_digest(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None:
+            parse_digest(value)
+        return value
+
+    @field_validator("sites", "channels", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
+
+
+class AlertsConfig(_Model):
+    """Keyword alerts: channels and rules."""
+
+    channels: dict[str, ChannelConfig] = Field(default_factory=dict, description="Named delivery channels.")
+    rules: list[RuleConfig] = Field(default_factory=list, description="Alert rules, matched on every new story.")
+    retry_delay: str = Field("30s", description="First retry delay after a failed delivery; doubles each time.")
+    retry_max_delay: str = Field("1h", description="Longest delay between retries (a failed alert is never dropped).")
+    timezone: str = Field("Asia/Shanghai", description="Time zone of digest times such as daily 09:00.")
+
+    @field_validator("channels")
+    @classmethod
+    def _channel_names(cls, channels: dict[str, ChannelConfig]) -> dict[str, ChannelConfig]:
+        for name in channels:
+            if not _NAME.match(name):
+                raise ValueError(f"channel name {name!r} may contain only letters, digits, -, _ and .")
+        return channels
+
+    @field_validator("retry_delay", "retry_max_delay")
+    @classmethod
+    def _check_duration(cls, value: str) -> str:
+        from .config import parse_duration
+
+        parse_duration(value)
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _check_timezone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo
+
+        try:
+            ZoneInfo(value)
+        except (KeyError, ValueError):
+            raise ValueError(f"{value!r} is not a time zone name like Asia/Shanghai") from None
+        return value
+
+    @model_validator(mode="after")
+    def _rules_point_at_channels(self) -> "AlertsConfig":
+        seen: set[str] = set()
+        for rule in self.rules:
+            if rule.name in seen:
+                raise ValueError(f"rule name {rule.name!r} is used twice")
+            seen.add(rule.name)
+            for channel in rule.channels:
+                if channel not in self.channels:
+                    known = ", ".join(self.channels) or "none"
+                    raise ValueError(f"rule {rule.name!r} names channel {channel!r}, which is not defined (known: {known})")
+        return self
+
+    def rule(self, name: str) -> Optional[RuleConfig]:
+        """The rule called ``name``, or None."""
+        return next((r for r in self.rules if r.name == name), None)
+
+    def channels_of(self, rule: RuleConfig) -> list[str]:
+        """The channel names ``rule`` delivers to (its own list, else every channel)."""
+        return list(rule.channels) if rule.channels else list(self.channels)
