@@ -13,7 +13,7 @@ from newsmon.config import CrawlSettings
 __all__ = ["scrapy_settings"]
 
 
-def scrapy_settings(crawl: CrawlSettings, *, log_level: str = "ERROR") -> dict[str, Any]:
+def scrapy_settings(crawl: CrawlSettings, *, log_level: str = "CRITICAL") -> dict[str, Any]:
     """Scrapy settings for one crawl process."""
     return {
         "BOT_NAME": "newsmon",

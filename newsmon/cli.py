@@ -101,7 +101,7 @@ def crawl(sites: tuple[str, ...], config_path: Path, fmt: str, time_limit: Optio
     with CrawlProgress(enabled=fmt == "table") as progress:
         reports = run_crawl(
             config, sites or None, on_event=progress.update, time_limit=time_limit,
-            log_level="INFO" if verbose else "ERROR",
+            log_level="INFO" if verbose else "CRITICAL",
         )
     print_reports(reports, fmt)
 

@@ -17,8 +17,11 @@ cannot run at all. Scrapy's own log goes to stderr.
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sys
 import threading
+import time
 from typing import Any
 
 __all__ = ["main"]
@@ -34,8 +37,22 @@ def emit(event: dict[str, Any]) -> None:
         sys.stdout.flush()
 
 
+def _exit_with_parent() -> None:
+    """Die when the parent dies (``kill -9`` of the daemon), instead of crawling on as an orphan."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        # Nothing half-written survives: every store write is one transaction.
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def main() -> int:
     """Run the crawl described on stdin; return the exit status."""
+    _exit_with_parent()
     from newsmon.config import Config
     from newsmon.errors import NewsmonError
 
@@ -54,7 +71,7 @@ def main() -> int:
     from crawler.settings import scrapy_settings
     from crawler.spider import PortalSpider
 
-    settings = scrapy_settings(config.crawl, log_level=request.get("log_level", "ERROR"))
+    settings = scrapy_settings(config.crawl, log_level=request.get("log_level", "CRITICAL"))
     if request.get("time_limit"):
         settings["CLOSESPIDER_TIMEOUT"] = float(request["time_limit"])
     process = CrawlerProcess(settings)
