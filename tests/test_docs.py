@@ -1,0 +1,66 @@
+"""Every setting and every command is documented (as Datasette's tests/test_docs.py does)."""
+
+from __future__ import annotations
+
+import re
+import typing
+from pathlib import Path
+
+import click
+import pytest
+from pydantic import BaseModel
+
+from newsmon.cli import cli
+from newsmon.config import Config
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = "\n".join(p.read_text(encoding="utf-8") for p in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))])
+
+
+def _models(model: type[BaseModel], seen: set[type[BaseModel]]) -> None:
+    if model in seen:
+        return
+    seen.add(model)
+    for field in model.model_fields.values():
+        for arg in [field.annotation, *typing.get_args(field.annotation)]:
+            for inner in [arg, *typing.get_args(arg)]:
+                if isinstance(inner, type) and issubclass(inner, BaseModel):
+                    _models(inner, seen)
+
+
+def settings() -> list[tuple[str, str]]:
+    seen: set[type[BaseModel]] = set()
+    _models(Config, seen)
+    return sorted(
+        (model.__name__, name)
+        for model in seen
+        for name, field in model.model_fields.items()
+        if not field.exclude
+    )
+
+
+@pytest.mark.parametrize("model,name", settings())
+def test_setting_is_documented(model: str, name: str) -> None:
+    assert f"`{name}`" in DOCS, f"{model}.{name} is not documented in README.md or docs/"
+
+
+@pytest.mark.parametrize("model,name", settings())
+def test_setting_has_help_line(model: str, name: str) -> None:
+    seen: set[type[BaseModel]] = set()
+    _models(Config, seen)
+    [cls] = [m for m in seen if m.__name__ == model]
+    assert cls.model_fields[name].description, f"{model}.{name} has no description"
+
+
+def commands(group: click.Group = cli, prefix: str = "newsmon") -> list[str]:
+    out = []
+    for name, command in group.commands.items():
+        out.append(f"{prefix} {name}")
+        if isinstance(command, click.Group):
+            out.extend(commands(command, f"{prefix} {name}"))
+    return out
+
+
+@pytest.mark.parametrize("command", commands())
+def test_command_is_documented(command: str) -> None:
+    assert re.search(re.escape(command) + r"\b", DOCS), f"`{command}` is not mentioned in README.md or docs/"
