@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlite_utils
 
 from .cjk import TOKENIZER_VERSION, index_text
+from .outbox import ensure_outbox_schema
+from .health import ensure_daemon_schema
 
 __all__ = ["ensure_schema", "SCHEMA_VERSION", "rebuild_fts"]
 
@@ -91,7 +93,9 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 "CREATE VIRTUAL TABLE articles_fts USING fts5("
                 "title, body, content='', tokenize='unicode61 remove_diacritics 2')"
             )
+        ensure_outbox_schema(db)  # alert_deliveries: the alerts outbox
         db["newsmon_meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
+    ensure_daemon_schema(db)  # list_pages, site_schedule (db/health.py)
     stored = db.execute("SELECT value FROM newsmon_meta WHERE key='tokenizer_version'").fetchone()
     if stored is None or stored[0] != str(TOKENIZER_VERSION):
         rebuild_fts(db)

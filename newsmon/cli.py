@@ -183,6 +183,12 @@ def demo(workdir: Optional[Path], query: str) -> None:
     run_demo(workdir, query=query)
 
 
+from .cli_daemon import run as _run_command, sites as _sites_command  # noqa: E402  (daemon, issue 5)
+
+cli.add_command(_run_command)
+cli.add_command(_sites_command)
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="newsmon")

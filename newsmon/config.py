@@ -19,11 +19,13 @@ from typing import Any, Optional
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from .alerts_config import AlertsConfig
 from .errors import ConfigError
 
 __all__ = [
     "Config",
     "CrawlSettings",
+    "DaemonSettings",
     "SiteConfig",
     "load_config",
     "parse_config",
@@ -83,6 +85,55 @@ class CrawlSettings(_Model):
     max_list_pages: int = Field(
         5, ge=1, description="Default number of list pages followed per start URL (pagination depth)."
     )
+
+
+class DaemonSettings(_Model):
+    """How ``newsmon run`` schedules crawls and judges a site's health."""
+
+    max_concurrent_crawls: int = Field(
+        2, ge=1, le=64, description="Crawls (worker processes) running at once; others wait their turn."
+    )
+    crawl_time_limit: str = Field(
+        "10m", description="A site's crawl is stopped and recorded as timeout after this long (45s, 10m, 2h)."
+    )
+    jitter: float = Field(
+        0.1, ge=0, le=1,
+        description="Random delay added to each scheduled crawl, as a fraction of the site's interval.",
+    )
+    max_jitter: str = Field("5m", description="Upper bound of that random delay.")
+    misfire_grace: str = Field(
+        "6h", description="A crawl missed (daemon busy or suspended) still runs if it is at most this late; "
+        "several missed crawls run once.",
+    )
+    heartbeat: str = Field("5m", description="How often the daemon logs a heartbeat line.")
+    watch_config: bool = Field(
+        True, description="Reload config.yaml when the file changes (it is always reloaded on SIGHUP)."
+    )
+    unhealthy_after_failures: int = Field(
+        3, ge=1, description="A site is unhealthy after this many failed or timed-out crawls in a row."
+    )
+    silence_factor: float = Field(
+        5.0, gt=1,
+        description="A site is unhealthy when no new article came for this many times its usual gap between new articles.",
+    )
+    min_silence: str = Field(
+        "1d", description="Never call a site silent before this long without a new article."
+    )
+    extraction_failure_pages: int = Field(
+        5, ge=1,
+        description="A site is unhealthy when this many article pages in a row were fetched but gave no article "
+        "(title or text missing).",
+    )
+
+    @field_validator("crawl_time_limit", "max_jitter", "misfire_grace", "heartbeat", "min_silence")
+    @classmethod
+    def _check_duration(cls, value: str) -> str:
+        parse_duration(value)
+        return value
+
+    def seconds(self, key: str) -> float:
+        """The duration setting ``key`` (e.g. ``"heartbeat"``) in seconds."""
+        return parse_duration(getattr(self, key)).total_seconds()
 
 
 class SiteConfig(_Model):
@@ -190,6 +241,10 @@ class Config(_Model):
     database: str = Field("news.db", description="SQLite file; relative to the config file's folder.")
     crawl: CrawlSettings = Field(default_factory=CrawlSettings, description="Politeness and limits for every site.")
     sites: list[SiteConfig] = Field(default_factory=list, description="The portals to monitor.")
+    alerts: AlertsConfig = Field(default_factory=AlertsConfig, description="Keyword alert rules and channels.")
+    daemon: DaemonSettings = Field(
+        default_factory=DaemonSettings, description="Scheduling and health checks of `newsmon run`."
+    )
     # Filled in by load_config, not by the user.
     source_path: Optional[str] = Field(None, exclude=True)
 

@@ -1,0 +1,271 @@
+"""Per-site health from ``crawl_runs`` and ``article_sources``: is a site still yielding articles?
+
+Plain SQL over tables the crawler fills; knows nothing of Scrapy or of the
+schedule (the caller adds ``next_run_at``). A site is *unhealthy* when
+
+* its last ``failures`` finished crawls all failed or timed out;
+* it has produced no new article for ``silence_factor`` times its usual gap
+  between new articles (and at least ``min_silence``), although it was
+  crawled several times since;
+* its extraction broke: the last article pages fetched were all rejected as
+  non-articles (no title or body), list pages show no article links any more,
+  or the dates have disappeared from its recent articles.
+
+Also here: the daemon's small tables (``list_pages`` validators for conditional
+GET, ``site_schedule``) and closing ``crawl_runs`` rows whose worker died.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Any, Iterable, Optional, Sequence
+
+import sqlite_utils
+
+__all__ = [
+    "HealthThresholds",
+    "SiteHealth",
+    "close_abandoned_runs",
+    "ensure_daemon_schema",
+    "record_schedule",
+    "scheduled_runs",
+    "site_health",
+]
+
+FAILED = ("failed", "timeout")
+# Statuses that say nothing about the site itself.
+IGNORED = ("running", "interrupted")
+HISTORY_DAYS = 30
+
+
+def ensure_daemon_schema(db: sqlite_utils.Database) -> None:
+    """Create the daemon's tables if missing (idempotent; called from ``ensure_schema``)."""
+    tables = set(db.table_names())
+    with db.conn:
+        if "list_pages" not in tables:
+            # Validators of each list page from the last crawl that fetched all its
+            # links, sent back as If-None-Match / If-Modified-Since (conditional GET).
+            db["list_pages"].create(
+                {"url": str, "site": str, "etag": str, "last_modified": str, "checked_at": str},
+                pk="url",
+            )
+        if "site_schedule" not in tables:
+            # Written by `newsmon run`: when each site's next crawl is due.
+            db["site_schedule"].create({"site": str, "next_run_at": str, "updated_at": str}, pk="site")
+
+
+@dataclass(frozen=True)
+class HealthThresholds:
+    """When a site counts as unhealthy (see the module docstring)."""
+
+    failures: int = 3
+    silence_factor: float = 5.0
+    min_silence: timedelta = timedelta(days=1)
+    extraction_pages: int = 5
+
+
+@dataclass
+class SiteHealth:
+    """One site's status, as ``newsmon sites`` shows it."""
+
+    name: str
+    status: str = "ok"  # ok | unhealthy
+    reasons: list[str] = field(default_factory=list)
+    last_run_at: Optional[str] = None
+    last_run_status: Optional[str] = None
+    last_new_article_at: Optional[str] = None
+    articles: int = 0
+    articles_per_day: Optional[float] = None
+    failure_streak: int = 0
+    runs: int = 0
+    next_run_at: Optional[str] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict for JSON output."""
+        return asdict(self)
+
+
+def _parse(value: Optional[str]) -> Optional[datetime]:
+    if not value:
+        return None
+    moment = datetime.fromisoformat(value)
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _ago(delta: timedelta) -> str:
+    seconds = delta.total_seconds()
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= size:
+            return f"{seconds / size:.1f}{unit}"
+    return f"{seconds:.0f}s"
+
+
+def site_health(
+    db: sqlite_utils.Database,
+    sites: Sequence[str],
+    *,
+    thresholds: HealthThresholds = HealthThresholds(),
+    now: Optional[datetime] = None,
+) -> list[SiteHealth]:
+    """Health of each site in ``sites`` (names from config.yaml), in that order."""
+    now = now or datetime.now(timezone.utc)
+    return [_one_site(db, name, thresholds, now) for name in sites]
+
+
+def _one_site(db: sqlite_utils.Database, name: str, th: HealthThresholds, now: datetime) -> SiteHealth:
+    health = SiteHealth(name=name)
+    runs = [
+        dict(zip(("status", "started_at", "articles_new", "duplicates", "non_articles", "list_pages", "error"), r))
+        for r in db.execute(
+            "SELECT status, started_at, articles_new, duplicates, non_articles, list_pages, error"
+            " FROM crawl_runs WHERE site = ? ORDER BY id DESC LIMIT 500",
+            [name],
+        )
+    ]
+    health.runs = db.execute("SELECT count(*) FROM crawl_runs WHERE site = ?", [name]).fetchone()[0]
+    if runs:
+        health.last_run_at = runs[0]["started_at"]
+        health.last_run_status = runs[0]["status"]
+    finished = [r for r in runs if r["status"] not in IGNORED]
+    for run in finished:
+        if run["status"] not in FAILED:
+            break
+        health.failure_streak += 1
+
+    last_seen, count, first_seen = db.execute(
+        "SELECT max(first_seen_at), count(*), min(first_seen_at) FROM article_sources WHERE site = ?", [name]
+    ).fetchone()
+    health.last_new_article_at = last_seen
+    health.articles = count
+    first = _parse(first_seen)
+    since = now - timedelta(days=HISTORY_DAYS)
+    if first is not None:
+        recent = db.execute(
+            "SELECT count(*) FROM article_sources WHERE site = ? AND first_seen_at >= ?",
+            [name, since.replace(microsecond=0).isoformat()],
+        ).fetchone()[0]
+        days = max((now - max(first, since)).total_seconds() / 86400, 1.0)
+        health.articles_per_day = round(recent / days, 2)
+
+    reasons = health.reasons
+    if health.failure_streak >= th.failures:
+        last_error = (finished[0]["error"] or "").split("\n")[0]
+        reasons.append(
+            f"the last {health.failure_streak} crawls failed" + (f" ({last_error})" if last_error else "")
+        )
+    silence = _silence(finished, _parse(last_seen), th, now)
+    if silence:
+        reasons.append(silence)
+    reasons.extend(_extraction_problems(db, name, finished, th))
+    health.status = "unhealthy" if reasons else "ok"
+    return health
+
+
+def _silence(
+    finished: list[dict[str, Any]], last_new: Optional[datetime], th: HealthThresholds, now: datetime
+) -> Optional[str]:
+    """Silent for much longer than the site's own history of new articles predicts?"""
+    if last_new is None:
+        return None
+    horizon = now - timedelta(days=HISTORY_DAYS)
+    yielding = sorted(
+        t for r in finished
+        if (r["articles_new"] or 0) + (r["duplicates"] or 0) > 0 and (t := _parse(r["started_at"])) and t >= horizon
+    )
+    if len(yielding) < 3:
+        return None  # too little history to predict anything
+    usual_gap = (yielding[-1] - yielding[0]) / (len(yielding) - 1)
+    limit = max(usual_gap * th.silence_factor, th.min_silence)
+    quiet = now - last_new
+    crawled_since = sum(1 for r in finished if (t := _parse(r["started_at"])) and t > last_new
+                        and r["status"] not in FAILED)
+    if quiet > limit and crawled_since >= 2:
+        return (
+            f"no new article for {_ago(quiet)} ({crawled_since} crawls), "
+            f"although one usually comes every {_ago(usual_gap)}"
+        )
+    return None
+
+
+def _extraction_problems(
+    db: sqlite_utils.Database, name: str, finished: list[dict[str, Any]], th: HealthThresholds
+) -> list[str]:
+    problems: list[str] = []
+    # Article pages fetched since the last run that stored (or recognised) an article.
+    rejected = 0
+    for run in finished:
+        if (run["articles_new"] or 0) + (run["duplicates"] or 0) > 0:
+            break
+        rejected += run["non_articles"] or 0
+    ever_stored = db.execute("SELECT 1 FROM article_sources WHERE site = ? LIMIT 1", [name]).fetchone()
+    if ever_stored and rejected >= th.extraction_pages:
+        problems.append(
+            f"extraction is failing: the last {rejected} article pages fetched gave no article (title or text missing)"
+        )
+    no_links = 0
+    for run in finished:
+        if run["status"] in FAILED or "no article links found" not in (run["error"] or ""):
+            break
+        no_links += 1
+    if no_links >= th.failures:
+        problems.append(f"list pages show no article links in the last {no_links} crawls (a redesign?)")
+    dated = [
+        row[0] is not None
+        for row in db.execute(
+            "SELECT published_at FROM articles WHERE site = ? ORDER BY id DESC LIMIT 40", [name]
+        )
+    ]
+    recent, before = dated[:10], dated[10:]
+    if len(recent) == 10 and len(before) >= 10:
+        missing_recent = recent.count(False)
+        missing_before = before.count(False) / len(before)
+        if missing_recent >= 8 and missing_before <= 0.2:
+            problems.append(f"dates are missing in {missing_recent} of the last 10 articles")
+    return problems
+
+
+def close_abandoned_runs(
+    db: sqlite_utils.Database, sites: Optional[Iterable[str]], *, status: str, error: str
+) -> list[int]:
+    """Close ``running`` crawl_runs rows (of ``sites``, or all) whose worker is gone; return their ids.
+
+    Only the writer-lock holder may call this: it assumes no crawl of those
+    sites is alive.
+    """
+    where, params = "status = 'running'", []
+    names = list(sites) if sites is not None else None
+    if names is not None:
+        if not names:
+            return []
+        where += f" AND site IN ({','.join('?' * len(names))})"
+        params = names
+    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    with db.conn:
+        ids = [r[0] for r in db.execute(f"SELECT id FROM crawl_runs WHERE {where}", params)]
+        for run_id in ids:
+            db.execute(
+                "UPDATE crawl_runs SET status = ?, finished_at = ?, error = ?,"
+                " duration_s = round((julianday(?) - julianday(started_at)) * 86400, 3) WHERE id = ?",
+                [status, now, error, now, run_id],
+            )
+    return ids
+
+
+def record_schedule(db: sqlite_utils.Database, schedule: dict[str, Optional[datetime]]) -> None:
+    """Replace ``site_schedule`` with ``{site: next_run_at}`` (written by the daemon)."""
+    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    with db.conn:
+        db.execute("DELETE FROM site_schedule")
+        db.conn.executemany(
+            "INSERT INTO site_schedule (site, next_run_at, updated_at) VALUES (?, ?, ?)",
+            [
+                (site, when.astimezone(timezone.utc).replace(microsecond=0).isoformat() if when else None, now)
+                for site, when in schedule.items()
+            ],
+        )
+
+
+def scheduled_runs(db: sqlite_utils.Database) -> dict[str, Optional[str]]:
+    """``{site: next_run_at}`` as the daemon last recorded it."""
+    return {r[0]: r[1] for r in db.execute("SELECT site, next_run_at FROM site_schedule")}

@@ -1,0 +1,81 @@
+"""CLI commands of the daemon: ``newsmon run`` and ``newsmon sites``."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from .cli import config_option, handle_errors
+
+__all__ = ["run", "sites"]
+
+LOG_FORMAT = "%(asctime)s %(levelname)s %(message)s"
+
+
+@click.command()
+@config_option
+@click.option("-v", "--verbose", is_flag=True, help="Also log scheduler details (DEBUG level).")
+@handle_errors
+def run(config_path: Path, verbose: bool) -> None:
+    """Crawl every enabled site on its schedule until stopped (the daemon).
+
+    \b
+    Each site is crawled per its `every:` or `cron:` in config.yaml, in a
+    worker process of its own, at most daemon.max_concurrent_crawls at once.
+    Logs one line per crawl, a heartbeat, and sites that become unhealthy.
+    SIGTERM or Ctrl-C stops it within 10 s; SIGHUP (or saving config.yaml)
+    reloads the config. Only one newsmon run per database.
+    """
+    from scheduler.daemon import Daemon
+
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, format=LOG_FORMAT, stream=sys.stderr)
+    logging.getLogger("apscheduler").setLevel(logging.INFO if verbose else logging.WARNING)
+    daemon = Daemon(config_path)
+    sys.exit(daemon.run())
+
+
+@click.command()
+@config_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="Output format.")
+@handle_errors
+def sites(config_path: Path, fmt: str) -> None:
+    """Health of each site: last run, last new article, failure streak, next run.
+
+    A site is `unhealthy` after daemon.unhealthy_after_failures failed crawls
+    in a row, after a silence much longer than its history predicts, or when
+    its extraction breaks (pages give no title/text, no article links, no
+    dates). next_run_at is shown while `newsmon run` is running.
+    """
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from scheduler.sites import daemon_running, site_statuses
+
+    from .config import load_config
+
+    config = load_config(config_path)
+    rows = site_statuses(config)
+    if fmt == "json":
+        sys.stdout.write(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2) + "\n")
+        return
+    console = Console(width=None if sys.stdout.isatty() else 160)
+    table = Table(title="Sites")
+    for column in ("site", "status", "last run", "last new article", "articles/day", "failures in a row",
+                   "next run", "problem"):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        table.add_row(
+            r.name, Text(r.status, style="green" if r.status == "ok" else "bold red"),
+            f"{r.last_run_at or 'never'}" + (f" ({r.last_run_status})" if r.last_run_status else ""),
+            r.last_new_article_at or "", "" if r.articles_per_day is None else f"{r.articles_per_day:g}",
+            str(r.failure_streak), r.next_run_at or "", "; ".join(r.reasons),
+        )
+    console.print(table)
+    if not daemon_running(config):
+        console.print("newsmon run is not running on this database, so no crawl is scheduled.", style="dim")

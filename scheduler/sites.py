@@ -1,0 +1,35 @@
+"""``newsmon sites``: each configured site's health and schedule, from the database."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsmon.config import Config
+
+from .daemon import health_thresholds
+from .lock import lock_holder
+
+__all__ = ["site_statuses", "daemon_running"]
+
+
+def daemon_running(config: Config) -> bool:
+    """True if ``newsmon run`` currently holds this database's writer lock."""
+    holder = lock_holder(config.database_path)
+    return bool(holder and holder.get("command") == "newsmon run")
+
+
+def site_statuses(config: Config) -> list[Any]:
+    """``db.health.SiteHealth`` per enabled site, in config order, with ``next_run_at`` when the daemon runs.
+
+    Raises StoreError when the database does not exist yet.
+    """
+    from db import Store
+    from db.health import scheduled_runs, site_health
+
+    names = [s.name for s in config.sites if s.enabled]
+    with Store(config.database_path, create=False) as store:
+        results = site_health(store.db, names, thresholds=health_thresholds(config))
+        schedule = scheduled_runs(store.db) if daemon_running(config) else {}
+    for health in results:
+        health.next_run_at = schedule.get(health.name)
+    return results
