@@ -42,4 +42,6 @@ def scrapy_settings(crawl: CrawlSettings, *, log_level: str = "CRITICAL") -> dic
             "crawler.pipelines.StorePipeline": 300,
         },
         "EXTENSIONS": {"crawler.runs.CrawlRunRecorder": 500},
+        # If-None-Match / If-Modified-Since for list pages (crawler/conditional.py).
+        "DOWNLOADER_MIDDLEWARES": {"crawler.conditional.ConditionalGetMiddleware": 650},
     }

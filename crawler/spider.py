@@ -65,6 +65,8 @@ class PortalSpider(scrapy.Spider):
         """Queue the list page's unknown articles and, unless all were known, its next page."""
         stats = self.crawler.stats
         stats.inc_value("newsmon/list_pages")
+        if response.status == 304:
+            return  # unchanged since the last complete crawl (crawler/conditional.py): nothing new here or beyond
         text, _ = decode_html(
             response.body,
             content_type=_header(response, "Content-Type"),

@@ -27,7 +27,10 @@ __all__ = [
     "HealthThresholds",
     "SiteHealth",
     "close_abandoned_runs",
+    "mark_interrupted",
     "ensure_daemon_schema",
+    "list_page_validators",
+    "save_list_page_validators",
     "record_schedule",
     "scheduled_runs",
     "site_health",
@@ -250,6 +253,33 @@ def close_abandoned_runs(
                 [status, now, error, now, run_id],
             )
     return ids
+
+
+def mark_interrupted(db: sqlite_utils.Database, run_id: int, error: str) -> None:
+    """Re-label a run that ended because newsmon was stopping, so it does not count as the site's failure."""
+    with db.conn:
+        db.execute(
+            "UPDATE crawl_runs SET status = 'interrupted', error = coalesce(error || char(10), '') || ? WHERE id = ?",
+            [error, run_id],
+        )
+
+
+def list_page_validators(db: sqlite_utils.Database, url: str) -> tuple[Optional[str], Optional[str]]:
+    """``(etag, last_modified)`` saved for list page ``url`` (both None if unknown)."""
+    row = db.execute("SELECT etag, last_modified FROM list_pages WHERE url = ?", [url]).fetchone()
+    return (row[0], row[1]) if row else (None, None)
+
+
+def save_list_page_validators(
+    db: sqlite_utils.Database, site: str, validators: dict[str, tuple[Optional[str], Optional[str]]]
+) -> None:
+    """Remember ``{url: (etag, last_modified)}`` of ``site``'s list pages for the next conditional GET."""
+    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    with db.conn:
+        db.conn.executemany(
+            "INSERT OR REPLACE INTO list_pages (url, site, etag, last_modified, checked_at) VALUES (?, ?, ?, ?, ?)",
+            [(url, site, etag, modified, now) for url, (etag, modified) in validators.items()],
+        )
 
 
 def record_schedule(db: sqlite_utils.Database, schedule: dict[str, Optional[datetime]]) -> None:

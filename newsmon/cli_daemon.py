@@ -33,7 +33,8 @@ def run(config_path: Path, verbose: bool) -> None:
     from scheduler.daemon import Daemon
 
     logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, format=LOG_FORMAT, stream=sys.stderr)
-    logging.getLogger("apscheduler").setLevel(logging.INFO if verbose else logging.WARNING)
+    # The daemon logs skipped/missed runs itself, in its own words.
+    logging.getLogger("apscheduler").setLevel(logging.INFO if verbose else logging.ERROR)
     daemon = Daemon(config_path)
     sys.exit(daemon.run())
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -128,7 +129,8 @@ def _run_worker(
         # their crawl_runs rows, which would otherwise say "running" forever.
         if stopped and stopped[0] == "timeout":
             status, why = "timeout", f"the crawl overran its time limit by {KILL_GRACE_S:.0f}s and was killed"
-        elif stopped:
+        elif stopped or code in (-signal.SIGTERM, -signal.SIGINT):
+            # Stopped on purpose (shutdown, Ctrl-C, systemd): says nothing about the site.
             status, why = "interrupted", "the crawl was interrupted (newsmon is shutting down)"
         else:
             status, why = "failed", f"the crawl worker stopped unexpectedly (exit status {code})"

@@ -35,7 +35,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, Optional
 
-from apscheduler.events import EVENT_JOB_SUBMITTED
+from apscheduler.events import EVENT_JOB_MAX_INSTANCES, EVENT_JOB_MISSED, EVENT_JOB_SUBMITTED, JobEvent
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.base import BaseTrigger
@@ -219,6 +219,7 @@ class Daemon:
                 job_defaults={"coalesce": True, "max_instances": 1},
             )
             scheduler.add_listener(lambda event: self._schedule_dirty.set(), EVENT_JOB_SUBMITTED)
+            scheduler.add_listener(self._on_skipped, EVENT_JOB_MAX_INSTANCES | EVENT_JOB_MISSED)
             self._scheduler = scheduler
             for site in sites.values():
                 self._add_site_job(site, first=True)
@@ -379,6 +380,8 @@ class Daemon:
                     self._active.pop(name, None)
             with self._guard:
                 self.crawls += 1
+            if self._stop.is_set():
+                self._relabel_interrupted(reports)
             for report in reports:
                 self._log_crawl(report)
         finally:
@@ -389,8 +392,20 @@ class Daemon:
         if any(r.articles_new for r in reports):
             self._alerts_job()
 
+    def _relabel_interrupted(self, reports: list[SiteReport]) -> None:
+        # A worker hit by the same SIGTERM/SIGINT as the daemon (systemd stops
+        # the whole cgroup, Ctrl-C the whole process group) closes its spider
+        # early; a "failed" run then is the shutdown's doing, not the site's.
+        from db.health import mark_interrupted
+
+        for report in reports:
+            if report.status == "failed" and report.run_id:
+                with self._db_guard:
+                    mark_interrupted(self._store.db, report.run_id, "the crawl was interrupted (newsmon is shutting down)")
+                report.status = "interrupted"
+
     def _log_crawl(self, r: SiteReport) -> None:
-        level = logging.INFO if r.status in ("ok", "partial") else logging.WARNING
+        level = logging.INFO if r.status in ("ok", "partial", "interrupted") else logging.WARNING
         error = f" error={_quote(r.errors[0])}" if r.errors and r.status not in ("ok",) else ""
         log.log(
             level,
@@ -399,6 +414,16 @@ class Daemon:
             r.site, r.status, r.articles_new, r.duplicates, r.non_articles, r.failures, r.list_pages,
             r.duration_s, error,
         )
+
+    def _on_skipped(self, event: JobEvent) -> None:
+        # Replaces APScheduler's own warnings (silenced in cli_daemon) with one clear line.
+        if not event.job_id.startswith("site:"):
+            return
+        site = event.job_id.removeprefix("site:")
+        if event.code == EVENT_JOB_MAX_INSTANCES:
+            log.info("skipped site=%s reason=\"the previous crawl is still running or waiting for a slot\"", site)
+        else:
+            log.warning("skipped site=%s reason=\"missed by more than daemon.misfire_grace\"", site)
 
     def _alerts_job(self) -> None:
         if not self._alerts_guard.acquire(blocking=False):
