@@ -14,8 +14,9 @@ from newsmon.errors import StoreError
 
 from .article import Article
 from .fingerprint import text_fingerprint
+from .template import apply_template, chrome_from_counts
 
-__all__ = ["NonArticlePipeline", "StorePipeline"]
+__all__ = ["NonArticlePipeline", "StorePipeline", "TemplatePipeline"]
 
 
 class NonArticlePipeline:
@@ -62,3 +63,35 @@ class StorePipeline:
             return {**item, "article_id": result.article_id}
         stats.inc_value("newsmon/duplicates")
         raise DropItem(f"{item['url']}: duplicate, {result.reason or result.status}")
+
+
+class TemplatePipeline:
+    """Learn the site's template from each article page and strip its chrome lines from the body.
+
+    Counts persist in the database (db/templates.py), so the template keeps
+    improving across crawls; within a crawl the in-memory counts are updated
+    as pages arrive.
+    """
+
+    def open_spider(self, spider: Any) -> None:
+        from db.templates import load_block_counts
+
+        counts, self.pages = load_block_counts(spider.store.db, spider.name)
+        self.counts: dict[int, int] = dict(counts)
+        self.template = chrome_from_counts(self.counts.items(), self.pages)
+
+    def process_item(self, item: dict[str, Any], spider: Any) -> dict[str, Any]:
+        blocks = item.pop("blocks", None)
+        if blocks:
+            from db import utc_now
+            from db.templates import record_page_blocks
+
+            record_page_blocks(spider.store.db, spider.name, blocks, utc_now())
+            self.pages += 1
+            for block in blocks:
+                self.counts[block] = self.counts.get(block, 0) + 1
+            self.template = chrome_from_counts(self.counts.items(), self.pages)
+        article = apply_template(item["article"], self.template)
+        if article is not item["article"]:
+            spider.crawler.stats.inc_value("newsmon/template_lines_removed", article.extra["template_removed"])
+        return {**item, "article": article}

@@ -39,6 +39,7 @@ def scrapy_settings(crawl: CrawlSettings, *, log_level: str = "CRITICAL") -> dic
         "DEFAULT_DROPITEM_LOG_LEVEL": "DEBUG",
         "ITEM_PIPELINES": {
             "crawler.pipelines.NonArticlePipeline": 100,
+            "crawler.pipelines.TemplatePipeline": 200,
             "crawler.pipelines.StorePipeline": 300,
         },
         "EXTENSIONS": {"crawler.runs.CrawlRunRecorder": 500},

@@ -16,11 +16,16 @@ from scrapy.http import Request, Response
 from twisted.python.failure import Failure
 
 from db import Store
+from db.templates import counted_pages
 from newsmon.config import SiteConfig
 
 from .extract import decode_html, extract
 from .failures import describe_failure
 from .links import classify_links, extract_links
+from .template import page_blocks
+
+# Learn the site template from every article page until this many were seen.
+TEMPLATE_LEARN_ALL = 50
 
 __all__ = ["PortalSpider"]
 
@@ -40,6 +45,8 @@ class PortalSpider(scrapy.Spider):
         self._requested: set[str] = set()
         # Pagination may stop early only when an earlier crawl went all the way.
         self.stop_at_known = store.has_completed_run(site.name)
+        self._template_pages = counted_pages(store.db, site.name)
+        self._article_pages = 0
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> "PortalSpider":
@@ -111,7 +118,17 @@ class PortalSpider(scrapy.Spider):
             content_type=_header(response, "Content-Type"),
             encoding=self.site.encoding,
         )
-        yield {"site": self.site.name, "url": url, "article": article}
+        item: dict[str, Any] = {"site": self.site.name, "url": url, "article": article}
+        if article.is_article and self._learn_template():
+            item["blocks"] = page_blocks(decode_html(response.body, content_type=_header(response, "Content-Type"),
+                                                     declared=self.site.encoding)[0])
+        yield item
+
+    def _learn_template(self) -> bool:
+        # Every page until the template has seen enough of the site, then a
+        # sample, which keeps it current at a tenth of the cost.
+        self._article_pages += 1
+        return self._template_pages + self._article_pages <= TEMPLATE_LEARN_ALL or self._article_pages % 10 == 0
 
     # -- failures -----------------------------------------------------------
 

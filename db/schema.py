@@ -12,6 +12,7 @@ import sqlite_utils
 from .cjk import TOKENIZER_VERSION, index_text
 from .outbox import ensure_outbox_schema
 from .health import ensure_daemon_schema
+from .templates import ensure_templates_schema
 
 __all__ = ["ensure_schema", "SCHEMA_VERSION", "rebuild_fts"]
 
@@ -96,6 +97,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         ensure_outbox_schema(db)  # alert_deliveries: the alerts outbox
         db["newsmon_meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
     ensure_daemon_schema(db)  # list_pages, site_schedule (db/health.py)
+    ensure_templates_schema(db)  # site_blocks, site_templates (db/templates.py)
     stored = db.execute("SELECT value FROM newsmon_meta WHERE key='tokenizer_version'").fetchone()
     if stored is None or stored[0] != str(TOKENIZER_VERSION):
         rebuild_fts(db)

@@ -225,3 +225,16 @@ def test_demo_runs_offline(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Stored" in result.output and "articles" in result.output
     assert (tmp_path / "news.db").exists()
+
+
+def test_site_template_learned_across_pages_strips_repeated_lines(crawled: Crawled) -> None:
+    # Every liaoning-invest article box ends with the same hotline line, which
+    # no generic extractor can tell from a paragraph on one page alone.
+    from crawler.template import MIN_PAGES
+
+    bodies = [b for (b,) in crawled.rows("SELECT body FROM articles WHERE site = 'liaoning-invest'")]
+    with_hotline = [b for b in bodies if "招商热线" in b]
+    assert len(bodies) >= 10
+    assert len(with_hotline) < MIN_PAGES, "the learned template did not remove the repeated line"
+    pages = crawled.rows("SELECT pages FROM site_templates WHERE site = 'liaoning-invest'")[0][0]
+    assert pages == len(bodies)

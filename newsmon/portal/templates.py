@@ -199,6 +199,7 @@ def destoon_article(
 <div class="introduce">核心提示：{_e(article.summary(80))}</div>
 <div id="content"><div class="content" id="article">
 {body_html(article, "text-indent:2em")}
+<p style="text-indent:2em">招商热线：024-23456789　项目对接邮箱：invest@lnzs.example.cn</p>
 </div></div>
 <div class="award"><div onclick="Go('/member/award.php?mid=21&amp;itemid={itemid}');">打赏</div></div>
 <div class="b10"></div>

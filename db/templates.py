@@ -1,0 +1,64 @@
+"""Per-site counts of text blocks, for learning site templates (see crawler/template.py).
+
+``site_blocks`` holds, per site, how many article pages contained each block
+hash; ``site_templates`` how many pages were counted. db/ only counts: what
+a block is and when it is chrome is decided in crawler/template.py.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import sqlite_utils
+
+__all__ = ["counted_pages", "ensure_templates_schema", "load_block_counts", "prune_block_counts", "record_page_blocks"]
+
+
+def ensure_templates_schema(db: sqlite_utils.Database) -> None:
+    """Create the two tables if missing."""
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS site_blocks ("
+        " site TEXT NOT NULL, block INTEGER NOT NULL, pages INTEGER NOT NULL, last_seen TEXT NOT NULL,"
+        " PRIMARY KEY (site, block)) WITHOUT ROWID"
+    )
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS site_templates (site TEXT PRIMARY KEY, pages INTEGER NOT NULL, updated_at TEXT)"
+    )
+
+
+def record_page_blocks(db: sqlite_utils.Database, site: str, blocks: Iterable[int], now: str) -> None:
+    """Count one more page of ``site`` containing ``blocks``."""
+    with db.conn:
+        db.conn.executemany(
+            "INSERT INTO site_blocks (site, block, pages, last_seen) VALUES (?, ?, 1, ?)"
+            " ON CONFLICT (site, block) DO UPDATE SET pages = pages + 1, last_seen = excluded.last_seen",
+            ((site, block, now) for block in blocks),
+        )
+        db.execute(
+            "INSERT INTO site_templates (site, pages, updated_at) VALUES (?, 1, ?)"
+            " ON CONFLICT (site) DO UPDATE SET pages = pages + 1, updated_at = excluded.updated_at",
+            [site, now],
+        )
+
+
+def load_block_counts(db: sqlite_utils.Database, site: str, min_pages: int = 2) -> tuple[list[tuple[int, int]], int]:
+    """``([(block, pages_seen)], pages_counted)`` for ``site``; rarer blocks are left out."""
+    counts = db.execute(
+        "SELECT block, pages FROM site_blocks WHERE site = ? AND pages >= ?", [site, min_pages]
+    ).fetchall()
+    return [(b, p) for b, p in counts], counted_pages(db, site)
+
+
+def prune_block_counts(db: sqlite_utils.Database, site: str, older_than: str) -> int:
+    """Forget blocks seen on one page only and not since ``older_than`` (article text); returns rows deleted."""
+    with db.conn:
+        cursor = db.execute(
+            "DELETE FROM site_blocks WHERE site = ? AND pages = 1 AND last_seen < ?", [site, older_than]
+        )
+    return cursor.rowcount
+
+
+def counted_pages(db: sqlite_utils.Database, site: str) -> int:
+    """How many article pages of ``site`` have been counted."""
+    row = db.execute("SELECT pages FROM site_templates WHERE site = ?", [site]).fetchone()
+    return int(row[0]) if row else 0
