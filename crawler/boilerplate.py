@@ -23,6 +23,7 @@ __all__ = [
     "prune_widgets",
     "element_lines",
     "densest_block",
+    "lead_element",
     "clean_lines",
     "is_chrome_line",
     "fold_lines",
@@ -104,7 +105,7 @@ def prune_widgets(root: lxml_html.HtmlElement, headline: etree._Element | None =
     if not candidates:
         return 0
     keep = [headline] if headline is not None else []
-    lead = _lead_paragraph(headline) if headline is not None else None
+    lead = lead_element(headline) if headline is not None else None
     if lead is not None:
         keep.append(lead)
     total = _paragraph_chars(root) or 1
@@ -121,14 +122,41 @@ def prune_widgets(root: lxml_html.HtmlElement, headline: etree._Element | None =
     return len(doomed)
 
 
-def _lead_paragraph(headline: etree._Element) -> etree._Element | None:
-    """First paragraph of prose after the headline in document order."""
-    for el in headline.itersiblings():
-        for p in el.iter("p"):
-            if len(p.text_content().strip()) >= 20:
-                return p
-    parent = headline.getparent()
-    return _lead_paragraph(parent) if parent is not None and parent.tag != "body" else None
+def lead_element(headline: etree._Element) -> etree._Element | None:
+    """Element holding the first run of prose after the headline (the lead), in document order.
+
+    Prose means a sentence (see ``_is_sentence``) outside links: the byline,
+    date and "share" rows between headline and story are not.
+    """
+    seen = False
+    for el in headline.getroottree().iter():
+        if el is headline:
+            seen = True
+            continue
+        if not seen or not isinstance(el.tag, str) or el.tag in _DROP_TAGS or headline in el.iterancestors():
+            continue
+        if el.tag != "a" and _is_sentence(el.text) and not _in_link(el):
+            found = el
+        elif _is_sentence(el.tail) and el.getparent() is not None and not _in_link(el.getparent()):
+            found = el.getparent()
+        else:
+            continue
+        if not is_chrome_line(" ".join(found.text_content().split())[:100]):
+            return found
+    return None
+
+
+_SENTENCE_PUNCT = re.compile(r"[，。；！？;!?]|[,.](?:\s|$)")
+
+
+def _is_sentence(text: str | None) -> bool:
+    """At least 20 characters with sentence punctuation: prose, not a byline or a date stamp."""
+    text = " ".join((text or "").split())
+    return len(text) >= 20 and bool(_SENTENCE_PUNCT.search(text))
+
+
+def _in_link(el: etree._Element) -> bool:
+    return any(a.tag == "a" for a in el.iterancestors())
 
 
 def _paragraph_chars(el: etree._Element) -> int:
@@ -148,34 +176,54 @@ def _drop_keep_tail(el: etree._Element) -> None:
     parent.remove(el)
 
 
-def element_lines(el: etree._Element) -> list[str]:
-    """Text of ``el`` as lines: block elements and ``<br>`` break lines; whitespace folded."""
+_LINK_OPEN, _LINK_CLOSE = "\x01", "\x02"  # control characters never survive decoding
+
+
+def element_lines(el: etree._Element, *, max_link_ratio: float = 1.0) -> list[str]:
+    """Text of ``el`` as lines: block elements and ``<br>`` break lines; whitespace folded.
+
+    Lines whose text is more than ``max_link_ratio`` link text (menu entries,
+    "related" headlines) are left out.
+    """
     parts: list[str] = []
-
-    def walk(node: etree._Element) -> None:
+    skip_depth = 0
+    for event, node in etree.iterwalk(el, events=("start", "end")):
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in _DROP_TAGS or not tag:
-            if node.tail:
-                parts.append(node.tail)
-            return
-        block = tag in _BLOCK_TAGS
-        if block or tag == "br":
-            parts.append("\n")
-        if tag == "img":
-            alt = (node.get("alt") or "").strip()
-            if alt:
-                parts.append(f"\n{alt}\n")
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            walk(child)
-        if block:
-            parts.append("\n")
-        if node.tail:
+        dropped = not tag or tag in _DROP_TAGS
+        if event == "start":
+            if dropped:
+                skip_depth += 1
+            if skip_depth:
+                continue
+            if tag in _BLOCK_TAGS or tag == "br":
+                parts.append("\n")
+            elif tag == "a":
+                parts.append(_LINK_OPEN)
+            elif tag == "img" and (node.get("alt") or "").strip():
+                parts.append(f"\n{node.get('alt', '').strip()}\n")
+            if node.text:
+                parts.append(node.text)
+            continue
+        if dropped:
+            skip_depth -= 1
+        elif not skip_depth:
+            if tag in _BLOCK_TAGS:
+                parts.append("\n")
+            elif tag == "a":
+                parts.append(_LINK_CLOSE)
+        if node.tail and not skip_depth and node is not el:
             parts.append(node.tail)
-
-    walk(el)
-    return fold_lines("".join(parts))
+    lines = []
+    for line in fold_lines("".join(parts)):
+        plain = line.replace(_LINK_OPEN, "").replace(_LINK_CLOSE, "")
+        if max_link_ratio < 1.0:
+            linked = sum(len(m) for m in re.findall(f"{_LINK_OPEN}([^{_LINK_CLOSE}]*)", line))
+            if linked > max_link_ratio * len(plain):
+                continue
+        plain = plain.strip()
+        if plain:
+            lines.append(plain)
+    return lines
 
 
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000\u2002-\u200b\u202f\u205f\ufeff]+")
@@ -218,13 +266,16 @@ def _own_units(root: etree._Element) -> Iterator[tuple[etree._Element, int, int]
             yield parent, len(text) - link, len(_PUNCT.findall(text))
 
 
-def densest_block(root: etree._Element) -> etree._Element | None:
+def densest_block(root: etree._Element, lead: etree._Element | None = None) -> etree._Element | None:
     """Element holding the main text block, by readability-style paragraph scoring.
 
     Each text unit scores its length plus a bonus for punctuation (prose has
     commas and full stops, menus do not) and gives that score to its parent
     and half of it to its grandparent; the best container, discounted by its
-    link density, wins. ``root`` should be pruned with ``aggressive=True``.
+    link density, wins. With a ``lead`` (see :func:`lead_element`) the best
+    container holding it wins, so a denser story further down a feed page
+    does not replace the one under the headline. ``root`` should be pruned
+    with ``aggressive=True``.
     """
     scores: dict[etree._Element, float] = {}
     for parent, chars, punct in _own_units(root):
@@ -237,15 +288,18 @@ def densest_block(root: etree._Element) -> etree._Element | None:
             scores[grand] = scores.get(grand, 0.0) + score / 2
     if not scores:
         return None
-    best, best_score = None, 0.0
+    ranked = []
     for el, score in scores.items():
         text = el.text_content()
         total = len(text.strip()) or 1
         link = sum(len(a.text_content().strip()) for a in el.iter("a"))
-        adjusted = score * max(0.0, 1 - link / total)
-        if adjusted > best_score:
-            best, best_score = el, adjusted
-    return best
+        ranked.append((score * max(0.0, 1 - link / total), el))
+    ranked.sort(key=lambda pair: -pair[0])
+    if lead is not None:
+        for score, el in ranked:
+            if score > 0 and (el is lead or lead in el.iterdescendants()):
+                return el
+    return ranked[0][1] if ranked and ranked[0][0] > 0 else None
 
 
 # ---------------------------------------------------------------- line filters
@@ -268,6 +322,16 @@ _CHROME_LINES = [
     r"^(?:来源|发布时间|发布日期|作者|时间|日期)\s*[:：].{0,60}$",
     r"^(?:登录|注册|登录\s*[|/]\s*注册)$",
     r"^(?:本文来源|文章来源|稿件来源)\s*[:：].{0,30}$",
+    # Whole-line leftovers: a bare date/byline stamp, a counter ("1/6"), a share
+    # button, a domain name, a platform disclaimer.
+    r"^(?:Updated|Published|Posted|Last updated|发布于|更新于|发表于)?\s*[:：]?\s*[\d\s年月日:：/.-]{8,25}"
+    r"(?:\s*(?:[|｜]\s*)?(?:发布于|来自)?[:：]?\s*[\u4e00-\u9fff]{0,8})?$",
+    r"^(?:发布于|来自|IP属地)\s*[:：]\s*[\u4e00-\u9fff]{2,8}$",
+    r"^[\d\s/|·.-]{1,9}$",
+    r"^(?:Share|Tweet|Email|Print|Comments?|Save|Like|Follow|Subscribe|Advertisement|AD|广告)\s*"
+    r"(?:this|this article|this story|on \w+)?\s*[:：|]?$",
+    r"^(?:[\w-]+\.)+(?:com|cn|net|org|gov|edu)(?:\.cn)?\s*[|｜]?$",
+    r"^(?:平台声明|免责声明|特别声明|版权声明)[:：].{0,120}$",
 ]
 _CHROME_RE = [re.compile(p, re.I) for p in _CHROME_LINES]
 _SUMMARY = re.compile(r"^[【\[]?\s*(?:核心提示|内容摘要|摘要|导读|提要|内容提要)\s*[】\]]?\s*[:：]?\s*")
@@ -289,8 +353,11 @@ def clean_lines(lines: list[str], title: str = "") -> list[str]:
     """Drop chrome lines, a repeated headline, and an auto-summary that repeats the lead."""
     out = [line for line in lines if not is_chrome_line(line)]
     norm_title = re.sub(r"\s+", "", title)
-    while out and norm_title and re.sub(r"\s+", "", out[0]) == norm_title:
-        out.pop(0)
+    if norm_title:
+        # The headline repeated at the top of the body (trafilatura and the
+        # density block both pick it up), possibly after a stray line.
+        head = [line for line in out[:3] if re.sub(r"\s+", "", line) == norm_title]
+        out = [line for line in out if line not in head]
     if len(out) >= 2:
         m = _SUMMARY.match(out[0])
         if m:

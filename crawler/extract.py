@@ -29,6 +29,7 @@ from crawler.boilerplate import (
     densest_block,
     element_lines,
     fold_lines,
+    lead_element,
     prune_chrome,
     prune_widgets,
 )
@@ -159,12 +160,18 @@ def _headline(tree: lxml_html.HtmlElement, title: str) -> etree._Element | None:
     return None
 
 
-def _density_lines(tree: lxml_html.HtmlElement) -> list[str]:
-    body = tree.find("body")
-    work = copy.deepcopy(body if body is not None else tree)
+def _density_lines(tree: lxml_html.HtmlElement, title: str) -> list[str]:
+    work = copy.deepcopy(tree)
+    headline = _headline(work, title)
+    lead = lead_element(headline) if headline is not None else None
+    body = work.find("body")
+    if body is not None:
+        work = body
     prune_chrome(work, aggressive=True)
-    block = densest_block(work)
-    return element_lines(block) if block is not None else []
+    if lead is not None and work not in lead.iterancestors():
+        lead = None  # pruned away with its box
+    block = densest_block(work, lead)
+    return element_lines(block, max_link_ratio=0.5) if block is not None else []
 
 
 def _chars(lines: list[str]) -> int:
@@ -209,8 +216,7 @@ def _extract(
     lines = clean_lines(_trafilatura_lines(tree, url, title), title)
     method = "trafilatura"
     if _chars(lines) < SHORT_PAGE:
-        # A whole line that is a link's text is a headline in a list, not prose.
-        dense = clean_lines([line for line in _density_lines(tree) if line not in anchors], title)
+        dense = clean_lines(_density_lines(tree, title), title)
         if _prefer_dense(lines, dense):
             lines, method = dense, "density"
     body = "\n".join(lines)
@@ -238,9 +244,22 @@ def _prefer_dense(lines: list[str], dense: list[str]) -> bool:
         return False
     if not lines:
         return True
+    if _chars(lines) < SHORT_PAGE / 2 and _chars(dense) > 4 * _chars(lines) and _chars(dense) >= 20 * len(dense):
+        return True  # trafilatura kept a stray notice; the block is the story
     joined = "\n".join(dense)
     covered = sum(len(line) for line in lines if line in joined)
-    return covered >= 0.8 * _chars(lines) and _chars(dense) > max(1.2 * _chars(lines), _chars(lines) + 30)
+    if covered < 0.8 * _chars(lines):
+        return False
+    kept = "\n".join(lines)
+    added = [line for line in dense if line not in kept]
+    return _chars(added) > max(0.2 * _chars(lines), 30) and _is_prose(added)
+
+
+def _is_prose(lines: list[str]) -> bool:
+    """Sentences rather than a menu: long lines carrying punctuation."""
+    long_lines = [line for line in lines if len(line) >= 40]
+    punct = sum(len(re.findall(r"[，。；！？,.;!?]", line)) for line in lines)
+    return _chars(long_lines) >= 0.6 * _chars(lines) and punct * 60 >= _chars(lines)
 
 
 def _not_article_reason(
