@@ -31,7 +31,7 @@ MIN_PAGES = 3
 MIN_SHARE = 0.3
 # Longer blocks are article paragraphs, never counted (keeps the table small).
 MAX_BLOCK_CHARS = 300
-_LINE_TAGS = {"p", "li", "td", "th", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6"}
+_LINE_TAGS = {"p", "li", "td", "th", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "div", "span", "font", "center"}
 
 
 def block_key(text: str) -> int | None:
@@ -58,7 +58,7 @@ def page_blocks(page: str | lxml_html.HtmlElement) -> set[int]:
         # A block is the text between two tags; a line split by inline tags
         # (<a>, <span>) is also taken whole at its <p>/<li> when that is short.
         pieces = [el.text, el.tail]
-        if el.tag in _LINE_TAGS and len(el):
+        if el.tag in _LINE_TAGS and 0 < len(el) <= 12:
             pieces.append(el.text_content())
         for piece in pieces:
             if piece and len(piece) > 3:
