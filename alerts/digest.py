@@ -1,0 +1,39 @@
+"""Digest timing: when the stories a ``digest:`` rule collected are sent as one message.
+
+``digest: 1h`` (any duration): the first match opens a window and the digest
+goes out one period later with every story matched meanwhile, so a rule sends
+at most one message per period. ``digest: daily 09:00``: at the next 09:00 in
+``alerts.timezone`` (Asia/Shanghai unless configured), listing every story
+since the previous one.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from newsmon.alerts_config import parse_digest
+
+__all__ = ["digest_due", "iso_utc"]
+
+
+def iso_utc(moment: datetime) -> str:
+    """``moment`` as the outbox stores times: ISO 8601 UTC, second precision."""
+    return moment.astimezone(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def digest_due(spec: str, matched_at: datetime, tz: str = "Asia/Shanghai") -> datetime:
+    """When a story matched at ``matched_at`` by a rule with ``digest: spec`` is due to be sent."""
+    kind, value = parse_digest(spec)
+    if kind == "every":
+        assert isinstance(value, float)
+        return matched_at + timedelta(seconds=value)
+    assert isinstance(value, tuple)
+    hour, minute = value
+    local = matched_at.astimezone(ZoneInfo(tz))
+    due = local.replace(hour=hour, minute=minute, second=0, microsecond=0)
+    if due <= local:
+        due = (local + timedelta(days=1)).replace(hour=hour, minute=minute, second=0, microsecond=0)
+        # Recompute the offset for the new day (DST zones); Asia/Shanghai has none.
+        due = due.replace(tzinfo=None).replace(tzinfo=ZoneInfo(tz))
+    return due.astimezone(timezone.utc)

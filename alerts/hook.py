@@ -1,0 +1,72 @@
+"""Match rules on each new story, inside the transaction that stores it.
+
+:func:`install_alert_hook` registers a ``Store.new_article_hooks`` callback.
+The store calls it only for a *new* story (never for a re-crawled URL or a
+syndicated copy of a stored story), inside the story's transaction, so the
+outbox rows it writes commit or roll back with the story.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+from typing import Any, Callable, Optional
+
+import sqlite_utils
+
+from db.outbox import add_deliveries
+from newsmon.config import Config
+
+from .digest import digest_due, iso_utc
+from .errors import RuleError
+from .matcher import Matcher
+
+__all__ = ["install_alert_hook", "make_alert_hook"]
+
+log = logging.getLogger(__name__)
+
+AlertHook = Callable[[sqlite_utils.Database, int, dict[str, Any]], None]
+
+
+def make_alert_hook(config: Config, matcher: Optional[Matcher] = None) -> tuple[AlertHook, list[RuleError]]:
+    """A new-story hook writing ``alert_deliveries`` rows for every matching rule, and the broken rules' errors."""
+    errors: list[RuleError] = []
+    if matcher is None:
+        matcher, errors = Matcher.from_config(config.alerts)
+    alerts = config.alerts
+
+    def hook(db: sqlite_utils.Database, article_id: int, row: dict[str, Any]) -> None:
+        matches = matcher.match(row.get("title") or "", row.get("body") or "", row.get("site") or "")
+        if not matches:
+            return
+        now = datetime.now(timezone.utc)
+        created = iso_utc(now)
+        deliveries = []
+        for match in matches:
+            rule = match.rule
+            due = iso_utc(digest_due(rule.digest, now, alerts.timezone)) if rule.digest else created
+            for channel in alerts.channels_of(rule):
+                deliveries.append({
+                    "rule": rule.name, "article_id": article_id, "channel": channel, "matched": match.matched,
+                    "digest": rule.digest, "created_at": created, "next_attempt_at": due,
+                })
+        added = add_deliveries(db, deliveries)
+        log.info("article %s matched %s; %d alert(s) queued", article_id,
+                 ", ".join(m.rule.name for m in matches), added)
+
+    return hook, errors
+
+
+def install_alert_hook(store: Any, config: Config) -> list[RuleError]:
+    """Register the alert hook on ``store`` (a ``db.Store``) if the config has enabled rules.
+
+    Returns the errors of malformed rules (skipped; the others are matched),
+    after logging each as a warning.
+    """
+    if not any(rule.enabled for rule in config.alerts.rules):
+        return []
+    hook, errors = make_alert_hook(config)
+    for error in errors:
+        log.warning("%s The rule is skipped.", error)
+    store.new_article_hooks.append(hook)
+    return errors

@@ -1,0 +1,148 @@
+"""What an alert says: the stories of one delivery, as JSON (webhook) or text (chat, email).
+
+Built at send time from the database, so ``sources`` lists every place the
+story has been seen by then (syndicated copies found after the match
+included).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional, Sequence
+
+import sqlite_utils
+
+from db.query import ParsedQuery
+from db.search import make_snippet
+
+__all__ = ["Story", "Notification", "load_notification"]
+
+_TEXT_SNIPPET = 160
+
+
+@dataclass(frozen=True)
+class Story:
+    """One matched story, as an alert shows it."""
+
+    article_id: int
+    title: str
+    url: str
+    site: str
+    published_at: Optional[str]
+    snippet: str
+    matched: tuple[str, ...]
+    sources: tuple[dict[str, str], ...]
+    delivery_id: int
+
+    def payload(self) -> dict[str, Any]:
+        """The story's fields for JSON."""
+        return {
+            "title": self.title,
+            "url": self.url,
+            "site": self.site,
+            "published_at": self.published_at,
+            "snippet": self.snippet,
+            "matched": list(self.matched),
+            "sources": [dict(s) for s in self.sources],
+            "article_id": self.article_id,
+        }
+
+
+@dataclass(frozen=True)
+class Notification:
+    """One message to one channel: a single story, or a digest of several."""
+
+    rule: str
+    channel: str
+    stories: tuple[Story, ...]
+    digest: Optional[str] = None
+    delivery_ids: tuple[int, ...] = field(default=())
+
+    @property
+    def is_digest(self) -> bool:
+        return self.digest is not None
+
+    @property
+    def idempotency_key(self) -> str:
+        """Stable for the same deliveries, so a receiver can drop a repeat after a crash."""
+        return f"newsmon-{self.rule}-{self.channel}-" + "-".join(str(i) for i in sorted(self.delivery_ids))
+
+    def payload(self) -> dict[str, Any]:
+        """The webhook JSON body.
+
+        A single alert: ``rule, title, url, site, published_at, snippet,
+        matched, sources, article_id``. A digest: ``rule, digest, count,
+        stories`` (each story with those fields) plus ``title``.
+        """
+        if not self.is_digest:
+            return {"rule": self.rule, **self.stories[0].payload()}
+        return {
+            "rule": self.rule,
+            "digest": self.digest,
+            "title": self.subject(),
+            "count": len(self.stories),
+            "stories": [s.payload() for s in self.stories],
+        }
+
+    def subject(self) -> str:
+        """One line: the email subject, the chat message title."""
+        if self.is_digest:
+            count = len(self.stories)
+            return f"[newsmon] {self.rule}: {count} new {'story' if count == 1 else 'stories'}"
+        return f"[newsmon] {self.rule}: {self.stories[0].title}"
+
+    def text(self) -> str:
+        """Plain text (email body, Telegram, WeCom/Feishu text)."""
+        lines = [self.subject(), ""]
+        for story in self.stories:
+            if self.is_digest:
+                lines.append(f"• {story.title}")
+            lines.append(f"{story.site} · {story.published_at or 'no date'} · matched: {', '.join(story.matched)}")
+            lines.append(story.snippet[:_TEXT_SNIPPET])
+            lines.append(story.url)
+            others = [s for s in story.sources if s["url"] != story.url]
+            if others:
+                lines.append("Also at: " + ", ".join(f"{s['site']} {s['url']}" for s in others))
+            lines.append("")
+        return "\n".join(lines).rstrip() + "\n"
+
+    def markdown(self) -> str:
+        """Markdown for DingTalk, WeCom and Slack-like robots."""
+        lines = [f"### {self.subject()}", ""]
+        for story in self.stories:
+            lines.append(f"**[{story.title}]({story.url})**  ")
+            lines.append(f"{story.site} · {story.published_at or 'no date'} · matched: {', '.join(story.matched)}  ")
+            lines.append(f"> {story.snippet[:_TEXT_SNIPPET]}")
+            others = [s for s in story.sources if s["url"] != story.url]
+            if others:
+                lines.append("")
+                lines.append("Also at: " + ", ".join(f"[{s['site']}]({s['url']})" for s in others))
+            lines.append("")
+        return "\n".join(lines).rstrip() + "\n"
+
+
+def load_notification(db: sqlite_utils.Database, rows: Sequence[dict[str, Any]]) -> Notification:
+    """The message for outbox ``rows`` (one row, or all rows of one digest: same rule and channel)."""
+    stories = []
+    for row in rows:
+        article = db.execute(
+            "SELECT id, title, url, site, published_at, body FROM articles WHERE id = ?", [row["article_id"]]
+        ).fetchone()
+        if article is None:  # deleted by hand; the foreign key normally prevents it
+            continue
+        article_id, title, url, site, published_at, body = article
+        sources = tuple(
+            {"site": s, "url": u}
+            for s, u in db.execute(
+                "SELECT site, url FROM article_sources WHERE article_id = ? ORDER BY first_seen_at, rowid",
+                [article_id],
+            )
+        )
+        matched = tuple(row.get("matched") or ())
+        snippet = make_snippet(body or "", ParsedQuery(match="", terms=matched))
+        stories.append(Story(article_id, title, url, site, published_at, snippet, matched, sources, row["id"]))
+    first = rows[0]
+    return Notification(
+        rule=first["rule"], channel=first["channel"], stories=tuple(stories), digest=first.get("digest"),
+        delivery_ids=tuple(r["id"] for r in rows),
+    )
