@@ -78,9 +78,9 @@ def test_syndicated_copy_stored_before_sending_is_listed_in_sources(tmp_path: Pa
 def test_receiver_down_for_a_while_gets_the_alert_later_exactly_once(tmp_path: Path, receiver: Receiver) -> None:
     receiver.status = lambda n: 500 if n <= 3 else 200
     config = webhook_config(tmp_path, receiver.url)
-    start = datetime.now(timezone.utc)
     with store_with_alerts(config) as store:
         add_story(store, "大连氪氙项目签约", BODY)
+        start = datetime.now(timezone.utc).replace(microsecond=0)
         delays = []
         moment = start
         for _ in range(3):
