@@ -104,6 +104,9 @@ def crawl(sites: tuple[str, ...], config_path: Path, fmt: str, time_limit: Optio
             log_level="INFO" if verbose else "CRITICAL",
         )
     print_reports(reports, fmt)
+    from .cli_alerts import send_after_crawl
+
+    send_after_crawl(config)  # cron users get their alerts without the daemon (summary on stderr)
 
 
 @cli.command()
@@ -187,6 +190,9 @@ from .cli_daemon import run as _run_command, sites as _sites_command  # noqa: E4
 
 cli.add_command(_run_command)
 cli.add_command(_sites_command)
+from .cli_alerts import alerts as _alerts_group  # noqa: E402  (keyword alerts, issue 6)
+
+cli.add_command(_alerts_group)
 
 
 def main() -> None:

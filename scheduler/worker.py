@@ -65,6 +65,12 @@ def main() -> int:
     except NewsmonError as exc:
         emit({"event": "fatal", "message": str(exc)})
         return 2
+    if config.alerts.rules:
+        # Match alert rules inside the transaction storing each new story; this
+        # only writes alert_deliveries rows: sending happens in the parent.
+        from alerts import install_alert_hook
+
+        install_alert_hook(store, config)
 
     from scrapy.crawler import CrawlerProcess
 

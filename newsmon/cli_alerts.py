@@ -1,0 +1,190 @@
+"""``newsmon alerts``: list, add, remove and test rules, read the delivery log, send what is due.
+
+Thin over the ``alerts`` package: each command parses options, calls one
+function, prints.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
+import click
+
+from .cli import config_option, handle_errors, open_store
+from .config import Config, load_config
+from .output import print_records
+
+__all__ = ["alerts", "send_after_crawl"]
+
+
+def send_after_crawl(config: Config) -> None:
+    """Send the alerts that are due once a crawl has finished; one summary line on stderr.
+
+    Silent when no alert rules are configured and nothing waits in the outbox.
+    """
+    from alerts import send_due
+
+    if not config.alerts.rules:
+        return
+    _warn_broken_rules(config)
+    with open_store(config) as store:
+        report = send_due(config, store)
+    if report.messages_sent or report.messages_failed or report.pending:
+        click.echo(report.summary(), err=True)
+        for error in report.errors[:5]:
+            click.echo(f"  {error}", err=True)
+
+
+def _warn_broken_rules(config: Config) -> None:
+    from alerts import compile_rules
+
+    for error in compile_rules(config.alerts)[1]:
+        click.echo(f"Warning: {error} The rule is skipped.", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def alerts() -> None:
+    """Keyword alerts: rules matched on every new story, sent to webhooks, email and chat robots.
+
+    \b
+    Rules and channels live under `alerts:` in config.yaml (see docs/alerts.md):
+      newsmon alerts add rare-gas '氪氙 OR 稀有气体 -招聘' --channel ops
+      newsmon alerts test rare-gas      which stored stories it matches, and why
+      newsmon alerts list               rules, channels, and rules that do not parse
+      newsmon alerts log                what was sent, what waits for a retry
+      newsmon alerts send --now         send what is pending, ignoring retry backoff
+    """
+
+
+@alerts.command("list")
+@config_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="Output format.")
+@handle_errors
+def list_rules(config_path: Path, fmt: str) -> None:
+    """List alert rules (with a status: ok, disabled, or why the query does not parse) and channels."""
+    from alerts.review import channel_table, rule_table
+
+    config = load_config(config_path)
+    rules, channels = rule_table(config), channel_table(config)
+    if fmt == "json":
+        import json
+
+        sys.stdout.write(json.dumps({"rules": rules, "channels": channels}, ensure_ascii=False, indent=2) + "\n")
+        return
+    if not rules and not channels:
+        click.echo(f"No alert rules or channels in {config_path}. Add one: newsmon alerts add NAME QUERY")
+        return
+    print_records(rules, "table", columns=["name", "query", "sites", "channels", "digest", "status"])
+    print_records(channels, "table", columns=["name", "type", "target"])
+
+
+@alerts.command("add")
+@click.argument("name")
+@click.argument("query")
+@config_option
+@click.option("--site", "sites", multiple=True, help="Only stories from this site (name or glob); repeatable.")
+@click.option("--channel", "channels", multiple=True,
+              help="Send to this channel (default: every channel); repeatable.")
+@click.option("--digest", help="Collect matches and send one message per period: 1h, 30m, daily 09:00.")
+@handle_errors
+def add(name: str, query: str, config_path: Path, sites: tuple[str, ...], channels: tuple[str, ...],
+        digest: Optional[str]) -> None:
+    """Add the rule NAME matching QUERY to config.yaml (comments and layout are kept).
+
+    \b
+    QUERY: terms, "quoted phrases", AND / OR / NOT (or -term), parentheses,
+    title:term, /regex/. Chinese needs no spaces:
+      newsmon alerts add rare-gas '(氪氙 OR 稀有气体) (辽宁 OR 大连) -招聘' --channel ops
+      newsmon alerts add fab 'title:晶圆 /投资\\d+亿/' --site 'gov-*' --digest 'daily 09:00'
+    A malformed query or an unknown channel is refused; the file is left as it was.
+    """
+    from alerts.editor import add_rule
+
+    add_rule(config_path, name, query, sites=sites, channels=channels, digest=digest)
+    click.echo(f"Added alert rule {name!r} to {config_path}.")
+
+
+@alerts.command("remove")
+@click.argument("name")
+@config_option
+@handle_errors
+def remove(name: str, config_path: Path) -> None:
+    """Remove the rule NAME from config.yaml (its delivery log stays in the database)."""
+    from alerts.editor import remove_rule
+
+    remove_rule(config_path, name)
+    click.echo(f"Removed alert rule {name!r} from {config_path}.")
+
+
+@alerts.command("test")
+@click.argument("rule")
+@config_option
+@click.option("--site", help="Only stories from this site.")
+@click.option("--limit", type=click.IntRange(1, 10000), default=20, show_default=True, help="Most stories to show.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table",
+              show_default=True, help="Output format.")
+@handle_errors
+def test(rule: str, config_path: Path, site: Optional[str], limit: int, fmt: str) -> None:
+    """Show which stored stories RULE would have matched, newest first, and which terms hit.
+
+    RULE is a rule name from config.yaml or a query ('氪氙 -招聘'). Nothing is sent.
+    """
+    from alerts.review import test_rule
+
+    config = load_config(config_path)
+    with open_store(config) as store:
+        rows = test_rule(config, store.db, rule, limit=limit, site=site)
+    print_records(rows, fmt, columns=["id", "published_at", "site", "title", "matched", "url"])
+
+
+@alerts.command("log")
+@config_option
+@click.option("--rule", help="Only this rule's deliveries.")
+@click.option("--status", type=click.Choice(["pending", "sending", "sent"]), help="Only deliveries in this state.")
+@click.option("--limit", type=click.IntRange(1, 100000), default=50, show_default=True, help="Most rows to show.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table",
+              show_default=True, help="Output format.")
+@handle_errors
+def log(config_path: Path, rule: Optional[str], status: Optional[str], limit: int, fmt: str) -> None:
+    """Show the alert outbox, newest first: what was sent, what waits for a retry and why."""
+    from db.outbox import list_deliveries
+
+    config = load_config(config_path)
+    with open_store(config) as store:
+        rows: list[dict[str, Any]] = list_deliveries(store.db, rule=rule, status=status, limit=limit)
+    for row in rows:
+        row["matched"] = ", ".join(row["matched"])
+    print_records(rows, fmt, columns=["id", "created_at", "rule", "channel", "status", "attempts", "delivered_at",
+                                      "next_attempt_at", "last_error", "article_id", "title", "matched"])
+
+
+@alerts.command("send")
+@config_option
+@click.option("--now", "now", is_flag=True, help="Also retry failed alerts whose backoff has not passed yet.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Output format.")
+@handle_errors
+def send(config_path: Path, now: bool, fmt: str) -> None:
+    """Send the pending alerts that are due (newsmon crawl and the daemon do this by themselves).
+
+    Exits 1 if a delivery failed (it stays pending and is retried later).
+    """
+    from alerts import send_due
+
+    config = load_config(config_path)
+    _warn_broken_rules(config)
+    with open_store(config) as store:
+        report = send_due(config, store, ignore_backoff=now)
+    if fmt == "json":
+        import json
+
+        sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        click.echo(report.summary())
+        for error in report.errors:
+            click.echo(f"  {error}")
+    if report.messages_failed:
+        sys.exit(1)
