@@ -21,6 +21,7 @@ from lxml import html as lxml_html
 __all__ = [
     "prune_chrome",
     "prune_widgets",
+    "unwrap_layout_tables",
     "element_lines",
     "densest_block",
     "lead_element",
@@ -157,6 +158,42 @@ def _is_sentence(text: str | None) -> bool:
 
 def _in_link(el: etree._Element) -> bool:
     return any(a.tag == "a" for a in el.iterancestors())
+
+
+_CELL_BLOCKS = {"p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article"}
+
+
+def unwrap_layout_tables(root: etree._Element) -> int:
+    """Turn tables used for page layout into divs, in place; return how many.
+
+    Government and older portal templates (TRS, DESTOON) lay the whole page
+    out in ``<table>``s; extractors then render the article as one table
+    row with "|" separators and paragraphs run together. A table is layout,
+    not data, when its cells hold block content (paragraphs, divs, tables)
+    or when nearly every row has a single cell.
+    """
+    count = 0
+    for table in list(root.iter("table")):
+        rows = [tr for tr in table.iter("tr") if _owner_table(tr) is table]
+        cells = [td for tr in rows for td in tr if td.tag in ("td", "th")]
+        if not cells:
+            continue
+        single = sum(1 for tr in rows if sum(1 for c in tr if c.tag in ("td", "th")) == 1)
+        has_blocks = any(d.tag in _CELL_BLOCKS for td in cells for d in td.iterdescendants())
+        if not has_blocks and single < 0.8 * len(rows):
+            continue
+        parts = [el for el in table.iter("thead", "tbody", "tfoot", "tr", "td", "th") if _owner_table(el) is table]
+        for el in [*parts, table]:  # the table last: _owner_table looks for its tag
+            el.tag = "div"
+        count += 1
+    return count
+
+
+def _owner_table(el: etree._Element) -> etree._Element | None:
+    for anc in el.iterancestors():
+        if anc.tag == "table":
+            return anc
+    return None
 
 
 def _paragraph_chars(el: etree._Element) -> int:
@@ -324,7 +361,9 @@ _CHROME_LINES = [
     r"^(?:本文来源|文章来源|稿件来源)\s*[:：].{0,30}$",
     # Whole-line leftovers: a bare date/byline stamp, a counter ("1/6"), a share
     # button, a domain name, a platform disclaimer.
-    r"^(?:Updated|Published|Posted|Last updated|发布于|更新于|发表于)?\s*[:：]?\s*[\d\s年月日:：/.-]{8,25}"
+    # (a date alone, "2023年4月3日", is kept: it signs off government notices)
+    r"^(?:Updated|Published|Posted|Last updated|发布于|更新于|发表于)\s*[:：]?\s*[\d\s年月日:：/.-]{8,25}$",
+    r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}(?::\d{2})?"
     r"(?:\s*(?:[|｜]\s*)?(?:发布于|来自)?[:：]?\s*[\u4e00-\u9fff]{0,8})?$",
     r"^(?:发布于|来自|IP属地)\s*[:：]\s*[\u4e00-\u9fff]{2,8}$",
     r"^[\d\s/|·.-]{1,9}$",

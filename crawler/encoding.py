@@ -31,7 +31,7 @@ from w3lib.encoding import (
     resolve_encoding,
 )
 
-__all__ = ["decode_html", "repair_text", "normalise_encoding"]
+__all__ = ["decode_html", "decode_bytes", "repair_text", "normalise_encoding"]
 
 # Encodings where any byte sequence decodes, so "decodes strictly" is no evidence.
 _PERMISSIVE = {"cp1252", "latin_1", "iso8859_1", "iso8859_15", "mac_roman", "cp437", "ascii"}
@@ -103,14 +103,22 @@ def decode_html(
     (``"gb18030"`` for GBK/GB2312 pages). Never raises; the text is
     NFC-normalised with mojibake and replacement characters removed.
     """
+    text, encoding = decode_bytes(body, content_type=content_type, declared=declared)
+    return repair_text(text), encoding
+
+
+def decode_bytes(
+    body: bytes, *, content_type: str | None = None, declared: str | None = None
+) -> tuple[str, str]:
+    """:func:`decode_html` without the text repair, for callers that repair their output only."""
     if isinstance(body, str):  # be forgiving: callers sometimes pass text already
-        return repair_text(body), "utf-8"
+        return body, "utf-8"
     body = bytes(body or b"")
     bom_enc, bom = read_bom(body)
     if bom_enc:
         text = _strict(body[len(bom):], bom_enc)
         if text is not None:
-            return repair_text(text), codecs.lookup(bom_enc).name
+            return text, codecs.lookup(bom_enc).name
     utf8 = _looks_utf8(body)
     for enc in _candidates(body, content_type, declared):
         if utf8 and enc != "utf-8" and codecs.lookup(enc).name != "utf-8":
@@ -122,9 +130,9 @@ def decode_html(
                 continue
         text = _strict(body, enc)
         if text is not None:
-            return repair_text(text), codecs.lookup(enc).name
+            return text, codecs.lookup(enc).name
     enc, text = html_to_unicode(content_type, body, default_encoding="utf-8")
-    return repair_text(text), enc
+    return text, enc
 
 
 def _has_cjk_pairs(body: bytes) -> bool:
@@ -153,6 +161,7 @@ def repair_text(text: str) -> str:
         return ""
     if _MOJIBAKE.search(text):
         text = _MOJIBAKE.sub(_fix_mojibake, text)
-    text = _REPLACEMENT.sub("", text)
+    if "\ufffd" in text or "\u00ef\u00bf\u00bd" in text:  # the regex alone is slow on big pages
+        text = _REPLACEMENT.sub("", text)
     text = _CONTROL.sub("", text)
-    return unicodedata.normalize("NFC", text)
+    return text if text.isascii() else unicodedata.normalize("NFC", text)

@@ -32,8 +32,9 @@ from crawler.boilerplate import (
     lead_element,
     prune_chrome,
     prune_widgets,
+    unwrap_layout_tables,
 )
-from crawler.encoding import decode_html, repair_text
+from crawler.encoding import decode_bytes, decode_html, repair_text
 from crawler.metadata import (
     find_author,
     find_canonical_url,
@@ -61,6 +62,7 @@ _NOT_FOUND = re.compile(
     r"\b404\b.{0,20}(?:not found|错误))",
     re.I,
 )
+_SENTENCE_END = re.compile(r"[。！？.!?；;…”」』）)]$")
 _LOGIN = re.compile(r"(用户登录|会员登录|登录|登陆|注册|Log ?in|Sign ?in)", re.I)
 
 
@@ -98,13 +100,17 @@ def _decode(html: bytes | str, encoding: str | None, content_type: str | None) -
         raw = bytes(html)
         if raw.count(b"\x00") > max(8, len(raw) // 100):
             raise _Binary()
-        text, used = decode_html(raw, content_type=content_type, declared=encoding)
-        return text, used
-    return repair_text(str(html)), None
+        # Only the extracted fields are repaired (see _repaired): much cheaper than the page.
+        return decode_bytes(raw, content_type=content_type, declared=encoding)
+    return str(html), None
 
 
 class _Binary(Exception):
     pass
+
+
+def _repaired(value: str | None) -> str | None:
+    return repair_text(value) or None if value else value
 
 
 def _parse(text: str) -> lxml_html.HtmlElement | None:
@@ -137,6 +143,7 @@ def _header_text(page_text: str, title: str) -> str:
 def _trafilatura_lines(tree: lxml_html.HtmlElement, url: str, title: str) -> list[str]:
     work = copy.deepcopy(tree)
     prune_widgets(work, _headline(work, title))
+    unwrap_layout_tables(work)
     text = trafilatura.extract(
         work,
         url=url or None,
@@ -200,15 +207,17 @@ def _extract(
     if tree is None:
         return _not_article(url, "not an HTML page")
 
-    title = find_title(tree)
+    title = repair_text(find_title(tree))
     page_text = "\n".join(element_lines(tree.find("body") if tree.find("body") is not None else tree))
     header = _header_text(page_text, title)
-    published_at, date_from = find_published_at(tree, url, header, page_text, now=now)
+    published_at, date_from = find_published_at(
+        tree, url, header, page_text, headline=_headline(tree, title), now=now
+    )
     common: dict[str, Any] = dict(
         title=title,
         published_at=published_at,
-        source=find_source(tree, header),
-        author=find_author(tree, header),
+        source=_repaired(find_source(tree, header)),
+        author=_repaired(find_author(tree, header)),
         canonical_url=find_canonical_url(tree, url),
     )
 
@@ -219,6 +228,7 @@ def _extract(
         dense = clean_lines(_density_lines(tree, title), title)
         if _prefer_dense(lines, dense):
             lines, method = dense, "density"
+    lines = fold_lines(repair_text("\n".join(lines)))
     body = "\n".join(lines)
     extra: dict[str, Any] = {"extractor": method}
     if used:
@@ -256,10 +266,10 @@ def _prefer_dense(lines: list[str], dense: list[str]) -> bool:
 
 
 def _is_prose(lines: list[str]) -> bool:
-    """Sentences rather than a menu: long lines carrying punctuation."""
-    long_lines = [line for line in lines if len(line) >= 40]
+    """Sentences rather than a menu: long lines, or lines ending like sentences, with punctuation."""
+    sentences = [line for line in lines if len(line) >= 40 or _SENTENCE_END.search(line)]
     punct = sum(len(re.findall(r"[，。；！？,.;!?]", line)) for line in lines)
-    return _chars(long_lines) >= 0.6 * _chars(lines) and punct * 60 >= _chars(lines)
+    return _chars(sentences) >= 0.6 * _chars(lines) and punct * 60 >= _chars(lines)
 
 
 def _not_article_reason(

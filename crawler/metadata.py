@@ -58,12 +58,12 @@ _DATE_PATTERNS = [
 ]
 _RELATIVE = re.compile(r"(刚刚|(\d+)\s*(秒|分钟|小时|天|周)前|(今天|昨天|前天)\s*(?:(\d{1,2})[:：](\d{1,2}))?)")
 _LABEL = re.compile(
-    r"(发布时间|发布日期|发表时间|发表日期|发稿时间|发文日期|上传时间|更新时间|时间|日期|Posted on|Published)\s*[:：]?\s*"
+    r"(发布时间|发布日期|发表时间|发表日期|发稿时间|发文日期|上传时间|更新时间|发布于|发表于|时间|日期|Posted on|Published)\s*[:：]?\s*"
 )
 # Labels in order of preference (publication beats update beats a bare 时间).
 _LABEL_RANK = {
     "发布时间": 0, "发布日期": 0, "发表时间": 0, "发表日期": 0, "发稿时间": 0, "Published": 0,
-    "Posted on": 0, "发文日期": 1, "上传时间": 1, "日期": 2, "时间": 2, "更新时间": 3,
+    "Posted on": 0, "发布于": 0, "发表于": 0, "发文日期": 1, "上传时间": 1, "日期": 2, "时间": 2, "更新时间": 3,
 }
 _META_DATE_KEYS = [
     "article:published_time", "og:article:published_time", "og:published_time", "pubdate",
@@ -72,6 +72,14 @@ _META_DATE_KEYS = [
     "weibo:article:create_at", "firstpublishedtime", "releasedate", "date", "maketime",
     "article:modified_time", "lastmodifiedtime",
 ]
+# class/id of an element holding the date (<em id="publish_time">, <span class="pub-date">).
+_DATE_ATTR = re.compile(
+    r"(?:^|[\s_-])(?:publish|pub|post|news|article|release|info)?[-_]?(?:time|date)(?:$|[\s_-])", re.I
+)
+# WeChat and other app-rendered pages keep the publish time as a Unix timestamp.
+_SCRIPT_TIMESTAMP = re.compile(
+    r"\b(?:var\s+ct|publish_time|publishTime|pubtime|create_time|createTime)\s*[=:]\s*[\"']?(1\d{9})\b"
+)
 _URL_DATES = [
     re.compile(r"/t((?:19|20)\d{2})(\d{2})(\d{2})_"),  # TRS: /202304/t20230405_123.html
     re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})/"),  # /2023/04/04/, /2023/4/5/art_
@@ -195,21 +203,39 @@ def _labelled_dates(text: str, now: datetime) -> Iterator[tuple[int, int, dateti
             yield _LABEL_RANK.get(m.group(1), 2), m.start(), dt
 
 
+def _near(headline: lxml_html.HtmlElement | None) -> Iterator[lxml_html.HtmlElement]:
+    """Elements of the headline's grandparent box: where bylines sit."""
+    if headline is None:
+        return iter(())
+    box = headline.getparent()
+    if box is not None and box.getparent() is not None and box.getparent().tag != "html":
+        box = box.getparent()
+    return (el for el in (box if box is not None else headline).iter() if isinstance(el.tag, str))
+
+
 def find_published_at(
     tree: lxml_html.HtmlElement, url: str, header_text: str, page_text: str,
-    *, now: datetime | None = None,
+    *, headline: lxml_html.HtmlElement | None = None, now: datetime | None = None,
 ) -> tuple[datetime | None, str | None]:
     """Publication date and where it came from (``"label"``, ``"meta"``…).
 
     ``header_text`` is the text around the headline (byline area), where a
     labelled date belongs to the article; ``page_text`` is the whole page,
-    used for labels only when the header has none.
+    used for labels only when the header has none. ``headline`` is the
+    element holding the title, near which date-named elements are looked for.
     """
     current = _now(now)
     for text in (header_text, page_text):
         found = sorted(_labelled_dates(text, current), key=lambda t: (t[0], t[1]))
         if found:
             return found[0][2], "label"
+    # An element named for the date is a label too (<em id="publish_time">);
+    # looked for around the headline only, where it belongs to the article.
+    for el in _near(headline):
+        if _DATE_ATTR.search(f"{el.get('class', '')} {el.get('id', '')}"):
+            dt = parse_date(_norm(el.text_content())[:60], now=current)
+            if dt is not None:
+                return dt, "label"
     metas = dict(_meta_content(tree))
     for key in _META_DATE_KEYS:
         if key in metas:
@@ -224,6 +250,12 @@ def find_published_at(
         dt = parse_date(el.get("datetime") or el.get("content") or el.text_content(), now=current)
         if dt is not None:
             return dt, "time"
+    for script in tree.iter("script"):
+        m = _SCRIPT_TIMESTAMP.search(script.text or "")
+        if m:
+            dt = _plausible(datetime.fromtimestamp(int(m.group(1)), SHANGHAI), current)
+            if dt is not None:
+                return dt, "script"
     path = re.sub(r"^[a-z]+://[^/]+", "", url or "", flags=re.I).split("?")[0]
     for pattern in _URL_DATES:
         m = pattern.search(path)

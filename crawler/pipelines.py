@@ -10,11 +10,13 @@ from typing import Any
 
 from scrapy.exceptions import DropItem
 
+from db.dedupe import NearPrint
 from newsmon.errors import StoreError
 
 from .article import Article
-from .fingerprint import text_fingerprint
+from .fingerprint import near_signature, shingle_hashes, text_fingerprint
 from .template import apply_template, chrome_from_counts
+from .urls import url_key
 
 __all__ = ["NonArticlePipeline", "StorePipeline", "TemplatePipeline"]
 
@@ -27,7 +29,7 @@ class NonArticlePipeline:
         if article.is_article and article.title and article.body:
             return item
         reason = article.reason or ("no title" if not article.title else "no text")
-        spider.store.add_non_article(site=item["site"], url=item["url"], reason=reason)
+        spider.store.add_non_article(site=item["site"], url=item["url"], reason=reason, url_key=url_key(item["url"]))
         spider.crawler.stats.inc_value("newsmon/non_articles")
         raise DropItem(f"{item['url']} is not an article: {reason}")
 
@@ -45,6 +47,8 @@ class StorePipeline:
                 title=article.title,
                 body=article.body,
                 fingerprint=text_fingerprint(article.body),
+                url_key=url_key(item["url"]),
+                near=_near_print(article.body),
                 published_at=article.published_at,
                 source=article.source,
                 author=article.author,
@@ -55,6 +59,11 @@ class StorePipeline:
             # (it stays unknown, so the next run fetches it again).
             spider._fail(str(exc))
             raise DropItem(str(exc)) from None
+        for alias in item.get("aliases", ()):
+            # Another URL of this page (its rel=canonical named item["url"]).
+            spider.store.add_non_article(
+                site=item["site"], url=alias, reason=f"same page as {item['url']}", url_key=url_key(alias)
+            )
         report = getattr(spider, "report", None)
         if report is not None:
             report({"event": "article", "site": item["site"], "status": result.status, "id": result.article_id})
@@ -63,6 +72,12 @@ class StorePipeline:
             return {**item, "article_id": result.article_id}
         stats.inc_value("newsmon/duplicates")
         raise DropItem(f"{item['url']}: duplicate, {result.reason or result.status}")
+
+
+def _near_print(body: str) -> NearPrint:
+    signature = near_signature(body)
+    return NearPrint(signature.signature, signature.shingles, signature.band_keys,
+                     hashes=signature.hashes, shingler=shingle_hashes)
 
 
 class TemplatePipeline:

@@ -22,6 +22,7 @@ from newsmon.config import SiteConfig
 from .extract import decode_html, extract
 from .failures import describe_failure
 from .links import classify_links, extract_links
+from .urls import canonical_url, same_site, url_key
 from .template import page_blocks
 
 # Learn the site template from every article page until this many were seen.
@@ -89,12 +90,15 @@ class PortalSpider(scrapy.Spider):
         )
         if not page.articles:
             self._fail(f"{response.url}: no article links found on this list page")
-        known = self.store.known_urls(page.articles)
+        # One page, one URL (crawler/urls.py): tracking parameters, http/https
+        # and trailing-slash spellings are asked about and fetched once.
+        canonical = _canonical_links(page.articles)
+        known = self.store.known_urls(list(canonical), keys=list(canonical.values()))
         stats.inc_value("newsmon/article_links", len(page.articles))
         stats.inc_value("newsmon/known_links", len(known))
-        new = [url for url in page.articles if url not in known and url not in self._requested]
+        new = [url for url, key in canonical.items() if url not in known and key not in self._requested]
         for url in new:
-            self._requested.add(url)
+            self._requested.add(canonical[url])
             yield Request(url, callback=self.parse_article, errback=self.on_error, meta={"newsmon_kind": "article"})
         all_known = bool(page.articles) and not new
         if page.next_page and page_number < self.max_list_pages and not (all_known and self.stop_at_known):
@@ -111,7 +115,7 @@ class PortalSpider(scrapy.Spider):
     def parse_article(self, response: Response) -> Iterator[dict[str, Any]]:
         """Extract the article; the item goes to the pipelines (store, dedupe)."""
         # Store under the URL the list page linked to, so the next crawl knows it.
-        url = (response.meta.get("redirect_urls") or [response.url])[0]
+        url = canonical_url((response.meta.get("redirect_urls") or [response.url])[0])
         article = extract(
             response.body,
             response.url,
@@ -119,6 +123,15 @@ class PortalSpider(scrapy.Spider):
             encoding=self.site.encoding,
         )
         item: dict[str, Any] = {"site": self.site.name, "url": url, "article": article}
+        # <link rel=canonical> on the same site names the page's real URL; the
+        # URL we came by is remembered as an alias so it is not fetched again.
+        # A canonical on another site (a repost crediting the original) is the
+        # near-duplicate layer's business, not a URL to store this copy under.
+        if article.canonical_url and same_site(article.canonical_url, self.allowed_domains):
+            real = canonical_url(article.canonical_url)
+            if url_key(real) != url_key(url):
+                item["url"], item["aliases"] = real, [url]
+                self._requested.add(url_key(real))
         if article.is_article and self._learn_template():
             item["blocks"] = page_blocks(decode_html(response.body, content_type=_header(response, "Content-Type"),
                                                      declared=self.site.encoding)[0])
@@ -156,6 +169,19 @@ class PortalSpider(scrapy.Spider):
         if len(self.errors) < 100:
             self.errors.append(message)
         self.logger.warning(message)
+
+
+def _canonical_links(urls: list[str]) -> dict[str, str]:
+    """Canonical URL -> its key, first spelling of each page kept, in page order."""
+    out: dict[str, str] = {}
+    keys: set[str] = set()
+    for link in urls:
+        url = canonical_url(link)
+        key = url_key(url)
+        if key not in keys:
+            keys.add(key)
+            out[url] = key
+    return out
 
 
 def _header(response: Response, name: str) -> Optional[str]:
