@@ -138,17 +138,19 @@ def health_thresholds(config: Config) -> Any:
 
 def _send_due_alerts(config: Config) -> None:
     # ---- ALERTS CALL SITE (issue 6) -------------------------------------------
-    # The alerts package owns delivery (outbox, retries, backoff). The daemon
-    # only calls its sender after crawls that stored something and every
-    # ALERTS_EVERY_S seconds, so retries happen while the daemon runs.
-    # Expected API: alerts.send_due_alerts(config) -> Any.
+    # The alerts package owns delivery (outbox, retries, backoff, digests); the
+    # daemon only calls its sender after crawls that stored something and every
+    # ALERTS_EVERY_S seconds, so retries and digests go out while it runs.
     try:
-        import alerts  # type: ignore[import-not-found]
+        from alerts import send_due  # type: ignore[attr-defined]
     except ImportError:
         return
-    sender = getattr(alerts, "send_due_alerts", None)
-    if sender is not None:
-        sender(config)
+    from db import Store
+
+    with Store(config.database_path) as store:  # own connection: sending may take a while
+        report = send_due(config, store)
+    if getattr(report, "messages_sent", 0) or getattr(report, "messages_failed", 0):
+        log.info("alerts %s", report.summary() if hasattr(report, "summary") else report)
     # ----------------------------------------------------------------------------
 
 
@@ -184,6 +186,7 @@ class Daemon:
         self._db_guard = threading.Lock()  # the daemon's own connection
         self._alerts_guard = threading.Lock()
         self._health: dict[str, str] = {}  # site -> last logged reasons ("" = ok)
+        self._skip_logged: set[str] = set()
         self._schedule_dirty = threading.Event()
         self.crawls = 0
         self.started = time.monotonic()
@@ -380,6 +383,7 @@ class Daemon:
                     self._active.pop(name, None)
             with self._guard:
                 self.crawls += 1
+                self._skip_logged.discard(name)
             if self._stop.is_set():
                 self._relabel_interrupted(reports)
             for report in reports:
@@ -421,6 +425,10 @@ class Daemon:
             return
         site = event.job_id.removeprefix("site:")
         if event.code == EVENT_JOB_MAX_INSTANCES:
+            with self._guard:  # once per site until its crawl ends, not every tick
+                if site in self._skip_logged:
+                    return
+                self._skip_logged.add(site)
             log.info("skipped site=%s reason=\"the previous crawl is still running or waiting for a slot\"", site)
         else:
             log.warning("skipped site=%s reason=\"missed by more than daemon.misfire_grace\"", site)

@@ -1,0 +1,80 @@
+"""kill -9 of a crawl worker and of the daemon itself, then a restart: nothing lost, nothing twice."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+from newsmon.portal import FixturePortal
+
+from test_daemon_support import DaemonProcess, wait_for, write_config
+
+
+def children(pid: int) -> list[int]:
+    """Pids whose parent is ``pid`` (from /proc)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def test_kill9_worker_and_daemon_then_restart_loses_and_duplicates_nothing(tmp_path: Path) -> None:
+    with FixturePortal() as portal:
+        config = write_config(portal, tmp_path, every="3s")
+        first = DaemonProcess(config)
+        try:
+            # 1. kill -9 a worker mid-crawl: recorded as a failed run, the daemon carries on.
+            worker = wait_for(lambda: children(first.proc.pid), 60, "a crawl worker")[0]
+            os.kill(worker, signal.SIGKILL)
+            first.wait_log(r"crawl site=\S+ status=failed .*exit status -9", timeout=60)
+            # 2. kill -9 the daemon while a crawl is running (some articles stored, some not).
+            wait_for(lambda: first.rows("SELECT count(*) FROM articles")[0][0] > 0
+                     and first.rows("SELECT 1 FROM crawl_runs WHERE status = 'running'"), 90,
+                     "articles stored and a crawl in flight")
+            orphans = children(first.proc.pid)
+            first.proc.kill()
+            first.proc.wait(10)
+        finally:
+            first.kill()
+        # The orphaned workers notice and die too (no crawl goes on without its daemon).
+        wait_for(lambda: not any(Path(f"/proc/{pid}").exists() and "zombie" not in _state(pid) for pid in orphans),
+                 10, "orphaned workers to exit")
+        before = {url for (url,) in first.rows("SELECT url FROM article_sources")}
+        assert before
+
+        second = DaemonProcess(config)
+        try:
+            second.wait_log(r"started pid=.* closed_interrupted_runs=\d+")
+            expected = {a["url"] for articles in portal.expected().values() for a in articles}
+            syndicated = [pair for pair in portal.syndicated() if set(pair) <= expected]
+            wait_for(lambda: expected <= {url for (url,) in second.rows("SELECT url FROM article_sources")},
+                     120, "every fixture article stored")
+            assert second.stop() == 0
+        finally:
+            second.kill()
+
+    after = {url for (url,) in second.rows("SELECT url FROM article_sources")}
+    assert before <= after, "articles stored before kill -9 were lost"
+    assert second.rows("SELECT url FROM article_sources GROUP BY url HAVING count(*) > 1") == []
+    assert second.rows("SELECT url FROM articles GROUP BY url HAVING count(*) > 1") == []
+    assert second.rows("SELECT fingerprint FROM articles GROUP BY fingerprint HAVING count(*) > 1") == []
+    # Every story once: the syndicated copies are extra sources of one article, not articles.
+    stories = len(expected) - len(syndicated)
+    assert second.rows("SELECT count(*) FROM articles WHERE url IN (%s)" % ",".join("?" * len(expected)),
+                       *expected) == [(stories,)]
+    assert second.rows("SELECT count(*) FROM crawl_runs WHERE status = 'running'") == [(0,)]
+    assert second.rows("SELECT count(*) FROM crawl_runs WHERE status = 'interrupted'")[0][0] >= 1
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/status").read_text().split("State:")[1].split("\n")[0].lower()
+    except (OSError, IndexError):
+        return "zombie"

@@ -1,0 +1,132 @@
+"""The daemon's parts on their own: writer lock across processes, crawl slots, triggers with jitter."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from newsmon.config import parse_config
+from scheduler.daemon import CrawlSlots, site_trigger
+from scheduler.lock import DatabaseLockedError, WriterLock, lock_holder
+
+HOLD = """
+import sys, time
+from pathlib import Path
+from scheduler.lock import WriterLock
+WriterLock(Path(sys.argv[1]), sys.argv[2]).acquire()
+print("held", flush=True)
+time.sleep(60)
+"""
+
+
+def hold_lock(db: Path, command: str) -> subprocess.Popen[str]:
+    proc = subprocess.Popen([sys.executable, "-c", HOLD, str(db), command], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
+    return proc
+
+
+def test_lock_refuses_a_second_writer_in_one_sentence_and_dies_with_its_holder(tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    holder = hold_lock(db, "newsmon run")
+    try:
+        info = lock_holder(db)
+        assert info is not None and (info["pid"], info["command"]) == (holder.pid, "newsmon run")
+        with pytest.raises(DatabaseLockedError) as second_daemon:
+            WriterLock(db, "newsmon run").acquire()
+        assert str(second_daemon.value) == (
+            f"newsmon run (pid {holder.pid}) is already running on {db}; stop it before starting another."
+        )
+        with pytest.raises(DatabaseLockedError) as crawl:
+            WriterLock(db, "newsmon crawl").acquire()
+        assert str(crawl.value) == (
+            f"newsmon run (pid {holder.pid}) is writing to {db} and crawls it on schedule; "
+            "stop it before running newsmon crawl."
+        )
+    finally:
+        holder.kill()  # like kill -9: the kernel drops the lock, no stale lock file blocks a restart
+        holder.wait()
+    assert lock_holder(db) is None
+    with WriterLock(db, "newsmon run"):
+        assert lock_holder(db)["command"] == "newsmon run"  # type: ignore[index]
+        with WriterLock(db, "newsmon crawl"):  # re-entrant in the holding process (the daemon's own crawls)
+            pass
+        assert lock_holder(db) is not None
+    assert lock_holder(db) is None
+
+
+def test_crawl_slots_cap_concurrency_and_can_be_resized() -> None:
+    slots = CrawlSlots(2)
+    stop = threading.Event()
+    running, peak, lock = [0], [0], threading.Lock()
+
+    def crawl() -> None:
+        assert slots.acquire(stop)
+        with lock:
+            running[0] += 1
+            peak[0] = max(peak[0], running[0])
+        time.sleep(0.05)
+        with lock:
+            running[0] -= 1
+        slots.release()
+
+    threads = [threading.Thread(target=crawl) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(5)
+    assert peak[0] == 2
+    slots.resize(1)
+    assert slots.acquire(stop)
+    waiter_result: list[bool] = []
+    waiter = threading.Thread(target=lambda: waiter_result.append(slots.acquire(stop)))
+    waiter.start()
+    time.sleep(0.1)
+    assert slots.waiting == 1
+    stop.set()
+    slots.wake_all()
+    waiter.join(2)
+    assert waiter_result == [False]  # a stopping daemon starts no queued crawl
+
+
+def _config(every: str = "30m", n: int = 200, **daemon: object):  # type: ignore[no-untyped-def]
+    return parse_config({
+        "sites": [{"name": f"site{i}", "start_urls": [f"http://s{i}.example/"], "every": every} for i in range(n)],
+        "daemon": daemon,
+    })
+
+
+def test_two_hundred_sites_every_30m_do_not_start_in_the_same_second() -> None:
+    config = _config()
+    now = datetime(2024, 5, 1, tzinfo=timezone.utc)
+    fires = [site_trigger(config, site).get_next_fire_time(now, now) for site in config.sites]
+    offsets = sorted((f - now).total_seconds() - 1800 for f in fires if f is not None)
+    assert len(offsets) == 200
+    assert 0 <= offsets[0] and offsets[-1] <= 180  # jitter: 10% of 30m
+    assert len({int(o) for o in offsets}) > 100  # spread over the window, not one burst
+
+
+def test_jitter_is_capped_and_cron_lines_get_jitter_too() -> None:
+    config = _config(every="1d", n=1, max_jitter="2m")
+    assert site_trigger(config, config.sites[0]).jitter == 120
+    cron = parse_config({"sites": [{"name": "c", "start_urls": ["http://c.example/"], "cron": "*/30 * * * *"}]})
+    trigger = site_trigger(cron, cron.sites[0])
+    assert trigger.jitter == 180  # 10% of the 30 minutes between two runs
+    start = datetime(2024, 5, 1, 8, 0, tzinfo=timezone.utc)
+    fire = trigger.get_next_fire_time(None, start)
+    assert fire is not None and timedelta(0) <= fire - start <= timedelta(seconds=180)
+
+
+def test_daemon_settings_reject_bad_values_with_key_path() -> None:
+    from newsmon.errors import ConfigError
+
+    with pytest.raises(ConfigError, match=r"config.yaml: daemon.crawl_time_limit: 'forever' is not a duration"):
+        parse_config({"daemon": {"crawl_time_limit": "forever"}})
+    with pytest.raises(ConfigError, match=r"daemon.max_concurrent_crawls"):
+        parse_config({"daemon": {"max_concurrent_crawls": 0}})
+    assert parse_config({}).daemon.max_concurrent_crawls == 2
