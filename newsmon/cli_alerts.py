@@ -50,7 +50,7 @@ def alerts() -> None:
 
     \b
     Rules and channels live under `alerts:` in config.yaml (see docs/alerts.md):
-      newsmon alerts add rare-gas '氪氙 OR 稀有气体 -招聘' --channel ops
+      newsmon alerts add rare-gas '(氪氙 OR 稀有气体) -招聘' --channel ops
       newsmon alerts test rare-gas      which stored stories it matches, and why
       newsmon alerts list               rules, channels, and rules that do not parse
       newsmon alerts log                what was sent, what waits for a retry
@@ -77,8 +77,20 @@ def list_rules(config_path: Path, fmt: str) -> None:
     if not rules and not channels:
         click.echo(f"No alert rules or channels in {config_path}. Add one: newsmon alerts add NAME QUERY")
         return
-    print_records(rules, "table", columns=["name", "query", "sites", "channels", "digest", "status"])
-    print_records(channels, "table", columns=["name", "type", "target"])
+    _table("Alert rules", rules, ["name", "query", "sites", "channels", "digest", "status"])
+    _table("Channels", channels, ["name", "type", "target"])
+
+
+def _table(title: str, rows: list[dict[str, Any]], columns: list[str]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(str(row[c]) for c in columns), style="red" if row.get("status", "").startswith("error") else "")
+    Console(width=None if sys.stdout.isatty() else 160).print(table)
 
 
 @alerts.command("add")
