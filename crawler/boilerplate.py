@@ -370,14 +370,17 @@ _CHROME_LINES = [
     r"^(?:Share|Tweet|Email|Print|Comments?|Save|Like|Follow|Subscribe|Advertisement|AD|广告)\s*"
     r"(?:this|this article|this story|on \w+)?\s*[:：|]?$",
     r"^(?:[\w-]+\.)+(?:com|cn|net|org|gov|edu)(?:\.cn)?\s*[|｜]?$",
-    r"^(?:平台声明|免责声明|特别声明|版权声明)[:：].{0,120}$",
 ]
 _CHROME_RE = [re.compile(p, re.I) for p in _CHROME_LINES]
+# Platform disclaimers run longer than other chrome lines.
+_DISCLAIMER = re.compile(r"^[【\[]?\s*(?:免责声明|平台声明|特别声明|版权声明|风险提示)\s*[】\]]?\s*[:：]?")
 _SUMMARY = re.compile(r"^[【\[]?\s*(?:核心提示|内容摘要|摘要|导读|提要|内容提要)\s*[】\]]?\s*[:：]?\s*")
 
 
 def is_chrome_line(line: str) -> bool:
     """True for a short line that is portal chrome (editor credit, footer, share bar…)."""
+    if _DISCLAIMER.match(line):
+        return len(line) <= 400
     if len(line) > 120:
         return False
     return any(p.search(line) for p in _CHROME_RE)

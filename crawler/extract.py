@@ -98,7 +98,7 @@ def extract(
 def _decode(html: bytes | str, encoding: str | None, content_type: str | None) -> tuple[str, str | None]:
     if isinstance(html, (bytes, bytearray, memoryview)):
         raw = bytes(html)
-        if raw.count(b"\x00") > max(8, len(raw) // 100):
+        if _binary_bytes(raw):
             raise _Binary()
         # Only the extracted fields are repaired (see _repaired): much cheaper than the page.
         return decode_bytes(raw, content_type=content_type, declared=encoding)
@@ -107,6 +107,21 @@ def _decode(html: bytes | str, encoding: str | None, content_type: str | None) -
 
 class _Binary(Exception):
     pass
+
+
+_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b", b"Rar!", b"7z\xbc\xaf",
+          b"\xd0\xcf\x11\xe0", b"RIFF", b"ID3", b"\x00\x00\x00\x18ftyp", b"\x00\x00\x00\x20ftyp", b"MZ")
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+def _binary_bytes(raw: bytes) -> bool:
+    """A file format's magic number, or many control bytes (UTF-16 with a BOM excepted)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    if raw.lstrip().startswith(_MAGIC):
+        return True
+    head = raw[:4096]
+    return len(_CONTROL_BYTES.findall(head)) > max(4, len(head) // 50)
 
 
 def _repaired(value: str | None) -> str | None:
@@ -280,7 +295,7 @@ def _not_article_reason(
         return "page not found"
     if chars < 300 and _LOGIN.search(title) and tree.xpath("//input[@type='password']"):
         return "looks like a login page"
-    if chars < MIN_BODY:
+    if len(re.findall(r"\w", " ".join(lines))) < MIN_BODY:
         return "too little text"
     linked = sum(len(line) for line in lines if line in anchors)
     if len(lines) >= 5 and linked > 0.5 * chars:

@@ -46,7 +46,7 @@ def _norm(text: str | None) -> str:
 
 # ---------------------------------------------------------------- dates
 
-_TIME = r"(?:\s*[T ]?\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?(?:\.\d+)?\s*秒?)?"
+_TIME = r"(?:\s*[T -]?\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?(?:\.\d+)?\s*秒?)?"
 _ZONE = r"\s*(Z|[+-]\d{2}:?\d{2}|GMT|UTC)?"
 _DATE_PATTERNS = [
     # 2023年04月04日 15:26, 2023-04-04 15:26:09, 2023/4/4, 2023.04.04, 2023-04-04T15:26:00+08:00
@@ -69,8 +69,8 @@ _META_DATE_KEYS = [
     "article:published_time", "og:article:published_time", "og:published_time", "pubdate",
     "publishdate", "publish_date", "publish-date", "publication_date", "datepublished",
     "dc.date.issued", "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date",
-    "weibo:article:create_at", "firstpublishedtime", "releasedate", "date", "maketime",
-    "article:modified_time", "lastmodifiedtime",
+    "weibo:article:create_at", "apub:time", "firstpublishedtime", "releasedate", "date", "maketime",
+    "article:modified_time", "lastmodifiedtime", "dateupdate", "datemodified",
 ]
 # class/id of an element holding the date (<em id="publish_time">, <span class="pub-date">).
 _DATE_ATTR = re.compile(
@@ -109,7 +109,10 @@ def _build(
             else:
                 sign = 1 if zone[0] == "+" else -1
                 digits = zone[1:].replace(":", "")
-                tz = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4])))
+                zh, zm = int(digits[:2]), int(digits[2:4])
+                # "00:00-23:59" is a time range, not a zone: real offsets are ≤ 14 h, in quarter hours.
+                if zh <= 14 and zm % 15 == 0:
+                    tz = timezone(sign * timedelta(hours=zh, minutes=zm))
         return datetime(int(y), int(mo), int(d), hour, minute, second, tzinfo=tz)
     except (ValueError, OverflowError):
         return None
@@ -194,6 +197,21 @@ def _jsonld_values(tree: lxml_html.HtmlElement, key: str) -> Iterator[str]:
                     yield author["name"]
 
 
+_MONTH_DAY = re.compile(r"^\s*(\d{1,2})\s*[-/月]\s*(\d{1,2})(?!\d)\s*日?" + _TIME)
+
+
+def _month_day(window: str, now: datetime) -> datetime | None:
+    """``10-08 12:00`` (no year, as feeds print recent dates): the latest such date not in the future."""
+    m = _MONTH_DAY.match(window)
+    if not m:
+        return None
+    for year in (now.year, now.year - 1):
+        dt = _plausible(_build(str(year), *m.groups()), now)
+        if dt is not None:
+            return dt
+    return None
+
+
 def _labelled_dates(text: str, now: datetime) -> Iterator[tuple[int, int, datetime]]:
     for m in _LABEL.finditer(text):
         window = text[m.end(): m.end() + 40]
@@ -229,6 +247,22 @@ def find_published_at(
         found = sorted(_labelled_dates(text, current), key=lambda t: (t[0], t[1]))
         if found:
             return found[0][2], "label"
+    # A year-less label ("发布时间：10-08 12:00") is kept as a last resort: any
+    # later source that states the year is better evidence.
+    yearless = next(
+        (dt for m in _LABEL.finditer(header_text) if (dt := _month_day(header_text[m.end():m.end() + 30], current))),
+        None,
+    )
+    found_dt, found_from = _unlabelled_date(tree, url, header_text, headline, current)
+    if found_dt is not None:
+        return found_dt, found_from
+    return (yearless, "label") if yearless is not None else (None, None)
+
+
+def _unlabelled_date(
+    tree: lxml_html.HtmlElement, url: str, header_text: str,
+    headline: lxml_html.HtmlElement | None, current: datetime,
+) -> tuple[datetime | None, str | None]:
     # An element named for the date is a label too (<em id="publish_time">);
     # looked for around the headline only, where it belongs to the article.
     for el in _near(headline):
@@ -278,9 +312,12 @@ _SITE_WORDS = re.compile(
 )
 
 
+_TITLE_PREFIX = re.compile(r"^(?:正在阅读|正文|原标题|标题)\s*[:：]\s*")
+
+
 def clean_title(title: str) -> str:
-    """Headline from a ``<title>``: drop " - 频道 - 某某网" / "_某某网" suffixes."""
-    title = _norm(title)
+    """Headline from a ``<title>``: drop " - 频道 - 某某网" / "_某某网" suffixes, "正在阅读：" prefixes."""
+    title = _TITLE_PREFIX.sub("", _norm(title))
     parts = [p for p in _TITLE_SEP.split(title) if p]
     if len(parts) > 1:
         title = max(parts, key=len)  # the headline is the longest part; first on ties
@@ -308,9 +345,11 @@ def find_title(tree: lxml_html.HtmlElement) -> str:
     ]
     headings = [h for h in headings if 4 <= len(h) <= 120]
     for ref in references:
+        cleaned = clean_title(ref)
         for h in headings:
-            if _similar(h, ref) and len(h) >= 0.3 * len(clean_title(ref)):
-                return h
+            # Similar, and neither a fragment nor a whole header box (title + byline).
+            if _similar(h, ref) and 0.3 * len(cleaned) <= len(h) <= 1.2 * len(ref) + 4:
+                return _TITLE_PREFIX.sub("", h)
     if og:
         return clean_title(og)
     if raw_title:
