@@ -168,7 +168,22 @@ def _trafilatura_lines(tree: lxml_html.HtmlElement, url: str, title: str) -> lis
         deduplicate=False,
         with_metadata=False,
     )
-    return fold_lines(text or "")
+    return [line for line in map(_plain, fold_lines(text or "")) if line]
+
+
+_TABLE_RULE = re.compile(r"^:?-{3,}:?$")
+
+
+def _plain(line: str) -> str:
+    """Undo trafilatura's markdown in txt output: "| a | b |" rows, "|---|" rules, "- " bullets."""
+    if line.startswith("|") and line.endswith("|") and len(line) > 1:
+        cells = [cell.strip() for cell in line[1:-1].split("|")]
+        if all(_TABLE_RULE.match(cell) or not cell for cell in cells):
+            return ""
+        return " ".join(cell for cell in cells if cell)
+    if line.startswith(("- ", "* ")):
+        return line[2:].strip()
+    return line
 
 
 def _headline(tree: lxml_html.HtmlElement, title: str) -> etree._Element | None:
