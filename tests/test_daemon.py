@@ -49,7 +49,7 @@ def daemon(portal: FixturePortal, tmp_path_factory: pytest.TempPathFactory) -> I
 def test_new_article_is_stored_within_one_interval(daemon: DaemonProcess, portal: FixturePortal) -> None:
     url = portal.publish("liaoning-invest", "辽宁氪氙提纯项目二期开工", story("氪氙提纯二期"))
     published = time.monotonic()
-    wait_for(lambda: daemon.rows("SELECT id FROM article_sources WHERE url = ?", url), EVERY_S * 1.1 + CRAWL_S,
+    wait_for(lambda: daemon.rows("SELECT article_id FROM article_sources WHERE url = ?", url), EVERY_S * 1.1 + CRAWL_S,
              f"{url} in the database")
     # The next crawl starts within one interval (+10% jitter), plus the crawl itself.
     print(f"published → stored in {time.monotonic() - published:.1f}s (every: {EVERY_S:g}s)")

@@ -95,8 +95,10 @@ class DaemonProcess:
         conn = sqlite3.connect(self.db, timeout=10)
         try:
             return conn.execute(sql, params).fetchall()
-        except sqlite3.OperationalError:
-            return []  # schema not created yet
+        except sqlite3.OperationalError as exc:
+            if "no such table" in str(exc):
+                return []  # schema not created yet
+            raise
         finally:
             conn.close()
 
