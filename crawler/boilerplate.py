@@ -367,6 +367,11 @@ _CHROME_LINES = [
     r"(?:\s*(?:[|｜]\s*)?(?:发布于|来自)?[:：]?\s*[\u4e00-\u9fff]{0,8})?$",
     r"^(?:发布于|来自|IP属地)\s*[:：]\s*[\u4e00-\u9fff]{2,8}$",
     r"^[\d\s/|·.-]{1,9}$",
+    # Calls to action: follow/share/subscribe (WeChat's 点击上方蓝字关注, newsletters).
+    r"^(?:点击(?:上方|下方|蓝字|关注|阅读原文)|长按(?:识别)?(?:图中)?二维码|扫码关注|欢迎(?:关注|分享|转发)|"
+    r"喜欢(?:就|请)?(?:点|点个)?(?:赞|在看)|点个在看|阅读原文$|往期(?:回顾|推荐|精选)|[-—－\s]*END[-—－\s]*$)",
+    r"^(?:Like this (?:story|article)\?|Share (?:this|it) with|Subscribe to (?:our|the)?|Sign up for (?:our|the)|"
+    r"Get the latest .{0,40} in your inbox|Follow (?:us|@\w+) on|Click here to (?:subscribe|read)|Also on \S+\.\w+ )",
     r"^(?:Share|Tweet|Email|Print|Comments?|Save|Like|Follow|Subscribe|Advertisement|AD|广告)\s*"
     r"(?:this|this article|this story|on \w+)?\s*[:：|]?$",
     r"^(?:[\w-]+\.)+(?:com|cn|net|org|gov|edu)(?:\.cn)?\s*[|｜]?$",
