@@ -13,23 +13,21 @@ rejected at parse time (``NOT 招聘`` alone): any true rule has a true atom.
 from __future__ import annotations
 
 import fnmatch
-import itertools
 import logging
 import unicodedata
 from dataclasses import dataclass
-from typing import Any, Iterable, Optional, Sequence, Union
+from typing import Any, Callable, Iterable, Optional, Union
 
 import ahocorasick
 
 from newsmon.alerts_config import AlertsConfig, RuleConfig
 
 from .errors import RuleError
-from .rules import Node, Regex, RuleSyntaxError, Term, atoms, evaluate, is_word_char, normalize_text, parse_rule
+from .rules import And, Node, Not, Or, Regex, RuleSyntaxError, Term, atoms, is_word_char, normalize_text, parse_rule
 
 __all__ = ["CompiledRule", "Match", "Matcher", "compile_rule", "compile_rules"]
 
 log = logging.getLogger(__name__)
-_MAX_REGEX_ENUMERATION = 6
 
 
 @dataclass(frozen=True)
@@ -41,11 +39,19 @@ class CompiledRule:
     terms: tuple[Term, ...]
     regexes: tuple[Regex, ...]
     positive: frozenset[Union[Term, Regex]]  # atoms not under NOT: reported in `matched`
-    needs_term: bool  # False: may match on regexes alone, so it is checked on every story
+    # Atoms one of which is true whenever the rule is: the rule is evaluated
+    # only when one of these hit. None: it may match on a regex alone, so it
+    # is evaluated for every story.
+    triggers: Optional[tuple[Term, ...]]
 
     @property
     def name(self) -> str:
         return self.config.name
+
+    @property
+    def needs_term(self) -> bool:
+        """False for rules that can match on a regex alone (checked on every story)."""
+        return self.triggers is not None
 
     def site_allowed(self, site: str) -> bool:
         """True if the rule has no sites filter or ``site`` matches one of its names/globs."""
@@ -70,20 +76,37 @@ def compile_rule(rule: RuleConfig) -> CompiledRule:
     terms = tuple(dict.fromkeys(a for a, _ in found if isinstance(a, Term)))
     regexes = tuple(dict.fromkeys(a for a, _ in found if isinstance(a, Regex)))
     positive = frozenset(a for a, negated in found if not negated)
-    return CompiledRule(rule, node, terms, regexes, positive, _needs_term(node, regexes))
+    triggers = _triggers(node)
+    if triggers is not None and any(isinstance(a, Regex) for a in triggers):
+        trigger_terms: Optional[tuple[Term, ...]] = None
+    else:
+        trigger_terms = tuple(a for a in triggers or () if isinstance(a, Term))
+        if not trigger_terms:
+            trigger_terms = None
+    return CompiledRule(rule, node, terms, regexes, positive, trigger_terms)
 
 
-def _needs_term(node: Node, regexes: Sequence[Regex]) -> bool:
-    """True if the rule is false whenever none of its terms occur, whatever its regexes do."""
-    if not regexes:
-        return True
-    if len(regexes) > _MAX_REGEX_ENUMERATION:
-        return False
-    for values in itertools.product((False, True), repeat=len(regexes)):
-        truth = dict(zip(regexes, values))
-        if evaluate(node, lambda atom: truth.get(atom, False) if isinstance(atom, Regex) else False):
-            return False
-    return True
+def _triggers(node: Node) -> Optional[frozenset[Union[Term, Regex]]]:
+    """A small set of atoms one of which must be true for ``node`` to be true (None: no such set).
+
+    A term or regex triggers itself; OR needs a trigger from every branch;
+    AND needs only one branch's (the cheapest: terms before regexes, then the
+    fewest); NOT offers none. Sound because a rule true with every atom false
+    is rejected by the parser.
+    """
+    if isinstance(node, (Term, Regex)):
+        return frozenset([node])
+    if isinstance(node, Not):
+        return None
+    options = [_triggers(child) for child in node.children]
+    if isinstance(node, Or):
+        if any(o is None for o in options):
+            return None
+        return frozenset().union(*options)  # type: ignore[arg-type]
+    usable = [o for o in options if o is not None]
+    if not usable:
+        return None
+    return min(usable, key=lambda o: (any(isinstance(a, Regex) for a in o), len(o)))
 
 
 def compile_rules(config: AlertsConfig) -> tuple[list[CompiledRule], list[RuleError]]:
@@ -101,18 +124,42 @@ def compile_rules(config: AlertsConfig) -> tuple[list[CompiledRule], list[RuleEr
 
 
 class Matcher:
-    """All rules, compiled once; :meth:`match` evaluates them against one story."""
+    """All rules, compiled once; :meth:`match` evaluates them against one story.
+
+    Each rule's expression is turned into one Python predicate over the sets
+    of term ids found in the title and the body, so evaluating a candidate
+    rule is a handful of set lookups.
+    """
 
     def __init__(self, rules: Iterable[CompiledRule]) -> None:
         self.rules = list(rules)
         self._term_ids: dict[str, int] = {}
-        owners: dict[int, set[int]] = {}
-        for index, rule in enumerate(self.rules):
+        self._regexes: list[Regex] = []
+        regex_ids: dict[Regex, int] = {}
+        for rule in self.rules:
             for term in rule.terms:
-                term_id = self._term_ids.setdefault(term.norm, len(self._term_ids))
-                owners.setdefault(term_id, set()).add(index)
-        self._owners = {term_id: sorted(rules) for term_id, rules in owners.items()}
-        self._always = [i for i, rule in enumerate(self.rules) if not rule.needs_term]
+                self._term_ids.setdefault(term.norm, len(self._term_ids))
+            for regex in rule.regexes:
+                if regex not in regex_ids:
+                    regex_ids[regex] = len(self._regexes)
+                    self._regexes.append(regex)
+        owners: dict[int, set[int]] = {}
+        self._always: list[int] = []
+        self._predicates: list[Callable[..., bool]] = []
+        self._reported: list[tuple[tuple[int, Optional[str], str], ...]] = []
+        self._reported_regex: list[tuple[int, ...]] = []
+        for index, rule in enumerate(self.rules):
+            if rule.triggers is None:
+                self._always.append(index)
+            else:
+                for term in rule.triggers:
+                    owners.setdefault(self._term_ids[term.norm], set()).add(index)
+            source = _predicate_source(rule.node, self._term_ids, regex_ids)
+            self._predicates.append(eval(f"lambda H, T, B, R: {source}", {}))  # noqa: S307 - ints and operators only
+            self._reported.append(tuple((self._term_ids[t.norm], t.field, t.text)
+                                        for t in rule.terms if t in rule.positive))
+            self._reported_regex.append(tuple(regex_ids[r] for r in rule.regexes if r in rule.positive))
+        self._owners = {term_id: tuple(sorted(rules)) for term_id, rules in owners.items()}
         self._automaton: Optional[Any] = None
         if self._term_ids:
             automaton = ahocorasick.Automaton()
@@ -139,9 +186,10 @@ class Matcher:
         for end, (term_id, length, start_boundary, end_boundary) in self._automaton.iter(text):
             if term_id in hits:
                 continue
-            start = end - length + 1
-            if start_boundary and start > 0 and is_word_char(text[start - 1]):
-                continue
+            if start_boundary:
+                start = end - length + 1
+                if start > 0 and is_word_char(text[start - 1]):
+                    continue
             if end_boundary and end < last and is_word_char(text[end + 1]):
                 continue
             hits.add(term_id)
@@ -149,53 +197,57 @@ class Matcher:
 
     def match(self, title: str, body: str, site: str = "") -> list[Match]:
         """The rules that match a story with this ``title``, ``body`` and ``site`` name."""
-        title_norm = normalize_text(title or "")
-        body_norm = normalize_text(body or "")
-        title_hits = self._scan(title_norm)
-        body_hits = self._scan(body_norm)
-        candidates = set(self._always)
-        for term_id in title_hits | body_hits:
-            candidates.update(self._owners[term_id])
+        title_hits = self._scan(normalize_text(title or ""))
+        body_hits = self._scan(normalize_text(body or ""))
+        hits = title_hits | body_hits
+        candidates: set[int] = set(self._always)
+        owners = self._owners
+        for term_id in hits:
+            found = owners.get(term_id)
+            if found:
+                candidates.update(found)
         if not candidates:
             return []
-        raw = {"title": unicodedata.normalize("NFKC", title or ""), "body": unicodedata.normalize("NFKC", body or "")}
+        raw: dict[str, str] = {}
+        regex_text: dict[int, str] = {}
+
+        def regex(index: int) -> bool:
+            if index not in regex_text:
+                if not raw:
+                    raw["title"] = unicodedata.normalize("NFKC", title or "")
+                    raw["body"] = unicodedata.normalize("NFKC", body or "")
+                regex_text[index] = _regex_search(self._regexes[index], raw)
+            return bool(regex_text[index])
+
         results = []
         for index in sorted(candidates):
             rule = self.rules[index]
-            if not rule.site_allowed(site):
+            if rule.config.sites and not rule.site_allowed(site):
                 continue
             try:
-                found = self._evaluate(rule, title_hits, body_hits, raw)
+                if not self._predicates[index](hits, title_hits, body_hits, regex):
+                    continue
+                matched = [text for term_id, field, text in self._reported[index]
+                           if term_id in (title_hits if field == "title" else body_hits if field == "body" else hits)]
+                matched += [regex_text[i] for i in self._reported_regex[index] if regex(i)]
             except Exception:  # a bug in one rule must not stop the others (or the story)
                 log.exception("alert rule %r failed on a story", rule.name)
                 continue
-            if found is not None:
-                results.append(Match(rule.config, found))
+            results.append(Match(rule.config, tuple(dict.fromkeys(matched))))
         return results
 
-    def _evaluate(self, rule: CompiledRule, title_hits: set[int], body_hits: set[int],
-                  raw: dict[str, str]) -> Optional[tuple[str, ...]]:
-        regex_text: dict[Regex, str] = {}
 
-        def truth(atom: Union[Term, Regex]) -> bool:
-            if isinstance(atom, Term):
-                term_id = self._term_ids[atom.norm]
-                if atom.field == "title":
-                    return term_id in title_hits
-                if atom.field == "body":
-                    return term_id in body_hits
-                return term_id in title_hits or term_id in body_hits
-            if atom not in regex_text:
-                regex_text[atom] = _regex_search(atom, raw)
-            return bool(regex_text[atom])
-
-        if not evaluate(rule.node, truth):
-            return None
-        matched: list[str] = []
-        for atom in (*rule.terms, *rule.regexes):
-            if atom in rule.positive and truth(atom):
-                matched.append(atom.text if isinstance(atom, Term) else regex_text[atom])
-        return tuple(dict.fromkeys(matched))
+def _predicate_source(node: Node, term_ids: dict[str, int], regex_ids: dict[Regex, int]) -> str:
+    """Python source of ``node`` over H (all hits), T (title hits), B (body hits) and R(regex index)."""
+    if isinstance(node, Term):
+        sets = {None: "H", "title": "T", "body": "B"}[node.field]
+        return f"({term_ids[node.norm]} in {sets})"
+    if isinstance(node, Regex):
+        return f"R({regex_ids[node]})"
+    if isinstance(node, Not):
+        return f"(not {_predicate_source(node.child, term_ids, regex_ids)})"
+    joiner = " and " if isinstance(node, And) else " or "
+    return "(" + joiner.join(_predicate_source(c, term_ids, regex_ids) for c in node.children) + ")"
 
 
 def _regex_search(regex: Regex, raw: dict[str, str]) -> str:
