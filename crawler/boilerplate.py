@@ -23,7 +23,7 @@ __all__ = [
     "prune_widgets",
     "unwrap_layout_tables",
     "element_lines",
-    "densest_block",
+    "densest_blocks",
     "lead_element",
     "clean_lines",
     "is_chrome_line",
@@ -303,7 +303,7 @@ def _own_units(root: etree._Element) -> Iterator[tuple[etree._Element, int, int]
             yield parent, len(text) - link, len(_PUNCT.findall(text))
 
 
-def densest_block(root: etree._Element, lead: etree._Element | None = None) -> etree._Element | None:
+def densest_blocks(root: etree._Element, lead: etree._Element | None = None) -> list[etree._Element]:
     """Element holding the main text block, by readability-style paragraph scoring.
 
     Each text unit scores its length plus a bonus for punctuation (prose has
@@ -311,8 +311,10 @@ def densest_block(root: etree._Element, lead: etree._Element | None = None) -> e
     and half of it to its grandparent; the best container, discounted by its
     link density, wins. With a ``lead`` (see :func:`lead_element`) the best
     container holding it wins, so a denser story further down a feed page
-    does not replace the one under the headline. ``root`` should be pruned
-    with ``aggressive=True``.
+    does not replace the one under the headline. As in readability, siblings
+    of the winner that score at least a fifth as well are part of the story
+    too (templates that split the body into several boxes); the result is
+    in document order. ``root`` should be pruned with ``aggressive=True``.
     """
     scores: dict[etree._Element, float] = {}
     for parent, chars, punct in _own_units(root):
@@ -324,19 +326,26 @@ def densest_block(root: etree._Element, lead: etree._Element | None = None) -> e
         if grand is not None:
             scores[grand] = scores.get(grand, 0.0) + score / 2
     if not scores:
-        return None
-    ranked = []
-    for el, score in scores.items():
-        text = el.text_content()
-        total = len(text.strip()) or 1
-        link = sum(len(a.text_content().strip()) for a in el.iter("a"))
-        ranked.append((score * max(0.0, 1 - link / total), el))
-    ranked.sort(key=lambda pair: -pair[0])
+        return []
+    adjusted = {el: score * (1 - _link_density(el)) for el, score in scores.items()}
+    ranked = sorted(adjusted.items(), key=lambda pair: -pair[1])
+    best = None
     if lead is not None:
-        for score, el in ranked:
-            if score > 0 and (el is lead or lead in el.iterdescendants()):
-                return el
-    return ranked[0][1] if ranked and ranked[0][0] > 0 else None
+        best = next((el for el, score in ranked if score > 0 and (el is lead or lead in el.iterdescendants())), None)
+    if best is None:
+        if not ranked or ranked[0][1] <= 0:
+            return []
+        best = ranked[0][0]
+    parent = best.getparent()
+    if parent is None:
+        return [best]
+    threshold = max(10.0, 0.2 * adjusted[best])
+    return [el for el in parent if el is best or adjusted.get(el, 0.0) >= threshold]
+
+
+def _link_density(el: etree._Element) -> float:
+    total = len(el.text_content().strip()) or 1
+    return min(1.0, sum(len(a.text_content().strip()) for a in el.iter("a")) / total)
 
 
 # ---------------------------------------------------------------- line filters
@@ -346,8 +355,9 @@ _CHROME_LINES = [
     r"^\s*[(（【\[]\s*(?:责任编辑|责编|编辑)\s*[:：].{0,20}[)）】\]]\s*$",
     r"(?:ICP\s*备|ICP证|公网安备|网站标识码|京公网|沪公网|粤公网|增值电信业务经营许可证)",
     r"^(?:版权所有|Copyright|©|\(c\)|主办单位|主办[:：]|承办[:：]|技术支持[:：]|联系我们|网站地图|关于我们)",
-    r"^(?:分享到|分享至|分享|打印|打印本页|【打印】|关闭窗口|【关闭窗口】|关闭|打赏|收藏|加入收藏|点赞|扫一扫|"
-    r"返回顶部|回到顶部|TOP|微信扫一扫|手机扫一扫|扫描二维码|我要纠错|纠错)\s*[:：]?",
+    r"^(?:分享到|分享至)\s*[:：]?.{0,40}$",
+    r"^(?:[【\[]?\s*(?:分享|打印|打印本页|打印此文|关闭窗口|关闭本页|关闭|打赏|收藏|加入收藏|点赞|扫一扫|返回顶部|"
+    r"回到顶部|TOP|微信扫一扫|手机扫一扫|扫描二维码|我要纠错|纠错|Print|Close)\s*[】\]]?\s*[|/]?\s*)+$",
     r"^[【\[]?\s*字号\s*[:：]?\s*[大中小 ]+[】\]]?",
     r"^(?:热门搜索|热搜|热门标签|热门关键词|搜索热词|热词)\s*[:：]?",
     r"^(?:更多\s*[>》]|更多同类|相关新闻|相关阅读|相关文章|相关链接|延伸阅读|推荐阅读|猜你喜欢|点击排行|热门文章|"
@@ -386,7 +396,7 @@ def is_chrome_line(line: str) -> bool:
     """True for a short line that is portal chrome (editor credit, footer, share bar…)."""
     if _DISCLAIMER.match(line):
         return len(line) <= 400
-    if len(line) > 120:
+    if len(line) > 200:
         return False
     return any(p.search(line) for p in _CHROME_RE)
 

@@ -7,7 +7,7 @@ Pipeline: decode bytes by evidence (:mod:`crawler.encoding`), parse once with
 lxml, read metadata (:mod:`crawler.metadata`), take the main text from
 trafilatura with ``favor_precision`` and, for short pages where trafilatura
 is weak (government notices, one-paragraph announcements), from the densest
-text block (:func:`crawler.boilerplate.densest_block`); then drop Chinese
+text block (:func:`crawler.boilerplate.densest_blocks`); then drop Chinese
 portal chrome line by line and decide whether the page is an article at all.
 """
 
@@ -26,7 +26,7 @@ from lxml import html as lxml_html
 from crawler.article import Article
 from crawler.boilerplate import (
     clean_lines,
-    densest_block,
+    densest_blocks,
     element_lines,
     fold_lines,
     lead_element,
@@ -207,8 +207,7 @@ def _density_lines(tree: lxml_html.HtmlElement, title: str) -> list[str]:
     prune_chrome(work, aggressive=True)
     if lead is not None and work not in lead.iterancestors():
         lead = None  # pruned away with its box
-    block = densest_block(work, lead)
-    return element_lines(block, max_link_ratio=0.5) if block is not None else []
+    return [line for block in densest_blocks(work, lead) for line in element_lines(block, max_link_ratio=0.5)]
 
 
 def _chars(lines: list[str]) -> int:
