@@ -340,7 +340,15 @@ def densest_blocks(root: etree._Element, lead: etree._Element | None = None) -> 
     if parent is None:
         return [best]
     threshold = max(10.0, 0.2 * adjusted[best])
-    return [el for el in parent if el is best or adjusted.get(el, 0.0) >= threshold]
+    return [el for el in parent if el is best or adjusted.get(el, 0.0) >= threshold or _is_prose_paragraph(el)]
+
+
+def _is_prose_paragraph(el: etree._Element) -> bool:
+    """A loose <p> beside the winning box: readability keeps long, barely linked ones."""
+    if el.tag != "p":
+        return False
+    text = " ".join(el.text_content().split())
+    return len(text) >= 80 and _link_density(el) < 0.25
 
 
 def _link_density(el: etree._Element) -> float:
