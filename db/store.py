@@ -7,11 +7,12 @@ article without its source row or its index entry.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 import sqlite_utils
 
@@ -70,6 +71,18 @@ class Store:
         # (db, article_id, row): lets another package (alerts' outbox) write its
         # rows atomically with the story without db/ importing it.
         self.new_article_hooks: list[NewArticleHook] = []
+
+    @contextlib.contextmanager
+    def _write_transaction(self) -> Iterator[None]:
+        conn = self.db.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
 
     def close(self) -> None:
         """Close the connection."""
@@ -135,7 +148,13 @@ class Store:
         now = fetched_at or utc_now()
         published, published_utc = _iso(published_at)
         try:
-            with self.db.conn:
+            # An explicit transaction, not `with conn:`: sqlite-utils 4 commits
+            # each write made through db.execute() outside an open transaction,
+            # which would split the story, its source row, FTS entry and hook
+            # rows apart. IMMEDIATE so another writer (the alert sender) makes
+            # it wait (busy timeout) instead of failing with "database is locked"
+            # when a read transaction would have to become a write one.
+            with self._write_transaction():
                 row = self.db.execute("SELECT article_id FROM article_sources WHERE url = ?", [url]).fetchone()
                 if row:
                     return AddResult(row[0], "known_url")
