@@ -294,3 +294,29 @@ def test_story_rolled_back_leaves_no_alert(tmp_path: Path, receiver: Receiver) -
     with Store(config.database_path) as store:
         assert send_due(config, store).messages_sent == 0
     assert receiver.requests == []
+
+
+def test_sender_thread_delivers_each_story_within_a_second_while_stories_are_stored(
+        tmp_path: Path, receiver: Receiver) -> None:
+    """The daemon's way: an AlertSender thread on its own connection, a writer storing stories meanwhile."""
+    import threading
+    import time
+
+    from alerts import AlertSender
+    from test_alerts_support import wait_for
+
+    config = webhook_config(tmp_path, receiver.url)
+    stop = threading.Event()
+    with store_with_alerts(config) as store:
+        thread = threading.Thread(target=AlertSender(config, interval=0.1).run, args=(stop,), daemon=True)
+        thread.start()
+        try:
+            for n in range(15):
+                started = time.monotonic()
+                add_story(store, f"氪氙新闻{n}", f"第{n}条：氪氙项目。")
+                assert wait_for(lambda: len(receiver.requests) == n + 1, timeout=5)
+                assert receiver.requests[-1]["at"] - started < 1.0
+        finally:
+            stop.set()
+            thread.join(timeout=5)
+    assert sorted(r["json"]["title"] for r in receiver.requests) == sorted(f"氪氙新闻{n}" for n in range(15))
