@@ -162,6 +162,12 @@ def mark_failed(db: sqlite_utils.Database, ids: Sequence[int], error: str, next_
 
 def release_stale_claims(db: sqlite_utils.Database, older_than: str) -> int:
     """Return rows claimed before ``older_than`` (their sender died) to pending; return how many."""
+    # Read first: this runs on every poll of a sender, and a write would take the write lock.
+    stale = db.execute(
+        "SELECT 1 FROM alert_deliveries WHERE status = 'sending' AND claimed_at < ? LIMIT 1", [older_than]
+    ).fetchone()
+    if stale is None:
+        return 0
     with db.conn:
         cursor = db.execute(
             "UPDATE alert_deliveries SET status = 'pending', claimed_at = NULL"
