@@ -15,7 +15,7 @@ the configuration; an invalid one is rejected and the old one keeps running.
 
 Log lines (logfmt-style, one per event)::
 
-    crawl site=… status=ok new=3 duplicates=1 non_articles=0 failures=0 duration=2.1s
+    crawl site=… status=ok new=3 duplicates=1 non_articles=0 failures=0 list_pages=1 duration=0.4s wall=1.9s
     unhealthy site=… reason="the last 3 crawls failed (…)"
     recovered site=…
     heartbeat sites=3 running=1 waiting=0 crawls=57 unhealthy=0 articles=1234 rss_mb=61.2 uptime=3.2h
@@ -386,8 +386,9 @@ class Daemon:
                 self._skip_logged.discard(name)
             if self._stop.is_set():
                 self._relabel_interrupted(reports)
+            wall = time.monotonic() - started
             for report in reports:
-                self._log_crawl(report)
+                self._log_crawl(report, wall)
         finally:
             self._slots.release()
         if self._stop.is_set():
@@ -408,15 +409,16 @@ class Daemon:
                     mark_interrupted(self._store.db, report.run_id, "the crawl was interrupted (newsmon is shutting down)")
                 report.status = "interrupted"
 
-    def _log_crawl(self, r: SiteReport) -> None:
+    def _log_crawl(self, r: SiteReport, wall: float) -> None:
+        # duration: the crawl itself (spider open to close); wall: including the worker's start-up.
         level = logging.INFO if r.status in ("ok", "partial", "interrupted") else logging.WARNING
         error = f" error={_quote(r.errors[0])}" if r.errors and r.status not in ("ok",) else ""
         log.log(
             level,
             "crawl site=%s status=%s new=%d duplicates=%d non_articles=%d failures=%d list_pages=%d "
-            "duration=%.1fs%s",
+            "duration=%.1fs wall=%.1fs%s",
             r.site, r.status, r.articles_new, r.duplicates, r.non_articles, r.failures, r.list_pages,
-            r.duration_s, error,
+            r.duration_s, wall, error,
         )
 
     def _on_skipped(self, event: JobEvent) -> None:

@@ -1,0 +1,124 @@
+"""Daemon soak: ``newsmon run`` against the loopback fixture portal for many short crawl cycles.
+
+Prints the daemon's resident memory (RSS) after 10 and after N cycles (the
+target is a ratio of at most 1.2: the long-lived process must not grow; each
+crawl's own memory lives and dies in its worker process) and the per-cycle
+overhead: wall time of a crawl minus the crawl itself (worker start-up and
+shutdown) and the daemon's own CPU per cycle.
+
+    .venv/bin/python bench/soak.py                 # 200 cycles, about 5 minutes on 2 cores
+    .venv/bin/python bench/soak.py --cycles 50     # quicker
+
+A cycle is one site crawl. Sites are crawled ``every: 1s``; every tenth cycle
+a story is published so that crawls also store articles, not only get 304s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from newsmon.portal import FixturePortal  # noqa: E402
+
+CRAWL_LINE = re.compile(r" crawl site=(\S+) status=(\S+) new=(\d+) .* duration=([\d.]+)s wall=([\d.]+)s")
+
+
+def rss_mb(pid: int) -> float:
+    """Resident set size of ``pid`` in MiB (from /proc)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmRSS")
+
+
+def cpu_s(pid: int) -> float:
+    """User + system CPU seconds used by ``pid`` itself (not its children)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cycles", type=int, default=200, help="crawl cycles to run (default 200)")
+    parser.add_argument("--every", default="1s", help="each site's interval (default 1s)")
+    parser.add_argument("--sites", default="liaoning-invest,shenyang-gov",
+                        help="fixture sites to crawl (default: the two fast ones)")
+    parser.add_argument("--concurrency", type=int, default=2, help="daemon.max_concurrent_crawls (default 2)")
+    args = parser.parse_args()
+    wanted = args.sites.split(",")
+    folder = Path(tempfile.mkdtemp(prefix="newsmon-soak-"))
+    with FixturePortal() as portal:
+        doc = yaml.safe_load(portal.config_yaml(database="news.db"))
+        doc["sites"] = [dict(s, every=args.every) for s in doc["sites"] if s["name"] in wanted]
+        doc["daemon"] = {"max_concurrent_crawls": args.concurrency, "jitter": 0, "heartbeat": "1m"}
+        config = folder / "config.yaml"
+        config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        log_path = folder / "daemon.log"
+        newsmon = Path(sys.executable).parent / "newsmon"
+        command = [str(newsmon)] if newsmon.exists() else [sys.executable, "-m", "newsmon.cli"]
+        with open(log_path, "w", encoding="utf-8") as log:
+            daemon = subprocess.Popen([*command, "run", "--config", str(config)], stdout=log,
+                                      stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        print(f"daemon pid {daemon.pid}, {len(doc['sites'])} sites every {args.every}, "
+              f"{args.concurrency} at once; log: {log_path}")
+        marks: dict[int, tuple[float, float, float]] = {}  # cycle -> (time, rss, cpu)
+        cycles: list[tuple[str, str, int, float, float]] = []
+        published = 0
+        start = time.monotonic()
+        try:
+            while len(cycles) < args.cycles:
+                if daemon.poll() is not None:
+                    raise SystemExit(f"the daemon exited with status {daemon.returncode}; see {log_path}")
+                lines = log_path.read_text(encoding="utf-8").splitlines()
+                cycles = [(m[1], m[2], int(m[3]), float(m[4]), float(m[5]))
+                          for m in map(CRAWL_LINE.search, lines) if m]
+                done = len(cycles)
+                for mark in (1, 10, args.cycles):
+                    if done >= mark and mark not in marks:
+                        marks[mark] = (time.monotonic() - start, rss_mb(daemon.pid), cpu_s(daemon.pid))
+                        print(f"after {mark:>4} cycles: {marks[mark][0]:7.1f}s  daemon RSS {marks[mark][1]:6.1f} MiB")
+                if done // 10 > published:
+                    published += 1
+                    portal.publish(wanted[0], f"浸泡测试第{published}篇：辽宁稀有气体产业新进展",
+                                   [f"第{published}篇测试稿件，{time.time_ns()}。", "项目进展顺利，预计年内投产。",
+                                    f"记者从有关部门获悉，相关配套工程已完成{published}项。"])
+                time.sleep(0.2)
+        finally:
+            daemon.send_signal(signal.SIGTERM)
+            stopped = time.monotonic()
+            code = daemon.wait(30)
+            stop_s = time.monotonic() - stopped
+    n = args.cycles
+    t10, rss10, cpu10 = marks[10]
+    tn, rssn, cpun = marks[n]
+    overhead = [wall - duration for _, _, _, duration, wall in cycles[10:n]]
+    statuses = {s: sum(1 for c in cycles[:n] if c[1] == s) for s in sorted({c[1] for c in cycles[:n]})}
+    print()
+    print(f"cycles:                 {n} ({', '.join(f'{k} {v}' for k, v in statuses.items())}), "
+          f"{sum(c[2] for c in cycles[:n])} new articles")
+    print(f"daemon RSS:             {rss10:.1f} MiB after 10 cycles, {rssn:.1f} MiB after {n}: "
+          f"ratio {rssn / rss10:.3f} (target <= 1.2)")
+    print(f"throughput:             {(n - 10) / (tn - t10):.2f} cycles/s "
+          f"({(tn - t10) / (n - 10):.2f}s per cycle with {args.concurrency} at once)")
+    print(f"per-cycle overhead:     worker start-up/shutdown {statistics.mean(overhead):.2f}s mean, "
+          f"{statistics.median(overhead):.2f}s median, {max(overhead):.2f}s max (wall - crawl duration)")
+    print(f"daemon CPU per cycle:   {(cpun - cpu10) / (n - 10) * 1000:.1f} ms")
+    print(f"SIGTERM → exit:         {stop_s:.1f}s, status {code}")
+    return 0 if rssn / rss10 <= 1.2 and code == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
