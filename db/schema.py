@@ -10,13 +10,14 @@ from __future__ import annotations
 import sqlite_utils
 
 from .cjk import TOKENIZER_VERSION, index_text
+from .dedupe import ensure_dedupe_schema
 from .outbox import ensure_outbox_schema
 from .health import ensure_daemon_schema
 from .templates import ensure_templates_schema
 
 __all__ = ["ensure_schema", "SCHEMA_VERSION", "rebuild_fts"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
@@ -98,9 +99,27 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db["newsmon_meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
     ensure_daemon_schema(db)  # list_pages, site_schedule (db/health.py)
     ensure_templates_schema(db)  # site_blocks, site_templates (db/templates.py)
+    _ensure_dedupe_columns(db)  # url_key/fingerprint columns, near-duplicate tables (db/dedupe.py)
     stored = db.execute("SELECT value FROM newsmon_meta WHERE key='tokenizer_version'").fetchone()
     if stored is None or stored[0] != str(TOKENIZER_VERSION):
         rebuild_fts(db)
+
+
+def _ensure_dedupe_columns(db: sqlite_utils.Database) -> None:
+    # Added by the dedupe layers (issue 4); ALTER for databases created before.
+    #   article_sources.url_key      the URL without scheme, tracking parameters,
+    #                                trailing slash (crawler.urls.url_key)
+    #   article_sources.fingerprint  exact fingerprint of that copy's body
+    #   non_articles.url_key         same, for pages that are not articles
+    with db.atomic():
+        for table, column in (("article_sources", "url_key"), ("article_sources", "fingerprint"),
+                              ("non_articles", "url_key")):
+            if column not in db[table].columns_dict:
+                db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
+        db.execute("CREATE INDEX IF NOT EXISTS idx_article_sources_url_key ON article_sources (url_key)")
+        db.execute("CREATE INDEX IF NOT EXISTS idx_article_sources_fingerprint ON article_sources (fingerprint)")
+        db.execute("CREATE INDEX IF NOT EXISTS idx_non_articles_url_key ON non_articles (url_key)")
+        ensure_dedupe_schema(db)
 
 
 def rebuild_fts(db: sqlite_utils.Database) -> None:

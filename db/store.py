@@ -19,6 +19,7 @@ import sqlite_utils
 from newsmon.errors import NotFoundError, StoreError
 
 from .cjk import index_text
+from .dedupe import NearMatch, NearPrint, find_near_duplicate, index_near_print
 from .schema import ensure_schema
 
 __all__ = ["Store", "AddResult", "NewArticleHook", "utc_now"]
@@ -37,6 +38,25 @@ def _iso(value: Optional[datetime]) -> tuple[Optional[str], Optional[str]]:
     if value.tzinfo is None:
         raise ValueError("published_at must be timezone-aware")
     return value.isoformat(), value.astimezone(timezone.utc).isoformat()
+
+
+@dataclass(frozen=True)
+class _Copy:
+    """One fetched copy of a story, as add_article received it."""
+
+    url: str
+    site: str
+    title: str
+    published_at: Optional[str]
+    published_utc: Optional[str]
+    source: Optional[str]
+    author: Optional[str]
+    lang: Optional[str]
+    body: str
+    fingerprint: str
+    fetched_at: str
+    url_key: Optional[str]
+    near: Optional[NearPrint]
 
 
 @dataclass(frozen=True)
@@ -96,9 +116,17 @@ class Store:
 
     # -- lookups used by the crawler -------------------------------------
 
-    def known_urls(self, urls: Iterable[str]) -> set[str]:
-        """The subset of ``urls`` already stored as a story source or as a non-article."""
+    def known_urls(self, urls: Iterable[str], *, keys: Optional[Iterable[str]] = None) -> set[str]:
+        """The subset of ``urls`` already stored as a story source or as a non-article.
+
+        ``keys``, parallel to ``urls``, are their dedupe identities
+        (``crawler.urls.url_key``): a URL counts as known when its key is,
+        so ``https://…/a/?from=x`` is known once ``http://…/a`` was stored.
+        """
         urls = list(urls)
+        key_list = list(keys) if keys is not None else []
+        if keys is not None and len(key_list) != len(urls):
+            raise ValueError("known_urls: keys must be parallel to urls")
         found: set[str] = set()
         for i in range(0, len(urls), 500):
             chunk = urls[i : i + 500]
@@ -107,6 +135,15 @@ class Store:
                 found.update(
                     row[0] for row in self.db.execute(f"SELECT url FROM {table} WHERE url IN ({marks})", chunk)
                 )
+            if key_list:
+                key_chunk = key_list[i : i + 500]
+                known_keys: set[str] = set()
+                for table in ("article_sources", "non_articles"):
+                    known_keys.update(
+                        row[0]
+                        for row in self.db.execute(f"SELECT url_key FROM {table} WHERE url_key IN ({marks})", key_chunk)
+                    )
+                found.update(url for url, key in zip(chunk, key_chunk) if key in known_keys)
         return found
 
     def has_completed_run(self, site: str) -> bool:
@@ -117,9 +154,17 @@ class Store:
         return row is not None
 
     def find_by_fingerprint(self, fingerprint: str) -> Optional[int]:
-        """Id of the article whose normalised body hashes to ``fingerprint``."""
+        """Id of the article one of whose copies' normalised body hashes to ``fingerprint``."""
         row = self.db.execute("SELECT id FROM articles WHERE fingerprint = ? LIMIT 1", [fingerprint]).fetchone()
+        if row is None:
+            row = self.db.execute(
+                "SELECT article_id FROM article_sources WHERE fingerprint = ? LIMIT 1", [fingerprint]
+            ).fetchone()
         return row[0] if row else None
+
+    def find_near_duplicate(self, near: NearPrint, title: Optional[str] = None) -> Optional[NearMatch]:
+        """The stored story that ``near`` (and ``title``) say is the same story, if any (db/dedupe.py)."""
+        return find_near_duplicate(self.db, near, title)
 
     # -- writes --------------------------------------------------------------
 
@@ -136,14 +181,20 @@ class Store:
         author: Optional[str] = None,
         lang: Optional[str] = None,
         fetched_at: Optional[str] = None,
+        url_key: Optional[str] = None,
+        near: Optional[NearPrint] = None,
     ) -> AddResult:
         """Store one fetched article, or record it as another source of a stored story.
 
-        An article whose URL is already known is ignored (``known_url``); one
-        whose body fingerprint matches a stored story adds an
-        ``article_sources`` row only (``duplicate``); anything else is a new
-        story with its first source row and its index entry, all in one
-        transaction.
+        An article whose URL (or ``url_key``, see ``crawler.urls``) is already
+        known is ignored (``known_url``). One whose body fingerprint matches
+        a stored copy, or whose MinHash ``near`` finds the same story
+        (``db.dedupe``), adds an ``article_sources`` row only
+        (``duplicate``); if it was published earlier than the stored story's
+        primary copy it becomes the primary (``articles`` row and search
+        index rewritten, no new-article hooks). Anything else is a new story
+        with its first source row, index entry and near-duplicate bands. All
+        in one transaction.
         """
         now = fetched_at or utc_now()
         published, published_utc = _iso(published_at)
@@ -156,23 +207,41 @@ class Store:
             # when a read transaction would have to become a write one.
             with self._write_transaction():
                 row = self.db.execute("SELECT article_id FROM article_sources WHERE url = ?", [url]).fetchone()
+                if row is None and url_key is not None:
+                    row = self.db.execute(
+                        "SELECT article_id FROM article_sources WHERE url_key = ? LIMIT 1", [url_key]
+                    ).fetchone()
                 if row:
                     return AddResult(row[0], "known_url")
+                copy = _Copy(url, site, title, published, published_utc, source, author, lang, body, fingerprint,
+                             now, url_key, near)
                 existing = self.find_by_fingerprint(fingerprint)
+                reason = f"same text as article {existing}"
+                if existing is None and near is not None:
+                    match = find_near_duplicate(self.db, near, title)
+                    if match is not None:
+                        existing = match.article_id
+                        reason = (f"same story as article {existing} (similarity {match.jaccard:.2f},"
+                                  f" containment {match.containment:.2f})")
                 if existing is not None:
-                    self._add_source(existing, site, url, now, published)
-                    return AddResult(existing, "duplicate", f"same text as article {existing}")
+                    self._add_source(existing, copy)
+                    if self._is_earlier(existing, published_utc):
+                        self._make_primary(existing, copy)
+                        reason += "; published earlier, now the primary copy"
+                    return AddResult(existing, "duplicate", reason)
                 cursor = self.db.execute(
                     "INSERT INTO articles (url, site, title, published_at, published_utc, source, author, lang,"
                     " body, fingerprint, fetched_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     [url, site, title, published, published_utc, source, author, lang, body, fingerprint, now],
                 )
                 article_id = int(cursor.lastrowid or 0)
-                self._add_source(article_id, site, url, now, published)
+                self._add_source(article_id, copy)
                 self.db.execute(
                     "INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)",
                     [article_id, index_text(title), index_text(body)],
                 )
+                if near is not None:
+                    index_near_print(self.db, article_id, near)
                 # Lets a non-article page that later became an article be stored.
                 self.db.execute("DELETE FROM non_articles WHERE url = ?", [url])
                 row = {"id": article_id, "url": url, "site": site, "title": title, "body": body,
@@ -183,19 +252,47 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot store {url} ({exc}).") from None
 
-    def _add_source(self, article_id: int, site: str, url: str, now: str, published: Optional[str]) -> None:
+    def _add_source(self, article_id: int, copy: "_Copy") -> None:
         self.db.execute(
-            "INSERT OR IGNORE INTO article_sources (article_id, site, url, first_seen_at, published_at)"
-            " VALUES (?,?,?,?,?)",
-            [article_id, site, url, now, published],
+            "INSERT OR IGNORE INTO article_sources (article_id, site, url, first_seen_at, published_at, url_key,"
+            " fingerprint) VALUES (?,?,?,?,?,?,?)",
+            [article_id, copy.site, copy.url, copy.fetched_at, copy.published_at, copy.url_key, copy.fingerprint],
         )
 
-    def add_non_article(self, *, site: str, url: str, reason: str) -> None:
-        """Remember that ``url`` is not an article, so it is not fetched again."""
+    def _is_earlier(self, article_id: int, published_utc: Optional[str]) -> bool:
+        if published_utc is None:
+            return False
+        row = self.db.execute("SELECT published_utc FROM articles WHERE id = ?", [article_id]).fetchone()
+        return row is not None and row[0] is not None and published_utc < row[0]
+
+    def _make_primary(self, article_id: int, copy: "_Copy") -> None:
+        """Rewrite story ``article_id`` from ``copy``: same id, sources and alert rows; new text and index."""
+        old_title, old_body = self.db.execute("SELECT title, body FROM articles WHERE id = ?", [article_id]).fetchone()
+        self.db.execute(
+            "UPDATE articles SET url=?, site=?, title=?, published_at=?, published_utc=?, source=?, author=?, lang=?,"
+            " body=?, fingerprint=?, fetched_at=? WHERE id = ?",
+            [copy.url, copy.site, copy.title, copy.published_at, copy.published_utc, copy.source, copy.author,
+             copy.lang, copy.body, copy.fingerprint, copy.fetched_at, article_id],
+        )
+        # Contentless FTS5: a row is deleted by giving back the values it indexed.
+        self.db.execute(
+            "INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+            [article_id, index_text(old_title), index_text(old_body)],
+        )
+        self.db.execute(
+            "INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)",
+            [article_id, index_text(copy.title), index_text(copy.body)],
+        )
+        if copy.near is not None:
+            # The old bands stay: later copies may resemble either text.
+            index_near_print(self.db, article_id, copy.near)
+
+    def add_non_article(self, *, site: str, url: str, reason: str, url_key: Optional[str] = None) -> None:
+        """Remember that ``url`` is not an article (or is another URL of a stored one), so it is not fetched again."""
         try:
             with self.db.conn:
                 self.db["non_articles"].upsert(
-                    {"url": url, "site": site, "reason": reason, "seen_at": utc_now()}, pk="url"
+                    {"url": url, "site": site, "reason": reason, "seen_at": utc_now(), "url_key": url_key}, pk="url"
                 )
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot record {url} ({exc}).") from None

@@ -1,0 +1,90 @@
+"""Canonical URLs: the first dedupe layer (one page, one URL).
+
+Portals link the same article under many spellings: ``?from=timeline``,
+``utm_*`` and ``spm`` tracking parameters, WeChat ``scene``/``chksm``, query
+parameters in another order, ``http`` and ``https``, a trailing slash or
+not. :func:`canonical_url` gives the spelling we fetch and store;
+:func:`url_key` folds what is left (scheme, trailing slash) into the
+identity the store compares, so one page is fetched once per crawl and
+stored once.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+from urllib.parse import unquote_plus, urljoin, urlsplit, urlunsplit
+
+from w3lib.url import canonicalize_url
+
+__all__ = ["TRACKING_PARAMS", "canonical_url", "url_key", "same_site", "is_tracking_param"]
+
+# Query parameters that say where a reader came from, never which page it is.
+# Sources: Google Analytics (utm_*), Alibaba/Taobao (spm, scm), WeChat share
+# links (scene, srcid, chksm, sharer_*), Toutiao/Baidu/Weibo share buttons.
+TRACKING_PARAMS = frozenset(
+    {
+        "from", "spm", "scm", "share_token", "share_from", "share_source", "share_medium",
+        "share_type", "sharetype", "shareid", "share_id", "sharesource", "isappinstalled",
+        "scene", "srcid", "chksm", "clicktime", "enterid", "subscene", "sessionid",
+        "wfr", "fr", "tt_from", "timestamp_share", "from_source", "fromsource",
+        "gclid", "fbclid", "yclid", "msclkid", "mc_cid", "mc_eid", "igshid",
+        "spm_id_from", "vd_source", "ref_src", "ref_url", "wxshare_count", "pvid",
+    }
+)
+_TRACKING_PREFIXES = ("utm_", "sharer_", "share_", "__twitter", "hmsr", "hmpl", "hmcu", "hmkw", "hmci")
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+_SLASHES = re.compile(r"/{2,}")
+
+
+def is_tracking_param(name: str) -> bool:
+    """True if the query parameter ``name`` only tracks the visit (``utm_source``, ``spm``, ``from``…)."""
+    lowered = name.lower()
+    return lowered in TRACKING_PARAMS or lowered.startswith(_TRACKING_PREFIXES)
+
+
+def canonical_url(url: str, *, base: Optional[str] = None) -> str:
+    """The fetchable canonical spelling of ``url``.
+
+    w3lib canonicalisation (safe percent-encoding, sorted query, no
+    fragment, dot segments resolved), lower-case host without a default
+    port, duplicate slashes in the path collapsed, tracking parameters
+    (:data:`TRACKING_PARAMS`, ``utm_*``, ``sharer_*``) dropped. The scheme is
+    kept: ``http`` and ``https`` spellings are merged by :func:`url_key`.
+    ``base`` resolves a relative ``url`` (a ``<link rel=canonical>`` href).
+    """
+    if base is not None:
+        url = urljoin(base, url.strip())
+    parts = urlsplit(canonicalize_url(url.strip()))
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").rstrip(".")
+    try:
+        port = parts.port
+    except ValueError:  # an unparsable port: leave the URL as w3lib made it
+        return urlunsplit(parts)
+    netloc = host if port is None or port == _DEFAULT_PORTS.get(scheme) else f"{host}:{port}"
+    if parts.username:
+        netloc = f"{parts.username}{':' + parts.password if parts.password else ''}@{netloc}"
+    # Filter the raw pairs: w3lib already percent-encoded and sorted them.
+    query = "&".join(
+        pair for pair in parts.query.split("&") if pair and not is_tracking_param(unquote_plus(pair.split("=")[0]))
+    )
+    path = _SLASHES.sub("/", parts.path) or "/"
+    return urlunsplit((scheme, netloc, path, query, ""))
+
+
+def url_key(url: str) -> str:
+    """The identity of ``url`` for dedupe: its canonical form without scheme or trailing slash.
+
+    ``http://a.cn/news/1/?from=x`` and ``https://A.cn/news/1`` have the same key
+    (``//a.cn/news/1``).
+    """
+    parts = urlsplit(canonical_url(url))
+    path = parts.path.rstrip("/") if parts.path != "/" else ""
+    return urlunsplit(("", parts.netloc, path, parts.query, ""))
+
+
+def same_site(url: str, domains: Iterable[str]) -> bool:
+    """True if ``url``'s host is one of ``domains`` or a subdomain of one."""
+    host = (urlsplit(url).hostname or "").rstrip(".").lower()
+    return any(host == d.lower() or host.endswith("." + d.lower()) for d in domains)

@@ -1,0 +1,228 @@
+"""Near-duplicate index: MinHash LSH bands in SQLite, verified by signature.
+
+The crawler computes a story's MinHash (``crawler.fingerprint``) and hands the
+store plain values: the signature bytes, its shingle count and one 64-bit key
+per band. Here they live in two tables::
+
+    article_signatures  article_id -> shingles, signature (NUM_PERM uint32)
+    article_bands       (band_key, article_id), a WITHOUT ROWID B-tree
+
+A lookup reads, for each of the query's band keys, the newest
+``MAX_PER_KEY`` articles filed under it (one indexed range each), ranks the
+articles by how many bands they share, and compares the signatures of the
+best few. Capping each key bounds the work however many articles share a
+common key: keys made of shingles every story of a niche contains
+(项目总投资, 同比增长) fill up with unrelated stories, and a copy shares
+several bands anyway. Numbers and the reasoning: docs/dedupe.md.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Callable, Optional, Sequence
+
+import numpy as np
+import sqlite_utils
+
+__all__ = [
+    "NearPrint",
+    "NearMatch",
+    "JACCARD_THRESHOLD",
+    "CONTAINMENT_THRESHOLD",
+    "ensure_dedupe_schema",
+    "index_near_print",
+    "find_near_duplicate",
+    "similarity",
+    "exact_similarity",
+    "is_same_story",
+    "title_similarity",
+]
+
+# Same story when the Jaccard similarity of the 4-shingle sets reaches this
+# (copies with 15% edited characters measure >= 0.23; two different stories
+# of one niche <= 0.07, <= 0.11 when they share a template line) ...
+JACCARD_THRESHOLD = 0.17
+# Candidates whose signature estimate is below this are not worth verifying.
+ESTIMATE_FLOOR = 0.07
+# Two stories of one template (开工仪式 notices with another project name and
+# other figures) share most of their text but not their headline; a copy keeps
+# its headline or most of it. Below this title overlap, the bodies must agree
+# far more than an edited copy would need to.
+TITLE_THRESHOLD = 0.5
+UNTITLED_JACCARD = 0.6
+# ... or when most of the shorter text's shingles are in the longer one (a copy
+# that lost paragraphs), provided the shorter text is not tiny.
+CONTAINMENT_THRESHOLD = 0.6
+MIN_CONTAINMENT_SHINGLES = 60
+MAX_PER_KEY = 32  # newest articles read per band key
+MAX_VERIFIED = 24  # candidates whose signatures are compared
+
+
+@dataclass(frozen=True)
+class NearPrint:
+    """What the store needs to index or look up one story's near-duplicate signature.
+
+    ``hashes`` (the story's sorted distinct shingle hashes) and ``shingler``
+    (the function that made them from a text) let a lookup measure the exact
+    similarity to a candidate's stored body instead of trusting the
+    signature estimate, whose noise (±0.03 at 128 values) is as large as
+    the margin between a template site's two stories and a heavily edited
+    copy. Without them the estimate decides.
+    """
+
+    signature: bytes  # NUM_PERM little-endian uint32 MinHash values
+    shingles: int  # distinct shingles in the story text
+    band_keys: Sequence[int]  # one signed 64-bit LSH key per band
+    hashes: Optional[np.ndarray] = None
+    shingler: Optional[Callable[[str], np.ndarray]] = None
+
+
+@dataclass(frozen=True)
+class NearMatch:
+    """A stored story similar enough to be the same story."""
+
+    article_id: int
+    jaccard: float
+    containment: float
+
+
+def ensure_dedupe_schema(db: sqlite_utils.Database) -> None:
+    """Create the near-duplicate tables if missing (inside the caller's transaction)."""
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS article_signatures ("
+        " article_id INTEGER PRIMARY KEY REFERENCES articles(id),"
+        " shingles INTEGER NOT NULL, signature BLOB NOT NULL)"
+    )
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS article_bands ("
+        " band_key INTEGER NOT NULL, article_id INTEGER NOT NULL REFERENCES articles(id),"
+        " PRIMARY KEY (band_key, article_id)) WITHOUT ROWID"
+    )
+
+
+def index_near_print(db: sqlite_utils.Database, article_id: int, near: NearPrint) -> None:
+    """File ``article_id`` under its bands and keep its signature (replacing an older one)."""
+    db.execute(
+        "INSERT OR REPLACE INTO article_signatures (article_id, shingles, signature) VALUES (?, ?, ?)",
+        [article_id, near.shingles, near.signature],
+    )
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES (?, ?)",
+        [(key, article_id) for key in near.band_keys],
+    )
+
+
+def similarity(sig_a: bytes, size_a: int, sig_b: bytes, size_b: int) -> tuple[float, float]:
+    """Estimated (Jaccard, containment) of two stories from their signatures and shingle counts.
+
+    Containment is |A ∩ B| / min(|A|, |B|), with |A ∩ B| = J / (1 + J) * (|A| + |B|).
+    """
+    a = np.frombuffer(sig_a, dtype="<u4")
+    b = np.frombuffer(sig_b, dtype="<u4")
+    jaccard = float(np.count_nonzero(a == b)) / len(a)
+    smaller = max(1, min(size_a, size_b))
+    containment = min(1.0, jaccard / (1 + jaccard) * (size_a + size_b) / smaller)
+    return jaccard, containment
+
+
+def is_same_story(
+    jaccard: float, containment: float, size_a: int, size_b: int, title_similarity: Optional[float] = None
+) -> bool:
+    """The decision rule: similar enough as a whole, or one mostly contains the other.
+
+    With ``title_similarity`` (see :func:`title_similarity`) below
+    TITLE_THRESHOLD, only near-identical bodies (Jaccard >= UNTITLED_JACCARD) count.
+    """
+    if title_similarity is not None and title_similarity < TITLE_THRESHOLD:
+        return jaccard >= UNTITLED_JACCARD
+    if jaccard >= JACCARD_THRESHOLD:
+        return True
+    return containment >= CONTAINMENT_THRESHOLD and min(size_a, size_b) >= MIN_CONTAINMENT_SHINGLES
+
+
+_NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def _bigrams(title: str) -> set[str]:
+    text = _NOT_WORD.sub("", unicodedata.normalize("NFKC", title).lower())
+    return {text[i : i + 2] for i in range(len(text) - 1)} or {text}
+
+
+def title_similarity(a: str, b: str) -> float:
+    """Share of the shorter headline's character bigrams found in the other (0..1).
+
+    A site tag added to a reposted headline (【辽宁】…, …_新闻中心) keeps it at 1.
+    """
+    x, y = _bigrams(a), _bigrams(b)
+    if not a.strip() or not b.strip():
+        return 1.0  # no headline to compare: let the bodies decide
+    return len(x & y) / min(len(x), len(y))
+
+
+def _candidate_sql(count: int) -> str:
+    # One statement, one capped index range per key: newest articles first,
+    # because syndicated copies appear within days of the original.
+    part = "SELECT article_id FROM (SELECT article_id FROM article_bands WHERE band_key = ? ORDER BY article_id DESC LIMIT ?)"
+    union = " UNION ALL ".join([part] * count)
+    return f"SELECT article_id, count(*) AS hits FROM ({union}) GROUP BY article_id ORDER BY hits DESC, article_id DESC LIMIT ?"
+
+
+_SQL_CACHE: dict[int, str] = {}
+
+
+def find_near_duplicate(
+    db: sqlite_utils.Database, near: NearPrint, title: Optional[str] = None
+) -> Optional[NearMatch]:
+    """The stored story most similar to ``near`` if it passes :func:`is_same_story`, else None.
+
+    ``title``, the new copy's headline, is compared with each candidate's.
+    """
+    keys = list(near.band_keys)
+    if not keys:
+        return None
+    sql = _SQL_CACHE.get(len(keys))
+    if sql is None:
+        sql = _SQL_CACHE[len(keys)] = _candidate_sql(len(keys))
+    params: list[int] = []
+    for key in keys:
+        params += [key, MAX_PER_KEY]
+    params.append(MAX_VERIFIED)
+    candidates = [row[0] for row in db.execute(sql, params)]
+    if not candidates:
+        return None
+    marks = ",".join("?" * len(candidates))
+    rows = db.execute(
+        f"SELECT article_id, shingles, signature FROM article_signatures WHERE article_id IN ({marks})", candidates
+    ).fetchall()
+    best: Optional[NearMatch] = None
+    exact = near.hashes is not None and near.shingler is not None
+    for article_id, shingles, signature in rows:
+        jaccard, containment = similarity(near.signature, near.shingles, signature, shingles)
+        if exact:
+            if jaccard < ESTIMATE_FLOOR and containment < CONTAINMENT_THRESHOLD / 2:
+                continue
+            stored = db.execute("SELECT body, title FROM articles WHERE id = ?", [article_id]).fetchone()
+            if stored is None:
+                continue
+            theirs = near.shingler(stored[0])  # type: ignore[misc]
+            jaccard, containment = exact_similarity(near.hashes, theirs)  # type: ignore[arg-type]
+            shingles = len(theirs)
+        headline = None
+        if title is not None:
+            row = db.execute("SELECT title FROM articles WHERE id = ?", [article_id]).fetchone()
+            headline = title_similarity(title, row[0]) if row else None
+        if not is_same_story(jaccard, containment, near.shingles, shingles, headline):
+            continue
+        if best is None or (jaccard, containment) > (best.jaccard, best.containment):
+            best = NearMatch(article_id, jaccard, containment)
+    return best
+
+
+def exact_similarity(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
+    """(Jaccard, containment) of two sorted arrays of distinct shingle hashes."""
+    if len(a) == 0 or len(b) == 0:
+        return 0.0, 0.0
+    common = len(np.intersect1d(a, b, assume_unique=True))
+    return common / (len(a) + len(b) - common), common / min(len(a), len(b))
