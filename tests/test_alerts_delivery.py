@@ -320,3 +320,35 @@ def test_sender_thread_delivers_each_story_within_a_second_while_stories_are_sto
             stop.set()
             thread.join(timeout=5)
     assert sorted(r["json"]["title"] for r in receiver.requests) == sorted(f"氪氙新闻{n}" for n in range(15))
+
+
+def test_rows_claimed_by_a_sender_that_died_are_sent_after_the_claim_timeout(tmp_path: Path,
+                                                                             receiver: Receiver) -> None:
+    from alerts.sender import CLAIM_TIMEOUT
+    from db.outbox import claim_deliveries
+
+    config = webhook_config(tmp_path, receiver.url)
+    with store_with_alerts(config) as store:
+        add_story(store, "大连氪氙项目签约", BODY)
+        now = datetime.now(timezone.utc)
+        [row] = list_deliveries(store.db)
+        assert claim_deliveries(store.db, [row["id"]], now.replace(microsecond=0).isoformat()) == [row["id"]]
+        # Another sender (or this one, restarted) leaves the claimed row alone ...
+        assert send_due(config, store, now=now, ignore_backoff=True).messages_sent == 0
+        # ... until the claim is older than CLAIM_TIMEOUT: then it is sent, once.
+        later = now + CLAIM_TIMEOUT + timedelta(seconds=2)
+        assert send_due(config, store, now=later).messages_sent == 1
+        assert send_due(config, store, now=later + CLAIM_TIMEOUT * 2).messages_sent == 0
+    assert len(receiver.requests) == 1
+
+
+def test_daily_digest_time_is_the_next_one_in_the_configured_zone() -> None:
+    from alerts.digest import digest_due
+
+    shanghai = timezone(timedelta(hours=8))
+    before = datetime(2023, 4, 4, 8, 59, tzinfo=shanghai)
+    after = datetime(2023, 4, 4, 9, 0, tzinfo=shanghai)
+    assert digest_due("daily 09:00", before) == datetime(2023, 4, 4, 1, 0, tzinfo=timezone.utc)
+    assert digest_due("daily 09:00", after) == datetime(2023, 4, 5, 1, 0, tzinfo=timezone.utc)
+    assert digest_due("daily", after, "UTC") == datetime(2023, 4, 5, 0, 0, tzinfo=timezone.utc)
+    assert digest_due("30m", after) == after + timedelta(minutes=30)
