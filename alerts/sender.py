@@ -68,7 +68,8 @@ def retry_delay(config: Config, attempts: int) -> timedelta:
     """How long to wait after the ``attempts``-th failed try (1-based): doubling, capped."""
     base = parse_duration(config.alerts.retry_delay)
     cap = parse_duration(config.alerts.retry_max_delay)
-    return min(base * (2 ** min(max(attempts - 1, 0), 30)), cap)
+    delay: timedelta = base * (2 ** min(max(attempts - 1, 0), 30))
+    return min(delay, cap)
 
 
 def _database(store: Any) -> sqlite_utils.Database:

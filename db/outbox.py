@@ -45,7 +45,7 @@ def ensure_outbox_schema(db: sqlite_utils.Database) -> None:
     """Create ``alert_deliveries`` and its indexes if missing (idempotent; call inside a transaction)."""
     if "alert_deliveries" in db.table_names():
         return
-    db["alert_deliveries"].create(
+    db.table("alert_deliveries").create(
         {
             "id": int,
             "rule": str,  # rule name from config.yaml
@@ -66,8 +66,8 @@ def ensure_outbox_schema(db: sqlite_utils.Database) -> None:
         defaults={"status": "pending", "attempts": 0},
         foreign_keys=[("article_id", "articles", "id")],
     )
-    db["alert_deliveries"].create_index(["rule", "article_id", "channel"], unique=True)
-    db["alert_deliveries"].create_index(["status", "next_attempt_at"])
+    db.table("alert_deliveries").create_index(["rule", "article_id", "channel"], unique=True)
+    db.table("alert_deliveries").create_index(["status", "next_attempt_at"])
 
 
 def add_deliveries(db: sqlite_utils.Database, rows: Iterable[dict[str, Any]]) -> int:

@@ -29,8 +29,13 @@ def send_after_crawl(config: Config) -> None:
     if not config.alerts.rules:
         return
     _warn_broken_rules(config)
-    with open_store(config) as store:
-        report = send_due(config, store)
+    try:
+        with open_store(config) as store:
+            report = send_due(config, store)
+    except Exception as exc:  # boundary: the crawl itself succeeded; its alerts wait in the outbox
+        click.echo(f"Warning: alerts were not sent ({type(exc).__name__}: {exc}); "
+                   "they wait in the outbox for `newsmon alerts send`.", err=True)
+        return
     if report.messages_sent or report.messages_failed or report.pending:
         click.echo(report.summary(), err=True)
         for error in report.errors[:5]:
