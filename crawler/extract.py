@@ -253,9 +253,11 @@ def _extract(
     anchors = _anchor_texts(tree)
     lines = clean_lines(_trafilatura_lines(tree, url, title), title)
     method = "trafilatura"
-    if _chars(lines) < SHORT_PAGE:
+    # trafilatura sometimes returns a "hot news" list instead of the story: mostly link texts.
+    linky = _linked_share(lines, anchors) > 0.6
+    if _chars(lines) < SHORT_PAGE or linky:
         dense = clean_lines(_density_lines(tree, title), title)
-        if _prefer_dense(lines, dense):
+        if _prefer_dense([] if linky else lines, dense) and _linked_share(dense, anchors) < 0.5:
             lines, method = dense, "density"
     lines = fold_lines(repair_text("\n".join(lines)))
     body = "\n".join(lines)
@@ -311,7 +313,13 @@ def _not_article_reason(
         return "looks like a login page"
     if len(re.findall(r"\w", " ".join(lines))) < MIN_BODY:
         return "too little text"
-    linked = sum(len(line) for line in lines if line in anchors)
-    if len(lines) >= 5 and linked > 0.5 * chars:
+    if len(lines) >= 5 and _linked_share(lines, anchors) > 0.5:
         return "looks like a list page"
     return None
+
+
+def _linked_share(lines: list[str], anchors: set[str]) -> float:
+    """Share of the body's characters that are link texts of the page (headlines in a list)."""
+    body = "\n".join(lines)
+    linked = sum(body.count(text) * len(text) for text in anchors if len(text) >= 8)
+    return linked / (len(body) or 1)
