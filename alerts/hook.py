@@ -15,7 +15,7 @@ from typing import Any, Callable, Optional
 import sqlite_utils
 
 from db.outbox import add_deliveries
-from newsmon.config import Config
+from newsmon.config import Config, parse_duration
 
 from .digest import digest_due, iso_utc
 from .errors import RuleError
@@ -35,11 +35,15 @@ def make_alert_hook(config: Config, matcher: Optional[Matcher] = None) -> tuple[
         matcher, errors = Matcher.from_config(config.alerts)
     alerts = config.alerts
 
+    max_age = parse_duration(alerts.max_age) if alerts.max_age else None
+
     def hook(db: sqlite_utils.Database, article_id: int, row: dict[str, Any]) -> None:
+        now = datetime.now(timezone.utc)
+        if max_age is not None and _published_before(row.get("published_at"), now - max_age):
+            return
         matches = matcher.match(row.get("title") or "", row.get("body") or "", row.get("site") or "")
         if not matches:
             return
-        now = datetime.now(timezone.utc)
         created = iso_utc(now)
         deliveries = []
         for match in matches:
@@ -55,6 +59,16 @@ def make_alert_hook(config: Config, matcher: Optional[Matcher] = None) -> tuple[
                  ", ".join(m.rule.name for m in matches), added)
 
     return hook, errors
+
+
+def _published_before(published_at: Optional[str], cutoff: datetime) -> bool:
+    if not published_at:
+        return False
+    try:
+        moment = datetime.fromisoformat(published_at)
+    except ValueError:
+        return False
+    return moment.tzinfo is not None and moment < cutoff
 
 
 def install_alert_hook(store: Any, config: Config) -> list[RuleError]:

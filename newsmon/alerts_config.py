@@ -199,6 +199,10 @@ class AlertsConfig(_Model):
     retry_delay: str = Field("30s", description="First retry delay after a failed delivery; doubles each time.")
     retry_max_delay: str = Field("1h", description="Longest delay between retries (a failed alert is never dropped).")
     timezone: str = Field("Asia/Shanghai", description="Time zone of digest times such as daily 09:00.")
+    max_age: Optional[str] = Field(
+        None, description="Do not alert for stories published longer ago than this when stored (e.g. 2d: "
+        "a new site's back catalogue stays quiet); stories without a date always alert.",
+    )
 
     @field_validator("channels")
     @classmethod
@@ -208,12 +212,13 @@ class AlertsConfig(_Model):
                 raise ValueError(f"channel name {name!r} may contain only letters, digits, -, _ and .")
         return channels
 
-    @field_validator("retry_delay", "retry_max_delay")
+    @field_validator("retry_delay", "retry_max_delay", "max_age")
     @classmethod
-    def _check_duration(cls, value: str) -> str:
+    def _check_duration(cls, value: Optional[str]) -> Optional[str]:
         from .config import parse_duration
 
-        parse_duration(value)
+        if value is not None:
+            parse_duration(value)
         return value
 
     @field_validator("timezone")

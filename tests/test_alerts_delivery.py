@@ -352,3 +352,19 @@ def test_daily_digest_time_is_the_next_one_in_the_configured_zone() -> None:
     assert digest_due("daily 09:00", after) == datetime(2023, 4, 5, 1, 0, tzinfo=timezone.utc)
     assert digest_due("daily", after, "UTC") == datetime(2023, 4, 5, 0, 0, tzinfo=timezone.utc)
     assert digest_due("30m", after) == after + timedelta(minutes=30)
+
+
+def test_max_age_keeps_old_stories_quiet(tmp_path: Path, receiver: Receiver) -> None:
+    config = make_config(tmp_path, {
+        "channels": {"ops": {"type": "webhook", "url": receiver.url}},
+        "rules": [{"name": "rare-gas", "query": "氪氙"}], "max_age": "2d",
+    })
+    with store_with_alerts(config) as store:
+        add_story(store, "旧闻：氪氙项目", "2023年的氪氙项目。")  # published 2023-04-04
+        store.add_article(site="gov-ln", url="http://gov-ln.example/new.html", title="今日氪氙项目",
+                          body="今天的氪氙项目。", fingerprint="today",
+                          published_at=datetime.now(timezone.utc) - timedelta(hours=3))
+        store.add_article(site="gov-ln", url="http://gov-ln.example/nodate.html", title="无日期氪氙",
+                          body="没有日期的氪氙。", fingerprint="nodate")
+        send_due(config, store)
+    assert sorted(r["json"]["title"] for r in receiver.requests) == ["今日氪氙项目", "无日期氪氙"]
