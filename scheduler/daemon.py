@@ -198,45 +198,50 @@ class Daemon:
 
     def run(self) -> int:
         """Schedule every site, serve until stopped, return the exit status (0)."""
+        config = self.config
+        previous = self._install_signals()  # first: a SIGTERM during start-up must stop us cleanly too
+        try:
+            with WriterLock(config.database_path, "newsmon run"):
+                self._serve(config)
+        finally:
+            self._restore_signals(previous)
+        return 0
+
+    def _serve(self, config: Config) -> None:
         from db import Store
         from db.health import close_abandoned_runs
 
-        config = self.config
-        with WriterLock(config.database_path, "newsmon run"):
-            self._store = Store(config.database_path)
-            closed = close_abandoned_runs(
-                self._store.db, None, status="interrupted",
-                error="the crawl was interrupted (newsmon was stopped or killed mid-crawl)",
-            )
-            sites = self._enabled(config)
-            log.info(
-                "started pid=%d config=%s database=%s sites=%d max_concurrent_crawls=%d%s",
-                os.getpid(), self.config_path, config.database_path, len(sites),
-                config.daemon.max_concurrent_crawls,
-                f" closed_interrupted_runs={len(closed)}" if closed else "",
-            )
-            if not sites:
-                log.warning("no enabled sites in %s; waiting for a config change", self.config_path)
-            scheduler = BackgroundScheduler(
-                executors={"default": ThreadPoolExecutor(max_workers=64)},
-                job_defaults={"coalesce": True, "max_instances": 1},
-            )
-            scheduler.add_listener(lambda event: self._schedule_dirty.set(), EVENT_JOB_SUBMITTED)
-            scheduler.add_listener(self._on_skipped, EVENT_JOB_MAX_INSTANCES | EVENT_JOB_MISSED)
-            self._scheduler = scheduler
-            for site in sites.values():
-                self._add_site_job(site, first=True)
-            self._add_service_jobs()
-            self._check_health(list(sites), quiet_ok=True)
-            previous = self._install_signals()
-            scheduler.start()
-            self._schedule_dirty.set()
-            try:
-                self._main_loop()
-            finally:
-                self._shutdown(scheduler)
-                self._restore_signals(previous)
-        return 0
+        self._store = Store(config.database_path)
+        closed = close_abandoned_runs(
+            self._store.db, None, status="interrupted",
+            error="the crawl was interrupted (newsmon was stopped or killed mid-crawl)",
+        )
+        sites = self._enabled(config)
+        log.info(
+            "started pid=%d config=%s database=%s sites=%d max_concurrent_crawls=%d%s",
+            os.getpid(), self.config_path, config.database_path, len(sites),
+            config.daemon.max_concurrent_crawls,
+            f" closed_interrupted_runs={len(closed)}" if closed else "",
+        )
+        if not sites:
+            log.warning("no enabled sites in %s; waiting for a config change", self.config_path)
+        scheduler = BackgroundScheduler(
+            executors={"default": ThreadPoolExecutor(max_workers=64)},
+            job_defaults={"coalesce": True, "max_instances": 1},
+        )
+        scheduler.add_listener(lambda event: self._schedule_dirty.set(), EVENT_JOB_SUBMITTED)
+        scheduler.add_listener(self._on_skipped, EVENT_JOB_MAX_INSTANCES | EVENT_JOB_MISSED)
+        self._scheduler = scheduler
+        for site in sites.values():
+            self._add_site_job(site, first=True)
+        self._add_service_jobs()
+        self._check_health(list(sites), quiet_ok=True)
+        scheduler.start()
+        self._schedule_dirty.set()
+        try:
+            self._main_loop()
+        finally:
+            self._shutdown(scheduler)
 
     def stop(self) -> None:
         """Ask the daemon to stop (what SIGTERM does)."""
@@ -405,8 +410,12 @@ class Daemon:
 
         for report in reports:
             if report.status == "failed" and report.run_id:
-                with self._db_guard:
-                    mark_interrupted(self._store.db, report.run_id, "the crawl was interrupted (newsmon is shutting down)")
+                try:
+                    with self._db_guard:
+                        mark_interrupted(self._store.db, report.run_id,
+                                         "the crawl was interrupted (newsmon is shutting down)")
+                except Exception as exc:  # noqa: BLE001 - shutting down; the row stays "failed"
+                    log.debug("could not relabel run %s: %s", report.run_id, exc)
                 report.status = "interrupted"
 
     def _log_crawl(self, r: SiteReport, wall: float) -> None:

@@ -130,3 +130,48 @@ def test_daemon_settings_reject_bad_values_with_key_path() -> None:
     with pytest.raises(ConfigError, match=r"daemon.max_concurrent_crawls"):
         parse_config({"daemon": {"max_concurrent_crawls": 0}})
     assert parse_config({}).daemon.max_concurrent_crawls == 2
+
+
+def test_crawl_over_its_time_limit_is_stopped_and_recorded_as_timeout(tmp_path: Path) -> None:
+    from newsmon.config import load_config
+    from newsmon.portal import FixturePortal
+    from scheduler.crawl import run_crawl
+
+    with FixturePortal() as portal:
+        (tmp_path / "config.yaml").write_text(portal.config_yaml(database="news.db", timeout=10), encoding="utf-8")
+        config = load_config(tmp_path / "config.yaml")
+        # dongbei-news has a page that answers after 5 s; the crawl may take 1.
+        [report] = run_crawl(config, ["dongbei-news"], time_limit=1)
+    assert report.status == "timeout"
+    assert "the crawl hit its time limit and was stopped" in report.errors
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "news.db") as conn:
+        assert conn.execute("SELECT status FROM crawl_runs").fetchall() == [("timeout",)]
+
+
+def test_cancelled_crawl_is_killed_and_recorded_as_interrupted(tmp_path: Path) -> None:
+    from newsmon.config import load_config
+    from newsmon.portal import FixturePortal
+    from scheduler.crawl import run_crawl
+
+    with FixturePortal() as portal:
+        (tmp_path / "config.yaml").write_text(portal.config_yaml(database="news.db", timeout=10), encoding="utf-8")
+        config = load_config(tmp_path / "config.yaml")
+        cancel = threading.Event()
+        events: list[dict[str, object]] = []
+
+        def on_event(event: dict[str, object]) -> None:
+            events.append(event)
+            if event.get("event") == "article":
+                cancel.set()  # mid-crawl: some articles stored, the slow page still pending
+
+        [report] = run_crawl(config, ["dongbei-news"], on_event=on_event, cancel=cancel)
+    assert report.status == "interrupted"
+    assert report.errors == ["the crawl was interrupted (newsmon is shutting down)"]
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "news.db") as conn:
+        assert conn.execute("SELECT status FROM crawl_runs").fetchall() == [("interrupted",)]
+        stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert stored >= 1  # what was stored before the kill stays stored
