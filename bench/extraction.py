@@ -39,7 +39,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -113,7 +113,7 @@ def load_pages(name: str, base: Path) -> Iterator[Page]:
 
 # ---------------------------------------------------------------- extractors
 
-def _run_newsmon(html: bytes, url: str) -> dict[str, object]:
+def _run_newsmon(html: bytes, url: str) -> dict[str, Any]:
     from crawler.extract import extract
 
     a = extract(html, url)
@@ -121,7 +121,7 @@ def _run_newsmon(html: bytes, url: str) -> dict[str, object]:
             "is_article": a.is_article, "reason": a.reason}
 
 
-def _run_trafilatura(html: bytes, url: str) -> dict[str, object]:
+def _run_trafilatura(html: bytes, url: str) -> dict[str, Any]:
     import trafilatura
 
     # The configuration the issue's baseline figures were measured with.
@@ -129,7 +129,7 @@ def _run_trafilatura(html: bytes, url: str) -> dict[str, object]:
     return {"body": body or ""}
 
 
-def _run_readability(html: bytes, url: str) -> dict[str, object]:
+def _run_readability(html: bytes, url: str) -> dict[str, Any]:
     from lxml import html as lxml_html
     from readability import Document
 
@@ -137,7 +137,7 @@ def _run_readability(html: bytes, url: str) -> dict[str, object]:
     return {"body": lxml_html.fromstring(summary).text_content() if summary.strip() else ""}
 
 
-def _run_gne(html: bytes, url: str) -> dict[str, object]:
+def _run_gne(html: bytes, url: str) -> dict[str, Any]:
     from gne import GeneralNewsExtractor
 
     from crawler.encoding import decode_html
@@ -148,12 +148,12 @@ def _run_gne(html: bytes, url: str) -> dict[str, object]:
     return {"body": result.get("content") or "", "title": result.get("title"), "_ms": time.perf_counter() - started}
 
 
-RUNNERS: dict[str, Callable[[bytes, str], dict[str, object]]] = {
+RUNNERS: dict[str, Callable[[bytes, str], dict[str, Any]]] = {
     "newsmon": _run_newsmon, "trafilatura": _run_trafilatura, "readability": _run_readability, "gne": _run_gne,
 }
 
 
-def run_one(job: tuple[str, Page]) -> dict[str, object]:
+def run_one(job: tuple[str, Page]) -> dict[str, Any]:
     """Run one extractor on one page; exceptions are recorded, not raised."""
     name, page = job
     warnings.simplefilter("ignore")
@@ -164,7 +164,7 @@ def run_one(job: tuple[str, Page]) -> dict[str, object]:
     except Exception as exc:  # noqa: BLE001 - a benchmark records failures
         out, error = {"body": ""}, f"{type(exc).__name__}: {exc}"[:200]
     elapsed = out.pop("_ms", None) or (time.perf_counter() - started)
-    row: dict[str, object] = {"extractor": name, "set": page.set, "id": page.id, "ms": 1000 * float(elapsed),
+    row: dict[str, Any] = {"extractor": name, "set": page.set, "id": page.id, "ms": 1000 * float(elapsed),
                               "error": error, **out}
     if page.gold is not None:
         row["p"], row["r"], row["f1"] = prf(str(out.get("body") or ""), page.gold)
@@ -194,10 +194,10 @@ def _date_ok(value: object) -> bool:
     return dt.tzinfo is not None and dt.year >= 1995 and dt <= datetime.now(timezone.utc) + timedelta(hours=2)
 
 
-def summarise(rows: list[dict[str, object]], pages: dict[tuple[str, str], Page]) -> list[str]:
+def summarise(rows: list[dict[str, Any]], pages: dict[tuple[str, str], Page]) -> list[str]:
     """Markdown tables of the results."""
     out = ["| set | extractor | pages | P | R | F1 | acc | ms/page | errors |", "|---|---|---|---|---|---|---|---|---|"]
-    groups: dict[tuple[str, str], list[dict[str, object]]] = {}
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for row in rows:
         page = pages[(str(row["set"]), str(row["id"]))]
         if page.gold is None:
@@ -208,7 +208,10 @@ def summarise(rows: list[dict[str, object]], pages: dict[tuple[str, str], Page])
     order = {s: i for i, s in enumerate(("article-extraction", "magic-html", "magic-html/zh"))}
     for (set_name, ext), rs in sorted(groups.items(), key=lambda kv: (order.get(kv[0][0], 9), EXTRACTORS.index(kv[0][1]))):
         n = len(rs)
-        mean = lambda k: sum(float(r[k]) for r in rs) / n  # noqa: E731
+
+        def mean(key: str, rs: list[dict[str, Any]] = rs) -> float:
+            return sum(float(r[key]) for r in rs) / len(rs)
+
         acc = sum(1 for r in rs if float(r["f1"]) >= 0.9) / n
         errors = sum(1 for r in rs if r["error"])
         out.append(f"| {set_name} | {ext} | {n} | {mean('p'):.3f} | {mean('r'):.3f} | {mean('f1'):.3f} | {acc:.3f} "

@@ -115,7 +115,7 @@ def decode_bytes(
         return body, "utf-8"
     body = bytes(body or b"")
     bom_enc, bom = read_bom(body)
-    if bom_enc:
+    if bom_enc and bom:
         text = _strict(body[len(bom):], bom_enc)
         if text is not None:
             return text, codecs.lookup(bom_enc).name

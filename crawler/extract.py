@@ -50,7 +50,7 @@ log = logging.getLogger(__name__)
 
 # Below this many characters trafilatura's choice is checked against the densest block.
 SHORT_PAGE = 600
-# Fewer characters than this in the body and the page is not an article.
+# Fewer word characters (letters, digits, hanzi) than this and the page is not an article.
 MIN_BODY = 40
 # Comments and processing instructions removed at parse time, as trafilatura's
 # own parser does: its tree walk drops a comment together with the text after it.

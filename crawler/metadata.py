@@ -406,7 +406,7 @@ def find_author(tree: lxml_html.HtmlElement, header_text: str) -> str | None:
 
 def find_canonical_url(tree: lxml_html.HtmlElement, url: str) -> str | None:
     """Absolute ``<link rel=canonical>`` (or og:url) target, else None."""
-    hrefs = tree.xpath("//link[translate(@rel,'CANONICAL','canonical')='canonical']/@href")
+    hrefs = [str(h) for h in tree.xpath("//link[translate(@rel,'CANONICAL','canonical')='canonical']/@href")]
     hrefs += [c for k, c in _meta_content(tree) if k == "og:url"]
     for href in hrefs:
         href = href.strip()
