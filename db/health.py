@@ -49,13 +49,13 @@ def ensure_daemon_schema(db: sqlite_utils.Database) -> None:
         if "list_pages" not in tables:
             # Validators of each list page from the last crawl that fetched all its
             # links, sent back as If-None-Match / If-Modified-Since (conditional GET).
-            db["list_pages"].create(
+            db.table("list_pages").create(
                 {"url": str, "site": str, "etag": str, "last_modified": str, "checked_at": str},
                 pk="url",
             )
         if "site_schedule" not in tables:
             # Written by `newsmon run`: when each site's next crawl is due.
-            db["site_schedule"].create({"site": str, "next_run_at": str, "updated_at": str}, pk="site")
+            db.table("site_schedule").create({"site": str, "next_run_at": str, "updated_at": str}, pk="site")
 
 
 @dataclass(frozen=True)

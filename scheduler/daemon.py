@@ -142,7 +142,7 @@ def _send_due_alerts(config: Config) -> None:
     # daemon only calls its sender after crawls that stored something and every
     # ALERTS_EVERY_S seconds, so retries and digests go out while it runs.
     try:
-        from alerts import send_due  # type: ignore[attr-defined]
+        from alerts import send_due
     except ImportError:
         return
     from db import Store

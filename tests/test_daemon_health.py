@@ -130,7 +130,7 @@ def test_abandoned_running_rows_are_closed(store: Store) -> None:
     running = store.start_run("s")
     other = store.start_run("t")
     assert close_abandoned_runs(store.db, ["s"], status="interrupted", error="killed") == [running]
-    row = store.db["crawl_runs"].get(running)
+    row = store.db.table("crawl_runs").get(running)
     assert (row["status"], row["error"]) == ("interrupted", "killed") and row["finished_at"]
-    assert store.db["crawl_runs"].get(other)["status"] == "running"
+    assert store.db.table("crawl_runs").get(other)["status"] == "running"
     assert close_abandoned_runs(store.db, None, status="interrupted", error="killed") == [other]
