@@ -56,7 +56,7 @@ log = logging.getLogger("newsmon.daemon")
 # are killed; the rest of the 10-second budget is for cleanup.
 FINISH_GRACE_S = 4.0
 STOP_BUDGET_S = 9.0
-ALERTS_EVERY_S = 30.0
+ALERTS_EVERY_S = 1.0  # alerts/ asks for about once a second: story stored -> alert sent <= 1 s
 CONFIG_POLL_S = 2.0
 
 
@@ -136,19 +136,20 @@ def health_thresholds(config: Config) -> Any:
     )
 
 
-def _send_due_alerts(config: Config) -> None:
+def _send_due_alerts(config: Config, store: Any, client: Any) -> None:
     # ---- ALERTS CALL SITE (issue 6) -------------------------------------------
     # The alerts package owns delivery (outbox, retries, backoff, digests); the
-    # daemon only calls its sender after crawls that stored something and every
-    # ALERTS_EVERY_S seconds, so retries and digests go out while it runs.
+    # daemon calls its sender every ALERTS_EVERY_S seconds (workers write the
+    # outbox rows as they store stories), so alerts, retries and digests go out
+    # while it runs. ``store`` is a connection of the daemon's own for this,
+    # ``client`` an httpx.Client kept across calls.
+    if not config.alerts.channels:
+        return  # nowhere to send anything
     try:
         from alerts import send_due
     except ImportError:
         return
-    from db import Store
-
-    with Store(config.database_path) as store:  # own connection: sending may take a while
-        report = send_due(config, store)
+    report = send_due(config, store, client=client)
     if getattr(report, "messages_sent", 0) or getattr(report, "messages_failed", 0):
         log.info("alerts %s", report.summary() if hasattr(report, "summary") else report)
     # ----------------------------------------------------------------------------
@@ -191,6 +192,8 @@ class Daemon:
         self.crawls = 0
         self.started = time.monotonic()
         self._store: Any = None
+        self._alerts_store: Any = None  # its own connection: sending may take a while
+        self._alerts_client: Any = None
         self._scheduler: Optional[BackgroundScheduler] = None
         self._config_stamp = self._stamp()
 
@@ -229,7 +232,7 @@ class Daemon:
             executors={"default": ThreadPoolExecutor(max_workers=64)},
             job_defaults={"coalesce": True, "max_instances": 1},
         )
-        scheduler.add_listener(lambda event: self._schedule_dirty.set(), EVENT_JOB_SUBMITTED)
+        scheduler.add_listener(self._on_submitted, EVENT_JOB_SUBMITTED)
         scheduler.add_listener(self._on_skipped, EVENT_JOB_MAX_INSTANCES | EVENT_JOB_MISSED)
         self._scheduler = scheduler
         for site in sites.values():
@@ -289,6 +292,11 @@ class Daemon:
             with self._db_guard:
                 record_schedule(self._store.db, {})  # not running: nothing is scheduled
                 self._store.close()
+            if self._alerts_guard.acquire(timeout=max(0.0, deadline - time.monotonic())):
+                if self._alerts_store is not None:
+                    self._alerts_store.close()
+                    self._alerts_client.close()
+                self._alerts_guard.release()
         except Exception as exc:  # noqa: BLE001 - shutting down regardless
             log.warning("could not clear the schedule table: %s", exc)
         log.info("stopped after %s, %d crawls", self._uptime(), self.crawls)
@@ -399,8 +407,6 @@ class Daemon:
         if self._stop.is_set():
             return
         self._check_health([name])
-        if any(r.articles_new for r in reports):
-            self._alerts_job()
 
     def _relabel_interrupted(self, reports: list[SiteReport]) -> None:
         # A worker hit by the same SIGTERM/SIGINT as the daemon (systemd stops
@@ -430,6 +436,10 @@ class Daemon:
             r.duration_s, wall, error,
         )
 
+    def _on_submitted(self, event: JobEvent) -> None:
+        if event.job_id.startswith("site:"):
+            self._schedule_dirty.set()  # its next_run_at moved on
+
     def _on_skipped(self, event: JobEvent) -> None:
         # Replaces APScheduler's own warnings (silenced in cli_daemon) with one clear line.
         if not event.job_id.startswith("site:"):
@@ -448,7 +458,16 @@ class Daemon:
         if not self._alerts_guard.acquire(blocking=False):
             return  # a send is already under way
         try:
-            _send_due_alerts(self.config)
+            if self._stop.is_set():
+                return
+            if self._alerts_store is None:
+                import httpx
+
+                from db import Store
+
+                self._alerts_store = Store(self.config.database_path)
+                self._alerts_client = httpx.Client(follow_redirects=False)
+            _send_due_alerts(self.config, self._alerts_store, self._alerts_client)
         except Exception as exc:  # noqa: BLE001 - alert delivery must not stop crawling
             log.warning("alerts: sending failed: %s: %s", type(exc).__name__, exc)
         finally:
