@@ -18,6 +18,7 @@ from db.search import make_snippet
 __all__ = ["Story", "Notification", "load_notification"]
 
 _TEXT_SNIPPET = 160
+_TEXT_STORIES = 30  # chat robots cap message size; the webhook JSON always has every story
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ class Notification:
     def text(self) -> str:
         """Plain text (email body, Telegram, WeCom/Feishu text)."""
         lines = [self.subject(), ""]
-        for story in self.stories:
+        for story in self.stories[:_TEXT_STORIES]:
             if self.is_digest:
                 lines.append(f"• {story.title}")
             lines.append(f"{story.site} · {story.published_at or 'no date'} · matched: {', '.join(story.matched)}")
@@ -104,12 +105,17 @@ class Notification:
             if others:
                 lines.append("Also at: " + ", ".join(f"{s['site']} {s['url']}" for s in others))
             lines.append("")
+        lines.append(self._more())
         return "\n".join(lines).rstrip() + "\n"
+
+    def _more(self) -> str:
+        hidden = len(self.stories) - _TEXT_STORIES
+        return f"… and {hidden} more (newsmon alerts log --rule {self.rule})" if hidden > 0 else ""
 
     def markdown(self) -> str:
         """Markdown for DingTalk, WeCom and Slack-like robots."""
         lines = [f"### {self.subject()}", ""]
-        for story in self.stories:
+        for story in self.stories[:_TEXT_STORIES]:
             lines.append(f"**[{story.title}]({story.url})**  ")
             lines.append(f"{story.site} · {story.published_at or 'no date'} · matched: {', '.join(story.matched)}  ")
             lines.append(f"> {story.snippet[:_TEXT_SNIPPET]}")
@@ -118,6 +124,7 @@ class Notification:
                 lines.append("")
                 lines.append("Also at: " + ", ".join(f"[{s['site']}]({s['url']})" for s in others))
             lines.append("")
+        lines.append(self._more())
         return "\n".join(lines).rstrip() + "\n"
 
 

@@ -115,7 +115,7 @@ def _post(name: str, channel: ChannelConfig, client: httpx.Client, url: str, bod
         headers={"Content-Type": "application/json; charset=utf-8", "User-Agent": USER_AGENT, **(headers or {})},
         timeout=channel.timeout,
     )
-    if response.status_code >= 400:
+    if response.status_code >= 300:  # redirects are not followed: a moved endpoint did not get the alert
         raise DeliveryError(
             f"Channel {name!r}: HTTP {response.status_code} from {display_target(channel)}."
         )
