@@ -30,19 +30,20 @@ __all__ = [
     "fold_lines",
 ]
 
-# Elements that never hold article text.
-_DROP_TAGS = {
-    "script", "style", "noscript", "iframe", "form", "select", "option", "button", "input",
-    "textarea", "nav", "aside", "footer", "header", "svg", "canvas", "object", "embed", "template",
-    "link", "meta", "label",
+# Elements that never hold readable text.
+_NON_TEXT_TAGS = {
+    "script", "style", "noscript", "iframe", "select", "option", "button", "input", "textarea", "svg",
+    "canvas", "object", "embed", "template", "link", "meta",
 }
+# Page furniture the density fallback drops (never <form>: ASP.NET pages wrap everything in one).
+_FURNITURE_TAGS = {"nav", "aside", "footer", "header", "label"}
 # class/id fragments of chrome containers (matched on word boundaries of the attribute).
 _CHROME_ATTR = re.compile(
     r"(?:^|[\s_-])(?:share|bdshare|jiathis|bshare|dashang|reward|print|hot-?search|hotword|hot-?news|"
     r"hot-?list|rank|paihang|related|relate|xgxw|xgyd|recommend|tuijian|comment|pinglun|reply|footer|"
     r"foot|copyright|banquan|breadcrumb|crumbs?|location|position|weizhi|dqwz|nav|navbar|menu|sidebar|"
     r"side|topbar|toolbar|login|search|ad|ads|advert|banner|qrcode|erweima|pagination|pager|page-?nav|"
-    r"prev|next|tags?|keywords?)(?:$|[\s_-]|\d)",
+    r"prev|next|tags?|keywords?)s?(?:$|[\s_-]|\d)",
     re.I,
 )
 # Containers of link lists and widgets that trafilatura's own class/id rules miss
@@ -69,23 +70,30 @@ def _attr_text(el: etree._Element) -> str:
     return f"{el.get('class', '')} {el.get('id', '')}"
 
 
-def prune_chrome(root: lxml_html.HtmlElement, *, aggressive: bool = False) -> None:
-    """Remove non-content elements in place (scripts, nav, and, if ``aggressive``, chrome by class/id).
+def prune_chrome(
+    root: lxml_html.HtmlElement, *, aggressive: bool = False, keep: etree._Element | None = None
+) -> None:
+    """Remove non-text elements in place; with ``aggressive``, also furniture and chrome by class/id.
 
     ``aggressive`` is for the density fallback, which has no other defence
-    against link lists; trafilatura does its own class/id pruning.
+    against link lists (trafilatura does its own pruning). A chrome-named box
+    that holds ``keep`` (the lead under the headline) wraps the article and
+    stays; without a ``keep``, one holding three or more paragraphs stays.
     """
     doomed = []
     for el in root.iter():
         tag = el.tag if isinstance(el.tag, str) else ""
-        if not tag or tag in _DROP_TAGS:
+        if not tag or tag in _NON_TEXT_TAGS:
             if el.getparent() is not None:
                 doomed.append(el)
             continue
-        if aggressive and tag not in ("html", "body") and _CHROME_ATTR.search(_attr_text(el)):
-            # A chrome-named box holding most of the page's paragraphs is the
-            # article wrapper of an odd template ("content-side"), keep it.
-            if len(el.findall(".//p")) < 3:
+        if not aggressive or tag in ("html", "body"):
+            continue
+        if tag in _FURNITURE_TAGS or _CHROME_ATTR.search(_attr_text(el)):
+            if keep is not None:
+                if not (el is keep or keep in el.iterdescendants()):
+                    doomed.append(el)
+            elif len(el.findall(".//p")) < 3:
                 doomed.append(el)
     for el in doomed:
         _drop_keep_tail(el)
@@ -134,7 +142,7 @@ def lead_element(headline: etree._Element) -> etree._Element | None:
         if el is headline:
             seen = True
             continue
-        if not seen or not isinstance(el.tag, str) or el.tag in _DROP_TAGS or headline in el.iterancestors():
+        if not seen or not isinstance(el.tag, str) or el.tag in _NON_TEXT_TAGS or headline in el.iterancestors():
             continue
         if el.tag != "a" and _is_sentence(el.text) and not _in_link(el):
             found = el
@@ -226,7 +234,7 @@ def element_lines(el: etree._Element, *, max_link_ratio: float = 1.0) -> list[st
     skip_depth = 0
     for event, node in etree.iterwalk(el, events=("start", "end")):
         tag = node.tag if isinstance(node.tag, str) else ""
-        dropped = not tag or tag in _DROP_TAGS
+        dropped = not tag or tag in _NON_TEXT_TAGS
         if event == "start":
             if dropped:
                 skip_depth += 1

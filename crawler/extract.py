@@ -204,7 +204,9 @@ def _density_lines(tree: lxml_html.HtmlElement, title: str) -> list[str]:
     body = work.find("body")
     if body is not None:
         work = body
-    prune_chrome(work, aggressive=True)
+    if lead is not None and work not in lead.iterancestors():
+        lead = None  # outside <body>
+    prune_chrome(work, aggressive=True, keep=lead)
     if lead is not None and work not in lead.iterancestors():
         lead = None  # pruned away with its box
     return [line for block in densest_blocks(work, lead) for line in element_lines(block, max_link_ratio=0.5)]

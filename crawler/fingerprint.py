@@ -17,6 +17,7 @@ import numpy as np
 
 __all__ = [
     "NearSignature",
+    "band_key_matrix",
     "band_keys",
     "minhash_values",
     "near_signature",
@@ -122,9 +123,14 @@ class NearSignature:
 
 def band_keys(values: np.ndarray) -> list[int]:
     """LSH band keys of a MinHash ``values`` array (NUM_PERM uint32) as signed 64-bit ints."""
-    rows = values.astype(np.uint64).reshape(NUM_BANDS, BAND_ROWS)
-    packed = (rows[:, 0] << np.uint64(32)) | rows[:, 1]
-    return [int(k) for k in _splitmix64(packed ^ _BAND_SALT).view(np.int64)]
+    return [int(k) for k in band_key_matrix(values[None, :])[0]]
+
+
+def band_key_matrix(values: np.ndarray) -> np.ndarray:
+    """Band keys (n x NUM_BANDS int64) of n MinHash rows (n x NUM_PERM uint32) at once."""
+    rows = values.astype(np.uint64).reshape(len(values), NUM_BANDS, BAND_ROWS)
+    packed = (rows[:, :, 0] << np.uint64(32)) | rows[:, :, 1]
+    return _splitmix64(packed ^ _BAND_SALT[None, :]).view(np.int64)
 
 
 def minhash_values(hashes: np.ndarray) -> np.ndarray:

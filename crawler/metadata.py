@@ -124,14 +124,17 @@ def _plausible(dt: datetime | None, now: datetime) -> datetime | None:
     return dt
 
 
-def parse_date(text: str, *, now: datetime | None = None, compact: bool = False) -> datetime | None:
+def parse_date(
+    text: str, *, now: datetime | None = None, compact: bool = False, relative: bool = True
+) -> datetime | None:
     """First plausible date in ``text`` as an aware datetime, else None.
 
     Understands ``2023年04月04日 15:26``, ``2023-04-04 15:26:09``, ``2023/4/4``,
     ISO 8601 with a zone, and relative forms (``刚刚``, ``3小时前``,
     ``昨天 10:20``). Dates without a zone are Asia/Shanghai. Dates in the
     future (beyond a small slack) or before 1990 are rejected.
-    ``compact=True`` also accepts ``20230404``, safe only for labelled values.
+    ``compact=True`` also accepts ``20230404``, safe only for labelled values;
+    ``relative=False`` ignores relative forms.
     """
     if not text:
         return None
@@ -145,7 +148,7 @@ def parse_date(text: str, *, now: datetime | None = None, compact: bool = False)
                 if best is None or m.start() < best[0]:
                     best = (m.start(), dt)
                 break
-    rel = _RELATIVE.search(text)
+    rel = _RELATIVE.search(text) if relative else None
     if rel and (best is None or rel.start() < best[0]):
         dt = _relative(rel, current)
         if dt is not None:
@@ -212,10 +215,10 @@ def _month_day(window: str, now: datetime) -> datetime | None:
     return None
 
 
-def _labelled_dates(text: str, now: datetime) -> Iterator[tuple[int, int, datetime]]:
+def _labelled_dates(text: str, now: datetime, *, relative: bool) -> Iterator[tuple[int, int, datetime]]:
     for m in _LABEL.finditer(text):
         window = text[m.end(): m.end() + 40]
-        dt = parse_date(window, now=now, compact=True)
+        dt = parse_date(window, now=now, compact=True, relative=relative)
         # The date must follow the label closely, not somewhere in the window.
         if dt is not None and re.match(r"\s*[\[(（【]?\s*(?:\d|刚刚|今天|昨天|前天)", window):
             yield _LABEL_RANK.get(m.group(1), 2), m.start(), dt
@@ -243,8 +246,11 @@ def find_published_at(
     element holding the title, near which date-named elements are looked for.
     """
     current = _now(now)
-    for text in (header_text, page_text):
-        found = sorted(_labelled_dates(text, current), key=lambda t: (t[0], t[1]))
+    # "3小时前" is trusted under the headline only, and only when no absolute
+    # date stands there: elsewhere, or beside one, it dates a comment.
+    relative = parse_date(header_text, now=current, relative=False) is None
+    for text, allow in ((header_text, relative), (page_text, False)):
+        found = sorted(_labelled_dates(text, current, relative=allow), key=lambda t: (t[0], t[1]))
         if found:
             return found[0][2], "label"
     # A year-less label ("发布时间：10-08 12:00") is kept as a last resort: any
@@ -253,7 +259,7 @@ def find_published_at(
         (dt for m in _LABEL.finditer(header_text) if (dt := _month_day(header_text[m.end():m.end() + 30], current))),
         None,
     )
-    found_dt, found_from = _unlabelled_date(tree, url, header_text, headline, current)
+    found_dt, found_from = _unlabelled_date(tree, url, header_text, headline, current, relative)
     if found_dt is not None:
         return found_dt, found_from
     return (yearless, "label") if yearless is not None else (None, None)
@@ -261,13 +267,15 @@ def find_published_at(
 
 def _unlabelled_date(
     tree: lxml_html.HtmlElement, url: str, header_text: str,
-    headline: lxml_html.HtmlElement | None, current: datetime,
+    headline: lxml_html.HtmlElement | None, current: datetime, relative: bool,
 ) -> tuple[datetime | None, str | None]:
     # An element named for the date is a label too (<em id="publish_time">);
     # looked for around the headline only, where it belongs to the article.
     for el in _near(headline):
         if _DATE_ATTR.search(f"{el.get('class', '')} {el.get('id', '')}"):
-            dt = parse_date(_norm(el.text_content())[:60], now=current)
+            text = _norm(el.text_content())[:60]
+            # In the byline window, not in a comment further down the same box.
+            dt = parse_date(text, now=current, relative=relative) if text and text in header_text else None
             if dt is not None:
                 return dt, "label"
     metas = dict(_meta_content(tree))

@@ -239,3 +239,20 @@ def test_chrome_only_pages_are_not_articles(blocks: list[str]) -> None:
     html = "<html><head><title>某某网</title></head><body>" + "".join(blocks) + "</body></html>"
     a = extract(html, "http://x.example/")
     assert not a.is_article
+
+
+def test_relative_dates_of_comments_do_not_date_the_story() -> None:
+    comments = "".join(
+        f"<div class='c-item'><a class='c-user-name'>网友{i}</a> <span class='c-create-time'>{i}小时前</span>"
+        f"<p>评论内容第{i}条，说得很有道理。</p></div>"
+        for i in range(1, 6)
+    )
+    html = (
+        "<html><head><title>海螺沟寻子一个月</title></head><body><div class='article-box'>"
+        "<h1>海螺沟寻子一个月</h1><div class='article-sub'><span>原创</span> <span>南方都市报</span> "
+        "<span>2019-09-09 16:01:46</span></div><div class='article-content'>"
+        + "<p>8岁儿子在景区失联的第32天，温先生启程返回湖北十堰。搜救队伍仍在山中搜寻。</p>" * 4
+        + f"</div><div class='comments'>评论 时间 {comments}</div></div></body></html>"
+    )
+    a = extract(html, "https://www.toutiao.example/a6735/", now=NOW)
+    assert a.published_at == datetime(2019, 9, 9, 16, 1, 46, tzinfo=SHANGHAI)
