@@ -256,3 +256,15 @@ def test_relative_dates_of_comments_do_not_date_the_story() -> None:
     )
     a = extract(html, "https://www.toutiao.example/a6735/", now=NOW)
     assert a.published_at == datetime(2019, 9, 9, 16, 1, 46, tzinfo=SHANGHAI)
+
+
+def test_aspnet_form_wrapper_does_not_hide_the_notice() -> None:
+    # ASP.NET WebForms portals wrap the whole page in one <form>.
+    html = page("trs_notice.html").decode("utf-8")
+    html = html.replace("<body>", "<body><form id='form1' method='post' action='./show.aspx'>").replace(
+        "</body>", "</form></body>"
+    )
+    a = extract(html, "http://www.haicheng.example.gov.cn/show.aspx?id=4012", now=NOW)
+    assert a.is_article
+    assert a.published_at == datetime(2023, 4, 3, 9, 30, tzinfo=SHANGHAI)
+    assert a.body.endswith("海城市森林防火指挥部办公室\n2023年4月3日")
