@@ -6,8 +6,8 @@ widgets, "更多>>" related lists, ICP/公网安备 footers, 责任编辑 lines,
 screenshot file names left as captions. This module holds that knowledge in
 two forms: XPath-free element tests used before extraction, and line filters
 applied to extracted text. It also renders an element to paragraph lines and
-finds the densest text block, the fallback for short pages (government
-notices) where trafilatura returns nothing.
+finds the densest text blocks, the fallback for short pages (government
+notices) where trafilatura keeps too little.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ _CHROME_ATTR = re.compile(
 )
 # Containers of link lists and widgets that trafilatura's own class/id rules miss
 # (Chinese pinyin names, infinite-scroll "more stories" feeds). Pruned before
-# extraction unless they hold the headline or a large share of the page's text.
+# extraction unless they hold the headline or the lead (see prune_widgets).
 _WIDGET_ATTR = re.compile(
     r"(?:^|[\s_-])(?:more-?stories|more-?news|more-?articles|related|recommend|tuijian|xgxw|xgwz|xgyd|"
     r"hot-?news|hot-?list|hot-?search|hotword|rebang|paihang|ranking|comment|pinglun|dashang|reward|"
@@ -62,7 +62,6 @@ _BLOCK_TAGS = {
     "pre", "blockquote", "table", "tr", "tbody", "thead", "ul", "ol", "dl", "dd", "dt", "center",
     "figure", "figcaption", "address", "body", "html",
 }
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _PUNCT = re.compile(r"[，。；：！？、,.;:!?]")
 
 
