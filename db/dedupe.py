@@ -38,6 +38,7 @@ __all__ = [
     "exact_similarity",
     "is_same_story",
     "title_similarity",
+    "coverage",
 ]
 
 # Same story when the Jaccard similarity of the 4-shingle sets reaches this
@@ -45,13 +46,19 @@ __all__ = [
 # of one niche <= 0.07, <= 0.11 when they share a template line) ...
 JACCARD_THRESHOLD = 0.17
 # Candidates whose signature estimate is below this are not worth verifying.
-ESTIMATE_FLOOR = 0.07
+ESTIMATE_FLOOR = 0.1
 # Two stories of one template (开工仪式 notices with another project name and
 # other figures) share most of their text but not their headline; a copy keeps
 # its headline or most of it. Below this title overlap, the bodies must agree
 # far more than an edited copy would need to.
 TITLE_THRESHOLD = 0.5
-UNTITLED_JACCARD = 0.6
+UNTITLED_JACCARD = 0.75
+# Two stories of one site may share whole paragraphs verbatim (a standard
+# background paragraph) and nothing else; in a copy the shared shingles are
+# spread over every paragraph. Share of the shorter text's shingles that sit
+# in lines having at least LINE_MATCH of their shingles in the other text.
+COVERAGE_THRESHOLD = 0.5
+LINE_MATCH = 0.2
 # ... or when most of the shorter text's shingles are in the longer one (a copy
 # that lost paragraphs), provided the shorter text is not tiny.
 CONTAINMENT_THRESHOLD = 0.6
@@ -156,8 +163,8 @@ def title_similarity(a: str, b: str) -> float:
     A site tag added to a reposted headline (【辽宁】…, …_新闻中心) keeps it at 1.
     """
     x, y = _bigrams(a), _bigrams(b)
-    if not a.strip() or not b.strip():
-        return 1.0  # no headline to compare: let the bodies decide
+    if min(len(x), len(y)) < 3:
+        return 1.0  # no real headline to compare ("", "【"): let the bodies decide
     return len(x & y) / min(len(x), len(y))
 
 
@@ -172,12 +179,42 @@ def _candidate_sql(count: int) -> str:
 _SQL_CACHE: dict[int, str] = {}
 
 
+def coverage(shorter: str, longer: np.ndarray, shingler: Callable[[str], np.ndarray]) -> float:
+    """Share of ``shorter``'s shingles that sit in lines the ``longer`` shingle set shares enough of.
+
+    A line counts when LINE_MATCH of its shingles are in ``longer``: an
+    edited copy keeps that much of every paragraph; a different story that
+    reuses one stock paragraph matches that line only.
+    """
+    total = covered = 0
+    if len(longer) == 0:
+        return 0.0
+    for line in shorter.splitlines():
+        hashes = shingler(line)
+        if len(hashes) == 0:
+            continue
+        total += len(hashes)
+        found = longer[np.minimum(np.searchsorted(longer, hashes), len(longer) - 1)] == hashes
+        if np.count_nonzero(found) >= LINE_MATCH * len(hashes):
+            covered += len(hashes)
+    return covered / total if total else 0.0
+
+
 def find_near_duplicate(
-    db: sqlite_utils.Database, near: NearPrint, title: Optional[str] = None
+    db: sqlite_utils.Database,
+    near: NearPrint,
+    title: Optional[str] = None,
+    body: Optional[str] = None,
+    site: Optional[str] = None,
 ) -> Optional[NearMatch]:
     """The stored story most similar to ``near`` if it passes :func:`is_same_story`, else None.
 
     ``title``, the new copy's headline, is compared with each candidate's.
+    With ``body`` (the new copy's text) and ``near.shingler`` the candidates'
+    stored bodies are compared exactly: the shared text must cover most of
+    the shorter story (:func:`coverage`), and between two pages of one
+    ``site`` the lines both carry verbatim are set aside first (a site's
+    stock opening and closing are its template, not the story).
     """
     keys = list(near.band_keys)
     if not keys:
@@ -196,28 +233,61 @@ def find_near_duplicate(
     rows = db.execute(
         f"SELECT article_id, shingles, signature FROM article_signatures WHERE article_id IN ({marks})", candidates
     ).fetchall()
-    best: Optional[NearMatch] = None
     exact = near.hashes is not None and near.shingler is not None
+    scored = []
     for article_id, shingles, signature in rows:
         jaccard, containment = similarity(near.signature, near.shingles, signature, shingles)
-        if exact:
-            if jaccard < ESTIMATE_FLOOR and containment < CONTAINMENT_THRESHOLD / 2:
-                continue
-            stored = db.execute("SELECT body, title FROM articles WHERE id = ?", [article_id]).fetchone()
-            if stored is None:
-                continue
-            theirs = near.shingler(stored[0])  # type: ignore[misc]
-            jaccard, containment = exact_similarity(near.hashes, theirs)  # type: ignore[arg-type]
-            shingles = len(theirs)
-        headline = None
-        if title is not None:
-            row = db.execute("SELECT title FROM articles WHERE id = ?", [article_id]).fetchone()
-            headline = title_similarity(title, row[0]) if row else None
-        if not is_same_story(jaccard, containment, near.shingles, shingles, headline):
+        if jaccard < ESTIMATE_FLOOR and containment < CONTAINMENT_THRESHOLD / 2:
             continue
-        if best is None or (jaccard, containment) > (best.jaccard, best.containment):
-            best = NearMatch(article_id, jaccard, containment)
-    return best
+        scored.append((article_id, jaccard, containment, shingles))
+    # Most similar first; the first that passes is the match (exact checks cost ~1 ms each).
+    scored.sort(key=lambda c: (c[1], c[2]), reverse=True)
+    for article_id, jaccard, containment, shingles in scored:
+        stored = db.execute("SELECT title, site FROM articles WHERE id = ?", [article_id]).fetchone()
+        if stored is None:
+            continue
+        headline = title_similarity(title, stored[0]) if title is not None else None
+        if exact:
+            if headline is not None and headline < TITLE_THRESHOLD and jaccard < UNTITLED_JACCARD - ESTIMATE_FLOOR:
+                continue  # would need near-identical bodies; the estimate says they are not
+            text = db.execute("SELECT body FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+            match = _verify(near, body, headline, text, same_site=site is not None and site == stored[1])
+            if match is None:
+                continue
+            jaccard, containment = match
+        elif not is_same_story(jaccard, containment, near.shingles, shingles, headline):
+            continue
+        return NearMatch(article_id, jaccard, containment)
+    return None
+
+
+def _verify(
+    near: NearPrint, body: Optional[str], headline: Optional[float], stored: str, *, same_site: bool
+) -> Optional[tuple[float, float]]:
+    """Exact (Jaccard, containment) if ``stored`` is the same story as the new copy, else None."""
+    shingler = near.shingler
+    assert shingler is not None and near.hashes is not None
+    ours, theirs = near.hashes, shingler(stored)
+    if same_site and body is not None:
+        common = {line.strip() for line in body.splitlines()} & {line.strip() for line in stored.splitlines()}
+        common.discard("")
+        if common:
+            body = "\n".join(line for line in body.splitlines() if line.strip() not in common)
+            stored = "\n".join(line for line in stored.splitlines() if line.strip() not in common)
+            ours, theirs = shingler(body), shingler(stored)
+            if len(ours) == 0 and len(theirs) == 0:
+                return 1.0, 1.0  # every line the same
+    jaccard, containment = exact_similarity(ours, theirs)
+    if not is_same_story(jaccard, containment, len(ours), len(theirs), headline):
+        return None
+    if body is not None:
+        if len(ours) <= len(theirs):
+            spread = coverage(body, theirs, shingler)
+        else:
+            spread = coverage(stored, ours, shingler)
+        if spread < COVERAGE_THRESHOLD:
+            return None
+    return jaccard, containment
 
 
 def exact_similarity(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:

@@ -162,9 +162,11 @@ class Store:
             ).fetchone()
         return row[0] if row else None
 
-    def find_near_duplicate(self, near: NearPrint, title: Optional[str] = None) -> Optional[NearMatch]:
-        """The stored story that ``near`` (and ``title``) say is the same story, if any (db/dedupe.py)."""
-        return find_near_duplicate(self.db, near, title)
+    def find_near_duplicate(
+        self, near: NearPrint, title: Optional[str] = None, body: Optional[str] = None, site: Optional[str] = None
+    ) -> Optional[NearMatch]:
+        """The stored story that ``near`` (and the copy's title, body, site) say is the same story (db/dedupe.py)."""
+        return find_near_duplicate(self.db, near, title, body, site)
 
     # -- writes --------------------------------------------------------------
 
@@ -218,7 +220,7 @@ class Store:
                 existing = self.find_by_fingerprint(fingerprint)
                 reason = f"same text as article {existing}"
                 if existing is None and near is not None:
-                    match = find_near_duplicate(self.db, near, title)
+                    match = find_near_duplicate(self.db, near, title, body, site)
                     if match is not None:
                         existing = match.article_id
                         reason = (f"same story as article {existing} (similarity {match.jaccard:.2f},"
