@@ -28,7 +28,7 @@ def crawl(config: Path) -> object:
 
 def test_crawl_alerts_once_per_story(tmp_path: Path, receiver: Receiver) -> None:
     with FixturePortal() as portal:
-        doc = yaml.safe_load(portal.config_yaml(database="news.db"))
+        doc = yaml.safe_load(portal.config_yaml(database="news.db", timeout=20))  # a loaded CI machine is slow
         doc["alerts"] = {
             "channels": {"ops": {"type": "webhook", "url": receiver.url + "/hook"}},
             "rules": [{"name": "helium", "query": "氦三 -招聘", "channels": ["ops"]},
