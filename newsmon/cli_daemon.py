@@ -35,6 +35,7 @@ def run(config_path: Path, verbose: bool) -> None:
     logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, format=LOG_FORMAT, stream=sys.stderr)
     # The daemon logs skipped/missed runs itself, in its own words.
     logging.getLogger("apscheduler").setLevel(logging.INFO if verbose else logging.ERROR)
+    logging.getLogger("httpx").setLevel(logging.INFO if verbose else logging.WARNING)  # one line per POST
     daemon = Daemon(config_path)
     sys.exit(daemon.run())
 

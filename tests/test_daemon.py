@@ -22,7 +22,7 @@ from test_daemon_support import DaemonProcess, run_cli, story, wait_for, write_c
 
 EVERY_S = 3.0
 # Worker start-up + crawl + waiting for a slot, on a busy machine.
-CRAWL_S = 45.0
+CRAWL_S = 60.0
 SITES = ("liaoning-invest", "shenyang-gov", "dongbei-news")
 
 
@@ -128,7 +128,7 @@ def test_sigterm_mid_crawl_exits_0_within_10s(portal: FixturePortal, tmp_path: P
     proc = DaemonProcess(write_config(portal, tmp_path, every=f"{EVERY_S:g}s"))
     try:
         # dongbei-news has a page that answers only after 5 s: a crawl is in flight.
-        wait_for(lambda: proc.rows("SELECT 1 FROM crawl_runs WHERE status = 'running'"), 30, "a running crawl")
+        wait_for(lambda: proc.rows("SELECT 1 FROM crawl_runs WHERE status = 'running'"), 90, "a running crawl")
         proc.signal(signal.SIGTERM)
         start = time.monotonic()
         assert proc.proc.wait(12) == 0
@@ -139,3 +139,28 @@ def test_sigterm_mid_crawl_exits_0_within_10s(portal: FixturePortal, tmp_path: P
     assert proc.rows("SELECT count(*) FROM crawl_runs WHERE status = 'running'") == [(0,)]
     # The database is free again: a manual crawl may run.
     assert run_cli("sites", "--config", str(proc.config)).returncode == 0
+
+
+def test_daemon_delivers_alerts_for_new_stories_once(daemon: DaemonProcess, portal: FixturePortal) -> None:
+    import yaml
+
+    from test_alerts_support import Receiver
+
+    receiver = Receiver()
+    try:
+        reloads = daemon.log.count("config reloaded (file change)")
+        doc = yaml.safe_load(daemon.config.read_text(encoding="utf-8"))
+        doc["alerts"] = {"channels": {"ops": {"type": "webhook", "url": receiver.url + "/hook"}},
+                         "rules": [{"name": "rare-gas", "query": "氙气 OR 稀有气体", "channels": ["ops"]}]}
+        daemon.config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        daemon.wait_log(r"config reloaded \(file change\)", count=reloads + 1, timeout=10)
+        url = portal.publish("liaoning-invest", "大连氙气提纯装置投产", story("氙气提纯装置"))
+        wait_for(lambda: receiver.accepted, EVERY_S * 1.1 + CRAWL_S + 5, "the webhook POST")
+        # Later crawls (304s, known URLs) send nothing more.
+        before = len(daemon.wait_log(r"crawl site=liaoning-invest "))
+        daemon.wait_log(r"crawl site=liaoning-invest ", count=before + 2, timeout=2 * (EVERY_S * 1.1 + CRAWL_S))
+        assert [r["json"]["url"] for r in receiver.accepted] == [url]
+        assert receiver.accepted[0]["json"]["rule"] == "rare-gas"
+        daemon.wait_log(r"alerts Alerts: 1 sent")
+    finally:
+        receiver.close()
