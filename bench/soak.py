@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import re
 import signal
 import statistics
@@ -32,6 +33,24 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from newsmon.portal import FixturePortal  # noqa: E402
+
+# Phrases combined at random into distinct stories (near-identical ones would be
+# recognised as one syndicated story and not counted as new).
+PHRASES = [
+    "沈阳市召开重点项目推进会", "大连港集装箱吞吐量同比增长", "鞍山钢铁启动智能化改造", "锦州湾新建风电场并网发电",
+    "营口自贸片区新增注册企业", "丹东边境贸易额创历史新高", "抚顺石化完成检修复产", "本溪中药产业园揭牌",
+    "辽阳芳烃基地二期开工", "盘锦湿地生态修复工程验收", "铁岭现代农业示范区建设提速", "朝阳光伏项目签约落地",
+    "葫芦岛泳装产业带线上销售火爆", "阜新氟化工园区引进新项目", "省政府发布稳经济一揽子措施", "高校毕业生就业招聘会举行",
+    "冬季供暖准备工作全面启动", "冰雪旅游季推出惠民措施", "营商环境评价结果公布", "科技型中小企业数量稳步增长",
+]
+
+
+def random_story(rng: random.Random) -> tuple[str, list[str]]:
+    """A title and three paragraphs no other call is likely to repeat."""
+    picks = rng.sample(PHRASES, 9)
+    paragraphs = ["，".join(picks[i:i + 3]) + f"，涉及金额{rng.randint(2, 900)}亿元。" for i in (0, 3, 6)]
+    return picks[0] + f"（{rng.randint(1000, 9999)}）", paragraphs
+
 
 CRAWL_LINE = re.compile(r" crawl site=(\S+) status=(\S+) new=(\d+) .* duration=([\d.]+)s wall=([\d.]+)s")
 
@@ -77,6 +96,7 @@ def main() -> int:
         marks: dict[int, tuple[float, float, float]] = {}  # cycle -> (time, rss, cpu)
         cycles: list[tuple[str, str, int, float, float]] = []
         published = 0
+        rng = random.Random(5)
         start = time.monotonic()
         try:
             while len(cycles) < args.cycles:
@@ -92,9 +112,7 @@ def main() -> int:
                         print(f"after {mark:>4} cycles: {marks[mark][0]:7.1f}s  daemon RSS {marks[mark][1]:6.1f} MiB")
                 if done // 10 > published:
                     published += 1
-                    portal.publish(wanted[0], f"浸泡测试第{published}篇：辽宁稀有气体产业新进展",
-                                   [f"第{published}篇测试稿件，{time.time_ns()}。", "项目进展顺利，预计年内投产。",
-                                    f"记者从有关部门获悉，相关配套工程已完成{published}项。"])
+                    portal.publish(wanted[0], *random_story(rng))
                 time.sleep(0.2)
         finally:
             daemon.send_signal(signal.SIGTERM)
@@ -108,7 +126,7 @@ def main() -> int:
     statuses = {s: sum(1 for c in cycles[:n] if c[1] == s) for s in sorted({c[1] for c in cycles[:n]})}
     print()
     print(f"cycles:                 {n} ({', '.join(f'{k} {v}' for k, v in statuses.items())}), "
-          f"{sum(c[2] for c in cycles[:n])} new articles")
+          f"{sum(c[2] for c in cycles[:n])} new articles ({published} published during the run)")
     print(f"daemon RSS:             {rss10:.1f} MiB after 10 cycles, {rssn:.1f} MiB after {n}: "
           f"ratio {rssn / rss10:.3f} (target <= 1.2)")
     print(f"throughput:             {(n - 10) / (tn - t10):.2f} cycles/s "
