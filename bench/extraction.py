@@ -251,7 +251,9 @@ def main(argv: list[str] | None = None) -> int:
     if not pages:
         print("no benchmark pages found; nothing to do", file=sys.stderr)
         return 1
-    jobs = [(ext, page) for ext in args.only for page in pages.values()
+    # Page by page, every extractor in turn: load on a shared machine drifts, and
+    # interleaving spreads the drift over all extractors alike.
+    jobs = [(ext, page) for page in pages.values() for ext in args.only
             if not (page.set == "zh-news-pages" and ext != "newsmon")]
     if args.jobs > 1:
         with ProcessPoolExecutor(args.jobs) as pool:
