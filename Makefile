@@ -21,7 +21,11 @@ test: install
 
 bench: install
 	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/templates.py
 	$(BIN)/python bench/crawl.py
+	$(BIN)/python bench/dedupe.py
+	$(BIN)/python bench/alerts.py
+	$(BIN)/python bench/soak.py
 
 clean:
 	rm -rf $(VENV) *.egg-info
