@@ -26,6 +26,7 @@ from __future__ import annotations
 import logging
 import os
 import random
+import re
 import resource
 import signal
 import threading
@@ -161,6 +162,9 @@ def _rss_mb() -> float:
             return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
     except (OSError, ValueError, IndexError):
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
 
 
 def _quote(text: str) -> str:
@@ -489,7 +493,8 @@ class Daemon:
             with self._guard:
                 before = self._health.get(health.name, "")
                 self._health[health.name] = reasons
-            if reasons and reasons != before:
+            # Log when the problem changes, not each time its numbers grow ("last 3 crawls" -> "last 4").
+            if reasons and _DIGITS.sub("#", reasons) != _DIGITS.sub("#", before):
                 log.warning("unhealthy site=%s reason=%s", health.name, _quote(reasons))
             elif before and not reasons and not quiet_ok:
                 log.info("recovered site=%s", health.name)
