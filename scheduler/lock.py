@@ -126,6 +126,9 @@ class WriterLock:
             handle.close()
 
     def _open(self) -> Any:
+        if not self.path.parent.is_dir():
+            # Same sentence as db.Store gives for a database in a missing folder.
+            raise StoreError(f"{self.database}: the folder {self.path.parent} does not exist.")
         try:
             # "a+" creates without truncating: the current holder's info stays readable.
             return open(self.path, "a+", encoding="utf-8")
