@@ -49,7 +49,7 @@ from newsmon.errors import ConfigError, NewsmonError
 from .crawl import SiteReport, run_crawl
 from .lock import WriterLock
 
-__all__ = ["Daemon", "CrawlSlots", "site_trigger", "health_thresholds"]
+__all__ = ["Daemon", "CrawlSlots", "site_period_s", "site_trigger", "health_thresholds"]
 
 log = logging.getLogger("newsmon.daemon")
 
@@ -106,17 +106,24 @@ def _jitter_s(config: Config, period_s: float) -> float:
     return min(config.daemon.jitter * period_s, config.daemon.seconds("max_jitter"))
 
 
+def site_period_s(site: SiteConfig) -> float:
+    """Seconds between two crawls of ``site``: its interval, or the gap between its next two cron runs."""
+    if not site.cron:
+        return site.interval.total_seconds()
+    probe = CronTrigger.from_crontab(site.cron)
+    first = probe.get_next_fire_time(None, datetime.now(probe.timezone))
+    second = probe.get_next_fire_time(first, first) if first else None
+    return (second - first).total_seconds() if first and second else 3600.0
+
+
 def site_trigger(config: Config, site: SiteConfig) -> BaseTrigger:
     """The APScheduler trigger for ``site``: its cron line, else its interval, with jitter."""
+    period = site_period_s(site)
     if site.cron:
-        probe = CronTrigger.from_crontab(site.cron)
-        first = probe.get_next_fire_time(None, datetime.now(probe.timezone))
-        second = probe.get_next_fire_time(first, first) if first else None
-        period = (second - first).total_seconds() if first and second else 3600.0
+        timezone_ = CronTrigger.from_crontab(site.cron).timezone
         jitter = int(_jitter_s(config, period)) or None
-        return CronTrigger(**_cron_fields(site.cron), timezone=probe.timezone, jitter=jitter)
-    interval = site.interval.total_seconds()
-    return IntervalTrigger(seconds=interval, jitter=_jitter_s(config, interval) or None)
+        return CronTrigger(**_cron_fields(site.cron), timezone=timezone_, jitter=jitter)
+    return IntervalTrigger(seconds=period, jitter=_jitter_s(config, period) or None)
 
 
 def _cron_fields(line: str) -> dict[str, str]:
@@ -347,19 +354,19 @@ class Daemon:
         )
 
     def _first_run(self, config: Config, site: SiteConfig) -> Optional[datetime]:
-        """Due now (plus jitter) unless the last crawl was recent enough; cron sites wait for their line."""
+        """Due now (plus jitter) unless the last crawl is recent enough (then: when the schedule says)."""
         now = datetime.now(timezone.utc)
         with self._db_guard:
             row = self._store.db.execute(
                 "SELECT max(started_at) FROM crawl_runs WHERE site = ? AND status != 'interrupted'", [site.name]
             ).fetchone()
         last = datetime.fromisoformat(row[0]) if row and row[0] else None
+        period = site_period_s(site)
+        spread = random.uniform(0, _jitter_s(config, period))
         if site.cron:
-            if last is not None:
-                return None  # the trigger decides
-            return now + timedelta(seconds=random.uniform(0, _jitter_s(config, 3600)))
-        interval = site.interval.total_seconds()
-        spread = random.uniform(0, _jitter_s(config, interval))
+            if last is not None and (now - last).total_seconds() <= period:
+                return None  # no run was missed: the cron line decides
+            return now + timedelta(seconds=spread)  # never crawled, or a run was missed while stopped
         if last is not None and last + site.interval > now:
             return last + site.interval + timedelta(seconds=spread)
         return now + timedelta(seconds=spread)
