@@ -83,6 +83,16 @@ class ListPage:
     next_page: Optional[str]
 
 
+def _carries_number(url: str, number: int) -> bool:
+    """True if ``url`` looks like page ``number`` of a list: list-2.html, /list/2.html,
+    ?page=2, /page/2/, or TRS's zero-based index_1.html for page 2."""
+    if _PAGE_URL.search(url):
+        return True
+    parts = urlsplit(url)
+    numbers = {int(n) for n in re.findall(r"\d+", f"{parts.path}?{parts.query}")}
+    return number in numbers or number - 1 in numbers
+
+
 def _next_page(links: list[Link], page_number: int, list_re: Optional[re.Pattern[str]]) -> Optional[str]:
     numbered: dict[int, str] = {}
     for link in links:
@@ -91,7 +101,7 @@ def _next_page(links: list[Link], page_number: int, list_re: Optional[re.Pattern
             continue
         if text in _NEXT_TEXTS:
             return link.url
-        if text.isdigit() and len(text) < 5 and (list_re is not None or _PAGE_URL.search(link.url)):
+        if text.isdigit() and len(text) < 5 and (list_re is not None or _carries_number(link.url, int(text))):
             numbered.setdefault(int(text), link.url)
     return numbered.get(page_number + 1)
 
@@ -163,7 +173,8 @@ def extract_links(html: str, base_url: str, domains: list[str]) -> list[Link]:
     base = doc.xpath("string(//base/@href)") or base_url
     ignored = tuple("." + ext for ext in IGNORED_EXTENSIONS)
     links: list[Link] = []
-    seen: set[str] = set()
+    # One entry per (URL, text): the same URL as "2" and as "下一页" must keep both texts.
+    seen: set[tuple[str, str]] = set()
     for anchor in doc.iter("a"):
         href = (anchor.get("href") or "").strip()
         if not href or href.startswith(("javascript:", "mailto:", "tel:", "#")):
@@ -172,9 +183,10 @@ def extract_links(html: str, base_url: str, domains: list[str]) -> list[Link]:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not _on_domains(parts.hostname or "", domains):
             continue
-        if parts.path.lower().endswith(ignored) or url in seen:
+        if parts.path.lower().endswith(ignored):
             continue
-        seen.add(url)
         text = " ".join(anchor.text_content().split()) or (anchor.get("title") or "").strip()
-        links.append(Link(url, text))
+        if (url, text) not in seen:
+            seen.add((url, text))
+            links.append(Link(url, text))
     return links
