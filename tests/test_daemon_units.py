@@ -175,3 +175,30 @@ def test_cancelled_crawl_is_killed_and_recorded_as_interrupted(tmp_path: Path) -
         assert conn.execute("SELECT status FROM crawl_runs").fetchall() == [("interrupted",)]
         stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     assert stored >= 1  # what was stored before the kill stays stored
+
+
+def test_list_pages_are_refetched_with_conditional_get(tmp_path: Path) -> None:
+    import sqlite3
+
+    from newsmon.config import load_config
+    from newsmon.portal import FixturePortal
+    from scheduler.crawl import run_crawl
+
+    with FixturePortal() as portal:
+        (tmp_path / "config.yaml").write_text(portal.config_yaml(database="news.db"), encoding="utf-8")
+        config = load_config(tmp_path / "config.yaml")
+        first = run_crawl(config, ["liaoning-invest", "shenyang-gov"])
+        assert [r.status for r in first] == ["ok", "partial"]  # shenyang-gov links a 404 and a 500
+        portal.clear_requests()
+        run_crawl(config, ["liaoning-invest", "shenyang-gov"])
+        [again] = [r for r in portal.request_log("liaoning-invest") if r.path != "/robots.txt"]
+        assert (again.status, again.headers.get("If-None-Match", "")[:1]) == (304, '"')
+        # A crawl with failures saves no validators: its list pages come back in full next time.
+        assert all(r.status != 304 and "If-None-Match" not in r.headers
+                   for r in portal.request_log("shenyang-gov"))
+        url = portal.publish("liaoning-invest", "辽宁新闻：沈抚示范区新项目签约", ["第一段内容。", "第二段内容。", "第三段内容。"])
+        [third] = run_crawl(config, ["liaoning-invest"])
+    assert third.articles_new == 1  # a changed page answers 200 and its new article is fetched
+    with sqlite3.connect(tmp_path / "news.db") as conn:
+        assert {site for (site,) in conn.execute("SELECT site FROM list_pages")} == {"liaoning-invest"}
+        assert conn.execute("SELECT 1 FROM article_sources WHERE url = ?", [url]).fetchone()
