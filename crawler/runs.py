@@ -38,6 +38,10 @@ class CrawlRunRecorder:
         if reason == "closespider_timeout":
             status = "timeout"
             spider.errors.append("the crawl hit its time limit and was stopped")
+        elif reason == "shutdown":
+            # Stopped by a signal (daemon shutting down): not the site's fault.
+            status = "interrupted"
+            spider.errors.append("the crawl was stopped before it finished (newsmon was shutting down)")
         elif counts["list_pages"] == 0:
             status = "failed"
         elif counts["failures"]:
