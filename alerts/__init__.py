@@ -10,6 +10,7 @@ For the daemon and other callers:
 """
 
 from .errors import DeliveryError, RuleError
+from .health import HealthNotice, notify_health
 from .hook import install_alert_hook, make_alert_hook
 from .matcher import CompiledRule, Match, Matcher, compile_rule, compile_rules
 from .message import Notification, Story
@@ -20,6 +21,7 @@ __all__ = [
     "AlertSender",
     "CompiledRule",
     "DeliveryError",
+    "HealthNotice",
     "Match",
     "Matcher",
     "Notification",
@@ -31,6 +33,7 @@ __all__ = [
     "compile_rules",
     "install_alert_hook",
     "make_alert_hook",
+    "notify_health",
     "parse_rule",
     "send_due",
 ]

@@ -199,6 +199,10 @@ class AlertsConfig(_Model):
     retry_delay: str = Field("30s", description="First retry delay after a failed delivery; doubles each time.")
     retry_max_delay: str = Field("1h", description="Longest delay between retries (a failed alert is never dropped).")
     timezone: str = Field("Asia/Shanghai", description="Time zone of digest times such as daily 09:00.")
+    health_channels: list[str] = Field(
+        default_factory=list,
+        description="Channels the daemon tells when a site becomes unhealthy or recovers (best effort, not queued).",
+    )
     max_age: Optional[str] = Field(
         None, description="Do not alert for stories published longer ago than this when stored (e.g. 2d: "
         "a new site's back catalogue stays quiet); stories without a date always alert.",
@@ -243,6 +247,10 @@ class AlertsConfig(_Model):
                 if channel not in self.channels:
                     known = ", ".join(self.channels) or "none"
                     raise ValueError(f"rule {rule.name!r} names channel {channel!r}, which is not defined (known: {known})")
+        for channel in self.health_channels:
+            if channel not in self.channels:
+                known = ", ".join(self.channels) or "none"
+                raise ValueError(f"health_channels names channel {channel!r}, which is not defined (known: {known})")
         return self
 
     def rule(self, name: str) -> Optional[RuleConfig]:

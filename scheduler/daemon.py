@@ -503,9 +503,26 @@ class Daemon:
             # Log when the problem changes, not each time its numbers grow ("last 3 crawls" -> "last 4").
             if reasons and _DIGITS.sub("#", reasons) != _DIGITS.sub("#", before):
                 log.warning("unhealthy site=%s reason=%s", health.name, _quote(reasons))
+                self._notify_health(health.name, reasons)
             elif before and not reasons and not quiet_ok:
                 log.info("recovered site=%s", health.name)
+                self._notify_health(health.name, "")
         return results
+
+    def _notify_health(self, site: str, reasons: str) -> None:
+        """Tell alerts.health_channels (if any) that ``site`` became unhealthy ("" = recovered)."""
+        if not self.config.alerts.health_channels:
+            return
+        import httpx
+
+        from alerts import notify_health
+        from db import utc_now
+
+        try:
+            with httpx.Client(follow_redirects=False) as client:
+                notify_health(self.config, site, reasons, utc_now(), client=client)
+        except Exception as exc:  # noqa: BLE001 - an operator message must not stop crawling
+            log.warning("health notice for site %s failed: %s: %s", site, type(exc).__name__, exc)
 
     def _heartbeat(self) -> None:
         try:

@@ -76,9 +76,25 @@ def test_second_daemon_and_manual_crawl_are_refused(daemon: DaemonProcess) -> No
 def test_failing_site_is_flagged_unhealthy_while_others_keep_running(
     daemon: DaemonProcess, portal: FixturePortal
 ) -> None:
+    import yaml
+
+    from test_alerts_support import Receiver
+
+    # The operator is told through alerts.health_channels too.
+    health = Receiver()
+    original = daemon.config.read_text(encoding="utf-8")
+    doc = yaml.safe_load(original)
+    doc["alerts"] = {"channels": {"oncall": {"type": "webhook", "url": health.url + "/health"}},
+                     "health_channels": ["oncall"]}
+    reloads = daemon.log.count("config reloaded (file change)")
+    daemon.config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    daemon.wait_log(r"config reloaded \(file change\)", count=reloads + 1, timeout=10)
     portal.fail("shenyang-gov", 500)
     try:
         line = daemon.wait_log(r"unhealthy site=shenyang-gov ", timeout=2 * (EVERY_S * 1.1 + CRAWL_S))[0]
+        notice = wait_for(lambda: health.accepted, 10, "the unhealthy notice")[0]["json"]
+        assert notice["event"] == "site_unhealthy" and notice["site"] == "shenyang-gov"
+        assert "HTTP 500" in notice["reasons"]
         assert "the last 2 crawls failed" in line and "HTTP 500" in line
         ok_runs = daemon.rows("SELECT count(*) FROM crawl_runs WHERE site = 'liaoning-invest' AND status = 'ok'")[0][0]
         url = portal.publish("liaoning-invest", "沈阳稀有气体产业园签约", story("稀有气体产业园"))
@@ -101,7 +117,16 @@ def test_failing_site_is_flagged_unhealthy_while_others_keep_running(
         assert "unhealthy" in table.stdout and "the last" in table.stdout
     finally:
         portal.fail("shenyang-gov", None)
-    daemon.wait_log(r"recovered site=shenyang-gov", timeout=EVERY_S * 1.1 + CRAWL_S)
+    try:
+        daemon.wait_log(r"recovered site=shenyang-gov", timeout=EVERY_S * 1.1 + CRAWL_S)
+        wait_for(lambda: any(r["json"]["event"] == "site_recovered" for r in health.accepted), 10,
+                 "the recovered notice")
+        assert [r["json"]["event"] for r in health.accepted] == ["site_unhealthy", "site_recovered"]
+    finally:
+        reloads = daemon.log.count("config reloaded (file change)")
+        daemon.config.write_text(original, encoding="utf-8")
+        daemon.wait_log(r"config reloaded \(file change\)", count=reloads + 1, timeout=10)
+        health.close()
 
 
 def test_invalid_config_on_sighup_is_rejected_and_old_one_keeps_running(daemon: DaemonProcess) -> None:
@@ -117,9 +142,10 @@ def test_invalid_config_on_sighup_is_rejected_and_old_one_keeps_running(daemon: 
     finally:
         daemon.config.write_text(good, encoding="utf-8")
     # A valid change is picked up from the file alone (no SIGHUP): drop a site.
+    reloads = daemon.log.count("config reloaded (file change)")
     daemon.config.write_text(good.replace("- name: dongbei-news", "- enabled: false\n  name: dongbei-news"),
                              encoding="utf-8")
-    line = daemon.wait_log(r"config reloaded \(file change\)", timeout=10)[0]
+    line = daemon.wait_log(r"config reloaded \(file change\)", count=reloads + 1, timeout=10)[-1]
     assert "removed=dongbei-news" in line
 
 
