@@ -145,22 +145,16 @@ def health_thresholds(config: Config) -> Any:
 
 
 def _send_due_alerts(config: Config, store: Any, client: Any) -> None:
-    # ---- ALERTS CALL SITE (issue 6) -------------------------------------------
-    # The alerts package owns delivery (outbox, retries, backoff, digests); the
-    # daemon calls its sender every ALERTS_EVERY_S seconds (workers write the
-    # outbox rows as they store stories), so alerts, retries and digests go out
-    # while it runs. ``store`` is a connection of the daemon's own for this,
-    # ``client`` an httpx.Client kept across calls.
+    # Workers write outbox rows as they store stories; the daemon drains the
+    # outbox every ALERTS_EVERY_S seconds on its own connection (``store``)
+    # and httpx client, so alerts, retries and digests go out while it runs.
     if not config.alerts.channels:
         return  # nowhere to send anything
-    try:
-        from alerts import send_due
-    except ImportError:
-        return
+    from alerts import send_due
+
     report = send_due(config, store, client=client)
-    if getattr(report, "messages_sent", 0) or getattr(report, "messages_failed", 0):
-        log.info("alerts %s", report.summary() if hasattr(report, "summary") else report)
-    # ----------------------------------------------------------------------------
+    if report.messages_sent or report.messages_failed:
+        log.info("alerts %s", report.summary())
 
 
 def _rss_mb() -> float:
