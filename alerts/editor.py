@@ -37,8 +37,15 @@ def _load(path: Path) -> tuple[YAML, Any]:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ConfigError(f"{path}: no such config file; create one (see README) or pass --config PATH.") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the config file ({exc}).") from None
     yaml = _yaml()
-    data = yaml.load(text) if text.strip() else CommentedMap()
+    try:
+        data = yaml.load(text) if text.strip() else CommentedMap()
+    except Exception as exc:  # ruamel's YAMLError tree; the message names line and problem
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise ConfigError(f"{path}: YAML syntax error{where}: {getattr(exc, 'problem', None) or exc}.") from None
     if data is None:
         data = CommentedMap()
     if not isinstance(data, dict):
@@ -53,13 +60,19 @@ def _save(path: Path, yaml: YAML, data: Any) -> Config:
     import yaml as pyyaml  # the loader everyone else uses must read what we wrote
 
     config = parse_config(pyyaml.safe_load(text), str(path))
-    fd, tmp = tempfile.mkstemp(dir=str(path.parent), prefix=".config-", suffix=".yaml")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=str(path.parent), prefix=".config-", suffix=".yaml")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot write the config file ({exc}).") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
         if path.exists():
             os.chmod(tmp, path.stat().st_mode & 0o777)
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise ConfigError(f"{path}: cannot write the config file ({exc}).") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

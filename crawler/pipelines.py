@@ -6,7 +6,8 @@ under ``newsmon/`` and end up in ``crawl_runs``.
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+from typing import Any, Callable
 
 from scrapy.exceptions import DropItem
 
@@ -21,9 +22,30 @@ from .urls import url_key
 __all__ = ["NonArticlePipeline", "StorePipeline", "TemplatePipeline"]
 
 
+def _counted(process: Callable[[Any, dict[str, Any], Any], dict[str, Any]]) -> Callable[..., dict[str, Any]]:
+    """Any unexpected error while handling an item is a counted failure, never a silent loss.
+
+    A failure keeps the run from being "ok", so the list pages' ETags are not
+    saved and the next crawl fetches the article again.
+    """
+
+    @functools.wraps(process)
+    def wrapper(self: Any, item: dict[str, Any], spider: Any) -> dict[str, Any]:
+        try:
+            return process(self, item, spider)
+        except DropItem:
+            raise
+        except Exception as exc:  # boundary: one article, not the crawl
+            spider._fail(f"{item.get('url')}: not stored ({type(exc).__name__}: {exc})")
+            raise DropItem(str(exc)) from None
+
+    return wrapper
+
+
 class NonArticlePipeline:
     """Drop pages that are not articles (list, login, 404-ish, empty) and remember their URLs."""
 
+    @_counted
     def process_item(self, item: dict[str, Any], spider: Any) -> dict[str, Any]:
         article: Article = item["article"]
         if article.is_article and article.title and article.body:
@@ -37,6 +59,7 @@ class NonArticlePipeline:
 class StorePipeline:
     """Store new stories; a copy of a stored story only adds a source row."""
 
+    @_counted
     def process_item(self, item: dict[str, Any], spider: Any) -> dict[str, Any]:
         article: Article = item["article"]
         stats = spider.crawler.stats
@@ -89,12 +112,18 @@ class TemplatePipeline:
     """
 
     def open_spider(self, spider: Any) -> None:
-        from db.templates import load_block_counts
+        from datetime import datetime, timedelta, timezone
 
+        from db.templates import load_block_counts, prune_block_counts
+
+        # Blocks seen once and not for a month are article text: forget them.
+        month_ago = (datetime.now(timezone.utc) - timedelta(days=30)).isoformat()
+        prune_block_counts(spider.store.db, spider.name, month_ago)
         counts, self.pages = load_block_counts(spider.store.db, spider.name)
         self.counts: dict[int, int] = dict(counts)
         self.template = chrome_from_counts(self.counts.items(), self.pages)
 
+    @_counted
     def process_item(self, item: dict[str, Any], spider: Any) -> dict[str, Any]:
         blocks = item.pop("blocks", None)
         if blocks:

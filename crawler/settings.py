@@ -13,9 +13,12 @@ from newsmon.config import CrawlSettings
 __all__ = ["scrapy_settings"]
 
 
-def scrapy_settings(crawl: CrawlSettings, *, log_level: str = "CRITICAL") -> dict[str, Any]:
-    """Scrapy settings for one crawl process."""
+def scrapy_settings(
+    crawl: CrawlSettings, *, log_level: str = "CRITICAL", time_limit: float | None = None
+) -> dict[str, Any]:
+    """Scrapy settings for one crawl process; ``time_limit`` (seconds) stops each site's crawl."""
     return {
+        "CLOSESPIDER_TIMEOUT": float(time_limit or 0),
         "BOT_NAME": "newsmon",
         "USER_AGENT": crawl.user_agent,
         "ROBOTSTXT_OBEY": crawl.obey_robots_txt,

@@ -75,7 +75,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                     "site": str,
                     "started_at": str,
                     "finished_at": str,
-                    "status": str,  # running | ok | partial | failed | timeout
+                    "status": str,  # running | ok | partial | failed | timeout | interrupted
                     "list_pages": int,
                     "articles_new": int,
                     "duplicates": int,

@@ -75,16 +75,25 @@ class Store:
     created (missing folder, permissions, not a database).
     """
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True, readonly: bool = False) -> None:
         self.path = Path(path)
-        if not create and not self.path.exists():
+        if (readonly or not create) and not self.path.exists():
             raise StoreError(f"{self.path}: no such database; run `newsmon crawl` first.")
         if not self.path.parent.exists():
             raise StoreError(f"{self.path}: the folder {self.path.parent} does not exist.")
         try:
-            conn = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
-            self.db = sqlite_utils.Database(conn)
-            ensure_schema(self.db)
+            if readonly:
+                # Readers (search, show, sites) never write, so they work on a
+                # file they may not write and never compete with the daemon.
+                conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=30,
+                                       check_same_thread=False)
+                self.db = sqlite_utils.Database(conn)
+                if "articles" not in self.db.table_names():
+                    raise StoreError(f"{self.path}: not a newsmon database (no articles table).")
+            else:
+                conn = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
+                self.db = sqlite_utils.Database(conn)
+                ensure_schema(self.db)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open the database ({exc}).") from None
         # Called inside the transaction that stores a new story, with

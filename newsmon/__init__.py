@@ -1,8 +1,9 @@
 """newsmon: scheduled news monitoring for regional portals.
 
 The command line (``newsmon``) is a thin layer over these packages:
-``newsmon.config`` (load_config), ``crawler`` (extract, run_crawl),
-``db`` (Store, search_articles).
+``newsmon.config`` (load_config), ``crawler`` (extract),
+``scheduler`` (run_crawl, the daemon), ``db`` (Store, search_articles),
+``alerts`` (rules, matching, delivery).
 """
 
 from .config import Config, SiteConfig, load_config

@@ -54,11 +54,11 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def open_store(config: Config, *, create: bool = False) -> Any:
-    """The configured database (must exist unless ``create``)."""
+def open_store(config: Config, *, create: bool = False, readonly: bool = False) -> Any:
+    """The configured database (must exist unless ``create``; ``readonly`` for commands that only read)."""
     from db import Store
 
-    return Store(config.database_path, create=create)
+    return Store(config.database_path, create=create, readonly=readonly)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -80,7 +80,8 @@ def cli() -> None:
 @config_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="Summary format.")
-@click.option("--time-limit", type=float, default=None, help="Stop each site's crawl after this many seconds.")
+@click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Stop each site's crawl after this many seconds.")
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log (INFO level) on stderr.")
 @handle_errors
 def crawl(sites: tuple[str, ...], config_path: Path, fmt: str, time_limit: Optional[float], verbose: bool) -> None:
@@ -133,16 +134,15 @@ def search(query: str, config_path: Path, site: Optional[str], since: Optional[s
     from db import search_articles
 
     config = load_config(config_path)
-    store = open_store(config)
-    rows = search_articles(
-        store.db, query, site=site, since=parse_user_date(since, "--since"),
-        until=parse_user_date(until, "--until", end_of_day=True), limit=limit,
-    )
+    since_at = parse_user_date(since, "--since")
+    until_at = parse_user_date(until, "--until", end_of_day=True)
+    with open_store(config, readonly=True) as store:
+        rows = search_articles(store.db, query, site=site, since=since_at, until=until_at, limit=limit)
     print_records(rows, fmt, columns=["id", "published_at", "site", "title", "snippet", "sources", "url"])
 
 
 @cli.command()
-@click.argument("article_id", type=int)
+@click.argument("article_id", type=click.IntRange(1, 2**63 - 1))
 @config_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Output format.")
@@ -150,8 +150,9 @@ def search(query: str, config_path: Path, site: Optional[str], since: Optional[s
 def show(article_id: int, config_path: Path, fmt: str) -> None:
     """Print one stored article (ARTICLE_ID from `newsmon search`) with every place it was seen."""
     config = load_config(config_path)
-    store = open_store(config)
-    print_article(store.get_article(article_id), fmt)
+    with open_store(config, readonly=True) as store:
+        article = store.get_article(article_id)
+    print_article(article, fmt)
 
 
 @cli.command()

@@ -22,11 +22,11 @@ __all__ = ["alerts", "send_after_crawl"]
 def send_after_crawl(config: Config) -> None:
     """Send the alerts that are due once a crawl has finished; one summary line on stderr.
 
-    Silent when no alert rules are configured and nothing waits in the outbox.
+    Silent when no channel is configured (then nothing can wait in the outbox).
     """
     from alerts import send_due
 
-    if not config.alerts.rules:
+    if not config.alerts.channels:
         return
     _warn_broken_rules(config)
     try:

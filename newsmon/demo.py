@@ -8,7 +8,12 @@ from typing import Optional
 
 from rich.console import Console
 
-__all__ = ["run_demo"]
+from .errors import NewsmonError
+
+__all__ = ["run_demo", "DEMO_MARKER"]
+
+# The demo only reuses a folder that holds this file (one it made itself).
+DEMO_MARKER = ".newsmon-demo"
 
 
 def run_demo(workdir: Optional[Path] = None, *, query: str = "氪氙") -> Path:
@@ -29,6 +34,12 @@ def run_demo(workdir: Optional[Path] = None, *, query: str = "氪氙") -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     config_path = folder / "config.yaml"
     db_path = folder / "news.db"
+    marker = folder / DEMO_MARKER
+    if (config_path.exists() or db_path.exists()) and not marker.exists():
+        # Never overwrite a real project's config or database.
+        raise NewsmonError(f"{folder} already holds a config.yaml or news.db that the demo did not create; "
+                           "choose an empty folder for --dir.")
+    marker.write_text("written by `newsmon demo`; the demo may overwrite config.yaml and news.db here\n")
     for stale in (db_path, folder / "news.db-wal", folder / "news.db-shm"):
         stale.unlink(missing_ok=True)  # a demo starts from an empty database
     with FixturePortal() as portal:

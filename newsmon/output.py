@@ -10,11 +10,11 @@ from datetime import date, datetime, time
 from typing import Any, Iterable, Optional, Sequence
 from zoneinfo import ZoneInfo
 
+import click
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .errors import NewsmonError
 
 __all__ = ["print_records", "print_article", "print_reports", "parse_user_date", "dates_option_help"]
 
@@ -38,7 +38,9 @@ def parse_user_date(value: Optional[str], option: str, *, end_of_day: bool = Fal
         else:
             moment = datetime.fromisoformat(value.strip())
     except ValueError:
-        raise NewsmonError(f"{option} {value!r} is not a date like 2023-04-05 or 2023-04-05T08:00+08:00.") from None
+        # A usage error like any other bad option value: exit status 2.
+        raise click.BadParameter(f"{value!r} is not a date like 2023-04-05 or 2023-04-05T08:00+08:00.",
+                                 param_hint=option) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=SHANGHAI)
 
 

@@ -29,7 +29,7 @@ class SiteReport:
     """How one site's crawl went (also stored as a ``crawl_runs`` row)."""
 
     site: str
-    status: str  # ok | partial | failed | timeout
+    status: str  # ok | partial | failed | timeout | interrupted
     list_pages: int = 0
     articles_new: int = 0
     duplicates: int = 0
@@ -107,14 +107,14 @@ def _run_worker(
             target=_watch_worker, args=(proc, time_limit, cancel, stopped), name="crawl-watchdog", daemon=True
         ).start()
     reports: dict[str, SiteReport] = {}
-    fatal: Optional[str] = None
+    fatal: Optional[dict[str, Any]] = None
     for line in proc.stdout:
         try:
             event = json.loads(line)
         except json.JSONDecodeError:
             continue  # stray print from a library
         if event.get("event") == "fatal":
-            fatal = event["message"]
+            fatal = event
         elif event.get("event") == "site_done":
             fields = {k: event[k] for k in SiteReport.__dataclass_fields__ if k in event}
             reports[event["site"]] = SiteReport(**fields)
@@ -122,7 +122,8 @@ def _run_worker(
             on_event(event)
     code = proc.wait()
     if fatal:
-        raise StoreError(fatal) if "database" in fatal or "folder" in fatal else NewsmonError(fatal)
+        error = {"StoreError": StoreError, "ConfigError": ConfigError}.get(fatal.get("error", ""), NewsmonError)
+        raise error(fatal["message"])
     missing = [name for name in names if name not in reports]
     if missing:
         # The worker died before these sites finished (killed, crashed): close

@@ -27,7 +27,7 @@ def site_statuses(config: Config) -> list[Any]:
     from db.health import scheduled_runs, site_health
 
     names = [s.name for s in config.sites if s.enabled]
-    with Store(config.database_path, create=False) as store:
+    with Store(config.database_path, readonly=True) as store:
         results = site_health(store.db, names, thresholds=health_thresholds(config))
         schedule = scheduled_runs(store.db) if daemon_running(config) else {}
     for health in results:

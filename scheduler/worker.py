@@ -10,7 +10,7 @@ Protocol: the parent writes one JSON object to stdin::
 
 and reads JSON lines from stdout: ``{"event": "article", ...}`` while the
 crawl runs, ``{"event": "site_done", ...}`` per site, and
-``{"event": "fatal", "message": ...}`` (exit status 2) when the crawl
+``{"event": "fatal", "message": ..., "error": "StoreError"}`` (exit status 2) when the crawl
 cannot run at all. Scrapy's own log goes to stderr.
 """
 
@@ -63,7 +63,7 @@ def main() -> int:
 
         store = Store(config.database_path)
     except NewsmonError as exc:
-        emit({"event": "fatal", "message": str(exc)})
+        emit({"event": "fatal", "message": str(exc), "error": type(exc).__name__})
         return 2
     if config.alerts.rules:
         # Match alert rules inside the transaction storing each new story; this
@@ -77,9 +77,9 @@ def main() -> int:
     from crawler.settings import scrapy_settings
     from crawler.spider import PortalSpider
 
-    settings = scrapy_settings(config.crawl, log_level=request.get("log_level", "CRITICAL"))
-    if request.get("time_limit"):
-        settings["CLOSESPIDER_TIMEOUT"] = float(request["time_limit"])
+    settings = scrapy_settings(
+        config.crawl, log_level=request.get("log_level", "CRITICAL"), time_limit=request.get("time_limit")
+    )
     process = CrawlerProcess(settings)
     for name in request["sites"]:
         site = config.site(name)

@@ -238,3 +238,43 @@ def test_site_template_learned_across_pages_strips_repeated_lines(crawled: Crawl
     assert len(with_hotline) < MIN_PAGES, "the learned template did not remove the repeated line"
     pages = crawled.rows("SELECT pages FROM site_templates WHERE site = 'liaoning-invest'")[0][0]
     assert pages == len(bodies)
+
+
+def test_demo_never_overwrites_a_real_project(tmp_path: Path) -> None:
+    (tmp_path / "config.yaml").write_text("database: news.db\nsites: []\n")
+    result = CliRunner().invoke(cli, ["demo", "--dir", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "already holds a config.yaml or news.db that the demo did not create" in result.output
+    assert (tmp_path / "config.yaml").read_text() == "database: news.db\nsites: []\n"
+
+
+def test_read_commands_do_not_write(crawled: Crawled) -> None:
+    import os
+    import stat
+
+    mode = crawled.db.stat().st_mode
+    before = crawled.db.stat().st_mtime_ns
+    # (root ignores file modes; the unchanged mtime below is the check that always holds)
+    os.chmod(crawled.db, stat.S_IRUSR | stat.S_IRGRP)
+    try:
+        result = run("search", "氪氙", "--config", str(crawled.config), "--format", "json")
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.output)
+        assert run("show", "1", "--config", str(crawled.config)).exit_code == 0
+    finally:
+        os.chmod(crawled.db, mode)
+    assert crawled.db.stat().st_mtime_ns == before
+
+
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["search", "氪氙", "--since", "yesterday"], "Invalid value for --since: 'yesterday' is not a date"),
+        (["show", "99999999999999999999"], "Invalid value for 'ARTICLE_ID'"),
+        (["crawl", "--time-limit", "-5"], "Invalid value for '--time-limit'"),
+    ],
+)
+def test_bad_option_values_are_usage_errors(crawled: Crawled, args: list[str], message: str) -> None:
+    result = CliRunner().invoke(cli, [*args, "--config", str(crawled.config)])
+    assert result.exit_code == 2
+    assert message in result.output and "Traceback" not in result.output
