@@ -16,6 +16,8 @@ from statistics import median
 from typing import Iterable, Optional
 from urllib.parse import urljoin, urlsplit
 
+from .urls import same_site
+
 __all__ = ["Link", "ListPage", "classify_links", "extract_links", "looks_like_article_url", "url_template"]
 
 # URL shapes used by common Chinese CMSs (DESTOON, TRS, PHPCMS, DedeCMS, WordPress…).
@@ -152,10 +154,6 @@ def classify_links(
     return ListPage(articles, next_page)
 
 
-def _on_domains(host: str, domains: list[str]) -> bool:
-    return any(host == d or host.endswith("." + d) for d in domains)
-
-
 def extract_links(html: str, base_url: str, domains: list[str]) -> list[Link]:
     """Every ``<a href>`` on the page that stays on ``domains``, absolute, fragment-free, in order.
 
@@ -181,7 +179,7 @@ def extract_links(html: str, base_url: str, domains: list[str]) -> list[Link]:
             continue
         url = safe_url_string(urljoin(base, href)).split("#")[0]
         parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not _on_domains(parts.hostname or "", domains):
+        if parts.scheme not in ("http", "https") or not same_site(url, domains):
             continue
         if parts.path.lower().endswith(ignored):
             continue

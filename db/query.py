@@ -1,8 +1,9 @@
 """User search queries -> FTS5 MATCH expressions, plus the terms to highlight.
 
 Syntax (what ``newsmon search`` accepts): words and ``"quoted phrases"``,
-juxtaposition means AND, ``OR``, ``NOT`` / ``-word``, parentheses. Chinese
-needs no spaces: ``氪氙``, ``稀有气体``, ``辽宁 项目``.
+juxtaposition means AND, ``OR``, ``NOT`` / ``-word``, parentheses, and
+``title:`` / ``body:`` to search one field. Chinese needs no spaces:
+``氪氙``, ``稀有气体``, ``辽宁 项目``, ``title:签约``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from .cjk import query_phrase
 
 __all__ = ["ParsedQuery", "parse_query", "QuerySyntaxError"]
 
-_TOKEN = re.compile(r'"[^"]*"?|\(|\)|[^\s()"]+')
+_TOKEN = re.compile(r'(?:title:|body:)?"[^"]*"?|\(|\)|[^\s()"]+')
+_COLUMNS = ("title", "body")
 
 
 class QuerySyntaxError(ValueError):
@@ -71,9 +73,15 @@ def parse_query(text: str) -> ParsedQuery:
         if raw.startswith("-") and len(raw) > 1:
             negative, raw = True, raw[1:]
         negate_next = False
+        column = ""
+        for name in _COLUMNS:
+            if raw.lower().startswith(name + ":") and len(raw) > len(name) + 1:
+                # title:氪氙 searches the headline only (FTS5 column filter).
+                column, raw = f"{name} : ", raw[len(name) + 1:]
         phrase = query_phrase(raw.strip('"'))
         if phrase is None:
             continue
+        phrase = column + phrase
         if negative:
             if not out or expect_operand:
                 raise QuerySyntaxError(f"NOT {raw} needs a positive search term before it.")

@@ -126,7 +126,8 @@ def search(query: str, config_path: Path, site: Optional[str], since: Optional[s
 
     \b
     QUERY: words and "quoted phrases"; juxtaposition means AND;
-    OR, NOT (or -word), parentheses. Chinese needs no spaces:
+    OR, NOT (or -word), parentheses; title:WORD searches headlines
+    only. Chinese needs no spaces:
       newsmon search 氪氙
       newsmon search '稀有气体 (辽宁 OR 大连) -招聘'
     Matched terms are shown in [brackets] in the snippet.

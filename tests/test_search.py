@@ -56,6 +56,13 @@ def ids(store: Store, query: str, **kwargs: object) -> list[int]:
         ("(大连 OR 辽宁) 气体", [1, 4]),
         ("不存在的词", []),
         ("气", [1, 4]),
+        ("title:口罩", [2]),
+        ("title:气体", [1, 4]),
+        ("title:大连", [1]),
+        ("title:招聘", []),  # 招聘 is in article 2's body only
+        ("body:招聘", [2]),
+        ("口罩 -title:扩产", []),
+        ('title:"Tesla opens"', [3]),
     ],
 )
 def test_chinese_english_and_operators(store: Store, query: str, expected: list[int]) -> None:
