@@ -165,7 +165,10 @@ class Matcher:
             automaton = ahocorasick.Automaton()
             for norm, term_id in self._term_ids.items():
                 # Latin words must start/end on a word boundary; CJK matches anywhere.
-                automaton.add_word(norm, (term_id, len(norm), is_word_char(norm[0]), is_word_char(norm[-1])))
+                # A term needing no boundary check stores a bare int: the hot loop
+                # in _scan then does one set.add per hit and nothing else.
+                start, end = is_word_char(norm[0]), is_word_char(norm[-1])
+                automaton.add_word(norm, (term_id, len(norm), start, end) if start or end else term_id)
             automaton.make_automaton()
             self._automaton = automaton
 
@@ -183,7 +186,12 @@ class Matcher:
         if self._automaton is None or not text:
             return hits
         last = len(text) - 1
-        for end, (term_id, length, start_boundary, end_boundary) in self._automaton.iter(text):
+        add = hits.add
+        for end, value in self._automaton.iter(text):
+            if value.__class__ is int:
+                add(value)
+                continue
+            term_id, length, start_boundary, end_boundary = value
             if term_id in hits:
                 continue
             if start_boundary:
