@@ -6,7 +6,8 @@ The command line (``newsmon``) is a thin layer over these packages:
 ``alerts`` (rules, matching, delivery).
 """
 
-from .config import Config, SiteConfig, load_config
+from typing import Any
+
 from .errors import ConfigError, ExtractError, FetchError, NewsmonError, NotFoundError, StoreError
 
 __all__ = [
@@ -21,3 +22,13 @@ __all__ = [
     "load_config",
 ]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    # The config layer (pydantic, yaml) loads on first use, so that `import db`
+    # (which needs only newsmon.errors) stays light.
+    if name in ("Config", "SiteConfig", "load_config"):
+        from . import config
+
+        return getattr(config, name)
+    raise AttributeError(f"module 'newsmon' has no attribute {name!r}")

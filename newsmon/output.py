@@ -93,6 +93,9 @@ def print_article(article: dict[str, Any], fmt: str, *, header: str = "") -> Non
         sys.stdout.write(json.dumps(article, ensure_ascii=False, indent=2) + "\n")
         return
     lines = [f"== {header} ==" if header else None, article.get("title") or "(no title)"]
+    if article.get("is_article") is False:
+        # newsmon extract: say why the page would not be stored.
+        lines.append(f"not an article: {article.get('reason') or 'unknown reason'}")
     meta = [
         f"{label}: {article[key]}"
         for label, key in (("id", "id"), ("published", "published_at"), ("source", "source"),
