@@ -12,14 +12,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+from db.clock import iso_utc
 from newsmon.alerts_config import parse_digest
 
 __all__ = ["digest_due", "iso_utc"]
-
-
-def iso_utc(moment: datetime) -> str:
-    """``moment`` as the outbox stores times: ISO 8601 UTC, second precision."""
-    return moment.astimezone(timezone.utc).replace(microsecond=0).isoformat()
 
 
 def digest_due(spec: str, matched_at: datetime, tz: str = "Asia/Shanghai") -> datetime:

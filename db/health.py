@@ -23,6 +23,8 @@ from typing import Any, Iterable, Optional, Sequence
 
 import sqlite_utils
 
+from .clock import iso_utc, utc_now
+
 __all__ = [
     "HealthThresholds",
     "SiteHealth",
@@ -243,7 +245,7 @@ def close_abandoned_runs(
             return []
         where += f" AND site IN ({','.join('?' * len(names))})"
         params = names
-    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    now = utc_now()
     with db.conn:
         ids = [r[0] for r in db.execute(f"SELECT id FROM crawl_runs WHERE {where}", params)]
         for run_id in ids:
@@ -274,7 +276,7 @@ def save_list_page_validators(
     db: sqlite_utils.Database, site: str, validators: dict[str, tuple[Optional[str], Optional[str]]]
 ) -> None:
     """Remember ``{url: (etag, last_modified)}`` of ``site``'s list pages for the next conditional GET."""
-    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    now = utc_now()
     with db.conn:
         db.conn.executemany(
             "INSERT OR REPLACE INTO list_pages (url, site, etag, last_modified, checked_at) VALUES (?, ?, ?, ?, ?)",
@@ -284,13 +286,13 @@ def save_list_page_validators(
 
 def record_schedule(db: sqlite_utils.Database, schedule: dict[str, Optional[datetime]]) -> None:
     """Replace ``site_schedule`` with ``{site: next_run_at}`` (written by the daemon)."""
-    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    now = utc_now()
     with db.conn:
         db.execute("DELETE FROM site_schedule")
         db.conn.executemany(
             "INSERT INTO site_schedule (site, next_run_at, updated_at) VALUES (?, ?, ?)",
             [
-                (site, when.astimezone(timezone.utc).replace(microsecond=0).isoformat() if when else None, now)
+                (site, iso_utc(when) if when else None, now)
                 for site, when in schedule.items()
             ],
         )

@@ -19,17 +19,13 @@ import sqlite_utils
 from newsmon.errors import NotFoundError, StoreError
 
 from .cjk import index_text
+from .clock import utc_now
 from .dedupe import NearMatch, NearPrint, find_near_duplicate, index_near_print
 from .schema import ensure_schema
 
 __all__ = ["Store", "AddResult", "NewArticleHook", "utc_now"]
 
 NewArticleHook = Callable[[sqlite_utils.Database, int, dict[str, Any]], None]
-
-
-def utc_now() -> str:
-    """Current time as ISO 8601 UTC with offset, second precision."""
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
 def _iso(value: Optional[datetime]) -> tuple[Optional[str], Optional[str]]:
