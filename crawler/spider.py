@@ -133,8 +133,9 @@ class PortalSpider(scrapy.Spider):
                 item["url"], item["aliases"] = real, [url]
                 self._requested.add(url_key(real))
         if article.is_article and self._learn_template():
-            item["blocks"] = page_blocks(decode_html(response.body, content_type=_header(response, "Content-Type"),
-                                                     declared=self.site.encoding)[0])
+            # Decode with the encoding extract() settled on, not a second detection.
+            used = article.extra.get("encoding") or self.site.encoding
+            item["blocks"] = page_blocks(decode_html(response.body, declared=used)[0])
         yield item
 
     def _learn_template(self) -> bool:
