@@ -3,7 +3,7 @@
 For the daemon and other callers:
 
 * :func:`install_alert_hook` (store, config) — register matching on a
-  ``db.Store`` before a crawl writes to it (done by ``scheduler.worker``);
+  ``db.Store`` before a crawl writes to it (done by ``newsmon.scheduler.worker``);
 * :func:`send_due` (config, store) — deliver what is due; call it after a
   crawl and periodically (every second or so) in a long-running process, or
   run :class:`AlertSender` in a thread.

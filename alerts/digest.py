@@ -3,7 +3,7 @@
 ``digest: 1h`` (any duration): the first match opens a window and the digest
 goes out one period later with every story matched meanwhile, so a rule sends
 at most one message per period. ``digest: daily 09:00``: at the next 09:00 in
-``alerts.timezone`` (Asia/Shanghai unless configured), listing every story
+``newsmon.alerts.timezone`` (Asia/Shanghai unless configured), listing every story
 since the previous one.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from db.clock import iso_utc
+from newsmon.clock import iso_utc
 from newsmon.alerts_config import parse_digest
 
 __all__ = ["digest_due", "iso_utc"]

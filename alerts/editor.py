@@ -88,7 +88,7 @@ def add_rule(
     channels: Sequence[str] = (),
     digest: Optional[str] = None,
 ) -> Config:
-    """Append a rule to ``alerts.rules`` in the config file at ``path``; return the new config.
+    """Append a rule to ``newsmon.alerts.rules`` in the config file at ``path``; return the new config.
 
     Raises RuleError for a malformed query and ConfigError when the name is
     taken or the result would not be a valid config (unknown channel, bad

@@ -1,6 +1,6 @@
 """Operator messages: a site became unhealthy, or recovered (sent by the daemon).
 
-They go straight to ``alerts.health_channels`` through the same channel
+They go straight to ``newsmon.alerts.health_channels`` through the same channel
 senders as story alerts; unlike story alerts they are not queued in the
 outbox: the state is re-checked after every crawl, and a lost message is
 repeated the next time the problem changes (and the log always has it).
@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class HealthNotice:
-    """A site's health changed. Duck-types :class:`alerts.Notification` for the senders."""
+    """A site's health changed. Duck-types :class:`newsmon.alerts.Notification` for the senders."""
 
     site: str
     reasons: str  # "" when the site recovered
@@ -63,7 +63,7 @@ class HealthNotice:
 
 
 def notify_health(config: Config, site: str, reasons: str, at: str, *, client: httpx.Client) -> list[str]:
-    """Tell every ``alerts.health_channels`` channel; returns one line per failed channel (never raises)."""
+    """Tell every ``newsmon.alerts.health_channels`` channel; returns one line per failed channel (never raises)."""
     failures = []
     for name in config.alerts.health_channels:
         notice = HealthNotice(site=site, reasons=reasons, at=at, channel=name)

@@ -14,7 +14,7 @@ from typing import Any, Callable, Optional
 
 import sqlite_utils
 
-from db.outbox import add_deliveries
+from newsmon.db.outbox import add_deliveries
 from newsmon.config import Config, parse_duration
 
 from .digest import digest_due, iso_utc

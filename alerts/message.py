@@ -12,8 +12,8 @@ from typing import Any, Optional, Sequence
 
 import sqlite_utils
 
-from db.query import ParsedQuery
-from db.search import make_snippet
+from newsmon.db.query import ParsedQuery
+from newsmon.db.search import make_snippet
 
 __all__ = ["Story", "Notification", "load_notification"]
 

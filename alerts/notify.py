@@ -1,4 +1,4 @@
-"""Channels: hand one :class:`~alerts.message.Notification` to a webhook, a mailbox or a chat robot.
+"""Channels: hand one :class:`~newsmon.alerts.message.Notification` to a webhook, a mailbox or a chat robot.
 
 Each ``send_*`` function either returns (the service accepted the message)
 or raises :class:`DeliveryError` with one sentence naming the channel. The

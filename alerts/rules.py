@@ -26,7 +26,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Optional, Union
 
-from db.cjk import is_cjk
+from newsmon.db.cjk import is_cjk
 
 __all__ = [
     "Term",

@@ -26,7 +26,7 @@ from typing import Any, Optional
 import httpx
 import sqlite_utils
 
-from db.outbox import claim_deliveries, due_deliveries, mark_failed, mark_sent, outbox_counts, release_stale_claims
+from newsmon.db.outbox import claim_deliveries, due_deliveries, mark_failed, mark_sent, outbox_counts, release_stale_claims
 from newsmon.config import Config, parse_duration
 
 from .digest import iso_utc
@@ -171,7 +171,7 @@ class AlertSender:
 
     def run(self, stop: threading.Event) -> None:
         """Send due alerts until ``stop`` is set; failures are logged, never raised."""
-        from db import Store
+        from newsmon.db import Store
 
         with Store(self.config.database_path) as store, httpx.Client() as client:
             while not stop.is_set():

@@ -32,10 +32,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from alerts import AlertSender, Matcher, compile_rule, install_alert_hook  # noqa: E402
-from crawler.fingerprint import text_fingerprint  # noqa: E402
-from db import Store  # noqa: E402
-from db.cjk import CJK_RUN  # noqa: E402
+from newsmon.alerts import AlertSender, Matcher, compile_rule, install_alert_hook  # noqa: E402
+from newsmon.crawler.fingerprint import text_fingerprint  # noqa: E402
+from newsmon.db import Store  # noqa: E402
+from newsmon.db.cjk import CJK_RUN  # noqa: E402
 from newsmon.alerts_config import RuleConfig  # noqa: E402
 from newsmon.config import parse_config  # noqa: E402
 

@@ -18,7 +18,7 @@ on 127.0.0.1 (list pages ``/list/N.html`` with 20 links and 下一页, articles
     SQLite file (extract, dedupe, store, full-text index).
 
 Fairness: (a) and (b) get the Scrapy settings newsmon itself would use for the
-very config given to (c) (``crawler.settings.scrapy_settings(config.crawl)``
+very config given to (c) (``newsmon.crawler.settings.scrapy_settings(config.crawl)``
 minus newsmon's pipelines/extension): no download delay, no AutoThrottle, the
 same CONCURRENT_REQUESTS / _PER_DOMAIN, timeout, retries, robots.txt obeyed by
 all three (the portal answers 404, i.e. everything allowed).
@@ -183,7 +183,7 @@ def _write_config(portal: Any, workdir: Path, database: Path, concurrency: int, 
 
 def _scrapy_settings(config_path: Path) -> dict[str, Any]:
     """What newsmon would hand Scrapy for this config, without newsmon's own pipelines/extension."""
-    from crawler.settings import scrapy_settings
+    from newsmon.crawler.settings import scrapy_settings
     from newsmon.config import load_config
 
     settings = scrapy_settings(load_config(config_path).crawl, log_level="ERROR")
@@ -265,7 +265,7 @@ def profile_newsmon(portal: Any, workdir: Path, config_path: Path, top: int) -> 
     database = Path(config.database_path)
     for suffix in ("", "-wal", "-shm", ".lock"):
         Path(str(database) + suffix).unlink(missing_ok=True)
-    from db import Store
+    from newsmon.db import Store
 
     Store(database).close()  # as `newsmon crawl` does before spawning the worker
     request = {"config": config.model_dump(mode="json"), "source_path": config.source_path,

@@ -48,7 +48,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from crawler.fingerprint import (  # noqa: E402
+from newsmon.crawler.fingerprint import (  # noqa: E402
     NUM_PERM,
     band_key_matrix,
     near_signature,
@@ -58,8 +58,8 @@ from crawler.fingerprint import (  # noqa: E402
     _PERM_B,
     _splitmix64,
 )
-from db import Store  # noqa: E402
-from db.dedupe import NearPrint  # noqa: E402
+from newsmon.db import Store  # noqa: E402
+from newsmon.db.dedupe import NearPrint  # noqa: E402
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "magic-html" / "base.json"
 PORTAL = Path(__file__).resolve().parents[1] / "newsmon" / "portal" / "articles.json"

@@ -114,7 +114,7 @@ def load_pages(name: str, base: Path) -> Iterator[Page]:
 # ---------------------------------------------------------------- extractors
 
 def _run_newsmon(html: bytes, url: str) -> dict[str, Any]:
-    from crawler.extract import extract
+    from newsmon.crawler.extract import extract
 
     a = extract(html, url)
     return {"body": a.body, "title": a.title, "date": a.published_at.isoformat() if a.published_at else None,
@@ -140,7 +140,7 @@ def _run_readability(html: bytes, url: str) -> dict[str, Any]:
 def _run_gne(html: bytes, url: str) -> dict[str, Any]:
     from gne import GeneralNewsExtractor
 
-    from crawler.encoding import decode_html
+    from newsmon.crawler.encoding import decode_html
 
     text = decode_html(html)[0]  # GNE wants text; decoding is not what is measured
     started = time.perf_counter()
@@ -176,7 +176,7 @@ def run_one(job: tuple[str, Page]) -> dict[str, Any]:
 def _title_ok(title: str, html: bytes) -> bool:
     from lxml import html as lxml_html
 
-    from crawler.encoding import decode_html
+    from newsmon.crawler.encoding import decode_html
 
     if not title or len(title) > 120:
         return False

@@ -28,8 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from extraction import prf, shared_dir  # noqa: E402  (bench/extraction.py: the shared scoring)
 
-from crawler.extract import decode_html, extract  # noqa: E402
-from crawler.template import apply_template, chrome_from_counts, page_blocks  # noqa: E402
+from newsmon.crawler.extract import decode_html, extract  # noqa: E402
+from newsmon.crawler.template import apply_template, chrome_from_counts, page_blocks  # noqa: E402
 from newsmon.portal import FixturePortal  # noqa: E402
 
 

@@ -11,7 +11,7 @@ __all__ = ["Article"]
 
 @dataclass(frozen=True)
 class Article:
-    """What :func:`crawler.extract` found on a page.
+    """What :func:`newsmon.crawler.extract` found on a page.
 
     ``body`` is plain text, one paragraph per line, NFC-normalised.
     ``published_at`` is timezone-aware (Asia/Shanghai when the page gives no zone)

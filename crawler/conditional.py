@@ -42,7 +42,7 @@ class ConditionalGetMiddleware:
         request.meta.setdefault("handle_httpstatus_list", [304])
         if not getattr(spider, "stop_at_known", False):
             return None  # no complete crawl yet: fetch everything in full
-        from db.health import list_page_validators
+        from newsmon.db.health import list_page_validators
 
         etag, last_modified = list_page_validators(store.db, request.url)
         if etag:
@@ -72,6 +72,6 @@ class ConditionalGetMiddleware:
             return
         if self.crawler.stats.get_value("newsmon/failures", 0):
             return  # see the module docstring
-        from db.health import save_list_page_validators
+        from newsmon.db.health import save_list_page_validators
 
         save_list_page_validators(store.db, spider.name, self.pending)

@@ -1,13 +1,13 @@
-"""HTML page -> :class:`~crawler.article.Article`: the one extraction entry point.
+"""HTML page -> :class:`~newsmon.crawler.article.Article`: the one extraction entry point.
 
 ``extract`` is a pure function (no network, no Scrapy) that never raises:
 pages it cannot use come back with ``is_article=False`` and a ``reason``.
 
-Pipeline: decode bytes by evidence (:mod:`crawler.encoding`), parse once with
-lxml, read metadata (:mod:`crawler.metadata`), take the main text from
+Pipeline: decode bytes by evidence (:mod:`newsmon.crawler.encoding`), parse once with
+lxml, read metadata (:mod:`newsmon.crawler.metadata`), take the main text from
 trafilatura with ``favor_precision`` and, for short pages where trafilatura
 is weak (government notices, one-paragraph announcements), from the densest
-text block (:func:`crawler.boilerplate.densest_blocks`); then drop Chinese
+text block (:func:`newsmon.crawler.boilerplate.densest_blocks`); then drop Chinese
 portal chrome line by line and decide whether the page is an article at all.
 """
 
@@ -23,8 +23,8 @@ import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
-from crawler.article import Article
-from crawler.boilerplate import (
+from newsmon.crawler.article import Article
+from newsmon.crawler.boilerplate import (
     clean_lines,
     densest_blocks,
     element_lines,
@@ -34,8 +34,8 @@ from crawler.boilerplate import (
     prune_widgets,
     unwrap_layout_tables,
 )
-from crawler.encoding import decode_bytes, decode_html, repair_text
-from crawler.metadata import (
+from newsmon.crawler.encoding import decode_bytes, decode_html, repair_text
+from newsmon.crawler.metadata import (
     find_author,
     find_canonical_url,
     find_lang,

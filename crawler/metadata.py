@@ -18,6 +18,8 @@ from urllib.parse import urljoin
 
 from lxml import html as lxml_html
 
+from newsmon.clock import SHANGHAI
+
 __all__ = [
     "SHANGHAI",
     "find_title",
@@ -30,9 +32,6 @@ __all__ = [
     "clean_title",
 ]
 
-# Fixed offset rather than zoneinfo: China has had no DST since 1991, and a
-# fixed offset needs no tz database at run time.
-SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")
 # A page may be a little ahead of our clock (scheduled publishing, clock skew).
 FUTURE_SLACK = timedelta(hours=2)
 EARLIEST_YEAR = 1990

@@ -11,7 +11,7 @@ from typing import Any, Callable
 
 from scrapy.exceptions import DropItem
 
-from db.dedupe import NearPrint
+from newsmon.db.dedupe import NearPrint
 from newsmon.errors import StoreError
 
 from .article import Article
@@ -114,7 +114,7 @@ class TemplatePipeline:
     def open_spider(self, spider: Any) -> None:
         from datetime import datetime, timedelta, timezone
 
-        from db.templates import load_block_counts, prune_block_counts
+        from newsmon.db.templates import load_block_counts, prune_block_counts
 
         # Blocks seen once and not for a month are article text: forget them.
         month_ago = (datetime.now(timezone.utc) - timedelta(days=30)).isoformat()
@@ -127,8 +127,8 @@ class TemplatePipeline:
     def process_item(self, item: dict[str, Any], spider: Any) -> dict[str, Any]:
         blocks = item.pop("blocks", None)
         if blocks:
-            from db import utc_now
-            from db.templates import record_page_blocks
+            from newsmon.db import utc_now
+            from newsmon.db.templates import record_page_blocks
 
             record_page_blocks(spider.store.db, spider.name, blocks, utc_now())
             self.pages += 1

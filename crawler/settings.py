@@ -41,11 +41,11 @@ def scrapy_settings(
         # Duplicates and non-articles leave through DropItem; that is routine, not a warning.
         "DEFAULT_DROPITEM_LOG_LEVEL": "DEBUG",
         "ITEM_PIPELINES": {
-            "crawler.pipelines.NonArticlePipeline": 100,
-            "crawler.pipelines.TemplatePipeline": 200,
-            "crawler.pipelines.StorePipeline": 300,
+            "newsmon.crawler.pipelines.NonArticlePipeline": 100,
+            "newsmon.crawler.pipelines.TemplatePipeline": 200,
+            "newsmon.crawler.pipelines.StorePipeline": 300,
         },
-        "EXTENSIONS": {"crawler.runs.CrawlRunRecorder": 500},
+        "EXTENSIONS": {"newsmon.crawler.runs.CrawlRunRecorder": 500},
         # If-None-Match / If-Modified-Since for list pages (crawler/conditional.py).
-        "DOWNLOADER_MIDDLEWARES": {"crawler.conditional.ConditionalGetMiddleware": 650},
+        "DOWNLOADER_MIDDLEWARES": {"newsmon.crawler.conditional.ConditionalGetMiddleware": 650},
     }

@@ -15,8 +15,8 @@ from scrapy import signals
 from scrapy.http import Request, Response
 from twisted.python.failure import Failure
 
-from db import Store
-from db.templates import counted_pages
+from newsmon.db import Store
+from newsmon.db.templates import counted_pages
 from newsmon.config import SiteConfig
 
 from .extract import decode_html, extract

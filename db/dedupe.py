@@ -1,6 +1,6 @@
 """Near-duplicate index: MinHash LSH bands in SQLite, verified by signature.
 
-The crawler computes a story's MinHash (``crawler.fingerprint``) and hands the
+The crawler computes a story's MinHash (``newsmon.crawler.fingerprint``) and hands the
 store plain values: the signature bytes, its shingle count and one 64-bit key
 per band. Here they live in two tables::
 

@@ -23,7 +23,7 @@ from typing import Any, Iterable, Optional, Sequence
 
 import sqlite_utils
 
-from .clock import iso_utc, utc_now
+from newsmon.clock import iso_utc, utc_now
 
 __all__ = [
     "HealthThresholds",

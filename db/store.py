@@ -19,7 +19,7 @@ import sqlite_utils
 from newsmon.errors import NotFoundError, StoreError
 
 from .cjk import index_text
-from .clock import utc_now
+from newsmon.clock import utc_now
 from .dedupe import NearMatch, NearPrint, find_near_duplicate, index_near_print
 from .schema import ensure_schema
 
@@ -125,7 +125,7 @@ class Store:
         """The subset of ``urls`` already stored as a story source or as a non-article.
 
         ``keys``, parallel to ``urls``, are their dedupe identities
-        (``crawler.urls.url_key``): a URL counts as known when its key is,
+        (``newsmon.crawler.urls.url_key``): a URL counts as known when its key is,
         so ``https://…/a/?from=x`` is known once ``http://…/a`` was stored.
         """
         urls = list(urls)
@@ -193,10 +193,10 @@ class Store:
     ) -> AddResult:
         """Store one fetched article, or record it as another source of a stored story.
 
-        An article whose URL (or ``url_key``, see ``crawler.urls``) is already
+        An article whose URL (or ``url_key``, see ``newsmon.crawler.urls``) is already
         known is ignored (``known_url``). One whose body fingerprint matches
         a stored copy, or whose MinHash ``near`` finds the same story
-        (``db.dedupe``), adds an ``article_sources`` row only
+        (``newsmon.db.dedupe``), adds an ``article_sources`` row only
         (``duplicate``); if it was published earlier than the stored story's
         primary copy it becomes the primary (``articles`` row and search
         index rewritten, no new-article hooks). Anything else is a new story

@@ -4,7 +4,7 @@ Validated once with the rest of the config. Two things are deliberately *not*
 checked here:
 
 * a rule's query: a malformed query must not stop the crawl or the other
-  rules, so it is compiled later by ``alerts.rules`` and reported per rule;
+  rules, so it is compiled later by ``newsmon.alerts.rules`` and reported per rule;
 * environment variables: ``${DINGTALK_SECRET}`` is looked up when an alert
   is sent, so a missing variable delays that channel's alerts instead of
   breaking the whole configuration.
@@ -19,6 +19,8 @@ import re
 from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .clock import parse_duration
 
 __all__ = [
     "AlertsConfig",
@@ -57,8 +59,6 @@ def parse_digest(value: str) -> tuple[str, float | tuple[int, int]]:
     Returns ``("every", seconds)`` or ``("daily", (hour, minute))``; raises
     ValueError with one sentence otherwise.
     """
-    from .config import parse_duration
-
     match = _DIGEST_DAILY.match(value)
     if match:
         hour, minute = match.groups()
@@ -219,8 +219,7 @@ class AlertsConfig(_Model):
     @field_validator("retry_delay", "retry_max_delay", "max_age")
     @classmethod
     def _check_duration(cls, value: Optional[str]) -> Optional[str]:
-        from .config import parse_duration
-
+    
         if value is not None:
             parse_duration(value)
         return value

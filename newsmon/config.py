@@ -20,6 +20,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .alerts_config import AlertsConfig
+from .clock import parse_duration
 from .errors import ConfigError
 
 __all__ = [
@@ -33,28 +34,7 @@ __all__ = [
     "default_config_path",
 ]
 
-_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d)\s*$")
-_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 _SITE_NAME = re.compile(r"^[A-Za-z0-9_-]+$")
-
-
-def parse_duration(value: str | int | float) -> timedelta:
-    """Turn ``45s``, ``10m``, ``2h`` or ``1d`` (or a number of seconds) into a timedelta.
-
-    Raises ``ValueError`` with a one-sentence message for anything else.
-    """
-    if isinstance(value, bool):
-        raise ValueError(f"{value!r} is not a duration like 45s, 10m, 2h or 1d")
-    if isinstance(value, (int, float)):
-        seconds = float(value)
-    else:
-        match = _DURATION.match(str(value))
-        if not match:
-            raise ValueError(f"{value!r} is not a duration like 45s, 10m, 2h or 1d")
-        seconds = float(match.group(1)) * _UNIT_SECONDS[match.group(2)]
-    if seconds <= 0:
-        raise ValueError(f"{value!r} must be longer than zero")
-    return timedelta(seconds=seconds)
 
 
 class _Model(BaseModel):

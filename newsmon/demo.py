@@ -21,8 +21,8 @@ def run_demo(workdir: Optional[Path] = None, *, query: str = "氪氙") -> Path:
 
     Returns the path of the config file written (the database sits beside it).
     """
-    from scheduler import run_crawl
-    from db import Store, search_articles
+    from newsmon.scheduler import run_crawl
+    from newsmon.db import Store, search_articles
 
     from .config import load_config
     from .output import print_records, print_reports

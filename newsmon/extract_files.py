@@ -13,7 +13,7 @@ __all__ = ["extract_files"]
 
 def extract_files(files: Iterable[Path], *, url: Optional[str] = None) -> list[dict[str, Any]]:
     """Extract each saved page (``.html`` or ``.html.gz``); one dict per input."""
-    from crawler.extract import extract
+    from newsmon.crawler.extract import extract
 
     results = []
     for path in files:

@@ -8,17 +8,17 @@ import re
 import sys
 from datetime import date, datetime, time
 from typing import Any, Iterable, Optional, Sequence
-from zoneinfo import ZoneInfo
 
 import click
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .clock import SHANGHAI
+
 
 __all__ = ["print_records", "print_article", "print_reports", "parse_user_date", "dates_option_help"]
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 dates_option_help = "YYYY-MM-DD or an ISO 8601 time; without a zone it is read as Asia/Shanghai time."
 
 

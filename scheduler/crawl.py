@@ -55,8 +55,8 @@ def run_crawl(
 ) -> list[SiteReport]:
     """Crawl ``sites`` (default: every enabled site) once; return one report per site.
 
-    Runs in a fresh worker process (see ``scheduler.worker``) while holding
-    the database's writer lock (``scheduler.lock``; DatabaseLockedError if
+    Runs in a fresh worker process (see ``newsmon.scheduler.worker``) while holding
+    the database's writer lock (``newsmon.scheduler.lock``; DatabaseLockedError if
     ``newsmon run`` or another crawl holds it). Page-level failures are
     counted in the reports; raises StoreError/NewsmonError only when the crawl
     could not run at all. A worker that outlives ``time_limit`` by
@@ -91,7 +91,7 @@ def _run_worker(
         "log_level": log_level,
     }
     proc = subprocess.Popen(
-        [sys.executable, "-m", "scheduler.worker"],
+        [sys.executable, "-m", "newsmon.scheduler.worker"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -135,8 +135,8 @@ def _run_worker(
             status, why = "interrupted", "the crawl was interrupted (newsmon is shutting down)"
         else:
             status, why = "failed", f"the crawl worker stopped unexpectedly (exit status {code})"
-        from db import Store
-        from db.health import close_abandoned_runs
+        from newsmon.db import Store
+        from newsmon.db.health import close_abandoned_runs
 
         with Store(config.database_path) as store:
             close_abandoned_runs(store.db, missing, status=status, error=why)

@@ -3,10 +3,10 @@
 One APScheduler job per enabled site (``every:`` → interval, ``cron:`` → cron
 line), each with jitter, ``max_instances=1``, ``coalesce=True`` and a generous
 misfire grace. A job waits for one of ``daemon.max_concurrent_crawls`` slots,
-then runs :func:`scheduler.crawl.run_crawl` for its site: a fresh worker
+then runs :func:`newsmon.scheduler.crawl.run_crawl` for its site: a fresh worker
 process, killed if it overruns its time limit.
 
-The daemon holds the database's writer lock (``scheduler.lock``) for its
+The daemon holds the database's writer lock (``newsmon.scheduler.lock``) for its
 whole life, so a second daemon or a manual ``newsmon crawl`` is refused.
 SIGTERM/SIGINT stop it within 10 seconds (in-flight crawls get a few seconds to
 finish, then their workers are killed; every store write is one transaction,
@@ -132,8 +132,8 @@ def _cron_fields(line: str) -> dict[str, str]:
 
 
 def health_thresholds(config: Config) -> Any:
-    """``db.health.HealthThresholds`` from the ``daemon:`` settings."""
-    from db.health import HealthThresholds
+    """``newsmon.db.health.HealthThresholds`` from the ``daemon:`` settings."""
+    from newsmon.db.health import HealthThresholds
 
     d = config.daemon
     return HealthThresholds(
@@ -150,7 +150,7 @@ def _send_due_alerts(config: Config, store: Any, client: Any) -> None:
     # and httpx client, so alerts, retries and digests go out while it runs.
     if not config.alerts.channels:
         return  # nowhere to send anything
-    from alerts import send_due
+    from newsmon.alerts import send_due
 
     report = send_due(config, store, client=client)
     if report.messages_sent or report.messages_failed:
@@ -216,8 +216,8 @@ class Daemon:
         return 0
 
     def _serve(self, config: Config) -> None:
-        from db import Store
-        from db.health import close_abandoned_runs
+        from newsmon.db import Store
+        from newsmon.db.health import close_abandoned_runs
 
         self._store = Store(config.database_path)
         closed = close_abandoned_runs(
@@ -275,7 +275,7 @@ class Daemon:
                 self._record_schedule()
 
     def _shutdown(self, scheduler: BackgroundScheduler) -> None:
-        from db.health import record_schedule
+        from newsmon.db.health import record_schedule
 
         deadline = time.monotonic() + STOP_BUDGET_S
         self._stop.set()
@@ -417,7 +417,7 @@ class Daemon:
         # A worker hit by the same SIGTERM/SIGINT as the daemon (systemd stops
         # the whole cgroup, Ctrl-C the whole process group) closes its spider
         # early; a "failed" run then is the shutdown's doing, not the site's.
-        from db.health import mark_interrupted
+        from newsmon.db.health import mark_interrupted
 
         for report in reports:
             if report.status == "failed" and report.run_id:
@@ -468,7 +468,7 @@ class Daemon:
             if self._alerts_store is None:
                 import httpx
 
-                from db import Store
+                from newsmon.db import Store
 
                 self._alerts_store = Store(self.config.database_path)
                 self._alerts_client = httpx.Client(follow_redirects=False)
@@ -481,7 +481,7 @@ class Daemon:
     # -- health and heartbeat --------------------------------------------------
 
     def _check_health(self, names: list[str], *, quiet_ok: bool = False) -> list[Any]:
-        from db.health import site_health
+        from newsmon.db.health import site_health
 
         try:
             with self._db_guard:
@@ -509,8 +509,8 @@ class Daemon:
             return
         import httpx
 
-        from alerts import notify_health
-        from db import utc_now
+        from newsmon.alerts import notify_health
+        from newsmon.db import utc_now
 
         try:
             with httpx.Client(follow_redirects=False) as client:
@@ -542,7 +542,7 @@ class Daemon:
         return f"{seconds:.0f}s"
 
     def _record_schedule(self) -> None:
-        from db.health import record_schedule
+        from newsmon.db.health import record_schedule
 
         if self._scheduler is None:
             return

@@ -1,7 +1,7 @@
 """One writer per database: an advisory lock on ``<database>.lock``.
 
 ``newsmon run`` holds the lock for as long as it runs; ``newsmon crawl`` (via
-:func:`scheduler.crawl.run_crawl`) holds it for one pass. A second process
+:func:`newsmon.scheduler.crawl.run_crawl`) holds it for one pass. A second process
 asking for it is refused with one sentence naming the holder, so a second
 daemon never starts and a manual crawl never races the daemon.
 

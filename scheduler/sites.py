@@ -19,12 +19,12 @@ def daemon_running(config: Config) -> bool:
 
 
 def site_statuses(config: Config) -> list[Any]:
-    """``db.health.SiteHealth`` per enabled site, in config order, with ``next_run_at`` when the daemon runs.
+    """``newsmon.db.health.SiteHealth`` per enabled site, in config order, with ``next_run_at`` when the daemon runs.
 
     Raises StoreError when the database does not exist yet.
     """
-    from db import Store
-    from db.health import scheduled_runs, site_health
+    from newsmon.db import Store
+    from newsmon.db.health import scheduled_runs, site_health
 
     names = [s.name for s in config.sites if s.enabled]
     with Store(config.database_path, readonly=True) as store:

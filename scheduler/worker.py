@@ -2,7 +2,7 @@
 
 Twisted's reactor cannot be restarted inside a process, and one site's crash
 or leak must not take its caller down, so every crawl pass runs here, in a
-fresh process started by :func:`scheduler.crawl.run_crawl`.
+fresh process started by :func:`newsmon.scheduler.crawl.run_crawl`.
 
 Protocol: the parent writes one JSON object to stdin::
 
@@ -59,7 +59,7 @@ def main() -> int:
     request = json.load(sys.stdin)
     config = Config(**request["config"], source_path=request.get("source_path"))
     try:
-        from db import Store
+        from newsmon.db import Store
 
         store = Store(config.database_path)
     except NewsmonError as exc:
@@ -68,14 +68,14 @@ def main() -> int:
     if config.alerts.rules:
         # Match alert rules inside the transaction storing each new story; this
         # only writes alert_deliveries rows: sending happens in the parent.
-        from alerts import install_alert_hook
+        from newsmon.alerts import install_alert_hook
 
         install_alert_hook(store, config)
 
     from scrapy.crawler import CrawlerProcess
 
-    from crawler.settings import scrapy_settings
-    from crawler.spider import PortalSpider
+    from newsmon.crawler.settings import scrapy_settings
+    from newsmon.crawler.spider import PortalSpider
 
     settings = scrapy_settings(
         config.crawl, log_level=request.get("log_level", "CRITICAL"), time_limit=request.get("time_limit")

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from click.testing import CliRunner, Result
 
-from alerts import send_due
+from newsmon.alerts import send_due
 from newsmon.cli import cli
 from newsmon.config import load_config
 from test_alerts_support import Receiver, add_story, make_config, receiver, store_with_alerts  # noqa: F401

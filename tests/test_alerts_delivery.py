@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from alerts import send_due
-from db.outbox import list_deliveries
+from newsmon.alerts import send_due
+from newsmon.db.outbox import list_deliveries
 from test_alerts_support import Receiver, add_story, make_config, receiver, smtp_server, store_with_alerts  # noqa: F401
 
 BODY = "大连市今日签约氪氙气体提纯项目，总投资12亿元。\n项目建成后年产稀有气体200万立方米。"
@@ -235,8 +235,8 @@ def test_filters_regex_phrases_and_not(tmp_path: Path, receiver: Receiver) -> No
 
 def test_broken_rule_is_reported_and_skipped(tmp_path: Path, receiver: Receiver,
                                              caplog: pytest.LogCaptureFixture) -> None:
-    from alerts import install_alert_hook
-    from db import Store
+    from newsmon.alerts import install_alert_hook
+    from newsmon.db import Store
 
     config = make_config(tmp_path, {
         "channels": {"ops": {"type": "webhook", "url": receiver.url}},
@@ -276,7 +276,7 @@ def test_digest_sends_one_message_per_period(tmp_path: Path, receiver: Receiver)
 
 def test_story_rolled_back_leaves_no_alert(tmp_path: Path, receiver: Receiver) -> None:
     """The outbox row is written in the story's transaction: a failing later hook undoes both."""
-    from db import Store
+    from newsmon.db import Store
     from newsmon.errors import StoreError
 
     config = webhook_config(tmp_path, receiver.url)
@@ -302,7 +302,7 @@ def test_sender_thread_delivers_each_story_within_a_second_while_stories_are_sto
     import threading
     import time
 
-    from alerts import AlertSender
+    from newsmon.alerts import AlertSender
     from test_alerts_support import wait_for
 
     config = webhook_config(tmp_path, receiver.url)
@@ -324,8 +324,8 @@ def test_sender_thread_delivers_each_story_within_a_second_while_stories_are_sto
 
 def test_rows_claimed_by_a_sender_that_died_are_sent_after_the_claim_timeout(tmp_path: Path,
                                                                              receiver: Receiver) -> None:
-    from alerts.sender import CLAIM_TIMEOUT
-    from db.outbox import claim_deliveries
+    from newsmon.alerts.sender import CLAIM_TIMEOUT
+    from newsmon.db.outbox import claim_deliveries
 
     config = webhook_config(tmp_path, receiver.url)
     with store_with_alerts(config) as store:
@@ -343,7 +343,7 @@ def test_rows_claimed_by_a_sender_that_died_are_sent_after_the_claim_timeout(tmp
 
 
 def test_daily_digest_time_is_the_next_one_in_the_configured_zone() -> None:
-    from alerts.digest import digest_due
+    from newsmon.alerts.digest import digest_due
 
     shanghai = timezone(timedelta(hours=8))
     before = datetime(2023, 4, 4, 8, 59, tzinfo=shanghai)

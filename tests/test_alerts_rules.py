@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alerts import Matcher, RuleError, RuleSyntaxError, compile_rule, parse_rule
+from newsmon.alerts import Matcher, RuleError, RuleSyntaxError, compile_rule, parse_rule
 from newsmon.alerts_config import AlertsConfig, RuleConfig
 
 

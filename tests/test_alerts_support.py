@@ -19,8 +19,8 @@ from typing import Any, Callable, Iterator, Optional
 import pytest
 import yaml
 
-from crawler.fingerprint import text_fingerprint
-from db import Store
+from newsmon.crawler.fingerprint import text_fingerprint
+from newsmon.db import Store
 from newsmon.config import Config, parse_config
 
 __all__ = ["Receiver", "receiver", "smtp_server", "make_config", "store_with_alerts", "add_story", "wait_for"]
@@ -172,7 +172,7 @@ def make_config(tmp_path: Path, alerts: dict[str, Any], **extra: Any) -> Config:
 
 def store_with_alerts(config: Config) -> Store:
     """The config's database, with the alert hook installed (as the crawl worker does)."""
-    from alerts import install_alert_hook
+    from newsmon.alerts import install_alert_hook
 
     store = Store(config.database_path)
     install_alert_hook(store, config)

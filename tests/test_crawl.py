@@ -230,7 +230,7 @@ def test_demo_runs_offline(tmp_path: Path) -> None:
 def test_site_template_learned_across_pages_strips_repeated_lines(crawled: Crawled) -> None:
     # Every liaoning-invest article box ends with the same hotline line, which
     # no generic extractor can tell from a paragraph on one page alone.
-    from crawler.template import MIN_PAGES
+    from newsmon.crawler.template import MIN_PAGES
 
     bodies = [b for (b,) in crawled.rows("SELECT body FROM articles WHERE site = 'liaoning-invest'")]
     with_hotline = [b for b in bodies if "招商热线" in b]

@@ -8,8 +8,8 @@ from typing import Optional
 
 import pytest
 
-from db import Store
-from db.health import HealthThresholds, close_abandoned_runs, site_health
+from newsmon.db import Store
+from newsmon.db.health import HealthThresholds, close_abandoned_runs, site_health
 
 NOW = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
 TH = HealthThresholds(failures=3, silence_factor=5, min_silence=timedelta(days=1), extraction_pages=5)

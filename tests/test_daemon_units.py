@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 
 from newsmon.config import parse_config
-from scheduler.daemon import CrawlSlots, site_trigger
-from scheduler.lock import DatabaseLockedError, WriterLock, lock_holder
+from newsmon.scheduler.daemon import CrawlSlots, site_trigger
+from newsmon.scheduler.lock import DatabaseLockedError, WriterLock, lock_holder
 
 HOLD = """
 import sys, time
 from pathlib import Path
-from scheduler.lock import WriterLock
+from newsmon.scheduler.lock import WriterLock
 WriterLock(Path(sys.argv[1]), sys.argv[2]).acquire()
 print("held", flush=True)
 time.sleep(60)
@@ -135,7 +135,7 @@ def test_daemon_settings_reject_bad_values_with_key_path() -> None:
 def test_crawl_over_its_time_limit_is_stopped_and_recorded_as_timeout(tmp_path: Path) -> None:
     from newsmon.config import load_config
     from newsmon.portal import FixturePortal
-    from scheduler.crawl import run_crawl
+    from newsmon.scheduler.crawl import run_crawl
 
     with FixturePortal() as portal:
         (tmp_path / "config.yaml").write_text(portal.config_yaml(database="news.db", timeout=4), encoding="utf-8")
@@ -153,7 +153,7 @@ def test_crawl_over_its_time_limit_is_stopped_and_recorded_as_timeout(tmp_path: 
 def test_cancelled_crawl_is_killed_and_recorded_as_interrupted(tmp_path: Path) -> None:
     from newsmon.config import load_config
     from newsmon.portal import FixturePortal
-    from scheduler.crawl import run_crawl
+    from newsmon.scheduler.crawl import run_crawl
 
     with FixturePortal() as portal:
         (tmp_path / "config.yaml").write_text(portal.config_yaml(database="news.db", timeout=10), encoding="utf-8")
@@ -182,7 +182,7 @@ def test_list_pages_are_refetched_with_conditional_get(tmp_path: Path) -> None:
 
     from newsmon.config import load_config
     from newsmon.portal import FixturePortal
-    from scheduler.crawl import run_crawl
+    from newsmon.scheduler.crawl import run_crawl
 
     with FixturePortal() as portal:
         (tmp_path / "config.yaml").write_text(portal.config_yaml(database="news.db"), encoding="utf-8")

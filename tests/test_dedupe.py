@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crawler.fingerprint import near_signature, normalise_text, shingle_hashes, story_text, text_fingerprint
-from crawler.urls import url_key
-from db import Store
-from db.dedupe import NearPrint, exact_similarity, title_similarity
+from newsmon.crawler.fingerprint import near_signature, normalise_text, shingle_hashes, story_text, text_fingerprint
+from newsmon.crawler.urls import url_key
+from newsmon.db import Store
+from newsmon.db.dedupe import NearPrint, exact_similarity, title_similarity
 
 TZ = timezone(timedelta(hours=8))
 STORY = [

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crawler.encoding import decode_html, normalise_encoding, repair_text
+from newsmon.crawler.encoding import decode_html, normalise_encoding, repair_text
 
 ZH = "朱镕基总理视察沈阳，陶喆演唱会门票售罄。新闻中心报道。"
 

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-PACKAGES = ["newsmon", "crawler", "db", "scheduler", "alerts"]
+PACKAGES = ["newsmon", "newsmon.crawler", "newsmon.db", "newsmon.scheduler", "newsmon.alerts"]
 
 
 @pytest.mark.parametrize("name", PACKAGES)
@@ -21,6 +21,7 @@ def test_all_names_resolve(name: str) -> None:
 
 def test_db_does_not_import_scrapy_or_the_config_layer() -> None:
     # db/ knows nothing of Scrapy; it must also stay usable without pydantic/yaml loaded.
-    code = "import sys, db; print(sorted(m for m in ('scrapy', 'crawler', 'pydantic', 'yaml') if m in sys.modules))"
+    code = ("import sys, newsmon.db; "
+            "print(sorted(m for m in ('scrapy', 'newsmon.crawler', 'pydantic', 'yaml') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "[]"

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from crawler.extract import extract
-from crawler.metadata import SHANGHAI, clean_title, parse_date
+from newsmon.crawler.extract import extract
+from newsmon.crawler.metadata import SHANGHAI, clean_title, parse_date
 
 PAGES = Path(__file__).parent / "pages"
 NOW = datetime(2023, 4, 5, 12, 0, tzinfo=SHANGHAI)

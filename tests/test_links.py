@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from crawler.encoding import decode_html
-from crawler.links import Link, classify_links, extract_links
+from newsmon.crawler.encoding import decode_html
+from newsmon.crawler.links import Link, classify_links, extract_links
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "list-pages"
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from db import Store, index_text, parse_query, search_articles
+from newsmon.db import Store, index_text, parse_query, search_articles
 from newsmon.errors import StoreError
 
 CST = timezone(timedelta(hours=8))
@@ -114,7 +114,7 @@ def test_bad_queries_give_one_sentence(store: Store, query: str) -> None:
        data=st.data())
 def test_any_substring_word_is_found(tmp_path_factory: pytest.TempPathFactory, text: str, data: st.DataObject) -> None:
     """Property: any contiguous CJK/word substring of a stored body finds that body."""
-    from db.cjk import query_phrase
+    from newsmon.db.cjk import query_phrase
 
     words = [w for w in text.replace("，", " ").replace("。", " ").split() if w]
     if not words:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from crawler.article import Article
-from crawler.template import MIN_PAGES, SiteTemplate, apply_template, block_key, chrome_from_counts, page_blocks
+from newsmon.crawler.article import Article
+from newsmon.crawler.template import MIN_PAGES, SiteTemplate, apply_template, block_key, chrome_from_counts, page_blocks
 
 CHROME = "招商热线：024-23456789"
 

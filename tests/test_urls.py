@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crawler.urls import canonical_url, is_tracking_param, same_site, url_key
+from newsmon.crawler.urls import canonical_url, is_tracking_param, same_site, url_key
 
 
 def test_tracking_parameters_are_dropped_and_the_rest_sorted() -> None:

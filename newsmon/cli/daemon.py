@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from .cli import config_option, handle_errors
+from .options import config_option, handle_errors
 
 __all__ = ["run", "sites"]
 
@@ -30,7 +30,7 @@ def run(config_path: Path, verbose: bool) -> None:
     SIGTERM or Ctrl-C stops it within 10 s; SIGHUP (or saving config.yaml)
     reloads the config. Only one newsmon run per database.
     """
-    from scheduler.daemon import Daemon
+    from newsmon.scheduler.daemon import Daemon
 
     logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, format=LOG_FORMAT, stream=sys.stderr)
     # The daemon logs skipped/missed runs itself, in its own words.
@@ -57,9 +57,9 @@ def sites(config_path: Path, fmt: str) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from scheduler.sites import daemon_running, site_statuses
+    from newsmon.scheduler.sites import daemon_running, site_statuses
 
-    from .config import load_config
+    from newsmon.config import load_config
 
     config = load_config(config_path)
     rows = site_statuses(config)

@@ -12,9 +12,9 @@ from typing import Any, Optional
 
 import click
 
-from .cli import config_option, handle_errors, open_store
-from .config import Config, load_config
-from .output import print_records
+from .options import config_option, handle_errors, open_store
+from newsmon.config import Config, load_config
+from newsmon.output import print_records
 
 __all__ = ["alerts", "send_after_crawl"]
 
@@ -24,7 +24,7 @@ def send_after_crawl(config: Config) -> None:
 
     Silent when no channel is configured (then nothing can wait in the outbox).
     """
-    from alerts import send_due
+    from newsmon.alerts import send_due
 
     if not config.alerts.channels:
         return
@@ -43,7 +43,7 @@ def send_after_crawl(config: Config) -> None:
 
 
 def _warn_broken_rules(config: Config) -> None:
-    from alerts import compile_rules
+    from newsmon.alerts import compile_rules
 
     for error in compile_rules(config.alerts)[1]:
         click.echo(f"Warning: {error} The rule is skipped.", err=True)
@@ -70,7 +70,7 @@ def alerts() -> None:
 @handle_errors
 def list_rules(config_path: Path, fmt: str) -> None:
     """List alert rules (with a status: ok, disabled, or why the query does not parse) and channels."""
-    from alerts.review import channel_table, rule_table
+    from newsmon.alerts.review import channel_table, rule_table
 
     config = load_config(config_path)
     rules, channels = rule_table(config), channel_table(config)
@@ -118,7 +118,7 @@ def add(name: str, query: str, config_path: Path, sites: tuple[str, ...], channe
       newsmon alerts add fab 'title:晶圆 /投资\\d+亿/' --site 'gov-*' --digest 'daily 09:00'
     A malformed query or an unknown channel is refused; the file is left as it was.
     """
-    from alerts.editor import add_rule
+    from newsmon.alerts.editor import add_rule
 
     add_rule(config_path, name, query, sites=sites, channels=channels, digest=digest)
     click.echo(f"Added alert rule {name!r} to {config_path}.")
@@ -130,7 +130,7 @@ def add(name: str, query: str, config_path: Path, sites: tuple[str, ...], channe
 @handle_errors
 def remove(name: str, config_path: Path) -> None:
     """Remove the rule NAME from config.yaml (its delivery log stays in the database)."""
-    from alerts.editor import remove_rule
+    from newsmon.alerts.editor import remove_rule
 
     remove_rule(config_path, name)
     click.echo(f"Removed alert rule {name!r} from {config_path}.")
@@ -149,7 +149,7 @@ def test(rule: str, config_path: Path, site: Optional[str], limit: int, fmt: str
 
     RULE is a rule name from config.yaml or a query ('氪氙 -招聘'). Nothing is sent.
     """
-    from alerts.review import test_rule
+    from newsmon.alerts.review import test_rule
 
     config = load_config(config_path)
     with open_store(config) as store:
@@ -167,7 +167,7 @@ def test(rule: str, config_path: Path, site: Optional[str], limit: int, fmt: str
 @handle_errors
 def log(config_path: Path, rule: Optional[str], status: Optional[str], limit: int, fmt: str) -> None:
     """Show the alert outbox, newest first: what was sent, what waits for a retry and why."""
-    from db.outbox import list_deliveries
+    from newsmon.db.outbox import list_deliveries
 
     config = load_config(config_path)
     with open_store(config) as store:
@@ -189,7 +189,7 @@ def send(config_path: Path, now: bool, fmt: str) -> None:
 
     Exits 1 if a delivery failed (it stays pending and is retried later).
     """
-    from alerts import send_due
+    from newsmon.alerts import send_due
 
     config = load_config(config_path)
     _warn_broken_rules(config)

@@ -1,81 +1,21 @@
-"""The ``newsmon`` command: a thin layer over the Python API.
-
-Each command parses options, calls one library function and prints. Library
-errors (``NewsmonError``) become one ``Error: …`` line and an exit status:
-2 for configuration problems, 1 for everything else. No tracebacks for
-expected failures.
-"""
+"""``newsmon crawl``, ``search``, ``show``, ``extract`` and ``demo``: thin over the Python API."""
 
 from __future__ import annotations
 
-import functools
-import sys
 from pathlib import Path
-from typing import Any, Callable, Optional, TypeVar
+from typing import Optional
 
 import click
 
-from .config import Config, load_config
-from .errors import ConfigError, NewsmonError
-from .output import dates_option_help, parse_user_date, print_records, print_article, print_reports
+from newsmon.config import load_config
+from newsmon.output import dates_option_help, parse_user_date, print_records, print_article, print_reports
 
-__all__ = ["main", "cli"]
+from .options import config_option, handle_errors, open_store
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def config_option(func: F) -> F:
-    """``--config PATH`` on every command (default ``$NEWSMON_CONFIG`` or ./config.yaml)."""
-    return click.option(
-        "--config",
-        "config_path",
-        type=click.Path(dir_okay=False, path_type=Path),
-        envvar="NEWSMON_CONFIG",
-        default="config.yaml",
-        show_default=True,
-        help="Config file (env: NEWSMON_CONFIG).",
-    )(func)
+__all__ = ["crawl", "demo", "extract", "search", "show"]
 
 
-def handle_errors(func: F) -> F:
-    """Turn NewsmonError into ``Error: <sentence>`` and an exit status (2 for config errors)."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except ConfigError as exc:
-            click.echo(f"Error: {exc}", err=True)
-            sys.exit(2)
-        except NewsmonError as exc:
-            click.echo(f"Error: {exc}", err=True)
-            sys.exit(1)
-
-    return wrapper  # type: ignore[return-value]
-
-
-def open_store(config: Config, *, create: bool = False, readonly: bool = False) -> Any:
-    """The configured database (must exist unless ``create``; ``readonly`` for commands that only read)."""
-    from db import Store
-
-    return Store(config.database_path, create=create, readonly=readonly)
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="newsmon")
-def cli() -> None:
-    """newsmon: monitor news portals, keep the clean articles in SQLite, search them.
-
-    \b
-    Quick start:
-      newsmon demo                  crawl a bundled local portal, offline
-      newsmon crawl                 crawl every site in ./config.yaml once
-      newsmon search 氪氙            full-text search (Chinese, English, mixed)
-      newsmon show 12               read one stored article
-    """
-
-
-@cli.command()
+@click.command()
 @click.argument("sites", nargs=-1)
 @config_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
@@ -93,9 +33,9 @@ def crawl(sites: tuple[str, ...], config_path: Path, fmt: str, time_limit: Optio
     (see the failures column and the crawl_runs table); exits non-zero with
     one sentence when it could not run at all.
     """
-    from scheduler import run_crawl
+    from newsmon.scheduler import run_crawl
 
-    from .progress import CrawlProgress
+    from newsmon.progress import CrawlProgress
 
     config = load_config(config_path)
     open_store(config, create=True).close()  # fail early, in one sentence, if the database is unusable
@@ -105,12 +45,12 @@ def crawl(sites: tuple[str, ...], config_path: Path, fmt: str, time_limit: Optio
             log_level="INFO" if verbose else "CRITICAL",
         )
     print_reports(reports, fmt)
-    from .cli_alerts import send_after_crawl
+    from .alerts import send_after_crawl
 
     send_after_crawl(config)  # cron users get their alerts without the daemon (summary on stderr)
 
 
-@cli.command()
+@click.command()
 @click.argument("query")
 @config_option
 @click.option("--site", help="Only articles from this site (name from config.yaml).")
@@ -132,7 +72,7 @@ def search(query: str, config_path: Path, site: Optional[str], since: Optional[s
       newsmon search '稀有气体 (辽宁 OR 大连) -招聘'
     Matched terms are shown in [brackets] in the snippet.
     """
-    from db import search_articles
+    from newsmon.db import search_articles
 
     config = load_config(config_path)
     since_at = parse_user_date(since, "--since")
@@ -142,7 +82,7 @@ def search(query: str, config_path: Path, site: Optional[str], since: Optional[s
     print_records(rows, fmt, columns=["id", "published_at", "site", "title", "snippet", "sources", "url"])
 
 
-@cli.command()
+@click.command()
 @click.argument("article_id", type=click.IntRange(1, 2**63 - 1))
 @config_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
@@ -156,7 +96,7 @@ def show(article_id: int, config_path: Path, fmt: str) -> None:
     print_article(article, fmt)
 
 
-@cli.command()
+@click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--url", default=None, help="The page's URL (helps with dates in URLs and relative links).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text", show_default=True,
@@ -164,13 +104,13 @@ def show(article_id: int, config_path: Path, fmt: str) -> None:
 @handle_errors
 def extract(files: tuple[Path, ...], url: Optional[str], fmt: str) -> None:
     """Show what newsmon extracts from saved pages (FILES: .html or .html.gz), to debug a site."""
-    from .extract_files import extract_files
+    from newsmon.extract_files import extract_files
 
     print_records(extract_files(files, url=url), fmt if fmt != "text" else "text-articles",
                   columns=["input", "title", "published_at", "source", "author", "lang", "body"])
 
 
-@cli.command()
+@click.command()
 @click.option("--dir", "workdir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Keep the demo config and database in this folder (default: a new temporary folder).")
 @click.option("--query", default="氪氙", show_default=True, help="Sample search to run after the crawl.")
@@ -183,24 +123,6 @@ def demo(workdir: Optional[Path], query: str) -> None:
     one crawl into a fresh SQLite file and prints what was stored and a
     sample search. Nothing leaves this machine.
     """
-    from .demo import run_demo
+    from newsmon.demo import run_demo
 
     run_demo(workdir, query=query)
-
-
-from .cli_daemon import run as _run_command, sites as _sites_command  # noqa: E402  (daemon, issue 5)
-
-cli.add_command(_run_command)
-cli.add_command(_sites_command)
-from .cli_alerts import alerts as _alerts_group  # noqa: E402  (keyword alerts, issue 6)
-
-cli.add_command(_alerts_group)
-
-
-def main() -> None:
-    """Console-script entry point."""
-    cli(prog_name="newsmon")
-
-
-if __name__ == "__main__":
-    main()

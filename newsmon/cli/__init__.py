@@ -1,0 +1,45 @@
+"""The ``newsmon`` command: a thin layer over the Python API.
+
+Each command parses options, calls one library function and prints. Library
+errors (``NewsmonError``) become one ``Error: …`` line and an exit status:
+2 for configuration problems, 1 for everything else. No tracebacks for
+expected failures.
+
+Commands live in modules of their own (``articles``, ``alerts``, ``daemon``)
+and import only :mod:`newsmon.cli.options`; this module assembles the group,
+so no command module imports it back.
+"""
+
+from __future__ import annotations
+
+import click
+
+from .alerts import alerts
+from .articles import crawl, demo, extract, search, show
+from .daemon import run, sites
+
+__all__ = ["main", "cli"]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newsmon")
+def cli() -> None:
+    """newsmon: monitor news portals, keep the clean articles in SQLite, search them.
+
+    \b
+    Quick start:
+      newsmon demo                  crawl a bundled local portal, offline
+      newsmon crawl                 crawl every site in ./config.yaml once
+      newsmon search 氪氙            full-text search (Chinese, English, mixed)
+      newsmon show 12               read one stored article
+    """
+
+
+
+for _command in (crawl, search, show, extract, demo, run, sites, alerts):
+    cli.add_command(_command)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="newsmon")

@@ -1,0 +1,59 @@
+"""Options and error handling shared by every ``newsmon`` command."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
+
+import click
+
+from newsmon.config import Config
+from newsmon.errors import ConfigError, NewsmonError
+
+if TYPE_CHECKING:
+    from newsmon.db import Store
+
+__all__ = ["config_option", "handle_errors", "open_store"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def config_option(func: F) -> F:
+    """``--config PATH`` on every command (default ``$NEWSMON_CONFIG`` or ./config.yaml)."""
+    return click.option(
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        envvar="NEWSMON_CONFIG",
+        default="config.yaml",
+        show_default=True,
+        help="Config file (env: NEWSMON_CONFIG).",
+    )(func)
+
+
+def handle_errors(func: F) -> F:
+    """Turn NewsmonError into ``Error: <sentence>`` and an exit status (2 for config errors)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ConfigError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(2)
+        except NewsmonError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def open_store(config: Config, *, create: bool = False, readonly: bool = False) -> Store:
+    """The configured database (must exist unless ``create``; ``readonly`` for commands that only read)."""
+    from newsmon.db import Store
+
+    return Store(config.database_path, create=create, readonly=readonly)
+
+
