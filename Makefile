@@ -8,7 +8,8 @@ BIN := $(VENV)/bin
 $(BIN)/newsmon: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	# PYTHONWARNINGS: setuptools prints a banner about editable installs even with --quiet.
+	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	touch $(BIN)/newsmon
 
 install: $(BIN)/newsmon

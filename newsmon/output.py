@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import json
 import re
+import shutil
 import sys
 from datetime import date, datetime, time
+from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
 import click
@@ -17,14 +19,40 @@ from rich.text import Text
 from .clock import SHANGHAI
 
 
-__all__ = ["print_records", "print_article", "print_reports", "parse_user_date", "dates_option_help"]
+__all__ = [
+    "command_name",
+    "console",
+    "dates_option_help",
+    "parse_user_date",
+    "print_article",
+    "print_records",
+    "print_reports",
+]
 
 dates_option_help = "YYYY-MM-DD or an ISO 8601 time; without a zone it is read as Asia/Shanghai time."
 
 
-def _console() -> Console:
-    # soft_wrap off and a sane width when piped, so tables stay readable in logs.
-    return Console(width=None if sys.stdout.isatty() else 160)
+def console() -> Console:
+    """A rich console for stdout, sized for tables."""
+    # The terminal's width, or 80 columns when piped (logs, cron mail, `| less`).
+    return Console(width=None if sys.stdout.isatty() else 80)
+
+
+def command_name() -> str:
+    """How to type ``newsmon`` so that a printed hint works as printed.
+
+    ``newsmon`` when the command on PATH is the one running; otherwise its full path (the
+    usual case right after ``make demo``: the command lives in ``.venv/bin``).
+    """
+    running = Path(sys.argv[0]).resolve() if sys.argv and sys.argv[0] else None
+    on_path = shutil.which("newsmon")
+    if running is not None and running.name == "newsmon":
+        if on_path and Path(on_path).resolve() == running:
+            return "newsmon"
+        return str(running)
+    if on_path:
+        return "newsmon"
+    return f"{sys.executable} -m newsmon.cli"
 
 
 def parse_user_date(value: Optional[str], option: str, *, end_of_day: bool = False) -> Optional[datetime]:
@@ -44,9 +72,17 @@ def parse_user_date(value: Optional[str], option: str, *, end_of_day: bool = Fal
     return moment if moment.tzinfo else moment.replace(tzinfo=SHANGHAI)
 
 
+_ISO_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})")
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, str):
+        # Stored times in a table: minutes are enough, and the short form keeps tables in 80 columns.
+        match = _ISO_TIME.match(value)
+        if match:
+            return f"{match.group(1)} {match.group(2)}"
     return str(value)
 
 
@@ -68,29 +104,36 @@ def print_records(rows: Sequence[dict[str, Any]], fmt: str, *, columns: Sequence
     elif fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(rows)
+        # Lists and objects (an article's sources) as JSON in their cell.
+        writer.writerows({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+                          for k, v in row.items()} for row in rows)
     elif fmt == "text-articles":
         for row in rows:
             print_article(row, "text", header=str(row.get("input", "")))
     else:
-        console = _console()
+        screen = console()
         if not rows:
-            console.print("No results.")
+            screen.print("No results.")
             return
         table = Table(show_lines=False)
         shown = [c for c in columns if c != "url"]
         for column in shown:
-            table.add_column(column, overflow="fold", max_width=60 if column in ("title", "snippet") else None)
+            # Text columns share what is left; short columns keep their content's width.
+            ratio = {"title": 2, "snippet": 3, "body": 3}.get(column)
+            table.add_column(column, overflow="fold", ratio=ratio, no_wrap=ratio is None and column != "site")
         for row in rows:
             table.add_row(*(_highlighted(row[c] or "") if c == "snippet" else _cell(row.get(c)) for c in shown))
-        console.print(table)
-        console.print(f"{len(rows)} result{'s' if len(rows) != 1 else ''}. `newsmon show ID` prints one.")
+        screen.print(table)
+        screen.print(f"{len(rows)} result{'s' if len(rows) != 1 else ''}. `{command_name()} show ID` prints one.")
 
 
 def print_article(article: dict[str, Any], fmt: str, *, header: str = "") -> None:
-    """Print one article as readable text or as one JSON object."""
+    """Print one article as readable text, one JSON object, a JSON line or a CSV row."""
     if fmt == "json":
         sys.stdout.write(json.dumps(article, ensure_ascii=False, indent=2) + "\n")
+        return
+    if fmt in ("jsonl", "csv"):
+        print_records([article], fmt, columns=list(article))
         return
     lines = [f"== {header} ==" if header else None, article.get("title") or "(no title)"]
     if article.get("is_article") is False:
@@ -113,10 +156,11 @@ def print_article(article: dict[str, Any], fmt: str, *, header: str = "") -> Non
 def print_reports(reports: Iterable[Any], fmt: str) -> None:
     """Print the per-site crawl summary."""
     reports = list(reports)
-    if fmt == "json":
-        sys.stdout.write(json.dumps([r.to_dict() for r in reports], ensure_ascii=False, indent=2) + "\n")
+    if fmt != "table":
+        rows = [r.to_dict() for r in reports]
+        print_records(rows, fmt, columns=list(rows[0]) if rows else ["site"])
         return
-    console = _console()
+    screen = console()
     table = Table(title="Crawl summary")
     for column in ("site", "status", "list pages", "new", "duplicates", "not articles", "failures", "seconds"):
         table.add_column(column, justify="left" if column in ("site", "status") else "right")
@@ -124,9 +168,9 @@ def print_reports(reports: Iterable[Any], fmt: str) -> None:
         style = {"ok": "green", "partial": "yellow"}.get(r.status, "red")
         table.add_row(r.site, Text(r.status, style=style), str(r.list_pages), str(r.articles_new),
                       str(r.duplicates), str(r.non_articles), str(r.failures), f"{r.duration_s:.1f}")
-    console.print(table)
+    screen.print(table)
     for r in reports:
         for error in r.errors[:5]:
-            console.print(f"  {r.site}: {error}", style="dim", markup=False, highlight=False)
+            screen.print(f"  {r.site}: {error}", style="dim", markup=False, highlight=False)
         if len(r.errors) > 5:
-            console.print(f"  {r.site}: … {len(r.errors) - 5} more in the crawl_runs table", style="dim")
+            screen.print(f"  {r.site}: … {len(r.errors) - 5} more in the crawl_runs table", style="dim")

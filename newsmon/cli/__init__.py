@@ -15,8 +15,9 @@ from __future__ import annotations
 import click
 
 from .alerts import alerts
-from .articles import crawl, demo, extract, search, show
+from .articles import crawl, extract, search, show
 from .daemon import run, sites
+from .start import demo, init
 
 __all__ = ["main", "cli"]
 
@@ -29,6 +30,7 @@ def cli() -> None:
     \b
     Quick start:
       newsmon demo                  crawl a bundled local portal, offline
+      newsmon init                  write a commented config.yaml to start from
       newsmon crawl                 crawl every site in ./config.yaml once
       newsmon search 氪氙            full-text search (Chinese, English, mixed)
       newsmon show 12               read one stored article
@@ -36,7 +38,7 @@ def cli() -> None:
 
 
 
-for _command in (crawl, search, show, extract, demo, run, sites, alerts):
+for _command in (init, demo, crawl, run, sites, search, show, extract, alerts):
     cli.add_command(_command)
 
 

@@ -1,4 +1,4 @@
-"""``newsmon crawl``, ``search``, ``show``, ``extract`` and ``demo``: thin over the Python API."""
+"""``newsmon crawl``, ``search``, ``show`` and ``extract``: thin over the Python API."""
 
 from __future__ import annotations
 
@@ -10,16 +10,15 @@ import click
 from newsmon.config import load_config
 from newsmon.output import dates_option_help, parse_user_date, print_records, print_article, print_reports
 
-from .options import config_option, handle_errors, open_store
+from .options import config_option, format_option, handle_errors, open_store
 
-__all__ = ["crawl", "demo", "extract", "search", "show"]
+__all__ = ["crawl", "extract", "search", "show"]
 
 
 @click.command()
 @click.argument("sites", nargs=-1)
 @config_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="Summary format.")
+@format_option()
 @click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=None,
               help="Stop each site's crawl after this many seconds.")
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log (INFO level) on stderr.")
@@ -57,8 +56,7 @@ def crawl(sites: tuple[str, ...], config_path: Path, fmt: str, time_limit: Optio
 @click.option("--since", help="Published on or after this date. " + dates_option_help)
 @click.option("--until", help="Published on or before this date. " + dates_option_help)
 @click.option("--limit", type=click.IntRange(1, 10000), default=20, show_default=True, help="Most results to show.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table",
-              show_default=True, help="Output format.")
+@format_option()
 @handle_errors
 def search(query: str, config_path: Path, site: Optional[str], since: Optional[str], until: Optional[str],
            limit: int, fmt: str) -> None:
@@ -79,14 +77,13 @@ def search(query: str, config_path: Path, site: Optional[str], since: Optional[s
     until_at = parse_user_date(until, "--until", end_of_day=True)
     with open_store(config, readonly=True) as store:
         rows = search_articles(store.db, query, site=site, since=since_at, until=until_at, limit=limit)
-    print_records(rows, fmt, columns=["id", "published_at", "site", "title", "snippet", "sources", "url"])
+    print_records(rows, fmt, columns=["id", "published_at", "site", "title", "snippet", "places", "url"])
 
 
 @click.command()
 @click.argument("article_id", type=click.IntRange(1, 2**63 - 1))
 @config_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Output format.")
+@format_option("text", "json", "jsonl", "csv")
 @handle_errors
 def show(article_id: int, config_path: Path, fmt: str) -> None:
     """Print one stored article (ARTICLE_ID from `newsmon search`) with every place it was seen."""
@@ -99,8 +96,7 @@ def show(article_id: int, config_path: Path, fmt: str) -> None:
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--url", default=None, help="The page's URL (helps with dates in URLs and relative links).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text", show_default=True,
-              help="Output format.")
+@format_option("text", "json", "jsonl", "csv")
 @handle_errors
 def extract(files: tuple[Path, ...], url: Optional[str], fmt: str) -> None:
     """Show what newsmon extracts from saved pages (FILES: .html or .html.gz), to debug a site."""
@@ -108,21 +104,3 @@ def extract(files: tuple[Path, ...], url: Optional[str], fmt: str) -> None:
 
     print_records(extract_files(files, url=url), fmt if fmt != "text" else "text-articles",
                   columns=["input", "title", "published_at", "source", "author", "lang", "body"])
-
-
-@click.command()
-@click.option("--dir", "workdir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Keep the demo config and database in this folder (default: a new temporary folder).")
-@click.option("--query", default="氪氙", show_default=True, help="Sample search to run after the crawl.")
-@handle_errors
-def demo(workdir: Optional[Path], query: str) -> None:
-    """Crawl a bundled fixture portal on 127.0.0.1, offline, and search the result.
-
-    Starts three small Chinese news portals (GBK and UTF-8, pagination,
-    broken pages) on a free local port, writes a config.yaml for them, runs
-    one crawl into a fresh SQLite file and prints what was stored and a
-    sample search. Nothing leaves this machine.
-    """
-    from newsmon.demo import run_demo
-
-    run_demo(workdir, query=query)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 from pathlib import Path
 
 import click
 
-from .options import config_option, handle_errors
+from newsmon.output import console as make_console, print_records
+
+from .options import config_option, format_option, handle_errors
 
 __all__ = ["run", "sites"]
 
@@ -42,8 +43,7 @@ def run(config_path: Path, verbose: bool) -> None:
 
 @click.command()
 @config_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="Output format.")
+@format_option()
 @handle_errors
 def sites(config_path: Path, fmt: str) -> None:
     """Health of each site: last run, last new article, failure streak, next run.
@@ -53,7 +53,6 @@ def sites(config_path: Path, fmt: str) -> None:
     its extraction breaks (pages give no title/text, no article links, no
     dates). next_run_at is shown while `newsmon run` is running.
     """
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -63,10 +62,11 @@ def sites(config_path: Path, fmt: str) -> None:
 
     config = load_config(config_path)
     rows = site_statuses(config)
-    if fmt == "json":
-        sys.stdout.write(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2) + "\n")
+    if fmt != "table":
+        records = [r.to_dict() for r in rows]
+        print_records(records, fmt, columns=list(records[0]) if records else ["name"])
         return
-    console = Console(width=None if sys.stdout.isatty() else 160)
+    console = make_console()
     table = Table(title="Sites")
     for column in ("site", "status", "last run", "last new article", "articles/day", "failures in a row",
                    "next run", "problem"):

@@ -15,7 +15,7 @@ from newsmon.errors import ConfigError, NewsmonError
 if TYPE_CHECKING:
     from newsmon.db import Store
 
-__all__ = ["config_option", "handle_errors", "open_store"]
+__all__ = ["FORMATS", "config_option", "format_option", "handle_errors", "open_store"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -31,6 +31,20 @@ def config_option(func: F) -> F:
         show_default=True,
         help="Config file (env: NEWSMON_CONFIG).",
     )(func)
+
+
+#: Output formats of every command that prints data (``text`` replaces ``table`` where a
+#: table makes no sense, e.g. one article).
+FORMATS = ("table", "json", "jsonl", "csv")
+
+
+def format_option(*choices: str) -> Callable[[F], F]:
+    """``--format`` with the project's choices (``table|json|jsonl|csv`` unless given), first is default."""
+    names = choices or FORMATS
+    return click.option(
+        "--format", "fmt", type=click.Choice(names), default=names[0], show_default=True,
+        help="Output format: " + ", ".join(names) + " (json: one array; jsonl: one object per line).",
+    )
 
 
 def handle_errors(func: F) -> F:
