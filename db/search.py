@@ -46,7 +46,7 @@ def search_articles(
     """Articles matching ``query``, best first.
 
     Each result has ``id, title, url, site, published_at, source, snippet,
-    score, places`` (the number of places the story was seen). ``since`` and
+    score, sources_count`` (the number of places the story was seen). ``since`` and
     ``until`` filter on ``published_at`` (inclusive). Raises StoreError for a
     query that cannot be parsed.
     """
@@ -68,7 +68,7 @@ def search_articles(
     sql = f"""
         SELECT a.id, a.title, a.url, a.site, a.published_at, a.source, a.body,
                {_RANK} AS score,
-               (SELECT count(*) FROM article_sources s WHERE s.article_id = a.id) AS places
+               (SELECT count(*) FROM article_sources s WHERE s.article_id = a.id) AS sources_count
         FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
         WHERE {' AND '.join(where)}
         ORDER BY score, a.published_utc DESC

@@ -344,7 +344,7 @@ class Store:
         ]
         row.pop("published_utc", None)
         row.pop("fingerprint", None)
-        return {**row, "places": len(sources), "sources": sources}
+        return {**row, "sources_count": len(sources), "sources": sources}
 
     def runs(self, site: Optional[str] = None, limit: int = 50) -> list[dict[str, Any]]:
         """Latest crawl runs, newest first."""

@@ -64,7 +64,7 @@ def run_demo(workdir: Optional[Path] = None, *, query: str = "氪氙", serve: bo
             )
             rows = search_articles(store.db, query, limit=5)
         console.print(f"\nSample search: {newsmon} search {query} --config {config_path}", markup=False)
-        print_records(rows, "table", columns=["id", "published_at", "site", "title", "snippet", "places"])
+        print_records(rows, "table", columns=["id", "published_at", "site", "title", "snippet", "sources_count"])
         hints = [f"{newsmon} show {rows[0]['id'] if rows else 1} --config {config_path}"]
         if serve:
             hints.append(f"{newsmon} crawl --config {config_path}   (the portal keeps running; Ctrl-C stops it)")

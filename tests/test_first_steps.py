@@ -129,9 +129,9 @@ def test_show_csv_and_jsonl_keep_field_types(tmp_path: Path) -> None:
     config = ["--config", str(tmp_path / "config.yaml")]
     line = CliRunner().invoke(cli, ["show", str(added.article_id), *config, "--format", "jsonl"]).output
     record = json.loads(line)
-    assert record["places"] == 1 and isinstance(record["sources"], list)
+    assert record["sources_count"] == 1 and isinstance(record["sources"], list)
     out = CliRunner().invoke(cli, ["show", str(added.article_id), *config, "--format", "csv"]).output
     row = next(csv.DictReader(io.StringIO(out)))
     assert row["title"] == "标题" and json.loads(row["sources"])[0]["url"] == "http://127.0.0.1/1.html"
     hits = json.loads(CliRunner().invoke(cli, ["search", "标题", *config, "--format", "json"]).output)
-    assert hits[0]["places"] == 1 and "sources" not in hits[0]
+    assert hits[0]["sources_count"] == 1 and "sources" not in hits[0]

@@ -82,7 +82,7 @@ def test_result_fields_snippet_and_sources(store: Store) -> None:
     assert row["title"] == "氪氙气体提纯项目落户大连"
     assert row["published_at"] == "2023-04-04T15:26:00+08:00"
     assert "[氪氙]" in row["snippet"]
-    assert row["places"] == 2
+    assert row["sources_count"] == 2
     assert set(row) >= {"id", "title", "url", "site", "published_at", "snippet"}
 
 

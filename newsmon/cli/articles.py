@@ -77,7 +77,7 @@ def search(query: str, config_path: Path, site: Optional[str], since: Optional[s
     until_at = parse_user_date(until, "--until", end_of_day=True)
     with open_store(config, readonly=True) as store:
         rows = search_articles(store.db, query, site=site, since=since_at, until=until_at, limit=limit)
-    print_records(rows, fmt, columns=["id", "published_at", "site", "title", "snippet", "places", "url"])
+    print_records(rows, fmt, columns=["id", "published_at", "site", "title", "snippet", "sources_count", "url"])
 
 
 @click.command()
