@@ -34,6 +34,7 @@ class Story:
     matched: tuple[str, ...]
     sources: tuple[dict[str, str], ...]
     delivery_id: int
+    summary: Optional[str] = None  # the page's 核心提示/摘要 box, when it has one
 
     def payload(self) -> dict[str, Any]:
         """The story's fields for JSON."""
@@ -43,6 +44,7 @@ class Story:
             "site": self.site,
             "published_at": self.published_at,
             "snippet": self.snippet,
+            "summary": self.summary,
             "matched": list(self.matched),
             "sources": [dict(s) for s in self.sources],
             "article_id": self.article_id,
@@ -72,7 +74,7 @@ class Notification:
         """The webhook JSON body.
 
         A single alert: ``rule, title, url, site, published_at, snippet,
-        matched, sources, article_id``. A digest: ``rule, digest, count,
+        summary, matched, sources, article_id``. A digest: ``rule, digest, count,
         stories`` (each story with those fields) plus ``title``.
         """
         if not self.is_digest:
@@ -133,11 +135,11 @@ def load_notification(db: sqlite_utils.Database, rows: Sequence[dict[str, Any]])
     stories = []
     for row in rows:
         article = db.execute(
-            "SELECT id, title, url, site, published_at, body FROM articles WHERE id = ?", [row["article_id"]]
+            "SELECT id, title, url, site, published_at, body, summary FROM articles WHERE id = ?", [row["article_id"]]
         ).fetchone()
         if article is None:  # deleted by hand; the foreign key normally prevents it
             continue
-        article_id, title, url, site, published_at, body = article
+        article_id, title, url, site, published_at, body, summary = article
         sources = tuple(
             {"site": s, "url": u}
             for s, u in db.execute(
@@ -147,7 +149,8 @@ def load_notification(db: sqlite_utils.Database, rows: Sequence[dict[str, Any]])
         )
         matched = tuple(row.get("matched") or ())
         snippet = make_snippet(body or "", ParsedQuery(match="", terms=matched))
-        stories.append(Story(article_id, title, url, site, published_at, snippet, matched, sources, row["id"]))
+        stories.append(Story(article_id, title, url, site, published_at, snippet, matched, sources, row["id"],
+                             summary))
     first = rows[0]
     return Notification(
         rule=first["rule"], channel=first["channel"], stories=tuple(stories), digest=first.get("digest"),

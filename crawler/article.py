@@ -26,6 +26,8 @@ class Article:
     author: Optional[str] = None
     lang: Optional[str] = None
     canonical_url: Optional[str] = None
+    # The page's own summary box (核心提示/摘要/导读), kept apart from the body.
+    summary: Optional[str] = None
     is_article: bool = True
     # Why is_article is False ("too little text", "looks like a list page"), for logs.
     reason: Optional[str] = None

@@ -28,6 +28,8 @@ __all__ = [
     "clean_lines",
     "is_chrome_line",
     "fold_lines",
+    "find_summary",
+    "drop_summary",
 ]
 
 # Elements that never hold readable text.
@@ -416,9 +418,44 @@ def is_chrome_line(line: str) -> bool:
     return any(p.search(line) for p in _CHROME_RE)
 
 
-def _token_overlap(a: str, b: str) -> float:
-    sa, sb = set(a), set(b)
-    return len(sa & sb) / (len(sa) or 1)
+def find_summary(lines: list[str], title: str = "") -> str | None:
+    """The page's summary box (``核心提示：…``, ``摘要：…``, ``导读：…``) among the page's ``lines``.
+
+    Looked for below the headline (when it is among the lines), within the
+    first lines of the story; the label may stand alone on its line with the
+    text on the next. A summary is prose of 10 to 500 characters.
+    """
+    norm_title = re.sub(r"\s+", "", title)
+    start = 0
+    if norm_title:
+        start = next((i for i, line in enumerate(lines) if re.sub(r"\s+", "", line) == norm_title), 0)
+    for i in range(start, min(len(lines), start + 40)):
+        m = _SUMMARY.match(lines[i])
+        if not m:
+            continue
+        text = lines[i][m.end():].strip()
+        if not text and i + 1 < len(lines):
+            text = lines[i + 1].strip()
+        if 10 <= len(text) <= 500 and not is_chrome_line(text) and not _SUMMARY.match(text):
+            return text
+    return None
+
+
+def drop_summary(lines: list[str], summary: str | None) -> list[str]:
+    """Body ``lines`` without the summary box: labelled lines, and repeats of the summary after the first."""
+    out = [line for line in lines if not _SUMMARY.match(line)]
+    if not summary:
+        return out
+    key = re.sub(r"\s+", "", summary)
+    seen = False
+    kept = []
+    for line in out:
+        if re.sub(r"\s+", "", line) == key:
+            if seen:
+                continue  # the box printed a second time inside the story
+            seen = True
+        kept.append(line)
+    return kept
 
 
 def clean_lines(lines: list[str], title: str = "") -> list[str]:
@@ -430,13 +467,9 @@ def clean_lines(lines: list[str], title: str = "") -> list[str]:
         # density block both pick it up), possibly after a stray line.
         head = [line for line in out[:3] if re.sub(r"\s+", "", line) == norm_title]
         out = [line for line in out if line not in head]
-    if len(out) >= 2:
-        m = _SUMMARY.match(out[0])
-        if m:
-            summary = out[0][m.end():]
-            rest = "".join(out[1:4])
-            if not summary or _token_overlap(summary, rest) > 0.8:
-                out.pop(0)
+    # A labelled summary box (核心提示/摘要/导读) is the ``summary`` field, not
+    # body text (find_summary); a label alone on its line goes with it.
+    out = [line for line in out if not _SUMMARY.match(line)]
     # Consecutive duplicates come from nested markup rendered twice.
     deduped: list[str] = []
     for line in out:

@@ -16,8 +16,8 @@ from __future__ import annotations
 import copy
 import logging
 import re
-from datetime import datetime
-from typing import Any
+from datetime import date, datetime
+from typing import Any, Collection
 
 import trafilatura
 from lxml import etree
@@ -27,7 +27,9 @@ from newsmon.crawler.article import Article
 from newsmon.crawler.boilerplate import (
     clean_lines,
     densest_blocks,
+    drop_summary,
     element_lines,
+    find_summary,
     fold_lines,
     lead_element,
     prune_chrome,
@@ -77,19 +79,34 @@ def extract(
     encoding: str | None = None,
     content_type: str | None = None,
     now: datetime | None = None,
+    reference_time: datetime | None = None,
+    list_date: datetime | date | None = None,
+    known_headlines: Collection[str] = (),
 ) -> Article:
     """Extract the article on one page.
 
     ``html`` is the raw response body (bytes, decoded by evidence from
     ``content_type`` — the HTTP header —, ``encoding`` — a caller's hint —, the
     page's ``<meta>`` and the bytes themselves) or already-decoded text.
-    ``now`` anchors relative dates (``3小时前``) and the future-date check;
-    it defaults to the current time. Never raises: a page that is not an
-    article (list, login, 404, almost no text, binary) comes back with
-    ``is_article=False`` and a ``reason``.
+
+    ``reference_time`` is when the page was current: the HTTP ``Date`` (or
+    ``Last-Modified``) header in a crawl, a saved file's modification time.
+    It anchors relative and year-less dates (``3小时前``, ``10-08 12:00``) and
+    the future-date check; ``now`` is its older name; both default to the
+    current time. ``list_date`` is the date the site's list page printed
+    beside the link: a cross-check (a page date more than a few days away
+    from it loses) and the date when the page states none.
+    ``known_headlines`` are headlines of the site's other stories (seen on its
+    list pages): a body line equal to one of them is navigation, not story.
+
+    Never raises: a page that is not an article (list, login, 404, almost no
+    text, binary) comes back with ``is_article=False`` and a ``reason``.
     """
     try:
-        return _extract(html, url, encoding=encoding, content_type=content_type, now=now)
+        return _extract(
+            html, url, encoding=encoding, content_type=content_type, now=reference_time or now,
+            list_date=list_date, known_headlines=known_headlines,
+        )
     except Exception as exc:  # boundary: a bad page must never stop a crawl
         log.warning("extraction failed for %s: %s", url, exc, exc_info=True)
         return _not_article(url, f"extraction failed: {type(exc).__name__}")
@@ -227,7 +244,7 @@ def _anchor_texts(tree: lxml_html.HtmlElement) -> set[str]:
 
 def _extract(
     html: bytes | str, url: str, *, encoding: str | None, content_type: str | None,
-    now: datetime | None,
+    now: datetime | None, list_date: datetime | date | None, known_headlines: Collection[str],
 ) -> Article:
     url = url or ""
     try:
@@ -239,7 +256,8 @@ def _extract(
         return _not_article(url, "not an HTML page")
 
     title = repair_text(find_title(tree))
-    page_text = "\n".join(element_lines(tree.find("body") if tree.find("body") is not None else tree))
+    page_lines = element_lines(tree.find("body") if tree.find("body") is not None else tree)
+    page_text = "\n".join(page_lines)
     header = _header_text(page_text, title)
     published_at, date_from = find_published_at(
         tree, url, header, page_text, headline=_headline(tree, title), now=now
@@ -261,14 +279,15 @@ def _extract(
         dense = clean_lines(_density_lines(tree, title), title)
         if _prefer_dense([] if linky else lines, dense) and _linked_share(dense, anchors) < 0.5:
             lines, method = dense, "density"
-    lines = fold_lines(repair_text("\n".join(lines)))
+    summary = find_summary(page_lines, title)
+    lines = fold_lines(repair_text("\n".join(drop_summary(lines, summary))))
     body = "\n".join(lines)
     extra: dict[str, Any] = {"extractor": method}
     if used:
         extra["encoding"] = used
     if date_from:
         extra["date_from"] = date_from
-    common.update(body=body, lang=find_lang(tree, title + "\n" + body), extra=extra)
+    common.update(body=body, summary=_repaired(summary), lang=find_lang(tree, title + "\n" + body), extra=extra)
 
     reason = _not_article_reason(tree, title, lines, page_text, anchors)
     if reason:

@@ -76,6 +76,7 @@ class StorePipeline:
                 source=article.source,
                 author=article.author,
                 lang=article.lang,
+                summary=article.summary,
             )
         except StoreError as exc:
             # Disk full, locked database...: this article is lost for this run

@@ -7,17 +7,21 @@ idempotent (``ensure_schema`` runs on every open) and versioned in
 
 from __future__ import annotations
 
+import logging
+
 import sqlite_utils
 
 from .cjk import TOKENIZER_VERSION, index_text
 from .dedupe import ensure_dedupe_schema
 from .outbox import ensure_outbox_schema
 from .health import ensure_daemon_schema
-from .templates import ensure_templates_schema
+from .templates import ensure_headlines_schema, ensure_templates_schema
 
 __all__ = ["ensure_schema", "SCHEMA_VERSION", "rebuild_fts"]
 
 SCHEMA_VERSION = 2
+
+log = logging.getLogger(__name__)
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
@@ -100,6 +104,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     ensure_daemon_schema(db)  # list_pages, site_schedule (db/health.py)
     ensure_templates_schema(db)  # site_blocks, site_templates (db/templates.py)
     _ensure_dedupe_columns(db)  # url_key/fingerprint columns, near-duplicate tables (db/dedupe.py)
+    _ensure_extraction_columns(db)  # articles.summary, site_headlines
     stored = db.execute("SELECT value FROM newsmon_meta WHERE key='tokenizer_version'").fetchone()
     if stored is None or stored[0] != str(TOKENIZER_VERSION):
         rebuild_fts(db)
@@ -120,6 +125,20 @@ def _ensure_dedupe_columns(db: sqlite_utils.Database) -> None:
         db.execute("CREATE INDEX IF NOT EXISTS idx_article_sources_fingerprint ON article_sources (fingerprint)")
         db.execute("CREATE INDEX IF NOT EXISTS idx_non_articles_url_key ON non_articles (url_key)")
         ensure_dedupe_schema(db)
+
+
+def _ensure_extraction_columns(db: sqlite_utils.Database) -> None:
+    # Added for issue 10; ALTER for databases created before (the column ends up
+    # last in both, so `SELECT *` has one order everywhere).
+    #   articles.summary   the page's 核心提示/摘要/导读 box, kept out of the body
+    #   site_headlines     headlines seen on each site's list pages: a body line
+    #                      equal to another story's headline is navigation
+    if "summary" not in db["articles"].columns_dict:
+        log.info("%s: adding articles.summary (the page's summary box, kept apart from the body)",
+                 db.conn.execute("PRAGMA database_list").fetchone()[2] or "database")
+        with db.atomic():
+            db.execute("ALTER TABLE articles ADD COLUMN summary TEXT")
+    ensure_headlines_schema(db)
 
 
 def rebuild_fts(db: sqlite_utils.Database) -> None:

@@ -53,6 +53,7 @@ class _Copy:
     fetched_at: str
     url_key: Optional[str]
     near: Optional[NearPrint]
+    summary: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -190,6 +191,7 @@ class Store:
         fetched_at: Optional[str] = None,
         url_key: Optional[str] = None,
         near: Optional[NearPrint] = None,
+        summary: Optional[str] = None,
     ) -> AddResult:
         """Store one fetched article, or record it as another source of a stored story.
 
@@ -221,7 +223,7 @@ class Store:
                 if row:
                     return AddResult(row[0], "known_url")
                 copy = _Copy(url, site, title, published, published_utc, source, author, lang, body, fingerprint,
-                             now, url_key, near)
+                             now, url_key, near, summary)
                 existing = self.find_by_fingerprint(fingerprint)
                 reason = f"same text as article {existing}"
                 if existing is None and near is not None:
@@ -238,8 +240,9 @@ class Store:
                     return AddResult(existing, "duplicate", reason)
                 cursor = self.db.execute(
                     "INSERT INTO articles (url, site, title, published_at, published_utc, source, author, lang,"
-                    " body, fingerprint, fetched_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    [url, site, title, published, published_utc, source, author, lang, body, fingerprint, now],
+                    " body, fingerprint, fetched_at, summary) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [url, site, title, published, published_utc, source, author, lang, body, fingerprint, now,
+                     summary],
                 )
                 article_id = int(cursor.lastrowid or 0)
                 self._add_source(article_id, copy)
@@ -252,7 +255,8 @@ class Store:
                 # Lets a non-article page that later became an article be stored.
                 self.db.execute("DELETE FROM non_articles WHERE url = ?", [url])
                 row = {"id": article_id, "url": url, "site": site, "title": title, "body": body,
-                       "published_at": published, "source": source, "author": author, "lang": lang}
+                       "published_at": published, "source": source, "author": author, "lang": lang,
+                       "summary": summary}
                 for hook in self.new_article_hooks:
                     hook(self.db, article_id, row)
                 return AddResult(article_id, "new")
@@ -277,9 +281,9 @@ class Store:
         old_title, old_body = self.db.execute("SELECT title, body FROM articles WHERE id = ?", [article_id]).fetchone()
         self.db.execute(
             "UPDATE articles SET url=?, site=?, title=?, published_at=?, published_utc=?, source=?, author=?, lang=?,"
-            " body=?, fingerprint=?, fetched_at=? WHERE id = ?",
+            " body=?, fingerprint=?, fetched_at=?, summary=? WHERE id = ?",
             [copy.url, copy.site, copy.title, copy.published_at, copy.published_utc, copy.source, copy.author,
-             copy.lang, copy.body, copy.fingerprint, copy.fetched_at, article_id],
+             copy.lang, copy.body, copy.fingerprint, copy.fetched_at, copy.summary, article_id],
         )
         # Contentless FTS5: a row is deleted by giving back the values it indexed.
         self.db.execute(

@@ -7,11 +7,14 @@ a block is and when it is chrome is decided in crawler/template.py.
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Optional
 
 import sqlite_utils
 
-__all__ = ["counted_pages", "ensure_templates_schema", "load_block_counts", "prune_block_counts", "record_page_blocks"]
+__all__ = [
+    "counted_pages", "ensure_headlines_schema", "ensure_templates_schema", "load_block_counts", "load_site_headlines",
+    "prune_block_counts", "record_page_blocks", "record_site_headlines",
+]
 
 
 def ensure_templates_schema(db: sqlite_utils.Database) -> None:
@@ -62,3 +65,36 @@ def counted_pages(db: sqlite_utils.Database, site: str) -> int:
     """How many article pages of ``site`` have been counted."""
     row = db.execute("SELECT pages FROM site_templates WHERE site = ?", [site]).fetchone()
     return int(row[0]) if row else 0
+
+
+# ---------------------------------------------------------------- list-page headlines
+
+def ensure_headlines_schema(db: sqlite_utils.Database) -> None:
+    """Create ``site_headlines`` if missing: headlines seen on each site's list pages."""
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS site_headlines ("
+        " site TEXT NOT NULL, headline TEXT NOT NULL, url TEXT, list_date TEXT, last_seen TEXT NOT NULL,"
+        " PRIMARY KEY (site, headline)) WITHOUT ROWID"
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS idx_site_headlines_seen ON site_headlines (site, last_seen)")
+
+
+def record_site_headlines(
+    db: sqlite_utils.Database, site: str, headlines: Iterable[tuple[str, str, Optional[str]]], now: str
+) -> None:
+    """Remember ``(headline, url, list_date)`` triples a list page of ``site`` showed."""
+    with db.conn:
+        db.conn.executemany(
+            "INSERT INTO site_headlines (site, headline, url, list_date, last_seen) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT (site, headline) DO UPDATE SET url = excluded.url,"
+            " list_date = coalesce(excluded.list_date, list_date), last_seen = excluded.last_seen",
+            ((site, headline, url, list_date, now) for headline, url, list_date in headlines),
+        )
+
+
+def load_site_headlines(db: sqlite_utils.Database, site: str, limit: int = 20000) -> dict[str, str]:
+    """The latest ``limit`` headlines seen on ``site``'s list pages, each with the URL it linked to."""
+    rows = db.execute(
+        "SELECT headline, url FROM site_headlines WHERE site = ? ORDER BY last_seen DESC LIMIT ?", [site, limit]
+    ).fetchall()
+    return {headline: url or "" for headline, url in rows}

@@ -28,7 +28,7 @@ def extract_files(files: Iterable[Path], *, url: Optional[str] = None) -> list[d
         results.append(
             {
                 "input": str(path),
-                **{k: row[k] for k in ("title", "published_at", "source", "author", "lang", "body")},
+                **{k: row[k] for k in ("title", "published_at", "source", "author", "lang", "summary", "body")},
                 "is_article": row["is_article"],
                 "reason": row["reason"],
             }

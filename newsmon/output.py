@@ -145,7 +145,8 @@ def print_article(article: dict[str, Any], fmt: str, *, header: str = "") -> Non
                            ("author", "author"), ("site", "site"), ("url", "url"))
         if article.get(key)
     ]
-    lines += meta + ["", article.get("body") or ""]
+    summary = [f"summary: {article['summary']}"] if article.get("summary") else []
+    lines += meta + summary + ["", article.get("body") or ""]
     sources = article.get("sources") or []
     if len(sources) > 1:
         lines += ["", f"Seen at {len(sources)} places:"]
