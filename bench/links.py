@@ -45,8 +45,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 from urllib.parse import urlsplit
 
+# newsmon is imported as installed (`make install` / `pip install -e .`): run with the venv of the
+# checkout to measure, or with another worktree's venv to measure that worktree's reader.
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 CORPUS = ROOT / "bench" / "data" / "list-pages"
 SHAPES = ("links", "trs_pager", "hanweb", "script_data", "feed", "sitemap", "needs_browser")
