@@ -77,6 +77,8 @@ class Page:
     next_page: Optional[str]
     body: bytes
     headers: dict[str, str] = field(default_factory=dict)
+    # Other spellings of the same next page the site serves (WordPress /page/2 and ?paged=2).
+    next_page_alt: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -109,7 +111,7 @@ def load_pages(labels_path: Path = CORPUS / "labels.json", only: Optional[set[st
         if path.suffix == ".gz":
             body = gzip.decompress(body)
         pages.append(Page(item["id"], item["url"], item["shape"], item["articles"], item.get("next_page"),
-                          body, item.get("headers") or {}))
+                          body, item.get("headers") or {}, item.get("next_page_alt") or []))
     return pages, skipped
 
 
@@ -188,6 +190,7 @@ class PageScore:
     extra: list[str]
     next_gold: Optional[str]
     next_got: Optional[str]
+    next_alt: list[str]
     shape_got: Optional[str]
     ms: float
     error: Optional[str]
@@ -207,7 +210,9 @@ class PageScore:
         """None on pages labelled without a next page."""
         if self.next_gold is None:
             return None
-        return self.next_got is not None and normalise(self.next_got) == normalise(self.next_gold)
+        if self.next_got is None:
+            return False
+        return normalise(self.next_got) in {normalise(u) for u in [self.next_gold, *self.next_alt]}
 
 
 def score_page(page: Page, reading: Reading) -> PageScore:
@@ -221,7 +226,7 @@ def score_page(page: Page, reading: Reading) -> PageScore:
         page.id, page.shape, len(gold), len(got), tp,
         [gold[k] for k in gold if k not in got],
         [got[k] for k in got if k not in gold],
-        page.next_page, reading.next_pages[0] if reading.next_pages else None,
+        page.next_page, reading.next_pages[0] if reading.next_pages else None, page.next_page_alt,
         reading.shape, reading.ms, reading.error,
     )
 
@@ -259,6 +264,10 @@ def run(readers: dict[str, Callable[[Page], Reading]], pages: list[Page]) -> dic
     """Score every page with every reader; a reader that raises scores as finding nothing."""
     out: dict[str, list[PageScore]] = {}
     for name, read in readers.items():
+        try:  # warm-up: lazy imports (Scrapy, lxml) are not part of any page's time
+            read(pages[0])
+        except Exception:
+            pass
         scores = []
         for page in pages:
             try:
