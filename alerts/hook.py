@@ -1,9 +1,15 @@
-"""Match rules on each new story, inside the transaction that stores it.
+"""Match rules on each story before it is stored; write its outbox rows in the story's transaction.
 
-:func:`install_alert_hook` registers a ``Store.new_article_hooks`` callback.
-The store calls it only for a *new* story (never for a re-crawled URL or a
-syndicated copy of a stored story), inside the story's transaction, so the
-outbox rows it writes commit or roll back with the story.
+:func:`install_alert_hook` registers a ``Store.match_hooks`` callback. The
+store calls it with the story *before* its write transaction, so matching
+(however many rules, however long the story) never holds the database lock;
+it returns a writer that the store runs *inside* the transaction only if the
+story turns out to be new (never for a re-crawled URL or a syndicated copy of
+a stored story), so the outbox rows commit or roll back with the story, and
+the outbox's unique (rule, article, channel) key keeps delivery exactly-once.
+
+``max_age``: a story published longer ago than that does not alert; a story
+with no date is as old as its first sighting (``fetched_at``).
 """
 
 from __future__ import annotations
@@ -25,11 +31,12 @@ __all__ = ["install_alert_hook", "make_alert_hook"]
 
 log = logging.getLogger(__name__)
 
-AlertHook = Callable[[sqlite_utils.Database, int, dict[str, Any]], None]
+AlertWriter = Callable[[sqlite_utils.Database, int, dict[str, Any]], None]
+AlertHook = Callable[[dict[str, Any]], Optional[AlertWriter]]
 
 
 def make_alert_hook(config: Config, matcher: Optional[Matcher] = None) -> tuple[AlertHook, list[RuleError]]:
-    """A new-story hook writing ``alert_deliveries`` rows for every matching rule, and the broken rules' errors."""
+    """A ``Store.match_hooks`` callback queueing ``alert_deliveries`` rows for every matching rule, and the broken rules' errors."""
     errors: list[RuleError] = []
     if matcher is None:
         matcher, errors = Matcher.from_config(config.alerts)
@@ -37,26 +44,32 @@ def make_alert_hook(config: Config, matcher: Optional[Matcher] = None) -> tuple[
 
     max_age = parse_duration(alerts.max_age) if alerts.max_age else None
 
-    def hook(db: sqlite_utils.Database, article_id: int, row: dict[str, Any]) -> None:
+    def hook(row: dict[str, Any]) -> Optional[AlertWriter]:
         now = datetime.now(timezone.utc)
-        if max_age is not None and _published_before(row.get("published_at"), now - max_age):
-            return
+        # A dateless story is as old as its first sighting.
+        when = row.get("published_at") or row.get("fetched_at")
+        if max_age is not None and _published_before(when, now - max_age):
+            return None
         matches = matcher.match(row.get("title") or "", row.get("body") or "", row.get("site") or "")
         if not matches:
-            return
-        created = iso_utc(now)
-        deliveries = []
-        for match in matches:
-            rule = match.rule
-            due = iso_utc(digest_due(rule.digest, now, alerts.timezone)) if rule.digest else created
-            for channel in alerts.channels_of(rule):
-                deliveries.append({
-                    "rule": rule.name, "article_id": article_id, "channel": channel, "matched": match.matched,
-                    "digest": rule.digest, "created_at": created, "next_attempt_at": due,
-                })
-        added = add_deliveries(db, deliveries)
-        log.info("article %s matched %s; %d alert(s) queued", article_id,
-                 ", ".join(m.rule.name for m in matches), added)
+            return None
+
+        def write(db: sqlite_utils.Database, article_id: int, stored: dict[str, Any]) -> None:
+            created = iso_utc(now)
+            deliveries = []
+            for match in matches:
+                rule = match.rule
+                due = iso_utc(digest_due(rule.digest, now, alerts.timezone)) if rule.digest else created
+                for channel in alerts.channels_of(rule):
+                    deliveries.append({
+                        "rule": rule.name, "article_id": article_id, "channel": channel, "matched": match.matched,
+                        "digest": rule.digest, "created_at": created, "next_attempt_at": due,
+                    })
+            added = add_deliveries(db, deliveries)
+            log.info("article %s matched %s; %d alert(s) queued", article_id,
+                     ", ".join(m.rule.name for m in matches), added)
+
+        return write
 
     return hook, errors
 
@@ -82,5 +95,5 @@ def install_alert_hook(store: Any, config: Config) -> list[RuleError]:
     hook, errors = make_alert_hook(config)
     for error in errors:
         log.warning("%s The rule is skipped.", error)
-    store.new_article_hooks.append(hook)
+    store.match_hooks.append(hook)
     return errors

@@ -8,13 +8,20 @@ depends on the text and the hits, not on the number of rules.
 
 This is sound because a rule that is true when all its atoms are false is
 rejected at parse time (``NOT 招聘`` alone): any true rule has a true atom.
+
+Rules are parsed by newsmon's one query parser (``newsmon.query``) and terms
+are matched in the same canonical text as the search index
+(``newsmon.query.text``), so ``newsmon search`` finds what a rule would alert
+on. Regexes run on RE2 (linear time); the regex work per story has a time
+budget (:data:`STORY_BUDGET_S`): rules left unchecked when it runs out are
+logged, and the story is stored anyway.
 """
 
 from __future__ import annotations
 
 import fnmatch
 import logging
-import unicodedata
+import time
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Optional, Union
 
@@ -23,11 +30,18 @@ import ahocorasick
 from newsmon.alerts_config import AlertsConfig, RuleConfig
 
 from .errors import RuleError
-from .rules import And, Node, Not, Or, Regex, RuleSyntaxError, Term, atoms, is_word_char, normalize_text, parse_rule
+from newsmon.query import (And, Node, Not, Or, QuerySyntaxError, Regex, Term, atoms, canonical_text, is_word_char,
+                           parse_query, regex_text)
 
-__all__ = ["CompiledRule", "Match", "Matcher", "compile_rule", "compile_rules"]
+__all__ = ["CompiledRule", "Match", "Matcher", "compile_rule", "compile_rules", "STORY_BUDGET_S"]
 
 log = logging.getLogger(__name__)
+
+STORY_BUDGET_S = 0.25  # regex work per story (all rules); RE2 is linear, this bounds many rules x long bodies
+
+
+class _OverBudget(Exception):
+    """The story's regex budget ran out."""
 
 
 @dataclass(frozen=True)
@@ -69,8 +83,8 @@ class Match:
 def compile_rule(rule: RuleConfig) -> CompiledRule:
     """Parse ``rule.query``; raises RuleError naming the rule, the position and the problem."""
     try:
-        node = parse_rule(rule.query)
-    except RuleSyntaxError as exc:
+        node = parse_query(rule.query).root
+    except QuerySyntaxError as exc:
         raise RuleError(rule.name, rule.query, exc.position, exc.message) from None
     found = list(atoms(node))
     terms = tuple(dict.fromkeys(a for a, _ in found if isinstance(a, Term)))
@@ -203,10 +217,14 @@ class Matcher:
             hits.add(term_id)
         return hits
 
-    def match(self, title: str, body: str, site: str = "") -> list[Match]:
-        """The rules that match a story with this ``title``, ``body`` and ``site`` name."""
-        title_hits = self._scan(normalize_text(title or ""))
-        body_hits = self._scan(normalize_text(body or ""))
+    def match(self, title: str, body: str, site: str = "", *, budget_s: float = STORY_BUDGET_S) -> list[Match]:
+        """The rules that match a story with this ``title``, ``body`` and ``site`` name.
+
+        Regexes are evaluated lazily, within ``budget_s`` seconds per story;
+        rules still needing one when the budget is spent do not match (logged).
+        """
+        title_hits = self._scan(canonical_text(title or ""))
+        body_hits = self._scan(canonical_text(body or ""))
         hits = title_hits | body_hits
         candidates: set[int] = set(self._always)
         owners = self._owners
@@ -217,17 +235,21 @@ class Matcher:
         if not candidates:
             return []
         raw: dict[str, str] = {}
-        regex_text: dict[int, str] = {}
+        found_text: dict[int, str] = {}
+        deadline = time.perf_counter() + budget_s
 
         def regex(index: int) -> bool:
-            if index not in regex_text:
+            if index not in found_text:
                 if not raw:
-                    raw["title"] = unicodedata.normalize("NFKC", title or "")
-                    raw["body"] = unicodedata.normalize("NFKC", body or "")
-                regex_text[index] = _regex_search(self._regexes[index], raw)
-            return bool(regex_text[index])
+                    raw["title"] = regex_text(title or "")
+                    raw["body"] = regex_text(body or "")
+                elif time.perf_counter() > deadline:
+                    raise _OverBudget
+                found_text[index] = _regex_search(self._regexes[index], raw)
+            return bool(found_text[index])
 
         results = []
+        skipped: list[str] = []
         for index in sorted(candidates):
             rule = self.rules[index]
             if rule.config.sites and not rule.site_allowed(site):
@@ -237,11 +259,17 @@ class Matcher:
                     continue
                 matched = [text for term_id, field, text in self._reported[index]
                            if term_id in (title_hits if field == "title" else body_hits if field == "body" else hits)]
-                matched += [regex_text[i] for i in self._reported_regex[index] if regex(i)]
+                matched += [found_text[i] for i in self._reported_regex[index] if regex(i)]
+            except _OverBudget:
+                skipped.append(rule.name)
+                continue
             except Exception:  # a bug in one rule must not stop the others (or the story)
                 log.exception("alert rule %r failed on a story", rule.name)
                 continue
             results.append(Match(rule.config, tuple(dict.fromkeys(matched))))
+        if skipped:
+            log.warning("regex budget of %.2fs spent on one story (%r); rules not checked: %s",
+                        budget_s, (title or "")[:40], ", ".join(skipped[:20]))
         return results
 
 
@@ -261,7 +289,7 @@ def _predicate_source(node: Node, term_ids: dict[str, int], regex_ids: dict[Rege
 def _regex_search(regex: Regex, raw: dict[str, str]) -> str:
     fields = [regex.field] if regex.field else ["title", "body"]
     for name in fields:
-        found = regex.pattern.search(raw[name])
+        found: str = regex.compiled.search(raw[name])
         if found:
-            return found.group()
+            return found
     return ""

@@ -12,7 +12,6 @@ from typing import Any, Optional, Sequence
 
 import sqlite_utils
 
-from newsmon.db.query import ParsedQuery
 from newsmon.db.search import make_snippet
 
 __all__ = ["Story", "Notification", "load_notification"]
@@ -148,7 +147,7 @@ def load_notification(db: sqlite_utils.Database, rows: Sequence[dict[str, Any]])
             )
         )
         matched = tuple(row.get("matched") or ())
-        snippet = make_snippet(body or "", ParsedQuery(match="", terms=matched))
+        snippet = make_snippet(body or "", matched)
         stories.append(Story(article_id, title, url, site, published_at, snippet, matched, sources, row["id"],
                              summary))
     first = rows[0]

@@ -25,29 +25,14 @@ up with the index (``中国a`` -> ``中国 国 a``).
 
 from __future__ import annotations
 
-import re
+from newsmon.query.text import CJK_RUN, canonical_text, is_cjk
 
 __all__ = ["TOKENIZER_VERSION", "index_text", "query_phrase", "is_cjk", "CJK_RUN"]
 
 # Bump when index_text changes: the FTS index is then rebuilt on open.
-TOKENIZER_VERSION = 1
-
-_CJK_CLASS = (
-    "\u3040-\u30ff"  # Hiragana, Katakana
-    "\u3400-\u4dbf"  # CJK Extension A
-    "\u4e00-\u9fff"  # CJK Unified Ideographs
-    "\uf900-\ufaff"  # CJK Compatibility Ideographs
-    "\uac00-\ud7af"  # Hangul syllables
-    "\U00020000-\U0002ffff"  # CJK Extensions B-F
-)
-CJK_RUN = re.compile(f"[{_CJK_CLASS}]+")
-# What unicode61 keeps as token characters, minus CJK (handled above).
-_WORD = re.compile(f"[^\\W_{_CJK_CLASS}]+")
-
-
-def is_cjk(char: str) -> bool:
-    """True if ``char`` is a CJK character indexed as bigrams."""
-    return bool(CJK_RUN.fullmatch(char))
+# 2: the text is reduced to its canonical form first (NFKC, lower case, no Latin
+#    diacritics; newsmon.query.text), the form alert rules match in.
+TOKENIZER_VERSION = 2
 
 
 def _run_tokens(run: str, *, trailing_unigram: bool = True) -> list[str]:
@@ -63,7 +48,7 @@ def index_text(text: str) -> str:
     """Rewrite ``text`` for the FTS index: CJK runs become bigrams, the rest stays."""
     if not text:
         return ""
-    return CJK_RUN.sub(lambda m: " " + " ".join(_run_tokens(m.group())) + " ", text)
+    return str(CJK_RUN.sub(lambda m: " ".join(_run_tokens(m.group())), canonical_text(text)))
 
 
 def query_phrase(term: str) -> str | None:
@@ -71,13 +56,8 @@ def query_phrase(term: str) -> str | None:
 
     Returns None when the term has no searchable characters (only punctuation).
     """
-    pieces: list[tuple[str, bool]] = []  # (text, is_cjk)
-    pos = 0
-    for match in CJK_RUN.finditer(term):
-        pieces.extend((w, False) for w in _WORD.findall(term[pos : match.start()]))
-        pieces.append((match.group(), True))
-        pos = match.end()
-    pieces.extend((w, False) for w in _WORD.findall(term[pos:]))
+    # Canonical text is tokens one space apart: each a CJK run or a word.
+    pieces = [(token, is_cjk(token[0])) for token in canonical_text(term).split()]
     if not pieces:
         return None
 
@@ -86,7 +66,7 @@ def query_phrase(term: str) -> str | None:
     for i, (text, cjk) in enumerate(pieces):
         last = i == len(pieces) - 1
         if not cjk:
-            tokens.append(text.lower())
+            tokens.append(text)
         elif last and len(text) == 1:
             tokens.append(text)
             prefix = True

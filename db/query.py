@@ -1,99 +1,108 @@
-"""User search queries -> FTS5 MATCH expressions, plus the terms to highlight.
+"""The FTS5 back end of the query language: a ``newsmon.query`` tree -> an FTS5 MATCH expression.
 
-Syntax (what ``newsmon search`` accepts): words and ``"quoted phrases"``,
-juxtaposition means AND, ``OR``, ``NOT`` / ``-word``, parentheses, and
-``title:`` / ``body:`` to search one field. Chinese needs no spaces:
-``氪氙``, ``稀有气体``, ``辽宁 项目``, ``title:签约``.
+Terms become phrases over the CJK-bigram index (``db.cjk.query_phrase``), a
+field becomes an FTS5 column filter, AND/OR/NOT map onto FTS5's operators.
+What FTS5 cannot say exactly is *widened* (never narrowed) and marked
+inexact, and the search then checks each candidate with the query's own
+evaluator (``Query.matches``), the same one alerts use:
+
+* a ``/regex/`` becomes the CJK literals every match must contain
+  (``/氪.{0,2}氙/`` -> ``"氪" * AND "氙" *``), or no constraint at all;
+* a NOT whose operand is inexact, or a NOT not beside a positive term
+  (``a (b OR -c)``), is dropped from the MATCH.
+
+So the MATCH finds a superset of the matches, and the post-filter removes
+the rest: search and alerts agree by construction.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from typing import Optional
+
+from newsmon.query import And, Node, Not, Or, Query, QuerySyntaxError, Regex, Term
+from newsmon.query import parse_query as parse_tree
 
 from .cjk import query_phrase
 
-__all__ = ["ParsedQuery", "parse_query", "QuerySyntaxError"]
-
-_TOKEN = re.compile(r'(?:title:|body:)?"[^"]*"?|\(|\)|[^\s()"]+')
-_COLUMNS = ("title", "body")
-
-
-class QuerySyntaxError(ValueError):
-    """The query cannot be turned into a search (message is one sentence)."""
+__all__ = ["FtsQuery", "ParsedQuery", "compile_fts", "parse_query", "QuerySyntaxError"]
 
 
 @dataclass(frozen=True)
-class ParsedQuery:
-    """A search query rewritten for the CJK bigram index."""
+class FtsQuery:
+    """A query compiled for the FTS5 index."""
 
-    match: str  # FTS5 MATCH expression
-    terms: tuple[str, ...]  # positive terms as typed, for highlighting snippets
+    query: Query
+    match: Optional[str]  # FTS5 MATCH expression; None: the index cannot narrow (every story is a candidate)
+    exact: bool  # True: the MATCH alone decides; False: check candidates with ``query.matches``
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """Positive terms as typed, for highlighting snippets."""
+        terms: tuple[str, ...] = self.query.terms
+        return terms
 
 
-def parse_query(text: str) -> ParsedQuery:
-    """Parse a user query; raises QuerySyntaxError with a one-sentence reason."""
-    out: list[str] = []
-    terms: list[str] = []
-    depth = 0
-    negate_next = False
-    expect_operand = True  # at start, after an operator or "("
-    for raw in _TOKEN.findall(text):
-        # Operators are upper case only, as in FTS5: "or" is a word.
-        if raw in ("AND", "OR"):
-            if expect_operand:
-                raise QuerySyntaxError(f"{raw} needs a search term on each side.")
-            out.append(raw)
-            expect_operand = True
+ParsedQuery = FtsQuery  # the name before the query language had its own package
+
+
+def parse_query(text: str) -> FtsQuery:
+    """Parse ``text`` (newsmon.query syntax) and compile it for FTS5; raises QuerySyntaxError."""
+    return compile_fts(parse_tree(text))
+
+
+def compile_fts(query: Query) -> FtsQuery:
+    """Compile a parsed query to an FTS5 MATCH expression (see the module docstring)."""
+    match, exact = _compile(query.root)
+    return FtsQuery(query, match, exact)
+
+
+def _field(field: Optional[str], expr: str) -> str:
+    return f"{field} : {expr}" if field else expr
+
+
+def _compile(node: Node) -> tuple[Optional[str], bool]:
+    if isinstance(node, Term):
+        phrase = query_phrase(node.norm)
+        return (_field(node.field, phrase), True) if phrase else (None, False)
+    if isinstance(node, Regex):
+        needed = [p for p in (query_phrase(lit) for lit in node.compiled.literals) if p]
+        if not needed:
+            return None, False
+        expr = needed[0] if len(needed) == 1 else "(" + " AND ".join(needed) + ")"
+        return _field(node.field, expr), False
+    if isinstance(node, Not):
+        return None, False  # FTS5's NOT is binary: handled by the And that holds it
+    if isinstance(node, Or):
+        parts: list[str] = []
+        exact = True
+        for child in node.children:
+            part, child_exact = _compile(child)
+            if part is None:
+                return None, False
+            parts.append(part)
+            exact = exact and child_exact
+        return "(" + " OR ".join(parts) + ")", exact
+    positive: list[str] = []
+    negative: list[str] = []
+    exact = True
+    for child in node.children:
+        if isinstance(child, Not):
+            part, child_exact = _compile(child.child)
+            if part is not None and child_exact:
+                negative.append(part)
+            else:
+                exact = False  # widened: the post-filter applies this NOT
             continue
-        if raw == "NOT" or raw == "-":
-            negate_next = True
-            continue
-        if raw == "(":
-            if negate_next:
-                if expect_operand:
-                    raise QuerySyntaxError("NOT (...) needs a positive search term before it.")
-                out.append("NOT")
-            elif not expect_operand:
-                out.append("AND")
-            out.append("(")
-            depth += 1
-            expect_operand = True
-            negate_next = False
-            continue
-        if raw == ")":
-            if depth == 0:
-                raise QuerySyntaxError("There is a closing parenthesis without an opening one.")
-            if expect_operand:
-                raise QuerySyntaxError("A parenthesis group is empty or ends with an operator.")
-            out.append(")")
-            depth -= 1
-            continue
-        negative = negate_next
-        if raw.startswith("-") and len(raw) > 1:
-            negative, raw = True, raw[1:]
-        negate_next = False
-        column = ""
-        for name in _COLUMNS:
-            if raw.lower().startswith(name + ":") and len(raw) > len(name) + 1:
-                # title:氪氙 searches the headline only (FTS5 column filter).
-                column, raw = f"{name} : ", raw[len(name) + 1:]
-        phrase = query_phrase(raw.strip('"'))
-        if phrase is None:
-            continue
-        phrase = column + phrase
-        if negative:
-            if not out or expect_operand:
-                raise QuerySyntaxError(f"NOT {raw} needs a positive search term before it.")
-            out.append("NOT")
-        elif not expect_operand:
-            out.append("AND")
-        out.append(phrase)
-        if not negative:
-            terms.append(raw.strip('"'))
-        expect_operand = False
-    if depth:
-        raise QuerySyntaxError("A parenthesis is opened but never closed.")
-    if not out or expect_operand:
-        raise QuerySyntaxError("The query has no search terms.")
-    return ParsedQuery(match=" ".join(out), terms=tuple(terms))
+        part, child_exact = _compile(child)
+        if part is None:
+            exact = False
+        else:
+            positive.append(part)
+            exact = exact and child_exact
+    if not positive:
+        return None, False
+    out = positive[0] if len(positive) == 1 else "(" + " AND ".join(positive) + ")"
+    for expr in negative:
+        out = f"({out} NOT {expr})"
+    return out, exact

@@ -142,10 +142,11 @@ def _ensure_extraction_columns(db: sqlite_utils.Database) -> None:
 
 
 def rebuild_fts(db: sqlite_utils.Database) -> None:
-    """Re-index every article (after a tokenizer change or on request)."""
+    """Re-index every article (after a tokenizer change or on request), streaming rows: memory stays flat."""
     with db.conn:
         db.execute("INSERT INTO articles_fts(articles_fts) VALUES('delete-all')")
-        rows = db.execute("SELECT id, title, body FROM articles").fetchall()
+        # A cursor, not fetchall(): a million stories never sit in memory at once.
+        rows = db.conn.execute("SELECT id, title, body FROM articles ORDER BY id")
         db.conn.executemany(
             "INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)",
             ((i, index_text(t), index_text(b)) for i, t, b in rows),

@@ -1,4 +1,22 @@
-"""Full-text search over stored articles: bm25-ranked, with highlighted snippets.
+"""Full-text search over stored articles: newest first or by relevance, bounded work at any size.
+
+How each order stays fast at a million stories:
+
+* ``newest`` (the default): FTS5 walks the index in rowid order, newest
+  stored first (``articles_fts.rowid = articles.id``), and the walk stops as
+  soon as ``limit`` rows passed the filters; the ``articles`` rows are read for
+  those rows only. Newest means most recently *stored*: the order newsmon
+  found the stories.
+* ``relevance``: bm25 (a title match counts ten times a body match) is
+  computed inside FTS5 for the newest :data:`RELEVANCE_WINDOW` matches only,
+  ranked there (``ORDER BY bm25 LIMIT``), and only the best rows are joined
+  to ``articles``. A term in half a million stories never scores all of them.
+* ``--since/--until/--site`` narrow the walk: when they select at most
+  :data:`NARROW_ROWS` stories, the walk is limited to the id span of those
+  stories (``rowid BETWEEN``); rows are then checked against the filters.
+* A query FTS5 cannot decide alone (a regex; see db/query.py) is checked
+  row by row with the query's evaluator, on at most :data:`MAX_EXAMINED`
+  candidates.
 
 The FTS index holds a CJK-bigram rewrite of the text (db/cjk.py), so FTS5's
 own ``snippet()`` would show bigrams; the snippet is cut from the original
@@ -9,87 +27,260 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, Optional
+from typing import Any, Iterable, Iterator, Optional, Sequence, Union
 
 import sqlite_utils
 
-from newsmon.errors import StoreError
+from newsmon.errors import StoreError, UsageError
+from newsmon.query import QuerySyntaxError
 
-from .query import ParsedQuery, QuerySyntaxError, parse_query
+from .query import FtsQuery, parse_query
 
-__all__ = ["search_articles", "make_snippet", "HIGHLIGHT"]
+__all__ = ["search_articles", "count_articles", "make_snippet", "known_sites", "HIGHLIGHT", "SORTS",
+           "RELEVANCE_WINDOW", "MAX_EXAMINED", "NARROW_ROWS"]
 
 HIGHLIGHT = ("[", "]")  # markers around matched terms in snippets
+SORTS = ("newest", "relevance")
+RELEVANCE_WINDOW = 10_000  # relevance ranks the newest this many matches
+MAX_EXAMINED = 100_000  # candidates checked one by one (regex queries) before a search stops
+NARROW_ROWS = 50_000  # a site/date filter selecting at most this many stories narrows the index walk
+_BATCH = 200
 _SNIPPET_CHARS = 120
-# Title matches count ten times a body match in bm25.
-_RANK = "bm25(articles_fts, 10.0, 1.0)"
+_RANK = "bm25(articles_fts, 10.0, 1.0)"  # title matches count ten times a body match
+_COLUMNS = "a.id, a.title, a.url, a.site, a.published_at, a.source, a.body, a.published_utc"
 
 
-def _utc(value: Optional[datetime]) -> Optional[str]:
+def _utc(value: Optional[datetime], option: str) -> Optional[str]:
     if value is None:
         return None
     if value.tzinfo is None:
         raise ValueError("since/until must be timezone-aware")
-    return value.astimezone(timezone.utc).isoformat()
+    try:
+        return value.astimezone(timezone.utc).isoformat()
+    except OverflowError:  # 0001-01-01 in a zone east of UTC
+        raise UsageError(f"{option} {value.date().isoformat()} is out of range; use a date after 0001-01-02.") from None
+
+
+@dataclass(frozen=True)
+class _Filters:
+    sites: tuple[str, ...]
+    since: Optional[str]
+    until: Optional[str]
+
+    def sql(self, alias: str = "a") -> tuple[str, list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        if self.sites:
+            where.append(f"{alias}.site IN ({','.join('?' * len(self.sites))})")
+            params.extend(self.sites)
+        if self.since:
+            where.append(f"{alias}.published_utc >= ?")
+            params.append(self.since)
+        if self.until:
+            where.append(f"{alias}.published_utc <= ?")
+            params.append(self.until)
+        return " AND ".join(where), params
+
+    def __bool__(self) -> bool:
+        return bool(self.sites or self.since or self.until)
+
+
+def known_sites(db: sqlite_utils.Database) -> list[str]:
+    """Site names that have stored stories, sorted."""
+    return [row[0] for row in db.execute("SELECT DISTINCT site FROM articles ORDER BY site")]
+
+
+def _filters(db: sqlite_utils.Database, site: Union[None, str, Sequence[str]], since: Optional[datetime],
+             until: Optional[datetime]) -> _Filters:
+    sites = (site,) if isinstance(site, str) else tuple(dict.fromkeys(site or ()))
+    if sites:
+        known = set(known_sites(db))
+        unknown = [s for s in sites if s not in known]
+        if unknown:
+            listing = ", ".join(sorted(known)) or "none yet"
+            raise UsageError(f"There are no stories from site {unknown[0]!r}; the sites with stories are: {listing}.")
+    return _Filters(sites, _utc(since, "--since"), _utc(until, "--until"))
+
+
+def _parse(query: Optional[str]) -> Optional[FtsQuery]:
+    if not query:  # None or "": the newest stories (a query of only spaces is a mistake, and says so)
+        return None
+    try:
+        return parse_query(query)
+    except QuerySyntaxError as exc:
+        raise exc.with_context(f"Cannot search for {query!r}") from None
+
+
+def _id_span(db: sqlite_utils.Database, filters: _Filters) -> tuple[Optional[int], Optional[int]]:
+    """Lowest and highest id of the stories the filters select, if they select few (else no narrowing)."""
+    if not filters:
+        return None, None
+    where, params = filters.sql("articles")
+    few = db.execute(f"SELECT count(*) FROM (SELECT 1 FROM articles WHERE {where} LIMIT ?)",
+                     [*params, NARROW_ROWS + 1]).fetchone()[0]
+    if few > NARROW_ROWS:
+        return None, None
+    low, high = db.execute(f"SELECT min(id), max(id) FROM articles WHERE {where}", params).fetchone()
+    if low is None:
+        return 0, -1  # nothing can match
+    return int(low), int(high)
+
+
+def _candidate_ids(db: sqlite_utils.Database, parsed: Optional[FtsQuery], sort: str,
+                   span: tuple[Optional[int], Optional[int]]) -> Iterator[int]:
+    """Ids in result order, straight from the index (before site/date filters and the post-filter)."""
+    low, high = span
+    bounds: list[str] = []
+    params: list[Any] = []
+    if low is not None:
+        bounds.append("{id} BETWEEN ? AND ?")
+        params += [low, high]
+    if parsed is None or parsed.match is None:
+        where = " AND ".join(b.format(id="id") for b in bounds) or "1"
+        yield from (row[0] for row in db.execute(f"SELECT id FROM articles WHERE {where} ORDER BY id DESC", params))
+        return
+    where = " AND ".join(["articles_fts MATCH ?"] + [b.format(id="rowid") for b in bounds])
+    params = [parsed.match, *params]
+    if sort == "newest":
+        yield from (row[0] for row in
+                    db.execute(f"SELECT rowid FROM articles_fts WHERE {where} ORDER BY rowid DESC", params))
+        return
+    # Relevance among the newest RELEVANCE_WINDOW matches: find the window's oldest rowid, rank inside FTS5.
+    floor = db.execute(f"SELECT rowid FROM articles_fts WHERE {where} ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                       [*params, RELEVANCE_WINDOW - 1]).fetchone()
+    if floor is not None:
+        where += " AND rowid >= ?"
+        params.append(floor[0])
+    yield from (row[0] for row in db.execute(
+        f"SELECT rowid FROM articles_fts WHERE {where} ORDER BY {_RANK}, rowid DESC", params))
+
+
+def _rows(db: sqlite_utils.Database, ids: Iterable[int], parsed: Optional[FtsQuery],
+          filters: _Filters) -> Iterator[dict[str, Any]]:
+    """Article rows for ``ids`` in order, those passing the filters and (if inexact) the query's evaluator."""
+    where, fparams = filters.sql()
+    check = parsed is not None and not parsed.exact
+    examined = 0
+    batch: list[int] = []
+    iterator = iter(ids)
+    while True:
+        batch = [i for _, i in zip(range(_BATCH), iterator)]
+        if not batch:
+            return
+        marks = ",".join("?" * len(batch))
+        sql = f"SELECT {_COLUMNS} FROM articles a WHERE a.id IN ({marks})" + (f" AND {where}" if where else "")
+        found = {row["id"]: row for row in db.query(sql, [*batch, *fparams])}
+        for article_id in batch:
+            row = found.get(article_id)
+            if row is None:
+                continue
+            if check:
+                examined += 1
+                if examined > MAX_EXAMINED:
+                    return
+                if not parsed.query.matches(row["title"], row["body"]):  # type: ignore[union-attr]
+                    continue
+            yield row
 
 
 def search_articles(
     db: sqlite_utils.Database,
-    query: str,
+    query: Optional[str],
     *,
-    site: Optional[str] = None,
+    site: Union[None, str, Sequence[str]] = None,
     since: Optional[datetime] = None,
     until: Optional[datetime] = None,
     limit: int = 20,
+    sort: str = "newest",
 ) -> list[dict[str, Any]]:
-    """Articles matching ``query``, best first.
+    """Articles matching ``query`` (newsmon.query syntax), newest first or by relevance.
 
     Each result has ``id, title, url, site, published_at, source, snippet,
-    score, sources_count`` (the number of places the story was seen). ``since`` and
-    ``until`` filter on ``published_at`` (inclusive). Raises StoreError for a
-    query that cannot be parsed.
+    score, sources_count`` (the number of places the story was seen; ``score`` is
+    bm25, higher is better, null without a query). ``None`` or ``""``
+    lists the newest stories. ``site`` is a name or a list of
+    names (an unknown one raises UsageError listing the known sites);
+    ``since``/``until`` filter on ``published_at`` (inclusive, aware
+    datetimes). ``sort`` is ``newest`` or ``relevance`` (bounded: see the
+    module docstring). Raises QuerySyntaxError for a malformed query.
     """
+    if sort not in SORTS:
+        raise ValueError(f"sort must be one of {SORTS}")
+    parsed = _parse(query)
+    filters = _filters(db, site, since, until)
     try:
-        parsed = parse_query(query)
-    except QuerySyntaxError as exc:
-        raise StoreError(f"Cannot search for {query!r}: {exc}") from None
-    where = ["articles_fts MATCH :match"]
-    params: dict[str, Any] = {"match": parsed.match, "limit": limit}
-    if site:
-        where.append("a.site = :site")
-        params["site"] = site
-    if since:
-        where.append("a.published_utc >= :since")
-        params["since"] = _utc(since)
-    if until:
-        where.append("a.published_utc <= :until")
-        params["until"] = _utc(until)
-    sql = f"""
-        SELECT a.id, a.title, a.url, a.site, a.published_at, a.source, a.body,
-               {_RANK} AS score,
-               (SELECT count(*) FROM article_sources s WHERE s.article_id = a.id) AS sources_count
-        FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-        WHERE {' AND '.join(where)}
-        ORDER BY score, a.published_utc DESC
-        LIMIT :limit
-    """
-    try:
-        rows = list(db.query(sql, params))
+        ids = _candidate_ids(db, parsed, sort, _id_span(db, filters))
+        rows = [row for _, row in zip(range(limit), _rows(db, ids, parsed, filters))]
+        scores = _scores(db, parsed, [row["id"] for row in rows])
     except sqlite3.OperationalError as exc:
         raise StoreError(f"Cannot search for {query!r}: {exc}.") from None
+    terms = parsed.terms if parsed is not None else ()
     for row in rows:
-        row["snippet"] = make_snippet(row.pop("body"), parsed)
-        row["score"] = round(-row["score"], 4)  # bm25 is "lower is better"; flip for people
+        row.pop("published_utc")
+        row["snippet"] = make_snippet(row.pop("body"), terms)
+        row["score"] = scores.get(row["id"])
+        row["sources_count"] = db.execute("SELECT count(*) FROM article_sources WHERE article_id = ?",
+                                    [row["id"]]).fetchone()[0]
     return rows
 
 
-def make_snippet(body: str, parsed: ParsedQuery, width: int = _SNIPPET_CHARS) -> str:
-    """A window of ``body`` around the first query term, terms wrapped in HIGHLIGHT."""
-    terms = sorted({t for t in parsed.terms if t.strip()}, key=len, reverse=True)
-    if not terms:
-        return body[:width]
-    pattern = re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE)
+def _scores(db: sqlite_utils.Database, parsed: Optional[FtsQuery], ids: list[int]) -> dict[int, float]:
+    if parsed is None or parsed.match is None or not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = db.execute(f"SELECT rowid, {_RANK} FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({marks})",
+                      [parsed.match, *ids])
+    return {rowid: round(-score, 4) for rowid, score in rows}  # bm25 is "lower is better"; flip for people
+
+
+def count_articles(
+    db: sqlite_utils.Database,
+    query: Optional[str],
+    *,
+    site: Union[None, str, Sequence[str]] = None,
+    since: Optional[datetime] = None,
+    until: Optional[datetime] = None,
+) -> int:
+    """How many stories :func:`search_articles` would find with no limit (same arguments, same errors).
+
+    Raises UsageError when the query needs a row-by-row check (a regex) on more
+    than MAX_EXAMINED candidates: narrow it with a term, a site or dates.
+    """
+    parsed = _parse(query)
+    filters = _filters(db, site, since, until)
+    where, params = filters.sql()
+    try:
+        if parsed is None:
+            sql = "SELECT count(*) FROM articles a" + (f" WHERE {where}" if where else "")
+            return int(db.execute(sql, params).fetchone()[0])
+        if parsed.exact:
+            if not filters:
+                return int(db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
+                                      [parsed.match]).fetchone()[0])
+            sql = ("SELECT count(*) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+                   f" WHERE articles_fts MATCH ? AND {where}")
+            return int(db.execute(sql, [parsed.match, *params]).fetchone()[0])
+        count = 0
+        examined = 0
+        for row in _rows(db, _candidate_ids(db, parsed, "newest", _id_span(db, filters)), None, filters):
+            examined += 1
+            if examined > MAX_EXAMINED:
+                raise UsageError(f"Counting {query!r} would check more than {MAX_EXAMINED:,} stories one by one;"
+                                 " add a term, a site or dates to narrow it.")
+            count += parsed.query.matches(row["title"], row["body"])
+        return count
+    except sqlite3.OperationalError as exc:
+        raise StoreError(f"Cannot search for {query!r}: {exc}.") from None
+
+
+def make_snippet(body: str, terms: Sequence[str], width: int = _SNIPPET_CHARS) -> str:
+    """A window of ``body`` around the first of ``terms``, terms wrapped in HIGHLIGHT."""
+    wanted = sorted({t for t in terms if t.strip()}, key=len, reverse=True)
+    if not wanted:
+        return body[:width] + ("…" if len(body) > width else "")
+    pattern = re.compile("|".join(re.escape(t) for t in wanted), re.IGNORECASE)
     match = pattern.search(body)
     if match is None:  # matched in the title only
         window, start = body[:width], 0

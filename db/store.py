@@ -23,9 +23,13 @@ from newsmon.clock import utc_now
 from .dedupe import NearMatch, NearPrint, find_near_duplicate, index_near_print
 from .schema import ensure_schema
 
-__all__ = ["Store", "AddResult", "NewArticleHook", "utc_now"]
+__all__ = ["Store", "AddResult", "NewArticleHook", "MatchHook", "utc_now"]
 
 NewArticleHook = Callable[[sqlite_utils.Database, int, dict[str, Any]], None]
+# Called with the story's row *before* the write transaction (slow work such as
+# alert matching must not hold the write lock); returns the NewArticleHook to
+# run inside the transaction if the story turns out to be new, or None.
+MatchHook = Callable[[dict[str, Any]], Optional[NewArticleHook]]
 
 
 def _iso(value: Optional[datetime]) -> tuple[Optional[str], Optional[str]]:
@@ -97,6 +101,9 @@ class Store:
         # (db, article_id, row): lets another package (alerts' outbox) write its
         # rows atomically with the story without db/ importing it.
         self.new_article_hooks: list[NewArticleHook] = []
+        # Called before the transaction with the story's row (no id yet); each
+        # returns a NewArticleHook for inside it, or None (see MatchHook).
+        self.match_hooks: list[MatchHook] = []
 
     @contextlib.contextmanager
     def _write_transaction(self) -> Iterator[None]:
@@ -207,6 +214,11 @@ class Store:
         """
         now = fetched_at or utc_now()
         published, published_utc = _iso(published_at)
+        row = {"url": url, "site": site, "title": title, "body": body, "published_at": published,
+               "source": source, "author": author, "lang": lang, "summary": summary, "fetched_at": now}
+        # Matching happens here, outside the write transaction: a slow rule never
+        # holds the database lock. Its rows are written inside it, only for a new story.
+        pending = [hook for hook in (match(row) for match in self.match_hooks) if hook is not None]
         try:
             # An explicit transaction, not `with conn:`: sqlite-utils 4 commits
             # each write made through db.execute() outside an open transaction,
@@ -215,13 +227,13 @@ class Store:
             # it wait (busy timeout) instead of failing with "database is locked"
             # when a read transaction would have to become a write one.
             with self._write_transaction():
-                row = self.db.execute("SELECT article_id FROM article_sources WHERE url = ?", [url]).fetchone()
-                if row is None and url_key is not None:
-                    row = self.db.execute(
+                known = self.db.execute("SELECT article_id FROM article_sources WHERE url = ?", [url]).fetchone()
+                if known is None and url_key is not None:
+                    known = self.db.execute(
                         "SELECT article_id FROM article_sources WHERE url_key = ? LIMIT 1", [url_key]
                     ).fetchone()
-                if row:
-                    return AddResult(row[0], "known_url")
+                if known:
+                    return AddResult(known[0], "known_url")
                 copy = _Copy(url, site, title, published, published_utc, source, author, lang, body, fingerprint,
                              now, url_key, near, summary)
                 existing = self.find_by_fingerprint(fingerprint)
@@ -254,10 +266,8 @@ class Store:
                     index_near_print(self.db, article_id, near)
                 # Lets a non-article page that later became an article be stored.
                 self.db.execute("DELETE FROM non_articles WHERE url = ?", [url])
-                row = {"id": article_id, "url": url, "site": site, "title": title, "body": body,
-                       "published_at": published, "source": source, "author": author, "lang": lang,
-                       "summary": summary}
-                for hook in self.new_article_hooks:
+                row = {"id": article_id, **row}
+                for hook in [*pending, *self.new_article_hooks]:
                     hook(self.db, article_id, row)
                 return AddResult(article_id, "new")
         except sqlite3.Error as exc:

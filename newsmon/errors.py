@@ -9,7 +9,8 @@ thing (file and key, site and URL)::
     ├── StoreError       the database cannot be opened or written
     ├── FetchError       a page could not be downloaded
     ├── ExtractError     a page could not be turned into an article
-    └── NotFoundError    an id/site the user asked for does not exist
+    ├── NotFoundError    an id/site the user asked for does not exist
+    └── UsageError       a command's input is wrong (a query, a date): exit status 2
 
 The library raises these; only the CLI turns them into exit codes.
 """
@@ -23,6 +24,7 @@ __all__ = [
     "FetchError",
     "ExtractError",
     "NotFoundError",
+    "UsageError",
 ]
 
 
@@ -48,3 +50,7 @@ class ExtractError(NewsmonError):
 
 class NotFoundError(NewsmonError):
     """The article, site or rule the caller named does not exist."""
+
+
+class UsageError(NewsmonError):
+    """What the user typed cannot be used (a malformed query, a date out of range); the CLI exits 2."""

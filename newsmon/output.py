@@ -7,7 +7,7 @@ import json
 import re
 import shutil
 import sys
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timezone
 from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
@@ -69,7 +69,13 @@ def parse_user_date(value: Optional[str], option: str, *, end_of_day: bool = Fal
         # A usage error like any other bad option value: exit status 2.
         raise click.BadParameter(f"{value!r} is not a date like 2023-04-05 or 2023-04-05T08:00+08:00.",
                                  param_hint=option) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=SHANGHAI)
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=SHANGHAI)
+    try:
+        moment.astimezone(timezone.utc)
+    except OverflowError:  # 0001-01-01 east of UTC, 9999-12-31 west of it
+        raise click.BadParameter(f"{value!r} is out of range; use a date between 0001-01-02 and 9999-12-30.",
+                                 param_hint=option) from None
+    return moment
 
 
 _ISO_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})")

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-PACKAGES = ["newsmon", "newsmon.crawler", "newsmon.db", "newsmon.scheduler", "newsmon.alerts"]
+PACKAGES = ["newsmon", "newsmon.crawler", "newsmon.db", "newsmon.scheduler", "newsmon.alerts", "newsmon.query"]
 
 
 @pytest.mark.parametrize("name", PACKAGES)

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsmon.db import Store, index_text, parse_query, search_articles
-from newsmon.errors import StoreError
+from newsmon.query import QuerySyntaxError
 
 CST = timezone(timedelta(hours=8))
 ARTICLES = [
@@ -89,7 +89,7 @@ def test_result_fields_snippet_and_sources(store: Store) -> None:
 def test_title_match_ranks_first(store: Store) -> None:
     store.add_article(site="demo", url="http://127.0.0.1/b.html", title="大连新闻",
                       body="本文顺带提到口罩一次。" + "其他内容。" * 30, fingerprint="fpx")
-    rows = search_articles(store.db, "口罩")
+    rows = search_articles(store.db, "口罩", sort="relevance")  # newest first is the default
     assert rows[0]["title"] == "口罩生产线扩产"
 
 
@@ -103,7 +103,7 @@ def test_filters(store: Store) -> None:
 
 @pytest.mark.parametrize("query", ["(", "a OR", "-口罩", ")", "AND 口罩", "   "])
 def test_bad_queries_give_one_sentence(store: Store, query: str) -> None:
-    with pytest.raises(StoreError) as info:
+    with pytest.raises(QuerySyntaxError) as info:  # one error type for queries (exit status 2)
         search_articles(store.db, query)
     assert str(info.value).startswith("Cannot search for")
     assert "\n" not in str(info.value)

@@ -50,33 +50,47 @@ def crawl(sites: tuple[str, ...], config_path: Path, fmt: str, time_limit: Optio
 
 
 @click.command()
-@click.argument("query")
+@click.argument("query", required=False, default="")
 @config_option
-@click.option("--site", help="Only articles from this site (name from config.yaml).")
+@click.option("--site", "sites", multiple=True,
+              help="Only stories from this site (name from config.yaml); repeatable.")
 @click.option("--since", help="Published on or after this date. " + dates_option_help)
 @click.option("--until", help="Published on or before this date. " + dates_option_help)
+@click.option("--sort", type=click.Choice(["newest", "relevance"]), default="newest", show_default=True,
+              help="newest: most recently stored first; relevance: bm25 among the newest 10,000 matches.")
+@click.option("--count", "count_only", is_flag=True, help="Print how many stories match instead of listing them.")
 @click.option("--limit", type=click.IntRange(1, 10000), default=20, show_default=True, help="Most results to show.")
 @format_option()
 @handle_errors
-def search(query: str, config_path: Path, site: Optional[str], since: Optional[str], until: Optional[str],
-           limit: int, fmt: str) -> None:
-    """Full-text search of stored articles, best match first.
+def search(query: str, config_path: Path, sites: tuple[str, ...], since: Optional[str], until: Optional[str],
+           sort: str, count_only: bool, limit: int, fmt: str) -> None:
+    """Full-text search of stored articles, newest first (no QUERY: the newest stories).
 
     \b
     QUERY: words and "quoted phrases"; juxtaposition means AND;
-    OR, NOT (or -word), parentheses; title:WORD searches headlines
-    only. Chinese needs no spaces:
+    OR, NOT (or -word), parentheses; title: or body: before a term,
+    phrase or group searches one field; /regex/ (RE2 syntax).
+    Chinese needs no spaces; the same language as alert rules:
       newsmon search 氪氙
-      newsmon search '稀有气体 (辽宁 OR 大连) -招聘'
-    Matched terms are shown in [brackets] in the snippet.
+      newsmon search '稀有气体 (辽宁 OR 大连) -招聘' --sort relevance
+      newsmon search 'title:(氪氙 OR 稀有气体) /投资\\d+亿/' --count
+    Matched terms are shown in [brackets] in the snippet. A malformed
+    query or an unknown --site exits 2 with one sentence.
     """
-    from newsmon.db import search_articles
+    from newsmon.db import count_articles, search_articles
 
     config = load_config(config_path)
     since_at = parse_user_date(since, "--since")
     until_at = parse_user_date(until, "--until", end_of_day=True)
     with open_store(config, readonly=True) as store:
-        rows = search_articles(store.db, query, site=site, since=since_at, until=until_at, limit=limit)
+        if count_only:
+            total = count_articles(store.db, query, site=sites, since=since_at, until=until_at)
+            if fmt == "table":
+                click.echo(str(total))
+            else:
+                print_records([{"count": total}], fmt if fmt != "json" else "jsonl", columns=["count"])
+            return
+        rows = search_articles(store.db, query, site=sites, since=since_at, until=until_at, limit=limit, sort=sort)
     print_records(rows, fmt, columns=["id", "published_at", "site", "title", "snippet", "sources_count", "url"])
 
 

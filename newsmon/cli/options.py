@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Callable, TypeVar
 import click
 
 from newsmon.config import Config
-from newsmon.errors import ConfigError, NewsmonError
+from newsmon.errors import ConfigError, NewsmonError, UsageError
 
 if TYPE_CHECKING:
     from newsmon.db import Store
@@ -48,13 +48,13 @@ def format_option(*choices: str) -> Callable[[F], F]:
 
 
 def handle_errors(func: F) -> F:
-    """Turn NewsmonError into ``Error: <sentence>`` and an exit status (2 for config errors)."""
+    """Turn NewsmonError into ``Error: <sentence>`` and an exit status (2 for config and usage errors)."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except ConfigError as exc:
+        except (ConfigError, UsageError) as exc:
             click.echo(f"Error: {exc}", err=True)
             sys.exit(2)
         except NewsmonError as exc:
