@@ -95,10 +95,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         if "articles_fts" not in tables:
             # Contentless: the text lives in `articles`; the index holds the
             # CJK-bigram rewrite of it (see db/cjk.py), rowid = articles.id.
-            db.execute(
-                "CREATE VIRTUAL TABLE articles_fts USING fts5("
-                "title, body, content='', tokenize='unicode61 remove_diacritics 2')"
-            )
+            db.execute(FTS_TABLE)
         ensure_outbox_schema(db)  # alert_deliveries: the alerts outbox
         db["newsmon_meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
     ensure_daemon_schema(db)  # list_pages, site_schedule (db/health.py)
@@ -107,6 +104,10 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     _ensure_extraction_columns(db)  # articles.summary, site_headlines
     stored = db.execute("SELECT value FROM newsmon_meta WHERE key='tokenizer_version'").fetchone()
     if stored is None or stored[0] != str(TOKENIZER_VERSION):
+        count = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        if count:
+            log.warning("Rebuilding the search index of %s stories for search index version %s (once; about a"
+                        " minute per 100,000 stories).", count, TOKENIZER_VERSION)
         rebuild_fts(db)
 
 
@@ -141,10 +142,19 @@ def _ensure_extraction_columns(db: sqlite_utils.Database) -> None:
     ensure_headlines_schema(db)
 
 
+# Contentless: the text lives in `articles`; rowid = articles.id. prefix='1': an index of
+# every token's first character, so a one-character query (`"氪" *`, every bigram starting
+# with 氪) reads one list instead of merging hundreds (issue 12: fast at a million stories).
+FTS_TABLE = ("CREATE VIRTUAL TABLE articles_fts USING fts5("
+             "title, body, content='', prefix='1', tokenize='unicode61 remove_diacritics 2')")
+
+
 def rebuild_fts(db: sqlite_utils.Database) -> None:
     """Re-index every article (after a tokenizer change or on request), streaming rows: memory stays flat."""
     with db.conn:
-        db.execute("INSERT INTO articles_fts(articles_fts) VALUES('delete-all')")
+        # Recreated, not emptied: the table's options (prefix index) may have changed too.
+        db.execute("DROP TABLE IF EXISTS articles_fts")
+        db.execute(FTS_TABLE)
         # A cursor, not fetchall(): a million stories never sit in memory at once.
         rows = db.conn.execute("SELECT id, title, body FROM articles ORDER BY id")
         db.conn.executemany(

@@ -129,8 +129,8 @@ def _id_span(db: sqlite_utils.Database, filters: _Filters) -> tuple[Optional[int
 
 
 def _candidate_ids(db: sqlite_utils.Database, parsed: Optional[FtsQuery], sort: str,
-                   span: tuple[Optional[int], Optional[int]]) -> Iterator[int]:
-    """Ids in result order, straight from the index (before site/date filters and the post-filter)."""
+                   span: tuple[Optional[int], Optional[int]]) -> Iterator[tuple[int, Optional[float]]]:
+    """(id, bm25 or None) in result order, straight from the index (before site/date filters and the post-filter)."""
     low, high = span
     bounds: list[str] = []
     params: list[Any] = []
@@ -139,12 +139,14 @@ def _candidate_ids(db: sqlite_utils.Database, parsed: Optional[FtsQuery], sort: 
         params += [low, high]
     if parsed is None or parsed.match is None:
         where = " AND ".join(b.format(id="id") for b in bounds) or "1"
-        yield from (row[0] for row in db.execute(f"SELECT id FROM articles WHERE {where} ORDER BY id DESC", params))
+        yield from ((row[0], None) for row in
+                    db.execute(f"SELECT id FROM articles WHERE {where} ORDER BY id DESC", params))
         return
     where = " AND ".join(["articles_fts MATCH ?"] + [b.format(id="rowid") for b in bounds])
     params = [parsed.match, *params]
     if sort == "newest":
-        yield from (row[0] for row in
+        # No bm25 here: even for 20 rows it costs a pass over every match (FTS5 computes IDF per statement).
+        yield from ((row[0], None) for row in
                     db.execute(f"SELECT rowid FROM articles_fts WHERE {where} ORDER BY rowid DESC", params))
         return
     # Relevance among the newest RELEVANCE_WINDOW matches: find the window's oldest rowid, rank inside FTS5.
@@ -153,11 +155,11 @@ def _candidate_ids(db: sqlite_utils.Database, parsed: Optional[FtsQuery], sort: 
     if floor is not None:
         where += " AND rowid >= ?"
         params.append(floor[0])
-    yield from (row[0] for row in db.execute(
-        f"SELECT rowid FROM articles_fts WHERE {where} ORDER BY {_RANK}, rowid DESC", params))
+    yield from ((row[0], row[1]) for row in db.execute(
+        f"SELECT rowid, {_RANK} AS score FROM articles_fts WHERE {where} ORDER BY score, rowid DESC", params))
 
 
-def _rows(db: sqlite_utils.Database, ids: Iterable[int], parsed: Optional[FtsQuery],
+def _rows(db: sqlite_utils.Database, ids: Iterable[tuple[int, Optional[float]]], parsed: Optional[FtsQuery],
           filters: _Filters) -> Iterator[dict[str, Any]]:
     """Article rows for ``ids`` in order, those passing the filters and (if inexact) the query's evaluator."""
     where, fparams = filters.sql()
@@ -171,11 +173,12 @@ def _rows(db: sqlite_utils.Database, ids: Iterable[int], parsed: Optional[FtsQue
             return
         marks = ",".join("?" * len(batch))
         sql = f"SELECT {_COLUMNS} FROM articles a WHERE a.id IN ({marks})" + (f" AND {where}" if where else "")
-        found = {row["id"]: row for row in db.query(sql, [*batch, *fparams])}
-        for article_id in batch:
+        found = {row["id"]: row for row in db.query(sql, [*(i for i, _ in batch), *fparams])}
+        for article_id, score in batch:
             row = found.get(article_id)
             if row is None:
                 continue
+            row["score"] = round(-score, 4) if score is not None else None  # bm25: lower is better; flip
             if check:
                 examined += 1
                 if examined > MAX_EXAMINED:
@@ -199,7 +202,7 @@ def search_articles(
 
     Each result has ``id, title, url, site, published_at, source, snippet,
     score, sources_count`` (the number of places the story was seen; ``score`` is
-    bm25, higher is better, null without a query). ``None`` or ``""``
+    bm25, higher is better, with ``sort="relevance"``; null in newest order). ``None`` or ``""``
     lists the newest stories. ``site`` is a name or a list of
     names (an unknown one raises UsageError listing the known sites);
     ``since``/``until`` filter on ``published_at`` (inclusive, aware
@@ -213,26 +216,15 @@ def search_articles(
     try:
         ids = _candidate_ids(db, parsed, sort, _id_span(db, filters))
         rows = [row for _, row in zip(range(limit), _rows(db, ids, parsed, filters))]
-        scores = _scores(db, parsed, [row["id"] for row in rows])
     except sqlite3.OperationalError as exc:
         raise StoreError(f"Cannot search for {query!r}: {exc}.") from None
     terms = parsed.terms if parsed is not None else ()
     for row in rows:
         row.pop("published_utc")
         row["snippet"] = make_snippet(row.pop("body"), terms)
-        row["score"] = scores.get(row["id"])
         row["sources_count"] = db.execute("SELECT count(*) FROM article_sources WHERE article_id = ?",
                                     [row["id"]]).fetchone()[0]
     return rows
-
-
-def _scores(db: sqlite_utils.Database, parsed: Optional[FtsQuery], ids: list[int]) -> dict[int, float]:
-    if parsed is None or parsed.match is None or not ids:
-        return {}
-    marks = ",".join("?" * len(ids))
-    rows = db.execute(f"SELECT rowid, {_RANK} FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({marks})",
-                      [parsed.match, *ids])
-    return {rowid: round(-score, 4) for rowid, score in rows}  # bm25 is "lower is better"; flip for people
 
 
 def count_articles(

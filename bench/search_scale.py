@@ -1,0 +1,248 @@
+"""Search at scale: p50/p95 of `search_articles` per query class at 20k, 200k and 1M stories.
+
+    nice -n 10 .venv/bin/python bench/search_scale.py                       # 20k and 200k
+    nice -n 10 .venv/bin/python bench/search_scale.py --sizes 20000,200000,1000000
+
+(The crawl part of issue 12's bench/scale.py is a separate script; this one is
+the search part.) Stories are synthetic but made of real Chinese sentences:
+the fixture portal's articles (newsmon/portal/articles.json) and, when
+../shared is present, the Chinese gold bodies of benchmarks/magic-html. Each
+story: a title, 4-8 sentences, a rare "entity" word of three random
+characters, a site (50 sites, one of them small) and a date; stories are
+stored in date order over two years, through ``db.bulk.bulk_add_articles``
+(the real schema and ``index_text``). Built databases are cached under
+/tmp/newsmon-search-bench/ (1M stories: about 2.5 GB, ~20 minutes).
+
+Query classes (terms picked from the corpus by document frequency):
+common (a 2-character word in 30-60% of stories), rare (an entity word: a
+few stories), 1-char (a character in 20-60%), phrase (a quoted 4-character
+phrase in 1-5%), OR (two common words), NOT (common -common), date (common
+word, the last 30 days), old-date (common word, a 30-day window a year back),
+site (common word, the small site), regex (/X.{0,3}Y/ on common characters).
+Each class runs 20 queries (different terms) in both orders, limit 20.
+Baseline, same run, same MATCH strings: the previous plan (bm25 for every
+match, join to articles, then sort and LIMIT).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from newsmon.db import Store, count_articles, parse_query, search_articles  # noqa: E402
+from newsmon.db.bulk import BulkArticle, bulk_add_articles  # noqa: E402
+
+CACHE = Path("/tmp/newsmon-search-bench")
+SHARED = ROOT.parent.parent / "shared" if (ROOT.parent.parent / "shared").exists() else ROOT.parent / "shared"
+CST = timezone(timedelta(hours=8))
+START = datetime(2024, 1, 1, tzinfo=CST)
+SPAN_DAYS = 730
+REPEATS = 20
+SITES = [f"site-{i:02d}" for i in range(49)] + ["small-site"]
+
+
+def sentences() -> list[str]:
+    """Real Chinese sentences from the fixture portal and (if present) magic-html's gold bodies."""
+    texts: list[str] = []
+    data = json.loads((ROOT / "newsmon" / "portal" / "articles.json").read_text(encoding="utf-8"))
+    for items in data.values():
+        if isinstance(items, list):
+            for item in items:
+                if isinstance(item, dict):
+                    texts.append(item.get("title", ""))
+                    texts.extend(item.get("paragraphs", []))
+        elif isinstance(items, dict):
+            texts.extend(p for p in items.get("paragraphs", []) if isinstance(p, str))
+    gold = SHARED / "benchmarks" / "magic-html" / "base.json"
+    if gold.exists():
+        for page in json.loads(gold.read_text(encoding="utf-8")).values():
+            content = page.get("content", "")
+            if re.search("[\u4e00-\u9fff]{20}", content):
+                texts.append(content)
+    out = []
+    for text in texts:
+        for sentence in re.split(r"(?<=[。！？；])", text):
+            sentence = sentence.strip()
+            if 8 <= len(sentence) <= 200 and re.search("[\u4e00-\u9fff]{4}", sentence):
+                out.append(sentence)
+    return sorted(set(out))
+
+
+def stories(n: int, pool: list[str]) -> Iterator[BulkArticle]:
+    """``n`` stories in date order (deterministic)."""
+    rng = random.Random(n)
+    alphabet = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]
+    step = SPAN_DAYS * 86400 / n
+    for i in range(n):
+        site = "small-site" if rng.random() < 0.005 else SITES[rng.randrange(49)]
+        entity = "".join(rng.choice(alphabet) for _ in range(3))
+        body = "".join(rng.sample(pool, rng.randint(4, 8)))
+        cut = rng.randrange(len(body))
+        body = body[:cut] + f"（{entity}公司）" + body[cut:]
+        published = START + timedelta(seconds=i * step)
+        yield BulkArticle(site=site, url=f"http://127.0.0.1/{site}/{i}.html", title=rng.choice(pool)[:30],
+                          body=body, fingerprint=f"fp{i}", published_at=published,
+                          fetched_at=published.astimezone(timezone.utc).isoformat())
+
+
+def build(n: int, pool: list[str]) -> Path:
+    """The cached database of ``n`` stories (built if missing)."""
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / f"stories-{n}.db"
+    if path.exists():
+        return path
+    partial = path.with_suffix(".partial")
+    for leftover in CACHE.glob(partial.name + "*"):
+        leftover.unlink()
+    start = time.perf_counter()
+    with Store(partial) as store:
+        store.db.execute("PRAGMA synchronous=OFF")
+        done = 0
+        for chunk_start in range(0, n, 50_000):
+            done += bulk_add_articles(store.db, _slice(stories(n, pool), chunk_start, min(n, chunk_start + 50_000)))
+            print(f"  built {done:,}/{n:,} stories ({time.perf_counter() - start:.0f} s)", file=sys.stderr)
+        store.db.execute("INSERT INTO articles_fts(articles_fts) VALUES('optimize')")
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    partial.rename(path)
+    print(f"  {n:,} stories in {time.perf_counter() - start:.0f} s, {path.stat().st_size / 1e6:.0f} MB",
+          file=sys.stderr)
+    return path
+
+
+def _slice(items: Iterator[BulkArticle], start: int, stop: int) -> Iterator[BulkArticle]:
+    for i, item in enumerate(items):
+        if i >= stop:
+            return
+        if i >= start:
+            yield item
+
+
+def pick_terms(pool: list[str]) -> dict[str, list[str]]:
+    """Query terms per class, by document frequency over a sample of stories."""
+    sample = [a["title"] + "\n" + a["body"] for a in stories(4000, pool)]
+    bigrams: Counter[str] = Counter()
+    chars: Counter[str] = Counter()
+    quads: Counter[str] = Counter()
+    for text in sample:
+        runs = re.findall("[\u4e00-\u9fff]+", text)
+        bigrams.update({r[i:i + 2] for r in runs for i in range(len(r) - 1)})
+        chars.update({c for r in runs for c in r})
+        quads.update({r[i:i + 4] for r in runs for i in range(0, len(r) - 3, 2)})
+    n = len(sample)
+
+    def band(counter: Counter[str], low: float, high: float, k: int = REPEATS) -> list[str]:
+        found = sorted(w for w, c in counter.items() if low * n <= c <= high * n)
+        random.Random(1).shuffle(found)
+        return found[:k]
+
+    common = band(bigrams, 0.3, 0.6)
+    return {
+        "common": common,
+        "1-char": band(chars, 0.2, 0.6),
+        "phrase": [f'"{q}"' for q in band(quads, 0.01, 0.05)],
+        "OR": [f"{a} OR {b}" for a, b in zip(common, common[1:] + common[:1])],
+        "NOT": [f"{a} -{b}" for a, b in zip(common, common[1:] + common[:1])],
+        "regex": [f"/{a[0]}.{{0,3}}{b[0]}/" for a, b in zip(common, common[2:] + common[:2])],
+    }
+
+
+def rare_terms(path: Path) -> list[str]:
+    """Entity words of stories spread over the database (each in very few stories)."""
+    with Store(path, readonly=True) as store:
+        total = store.db.execute("SELECT max(id) FROM articles").fetchone()[0]
+        out = []
+        for k in range(REPEATS):
+            body = store.db.execute("SELECT body FROM articles WHERE id = ?",
+                                    [1 + (k * 7919 * 13) % total]).fetchone()[0]
+            out.append(re.search(r"（(.{3})公司）", body).group(1))  # type: ignore[union-attr]
+        return out
+
+
+def old_plan(db: Any, match: str, limit: int = 20) -> list[Any]:
+    """The plan before this change (baseline): bm25 for every match, join, then sort and LIMIT."""
+    return list(db.execute(
+        "SELECT a.id, a.title, bm25(articles_fts, 10.0, 1.0) AS score FROM articles_fts"
+        " JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?"
+        " ORDER BY score, a.published_utc DESC LIMIT ?", [match, limit]))
+
+
+def timed(fn: Callable[[], Any]) -> float:
+    start = time.perf_counter()
+    fn()
+    return (time.perf_counter() - start) * 1000
+
+
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+
+
+def measure(path: Path, terms: dict[str, list[str]], baseline: bool) -> dict[str, dict[str, float]]:
+    """p50/p95 in ms per class and order (and the old plan, and --count, for some classes)."""
+    end = START + timedelta(days=SPAN_DAYS)
+    recent = end - timedelta(days=30)
+    old_from, old_to = end - timedelta(days=395), end - timedelta(days=365)
+    classes: dict[str, list[tuple[str, dict[str, Any]]]] = {
+        name: [(q, {}) for q in queries] for name, queries in terms.items()}
+    classes["date"] = [(q, {"since": recent}) for q in terms["common"]]
+    classes["old-date"] = [(q, {"since": old_from, "until": old_to}) for q in terms["common"]]
+    classes["site"] = [(q, {"site": "small-site"}) for q in terms["common"]]
+    results: dict[str, dict[str, float]] = {}
+    with Store(path, readonly=True) as store:
+        db = store.db
+        search_articles(db, terms["common"][0])  # warm the page cache once
+        for name, runs in classes.items():
+            row: dict[str, float] = {}
+            for sort in ("newest", "relevance"):
+                times = [timed(lambda: search_articles(db, q, limit=20, sort=sort, **kw)) for q, kw in runs]
+                row[f"{sort}_p50"], row[f"{sort}_p95"] = pct(times, 0.5), pct(times, 0.95)
+            if name in ("common", "1-char", "rare", "date", "site"):
+                times = [timed(lambda: count_articles(db, q, **kw)) for q, kw in runs[:5]]
+                row["count_p50"] = pct(times, 0.5)
+            if baseline and not runs[0][1] and name != "regex":
+                times = [timed(lambda: old_plan(db, parse_query(q).match or "")) for q, _ in runs[:5]]
+                row["old_p50"] = pct(times, 0.5)
+            results[name] = row
+            print(f"    {name:9s} " + "  ".join(f"{k} {v:7.1f}" for k, v in row.items()), file=sys.stderr)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="20000,200000", help="comma-separated story counts")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the old plan (slow at 1M)")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    pool = sentences()
+    print(f"{len(pool):,} distinct real sentences", file=sys.stderr)
+    terms = pick_terms(pool)
+    print({k: v[:3] for k, v in terms.items()}, file=sys.stderr)
+    report: dict[int, dict[str, dict[str, float]]] = {}
+    for n in sizes:
+        path = build(n, pool)
+        terms["rare"] = rare_terms(path)
+        print(f"  {n:,} stories:", file=sys.stderr)
+        report[n] = measure(path, terms, baseline=not args.no_baseline)
+    print(json.dumps(report, indent=1))
+    if len(sizes) >= 2:
+        a, b = sizes[-2], sizes[-1]
+        print(f"\ngrowth {a:,} -> {b:,} (p95 ratio):")
+        for name in report[b]:
+            ratios = [report[b][name][k] / max(report[a][name][k], 0.01) for k in ("newest_p95", "relevance_p95")]
+            print(f"  {name:9s} newest {ratios[0]:.2f}x  relevance {ratios[1]:.2f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,95 @@
+"""Search order, filters that narrow the walk, counts, and the index migration, on real SQLite files."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from newsmon.db import Store, count_articles, search_articles
+from newsmon.db.bulk import BulkArticle, bulk_add_articles
+
+CST = timezone(timedelta(hours=8))
+WORDS = ["氪氙", "稀有气体", "辽宁", "大连", "项目", "招聘", "投资", "签约"]
+SITES = ["a", "b", "c", "rare"]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Store, list[BulkArticle]]:
+    rng = random.Random(3)
+    start = datetime(2024, 1, 1, tzinfo=CST)
+    stories: list[BulkArticle] = []
+    for i in range(600):
+        words = rng.sample(WORDS, 3)
+        stories.append(BulkArticle(
+            site="rare" if i % 50 == 0 else rng.choice(SITES[:3]), url=f"http://127.0.0.1/{i}",
+            title=words[0] + "新闻", body="，".join(words[1:]) + "。", fingerprint=f"f{i}",
+            published_at=None if i % 37 == 0 else start + timedelta(hours=rng.randrange(24 * 60)),
+            fetched_at=(start + timedelta(days=i)).isoformat()))
+    store = Store(tmp_path_factory.mktemp("order") / "o.db")
+    bulk_add_articles(store.db, stories, batch=100)
+    return store, stories
+
+
+def _expected(stories: list[BulkArticle], word: str, sites: tuple[str, ...] = (),
+              since: datetime | None = None, until: datetime | None = None) -> list[int]:
+    out = []
+    for i, s in enumerate(stories, start=1):
+        if word not in s["title"] + s["body"]:
+            continue
+        if sites and s["site"] not in sites:
+            continue
+        if (since or until) and s["published_at"] is None:
+            continue
+        if since and s["published_at"] < since or until and s["published_at"] > until:  # type: ignore[operator]
+            continue
+        out.append(i)
+    return sorted(out, reverse=True)
+
+
+@pytest.mark.parametrize("word", ["氪氙", "辽宁", "签约"])
+@pytest.mark.parametrize("sites", [(), ("rare",), ("a", "rare")])
+@pytest.mark.parametrize("window", [None, (10, 12), (0, 60)])
+def test_newest_first_with_filters_and_counts(corpus: tuple[Store, list[BulkArticle]], word: str,
+                                              sites: tuple[str, ...], window: tuple[int, int] | None) -> None:
+    store, stories = corpus
+    since = until = None
+    if window:
+        since = datetime(2024, 1, 1, tzinfo=CST) + timedelta(days=window[0])
+        until = datetime(2024, 1, 1, tzinfo=CST) + timedelta(days=window[1])
+    expected = _expected(stories, word, sites, since, until)
+    got = search_articles(store.db, word, site=sites, since=since, until=until, limit=1000)
+    assert [row["id"] for row in got] == expected
+    assert count_articles(store.db, word, site=sites, since=since, until=until) == len(expected)
+    first = search_articles(store.db, word, site=sites, since=since, until=until, limit=5)
+    assert [row["id"] for row in first] == expected[:5]
+    ranked = search_articles(store.db, word, site=sites, since=since, until=until, limit=1000, sort="relevance")
+    assert sorted(row["id"] for row in ranked) == sorted(expected)
+    scores = [row["score"] for row in ranked]
+    assert scores == sorted(scores, reverse=True)  # best first
+
+
+def test_no_query_lists_the_newest(corpus: tuple[Store, list[BulkArticle]]) -> None:
+    store, stories = corpus
+    assert [row["id"] for row in search_articles(store.db, None, limit=3)] == [600, 599, 598]
+    assert [row["id"] for row in search_articles(store.db, "", site="rare", limit=2)] == [551, 501]
+    assert count_articles(store.db, None, site="rare") == 12
+
+
+def test_old_index_is_rebuilt_on_open(tmp_path: Path) -> None:
+    """A database indexed by the previous tokenizer (no NFKC, no prefix index) is migrated on open."""
+    path = tmp_path / "old.db"
+    with Store(path) as store:
+        store.add_article(site="s", url="http://127.0.0.1/1", title="ＡＩ芯片", body="Café 氪氙", fingerprint="1")
+        store.db.execute("DROP TABLE articles_fts")
+        store.db.execute("CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='',"
+                         " tokenize='unicode61 remove_diacritics 2')")
+        store.db.execute("INSERT INTO articles_fts(rowid, title, body) VALUES (1, 'ＡＩ 芯片 片', 'Café 氪氙 氙')")
+        store.db.execute("UPDATE newsmon_meta SET value = '1' WHERE key = 'tokenizer_version'")
+        store.db.conn.commit()
+    with Store(path) as store:
+        assert [r["id"] for r in search_articles(store.db, "ai cafe 氪")] == [1]
+        sql = store.db.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()[0]
+        assert "prefix='1'" in sql
