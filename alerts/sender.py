@@ -21,7 +21,7 @@ import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 import httpx
 import sqlite_utils
@@ -152,22 +152,50 @@ def _send_group(config: Config, db: sqlite_utils.Database, group: list[dict[str,
 
 
 class AlertSender:
-    """A thread-friendly loop around :func:`send_due` for a long-running process (the daemon).
+    """The one alert sender of a long-running process (the daemon): a thread around :func:`send_due`.
 
-    ``run(stop)`` sends what is due every ``interval`` seconds until ``stop``
-    is set; ``wake()`` makes it look at the outbox at once (call it when a
-    crawl finished). It opens its own connection to the database, so it can
-    run beside other threads using theirs.
+    ``start()`` runs it in a thread of its own (with its own database
+    connection); ``wake()`` makes it look at the outbox at once (call it when a
+    crawl finished); ``request_stop()`` then ``join(timeout)`` stop it.
+    ``run(stop)`` is the same loop in the caller's thread. ``config_source``
+    (a callable returning the current Config) lets a daemon reload its config
+    without restarting the sender.
     """
 
-    def __init__(self, config: Config, *, interval: float = 0.5) -> None:
+    def __init__(self, config: Config, *, interval: float = 0.5,
+                 config_source: Optional[Callable[[], Config]] = None) -> None:
         self.config = config
         self.interval = interval
+        self._config_source = config_source
         self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: Optional[threading.Thread] = None
+
+    def current_config(self) -> Config:
+        """The config to send with now (the daemon's latest, after a reload)."""
+        return self._config_source() if self._config_source is not None else self.config
 
     def wake(self) -> None:
         """Check the outbox now instead of at the next tick."""
         self._wake.set()
+
+    def start(self) -> None:
+        """Run :meth:`run` in a daemon thread named ``alerts``."""
+        self._thread = threading.Thread(target=self.run, args=(self._stop,), name="alerts", daemon=True)
+        self._thread.start()
+
+    def request_stop(self) -> None:
+        """Ask the thread started by :meth:`start` to stop (returns at once)."""
+        self._stop.set()
+        self._wake.set()
+
+    def join(self, timeout: float) -> bool:
+        """Wait up to ``timeout`` seconds for the thread to end; True when it has."""
+        self.request_stop()
+        if self._thread is None:
+            return True
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
 
     def run(self, stop: threading.Event) -> None:
         """Send due alerts until ``stop`` is set; failures are logged, never raised."""
@@ -175,9 +203,13 @@ class AlertSender:
 
         with Store(self.config.database_path) as store, httpx.Client() as client:
             while not stop.is_set():
-                try:
-                    send_due(self.config, store, client=client)
-                except Exception:  # boundary: a locked database must not end the loop
-                    log.exception("sending alerts failed; trying again in %.1fs", self.interval)
+                config = self.current_config()
+                if config.alerts.channels:
+                    try:
+                        report = send_due(config, store, client=client)
+                        if report.messages_sent or report.messages_failed:
+                            log.info("alerts %s", report.summary())
+                    except Exception:  # boundary: a locked database must not end the loop
+                        log.exception("sending alerts failed; trying again in %.1fs", self.interval)
                 self._wake.wait(self.interval)
                 self._wake.clear()

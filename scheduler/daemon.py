@@ -43,6 +43,7 @@ from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
+from newsmon.alerts import AlertSender
 from newsmon.config import Config, SiteConfig, load_config
 from newsmon.errors import ConfigError, NewsmonError
 
@@ -57,7 +58,6 @@ log = logging.getLogger("newsmon.daemon")
 # are killed; the rest of the 10-second budget is for cleanup.
 FINISH_GRACE_S = 4.0
 STOP_BUDGET_S = 9.0
-ALERTS_EVERY_S = 1.0  # alerts/ asks for about once a second: story stored -> alert sent <= 1 s
 CONFIG_POLL_S = 2.0
 
 
@@ -144,19 +144,6 @@ def health_thresholds(config: Config) -> Any:
     )
 
 
-def _send_due_alerts(config: Config, store: Any, client: Any) -> None:
-    # Workers write outbox rows as they store stories; the daemon drains the
-    # outbox every ALERTS_EVERY_S seconds on its own connection (``store``)
-    # and httpx client, so alerts, retries and digests go out while it runs.
-    if not config.alerts.channels:
-        return  # nowhere to send anything
-    from newsmon.alerts import send_due
-
-    report = send_due(config, store, client=client)
-    if report.messages_sent or report.messages_failed:
-        log.info("alerts %s", report.summary())
-
-
 def _rss_mb() -> float:
     try:
         with open("/proc/self/statm") as f:
@@ -190,15 +177,15 @@ class Daemon:
         self._active: dict[str, float] = {}
         self._guard = threading.Lock()  # _active, counters, _health
         self._db_guard = threading.Lock()  # the daemon's own connection
-        self._alerts_guard = threading.Lock()
         self._health: dict[str, str] = {}  # site -> last logged reasons ("" = ok)
         self._skip_logged: set[str] = set()
         self._schedule_dirty = threading.Event()
         self.crawls = 0
         self.started = time.monotonic()
         self._store: Any = None
-        self._alerts_store: Any = None  # its own connection: sending may take a while
-        self._alerts_client: Any = None
+        # The one alert sender (newsmon.alerts.AlertSender, also behind `crawl` and
+        # `alerts send`): its own thread and connection, woken after each crawl.
+        self._alerts: Optional[AlertSender] = None
         self._scheduler: Optional[BackgroundScheduler] = None
         self._config_stamp = self._stamp()
 
@@ -245,6 +232,8 @@ class Daemon:
         self._add_service_jobs()
         self._check_health(list(sites), quiet_ok=True)
         scheduler.start()
+        self._alerts = AlertSender(config, config_source=lambda: self.config)
+        self._alerts.start()
         self._schedule_dirty.set()
         try:
             self._main_loop()
@@ -281,6 +270,8 @@ class Daemon:
         self._stop.set()
         self._slots.wake_all()
         scheduler.shutdown(wait=False)
+        if self._alerts is not None:
+            self._alerts.request_stop()  # in-flight sends are cancelled and left pending
         with self._guard:
             running = sorted(self._active)
         if running:
@@ -297,11 +288,8 @@ class Daemon:
             with self._db_guard:
                 record_schedule(self._store.db, {})  # not running: nothing is scheduled
                 self._store.close()
-            if self._alerts_guard.acquire(timeout=max(0.0, deadline - time.monotonic())):
-                if self._alerts_store is not None:
-                    self._alerts_store.close()
-                    self._alerts_client.close()
-                self._alerts_guard.release()
+            if self._alerts is not None and not self._alerts.join(max(0.5, deadline - time.monotonic())):
+                log.warning("stopping: the alert sender did not stop in time; its claimed alerts are retried later")
         except Exception as exc:  # noqa: BLE001 - shutting down regardless
             log.warning("could not clear the schedule table: %s", exc)
         log.info("stopped after %s, %d crawls", self._uptime(), self.crawls)
@@ -371,9 +359,6 @@ class Daemon:
             self._heartbeat, IntervalTrigger(seconds=self.config.daemon.seconds("heartbeat")),
             id="heartbeat", replace_existing=True,
         )
-        self._scheduler.add_job(
-            self._alerts_job, IntervalTrigger(seconds=ALERTS_EVERY_S), id="alerts", replace_existing=True,
-        )
 
     def _crawl_site(self, name: str) -> None:
         """One scheduled crawl of ``name`` (runs in a scheduler thread)."""
@@ -411,6 +396,8 @@ class Daemon:
             self._slots.release()
         if self._stop.is_set():
             return
+        if self._alerts is not None:
+            self._alerts.wake()  # its stories' alerts go out now, not at the next tick
         self._check_health([name])
 
     def _relabel_interrupted(self, reports: list[SiteReport]) -> None:
@@ -458,25 +445,6 @@ class Daemon:
             log.info("skipped site=%s reason=\"the previous crawl is still running or waiting for a slot\"", site)
         else:
             log.warning("skipped site=%s reason=\"missed by more than daemon.misfire_grace\"", site)
-
-    def _alerts_job(self) -> None:
-        if not self._alerts_guard.acquire(blocking=False):
-            return  # a send is already under way
-        try:
-            if self._stop.is_set():
-                return
-            if self._alerts_store is None:
-                import httpx
-
-                from newsmon.db import Store
-
-                self._alerts_store = Store(self.config.database_path)
-                self._alerts_client = httpx.Client(follow_redirects=False)
-            _send_due_alerts(self.config, self._alerts_store, self._alerts_client)
-        except Exception as exc:  # noqa: BLE001 - alert delivery must not stop crawling
-            log.warning("alerts: sending failed: %s: %s", type(exc).__name__, exc)
-        finally:
-            self._alerts_guard.release()
 
     # -- health and heartbeat --------------------------------------------------
 
