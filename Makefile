@@ -23,6 +23,7 @@ test: install
 bench: install
 	$(BIN)/python bench/extraction.py
 	$(BIN)/python bench/templates.py
+	$(BIN)/python bench/metadata.py
 	$(BIN)/python bench/crawl.py
 	$(BIN)/python bench/dedupe.py
 	$(BIN)/python bench/alerts.py

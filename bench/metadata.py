@@ -1,0 +1,375 @@
+"""Metadata benchmark: title, date, 来源 and author against a hand-labelled gold set.
+
+Usage::
+
+    .venv/bin/python bench/metadata.py                      # all sets, table
+    .venv/bin/python bench/metadata.py --show-errors        # every mismatch, gold vs got
+    .venv/bin/python bench/metadata.py --sets zh-news-pages --json
+
+The gold set is ``bench/data/metadata-gold.json`` (labelling rules and sources
+in ``bench/data/README.md``). Its pages are files of the shared benchmark sets
+(``../shared/benchmarks`` beside the checkout, override with
+``NEWSMON_SHARED``; a missing set is skipped with a message) and pages kept in
+``bench/data/metadata-pages/`` (gzipped, set ``collected``).
+
+Scores, each over the pages whose gold has a value for the field:
+
+* ``title``: exact after whitespace normalisation (NFC, runs of whitespace to
+  one space); ``title~`` lenient: equal after NFKC, casefolding and dropping
+  everything but letters and digits.
+* ``date``: the publication date right to the day (the extractor's own
+  timezone-aware datetime, its calendar date). ``date(shown)`` is the same
+  over the pages that print a full date in their visible text.
+* ``source``: exact string after whitespace normalisation.
+* ``author``: the same set of names (split on whitespace, 、，,/;).
+* ``no false``: share of pages whose gold is null for the field where the
+  extractor also gave nothing (a wrong value is worse than none).
+
+Anchors on the same pages: htmldate's ``find_date`` (``original_date=True``,
+with and without ``extensive_search``) and trafilatura's
+``extract_metadata`` (title, date, author).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import sys
+import time
+import unicodedata
+import warnings
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+GOLD = ROOT / "bench" / "data" / "metadata-gold.json"
+COLLECTED = ROOT / "bench" / "data" / "metadata-pages"
+FIELDS = ("title", "date", "source", "author")
+SYSTEMS = ("newsmon", "htmldate", "htmldate-fast", "trafilatura")
+# What each anchor returns; the others are not scored for it.
+SYSTEM_FIELDS = {
+    "newsmon": FIELDS,
+    "htmldate": ("date",),
+    "htmldate-fast": ("date",),
+    "trafilatura": ("title", "date", "author"),
+}
+_NAME_SPLIT = re.compile(r"[\s、，,/;；|]+")
+
+
+def shared_dir() -> Path:
+    """``$NEWSMON_SHARED`` or ``../shared`` beside the repository."""
+    env = os.environ.get("NEWSMON_SHARED")
+    return Path(env) if env else ROOT.parent / "shared"
+
+
+# ---------------------------------------------------------------- comparison
+
+def norm_space(text: str | None) -> str:
+    """NFC and runs of whitespace (including U+3000 and nbsp) to one space."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text or "")).strip()
+
+
+def norm_lenient(text: str | None) -> str:
+    """Only letters and digits, NFKC (full-width to half-width), casefolded."""
+    folded = unicodedata.normalize("NFKC", text or "").casefold()
+    return "".join(ch for ch in folded if ch.isalnum())
+
+
+def names(text: str | None) -> frozenset[str]:
+    """The names of a byline as a set: ``"段彦超 廖艳"`` == ``"廖艳、段彦超"``."""
+    return frozenset(part for part in _NAME_SPLIT.split(norm_space(text)) if part)
+
+
+def same(field_name: str, gold: str, got: str | None) -> bool:
+    """Does ``got`` match the gold value of ``field_name`` (exact rules)?"""
+    if got is None or not norm_space(got):
+        return False
+    if field_name == "author":
+        return names(gold) == names(got)
+    return norm_space(gold) == norm_space(got)
+
+
+# ---------------------------------------------------------------- pages
+
+@dataclass
+class GoldPage:
+    path: str
+    set: str
+    url: str
+    gold: dict[str, str | None]
+    skip: tuple[str, ...]
+    date_shown: str | None
+    html: bytes = b""
+
+
+def page_file(path: str, base: Path) -> Path:
+    """Where a gold page's file lives: a shared set or ``bench/data/metadata-pages``."""
+    if path.startswith("collected/"):
+        return COLLECTED / path.removeprefix("collected/")
+    return base / "benchmarks" / path
+
+
+def load_gold(gold_path: Path = GOLD) -> list[GoldPage]:
+    """The gold entries (without their HTML)."""
+    data = json.loads(gold_path.read_text(encoding="utf-8"))
+    pages = []
+    for item in data["pages"]:
+        pages.append(GoldPage(
+            path=item["path"], set=item["set"], url=item.get("url") or "",
+            gold={name: item.get(name) for name in FIELDS}, skip=tuple(item.get("skip", ())),
+            date_shown=item.get("date_shown"),
+        ))
+    return pages
+
+
+def read_html(page: GoldPage, base: Path) -> bytes | None:
+    """The page's bytes (gunzipped), or None when its file is absent."""
+    path = page_file(page.path, base)
+    if not path.exists():
+        return None
+    raw = path.read_bytes()
+    return gzip.decompress(raw) if path.name.endswith(".gz") else raw
+
+
+# ---------------------------------------------------------------- systems
+
+def _day(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value.isoformat()[:10]
+    text = str(value)
+    return text[:10] if re.match(r"\d{4}-\d\d-\d\d", text) else None
+
+
+def run_newsmon(html: bytes, url: str) -> dict[str, str | None]:
+    from newsmon.crawler.extract import extract
+
+    article = extract(html, url)
+    return {
+        "title": article.title or None,
+        "date": _day(article.published_at.date()) if article.published_at else None,
+        "source": article.source, "author": article.author,
+    }
+
+
+def _text(html: bytes) -> str:
+    # The anchors get the same decoded text newsmon decodes (decoding is not what is measured).
+    from newsmon.crawler.encoding import decode_html
+
+    text: str = decode_html(html)[0]
+    return text
+
+
+def run_htmldate(html: bytes, url: str, extensive: bool = True) -> dict[str, str | None]:
+    from htmldate import find_date
+
+    found = find_date(_text(html), url=url or None, original_date=True, extensive_search=extensive)
+    return {"date": _day(found)}
+
+
+def run_trafilatura(html: bytes, url: str) -> dict[str, str | None]:
+    from trafilatura import extract_metadata
+
+    meta = extract_metadata(_text(html), default_url=url or None)
+    if meta is None:
+        return {"title": None, "date": None, "author": None}
+    return {"title": meta.title, "date": _day(meta.date), "author": meta.author}
+
+
+RUNNERS: dict[str, Callable[[bytes, str], dict[str, str | None]]] = {
+    "newsmon": run_newsmon,
+    "htmldate": run_htmldate,
+    "htmldate-fast": lambda html, url: run_htmldate(html, url, extensive=False),
+    "trafilatura": run_trafilatura,
+}
+
+
+# ---------------------------------------------------------------- scoring
+
+@dataclass
+class Tally:
+    """Counts for one (system, set, field)."""
+
+    right: int = 0
+    total: int = 0
+    lenient: int = 0
+    null_right: int = 0
+    null_total: int = 0
+    shown_right: int = 0
+    shown_total: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        def share(a: int, b: int) -> float | None:
+            return round(a / b, 4) if b else None
+        return {
+            "right": self.right, "total": self.total, "score": share(self.right, self.total),
+            "lenient": share(self.lenient, self.total),
+            "no_false": share(self.null_right, self.null_total), "null_pages": self.null_total,
+            "shown_right": self.shown_right, "shown_total": self.shown_total,
+            "shown_score": share(self.shown_right, self.shown_total),
+        }
+
+
+@dataclass
+class Report:
+    tallies: dict[tuple[str, str, str], Tally] = field(default_factory=dict)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+    pages: dict[str, int] = field(default_factory=dict)
+
+    def tally(self, system: str, set_name: str, field_name: str) -> Tally:
+        return self.tallies.setdefault((system, set_name, field_name), Tally())
+
+
+def score_page(report: Report, system: str, page: GoldPage, got: dict[str, str | None]) -> None:
+    """Add one page's result of one system to the report (per set and under ``all``)."""
+    for field_name in SYSTEM_FIELDS[system]:
+        if field_name in page.skip:
+            continue
+        gold, value = page.gold[field_name], got.get(field_name)
+        ok = same(field_name, gold, value) if gold is not None else not norm_space(value)
+        for set_name in (page.set, "all"):
+            t = report.tally(system, set_name, field_name)
+            if gold is None:
+                t.null_total += 1
+                t.null_right += ok
+                continue
+            t.total += 1
+            t.right += ok
+            if field_name == "title":
+                t.lenient += norm_lenient(gold) == norm_lenient(value)
+            elif field_name == "author":
+                t.lenient += ok
+            else:
+                t.lenient += ok
+            if field_name == "date" and page.date_shown == "text":
+                t.shown_total += 1
+                t.shown_right += ok
+        if not ok:
+            report.errors.append({"system": system, "path": page.path, "field": field_name,
+                                  "gold": gold, "got": value, "date_shown": page.date_shown})
+
+
+def run(pages: Iterable[GoldPage], systems: tuple[str, ...], base: Path) -> Report:
+    """Run every system on every page that is present and score it."""
+    report = Report()
+    missing: dict[str, int] = {}
+    for page in pages:
+        html = read_html(page, base)
+        if html is None:
+            missing[page.set] = missing.get(page.set, 0) + 1
+            continue
+        report.pages[page.set] = report.pages.get(page.set, 0) + 1
+        for system in systems:
+            started = time.perf_counter()
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                try:
+                    got = RUNNERS[system](html, page.url)
+                except Exception as exc:  # an anchor crashing on a page is a miss, not a stop
+                    got = {"error": f"{type(exc).__name__}: {exc}"}
+            report.seconds[system] = report.seconds.get(system, 0.0) + time.perf_counter() - started
+            score_page(report, system, page, got)
+    for set_name, count in sorted(missing.items()):
+        print(f"skipped {count} pages of {set_name}: files not found under {base / 'benchmarks'} "
+              f"(set NEWSMON_SHARED to the shared folder)", file=sys.stderr)
+    return report
+
+
+# ---------------------------------------------------------------- output
+
+def _pct(a: int, b: int) -> str:
+    return f"{a / b:.1%} ({a}/{b})" if b else "–"
+
+
+def print_table(report: Report, systems: tuple[str, ...]) -> None:
+    """Markdown tables: one per set, systems as rows."""
+    sets = ["all", *sorted(report.pages)]
+    for set_name in sets:
+        count = sum(report.pages.values()) if set_name == "all" else report.pages[set_name]
+        print(f"\n### {set_name} ({count} pages)\n")
+        print("| system | title exact | title lenient | date | date (shown in text) | source | author "
+              "| no false date | no false source | no false author |")
+        print("|---|---|---|---|---|---|---|---|---|---|")
+        for system in systems:
+            cells = []
+            t = report.tallies.get((system, set_name, "title"))
+            cells += [_pct(t.right, t.total), _pct(t.lenient, t.total)] if t and "title" in SYSTEM_FIELDS[system] else ["–", "–"]
+            d = report.tallies.get((system, set_name, "date"))
+            cells += [_pct(d.right, d.total), _pct(d.shown_right, d.shown_total)] if d else ["–", "–"]
+            for name in ("source", "author"):
+                x = report.tallies.get((system, set_name, name))
+                cells.append(_pct(x.right, x.total) if x else "–")
+            for name in ("date", "source", "author"):
+                x = report.tallies.get((system, set_name, name))
+                cells.append(_pct(x.null_right, x.null_total) if x else "–")
+            print(f"| {system} | " + " | ".join(cells) + " |")
+    total = sum(report.pages.values())
+    print("\nms per page: " + ", ".join(
+        f"{s} {1000 * report.seconds.get(s, 0) / max(1, total):.0f}" for s in systems))
+
+
+def print_errors(report: Report, system: str) -> None:
+    """Every mismatch of one system, grouped by field."""
+    for field_name in FIELDS:
+        rows = [e for e in report.errors if e["system"] == system and e["field"] == field_name]
+        if not rows:
+            continue
+        print(f"\n## {system}: {field_name} ({len(rows)} mismatches)")
+        for e in rows:
+            shown = f" [{e['date_shown']}]" if field_name == "date" else ""
+            print(f"- {e['path']}{shown}\n    gold: {e['gold']!r}\n    got:  {e['got']!r}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sets", nargs="*", help="only these sets (article-extraction, magic-html, "
+                        "zh-news-pages, list-pages, collected)")
+    parser.add_argument("--only", nargs="*", choices=SYSTEMS, help="only these systems")
+    parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument("--show-errors", action="store_true", help="list newsmon's mismatches, gold vs got")
+    parser.add_argument("--errors-of", default="newsmon", choices=SYSTEMS,
+                        help="whose mismatches --show-errors lists (default newsmon)")
+    parser.add_argument("--gold", type=Path, default=GOLD, help="gold file (default %(default)s)")
+    args = parser.parse_args(argv)
+    if not args.gold.exists():
+        print(f"gold file not found: {args.gold}", file=sys.stderr)
+        return 2
+    systems = tuple(args.only or SYSTEMS)
+    pages = [p for p in load_gold(args.gold) if not args.sets or p.set in args.sets]
+    report = run(pages, systems, shared_dir())
+    if not report.pages:
+        print("no gold page found: nothing to score", file=sys.stderr)
+        return 1
+    if args.json:
+        out = {
+            "pages": report.pages,
+            "settings": {"htmldate": "find_date(original_date=True, extensive_search=True)",
+                         "htmldate-fast": "find_date(original_date=True, extensive_search=False)",
+                         "trafilatura": "extract_metadata(default_url=url)"},
+            "scores": {f"{s}/{st}/{f}": t.as_dict() for (s, st, f), t in sorted(report.tallies.items())},
+            "ms_per_page": {s: round(1000 * v / max(1, sum(report.pages.values())), 1)
+                            for s, v in report.seconds.items()},
+        }
+        if args.show_errors:
+            out["errors"] = [e for e in report.errors if e["system"] == args.errors_of]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    print_table(report, systems)
+    print("\nhtmldate: find_date(original_date=True, extensive_search=True); htmldate-fast: "
+          "extensive_search=False; trafilatura: extract_metadata(default_url=url)")
+    if args.show_errors:
+        print_errors(report, args.errors_of)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
