@@ -7,10 +7,15 @@ crawl.
 from .article import Article
 from .extract import decode_html, extract
 from .fingerprint import normalise_text, text_fingerprint
-from .links import Link, ListPage, classify_links, extract_links
+from .links import Link, ListPage, Rejected, classify_links, extract_links
+from .listpage import ArticleLink, ListReading, read_list_page
 
 __all__ = [
     "Article",
+    "ArticleLink",
+    "ListReading",
+    "Rejected",
+    "read_list_page",
     "Link",
     "ListPage",
     "classify_links",

@@ -5,20 +5,42 @@ its neighbours. Portals put a column's articles in one repeated block, so the
 links whose URLs share a template (digits folded: ``/news/show-N.html``,
 ``/col/colN/N/tN_N.html``) and carry headline-length text are the articles;
 nav bars and footers have short texts and mixed templates.
+
+Work is linear in the number of links (dicts and sets, never ``x in list``),
+and a page contributes at most :data:`MAX_LINKS_PER_PAGE` links: a hostile
+page with 200,000 anchors costs a bounded, small amount of time.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from statistics import median
-from typing import Iterable, Optional
+from typing import Any, Iterable, Optional
 from urllib.parse import urljoin, urlsplit
 
+from .pager import PagerLink, next_page as find_next_page
 from .urls import same_site
 
-__all__ = ["Link", "ListPage", "classify_links", "extract_links", "looks_like_article_url", "url_template"]
+__all__ = [
+    "Link",
+    "ListPage",
+    "Rejected",
+    "MAX_LINKS_PER_PAGE",
+    "classify",
+    "classify_links",
+    "collect_links",
+    "date_in_text",
+    "extract_links",
+    "looks_like_article_url",
+    "url_template",
+]
+
+# Links read per list page; the rest are ignored (and counted). Real 栏目 pages
+# carry 50-400 links; 5,000 leaves room for huge sitemap-like columns.
+MAX_LINKS_PER_PAGE = 5000
 
 # URL shapes used by common Chinese CMSs (DESTOON, TRS, PHPCMS, DedeCMS, WordPress…).
 _ARTICLE_SHAPES = [
@@ -36,21 +58,31 @@ _ARTICLE_SHAPES = [
         r"/[a-z0-9]+_\d{4,}\.s?html?$",
     )
 ]
-_NEXT_TEXTS = {"下一页", "下页", "后页", "下一頁", "next", "next page", "›", "»", ">", ">>", "next »"}
-_PAGE_URL = re.compile(
-    r"(list[-_]?\d+|index[-_]?\d+|[?&](page|p|pn|pageno|pageindex|cur_page)=\d+|/page/\d+|_\d+\.s?html?$|-\d+\.s?html?$)",
-    re.IGNORECASE,
-)
 _ID_TOKEN = re.compile(r"[A-Za-z0-9]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# 2023-04-07, 2023/4/7, 2023.04.07, 2023年4月7日, optionally 15:26.
+_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?(?:\s*(\d{1,2})[:：](\d{2}))?"
+)
+# Containers that hold a whole list, not one entry: never climb past them.
+_LIST_CONTAINERS = frozenset({"ul", "ol", "table", "tbody", "body", "html", "form", "dl"})
 
 
 @dataclass(frozen=True)
 class Link:
-    """A link found on a list page: absolute URL and its anchor text."""
+    """A link found on a list page: absolute URL, its anchor text, and the date printed beside it."""
 
     url: str
     text: str
+    date: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A link set aside, with the reason (``off-site``, ``navigation``, ``pagination`` …)."""
+
+    url: str
+    reason: str
 
 
 def _fold(text: str) -> str:
@@ -77,6 +109,20 @@ def _headline_like(text: str) -> bool:
     return len(text.split()) >= 4 and len(text) >= 20
 
 
+def date_in_text(text: str) -> Optional[str]:
+    """The first full date in ``text`` as ``YYYY-MM-DD`` (``YYYY-MM-DD HH:MM`` with a time), else None."""
+    match = _DATE.search(text)
+    if not match:
+        return None
+    year, month, day, hour, minute = match.groups()
+    if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+        return None
+    date = f"{year}-{int(month):02d}-{int(day):02d}"
+    if hour is not None and int(hour) < 24 and int(minute) < 60:
+        date += f" {int(hour):02d}:{minute}"
+    return date
+
+
 @dataclass(frozen=True)
 class ListPage:
     """What a list page links to: article URLs in page order, and the next list page."""
@@ -85,27 +131,71 @@ class ListPage:
     next_page: Optional[str]
 
 
-def _carries_number(url: str, number: int) -> bool:
-    """True if ``url`` looks like page ``number`` of a list: list-2.html, /list/2.html,
-    ?page=2, /page/2/, or TRS's zero-based index_1.html for page 2."""
-    if _PAGE_URL.search(url):
-        return True
-    parts = urlsplit(url)
-    numbers = {int(n) for n in re.findall(r"\d+", f"{parts.path}?{parts.query}")}
-    return number in numbers or number - 1 in numbers
+def classify(
+    links: Iterable[Link],
+    *,
+    page_url: str,
+    page_number: Optional[int] = None,
+    article_pattern: Optional[str] = None,
+    list_pattern: Optional[str] = None,
+    page_text: str = "",
+) -> tuple[list[Link], Optional[str], list[Rejected]]:
+    """Split a list page's links into articles (page order, one per URL), the next page, and the rest with reasons.
 
-
-def _next_page(links: list[Link], page_number: int, list_re: Optional[re.Pattern[str]]) -> Optional[str]:
-    numbered: dict[int, str] = {}
-    for link in links:
-        text = link.text.strip().lower()
-        if list_re is not None and not list_re.search(link.url):
-            continue
-        if text in _NEXT_TEXTS:
-            return link.url
-        if text.isdigit() and len(text) < 5 and (list_re is not None or _carries_number(link.url, int(text))):
-            numbered.setdefault(int(text), link.url)
-    return numbered.get(page_number + 1)
+    ``page_text`` (the page's visible text) lets the pager read ``共N页``.
+    """
+    own = page_url.split("#")[0]
+    links = [link for link in links if link.url != own]
+    list_re = re.compile(list_pattern) if list_pattern else None
+    next_page, pager_urls = find_next_page(
+        [PagerLink(link.url, link.text) for link in links],
+        own,
+        page_number=page_number,
+        page_text=page_text,
+        list_re=list_re,
+    )
+    rejected: dict[str, str] = {}
+    if article_pattern:
+        article_re = re.compile(article_pattern)
+        candidates = []
+        for link in links:
+            if article_re.search(link.url):
+                candidates.append(link)
+            else:
+                rejected.setdefault(link.url, "does not match article_url_pattern")
+    else:
+        # Templates whose links mostly carry headline-length text are article lists.
+        groups: dict[str, list[Link]] = defaultdict(list)
+        templates = {}
+        for link in links:
+            template = templates[link.url] = url_template(link.url)
+            groups[template].append(link)
+        good_templates = {
+            template
+            for template, members in groups.items()
+            if len(members) >= 3
+            and median(len(m.text) for m in members) >= 8
+            and sum(_headline_like(m.text) for m in members) >= len(members) / 2
+        }
+        candidates = []
+        for link in links:
+            if not _headline_like(link.text):
+                rejected.setdefault(link.url, "navigation (short link text)")
+            elif templates[link.url] in good_templates or looks_like_article_url(link.url):
+                candidates.append(link)
+            else:
+                rejected.setdefault(link.url, "not article-shaped (URL unlike its neighbours' and no article URL shape)")
+    articles: dict[str, Link] = {}
+    for link in candidates:
+        if link.url != next_page and link.url not in pager_urls and link.url not in articles:
+            articles[link.url] = link
+    # A URL taken as an article elsewhere on the page (a thumbnail beside the
+    # headline) is not also "rejected".
+    for url in pager_urls | ({next_page} if next_page else set()):
+        if url not in articles:
+            rejected[url] = "pagination"
+    out_rejected = [Rejected(url, reason) for url, reason in rejected.items() if url not in articles and url != next_page]
+    return list(articles.values()), next_page, out_rejected
 
 
 def classify_links(
@@ -118,40 +208,101 @@ def classify_links(
 ) -> ListPage:
     """Split the links of list page number ``page_number`` into articles and the next page.
 
-    The next page is the 下一页/next link, else the link numbered
-    ``page_number + 1``. ``article_pattern``/``list_pattern`` (regexes from the
-    site config) replace the heuristics when given.
+    The next page is the 下一页/next link (decorations and arrows included), else
+    the link numbered ``page_number + 1``. ``article_pattern``/``list_pattern``
+    (regexes from the site config) replace the heuristics when given.
     """
-    links = [link for link in links if link.url != page_url.split("#")[0]]
-    list_re = re.compile(list_pattern) if list_pattern else None
-    next_page = _next_page(links, page_number, list_re)
+    articles, next_page, _ = classify(
+        links, page_url=page_url, page_number=page_number, article_pattern=article_pattern, list_pattern=list_pattern
+    )
+    return ListPage([link.url for link in articles], next_page)
 
-    if article_pattern:
-        article_re = re.compile(article_pattern)
-        candidates = [link for link in links if article_re.search(link.url)]
-    else:
-        # Templates whose links mostly carry headline-length text are article lists.
-        groups: dict[str, list[Link]] = defaultdict(list)
-        for link in links:
-            groups[url_template(link.url)].append(link)
-        good_templates = {
-            template
-            for template, members in groups.items()
-            if len(members) >= 3
-            and median(len(m.text) for m in members) >= 8
-            and sum(_headline_like(m.text) for m in members) >= len(members) / 2
-        }
-        candidates = [
-            link
-            for link in links
-            if _headline_like(link.text)
-            and (url_template(link.url) in good_templates or looks_like_article_url(link.url))
-        ]
-    articles: list[str] = []
-    for link in candidates:
-        if link.url not in articles and link.url != next_page:
-            articles.append(link.url)
-    return ListPage(articles, next_page)
+
+def _anchor_text(anchor: Any) -> str:
+    text = " ".join(anchor.text_content().split())
+    title = (anchor.get("title") or "").strip()
+    # Lists cut long headlines ("沈阳市…"); the title attribute keeps them whole.
+    if title and (not text or (text.endswith(("…", "...")) and len(title) > len(text))):
+        return " ".join(title.split())
+    if not text:
+        for img in itertools.islice(anchor.iter("img"), 1):
+            return " ".join((img.get("alt") or img.get("title") or "").split())
+    return text
+
+
+def _date_beside(anchor: Any) -> Optional[str]:
+    """The date printed in the same list entry as ``anchor`` (its <li>, <tr>, entry <div>)."""
+    node = anchor
+    for _ in range(3):
+        parent = node.getparent()
+        if parent is None or not isinstance(parent.tag, str) or parent.tag in _LIST_CONTAINERS:
+            break
+        # A parent holding several entries' links is the list, not this entry.
+        if sum(1 for _ in itertools.islice(parent.iter("a"), 3)) > 2:
+            break
+        text = parent.text_content()
+        if len(text) < 400:
+            found = date_in_text(text)
+            if found:
+                return found
+        node = parent
+    return date_in_text(anchor.get("title") or "") if anchor.get("title") else None
+
+
+def collect_links(
+    doc: Any, base_url: str, domains: list[str], *, limit: int = MAX_LINKS_PER_PAGE
+) -> tuple[list[Link], list[Rejected], int]:
+    """Every ``<a href>`` of a parsed page: (links on the site, links set aside, anchors over ``limit``).
+
+    Absolute, fragment-free, page order; one entry per (URL, text). Files
+    (images, PDFs, archives — Scrapy's own list) and off-site links are set aside.
+    """
+    from scrapy.linkextractors import IGNORED_EXTENSIONS
+    from w3lib.url import safe_url_string
+
+    base = doc.xpath("string(//base/@href)") or base_url
+    ignored = tuple("." + ext for ext in IGNORED_EXTENSIONS)
+    links: list[Link] = []
+    rejected: dict[str, str] = {}
+    # One entry per (URL, text): the same URL as "2" and as "下一页" must keep both texts.
+    seen: set[tuple[str, str]] = set()
+    over = 0
+    for anchor in doc.iter("a"):
+        href = (anchor.get("href") or "").strip()
+        if not href or href.startswith(("javascript:", "mailto:", "tel:", "#")):
+            continue
+        if len(seen) + len(rejected) >= limit:
+            over += 1
+            continue
+        try:
+            url = safe_url_string(urljoin(base, href)).split("#")[0]
+            parts = urlsplit(url)
+            parts.port  # noqa: B018 - raises on a malformed port
+        except ValueError:
+            continue
+        if parts.scheme not in ("http", "https"):
+            continue
+        if not same_site(url, domains):
+            rejected.setdefault(url, "off-site")
+            continue
+        if parts.path.lower().endswith(ignored):
+            rejected.setdefault(url, "a file, not a page")
+            continue
+        text = _anchor_text(anchor)
+        if (url, text) not in seen:
+            seen.add((url, text))
+            links.append(Link(url, text, _date_beside(anchor)))
+    return links, [Rejected(u, r) for u, r in rejected.items()], over
+
+
+def parse_html(html: str, base_url: str) -> Any:
+    """lxml document of ``html``, or None when it cannot be parsed."""
+    from lxml import etree, html as lxml_html
+
+    try:
+        return lxml_html.document_fromstring(html, base_url=base_url)
+    except (etree.ParserError, ValueError):
+        return None
 
 
 def extract_links(html: str, base_url: str, domains: list[str]) -> list[Link]:
@@ -160,31 +311,7 @@ def extract_links(html: str, base_url: str, domains: list[str]) -> list[Link]:
     Links to files (images, PDFs, archives) are skipped with Scrapy's own list
     of extensions.
     """
-    from lxml import etree, html as lxml_html
-    from scrapy.linkextractors import IGNORED_EXTENSIONS
-    from w3lib.url import safe_url_string
-
-    try:
-        doc = lxml_html.document_fromstring(html, base_url=base_url)
-    except (etree.ParserError, ValueError):
+    doc = parse_html(html, base_url)
+    if doc is None:
         return []
-    base = doc.xpath("string(//base/@href)") or base_url
-    ignored = tuple("." + ext for ext in IGNORED_EXTENSIONS)
-    links: list[Link] = []
-    # One entry per (URL, text): the same URL as "2" and as "下一页" must keep both texts.
-    seen: set[tuple[str, str]] = set()
-    for anchor in doc.iter("a"):
-        href = (anchor.get("href") or "").strip()
-        if not href or href.startswith(("javascript:", "mailto:", "tel:", "#")):
-            continue
-        url = safe_url_string(urljoin(base, href)).split("#")[0]
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not same_site(url, domains):
-            continue
-        if parts.path.lower().endswith(ignored):
-            continue
-        text = " ".join(anchor.text_content().split()) or (anchor.get("title") or "").strip()
-        if (url, text) not in seen:
-            seen.add((url, text))
-            links.append(Link(url, text))
-    return links
+    return collect_links(doc, base_url, domains)[0]

@@ -8,6 +8,7 @@ into items. Storing, deduplicating and recording the run happen in
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any, AsyncIterator, Iterator, Optional
 
 import scrapy
@@ -17,12 +18,15 @@ from twisted.python.failure import Failure
 
 from newsmon.db import Store
 from newsmon.db.templates import counted_pages
+from newsmon.clock import SHANGHAI
 from newsmon.config import SiteConfig
+from newsmon.errors import NewsmonError
 
 from .extract import decode_html, extract
 from .failures import describe_failure
-from .links import classify_links, extract_links
-from .urls import canonical_url, same_site, url_key
+from .listpage import ArticleLink, read_list_page
+from .render import browser_settings
+from .urls import canonical_url, same_site, site_boundaries, url_key
 from .template import page_blocks
 
 # Learn the site template from every article page until this many were seen.
@@ -42,8 +46,11 @@ class PortalSpider(scrapy.Spider):
         self.store = store
         self.max_list_pages = max_list_pages
         self.allowed_domains = site.domains
+        # Host *and port*: the same host on another port is another site.
+        self.boundaries = site_boundaries(site.start_urls, site.domains)
         self.errors: list[str] = []
         self._requested: set[str] = set()
+        self._lists_requested: set[str] = set()
         # Pagination may stop early only when an earlier crawl went all the way.
         self.stop_at_known = store.has_completed_run(site.name)
         self._template_pages = counted_pages(store.db, site.name)
@@ -52,20 +59,37 @@ class PortalSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> "PortalSpider":
         spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.render_error = None
+        if spider.site.render == "browser":
+            # Settings may still change here (Scrapy >= 2.11 freezes them after from_crawler).
+            try:
+                crawler.settings.update(browser_settings(), priority="spider")
+            except NewsmonError as exc:
+                spider.render_error = f"{spider.site.name}: {exc}"
         crawler.signals.connect(spider._request_dropped, signal=signals.request_dropped)
         crawler.signals.connect(spider._spider_error, signal=signals.spider_error)
         return spider
 
     async def start(self) -> AsyncIterator[Request]:
+        if self.render_error:
+            self._fail(self.render_error)
+            return
         for url in self.site.start_urls:
-            yield Request(
-                url,
-                callback=self.parse_list,
-                errback=self.on_error,
-                cb_kwargs={"page_number": 1},
-                dont_filter=True,
-                meta={"newsmon_kind": "list"},
-            )
+            yield self._list_request(url, 1, dont_filter=True)
+
+    def _list_request(self, url: str, page_number: int, dont_filter: bool = False) -> Request:
+        self._lists_requested.add(url_key(url))
+        meta: dict[str, Any] = {"newsmon_kind": "list"}
+        if self.site.render == "browser":
+            meta["playwright"] = True  # list pages only: article pages stay plain HTTP
+        return Request(
+            url,
+            callback=self.parse_list,
+            errback=self.on_error,
+            cb_kwargs={"page_number": page_number},
+            dont_filter=dont_filter,
+            meta=meta,
+        )
 
     # -- list pages ---------------------------------------------------------
 
@@ -75,40 +99,51 @@ class PortalSpider(scrapy.Spider):
         stats.inc_value("newsmon/list_pages")
         if response.status == 304:
             return  # unchanged since the last complete crawl (crawler/conditional.py): nothing new here or beyond
-        text, _ = decode_html(
+        if not same_site(response.url, self.boundaries):
+            first = (response.meta.get("redirect_urls") or [response.url])[0]
+            self._fail(f"{first}: redirected off-site to {response.url}")
+            return
+        headers = {"Content-Type": _header(response, "Content-Type") or ""}
+        page = read_list_page(
             response.body,
-            content_type=_header(response, "Content-Type"),
-            declared=self.site.encoding,
-        )
-        links = extract_links(text, response.url, self.allowed_domains)
-        page = classify_links(
-            links,
-            page_url=response.url,
+            response.url,
+            headers=headers,
+            encoding=self.site.encoding,
+            article_url_pattern=self.site.article_url_pattern,
+            list_url_pattern=self.site.list_url_pattern,
+            domains=self.boundaries,
             page_number=page_number,
-            article_pattern=self.site.article_url_pattern,
-            list_pattern=self.site.list_url_pattern,
         )
-        if not page.articles:
-            self._fail(f"{response.url}: no article links found on this list page")
+        stats.inc_value(f"newsmon/shape/{page.shape}")
+        if not page.articles and not page.next_pages:
+            self._fail(f"{response.url}: {page.diagnosis or 'no article links found on this list page'}")
         # One page, one URL (crawler/urls.py): tracking parameters, http/https
         # and trailing-slash spellings are asked about and fetched once.
         canonical = _canonical_links(page.articles)
-        known = self.store.known_urls(list(canonical), keys=list(canonical.values()))
+        known = self.store.known_urls(list(canonical), keys=[key for key, _ in canonical.values()])
         stats.inc_value("newsmon/article_links", len(page.articles))
         stats.inc_value("newsmon/known_links", len(known))
-        new = [url for url, key in canonical.items() if url not in known and key not in self._requested]
+        new = [url for url, (key, _) in canonical.items() if url not in known and key not in self._requested]
         for url in new:
-            self._requested.add(canonical[url])
-            yield Request(url, callback=self.parse_article, errback=self.on_error, meta={"newsmon_kind": "article"})
-        all_known = bool(page.articles) and not new
-        if page.next_page and page_number < self.max_list_pages and not (all_known and self.stop_at_known):
+            key, link = canonical[url]
+            self._requested.add(key)
+            # The date the list printed beside the link travels with the request:
+            # extract() uses it as a cross-check and when the page states none.
             yield Request(
-                page.next_page,
-                callback=self.parse_list,
+                url,
+                callback=self.parse_article,
                 errback=self.on_error,
-                cb_kwargs={"page_number": page_number + 1},
-                meta={"newsmon_kind": "list"},
+                meta={"newsmon_kind": "article", "newsmon_list_date": link.date},
             )
+        all_known = bool(page.articles) and not new
+        if page_number < self.max_list_pages and not (all_known and self.stop_at_known):
+            for next_url in page.next_pages:
+                if url_key(next_url) not in self._lists_requested:
+                    yield self._list_request(next_url, page_number + 1)
+        if self.site.use_feed and page_number == 1:
+            for feed in page.feeds:
+                if url_key(feed) not in self._lists_requested:
+                    yield self._list_request(feed, 1)
 
     # -- article pages ------------------------------------------------------
 
@@ -116,11 +151,15 @@ class PortalSpider(scrapy.Spider):
         """Extract the article; the item goes to the pipelines (store, dedupe)."""
         # Store under the URL the list page linked to, so the next crawl knows it.
         url = canonical_url((response.meta.get("redirect_urls") or [response.url])[0])
+        if not same_site(response.url, self.boundaries):
+            self._fail(f"{url}: redirected off-site to {response.url}")
+            return
         article = extract(
             response.body,
             response.url,
             content_type=_header(response, "Content-Type"),
             encoding=self.site.encoding,
+            list_date=_list_date(response.meta.get("newsmon_list_date")),
         )
         item: dict[str, Any] = {"site": self.site.name, "url": url, "article": article}
         # <link rel=canonical> on the same site names the page's real URL; the
@@ -172,17 +211,29 @@ class PortalSpider(scrapy.Spider):
         self.logger.warning(message)
 
 
-def _canonical_links(urls: list[str]) -> dict[str, str]:
-    """Canonical URL -> its key, first spelling of each page kept, in page order."""
-    out: dict[str, str] = {}
+def _canonical_links(links: list[ArticleLink]) -> dict[str, tuple[str, ArticleLink]]:
+    """Canonical URL -> (its key, the list entry), first spelling of each page kept, in page order."""
+    out: dict[str, tuple[str, ArticleLink]] = {}
     keys: set[str] = set()
-    for link in urls:
-        url = canonical_url(link)
+    for link in links:
+        url = canonical_url(link.url)
         key = url_key(url)
         if key not in keys:
             keys.add(key)
-            out[url] = key
+            out[url] = (key, link)
     return out
+
+
+def _list_date(value: Optional[str]) -> Optional[date | datetime]:
+    """The list page's ``YYYY-MM-DD[ HH:MM]`` for extract(): a date, or a Beijing-time datetime with the time."""
+    if not value:
+        return None
+    try:
+        if " " not in value:
+            return datetime.strptime(value, "%Y-%m-%d").date()
+        return datetime.strptime(value, "%Y-%m-%d %H:%M").replace(tzinfo=SHANGHAI)
+    except ValueError:
+        return None
 
 
 def _header(response: Response, name: str) -> Optional[str]:

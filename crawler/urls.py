@@ -17,7 +17,7 @@ from urllib.parse import unquote_plus, urljoin, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
 
-__all__ = ["TRACKING_PARAMS", "canonical_url", "url_key", "same_site", "is_tracking_param"]
+__all__ = ["TRACKING_PARAMS", "canonical_url", "url_key", "same_site", "site_boundaries", "is_tracking_param"]
 
 # Query parameters that say where a reader came from, never which page it is.
 # Sources: Google Analytics (utm_*), Alibaba/Taobao (spm, scm), WeChat share
@@ -84,7 +84,53 @@ def url_key(url: str) -> str:
     return urlunsplit(("", parts.netloc, path, parts.query, ""))
 
 
+def _effective_port(scheme: str, port: Optional[int]) -> Optional[int]:
+    return port if port is not None else _DEFAULT_PORTS.get(scheme)
+
+
 def same_site(url: str, domains: Iterable[str]) -> bool:
-    """True if ``url``'s host is one of ``domains`` or a subdomain of one."""
-    host = (urlsplit(url).hostname or "").rstrip(".").lower()
-    return any(host == d.lower() or host.endswith("." + d.lower()) for d in domains)
+    """True if ``url``'s host is one of ``domains`` or a subdomain of one.
+
+    A domain written with a port (``127.0.0.1:8000``, ``www.x.gov.cn:8080``)
+    also pins the port: the same host on another port is another site (a
+    redirect to ``:9000`` leaves the site). Without a port any port matches.
+    """
+    parts = urlsplit(url)
+    host = (parts.hostname or "").rstrip(".").lower()
+    try:
+        port = _effective_port(parts.scheme, parts.port)
+    except ValueError:
+        return False
+    for domain in domains:
+        name, _, pinned = domain.lower().rpartition(":") if domain.count(":") == 1 else (domain.lower(), "", "")
+        if not (host == name or host.endswith("." + name)):
+            continue
+        if not pinned or (pinned.isdigit() and int(pinned) == port):
+            return True
+    return False
+
+
+def site_boundaries(start_urls: Iterable[str], domains: Iterable[str]) -> list[str]:
+    """The boundary a site's crawl stays in: ``domains``, each start URL's host pinned to its port.
+
+    ``http://127.0.0.1:8000/news/`` gives ``127.0.0.1:8000`` (and ``:80``/``:443``
+    for a start URL on a default port), so a redirect to ``127.0.0.1:9000`` is
+    off-site; other allowed domains keep any port.
+    """
+    pinned: dict[str, set[int]] = {}
+    for start in start_urls:
+        parts = urlsplit(start)
+        host = (parts.hostname or "").rstrip(".").lower()
+        port = _effective_port(parts.scheme, parts.port)
+        if host and port is not None:
+            pinned.setdefault(host, set()).add(port)
+            if parts.port is None:  # a default-port start URL: both schemes' defaults are the same site
+                pinned[host].update(_DEFAULT_PORTS.values())
+    out: list[str] = []
+    for domain in domains:
+        host = domain.lower()
+        if host in pinned:
+            out.extend(f"{host}:{port}" for port in sorted(pinned[host]))
+        else:
+            out.append(domain)
+    return out

@@ -14,7 +14,7 @@ import os
 import re
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Literal, Optional
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -137,6 +137,14 @@ class SiteConfig(_Model):
     )
     encoding: Optional[str] = Field(None, description="Force this encoding instead of detecting it (e.g. gb18030).")
     enabled: bool = Field(True, description="Set to false to keep a site in the file but not crawl it.")
+    use_feed: bool = Field(
+        False,
+        description="Also read the RSS/Atom feed a list page announces (<link rel=alternate>); feed dates become the stories' date hints.",
+    )
+    render: Literal["http", "browser"] = Field(
+        "http",
+        description="browser: fetch list pages through headless Chromium (needs the `browser` extra); article pages stay plain HTTP.",
+    )
 
     @field_validator("name")
     @classmethod

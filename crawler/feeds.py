@@ -1,0 +1,155 @@
+"""Feeds (RSS/Atom, via feedparser) and sitemaps (Scrapy's sitemap reader) as list pages.
+
+A ``start_urls`` entry may be a feed or a (news) sitemap: each entry is an
+article link with its title and date, a sitemap index lists further
+sitemaps (followed like next pages). A list page's
+``<link rel="alternate" type="application/rss+xml">`` is reported so a site
+with ``use_feed: true`` can read its feed as well.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Optional
+
+__all__ = ["FeedEntry", "FeedReading", "feed_kind", "read_feed", "read_sitemap", "feed_links"]
+
+_FEED_ROOT = re.compile(rb"<(rss|feed|rdf:RDF)\b", re.IGNORECASE)
+_SITEMAP_ROOT = re.compile(rb"<(urlset|sitemapindex)\b", re.IGNORECASE)
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json")
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """One article a feed or sitemap names."""
+
+    url: str
+    title: str
+    date: Optional[str]
+
+
+@dataclass
+class FeedReading:
+    """Entries in order and further documents (a sitemap index's children)."""
+
+    entries: list[FeedEntry]
+    more: list[str]
+
+
+def feed_kind(body: bytes, content_type: Optional[str] = None) -> Optional[str]:
+    """``"feed"``, ``"sitemap"`` or None (an HTML page), from the first bytes and the Content-Type."""
+    head = body[:2048].lstrip()
+    if head[:1] != b"<" and not head.startswith(b"\xef\xbb\xbf<"):
+        return None
+    if re.match(rb"(\xef\xbb\xbf)?\s*<(!doctype\s+html|html)\b", head, re.IGNORECASE):
+        return None
+    if _SITEMAP_ROOT.search(head):
+        return "sitemap"
+    if _FEED_ROOT.search(head):
+        return "feed"
+    ctype = (content_type or "").lower()
+    if any(t in ctype for t in ("rss", "atom")):
+        return "feed"
+    return None
+
+
+def _local(struct: Any) -> Optional[str]:
+    if not struct:
+        return None
+    from newsmon.clock import SHANGHAI
+
+    # feedparser gives UTC struct_time; the stored hint is Beijing time like list dates.
+    moment = datetime.fromtimestamp(calendar.timegm(struct), timezone.utc).astimezone(SHANGHAI)
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def read_feed(body: bytes, url: str) -> FeedReading:
+    """The entries of an RSS/Atom feed: link, title, and published (else updated) date in Beijing time."""
+    import feedparser
+    from urllib.parse import urljoin
+
+    parsed = feedparser.parse(body, response_headers={"content-location": url})
+    entries: dict[str, FeedEntry] = {}
+    for entry in parsed.entries:
+        link = entry.get("link") or ""
+        if not link:
+            continue
+        link = urljoin(url, link)
+        date = _local(entry.get("published_parsed") or entry.get("updated_parsed"))
+        title = " ".join((entry.get("title") or "").split())
+        entries.setdefault(link, FeedEntry(link, title, date))
+    return FeedReading(list(entries.values()), [])
+
+
+def read_sitemap(body: bytes, url: str) -> FeedReading:
+    """The pages of a sitemap (``<news:title>``/``<news:publication_date>`` used when present), or the sitemaps of an index."""
+    from scrapy.utils.sitemap import Sitemap
+
+    from .links import date_in_text
+
+    try:
+        sitemap = Sitemap(body)
+    except Exception:  # lxml raises several types on broken XML; a broken sitemap has no entries
+        return FeedReading([], [])
+    news = _news_fields(body)
+    entries: dict[str, FeedEntry] = {}
+    more: list[str] = []
+    for item in sitemap:
+        loc = (item.get("loc") or "").strip()
+        if not loc:
+            continue
+        if sitemap.type == "sitemapindex":
+            more.append(loc)
+            continue
+        title, published = news.get(loc, ("", None))
+        date = date_in_text(published or item.get("lastmod") or "")
+        entries.setdefault(loc, FeedEntry(loc, title, date))
+    return FeedReading(list(entries.values()), more)
+
+
+def _news_fields(body: bytes) -> dict[str, tuple[str, Optional[str]]]:
+    """loc -> (news:title, news:publication_date) of a Google News sitemap."""
+    if b"<news:" not in body[:200_000] and b":news" not in body[:2000]:
+        return {}
+    from lxml import etree
+
+    out: dict[str, tuple[str, Optional[str]]] = {}
+    parser = etree.XMLParser(resolve_entities=False, recover=True, no_network=True)
+    try:
+        root = etree.fromstring(body, parser=parser)
+    except etree.XMLSyntaxError:
+        return {}
+    if root is None:
+        return {}
+    for url_el in root:
+        loc = title = published = None
+        for el in url_el.iter():
+            tag = etree.QName(el).localname if isinstance(el.tag, str) else ""
+            if tag == "loc" and loc is None:
+                loc = (el.text or "").strip()
+            elif tag == "title":
+                title = " ".join((el.text or "").split())
+            elif tag == "publication_date":
+                published = (el.text or "").strip()
+        if loc:
+            out[loc] = (title or "", published)
+    return out
+
+
+def feed_links(doc: Any, base_url: str) -> list[str]:
+    """The feeds a page announces with ``<link rel="alternate" type="application/rss+xml" href=…>``."""
+    from urllib.parse import urljoin
+
+    out: list[str] = []
+    for link in doc.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        kind = (link.get("type") or "").lower().strip()
+        href = (link.get("href") or "").strip()
+        if "alternate" in rel and kind in _FEED_TYPES and href:
+            url = urljoin(base_url, href)
+            if url not in out:
+                out.append(url)
+    return out

@@ -1,0 +1,235 @@
+"""Read one list page of any shape: the single implementation behind the spider and ``newsmon probe``.
+
+:func:`read_list_page` takes the raw response (bytes, URL, headers) and says
+what the crawler sees:
+
+* ``shape``: ``feed``, ``sitemap``, ``hanweb`` (a jcms datastore or a
+  dataproxy.jsp answer), ``trs_pager`` (links, pager written by TRS's
+  ``createPageHTML``), ``links`` (plain article links), ``script_data``
+  (a JSON/JS literal in a ``<script>``), ``needs_browser`` (nothing found but
+  the page evidently builds its list with JavaScript), ``empty`` (nothing
+  found, no sign of why);
+* ``articles``: article links in page order with title and list date;
+* ``next_pages``: the next list page(s) to read;
+* ``rejected``: the links set aside, each with its reason.
+
+Pure: no network, no Scrapy engine, no database.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Optional
+from urllib.parse import urlsplit
+
+from .encoding import decode_html
+from .feeds import feed_kind, feed_links, read_feed, read_sitemap
+from .hanweb import find_datastore, is_datastore_xml, next_proxy_url
+from .links import MAX_LINKS_PER_PAGE, Link, Rejected, classify, collect_links, parse_html
+from .pager import trs_next_page
+from .scriptdata import script_items
+from .urls import same_site
+
+__all__ = ["ArticleLink", "ListReading", "NEEDS_BROWSER", "read_list_page"]
+
+NEEDS_BROWSER = "this list page builds its links with JavaScript; set `render: browser` or `article_url_pattern`"
+# Signs that a page fills its list after load (XHR/fetch, client-side frameworks).
+_JS_LIST = re.compile(
+    r"XMLHttpRequest|\$\.(ajax|get|post|getJSON)\s*\(|\bfetch\s*\(|\baxios\b|new\s+Vue\s*\(|createApp\s*\(|"
+    r"ReactDOM|angular\.module|\.jpage\s*\(|\blayui\.(use|laypage)|\$\(\s*['\"][^'\"]+['\"]\s*\)\.load\s*\(",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class ArticleLink:
+    """An article link on a list page: URL, title, and the date the list printed beside it (``YYYY-MM-DD[ HH:MM]``)."""
+
+    url: str
+    title: str
+    date: Optional[str] = None
+
+
+@dataclass
+class ListReading:
+    """What the crawler sees on one list page (see the module docstring)."""
+
+    url: str
+    shape: str
+    articles: list[ArticleLink] = field(default_factory=list)
+    next_pages: list[str] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    feeds: list[str] = field(default_factory=list)  # <link rel=alternate> feeds the page announces
+    encoding: Optional[str] = None
+    diagnosis: Optional[str] = None  # one sentence when nothing was found, saying why if we can tell
+    links_over_cap: int = 0  # anchors ignored past MAX_LINKS_PER_PAGE
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready form (``newsmon probe --format json``)."""
+        return {
+            "url": self.url,
+            "shape": self.shape,
+            "articles": [{"url": a.url, "title": a.title, "date": a.date} for a in self.articles],
+            "next_pages": list(self.next_pages),
+            "rejected": [{"url": r.url, "reason": r.reason} for r in self.rejected],
+            "feeds": list(self.feeds),
+            "encoding": self.encoding,
+            "diagnosis": self.diagnosis,
+        }
+
+
+def _header(headers: Optional[dict[str, str]], name: str) -> Optional[str]:
+    for key, value in (headers or {}).items():
+        if key.lower() == name.lower():
+            return value
+    return None
+
+
+def _default_domains(url: str) -> list[str]:
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    return [f"{host}:{port}" if port else host]
+
+
+def _links_to_articles(links: list[Link]) -> list[ArticleLink]:
+    return [ArticleLink(link.url, link.text, link.date) for link in links]
+
+
+def read_list_page(
+    body: bytes,
+    url: str,
+    *,
+    headers: Optional[dict[str, str]] = None,
+    encoding: Optional[str] = None,
+    article_url_pattern: Optional[str] = None,
+    list_url_pattern: Optional[str] = None,
+    domains: Optional[list[str]] = None,
+    page_number: Optional[int] = None,
+) -> ListReading:
+    """Read one list page (or feed, sitemap, dataproxy answer) the way the crawler does.
+
+    ``headers`` are the HTTP response headers (``Content-Type`` helps decoding
+    and tells feeds apart); ``encoding`` forces a charset; the two patterns are
+    the site's ``article_url_pattern``/``list_url_pattern``; ``domains`` is the
+    site's boundary (default: the page's own host and port); ``page_number``
+    is inferred from the URL and the pager when not given. Never raises on bad
+    input: an unreadable page is ``shape="empty"`` with a diagnosis.
+    """
+    url = url.split("#")[0]
+    domains = domains if domains is not None else _default_domains(url)
+    content_type = _header(headers, "Content-Type")
+    kind = feed_kind(body, content_type)
+    if kind is not None:
+        return _read_feed_like(kind, body, url, domains, article_url_pattern)
+    text, used = decode_html(body, content_type=content_type, declared=encoding)
+    if is_datastore_xml(text):
+        return _read_hanweb(text, url, domains, article_url_pattern, used) or ListReading(url, "empty", encoding=used)
+    doc = parse_html(text, url)
+    if doc is None:
+        return ListReading(url, "empty", encoding=used, diagnosis="the page could not be parsed as HTML")
+    scripts = [s.text or "" for s in doc.iter("script")]
+    script_text = "\n".join(scripts)
+    feeds = feed_links(doc, url)
+
+    if "<datastore" in script_text.lower():
+        reading = _read_hanweb(text, url, domains, article_url_pattern, used)
+        if reading is not None and reading.articles:
+            reading.feeds = feeds
+            return reading
+
+    links, rejected, over = collect_links(doc, url, domains)
+    page_text = doc.text_content() if len(text) < 3_000_000 else ""
+    articles, next_page, more_rejected = classify(
+        links,
+        page_url=url,
+        page_number=page_number,
+        article_pattern=article_url_pattern,
+        list_pattern=list_url_pattern,
+        page_text=page_text,
+    )
+    shape = "links"
+    if next_page is None:
+        trs_next, _ = trs_next_page(script_text, url)
+        if trs_next is not None:
+            next_page, shape = trs_next, "trs_pager"
+    elif "createPageHTML" in script_text or "countPage" in script_text:
+        shape = "trs_pager"
+    reading = ListReading(
+        url,
+        shape,
+        _links_to_articles(articles),
+        [next_page] if next_page else [],
+        rejected + more_rejected,
+        feeds,
+        used,
+        links_over_cap=over,
+    )
+    if over:
+        reading.diagnosis = f"the page has more than {MAX_LINKS_PER_PAGE} links; only the first {MAX_LINKS_PER_PAGE} were read"
+    if reading.articles:
+        return reading
+
+    items = script_items(scripts, url)
+    items = [item for item in items if same_site(item.url, domains)]
+    if article_url_pattern:
+        items = [item for item in items if re.search(article_url_pattern, item.url)]
+    if items:
+        reading.shape = "script_data"
+        reading.articles = [ArticleLink(item.url, item.title, item.date) for item in items]
+        return reading
+    if _JS_LIST.search(script_text) or (len(doc.text_content().strip()) < 200 and len(scripts) >= 2):
+        reading.shape = "needs_browser"
+        reading.diagnosis = NEEDS_BROWSER
+    else:
+        reading.shape = "empty"
+        reading.diagnosis = reading.diagnosis or "no article links found on this list page"
+    return reading
+
+
+def _read_feed_like(
+    kind: str, body: bytes, url: str, domains: list[str], article_url_pattern: Optional[str]
+) -> ListReading:
+    result = read_feed(body, url) if kind == "feed" else read_sitemap(body, url)
+    articles: list[ArticleLink] = []
+    rejected: list[Rejected] = []
+    # Feeds often point to the site's other host names (www. vs bare): the
+    # feed itself vouches for them, so only a pattern from the config filters.
+    for entry in result.entries:
+        if article_url_pattern and not re.search(article_url_pattern, entry.url):
+            rejected.append(Rejected(entry.url, "does not match article_url_pattern"))
+        else:
+            articles.append(ArticleLink(entry.url, entry.title, entry.date))
+    reading = ListReading(url, kind, articles, list(result.more), rejected)
+    if not articles and not result.more:
+        reading.diagnosis = f"the {kind} lists no entries"
+    return reading
+
+
+def _read_hanweb(
+    text: str, url: str, domains: list[str], article_url_pattern: Optional[str], used: str
+) -> Optional[ListReading]:
+    store = find_datastore(text, url)
+    if store is None:
+        return None
+    fragment = "<html><body><ul>" + "".join(f"<li>{record}</li>" for record in store.records) + "</ul></body></html>"
+    doc = parse_html(fragment, url)
+    articles: dict[str, ArticleLink] = {}
+    rejected: list[Rejected] = []
+    if doc is not None:
+        # Each record is one entry: its first on-site page link is the article.
+        for entry in doc.xpath("/html/body/ul/li"):
+            links, set_aside, _ = collect_links(entry, url, domains)
+            rejected.extend(set_aside)
+            for link in links:
+                if article_url_pattern and not re.search(article_url_pattern, link.url):
+                    rejected.append(Rejected(link.url, "does not match article_url_pattern"))
+                    continue
+                articles.setdefault(link.url, ArticleLink(link.url, link.text, link.date))
+                break
+    next_url = next_proxy_url(store, url)
+    return ListReading(url, "hanweb", list(articles.values()), [next_url] if next_url else [], rejected, [], used)
