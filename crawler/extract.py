@@ -23,6 +23,7 @@ import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
+from newsmon.clock import SHANGHAI
 from newsmon.crawler.article import Article
 from newsmon.crawler.boilerplate import (
     clean_lines,
@@ -262,6 +263,9 @@ def _extract(
     published_at, date_from = find_published_at(
         tree, url, header, page_text, headline=_headline(tree, title), now=now
     )
+    if published_at is None and list_date is not None:
+        # The page states no date: the one its list (or feed) printed beside the link is the best witness.
+        published_at, date_from = _from_list_date(list_date), "list"
     common: dict[str, Any] = dict(
         title=title,
         published_at=published_at,
@@ -293,6 +297,12 @@ def _extract(
     if reason:
         return _not_article(url, reason, **common)
     return Article(url=url, **common)
+
+
+def _from_list_date(value: datetime | date) -> datetime:
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=SHANGHAI)
+    return datetime(value.year, value.month, value.day, tzinfo=SHANGHAI)
 
 
 def _prefer_dense(lines: list[str], dense: list[str]) -> bool:

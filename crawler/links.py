@@ -62,7 +62,7 @@ _ID_TOKEN = re.compile(r"[A-Za-z0-9]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # 2023-04-07, 2023/4/7, 2023.04.07, 2023年4月7日, optionally 15:26.
 _DATE = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?(?:\s*(\d{1,2})[:：](\d{2}))?"
+    r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?(?:(?:\s*|T)(\d{1,2})[:：](\d{2}))?"
 )
 # Containers that hold a whole list, not one entry: never climb past them.
 _LIST_CONTAINERS = frozenset({"ul", "ol", "table", "tbody", "body", "html", "form", "dl"})

@@ -153,12 +153,10 @@ def read_list_page(
         page_text=page_text,
     )
     shape = "links"
-    if next_page is None:
-        trs_next, _ = trs_next_page(script_text, url)
-        if trs_next is not None:
-            next_page, shape = trs_next, "trs_pager"
-    elif "createPageHTML" in script_text or "countPage" in script_text:
+    trs_next, trs_count = trs_next_page(script_text, url)
+    if trs_count is not None:
         shape = "trs_pager"
+        next_page = next_page or trs_next
     reading = ListReading(
         url,
         shape,

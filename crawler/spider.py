@@ -115,7 +115,7 @@ class PortalSpider(scrapy.Spider):
             page_number=page_number,
         )
         stats.inc_value(f"newsmon/shape/{page.shape}")
-        if not page.articles and not page.next_pages:
+        if not page.articles and not page.next_pages and not (self.site.use_feed and page.feeds):
             self._fail(f"{response.url}: {page.diagnosis or 'no article links found on this list page'}")
         # One page, one URL (crawler/urls.py): tracking parameters, http/https
         # and trailing-slash spellings are asked about and fetched once.
