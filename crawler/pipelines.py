@@ -7,12 +7,13 @@ under ``newsmon/`` and end up in ``crawl_runs``.
 from __future__ import annotations
 
 import functools
-from typing import Any, Callable
+from typing import Any, Callable, Optional
 
 from scrapy.exceptions import DropItem
 
 from newsmon.db.dedupe import NearPrint
 from newsmon.errors import StoreError
+from newsmon.facts import facts_record
 
 from .article import Article
 from .fingerprint import near_signature, shingle_hashes, text_fingerprint
@@ -63,6 +64,7 @@ class StorePipeline:
     def process_item(self, item: dict[str, Any], spider: Any) -> dict[str, Any]:
         article: Article = item["article"]
         stats = spider.crawler.stats
+        facts = _facts(article, item["url"], spider)
         try:
             result = spider.store.add_article(
                 site=item["site"],
@@ -77,6 +79,7 @@ class StorePipeline:
                 author=article.author,
                 lang=article.lang,
                 summary=article.summary,
+                facts=facts,
             )
         except StoreError as exc:
             # Disk full, locked database...: this article is lost for this run
@@ -96,6 +99,15 @@ class StorePipeline:
             return {**item, "article_id": result.article_id}
         stats.inc_value("newsmon/duplicates")
         raise DropItem(f"{item['url']}: duplicate, {result.reason or result.status}")
+
+
+def _facts(article: Article, url: str, spider: Any) -> Optional[dict[str, Any]]:
+    """The story's investment facts; an extraction error is logged and the story stored without them."""
+    try:
+        return facts_record(article.title, article.body)
+    except Exception as exc:  # boundary: facts never block storing a story
+        spider.logger.warning("%s: investment facts not extracted (%s: %s)", url, type(exc).__name__, exc)
+        return None
 
 
 def _near_print(body: str) -> NearPrint:

@@ -13,6 +13,7 @@ import sqlite_utils
 
 from .cjk import TOKENIZER_VERSION, index_text
 from .dedupe import ensure_dedupe_schema
+from .facts import ensure_facts_schema
 from .outbox import ensure_outbox_schema
 from .health import ensure_daemon_schema
 from .templates import ensure_headlines_schema, ensure_templates_schema
@@ -100,6 +101,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db["newsmon_meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
     ensure_daemon_schema(db)  # list_pages, site_schedule (db/health.py)
     ensure_templates_schema(db)  # site_blocks, site_templates (db/templates.py)
+    ensure_facts_schema(db)  # article_facts (db/facts.py)
     _ensure_dedupe_columns(db)  # url_key/fingerprint columns, near-duplicate tables (db/dedupe.py)
     _ensure_extraction_columns(db)  # articles.summary, site_headlines
     stored = db.execute("SELECT value FROM newsmon_meta WHERE key='tokenizer_version'").fetchone()

@@ -21,6 +21,7 @@ from newsmon.errors import NotFoundError, StoreError
 from .cjk import index_text
 from newsmon.clock import utc_now
 from .dedupe import NearMatch, NearPrint, find_near_duplicate, index_near_print
+from .facts import get_facts, save_facts
 from .schema import ensure_schema
 
 __all__ = ["Store", "AddResult", "NewArticleHook", "MatchHook", "utc_now"]
@@ -199,6 +200,7 @@ class Store:
         url_key: Optional[str] = None,
         near: Optional[NearPrint] = None,
         summary: Optional[str] = None,
+        facts: Optional[dict[str, Any]] = None,
     ) -> AddResult:
         """Store one fetched article, or record it as another source of a stored story.
 
@@ -210,12 +212,15 @@ class Store:
         primary copy it becomes the primary (``articles`` row and search
         index rewritten, no new-article hooks). Anything else is a new story
         with its first source row, index entry and near-duplicate bands. All
-        in one transaction.
+        in one transaction. ``facts``: the story's investment facts (the
+        ``investment`` object plus ``amount_cny`` and ``version``), stored with a new
+        story or with a copy that becomes the primary, and given to the hooks.
         """
         now = fetched_at or utc_now()
         published, published_utc = _iso(published_at)
         row = {"url": url, "site": site, "title": title, "body": body, "published_at": published,
-               "source": source, "author": author, "lang": lang, "summary": summary, "fetched_at": now}
+               "source": source, "author": author, "lang": lang, "summary": summary, "fetched_at": now,
+               "investment": facts}
         # Matching happens here, outside the write transaction: a slow rule never
         # holds the database lock. Its rows are written inside it, only for a new story.
         pending = [hook for hook in (match(row) for match in self.match_hooks) if hook is not None]
@@ -248,6 +253,8 @@ class Store:
                     self._add_source(existing, copy)
                     if self._is_earlier(existing, published_utc):
                         self._make_primary(existing, copy)
+                        if facts is not None:
+                            save_facts(self.db, existing, facts, version=int(facts.get("version", 0)))
                         reason += "; published earlier, now the primary copy"
                     return AddResult(existing, "duplicate", reason)
                 cursor = self.db.execute(
@@ -266,6 +273,8 @@ class Store:
                     index_near_print(self.db, article_id, near)
                 # Lets a non-article page that later became an article be stored.
                 self.db.execute("DELETE FROM non_articles WHERE url = ?", [url])
+                if facts is not None:
+                    save_facts(self.db, article_id, facts, version=int(facts.get("version", 0)))
                 row = {"id": article_id, **row}
                 for hook in [*pending, *self.new_article_hooks]:
                     hook(self.db, article_id, row)
@@ -358,7 +367,13 @@ class Store:
         ]
         row.pop("published_utc", None)
         row.pop("fingerprint", None)
-        return {**row, "sources_count": len(sources), "sources": sources}
+        return {**row, "sources_count": len(sources), "sources": sources,
+                "investment": get_facts(self.db, article_id)}
+
+    def save_facts(self, article_id: int, facts: dict[str, Any]) -> None:
+        """Replace the investment facts of a stored story (``newsmon reextract --facts``)."""
+        with self._write_transaction():
+            save_facts(self.db, article_id, facts, version=int(facts.get("version", 0)))
 
     def runs(self, site: Optional[str] = None, limit: int = 50) -> list[dict[str, Any]]:
         """Latest crawl runs, newest first."""

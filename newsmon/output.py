@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
 import click
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -78,6 +79,8 @@ def parse_user_date(value: Optional[str], option: str, *, end_of_day: bool = Fal
     return moment
 
 
+# Short table headers for long field names (JSON and CSV keep the field names).
+_HEADERS = {"sources_count": "seen", "published_at": "published", "amount_text": "amount"}
 _ISO_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})")
 
 
@@ -121,12 +124,16 @@ def print_records(rows: Sequence[dict[str, Any]], fmt: str, *, columns: Sequence
         if not rows:
             screen.print("No results.")
             return
-        table = Table(show_lines=False)
+        # expand: ratio columns (title, snippet) share the width; the others keep their own.
+        table = Table(show_lines=False, expand=any(c in ("title", "snippet", "body", "project") for c in columns))
         shown = [c for c in columns if c != "url"]
         for column in shown:
             # Text columns share what is left; short columns keep their content's width.
-            ratio = {"title": 2, "snippet": 3, "body": 3}.get(column)
-            table.add_column(column, overflow="fold", ratio=ratio, no_wrap=ratio is None and column != "site")
+            ratio = {"title": 2, "snippet": 3, "body": 3, "project": 2}.get(column)
+            header = _HEADERS.get(column, column)
+            widest = max([cell_len(header), *(cell_len(_cell(row.get(column))) for row in rows)])
+            width = None if ratio else min(widest, 16 if column.endswith("_at") else 12)
+            table.add_column(header, overflow="fold", ratio=ratio, min_width=8 if ratio else width, max_width=width)
         for row in rows:
             table.add_row(*(_highlighted(row[c] or "") if c == "snippet" else _cell(row.get(c)) for c in shown))
         screen.print(table)
@@ -151,6 +158,13 @@ def print_article(article: dict[str, Any], fmt: str, *, header: str = "") -> Non
                            ("author", "author"), ("site", "site"), ("url", "url"))
         if article.get(key)
     ]
+    investment = article.get("investment") or {}
+    facts = [investment.get("amount_text"), investment.get("stage"),
+             " ".join(filter(None, [(investment.get("places") or [{}])[0].get("city"),
+                                    (investment.get("places") or [{}])[0].get("county")])),
+             "、".join(investment.get("industry") or []), investment.get("project")]
+    if any(facts):
+        meta.append("investment: " + " · ".join(f for f in facts if f))
     summary = [f"summary: {article['summary']}"] if article.get("summary") else []
     lines += meta + summary + ["", article.get("body") or ""]
     sources = article.get("sources") or []

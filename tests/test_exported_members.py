@@ -8,7 +8,8 @@ import sys
 
 import pytest
 
-PACKAGES = ["newsmon", "newsmon.crawler", "newsmon.db", "newsmon.scheduler", "newsmon.alerts", "newsmon.query"]
+PACKAGES = ["newsmon", "newsmon.crawler", "newsmon.db", "newsmon.facts", "newsmon.scheduler", "newsmon.alerts",
+            "newsmon.query"]
 
 
 @pytest.mark.parametrize("name", PACKAGES)

@@ -17,6 +17,7 @@ import click
 from .alerts import alerts
 from .articles import crawl, extract, search, show
 from .daemon import run, sites
+from .facts import projects, reextract
 from .start import demo, init
 
 __all__ = ["main", "cli"]
@@ -38,7 +39,7 @@ def cli() -> None:
 
 
 
-for _command in (init, demo, crawl, run, sites, search, show, extract, alerts):
+for _command in (init, demo, crawl, run, sites, search, show, projects, extract, reextract, alerts):
     cli.add_command(_command)
 
 

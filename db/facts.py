@@ -1,0 +1,180 @@
+"""Investment facts per story (``article_facts``): stored, queried, listed as projects.
+
+The facts themselves are computed outside ``db/`` (``newsmon.facts``); this module stores
+the plain values it is handed and answers the queries that use them (``--min-amount``,
+``--stage``, ``--place``, ``newsmon projects``).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Iterator, Optional, Sequence
+
+import sqlite_utils
+
+from newsmon.clock import utc_now
+
+__all__ = ["ensure_facts_schema", "facts_filter_sql", "get_facts", "iter_articles_for_facts", "list_projects",
+           "save_facts"]
+
+
+def ensure_facts_schema(db: sqlite_utils.Database) -> None:
+    """Create ``article_facts`` and its indexes if missing."""
+    if "article_facts" in db.table_names():
+        return
+    with db.conn:
+        db["article_facts"].create(
+            {
+                "article_id": int,
+                "amount": float,  # in units of currency
+                "currency": str,  # ISO 4217
+                "amount_cny": float,  # approximate yuan, for comparisons across currencies
+                "amount_text": str,  # as written: 41亿元
+                "kind": str,  # project | roundup
+                "stage": str,  # 洽谈 签约 备案 核准 评审 招标 开工 投产 竣工
+                "province": str,  # the first place's hierarchy, for filtering and faceting
+                "city": str,
+                "county": str,
+                "places": str,  # JSON list of {province, city, county}
+                "industry": str,  # JSON list of tags
+                "project": str,
+                "version": int,  # extractor version (newsmon.facts.FACTS_VERSION)
+                "extracted_at": str,
+            },
+            pk="article_id",
+            foreign_keys=[("article_id", "articles", "id")],
+        )
+        db["article_facts"].create_index(["amount_cny"])
+        db["article_facts"].create_index(["stage"])
+        db["article_facts"].create_index(["city"])
+        db["article_facts"].create_index(["province"])
+
+
+def save_facts(db: sqlite_utils.Database, article_id: int, facts: dict[str, Any], *, version: int) -> None:
+    """Store (or replace) the facts of one story: the ``investment`` dict plus ``amount_cny``."""
+    places = facts.get("places") or []
+    first = places[0] if places else {}
+    db.execute(
+        "INSERT OR REPLACE INTO article_facts (article_id, amount, currency, amount_cny, amount_text, kind, stage,"
+        " province, city, county, places, industry, project, version, extracted_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (article_id, facts.get("amount"), facts.get("currency"), facts.get("amount_cny"), facts.get("amount_text"),
+         facts.get("kind"), facts.get("stage"), first.get("province"), first.get("city"), first.get("county"),
+         json.dumps(places, ensure_ascii=False), json.dumps(facts.get("industry") or [], ensure_ascii=False),
+         facts.get("project"), version, utc_now()),
+    )
+
+
+def _as_investment(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "amount": row["amount"],
+        "currency": row["currency"],
+        "amount_text": row["amount_text"],
+        "kind": row["kind"],
+        "stage": row["stage"],
+        "places": json.loads(row["places"] or "[]"),
+        "industry": json.loads(row["industry"] or "[]"),
+        "project": row["project"],
+    }
+
+
+def get_facts(db: sqlite_utils.Database, article_id: int) -> Optional[dict[str, Any]]:
+    """The story's ``investment`` object, or None when its facts were never extracted."""
+    rows = list(db.query("SELECT * FROM article_facts WHERE article_id = ?", [article_id]))
+    return _as_investment(rows[0]) if rows else None
+
+
+def facts_filter_sql(*, min_amount: Optional[float] = None, stages: Sequence[str] = (),
+                     places: Sequence[str] = (), industries: Sequence[str] = (),
+                     alias: str = "f") -> tuple[str, list[Any]]:
+    """A WHERE fragment over ``article_facts AS alias`` and its parameters (``"1"`` when no filter).
+
+    ``places`` match any level of any stored place by prefix of the name (``大连`` finds 大连市
+    and its counties); ``industries`` match any tag.
+    """
+    clauses: list[str] = []
+    params: list[Any] = []
+    if min_amount is not None:
+        clauses.append(f"{alias}.amount_cny >= ?")
+        params.append(min_amount)
+    if stages:
+        clauses.append(f"{alias}.stage IN ({', '.join('?' for _ in stages)})")
+        params.extend(stages)
+    if places:
+        parts = []
+        for place in places:
+            parts.append(f"EXISTS (SELECT 1 FROM json_each({alias}.places) p, json_each(p.value) l"
+                         " WHERE l.value LIKE ? || '%')")
+            params.append(place)
+        clauses.append("(" + " OR ".join(parts) + ")")
+    if industries:
+        clauses.append(f"EXISTS (SELECT 1 FROM json_each({alias}.industry) i WHERE i.value IN "
+                       f"({', '.join('?' for _ in industries)}))")
+        params.extend(industries)
+    return (" AND ".join(clauses) or "1"), params
+
+
+def list_projects(db: sqlite_utils.Database, *, places: Sequence[str] = (), stages: Sequence[str] = (),
+                  min_amount: Optional[float] = None, industries: Sequence[str] = (),
+                  since_utc: Optional[str] = None, until_utc: Optional[str] = None,
+                  limit: Optional[int] = 100) -> list[dict[str, Any]]:
+    """Stories with investment facts (an amount or a stage), newest first, as project rows."""
+    where, params = facts_filter_sql(min_amount=min_amount, stages=stages, places=places, industries=industries)
+    sql = (
+        "SELECT a.id AS article_id, a.published_at, a.site, a.title, a.url, f.* FROM article_facts f"
+        " JOIN articles a ON a.id = f.article_id"
+        f" WHERE (f.amount IS NOT NULL OR f.stage IS NOT NULL) AND {where}"
+    )
+    if since_utc:
+        sql += " AND a.published_utc >= ?"
+        params.append(since_utc)
+    if until_utc:
+        sql += " AND a.published_utc <= ?"
+        params.append(until_utc)
+    sql += " ORDER BY a.published_utc DESC, a.id DESC"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    out = []
+    for row in db.query(sql, params):
+        investment = _as_investment(row)
+        place = investment["places"][0] if investment["places"] else {}
+        out.append({
+            "id": row["article_id"],
+            "published_at": row["published_at"],
+            "place": " ".join(v for v in (place.get("city") or place.get("province"), place.get("county")) if v),
+            "stage": investment["stage"],
+            "amount_text": investment["amount_text"],
+            "amount": investment["amount"],
+            "currency": investment["currency"],
+            "kind": investment["kind"],
+            "industry": investment["industry"],
+            "project": investment["project"],
+            "title": row["title"],
+            "site": row["site"],
+            "url": row["url"],
+        })
+    return out
+
+
+def iter_articles_for_facts(db: sqlite_utils.Database, *, site: Optional[str] = None,
+                            stale_before: Optional[int] = None, batch: int = 500) -> Iterator[tuple[int, str, str]]:
+    """``(id, title, body)`` of stored stories, streamed in id order (for ``reextract --facts``).
+
+    ``stale_before``: only stories whose facts are missing or older than that version.
+    """
+    last = 0
+    while True:
+        sql = "SELECT a.id, a.title, a.body FROM articles a LEFT JOIN article_facts f ON f.article_id = a.id WHERE a.id > ?"
+        params: list[Any] = [last]
+        if site:
+            sql += " AND a.site = ?"
+            params.append(site)
+        if stale_before is not None:
+            sql += " AND (f.version IS NULL OR f.version < ?)"
+            params.append(stale_before)
+        rows = db.execute(sql + f" ORDER BY a.id LIMIT {int(batch)}", params).fetchall()
+        if not rows:
+            return
+        for row in rows:
+            yield int(row[0]), row[1] or "", row[2] or ""
+        last = int(rows[-1][0])

