@@ -53,6 +53,7 @@ def sites(config_path: Path, fmt: str) -> None:
     its extraction breaks (pages give no title/text, no article links, no
     dates). next_run_at is shown while `newsmon run` is running.
     """
+    from rich import box
     from rich.table import Table
     from rich.text import Text
 
@@ -67,17 +68,26 @@ def sites(config_path: Path, fmt: str) -> None:
         print_records(records, fmt, columns=list(records[0]) if records else ["name"])
         return
     console = make_console()
-    table = Table(title="Sites")
-    for column in ("site", "status", "last run", "last new article", "articles/day", "failures in a row",
-                   "next run", "problem"):
-        table.add_column(column, overflow="fold")
+    # Times as "MM-DD HH:MM" (UTC, as stored), no outer edge, and the problem column taking
+    # what is left keep the table within 80 columns; `--format json` has every field in full.
+    table = Table(title="Sites", expand=True, box=box.SIMPLE_HEAD, show_edge=False)
+    # (The failure streak is in the problem text and in the JSON.)
+    for column, options in (("site", {"max_width": 12}), ("status", {"no_wrap": True}),
+                            ("last run", {"max_width": 11}), ("last new", {"no_wrap": True}),
+                            ("next run", {"no_wrap": True}), ("problem", {"ratio": 1, "min_width": 10})):
+        table.add_column(column, overflow="fold", **options)  # type: ignore[arg-type]
     for r in rows:
         table.add_row(
             r.name, Text(r.status, style="green" if r.status == "ok" else "bold red"),
-            f"{r.last_run_at or 'never'}" + (f" ({r.last_run_status})" if r.last_run_status else ""),
-            r.last_new_article_at or "", "" if r.articles_per_day is None else f"{r.articles_per_day:g}",
-            str(r.failure_streak), r.next_run_at or "", "; ".join(r.reasons),
+            (_short_time(r.last_run_at) or "never") + (f" {r.last_run_status}" if r.last_run_status else ""),
+            _short_time(r.last_new_article_at), _short_time(r.next_run_at),
+            "; ".join(r.reasons),
         )
     console.print(table)
     if not daemon_running(config):
         console.print("newsmon run is not running on this database, so no crawl is scheduled.", style="dim")
+
+
+def _short_time(value: str | None) -> str:
+    """``2026-11-30T19:30:05+00:00`` -> ``11-30 19:30``."""
+    return f"{value[5:10]} {value[11:16]}" if value and len(value) >= 16 else (value or "")
