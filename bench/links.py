@@ -5,6 +5,7 @@ Usage::
     .venv/bin/python bench/links.py                 # table, per shape, worst pages
     .venv/bin/python bench/links.py --json          # one JSON object
     .venv/bin/python bench/links.py --worst 10 --page gerapy/rtfund_xxpl
+    .venv/bin/python bench/links.py --per-page --reader reader
 
 Pages and labels: ``bench/data/list-pages/labels.json`` (how they were
 labelled: ``bench/data/list-pages/README.md``). A page whose ``file`` starts
@@ -123,6 +124,18 @@ def _domains(url: str) -> list[str]:
     return [urlsplit(url).hostname or ""]
 
 
+_SECOND_LEVEL = (".com.cn", ".gov.cn", ".net.cn", ".org.cn", ".edu.cn", ".ac.cn")
+
+
+def _registrable(url: str) -> list[str]:
+    # A what-if for the findings, not the crawler's rule: the site's registrable domain
+    # (news.163.com -> 163.com, nyj.shandong.gov.cn -> shandong.gov.cn). Naive on purpose:
+    # enough for the hosts of this corpus, no public-suffix list needed.
+    host = urlsplit(url).hostname or ""
+    keep = 3 if host.endswith(_SECOND_LEVEL) else 2
+    return [".".join(host.split(".")[-keep:])]
+
+
 def read_with_reader(page: Page) -> Reading:
     """``newsmon.crawler.read_list_page``: the list reader (shape-aware)."""
     from newsmon.crawler import read_list_page  # type: ignore[attr-defined]
@@ -138,7 +151,7 @@ def read_with_reader(page: Page) -> Reading:
     )
 
 
-def read_with_baseline(page: Page) -> Reading:
+def read_with_baseline(page: Page, domains: Callable[[str], list[str]] = _domains) -> Reading:
     """``extract_links`` + ``classify_links``: the link classifier alone (plain links only)."""
     from newsmon.crawler.encoding import decode_html
     from newsmon.crawler.links import classify_links, extract_links
@@ -146,7 +159,7 @@ def read_with_baseline(page: Page) -> Reading:
     start = time.perf_counter()
     content_type = page.headers.get("Content-Type")
     text, _ = decode_html(page.body, content_type=content_type)
-    links = extract_links(text, page.url, _domains(page.url))
+    links = extract_links(text, page.url, domains(page.url))
     result = classify_links(links, page_url=page.url, page_number=1)
     ms = (time.perf_counter() - start) * 1000
     return Reading(None, list(result.articles), [result.next_page] if result.next_page else [], ms)
@@ -336,6 +349,19 @@ def print_table(results: dict[str, list[PageScore]], k: int) -> None:
                 print("    " + json.dumps(row, ensure_ascii=False))
 
 
+def print_per_page(results: dict[str, list[PageScore]]) -> None:
+    """One row per page and reader: found/labelled links, P, R, next page right, shape read."""
+    print("\n| reader | page | shape | labelled | found | P | R | next | shape read |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for name, scores in results.items():
+        for s in scores:
+            nxt = "-" if s.next_right is None else ("right" if s.next_right else "wrong")
+            if s.next_gold is None and s.next_got is not None:
+                nxt = "false"
+            print(f"| {name} | {s.id} | {s.shape} | {s.gold} | {s.found} | {s.precision:.3f} | {s.recall:.3f} | "
+                  f"{nxt} | {s.shape_got or '-'} |")
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
@@ -343,6 +369,10 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--page", action="append", help="score only this page id (repeatable)")
     parser.add_argument("--reader", choices=("reader", "baseline"), action="append",
                         help="score only this reader (default: every reader this checkout has)")
+    parser.add_argument("--per-page", action="store_true", help="also print one row per page")
+    parser.add_argument("--whole-site", action="store_true",
+                        help="also score the baseline allowed on the whole registrable domain "
+                             "(a what-if for the off-host findings; not what the crawler does)")
     parser.add_argument("--labels", type=Path, default=CORPUS / "labels.json", help="labels file")
     args = parser.parse_args(argv)
 
@@ -358,6 +388,8 @@ def main(argv: Optional[list[str]] = None) -> int:
         if not readers:
             print(f"reader {args.reader} is not in this checkout", file=sys.stderr)
             return 2
+    if args.whole_site:
+        readers["baseline+site"] = lambda page: read_with_baseline(page, _registrable)
     if "reader" not in readers and not args.reader:
         print("newsmon.crawler.read_list_page is not in this checkout: scoring the baseline only", file=sys.stderr)
     results = run(readers, pages)
@@ -375,6 +407,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     else:
         print(f"{len(pages)} labelled pages ({len(skipped)} skipped)\n")
         print_table(results, args.worst)
+        if args.per_page:
+            print_per_page(results)
     return 0
 
 
