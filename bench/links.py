@@ -138,7 +138,7 @@ def _registrable(url: str) -> list[str]:
 
 def read_with_reader(page: Page) -> Reading:
     """``newsmon.crawler.read_list_page``: the list reader (shape-aware)."""
-    from newsmon.crawler import read_list_page  # type: ignore[attr-defined]
+    from newsmon.crawler import read_list_page
 
     start = time.perf_counter()
     result = read_list_page(page.body, page.url, headers=page.headers or None)
@@ -169,7 +169,7 @@ def available_readers() -> dict[str, Callable[[Page], Reading]]:
     """The readers this checkout has, ``reader`` first."""
     readers: dict[str, Callable[[Page], Reading]] = {}
     try:
-        from newsmon.crawler import read_list_page  # type: ignore[attr-defined]  # noqa: F401
+        from newsmon.crawler import read_list_page  # noqa: F401
 
         readers["reader"] = read_with_reader
     except ImportError:

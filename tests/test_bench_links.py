@@ -6,12 +6,14 @@ import importlib.util
 import json
 import sys
 from pathlib import Path
+from types import ModuleType
+from typing import Any, Optional
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _bench():
+def _bench() -> ModuleType:
     spec = importlib.util.spec_from_file_location("bench_links", ROOT / "bench" / "links.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
@@ -23,11 +25,11 @@ def _bench():
 links = _bench()
 
 
-def _page(articles, next_page=None, shape="links"):
+def _page(articles: list[str], next_page: Optional[str] = None, shape: str = "links") -> Any:
     return links.Page("p", "https://a.example/list/", shape, articles, next_page, b"")
 
 
-def test_score_counts_hits_misses_and_extras_once_per_url():
+def test_score_counts_hits_misses_and_extras_once_per_url() -> None:
     page = _page(["https://a.example/1.html", "https://a.example/2.html?b=2&a=1"], "https://a.example/list/index_1.html")
     reading = links.Reading(
         "links",
@@ -43,7 +45,7 @@ def test_score_counts_hits_misses_and_extras_once_per_url():
     assert s.next_right is True
 
 
-def test_nothing_found_is_not_precise_and_next_page_counts_only_where_labelled():
+def test_nothing_found_is_not_precise_and_next_page_counts_only_where_labelled() -> None:
     empty = links.score_page(_page(["https://a.example/1.html"]), links.Reading(None, [], ["https://a.example/x"], 0.0))
     assert empty.precision == 0.0 and empty.recall == 0.0
     assert empty.next_right is None  # no next page labelled: not in the accuracy, counted as a false next
@@ -53,7 +55,7 @@ def test_nothing_found_is_not_precise_and_next_page_counts_only_where_labelled()
     assert wrong.next_right is False and wrong.recall == 1.0
 
 
-def test_summary_pools_links_micro_and_averages_pages():
+def test_summary_pools_links_micro_and_averages_pages() -> None:
     a = links.score_page(_page([f"https://a.example/{i}.html" for i in range(9)]),
                          links.Reading(None, [f"https://a.example/{i}.html" for i in range(9)], [], 0.0))
     b = links.score_page(_page(["https://a.example/x.html"]), links.Reading(None, ["https://a.example/y.html"], [], 0.0))
@@ -62,7 +64,7 @@ def test_summary_pools_links_micro_and_averages_pages():
     assert total["precision"] == 0.9 and total["precision_mean"] == 0.5
 
 
-def test_labels_file_is_consistent():
+def test_labels_file_is_consistent() -> None:
     data = json.loads((ROOT / "bench" / "data" / "list-pages" / "labels.json").read_text(encoding="utf-8"))
     ids = [p["id"] for p in data["pages"]]
     assert len(ids) == len(set(ids))
