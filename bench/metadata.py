@@ -61,6 +61,8 @@ SYSTEM_FIELDS = {
     "trafilatura": ("title", "date", "author"),
 }
 _NAME_SPLIT = re.compile(r"[\s、，,/;；|]+")
+# Words that join names in a byline ("A and B"), not names.
+_JOINERS = {"and", "&", "und", "et", "e", "y", "和", "与"}
 
 
 def shared_dir() -> Path:
@@ -84,7 +86,7 @@ def norm_lenient(text: str | None) -> str:
 
 def names(text: str | None) -> frozenset[str]:
     """The names of a byline as a set: ``"段彦超 廖艳"`` == ``"廖艳、段彦超"``."""
-    return frozenset(part for part in _NAME_SPLIT.split(norm_space(text)) if part)
+    return frozenset(part for part in _NAME_SPLIT.split(norm_space(text)) if part and part.casefold() not in _JOINERS)
 
 
 def same(field_name: str, gold: str, got: str | None) -> bool:
