@@ -171,8 +171,8 @@ def next_page(
         if list_re is not None and not list_re.search(link.url):
             continue
         kind = _kind(link.text, has_single)
-        if kind is None:
-            continue
+        if kind is None or kind == "other":
+            continue  # 首页/上一页: a home link in a nav bar says 首页 too; not pagination evidence
         pager_urls.add(link.url)
         if kind == "next" and next_url is None and link.url != page_url:
             next_url = link.url

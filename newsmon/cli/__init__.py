@@ -18,6 +18,7 @@ from .alerts import alerts
 from .articles import crawl, extract, search, show
 from .daemon import run, sites
 from .facts import projects, reextract
+from .probe import probe
 from .start import demo, init
 
 __all__ = ["main", "cli"]
@@ -32,6 +33,7 @@ def cli() -> None:
     Quick start:
       newsmon demo                  crawl a bundled local portal, offline
       newsmon init                  write a commented config.yaml to start from
+      newsmon probe URL             what the crawler sees on a list page (before adding a site)
       newsmon crawl                 crawl every site in ./config.yaml once
       newsmon search 氪氙            full-text search (Chinese, English, mixed)
       newsmon show 12               read one stored article
@@ -39,7 +41,7 @@ def cli() -> None:
 
 
 
-for _command in (init, demo, crawl, run, sites, search, show, projects, extract, reextract, alerts):
+for _command in (init, demo, probe, crawl, run, sites, search, show, projects, extract, reextract, alerts):
     cli.add_command(_command)
 
 
