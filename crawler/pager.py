@@ -196,7 +196,7 @@ def next_page(
             return numbered.pages[current + 1], pager_urls
         # The pager shows only a window of numbers (or only 尾页): build the URL,
         # but only when something says the page exists.
-        if last_number is not None and current + 1 <= last_number and max(numbered.pages) > current:
+        if last_number is not None and current + 1 <= last_number:
             built = numbered.url_for(current + 1)
             if built and built != page_url:
                 return built, pager_urls
