@@ -8,13 +8,14 @@ the plain values it is handed and answers the queries that use them (``--min-amo
 from __future__ import annotations
 
 import json
-from typing import Any, Iterator, Optional, Sequence
+from dataclasses import dataclass
+from typing import Any, Iterator, Optional
 
 import sqlite_utils
 
 from newsmon.clock import utc_now
 
-__all__ = ["ensure_facts_schema", "facts_filter_sql", "get_facts", "iter_articles_for_facts", "list_projects",
+__all__ = ["FactsFilter", "ensure_facts_schema", "get_facts", "has_facts_table", "iter_articles_for_facts", "list_projects",
            "save_facts"]
 
 
@@ -78,48 +79,72 @@ def _as_investment(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def has_facts_table(db: sqlite_utils.Database) -> bool:
+    """False for a database made before facts existed and opened read-only (not migrated)."""
+    return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'article_facts'").fetchone() is not None
+
+
 def get_facts(db: sqlite_utils.Database, article_id: int) -> Optional[dict[str, Any]]:
     """The story's ``investment`` object, or None when its facts were never extracted."""
+    if not has_facts_table(db):
+        return None
     rows = list(db.query("SELECT * FROM article_facts WHERE article_id = ?", [article_id]))
     return _as_investment(rows[0]) if rows else None
 
 
-def facts_filter_sql(*, min_amount: Optional[float] = None, stages: Sequence[str] = (),
-                     places: Sequence[str] = (), industries: Sequence[str] = (),
-                     alias: str = "f") -> tuple[str, list[Any]]:
-    """A WHERE fragment over ``article_facts AS alias`` and its parameters (``"1"`` when no filter).
+@dataclass(frozen=True)
+class FactsFilter:
+    """Conditions on a story's investment facts (``--min-amount``, ``--stage``, ``--place``, ``--industry``).
 
-    ``places`` match any level of any stored place by prefix of the name (``大连`` finds 大连市
-    and its counties); ``industries`` match any tag.
+    ``places`` match any level of any stored place by prefix of the name (``大连`` finds
+    大连市 and its counties); ``industries`` match any tag; ``min_amount`` is in yuan.
     """
-    clauses: list[str] = []
-    params: list[Any] = []
-    if min_amount is not None:
-        clauses.append(f"{alias}.amount_cny >= ?")
-        params.append(min_amount)
-    if stages:
-        clauses.append(f"{alias}.stage IN ({', '.join('?' for _ in stages)})")
-        params.extend(stages)
-    if places:
-        parts = []
-        for place in places:
-            parts.append(f"EXISTS (SELECT 1 FROM json_each({alias}.places) p, json_each(p.value) l"
-                         " WHERE l.value LIKE ? || '%')")
-            params.append(place)
-        clauses.append("(" + " OR ".join(parts) + ")")
-    if industries:
-        clauses.append(f"EXISTS (SELECT 1 FROM json_each({alias}.industry) i WHERE i.value IN "
-                       f"({', '.join('?' for _ in industries)}))")
-        params.extend(industries)
-    return (" AND ".join(clauses) or "1"), params
+
+    min_amount: Optional[float] = None
+    stages: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    industries: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return self.min_amount is not None or bool(self.stages or self.places or self.industries)
+
+    def sql(self, alias: str = "f") -> tuple[str, list[Any]]:
+        """A WHERE fragment over ``article_facts AS alias`` and its parameters (``"1"`` when empty)."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.min_amount is not None:
+            clauses.append(f"{alias}.amount_cny >= ?")
+            params.append(self.min_amount)
+        if self.stages:
+            clauses.append(f"{alias}.stage IN ({', '.join('?' for _ in self.stages)})")
+            params.extend(self.stages)
+        if self.places:
+            parts = []
+            for place in self.places:
+                parts.append(f"EXISTS (SELECT 1 FROM json_each({alias}.places) p, json_each(p.value) l"
+                             " WHERE l.value LIKE ? || '%')")
+                params.append(place)
+            clauses.append("(" + " OR ".join(parts) + ")")
+        if self.industries:
+            clauses.append(f"EXISTS (SELECT 1 FROM json_each({alias}.industry) i WHERE i.value IN "
+                           f"({', '.join('?' for _ in self.industries)}))")
+            params.extend(self.industries)
+        return (" AND ".join(clauses) or "1"), params
+
+    def exists_sql(self, article_alias: str) -> tuple[str, list[Any]]:
+        """``EXISTS (…)``: the story ``article_alias.id`` has facts meeting the conditions."""
+        where, params = self.sql("af")
+        return (f"EXISTS (SELECT 1 FROM article_facts af WHERE af.article_id = {article_alias}.id AND {where})",
+                params)
 
 
-def list_projects(db: sqlite_utils.Database, *, places: Sequence[str] = (), stages: Sequence[str] = (),
-                  min_amount: Optional[float] = None, industries: Sequence[str] = (),
+def list_projects(db: sqlite_utils.Database, facts: FactsFilter = FactsFilter(), *,
                   since_utc: Optional[str] = None, until_utc: Optional[str] = None,
                   limit: Optional[int] = 100) -> list[dict[str, Any]]:
     """Stories with investment facts (an amount or a stage), newest first, as project rows."""
-    where, params = facts_filter_sql(min_amount=min_amount, stages=stages, places=places, industries=industries)
+    if not has_facts_table(db):
+        return []
+    where, params = facts.sql("f")
     sql = (
         "SELECT a.id AS article_id, a.published_at, a.site, a.title, a.url, f.* FROM article_facts f"
         " JOIN articles a ON a.id = f.article_id"

@@ -36,6 +36,7 @@ import sqlite_utils
 from newsmon.errors import StoreError, UsageError
 from newsmon.query import QuerySyntaxError
 
+from .facts import FactsFilter, has_facts_table
 from .query import FtsQuery, parse_query
 
 __all__ = ["search_articles", "count_articles", "make_snippet", "known_sites", "HIGHLIGHT", "SORTS",
@@ -68,6 +69,7 @@ class _Filters:
     sites: tuple[str, ...]
     since: Optional[str]
     until: Optional[str]
+    facts: FactsFilter = FactsFilter()
 
     def sql(self, alias: str = "a") -> tuple[str, list[Any]]:
         where: list[str] = []
@@ -81,10 +83,14 @@ class _Filters:
         if self.until:
             where.append(f"{alias}.published_utc <= ?")
             params.append(self.until)
+        if self.facts:
+            clause, facts_params = self.facts.exists_sql(alias)
+            where.append(clause)
+            params.extend(facts_params)
         return " AND ".join(where), params
 
     def __bool__(self) -> bool:
-        return bool(self.sites or self.since or self.until)
+        return bool(self.sites or self.since or self.until or self.facts)
 
 
 def known_sites(db: sqlite_utils.Database) -> list[str]:
@@ -93,7 +99,7 @@ def known_sites(db: sqlite_utils.Database) -> list[str]:
 
 
 def _filters(db: sqlite_utils.Database, site: Union[None, str, Sequence[str]], since: Optional[datetime],
-             until: Optional[datetime]) -> _Filters:
+             until: Optional[datetime], facts: Optional[FactsFilter] = None) -> _Filters:
     sites = (site,) if isinstance(site, str) else tuple(dict.fromkeys(site or ()))
     if sites:
         known = set(known_sites(db))
@@ -101,7 +107,10 @@ def _filters(db: sqlite_utils.Database, site: Union[None, str, Sequence[str]], s
         if unknown:
             listing = ", ".join(sorted(known)) or "none yet"
             raise UsageError(f"There are no stories from site {unknown[0]!r}; the sites with stories are: {listing}.")
-    return _Filters(sites, _utc(since, "--since"), _utc(until, "--until"))
+    if facts and not has_facts_table(db):
+        raise UsageError("This database has no investment facts yet; `newsmon reextract --facts` computes them "
+                         "for the stored stories.")
+    return _Filters(sites, _utc(since, "--since"), _utc(until, "--until"), facts or FactsFilter())
 
 
 def _parse(query: Optional[str]) -> Optional[FtsQuery]:
@@ -197,6 +206,7 @@ def search_articles(
     until: Optional[datetime] = None,
     limit: int = 20,
     sort: str = "newest",
+    facts: Optional[FactsFilter] = None,
 ) -> list[dict[str, Any]]:
     """Articles matching ``query`` (newsmon.query syntax), newest first or by relevance.
 
@@ -207,12 +217,13 @@ def search_articles(
     names (an unknown one raises UsageError listing the known sites);
     ``since``/``until`` filter on ``published_at`` (inclusive, aware
     datetimes). ``sort`` is ``newest`` or ``relevance`` (bounded: see the
-    module docstring). Raises QuerySyntaxError for a malformed query.
+    module docstring). ``facts`` keeps stories whose investment facts meet it.
+    Raises QuerySyntaxError for a malformed query.
     """
     if sort not in SORTS:
         raise ValueError(f"sort must be one of {SORTS}")
     parsed = _parse(query)
-    filters = _filters(db, site, since, until)
+    filters = _filters(db, site, since, until, facts)
     try:
         ids = _candidate_ids(db, parsed, sort, _id_span(db, filters))
         rows = [row for _, row in zip(range(limit), _rows(db, ids, parsed, filters))]
@@ -234,6 +245,7 @@ def count_articles(
     site: Union[None, str, Sequence[str]] = None,
     since: Optional[datetime] = None,
     until: Optional[datetime] = None,
+    facts: Optional[FactsFilter] = None,
 ) -> int:
     """How many stories :func:`search_articles` would find with no limit (same arguments, same errors).
 
@@ -241,7 +253,7 @@ def count_articles(
     than MAX_EXAMINED candidates: narrow it with a term, a site or dates.
     """
     parsed = _parse(query)
-    filters = _filters(db, site, since, until)
+    filters = _filters(db, site, since, until, facts)
     where, params = filters.sql()
     try:
         if parsed is None:

@@ -121,3 +121,18 @@ def test_reextract_recomputes_every_story(crawled: Path) -> None:
     assert result.output.startswith("Recomputed the investment facts of ")
     usage = CliRunner().invoke(cli, ["reextract", "--config", str(crawled)])
     assert usage.exit_code == 2 and "Say what to recompute: --facts." in usage.output
+
+
+def test_search_narrowed_by_facts(crawled: Path) -> None:
+    def titles(*args: str) -> list[str]:
+        result = CliRunner().invoke(cli, ["search", *args, "--config", str(crawled), "--format", "json"])
+        assert result.exit_code == 0, result.output
+        return [row["title"] for row in json.loads(result.output)]
+
+    everything = titles("--limit", "1000")
+    big = titles("--min-amount", "100亿", "--limit", "1000")
+    assert big and set(big) < set(everything)
+    assert "大连长兴岛氪氙气体提纯项目正式开工" in titles("氪氙", "--stage", "开工", "--place", "大连")
+    assert titles("氪氙", "--stage", "投产", "--place", "大连") == []
+    count = CliRunner().invoke(cli, ["search", "--min-amount", "100亿", "--count", "--config", str(crawled)])
+    assert count.output.strip() == str(len(big))

@@ -10,6 +10,7 @@ import click
 from newsmon.config import load_config
 from newsmon.output import dates_option_help, parse_user_date, print_records, print_article, print_reports
 
+from .facts import facts_filter, facts_filter_options
 from .options import config_option, format_option, handle_errors, open_store
 
 __all__ = ["crawl", "extract", "search", "show"]
@@ -59,11 +60,13 @@ def crawl(sites: tuple[str, ...], config_path: Path, fmt: str, time_limit: Optio
 @click.option("--sort", type=click.Choice(["newest", "relevance"]), default="newest", show_default=True,
               help="newest: most recently stored first; relevance: bm25 among the newest 10,000 matches.")
 @click.option("--count", "count_only", is_flag=True, help="Print how many stories match instead of listing them.")
+@facts_filter_options
 @click.option("--limit", type=click.IntRange(1, 10000), default=20, show_default=True, help="Most results to show.")
 @format_option()
 @handle_errors
 def search(query: str, config_path: Path, sites: tuple[str, ...], since: Optional[str], until: Optional[str],
-           sort: str, count_only: bool, limit: int, fmt: str) -> None:
+           sort: str, count_only: bool, min_amount: Optional[float], stages: tuple[str, ...],
+           places: tuple[str, ...], industries: tuple[str, ...], limit: int, fmt: str) -> None:
     """Full-text search of stored articles, newest first (no QUERY: the newest stories).
 
     \b
@@ -75,22 +78,25 @@ def search(query: str, config_path: Path, sites: tuple[str, ...], since: Optiona
       newsmon search '稀有气体 (辽宁 OR 大连) -招聘' --sort relevance
       newsmon search 'title:(氪氙 OR 稀有气体) /投资\\d+亿/' --count
     Matched terms are shown in [brackets] in the snippet. A malformed
-    query or an unknown --site exits 2 with one sentence.
+    query or an unknown --site exits 2 with one sentence. Investment
+    facts narrow it too: --min-amount 10亿 --stage 签约 --place 大连.
     """
     from newsmon.db import count_articles, search_articles
 
     config = load_config(config_path)
     since_at = parse_user_date(since, "--since")
     until_at = parse_user_date(until, "--until", end_of_day=True)
+    facts = facts_filter(min_amount, stages, places, industries)
     with open_store(config, readonly=True) as store:
         if count_only:
-            total = count_articles(store.db, query, site=sites, since=since_at, until=until_at)
+            total = count_articles(store.db, query, site=sites, since=since_at, until=until_at, facts=facts)
             if fmt == "table":
                 click.echo(str(total))
             else:
                 print_records([{"count": total}], fmt if fmt != "json" else "jsonl", columns=["count"])
             return
-        rows = search_articles(store.db, query, site=sites, since=since_at, until=until_at, limit=limit, sort=sort)
+        rows = search_articles(store.db, query, site=sites, since=since_at, until=until_at, limit=limit, sort=sort,
+                               facts=facts)
     print_records(rows, fmt, columns=["id", "published_at", "site", "title", "snippet", "sources_count", "url"])
 
 

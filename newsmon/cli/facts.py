@@ -10,11 +10,12 @@ from typing import Optional
 import click
 
 from newsmon.config import load_config
+from newsmon.db.facts import FactsFilter
 from newsmon.output import dates_option_help, parse_user_date, print_records
 
 from .options import config_option, format_option, handle_errors, open_store
 
-__all__ = ["facts_filter_options", "projects", "reextract"]
+__all__ = ["facts_filter", "facts_filter_options", "projects", "reextract"]
 
 STAGE_CHOICES = ("洽谈", "签约", "备案", "核准", "评审", "招标", "开工", "投产", "竣工")
 
@@ -28,6 +29,12 @@ def _amount(_ctx: click.Context, _param: click.Parameter, value: Optional[str]) 
         return parse_amount(value)
     except ValueError as exc:
         raise click.BadParameter(f"{exc}.") from None
+
+
+def facts_filter(min_amount: Optional[float], stages: tuple[str, ...], places: tuple[str, ...],
+                 industries: tuple[str, ...]) -> FactsFilter:
+    """The options of :func:`facts_filter_options` as the store's filter."""
+    return FactsFilter(min_amount=min_amount, stages=stages, places=places, industries=industries)
 
 
 def facts_filter_options(func: click.decorators.FC) -> click.decorators.FC:
@@ -72,7 +79,7 @@ def projects(config_path: Path, min_amount: Optional[float], stages: tuple[str, 
     since_at = parse_user_date(since, "--since")
     until_at = parse_user_date(until, "--until", end_of_day=True)
     with open_store(config, readonly=True) as store:
-        rows = list_projects(store.db, places=places, stages=stages, min_amount=min_amount, industries=industries,
+        rows = list_projects(store.db, facts_filter(min_amount, stages, places, industries),
                              since_utc=_utc(since_at), until_utc=_utc(until_at), limit=limit)
     if fmt == "table":
         for row in rows:
