@@ -12,12 +12,10 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-import httpx
-
 from newsmon.config import Config
 
 from .errors import DeliveryError
-from .notify import deliver
+from .notify import deliver_now
 
 __all__ = ["HealthNotice", "notify_health"]
 
@@ -62,13 +60,16 @@ class HealthNotice:
         return f"### {self.subject()}\n"
 
 
-def notify_health(config: Config, site: str, reasons: str, at: str, *, client: httpx.Client) -> list[str]:
-    """Tell every ``newsmon.alerts.health_channels`` channel; returns one line per failed channel (never raises)."""
+def notify_health(config: Config, site: str, reasons: str, at: str, *, client: Any = None) -> list[str]:
+    """Tell every ``newsmon.alerts.health_channels`` channel; returns one line per failed channel (never raises).
+
+    ``client`` is accepted for older callers and unused (each notice opens its own).
+    """
     failures = []
     for name in config.alerts.health_channels:
         notice = HealthNotice(site=site, reasons=reasons, at=at, channel=name)
         try:
-            deliver(name, config.alerts.channels[name], notice, client=client)  # type: ignore[arg-type]
+            deliver_now(name, config.alerts.channels[name], notice)  # type: ignore[arg-type]
         except DeliveryError as exc:
             log.warning("health notice for site %s not delivered: %s", site, exc)
             failures.append(str(exc))

@@ -7,11 +7,13 @@ included).
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Optional, Sequence
 
 import sqlite_utils
 
+from newsmon.db.outbox import database_id
 from newsmon.db.search import make_snippet
 
 __all__ = ["Story", "Notification", "load_notification"]
@@ -59,6 +61,7 @@ class Notification:
     stories: tuple[Story, ...]
     digest: Optional[str] = None
     delivery_ids: tuple[int, ...] = field(default=())
+    database_id: str = ""  # newsmon_meta.database_id of the database the alerts come from
 
     @property
     def is_digest(self) -> bool:
@@ -66,8 +69,16 @@ class Notification:
 
     @property
     def idempotency_key(self) -> str:
-        """Stable for the same deliveries, so a receiver can drop a repeat after a crash."""
-        return f"newsmon-{self.rule}-{self.channel}-" + "-".join(str(i) for i in sorted(self.delivery_ids))
+        """``newsmon-<rule>-<channel>-<database uuid>-<hash of the stories' URLs>``.
+
+        The same for every attempt of this message (a receiver can drop a
+        repeat after a crash), different for any other story, rule, channel or
+        database (a reset database has a new UUID; row ids are reused, URLs
+        hashed with the UUID are not). A digest hashes all its stories' URLs.
+        """
+        urls = "\n".join(sorted(story.url for story in self.stories))
+        digest = hashlib.sha256(urls.encode("utf-8")).hexdigest()[:20]
+        return f"newsmon-{self.rule}-{self.channel}-{self.database_id or 'nodb'}-{digest}"
 
     def payload(self) -> dict[str, Any]:
         """The webhook JSON body.
@@ -153,5 +164,5 @@ def load_notification(db: sqlite_utils.Database, rows: Sequence[dict[str, Any]])
     first = rows[0]
     return Notification(
         rule=first["rule"], channel=first["channel"], stories=tuple(stories), digest=first.get("digest"),
-        delivery_ids=tuple(r["id"] for r in rows),
+        delivery_ids=tuple(r["id"] for r in rows), database_id=database_id(db),
     )

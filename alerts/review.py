@@ -20,7 +20,10 @@ __all__ = ["rule_table", "channel_table", "test_rule"]
 
 
 def rule_table(config: Config) -> list[dict[str, Any]]:
-    """One row per rule: ``name, query, sites, channels, digest, status`` (ok, disabled or the parse error)."""
+    """One row per rule: ``name, query, sites, channels, digest, status`` (ok, disabled or the parse error).
+
+    ``sites`` and ``channels`` are lists, as everywhere in JSON output and the webhook.
+    """
     rows = []
     for rule in config.alerts.rules:
         status = "ok" if rule.enabled else "disabled"
@@ -29,8 +32,8 @@ def rule_table(config: Config) -> list[dict[str, Any]]:
         except RuleError as exc:
             status = f"error: at character {exc.position}: {exc.message}"
         rows.append({
-            "name": rule.name, "query": rule.query, "sites": ", ".join(rule.sites),
-            "channels": ", ".join(config.alerts.channels_of(rule)), "digest": rule.digest or "", "status": status,
+            "name": rule.name, "query": rule.query, "sites": list(rule.sites),
+            "channels": config.alerts.channels_of(rule), "digest": rule.digest or "", "status": status,
         })
     return rows
 
@@ -65,7 +68,7 @@ def test_rule(
         matches = matcher.match(row["title"], row["body"], row["site"])
         if matches:
             row.pop("body")
-            found.append({**row, "matched": ", ".join(matches[0].matched)})
+            found.append({**row, "matched": list(matches[0].matched)})
             if len(found) >= limit:
                 break
     return found

@@ -1,23 +1,42 @@
-"""Drain the alert outbox: deliver what is due, retry what failed with exponential backoff.
+"""The one alert sender: drain the outbox with every channel isolated from the others.
 
-:func:`send_due` is the one entry point: ``newsmon crawl`` calls it when the
-crawl ends, ``newsmon alerts send`` calls it on demand, and the daemon calls
-it in its loop (or runs an :class:`AlertSender` thread that does).
+``newsmon crawl`` (when the crawl ends), ``newsmon alerts send`` and the
+daemon (``newsmon run``, in a thread) all deliver through this module:
+:func:`send_due` is one bounded pass, :class:`AlertSender` the same
+dispatcher kept running.
+
+How a channel that hangs or keeps failing is kept from delaying the others:
+
+* **Concurrent, per channel.** Deliveries are asyncio tasks; each channel
+  has at most :data:`CHANNEL_IN_FLIGHT` messages in flight, so a hung
+  webhook holds its own slots (until its ``timeout``) and nobody else's.
+* **Per-row backoff from the attempt.** A failed row waits
+  ``retry_delay`` x 2^(attempts-1) (capped at ``retry_max_delay``) counted
+  from the moment *its* attempt failed, not from the start of a pass.
+* **Circuit breaker.** After :data:`BREAKER_FAILURES` failures in a row a
+  channel is *open*: its rows stay pending, untouched (no attempt counted),
+  for a cool-down (``retry_delay``, doubling up to ``retry_max_delay``);
+  then one message probes it, and a success closes it.
+* **Cancellable.** Stopping (SIGTERM to the daemon, the ``alerts send``
+  time limit) cancels in-flight requests; their rows go back to
+  ``pending`` as they were (no attempt, no error): never half-recorded.
 
 Each outbox row is claimed (``pending`` -> ``sending``) before it is sent and
 marked ``sent`` once the channel accepted it, so two senders never send the
-same row. A channel that fails puts the row back to ``pending`` with
-``next_attempt_at`` = now + ``retry_delay`` x 2^attempts (capped at
-``retry_max_delay``): delivery is delayed, never dropped. A sender that dies
-between sending and marking leaves a ``sending`` row, which goes back to
-``pending`` after :data:`CLAIM_TIMEOUT` and is sent again (at least once;
-the ``Idempotency-Key`` header lets a webhook receiver drop the repeat).
+same row. A sender killed between sending and marking leaves a ``sending``
+row, which returns to ``pending`` after :data:`CLAIM_TIMEOUT` and is sent
+again: at least once, with the same ``Idempotency-Key``.
+
+All database work happens in the thread running the event loop, on one
+connection; only the network waits are concurrent.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -26,29 +45,51 @@ from typing import Any, Callable, Optional
 import httpx
 import sqlite_utils
 
-from newsmon.db.outbox import claim_deliveries, due_deliveries, mark_failed, mark_sent, outbox_counts, release_stale_claims
+from newsmon.alerts_config import ChannelConfig
 from newsmon.config import Config, parse_duration
+from newsmon.db.outbox import (
+    claim_deliveries,
+    due_deliveries,
+    mark_failed,
+    mark_sent,
+    outbox_counts,
+    release_claims,
+    release_stale_claims,
+)
 
 from .digest import iso_utc
 from .errors import DeliveryError
 from .message import load_notification
 from .notify import deliver
 
-__all__ = ["SendReport", "send_due", "AlertSender", "CLAIM_TIMEOUT", "retry_delay"]
+__all__ = [
+    "AlertSender",
+    "BREAKER_FAILURES",
+    "CHANNEL_IN_FLIGHT",
+    "CLAIM_TIMEOUT",
+    "SendReport",
+    "retry_delay",
+    "send_due",
+]
 
 log = logging.getLogger(__name__)
 
 CLAIM_TIMEOUT = timedelta(minutes=10)
+CHANNEL_IN_FLIGHT = 4  # messages in flight per channel: robots rate-limit (DingTalk: 20/min), webhooks are fast
+BREAKER_FAILURES = 3  # failures in a row that open a channel's circuit
+_TICK_S = 0.05  # how often a waiting loop looks at its stop/wake events
 
 
 @dataclass
 class SendReport:
-    """What one :func:`send_due` pass did."""
+    """What one :func:`send_due` pass (or one stretch of :class:`AlertSender`) did."""
 
     messages_sent: int = 0  # messages the channels accepted (a digest is one message)
     alerts_sent: int = 0  # outbox rows now marked sent
     messages_failed: int = 0  # messages that failed this time (their rows wait for a retry)
     pending: int = 0  # outbox rows still pending after this pass
+    messages_held: int = 0  # messages not tried: their channel's circuit is open, or the pass was stopped
+    held_channels: list[str] = field(default_factory=list)  # channels whose circuit opened
     errors: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -56,12 +97,15 @@ class SendReport:
         parts = [f"{self.messages_sent} sent"]
         if self.messages_failed:
             parts.append(f"{self.messages_failed} failed (will retry)")
+        if self.messages_held:
+            why = f"channel {', '.join(self.held_channels)} keeps failing" if self.held_channels else "stopped"
+            parts.append(f"{self.messages_held} held ({why})")
         parts.append(f"{self.pending} pending")
         return "Alerts: " + ", ".join(parts) + "."
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict for JSON output."""
-        return dict(self.__dict__)
+        return {**self.__dict__, "held_channels": list(self.held_channels), "errors": list(self.errors)}
 
 
 def retry_delay(config: Config, attempts: int) -> timedelta:
@@ -72,8 +116,168 @@ def retry_delay(config: Config, attempts: int) -> timedelta:
     return min(delay, cap)
 
 
+@dataclass
+class _Breaker:
+    """One channel's circuit: closed (send), open (hold rows until ``open_until``), half-open (one probe)."""
+
+    failures: int = 0
+    opened: int = 0  # times opened in a row: the cool-down doubles
+    open_until: float = 0.0  # time.monotonic()
+
+    def allows(self, in_flight: int) -> bool:
+        if self.failures < BREAKER_FAILURES:
+            return True
+        return time.monotonic() >= self.open_until and in_flight == 0  # half-open: a single probe
+
+    def succeeded(self) -> None:
+        self.failures = self.opened = 0
+
+    def failed(self, config: Config) -> bool:
+        """Count a failure; True when this one opened the circuit."""
+        self.failures += 1
+        if self.failures < BREAKER_FAILURES or time.monotonic() < self.open_until:
+            return False
+        self.opened += 1
+        self.open_until = time.monotonic() + retry_delay(config, self.opened).total_seconds()
+        return True
+
+
 def _database(store: Any) -> sqlite_utils.Database:
     return store if isinstance(store, sqlite_utils.Database) else store.db
+
+
+class _Dispatcher:
+    """Starts delivery tasks for due rows within each channel's limits; records their outcome."""
+
+    def __init__(self, db: sqlite_utils.Database, client: httpx.AsyncClient, config: Callable[[], Config], *,
+                 now: Optional[datetime] = None, once: bool = False, limit: int = CHANNEL_IN_FLIGHT) -> None:
+        self.db = db
+        self.client = client
+        self.config = config
+        self.fixed_now = now  # tests and `send_due(now=...)`: the clock for due times and backoff
+        self.once = once  # one pass: a row is tried at most once
+        self.limit = limit
+        self.report = SendReport()
+        self.tasks: dict[asyncio.Task[None], tuple[str, list[int]]] = {}
+        self.busy: set[int] = set()
+        self.tried: set[int] = set()
+        self.breakers: dict[str, _Breaker] = defaultdict(_Breaker)
+        self.changed = asyncio.Event()  # a task finished: capacity is free again
+
+    def now(self) -> datetime:
+        return self.fixed_now or datetime.now(timezone.utc)
+
+    def in_flight(self, channel: str) -> int:
+        return sum(1 for name, _ in self.tasks.values() if name == channel)
+
+    def dispatch(self, *, ignore_backoff: bool = False) -> int:
+        """Start tasks for what is due and fits; return how many messages wait for capacity."""
+        config = self.config()
+        moment = self.now()
+        release_stale_claims(self.db, iso_utc(moment - CLAIM_TIMEOUT))
+        rows = due_deliveries(self.db, iso_utc(moment), ignore_backoff=ignore_backoff)
+        groups: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+        for row in rows:
+            if row["id"] in self.busy or row["id"] in self.tried:
+                continue
+            key = (row["rule"], row["channel"]) if row["digest"] else row["id"]
+            groups[key].append(row)
+        waiting = 0
+        for group in groups.values():
+            name = group[0]["channel"]
+            channel = config.alerts.channels.get(name)
+            ids = [row["id"] for row in group]
+            if channel is None:
+                # Kept, not dropped: the channel may come back into config.yaml.
+                error = f"Channel {name!r} is not in the config any more; the alert waits until it is."
+                mark_failed(self.db, ids, error, iso_utc(moment + retry_delay(config, 99)), count_attempt=False)
+                self.report.errors.append(error)
+                self.tried.update(ids)
+                continue
+            in_flight = self.in_flight(name)
+            if not self.breakers[name].allows(in_flight):
+                if self.once:
+                    self.report.messages_held += 1
+                    self.tried.update(ids)
+                continue
+            if in_flight >= self.limit:
+                waiting += 1
+                continue
+            claimed = set(claim_deliveries(self.db, ids, iso_utc(moment)))
+            group = [row for row in group if row["id"] in claimed]
+            if not group:
+                continue  # another sender has them
+            ids = [row["id"] for row in group]
+            self.busy.update(ids)
+            self.tried.update(ids)
+            task = asyncio.get_running_loop().create_task(self._deliver(config, name, channel, group))
+            self.tasks[task] = (name, ids)
+            task.add_done_callback(self._finished)
+        return waiting
+
+    def _finished(self, task: asyncio.Task[None]) -> None:
+        _, ids = self.tasks.pop(task, ("", []))
+        self.busy.difference_update(ids)
+        self.changed.set()
+
+    async def _deliver(self, config: Config, name: str, channel: ChannelConfig, group: list[dict[str, Any]]) -> None:
+        ids = [row["id"] for row in group]
+        rule = group[0]["rule"]
+        try:
+            note = load_notification(self.db, group)
+            if not note.stories:
+                raise DeliveryError(f"Channel {name!r}: the alerted articles no longer exist.")
+            await asyncio.wait_for(deliver(name, channel, note, client=self.client), timeout=channel.timeout * 3 + 5)
+        except asyncio.CancelledError:
+            # Stopping: the attempt never finished; give the rows back exactly as they were.
+            release_claims(self.db, ids)
+            raise
+        except Exception as exc:  # boundary: one delivery; log, count, retry later
+            error = str(exc) if isinstance(exc, DeliveryError) else f"{type(exc).__name__}: {exc}"
+            attempts = max(row["attempts"] for row in group) + 1
+            retry_at = self.now() + retry_delay(config, attempts)  # from this attempt, not the pass
+            mark_failed(self.db, ids, error, iso_utc(retry_at))
+            self.report.messages_failed += 1
+            self.report.errors.append(error)
+            log.warning("alert %s (rule %s) not delivered, attempt %d, retry at %s: %s",
+                        ",".join(map(str, ids)), rule, attempts, iso_utc(retry_at), error)
+            if self.breakers[name].failed(config):
+                if name not in self.report.held_channels:
+                    self.report.held_channels.append(name)
+                log.warning("channel %s failed %d times in a row; its alerts wait %s before the next try",
+                            name, self.breakers[name].failures,
+                            retry_delay(config, self.breakers[name].opened))
+            return
+        mark_sent(self.db, ids, iso_utc(datetime.now(timezone.utc)))
+        self.breakers[name].succeeded()
+        self.report.messages_sent += 1
+        self.report.alerts_sent += len(ids)
+        log.info("alert %s (rule %s) delivered to %s", ",".join(map(str, ids)), rule, name)
+
+    async def wait(self, timeout: float, *events: threading.Event) -> None:
+        """Sleep until a task finishes, one of ``events`` is set, or ``timeout`` passes."""
+        self.changed.clear()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and not self.changed.is_set() and not any(e.is_set() for e in events):
+            try:
+                await asyncio.wait_for(self.changed.wait(), timeout=min(_TICK_S, max(0.0, deadline - time.monotonic())))
+            except asyncio.TimeoutError:
+                pass
+
+    async def cancel_all(self) -> int:
+        """Cancel every in-flight delivery (rows go back to pending); return how many there were."""
+        tasks = list(self.tasks)
+        for task in tasks:
+            task.cancel()
+        if tasks:
+            await asyncio.gather(*tasks, return_exceptions=True)
+        return len(tasks)
+
+
+def _client() -> httpx.AsyncClient:
+    # Redirects are not followed: a moved endpoint did not get the alert (the channel reports the 3xx).
+    limits = httpx.Limits(max_connections=100, max_keepalive_connections=20)
+    return httpx.AsyncClient(follow_redirects=False, limits=limits)
 
 
 def send_due(
@@ -82,84 +286,51 @@ def send_due(
     *,
     now: Optional[datetime] = None,
     ignore_backoff: bool = False,
-    client: Optional[httpx.Client] = None,
+    stop: Optional[threading.Event] = None,
+    max_seconds: Optional[float] = None,
 ) -> SendReport:
-    """Deliver every outbox row that is due; return what happened.
+    """Deliver every outbox row that is due, each at most once; return what happened.
 
     ``store`` is a ``db.Store`` (or its ``sqlite_utils.Database``). With
     ``ignore_backoff`` rows waiting for a retry are tried now (``newsmon
     alerts send --now``); digests still wait for their time. Never raises for
     a failed delivery: failures are counted, logged and retried later.
+    Setting ``stop``, or ``max_seconds`` passing, cancels what is in flight
+    (those rows stay pending, untouched) and returns.
     """
     db = _database(store)
-    moment = now or datetime.now(timezone.utc)
-    stamp = iso_utc(moment)
-    report = SendReport()
-    release_stale_claims(db, iso_utc(moment - CLAIM_TIMEOUT))
-    rows = due_deliveries(db, stamp, ignore_backoff=ignore_backoff)
-    groups: dict[Any, list[dict[str, Any]]] = defaultdict(list)
-    for row in rows:
-        key = (row["rule"], row["channel"]) if row["digest"] else row["id"]
-        groups[key].append(row)
-    own_client = client is None
-    http = client or httpx.Client(follow_redirects=False)
-    try:
-        for group in groups.values():
-            _send_group(config, db, group, moment, http, report)
-    finally:
-        if own_client:
-            http.close()
-    report.pending = outbox_counts(db).get("pending", 0)
-    return report
 
+    async def run() -> SendReport:
+        async with _client() as client:
+            dispatcher = _Dispatcher(db, client, lambda: config, now=now, once=True)
+            deadline = time.monotonic() + max_seconds if max_seconds is not None else None
+            halt = stop or threading.Event()
+            while True:
+                waiting = dispatcher.dispatch(ignore_backoff=ignore_backoff)
+                if not dispatcher.tasks:
+                    break
+                if halt.is_set() or (deadline is not None and time.monotonic() >= deadline):
+                    dispatcher.report.messages_held += await dispatcher.cancel_all() + waiting
+                    break
+                remaining = deadline - time.monotonic() if deadline is not None else 3600.0
+                await dispatcher.wait(max(0.0, remaining), halt)
+            report = dispatcher.report
+        report.pending = outbox_counts(db).get("pending", 0)
+        return report
 
-def _send_group(config: Config, db: sqlite_utils.Database, group: list[dict[str, Any]], moment: datetime,
-                http: httpx.Client, report: SendReport) -> None:
-    first = group[0]
-    channel_name = first["channel"]
-    channel = config.alerts.channels.get(channel_name)
-    ids = [row["id"] for row in group]
-    if channel is None:
-        # Kept, not dropped: the channel may come back into config.yaml.
-        error = f"Channel {channel_name!r} is not in the config any more; the alert waits until it is."
-        mark_failed(db, ids, error, iso_utc(moment + retry_delay(config, 99)), count_attempt=False)
-        report.errors.append(error)
-        return
-    claimed = set(claim_deliveries(db, ids, iso_utc(moment)))
-    group = [row for row in group if row["id"] in claimed]
-    if not group:
-        return  # another sender has them
-    ids = [row["id"] for row in group]
-    try:
-        note = load_notification(db, group)
-        if not note.stories:
-            raise DeliveryError(f"Channel {channel_name!r}: the alerted articles no longer exist.")
-        deliver(channel_name, channel, note, client=http)
-    except Exception as exc:  # boundary: one delivery; log, count, retry later
-        error = str(exc) if isinstance(exc, DeliveryError) else f"{type(exc).__name__}: {exc}"
-        attempts = max(row["attempts"] for row in group) + 1
-        retry_at = moment + retry_delay(config, attempts)
-        mark_failed(db, ids, error, iso_utc(retry_at))
-        report.messages_failed += 1
-        report.errors.append(error)
-        log.warning("alert %s (rule %s) not delivered, attempt %d, retry at %s: %s",
-                    ",".join(map(str, ids)), first["rule"], attempts, iso_utc(retry_at), error)
-        return
-    mark_sent(db, ids, iso_utc(datetime.now(timezone.utc)))
-    report.messages_sent += 1
-    report.alerts_sent += len(ids)
-    log.info("alert %s (rule %s) delivered to %s", ",".join(map(str, ids)), first["rule"], channel_name)
+    return asyncio.run(run())
 
 
 class AlertSender:
-    """The one alert sender of a long-running process (the daemon): a thread around :func:`send_due`.
+    """The one alert sender of a long-running process (the daemon): the dispatcher of :func:`send_due`, kept running.
 
     ``start()`` runs it in a thread of its own (with its own database
-    connection); ``wake()`` makes it look at the outbox at once (call it when a
-    crawl finished); ``request_stop()`` then ``join(timeout)`` stop it.
-    ``run(stop)`` is the same loop in the caller's thread. ``config_source``
-    (a callable returning the current Config) lets a daemon reload its config
-    without restarting the sender.
+    connection and event loop); ``wake()`` makes it look at the outbox at
+    once (call it when a crawl finished); ``request_stop()`` then
+    ``join(timeout)`` stop it: in-flight deliveries are cancelled and left
+    pending. ``run(stop)`` is the same loop in the caller's thread.
+    ``config_source`` (a callable returning the current Config) lets a daemon
+    reload its config without restarting the sender.
     """
 
     def __init__(self, config: Config, *, interval: float = 0.5,
@@ -187,10 +358,9 @@ class AlertSender:
     def request_stop(self) -> None:
         """Ask the thread started by :meth:`start` to stop (returns at once)."""
         self._stop.set()
-        self._wake.set()
 
     def join(self, timeout: float) -> bool:
-        """Wait up to ``timeout`` seconds for the thread to end; True when it has."""
+        """Stop, and wait up to ``timeout`` seconds for the thread to end; True when it has."""
         self.request_stop()
         if self._thread is None:
             return True
@@ -201,15 +371,31 @@ class AlertSender:
         """Send due alerts until ``stop`` is set; failures are logged, never raised."""
         from newsmon.db import Store
 
-        with Store(self.config.database_path) as store, httpx.Client() as client:
-            while not stop.is_set():
-                config = self.current_config()
-                if config.alerts.channels:
+        with Store(self.config.database_path) as store:
+            asyncio.run(self._loop(store.db, stop))
+
+    async def _loop(self, db: sqlite_utils.Database, stop: threading.Event) -> None:
+        async with _client() as client:
+            dispatcher = _Dispatcher(db, client, self.current_config)
+            while not stop.is_set() and not self._stop.is_set():
+                self._wake.clear()
+                if self.current_config().alerts.channels:
                     try:
-                        report = send_due(config, store, client=client)
-                        if report.messages_sent or report.messages_failed:
-                            log.info("alerts %s", report.summary())
+                        dispatcher.dispatch()
                     except Exception:  # boundary: a locked database must not end the loop
                         log.exception("sending alerts failed; trying again in %.1fs", self.interval)
-                self._wake.wait(self.interval)
-                self._wake.clear()
+                await dispatcher.wait(self.interval, stop, self._stop, self._wake)
+                self._log_progress(dispatcher, db)
+            cancelled = await dispatcher.cancel_all()
+            if cancelled:
+                log.info("alerts: stopped %d delivery(ies) in flight; they stay pending", cancelled)
+
+    def _log_progress(self, dispatcher: _Dispatcher, db: sqlite_utils.Database) -> None:
+        report = dispatcher.report
+        if report.messages_sent or report.messages_failed:
+            try:
+                report.pending = outbox_counts(db).get("pending", 0)
+            except Exception:  # noqa: BLE001 - informational
+                report.pending = -1
+            log.info("alerts %s", report.summary())
+            dispatcher.report = SendReport()

@@ -18,6 +18,7 @@ Knows nothing of rules or channels: plain values in, rows out.
 from __future__ import annotations
 
 import json
+import uuid
 from typing import Any, Iterable, Optional, Sequence
 
 import sqlite_utils
@@ -29,7 +30,9 @@ __all__ = [
     "claim_deliveries",
     "mark_sent",
     "mark_failed",
+    "release_claims",
     "release_stale_claims",
+    "database_id",
     "list_deliveries",
     "next_due_at",
     "outbox_counts",
@@ -158,6 +161,29 @@ def mark_failed(db: sqlite_utils.Database, ids: Sequence[int], error: str, next_
             f" attempts = attempts + {1 if count_attempt else 0}, claimed_at = NULL WHERE id = ?",
             [(error, next_attempt_at, i) for i in ids],
         )
+
+
+def release_claims(db: sqlite_utils.Database, ids: Sequence[int]) -> None:
+    """Give ``ids`` back (sending -> pending) untouched: the attempt was cancelled, not failed."""
+    with db.conn:
+        db.conn.executemany(
+            "UPDATE alert_deliveries SET status = 'pending', claimed_at = NULL WHERE id = ? AND status = 'sending'",
+            [(i,) for i in ids],
+        )
+
+
+def database_id(db: sqlite_utils.Database) -> str:
+    """This database's UUID (``newsmon_meta.database_id``), created on first use.
+
+    Part of every alert's Idempotency-Key, so two databases (or one database
+    recreated after a reset) never send the same key for different stories.
+    """
+    row = db.execute("SELECT value FROM newsmon_meta WHERE key = 'database_id'").fetchone()
+    if row is not None:
+        return str(row[0])
+    with db.conn:
+        db.execute("INSERT OR IGNORE INTO newsmon_meta (key, value) VALUES ('database_id', ?)", [str(uuid.uuid4())])
+    return str(db.execute("SELECT value FROM newsmon_meta WHERE key = 'database_id'").fetchone()[0])
 
 
 def release_stale_claims(db: sqlite_utils.Database, older_than: str) -> int:

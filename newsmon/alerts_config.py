@@ -31,7 +31,7 @@ __all__ = [
     "parse_digest",
 ]
 
-CHANNEL_TYPES = ("webhook", "email", "dingtalk", "wecom", "feishu", "slack", "telegram")
+CHANNEL_TYPES = ("webhook", "email", "dingtalk", "wecom", "feishu", "slack", "telegram", "apprise")
 ENV_REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _ONLY_ENV_REFERENCE = re.compile(r"^\$\{[A-Za-z_][A-Za-z0-9_]*\}$")
 _NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
@@ -49,6 +49,7 @@ _FIELDS: dict[str, tuple[set[str], set[str]]] = {
     "feishu": ({"url", "secret", "timeout"}, {"url"}),
     "slack": ({"url", "timeout"}, {"url"}),
     "telegram": ({"url", "token", "chat_id", "timeout"}, {"token", "chat_id"}),
+    "apprise": ({"url", "timeout"}, {"url"}),  # any Apprise URL: ntfy://, bark://, schan://, matrix://, ...
 }
 _DEFAULT_URLS = {"telegram": "https://api.telegram.org"}
 
@@ -76,13 +77,13 @@ class _Model(BaseModel):
 class ChannelConfig(_Model):
     """One place alerts are delivered to."""
 
-    type: Literal["webhook", "email", "dingtalk", "wecom", "feishu", "slack", "telegram"] = Field(
-        description="webhook, email, dingtalk, wecom, feishu, slack or telegram."
+    type: Literal["webhook", "email", "dingtalk", "wecom", "feishu", "slack", "telegram", "apprise"] = Field(
+        description="webhook, email, dingtalk, wecom, feishu, slack, telegram or apprise (any Apprise URL)."
     )
     url: Optional[str] = Field(
         None,
-        description="Endpoint: the webhook URL, or the robot's webhook URL for dingtalk/wecom/feishu/slack; "
-        "may contain ${ENV_VAR} references (robot tokens are secrets).",
+        description="Endpoint: the webhook URL, the robot's webhook URL for dingtalk/wecom/feishu/slack, or an "
+        "Apprise URL (ntfy://, bark://, ...) for apprise; may contain ${ENV_VAR} references (tokens are secrets).",
     )
     secret: Optional[str] = Field(
         None,
@@ -138,7 +139,10 @@ class ChannelConfig(_Model):
         if missing:
             shown = ["from" if name == "from_addr" else name for name in missing]
             raise ValueError(f"a {self.type} channel needs {', '.join(shown)}")
-        if self.url is not None and not re.match(r"^(https?://|\$\{)", self.url):
+        if self.type == "apprise":
+            if self.url is not None and not re.match(r"^([A-Za-z][A-Za-z0-9+.-]*://|\$\{)", self.url):
+                raise ValueError("an apprise channel's url is an Apprise URL like ntfy://topic or ${APPRISE_URL}")
+        elif self.url is not None and not re.match(r"^(https?://|\$\{)", self.url):
             raise ValueError(f"{self.url!r} is not an http(s) URL")
         return self
 
@@ -201,7 +205,7 @@ class AlertsConfig(_Model):
     timezone: str = Field("Asia/Shanghai", description="Time zone of digest times such as daily 09:00.")
     health_channels: list[str] = Field(
         default_factory=list,
-        description="Channels the daemon tells when a site becomes unhealthy or recovers (best effort, not queued).",
+        description="Channels the daemon tells when a site becomes unhealthy or recovers.",
     )
     max_age: Optional[str] = Field(
         None, description="Do not alert for stories published longer ago than this when stored (e.g. 2d: "

@@ -87,6 +87,8 @@ _ISO_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})")
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, (list, tuple)):  # matched terms, channels: a list in JSON, "a, b" in a table
+        return ", ".join(str(v) for v in value)
     if isinstance(value, str):
         # Stored times in a table: minutes are enough, and the short form keeps tables in 80 columns.
         match = _ISO_TIME.match(value)

@@ -58,6 +58,9 @@ def main() -> int:
 
     request = json.load(sys.stdin)
     config = Config(**request["config"], source_path=request.get("source_path"))
+    from newsmon.redact import install_redaction
+
+    install_redaction(config)  # Scrapy logs URLs: token parameters are masked here too
     try:
         from newsmon.db import Store
 

@@ -112,7 +112,8 @@ def test_test_command_shows_matches_and_terms(tmp_path: Path) -> None:
     result = run("alerts", "test", "rare-gas", "--config", str(config.source_path), "--format", "json")
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
-    assert [(r["title"], r["matched"]) for r in rows] == [("大连氪氙项目", "氪氙, 稀有气体")]
+    # A list, as in the webhook and `alerts log` (issue 11: one type per field); it was "氪氙, 稀有气体".
+    assert [(r["title"], r["matched"]) for r in rows] == [("大连氪氙项目", ["氪氙", "稀有气体"])]
     adhoc = run("alerts", "test", "天气 OR 招聘", "--config", str(config.source_path), "--format", "json")
     assert sorted(r["title"] for r in json.loads(adhoc.stdout)) == ["天气", "氪氙公司招聘"]
     bad = run("alerts", "test", "(天气", "--config", str(config.source_path))

@@ -6,17 +6,23 @@ function, prints.
 
 from __future__ import annotations
 
+import logging
+import signal
 import sys
+import threading
 from pathlib import Path
 from typing import Any, Optional
 
 import click
 
-from .options import config_option, handle_errors, open_store
+from .options import config_option, format_option, handle_errors, open_store
 from newsmon.config import Config, load_config
 from newsmon.output import print_records
+from newsmon.redact import install_redaction
 
-__all__ = ["alerts", "send_after_crawl"]
+__all__ = ["alerts", "send_after_crawl", "SEND_AFTER_CRAWL_S"]
+
+SEND_AFTER_CRAWL_S = 60.0  # `newsmon crawl` gives its alerts this long; the rest wait in the outbox
 
 
 def send_after_crawl(config: Config) -> None:
@@ -28,10 +34,11 @@ def send_after_crawl(config: Config) -> None:
 
     if not config.alerts.channels:
         return
+    install_redaction(config)
     _warn_broken_rules(config)
     try:
-        with open_store(config) as store:
-            report = send_due(config, store)
+        with open_store(config) as store, _stop_on_signals() as stop:
+            report = send_due(config, store, stop=stop, max_seconds=SEND_AFTER_CRAWL_S)
     except Exception as exc:  # boundary: the crawl itself succeeded; its alerts wait in the outbox
         click.echo(f"Warning: alerts were not sent ({type(exc).__name__}: {exc}); "
                    "they wait in the outbox for `newsmon alerts send`.", err=True)
@@ -40,6 +47,22 @@ def send_after_crawl(config: Config) -> None:
         click.echo(report.summary(), err=True)
         for error in report.errors[:5]:
             click.echo(f"  {error}", err=True)
+
+
+class _stop_on_signals:
+    """SIGTERM/SIGINT set an event (in-flight alerts are cancelled and stay pending) instead of killing mid-write."""
+
+    def __enter__(self) -> threading.Event:
+        self.event = threading.Event()
+        self.previous: dict[int, Any] = {}
+        if threading.current_thread() is threading.main_thread():
+            for signum in (signal.SIGTERM, signal.SIGINT):
+                self.previous[signum] = signal.signal(signum, lambda *_: self.event.set())
+        return self.event
+
+    def __exit__(self, *exc: object) -> None:
+        for signum, handler in self.previous.items():
+            signal.signal(signum, handler)
 
 
 def _warn_broken_rules(config: Config) -> None:
@@ -65,11 +88,14 @@ def alerts() -> None:
 
 @alerts.command("list")
 @config_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="Output format.")
+@format_option()
 @handle_errors
 def list_rules(config_path: Path, fmt: str) -> None:
-    """List alert rules (with a status: ok, disabled, or why the query does not parse) and channels."""
+    """List alert rules (with a status: ok, disabled, or why the query does not parse) and channels.
+
+    json: {"rules": [...], "channels": [...]}; jsonl and csv: one record per
+    rule, then per channel, with a `kind` field (rule or channel).
+    """
     from newsmon.alerts.review import channel_table, rule_table
 
     config = load_config(config_path)
@@ -78,6 +104,11 @@ def list_rules(config_path: Path, fmt: str) -> None:
         import json
 
         sys.stdout.write(json.dumps({"rules": rules, "channels": channels}, ensure_ascii=False, indent=2) + "\n")
+        return
+    if fmt in ("jsonl", "csv"):
+        records = [{"kind": "rule", **r} for r in rules] + [{"kind": "channel", **c} for c in channels]
+        print_records(records, fmt, columns=["kind", "name", "type", "query", "sites", "channels", "digest",
+                                             "status", "target"])
         return
     if not rules and not channels:
         click.echo(f"No alert rules or channels in {config_path}. Add one: newsmon alerts add NAME QUERY")
@@ -94,7 +125,8 @@ def _table(title: str, rows: list[dict[str, Any]], columns: list[str]) -> None:
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*(str(row[c]) for c in columns), style="red" if row.get("status", "").startswith("error") else "")
+        cells = (", ".join(row[c]) if isinstance(row[c], list) else str(row[c]) for c in columns)
+        table.add_row(*cells, style="red" if row.get("status", "").startswith("error") else "")
     Console(width=None if sys.stdout.isatty() else 160).print(table)
 
 
@@ -141,8 +173,7 @@ def remove(name: str, config_path: Path) -> None:
 @config_option
 @click.option("--site", help="Only stories from this site.")
 @click.option("--limit", type=click.IntRange(1, 10000), default=20, show_default=True, help="Most stories to show.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table",
-              show_default=True, help="Output format.")
+@format_option()
 @handle_errors
 def test(rule: str, config_path: Path, site: Optional[str], limit: int, fmt: str) -> None:
     """Show which stored stories RULE would have matched, newest first, and which terms hit.
@@ -162,8 +193,7 @@ def test(rule: str, config_path: Path, site: Optional[str], limit: int, fmt: str
 @click.option("--rule", help="Only this rule's deliveries.")
 @click.option("--status", type=click.Choice(["pending", "sending", "sent"]), help="Only deliveries in this state.")
 @click.option("--limit", type=click.IntRange(1, 100000), default=50, show_default=True, help="Most rows to show.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table",
-              show_default=True, help="Output format.")
+@format_option()
 @handle_errors
 def log(config_path: Path, rule: Optional[str], status: Optional[str], limit: int, fmt: str) -> None:
     """Show the alert outbox, newest first: what was sent, what waits for a retry and why."""
@@ -172,8 +202,6 @@ def log(config_path: Path, rule: Optional[str], status: Optional[str], limit: in
     config = load_config(config_path)
     with open_store(config) as store:
         rows: list[dict[str, Any]] = list_deliveries(store.db, rule=rule, status=status, limit=limit)
-    for row in rows:
-        row["matched"] = ", ".join(row["matched"])
     print_records(rows, fmt, columns=["id", "created_at", "rule", "channel", "status", "attempts", "delivered_at",
                                       "next_attempt_at", "last_error", "article_id", "title", "matched"])
 
@@ -181,20 +209,29 @@ def log(config_path: Path, rule: Optional[str], status: Optional[str], limit: in
 @alerts.command("send")
 @config_option
 @click.option("--now", "now", is_flag=True, help="Also retry failed alerts whose backoff has not passed yet.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Output format.")
+@click.option("--max-time", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
+              help="Give up after this many seconds: what is still in flight is cancelled and stays pending.")
+@click.option("-v", "--verbose", is_flag=True, help="Log each delivery and HTTP request on stderr (secrets masked).")
+@format_option("text", "json")
 @handle_errors
-def send(config_path: Path, now: bool, fmt: str) -> None:
+def send(config_path: Path, now: bool, max_time: float, verbose: bool, fmt: str) -> None:
     """Send the pending alerts that are due (newsmon crawl and the daemon do this by themselves).
 
-    Exits 1 if a delivery failed (it stays pending and is retried later).
+    Channels are sent to concurrently; a channel that keeps failing is held
+    (its alerts wait) without delaying the others. SIGTERM or Ctrl-C cancels
+    what is in flight; those alerts stay pending. Exits 1 if a delivery
+    failed (it stays pending and is retried later).
     """
     from newsmon.alerts import send_due
 
     config = load_config(config_path)
+    install_redaction(config)
+    if verbose:
+        logging.basicConfig(level=logging.DEBUG, format="%(asctime)s %(levelname)s %(name)s %(message)s",
+                            stream=sys.stderr)
     _warn_broken_rules(config)
-    with open_store(config) as store:
-        report = send_due(config, store, ignore_backoff=now)
+    with open_store(config) as store, _stop_on_signals() as stop:
+        report = send_due(config, store, ignore_backoff=now, stop=stop, max_seconds=max_time)
     if fmt == "json":
         import json
 

@@ -9,6 +9,7 @@ import click
 
 from newsmon.config import load_config
 from newsmon.output import dates_option_help, parse_user_date, print_records, print_article, print_reports
+from newsmon.redact import install_redaction
 
 from .facts import facts_filter, facts_filter_options
 from .options import config_option, format_option, handle_errors, open_store
@@ -38,6 +39,7 @@ def crawl(sites: tuple[str, ...], config_path: Path, fmt: str, time_limit: Optio
     from newsmon.progress import CrawlProgress
 
     config = load_config(config_path)
+    install_redaction(config)  # secrets masked in every log line, the alerts sent at the end included
     open_store(config, create=True).close()  # fail early, in one sentence, if the database is unusable
     with CrawlProgress(enabled=fmt == "table") as progress:
         reports = run_crawl(

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from newsmon.output import console as make_console, print_records
+from newsmon.redact import install_redaction
 
 from .options import config_option, format_option, handle_errors
 
@@ -38,6 +39,7 @@ def run(config_path: Path, verbose: bool) -> None:
     logging.getLogger("apscheduler").setLevel(logging.INFO if verbose else logging.ERROR)
     logging.getLogger("httpx").setLevel(logging.INFO if verbose else logging.WARNING)  # one line per POST
     daemon = Daemon(config_path)
+    install_redaction(daemon.config)  # secrets masked in every log line (httpx logs full URLs)
     sys.exit(daemon.run())
 
 
