@@ -41,6 +41,7 @@ import sys
 import time
 import unicodedata
 import warnings
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -96,6 +97,30 @@ def same(field_name: str, gold: str, got: str | None) -> bool:
     if field_name == "author":
         return names(gold) == names(got)
     return norm_space(gold) == norm_space(got)
+
+
+def error_class(field_name: str, gold: str | None, got: str | None) -> str:
+    """A coarse name for how ``got`` misses ``gold``, to group mismatches by cause."""
+    if gold is None:
+        return "value where the page shows none"
+    if got is None or not norm_space(got):
+        return "missed"
+    if field_name == "date":
+        try:
+            days = abs((date.fromisoformat(got) - date.fromisoformat(gold)).days)
+        except ValueError:
+            return "unparsable"
+        return "off by one day (time zone)" if days == 1 else "another date of the page"
+    g, v = norm_space(gold), norm_space(got)
+    if field_name == "title" and norm_lenient(g) == norm_lenient(v):
+        return "punctuation/width only"
+    if g in v:
+        return "extra text around the right value"
+    if v in g:
+        return "part of the value"
+    if field_name == "author" and names(gold) & names(got):
+        return "some of the names"
+    return "another value"
 
 
 # ---------------------------------------------------------------- pages
@@ -257,7 +282,8 @@ def score_page(report: Report, system: str, page: GoldPage, got: dict[str, str |
                 t.shown_right += ok
         if not ok:
             report.errors.append({"system": system, "path": page.path, "field": field_name,
-                                  "gold": gold, "got": value, "date_shown": page.date_shown})
+                                  "gold": gold, "got": value, "date_shown": page.date_shown,
+                                  "class": error_class(field_name, gold, value)})
 
 
 def run(pages: Iterable[GoldPage], systems: tuple[str, ...], base: Path) -> Report:
@@ -325,10 +351,12 @@ def print_errors(report: Report, system: str) -> None:
         rows = [e for e in report.errors if e["system"] == system and e["field"] == field_name]
         if not rows:
             continue
-        print(f"\n## {system}: {field_name} ({len(rows)} mismatches)")
-        for e in rows:
-            shown = f" [{e['date_shown']}]" if field_name == "date" else ""
-            print(f"- {e['path']}{shown}\n    gold: {e['gold']!r}\n    got:  {e['got']!r}")
+        classes = Counter(e["class"] for e in rows)
+        print(f"\n## {system}: {field_name} ({len(rows)} mismatches: "
+              + ", ".join(f"{n} {name}" for name, n in classes.most_common()) + ")")
+        for e in sorted(rows, key=lambda e: (e["class"], e["path"])):
+            shown = f" [shown: {e['date_shown']}]" if field_name == "date" else ""
+            print(f"- {e['path']}{shown} — {e['class']}\n    gold: {e['gold']!r}\n    got:  {e['got']!r}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -72,3 +72,13 @@ def test_gold_file_is_well_formed() -> None:
             assert value is None or (value == value.strip() and not re.search(r"^(来源|作者)[：:]", value)), page["path"]
         if page["set"] == "collected":
             assert (metadata.COLLECTED / page["path"].removeprefix("collected/")).exists(), page["path"]
+
+
+def test_error_classes_name_the_cause() -> None:
+    assert metadata.error_class("date", "2019-11-18", "2019-11-19") == "off by one day (time zone)"
+    assert metadata.error_class("date", "2019-11-18", "2019-09-06") == "another date of the page"
+    assert metadata.error_class("date", None, "2019-09-06") == "value where the page shows none"
+    assert metadata.error_class("title", "标题", "标题_网易新闻") == "extra text around the right value"
+    assert metadata.error_class("title", "‘A,’ b", "'A,' b") == "punctuation/width only"
+    assert metadata.error_class("author", "段彦超 廖艳", "段彦超") == "part of the value"
+    assert metadata.error_class("source", "新京报", None) == "missed"
