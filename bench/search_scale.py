@@ -7,11 +7,11 @@
 the search part.) Stories are synthetic but made of real Chinese sentences:
 the fixture portal's articles (newsmon/portal/articles.json) and, when
 ../shared is present, the Chinese gold bodies of benchmarks/magic-html. Each
-story: a title, 4-8 sentences, a rare "entity" word of three random
+story: a title, 8-16 sentences (~600 characters), a rare "entity" word of three random
 characters, a site (50 sites, one of them small) and a date; stories are
 stored in date order over two years, through ``db.bulk.bulk_add_articles``
 (the real schema and ``index_text``). Built databases are cached under
-/tmp/newsmon-search-bench/ (1M stories: about 2.5 GB, ~20 minutes).
+/tmp/newsmon-search-bench/ (1M stories: several GB).
 
 Query classes (terms picked from the corpus by document frequency):
 common (a 2-character word in 30-60% of stories), rare (an entity word: a
@@ -27,6 +27,7 @@ match, join to articles, then sort and LIMIT).
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import re
@@ -88,7 +89,7 @@ def stories(n: int, pool: list[str]) -> Iterator[BulkArticle]:
     for i in range(n):
         site = "small-site" if rng.random() < 0.005 else SITES[rng.randrange(49)]
         entity = "".join(rng.choice(alphabet) for _ in range(3))
-        body = "".join(rng.sample(pool, rng.randint(4, 8)))
+        body = "".join(rng.sample(pool, rng.randint(8, 16)))
         cut = rng.randrange(len(body))
         body = body[:cut] + f"（{entity}公司）" + body[cut:]
         published = START + timedelta(seconds=i * step)
@@ -110,8 +111,9 @@ def build(n: int, pool: list[str]) -> Path:
     with Store(partial) as store:
         store.db.execute("PRAGMA synchronous=OFF")
         done = 0
-        for chunk_start in range(0, n, 50_000):
-            done += bulk_add_articles(store.db, _slice(stories(n, pool), chunk_start, min(n, chunk_start + 50_000)))
+        generated = stories(n, pool)
+        while done < n:
+            done += bulk_add_articles(store.db, itertools.islice(generated, 50_000))
             print(f"  built {done:,}/{n:,} stories ({time.perf_counter() - start:.0f} s)", file=sys.stderr)
         store.db.execute("INSERT INTO articles_fts(articles_fts) VALUES('optimize')")
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -119,14 +121,6 @@ def build(n: int, pool: list[str]) -> Path:
     print(f"  {n:,} stories in {time.perf_counter() - start:.0f} s, {path.stat().st_size / 1e6:.0f} MB",
           file=sys.stderr)
     return path
-
-
-def _slice(items: Iterator[BulkArticle], start: int, stop: int) -> Iterator[BulkArticle]:
-    for i, item in enumerate(items):
-        if i >= stop:
-            return
-        if i >= start:
-            yield item
 
 
 def pick_terms(pool: list[str]) -> dict[str, list[str]]:
@@ -223,6 +217,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="20000,200000", help="comma-separated story counts")
     parser.add_argument("--no-baseline", action="store_true", help="skip the old plan (slow at 1M)")
+    parser.add_argument("--build-only", action="store_true", help="build (cache) the databases, measure nothing")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     pool = sentences()
@@ -232,9 +227,13 @@ def main() -> None:
     report: dict[int, dict[str, dict[str, float]]] = {}
     for n in sizes:
         path = build(n, pool)
+        if args.build_only:
+            continue
         terms["rare"] = rare_terms(path)
         print(f"  {n:,} stories:", file=sys.stderr)
         report[n] = measure(path, terms, baseline=not args.no_baseline)
+    if args.build_only:
+        return
     print(json.dumps(report, indent=1))
     if len(sizes) >= 2:
         a, b = sizes[-2], sizes[-1]

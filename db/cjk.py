@@ -25,6 +25,9 @@ up with the index (``中国a`` -> ``中国 国 a``).
 
 from __future__ import annotations
 
+import re
+from operator import add
+
 from newsmon.query.text import CJK_RUN, canonical_text, is_cjk
 
 __all__ = ["TOKENIZER_VERSION", "index_text", "query_phrase", "is_cjk", "CJK_RUN"]
@@ -44,11 +47,17 @@ def _run_tokens(run: str, *, trailing_unigram: bool = True) -> list[str]:
     return tokens
 
 
+def _index_run(match: re.Match[str]) -> str:
+    run = match.group()
+    # map(add, run, run[1:]) makes the bigrams at C speed (a slice per bigram costs 3x more).
+    return " ".join(map(add, run, run[1:])) + " " + run[-1] if len(run) > 1 else run
+
+
 def index_text(text: str) -> str:
     """Rewrite ``text`` for the FTS index: CJK runs become bigrams, the rest stays."""
     if not text:
         return ""
-    return str(CJK_RUN.sub(lambda m: " ".join(_run_tokens(m.group())), canonical_text(text)))
+    return str(CJK_RUN.sub(_index_run, canonical_text(text)))
 
 
 def query_phrase(term: str) -> str | None:

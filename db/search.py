@@ -169,15 +169,16 @@ def _candidate_ids(db: sqlite_utils.Database, parsed: Optional[FtsQuery], sort: 
 
 
 def _rows(db: sqlite_utils.Database, ids: Iterable[tuple[int, Optional[float]]], parsed: Optional[FtsQuery],
-          filters: _Filters) -> Iterator[dict[str, Any]]:
+          filters: _Filters, first_batch: int = _BATCH) -> Iterator[dict[str, Any]]:
     """Article rows for ``ids`` in order, those passing the filters and (if inexact) the query's evaluator."""
     where, fparams = filters.sql()
     check = parsed is not None and not parsed.exact
     examined = 0
-    batch: list[int] = []
     iterator = iter(ids)
+    size = first_batch  # the first batch is what an unfiltered exact query needs; then larger ones
     while True:
-        batch = [i for _, i in zip(range(_BATCH), iterator)]
+        batch = [i for _, i in zip(range(size), iterator)]
+        size = _BATCH
         if not batch:
             return
         marks = ",".join("?" * len(batch))
@@ -226,16 +227,24 @@ def search_articles(
     filters = _filters(db, site, since, until, facts)
     try:
         ids = _candidate_ids(db, parsed, sort, _id_span(db, filters))
-        rows = [row for _, row in zip(range(limit), _rows(db, ids, parsed, filters))]
+        rows = [row for _, row in zip(range(limit), _rows(db, ids, parsed, filters, first_batch=limit))]
+        counts = _source_counts(db, [row["id"] for row in rows])
     except sqlite3.OperationalError as exc:
         raise StoreError(f"Cannot search for {query!r}: {exc}.") from None
     terms = parsed.terms if parsed is not None else ()
     for row in rows:
         row.pop("published_utc")
         row["snippet"] = make_snippet(row.pop("body"), terms)
-        row["sources_count"] = db.execute("SELECT count(*) FROM article_sources WHERE article_id = ?",
-                                    [row["id"]]).fetchone()[0]
+        row["sources_count"] = counts.get(row["id"], 0)
     return rows
+
+
+def _source_counts(db: sqlite_utils.Database, ids: list[int]) -> dict[int, int]:
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    return dict(db.execute(f"SELECT article_id, count(*) FROM article_sources WHERE article_id IN ({marks})"
+                           " GROUP BY article_id", ids).fetchall())
 
 
 def count_articles(

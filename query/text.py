@@ -32,6 +32,7 @@ __all__ = [
     "canonical_text",
     "is_cjk",
     "is_word_char",
+    "nfkc",
     "occurs",
     "regex_text",
 ]
@@ -57,11 +58,18 @@ def _strip_marks(match: re.Match[str]) -> str:
     return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
 
 
+def nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, skipping the work for text that is already NFKC."""
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):
+        return text
+    return unicodedata.normalize("NFKC", text)
+
+
 def canonical_text(text: str) -> str:
     """``text`` reduced to its tokens (NFKC, lower case, no Latin diacritics), one space apart."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFKC", text).lower()
+    text = nfkc(text).lower()
     if not text.isascii():
         text = _LATIN_MARKED.sub(_strip_marks, text)
     return " ".join(TOKEN.findall(text))
@@ -69,7 +77,7 @@ def canonical_text(text: str) -> str:
 
 def regex_text(text: str) -> str:
     """The text a ``/regex/`` searches: NFKC, otherwise as stored (regexes are case-insensitive)."""
-    return unicodedata.normalize("NFKC", text or "")
+    return nfkc(text or "")
 
 
 def is_cjk(char: str) -> bool:

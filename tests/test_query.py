@@ -189,3 +189,44 @@ def test_search_count_sites_and_listing(config_path: Path) -> None:
     assert [line.count('"id"') for line in out.splitlines()] == [1, 1, 1]  # both sites, no query: newest stories
     out = _run("search", "氪氙", "--count", "--format", "json", "--config", str(config_path)).output
     assert out == '{"count": 3}\n'
+
+
+# -- alert matching happens outside the story's write transaction ------------------------------
+
+def test_rules_match_before_the_write_transaction_and_dateless_stories_age_from_first_sight(
+        tmp_path: Path) -> None:
+    import sqlite3
+    from datetime import datetime, timedelta, timezone
+
+    from newsmon.alerts import install_alert_hook
+    from newsmon.db.outbox import list_deliveries
+    from test_alerts_support import make_config
+
+    config = make_config(tmp_path, {"channels": {"ops": {"type": "webhook", "url": "http://127.0.0.1:9/h"}},
+                                    "rules": [{"name": "gas", "query": "氪氙"}], "max_age": "2d"})
+    with Store(config.database_path) as store:
+        install_alert_hook(store, config)
+        assert store.new_article_hooks == [] and len(store.match_hooks) == 1
+        # While the rule is matched, no write transaction is open: another connection can write.
+        seen: list[bool] = []
+        matcher_hook = store.match_hooks[0]
+
+        def observing(row: dict) -> object:  # wraps the real hook to look at the database meanwhile
+            other = sqlite3.connect(config.database_path, timeout=0)
+            other.execute("BEGIN IMMEDIATE")  # fails at once if the store held the write lock
+            other.execute("ROLLBACK")
+            other.close()
+            seen.append(store.db.conn.in_transaction)
+            return matcher_hook(row)
+
+        store.match_hooks[0] = observing
+        long_ago = (datetime.now(timezone.utc) - timedelta(days=10)).isoformat()
+        store.add_article(site="s", url="http://127.0.0.1/old", title="氪氙", body="无日期，十天前首见。",
+                          fingerprint="a", fetched_at=long_ago)
+        store.add_article(site="s", url="http://127.0.0.1/new", title="氪氙", body="无日期，刚刚首见。",
+                          fingerprint="b")
+        store.add_article(site="s", url="http://127.0.0.1/new", title="氪氙", body="无日期，刚刚首见。",
+                          fingerprint="b")  # the same URL again: no second alert
+        assert seen == [False, False, False]
+        rows = list_deliveries(store.db)
+    assert [(r["rule"], r["article_id"]) for r in rows] == [("gas", 2)]
