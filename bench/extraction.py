@@ -12,6 +12,10 @@ Sets live in ``../shared/benchmarks`` beside the checkout (override with
 * ``article-extraction``: 181 pages, gold ``articleBody``.
 * ``magic-html``: 158 pages, gold ``content``; the Chinese pages (CJK gold)
   are also reported on their own as ``magic-html/zh``.
+* ``short-stories``: 18 fixture portal pages (DESTOON, TRS, Hanweb; stories of
+  150–400 characters beside lists of other stories; built in
+  ``newsmon/portal/short_stories.py``): F1, the worst page, and how many
+  bodies carry another story's headline.
 * ``zh-news-pages``: 62 Chinese pages without gold, for robustness: did
   anything raise, is there a title that the page's ``<title>``/og:title/h1
   confirms, a date, and a body.
@@ -45,7 +49,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 EXTRACTORS = ("newsmon", "trafilatura", "readability", "gne")
-SETS = ("article-extraction", "magic-html", "zh-news-pages")
+SETS = ("article-extraction", "magic-html", "zh-news-pages", "short-stories")
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 _TOKEN = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+")
 
@@ -86,6 +90,7 @@ class Page:
     html: bytes
     gold: str | None
     chinese: bool
+    others: tuple[str, ...] = ()  # other stories' headlines on the page (short-stories)
 
 
 def load_pages(name: str, base: Path) -> Iterator[Page]:
@@ -105,6 +110,14 @@ def load_pages(name: str, base: Path) -> Iterator[Page]:
             if path.exists():
                 body = item["content"]
                 yield Page(name, key, item.get("url", ""), path.read_bytes(), body, is_chinese(body))
+    elif name == "short-stories":
+        # Fixture portals (newsmon/portal/short_stories.py): DESTOON/TRS/Hanweb stories of
+        # 150–400 characters beside lists of the site's other stories.
+        from newsmon.portal.short_stories import short_story_pages
+
+        for sp in short_story_pages():
+            yield Page(name, sp.id, sp.url, sp.html.encode("utf-8"), sp.body, True,
+                       others=sp.other_headlines)
     elif name == "zh-news-pages":
         for path in sorted(root.glob("*/*.html")):
             yield Page(name, f"{path.parent.name}/{path.name}", f"https://{path.parent.name}.example/{path.name}",
@@ -168,6 +181,8 @@ def run_one(job: tuple[str, Page]) -> dict[str, Any]:
                               "error": error, **out}
     if page.gold is not None:
         row["p"], row["r"], row["f1"] = prf(str(out.get("body") or ""), page.gold)
+    if page.others:
+        row["leaked"] = sum(1 for h in page.others if h in str(out.get("body") or ""))
     return row
 
 
@@ -205,7 +220,7 @@ def summarise(rows: list[dict[str, Any]], pages: dict[tuple[str, str], Page]) ->
         groups.setdefault((page.set, str(row["extractor"])), []).append(row)
         if page.set == "magic-html" and page.chinese:
             groups.setdefault(("magic-html/zh", str(row["extractor"])), []).append(row)
-    order = {s: i for i, s in enumerate(("article-extraction", "magic-html", "magic-html/zh"))}
+    order = {s: i for i, s in enumerate(("article-extraction", "magic-html", "magic-html/zh", "short-stories"))}
     for (set_name, ext), rs in sorted(groups.items(), key=lambda kv: (order.get(kv[0][0], 9), EXTRACTORS.index(kv[0][1]))):
         n = len(rs)
 
@@ -214,8 +229,12 @@ def summarise(rows: list[dict[str, Any]], pages: dict[tuple[str, str], Page]) ->
 
         acc = sum(1 for r in rs if float(r["f1"]) >= 0.9) / n
         errors = sum(1 for r in rs if r["error"])
+        extra = ""
+        if set_name == "short-stories":
+            extra = (f" (min F1 {min(float(r['f1']) for r in rs):.3f}, "
+                     f"bodies with another story's headline: {sum(1 for r in rs if r.get('leaked'))})")
         out.append(f"| {set_name} | {ext} | {n} | {mean('p'):.3f} | {mean('r'):.3f} | {mean('f1'):.3f} | {acc:.3f} "
-                   f"| {mean('ms'):.0f} | {errors} |")
+                   f"| {mean('ms'):.0f} | {errors}{extra} |")
     sanity = [r for r in rows if r["set"] == "zh-news-pages" and r["extractor"] == "newsmon"]
     if sanity:
         n = len(sanity)
@@ -243,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
     base = shared_dir()
     pages: dict[tuple[str, str], Page] = {}
     for name in args.sets:
-        if not (base / "benchmarks" / name).is_dir():
+        if name != "short-stories" and not (base / "benchmarks" / name).is_dir():
             print(f"skipping {name}: {base / 'benchmarks' / name} not found (set NEWSMON_SHARED)", file=sys.stderr)
             continue
         for page in load_pages(name, base):
@@ -265,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"# extraction benchmark, {datetime.now():%Y-%m-%d %H:%M}, {os.cpu_count()} cores, jobs={args.jobs}\n")
     print("\n".join(summarise(rows, pages)))
     if args.worst:
-        for set_name in ("article-extraction", "magic-html"):
+        for set_name in ("article-extraction", "magic-html", "short-stories"):
             worst = sorted((r for r in rows if r["extractor"] == "newsmon" and r["set"] == set_name and "f1" in r),
                            key=lambda r: float(r["f1"]))[: args.worst]
             if worst:

@@ -23,6 +23,7 @@ __all__ = [
     "prune_widgets",
     "unwrap_layout_tables",
     "element_lines",
+    "linked_lines",
     "densest_blocks",
     "lead_element",
     "clean_lines",
@@ -231,6 +232,29 @@ def element_lines(el: etree._Element, *, max_link_ratio: float = 1.0) -> list[st
     Lines whose text is more than ``max_link_ratio`` link text (menu entries,
     "related" headlines) are left out.
     """
+    lines = []
+    for plain, linked in _split_marked(_marked_text(el, alts=True)):
+        if max_link_ratio < 1.0 and linked > max_link_ratio * len(plain):
+            continue
+        lines.append(plain)
+    return lines
+
+
+def _split_marked(text: str) -> Iterator[tuple[str, int]]:
+    for line in fold_lines(text):
+        plain = line.replace(_LINK_OPEN, "").replace(_LINK_CLOSE, "").strip()
+        if plain:
+            linked = sum(len(m.strip()) for m in re.findall(f"{_LINK_OPEN}([^{_LINK_CLOSE}]*)", line))
+            yield plain, linked
+
+
+def linked_lines(el: etree._Element) -> list[tuple[str, int]]:
+    """Lines of ``el`` as :func:`element_lines` renders them, each with how many of its characters are link text."""
+    return list(_split_marked(_marked_text(el, alts=False)))
+
+
+def _marked_text(el: etree._Element, *, alts: bool) -> str:
+    """``el``'s text with a newline at each block edge and ``<br>``, links between marker characters."""
     parts: list[str] = []
     skip_depth = 0
     for event, node in etree.iterwalk(el, events=("start", "end")):
@@ -245,7 +269,7 @@ def element_lines(el: etree._Element, *, max_link_ratio: float = 1.0) -> list[st
                 parts.append("\n")
             elif tag == "a":
                 parts.append(_LINK_OPEN)
-            elif tag == "img" and (node.get("alt") or "").strip():
+            elif alts and tag == "img" and (node.get("alt") or "").strip():
                 parts.append(f"\n{node.get('alt', '').strip()}\n")
             if node.text:
                 parts.append(node.text)
@@ -259,17 +283,7 @@ def element_lines(el: etree._Element, *, max_link_ratio: float = 1.0) -> list[st
                 parts.append(_LINK_CLOSE)
         if node.tail and not skip_depth and node is not el:
             parts.append(node.tail)
-    lines = []
-    for line in fold_lines("".join(parts)):
-        plain = line.replace(_LINK_OPEN, "").replace(_LINK_CLOSE, "")
-        if max_link_ratio < 1.0:
-            linked = sum(len(m) for m in re.findall(f"{_LINK_OPEN}([^{_LINK_CLOSE}]*)", line))
-            if linked > max_link_ratio * len(plain):
-                continue
-        plain = plain.strip()
-        if plain:
-            lines.append(plain)
-    return lines
+    return "".join(parts)
 
 
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000\u2002-\u200b\u202f\u205f\ufeff]+")

@@ -38,7 +38,9 @@ from newsmon.crawler.boilerplate import (
     unwrap_layout_tables,
 )
 from newsmon.crawler.encoding import decode_bytes, decode_html, repair_text
+from newsmon.crawler.navigation import drop_story_lines, prune_story_lists
 from newsmon.crawler.metadata import (
+    check_list_date,
     find_author,
     find_canonical_url,
     find_lang,
@@ -215,6 +217,15 @@ def _headline(tree: lxml_html.HtmlElement, title: str) -> etree._Element | None:
     return None
 
 
+def _prune_lists(work: lxml_html.HtmlElement, headline: etree._Element | None, known: Collection[str]) -> None:
+    """Remove boxes listing other stories (crawler/navigation.py), sparing the headline's and the lead's."""
+    keep = [] if headline is None else [headline]
+    lead = lead_element(headline) if headline is not None else None
+    if lead is not None:
+        keep.append(lead)
+    prune_story_lists(work, keep, known)
+
+
 def _density_lines(tree: lxml_html.HtmlElement, title: str) -> list[str]:
     work = copy.deepcopy(tree)
     headline = _headline(work, title)
@@ -260,8 +271,8 @@ def _extract(
     page_lines = element_lines(tree.find("body") if tree.find("body") is not None else tree)
     page_text = "\n".join(page_lines)
     header = _header_text(page_text, title)
-    published_at, date_from = find_published_at(
-        tree, url, header, page_text, headline=_headline(tree, title), now=now
+    published_at, date_from = check_list_date(
+        *find_published_at(tree, url, header, page_text, headline=_headline(tree, title), now=now), list_date
     )
     if published_at is None and list_date is not None:
         # The page states no date: the one its list (or feed) printed beside the link is the best witness.
@@ -275,16 +286,24 @@ def _extract(
     )
 
     anchors = _anchor_texts(tree)
-    lines = clean_lines(_trafilatura_lines(tree, url, title), title)
+    summary = find_summary(page_lines, title)
+
+    def clean(raw: list[str]) -> list[str]:
+        # Chrome lines, the summary box, other stories' headlines (crawler/navigation.py).
+        lines = drop_summary(clean_lines(raw, title), summary)
+        return drop_story_lines(lines, title=title, anchors=anchors, known=known_headlines)
+
+    # Lists of other stories go before either extractor sees the page (crawler/navigation.py).
+    _prune_lists(tree, _headline(tree, title), known_headlines)
+    lines = clean(_trafilatura_lines(tree, url, title))
     method = "trafilatura"
     # trafilatura sometimes returns a "hot news" list instead of the story: mostly link texts.
     linky = _linked_share(lines, anchors) > 0.6
     if _chars(lines) < SHORT_PAGE or linky:
-        dense = clean_lines(_density_lines(tree, title), title)
+        dense = clean(_density_lines(tree, title))
         if _prefer_dense([] if linky else lines, dense) and _linked_share(dense, anchors) < 0.5:
             lines, method = dense, "density"
-    summary = find_summary(page_lines, title)
-    lines = fold_lines(repair_text("\n".join(drop_summary(lines, summary))))
+    lines = fold_lines(repair_text("\n".join(lines)))
     body = "\n".join(lines)
     extra: dict[str, Any] = {"extractor": method}
     if used:

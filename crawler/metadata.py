@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Iterable, Iterator
 from urllib.parse import urljoin
 
@@ -24,6 +24,7 @@ __all__ = [
     "SHANGHAI",
     "find_title",
     "find_published_at",
+    "check_list_date",
     "find_source",
     "find_author",
     "find_canonical_url",
@@ -55,9 +56,17 @@ _DATE_PATTERNS = [
     # 20230404 152600 (compact, only with a label or in meta values)
     re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?:\s*(\d{2})(\d{2})(\d{2})?)?(?!\d)()"),
 ]
+# Day or month first, year last: 11/3/2023 9:15:02 AM (ASP.NET's en-US default), 03.11.2023 14:05
+# (European). Only with a label: in running text "3/4" is a fraction or a score.
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d/.])(\d{1,2})\s*([/.])\s*(\d{1,2})\s*\2\s*((?:19|20)\d{2})(?![\d/.])"
+    r"(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?)?"
+)
 _RELATIVE = re.compile(r"(刚刚|(\d+)\s*(秒|分钟|小时|天|周)前|(今天|昨天|前天)\s*(?:(\d{1,2})[:：](\d{1,2}))?)")
 _LABEL = re.compile(
-    r"(发布时间|发布日期|发表时间|发表日期|发稿时间|发文日期|上传时间|更新时间|发布于|发表于|时间|日期|Posted on|Published)\s*[:：]?\s*"
+    r"(发布时间|发布日期|发表时间|发表日期|发稿时间|发文日期|上传时间|更新时间|发布于|发表于|时间|日期|Posted on|Published|"
+    # Forum bylines: 本贴由 张三 于2023年4月3日15:20:11在【经济论坛】发表
+    r"(?:本贴|本帖|此贴|此帖|该贴|该帖)由\s*[^\s于]{1,20}\s*于)\s*[:：]?\s*"
 )
 # Labels in order of preference (publication beats update beats a bare 时间).
 _LABEL_RANK = {
@@ -147,12 +156,30 @@ def parse_date(
                 if best is None or m.start() < best[0]:
                     best = (m.start(), dt)
                 break
+    if compact:
+        m = _NUMERIC_DATE.search(text)
+        if m and (best is None or m.start() < best[0]):
+            dt = _plausible(_numeric_date(m), current)
+            if dt is not None:
+                best = (m.start(), dt)
     rel = _RELATIVE.search(text) if relative else None
     if rel and (best is None or rel.start() < best[0]):
         dt = _relative(rel, current)
         if dt is not None:
             return dt
     return best[1] if best else None
+
+
+def _numeric_date(m: re.Match[str]) -> datetime | None:
+    """``m/d/yyyy`` with "/" (US, unless the first number cannot be a month), ``d.m.yyyy`` with "."."""
+    a, sep, b, year, h, mi, sec, ampm = m.groups()
+    month, day = (a, b) if sep == "/" and int(a) <= 12 else (b, a)
+    hour = int(h) if h else None
+    if hour is not None and ampm:
+        if hour > 12:
+            return None
+        hour = hour % 12 + (12 if ampm.lower() == "p" else 0)
+    return _build(year, month, day, str(hour) if hour is not None else None, mi, sec)
 
 
 def _relative(m: re.Match[str], now: datetime) -> datetime | None:
@@ -220,7 +247,8 @@ def _labelled_dates(text: str, now: datetime, *, relative: bool) -> Iterator[tup
         dt = parse_date(window, now=now, compact=True, relative=relative)
         # The date must follow the label closely, not somewhere in the window.
         if dt is not None and re.match(r"\s*[\[(（【]?\s*(?:\d|刚刚|今天|昨天|前天)", window):
-            yield _LABEL_RANK.get(m.group(1), 2), m.start(), dt
+            label = m.group(1)
+            yield (0 if label.endswith("于") else _LABEL_RANK.get(label, 2)), m.start(), dt
 
 
 def _near(headline: lxml_html.HtmlElement | None) -> Iterator[lxml_html.HtmlElement]:
@@ -261,7 +289,58 @@ def find_published_at(
     found_dt, found_from = _unlabelled_date(tree, url, header_text, headline, current, relative)
     if found_dt is not None:
         return found_dt, found_from
-    return (yearless, "label") if yearless is not None else (None, None)
+    if yearless is not None:
+        return yearless, "label"
+    # Nothing near the headline or in the markup: a date standing alone on a
+    # line anywhere (the 2023年4月3日 that signs a notice), then htmldate's
+    # generic rules (copyright lines, scattered dates) as the last resort.
+    for line in page_text.split("\n"):
+        if _DATE_LINE.match(line):
+            dt = parse_date(line, now=current, relative=False)
+            if dt is not None:
+                return dt, "text"
+    return _htmldate(tree, current)
+
+
+_DATE_LINE = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$|^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*$")
+
+
+def _htmldate(tree: lxml_html.HtmlElement, current: datetime) -> tuple[datetime | None, str | None]:
+    """htmldate's guess (no extensive search: its scan of every number in the page guesses too freely)."""
+    try:
+        from htmldate import find_date
+
+        found = find_date(tree, extensive_search=False, original_date=True, outputformat="%Y-%m-%d",
+                          max_date=current.strftime("%Y-%m-%d"))
+    except Exception:  # boundary: a third-party guess must never break extraction
+        return None, None
+    if not found:
+        return None, None
+    dt = _plausible(_build(*found.split("-")), current)
+    return (dt, "htmldate") if dt is not None else (None, None)
+
+
+def check_list_date(
+    found: datetime | None, found_from: str | None, list_date: datetime | date | None, *, days: int = 3
+) -> tuple[datetime | None, str | None]:
+    """Cross-check a page's date with the date its list page printed beside the link.
+
+    The list is the site's own index, so a page date more than ``days`` days
+    away from it (a related story's date, a copyright year, a comment) loses;
+    with no page date, the list date is the date. A list date without a time
+    keeps the page's time when the day agrees.
+    """
+    if list_date is None:
+        return found, found_from
+    if isinstance(list_date, datetime):
+        listed = list_date if list_date.tzinfo else list_date.replace(tzinfo=SHANGHAI)
+    else:
+        listed = datetime(list_date.year, list_date.month, list_date.day, tzinfo=SHANGHAI)
+    if found is None:
+        return listed, "list"
+    if abs((found.astimezone(SHANGHAI).date() - listed.astimezone(SHANGHAI).date()).days) > days:
+        return listed, "list"
+    return found, found_from
 
 
 def _unlabelled_date(

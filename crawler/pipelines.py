@@ -17,7 +17,7 @@ from newsmon.facts import facts_record
 
 from .article import Article
 from .fingerprint import near_signature, shingle_hashes, text_fingerprint
-from .template import apply_template, chrome_from_counts
+from .template import apply_template
 from .urls import url_key
 
 __all__ = ["NonArticlePipeline", "StorePipeline", "TemplatePipeline"]
@@ -117,38 +117,34 @@ def _near_print(body: str) -> NearPrint:
 
 
 class TemplatePipeline:
-    """Learn the site's template from each article page and strip its chrome lines from the body.
+    """Strip the site's chrome lines from the body with the template the spider has learned so far.
 
-    Counts persist in the database (db/templates.py), so the template keeps
-    improving across crawls; within a crawl the in-memory counts are updated
-    as pages arrive.
+    The spider learns (crawler/sitelearn.py: article and list pages, counts
+    kept in the database so the template improves across crawls); this stage
+    applies it, and at the end of a crawl in which the template learned a new
+    chrome line re-cleans the site's stored stories (``newsmon/recleaned``).
     """
-
-    def open_spider(self, spider: Any) -> None:
-        from datetime import datetime, timedelta, timezone
-
-        from newsmon.db.templates import load_block_counts, prune_block_counts
-
-        # Blocks seen once and not for a month are article text: forget them.
-        month_ago = (datetime.now(timezone.utc) - timedelta(days=30)).isoformat()
-        prune_block_counts(spider.store.db, spider.name, month_ago)
-        counts, self.pages = load_block_counts(spider.store.db, spider.name)
-        self.counts: dict[int, int] = dict(counts)
-        self.template = chrome_from_counts(self.counts.items(), self.pages)
 
     @_counted
     def process_item(self, item: dict[str, Any], spider: Any) -> dict[str, Any]:
-        blocks = item.pop("blocks", None)
-        if blocks:
-            from newsmon.db import utc_now
-            from newsmon.db.templates import record_page_blocks
-
-            record_page_blocks(spider.store.db, spider.name, blocks, utc_now())
-            self.pages += 1
-            for block in blocks:
-                self.counts[block] = self.counts.get(block, 0) + 1
-            self.template = chrome_from_counts(self.counts.items(), self.pages)
-        article = apply_template(item["article"], self.template)
+        learner = getattr(spider, "learner", None)
+        if learner is None:
+            return item
+        article = apply_template(item["article"], learner.template)
         if article is not item["article"]:
             spider.crawler.stats.inc_value("newsmon/template_lines_removed", article.extra["template_removed"])
         return {**item, "article": article}
+
+    def close_spider(self, spider: Any) -> None:
+        learner = getattr(spider, "learner", None)
+        if learner is None or not learner.learned_chrome:
+            return
+        from newsmon.crawler.reclean import reclean_site
+
+        try:
+            count = reclean_site(spider.store.db, spider.name, template=learner.template, known=learner.headlines)
+        except Exception as exc:  # boundary: stored stories stay as they were
+            spider._fail(f"re-cleaning stored stories failed ({type(exc).__name__}: {exc})")
+            return
+        if count:
+            spider.crawler.stats.inc_value("newsmon/recleaned", count)

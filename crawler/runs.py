@@ -10,7 +10,7 @@ from scrapy import signals
 __all__ = ["CrawlRunRecorder", "COUNTS"]
 
 # Stats keys (under "newsmon/") copied into crawl_runs and the run report.
-COUNTS = ("list_pages", "articles_new", "duplicates", "non_articles", "failures")
+COUNTS = ("list_pages", "articles_new", "duplicates", "non_articles", "failures", "recleaned")
 
 
 class CrawlRunRecorder:

@@ -9,15 +9,16 @@ into items. Storing, deduplicating and recording the run happen in
 from __future__ import annotations
 
 from datetime import date, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any, AsyncIterator, Iterator, Optional
 
 import scrapy
 from scrapy import signals
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Request, Response
 from twisted.python.failure import Failure
 
 from newsmon.db import Store
-from newsmon.db.templates import counted_pages
 from newsmon.clock import SHANGHAI
 from newsmon.config import SiteConfig
 from newsmon.errors import NewsmonError
@@ -27,6 +28,7 @@ from .failures import describe_failure
 from .listpage import ArticleLink, read_list_page
 from .render import browser_settings
 from .urls import canonical_url, same_site, site_boundaries, url_key
+from .sitelearn import HOLD_PAGES, SiteLearner
 from .template import page_blocks
 
 # Learn the site template from every article page until this many were seen.
@@ -53,7 +55,11 @@ class PortalSpider(scrapy.Spider):
         self._lists_requested: set[str] = set()
         # Pagination may stop early only when an earlier crawl went all the way.
         self.stop_at_known = store.has_completed_run(site.name)
-        self._template_pages = counted_pages(store.db, site.name)
+        # The site's template and known headlines, kept current as pages arrive (crawler/sitelearn.py).
+        self.learner = SiteLearner(store.db, site.name)
+        self._template_pages = self.learner.pages
+        # Article items held while the template is young, stored once it learned from them all.
+        self._held: list[dict[str, Any]] = []
         self._article_pages = 0
 
     @classmethod
@@ -68,6 +74,7 @@ class PortalSpider(scrapy.Spider):
                 spider.render_error = f"{spider.site.name}: {exc}"
         crawler.signals.connect(spider._request_dropped, signal=signals.request_dropped)
         crawler.signals.connect(spider._spider_error, signal=signals.spider_error)
+        crawler.signals.connect(spider._spider_idle, signal=signals.spider_idle)
         return spider
 
     async def start(self) -> AsyncIterator[Request]:
@@ -117,6 +124,7 @@ class PortalSpider(scrapy.Spider):
         stats.inc_value(f"newsmon/shape/{page.shape}")
         if not page.articles and not page.next_pages and not (self.site.use_feed and page.feeds):
             self._fail(f"{response.url}: {page.diagnosis or 'no article links found on this list page'}")
+        self.learner.learn_list_page(response.body, page.articles, encoding=self.site.encoding)
         # One page, one URL (crawler/urls.py): tracking parameters, http/https
         # and trailing-slash spellings are asked about and fetched once.
         canonical = _canonical_links(page.articles)
@@ -160,6 +168,8 @@ class PortalSpider(scrapy.Spider):
             content_type=_header(response, "Content-Type"),
             encoding=self.site.encoding,
             list_date=_list_date(response.meta.get("newsmon_list_date")),
+            reference_time=_reference_time(response),
+            known_headlines=self.learner.headlines,
         )
         item: dict[str, Any] = {"site": self.site.name, "url": url, "article": article}
         # <link rel=canonical> on the same site names the page's real URL; the
@@ -174,8 +184,30 @@ class PortalSpider(scrapy.Spider):
         if article.is_article and self._learn_template():
             # Decode with the encoding extract() settled on, not a second detection.
             used = article.extra.get("encoding") or self.site.encoding
-            item["blocks"] = page_blocks(decode_html(response.body, declared=used)[0])
+            self.learner.learn_blocks(page_blocks(decode_html(response.body, declared=used)[0]))
+        if article.is_article and (self.learner.young or self._held):
+            # A young template learns from this page's siblings before any is
+            # stored, so the first stories of a new site lose the footer too.
+            self._held.append(item)
+            if len(self._held) >= HOLD_PAGES:
+                yield from self._release()
+            return
         yield item
+
+    def _release(self, response: Optional[Response] = None) -> Iterator[dict[str, Any]]:
+        """The held items, now that the template learned from all of them."""
+        held, self._held = self._held, []
+        yield from held
+
+    def _spider_idle(self, spider: scrapy.Spider) -> None:
+        # Nothing left to fetch: release the held items through a request that
+        # needs no network (a data: URI), so they go down the pipelines as usual.
+        if spider is self and self._held:
+            self.crawler.engine.crawl(Request(
+                "data:,", callback=self._release, errback=self._release, dont_filter=True,
+                meta={"newsmon_kind": "release"},
+            ))
+            raise DontCloseSpider
 
     def _learn_template(self) -> bool:
         # Every page until the template has seen enough of the site, then a
@@ -234,6 +266,24 @@ def _list_date(value: Optional[str]) -> Optional[date | datetime]:
         return datetime.strptime(value, "%Y-%m-%d %H:%M").replace(tzinfo=SHANGHAI)
     except ValueError:
         return None
+
+
+def _reference_time(response: Response) -> Optional[datetime]:
+    """When the page was current: its ``Last-Modified`` (when the server rendered it), else ``Date``.
+
+    Relative and year-less dates on the page are read against it, not the crawler's clock.
+    """
+    times = []
+    for name in ("Last-Modified", "Date"):
+        value = _header(response, name)
+        if value:
+            try:
+                times.append(parsedate_to_datetime(value))
+            except (TypeError, ValueError, IndexError):
+                continue
+    aware = [t for t in times if t.tzinfo is not None]
+    # A Last-Modified later than the response's Date is a misconfigured server: the earlier wins.
+    return min(aware) if aware else None
 
 
 def _header(response: Response, name: str) -> Optional[str]:

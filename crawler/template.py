@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from typing import Iterable
+from typing import Callable, Iterable
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -42,8 +42,11 @@ def block_key(text: str) -> int | None:
     return int.from_bytes(hashlib.blake2b(norm.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
 
 
-def page_blocks(page: str | lxml_html.HtmlElement) -> set[int]:
-    """Hashes of the page's text blocks (each line of each element's own text run)."""
+def page_blocks(page: str | lxml_html.HtmlElement, *, keep_line: Callable[[str], bool] | None = None) -> set[int]:
+    """Hashes of the page's text blocks (each line of each element's own text run).
+
+    ``keep_line`` filters the lines counted (list pages count only non-prose lines).
+    """
     if isinstance(page, str):
         try:
             page = lxml_html.document_fromstring(page)
@@ -63,7 +66,7 @@ def page_blocks(page: str | lxml_html.HtmlElement) -> set[int]:
         for piece in pieces:
             if piece and len(piece) > 3:
                 lines.update(line.strip() for line in piece.splitlines())
-    keys = {block_key(line) for line in lines if len(line) > 3}
+    keys = {block_key(line) for line in lines if len(line) > 3 and (keep_line is None or keep_line(line))}
     keys.discard(None)
     return keys  # type: ignore[return-value]
 

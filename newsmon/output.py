@@ -193,6 +193,9 @@ def print_reports(reports: Iterable[Any], fmt: str) -> None:
                       str(r.duplicates), str(r.non_articles), str(r.failures), f"{r.duration_s:.1f}")
     screen.print(table)
     for r in reports:
+        if getattr(r, "recleaned", 0):
+            screen.print(f"  {r.site}: re-cleaned {r.recleaned} stored stories with the site's learned template",
+                         style="dim", markup=False, highlight=False)
         for error in r.errors[:5]:
             screen.print(f"  {r.site}: {error}", style="dim", markup=False, highlight=False)
         if len(r.errors) > 5:

@@ -1,0 +1,63 @@
+"""Rewrite stored stories' bodies (re-cleaning with a site template learned later).
+
+db/ does the SQL — the body, the full-text index and the exact fingerprint
+change together in one transaction per batch — and knows nothing of how the
+new text is made: the caller passes ``rewrite(title, body) -> new body or
+None`` and ``fingerprint(body) -> str``.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+import sqlite_utils
+
+from .cjk import index_text
+
+__all__ = ["rewrite_bodies"]
+
+_BATCH = 200
+
+
+def rewrite_bodies(
+    db: sqlite_utils.Database,
+    site: str,
+    rewrite: Callable[[str, str], Optional[str]],
+    fingerprint: Callable[[str], str],
+) -> int:
+    """Apply ``rewrite`` to every stored story of ``site``; return how many bodies changed.
+
+    A story whose new body is None, empty or unchanged is left alone. The
+    primary copy's ``article_sources`` fingerprint follows the body, so the
+    exact-duplicate layer still recognises a later copy of the cleaned text.
+    The near-duplicate bands are kept (later copies may resemble either text).
+    """
+    changed = 0
+    last_id = 0
+    while True:
+        rows = db.execute(
+            "SELECT id, url, title, body FROM articles WHERE site = ? AND id > ? ORDER BY id LIMIT ?",
+            [site, last_id, _BATCH],
+        ).fetchall()
+        if not rows:
+            return changed
+        last_id = rows[-1][0]
+        updates = []
+        for article_id, url, title, body in rows:
+            new = rewrite(title or "", body or "")
+            if new and new != body:
+                updates.append((article_id, url, title or "", body or "", new))
+        if not updates:
+            continue
+        with db.conn:
+            for article_id, url, title, old, new in updates:
+                print_ = fingerprint(new)
+                db.execute("UPDATE articles SET body = ?, fingerprint = ? WHERE id = ?", [new, print_, article_id])
+                db.execute("UPDATE article_sources SET fingerprint = ? WHERE article_id = ? AND url = ?",
+                           [print_, article_id, url])
+                # Contentless FTS5: a row is deleted by giving back the values it indexed.
+                db.execute("INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+                           [article_id, index_text(title), index_text(old)])
+                db.execute("INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)",
+                           [article_id, index_text(title), index_text(new)])
+        changed += len(updates)
