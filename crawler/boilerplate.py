@@ -407,7 +407,7 @@ _CHROME_LINES = [
     r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}(?::\d{2})?"
     r"(?:\s*(?:[|｜]\s*)?(?:发布于|来自)?[:：]?\s*[\u4e00-\u9fff]{0,8})?$",
     r"^(?:发布于|来自|IP属地)\s*[:：]\s*[\u4e00-\u9fff]{2,8}$",
-    r"^[\d\s/|·.-]{1,9}$",
+    r"^[\d\s/|·.:-]{1,9}$",
     # Calls to action: follow/share/subscribe (WeChat's 点击上方蓝字关注, newsletters).
     r"^(?:点击(?:上方|下方|蓝字|关注|阅读原文)|长按(?:识别)?(?:图中)?二维码|扫码关注|欢迎(?:关注|分享|转发)|"
     r"喜欢(?:就|请)?(?:点|点个)?(?:赞|在看)|点个在看|阅读原文$|往期(?:回顾|推荐|精选)|[-—－\s]*END[-—－\s]*$)",
@@ -416,6 +416,15 @@ _CHROME_LINES = [
     r"^(?:Share|Tweet|Email|Print|Comments?|Save|Like|Follow|Subscribe|Advertisement|AD|广告)\s*"
     r"(?:this|this article|this story|on \w+)?\s*[:：|]?$",
     r"^(?:[\w-]+\.)+(?:com|cn|net|org|gov|edu)(?:\.cn)?\s*[|｜]?$",
+    # Expanders and footers in the middle of a line: 查看更多/展开全文, 制作单位：… 版权所有：…
+    r"^(?:查看更多|展开全文|展开|收起|阅读全文|点击查看全文|加载更多)\s*[>》]*$",
+    r"^.{0,40}(?:版权所有|制作单位)\s*[:：©].{0,60}$",
+    # Self-publishing platforms' notices (头条号/快传号/搜狐号/百家号) and their like/audio buttons.
+    r"(?:仅提供信息(?:存储|发布)(?:空间)?服务|不代表本(?:站|平台|网)(?:的)?(?:观点|立场))",
+    r"(?:播报文章|点个赞吧|收藏文章|举报文章)$",
+    # Video players' controls and errors.
+    r"^(?:倍速|清晰度|全屏|画中画|\d(?:\.\d{1,2})?\s*[Xx倍])$",
+    r"^(?:很抱歉[，,]?\s*)?当前视频(?:播放失败|无法播放)|^错误代码\s*[:：]|建议\s*WIFI\s*下|^时长\s*[:：]\s*\d",
 ]
 _CHROME_RE = [re.compile(p, re.I) for p in _CHROME_LINES]
 # Platform disclaimers run longer than other chrome lines.

@@ -57,9 +57,24 @@ log = logging.getLogger(__name__)
 SHORT_PAGE = 600
 # Fewer word characters (letters, digits, hanzi) than this and the page is not an article.
 MIN_BODY = 40
+# Per-page budget (issue 13: a 9.5 MB page took 25 s and 2.6 GB; 200k short <p> 88 s of CPU).
+# Real article pages stay far below each cap (the largest of ~400 benchmark pages: 0.9 MB,
+# 6,000 elements), so only hostile or broken pages are cut, and the result says so
+# (``extra["truncated"]``).
+#: Characters of HTML parsed; the rest of the page is dropped before parsing.
+MAX_HTML_CHARS = 3_000_000
+#: Elements kept after parsing, in document order; the rest of the tree is dropped.
+MAX_ELEMENTS = 12_000
+#: Characters of body text stored; the rest of the story is dropped.
+MAX_BODY_CHARS = 100_000
+#: Nesting kept: deeper wrappers are unwrapped so a deep tree keeps its text
+#: (libxml2 stops at a depth of 256, or 2048 with huge_tree, and drops the rest silently).
+MAX_DEPTH = 200
 # Comments and processing instructions removed at parse time, as trafilatura's
 # own parser does: its tree walk drops a comment together with the text after it.
-_PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
+# huge_tree lifts libxml2's limits on text node size and depth; safe because the
+# input is capped at MAX_HTML_CHARS first.
+_PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, huge_tree=True)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _NOT_FOUND = re.compile(
     r"(页面不存在|页面未找到|找不到(?:该|此|您要的)?页面|您(?:所)?访问的页面(?:不存在|已删除|已失效)|"
@@ -148,15 +163,79 @@ def _repaired(value: str | None) -> str | None:
     return repair_text(value) or None if value else value
 
 
-def _parse(text: str) -> lxml_html.HtmlElement | None:
+def _parse(text: str, notes: list[str] | None = None) -> lxml_html.HtmlElement | None:
+    """Parse within the page budget; what was cut is appended to ``notes``."""
+    notes = notes if notes is not None else []
     text = _XML_DECL.sub("", text, count=1)
     if "<" not in text[:5000] and _looks_binary(text):
         return None
+    if len(text) > MAX_HTML_CHARS:
+        notes.append(f"page cut at {MAX_HTML_CHARS:,} of {len(text):,} characters of HTML")
+        text = text[:MAX_HTML_CHARS]
     try:
         tree = lxml_html.document_fromstring(text, parser=_PARSER)
+        if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in _PARSER.error_log):
+            # Nested deeper than libxml2 goes: it dropped everything below. Unwrap and parse again.
+            notes.append(f"markup nested deeper than {MAX_DEPTH} levels flattened")
+            tree = lxml_html.document_fromstring(flatten_deep_markup(text, MAX_DEPTH), parser=_PARSER)
     except (etree.ParserError, ValueError, etree.XMLSyntaxError):
         return None
-    return tree if isinstance(tree, lxml_html.HtmlElement) else None
+    if not isinstance(tree, lxml_html.HtmlElement):
+        return None
+    if _trim_elements(tree, MAX_ELEMENTS):
+        notes.append(f"page cut at {MAX_ELEMENTS:,} elements")
+    return tree
+
+
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)\b[^>]*?(/?)>")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+         "track", "wbr"}
+
+
+def flatten_deep_markup(text: str, limit: int) -> str:
+    """``text`` without the tags that open below ``limit`` levels of nesting (their text stays).
+
+    One linear pass over the tags (a regex, not a parser: this runs only on
+    pages the parser gave up on). A closing tag goes with its opening tag.
+    """
+    out: list[str] = []
+    stack: list[tuple[str, bool]] = []  # (tag, dropped)
+    pos = 0
+    for m in _TAG.finditer(text):
+        closing, name, selfclose = m.group(1), m.group(2).lower(), m.group(3)
+        keep = True
+        if closing:
+            for i in range(len(stack) - 1, max(-1, len(stack) - 50), -1):
+                if stack[i][0] == name:
+                    keep = not stack[i][1]
+                    del stack[i:]
+                    break
+        elif name not in _VOID and not selfclose:
+            dropped = len(stack) >= limit
+            stack.append((name, dropped))
+            keep = not dropped
+        if not keep:
+            out.append(text[pos:m.start()])
+            pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _trim_elements(tree: lxml_html.HtmlElement, cap: int) -> bool:
+    """Drop everything after the ``cap``-th element in document order; True if anything went."""
+    last = None
+    for count, el in enumerate(tree.iter(), 1):
+        if count >= cap:
+            last = el
+            break
+    if last is None:
+        return False
+    for node in [last, *last.iterancestors()]:
+        while node.getnext() is not None:
+            node.getparent().remove(node.getnext())
+    for child in list(last):
+        last.remove(child)
+    return True
 
 
 def _looks_binary(text: str) -> bool:
@@ -263,7 +342,8 @@ def _extract(
         text, used = _decode(html, encoding, content_type)
     except _Binary:
         return _not_article(url, "binary content, not an HTML page")
-    tree = _parse(text)
+    notes: list[str] = []
+    tree = _parse(text, notes)
     if tree is None:
         return _not_article(url, "not an HTML page")
 
@@ -305,7 +385,13 @@ def _extract(
             lines, method = dense, "density"
     lines = fold_lines(repair_text("\n".join(lines)))
     body = "\n".join(lines)
+    if len(body) > MAX_BODY_CHARS:
+        notes.append(f"body cut at {MAX_BODY_CHARS:,} of {len(body):,} characters")
+        body = body[:MAX_BODY_CHARS].rsplit("\n", 1)[0] if "\n" in body[:MAX_BODY_CHARS] else body[:MAX_BODY_CHARS]
+        lines = body.split("\n")
     extra: dict[str, Any] = {"extractor": method}
+    if notes:
+        extra["truncated"] = "; ".join(notes)
     if used:
         extra["encoding"] = used
     if date_from:

@@ -13,14 +13,15 @@ from typing import Collection
 
 import sqlite_utils
 
-from newsmon.db.reclean import rewrite_bodies
+from newsmon.db.reclean import rewrite_bodies, stored_sites
+from newsmon.errors import NotFoundError
 from newsmon.db.templates import load_block_counts, load_site_headlines
 
 from .fingerprint import text_fingerprint
 from .navigation import drop_story_lines
 from .template import SiteTemplate, block_key, chrome_from_counts
 
-__all__ = ["clean_stored_body", "reclean_site"]
+__all__ = ["clean_stored_body", "reclean_site", "reclean_sites"]
 
 
 def clean_stored_body(title: str, body: str, template: SiteTemplate, known: Collection[str] = ()) -> str:
@@ -52,3 +53,17 @@ def reclean_site(
     headlines = known if known is not None else load_site_headlines(db, site)
     return rewrite_bodies(db, site, lambda title, body: clean_stored_body(title, body, template, headlines),
                           text_fingerprint)
+
+
+def reclean_sites(db: sqlite_utils.Database, sites: list[str] | None = None) -> list[dict[str, object]]:
+    """Re-clean ``sites`` (default: every site with stored stories): ``[{site, stories, recleaned}]``.
+
+    Raises NotFoundError naming a site that has no stored stories.
+    """
+    counts = stored_sites(db)
+    names = sites if sites else sorted(counts)
+    unknown = [name for name in names if name not in counts]
+    if unknown:
+        raise NotFoundError(f"No stored stories for site {unknown[0]!r}; sites in the database: "
+                         f"{', '.join(sorted(counts)) or 'none'}.")
+    return [{"site": name, "stories": counts[name], "recleaned": reclean_site(db, name)} for name in names]

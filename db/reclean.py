@@ -14,7 +14,7 @@ import sqlite_utils
 
 from .cjk import index_text
 
-__all__ = ["rewrite_bodies"]
+__all__ = ["rewrite_bodies", "stored_sites"]
 
 _BATCH = 200
 
@@ -61,3 +61,8 @@ def rewrite_bodies(
                 db.execute("INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)",
                            [article_id, index_text(title), index_text(new)])
         changed += len(updates)
+
+
+def stored_sites(db: sqlite_utils.Database) -> dict[str, int]:
+    """``{site: number of stored stories}``."""
+    return {site: n for site, n in db.execute("SELECT site, count(*) FROM articles GROUP BY site")}

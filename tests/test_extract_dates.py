@@ -58,3 +58,24 @@ def test_list_date_cross_check() -> None:
     assert a.published_at == datetime(2023, 4, 4, tzinfo=SHANGHAI) and a.extra["date_from"] == "list"
     # No date on the page: the list date is the date.
     assert check_list_date(None, None, date(2023, 4, 4)) == (datetime(2023, 4, 4, tzinfo=SHANGHAI), "list")
+
+
+def test_extract_command_reads_relative_dates_against_the_file_time(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+    import os
+
+    from click.testing import CliRunner
+
+    from newsmon.cli import cli
+
+    page = tmp_path / "saved.html"
+    page.write_text(_page("发布时间：昨天 10:20"), encoding="utf-8")
+    saved = datetime(2021, 6, 1, 12, 0, tzinfo=SHANGHAI).timestamp()
+    os.utime(page, (saved, saved))
+    out = CliRunner().invoke(cli, ["extract", str(page), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output)[0]["published_at"] == "2021-05-31T10:20:00+08:00"
+    out = CliRunner().invoke(cli, ["extract", str(page), "--now", "2023-04-05T12:00", "--format", "json"])
+    assert json.loads(out.output)[0]["published_at"] == "2023-04-04T10:20:00+08:00"
+    out = CliRunner().invoke(cli, ["extract", str(page), "--now", "yesterday"])
+    assert out.exit_code == 2 and "is not a date" in out.output

@@ -19,6 +19,7 @@ from .articles import crawl, extract, search, show
 from .daemon import run, sites
 from .facts import projects, reextract
 from .probe import probe
+from .reclean import reclean
 from .start import demo, init
 
 __all__ = ["main", "cli"]
@@ -41,7 +42,7 @@ def cli() -> None:
 
 
 
-for _command in (init, demo, probe, crawl, run, sites, search, show, projects, extract, reextract, alerts):
+for _command in (init, demo, probe, crawl, run, sites, search, show, projects, extract, reextract, reclean, alerts):
     cli.add_command(_command)
 
 

@@ -118,11 +118,15 @@ def show(article_id: int, config_path: Path, fmt: str) -> None:
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--url", default=None, help="The page's URL (helps with dates in URLs and relative links).")
+@click.option("--now", "now", default=None,
+              help="When the page was saved: relative and year-less dates (3小时前, 10-08) are read against it "
+                   "(default: the file's modification time). " + dates_option_help)
 @format_option("text", "json", "jsonl", "csv")
 @handle_errors
-def extract(files: tuple[Path, ...], url: Optional[str], fmt: str) -> None:
+def extract(files: tuple[Path, ...], url: Optional[str], now: Optional[str], fmt: str) -> None:
     """Show what newsmon extracts from saved pages (FILES: .html or .html.gz), to debug a site."""
     from newsmon.extract_files import extract_files
 
-    print_records(extract_files(files, url=url), fmt if fmt != "text" else "text-articles",
-                  columns=["input", "title", "published_at", "source", "author", "lang", "body"])
+    rows = extract_files(files, url=url, now=parse_user_date(now, "--now"))
+    print_records(rows, fmt if fmt != "text" else "text-articles",
+                  columns=["input", "title", "published_at", "source", "author", "lang", "summary", "body"])
