@@ -51,8 +51,10 @@ def reclean_site(
         counts, pages = load_block_counts(db, site)
         template = chrome_from_counts(counts, pages)
     headlines = known if known is not None else load_site_headlines(db, site)
-    return rewrite_bodies(db, site, lambda title, body: clean_stored_body(title, body, template, headlines),
-                          text_fingerprint)
+    changed: int = rewrite_bodies(
+        db, site, lambda title, body: clean_stored_body(title, body, template, headlines), text_fingerprint
+    )
+    return changed
 
 
 def reclean_sites(db: sqlite_utils.Database, sites: list[str] | None = None) -> list[dict[str, object]]:

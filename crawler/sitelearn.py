@@ -66,7 +66,8 @@ class SiteLearner:
         # Blocks seen once and not for a month are article text: forget them.
         month_ago = (datetime.now(timezone.utc) - timedelta(days=30)).isoformat()
         prune_block_counts(db, site, month_ago)
-        counts, self.pages = load_block_counts(db, site)
+        counts, pages = load_block_counts(db, site)
+        self.pages: int = pages
         self.counts: dict[int, int] = dict(counts)
         self.template: SiteTemplate = chrome_from_counts(self.counts.items(), self.pages)
         self.start_pages = self.pages

@@ -205,7 +205,7 @@ def _hanweb(s: dict[str, object], body: str, related: tuple[str, str], summary: 
 <script>var hanweb_sitename = "东北新闻在线";</script></head><body>
 <div class="top"><a href="/">首页</a> <a href="/col/col1/index.html">要闻</a> <a href="/col/col2/index.html">经济</a></div>
 <div class="main"><div class="bt">{title}</div>
-<table width="100%"><tr><td align="center"><span>发布日期：{s["published"][:10]}</span>&nbsp;<span>信息来源：{_e(str(s["source"]))}</span>&nbsp;<span>浏览次数：<script>document.write(1);</script></span></td></tr></table>
+<table width="100%"><tr><td align="center"><span>发布日期：{str(s["published"])[:10]}</span>&nbsp;<span>信息来源：{_e(str(s["source"]))}</span>&nbsp;<span>浏览次数：<script>document.write(1);</script></span></td></tr></table>
 {dd}
 <div id="zoom">
 {body}
