@@ -9,7 +9,7 @@ $(BIN)/newsmon: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	# PYTHONWARNINGS: setuptools prints a banner about editable installs even with --quiet.
-	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e '.[test,bench,browser]'
 	touch $(BIN)/newsmon
 
 install: $(BIN)/newsmon

@@ -138,3 +138,51 @@ def test_js_list_without_browser_says_so(tmp_path: Path) -> None:
     (report,) = json.loads(result.output)
     assert report["articles_new"] == 0
     assert any(error.endswith(NEEDS_BROWSER) for error in report["errors"]), report["errors"]
+
+
+def _browser_missing() -> str | None:
+    from newsmon.crawler.render import chromium_path
+
+    try:
+        import scrapy_playwright  # noqa: F401
+    except ImportError:
+        return "scrapy-playwright is not installed (pip install -e '.[browser]')"
+    if chromium_path() is None:
+        return "no Chromium at /usr/bin/chromium (apt-get install chromium)"
+    return None
+
+
+@pytest.mark.skipif(_browser_missing() is not None, reason=str(_browser_missing()))
+def test_js_list_with_render_browser(tmp_path: Path) -> None:
+    with ShapesPortal() as portal:
+        config = tmp_path / "config.yaml"
+        config.write_text(portal.config_yaml(sites={"js-list": {"render": "browser"}}), encoding="utf-8")
+        result = run("crawl", "--config", str(config), "--format", "json")
+        requests = portal.requests("js-list")
+        expected = portal.expected("js-list")
+    assert result.exit_code == 0, result.output
+    (report,) = json.loads(result.output)
+    assert report["failures"] == 0, report
+    assert report["articles_new"] == len(expected)
+    # The browser ran the list page's script (it asked the JSON API) ...
+    assert ("GET", "/api/list.json") in requests
+    # ... and article pages stayed plain HTTP: no stylesheet fetched after the list.
+    after_list = requests[[p for _, p in requests].index("/api/list.json") + 1:]
+    assert all(p.startswith("/content/") for _, p in after_list), after_list
+    with sqlite3.connect(tmp_path / "news.db") as conn:
+        dates = dict(conn.execute("SELECT url, published_at FROM articles").fetchall())
+    for story in expected:
+        assert dates[story["url"]].startswith(story["published"][:10])
+
+
+def test_render_browser_without_the_extra_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from newsmon.crawler.render import INSTALL_HINT, browser_settings
+    from newsmon.errors import ConfigError
+
+    monkeypatch.setitem(sys.modules, "scrapy_playwright", None)  # as if the extra were not installed
+    with pytest.raises(ConfigError) as caught:
+        browser_settings()
+    assert str(caught.value) == INSTALL_HINT
+    assert "pip install 'newsmon[browser]'" in INSTALL_HINT
