@@ -68,7 +68,7 @@ def _jpage_options(text: str) -> dict[str, Any]:
     import chompjs  # parses JavaScript object literals (unquoted keys, single quotes) without running them
 
     try:
-        options = chompjs.parse_js_object(text[match.end() - 1 : match.end() - 1 + 20000])
+        options: Any = chompjs.parse_js_object(text[match.end() - 1 : match.end() - 1 + 20000])
     except (ValueError, TypeError):
         return {}
     return options if isinstance(options, dict) else {}

@@ -103,7 +103,8 @@ def probe_article(
 ) -> Article:
     """Fetch ``url`` and extract it as an article page."""
     page = fetch_page(url, user_agent=user_agent, timeout=timeout)
-    return extract(page.body, page.url, content_type=page.headers.get("content-type"), encoding=encoding)
+    article: Article = extract(page.body, page.url, content_type=page.headers.get("content-type"), encoding=encoding)
+    return article
 
 
 def _site_name(url: str) -> str:

@@ -114,7 +114,7 @@ def script_items(scripts: list[str], base_url: str) -> list[ScriptItem]:
                 break
             start = match.start(1)
             try:
-                value = chompjs.parse_js_object(script[start:])
+                value: Any = chompjs.parse_js_object(script[start:])
             except (ValueError, TypeError, RecursionError):
                 position = start + 1
                 continue

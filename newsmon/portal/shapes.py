@@ -143,8 +143,13 @@ def _destoon(site: _Site) -> None:
         return _page(f"行业资讯 第{index + 1}页", f'<div class="catlist"><ul>{rows}</ul></div>{pager}{side}')
 
     for index, href in enumerate(hrefs):
-        site.routes[href] = lambda params, method, i=index: site.html(render(i))
+        site.routes[href] = _fixed(site.html(render(index)))
     site.start_urls = [site.base + "/news/"]
+
+
+def _fixed(answer: Answer) -> Callable[[dict[str, str], str], Answer]:
+    """A route that always gives ``answer`` (pages whose content never changes)."""
+    return lambda params, method: answer
 
 
 def _trs(site: _Site) -> None:
@@ -168,7 +173,7 @@ def _trs(site: _Site) -> None:
 
     for index in range(len(pages)):
         name = "index.html" if index == 0 else f"index_{index}.html"
-        site.routes[col + name] = lambda params, method, i=index: site.html(render(i))
+        site.routes[col + name] = _fixed(site.html(render(index)))
     site.start_urls = [site.base + col + "index.html"]
 
 
@@ -480,4 +485,4 @@ class ShapesPortal:
             "crawl": {**DEFAULT_CRAWL, "max_list_pages": 10},
             "sites": [{"name": name, "start_urls": self.start_urls(name), **extra} for name, extra in chosen.items()],
         }
-        return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
+        return str(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False))
