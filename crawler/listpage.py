@@ -29,7 +29,7 @@ from .hanweb import find_datastore, is_datastore_xml, next_proxy_url
 from .links import MAX_LINKS_PER_PAGE, Link, Rejected, classify, collect_links, parse_html
 from .pager import trs_next_page
 from .scriptdata import script_items
-from .urls import same_site
+from .urls import same_site, site_boundaries
 
 __all__ = ["ArticleLink", "ListReading", "NEEDS_BROWSER", "read_list_page"]
 
@@ -87,13 +87,8 @@ def _header(headers: Optional[dict[str, str]], name: str) -> Optional[str]:
 
 
 def _default_domains(url: str) -> list[str]:
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
-    try:
-        port = parts.port
-    except ValueError:
-        port = None
-    return [f"{host}:{port}" if port else host]
+    # What a site configured with this URL alone stays on (crawler/urls.py).
+    return site_boundaries([url])
 
 
 def _links_to_articles(links: list[Link]) -> list[ArticleLink]:

@@ -47,9 +47,10 @@ class PortalSpider(scrapy.Spider):
         self.site = site
         self.store = store
         self.max_list_pages = max_list_pages
-        self.allowed_domains = site.domains
-        # Host *and port*: the same host on another port is another site.
-        self.boundaries = site_boundaries(site.start_urls, site.domains)
+        # Host *and port*: the same host on another port is another site; without
+        # allowed_domains the start URLs' registrable domains (news.qq.com -> qq.com).
+        self.boundaries = site_boundaries(site.start_urls, site.allowed_domains)
+        self.allowed_domains = list(dict.fromkeys(domain.split(":")[0] for domain in self.boundaries))
         self.errors: list[str] = []
         self._requested: set[str] = set()
         self._lists_requested: set[str] = set()

@@ -12,12 +12,12 @@ stored once.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Optional
+from typing import Any, Iterable, Optional
 from urllib.parse import unquote_plus, urljoin, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
 
-__all__ = ["TRACKING_PARAMS", "canonical_url", "url_key", "same_site", "site_boundaries", "is_tracking_param"]
+__all__ = ["TRACKING_PARAMS", "canonical_url", "url_key", "same_site", "site_boundaries", "registrable_domain", "is_tracking_param"]
 
 # Query parameters that say where a reader came from, never which page it is.
 # Sources: Google Analytics (utm_*), Alibaba/Taobao (spm, scm), WeChat share
@@ -110,22 +110,49 @@ def same_site(url: str, domains: Iterable[str]) -> bool:
     return False
 
 
-def site_boundaries(start_urls: Iterable[str], domains: Iterable[str]) -> list[str]:
-    """The boundary a site's crawl stays in: ``domains``, each start URL's host pinned to its port.
+def registrable_domain(host: str) -> str:
+    """The domain a site registered (``news.qq.com`` -> ``qq.com``, ``www.ln.gov.cn`` -> ``ln.gov.cn``).
 
-    ``http://127.0.0.1:8000/news/`` gives ``127.0.0.1:8000`` (and ``:80``/``:443``
-    for a start URL on a default port), so a redirect to ``127.0.0.1:9000`` is
-    off-site; other allowed domains keep any port.
+    From the Public Suffix List snapshot bundled with tldextract (a Scrapy
+    dependency; never fetched over the network). IP addresses and single-label
+    hosts (``localhost``) are their own domain.
+    """
+    global _EXTRACT
+    if _EXTRACT is None:
+        import tldextract
+
+        _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+    parts = _EXTRACT(host)
+    # tldextract 5.3 renamed registered_domain (the old name warns).
+    name = "top_domain_under_public_suffix" if hasattr(parts, "top_domain_under_public_suffix") else "registered_domain"
+    found = getattr(parts, name)
+    return str(found or host).lower()
+
+
+_EXTRACT: Any = None
+
+
+def site_boundaries(start_urls: Iterable[str], allowed_domains: Optional[Iterable[str]] = None) -> list[str]:
+    """The boundary a site's crawl stays in, as ``same_site`` domains.
+
+    Without ``allowed_domains``: the registrable domain of each start URL's
+    host (``news.qq.com`` -> ``qq.com``, so ``new.qq.com`` articles count),
+    pinned to the start URL's port (``127.0.0.1:8000``; ``:80`` and ``:443``
+    for default ports), so a redirect to ``127.0.0.1:9000`` is off-site.
+    With ``allowed_domains``: those, a start URL's own host pinned to its port.
     """
     pinned: dict[str, set[int]] = {}
     for start in start_urls:
         parts = urlsplit(start)
         host = (parts.hostname or "").rstrip(".").lower()
         port = _effective_port(parts.scheme, parts.port)
-        if host and port is not None:
-            pinned.setdefault(host, set()).add(port)
-            if parts.port is None:  # a default-port start URL: both schemes' defaults are the same site
-                pinned[host].update(_DEFAULT_PORTS.values())
+        if not host or port is None:
+            continue
+        key = host if allowed_domains else registrable_domain(host)
+        pinned.setdefault(key, set()).add(port)
+        if parts.port is None:  # a default-port start URL: both schemes' defaults are the same site
+            pinned[key].update(_DEFAULT_PORTS.values())
+    domains = list(allowed_domains) if allowed_domains else list(pinned)
     out: list[str] = []
     for domain in domains:
         host = domain.lower()

@@ -185,6 +185,15 @@ def test_boundary_pins_the_port() -> None:
     assert same_site("http://cdn.example.gov.cn:8080/a.html", bounds)
 
 
+def test_default_boundary_is_the_registrable_domain() -> None:
+    bounds = site_boundaries(["https://news.qq.com/list/", "http://127.0.0.1:8000/news/"])
+    assert bounds == ["qq.com:80", "qq.com:443", "127.0.0.1:8000"]
+    assert same_site("https://new.qq.com/omn/20200704/20200704A04HVX00.html", bounds)
+    assert not same_site("https://qq.com.evil.cn/a.html", bounds)
+    assert not same_site("http://localhost:8000/a.html", bounds)
+    assert site_boundaries(["http://www.ln.gov.cn/"]) == ["ln.gov.cn:80", "ln.gov.cn:443"]
+
+
 # --------------------------------------------------------------------------- redirect to another port
 
 
