@@ -39,7 +39,7 @@ from newsmon.query import QuerySyntaxError
 from .facts import FactsFilter, has_facts_table
 from .query import FtsQuery, parse_query
 
-__all__ = ["search_articles", "count_articles", "make_snippet", "known_sites", "HIGHLIGHT", "SORTS",
+__all__ = ["search_articles", "count_articles", "iter_matching_ids", "make_snippet", "known_sites", "HIGHLIGHT", "SORTS",
            "RELEVANCE_WINDOW", "MAX_EXAMINED", "NARROW_ROWS"]
 
 HIGHLIGHT = ("[", "]")  # markers around matched terms in snippets
@@ -169,7 +169,8 @@ def _candidate_ids(db: sqlite_utils.Database, parsed: Optional[FtsQuery], sort: 
 
 
 def _rows(db: sqlite_utils.Database, ids: Iterable[tuple[int, Optional[float]]], parsed: Optional[FtsQuery],
-          filters: _Filters, first_batch: int = _BATCH) -> Iterator[dict[str, Any]]:
+          filters: _Filters, first_batch: int = _BATCH,
+          max_examined: Optional[int] = MAX_EXAMINED) -> Iterator[dict[str, Any]]:
     """Article rows for ``ids`` in order, those passing the filters and (if inexact) the query's evaluator."""
     where, fparams = filters.sql()
     check = parsed is not None and not parsed.exact
@@ -191,7 +192,7 @@ def _rows(db: sqlite_utils.Database, ids: Iterable[tuple[int, Optional[float]]],
             row["score"] = round(-score, 4) if score is not None else None  # bm25: lower is better; flip
             if check:
                 examined += 1
-                if examined > MAX_EXAMINED:
+                if max_examined is not None and examined > max_examined:
                     return
                 if not parsed.query.matches(row["title"], row["body"]):  # type: ignore[union-attr]
                     continue
@@ -245,6 +246,29 @@ def _source_counts(db: sqlite_utils.Database, ids: list[int]) -> dict[int, int]:
     marks = ",".join("?" * len(ids))
     return dict(db.execute(f"SELECT article_id, count(*) FROM article_sources WHERE article_id IN ({marks})"
                            " GROUP BY article_id", ids).fetchall())
+
+
+def iter_matching_ids(
+    db: sqlite_utils.Database,
+    query: Optional[str],
+    *,
+    site: Union[None, str, Sequence[str]] = None,
+    since: Optional[datetime] = None,
+    until: Optional[datetime] = None,
+) -> Iterator[int]:
+    """Ids of every story :func:`search_articles` finds (newest order), with no limit, streamed: for exports.
+
+    Same arguments and errors as :func:`search_articles`; a query that needs a row-by-row
+    check (a regex) is checked on every candidate, however many (no MAX_EXAMINED cap).
+    """
+    parsed = _parse(query)
+    filters = _filters(db, site, since, until)
+    try:
+        for row in _rows(db, _candidate_ids(db, parsed, "newest", _id_span(db, filters)), parsed, filters,
+                         max_examined=None):
+            yield int(row["id"])
+    except sqlite3.OperationalError as exc:
+        raise StoreError(f"Cannot search for {query!r}: {exc}.") from None
 
 
 def count_articles(

@@ -65,7 +65,9 @@ def run_demo(workdir: Optional[Path] = None, *, query: str = "氪氙", serve: bo
             rows = search_articles(store.db, query, limit=5)
         console.print(f"\nSample search: {newsmon} search {query} --config {config_path}", markup=False)
         print_records(rows, "table", columns=["id", "published_at", "site", "title", "snippet", "sources_count"])
-        hints = [f"{newsmon} show {rows[0]['id'] if rows else 1} --config {config_path}"]
+        hints = [f"{newsmon} show {rows[0]['id'] if rows else 1} --config {config_path}",
+                 f"{newsmon} serve --config {config_path}",
+                 "    (the web UI: open http://127.0.0.1:8080/ in a browser; search, stories, sites, feeds)"]
         if serve:
             hints.append(f"{newsmon} crawl --config {config_path}   (the portal keeps running; Ctrl-C stops it)")
         else:

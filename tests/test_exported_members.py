@@ -9,7 +9,7 @@ import sys
 import pytest
 
 PACKAGES = ["newsmon", "newsmon.crawler", "newsmon.db", "newsmon.facts", "newsmon.scheduler", "newsmon.alerts",
-            "newsmon.query"]
+            "newsmon.query", "newsmon.web"]
 
 
 @pytest.mark.parametrize("name", PACKAGES)

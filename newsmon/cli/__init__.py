@@ -18,8 +18,10 @@ from .alerts import alerts
 from .articles import crawl, extract, search, show
 from .daemon import run, sites
 from .facts import projects, reextract
+from .export import export
 from .probe import probe
 from .reclean import reclean
+from .serve import serve, sql
 from .start import demo, init
 
 __all__ = ["main", "cli"]
@@ -38,11 +40,13 @@ def cli() -> None:
       newsmon crawl                 crawl every site in ./config.yaml once
       newsmon search 氪氙            full-text search (Chinese, English, mixed)
       newsmon show 12               read one stored article
+      newsmon serve                 read and search in a browser (http://127.0.0.1:8080/)
     """
 
 
 
-for _command in (init, demo, probe, crawl, run, sites, search, show, projects, extract, reextract, reclean, alerts):
+for _command in (init, demo, probe, crawl, run, sites, search, show, projects, extract, reextract, reclean, alerts,
+                 serve, export, sql):
     cli.add_command(_command)
 
 

@@ -64,11 +64,13 @@ def crawl(sites: tuple[str, ...], config_path: Path, fmt: str, time_limit: Optio
 @click.option("--count", "count_only", is_flag=True, help="Print how many stories match instead of listing them.")
 @facts_filter_options
 @click.option("--limit", type=click.IntRange(1, 10000), default=20, show_default=True, help="Most results to show.")
+@click.option("--sql", "show_sql", is_flag=True,
+              help="Print the SQL (with the rewritten MATCH string) for any SQLite tool instead of searching.")
 @format_option()
 @handle_errors
 def search(query: str, config_path: Path, sites: tuple[str, ...], since: Optional[str], until: Optional[str],
            sort: str, count_only: bool, min_amount: Optional[float], stages: tuple[str, ...],
-           places: tuple[str, ...], industries: tuple[str, ...], limit: int, fmt: str) -> None:
+           places: tuple[str, ...], industries: tuple[str, ...], limit: int, show_sql: bool, fmt: str) -> None:
     """Full-text search of stored articles, newest first (no QUERY: the newest stories).
 
     \b
@@ -89,6 +91,12 @@ def search(query: str, config_path: Path, sites: tuple[str, ...], since: Optiona
     since_at = parse_user_date(since, "--since")
     until_at = parse_user_date(until, "--until", end_of_day=True)
     facts = facts_filter(min_amount, stages, places, industries)
+    if show_sql:
+        from newsmon.db.reader import search_sql
+
+        click.echo(search_sql(query, sites=sites, since=since_at, until=until_at, limit=limit, sort=sort,
+                              facts=bool(facts)))
+        return
     with open_store(config, readonly=True) as store:
         if count_only:
             total = count_articles(store.db, query, site=sites, since=since_at, until=until_at, facts=facts)

@@ -1,0 +1,188 @@
+"""The reading side's SQL: story pages, feeds, exports, and SQL functions for other SQLite tools.
+
+Used by ``newsmon serve`` (the Datasette plugin), ``newsmon export`` and
+``newsmon sql``. Plain functions over a ``sqlite_utils.Database`` (or, for
+the SQL function, a bare ``sqlite3.Connection``), so they run on
+Datasette's own read-only connections as well as on a ``Store``'s.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from datetime import datetime, timezone
+from typing import Any, Iterable, Iterator, Optional, Sequence
+
+import sqlite_utils
+
+from newsmon.errors import NotFoundError, StoreError
+
+from .outbox import list_deliveries
+from .query import parse_query
+
+__all__ = [
+    "STORY_COLUMNS",
+    "article_detail",
+    "articles_by_ids",
+    "cjk_match_query",
+    "crawl_runs",
+    "register_functions",
+    "run_sql",
+    "search_sql",
+]
+
+#: Columns of a story as feeds and exports give it (the internal ``published_utc`` and
+#: ``fingerprint`` left out).
+STORY_COLUMNS = ("id", "title", "url", "site", "published_at", "source", "author", "lang", "summary", "body",
+                 "fetched_at")
+
+
+def cjk_match_query(text: str) -> str:
+    """The FTS5 MATCH string that finds ``text`` (newsmon's query language) in ``articles_fts``.
+
+    ``SELECT rowid FROM articles_fts WHERE articles_fts MATCH cjk_match_query('稀有气体')``.
+    Raises ValueError (which SQLite reports as an error in the function) for a query that
+    does not parse or that the index cannot narrow (a lone regex).
+    """
+    match = parse_query(text).match
+    if not match:
+        raise ValueError(f"{text!r} cannot be searched with the full-text index alone (a regex?).")
+    return match
+
+
+_function_errors = threading.local()  # why the last cjk_match_query() call failed (SQLite drops the message)
+
+
+def _sql_cjk_match_query(text: str) -> str:
+    try:
+        return cjk_match_query(text)
+    except Exception as exc:
+        _function_errors.last = f"cjk_match_query({text!r}): {exc}"
+        raise
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """Register newsmon's SQL functions on ``conn``: ``cjk_match_query(text)``."""
+    # deterministic: SQLite may evaluate it once per statement instead of once per row.
+    conn.create_function("cjk_match_query", 1, _sql_cjk_match_query, deterministic=True)
+
+
+def search_sql(query: Optional[str], *, sites: Sequence[str] = (), since: Optional[datetime] = None,
+               until: Optional[datetime] = None, limit: int = 20, sort: str = "newest", facts: bool = False) -> str:
+    """A SQL statement, runnable in any SQLite tool, listing what ``newsmon search`` finds for these arguments.
+
+    The MATCH string is spelled out (the CJK-bigram rewrite), so the statement needs no
+    newsmon function. A query the index cannot decide alone (a regex) gives the superset
+    the index finds; newsmon then checks each candidate, and a comment says so.
+    """
+    where: list[str] = []
+    lines = []
+    if facts:
+        lines.append("-- the investment-fact filters (--min-amount, --stage, --place, --industry) are not in this SQL")
+    if query:
+        parsed = parse_query(query)
+        match = parsed.match
+        lines.append(f"-- MATCH string for {query!r}: {match or '(none: every story is a candidate)'}")
+        if not getattr(parsed, "exact", True):
+            lines.append("-- newsmon also checks each candidate against the query (regex or NOT it cannot say"
+                         " in FTS5); this SQL lists the candidates")
+        if match:
+            where.append(f"articles_fts MATCH {_literal(match)}")
+    if sites:
+        where.append(f"a.site IN ({', '.join(_literal(s) for s in sites)})")
+    for op, moment in ((">=", since), ("<=", until)):
+        if moment is not None:
+            where.append(f"a.published_utc {op} {_literal(moment.astimezone(timezone.utc).isoformat())}")
+    fts = any("MATCH" in w for w in where)
+    source = "articles_fts JOIN articles a ON a.id = articles_fts.rowid" if fts else "articles a"
+    # newest: most recently stored first; relevance: bm25 with a title match worth ten body matches
+    # (newsmon ranks only the newest 10,000 matches; plain SQL ranks them all).
+    order = "bm25(articles_fts, 10.0, 1.0), a.id DESC" if fts and sort == "relevance" else "a.id DESC"
+    lines.append(
+        "SELECT a.id, a.published_at, a.site, a.title, a.url\n"
+        f"FROM {source}\n"
+        + (f"WHERE {' AND '.join(where)}\n" if where else "")
+        + f"ORDER BY {order}\nLIMIT {int(limit)};"
+    )
+    return "\n".join(lines)
+
+
+def _literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def article_detail(db: sqlite_utils.Database, article_id: int) -> dict[str, Any]:
+    """One story for its page: the article row, ``sources`` (every place it was seen) and
+    ``alerts`` (its alert deliveries: rule, channel, status, matched terms).
+
+    Raises NotFoundError when there is no such story.
+    """
+    rows = list(articles_by_ids(db, [article_id]))
+    if not rows:
+        raise NotFoundError(f"There is no article with id {article_id}.")
+    story = rows[0]
+    story["alerts"] = list_deliveries(db, article_id=article_id, limit=200)
+    return story
+
+
+def articles_by_ids(db: sqlite_utils.Database, ids: Iterable[int], *, batch: int = 200) -> Iterator[dict[str, Any]]:
+    """Full story rows (``STORY_COLUMNS`` plus ``sources_count`` and ``sources``) for ``ids``, in that order.
+
+    Reads ``batch`` ids at a time, so any number of ids streams in constant memory.
+    """
+    iterator = iter(ids)
+    columns = ", ".join(STORY_COLUMNS)
+    while True:
+        chunk = [i for _, i in zip(range(batch), iterator)]
+        if not chunk:
+            return
+        marks = ",".join("?" * len(chunk))
+        found = {row["id"]: row for row in db.query(f"SELECT {columns} FROM articles WHERE id IN ({marks})", chunk)}
+        sources: dict[int, list[dict[str, Any]]] = {}
+        for article_id, site, url, first_seen_at, published_at in db.execute(
+            "SELECT article_id, site, url, first_seen_at, published_at FROM article_sources"
+            f" WHERE article_id IN ({marks}) ORDER BY first_seen_at, rowid",
+            chunk,
+        ):
+            sources.setdefault(article_id, []).append(
+                {"site": site, "url": url, "first_seen_at": first_seen_at, "published_at": published_at})
+        for article_id in chunk:
+            row = found.get(article_id)
+            if row is not None:
+                seen = sources.get(article_id, [])
+                yield {**row, "sources_count": len(seen), "sources": seen}
+
+
+def crawl_runs(db: sqlite_utils.Database, *, site: Optional[str] = None, limit: int = 50) -> list[dict[str, Any]]:
+    """Latest crawl runs (all sites, or one), newest first."""
+    where, params = ("WHERE site = ?", [site]) if site else ("", [])
+    return list(db.query(f"SELECT * FROM crawl_runs {where} ORDER BY id DESC LIMIT ?", [*params, limit]))
+
+
+def _statements(text: str) -> Iterator[str]:
+    buffer = ""
+    for piece in text.split(";"):
+        buffer += piece + ";"
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip(" \t\n;"):
+                yield buffer
+            buffer = ""
+    if buffer.strip(" \t\n;"):
+        yield buffer
+
+
+def run_sql(db: sqlite_utils.Database, text: str) -> Iterator[tuple[list[str], list[tuple[Any, ...]]]]:
+    """Run each SQL statement in ``text``; yield ``(column names, rows)`` per statement (no columns: no rows).
+
+    Raises StoreError with SQLite's message for a statement that fails.
+    """
+    for statement in _statements(text):
+        try:
+            cursor = db.conn.execute(statement)
+            columns = [d[0] for d in cursor.description or ()]
+            yield columns, cursor.fetchall() if columns else []
+        except sqlite3.Error as exc:
+            reason = str(exc)
+            if "user-defined function raised exception" in reason:
+                reason = getattr(_function_errors, "last", reason)
+            raise StoreError(f"SQL error: {reason.rstrip('.')}.") from None

@@ -1,0 +1,81 @@
+"""``newsmon export``: every story matching a search, streamed as jsonl, csv, json, atom or rss.
+
+Constant memory at any size: ids come from one cursor
+(``newsmon.db.search.iter_matching_ids``), full rows are read 200 at a time, and each
+story is written before the next is read.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import datetime, timezone
+from typing import Any, Callable, Iterable, Optional, Sequence, TextIO
+
+import sqlite_utils
+
+from newsmon.db.reader import STORY_COLUMNS, articles_by_ids
+from newsmon.db.search import iter_matching_ids
+
+from .feeds import FeedInfo, write_feed
+
+__all__ = ["EXPORT_COLUMNS", "EXPORT_FORMATS", "export_articles"]
+
+EXPORT_FORMATS = ("jsonl", "csv", "json", "atom", "rss")
+#: Fields of an exported story, in this order (``sources``: every place it was seen).
+EXPORT_COLUMNS = (*STORY_COLUMNS, "sources_count", "sources")
+
+
+def _counted(stories: Iterable[dict[str, Any]], on_row: Optional[Callable[[int], None]]) -> Iterable[dict[str, Any]]:
+    for n, story in enumerate(stories, 1):
+        yield story
+        if on_row:
+            on_row(n)
+
+
+def export_articles(
+    db: sqlite_utils.Database,
+    out: TextIO,
+    fmt: str,
+    *,
+    query: Optional[str] = None,
+    sites: Sequence[str] = (),
+    since: Optional[datetime] = None,
+    until: Optional[datetime] = None,
+    on_row: Optional[Callable[[int], None]] = None,
+) -> int:
+    """Write every story matching ``query`` and the filters to ``out`` in ``fmt``; return how many.
+
+    Newest stored first. ``on_row(n)`` is called after the n-th story (for progress).
+    Raises newsmon's query errors for a malformed query.
+    """
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"format must be one of {EXPORT_FORMATS}")
+    ids = iter_matching_ids(db, query, site=list(sites), since=since, until=until)
+    stories = articles_by_ids(db, ids)
+    if fmt in ("atom", "rss"):
+        what = " ".join(x for x in (query or "", *(f"site:{s}" for s in sites)) if x) or "all stories"
+        info = FeedInfo(title=f"newsmon export: {what}", id=f"urn:newsmon:export:{what}",
+                        updated=datetime.now(timezone.utc).replace(microsecond=0).isoformat())
+        return write_feed(out, fmt, info, stories, on_entry=on_row)
+    count = 0
+    if fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=list(EXPORT_COLUMNS), extrasaction="ignore")
+        writer.writeheader()
+        for story in _counted(stories, on_row):
+            story["sources"] = json.dumps(story["sources"], ensure_ascii=False)  # a list: JSON in its cell
+            writer.writerow(story)
+            count += 1
+        return count
+    if fmt == "json":
+        out.write("[")
+    for story in _counted(stories, on_row):
+        line = json.dumps({k: story.get(k) for k in EXPORT_COLUMNS}, ensure_ascii=False)
+        if fmt == "json":
+            out.write(("\n" if count == 0 else ",\n") + line)
+        else:
+            out.write(line + "\n")
+        count += 1
+    if fmt == "json":
+        out.write("\n]\n" if count else "]\n")
+    return count

@@ -1,0 +1,299 @@
+"""The newsmon pages inside Datasette: search, story, sites, alerts, feeds.
+
+Each view reads its arguments, calls the newsmon API on one of Datasette's
+read-only connections (``context.run_read``) and renders a template from
+``plugin/templates``. Nothing here writes to the database.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import io
+import re
+from datetime import datetime
+from typing import Any, Optional
+from urllib.parse import quote, urlencode
+
+import sqlite_utils
+from datasette.utils.asgi import Response
+from markupsafe import Markup, escape
+
+from newsmon.db import search_articles
+from newsmon.db.health import site_health
+from newsmon.db.outbox import list_deliveries, outbox_counts
+from newsmon.db.reader import article_detail, articles_by_ids, crawl_runs
+from newsmon.db.search import HIGHLIGHT, known_sites
+from newsmon.errors import NewsmonError, NotFoundError
+from newsmon.output import parse_user_date
+
+from .context import config_of, run_read
+from .feeds import FEED_TYPES, FeedInfo, write_feed
+
+__all__ = ["ROUTES", "highlight"]
+
+FEED_ENTRIES = 50
+PAGE_SIZE = 50
+_MARKED = re.compile(re.escape(HIGHLIGHT[0]) + r"([^" + re.escape(HIGHLIGHT[0] + HIGHLIGHT[1]) + r"]*)"
+                     + re.escape(HIGHLIGHT[1]))
+
+
+def highlight(snippet: str) -> Markup:
+    """A search snippet as HTML: text escaped, matched terms (``[…]``) in ``<mark>``."""
+    out, pos = [], 0
+    for match in _MARKED.finditer(snippet or ""):
+        out.append(str(escape(snippet[pos:match.start()])))
+        out.append(f"<mark>{escape(match.group(1))}</mark>")
+        pos = match.end()
+    out.append(str(escape((snippet or "")[pos:])))
+    return Markup("".join(out))
+
+
+class _BadRequest(Exception):
+    pass
+
+
+def _date(value: Optional[str], name: str, *, end: bool = False) -> Optional[datetime]:
+    if not value:
+        return None
+    try:
+        return parse_user_date(value, name, end_of_day=end)
+    except Exception:  # click.BadParameter: the same rule as the CLI, a message for the page
+        raise _BadRequest(f"{name} {value!r} is not a date like 2023-04-05 or 2023-04-05T08:00+08:00.") from None
+
+
+def _search_args(request: Any) -> dict[str, Any]:
+    args = request.args
+    sort = args.get("sort") or "newest"
+    if sort not in ("newest", "relevance"):
+        raise _BadRequest(f"sort {sort!r} is not newest or relevance.")
+    return {
+        "q": (args.get("q") or "").strip(),
+        "site": args.get("site") or "",
+        "since": args.get("since") or "",
+        "until": args.get("until") or "",
+        "sort": sort,
+    }
+
+
+def _find(db: sqlite_utils.Database, a: dict[str, Any], limit: int) -> list[dict[str, Any]]:
+    return search_articles(
+        db, a["q"] or None, site=a["site"] or None, since=_date(a["since"], "since"),
+        until=_date(a["until"], "until", end=True), limit=limit, sort=a["sort"],
+    )
+
+
+def _site_names(db: sqlite_utils.Database, datasette: Any) -> list[str]:
+    config = config_of(datasette)
+    if config is not None:
+        return [s.name for s in config.sites]
+    return known_sites(db)
+
+
+def _query_string(**params: str) -> str:
+    kept = {k: v for k, v in params.items() if v}
+    return ("?" + urlencode(kept)) if kept else ""
+
+
+async def _render(datasette: Any, request: Any, template: str, context: dict[str, Any], *,
+                  status: int = 200) -> Response:
+    html = await datasette.render_template(template, {"highlight": highlight, **context}, request=request)
+    return Response.html(html, status=status)
+
+
+async def _error(datasette: Any, request: Any, message: str, status: int) -> Response:
+    return await _render(datasette, request, "newsmon_error.html", {"message": message, "title": "Error"},
+                         status=status)
+
+
+async def search_page(datasette: Any, request: Any) -> Response:
+    """``/`` and ``/search``: newsmon search, newest first; no query lists the latest stories."""
+    try:
+        a = _search_args(request)
+    except _BadRequest as exc:
+        return await _error(datasette, request, str(exc), 400)
+
+    def work(db: sqlite_utils.Database) -> dict[str, Any]:
+        return {"rows": _find(db, a, PAGE_SIZE), "sites": _site_names(db, datasette)}
+
+    error = None
+    try:
+        found = await run_read(datasette, work)
+    except (_BadRequest, NewsmonError) as exc:
+        error, found = str(exc), {"rows": [], "sites": []}
+    feed_query = _query_string(q=a["q"], site=a["site"])
+    return await _render(datasette, request, "newsmon_search.html", {
+        **a, **found, "error": error,
+        "title": f"{a['q']} – newsmon search" if a["q"] else "Latest stories – newsmon",
+        "feed_atom": f"/feeds/search.atom{feed_query}", "feed_rss": f"/feeds/search.rss{feed_query}",
+    }, status=400 if error else 200)
+
+
+async def story_page(datasette: Any, request: Any) -> Response:
+    """``/story/ID``: the clean story, every place it was seen, the alert rules it matched."""
+    article_id = int(request.url_vars["id"])
+    try:
+        story = await run_read(datasette, lambda db: article_detail(db, article_id))
+    except NotFoundError as exc:
+        return await _error(datasette, request, str(exc), 404)
+    story["paragraphs"] = [p for p in (story.get("body") or "").split("\n") if p.strip()]
+    return await _render(datasette, request, "newsmon_story.html", {
+        "story": story, "title": story["title"],
+        "feed_atom": f"/feeds/sites/{quote(story['site'])}.atom",
+        "feed_rss": f"/feeds/sites/{quote(story['site'])}.rss",
+    })
+
+
+def _health(db: sqlite_utils.Database, datasette: Any) -> list[dict[str, Any]]:
+    config = config_of(datasette)
+    if config is not None:
+        from newsmon.scheduler.sites import site_statuses
+
+        return [h.to_dict() for h in site_statuses(config)]
+    names = _site_names(db, datasette)
+    return [h.to_dict() for h in site_health(db, names)]
+
+
+async def sites_page(datasette: Any, request: Any) -> Response:
+    """``/sites``: each site's health and its latest crawl runs."""
+    def work(db: sqlite_utils.Database) -> dict[str, Any]:
+        return {"sites": _health(db, datasette), "runs": crawl_runs(db, limit=30)}
+
+    found = await run_read(datasette, work)
+    return await _render(datasette, request, "newsmon_sites.html", {**found, "title": "Sites – newsmon"})
+
+
+async def site_page(datasette: Any, request: Any) -> Response:
+    """``/sites/NAME``: one site's health, crawl runs and latest stories."""
+    name = request.url_vars["name"]
+
+    def work(db: sqlite_utils.Database) -> dict[str, Any]:
+        health = [h for h in _health(db, datasette) if h["name"] == name]
+        if not health:
+            health = [h.to_dict() for h in site_health(db, [name])]
+        runs = crawl_runs(db, site=name, limit=30)
+        if not runs and not health[0]["articles"]:
+            raise NotFoundError(f"There is no site named {name!r} in the config or the database.")
+        stories = search_articles(db, None, site=name, limit=10)
+        return {"site": health[0], "runs": runs, "stories": stories}
+
+    try:
+        found = await run_read(datasette, work)
+    except NewsmonError as exc:
+        return await _error(datasette, request, str(exc), 404)
+    return await _render(datasette, request, "newsmon_site.html", {
+        **found, "title": f"{name} – newsmon",
+        "feed_atom": f"/feeds/sites/{quote(name)}.atom", "feed_rss": f"/feeds/sites/{quote(name)}.rss",
+    })
+
+
+async def alerts_page(datasette: Any, request: Any) -> Response:
+    """``/alerts``: the rules from config.yaml and the delivery log (sent, waiting, failed and why)."""
+    config = config_of(datasette)
+    rules: list[dict[str, Any]] = []
+    channels: list[dict[str, Any]] = []
+    if config is not None:
+        from newsmon.alerts.review import channel_table, rule_table
+
+        rules, channels = rule_table(config), channel_table(config)
+    status = request.args.get("status") or None
+
+    def work(db: sqlite_utils.Database) -> dict[str, Any]:
+        if "alert_deliveries" not in db.table_names():
+            return {"log": [], "counts": {}}
+        return {"log": list_deliveries(db, status=status, limit=100), "counts": outbox_counts(db)}
+
+    found = await run_read(datasette, work)
+    return await _render(datasette, request, "newsmon_alerts.html", {
+        **found, "rules": rules, "channels": channels, "has_config": config is not None, "status": status,
+        "title": "Alerts – newsmon",
+    })
+
+
+# -- feeds ---------------------------------------------------------------------------------
+
+
+def _feed_response(datasette: Any, request: Any, fmt: str, info: FeedInfo, stories: list[dict[str, Any]]) -> Response:
+    out = io.StringIO()
+    write_feed(out, fmt, info, stories,
+               story_page=lambda s: datasette.absolute_url(request, f"/story/{s['id']}"))
+    return Response(out.getvalue(), content_type=f"{FEED_TYPES[fmt]}; charset=utf-8")
+
+
+def _feed_info(datasette: Any, request: Any, title: str, feed_path: str, page_path: str) -> FeedInfo:
+    return FeedInfo(
+        title=title, id=f"urn:newsmon:feed:{feed_path.rsplit('.', 1)[0]}",
+        self_url=datasette.absolute_url(request, request.path + (f"?{request.query_string}" if request.query_string
+                                                                 else "")),
+        html_url=datasette.absolute_url(request, page_path),
+    )
+
+
+async def _stories(datasette: Any, find: Any) -> list[dict[str, Any]]:
+    def work(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+        return list(articles_by_ids(db, [row["id"] for row in find(db)]))
+
+    return await run_read(datasette, work)
+
+
+async def search_feed(datasette: Any, request: Any) -> Response:
+    """``/feeds/search.atom?q=…`` (or ``.rss``): the newest 50 stories of a search."""
+    fmt = request.url_vars["format"]
+    try:
+        a = _search_args(request)
+        stories = await _stories(datasette, lambda db: _find(db, {**a, "sort": "newest"}, FEED_ENTRIES))
+    except (_BadRequest, NewsmonError) as exc:
+        return Response.text(f"{exc}\n", status=400)
+    query = _query_string(q=a["q"], site=a["site"])
+    what = " ".join(x for x in (a["q"], f"site:{a['site']}" if a["site"] else "") if x) or "latest stories"
+    info = _feed_info(datasette, request, f"newsmon: {what}", f"search{query}", f"/search{query}")
+    return _feed_response(datasette, request, fmt, info, stories)
+
+
+async def site_feed(datasette: Any, request: Any) -> Response:
+    """``/feeds/sites/NAME.atom``: a site's newest 50 stories."""
+    name, fmt = request.url_vars["name"], request.url_vars["format"]
+    try:
+        stories = await _stories(datasette, lambda db: search_articles(db, None, site=name, limit=FEED_ENTRIES))
+    except NewsmonError as exc:
+        return Response.text(f"{exc}\n", status=404)
+    info = _feed_info(datasette, request, f"newsmon: {name}", f"sites/{name}", f"/sites/{quote(name)}")
+    return _feed_response(datasette, request, fmt, info, stories)
+
+
+async def rule_feed(datasette: Any, request: Any) -> Response:
+    """``/feeds/rules/NAME.atom``: the newest 50 stories an alert rule matches (its query and sites)."""
+    name, fmt = request.url_vars["name"], request.url_vars["format"]
+    config = config_of(datasette)
+    rule = config.alerts.rule(name) if config is not None else None
+    if rule is None:
+        return Response.text(f"There is no alert rule named {name!r} in the config.\n", status=404)
+
+    def find(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+        sites = None
+        if rule.sites:  # names or globs, as the alert matcher reads them
+            sites = [s for s in known_sites(db) if any(fnmatch.fnmatchcase(s, p) for p in rule.sites)]
+            if not sites:
+                return []
+        return search_articles(db, rule.query, site=sites, limit=FEED_ENTRIES)
+
+    try:
+        stories = await _stories(datasette, find)
+    except NewsmonError as exc:
+        return Response.text(f"{exc}\n", status=400)
+    info = _feed_info(datasette, request, f"newsmon alert rule {name}: {rule.query}", f"rules/{name}",
+                      "/search" + _query_string(q=rule.query))
+    return _feed_response(datasette, request, fmt, info, stories)
+
+
+_NAME = r"[^/]+?"
+ROUTES = [
+    (r"^/$", search_page),
+    (r"^/search$", search_page),
+    (r"^/story/(?P<id>\d{1,18})$", story_page),
+    (r"^/sites$", sites_page),
+    (rf"^/sites/(?P<name>{_NAME})$", site_page),
+    (r"^/alerts$", alerts_page),
+    (r"^/feeds/search\.(?P<format>atom|rss)$", search_feed),
+    (rf"^/feeds/sites/(?P<name>{_NAME})\.(?P<format>atom|rss)$", site_feed),
+    (rf"^/feeds/rules/(?P<name>{_NAME})\.(?P<format>atom|rss)$", rule_feed),
+]
