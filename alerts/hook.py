@@ -50,7 +50,8 @@ def make_alert_hook(config: Config, matcher: Optional[Matcher] = None) -> tuple[
         when = row.get("published_at") or row.get("fetched_at")
         if max_age is not None and _published_before(when, now - max_age):
             return None
-        matches = matcher.match(row.get("title") or "", row.get("body") or "", row.get("site") or "")
+        matches = matcher.match(row.get("title") or "", row.get("body") or "", row.get("site") or "",
+                                investment=row.get("investment"))
         if not matches:
             return None
 

@@ -29,6 +29,8 @@ import ahocorasick
 
 from newsmon.alerts_config import AlertsConfig, RuleConfig
 
+from newsmon.db.facts import FactsFilter
+
 from .errors import RuleError
 from newsmon.query import (And, Node, Not, Or, QuerySyntaxError, Regex, Term, atoms, canonical_text, is_word_char,
                            parse_query, regex_text)
@@ -49,7 +51,7 @@ class CompiledRule:
     """A rule whose query parsed."""
 
     config: RuleConfig
-    node: Node
+    node: Optional[Node]  # None: a rule on investment facts only
     terms: tuple[Term, ...]
     regexes: tuple[Regex, ...]
     positive: frozenset[Union[Term, Regex]]  # atoms not under NOT: reported in `matched`
@@ -57,6 +59,7 @@ class CompiledRule:
     # only when one of these hit. None: it may match on a regex alone, so it
     # is evaluated for every story.
     triggers: Optional[tuple[Term, ...]]
+    facts: FactsFilter = FactsFilter()  # conditions on the story's investment facts
 
     @property
     def name(self) -> str:
@@ -82,6 +85,9 @@ class Match:
 
 def compile_rule(rule: RuleConfig) -> CompiledRule:
     """Parse ``rule.query``; raises RuleError naming the rule, the position and the problem."""
+    facts = _facts_filter(rule)
+    if rule.query is None:  # facts only: checked on every story
+        return CompiledRule(rule, None, (), (), frozenset(), None, facts)
     try:
         node = parse_query(rule.query).root
     except QuerySyntaxError as exc:
@@ -97,7 +103,17 @@ def compile_rule(rule: RuleConfig) -> CompiledRule:
         trigger_terms = tuple(a for a in triggers or () if isinstance(a, Term))
         if not trigger_terms:
             trigger_terms = None
-    return CompiledRule(rule, node, terms, regexes, positive, trigger_terms)
+    return CompiledRule(rule, node, terms, regexes, positive, trigger_terms, facts)
+
+
+def _facts_filter(rule: RuleConfig) -> FactsFilter:
+    amount = None
+    if rule.min_amount is not None:
+        from newsmon.facts import parse_amount
+
+        amount = parse_amount(rule.min_amount)
+    return FactsFilter(min_amount=amount, stages=tuple(rule.stages), places=tuple(rule.places),
+                       industries=tuple(rule.industries))
 
 
 def _triggers(node: Node) -> Optional[frozenset[Union[Term, Regex]]]:
@@ -168,7 +184,7 @@ class Matcher:
             else:
                 for term in rule.triggers:
                     owners.setdefault(self._term_ids[term.norm], set()).add(index)
-            source = _predicate_source(rule.node, self._term_ids, regex_ids)
+            source = "True" if rule.node is None else _predicate_source(rule.node, self._term_ids, regex_ids)
             self._predicates.append(eval(f"lambda H, T, B, R: {source}", {}))  # noqa: S307 - ints and operators only
             self._reported.append(tuple((self._term_ids[t.norm], t.field, t.text)
                                         for t in rule.terms if t in rule.positive))
@@ -217,8 +233,9 @@ class Matcher:
             hits.add(term_id)
         return hits
 
-    def match(self, title: str, body: str, site: str = "", *, budget_s: float = STORY_BUDGET_S) -> list[Match]:
-        """The rules that match a story with this ``title``, ``body`` and ``site`` name.
+    def match(self, title: str, body: str, site: str = "", *, budget_s: float = STORY_BUDGET_S,
+              investment: Optional[dict[str, Any]] = None) -> list[Match]:
+        """The rules that match a story with this ``title``, ``body``, ``site`` name and ``investment`` facts.
 
         Regexes are evaluated lazily, within ``budget_s`` seconds per story;
         rules still needing one when the budget is spent do not match (logged).
@@ -253,6 +270,8 @@ class Matcher:
         for index in sorted(candidates):
             rule = self.rules[index]
             if rule.config.sites and not rule.site_allowed(site):
+                continue
+            if rule.facts and not rule.facts.matches(investment):
                 continue
             try:
                 if not self._predicates[index](hits, title_hits, body_hits, regex):

@@ -14,6 +14,7 @@ from typing import Any, Optional, Sequence
 import sqlite_utils
 
 from newsmon.db.outbox import database_id
+from newsmon.db.facts import get_facts
 from newsmon.db.search import make_snippet
 
 __all__ = ["Story", "Notification", "load_notification"]
@@ -36,6 +37,7 @@ class Story:
     sources: tuple[dict[str, str], ...]
     delivery_id: int
     summary: Optional[str] = None  # the page's 核心提示/摘要 box, when it has one
+    investment: Optional[dict[str, Any]] = None  # the story's investment facts (docs/facts.md)
 
     def payload(self) -> dict[str, Any]:
         """The story's fields for JSON."""
@@ -49,6 +51,7 @@ class Story:
             "matched": list(self.matched),
             "sources": [dict(s) for s in self.sources],
             "article_id": self.article_id,
+            "investment": self.investment,
         }
 
 
@@ -84,7 +87,7 @@ class Notification:
         """The webhook JSON body.
 
         A single alert: ``rule, title, url, site, published_at, snippet,
-        summary, matched, sources, article_id``. A digest: ``rule, digest, count,
+        summary, matched, sources, article_id, investment``. A digest: ``rule, digest, count,
         stories`` (each story with those fields) plus ``title``.
         """
         if not self.is_digest:
@@ -160,7 +163,7 @@ def load_notification(db: sqlite_utils.Database, rows: Sequence[dict[str, Any]])
         matched = tuple(row.get("matched") or ())
         snippet = make_snippet(body or "", matched)
         stories.append(Story(article_id, title, url, site, published_at, snippet, matched, sources, row["id"],
-                             summary))
+                             summary, get_facts(db, article_id)))
     first = rows[0]
     return Notification(
         rule=first["rule"], channel=first["channel"], stories=tuple(stories), digest=first.get("digest"),

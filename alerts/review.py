@@ -11,6 +11,7 @@ import sqlite_utils
 
 from newsmon.alerts_config import RuleConfig
 from newsmon.config import Config
+from newsmon.db.facts import get_facts
 
 from .errors import RuleError
 from .matcher import Matcher, compile_rule
@@ -65,7 +66,8 @@ def test_rule(
            " ORDER BY coalesce(published_utc, fetched_at) DESC, id DESC")
     found = []
     for row in db.query(sql, params):
-        matches = matcher.match(row["title"], row["body"], row["site"])
+        investment = get_facts(db, row["id"]) if rule.has_fact_keys else None
+        matches = matcher.match(row["title"], row["body"], row["site"], investment=investment)
         if matches:
             row.pop("body")
             found.append({**row, "matched": list(matches[0].matched)})

@@ -70,6 +70,7 @@ def _as_investment(row: dict[str, Any]) -> dict[str, Any]:
     return {
         "amount": row["amount"],
         "currency": row["currency"],
+        "amount_cny": row["amount_cny"],
         "amount_text": row["amount_text"],
         "kind": row["kind"],
         "stage": row["stage"],
@@ -130,6 +131,26 @@ class FactsFilter:
                            f"({', '.join('?' for _ in self.industries)}))")
             params.extend(self.industries)
         return (" AND ".join(clauses) or "1"), params
+
+    def matches(self, investment: Optional[dict[str, Any]]) -> bool:
+        """The same conditions as :meth:`sql`, on a story's ``investment`` object (alert rules)."""
+        if not self:
+            return True
+        if investment is None:
+            return False
+        if self.min_amount is not None:
+            cny = investment.get("amount_cny")
+            if cny is None or cny < self.min_amount:
+                return False
+        if self.stages and investment.get("stage") not in self.stages:
+            return False
+        if self.places:
+            names = [name for place in investment.get("places") or [] for name in place.values()]
+            if not any(name.startswith(prefix) for prefix in self.places for name in names):
+                return False
+        if self.industries and not set(self.industries) & set(investment.get("industry") or []):
+            return False
+        return True
 
     def exists_sql(self, article_alias: str) -> tuple[str, list[Any]]:
         """``EXISTS (…)``: the story ``article_alias.id`` has facts meeting the conditions."""

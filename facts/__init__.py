@@ -63,6 +63,7 @@ class InvestmentFacts:
         return {
             "amount": self.amount,
             "currency": self.currency,
+            "amount_cny": self.amount_cny,
             "amount_text": self.amount_text,
             "kind": self.kind,
             "stage": self.stage,
@@ -88,6 +89,6 @@ def extract_facts(title: str, body: str) -> InvestmentFacts:
 
 
 def facts_record(title: str, body: str) -> dict[str, Any]:
-    """What the store keeps for a story: the ``investment`` object, ``amount_cny`` and ``version``."""
+    """What the store keeps for a story: the ``investment`` object and the extractor ``version``."""
     facts = extract_facts(title, body)
-    return {**facts.to_dict(), "amount_cny": facts.amount_cny, "version": FACTS_VERSION}
+    return {**facts.to_dict(), "version": FACTS_VERSION}

@@ -161,8 +161,22 @@ class RuleConfig(_Model):
     """One alert rule: a query and where to send its matches."""
 
     name: str = Field(description="Unique rule name (letters, digits, - _ .); shown in every alert.")
-    query: str = Field(
-        description='Terms, "quoted phrases", AND/OR/NOT, -term, (groups), title:term, /regex/; see docs/alerts.md.'
+    query: Optional[str] = Field(
+        None,
+        description='Terms, "quoted phrases", AND/OR/NOT, -term, (groups), title:term, /regex/; see docs/alerts.md. '
+        "May be left out when the rule has investment-fact keys.",
+    )
+    min_amount: Optional[str] = Field(
+        None, description="Only stories stating an investment of at least this much (10亿, 5000万, 1e9 yuan)."
+    )
+    stages: list[str] = Field(
+        default_factory=list, description="Only stories reporting one of these project stages (签约, 开工, …)."
+    )
+    places: list[str] = Field(
+        default_factory=list, description="Only stories whose project is in one of these provinces, cities or counties."
+    )
+    industries: list[str] = Field(
+        default_factory=list, description="Only stories tagged with one of these industries (新能源, 石化, …)."
     )
     sites: list[str] = Field(
         default_factory=list, description="Only stories first published on these sites (names or globs like gov-*)."
@@ -189,10 +203,40 @@ class RuleConfig(_Model):
             parse_digest(value)
         return value
 
-    @field_validator("sites", "channels", mode="before")
+    @field_validator("sites", "channels", "stages", "places", "industries", mode="before")
     @classmethod
     def _one_or_many(cls, value: object) -> object:
         return [value] if isinstance(value, str) else value
+
+    @field_validator("min_amount", mode="before")
+    @classmethod
+    def _check_amount(cls, value: object) -> object:
+        if value is None:
+            return None
+        from newsmon.facts import parse_amount  # cn2an loads only for rules that use amounts
+
+        parse_amount(str(value))
+        return str(value)
+
+    @field_validator("stages")
+    @classmethod
+    def _check_stages(cls, value: list[str]) -> list[str]:
+        known = ("洽谈", "签约", "备案", "核准", "评审", "招标", "开工", "投产", "竣工")
+        for stage in value:
+            if stage not in known:
+                raise ValueError(f"{stage!r} is not a stage; known: {', '.join(known)}")
+        return value
+
+    @model_validator(mode="after")
+    def _query_or_facts(self) -> "RuleConfig":
+        if self.query is None and not self.has_fact_keys:
+            raise ValueError("a rule needs a query, or investment-fact keys (min_amount, stages, places, industries)")
+        return self
+
+    @property
+    def has_fact_keys(self) -> bool:
+        """True when the rule filters on investment facts."""
+        return self.min_amount is not None or bool(self.stages or self.places or self.industries)
 
 
 class AlertsConfig(_Model):

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from newsmon.cli import cli
 from newsmon.facts import extract_facts, parse_amount
 from newsmon.portal import FixturePortal
+from test_alerts_support import Receiver, receiver  # noqa: F401
 
 
 @pytest.mark.parametrize("title,body,amount,currency,kind", [
@@ -136,3 +137,36 @@ def test_search_narrowed_by_facts(crawled: Path) -> None:
     assert titles("氪氙", "--stage", "投产", "--place", "大连") == []
     count = CliRunner().invoke(cli, ["search", "--min-amount", "100亿", "--count", "--config", str(crawled)])
     assert count.output.strip() == str(len(big))
+
+
+def test_alert_rules_on_facts(tmp_path: Path, receiver: Receiver) -> None:
+    import yaml
+
+    with FixturePortal() as portal:
+        doc = yaml.safe_load(portal.config_yaml(database="news.db", timeout=20))
+        doc["alerts"] = {
+            "channels": {"ops": {"type": "webhook", "url": receiver.url + "/hook"}},
+            # No query: "every 开工 of at least 10亿 in 大连 or 锦州".
+            "rules": [{"name": "big-starts", "stages": ["开工"], "min_amount": "10亿", "places": ["大连", "锦州"],
+                       "channels": ["ops"]},
+                      {"name": "small", "query": "氪氙", "min_amount": "1000亿", "channels": ["ops"]}],
+        }
+        config = tmp_path / "config.yaml"
+        config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        result = CliRunner().invoke(cli, ["crawl", "liaoning-invest", "shenyang-gov", "--config", str(config)])
+        assert result.exit_code == 0, result.output
+    titles = sorted(r["json"]["title"] for r in receiver.requests)
+    assert titles == ["大连长兴岛氪氙气体提纯项目正式开工"]
+    assert {r["json"]["rule"] for r in receiver.requests} == {"big-starts"}
+    investment = receiver.requests[0]["json"]["investment"]
+    assert (investment["amount_text"], investment["stage"]) == ("12.6亿元", "开工")
+    tested = CliRunner().invoke(cli, ["alerts", "test", "big-starts", "--config", str(config), "--format", "json"])
+    assert [row["title"] for row in json.loads(tested.output)] == titles
+
+
+def test_rule_without_query_or_facts_is_a_config_error(tmp_path: Path) -> None:
+    config = tmp_path / "config.yaml"
+    config.write_text("sites: []\nalerts:\n  rules:\n    - name: empty\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["alerts", "list", "--config", str(config)])
+    assert result.exit_code == 2
+    assert "a rule needs a query, or investment-fact keys" in result.output
