@@ -147,6 +147,8 @@ def read_list_page(
         list_pattern=list_url_pattern,
         page_text=page_text,
     )
+    if next_page is None:
+        next_page = _rel_next(doc, url, domains)
     shape = "links"
     trs_next, trs_count = trs_next_page(script_text, url)
     if trs_count is not None:
@@ -182,6 +184,18 @@ def read_list_page(
         reading.shape = "empty"
         reading.diagnosis = reading.diagnosis or "no article links found on this list page"
     return reading
+
+
+def _rel_next(doc: Any, url: str, domains: list[str]) -> Optional[str]:
+    """``<link rel="next">`` (WordPress, SEO plugins) or ``<a rel="next">``: the page says which is next."""
+    from urllib.parse import urljoin
+
+    for element in doc.xpath("//link[@rel][@href] | //a[@rel][@href]"):
+        if "next" in (element.get("rel") or "").lower().split():
+            target = urljoin(url, element.get("href").strip()).split("#")[0]
+            if target != url and same_site(target, domains):
+                return target
+    return None
 
 
 def _read_feed_like(

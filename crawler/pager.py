@@ -40,7 +40,7 @@ _NUMBER = re.compile(r"\d+")
 # TRS: createPageHTML(10, 0, "index", "html") and the newer
 # createPageHTML('page_div', 10, 0, 'index', 'html', 150).
 _CREATE_PAGE = re.compile(
-    r"createPageHTML\s*\(\s*(?:['\"][^'\"]*['\"]\s*,\s*)?(\d+)\s*,\s*(\d+)\s*,\s*['\"]([\w.-]+)['\"]\s*,\s*['\"](\w+)['\"]"
+    r"createPageHTML\s*\(\s*(['\"][^'\"]*['\"]\s*,\s*)?(\d+)\s*,\s*(\d+)\s*,\s*['\"]([\w.-]+)['\"]\s*,\s*['\"](\w+)['\"]"
 )
 _COUNT_PAGE = re.compile(r"\bvar\s+countPage\s*=\s*(\d+)")
 _CURRENT_PAGE = re.compile(r"\bvar\s+currentPage\s*=\s*(\d+)")
@@ -208,10 +208,16 @@ def trs_next_page(script_text: str, page_url: str) -> tuple[Optional[str], Optio
 
     ``createPageHTML(N, i, "index", "html")``: N pages, this is page i (0-based);
     page k lives at ``index_k.html`` (``index.html`` for k = 0) beside the list page.
+    ``createPageHTML('page_div', N, i, 'name', 'shtml', records)`` counts i from 1;
+    its page k (k >= 2) is ``name_k.shtml``.
     """
     match = _CREATE_PAGE.search(script_text)
     if match:
-        count, current, name, ext = int(match.group(1)), int(match.group(2)), match.group(3), match.group(4)
+        count, current, name, ext = int(match.group(2)), int(match.group(3)), match.group(4), match.group(5)
+        # The six-argument form (element id first) counts pages from 1 (page k
+        # is name_k.ext, page 1 name.ext): the next file is name_{i+1} in both
+        # forms, only the last page differs.
+        last = count if match.group(1) else count - 1
     else:
         count_match = _COUNT_PAGE.search(script_text)
         if not count_match:
@@ -223,6 +229,7 @@ def trs_next_page(script_text: str, page_url: str) -> tuple[Optional[str], Optio
         ext_match = _TRS_EXT.search(script_text)
         name = name_match.group(1) if name_match else "index"
         ext = ext_match.group(1) if ext_match else "html"
-    if current + 1 >= count:
+        last = count - 1
+    if current >= last:
         return None, count
     return urljoin(page_url, f"{name}_{current + 1}.{ext}"), count

@@ -91,6 +91,9 @@ def test_trs_zero_based_numbers() -> None:
         ('createPageHTML(5, 0, "index", "html");', "/col/col1/index.html", "/col/col1/index_1.html"),
         ("createPageHTML(5,3,'index','shtml');", "/col/col1/index_3.shtml", "/col/col1/index_4.shtml"),
         ("createPageHTML('page_div', 6, 2, 'index', 'html', 80);", "/zw/index_2.html", "/zw/index_3.html"),
+        ("createPageHTML('page_div',10, 1,'dezlist','shtml',149);", "/zw/dezlist.shtml", "/zw/dezlist_2.shtml"),
+        ("createPageHTML('page_div',10, 9,'dezlist','shtml',149);", "/zw/dezlist_9.shtml", "/zw/dezlist_10.shtml"),
+        ("createPageHTML('page_div',10, 10,'dezlist','shtml',149);", "/zw/dezlist_10.shtml", None),
         ('createPageHTML(5, 4, "index", "html");', "/col/col1/index_4.html", None),
         ("var countPage = 7//共多少页\nvar currentPage = 1//当前页\ndocument.write('<a href=\"index_' + (currentPage+1) + '.html\">下一页</a>');",
          "/col/col1/index_1.html", "/col/col1/index_2.html"),
@@ -160,6 +163,17 @@ def test_js_literal_with_single_quotes_and_unquoted_keys() -> None:
     assert reading.shape == "script_data"
     assert reading.articles[2].url == f"{BASE}/col/a/t20230403_3.html"
     assert reading.articles[2].date == "2023-04-03"
+
+
+@pytest.mark.parametrize("link", ["<link rel='next' href='/page/2'>", "<link rel='Next' href='/page/2/'>"])
+def test_link_rel_next_in_head(link: str) -> None:
+    reading = read_list_page(page("<a class=more href='javascript:load()'>加载更多</a>", link), f"{BASE}/")
+    assert reading.next_pages[0].rstrip("/") == f"{BASE}/page/2"
+
+
+def test_a_rel_next() -> None:
+    reading = read_list_page(page("<a rel='next' href='/news/p2.html'>more</a>"), f"{BASE}/news/")
+    assert reading.next_pages == [f"{BASE}/news/p2.html"]
 
 
 def test_announced_feed_is_reported() -> None:
