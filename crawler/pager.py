@@ -178,7 +178,10 @@ def next_page(
             next_url = link.url
         elif kind == "last" and last_url is None:
             last_url = link.url
-    numbered = _numbered(links, list_re)
+    # Page numbers never leave the list's own host: numbered links elsewhere
+    # (an archive calendar on post2.news.163.com) are something else.
+    host = urlsplit(page_url).netloc
+    numbered = _numbered([link for link in links if urlsplit(link.url).netloc == host], list_re)
     if numbered is not None:
         pager_urls.update(numbered.pages.values())
     if next_url is not None:

@@ -268,3 +268,11 @@ def test_redirect_to_another_port_is_off_site(two_ports: tuple[ThreadingHTTPServ
     (report,) = json.loads(result.output)
     assert report["articles_new"] == 2
     assert f"{base}{stories[2].path}: redirected off-site to {other_base}{stories[2].path}" in report["errors"]
+
+
+def test_numbered_links_on_another_host_are_not_the_pager() -> None:
+    # An archive calendar (days 1..31) on a sibling host is not page 2.
+    days = "".join(f"<a href='http://archive.example.com/2020-07/{d:02d}/12.html'>{d}</a>" for d in range(1, 32))
+    reading = read_list_page(page(days), "http://news.example.com/special/rank.html",
+                             domains=["example.com"])
+    assert reading.next_pages == []
