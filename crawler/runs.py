@@ -31,6 +31,10 @@ class CrawlRunRecorder:
     def spider_opened(self, spider: Any) -> None:
         self.started = time.monotonic()
         self.run_id = spider.store.start_run(spider.name)
+        report: Optional[Callable[[dict[str, Any]], None]] = getattr(spider, "report", None)
+        if report is not None:
+            # The parent needs the row's id to close it honestly if this worker dies mid-crawl.
+            report({"event": "site_started", "site": spider.name, "run_id": self.run_id})
 
     def spider_closed(self, spider: Any, reason: str) -> None:
         stats = self.crawler.stats

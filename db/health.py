@@ -28,7 +28,10 @@ from newsmon.clock import iso_utc, utc_now
 __all__ = [
     "HealthThresholds",
     "SiteHealth",
+    "article_count",
     "close_abandoned_runs",
+    "last_crawl_started",
+    "run_counts",
     "mark_interrupted",
     "ensure_daemon_schema",
     "list_page_validators",
@@ -231,30 +234,75 @@ def _extraction_problems(
 
 
 def close_abandoned_runs(
-    db: sqlite_utils.Database, sites: Optional[Iterable[str]], *, status: str, error: str
+    db: sqlite_utils.Database,
+    sites: Optional[Iterable[str]],
+    *,
+    status: str,
+    error: str,
+    run_ids: Optional[Iterable[int]] = None,
 ) -> list[int]:
-    """Close ``running`` crawl_runs rows (of ``sites``, or all) whose worker is gone; return their ids.
+    """Close ``running`` crawl_runs rows (``run_ids``, or of ``sites``, or all) whose worker is gone; return their ids.
 
-    Only the writer-lock holder may call this: it assumes no crawl of those
-    sites is alive.
+    The counts are what the dead crawl actually stored (stories, copies and
+    non-articles first seen by the site since the run started): its worker
+    died before it could write them. Only the writer-lock holder may call
+    this: it assumes no crawl of those rows is alive.
     """
-    where, params = "status = 'running'", []
-    names = list(sites) if sites is not None else None
-    if names is not None:
+    where, params = "status = 'running'", list[object]()
+    if run_ids is not None:
+        ids = list(run_ids)
+        if not ids:
+            return []
+        where += f" AND id IN ({','.join('?' * len(ids))})"
+        params = list(ids)
+    elif sites is not None:
+        names = list(sites)
         if not names:
             return []
         where += f" AND site IN ({','.join('?' * len(names))})"
-        params = names
+        params = list(names)
     now = utc_now()
     with db.conn:
-        ids = [r[0] for r in db.execute(f"SELECT id FROM crawl_runs WHERE {where}", params)]
-        for run_id in ids:
+        rows = list(db.execute(f"SELECT id, site, started_at FROM crawl_runs WHERE {where}", params))
+        for run_id, site, started_at in rows:
+            new, copies = db.execute(
+                "SELECT count(*) FILTER (WHERE s.url = a.url), count(*) FILTER (WHERE s.url != a.url)"
+                " FROM article_sources s JOIN articles a ON a.id = s.article_id"
+                " WHERE s.site = ? AND s.first_seen_at >= ?",
+                [site, started_at],
+            ).fetchone()
+            non_articles = db.execute(
+                "SELECT count(*) FROM non_articles WHERE site = ? AND seen_at >= ?", [site, started_at]
+            ).fetchone()[0]
             db.execute(
                 "UPDATE crawl_runs SET status = ?, finished_at = ?, error = ?,"
+                " articles_new = ?, duplicates = ?, non_articles = ?,"
                 " duration_s = round((julianday(?) - julianday(started_at)) * 86400, 3) WHERE id = ?",
-                [status, now, error, now, run_id],
+                [status, now, error, new, copies, non_articles, now, run_id],
             )
-    return ids
+    return [row[0] for row in rows]
+
+
+def run_counts(db: sqlite_utils.Database, run_id: int) -> dict[str, int]:
+    """The counts stored on one crawl_runs row (``articles_new``, ``duplicates``, …)."""
+    row = db.execute(
+        "SELECT list_pages, articles_new, duplicates, non_articles, failures FROM crawl_runs WHERE id = ?", [run_id]
+    ).fetchone()
+    keys = ("list_pages", "articles_new", "duplicates", "non_articles", "failures")
+    return dict(zip(keys, row)) if row else dict.fromkeys(keys, 0)
+
+
+def last_crawl_started(db: sqlite_utils.Database, site: str) -> Optional[datetime]:
+    """When ``site``'s last crawl that was not interrupted started (None if never)."""
+    row = db.execute(
+        "SELECT max(started_at) FROM crawl_runs WHERE site = ? AND status != 'interrupted'", [site]
+    ).fetchone()
+    return _parse(row[0]) if row and row[0] else None
+
+
+def article_count(db: sqlite_utils.Database) -> int:
+    """Stories in the database (the daemon's heartbeat)."""
+    return int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
 
 def mark_interrupted(db: sqlite_utils.Database, run_id: int, error: str) -> None:

@@ -21,6 +21,7 @@ from .templates import ensure_headlines_schema, ensure_templates_schema
 __all__ = ["ensure_schema", "SCHEMA_VERSION", "rebuild_fts"]
 
 SCHEMA_VERSION = 2
+JOURNAL_SIZE_LIMIT = 64 * 2**20
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     """Create missing tables/indexes and bring the FTS index up to date."""
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
+    # After a checkpoint resets the WAL, shrink its file back to this size (db/housekeeping.py).
+    db.execute(f"PRAGMA journal_size_limit={JOURNAL_SIZE_LIMIT}")
     db.execute("PRAGMA foreign_keys=ON")
     tables = set(db.table_names())
     with db.conn:

@@ -73,6 +73,18 @@ class DaemonSettings(_Model):
     max_concurrent_crawls: int = Field(
         2, ge=1, le=64, description="Crawls (worker processes) running at once; others wait their turn."
     )
+    workers: int = Field(
+        2, ge=1, le=64,
+        description="Persistent crawl worker processes (each runs many crawls, several at once); "
+        "about one per CPU core.",
+    )
+    worker_max_crawls: int = Field(
+        500, ge=1, description="A crawl worker is replaced after this many crawls (bounds slow leaks)."
+    )
+    worker_memory_limit_mb: int = Field(
+        1024, ge=64, description="A crawl worker using more memory than this (MiB) is replaced; "
+        "its running crawls are recorded interrupted and retried once.",
+    )
     crawl_time_limit: str = Field(
         "10m", description="A site's crawl is stopped and recorded as timeout after this long (45s, 10m, 2h)."
     )

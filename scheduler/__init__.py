@@ -1,5 +1,6 @@
-"""Running crawls: one pass now (``run_crawl``), each in a fresh worker process."""
+"""Running crawls: one pass now (``run_crawl``) or on schedule (``Daemon``), on a pool of persistent workers."""
 
-from .crawl import SiteReport, run_crawl
+from .crawl import ALL_FAILED_EXIT, SiteReport, run_crawl
+from .pool import CrawlPool, PoolSettings
 
-__all__ = ["SiteReport", "run_crawl"]
+__all__ = ["ALL_FAILED_EXIT", "CrawlPool", "PoolSettings", "SiteReport", "run_crawl"]

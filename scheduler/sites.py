@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+
+from typing import TYPE_CHECKING
 
 from newsmon.config import Config
 
-from .daemon import health_thresholds
+from .health_monitor import health_thresholds
 from .lock import lock_holder
+
+if TYPE_CHECKING:
+    from newsmon.db.health import SiteHealth
 
 __all__ = ["site_statuses", "daemon_running"]
 
@@ -18,7 +22,7 @@ def daemon_running(config: Config) -> bool:
     return bool(holder and holder.get("command") == "newsmon run")
 
 
-def site_statuses(config: Config) -> list[Any]:
+def site_statuses(config: Config) -> "list[SiteHealth]":
     """``newsmon.db.health.SiteHealth`` per enabled site, in config order, with ``next_run_at`` when the daemon runs.
 
     Raises StoreError when the database does not exist yet.

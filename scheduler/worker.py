@@ -1,17 +1,24 @@
-"""The crawl worker process: ``python -m scheduler.worker`` runs one crawl pass and exits.
+"""A persistent crawl worker process: ``python -m newsmon.scheduler.worker`` runs site crawls until stdin closes.
 
-Twisted's reactor cannot be restarted inside a process, and one site's crash
-or leak must not take its caller down, so every crawl pass runs here, in a
-fresh process started by :func:`newsmon.scheduler.crawl.run_crawl`.
+Twisted's reactor cannot be restarted inside a process, and one site's crash,
+hang or leak must not take its caller down, so crawls run in worker processes
+(see :mod:`newsmon.scheduler.pool`). Starting Python with Scrapy, Twisted,
+lxml and pydantic costs about a second of CPU; an unchanged list page costs a
+few milliseconds. So a worker lives for many crawls: one reactor, one
+``CrawlerRunner``, one ``Crawler`` per site crawl, several at once.
 
-Protocol: the parent writes one JSON object to stdin::
+Protocol (JSON lines). The parent writes to stdin::
 
-    {"config": {...Config...}, "source_path": "/path/config.yaml", "sites": ["a", "b"], "log_level": "ERROR"}
+    {"type": "config", "id": 3, "config": {...Config...}, "source_path": "/path/config.yaml"}
+    {"type": "crawl", "job": 17, "config": 3, "site": "a", "time_limit": 600}
 
-and reads JSON lines from stdout: ``{"event": "article", ...}`` while the
-crawl runs, ``{"event": "site_done", ...}`` per site, and
-``{"event": "fatal", "message": ..., "error": "StoreError"}`` (exit status 2) when the crawl
-cannot run at all. Scrapy's own log goes to stderr.
+(a config is sent once per worker and version, then referred to by id) and
+reads from stdout: ``{"event": "site_started", "job": 17, "run_id": 5}``,
+``{"event": "article", "job": 17, ...}`` while the crawl runs,
+``{"event": "site_done", "job": 17, ...}`` at its end, and
+``{"event": "fatal", "job": 17, "message": ..., "error": "StoreError"}`` when
+it could not run at all. Closing stdin ends the worker once its crawls finish.
+Scrapy's own log goes to stderr; the log level is the first argument.
 """
 
 from __future__ import annotations
@@ -22,7 +29,13 @@ import signal
 import sys
 import threading
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any, Callable, Optional
+
+if TYPE_CHECKING:
+    from scrapy.crawler import CrawlerRunner
+
+    from newsmon.config import Config
+    from newsmon.db import Store
 
 __all__ = ["main"]
 
@@ -50,53 +63,149 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
-def main() -> int:
-    """Run the crawl described on stdin; return the exit status."""
-    _exit_with_parent()
-    from newsmon.config import Config
-    from newsmon.errors import NewsmonError
+class _Worker:
+    """State of one worker: its configs, its open store, its crawls in flight."""
 
-    request = json.load(sys.stdin)
-    config = Config(**request["config"], source_path=request.get("source_path"))
-    from newsmon.redact import install_redaction
+    def __init__(self, runner: "CrawlerRunner", log_level: str) -> None:
+        self.runner = runner
+        self.log_level = log_level
+        self.configs: dict[int, "Config"] = {}
+        self.store: Optional["Store"] = None
+        self.store_config: Optional[int] = None
+        self.running = 0
+        self.closing = False
 
-    install_redaction(config)  # Scrapy logs URLs: token parameters are masked here too
-    try:
+    def handle(self, message: dict[str, Any]) -> None:
+        """One line from the parent (runs in the reactor thread)."""
+        if message.get("type") == "config":
+            from newsmon.config import Config
+
+            from newsmon.redact import install_redaction
+
+            config = Config(**message["config"], source_path=message.get("source_path"))
+            install_redaction(config)  # Scrapy logs URLs: token parameters are masked here too
+            self.configs = {message["id"]: config}
+        elif message.get("type") == "crawl":
+            self.crawl(message)
+
+    def _open_store(self, config_id: int) -> "Store":
+        """The store for this config version (reopened when the config changes: its alert rules may have)."""
         from newsmon.db import Store
 
-        store = Store(config.database_path)
-    except NewsmonError as exc:
-        emit({"event": "fatal", "message": str(exc), "error": type(exc).__name__})
-        return 2
-    if config.alerts.rules:
-        # Match alert rules inside the transaction storing each new story; this
-        # only writes alert_deliveries rows: sending happens in the parent.
-        from newsmon.alerts import install_alert_hook
+        if self.store is not None and self.store_config == config_id:
+            return self.store
+        config = self.configs[config_id]
+        if self.store is not None and self.store.path == config.database_path:
+            # Same database, new rules: swap the alert hook, keep the connection.
+            self.store.new_article_hooks.clear()
+        else:
+            if self.store is not None:
+                self.store.close()
+            self.store = None
+            self.store = Store(config.database_path)
+        if config.alerts.rules:
+            # Match alert rules inside the transaction storing each new story; this
+            # only writes alert_deliveries rows: sending happens in the parent.
+            from newsmon.alerts import install_alert_hook
 
-        install_alert_hook(store, config)
+            install_alert_hook(self.store, config)
+        self.store_config = config_id
+        return self.store
 
-    from scrapy.crawler import CrawlerProcess
+    def crawl(self, message: dict[str, Any]) -> None:
+        """Start one site crawl; its events carry the job id."""
+        from newsmon.errors import NewsmonError
 
-    from newsmon.crawler.settings import scrapy_settings
-    from newsmon.crawler.spider import PortalSpider
+        job = message["job"]
 
-    settings = scrapy_settings(
-        config.crawl, log_level=request.get("log_level", "CRITICAL"), time_limit=request.get("time_limit")
-    )
-    process = CrawlerProcess(settings)
-    for name in request["sites"]:
-        site = config.site(name)
-        process.crawl(PortalSpider, site=site, store=store, max_list_pages=config.max_list_pages(site), report=emit)
-    process.start()
-    store.close()
+        def report(event: dict[str, Any]) -> None:
+            emit({**event, "job": job})
+
+        try:
+            config = self.configs[message["config"]]
+            store = self._open_store(message["config"])
+            site = config.site(message["site"])
+        except (NewsmonError, KeyError) as exc:
+            report({"event": "fatal", "site": message.get("site"), "message": str(exc), "error": type(exc).__name__})
+            return
+        from scrapy.crawler import Crawler
+
+        from newsmon.crawler.settings import scrapy_settings
+        from newsmon.crawler.spider import PortalSpider
+
+        settings = scrapy_settings(config.crawl, log_level=self.log_level, time_limit=message.get("time_limit"))
+        crawler = Crawler(PortalSpider, settings)
+        self.running += 1
+        deferred = self.runner.crawl(
+            crawler, site=site, store=store, max_list_pages=config.max_list_pages(site), report=report
+        )
+
+        def finished(result: Any) -> None:
+            self.running -= 1
+            if hasattr(result, "getErrorMessage"):  # a Failure: the spider could not even start
+                report({"event": "fatal", "site": site.name, "message": result.getErrorMessage(),
+                        "error": "NewsmonError"})
+            self._maybe_exit()
+
+        deferred.addBoth(finished)
+
+    def input_closed(self) -> None:
+        """The parent closed stdin: finish the crawls in flight, then exit."""
+        self.closing = True
+        self._maybe_exit()
+
+    def _maybe_exit(self) -> None:
+        if self.closing and self.running == 0:
+            from twisted.internet import reactor
+
+            reactor_: Any = reactor  # twisted's module-level reactor is typed as an interface
+            reactor_.stop()
+
+
+def _read_stdin(call: Callable[..., Any], worker: _Worker) -> None:
+    """Feed each stdin line to the reactor thread; EOF ends the worker."""
+    for line in sys.stdin:
+        try:
+            message = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        call(worker.handle, message)
+    call(worker.input_closed)
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    """Serve crawl jobs from stdin until it closes; return the exit status."""
+    args = sys.argv[1:] if argv is None else argv
+    log_level = args[0] if args else "CRITICAL"
+    _exit_with_parent()
+    # The parent decides when crawls stop (SIGTERM to the whole process group from
+    # systemd or Ctrl-C must not cut a story's write short): it closes stdin or kills us.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    from scrapy.utils.log import configure_logging
+    from scrapy.utils.reactor import install_reactor
+
+    install_reactor("twisted.internet.asyncioreactor.AsyncioSelectorReactor")
+    from scrapy.crawler import CrawlerRunner
+    from twisted.internet import reactor as installed
+
+    reactor: Any = installed  # twisted's module-level reactor is typed as an interface
+    configure_logging({"LOG_LEVEL": log_level})
+    worker = _Worker(CrawlerRunner({"LOG_LEVEL": log_level}), log_level)
+    threading.Thread(
+        target=_read_stdin, args=(reactor.callFromThread, worker), name="stdin", daemon=True
+    ).start()
+    emit({"event": "ready", "pid": os.getpid()})
+    reactor.run(installSignalHandlers=False)
+    if worker.store is not None:
+        worker.store.close()
     return 0
 
 
 if __name__ == "__main__":
     status = main()
     # Everything is written and the database closed: skip the interpreter's
-    # teardown, which takes a second or more with Scrapy, Twisted and lxml loaded
-    # (the daemon pays it on every crawl).
+    # teardown, which takes a second or more with Scrapy, Twisted and lxml loaded.
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(status)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Optional
 
@@ -22,7 +23,7 @@ __all__ = ["crawl", "extract", "search", "show"]
 @config_option
 @format_option()
 @click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=None,
-              help="Stop each site's crawl after this many seconds.")
+              help="Stop each site's crawl after this many seconds (default: daemon.crawl_time_limit, 10m).")
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log (INFO level) on stderr.")
 @handle_errors
 def crawl(sites: tuple[str, ...], config_path: Path, fmt: str, time_limit: Optional[float], verbose: bool) -> None:
@@ -30,18 +31,23 @@ def crawl(sites: tuple[str, ...], config_path: Path, fmt: str, time_limit: Optio
 
     Fetches each site's list pages, downloads only article pages not seen
     before, extracts, deduplicates and stores them, and prints a per-site
-    summary. Exits 0 when the run completed, even if some pages failed
-    (see the failures column and the crawl_runs table); exits non-zero with
-    one sentence when it could not run at all.
+    summary. Progress goes to stderr (a line every few seconds when it is
+    not a terminal).
+
+    \b
+    Exit status: 0 when the run completed, even if some pages or sites
+    failed (see the status and failures columns, and the crawl_runs table);
+    3 when every site's crawl failed or timed out; 1 or 2 with one sentence
+    when it could not run at all (runtime or config error).
     """
-    from newsmon.scheduler import run_crawl
+    from newsmon.scheduler import ALL_FAILED_EXIT, run_crawl
 
     from newsmon.progress import CrawlProgress
 
     config = load_config(config_path)
     install_redaction(config)  # secrets masked in every log line, the alerts sent at the end included
     open_store(config, create=True).close()  # fail early, in one sentence, if the database is unusable
-    with CrawlProgress(enabled=fmt == "table") as progress:
+    with CrawlProgress(sites=len(sites) or sum(s.enabled for s in config.sites)) as progress:
         reports = run_crawl(
             config, sites or None, on_event=progress.update, time_limit=time_limit,
             log_level="INFO" if verbose else "CRITICAL",
@@ -50,6 +56,9 @@ def crawl(sites: tuple[str, ...], config_path: Path, fmt: str, time_limit: Optio
     from .alerts import send_after_crawl
 
     send_after_crawl(config)  # cron users get their alerts without the daemon (summary on stderr)
+    if reports and all(r.status in ("failed", "timeout") for r in reports):
+        click.echo(f"Every site's crawl failed ({len(reports)} of {len(reports)}); see the errors above.", err=True)
+        sys.exit(ALL_FAILED_EXIT)
 
 
 @click.command()

@@ -26,8 +26,9 @@ def run(config_path: Path, verbose: bool) -> None:
     """Crawl every enabled site on its schedule until stopped (the daemon).
 
     \b
-    Each site is crawled per its `every:` or `cron:` in config.yaml, in a
-    worker process of its own, at most daemon.max_concurrent_crawls at once.
+    Each site is crawled per its `every:` or `cron:` in config.yaml, on a
+    pool of daemon.workers persistent worker processes, at most
+    daemon.max_concurrent_crawls at once and one crawl per host at a time.
     Logs one line per crawl, a heartbeat, and sites that become unhealthy.
     SIGTERM or Ctrl-C stops it within 10 s; SIGHUP (or saving config.yaml)
     reloads the config. Only one newsmon run per database.
