@@ -37,6 +37,13 @@ def scrapy_settings(
         "REDIRECT_MAX_TIMES": 10,
         "COOKIES_ENABLED": False,
         "TELNETCONSOLE_ENABLED": False,
+        # Scrapy >= 2.19 starts an HTTP server per crawl that runs Python code sent to it
+        # (and writes a job file to the home folder): never in a monitor running for weeks.
+        "REMOTE_CONTROL_ENABLED": False,
+        # A persistent worker runs many crawls: per-crawl memory checks and stats logging
+        # are the pool's job (daemon.worker_memory_limit_mb) and cost timers per crawl.
+        "MEMUSAGE_ENABLED": False,
+        "LOGSTATS_INTERVAL": 0,
         "LOG_LEVEL": log_level,
         # Duplicates and non-articles leave through DropItem; that is routine, not a warning.
         "DEFAULT_DROPITEM_LOG_LEVEL": "DEBUG",

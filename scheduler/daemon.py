@@ -119,6 +119,7 @@ class Daemon:
         self._health = HealthMonitor(store, lambda: self.config)
         self._pool = CrawlPool(config.database_path, pool_settings(config))
         self._pool.configure(config)
+        self._pool.start_workers()  # warm before the first crawl comes due
         sites = enabled_sites(config)
         log.info(
             "started pid=%d config=%s database=%s sites=%d max_concurrent_crawls=%d workers=%d%s",

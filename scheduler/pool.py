@@ -194,6 +194,13 @@ class CrawlPool:
                 self.settings = settings
             self._cond.notify_all()
 
+    def start_workers(self) -> None:
+        """Start the workers now rather than at the first crawl (the daemon: its first crawls are on time)."""
+        with self._cond:
+            while len(self._live()) < max(1, self.settings.workers):
+                if self._spawn() is None:
+                    break
+
     def submit(self, site: str, *, time_limit: Optional[float] = None,
                on_event: Optional[EventCallback] = None) -> CrawlJob:
         """Queue a crawl of ``site``; returns at once (wait on ``job.done``)."""
@@ -347,17 +354,22 @@ class CrawlPool:
     def _pick_worker(self) -> Optional[_Worker]:
         live = self._live()
         if len(live) < max(1, self.settings.workers):
-            try:
-                worker = _Worker(self.settings.log_level)
-            except OSError as exc:
-                log.error("could not start a crawl worker: %s", exc)
-                return min(live, key=lambda w: len(w.jobs)) if live else None
-            self._workers.append(worker)
-            self.workers_started += 1
-            threading.Thread(target=self._read, args=(worker,), name=f"worker-{worker.pid}", daemon=True).start()
-            log.debug("worker pid=%d started", worker.pid)
-            return worker
-        return min(live, key=lambda w: len(w.jobs))
+            worker = self._spawn()
+            if worker is not None:
+                return worker
+        return min(live, key=lambda w: len(w.jobs)) if live else None
+
+    def _spawn(self) -> Optional[_Worker]:
+        try:
+            worker = _Worker(self.settings.log_level)
+        except OSError as exc:
+            log.error("could not start a crawl worker: %s", exc)
+            return None
+        self._workers.append(worker)
+        self.workers_started += 1
+        threading.Thread(target=self._read, args=(worker,), name=f"worker-{worker.pid}", daemon=True).start()
+        log.debug("worker pid=%d started", worker.pid)
+        return worker
 
     def _watch(self) -> None:
         now = time.monotonic()

@@ -34,6 +34,10 @@ from typing import TYPE_CHECKING, Any, Callable, Optional
 if TYPE_CHECKING:
     from scrapy.crawler import CrawlerRunner
 
+    # Import what every crawl needs before saying ready, so the first crawl is as cheap as the rest.
+    import newsmon.crawler.spider  # noqa: F401
+    import newsmon.db  # noqa: F401
+
     from newsmon.config import Config
     from newsmon.db import Store
 

@@ -57,7 +57,7 @@ def crawl(sites: tuple[str, ...], config_path: Path, fmt: str, time_limit: Optio
 
     send_after_crawl(config)  # cron users get their alerts without the daemon (summary on stderr)
     if reports and all(r.status in ("failed", "timeout") for r in reports):
-        click.echo(f"Every site's crawl failed ({len(reports)} of {len(reports)}); see the errors above.", err=True)
+        click.echo(f"Every site's crawl failed ({len(reports)} of {len(reports)}); see each site's errors in the summary.", err=True)
         sys.exit(ALL_FAILED_EXIT)
 
 

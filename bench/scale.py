@@ -1,0 +1,279 @@
+"""Crawl scale: ``newsmon run`` keeping thousands of list pages fresh on one machine (issue 12, part 1).
+
+A loopback fixture serves N sites' list pages, one port per site on
+127.0.0.1 (so each site is its own host for politeness), each with an
+``ETag`` that never changes: every crawl is the common case of a monitor, an
+unchanged list page (robots.txt, then a conditional GET answered ``304``).
+The database is seeded through the real schema (``Store``, crawl rows,
+``list_pages`` validators) as if each site had been crawled once, at a
+moment spread over one interval, so crawls come due evenly from the start.
+Then ``newsmon run`` runs for ``--minutes`` and we measure, over that window:
+
+* **on time**: the share of crawls that came due in the window and started
+  (``crawl_runs.started_at``) within 10% of the interval after their due time
+  (``daemon.jitter`` is 0 here so the due time is exact);
+* **CPU per crawl**: user+system CPU of the daemon and its workers (exited
+  workers included, via the daemon's reaped-children time) per finished crawl;
+* **memory**: RSS of the daemon plus its workers at the start and end of the window.
+
+``--baseline`` measures the old path, one fresh worker process per crawl
+(``daemon.worker_max_crawls: 1``), in the same run.
+
+    .venv/bin/python bench/scale.py --sites 100 1000 5000 --minutes 4
+    .venv/bin/python bench/scale.py --sites 100 --baseline
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+LIST_PAGE = (
+    "<!doctype html><html><head><meta charset='utf-8'><title>要闻 - 站点{n}</title></head><body>"
+    "<ul class='news'>{items}</ul></body></html>"
+)
+ITEM = "<li><a href='/news/{n}-{i}.html'>站点{n}重点项目推进会第{i}次会议召开</a><span>2026-11-{d:02d}</span></li>"
+ROBOTS = b"User-agent: *\nDisallow: /private/\n"
+
+
+# -- the loopback fixture (a process of its own: its CPU is not counted) --------------------------------
+
+
+async def _serve(count: int, ports_file: Path) -> None:
+    pages = [LIST_PAGE.format(n=n, items="".join(ITEM.format(n=n, i=i, d=i + 1) for i in range(20))).encode()
+             for n in range(count)]
+    hits = {"robots": 0, "200": 0, "304": 0}
+
+    def handler(n: int) -> Any:
+        async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            try:
+                while True:
+                    head = await reader.readuntil(b"\r\n\r\n")
+                    lines = head.decode("latin-1").split("\r\n")
+                    path = lines[0].split(" ")[1]
+                    headers = {k.strip().lower(): v.strip() for k, _, v in (ln.partition(":") for ln in lines[1:] if ln)}
+                    etag = f'"list-{n}"'
+                    if path == "/robots.txt":
+                        hits["robots"] += 1
+                        status, body, extra = "200 OK", ROBOTS, "Content-Type: text/plain\r\n"
+                    elif headers.get("if-none-match") == etag:
+                        hits["304"] += 1
+                        status, body, extra = "304 Not Modified", b"", f"ETag: {etag}\r\n"
+                    else:
+                        hits["200"] += 1
+                        status, body = "200 OK", pages[n]
+                        extra = f"ETag: {etag}\r\nContent-Type: text/html; charset=utf-8\r\n"
+                    writer.write(f"HTTP/1.1 {status}\r\n{extra}Content-Length: {len(body)}\r\n\r\n".encode() + body)
+                    await writer.drain()
+            except (asyncio.IncompleteReadError, ConnectionError, IndexError):
+                pass
+            finally:
+                writer.close()
+        return handle
+
+    ports = []
+    for n in range(count):
+        server = await asyncio.start_server(handler(n), "127.0.0.1", 0, backlog=16)
+        ports.append(server.sockets[0].getsockname()[1])
+    ports_file.write_text(json.dumps(ports))
+    while True:
+        await asyncio.sleep(1)
+        (ports_file.parent / "hits.json").write_text(json.dumps(hits))
+
+
+# -- the measurement ---------------------------------------------------------------------------------
+
+
+def _proc_cpu(pid: int, children: bool = False) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = int(fields[11]) + int(fields[12]) + ((int(fields[13]) + int(fields[14])) if children else 0)
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _tree(pid: int) -> tuple[float, float, int]:
+    """(CPU s of daemon + live workers + reaped workers, RSS MiB of daemon + workers, workers)."""
+    kids = _children(pid)
+    cpu = _proc_cpu(pid, children=True)
+    for kid in kids:
+        try:
+            cpu += _proc_cpu(kid)
+        except OSError:
+            pass
+    return cpu, _rss_mb(pid) + sum(_rss_mb(k) for k in kids), len(kids)
+
+
+def run_one(count: int, minutes: float, interval_s: float, workers: int, concurrency: int,
+            one_process_per_crawl: bool, warmup_s: float) -> dict[str, Any]:
+    """Serve ``count`` sites, seed, run the daemon, measure; return the figures."""
+    sys.path.insert(0, str(ROOT))
+    from newsmon.db import Store
+    from newsmon.db.health import save_list_page_validators
+
+    folder = Path(tempfile.mkdtemp(prefix=f"newsmon-scale-{count}-"))
+    server = subprocess.Popen([sys.executable, __file__, "--serve", str(count), str(folder / "ports.json")])
+    try:
+        while not (folder / "ports.json").exists():
+            if server.poll() is not None:
+                raise SystemExit("the fixture server failed")
+            time.sleep(0.1)
+        ports = json.loads((folder / "ports.json").read_text())
+        every = f"{int(interval_s)}s"
+        doc = {
+            "database": "news.db",
+            # Politeness as for many hosts: robots.txt obeyed, 2 requests at once and 1 s apart per host.
+            "crawl": {"obey_robots_txt": True, "concurrent_requests_per_domain": 2, "download_delay": 1.0,
+                      "autothrottle": True, "timeout": 20, "retries": 1},
+            "daemon": {"workers": workers, "max_concurrent_crawls": concurrency, "jitter": 0, "heartbeat": "1m",
+                       "watch_config": False,
+                       **({"worker_max_crawls": 1} if one_process_per_crawl else {})},
+            "sites": [{"name": f"s{n}", "start_urls": [f"http://127.0.0.1:{port}/list/"], "every": every}
+                      for n, port in enumerate(ports)],
+        }
+        config = folder / "config.yaml"
+        config.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+        # Seed: each site crawled once (ok), at a moment spread over one interval from the end of a warm-up
+        # (workers start, the schedule is built), after which the window is measured;
+        # with its list page's validator saved, as after a real first crawl.
+        rng = random.Random(count)
+        start = datetime.now(timezone.utc) + timedelta(seconds=warmup_s)
+        due = {f"s{n}": start + timedelta(seconds=rng.uniform(0, interval_s)) for n in range(count)}
+        with Store(folder / "news.db") as store:
+            store.db["crawl_runs"].insert_all(  # type: ignore[union-attr]
+                {"site": name, "started_at": (when - timedelta(seconds=interval_s)).isoformat(timespec="seconds"),
+                 "finished_at": (when - timedelta(seconds=interval_s - 1)).isoformat(timespec="seconds"),
+                 "status": "ok", "list_pages": 1, "duration_s": 0.1}
+                for name, when in due.items()
+            )
+            for n, port in enumerate(ports):
+                save_list_page_validators(store.db, f"s{n}", {f"http://127.0.0.1:{port}/list/": (f'"list-{n}"', None)})
+        newsmon = Path(sys.executable).parent / "newsmon"
+        command = [str(newsmon)] if newsmon.exists() else [sys.executable, "-m", "newsmon.cli"]
+        log_path = folder / "daemon.log"
+        with open(log_path, "w", encoding="utf-8") as log:
+            daemon = subprocess.Popen([*command, "run", "--config", str(config)], stdout=log,
+                                      stderr=subprocess.STDOUT)
+        try:
+            while datetime.now(timezone.utc) < start:
+                if daemon.poll() is not None:
+                    raise SystemExit(f"the daemon exited; see {log_path}")
+                time.sleep(0.2)
+            t0 = datetime.now(timezone.utc)
+            cpu0, rss0, _ = _tree(daemon.pid)
+            rss_peak = rss0
+            end = time.monotonic() + minutes * 60
+            while time.monotonic() < end:
+                time.sleep(5)
+                rss_peak = max(rss_peak, _tree(daemon.pid)[1])
+            t1 = datetime.now(timezone.utc)
+            cpu1, rss1, kids = _tree(daemon.pid)
+        finally:
+            daemon.send_signal(signal.SIGTERM)
+            daemon.wait(60)
+        hits = json.loads((folder / "hits.json").read_text())
+    finally:
+        server.kill()
+        server.wait()
+    with Store(folder / "news.db", readonly=True) as store:
+        runs = [(r["site"], r["started_at"], r["finished_at"], r["status"])
+                for r in store.db["crawl_runs"].rows_where("started_at >= ?", [t0.isoformat(timespec="seconds")])]  # type: ignore[union-attr]
+    tolerance = timedelta(seconds=0.1 * interval_s)
+    first_start: dict[str, datetime] = {}
+    for site, started, _finished, _status in runs:
+        moment = datetime.fromisoformat(started)
+        if site not in first_start or moment < first_start[site]:
+            first_start[site] = moment
+    window_due = [s for s, when in due.items() if t0 <= when <= t1 - tolerance]
+    on_time = [s for s in window_due if s in first_start and first_start[s] - due[s] <= tolerance]
+    lateness = sorted((first_start[s] - due[s]).total_seconds() for s in window_due if s in first_start)
+    finished = [r for r in runs if r[2] and datetime.fromisoformat(r[2]) <= t1]
+    statuses: dict[str, int] = {}
+    for r in finished:
+        statuses[r[3]] = statuses.get(r[3], 0) + 1
+    return {
+        "sites": count, "interval_s": interval_s, "workers": workers, "max_concurrent_crawls": concurrency,
+        "path": "one process per crawl" if one_process_per_crawl else "persistent workers",
+        "window_s": round((t1 - t0).total_seconds()), "due": len(window_due), "on_time": len(on_time),
+        "on_time_share": round(len(on_time) / len(window_due), 4) if window_due else None,
+        "lateness_p50_s": round(lateness[len(lateness) // 2], 2) if lateness else None,
+        "lateness_max_s": round(lateness[-1], 2) if lateness else None,
+        "crawls": len(finished), "statuses": statuses,
+        "crawls_per_s": round(len(finished) / (t1 - t0).total_seconds(), 2),
+        "cpu_ms_per_crawl": round((cpu1 - cpu0) / max(1, len(finished)) * 1000, 1),
+        "cpu_share_of_one_core": round((cpu1 - cpu0) / (t1 - t0).total_seconds(), 3),
+        "rss_mb_start": round(rss0, 1), "rss_mb_end": round(rss1, 1), "rss_mb_peak": round(rss_peak, 1),
+        "workers_alive": kids, "server_hits": hits, "log": str(log_path),
+    }
+
+
+def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1] == "--serve":
+        asyncio.run(_serve(int(sys.argv[2]), Path(sys.argv[3])))
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sites", type=int, nargs="+", default=[100, 1000], help="site counts (default 100 1000)")
+    parser.add_argument("--minutes", type=float, default=3.0, help="measured window per size (default 3)")
+    parser.add_argument("--interval", type=float, default=600.0, help="each site's interval, seconds (default 600)")
+    parser.add_argument("--workers", type=int, default=2, help="daemon.workers (default 2)")
+    parser.add_argument("--concurrency", type=int, default=32, help="daemon.max_concurrent_crawls (default 32)")
+    parser.add_argument("--warmup", type=float, default=60.0,
+                        help="seconds between the daemon's start and the window (default 60; more on a busy box)")
+    parser.add_argument("--baseline", action="store_true",
+                        help="also run the old path (one fresh worker process per crawl) at the first size")
+    args = parser.parse_args()
+    results = []
+    runs = [(n, False) for n in args.sites] + ([(args.sites[0], True)] if args.baseline else [])
+    for count, old in runs:
+        result = run_one(count, args.minutes, args.interval, args.workers, args.concurrency, old, args.warmup)
+        results.append(result)
+        print(json.dumps(result, ensure_ascii=False), flush=True)
+    print()
+    print("| sites | path | interval | due in window | on time (≤10% late) | lateness p50 / max | crawls/s | "
+          "CPU per crawl | CPU (cores) | RSS start → end (peak), daemon+workers |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for r in results:
+        share = f"{r['on_time_share']:.1%}" if r["on_time_share"] is not None else "–"
+        print(f"| {r['sites']:,} | {r['path']} | {r['interval_s']:.0f} s | {r['due']} | {share} | "
+              f"{r['lateness_p50_s']} / {r['lateness_max_s']} s | {r['crawls_per_s']} | {r['cpu_ms_per_crawl']} ms | "
+              f"{r['cpu_share_of_one_core']} | {r['rss_mb_start']} → {r['rss_mb_end']} ({r['rss_mb_peak']}) MiB |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
