@@ -70,8 +70,15 @@ def run_crawl(
         settings.workers = min(settings.workers, len(names))
         pool = CrawlPool(config.database_path, settings)
         pool.configure(config)
+
+        def relay(event: dict[str, Any]) -> None:
+            if on_event is not None:
+                on_event(event)
+            if cancel is not None and cancel.is_set():
+                pool.cancel_all()  # at once, from the event that asked for it
+
         try:
-            jobs = [pool.submit(name, time_limit=time_limit, on_event=on_event) for name in names]
+            jobs = [pool.submit(name, time_limit=time_limit, on_event=relay) for name in names]
             for job in jobs:
                 while not job.done.wait(0.2):
                     if cancel is not None and cancel.is_set():
