@@ -23,8 +23,9 @@ def ensure_facts_schema(db: sqlite_utils.Database) -> None:
     """Create ``article_facts`` and its indexes if missing."""
     if "article_facts" in db.table_names():
         return
+    table = db.table("article_facts")
     with db.conn:
-        db["article_facts"].create(
+        table.create(
             {
                 "article_id": int,
                 "amount": float,  # in units of currency
@@ -45,10 +46,8 @@ def ensure_facts_schema(db: sqlite_utils.Database) -> None:
             pk="article_id",
             foreign_keys=[("article_id", "articles", "id")],
         )
-        db["article_facts"].create_index(["amount_cny"])
-        db["article_facts"].create_index(["stage"])
-        db["article_facts"].create_index(["city"])
-        db["article_facts"].create_index(["province"])
+        for column in ("amount_cny", "stage", "city", "province"):
+            table.create_index([column])
 
 
 def save_facts(db: sqlite_utils.Database, article_id: int, facts: dict[str, Any], *, version: int) -> None:

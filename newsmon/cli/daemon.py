@@ -78,7 +78,7 @@ def sites(config_path: Path, fmt: str) -> None:
     for column, options in (("site", {"max_width": 12}), ("status", {"no_wrap": True}),
                             ("last run", {"max_width": 11}), ("last new", {"no_wrap": True}),
                             ("next run", {"no_wrap": True}), ("problem", {"ratio": 1, "min_width": 10})):
-        table.add_column(column, overflow="fold", **options)  # type: ignore[arg-type]
+        table.add_column(column, overflow="fold", **options)
     for r in rows:
         table.add_row(
             r.name, Text(r.status, style="green" if r.status == "ok" else "bold red"),
