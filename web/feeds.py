@@ -17,8 +17,9 @@ import html
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import format_datetime
-from typing import Any, Callable, Iterable, Optional, TextIO
+from typing import Any, Callable, Iterable, Optional, TextIO, cast
 from xml.sax.saxutils import XMLGenerator
+from xml.sax.xmlreader import AttributesImpl
 
 __all__ = ["FEED_FORMATS", "FEED_TYPES", "FeedInfo", "entry_id", "write_feed"]
 
@@ -75,17 +76,23 @@ def _summary(story: dict[str, Any], width: int = 200) -> str:
 
 class _Writer:
     def __init__(self, out: TextIO) -> None:
-        self.xml = XMLGenerator(out, encoding="utf-8", short_empty_elements=True)
-        self.out = out
+        # A text stream works (XMLGenerator writes str to a TextIOBase); typeshed only lists bytes sinks.
+        self.xml = XMLGenerator(cast(Any, out), encoding="utf-8", short_empty_elements=True)
+
+    def start(self, name: str, attrs: Optional[dict[str, str]] = None) -> None:
+        self.xml.startElement(name, AttributesImpl(attrs or {}))
+
+    def end(self, name: str) -> None:
+        self.xml.endElement(name)
 
     def text(self, name: str, value: str, attrs: Optional[dict[str, str]] = None) -> None:
-        self.xml.startElement(name, attrs or {})
+        self.start(name, attrs)
         self.xml.characters(value)
-        self.xml.endElement(name)
+        self.end(name)
 
     def empty(self, name: str, attrs: dict[str, str]) -> None:
-        self.xml.startElement(name, attrs)
-        self.xml.endElement(name)
+        self.start(name, attrs)
+        self.end(name)
 
 
 def write_feed(
@@ -113,7 +120,7 @@ def write_feed(
     w.xml.startDocument()
     count = 0
     if fmt == "atom":
-        w.xml.startElement("feed", {"xmlns": _ATOM_NS})
+        w.start("feed", {"xmlns": _ATOM_NS})
         w.text("id", info.id)
         w.text("title", info.title)
         if info.subtitle:
@@ -131,10 +138,10 @@ def write_feed(
             if on_entry:
                 on_entry(count)
             story = next(stories, None)
-        w.xml.endElement("feed")
+        w.end("feed")
     else:
-        w.xml.startElement("rss", {"version": "2.0", "xmlns:atom": _ATOM_NS})
-        w.xml.startElement("channel", {})
+        w.start("rss", {"version": "2.0", "xmlns:atom": _ATOM_NS})
+        w.start("channel", {})
         w.text("title", info.title)
         w.text("link", info.html_url or info.self_url or info.id)
         w.text("description", info.subtitle or info.title)
@@ -149,8 +156,8 @@ def write_feed(
             if on_entry:
                 on_entry(count)
             story = next(stories, None)
-        w.xml.endElement("channel")
-        w.xml.endElement("rss")
+        w.end("channel")
+        w.end("rss")
     w.xml.endDocument()
     out.write("\n")
     return count
@@ -158,7 +165,7 @@ def write_feed(
 
 def _atom_entry(w: _Writer, story: dict[str, Any], story_page: Optional[Callable[[dict[str, Any]], str]]) -> None:
     when = _when(story).isoformat()
-    w.xml.startElement("entry", {})
+    w.start("entry", {})
     w.text("id", entry_id(story))
     w.text("title", story.get("title") or "(no title)")
     w.empty("link", {"rel": "alternate", "type": "text/html", "href": story["url"]})
@@ -166,18 +173,18 @@ def _atom_entry(w: _Writer, story: dict[str, Any], story_page: Optional[Callable
         w.empty("link", {"rel": "related", "type": "text/html", "href": story_page(story)})
     w.text("published", when)
     w.text("updated", when)
-    w.xml.startElement("author", {})
+    w.start("author", {})
     w.text("name", story.get("author") or story.get("source") or story.get("site") or "newsmon")
-    w.xml.endElement("author")
+    w.end("author")
     if story.get("site"):
         w.empty("category", {"term": story["site"]})
     w.text("summary", _summary(story))
     w.text("content", _content_html(story), {"type": "html"})
-    w.xml.endElement("entry")
+    w.end("entry")
 
 
 def _rss_item(w: _Writer, story: dict[str, Any], story_page: Optional[Callable[[dict[str, Any]], str]]) -> None:
-    w.xml.startElement("item", {})
+    w.start("item", {})
     w.text("title", story.get("title") or "(no title)")
     w.text("link", story["url"])
     w.text("guid", entry_id(story), {"isPermaLink": "false"})
@@ -189,4 +196,4 @@ def _rss_item(w: _Writer, story: dict[str, Any], story_page: Optional[Callable[[
     if comments:
         w.text("comments", comments)
     w.text("description", _content_html(story))
-    w.xml.endElement("item")
+    w.end("item")

@@ -11,9 +11,11 @@ import fnmatch
 import io
 import re
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Optional
 from urllib.parse import quote, urlencode
 
+import jinja2
 import sqlite_utils
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
@@ -26,10 +28,10 @@ from newsmon.db.search import HIGHLIGHT, known_sites
 from newsmon.errors import NewsmonError, NotFoundError
 from newsmon.output import parse_user_date
 
-from .context import config_of, run_read
+from .context import config_of, newsmon_database, run_read
 from .feeds import FEED_TYPES, FeedInfo, write_feed
 
-__all__ = ["ROUTES", "highlight"]
+__all__ = ["ROUTES", "fragment", "highlight"]
 
 FEED_ENTRIES = 50
 PAGE_SIZE = 50
@@ -46,6 +48,21 @@ def highlight(snippet: str) -> Markup:
         pos = match.end()
     out.append(str(escape((snippet or "")[pos:])))
     return Markup("".join(out))
+
+
+# Loops over many rows (results, paragraphs, runs, the delivery log) are rendered by a plain
+# synchronous Jinja environment and handed to the page as Markup: Datasette's environment is
+# async (enable_async), which made the 50-result loop cost ~50 ms of a page (bench/web.py).
+_FRAGMENTS = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(str(Path(__file__).parent / "plugin" / "templates")),
+    autoescape=True, auto_reload=False,
+)
+_FRAGMENTS.globals["highlight"] = highlight
+
+
+def fragment(name: str, **context: Any) -> Markup:
+    """Render ``plugin/templates/_newsmon_<name>.html`` synchronously (see _FRAGMENTS)."""
+    return Markup(_FRAGMENTS.get_template(f"_newsmon_{name}.html").render(**context))
 
 
 class _BadRequest(Exception):
@@ -76,17 +93,19 @@ def _search_args(request: Any) -> dict[str, Any]:
 
 
 def _find(db: sqlite_utils.Database, a: dict[str, Any], limit: int) -> list[dict[str, Any]]:
-    return search_articles(
+    rows: list[dict[str, Any]] = search_articles(
         db, a["q"] or None, site=a["site"] or None, since=_date(a["since"], "since"),
         until=_date(a["until"], "until", end=True), limit=limit, sort=a["sort"],
     )
+    return rows
 
 
 def _site_names(db: sqlite_utils.Database, datasette: Any) -> list[str]:
     config = config_of(datasette)
     if config is not None:
         return [s.name for s in config.sites]
-    return known_sites(db)
+    names: list[str] = known_sites(db)
+    return names
 
 
 def _query_string(**params: str) -> str:
@@ -122,7 +141,8 @@ async def search_page(datasette: Any, request: Any) -> Response:
         error, found = str(exc), {"rows": [], "sites": []}
     feed_query = _query_string(q=a["q"], site=a["site"])
     return await _render(datasette, request, "newsmon_search.html", {
-        **a, **found, "error": error,
+        **a, "sites": found["sites"], "rows": found["rows"], "error": error,
+        "results_html": fragment("results", rows=found["rows"]),
         "title": f"{a['q']} – newsmon search" if a["q"] else "Latest stories – newsmon",
         "feed_atom": f"/feeds/search.atom{feed_query}", "feed_rss": f"/feeds/search.rss{feed_query}",
     }, status=400 if error else 200)
@@ -136,8 +156,10 @@ async def story_page(datasette: Any, request: Any) -> Response:
     except NotFoundError as exc:
         return await _error(datasette, request, str(exc), 404)
     story["paragraphs"] = [p for p in (story.get("body") or "").split("\n") if p.strip()]
+    name = newsmon_database(datasette).name
     return await _render(datasette, request, "newsmon_story.html", {
         "story": story, "title": story["title"],
+        "story_html": fragment("story", story=story, newsmon_database=name),
         "feed_atom": f"/feeds/sites/{quote(story['site'])}.atom",
         "feed_rss": f"/feeds/sites/{quote(story['site'])}.rss",
     })
@@ -159,7 +181,8 @@ async def sites_page(datasette: Any, request: Any) -> Response:
         return {"sites": _health(db, datasette), "runs": crawl_runs(db, limit=30)}
 
     found = await run_read(datasette, work)
-    return await _render(datasette, request, "newsmon_sites.html", {**found, "title": "Sites – newsmon"})
+    return await _render(datasette, request, "newsmon_sites.html", {
+        **found, "runs_html": fragment("runs", runs=found["runs"]), "title": "Sites – newsmon"})
 
 
 async def site_page(datasette: Any, request: Any) -> Response:
@@ -181,7 +204,7 @@ async def site_page(datasette: Any, request: Any) -> Response:
     except NewsmonError as exc:
         return await _error(datasette, request, str(exc), 404)
     return await _render(datasette, request, "newsmon_site.html", {
-        **found, "title": f"{name} – newsmon",
+        **found, "runs_html": fragment("runs", runs=found["runs"]), "title": f"{name} – newsmon",
         "feed_atom": f"/feeds/sites/{quote(name)}.atom", "feed_rss": f"/feeds/sites/{quote(name)}.rss",
     })
 
@@ -204,7 +227,7 @@ async def alerts_page(datasette: Any, request: Any) -> Response:
 
     found = await run_read(datasette, work)
     return await _render(datasette, request, "newsmon_alerts.html", {
-        **found, "rules": rules, "channels": channels, "has_config": config is not None, "status": status,
+        **found, "log_html": fragment("log", log=found["log"], status=status), "rules": rules, "channels": channels, "has_config": config is not None, "status": status,
         "title": "Alerts – newsmon",
     })
 
@@ -274,7 +297,8 @@ async def rule_feed(datasette: Any, request: Any) -> Response:
             sites = [s for s in known_sites(db) if any(fnmatch.fnmatchcase(s, p) for p in rule.sites)]
             if not sites:
                 return []
-        return search_articles(db, rule.query, site=sites, limit=FEED_ENTRIES)
+        rows: list[dict[str, Any]] = search_articles(db, rule.query, site=sites, limit=FEED_ENTRIES)
+        return rows
 
     try:
         stories = await _stories(datasette, find)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import click
 
@@ -12,6 +12,9 @@ from newsmon.config import load_config
 from newsmon.output import print_records
 
 from .options import config_option, format_option, handle_errors, open_store
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 __all__ = ["serve", "sql"]
 
@@ -83,13 +86,13 @@ def sql(statement: Optional[str], command: Optional[str], config_path: Path, fmt
             _run(store.db, sys.stdin.read(), fmt)
 
 
-def _run(db: object, text: str, fmt: str, *, exit_on_error: bool = True) -> None:
+def _run(db: sqlite_utils.Database, text: str, fmt: str, *, exit_on_error: bool = True) -> None:
     """Run one or more statements and print each result; an SQL error is one sentence (exit 1 unless in the shell)."""
     from newsmon.db.reader import run_sql
     from newsmon.errors import StoreError
 
     try:
-        for columns, rows in run_sql(db, text):  # type: ignore[arg-type]
+        for columns, rows in run_sql(db, text):
             if columns:
                 print_records([dict(zip(columns, r)) for r in rows], fmt, columns=columns)
     except StoreError as exc:
@@ -98,7 +101,7 @@ def _run(db: object, text: str, fmt: str, *, exit_on_error: bool = True) -> None
             sys.exit(1)
 
 
-def _shell(db: object, fmt: str) -> None:
+def _shell(db: sqlite_utils.Database, fmt: str) -> None:
     import sqlite3
 
     click.echo("newsmon sql: read-only; end statements with ;  .tables lists tables, .quit leaves.", err=True)

@@ -13,10 +13,10 @@ https://docs.datasette.io/en/stable/plugin_hooks.html):
 
 from __future__ import annotations
 
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, TypeVar, cast
 from urllib.parse import parse_qsl, urlencode
 
-from datasette import hookimpl
+import datasette
 
 from newsmon.db.reader import register_functions
 
@@ -25,6 +25,9 @@ from ..metadata import HIDDEN_COLUMNS, database_metadata
 from ..pages import ROUTES
 
 __all__ = ["asgi_wrapper", "extra_template_vars", "get_metadata", "prepare_connection", "register_routes"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+hookimpl = cast(Callable[[F], F], datasette.hookimpl)  # pluggy's marker, typed for mypy --strict
 
 NAV = (("Search", "/search"), ("Sites", "/sites"), ("Alerts", "/alerts"))
 
