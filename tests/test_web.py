@@ -110,6 +110,13 @@ def test_story_page_shows_the_story_its_places_and_its_alerts(crawled: Crawled, 
         assert f'<a class="source-link" href="{html.escape(source["url"])}">' in page
     assert f'<a href="/feeds/rules/{RULE}.atom">{RULE}</a>' in page
     assert [d["rule"] for d in story["alerts"]] == [RULE]
+    assert "failed, waiting for a retry" in page  # the webhook nobody listens on
+    # A story no rule matches says so.
+    with Store(crawled.db_path, readonly=True) as store:
+        other = store.db.execute("SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM alert_deliveries)"
+                                 " AND title NOT LIKE '%氪氙%' AND body NOT LIKE '%氪氙%' AND body NOT LIKE '%稀有气体%'"
+                                 " AND title NOT LIKE '%稀有气体%' LIMIT 1").fetchone()[0]
+    assert "<h2>Alert rules it matched</h2>\n<p>None.</p>" in get(server, f"/story/{other}").text
 
 
 def test_sites_page_shows_health_and_runs(crawled: Crawled, server: Served) -> None:

@@ -20,6 +20,8 @@ import sqlite_utils
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
+from newsmon.alerts import Matcher, compile_rules
+from newsmon.config import Config
 from newsmon.db import search_articles
 from newsmon.db.health import site_health
 from newsmon.db.outbox import list_deliveries, outbox_counts
@@ -156,13 +158,39 @@ async def story_page(datasette: Any, request: Any) -> Response:
     except NotFoundError as exc:
         return await _error(datasette, request, str(exc), 404)
     story["paragraphs"] = [p for p in (story.get("body") or "").split("\n") if p.strip()]
+    rules = _matched_rules(datasette, story)
     name = newsmon_database(datasette).name
     return await _render(datasette, request, "newsmon_story.html", {
         "story": story, "title": story["title"],
-        "story_html": fragment("story", story=story, newsmon_database=name),
+        "story_html": fragment("story", story=story, rules=rules, newsmon_database=name),
         "feed_atom": f"/feeds/sites/{quote(story['site'])}.atom",
         "feed_rss": f"/feeds/sites/{quote(story['site'])}.rss",
     })
+
+
+def _matched_rules(datasette: Any, story: dict[str, Any]) -> list[dict[str, Any]]:
+    """The alert rules the story matches now (config.yaml's rules, the alerts matcher) and those
+    that recorded a delivery for it, each with its deliveries."""
+    by_rule: dict[str, dict[str, Any]] = {}
+    config = config_of(datasette)
+    if config is not None:
+        for match in _matcher(config).match(story["title"], story.get("body") or "", story["site"]):
+            by_rule[match.rule.name] = {"rule": match.rule.name, "matched": list(match.matched), "deliveries": []}
+    for delivery in story["alerts"]:
+        entry = by_rule.setdefault(delivery["rule"], {"rule": delivery["rule"], "matched": delivery["matched"],
+                                                      "deliveries": []})
+        entry["deliveries"].append(delivery)
+    return list(by_rule.values())
+
+
+_MATCHERS: dict[int, tuple[Config, Matcher]] = {}  # compiled once per config (Config is not hashable)
+
+
+def _matcher(config: Config) -> Matcher:
+    cached = _MATCHERS.get(id(config))
+    if cached is None or cached[0] is not config:
+        cached = _MATCHERS[id(config)] = (config, Matcher(compile_rules(config.alerts)[0]))
+    return cached[1]
 
 
 def _health(db: sqlite_utils.Database, datasette: Any) -> list[dict[str, Any]]:
