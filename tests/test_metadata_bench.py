@@ -82,3 +82,16 @@ def test_error_classes_name_the_cause() -> None:
     assert metadata.error_class("title", "‘A,’ b", "'A,' b") == "punctuation/width only"
     assert metadata.error_class("author", "段彦超 廖艳", "段彦超") == "part of the value"
     assert metadata.error_class("source", "新京报", None) == "missed"
+
+
+def test_chinese_pages_are_also_counted_together() -> None:
+    report = metadata.Report()
+    page = metadata.GoldPage("zh-news-pages/a/1.html", "zh-news-pages", "",
+                             {"title": "标题", "date": None, "source": None, "author": None}, (), None)
+    metadata.score_page(report, "newsmon", page, {"title": "标题"})
+    assert report.tally("newsmon", "chinese-sets", "title").right == 1
+    other = metadata.GoldPage("article-extraction/html/x.html.gz", "article-extraction", "",
+                              {"title": "T", "date": None, "source": None, "author": None}, (), None)
+    metadata.score_page(report, "newsmon", other, {"title": "T"})
+    assert report.tally("newsmon", "chinese-sets", "title").total == 1
+    assert report.tally("newsmon", "all", "title").total == 2
