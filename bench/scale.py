@@ -160,7 +160,8 @@ def run_one(count: int, minutes: float, interval_s: float, workers: int, concurr
             # Politeness as for many hosts: robots.txt obeyed, 2 requests at once and 1 s apart per host.
             "crawl": {"obey_robots_txt": True, "concurrent_requests_per_domain": 2, "download_delay": 1.0,
                       "autothrottle": True, "timeout": 20, "retries": 1},
-            "daemon": {"workers": workers, "max_concurrent_crawls": concurrency, "jitter": 0, "heartbeat": "1m",
+            # The old path: one fresh process per crawl, as many crawls at once as processes.
+            "daemon": {"workers": workers, "max_concurrent_crawls": workers if one_process_per_crawl else concurrency, "jitter": 0, "heartbeat": "1m",
                        "watch_config": False,
                        **({"worker_max_crawls": 1} if one_process_per_crawl else {})},
             "sites": [{"name": f"s{n}", "start_urls": [f"http://127.0.0.1:{port}/list/"], "every": every}
@@ -227,7 +228,8 @@ def run_one(count: int, minutes: float, interval_s: float, workers: int, concurr
     for r in finished:
         statuses[r[3]] = statuses.get(r[3], 0) + 1
     return {
-        "sites": count, "interval_s": interval_s, "workers": workers, "max_concurrent_crawls": concurrency,
+        "sites": count, "interval_s": interval_s, "workers": workers,
+        "max_concurrent_crawls": workers if one_process_per_crawl else concurrency,
         "path": "one process per crawl" if one_process_per_crawl else "persistent workers",
         "window_s": round((t1 - t0).total_seconds()), "due": len(window_due), "on_time": len(on_time),
         "on_time_share": round(len(on_time) / len(window_due), 4) if window_due else None,
