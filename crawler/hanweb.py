@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
-__all__ = ["Datastore", "find_datastore", "is_datastore_xml", "next_proxy_url"]
+__all__ = ["Datastore", "find_datastore", "is_datastore_xml", "is_proxy_url", "next_proxy_url", "post_form"]
 
 _DATASTORE = re.compile(r"<datastore\b.*?</datastore>", re.DOTALL | re.IGNORECASE)
 _RECORD = re.compile(r"<record\b[^>]*>\s*(?:<!\[CDATA\[(.*?)\]\]>|(.*?))\s*</record>", re.DOTALL | re.IGNORECASE)
@@ -149,3 +149,25 @@ def next_proxy_url(store: Datastore, page_url: str) -> Optional[str]:
     if store.next_group and (store.total_records is None or got < store.total_records):
         return store.next_group
     return None
+
+
+_WINDOW = ("startrecord", "endrecord", "perpage")
+
+
+def is_proxy_url(url: str) -> bool:
+    """True for a jcms data proxy URL (``…/dataproxy.jsp?…``)."""
+    return urlsplit(url).path.lower().endswith("/dataproxy.jsp")
+
+
+def post_form(url: str, form: Optional[dict[str, str]] = None) -> tuple[str, dict[str, str]]:
+    """The POST a browser's jpage sends for ``url``: the record window in the query, the rest as form data.
+
+    For a jcms that answers GET with 405: ``form`` carries the fields of an
+    earlier POST when ``url`` (a next window) holds the window only.
+    """
+    parts = urlsplit(url)
+    query = dict(parse_qsl(parts.query, keep_blank_values=True))
+    window = {k: v for k, v in query.items() if k in _WINDOW}
+    fields = dict(form or {})
+    fields.update({k: v for k, v in query.items() if k not in _WINDOW})
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(window), "")), fields

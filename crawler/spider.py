@@ -15,7 +15,7 @@ from typing import Any, AsyncIterator, Iterator, Optional
 import scrapy
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
-from scrapy.http import Request, Response
+from scrapy.http import FormRequest, Request, Response
 from twisted.python.failure import Failure
 
 from newsmon.db import Store
@@ -25,6 +25,7 @@ from newsmon.errors import NewsmonError
 
 from .extract import decode_html, extract
 from .failures import describe_failure
+from .hanweb import is_proxy_url, post_form
 from .listpage import ArticleLink, read_list_page
 from .render import browser_settings
 from .urls import canonical_url, same_site, site_boundaries, url_key
@@ -54,6 +55,7 @@ class PortalSpider(scrapy.Spider):
         self.errors: list[str] = []
         self._requested: set[str] = set()
         self._lists_requested: set[str] = set()
+        self.render_error: Optional[str] = None  # set by from_crawler when render: browser cannot run
         # Pagination may stop early only when an earlier crawl went all the way.
         self.stop_at_known = store.has_completed_run(site.name)
         # The site's template and known headlines, kept current as pages arrive (crawler/sitelearn.py).
@@ -66,7 +68,6 @@ class PortalSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> "PortalSpider":
         spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.render_error = None
         if spider.site.render == "browser":
             # Settings may still change here (Scrapy >= 2.11 freezes them after from_crawler).
             try:
@@ -85,9 +86,17 @@ class PortalSpider(scrapy.Spider):
         for url in self.site.start_urls:
             yield self._list_request(url, 1, dont_filter=True)
 
-    def _list_request(self, url: str, page_number: int, dont_filter: bool = False) -> Request:
+    def _list_request(
+        self, url: str, page_number: int, dont_filter: bool = False, form: Optional[dict[str, str]] = None
+    ) -> Request:
         self._lists_requested.add(url_key(url))
         meta: dict[str, Any] = {"newsmon_kind": "list"}
+        if form is not None:
+            # A jcms data proxy that refused GET: ask as its own jpage script does (crawler/hanweb.py).
+            post_url, fields = post_form(url, form)
+            meta["newsmon_form"] = fields
+            return FormRequest(post_url, formdata=fields, callback=self.parse_list, errback=self.on_error,
+                               cb_kwargs={"page_number": page_number}, dont_filter=True, meta=meta)
         if self.site.render == "browser":
             meta["playwright"] = True  # list pages only: article pages stay plain HTTP
         return Request(
@@ -146,9 +155,10 @@ class PortalSpider(scrapy.Spider):
             )
         all_known = bool(page.articles) and not new
         if page_number < self.max_list_pages and not (all_known and self.stop_at_known):
+            form = response.meta.get("newsmon_form")
             for next_url in page.next_pages:
                 if url_key(next_url) not in self._lists_requested:
-                    yield self._list_request(next_url, page_number + 1)
+                    yield self._list_request(next_url, page_number + 1, form=form if is_proxy_url(next_url) else None)
         if self.site.use_feed and page_number == 1:
             for feed in page.feeds:
                 if url_key(feed) not in self._lists_requested:
@@ -218,9 +228,19 @@ class PortalSpider(scrapy.Spider):
 
     # -- failures -----------------------------------------------------------
 
-    def on_error(self, failure: Failure) -> None:
-        """Count and describe a request that got no usable response."""
+    def on_error(self, failure: Failure) -> Iterator[Request]:
+        """Count and describe a request that got no usable response (a data proxy refusing GET is asked by POST)."""
         request = failure.request  # type: ignore[attr-defined]
+        response = getattr(failure.value, "response", None)
+        if (
+            response is not None
+            and response.status in (403, 405, 501)
+            and request.method == "GET"
+            and request.meta.get("newsmon_kind") == "list"
+            and is_proxy_url(request.url)
+        ):
+            yield self._list_request(request.url, request.cb_kwargs.get("page_number", 1), form={})
+            return
         reason, counted = describe_failure(failure)
         if counted:
             self._fail(f"{request.url}: {reason}")

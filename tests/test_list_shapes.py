@@ -186,3 +186,21 @@ def test_render_browser_without_the_extra_says_how_to_install(monkeypatch: pytes
         browser_settings()
     assert str(caught.value) == INSTALL_HINT
     assert "pip install 'newsmon[browser]'" in INSTALL_HINT
+
+
+def test_hanweb_proxy_refusing_get_is_asked_by_post(tmp_path: Path) -> None:
+    with ShapesPortal(hanweb_post_only=True) as portal:
+        config = tmp_path / "config.yaml"
+        config.write_text(portal.config_yaml(sites={"hanweb": {}}), encoding="utf-8")
+        result = run("crawl", "--config", str(config), "--format", "json")
+        requests = portal.requests("hanweb")
+        expected = portal.expected("hanweb")
+    assert result.exit_code == 0, result.output
+    (report,) = json.loads(result.output)
+    assert report["failures"] == 0, report
+    assert report["articles_new"] == len(expected)
+    posts = [path for method, path in requests if method == "POST"]
+    # Records 11-20 after their GET was refused, then 21-30 by POST straight away.
+    assert len(posts) == 2
+    assert len([p for m, p in requests if m == "GET" and "dataproxy.jsp" in p]) == 1
+    assert all(path.startswith("/module/web/jpage/dataproxy.jsp?startrecord=") and "columnid" not in path for path in posts)

@@ -202,6 +202,8 @@ def _hanweb(site: _Site) -> None:
         return site.html(_page("政务动态", body))
 
     def proxy(params: dict[str, str], method: str) -> Answer:
+        if site.extra.get("post_only") and method != "POST":
+            return 405, "text/html; charset=utf-8", b"<html><body>HTTP Status 405 - Request method 'GET' not supported</body></html>"
         if params.get("columnid") != _HANWEB_COLUMN or params.get("unitid") != _HANWEB_UNIT:
             chosen: list[Entry] = []  # jcms answers an empty datastore for unknown columns
         elif "startrecord" in params:
@@ -419,7 +421,9 @@ class _Handler(BaseHTTPRequestHandler):
 class ShapesPortal:
     """Every shape site on its own 127.0.0.1 port; use as a context manager."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, hanweb_post_only: bool = False) -> None:
+        """``hanweb_post_only``: the data proxy answers GET with 405, as some jcms installations do."""
+        self.hanweb_post_only = hanweb_post_only
         self._servers: dict[str, _Server] = {}
         self._threads: list[threading.Thread] = []
 
@@ -434,6 +438,7 @@ class ShapesPortal:
             offset += _PER_SITE[name]
             site = _Site(name, base, entries)
             _BUILDERS[name](site)
+            site.extra["post_only"] = name == "hanweb" and self.hanweb_post_only
             server.site = site
             thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
             thread.start()
