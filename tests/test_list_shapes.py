@@ -64,11 +64,11 @@ def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Crawled]:
         state.config.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
         first = run("crawl", "--config", str(state.config), "--format", "json")
         assert first.exit_code == 0, first.output
-        state.reports = {r["site"]: r for r in json.loads(first.output)}
+        state.reports = {r["site"]: r for r in json.loads(first.stdout)}
         state.first_requests = {name: portal.requests(name) for name in SITES}
         second = run("crawl", "--config", str(state.config), "--format", "json")
         assert second.exit_code == 0, second.output
-        state.second = {r["site"]: r for r in json.loads(second.output)}
+        state.second = {r["site"]: r for r in json.loads(second.stdout)}
         yield state
 
 
@@ -135,7 +135,7 @@ def test_js_list_without_browser_says_so(tmp_path: Path) -> None:
         config.write_text(portal.config_yaml(sites={"js-list": {}}), encoding="utf-8")
         result = run("crawl", "--config", str(config), "--format", "json")
     assert result.exit_code == 0, result.output
-    (report,) = json.loads(result.output)
+    (report,) = json.loads(result.stdout)
     assert report["articles_new"] == 0
     assert any(error.endswith(NEEDS_BROWSER) for error in report["errors"]), report["errors"]
 
@@ -161,7 +161,7 @@ def test_js_list_with_render_browser(tmp_path: Path) -> None:
         requests = portal.requests("js-list")
         expected = portal.expected("js-list")
     assert result.exit_code == 0, result.output
-    (report,) = json.loads(result.output)
+    (report,) = json.loads(result.stdout)
     assert report["failures"] == 0, report
     assert report["articles_new"] == len(expected)
     # The browser ran the list page's script (it asked the JSON API) ...
@@ -196,7 +196,7 @@ def test_hanweb_proxy_refusing_get_is_asked_by_post(tmp_path: Path) -> None:
         requests = portal.requests("hanweb")
         expected = portal.expected("hanweb")
     assert result.exit_code == 0, result.output
-    (report,) = json.loads(result.output)
+    (report,) = json.loads(result.stdout)
     assert report["failures"] == 0, report
     assert report["articles_new"] == len(expected)
     posts = [path for method, path in requests if method == "POST"]

@@ -265,7 +265,7 @@ def test_redirect_to_another_port_is_off_site(two_ports: tuple[ThreadingHTTPServ
                       f"sites:\n  - name: ports\n    start_urls: ['{base}/news/']\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["crawl", "--config", str(config), "--format", "json"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    (report,) = json.loads(result.output)
+    (report,) = json.loads(result.stdout)
     assert report["articles_new"] == 2
     assert f"{base}{stories[2].path}: redirected off-site to {other_base}{stories[2].path}" in report["errors"]
 

@@ -29,7 +29,7 @@ def test_json_has_shape_articles_next_pages_and_rejected(portal: ShapesPortal) -
     url = portal.start_urls("destoon-pager")[0]
     result = run("probe", url, "--format", "json")
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     expected = portal.expected("destoon-pager")[:4]
     assert data["shape"] == "links"
     assert [a["url"] for a in data["articles"]] == [e["url"] for e in expected]
@@ -49,7 +49,7 @@ def test_json_has_shape_articles_next_pages_and_rejected(portal: ShapesPortal) -
 def test_each_shape_is_named(portal: ShapesPortal, site: str, shape: str) -> None:
     result = run("probe", portal.start_urls(site)[0], "--format", "json")
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert data["shape"] == shape
     assert data["articles"], data
     assert all(a["date"] for a in data["articles"])
@@ -85,7 +85,7 @@ def test_article_shows_the_extraction(portal: ShapesPortal) -> None:
     assert f"title:     {story['title']}" in result.output
     assert f"published: {story['published'].replace(' ', 'T')}" in result.output
     assert story["paragraphs"][0][:40] in result.output
-    data = json.loads(run("probe", story["url"], "--article", "--format", "json").output)
+    data = json.loads(run("probe", story["url"], "--article", "--format", "json").stdout)
     assert data["title"] == story["title"] and data["is_article"] is True
 
 
