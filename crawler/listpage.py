@@ -192,7 +192,7 @@ def _rel_next(doc: Any, url: str, domains: list[str]) -> Optional[str]:
 
     for element in doc.xpath("//link[@rel][@href] | //a[@rel][@href]"):
         if "next" in (element.get("rel") or "").lower().split():
-            target = urljoin(url, element.get("href").strip()).split("#")[0]
+            target = str(urljoin(url, element.get("href").strip()).split("#")[0])
             if target != url and same_site(target, domains):
                 return target
     return None

@@ -157,11 +157,11 @@ def parse_date(
                     best = (m.start(), dt)
                 break
     if compact:
-        m = _NUMERIC_DATE.search(text)
-        if m and (best is None or m.start() < best[0]):
-            dt = _plausible(_numeric_date(m), current)
+        numeric = _NUMERIC_DATE.search(text)
+        if numeric and (best is None or numeric.start() < best[0]):
+            dt = _plausible(_numeric_date(numeric), current)
             if dt is not None:
-                best = (m.start(), dt)
+                best = (numeric.start(), dt)
     rel = _RELATIVE.search(text) if relative else None
     if rel and (best is None or rel.start() < best[0]):
         dt = _relative(rel, current)

@@ -36,9 +36,9 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     tables = set(db.table_names())
     with db.conn:
         if "newsmon_meta" not in tables:
-            db["newsmon_meta"].create({"key": str, "value": str}, pk="key")
+            db.table("newsmon_meta").create({"key": str, "value": str}, pk="key")
         if "articles" not in tables:
-            db["articles"].create(
+            db.table("articles").create(
                 {
                     "id": int,
                     "url": str,  # the primary copy's URL (first publisher)
@@ -56,28 +56,28 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 pk="id",
                 not_null={"url", "site", "title", "body", "fetched_at", "fingerprint"},
             )
-            db["articles"].create_index(["url"], unique=True)
-            db["articles"].create_index(["fingerprint"])
-            db["articles"].create_index(["site", "published_utc"])
-            db["articles"].create_index(["published_utc"])
+            db.table("articles").create_index(["url"], unique=True)
+            db.table("articles").create_index(["fingerprint"])
+            db.table("articles").create_index(["site", "published_utc"])
+            db.table("articles").create_index(["published_utc"])
         if "article_sources" not in tables:
-            db["article_sources"].create(
+            db.table("article_sources").create(
                 {"article_id": int, "site": str, "url": str, "first_seen_at": str, "published_at": str},
                 pk=("article_id", "url"),
                 foreign_keys=[("article_id", "articles", "id")],
                 not_null={"site", "url", "first_seen_at"},
             )
-            db["article_sources"].create_index(["url"], unique=True)
-            db["article_sources"].create_index(["site"])
+            db.table("article_sources").create_index(["url"], unique=True)
+            db.table("article_sources").create_index(["site"])
         if "non_articles" not in tables:
             # Pages we fetched that are not articles (list/login/404-ish pages):
             # remembered so they are not fetched again on every crawl.
-            db["non_articles"].create(
+            db.table("non_articles").create(
                 {"url": str, "site": str, "reason": str, "seen_at": str},
                 pk="url",
             )
         if "crawl_runs" not in tables:
-            db["crawl_runs"].create(
+            db.table("crawl_runs").create(
                 {
                     "id": int,
                     "site": str,
@@ -95,13 +95,13 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 pk="id",
                 defaults={"list_pages": 0, "articles_new": 0, "duplicates": 0, "non_articles": 0, "failures": 0},
             )
-            db["crawl_runs"].create_index(["site", "started_at"])
+            db.table("crawl_runs").create_index(["site", "started_at"])
         if "articles_fts" not in tables:
             # Contentless: the text lives in `articles`; the index holds the
             # CJK-bigram rewrite of it (see db/cjk.py), rowid = articles.id.
             db.execute(FTS_TABLE)
         ensure_outbox_schema(db)  # alert_deliveries: the alerts outbox
-        db["newsmon_meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
+        db.table("newsmon_meta").upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
     ensure_daemon_schema(db)  # list_pages, site_schedule (db/health.py)
     ensure_templates_schema(db)  # site_blocks, site_templates (db/templates.py)
     ensure_facts_schema(db)  # article_facts (db/facts.py)
@@ -166,4 +166,4 @@ def rebuild_fts(db: sqlite_utils.Database) -> None:
             "INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)",
             ((i, index_text(t), index_text(b)) for i, t, b in rows),
         )
-        db["newsmon_meta"].upsert({"key": "tokenizer_version", "value": str(TOKENIZER_VERSION)}, pk="key")
+        db.table("newsmon_meta").upsert({"key": "tokenizer_version", "value": str(TOKENIZER_VERSION)}, pk="key")

@@ -218,7 +218,7 @@ class Store:
         """
         now = fetched_at or utc_now()
         published, published_utc = _iso(published_at)
-        row = {"url": url, "site": site, "title": title, "body": body, "published_at": published,
+        row: dict[str, Any] = {"url": url, "site": site, "title": title, "body": body, "published_at": published,
                "source": source, "author": author, "lang": lang, "summary": summary, "fetched_at": now,
                "investment": facts}
         # Matching happens here, outside the write transaction: a slow rule never
@@ -321,7 +321,7 @@ class Store:
         """Remember that ``url`` is not an article (or is another URL of a stored one), so it is not fetched again."""
         try:
             with self.db.conn:
-                self.db["non_articles"].upsert(
+                self.db.table("non_articles").upsert(
                     {"url": url, "site": site, "reason": reason, "seen_at": utc_now(), "url_key": url_key}, pk="url"
                 )
         except sqlite3.Error as exc:
@@ -338,7 +338,7 @@ class Store:
     def finish_run(self, run_id: int, *, status: str, counts: dict[str, int], errors: list[str], duration_s: float) -> None:
         """Close the ``crawl_runs`` row with counts and the first errors."""
         with self.db.conn:
-            self.db["crawl_runs"].update(
+            self.db.table("crawl_runs").update(
                 run_id,
                 {
                     "finished_at": utc_now(),
@@ -354,7 +354,7 @@ class Store:
     def get_article(self, article_id: int) -> dict[str, Any]:
         """The article row plus ``sources``: every ``{site, url, first_seen_at}`` it was seen at."""
         try:
-            row = self.db["articles"].get(article_id)
+            row = self.db.table("articles").get(article_id)
         except sqlite_utils.db.NotFoundError:
             raise NotFoundError(f"There is no article with id {article_id}.") from None
         sources = [

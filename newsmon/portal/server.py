@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from email.utils import formatdate, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
-from typing import Any, Mapping, Optional
+from typing import Any, Mapping, Optional, cast
 from urllib.parse import urlsplit
 
 import yaml
@@ -107,7 +107,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _serve(self, head: bool) -> None:
         portal = self.server.portal
-        response = portal._respond(self.server, self.command, self.path, self.headers)
+        # http.client's header Message reads case-insensitively, as _respond expects of a Mapping.
+        response = portal._respond(self.server, self.command, self.path, cast(Mapping[str, str], self.headers))
         if response.delay:
             portal._stopping.wait(response.delay)  # stop() wakes slow requests up
         try:

@@ -34,7 +34,8 @@ _PIXEL = bytes.fromhex(
 def load_data() -> dict[str, Any]:
     """The bundled article texts (``articles.json``, shipped as package data)."""
     text = resources.files(__package__).joinpath("articles.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    data: dict[str, Any] = json.loads(text)
+    return data
 
 
 def _timestamp(published: str) -> float:
