@@ -50,7 +50,7 @@ def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Crawled]:
 
 def test_first_crawl_completes_with_per_site_summary(crawled: Crawled) -> None:
     assert crawled.first.exit_code == 0, crawled.first.output  # type: ignore[attr-defined]
-    reports = {r["site"]: r for r in json.loads(crawled.first.output)}  # type: ignore[attr-defined]
+    reports = {r["site"]: r for r in json.loads(crawled.first.stdout)}  # type: ignore[attr-defined]
     assert set(reports) == {"liaoning-invest", "shenyang-gov", "dongbei-news"}
     expected = crawled.portal.expected()
     for site, report in reports.items():
@@ -171,7 +171,7 @@ def test_second_crawl_stores_nothing_and_refetches_only_list_pages(crawled: Craw
     crawled.portal.clear_requests()
     again = run("crawl", "--config", str(crawled.config), "--format", "json")
     assert again.exit_code == 0, again.output
-    assert sum(r["articles_new"] for r in json.loads(again.output)) == 0
+    assert sum(r["articles_new"] for r in json.loads(again.stdout)) == 0
     assert crawled.rows("SELECT count(*) FROM articles")[0][0] == before
     requested = set(crawled.portal.requests())
     assert requested, "the second crawl fetched nothing at all"
@@ -207,7 +207,7 @@ def test_unreachable_site_is_counted_and_others_go_on(tmp_path: Path) -> None:
         result = run("crawl", "liaoning-invest", "dead-site", "--config", str(config), "--format", "json")
         expected = portal.expected()["liaoning-invest"]
     assert result.exit_code == 0, result.output
-    reports = {r["site"]: r for r in json.loads(result.output)}
+    reports = {r["site"]: r for r in json.loads(result.stdout)}
     assert reports["dead-site"]["status"] == "failed"
     assert reports["dead-site"]["failures"] >= 1
     assert "connection refused" in reports["dead-site"]["errors"][0]
