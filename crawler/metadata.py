@@ -56,6 +56,14 @@ _DATE_PATTERNS = [
     # 20230404 152600 (compact, only with a label or in meta values)
     re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?:\s*(\d{2})(\d{2})(\d{2})?)?(?!\d)()"),
 ]
+# English bylines: November 18, 2019 · Nov. 18, 2019 · 18 November 2019.
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH_NAME_DATE = re.compile(
+    r"\b(?:(" + _MONTH_WORD + r")\s+(\d{1,2})(?:st|nd|rd|th)?|(\d{1,2})(?:st|nd|rd|th)?\s+(" + _MONTH_WORD + r"))"
+    r",?\s+((?:19|20)\d{2})\b"
+)
 # Day or month first, year last: 11/3/2023 9:15:02 AM (ASP.NET's en-US default), 03.11.2023 14:05
 # (European). Only with a label: in running text "3/4" is a fraction or a score.
 _NUMERIC_DATE = re.compile(
@@ -95,6 +103,7 @@ _URL_DATES = [
     re.compile(r"/((?:19|20)\d{2})/(\d{2})(\d{2})/"),  # people.com.cn /n1/2023/0404/
     re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})/"),  # /20230404/
     re.compile(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:\d{2,10})?[_-]?\w*\.s?html?$"),  # /20230404123.html
+    re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[A-Z]\w+$"),  # qq: /rain/a/20240518A060RN00
 ]
 
 
@@ -156,6 +165,11 @@ def parse_date(
                 if best is None or m.start() < best[0]:
                     best = (m.start(), dt)
                 break
+    m = _MONTH_NAME_DATE.search(text)
+    if m and (best is None or m.start() < best[0]):
+        dt = _plausible(_month_name_date(m), current)
+        if dt is not None:
+            best = (m.start(), dt)
     if compact:
         numeric = _NUMERIC_DATE.search(text)
         if numeric and (best is None or numeric.start() < best[0]):
@@ -168,6 +182,13 @@ def parse_date(
         if dt is not None:
             return dt
     return best[1] if best else None
+
+
+def _month_name_date(m: re.Match[str]) -> datetime | None:
+    """``November 18, 2019`` / ``Nov. 18, 2019`` / ``18 November 2019``."""
+    name = (m.group(1) or m.group(4) or "")[:3].lower()
+    day = m.group(2) or m.group(3)
+    return _build(m.group(5), str(_MONTHS[name]), day)
 
 
 def _numeric_date(m: re.Match[str]) -> datetime | None:
@@ -276,19 +297,26 @@ def find_published_at(
     # "3小时前" is trusted under the headline only, and only when no absolute
     # date stands there: elsewhere, or beside one, it dates a comment.
     relative = parse_date(header_text, now=current, relative=False) is None
-    for text, allow in ((header_text, relative), (page_text, False)):
-        found = sorted(_labelled_dates(text, current, relative=allow), key=lambda t: (t[0], t[1]))
-        if found:
-            return found[0][2], "label"
+    found = sorted(_labelled_dates(header_text, current, relative=relative), key=lambda t: (t[0], t[1]))
+    if found:
+        return found[0][2], "label"
+    found_dt, found_from = _unlabelled_date(tree, url, header_text, headline, current)
+    if found_dt is not None:
+        return _as_shown(found_dt, parse_date(header_text, now=current, relative=False)), found_from
+    # Labels elsewhere on the page (a sidebar's 时间：, a related story's 发布日期：) only
+    # when the byline area and the markup say nothing.
+    found = sorted(_labelled_dates(page_text, current, relative=False), key=lambda t: (t[0], t[1]))
+    if found:
+        return found[0][2], "label"
+    dt = parse_date(header_text, now=current, relative=relative)
+    if dt is not None:
+        return dt, "text"
     # A year-less label ("发布时间：10-08 12:00") is kept as a last resort: any
-    # later source that states the year is better evidence.
+    # source that states the year is better evidence.
     yearless = next(
         (dt for m in _LABEL.finditer(header_text) if (dt := _month_day(header_text[m.end():m.end() + 30], current))),
         None,
     )
-    found_dt, found_from = _unlabelled_date(tree, url, header_text, headline, current, relative)
-    if found_dt is not None:
-        return found_dt, found_from
     if yearless is not None:
         return yearless, "label"
     # Nothing near the headline or in the markup: a date standing alone on a
@@ -343,15 +371,50 @@ def check_list_date(
     return found, found_from
 
 
+_NOT_PUBLISHED = re.compile(r"推荐|最新|更新|修改|最后编辑|Updated|Modified", re.I)
+# Offsets a page's own zone is likely to have, most common first: the Americas when the page
+# shows the day before the UTC day, Asia and Europe when it shows the day after.
+_WEST = (-5, -4, -6, -7, -8, -3, -10)
+_EAST = (8, 9, 10, 5.5, 1, 2, 3, 7, 12)
+
+
+def _as_shown(found: datetime, shown: datetime | None) -> datetime:
+    """The instant ``found`` (from meta, in UTC) in the zone that gives the calendar day the page shows.
+
+    ``2019-11-19T07:03:25Z`` in the markup of a page that prints "Nov. 18, 2019" is
+    ``2019-11-18T23:03:25-08:00``: the same instant, the page's own day. A zone-less
+    value (read as Beijing time) a day off gives way to the byline's date. Only for a
+    one-day difference; anything else is left as found.
+    """
+    if shown is None:
+        return found
+    delta = (shown.date() - found.date()).days
+    if delta not in (-1, 1):
+        return found
+    if found.utcoffset() != timedelta(0):
+        # A zone-less markup value read as Beijing time on a page printing the day before
+        # or after: the markup's zone was another; the byline's day is the page's.
+        return shown
+    for hours in _WEST if delta < 0 else _EAST:
+        local = found.astimezone(timezone(timedelta(hours=hours)))
+        if local.date() == shown.date():
+            return local
+    return found
+
+
 def _unlabelled_date(
     tree: lxml_html.HtmlElement, url: str, header_text: str,
-    headline: lxml_html.HtmlElement | None, current: datetime, relative: bool,
+    headline: lxml_html.HtmlElement | None, current: datetime,
 ) -> tuple[datetime | None, str | None]:
+    """A date from the markup: date-named elements by the headline, meta, JSON-LD, <time>, scripts, the URL."""
+    relative = parse_date(header_text, now=current, relative=False) is None
     # An element named for the date is a label too (<em id="publish_time">);
     # looked for around the headline only, where it belongs to the article.
     for el in _near(headline):
         if _DATE_ATTR.search(f"{el.get('class', '')} {el.get('id', '')}"):
             text = _norm(el.text_content())[:60]
+            if _NOT_PUBLISHED.search(text):
+                continue  # "最新推荐文章于 …", "更新于 …": another date in a date-styled element
             # In the byline window, not in a comment further down the same box.
             dt = parse_date(text, now=current, relative=relative) if text and text in header_text else None
             if dt is not None:
@@ -383,9 +446,6 @@ def _unlabelled_date(
             dt = _plausible(_build(*m.groups()), current)
             if dt is not None:
                 return dt, "url"
-    dt = parse_date(header_text, now=current)
-    if dt is not None:
-        return dt, "text"
     return None, None
 
 
