@@ -471,11 +471,41 @@ def clean_title(title: str) -> str:
     m = re.match(r"^(.{4,}?)\s*[-－]\s*([^-－]{2,15})$", title)
     if m and _SITE_WORDS.search(m.group(2)):
         title = m.group(1)
+    # "中华人民共和国监察法-纪检", "…一块顶十块GPU-EDN 电子技术设计": a short Chinese tail (a channel,
+    # a site) after the last unspaced hyphen of a Chinese headline at least twice as long.
+    m = re.match(r"^(.+)[-－]([^-－]{1,15})$", title)
+    if m and _CJK.search(m.group(1)) and _CJK.search(m.group(2)) and len(m.group(1)) >= 2 * len(m.group(2)):
+        title = m.group(1)
     return title.strip()
 
 
+# Punctuation that differs between a page's <title> and its headline (—— vs -, curly quotes).
+_PUNCT_FOLD = str.maketrans({"—": "-", "–": "-", "－": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "：": ":",
+                             "，": ","})
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"-+", "-", re.sub(r"\s+", "", text.translate(_PUNCT_FOLD)))
+
+
+def _stuck(part: str, heading: str) -> bool:
+    """``heading`` is ``part`` with a word stuck to one end, not set off by a separator ("原创…")."""
+    if part == heading or not (heading.startswith(part) or heading.endswith(part)):
+        return False
+    rest = heading[len(part):] if heading.startswith(part) else heading[: -len(part)]
+    return not re.search(r"[|｜_·:\-]", rest)
+
+
+def _title_parts(title: str) -> list[str]:
+    """The <title>'s segments: split on its separators and on unspaced hyphens."""
+    title = _TITLE_PREFIX.sub("", _norm(title))
+    # Unspaced hyphens separate only between Chinese (English has "U.S.-backed", "Self-Indicting").
+    hyphen = r"(?<=[\u3400-\u9fff）》」】”])[-－]|[-－](?=[\u3400-\u9fff（《「【“])"
+    return [p.strip() for part in _TITLE_SEP.split(title) for p in re.split(hyphen, part) if p.strip()]
+
+
 def _similar(a: str, b: str) -> bool:
-    a, b = a.replace(" ", ""), b.replace(" ", "")
+    a, b = _fold(a), _fold(b)
     return bool(a) and bool(b) and (a in b or b in a)
 
 
@@ -489,19 +519,28 @@ def find_title(tree: lxml_html.HtmlElement) -> str:
         _norm(h.text_content())
         for h in tree.xpath("//h1|//h2|//*[contains(@class,'title') or contains(@id,'title')]")[:40]
     ]
-    headings = [h for h in headings if 4 <= len(h) <= 120]
+    headings = [h for h in headings if 2 <= len(h) <= 120]
     for ref in references:
         cleaned = clean_title(ref)
+        parts = [p for p in _title_parts(ref) if len(p) >= 2]
         for h in headings:
-            # Similar, and neither a fragment nor a whole header box (title + byline).
-            if _similar(h, ref) and 0.3 * len(cleaned) <= len(h) <= 1.2 * len(ref) + 4:
+            fh = _fold(h)
+            if parts and fh == _fold(parts[0]):
+                # The title's first segment ("夜雨" of "夜雨_原文、翻译及赏析_白居易诗词_读古诗词网").
                 return _TITLE_PREFIX.sub("", h)
-    if og:
-        return clean_title(og)
-    if raw_title:
-        return clean_title(raw_title)
-    h1 = [_norm(h.text_content()) for h in tree.xpath("//h1")]
-    return next((h for h in h1 if h), "")
+            if parts and len(parts[0]) >= 4 and fh.startswith(_fold(parts[0])) and len(fh) - len(_fold(parts[0])) <= 4:
+                return parts[0]  # the first segment with a counter stuck to it ("第二章 失乡号的船长241")
+            # Similar, and neither a fragment nor a whole header box (title + byline).
+            if len(h) >= 4 and _similar(h, ref) and 0.3 * len(cleaned) <= len(h) <= 1.2 * len(ref) + 4:
+                # A heading with a word or a counter stuck to the headline ("原创…", "…241"):
+                # the title's segment is the headline.
+                inner = [p for p in parts if len(p) >= 4 and len(p) >= 0.6 * len(h) and _stuck(_fold(p), fh)]
+                return inner[0] if inner else _TITLE_PREFIX.sub("", h)
+    h1 = [h for h in (_norm(e.text_content()) for e in tree.xpath("//h1")) if 4 <= len(h) <= 120]
+    fallback = clean_title(og) if og else clean_title(raw_title) if raw_title else ""
+    if h1 and (len(fallback) < 4 or fallback[:1] in "-_|" or _SITE_WORDS.search(fallback)):
+        return h1[0]  # the <title> names only the site ("-铜雀历史网"): the page's own heading
+    return fallback or (h1[0] if h1 else "")
 
 
 # ---------------------------------------------------------------- source, author
