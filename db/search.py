@@ -297,9 +297,11 @@ def count_articles(
             if not filters:
                 return int(db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
                                       [parsed.match]).fetchone()[0])
+            low, high = _id_span(db, filters)
+            span, span_params = ("", []) if low is None else (" AND articles_fts.rowid BETWEEN ? AND ?", [low, high])
             sql = ("SELECT count(*) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-                   f" WHERE articles_fts MATCH ? AND {where}")
-            return int(db.execute(sql, [parsed.match, *params]).fetchone()[0])
+                   f" WHERE articles_fts MATCH ?{span} AND {where}")
+            return int(db.execute(sql, [parsed.match, *span_params, *params]).fetchone()[0])
         count = 0
         examined = 0
         for row in _rows(db, _candidate_ids(db, parsed, "newest", _id_span(db, filters)), None, filters):
