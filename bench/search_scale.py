@@ -234,8 +234,9 @@ def measure(path: Path, terms: dict[str, list[str]], baseline: bool) -> dict[str
                 times = [timed(lambda: count_articles(db, q, **kw)) for q, kw in runs[:5]]
                 row["count_p50"] = pct(times, 0.5)
             if baseline and not runs[0][1] and name != "regex":
+                CPU.clear()
                 times = [timed(lambda: old_plan(db, parse_query(q).match or "")) for q, _ in runs[:5]]
-                row["old_p50"] = pct(times, 0.5)
+                row["old_p50"], row["old_cpu_p50"] = pct(times, 0.5), pct(CPU, 0.5)
             results[name] = row
             print(f"    {name:9s} " + "  ".join(f"{k} {v:7.1f}" for k, v in row.items()), file=sys.stderr)
     return results

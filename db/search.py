@@ -16,7 +16,7 @@ How each order stays fast at a million stories:
   stories (``rowid BETWEEN``); rows are then checked against the filters.
 * A query FTS5 cannot decide alone (a regex; see db/query.py) is checked
   row by row with the query's evaluator, on at most :data:`MAX_EXAMINED`
-  candidates.
+  candidates or :data:`CHECK_SECONDS` (``stats`` says when that cut a listing short).
 
 The FTS index holds a CJK-bigram rewrite of the text (db/cjk.py), so FTS5's
 own ``snippet()`` would show bigrams; the snippet is cut from the original
@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Iterable, Iterator, Optional, Sequence, Union
@@ -39,13 +40,14 @@ from newsmon.query import QuerySyntaxError
 from .facts import FactsFilter, has_facts_table
 from .query import FtsQuery, parse_query
 
-__all__ = ["search_articles", "count_articles", "iter_matching_ids", "make_snippet", "known_sites", "HIGHLIGHT", "SORTS",
-           "RELEVANCE_WINDOW", "MAX_EXAMINED", "NARROW_ROWS"]
+__all__ = ["search_articles", "count_articles", "iter_matching_ids", "make_snippet", "known_sites", "HIGHLIGHT",
+           "SORTS", "RELEVANCE_WINDOW", "MAX_EXAMINED", "CHECK_SECONDS", "NARROW_ROWS"]
 
 HIGHLIGHT = ("[", "]")  # markers around matched terms in snippets
 SORTS = ("newest", "relevance")
 RELEVANCE_WINDOW = 10_000  # relevance ranks the newest this many matches
-MAX_EXAMINED = 100_000  # candidates checked one by one (regex queries) before a search stops
+MAX_EXAMINED = 20_000  # candidates checked one by one (regex queries) before a listing stops
+CHECK_SECONDS = 2.0  # ... or this much time spent checking them
 NARROW_ROWS = 50_000  # a site/date filter selecting at most this many stories narrows the index walk
 _BATCH = 200
 _SNIPPET_CHARS = 120
@@ -171,11 +173,19 @@ def _candidate_ids(db: sqlite_utils.Database, parsed: Optional[FtsQuery], sort: 
 
 def _rows(db: sqlite_utils.Database, ids: Iterable[tuple[int, Optional[float]]], parsed: Optional[FtsQuery],
           filters: _Filters, first_batch: int = _BATCH,
-          max_examined: Optional[int] = MAX_EXAMINED) -> Iterator[dict[str, Any]]:
-    """Article rows for ``ids`` in order, those passing the filters and (if inexact) the query's evaluator."""
+          max_examined: Optional[int] = MAX_EXAMINED,
+          stats: Optional[dict[str, Any]] = None) -> Iterator[dict[str, Any]]:
+    """Article rows for ``ids`` in order, those passing the filters and (if inexact) the query's evaluator.
+
+    The evaluator's work is bounded (``max_examined`` rows and CHECK_SECONDS; None: no bound,
+    for exports); ``stats`` gets ``examined`` and ``complete`` (False when a bound stopped the walk).
+    """
     where, fparams = filters.sql()
     check = parsed is not None and not parsed.exact
     examined = 0
+    deadline = time.perf_counter() + CHECK_SECONDS
+    if stats is not None:
+        stats.update(examined=0, complete=True)
     iterator = iter(ids)
     size = first_batch  # the first batch is what an unfiltered exact query needs; then larger ones
     while True:
@@ -193,7 +203,12 @@ def _rows(db: sqlite_utils.Database, ids: Iterable[tuple[int, Optional[float]]],
             row["score"] = round(-score, 4) if score is not None else None  # bm25: lower is better; flip
             if check:
                 examined += 1
-                if max_examined is not None and examined > max_examined:
+                if stats is not None:
+                    stats["examined"] = examined
+                if max_examined is not None and (
+                        examined > max_examined or (examined % 64 == 0 and time.perf_counter() > deadline)):
+                    if stats is not None:
+                        stats["complete"] = False
                     return
                 if not parsed.query.matches(row["title"], row["body"]):  # type: ignore[union-attr]
                     continue
@@ -210,6 +225,7 @@ def search_articles(
     limit: int = 20,
     sort: str = "newest",
     facts: Optional[FactsFilter] = None,
+    stats: Optional[dict[str, Any]] = None,
 ) -> list[dict[str, Any]]:
     """Articles matching ``query`` (newsmon.query syntax), newest first or by relevance.
 
@@ -221,7 +237,10 @@ def search_articles(
     ``since``/``until`` filter on ``published_at`` (inclusive, aware
     datetimes). ``sort`` is ``newest`` or ``relevance`` (bounded: see the
     module docstring). ``facts`` keeps stories whose investment facts meet it.
-    Raises QuerySyntaxError for a malformed query.
+    A query FTS5 cannot decide alone (a regex) is checked story by story on
+    at most MAX_EXAMINED candidates or CHECK_SECONDS: pass a dict as ``stats``
+    to learn ``examined`` and ``complete`` (False: the listing may miss older
+    matches). Raises QuerySyntaxError for a malformed query.
     """
     if sort not in SORTS:
         raise ValueError(f"sort must be one of {SORTS}")
@@ -229,7 +248,8 @@ def search_articles(
     filters = _filters(db, site, since, until, facts)
     try:
         ids = _candidate_ids(db, parsed, sort, _id_span(db, filters))
-        rows = [row for _, row in zip(range(limit), _rows(db, ids, parsed, filters, first_batch=limit))]
+        rows = [row for _, row in zip(range(limit), _rows(db, ids, parsed, filters, first_batch=limit,
+                                                           stats=stats))]
         counts = _source_counts(db, [row["id"] for row in rows])
     except sqlite3.OperationalError as exc:
         raise StoreError(f"Cannot search for {query!r}: {exc}.") from None

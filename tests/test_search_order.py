@@ -93,3 +93,19 @@ def test_old_index_is_rebuilt_on_open(tmp_path: Path) -> None:
         assert [r["id"] for r in search_articles(store.db, "ai cafe 氪")] == [1]
         sql = store.db.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()[0]
         assert "prefix='1'" in sql
+
+
+def test_a_regex_that_needs_checking_row_by_row_is_bounded_and_says_so(tmp_path: Path) -> None:
+    from newsmon.db import search as search_module
+
+    with Store(tmp_path / "r.db") as store:
+        bulk_add_articles(store.db, (BulkArticle(site="s", url=f"http://127.0.0.1/{i}", title="标题", body=f"第{i}条",
+                                                 fingerprint=f"f{i}", published_at=None, fetched_at="2024-01-01")
+                                     for i in range(search_module.MAX_EXAMINED + 50)))
+        stats: dict[str, object] = {}
+        assert search_articles(store.db, "/第1条$/", stats=stats) == []  # story 1 is the oldest: out of reach
+        # Stopped by MAX_EXAMINED, or earlier by CHECK_SECONDS on a slow machine.
+        assert stats["complete"] is False and 0 < stats["examined"] <= search_module.MAX_EXAMINED + 1  # type: ignore[operator]
+        stats = {}
+        assert [r["id"] for r in search_articles(store.db, "/第20049条$/", limit=1, stats=stats)] == [20050]
+        assert stats["complete"] is True

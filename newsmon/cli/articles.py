@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import click
 
@@ -114,9 +114,13 @@ def search(query: str, config_path: Path, sites: tuple[str, ...], since: Optiona
             else:
                 print_records([{"count": total}], fmt if fmt != "json" else "jsonl", columns=["count"])
             return
+        stats: dict[str, Any] = {}
         rows = search_articles(store.db, query, site=sites, since=since_at, until=until_at, limit=limit, sort=sort,
-                               facts=facts)
+                               facts=facts, stats=stats)
     print_records(rows, fmt, columns=["id", "published_at", "site", "title", "snippet", "sources_count", "url"])
+    if stats.get("complete") is False:
+        click.echo(f"Note: the regex was checked on the newest {stats['examined']:,} candidate stories only;"
+                   " add a term or --since/--site to search further.", err=True)
 
 
 @click.command()
