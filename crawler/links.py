@@ -267,6 +267,7 @@ def collect_links(
     # One entry per (URL, text): the same URL as "2" and as "下一页" must keep both texts.
     seen: set[tuple[str, str]] = set()
     over = 0
+    boundary: dict[str, bool] = {}
     for anchor in doc.iter("a"):
         href = (anchor.get("href") or "").strip()
         if not href or href.startswith(("javascript:", "mailto:", "tel:", "#")):
@@ -282,7 +283,10 @@ def collect_links(
             continue
         if parts.scheme not in ("http", "https"):
             continue
-        if not same_site(url, domains):
+        on_site = boundary.get(parts.netloc)
+        if on_site is None:  # one check per host:port, not per link
+            on_site = boundary[parts.netloc] = same_site(url, domains)
+        if not on_site:
             rejected.setdefault(url, "off-site")
             continue
         if parts.path.lower().endswith(ignored):
