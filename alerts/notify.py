@@ -322,7 +322,7 @@ async def _send_apprise(name: str, channel: ChannelConfig, note: Notification, c
                             " (see https://github.com/caronc/apprise/wiki for the URL of each service).")
 
     def send() -> tuple[bool, str]:
-        with apprise.LogCapture(level=logging.WARNING) as captured:  # type: ignore[no-untyped-call]
+        with apprise.LogCapture(level=logging.WARNING, fmt="%(message)s") as captured:  # type: ignore[no-untyped-call]
             ok = service.notify(title=note.subject(), body=note.markdown(),
                                 body_format=apprise.NotifyFormat.MARKDOWN)
             return bool(ok), captured.getvalue() if captured is not None else ""
