@@ -10,7 +10,7 @@ For the daemon and other callers:
 """
 
 from .errors import DeliveryError, RuleError
-from .health import HealthNotice, notify_health
+from .health import HealthNotice, notify_health, queue_health_notices
 from .hook import install_alert_hook, make_alert_hook
 from .matcher import CompiledRule, Match, Matcher, compile_rule, compile_rules
 from .message import Notification, Story
@@ -35,5 +35,6 @@ __all__ = [
     "make_alert_hook",
     "notify_health",
     "parse_rule",
+    "queue_health_notices",
     "send_due",
 ]

@@ -1,9 +1,11 @@
 """Operator messages: a site became unhealthy, or recovered (sent by the daemon).
 
-They go straight to ``newsmon.alerts.health_channels`` through the same channel
-senders as story alerts; unlike story alerts they are not queued in the
-outbox: the state is re-checked after every crawl, and a lost message is
-repeated the next time the problem changes (and the log always has it).
+:func:`queue_health_notices` writes one ``alert_notices`` row per
+``alerts.health_channels`` channel; the alert sender delivers them like
+story alerts (same channels, retries with backoff, circuit breaker,
+exactly-once bookkeeping), so a channel that is down when a site breaks
+still hears of it later. :func:`notify_health` sends at once, outside the
+outbox (for a process without a sender).
 """
 
 from __future__ import annotations
@@ -12,12 +14,15 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+import sqlite_utils
+
 from newsmon.config import Config
+from newsmon.db.outbox import add_notices
 
 from .errors import DeliveryError
 from .notify import deliver_now
 
-__all__ = ["HealthNotice", "notify_health"]
+__all__ = ["HealthNotice", "notify_health", "notice_from_row", "queue_health_notices"]
 
 log = logging.getLogger(__name__)
 
@@ -30,13 +35,14 @@ class HealthNotice:
     reasons: str  # "" when the site recovered
     at: str  # ISO time of the check
     channel: str = ""
+    database_id: str = ""
 
     is_digest = False
     rule = "site-health"
 
     @property
     def idempotency_key(self) -> str:
-        return f"newsmon-health-{self.site}-{self.at}"
+        return f"newsmon-health-{self.channel}-{self.database_id or 'nodb'}-{self.site}-{self.at}"
 
     def subject(self) -> str:
         state = f"unhealthy: {self.reasons}" if self.reasons else "recovered"
@@ -74,3 +80,19 @@ def notify_health(config: Config, site: str, reasons: str, at: str, *, client: A
             log.warning("health notice for site %s not delivered: %s", site, exc)
             failures.append(str(exc))
     return failures
+
+
+def queue_health_notices(db: sqlite_utils.Database, config: Config, site: str, reasons: str, at: str) -> int:
+    """Queue the notice for every ``health_channels`` channel in the outbox; return how many rows were added."""
+    channels = list(config.alerts.health_channels)
+    if not channels:
+        return 0
+    kind = "site_unhealthy" if reasons else "site_recovered"
+    return len(add_notices(db, kind, channels, {"site": site, "reasons": reasons, "at": at}, at))
+
+
+def notice_from_row(row: dict[str, Any], database_id: str = "") -> HealthNotice:
+    """The message of one ``alert_notices`` row."""
+    payload = row["payload"]
+    return HealthNotice(site=payload["site"], reasons=payload.get("reasons") or "", at=payload["at"],
+                        channel=row["channel"], database_id=database_id)

@@ -48,8 +48,12 @@ import sqlite_utils
 from newsmon.alerts_config import ChannelConfig
 from newsmon.config import Config, parse_duration
 from newsmon.db.outbox import (
+    DELIVERIES,
+    NOTICES,
     claim_deliveries,
+    database_id,
     due_deliveries,
+    due_notices,
     mark_failed,
     mark_sent,
     outbox_counts,
@@ -59,6 +63,7 @@ from newsmon.db.outbox import (
 
 from .digest import iso_utc
 from .errors import DeliveryError
+from .health import notice_from_row
 from .message import load_notification
 from .notify import deliver
 
@@ -158,9 +163,9 @@ class _Dispatcher:
         self.once = once  # one pass: a row is tried at most once
         self.limit = limit
         self.report = SendReport()
-        self.tasks: dict[asyncio.Task[None], tuple[str, list[int]]] = {}
-        self.busy: set[int] = set()
-        self.tried: set[int] = set()
+        self.tasks: dict[asyncio.Task[None], tuple[str, list[tuple[str, int]]]] = {}
+        self.busy: set[tuple[str, int]] = set()  # (table, row id) in flight
+        self.tried: set[tuple[str, int]] = set()
         self.breakers: dict[str, _Breaker] = defaultdict(_Breaker)
         self.changed = asyncio.Event()  # a task finished: capacity is free again
 
@@ -175,68 +180,80 @@ class _Dispatcher:
         config = self.config()
         moment = self.now()
         release_stale_claims(self.db, iso_utc(moment - CLAIM_TIMEOUT))
-        rows = due_deliveries(self.db, iso_utc(moment), ignore_backoff=ignore_backoff)
+        stamp = iso_utc(moment)
         groups: dict[Any, list[dict[str, Any]]] = defaultdict(list)
-        for row in rows:
-            if row["id"] in self.busy or row["id"] in self.tried:
+        for row in due_deliveries(self.db, stamp, ignore_backoff=ignore_backoff):
+            if (DELIVERIES, row["id"]) in self.busy or (DELIVERIES, row["id"]) in self.tried:
                 continue
             key = (row["rule"], row["channel"]) if row["digest"] else row["id"]
             groups[key].append(row)
-        waiting = 0
-        for group in groups.values():
-            name = group[0]["channel"]
-            channel = config.alerts.channels.get(name)
-            ids = [row["id"] for row in group]
-            if channel is None:
-                # Kept, not dropped: the channel may come back into config.yaml.
-                error = f"Channel {name!r} is not in the config any more; the alert waits until it is."
-                mark_failed(self.db, ids, error, iso_utc(moment + retry_delay(config, 99)), count_attempt=False)
-                self.report.errors.append(error)
-                self.tried.update(ids)
-                continue
-            in_flight = self.in_flight(name)
-            if not self.breakers[name].allows(in_flight):
-                if self.once:
-                    self.report.messages_held += 1
-                    self.tried.update(ids)
-                continue
-            if in_flight >= self.limit:
-                waiting += 1
-                continue
-            claimed = set(claim_deliveries(self.db, ids, iso_utc(moment)))
-            group = [row for row in group if row["id"] in claimed]
-            if not group:
-                continue  # another sender has them
-            ids = [row["id"] for row in group]
-            self.busy.update(ids)
-            self.tried.update(ids)
-            task = asyncio.get_running_loop().create_task(self._deliver(config, name, channel, group))
-            self.tasks[task] = (name, ids)
-            task.add_done_callback(self._finished)
-        return waiting
+        jobs = [(DELIVERIES, group) for group in groups.values()]
+        # Operator notices (site health) share the channels, their limits and breakers.
+        jobs += [(NOTICES, [row]) for row in due_notices(self.db, stamp, ignore_backoff=ignore_backoff)
+                 if (NOTICES, row["id"]) not in self.busy and (NOTICES, row["id"]) not in self.tried]
+        return sum(self._start(config, table, group, moment) for table, group in jobs)
+
+    def _start(self, config: Config, table: str, group: list[dict[str, Any]], moment: datetime) -> int:
+        """Claim and start one message; 1 if it must wait for its channel's capacity, else 0."""
+        name = group[0]["channel"]
+        channel = config.alerts.channels.get(name)
+        ids = [row["id"] for row in group]
+        keys = [(table, i) for i in ids]
+        if channel is None:
+            # Kept, not dropped: the channel may come back into config.yaml.
+            error = f"Channel {name!r} is not in the config any more; the alert waits until it is."
+            mark_failed(self.db, ids, error, iso_utc(moment + retry_delay(config, 99)), count_attempt=False,
+                        table=table)
+            self.report.errors.append(error)
+            self.tried.update(keys)
+            return 0
+        in_flight = self.in_flight(name)
+        if not self.breakers[name].allows(in_flight):
+            if self.once:
+                self.report.messages_held += 1
+                self.tried.update(keys)
+            return 0
+        if in_flight >= self.limit:
+            return 1
+        claimed = set(claim_deliveries(self.db, ids, iso_utc(moment), table=table))
+        group = [row for row in group if row["id"] in claimed]
+        if not group:
+            return 0  # another sender has them
+        keys = [(table, row["id"]) for row in group]
+        self.busy.update(keys)
+        self.tried.update(keys)
+        task = asyncio.get_running_loop().create_task(self._deliver(config, table, name, channel, group))
+        self.tasks[task] = (name, keys)
+        task.add_done_callback(self._finished)
+        return 0
 
     def _finished(self, task: asyncio.Task[None]) -> None:
         _, ids = self.tasks.pop(task, ("", []))
         self.busy.difference_update(ids)
         self.changed.set()
 
-    async def _deliver(self, config: Config, name: str, channel: ChannelConfig, group: list[dict[str, Any]]) -> None:
+    async def _deliver(self, config: Config, table: str, name: str, channel: ChannelConfig,
+                       group: list[dict[str, Any]]) -> None:
         ids = [row["id"] for row in group]
-        rule = group[0]["rule"]
+        rule = group[0].get("rule") or group[0].get("kind") or ""
         try:
-            note = load_notification(self.db, group)
-            if not note.stories:
-                raise DeliveryError(f"Channel {name!r}: the alerted articles no longer exist.")
+            note: Any
+            if table == NOTICES:
+                note = notice_from_row(group[0], database_id(self.db))
+            else:
+                note = load_notification(self.db, group)
+                if not note.stories:
+                    raise DeliveryError(f"Channel {name!r}: the alerted articles no longer exist.")
             await asyncio.wait_for(deliver(name, channel, note, client=self.client), timeout=channel.timeout * 3 + 5)
         except asyncio.CancelledError:
             # Stopping: the attempt never finished; give the rows back exactly as they were.
-            release_claims(self.db, ids)
+            release_claims(self.db, ids, table=table)
             raise
         except Exception as exc:  # boundary: one delivery; log, count, retry later
             error = str(exc) if isinstance(exc, DeliveryError) else f"{type(exc).__name__}: {exc}"
             attempts = max(row["attempts"] for row in group) + 1
             retry_at = self.now() + retry_delay(config, attempts)  # from this attempt, not the pass
-            mark_failed(self.db, ids, error, iso_utc(retry_at))
+            mark_failed(self.db, ids, error, iso_utc(retry_at), table=table)
             self.report.messages_failed += 1
             self.report.errors.append(error)
             log.warning("alert %s (rule %s) not delivered, attempt %d, retry at %s: %s",
@@ -248,11 +265,12 @@ class _Dispatcher:
                             name, self.breakers[name].failures,
                             retry_delay(config, self.breakers[name].opened))
             return
-        mark_sent(self.db, ids, iso_utc(datetime.now(timezone.utc)))
+        mark_sent(self.db, ids, iso_utc(datetime.now(timezone.utc)), table=table)
         self.breakers[name].succeeded()
         self.report.messages_sent += 1
         self.report.alerts_sent += len(ids)
-        log.info("alert %s (rule %s) delivered to %s", ",".join(map(str, ids)), rule, name)
+        what = "alert" if table == DELIVERIES else "notice"
+        log.info("%s %s (rule %s) delivered to %s", what, ",".join(map(str, ids)), rule, name)
 
     async def wait(self, timeout: float, *events: threading.Event) -> None:
         """Sleep until a task finishes, one of ``events`` is set, or ``timeout`` passes."""

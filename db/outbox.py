@@ -12,6 +12,11 @@ copy never creates a second row.
 Statuses: ``pending`` (waiting for its time or a retry), ``sending`` (claimed
 by a sender; returned to pending if that sender died), ``sent``.
 
+``alert_notices`` is the same outbox for operator messages that belong to
+no story (a site became unhealthy or recovered): one row per notice and
+channel, the same statuses, claims, retries and backoff. The claim/mark
+functions take ``table=NOTICES`` for it.
+
 Knows nothing of rules or channels: plain values in, rows out.
 """
 
@@ -33,10 +38,19 @@ __all__ = [
     "release_claims",
     "release_stale_claims",
     "database_id",
+    "DELIVERIES",
+    "NOTICES",
+    "add_notices",
+    "due_notices",
+    "list_notices",
     "list_deliveries",
     "next_due_at",
     "outbox_counts",
 ]
+
+DELIVERIES = "alert_deliveries"
+NOTICES = "alert_notices"
+_TABLES = (DELIVERIES, NOTICES)
 
 _COLUMNS = (
     "id, rule, article_id, channel, status, matched, digest, created_at, next_attempt_at,"
@@ -45,7 +59,21 @@ _COLUMNS = (
 
 
 def ensure_outbox_schema(db: sqlite_utils.Database) -> None:
-    """Create ``alert_deliveries`` and its indexes if missing (idempotent; call inside a transaction)."""
+    """Create ``alert_deliveries``, ``alert_notices`` and their indexes if missing (idempotent; call inside a transaction)."""
+    # Added later than alert_deliveries: created on its own for older databases.
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS alert_notices ("
+        " id INTEGER PRIMARY KEY,"
+        " kind TEXT NOT NULL,"  # site_unhealthy | site_recovered
+        " channel TEXT NOT NULL,"  # channel name from config.yaml
+        " payload TEXT NOT NULL,"  # JSON: site, reasons, at
+        " status TEXT NOT NULL DEFAULT 'pending',"  # pending | sending | sent
+        " created_at TEXT NOT NULL,"
+        " next_attempt_at TEXT NOT NULL,"
+        " attempts INTEGER NOT NULL DEFAULT 0,"
+        " last_error TEXT, delivered_at TEXT, claimed_at TEXT)"
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS idx_alert_notices_status ON alert_notices (status, next_attempt_at)")
     if "alert_deliveries" in db.table_names():
         return
     db.table("alert_deliveries").create(
@@ -128,13 +156,19 @@ def due_deliveries(db: sqlite_utils.Database, now: str, *, ignore_backoff: bool 
     return due
 
 
-def claim_deliveries(db: sqlite_utils.Database, ids: Sequence[int], now: str) -> list[int]:
+def _table(table: str) -> str:
+    if table not in _TABLES:
+        raise ValueError(f"{table!r} is not an outbox table")
+    return table
+
+
+def claim_deliveries(db: sqlite_utils.Database, ids: Sequence[int], now: str, *, table: str = DELIVERIES) -> list[int]:
     """Move ``ids`` from pending to sending; return those this caller got (another sender may have taken some)."""
     claimed = []
     with db.conn:
         for delivery_id in ids:
             cursor = db.execute(
-                "UPDATE alert_deliveries SET status = 'sending', claimed_at = ? WHERE id = ? AND status = 'pending'",
+                f"UPDATE {_table(table)} SET status = 'sending', claimed_at = ? WHERE id = ? AND status = 'pending'",
                 [now, delivery_id],
             )
             if cursor.rowcount:
@@ -142,32 +176,32 @@ def claim_deliveries(db: sqlite_utils.Database, ids: Sequence[int], now: str) ->
     return claimed
 
 
-def mark_sent(db: sqlite_utils.Database, ids: Sequence[int], now: str) -> None:
+def mark_sent(db: sqlite_utils.Database, ids: Sequence[int], now: str, *, table: str = DELIVERIES) -> None:
     """Record that the channel accepted ``ids``."""
     with db.conn:
         db.conn.executemany(
-            "UPDATE alert_deliveries SET status = 'sent', delivered_at = ?, attempts = attempts + 1,"
+            f"UPDATE {_table(table)} SET status = 'sent', delivered_at = ?, attempts = attempts + 1,"
             " last_error = NULL, claimed_at = NULL WHERE id = ?",
             [(now, i) for i in ids],
         )
 
 
 def mark_failed(db: sqlite_utils.Database, ids: Sequence[int], error: str, next_attempt_at: str,
-                *, count_attempt: bool = True) -> None:
+                *, count_attempt: bool = True, table: str = DELIVERIES) -> None:
     """Put ``ids`` back to pending with ``error`` and the time of the next try."""
     with db.conn:
         db.conn.executemany(
-            "UPDATE alert_deliveries SET status = 'pending', last_error = ?, next_attempt_at = ?,"
+            f"UPDATE {_table(table)} SET status = 'pending', last_error = ?, next_attempt_at = ?,"
             f" attempts = attempts + {1 if count_attempt else 0}, claimed_at = NULL WHERE id = ?",
             [(error, next_attempt_at, i) for i in ids],
         )
 
 
-def release_claims(db: sqlite_utils.Database, ids: Sequence[int]) -> None:
+def release_claims(db: sqlite_utils.Database, ids: Sequence[int], *, table: str = DELIVERIES) -> None:
     """Give ``ids`` back (sending -> pending) untouched: the attempt was cancelled, not failed."""
     with db.conn:
         db.conn.executemany(
-            "UPDATE alert_deliveries SET status = 'pending', claimed_at = NULL WHERE id = ? AND status = 'sending'",
+            f"UPDATE {_table(table)} SET status = 'pending', claimed_at = NULL WHERE id = ? AND status = 'sending'",
             [(i,) for i in ids],
         )
 
@@ -187,20 +221,62 @@ def database_id(db: sqlite_utils.Database) -> str:
 
 
 def release_stale_claims(db: sqlite_utils.Database, older_than: str) -> int:
-    """Return rows claimed before ``older_than`` (their sender died) to pending; return how many."""
-    # Read first: this runs on every poll of a sender, and a write would take the write lock.
-    stale = db.execute(
-        "SELECT 1 FROM alert_deliveries WHERE status = 'sending' AND claimed_at < ? LIMIT 1", [older_than]
-    ).fetchone()
-    if stale is None:
-        return 0
+    """Return rows (of both outbox tables) claimed before ``older_than`` (their sender died) to pending; return how many."""
+    released = 0
+    for table in _TABLES:
+        # Read first: this runs on every poll of a sender, and a write would take the write lock.
+        stale = db.execute(
+            f"SELECT 1 FROM {table} WHERE status = 'sending' AND claimed_at < ? LIMIT 1", [older_than]
+        ).fetchone()
+        if stale is None:
+            continue
+        with db.conn:
+            cursor = db.execute(
+                f"UPDATE {table} SET status = 'pending', claimed_at = NULL"
+                " WHERE status = 'sending' AND claimed_at < ?",
+                [older_than],
+            )
+        released += cursor.rowcount
+    return released
+
+
+_NOTICE_COLUMNS = "id, kind, channel, payload, status, created_at, next_attempt_at, attempts, last_error, delivered_at"
+
+
+def add_notices(db: sqlite_utils.Database, kind: str, channels: Sequence[str], payload: dict[str, Any],
+                now: str) -> list[int]:
+    """Queue one operator notice per channel (committed at once); return the new row ids."""
+    ids = []
     with db.conn:
-        cursor = db.execute(
-            "UPDATE alert_deliveries SET status = 'pending', claimed_at = NULL"
-            " WHERE status = 'sending' AND claimed_at < ?",
-            [older_than],
-        )
-    return cursor.rowcount
+        for channel in channels:
+            cursor = db.execute(
+                "INSERT INTO alert_notices (kind, channel, payload, status, created_at, next_attempt_at, attempts)"
+                " VALUES (?, ?, ?, 'pending', ?, ?, 0)",
+                [kind, channel, json.dumps(payload, ensure_ascii=False), now, now],
+            )
+            ids.append(int(cursor.lastrowid or 0))
+    return ids
+
+
+def _notice_rows(db: sqlite_utils.Database, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
+    cursor = db.execute(sql, list(params))
+    names = [d[0] for d in cursor.description]
+    rows = [dict(zip(names, values)) for values in cursor.fetchall()]
+    for row in rows:
+        row["payload"] = json.loads(row["payload"] or "{}")
+    return rows
+
+
+def due_notices(db: sqlite_utils.Database, now: str, *, ignore_backoff: bool = False) -> list[dict[str, Any]]:
+    """Pending notices to send now, oldest first."""
+    where = "" if ignore_backoff else " AND next_attempt_at <= ?"
+    return _notice_rows(db, f"SELECT {_NOTICE_COLUMNS} FROM alert_notices WHERE status = 'pending'{where}"
+                        " ORDER BY id", [] if ignore_backoff else [now])
+
+
+def list_notices(db: sqlite_utils.Database, *, limit: int = 50) -> list[dict[str, Any]]:
+    """Operator notices, newest first."""
+    return _notice_rows(db, f"SELECT {_NOTICE_COLUMNS} FROM alert_notices ORDER BY id DESC LIMIT ?", [limit])
 
 
 def next_due_at(db: sqlite_utils.Database) -> Optional[str]:
@@ -233,6 +309,6 @@ def list_deliveries(
     return _rows(db, sql, [*params, limit])
 
 
-def outbox_counts(db: sqlite_utils.Database) -> dict[str, int]:
+def outbox_counts(db: sqlite_utils.Database, *, table: str = DELIVERIES) -> dict[str, int]:
     """Number of rows per status."""
-    return {status: n for status, n in db.execute("SELECT status, count(*) FROM alert_deliveries GROUP BY status")}
+    return {status: n for status, n in db.execute(f"SELECT status, count(*) FROM {_table(table)} GROUP BY status")}

@@ -105,18 +105,18 @@ class HealthMonitor:
                 self._notify(config, health.name, "")
         return results
 
-    @staticmethod
-    def _notify(config: Config, site: str, reasons: str) -> None:
-        """Tell alerts.health_channels (if any) that ``site`` became unhealthy ("" = recovered)."""
+    def _notify(self, config: Config, site: str, reasons: str) -> None:
+        """Queue a notice to alerts.health_channels (if any) that ``site`` became unhealthy ("" = recovered).
+
+        Queued in the outbox (``alert_notices``): the daemon's alert sender delivers it within
+        its poll interval, with the retries and backoff of story alerts.
+        """
         if not config.alerts.health_channels:
             return
-        import httpx
-
-        from newsmon.alerts import notify_health
+        from newsmon.alerts import queue_health_notices
         from newsmon.db import utc_now
 
         try:
-            with httpx.Client(follow_redirects=False) as client:
-                notify_health(config, site, reasons, utc_now(), client=client)
+            self._store.call(lambda db: queue_health_notices(db, config, site, reasons, utc_now()))
         except Exception as exc:  # noqa: BLE001 - an operator message must not stop crawling
-            log.warning("health notice for site %s failed: %s: %s", site, type(exc).__name__, exc)
+            log.warning("health notice for site %s not queued: %s: %s", site, type(exc).__name__, exc)

@@ -232,3 +232,28 @@ def test_sender_runs_with_a_fixed_clock_and_due_times(tmp_path: Path, receiver: 
         add_stories(store, 2)
         report = send_due(config, store, ignore_backoff=True, now=datetime.now(timezone.utc) + timedelta(days=1))
     assert report.messages_failed == 2 and len(receiver.requests) == 2
+
+
+def test_health_notices_are_queued_and_retried_like_alerts(tmp_path: Path, receiver: Receiver) -> None:
+    from newsmon.alerts import queue_health_notices
+    from newsmon.db.outbox import list_notices
+
+    receiver.status = lambda n: 502 if n == 1 else 200
+    config = make_config(tmp_path, {"channels": {"oncall": {"type": "webhook", "url": receiver.url + "/health"}},
+                                    "health_channels": ["oncall"]})
+    with Store(config.database_path) as store:
+        assert queue_health_notices(store.db, config, "shenyang-gov", "the last 3 crawls failed (HTTP 500)",
+                                    "2026-11-30T10:00:00+00:00") == 1
+        first = send_due(config, store)
+        assert first.messages_failed == 1  # the channel was down: the notice waits, it is not lost
+        [row] = list_notices(store.db)
+        assert (row["status"], row["attempts"]) == ("pending", 1) and "HTTP 502" in row["last_error"]
+        assert send_due(config, store, ignore_backoff=True).messages_sent == 1
+        assert send_due(config, store, ignore_backoff=True).messages_sent == 0
+        [row] = list_notices(store.db)
+    assert row["status"] == "sent"
+    payloads = [r["json"] for r in receiver.requests]
+    assert payloads[0] == payloads[1] and payloads[1]["event"] == "site_unhealthy"
+    assert payloads[1]["site"] == "shenyang-gov" and "HTTP 500" in payloads[1]["reasons"]
+    keys = {r["headers"]["Idempotency-Key"] for r in receiver.requests}
+    assert len(keys) == 1  # the retry carries the same key
