@@ -261,3 +261,26 @@ def test_health_notices_are_queued_and_retried_like_alerts(tmp_path: Path, recei
     assert payloads[1]["site"] == "shenyang-gov" and "HTTP 500" in payloads[1]["reasons"]
     keys = {r["headers"]["Idempotency-Key"] for r in receiver.requests}
     assert len(keys) == 1  # the retry carries the same key
+
+
+def test_daemon_sigterm_while_a_channel_hangs_stops_within_10s(tmp_path: Path, hung: HungServer,
+                                                               receiver: Receiver) -> None:
+    """`newsmon run` with alerts in flight to a hung webhook: SIGTERM ends it in time, the rows left pending."""
+    config = two_channels(tmp_path, hung.url, receiver.url, hung_timeout=60)
+    with store_with_alerts(config) as store:
+        add_stories(store, 6)
+    proc = subprocess.Popen([_newsmon(), "run", "--config", str(config.source_path)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert wait_for(lambda: len(receiver.accepted) == 6 and len(hung.connections) == CHANNEL_IN_FLIGHT, 30)
+        proc.send_signal(signal.SIGTERM)
+        stopped = time.monotonic()
+        _, err = proc.communicate(timeout=15)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert time.monotonic() - stopped < 10, err
+    assert proc.returncode == 0 and "stopped after" in err, err
+    with Store(config.database_path) as store:
+        rows = rows_of(store, "hung")
+    assert [(r["status"], r["attempts"], r["last_error"]) for r in rows] == [("pending", 0, None)] * 6
