@@ -134,6 +134,7 @@ def test_sites_page_shows_health_and_runs(crawled: Crawled, server: Served) -> N
 def test_alerts_page_shows_rules_and_the_delivery_log_with_reasons(crawled: Crawled, server: Served) -> None:
     page = get(server, "/alerts").text
     assert f"<td>{RULE}</td>" in page and "氪氙 OR 稀有气体" in page
+    assert "[&#39;" not in page and "['" not in page  # channel/site lists shown as "a, b", not a Python list
     with Store(crawled.db_path, readonly=True) as store:
         rows = store.db.execute("SELECT status, last_error FROM alert_deliveries").fetchall()
     assert rows and all(status == "pending" and error for status, error in rows)
