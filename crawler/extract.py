@@ -221,8 +221,13 @@ def flatten_deep_markup(text: str, limit: int) -> str:
     return "".join(out)
 
 
+_COUNT_ELEMENTS = etree.XPath("count(//*)")
+
+
 def _trim_elements(tree: lxml_html.HtmlElement, cap: int) -> bool:
     """Drop everything after the ``cap``-th element in document order; True if anything went."""
+    if _COUNT_ELEMENTS(tree) < cap:  # counted in C: the common case costs no Python per element
+        return False
     last = None
     for count, el in enumerate(tree.iter(), 1):
         if count >= cap:

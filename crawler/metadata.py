@@ -530,6 +530,8 @@ def find_title(tree: lxml_html.HtmlElement) -> str:
                 return _TITLE_PREFIX.sub("", h)
             if parts and len(parts[0]) >= 4 and fh.startswith(_fold(parts[0])) and len(fh) - len(_fold(parts[0])) <= 4:
                 return parts[0]  # the first segment with a counter stuck to it ("第二章 失乡号的船长241")
+            if any(fh == _fold(p) for p in parts[1:]):
+                continue  # the site's or channel's name, which the title carries after the headline
             # Similar, and neither a fragment nor a whole header box (title + byline).
             if len(h) >= 4 and _similar(h, ref) and 0.3 * len(cleaned) <= len(h) <= 1.2 * len(ref) + 4:
                 # A heading with a word or a counter stuck to the headline ("原创…", "…241"):
