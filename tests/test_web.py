@@ -74,6 +74,15 @@ def test_no_query_lists_the_latest_stories(crawled: Crawled, server: Served) -> 
         assert story_ids(page) == newest
 
 
+def test_more_results_grow_the_page(crawled: Crawled, server: Served) -> None:
+    page = get(server, "/search", q="稀有气体", limit="2").text
+    expected = [r["id"] for r in db_search(crawled, "稀有气体")]
+    assert len(expected) > 2 and story_ids(page) == expected[:2]
+    more = re.search(r'<a class="more" href="([^"]+)">', page)
+    assert more and story_ids(get(server, html.unescape(more.group(1))).text) == expected[:52]
+    assert get(server, "/search", limit="many").status_code == 400
+
+
 def test_filters_and_sort(crawled: Crawled, server: Served) -> None:
     page = get(server, "/search", q="稀有气体", site="liaoning-invest", sort="relevance").text
     expected = db_search(crawled, "稀有气体", site="liaoning-invest", sort="relevance")

@@ -37,6 +37,7 @@ __all__ = ["ROUTES", "fragment", "highlight"]
 
 FEED_ENTRIES = 50
 PAGE_SIZE = 50
+MAX_RESULTS = 500  # "more results" grows the page by PAGE_SIZE up to this
 _MARKED = re.compile(re.escape(HIGHLIGHT[0]) + r"([^" + re.escape(HIGHLIGHT[0] + HIGHLIGHT[1]) + r"]*)"
                      + re.escape(HIGHLIGHT[1]))
 
@@ -85,7 +86,12 @@ def _search_args(request: Any) -> dict[str, Any]:
     sort = args.get("sort") or "newest"
     if sort not in ("newest", "relevance"):
         raise _BadRequest(f"sort {sort!r} is not newest or relevance.")
+    try:
+        limit = min(max(int(args.get("limit") or PAGE_SIZE), 1), MAX_RESULTS)
+    except ValueError:
+        raise _BadRequest(f"limit {args.get('limit')!r} is not a number.") from None
     return {
+        "limit": limit,
         "q": (args.get("q") or "").strip(),
         "site": args.get("site") or "",
         "since": args.get("since") or "",
@@ -134,7 +140,7 @@ async def search_page(datasette: Any, request: Any) -> Response:
         return await _error(datasette, request, str(exc), 400)
 
     def work(db: sqlite_utils.Database) -> dict[str, Any]:
-        return {"rows": _find(db, a, PAGE_SIZE), "sites": _site_names(db, datasette)}
+        return {"rows": _find(db, a, a["limit"]), "sites": _site_names(db, datasette)}
 
     error = None
     try:
@@ -145,6 +151,9 @@ async def search_page(datasette: Any, request: Any) -> Response:
     return await _render(datasette, request, "newsmon_search.html", {
         **a, "sites": found["sites"], "rows": found["rows"], "error": error,
         "results_html": fragment("results", rows=found["rows"]),
+        "more": ("/search" + _query_string(q=a["q"], site=a["site"], since=a["since"], until=a["until"],
+                                           sort=a["sort"], limit=str(min(a["limit"] + PAGE_SIZE, MAX_RESULTS)))
+                 if len(found["rows"]) == a["limit"] < MAX_RESULTS else None),
         "title": f"{a['q']} – newsmon search" if a["q"] else "Latest stories – newsmon",
         "feed_atom": f"/feeds/search.atom{feed_query}", "feed_rss": f"/feeds/search.rss{feed_query}",
     }, status=400 if error else 200)
