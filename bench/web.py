@@ -100,8 +100,10 @@ def run_pages(base: str, db: str, n_stories: int, requests: int) -> list[tuple[s
             ("story page", lambda: timed(client, f"{base}/story/{rng.randint(1, n_stories)}")),
             ("feed: search.atom common", lambda: timed(client, f"{base}/feeds/search.atom", {"q": w["common"]})),
             ("baseline: Datasette row page", lambda: timed(client, f"{base}/{db}/articles/{rng.randint(1, n_stories)}")),
-            ("baseline: Datasette canned search, common", lambda: timed(client, f"{base}/{db}/search",
-                                                                       {"q": w["common"]})),
+            # Datasette's canned query (join, ORDER BY id) on a common word passes its 3 s SQL
+            # time limit at 200k stories; the rare word is what it can do.
+            ("baseline: Datasette canned search, rare", lambda: timed(client, f"{base}/{db}/search",
+                                                                     {"q": w["rare"]})),
         ]
         for _ in range(3):  # warm-up: templates compiled, pages of the index in the OS cache
             for _, case in cases:
@@ -142,6 +144,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--stories", type=int, default=200_000)
     parser.add_argument("--requests", type=int, default=100, help="requests per page kind")
+    parser.add_argument("--quick-export", action="store_true", help="export every story as jsonl only")
     args = parser.parse_args()
     db = search_scale.build(args.stories, search_scale.sentences())
     config = write_config(db)
@@ -158,7 +161,7 @@ def main() -> None:
     for fmt in ("jsonl", "atom"):
         count, seconds, peak = run_export(config, fmt, small_site)
         rows.append((f"{fmt}, one small site", count, seconds, peak))
-    for fmt in ("jsonl", "atom"):
+    for fmt in ("jsonl",) if args.quick_export else ("jsonl", "atom"):
         count, seconds, peak = run_export(config, fmt, None)
         rows.append((f"{fmt}, every story", count, seconds, peak))
     print("\n| export | stories | seconds | stories/s | peak RSS, MB |")
