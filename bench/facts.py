@@ -1,0 +1,160 @@
+"""Investment facts benchmark: amount, stage, city and industry against hand labels.
+
+Usage::
+
+    .venv/bin/python bench/facts.py                 # per-set table
+    .venv/bin/python bench/facts.py --show-errors   # every mismatch, gold vs got
+    .venv/bin/python bench/facts.py --json
+
+Gold: ``bench/data/facts/gold.json`` (rules and sources in ``bench/data/facts/README.md``).
+Set ``real``: pages of the shared benchmark sets (``../shared`` beside the checkout, or
+``$NEWSMON_SHARED``), text taken with ``newsmon.crawler.extract``; set ``fixture``: the
+fixture portal's stories (``newsmon/portal/articles.json``). A label ``"?"`` is not scored;
+a missing key is not labelled.
+
+Scores, each over the stories labelled for the field:
+
+* ``amount``: stated investment equal within ±1% (yuan-equivalent, same currency), over
+  stories whose gold states one; ``no amount``: extractor gives none where gold is null.
+* ``stage``: equal (null = null counts).
+* ``city``: the first place's city (``places[0].city``, province-level municipalities as
+  themselves) equals the gold city.
+* ``industry``: micro precision / recall of tags.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
+from newsmon.crawler.extract import extract
+from newsmon.facts import InvestmentFacts, extract_facts
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "bench" / "data" / "facts" / "gold.json"
+FIXTURE = ROOT / "newsmon" / "portal" / "articles.json"
+
+
+def shared_dir() -> Path:
+    """``$NEWSMON_SHARED`` or ``../shared`` beside the repository."""
+    env = os.environ.get("NEWSMON_SHARED")
+    return Path(env) if env else ROOT.parent / "shared"
+
+
+def _fixture_texts() -> dict[str, tuple[str, str]]:
+    data = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    texts: dict[str, tuple[str, str]] = {}
+    for item in data["liaoning-invest"]:  # the labelled site of the fixture portal
+        texts[f"fixture-{item['id']}"] = (item["title"], "\n".join(item["paragraphs"]))
+    return texts
+
+
+def _real_text(path: str) -> Optional[tuple[str, str]]:
+    file = shared_dir() / path
+    if not file.exists():
+        return None
+    article = extract(file.read_bytes(), url="http://127.0.0.1/")
+    return article.title or "", article.body or ""
+
+
+def _city(facts: InvestmentFacts) -> Optional[str]:
+    for place in facts.places:
+        if place.city:
+            return place.city.removesuffix("市")
+        if place.province.endswith("市"):  # 北京市, 上海市 …: the municipality is the city
+            return place.province.removesuffix("市")
+    return None
+
+
+def _same_amount(gold: dict[str, Any], facts: InvestmentFacts) -> bool:
+    if facts.amount is None or facts.currency != (gold.get("currency") or "CNY"):
+        return False
+    return abs(facts.amount - gold["amount"]) <= 0.01 * gold["amount"]
+
+
+def score(stories: list[dict[str, Any]]) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """Per-set counters and error lines."""
+    fixture = _fixture_texts()
+    sets: dict[str, dict[str, Any]] = {}
+    errors: list[str] = []
+    for gold in stories:
+        text = fixture.get(gold["id"]) if gold["set"] == "fixture" else _real_text(gold["path"])
+        if text is None:
+            print(f"skipped {gold['id']}: its page is not there", file=sys.stderr)
+            continue
+        facts = extract_facts(*text)
+        s = sets.setdefault(gold["set"], {k: [0, 0] for k in ("amount", "no amount", "stage", "city")}
+                            | {"tags": [0, 0, 0], "stories": 0})
+        s["stories"] += 1
+
+        def check(field: str, ok: bool, want: Any, got: Any) -> None:
+            s[field][1] += 1
+            s[field][0] += ok
+            if not ok:
+                errors.append(f"{gold['id']} {field}: gold {want!r} got {got!r}  [{text[0][:40]}]")
+
+        if "amount" in gold and gold["amount"] != "?":
+            if gold["amount"] is None:
+                check("no amount", facts.amount is None, None, facts.amount_text)
+            else:
+                check("amount", _same_amount(gold, facts), gold["amount"], (facts.amount, facts.amount_text))
+        if "stage" in gold and gold["stage"] != "?":
+            check("stage", facts.stage == gold["stage"], gold["stage"], facts.stage)
+        if "city" in gold and gold["city"] != "?":
+            got = _city(facts)
+            check("city", got == gold["city"], gold["city"], got)
+        if "industry" in gold:
+            want, got_tags = set(gold["industry"]), set(facts.industry)
+            s["tags"][0] += len(want & got_tags)
+            s["tags"][1] += len(got_tags)
+            s["tags"][2] += len(want)
+            if want != got_tags:
+                errors.append(f"{gold['id']} industry: gold {sorted(want)} got {sorted(got_tags)}")
+    return sets, errors
+
+
+def summary(sets: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Share and counts per field and set."""
+    out: dict[str, dict[str, Any]] = {}
+    for name, s in sets.items():
+        row: dict[str, Any] = {"stories": s["stories"]}
+        for field in ("amount", "no amount", "stage", "city"):
+            ok, n = s[field]
+            row[field] = {"ok": ok, "n": n, "share": round(ok / n, 3) if n else None}
+        hit, got, want = s["tags"]
+        row["industry"] = {"precision": round(hit / got, 3) if got else None,
+                           "recall": round(hit / want, 3) if want else None, "tags": want}
+        out[name] = row
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--show-errors", action="store_true", help="list every mismatch")
+    args = parser.parse_args()
+    stories = json.loads(GOLD.read_text(encoding="utf-8"))["stories"]
+    sets, errors = score(stories)
+    result = summary(sets)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+    else:
+        print(f"{'set':8} {'stories':>7} {'amount':>12} {'no amount':>12} {'stage':>12} {'city':>12} {'ind P/R':>12}")
+        for name, row in result.items():
+            cells = []
+            for field in ("amount", "no amount", "stage", "city"):
+                c = row[field]
+                cells.append(f"{c['ok']}/{c['n']}" if c["n"] else "-")
+            ind = row["industry"]
+            pr = f"{ind['precision']}/{ind['recall']}" if ind["tags"] else "-"
+            print(f"{name:8} {row['stories']:>7} " + " ".join(f"{c:>12}" for c in cells) + f" {pr:>12}")
+    if args.show_errors:
+        print("\n".join(errors))
+
+
+if __name__ == "__main__":
+    main()
