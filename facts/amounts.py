@@ -49,6 +49,9 @@ _ROUNDUP = re.compile(
     r"|一批[\u4e00-\u9fff]{0,6}?项目|集中(签约|开工|投产|竣工|开业)"
 )
 _TOTAL = re.compile(r"(总投资|投资总额|总额|合计|共计|累计|总计)")
+# A sentence that compares periods or sums them up reports a statistic, not a project:
+# "固定资产投资完成246.79亿元，同比增长15.3%", "双向投资额累计已超过260亿美元".
+_STATISTIC = re.compile(r"(同比|环比|累计)")
 # How far back an investment word may stand (characters, same clause).
 _WINDOW = 16
 
@@ -118,6 +121,15 @@ def _clause_start(text: str, pos: int) -> int:
     return start
 
 
+def _sentence_start(text: str, pos: int) -> int:
+    return max(text.rfind(mark, 0, pos) for mark in "。！？!?\n") + 1
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    ends = [found for found in (text.find(mark, pos) for mark in "。！？!?\n") if found >= 0]
+    return min(ends) if ends else len(text)
+
+
 def _investment_amounts(text: str) -> list[tuple[Amount, bool]]:
     """Amounts that an investment word introduces, with whether their clause is a roundup."""
     found: list[tuple[Amount, bool]] = []
@@ -138,6 +150,9 @@ def _investment_amounts(text: str) -> list[tuple[Amount, bool]]:
         # A roundup: the clause counts projects and states their total.
         sentence_end = _CLAUSE_BREAK.search(text, match.end())
         sentence = text[_clause_start(text, start):sentence_end.start() if sentence_end else len(text)]
+        full_sentence = text[_sentence_start(text, start):_sentence_end(text, match.end())]
+        if _STATISTIC.search(full_sentence):
+            continue
         is_roundup = bool(_ROUNDUP.search(sentence)) and bool(_TOTAL.search(clause) or "共" in clause)
         amount = _to_amount(match, "roundup" if is_roundup else "project")
         if amount is not None and amount.cny >= 1e5:  # below 10万元 is no project investment

@@ -23,7 +23,7 @@ _VERBS = {
     "评审": r"通过专家评审|专家评审|评审会|通过评审",
     "招标": r"完成招标|招标|中标",
     "开工": r"开工建设|集中开工|开工|动工|奠基|破土|开建",
-    "投产": r"正式投产|建成投产|投产|试生产|试产|投入运营|投运|达产",
+    "投产": r"正式投产|建成投产|投产|正式启用|投入使用|试生产|试产|投入运营|投运|达产",
     "竣工": r"竣工验收|竣工|完工|建成",
 }
 _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_VERBS.values())))
@@ -31,11 +31,26 @@ _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_
 _PLAN = re.compile(r"(计划|预计|将于|将在|拟于|拟|力争|争取|有望|即将|将|年内|明年|下一步)[^。；，,]{0,8}$")
 
 
+# A sentence that compares or sums up periods counts projects, it reports no stage:
+# "一季度新开工亿元以上项目28个，同比增长33%".
+_STATISTIC = re.compile(r"同比|环比|累计")
+
+
+def _sentence_of(text: str, pos: int) -> str:
+    start = max(text.rfind(mark, 0, pos) for mark in "。！？!?\n") + 1
+    ends = [found for found in (text.find(mark, pos) for mark in "。！？!?\n") if found >= 0]
+    return text[start:min(ends) if ends else len(text)]
+
+
 def _stages_in(text: str) -> list[int]:
     found = []
     for match in _VERB.finditer(text):
+        if _STATISTIC.search(_sentence_of(text, match.start())):
+            continue
         if _PLAN.search(text[max(0, match.start() - 12):match.start()]):
             continue
+        if text[match.start() - 1:match.start()] in ("从", "到", "至"):
+            continue  # "从签约到投产的全流程": a span of stages, not a report
         if text[match.end():match.end() + 1] in ("后", "时"):
             continue  # "项目建成后…", "投产时…": a condition, not a report
         index = int(next(name for name, value in match.groupdict().items() if value)[1:])

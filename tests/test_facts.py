@@ -170,3 +170,20 @@ def test_rule_without_query_or_facts_is_a_config_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["alerts", "list", "--config", str(config)])
     assert result.exit_code == 2
     assert "a rule needs a query, or investment-fact keys" in result.output
+
+
+@pytest.mark.parametrize("title,body", [
+    ("德清县固定资产投资结构趋稳", "1-10月，全县固定资产投资完成246.79亿元，同比增长15.3%。"),
+    ("中法经贸合作拓展", "双向投资额累计已超过260亿美元，法国在华企业有2100多家。"),
+])
+def test_period_statistics_are_not_investments(title: str, body: str) -> None:
+    assert extract_facts(title, body).amount is None
+
+
+@pytest.mark.parametrize("title,body,stage", [
+    ("朝阳市召开招商引资工作推进会", "会议通报，一季度新开工亿元以上项目28个，同比增长33%。", None),
+    ("招商引资工作推进会召开", "会议要求建立项目从签约到投产的全流程跟踪服务机制。", None),
+    ("丹东跨境电商产业园正式启用", "产业园日前正式启用，首批入驻企业21家。", "投产"),
+])
+def test_statistics_spans_and_openings(title: str, body: str, stage: str | None) -> None:
+    assert extract_facts(title, body).stage == stage
