@@ -437,6 +437,8 @@ class CrawlPool:
             with self._cond:
                 worker.jobs.pop(job.id, None)
                 worker.crawls += 1
+                if worker.crawls >= self.settings.max_crawls_per_worker:
+                    worker.draining = True  # recycled: takes no new crawl, exits when idle (_watch)
                 self._release_hosts(job)
                 self._finish(job, report)
                 self._cond.notify_all()
@@ -519,7 +521,7 @@ def _describe(reason: str, code: int) -> str:
     if reason.startswith("timeout:"):
         return "was killed: a crawl overran its time limit"
     if reason == "memory":
-        return "was killed: it grew past daemon.worker_memory_limit"
+        return "was killed: it grew past daemon.worker_memory_limit_mb"
     if reason == "crash":
         return "stopped answering"
     return f"stopped unexpectedly (exit status {code})"

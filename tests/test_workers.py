@@ -149,3 +149,21 @@ def test_progress_is_a_plain_line_every_few_seconds_when_not_a_terminal() -> Non
         time.sleep(0.3)
     lines = out.getvalue().splitlines()
     assert lines and lines[-1].startswith("crawling… 1 new, 0 duplicates, 1/3 sites done (")
+
+
+def test_workers_are_recycled_and_one_over_its_memory_limit_is_replaced(portal: FixturePortal, tmp_path: Path) -> None:
+    config = _config(portal, tmp_path, workers=1, worker_max_crawls=2)
+    with CrawlPool(config.database_path, pool_settings(config)) as pool:
+        pool.configure(config)
+        reports = [pool.crawl("liaoning-invest", time_limit=60) for _ in range(3)]
+        assert [r.status for r in reports] == ["ok"] * 3
+        assert pool.workers_started == 2  # the first worker retired after its second crawl
+    settings = pool_settings(config)
+    settings.memory_limit_mb = 50  # below any worker's size: every worker "grows past" it
+    with CrawlPool(config.database_path, settings) as pool:
+        pool.configure(config)
+        # dongbei-news has a page that answers only after seconds: the memory check sees it running.
+        report = pool.crawl("dongbei-news", time_limit=60)
+    assert report.status == "interrupted"
+    assert report.errors == ["the crawl's worker was killed: it grew past daemon.worker_memory_limit_mb"]
+    assert pool.workers_started == 2  # killed, replaced, the retry killed too: retried once only
