@@ -89,7 +89,9 @@ async def _serve(count: int, ports_file: Path) -> None:
     for n in range(count):
         server = await asyncio.start_server(handler(n), "127.0.0.1", 0, backlog=16)
         ports.append(server.sockets[0].getsockname()[1])
-    ports_file.write_text(json.dumps(ports))
+    partial = ports_file.with_suffix(".tmp")
+    partial.write_text(json.dumps(ports))
+    partial.rename(ports_file)  # whole or absent: the driver polls for it
     while True:
         await asyncio.sleep(1)
         (ports_file.parent / "hits.json").write_text(json.dumps(hits))

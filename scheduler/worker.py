@@ -35,7 +35,9 @@ if TYPE_CHECKING:
     from scrapy.crawler import CrawlerRunner
 
     # Import what every crawl needs before saying ready, so the first crawl is as cheap as the rest.
+    import newsmon.crawler.pipelines  # noqa: F401
     import newsmon.crawler.spider  # noqa: F401
+    import scrapy.core.downloader.handlers.http11  # noqa: F401
     import newsmon.db  # noqa: F401
 
     from newsmon.config import Config
@@ -200,7 +202,15 @@ def main(argv: Optional[list[str]] = None) -> int:
         target=_read_stdin, args=(reactor.callFromThread, worker), name="stdin", daemon=True
     ).start()
     emit({"event": "ready", "pid": os.getpid()})
-    reactor.run(installSignalHandlers=False)
+    profile_path = os.environ.get("NEWSMON_WORKER_PROFILE")  # bench/: where a crawl's CPU goes
+    if profile_path:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.runcall(reactor.run, installSignalHandlers=False)
+        profiler.dump_stats(f"{profile_path}.{os.getpid()}")
+    else:
+        reactor.run(installSignalHandlers=False)
     if worker.store is not None:
         worker.store.close()
     return 0
