@@ -178,7 +178,7 @@ def run_one(count: int, minutes: float, interval_s: float, workers: int, concurr
         start = datetime.now(timezone.utc) + timedelta(seconds=warmup_s)
         due = {f"s{n}": start + timedelta(seconds=rng.uniform(0, interval_s)) for n in range(count)}
         with Store(folder / "news.db") as store:
-            store.db["crawl_runs"].insert_all(  # type: ignore[union-attr]
+            store.db["crawl_runs"].insert_all(
                 {"site": name, "started_at": (when - timedelta(seconds=interval_s)).isoformat(timespec="seconds"),
                  "finished_at": (when - timedelta(seconds=interval_s - 1)).isoformat(timespec="seconds"),
                  "status": "ok", "list_pages": 1, "duration_s": 0.1}
@@ -215,7 +215,7 @@ def run_one(count: int, minutes: float, interval_s: float, workers: int, concurr
         server.wait()
     with Store(folder / "news.db", readonly=True) as store:
         runs = [(r["site"], r["started_at"], r["finished_at"], r["status"])
-                for r in store.db["crawl_runs"].rows_where("started_at >= ?", [t0.isoformat(timespec="seconds")])]  # type: ignore[union-attr]
+                for r in store.db["crawl_runs"].rows_where("started_at >= ?", [t0.isoformat(timespec="seconds")])]
     tolerance = timedelta(seconds=0.1 * interval_s)
     first_start: dict[str, datetime] = {}
     for site, started, _finished, _status in runs:
