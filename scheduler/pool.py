@@ -92,7 +92,8 @@ class CrawlJob:
     time_limit: Optional[float]
     on_event: Optional[EventCallback]
     submitted: float = field(default_factory=time.monotonic)
-    started: Optional[float] = None
+    started: Optional[float] = None  # dispatched to a worker
+    opened: Optional[float] = None  # its spider opened (the worker may still have been starting before)
     run_id: Optional[int] = None
     retried: bool = False
     fatal: Optional[tuple[str, str]] = None  # (error type, message): the crawl could not run at all
@@ -377,7 +378,9 @@ class CrawlPool:
             if worker.kill_reason is not None:
                 continue
             for job in worker.jobs.values():
-                if job.time_limit and job.started and now > job.started + job.time_limit + self.settings.kill_grace_s:
+                # Counted from the spider's start; before it, a starting worker gets a second grace.
+                since = job.opened or (job.started + self.settings.kill_grace_s if job.started else None)
+                if job.time_limit and since and now > since + job.time_limit + self.settings.kill_grace_s:
                     log.warning("worker pid=%d killed: crawl site=%s overran its time limit", worker.pid, job.site)
                     worker.kill(f"timeout:{job.id}")
                     break
@@ -422,6 +425,7 @@ class CrawlPool:
             return
         if kind == "site_started":
             job.run_id = event.get("run_id")
+            job.opened = time.monotonic()
         elif kind == "fatal":
             job.fatal = (str(event.get("error", "")), str(event.get("message", "")))
         if job.on_event is not None and kind in ("article", "site_done", "fatal"):
@@ -473,7 +477,7 @@ class CrawlPool:
                         and not self._cancelled:
                     job.retried = True  # once: a site that kills its worker every time must not loop
                     job.run_id = None
-                    job.started = None
+                    job.started = job.opened = None
                     self._pending.appendleft(job)
                     log.info("retrying crawl site=%s (run %s was interrupted)", job.site, report.run_id)
                 else:
