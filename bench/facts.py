@@ -48,8 +48,11 @@ def shared_dir() -> Path:
 def _fixture_texts() -> dict[str, tuple[str, str]]:
     data = json.loads(FIXTURE.read_text(encoding="utf-8"))
     texts: dict[str, tuple[str, str]] = {}
-    for item in data["liaoning-invest"]:  # the labelled site of the fixture portal
-        texts[f"fixture-{item['id']}"] = (item["title"], "\n".join(item["paragraphs"]))
+    for site in ("liaoning-invest", "shenyang-gov", "dongbei-news"):  # the labelled sites
+        for item in data[site]:
+            key = item.get("id") or item.get("slug")
+            name = f"fixture-{key}" if site == "liaoning-invest" else f"fixture-{site}-{key}"
+            texts[name] = (str(item["title"]), "\n".join(item["paragraphs"]))
     return texts
 
 
@@ -58,7 +61,7 @@ def _real_text(path: str) -> Optional[tuple[str, str]]:
     if not file.exists():
         return None
     article = extract(file.read_bytes(), url="http://127.0.0.1/")
-    return article.title or "", article.body or ""
+    return str(article.title or ""), str(article.body or "")
 
 
 def _city(facts: InvestmentFacts) -> Optional[str]:
@@ -73,7 +76,8 @@ def _city(facts: InvestmentFacts) -> Optional[str]:
 def _same_amount(gold: dict[str, Any], facts: InvestmentFacts) -> bool:
     if facts.amount is None or facts.currency != (gold.get("currency") or "CNY"):
         return False
-    return abs(facts.amount - gold["amount"]) <= 0.01 * gold["amount"]
+    want = float(gold["amount"])
+    return abs(facts.amount - want) <= 0.01 * want
 
 
 def score(stories: list[dict[str, Any]]) -> tuple[dict[str, dict[str, Any]], list[str]]:
