@@ -165,11 +165,11 @@ def parse_date(
                 if best is None or m.start() < best[0]:
                     best = (m.start(), dt)
                 break
-    m = _MONTH_NAME_DATE.search(text)
-    if m and (best is None or m.start() < best[0]):
-        dt = _plausible(_month_name_date(m), current)
+    named = _MONTH_NAME_DATE.search(text)
+    if named and (best is None or named.start() < best[0]):
+        dt = _plausible(_month_name_date(named), current)
         if dt is not None:
-            best = (m.start(), dt)
+            best = (named.start(), dt)
     if compact:
         numeric = _NUMERIC_DATE.search(text)
         if numeric and (best is None or numeric.start() < best[0]):

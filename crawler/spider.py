@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any, AsyncIterator, Iterator, Optional
+from typing import Any, AsyncIterator, Iterator, Optional, Union
 
 import scrapy
 from scrapy import signals
@@ -205,8 +205,8 @@ class PortalSpider(scrapy.Spider):
             return
         yield item
 
-    def _release(self, response: Optional[Response] = None) -> Iterator[dict[str, Any]]:
-        """The held items, now that the template learned from all of them."""
+    def _release(self, result: Union[Response, Failure, None] = None) -> Iterator[dict[str, Any]]:
+        """The held items, now that the template learned from all of them (callback and errback alike)."""
         held, self._held = self._held, []
         yield from held
 
