@@ -98,7 +98,7 @@ def prune_chrome(
             elif len(el.findall(".//p")) < 3:
                 doomed.append(el)
     for el in doomed:
-        _drop_keep_tail(el)
+        drop_keep_tail(el)
 
 
 def prune_widgets(root: lxml_html.HtmlElement, headline: etree._Element | None = None) -> int:
@@ -129,7 +129,7 @@ def prune_widgets(root: lxml_html.HtmlElement, headline: etree._Element | None =
         doomed.append(el)
     for el in doomed:
         if el.getparent() is not None:
-            _drop_keep_tail(el)
+            drop_keep_tail(el)
     return len(doomed)
 
 
@@ -210,7 +210,8 @@ def _paragraph_chars(el: etree._Element) -> int:
     return sum(len(p.text_content()) for p in el.iter("p"))
 
 
-def _drop_keep_tail(el: etree._Element) -> None:
+def drop_keep_tail(el: etree._Element) -> None:
+    """Remove ``el`` from the tree but keep the text that follows it (its tail)."""
     parent = el.getparent()
     if parent is None:
         return

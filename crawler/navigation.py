@@ -25,7 +25,7 @@ from typing import Collection
 
 from lxml import etree
 
-from .boilerplate import is_chrome_line, linked_lines
+from .boilerplate import drop_keep_tail, is_chrome_line, linked_lines
 
 __all__ = ["headline_like", "prune_story_lists", "drop_story_lines"]
 
@@ -148,16 +148,7 @@ def prune_story_lists(
         if is_list or headlines < 2:
             settled.add(el)
     for el in doomed:
-        parent = el.getparent()
-        if parent is None:
-            continue
-        if el.tail and el.tail.strip():  # text after the box is not the box's
-            prev = el.getprevious()
-            if prev is not None:
-                prev.tail = (prev.tail or "") + el.tail
-            else:
-                parent.text = (parent.text or "") + el.tail
-        parent.remove(el)
+        drop_keep_tail(el)  # text after the box is not the box's
     return len(doomed)
 
 

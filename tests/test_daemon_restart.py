@@ -6,6 +6,8 @@ import os
 import signal
 from pathlib import Path
 
+import psutil
+
 from newsmon.portal import FixturePortal
 
 from test_daemon_support import DaemonProcess, wait_for, write_config
@@ -13,16 +15,10 @@ from test_daemon_support import DaemonProcess, wait_for, write_config
 
 def children(pid: int) -> list[int]:
     """Pids whose parent is ``pid`` (from /proc)."""
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                stat = Path(f"/proc/{entry}/stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(entry))
-    return found
+    try:
+        return [child.pid for child in psutil.Process(pid).children()]
+    except psutil.NoSuchProcess:
+        return []
 
 
 def test_kill9_worker_and_daemon_then_restart_loses_and_duplicates_nothing(tmp_path: Path) -> None:
