@@ -35,7 +35,7 @@ from .errors import RuleError
 from newsmon.query import (And, Node, Not, Or, QuerySyntaxError, Regex, Term, atoms, canonical_text, is_word_char,
                            parse_query, regex_text)
 
-__all__ = ["CompiledRule", "Match", "Matcher", "compile_rule", "compile_rules", "STORY_BUDGET_S"]
+__all__ = ["CompiledRule", "Match", "Matcher", "compile_rule", "compile_rules", "rule_facts_filter", "STORY_BUDGET_S"]
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +85,7 @@ class Match:
 
 def compile_rule(rule: RuleConfig) -> CompiledRule:
     """Parse ``rule.query``; raises RuleError naming the rule, the position and the problem."""
-    facts = _facts_filter(rule)
+    facts = rule_facts_filter(rule)
     if rule.query is None:  # facts only: checked on every story
         return CompiledRule(rule, None, (), (), frozenset(), None, facts)
     try:
@@ -106,7 +106,8 @@ def compile_rule(rule: RuleConfig) -> CompiledRule:
     return CompiledRule(rule, node, terms, regexes, positive, trigger_terms, facts)
 
 
-def _facts_filter(rule: RuleConfig) -> FactsFilter:
+def rule_facts_filter(rule: RuleConfig) -> FactsFilter:
+    """The rule's investment-fact keys as the store's filter (the same conditions search applies)."""
     amount = None
     if rule.min_amount is not None:
         from newsmon.facts import parse_amount

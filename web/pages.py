@@ -21,6 +21,7 @@ from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
 from newsmon.alerts import Matcher, compile_rules
+from newsmon.alerts.matcher import rule_facts_filter
 from newsmon.config import Config
 from newsmon.db import search_articles
 from newsmon.db.health import site_health
@@ -334,7 +335,8 @@ async def rule_feed(datasette: Any, request: Any) -> Response:
             sites = [s for s in known_sites(db) if any(fnmatch.fnmatchcase(s, p) for p in rule.sites)]
             if not sites:
                 return []
-        rows: list[dict[str, Any]] = search_articles(db, rule.query, site=sites, limit=FEED_ENTRIES)
+        rows: list[dict[str, Any]] = search_articles(db, rule.query, site=sites, limit=FEED_ENTRIES,
+                                                     facts=rule_facts_filter(rule))
         return rows
 
     try:
@@ -342,7 +344,7 @@ async def rule_feed(datasette: Any, request: Any) -> Response:
     except NewsmonError as exc:
         return Response.text(f"{exc}\n", status=400)
     info = _feed_info(datasette, request, f"newsmon alert rule {name}: {rule.query}", f"rules/{name}",
-                      "/search" + _query_string(q=rule.query))
+                      "/search" + _query_string(q=rule.query or ""))
     return _feed_response(datasette, request, fmt, info, stories)
 
 
