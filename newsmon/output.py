@@ -185,8 +185,10 @@ def print_reports(reports: Iterable[Any], fmt: str) -> None:
         return
     screen = console()
     table = Table(title="Crawl summary")
-    for column in ("site", "status", "list pages", "new", "duplicates", "not articles", "failures", "seconds"):
-        table.add_column(column, justify="left" if column in ("site", "status") else "right")
+    # Short headers keep the table within 80 columns; site names fold rather than lose their end.
+    for column in ("site", "status", "lists", "new", "dups", "non-art", "fails", "secs"):
+        table.add_column(column, justify="left" if column in ("site", "status") else "right",
+                         overflow="fold" if column == "site" else "ellipsis", no_wrap=column == "status")
     for r in reports:
         style = {"ok": "green", "partial": "yellow"}.get(r.status, "red")
         table.add_row(r.site, Text(r.status, style=style), str(r.list_pages), str(r.articles_new),
