@@ -5,10 +5,10 @@ BIN := $(VENV)/bin
 
 .PHONY: install demo test bench clean
 
+# PYTHONWARNINGS=ignore: setuptools prints a banner about editable installs even with --quiet.
 $(BIN)/newsmon: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	# PYTHONWARNINGS: setuptools prints a banner about editable installs even with --quiet.
 	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e '.[test,bench,browser]'
 	touch $(BIN)/newsmon
 
@@ -24,6 +24,8 @@ bench: install
 	$(BIN)/python bench/extraction.py
 	$(BIN)/python bench/templates.py
 	$(BIN)/python bench/metadata.py
+	$(BIN)/python bench/links.py
+	$(BIN)/python bench/facts.py
 	$(BIN)/python bench/crawl.py
 	$(BIN)/python bench/dedupe.py
 	$(BIN)/python bench/alerts.py
