@@ -130,8 +130,12 @@ class _Breaker:
     open_until: float = 0.0  # time.monotonic()
 
     def allows(self, in_flight: int) -> bool:
-        if self.failures < BREAKER_FAILURES:
+        if self.failures == 0:
             return True
+        if self.failures < BREAKER_FAILURES:
+            # A channel that just failed gets no new request until those in flight are answered:
+            # when it hangs they all time out together and open the circuit, and none is added.
+            return in_flight == 0
         return time.monotonic() >= self.open_until and in_flight == 0  # half-open: a single probe
 
     def succeeded(self) -> None:
