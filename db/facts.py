@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, Iterator, Optional
+from typing import Any, Iterator, Optional, Sequence
 
 import sqlite_utils
 
 from newsmon.clock import utc_now
 
-__all__ = ["FactsFilter", "ensure_facts_schema", "get_facts", "has_facts_table", "iter_articles_for_facts", "list_projects",
-           "save_facts"]
+__all__ = ["FactsFilter", "ensure_facts_schema", "facet_counts", "get_facts", "has_facts_table",
+           "iter_articles_for_facts", "list_projects", "pipeline", "save_facts"]
+
+FACETS = ("stage", "city", "industry")
 
 
 def ensure_facts_schema(db: sqlite_utils.Database) -> None:
@@ -223,3 +225,62 @@ def iter_articles_for_facts(db: sqlite_utils.Database, *, site: Optional[str] = 
         for row in rows:
             yield int(row[0]), row[1] or "", row[2] or ""
         last = int(rows[-1][0])
+
+
+def facet_counts(db: sqlite_utils.Database, article_ids: Sequence[int], *,
+                 top: int = 12) -> dict[str, list[tuple[str, int]]]:
+    """How many of the given stories fall under each stage, city and industry tag, most first.
+
+    ``article_ids`` is a bounded list (the search page passes the newest matches); a story
+    without facts, or without a value for a facet, is not counted under it.
+    """
+    out: dict[str, list[tuple[str, int]]] = {name: [] for name in FACETS}
+    if not article_ids or not has_facts_table(db):
+        return out
+    # One JSON parameter instead of one placeholder per id: no limit on how many ids are passed.
+    ids = json.dumps([int(i) for i in article_ids])
+    chosen = "f.article_id IN (SELECT value FROM json_each(?))"
+    queries = {
+        "stage": f"SELECT f.stage AS v, count(*) AS n FROM article_facts f WHERE {chosen} AND f.stage IS NOT NULL"
+                 " GROUP BY f.stage",
+        "city": f"SELECT coalesce(f.city, f.province) AS v, count(*) AS n FROM article_facts f WHERE {chosen}"
+                " AND coalesce(f.city, f.province) IS NOT NULL GROUP BY v",
+        "industry": f"SELECT i.value AS v, count(*) AS n FROM article_facts f, json_each(f.industry) i"
+                    f" WHERE {chosen} GROUP BY i.value",
+    }
+    for name, sql in queries.items():
+        rows = db.execute(sql + f" ORDER BY n DESC, v LIMIT {int(top)}", [ids]).fetchall()
+        out[name] = [(str(v), int(n)) for v, n in rows]
+    return out
+
+
+def pipeline(db: sqlite_utils.Database, facts: FactsFilter = FactsFilter(), *,
+             since_utc: Optional[str] = None, until_utc: Optional[str] = None,
+             kinds: Sequence[str] = ("project", "roundup")) -> list[dict[str, Any]]:
+    """Announced investment by month and place: ``{month, place, amount_cny, stories}`` rows.
+
+    ``month`` is ``yyyy-mm`` of the story's own date as published (local time, so a story of
+    1 April in Shanghai counts in April); ``place`` the first place's city, else its province.
+    Stories without a date or an amount are left out. ``kinds`` chooses single projects,
+    roundups (the total a story about many projects states), or both: a roundup and a story
+    about one of its projects both count, so "both" can count a project twice.
+    """
+    if not has_facts_table(db) or not kinds:
+        return []
+    where, params = facts.sql("f")
+    sql = (
+        "SELECT substr(a.published_at, 1, 7) AS month, coalesce(f.city, f.province, '') AS place,"
+        " sum(f.amount_cny) AS amount_cny, count(*) AS stories"
+        " FROM article_facts f JOIN articles a ON a.id = f.article_id"
+        " WHERE f.amount_cny IS NOT NULL AND a.published_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*'"
+        f" AND f.kind IN ({', '.join('?' for _ in kinds)}) AND {where}"
+    )
+    params = [*kinds, *params]
+    if since_utc:
+        sql += " AND a.published_utc >= ?"
+        params.append(since_utc)
+    if until_utc:
+        sql += " AND a.published_utc <= ?"
+        params.append(until_utc)
+    sql += " GROUP BY month, place ORDER BY month, place"
+    return [dict(row) for row in db.query(sql, params)]

@@ -276,17 +276,20 @@ def iter_matching_ids(
     site: Union[None, str, Sequence[str]] = None,
     since: Optional[datetime] = None,
     until: Optional[datetime] = None,
+    facts: Optional[FactsFilter] = None,
+    max_examined: Optional[int] = None,
 ) -> Iterator[int]:
     """Ids of every story :func:`search_articles` finds (newest order), with no limit, streamed: for exports.
 
     Same arguments and errors as :func:`search_articles`; a query that needs a row-by-row
-    check (a regex) is checked on every candidate, however many (no MAX_EXAMINED cap).
+    check (a regex) is checked on every candidate, however many, unless ``max_examined``
+    caps it (the web page's facets pass MAX_EXAMINED, as a listing does).
     """
     parsed = _parse(query)
-    filters = _filters(db, site, since, until)
+    filters = _filters(db, site, since, until, facts)
     try:
         for row in _rows(db, _candidate_ids(db, parsed, "newest", _id_span(db, filters)), parsed, filters,
-                         max_examined=None):
+                         max_examined=max_examined):
             yield int(row["id"])
     except sqlite3.OperationalError as exc:
         raise StoreError(f"Cannot search for {query!r}: {exc}.") from None

@@ -11,6 +11,7 @@ import fnmatch
 import io
 import re
 from datetime import datetime
+from itertools import islice
 from pathlib import Path
 from typing import Any, Optional
 from urllib.parse import quote, urlencode
@@ -23,14 +24,18 @@ from markupsafe import Markup, escape
 from newsmon.alerts import Matcher, compile_rules
 from newsmon.alerts.matcher import rule_facts_filter
 from newsmon.config import Config
+from newsmon.clock import iso_utc
 from newsmon.db import search_articles
 from newsmon.db.health import site_health
+from newsmon.db.facts import FactsFilter, facet_counts, has_facts_table, list_projects, pipeline
 from newsmon.db.outbox import list_deliveries, outbox_counts
 from newsmon.db.reader import article_detail, articles_by_ids, crawl_runs
-from newsmon.db.search import HIGHLIGHT, known_sites
+from newsmon.db.search import HIGHLIGHT, MAX_EXAMINED, iter_matching_ids, known_sites
 from newsmon.errors import NewsmonError, NotFoundError
+from newsmon.facts import STAGES, parse_amount
 from newsmon.output import parse_user_date
 
+from .chart import format_yuan, pipeline_svg
 from .context import config_of, newsmon_database, run_read
 from .feeds import FEED_TYPES, FeedInfo, write_feed
 
@@ -39,6 +44,9 @@ __all__ = ["ROUTES", "fragment", "highlight"]
 FEED_ENTRIES = 50
 PAGE_SIZE = 50
 MAX_RESULTS = 500  # "more results" grows the page by PAGE_SIZE up to this
+FACET_WINDOW = 1000  # facets count the newest this many matches (bounded page cost at any size)
+PROJECT_ROWS = 200
+KINDS = {"all": ("project", "roundup"), "project": ("project",), "roundup": ("roundup",)}
 _MARKED = re.compile(re.escape(HIGHLIGHT[0]) + r"([^" + re.escape(HIGHLIGHT[0] + HIGHLIGHT[1]) + r"]*)"
                      + re.escape(HIGHLIGHT[1]))
 
@@ -98,15 +106,75 @@ def _search_args(request: Any) -> dict[str, Any]:
         "since": args.get("since") or "",
         "until": args.get("until") or "",
         "sort": sort,
+        **_facts_args(request),
     }
+
+
+def _facts_args(request: Any) -> dict[str, Any]:
+    """``stage``, ``place``, ``industry`` (each repeatable) and ``min_amount`` (``10亿``), as the CLI's options."""
+    args = request.args
+    stages = tuple(v for v in args.getlist("stage") if v)
+    for stage in stages:
+        if stage not in STAGES:
+            raise _BadRequest(f"stage {stage!r} is not one of {', '.join(STAGES)}.")
+    min_amount = (args.get("min_amount") or "").strip()
+    try:
+        amount = parse_amount(min_amount) if min_amount else None
+    except ValueError as exc:
+        raise _BadRequest(f"min_amount: {exc}.") from None
+    places = tuple(v.strip() for v in args.getlist("place") if v.strip())
+    industries = tuple(v.strip() for v in args.getlist("industry") if v.strip())
+    return {"stages": stages, "places": places, "industries": industries, "min_amount": min_amount,
+            "facts": FactsFilter(min_amount=amount, stages=stages, places=places, industries=industries)}
+
+
+def _facts_pairs(a: dict[str, Any]) -> list[tuple[str, str]]:
+    """The facts filters of ``a`` as query-string pairs (repeated keys kept)."""
+    pairs = [("stage", v) for v in a["stages"]] + [("place", v) for v in a["places"]]
+    pairs += [("industry", v) for v in a["industries"]]
+    return pairs + ([("min_amount", a["min_amount"])] if a["min_amount"] else [])
+
+
+def _url(path: str, pairs: list[tuple[str, str]]) -> str:
+    kept = [(k, v) for k, v in pairs if v]
+    return path + (("?" + urlencode(kept)) if kept else "")
 
 
 def _find(db: sqlite_utils.Database, a: dict[str, Any], limit: int) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = search_articles(
         db, a["q"] or None, site=a["site"] or None, since=_date(a["since"], "since"),
-        until=_date(a["until"], "until", end=True), limit=limit, sort=a["sort"],
+        until=_date(a["until"], "until", end=True), limit=limit, sort=a["sort"], facts=a["facts"] or None,
     )
     return rows
+
+
+def _facets(db: sqlite_utils.Database, a: dict[str, Any]) -> dict[str, list[tuple[str, int]]]:
+    """Stage, city and industry counts over the newest FACET_WINDOW matches of the search."""
+    if not has_facts_table(db):
+        return {}
+    ids = list(islice(iter_matching_ids(db, a["q"] or None, site=a["site"] or None, since=_date(a["since"], "since"),
+                                        until=_date(a["until"], "until", end=True), facts=a["facts"] or None,
+                                        max_examined=MAX_EXAMINED), FACET_WINDOW))
+    return facet_counts(db, ids)
+
+
+def _facet_links(a: dict[str, Any], counts: dict[str, list[tuple[str, int]]]) -> dict[str, Any]:
+    """Each facet value with the search URL that adds it; each active filter with the URL that drops it."""
+    base = [("q", a["q"]), ("site", a["site"]), ("since", a["since"]), ("until", a["until"]),
+            ("sort", "" if a["sort"] == "newest" else a["sort"])]
+    current = _facts_pairs(a)
+    param = {"stage": "stage", "city": "place", "industry": "industry"}
+    def toggle(pair: tuple[str, str]) -> str:  # an active value's link removes it, another adds it
+        return _url("/search", base + ([p for p in current if p != pair] if pair in current else current + [pair]))
+
+    facets = {
+        name: [{"value": value, "count": n, "active": (param[name], value) in current,
+                "href": toggle((param[name], value))} for value, n in values]
+        for name, values in counts.items()
+    }
+    active = [{"label": f"{key} {value}", "href": _url("/search", base + [p for p in current if p != (key, value)])}
+              for key, value in current]
+    return {"facets": facets, "active_filters": active}
 
 
 def _site_names(db: sqlite_utils.Database, datasette: Any) -> list[str]:
@@ -141,19 +209,21 @@ async def search_page(datasette: Any, request: Any) -> Response:
         return await _error(datasette, request, str(exc), 400)
 
     def work(db: sqlite_utils.Database) -> dict[str, Any]:
-        return {"rows": _find(db, a, a["limit"]), "sites": _site_names(db, datasette)}
+        return {"rows": _find(db, a, a["limit"]), "sites": _site_names(db, datasette), "facets": _facets(db, a)}
 
     error = None
     try:
         found = await run_read(datasette, work)
     except (_BadRequest, NewsmonError) as exc:
-        error, found = str(exc), {"rows": [], "sites": []}
-    feed_query = _query_string(q=a["q"], site=a["site"])
+        error, found = str(exc), {"rows": [], "sites": [], "facets": {}}
+    feed_query = _url("", [("q", a["q"]), ("site", a["site"]), *_facts_pairs(a)])
     return await _render(datasette, request, "newsmon_search.html", {
         **a, "sites": found["sites"], "rows": found["rows"], "error": error,
+        **_facet_links(a, found["facets"]), "facet_window": FACET_WINDOW,
         "results_html": fragment("results", rows=found["rows"]),
-        "more": ("/search" + _query_string(q=a["q"], site=a["site"], since=a["since"], until=a["until"],
-                                           sort=a["sort"], limit=str(min(a["limit"] + PAGE_SIZE, MAX_RESULTS)))
+        "more": (_url("/search", [("q", a["q"]), ("site", a["site"]), ("since", a["since"]), ("until", a["until"]),
+                                  ("sort", a["sort"]), *_facts_pairs(a),
+                                  ("limit", str(min(a["limit"] + PAGE_SIZE, MAX_RESULTS)))])
                  if len(found["rows"]) == a["limit"] < MAX_RESULTS else None),
         "title": f"{a['q']} – newsmon search" if a["q"] else "Latest stories – newsmon",
         "feed_atom": f"/feeds/search.atom{feed_query}", "feed_rss": f"/feeds/search.rss{feed_query}",
@@ -270,6 +340,43 @@ async def alerts_page(datasette: Any, request: Any) -> Response:
     })
 
 
+async def projects_page(datasette: Any, request: Any) -> Response:
+    """``/projects``: the investment pipeline (announced yuan by place per month) and the project table."""
+    try:
+        a = _facts_args(request)
+        since, until = request.args.get("since") or "", request.args.get("until") or ""
+        since_dt, until_dt = _date(since, "since"), _date(until, "until", end=True)
+        kind = request.args.get("kind") or "all"
+        if kind not in KINDS:
+            raise _BadRequest(f"kind {kind!r} is not one of {', '.join(KINDS)}.")
+    except _BadRequest as exc:
+        return await _error(datasette, request, str(exc), 400)
+    since_utc = iso_utc(since_dt) if since_dt else None
+    until_utc = iso_utc(until_dt) if until_dt else None
+
+    def work(db: sqlite_utils.Database) -> dict[str, Any]:
+        if not has_facts_table(db):
+            raise NotFoundError("This database has no investment facts yet: `newsmon reextract --facts` computes them.")
+        return {
+            "pipeline": pipeline(db, a["facts"], since_utc=since_utc, until_utc=until_utc, kinds=KINDS[kind]),
+            "projects": list_projects(db, a["facts"], since_utc=since_utc, until_utc=until_utc, limit=PROJECT_ROWS),
+        }
+
+    try:
+        found = await run_read(datasette, work)
+    except NewsmonError as exc:
+        return await _error(datasette, request, str(exc), 404)
+    for row in found["projects"]:
+        row["amount_label"] = row["amount_text"] or ""
+    total = sum(r["amount_cny"] for r in found["pipeline"])
+    return await _render(datasette, request, "newsmon_projects.html", {
+        **a, "since": since, "until": until, "kind": kind, "kinds": list(KINDS), "stage_choices": STAGES,
+        "chart": pipeline_svg(found["pipeline"]), "pipeline": found["pipeline"], "projects": found["projects"],
+        "total": format_yuan(total) if found["pipeline"] else "", "format_yuan": format_yuan,
+        "row_limit": PROJECT_ROWS, "title": "Investment projects – newsmon",
+    })
+
+
 # -- feeds ---------------------------------------------------------------------------------
 
 
@@ -304,8 +411,9 @@ async def search_feed(datasette: Any, request: Any) -> Response:
         stories = await _stories(datasette, lambda db: _find(db, {**a, "sort": "newest"}, FEED_ENTRIES))
     except (_BadRequest, NewsmonError) as exc:
         return Response.text(f"{exc}\n", status=400)
-    query = _query_string(q=a["q"], site=a["site"])
-    what = " ".join(x for x in (a["q"], f"site:{a['site']}" if a["site"] else "") if x) or "latest stories"
+    query = _url("", [("q", a["q"]), ("site", a["site"]), *_facts_pairs(a)])
+    what = " ".join(x for x in (a["q"], f"site:{a['site']}" if a["site"] else "",
+                                *(f"{k}:{v}" for k, v in _facts_pairs(a))) if x) or "latest stories"
     info = _feed_info(datasette, request, f"newsmon: {what}", f"search{query}", f"/search{query}")
     return _feed_response(datasette, request, fmt, info, stories)
 
@@ -356,6 +464,7 @@ ROUTES = [
     (r"^/sites$", sites_page),
     (rf"^/sites/(?P<name>{_NAME})$", site_page),
     (r"^/alerts$", alerts_page),
+    (r"^/projects$", projects_page),
     (r"^/feeds/search\.(?P<format>atom|rss)$", search_feed),
     (rf"^/feeds/sites/(?P<name>{_NAME})\.(?P<format>atom|rss)$", site_feed),
     (rf"^/feeds/rules/(?P<name>{_NAME})\.(?P<format>atom|rss)$", rule_feed),

@@ -29,7 +29,7 @@ __all__ = ["asgi_wrapper", "extra_template_vars", "get_metadata", "prepare_conne
 F = TypeVar("F", bound=Callable[..., Any])
 hookimpl = cast(Callable[[F], F], datasette.hookimpl)  # pluggy's marker, typed for mypy --strict
 
-NAV = (("Search", "/search"), ("Sites", "/sites"), ("Alerts", "/alerts"))
+NAV = (("Search", "/search"), ("Projects", "/projects"), ("Sites", "/sites"), ("Alerts", "/alerts"))
 
 
 @hookimpl
