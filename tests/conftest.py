@@ -1,0 +1,9 @@
+"""Fixtures shared by every test module.
+
+Real services started on loopback for the tests that need them (see each module's docstring):
+``postgres_server`` / ``postgres_url`` from ``tests/services/postgres.py``.
+"""
+
+from tests.services.postgres import postgres_server, postgres_url
+
+__all__ = ["postgres_server", "postgres_url"]
