@@ -11,6 +11,9 @@ measures the time to the last byte of each page:
 
 * search pages: the latest stories (no query), a common word, a rare word, a phrase,
   a common word on one site, a common word by relevance, a date window;
+* search with investment facts: facets are counted on every search page; a stage filter and
+  the ``/projects`` pipeline page (30% of the stories get synthetic facts: stage, city,
+  industry, amount, so the facet and chart queries have real rows to group);
 * story pages (random ids);
 * baseline in the same run, same server: Datasette's own row page of the same stories
   (``/DB/articles/ID``) and Datasette's canned ``search`` query (``cjk_match_query(:q)``)
@@ -44,6 +47,38 @@ import search_scale  # noqa: E402  (the search benchmark's story generator and c
 from tests.test_web_support import Served  # noqa: E402
 
 search_scale.CACHE = Path("/tmp/newsmon-web-bench")  # our own cache: never race the search benchmark's build
+
+
+FACTS_SHARE = 0.3
+CITIES = ("沈阳市", "大连市", "鞍山市", "锦州市", "营口市", "盘锦市", "丹东市", "抚顺市", "本溪市", "辽阳市", "铁岭市", "朝阳市")
+INDUSTRIES = ("新能源", "新材料", "装备制造", "石化", "生物医药", "电子信息", "物流", "文旅")
+
+
+def add_facts(db_path: Path) -> int:
+    """Give FACTS_SHARE of the stories synthetic investment facts (once per cached database)."""
+    import sqlite_utils
+
+    from newsmon.db.facts import ensure_facts_schema, save_facts
+    from newsmon.facts import STAGES
+
+    db = sqlite_utils.Database(db_path)
+    ensure_facts_schema(db)
+    if db.execute("SELECT count(*) FROM article_facts").fetchone()[0]:
+        return 0
+    rng = random.Random(5)
+    ids = [r[0] for r in db.execute("SELECT id FROM articles")]
+    chosen = [i for i in ids if rng.random() < FACTS_SHARE]
+    with db.conn:
+        for article_id in chosen:
+            amount = rng.choice((None, rng.randint(1, 500) * 1e7))
+            save_facts(db, article_id, {
+                "amount": amount, "currency": "CNY" if amount else None, "amount_cny": amount,
+                "amount_text": f"{amount / 1e8:g}亿元" if amount else None, "kind": "project" if amount else None,
+                "stage": rng.choice(STAGES), "places": [{"province": "辽宁省", "city": rng.choice(CITIES)}],
+                "industry": rng.sample(INDUSTRIES, rng.randint(0, 2)), "project": None,
+            }, version=0)
+    db.close()
+    return len(chosen)
 
 
 def write_config(db: Path) -> Path:
@@ -97,6 +132,10 @@ def run_pages(base: str, db: str, n_stories: int, requests: int) -> list[tuple[s
             ("search: common, 30 days", lambda: timed(client, f"{base}/search",
                                                       {"q": w["common"], "since": "2025-11-01",
                                                        "until": "2025-11-30"})),
+            ("search: common, stage filter", lambda: timed(client, f"{base}/search",
+                                                           {"q": w["common"], "stage": "签约"})),
+            ("projects: pipeline chart, all", lambda: timed(client, f"{base}/projects")),
+            ("projects: pipeline chart, one city", lambda: timed(client, f"{base}/projects", {"place": "大连"})),
             ("story page", lambda: timed(client, f"{base}/story/{rng.randint(1, n_stories)}")),
             ("feed: search.atom common", lambda: timed(client, f"{base}/feeds/search.atom", {"q": w["common"]})),
             ("baseline: Datasette row page", lambda: timed(client, f"{base}/{db}/articles/{rng.randint(1, n_stories)}")),
@@ -112,6 +151,41 @@ def run_pages(base: str, db: str, n_stories: int, requests: int) -> list[tuple[s
             times = [case() for _ in range(requests)]
             out.append((name, statistics.median(times), percentile(times, 0.95), len(times)))
             print(f"  {name:45s} p50 {out[-1][1]:7.1f} ms  p95 {out[-1][2]:7.1f} ms", file=sys.stderr)
+    return out
+
+
+def facet_costs(db_path: Path) -> list[tuple[str, float, float]]:
+    """In-process CPU ms (median of 15) of the search page's parts: the 50 results (the baseline),
+    the facet window's ids, the facet GROUP BYs; and the /projects pipeline query."""
+    from itertools import islice
+
+    import sqlite_utils
+
+    from newsmon.db import search_articles
+    from newsmon.db.facts import facet_counts, pipeline
+    from newsmon.db.search import MAX_EXAMINED, iter_matching_ids
+    from newsmon.web.pages import FACET_WINDOW
+
+    db = sqlite_utils.Database(db_path)
+
+    def cpu_ms(work: Callable[[], object], n: int = 15) -> float:
+        times = []
+        for _ in range(n):
+            start = time.process_time()
+            work()
+            times.append((time.process_time() - start) * 1000)
+        return statistics.median(times)
+
+    out = []
+    for label, q in (("no query", None), ("common word", "项目"), ("common AND common", "发展 项目")):
+        base = cpu_ms(lambda: search_articles(db, q, limit=50))
+        ids = list(islice(iter_matching_ids(db, q, max_examined=MAX_EXAMINED), FACET_WINDOW))
+        window = cpu_ms(lambda: list(islice(iter_matching_ids(db, q, max_examined=MAX_EXAMINED), FACET_WINDOW)))
+        groups = cpu_ms(lambda: facet_counts(db, ids))
+        out += [(f"{label}: 50 results (baseline)", base, 1.0), (f"{label}: facet window ids", window, window / base),
+                (f"{label}: facet counts", groups, groups / base)]
+    chart = cpu_ms(lambda: pipeline(db), 5)
+    out.append(("pipeline chart query (every story with an amount)", chart, chart / out[0][1]))
     return out
 
 
@@ -147,6 +221,9 @@ def main() -> None:
     parser.add_argument("--quick-export", action="store_true", help="export every story as jsonl only")
     args = parser.parse_args()
     db = search_scale.build(args.stories, search_scale.sentences())
+    added = add_facts(db)
+    if added:
+        print(f"gave {added:,} stories synthetic investment facts", file=sys.stderr)
     config = write_config(db)
     print(f"database: {db} ({args.stories:,} stories, {db.stat().st_size / 1e6:.0f} MB)", file=sys.stderr)
     with Served(config) as served:
@@ -156,6 +233,10 @@ def main() -> None:
     print("|---|---:|---:|")
     for name, p50, p95, _ in pages:
         print(f"| {name} | {p50:.1f} | {p95:.1f} |")
+    print("\n| search page part (in process) | CPU ms | × the 50 results |")
+    print("|---|---:|---:|")
+    for name, ms, ratio in facet_costs(db):
+        print(f"| {name} | {ms:.1f} | {ratio:.1f} |")
     small_site = "small-site"  # ~0.5% of the stories
     rows = []
     for fmt in ("jsonl", "atom"):
