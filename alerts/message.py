@@ -15,6 +15,7 @@ import sqlite_utils
 
 from newsmon.db.outbox import database_id
 from newsmon.db.facts import get_facts
+from newsmon.db.reader import articles_by_ids
 from newsmon.db.search import make_snippet
 
 __all__ = ["Story", "Notification", "load_notification"]
@@ -145,25 +146,18 @@ class Notification:
 
 def load_notification(db: sqlite_utils.Database, rows: Sequence[dict[str, Any]]) -> Notification:
     """The message for outbox ``rows`` (one row, or all rows of one digest: same rule and channel)."""
+    articles = {a["id"]: a for a in articles_by_ids(db, [row["article_id"] for row in rows])}
     stories = []
     for row in rows:
-        article = db.execute(
-            "SELECT id, title, url, site, published_at, body, summary FROM articles WHERE id = ?", [row["article_id"]]
-        ).fetchone()
+        article = articles.get(row["article_id"])
         if article is None:  # deleted by hand; the foreign key normally prevents it
             continue
-        article_id, title, url, site, published_at, body, summary = article
-        sources = tuple(
-            {"site": s, "url": u}
-            for s, u in db.execute(
-                "SELECT site, url FROM article_sources WHERE article_id = ? ORDER BY first_seen_at, rowid",
-                [article_id],
-            )
-        )
+        sources = tuple({"site": s["site"], "url": s["url"]} for s in article["sources"])
         matched = tuple(row.get("matched") or ())
-        snippet = make_snippet(body or "", matched)
-        stories.append(Story(article_id, title, url, site, published_at, snippet, matched, sources, row["id"],
-                             summary, get_facts(db, article_id)))
+        snippet = make_snippet(article["body"] or "", matched)
+        stories.append(Story(article["id"], article["title"], article["url"], article["site"],
+                             article["published_at"], snippet, matched, sources, row["id"], article["summary"],
+                             get_facts(db, article["id"])))
     first = rows[0]
     return Notification(
         rule=first["rule"], channel=first["channel"], stories=tuple(stories), digest=first.get("digest"),

@@ -12,9 +12,10 @@ import sqlite_utils
 from newsmon.alerts_config import RuleConfig
 from newsmon.config import Config
 from newsmon.db.facts import get_facts
+from newsmon.db.search import MAX_EXAMINED, iter_matches, known_sites
 
 from .errors import RuleError
-from .matcher import Matcher, compile_rule
+from .matcher import CompiledRule, Matcher, compile_rule
 from .notify import display_target
 
 __all__ = ["rule_table", "channel_table", "test_rule"]
@@ -52,25 +53,42 @@ def test_rule(
     *,
     limit: int = 20,
     site: Optional[str] = None,
+    stats: Optional[dict[str, Any]] = None,
 ) -> list[dict[str, Any]]:
     """Stored stories the rule (a rule name from the config, or a query) matches, newest first, with the terms that hit.
 
-    Raises RuleError if the query is malformed. Each row has ``id,
-    published_at, site, title, matched, url``. The rule's ``sites:`` filter
-    applies, as it would for new stories.
+    Raises RuleError if the query is malformed, UsageError for an unknown
+    ``site``. Each row has ``id, published_at, site, title, matched, url``.
+    The rule's ``sites:`` and investment-fact keys apply, as they would for
+    new stories. Candidates come from the search index, in search's order
+    (newest stored first), so ``newsmon search`` with the rule's query lists
+    the same stories; the alert matcher then confirms each and names the terms
+    that hit. A rule that needs a row-by-row check (a regex alone) looks at
+    most MAX_EXAMINED stories: pass a dict as ``stats`` to learn ``complete``.
     """
     rule = config.alerts.rule(rule_or_query) or RuleConfig(name="query", query=rule_or_query)
-    matcher = Matcher([compile_rule(rule)])
-    where, params = ("WHERE site = ?", [site]) if site else ("", [])
-    sql = (f"SELECT id, published_at, site, title, url, body FROM articles {where}"
-           " ORDER BY coalesce(published_utc, fetched_at) DESC, id DESC")
+    compiled = compile_rule(rule)
+    matcher = Matcher([compiled])
+    sites = _rule_sites(db, compiled, site)
+    if sites == []:  # the rule's sites: filter selects no site with stories
+        return []
     found = []
-    for row in db.query(sql, params):
+    for row in iter_matches(db, rule.query, site=sites, facts=compiled.facts or None, max_examined=MAX_EXAMINED,
+                            stats=stats):
         investment = get_facts(db, row["id"]) if rule.has_fact_keys else None
         matches = matcher.match(row["title"], row["body"], row["site"], investment=investment)
         if matches:
-            row.pop("body")
-            found.append({**row, "matched": list(matches[0].matched)})
+            found.append({key: row[key] for key in ("id", "published_at", "site", "title", "url")}
+                         | {"matched": list(matches[0].matched)})
             if len(found) >= limit:
                 break
     return found
+
+
+def _rule_sites(db: sqlite_utils.Database, rule: CompiledRule, site: Optional[str]) -> Optional[list[str]]:
+    """The site names to search: ``site`` and/or the stored sites the rule's globs allow (None: every site)."""
+    if not rule.config.sites:
+        return [site] if site else None
+    if site:
+        return [site] if rule.site_allowed(site) else []
+    return [name for name in known_sites(db) if rule.site_allowed(name)]

@@ -3,7 +3,9 @@
 Used by ``newsmon serve`` (the Datasette plugin), ``newsmon export`` and
 ``newsmon sql``. Plain functions over a ``sqlite_utils.Database`` (or, for
 the SQL function, a bare ``sqlite3.Connection``), so they run on
-Datasette's own read-only connections as well as on a ``Store``'s.
+Datasette's own read-only connections as well as on a ``Store``'s. The SQL
+that Datasette's own pages are given (the canned search, the check that a
+file is a newsmon database) lives here too.
 """
 
 from __future__ import annotations
@@ -11,21 +13,28 @@ from __future__ import annotations
 import sqlite3
 import threading
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Sequence
 
 import sqlite_utils
 
 from newsmon.errors import NotFoundError, StoreError
 
+from .facts import get_facts
 from .outbox import list_deliveries
 from .query import parse_query
 
 __all__ = [
+    "CANNED_SEARCH_SQL",
+    "LIST_TABLES_SQL",
     "STORY_COLUMNS",
     "article_detail",
+    "article_with_facts",
     "articles_by_ids",
     "cjk_match_query",
     "crawl_runs",
+    "is_complete_statement",
+    "is_newsmon_database",
     "register_functions",
     "run_sql",
     "search_sql",
@@ -35,6 +44,34 @@ __all__ = [
 #: ``fingerprint`` left out).
 STORY_COLUMNS = ("id", "title", "url", "site", "published_at", "source", "author", "lang", "summary", "body",
                  "fetched_at")
+
+
+#: The canned ``search`` query of Datasette's metadata (``web/metadata.py``): newest 100 matches.
+CANNED_SEARCH_SQL = """SELECT a.id, a.published_at, a.site, a.title, a.source, a.url
+FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+WHERE articles_fts MATCH cjk_match_query(:q)
+ORDER BY a.id DESC
+LIMIT 100"""
+
+#: What ``.tables`` runs in the ``newsmon sql`` shell.
+LIST_TABLES_SQL = "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name;"
+
+
+def is_newsmon_database(path: str | Path) -> bool:
+    """True if the SQLite file at ``path`` has newsmon's full-text index (opened read-only; False if unreadable)."""
+    try:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles_fts'").fetchone() is not None
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+
+
+def is_complete_statement(text: str) -> bool:
+    """True if ``text`` ends one or more complete SQL statements (the shell's cue to run them)."""
+    return sqlite3.complete_statement(text)
 
 
 def cjk_match_query(text: str) -> str:
@@ -117,12 +154,21 @@ def article_detail(db: sqlite_utils.Database, article_id: int) -> dict[str, Any]
 
     Raises NotFoundError when there is no such story.
     """
-    rows = list(articles_by_ids(db, [article_id]))
-    if not rows:
-        raise NotFoundError(f"There is no article with id {article_id}.")
-    story = rows[0]
-    story["alerts"] = list_deliveries(db, article_id=article_id, limit=200)
-    return story
+    return {**_one_article(db, article_id), "alerts": list_deliveries(db, article_id=article_id, limit=200)}
+
+
+def _one_article(db: sqlite_utils.Database, article_id: int) -> dict[str, Any]:
+    for row in articles_by_ids(db, [article_id]):
+        return row
+    raise NotFoundError(f"There is no article with id {article_id}.")
+
+
+def article_with_facts(db: sqlite_utils.Database, article_id: int) -> dict[str, Any]:
+    """One story as ``newsmon show`` gives it: :func:`articles_by_ids`'s row plus ``investment``.
+
+    Raises NotFoundError when there is no such story.
+    """
+    return {**_one_article(db, article_id), "investment": get_facts(db, article_id)}
 
 
 def articles_by_ids(db: sqlite_utils.Database, ids: Iterable[int], *, batch: int = 200) -> Iterator[dict[str, Any]]:

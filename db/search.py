@@ -40,7 +40,7 @@ from newsmon.query import QuerySyntaxError
 from .facts import FactsFilter, has_facts_table
 from .query import FtsQuery, parse_query
 
-__all__ = ["search_articles", "count_articles", "iter_matching_ids", "make_snippet", "known_sites", "HIGHLIGHT",
+__all__ = ["search_articles", "count_articles", "iter_matches", "iter_matching_ids", "make_snippet", "known_sites", "HIGHLIGHT",
            "SORTS", "RELEVANCE_WINDOW", "MAX_EXAMINED", "CHECK_SECONDS", "NARROW_ROWS"]
 
 HIGHLIGHT = ("[", "]")  # markers around matched terms in snippets
@@ -270,6 +270,34 @@ def _source_counts(db: sqlite_utils.Database, ids: list[int]) -> dict[int, int]:
     marks = ",".join("?" * len(ids))
     return dict(db.execute(f"SELECT article_id, count(*) FROM article_sources WHERE article_id IN ({marks})"
                            " GROUP BY article_id", ids).fetchall())
+
+
+def iter_matches(
+    db: sqlite_utils.Database,
+    query: Optional[str],
+    *,
+    site: Union[None, str, Sequence[str]] = None,
+    since: Optional[datetime] = None,
+    until: Optional[datetime] = None,
+    facts: Optional[FactsFilter] = None,
+    max_examined: Optional[int] = None,
+    stats: Optional[dict[str, Any]] = None,
+) -> Iterator[dict[str, Any]]:
+    """Every story :func:`search_articles` finds (newest order), with no limit, streamed, body included.
+
+    Each row has ``id, title, url, site, published_at, source, body,
+    published_utc``. Same arguments and errors as :func:`search_articles`; a
+    query that needs a row-by-row check (a regex) is checked on every candidate
+    (``max_examined=None``) or on at most ``max_examined`` of them (``stats`` then
+    says whether that cut the walk short).
+    """
+    parsed = _parse(query)
+    filters = _filters(db, site, since, until, facts)
+    try:
+        yield from _rows(db, _candidate_ids(db, parsed, "newest", _id_span(db, filters)), parsed, filters,
+                         max_examined=max_examined, stats=stats)
+    except sqlite3.OperationalError as exc:
+        raise StoreError(f"Cannot search for {query!r}: {exc}.") from None
 
 
 def iter_matching_ids(

@@ -16,12 +16,13 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 
 import sqlite_utils
 
-from newsmon.errors import NotFoundError, StoreError
+from newsmon.errors import StoreError
 
 from .cjk import index_text
 from newsmon.clock import utc_now
 from .dedupe import NearMatch, NearPrint, find_near_duplicate, index_near_print
-from .facts import get_facts, save_facts
+from .facts import save_facts
+from .reader import article_with_facts, crawl_runs
 from .schema import ensure_schema
 
 __all__ = ["Store", "AddResult", "NewArticleHook", "MatchHook", "utc_now"]
@@ -352,23 +353,9 @@ class Store:
     # -- reads for users -------------------------------------------------------
 
     def get_article(self, article_id: int) -> dict[str, Any]:
-        """The article row plus ``sources``: every ``{site, url, first_seen_at}`` it was seen at."""
-        try:
-            row = self.db.table("articles").get(article_id)
-        except sqlite_utils.db.NotFoundError:
-            raise NotFoundError(f"There is no article with id {article_id}.") from None
-        sources = [
-            dict(zip(("site", "url", "first_seen_at", "published_at"), r))
-            for r in self.db.execute(
-                "SELECT site, url, first_seen_at, published_at FROM article_sources WHERE article_id = ?"
-                " ORDER BY first_seen_at, rowid",
-                [article_id],
-            )
-        ]
-        row.pop("published_utc", None)
-        row.pop("fingerprint", None)
-        return {**row, "sources_count": len(sources), "sources": sources,
-                "investment": get_facts(self.db, article_id)}
+        """The article row plus ``sources`` (every ``{site, url, first_seen_at, published_at}`` it was seen at)
+        and ``investment``; raises NotFoundError when there is none (see ``reader.article_with_facts``)."""
+        return article_with_facts(self.db, article_id)
 
     def save_facts(self, article_id: int, facts: dict[str, Any]) -> None:
         """Replace the investment facts of a stored story (``newsmon reextract --facts``)."""
@@ -377,10 +364,7 @@ class Store:
 
     def runs(self, site: Optional[str] = None, limit: int = 50) -> list[dict[str, Any]]:
         """Latest crawl runs, newest first."""
-        where, params = ("WHERE site = ?", [site]) if site else ("", [])
-        return list(
-            self.db.query(f"SELECT * FROM crawl_runs {where} ORDER BY id DESC LIMIT ?", [*params, limit])
-        )
+        return crawl_runs(self.db, site=site, limit=limit)
 
     def counts(self) -> dict[str, int]:
         """Number of rows in the main tables."""

@@ -122,6 +122,39 @@ def test_test_command_shows_matches_and_terms(tmp_path: Path) -> None:
                           "This parenthesis is opened but never closed.\n")
 
 
+def test_test_command_lists_what_search_lists_within_the_rules_sites(tmp_path: Path) -> None:
+    from newsmon.db import search_articles
+
+    config = make_config(tmp_path, {"rules": [
+        {"name": "gov-gas", "query": "氪氙 -招聘", "sites": ["gov-*"]},
+        {"name": "pattern", "query": "/氪.{0,2}氙/"},
+    ]})
+    with store_with_alerts(config) as store:
+        add_story(store, "大连氪氙项目", "稀有气体提纯。", site="gov-ln")
+        add_story(store, "氪氙出口", "出口。", site="news-db")
+        add_story(store, "沈阳氪与氙", "两种气体。", site="gov-sy")
+        add_story(store, "氪氙公司招聘", "招聘工程师。", site="gov-sy")
+        add_story(store, "鞍山氪氙扩产", "扩产。", site="gov-as")
+        searched = [(r["id"], r["site"]) for r in search_articles(store.db, "氪氙 -招聘", limit=50)]
+
+    def titles(*args: str) -> list[str]:
+        result = run("alerts", "test", *args, "--config", str(config.source_path), "--format", "json")
+        assert result.exit_code == 0, result.output
+        return [r["title"] for r in json.loads(result.stdout)]
+
+    # The same stories, in the same order, as `newsmon search` with the rule's query, less the sites it excludes.
+    listed = run("alerts", "test", "gov-gas", "--config", str(config.source_path), "--format", "json")
+    assert [r["id"] for r in json.loads(listed.stdout)] == [i for i, site in searched if site.startswith("gov-")]
+    assert titles("gov-gas") == ["鞍山氪氙扩产", "大连氪氙项目"]
+    assert titles("gov-gas", "--site", "gov-ln") == ["大连氪氙项目"]
+    assert titles("gov-gas", "--site", "news-db") == []  # a site the rule's globs leave out
+    assert titles("氪氙 -招聘", "--site", "news-db") == ["氪氙出口"]
+    assert titles("pattern") == ["鞍山氪氙扩产", "氪氙公司招聘", "沈阳氪与氙", "氪氙出口", "大连氪氙项目"]
+    unknown = run("alerts", "test", "gov-gas", "--site", "gov-nowhere", "--config", str(config.source_path))
+    assert unknown.exit_code == 2
+    assert "There are no stories from site 'gov-nowhere'" in unknown.stderr
+
+
 def test_send_and_log(tmp_path: Path, receiver: Receiver) -> None:
     receiver.status = lambda n: 500 if n == 1 else 200
     config = make_config(tmp_path, {"channels": {"ops": {"type": "webhook", "url": receiver.url}},

@@ -11,12 +11,12 @@ that need config.yaml (alert rules, site schedules) say what they lack.
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 from typing import Any, Callable, Optional, TypeVar
 
 import sqlite_utils
 
 from newsmon.config import Config
+from newsmon.db.reader import is_newsmon_database
 
 __all__ = ["NotNewsmon", "PLUGIN_NAME", "SETTINGS_ATTRIBUTE", "config_of", "newsmon_database", "run_read"]
 
@@ -51,16 +51,7 @@ def newsmon_database(datasette: Any) -> Any:
 
 @functools.lru_cache(maxsize=16)
 def _has_fts(path: str) -> bool:
-    import sqlite3
-
-    try:
-        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles_fts'").fetchone() is not None
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return False
+    return is_newsmon_database(path)
 
 
 def config_of(datasette: Any) -> Optional[Config]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsmon.db.reader import CANNED_SEARCH_SQL
+
 __all__ = ["HIDDEN_COLUMNS", "database_metadata"]
 
 #: Columns left out of Datasette's HTML table view of ``articles`` unless asked for
@@ -91,11 +93,6 @@ _TABLES: dict[str, dict[str, Any]] = {
     "newsmon_meta": {"description": "Schema and tokenizer versions."},
 }
 
-_SEARCH_SQL = """SELECT a.id, a.published_at, a.site, a.title, a.source, a.url
-FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-WHERE articles_fts MATCH cjk_match_query(:q)
-ORDER BY a.id DESC
-LIMIT 100"""
 
 
 def database_metadata() -> dict[str, Any]:
@@ -108,7 +105,7 @@ def database_metadata() -> dict[str, Any]:
                 "title": "Full-text search (newsmon query language)",
                 "description": "Words, \"phrases\", OR, -word, title:word; Chinese needs no spaces."
                                " cjk_match_query() rewrites the query for the CJK-bigram index.",
-                "sql": _SEARCH_SQL,
+                "sql": CANNED_SEARCH_SQL,
             },
         },
     }

@@ -179,13 +179,18 @@ def test(rule: str, config_path: Path, site: Optional[str], limit: int, fmt: str
     """Show which stored stories RULE would have matched, newest first, and which terms hit.
 
     RULE is a rule name from config.yaml or a query ('氪氙 -招聘'). Nothing is sent.
+    Stories come in the order `newsmon search` lists them (newest stored first).
     """
     from newsmon.alerts.review import test_rule
 
     config = load_config(config_path)
-    with open_store(config) as store:
-        rows = test_rule(config, store.db, rule, limit=limit, site=site)
+    stats: dict[str, Any] = {}
+    with open_store(config, readonly=True) as store:
+        rows = test_rule(config, store.db, rule, limit=limit, site=site, stats=stats)
     print_records(rows, fmt, columns=["id", "published_at", "site", "title", "matched", "url"])
+    if not stats.get("complete", True):
+        click.echo(f"Stopped after checking {stats['examined']:,} stories one by one (the rule needs a regex check"
+                   " on each); older matches may be missing: add a term, or --site.", err=True)
 
 
 @alerts.command("log")

@@ -102,7 +102,7 @@ def _run(db: sqlite_utils.Database, text: str, fmt: str, *, exit_on_error: bool 
 
 
 def _shell(db: sqlite_utils.Database, fmt: str) -> None:
-    import sqlite3
+    from newsmon.db.reader import LIST_TABLES_SQL, is_complete_statement
 
     click.echo("newsmon sql: read-only; end statements with ;  .tables lists tables, .quit leaves.", err=True)
     buffer = ""
@@ -115,8 +115,8 @@ def _shell(db: sqlite_utils.Database, fmt: str) -> None:
         if not buffer and line.strip() in (".quit", ".exit"):
             return
         if not buffer and line.strip() == ".tables":
-            line = "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name;"
+            line = LIST_TABLES_SQL
         buffer += line + "\n"
-        if sqlite3.complete_statement(buffer):
+        if is_complete_statement(buffer):
             _run(db, buffer, fmt, exit_on_error=False)
             buffer = ""
