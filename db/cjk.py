@@ -30,7 +30,7 @@ from operator import add
 
 from newsmon.query.text import CJK_RUN, canonical_text, is_cjk
 
-__all__ = ["TOKENIZER_VERSION", "index_text", "query_phrase", "is_cjk", "CJK_RUN"]
+__all__ = ["TOKENIZER_VERSION", "index_text", "query_phrase", "query_tokens", "is_cjk", "CJK_RUN"]
 
 # Bump when index_text changes: the FTS index is then rebuilt on open.
 # 2: the text is reduced to its canonical form first (NFKC, lower case, no Latin
@@ -60,16 +60,15 @@ def index_text(text: str) -> str:
     return str(CJK_RUN.sub(_index_run, canonical_text(text)))
 
 
-def query_phrase(term: str) -> str | None:
-    """The FTS5 phrase (quoted, maybe with ``*``) that finds ``term`` in indexed text.
+def query_tokens(term: str) -> tuple[list[str], bool]:
+    """The index tokens, in order, that a term must appear as, and whether the last is a prefix.
 
-    Returns None when the term has no searchable characters (only punctuation).
+    Shared by both search back ends: FTS5 makes a phrase of them (:func:`query_phrase`),
+    PostgreSQL a ``<->`` chain (``db.postgres.search``). Empty for a term with no
+    searchable characters (only punctuation).
     """
     # Canonical text is tokens one space apart: each a CJK run or a word.
     pieces = [(token, is_cjk(token[0])) for token in canonical_text(term).split()]
-    if not pieces:
-        return None
-
     tokens: list[str] = []
     prefix = False
     for i, (text, cjk) in enumerate(pieces):
@@ -81,5 +80,16 @@ def query_phrase(term: str) -> str | None:
             prefix = True
         else:
             tokens.extend(_run_tokens(text, trailing_unigram=not last))
+    return tokens, prefix
+
+
+def query_phrase(term: str) -> str | None:
+    """The FTS5 phrase (quoted, maybe with ``*``) that finds ``term`` in indexed text.
+
+    Returns None when the term has no searchable characters (only punctuation).
+    """
+    tokens, prefix = query_tokens(term)
+    if not tokens:
+        return None
     phrase = '"' + " ".join(t.replace('"', '""') for t in tokens) + '"'
     return phrase + " *" if prefix else phrase

@@ -40,8 +40,8 @@ from newsmon.query import QuerySyntaxError
 from .facts import FactsFilter, has_facts_table
 from .query import FtsQuery, parse_query
 
-__all__ = ["search_articles", "count_articles", "iter_matches", "iter_matching_ids", "make_snippet", "known_sites", "HIGHLIGHT",
-           "SORTS", "RELEVANCE_WINDOW", "MAX_EXAMINED", "CHECK_SECONDS", "NARROW_ROWS"]
+__all__ = ["search_articles", "count_articles", "iter_matches", "iter_matching_ids", "make_snippet", "known_sites",
+           "HIGHLIGHT", "SORTS", "RELEVANCE_WINDOW", "MAX_EXAMINED", "CHECK_SECONDS", "NARROW_ROWS", "utc_bound"]
 
 HIGHLIGHT = ("[", "]")  # markers around matched terms in snippets
 SORTS = ("newest", "relevance")
@@ -55,7 +55,8 @@ _RANK = "bm25(articles_fts, 10.0, 1.0)"  # title matches count ten times a body 
 _COLUMNS = "a.id, a.title, a.url, a.site, a.published_at, a.source, a.body, a.published_utc"
 
 
-def _utc(value: Optional[datetime], option: str) -> Optional[str]:
+def utc_bound(value: Optional[datetime], option: str) -> Optional[str]:
+    """``--since``/``--until`` as the UTC ISO text stored in ``published_utc`` (UsageError when out of range)."""
     if value is None:
         return None
     if value.tzinfo is None:
@@ -113,7 +114,7 @@ def _filters(db: sqlite_utils.Database, site: Union[None, str, Sequence[str]], s
     if facts and not has_facts_table(db):
         raise UsageError("This database has no investment facts yet; `newsmon reextract --facts` computes them "
                          "for the stored stories.")
-    return _Filters(sites, _utc(since, "--since"), _utc(until, "--until"), facts or FactsFilter())
+    return _Filters(sites, utc_bound(since, "--since"), utc_bound(until, "--until"), facts or FactsFilter())
 
 
 def _parse(query: Optional[str]) -> Optional[FtsQuery]:

@@ -1,0 +1,394 @@
+"""Full-text search on PostgreSQL: the query language's tree -> ``tsquery``, and the search functions.
+
+The same syntax tree the FTS5 back end compiles (``newsmon.query``), over the
+same CJK-bigram rewrite of the text (``db.cjk.index_text``), stored as
+
+    articles.search_tsv = setweight(to_tsvector('simple', index_text(title)), 'A')
+                       || setweight(to_tsvector('simple', index_text(body)), 'D')
+
+with a GIN index. A term becomes the ``<->`` chain of its index tokens
+(``db.cjk.query_tokens``: ``氪氙气体`` -> ``'氪氙' <-> '氙气' <-> '气体'``), a
+single CJK character a prefix (``'氪':*``), ``title:``/``body:`` the weight
+``A``/``D`` on every lexeme, and AND/OR/NOT ``&``/``|``/``!``. Title and body
+are one tsvector (the body's positions follow the title's), so a chain
+without a field is asked in each field separately
+(``'a':A <-> 'b':A | 'a':D <-> 'b':D``): a phrase never runs from the end of
+the title into the body, as in FTS5, where they are two columns.
+
+What the index cannot decide exactly is widened (never narrowed) and checked
+with the query's own evaluator (``Query.matches``, the one alerts use), as in
+``db.query``: a ``/regex/`` becomes the CJK literals it must contain; a NOT
+of something inexact is dropped. PostgreSQL's ``!`` is unary, so a NOT
+anywhere else stays in the index query. The search functions mirror
+``db.search``: same arguments, same result rows, same bounds
+(``RELEVANCE_WINDOW``, ``MAX_EXAMINED``, ``CHECK_SECONDS``), same errors.
+
+Limits of PostgreSQL's tsvector (none reached by news stories of ordinary
+length): positions above 16,383 are stored as 16,383 and a lexeme keeps at
+most 256 positions in one story, so a phrase found only past about the
+8,000th Chinese character of a body, or only after a bigram's 256th
+occurrence, is missed; a word longer than 2,047 bytes is not indexed.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Iterator, Optional, Sequence, Union
+
+import psycopg
+from psycopg.rows import dict_row
+
+from newsmon.errors import StoreError, UsageError
+from newsmon.query import And, Node, Not, Or, Query, QuerySyntaxError, Regex, Term
+from newsmon.query import parse_query as parse_tree
+
+from ..cjk import query_tokens
+from ..facts import FactsFilter
+from ..search import CHECK_SECONDS, MAX_EXAMINED, RELEVANCE_WINDOW, SORTS, make_snippet, utc_bound
+
+__all__ = ["TsQuery", "compile_tsquery", "parse_tsquery", "search_articles", "count_articles", "iter_matching_ids",
+           "known_sites", "RANK_WEIGHTS"]
+
+#: ts_rank's weights for D, C, B, A: a title (A) match counts ten times a body (D) match, as bm25's in SQLite.
+RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
+_WEIGHT = {"title": "A", "body": "D"}
+_BATCH = 200
+_COLUMNS = "id, title, url, site, published_at, source, body"
+
+Connection = psycopg.Connection[Any]
+
+
+@dataclass(frozen=True)
+class TsQuery:
+    """A query compiled for PostgreSQL's full-text index."""
+
+    query: Query
+    tsquery: Optional[str]  # tsquery text (cast with ::tsquery); None: the index cannot narrow
+    exact: bool  # True: the tsquery alone decides; False: check candidates with ``query.matches``
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """Positive terms as typed, for highlighting snippets."""
+        terms: tuple[str, ...] = self.query.terms
+        return terms
+
+
+def parse_tsquery(text: str) -> TsQuery:
+    """Parse ``text`` (newsmon.query syntax) and compile it for PostgreSQL; raises QuerySyntaxError."""
+    return compile_tsquery(parse_tree(text))
+
+
+def compile_tsquery(query: Query) -> TsQuery:
+    """Compile a parsed query to a tsquery (see the module docstring)."""
+    expr, exact, needs = _compile(query.root)
+    if expr is None or not needs:
+        # An expression true for a story without any of its lexemes (only NOTs left after
+        # widening) cannot use the GIN index: every story is a candidate, as in FTS5.
+        return TsQuery(query, None, False)
+    return TsQuery(query, expr, exact)
+
+
+def _lexeme(token: str, prefix: bool, weight: str) -> str:
+    quoted = "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
+    label = ("*" if prefix else "") + weight
+    return f"{quoted}:{label}" if label else quoted
+
+
+def _chain(text: str, field: Optional[str]) -> Optional[str]:
+    """The tsquery that finds the term (or regex literal) ``text`` in ``field`` (None: title or body)."""
+    tokens, prefix = query_tokens(text)
+    if not tokens:
+        return None
+    # One lexeme cannot straddle the title/body boundary: no need to ask each field apart.
+    weights = (_WEIGHT[field],) if field else ("",) if len(tokens) == 1 else ("A", "D")
+    chains = [" <-> ".join(_lexeme(t, prefix and i == len(tokens) - 1, w) for i, t in enumerate(tokens))
+              for w in weights]
+    return chains[0] if len(chains) == 1 else "(" + " | ".join(f"({c})" for c in chains) + ")"
+
+
+def _compile(node: Node) -> tuple[Optional[str], bool, bool]:
+    """(tsquery or None for "any story", exact, needs a lexeme: false for a story with none of them)."""
+    if isinstance(node, Term):
+        expr = _chain(node.norm, node.field)
+        return (expr, True, True) if expr else (None, False, False)
+    if isinstance(node, Regex):
+        needed = [c for c in (_chain(lit, node.field) for lit in node.compiled.literals) if c]
+        if not needed:
+            return None, False, False
+        return ("(" + " & ".join(needed) + ")" if len(needed) > 1 else needed[0]), False, True
+    if isinstance(node, Not):
+        expr, exact, _ = _compile(node.child)
+        if expr is None or not exact:
+            return None, False, False  # widened: the post-filter applies this NOT
+        return f"!{expr}", True, False
+    if isinstance(node, Or):
+        parts: list[str] = []
+        exact = needs = True
+        for child in node.children:
+            expr, child_exact, child_needs = _compile(child)
+            if expr is None:
+                return None, False, False
+            parts.append(expr)
+            exact, needs = exact and child_exact, needs and child_needs
+        return "(" + " | ".join(parts) + ")", exact, needs
+    parts = []
+    exact, needs = True, False
+    for child in node.children:
+        expr, child_exact, child_needs = _compile(child)
+        if expr is None:
+            exact = False
+            continue
+        parts.append(expr)
+        exact, needs = exact and child_exact, needs or child_needs
+    if not parts:
+        return None, False, False
+    return ("(" + " & ".join(parts) + ")" if len(parts) > 1 else parts[0]), exact, needs
+
+
+# -- searching ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Filters:
+    sites: tuple[str, ...]
+    since: Optional[str]
+    until: Optional[str]
+    facts: FactsFilter = FactsFilter()
+
+    def sql(self) -> tuple[str, list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        if self.sites:
+            where.append("site = ANY(%s)")
+            params.append(list(self.sites))
+        if self.since:
+            where.append("published_utc >= %s")
+            params.append(self.since)
+        if self.until:
+            where.append("published_utc <= %s")
+            params.append(self.until)
+        if self.facts:
+            clause, facts_params = _facts_sql(self.facts)
+            where.append(clause)
+            params.extend(facts_params)
+        return " AND ".join(where), params
+
+
+def _facts_sql(facts: FactsFilter) -> tuple[str, list[Any]]:
+    """EXISTS over ``article_facts`` for the facts conditions (places and industries are JSON lists there)."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if facts.min_amount is not None:
+        clauses.append("f.amount_cny >= %s")
+        params.append(facts.min_amount)
+    if facts.stages:
+        clauses.append("f.stage = ANY(%s)")
+        params.append(list(facts.stages))
+    if facts.places:
+        # places: [{"province": …, "city": …}, …]; a name at any level, by prefix.
+        clauses.append("EXISTS (SELECT 1 FROM jsonb_array_elements(f.places::jsonb) p, jsonb_each_text(p) l"
+                       " WHERE " + " OR ".join("starts_with(l.value, %s)" for _ in facts.places) + ")")
+        params.extend(facts.places)
+    if facts.industries:
+        clauses.append("EXISTS (SELECT 1 FROM jsonb_array_elements_text(f.industry::jsonb) i WHERE i = ANY(%s))")
+        params.append(list(facts.industries))
+    return ("EXISTS (SELECT 1 FROM article_facts f WHERE f.article_id = articles.id AND "
+            + " AND ".join(clauses) + ")"), params
+
+
+def known_sites(conn: Connection) -> list[str]:
+    """Site names that have stored stories, sorted."""
+    return [row[0] for row in conn.execute("SELECT DISTINCT site FROM articles ORDER BY site")]
+
+
+def _filters(conn: Connection, site: Union[None, str, Sequence[str]], since: Optional[datetime],
+             until: Optional[datetime], facts: Optional[FactsFilter] = None) -> _Filters:
+    sites = (site,) if isinstance(site, str) else tuple(dict.fromkeys(site or ()))
+    if sites:
+        unknown = [s for s in sites
+                   if conn.execute("SELECT 1 FROM articles WHERE site = %s LIMIT 1", [s]).fetchone() is None]
+        if unknown:
+            listing = ", ".join(known_sites(conn)) or "none yet"
+            raise UsageError(f"There are no stories from site {unknown[0]!r}; the sites with stories are: {listing}.")
+    if facts and conn.execute("SELECT to_regclass('article_facts')").fetchone() in (None, (None,)):
+        raise UsageError("This database has no investment facts yet; `newsmon reextract --facts` computes them "
+                         "for the stored stories.")
+    return _Filters(sites, utc_bound(since, "--since"), utc_bound(until, "--until"), facts or FactsFilter())
+
+
+def _parse(query: Optional[str]) -> Optional[TsQuery]:
+    if not query:  # None or "": the newest stories
+        return None
+    try:
+        return parse_tsquery(query)
+    except QuerySyntaxError as exc:
+        raise exc.with_context(f"Cannot search for {query!r}") from None
+
+
+def _where(parsed: Optional[TsQuery], filters: _Filters) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if parsed is not None and parsed.tsquery is not None:
+        clauses.append("search_tsv @@ %s::tsquery")
+        params.append(parsed.tsquery)
+    where, fparams = filters.sql()
+    if where:
+        clauses.append(where)
+        params.extend(fparams)
+    return " AND ".join(clauses) or "true", params
+
+
+def _candidates(conn: Connection, parsed: Optional[TsQuery], sort: str, filters: _Filters,
+                first_batch: int) -> Iterator[dict[str, Any]]:
+    """Story rows (with ``score``) in result order, from the index and the filters, before the post-filter."""
+    where, params = _where(parsed, filters)
+    cursor = conn.cursor(row_factory=dict_row)
+    if sort == "relevance" and parsed is not None and parsed.tsquery is not None:
+        # Relevance among the newest RELEVANCE_WINDOW matches (as in SQLite): rank only those.
+        cursor.execute(
+            f"WITH w AS (SELECT id, ts_rank(%s, search_tsv, %s::tsquery) AS score FROM articles WHERE {where}"
+            " ORDER BY id DESC LIMIT %s)"
+            f" SELECT w.score, {', '.join('a.' + c for c in _COLUMNS.split(', '))}"
+            " FROM w JOIN articles a ON a.id = w.id ORDER BY w.score DESC, w.id DESC",
+            [RANK_WEIGHTS, parsed.tsquery, *params, RELEVANCE_WINDOW], prepare=False)
+        while rows := cursor.fetchmany(_BATCH):
+            for row in rows:
+                row["score"] = round(float(row["score"]), 4)
+                yield row
+        return
+    # Newest first, a batch at a time from below the last id seen (keyset: each batch is a fresh,
+    # LIMITed query the planner can serve from the primary key or the GIN index).
+    below: Optional[int] = None
+    size = first_batch
+    while True:
+        bound = "" if below is None else " AND id < %s"
+        rows = cursor.execute(f"SELECT {_COLUMNS} FROM articles WHERE {where}{bound} ORDER BY id DESC LIMIT %s",
+                              [*params, *([] if below is None else [below]), size], prepare=False).fetchall()
+        for row in rows:
+            row["score"] = None
+            yield row
+        if len(rows) < size:
+            return
+        below = rows[-1]["id"]
+        size = max(_BATCH, size)
+
+
+def _checked(rows: Iterator[dict[str, Any]], parsed: Optional[TsQuery], max_examined: Optional[int] = MAX_EXAMINED,
+             stats: Optional[dict[str, Any]] = None) -> Iterator[dict[str, Any]]:
+    """``rows`` that pass the query's evaluator when the index is inexact (bounded as in db.search)."""
+    check = parsed is not None and not parsed.exact
+    examined = 0
+    deadline = time.perf_counter() + CHECK_SECONDS
+    if stats is not None:
+        stats.update(examined=0, complete=True)
+    for row in rows:
+        if check:
+            examined += 1
+            if stats is not None:
+                stats["examined"] = examined
+            if max_examined is not None and (
+                    examined > max_examined or (examined % 64 == 0 and time.perf_counter() > deadline)):
+                if stats is not None:
+                    stats["complete"] = False
+                return
+            if not parsed.query.matches(row["title"], row["body"]):  # type: ignore[union-attr]
+                continue
+        yield row
+
+
+def search_articles(
+    conn: Connection,
+    query: Optional[str],
+    *,
+    site: Union[None, str, Sequence[str]] = None,
+    since: Optional[datetime] = None,
+    until: Optional[datetime] = None,
+    limit: int = 20,
+    sort: str = "newest",
+    facts: Optional[FactsFilter] = None,
+    stats: Optional[dict[str, Any]] = None,
+) -> list[dict[str, Any]]:
+    """Articles matching ``query``, newest first or by relevance: ``db.search.search_articles`` on PostgreSQL.
+
+    Same arguments, result rows (``id, title, url, site, published_at, source, score,
+    snippet, sources_count``) and errors. ``score`` is ts_rank (title matches weigh ten
+    times body matches) among the newest RELEVANCE_WINDOW matches, higher is better.
+    """
+    if sort not in SORTS:
+        raise ValueError(f"sort must be one of {SORTS}")
+    parsed = _parse(query)
+    try:
+        filters = _filters(conn, site, since, until, facts)
+        rows = [row for _, row in zip(range(limit), _checked(
+            _candidates(conn, parsed, sort, filters, first_batch=limit), parsed, stats=stats))]
+        counts = _source_counts(conn, [row["id"] for row in rows])
+    except psycopg.Error as exc:
+        raise StoreError(f"Cannot search for {query!r}: {str(exc).strip()}.") from None
+    terms = parsed.terms if parsed is not None else ()
+    out = []
+    for row in rows:
+        body = row.pop("body")
+        score = row.pop("score")
+        out.append({**row, "score": score, "snippet": make_snippet(body, terms),
+                    "sources_count": counts.get(row["id"], 0)})
+    return out
+
+
+def _source_counts(conn: Connection, ids: list[int]) -> dict[int, int]:
+    if not ids:
+        return {}
+    return {int(article_id): int(count) for article_id, count in conn.execute(
+        "SELECT article_id, count(*) FROM article_sources WHERE article_id = ANY(%s) GROUP BY article_id", [ids])}
+
+
+def iter_matching_ids(
+    conn: Connection,
+    query: Optional[str],
+    *,
+    site: Union[None, str, Sequence[str]] = None,
+    since: Optional[datetime] = None,
+    until: Optional[datetime] = None,
+) -> Iterator[int]:
+    """Ids of every story :func:`search_articles` finds (newest order), unbounded and streamed: for exports."""
+    parsed = _parse(query)
+    try:
+        filters = _filters(conn, site, since, until)
+        for row in _checked(_candidates(conn, parsed, "newest", filters, first_batch=_BATCH), parsed,
+                            max_examined=None):
+            yield int(row["id"])
+    except psycopg.Error as exc:
+        raise StoreError(f"Cannot search for {query!r}: {str(exc).strip()}.") from None
+
+
+def count_articles(
+    conn: Connection,
+    query: Optional[str],
+    *,
+    site: Union[None, str, Sequence[str]] = None,
+    since: Optional[datetime] = None,
+    until: Optional[datetime] = None,
+    facts: Optional[FactsFilter] = None,
+) -> int:
+    """How many stories :func:`search_articles` would find with no limit: ``db.search.count_articles`` on PostgreSQL.
+
+    Raises UsageError when the query needs a row-by-row check (a regex) on more than
+    MAX_EXAMINED candidates.
+    """
+    parsed = _parse(query)
+    try:
+        filters = _filters(conn, site, since, until, facts)
+        if parsed is None or parsed.exact:
+            where, params = _where(parsed, filters)
+            row = conn.execute(f"SELECT count(*) FROM articles WHERE {where}", params, prepare=False).fetchone()
+            return int(row[0]) if row else 0
+        count = 0
+        for examined, row in enumerate(_candidates(conn, parsed, "newest", filters, first_batch=_BATCH), 1):
+            if examined > MAX_EXAMINED:
+                raise UsageError(f"Counting {query!r} would check more than {MAX_EXAMINED:,} stories one by one;"
+                                 " add a term, a site or dates to narrow it.")
+            count += parsed.query.matches(row["title"], row["body"])
+        return count
+    except psycopg.Error as exc:
+        raise StoreError(f"Cannot search for {query!r}: {str(exc).strip()}.") from None
