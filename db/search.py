@@ -35,13 +35,13 @@ from typing import Any, Iterable, Iterator, Optional, Sequence, Union
 import sqlite_utils
 
 from newsmon.errors import StoreError, UsageError
-from newsmon.query import QuerySyntaxError
+from newsmon.query import Query, QuerySyntaxError
 
 from .facts import FactsFilter, has_facts_table
 from .query import FtsQuery, parse_query
 
 __all__ = ["search_articles", "count_articles", "iter_matches", "iter_matching_ids", "make_snippet", "known_sites",
-           "HIGHLIGHT", "SORTS", "RELEVANCE_WINDOW", "MAX_EXAMINED", "CHECK_SECONDS", "NARROW_ROWS", "utc_bound"]
+           "HIGHLIGHT", "SORTS", "RELEVANCE_WINDOW", "MAX_EXAMINED", "CHECK_SECONDS", "NARROW_ROWS", "post_filter", "utc_bound"]
 
 HIGHLIGHT = ("[", "]")  # markers around matched terms in snippets
 SORTS = ("newest", "relevance")
@@ -172,24 +172,10 @@ def _candidate_ids(db: sqlite_utils.Database, parsed: Optional[FtsQuery], sort: 
         f"SELECT rowid, {_RANK} AS score FROM articles_fts WHERE {where} ORDER BY score, rowid DESC", params))
 
 
-def _rows(db: sqlite_utils.Database, ids: Iterable[tuple[int, Optional[float]]], parsed: Optional[FtsQuery],
-          filters: _Filters, first_batch: int = _BATCH,
-          max_examined: Optional[int] = MAX_EXAMINED,
-          stats: Optional[dict[str, Any]] = None, ids_only: bool = False) -> Iterator[dict[str, Any]]:
-    """Article rows for ``ids`` in order, those passing the filters and (if inexact) the query's evaluator.
-
-    The evaluator's work is bounded (``max_examined`` rows and CHECK_SECONDS; None: no bound,
-    for exports); ``stats`` gets ``examined`` and ``complete`` (False when a bound stopped the walk).
-    ``ids_only``: rows carry just ``id`` (and ``score``) unless the evaluator needs the text —
-    reading 1,000 bodies to learn 1,000 ids cost ten times the search itself.
-    """
+def _fetch(db: sqlite_utils.Database, ids: Iterable[tuple[int, Optional[float]]], filters: _Filters,
+           first_batch: int, columns: str = _COLUMNS) -> Iterator[dict[str, Any]]:
+    """Article rows (``columns`` and ``score``) for ``ids`` in order, those passing the site/date/facts filters."""
     where, fparams = filters.sql()
-    check = parsed is not None and not parsed.exact
-    columns = "a.id" if ids_only and not check else _COLUMNS
-    examined = 0
-    deadline = time.perf_counter() + CHECK_SECONDS
-    if stats is not None:
-        stats.update(examined=0, complete=True)
     iterator = iter(ids)
     size = first_batch  # the first batch is what an unfiltered exact query needs; then larger ones
     while True:
@@ -202,21 +188,53 @@ def _rows(db: sqlite_utils.Database, ids: Iterable[tuple[int, Optional[float]]],
         found = {row["id"]: row for row in db.query(sql, [*(i for i, _ in batch), *fparams])}
         for article_id, score in batch:
             row = found.get(article_id)
-            if row is None:
-                continue
-            row["score"] = round(-score, 4) if score is not None else None  # bm25: lower is better; flip
-            if check:
-                examined += 1
+            if row is not None:
+                row["score"] = round(-score, 4) if score is not None else None  # bm25: lower is better; flip
+                yield row
+
+
+def post_filter(rows: Iterable[dict[str, Any]], query: Optional[Query], *,
+                max_examined: Optional[int] = MAX_EXAMINED,
+                stats: Optional[dict[str, Any]] = None) -> Iterator[dict[str, Any]]:
+    """``rows`` whose ``title`` and ``body`` match ``query`` (None: all, the index decided alone), in order.
+
+    The check is bounded (``max_examined`` rows and CHECK_SECONDS; None: no bound, for
+    exports); ``stats`` gets ``examined`` and ``complete`` (False when a bound stopped the
+    walk). Both search back ends (FTS5 here, PostgreSQL in db/postgres) run their
+    candidates through it.
+    """
+    examined = 0
+    deadline = time.perf_counter() + CHECK_SECONDS
+    if stats is not None:
+        stats.update(examined=0, complete=True)
+    for row in rows:
+        if query is not None:
+            examined += 1
+            if stats is not None:
+                stats["examined"] = examined
+            if max_examined is not None and (
+                    examined > max_examined or (examined % 64 == 0 and time.perf_counter() > deadline)):
                 if stats is not None:
-                    stats["examined"] = examined
-                if max_examined is not None and (
-                        examined > max_examined or (examined % 64 == 0 and time.perf_counter() > deadline)):
-                    if stats is not None:
-                        stats["complete"] = False
-                    return
-                if not parsed.query.matches(row["title"], row["body"]):  # type: ignore[union-attr]
-                    continue
-            yield row
+                    stats["complete"] = False
+                return
+            if not query.matches(row["title"], row["body"]):
+                continue
+        yield row
+
+
+def _rows(db: sqlite_utils.Database, ids: Iterable[tuple[int, Optional[float]]], parsed: Optional[FtsQuery],
+          filters: _Filters, first_batch: int = _BATCH,
+          max_examined: Optional[int] = MAX_EXAMINED,
+          stats: Optional[dict[str, Any]] = None, ids_only: bool = False) -> Iterator[dict[str, Any]]:
+    """Article rows for ``ids`` in order, those passing the filters and (if inexact) the query's evaluator.
+
+    ``ids_only``: rows carry just ``id`` (and ``score``) unless the evaluator needs the text —
+    reading 1,000 bodies to learn 1,000 ids cost ten times the search itself.
+    """
+    check = parsed.query if parsed is not None and not parsed.exact else None
+    columns = "a.id" if ids_only and check is None else _COLUMNS
+    return post_filter(_fetch(db, ids, filters, first_batch, columns), check, max_examined=max_examined,
+                       stats=stats)
 
 
 def search_articles(

@@ -32,7 +32,6 @@ occurrence, is missed; a word longer than 2,047 bytes is not indexed.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Iterator, Optional, Sequence, Union
@@ -46,7 +45,7 @@ from newsmon.query import parse_query as parse_tree
 
 from ..cjk import query_tokens
 from ..facts import FactsFilter
-from ..search import CHECK_SECONDS, MAX_EXAMINED, RELEVANCE_WINDOW, SORTS, make_snippet, utc_bound
+from ..search import MAX_EXAMINED, RELEVANCE_WINDOW, SORTS, make_snippet, post_filter, utc_bound
 
 __all__ = ["TsQuery", "compile_tsquery", "parse_tsquery", "search_articles", "count_articles", "iter_matching_ids",
            "known_sites", "RANK_WEIGHTS"]
@@ -278,24 +277,8 @@ def _candidates(conn: Connection, parsed: Optional[TsQuery], sort: str, filters:
 def _checked(rows: Iterator[dict[str, Any]], parsed: Optional[TsQuery], max_examined: Optional[int] = MAX_EXAMINED,
              stats: Optional[dict[str, Any]] = None) -> Iterator[dict[str, Any]]:
     """``rows`` that pass the query's evaluator when the index is inexact (bounded as in db.search)."""
-    check = parsed is not None and not parsed.exact
-    examined = 0
-    deadline = time.perf_counter() + CHECK_SECONDS
-    if stats is not None:
-        stats.update(examined=0, complete=True)
-    for row in rows:
-        if check:
-            examined += 1
-            if stats is not None:
-                stats["examined"] = examined
-            if max_examined is not None and (
-                    examined > max_examined or (examined % 64 == 0 and time.perf_counter() > deadline)):
-                if stats is not None:
-                    stats["complete"] = False
-                return
-            if not parsed.query.matches(row["title"], row["body"]):  # type: ignore[union-attr]
-                continue
-        yield row
+    check = parsed.query if parsed is not None and not parsed.exact else None
+    return post_filter(rows, check, max_examined=max_examined, stats=stats)
 
 
 def search_articles(
