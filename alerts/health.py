@@ -14,8 +14,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-import sqlite_utils
-
+from newsmon.db.handle import Handle
 from newsmon.config import Config
 from newsmon.db.outbox import add_notices
 
@@ -82,7 +81,7 @@ def notify_health(config: Config, site: str, reasons: str, at: str, *, client: A
     return failures
 
 
-def queue_health_notices(db: sqlite_utils.Database, config: Config, site: str, reasons: str, at: str) -> int:
+def queue_health_notices(db: Handle, config: Config, site: str, reasons: str, at: str) -> int:
     """Queue the notice for every ``health_channels`` channel in the outbox; return how many rows were added."""
     channels = list(config.alerts.health_channels)
     if not channels:

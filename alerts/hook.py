@@ -18,8 +18,7 @@ import logging
 from datetime import datetime, timezone
 from typing import Any, Callable, Optional
 
-import sqlite_utils
-
+from newsmon.db.handle import Handle
 from newsmon.db.outbox import add_deliveries
 from newsmon.config import Config, parse_duration
 
@@ -31,7 +30,7 @@ __all__ = ["install_alert_hook", "make_alert_hook"]
 
 log = logging.getLogger(__name__)
 
-AlertWriter = Callable[[sqlite_utils.Database, int, dict[str, Any]], None]
+AlertWriter = Callable[[Handle, int, dict[str, Any]], None]
 AlertHook = Callable[[dict[str, Any]], Optional[AlertWriter]]
 
 
@@ -55,7 +54,7 @@ def make_alert_hook(config: Config, matcher: Optional[Matcher] = None) -> tuple[
         if not matches:
             return None
 
-        def write(db: sqlite_utils.Database, article_id: int, stored: dict[str, Any]) -> None:
+        def write(db: Handle, article_id: int, stored: dict[str, Any]) -> None:
             created = iso_utc(now)
             deliveries = []
             for match in matches:

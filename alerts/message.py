@@ -11,8 +11,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Optional, Sequence
 
-import sqlite_utils
-
+from newsmon.db.handle import Handle
 from newsmon.db.outbox import database_id
 from newsmon.db.facts import get_facts
 from newsmon.db.reader import articles_by_ids
@@ -144,7 +143,7 @@ class Notification:
         return "\n".join(lines).rstrip() + "\n"
 
 
-def load_notification(db: sqlite_utils.Database, rows: Sequence[dict[str, Any]]) -> Notification:
+def load_notification(db: Handle, rows: Sequence[dict[str, Any]]) -> Notification:
     """The message for outbox ``rows`` (one row, or all rows of one digest: same rule and channel)."""
     articles = {a["id"]: a for a in articles_by_ids(db, [row["article_id"] for row in rows])}
     stories = []

@@ -43,7 +43,7 @@ from typing import Any, Awaitable, Callable, Optional, TypeVar
 import httpx
 
 from newsmon.alerts_config import ENV_REFERENCE, ChannelConfig
-from newsmon.redact import register_secret
+from newsmon.redact import expand_env
 
 from .errors import DeliveryError
 from .message import Notification
@@ -67,19 +67,14 @@ class _Secrets:
         if value is None:
             return ""
 
-        def lookup(match: Any) -> str:
-            var = match.group(1)
-            found = os.environ.get(var)
-            if found is None:
-                raise DeliveryError(
-                    f"Channel {self.name!r}: environment variable {var} (for {key}) is not set."
-                )
-            if found:
-                self.values.append(found)
-                register_secret(found)  # masked in every log line from now on (newsmon.redact)
-            return found
+        def missing(var: str) -> DeliveryError:
+            return DeliveryError(f"Channel {self.name!r}: environment variable {var} (for {key}) is not set.")
 
-        return ENV_REFERENCE.sub(lookup, value)
+        expanded = expand_env(value, missing)
+        self.values.extend(
+            found for var in ENV_REFERENCE.findall(value) if (found := os.environ.get(var))
+        )
+        return expanded
 
     def scrub(self, text: str) -> str:
         for value in sorted(self.values, key=len, reverse=True):

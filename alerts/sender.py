@@ -47,6 +47,7 @@ import sqlite_utils
 
 from newsmon.alerts_config import ChannelConfig
 from newsmon.config import Config, parse_duration
+from newsmon.db.handle import Handle, PgDatabase
 from newsmon.db.outbox import (
     DELIVERIES,
     NOTICES,
@@ -151,14 +152,14 @@ class _Breaker:
         return True
 
 
-def _database(store: Any) -> sqlite_utils.Database:
-    return store if isinstance(store, sqlite_utils.Database) else store.db
+def _database(store: Any) -> Handle:
+    return store if isinstance(store, (sqlite_utils.Database, PgDatabase)) else store.db
 
 
 class _Dispatcher:
     """Starts delivery tasks for due rows within each channel's limits; records their outcome."""
 
-    def __init__(self, db: sqlite_utils.Database, client: httpx.AsyncClient, config: Callable[[], Config], *,
+    def __init__(self, db: Handle, client: httpx.AsyncClient, config: Callable[[], Config], *,
                  now: Optional[datetime] = None, once: bool = False, limit: int = CHANNEL_IN_FLIGHT) -> None:
         self.db = db
         self.client = client
@@ -313,7 +314,7 @@ def send_due(
 ) -> SendReport:
     """Deliver every outbox row that is due, each at most once; return what happened.
 
-    ``store`` is a ``db.Store`` (or its ``sqlite_utils.Database``). With
+    ``store`` is a ``db.Store`` (or its ``Handle``). With
     ``ignore_backoff`` rows waiting for a retry are tried now (``newsmon
     alerts send --now``); digests still wait for their time. Never raises for
     a failed delivery: failures are counted, logged and retried later.
@@ -391,12 +392,12 @@ class AlertSender:
 
     def run(self, stop: threading.Event) -> None:
         """Send due alerts until ``stop`` is set; failures are logged, never raised."""
-        from newsmon.db import Store
+        from newsmon.db import open_store
 
-        with Store(self.config.database_path) as store:
+        with open_store(self.config.database_target) as store:
             asyncio.run(self._loop(store.db, stop))
 
-    async def _loop(self, db: sqlite_utils.Database, stop: threading.Event) -> None:
+    async def _loop(self, db: Handle, stop: threading.Event) -> None:
         async with _client() as client:
             dispatcher = _Dispatcher(db, client, self.current_config)
             while not stop.is_set() and not self._stop.is_set():
@@ -412,7 +413,7 @@ class AlertSender:
             if cancelled:
                 log.info("alerts: stopped %d delivery(ies) in flight; they stay pending", cancelled)
 
-    def _log_progress(self, dispatcher: _Dispatcher, db: sqlite_utils.Database) -> None:
+    def _log_progress(self, dispatcher: _Dispatcher, db: Handle) -> None:
         report = dispatcher.report
         if report.messages_sent or report.messages_failed:
             try:

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from typing import Collection
 
-import sqlite_utils
-
+from newsmon.db.handle import Handle
 from newsmon.db.reclean import rewrite_bodies, stored_sites
 from newsmon.errors import NotFoundError
 from newsmon.db.templates import load_block_counts, load_site_headlines
@@ -39,7 +38,7 @@ def clean_stored_body(title: str, body: str, template: SiteTemplate, known: Coll
 
 
 def reclean_site(
-    db: sqlite_utils.Database, site: str, *, template: SiteTemplate | None = None,
+    db: Handle, site: str, *, template: SiteTemplate | None = None,
     known: Collection[str] | None = None,
 ) -> int:
     """Re-clean every stored story of ``site``; return how many bodies changed.
@@ -57,7 +56,7 @@ def reclean_site(
     return changed
 
 
-def reclean_sites(db: sqlite_utils.Database, sites: list[str] | None = None) -> list[dict[str, object]]:
+def reclean_sites(db: Handle, sites: list[str] | None = None) -> list[dict[str, object]]:
     """Re-clean ``sites`` (default: every site with stored stories): ``[{site, stories, recleaned}]``.
 
     Raises NotFoundError naming a site that has no stored stories.

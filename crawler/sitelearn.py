@@ -26,8 +26,7 @@ import re
 from datetime import datetime, timedelta, timezone
 from typing import Any, Iterable, Optional
 
-import sqlite_utils
-
+from newsmon.db.handle import Handle
 from newsmon.clock import utc_now
 from newsmon.db.templates import (
     load_block_counts,
@@ -60,7 +59,7 @@ def _not_prose(line: str) -> bool:
 class SiteLearner:
     """The site's template counts and known headlines, loaded once per crawl and kept current."""
 
-    def __init__(self, db: sqlite_utils.Database, site: str) -> None:
+    def __init__(self, db: Handle, site: str) -> None:
         self.db = db
         self.site = site
         # Blocks seen once and not for a month are article text: forget them.

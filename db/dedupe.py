@@ -21,10 +21,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Callable, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence
 
 import numpy as np
 import sqlite_utils
+
+from .handle import Handle, PgDatabase
 
 __all__ = [
     "NearPrint",
@@ -109,8 +111,17 @@ def ensure_dedupe_schema(db: sqlite_utils.Database) -> None:
     )
 
 
-def index_near_print(db: sqlite_utils.Database, article_id: int, near: NearPrint) -> None:
+def index_near_print(db: Handle, article_id: int, near: NearPrint) -> None:
     """File ``article_id`` under its bands and keep its signature (replacing an older one)."""
+    if isinstance(db, PgDatabase):
+        with db.connection() as conn:
+            conn.execute(
+                "INSERT INTO article_signatures (article_id, shingles, signature) VALUES (%s, %s, %s)"
+                " ON CONFLICT (article_id) DO UPDATE SET shingles = excluded.shingles, signature = excluded.signature",
+                [article_id, near.shingles, near.signature])
+            conn.execute("INSERT INTO article_bands (band_key, article_id) SELECT k, %s FROM unnest(%s::bigint[]) k"
+                         " ON CONFLICT DO NOTHING", [article_id, [int(k) for k in near.band_keys]])
+        return
     db.execute(
         "INSERT OR REPLACE INTO article_signatures (article_id, shingles, signature) VALUES (?, ?, ?)",
         [article_id, near.shingles, near.signature],
@@ -168,15 +179,31 @@ def title_similarity(a: str, b: str) -> float:
     return len(x & y) / min(len(x), len(y))
 
 
-def _candidate_sql(count: int) -> str:
+def _candidate_sql(count: int, mark: str = "?") -> str:
     # One statement, one capped index range per key: newest articles first,
     # because syndicated copies appear within days of the original.
-    part = "SELECT article_id FROM (SELECT article_id FROM article_bands WHERE band_key = ? ORDER BY article_id DESC LIMIT ?)"
+    part = (f"SELECT article_id FROM (SELECT article_id FROM article_bands WHERE band_key = {mark}"
+            f" ORDER BY article_id DESC LIMIT {mark}) AS b")
     union = " UNION ALL ".join([part] * count)
-    return f"SELECT article_id, count(*) AS hits FROM ({union}) GROUP BY article_id ORDER BY hits DESC, article_id DESC LIMIT ?"
+    return (f"SELECT article_id, count(*) AS hits FROM ({union}) AS u GROUP BY article_id"
+            f" ORDER BY hits DESC, article_id DESC LIMIT {mark}")
 
 
-_SQL_CACHE: dict[int, str] = {}
+_SQL_CACHE: dict[tuple[int, str], str] = {}
+
+
+class _Rows:
+    """The three reads of a lookup, in either backend's SQL."""
+
+    def __init__(self, db: Handle) -> None:
+        self.db = db
+        self.mark = "%s" if isinstance(db, PgDatabase) else "?"
+
+    def all(self, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+        if isinstance(self.db, PgDatabase):
+            with self.db.connection() as conn:
+                return [tuple(r) for r in conn.execute(sql.replace("?", "%s"), params).fetchall()]
+        return [tuple(r) for r in self.db.execute(sql, params).fetchall()]
 
 
 def coverage(shorter: str, longer: np.ndarray, shingler: Callable[[str], np.ndarray]) -> float:
@@ -201,7 +228,7 @@ def coverage(shorter: str, longer: np.ndarray, shingler: Callable[[str], np.ndar
 
 
 def find_near_duplicate(
-    db: sqlite_utils.Database,
+    db: Handle,
     near: NearPrint,
     title: Optional[str] = None,
     body: Optional[str] = None,
@@ -219,38 +246,40 @@ def find_near_duplicate(
     keys = list(near.band_keys)
     if not keys:
         return None
-    sql = _SQL_CACHE.get(len(keys))
+    reader = _Rows(db)
+    sql = _SQL_CACHE.get((len(keys), reader.mark))
     if sql is None:
-        sql = _SQL_CACHE[len(keys)] = _candidate_sql(len(keys))
-    params: list[int] = []
+        sql = _SQL_CACHE[(len(keys), reader.mark)] = _candidate_sql(len(keys), reader.mark)
+    params: list[Any] = []
     for key in keys:
-        params += [key, MAX_PER_KEY]
+        params += [int(key), MAX_PER_KEY]
     params.append(MAX_VERIFIED)
-    candidates = [row[0] for row in db.execute(sql, params)]
+    candidates = [row[0] for row in reader.all(sql, params)]
     if not candidates:
         return None
     marks = ",".join("?" * len(candidates))
-    rows = db.execute(
+    rows = reader.all(
         f"SELECT article_id, shingles, signature FROM article_signatures WHERE article_id IN ({marks})", candidates
-    ).fetchall()
+    )
     exact = near.hashes is not None and near.shingler is not None
     scored = []
     for article_id, shingles, signature in rows:
-        jaccard, containment = similarity(near.signature, near.shingles, signature, shingles)
+        jaccard, containment = similarity(near.signature, near.shingles, bytes(signature), shingles)
         if jaccard < ESTIMATE_FLOOR and containment < CONTAINMENT_THRESHOLD / 2:
             continue
         scored.append((article_id, jaccard, containment, shingles))
     # Most similar first; the first that passes is the match (exact checks cost ~1 ms each).
     scored.sort(key=lambda c: (c[1], c[2]), reverse=True)
     for article_id, jaccard, containment, shingles in scored:
-        stored = db.execute("SELECT title, site FROM articles WHERE id = ?", [article_id]).fetchone()
-        if stored is None:
+        found = reader.all("SELECT title, site FROM articles WHERE id = ?", [article_id])
+        if not found:
             continue
+        stored = found[0]
         headline = title_similarity(title, stored[0]) if title is not None else None
         if exact:
             if headline is not None and headline < TITLE_THRESHOLD and jaccard < UNTITLED_JACCARD - ESTIMATE_FLOOR:
                 continue  # would need near-identical bodies; the estimate says they are not
-            text = db.execute("SELECT body FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+            text = reader.all("SELECT body FROM articles WHERE id = ?", [article_id])[0][0]
             match = _verify(near, body, headline, text, same_site=site is not None and site == stored[1])
             if match is None:
                 continue

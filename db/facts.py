@@ -15,6 +15,8 @@ import sqlite_utils
 
 from newsmon.clock import utc_now
 
+from .handle import Handle, PgDatabase, pg_execute
+
 __all__ = ["FactsFilter", "ensure_facts_schema", "facet_counts", "get_facts", "has_facts_table",
            "iter_articles_for_facts", "list_projects", "pipeline", "save_facts"]
 
@@ -52,19 +54,36 @@ def ensure_facts_schema(db: sqlite_utils.Database) -> None:
             table.create_index([column])
 
 
-def save_facts(db: sqlite_utils.Database, article_id: int, facts: dict[str, Any], *, version: int) -> None:
+_FACT_COLUMNS = ("article_id", "amount", "currency", "amount_cny", "amount_text", "kind", "stage", "province", "city",
+                 "county", "places", "industry", "project", "version", "extracted_at")
+
+
+def save_facts(db: Handle, article_id: int, facts: dict[str, Any], *, version: int) -> None:
     """Store (or replace) the facts of one story: the ``investment`` dict plus ``amount_cny``."""
     places = facts.get("places") or []
     first = places[0] if places else {}
+    if isinstance(db, PgDatabase):
+        with db.connection() as conn:
+            conn.execute(
+                f"INSERT INTO article_facts ({', '.join(_FACT_COLUMNS)}) VALUES ({', '.join(['%s'] * 15)})"
+                " ON CONFLICT (article_id) DO UPDATE SET "
+                + ", ".join(f"{c} = excluded.{c}" for c in _FACT_COLUMNS[1:]),
+                _fact_values(article_id, facts, places, first, version))
+        return
     db.execute(
         "INSERT OR REPLACE INTO article_facts (article_id, amount, currency, amount_cny, amount_text, kind, stage,"
         " province, city, county, places, industry, project, version, extracted_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (article_id, facts.get("amount"), facts.get("currency"), facts.get("amount_cny"), facts.get("amount_text"),
+        _fact_values(article_id, facts, places, first, version),
+    )
+
+
+def _fact_values(article_id: int, facts: dict[str, Any], places: list[Any], first: dict[str, Any],
+                 version: int) -> tuple[Any, ...]:
+    return (article_id, facts.get("amount"), facts.get("currency"), facts.get("amount_cny"), facts.get("amount_text"),
          facts.get("kind"), facts.get("stage"), first.get("province"), first.get("city"), first.get("county"),
          json.dumps(places, ensure_ascii=False), json.dumps(facts.get("industry") or [], ensure_ascii=False),
-         facts.get("project"), version, utc_now()),
-    )
+         facts.get("project"), version, utc_now())
 
 
 def _as_investment(row: dict[str, Any]) -> dict[str, Any]:
@@ -81,13 +100,20 @@ def _as_investment(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def has_facts_table(db: sqlite_utils.Database) -> bool:
+def has_facts_table(db: Handle) -> bool:
     """False for a database made before facts existed and opened read-only (not migrated)."""
+    if isinstance(db, PgDatabase):
+        return True  # created by the baseline migration
     return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'article_facts'").fetchone() is not None
 
 
-def get_facts(db: sqlite_utils.Database, article_id: int) -> Optional[dict[str, Any]]:
+def get_facts(db: Handle, article_id: int) -> Optional[dict[str, Any]]:
     """The story's ``investment`` object, or None when its facts were never extracted."""
+    if isinstance(db, PgDatabase):
+        with db.connection() as conn:
+            got = conn.execute(f"SELECT {', '.join(_FACT_COLUMNS)} FROM article_facts WHERE article_id = %s",
+                               [article_id]).fetchone()
+        return _as_investment(dict(zip(_FACT_COLUMNS, got))) if got else None
     if not has_facts_table(db):
         return None
     rows = list(db.query("SELECT * FROM article_facts WHERE article_id = ?", [article_id]))
@@ -203,7 +229,7 @@ def list_projects(db: sqlite_utils.Database, facts: FactsFilter = FactsFilter(),
     return out
 
 
-def iter_articles_for_facts(db: sqlite_utils.Database, *, site: Optional[str] = None,
+def iter_articles_for_facts(db: Handle, *, site: Optional[str] = None,
                             stale_before: Optional[int] = None, batch: int = 500) -> Iterator[tuple[int, str, str]]:
     """``(id, title, body)`` of stored stories, streamed in id order (for ``reextract --facts``).
 
@@ -219,7 +245,8 @@ def iter_articles_for_facts(db: sqlite_utils.Database, *, site: Optional[str] = 
         if stale_before is not None:
             sql += " AND (f.version IS NULL OR f.version < ?)"
             params.append(stale_before)
-        rows = db.execute(sql + f" ORDER BY a.id LIMIT {int(batch)}", params).fetchall()
+        sql += f" ORDER BY a.id LIMIT {int(batch)}"
+        rows = pg_execute(db, sql, params)[1] if isinstance(db, PgDatabase) else db.execute(sql, params).fetchall()
         if not rows:
             return
         for row in rows:

@@ -25,6 +25,8 @@ import sqlite_utils
 
 from newsmon.clock import iso_utc, utc_now
 
+from .handle import Handle, PgDatabase, pg_execute
+
 __all__ = [
     "HealthThresholds",
     "SiteHealth",
@@ -110,7 +112,7 @@ def _ago(delta: timedelta) -> str:
 
 
 def site_health(
-    db: sqlite_utils.Database,
+    db: Handle,
     sites: Sequence[str],
     *,
     thresholds: HealthThresholds = HealthThresholds(),
@@ -121,17 +123,24 @@ def site_health(
     return [_one_site(db, name, thresholds, now) for name in sites]
 
 
-def _one_site(db: sqlite_utils.Database, name: str, th: HealthThresholds, now: datetime) -> SiteHealth:
+def _all(db: Handle, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+    """Every row of a statement both dialects read the same way."""
+    if isinstance(db, PgDatabase):
+        return pg_execute(db, sql, params)[1]
+    return [tuple(r) for r in db.execute(sql, list(params)).fetchall()]
+
+
+def _one_site(db: Handle, name: str, th: HealthThresholds, now: datetime) -> SiteHealth:
     health = SiteHealth(name=name)
     runs = [
         dict(zip(("status", "started_at", "articles_new", "duplicates", "non_articles", "list_pages", "error"), r))
-        for r in db.execute(
+        for r in _all(db,
             "SELECT status, started_at, articles_new, duplicates, non_articles, list_pages, error"
             " FROM crawl_runs WHERE site = ? ORDER BY id DESC LIMIT 500",
             [name],
         )
     ]
-    health.runs = db.execute("SELECT count(*) FROM crawl_runs WHERE site = ?", [name]).fetchone()[0]
+    health.runs = int(_all(db, "SELECT count(*) FROM crawl_runs WHERE site = ?", [name])[0][0])
     if runs:
         health.last_run_at = runs[0]["started_at"]
         health.last_run_status = runs[0]["status"]
@@ -141,18 +150,18 @@ def _one_site(db: sqlite_utils.Database, name: str, th: HealthThresholds, now: d
             break
         health.failure_streak += 1
 
-    last_seen, count, first_seen = db.execute(
-        "SELECT max(first_seen_at), count(*), min(first_seen_at) FROM article_sources WHERE site = ?", [name]
-    ).fetchone()
+    last_seen, count, first_seen = _all(
+        db, "SELECT max(first_seen_at), count(*), min(first_seen_at) FROM article_sources WHERE site = ?", [name]
+    )[0]
     health.last_new_article_at = last_seen
     health.articles = count
     first = _parse(first_seen)
     since = now - timedelta(days=HISTORY_DAYS)
     if first is not None:
-        recent = db.execute(
-            "SELECT count(*) FROM article_sources WHERE site = ? AND first_seen_at >= ?",
+        recent = _all(
+            db, "SELECT count(*) FROM article_sources WHERE site = ? AND first_seen_at >= ?",
             [name, since.replace(microsecond=0).isoformat()],
-        ).fetchone()[0]
+        )[0][0]
         days = max((now - max(first, since)).total_seconds() / 86400, 1.0)
         health.articles_per_day = round(recent / days, 2)
 
@@ -197,7 +206,7 @@ def _silence(
 
 
 def _extraction_problems(
-    db: sqlite_utils.Database, name: str, finished: list[dict[str, Any]], th: HealthThresholds
+    db: Handle, name: str, finished: list[dict[str, Any]], th: HealthThresholds
 ) -> list[str]:
     problems: list[str] = []
     # Article pages fetched since the last run that stored (or recognised) an article.
@@ -206,7 +215,7 @@ def _extraction_problems(
         if (run["articles_new"] or 0) + (run["duplicates"] or 0) > 0:
             break
         rejected += run["non_articles"] or 0
-    ever_stored = db.execute("SELECT 1 FROM article_sources WHERE site = ? LIMIT 1", [name]).fetchone()
+    ever_stored = _all(db, "SELECT 1 FROM article_sources WHERE site = ? LIMIT 1", [name])
     if ever_stored and rejected >= th.extraction_pages:
         problems.append(
             f"extraction is failing: the last {rejected} article pages fetched gave no article (title or text missing)"
@@ -220,9 +229,7 @@ def _extraction_problems(
         problems.append(f"list pages show no article links in the last {no_links} crawls (a redesign?)")
     dated = [
         row[0] is not None
-        for row in db.execute(
-            "SELECT published_at FROM articles WHERE site = ? ORDER BY id DESC LIMIT 40", [name]
-        )
+        for row in _all(db, "SELECT published_at FROM articles WHERE site = ? ORDER BY id DESC LIMIT 40", [name])
     ]
     recent, before = dated[:10], dated[10:]
     if len(recent) == 10 and len(before) >= 10:
@@ -234,7 +241,7 @@ def _extraction_problems(
 
 
 def close_abandoned_runs(
-    db: sqlite_utils.Database,
+    db: Handle,
     sites: Optional[Iterable[str]],
     *,
     status: str,
@@ -262,6 +269,8 @@ def close_abandoned_runs(
         where += f" AND site IN ({','.join('?' * len(names))})"
         params = list(names)
     now = utc_now()
+    if isinstance(db, PgDatabase):
+        return _close_abandoned_pg(db, where, params, status, error, now)
     with db.conn:
         rows = list(db.execute(f"SELECT id, site, started_at FROM crawl_runs WHERE {where}", params))
         for run_id, site, started_at in rows:
@@ -283,30 +292,61 @@ def close_abandoned_runs(
     return [row[0] for row in rows]
 
 
-def run_counts(db: sqlite_utils.Database, run_id: int) -> dict[str, int]:
+def _close_abandoned_pg(db: PgDatabase, where: str, params: list[object], status: str, error: str,
+                        now: str) -> list[int]:
+    with db.transaction() as tx:
+        # FOR UPDATE: two processes closing the same rows (a worker's pool and a restarted scheduler) take turns.
+        _, rows, _ = pg_execute(tx, f"SELECT id, site, started_at FROM crawl_runs WHERE {where} FOR UPDATE", params)
+        for run_id, site, started_at in rows:
+            new, copies = pg_execute(
+                tx, "SELECT count(*) FILTER (WHERE s.url = a.url), count(*) FILTER (WHERE s.url != a.url)"
+                " FROM article_sources s JOIN articles a ON a.id = s.article_id"
+                " WHERE s.site = ? AND s.first_seen_at >= ?", [site, started_at])[1][0]
+            non_articles = pg_execute(tx, "SELECT count(*) FROM non_articles WHERE site = ? AND seen_at >= ?",
+                                      [site, started_at])[1][0][0]
+            pg_execute(
+                tx, "UPDATE crawl_runs SET status = ?, finished_at = ?, error = ?, articles_new = ?, duplicates = ?,"
+                " non_articles = ?, duration_s = round(extract(epoch FROM (?::timestamptz - started_at::timestamptz))"
+                "::numeric, 3) WHERE id = ?", [status, now, error, new, copies, non_articles, now, run_id])
+    return [int(row[0]) for row in rows]
+
+
+def _one(db: Handle, sql: str, params: Sequence[Any]) -> Optional[tuple[Any, ...]]:
+    """The first row of a statement both dialects read the same way."""
+    if isinstance(db, PgDatabase):
+        rows = pg_execute(db, sql, params)[1]
+        return rows[0] if rows else None
+    found = db.execute(sql, list(params)).fetchone()
+    return tuple(found) if found is not None else None
+
+
+def run_counts(db: Handle, run_id: int) -> dict[str, int]:
     """The counts stored on one crawl_runs row (``articles_new``, ``duplicates``, …)."""
-    row = db.execute(
+    row = _one(db,
         "SELECT list_pages, articles_new, duplicates, non_articles, failures FROM crawl_runs WHERE id = ?", [run_id]
-    ).fetchone()
+    )
     keys = ("list_pages", "articles_new", "duplicates", "non_articles", "failures")
     return dict(zip(keys, row)) if row else dict.fromkeys(keys, 0)
 
 
-def last_crawl_started(db: sqlite_utils.Database, site: str) -> Optional[datetime]:
+def last_crawl_started(db: Handle, site: str) -> Optional[datetime]:
     """When ``site``'s last crawl that was not interrupted started (None if never)."""
-    row = db.execute(
-        "SELECT max(started_at) FROM crawl_runs WHERE site = ? AND status != 'interrupted'", [site]
-    ).fetchone()
+    row = _one(db, "SELECT max(started_at) FROM crawl_runs WHERE site = ? AND status != 'interrupted'", [site])
     return _parse(row[0]) if row and row[0] else None
 
 
-def article_count(db: sqlite_utils.Database) -> int:
+def article_count(db: Handle) -> int:
     """Stories in the database (the daemon's heartbeat)."""
-    return int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
+    row = _one(db, "SELECT count(*) FROM articles", [])
+    return int(row[0]) if row else 0
 
 
-def mark_interrupted(db: sqlite_utils.Database, run_id: int, error: str) -> None:
+def mark_interrupted(db: Handle, run_id: int, error: str) -> None:
     """Re-label a run that ended because newsmon was stopping, so it does not count as the site's failure."""
+    if isinstance(db, PgDatabase):
+        pg_execute(db, "UPDATE crawl_runs SET status = 'interrupted', error = coalesce(error || chr(10), '') || ?"
+                   " WHERE id = ?", [error, run_id])
+        return
     with db.conn:
         db.execute(
             "UPDATE crawl_runs SET status = 'interrupted', error = coalesce(error || char(10), '') || ? WHERE id = ?",
@@ -314,17 +354,23 @@ def mark_interrupted(db: sqlite_utils.Database, run_id: int, error: str) -> None
         )
 
 
-def list_page_validators(db: sqlite_utils.Database, url: str) -> tuple[Optional[str], Optional[str]]:
+def list_page_validators(db: Handle, url: str) -> tuple[Optional[str], Optional[str]]:
     """``(etag, last_modified)`` saved for list page ``url`` (both None if unknown)."""
-    row = db.execute("SELECT etag, last_modified FROM list_pages WHERE url = ?", [url]).fetchone()
+    row = _one(db, "SELECT etag, last_modified FROM list_pages WHERE url = ?", [url])
     return (row[0], row[1]) if row else (None, None)
 
 
 def save_list_page_validators(
-    db: sqlite_utils.Database, site: str, validators: dict[str, tuple[Optional[str], Optional[str]]]
+    db: Handle, site: str, validators: dict[str, tuple[Optional[str], Optional[str]]]
 ) -> None:
     """Remember ``{url: (etag, last_modified)}`` of ``site``'s list pages for the next conditional GET."""
     now = utc_now()
+    if isinstance(db, PgDatabase):
+        pg_execute(db, "INSERT INTO list_pages (url, site, etag, last_modified, checked_at) VALUES (?, ?, ?, ?, ?)"
+                   " ON CONFLICT (url) DO UPDATE SET site = excluded.site, etag = excluded.etag,"
+                   " last_modified = excluded.last_modified, checked_at = excluded.checked_at",
+                   many=[(url, site, etag, modified, now) for url, (etag, modified) in validators.items()])
+        return
     with db.conn:
         db.conn.executemany(
             "INSERT OR REPLACE INTO list_pages (url, site, etag, last_modified, checked_at) VALUES (?, ?, ?, ?, ?)",
@@ -332,9 +378,15 @@ def save_list_page_validators(
         )
 
 
-def record_schedule(db: sqlite_utils.Database, schedule: dict[str, Optional[datetime]]) -> None:
+def record_schedule(db: Handle, schedule: dict[str, Optional[datetime]]) -> None:
     """Replace ``site_schedule`` with ``{site: next_run_at}`` (written by the daemon)."""
     now = utc_now()
+    if isinstance(db, PgDatabase):
+        with db.transaction() as tx:
+            pg_execute(tx, "DELETE FROM site_schedule")
+            pg_execute(tx, "INSERT INTO site_schedule (site, next_run_at, updated_at) VALUES (?, ?, ?)",
+                       many=[(site, iso_utc(when) if when else None, now) for site, when in schedule.items()])
+        return
     with db.conn:
         db.execute("DELETE FROM site_schedule")
         db.conn.executemany(
@@ -346,6 +398,8 @@ def record_schedule(db: sqlite_utils.Database, schedule: dict[str, Optional[date
         )
 
 
-def scheduled_runs(db: sqlite_utils.Database) -> dict[str, Optional[str]]:
+def scheduled_runs(db: Handle) -> dict[str, Optional[str]]:
     """``{site: next_run_at}`` as the daemon last recorded it."""
+    if isinstance(db, PgDatabase):
+        return {r[0]: r[1] for r in pg_execute(db, "SELECT site, next_run_at FROM site_schedule")[1]}
     return {r[0]: r[1] for r in db.execute("SELECT site, next_run_at FROM site_schedule")}

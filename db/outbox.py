@@ -28,6 +28,8 @@ from typing import Any, Iterable, Optional, Sequence
 
 import sqlite_utils
 
+from .handle import Handle, PgDatabase, pg_execute
+
 __all__ = [
     "ensure_outbox_schema",
     "add_deliveries",
@@ -101,7 +103,7 @@ def ensure_outbox_schema(db: sqlite_utils.Database) -> None:
     db.table("alert_deliveries").create_index(["status", "next_attempt_at"])
 
 
-def add_deliveries(db: sqlite_utils.Database, rows: Iterable[dict[str, Any]]) -> int:
+def add_deliveries(db: Handle, rows: Iterable[dict[str, Any]]) -> int:
     """Insert outbox rows, ignoring any (rule, article_id, channel) already there; return how many were new.
 
     Each row needs ``rule, article_id, channel, matched (list), created_at,
@@ -109,6 +111,14 @@ def add_deliveries(db: sqlite_utils.Database, rows: Iterable[dict[str, Any]]) ->
     transaction (the new-story hook's), so it neither commits nor rolls back.
     """
     added = 0
+    if isinstance(db, PgDatabase):
+        for row in rows:
+            added += pg_execute(
+                db, "INSERT INTO alert_deliveries (rule, article_id, channel, status, matched, digest, created_at,"
+                " next_attempt_at, attempts) VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, 0) ON CONFLICT DO NOTHING",
+                [row["rule"], row["article_id"], row["channel"], json.dumps(list(row.get("matched") or []),
+                 ensure_ascii=False), row.get("digest"), row["created_at"], row["next_attempt_at"]])[2]
+        return added
     for row in rows:
         cursor = db.execute(
             "INSERT OR IGNORE INTO alert_deliveries (rule, article_id, channel, status, matched, digest,"
@@ -120,11 +130,18 @@ def add_deliveries(db: sqlite_utils.Database, rows: Iterable[dict[str, Any]]) ->
     return added
 
 
-def _rows(db: sqlite_utils.Database, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
+def _select(db: Handle, sql: str, params: Sequence[Any]) -> tuple[list[str], list[Any]]:
+    if isinstance(db, PgDatabase):
+        names, rows, _ = pg_execute(db, sql, params)
+        return names, rows
     cursor = db.execute(sql, list(params))
-    names = [d[0] for d in cursor.description]
+    return [d[0] for d in cursor.description], cursor.fetchall()
+
+
+def _rows(db: Handle, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
+    names, found = _select(db, sql, params)
     out = []
-    for values in cursor.fetchall():
+    for values in found:
         row = dict(zip(names, values))
         if "matched" in row:
             row["matched"] = json.loads(row["matched"] or "[]")
@@ -132,7 +149,7 @@ def _rows(db: sqlite_utils.Database, sql: str, params: Sequence[Any]) -> list[di
     return out
 
 
-def due_deliveries(db: sqlite_utils.Database, now: str, *, ignore_backoff: bool = False) -> list[dict[str, Any]]:
+def due_deliveries(db: Handle, now: str, *, ignore_backoff: bool = False) -> list[dict[str, Any]]:
     """Pending rows to send now, oldest first, plus every pending row of a digest that is due.
 
     With ``ignore_backoff`` rows waiting for a retry are due at once (digests
@@ -162,9 +179,22 @@ def _table(table: str) -> str:
     return table
 
 
-def claim_deliveries(db: sqlite_utils.Database, ids: Sequence[int], now: str, *, table: str = DELIVERIES) -> list[int]:
-    """Move ``ids`` from pending to sending; return those this caller got (another sender may have taken some)."""
+def claim_deliveries(db: Handle, ids: Sequence[int], now: str, *, table: str = DELIVERIES) -> list[int]:
+    """Move ``ids`` from pending to sending; return those this caller got (another sender may have taken some).
+
+    On PostgreSQL the rows are locked with ``FOR UPDATE SKIP LOCKED`` first: a
+    row another sender is claiming at this instant is skipped, not waited for,
+    and the ``status = 'pending'`` check after the lock means a row already
+    claimed (and committed) by another sender is never taken twice.
+    """
     claimed = []
+    if isinstance(db, PgDatabase):
+        _, rows, _ = pg_execute(
+            db, f"UPDATE {_table(table)} SET status = 'sending', claimed_at = ? WHERE id IN ("
+            f"SELECT id FROM {_table(table)} WHERE id = ANY(?) AND status = 'pending' ORDER BY id"
+            " FOR UPDATE SKIP LOCKED) RETURNING id", [now, list(ids)])
+        got = {int(r[0]) for r in rows}
+        return [i for i in ids if i in got]
     with db.conn:
         for delivery_id in ids:
             cursor = db.execute(
@@ -176,8 +206,12 @@ def claim_deliveries(db: sqlite_utils.Database, ids: Sequence[int], now: str, *,
     return claimed
 
 
-def mark_sent(db: sqlite_utils.Database, ids: Sequence[int], now: str, *, table: str = DELIVERIES) -> None:
+def mark_sent(db: Handle, ids: Sequence[int], now: str, *, table: str = DELIVERIES) -> None:
     """Record that the channel accepted ``ids``."""
+    if isinstance(db, PgDatabase):
+        pg_execute(db, f"UPDATE {_table(table)} SET status = 'sent', delivered_at = ?, attempts = attempts + 1,"
+                   " last_error = NULL, claimed_at = NULL WHERE id = ANY(?)", [now, list(ids)])
+        return
     with db.conn:
         db.conn.executemany(
             f"UPDATE {_table(table)} SET status = 'sent', delivered_at = ?, attempts = attempts + 1,"
@@ -186,9 +220,14 @@ def mark_sent(db: sqlite_utils.Database, ids: Sequence[int], now: str, *, table:
         )
 
 
-def mark_failed(db: sqlite_utils.Database, ids: Sequence[int], error: str, next_attempt_at: str,
+def mark_failed(db: Handle, ids: Sequence[int], error: str, next_attempt_at: str,
                 *, count_attempt: bool = True, table: str = DELIVERIES) -> None:
     """Put ``ids`` back to pending with ``error`` and the time of the next try."""
+    if isinstance(db, PgDatabase):
+        pg_execute(db, f"UPDATE {_table(table)} SET status = 'pending', last_error = ?, next_attempt_at = ?,"
+                   f" attempts = attempts + {1 if count_attempt else 0}, claimed_at = NULL WHERE id = ANY(?)",
+                   [error, next_attempt_at, list(ids)])
+        return
     with db.conn:
         db.conn.executemany(
             f"UPDATE {_table(table)} SET status = 'pending', last_error = ?, next_attempt_at = ?,"
@@ -197,8 +236,12 @@ def mark_failed(db: sqlite_utils.Database, ids: Sequence[int], error: str, next_
         )
 
 
-def release_claims(db: sqlite_utils.Database, ids: Sequence[int], *, table: str = DELIVERIES) -> None:
+def release_claims(db: Handle, ids: Sequence[int], *, table: str = DELIVERIES) -> None:
     """Give ``ids`` back (sending -> pending) untouched: the attempt was cancelled, not failed."""
+    if isinstance(db, PgDatabase):
+        pg_execute(db, f"UPDATE {_table(table)} SET status = 'pending', claimed_at = NULL"
+                   " WHERE id = ANY(?) AND status = 'sending'", [list(ids)])
+        return
     with db.conn:
         db.conn.executemany(
             f"UPDATE {_table(table)} SET status = 'pending', claimed_at = NULL WHERE id = ? AND status = 'sending'",
@@ -206,12 +249,16 @@ def release_claims(db: sqlite_utils.Database, ids: Sequence[int], *, table: str 
         )
 
 
-def database_id(db: sqlite_utils.Database) -> str:
+def database_id(db: Handle) -> str:
     """This database's UUID (``newsmon_meta.database_id``), created on first use.
 
     Part of every alert's Idempotency-Key, so two databases (or one database
     recreated after a reset) never send the same key for different stories.
     """
+    if isinstance(db, PgDatabase):
+        pg_execute(db, "INSERT INTO newsmon_meta (key, value) VALUES ('database_id', ?) ON CONFLICT DO NOTHING",
+                   [str(uuid.uuid4())])
+        return str(pg_execute(db, "SELECT value FROM newsmon_meta WHERE key = 'database_id'")[1][0][0])
     row = db.execute("SELECT value FROM newsmon_meta WHERE key = 'database_id'").fetchone()
     if row is not None:
         return str(row[0])
@@ -220,9 +267,14 @@ def database_id(db: sqlite_utils.Database) -> str:
     return str(db.execute("SELECT value FROM newsmon_meta WHERE key = 'database_id'").fetchone()[0])
 
 
-def release_stale_claims(db: sqlite_utils.Database, older_than: str) -> int:
+def release_stale_claims(db: Handle, older_than: str) -> int:
     """Return rows (of both outbox tables) claimed before ``older_than`` (their sender died) to pending; return how many."""
     released = 0
+    if isinstance(db, PgDatabase):
+        for table in _TABLES:
+            released += pg_execute(db, f"UPDATE {table} SET status = 'pending', claimed_at = NULL"
+                                   " WHERE status = 'sending' AND claimed_at < ?", [older_than])[2]
+        return released
     for table in _TABLES:
         # Read first: this runs on every poll of a sender, and a write would take the write lock.
         stale = db.execute(
@@ -243,10 +295,18 @@ def release_stale_claims(db: sqlite_utils.Database, older_than: str) -> int:
 _NOTICE_COLUMNS = "id, kind, channel, payload, status, created_at, next_attempt_at, attempts, last_error, delivered_at"
 
 
-def add_notices(db: sqlite_utils.Database, kind: str, channels: Sequence[str], payload: dict[str, Any],
+def add_notices(db: Handle, kind: str, channels: Sequence[str], payload: dict[str, Any],
                 now: str) -> list[int]:
     """Queue one operator notice per channel (committed at once); return the new row ids."""
     ids = []
+    if isinstance(db, PgDatabase):
+        with db.transaction() as tx:
+            for channel in channels:
+                ids.append(int(pg_execute(
+                    tx, "INSERT INTO alert_notices (kind, channel, payload, status, created_at, next_attempt_at,"
+                    " attempts) VALUES (?, ?, ?, 'pending', ?, ?, 0) RETURNING id",
+                    [kind, channel, json.dumps(payload, ensure_ascii=False), now, now])[1][0][0]))
+        return ids
     with db.conn:
         for channel in channels:
             cursor = db.execute(
@@ -258,35 +318,34 @@ def add_notices(db: sqlite_utils.Database, kind: str, channels: Sequence[str], p
     return ids
 
 
-def _notice_rows(db: sqlite_utils.Database, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
-    cursor = db.execute(sql, list(params))
-    names = [d[0] for d in cursor.description]
-    rows = [dict(zip(names, values)) for values in cursor.fetchall()]
+def _notice_rows(db: Handle, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
+    names, found = _select(db, sql, params)
+    rows = [dict(zip(names, values)) for values in found]
     for row in rows:
         row["payload"] = json.loads(row["payload"] or "{}")
     return rows
 
 
-def due_notices(db: sqlite_utils.Database, now: str, *, ignore_backoff: bool = False) -> list[dict[str, Any]]:
+def due_notices(db: Handle, now: str, *, ignore_backoff: bool = False) -> list[dict[str, Any]]:
     """Pending notices to send now, oldest first."""
     where = "" if ignore_backoff else " AND next_attempt_at <= ?"
     return _notice_rows(db, f"SELECT {_NOTICE_COLUMNS} FROM alert_notices WHERE status = 'pending'{where}"
                         " ORDER BY id", [] if ignore_backoff else [now])
 
 
-def list_notices(db: sqlite_utils.Database, *, limit: int = 50) -> list[dict[str, Any]]:
+def list_notices(db: Handle, *, limit: int = 50) -> list[dict[str, Any]]:
     """Operator notices, newest first."""
     return _notice_rows(db, f"SELECT {_NOTICE_COLUMNS} FROM alert_notices ORDER BY id DESC LIMIT ?", [limit])
 
 
-def next_due_at(db: sqlite_utils.Database) -> Optional[str]:
+def next_due_at(db: Handle) -> Optional[str]:
     """The earliest ``next_attempt_at`` of a pending row, or None when nothing waits."""
-    row = db.execute("SELECT min(next_attempt_at) FROM alert_deliveries WHERE status = 'pending'").fetchone()
-    return row[0] if row else None
+    _, rows = _select(db, "SELECT min(next_attempt_at) FROM alert_deliveries WHERE status = 'pending'", [])
+    return rows[0][0] if rows else None
 
 
 def list_deliveries(
-    db: sqlite_utils.Database,
+    db: Handle,
     *,
     rule: Optional[str] = None,
     status: Optional[str] = None,
@@ -309,6 +368,7 @@ def list_deliveries(
     return _rows(db, sql, [*params, limit])
 
 
-def outbox_counts(db: sqlite_utils.Database, *, table: str = DELIVERIES) -> dict[str, int]:
+def outbox_counts(db: Handle, *, table: str = DELIVERIES) -> dict[str, int]:
     """Number of rows per status."""
-    return {status: n for status, n in db.execute(f"SELECT status, count(*) FROM {_table(table)} GROUP BY status")}
+    _, rows = _select(db, f"SELECT status, count(*) FROM {_table(table)} GROUP BY status", [])
+    return {status: int(n) for status, n in rows}

@@ -13,6 +13,8 @@ from typing import Callable, Optional
 import sqlite_utils
 
 from .cjk import index_text
+from .handle import Handle, PgDatabase, pg_execute
+from .pg_schema import SEARCH_TSV
 
 __all__ = ["rewrite_bodies", "stored_sites"]
 
@@ -20,7 +22,7 @@ _BATCH = 200
 
 
 def rewrite_bodies(
-    db: sqlite_utils.Database,
+    db: Handle,
     site: str,
     rewrite: Callable[[str, str], Optional[str]],
     fingerprint: Callable[[str], str],
@@ -35,10 +37,9 @@ def rewrite_bodies(
     changed = 0
     last_id = 0
     while True:
-        rows = db.execute(
-            "SELECT id, url, title, body FROM articles WHERE site = ? AND id > ? ORDER BY id LIMIT ?",
-            [site, last_id, _BATCH],
-        ).fetchall()
+        sql = "SELECT id, url, title, body FROM articles WHERE site = ? AND id > ? ORDER BY id LIMIT ?"
+        rows = pg_execute(db, sql, [site, last_id, _BATCH])[1] if isinstance(db, PgDatabase) else \
+            db.execute(sql, [site, last_id, _BATCH]).fetchall()
         if not rows:
             return changed
         last_id = rows[-1][0]
@@ -48,6 +49,10 @@ def rewrite_bodies(
             if new and new != body:
                 updates.append((article_id, url, title or "", body or "", new))
         if not updates:
+            continue
+        if isinstance(db, PgDatabase):
+            _rewrite_pg(db, updates, fingerprint)
+            changed += len(updates)
             continue
         with db.conn:
             for article_id, url, title, old, new in updates:
@@ -63,6 +68,19 @@ def rewrite_bodies(
         changed += len(updates)
 
 
-def stored_sites(db: sqlite_utils.Database) -> dict[str, int]:
+def _rewrite_pg(db: PgDatabase, updates: list[tuple[int, str, str, str, str]],
+                fingerprint: Callable[[str], str]) -> None:
+    with db.transaction() as tx:
+        for article_id, url, title, _old, new in updates:
+            print_ = fingerprint(new)
+            pg_execute(tx, f"UPDATE articles SET body = ?, fingerprint = ?, search_tsv = {SEARCH_TSV.replace('%s', '?')}"
+                       " WHERE id = ?", [new, print_, index_text(title), index_text(new), article_id])
+            pg_execute(tx, "UPDATE article_sources SET fingerprint = ? WHERE article_id = ? AND url = ?",
+                       [print_, article_id, url])
+
+
+def stored_sites(db: Handle) -> dict[str, int]:
     """``{site: number of stored stories}``."""
+    if isinstance(db, PgDatabase):
+        return {site: int(n) for site, n in pg_execute(db, "SELECT site, count(*) FROM articles GROUP BY site")[1]}
     return {site: n for site, n in db.execute("SELECT site, count(*) FROM articles GROUP BY site")}

@@ -22,19 +22,23 @@ from .cjk import index_text
 from newsmon.clock import utc_now
 from .dedupe import NearMatch, NearPrint, find_near_duplicate, index_near_print
 from .facts import save_facts
+from .handle import Handle
 from .reader import article_with_facts, crawl_runs
 from .schema import ensure_schema
 
-__all__ = ["Store", "AddResult", "NewArticleHook", "MatchHook", "utc_now"]
+__all__ = ["Store", "AddResult", "NewArticleHook", "MatchHook", "published_values", "utc_now"]
 
-NewArticleHook = Callable[[sqlite_utils.Database, int, dict[str, Any]], None]
+# Called with the store's handle *inside* the transaction (a transaction-bound
+# PgDatabase on PostgreSQL), the new story's id and its row.
+NewArticleHook = Callable[[Handle, int, dict[str, Any]], None]
 # Called with the story's row *before* the write transaction (slow work such as
 # alert matching must not hold the write lock); returns the NewArticleHook to
 # run inside the transaction if the story turns out to be new, or None.
 MatchHook = Callable[[dict[str, Any]], Optional[NewArticleHook]]
 
 
-def _iso(value: Optional[datetime]) -> tuple[Optional[str], Optional[str]]:
+def published_values(value: Optional[datetime]) -> tuple[Optional[str], Optional[str]]:
+    """``(published_at, published_utc)`` as stored: ISO 8601 with the page's offset, and the same instant in UTC."""
     if value is None:
         return None, None
     if value.tzinfo is None:
@@ -43,7 +47,7 @@ def _iso(value: Optional[datetime]) -> tuple[Optional[str], Optional[str]]:
 
 
 @dataclass(frozen=True)
-class _Copy:
+class StoryCopy:
     """One fetched copy of a story, as add_article received it."""
 
     url: str
@@ -218,7 +222,7 @@ class Store:
         story or with a copy that becomes the primary, and given to the hooks.
         """
         now = fetched_at or utc_now()
-        published, published_utc = _iso(published_at)
+        published, published_utc = published_values(published_at)
         row: dict[str, Any] = {"url": url, "site": site, "title": title, "body": body, "published_at": published,
                "source": source, "author": author, "lang": lang, "summary": summary, "fetched_at": now,
                "investment": facts}
@@ -240,7 +244,7 @@ class Store:
                     ).fetchone()
                 if known:
                     return AddResult(known[0], "known_url")
-                copy = _Copy(url, site, title, published, published_utc, source, author, lang, body, fingerprint,
+                copy = StoryCopy(url, site, title, published, published_utc, source, author, lang, body, fingerprint,
                              now, url_key, near, summary)
                 existing = self.find_by_fingerprint(fingerprint)
                 reason = f"same text as article {existing}"
@@ -283,7 +287,7 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot store {url} ({exc}).") from None
 
-    def _add_source(self, article_id: int, copy: "_Copy") -> None:
+    def _add_source(self, article_id: int, copy: "StoryCopy") -> None:
         self.db.execute(
             "INSERT OR IGNORE INTO article_sources (article_id, site, url, first_seen_at, published_at, url_key,"
             " fingerprint) VALUES (?,?,?,?,?,?,?)",
@@ -296,7 +300,7 @@ class Store:
         row = self.db.execute("SELECT published_utc FROM articles WHERE id = ?", [article_id]).fetchone()
         return row is not None and row[0] is not None and published_utc < row[0]
 
-    def _make_primary(self, article_id: int, copy: "_Copy") -> None:
+    def _make_primary(self, article_id: int, copy: "StoryCopy") -> None:
         """Rewrite story ``article_id`` from ``copy``: same id, sources and alert rows; new text and index."""
         old_title, old_body = self.db.execute("SELECT title, body FROM articles WHERE id = ?", [article_id]).fetchone()
         self.db.execute(

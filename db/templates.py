@@ -11,6 +11,8 @@ from typing import Iterable, Optional
 
 import sqlite_utils
 
+from .handle import Handle, PgDatabase, pg_execute
+
 __all__ = [
     "counted_pages", "ensure_headlines_schema", "ensure_templates_schema", "load_block_counts", "load_site_headlines",
     "prune_block_counts", "record_page_blocks", "record_site_headlines",
@@ -29,8 +31,19 @@ def ensure_templates_schema(db: sqlite_utils.Database) -> None:
     )
 
 
-def record_page_blocks(db: sqlite_utils.Database, site: str, blocks: Iterable[int], now: str) -> None:
+def record_page_blocks(db: Handle, site: str, blocks: Iterable[int], now: str) -> None:
     """Count one more page of ``site`` containing ``blocks``."""
+    if isinstance(db, PgDatabase):
+        # Sorted: two workers counting pages of one site lock the same rows in the same order (no deadlock).
+        with db.transaction() as tx:
+            pg_execute(tx, "INSERT INTO site_blocks (site, block, pages, last_seen) SELECT ?, b, 1, ?"
+                       " FROM unnest(?::bigint[]) AS b ORDER BY b ON CONFLICT (site, block) DO UPDATE"
+                       " SET pages = site_blocks.pages + 1, last_seen = excluded.last_seen",
+                       [site, now, sorted(set(blocks))])
+            pg_execute(tx, "INSERT INTO site_templates (site, pages, updated_at) VALUES (?, 1, ?)"
+                       " ON CONFLICT (site) DO UPDATE SET pages = site_templates.pages + 1,"
+                       " updated_at = excluded.updated_at", [site, now])
+        return
     with db.conn:
         db.conn.executemany(
             "INSERT INTO site_blocks (site, block, pages, last_seen) VALUES (?, ?, 1, ?)"
@@ -44,16 +57,19 @@ def record_page_blocks(db: sqlite_utils.Database, site: str, blocks: Iterable[in
         )
 
 
-def load_block_counts(db: sqlite_utils.Database, site: str, min_pages: int = 2) -> tuple[list[tuple[int, int]], int]:
+def load_block_counts(db: Handle, site: str, min_pages: int = 2) -> tuple[list[tuple[int, int]], int]:
     """``([(block, pages_seen)], pages_counted)`` for ``site``; rarer blocks are left out."""
-    counts = db.execute(
-        "SELECT block, pages FROM site_blocks WHERE site = ? AND pages >= ?", [site, min_pages]
-    ).fetchall()
+    sql = "SELECT block, pages FROM site_blocks WHERE site = ? AND pages >= ?"
+    counts = pg_execute(db, sql, [site, min_pages])[1] if isinstance(db, PgDatabase) else \
+        db.execute(sql, [site, min_pages]).fetchall()
     return [(b, p) for b, p in counts], counted_pages(db, site)
 
 
-def prune_block_counts(db: sqlite_utils.Database, site: str, older_than: str) -> int:
+def prune_block_counts(db: Handle, site: str, older_than: str) -> int:
     """Forget blocks seen on one page only and not since ``older_than`` (article text); returns rows deleted."""
+    if isinstance(db, PgDatabase):
+        return pg_execute(db, "DELETE FROM site_blocks WHERE site = ? AND pages = 1 AND last_seen < ?",
+                          [site, older_than])[2]
     with db.conn:
         cursor = db.execute(
             "DELETE FROM site_blocks WHERE site = ? AND pages = 1 AND last_seen < ?", [site, older_than]
@@ -61,8 +77,11 @@ def prune_block_counts(db: sqlite_utils.Database, site: str, older_than: str) ->
     return cursor.rowcount
 
 
-def counted_pages(db: sqlite_utils.Database, site: str) -> int:
+def counted_pages(db: Handle, site: str) -> int:
     """How many article pages of ``site`` have been counted."""
+    if isinstance(db, PgDatabase):
+        found = pg_execute(db, "SELECT pages FROM site_templates WHERE site = ?", [site])[1]
+        return int(found[0][0]) if found else 0
     row = db.execute("SELECT pages FROM site_templates WHERE site = ?", [site]).fetchone()
     return int(row[0]) if row else 0
 
@@ -80,9 +99,18 @@ def ensure_headlines_schema(db: sqlite_utils.Database) -> None:
 
 
 def record_site_headlines(
-    db: sqlite_utils.Database, site: str, headlines: Iterable[tuple[str, str, Optional[str]]], now: str
+    db: Handle, site: str, headlines: Iterable[tuple[str, str, Optional[str]]], now: str
 ) -> None:
     """Remember ``(headline, url, list_date)`` triples a list page of ``site`` showed."""
+    if isinstance(db, PgDatabase):
+        # One row per headline (the last wins, as in SQLite), in key order: no deadlock between workers.
+        latest = {headline: (url, list_date) for headline, url, list_date in headlines}
+        pg_execute(db, "INSERT INTO site_headlines (site, headline, url, list_date, last_seen) VALUES (?, ?, ?, ?, ?)"
+                   " ON CONFLICT (site, headline) DO UPDATE SET url = excluded.url,"
+                   " list_date = coalesce(excluded.list_date, site_headlines.list_date),"
+                   " last_seen = excluded.last_seen",
+                   many=[(site, h, url, date, now) for h, (url, date) in sorted(latest.items())])
+        return
     with db.conn:
         db.conn.executemany(
             "INSERT INTO site_headlines (site, headline, url, list_date, last_seen) VALUES (?, ?, ?, ?, ?)"
@@ -92,9 +120,9 @@ def record_site_headlines(
         )
 
 
-def load_site_headlines(db: sqlite_utils.Database, site: str, limit: int = 20000) -> dict[str, str]:
+def load_site_headlines(db: Handle, site: str, limit: int = 20000) -> dict[str, str]:
     """The latest ``limit`` headlines seen on ``site``'s list pages, each with the URL it linked to."""
-    rows = db.execute(
-        "SELECT headline, url FROM site_headlines WHERE site = ? ORDER BY last_seen DESC LIMIT ?", [site, limit]
-    ).fetchall()
+    sql = "SELECT headline, url FROM site_headlines WHERE site = ? ORDER BY last_seen DESC LIMIT ?"
+    rows = pg_execute(db, sql, [site, limit])[1] if isinstance(db, PgDatabase) else \
+        db.execute(sql, [site, limit]).fetchall()
     return {headline: url or "" for headline, url in rows}

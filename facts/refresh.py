@@ -10,14 +10,14 @@ from newsmon.db.facts import iter_articles_for_facts
 from . import FACTS_VERSION, facts_record
 
 if TYPE_CHECKING:
-    from newsmon.db import Store
+    from newsmon.db import StoreAPI
 
 __all__ = ["reextract_facts"]
 
 log = logging.getLogger(__name__)
 
 
-def reextract_facts(store: Store, *, site: Optional[str] = None, only_stale: bool = False,
+def reextract_facts(store: StoreAPI, *, site: Optional[str] = None, only_stale: bool = False,
                     on_progress: Optional[Callable[[int], None]] = None) -> tuple[int, int]:
     """Extract and store the facts of every stored story (of ``site``); returns (done, failed).
 

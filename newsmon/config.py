@@ -14,7 +14,7 @@ import os
 import re
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, Literal, Optional
+from typing import Any, Literal, Optional, Union
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -238,7 +238,11 @@ class SiteConfig(_Model):
 class Config(_Model):
     """The whole configuration file, validated."""
 
-    database: str = Field("news.db", description="SQLite file; relative to the config file's folder.")
+    database: str = Field(
+        "news.db",
+        description="SQLite file, relative to the config file's folder; or a postgresql://user@host:5432/name URL "
+        "(PostgreSQL store; ${PGPASSWORD}-style references are expanded from the environment when connecting).",
+    )
     crawl: CrawlSettings = Field(default_factory=CrawlSettings, description="Politeness and limits for every site.")
     sites: list[SiteConfig] = Field(default_factory=list, description="The portals to monitor.")
     alerts: AlertsConfig = Field(default_factory=AlertsConfig, description="Keyword alert rules and channels.")
@@ -259,8 +263,24 @@ class Config(_Model):
         return sites
 
     @property
+    def database_is_postgres(self) -> bool:
+        """True when ``database`` is a ``postgresql://`` URL (the PostgreSQL store)."""
+        return self.database.strip().lower().startswith(("postgresql://", "postgres://"))
+
+    @property
+    def database_target(self) -> Union[Path, str]:
+        """What ``newsmon.db.open_store`` opens: the PostgreSQL URL as written, or the SQLite file's absolute path."""
+        return self.database.strip() if self.database_is_postgres else self.database_path
+
+    @property
     def database_path(self) -> Path:
-        """Absolute path of the database, resolved against the config file's folder."""
+        """Absolute path of the SQLite database, resolved against the config file's folder.
+
+        Raises ConfigError for a PostgreSQL ``database`` URL: what asks for a
+        file (the web UI, the writer lock, WAL housekeeping) is SQLite-only.
+        """
+        if self.database_is_postgres:
+            raise ConfigError("This works on a SQLite database only; the config's database is a PostgreSQL URL.")
         path = Path(os.path.expanduser(self.database))
         if not path.is_absolute() and self.source_path:
             path = Path(self.source_path).resolve().parent / path

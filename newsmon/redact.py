@@ -32,12 +32,12 @@ import os
 import re
 import threading
 import urllib.parse
-from typing import TYPE_CHECKING, Any, Iterable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional
 
 if TYPE_CHECKING:
     from newsmon.config import Config
 
-__all__ = ["MASK", "install_redaction", "redact", "register_secret", "secrets_of_config"]
+__all__ = ["MASK", "expand_env", "install_redaction", "redact", "register_secret", "secrets_of_config"]
 
 MASK = "***"
 _MIN_LENGTH = 4  # shorter values ("1", "ops") would mask ordinary words
@@ -77,6 +77,25 @@ def register_secret(value: Optional[str]) -> None:
         _values.update(new)
         ordered = sorted(_values, key=len, reverse=True)  # longest first: a value inside another
         _values_pattern = re.compile("|".join(re.escape(v) for v in ordered))
+
+
+def expand_env(value: str, missing: Callable[[str], Exception]) -> str:
+    """``value`` with every ``${VAR}`` replaced by the variable's value, each value registered as a secret.
+
+    The one expansion of secrets in config values (alert channels, a PostgreSQL
+    ``database:`` URL): done late, when the value is used, so the config never
+    holds the secret. An unset variable raises ``missing(name)``.
+    """
+
+    def lookup(match: "re.Match[str]") -> str:
+        name = match.group(1)
+        found = os.environ.get(name)
+        if found is None:
+            raise missing(name)
+        register_secret(found)  # masked in every log line from now on
+        return found
+
+    return _ENV_REFERENCE.sub(lookup, value)
 
 
 def secrets_of_config(config: "Config") -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from typing import Any, Callable, Optional, Sequence
 
@@ -63,12 +64,18 @@ def run_crawl(
         raise ConfigError(f"{config.source_path or 'config'}: no sites to crawl; add some under `sites:`.")
     if time_limit is None:
         time_limit = config.daemon.seconds("crawl_time_limit")
-    with WriterLock(config.database_path, "newsmon crawl"):
-        _close_abandoned(config)
+    # SQLite has one writer: the file lock keeps a second crawl or the daemon out. PostgreSQL takes
+    # many writers (workers on several machines; add_article serialises what must be), so no lock, and
+    # no closing of other processes' `running` rows: they may be alive elsewhere.
+    guard = contextlib.nullcontext() if config.database_is_postgres else WriterLock(config.database_path,
+                                                                                    "newsmon crawl")
+    with guard:
+        if not config.database_is_postgres:
+            _close_abandoned(config)
         concurrency = max(config.daemon.max_concurrent_crawls, min(len(names), CRAWL_CONCURRENCY))
         settings = pool_settings(config, max_running=concurrency, log_level=log_level)
         settings.workers = min(settings.workers, len(names))
-        pool = CrawlPool(config.database_path, settings)
+        pool = CrawlPool(config.database_target, settings)
         pool.configure(config)
 
         def relay(event: dict[str, Any]) -> None:

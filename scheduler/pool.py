@@ -33,7 +33,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Callable, Optional
+from typing import IO, Any, Callable, Optional, Union
 
 from newsmon.config import Config, SiteConfig
 
@@ -158,8 +158,9 @@ class CrawlPool:
     lets workers finish and exit.
     """
 
-    def __init__(self, database_path: Path, settings: PoolSettings) -> None:
-        self.database_path = Path(database_path)
+    def __init__(self, database: Union[Path, str], settings: PoolSettings) -> None:
+        # A SQLite file or a PostgreSQL URL (Config.database_target).
+        self.database_path: Union[Path, str] = database if isinstance(database, str) else Path(database)
         self.settings = settings
         self._cond = threading.Condition()
         self._pending: collections.deque[CrawlJob] = collections.deque()
@@ -490,11 +491,11 @@ class CrawlPool:
                             duration_s=time.monotonic() - (job.started or job.submitted))
         if job.run_id is None:
             return report  # it died before opening its row
-        from newsmon.db import Store
+        from newsmon.db import open_store
         from newsmon.db.health import close_abandoned_runs, run_counts
 
         try:
-            with Store(self.database_path) as store:
+            with open_store(self.database_path) as store:
                 close_abandoned_runs(store.db, None, status=status, error=why, run_ids=[job.run_id])
                 counts = run_counts(store.db, job.run_id)
         except Exception as exc:  # noqa: BLE001 - the next start-up closes the row instead

@@ -6,8 +6,7 @@ import threading
 from pathlib import Path
 from typing import Callable, TypeVar
 
-import sqlite_utils
-
+from newsmon.db.handle import Handle
 from newsmon.db import Store
 
 __all__ = ["SharedStore"]
@@ -22,7 +21,7 @@ class SharedStore:
         self.store = Store(path)
         self._lock = threading.Lock()
 
-    def call(self, fn: Callable[[sqlite_utils.Database], T]) -> T:
+    def call(self, fn: Callable[[Handle], T]) -> T:
         """Run ``fn(db)`` while holding the connection."""
         with self._lock:
             return fn(self.store.db)

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     import newsmon.db  # noqa: F401
 
     from newsmon.config import Config
-    from newsmon.db import Store
+    from newsmon.db import StoreAPI
 
 __all__ = ["main"]
 
@@ -76,7 +76,7 @@ class _Worker:
         self.runner = runner
         self.log_level = log_level
         self.configs: dict[int, "Config"] = {}
-        self.store: Optional["Store"] = None
+        self.store: Optional["StoreAPI"] = None
         self.store_config: Optional[int] = None
         self.running = 0
         self.closing = False
@@ -94,21 +94,21 @@ class _Worker:
         elif message.get("type") == "crawl":
             self.crawl(message)
 
-    def _open_store(self, config_id: int) -> "Store":
+    def _open_store(self, config_id: int) -> "StoreAPI":
         """The store for this config version (reopened when the config changes: its alert rules may have)."""
-        from newsmon.db import Store
+        from newsmon.db import open_store
 
         if self.store is not None and self.store_config == config_id:
             return self.store
         config = self.configs[config_id]
-        if self.store is not None and self.store.path == config.database_path:
+        if self.store is not None and self.store.path == config.database_target:
             # Same database, new rules: swap the alert hook, keep the connection.
             self.store.new_article_hooks.clear()
         else:
             if self.store is not None:
                 self.store.close()
             self.store = None
-            self.store = Store(config.database_path)
+            self.store = open_store(config.database_target)
         if config.alerts.rules:
             # Match alert rules inside the transaction storing each new story; this
             # only writes alert_deliveries rows: sending happens in the parent.

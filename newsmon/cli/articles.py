@@ -13,6 +13,7 @@ from newsmon.output import dates_option_help, parse_user_date, print_records, pr
 from newsmon.redact import install_redaction
 
 from .facts import facts_filter, facts_filter_options
+from newsmon.db.handle import require_sqlite
 from .options import config_option, format_option, handle_errors, open_store
 
 __all__ = ["crawl", "extract", "search", "show"]
@@ -107,15 +108,16 @@ def search(query: str, config_path: Path, sites: tuple[str, ...], since: Optiona
                               facts=bool(facts)))
         return
     with open_store(config, readonly=True) as store:
+        db = require_sqlite(store.db, "newsmon search")
         if count_only:
-            total = count_articles(store.db, query, site=sites, since=since_at, until=until_at, facts=facts)
+            total = count_articles(db, query, site=sites, since=since_at, until=until_at, facts=facts)
             if fmt == "table":
                 click.echo(str(total))
             else:
                 print_records([{"count": total}], fmt if fmt != "json" else "jsonl", columns=["count"])
             return
         stats: dict[str, Any] = {}
-        rows = search_articles(store.db, query, site=sites, since=since_at, until=until_at, limit=limit, sort=sort,
+        rows = search_articles(db, query, site=sites, since=since_at, until=until_at, limit=limit, sort=sort,
                                facts=facts, stats=stats)
     print_records(rows, fmt, columns=["id", "published_at", "site", "title", "snippet", "sources_count", "url"])
     if stats.get("complete") is False:

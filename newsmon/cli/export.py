@@ -13,6 +13,7 @@ from newsmon.config import load_config
 from newsmon.errors import NewsmonError
 from newsmon.output import dates_option_help, parse_user_date
 
+from newsmon.db.handle import require_sqlite
 from .options import config_option, handle_errors, open_store
 
 __all__ = ["export"]
@@ -70,8 +71,9 @@ def export(query: Optional[str], sites: tuple[str, ...], since: Optional[str], u
     until_at = parse_user_date(until, "--until", end_of_day=True)
     progress = _Progress()
     with open_store(config, readonly=True) as store:
+        db = require_sqlite(store.db, "newsmon export")
         if output is None:
-            count = export_articles(store.db, sys.stdout, fmt, query=query, sites=sites, since=since_at,
+            count = export_articles(db, sys.stdout, fmt, query=query, sites=sites, since=since_at,
                                     until=until_at, on_row=progress)
             progress.done(count, "stdout")
             return
@@ -82,7 +84,7 @@ def export(query: Optional[str], sites: tuple[str, ...], since: Optional[str], u
             raise NewsmonError(f"Cannot write {output}: {exc.strerror}.") from None
         try:
             with handle:
-                count = export_articles(store.db, handle, fmt, query=query, sites=sites, since=since_at,
+                count = export_articles(db, handle, fmt, query=query, sites=sites, since=since_at,
                                         until=until_at, on_row=progress)
         except BaseException:
             partial.unlink(missing_ok=True)  # never leave a truncated file under the real name

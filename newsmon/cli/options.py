@@ -13,7 +13,7 @@ from newsmon.config import Config
 from newsmon.errors import ConfigError, NewsmonError, UsageError
 
 if TYPE_CHECKING:
-    from newsmon.db import Store
+    from newsmon.db import StoreAPI
 
 __all__ = ["FORMATS", "config_option", "format_option", "handle_errors", "open_store"]
 
@@ -64,10 +64,13 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def open_store(config: Config, *, create: bool = False, readonly: bool = False) -> Store:
-    """The configured database (must exist unless ``create``; ``readonly`` for commands that only read)."""
-    from newsmon.db import Store
+def open_store(config: Config, *, create: bool = False, readonly: bool = False) -> StoreAPI:
+    """The configured database (must exist unless ``create``; ``readonly`` for commands that only read).
 
-    return Store(config.database_path, create=create, readonly=readonly)
+    SQLite or PostgreSQL, as ``database:`` says (``newsmon.db.open_store``).
+    """
+    from newsmon.db import open_store as open_database
+
+    return open_database(config.database_target, create=create, readonly=readonly)
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Optional
 import click
 
 from newsmon.config import load_config
+from newsmon.errors import ConfigError
 from newsmon.output import print_records
 
 from .options import config_option, format_option, handle_errors, open_store
@@ -44,6 +45,9 @@ def serve(config_path: Path, host: str, port: int, debug: bool) -> None:
     from newsmon.web.server import is_loopback
 
     config = load_config(config_path)
+    if config.database_is_postgres:
+        raise ConfigError("newsmon serve (the web UI, built on Datasette) reads SQLite only; this config's database"
+                          " is PostgreSQL: use the search, show, sites and alerts commands instead.")
     if not is_loopback(host):
         shown = f"[{host}]" if ":" in host else host
         click.echo(f"Warning: listening on {host} (http://{shown}:{port}/) is not loopback: anyone who can reach "
@@ -72,18 +76,20 @@ def sql(statement: Optional[str], command: Optional[str], config_path: Path, fmt
                    ON a.id = articles_fts.rowid
                    WHERE articles_fts MATCH cjk_match_query('稀有气体')"
     """
+    from newsmon.db.handle import require_sqlite
     from newsmon.db.reader import register_functions
 
     config = load_config(config_path)
     text = command or statement
     with open_store(config, readonly=True) as store:
-        register_functions(store.db.conn)
+        db = require_sqlite(store.db, "newsmon sql")
+        register_functions(db.conn)
         if text:
-            _run(store.db, text, fmt)
+            _run(db, text, fmt)
         elif sys.stdin.isatty():
-            _shell(store.db, fmt)
+            _shell(db, fmt)
         else:
-            _run(store.db, sys.stdin.read(), fmt)
+            _run(db, sys.stdin.read(), fmt)
 
 
 def _run(db: sqlite_utils.Database, text: str, fmt: str, *, exit_on_error: bool = True) -> None:

@@ -1,0 +1,159 @@
+"""The database handle the ``db`` functions take: a SQLite ``sqlite_utils.Database`` or a :class:`PgDatabase`.
+
+newsmon has two stores (issue 16): SQLite, the default (a file path in
+``database:``), and PostgreSQL (a ``postgresql://`` URL). The module functions of
+``db/`` (outbox, health, templates, facts, reclean ...) take either handle and
+do the backend's SQL; callers above ``db/`` never see the difference.
+
+This module stays light (psycopg is imported only when a PostgreSQL database is
+opened): every ``newsmon`` command imports it, and SQLite users need no psycopg.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import urllib.parse
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, Sequence, Union
+
+import sqlite_utils
+
+from newsmon.errors import ConfigError, StoreError
+
+if TYPE_CHECKING:
+    import psycopg
+    import psycopg_pool
+
+__all__ = ["Handle", "PgDatabase", "display_url", "is_postgres_url", "open_pg", "pg_execute", "require_sqlite"]
+
+_SCHEMES = ("postgresql://", "postgres://")
+# Enough connections for a crawl's spider thread, the sender and a few readers; a
+# worker process opens its own pool (sizing: docs/scale-out.md).
+POOL_MAX = 8
+CONNECT_TIMEOUT_S = 10
+
+
+def is_postgres_url(target: object) -> bool:
+    """True when ``target`` (a ``database:`` value) selects PostgreSQL."""
+    return isinstance(target, str) and target.strip().lower().startswith(_SCHEMES)
+
+
+def display_url(url: str) -> str:
+    """``url`` safe to print: no password, no query string."""
+    parts = urllib.parse.urlsplit(url)
+    host = parts.hostname or ""
+    if parts.port:
+        host += f":{parts.port}"
+    user = f"{parts.username}@" if parts.username else ""
+    return f"{parts.scheme}://{user}{host}{parts.path}"
+
+
+class PgDatabase:
+    """A PostgreSQL newsmon database: a connection pool, or one connection inside a transaction.
+
+    ``connection()`` yields the bound connection when the handle belongs to an
+    open transaction (:meth:`transaction`; the new-story hooks get such a handle,
+    so their rows commit or roll back with the story), else a pooled connection
+    whose block is one transaction (committed on success, rolled back on error).
+    """
+
+    def __init__(self, pool: "psycopg_pool.ConnectionPool[Any]", url: str,
+                 conn: Optional["psycopg.Connection[Any]"] = None) -> None:
+        self.pool = pool
+        self.url = url  # as configured (``${VAR}`` not expanded): safe to print through display_url
+        self.conn = conn
+
+    @property
+    def name(self) -> str:
+        """The database's printable name (URL without password)."""
+        return display_url(self.url)
+
+    @contextlib.contextmanager
+    def connection(self) -> Iterator["psycopg.Connection[Any]"]:
+        """A connection: the transaction's own, or a pooled one for the block (one transaction)."""
+        if self.conn is not None:
+            yield self.conn
+            return
+        with self.pool.connection() as conn:
+            yield conn
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator["PgDatabase"]:
+        """A handle bound to one connection and one transaction (nested calls reuse it)."""
+        if self.conn is not None:
+            yield self
+            return
+        with self.pool.connection() as conn:
+            with conn.transaction():
+                yield PgDatabase(self.pool, self.url, conn)
+
+    def close(self) -> None:
+        """Close the pool (not a transaction-bound handle's)."""
+        if self.conn is None:
+            self.pool.close()
+
+
+Handle = Union[sqlite_utils.Database, PgDatabase]
+
+
+def open_pg(url: str, *, max_size: int = POOL_MAX) -> PgDatabase:
+    """Connect to the PostgreSQL database at ``url`` (``${VAR}`` expanded from the environment).
+
+    Raises ConfigError for an unset variable or a malformed URL, StoreError
+    with one sentence when the server cannot be reached or refuses us.
+    """
+    import psycopg
+    import psycopg_pool
+
+    from newsmon.redact import expand_env
+
+    shown = display_url(url)
+    conninfo = expand_env(url.strip(), lambda var: ConfigError(
+        f"database: environment variable {var} (in {shown}) is not set."))
+    try:
+        parts = urllib.parse.urlsplit(conninfo)
+        parts.port  # noqa: B018 - raises ValueError on a port that is not a number
+    except ValueError as exc:
+        raise ConfigError(f"database: {shown} is not a valid PostgreSQL URL ({exc}).") from None
+    if not parts.path.strip("/"):
+        raise ConfigError(f"database: {shown} names no database (postgresql://user@host:5432/DBNAME).")
+    try:
+        # A direct first connection: a clear sentence at once instead of a pool waiting for its timeout.
+        psycopg.connect(conninfo, connect_timeout=CONNECT_TIMEOUT_S).close()
+    except psycopg.Error as exc:
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        from newsmon.redact import redact
+
+        raise StoreError(f"Cannot connect to PostgreSQL at {shown} ({redact(reason)}).") from None
+    pool: psycopg_pool.ConnectionPool[Any] = psycopg_pool.ConnectionPool(
+        conninfo, min_size=1, max_size=max_size, open=True, name="newsmon",
+        kwargs={"connect_timeout": CONNECT_TIMEOUT_S})
+    return PgDatabase(pool, url)
+
+
+def pg_execute(db: PgDatabase, sql: str, params: Sequence[Any] = (), *,
+               many: Optional[Iterable[Sequence[Any]]] = None) -> tuple[list[str], list[tuple[Any, ...]], int]:
+    """Run one statement on PostgreSQL; ``(columns, rows, rowcount)``.
+
+    ``sql`` may use ``?`` placeholders (the SQLite functions' statement text,
+    where it means the same in both dialects, is reused as is; there is no other
+    rewriting). One transaction per call, or the caller's for a
+    transaction-bound handle; ``many`` runs the statement once per parameter row.
+    """
+    text = sql.replace("?", "%s")
+    with db.connection() as conn:
+        cursor = conn.cursor()
+        if many is not None:
+            cursor.executemany(text, list(many))
+            return [], [], cursor.rowcount
+        cursor.execute(text, list(params))
+        names = [d.name for d in cursor.description] if cursor.description else []
+        rows = [tuple(r) for r in cursor.fetchall()] if cursor.description else []
+        return names, rows, cursor.rowcount
+
+
+def require_sqlite(db: Handle, what: str) -> sqlite_utils.Database:
+    """``db`` as a SQLite database, or StoreError naming ``what`` (a command or page) that has no PostgreSQL side yet."""
+    if isinstance(db, PgDatabase):
+        raise StoreError(f"{what} works on a SQLite database only; this config's database is PostgreSQL"
+                         f" ({db.name}).")
+    return db

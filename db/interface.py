@@ -1,0 +1,112 @@
+"""The one store interface above ``db/``: :class:`StoreAPI`, and :func:`open_store` choosing the backend.
+
+``database:`` in config.yaml selects the backend: a file path is SQLite (the
+default, ``db/store.py``), a ``postgresql://`` URL is PostgreSQL
+(``db/pg_store.py``). Both implement :class:`StoreAPI`; the module functions of
+``db/`` (outbox, health, templates, facts, reclean, dedupe) take the store's
+``db`` handle (:data:`newsmon.db.handle.Handle`) and run that backend's SQL.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Iterable, Optional, Protocol, Union
+
+from .dedupe import NearMatch, NearPrint
+from .handle import Handle, is_postgres_url
+from .store import AddResult, MatchHook, NewArticleHook, Store
+
+__all__ = ["StoreAPI", "open_store"]
+
+
+class StoreAPI(Protocol):
+    """What the layers above ``db/`` may ask of a store (SQLite ``Store`` and PostgreSQL ``PgStore``)."""
+
+    new_article_hooks: list[NewArticleHook]
+    match_hooks: list[MatchHook]
+
+    @property
+    def db(self) -> Handle:
+        """The handle the ``db`` module functions take."""
+        ...
+
+    @property
+    def path(self) -> Union[Path, str]:
+        """The database as configured: a Path (SQLite) or a URL (PostgreSQL)."""
+        ...
+
+    def close(self) -> None:
+        """Close the connection (pool)."""
+        ...
+
+    def __enter__(self) -> "StoreAPI": ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+    def known_urls(self, urls: Iterable[str], *, keys: Optional[Iterable[str]] = None) -> set[str]:
+        """The subset of ``urls`` already stored as a story source or a non-article."""
+        ...
+
+    def has_completed_run(self, site: str) -> bool:
+        """True if a crawl of ``site`` has ever finished (ok or partial)."""
+        ...
+
+    def find_by_fingerprint(self, fingerprint: str) -> Optional[int]:
+        """Id of the story one of whose copies has this body fingerprint."""
+        ...
+
+    def find_near_duplicate(self, near: NearPrint, title: Optional[str] = None, body: Optional[str] = None,
+                            site: Optional[str] = None) -> Optional[NearMatch]:
+        """The stored story that ``near`` says is the same story, if any."""
+        ...
+
+    def add_article(self, *, site: str, url: str, title: str, body: str, fingerprint: str,
+                    published_at: Optional[datetime] = None, source: Optional[str] = None,
+                    author: Optional[str] = None, lang: Optional[str] = None, fetched_at: Optional[str] = None,
+                    url_key: Optional[str] = None, near: Optional[NearPrint] = None, summary: Optional[str] = None,
+                    facts: Optional[dict[str, Any]] = None) -> AddResult:
+        """Store one fetched article, or record it as another source of a stored story."""
+        ...
+
+    def add_non_article(self, *, site: str, url: str, reason: str, url_key: Optional[str] = None) -> None:
+        """Remember that ``url`` is not an article."""
+        ...
+
+    def start_run(self, site: str) -> int:
+        """Open a ``crawl_runs`` row; its id."""
+        ...
+
+    def finish_run(self, run_id: int, *, status: str, counts: dict[str, int], errors: list[str],
+                   duration_s: float) -> None:
+        """Close a ``crawl_runs`` row."""
+        ...
+
+    def save_facts(self, article_id: int, facts: dict[str, Any]) -> None:
+        """Replace a stored story's investment facts."""
+        ...
+
+    def get_article(self, article_id: int) -> dict[str, Any]:
+        """One story with its sources and facts."""
+        ...
+
+    def runs(self, site: Optional[str] = None, limit: int = 50) -> list[dict[str, Any]]:
+        """Latest crawl runs, newest first."""
+        ...
+
+    def counts(self) -> dict[str, int]:
+        """Rows in the main tables."""
+        ...
+
+
+def open_store(target: Union[str, Path], *, create: bool = True, readonly: bool = False) -> StoreAPI:
+    """Open the store ``target`` names: a ``postgresql://`` URL (PostgreSQL) or a file path (SQLite).
+
+    Raises ConfigError/StoreError with one sentence (missing folder, unreachable
+    server, unset ``${VAR}`` in the URL ...).
+    """
+    if is_postgres_url(target):
+        from .pg_store import PgStore  # psycopg is imported only for PostgreSQL users
+
+        return PgStore(str(target), create=create, readonly=readonly)
+    return Store(target, create=create, readonly=readonly)

@@ -1,0 +1,108 @@
+"""One versioned migration runner for both stores (``newsmon db upgrade``).
+
+A small versioned-SQL runner, not Alembic: Alembic needs SQLAlchemy models or
+hand-written operations per backend, and cannot express what our SQLite schema
+is made of (FTS5 contentless virtual tables, ``WITHOUT ROWID`` B-trees, the
+tokenizer-version rebuild); what we need is "apply, in order, once, and say
+what was applied" — a table of applied versions and a list per backend.
+
+Both backends record applied versions in ``schema_migrations (version, name,
+applied_at)``. Version 1 is the baseline:
+
+* SQLite: :func:`newsmon.db.schema.ensure_schema`, the idempotent migrations
+  that every ``Store`` open already runs (kept, so existing databases open
+  and migrate exactly as before); ``db upgrade`` records it.
+* PostgreSQL: the DDL of ``db/pg_schema.py``.
+
+Later versions append to both lists with the same number. PostgreSQL applies
+them in one transaction under an advisory lock, so several workers starting
+at once migrate once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+import sqlite_utils
+
+from newsmon.clock import utc_now
+
+from .handle import Handle, PgDatabase
+from .pg_schema import PG_MIGRATIONS
+from .schema import ensure_schema
+
+__all__ = ["Migration", "SQLITE_MIGRATIONS", "applied_versions", "pending_migrations", "upgrade"]
+
+# Any constant: the advisory lock key that serialises migrations of one PostgreSQL database.
+_LOCK_KEY = 0x6E65_7773_6D6F_6E  # "newsmon"
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema version: what ``db upgrade`` applied."""
+
+    version: int
+    name: str
+
+
+SQLITE_MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite_utils.Database], None]], ...] = (
+    (1, "baseline: schema version 2 (articles, sources, FTS5, near-duplicate index, outbox, templates, facts)",
+     ensure_schema),
+)
+
+_CREATE = "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text, applied_at text)"
+
+
+def applied_versions(db: Handle) -> set[int]:
+    """Versions already applied to ``db`` (empty for a database that never ran the runner)."""
+    if isinstance(db, PgDatabase):
+        with db.connection() as conn:
+            exists = conn.execute("SELECT to_regclass('schema_migrations')").fetchone()
+            if exists is None or exists[0] is None:
+                return set()
+            return {int(r[0]) for r in conn.execute("SELECT version FROM schema_migrations")}
+    if "schema_migrations" not in db.table_names():
+        return set()
+    return {int(r[0]) for r in db.execute("SELECT version FROM schema_migrations")}
+
+
+def pending_migrations(db: Handle) -> list[Migration]:
+    """Migrations not yet applied to ``db``, in order."""
+    done = applied_versions(db)
+    listed = PG_MIGRATIONS if isinstance(db, PgDatabase) else SQLITE_MIGRATIONS
+    return [Migration(version, name) for version, name, _ in listed if version not in done]
+
+
+def upgrade(db: Handle, *, report: Optional[Callable[[Migration], None]] = None) -> list[Migration]:
+    """Apply every pending migration to ``db`` in order; return those applied (empty: already current)."""
+    applied: list[Migration] = []
+    if isinstance(db, PgDatabase):
+        with db.transaction() as tx, tx.connection() as conn:
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
+            conn.execute(_CREATE)
+            done = {int(r[0]) for r in conn.execute("SELECT version FROM schema_migrations")}
+            for version, name, sql in PG_MIGRATIONS:
+                if version in done:
+                    continue
+                conn.execute(sql)  # our own DDL text, no parameters
+                conn.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (%s, %s, %s)",
+                             [version, name, utc_now()])
+                applied.append(Migration(version, name))
+                if report is not None:
+                    report(applied[-1])
+        return applied
+    with db.conn:
+        db.execute(_CREATE)
+    done = applied_versions(db)
+    for version, name, apply in SQLITE_MIGRATIONS:
+        if version in done:
+            continue
+        apply(db)
+        with db.conn:
+            db.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                       [version, name, utc_now()])
+        applied.append(Migration(version, name))
+        if report is not None:
+            report(applied[-1])
+    return applied

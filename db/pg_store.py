@@ -1,0 +1,336 @@
+"""The article store on PostgreSQL: :class:`PgStore`, the same API and decisions as the SQLite ``Store``.
+
+Several crawl workers (processes, machines) write at once, so every decision
+that SQLite gets from its single writer is made safe here explicitly:
+
+* Before deciding whether a copy is new, ``add_article`` takes transaction
+  advisory locks on what two copies of one story share: the URL key, the
+  body fingerprint and every near-duplicate band key (sorted, so two writers
+  never wait on each other in a circle). Two workers adding the same story at
+  once therefore decide one after the other, and the second sees the first's
+  committed row (READ COMMITTED: each statement sees what committed before it).
+* Unique constraints stay the last word (``articles.url``,
+  ``article_sources.url``, the outbox key); inserts use ``ON CONFLICT``, and a
+  transaction that still loses a race (a unique violation or a deadlock) is
+  retried from the start, where the story is now known.
+
+The decisions themselves (known URL, same fingerprint, near-duplicate via
+``db/dedupe.py``, earlier copy becomes the primary) are the SQLite store's.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any, Iterable, Optional
+
+from newsmon.clock import utc_now
+from newsmon.errors import NotFoundError, StoreError
+
+from .cjk import index_text
+from .dedupe import NearMatch, NearPrint, find_near_duplicate, index_near_print
+from .facts import get_facts, save_facts
+from .handle import PgDatabase, display_url, open_pg
+from .migrate import pending_migrations, upgrade
+from .pg_schema import SEARCH_TSV
+from .store import AddResult, MatchHook, NewArticleHook, StoryCopy, published_values
+
+__all__ = ["PgStore"]
+
+log = logging.getLogger(__name__)
+
+_RETRIES = 5
+_ARTICLE_COLUMNS = ("id, url, site, title, published_at, source, author, lang, body, fetched_at, summary")
+
+
+def _lock_keys(url_key: str, fingerprint: str, near: Optional[NearPrint]) -> list[str | int]:
+    keys: list[str | int] = [f"u:{url_key}", f"f:{fingerprint}"]
+    if near is not None:
+        keys += [int(k) for k in near.band_keys]
+    return keys
+
+
+class PgStore:
+    """Open the newsmon database at PostgreSQL ``url`` (``${VAR}`` expanded from the environment).
+
+    With ``create`` (the default) a database without newsmon's tables gets
+    them, and pending migrations are applied (as the SQLite store migrates on
+    open). Raises ConfigError/StoreError with one sentence.
+    """
+
+    def __init__(self, url: str, *, create: bool = True, readonly: bool = False) -> None:
+        self.url = url
+        self.db = open_pg(url)
+        try:
+            if pending_migrations(self.db):
+                if readonly or not create:
+                    if not _has_articles(self.db):
+                        raise StoreError(f"{display_url(url)}: not a newsmon database yet; run `newsmon db upgrade`"
+                                         " or `newsmon crawl` first.")
+                    raise StoreError(f"{display_url(url)}: the schema is older than this newsmon; run"
+                                     " `newsmon db upgrade`.")
+                for migration in upgrade(self.db):
+                    log.info("%s: applied migration %d (%s)", display_url(url), migration.version, migration.name)
+        except BaseException:
+            self.db.close()
+            raise
+        self.new_article_hooks: list[NewArticleHook] = []
+        self.match_hooks: list[MatchHook] = []
+
+    @property
+    def path(self) -> str:
+        """The database as configured (a URL; SQLite's is a Path)."""
+        return self.url
+
+    def close(self) -> None:
+        """Close the connection pool."""
+        self.db.close()
+
+    def __enter__(self) -> "PgStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- lookups used by the crawler -------------------------------------
+
+    def known_urls(self, urls: Iterable[str], *, keys: Optional[Iterable[str]] = None) -> set[str]:
+        """The subset of ``urls`` already stored as a story source or as a non-article (see ``Store.known_urls``)."""
+        urls = list(urls)
+        key_list = list(keys) if keys is not None else []
+        if keys is not None and len(key_list) != len(urls):
+            raise ValueError("known_urls: keys must be parallel to urls")
+        found: set[str] = set()
+        with self.db.connection() as conn:
+            for table in ("article_sources", "non_articles"):
+                found.update(r[0] for r in conn.execute(f"SELECT url FROM {table} WHERE url = ANY(%s)", [urls]))
+            if key_list:
+                known: set[str] = set()
+                for table in ("article_sources", "non_articles"):
+                    known.update(r[0] for r in conn.execute(
+                        f"SELECT url_key FROM {table} WHERE url_key = ANY(%s)", [key_list]))
+                found.update(url for url, key in zip(urls, key_list) if key in known)
+        return found
+
+    def has_completed_run(self, site: str) -> bool:
+        """True if a crawl of ``site`` has ever finished (ok or partial)."""
+        with self.db.connection() as conn:
+            row = conn.execute("SELECT 1 FROM crawl_runs WHERE site = %s AND status IN ('ok', 'partial') LIMIT 1",
+                               [site]).fetchone()
+        return row is not None
+
+    def find_by_fingerprint(self, fingerprint: str) -> Optional[int]:
+        """Id of the article one of whose copies' normalised body hashes to ``fingerprint``."""
+        return _by_fingerprint(self.db, fingerprint)
+
+    def find_near_duplicate(
+        self, near: NearPrint, title: Optional[str] = None, body: Optional[str] = None, site: Optional[str] = None
+    ) -> Optional[NearMatch]:
+        """The stored story that ``near`` (and the copy's title, body, site) say is the same story (db/dedupe.py)."""
+        return find_near_duplicate(self.db, near, title, body, site)
+
+    # -- writes --------------------------------------------------------------
+
+    def add_article(
+        self,
+        *,
+        site: str,
+        url: str,
+        title: str,
+        body: str,
+        fingerprint: str,
+        published_at: Optional[datetime] = None,
+        source: Optional[str] = None,
+        author: Optional[str] = None,
+        lang: Optional[str] = None,
+        fetched_at: Optional[str] = None,
+        url_key: Optional[str] = None,
+        near: Optional[NearPrint] = None,
+        summary: Optional[str] = None,
+        facts: Optional[dict[str, Any]] = None,
+    ) -> AddResult:
+        """Store one fetched article, or record it as another source of a stored story (see ``Store.add_article``)."""
+        import psycopg
+
+        now = fetched_at or utc_now()
+        published, published_utc = published_values(published_at)
+        row: dict[str, Any] = {"url": url, "site": site, "title": title, "body": body, "published_at": published,
+                               "source": source, "author": author, "lang": lang, "summary": summary,
+                               "fetched_at": now, "investment": facts}
+        pending = [hook for hook in (match(row) for match in self.match_hooks) if hook is not None]
+        for attempt in range(_RETRIES):
+            try:
+                with self.db.transaction() as tx:
+                    return self._add(tx, row, pending, StoryCopy(
+                        url, site, title, published, published_utc, source, author, lang, body, fingerprint, now,
+                        url_key, near, summary), facts)
+            except (psycopg.errors.UniqueViolation, psycopg.errors.DeadlockDetected,
+                    psycopg.errors.SerializationFailure):
+                # Another worker stored a copy between our checks and our insert: start again, it is known now.
+                if attempt == _RETRIES - 1:
+                    raise StoreError(f"{self.db.name}: cannot store {url} (it kept conflicting with other"
+                                     " writers).") from None
+            except psycopg.Error as exc:
+                raise StoreError(f"{self.db.name}: cannot store {url} ({' '.join(str(exc).split())}).") from None
+        raise AssertionError("unreachable")
+
+    def _add(self, tx: PgDatabase, row: dict[str, Any], pending: list[NewArticleHook], copy: StoryCopy,
+             facts: Optional[dict[str, Any]]) -> AddResult:
+        url, site, title, body, fingerprint, url_key, near = (copy.url, copy.site, copy.title, copy.body,
+                                                              copy.fingerprint, copy.url_key, copy.near)
+        published, published_utc, now = copy.published_at, copy.published_utc, copy.fetched_at
+        source, author, lang, summary = copy.source, copy.author, copy.lang, copy.summary
+        with tx.connection() as conn:
+            locks = sorted({_key(k) for k in _lock_keys(url_key or url, fingerprint, near)})
+            conn.execute("SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) WITH ORDINALITY AS t(k, n)"
+                         " ORDER BY n", [locks])
+            known = conn.execute("SELECT article_id FROM article_sources WHERE url = %s", [url]).fetchone()
+            if known is None and url_key is not None:
+                known = conn.execute("SELECT article_id FROM article_sources WHERE url_key = %s LIMIT 1",
+                                     [url_key]).fetchone()
+            if known:
+                return AddResult(int(known[0]), "known_url")
+            existing = _by_fingerprint(tx, fingerprint)
+            reason = f"same text as article {existing}"
+            if existing is None and near is not None:
+                match = find_near_duplicate(tx, near, title, body, site)
+                if match is not None:
+                    existing = match.article_id
+                    reason = (f"same story as article {existing} (similarity {match.jaccard:.2f},"
+                              f" containment {match.containment:.2f})")
+            source_row = [site, url, now, published, url_key, fingerprint]
+            if existing is not None:
+                _add_source(conn, existing, source_row)
+                stored = conn.execute("SELECT published_utc FROM articles WHERE id = %s", [existing]).fetchone()
+                if published_utc is not None and stored is not None and stored[0] is not None \
+                        and published_utc < stored[0]:
+                    conn.execute(
+                        "UPDATE articles SET url=%s, site=%s, title=%s, published_at=%s, published_utc=%s,"
+                        " source=%s, author=%s, lang=%s, body=%s, fingerprint=%s, fetched_at=%s, summary=%s,"
+                        f" search_tsv = {SEARCH_TSV} WHERE id = %s",
+                        [url, site, title, published, published_utc, source, author, lang, body, fingerprint, now,
+                         summary, index_text(title), index_text(body), existing])
+                    if near is not None:
+                        index_near_print(tx, existing, near)  # the old bands stay: copies may resemble either text
+                    if facts is not None:
+                        save_facts(tx, existing, facts, version=int(facts.get("version", 0)))
+                    reason += "; published earlier, now the primary copy"
+                return AddResult(existing, "duplicate", reason)
+            inserted = conn.execute(
+                "INSERT INTO articles (url, site, title, published_at, published_utc, source, author, lang, body,"
+                f" fingerprint, fetched_at, summary, search_tsv) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,"
+                f" {SEARCH_TSV}) RETURNING id",
+                [url, site, title, published, published_utc, source, author, lang, body, fingerprint, now, summary,
+                 index_text(title), index_text(body)]).fetchone()
+            assert inserted is not None
+            article_id = int(inserted[0])
+            _add_source(conn, article_id, source_row)
+            if near is not None:
+                index_near_print(tx, article_id, near)
+            conn.execute("DELETE FROM non_articles WHERE url = %s", [url])
+            if facts is not None:
+                save_facts(tx, article_id, facts, version=int(facts.get("version", 0)))
+            stored_row = {"id": article_id, **row}
+            for hook in [*pending, *self.new_article_hooks]:
+                hook(tx, article_id, stored_row)
+            return AddResult(article_id, "new")
+
+    def add_non_article(self, *, site: str, url: str, reason: str, url_key: Optional[str] = None) -> None:
+        """Remember that ``url`` is not an article (or is another URL of a stored one), so it is not fetched again."""
+        with self.db.connection() as conn:
+            conn.execute(
+                "INSERT INTO non_articles (url, site, reason, seen_at, url_key) VALUES (%s, %s, %s, %s, %s)"
+                " ON CONFLICT (url) DO UPDATE SET site = excluded.site, reason = excluded.reason,"
+                " seen_at = excluded.seen_at, url_key = excluded.url_key",
+                [url, site, reason, utc_now(), url_key])
+
+    def start_run(self, site: str) -> int:
+        """Open a ``crawl_runs`` row for ``site`` and return its id."""
+        with self.db.connection() as conn:
+            row = conn.execute("INSERT INTO crawl_runs (site, started_at, status) VALUES (%s, %s, 'running')"
+                               " RETURNING id", [site, utc_now()]).fetchone()
+        assert row is not None
+        return int(row[0])
+
+    def finish_run(self, run_id: int, *, status: str, counts: dict[str, int], errors: list[str],
+                   duration_s: float) -> None:
+        """Close the ``crawl_runs`` row with counts and the first errors."""
+        keys = ("list_pages", "articles_new", "duplicates", "non_articles", "failures")
+        with self.db.connection() as conn:
+            conn.execute(
+                "UPDATE crawl_runs SET finished_at = %s, status = %s, duration_s = %s, error = %s, "
+                + ", ".join(f"{k} = %s" for k in keys) + " WHERE id = %s",
+                [utc_now(), status, round(duration_s, 3), "\n".join(errors[:20]) or None,
+                 *(counts.get(k, 0) for k in keys), run_id])
+
+    def save_facts(self, article_id: int, facts: dict[str, Any]) -> None:
+        """Replace the investment facts of a stored story (``newsmon reextract --facts``)."""
+        with self.db.transaction() as tx:
+            save_facts(tx, article_id, facts, version=int(facts.get("version", 0)))
+
+    # -- reads ------------------------------------------------------------------
+
+    def get_article(self, article_id: int) -> dict[str, Any]:
+        """The article row plus ``sources``: every ``{site, url, first_seen_at, published_at}`` it was seen at."""
+        from psycopg.rows import dict_row
+
+        with self.db.connection() as conn:
+            row = conn.cursor(row_factory=dict_row).execute(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = %s", [article_id]).fetchone()
+            if row is None:
+                raise NotFoundError(f"There is no article with id {article_id}.")
+            sources = [dict(zip(("site", "url", "first_seen_at", "published_at"), r)) for r in conn.execute(
+                "SELECT site, url, first_seen_at, published_at FROM article_sources WHERE article_id = %s"
+                " ORDER BY first_seen_at, seq", [article_id])]
+        return {**row, "sources_count": len(sources), "sources": sources,
+                "investment": get_facts(self.db, article_id)}
+
+    def runs(self, site: Optional[str] = None, limit: int = 50) -> list[dict[str, Any]]:
+        """Latest crawl runs, newest first."""
+        from psycopg.rows import dict_row
+
+        where, params = ("WHERE site = %s", [site]) if site else ("", [])
+        with self.db.connection() as conn:
+            return list(conn.cursor(row_factory=dict_row).execute(
+                f"SELECT * FROM crawl_runs {where} ORDER BY id DESC LIMIT %s", [*params, limit]))
+
+    def counts(self) -> dict[str, int]:
+        """Number of rows in the main tables."""
+        out = {}
+        with self.db.connection() as conn:
+            for table in ("articles", "article_sources", "non_articles", "crawl_runs"):
+                got = conn.execute(f"SELECT count(*) FROM {table}").fetchone()
+                out[table] = int(got[0]) if got else 0
+        return out
+
+
+def _key(value: str | int) -> int:
+    """A signed 64-bit advisory-lock key (band keys are already 64-bit)."""
+    if isinstance(value, int):
+        return value
+    import hashlib
+
+    return int.from_bytes(hashlib.blake2b(value.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+def _by_fingerprint(db: PgDatabase, fingerprint: str) -> Optional[int]:
+    with db.connection() as conn:
+        row = conn.execute("SELECT id FROM articles WHERE fingerprint = %s LIMIT 1", [fingerprint]).fetchone()
+        if row is None:
+            row = conn.execute("SELECT article_id FROM article_sources WHERE fingerprint = %s LIMIT 1",
+                               [fingerprint]).fetchone()
+    return int(row[0]) if row else None
+
+
+def _add_source(conn: Any, article_id: int, values: list[Any]) -> None:
+    site, url, seen, published, url_key, fingerprint = values
+    conn.execute(
+        "INSERT INTO article_sources (article_id, site, url, first_seen_at, published_at, url_key, fingerprint)"
+        " VALUES (%s,%s,%s,%s,%s,%s,%s) ON CONFLICT DO NOTHING",
+        [article_id, site, url, seen, published, url_key, fingerprint])
+
+
+def _has_articles(db: PgDatabase) -> bool:
+    with db.connection() as conn:
+        row = conn.execute("SELECT to_regclass('articles')").fetchone()
+    return row is not None and row[0] is not None
