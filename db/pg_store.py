@@ -25,14 +25,15 @@ from datetime import datetime
 from typing import Any, Iterable, Optional
 
 from newsmon.clock import utc_now
-from newsmon.errors import NotFoundError, StoreError
+from newsmon.errors import StoreError
 
 from .cjk import index_text
 from .dedupe import NearMatch, NearPrint, find_near_duplicate, index_near_print
-from .facts import get_facts, save_facts
+from .facts import save_facts
 from .handle import PgDatabase, display_url, open_pg
 from .migrate import pending_migrations, upgrade
 from .pg_schema import SEARCH_TSV
+from .reader import article_with_facts, crawl_runs
 from .store import AddResult, MatchHook, NewArticleHook, StoryCopy, published_values
 
 __all__ = ["PgStore"]
@@ -40,7 +41,6 @@ __all__ = ["PgStore"]
 log = logging.getLogger(__name__)
 
 _RETRIES = 5
-_ARTICLE_COLUMNS = ("id, url, site, title, published_at, source, author, lang, body, fetched_at, summary")
 
 
 def _lock_keys(url_key: str, fingerprint: str, near: Optional[NearPrint]) -> list[str | int]:
@@ -271,28 +271,12 @@ class PgStore:
     # -- reads ------------------------------------------------------------------
 
     def get_article(self, article_id: int) -> dict[str, Any]:
-        """The article row plus ``sources``: every ``{site, url, first_seen_at, published_at}`` it was seen at."""
-        from psycopg.rows import dict_row
-
-        with self.db.connection() as conn:
-            row = conn.cursor(row_factory=dict_row).execute(
-                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = %s", [article_id]).fetchone()
-            if row is None:
-                raise NotFoundError(f"There is no article with id {article_id}.")
-            sources = [dict(zip(("site", "url", "first_seen_at", "published_at"), r)) for r in conn.execute(
-                "SELECT site, url, first_seen_at, published_at FROM article_sources WHERE article_id = %s"
-                " ORDER BY first_seen_at, seq", [article_id])]
-        return {**row, "sources_count": len(sources), "sources": sources,
-                "investment": get_facts(self.db, article_id)}
+        """The article row plus ``sources`` and ``investment`` (``reader.article_with_facts``); NotFoundError if none."""
+        return article_with_facts(self.db, article_id)
 
     def runs(self, site: Optional[str] = None, limit: int = 50) -> list[dict[str, Any]]:
         """Latest crawl runs, newest first."""
-        from psycopg.rows import dict_row
-
-        where, params = ("WHERE site = %s", [site]) if site else ("", [])
-        with self.db.connection() as conn:
-            return list(conn.cursor(row_factory=dict_row).execute(
-                f"SELECT * FROM crawl_runs {where} ORDER BY id DESC LIMIT %s", [*params, limit]))
+        return crawl_runs(self.db, site=site, limit=limit)
 
     def counts(self) -> dict[str, int]:
         """Number of rows in the main tables."""

@@ -21,6 +21,7 @@ import sqlite_utils
 from newsmon.errors import NotFoundError, StoreError
 
 from .facts import get_facts
+from .handle import Handle, PgDatabase, pg_execute
 from .outbox import list_deliveries
 from .query import parse_query
 
@@ -157,13 +158,13 @@ def article_detail(db: sqlite_utils.Database, article_id: int) -> dict[str, Any]
     return {**_one_article(db, article_id), "alerts": list_deliveries(db, article_id=article_id, limit=200)}
 
 
-def _one_article(db: sqlite_utils.Database, article_id: int) -> dict[str, Any]:
+def _one_article(db: Handle, article_id: int) -> dict[str, Any]:
     for row in articles_by_ids(db, [article_id]):
         return row
     raise NotFoundError(f"There is no article with id {article_id}.")
 
 
-def article_with_facts(db: sqlite_utils.Database, article_id: int) -> dict[str, Any]:
+def article_with_facts(db: Handle, article_id: int) -> dict[str, Any]:
     """One story as ``newsmon show`` gives it: :func:`articles_by_ids`'s row plus ``investment``.
 
     Raises NotFoundError when there is no such story.
@@ -171,7 +172,7 @@ def article_with_facts(db: sqlite_utils.Database, article_id: int) -> dict[str, 
     return {**_one_article(db, article_id), "investment": get_facts(db, article_id)}
 
 
-def articles_by_ids(db: sqlite_utils.Database, ids: Iterable[int], *, batch: int = 200) -> Iterator[dict[str, Any]]:
+def articles_by_ids(db: Handle, ids: Iterable[int], *, batch: int = 200) -> Iterator[dict[str, Any]]:
     """Full story rows (``STORY_COLUMNS`` plus ``sources_count`` and ``sources``) for ``ids``, in that order.
 
     Reads ``batch`` ids at a time, so any number of ids streams in constant memory.
@@ -183,13 +184,19 @@ def articles_by_ids(db: sqlite_utils.Database, ids: Iterable[int], *, batch: int
         if not chunk:
             return
         marks = ",".join("?" * len(chunk))
-        found = {row["id"]: row for row in db.query(f"SELECT {columns} FROM articles WHERE id IN ({marks})", chunk)}
+        story_sql = f"SELECT {columns} FROM articles WHERE id IN ({marks})"
+        # PostgreSQL has no rowid: article_sources.seq is the order of arrival there.
+        source_sql = ("SELECT article_id, site, url, first_seen_at, published_at FROM article_sources"
+                      f" WHERE article_id IN ({marks}) ORDER BY first_seen_at, ")
+        if isinstance(db, PgDatabase):
+            names, story_rows, _ = pg_execute(db, story_sql, chunk)
+            found = {row[0]: dict(zip(names, row)) for row in story_rows}
+            source_rows = pg_execute(db, source_sql + "seq", chunk)[1]
+        else:
+            found = {row["id"]: row for row in db.query(story_sql, chunk)}
+            source_rows = db.execute(source_sql + "rowid", chunk).fetchall()
         sources: dict[int, list[dict[str, Any]]] = {}
-        for article_id, site, url, first_seen_at, published_at in db.execute(
-            "SELECT article_id, site, url, first_seen_at, published_at FROM article_sources"
-            f" WHERE article_id IN ({marks}) ORDER BY first_seen_at, rowid",
-            chunk,
-        ):
+        for article_id, site, url, first_seen_at, published_at in source_rows:
             sources.setdefault(article_id, []).append(
                 {"site": site, "url": url, "first_seen_at": first_seen_at, "published_at": published_at})
         for article_id in chunk:
@@ -199,9 +206,13 @@ def articles_by_ids(db: sqlite_utils.Database, ids: Iterable[int], *, batch: int
                 yield {**row, "sources_count": len(seen), "sources": seen}
 
 
-def crawl_runs(db: sqlite_utils.Database, *, site: Optional[str] = None, limit: int = 50) -> list[dict[str, Any]]:
+def crawl_runs(db: Handle, *, site: Optional[str] = None, limit: int = 50) -> list[dict[str, Any]]:
     """Latest crawl runs (all sites, or one), newest first."""
     where, params = ("WHERE site = ?", [site]) if site else ("", [])
+    if isinstance(db, PgDatabase):
+        names, rows, _ = pg_execute(db, f"SELECT * FROM crawl_runs {where} ORDER BY id DESC LIMIT ?",
+                                    [*params, limit])
+        return [dict(zip(names, row)) for row in rows]
     return list(db.query(f"SELECT * FROM crawl_runs {where} ORDER BY id DESC LIMIT ?", [*params, limit]))
 
 
