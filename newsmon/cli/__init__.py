@@ -17,6 +17,7 @@ import click
 from .alerts import alerts
 from .articles import crawl, extract, search, show
 from .daemon import run, sites
+from .database import db
 from .facts import projects, reextract
 from .export import export
 from .probe import probe
@@ -46,7 +47,7 @@ def cli() -> None:
 
 
 for _command in (init, demo, probe, crawl, run, sites, search, show, projects, extract, reextract, reclean, alerts,
-                 serve, export, sql):
+                 serve, export, sql, db):
     cli.add_command(_command)
 
 
