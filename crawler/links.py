@@ -250,12 +250,19 @@ def _date_beside(anchor: Any) -> Optional[str]:
 
 
 def collect_links(
-    doc: Any, base_url: str, domains: list[str], *, limit: int = MAX_LINKS_PER_PAGE
+    doc: Any,
+    base_url: str,
+    domains: list[str],
+    *,
+    limit: int = MAX_LINKS_PER_PAGE,
+    anchors: Optional[dict[str, list[Any]]] = None,
 ) -> tuple[list[Link], list[Rejected], int]:
     """Every ``<a href>`` of a parsed page: (links on the site, links set aside, anchors over ``limit``).
 
     Absolute, fragment-free, page order; one entry per (URL, text). Files
     (images, PDFs, archives — Scrapy's own list) and off-site links are set aside.
+    When ``anchors`` is given, it is filled with each kept URL's ``<a>`` elements
+    (page order), for checks that need to know where a link sits.
     """
     from scrapy.linkextractors import IGNORED_EXTENSIONS
     from w3lib.url import safe_url_string
@@ -293,6 +300,8 @@ def collect_links(
             rejected.setdefault(url, "a file, not a page")
             continue
         text = _anchor_text(anchor)
+        if anchors is not None:
+            anchors.setdefault(url, []).append(anchor)
         if (url, text) not in seen:
             seen.add((url, text))
             links.append(Link(url, text, _date_beside(anchor)))

@@ -24,6 +24,7 @@ from typing import Any, Optional
 from urllib.parse import urlsplit
 
 from .encoding import decode_html
+from .blocks import main_list
 from .feeds import feed_kind, feed_links, read_feed, read_sitemap
 from .hanweb import find_datastore, is_datastore_xml, next_proxy_url
 from .links import MAX_LINKS_PER_PAGE, Link, Rejected, classify, collect_links, parse_html
@@ -137,7 +138,8 @@ def read_list_page(
             reading.feeds = feeds
             return reading
 
-    links, rejected, over = collect_links(doc, url, domains)
+    anchors: dict[str, list[Any]] = {}
+    links, rejected, over = collect_links(doc, url, domains, anchors=anchors)
     page_text = doc.text_content() if len(text) < 3_000_000 else ""
     articles, next_page, more_rejected = classify(
         links,
@@ -147,6 +149,10 @@ def read_list_page(
         list_pattern=list_url_pattern,
         page_text=page_text,
     )
+    if not article_url_pattern:
+        # The site's own pattern is the user's word; without it, drop look-alike side boxes.
+        articles, beside = main_list(articles, anchors)
+        more_rejected = more_rejected + beside
     if next_page is None:
         next_page = _rel_next(doc, url, domains)
     shape = "links"
