@@ -209,8 +209,8 @@ def pct(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
 
 
-def measure(path: Path, terms: dict[str, list[str]], baseline: bool) -> dict[str, dict[str, float]]:
-    """p50/p95 in ms per class and order (and the old plan, and --count, for some classes)."""
+def query_classes(terms: dict[str, list[str]]) -> dict[str, list[tuple[str, dict[str, Any]]]]:
+    """Each query class's runs: (query, search_articles keyword arguments)."""
     end = START + timedelta(days=SPAN_DAYS)
     recent = end - timedelta(days=30)
     old_from, old_to = end - timedelta(days=395), end - timedelta(days=365)
@@ -219,6 +219,12 @@ def measure(path: Path, terms: dict[str, list[str]], baseline: bool) -> dict[str
     classes["date"] = [(q, {"since": recent}) for q in terms["common"]]
     classes["old-date"] = [(q, {"since": old_from, "until": old_to}) for q in terms["common"]]
     classes["site"] = [(q, {"site": "small-site"}) for q in terms["common"]]
+    return classes
+
+
+def measure(path: Path, terms: dict[str, list[str]], baseline: bool) -> dict[str, dict[str, float]]:
+    """p50/p95 in ms per class and order (and the old plan, and --count, for some classes)."""
+    classes = query_classes(terms)
     results: dict[str, dict[str, float]] = {}
     with Store(path, readonly=True) as store:
         db = store.db

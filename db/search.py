@@ -25,46 +25,29 @@ body instead, around the first line that contains a query term.
 
 from __future__ import annotations
 
-import re
 import sqlite3
-import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any, Iterable, Iterator, Optional, Sequence, Union
 
 import sqlite_utils
 
 from newsmon.errors import StoreError, UsageError
-from newsmon.query import Query, QuerySyntaxError
+from newsmon.query import QuerySyntaxError
 
 from .facts import FactsFilter, has_facts_table
+from .search_shared import (CHECK_SECONDS, HIGHLIGHT, MAX_EXAMINED, NARROW_ROWS, RELEVANCE_WINDOW, SORTS,
+                            make_snippet, post_filter, utc_bound)
 from .query import FtsQuery, parse_query
 
+# make_snippet, post_filter, utc_bound and the bounds live in search_shared (both back ends use them).
 __all__ = ["search_articles", "count_articles", "iter_matches", "iter_matching_ids", "make_snippet", "known_sites",
-           "HIGHLIGHT", "SORTS", "RELEVANCE_WINDOW", "MAX_EXAMINED", "CHECK_SECONDS", "NARROW_ROWS", "post_filter", "utc_bound"]
+           "HIGHLIGHT", "SORTS", "RELEVANCE_WINDOW", "MAX_EXAMINED", "CHECK_SECONDS", "NARROW_ROWS", "post_filter",
+           "utc_bound"]
 
-HIGHLIGHT = ("[", "]")  # markers around matched terms in snippets
-SORTS = ("newest", "relevance")
-RELEVANCE_WINDOW = 10_000  # relevance ranks the newest this many matches
-MAX_EXAMINED = 20_000  # candidates checked one by one (regex queries) before a listing stops
-CHECK_SECONDS = 2.0  # ... or this much time spent checking them
-NARROW_ROWS = 50_000  # a site/date filter selecting at most this many stories narrows the index walk
 _BATCH = 200
-_SNIPPET_CHARS = 120
 _RANK = "bm25(articles_fts, 10.0, 1.0)"  # title matches count ten times a body match
 _COLUMNS = "a.id, a.title, a.url, a.site, a.published_at, a.source, a.body, a.published_utc"
-
-
-def utc_bound(value: Optional[datetime], option: str) -> Optional[str]:
-    """``--since``/``--until`` as the UTC ISO text stored in ``published_utc`` (UsageError when out of range)."""
-    if value is None:
-        return None
-    if value.tzinfo is None:
-        raise ValueError("since/until must be timezone-aware")
-    try:
-        return value.astimezone(timezone.utc).isoformat()
-    except OverflowError:  # 0001-01-01 in a zone east of UTC
-        raise UsageError(f"{option} {value.date().isoformat()} is out of range; use a date after 0001-01-02.") from None
 
 
 @dataclass(frozen=True)
@@ -191,35 +174,6 @@ def _fetch(db: sqlite_utils.Database, ids: Iterable[tuple[int, Optional[float]]]
             if row is not None:
                 row["score"] = round(-score, 4) if score is not None else None  # bm25: lower is better; flip
                 yield row
-
-
-def post_filter(rows: Iterable[dict[str, Any]], query: Optional[Query], *,
-                max_examined: Optional[int] = MAX_EXAMINED,
-                stats: Optional[dict[str, Any]] = None) -> Iterator[dict[str, Any]]:
-    """``rows`` whose ``title`` and ``body`` match ``query`` (None: all, the index decided alone), in order.
-
-    The check is bounded (``max_examined`` rows and CHECK_SECONDS; None: no bound, for
-    exports); ``stats`` gets ``examined`` and ``complete`` (False when a bound stopped the
-    walk). Both search back ends (FTS5 here, PostgreSQL in db/postgres) run their
-    candidates through it.
-    """
-    examined = 0
-    deadline = time.perf_counter() + CHECK_SECONDS
-    if stats is not None:
-        stats.update(examined=0, complete=True)
-    for row in rows:
-        if query is not None:
-            examined += 1
-            if stats is not None:
-                stats["examined"] = examined
-            if max_examined is not None and (
-                    examined > max_examined or (examined % 64 == 0 and time.perf_counter() > deadline)):
-                if stats is not None:
-                    stats["complete"] = False
-                return
-            if not query.matches(row["title"], row["body"]):
-                continue
-        yield row
 
 
 def _rows(db: sqlite_utils.Database, ids: Iterable[tuple[int, Optional[float]]], parsed: Optional[FtsQuery],
@@ -389,23 +343,3 @@ def count_articles(
         return count
     except sqlite3.OperationalError as exc:
         raise StoreError(f"Cannot search for {query!r}: {exc}.") from None
-
-
-def make_snippet(body: str, terms: Sequence[str], width: int = _SNIPPET_CHARS) -> str:
-    """A window of ``body`` around the first of ``terms``, terms wrapped in HIGHLIGHT."""
-    wanted = sorted({t for t in terms if t.strip()}, key=len, reverse=True)
-    if not wanted:
-        return body[:width] + ("…" if len(body) > width else "")
-    pattern = re.compile("|".join(re.escape(t) for t in wanted), re.IGNORECASE)
-    match = pattern.search(body)
-    if match is None:  # matched in the title only
-        window, start = body[:width], 0
-    else:
-        start = max(0, match.start() - width // 3)
-        line_start = body.rfind("\n", 0, match.start()) + 1
-        start = max(start, line_start)
-        window = body[start : start + width].split("\n")[0]
-    text = pattern.sub(lambda m: f"{HIGHLIGHT[0]}{m.group()}{HIGHLIGHT[1]}", window)
-    prefix = "…" if start > 0 else ""
-    suffix = "…" if start + len(window) < len(body) else ""
-    return prefix + text + suffix

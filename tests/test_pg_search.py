@@ -78,7 +78,8 @@ def pg(postgres_url: str) -> Iterator[psycopg.Connection[Any]]:
     ('"Air Liquide"', "(('air':A <-> 'liquide':A) | ('air':D <-> 'liquide':D))", True),
     ("中国a", "(('中国':A <-> '国':A <-> 'a':A) | ('中国':D <-> '国':D <-> 'a':D))", True),
     ("氪氙 -招聘", "('氪氙' & !'招聘')", True),
-    ("a (b OR -c)", "('a' & ('b' | !'c'))", True),  # PostgreSQL's NOT is unary: exact where FTS5's is not
+    ("a (b OR -c)", "('a' & ('b' | !'c'))", True),
+    ("a -title:c氪", "('a' & !('c':A <-> '氪':*A))", True),  # ! binds tighter than <->: the chain is grouped  # PostgreSQL's NOT is unary: exact where FTS5's is not
     ("/氪.{0,2}氙/", "('氪':* & '氙':*)", False),  # a regex: the literals it needs, then the evaluator
     ("title:/^氪/ OR b", "('氪':*A | 'b')", False),
     ("/ab/ -c", None, False),  # nothing the index can narrow: every story is a candidate

@@ -45,15 +45,20 @@ from newsmon.query import parse_query as parse_tree
 
 from ..cjk import query_tokens
 from ..facts import FactsFilter
-from ..search import MAX_EXAMINED, RELEVANCE_WINDOW, SORTS, make_snippet, post_filter, utc_bound
+from ..search_shared import MAX_EXAMINED, NARROW_ROWS, SORTS, make_snippet, post_filter, utc_bound
 
 __all__ = ["TsQuery", "compile_tsquery", "parse_tsquery", "search_articles", "count_articles", "iter_matching_ids",
-           "known_sites", "RANK_WEIGHTS"]
+           "known_sites", "RANK_WEIGHTS", "RELEVANCE_WINDOW", "WALK_ROWS"]
 
 #: ts_rank's weights for D, C, B, A: a title (A) match counts ten times a body (D) match, as bm25's in SQLite.
 RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
 _WEIGHT = {"title": "A", "body": "D"}
 _BATCH = 200
+#: The newest stories checked against the tsquery one by one before the GIN index is asked (see _newest).
+WALK_ROWS = 2_000
+#: Relevance ranks the newest this many matches (SQLite: 10,000). ts_rank reads each match's whole tsvector
+#: (about 6 kB compressed for a 600-character story): ~25 µs a match on this machine, so 1,000 cost ~25 ms.
+RELEVANCE_WINDOW = 1_000
 _COLUMNS = "id, title, url, site, published_at, source, body"
 
 Connection = psycopg.Connection[Any]
@@ -121,7 +126,7 @@ def _compile(node: Node) -> tuple[Optional[str], bool, bool]:
         expr, exact, _ = _compile(node.child)
         if expr is None or not exact:
             return None, False, False  # widened: the post-filter applies this NOT
-        return f"!{expr}", True, False
+        return f"!({expr})" if " " in expr else f"!{expr}", True, False
     if isinstance(node, Or):
         parts: list[str] = []
         exact = needs = True
@@ -239,39 +244,93 @@ def _where(parsed: Optional[TsQuery], filters: _Filters) -> tuple[str, list[Any]
     return " AND ".join(clauses) or "true", params
 
 
-def _candidates(conn: Connection, parsed: Optional[TsQuery], sort: str, filters: _Filters,
-                first_batch: int) -> Iterator[dict[str, Any]]:
-    """Story rows (with ``score``) in result order, from the index and the filters, before the post-filter."""
-    where, params = _where(parsed, filters)
+def _id_span(conn: Connection, filters: _Filters) -> tuple[str, list[Any]]:
+    """``id BETWEEN`` the lowest and highest id the filters select, if they select few (as db.search does)."""
+    where, params = filters.sql()
+    if not where:
+        return "", []
+    few = conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM articles WHERE {where} LIMIT %s) s",
+                       [*params, NARROW_ROWS + 1], prepare=False).fetchone()
+    if few is None or few[0] > NARROW_ROWS:
+        return "", []
+    low, high = conn.execute(f"SELECT min(id), max(id) FROM articles WHERE {where}", params,
+                             prepare=False).fetchone() or (None, None)
+    return " AND id BETWEEN %s AND %s", [low if low is not None else 0, high if high is not None else -1]
+
+
+def _newest(conn: Connection, parsed: Optional[TsQuery], filters: _Filters,
+            first_batch: int) -> Iterator[dict[str, Any]]:
+    """Story rows newest first, from the index and the filters (before the post-filter).
+
+    The newest WALK_ROWS stories (that pass the filters) are read in id order and
+    checked against the tsquery one by one, stopping at the batch size: a term in
+    many stories needs a few dozen rows. Older ones come from the GIN index,
+    LIMITed batches below the last id seen: a rare term reads only its own
+    postings. (PostgreSQL cannot estimate a prefix's frequency, so left alone it
+    reads every match of a one-character query before sorting them.)
+    """
+    where, params = filters.sql()
+    span, span_params = _id_span(conn, filters)
+    base = (where or "true") + span
+    params = [*params, *span_params]
     cursor = conn.cursor(row_factory=dict_row)
-    if sort == "relevance" and parsed is not None and parsed.tsquery is not None:
-        # Relevance among the newest RELEVANCE_WINDOW matches (as in SQLite): rank only those.
-        cursor.execute(
-            f"WITH w AS (SELECT id, ts_rank(%s, search_tsv, %s::tsquery) AS score FROM articles WHERE {where}"
-            " ORDER BY id DESC LIMIT %s)"
-            f" SELECT w.score, {', '.join('a.' + c for c in _COLUMNS.split(', '))}"
-            " FROM w JOIN articles a ON a.id = w.id ORDER BY w.score DESC, w.id DESC",
-            [RANK_WEIGHTS, parsed.tsquery, *params, RELEVANCE_WINDOW], prepare=False)
-        while rows := cursor.fetchmany(_BATCH):
-            for row in rows:
-                row["score"] = round(float(row["score"]), 4)
-                yield row
-        return
-    # Newest first, a batch at a time from below the last id seen (keyset: each batch is a fresh,
-    # LIMITed query the planner can serve from the primary key or the GIN index).
+    if parsed is None or parsed.tsquery is None:
+        match, match_params = "true", []
+    else:
+        match, match_params = "search_tsv @@ %s::tsquery", [parsed.tsquery]
+    walking = match != "true"
+    floor: Optional[int] = None  # the id of the oldest story the walk reads (None: the walk reads them all)
+    if walking:
+        found = conn.execute(f"SELECT id FROM articles WHERE {base} ORDER BY id DESC OFFSET %s LIMIT 1",
+                             [*params, WALK_ROWS - 1], prepare=False).fetchone()
+        floor = int(found[0]) if found is not None else None
     below: Optional[int] = None
     size = first_batch
     while True:
-        bound = "" if below is None else " AND id < %s"
-        rows = cursor.execute(f"SELECT {_COLUMNS} FROM articles WHERE {where}{bound} ORDER BY id DESC LIMIT %s",
-                              [*params, *([] if below is None else [below]), size], prepare=False).fetchall()
+        bound, bound_params = ("", []) if below is None else (" AND id < %s", [below])
+        if walking:
+            # The LIMIT fences the tsquery out of the scan: the primary key is walked, newest first.
+            low, low_params = ("", []) if floor is None else (" AND id >= %s", [floor])
+            sql = (f"SELECT {_COLUMNS} FROM (SELECT {_COLUMNS}, search_tsv FROM articles"
+                   f" WHERE {base}{bound}{low} ORDER BY id DESC LIMIT %s) s"
+                   f" WHERE {match} ORDER BY id DESC LIMIT %s")
+            args = [*params, *bound_params, *low_params, WALK_ROWS, *match_params, size]
+        else:
+            low, low_params = ("", []) if floor is None or below is not None else (" AND id < %s", [floor])
+            sql = f"SELECT {_COLUMNS} FROM articles WHERE {match} AND {base}{bound}{low} ORDER BY id DESC LIMIT %s"
+            args = [*match_params, *params, *bound_params, *low_params, size]
+        rows = cursor.execute(sql, args, prepare=False).fetchall()
         for row in rows:
             row["score"] = None
             yield row
+        if rows:
+            below = rows[-1]["id"]
         if len(rows) < size:
-            return
-        below = rows[-1]["id"]
+            if not walking or floor is None:
+                return
+            walking = False  # the newest WALK_ROWS are done: the index for the rest
+            below = floor
+            size = first_batch
+            continue
         size = max(_BATCH, size)
+
+
+def _candidates(conn: Connection, parsed: Optional[TsQuery], sort: str, filters: _Filters,
+                first_batch: int) -> Iterator[dict[str, Any]]:
+    """Story rows (with ``score``) in result order, from the index and the filters, before the post-filter."""
+    if sort != "relevance" or parsed is None or parsed.tsquery is None:
+        yield from _newest(conn, parsed, filters, first_batch)
+        return
+    # Relevance among the newest RELEVANCE_WINDOW matches: ts_rank reads each one's whole tsvector.
+    window = [row["id"] for _, row in zip(range(RELEVANCE_WINDOW), _newest(conn, parsed, filters, _BATCH))]
+    cursor = conn.cursor(row_factory=dict_row)
+    cursor.execute(f"SELECT ts_rank(%s, search_tsv, %s::tsquery) AS score, {_COLUMNS} FROM articles"
+                   " WHERE id = ANY(%s) ORDER BY score DESC, id DESC", [RANK_WEIGHTS, parsed.tsquery, window],
+                   prepare=False)
+    while rows := cursor.fetchmany(_BATCH):
+        for row in rows:
+            row["score"] = round(float(row["score"]), 4)
+            yield row
 
 
 def _checked(rows: Iterator[dict[str, Any]], parsed: Optional[TsQuery], max_examined: Optional[int] = MAX_EXAMINED,

@@ -1,0 +1,209 @@
+"""Search on PostgreSQL beside SQLite: p50/p95 per query class, both orders, ratio PG/SQLite in the same run.
+
+    nice -n 10 .venv/bin/python bench/search_pg.py                          # 20k and 200k stories
+    nice -n 10 .venv/bin/python bench/search_pg.py --sizes 20000,200000,1000000
+    nice -n 10 .venv/bin/python bench/search_pg.py --pg-url postgresql://newsmon@127.0.0.1:5432/bench
+
+The stories, query classes and terms are bench/search_scale.py's (its generator
+and ``query_classes``): the SQLite database is its cached one, and the same
+stories go into PostgreSQL through ``db.postgres.bulk`` (the real schema from
+the store's migrations, the search column from ``db.pg_schema.SEARCH_TSV``, ids
+in the same order), so both hold the same stories under the same ids. Without
+``--pg-url`` a server is started from the Debian package on a free 127.0.0.1
+port with its data under /tmp/newsmon-search-bench/pg (kept: a built database
+is reused), ``shared_buffers`` 512MB, and stopped at the end.
+
+Each class runs its 20 queries on SQLite then on PostgreSQL (limit 20), each
+backend warmed first; wall time is what a user waits for (on PostgreSQL the
+work is in the server process, so this script's CPU time says nothing). Every
+query's newest-first ids are compared between the backends: the mismatch
+count is printed (0 expected; a regex cut short by MAX_EXAMINED/CHECK_SECONDS
+may differ).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from search_scale import (CACHE, build, pct, pick_terms, query_classes, rare_terms, sentences,  # noqa: E402
+                          stories)
+
+from newsmon.db import Store  # noqa: E402
+from newsmon.db import count_articles as sqlite_count  # noqa: E402
+from newsmon.db import search_articles as sqlite_search  # noqa: E402
+from newsmon.db.interface import open_store  # noqa: E402
+from newsmon.db.pg_schema import SEARCH_TSV  # noqa: E402
+from newsmon.db.postgres import search as pg  # noqa: E402
+from newsmon.db.postgres.bulk import bulk_add_articles  # noqa: E402
+
+PG_DIR = CACHE / "pg"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server() -> tuple[str, Callable[[], None]]:
+    """A PostgreSQL server on a free loopback port, data kept under PG_DIR; (admin URL, stop)."""
+    from tests.services.postgres import find_pg_bin
+
+    bin_dir = find_pg_bin()
+    if bin_dir is None:
+        sys.exit("PostgreSQL is not installed: apt-get install -y postgresql (or pass --pg-url)")
+    as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    data = PG_DIR / "data"
+    if not (data / "PG_VERSION").exists():
+        shutil.rmtree(PG_DIR, ignore_errors=True)
+        PG_DIR.mkdir(parents=True)
+        if as_user:
+            shutil.chown(PG_DIR, "postgres", "postgres")
+        subprocess.run([*as_user, str(bin_dir / "initdb"), "-D", str(data), "-U", "newsmon", "--auth=trust",
+                        "--encoding=UTF8", "--locale=C", "--no-sync"], check=True, capture_output=True)
+        (data / "pg_hba.conf").write_text("local all all trust\nhost all all 127.0.0.1/32 trust\n")
+    port = _free_port()
+    opts = (f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={PG_DIR} "
+            "-c shared_buffers=512MB -c fsync=off -c synchronous_commit=off -c full_page_writes=off "
+            "-c max_wal_size=4GB -c work_mem=16MB")
+    subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-o", opts, "-l", str(PG_DIR / "log"),
+                    "-w", "-t", "120", "start"], check=True, capture_output=True)
+
+    def stop() -> None:
+        subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"],
+                       capture_output=True)
+
+    return f"postgresql://newsmon@127.0.0.1:{port}", stop
+
+
+def pg_database(server: str, n: int, pool: list[str]) -> str:
+    """The URL of the PostgreSQL database of ``n`` stories on ``server`` (built if missing or partial)."""
+    import psycopg
+
+    name = f"stories_{n}"
+    url = f"{server}/{name}"
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if exists:
+            with psycopg.connect(url) as conn:
+                done = conn.execute("SELECT value FROM newsmon_meta WHERE key = 'bench_built'").fetchone()
+            if done == (str(n),):
+                return url
+            admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    open_store(url).close()  # the real schema: the store's migrations
+    start = time.perf_counter()
+    with psycopg.connect(url, autocommit=True) as conn:
+        def progress(done: int) -> None:
+            print(f"  PostgreSQL: {done:,}/{n:,} stories ({time.perf_counter() - start:.0f} s)", file=sys.stderr)
+
+        bulk_add_articles(conn, stories(n, pool, indexed=True), search_tsv=SEARCH_TSV, batch=20_000,
+                          progress=progress)
+        conn.execute("VACUUM ANALYZE articles")
+        conn.execute("INSERT INTO newsmon_meta (key, value) VALUES ('bench_built', %s)", [str(n)])
+        size = conn.execute("SELECT pg_database_size(current_database())").fetchone()
+    print(f"  PostgreSQL: {n:,} stories in {time.perf_counter() - start:.0f} s,"
+          f" {(size[0] if size else 0) / 1e6:.0f} MB", file=sys.stderr)
+    return url
+
+
+def _wall(fn: Callable[[], Any]) -> float:
+    start = time.perf_counter()
+    fn()
+    return (time.perf_counter() - start) * 1000
+
+
+def measure(path: Path, url: str, terms: dict[str, list[str]]) -> dict[str, dict[str, float]]:
+    """Per class: p50/p95 ms on both backends in both orders, the PG/SQLite p95 ratios, id mismatches."""
+    import psycopg
+
+    results: dict[str, dict[str, float]] = {}
+    with Store(path, readonly=True) as lite, psycopg.connect(url, autocommit=True) as conn:
+        db = lite.db
+        for _ in range(2):  # warm both caches
+            sqlite_search(db, terms["common"][0])
+            pg.search_articles(conn, terms["common"][0])
+        for name, runs in query_classes(terms).items():
+            row: dict[str, float] = {}
+            mismatches = 0
+            for q, kw in runs:
+                a = [r["id"] for r in sqlite_search(db, q, limit=20, **kw)]
+                b = [r["id"] for r in pg.search_articles(conn, q, limit=20, **kw)]
+                mismatches += a != b
+            for sort in ("newest", "relevance"):
+                for backend, fn in (("sqlite", lambda q, kw: sqlite_search(db, q, limit=20, sort=sort, **kw)),
+                                    ("pg", lambda q, kw: pg.search_articles(conn, q, limit=20, sort=sort, **kw))):
+                    times = [_wall(lambda: fn(q, kw)) for q, kw in runs]
+                    row[f"{backend}_{sort}_p50"], row[f"{backend}_{sort}_p95"] = pct(times, 0.5), pct(times, 0.95)
+                row[f"ratio_{sort}_p95"] = row[f"pg_{sort}_p95"] / max(row[f"sqlite_{sort}_p95"], 0.01)
+            if name in ("common", "1-char", "rare", "date", "site"):
+                row["sqlite_count_p50"] = pct([_wall(lambda: sqlite_count(db, q, **kw)) for q, kw in runs[:5]], 0.5)
+                row["pg_count_p50"] = pct([_wall(lambda: pg.count_articles(conn, q, **kw)) for q, kw in runs[:5]], 0.5)
+            row["mismatches"] = mismatches
+            results[name] = row
+            print(f"    {name:9s} " + "  ".join(f"{k} {v:.1f}" for k, v in row.items()), file=sys.stderr)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="20000,200000", help="comma-separated story counts")
+    parser.add_argument("--pg-url", default=None,
+                        help="a PostgreSQL server to use (postgresql://user@host:port, no database name; the"
+                             " bench creates stories_N databases there); default: start one")
+    parser.add_argument("--build-only", action="store_true", help="build (cache) the databases, measure nothing")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    pool = sentences()
+    terms = pick_terms(pool)
+    stop: Optional[Callable[[], None]] = None
+    server = args.pg_url.rstrip("/") if args.pg_url else None
+    if server is None:
+        server, stop = start_server()
+    report: dict[int, dict[str, dict[str, float]]] = {}
+    try:
+        for n in sizes:
+            path = build(n, pool)
+            url = pg_database(server, n, pool)
+            if args.build_only:
+                continue
+            terms["rare"] = rare_terms(path)
+            print(f"  {n:,} stories:", file=sys.stderr)
+            report[n] = measure(path, url, terms)
+    finally:
+        if stop is not None:
+            stop()
+    if args.build_only:
+        return
+    print(json.dumps(report, indent=1))
+    print(f"load average at the end: {os.getloadavg()}")
+    for n, classes in report.items():
+        print(f"\n{n:,} stories: p95 ms SQLite / PostgreSQL (ratio), newest | relevance")
+        for name, r in classes.items():
+            print(f"  {name:9s} {r['sqlite_newest_p95']:7.1f} / {r['pg_newest_p95']:7.1f} ({r['ratio_newest_p95']:5.2f}x)"
+                  f" | {r['sqlite_relevance_p95']:7.1f} / {r['pg_relevance_p95']:7.1f}"
+                  f" ({r['ratio_relevance_p95']:5.2f}x)  mismatches {int(r['mismatches'])}")
+    for a, b in itertools.pairwise(sizes):
+        if a in report and b in report:
+            print(f"\ngrowth {a:,} -> {b:,} (PostgreSQL p95 ratio):")
+            for name in report[b]:
+                print(f"  {name:9s} newest {report[b][name]['pg_newest_p95'] / max(report[a][name]['pg_newest_p95'], 0.01):.2f}x"
+                      f" relevance {report[b][name]['pg_relevance_p95'] / max(report[a][name]['pg_relevance_p95'], 0.01):.2f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,89 @@
+"""What both search back ends share (FTS5 in ``db.search``, PostgreSQL in ``db.postgres.search``).
+
+The bounds on a search's work, the bounded row-by-row check of candidates
+with the query's own evaluator, ``--since``/``--until`` as stored text, and
+snippets: one definition, so the two back ends list, bound and show results
+the same way.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from datetime import datetime, timezone
+from typing import Any, Iterable, Iterator, Optional, Sequence
+
+from newsmon.errors import UsageError
+from newsmon.query import Query
+
+__all__ = ["HIGHLIGHT", "SORTS", "RELEVANCE_WINDOW", "MAX_EXAMINED", "CHECK_SECONDS", "NARROW_ROWS", "make_snippet",
+           "post_filter", "utc_bound"]
+
+HIGHLIGHT = ("[", "]")  # markers around matched terms in snippets
+SORTS = ("newest", "relevance")
+RELEVANCE_WINDOW = 10_000  # relevance ranks the newest this many matches
+MAX_EXAMINED = 20_000  # candidates checked one by one (regex queries) before a listing stops
+CHECK_SECONDS = 2.0  # ... or this much time spent checking them
+NARROW_ROWS = 50_000  # a site/date filter selecting at most this many stories narrows the index walk
+_SNIPPET_CHARS = 120
+
+
+def utc_bound(value: Optional[datetime], option: str) -> Optional[str]:
+    """``--since``/``--until`` as the UTC ISO text stored in ``published_utc`` (UsageError when out of range)."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        raise ValueError("since/until must be timezone-aware")
+    try:
+        return value.astimezone(timezone.utc).isoformat()
+    except OverflowError:  # 0001-01-01 in a zone east of UTC
+        raise UsageError(f"{option} {value.date().isoformat()} is out of range; use a date after 0001-01-02.") from None
+
+
+def post_filter(rows: Iterable[dict[str, Any]], query: Optional[Query], *,
+                max_examined: Optional[int] = MAX_EXAMINED,
+                stats: Optional[dict[str, Any]] = None) -> Iterator[dict[str, Any]]:
+    """``rows`` whose ``title`` and ``body`` match ``query`` (None: all, the index decided alone), in order.
+
+    The check is bounded (``max_examined`` rows and CHECK_SECONDS; None: no bound, for
+    exports); ``stats`` gets ``examined`` and ``complete`` (False when a bound stopped the
+    walk). Both search back ends (FTS5 here, PostgreSQL in db/postgres) run their
+    candidates through it.
+    """
+    examined = 0
+    deadline = time.perf_counter() + CHECK_SECONDS
+    if stats is not None:
+        stats.update(examined=0, complete=True)
+    for row in rows:
+        if query is not None:
+            examined += 1
+            if stats is not None:
+                stats["examined"] = examined
+            if max_examined is not None and (
+                    examined > max_examined or (examined % 64 == 0 and time.perf_counter() > deadline)):
+                if stats is not None:
+                    stats["complete"] = False
+                return
+            if not query.matches(row["title"], row["body"]):
+                continue
+        yield row
+
+
+def make_snippet(body: str, terms: Sequence[str], width: int = _SNIPPET_CHARS) -> str:
+    """A window of ``body`` around the first of ``terms``, terms wrapped in HIGHLIGHT."""
+    wanted = sorted({t for t in terms if t.strip()}, key=len, reverse=True)
+    if not wanted:
+        return body[:width] + ("…" if len(body) > width else "")
+    pattern = re.compile("|".join(re.escape(t) for t in wanted), re.IGNORECASE)
+    match = pattern.search(body)
+    if match is None:  # matched in the title only
+        window, start = body[:width], 0
+    else:
+        start = max(0, match.start() - width // 3)
+        line_start = body.rfind("\n", 0, match.start()) + 1
+        start = max(start, line_start)
+        window = body[start : start + width].split("\n")[0]
+    text = pattern.sub(lambda m: f"{HIGHLIGHT[0]}{m.group()}{HIGHLIGHT[1]}", window)
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if start + len(window) < len(body) else ""
+    return prefix + text + suffix
