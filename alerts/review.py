@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-import sqlite_utils
 
 from newsmon.alerts_config import RuleConfig
 from newsmon.config import Config
 from newsmon.db.facts import get_facts
+from newsmon.db.handle import Handle
 from newsmon.db.search import MAX_EXAMINED, iter_matches, known_sites
 
 from .errors import RuleError
@@ -48,7 +48,7 @@ def channel_table(config: Config) -> list[dict[str, Any]]:
 
 def test_rule(
     config: Config,
-    db: sqlite_utils.Database,
+    db: Handle,
     rule_or_query: str,
     *,
     limit: int = 20,
@@ -85,7 +85,7 @@ def test_rule(
     return found
 
 
-def _rule_sites(db: sqlite_utils.Database, rule: CompiledRule, site: Optional[str]) -> Optional[list[str]]:
+def _rule_sites(db: Handle, rule: CompiledRule, site: Optional[str]) -> Optional[list[str]]:
     """The site names to search: ``site`` and/or the stored sites the rule's globs allow (None: every site)."""
     if not rule.config.sites:
         return [site] if site else None

@@ -18,6 +18,9 @@ How each order stays fast at a million stories:
   row by row with the query's evaluator, on at most :data:`MAX_EXAMINED`
   candidates or :data:`CHECK_SECONDS` (``stats`` says when that cut a listing short).
 
+Given a PostgreSQL handle (``newsmon.db.handle.PgDatabase``), each public function runs
+its twin in ``db.postgres.search`` (same arguments, rows and errors).
+
 The FTS index holds a CJK-bigram rewrite of the text (db/cjk.py), so FTS5's
 own ``snippet()`` would show bigrams; the snippet is cut from the original
 body instead, around the first line that contains a query term.
@@ -36,6 +39,7 @@ from newsmon.errors import StoreError, UsageError
 from newsmon.query import QuerySyntaxError
 
 from .facts import FactsFilter, has_facts_table
+from .handle import Handle, PgDatabase
 from .search_shared import (CHECK_SECONDS, HIGHLIGHT, MAX_EXAMINED, NARROW_ROWS, RELEVANCE_WINDOW, SORTS,
                             make_snippet, post_filter, utc_bound)
 from .query import FtsQuery, parse_query
@@ -79,8 +83,12 @@ class _Filters:
         return bool(self.sites or self.since or self.until or self.facts)
 
 
-def known_sites(db: sqlite_utils.Database) -> list[str]:
+def known_sites(db: Handle) -> list[str]:
     """Site names that have stored stories, sorted."""
+    if isinstance(db, PgDatabase):
+        from .postgres import search as pg  # psycopg is imported for PostgreSQL databases only
+
+        return pg.known_sites(db)
     return [row[0] for row in db.execute("SELECT DISTINCT site FROM articles ORDER BY site")]
 
 
@@ -192,7 +200,7 @@ def _rows(db: sqlite_utils.Database, ids: Iterable[tuple[int, Optional[float]]],
 
 
 def search_articles(
-    db: sqlite_utils.Database,
+    db: Handle,
     query: Optional[str],
     *,
     site: Union[None, str, Sequence[str]] = None,
@@ -218,6 +226,11 @@ def search_articles(
     to learn ``examined`` and ``complete`` (False: the listing may miss older
     matches). Raises QuerySyntaxError for a malformed query.
     """
+    if isinstance(db, PgDatabase):
+        from .postgres import search as pg  # psycopg is imported for PostgreSQL databases only
+
+        return pg.search_articles(db, query, site=site, since=since, until=until, limit=limit, sort=sort, facts=facts,
+                                  stats=stats)
     if sort not in SORTS:
         raise ValueError(f"sort must be one of {SORTS}")
     parsed = _parse(query)
@@ -246,7 +259,7 @@ def _source_counts(db: sqlite_utils.Database, ids: list[int]) -> dict[int, int]:
 
 
 def iter_matches(
-    db: sqlite_utils.Database,
+    db: Handle,
     query: Optional[str],
     *,
     site: Union[None, str, Sequence[str]] = None,
@@ -264,6 +277,12 @@ def iter_matches(
     (``max_examined=None``) or on at most ``max_examined`` of them (``stats`` then
     says whether that cut the walk short).
     """
+    if isinstance(db, PgDatabase):
+        from .postgres import search as pg  # psycopg is imported for PostgreSQL databases only
+
+        yield from pg.iter_matches(db, query, site=site, since=since, until=until, facts=facts,
+                                   max_examined=max_examined, stats=stats)
+        return
     parsed = _parse(query)
     filters = _filters(db, site, since, until, facts)
     try:
@@ -274,7 +293,7 @@ def iter_matches(
 
 
 def iter_matching_ids(
-    db: sqlite_utils.Database,
+    db: Handle,
     query: Optional[str],
     *,
     site: Union[None, str, Sequence[str]] = None,
@@ -289,6 +308,11 @@ def iter_matching_ids(
     check (a regex) is checked on every candidate, however many, unless ``max_examined``
     caps it (the web page's facets pass MAX_EXAMINED, as a listing does).
     """
+    if isinstance(db, PgDatabase):
+        from .postgres import search as pg  # psycopg is imported for PostgreSQL databases only
+
+        yield from pg.iter_matching_ids(db, query, site=site, since=since, until=until)
+        return
     parsed = _parse(query)
     filters = _filters(db, site, since, until, facts)
     try:
@@ -303,7 +327,7 @@ def iter_matching_ids(
 
 
 def count_articles(
-    db: sqlite_utils.Database,
+    db: Handle,
     query: Optional[str],
     *,
     site: Union[None, str, Sequence[str]] = None,
@@ -316,6 +340,10 @@ def count_articles(
     Raises UsageError when the query needs a row-by-row check (a regex) on more
     than MAX_EXAMINED candidates: narrow it with a term, a site or dates.
     """
+    if isinstance(db, PgDatabase):
+        from .postgres import search as pg  # psycopg is imported for PostgreSQL databases only
+
+        return pg.count_articles(db, query, site=site, since=since, until=until, facts=facts)
     parsed = _parse(query)
     filters = _filters(db, site, since, until, facts)
     where, params = filters.sql()

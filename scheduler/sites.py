@@ -17,7 +17,9 @@ __all__ = ["site_statuses", "daemon_running"]
 
 
 def daemon_running(config: Config) -> bool:
-    """True if ``newsmon run`` currently holds this database's writer lock."""
+    """True if ``newsmon run`` currently holds this database's writer lock (a SQLite file's; False on PostgreSQL)."""
+    if config.database_is_postgres:
+        return False  # the writer lock is a file beside a SQLite database; PostgreSQL's scheduler is not read here
     holder = lock_holder(config.database_path)
     return bool(holder and holder.get("command") == "newsmon run")
 
@@ -27,11 +29,11 @@ def site_statuses(config: Config) -> "list[SiteHealth]":
 
     Raises StoreError when the database does not exist yet.
     """
-    from newsmon.db import Store
+    from newsmon.db import open_store
     from newsmon.db.health import scheduled_runs, site_health
 
     names = [s.name for s in config.sites if s.enabled]
-    with Store(config.database_path, readonly=True) as store:
+    with open_store(config.database_target, readonly=True) as store:
         results = site_health(store.db, names, thresholds=health_thresholds(config))
         schedule = scheduled_runs(store.db) if daemon_running(config) else {}
     for health in results:

@@ -10,20 +10,17 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Iterator
 
-import psycopg
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from newsmon.alerts import Matcher, compile_rule
 from newsmon.alerts_config import RuleConfig
-from newsmon.db import Store
-from newsmon.db import count_articles as sqlite_count
-from newsmon.db import search_articles as sqlite_search
-from newsmon.db.cjk import index_text
-from newsmon.db.postgres.search import compile_tsquery, count_articles, parse_tsquery, search_articles
+from newsmon.db import Store, StoreAPI, count_articles, open_store, search_articles
+from newsmon.db.handle import pg_execute
+from newsmon.db.postgres.search import compile_tsquery, parse_tsquery
 from newsmon.errors import NewsmonError, UsageError
 from newsmon.query import QuerySyntaxError
 from newsmon.query import parse_query as parse_tree
@@ -32,39 +29,21 @@ from test_query import _CHARS, _queries
 CST = timezone(timedelta(hours=8))
 PORTAL = Path(__file__).resolve().parent.parent / "newsmon" / "portal" / "articles.json"
 
-# -- the schema pg's store creates (agreed in issue 16); replaced by its store once merged ------
-
-_SCHEMA = """
-CREATE TABLE articles (id bigint PRIMARY KEY, url text NOT NULL UNIQUE, site text NOT NULL, title text NOT NULL,
-  published_at text, published_utc text, source text, author text, lang text, body text NOT NULL,
-  fingerprint text NOT NULL, fetched_at text NOT NULL, summary text, search_tsv tsvector);
-CREATE INDEX articles_search_tsv ON articles USING gin (search_tsv);
-CREATE INDEX articles_published_utc ON articles (published_utc);
-CREATE TABLE article_sources (article_id bigint REFERENCES articles (id), site text NOT NULL, url text NOT NULL,
-  first_seen_at text NOT NULL, published_at text, PRIMARY KEY (article_id, url));
-"""
-
-
-def _pg_copy(conn: psycopg.Connection[Any], store: Store) -> None:
-    """Every story of ``store`` into PostgreSQL, with the agreed tsvector expression."""
-    for row in store.db.query("SELECT * FROM articles ORDER BY id"):
-        conn.execute(
-            "INSERT INTO articles (id, url, site, title, published_at, published_utc, source, body, fingerprint,"
-            " fetched_at, search_tsv) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s,"
-            " setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'D'))",
-            [row["id"], row["url"], row["site"], row["title"], row["published_at"], row["published_utc"],
-             row["source"], row["body"], row["fingerprint"], row["fetched_at"], index_text(row["title"]),
-             index_text(row["body"])])
-    for src in store.db.query("SELECT * FROM article_sources"):
-        conn.execute("INSERT INTO article_sources VALUES (%s, %s, %s, %s, %s)",
-                     [src["article_id"], src["site"], src["url"], src["first_seen_at"], src["published_at"]])
+def _add_both(lite: Store, post: StoreAPI, site: str, url: str, title: str, body: str, fingerprint: str,
+              published_at: datetime | None = None) -> int:
+    """The same story into both stores through their own write paths; its id (the same in both)."""
+    left = lite.add_article(site=site, url=url, title=title, body=body, fingerprint=fingerprint,
+                            published_at=published_at)
+    right = post.add_article(site=site, url=url, title=title, body=body, fingerprint=fingerprint,
+                             published_at=published_at)
+    assert (left.article_id, left.status) == (right.article_id, right.status)
+    return left.article_id
 
 
 @pytest.fixture
-def pg(postgres_url: str) -> Iterator[psycopg.Connection[Any]]:
-    with psycopg.connect(postgres_url, autocommit=True) as conn:
-        conn.execute(_SCHEMA)
-        yield conn
+def pg(postgres_url: str) -> Iterator[StoreAPI]:
+    with open_store(postgres_url) as store:
+        yield store
 
 
 # -- the compiler ----------------------------------------------------------------------------------
@@ -129,13 +108,11 @@ _PARITY_QUERIES = [
 ]
 
 
-def test_parity_on_real_stories(tmp_path: Path, pg: psycopg.Connection[Any]) -> None:
+def test_parity_on_real_stories(tmp_path: Path, pg: StoreAPI) -> None:
     stories = _fixture_stories()
     with Store(tmp_path / "news.db") as store:
         for i, (site, title, body, published) in enumerate(stories):
-            store.add_article(site=site, url=f"http://127.0.0.1/{site}/{i}", title=title, body=body,
-                              fingerprint=f"f{i}", published_at=published)
-        _pg_copy(pg, store)
+            _add_both(store, pg, site, f"http://127.0.0.1/{site}/{i}", title, body, f"f{i}", published)
         rules = Matcher([compile_rule(RuleConfig(name=str(i), query=q)) for i, q in enumerate(_PARITY_QUERIES)])
         expected: dict[str, set[int]] = {q: set() for q in _PARITY_QUERIES}
         for row in store.db.query("SELECT id, site, title, body FROM articles"):
@@ -145,41 +122,40 @@ def test_parity_on_real_stories(tmp_path: Path, pg: psycopg.Connection[Any]) -> 
         found_any = 0
         for query in _PARITY_QUERIES:
             for kwargs in ({}, {"since": middle}, {"until": middle}, {"site": "liaoning-invest"}):
-                lite = sqlite_search(store.db, query, limit=500, **kwargs)  # type: ignore[arg-type]
-                post = search_articles(pg, query, limit=500, **kwargs)  # type: ignore[arg-type]
+                lite = search_articles(store.db, query, limit=500, **kwargs)  # type: ignore[arg-type]
+                post = search_articles(pg.db, query, limit=500, **kwargs)  # type: ignore[arg-type]
                 # Newest order is the same list; rows are the same but for the score.
                 assert [r["id"] for r in post] == [r["id"] for r in lite], (query, kwargs)
                 assert [{**r, "score": None} for r in post] == [{**r, "score": None} for r in lite]
                 if not kwargs:
                     assert {r["id"] for r in lite} == expected[query], query
                     found_any += bool(lite)
-                ranked = search_articles(pg, query, limit=500, sort="relevance", **kwargs)  # type: ignore[arg-type]
+                ranked = search_articles(pg.db, query, limit=500, sort="relevance", **kwargs)  # type: ignore[arg-type]
                 assert {r["id"] for r in ranked} == {r["id"] for r in lite}, (query, kwargs)
-                assert count_articles(pg, query, **kwargs) == sqlite_count(store.db, query, **kwargs)  # type: ignore
+                assert count_articles(pg.db, query, **kwargs) == count_articles(store.db, query, **kwargs)  # type: ignore
         assert found_any >= len(_PARITY_QUERIES) - 2  # the set is not vacuous
-        air_liquide = {r["id"] for r in search_articles(pg, '"Air Liquide"')}
+        air_liquide = {r["id"] for r in search_articles(pg.db, '"Air Liquide"')}
         assert len(stories) - 4 in air_liquide and len(stories) - 3 not in air_liquide  # not across title|body
         # Relevance: a title match ranks above body matches (ts_rank weights A = 10 x D).
-        ranked = search_articles(pg, "稀有气体", sort="relevance", limit=100)
+        ranked = search_articles(pg.db, "稀有气体", sort="relevance", limit=100)
         in_title = ["稀有气体" in r["title"] for r in ranked]
         assert in_title[0] and not all(in_title) and in_title == sorted(in_title, reverse=True)
         assert ranked[0]["score"] > ranked[-1]["score"] > 0
         # No query: the newest stories, like SQLite.
-        assert [r["id"] for r in search_articles(pg, None, limit=5)] == [r["id"] for r in
-                                                                           sqlite_search(store.db, None, limit=5)]
+        assert [r["id"] for r in search_articles(pg.db, None, limit=5)] == [r["id"] for r in
+                                                                           search_articles(store.db, None, limit=5)]
 
 
-def test_errors_match_sqlite(tmp_path: Path, pg: psycopg.Connection[Any]) -> None:
+def test_errors_match_sqlite(tmp_path: Path, pg: StoreAPI) -> None:
     with Store(tmp_path / "news.db") as store:
-        store.add_article(site="dalian", url="http://127.0.0.1/1", title="氪氙", body="x", fingerprint="1")
-        _pg_copy(pg, store)
+        _add_both(store, pg, "dalian", "http://127.0.0.1/1", "氪氙", "x", "1")
         with pytest.raises(UsageError, match="There are no stories from site 'nowhere'; the sites with stories"
                                              " are: dalian."):
-            search_articles(pg, "氪氙", site="nowhere")
+            search_articles(pg.db, "氪氙", site="nowhere")
         with pytest.raises(QuerySyntaxError, match=r"Cannot search for '\(氪氙': at character 1: This parenthesis"):
-            search_articles(pg, "(氪氙")
+            search_articles(pg.db, "(氪氙")
         with pytest.raises(UsageError, match="out of range"):
-            count_articles(pg, "氪氙", since=datetime(1, 1, 1, tzinfo=CST))
+            count_articles(pg.db, "氪氙", since=datetime(1, 1, 1, tzinfo=CST))
 
 
 # -- property: SQLite search == PostgreSQL search == the alert matcher --------------------------------
@@ -190,24 +166,22 @@ _PG_CHARS = _CHARS + "1e5国한ｶ's"
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 @given(query=_queries(), stories=st.lists(st.tuples(st.text(_PG_CHARS, max_size=8), st.text(_PG_CHARS, max_size=20)),
                                           min_size=1, max_size=6))
-def test_sqlite_postgres_and_alerts_agree(tmp_path_factory: pytest.TempPathFactory, pg: psycopg.Connection[Any],
+def test_sqlite_postgres_and_alerts_agree(tmp_path_factory: pytest.TempPathFactory, pg: StoreAPI,
                                           query: str, stories: list[tuple[str, str]]) -> None:
     try:
         matcher = Matcher([compile_rule(RuleConfig(name="r", query=query))])
     except NewsmonError:
         assume(False)
         return
-    pg.execute("TRUNCATE article_sources, articles")
+    pg_execute(pg.db, "TRUNCATE article_sources, articles RESTART IDENTITY CASCADE")  # type: ignore[arg-type]
     with Store(tmp_path_factory.mktemp("agree") / "a.db") as store:
         expected = set()
         for i, (title, body) in enumerate(stories):
-            added = store.add_article(site="s", url=f"http://127.0.0.1/{i}", title=title, body=body,
-                                      fingerprint=f"f{i}")
+            added = _add_both(store, pg, "s", f"http://127.0.0.1/{i}", title, body, f"f{i}")
             if matcher.match(title, body, "s"):
-                expected.add(added.article_id)
-        _pg_copy(pg, store)
+                expected.add(added)
         for sort in ("newest", "relevance"):
-            lite = {r["id"] for r in sqlite_search(store.db, query, limit=100, sort=sort)}
-            post = {r["id"] for r in search_articles(pg, query, limit=100, sort=sort)}
+            lite = {r["id"] for r in search_articles(store.db, query, limit=100, sort=sort)}
+            post = {r["id"] for r in search_articles(pg.db, query, limit=100, sort=sort)}
             assert lite == post == expected, (query, sort, parse_tsquery(query).tsquery)
-        assert count_articles(pg, query) == len(expected)
+        assert count_articles(pg.db, query) == len(expected)

@@ -44,10 +44,12 @@ from newsmon.query import And, Node, Not, Or, Query, QuerySyntaxError, Regex, Te
 from newsmon.query import parse_query as parse_tree
 
 from ..cjk import query_tokens
+from ..handle import PgDatabase
 from ..facts import FactsFilter
 from ..search_shared import MAX_EXAMINED, NARROW_ROWS, SORTS, make_snippet, post_filter, utc_bound
 
-__all__ = ["TsQuery", "compile_tsquery", "parse_tsquery", "search_articles", "count_articles", "iter_matching_ids",
+__all__ = ["TsQuery", "compile_tsquery", "parse_tsquery", "search_articles", "count_articles", "iter_matches",
+           "iter_matching_ids",
            "known_sites", "RANK_WEIGHTS", "RELEVANCE_WINDOW", "WALK_ROWS"]
 
 #: ts_rank's weights for D, C, B, A: a title (A) match counts ten times a body (D) match, as bm25's in SQLite.
@@ -59,7 +61,7 @@ WALK_ROWS = 2_000
 #: Relevance ranks the newest this many matches (SQLite: 10,000). ts_rank reads each match's whole tsvector
 #: (about 6 kB compressed for a 600-character story): ~25 µs a match on this machine, so 1,000 cost ~25 ms.
 RELEVANCE_WINDOW = 1_000
-_COLUMNS = "id, title, url, site, published_at, source, body"
+_COLUMNS = "id, title, url, site, published_at, source, body, published_utc"
 
 Connection = psycopg.Connection[Any]
 
@@ -202,9 +204,12 @@ def _facts_sql(facts: FactsFilter) -> tuple[str, list[Any]]:
             + " AND ".join(clauses) + ")"), params
 
 
-def known_sites(conn: Connection) -> list[str]:
+def known_sites(db: Union[PgDatabase, Connection]) -> list[str]:
     """Site names that have stored stories, sorted."""
-    return [row[0] for row in conn.execute("SELECT DISTINCT site FROM articles ORDER BY site")]
+    if isinstance(db, PgDatabase):
+        with db.connection() as conn:
+            return known_sites(conn)
+    return [row[0] for row in db.execute("SELECT DISTINCT site FROM articles ORDER BY site")]
 
 
 def _filters(conn: Connection, site: Union[None, str, Sequence[str]], since: Optional[datetime],
@@ -341,7 +346,7 @@ def _checked(rows: Iterator[dict[str, Any]], parsed: Optional[TsQuery], max_exam
 
 
 def search_articles(
-    conn: Connection,
+    db: PgDatabase,
     query: Optional[str],
     *,
     site: Union[None, str, Sequence[str]] = None,
@@ -362,20 +367,26 @@ def search_articles(
         raise ValueError(f"sort must be one of {SORTS}")
     parsed = _parse(query)
     try:
-        filters = _filters(conn, site, since, until, facts)
-        rows = [row for _, row in zip(range(limit), _checked(
-            _candidates(conn, parsed, sort, filters, first_batch=limit), parsed, stats=stats))]
-        counts = _source_counts(conn, [row["id"] for row in rows])
+        with db.connection() as conn:
+            filters = _filters(conn, site, since, until, facts)
+            rows = [row for _, row in zip(range(limit), _checked(
+                _candidates(conn, parsed, sort, filters, first_batch=limit), parsed, stats=stats))]
+            counts = _source_counts(conn, [row["id"] for row in rows])
     except psycopg.Error as exc:
-        raise StoreError(f"Cannot search for {query!r}: {str(exc).strip()}.") from None
+        raise StoreError(f"Cannot search for {query!r}: {_reason(exc)}.") from None
     terms = parsed.terms if parsed is not None else ()
     out = []
     for row in rows:
         body = row.pop("body")
         score = row.pop("score")
+        row.pop("published_utc")
         out.append({**row, "score": score, "snippet": make_snippet(body, terms),
                     "sources_count": counts.get(row["id"], 0)})
     return out
+
+
+def _reason(exc: BaseException) -> str:
+    return " ".join(str(exc).split()).rstrip(".") or type(exc).__name__
 
 
 def _source_counts(conn: Connection, ids: list[int]) -> dict[int, int]:
@@ -385,8 +396,36 @@ def _source_counts(conn: Connection, ids: list[int]) -> dict[int, int]:
         "SELECT article_id, count(*) FROM article_sources WHERE article_id = ANY(%s) GROUP BY article_id", [ids])}
 
 
+def iter_matches(
+    db: PgDatabase,
+    query: Optional[str],
+    *,
+    site: Union[None, str, Sequence[str]] = None,
+    since: Optional[datetime] = None,
+    until: Optional[datetime] = None,
+    facts: Optional[FactsFilter] = None,
+    max_examined: Optional[int] = None,
+    stats: Optional[dict[str, Any]] = None,
+) -> Iterator[dict[str, Any]]:
+    """Every story :func:`search_articles` finds (newest order), unbounded, streamed, body included.
+
+    ``db.search.iter_matches`` on PostgreSQL: rows ``id, title, url, site, published_at,
+    source, body, published_utc``; the same arguments and errors.
+    """
+    parsed = _parse(query)
+    try:
+        with db.connection() as conn:
+            filters = _filters(conn, site, since, until, facts)
+            for row in _checked(_candidates(conn, parsed, "newest", filters, first_batch=_BATCH), parsed,
+                                max_examined=max_examined, stats=stats):
+                row.pop("score")
+                yield row
+    except psycopg.Error as exc:
+        raise StoreError(f"Cannot search for {query!r}: {_reason(exc)}.") from None
+
+
 def iter_matching_ids(
-    conn: Connection,
+    db: PgDatabase,
     query: Optional[str],
     *,
     site: Union[None, str, Sequence[str]] = None,
@@ -394,18 +433,12 @@ def iter_matching_ids(
     until: Optional[datetime] = None,
 ) -> Iterator[int]:
     """Ids of every story :func:`search_articles` finds (newest order), unbounded and streamed: for exports."""
-    parsed = _parse(query)
-    try:
-        filters = _filters(conn, site, since, until)
-        for row in _checked(_candidates(conn, parsed, "newest", filters, first_batch=_BATCH), parsed,
-                            max_examined=None):
-            yield int(row["id"])
-    except psycopg.Error as exc:
-        raise StoreError(f"Cannot search for {query!r}: {str(exc).strip()}.") from None
+    for row in iter_matches(db, query, site=site, since=since, until=until):
+        yield int(row["id"])
 
 
 def count_articles(
-    conn: Connection,
+    db: PgDatabase,
     query: Optional[str],
     *,
     site: Union[None, str, Sequence[str]] = None,
@@ -420,17 +453,18 @@ def count_articles(
     """
     parsed = _parse(query)
     try:
-        filters = _filters(conn, site, since, until, facts)
-        if parsed is None or parsed.exact:
-            where, params = _where(parsed, filters)
-            row = conn.execute(f"SELECT count(*) FROM articles WHERE {where}", params, prepare=False).fetchone()
-            return int(row[0]) if row else 0
-        count = 0
-        for examined, row in enumerate(_candidates(conn, parsed, "newest", filters, first_batch=_BATCH), 1):
-            if examined > MAX_EXAMINED:
-                raise UsageError(f"Counting {query!r} would check more than {MAX_EXAMINED:,} stories one by one;"
-                                 " add a term, a site or dates to narrow it.")
-            count += parsed.query.matches(row["title"], row["body"])
-        return count
+        with db.connection() as conn:
+            filters = _filters(conn, site, since, until, facts)
+            if parsed is None or parsed.exact:
+                where, params = _where(parsed, filters)
+                row = conn.execute(f"SELECT count(*) FROM articles WHERE {where}", params, prepare=False).fetchone()
+                return int(row[0]) if row else 0
+            count = 0
+            for examined, row in enumerate(_candidates(conn, parsed, "newest", filters, first_batch=_BATCH), 1):
+                if examined > MAX_EXAMINED:
+                    raise UsageError(f"Counting {query!r} would check more than {MAX_EXAMINED:,} stories one by one;"
+                                     " add a term, a site or dates to narrow it.")
+                count += parsed.query.matches(row["title"], row["body"])
+            return count
     except psycopg.Error as exc:
-        raise StoreError(f"Cannot search for {query!r}: {str(exc).strip()}.") from None
+        raise StoreError(f"Cannot search for {query!r}: {_reason(exc)}.") from None

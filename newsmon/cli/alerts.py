@@ -15,7 +15,6 @@ from typing import Any, Optional
 
 import click
 
-from newsmon.db.handle import require_sqlite
 from .options import config_option, format_option, handle_errors, open_store
 from newsmon.config import Config, load_config
 from newsmon.output import print_records
@@ -187,8 +186,7 @@ def test(rule: str, config_path: Path, site: Optional[str], limit: int, fmt: str
     config = load_config(config_path)
     stats: dict[str, Any] = {}
     with open_store(config, readonly=True) as store:
-        rows = test_rule(config, require_sqlite(store.db, "newsmon alerts test"), rule, limit=limit, site=site,
-                         stats=stats)
+        rows = test_rule(config, store.db, rule, limit=limit, site=site, stats=stats)
     print_records(rows, fmt, columns=["id", "published_at", "site", "title", "matched", "url"])
     if not stats.get("complete", True):
         click.echo(f"Stopped after checking {stats['examined']:,} stories one by one (the rule needs a regex check"

@@ -13,7 +13,6 @@ from newsmon.output import dates_option_help, parse_user_date, print_records, pr
 from newsmon.redact import install_redaction
 
 from .facts import facts_filter, facts_filter_options
-from newsmon.db.handle import require_sqlite
 from .options import config_option, format_option, handle_errors, open_store
 
 __all__ = ["crawl", "extract", "search", "show"]
@@ -70,7 +69,7 @@ def crawl(sites: tuple[str, ...], config_path: Path, fmt: str, time_limit: Optio
 @click.option("--since", help="Published on or after this date. " + dates_option_help)
 @click.option("--until", help="Published on or before this date. " + dates_option_help)
 @click.option("--sort", type=click.Choice(["newest", "relevance"]), default="newest", show_default=True,
-              help="newest: most recently stored first; relevance: bm25 among the newest 10,000 matches.")
+              help="newest: most recently stored first; relevance: bm25 among the newest 10,000 matches (PostgreSQL: ts_rank among the newest 1,000).")
 @click.option("--count", "count_only", is_flag=True, help="Print how many stories match instead of listing them.")
 @facts_filter_options
 @click.option("--limit", type=click.IntRange(1, 10000), default=20, show_default=True, help="Most results to show.")
@@ -108,7 +107,7 @@ def search(query: str, config_path: Path, sites: tuple[str, ...], since: Optiona
                               facts=bool(facts)))
         return
     with open_store(config, readonly=True) as store:
-        db = require_sqlite(store.db, "newsmon search")
+        db = store.db  # SQLite or PostgreSQL: the same search functions, the same results
         if count_only:
             total = count_articles(db, query, site=sites, since=since_at, until=until_at, facts=facts)
             if fmt == "table":
