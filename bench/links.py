@@ -80,6 +80,8 @@ class Page:
     headers: dict[str, str] = field(default_factory=dict)
     # Other spellings of the same next page the site serves (WordPress /page/2 and ?paged=2).
     next_page_alt: list[str] = field(default_factory=list)
+    # "dev" (reader changes may be designed on it) or "heldout" (scored only), fixed in labels.json.
+    split: str = "dev"
 
 
 @dataclass
@@ -112,7 +114,8 @@ def load_pages(labels_path: Path = CORPUS / "labels.json", only: Optional[set[st
         if path.suffix == ".gz":
             body = gzip.decompress(body)
         pages.append(Page(item["id"], item["url"], item["shape"], item["articles"], item.get("next_page"),
-                          body, item.get("headers") or {}, item.get("next_page_alt") or []))
+                          body, item.get("headers") or {}, item.get("next_page_alt") or [],
+                          item.get("split") or "dev"))
     return pages, skipped
 
 
@@ -207,6 +210,7 @@ class PageScore:
     shape_got: Optional[str]
     ms: float
     error: Optional[str]
+    split: str = "dev"
 
     @property
     def precision(self) -> float:
@@ -240,7 +244,7 @@ def score_page(page: Page, reading: Reading) -> PageScore:
         [gold[k] for k in gold if k not in got],
         [got[k] for k in got if k not in gold],
         page.next_page, reading.next_pages[0] if reading.next_pages else None, page.next_page_alt,
-        reading.shape, reading.ms, reading.error,
+        reading.shape, reading.ms, reading.error, page.split,
     )
 
 
@@ -298,6 +302,10 @@ def by_shape(scores: list[PageScore]) -> dict[str, dict[str, Any]]:
     for s in scores:
         groups[s.shape].append(s)
     table = {shape: summarise(groups[shape]) for shape in SHAPES if shape in groups}
+    for split in ("dev", "heldout"):
+        chosen = [s for s in scores if s.split == split]
+        if chosen and len(chosen) < len(scores):
+            table[f"all {split}"] = summarise(chosen)
     table["all"] = summarise(scores)
     return table
 
@@ -351,14 +359,14 @@ def print_table(results: dict[str, list[PageScore]], k: int) -> None:
 
 def print_per_page(results: dict[str, list[PageScore]]) -> None:
     """One row per page and reader: found/labelled links, P, R, next page right, shape read."""
-    print("\n| reader | page | shape | labelled | found | P | R | next | shape read |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("\n| reader | page | split | shape | labelled | found | P | R | next | shape read |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for name, scores in results.items():
         for s in scores:
             nxt = "-" if s.next_right is None else ("right" if s.next_right else "wrong")
             if s.next_gold is None and s.next_got is not None:
                 nxt = "false"
-            print(f"| {name} | {s.id} | {s.shape} | {s.gold} | {s.found} | {s.precision:.3f} | {s.recall:.3f} | "
+            print(f"| {name} | {s.id} | {s.split} | {s.shape} | {s.gold} | {s.found} | {s.precision:.3f} | {s.recall:.3f} | "
                   f"{nxt} | {s.shape_got or '-'} |")
 
 
@@ -374,9 +382,13 @@ def main(argv: Optional[list[str]] = None) -> int:
                         help="also score the baseline allowed on the whole registrable domain "
                              "(a what-if for the off-host findings; not what the crawler does)")
     parser.add_argument("--labels", type=Path, default=CORPUS / "labels.json", help="labels file")
+    parser.add_argument("--split", choices=("dev", "heldout"),
+                        help="score only the pages of this split (labels.json 'split'; default: all, with a row per split)")
     args = parser.parse_args(argv)
 
     pages, skipped = load_pages(args.labels, set(args.page) if args.page else None)
+    if args.split:
+        pages = [page for page in pages if page.split == args.split]
     for message in skipped:
         print(message, file=sys.stderr)
     if not pages:
@@ -400,7 +412,7 @@ def main(argv: Optional[list[str]] = None) -> int:
             "readers": {name: {"by_shape": by_shape(scores), "worst": worst(scores, args.worst),
                                "per_page": [{"id": s.id, "shape": s.shape, "precision": s.precision,
                                              "recall": s.recall, "next_right": s.next_right,
-                                             "shape_got": s.shape_got} for s in scores]}
+                                             "shape_got": s.shape_got, "split": s.split} for s in scores]}
                         for name, scores in results.items()},
         }
         print(json.dumps(out, ensure_ascii=False, indent=1))
