@@ -25,6 +25,7 @@ from .pager import PagerLink, next_page as find_next_page
 from .urls import same_site
 
 __all__ = [
+    "FILE_REASON",
     "Link",
     "ListPage",
     "Rejected",
@@ -38,6 +39,8 @@ __all__ = [
     "url_template",
 ]
 
+# Why a link to a PDF, image or archive is set aside (newsmon extracts web pages only).
+FILE_REASON = "a file, not a page"
 # Links read per list page; the rest are ignored (and counted). Real 栏目 pages
 # carry 50-400 links; 5,000 leaves room for huge sitemap-like columns.
 MAX_LINKS_PER_PAGE = 5000
@@ -297,7 +300,7 @@ def collect_links(
             rejected.setdefault(url, "off-site")
             continue
         if parts.path.lower().endswith(ignored):
-            rejected.setdefault(url, "a file, not a page")
+            rejected.setdefault(url, FILE_REASON)
             continue
         text = _anchor_text(anchor)
         if anchors is not None:

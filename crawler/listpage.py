@@ -27,13 +27,14 @@ from .encoding import decode_html
 from .blocks import main_list
 from .feeds import feed_kind, feed_links, read_feed, read_sitemap
 from .hanweb import find_datastore, is_datastore_xml, next_proxy_url
-from .links import MAX_LINKS_PER_PAGE, Link, Rejected, classify, collect_links, parse_html
+from .links import FILE_REASON, MAX_LINKS_PER_PAGE, Link, Rejected, classify, collect_links, parse_html
 from .pager import trs_next_page
 from .scriptdata import script_items
 from .urls import same_site, site_boundaries
 
 __all__ = ["ArticleLink", "ListReading", "NEEDS_BROWSER", "read_list_page"]
 
+FILES_ONLY = "this list page links to {files} files (PDF, documents), not web pages: newsmon stores web pages only"
 NEEDS_BROWSER = "this list page builds its links with JavaScript; set `render: browser` or `article_url_pattern`"
 # Signs that a page fills its list after load (XHR/fetch, client-side frameworks).
 _JS_LIST = re.compile(
@@ -183,7 +184,12 @@ def read_list_page(
         reading.shape = "script_data"
         reading.articles = [ArticleLink(item.url, item.title, item.date) for item in items]
         return reading
-    if _JS_LIST.search(script_text) or (len(doc.text_content().strip()) < 200 and len(scripts) >= 2):
+    files = sum(1 for r in reading.rejected if r.reason == FILE_REASON)
+    if files >= 3:
+        # Announcement columns (信息披露, 公告) whose every row is a PDF: say so rather than "nothing found".
+        reading.shape = "empty"
+        reading.diagnosis = FILES_ONLY.format(files=files)
+    elif _JS_LIST.search(script_text) or (len(doc.text_content().strip()) < 200 and len(scripts) >= 2):
         reading.shape = "needs_browser"
         reading.diagnosis = NEEDS_BROWSER
     else:

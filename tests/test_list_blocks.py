@@ -1,4 +1,5 @@
-"""The column's own list beats look-alike side boxes (crawler/blocks.py), through read_list_page."""
+"""read_list_page on real-world list layouts: the column's own list beats look-alike side boxes
+(crawler/blocks.py); an all-PDF announcement column is named as such."""
 
 from __future__ import annotations
 
@@ -73,3 +74,13 @@ def test_short_lists_are_left_alone() -> None:
         f"<div class='hot'><table>{rows('zwgk/zwyw', 2, 500)}</table></div>"
     )
     assert len(urls(body)) == 6
+
+
+def test_an_all_pdf_announcement_column_says_so() -> None:
+    body = "<ul class='gg'>" + "".join(
+        f"<li><a href='/Upload/File/202004/2020042917532{i}_3226.pdf'>关于旗下基金2020年第一季度报告的提示性公告{i}</a>"
+        f"<span>2020-04-2{i}</span></li>" for i in range(4)
+    ) + "</ul>"
+    reading = read_list_page(page(body), BASE)
+    assert reading.articles == [] and reading.shape == "empty"
+    assert reading.diagnosis == "this list page links to 4 files (PDF, documents), not web pages: newsmon stores web pages only"
