@@ -5,6 +5,7 @@ Usage::
     .venv/bin/python bench/extraction.py                 # everything, sequential timing
     .venv/bin/python bench/extraction.py --only newsmon --worst 15
     .venv/bin/python bench/extraction.py --sets magic-html --jobs 2
+    .venv/bin/python bench/extraction.py --only newsmon trafilatura --repeat 3   # speed ratio
 
 Sets live in ``../shared/benchmarks`` beside the checkout (override with
 ``NEWSMON_SHARED``); a missing set is skipped with a message.
@@ -250,11 +251,30 @@ def summarise(rows: list[dict[str, Any]], pages: dict[tuple[str, str], Page]) ->
     return out
 
 
+def print_speed_ratios(runs: list[list[dict[str, Any]]]) -> None:
+    """newsmon's total time over trafilatura's on the same pages, per set, for each repeat."""
+    print("# speed: newsmon time / trafilatura time on the same pages, each repeat (and fastest-of-repeats)\n")
+    sets = sorted({str(r["set"]) for r in runs[0] if r["set"] != "zh-news-pages"})
+    for set_name in sets:
+        ratios = []
+        for rows in runs:
+            mine = sum(float(r["ms"]) for r in rows if r["set"] == set_name and r["extractor"] == "newsmon")
+            base = sum(float(r["ms"]) for r in rows if r["set"] == set_name and r["extractor"] == "trafilatura")
+            if base:
+                ratios.append(mine / base)
+        if ratios:
+            print(f"- {set_name}: " + ", ".join(f"{x:.2f}x" for x in ratios))
+    print()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", nargs="+", choices=EXTRACTORS, default=list(EXTRACTORS))
     parser.add_argument("--sets", nargs="+", choices=SETS, default=list(SETS))
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (timings are noisier above 1)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="time every page this many times (sequential only); ms is each page's fastest, "
+                             "and newsmon/trafilatura time ratios are printed per repeat")
     parser.add_argument("--worst", type=int, default=0, help="list the N worst newsmon pages per set")
     parser.add_argument("--dump", type=Path, help="write every row as JSON lines to this file")
     args = parser.parse_args(argv)
@@ -281,6 +301,14 @@ def main(argv: list[str] | None = None) -> int:
         for ext in args.only:  # warm imports so the first page does not pay for them
             run_one((ext, Page("warm", "warm", "", b"<html><body><p>warm up</p></body></html>", None, False)))
         rows = [run_one(job) for job in jobs]
+        runs = [rows]
+        for _ in range(args.repeat - 1):
+            runs.append([run_one(job) for job in jobs])
+        if args.repeat > 1:
+            # Each page's time is its fastest of the repeats (the least disturbed by other load).
+            for row, *again in zip(*runs):
+                row["ms"] = min(float(r["ms"]) for r in (row, *again))
+            print_speed_ratios(runs)
     print(f"# extraction benchmark, {datetime.now():%Y-%m-%d %H:%M}, {os.cpu_count()} cores, jobs={args.jobs}\n")
     print("\n".join(summarise(rows, pages)))
     if args.worst:

@@ -241,11 +241,17 @@ def element_lines(el: etree._Element, *, max_link_ratio: float = 1.0) -> list[st
     return lines
 
 
+_LINK_RUN = re.compile(f"{_LINK_OPEN}([^{_LINK_CLOSE}]*)")
+
+
 def _split_marked(text: str) -> Iterator[tuple[str, int]]:
     for line in fold_lines(text):
+        if _LINK_OPEN not in line and _LINK_CLOSE not in line:
+            yield line, 0  # most lines hold no link: nothing to strip or count
+            continue
         plain = line.replace(_LINK_OPEN, "").replace(_LINK_CLOSE, "").strip()
         if plain:
-            linked = sum(len(m.strip()) for m in re.findall(f"{_LINK_OPEN}([^{_LINK_CLOSE}]*)", line))
+            linked = sum(len(m.strip()) for m in _LINK_RUN.findall(line))
             yield plain, linked
 
 
@@ -292,12 +298,8 @@ _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000\u2002-\u200b\u202f\u205f\ufeff]+")
 
 def fold_lines(text: str) -> list[str]:
     """Split on newlines, fold runs of (also full-width) whitespace, drop empty lines."""
-    lines = []
-    for line in text.split("\n"):
-        line = _SPACES.sub(" ", line).strip()
-        if line:
-            lines.append(line)
-    return lines
+    # One substitution over the whole text, not one per line (this runs on every page's full text).
+    return [line for line in (part.strip() for part in _SPACES.sub(" ", text).split("\n")) if line]
 
 
 def _own_units(root: etree._Element) -> Iterator[tuple[etree._Element, int, int]]:

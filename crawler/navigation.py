@@ -92,7 +92,6 @@ def _story_list_lines(lines: list[tuple[str, int]], known: Collection[str]) -> t
 _MAX_LIST_CHARS = 5000
 # Compiled once; evaluated in C, so sizing a box costs no Python per descendant.
 _TEXT_CHARS = etree.XPath("string-length(string(.))")
-_LINK_COUNT = etree.XPath("count(.//a)")
 
 
 def _repeated_children(el: etree._Element) -> bool:
@@ -128,28 +127,42 @@ def prune_story_lists(
     """
     # Elements themselves as keys, not id(): lxml proxies die and their ids are reused.
     kept = set(keep) | {a for el in keep for a in el.iterancestors()}
+    # Links under each element, counted once from the anchors up (a box needs two;
+    # a subtree with fewer holds no list, so the walk below never enters it).
+    links: dict[etree._Element, int] = {}
+    for a in root.iter("a"):
+        for anc in a.iterancestors():
+            links[anc] = links.get(anc, 0) + 1
     doomed: list[etree._Element] = []
-    # Boxes removed, or judged with fewer than two headlines (nothing inside them can be a list).
-    settled: set[etree._Element] = set()
-    for el in root.iter(*_CONTAINERS):
-        if len(el) < 2 or not _repeated_children(el) or el in kept or el.getparent() is None:
+    # Top-down in document order; a box removed, or judged with fewer than two
+    # headlines, is settled: nothing inside it can be a list, so it is not entered.
+    stack = [root]
+    while stack:
+        el = stack.pop()
+        if el.tag in _CONTAINERS and _is_list_box(el, kept, known, doomed):
             continue
-        if settled and any(a in settled for a in el.iterancestors()):
-            continue
-        chars = int(_TEXT_CHARS(el))
-        if not 10 <= chars <= _MAX_LIST_CHARS or _LINK_COUNT(el) < 2:
-            continue
-        link_chars, long_links = _links(el)
-        if long_links < 2 or link_chars < 0.5 * chars:
-            continue
-        is_list, headlines = _story_list_lines(linked_lines(el), known)
-        if is_list:
-            doomed.append(el)
-        if is_list or headlines < 2:
-            settled.add(el)
+        stack.extend(reversed([c for c in el if links.get(c, 0) >= 2]))
     for el in doomed:
         drop_keep_tail(el)  # text after the box is not the box's
     return len(doomed)
+
+
+def _is_list_box(
+    el: etree._Element, kept: set[etree._Element], known: Collection[str], doomed: list[etree._Element]
+) -> bool:
+    """Judge one box (appending it to ``doomed`` if it lists other stories); True when it is settled."""
+    if len(el) < 2 or el in kept or el.getparent() is None or not _repeated_children(el):
+        return False
+    chars = int(_TEXT_CHARS(el))
+    if not 10 <= chars <= _MAX_LIST_CHARS:
+        return False
+    link_chars, long_links = _links(el)
+    if long_links < 2 or link_chars < 0.5 * chars:
+        return False
+    is_list, headlines = _story_list_lines(linked_lines(el), known)
+    if is_list:
+        doomed.append(el)
+    return is_list or headlines < 2
 
 
 def drop_story_lines(
