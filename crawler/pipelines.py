@@ -136,6 +136,7 @@ class TemplatePipeline:
         return {**item, "article": article}
 
     def close_spider(self, spider: Any) -> None:
+        _store_held(spider)  # first: their pages may have taught the template what the re-clean removes
         learner = getattr(spider, "learner", None)
         if learner is None or not learner.learned_chrome:
             return
@@ -148,3 +149,25 @@ class TemplatePipeline:
             return
         if count:
             spider.crawler.stats.inc_value("newsmon/recleaned", count)
+
+
+#: The item pipelines, in order; ``settings.ITEM_PIPELINES`` is built from this.
+PIPELINES: tuple[type, ...] = (NonArticlePipeline, TemplatePipeline, StorePipeline)
+
+
+def _store_held(spider: Any) -> None:
+    """Stories the spider still holds for its young template go down the pipelines now.
+
+    The spider releases them when it runs out of pages; a crawl ended before
+    that (its time limit, a shutdown) used to lose them. The crawl is closing,
+    so they are passed through the pipelines here, in order, one by one.
+    """
+    take = getattr(spider, "take_held", None)
+    if take is None:
+        return
+    for item in take():
+        try:
+            for stage in PIPELINES:
+                item = stage().process_item(item, spider)
+        except DropItem:
+            continue

@@ -10,6 +10,8 @@ from typing import Any
 
 from newsmon.config import CrawlSettings
 
+from .pipelines import PIPELINES
+
 __all__ = ["scrapy_settings"]
 
 
@@ -50,11 +52,7 @@ def scrapy_settings(
         "LOG_LEVEL": log_level,
         # Duplicates and non-articles leave through DropItem; that is routine, not a warning.
         "DEFAULT_DROPITEM_LOG_LEVEL": "DEBUG",
-        "ITEM_PIPELINES": {
-            "newsmon.crawler.pipelines.NonArticlePipeline": 100,
-            "newsmon.crawler.pipelines.TemplatePipeline": 200,
-            "newsmon.crawler.pipelines.StorePipeline": 300,
-        },
+        "ITEM_PIPELINES": {f"{cls.__module__}.{cls.__qualname__}": 100 * (i + 1) for i, cls in enumerate(PIPELINES)},
         "EXTENSIONS": {"newsmon.crawler.runs.CrawlRunRecorder": 500},
         # If-None-Match / If-Modified-Since for list pages (crawler/conditional.py).
         "DOWNLOADER_MIDDLEWARES": {"newsmon.crawler.conditional.ConditionalGetMiddleware": 650},

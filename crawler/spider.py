@@ -207,8 +207,13 @@ class PortalSpider(scrapy.Spider):
 
     def _release(self, result: Union[Response, Failure, None] = None) -> Iterator[dict[str, Any]]:
         """The held items, now that the template learned from all of them (callback and errback alike)."""
+        yield from self.take_held()
+
+    def take_held(self) -> list[dict[str, Any]]:
+        """The article items held for the young template, handed over once (the pipelines store
+        those still held when the crawl ends before the spider ran out of pages)."""
         held, self._held = self._held, []
-        yield from held
+        return held
 
     def _spider_idle(self, spider: scrapy.Spider) -> None:
         # Nothing left to fetch: release the held items through a request that
