@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     import psycopg
     import psycopg_pool
 
-__all__ = ["Handle", "PgDatabase", "display_url", "is_postgres_url", "open_pg", "pg_execute", "require_sqlite"]
+__all__ = ["Handle", "PgDatabase", "display_url", "is_postgres_url", "conninfo_of", "open_pg", "pg_execute", "require_sqlite"]
 
 _SCHEMES = ("postgresql://", "postgres://")
 # Enough connections for a crawl's spider thread, the sender and a few readers; a
@@ -95,6 +95,14 @@ class PgDatabase:
 Handle = Union[sqlite_utils.Database, PgDatabase]
 
 
+def conninfo_of(url: str) -> str:
+    """``url`` with its ``${VAR}`` references expanded (ConfigError naming an unset one); never print the result."""
+    from newsmon.redact import expand_env
+
+    return expand_env(url.strip(), lambda var: ConfigError(
+        f"database: environment variable {var} (in {display_url(url)}) is not set."))
+
+
 def open_pg(url: str, *, max_size: int = POOL_MAX) -> PgDatabase:
     """Connect to the PostgreSQL database at ``url`` (``${VAR}`` expanded from the environment).
 
@@ -104,11 +112,8 @@ def open_pg(url: str, *, max_size: int = POOL_MAX) -> PgDatabase:
     import psycopg
     import psycopg_pool
 
-    from newsmon.redact import expand_env
-
     shown = display_url(url)
-    conninfo = expand_env(url.strip(), lambda var: ConfigError(
-        f"database: environment variable {var} (in {shown}) is not set."))
+    conninfo = conninfo_of(url)
     try:
         parts = urllib.parse.urlsplit(conninfo)
         parts.port  # noqa: B018 - raises ValueError on a port that is not a number

@@ -273,6 +273,15 @@ class Config(_Model):
         return self.database.strip() if self.database_is_postgres else self.database_path
 
     @property
+    def database_shown(self) -> str:
+        """The database, safe to print and log: the SQLite path, or the PostgreSQL URL without its password."""
+        if not self.database_is_postgres:
+            return str(self.database_path)
+        from newsmon.db.handle import display_url
+
+        return display_url(self.database)
+
+    @property
     def database_path(self) -> Path:
         """Absolute path of the SQLite database, resolved against the config file's folder.
 

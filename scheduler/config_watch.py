@@ -63,10 +63,10 @@ class ConfigWatcher:
             new = load_config(self.path)
         except ConfigError as exc:
             raise ReloadRefused(str(exc)) from None
-        if new.database_path != old.database_path:
+        if new.database_target != old.database_target:
             raise ReloadRefused(
-                f"the database cannot change while newsmon run is running ({old.database_path} → "
-                f"{new.database_path}); restart it instead."
+                f"the database cannot change while newsmon run is running ({old.database_shown} → "
+                f"{new.database_shown}); restart it instead."
             )
         old_sites, new_sites = enabled_sites(old), enabled_sites(new)
         if old_sites and not new_sites:

@@ -52,7 +52,7 @@ from .crawl import INTERRUPTED_ERROR, pool_settings
 from .health_monitor import HealthMonitor, health_thresholds, quote
 from .heartbeat import Heartbeat, uptime_text
 from .housekeeping import CHECKPOINT_EVERY_S, WalKeeper
-from .lock import WriterLock
+from .lock import daemon_lock
 from .pool import CrawlPool
 from .report import SiteReport
 from .schedule_table import SITE_JOB_PREFIX, clear_schedule, write_schedule
@@ -107,7 +107,7 @@ class Daemon:
         config = self.config
         previous = self._install_signals()  # first: a SIGTERM during start-up must stop us cleanly too
         try:
-            with WriterLock(config.database_path, "newsmon run"):
+            with daemon_lock(config, "newsmon run"):
                 self._serve(config)
         finally:
             for sig, handler in previous.items():
@@ -115,16 +115,16 @@ class Daemon:
         return 0
 
     def _serve(self, config: Config) -> None:
-        store = self._store = SharedStore(config.database_path)
+        store = self._store = SharedStore(config.database_target)
         closed = store.call(lambda db: close_abandoned_runs(db, None, status="interrupted", error=INTERRUPTED_ERROR))
         self._health = HealthMonitor(store, lambda: self.config)
-        self._pool = CrawlPool(config.database_path, pool_settings(config))
+        self._pool = CrawlPool(config.database_target, pool_settings(config))
         self._pool.configure(config)
         self._pool.start_workers()  # warm before the first crawl comes due
         sites = enabled_sites(config)
         log.info(
             "started pid=%d config=%s database=%s sites=%d max_concurrent_crawls=%d workers=%d%s",
-            os.getpid(), self.config_path, config.database_path, len(sites),
+            os.getpid(), self.config_path, config.database_shown, len(sites),
             config.daemon.max_concurrent_crawls, config.daemon.workers,
             f" closed_interrupted_runs={len(closed)}" if closed else "",
         )
@@ -246,8 +246,9 @@ class Daemon:
         scheduler = self._scheduler_or_fail()
         scheduler.add_job(self._heartbeat, IntervalTrigger(seconds=self.config.daemon.seconds("heartbeat")),
                           id="heartbeat", replace_existing=True)
-        wal = WalKeeper(self.config.database_path)
-        scheduler.add_job(wal.run, IntervalTrigger(seconds=CHECKPOINT_EVERY_S), id="wal", replace_existing=True)
+        if not self.config.database_is_postgres:  # WAL housekeeping is SQLite's; PostgreSQL checkpoints itself
+            wal = WalKeeper(self.config.database_path)
+            scheduler.add_job(wal.run, IntervalTrigger(seconds=CHECKPOINT_EVERY_S), id="wal", replace_existing=True)
 
     def _crawl_site(self, name: str) -> None:
         """One scheduled crawl of ``name`` (runs in a scheduler thread; waits in the pool's queue)."""

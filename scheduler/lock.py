@@ -20,11 +20,14 @@ import threading
 import time
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from newsmon.errors import StoreError
 
-__all__ = ["DatabaseLockedError", "WriterLock", "lock_holder", "lock_path"]
+if TYPE_CHECKING:
+    from newsmon.config import Config
+
+__all__ = ["DatabaseLockedError", "WriterLock", "daemon_lock", "lock_holder", "lock_path"]
 
 
 class DatabaseLockedError(StoreError):
@@ -156,3 +159,13 @@ class WriterLock:
         self, exc_type: Optional[type[BaseException]], exc: Optional[BaseException], tb: Optional[TracebackType]
     ) -> None:
         self.release()
+
+
+def daemon_lock(config: "Config", command: str) -> Any:
+    """The lock that keeps a second ``newsmon run`` out: the writer lock file (SQLite) or an advisory lock in the
+    PostgreSQL server (``newsmon.db.pg_lock``), a context manager either way."""
+    if config.database_is_postgres:
+        from newsmon.db.pg_lock import PgRunLock
+
+        return PgRunLock(str(config.database_target), command)
+    return WriterLock(config.database_path, command)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Callable, TypeVar, Union
 
 from newsmon.db.handle import Handle
-from newsmon.db import Store
+from newsmon.db import StoreAPI, open_store
 
 __all__ = ["SharedStore"]
 
@@ -17,8 +17,8 @@ T = TypeVar("T")
 class SharedStore:
     """One ``Store`` for the daemon's bookkeeping (health, schedule, heartbeat, WAL); sqlite3 wants one user at a time."""
 
-    def __init__(self, path: Path) -> None:
-        self.store = Store(path)
+    def __init__(self, path: Union[Path, str]) -> None:
+        self.store: StoreAPI = open_store(path)  # a SQLite file or a PostgreSQL URL
         self._lock = threading.Lock()
 
     def call(self, fn: Callable[[Handle], T]) -> T:

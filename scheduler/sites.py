@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 from newsmon.config import Config
 
@@ -11,15 +11,25 @@ from .health_monitor import health_thresholds
 from .lock import lock_holder
 
 if TYPE_CHECKING:
+    from newsmon.db.handle import Handle
     from newsmon.db.health import SiteHealth
 
 __all__ = ["site_statuses", "daemon_running"]
 
 
-def daemon_running(config: Config) -> bool:
-    """True if ``newsmon run`` currently holds this database's writer lock (a SQLite file's; False on PostgreSQL)."""
+def daemon_running(config: Config, db: "Optional[Handle]" = None) -> bool:
+    """True if ``newsmon run`` currently holds this database's writer lock (on PostgreSQL: its advisory lock)."""
     if config.database_is_postgres:
-        return False  # the writer lock is a file beside a SQLite database; PostgreSQL's scheduler is not read here
+        from newsmon.db.handle import PgDatabase, open_pg
+        from newsmon.db.pg_lock import run_lock_held
+
+        if isinstance(db, PgDatabase):
+            return run_lock_held(db)
+        handle = open_pg(str(config.database_target), max_size=1)
+        try:
+            return run_lock_held(handle)
+        finally:
+            handle.close()
     holder = lock_holder(config.database_path)
     return bool(holder and holder.get("command") == "newsmon run")
 
@@ -35,7 +45,7 @@ def site_statuses(config: Config) -> "list[SiteHealth]":
     names = [s.name for s in config.sites if s.enabled]
     with open_store(config.database_target, readonly=True) as store:
         results = site_health(store.db, names, thresholds=health_thresholds(config))
-        schedule = scheduled_runs(store.db) if daemon_running(config) else {}
+        schedule = scheduled_runs(store.db) if daemon_running(config, store.db) else {}
     for health in results:
         health.next_run_at = schedule.get(health.name)
     return results
