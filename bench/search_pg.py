@@ -42,12 +42,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from search_scale import (CACHE, build, pct, pick_terms, query_classes, rare_terms, sentences,  # noqa: E402
                           stories)
 
-from newsmon.db import Store  # noqa: E402
-from newsmon.db import count_articles as sqlite_count  # noqa: E402
-from newsmon.db import search_articles as sqlite_search  # noqa: E402
-from newsmon.db.interface import open_store  # noqa: E402
+from newsmon.db import Store, count_articles, open_store, search_articles  # noqa: E402
 from newsmon.db.pg_schema import SEARCH_TSV  # noqa: E402
-from newsmon.db.postgres import search as pg  # noqa: E402
 from newsmon.db.postgres.bulk import bulk_add_articles  # noqa: E402
 
 PG_DIR = CACHE / "pg"
@@ -105,14 +101,15 @@ def pg_database(server: str, n: int, pool: list[str]) -> str:
                 return url
             admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
         admin.execute(f'CREATE DATABASE "{name}"')
-    open_store(url).close()  # the real schema: the store's migrations
     start = time.perf_counter()
-    with psycopg.connect(url, autocommit=True) as conn:
-        def progress(done: int) -> None:
-            print(f"  PostgreSQL: {done:,}/{n:,} stories ({time.perf_counter() - start:.0f} s)", file=sys.stderr)
 
-        bulk_add_articles(conn, stories(n, pool, indexed=True), search_tsv=SEARCH_TSV, batch=20_000,
-                          progress=progress)
+    def progress(done: int) -> None:
+        print(f"  PostgreSQL: {done:,}/{n:,} stories ({time.perf_counter() - start:.0f} s)", file=sys.stderr)
+
+    with open_store(url) as store:  # the real schema: the store's migrations
+        bulk_add_articles(store.db, stories(n, pool, indexed=True), search_tsv=SEARCH_TSV,  # type: ignore[arg-type]
+                          batch=20_000, progress=progress)
+    with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("VACUUM ANALYZE articles")
         conn.execute("INSERT INTO newsmon_meta (key, value) VALUES ('bench_built', %s)", [str(n)])
         size = conn.execute("SELECT pg_database_size(current_database())").fetchone()
@@ -129,30 +126,28 @@ def _wall(fn: Callable[[], Any]) -> float:
 
 def measure(path: Path, url: str, terms: dict[str, list[str]]) -> dict[str, dict[str, float]]:
     """Per class: p50/p95 ms on both backends in both orders, the PG/SQLite p95 ratios, id mismatches."""
-    import psycopg
-
     results: dict[str, dict[str, float]] = {}
-    with Store(path, readonly=True) as lite, psycopg.connect(url, autocommit=True) as conn:
-        db = lite.db
+    with Store(path, readonly=True) as lite, open_store(url, readonly=True) as post:
+        db, conn = lite.db, post.db
         for _ in range(2):  # warm both caches
-            sqlite_search(db, terms["common"][0])
-            pg.search_articles(conn, terms["common"][0])
+            search_articles(db, terms["common"][0])
+            search_articles(conn, terms["common"][0])
         for name, runs in query_classes(terms).items():
             row: dict[str, float] = {}
             mismatches = 0
             for q, kw in runs:
-                a = [r["id"] for r in sqlite_search(db, q, limit=20, **kw)]
-                b = [r["id"] for r in pg.search_articles(conn, q, limit=20, **kw)]
+                a = [r["id"] for r in search_articles(db, q, limit=20, **kw)]
+                b = [r["id"] for r in search_articles(conn, q, limit=20, **kw)]
                 mismatches += a != b
             for sort in ("newest", "relevance"):
-                for backend, fn in (("sqlite", lambda q, kw: sqlite_search(db, q, limit=20, sort=sort, **kw)),
-                                    ("pg", lambda q, kw: pg.search_articles(conn, q, limit=20, sort=sort, **kw))):
+                for backend, fn in (("sqlite", lambda q, kw: search_articles(db, q, limit=20, sort=sort, **kw)),
+                                    ("pg", lambda q, kw: search_articles(conn, q, limit=20, sort=sort, **kw))):
                     times = [_wall(lambda: fn(q, kw)) for q, kw in runs]
                     row[f"{backend}_{sort}_p50"], row[f"{backend}_{sort}_p95"] = pct(times, 0.5), pct(times, 0.95)
                 row[f"ratio_{sort}_p95"] = row[f"pg_{sort}_p95"] / max(row[f"sqlite_{sort}_p95"], 0.01)
             if name in ("common", "1-char", "rare", "date", "site"):
-                row["sqlite_count_p50"] = pct([_wall(lambda: sqlite_count(db, q, **kw)) for q, kw in runs[:5]], 0.5)
-                row["pg_count_p50"] = pct([_wall(lambda: pg.count_articles(conn, q, **kw)) for q, kw in runs[:5]], 0.5)
+                row["sqlite_count_p50"] = pct([_wall(lambda: count_articles(db, q, **kw)) for q, kw in runs[:5]], 0.5)
+                row["pg_count_p50"] = pct([_wall(lambda: count_articles(conn, q, **kw)) for q, kw in runs[:5]], 0.5)
             row["mismatches"] = mismatches
             results[name] = row
             print(f"    {name:9s} " + "  ".join(f"{k} {v:.1f}" for k, v in row.items()), file=sys.stderr)

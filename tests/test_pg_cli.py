@@ -2,7 +2,7 @@
 
 The same stories, crawl runs and alert deliveries go into a real SQLite file and a real
 PostgreSQL database (``postgres_url``), each through its own store; ``newsmon search``,
-``search --count``, ``show``, ``sites``, ``alerts log`` and ``alerts test`` then run
+``search --count``, ``show``, ``sites``, ``alerts log``, ``alerts test`` and ``export`` then run
 against each config, and their outputs are compared byte for byte.
 """
 
@@ -78,6 +78,8 @@ _COMMANDS = [
     ["sites", "--format", "json"],
     ["alerts", "log", "--format", "json"],
     ["alerts", "test", "gas", "--format", "json"],
+    ["export", "--query", "稀有气体 -招聘", "--format", "jsonl"],
+    ["export", "--site", "dalian", "--format", "csv"],
 ]
 
 

@@ -185,3 +185,42 @@ def test_sqlite_postgres_and_alerts_agree(tmp_path_factory: pytest.TempPathFacto
             post = {r["id"] for r in search_articles(pg.db, query, limit=100, sort=sort)}
             assert lite == post == expected, (query, sort, parse_tsquery(query).tsquery)
         assert count_articles(pg.db, query) == len(expected)
+
+
+# -- more stories than the walk reads: the probe, the walk and the GIN index take turns ---------------
+
+def test_walk_then_index_on_thousands_of_stories(tmp_path: Path, pg: StoreAPI) -> None:
+    """3,000 stories through both bulk loaders: terms at every frequency list the same ids in the same order."""
+    from newsmon.db.bulk import BulkArticle, bulk_add_articles
+    from newsmon.db.pg_schema import SEARCH_TSV
+    from newsmon.db.postgres.bulk import bulk_add_articles as pg_bulk_add_articles
+    from newsmon.db.postgres.search import PROBE_ROWS, WALK_ROWS
+
+    def stories() -> Iterator[BulkArticle]:
+        start = datetime(2024, 1, 1, tzinfo=CST)
+        for i in range(3_000):
+            words = ["项目建设"]  # every story
+            if i % 7 == 0:
+                words.append("氪氙气体")  # ~14%: the probe finds a few, the walk fills a page
+            if i % 97 == 0:
+                words.append("稀有金属")  # ~1%: the probe finds none or one: the index
+            if i in (5, 1_500):
+                words.append("招商大会")  # two old stories: far below the walk
+            yield BulkArticle(site="s" if i % 3 else "t", url=f"http://127.0.0.1/{i}", title=f"第{i}号",
+                              body="，".join(words) + "。", fingerprint=f"f{i}",
+                              published_at=start + timedelta(hours=i), fetched_at="2024-01-01T00:00:00+00:00")
+
+    assert 3_000 > WALK_ROWS > PROBE_ROWS
+    with Store(tmp_path / "news.db") as store:
+        assert bulk_add_articles(store.db, stories()) == 3_000
+        assert pg_bulk_add_articles(pg.db, stories(), search_tsv=SEARCH_TSV, batch=1_000) == 3_000  # type: ignore
+        for query in ("项目建设", "氪氙", "氪", "稀有金属", "招商大会", "稀有金属 OR 招商大会", "氪氙 -稀有",
+                      "/稀有.属/", "title:/^第1\\d号$/"):
+            for limit in (1, 20, 300):
+                for kwargs in ({}, {"site": "t"}, {"since": datetime(2024, 3, 1, tzinfo=CST)}):
+                    lite = [r["id"] for r in search_articles(store.db, query, limit=limit, **kwargs)]  # type: ignore
+                    post = [r["id"] for r in search_articles(pg.db, query, limit=limit, **kwargs)]  # type: ignore
+                    assert post == lite, (query, limit, kwargs)
+            assert count_articles(pg.db, query) == count_articles(store.db, query), query
+        assert len(search_articles(pg.db, "招商大会", limit=20)) == 2
+        assert len(search_articles(pg.db, "稀有金属", limit=300)) == len(range(0, 3_000, 97))

@@ -12,8 +12,8 @@ import json
 from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Optional, Sequence, TextIO
 
-import sqlite_utils
 
+from newsmon.db.handle import Handle
 from newsmon.db.reader import STORY_COLUMNS, articles_by_ids
 from newsmon.db.search import iter_matching_ids
 
@@ -34,7 +34,7 @@ def _counted(stories: Iterable[dict[str, Any]], on_row: Optional[Callable[[int],
 
 
 def export_articles(
-    db: sqlite_utils.Database,
+    db: Handle,
     out: TextIO,
     fmt: str,
     *,

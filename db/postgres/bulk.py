@@ -14,12 +14,11 @@ row by row), with the definition the schema gave it.
 from __future__ import annotations
 
 from datetime import timezone
-from typing import Any, Callable, Iterable, Optional
-
-import psycopg
+from typing import Callable, Iterable, Optional
 
 from ..bulk import BulkArticle
 from ..cjk import index_text
+from ..handle import PgDatabase
 
 __all__ = ["bulk_add_articles"]
 
@@ -28,7 +27,7 @@ _STAGE_COLUMNS = ("ord", "url", "site", "title", "published_at", "published_utc"
 _INDEX = "idx_articles_search_tsv"
 
 
-def bulk_add_articles(conn: psycopg.Connection[Any], articles: Iterable[BulkArticle], *, search_tsv: str,
+def bulk_add_articles(db: PgDatabase, articles: Iterable[BulkArticle], *, search_tsv: str,
                       batch: int = 20_000, progress: Optional[Callable[[int], None]] = None) -> int:
     """Insert ``articles`` (distinct stories) with their source rows and search column; returns how many.
 
@@ -36,18 +35,19 @@ def bulk_add_articles(conn: psycopg.Connection[Any], articles: Iterable[BulkArti
     body's ``index_text`` (``db.pg_schema.SEARCH_TSV``). ``progress`` is called with the
     running count after each batch.
     """
-    empty = conn.execute("SELECT NOT EXISTS (SELECT 1 FROM articles)").fetchone() == (True,)
-    definition = conn.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s", [_INDEX]).fetchone()
-    if empty and definition is not None:
-        conn.execute(f"DROP INDEX {_INDEX}")
-    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS bulk_stage ({', '.join(c + ' text' for c in _STAGE_COLUMNS)})")
+    with db.connection() as conn:
+        empty = conn.execute("SELECT NOT EXISTS (SELECT 1 FROM articles)").fetchone() == (True,)
+        definition = conn.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s", [_INDEX]).fetchone()
+        if empty and definition is not None:
+            conn.execute(f"DROP INDEX {_INDEX}")
     tsv = search_tsv % ("s.title_index", "s.body_index")
     count = 0
     rows: list[BulkArticle] = []
 
     def flush() -> None:
-        with conn.transaction():
-            conn.execute("TRUNCATE bulk_stage")
+        with db.connection() as conn:  # one transaction per batch
+            conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS bulk_stage ({', '.join(c + ' text' for c in _STAGE_COLUMNS)})"
+                         " ON COMMIT DELETE ROWS")
             with conn.cursor().copy(f"COPY bulk_stage ({', '.join(_STAGE_COLUMNS)}) FROM STDIN") as copy:
                 for ord_, row in enumerate(rows):
                     published = row["published_at"]
@@ -78,9 +78,10 @@ def bulk_add_articles(conn: psycopg.Connection[Any], articles: Iterable[BulkArti
             flush()
     if rows:
         flush()
-    if empty and definition is not None:
-        conn.execute("SET maintenance_work_mem = '512MB'")
-        conn.execute(definition[0])
-    conn.execute("ANALYZE articles")
-    conn.execute("ANALYZE article_sources")
+    with db.connection() as conn:
+        if empty and definition is not None:
+            conn.execute("SET LOCAL maintenance_work_mem = '512MB'")
+            conn.execute(definition[0])
+        conn.execute("ANALYZE articles")
+        conn.execute("ANALYZE article_sources")
     return count

@@ -50,13 +50,15 @@ from ..search_shared import MAX_EXAMINED, NARROW_ROWS, SORTS, make_snippet, post
 
 __all__ = ["TsQuery", "compile_tsquery", "parse_tsquery", "search_articles", "count_articles", "iter_matches",
            "iter_matching_ids",
-           "known_sites", "RANK_WEIGHTS", "RELEVANCE_WINDOW", "WALK_ROWS"]
+           "known_sites", "RANK_WEIGHTS", "RELEVANCE_WINDOW", "PROBE_ROWS", "WALK_ROWS"]
 
 #: ts_rank's weights for D, C, B, A: a title (A) match counts ten times a body (D) match, as bm25's in SQLite.
 RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
 _WEIGHT = {"title": "A", "body": "D"}
 _BATCH = 200
-#: The newest stories checked against the tsquery one by one before the GIN index is asked (see _newest).
+#: The newest stories checked against the tsquery one by one before the GIN index is asked (see _newest):
+#: PROBE_ROWS always, up to WALK_ROWS when the probe's matches say that fills the page.
+PROBE_ROWS = 200
 WALK_ROWS = 2_000
 #: Relevance ranks the newest this many matches (SQLite: 10,000). ts_rank reads each match's whole tsvector
 #: (about 6 kB compressed for a 600-character story): ~25 µs a match on this machine, so 1,000 cost ~25 ms.
@@ -263,16 +265,26 @@ def _id_span(conn: Connection, filters: _Filters) -> tuple[str, list[Any]]:
     return " AND id BETWEEN %s AND %s", [low if low is not None else 0, high if high is not None else -1]
 
 
+def _nth_newest_id(conn: Connection, base: str, params: list[Any], n: int) -> Optional[int]:
+    """The id of the ``n``-th newest story passing ``base`` (None: there are fewer)."""
+    found = conn.execute(f"SELECT id FROM articles WHERE {base} ORDER BY id DESC OFFSET %s LIMIT 1",
+                         [*params, n - 1], prepare=False).fetchone()
+    return int(found[0]) if found is not None else None
+
+
 def _newest(conn: Connection, parsed: Optional[TsQuery], filters: _Filters,
             first_batch: int) -> Iterator[dict[str, Any]]:
     """Story rows newest first, from the index and the filters (before the post-filter).
 
-    The newest WALK_ROWS stories (that pass the filters) are read in id order and
+    The newest PROBE_ROWS stories (that pass the filters) are read in id order and
     checked against the tsquery one by one, stopping at the batch size: a term in
-    many stories needs a few dozen rows. Older ones come from the GIN index,
-    LIMITed batches below the last id seen: a rare term reads only its own
-    postings. (PostgreSQL cannot estimate a prefix's frequency, so left alone it
-    reads every match of a one-character query before sorting them.)
+    many stories needs a few dozen rows. If the probe found matches often enough
+    to fill the batch within WALK_ROWS stories, the walk goes on that far. Older
+    stories, and everything for a term the probe found rarely, come from the GIN
+    index in LIMITed batches below the last id seen: a rare term reads only its
+    own postings. (PostgreSQL cannot estimate a prefix's frequency, so left to
+    the planner a one-character query reads every match, then sorts them; and
+    every row the walk reads costs a tsvector decompression, ~25-50 µs.)
     """
     where, params = filters.sql()
     span, span_params = _id_span(conn, filters)
@@ -284,40 +296,45 @@ def _newest(conn: Connection, parsed: Optional[TsQuery], filters: _Filters,
     else:
         match, match_params = "search_tsv @@ %s::tsquery", [parsed.tsquery]
     walking = match != "true"
-    floor: Optional[int] = None  # the id of the oldest story the walk reads (None: the walk reads them all)
-    if walking:
-        found = conn.execute(f"SELECT id FROM articles WHERE {base} ORDER BY id DESC OFFSET %s LIMIT 1",
-                             [*params, WALK_ROWS - 1], prepare=False).fetchone()
-        floor = int(found[0]) if found is not None else None
+    # The oldest id the walk reads (None: the walk reads every story passing the filters).
+    zone_floor = _nth_newest_id(conn, base, params, PROBE_ROWS) if walking else None
+    probing, probe_found = True, 0
     below: Optional[int] = None
     size = first_batch
     while True:
         bound, bound_params = ("", []) if below is None else (" AND id < %s", [below])
         if walking:
             # The LIMIT fences the tsquery out of the scan: the primary key is walked, newest first.
-            low, low_params = ("", []) if floor is None else (" AND id >= %s", [floor])
+            low, low_params = ("", []) if zone_floor is None else (" AND id >= %s", [zone_floor])
             sql = (f"SELECT {_COLUMNS} FROM (SELECT {_COLUMNS}, search_tsv FROM articles"
                    f" WHERE {base}{bound}{low} ORDER BY id DESC LIMIT %s) s"
                    f" WHERE {match} ORDER BY id DESC LIMIT %s")
             args = [*params, *bound_params, *low_params, WALK_ROWS, *match_params, size]
         else:
-            low, low_params = ("", []) if floor is None or below is not None else (" AND id < %s", [floor])
-            sql = f"SELECT {_COLUMNS} FROM articles WHERE {match} AND {base}{bound}{low} ORDER BY id DESC LIMIT %s"
-            args = [*match_params, *params, *bound_params, *low_params, size]
+            sql = f"SELECT {_COLUMNS} FROM articles WHERE {match} AND {base}{bound} ORDER BY id DESC LIMIT %s"
+            args = [*match_params, *params, *bound_params, size]
         rows = cursor.execute(sql, args, prepare=False).fetchall()
         for row in rows:
             row["score"] = None
             yield row
         if rows:
             below = rows[-1]["id"]
-        if len(rows) < size:
-            if not walking or floor is None:
-                return
-            walking = False  # the newest WALK_ROWS are done: the index for the rest
-            below = floor
-            size = first_batch
+        if len(rows) == size:
+            probe_found += len(rows) if probing else 0
+            size = max(_BATCH, size)
             continue
-        size = max(_BATCH, size)
+        if not walking or zone_floor is None:
+            return  # the index has no more, or the walk read every story
+        missing = size - len(rows)
+        if probing:
+            probing = False
+            probe_found += len(rows)
+            # Walk on only if the probe's rate of matches fills the batch within WALK_ROWS stories.
+            if probe_found and missing * PROBE_ROWS <= probe_found * (WALK_ROWS - PROBE_ROWS):
+                below, zone_floor = zone_floor, _nth_newest_id(conn, base, params, WALK_ROWS)
+                continue
+        walking = False  # the index for the rest, below the stories walked
+        below = zone_floor
 
 
 def _candidates(conn: Connection, parsed: Optional[TsQuery], sort: str, filters: _Filters,

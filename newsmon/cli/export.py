@@ -13,7 +13,6 @@ from newsmon.config import load_config
 from newsmon.errors import NewsmonError
 from newsmon.output import dates_option_help, parse_user_date
 
-from newsmon.db.handle import require_sqlite
 from .options import config_option, handle_errors, open_store
 
 __all__ = ["export"]
@@ -71,7 +70,7 @@ def export(query: Optional[str], sites: tuple[str, ...], since: Optional[str], u
     until_at = parse_user_date(until, "--until", end_of_day=True)
     progress = _Progress()
     with open_store(config, readonly=True) as store:
-        db = require_sqlite(store.db, "newsmon export")
+        db = store.db  # SQLite or PostgreSQL
         if output is None:
             count = export_articles(db, sys.stdout, fmt, query=query, sites=sites, since=since_at,
                                     until=until_at, on_row=progress)
