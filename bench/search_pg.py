@@ -14,8 +14,10 @@ port with its data under /tmp/newsmon-search-bench/pg (kept: a built database
 is reused), ``shared_buffers`` 512MB, and stopped at the end.
 
 Each class runs its 20 queries on SQLite then on PostgreSQL (limit 20), each
-backend warmed first; wall time is what a user waits for (on PostgreSQL the
-work is in the server process, so this script's CPU time says nothing). Every
+backend warmed first. Wall time is what a user waits for; on a shared machine it
+includes waiting for a core, so CPU time is given too: this process's, plus,
+for PostgreSQL, the server's backends' (read from /proc through psutil; only
+with the server this script starts). Every
 query's newest-first ids are compared between the backends: the mismatch
 count is printed (0 expected; a regex cut short by MAX_EXAMINED/CHECK_SECONDS
 may differ).
@@ -28,6 +30,7 @@ import itertools
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -72,12 +75,21 @@ def start_server() -> tuple[str, Callable[[], None]]:
         subprocess.run([*as_user, str(bin_dir / "initdb"), "-D", str(data), "-U", "newsmon", "--auth=trust",
                         "--encoding=UTF8", "--locale=C", "--no-sync"], check=True, capture_output=True)
         (data / "pg_hba.conf").write_text("local all all trust\nhost all all 127.0.0.1/32 trust\n")
-    port = _free_port()
+    pid_file = data / "postmaster.pid"
+    if pid_file.exists():  # left running by an interrupted run: use it (its port is line 4)
+        lines = pid_file.read_text().splitlines()
+        port = int(lines[3])
+    else:
+        port = _free_port()
     opts = (f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={PG_DIR} "
             "-c shared_buffers=512MB -c fsync=off -c synchronous_commit=off -c full_page_writes=off "
             "-c max_wal_size=4GB -c work_mem=16MB")
-    subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-o", opts, "-l", str(PG_DIR / "log"),
-                    "-w", "-t", "120", "start"], check=True, capture_output=True)
+    if not pid_file.exists():
+        subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-o", opts, "-l", str(PG_DIR / "log"),
+                        "-w", "-t", "120", "start"], check=True, capture_output=True)
+
+    global SERVER_PID
+    SERVER_PID = int((data / "postmaster.pid").read_text().split()[0])
 
     def stop() -> None:
         subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"],
@@ -118,10 +130,34 @@ def pg_database(server: str, n: int, pool: list[str]) -> str:
     return url
 
 
+SERVER_PID: Optional[int] = None  # the bench server's postmaster (CPU of its backends is counted)
+CPU: list[float] = []  # CPU ms of the last _wall() calls: this process + the server's backends
+
+
+def _server_cpu() -> float:
+    """CPU seconds used so far by the bench server's processes (0 without a server of our own)."""
+    if SERVER_PID is None:
+        return 0.0
+    import psutil
+
+    total = 0.0
+    for child in psutil.Process(SERVER_PID).children():
+        try:
+            times = child.cpu_times()
+            total += times.user + times.system
+        except psutil.Error:
+            pass
+    return total
+
+
 def _wall(fn: Callable[[], Any]) -> float:
+    """Wall ms of one call; its CPU ms (this process and the server's backends) is appended to CPU."""
+    cpu = time.process_time() + _server_cpu()
     start = time.perf_counter()
     fn()
-    return (time.perf_counter() - start) * 1000
+    elapsed = (time.perf_counter() - start) * 1000
+    CPU.append((time.process_time() + _server_cpu() - cpu) * 1000)
+    return elapsed
 
 
 def measure(path: Path, url: str, terms: dict[str, list[str]]) -> dict[str, dict[str, float]]:
@@ -142,9 +178,12 @@ def measure(path: Path, url: str, terms: dict[str, list[str]]) -> dict[str, dict
             for sort in ("newest", "relevance"):
                 for backend, fn in (("sqlite", lambda q, kw: search_articles(db, q, limit=20, sort=sort, **kw)),
                                     ("pg", lambda q, kw: search_articles(conn, q, limit=20, sort=sort, **kw))):
+                    CPU.clear()
                     times = [_wall(lambda: fn(q, kw)) for q, kw in runs]
                     row[f"{backend}_{sort}_p50"], row[f"{backend}_{sort}_p95"] = pct(times, 0.5), pct(times, 0.95)
+                    row[f"{backend}_{sort}_cpu_p50"], row[f"{backend}_{sort}_cpu_p95"] = pct(CPU, 0.5), pct(CPU, 0.95)
                 row[f"ratio_{sort}_p95"] = row[f"pg_{sort}_p95"] / max(row[f"sqlite_{sort}_p95"], 0.01)
+                row[f"ratio_{sort}_cpu_p95"] = row[f"pg_{sort}_cpu_p95"] / max(row[f"sqlite_{sort}_cpu_p95"], 0.01)
             if name in ("common", "1-char", "rare", "date", "site"):
                 row["sqlite_count_p50"] = pct([_wall(lambda: count_articles(db, q, **kw)) for q, kw in runs[:5]], 0.5)
                 row["pg_count_p50"] = pct([_wall(lambda: count_articles(conn, q, **kw)) for q, kw in runs[:5]], 0.5)
@@ -165,6 +204,7 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     pool = sentences()
     terms = pick_terms(pool)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # `kill` stops the server too (finally below)
     stop: Optional[Callable[[], None]] = None
     server = args.pg_url.rstrip("/") if args.pg_url else None
     if server is None:
@@ -187,11 +227,13 @@ def main() -> None:
     print(json.dumps(report, indent=1))
     print(f"load average at the end: {os.getloadavg()}")
     for n, classes in report.items():
-        print(f"\n{n:,} stories: p95 ms SQLite / PostgreSQL (ratio), newest | relevance")
-        for name, r in classes.items():
-            print(f"  {name:9s} {r['sqlite_newest_p95']:7.1f} / {r['pg_newest_p95']:7.1f} ({r['ratio_newest_p95']:5.2f}x)"
-                  f" | {r['sqlite_relevance_p95']:7.1f} / {r['pg_relevance_p95']:7.1f}"
-                  f" ({r['ratio_relevance_p95']:5.2f}x)  mismatches {int(r['mismatches'])}")
+        for kind, suffix in (("wall", ""), ("CPU", "_cpu")):
+            print(f"\n{n:,} stories: p95 {kind} ms SQLite / PostgreSQL (ratio), newest | relevance")
+            for name, r in classes.items():
+                print(f"  {name:9s} {r[f'sqlite_newest{suffix}_p95']:7.1f} / {r[f'pg_newest{suffix}_p95']:7.1f}"
+                      f" ({r[f'ratio_newest{suffix}_p95']:5.2f}x) | {r[f'sqlite_relevance{suffix}_p95']:7.1f} /"
+                      f" {r[f'pg_relevance{suffix}_p95']:7.1f} ({r[f'ratio_relevance{suffix}_p95']:5.2f}x)"
+                      f"  mismatches {int(r['mismatches'])}")
     for a, b in itertools.pairwise(sizes):
         if a in report and b in report:
             print(f"\ngrowth {a:,} -> {b:,} (PostgreSQL p95 ratio):")

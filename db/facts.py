@@ -159,6 +159,27 @@ class FactsFilter:
             params.extend(self.industries)
         return (" AND ".join(clauses) or "1"), params
 
+    def pg_sql(self, alias: str = "f") -> tuple[str, list[Any]]:
+        """:meth:`sql` in PostgreSQL's dialect (``places``/``industry`` are JSON text there too)."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.min_amount is not None:
+            clauses.append(f"{alias}.amount_cny >= %s")
+            params.append(self.min_amount)
+        if self.stages:
+            clauses.append(f"{alias}.stage = ANY(%s)")
+            params.append(list(self.stages))
+        if self.places:
+            clauses.append(f"EXISTS (SELECT 1 FROM jsonb_array_elements(coalesce({alias}.places, '[]')::jsonb) p,"
+                           " jsonb_each_text(p) l WHERE "
+                           + " OR ".join("starts_with(l.value, %s)" for _ in self.places) + ")")
+            params.extend(self.places)
+        if self.industries:
+            clauses.append(f"EXISTS (SELECT 1 FROM jsonb_array_elements_text(coalesce({alias}.industry, '[]')::jsonb) i"
+                           " WHERE i = ANY(%s))")
+            params.append(list(self.industries))
+        return (" AND ".join(clauses) or "true"), params
+
     def matches(self, investment: Optional[dict[str, Any]]) -> bool:
         """The same conditions as :meth:`sql`, on a story's ``investment`` object (alert rules)."""
         if not self:
@@ -186,29 +207,39 @@ class FactsFilter:
                 params)
 
 
-def list_projects(db: sqlite_utils.Database, facts: FactsFilter = FactsFilter(), *,
+def list_projects(db: Handle, facts: FactsFilter = FactsFilter(), *,
                   since_utc: Optional[str] = None, until_utc: Optional[str] = None,
                   limit: Optional[int] = 100) -> list[dict[str, Any]]:
     """Stories with investment facts (an amount or a stage), newest first, as project rows."""
     if not has_facts_table(db):
         return []
-    where, params = facts.sql("f")
+    postgres = isinstance(db, PgDatabase)
+    mark = "%s" if postgres else "?"
+    where, params = facts.pg_sql("f") if postgres else facts.sql("f")
     sql = (
         "SELECT a.id AS article_id, a.published_at, a.site, a.title, a.url, f.* FROM article_facts f"
         " JOIN articles a ON a.id = f.article_id"
         f" WHERE (f.amount IS NOT NULL OR f.stage IS NOT NULL) AND {where}"
     )
     if since_utc:
-        sql += " AND a.published_utc >= ?"
+        sql += f" AND a.published_utc >= {mark}"
         params.append(since_utc)
     if until_utc:
-        sql += " AND a.published_utc <= ?"
+        sql += f" AND a.published_utc <= {mark}"
         params.append(until_utc)
-    sql += " ORDER BY a.published_utc DESC, a.id DESC"
+    # NULLs last as in SQLite's DESC (PostgreSQL puts them first).
+    sql += " ORDER BY a.published_utc DESC" + (" NULLS LAST" if postgres else "") + ", a.id DESC"
     if limit:
         sql += f" LIMIT {int(limit)}"
+    if isinstance(db, PgDatabase):
+        from psycopg.rows import dict_row  # psycopg is imported for PostgreSQL databases only
+
+        with db.connection() as conn:
+            rows: list[dict[str, Any]] = conn.cursor(row_factory=dict_row).execute(sql, params).fetchall()
+    else:
+        rows = list(db.query(sql, params))
     out = []
-    for row in db.query(sql, params):
+    for row in rows:
         investment = _as_investment(row)
         place = investment["places"][0] if investment["places"] else {}
         out.append({

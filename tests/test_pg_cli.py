@@ -2,7 +2,7 @@
 
 The same stories, crawl runs and alert deliveries go into a real SQLite file and a real
 PostgreSQL database (``postgres_url``), each through its own store; ``newsmon search``,
-``search --count``, ``show``, ``sites``, ``alerts log``, ``alerts test`` and ``export`` then run
+``search --count``, ``show``, ``sites``, ``alerts log``, ``alerts test``, ``export`` and ``projects``, investment-fact filters included then run
 against each config, and their outputs are compared byte for byte.
 """
 
@@ -21,6 +21,7 @@ from newsmon.alerts import install_alert_hook
 from newsmon.cli import cli
 from newsmon.config import parse_config
 from newsmon.db import open_store
+from newsmon.facts import facts_record
 
 NOW = re.compile(r"20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+00:00")
 CST = dt.timezone(dt.timedelta(hours=8))
@@ -50,7 +51,8 @@ def _config(folder: Path, database: str) -> Path:
         for i, (site, title, body) in enumerate(STORIES):
             store.add_article(site=site, url=f"http://127.0.0.1:9/{site}/{i}.html", title=title, body=body,
                               fingerprint=f"f{i}", source="辽宁日报", fetched_at=f"2026-11-30T0{i}:00:00+00:00",
-                              published_at=dt.datetime(2026, 11, 20 + i, 9, 30, tzinfo=CST))
+                              published_at=dt.datetime(2026, 11, 20 + i, 9, 30, tzinfo=CST),
+                              facts=facts_record(title, body))
         for site in ("liaoning", "dalian"):
             run = store.start_run(site)
             store.finish_run(run, status="ok", counts={"list_pages": 2, "articles_new": 2}, errors=[],
@@ -80,6 +82,10 @@ _COMMANDS = [
     ["alerts", "test", "gas", "--format", "json"],
     ["export", "--query", "稀有气体 -招聘", "--format", "jsonl"],
     ["export", "--site", "dalian", "--format", "csv"],
+    ["search", "气", "--place", "大连", "--industry", "新材料", "--format", "jsonl"],
+    ["search", "项目", "--min-amount", "10亿", "--stage", "开工", "--stage", "签约", "--format", "jsonl"],
+    ["projects", "--format", "json"],
+    ["projects", "--place", "沈阳", "--format", "csv"],
 ]
 
 
@@ -94,6 +100,8 @@ def test_same_output_on_both_backends(configs: tuple[Path, Path], args: list[str
         outputs = [NOW.sub("<now>", out) for out in outputs]
     assert outputs[0] == outputs[1]
     assert outputs[0].strip() not in ("", "[]", "0")  # each command shows something
+    if "--count" not in args and "csv" in args:
+        assert outputs[0].count("\n") >= 2, outputs[0]  # more than the header
 
 
 @pytest.mark.parametrize("args, message", [

@@ -185,25 +185,9 @@ class _Filters:
 
 
 def _facts_sql(facts: FactsFilter) -> tuple[str, list[Any]]:
-    """EXISTS over ``article_facts`` for the facts conditions (places and industries are JSON lists there)."""
-    clauses: list[str] = []
-    params: list[Any] = []
-    if facts.min_amount is not None:
-        clauses.append("f.amount_cny >= %s")
-        params.append(facts.min_amount)
-    if facts.stages:
-        clauses.append("f.stage = ANY(%s)")
-        params.append(list(facts.stages))
-    if facts.places:
-        # places: [{"province": …, "city": …}, …]; a name at any level, by prefix.
-        clauses.append("EXISTS (SELECT 1 FROM jsonb_array_elements(f.places::jsonb) p, jsonb_each_text(p) l"
-                       " WHERE " + " OR ".join("starts_with(l.value, %s)" for _ in facts.places) + ")")
-        params.extend(facts.places)
-    if facts.industries:
-        clauses.append("EXISTS (SELECT 1 FROM jsonb_array_elements_text(f.industry::jsonb) i WHERE i = ANY(%s))")
-        params.append(list(facts.industries))
-    return ("EXISTS (SELECT 1 FROM article_facts f WHERE f.article_id = articles.id AND "
-            + " AND ".join(clauses) + ")"), params
+    """EXISTS over ``article_facts`` for the facts conditions (``FactsFilter.pg_sql``)."""
+    where, params = facts.pg_sql("f")
+    return f"EXISTS (SELECT 1 FROM article_facts f WHERE f.article_id = articles.id AND {where})", params
 
 
 def known_sites(db: Union[PgDatabase, Connection]) -> list[str]:

@@ -13,7 +13,6 @@ from newsmon.config import load_config
 from newsmon.db.facts import FactsFilter
 from newsmon.output import dates_option_help, parse_user_date, print_records
 
-from newsmon.db.handle import require_sqlite
 from .options import config_option, format_option, handle_errors, open_store
 
 __all__ = ["facts_filter", "facts_filter_options", "projects", "reextract"]
@@ -80,7 +79,7 @@ def projects(config_path: Path, min_amount: Optional[float], stages: tuple[str, 
     since_at = parse_user_date(since, "--since")
     until_at = parse_user_date(until, "--until", end_of_day=True)
     with open_store(config, readonly=True) as store:
-        rows = list_projects(require_sqlite(store.db, "newsmon projects"), facts_filter(min_amount, stages, places, industries),
+        rows = list_projects(store.db, facts_filter(min_amount, stages, places, industries),
                              since_utc=_utc(since_at), until_utc=_utc(until_at), limit=limit)
     if fmt == "table":
         for row in rows:
