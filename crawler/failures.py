@@ -32,6 +32,10 @@ def describe_failure(failure: Failure) -> tuple[str, bool]:
             return "disallowed by robots.txt", False
         if "redirect" in text.lower():
             return "too many redirects (redirect loop?)", True
+        if "exceeded DOWNLOAD_MAXSIZE" in text and "decompress" in text:
+            # Scrapy's HttpCompressionMiddleware stopped a compressed response (a gzip bomb, or
+            # just a huge page) while inflating it: say so in our words, not Scrapy's.
+            return "response larger than crawl.max_response_bytes once decompressed, not read", True
         return text or "request ignored", True
     if isinstance(exc, _TIMEOUT):
         return "timed out (crawl.timeout)", True

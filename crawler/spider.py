@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any, AsyncIterator, Iterator, Optional, Union
+from typing import Any, AsyncIterator, Callable, Iterator, Optional, TypeVar, Union
 
 import scrapy
 from scrapy import signals
@@ -31,6 +31,8 @@ from .render import browser_settings
 from .urls import canonical_url, same_site, site_boundaries, url_key
 from .sitelearn import HOLD_PAGES, SiteLearner
 from .template import page_blocks
+
+T = TypeVar("T")
 
 # Learn the site template from every article page until this many were seen.
 TEMPLATE_LEARN_ALL = 50
@@ -166,22 +168,34 @@ class PortalSpider(scrapy.Spider):
 
     # -- article pages ------------------------------------------------------
 
-    def parse_article(self, response: Response) -> Iterator[dict[str, Any]]:
-        """Extract the article; the item goes to the pipelines (store, dedupe)."""
+    async def parse_article(self, response: Response) -> AsyncIterator[dict[str, Any]]:
+        """Extract the article; the item goes to the pipelines (store, dedupe).
+
+        Extraction runs on the worker's one extraction thread (:func:`_in_extract_thread`): a
+        hostile page costs up to a few seconds of CPU within its budget, and the reactor must
+        keep reading the other responses meanwhile, or they time out (found by the fault suite:
+        a 200,000-``<p>`` page made the 9.5 MB page beside it time out on a loaded machine).
+        """
         # Store under the URL the list page linked to, so the next crawl knows it.
         url = canonical_url((response.meta.get("redirect_urls") or [response.url])[0])
         if not same_site(response.url, self.boundaries):
             self._fail(f"{url}: redirected off-site to {response.url}")
             return
-        article = extract(
+        article = await _in_extract_thread(
+            extract,
             response.body,
             response.url,
             content_type=_header(response, "Content-Type"),
             encoding=self.site.encoding,
             list_date=_list_date(response.meta.get("newsmon_list_date")),
             reference_time=_reference_time(response),
-            known_headlines=self.learner.headlines,
+            known_headlines=frozenset(self.learner.headlines),  # a copy: list pages add to it meanwhile
         )
+        if article.extra.get("truncated"):
+            # The per-page budget cut this page (huge, deep or many-element markup): the story is
+            # kept, shortened, and the cut is said where the operator looks (the crawl's log).
+            self.logger.warning("%s: page cut by the extraction budget (%s)", url, article.extra["truncated"])
+            self.crawler.stats.inc_value("newsmon/pages_cut")
         item: dict[str, Any] = {"site": self.site.name, "url": url, "article": article}
         # <link rel=canonical> on the same site names the page's real URL; the
         # URL we came by is remembered as an alias so it is not fetched again.
@@ -195,13 +209,15 @@ class PortalSpider(scrapy.Spider):
         if article.is_article and self._learn_template():
             # Decode with the encoding extract() settled on, not a second detection.
             used = article.extra.get("encoding") or self.site.encoding
-            self.learner.learn_blocks(page_blocks(decode_html(response.body, declared=used)[0]))
+            blocks = await _in_extract_thread(lambda: page_blocks(decode_html(response.body, declared=used)[0]))
+            self.learner.learn_blocks(blocks)
         if article.is_article and (self.learner.young or self._held):
             # A young template learns from this page's siblings before any is
             # stored, so the first stories of a new site lose the footer too.
             self._held.append(item)
             if len(self._held) >= HOLD_PAGES:
-                yield from self._release()
+                for held in self._release():
+                    yield held
             return
         yield item
 
@@ -315,3 +331,29 @@ def _reference_time(response: Response) -> Optional[datetime]:
 def _header(response: Response, name: str) -> Optional[str]:
     value = response.headers.get(name)
     return value.decode("latin-1") if value else None
+
+
+_EXTRACT_POOL: Any = None
+
+
+async def _in_extract_thread(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """``func(*args, **kwargs)`` on the process's one extraction thread, awaited from a callback.
+
+    One thread, not the reactor's pool of ten: pages are still extracted one at a time, so a
+    worker's peak memory stays what one hostile page costs, while the reactor thread goes on
+    with downloads and timeouts (the GIL is handed over every few milliseconds, and lxml
+    parses without it).
+    """
+    global _EXTRACT_POOL
+    from scrapy.utils.defer import maybe_deferred_to_future
+    from twisted.internet import reactor, threads
+    from twisted.python.threadpool import ThreadPool
+
+    reactor_: Any = reactor  # twisted's module-level reactor is typed as an interface
+    if _EXTRACT_POOL is None:
+        _EXTRACT_POOL = ThreadPool(minthreads=1, maxthreads=1, name="newsmon-extract")
+        _EXTRACT_POOL.start()
+        reactor_.addSystemEventTrigger("during", "shutdown", _EXTRACT_POOL.stop)
+    deferred = threads.deferToThreadPool(reactor_, _EXTRACT_POOL, func, *args, **kwargs)
+    result: T = await maybe_deferred_to_future(deferred)
+    return result
