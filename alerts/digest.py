@@ -13,23 +13,21 @@ from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from newsmon.clock import iso_utc
-from newsmon.alerts_config import parse_digest
+from newsmon.alerts_config import DigestPeriod
 
 __all__ = ["digest_due", "iso_utc"]
 
 
-def digest_due(spec: str, matched_at: datetime, tz: str = "Asia/Shanghai") -> datetime:
-    """When a story matched at ``matched_at`` by a rule with ``digest: spec`` is due to be sent."""
-    kind, value = parse_digest(spec)
-    if kind == "every":
-        assert isinstance(value, float)
-        return matched_at + timedelta(seconds=value)
-    assert isinstance(value, tuple)
-    hour, minute = value
-    local = matched_at.astimezone(ZoneInfo(tz))
+def digest_due(period: DigestPeriod, matched_at: datetime, tz: ZoneInfo = ZoneInfo("Asia/Shanghai")) -> datetime:
+    """When a story matched at ``matched_at`` by a rule with ``digest: period`` is due to be sent."""
+    if period.every is not None:
+        return matched_at + period.every
+    assert period.daily_at is not None
+    hour, minute = period.daily_at
+    local = matched_at.astimezone(tz)
     due = local.replace(hour=hour, minute=minute, second=0, microsecond=0)
     if due <= local:
         due = (local + timedelta(days=1)).replace(hour=hour, minute=minute, second=0, microsecond=0)
         # Recompute the offset for the new day (DST zones); Asia/Shanghai has none.
-        due = due.replace(tzinfo=None).replace(tzinfo=ZoneInfo(tz))
+        due = due.replace(tzinfo=None).replace(tzinfo=tz)
     return due.astimezone(timezone.utc)

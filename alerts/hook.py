@@ -20,7 +20,7 @@ from typing import Any, Callable, Optional
 
 from newsmon.db.handle import Handle
 from newsmon.db.outbox import add_deliveries
-from newsmon.config import Config, parse_duration
+from newsmon.config import Config
 
 from .digest import digest_due, iso_utc
 from .errors import RuleError
@@ -41,7 +41,7 @@ def make_alert_hook(config: Config, matcher: Optional[Matcher] = None) -> tuple[
         matcher, errors = Matcher.from_config(config.alerts)
     alerts = config.alerts
 
-    max_age = parse_duration(alerts.max_age) if alerts.max_age else None
+    max_age = alerts.max_age
 
     def hook(row: dict[str, Any]) -> Optional[AlertWriter]:
         now = datetime.now(timezone.utc)
@@ -63,7 +63,7 @@ def make_alert_hook(config: Config, matcher: Optional[Matcher] = None) -> tuple[
                 for channel in alerts.channels_of(rule):
                     deliveries.append({
                         "rule": rule.name, "article_id": article_id, "channel": channel, "matched": match.matched,
-                        "digest": rule.digest, "created_at": created, "next_attempt_at": due,
+                        "digest": str(rule.digest) if rule.digest else None, "created_at": created, "next_attempt_at": due,
                     })
             added = add_deliveries(db, deliveries)
             log.info("article %s matched %s; %d alert(s) queued", article_id,

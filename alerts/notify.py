@@ -175,7 +175,7 @@ async def _post(name: str, channel: ChannelConfig, client: httpx.AsyncClient, ur
         url,
         content=body,
         headers={"Content-Type": "application/json; charset=utf-8", "User-Agent": USER_AGENT, **(headers or {})},
-        timeout=channel.timeout,
+        timeout=channel.timeout.total_seconds(),
     )
     if response.status_code >= 300:  # redirects are not followed: a moved endpoint did not get the alert
         raise DeliveryError(
@@ -286,7 +286,7 @@ async def _send_email(name: str, channel: ChannelConfig, note: Notification, cli
     username = secrets.expand(channel.username, "username")
     password = secrets.expand(channel.password, "password")
     context = ssl.create_default_context(cafile=channel.ca_file)
-    host, port, timeout = channel.smtp_host or "", channel.port, channel.timeout
+    host, port, timeout = channel.smtp_host or "", channel.port, channel.timeout.total_seconds()
 
     def send() -> None:
         smtp: smtplib.SMTP
@@ -323,7 +323,7 @@ async def _send_apprise(name: str, channel: ChannelConfig, note: Notification, c
             return bool(ok), captured.getvalue() if captured is not None else ""
 
     # Apprise has its own socket timeouts (4 s connect/read by default); this bounds the rest.
-    ok, logged = await asyncio.wait_for(in_thread(send), timeout=channel.timeout * 3)
+    ok, logged = await asyncio.wait_for(in_thread(send), timeout=channel.timeout.total_seconds() * 3)
     if not ok:
         reason = " ".join(logged.split())[-300:] or "no reason given"
         raise DeliveryError(f"Channel {name!r}: Apprise could not deliver to {display_target(channel)} ({reason}).")

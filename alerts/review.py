@@ -35,7 +35,7 @@ def rule_table(config: Config) -> list[dict[str, Any]]:
             status = f"error: at character {exc.position}: {exc.message}"
         rows.append({
             "name": rule.name, "query": rule.query, "sites": list(rule.sites),
-            "channels": config.alerts.channels_of(rule), "digest": rule.digest or "", "status": status,
+            "channels": config.alerts.channels_of(rule), "digest": str(rule.digest or ""), "status": status,
         })
     return rows
 

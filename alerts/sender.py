@@ -46,7 +46,7 @@ import httpx
 import sqlite_utils
 
 from newsmon.alerts_config import ChannelConfig
-from newsmon.config import Config, parse_duration
+from newsmon.config import Config
 from newsmon.db.handle import Handle, PgDatabase
 from newsmon.db.outbox import (
     DELIVERIES,
@@ -116,10 +116,8 @@ class SendReport:
 
 def retry_delay(config: Config, attempts: int) -> timedelta:
     """How long to wait after the ``attempts``-th failed try (1-based): doubling, capped."""
-    base = parse_duration(config.alerts.retry_delay)
-    cap = parse_duration(config.alerts.retry_max_delay)
-    delay: timedelta = base * (2 ** min(max(attempts - 1, 0), 30))
-    return min(delay, cap)
+    delay: timedelta = config.alerts.retry_delay * (2 ** min(max(attempts - 1, 0), 30))
+    return min(delay, config.alerts.retry_max_delay)
 
 
 @dataclass
@@ -249,7 +247,8 @@ class _Dispatcher:
                 note = load_notification(self.db, group)
                 if not note.stories:
                     raise DeliveryError(f"Channel {name!r}: the alerted articles no longer exist.")
-            await asyncio.wait_for(deliver(name, channel, note, client=self.client), timeout=channel.timeout * 3 + 5)
+            await asyncio.wait_for(deliver(name, channel, note, client=self.client),
+                                   timeout=channel.timeout.total_seconds() * 3 + 5)
         except asyncio.CancelledError:
             # Stopping: the attempt never finished; give the rows back exactly as they were.
             release_claims(self.db, ids, table=table)

@@ -16,17 +16,21 @@ references: the file itself never holds them.
 from __future__ import annotations
 
 import re
-from typing import Literal, Optional
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Annotated, Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, field_validator, model_validator
 
 from .clock import parse_duration
+from .config_types import Duration, TimeZone
 
 __all__ = [
     "AlertsConfig",
     "ChannelConfig",
     "RuleConfig",
     "CHANNEL_TYPES",
+    "DigestPeriod",
     "ENV_REFERENCE",
     "parse_digest",
 ]
@@ -54,20 +58,39 @@ _FIELDS: dict[str, tuple[set[str], set[str]]] = {
 _DEFAULT_URLS = {"telegram": "https://api.telegram.org"}
 
 
-def parse_digest(value: str) -> tuple[str, float | tuple[int, int]]:
+@dataclass(frozen=True)
+class DigestPeriod:
+    """A rule's ``digest:``, parsed: every ``every`` (``30m``, ``1h``), or daily at ``daily_at`` (hour, minute)."""
+
+    text: str  # as written in config.yaml: what the outbox, the webhook and `alerts list` show
+    every: Optional[timedelta] = None
+    daily_at: Optional[tuple[int, int]] = None
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def parse_digest(value: str) -> DigestPeriod:
     """Parse a rule's ``digest:``: ``30m``/``1h``/``1d`` or ``daily``/``daily 09:00``.
 
-    Returns ``("every", seconds)`` or ``("daily", (hour, minute))``; raises
-    ValueError with one sentence otherwise.
+    Raises ValueError with one sentence for anything else.
     """
     match = _DIGEST_DAILY.match(value)
     if match:
         hour, minute = match.groups()
-        return "daily", (int(hour or 0), int(minute or 0))
+        return DigestPeriod(value, daily_at=(int(hour or 0), int(minute or 0)))
     try:
-        return "every", parse_duration(value).total_seconds()
+        return DigestPeriod(value, every=parse_duration(value))
     except ValueError:
         raise ValueError(f"{value!r} is not a digest period like 1h, 30m or daily 09:00") from None
+
+
+def _digest(value: Any) -> DigestPeriod:
+    return value if isinstance(value, DigestPeriod) else parse_digest(str(value))
+
+
+#: A ``digest:`` value in a model: parsed once, written back as its text.
+Digest = Annotated[DigestPeriod, PlainValidator(_digest), PlainSerializer(str, when_used="json")]
 
 
 class _Model(BaseModel):
@@ -95,7 +118,8 @@ class ChannelConfig(_Model):
     headers: dict[str, str] = Field(
         default_factory=dict, description="Extra HTTP headers for webhook (values may use ${ENV_VAR})."
     )
-    timeout: float = Field(10, gt=0, description="Seconds before one delivery attempt is given up.")
+    timeout: Duration = Field(timedelta(seconds=10), description="How long one delivery attempt may take before it "
+                              "is given up (10s; a number is seconds).")
     smtp_host: Optional[str] = Field(None, description="Email: SMTP server host name.")
     smtp_port: Optional[int] = Field(
         None, ge=1, le=65535, description="Email: SMTP port; default 587 (starttls), 465 (ssl) or 25 (none)."
@@ -184,7 +208,7 @@ class RuleConfig(_Model):
     channels: list[str] = Field(
         default_factory=list, description="Channel names to deliver to; default: every channel."
     )
-    digest: Optional[str] = Field(
+    digest: Optional[Digest] = Field(
         None, description="Collect matches and send one message per period (1h, 30m, daily 09:00) instead of each."
     )
     enabled: bool = Field(True, description="Set to false to keep a rule in the file but not match it.")
@@ -194,13 +218,6 @@ class RuleConfig(_Model):
     def _check_name(cls, value: str) -> str:
         if not _NAME.match(value):
             raise ValueError(f"{value!r} may contain only letters, digits, -, _ and .")
-        return value
-
-    @field_validator("digest")
-    @classmethod
-    def _check_digest(cls, value: Optional[str]) -> Optional[str]:
-        if value is not None:
-            parse_digest(value)
         return value
 
     @field_validator("sites", "channels", "stages", "places", "industries", mode="before")
@@ -244,14 +261,17 @@ class AlertsConfig(_Model):
 
     channels: dict[str, ChannelConfig] = Field(default_factory=dict, description="Named delivery channels.")
     rules: list[RuleConfig] = Field(default_factory=list, description="Alert rules, matched on every new story.")
-    retry_delay: str = Field("30s", description="First retry delay after a failed delivery; doubles each time.")
-    retry_max_delay: str = Field("1h", description="Longest delay between retries (a failed alert is never dropped).")
-    timezone: str = Field("Asia/Shanghai", description="Time zone of digest times such as daily 09:00.")
+    retry_delay: Duration = Field(timedelta(seconds=30),
+                                  description="First retry delay after a failed delivery; doubles each time.")
+    retry_max_delay: Duration = Field(timedelta(hours=1),
+                                      description="Longest delay between retries (a failed alert is never dropped).")
+    timezone: TimeZone = Field("Asia/Shanghai", validate_default=True,
+                               description="Time zone of digest times such as daily 09:00.")
     health_channels: list[str] = Field(
         default_factory=list,
         description="Channels the daemon tells when a site becomes unhealthy or recovers.",
     )
-    max_age: Optional[str] = Field(
+    max_age: Optional[Duration] = Field(
         None, description="Do not alert for stories published longer ago than this when stored (e.g. 2d: "
         "a new site's back catalogue stays quiet); stories without a date always alert.",
     )
@@ -263,25 +283,6 @@ class AlertsConfig(_Model):
             if not _NAME.match(name):
                 raise ValueError(f"channel name {name!r} may contain only letters, digits, -, _ and .")
         return channels
-
-    @field_validator("retry_delay", "retry_max_delay", "max_age")
-    @classmethod
-    def _check_duration(cls, value: Optional[str]) -> Optional[str]:
-    
-        if value is not None:
-            parse_duration(value)
-        return value
-
-    @field_validator("timezone")
-    @classmethod
-    def _check_timezone(cls, value: str) -> str:
-        from zoneinfo import ZoneInfo
-
-        try:
-            ZoneInfo(value)
-        except (KeyError, ValueError):
-            raise ValueError(f"{value!r} is not a time zone name like Asia/Shanghai") from None
-        return value
 
     @model_validator(mode="after")
     def _rules_point_at_channels(self) -> "AlertsConfig":

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta, timezone
 
-__all__ = ["SHANGHAI", "iso_utc", "parse_duration", "utc_now"]
+__all__ = ["SHANGHAI", "format_duration", "iso_utc", "parse_duration", "utc_now"]
 
 #: The zone of dates that Chinese portals print without one. A fixed offset rather than
 #: zoneinfo: China has had no DST since 1991, and a fixed offset needs no tz database.
@@ -45,3 +45,16 @@ def parse_duration(value: str | int | float) -> timedelta:
     if seconds <= 0:
         raise ValueError(f"{value!r} must be longer than zero")
     return timedelta(seconds=seconds)
+
+
+def format_duration(value: timedelta) -> str:
+    """``value`` as config.yaml spells it: the largest whole unit (``10m``, ``2h``, ``1d``), else seconds (``1.5s``).
+
+    :func:`parse_duration` reads it back to the same timedelta.
+    """
+    seconds = value.total_seconds()
+    for unit in ("d", "h", "m"):
+        size = _UNIT_SECONDS[unit]
+        if seconds and seconds % size == 0:
+            return f"{int(seconds // size)}{unit}"
+    return f"{seconds:.6f}".rstrip("0").rstrip(".") + "s"

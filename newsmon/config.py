@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .alerts_config import AlertsConfig
 from .clock import parse_duration
+from .config_types import Duration, NonNegativeDuration
 from .errors import ConfigError
 
 __all__ = [
@@ -53,11 +54,13 @@ class CrawlSettings(_Model):
     concurrent_requests_per_domain: int = Field(
         2, ge=1, le=32, description="Requests in flight at once per domain."
     )
-    download_delay: float = Field(
-        0.5, ge=0, description="Seconds between requests to the same domain (AutoThrottle adjusts it)."
+    download_delay: NonNegativeDuration = Field(
+        timedelta(seconds=0.5), description="Pause between requests to the same domain (0.5s; a number is seconds; "
+        "AutoThrottle adjusts it)."
     )
     autothrottle: bool = Field(True, description="Let Scrapy's AutoThrottle adapt the delay to server latency.")
-    timeout: float = Field(30, gt=0, description="Seconds before a request is given up.")
+    timeout: Duration = Field(timedelta(seconds=30), description="How long a request may take before it is given up "
+                              "(30s; a number is seconds).")
     retries: int = Field(2, ge=0, le=10, description="Retries for timeouts and 5xx answers.")
     max_response_bytes: int = Field(
         10 * 1024 * 1024, gt=0, description="Responses larger than this are dropped as not articles."
@@ -85,19 +88,19 @@ class DaemonSettings(_Model):
         1024, ge=64, description="A crawl worker using more memory than this (MiB) is replaced; "
         "its running crawls are recorded interrupted and retried once.",
     )
-    crawl_time_limit: str = Field(
-        "10m", description="A site's crawl is stopped and recorded as timeout after this long (45s, 10m, 2h)."
+    crawl_time_limit: Duration = Field(
+        timedelta(minutes=10), description="A site's crawl is stopped and recorded as timeout after this long (45s, 10m, 2h)."
     )
     jitter: float = Field(
         0.1, ge=0, le=1,
         description="Random delay added to each scheduled crawl, as a fraction of the site's interval.",
     )
-    max_jitter: str = Field("5m", description="Upper bound of that random delay.")
-    misfire_grace: str = Field(
-        "6h", description="A crawl missed (daemon busy or suspended) still runs if it is at most this late; "
+    max_jitter: Duration = Field(timedelta(minutes=5), description="Upper bound of that random delay.")
+    misfire_grace: Duration = Field(
+        timedelta(hours=6), description="A crawl missed (daemon busy or suspended) still runs if it is at most this late; "
         "several missed crawls run once.",
     )
-    heartbeat: str = Field("5m", description="How often the daemon logs a heartbeat line.")
+    heartbeat: Duration = Field(timedelta(minutes=5), description="How often the daemon logs a heartbeat line.")
     watch_config: bool = Field(
         True, description="Reload config.yaml when the file changes (it is always reloaded on SIGHUP)."
     )
@@ -108,8 +111,8 @@ class DaemonSettings(_Model):
         5.0, gt=1,
         description="A site is unhealthy when no new article came for this many times its usual gap between new articles.",
     )
-    min_silence: str = Field(
-        "1d", description="Never call a site silent before this long without a new article."
+    min_silence: Duration = Field(
+        timedelta(days=1), description="Never call a site silent before this long without a new article."
     )
     extraction_failure_pages: int = Field(
         5, ge=1,
@@ -117,23 +120,13 @@ class DaemonSettings(_Model):
         "(title or text missing).",
     )
 
-    @field_validator("crawl_time_limit", "max_jitter", "misfire_grace", "heartbeat", "min_silence")
-    @classmethod
-    def _check_duration(cls, value: str) -> str:
-        parse_duration(value)
-        return value
-
-    def seconds(self, key: str) -> float:
-        """The duration setting ``key`` (e.g. ``"heartbeat"``) in seconds."""
-        return parse_duration(getattr(self, key)).total_seconds()
-
 
 class SiteConfig(_Model):
     """One monitored portal."""
 
     name: str = Field(description="Unique site name (letters, digits, - and _); stored as `site` in the database.")
     start_urls: list[str] = Field(min_length=1, description="List (栏目) pages to start from.")
-    every: Optional[str] = Field(None, description="Crawl interval for the daemon: 45s, 10m, 2h, 1d.")
+    every: Optional[Duration] = Field(None, description="Crawl interval for the daemon: 45s, 10m, 2h, 1d.")
     cron: Optional[str] = Field(None, description='Crawl schedule for the daemon as a cron line, e.g. "*/30 * * * *".')
     allowed_domains: list[str] = Field(
         default_factory=list, description="Domains the spider may visit; default: the start URLs' hosts."
@@ -172,13 +165,6 @@ class SiteConfig(_Model):
             if not re.match(r"^https?://[^/\s]+", url):
                 raise ValueError(f"{url!r} is not an http(s) URL")
         return urls
-
-    @field_validator("every")
-    @classmethod
-    def _check_every(cls, value: Optional[str]) -> Optional[str]:
-        if value is not None:
-            parse_duration(value)
-        return value
 
     @field_validator("cron")
     @classmethod
@@ -223,7 +209,7 @@ class SiteConfig(_Model):
     @property
     def interval(self) -> timedelta:
         """The crawl interval (``every``), 30 minutes when neither every nor cron is set."""
-        return parse_duration(self.every) if self.every else timedelta(minutes=30)
+        return self.every or timedelta(minutes=30)
 
     @property
     def domains(self) -> list[str]:
@@ -332,8 +318,32 @@ def _lookup(data: Any, loc: tuple[Any, ...]) -> Any:
     return data
 
 
-def parse_config(data: Any, source: str = "config.yaml") -> Config:
-    """Validate already-parsed YAML ``data``; ``source`` names the file in errors."""
+def _line_of(text: str, loc: tuple[Any, ...]) -> Optional[int]:
+    """The line (1-based) of the key at ``loc`` in the YAML ``text``, or of its nearest parent found."""
+    try:
+        node = yaml.compose(text)
+    except yaml.YAMLError:
+        return None
+    line = None
+    for item in loc:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if key.value == str(item):
+                    line, node = key.start_mark.line + 1, value
+                    break
+            else:
+                return line
+        elif isinstance(node, yaml.SequenceNode) and isinstance(item, int) and 0 <= item < len(node.value):
+            node = node.value[item]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line
+
+
+def parse_config(data: Any, source: str = "config.yaml", *, text: Optional[str] = None) -> Config:
+    """Validate already-parsed YAML ``data``; ``source`` names the file in errors, ``text`` (the file's
+    text, when there is one) gives them the line of the bad key."""
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -354,7 +364,9 @@ def parse_config(data: Any, source: str = "config.yaml") -> Config:
             value = _lookup(data, loc)
             scalar = isinstance(value, (str, int, float, bool))
             message = f"{value!r}: {msg}" if scalar and repr(value) not in msg else msg
-        raise ConfigError(f"{source}: {where}: {message}.") from None
+        line = _line_of(text, loc) if text is not None else None
+        at = f", line {line}" if line is not None else ""
+        raise ConfigError(f"{source}{at}: {where}: {message}.") from None
 
 
 def load_config(path: str | os.PathLike[str] | None = None) -> Config:
@@ -375,4 +387,4 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
         where = f" at line {mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise ConfigError(f"{config_path}: YAML syntax error{where}: {problem}.") from None
-    return parse_config(data, str(config_path))
+    return parse_config(data, str(config_path), text=text)

@@ -63,7 +63,7 @@ def run_crawl(
     if not names:
         raise ConfigError(f"{config.source_path or 'config'}: no sites to crawl; add some under `sites:`.")
     if time_limit is None:
-        time_limit = config.daemon.seconds("crawl_time_limit")
+        time_limit = config.daemon.crawl_time_limit.total_seconds()
     # SQLite has one writer: the file lock keeps a second crawl or the daemon out. PostgreSQL takes
     # many writers (workers on several machines; add_article serialises what must be), so no lock, and
     # no closing of other processes' `running` rows: they may be alive elsewhere.

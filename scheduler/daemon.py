@@ -238,13 +238,13 @@ class Daemon:
                 kwargs["next_run_time"] = when
         scheduler.add_job(
             self._crawl_site, site_trigger(config, site), args=[site.name], id=f"{SITE_JOB_PREFIX}{site.name}",
-            name=site.name, misfire_grace_time=int(config.daemon.seconds("misfire_grace")), replace_existing=True,
+            name=site.name, misfire_grace_time=int(config.daemon.misfire_grace.total_seconds()), replace_existing=True,
             **kwargs,
         )
 
     def _add_service_jobs(self) -> None:
         scheduler = self._scheduler_or_fail()
-        scheduler.add_job(self._heartbeat, IntervalTrigger(seconds=self.config.daemon.seconds("heartbeat")),
+        scheduler.add_job(self._heartbeat, IntervalTrigger(seconds=self.config.daemon.heartbeat.total_seconds()),
                           id="heartbeat", replace_existing=True)
         if not self.config.database_is_postgres:  # WAL housekeeping is SQLite's; PostgreSQL checkpoints itself
             wal = WalKeeper(self.config.database_path)
@@ -259,7 +259,7 @@ class Daemon:
             self._active.add(name)
         started = time.monotonic()
         try:
-            report = pool.crawl(name, time_limit=config.daemon.seconds("crawl_time_limit"))
+            report = pool.crawl(name, time_limit=config.daemon.crawl_time_limit.total_seconds())
         except NewsmonError as exc:
             report = SiteReport(site=name, status="failed", errors=[str(exc)], duration_s=time.monotonic() - started)
         except Exception as exc:  # noqa: BLE001 - one site must not take the daemon down

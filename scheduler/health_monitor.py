@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from datetime import timedelta
 from typing import Callable
 
 from newsmon.config import Config
@@ -38,7 +37,7 @@ def health_thresholds(config: Config) -> HealthThresholds:
     return HealthThresholds(
         failures=d.unhealthy_after_failures,
         silence_factor=d.silence_factor,
-        min_silence=timedelta(seconds=d.seconds("min_silence")),
+        min_silence=d.min_silence,
         extraction_pages=d.extraction_failure_pages,
     )
 

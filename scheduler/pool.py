@@ -507,7 +507,7 @@ class CrawlPool:
 
     def _release_hosts(self, job: CrawlJob) -> None:
         self._host_busy -= job.hosts
-        gap = self._config.crawl.download_delay if self._config is not None else 0.0
+        gap = self._config.crawl.download_delay.total_seconds() if self._config is not None else 0.0
         if gap:
             free_at = time.monotonic() + gap
             for host in job.hosts:

@@ -17,7 +17,7 @@ __all__ = ["first_run", "jitter_s", "site_period_s", "site_trigger"]
 
 def jitter_s(config: Config, period_s: float) -> float:
     """Largest random delay for a site crawled every ``period_s`` seconds."""
-    return min(config.daemon.jitter * period_s, config.daemon.seconds("max_jitter"))
+    return min(config.daemon.jitter * period_s, config.daemon.max_jitter.total_seconds())
 
 
 def site_period_s(site: SiteConfig) -> float:

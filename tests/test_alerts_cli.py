@@ -52,7 +52,7 @@ def test_add_and_remove_keep_comments_and_stay_valid(config_path: Path) -> None:
     assert "# newsmon config (comments must survive" in text and "# the ops room" in text
     rule = load_config(config_path).alerts.rule("fab")
     assert rule is not None and rule.query == 'title:晶圆 "12 英寸" -招聘'
-    assert (rule.sites, rule.channels, rule.digest) == (["gov-*"], ["ops"], "daily 09:00")
+    assert (rule.sites, rule.channels, str(rule.digest)) == (["gov-*"], ["ops"], "daily 09:00")
 
     result = run("alerts", "remove", "rare-gas", "--config", str(config_path))
     assert result.exit_code == 0 and result.output == f"Removed alert rule 'rare-gas' from {config_path}.\n"
@@ -240,5 +240,5 @@ def test_literal_secret_in_config_is_refused(tmp_path: Path) -> None:
                     encoding="utf-8")
     result = run("alerts", "list", "--config", str(path))
     assert result.exit_code == 2
-    assert result.stderr == (f"Error: {path}: alerts.channels.ding.secret: 'SECabc': secrets must be an "
+    assert result.stderr == (f"Error: {path}, line 3: alerts.channels.ding.secret: 'SECabc': secrets must be an "
                              "environment variable reference like ${DINGTALK_SECRET}.\n")

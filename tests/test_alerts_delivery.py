@@ -343,15 +343,19 @@ def test_rows_claimed_by_a_sender_that_died_are_sent_after_the_claim_timeout(tmp
 
 
 def test_daily_digest_time_is_the_next_one_in_the_configured_zone() -> None:
+    from zoneinfo import ZoneInfo
+
     from newsmon.alerts.digest import digest_due
+    from newsmon.alerts_config import parse_digest
 
     shanghai = timezone(timedelta(hours=8))
     before = datetime(2023, 4, 4, 8, 59, tzinfo=shanghai)
     after = datetime(2023, 4, 4, 9, 0, tzinfo=shanghai)
-    assert digest_due("daily 09:00", before) == datetime(2023, 4, 4, 1, 0, tzinfo=timezone.utc)
-    assert digest_due("daily 09:00", after) == datetime(2023, 4, 5, 1, 0, tzinfo=timezone.utc)
-    assert digest_due("daily", after, "UTC") == datetime(2023, 4, 5, 0, 0, tzinfo=timezone.utc)
-    assert digest_due("30m", after) == after + timedelta(minutes=30)
+    nine = parse_digest("daily 09:00")
+    assert digest_due(nine, before) == datetime(2023, 4, 4, 1, 0, tzinfo=timezone.utc)
+    assert digest_due(nine, after) == datetime(2023, 4, 5, 1, 0, tzinfo=timezone.utc)
+    assert digest_due(parse_digest("daily"), after, ZoneInfo("UTC")) == datetime(2023, 4, 5, 0, 0, tzinfo=timezone.utc)
+    assert digest_due(parse_digest("30m"), after) == after + timedelta(minutes=30)
 
 
 def test_max_age_keeps_old_stories_quiet(tmp_path: Path, receiver: Receiver) -> None:

@@ -184,7 +184,7 @@ def test_bad_config_exits_2_with_file_and_key(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["crawl", "--config", str(config)])
     assert result.exit_code == 2
     assert result.output.strip() == (
-        f"Error: {config}: sites[0].every: 'soon' is not a duration like 45s, 10m, 2h or 1d."
+        f"Error: {config}, line 4: sites[0].every: 'soon' is not a duration like 45s, 10m, 2h or 1d."
     )
 
 
