@@ -1,6 +1,8 @@
 """Parse and validate ``config.yaml`` once, into typed objects.
 
-Everything else in newsmon receives a :class:`Config`; nobody else reads YAML.
+Everything else in newsmon receives a :class:`Config`; nobody else reads YAML
+(the file itself is read, and rewritten with its comments kept, by
+``newsmon.config_file``).
 Errors name the file, the key path (``sites[1].every``) and the bad value in
 one sentence, so the CLI can print them as they are.
 
@@ -14,13 +16,13 @@ import os
 import re
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, Literal, Optional, Union
+from typing import Any, Callable, Literal, Optional, Union
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .alerts_config import AlertsConfig
 from .clock import parse_duration
+from .config_file import line_of, read_config_data, rewrite_config
 from .config_types import Duration, NonNegativeDuration
 from .errors import ConfigError
 
@@ -29,6 +31,7 @@ __all__ = [
     "CrawlSettings",
     "DaemonSettings",
     "SiteConfig",
+    "edit_config",
     "load_config",
     "parse_config",
     "parse_duration",
@@ -318,29 +321,6 @@ def _lookup(data: Any, loc: tuple[Any, ...]) -> Any:
     return data
 
 
-def _line_of(text: str, loc: tuple[Any, ...]) -> Optional[int]:
-    """The line (1-based) of the key at ``loc`` in the YAML ``text``, or of its nearest parent found."""
-    try:
-        node = yaml.compose(text)
-    except yaml.YAMLError:
-        return None
-    line = None
-    for item in loc:
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                if key.value == str(item):
-                    line, node = key.start_mark.line + 1, value
-                    break
-            else:
-                return line
-        elif isinstance(node, yaml.SequenceNode) and isinstance(item, int) and 0 <= item < len(node.value):
-            node = node.value[item]
-            line = node.start_mark.line + 1
-        else:
-            return line
-    return line
-
-
 def parse_config(data: Any, source: str = "config.yaml", *, text: Optional[str] = None) -> Config:
     """Validate already-parsed YAML ``data``; ``source`` names the file in errors, ``text`` (the file's
     text, when there is one) gives them the line of the bad key."""
@@ -364,7 +344,7 @@ def parse_config(data: Any, source: str = "config.yaml", *, text: Optional[str] 
             value = _lookup(data, loc)
             scalar = isinstance(value, (str, int, float, bool))
             message = f"{value!r}: {msg}" if scalar and repr(value) not in msg else msg
-        line = _line_of(text, loc) if text is not None else None
+        line = line_of(text, loc) if text is not None else None
         at = f", line {line}" if line is not None else ""
         raise ConfigError(f"{source}{at}: {where}: {message}.") from None
 
@@ -372,19 +352,15 @@ def parse_config(data: Any, source: str = "config.yaml", *, text: Optional[str] 
 def load_config(path: str | os.PathLike[str] | None = None) -> Config:
     """Read and validate the config file at ``path`` (default: see :func:`default_config_path`)."""
     config_path = Path(path) if path is not None else default_config_path()
-    try:
-        text = config_path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(
-            f"{config_path}: no such config file; create one (see README) or pass --config PATH."
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{config_path}: cannot read the config file ({exc}).") from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise ConfigError(f"{config_path}: YAML syntax error{where}: {problem}.") from None
+    data, text = read_config_data(config_path)
     return parse_config(data, str(config_path), text=text)
+
+
+def edit_config(path: str | os.PathLike[str], change: Callable[[dict[str, Any]], None]) -> Config:
+    """Change the config file at ``path`` in place, keeping its comments and layout; return the new config.
+
+    ``change`` edits the file's top-level mapping (see
+    :func:`newsmon.config_file.rewrite_config`) and may raise to leave the file
+    alone; a result that does not validate raises ConfigError and nothing is written.
+    """
+    return rewrite_config(Path(path), change, parse_config)
