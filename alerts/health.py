@@ -65,16 +65,13 @@ class HealthNotice:
         return f"### {self.subject()}\n"
 
 
-def notify_health(config: Config, site: str, reasons: str, at: str, *, client: Any = None) -> list[str]:
-    """Tell every ``newsmon.alerts.health_channels`` channel; returns one line per failed channel (never raises).
-
-    ``client`` is accepted for older callers and unused (each notice opens its own).
-    """
+def notify_health(config: Config, site: str, reasons: str, at: str) -> list[str]:
+    """Tell every ``newsmon.alerts.health_channels`` channel; returns one line per failed channel (never raises)."""
     failures = []
     for name in config.alerts.health_channels:
         notice = HealthNotice(site=site, reasons=reasons, at=at, channel=name)
         try:
-            deliver_now(name, config.alerts.channels[name], notice)  # type: ignore[arg-type]
+            deliver_now(name, config.alerts.channels[name], notice)
         except DeliveryError as exc:
             log.warning("health notice for site %s not delivered: %s", site, exc)
             failures.append(str(exc))

@@ -18,6 +18,7 @@ import logging
 from datetime import datetime, timezone
 from typing import Any, Callable, Optional
 
+from newsmon.db import StoreAPI
 from newsmon.db.handle import Handle
 from newsmon.db.outbox import add_deliveries
 from newsmon.config import Config
@@ -84,8 +85,8 @@ def _published_before(published_at: Optional[str], cutoff: datetime) -> bool:
     return moment.tzinfo is not None and moment < cutoff
 
 
-def install_alert_hook(store: Any, config: Config) -> list[RuleError]:
-    """Register the alert hook on ``store`` (a ``db.Store``) if the config has enabled rules.
+def install_alert_hook(store: StoreAPI, config: Config) -> list[RuleError]:
+    """Register the alert hook on ``store`` (SQLite or PostgreSQL) if the config has enabled rules.
 
     Returns the errors of malformed rules (skipped; the others are matched),
     after logging each as a warning.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any, Optional, Sequence
+from typing import Any, Optional, Protocol, Sequence
 
 from newsmon.db.handle import Handle
 from newsmon.db.outbox import database_id
@@ -17,10 +17,30 @@ from newsmon.db.facts import get_facts
 from newsmon.db.reader import articles_by_ids
 from newsmon.db.search import make_snippet
 
-__all__ = ["Story", "Notification", "load_notification"]
+__all__ = ["Message", "Story", "Notification", "load_notification"]
 
 _TEXT_SNIPPET = 160
 _TEXT_STORIES = 30  # chat robots cap message size; the webhook JSON always has every story
+
+
+class Message(Protocol):
+    """What a channel sends: an alert (:class:`Notification`) or a site health notice (``alerts.health``)."""
+
+    @property
+    def idempotency_key(self) -> str:
+        """The same for every attempt of this message, different for any other."""
+
+    def subject(self) -> str:
+        """One line: the email subject, the chat message title."""
+
+    def payload(self) -> dict[str, Any]:
+        """The webhook JSON body."""
+
+    def text(self) -> str:
+        """Plain text (email body, Telegram, WeCom/Feishu text)."""
+
+    def markdown(self) -> str:
+        """Markdown for DingTalk, WeCom and Slack-like robots."""
 
 
 @dataclass(frozen=True)

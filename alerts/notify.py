@@ -1,4 +1,4 @@
-"""Channels: hand one :class:`~newsmon.alerts.message.Notification` to a webhook, a mailbox or a chat robot.
+"""Channels: hand one :class:`~newsmon.alerts.message.Message` (an alert or a health notice) to a webhook, a mailbox or a chat robot.
 
 Each ``send_*`` function either returns (the service accepted the message)
 or raises :class:`DeliveryError` with one sentence naming the channel. The
@@ -46,7 +46,7 @@ from newsmon.alerts_config import ENV_REFERENCE, ChannelConfig
 from newsmon.redact import expand_env
 
 from .errors import DeliveryError
-from .message import Notification
+from .message import Message
 
 __all__ = ["deliver", "deliver_now", "display_target", "SIGNATURE_HEADER", "sign_body"]
 
@@ -103,7 +103,7 @@ def sign_body(secret: str, body: bytes) -> str:
     return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 
 
-async def deliver(name: str, channel: ChannelConfig, note: Notification, *, client: httpx.AsyncClient) -> None:
+async def deliver(name: str, channel: ChannelConfig, note: Message, *, client: httpx.AsyncClient) -> None:
     """Send ``note`` through ``channel``; raises DeliveryError (secret-free) if it was not accepted.
 
     Cancelling the awaiting task abandons the attempt (an HTTP request is
@@ -130,7 +130,7 @@ async def deliver(name: str, channel: ChannelConfig, note: Notification, *, clie
         ) from None
 
 
-def deliver_now(name: str, channel: ChannelConfig, note: Notification) -> None:
+def deliver_now(name: str, channel: ChannelConfig, note: Message) -> None:
     """Blocking :func:`deliver` with a client of its own (for a one-off message outside the sender)."""
 
     async def once() -> None:
@@ -188,7 +188,7 @@ def _json(obj: Any) -> bytes:
     return json.dumps(obj, ensure_ascii=False).encode("utf-8")
 
 
-async def _send_webhook(name: str, channel: ChannelConfig, note: Notification, client: httpx.AsyncClient,
+async def _send_webhook(name: str, channel: ChannelConfig, note: Message, client: httpx.AsyncClient,
                   secrets: _Secrets) -> None:
     url = secrets.expand(channel.url, "url")
     body = _json(note.payload())
@@ -216,7 +216,7 @@ def _robot_error(name: str, channel: ChannelConfig, response: httpx.Response, co
             )
 
 
-async def _send_dingtalk(name: str, channel: ChannelConfig, note: Notification, client: httpx.AsyncClient,
+async def _send_dingtalk(name: str, channel: ChannelConfig, note: Message, client: httpx.AsyncClient,
                    secrets: _Secrets) -> None:
     url = secrets.expand(channel.url, "url")
     if channel.secret:
@@ -231,7 +231,7 @@ async def _send_dingtalk(name: str, channel: ChannelConfig, note: Notification, 
     _robot_error(name, channel, response, ("errcode",), ("errmsg",))
 
 
-async def _send_wecom(name: str, channel: ChannelConfig, note: Notification, client: httpx.AsyncClient,
+async def _send_wecom(name: str, channel: ChannelConfig, note: Message, client: httpx.AsyncClient,
                 secrets: _Secrets) -> None:
     url = secrets.expand(channel.url, "url")
     body = {"msgtype": "markdown", "markdown": {"content": note.markdown()}}
@@ -239,7 +239,7 @@ async def _send_wecom(name: str, channel: ChannelConfig, note: Notification, cli
     _robot_error(name, channel, response, ("errcode",), ("errmsg",))
 
 
-async def _send_feishu(name: str, channel: ChannelConfig, note: Notification, client: httpx.AsyncClient,
+async def _send_feishu(name: str, channel: ChannelConfig, note: Message, client: httpx.AsyncClient,
                  secrets: _Secrets) -> None:
     url = secrets.expand(channel.url, "url")
     body: dict[str, Any] = {"msg_type": "text", "content": {"text": note.text()}}
@@ -254,13 +254,13 @@ async def _send_feishu(name: str, channel: ChannelConfig, note: Notification, cl
     _robot_error(name, channel, response, ("code", "StatusCode"), ("msg", "StatusMessage"))
 
 
-async def _send_slack(name: str, channel: ChannelConfig, note: Notification, client: httpx.AsyncClient,
+async def _send_slack(name: str, channel: ChannelConfig, note: Message, client: httpx.AsyncClient,
                 secrets: _Secrets) -> None:
     url = secrets.expand(channel.url, "url")
     await _post(name, channel, client, url, _json({"text": note.text()}))
 
 
-async def _send_telegram(name: str, channel: ChannelConfig, note: Notification, client: httpx.AsyncClient,
+async def _send_telegram(name: str, channel: ChannelConfig, note: Message, client: httpx.AsyncClient,
                    secrets: _Secrets) -> None:
     base = secrets.expand(channel.endpoint, "url").rstrip("/")
     token = secrets.expand(channel.token, "token")
@@ -274,7 +274,7 @@ async def _send_telegram(name: str, channel: ChannelConfig, note: Notification, 
         raise DeliveryError(f"Channel {name!r}: telegram did not accept the message.")
 
 
-async def _send_email(name: str, channel: ChannelConfig, note: Notification, client: httpx.AsyncClient,
+async def _send_email(name: str, channel: ChannelConfig, note: Message, client: httpx.AsyncClient,
                 secrets: _Secrets) -> None:
     message = EmailMessage()
     message["Subject"] = note.subject()
@@ -304,7 +304,7 @@ async def _send_email(name: str, channel: ChannelConfig, note: Notification, cli
     await in_thread(send)
 
 
-async def _send_apprise(name: str, channel: ChannelConfig, note: Notification, client: httpx.AsyncClient,
+async def _send_apprise(name: str, channel: ChannelConfig, note: Message, client: httpx.AsyncClient,
                         secrets: _Secrets) -> None:
     # Any Apprise URL (ntfy://, bark://, schan://, pushplus://, matrix://, json://, ...): the
     # service-specific work is Apprise's; retries, exactly-once and backoff stay the outbox's.
@@ -329,7 +329,7 @@ async def _send_apprise(name: str, channel: ChannelConfig, note: Notification, c
         raise DeliveryError(f"Channel {name!r}: Apprise could not deliver to {display_target(channel)} ({reason}).")
 
 
-_SENDERS: dict[str, Callable[[str, ChannelConfig, Notification, httpx.AsyncClient, _Secrets], Awaitable[None]]] = {
+_SENDERS: dict[str, Callable[[str, ChannelConfig, Message, httpx.AsyncClient, _Secrets], Awaitable[None]]] = {
     "webhook": _send_webhook,
     "email": _send_email,
     "dingtalk": _send_dingtalk,

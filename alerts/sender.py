@@ -40,7 +40,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, Union
 
 import httpx
 import sqlite_utils
@@ -48,6 +48,7 @@ import sqlite_utils
 from newsmon.alerts_config import ChannelConfig
 from newsmon.config import Config
 from newsmon.db.handle import Handle, PgDatabase
+from newsmon.db.interface import StoreAPI
 from newsmon.db.outbox import (
     DELIVERIES,
     NOTICES,
@@ -65,7 +66,7 @@ from newsmon.db.outbox import (
 from .digest import iso_utc
 from .errors import DeliveryError
 from .health import notice_from_row
-from .message import load_notification
+from .message import Message, load_notification
 from .notify import deliver
 
 __all__ = [
@@ -150,7 +151,7 @@ class _Breaker:
         return True
 
 
-def _database(store: Any) -> Handle:
+def _database(store: Union[StoreAPI, Handle]) -> Handle:
     return store if isinstance(store, (sqlite_utils.Database, PgDatabase)) else store.db
 
 
@@ -240,7 +241,7 @@ class _Dispatcher:
         ids = [row["id"] for row in group]
         rule = group[0].get("rule") or group[0].get("kind") or ""
         try:
-            note: Any
+            note: Message
             if table == NOTICES:
                 note = notice_from_row(group[0], database_id(self.db))
             else:
@@ -304,7 +305,7 @@ def _client() -> httpx.AsyncClient:
 
 def send_due(
     config: Config,
-    store: Any,
+    store: Union[StoreAPI, Handle],
     *,
     now: Optional[datetime] = None,
     ignore_backoff: bool = False,

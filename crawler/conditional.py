@@ -13,10 +13,14 @@ or the missed articles would hide behind a 304 until the page changes.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Optional
 
 from scrapy import signals
+from scrapy.crawler import Crawler
 from scrapy.http import Request, Response
+
+if TYPE_CHECKING:
+    from .spider import PortalSpider
 
 __all__ = ["ConditionalGetMiddleware"]
 
@@ -24,17 +28,17 @@ __all__ = ["ConditionalGetMiddleware"]
 class ConditionalGetMiddleware:
     """Downloader middleware: conditional GET for requests with ``meta["newsmon_kind"] == "list"``."""
 
-    def __init__(self, crawler: Any) -> None:
+    def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.pending: dict[str, tuple[Optional[str], Optional[str]]] = {}
 
     @classmethod
-    def from_crawler(cls, crawler: Any) -> "ConditionalGetMiddleware":
+    def from_crawler(cls, crawler: Crawler) -> "ConditionalGetMiddleware":
         mw = cls(crawler)
         crawler.signals.connect(mw.spider_closed, signal=signals.spider_closed)
         return mw
 
-    def process_request(self, request: Request, spider: Any) -> None:
+    def process_request(self, request: Request, spider: PortalSpider) -> None:
         store = getattr(spider, "store", None)
         if request.meta.get("newsmon_kind") != "list" or store is None:
             return None
@@ -51,7 +55,7 @@ class ConditionalGetMiddleware:
             request.headers.setdefault(b"If-Modified-Since", last_modified.encode("latin-1"))
         return None
 
-    def process_response(self, request: Request, response: Response, spider: Any) -> Response:
+    def process_response(self, request: Request, response: Response, spider: PortalSpider) -> Response:
         if request.meta.get("newsmon_kind") != "list":
             return response
         if response.status == 304:
@@ -66,7 +70,7 @@ class ConditionalGetMiddleware:
                 )
         return response
 
-    def spider_closed(self, spider: Any, reason: str) -> None:
+    def spider_closed(self, spider: PortalSpider, reason: str) -> None:
         store = getattr(spider, "store", None)
         if store is None or not self.pending or reason != "finished":
             return

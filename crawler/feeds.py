@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import calendar
 import re
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Optional
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 __all__ = ["FeedEntry", "FeedReading", "feed_kind", "read_feed", "read_sitemap", "feed_links"]
 
@@ -56,7 +60,7 @@ def feed_kind(body: bytes, content_type: Optional[str] = None) -> Optional[str]:
     return None
 
 
-def _local(struct: Any) -> Optional[str]:
+def _local(struct: Optional[time.struct_time]) -> Optional[str]:
     if not struct:
         return None
     from newsmon.clock import SHANGHAI
@@ -139,7 +143,7 @@ def _news_fields(body: bytes) -> dict[str, tuple[str, Optional[str]]]:
     return out
 
 
-def feed_links(doc: Any, base_url: str) -> list[str]:
+def feed_links(doc: HtmlElement, base_url: str) -> list[str]:
     """The feeds a page announces with ``<link rel="alternate" type="application/rss+xml" href=…>``."""
     from urllib.parse import urljoin
 

@@ -18,11 +18,14 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from statistics import median
-from typing import Any, Iterable, Optional
+from typing import TYPE_CHECKING, Iterable, Optional
 from urllib.parse import urljoin, urlsplit
 
 from .pager import PagerLink, next_page as find_next_page
 from .urls import same_site
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement  # imported when a page is parsed (start-up time)
 
 __all__ = [
     "FILE_REASON",
@@ -221,7 +224,7 @@ def classify_links(
     return ListPage([link.url for link in articles], next_page)
 
 
-def _anchor_text(anchor: Any) -> str:
+def _anchor_text(anchor: HtmlElement) -> str:
     text = " ".join(anchor.text_content().split())
     title = (anchor.get("title") or "").strip()
     # Lists cut long headlines ("沈阳市…"); the title attribute keeps them whole.
@@ -233,7 +236,7 @@ def _anchor_text(anchor: Any) -> str:
     return text
 
 
-def _date_beside(anchor: Any) -> Optional[str]:
+def _date_beside(anchor: HtmlElement) -> Optional[str]:
     """The date printed in the same list entry as ``anchor`` (its <li>, <tr>, entry <div>)."""
     node = anchor
     for _ in range(3):
@@ -253,12 +256,12 @@ def _date_beside(anchor: Any) -> Optional[str]:
 
 
 def collect_links(
-    doc: Any,
+    doc: HtmlElement,
     base_url: str,
     domains: list[str],
     *,
     limit: int = MAX_LINKS_PER_PAGE,
-    anchors: Optional[dict[str, list[Any]]] = None,
+    anchors: Optional[dict[str, list[HtmlElement]]] = None,
 ) -> tuple[list[Link], list[Rejected], int]:
     """Every ``<a href>`` of a parsed page: (links on the site, links set aside, anchors over ``limit``).
 
@@ -311,7 +314,7 @@ def collect_links(
     return links, [Rejected(u, r) for u, r in rejected.items()], over
 
 
-def parse_html(html: str, base_url: str) -> Any:
+def parse_html(html: str, base_url: str) -> Optional[HtmlElement]:
     """lxml document of ``html``, or None when it cannot be parsed."""
     from lxml import etree, html as lxml_html
 

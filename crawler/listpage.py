@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 from urllib.parse import urlsplit
 
 from .encoding import decode_html
@@ -31,6 +31,9 @@ from .links import FILE_REASON, MAX_LINKS_PER_PAGE, Link, Rejected, classify, co
 from .pager import trs_next_page
 from .scriptdata import script_items
 from .urls import same_site, site_boundaries
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 __all__ = ["ArticleLink", "ListReading", "NEEDS_BROWSER", "read_list_page"]
 
@@ -198,7 +201,7 @@ def read_list_page(
     return reading
 
 
-def _rel_next(doc: Any, url: str, domains: list[str]) -> Optional[str]:
+def _rel_next(doc: HtmlElement, url: str, domains: list[str]) -> Optional[str]:
     """``<link rel="next">`` (WordPress, SEO plugins) or ``<a rel="next">``: the page says which is next."""
     from urllib.parse import urljoin
 

@@ -7,7 +7,7 @@ under ``newsmon/`` and end up in ``crawl_runs``.
 from __future__ import annotations
 
 import functools
-from typing import Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from scrapy.exceptions import DropItem
 
@@ -20,10 +20,13 @@ from .fingerprint import near_signature, shingle_hashes, text_fingerprint
 from .template import apply_template
 from .urls import url_key
 
+if TYPE_CHECKING:
+    from .spider import PortalSpider
+
 __all__ = ["NonArticlePipeline", "StorePipeline", "TemplatePipeline"]
 
 
-def _counted(process: Callable[[Any, dict[str, Any], Any], dict[str, Any]]) -> Callable[..., dict[str, Any]]:
+def _counted(process: Callable[[Any, dict[str, Any], PortalSpider], dict[str, Any]]) -> Callable[..., dict[str, Any]]:
     """Any unexpected error while handling an item is a counted failure, never a silent loss.
 
     A failure keeps the run from being "ok", so the list pages' ETags are not
@@ -31,7 +34,7 @@ def _counted(process: Callable[[Any, dict[str, Any], Any], dict[str, Any]]) -> C
     """
 
     @functools.wraps(process)
-    def wrapper(self: Any, item: dict[str, Any], spider: Any) -> dict[str, Any]:
+    def wrapper(self: Any, item: dict[str, Any], spider: PortalSpider) -> dict[str, Any]:
         try:
             return process(self, item, spider)
         except DropItem:
@@ -47,7 +50,7 @@ class NonArticlePipeline:
     """Drop pages that are not articles (list, login, 404-ish, empty) and remember their URLs."""
 
     @_counted
-    def process_item(self, item: dict[str, Any], spider: Any) -> dict[str, Any]:
+    def process_item(self, item: dict[str, Any], spider: PortalSpider) -> dict[str, Any]:
         article: Article = item["article"]
         if article.is_article and article.title and article.body:
             return item
@@ -61,7 +64,7 @@ class StorePipeline:
     """Store new stories; a copy of a stored story only adds a source row."""
 
     @_counted
-    def process_item(self, item: dict[str, Any], spider: Any) -> dict[str, Any]:
+    def process_item(self, item: dict[str, Any], spider: PortalSpider) -> dict[str, Any]:
         article: Article = item["article"]
         stats = spider.crawler.stats
         facts = _facts(article, item["url"], spider)
@@ -101,7 +104,7 @@ class StorePipeline:
         raise DropItem(f"{item['url']}: duplicate, {result.reason or result.status}")
 
 
-def _facts(article: Article, url: str, spider: Any) -> Optional[dict[str, Any]]:
+def _facts(article: Article, url: str, spider: PortalSpider) -> Optional[dict[str, Any]]:
     """The story's investment facts; an extraction error is logged and the story stored without them."""
     try:
         return facts_record(article.title, article.body)
@@ -126,7 +129,7 @@ class TemplatePipeline:
     """
 
     @_counted
-    def process_item(self, item: dict[str, Any], spider: Any) -> dict[str, Any]:
+    def process_item(self, item: dict[str, Any], spider: PortalSpider) -> dict[str, Any]:
         learner = getattr(spider, "learner", None)
         if learner is None:
             return item
@@ -135,7 +138,7 @@ class TemplatePipeline:
             spider.crawler.stats.inc_value("newsmon/template_lines_removed", article.extra["template_removed"])
         return {**item, "article": article}
 
-    def close_spider(self, spider: Any) -> None:
+    def close_spider(self, spider: PortalSpider) -> None:
         _store_held(spider)  # first: their pages may have taught the template what the re-clean removes
         learner = getattr(spider, "learner", None)
         if learner is None or not learner.learned_chrome:
@@ -155,7 +158,7 @@ class TemplatePipeline:
 PIPELINES: tuple[type, ...] = (NonArticlePipeline, TemplatePipeline, StorePipeline)
 
 
-def _store_held(spider: Any) -> None:
+def _store_held(spider: PortalSpider) -> None:
     """Stories the spider still holds for its young template go down the pipelines now.
 
     The spider releases them when it runs out of pages; a crawl ended before

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import time
-from typing import Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from scrapy import signals
+from scrapy.crawler import Crawler
+
+if TYPE_CHECKING:
+    from .spider import PortalSpider
 
 __all__ = ["CrawlRunRecorder", "COUNTS"]
 
@@ -16,19 +20,19 @@ COUNTS = ("list_pages", "articles_new", "duplicates", "non_articles", "failures"
 class CrawlRunRecorder:
     """Scrapy extension: opens the crawl_runs row when the spider opens, closes it with counts."""
 
-    def __init__(self, crawler: Any) -> None:
+    def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.run_id: Optional[int] = None
         self.started = 0.0
 
     @classmethod
-    def from_crawler(cls, crawler: Any) -> "CrawlRunRecorder":
+    def from_crawler(cls, crawler: Crawler) -> "CrawlRunRecorder":
         ext = cls(crawler)
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         return ext
 
-    def spider_opened(self, spider: Any) -> None:
+    def spider_opened(self, spider: PortalSpider) -> None:
         self.started = time.monotonic()
         self.run_id = spider.store.start_run(spider.name)
         report: Optional[Callable[[dict[str, Any]], None]] = getattr(spider, "report", None)
@@ -36,7 +40,7 @@ class CrawlRunRecorder:
             # The parent needs the row's id to close it honestly if this worker dies mid-crawl.
             report({"event": "site_started", "site": spider.name, "run_id": self.run_id})
 
-    def spider_closed(self, spider: Any, reason: str) -> None:
+    def spider_closed(self, spider: PortalSpider, reason: str) -> None:
         stats = self.crawler.stats
         counts = {key: int(stats.get_value(f"newsmon/{key}", 0)) for key in COUNTS}
         if reason == "closespider_timeout":

@@ -14,6 +14,7 @@ from typing import Any, AsyncIterator, Callable, Iterator, Optional, TypeVar, Un
 
 import scrapy
 from scrapy import signals
+from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import FormRequest, Request, Response
 from twisted.python.failure import Failure
@@ -68,7 +69,7 @@ class PortalSpider(scrapy.Spider):
         self._article_pages = 0
 
     @classmethod
-    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> "PortalSpider":
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> "PortalSpider":
         spider = super().from_crawler(crawler, *args, **kwargs)
         if spider.site.render == "browser":
             # Settings may still change here (Scrapy >= 2.11 freezes them after from_crawler).

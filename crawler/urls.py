@@ -12,10 +12,13 @@ stored once.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Optional
+from typing import TYPE_CHECKING, Iterable, Optional
 from urllib.parse import unquote_plus, urljoin, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
+
+if TYPE_CHECKING:
+    from tldextract import TLDExtract
 
 __all__ = ["TRACKING_PARAMS", "canonical_url", "url_key", "same_site", "site_boundaries", "registrable_domain", "is_tracking_param"]
 
@@ -129,7 +132,7 @@ def registrable_domain(host: str) -> str:
     return str(found or host).lower()
 
 
-_EXTRACT: Any = None
+_EXTRACT: Optional[TLDExtract] = None
 
 
 def site_boundaries(start_urls: Iterable[str], allowed_domains: Optional[Iterable[str]] = None) -> list[str]:

@@ -11,12 +11,16 @@ that need config.yaml (alert rules, site schedules) say what they lack.
 from __future__ import annotations
 
 import functools
-from typing import Any, Callable, Optional, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar
 
 import sqlite_utils
 
 from newsmon.config import Config
 from newsmon.db.reader import is_newsmon_database
+
+if TYPE_CHECKING:  # datasette.app imports the plugins (this package) while it loads: no import at run time
+    from datasette.app import Datasette
+    from datasette.database import Database
 
 __all__ = ["NotNewsmon", "PLUGIN_NAME", "SETTINGS_ATTRIBUTE", "config_of", "newsmon_database", "run_read"]
 
@@ -31,12 +35,12 @@ class NotNewsmon(LookupError):
 SETTINGS_ATTRIBUTE = "newsmon_settings"
 
 
-def _settings(datasette: Any) -> dict[str, Any]:
+def _settings(datasette: Datasette) -> dict[str, Any]:
     settings: dict[str, Any] = getattr(datasette, SETTINGS_ATTRIBUTE, None) or {}
     return settings
 
 
-def newsmon_database(datasette: Any) -> Any:
+def newsmon_database(datasette: Datasette) -> Database:
     """The Datasette ``Database`` holding newsmon's tables."""
     name = _settings(datasette).get("database")
     if name:
@@ -54,13 +58,13 @@ def _has_fts(path: str) -> bool:
     return is_newsmon_database(path)
 
 
-def config_of(datasette: Any) -> Optional[Config]:
+def config_of(datasette: Datasette) -> Optional[Config]:
     """The newsmon config the server was started with (None under a plain ``datasette``)."""
     config: Optional[Config] = _settings(datasette).get("config")
     return config
 
 
-async def run_read(datasette: Any, fn: Callable[[sqlite_utils.Database], T]) -> T:
+async def run_read(datasette: Datasette, fn: Callable[[sqlite_utils.Database], T]) -> T:
     """Run ``fn(db)`` on one of Datasette's read-only connections to the newsmon database, in its thread."""
     database = newsmon_database(datasette)
     result: T = await database.execute_fn(lambda conn: fn(sqlite_utils.Database(conn)))

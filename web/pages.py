@@ -13,12 +13,12 @@ import re
 from datetime import datetime
 from itertools import islice
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional
 from urllib.parse import quote, urlencode
 
 import jinja2
 import sqlite_utils
-from datasette.utils.asgi import Response
+from datasette.utils.asgi import Request, Response
 from markupsafe import Markup, escape
 
 from newsmon.alerts import Matcher, compile_rules
@@ -38,6 +38,9 @@ from newsmon.output import parse_user_date
 from .chart import format_yuan, pipeline_svg
 from .context import config_of, newsmon_database, run_read
 from .feeds import FEED_TYPES, FeedInfo, write_feed
+
+if TYPE_CHECKING:  # datasette.app imports the plugins (this package) while it loads: no import at run time
+    from datasette.app import Datasette
 
 __all__ = ["ROUTES", "fragment", "highlight"]
 
@@ -90,7 +93,7 @@ def _date(value: Optional[str], name: str, *, end: bool = False) -> Optional[dat
         raise _BadRequest(f"{name} {value!r} is not a date like 2023-04-05 or 2023-04-05T08:00+08:00.") from None
 
 
-def _search_args(request: Any) -> dict[str, Any]:
+def _search_args(request: Request) -> dict[str, Any]:
     args = request.args
     sort = args.get("sort") or "newest"
     if sort not in ("newest", "relevance"):
@@ -110,7 +113,7 @@ def _search_args(request: Any) -> dict[str, Any]:
     }
 
 
-def _facts_args(request: Any) -> dict[str, Any]:
+def _facts_args(request: Request) -> dict[str, Any]:
     """``stage``, ``place``, ``industry`` (each repeatable) and ``min_amount`` (``10亿``), as the CLI's options."""
     args = request.args
     stages = tuple(v for v in args.getlist("stage") if v)
@@ -177,7 +180,7 @@ def _facet_links(a: dict[str, Any], counts: dict[str, list[tuple[str, int]]]) ->
     return {"facets": facets, "active_filters": active}
 
 
-def _site_names(db: sqlite_utils.Database, datasette: Any) -> list[str]:
+def _site_names(db: sqlite_utils.Database, datasette: Datasette) -> list[str]:
     config = config_of(datasette)
     if config is not None:
         return [s.name for s in config.sites]
@@ -190,18 +193,18 @@ def _query_string(**params: str) -> str:
     return ("?" + urlencode(kept)) if kept else ""
 
 
-async def _render(datasette: Any, request: Any, template: str, context: dict[str, Any], *,
+async def _render(datasette: Datasette, request: Request, template: str, context: dict[str, Any], *,
                   status: int = 200) -> Response:
     html = await datasette.render_template(template, {"highlight": highlight, **context}, request=request)
     return Response.html(html, status=status)
 
 
-async def _error(datasette: Any, request: Any, message: str, status: int) -> Response:
+async def _error(datasette: Datasette, request: Request, message: str, status: int) -> Response:
     return await _render(datasette, request, "newsmon_error.html", {"message": message, "title": "Error"},
                          status=status)
 
 
-async def search_page(datasette: Any, request: Any) -> Response:
+async def search_page(datasette: Datasette, request: Request) -> Response:
     """``/`` and ``/search``: newsmon search, newest first; no query lists the latest stories."""
     try:
         a = _search_args(request)
@@ -230,7 +233,7 @@ async def search_page(datasette: Any, request: Any) -> Response:
     }, status=400 if error else 200)
 
 
-async def story_page(datasette: Any, request: Any) -> Response:
+async def story_page(datasette: Datasette, request: Request) -> Response:
     """``/story/ID``: the clean story, every place it was seen, the alert rules it matched."""
     article_id = int(request.url_vars["id"])
     try:
@@ -248,7 +251,7 @@ async def story_page(datasette: Any, request: Any) -> Response:
     })
 
 
-def _matched_rules(datasette: Any, story: dict[str, Any]) -> list[dict[str, Any]]:
+def _matched_rules(datasette: Datasette, story: dict[str, Any]) -> list[dict[str, Any]]:
     """The alert rules the story matches now (config.yaml's rules, the alerts matcher) and those
     that recorded a delivery for it, each with its deliveries."""
     by_rule: dict[str, dict[str, Any]] = {}
@@ -273,7 +276,7 @@ def _matcher(config: Config) -> Matcher:
     return cached[1]
 
 
-def _health(db: sqlite_utils.Database, datasette: Any) -> list[dict[str, Any]]:
+def _health(db: sqlite_utils.Database, datasette: Datasette) -> list[dict[str, Any]]:
     config = config_of(datasette)
     if config is not None:
         from newsmon.scheduler.sites import site_statuses
@@ -283,7 +286,7 @@ def _health(db: sqlite_utils.Database, datasette: Any) -> list[dict[str, Any]]:
     return [h.to_dict() for h in site_health(db, names)]
 
 
-async def sites_page(datasette: Any, request: Any) -> Response:
+async def sites_page(datasette: Datasette, request: Request) -> Response:
     """``/sites``: each site's health and its latest crawl runs."""
     def work(db: sqlite_utils.Database) -> dict[str, Any]:
         return {"sites": _health(db, datasette), "runs": crawl_runs(db, limit=30)}
@@ -293,7 +296,7 @@ async def sites_page(datasette: Any, request: Any) -> Response:
         **found, "runs_html": fragment("runs", runs=found["runs"]), "title": "Sites – newsmon"})
 
 
-async def site_page(datasette: Any, request: Any) -> Response:
+async def site_page(datasette: Datasette, request: Request) -> Response:
     """``/sites/NAME``: one site's health, crawl runs and latest stories."""
     name = request.url_vars["name"]
 
@@ -317,7 +320,7 @@ async def site_page(datasette: Any, request: Any) -> Response:
     })
 
 
-async def alerts_page(datasette: Any, request: Any) -> Response:
+async def alerts_page(datasette: Datasette, request: Request) -> Response:
     """``/alerts``: the rules from config.yaml and the delivery log (sent, waiting, failed and why)."""
     config = config_of(datasette)
     rules: list[dict[str, Any]] = []
@@ -340,7 +343,7 @@ async def alerts_page(datasette: Any, request: Any) -> Response:
     })
 
 
-async def projects_page(datasette: Any, request: Any) -> Response:
+async def projects_page(datasette: Datasette, request: Request) -> Response:
     """``/projects``: the investment pipeline (announced yuan by place per month) and the project table."""
     try:
         a = _facts_args(request)
@@ -380,14 +383,14 @@ async def projects_page(datasette: Any, request: Any) -> Response:
 # -- feeds ---------------------------------------------------------------------------------
 
 
-def _feed_response(datasette: Any, request: Any, fmt: str, info: FeedInfo, stories: list[dict[str, Any]]) -> Response:
+def _feed_response(datasette: Datasette, request: Request, fmt: str, info: FeedInfo, stories: list[dict[str, Any]]) -> Response:
     out = io.StringIO()
     write_feed(out, fmt, info, stories,
                story_page=lambda s: datasette.absolute_url(request, f"/story/{s['id']}"))
     return Response(out.getvalue(), content_type=f"{FEED_TYPES[fmt]}; charset=utf-8")
 
 
-def _feed_info(datasette: Any, request: Any, title: str, feed_path: str, page_path: str) -> FeedInfo:
+def _feed_info(datasette: Datasette, request: Request, title: str, feed_path: str, page_path: str) -> FeedInfo:
     return FeedInfo(
         title=title, id=f"urn:newsmon:feed:{feed_path.rsplit('.', 1)[0]}",
         self_url=datasette.absolute_url(request, request.path + (f"?{request.query_string}" if request.query_string
@@ -396,14 +399,14 @@ def _feed_info(datasette: Any, request: Any, title: str, feed_path: str, page_pa
     )
 
 
-async def _stories(datasette: Any, find: Any) -> list[dict[str, Any]]:
+async def _stories(datasette: Datasette, find: Callable[[sqlite_utils.Database], Iterable[dict[str, Any]]]) -> list[dict[str, Any]]:
     def work(db: sqlite_utils.Database) -> list[dict[str, Any]]:
         return list(articles_by_ids(db, [row["id"] for row in find(db)]))
 
     return await run_read(datasette, work)
 
 
-async def search_feed(datasette: Any, request: Any) -> Response:
+async def search_feed(datasette: Datasette, request: Request) -> Response:
     """``/feeds/search.atom?q=…`` (or ``.rss``): the newest 50 stories of a search."""
     fmt = request.url_vars["format"]
     try:
@@ -418,7 +421,7 @@ async def search_feed(datasette: Any, request: Any) -> Response:
     return _feed_response(datasette, request, fmt, info, stories)
 
 
-async def site_feed(datasette: Any, request: Any) -> Response:
+async def site_feed(datasette: Datasette, request: Request) -> Response:
     """``/feeds/sites/NAME.atom``: a site's newest 50 stories."""
     name, fmt = request.url_vars["name"], request.url_vars["format"]
     try:
@@ -429,7 +432,7 @@ async def site_feed(datasette: Any, request: Any) -> Response:
     return _feed_response(datasette, request, fmt, info, stories)
 
 
-async def rule_feed(datasette: Any, request: Any) -> Response:
+async def rule_feed(datasette: Datasette, request: Request) -> Response:
     """``/feeds/rules/NAME.atom``: the newest 50 stories an alert rule matches (its query and sites)."""
     name, fmt = request.url_vars["name"], request.url_vars["format"]
     config = config_of(datasette)

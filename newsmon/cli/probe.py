@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import click
 
 from .options import handle_errors
+
+if TYPE_CHECKING:
+    from newsmon.crawler.listpage import ListReading
 
 __all__ = ["probe"]
 
@@ -81,7 +84,7 @@ def _print_article(data: dict[str, Any]) -> None:
     click.echo("\n".join(lines))
 
 
-def _print_reading(reading: Any, site: dict[str, Any], article_pattern: Optional[str],
+def _print_reading(reading: ListReading, site: dict[str, Any], article_pattern: Optional[str],
                    list_pattern: Optional[str]) -> None:
     from rich.table import Table
 

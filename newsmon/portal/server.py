@@ -69,7 +69,7 @@ class _Server(ThreadingHTTPServer):
     def port(self) -> int:
         return int(self.server_address[1])
 
-    def handle_error(self, request: Any, client_address: Any) -> None:
+    def handle_error(self, request: socket.socket | tuple[bytes, socket.socket], client_address: Any) -> None:
         # Crawlers hang up on the huge and slow pages by design; that is not an error.
         if isinstance(sys.exc_info()[1], OSError):
             return

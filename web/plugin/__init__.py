@@ -13,7 +13,8 @@ https://docs.datasette.io/en/stable/plugin_hooks.html):
 
 from __future__ import annotations
 
-from typing import Any, Callable, Optional, TypeVar, cast
+import sqlite3
+from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar, cast
 from urllib.parse import parse_qsl, urlencode
 
 import datasette
@@ -24,6 +25,10 @@ from ..context import NotNewsmon, newsmon_database
 from ..metadata import HIDDEN_COLUMNS, database_metadata
 from ..pages import ROUTES
 
+if TYPE_CHECKING:  # datasette.app imports the plugins (this package) while it loads: no import at run time
+    from datasette.app import Datasette
+    from datasette.utils.asgi import Request
+
 __all__ = ["asgi_wrapper", "extra_template_vars", "get_metadata", "prepare_connection", "register_routes"]
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -33,18 +38,18 @@ NAV = (("Search", "/search"), ("Projects", "/projects"), ("Sites", "/sites"), ("
 
 
 @hookimpl
-def prepare_connection(conn: Any, database: str, datasette: Any) -> None:
+def prepare_connection(conn: sqlite3.Connection, database: str, datasette: Datasette) -> None:
     """``cjk_match_query(text)`` on every connection Datasette opens."""
     register_functions(conn)
 
 
 @hookimpl
-def register_routes(datasette: Any) -> list[tuple[str, Callable[..., Any]]]:
+def register_routes(datasette: Datasette) -> list[tuple[str, Callable[..., Any]]]:
     """newsmon's pages and feeds (they take precedence over Datasette's index at ``/``)."""
     return list(ROUTES)
 
 
-def _database_name(datasette: Any) -> Optional[str]:
+def _database_name(datasette: Datasette) -> Optional[str]:
     try:
         return str(newsmon_database(datasette).name)
     except (NotNewsmon, KeyError):
@@ -52,7 +57,7 @@ def _database_name(datasette: Any) -> Optional[str]:
 
 
 @hookimpl
-def get_metadata(datasette: Any, key: str, database: Optional[str], table: Optional[str]) -> dict[str, Any]:
+def get_metadata(datasette: Datasette, key: str, database: Optional[str], table: Optional[str]) -> dict[str, Any]:
     """Descriptions, facets and the search query for the newsmon database (Datasette merges them in)."""
     name = _database_name(datasette)
     if name is None:
@@ -61,7 +66,7 @@ def get_metadata(datasette: Any, key: str, database: Optional[str], table: Optio
 
 
 @hookimpl
-def extra_template_vars(datasette: Any, request: Any) -> dict[str, Any]:
+def extra_template_vars(datasette: Datasette, request: Request) -> dict[str, Any]:
     """``newsmon_nav``: the links at the top of newsmon's pages (and the database, for SQL)."""
     name = _database_name(datasette)
     links = list(NAV)
@@ -71,7 +76,7 @@ def extra_template_vars(datasette: Any, request: Any) -> dict[str, Any]:
 
 
 @hookimpl
-def asgi_wrapper(datasette: Any) -> Callable[[Any], Any]:
+def asgi_wrapper(datasette: Datasette) -> Callable[[Any], Any]:
     """Open the HTML table pages of wide tables without their long columns (``?_nocol=body``)."""
 
     def wrap(app: Any) -> Any:
