@@ -207,6 +207,17 @@ class FactsFilter:
                 params)
 
 
+def _date_range(since_utc: Optional[str], until_utc: Optional[str], mark: str = "?") -> tuple[str, list[Any]]:
+    """`` AND a.published_utc >= ? …`` for the dates given (stored UTC strings compare in time order); ``mark`` is the
+    placeholder (``?`` SQLite, ``%s`` PostgreSQL)."""
+    sql, params = "", []
+    for op, moment in ((">=", since_utc), ("<=", until_utc)):
+        if moment:
+            sql += f" AND a.published_utc {op} {mark}"
+            params.append(moment)
+    return sql, params
+
+
 def list_projects(db: Handle, facts: FactsFilter = FactsFilter(), *,
                   since_utc: Optional[str] = None, until_utc: Optional[str] = None,
                   limit: Optional[int] = 100) -> list[dict[str, Any]]:
@@ -221,12 +232,9 @@ def list_projects(db: Handle, facts: FactsFilter = FactsFilter(), *,
         " JOIN articles a ON a.id = f.article_id"
         f" WHERE (f.amount IS NOT NULL OR f.stage IS NOT NULL) AND {where}"
     )
-    if since_utc:
-        sql += f" AND a.published_utc >= {mark}"
-        params.append(since_utc)
-    if until_utc:
-        sql += f" AND a.published_utc <= {mark}"
-        params.append(until_utc)
+    dates, date_params = _date_range(since_utc, until_utc, mark)
+    sql += dates
+    params.extend(date_params)
     # NULLs last as in SQLite's DESC (PostgreSQL puts them first).
     sql += " ORDER BY a.published_utc DESC" + (" NULLS LAST" if postgres else "") + ", a.id DESC"
     if limit:
@@ -334,11 +342,8 @@ def pipeline(db: sqlite_utils.Database, facts: FactsFilter = FactsFilter(), *,
         f" AND f.kind IN ({', '.join('?' for _ in kinds)}) AND {where}"
     )
     params = [*kinds, *params]
-    if since_utc:
-        sql += " AND a.published_utc >= ?"
-        params.append(since_utc)
-    if until_utc:
-        sql += " AND a.published_utc <= ?"
-        params.append(until_utc)
+    dates, date_params = _date_range(since_utc, until_utc)
+    sql += dates
+    params.extend(date_params)
     sql += " GROUP BY month, place ORDER BY month, place"
     return [dict(row) for row in db.query(sql, params)]

@@ -258,6 +258,30 @@ def _source_counts(db: sqlite_utils.Database, ids: list[int]) -> dict[int, int]:
                            " GROUP BY article_id", ids).fetchall())
 
 
+def _walk(
+    db: sqlite_utils.Database,
+    query: Optional[str],
+    site: Union[None, str, Sequence[str]],
+    since: Optional[datetime],
+    until: Optional[datetime],
+    facts: Optional[FactsFilter],
+    max_examined: Optional[int],
+    stats: Optional[dict[str, Any]] = None,
+    ids_only: bool = False,
+) -> Iterator[dict[str, Any]]:
+    """The rows of every match in newest order, streamed (``ids_only``: just ``id`` where the text is not needed)."""
+    parsed = _parse(query)
+    filters = _filters(db, site, since, until, facts)
+    try:
+        candidates = _candidate_ids(db, parsed, "newest", _id_span(db, filters))
+        if ids_only and not filters and (parsed is None or parsed.exact):  # the index alone decides
+            yield from ({"id": article_id} for article_id, _ in candidates)
+            return
+        yield from _rows(db, candidates, parsed, filters, max_examined=max_examined, stats=stats, ids_only=ids_only)
+    except sqlite3.OperationalError as exc:
+        raise StoreError(f"Cannot search for {query!r}: {exc}.") from None
+
+
 def iter_matches(
     db: Handle,
     query: Optional[str],
@@ -275,7 +299,7 @@ def iter_matches(
     published_utc``. Same arguments and errors as :func:`search_articles`; a
     query that needs a row-by-row check (a regex) is checked on every candidate
     (``max_examined=None``) or on at most ``max_examined`` of them (``stats`` then
-    says whether that cut the walk short).
+    says whether that cut the walk short). ``newsmon alerts test`` walks this.
     """
     if isinstance(db, PgDatabase):
         from .postgres import search as pg  # psycopg is imported for PostgreSQL databases only
@@ -283,13 +307,7 @@ def iter_matches(
         yield from pg.iter_matches(db, query, site=site, since=since, until=until, facts=facts,
                                    max_examined=max_examined, stats=stats)
         return
-    parsed = _parse(query)
-    filters = _filters(db, site, since, until, facts)
-    try:
-        yield from _rows(db, _candidate_ids(db, parsed, "newest", _id_span(db, filters)), parsed, filters,
-                         max_examined=max_examined, stats=stats)
-    except sqlite3.OperationalError as exc:
-        raise StoreError(f"Cannot search for {query!r}: {exc}.") from None
+    yield from _walk(db, query, site, since, until, facts, max_examined, stats)
 
 
 def iter_matching_ids(
@@ -313,17 +331,7 @@ def iter_matching_ids(
 
         yield from pg.iter_matching_ids(db, query, site=site, since=since, until=until)
         return
-    parsed = _parse(query)
-    filters = _filters(db, site, since, until, facts)
-    try:
-        candidates = _candidate_ids(db, parsed, "newest", _id_span(db, filters))
-        if not filters and (parsed is None or parsed.exact):  # the index alone decides
-            yield from (article_id for article_id, _ in candidates)
-            return
-        for row in _rows(db, candidates, parsed, filters, max_examined=max_examined, ids_only=True):
-            yield int(row["id"])
-    except sqlite3.OperationalError as exc:
-        raise StoreError(f"Cannot search for {query!r}: {exc}.") from None
+    yield from (int(row["id"]) for row in _walk(db, query, site, since, until, facts, max_examined, ids_only=True))
 
 
 def count_articles(

@@ -17,7 +17,7 @@ import html
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import format_datetime
-from typing import Any, Callable, Iterable, Optional, TextIO, cast
+from typing import Any, Callable, Iterable, Iterator, Optional, TextIO, cast
 from xml.sax.saxutils import XMLGenerator
 from xml.sax.xmlreader import AttributesImpl
 
@@ -95,6 +95,22 @@ class _Writer:
         self.end(name)
 
 
+def _entries(w: _Writer, first: Optional[dict[str, Any]], rest: Iterator[dict[str, Any]],
+             write_one: Callable[[_Writer, dict[str, Any], Optional[Callable[[dict[str, Any]], str]]], None],
+             story_page: Optional[Callable[[dict[str, Any]], str]],
+             on_entry: Optional[Callable[[int], None]]) -> int:
+    """Write ``first`` and then ``rest`` one at a time with ``write_one`` (an Atom entry or RSS item); the count."""
+    count = 0
+    story = first
+    while story is not None:
+        write_one(w, story, story_page)
+        count += 1
+        if on_entry:
+            on_entry(count)
+        story = next(rest, None)
+    return count
+
+
 def write_feed(
     out: TextIO,
     fmt: str,
@@ -118,7 +134,6 @@ def write_feed(
                else _when(first) if first is not None else datetime.now(timezone.utc))
     w = _Writer(out)
     w.xml.startDocument()
-    count = 0
     if fmt == "atom":
         w.start("feed", {"xmlns": _ATOM_NS})
         w.text("id", info.id)
@@ -131,13 +146,7 @@ def write_feed(
             w.empty("link", {"rel": "self", "type": FEED_TYPES["atom"], "href": info.self_url})
         if info.html_url:
             w.empty("link", {"rel": "alternate", "type": "text/html", "href": info.html_url})
-        story = first
-        while story is not None:
-            _atom_entry(w, story, story_page)
-            count += 1
-            if on_entry:
-                on_entry(count)
-            story = next(stories, None)
+        count = _entries(w, first, stories, _atom_entry, story_page, on_entry)
         w.end("feed")
     else:
         w.start("rss", {"version": "2.0", "xmlns:atom": _ATOM_NS})
@@ -149,13 +158,7 @@ def write_feed(
         w.text("generator", "newsmon")
         if info.self_url:
             w.empty("atom:link", {"rel": "self", "type": FEED_TYPES["rss"], "href": info.self_url})
-        story = first
-        while story is not None:
-            _rss_item(w, story, story_page)
-            count += 1
-            if on_entry:
-                on_entry(count)
-            story = next(stories, None)
+        count = _entries(w, first, stories, _rss_item, story_page, on_entry)
         w.end("channel")
         w.end("rss")
     w.xml.endDocument()
