@@ -54,10 +54,49 @@ ROBOTS = b"User-agent: *\nDisallow: /private/\n"
 # -- the loopback fixture (a process of its own: its CPU is not counted) --------------------------------
 
 
-async def _serve(count: int, ports_file: Path) -> None:
-    pages = [LIST_PAGE.format(n=n, items="".join(ITEM.format(n=n, i=i, d=i + 1) for i in range(20))).encode()
-             for n in range(count)]
-    hits = {"robots": 0, "200": 0, "304": 0}
+ARTICLE = (
+    "<!doctype html><html><head><meta charset='utf-8'><title>{title}</title></head><body>"
+    "<div class='nav'><a href='/list/'>首页</a> <a href='/list/'>要闻</a></div>"
+    "<div class='article'><h1>{title}</h1><p class='info'>发布时间：2026-11-{d:02d} 10:00 来源：站点{n}</p>"
+    "{body}</div><div class='footer'>版权所有 站点{n}</div></body></html>"
+)
+
+
+CITIES = ["沈阳", "大连", "鞍山", "抚顺", "本溪", "丹东", "锦州", "营口", "阜新", "辽阳", "盘锦", "铁岭", "朝阳", "葫芦岛"]
+THINGS = ["集装箱码头", "风电场", "中药产业园", "芳烃基地", "湿地公园", "光伏电站", "氟化工园区", "供暖管网", "冰雪景区",
+          "科技孵化器", "物流枢纽", "数据中心", "污水处理厂", "轨道交通线", "保障性住房", "职业院校", "医疗中心", "农贸市场"]
+DEEDS = ["开工建设", "竣工验收", "签约落地", "并网运行", "完成检修", "启动招标", "通过评审", "投入使用", "扩建提速", "引进外资"]
+
+
+def _article(n: int, i: int) -> bytes:
+    """A story no other (site, index) is likely to repeat: clauses drawn with a seed of its own."""
+    rng = random.Random(n * 1_000_003 + i)
+
+    def clause() -> str:
+        return (f"{rng.choice(CITIES)}{rng.choice(THINGS)}{rng.choice(DEEDS)}，"
+                f"总投资{rng.randint(2, 900)}亿元，涉及{rng.randint(10, 999)}户")
+
+    paragraphs = "".join("<p>" + "；".join(clause() for _ in range(5)) + "。</p>" for _ in range(3))
+    title = f"{rng.choice(CITIES)}{rng.choice(THINGS)}{rng.choice(DEEDS)}（站点{n}第{i}号）"
+    return ARTICLE.format(title=title, d=1 + i % 28, n=n, body=paragraphs).encode()
+
+
+async def _serve(count: int, ports_file: Path, churn_sites: int = 0, churn_every_s: float = 0.0) -> None:
+    """Serve ``count`` list pages, one port each, until killed.
+
+    With ``churn_sites``, every ``churn_every_s`` one of the first ``churn_sites``
+    sites (round robin) publishes a story: its list page gains an item and a new
+    ETag, and its article pages are served, so some crawls store articles.
+    """
+    published = [0] * count  # stories published since the start, per site
+
+    def list_page(n: int) -> bytes:
+        newest = 19 + published[n]
+        items = "".join(ITEM.format(n=n, i=i, d=1 + i % 28) for i in range(newest, newest - 20, -1))
+        return LIST_PAGE.format(n=n, items=items).encode()
+
+    pages = [list_page(n) for n in range(count)]
+    hits = {"robots": 0, "200": 0, "304": 0, "article": 0, "published": 0}
 
     def handler(n: int) -> Any:
         async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -67,10 +106,14 @@ async def _serve(count: int, ports_file: Path) -> None:
                     lines = head.decode("latin-1").split("\r\n")
                     path = lines[0].split(" ")[1]
                     headers = {k.strip().lower(): v.strip() for k, _, v in (ln.partition(":") for ln in lines[1:] if ln)}
-                    etag = f'"list-{n}"'
+                    etag = f'"list-{n}"' if not published[n] else f'"list-{n}-{published[n]}"'
                     if path == "/robots.txt":
                         hits["robots"] += 1
                         status, body, extra = "200 OK", ROBOTS, "Content-Type: text/plain\r\n"
+                    elif path.startswith("/news/"):
+                        hits["article"] += 1
+                        i = int(path.rsplit("-", 1)[1].split(".")[0])
+                        status, body, extra = "200 OK", _article(n, i), "Content-Type: text/html; charset=utf-8\r\n"
                     elif headers.get("if-none-match") == etag:
                         hits["304"] += 1
                         status, body, extra = "304 Not Modified", b"", f"ETag: {etag}\r\n"
@@ -80,7 +123,7 @@ async def _serve(count: int, ports_file: Path) -> None:
                         extra = f"ETag: {etag}\r\nContent-Type: text/html; charset=utf-8\r\n"
                     writer.write(f"HTTP/1.1 {status}\r\n{extra}Content-Length: {len(body)}\r\n\r\n".encode() + body)
                     await writer.drain()
-            except (asyncio.IncompleteReadError, ConnectionError, IndexError):
+            except (asyncio.IncompleteReadError, ConnectionError, IndexError, ValueError):
                 pass
             finally:
                 writer.close()
@@ -93,8 +136,17 @@ async def _serve(count: int, ports_file: Path) -> None:
     partial = ports_file.with_suffix(".tmp")
     partial.write_text(json.dumps(ports))
     partial.rename(ports_file)  # whole or absent: the driver polls for it
+    tick = 0
+    next_story = time.monotonic() + churn_every_s
     while True:
         await asyncio.sleep(1)
+        while churn_sites and time.monotonic() >= next_story:
+            n = tick % min(churn_sites, count)
+            tick += 1
+            published[n] += 1
+            pages[n] = list_page(n)
+            hits["published"] += 1
+            next_story += churn_every_s
         (ports_file.parent / "hits.json").write_text(json.dumps(hits))
 
 
@@ -136,57 +188,81 @@ def _tree(pid: int) -> tuple[float, float, int]:
     return cpu, _rss_mb(pid) + sum(_rss_mb(k) for k in kids), len(kids)
 
 
-def run_one(count: int, minutes: float, interval_s: float, workers: int, concurrency: int,
-            one_process_per_crawl: bool, warmup_s: float) -> dict[str, Any]:
-    """Serve ``count`` sites, seed, run the daemon, measure; return the figures."""
+class Setup:
+    """A served fixture, a seeded database and a running daemon (see :func:`prepare`)."""
+
+    def __init__(self, folder: Path, server: "subprocess.Popen[bytes]", daemon: "subprocess.Popen[bytes]",
+                 due: dict[str, datetime], start: datetime, log_path: Path) -> None:
+        self.folder, self.server, self.daemon, self.due, self.start, self.log_path = (
+            folder, server, daemon, due, start, log_path)
+
+
+def prepare(count: int, interval_s: float, workers: int, concurrency: int, one_process_per_crawl: bool,
+            warmup_s: float, churn: tuple[int, float] = (0, 0.0), prefix: str = "newsmon-scale") -> Setup:
+    """Serve ``count`` sites, write the config, seed the database, start ``newsmon run``.
+
+    ``churn`` = (sites, seconds): one of the first ``sites`` sites publishes a
+    story every ``seconds`` (0: every list page stays unchanged).
+    """
     sys.path.insert(0, str(ROOT))
     from newsmon.db import Store
     from newsmon.db.health import save_list_page_validators
 
-    folder = Path(tempfile.mkdtemp(prefix=f"newsmon-scale-{count}-"))
-    server = subprocess.Popen([sys.executable, __file__, "--serve", str(count), str(folder / "ports.json")])
+    folder = Path(tempfile.mkdtemp(prefix=f"{prefix}-{count}-"))
+    server = subprocess.Popen([sys.executable, __file__, "--serve", str(count), str(folder / "ports.json"),
+                               str(churn[0]), str(churn[1])])
+    while not (folder / "ports.json").exists():
+        if server.poll() is not None:
+            raise SystemExit("the fixture server failed")
+        time.sleep(0.1)
+    ports = json.loads((folder / "ports.json").read_text())
+    every = f"{int(interval_s)}s"
+    doc = {
+        "database": "news.db",
+        # Politeness as for many hosts: robots.txt obeyed, 2 requests at once and 1 s apart per host.
+        "crawl": {"obey_robots_txt": True, "concurrent_requests_per_domain": 2, "download_delay": 1.0,
+                  "autothrottle": True, "timeout": 20, "retries": 1},
+        # The old path: one fresh process per crawl, as many crawls at once as processes.
+        "daemon": {"workers": workers, "max_concurrent_crawls": workers if one_process_per_crawl else concurrency,
+                   "jitter": 0, "heartbeat": "1m", "watch_config": False,
+                   **({"worker_max_crawls": 1} if one_process_per_crawl else {})},
+        "sites": [{"name": f"s{n}", "start_urls": [f"http://127.0.0.1:{port}/list/"], "every": every}
+                  for n, port in enumerate(ports)],
+    }
+    config = folder / "config.yaml"
+    config.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+    # Seed: each site crawled once (ok), at a moment spread over one interval from the end of a warm-up
+    # (workers start, the schedule is built), after which the window is measured;
+    # with its list page's validator saved, as after a real first crawl.
+    rng = random.Random(count)
+    start = datetime.now(timezone.utc) + timedelta(seconds=warmup_s)
+    due = {f"s{n}": start + timedelta(seconds=rng.uniform(0, interval_s)) for n in range(count)}
+    with Store(folder / "news.db") as store:
+        store.db["crawl_runs"].insert_all(
+            {"site": name, "started_at": (when - timedelta(seconds=interval_s)).isoformat(timespec="seconds"),
+             "finished_at": (when - timedelta(seconds=interval_s - 1)).isoformat(timespec="seconds"),
+             "status": "ok", "list_pages": 1, "duration_s": 0.1}
+            for name, when in due.items()
+        )
+        for n, port in enumerate(ports):
+            save_list_page_validators(store.db, f"s{n}", {f"http://127.0.0.1:{port}/list/": (f'"list-{n}"', None)})
+    newsmon = Path(sys.executable).parent / "newsmon"
+    command = [str(newsmon)] if newsmon.exists() else [sys.executable, "-m", "newsmon.cli"]
+    log_path = folder / "daemon.log"
+    with open(log_path, "w", encoding="utf-8") as log:
+        daemon = subprocess.Popen([*command, "run", "--config", str(config)], stdout=log, stderr=subprocess.STDOUT)
+    return Setup(folder, server, daemon, due, start, log_path)
+
+
+def run_one(count: int, minutes: float, interval_s: float, workers: int, concurrency: int,
+            one_process_per_crawl: bool, warmup_s: float) -> dict[str, Any]:
+    """Serve ``count`` sites, seed, run the daemon, measure; return the figures."""
+    from newsmon.db import Store
+
+    setup = prepare(count, interval_s, workers, concurrency, one_process_per_crawl, warmup_s)
+    folder, server, daemon, due, start, log_path = (
+        setup.folder, setup.server, setup.daemon, setup.due, setup.start, setup.log_path)
     try:
-        while not (folder / "ports.json").exists():
-            if server.poll() is not None:
-                raise SystemExit("the fixture server failed")
-            time.sleep(0.1)
-        ports = json.loads((folder / "ports.json").read_text())
-        every = f"{int(interval_s)}s"
-        doc = {
-            "database": "news.db",
-            # Politeness as for many hosts: robots.txt obeyed, 2 requests at once and 1 s apart per host.
-            "crawl": {"obey_robots_txt": True, "concurrent_requests_per_domain": 2, "download_delay": 1.0,
-                      "autothrottle": True, "timeout": 20, "retries": 1},
-            # The old path: one fresh process per crawl, as many crawls at once as processes.
-            "daemon": {"workers": workers, "max_concurrent_crawls": workers if one_process_per_crawl else concurrency, "jitter": 0, "heartbeat": "1m",
-                       "watch_config": False,
-                       **({"worker_max_crawls": 1} if one_process_per_crawl else {})},
-            "sites": [{"name": f"s{n}", "start_urls": [f"http://127.0.0.1:{port}/list/"], "every": every}
-                      for n, port in enumerate(ports)],
-        }
-        config = folder / "config.yaml"
-        config.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
-        # Seed: each site crawled once (ok), at a moment spread over one interval from the end of a warm-up
-        # (workers start, the schedule is built), after which the window is measured;
-        # with its list page's validator saved, as after a real first crawl.
-        rng = random.Random(count)
-        start = datetime.now(timezone.utc) + timedelta(seconds=warmup_s)
-        due = {f"s{n}": start + timedelta(seconds=rng.uniform(0, interval_s)) for n in range(count)}
-        with Store(folder / "news.db") as store:
-            store.db["crawl_runs"].insert_all(
-                {"site": name, "started_at": (when - timedelta(seconds=interval_s)).isoformat(timespec="seconds"),
-                 "finished_at": (when - timedelta(seconds=interval_s - 1)).isoformat(timespec="seconds"),
-                 "status": "ok", "list_pages": 1, "duration_s": 0.1}
-                for name, when in due.items()
-            )
-            for n, port in enumerate(ports):
-                save_list_page_validators(store.db, f"s{n}", {f"http://127.0.0.1:{port}/list/": (f'"list-{n}"', None)})
-        newsmon = Path(sys.executable).parent / "newsmon"
-        command = [str(newsmon)] if newsmon.exists() else [sys.executable, "-m", "newsmon.cli"]
-        log_path = folder / "daemon.log"
-        with open(log_path, "w", encoding="utf-8") as log:
-            daemon = subprocess.Popen([*command, "run", "--config", str(config)], stdout=log,
-                                      stderr=subprocess.STDOUT)
         try:
             while datetime.now(timezone.utc) < start:
                 if daemon.poll() is not None:
@@ -243,7 +319,8 @@ def run_one(count: int, minutes: float, interval_s: float, workers: int, concurr
 
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--serve":
-        asyncio.run(_serve(int(sys.argv[2]), Path(sys.argv[3])))
+        churn = (int(sys.argv[4]), float(sys.argv[5])) if len(sys.argv) > 5 else (0, 0.0)
+        asyncio.run(_serve(int(sys.argv[2]), Path(sys.argv[3]), *churn))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sites", type=int, nargs="+", default=[100, 1000], help="site counts (default 100 1000)")

@@ -1,170 +1,188 @@
-"""Daemon soak: ``newsmon run`` against the loopback fixture portal for many short crawl cycles.
+"""Daemon memory soak: ``newsmon run`` keeping N loopback sites fresh for hours (issue 12).
 
-Prints the resident memory (RSS) of the daemon **and its persistent crawl
-workers** after 10 and after N cycles (the target is a ratio of at most 1.2:
-the long-lived processes must not grow; workers are recycled after
-``daemon.worker_max_crawls``), the per-cycle overhead (wall time of a crawl
-minus the crawl itself: the wait in the queue) and the CPU per cycle of the
-daemon and its workers together.
+The fixture and seeding are those of ``bench/scale.py`` (one port per site on
+127.0.0.1, politeness as for many hosts, the database seeded through the real
+schema so crawls come due evenly from the start). Most list pages never
+change (robots.txt, then a conditional GET answered 304); a few sites publish
+a story now and then (``--churn-sites`` sites, one story every
+``--churn-every`` seconds in turn), so crawls also fetch, extract and store
+articles.
 
-    .venv/bin/python bench/soak.py                 # 200 cycles, about 5 minutes on 2 cores
-    .venv/bin/python bench/soak.py --cycles 50     # quicker
+Every ``--sample`` seconds one line goes to ``--out`` (JSON lines): seconds
+since the window opened, RSS of the daemon, the sum of its workers' RSS, the
+number of workers, CPU seconds of daemon + workers (recycled ones included),
+crawls finished and articles stored. At the end (or with ``--report FILE`` on
+a file from an earlier or unfinished run) it prints the curve: RSS at the
+start, 30 min, 1 h, 2 h and the slope (MiB per hour) over the whole run and
+over its second half.
 
-A cycle is one site crawl. Sites are crawled ``every: 1s``; every tenth cycle
-a story is published so that crawls also store articles, not only get 304s.
+    nice -n 10 .venv/bin/python bench/soak.py --sites 1000 --hours 2 --out /tmp/soak.jsonl
+    .venv/bin/python bench/soak.py --report /tmp/soak.jsonl
+    .venv/bin/python bench/soak.py --sites 50 --hours 0.05 --interval 30   # a quick check
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import random
-import re
+import importlib.util
+import json
 import signal
-import statistics
-import subprocess
+import sqlite3
 import sys
-import tempfile
 import time
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
-import psutil
-import yaml
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from newsmon.portal import FixturePortal  # noqa: E402
-
-# Phrases combined at random into distinct stories (near-identical ones would be
-# recognised as one syndicated story and not counted as new).
-PHRASES = [
-    "沈阳市召开重点项目推进会", "大连港集装箱吞吐量同比增长", "鞍山钢铁启动智能化改造", "锦州湾新建风电场并网发电",
-    "营口自贸片区新增注册企业", "丹东边境贸易额创历史新高", "抚顺石化完成检修复产", "本溪中药产业园揭牌",
-    "辽阳芳烃基地二期开工", "盘锦湿地生态修复工程验收", "铁岭现代农业示范区建设提速", "朝阳光伏项目签约落地",
-    "葫芦岛泳装产业带线上销售火爆", "阜新氟化工园区引进新项目", "省政府发布稳经济一揽子措施", "高校毕业生就业招聘会举行",
-    "冬季供暖准备工作全面启动", "冰雪旅游季推出惠民措施", "营商环境评价结果公布", "科技型中小企业数量稳步增长",
-]
+HERE = Path(__file__).resolve().parent
 
 
-def random_story(rng: random.Random) -> tuple[str, list[str]]:
-    """A title and three paragraphs no other call is likely to repeat."""
-    picks = rng.sample(PHRASES, 9)
-    paragraphs = ["，".join(picks[i:i + 3]) + f"，涉及金额{rng.randint(2, 900)}亿元。" for i in (0, 3, 6)]
-    return picks[0] + f"（{rng.randint(1000, 9999)}）", paragraphs
+def _scale() -> Any:
+    spec = importlib.util.spec_from_file_location("newsmon_bench_scale", HERE / "scale.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-CRAWL_LINE = re.compile(r" crawl site=(\S+) status=(\S+) new=(\d+) .* duration=([\d.]+)s wall=([\d.]+)s")
-
-
-def rss_mb(pid: int) -> float:
-    """Resident set size of ``pid`` in MiB (from /proc)."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError("no VmRSS")
-
-
-def _children(pid: int) -> list[int]:
+def _count(db: Path, sql: str) -> int:
     try:
-        return [child.pid for child in psutil.Process(pid).children()]
-    except psutil.NoSuchProcess:
-        return []
-
-
-def tree_rss_mb(pid: int) -> float:
-    """RSS of ``pid`` and its children (the crawl workers), MiB."""
-    total = rss_mb(pid)
-    for kid in _children(pid):
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
         try:
-            total += rss_mb(kid)
-        except (OSError, RuntimeError):
-            pass
-    return total
+            return int(con.execute(sql).fetchone()[0])
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return -1
 
 
-def cpu_s(pid: int) -> float:
-    """User + system CPU seconds of ``pid``, its live children and its reaped children (recycled workers)."""
-    def ticks(p: int, reaped: bool) -> int:
-        fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
-        return int(fields[11]) + int(fields[12]) + ((int(fields[13]) + int(fields[14])) if reaped else 0)
+def _slope(points: list[tuple[float, float]]) -> float:
+    """Least-squares slope of (hours, MiB) points, MiB per hour."""
+    if len(points) < 2:
+        return 0.0
+    n = len(points)
+    mx = sum(x for x, _ in points) / n
+    my = sum(y for _, y in points) / n
+    den = sum((x - mx) ** 2 for x, _ in points)
+    return sum((x - mx) * (y - my) for x, y in points) / den if den else 0.0
 
-    total = ticks(pid, True)
-    for kid in _children(pid):
-        try:
-            total += ticks(kid, False)
-        except OSError:
-            pass
-    return total / os.sysconf("SC_CLK_TCK")
+
+def report(path: Path) -> None:
+    """Print the RSS curve and the slopes of the samples in ``path``."""
+    rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    rows = [r for r in rows if "t_s" in r]
+    if not rows:
+        print("no samples")
+        return
+    head = json.loads(path.read_text().splitlines()[0])
+    if "t_s" not in head:
+        print(json.dumps(head, ensure_ascii=False))
+
+    def at(seconds: float) -> dict[str, Any]:
+        return min(rows, key=lambda r: abs(r["t_s"] - seconds))
+
+    last = rows[-1]
+    print(f"{len(rows)} samples over {last['t_s'] / 3600:.2f} h")
+    print("| moment | daemon RSS | workers RSS (sum) | total | workers | crawls finished | articles | CPU s |")
+    print("|---|---|---|---|---|---|---|---|")
+    for label, seconds in (("start", 0), ("30 min", 1800), ("1 h", 3600), ("1.5 h", 5400), ("2 h", 7200)):
+        if seconds > last["t_s"] + 60:
+            continue
+        r = at(seconds)
+        print(f"| {label} ({r['t_s'] / 60:.0f} min) | {r['daemon_mb']:.1f} MiB | {r['workers_mb']:.1f} MiB | "
+              f"{r['total_mb']:.1f} MiB | {r['workers']} | {r['crawls']:,} | {r['articles']:,} | {r['cpu_s']:.0f} |")
+    if last["t_s"] < 7200 - 60:
+        r = last
+        print(f"| end, partial ({r['t_s'] / 60:.0f} min) | {r['daemon_mb']:.1f} MiB | {r['workers_mb']:.1f} MiB | "
+              f"{r['total_mb']:.1f} MiB | {r['workers']} | {r['crawls']:,} | {r['articles']:,} | {r['cpu_s']:.0f} |")
+    total = [(r["t_s"] / 3600, r["total_mb"]) for r in rows]
+    daemon = [(r["t_s"] / 3600, r["daemon_mb"]) for r in rows]
+    half = [p for p in total if p[0] >= total[-1][0] / 2]
+    dhalf = [p for p in daemon if p[0] >= daemon[-1][0] / 2]
+    peak = max(rows, key=lambda r: r["total_mb"])
+    print(f"slope, daemon+workers: {_slope(total):+.1f} MiB/h over the run, {_slope(half):+.1f} MiB/h over its second half")
+    print(f"slope, daemon alone:   {_slope(daemon):+.1f} MiB/h over the run, {_slope(dhalf):+.1f} MiB/h over its second half")
+    print(f"peak total {peak['total_mb']:.1f} MiB at {peak['t_s'] / 60:.0f} min; "
+          f"distinct worker processes seen {last.get('worker_pids_seen', '?')}")
+    if last["crawls"] > 0 and last["t_s"] > 0:
+        print(f"crawls {last['crawls']:,} ({last['crawls'] / last['t_s']:.2f}/s), "
+              f"CPU {last['cpu_s'] / last['crawls'] * 1000:.1f} ms per crawl (articles included), "
+              f"{last['cpu_s'] / last['t_s']:.3f} cores")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--cycles", type=int, default=200, help="crawl cycles to run (default 200)")
-    parser.add_argument("--every", default="1s", help="each site's interval (default 1s)")
-    parser.add_argument("--sites", default="liaoning-invest,shenyang-gov",
-                        help="fixture sites to crawl (default: the two fast ones)")
-    parser.add_argument("--concurrency", type=int, default=2, help="daemon.max_concurrent_crawls (default 2)")
+    parser.add_argument("--sites", type=int, default=1000, help="loopback sites (default 1000)")
+    parser.add_argument("--hours", type=float, default=2.0, help="length of the measured window (default 2)")
+    parser.add_argument("--interval", type=float, default=300.0, help="each site's interval, seconds (default 300)")
+    parser.add_argument("--workers", type=int, default=2, help="daemon.workers (default 2)")
+    parser.add_argument("--concurrency", type=int, default=32, help="daemon.max_concurrent_crawls (default 32)")
+    parser.add_argument("--churn-sites", type=int, default=50, help="sites that publish stories (default 50)")
+    parser.add_argument("--churn-every", type=float, default=5.0,
+                        help="seconds between two stories, over those sites in turn (default 5)")
+    parser.add_argument("--sample", type=float, default=30.0, help="seconds between samples (default 30)")
+    parser.add_argument("--warmup", type=float, default=60.0, help="seconds before the window opens (default 60)")
+    parser.add_argument("--out", type=Path, help="samples file (JSON lines; default: in the run's folder)")
+    parser.add_argument("--report", type=Path, metavar="FILE", help="only print the curve of an earlier samples file")
     args = parser.parse_args()
-    wanted = args.sites.split(",")
-    folder = Path(tempfile.mkdtemp(prefix="newsmon-soak-"))
-    with FixturePortal() as portal:
-        doc = yaml.safe_load(portal.config_yaml(database="news.db"))
-        doc["sites"] = [dict(s, every=args.every) for s in doc["sites"] if s["name"] in wanted]
-        doc["daemon"] = {"max_concurrent_crawls": args.concurrency, "jitter": 0, "heartbeat": "1m"}
-        config = folder / "config.yaml"
-        config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        log_path = folder / "daemon.log"
-        newsmon = Path(sys.executable).parent / "newsmon"
-        command = [str(newsmon)] if newsmon.exists() else [sys.executable, "-m", "newsmon.cli"]
-        with open(log_path, "w", encoding="utf-8") as log:
-            daemon = subprocess.Popen([*command, "run", "--config", str(config)], stdout=log,
-                                      stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-        print(f"daemon pid {daemon.pid}, {len(doc['sites'])} sites every {args.every}, "
-              f"{args.concurrency} at once; log: {log_path}")
-        marks: dict[int, tuple[float, float, float]] = {}  # cycle -> (time, rss, cpu)
-        cycles: list[tuple[str, str, int, float, float]] = []
-        published = 0
-        rng = random.Random(5)
-        start = time.monotonic()
-        try:
-            while len(cycles) < args.cycles:
+    if args.report:
+        report(args.report)
+        return 0
+    scale = _scale()
+    setup = scale.prepare(args.sites, args.interval, args.workers, args.concurrency, False, args.warmup,
+                          churn=(args.churn_sites, args.churn_every), prefix="newsmon-soak")
+    out: Path = args.out or setup.folder / "soak.jsonl"
+    db = setup.folder / "news.db"
+    daemon = setup.daemon
+    print(f"daemon pid {daemon.pid}; {args.sites} sites every {args.interval:.0f}s; folder {setup.folder}; "
+          f"samples -> {out}", flush=True)
+    pids: set[int] = set()
+    try:
+        with open(out, "w", encoding="utf-8") as samples:
+            samples.write(json.dumps({"started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                                      **{k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
+                                      "folder": str(setup.folder)}) + "\n")
+            while datetime.now(timezone.utc) < setup.start:
                 if daemon.poll() is not None:
-                    raise SystemExit(f"the daemon exited with status {daemon.returncode}; see {log_path}")
-                lines = log_path.read_text(encoding="utf-8").splitlines()
-                cycles = [(m[1], m[2], int(m[3]), float(m[4]), float(m[5]))
-                          for m in map(CRAWL_LINE.search, lines) if m]
-                done = len(cycles)
-                for mark in (1, 10, args.cycles):
-                    if done >= mark and mark not in marks:
-                        marks[mark] = (time.monotonic() - start, tree_rss_mb(daemon.pid), cpu_s(daemon.pid))
-                        print(f"after {mark:>4} cycles: {marks[mark][0]:7.1f}s  daemon+workers RSS {marks[mark][1]:6.1f} MiB")
-                if done // 10 > published:
-                    published += 1
-                    portal.publish(wanted[0], *random_story(rng))
-                time.sleep(0.2)
-        finally:
-            daemon.send_signal(signal.SIGTERM)
-            stopped = time.monotonic()
-            code = daemon.wait(30)
-            stop_s = time.monotonic() - stopped
-    n = args.cycles
-    t10, rss10, cpu10 = marks[10]
-    tn, rssn, cpun = marks[n]
-    overhead = [wall - duration for _, _, _, duration, wall in cycles[10:n]]
-    statuses = {s: sum(1 for c in cycles[:n] if c[1] == s) for s in sorted({c[1] for c in cycles[:n]})}
-    print()
-    print(f"cycles:                 {n} ({', '.join(f'{k} {v}' for k, v in statuses.items())}), "
-          f"{sum(c[2] for c in cycles[:n])} new articles ({published} published during the run)")
-    print(f"daemon+workers RSS:     {rss10:.1f} MiB after 10 cycles, {rssn:.1f} MiB after {n}: "
-          f"ratio {rssn / rss10:.3f} (target <= 1.2)")
-    print(f"throughput:             {(n - 10) / (tn - t10):.2f} cycles/s "
-          f"({(tn - t10) / (n - 10):.2f}s per cycle with {args.concurrency} at once)")
-    print(f"per-cycle overhead:     wait in the queue {statistics.mean(overhead):.2f}s mean, "
-          f"{statistics.median(overhead):.2f}s median, {max(overhead):.2f}s max (wall - crawl duration)")
-    print(f"CPU per cycle:          {(cpun - cpu10) / (n - 10) * 1000:.1f} ms")
-    print(f"SIGTERM → exit:         {stop_s:.1f}s, status {code}")
-    return 0 if rssn / rss10 <= 1.2 and code == 0 else 1
+                    raise SystemExit(f"the daemon exited; see {setup.log_path}")
+                time.sleep(0.5)
+            t0 = time.monotonic()
+            cpu0 = scale._tree(daemon.pid)[0]
+            crawls0 = _count(db, "select count(*) from crawl_runs where finished_at is not null")
+            end = t0 + args.hours * 3600
+            while True:
+                if daemon.poll() is not None:
+                    raise SystemExit(f"the daemon exited with status {daemon.returncode}; see {setup.log_path}")
+                kids = scale._children(daemon.pid)
+                pids.update(kids)
+                cpu = scale._tree(daemon.pid)[0]
+                daemon_mb = scale._rss_mb(daemon.pid)
+                workers_mb = sum(scale._rss_mb(k) for k in kids)
+                row = {
+                    "t_s": round(time.monotonic() - t0, 1), "daemon_mb": round(daemon_mb, 1),
+                    "workers_mb": round(workers_mb, 1), "total_mb": round(daemon_mb + workers_mb, 1),
+                    "workers": len(kids), "cpu_s": round(cpu - cpu0, 2),
+                    "crawls": _count(db, "select count(*) from crawl_runs where finished_at is not null") - crawls0,
+                    "articles": _count(db, "select count(*) from articles"),
+                    "worker_pids_seen": len(pids),
+                }
+                samples.write(json.dumps(row) + "\n")
+                samples.flush()
+                if time.monotonic() >= end:
+                    break
+                time.sleep(min(args.sample, max(0.0, end - time.monotonic())))
+    finally:
+        daemon.send_signal(signal.SIGTERM)
+        try:
+            daemon.wait(60)
+        except Exception:
+            daemon.kill()
+        setup.server.kill()
+        setup.server.wait()
+    hits = json.loads((setup.folder / "hits.json").read_text()) if (setup.folder / "hits.json").exists() else {}
+    print(f"fixture hits: {hits}")
+    report(out)
+    return 0
 
 
 if __name__ == "__main__":
