@@ -197,25 +197,20 @@ class Setup:
             folder, server, daemon, due, start, log_path)
 
 
-def prepare(count: int, interval_s: float, workers: int, concurrency: int, one_process_per_crawl: bool,
-            warmup_s: float, churn: tuple[int, float] = (0, 0.0), prefix: str = "newsmon-scale") -> Setup:
-    """Serve ``count`` sites, write the config, seed the database, start ``newsmon run``.
-
-    ``churn`` = (sites, seconds): one of the first ``sites`` sites publishes a
-    story every ``seconds`` (0: every list page stays unchanged).
-    """
-    sys.path.insert(0, str(ROOT))
-    from newsmon.db import Store
-    from newsmon.db.health import save_list_page_validators
-
-    folder = Path(tempfile.mkdtemp(prefix=f"{prefix}-{count}-"))
+def serve(count: int, folder: Path, churn: tuple[int, float] = (0, 0.0)) -> tuple["subprocess.Popen[bytes]", list[int]]:
+    """Start the loopback fixture for ``count`` sites (a process of its own); its ports."""
     server = subprocess.Popen([sys.executable, __file__, "--serve", str(count), str(folder / "ports.json"),
                                str(churn[0]), str(churn[1])])
     while not (folder / "ports.json").exists():
         if server.poll() is not None:
             raise SystemExit("the fixture server failed")
         time.sleep(0.1)
-    ports = json.loads((folder / "ports.json").read_text())
+    return server, json.loads((folder / "ports.json").read_text())
+
+
+def write_config(folder: Path, ports: list[int], interval_s: float, workers: int, concurrency: int,
+                 one_process_per_crawl: bool = False) -> Path:
+    """The config a user would write for these many hosts (politeness on); its path."""
     every = f"{int(interval_s)}s"
     doc = {
         "database": "news.db",
@@ -231,13 +226,16 @@ def prepare(count: int, interval_s: float, workers: int, concurrency: int, one_p
     }
     config = folder / "config.yaml"
     config.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
-    # Seed: each site crawled once (ok), at a moment spread over one interval from the end of a warm-up
-    # (workers start, the schedule is built), after which the window is measured;
-    # with its list page's validator saved, as after a real first crawl.
-    rng = random.Random(count)
-    start = datetime.now(timezone.utc) + timedelta(seconds=warmup_s)
-    due = {f"s{n}": start + timedelta(seconds=rng.uniform(0, interval_s)) for n in range(count)}
-    with Store(folder / "news.db") as store:
+    return config
+
+
+def seed(database: Path, ports: list[int], due: dict[str, datetime], interval_s: float) -> None:
+    """Each site crawled once (ok) one interval before its due time, its list page's validator saved."""
+    sys.path.insert(0, str(ROOT))
+    from newsmon.db import Store
+    from newsmon.db.health import save_list_page_validators
+
+    with Store(database) as store:
         store.db["crawl_runs"].insert_all(
             {"site": name, "started_at": (when - timedelta(seconds=interval_s)).isoformat(timespec="seconds"),
              "finished_at": (when - timedelta(seconds=interval_s - 1)).isoformat(timespec="seconds"),
@@ -246,6 +244,24 @@ def prepare(count: int, interval_s: float, workers: int, concurrency: int, one_p
         )
         for n, port in enumerate(ports):
             save_list_page_validators(store.db, f"s{n}", {f"http://127.0.0.1:{port}/list/": (f'"list-{n}"', None)})
+
+
+def prepare(count: int, interval_s: float, workers: int, concurrency: int, one_process_per_crawl: bool,
+            warmup_s: float, churn: tuple[int, float] = (0, 0.0), prefix: str = "newsmon-scale") -> Setup:
+    """Serve ``count`` sites, write the config, seed the database, start ``newsmon run``.
+
+    ``churn`` = (sites, seconds): one of the first ``sites`` sites publishes a
+    story every ``seconds`` (0: every list page stays unchanged).
+    """
+    folder = Path(tempfile.mkdtemp(prefix=f"{prefix}-{count}-"))
+    server, ports = serve(count, folder, churn)
+    config = write_config(folder, ports, interval_s, workers, concurrency, one_process_per_crawl)
+    # Seed: each site crawled once, at a moment spread over one interval from the end of a warm-up
+    # (workers start, the schedule is built), after which the window is measured.
+    rng = random.Random(count)
+    start = datetime.now(timezone.utc) + timedelta(seconds=warmup_s)
+    due = {f"s{n}": start + timedelta(seconds=rng.uniform(0, interval_s)) for n in range(count)}
+    seed(folder / "news.db", ports, due, interval_s)
     newsmon = Path(sys.executable).parent / "newsmon"
     command = [str(newsmon)] if newsmon.exists() else [sys.executable, "-m", "newsmon.cli"]
     log_path = folder / "daemon.log"

@@ -131,12 +131,19 @@ def build(n: int, pool: list[str]) -> Path:
     start = time.perf_counter()
     with Store(partial) as store:
         store.db.execute("PRAGMA synchronous=OFF")
+        store.db.execute("PRAGMA cache_size=-262144")  # 256 MiB: the articles indexes stay in memory
+        # No incremental merging while loading (each posting would be rewritten once per level of
+        # 4 segments); crisis merges (16 segments) still bound the segment count, and 'optimize'
+        # below merges everything into one segment. The default is restored before the file is used.
+        store.db.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES('automerge', 0)")
         done = 0
         generated = stories(n, pool, indexed=True)
         while done < n:
             done += bulk_add_articles(store.db, itertools.islice(generated, 50_000))
             print(f"  built {done:,}/{n:,} stories ({time.perf_counter() - start:.0f} s)", file=sys.stderr)
+        print("  merging the index ('optimize')", file=sys.stderr)
         store.db.execute("INSERT INTO articles_fts(articles_fts) VALUES('optimize')")
+        store.db.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES('automerge', 4)")  # FTS5's default
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     partial.rename(path)
     print(f"  {n:,} stories in {time.perf_counter() - start:.0f} s, {path.stat().st_size / 1e6:.0f} MB",

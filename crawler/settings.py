@@ -6,13 +6,36 @@ per-domain concurrency, DOWNLOAD_MAXSIZE); we only choose the values.
 
 from __future__ import annotations
 
+import copy
 from typing import Any
+
+from scrapy.settings import BaseSettings, Settings, SettingsAttribute
 
 from newsmon.config import CrawlSettings
 
 from .pipelines import PIPELINES
 
-__all__ = ["scrapy_settings"]
+__all__ = ["ReusableSettings", "reusable_settings", "scrapy_settings"]
+
+# Components Scrapy loads for every crawl that newsmon never uses: each costs an import
+# lookup, a signature inspection and a NotConfigured round trip per crawl in a persistent
+# worker. (Cookies, the HTTP cache, telnet, memory usage/debugging, feeds, job state, log
+# stats and remote control are off in the settings below anyway.)
+_UNUSED_DOWNLOADER_MIDDLEWARES = (
+    "scrapy.downloadermiddlewares.cookies.CookiesMiddleware",
+    "scrapy.downloadermiddlewares.httpcache.HttpCacheMiddleware",
+)
+_UNUSED_EXTENSIONS = (
+    "scrapy.extensions.telnet.TelnetConsole",
+    "scrapy.extensions.memusage.MemoryUsage",
+    "scrapy.extensions.memdebug.MemoryDebugger",
+    "scrapy.extensions.feedexport.FeedExporter",
+    "scrapy.extensions.logstats.LogStats",
+    "scrapy.extensions.spiderstate.SpiderState",
+    "scrapy.extensions.remote_control.RemoteControl",
+)
+# Start URLs are http(s) only (config validation): no data:, file:, s3: or ftp: handler.
+_UNUSED_HANDLERS = ("data", "file", "s3", "ftp")
 
 
 def scrapy_settings(
@@ -53,7 +76,56 @@ def scrapy_settings(
         # Duplicates and non-articles leave through DropItem; that is routine, not a warning.
         "DEFAULT_DROPITEM_LOG_LEVEL": "DEBUG",
         "ITEM_PIPELINES": {f"{cls.__module__}.{cls.__qualname__}": 100 * (i + 1) for i, cls in enumerate(PIPELINES)},
-        "EXTENSIONS": {"newsmon.crawler.runs.CrawlRunRecorder": 500},
+        "EXTENSIONS": {"newsmon.crawler.runs.CrawlRunRecorder": 500, **dict.fromkeys(_UNUSED_EXTENSIONS)},
         # If-None-Match / If-Modified-Since for list pages (crawler/conditional.py).
-        "DOWNLOADER_MIDDLEWARES": {"newsmon.crawler.conditional.ConditionalGetMiddleware": 650},
+        "DOWNLOADER_MIDDLEWARES": {"newsmon.crawler.conditional.ConditionalGetMiddleware": 650,
+                                   **dict.fromkeys(_UNUSED_DOWNLOADER_MIDDLEWARES)},
+        "DOWNLOAD_HANDLERS": dict.fromkeys(_UNUSED_HANDLERS),
     }
+
+
+_IMMUTABLE = (str, int, float, bool, bytes, type(None))
+
+
+def _copy_value(value: Any) -> Any:
+    if isinstance(value, BaseSettings):
+        return _copy_settings(value)
+    if type(value) in _IMMUTABLE:
+        return value
+    return copy.deepcopy(value)
+
+
+def _copy_settings(settings: BaseSettings) -> Any:
+    new = object.__new__(type(settings))
+    new.__dict__.update(settings.__dict__)
+    attributes: dict[str, SettingsAttribute] = {}
+    for name, attribute in settings.attributes.items():
+        twin = object.__new__(SettingsAttribute)
+        twin.value = _copy_value(attribute.value)
+        twin.priority = attribute.priority
+        attributes[name] = twin
+    new.attributes = attributes
+    return new
+
+
+class ReusableSettings(Settings):
+    """Scrapy settings built once and handed to many ``Crawler`` objects (a persistent worker).
+
+    ``Crawler`` copies its settings with ``copy.deepcopy``: ~15 ms of a 35 ms
+    crawl of an unchanged page, most of it reconstructing ~300 immutable
+    values through the generic copy protocol. This ``copy()`` gives the same
+    result (a new object of the same class, every nested ``BaseSettings`` and
+    every mutable value copied deeply, the same priorities) and only shares
+    immutable leaves (str, int, float, bool, bytes, None).
+    """
+
+    def copy(self) -> Any:
+        """A copy that shares nothing mutable with this object (see the class docstring)."""
+        return _copy_settings(self)
+
+
+def reusable_settings(
+    crawl: CrawlSettings, *, log_level: str = "CRITICAL", time_limit: float | None = None
+) -> ReusableSettings:
+    """:func:`scrapy_settings` as a :class:`ReusableSettings` (build once per config, pass to each Crawler)."""
+    return ReusableSettings(scrapy_settings(crawl, log_level=log_level, time_limit=time_limit))

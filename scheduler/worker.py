@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     import newsmon.db  # noqa: F401
 
     from newsmon.config import Config
+    from newsmon.crawler.settings import ReusableSettings
     from newsmon.db import StoreAPI
 
 __all__ = ["main"]
@@ -76,6 +77,7 @@ class _Worker:
         self.runner = runner
         self.log_level = log_level
         self.configs: dict[int, "Config"] = {}
+        self.settings: dict[tuple[int, Optional[float]], "ReusableSettings"] = {}
         self.store: Optional["StoreAPI"] = None
         self.store_config: Optional[int] = None
         self.running = 0
@@ -91,6 +93,7 @@ class _Worker:
             config = Config(**message["config"], source_path=message.get("source_path"))
             install_redaction(config)  # Scrapy logs URLs: token parameters are masked here too
             self.configs = {message["id"]: config}
+            self.settings.clear()  # built from the previous config
         elif message.get("type") == "crawl":
             self.crawl(message)
 
@@ -118,6 +121,19 @@ class _Worker:
         self.store_config = config_id
         return self.store
 
+    def _settings(self, config_id: int, time_limit: Optional[float]) -> "ReusableSettings":
+        """Scrapy settings for this config and time limit, built once (each Crawler copies them cheaply)."""
+        from newsmon.crawler.settings import reusable_settings
+
+        key = (config_id, time_limit)
+        settings = self.settings.get(key)
+        if settings is None:
+            if len(self.settings) > 16:  # old config versions
+                self.settings.clear()
+            settings = self.settings[key] = reusable_settings(
+                self.configs[config_id].crawl, log_level=self.log_level, time_limit=time_limit)
+        return settings
+
     def crawl(self, message: dict[str, Any]) -> None:
         """Start one site crawl; its events carry the job id."""
         from newsmon.errors import NewsmonError
@@ -136,11 +152,9 @@ class _Worker:
             return
         from scrapy.crawler import Crawler
 
-        from newsmon.crawler.settings import scrapy_settings
         from newsmon.crawler.spider import PortalSpider
 
-        settings = scrapy_settings(config.crawl, log_level=self.log_level, time_limit=message.get("time_limit"))
-        crawler = Crawler(PortalSpider, settings)
+        crawler = Crawler(PortalSpider, self._settings(message["config"], message.get("time_limit")))
         self.running += 1
         deferred = self.runner.crawl(
             crawler, site=site, store=store, max_list_pages=config.max_list_pages(site), report=report
@@ -206,7 +220,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     if profile_path:
         import cProfile
 
-        profiler = cProfile.Profile()
+        profiler = cProfile.Profile(time.process_time)  # CPU time: wall time on a shared machine misleads
         profiler.runcall(reactor.run, installSignalHandlers=False)
         profiler.dump_stats(f"{profile_path}.{os.getpid()}")
     else:
