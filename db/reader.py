@@ -106,13 +106,17 @@ def register_functions(conn: sqlite3.Connection) -> None:
 
 
 def search_sql(query: Optional[str], *, sites: Sequence[str] = (), since: Optional[datetime] = None,
-               until: Optional[datetime] = None, limit: int = 20, sort: str = "newest", facts: bool = False) -> str:
+               until: Optional[datetime] = None, limit: int = 20, sort: str = "newest", facts: bool = False,
+               postgres: bool = False) -> str:
     """A SQL statement, runnable in any SQLite tool, listing what ``newsmon search`` finds for these arguments.
 
     The MATCH string is spelled out (the CJK-bigram rewrite), so the statement needs no
     newsmon function. A query the index cannot decide alone (a regex) gives the superset
-    the index finds; newsmon then checks each candidate, and a comment says so.
+    the index finds; newsmon then checks each candidate, and a comment says so. With
+    ``postgres``, the statement is for psql: ``search_tsv @@ '…'::tsquery``.
     """
+    if postgres:
+        return _pg_search_sql(query, sites=sites, since=since, until=until, limit=limit, sort=sort, facts=facts)
     where: list[str] = []
     lines = []
     if facts:
@@ -142,6 +146,39 @@ def search_sql(query: Optional[str], *, sites: Sequence[str] = (), since: Option
         + (f"WHERE {' AND '.join(where)}\n" if where else "")
         + f"ORDER BY {order}\nLIMIT {int(limit)};"
     )
+    return "\n".join(lines)
+
+
+def _pg_search_sql(query: Optional[str], *, sites: Sequence[str], since: Optional[datetime],
+                   until: Optional[datetime], limit: int, sort: str, facts: bool) -> str:
+    """:func:`search_sql` for PostgreSQL (``db.postgres``: the same tree, compiled to a tsquery)."""
+    from .postgres import parse_tsquery
+
+    lines = []
+    where: list[str] = []
+    tsquery: Optional[str] = None
+    if facts:
+        lines.append("-- the investment-fact filters (--min-amount, --stage, --place, --industry) are not in this SQL")
+    if query:
+        parsed = parse_tsquery(query)
+        tsquery = parsed.tsquery
+        lines.append(f"-- tsquery for {query!r}: {tsquery or '(none: every story is a candidate)'}")
+        if not parsed.exact:
+            lines.append("-- newsmon also checks each candidate against the query (a regex the index cannot"
+                         " decide); this SQL lists the candidates")
+        if tsquery:
+            where.append(f"search_tsv @@ {_literal(tsquery)}::tsquery")
+    if sites:
+        where.append(f"site IN ({', '.join(_literal(s) for s in sites)})")
+    for op, moment in ((">=", since), ("<=", until)):
+        if moment is not None:
+            where.append(f"published_utc {op} {_literal(moment.astimezone(timezone.utc).isoformat())}")
+    # relevance: ts_rank with a title match worth ten body matches (newsmon ranks only the newest
+    # 1,000 matches; plain SQL ranks them all).
+    order = (f"ts_rank('{{0.1, 0.2, 0.4, 1.0}}', search_tsv, {_literal(tsquery)}::tsquery) DESC, id DESC"
+             if tsquery and sort == "relevance" else "id DESC")
+    lines.append("SELECT id, published_at, site, title, url\nFROM articles\n"
+                 + (f"WHERE {' AND '.join(where)}\n" if where else "") + f"ORDER BY {order}\nLIMIT {int(limit)};")
     return "\n".join(lines)
 
 

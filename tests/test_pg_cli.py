@@ -115,3 +115,22 @@ def test_same_errors_on_both_backends(configs: tuple[Path, Path], args: list[str
     for config in configs:
         result = CliRunner().invoke(cli, [*args, "--config", str(config)], catch_exceptions=False)
         assert (result.exit_code, result.output) == (2 if args[0] == "search" else 1, message)
+
+
+@pytest.mark.parametrize("query, sort", [("稀有气体", "newest"), ("title:(氪氙 OR 招商) -招聘", "relevance"),
+                                         ("气", "newest")])
+def test_search_sql_runs_in_psql_and_lists_what_search_lists(configs: tuple[Path, Path], postgres_url: str,
+                                                             query: str, sort: str) -> None:
+    import json
+
+    import psycopg
+
+    config = str(configs[1])
+    printed = CliRunner().invoke(cli, ["search", query, "--sort", sort, "--sql", "--config", config]).output
+    assert "::tsquery" in printed and "articles_fts" not in printed
+    statement = "\n".join(line for line in printed.splitlines() if not line.startswith("--"))
+    with psycopg.connect(postgres_url) as conn:
+        from_sql = [row[0] for row in conn.execute(statement)]  # type: ignore[call-overload]
+    listed = json.loads(CliRunner().invoke(cli, ["search", query, "--sort", sort, "--format", "json",
+                                                 "--config", config]).output)
+    assert from_sql == [row["id"] for row in listed] and from_sql

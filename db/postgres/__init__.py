@@ -1,5 +1,10 @@
-"""newsmon's PostgreSQL store (issue 16): full-text search and the reading side so far."""
+"""newsmon's PostgreSQL read side (issue 16): the query tree as a ``tsquery``, full-text search, bulk loading.
 
-from .search import TsQuery, compile_tsquery, count_articles, parse_tsquery, search_articles
+``tsquery`` is pure (no psycopg); ``search`` and ``bulk`` need psycopg and are
+imported by their callers (``db.search`` hands a PostgreSQL handle to ``search``).
+The PostgreSQL store itself is ``db/pg_store.py``.
+"""
 
-__all__ = ["TsQuery", "compile_tsquery", "count_articles", "parse_tsquery", "search_articles"]
+from .tsquery import TsQuery, compile_tsquery, parse_tsquery
+
+__all__ = ["TsQuery", "compile_tsquery", "parse_tsquery"]

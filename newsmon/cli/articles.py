@@ -74,7 +74,8 @@ def crawl(sites: tuple[str, ...], config_path: Path, fmt: str, time_limit: Optio
 @facts_filter_options
 @click.option("--limit", type=click.IntRange(1, 10000), default=20, show_default=True, help="Most results to show.")
 @click.option("--sql", "show_sql", is_flag=True,
-              help="Print the SQL (with the rewritten MATCH string) for any SQLite tool instead of searching.")
+              help="Print the SQL (with the rewritten MATCH string; on PostgreSQL the tsquery, for psql)"
+                   " instead of searching.")
 @format_option()
 @handle_errors
 def search(query: str, config_path: Path, sites: tuple[str, ...], since: Optional[str], until: Optional[str],
@@ -104,7 +105,7 @@ def search(query: str, config_path: Path, sites: tuple[str, ...], since: Optiona
         from newsmon.db.reader import search_sql
 
         click.echo(search_sql(query, sites=sites, since=since_at, until=until_at, limit=limit, sort=sort,
-                              facts=bool(facts)))
+                              facts=bool(facts), postgres=config.database_is_postgres))
         return
     with open_store(config, readonly=True) as store:
         db = store.db  # SQLite or PostgreSQL: the same search functions, the same results
