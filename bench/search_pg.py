@@ -77,7 +77,7 @@ def start_server() -> tuple[str, Callable[[], None]]:
                         "--encoding=UTF8", "--locale=C", "--no-sync"], check=True, capture_output=True)
         (data / "pg_hba.conf").write_text("local all all trust\nhost all all 127.0.0.1/32 trust\n")
     pid_file = data / "postmaster.pid"
-    if pid_file.exists():  # left running by an interrupted run: use it (its port is line 4)
+    if pid_file.exists():  # running (another run's, or left by a killed one): use it (its port is line 4)
         lines = pid_file.read_text().splitlines()
         port = int(lines[3])
     else:
@@ -85,7 +85,8 @@ def start_server() -> tuple[str, Callable[[], None]]:
     opts = (f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={PG_DIR} "
             "-c shared_buffers=512MB -c fsync=off -c synchronous_commit=off -c full_page_writes=off "
             "-c max_wal_size=4GB -c work_mem=16MB")
-    if not pid_file.exists():
+    started = not pid_file.exists()
+    if started:
         subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-o", opts, "-l", str(PG_DIR / "log"),
                         "-w", "-t", "120", "start"], check=True, capture_output=True)
 
@@ -93,6 +94,8 @@ def start_server() -> tuple[str, Callable[[], None]]:
     SERVER_PID = int((data / "postmaster.pid").read_text().split()[0])
 
     def stop() -> None:
+        if not started:
+            return  # another run's server: it stops it
         subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"],
                        capture_output=True)
 
