@@ -237,3 +237,23 @@ def test_claims_skip_rows_another_sender_holds(postgres_url: str) -> None:
             assert got() == [2]  # row 1 skipped at once, not waited for
             other.rollback()
         assert claim_deliveries(store.db, [1, 2], "2025") == [1]  # now free; row 2 is already 'sending'
+
+
+def test_reclean_and_reextract_rewrite_stored_stories(postgres_url: str) -> None:
+    from newsmon.crawler.reclean import reclean_site
+    from newsmon.crawler.template import SiteTemplate, block_key
+    from newsmon.facts.refresh import reextract_facts
+
+    footer = "沈阳市人民政府办公厅主办 版权所有"
+    with PgStore(postgres_url) as store:
+        story = _add(store, "http://a.example/1.html", body=BODY + "\n" + footer)
+        template = SiteTemplate(chrome=frozenset({block_key(footer)}))
+        assert reclean_site(store.db, "a", template=template, known={}) == 1
+        stored = store.get_article(story.article_id)
+        assert footer not in stored["body"] and stored["body"] == BODY
+        with psycopg.connect(postgres_url) as conn:
+            tsv = conn.execute("SELECT search_tsv::text FROM articles").fetchone()
+        assert tsv is not None and "'版权'" not in tsv[0]  # the search column follows the body
+        done, failed = reextract_facts(store)
+        assert (done, failed) == (1, 0)
+        assert store.get_article(story.article_id)["investment"]["stage"] is not None

@@ -75,7 +75,7 @@ def upgrade(target: Optional[str], config_path: Path, fmt: str) -> None:
               help="The SQLite database to copy (e.g. news.db).")
 @click.option("--to", "target", required=True, metavar="URL",
               help="An empty PostgreSQL database: postgresql://user@host:5432/name (${VAR} expanded).")
-@click.option("--batch", default=1000, show_default=True, type=click.IntRange(1, 100_000),
+@click.option("--batch", default=5000, show_default=True, type=click.IntRange(1, 100_000),
               help="Rows per transaction (each batch commits with its resume point).")
 @format_option()
 @handle_errors

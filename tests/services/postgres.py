@@ -30,7 +30,7 @@ from typing import Iterator
 
 import pytest
 
-__all__ = ["PostgresServer", "postgres_server", "postgres_url", "find_pg_bin"]
+__all__ = ["PostgresServer", "postgres_server", "postgres_url", "find_pg_bin", "start_server"]
 
 SUPERUSER = "newsmon"
 
@@ -128,6 +128,11 @@ def _start() -> tuple[PostgresServer, Path]:
         except OSError:
             last_error = started.stderr
     raise RuntimeError(f"PostgreSQL did not start: {last_error.strip()}")
+
+
+def start_server() -> tuple[PostgresServer, Path]:
+    """Start a throwaway server (for benchmarks): the server and its temp folder (``stop()`` then delete it)."""
+    return _start()
 
 
 @pytest.fixture(scope="session")
