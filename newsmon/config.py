@@ -20,7 +20,7 @@ from typing import Any, Callable, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .alerts_config import AlertsConfig
+from .alerts_config import ENV_REFERENCE, AlertsConfig
 from .clock import parse_duration
 from .config_file import line_of, read_config_data, rewrite_config
 from .config_types import Duration, NonNegativeDuration
@@ -36,7 +36,11 @@ __all__ = [
     "parse_config",
     "parse_duration",
     "default_config_path",
+    "QUEUE_SCHEMES",
 ]
+
+# `queue:` URL schemes redis-py understands.
+QUEUE_SCHEMES = ("redis://", "rediss://", "unix://")
 
 _SITE_NAME = re.compile(r"^[A-Za-z0-9_-]+$")
 
@@ -238,8 +242,36 @@ class Config(_Model):
     daemon: DaemonSettings = Field(
         default_factory=DaemonSettings, description="Scheduling and health checks of `newsmon run`."
     )
+    queue: Optional[str] = Field(
+        None,
+        description="Redis URL of the shared crawl queue (redis://host:6379/0; the password may be ${ENV_VAR}): "
+        "newsmon run then only schedules, `newsmon worker` processes crawl. Unset: crawls run inside newsmon run.",
+    )
     # Filled in by load_config, not by the user.
     source_path: Optional[str] = Field(None, exclude=True)
+
+    @field_validator("queue")
+    @classmethod
+    def _check_queue(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None and not value.startswith(QUEUE_SCHEMES):
+            raise ValueError(f"{value!r} is not a Redis URL like redis://host:6379/0")
+        return value
+
+    @property
+    def queue_url(self) -> Optional[str]:
+        """The ``queue:`` URL with ``${VAR}`` references expanded; ConfigError names a variable that is not set."""
+        if self.queue is None:
+            return None
+
+        def lookup(match: "re.Match[str]") -> str:
+            found = os.environ.get(match.group(1))
+            if found is None:
+                raise ConfigError(
+                    f"{self.source_path or 'config'}: queue: environment variable {match.group(1)} is not set."
+                )
+            return found
+
+        return ENV_REFERENCE.sub(lookup, self.queue)
 
     @field_validator("sites")
     @classmethod

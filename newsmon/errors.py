@@ -10,6 +10,7 @@ thing (file and key, site and URL)::
     ├── FetchError       a page could not be downloaded
     ├── ExtractError     a page could not be turned into an article
     ├── NotFoundError    an id/site the user asked for does not exist
+    ├── QueueError       the Redis crawl queue (`queue:`) cannot be reached or used
     └── UsageError       a command's input is wrong (a query, a date): exit status 2
 
 The library raises these; only the CLI turns them into exit codes.
@@ -25,6 +26,7 @@ __all__ = [
     "ExtractError",
     "NotFoundError",
     "UsageError",
+    "QueueError",
 ]
 
 
@@ -54,3 +56,7 @@ class NotFoundError(NewsmonError):
 
 class UsageError(NewsmonError):
     """What the user typed cannot be used (a malformed query, a date out of range); the CLI exits 2."""
+
+
+class QueueError(NewsmonError):
+    """The Redis crawl queue named by ``queue:`` cannot be reached or used."""

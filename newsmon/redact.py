@@ -113,6 +113,10 @@ def secrets_of_config(config: "Config") -> list[str]:
                             found.append(expanded)
                     if channel.type == "apprise" and "://" in text:
                         found.append(text)  # a literal Apprise URL holds its tokens in plain sight
+    for name in _ENV_REFERENCE.findall(getattr(config, "queue", None) or ""):  # `queue:`'s password
+        expanded = os.environ.get(name)
+        if expanded:
+            found.append(expanded)
     return found
 
 

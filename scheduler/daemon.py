@@ -49,12 +49,13 @@ from newsmon.errors import NewsmonError
 
 from .config_watch import CONFIG_POLL_S, ConfigWatcher, ReloadRefused, enabled_sites
 from .crawl import INTERRUPTED_ERROR, pool_settings
-from .health_monitor import HealthMonitor, health_thresholds, quote
+from .health_monitor import HealthMonitor, health_thresholds
 from .heartbeat import Heartbeat, uptime_text
 from .housekeeping import CHECKPOINT_EVERY_S, WalKeeper
 from .lock import daemon_lock
 from .pool import CrawlPool
-from .report import SiteReport
+from .queue_mode import QueueScheduling
+from .report import SiteReport, log_crawl
 from .schedule_table import SITE_JOB_PREFIX, clear_schedule, write_schedule
 from .shared_store import SharedStore
 from .slots import CrawlSlots
@@ -99,6 +100,8 @@ class Daemon:
         # `alerts send`): its own thread and connection, woken after each crawl.
         self._alerts: Optional[AlertSender] = None
         self._scheduler: Optional[BackgroundScheduler] = None
+        # `queue:` set: schedule only, crawls go to Redis (newsmon.scheduler.queue_mode).
+        self._queued: Optional[QueueScheduling] = None
 
     # -- lifecycle -------------------------------------------------------------
 
@@ -107,6 +110,8 @@ class Daemon:
         config = self.config
         previous = self._install_signals()  # first: a SIGTERM during start-up must stop us cleanly too
         try:
+            if config.queue is not None:
+                return self._run_queued(config)
             with daemon_lock(config, "newsmon run"):
                 self._serve(config)
         finally:
@@ -114,20 +119,47 @@ class Daemon:
                 signal.signal(sig, handler)
         return 0
 
+    def _run_queued(self, config: Config) -> int:
+        """Scheduling only (``queue:``): wait as a standby for the lease, then schedule into Redis.
+
+        The writer lock is not taken: workers on any machine write the database.
+        Returns 1 when the lease was lost to another scheduler.
+        """
+        queued = self._queued = QueueScheduling(config)
+        if not queued.wait_for_lease(self._stop):
+            log.info("stopped while standby")
+            return 0
+        try:
+            self._serve(config)
+        finally:
+            queued.release()
+        if queued.lost:
+            log.error("stopped scheduling: %s; start newsmon run again to stand by", queued.lost)
+            return 1
+        return 0
+
     def _serve(self, config: Config) -> None:
         store = self._store = SharedStore(config.database_target)
-        closed = store.call(lambda db: close_abandoned_runs(db, None, status="interrupted", error=INTERRUPTED_ERROR))
         self._health = HealthMonitor(store, lambda: self.config)
-        self._pool = CrawlPool(config.database_target, pool_settings(config))
-        self._pool.configure(config)
-        self._pool.start_workers()  # warm before the first crawl comes due
         sites = enabled_sites(config)
-        log.info(
-            "started pid=%d config=%s database=%s sites=%d max_concurrent_crawls=%d workers=%d%s",
-            os.getpid(), self.config_path, config.database_shown, len(sites),
-            config.daemon.max_concurrent_crawls, config.daemon.workers,
-            f" closed_interrupted_runs={len(closed)}" if closed else "",
-        )
+        if self._queued is not None:
+            # Rows left `running` belong to workers that may be crawling now; dead workers' rows are
+            # closed when their jobs are reaped (queue_mode.tick).
+            log.info("started pid=%d config=%s database=%s sites=%d queue=%s (scheduling only: crawls run on "
+                     "newsmon worker)", os.getpid(), self.config_path, config.database_shown, len(sites),
+                     self._queued.url)
+        else:
+            closed = store.call(lambda db: close_abandoned_runs(db, None, status="interrupted",
+                                                                error=INTERRUPTED_ERROR))
+            self._pool = CrawlPool(config.database_target, pool_settings(config))
+            self._pool.configure(config)
+            self._pool.start_workers()  # warm before the first crawl comes due
+            log.info(
+                "started pid=%d config=%s database=%s sites=%d max_concurrent_crawls=%d workers=%d%s",
+                os.getpid(), self.config_path, config.database_shown, len(sites),
+                config.daemon.max_concurrent_crawls, config.daemon.workers,
+                f" closed_interrupted_runs={len(closed)}" if closed else "",
+            )
         if not sites:
             log.warning("no enabled sites in %s; waiting for a config change", self.config_path)
         scheduler = BackgroundScheduler(
@@ -161,6 +193,8 @@ class Daemon:
     def _main_loop(self) -> None:
         last_poll, last_schedule = time.monotonic(), 0.0
         while not self._stop.wait(0.5):
+            if self._queued is not None and not self._queued.tick(self._on_queue_report):
+                break  # another scheduler is active now: stop at once
             if self._reload.is_set():
                 self._reload.clear()
                 self._reload_config("SIGHUP")
@@ -186,7 +220,19 @@ class Daemon:
         if self._alerts is not None:
             self._alerts.request_stop()  # in-flight sends are cancelled and left pending
         pool = self._pool
-        assert pool is not None and self._store is not None
+        assert self._store is not None
+        if pool is not None:
+            self._stop_pool(pool, deadline)
+        try:
+            clear_schedule(self._store)
+            self._store.close()
+            if self._alerts is not None and not self._alerts.join(max(0.5, deadline - time.monotonic())):
+                log.warning("stopping: the alert sender did not stop in time; its claimed alerts are retried later")
+        except Exception as exc:  # noqa: BLE001 - shutting down regardless
+            log.warning("could not clear the schedule table: %s", exc)
+        log.info("stopped after %s, %d crawls", uptime_text(time.monotonic() - self.started), self.crawls)
+
+    def _stop_pool(self, pool: CrawlPool, deadline: float) -> None:
         pool.drop_pending()  # queued crawls do not start
         running = pool.running_sites()
         if running:
@@ -200,14 +246,6 @@ class Daemon:
         pool.close(timeout=max(0.5, deadline - 2.0 - time.monotonic()))
         while self._active and time.monotonic() < deadline:
             time.sleep(0.1)  # the crawl jobs log their last lines
-        try:
-            clear_schedule(self._store)
-            self._store.close()
-            if self._alerts is not None and not self._alerts.join(max(0.5, deadline - time.monotonic())):
-                log.warning("stopping: the alert sender did not stop in time; its claimed alerts are retried later")
-        except Exception as exc:  # noqa: BLE001 - shutting down regardless
-            log.warning("could not clear the schedule table: %s", exc)
-        log.info("stopped after %s, %d crawls", uptime_text(time.monotonic() - self.started), self.crawls)
 
     def _install_signals(self) -> dict[int, SignalHandler]:
         previous: dict[int, SignalHandler] = {}
@@ -253,6 +291,9 @@ class Daemon:
     def _crawl_site(self, name: str) -> None:
         """One scheduled crawl of ``name`` (runs in a scheduler thread; waits in the pool's queue)."""
         config, pool, health = self.config, self._pool, self._health
+        if self._queued is not None and not self._stop.is_set() and name in enabled_sites(config):
+            self._enqueue(name)
+            return
         if self._stop.is_set() or name not in enabled_sites(config) or pool is None or health is None:
             return  # stopping, or removed by a reload meanwhile
         with self._guard:
@@ -271,7 +312,7 @@ class Daemon:
                 self._skip_logged.discard(name)
             if self._stop.is_set():
                 self._relabel_interrupted(report)
-            self._log_crawl(report, time.monotonic() - started)
+            log_crawl(log, report, time.monotonic() - started)
             health.record(report)
         finally:
             with self._guard:
@@ -280,6 +321,31 @@ class Daemon:
             if self._alerts is not None:
                 self._alerts.wake()  # its stories' alerts go out now, not at the next tick
             health.check([name])
+
+    def _enqueue(self, name: str) -> None:
+        assert self._queued is not None
+        queued = self._queued.enqueue(name)
+        if queued is False:
+            with self._guard:  # once per site until its crawl ends, not every tick
+                if name in self._skip_logged:
+                    return
+                self._skip_logged.add(name)
+            log.info("skipped site=%s reason=\"already queued or running on a worker\"", name)
+        elif queued:
+            log.debug("queued site=%s", name)
+
+    def _on_queue_report(self, event: dict[str, Any]) -> None:
+        """A crawl finished on a worker: its line, the site's health, its alerts."""
+        report = SiteReport.from_event(event)
+        with self._guard:
+            self.crawls += 1
+            self._skip_logged.discard(report.site)
+        log_crawl(log, report, report.duration_s)
+        if self._health is not None and report.site in enabled_sites(self.config):
+            self._health.record(report)
+            self._health.check([report.site])
+        if self._alerts is not None and report.articles_new:
+            self._alerts.wake()  # its stories' alerts go out now, not at the next tick
 
     def _relabel_interrupted(self, report: SiteReport) -> None:
         # A crawl cut short by the shutdown may have closed as "failed"; that
@@ -293,19 +359,6 @@ class Daemon:
             except Exception as exc:  # noqa: BLE001 - shutting down; the row stays "failed"
                 log.debug("could not relabel run %s: %s", report.run_id, exc)
         report.status = "interrupted"
-
-    @staticmethod
-    def _log_crawl(r: SiteReport, wall: float) -> None:
-        # duration: the crawl itself (spider open to close); wall: including the wait in the queue.
-        level = logging.INFO if r.status in ("ok", "partial", "interrupted") else logging.WARNING
-        error = f" error={quote(r.errors[0])}" if r.errors and r.status not in ("ok",) else ""
-        log.log(
-            level,
-            "crawl site=%s status=%s new=%d duplicates=%d non_articles=%d failures=%d list_pages=%d "
-            "duration=%.1fs wall=%.1fs%s",
-            r.site, r.status, r.articles_new, r.duplicates, r.non_articles, r.failures, r.list_pages,
-            r.duration_s, wall, error,
-        )
 
     def _on_submitted(self, event: JobEvent) -> None:
         if event.job_id.startswith(SITE_JOB_PREFIX):
@@ -327,7 +380,7 @@ class Daemon:
 
     def _heartbeat(self) -> None:
         store, pool, health = self._store, self._pool, self._health
-        if store is None or pool is None or health is None:
+        if store is None or health is None:
             return
         try:
             articles = store.call(article_count)
@@ -335,10 +388,16 @@ class Daemon:
             articles = -1
         with self._guard:
             crawls = self.crawls
+        if pool is not None:
+            running, waiting, workers, rss = pool.running, pool.waiting, len(pool.worker_pids()), pool.workers_rss_mb()
+        else:  # queue: figures of the whole queue (workers elsewhere report their own memory)
+            counts = self._queued.counts() if self._queued is not None else {}
+            waiting = counts.get("waiting", -1)
+            running, workers, rss = counts.get("active", -1) - max(waiting, 0), counts.get("workers", -1), 0.0
         Heartbeat(
-            sites=len(enabled_sites(self.config)), running=pool.running, waiting=pool.waiting, crawls=crawls,
-            unhealthy=health.unhealthy(), articles=articles, workers=len(pool.worker_pids()),
-            workers_rss_mb=pool.workers_rss_mb(), uptime_s=time.monotonic() - self.started,
+            sites=len(enabled_sites(self.config)), running=running, waiting=waiting, crawls=crawls,
+            unhealthy=health.unhealthy(), articles=articles, workers=workers,
+            workers_rss_mb=rss, uptime_s=time.monotonic() - self.started,
         ).log()
 
     # -- config reload -----------------------------------------------------------
@@ -370,3 +429,4 @@ class Daemon:
             why, len(new_sites), ",".join(changes.added) or "-", ",".join(changes.removed) or "-",
             ",".join(changes.rescheduled) or "-",
         )
+

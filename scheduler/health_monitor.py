@@ -16,19 +16,14 @@ from typing import Callable
 from newsmon.config import Config
 from newsmon.db.health import HealthThresholds, SiteHealth, site_health
 
-from .report import SiteReport
+from .report import SiteReport, quote
 from .shared_store import SharedStore
 
-__all__ = ["HealthMonitor", "health_thresholds", "quote"]
+__all__ = ["HealthMonitor", "health_thresholds"]
 
 log = logging.getLogger("newsmon.daemon")
 
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
-
-
-def quote(text: str) -> str:
-    """``text`` as a logfmt value."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
 def health_thresholds(config: Config) -> HealthThresholds:

@@ -63,6 +63,8 @@ class PoolSettings:
     memory_limit_mb: float = 1024.0
     log_level: str = "CRITICAL"
     kill_grace_s: float = KILL_GRACE_S
+    # `newsmon worker`: each crawl's request frontier lives in Redis here (newsmon.crawler.frontier).
+    frontier_url: Optional[str] = None
 
 
 def site_hosts(site: SiteConfig) -> frozenset[str]:
@@ -349,7 +351,7 @@ class CrawlPool:
                     worker.send(self._config_message)
                     worker.config_version = self._config_version
                 worker.send({"type": "crawl", "job": job.id, "config": self._config_version, "site": job.site,
-                             "time_limit": job.time_limit})
+                             "time_limit": job.time_limit, "frontier": self.settings.frontier_url})
             except (OSError, ValueError):
                 worker.kill("crash")  # its reader thread sees the end and re-queues the job
 

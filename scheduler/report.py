@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-__all__ = ["SiteReport"]
+__all__ = ["SiteReport", "log_crawl", "quote"]
+
+
+def quote(text: str) -> str:
+    """``text`` as a logfmt value."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
 @dataclass
@@ -32,3 +38,19 @@ class SiteReport:
     def from_event(cls, event: dict[str, Any]) -> "SiteReport":
         """The report carried by a worker's ``site_done`` event."""
         return cls(**{k: event[k] for k in cls.__dataclass_fields__ if k in event})
+
+
+def log_crawl(log: logging.Logger, r: SiteReport, wall: float) -> None:
+    """The ``crawl site=… status=…`` line of one finished crawl (the daemon's and ``newsmon worker``'s).
+
+    ``duration``: the crawl itself (spider open to close); ``wall``: including the wait in the queue.
+    """
+    level = logging.INFO if r.status in ("ok", "partial", "interrupted") else logging.WARNING
+    error = f" error={quote(r.errors[0])}" if r.errors and r.status not in ("ok",) else ""
+    log.log(
+        level,
+        "crawl site=%s status=%s new=%d duplicates=%d non_articles=%d failures=%d list_pages=%d "
+        "duration=%.1fs wall=%.1fs%s",
+        r.site, r.status, r.articles_new, r.duplicates, r.non_articles, r.failures, r.list_pages,
+        r.duration_s, wall, error,
+    )

@@ -10,9 +10,10 @@ few milliseconds. So a worker lives for many crawls: one reactor, one
 Protocol (JSON lines). The parent writes to stdin::
 
     {"type": "config", "id": 3, "config": {...Config...}, "source_path": "/path/config.yaml"}
-    {"type": "crawl", "job": 17, "config": 3, "site": "a", "time_limit": 600}
+    {"type": "crawl", "job": 17, "config": 3, "site": "a", "time_limit": 600, "frontier": null}
 
-(a config is sent once per worker and version, then referred to by id) and
+(a config is sent once per worker and version, then referred to by id; ``frontier``, a
+Redis URL, keeps the crawl's requests in Redis: ``newsmon.crawler.frontier``) and
 reads from stdout: ``{"event": "site_started", "job": 17, "run_id": 5}``,
 ``{"event": "article", "job": 17, ...}`` while the crawl runs,
 ``{"event": "site_done", "job": 17, ...}`` at its end, and
@@ -77,7 +78,7 @@ class _Worker:
         self.runner = runner
         self.log_level = log_level
         self.configs: dict[int, "Config"] = {}
-        self.settings: dict[tuple[int, Optional[float]], "ReusableSettings"] = {}
+        self.settings: dict[tuple[int, Optional[float], Optional[str]], "ReusableSettings"] = {}
         self.store: Optional["StoreAPI"] = None
         self.store_config: Optional[int] = None
         self.running = 0
@@ -121,17 +122,26 @@ class _Worker:
         self.store_config = config_id
         return self.store
 
-    def _settings(self, config_id: int, time_limit: Optional[float]) -> "ReusableSettings":
-        """Scrapy settings for this config and time limit, built once (each Crawler copies them cheaply)."""
+    def _settings(self, config_id: int, time_limit: Optional[float], frontier: Optional[str] = None
+                  ) -> "ReusableSettings":
+        """Scrapy settings for this config, time limit and frontier, built once (each Crawler copies them cheaply).
+
+        ``frontier`` (a Redis URL, crawls queued for ``newsmon worker``): the crawl's
+        requests live in Redis and survive this process (``newsmon.crawler.frontier``).
+        """
         from newsmon.crawler.settings import reusable_settings
 
-        key = (config_id, time_limit)
+        key = (config_id, time_limit, frontier)
         settings = self.settings.get(key)
         if settings is None:
             if len(self.settings) > 16:  # old config versions
                 self.settings.clear()
             settings = self.settings[key] = reusable_settings(
                 self.configs[config_id].crawl, log_level=self.log_level, time_limit=time_limit)
+            if frontier:
+                from newsmon.crawler.frontier import frontier_settings
+
+                settings.setdict(frontier_settings(frontier), priority="project")
         return settings
 
     def crawl(self, message: dict[str, Any]) -> None:
@@ -154,7 +164,8 @@ class _Worker:
 
         from newsmon.crawler.spider import PortalSpider
 
-        crawler = Crawler(PortalSpider, self._settings(message["config"], message.get("time_limit")))
+        crawler = Crawler(PortalSpider, self._settings(message["config"], message.get("time_limit"),
+                                                       message.get("frontier")))
         self.running += 1
         deferred = self.runner.crawl(
             crawler, site=site, store=store, max_list_pages=config.max_list_pages(site), report=report

@@ -60,15 +60,16 @@ def wait_for(predicate: Callable[[], Any], timeout: float, what: str, interval: 
 
 
 class DaemonProcess:
-    """``newsmon run --config CONFIG`` as a subprocess, its log in a file."""
+    """``newsmon run --config CONFIG`` (or another ``command``, e.g. ``worker``) as a subprocess, its log in a file."""
 
-    def __init__(self, config: Path) -> None:
+    def __init__(self, config: Path, *command: str) -> None:
         self.config = config
         self.db = config.parent / "news.db"
-        self.log_path = config.parent / f"daemon-{time.monotonic_ns()}.log"
+        self.log_path = config.parent / f"{command[0] if command else 'daemon'}-{time.monotonic_ns()}.log"
         self._log = open(self.log_path, "w", encoding="utf-8")
         self.proc = subprocess.Popen(
-            newsmon_command("run", "--config", str(config)), stdout=self._log, stderr=subprocess.STDOUT,
+            newsmon_command(*(command or ("run",)), "--config", str(config)), stdout=self._log,
+            stderr=subprocess.STDOUT,
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
 

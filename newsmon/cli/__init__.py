@@ -16,7 +16,7 @@ import click
 
 from .alerts import alerts
 from .articles import crawl, extract, search, show
-from .daemon import run, sites
+from .daemon import run, sites, worker
 from .database import db
 from .facts import projects, reextract
 from .export import export
@@ -46,8 +46,8 @@ def cli() -> None:
 
 
 
-for _command in (init, demo, probe, crawl, run, sites, search, show, projects, extract, reextract, reclean, alerts,
-                 serve, export, sql, db):
+for _command in (init, demo, probe, crawl, run, worker, sites, search, show, projects, extract, reextract, reclean,
+                 alerts, serve, export, sql, db):
     cli.add_command(_command)
 
 

@@ -1,4 +1,4 @@
-"""CLI commands of the daemon: ``newsmon run`` and ``newsmon sites``."""
+"""CLI commands of the daemon: ``newsmon run``, ``newsmon worker`` and ``newsmon sites``."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from newsmon.redact import install_redaction
 
 from .options import config_option, format_option, handle_errors
 
-__all__ = ["run", "sites"]
+__all__ = ["run", "sites", "worker"]
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(message)s"
 
@@ -32,6 +32,12 @@ def run(config_path: Path, verbose: bool) -> None:
     Logs one line per crawl, a heartbeat, and sites that become unhealthy.
     SIGTERM or Ctrl-C stops it within 10 s; SIGHUP (or saving config.yaml)
     reloads the config. Only one newsmon run per database.
+
+    \b
+    With `queue: redis://host:6379/0` in config.yaml it only schedules: due
+    crawls go to Redis and `newsmon worker` processes run them. Several
+    newsmon run may then be started (on several machines): one schedules,
+    the others wait as hot standbys and take over within 30 s when it dies.
     """
     from newsmon.scheduler.daemon import Daemon
 
@@ -42,6 +48,32 @@ def run(config_path: Path, verbose: bool) -> None:
     daemon = Daemon(config_path)
     install_redaction(daemon.config)  # secrets masked in every log line (httpx logs full URLs)
     sys.exit(daemon.run())
+
+
+@click.command()
+@config_option
+@click.option("-c", "--concurrency", type=click.IntRange(1, 256), default=2, show_default=True,
+              help="Site crawls this worker runs at once.")
+@click.option("-v", "--verbose", is_flag=True, help="Also log queue details (DEBUG level).")
+@handle_errors
+def worker(config_path: Path, concurrency: int, verbose: bool) -> None:
+    """Crawl the sites `newsmon run` queues in Redis (needs `queue:` in config.yaml).
+
+    \b
+    Run any number of workers, on any machine that reaches the queue and the
+    database. Each takes up to --concurrency site crawls at a time from the
+    queue, crawls them on daemon.workers crash-isolated processes, stores the
+    stories (deduplicated against the shared database) and reports back. A
+    worker killed mid-crawl loses nothing: its crawls go back to the queue
+    within 10 s and resume their unfetched pages from Redis. SIGTERM or
+    Ctrl-C: crawls in flight get 10 s to finish, the rest are queued again.
+    """
+    from newsmon.scheduler.queue_worker import QueueWorker
+
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, format=LOG_FORMAT, stream=sys.stderr)
+    queue_worker = QueueWorker(config_path, concurrency=concurrency)
+    install_redaction(queue_worker.config)
+    sys.exit(queue_worker.run())
 
 
 @click.command()

@@ -1,0 +1,263 @@
+"""``newsmon worker``: take site crawls from the Redis queue and run them on the crash-isolated worker pool.
+
+The crawl engine is the daemon's (:mod:`newsmon.scheduler.pool`: persistent
+worker processes, one crawl per host at a time inside this process, time
+limits, memory limits); this module only feeds it from
+:mod:`newsmon.scheduler.crawl_queue` and reports back:
+
+* at most ``concurrency`` crawls at once; a job is claimed only when a slot is
+  free, so the other workers get the rest;
+* a heartbeat every ``WORKER_TTL_S / 4`` keeps this worker's claimed jobs
+  its own; if it dies (``kill -9``) they go back to the queue within
+  ``WORKER_TTL_S`` (any worker or the scheduler reaps them) and each crawl's
+  unfetched requests wait in Redis for the next worker (``crawler.frontier``);
+* SIGTERM/SIGINT: no new claims; crawls in flight get ``finish_grace_s`` to
+  finish, then are stopped and queued again (front of the queue);
+* each finished crawl logs the daemon's ``crawl site=…`` line and its report
+  goes to the scheduler (site health, alerts).
+
+Log lines: ``worker started id=… concurrency=2 queue=redis://…``,
+``crawl site=… status=ok new=3 …``, ``heartbeat running=1 crawls=12 waiting=4 workers=2 …``,
+``requeued site=… (worker stopping)``, ``stopped after 3.2h, 57 crawls``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+from types import FrameType
+from typing import Any, Optional
+
+import redis
+
+from newsmon.config import Config, load_config
+from newsmon.errors import ConfigError
+
+from .crawl import INTERRUPTED_ERROR, pool_settings
+from .crawl_queue import WORKER_TTL_S, CrawlQueue, QueueJob, describe_error, safe_url, worker_identity
+from .heartbeat import process_rss_mb, uptime_text
+from .pool import CrawlJob, CrawlPool
+from .report import SiteReport, log_crawl
+
+__all__ = ["QueueWorker", "close_dead_runs"]
+
+log = logging.getLogger("newsmon.worker")
+
+FINISH_GRACE_S = 10.0
+REAP_EVERY_S = 2.0
+HEARTBEAT_LOG_S = 60.0
+
+
+class QueueWorker:
+    """One ``newsmon worker`` process. ``QueueWorker(config_path, concurrency=2).run()`` blocks until stopped."""
+
+    def __init__(self, config_path: Path, *, concurrency: int = 2, log_level: str = "CRITICAL",
+                 finish_grace_s: float = FINISH_GRACE_S, heartbeat_log_s: float = HEARTBEAT_LOG_S) -> None:
+        self.config: Config = load_config(config_path)
+        url = self.config.queue_url
+        if url is None:
+            raise ConfigError(f"{config_path}: newsmon worker needs `queue: redis://host:6379/0` in the config "
+                              "(the Redis queue that newsmon run fills).")
+        if concurrency < 1:
+            raise ConfigError("--concurrency must be at least 1.")
+        self.concurrency = concurrency
+        self.log_level = log_level
+        self.finish_grace_s = finish_grace_s
+        self.heartbeat_log_s = heartbeat_log_s
+        self.queue = CrawlQueue.connect(url)
+        self.id = worker_identity("worker")
+        self.stop_event = threading.Event()
+        self.crawls = 0
+        self.started = time.monotonic()
+        self._running: dict[str, tuple[QueueJob, CrawlJob, float]] = {}
+        self._recorded: set[str] = set()  # jobs whose crawl_runs id is in Redis
+        self._redis_down_since: Optional[float] = None
+
+    def stop(self) -> None:
+        """Ask the worker to stop (what SIGTERM does)."""
+        self.stop_event.set()
+
+    def run(self) -> int:
+        """Claim and crawl until stopped; returns the exit status (0)."""
+        previous = self._install_signals()
+        config = self.config
+        settings = pool_settings(config, max_running=self.concurrency, log_level=self.log_level)
+        settings.workers = max(1, min(self.concurrency, config.daemon.workers))
+        settings.frontier_url = self.queue.url
+        pool = CrawlPool(config.database_target, settings)
+        pool.configure(config)
+        try:
+            self._beat()
+            pool.start_workers()
+            log.info("worker started id=%s concurrency=%d processes=%d queue=%s database=%s", self.id,
+                     self.concurrency, settings.workers, safe_url(self.queue.url), config.database_shown)
+            self._loop(pool)
+        finally:
+            self._shutdown(pool)
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+        log.info("stopped after %s, %d crawls", uptime_text(time.monotonic() - self.started), self.crawls)
+        return 0
+
+    # -- the loop ------------------------------------------------------------------------
+
+    def _loop(self, pool: CrawlPool) -> None:
+        last_beat = last_reap = last_log = time.monotonic()
+        while not self.stop_event.is_set():
+            now = time.monotonic()
+            if now - last_beat >= WORKER_TTL_S / 4:
+                last_beat = now
+                self._beat()
+            if now - last_reap >= REAP_EVERY_S:
+                last_reap = now
+                self._guarded(lambda: close_dead_runs(self.config, self.queue.reap()))
+            if now - last_log >= self.heartbeat_log_s:
+                last_log = now
+                self._log_heartbeat(pool)
+            self._collect()
+            if len(self._running) >= self.concurrency:
+                time.sleep(0.05)
+                continue
+            job = self._guarded(lambda: self.queue.claim(self.id, timeout=0.5))
+            if job is None:
+                if self._redis_down_since is not None:
+                    time.sleep(1.0)
+                continue
+            self._start(pool, job)
+
+    def _start(self, pool: CrawlPool, job: QueueJob) -> None:
+        sites = {s.name for s in self.config.sites if s.enabled}
+        if job.site not in sites:
+            report = SiteReport(site=job.site, status="interrupted",
+                                errors=[f"site {job.site!r} is not enabled in this worker's config"])
+            log.warning("crawl site=%s refused: not an enabled site in %s", job.site, self.config.source_path)
+            self._guarded(lambda: self.queue.finish(self.id, job, {"event": "site_done", **report.to_dict()}))
+            return
+        if job.attempt:
+            log.info("resuming crawl site=%s (its previous worker died; attempt %d)", job.site, job.attempt + 1)
+
+        crawl = pool.submit(job.site, time_limit=self.config.daemon.seconds("crawl_time_limit"))
+        self._running[job.id] = (job, crawl, time.monotonic())
+
+    def _collect(self) -> None:
+        for key, (job, crawl, started) in list(self._running.items()):
+            if crawl.run_id is not None and key not in self._recorded:
+                # Its crawl_runs row is open: whoever reaps this job if we die closes it.
+                if self._guarded(lambda: self.queue.record_run(job, int(crawl.run_id or 0))):
+                    self._recorded.add(key)
+            if not crawl.done.is_set():
+                continue
+            report = crawl.report or SiteReport(site=job.site, status="failed", errors=["no report"])
+            if self.stop_event.is_set() and report.status == "interrupted":
+                continue  # stopping: _shutdown queues it again
+            del self._running[key]
+            self._recorded.discard(key)
+            self.crawls += 1
+            log_crawl(log, report, time.monotonic() - started)
+            self._finish(job, report)
+
+    def _finish(self, job: QueueJob, report: SiteReport) -> None:
+        event = {"event": "site_done", **report.to_dict(), "worker": self.id}
+        for _attempt in range(30):  # a crawl's result must reach Redis: retry through a short outage
+            if self._guarded(lambda: self.queue.finish(self.id, job, event)):
+                return
+            time.sleep(1.0)
+        log.error("crawl site=%s: its result could not be written to the queue; it will be crawled again", job.site)
+
+    def _beat(self) -> None:
+        info = {"pid": os.getpid(), "running": len(self._running), "crawls": self.crawls,
+                "concurrency": self.concurrency, "at": time.time()}
+        self._guarded(lambda: self.queue.heartbeat(self.id, info))
+
+    def _log_heartbeat(self, pool: CrawlPool) -> None:
+        counts = self._guarded(self.queue.counts) or {}
+        log.info("heartbeat running=%d crawls=%d waiting=%s workers=%s rss_mb=%.1f workers_rss_mb=%.1f uptime=%s",
+                 len(self._running), self.crawls, counts.get("waiting", "?"), counts.get("workers", "?"),
+                 process_rss_mb(), pool.workers_rss_mb(), uptime_text(time.monotonic() - self.started))
+
+    def _guarded(self, call: Any) -> Any:
+        """Run a Redis call; an outage is logged once (and when it ends), never fatal."""
+        try:
+            result = call()
+        except redis.RedisError as exc:
+            if self._redis_down_since is None:
+                self._redis_down_since = time.monotonic()
+                log.error("%s Crawls in flight go on; retrying.", describe_error(self.queue.url, exc))
+            return None
+        if self._redis_down_since is not None:
+            log.info("queue reachable again after %.0fs", time.monotonic() - self._redis_down_since)
+            self._redis_down_since = None
+        return result
+
+    # -- stopping --------------------------------------------------------------------------
+
+    def _shutdown(self, pool: CrawlPool) -> None:
+        if self._running:
+            log.info("stopping: waiting up to %.0fs for %s", self.finish_grace_s,
+                     ",".join(job.site for job, _, _ in self._running.values()))
+        deadline = time.monotonic() + self.finish_grace_s
+        while self._running and time.monotonic() < deadline:
+            self._collect_finished_only()
+            time.sleep(0.1)
+            if int(time.monotonic() * 10) % 20 == 0:
+                self._beat()
+        pool.cancel_all()  # what is still running is stopped (its stored stories stay)
+        pool.close(timeout=5.0)
+        for job, crawl, _ in list(self._running.values()):
+            crawl.done.wait(5.0)
+            if self._guarded(lambda: self.queue.requeue(self.id, job)):
+                log.info("requeued site=%s (worker stopping)", job.site)
+        self._running.clear()
+        self._guarded(lambda: self.queue.leave(self.id))
+
+    def _collect_finished_only(self) -> None:
+        for key, (job, crawl, started) in list(self._running.items()):
+            if crawl.done.is_set() and crawl.report is not None and crawl.report.status != "interrupted":
+                del self._running[key]
+                self.crawls += 1
+                log_crawl(log, crawl.report, time.monotonic() - started)
+                self._finish(job, crawl.report)
+
+    def _install_signals(self) -> dict[int, Any]:
+        previous: dict[int, Any] = {}
+        if threading.current_thread() is not threading.main_thread():
+            return previous
+
+        def on_stop(signum: int, frame: Optional[FrameType]) -> None:
+            if not self.stop_event.is_set():
+                log.info("received %s, stopping", signal.Signals(signum).name)
+            self.stop_event.set()
+
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            previous[sig] = signal.signal(sig, on_stop)
+        return previous
+
+
+def close_dead_runs(config: Config, reaped: list[tuple[QueueJob, Optional[int]]]) -> None:
+    """Close the ``crawl_runs`` rows that dead workers left ``running`` (as ``interrupted``, with what they stored).
+
+    By row id when the worker had recorded it in Redis; otherwise (it died
+    within a moment of opening the row) every ``running`` row of that site:
+    a site has one crawl at a time, and the requeued one has barely been handed out.
+    """
+    if not reaped:
+        return
+    from newsmon.db import open_store
+    from newsmon.db.health import close_abandoned_runs
+
+    error = f"{INTERRUPTED_ERROR}; queued again"
+    run_ids = [run for _, run in reaped if run is not None]
+    unknown = sorted({job.site for job, run in reaped if run is None})
+    try:
+        with open_store(config.database_target) as store:
+            if run_ids:
+                close_abandoned_runs(store.db, None, status="interrupted", error=error, run_ids=run_ids)
+            if unknown:
+                close_abandoned_runs(store.db, unknown, status="interrupted", error=error)
+    except Exception as exc:  # noqa: BLE001 - the row stays running; the crawl itself is requeued
+        log.warning("could not close the crawl runs of dead workers (%s): %s", ", ".join(j.site for j, _ in reaped), exc)
+

@@ -1,0 +1,104 @@
+"""The Redis crawl queue and the scheduler lease, against a real redis-server on loopback.
+
+(``redis_url`` starts one per test: tests/services/redis.py.)
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from newsmon.errors import QueueError
+from newsmon.scheduler.crawl_queue import MAX_ATTEMPTS, CrawlQueue, safe_url
+from newsmon.scheduler.lease import SchedulerLease
+
+
+def test_a_site_is_queued_once_until_its_crawl_finishes(redis_url: str) -> None:
+    queue = CrawlQueue.connect(redis_url)
+    assert queue.enqueue("a") is True
+    assert queue.enqueue("a") is False  # already queued
+    assert queue.enqueue("b") is True
+    queue.heartbeat("w1", {})
+    job = queue.claim("w1", timeout=0.1)
+    assert job is not None and job.site == "a"  # first in, first out
+    assert queue.enqueue("a") is False  # running
+    queue.finish("w1", job, {"event": "site_done", "site": "a", "status": "ok"})
+    assert queue.enqueue("a") is True  # free again
+    assert [r["site"] for r in queue.pop_reports()] == ["a"]
+    assert queue.counts() == {"waiting": 2, "active": 2, "workers": 1}
+
+
+def test_many_due_sites_are_all_queued_in_order(redis_url: str) -> None:
+    queue = CrawlQueue.connect(redis_url)
+    names = [f"s{i}" for i in range(500)]
+    assert all(queue.enqueue(name) for name in names)
+    taken = []
+    while (job := queue.claim("w", timeout=0.05)) is not None:
+        taken.append(job.site)
+    assert taken == names
+
+
+def test_a_dead_workers_crawls_go_back_to_the_front_of_the_queue(redis_url: str) -> None:
+    queue = CrawlQueue.connect(redis_url)
+    for name in ("a", "b", "c"):
+        queue.enqueue(name)
+    queue.heartbeat("dead", {})
+    first, second = queue.claim("dead", 0.1), queue.claim("dead", 0.1)
+    assert first is not None and second is not None
+    queue.record_run(first, 41)
+    assert queue.reap() == []  # its heartbeat is still alive
+    queue.client.delete(queue.key("worker", "dead"))  # what WORKER_TTL_S does after a kill -9
+    reaped = queue.reap()
+    assert sorted((job.site, run) for job, run in reaped) == [("a", 41), ("b", None)]
+    order = [job.site for job in iter(lambda: queue.claim("next", 0.05), None)]
+    assert order == ["a", "b", "c"]  # the interrupted crawls first, nothing lost, nothing doubled
+    assert queue.enqueue("a") is False  # still counted as queued/running
+
+
+def test_a_job_that_kills_every_worker_is_given_up(redis_url: str) -> None:
+    queue = CrawlQueue.connect(redis_url)
+    queue.enqueue("poison")
+    for attempt in range(MAX_ATTEMPTS):
+        worker = f"w{attempt}"
+        queue.heartbeat(worker, {})
+        job = queue.claim(worker, 0.1)
+        assert job is not None and job.attempt == attempt
+        queue.client.delete(queue.key("worker", worker))
+        queue.reap()
+    assert queue.claim("last", 0.05) is None
+    reports = queue.pop_reports()
+    assert reports[-1]["site"] == "poison" and reports[-1]["status"] == "interrupted"
+    assert queue.enqueue("poison") is True  # the next scheduled crawl may try again
+
+
+def test_clean_requeue_puts_the_job_first(redis_url: str) -> None:
+    queue = CrawlQueue.connect(redis_url)
+    queue.enqueue("a")
+    queue.enqueue("b")
+    job = queue.claim("w", 0.1)
+    assert job is not None and queue.requeue("w", job)
+    again = queue.claim("w2", 0.1)
+    assert again is not None and again.site == "a" and again.id == job.id
+
+
+def test_lease_one_holder_and_takeover(redis_url: str) -> None:
+    queue = CrawlQueue.connect(redis_url)
+    first = SchedulerLease(queue.client, queue.key("scheduler"), "first", ttl_s=0.5)
+    second = SchedulerLease(queue.client, queue.key("scheduler"), "second", ttl_s=0.5)
+    assert first.try_acquire() and not second.try_acquire()
+    assert first.renew() and second.current_holder() == "first"
+    time.sleep(0.7)  # first stops renewing (killed)
+    assert second.try_acquire()
+    assert not first.renew()  # a holder that lost the lease learns it
+    second.release()
+    assert first.try_acquire()
+
+
+def test_unreachable_redis_is_one_sentence() -> None:
+    with pytest.raises(QueueError) as info:
+        CrawlQueue.connect("redis://:s3cret@127.0.0.1:1/0", timeout=1)
+    message = str(info.value)
+    assert message.startswith("Cannot reach the Redis queue at redis://:***@127.0.0.1:1/0 (")
+    assert "s3cret" not in message and "\n" not in message
+    assert safe_url("redis://u:p@h:1/0") == "redis://u:***@h:1/0"
