@@ -140,7 +140,7 @@ class QueueWorker:
         if job.attempt:
             log.info("resuming crawl site=%s (its previous worker died; attempt %d)", job.site, job.attempt + 1)
 
-        crawl = pool.submit(job.site, time_limit=self.config.daemon.seconds("crawl_time_limit"))
+        crawl = pool.submit(job.site, time_limit=self.config.daemon.crawl_time_limit.total_seconds())
         self._running[job.id] = (job, crawl, time.monotonic())
 
     def _collect(self) -> None:
