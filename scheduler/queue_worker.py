@@ -127,7 +127,12 @@ class QueueWorker:
                 if self._redis_down_since is not None:
                     time.sleep(1.0)
                 continue
-            self._start(pool, job)
+            try:
+                self._start(pool, job)
+            except Exception as exc:  # noqa: BLE001 - one crawl must not take the worker down
+                log.exception("crawl site=%s could not start", job.site)
+                failed = SiteReport(site=job.site, status="failed", errors=[f"{type(exc).__name__}: {exc}"])
+                self._finish(job, failed)
 
     def _start(self, pool: CrawlPool, job: QueueJob) -> None:
         sites = {s.name for s in self.config.sites if s.enabled}
