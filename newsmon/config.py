@@ -20,7 +20,7 @@ from typing import Any, Callable, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .alerts_config import ENV_REFERENCE, AlertsConfig
+from .alerts_config import AlertsConfig
 from .clock import parse_duration
 from .config_file import line_of, read_config_data, rewrite_config
 from .config_types import Duration, NonNegativeDuration
@@ -256,22 +256,6 @@ class Config(_Model):
         if value is not None and not value.startswith(QUEUE_SCHEMES):
             raise ValueError(f"{value!r} is not a Redis URL like redis://host:6379/0")
         return value
-
-    @property
-    def queue_url(self) -> Optional[str]:
-        """The ``queue:`` URL with ``${VAR}`` references expanded; ConfigError names a variable that is not set."""
-        if self.queue is None:
-            return None
-
-        def lookup(match: "re.Match[str]") -> str:
-            found = os.environ.get(match.group(1))
-            if found is None:
-                raise ConfigError(
-                    f"{self.source_path or 'config'}: queue: environment variable {match.group(1)} is not set."
-                )
-            return found
-
-        return ENV_REFERENCE.sub(lookup, self.queue)
 
     @field_validator("sites")
     @classmethod

@@ -40,9 +40,11 @@ from urllib.parse import urlsplit, urlunsplit
 
 import redis
 
-from newsmon.errors import QueueError
+from newsmon.config import Config
+from newsmon.errors import ConfigError, QueueError
+from newsmon.redact import expand_env
 
-__all__ = ["CrawlQueue", "QueueJob", "MAX_ATTEMPTS", "WORKER_TTL_S", "safe_url", "worker_identity"]
+__all__ = ["CrawlQueue", "QueueJob", "MAX_ATTEMPTS", "WORKER_TTL_S", "queue_url", "safe_url", "worker_identity"]
 
 log = logging.getLogger("newsmon.queue")
 
@@ -106,6 +108,15 @@ redis.call('DEL', KEYS[2])
 redis.call('SREM', KEYS[4], ARGV[1])
 return out
 """
+
+
+def queue_url(config: Config) -> Optional[str]:
+    """``queue:`` with its ``${VAR}`` references expanded (secrets registered for redaction); None when unset."""
+    if config.queue is None:
+        return None
+    where = config.source_path or "config"
+    return expand_env(config.queue, lambda name: ConfigError(
+        f"{where}: queue: environment variable {name} is not set."))
 
 
 def safe_url(url: str) -> str:

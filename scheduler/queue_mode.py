@@ -27,7 +27,7 @@ import redis
 
 from newsmon.config import Config
 
-from .crawl_queue import CrawlQueue, describe_error, safe_url, worker_identity
+from .crawl_queue import CrawlQueue, describe_error, queue_url, safe_url, worker_identity
 from .lease import LEASE_TTL_S, RENEW_EVERY_S, STANDBY_POLL_S, SchedulerLease
 from .queue_worker import close_dead_runs
 
@@ -44,7 +44,7 @@ class QueueScheduling:
     """The Redis side of a scheduling-only ``newsmon run`` (see the module docstring)."""
 
     def __init__(self, config: Config) -> None:
-        url = config.queue_url
+        url = queue_url(config)
         assert url is not None
         self.config = config
         self.queue = CrawlQueue.connect(url)  # QueueError: one sentence, exit status 1

@@ -38,7 +38,7 @@ from newsmon.config import Config, load_config
 from newsmon.errors import ConfigError
 
 from .crawl import INTERRUPTED_ERROR, pool_settings
-from .crawl_queue import WORKER_TTL_S, CrawlQueue, QueueJob, describe_error, safe_url, worker_identity
+from .crawl_queue import WORKER_TTL_S, CrawlQueue, QueueJob, describe_error, queue_url, safe_url, worker_identity
 from .heartbeat import process_rss_mb, uptime_text
 from .pool import CrawlJob, CrawlPool
 from .report import SiteReport, log_crawl
@@ -58,7 +58,7 @@ class QueueWorker:
     def __init__(self, config_path: Path, *, concurrency: int = 2, log_level: str = "CRITICAL",
                  finish_grace_s: float = FINISH_GRACE_S, heartbeat_log_s: float = HEARTBEAT_LOG_S) -> None:
         self.config: Config = load_config(config_path)
-        url = self.config.queue_url
+        url = queue_url(self.config)
         if url is None:
             raise ConfigError(f"{config_path}: newsmon worker needs `queue: redis://host:6379/0` in the config "
                               "(the Redis queue that newsmon run fills).")

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import pytest
 
@@ -102,3 +103,22 @@ def test_unreachable_redis_is_one_sentence() -> None:
     assert message.startswith("Cannot reach the Redis queue at redis://:***@127.0.0.1:1/0 (")
     assert "s3cret" not in message and "\n" not in message
     assert safe_url("redis://u:p@h:1/0") == "redis://u:***@h:1/0"
+
+
+def test_queue_config_url_and_secret_from_the_environment(redis_server: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsmon.config import parse_config
+    from newsmon.errors import ConfigError
+    from newsmon.redact import redact
+    from newsmon.scheduler.crawl_queue import queue_url
+
+    with pytest.raises(ConfigError, match=r"config.yaml: queue: 'http://x' is not a Redis URL like redis://host:6379/0\."):
+        parse_config({"queue": "http://x"})
+    config = parse_config({"queue": "redis://:${NEWSMON_TEST_REDIS_PW}@127.0.0.1:%d/0" % redis_server.port})
+    monkeypatch.delenv("NEWSMON_TEST_REDIS_PW", raising=False)
+    with pytest.raises(ConfigError, match="queue: environment variable NEWSMON_TEST_REDIS_PW is not set"):
+        queue_url(config)
+    monkeypatch.setenv("NEWSMON_TEST_REDIS_PW", "pw-9f8e7d")
+    url = queue_url(config)
+    assert url == "redis://:pw-9f8e7d@127.0.0.1:%d/0" % redis_server.port
+    assert "pw-9f8e7d" not in redact(f"connecting to {url}")  # registered as a secret on expansion
+    assert parse_config({}).queue is None
