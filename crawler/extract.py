@@ -334,6 +334,62 @@ def _density_lines(tree: lxml_html.HtmlElement, title: str) -> list[str]:
     return [line for block in densest_blocks(work, lead) for line in element_lines(block, max_link_ratio=0.5)]
 
 
+_TEXT_WITH = etree.XPath("//body//text()[contains(., $s)][not(ancestor::script or ancestor::style or ancestor::noscript)]")
+# Chunks of one body (the "article__chunks" of many CMSs) are siblings with the
+# same tag and class, with at most this much text between them (ad slots).
+_CHUNK_GAP_CHARS = 200
+# A chunk is a box just above the paragraphs (not the page's column layout) ...
+_CHUNK_DEPTH = 4
+# ... and carries paragraphs of the story, not a one-line disclaimer.
+_CHUNK_MIN_CHARS = 300
+
+
+def _continued_chunks(tree: lxml_html.HtmlElement, lines: list[str]) -> list[str]:
+    """Lines of the body's later chunks that the extractor left out.
+
+    Many sites split one story into sibling containers of the same tag and
+    class with ad slots between them; trafilatura keeps the first and drops
+    the rest. From the element holding the result's last line, the lowest
+    ancestor with a following sibling of its own tag and class is the chunk;
+    the siblings of that kind that follow it — with only small blocks (ads)
+    between, no heading of their own (a new story has one), and prose — are
+    the rest of the story.
+    """
+    if not lines:
+        return []
+    snippet = lines[-1][:30]
+    hits = _TEXT_WITH(tree, s=snippet) if len(snippet) >= 15 else []
+    if len(hits) != 1:
+        return []
+    node = hits[0].getparent()
+    chunk = None
+    for depth, el in enumerate((node, *node.iterancestors())):
+        if el.tag in ("body", "html") or depth > _CHUNK_DEPTH:
+            break
+        cls = el.get("class")
+        if cls and any(s.tag == el.tag and s.get("class") == cls for s in el.itersiblings()):
+            chunk = el
+            break
+    if chunk is None:
+        return []
+    kept = "\n".join(lines)
+    added: list[str] = []
+    for sib in chunk.itersiblings():
+        if not isinstance(sib.tag, str):
+            continue
+        if sib.tag != chunk.tag or sib.get("class") != chunk.get("class"):
+            if len(sib.text_content().strip()) > _CHUNK_GAP_CHARS:
+                break  # the run of chunks ended
+            continue
+        if sib.find(".//h1") is not None:
+            break  # the next story, with its own headline
+        new = [line for line in element_lines(sib, max_link_ratio=0.5) if line not in kept]
+        if _chars(new) < _CHUNK_MIN_CHARS or not _is_prose(new):
+            break  # a disclaimer or a teaser, not a part of the story
+        added += new
+    return added
+
+
 def _chars(lines: list[str]) -> int:
     return sum(len(line) for line in lines)
 
@@ -390,6 +446,8 @@ def _extract(
     # Lists of other stories go before either extractor sees the page (crawler/navigation.py).
     _prune_lists(tree, _headline(tree, title), known_headlines)
     lines = clean(_trafilatura_lines(tree, url, title))
+    # The story's later chunks (sibling boxes of the same class between ad slots), if left out.
+    lines += clean(_continued_chunks(tree, lines))
     method = "trafilatura"
     # trafilatura sometimes returns a "hot news" list instead of the story: mostly link texts.
     linky = _linked_share(lines, anchors) > 0.6
