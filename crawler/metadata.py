@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Iterable, Iterator
 from urllib.parse import urljoin
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from newsmon.clock import SHANGHAI
@@ -509,16 +510,22 @@ def _similar(a: str, b: str) -> bool:
     return bool(a) and bool(b) and (a in b or b in a)
 
 
+_H1 = etree.XPath("//h1")
+_TITLE_LIKE = etree.XPath("//h1|//h2|//*[contains(@class,'title') or contains(@id,'title')]")
+
+
 def find_title(tree: lxml_html.HtmlElement) -> str:
     """The headline: an ``<h1>`` that the ``<title>``/og:title confirms, else the cleaned title."""
     metas = dict(_meta_content(tree))
     raw_title = _norm(" ".join(tree.xpath("//title//text()")[:3]))
     og = _norm(metas.get("og:title") or metas.get("twitter:title") or metas.get("articletitle") or "")
     references = [t for t in (raw_title, og) if t]
-    headings = [
-        _norm(h.text_content())
-        for h in tree.xpath("//h1|//h2|//*[contains(@class,'title') or contains(@id,'title')]")[:40]
-    ]
+    # <h1>s first, then the other title-like elements in page order: a site menu of
+    # dozens of class="…title…" items must not push the headline out of the 40 looked at.
+    candidates = _H1(tree)[:10]
+    seen = set(candidates)
+    candidates += [e for e in _TITLE_LIKE(tree)[:40] if e not in seen]
+    headings = [_norm(h.text_content()) for h in candidates[:50]]
     headings = [h for h in headings if 2 <= len(h) <= 120]
     for ref in references:
         cleaned = clean_title(ref)
