@@ -119,7 +119,7 @@ def sites(config_path: Path, fmt: str) -> None:
             "; ".join(r.reasons),
         )
     console.print(table)
-    if not config.database_is_postgres and not daemon_running(config):  # (the lock is a SQLite file's)
+    if not daemon_running(config):
         console.print("newsmon run is not running on this database, so no crawl is scheduled.", style="dim")
 
 
