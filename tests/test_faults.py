@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import re
 import shutil
 import signal
@@ -277,3 +278,93 @@ def test_a_second_crawl_stores_nothing_twice(crawl: Crawl) -> None:
     assert {r["articles_new"] for r in json.loads(result.stdout)} == {0}
     assert crawl.rows("SELECT count(*) FROM articles")[0][0] == before
     assert crawl.rows("PRAGMA integrity_check") == [("ok",)]
+
+
+# --- full disk -----------------------------------------------------------------------------------------
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 8 MB tmpfs mounted under tmp_path (needs root, as in CI's container); skipped otherwise."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount)], capture_output=True,
+                          text=True) if shutil.which("mount") and os.geteuid() == 0 else None
+    if done is None or done.returncode != 0:
+        pytest.skip("a full disk needs a small filesystem: mounting a tmpfs needs root "
+                    f"({done.stderr.strip() if done else 'not root'})")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], capture_output=True)
+
+
+def fill(folder: Path) -> Path:
+    """Fill the filesystem of ``folder`` to the last byte; the filler file is returned to free it later."""
+    filler = folder / "filler"
+    with open(filler, "wb", buffering=0) as f:
+        try:
+            while True:
+                f.write(b"\0" * 65536)
+        except OSError:
+            pass
+        try:
+            while True:
+                f.write(b"\0" * 512)
+        except OSError:
+            pass
+    return filler
+
+
+def test_full_disk_is_one_sentence_keeps_what_was_stored_and_recovers(small_disk: Path) -> None:
+    routes = calm_routes("本溪", count=3)
+    with HostileSite(routes) as site:
+        config = write_config(small_disk, {"database": "news.db", "crawl": crawl_settings(),
+                                           "sites": [{"name": "calm", "start_urls": [site.url + "/list/"],
+                                                      "max_list_pages": 1}]})
+        db = small_disk / "news.db"
+
+        def crawl_once() -> subprocess.CompletedProcess[str]:
+            return subprocess.run(newsmon_command("crawl", "--config", str(config), "--format", "json"),
+                                  capture_output=True, text=True, timeout=180)
+
+        first = crawl_once()
+        assert first.returncode == 0, first.stderr
+        assert reports_of(first)["calm"]["articles_new"] == 3
+        # New stories appear, long ones (20,000 characters each), and the disk is full.
+        for i in range(3, 6):
+            title = f"丹东招商引资项目第{i}批签约落地"
+            rng = random.Random(i)  # text unlike any other story's (prose_page's would be near-duplicates)
+            text = "".join(f"<p>{''.join(chr(0x4E00 + rng.randrange(6000)) for _ in range(200))}。</p>"
+                           for _ in range(100))
+            routes[f"/news/show-{i}.html"] = Page(ordinary_article(title, extra=text, story=5 + i).encode())
+        routes["/list/"] = Page(_list_page([(f"/news/show-{i}.html", f"{'本溪' if i < 3 else '丹东'}招商引资项目第{i}批签约落地")
+                                            for i in range(6)]))
+        filler = fill(small_disk)
+        outputs = []
+        # Completely full: the database cannot even be opened. Then 160 KB free: the crawl starts,
+        # stores what fits, and the first story that does not fit fails in the middle.
+        for free in (0, 160 * 1024):
+            os.truncate(filler, filler.stat().st_size - free)
+            full = crawl_once()
+            output = full.stdout + full.stderr
+            outputs.append(output)
+            (small_disk.parent / f"full-disk-{free}.log").write_text(output, encoding="utf-8")  # to read on failure
+            assert "Traceback" not in output, output[-3000:]
+            assert full.returncode != 0 or reports_of(full)["calm"]["status"] != "ok", output[-3000:]
+            assert re.search(r"database or disk is full|disk I/O error", output), output[-3000:]
+            error_lines = [line for line in full.stderr.splitlines() if line.startswith("Error")]
+            assert all(len(line) < 400 for line in error_lines)
+        assert outputs[0].startswith("Error: ") and "cannot open the database" in outputs[0]
+        assert "cannot store http" in outputs[1]  # the second run got as far as storing
+        # What was stored before is intact.
+        filler.unlink()
+        with sqlite3.connect(db) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+            assert conn.execute("SELECT count(*) FROM articles WHERE title LIKE '本溪%'").fetchone() == (3,)
+        # Space again: the next crawl stores the new stories, each once.
+        again = crawl_once()
+        assert again.returncode == 0, again.stderr
+        with sqlite3.connect(db) as conn:
+            titles = [t for (t,) in conn.execute("SELECT title FROM articles")]
+            assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    assert len(titles) == len(set(titles)) == 6
