@@ -16,7 +16,10 @@ How a channel that hangs or keeps failing is kept from delaying the others:
 * **Circuit breaker.** After :data:`BREAKER_FAILURES` failures in a row a
   channel is *open*: its rows stay pending, untouched (no attempt counted),
   for a cool-down (``retry_delay``, doubling up to ``retry_max_delay``);
-  then one message probes it, and a success closes it.
+  then one message probes it, and a success closes it. An open circuit is
+  recorded in the database (``newsmon_meta``, ``db.outbox.save_breaker``), so
+  every sending process (the daemon, ``crawl``, ``alerts send``) holds the
+  channel until the cool-down ends, not only the one that found it down.
 * **Cancellable.** Stopping (SIGTERM to the daemon, the ``alerts send``
   time limit) cancels in-flight requests; their rows go back to
   ``pending`` as they were (no attempt, no error): never half-recorded.
@@ -56,11 +59,13 @@ from newsmon.db.outbox import (
     database_id,
     due_deliveries,
     due_notices,
+    load_breakers,
     mark_failed,
     mark_sent,
     outbox_counts,
     release_claims,
     release_stale_claims,
+    save_breaker,
 )
 
 from .digest import iso_utc
@@ -138,6 +143,10 @@ class _Breaker:
             return in_flight == 0
         return time.monotonic() >= self.open_until and in_flight == 0  # half-open: a single probe
 
+    def probing(self, in_flight: int) -> bool:
+        """Half-open with the probe still in flight."""
+        return self.failures >= BREAKER_FAILURES and time.monotonic() >= self.open_until and in_flight > 0
+
     def succeeded(self) -> None:
         self.failures = self.opened = 0
 
@@ -179,10 +188,27 @@ class _Dispatcher:
     def in_flight(self, channel: str) -> int:
         return sum(1 for name, _ in self.tasks.values() if name == channel)
 
+    def adopt_open_circuits(self, moment: datetime) -> None:
+        """Hold the channels another process (or an earlier run) found down, until their cool-down ends.
+
+        A recorded circuit whose cool-down is over is half-open here too: one probe goes first.
+        """
+        for name, (until, opened) in load_breakers(self.db).items():
+            try:
+                remaining = max(0.0, (datetime.fromisoformat(until) - moment).total_seconds())
+            except ValueError:
+                continue
+            breaker = self.breakers[name]
+            if breaker.failures < BREAKER_FAILURES or time.monotonic() + remaining > breaker.open_until:
+                breaker.failures = max(breaker.failures, BREAKER_FAILURES)
+                breaker.opened = max(breaker.opened, opened)
+                breaker.open_until = max(breaker.open_until, time.monotonic() + remaining)
+
     def dispatch(self, *, ignore_backoff: bool = False) -> int:
         """Start tasks for what is due and fits; return how many messages wait for capacity."""
         config = self.config()
         moment = self.now()
+        self.adopt_open_circuits(moment)
         release_stale_claims(self.db, iso_utc(moment - CLAIM_TIMEOUT))
         stamp = iso_utc(moment)
         groups: dict[Any, list[dict[str, Any]]] = defaultdict(list)
@@ -213,6 +239,8 @@ class _Dispatcher:
             return 0
         in_flight = self.in_flight(name)
         if not self.breakers[name].allows(in_flight):
+            if self.breakers[name].probing(in_flight):
+                return 1  # half-open with its probe in flight: wait for the answer, then send or hold
             if self.once:
                 self.report.messages_held += 1
                 self.tried.update(keys)
@@ -264,6 +292,8 @@ class _Dispatcher:
             log.warning("alert %s (rule %s) not delivered, attempt %d, retry at %s: %s",
                         ",".join(map(str, ids)), rule, attempts, iso_utc(retry_at), error)
             if self.breakers[name].failed(config):
+                breaker = self.breakers[name]
+                save_breaker(self.db, name, iso_utc(self.now() + retry_delay(config, breaker.opened)), breaker.opened)
                 if name not in self.report.held_channels:
                     self.report.held_channels.append(name)
                 log.warning("channel %s failed %d times in a row; its alerts wait %s before the next try",
@@ -271,6 +301,8 @@ class _Dispatcher:
                             retry_delay(config, self.breakers[name].opened))
             return
         mark_sent(self.db, ids, iso_utc(datetime.now(timezone.utc)), table=table)
+        if self.breakers[name].opened:
+            save_breaker(self.db, name, None)  # the probe got through: closed for every process
         self.breakers[name].succeeded()
         self.report.messages_sent += 1
         self.report.alerts_sent += len(ids)

@@ -40,6 +40,8 @@ __all__ = [
     "release_claims",
     "release_stale_claims",
     "database_id",
+    "save_breaker",
+    "load_breakers",
     "DELIVERIES",
     "NOTICES",
     "add_notices",
@@ -265,6 +267,47 @@ def database_id(db: Handle) -> str:
     with db.conn:
         db.execute("INSERT OR IGNORE INTO newsmon_meta (key, value) VALUES ('database_id', ?)", [str(uuid.uuid4())])
     return str(db.execute("SELECT value FROM newsmon_meta WHERE key = 'database_id'").fetchone()[0])
+
+
+_BREAKER_KEY = "breaker:"  # newsmon_meta key prefix: one row per channel whose circuit is open
+
+
+def save_breaker(db: Handle, channel: str, open_until: Optional[str], opened: int = 0) -> None:
+    """Record that ``channel``'s circuit is open until ``open_until`` (UTC ISO), or closed (``None``).
+
+    Kept in ``newsmon_meta`` (key ``breaker:<channel>``) so every process that sends (the daemon,
+    ``newsmon crawl``, ``newsmon alerts send``) holds a channel another one found down, instead
+    of each spending a timeout on it first.
+    """
+    key = _BREAKER_KEY + channel
+    value = json.dumps({"open_until": open_until, "opened": opened})
+    if isinstance(db, PgDatabase):
+        if open_until is None:
+            pg_execute(db, "DELETE FROM newsmon_meta WHERE key = ?", [key])
+        else:
+            pg_execute(db, "INSERT INTO newsmon_meta (key, value) VALUES (?, ?)"
+                           " ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, value])
+        return
+    with db.conn:
+        if open_until is None:
+            db.execute("DELETE FROM newsmon_meta WHERE key = ?", [key])
+        else:
+            db.execute("INSERT INTO newsmon_meta (key, value) VALUES (?, ?)"
+                       " ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, value])
+
+
+def load_breakers(db: Handle) -> dict[str, tuple[str, int]]:
+    """Every channel recorded open by :func:`save_breaker`: ``{channel: (open_until, times opened)}``."""
+    sql = "SELECT key, value FROM newsmon_meta WHERE key LIKE 'breaker:%'"
+    rows = pg_execute(db, sql)[1] if isinstance(db, PgDatabase) else db.execute(sql).fetchall()
+    found: dict[str, tuple[str, int]] = {}
+    for key, value in rows:
+        try:
+            state = json.loads(value)
+            found[key[len(_BREAKER_KEY):]] = (str(state["open_until"]), int(state.get("opened") or 1))
+        except (ValueError, KeyError, TypeError):
+            continue  # a row this version cannot read: the circuit counts as closed
+    return found
 
 
 def release_stale_claims(db: Handle, older_than: str) -> int:

@@ -30,10 +30,10 @@ from typing import Any, Iterator
 import pytest
 import yaml
 
-from tests.services.hostile import (
-    HostileSite, Page, gzip_bomb, link_list_page, many_paragraphs_page, nested_divs_page, ordinary_article,
-    prose_page,
+from newsmon.portal.hostile import (
+    gzip_bomb, link_list_page, many_paragraphs_page, nested_divs_page, ordinary_article, prose_page,
 )
+from tests.services.hostile import HostileSite, Page
 from test_alerts_support import Receiver
 from test_daemon_support import DaemonProcess, newsmon_command, wait_for
 

@@ -284,3 +284,32 @@ def test_daemon_sigterm_while_a_channel_hangs_stops_within_10s(tmp_path: Path, h
     with Store(config.database_path) as store:
         rows = rows_of(store, "hung")
     assert [(r["status"], r["attempts"], r["last_error"]) for r in rows] == [("pending", 0, None)] * 6
+
+
+def test_an_open_circuit_is_honoured_by_the_next_process(tmp_path: Path, receiver: Receiver) -> None:
+    # Each send_due is what one `newsmon alerts send` / `crawl` process does: a new sender.
+    down = True
+    receiver.status = lambda n: 500 if down else 200
+    config = make_config(tmp_path, {
+        "channels": {"ops": {"type": "webhook", "url": receiver.url + "/hook"}},
+        "rules": [{"name": "rare-gas", "query": "氪氙"}],
+        "retry_delay": "3s", "retry_max_delay": "3s",
+    })
+    with store_with_alerts(config) as store:
+        add_stories(store, 6)
+        first = send_due(config, store, ignore_backoff=True)
+        assert first.held_channels == ["ops"]
+        tried = len(receiver.requests)
+        assert tried >= BREAKER_FAILURES
+        # A second process, at once: the circuit found open by the first holds it, no request made.
+        second = send_due(config, store, ignore_backoff=True)
+        assert len(receiver.requests) == tried
+        assert second.messages_sent == 0 and second.messages_held >= 1
+        # After the cool-down one probe gets through, closes the circuit for everyone, and all go out once.
+        down = False
+        time.sleep(3.2)
+        third = send_due(config, store, ignore_backoff=True)
+        assert third.messages_sent == 6 and not third.held_channels
+        assert store.db.execute("SELECT count(*) FROM newsmon_meta WHERE key LIKE 'breaker:%'").fetchone() == (0,)
+    titles = [r["json"]["title"] for r in receiver.accepted]
+    assert len(titles) == len(set(titles)) == 6
