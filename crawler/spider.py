@@ -8,6 +8,7 @@ into items. Storing, deduplicating and recording the run happen in
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any, AsyncIterator, Callable, Iterator, Optional, TypeVar, Union
@@ -277,6 +278,11 @@ class PortalSpider(scrapy.Spider):
 
     def _spider_error(self, failure: Failure, response: Response, spider: scrapy.Spider) -> None:
         if spider is self:
+            if isinstance(failure.value, sqlite3.Error):
+                # A full disk or a locked/read-only file while the page was being learned from:
+                # the database's own sentence, not the exception's class name.
+                self._fail(f"{response.url}: not recorded, the database could not be written ({failure.value}).")
+                return
             self._fail(f"{response.url}: {type(failure.value).__name__}: {failure.value}")
 
     def _fail(self, message: str) -> None:
