@@ -62,6 +62,7 @@ from newsmon.db.outbox import (
     load_breakers,
     mark_failed,
     mark_sent,
+    next_send_at,
     outbox_counts,
     release_claims,
     release_stale_claims,
@@ -89,7 +90,11 @@ log = logging.getLogger(__name__)
 CLAIM_TIMEOUT = timedelta(minutes=10)
 CHANNEL_IN_FLIGHT = 4  # messages in flight per channel: robots rate-limit (DingTalk: 20/min), webhooks are fast
 BREAKER_FAILURES = 3  # failures in a row that open a channel's circuit
-_TICK_S = 0.05  # how often a waiting loop looks at its stop/wake events
+_TICK_S = 0.05  # how often a waiting loop looks at stop/wake events nobody can wake it for
+# An idle AlertSender sleeps until the next pending row is due or it is woken (a crawl ended,
+# a reload, a stop); it still looks at the outbox this often for rows another process wrote
+# without waking it (``newsmon alerts retry``, a ``newsmon crawl`` beside the daemon).
+IDLE_RECHECK_S = 30.0
 
 
 @dataclass
@@ -309,9 +314,23 @@ class _Dispatcher:
         what = "alert" if table == DELIVERIES else "notice"
         log.info("%s %s (rule %s) delivered to %s", what, ",".join(map(str, ids)), rule, name)
 
-    async def wait(self, timeout: float, *events: threading.Event) -> None:
-        """Sleep until a task finishes, one of ``events`` is set, or ``timeout`` passes."""
+    async def wait(self, timeout: float, *events: threading.Event, kick: Optional[asyncio.Event] = None) -> None:
+        """Sleep until a task finishes, one of ``events`` is set, or ``timeout`` passes.
+
+        With ``kick`` (an asyncio event that whoever sets ``events`` also sets,
+        through the loop) the wait blocks without polling.
+        """
         self.changed.clear()
+        if kick is not None:
+            if any(e.is_set() for e in events):
+                return
+            waiters = [asyncio.ensure_future(self.changed.wait()), asyncio.ensure_future(kick.wait())]
+            try:
+                await asyncio.wait(waiters, timeout=max(0.0, timeout), return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                for waiter in waiters:
+                    waiter.cancel()
+            return
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline and not self.changed.is_set() and not any(e.is_set() for e in events):
             try:
@@ -396,14 +415,27 @@ class AlertSender:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: Optional[threading.Thread] = None
+        # The running loop and its event, so that wake() and request_stop() from other
+        # threads end its sleep at once (the idle sender does not poll).
+        self._loop_kick: Optional[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = None
+        self.wakeups = 0  # times the loop woke up (tests, benchmarks)
 
     def current_config(self) -> Config:
         """The config to send with now (the daemon's latest, after a reload)."""
         return self._config_source() if self._config_source is not None else self.config
 
     def wake(self) -> None:
-        """Check the outbox now instead of at the next tick."""
+        """Check the outbox now (new rows were written, or the config changed)."""
         self._wake.set()
+        self._kick()
+
+    def _kick(self) -> None:
+        pair = self._loop_kick
+        if pair is not None:
+            try:
+                pair[0].call_soon_threadsafe(pair[1].set)
+            except RuntimeError:  # the loop just closed
+                pass
 
     def start(self) -> None:
         """Run :meth:`run` in a daemon thread named ``alerts``."""
@@ -413,6 +445,7 @@ class AlertSender:
     def request_stop(self) -> None:
         """Ask the thread started by :meth:`start` to stop (returns at once)."""
         self._stop.set()
+        self._kick()
 
     def join(self, timeout: float) -> bool:
         """Stop, and wait up to ``timeout`` seconds for the thread to end; True when it has."""
@@ -430,20 +463,45 @@ class AlertSender:
             asyncio.run(self._loop(store.db, stop))
 
     async def _loop(self, db: Handle, stop: threading.Event) -> None:
+        kick = asyncio.Event()
+        # A stop event of the caller's (run(stop) in a thread of theirs) cannot wake the loop:
+        # it is then looked at every `interval`, as before. start() uses ours, which can.
+        wakeable = stop is self._stop
+        self._loop_kick = (asyncio.get_running_loop(), kick) if wakeable else None
         async with _client() as client:
             dispatcher = _Dispatcher(db, client, self.current_config)
             while not stop.is_set() and not self._stop.is_set():
+                self.wakeups += 1
                 self._wake.clear()
+                kick.clear()
+                sleep = self.interval
                 if self.current_config().alerts.channels:
                     try:
                         dispatcher.dispatch()
+                        sleep = self._idle_sleep(dispatcher, db) if wakeable else self.interval
                     except Exception:  # boundary: a locked database must not end the loop
                         log.exception("sending alerts failed; trying again in %.1fs", self.interval)
-                await dispatcher.wait(self.interval, stop, self._stop, self._wake)
+                elif wakeable:
+                    sleep = IDLE_RECHECK_S  # no channel: a reload that adds one wakes us
+                await dispatcher.wait(sleep, stop, self._stop, self._wake, kick=kick if wakeable else None)
                 self._log_progress(dispatcher, db)
+            self._loop_kick = None
             cancelled = await dispatcher.cancel_all()
             if cancelled:
                 log.info("alerts: stopped %d delivery(ies) in flight; they stay pending", cancelled)
+
+    def _idle_sleep(self, dispatcher: _Dispatcher, db: Handle) -> float:
+        """How long the loop may sleep after a dispatch when nothing wakes it (seconds)."""
+        following = next_send_at(db)
+        if following is None:
+            return IDLE_RECHECK_S  # nothing pending: the next crawl's wake() brings new rows
+        moment = following if isinstance(following, datetime) else datetime.fromisoformat(str(following))
+        due_in = (moment - dispatcher.now()).total_seconds()
+        if due_in <= 0:
+            # Due but not started: waiting for its channel's capacity (a finished task wakes us)
+            # or held by an open circuit: look again every interval, as the sender always did.
+            return self.interval
+        return min(due_in + 0.01, IDLE_RECHECK_S)
 
     def _log_progress(self, dispatcher: _Dispatcher, db: Handle) -> None:
         report = dispatcher.report

@@ -49,6 +49,7 @@ __all__ = [
     "list_notices",
     "list_deliveries",
     "next_due_at",
+    "next_send_at",
     "outbox_counts",
 ]
 
@@ -385,6 +386,18 @@ def next_due_at(db: Handle) -> Optional[str]:
     """The earliest ``next_attempt_at`` of a pending row, or None when nothing waits."""
     _, rows = _select(db, "SELECT min(next_attempt_at) FROM alert_deliveries WHERE status = 'pending'", [])
     return rows[0][0] if rows else None
+
+
+def next_send_at(db: Handle) -> Any:
+    """The earliest ``next_attempt_at`` of a pending alert or notice (as stored), or None when nothing waits.
+
+    An idle sender sleeps until then (or until it is woken) instead of polling.
+    """
+    earliest = [value for table in (DELIVERIES, NOTICES)
+                for value in [_select(db, f"SELECT min(next_attempt_at) FROM {table} WHERE status = 'pending'",
+                                      [])[1][0][0]]
+                if value is not None]
+    return min(earliest) if earliest else None
 
 
 def list_deliveries(

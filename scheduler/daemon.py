@@ -318,9 +318,11 @@ class Daemon:
             with self._guard:
                 self._active.discard(name)
         if not self._stop.is_set():
-            if self._alerts is not None:
-                self._alerts.wake()  # its stories' alerts go out now, not at the next tick
             health.check([name])
+            if self._alerts is not None:
+                # Its stories' alerts (and a health notice just written) go out now: the
+                # sender sleeps until woken or until the next pending row is due.
+                self._alerts.wake()
 
     def _enqueue(self, name: str) -> None:
         assert self._queued is not None
@@ -424,6 +426,8 @@ class Daemon:
         if self._health is not None:
             self._health.forget(changes.removed)
         self._schedule_dirty.set()
+        if self._alerts is not None:
+            self._alerts.wake()  # channels or rules may have changed
         log.info(
             "config reloaded (%s): sites=%d added=%s removed=%s rescheduled=%s",
             why, len(new_sites), ",".join(changes.added) or "-", ",".join(changes.removed) or "-",

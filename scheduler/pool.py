@@ -48,6 +48,7 @@ log = logging.getLogger("newsmon.daemon")
 # worker killed.
 KILL_GRACE_S = 30.0
 MEMORY_CHECK_S = 2.0
+IDLE_WAIT_S = 30.0
 INTERRUPTED = "the crawl was interrupted (newsmon is shutting down)"
 
 EventCallback = Callable[[dict[str, Any]], None]
@@ -107,14 +108,24 @@ class _Worker:
     """One worker process and the jobs it is running."""
 
     def __init__(self, log_level: str) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "newsmon.scheduler.worker", log_level],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-            encoding="utf-8",
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        )
+        # A lifeline: the worker blocks reading this pipe, whose write end only we hold;
+        # when we die (even kill -9) the kernel closes it and the worker kills itself.
+        lifeline, self.lifeline = os.pipe()
+        try:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "newsmon.scheduler.worker", log_level],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+                encoding="utf-8",
+                env={**os.environ, "PYTHONUNBUFFERED": "1", "NEWSMON_LIFELINE_FD": str(lifeline)},
+                pass_fds=(lifeline,),
+            )
+        except BaseException:
+            os.close(self.lifeline)
+            raise
+        finally:
+            os.close(lifeline)
         self.pid = self.proc.pid
         self.jobs: dict[int, CrawlJob] = {}
         self.crawls = 0
@@ -140,6 +151,15 @@ class _Worker:
             self.proc.kill()
         except OSError:
             pass
+
+    def close_lifeline(self) -> None:
+        """Close our end of the lifeline (after the worker exited)."""
+        if self.lifeline >= 0:
+            try:
+                os.close(self.lifeline)
+            except OSError:
+                pass
+            self.lifeline = -1
 
     def read_rss_mb(self) -> float:
         """Resident memory of the worker process (MiB), 0 when it is gone."""
@@ -318,7 +338,11 @@ class CrawlPool:
             while not (self._closed and not self._workers and not self._pending) and not self._cancelled:
                 self._dispatch()
                 self._watch()
-                self._cond.wait(0.25)
+                # Busy: look at time limits, host gaps and memory 4 times a second. Idle: sleep
+                # until something happens (submit, configure, a worker's event or exit, close
+                # all notify); idle workers neither overrun nor grow.
+                busy = self._pending or any(w.jobs for w in self._workers)
+                self._cond.wait(0.25 if busy else IDLE_WAIT_S)
 
     def _live(self) -> list[_Worker]:
         return [w for w in self._workers if not w.draining and w.kill_reason is None]
@@ -418,6 +442,7 @@ class CrawlPool:
                 continue  # stray print from a library
             self._on_event(worker, event)
         code = worker.proc.wait()
+        worker.close_lifeline()
         self._on_exit(worker, code)
 
     def _on_event(self, worker: _Worker, event: dict[str, Any]) -> None:

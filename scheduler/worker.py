@@ -61,10 +61,19 @@ def emit(event: dict[str, Any]) -> None:
 def _exit_with_parent() -> None:
     """Die when the parent dies (``kill -9`` of the daemon), instead of crawling on as an orphan."""
     parent = os.getppid()
+    lifeline = os.environ.pop("NEWSMON_LIFELINE_FD", "")
 
     def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
+        if lifeline.isdigit():
+            # Blocks until the parent's end closes (it exits or is killed): no polling.
+            try:
+                while os.read(int(lifeline), 1):
+                    pass
+            except OSError:
+                pass
+        else:  # started by hand: look at the parent twice a second
+            while os.getppid() == parent:
+                time.sleep(0.5)
         # Nothing half-written survives: every store write is one transaction.
         os.kill(os.getpid(), signal.SIGKILL)
 
