@@ -286,6 +286,7 @@ def run_one(count: int, minutes: float, interval_s: float, workers: int, concurr
                 time.sleep(0.2)
             t0 = datetime.now(timezone.utc)
             cpu0, rss0, _ = _tree(daemon.pid)
+            own0 = _proc_cpu(daemon.pid)
             rss_peak = rss0
             end = time.monotonic() + minutes * 60
             while time.monotonic() < end:
@@ -293,6 +294,7 @@ def run_one(count: int, minutes: float, interval_s: float, workers: int, concurr
                 rss_peak = max(rss_peak, _tree(daemon.pid)[1])
             t1 = datetime.now(timezone.utc)
             cpu1, rss1, kids = _tree(daemon.pid)
+            own1 = _proc_cpu(daemon.pid)
         finally:
             daemon.send_signal(signal.SIGTERM)
             daemon.wait(60)
@@ -327,6 +329,7 @@ def run_one(count: int, minutes: float, interval_s: float, workers: int, concurr
         "crawls": len(finished), "statuses": statuses,
         "crawls_per_s": round(len(finished) / (t1 - t0).total_seconds(), 2),
         "cpu_ms_per_crawl": round((cpu1 - cpu0) / max(1, len(finished)) * 1000, 1),
+        "daemon_cpu_ms_per_crawl": round((own1 - own0) / max(1, len(finished)) * 1000, 1),
         "cpu_share_of_one_core": round((cpu1 - cpu0) / (t1 - t0).total_seconds(), 3),
         "rss_mb_start": round(rss0, 1), "rss_mb_end": round(rss1, 1), "rss_mb_peak": round(rss_peak, 1),
         "workers_alive": kids, "server_hits": hits, "log": str(log_path),

@@ -126,8 +126,6 @@ def build(n: int, pool: list[str]) -> Path:
     if path.exists():
         return path
     partial = path.with_suffix(".partial")
-    for leftover in CACHE.glob(partial.name + "*"):
-        leftover.unlink()
     start = time.perf_counter()
     with Store(partial) as store:
         store.db.execute("PRAGMA synchronous=OFF")
@@ -136,10 +134,16 @@ def build(n: int, pool: list[str]) -> Path:
         # 4 segments); crisis merges (16 segments) still bound the segment count, and 'optimize'
         # below merges everything into one segment. The default is restored before the file is used.
         store.db.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES('automerge', 0)")
-        done = 0
+        # Resumable: stories are committed 5,000 at a time and generated deterministically, so an
+        # interrupted build (a 1M build takes hours on a shared machine) goes on where it stopped.
+        done = store.db.execute("SELECT count(*) FROM articles").fetchone()[0]
         generated = stories(n, pool, indexed=True)
+        if done:
+            print(f"  resuming {partial.name} at {done:,} stories", file=sys.stderr)
+            for _ in itertools.islice(generated, done):
+                pass
         while done < n:
-            done += bulk_add_articles(store.db, itertools.islice(generated, 50_000))
+            done += bulk_add_articles(store.db, itertools.islice(generated, min(50_000, n - done)))
             print(f"  built {done:,}/{n:,} stories ({time.perf_counter() - start:.0f} s)", file=sys.stderr)
         print("  merging the index ('optimize')", file=sys.stderr)
         store.db.execute("INSERT INTO articles_fts(articles_fts) VALUES('optimize')")
