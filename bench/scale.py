@@ -81,7 +81,8 @@ def _article(n: int, i: int) -> bytes:
     return ARTICLE.format(title=title, d=1 + i % 28, n=n, body=paragraphs).encode()
 
 
-async def _serve(count: int, ports_file: Path, churn_sites: int = 0, churn_every_s: float = 0.0) -> None:
+async def _serve(count: int, ports_file: Path, churn_sites: int = 0, churn_every_s: float = 0.0,
+                 etag: bool = True) -> None:
     """Serve ``count`` list pages, one port each, until killed.
 
     With ``churn_sites``, every ``churn_every_s`` one of the first ``churn_sites``
@@ -89,6 +90,7 @@ async def _serve(count: int, ports_file: Path, churn_sites: int = 0, churn_every
     ETag, and its article pages are served, so some crawls store articles.
     """
     published = [0] * count  # stories published since the start, per site
+    use_etag = etag  # without: every list page is answered 200 in full (no conditional GET possible)
 
     def list_page(n: int) -> bytes:
         newest = 19 + published[n]
@@ -114,13 +116,13 @@ async def _serve(count: int, ports_file: Path, churn_sites: int = 0, churn_every
                         hits["article"] += 1
                         i = int(path.rsplit("-", 1)[1].split(".")[0])
                         status, body, extra = "200 OK", _article(n, i), "Content-Type: text/html; charset=utf-8\r\n"
-                    elif headers.get("if-none-match") == etag:
+                    elif use_etag and headers.get("if-none-match") == etag:
                         hits["304"] += 1
                         status, body, extra = "304 Not Modified", b"", f"ETag: {etag}\r\n"
                     else:
                         hits["200"] += 1
                         status, body = "200 OK", pages[n]
-                        extra = f"ETag: {etag}\r\nContent-Type: text/html; charset=utf-8\r\n"
+                        extra = (f"ETag: {etag}\r\n" if use_etag else "") + "Content-Type: text/html; charset=utf-8\r\n"
                     writer.write(f"HTTP/1.1 {status}\r\n{extra}Content-Length: {len(body)}\r\n\r\n".encode() + body)
                     await writer.drain()
             except (asyncio.IncompleteReadError, ConnectionError, IndexError, ValueError):
@@ -197,10 +199,11 @@ class Setup:
             folder, server, daemon, due, start, log_path)
 
 
-def serve(count: int, folder: Path, churn: tuple[int, float] = (0, 0.0)) -> tuple["subprocess.Popen[bytes]", list[int]]:
+def serve(count: int, folder: Path, churn: tuple[int, float] = (0, 0.0),
+          etag: bool = True) -> tuple["subprocess.Popen[bytes]", list[int]]:
     """Start the loopback fixture for ``count`` sites (a process of its own); its ports."""
     server = subprocess.Popen([sys.executable, __file__, "--serve", str(count), str(folder / "ports.json"),
-                               str(churn[0]), str(churn[1])])
+                               str(churn[0]), str(churn[1])] + ([] if etag else ["no-etag"]))
     while not (folder / "ports.json").exists():
         if server.poll() is not None:
             raise SystemExit("the fixture server failed")
@@ -339,7 +342,7 @@ def run_one(count: int, minutes: float, interval_s: float, workers: int, concurr
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--serve":
         churn = (int(sys.argv[4]), float(sys.argv[5])) if len(sys.argv) > 5 else (0, 0.0)
-        asyncio.run(_serve(int(sys.argv[2]), Path(sys.argv[3]), *churn))
+        asyncio.run(_serve(int(sys.argv[2]), Path(sys.argv[3]), *churn, etag="no-etag" not in sys.argv))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sites", type=int, nargs="+", default=[100, 1000], help="site counts (default 100 1000)")
