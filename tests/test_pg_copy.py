@@ -174,3 +174,32 @@ def test_upgrade_says_what_it_applied(tmp_path: Path, postgres_server: PostgresS
     done = subprocess.run(newsmon_command("db", "upgrade", "--database", str(lite), "--format", "json"),
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and '"version": 1' in done.stdout
+
+
+def test_copy_killed_with_sigkill_resumes(tmp_path: Path, postgres_url: str) -> None:
+    """kill -9 of ``newsmon db copy`` in the middle of the band index; the same command again finishes it."""
+    import signal
+
+    source = tmp_path / "news.db"
+    counts = build_sqlite(source, stories=120)
+    command = newsmon_command("db", "copy", "--from", str(source), "--to", postgres_url, "--batch", "50")
+    first = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert first.stderr is not None
+    for line in first.stderr:
+        if line.startswith("copy: article_bands") and not line.startswith("copy: article_bands 0/"):
+            first.send_signal(signal.SIGKILL)
+            break
+    first.wait(60)
+    assert first.returncode == -signal.SIGKILL, "the copy finished before it could be killed"
+    with psycopg.connect(postgres_url) as conn:
+        row = conn.execute("SELECT count(*) FROM article_bands").fetchone()
+    with sqlite3.connect(source) as lite:
+        bands = lite.execute("SELECT count(*) FROM article_bands").fetchone()[0]
+    assert row is not None and 0 < row[0] < bands
+    again = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert "Resumed and finished" in again.stderr
+    for name, (left, right) in _tables(source, postgres_url).items():
+        assert right == left, name
+    with PgStore(postgres_url) as store:
+        assert store.counts() == counts

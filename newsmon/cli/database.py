@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import click
 
@@ -98,12 +98,13 @@ def copy(source: Path, target: str, batch: int, fmt: str) -> None:
     if not is_postgres_url(target):
         raise ConfigError(f"--to must be a postgresql:// URL, not {target!r}.")
     shown = display_url(target)
-    last_print = [0.0]
+    last: dict[str, Any] = {"at": 0.0, "table": ""}
 
     def progress(table: str, done: int, total: int) -> None:
+        # A line when a table starts or ends, and at most one a second in between.
         now = time.monotonic()
-        if now - last_print[0] >= 1.0 or done >= total:
-            last_print[0] = now
+        if table != last["table"] or now - last["at"] >= 1.0 or done >= total:
+            last.update(at=now, table=table)
             click.echo(f"copy: {table} {done:,}/{total:,}", err=True)
 
     with PgStore(target) as store:
