@@ -160,5 +160,6 @@ def test_show_command_agrees(crawled_pair: CrawledPair) -> None:
         story.pop("fetched_at", None)
         for source in story.get("sources", []):
             source.pop("first_seen_at", None)
+        story["sources"] = sorted(story.get("sources", []), key=lambda s: s["url"])  # arrival order is timing
     assert pg == lite
     assert lite["sources_count"] > 1
