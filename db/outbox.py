@@ -299,8 +299,9 @@ def save_breaker(db: Handle, channel: str, open_until: Optional[str], opened: in
 
 def load_breakers(db: Handle) -> dict[str, tuple[str, int]]:
     """Every channel recorded open by :func:`save_breaker`: ``{channel: (open_until, times opened)}``."""
-    sql = "SELECT key, value FROM newsmon_meta WHERE key LIKE 'breaker:%'"
-    rows = pg_execute(db, sql)[1] if isinstance(db, PgDatabase) else db.execute(sql).fetchall()
+    # The pattern as a parameter: a literal % in the SQL text is a placeholder error for psycopg.
+    sql, pattern = "SELECT key, value FROM newsmon_meta WHERE key LIKE ?", [_BREAKER_KEY + "%"]
+    rows = pg_execute(db, sql, pattern)[1] if isinstance(db, PgDatabase) else db.execute(sql, pattern).fetchall()
     found: dict[str, tuple[str, int]] = {}
     for key, value in rows:
         try:
