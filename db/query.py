@@ -17,30 +17,24 @@ the rest: search and alerts agree by construction.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
 from newsmon.query import And, Node, Not, Or, Query, QuerySyntaxError, Regex, Term
 from newsmon.query import parse_query as parse_tree
 
 from .cjk import query_phrase
+from .search_shared import IndexQuery
 
 __all__ = ["FtsQuery", "ParsedQuery", "compile_fts", "parse_query", "QuerySyntaxError"]
 
 
-@dataclass(frozen=True)
-class FtsQuery:
-    """A query compiled for the FTS5 index."""
-
-    query: Query
-    match: Optional[str]  # FTS5 MATCH expression; None: the index cannot narrow (every story is a candidate)
-    exact: bool  # True: the MATCH alone decides; False: check candidates with ``query.matches``
+class FtsQuery(IndexQuery):
+    """A query compiled for the FTS5 index: ``match`` is the MATCH expression (``index``)."""
 
     @property
-    def terms(self) -> tuple[str, ...]:
-        """Positive terms as typed, for highlighting snippets."""
-        terms: tuple[str, ...] = self.query.terms
-        return terms
+    def match(self) -> Optional[str]:
+        """The FTS5 MATCH expression; None: the index cannot narrow (every story is a candidate)."""
+        return self.index
 
 
 ParsedQuery = FtsQuery  # the name before the query language had its own package

@@ -18,8 +18,12 @@ How each order stays fast at a million stories:
   row by row with the query's evaluator, on at most :data:`MAX_EXAMINED`
   candidates or :data:`CHECK_SECONDS` (``stats`` says when that cut a listing short).
 
-Given a PostgreSQL handle (``newsmon.db.handle.PgDatabase``), each public function runs
-its twin in ``db.postgres.search`` (same arguments, rows and errors).
+The public functions are the front end, written once for both databases:
+parsing, the checks of ``--site`` and the facts filters, the bounded check of
+candidates with the query's evaluator, snippets, ``sources_count``, counting
+what the index cannot count. Each database is a ``SearchBackend``
+(``db.search_shared``): :class:`FtsSearch` below for SQLite, ``PgSearch`` in
+``db.postgres.search`` for a PostgreSQL handle (``newsmon.db.handle.PgDatabase``).
 
 The FTS index holds a CJK-bigram rewrite of the text (db/cjk.py), so FTS5's
 own ``snippet()`` would show bigrams; the snippet is cut from the original
@@ -29,9 +33,9 @@ body instead, around the first line that contains a query term.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from contextlib import contextmanager, nullcontext
 from datetime import datetime
-from typing import Any, Iterable, Iterator, Optional, Sequence, Union
+from typing import Any, ContextManager, Iterable, Iterator, Optional, Sequence, Union
 
 import sqlite_utils
 
@@ -40,88 +44,54 @@ from newsmon.query import QuerySyntaxError
 
 from .facts import FactsFilter, has_facts_table
 from .handle import Handle, PgDatabase
-from .search_shared import (CHECK_SECONDS, HIGHLIGHT, MAX_EXAMINED, NARROW_ROWS, RELEVANCE_WINDOW, SORTS,
-                            make_snippet, post_filter, utc_bound)
-from .query import FtsQuery, parse_query
+from .search_shared import (CHECK_SECONDS, HIGHLIGHT, MAX_EXAMINED, NARROW_ROWS, RELEVANCE_WINDOW, SORTS, IndexQuery,
+                            SearchBackend, SearchFilters, make_snippet, post_filter, utc_bound)
+from .query import parse_query
 
 # make_snippet, post_filter, utc_bound and the bounds live in search_shared (both back ends use them).
 __all__ = ["search_articles", "count_articles", "iter_matches", "iter_matching_ids", "make_snippet", "known_sites",
            "HIGHLIGHT", "SORTS", "RELEVANCE_WINDOW", "MAX_EXAMINED", "CHECK_SECONDS", "NARROW_ROWS", "post_filter",
-           "utc_bound"]
+           "utc_bound", "FtsSearch"]
 
 _BATCH = 200
 _RANK = "bm25(articles_fts, 10.0, 1.0)"  # title matches count ten times a body match
 _COLUMNS = "a.id, a.title, a.url, a.site, a.published_at, a.source, a.body, a.published_utc"
 
 
-@dataclass(frozen=True)
-class _Filters:
-    sites: tuple[str, ...]
-    since: Optional[str]
-    until: Optional[str]
-    facts: FactsFilter = FactsFilter()
+# -- the FTS5 back end (SQLite) ------------------------------------------------------------------
 
-    def sql(self, alias: str = "a") -> tuple[str, list[Any]]:
-        where: list[str] = []
-        params: list[Any] = []
-        if self.sites:
-            where.append(f"{alias}.site IN ({','.join('?' * len(self.sites))})")
-            params.extend(self.sites)
-        if self.since:
-            where.append(f"{alias}.published_utc >= ?")
-            params.append(self.since)
-        if self.until:
-            where.append(f"{alias}.published_utc <= ?")
-            params.append(self.until)
-        if self.facts:
-            clause, facts_params = self.facts.exists_sql(alias)
-            where.append(clause)
-            params.extend(facts_params)
-        return " AND ".join(where), params
 
-    def __bool__(self) -> bool:
-        return bool(self.sites or self.since or self.until or self.facts)
+def _filter_sql(filters: SearchFilters, alias: str = "a") -> tuple[str, list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if filters.sites:
+        where.append(f"{alias}.site IN ({','.join('?' * len(filters.sites))})")
+        params.extend(filters.sites)
+    if filters.since:
+        where.append(f"{alias}.published_utc >= ?")
+        params.append(filters.since)
+    if filters.until:
+        where.append(f"{alias}.published_utc <= ?")
+        params.append(filters.until)
+    if filters.facts:
+        clause, facts_params = filters.facts.exists_sql(alias)
+        where.append(clause)
+        params.extend(facts_params)
+    return " AND ".join(where), params
 
 
 def known_sites(db: Handle) -> list[str]:
     """Site names that have stored stories, sorted."""
-    if isinstance(db, PgDatabase):
-        from .postgres import search as pg  # psycopg is imported for PostgreSQL databases only
-
-        return pg.known_sites(db)
-    return [row[0] for row in db.execute("SELECT DISTINCT site FROM articles ORDER BY site")]
+    backend = _backend(db)
+    with backend.connected():
+        return backend.known_sites()
 
 
-def _filters(db: sqlite_utils.Database, site: Union[None, str, Sequence[str]], since: Optional[datetime],
-             until: Optional[datetime], facts: Optional[FactsFilter] = None) -> _Filters:
-    sites = (site,) if isinstance(site, str) else tuple(dict.fromkeys(site or ()))
-    if sites:
-        # One index seek per name; the full list (a scan of the site index) only for the error.
-        unknown = [s for s in sites if db.execute("SELECT 1 FROM articles WHERE site = ? LIMIT 1", [s]).fetchone()
-                   is None]
-        if unknown:
-            listing = ", ".join(known_sites(db)) or "none yet"
-            raise UsageError(f"There are no stories from site {unknown[0]!r}; the sites with stories are: {listing}.")
-    if facts and not has_facts_table(db):
-        raise UsageError("This database has no investment facts yet; `newsmon reextract --facts` computes them "
-                         "for the stored stories.")
-    return _Filters(sites, utc_bound(since, "--since"), utc_bound(until, "--until"), facts or FactsFilter())
-
-
-def _parse(query: Optional[str]) -> Optional[FtsQuery]:
-    if not query:  # None or "": the newest stories (a query of only spaces is a mistake, and says so)
-        return None
-    try:
-        return parse_query(query)
-    except QuerySyntaxError as exc:
-        raise exc.with_context(f"Cannot search for {query!r}") from None
-
-
-def _id_span(db: sqlite_utils.Database, filters: _Filters) -> tuple[Optional[int], Optional[int]]:
+def _id_span(db: sqlite_utils.Database, filters: SearchFilters) -> tuple[Optional[int], Optional[int]]:
     """Lowest and highest id of the stories the filters select, if they select few (else no narrowing)."""
     if not filters:
         return None, None
-    where, params = filters.sql("articles")
+    where, params = _filter_sql(filters, "articles")
     few = db.execute(f"SELECT count(*) FROM (SELECT 1 FROM articles WHERE {where} LIMIT ?)",
                      [*params, NARROW_ROWS + 1]).fetchone()[0]
     if few > NARROW_ROWS:
@@ -132,7 +102,7 @@ def _id_span(db: sqlite_utils.Database, filters: _Filters) -> tuple[Optional[int
     return int(low), int(high)
 
 
-def _candidate_ids(db: sqlite_utils.Database, parsed: Optional[FtsQuery], sort: str,
+def _candidate_ids(db: sqlite_utils.Database, parsed: Optional[IndexQuery], sort: str,
                    span: tuple[Optional[int], Optional[int]]) -> Iterator[tuple[int, Optional[float]]]:
     """(id, bm25 or None) in result order, straight from the index (before site/date filters and the post-filter)."""
     low, high = span
@@ -141,13 +111,13 @@ def _candidate_ids(db: sqlite_utils.Database, parsed: Optional[FtsQuery], sort: 
     if low is not None:
         bounds.append("{id} BETWEEN ? AND ?")
         params += [low, high]
-    if parsed is None or parsed.match is None:
+    if parsed is None or parsed.index is None:
         where = " AND ".join(b.format(id="id") for b in bounds) or "1"
         yield from ((row[0], None) for row in
                     db.execute(f"SELECT id FROM articles WHERE {where} ORDER BY id DESC", params))
         return
     where = " AND ".join(["articles_fts MATCH ?"] + [b.format(id="rowid") for b in bounds])
-    params = [parsed.match, *params]
+    params = [parsed.index, *params]
     if sort == "newest":
         # No bm25 here: even for 20 rows it costs a pass over every match (FTS5 computes IDF per statement).
         yield from ((row[0], None) for row in
@@ -163,10 +133,10 @@ def _candidate_ids(db: sqlite_utils.Database, parsed: Optional[FtsQuery], sort: 
         f"SELECT rowid, {_RANK} AS score FROM articles_fts WHERE {where} ORDER BY score, rowid DESC", params))
 
 
-def _fetch(db: sqlite_utils.Database, ids: Iterable[tuple[int, Optional[float]]], filters: _Filters,
+def _fetch(db: sqlite_utils.Database, ids: Iterable[tuple[int, Optional[float]]], filters: SearchFilters,
            first_batch: int, columns: str = _COLUMNS) -> Iterator[dict[str, Any]]:
     """Article rows (``columns`` and ``score``) for ``ids`` in order, those passing the site/date/facts filters."""
-    where, fparams = filters.sql()
+    where, fparams = _filter_sql(filters)
     iterator = iter(ids)
     size = first_batch  # the first batch is what an unfiltered exact query needs; then larger ones
     while True:
@@ -184,19 +154,117 @@ def _fetch(db: sqlite_utils.Database, ids: Iterable[tuple[int, Optional[float]]]
                 yield row
 
 
-def _rows(db: sqlite_utils.Database, ids: Iterable[tuple[int, Optional[float]]], parsed: Optional[FtsQuery],
-          filters: _Filters, first_batch: int = _BATCH,
-          max_examined: Optional[int] = MAX_EXAMINED,
-          stats: Optional[dict[str, Any]] = None, ids_only: bool = False) -> Iterator[dict[str, Any]]:
-    """Article rows for ``ids`` in order, those passing the filters and (if inexact) the query's evaluator.
+class FtsSearch:
+    """The SQLite back end of search (a ``SearchBackend``): the FTS5 index ``articles_fts``."""
 
-    ``ids_only``: rows carry just ``id`` (and ``score``) unless the evaluator needs the text —
-    reading 1,000 bodies to learn 1,000 ids cost ten times the search itself.
+    errors: tuple[type[Exception], ...] = (sqlite3.OperationalError,)
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    def parse(self, text: str) -> IndexQuery:
+        return parse_query(text)
+
+    def reason(self, exc: Exception) -> str:
+        return str(exc)
+
+    def connected(self) -> ContextManager[object]:
+        return nullcontext()
+
+    def has_site(self, site: str) -> bool:
+        return self.db.execute("SELECT 1 FROM articles WHERE site = ? LIMIT 1", [site]).fetchone() is not None
+
+    def known_sites(self) -> list[str]:
+        return [row[0] for row in self.db.execute("SELECT DISTINCT site FROM articles ORDER BY site")]
+
+    def has_facts(self) -> bool:
+        return has_facts_table(self.db)
+
+    def candidates(self, parsed: Optional[IndexQuery], sort: str, filters: SearchFilters, *, first_batch: int,
+                   text: bool) -> Iterator[dict[str, Any]]:
+        ids = _candidate_ids(self.db, parsed, sort, _id_span(self.db, filters))
+        if not text and not filters:  # the index alone decides: no row to read
+            return ({"id": article_id, "score": None} for article_id, _ in ids)
+        # Without the text, rows carry just the id: reading 1,000 bodies to learn 1,000 ids cost ten times the search.
+        return _fetch(self.db, ids, filters, first_batch, _COLUMNS if text else "a.id")
+
+    def count(self, parsed: Optional[IndexQuery], filters: SearchFilters) -> int:
+        db = self.db
+        where, params = _filter_sql(filters)
+        if parsed is None:
+            sql = "SELECT count(*) FROM articles a" + (f" WHERE {where}" if where else "")
+            return int(db.execute(sql, params).fetchone()[0])
+        if not filters:
+            return int(db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
+                                  [parsed.index]).fetchone()[0])
+        low, high = _id_span(db, filters)
+        span, span_params = ("", []) if low is None else (" AND articles_fts.rowid BETWEEN ? AND ?", [low, high])
+        sql = ("SELECT count(*) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+               f" WHERE articles_fts MATCH ?{span} AND {where}")
+        return int(db.execute(sql, [parsed.index, *span_params, *params]).fetchone()[0])
+
+    def source_counts(self, ids: list[int]) -> dict[int, int]:
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        return dict(self.db.execute(f"SELECT article_id, count(*) FROM article_sources WHERE article_id IN ({marks})"
+                                    " GROUP BY article_id", ids).fetchall())
+
+
+# -- the front end: one definition for both databases ----------------------------------------------
+
+
+def _backend(db: Handle) -> SearchBackend:
+    if isinstance(db, PgDatabase):
+        from .postgres.search import PgSearch  # psycopg is imported for PostgreSQL databases only
+
+        return PgSearch(db)
+    return FtsSearch(db)
+
+
+def _parse(backend: SearchBackend, query: Optional[str]) -> Optional[IndexQuery]:
+    if not query:  # None or "": the newest stories (a query of only spaces is a mistake, and says so)
+        return None
+    try:
+        return backend.parse(query)
+    except QuerySyntaxError as exc:
+        raise exc.with_context(f"Cannot search for {query!r}") from None
+
+
+@contextmanager
+def _connected(backend: SearchBackend, query: Optional[str]) -> Iterator[None]:
+    """The backend's connection; a failure of the database becomes a StoreError naming the query."""
+    try:
+        with backend.connected():
+            yield
+    except backend.errors as exc:
+        raise StoreError(f"Cannot search for {query!r}: {backend.reason(exc)}.") from None
+
+
+def _filters(backend: SearchBackend, site: Union[None, str, Sequence[str]], since: Optional[datetime],
+             until: Optional[datetime], facts: Optional[FactsFilter]) -> SearchFilters:
+    sites = (site,) if isinstance(site, str) else tuple(dict.fromkeys(site or ()))
+    # One index seek per name; the full list (a scan of the site index) only for the error.
+    unknown = [s for s in sites if not backend.has_site(s)]
+    if unknown:
+        listing = ", ".join(backend.known_sites()) or "none yet"
+        raise UsageError(f"There are no stories from site {unknown[0]!r}; the sites with stories are: {listing}.")
+    if facts and not backend.has_facts():
+        raise UsageError("This database has no investment facts yet; `newsmon reextract --facts` computes them "
+                         "for the stored stories.")
+    return SearchFilters(sites, utc_bound(since, "--since"), utc_bound(until, "--until"), facts or FactsFilter())
+
+
+def _matches(backend: SearchBackend, parsed: Optional[IndexQuery], sort: str, filters: SearchFilters, *,
+             first_batch: int = _BATCH, max_examined: Optional[int] = MAX_EXAMINED,
+             stats: Optional[dict[str, Any]] = None, ids_only: bool = False) -> Iterator[dict[str, Any]]:
+    """Rows of the matches in result order: the backend's candidates, checked by the evaluator if inexact.
+
+    ``ids_only``: rows carry just ``id`` (and ``score``) unless the evaluator needs the text.
     """
     check = parsed.query if parsed is not None and not parsed.exact else None
-    columns = "a.id" if ids_only and check is None else _COLUMNS
-    return post_filter(_fetch(db, ids, filters, first_batch, columns), check, max_examined=max_examined,
-                       stats=stats)
+    rows = backend.candidates(parsed, sort, filters, first_batch=first_batch, text=not ids_only or check is not None)
+    return post_filter(rows, check, max_examined=max_examined, stats=stats)
 
 
 def search_articles(
@@ -213,53 +281,41 @@ def search_articles(
 ) -> list[dict[str, Any]]:
     """Articles matching ``query`` (newsmon.query syntax), newest first or by relevance.
 
-    Each result has ``id, title, url, site, published_at, source, snippet,
-    score, sources_count`` (the number of places the story was seen; ``score`` is
-    bm25, higher is better, with ``sort="relevance"``; null in newest order). ``None`` or ``""``
+    Each result has ``id, title, url, site, published_at, source, score, snippet,
+    sources_count`` (the number of places the story was seen; ``score`` is
+    bm25 on SQLite, ts_rank on PostgreSQL, higher is better, with ``sort="relevance"``;
+    null in newest order). ``None`` or ``""``
     lists the newest stories. ``site`` is a name or a list of
     names (an unknown one raises UsageError listing the known sites);
     ``since``/``until`` filter on ``published_at`` (inclusive, aware
     datetimes). ``sort`` is ``newest`` or ``relevance`` (bounded: see the
     module docstring). ``facts`` keeps stories whose investment facts meet it.
-    A query FTS5 cannot decide alone (a regex) is checked story by story on
+    A query the index cannot decide alone (a regex) is checked story by story on
     at most MAX_EXAMINED candidates or CHECK_SECONDS: pass a dict as ``stats``
     to learn ``examined`` and ``complete`` (False: the listing may miss older
     matches). Raises QuerySyntaxError for a malformed query.
     """
-    if isinstance(db, PgDatabase):
-        from .postgres import search as pg  # psycopg is imported for PostgreSQL databases only
-
-        return pg.search_articles(db, query, site=site, since=since, until=until, limit=limit, sort=sort, facts=facts,
-                                  stats=stats)
     if sort not in SORTS:
         raise ValueError(f"sort must be one of {SORTS}")
-    parsed = _parse(query)
-    filters = _filters(db, site, since, until, facts)
-    try:
-        ids = _candidate_ids(db, parsed, sort, _id_span(db, filters))
-        rows = [row for _, row in zip(range(limit), _rows(db, ids, parsed, filters, first_batch=limit,
-                                                           stats=stats))]
-        counts = _source_counts(db, [row["id"] for row in rows])
-    except sqlite3.OperationalError as exc:
-        raise StoreError(f"Cannot search for {query!r}: {exc}.") from None
+    backend = _backend(db)
+    parsed = _parse(backend, query)
+    with _connected(backend, query):
+        filters = _filters(backend, site, since, until, facts)
+        rows = [row for _, row in zip(range(limit), _matches(backend, parsed, sort, filters, first_batch=limit,
+                                                              stats=stats))]
+        counts = backend.source_counts([row["id"] for row in rows])
     terms = parsed.terms if parsed is not None else ()
+    out = []
     for row in rows:
+        body, score = row.pop("body"), row.pop("score")
         row.pop("published_utc")
-        row["snippet"] = make_snippet(row.pop("body"), terms)
-        row["sources_count"] = counts.get(row["id"], 0)
-    return rows
-
-
-def _source_counts(db: sqlite_utils.Database, ids: list[int]) -> dict[int, int]:
-    if not ids:
-        return {}
-    marks = ",".join("?" * len(ids))
-    return dict(db.execute(f"SELECT article_id, count(*) FROM article_sources WHERE article_id IN ({marks})"
-                           " GROUP BY article_id", ids).fetchall())
+        out.append({**row, "score": score, "snippet": make_snippet(body, terms),
+                    "sources_count": counts.get(row["id"], 0)})
+    return out
 
 
 def _walk(
-    db: sqlite_utils.Database,
+    db: Handle,
     query: Optional[str],
     site: Union[None, str, Sequence[str]],
     since: Optional[datetime],
@@ -270,16 +326,14 @@ def _walk(
     ids_only: bool = False,
 ) -> Iterator[dict[str, Any]]:
     """The rows of every match in newest order, streamed (``ids_only``: just ``id`` where the text is not needed)."""
-    parsed = _parse(query)
-    filters = _filters(db, site, since, until, facts)
-    try:
-        candidates = _candidate_ids(db, parsed, "newest", _id_span(db, filters))
-        if ids_only and not filters and (parsed is None or parsed.exact):  # the index alone decides
-            yield from ({"id": article_id} for article_id, _ in candidates)
-            return
-        yield from _rows(db, candidates, parsed, filters, max_examined=max_examined, stats=stats, ids_only=ids_only)
-    except sqlite3.OperationalError as exc:
-        raise StoreError(f"Cannot search for {query!r}: {exc}.") from None
+    backend = _backend(db)
+    parsed = _parse(backend, query)
+    with _connected(backend, query):
+        filters = _filters(backend, site, since, until, facts)
+        for row in _matches(backend, parsed, "newest", filters, max_examined=max_examined, stats=stats,
+                            ids_only=ids_only):
+            row.pop("score", None)
+            yield row
 
 
 def iter_matches(
@@ -301,12 +355,6 @@ def iter_matches(
     (``max_examined=None``) or on at most ``max_examined`` of them (``stats`` then
     says whether that cut the walk short). ``newsmon alerts test`` walks this.
     """
-    if isinstance(db, PgDatabase):
-        from .postgres import search as pg  # psycopg is imported for PostgreSQL databases only
-
-        yield from pg.iter_matches(db, query, site=site, since=since, until=until, facts=facts,
-                                   max_examined=max_examined, stats=stats)
-        return
     yield from _walk(db, query, site, since, until, facts, max_examined, stats)
 
 
@@ -326,11 +374,6 @@ def iter_matching_ids(
     check (a regex) is checked on every candidate, however many, unless ``max_examined``
     caps it (the web page's facets pass MAX_EXAMINED, as a listing does).
     """
-    if isinstance(db, PgDatabase):
-        from .postgres import search as pg  # psycopg is imported for PostgreSQL databases only
-
-        yield from pg.iter_matching_ids(db, query, site=site, since=since, until=until)
-        return
     yield from (int(row["id"]) for row in _walk(db, query, site, since, until, facts, max_examined, ids_only=True))
 
 
@@ -348,34 +391,16 @@ def count_articles(
     Raises UsageError when the query needs a row-by-row check (a regex) on more
     than MAX_EXAMINED candidates: narrow it with a term, a site or dates.
     """
-    if isinstance(db, PgDatabase):
-        from .postgres import search as pg  # psycopg is imported for PostgreSQL databases only
-
-        return pg.count_articles(db, query, site=site, since=since, until=until, facts=facts)
-    parsed = _parse(query)
-    filters = _filters(db, site, since, until, facts)
-    where, params = filters.sql()
-    try:
-        if parsed is None:
-            sql = "SELECT count(*) FROM articles a" + (f" WHERE {where}" if where else "")
-            return int(db.execute(sql, params).fetchone()[0])
-        if parsed.exact:
-            if not filters:
-                return int(db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
-                                      [parsed.match]).fetchone()[0])
-            low, high = _id_span(db, filters)
-            span, span_params = ("", []) if low is None else (" AND articles_fts.rowid BETWEEN ? AND ?", [low, high])
-            sql = ("SELECT count(*) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-                   f" WHERE articles_fts MATCH ?{span} AND {where}")
-            return int(db.execute(sql, [parsed.match, *span_params, *params]).fetchone()[0])
+    backend = _backend(db)
+    parsed = _parse(backend, query)
+    with _connected(backend, query):
+        filters = _filters(backend, site, since, until, facts)
+        if parsed is None or parsed.exact:
+            return backend.count(parsed, filters)
         count = 0
-        examined = 0
-        for row in _rows(db, _candidate_ids(db, parsed, "newest", _id_span(db, filters)), None, filters):
-            examined += 1
+        for examined, row in enumerate(backend.candidates(parsed, "newest", filters, first_batch=_BATCH, text=True), 1):
             if examined > MAX_EXAMINED:
                 raise UsageError(f"Counting {query!r} would check more than {MAX_EXAMINED:,} stories one by one;"
                                  " add a term, a site or dates to narrow it.")
             count += parsed.query.matches(row["title"], row["body"])
         return count
-    except sqlite3.OperationalError as exc:
-        raise StoreError(f"Cannot search for {query!r}: {exc}.") from None

@@ -1,23 +1,29 @@
 """What both search back ends share (FTS5 in ``db.search``, PostgreSQL in ``db.postgres.search``).
 
-The bounds on a search's work, the bounded row-by-row check of candidates
-with the query's own evaluator, ``--since``/``--until`` as stored text, and
-snippets: one definition, so the two back ends list, bound and show results
-the same way.
+The front end in ``db.search`` (parsing, filter checks, the bounded check of
+candidates, snippets, counts) is written once against :class:`SearchBackend`,
+the small interface each database implements: its index's compiled query
+(:class:`IndexQuery`), candidate rows in result order, exact counts, the site
+and facts look-ups. Here: that interface, the bounds on a search's work, the
+bounded row-by-row check with the query's own evaluator, ``--since``/``--until``
+as stored text, and snippets.
 """
 
 from __future__ import annotations
 
 import re
 import time
+from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, Iterable, Iterator, Optional, Sequence
+from typing import Any, ContextManager, Iterable, Iterator, Optional, Protocol, Sequence
 
 from newsmon.errors import UsageError
 from newsmon.query import Query
 
-__all__ = ["HIGHLIGHT", "SORTS", "RELEVANCE_WINDOW", "MAX_EXAMINED", "CHECK_SECONDS", "NARROW_ROWS", "make_snippet",
-           "post_filter", "utc_bound"]
+from .facts import FactsFilter
+
+__all__ = ["HIGHLIGHT", "SORTS", "RELEVANCE_WINDOW", "MAX_EXAMINED", "CHECK_SECONDS", "NARROW_ROWS", "IndexQuery",
+           "SearchFilters", "SearchBackend", "make_snippet", "post_filter", "utc_bound"]
 
 HIGHLIGHT = ("[", "]")  # markers around matched terms in snippets
 SORTS = ("newest", "relevance")
@@ -26,6 +32,66 @@ MAX_EXAMINED = 20_000  # candidates checked one by one (regex queries) before a 
 CHECK_SECONDS = 2.0  # ... or this much time spent checking them
 NARROW_ROWS = 50_000  # a site/date filter selecting at most this many stories narrows the index walk
 _SNIPPET_CHARS = 120
+
+
+@dataclass(frozen=True)
+class IndexQuery:
+    """A query compiled for one back end's full-text index (``db.query.FtsQuery``, ``db.postgres.TsQuery``)."""
+
+    query: Query
+    index: Optional[str]  # the index's expression; None: the index cannot narrow (every story is a candidate)
+    exact: bool  # True: the index alone decides; False: check candidates with ``query.matches``
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """Positive terms as typed, for highlighting snippets."""
+        terms: tuple[str, ...] = self.query.terms
+        return terms
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """``--site``/``--since``/``--until`` and the investment-fact filters, checked (see ``db.search``)."""
+
+    sites: tuple[str, ...] = ()
+    since: Optional[str] = None  # UTC ISO text, as stored in published_utc
+    until: Optional[str] = None
+    facts: FactsFilter = FactsFilter()
+
+    def __bool__(self) -> bool:
+        return bool(self.sites or self.since or self.until or self.facts)
+
+
+class SearchBackend(Protocol):
+    """One database's half of a search; ``db.search`` is the other half, written once.
+
+    ``candidates`` yields story rows (``id``, ``score`` and, with ``text``, ``title, url,
+    site, published_at, source, body, published_utc``) that pass ``filters``, in result
+    order, straight from the index: the front end runs them through the query's
+    evaluator when the index is inexact. The SQL methods run inside ``connected()``;
+    a failure of the database is one of ``errors``, described by ``reason``.
+    """
+
+    errors: tuple[type[Exception], ...]
+
+    def parse(self, text: str) -> IndexQuery: ...  # raises QuerySyntaxError
+
+    def reason(self, exc: Exception) -> str: ...
+
+    def connected(self) -> ContextManager[object]: ...
+
+    def has_site(self, site: str) -> bool: ...
+
+    def known_sites(self) -> list[str]: ...
+
+    def has_facts(self) -> bool: ...
+
+    def candidates(self, parsed: Optional[IndexQuery], sort: str, filters: SearchFilters, *, first_batch: int,
+                   text: bool) -> Iterator[dict[str, Any]]: ...
+
+    def count(self, parsed: Optional[IndexQuery], filters: SearchFilters) -> int: ...  # parsed is None or exact
+
+    def source_counts(self, ids: list[int]) -> dict[int, int]: ...
 
 
 def utc_bound(value: Optional[datetime], option: str) -> Optional[str]:

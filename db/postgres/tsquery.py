@@ -14,32 +14,26 @@ inexact is dropped. See ``db.postgres.search`` for how it is searched.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
 from newsmon.query import And, Node, Not, Or, Query, Regex, Term
 from newsmon.query import parse_query as parse_tree
 
 from ..cjk import query_tokens
+from ..search_shared import IndexQuery
 
 __all__ = ["TsQuery", "compile_tsquery", "parse_tsquery"]
 
 _WEIGHT = {"title": "A", "body": "D"}
 
 
-@dataclass(frozen=True)
-class TsQuery:
-    """A query compiled for PostgreSQL's full-text index."""
-
-    query: Query
-    tsquery: Optional[str]  # tsquery text (cast with ::tsquery); None: the index cannot narrow
-    exact: bool  # True: the tsquery alone decides; False: check candidates with ``query.matches``
+class TsQuery(IndexQuery):
+    """A query compiled for PostgreSQL's full-text index: ``tsquery`` is the tsquery text (``index``)."""
 
     @property
-    def terms(self) -> tuple[str, ...]:
-        """Positive terms as typed, for highlighting snippets."""
-        terms: tuple[str, ...] = self.query.terms
-        return terms
+    def tsquery(self) -> Optional[str]:
+        """The tsquery text (cast with ::tsquery); None: the index cannot narrow."""
+        return self.index
 
 
 def parse_tsquery(text: str) -> TsQuery:
