@@ -12,13 +12,13 @@ are distinct.
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Iterable, Optional, TypedDict
+from typing import Iterable, Iterator, NamedTuple, Optional, TypedDict
 
 import sqlite_utils
 
 from .cjk import index_text
 
-__all__ = ["BulkArticle", "bulk_add_articles"]
+__all__ = ["BulkArticle", "BulkRow", "bulk_add_articles", "bulk_batches"]
 
 
 class _Indexed(TypedDict, total=False):
@@ -40,42 +40,55 @@ class BulkArticle(_Indexed):
     fetched_at: str
 
 
+class BulkRow(NamedTuple):
+    """A story's stored values, in the column order both loaders write (SQLite here, ``db.postgres.bulk``)."""
+
+    url: str
+    site: str
+    title: str
+    published_at: Optional[str]  # as published (the story's own offset)
+    published_utc: Optional[str]
+    body: str
+    fingerprint: str
+    fetched_at: str
+    title_index: str  # db.cjk.index_text(title)
+    body_index: str
+
+
+def bulk_batches(articles: Iterable[BulkArticle], batch: int) -> Iterator[list[BulkRow]]:
+    """``articles`` as stored values, ``batch`` at a time (``index_text`` computed where the caller did not)."""
+    rows: list[BulkRow] = []
+    for row in articles:
+        published = row["published_at"]
+        title_index = row.get("title_index")
+        body_index = row.get("body_index")
+        rows.append(BulkRow(
+            row["url"], row["site"], row["title"], published.isoformat() if published else None,
+            published.astimezone(timezone.utc).isoformat() if published else None, row["body"], row["fingerprint"],
+            row["fetched_at"], index_text(row["title"]) if title_index is None else title_index,
+            index_text(row["body"]) if body_index is None else body_index))
+        if len(rows) >= batch:
+            yield rows
+            rows = []
+    if rows:
+        yield rows
+
+
 def bulk_add_articles(db: sqlite_utils.Database, articles: Iterable[BulkArticle], *, batch: int = 5_000) -> int:
     """Insert ``articles`` (distinct stories) with their source rows and index entries; returns how many."""
     conn = db.conn
     count = 0
-    rows: list[BulkArticle] = []
-
-    def flush() -> None:
+    for rows in bulk_batches(articles, batch):
         with conn:
             for row in rows:
-                published = row["published_at"]
                 cursor = conn.execute(
                     "INSERT INTO articles (url, site, title, published_at, published_utc, body, fingerprint,"
-                    " fetched_at) VALUES (?,?,?,?,?,?,?,?)",
-                    [row["url"], row["site"], row["title"], published.isoformat() if published else None,
-                     published.astimezone(timezone.utc).isoformat() if published else None, row["body"],
-                     row["fingerprint"], row["fetched_at"]],
-                )
-                article_id = cursor.lastrowid
+                    " fetched_at) VALUES (?,?,?,?,?,?,?,?)", row[:8])
                 conn.execute(
                     "INSERT INTO article_sources (article_id, site, url, first_seen_at, published_at, fingerprint)"
                     " VALUES (?,?,?,?,?,?)",
-                    [article_id, row["site"], row["url"], row["fetched_at"],
-                     published.isoformat() if published else None, row["fingerprint"]],
-                )
-                title_index = row.get("title_index")
-                body_index = row.get("body_index")
+                    [cursor.lastrowid, row.site, row.url, row.fetched_at, row.published_at, row.fingerprint])
                 conn.execute("INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)",
-                             [article_id, index_text(row["title"]) if title_index is None else title_index,
-                              index_text(row["body"]) if body_index is None else body_index])
-        rows.clear()
-
-    for article in articles:
-        rows.append(article)
-        count += 1
-        if len(rows) >= batch:
-            flush()
-    if rows:
-        flush()
+                             [cursor.lastrowid, row.title_index, row.body_index])
+        count += len(rows)
     return count

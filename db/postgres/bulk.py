@@ -13,17 +13,14 @@ row by row), with the definition the schema gave it.
 
 from __future__ import annotations
 
-from datetime import timezone
 from typing import Callable, Iterable, Optional
 
-from ..bulk import BulkArticle
-from ..cjk import index_text
+from ..bulk import BulkArticle, BulkRow, bulk_batches
 from ..handle import PgDatabase
 
 __all__ = ["bulk_add_articles"]
 
-_STAGE_COLUMNS = ("ord", "url", "site", "title", "published_at", "published_utc", "body", "fingerprint",
-                  "fetched_at", "title_index", "body_index")
+_STAGE_COLUMNS = ("ord", *BulkRow._fields)
 _INDEX = "idx_articles_search_tsv"
 
 
@@ -42,23 +39,13 @@ def bulk_add_articles(db: PgDatabase, articles: Iterable[BulkArticle], *, search
             conn.execute(f"DROP INDEX {_INDEX}")
     tsv = search_tsv % ("s.title_index", "s.body_index")
     count = 0
-    rows: list[BulkArticle] = []
-
-    def flush() -> None:
+    for rows in bulk_batches(articles, batch):
         with db.connection() as conn:  # one transaction per batch
             conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS bulk_stage ({', '.join(c + ' text' for c in _STAGE_COLUMNS)})"
                          " ON COMMIT DELETE ROWS")
             with conn.cursor().copy(f"COPY bulk_stage ({', '.join(_STAGE_COLUMNS)}) FROM STDIN") as copy:
                 for ord_, row in enumerate(rows):
-                    published = row["published_at"]
-                    title_index = row.get("title_index")
-                    body_index = row.get("body_index")
-                    copy.write_row([
-                        ord_, row["url"], row["site"], row["title"], published.isoformat() if published else None,
-                        published.astimezone(timezone.utc).isoformat() if published else None, row["body"],
-                        row["fingerprint"], row["fetched_at"],
-                        index_text(row["title"]) if title_index is None else title_index,
-                        index_text(row["body"]) if body_index is None else body_index])
+                    copy.write_row([ord_, *row])
             conn.execute(
                 "INSERT INTO articles (url, site, title, published_at, published_utc, body, fingerprint, fetched_at,"
                 f" search_tsv) SELECT s.url, s.site, s.title, s.published_at, s.published_utc, s.body, s.fingerprint,"
@@ -67,17 +54,9 @@ def bulk_add_articles(db: PgDatabase, articles: Iterable[BulkArticle], *, search
                 "INSERT INTO article_sources (article_id, site, url, first_seen_at, published_at, fingerprint)"
                 " SELECT a.id, s.site, s.url, s.fetched_at, s.published_at, s.fingerprint"
                 " FROM bulk_stage s JOIN articles a ON a.url = s.url ORDER BY a.id")
-        rows.clear()
+        count += len(rows)
         if progress is not None:
             progress(count)
-
-    for article in articles:
-        rows.append(article)
-        count += 1
-        if len(rows) >= batch:
-            flush()
-    if rows:
-        flush()
     with db.connection() as conn:
         if empty and definition is not None:
             conn.execute("SET LOCAL maintenance_work_mem = '512MB'")
