@@ -15,26 +15,28 @@ that SQLite gets from its single writer is made safe here explicitly:
   retried from the start, where the story is now known.
 
 The decisions themselves (known URL, same fingerprint, near-duplicate via
-``db/dedupe.py``, earlier copy becomes the primary) are the SQLite store's.
+``db/dedupe.py``, earlier copy becomes the primary) are the SQLite store's:
+one ``db.store_base.store_copy`` over this store's ``_Writer``.
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import datetime
-from typing import Any, Iterable, Optional
+from typing import TYPE_CHECKING, Any, Iterable, Optional
 
 from newsmon.clock import utc_now
 from newsmon.errors import StoreError
 
 from .cjk import index_text
-from .dedupe import NearMatch, NearPrint, find_near_duplicate, index_near_print
+from .dedupe import NearPrint
 from .facts import save_facts
 from .handle import PgDatabase, display_url, open_pg
 from .migrate import pending_migrations, upgrade
 from .pg_schema import SEARCH_TSV
-from .reader import article_with_facts, crawl_runs
-from .store import AddResult, MatchHook, NewArticleHook, StoryCopy, published_values
+from .store_base import AddResult, NewArticleHook, StoreBase, StoryCopy, store_copy
+
+if TYPE_CHECKING:
+    import psycopg
 
 __all__ = ["PgStore"]
 
@@ -50,7 +52,7 @@ def _lock_keys(url_key: str, fingerprint: str, near: Optional[NearPrint]) -> lis
     return keys
 
 
-class PgStore:
+class PgStore(StoreBase[PgDatabase]):
     """Open the newsmon database at PostgreSQL ``url`` (``${VAR}`` expanded from the environment).
 
     With ``create`` (the default) a database without newsmon's tables gets
@@ -59,6 +61,7 @@ class PgStore:
     """
 
     def __init__(self, url: str, *, create: bool = True, readonly: bool = False) -> None:
+        super().__init__()
         self.url = url
         self.db = open_pg(url)
         try:
@@ -74,8 +77,6 @@ class PgStore:
         except BaseException:
             self.db.close()
             raise
-        self.new_article_hooks: list[NewArticleHook] = []
-        self.match_hooks: list[MatchHook] = []
 
     @property
     def path(self) -> str:
@@ -123,117 +124,28 @@ class PgStore:
         """Id of the article one of whose copies' normalised body hashes to ``fingerprint``."""
         return _by_fingerprint(self.db, fingerprint)
 
-    def find_near_duplicate(
-        self, near: NearPrint, title: Optional[str] = None, body: Optional[str] = None, site: Optional[str] = None
-    ) -> Optional[NearMatch]:
-        """The stored story that ``near`` (and the copy's title, body, site) say is the same story (db/dedupe.py)."""
-        return find_near_duplicate(self.db, near, title, body, site)
-
     # -- writes --------------------------------------------------------------
 
-    def add_article(
-        self,
-        *,
-        site: str,
-        url: str,
-        title: str,
-        body: str,
-        fingerprint: str,
-        published_at: Optional[datetime] = None,
-        source: Optional[str] = None,
-        author: Optional[str] = None,
-        lang: Optional[str] = None,
-        fetched_at: Optional[str] = None,
-        url_key: Optional[str] = None,
-        near: Optional[NearPrint] = None,
-        summary: Optional[str] = None,
-        facts: Optional[dict[str, Any]] = None,
-    ) -> AddResult:
-        """Store one fetched article, or record it as another source of a stored story (see ``Store.add_article``)."""
+    def _store(self, copy: StoryCopy, row: dict[str, Any], hooks: list[NewArticleHook],
+               facts: Optional[dict[str, Any]]) -> AddResult:
         import psycopg
 
-        now = fetched_at or utc_now()
-        published, published_utc = published_values(published_at)
-        row: dict[str, Any] = {"url": url, "site": site, "title": title, "body": body, "published_at": published,
-                               "source": source, "author": author, "lang": lang, "summary": summary,
-                               "fetched_at": now, "investment": facts}
-        pending = [hook for hook in (match(row) for match in self.match_hooks) if hook is not None]
         for attempt in range(_RETRIES):
             try:
-                with self.db.transaction() as tx:
-                    return self._add(tx, row, pending, StoryCopy(
-                        url, site, title, published, published_utc, source, author, lang, body, fingerprint, now,
-                        url_key, near, summary), facts)
+                with self.db.transaction() as tx, tx.connection() as conn:
+                    keys = _lock_keys(copy.url_key or copy.url, copy.fingerprint, copy.near)
+                    conn.execute("SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) WITH ORDINALITY AS t(k, n)"
+                                 " ORDER BY n", [sorted({_key(k) for k in keys})])
+                    return store_copy(_Writer(tx, conn), copy, row, hooks, facts)
             except (psycopg.errors.UniqueViolation, psycopg.errors.DeadlockDetected,
                     psycopg.errors.SerializationFailure):
                 # Another worker stored a copy between our checks and our insert: start again, it is known now.
                 if attempt == _RETRIES - 1:
-                    raise StoreError(f"{self.db.name}: cannot store {url} (it kept conflicting with other"
+                    raise StoreError(f"{self.db.name}: cannot store {copy.url} (it kept conflicting with other"
                                      " writers).") from None
             except psycopg.Error as exc:
-                raise StoreError(f"{self.db.name}: cannot store {url} ({' '.join(str(exc).split())}).") from None
+                raise StoreError(f"{self.db.name}: cannot store {copy.url} ({' '.join(str(exc).split())}).") from None
         raise AssertionError("unreachable")
-
-    def _add(self, tx: PgDatabase, row: dict[str, Any], pending: list[NewArticleHook], copy: StoryCopy,
-             facts: Optional[dict[str, Any]]) -> AddResult:
-        url, site, title, body, fingerprint, url_key, near = (copy.url, copy.site, copy.title, copy.body,
-                                                              copy.fingerprint, copy.url_key, copy.near)
-        published, published_utc, now = copy.published_at, copy.published_utc, copy.fetched_at
-        source, author, lang, summary = copy.source, copy.author, copy.lang, copy.summary
-        with tx.connection() as conn:
-            locks = sorted({_key(k) for k in _lock_keys(url_key or url, fingerprint, near)})
-            conn.execute("SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) WITH ORDINALITY AS t(k, n)"
-                         " ORDER BY n", [locks])
-            known = conn.execute("SELECT article_id FROM article_sources WHERE url = %s", [url]).fetchone()
-            if known is None and url_key is not None:
-                known = conn.execute("SELECT article_id FROM article_sources WHERE url_key = %s LIMIT 1",
-                                     [url_key]).fetchone()
-            if known:
-                return AddResult(int(known[0]), "known_url")
-            existing = _by_fingerprint(tx, fingerprint)
-            reason = f"same text as article {existing}"
-            if existing is None and near is not None:
-                match = find_near_duplicate(tx, near, title, body, site)
-                if match is not None:
-                    existing = match.article_id
-                    reason = (f"same story as article {existing} (similarity {match.jaccard:.2f},"
-                              f" containment {match.containment:.2f})")
-            source_row = [site, url, now, published, url_key, fingerprint]
-            if existing is not None:
-                _add_source(conn, existing, source_row)
-                stored = conn.execute("SELECT published_utc FROM articles WHERE id = %s", [existing]).fetchone()
-                if published_utc is not None and stored is not None and stored[0] is not None \
-                        and published_utc < stored[0]:
-                    conn.execute(
-                        "UPDATE articles SET url=%s, site=%s, title=%s, published_at=%s, published_utc=%s,"
-                        " source=%s, author=%s, lang=%s, body=%s, fingerprint=%s, fetched_at=%s, summary=%s,"
-                        f" search_tsv = {SEARCH_TSV} WHERE id = %s",
-                        [url, site, title, published, published_utc, source, author, lang, body, fingerprint, now,
-                         summary, index_text(title), index_text(body), existing])
-                    if near is not None:
-                        index_near_print(tx, existing, near)  # the old bands stay: copies may resemble either text
-                    if facts is not None:
-                        save_facts(tx, existing, facts, version=int(facts.get("version", 0)))
-                    reason += "; published earlier, now the primary copy"
-                return AddResult(existing, "duplicate", reason)
-            inserted = conn.execute(
-                "INSERT INTO articles (url, site, title, published_at, published_utc, source, author, lang, body,"
-                f" fingerprint, fetched_at, summary, search_tsv) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,"
-                f" {SEARCH_TSV}) RETURNING id",
-                [url, site, title, published, published_utc, source, author, lang, body, fingerprint, now, summary,
-                 index_text(title), index_text(body)]).fetchone()
-            assert inserted is not None
-            article_id = int(inserted[0])
-            _add_source(conn, article_id, source_row)
-            if near is not None:
-                index_near_print(tx, article_id, near)
-            conn.execute("DELETE FROM non_articles WHERE url = %s", [url])
-            if facts is not None:
-                save_facts(tx, article_id, facts, version=int(facts.get("version", 0)))
-            stored_row = {"id": article_id, **row}
-            for hook in [*pending, *self.new_article_hooks]:
-                hook(tx, article_id, stored_row)
-            return AddResult(article_id, "new")
 
     def add_non_article(self, *, site: str, url: str, reason: str, url_key: Optional[str] = None) -> None:
         """Remember that ``url`` is not an article (or is another URL of a stored one), so it is not fetched again."""
@@ -270,14 +182,6 @@ class PgStore:
 
     # -- reads ------------------------------------------------------------------
 
-    def get_article(self, article_id: int) -> dict[str, Any]:
-        """The article row plus ``sources`` and ``investment`` (``reader.article_with_facts``); NotFoundError if none."""
-        return article_with_facts(self.db, article_id)
-
-    def runs(self, site: Optional[str] = None, limit: int = 50) -> list[dict[str, Any]]:
-        """Latest crawl runs, newest first."""
-        return crawl_runs(self.db, site=site, limit=limit)
-
     def counts(self) -> dict[str, int]:
         """Number of rows in the main tables."""
         out = {}
@@ -306,12 +210,59 @@ def _by_fingerprint(db: PgDatabase, fingerprint: str) -> Optional[int]:
     return int(row[0]) if row else None
 
 
-def _add_source(conn: Any, article_id: int, values: list[Any]) -> None:
-    site, url, seen, published, url_key, fingerprint = values
-    conn.execute(
-        "INSERT INTO article_sources (article_id, site, url, first_seen_at, published_at, url_key, fingerprint)"
-        " VALUES (%s,%s,%s,%s,%s,%s,%s) ON CONFLICT DO NOTHING",
-        [article_id, site, url, seen, published, url_key, fingerprint])
+class _Writer:
+    """The PostgreSQL store's reads and writes for ``store_copy`` (a ``CopyWriter``), inside its transaction."""
+
+    def __init__(self, tx: PgDatabase, conn: psycopg.Connection[Any]) -> None:
+        self.tx = tx
+        self.conn = conn
+
+    @property
+    def handle(self) -> PgDatabase:
+        return self.tx
+
+    def known_url(self, url: str, url_key: Optional[str]) -> Optional[int]:
+        known = self.conn.execute("SELECT article_id FROM article_sources WHERE url = %s", [url]).fetchone()
+        if known is None and url_key is not None:
+            known = self.conn.execute("SELECT article_id FROM article_sources WHERE url_key = %s LIMIT 1",
+                                      [url_key]).fetchone()
+        return int(known[0]) if known else None
+
+    def by_fingerprint(self, fingerprint: str) -> Optional[int]:
+        return _by_fingerprint(self.tx, fingerprint)
+
+    def published_utc(self, article_id: int) -> Optional[str]:
+        row = self.conn.execute("SELECT published_utc FROM articles WHERE id = %s", [article_id]).fetchone()
+        return row[0] if row is not None else None
+
+    def add_source(self, article_id: int, copy: StoryCopy) -> None:
+        self.conn.execute(
+            "INSERT INTO article_sources (article_id, site, url, first_seen_at, published_at, url_key, fingerprint)"
+            " VALUES (%s,%s,%s,%s,%s,%s,%s) ON CONFLICT DO NOTHING",
+            [article_id, copy.site, copy.url, copy.fetched_at, copy.published_at, copy.url_key, copy.fingerprint])
+
+    def insert(self, copy: StoryCopy) -> int:
+        inserted = self.conn.execute(
+            "INSERT INTO articles (url, site, title, published_at, published_utc, source, author, lang, body,"
+            f" fingerprint, fetched_at, summary, search_tsv) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,"
+            f" {SEARCH_TSV}) RETURNING id", [*self._values(copy), index_text(copy.title), index_text(copy.body)]
+        ).fetchone()
+        assert inserted is not None
+        return int(inserted[0])
+
+    def rewrite(self, article_id: int, copy: StoryCopy) -> None:
+        self.conn.execute(
+            "UPDATE articles SET url=%s, site=%s, title=%s, published_at=%s, published_utc=%s, source=%s, author=%s,"
+            f" lang=%s, body=%s, fingerprint=%s, fetched_at=%s, summary=%s, search_tsv = {SEARCH_TSV} WHERE id = %s",
+            [*self._values(copy), index_text(copy.title), index_text(copy.body), article_id])
+
+    def forget_non_article(self, url: str) -> None:
+        self.conn.execute("DELETE FROM non_articles WHERE url = %s", [url])
+
+    @staticmethod
+    def _values(copy: StoryCopy) -> list[Any]:
+        return [copy.url, copy.site, copy.title, copy.published_at, copy.published_utc, copy.source, copy.author,
+                copy.lang, copy.body, copy.fingerprint, copy.fetched_at, copy.summary]
 
 
 def _has_articles(db: PgDatabase) -> bool:
