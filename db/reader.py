@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Sequence
@@ -24,6 +25,7 @@ from .facts import get_facts
 from .handle import Handle, PgDatabase, pg_execute
 from .outbox import list_deliveries
 from .query import parse_query
+from .search_shared import IndexQuery
 
 __all__ = [
     "CANNED_SEARCH_SQL",
@@ -105,6 +107,31 @@ def register_functions(conn: sqlite3.Connection) -> None:
     conn.create_function("cjk_match_query", 1, _sql_cjk_match_query, deterministic=True)
 
 
+@dataclass(frozen=True)
+class _SqlDialect:
+    """How :func:`search_sql` spells one database's full-text search."""
+
+    index_name: str  # what the comment calls the compiled query
+    inexact: str  # why newsmon checks candidates the statement lists
+    match: str  # the index condition, ``{}`` the quoted compiled query
+    column: str  # the prefix of an articles column
+    source: str  # FROM when the index condition is used
+    plain_source: str  # FROM without it
+    rank: str  # ORDER BY for relevance, ``{}`` the quoted compiled query
+    newest: str  # ORDER BY for newest
+
+
+_FTS5 = _SqlDialect(
+    "MATCH string", "regex or NOT it cannot say in FTS5", "articles_fts MATCH {}", "a.",
+    "articles_fts JOIN articles a ON a.id = articles_fts.rowid", "articles a",
+    # bm25 with a title match worth ten body matches (newsmon ranks only the newest 10,000 matches; plain SQL all).
+    "bm25(articles_fts, 10.0, 1.0), a.id DESC", "a.id DESC")
+_TSQUERY = _SqlDialect(
+    "tsquery", "a regex the index cannot decide", "search_tsv @@ {}::tsquery", "", "articles", "articles",
+    # ts_rank with a title match worth ten body matches (newsmon ranks only the newest 1,000 matches; plain SQL all).
+    "ts_rank('{{0.1, 0.2, 0.4, 1.0}}', search_tsv, {}::tsquery) DESC, id DESC", "id DESC")
+
+
 def search_sql(query: Optional[str], *, sites: Sequence[str] = (), since: Optional[datetime] = None,
                until: Optional[datetime] = None, limit: int = 20, sort: str = "newest", facts: bool = False,
                postgres: bool = False) -> str:
@@ -113,72 +140,43 @@ def search_sql(query: Optional[str], *, sites: Sequence[str] = (), since: Option
     The MATCH string is spelled out (the CJK-bigram rewrite), so the statement needs no
     newsmon function. A query the index cannot decide alone (a regex) gives the superset
     the index finds; newsmon then checks each candidate, and a comment says so. With
-    ``postgres``, the statement is for psql: ``search_tsv @@ '…'::tsquery``.
+    ``postgres``, the statement is for psql: ``search_tsv @@ '…'::tsquery`` (the same
+    tree, compiled by ``db.postgres``).
     """
-    if postgres:
-        return _pg_search_sql(query, sites=sites, since=since, until=until, limit=limit, sort=sort, facts=facts)
+    dialect = _TSQUERY if postgres else _FTS5
     where: list[str] = []
     lines = []
+    index: Optional[str] = None
     if facts:
         lines.append("-- the investment-fact filters (--min-amount, --stage, --place, --industry) are not in this SQL")
     if query:
-        parsed = parse_query(query)
-        match = parsed.match
-        lines.append(f"-- MATCH string for {query!r}: {match or '(none: every story is a candidate)'}")
-        if not getattr(parsed, "exact", True):
-            lines.append("-- newsmon also checks each candidate against the query (regex or NOT it cannot say"
-                         " in FTS5); this SQL lists the candidates")
-        if match:
-            where.append(f"articles_fts MATCH {_literal(match)}")
+        if postgres:
+            from .postgres import parse_tsquery
+
+            parsed: IndexQuery = parse_tsquery(query)
+        else:
+            parsed = parse_query(query)
+        index = parsed.index
+        lines.append(f"-- {dialect.index_name} for {query!r}: {index or '(none: every story is a candidate)'}")
+        if not parsed.exact:
+            lines.append(f"-- newsmon also checks each candidate against the query ({dialect.inexact});"
+                         " this SQL lists the candidates")
+        if index:
+            where.append(dialect.match.format(_literal(index)))
+    column = dialect.column
     if sites:
-        where.append(f"a.site IN ({', '.join(_literal(s) for s in sites)})")
+        where.append(f"{column}site IN ({', '.join(_literal(s) for s in sites)})")
     for op, moment in ((">=", since), ("<=", until)):
         if moment is not None:
-            where.append(f"a.published_utc {op} {_literal(moment.astimezone(timezone.utc).isoformat())}")
-    fts = any("MATCH" in w for w in where)
-    source = "articles_fts JOIN articles a ON a.id = articles_fts.rowid" if fts else "articles a"
-    # newest: most recently stored first; relevance: bm25 with a title match worth ten body matches
-    # (newsmon ranks only the newest 10,000 matches; plain SQL ranks them all).
-    order = "bm25(articles_fts, 10.0, 1.0), a.id DESC" if fts and sort == "relevance" else "a.id DESC"
+            where.append(f"{column}published_utc {op} {_literal(moment.astimezone(timezone.utc).isoformat())}")
+    # newest: most recently stored first
+    order = dialect.rank.format(_literal(index)) if index and sort == "relevance" else dialect.newest
     lines.append(
-        "SELECT a.id, a.published_at, a.site, a.title, a.url\n"
-        f"FROM {source}\n"
+        f"SELECT {column}id, {column}published_at, {column}site, {column}title, {column}url\n"
+        f"FROM {dialect.source if index else dialect.plain_source}\n"
         + (f"WHERE {' AND '.join(where)}\n" if where else "")
         + f"ORDER BY {order}\nLIMIT {int(limit)};"
     )
-    return "\n".join(lines)
-
-
-def _pg_search_sql(query: Optional[str], *, sites: Sequence[str], since: Optional[datetime],
-                   until: Optional[datetime], limit: int, sort: str, facts: bool) -> str:
-    """:func:`search_sql` for PostgreSQL (``db.postgres``: the same tree, compiled to a tsquery)."""
-    from .postgres import parse_tsquery
-
-    lines = []
-    where: list[str] = []
-    tsquery: Optional[str] = None
-    if facts:
-        lines.append("-- the investment-fact filters (--min-amount, --stage, --place, --industry) are not in this SQL")
-    if query:
-        parsed = parse_tsquery(query)
-        tsquery = parsed.tsquery
-        lines.append(f"-- tsquery for {query!r}: {tsquery or '(none: every story is a candidate)'}")
-        if not parsed.exact:
-            lines.append("-- newsmon also checks each candidate against the query (a regex the index cannot"
-                         " decide); this SQL lists the candidates")
-        if tsquery:
-            where.append(f"search_tsv @@ {_literal(tsquery)}::tsquery")
-    if sites:
-        where.append(f"site IN ({', '.join(_literal(s) for s in sites)})")
-    for op, moment in ((">=", since), ("<=", until)):
-        if moment is not None:
-            where.append(f"published_utc {op} {_literal(moment.astimezone(timezone.utc).isoformat())}")
-    # relevance: ts_rank with a title match worth ten body matches (newsmon ranks only the newest
-    # 1,000 matches; plain SQL ranks them all).
-    order = (f"ts_rank('{{0.1, 0.2, 0.4, 1.0}}', search_tsv, {_literal(tsquery)}::tsquery) DESC, id DESC"
-             if tsquery and sort == "relevance" else "id DESC")
-    lines.append("SELECT id, published_at, site, title, url\nFROM articles\n"
-                 + (f"WHERE {' AND '.join(where)}\n" if where else "") + f"ORDER BY {order}\nLIMIT {int(limit)};")
     return "\n".join(lines)
 
 
