@@ -18,7 +18,6 @@ threads), measured from /proc after a warm-up.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import sys
 import tempfile
@@ -26,17 +25,7 @@ import threading
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
 
-HERE = Path(__file__).resolve().parent
-
-
-def _scale() -> Any:
-    spec = importlib.util.spec_from_file_location("newsmon_bench_scale", HERE / "scale.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def main() -> int:
@@ -51,7 +40,8 @@ def main() -> int:
                         help="the server sends no ETag: every list page is fetched whole (200) and found unchanged "
                              "(the first crawl of each site, in the warm-up, stores its stories)")
     args = parser.parse_args()
-    scale = _scale()
+    import scale  # bench/scale.py (this script's folder is on sys.path): its fixture, seeding, process meters
+
     from newsmon.config import load_config
     from newsmon.scheduler.crawl import pool_settings
     from newsmon.scheduler.pool import CrawlPool

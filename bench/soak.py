@@ -24,7 +24,6 @@ over its second half.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import signal
 import sqlite3
@@ -34,15 +33,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-
-
-def _scale() -> Any:
-    spec = importlib.util.spec_from_file_location("newsmon_bench_scale", HERE / "scale.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _count(db: Path, sql: str) -> int:
@@ -128,7 +118,8 @@ def main() -> int:
     if args.report:
         report(args.report)
         return 0
-    scale = _scale()
+    import scale  # bench/scale.py (this script's folder is on sys.path): its fixture, seeding, process meters
+
     setup = scale.prepare(args.sites, args.interval, args.workers, args.concurrency, False, args.warmup,
                           churn=(args.churn_sites, args.churn_every), prefix="newsmon-soak")
     out: Path = args.out or setup.folder / "soak.jsonl"
