@@ -256,18 +256,12 @@ def close_abandoned_runs(
     this: it assumes no crawl of those rows is alive.
     """
     where, params = "status = 'running'", list[object]()
-    if run_ids is not None:
-        ids = list(run_ids)
-        if not ids:
+    column, chosen = ("id", run_ids) if run_ids is not None else ("site", sites)
+    if chosen is not None:
+        params = list[object](chosen)
+        if not params:
             return []
-        where += f" AND id IN ({','.join('?' * len(ids))})"
-        params = list(ids)
-    elif sites is not None:
-        names = list(sites)
-        if not names:
-            return []
-        where += f" AND site IN ({','.join('?' * len(names))})"
-        params = list(names)
+        where += f" AND {column} IN ({','.join('?' * len(params))})"
     now = utc_now()
     if isinstance(db, PgDatabase):
         return _close_abandoned_pg(db, where, params, status, error, now)

@@ -9,7 +9,7 @@ import shutil
 import sys
 from datetime import date, datetime, time, timezone
 from pathlib import Path
-from typing import Any, Iterable, Optional, Sequence
+from typing import Any, Iterable, Optional, Protocol, Sequence
 
 import click
 from rich.cells import cell_len
@@ -26,6 +26,7 @@ __all__ = [
     "dates_option_help",
     "parse_user_date",
     "print_article",
+    "print_objects",
     "print_records",
     "print_reports",
 ]
@@ -104,6 +105,18 @@ def _highlighted(snippet: str) -> Text:
     return text
 
 
+class Record(Protocol):
+    """A value printed as one row: ``to_dict()`` gives its fields (the JSON object, the table's columns)."""
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+def print_objects(items: Sequence[Record], fmt: str, *, empty_columns: Sequence[str]) -> None:
+    """:func:`print_records` of ``items``' ``to_dict()``, their keys the columns (``empty_columns`` when none)."""
+    rows = [item.to_dict() for item in items]
+    print_records(rows, fmt, columns=list(rows[0]) if rows else list(empty_columns))
+
+
 def print_records(rows: Sequence[dict[str, Any]], fmt: str, *, columns: Sequence[str]) -> None:
     """Print ``rows`` as a table, one JSON array, JSON lines, CSV, or article texts."""
     out = sys.stdout
@@ -180,8 +193,7 @@ def print_reports(reports: Iterable[Any], fmt: str) -> None:
     """Print the per-site crawl summary."""
     reports = list(reports)
     if fmt != "table":
-        rows = [r.to_dict() for r in reports]
-        print_records(rows, fmt, columns=list(rows[0]) if rows else ["site"])
+        print_objects(reports, fmt, empty_columns=["site"])
         return
     screen = console()
     table = Table(title="Crawl summary")

@@ -278,20 +278,21 @@ class CrawlPool:
         """Start no queued crawl any more (shutdown): each ends ``interrupted`` without having run."""
         with self._cond:
             self._closed = True
-            pending = list(self._pending)
-            self._pending.clear()
-            for job in pending:
-                self._finish(job, SiteReport(site=job.site, status="interrupted", errors=[INTERRUPTED]))
+            self._interrupt_pending()
             self._cond.notify_all()
+
+    def _interrupt_pending(self) -> None:
+        """End every queued crawl ``interrupted`` without running it (the caller holds ``_cond``)."""
+        pending = list(self._pending)
+        self._pending.clear()
+        for job in pending:
+            self._finish(job, SiteReport(site=job.site, status="interrupted", errors=[INTERRUPTED]))
 
     def cancel_all(self) -> None:
         """Kill every worker now and drop the queue; their crawls end ``interrupted`` (shutdown, Ctrl-C)."""
         with self._cond:
             self._cancelled = True
-            pending = list(self._pending)
-            self._pending.clear()
-            for job in pending:
-                self._finish(job, SiteReport(site=job.site, status="interrupted", errors=[INTERRUPTED]))
+            self._interrupt_pending()
             for worker in self._workers:
                 worker.kill("cancel")
             self._cond.notify_all()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from newsmon.output import console as make_console, print_records
+from newsmon.output import console as make_console, print_objects
 from newsmon.redact import install_redaction
 
 from .options import config_option, format_option, handle_errors
@@ -99,8 +99,7 @@ def sites(config_path: Path, fmt: str) -> None:
     config = load_config(config_path)
     rows = site_statuses(config)
     if fmt != "table":
-        records = [r.to_dict() for r in rows]
-        print_records(records, fmt, columns=list(records[0]) if records else ["name"])
+        print_objects(rows, fmt, empty_columns=["name"])
         return
     console = make_console()
     # Times as "MM-DD HH:MM" (UTC, as stored), no outer edge, and the problem column taking
