@@ -22,7 +22,7 @@ at once migrate once.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import Callable, Optional, Sequence, TypeVar
 
 import sqlite_utils
 
@@ -76,32 +76,43 @@ def pending_migrations(db: Handle) -> list[Migration]:
 
 def upgrade(db: Handle, *, report: Optional[Callable[[Migration], None]] = None) -> list[Migration]:
     """Apply every pending migration to ``db`` in order; return those applied (empty: already current)."""
-    applied: list[Migration] = []
     if isinstance(db, PgDatabase):
         with db.transaction() as tx, tx.connection() as conn:
             conn.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
             conn.execute(_CREATE)
-            done = {int(r[0]) for r in conn.execute("SELECT version FROM schema_migrations")}
-            for version, name, sql in PG_MIGRATIONS:
-                if version in done:
-                    continue
+
+            def apply_pg(version: int, name: str, sql: str) -> None:
                 conn.execute(sql)  # our own DDL text, no parameters
                 conn.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (%s, %s, %s)",
                              [version, name, utc_now()])
-                applied.append(Migration(version, name))
-                if report is not None:
-                    report(applied[-1])
-        return applied
-    with db.conn:
-        db.execute(_CREATE)
-    done = applied_versions(db)
-    for version, name, apply in SQLITE_MIGRATIONS:
+
+            done = {int(r[0]) for r in conn.execute("SELECT version FROM schema_migrations")}
+            return _apply_pending(PG_MIGRATIONS, done, apply_pg, report)
+    lite = db
+    with lite.conn:
+        lite.execute(_CREATE)
+
+    def apply_sqlite(version: int, name: str, step: Callable[[sqlite_utils.Database], None]) -> None:
+        step(lite)
+        with lite.conn:
+            lite.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                         [version, name, utc_now()])
+
+    return _apply_pending(SQLITE_MIGRATIONS, applied_versions(lite), apply_sqlite, report)
+
+
+_Step = TypeVar("_Step")
+
+
+def _apply_pending(listed: Sequence[tuple[int, str, _Step]], done: set[int],
+                   apply: Callable[[int, str, _Step], None],
+                   report: Optional[Callable[[Migration], None]]) -> list[Migration]:
+    """Run ``apply`` on each listed migration not in ``done``, in order; the runner of both databases."""
+    applied: list[Migration] = []
+    for version, name, step in listed:
         if version in done:
             continue
-        apply(db)
-        with db.conn:
-            db.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                       [version, name, utc_now()])
+        apply(version, name, step)
         applied.append(Migration(version, name))
         if report is not None:
             report(applied[-1])
