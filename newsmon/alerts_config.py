@@ -23,7 +23,7 @@ from typing import Annotated, Any, Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, field_validator, model_validator
 
 from .clock import parse_duration
-from .config_types import Duration, TimeZone
+from .config_types import Duration, TimeZone, check_name
 
 __all__ = [
     "AlertsConfig",
@@ -38,7 +38,6 @@ __all__ = [
 CHANNEL_TYPES = ("webhook", "email", "dingtalk", "wecom", "feishu", "slack", "telegram", "apprise")
 ENV_REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _ONLY_ENV_REFERENCE = re.compile(r"^\$\{[A-Za-z_][A-Za-z0-9_]*\}$")
-_NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
 _DIGEST_DAILY = re.compile(r"^\s*daily(?:\s+([01]?\d|2[0-3]):([0-5]\d))?\s*$")
 
 # Fields each channel type accepts beyond `type` (and which it requires).
@@ -216,9 +215,7 @@ class RuleConfig(_Model):
     @field_validator("name")
     @classmethod
     def _check_name(cls, value: str) -> str:
-        if not _NAME.match(value):
-            raise ValueError(f"{value!r} may contain only letters, digits, -, _ and .")
-        return value
+        return check_name(value, dots=True)
 
     @field_validator("sites", "channels", "stages", "places", "industries", mode="before")
     @classmethod
@@ -280,8 +277,7 @@ class AlertsConfig(_Model):
     @classmethod
     def _channel_names(cls, channels: dict[str, ChannelConfig]) -> dict[str, ChannelConfig]:
         for name in channels:
-            if not _NAME.match(name):
-                raise ValueError(f"channel name {name!r} may contain only letters, digits, -, _ and .")
+            check_name(name, dots=True, what="channel name ")
         return channels
 
     @model_validator(mode="after")

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .alerts_config import AlertsConfig
 from .clock import parse_duration
 from .config_file import line_of, read_config_data, rewrite_config
-from .config_types import Duration, NonNegativeDuration
+from .config_types import Duration, NonNegativeDuration, check_name
 from .errors import ConfigError
 
 __all__ = [
@@ -42,7 +42,6 @@ __all__ = [
 # `queue:` URL schemes redis-py understands.
 QUEUE_SCHEMES = ("redis://", "rediss://", "unix://")
 
-_SITE_NAME = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
 class _Model(BaseModel):
@@ -161,9 +160,7 @@ class SiteConfig(_Model):
     @field_validator("name")
     @classmethod
     def _check_name(cls, value: str) -> str:
-        if not _SITE_NAME.match(value):
-            raise ValueError(f"{value!r} may contain only letters, digits, - and _")
-        return value
+        return check_name(value, dots=False)
 
     @field_validator("start_urls")
     @classmethod

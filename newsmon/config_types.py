@@ -10,6 +10,7 @@ way) a duration is written back in the file's spelling (``600`` seconds as
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
@@ -18,7 +19,7 @@ from pydantic import BeforeValidator, PlainSerializer
 
 from .clock import format_duration, parse_duration
 
-__all__ = ["Duration", "NonNegativeDuration", "TimeZone"]
+__all__ = ["Duration", "NonNegativeDuration", "TimeZone", "check_name"]
 
 
 def _duration(value: Any) -> timedelta:
@@ -62,3 +63,18 @@ NonNegativeDuration = Annotated[
 
 #: An IANA time zone name (``Asia/Shanghai``), held as a ZoneInfo.
 TimeZone = Annotated[ZoneInfo, BeforeValidator(_zone), PlainSerializer(lambda zone: zone.key, when_used="json")]
+
+
+_NAMES = {False: (re.compile(r"^[A-Za-z0-9_-]+$"), "letters, digits, - and _"),
+          True: (re.compile(r"^[A-Za-z0-9_.-]+$"), "letters, digits, -, _ and .")}
+
+
+def check_name(value: str, *, dots: bool, what: str = "") -> str:
+    """``value`` if it is a name (site: letters, digits, ``-``, ``_``; rule, channel: ``.`` too), else ValueError.
+
+    Names are keys on the command line, in URLs and in the database, so every kind is checked here.
+    """
+    pattern, allowed = _NAMES[dots]
+    if not pattern.match(value):
+        raise ValueError(f"{what}{value!r} may contain only {allowed}")
+    return value
