@@ -31,7 +31,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -49,14 +48,9 @@ from newsmon.db import Store, count_articles, open_store, search_articles  # noq
 from newsmon.db.handle import PgDatabase  # noqa: E402
 from newsmon.db.pg_schema import SEARCH_TSV  # noqa: E402
 from newsmon.db.postgres.bulk import bulk_add_articles  # noqa: E402
+from tests.services.ports import free_port  # noqa: E402
 
 PG_DIR = CACHE / "pg"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def start_server() -> tuple[str, Callable[[], None]]:
@@ -81,7 +75,7 @@ def start_server() -> tuple[str, Callable[[], None]]:
         lines = pid_file.read_text().splitlines()
         port = int(lines[3])
     else:
-        port = _free_port()
+        port = free_port()
     opts = (f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={PG_DIR} "
             "-c shared_buffers=512MB -c fsync=off -c synchronous_commit=off -c full_page_writes=off "
             "-c max_wal_size=4GB -c work_mem=16MB")

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import socket
 import ssl
 import threading
 import time
@@ -20,6 +19,7 @@ import pytest
 import yaml
 
 from newsmon.crawler.fingerprint import text_fingerprint
+from tests.services.ports import free_port
 from newsmon.db import Store
 from newsmon.config import Config, parse_config
 
@@ -81,12 +81,6 @@ def receiver() -> Iterator[Receiver]:
     rec.close()
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _self_signed(folder: Path) -> tuple[Path, Path]:
     """A certificate for 127.0.0.1 (IP SAN) and its key, as PEM files."""
     import ipaddress
@@ -144,7 +138,7 @@ class SMTPServer:
             ok = data.login.decode() == outer.user and data.password.decode() == outer.password
             return AuthResult(success=ok)
 
-        self.port = _free_port()
+        self.port = free_port()
         self.controller = Controller(
             Handler(), hostname="127.0.0.1", port=self.port, tls_context=context, require_starttls=True,
             auth_required=True, auth_require_tls=True, authenticator=authenticator,

@@ -20,6 +20,7 @@ import yaml
 from newsmon.portal import FixturePortal
 from test_alerts_support import Receiver, receiver  # noqa: F401
 from test_daemon_support import DaemonProcess, run_cli, wait_for, write_config
+from tests.services.ports import free_port
 
 KEYWORD_TEXT = [
     "辽宁省今日与某气体公司签约氦三提纯项目，总投资8亿元。",
@@ -39,17 +40,9 @@ def queued_config(portal: FixturePortal, folder: Path, queue: str, every: str = 
     return path
 
 
-def _closed_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def test_unreachable_queue_and_missing_queue_are_one_sentence(tmp_path: Path) -> None:
     with FixturePortal() as portal:
-        config = queued_config(portal, tmp_path, "redis://:hunter22@127.0.0.1:%d/0" % _closed_port())
+        config = queued_config(portal, tmp_path, "redis://:hunter22@127.0.0.1:%d/0" % free_port())
         for command in ("worker", "run"):
             done = run_cli(command, "--config", str(config), timeout=60)
             assert done.returncode == 1, done.stderr

@@ -19,7 +19,6 @@ from __future__ import annotations
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -29,6 +28,8 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+
+from tests.services.ports import free_port
 
 __all__ = ["PostgresServer", "postgres_server", "postgres_url", "find_pg_bin", "start_server"]
 
@@ -43,12 +44,6 @@ def find_pg_bin() -> Path | None:
     versions = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"),
                       key=lambda p: int(Path(p).parent.parent.name) if Path(p).parent.parent.name.isdigit() else 0)
     return Path(versions[-1]).parent if versions else None
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass
@@ -114,7 +109,7 @@ def _start() -> tuple[PostgresServer, Path]:
         "local all all trust\nhost all all 127.0.0.1/32 trust\n", encoding="utf-8")
     last_error = ""
     for _attempt in range(3):  # a free port can be taken between probe and bind: retry
-        port = _free_port()
+        port = free_port()
         opts = (f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={socket_dir} "
                 "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 "
                 "-c shared_buffers=32MB")

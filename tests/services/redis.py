@@ -24,6 +24,8 @@ from typing import Iterator
 
 import pytest
 
+from tests.services.ports import free_port
+
 __all__ = ["RedisServer", "redis_server", "redis_url", "start_redis"]
 
 
@@ -46,12 +48,6 @@ class RedisServer:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def start_redis() -> RedisServer:
     """Start ``redis-server`` on a free loopback port in a temp directory; raise RuntimeError if it cannot."""
     binary = shutil.which("redis-server") or ("/usr/bin/redis-server" if Path("/usr/bin/redis-server").exists() else None)
@@ -60,7 +56,7 @@ def start_redis() -> RedisServer:
     root = Path(tempfile.mkdtemp(prefix="newsmon-redis-"))
     last_error = ""
     for _attempt in range(3):  # a free port can be taken between probe and bind: retry
-        port = _free_port()
+        port = free_port()
         proc = subprocess.Popen(
             [binary, "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no",
              "--dir", str(root), "--protected-mode", "yes", "--logfile", str(root / "redis.log")],
