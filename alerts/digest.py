@@ -9,16 +9,15 @@ since the previous one.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
-from zoneinfo import ZoneInfo
+from datetime import datetime, timedelta, timezone, tzinfo
 
-from newsmon.clock import iso_utc
+from newsmon.clock import SHANGHAI, iso_utc
 from newsmon.alerts_config import DigestPeriod
 
 __all__ = ["digest_due", "iso_utc"]
 
 
-def digest_due(period: DigestPeriod, matched_at: datetime, tz: ZoneInfo = ZoneInfo("Asia/Shanghai")) -> datetime:
+def digest_due(period: DigestPeriod, matched_at: datetime, tz: tzinfo = SHANGHAI) -> datetime:
     """When a story matched at ``matched_at`` by a rule with ``digest: period`` is due to be sent."""
     if period.every is not None:
         return matched_at + period.every

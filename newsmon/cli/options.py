@@ -43,7 +43,8 @@ def format_option(*choices: str) -> Callable[[F], F]:
     names = choices or FORMATS
     return click.option(
         "--format", "fmt", type=click.Choice(names), default=names[0], show_default=True,
-        help="Output format: " + ", ".join(names) + " (json: one array; jsonl: one object per line).",
+        help="Output format: " + ", ".join(names)
+        + (" (json: one array; jsonl: one object per line)." if "jsonl" in names else "."),
     )
 
 
