@@ -182,7 +182,9 @@ def test_copy_killed_with_sigkill_resumes(tmp_path: Path, postgres_url: str) -> 
 
     source = tmp_path / "news.db"
     counts = build_sqlite(source, stories=120)
-    command = newsmon_command("db", "copy", "--from", str(source), "--to", postgres_url, "--batch", "50")
+    # Small batches: the band table then takes well over a second, and the progress line (at most one a
+    # second) comes while it is being copied, not after its last batch (with 50 the copy often finished first).
+    command = newsmon_command("db", "copy", "--from", str(source), "--to", postgres_url, "--batch", "5")
     first = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert first.stderr is not None
     for line in first.stderr:
