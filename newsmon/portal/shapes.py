@@ -162,6 +162,14 @@ def _fixed(answer: Answer) -> Callable[[dict[str, str], str], Answer]:
     return lambda params, method: answer
 
 
+def _trs_column(site: _Site, col: str, count: int, render: Callable[[int], str]) -> None:
+    """Serve a TRS column's pages as TRS names them: ``index.html``, ``index_1.html`` … (0-based)."""
+    for index in range(count):
+        name = "index.html" if index == 0 else f"index_{index}.html"
+        site.routes[col + name] = _fixed(site.html(render(index)))
+    site.start_urls = [site.base + col + "index.html"]
+
+
 def _trs(site: _Site) -> None:
     col = "/col/col5678/"
     pages = _chunks(site.entries, 4)
@@ -181,10 +189,7 @@ def _trs(site: _Site) -> None:
         head = '<script type="text/javascript" src="/js/createPageHTML.js"></script>'
         return _page("投资促进", f'<div class="list"><ul>{rows}</ul></div><div class="page">{pager}</div>', head)
 
-    for index in range(len(pages)):
-        name = "index.html" if index == 0 else f"index_{index}.html"
-        site.routes[col + name] = _fixed(site.html(render(index)))
-    site.start_urls = [site.base + col + "index.html"]
+    _trs_column(site, col, len(pages), render)
 
 
 _HANWEB_COLUMN, _HANWEB_UNIT = "5123", "14863"
@@ -332,13 +337,13 @@ def _announcements(site: _Site) -> None:
     col = "/zwgk/tzgg/"
     pages = _chunks(site.entries, 7)
 
+    def row(e: Entry) -> str:
+        icon = f' <img src="/images/{e.file_type}.gif" alt="附件">' if e.file_type else ""
+        link = f'<a href="{e.path}" target="_blank" title="{_E(e.article.title)}">{_E(e.article.title)}</a>'
+        return f'<tr><td class="bt">{link}{icon}</td><td class="rq">{e.article.date}</td></tr>'
+
     def render(index: int) -> str:
-        rows = "".join(
-            f'<tr><td class="bt"><a href="{e.path}" target="_blank" title="{_E(e.article.title)}">{_E(e.article.title)}</a>'
-            + (f' <img src="/images/{e.file_type}.gif" alt="附件">' if e.file_type else "")
-            + f'</td><td class="rq">{e.article.date}</td></tr>'
-            for e in pages[index]
-        )
+        rows = "".join(row(e) for e in pages[index])
         pager = f'<a href="{col}index.html">首页</a>'
         if index + 1 < len(pages):
             pager += f'<a href="{col}index_{index + 1}.html">下一页</a>'
@@ -347,10 +352,7 @@ def _announcements(site: _Site) -> None:
                 '<a href="/download/sqb.doc">申请表下载</a></div>')
         return _page("通知公告", f'<table class="list">{rows}</table><div class="page">{pager}</div>{side}')
 
-    for index in range(len(pages)):
-        name = "index.html" if index == 0 else f"index_{index}.html"
-        site.routes[col + name] = _fixed(site.html(render(index)))
-    site.start_urls = [site.base + col + "index.html"]
+    _trs_column(site, col, len(pages), render)
 
 
 _BUILDERS: dict[str, Callable[[_Site], None]] = {
