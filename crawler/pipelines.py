@@ -47,7 +47,10 @@ def _counted(process: Callable[[Any, dict[str, Any], PortalSpider], dict[str, An
 
 
 class NonArticlePipeline:
-    """Drop pages that are not articles (list, login, 404-ish, empty) and remember their URLs."""
+    """Drop pages that are not articles (list, login, 404-ish, empty) and remember their URLs.
+
+    Files named on a list page (``item["file_type"]``, see ``spider.file_item``) always pass:
+    their title comes from the list and their body is one line saying they were not downloaded."""
 
     @_counted
     def process_item(self, item: dict[str, Any], spider: PortalSpider) -> dict[str, Any]:
@@ -68,21 +71,26 @@ class StorePipeline:
         article: Article = item["article"]
         stats = spider.crawler.stats
         facts = _facts(article, item["url"], spider)
+        file_type = item.get("file_type")
+        key = url_key(item["url"])
         try:
             result = spider.store.add_article(
                 site=item["site"],
                 url=item["url"],
                 title=article.title,
                 body=article.body,
-                fingerprint=text_fingerprint(article.body),
-                url_key=url_key(item["url"]),
-                near=_near_print(article.body),
+                # A file's body is the same line for every file: the file is known by its URL,
+                # and the body is no text to compare with other stories.
+                fingerprint=text_fingerprint(f"file {key}") if file_type else text_fingerprint(article.body),
+                url_key=key,
+                near=None if file_type else _near_print(article.body),
                 published_at=article.published_at,
                 source=article.source,
                 author=article.author,
                 lang=article.lang,
                 summary=article.summary,
                 facts=facts,
+                file_type=file_type,
             )
         except StoreError as exc:
             # Disk full, locked database...: this article is lost for this run
@@ -131,8 +139,8 @@ class TemplatePipeline:
     @_counted
     def process_item(self, item: dict[str, Any], spider: PortalSpider) -> dict[str, Any]:
         learner = getattr(spider, "learner", None)
-        if learner is None:
-            return item
+        if learner is None or item.get("file_type"):
+            return item  # a file's one-line body is ours, not the site's
         article = apply_template(item["article"], learner.template)
         if article is not item["article"]:
             spider.crawler.stats.inc_value("newsmon/template_lines_removed", article.extra["template_removed"])

@@ -65,7 +65,7 @@ class StoreAPI(Protocol):
                     published_at: Optional[datetime] = None, source: Optional[str] = None,
                     author: Optional[str] = None, lang: Optional[str] = None, fetched_at: Optional[str] = None,
                     url_key: Optional[str] = None, near: Optional[NearPrint] = None, summary: Optional[str] = None,
-                    facts: Optional[dict[str, Any]] = None) -> AddResult:
+                    facts: Optional[dict[str, Any]] = None, file_type: Optional[str] = None) -> AddResult:
         """Store one fetched article, or record it as another source of a stored story."""
         ...
 

@@ -148,6 +148,7 @@ class PgStore:
         near: Optional[NearPrint] = None,
         summary: Optional[str] = None,
         facts: Optional[dict[str, Any]] = None,
+        file_type: Optional[str] = None,
     ) -> AddResult:
         """Store one fetched article, or record it as another source of a stored story (see ``Store.add_article``)."""
         import psycopg
@@ -156,14 +157,14 @@ class PgStore:
         published, published_utc = published_values(published_at)
         row: dict[str, Any] = {"url": url, "site": site, "title": title, "body": body, "published_at": published,
                                "source": source, "author": author, "lang": lang, "summary": summary,
-                               "fetched_at": now, "investment": facts}
+                               "fetched_at": now, "investment": facts, "file_type": file_type}
         pending = [hook for hook in (match(row) for match in self.match_hooks) if hook is not None]
         for attempt in range(_RETRIES):
             try:
                 with self.db.transaction() as tx:
                     return self._add(tx, row, pending, StoryCopy(
                         url, site, title, published, published_utc, source, author, lang, body, fingerprint, now,
-                        url_key, near, summary), facts)
+                        url_key, near, summary, file_type), facts)
             except (psycopg.errors.UniqueViolation, psycopg.errors.DeadlockDetected,
                     psycopg.errors.SerializationFailure):
                 # Another worker stored a copy between our checks and our insert: start again, it is known now.
@@ -179,7 +180,7 @@ class PgStore:
         url, site, title, body, fingerprint, url_key, near = (copy.url, copy.site, copy.title, copy.body,
                                                               copy.fingerprint, copy.url_key, copy.near)
         published, published_utc, now = copy.published_at, copy.published_utc, copy.fetched_at
-        source, author, lang, summary = copy.source, copy.author, copy.lang, copy.summary
+        source, author, lang, summary, file_type = copy.source, copy.author, copy.lang, copy.summary, copy.file_type
         with tx.connection() as conn:
             locks = sorted({_key(k) for k in _lock_keys(url_key or url, fingerprint, near)})
             conn.execute("SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) WITH ORDINALITY AS t(k, n)"
@@ -207,9 +208,9 @@ class PgStore:
                     conn.execute(
                         "UPDATE articles SET url=%s, site=%s, title=%s, published_at=%s, published_utc=%s,"
                         " source=%s, author=%s, lang=%s, body=%s, fingerprint=%s, fetched_at=%s, summary=%s,"
-                        f" search_tsv = {SEARCH_TSV} WHERE id = %s",
+                        f" file_type=%s, search_tsv = {SEARCH_TSV} WHERE id = %s",
                         [url, site, title, published, published_utc, source, author, lang, body, fingerprint, now,
-                         summary, index_text(title), index_text(body), existing])
+                         summary, file_type, index_text(title), index_text(body), existing])
                     if near is not None:
                         index_near_print(tx, existing, near)  # the old bands stay: copies may resemble either text
                     if facts is not None:
@@ -218,10 +219,10 @@ class PgStore:
                 return AddResult(existing, "duplicate", reason)
             inserted = conn.execute(
                 "INSERT INTO articles (url, site, title, published_at, published_utc, source, author, lang, body,"
-                f" fingerprint, fetched_at, summary, search_tsv) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,"
-                f" {SEARCH_TSV}) RETURNING id",
+                f" fingerprint, fetched_at, summary, file_type, search_tsv) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,"
+                f"%s,%s, {SEARCH_TSV}) RETURNING id",
                 [url, site, title, published, published_utc, source, author, lang, body, fingerprint, now, summary,
-                 index_text(title), index_text(body)]).fetchone()
+                 file_type, index_text(title), index_text(body)]).fetchone()
             assert inserted is not None
             article_id = int(inserted[0])
             _add_source(conn, article_id, source_row)

@@ -64,6 +64,7 @@ class StoryCopy:
     url_key: Optional[str]
     near: Optional[NearPrint]
     summary: Optional[str] = None
+    file_type: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -206,6 +207,7 @@ class Store:
         near: Optional[NearPrint] = None,
         summary: Optional[str] = None,
         facts: Optional[dict[str, Any]] = None,
+        file_type: Optional[str] = None,
     ) -> AddResult:
         """Store one fetched article, or record it as another source of a stored story.
 
@@ -219,13 +221,15 @@ class Store:
         with its first source row, index entry and near-duplicate bands. All
         in one transaction. ``facts``: the story's investment facts (the
         ``investment`` object plus ``amount_cny`` and ``version``), stored with a new
-        story or with a copy that becomes the primary, and given to the hooks.
+        story or with a copy that becomes the primary, and given to the hooks. ``file_type``
+        (``pdf``…): the story is a file named on a list page, stored from the list's title
+        and date (``articles.file_type``; NULL for web pages).
         """
         now = fetched_at or utc_now()
         published, published_utc = published_values(published_at)
         row: dict[str, Any] = {"url": url, "site": site, "title": title, "body": body, "published_at": published,
                "source": source, "author": author, "lang": lang, "summary": summary, "fetched_at": now,
-               "investment": facts}
+               "investment": facts, "file_type": file_type}
         # Matching happens here, outside the write transaction: a slow rule never
         # holds the database lock. Its rows are written inside it, only for a new story.
         pending = [hook for hook in (match(row) for match in self.match_hooks) if hook is not None]
@@ -245,7 +249,7 @@ class Store:
                 if known:
                     return AddResult(known[0], "known_url")
                 copy = StoryCopy(url, site, title, published, published_utc, source, author, lang, body, fingerprint,
-                             now, url_key, near, summary)
+                             now, url_key, near, summary, file_type)
                 existing = self.find_by_fingerprint(fingerprint)
                 reason = f"same text as article {existing}"
                 if existing is None and near is not None:
@@ -264,9 +268,9 @@ class Store:
                     return AddResult(existing, "duplicate", reason)
                 cursor = self.db.execute(
                     "INSERT INTO articles (url, site, title, published_at, published_utc, source, author, lang,"
-                    " body, fingerprint, fetched_at, summary) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " body, fingerprint, fetched_at, summary, file_type) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     [url, site, title, published, published_utc, source, author, lang, body, fingerprint, now,
-                     summary],
+                     summary, file_type],
                 )
                 article_id = int(cursor.lastrowid or 0)
                 self._add_source(article_id, copy)
@@ -305,9 +309,9 @@ class Store:
         old_title, old_body = self.db.execute("SELECT title, body FROM articles WHERE id = ?", [article_id]).fetchone()
         self.db.execute(
             "UPDATE articles SET url=?, site=?, title=?, published_at=?, published_utc=?, source=?, author=?, lang=?,"
-            " body=?, fingerprint=?, fetched_at=?, summary=? WHERE id = ?",
+            " body=?, fingerprint=?, fetched_at=?, summary=?, file_type=? WHERE id = ?",
             [copy.url, copy.site, copy.title, copy.published_at, copy.published_utc, copy.source, copy.author,
-             copy.lang, copy.body, copy.fingerprint, copy.fetched_at, copy.summary, article_id],
+             copy.lang, copy.body, copy.fingerprint, copy.fetched_at, copy.summary, copy.file_type, article_id],
         )
         # Contentless FTS5: a row is deleted by giving back the values it indexed.
         self.db.execute(

@@ -166,14 +166,15 @@ def test_upgrade_says_what_it_applied(tmp_path: Path, postgres_server: PostgresS
         assert first.stdout.startswith("Applied migration 1: baseline")
         again = subprocess.run(newsmon_command("db", "upgrade", "--database", url), capture_output=True, text=True,
                                timeout=120)
-        assert again.stdout.strip() == "Already up to date (schema version 1)."
+        assert "Applied migration 2: articles.file_type" in first.stdout
+        assert again.stdout.strip() == "Already up to date (schema version 2)."
     finally:
         postgres_server.drop_database(url)
     lite = tmp_path / "news.db"
     Store(lite).close()
     done = subprocess.run(newsmon_command("db", "upgrade", "--database", str(lite), "--format", "json"),
                           capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0 and '"version": 1' in done.stdout
+    assert done.returncode == 0 and '"version": 1' in done.stdout and '"version": 2' in done.stdout
 
 
 def test_copy_killed_with_sigkill_resumes(tmp_path: Path, postgres_url: str) -> None:
