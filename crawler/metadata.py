@@ -568,6 +568,62 @@ def _confirmed(h: str, ref: str, *, h1: bool) -> str | None:
     return None
 
 
+# The first item of a byline box under a headline: 发布时间：…, 来源：…, 作者：….
+_BYLINE_START = re.compile(r"^(?:发布时间|发布日期|发表时间|发稿时间|信息来源|来源|作者|时间|日期)\s*[:：]")
+_TITLE_NAME = re.compile(r"title|headline|(?:^|[\s_-])(?:tit|bt|biaoti)(?:$|[\s_-])", re.I)
+_BREADCRUMB = re.compile(r"首页|当前位置|您的位置|>|》|»")
+
+
+def _heading_above_byline(tree: lxml_html.HtmlElement) -> str | None:
+    """The text right above the page's first byline box (``<h5>标题</h5><div>发布时间：…</div>``).
+
+    Portal templates often show the headline in a plain element (a ``<div
+    class="rumor-title">``, an ``<h5>``) whose ``<title>`` is only the site's or channel's
+    name; the line above the byline is the headline the reader sees.
+    """
+    body = tree.find("body")
+    for count, el in enumerate(body.iter() if body is not None else ()):
+        if count > 4000:
+            return None
+        if not isinstance(el.tag, str) or not _BYLINE_START.match(_norm(el.text)):
+            continue
+        box = el
+        while box.getparent() is not None and len(_norm(box.getparent().text_content())) <= 200:
+            box = box.getparent()  # the whole byline (发布时间 … 来源 … 作者 …)
+        for _ in range(3):
+            prev = box.getprevious()
+            while prev is not None and not _norm(prev.text_content()):
+                prev = prev.getprevious()
+            if prev is not None:
+                text = _norm(prev.text_content())
+                # Only a heading or an element named for the title: a caption, a summary or a
+                # channel name can sit above a byline too.
+                titled = prev.tag in ("h2", "h3", "h4", "h5", "h6") or _TITLE_NAME.search(
+                    f"{prev.get('class', '')} {prev.get('id', '')}")
+                if titled and 4 <= len(text) <= 100 and not _BYLINE_START.match(text) and not _BREADCRUMB.search(text):
+                    return text
+                return None
+            box = box.getparent()
+            if box is None:
+                return None
+        return None
+    return None
+
+
+def _shown(tree: lxml_html.HtmlElement, text: str) -> bool:
+    """Is ``text`` printed in the page's body (not only in its ``<title>`` or scripts)?"""
+    body = tree.find("body")
+    if body is None:
+        return False
+    parts = []
+    for el in body.iter():
+        if el.text and el.tag not in ("script", "style") and isinstance(el.tag, str):
+            parts.append(el.text)
+        if el.tail and el is not body:
+            parts.append(el.tail)
+    return _fold(text) in _fold(" ".join(parts))
+
+
 def find_title(tree: lxml_html.HtmlElement) -> str:
     """The headline: the visible heading the ``<title>``/og:title confirms, else the cleaned title.
 
@@ -601,8 +657,15 @@ def find_title(tree: lxml_html.HtmlElement) -> str:
                 return found
     h1 = [h for h in h1s if len(h) >= 4]
     fallback = clean_title(og) if og else clean_title(raw_title) if raw_title else ""
-    if h1 and (len(fallback) < 4 or fallback[:1] in "-_|" or _SITE_WORDS.search(fallback)):
+    site_like = len(fallback) < 4 or fallback[:1] in "-_|" or bool(_SITE_WORDS.search(fallback))
+    if h1 and site_like:
         return h1[0]  # the <title> names only the site ("-铜雀历史网"): the page's own heading
+    if not h1 and (site_like or not _shown(tree, fallback)):
+        # No heading confirms the title, and the title names the site or is printed nowhere
+        # on the page ("科普中国-辟谣文章"): the line above the byline is the headline shown.
+        above = _heading_above_byline(tree)
+        if above:
+            return above
     return fallback or (h1[0] if h1 else "")
 
 
