@@ -571,6 +571,7 @@ def _confirmed(h: str, ref: str, *, h1: bool) -> str | None:
 # The first item of a byline box under a headline: 发布时间：…, 来源：…, 作者：….
 _BYLINE_START = re.compile(r"^(?:发布时间|发布日期|发表时间|发稿时间|信息来源|来源|作者|时间|日期)\s*[:：]")
 _TITLE_NAME = re.compile(r"title|headline|(?:^|[\s_-])(?:tit|bt|biaoti)(?:$|[\s_-])", re.I)
+_INLINE = frozenset(("span", "b", "i", "em", "strong", "font", "a", "small", "label", "cite", "time"))
 _BREADCRUMB = re.compile(r"首页|当前位置|您的位置|>|》|»")
 
 
@@ -588,8 +589,8 @@ def _heading_above_byline(tree: lxml_html.HtmlElement) -> str | None:
         if not isinstance(el.tag, str) or not _BYLINE_START.match(_norm(el.text)):
             continue
         box = el
-        while box.getparent() is not None and len(_norm(box.getparent().text_content())) <= 200:
-            box = box.getparent()  # the whole byline (发布时间 … 来源 … 作者 …)
+        while box.tag in _INLINE and box.getparent() is not None:
+            box = box.getparent()  # the byline's block (<div><b>发布时间：…</b> <i>来源：…</i></div>)
         for _ in range(3):
             prev = box.getprevious()
             while prev is not None and not _norm(prev.text_content()):
