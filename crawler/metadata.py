@@ -511,7 +511,10 @@ def _similar(a: str, b: str) -> bool:
 
 
 _H1 = etree.XPath("//h1")
-_TITLE_LIKE = etree.XPath("//h1|//h2|//*[contains(@class,'title') or contains(@id,'title')]")
+# Class names in any case ("Title", "newsTitle", "ArticleTitle").
+_TITLE_LIKE = etree.XPath(
+    "//h1|//h2|//*[contains(translate(@class,'TITLE','title'),'title') or contains(translate(@id,'TITLE','title'),'title')]"
+)
 # Words too common to say two headlines tell the same story.
 _STOPWORDS = frozenset("the and for with from that this your you are was how what who why when its into".split())
 _WORD = re.compile(r"[^\W_]+")
