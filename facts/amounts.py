@@ -53,6 +53,8 @@ _SEVERAL = re.compile(r"先后|一批|分别|多个|各类|(?<![\d.])(?:[2-9]|\d
 # completed total (完成投资, 完成房地产开发投资, 共投资), a span of years (4年投资).
 _STAT_BEFORE = re.compile(r"(直接|外国|外商|外部|境外|海外|对外|在华|双向|节省|节约)$|完成[\u4e00-\u9fff]{0,8}$|共(计|完成)?$"
                           r"|(?<!\d)\d{1,2}年(来|间|里|内)?$|(?<![\u4e00-\u9fff])[一二三四五六七八九十两几]+年(来|间|里|内)?$")
+# Financing received (a venture round), not a project's investment.
+_FINANCING = re.compile(r"获得了?(风险)?投资|获投|获得(了)?融资")
 # A clause that spans a period sums it up: "近5年来", "今年以来".
 _PERIOD = re.compile(r"\d+年来|[一二三四五六七八九十几多]年来|以来")
 # Vague or threshold figures: "数十亿", "上千万", "1000万美元以上的116个项目".
@@ -200,6 +202,8 @@ def _investment_amounts(original: str) -> list[tuple[Amount, bool]]:
             continue  # "投入大量资金", "投入资金2亿元，使8个园区建设…": no one work's investment
         if invest.group() == "投资" and _BUILDS.search(after) and not _builds_one_work(after):
             continue  # "投资3000多万元新建各类小型水利工程932处"
+        if _FINANCING.search(text, clause_start, invest.start()):
+            continue  # "192家企业获得投资，投资金额超过1000亿元": financing received, no project's
         if _PERIOD.search(text, clause_start, invest.start()) and not _ONE_WORK_AFTER.match(after):
             continue  # "近5年来…投入50多亿元", "今年以来…总投资120亿元": a period's total
         amount = _to_amount(match, "roundup" if is_roundup else "project",

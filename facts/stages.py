@@ -20,7 +20,7 @@ __all__ = ["STAGES", "find_stage"]
 STAGES = ("洽谈", "签约", "备案", "核准", "评审", "招标", "开工", "投产", "竣工")
 
 _VERBS = {
-    "洽谈": r"洽谈|会谈|商谈|对接会|考察对接",
+    "洽谈": r"洽谈|会谈|商谈(?!判)|对接会|考察对接",  # "进口商谈判" is 进口商 + 谈判
     "签约": r"签约|签订|签署|正式落户|成功落户|落户",
     "备案": r"完成备案|予以备案|备案",
     "核准": r"通过核准|获得核准|予以核准|核准|获批|批复|获[^，。；,;]{0,12}?批准",
@@ -33,7 +33,8 @@ _VERBS = {
 _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_VERBS.values())))
 # A plan word before the verb in its clause: the stage is ahead, not reached
 # ("计划于年底开工", "可望于今年5月第五届水晶节前完工").
-_PLAN = re.compile(r"(计划|预计|预定|将于|将在|拟于|拟|力争|争取|有望|可望|即将|将|年内|明年|下一步)[^。；，,]{0,14}$")
+_PLAN = re.compile(r"(计划|预计|预定|将于|将在|拟于|拟|力争|争取|有望|可望|即将|将|年内|明年|下一步|"
+                   r"加快推动|加快推进|推动|确保|督促)[^。；，,]{0,14}$")  # an exhortation is a plan too
 # After the verb: a condition or a time before it ("建成后", "投产以后", "竣工前").
 _CONDITION_AFTER = re.compile(r"后|时|以后|之后|前|以前|之前")
 # A verb that starts a noun of measure ("竣工面积", "开工率") or is followed by a quantity

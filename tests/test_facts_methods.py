@@ -161,3 +161,15 @@ def test_headline_less_text_lead_sentence_stands_for_the_headline() -> None:
 def test_a_word_inside_another_is_not_counted() -> None:
     facts = extract_facts("某县新项目", "某县实施鲫鱼养殖产业化工程。产业化工程进展顺利。")
     assert "石化" not in facts.industry
+
+
+def test_a_stage_word_split_across_two_words_is_not_a_stage() -> None:
+    assert extract_facts("", "我们有底气与进口商谈判价格。").stage is None  # 进口商 + 谈判
+
+
+def test_an_exhortation_is_a_plan() -> None:
+    assert extract_facts("", "会议要求加快推动签约项目转化落地。").stage is None
+
+
+def test_financing_received_is_no_investment() -> None:
+    assert extract_facts("", "300家企业中有90家获得投资，投资金额超过500亿元。").amount is None
