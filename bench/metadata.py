@@ -32,9 +32,12 @@ list those too), so rules are improved on dev pages and measured on both.
 Samples outside the gold set, each scored as its own table and never counted in
 ``all`` or the splits: ``sample-1`` (``bench/data/metadata-heldout.json``, 32 pages
 labelled before the 2026-11-30 changes; its errors were read on 2026-12-01, so it is
-development data now and ``--show-errors`` lists it) and ``sample-2``
+development data now and ``--show-errors`` lists it), ``sample-2``
 (``bench/data/metadata-heldout2.json``, 40 pages labelled 2026-12-01 before any
-change of that session; held out: listed only with ``--show-held-out``).
+change of that session; measured once, then its errors were read: development data
+since the second round of 2026-12-01) and ``sample-3``
+(``bench/data/metadata-heldout3.json``, the next 40 pages of the same pool, labelled
+before newsmon ran on them; held out: listed only with ``--show-held-out``).
 ``--gold FILE`` scores one file alone, as before.
 
 Anchors on the same pages: htmldate's ``find_date`` (``original_date=True``,
@@ -86,7 +89,8 @@ SPLITS = ("dev", "held-out")
 # or the splits. The role says whether its mismatches may be read while improving rules.
 SAMPLES = {
     "sample-1": (ROOT / "bench" / "data" / "metadata-heldout.json", "dev"),
-    "sample-2": (ROOT / "bench" / "data" / "metadata-heldout2.json", "held-out"),
+    "sample-2": (ROOT / "bench" / "data" / "metadata-heldout2.json", "dev"),
+    "sample-3": (ROOT / "bench" / "data" / "metadata-heldout3.json", "held-out"),
 }
 
 

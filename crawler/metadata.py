@@ -614,8 +614,18 @@ def _heading_above_byline(tree: lxml_html.HtmlElement) -> str | None:
     return None
 
 
+def _letters(text: str) -> str:
+    """Only letters and digits, casefolded: a headline split into a kicker and a line, or set
+    in capitals, is still the same words."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
 def _shown(tree: lxml_html.HtmlElement, text: str) -> bool:
-    """Is ``text`` printed in the page's body (not only in its ``<title>`` or scripts)?"""
+    """Is ``text`` printed in the page's body (not only in its ``<title>`` or scripts)?
+
+    Compared on letters and digits only, so that "Einsatz in Bremervörde: Polizei …" counts as
+    printed where the page sets the kicker and the line in two elements.
+    """
     body = tree.find("body")
     if body is None:
         return False
@@ -625,7 +635,8 @@ def _shown(tree: lxml_html.HtmlElement, text: str) -> bool:
             parts.append(el.text)
         if el.tail and el is not body:
             parts.append(el.tail)
-    return _fold(text) in _fold(" ".join(parts))
+    wanted = _letters(text)
+    return bool(wanted) and wanted in _letters(" ".join(parts))
 
 
 def find_title(tree: lxml_html.HtmlElement) -> str:
@@ -664,7 +675,15 @@ def find_title(tree: lxml_html.HtmlElement) -> str:
     site_like = len(fallback) < 4 or fallback[:1] in "-_|" or bool(_SITE_WORDS.search(fallback))
     if h1 and site_like:
         return h1[0]  # the <title> names only the site ("-铜雀历史网"): the page's own heading
-    if not h1 and (site_like or not _shown(tree, fallback)):
+    printed = not site_like and _shown(tree, fallback)
+    # The site's name as the <title> carries it after the headline ("… - Daily Bugle").
+    site_names = {_fold(p) for ref in references for p in _title_parts(ref)[1:]}
+    own = [h for h in h1 if _fold(h) not in site_names]
+    if own and not printed:
+        # The title is printed nowhere on the page (an SEO title, a transliteration of the
+        # headline, another post's title left in a blog's <head>): the reader sees the <h1>.
+        return own[0]
+    if not h1 and not printed:
         # No heading confirms the title, and the title names the site or is printed nowhere
         # on the page ("科普中国-辟谣文章"): the line above the byline is the headline shown.
         above = _heading_above_byline(tree)

@@ -59,10 +59,33 @@ def test_site_name_or_other_story_h1_does_not_replace_the_title() -> None:
     site_h1 = page("<title>Mayor opens the new river bridge - Daily Bugle</title>",
                    "<h1>Daily Bugle</h1>" + BODY)
     assert title_of(site_h1) == "Mayor opens the new river bridge"
-    # A lone <h1> sharing one word with the og:title tells another story.
+    # A lone <h1> sharing one word with an og:title that the page prints (here in its
+    # breadcrumb) tells another story.
     other = page("<meta property='og:title' content='Simple hiking survival kit for families'>",
+                 "<div class='crumbs'>Home › Outdoors › Simple hiking survival kit for families</div>"
                  "<h1>Hiking the ridge trail at dawn</h1>" + BODY)
     assert title_of(other) == "Simple hiking survival kit for families"
+
+
+def test_h1_wins_over_a_title_printed_nowhere_on_the_page() -> None:
+    # An SEO title, a transliteration, another post's title left in a blog's <head>: the
+    # reader never sees it, and the page's own <h1> is the headline.
+    seo = page("<title>Model, 53, says what she fears most about ageing: news, photos 2018 — www.example.ru</title>"
+               "<meta property='og:title' content='Model, 53, says what she fears most about ageing: news, photos 2018'>",
+               "<h1>Model at 53: ‘Look at the beauty who became an old woman’</h1>" + BODY)
+    assert title_of(seo) == "Model at 53: ‘Look at the beauty who became an old woman’"
+    stale = page("<title>Simple Hiking Survival Kit (with Kids) - The Anti-June Cleaver</title>",
+                 "<h1>Hiking the Boulder Flat Irons</h1>" + BODY)
+    assert title_of(stale) == "Hiking the Boulder Flat Irons"
+
+
+def test_title_printed_with_other_punctuation_or_split_in_two_is_printed() -> None:
+    # The page sets the kicker and the line in two elements, without the colon: the title is
+    # on the page, so an unrelated <h1> (a nav item, a section) does not replace it.
+    html = page("<title>Flood warning: River Avon expected to burst its banks - The Chronicle</title>",
+                "<h1>Weather</h1><h2><span>Flood warning</span> <span>River Avon expected to burst "
+                "its banks</span></h2>" + BODY)
+    assert title_of(html) == "Flood warning: River Avon expected to burst its banks"
 
 
 def test_heading_above_the_byline_when_the_title_names_only_the_site() -> None:
