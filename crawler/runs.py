@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any, Callable, Optional
 from scrapy import signals
 from scrapy.crawler import Crawler
 
+from newsmon.errors import StoreError
+
 if TYPE_CHECKING:
     from .spider import PortalSpider
 
@@ -34,7 +36,13 @@ class CrawlRunRecorder:
 
     def spider_opened(self, spider: PortalSpider) -> None:
         self.started = time.monotonic()
-        self.run_id = spider.store.start_run(spider.name)
+        try:
+            self.run_id = spider.store.start_run(spider.name)
+        except StoreError as exc:
+            # A full or read-only database: the crawl goes on (what fits is stored) and its
+            # report, without a row, still reaches the caller (it counts toward the site's health).
+            spider._fail(str(exc))
+            return
         report: Optional[Callable[[dict[str, Any]], None]] = getattr(spider, "report", None)
         if report is not None:
             # The parent needs the row's id to close it honestly if this worker dies mid-crawl.
@@ -57,8 +65,18 @@ class CrawlRunRecorder:
         else:
             status = "ok"
         duration = time.monotonic() - self.started
-        assert self.run_id is not None
-        spider.store.finish_run(self.run_id, status=status, counts=counts, errors=spider.errors, duration_s=duration)
+        if self.run_id is not None:
+            try:
+                spider.store.finish_run(self.run_id, status=status, counts=counts, errors=spider.errors,
+                                        duration_s=duration)
+            except StoreError as exc:
+                # A full disk at the very end. The report below must still go out: the caller
+                # (newsmon crawl, the daemon) waits for it, and without it waited forever. The
+                # row stays 'running' until the next crawl closes it as interrupted.
+                spider._fail(str(exc))
+                counts["failures"] += 1
+                status = "partial" if status == "ok" else status
+                self.run_id = None
         report: Optional[Callable[[dict[str, Any]], None]] = getattr(spider, "report", None)
         if report is not None:
             report(
