@@ -371,3 +371,67 @@ def test_full_disk_is_one_sentence_keeps_what_was_stored_and_recovers(small_disk
             titles = [t for (t,) in conn.execute("SELECT title FROM articles")]
             assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     assert len(titles) == len(set(titles)) == 6
+
+
+# --- the slow rule under the daemon --------------------------------------------------------------------
+
+DAEMON_EVERY_S = 3.0
+# One crawl on a loaded 2-core machine: worker start-up, the crawl, a wait for a slot.
+DAEMON_CRAWL_S = 60.0
+
+
+def test_backtracking_rule_under_the_daemon_stalls_nothing_and_alerts_once(tmp_path: Path) -> None:
+    """The issue's case 1 as it happened: ``newsmon run``, rule ``/(a+)+$/``, a story of 34 'a' and
+    '!', a second, innocent site and the sender. Before RE2 and matching outside the write
+    transaction, the story held the database for ~20 minutes every cycle: the innocent site's
+    crawl timed out and the sender logged ``database is locked``."""
+    hostile = {"/news/show-1.html": _html(ordinary_article("营口港新航线开通签约仪式举行", extra=f"<p>{AAAA}</p>",
+                                                           story=3)),
+               "/news/show-2.html": _html(ordinary_article("鲅鱼圈临港产业园项目签约", story=4))}
+    hostile["/list/"] = Page(_list_page([("/news/show-1.html", "营口港新航线开通签约仪式举行"),
+                                         ("/news/show-2.html", "鲅鱼圈临港产业园项目签约")]))
+    with HostileSite(hostile) as evil, HostileSite(calm_routes("抚顺")) as innocent:
+        receiver = Receiver()
+        config = write_config(tmp_path, {
+            "database": "news.db",
+            "crawl": crawl_settings(),
+            "daemon": {"heartbeat": "1s", "max_concurrent_crawls": 2},
+            "sites": [{"name": "hostile", "start_urls": [evil.url + "/list/"], "max_list_pages": 1,
+                       "every": f"{DAEMON_EVERY_S:g}s"},
+                      {"name": "innocent", "start_urls": [innocent.url + "/list/"], "max_list_pages": 1,
+                       "every": f"{DAEMON_EVERY_S:g}s"}],
+            "alerts": {"channels": {"hook": {"type": "webhook", "url": receiver.url + "/hook"}},
+                       "rules": [{"name": "backtracking", "query": "/(a+)+$/"}, {"name": "signing", "query": "签约"}]},
+        })
+        daemon = DaemonProcess(config)
+        try:
+            daemon.wait_log(r"started pid=")
+            started = time.monotonic()
+            # Three crawls of each site: the hostile story would have repeated every cycle.
+            for site in ("hostile", "innocent"):
+                daemon.wait_log(rf"crawl site={site} ", count=3, timeout=3 * (DAEMON_EVERY_S * 1.1 + DAEMON_CRAWL_S))
+            stories = daemon.rows("SELECT site, url FROM articles ORDER BY url")
+            assert sorted(site for site, _ in stories) == ["hostile"] * 2 + ["innocent"] * 3, stories
+            assert len({url for _, url in stories}) == 5
+            assert daemon.rows("SELECT count(*) FROM articles WHERE body LIKE ?", f"%{AAAA}%") == [(1,)]
+            # Every story alerted once, on the plain rule; the sender delivered each once.
+            wait_for(lambda: len(receiver.accepted) >= 5, DAEMON_EVERY_S * 1.1 + DAEMON_CRAWL_S, "five alerts")
+            crawls = len(daemon.wait_log(r"crawl site=hostile "))
+            daemon.wait_log(r"crawl site=hostile ", count=crawls + 1, timeout=DAEMON_EVERY_S * 1.1 + DAEMON_CRAWL_S)
+            seconds = time.monotonic() - started
+            stopped = daemon.stop()
+        finally:
+            daemon.kill()
+            receiver.close()
+    log = daemon.log
+    assert stopped == 0, log[-3000:]
+    urls = [r["json"]["url"] for r in receiver.accepted]
+    assert sorted(urls) == sorted(url for _, url in stories), urls  # each story once, nothing twice
+    assert {r["json"]["rule"] for r in receiver.accepted} == {"signing"}
+    assert daemon.rows("SELECT rule, count(*) FROM alert_deliveries GROUP BY rule") == [("signing", 5)]
+    assert "database is locked" not in log and "Traceback" not in log, log[-3000:]
+    lines = [line for line in log.splitlines() if re.search(r"crawl site=(hostile|innocent) ", line)]
+    assert lines and all("status=ok" in line for line in lines), lines  # the innocent site's above all
+    durations = [float(d) for d in re.findall(r"crawl site=\w+ .* duration=([\d.]+)s", "\n".join(lines))]
+    assert max(durations) < DAEMON_CRAWL_S, durations  # one crawl was ~20 minutes of backtracking
+    assert seconds < 4 * (DAEMON_EVERY_S * 1.1 + DAEMON_CRAWL_S)
