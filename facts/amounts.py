@@ -9,6 +9,7 @@ gives the total it states, as ``kind="roundup"``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -54,6 +55,8 @@ _TOTAL = re.compile(r"(总投资|投资总额|总额|合计|共计|累计|总计
 _STATISTIC = re.compile(r"(同比|环比|累计)")
 # How far back an investment word may stand (characters, same clause).
 _WINDOW = 16
+# How far a clause or sentence reaches either side of an amount (characters): longer is no sentence.
+_REACH = 300
 
 
 @dataclass(frozen=True)
@@ -114,30 +117,43 @@ def parse_amount(text: str) -> float:
     return amount.cny
 
 
-def _clause_start(text: str, pos: int) -> int:
-    start = 0
-    for found in _CLAUSE_BREAK.finditer(text, 0, pos):
-        start = found.end()
-    return start
+class _Marks:
+    """Where one kind of punctuation stands in a text, found once: the clause or sentence around each
+    amount is then a bisection, not a scan from the start of the text per amount (that was quadratic:
+    a 100,000-character story of 3,600 amounts took 1.4 s of CPU here, more than its extraction)."""
+
+    def __init__(self, text: str, marks: re.Pattern[str]) -> None:
+        self.at = [found.start() for found in marks.finditer(text)]
+        self.length = len(text)
+
+    def start_before(self, pos: int) -> int:
+        """Just after the last mark before ``pos`` (0 when there is none)."""
+        i = bisect.bisect_left(self.at, pos)
+        return self.at[i - 1] + 1 if i else 0
+
+    def first_from(self, pos: int) -> int:
+        """The first mark at or after ``pos`` (the text's length when there is none)."""
+        i = bisect.bisect_left(self.at, pos)
+        return self.at[i] if i < len(self.at) else self.length
 
 
-def _sentence_start(text: str, pos: int) -> int:
-    return max(text.rfind(mark, 0, pos) for mark in "。！？!?\n") + 1
-
-
-def _sentence_end(text: str, pos: int) -> int:
-    ends = [found for found in (text.find(mark, pos) for mark in "。！？!?\n") if found >= 0]
-    return min(ends) if ends else len(text)
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 
 def _investment_amounts(text: str) -> list[tuple[Amount, bool]]:
     """Amounts that an investment word introduces, with whether their clause is a roundup."""
     found: list[tuple[Amount, bool]] = []
+    clauses = sentences = None
     for match in _AMOUNT.finditer(text):
         if not (match.group("unit") or match.group("cur")):
             continue
+        if clauses is None or sentences is None:
+            clauses, sentences = _Marks(text, _CLAUSE_BREAK), _Marks(text, _SENTENCE_END)
         start = match.start()
-        clause = text[_clause_start(text, start):start]
+        # Clauses and sentences are read at most _REACH characters either side of the amount: a
+        # text without punctuation would otherwise make each amount's "sentence" the whole text.
+        clause_start = max(clauses.start_before(start), start - _REACH)
+        clause = text[clause_start:start]
         window = clause[-_WINDOW:]
         invest = None
         for invest in _INVEST.finditer(window):
@@ -148,9 +164,9 @@ def _investment_amounts(text: str) -> list[tuple[Amount, bool]]:
         if _OTHER.search(between) or re.search(r"\d", between):
             continue  # "投资项目年产值20亿元", or another number stands between word and amount
         # A roundup: the clause counts projects and states their total.
-        sentence_end = _CLAUSE_BREAK.search(text, match.end())
-        sentence = text[_clause_start(text, start):sentence_end.start() if sentence_end else len(text)]
-        full_sentence = text[_sentence_start(text, start):_sentence_end(text, match.end())]
+        sentence = text[clause_start:min(clauses.first_from(match.end()), match.end() + _REACH)]
+        full_sentence = text[max(sentences.start_before(start), start - _REACH):
+                             min(sentences.first_from(match.end()), match.end() + _REACH)]
         if _STATISTIC.search(full_sentence):
             continue
         is_roundup = bool(_ROUNDUP.search(sentence)) and bool(_TOTAL.search(clause) or "共" in clause)
