@@ -25,6 +25,7 @@ class CrawlRunRecorder:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.run_id: Optional[int] = None
+        self.unrecorded = False  # the run's row could not even be opened (read-only or full database)
         self.started = 0.0
 
     @classmethod
@@ -40,8 +41,9 @@ class CrawlRunRecorder:
             self.run_id = spider.store.start_run(spider.name)
         except StoreError as exc:
             # A full or read-only database: the crawl goes on (what fits is stored) and its
-            # report, without a row, still reaches the caller (it counts toward the site's health).
+            # report, without a row, still reaches the caller.
             spider._fail(str(exc))
+            self.unrecorded = True
             return
         report: Optional[Callable[[dict[str, Any]], None]] = getattr(spider, "report", None)
         if report is not None:
@@ -64,6 +66,10 @@ class CrawlRunRecorder:
             status = "partial"
         else:
             status = "ok"
+        if self.unrecorded and status not in ("timeout", "interrupted"):
+            # Nothing of this crawl could be written: a failure, which the daemon counts toward the
+            # site's health in memory (HealthMonitor) since the database cannot say so.
+            status = "failed"
         duration = time.monotonic() - self.started
         if self.run_id is not None:
             try:
