@@ -74,12 +74,12 @@ class StoreAPI(Protocol):
         ...
 
     def start_run(self, site: str) -> int:
-        """Open a ``crawl_runs`` row; its id."""
+        """Open a ``crawl_runs`` row; its id. StoreError when it cannot be written."""
         ...
 
     def finish_run(self, run_id: int, *, status: str, counts: dict[str, int], errors: list[str],
                    duration_s: float) -> None:
-        """Close a ``crawl_runs`` row."""
+        """Close a ``crawl_runs`` row. StoreError when it cannot be written."""
         ...
 
     def save_facts(self, article_id: int, facts: dict[str, Any]) -> None:

@@ -246,23 +246,35 @@ class PgStore:
                 [url, site, reason, utc_now(), url_key])
 
     def start_run(self, site: str) -> int:
-        """Open a ``crawl_runs`` row for ``site`` and return its id."""
-        with self.db.connection() as conn:
-            row = conn.execute("INSERT INTO crawl_runs (site, started_at, status) VALUES (%s, %s, 'running')"
-                               " RETURNING id", [site, utc_now()]).fetchone()
+        """Open a ``crawl_runs`` row for ``site`` and return its id (StoreError when it cannot be written)."""
+        import psycopg
+
+        try:
+            with self.db.connection() as conn:
+                row = conn.execute("INSERT INTO crawl_runs (site, started_at, status) VALUES (%s, %s, 'running')"
+                                   " RETURNING id", [site, utc_now()]).fetchone()
+        except psycopg.Error as exc:
+            raise StoreError(f"{self.db.name}: cannot record the crawl of {site} ({' '.join(str(exc).split())}).") \
+                from None
         assert row is not None
         return int(row[0])
 
     def finish_run(self, run_id: int, *, status: str, counts: dict[str, int], errors: list[str],
                    duration_s: float) -> None:
         """Close the ``crawl_runs`` row with counts and the first errors."""
+        import psycopg
+
         keys = ("list_pages", "articles_new", "duplicates", "non_articles", "failures")
-        with self.db.connection() as conn:
-            conn.execute(
-                "UPDATE crawl_runs SET finished_at = %s, status = %s, duration_s = %s, error = %s, "
-                + ", ".join(f"{k} = %s" for k in keys) + " WHERE id = %s",
-                [utc_now(), status, round(duration_s, 3), "\n".join(errors[:20]) or None,
-                 *(counts.get(k, 0) for k in keys), run_id])
+        try:
+            with self.db.connection() as conn:
+                conn.execute(
+                    "UPDATE crawl_runs SET finished_at = %s, status = %s, duration_s = %s, error = %s, "
+                    + ", ".join(f"{k} = %s" for k in keys) + " WHERE id = %s",
+                    [utc_now(), status, round(duration_s, 3), "\n".join(errors[:20]) or None,
+                     *(counts.get(k, 0) for k in keys), run_id])
+        except psycopg.Error as exc:
+            raise StoreError(f"{self.db.name}: cannot record the end of crawl run {run_id}"
+                             f" ({' '.join(str(exc).split())}).") from None
 
     def save_facts(self, article_id: int, facts: dict[str, Any]) -> None:
         """Replace the investment facts of a stored story (``newsmon reextract --facts``)."""

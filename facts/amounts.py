@@ -9,13 +9,14 @@ gives the total it states, as ``kind="roundup"``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Optional
 
 import cn2an
 
-from .text import STATISTIC, normalise, sentence_end, sentence_start
+from .text import SENTENCE_MARKS, STATISTIC, normalise
 
 __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
 
@@ -80,6 +81,8 @@ _ROUNDUP = re.compile(
 _TOTAL = re.compile(r"(总投资|投资总额|总额|合计|共计|累计|总计)")
 # How far back an investment word may stand (characters, same clause).
 _WINDOW = 16
+# How far a clause or sentence reaches either side of an amount (characters): longer is no sentence.
+_REACH = 300
 
 
 @dataclass(frozen=True)
@@ -150,27 +153,44 @@ def _builds_one_work(after: str) -> bool:
     return not _SEVERAL.search(after[part_start:min(part_ends) if part_ends else len(after)])
 
 
-def _clause_start(text: str, pos: int) -> int:
-    start = 0
-    for found in _CLAUSE_BREAK.finditer(text, 0, pos):
-        start = found.end()
-    return start
+class _Marks:
+    """Where one kind of punctuation stands in a text, found once: the clause or sentence around each
+    amount is then a bisection, not a scan from the start of the text per amount (that was quadratic:
+    a 100,000-character story of 3,600 amounts took 1.4 s of CPU here, more than its extraction)."""
+
+    def __init__(self, text: str, marks: re.Pattern[str]) -> None:
+        self.at = [found.start() for found in marks.finditer(text)]
+        self.length = len(text)
+
+    def start_before(self, pos: int) -> int:
+        """Just after the last mark before ``pos`` (0 when there is none)."""
+        i = bisect.bisect_left(self.at, pos)
+        return self.at[i - 1] + 1 if i else 0
+
+    def first_from(self, pos: int) -> int:
+        """The first mark at or after ``pos`` (the text's length when there is none)."""
+        i = bisect.bisect_left(self.at, pos)
+        return self.at[i] if i < len(self.at) else self.length
 
 
-def _clause_end(text: str, pos: int) -> int:
-    found = _CLAUSE_BREAK.search(text, pos)
-    return found.start() if found else len(text)
+_SENTENCE_END = re.compile("[" + re.escape(SENTENCE_MARKS) + "]")
 
 
 def _investment_amounts(original: str) -> list[tuple[Amount, bool]]:
     """Amounts that an investment word introduces, with whether their clause is a roundup."""
     found: list[tuple[Amount, bool]] = []
     text = normalise(original)  # same length: positions hold in ``original``
+    clauses: Optional[_Marks] = None
+    sentences: Optional[_Marks] = None
     for match in _AMOUNT.finditer(text):
         if not (match.group("unit") or match.group("cur")):
             continue
+        if clauses is None or sentences is None:
+            clauses, sentences = _Marks(text, _CLAUSE_BREAK), _Marks(text, _SENTENCE_END)
         start = match.start()
-        clause_start = _clause_start(text, start)
+        # Clauses and sentences are read at most _REACH characters either side of the amount: a
+        # text without punctuation would otherwise make each amount's "sentence" the whole text.
+        clause_start = max(clauses.start_before(start), start - _REACH)
         clause = text[clause_start:start]
         window_start = max(clause_start, start - _WINDOW)
         invest = None
@@ -185,10 +205,11 @@ def _investment_amounts(original: str) -> list[tuple[Amount, bool]]:
             continue  # "1620万户": a count, not money
         if text[start - 1:start] in tuple(_VAGUE_BEFORE) and not match.group("num")[0].isdigit():
             continue  # "数十亿": no figure stated
-        after = text[match.end():_clause_end(text, match.end())]
+        after = text[match.end():min(clauses.first_from(match.end()), match.end() + _REACH)]
         if _THRESHOLD_AFTER.match(after):
             continue  # "总投资1000万美元以上的116个项目": a threshold
-        full_sentence = text[sentence_start(text, start):sentence_end(text, match.end())]
+        full_sentence = text[max(sentences.start_before(start), start - _REACH):
+                             min(sentences.first_from(match.end()), match.end() + _REACH)]
         if STATISTIC.search(full_sentence) and not _ONE_WORK_AFTER.match(after):
             continue
         # A roundup: the clause counts projects and states their total.

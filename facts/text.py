@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["STATISTIC", "normalise", "sentence_end", "sentence_of", "sentence_start"]
+__all__ = ["SENTENCE_MARKS", "STATISTIC", "normalise", "sentence_end", "sentence_of", "sentence_start"]
 
 # Full-width digits, letters and the percent sign to ASCII: newspapers print "２２．８亿元".
 # Full-width punctuation stays: "，" and "；" separate clauses, "10，20" is not 1020.
@@ -19,7 +19,7 @@ _DOT_POINT = re.compile(r"(?<=\d)[．·・•](?=\d)")
 # "比上年增长13.6%", "比1996年分别增长2.72%".
 STATISTIC = re.compile(r"同比|环比|累计|比(上|去|前)一?年|比上(月|季度?)|比\d{2,4}年")
 
-_SENTENCE_MARKS = "。！？!?\n"
+SENTENCE_MARKS = "。！？!?\n"
 
 
 def normalise(text: str) -> str:
@@ -33,12 +33,12 @@ def normalise(text: str) -> str:
 
 def sentence_start(text: str, pos: int) -> int:
     """Index where the sentence holding ``pos`` starts."""
-    return max(text.rfind(mark, 0, pos) for mark in _SENTENCE_MARKS) + 1
+    return max(text.rfind(mark, 0, pos) for mark in SENTENCE_MARKS) + 1
 
 
 def sentence_end(text: str, pos: int) -> int:
     """Index of the mark that ends the sentence holding ``pos`` (or the text's end)."""
-    ends = [found for found in (text.find(mark, pos) for mark in _SENTENCE_MARKS) if found >= 0]
+    ends = [found for found in (text.find(mark, pos) for mark in SENTENCE_MARKS) if found >= 0]
     return min(ends) if ends else len(text)
 
 
