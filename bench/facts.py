@@ -3,14 +3,18 @@
 Usage::
 
     .venv/bin/python bench/facts.py                 # per-set table
-    .venv/bin/python bench/facts.py --show-errors   # every mismatch, gold vs got
+    .venv/bin/python bench/facts.py --show-errors   # every mismatch, gold vs got (held-out ones: --show-held-out)
     .venv/bin/python bench/facts.py --json
 
 Gold: ``bench/data/facts/gold.json`` (rules and sources in ``bench/data/facts/README.md``).
 Set ``real``: pages of the shared benchmark sets (``../shared`` beside the checkout, or
 ``$NEWSMON_SHARED``), text taken with ``newsmon.crawler.extract``; set ``fixture``: the
-fixture portal's stories (``newsmon/portal/articles.json``). A label ``"?"`` is not scored;
-a missing key is not labelled.
+fixture portal's stories (``newsmon/portal/articles.json``); set ``real-collected``: real
+newspaper paragraphs stored with their labels in ``bench/data/facts/real-collected.json``
+(title empty, the paragraph as body), also scored per split (``real-collected/dev`` and
+``real-collected/held-out``; method changes are designed on dev errors only, so held-out
+mismatches are listed only with ``--show-held-out``). A label ``"?"`` is not scored; a
+missing key is not labelled.
 
 Scores, each over the stories labelled for the field:
 
@@ -36,6 +40,7 @@ from newsmon.facts import InvestmentFacts, extract_facts
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "bench" / "data" / "facts" / "gold.json"
+COLLECTED = ROOT / "bench" / "data" / "facts" / "real-collected.json"
 FIXTURE = ROOT / "newsmon" / "portal" / "articles.json"
 
 
@@ -80,26 +85,39 @@ def _same_amount(gold: dict[str, Any], facts: InvestmentFacts) -> bool:
     return abs(facts.amount - want) <= 0.01 * want
 
 
-def score(stories: list[dict[str, Any]]) -> tuple[dict[str, dict[str, Any]], list[str]]:
-    """Per-set counters and error lines."""
+def _text(gold: dict[str, Any], fixture: dict[str, tuple[str, str]]) -> Optional[tuple[str, str]]:
+    if gold["set"] == "fixture":
+        return fixture.get(gold["id"])
+    if "text" in gold:  # a collected paragraph: no headline of its own
+        return "", str(gold["text"])
+    return _real_text(gold["path"])
+
+
+def score(stories: list[dict[str, Any]], held_out_errors: bool = False) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """Per-set (and per set/split) counters and error lines."""
     fixture = _fixture_texts()
     sets: dict[str, dict[str, Any]] = {}
     errors: list[str] = []
     for gold in stories:
-        text = fixture.get(gold["id"]) if gold["set"] == "fixture" else _real_text(gold["path"])
+        text = _text(gold, fixture)
         if text is None:
             print(f"skipped {gold['id']}: its page is not there", file=sys.stderr)
             continue
         facts = extract_facts(*text)
-        s = sets.setdefault(gold["set"], {k: [0, 0] for k in ("amount", "no amount", "stage", "city")}
-                            | {"tags": [0, 0, 0], "stories": 0})
-        s["stories"] += 1
+        names = [gold["set"]] + ([f"{gold['set']}/{gold['split']}"] if "split" in gold else [])
+        counters = [sets.setdefault(name, {k: [0, 0] for k in ("amount", "no amount", "stage", "city")}
+                                    | {"tags": [0, 0, 0], "stories": 0}) for name in names]
+        listed = gold.get("split") != "held-out" or held_out_errors
+        label = text[0][:40] or text[1][:40]
+        for s in counters:
+            s["stories"] += 1
 
         def check(field: str, ok: bool, want: Any, got: Any) -> None:
-            s[field][1] += 1
-            s[field][0] += ok
-            if not ok:
-                errors.append(f"{gold['id']} {field}: gold {want!r} got {got!r}  [{text[0][:40]}]")
+            for s in counters:
+                s[field][1] += 1
+                s[field][0] += ok
+            if not ok and listed:
+                errors.append(f"{gold['id']} {field}: gold {want!r} got {got!r}  [{label}]")
 
         if "amount" in gold and gold["amount"] != "?":
             if gold["amount"] is None:
@@ -113,10 +131,11 @@ def score(stories: list[dict[str, Any]]) -> tuple[dict[str, dict[str, Any]], lis
             check("city", got == gold["city"], gold["city"], got)
         if "industry" in gold:
             want, got_tags = set(gold["industry"]), set(facts.industry)
-            s["tags"][0] += len(want & got_tags)
-            s["tags"][1] += len(got_tags)
-            s["tags"][2] += len(want)
-            if want != got_tags:
+            for s in counters:
+                s["tags"][0] += len(want & got_tags)
+                s["tags"][1] += len(got_tags)
+                s["tags"][2] += len(want)
+            if want != got_tags and listed:
                 errors.append(f"{gold['id']} industry: gold {sorted(want)} got {sorted(got_tags)}")
     return sets, errors
 
@@ -139,15 +158,18 @@ def summary(sets: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--show-errors", action="store_true", help="list every mismatch")
+    parser.add_argument("--show-errors", action="store_true", help="list every mismatch (dev only)")
+    parser.add_argument("--show-held-out", action="store_true", help="also list held-out mismatches")
     args = parser.parse_args()
     stories = json.loads(GOLD.read_text(encoding="utf-8"))["stories"]
-    sets, errors = score(stories)
+    if COLLECTED.exists():
+        stories += json.loads(COLLECTED.read_text(encoding="utf-8"))["stories"]
+    sets, errors = score(stories, held_out_errors=args.show_held_out)
     result = summary(sets)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
     else:
-        print(f"{'set':8} {'stories':>7} {'amount':>12} {'no amount':>12} {'stage':>12} {'city':>12} {'ind P/R':>12}")
+        print(f"{'set':23} {'stories':>7} {'amount':>12} {'no amount':>12} {'stage':>12} {'city':>12} {'ind P/R':>12}")
         for name, row in result.items():
             cells = []
             for field in ("amount", "no amount", "stage", "city"):
@@ -155,8 +177,8 @@ def main() -> None:
                 cells.append(f"{c['ok']}/{c['n']}" if c["n"] else "-")
             ind = row["industry"]
             pr = f"{ind['precision']}/{ind['recall']}" if ind["tags"] else "-"
-            print(f"{name:8} {row['stories']:>7} " + " ".join(f"{c:>12}" for c in cells) + f" {pr:>12}")
-    if args.show_errors:
+            print(f"{name:23} {row['stories']:>7} " + " ".join(f"{c:>12}" for c in cells) + f" {pr:>12}")
+    if args.show_errors or args.show_held_out:
         print("\n".join(errors))
 
 

@@ -28,7 +28,9 @@ given micro (all links of all pages pooled) and as the mean over pages; a
 page where the reader returns nothing has precision 0 (when it has labelled
 articles). Next page: on pages labelled with one, right when the reader's
 first next page is that URL; on pages labelled without one, a next page
-returned is counted as ``next_false``. Targets (issue 9): precision ≥ 0.97,
+returned is counted as ``next_false``. File rows (PDF announcements; the reader returns them
+as entries of kind ``file``, stored as title-only stories) score like any other row; ``files``
+counts those the reader returned. Targets (issue 9): precision ≥ 0.97,
 recall ≥ 0.97 overall, next page right on ≥ 95% of pages that have one.
 """
 
@@ -93,6 +95,7 @@ class Reading:
     next_pages: list[str]
     ms: float
     error: Optional[str] = None
+    files: int = 0  # entries of kind "file" among ``articles``
 
 
 def load_pages(labels_path: Path = CORPUS / "labels.json", only: Optional[set[str]] = None) -> tuple[list[Page], list[str]]:
@@ -151,6 +154,7 @@ def read_with_reader(page: Page) -> Reading:
         [a.url for a in result.articles],
         list(result.next_pages),
         ms,
+        files=sum(1 for a in result.articles if getattr(a, "kind", "page") == "file"),
     )
 
 
@@ -211,6 +215,7 @@ class PageScore:
     ms: float
     error: Optional[str]
     split: str = "dev"
+    files: int = 0
 
     @property
     def precision(self) -> float:
@@ -244,7 +249,7 @@ def score_page(page: Page, reading: Reading) -> PageScore:
         [gold[k] for k in gold if k not in got],
         [got[k] for k in got if k not in gold],
         page.next_page, reading.next_pages[0] if reading.next_pages else None, page.next_page_alt,
-        reading.shape, reading.ms, reading.error, page.split,
+        reading.shape, reading.ms, reading.error, page.split, reading.files,
     )
 
 
@@ -263,6 +268,7 @@ def summarise(scores: Iterable[PageScore]) -> dict[str, Any]:
         "pages": n,
         "gold_links": gold,
         "found_links": found,
+        "found_files": sum(s.files for s in scores),
         "precision": tp / found if found else 0.0,
         "recall": tp / gold if gold else 1.0,
         "precision_mean": sum(s.precision for s in scores) / n,
@@ -359,14 +365,14 @@ def print_table(results: dict[str, list[PageScore]], k: int) -> None:
 
 def print_per_page(results: dict[str, list[PageScore]]) -> None:
     """One row per page and reader: found/labelled links, P, R, next page right, shape read."""
-    print("\n| reader | page | split | shape | labelled | found | P | R | next | shape read |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("\n| reader | page | split | shape | labelled | found | files | P | R | next | shape read |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for name, scores in results.items():
         for s in scores:
             nxt = "-" if s.next_right is None else ("right" if s.next_right else "wrong")
             if s.next_gold is None and s.next_got is not None:
                 nxt = "false"
-            print(f"| {name} | {s.id} | {s.split} | {s.shape} | {s.gold} | {s.found} | {s.precision:.3f} | {s.recall:.3f} | "
+            print(f"| {name} | {s.id} | {s.split} | {s.shape} | {s.gold} | {s.found} | {s.files} | {s.precision:.3f} | {s.recall:.3f} | "
                   f"{nxt} | {s.shape_got or '-'} |")
 
 
@@ -411,7 +417,7 @@ def main(argv: Optional[list[str]] = None) -> int:
             "skipped": skipped,
             "readers": {name: {"by_shape": by_shape(scores), "worst": worst(scores, args.worst),
                                "per_page": [{"id": s.id, "shape": s.shape, "precision": s.precision,
-                                             "recall": s.recall, "next_right": s.next_right,
+                                             "recall": s.recall, "next_right": s.next_right, "files": s.files,
                                              "shape_got": s.shape_got, "split": s.split} for s in scores]}
                         for name, scores in results.items()},
         }

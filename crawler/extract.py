@@ -49,7 +49,7 @@ from newsmon.crawler.metadata import (
     find_title,
 )
 
-__all__ = ["extract", "decode_html"]
+__all__ = ["extract", "decode_html", "from_list_date"]
 
 log = logging.getLogger(__name__)
 
@@ -426,7 +426,7 @@ def _extract(
     )
     if published_at is None and list_date is not None:
         # The page states no date: the one its list (or feed) printed beside the link is the best witness.
-        published_at, date_from = _from_list_date(list_date), "list"
+        published_at, date_from = from_list_date(list_date), "list"
     common: dict[str, Any] = dict(
         title=title,
         published_at=published_at,
@@ -476,7 +476,8 @@ def _extract(
     return Article(url=url, **common)
 
 
-def _from_list_date(value: datetime | date) -> datetime:
+def from_list_date(value: datetime | date) -> datetime:
+    """A list page's date as a story date: a day is midnight Beijing time, a naive time is Beijing time."""
     if isinstance(value, datetime):
         return value if value.tzinfo else value.replace(tzinfo=SHANGHAI)
     return datetime(value.year, value.month, value.day, tzinfo=SHANGHAI)

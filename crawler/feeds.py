@@ -70,6 +70,32 @@ def _local(struct: Optional[time.struct_time]) -> Optional[str]:
     return moment.strftime("%Y-%m-%d %H:%M")
 
 
+# A feed date that names its zone: RFC 822 (+0800, GMT, EDT…) or ISO 8601 (Z, +08:00).
+_ZONED = re.compile(r"(?:Z|[+-]\d{2}:?\d{2}|[A-Za-z]{2,})\s*$")
+
+
+def _entry_date(entry: dict[str, object]) -> Optional[str]:
+    """The entry's published (else updated) date in Beijing time, ``YYYY-MM-DD[ HH:MM]``.
+
+    feedparser reads a date without a zone as UTC; Chinese feeds write ``2018-09-18 14:38:10``
+    meaning Beijing time (found on a real Tencent feed: every item came out 8 hours late). A
+    zone-less date, or one feedparser cannot read (``2018年9月18日``), is read as printed, like
+    a list page's date.
+    """
+    for raw_key, parsed_key in (("published", "published_parsed"), ("updated", "updated_parsed")):
+        raw = str(entry.get(raw_key) or "").strip()
+        found = entry.get(parsed_key)
+        struct = found if isinstance(found, time.struct_time) else None
+        if not raw and not struct:
+            continue
+        if raw and (not struct or not _ZONED.search(raw)):
+            from .links import date_in_text
+
+            return date_in_text(raw) or _local(struct)
+        return _local(struct)
+    return None
+
+
 def read_feed(body: bytes, url: str) -> FeedReading:
     """The entries of an RSS/Atom feed: link, title, and published (else updated) date in Beijing time."""
     import feedparser
@@ -82,7 +108,7 @@ def read_feed(body: bytes, url: str) -> FeedReading:
         if not link:
             continue
         link = urljoin(url, link)
-        date = _local(entry.get("published_parsed") or entry.get("updated_parsed"))
+        date = _entry_date(entry)
         title = " ".join((entry.get("title") or "").split())
         entries.setdefault(link, FeedEntry(link, title, date))
     return FeedReading(list(entries.values()), [])

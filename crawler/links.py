@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement  # imported when a page is parsed (start-up time)
 
 __all__ = [
+    "DOCUMENT_EXTENSIONS",
     "FILE_REASON",
     "Link",
     "ListPage",
@@ -38,12 +39,22 @@ __all__ = [
     "collect_links",
     "date_in_text",
     "extract_links",
+    "file_type",
     "looks_like_article_url",
     "url_template",
 ]
 
-# Why a link to a PDF, image or archive is set aside (newsmon extracts web pages only).
+# Why a link to an image, video, stylesheet or program is set aside (newsmon extracts web pages only).
 FILE_REASON = "a file, not a page"
+# Files that are list entries in their own right: the PDF/Word/Excel rows of a 公告/公示 column
+# (招标公告, 环评公示, 项目备案, fund 信息披露). They are kept as links of kind "file" and judged
+# like page links (URL template, headline-length text); the crawler stores each as a title-only
+# story and never downloads it. ``ofd``/``wps``/``et`` are the Chinese office formats; archives
+# are the 附件 of tender notices.
+DOCUMENT_EXTENSIONS = frozenset({
+    "pdf", "ofd", "doc", "docx", "docm", "wps", "rtf", "odt", "xls", "xlsx", "xlsm", "et", "ods",
+    "ppt", "pptx", "pps", "dps", "odp", "zip", "rar", "7z",
+})
 # Links read per list page; the rest are ignored (and counted). Real 栏目 pages
 # carry 50-400 links; 5,000 leaves room for huge sitemap-like columns.
 MAX_LINKS_PER_PAGE = 5000
@@ -81,6 +92,19 @@ class Link:
     url: str
     text: str
     date: Optional[str] = None
+
+
+def file_type(url: str) -> Optional[str]:
+    """The document type a URL names by its extension (``"pdf"``, ``"docx"``…), or None for a web page.
+
+    Only :data:`DOCUMENT_EXTENSIONS` count: images, media and programs are never list entries.
+    """
+    path = urlsplit(url).path.lower()
+    dot = path.rfind(".")
+    if dot < 0 or "/" in path[dot:]:
+        return None
+    ext = path[dot + 1 :]
+    return ext if ext in DOCUMENT_EXTENSIONS else None
 
 
 @dataclass(frozen=True)
@@ -265,8 +289,10 @@ def collect_links(
 ) -> tuple[list[Link], list[Rejected], int]:
     """Every ``<a href>`` of a parsed page: (links on the site, links set aside, anchors over ``limit``).
 
-    Absolute, fragment-free, page order; one entry per (URL, text). Files
-    (images, PDFs, archives — Scrapy's own list) and off-site links are set aside.
+    Absolute, fragment-free, page order; one entry per (URL, text). Documents
+    (:data:`DOCUMENT_EXTENSIONS`: PDF, Word, Excel, archives) are kept like pages (their
+    kind is :func:`file_type`); other files (images, media, programs — the rest of Scrapy's
+    list) and off-site links are set aside.
     When ``anchors`` is given, it is filled with each kept URL's ``<a>`` elements
     (page order), for checks that need to know where a link sits.
     """
@@ -274,7 +300,7 @@ def collect_links(
     from w3lib.url import safe_url_string
 
     base = doc.xpath("string(//base/@href)") or base_url
-    ignored = tuple("." + ext for ext in IGNORED_EXTENSIONS)
+    ignored = tuple("." + ext for ext in IGNORED_EXTENSIONS if ext not in DOCUMENT_EXTENSIONS)
     links: list[Link] = []
     rejected: dict[str, str] = {}
     # One entry per (URL, text): the same URL as "2" and as "下一页" must keep both texts.
@@ -327,8 +353,8 @@ def parse_html(html: str, base_url: str) -> Optional[HtmlElement]:
 def extract_links(html: str, base_url: str, domains: list[str]) -> list[Link]:
     """Every ``<a href>`` on the page that stays on ``domains``, absolute, fragment-free, in order.
 
-    Links to files (images, PDFs, archives) are skipped with Scrapy's own list
-    of extensions.
+    Links to images, media and programs are skipped (Scrapy's own list of extensions
+    less :data:`DOCUMENT_EXTENSIONS`); documents are kept (see :func:`collect_links`).
     """
     doc = parse_html(html, base_url)
     if doc is None:

@@ -9,7 +9,10 @@ what the crawler sees:
   (a JSON/JS literal in a ``<script>``), ``needs_browser`` (nothing found but
   the page evidently builds its list with JavaScript), ``empty`` (nothing
   found, no sign of why);
-* ``articles``: article links in page order with title and list date;
+* ``articles``: list entries in page order with title and list date; an entry
+  whose URL names a document (PDF, Word, Excel… ``links.DOCUMENT_EXTENSIONS``)
+  has ``kind == "file"``: the crawler stores it as a title-only story and never
+  downloads it;
 * ``next_pages``: the next list page(s) to read;
 * ``rejected``: the links set aside, each with its reason.
 
@@ -27,7 +30,7 @@ from .encoding import decode_html
 from .blocks import main_list
 from .feeds import feed_kind, feed_links, read_feed, read_sitemap
 from .hanweb import find_datastore, is_datastore_xml, next_proxy_url
-from .links import FILE_REASON, MAX_LINKS_PER_PAGE, Link, Rejected, classify, collect_links, parse_html
+from .links import MAX_LINKS_PER_PAGE, Link, Rejected, classify, collect_links, file_type, parse_html
 from .pager import trs_next_page
 from .scriptdata import script_items
 from .urls import same_site, site_boundaries
@@ -37,7 +40,6 @@ if TYPE_CHECKING:
 
 __all__ = ["ArticleLink", "ListReading", "NEEDS_BROWSER", "read_list_page"]
 
-FILES_ONLY = "this list page links to {files} files (PDF, documents), not web pages: newsmon stores web pages only"
 NEEDS_BROWSER = "this list page builds its links with JavaScript; set `render: browser` or `article_url_pattern`"
 # Signs that a page fills its list after load (XHR/fetch, client-side frameworks).
 _JS_LIST = re.compile(
@@ -49,11 +51,24 @@ _JS_LIST = re.compile(
 
 @dataclass(frozen=True)
 class ArticleLink:
-    """An article link on a list page: URL, title, and the date the list printed beside it (``YYYY-MM-DD[ HH:MM]``)."""
+    """A list entry: URL, title, and the date the list printed beside it (``YYYY-MM-DD[ HH:MM]``).
+
+    ``kind`` is ``"page"`` (a web page the crawler fetches and extracts) or ``"file"`` (a
+    document such as a PDF announcement: stored from the list alone, never fetched);
+    ``file_type`` is the document's extension (``"pdf"``) or None.
+    """
 
     url: str
     title: str
     date: Optional[str] = None
+
+    @property
+    def file_type(self) -> Optional[str]:
+        return file_type(self.url)
+
+    @property
+    def kind(self) -> str:
+        return "page" if self.file_type is None else "file"
 
 
 @dataclass
@@ -75,7 +90,8 @@ class ListReading:
         return {
             "url": self.url,
             "shape": self.shape,
-            "articles": [{"url": a.url, "title": a.title, "date": a.date} for a in self.articles],
+            "articles": [{"url": a.url, "title": a.title, "date": a.date, "kind": a.kind, "file_type": a.file_type}
+                         for a in self.articles],
             "next_pages": list(self.next_pages),
             "rejected": [{"url": r.url, "reason": r.reason} for r in self.rejected],
             "feeds": list(self.feeds),
@@ -187,12 +203,7 @@ def read_list_page(
         reading.shape = "script_data"
         reading.articles = [ArticleLink(item.url, item.title, item.date) for item in items]
         return reading
-    files = sum(1 for r in reading.rejected if r.reason == FILE_REASON)
-    if files >= 3:
-        # Announcement columns (信息披露, 公告) whose every row is a PDF: say so rather than "nothing found".
-        reading.shape = "empty"
-        reading.diagnosis = FILES_ONLY.format(files=files)
-    elif _JS_LIST.search(script_text) or (len(doc.text_content().strip()) < 200 and len(scripts) >= 2):
+    if _JS_LIST.search(script_text) or (len(doc.text_content().strip()) < 200 and len(scripts) >= 2):
         reading.shape = "needs_browser"
         reading.diagnosis = NEEDS_BROWSER
     else:

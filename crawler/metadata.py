@@ -511,44 +511,184 @@ def _similar(a: str, b: str) -> bool:
 
 
 _H1 = etree.XPath("//h1")
-_TITLE_LIKE = etree.XPath("//h1|//h2|//*[contains(@class,'title') or contains(@id,'title')]")
+# Class names in any case ("Title", "newsTitle", "ArticleTitle").
+_TITLE_LIKE = etree.XPath(
+    "//h1|//h2|//*[contains(translate(@class,'TITLE','title'),'title') or contains(translate(@id,'TITLE','title'),'title')]"
+)
+# Words too common to say two headlines tell the same story.
+_STOPWORDS = frozenset("the and for with from that this your you are was how what who why when its into".split())
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _words(text: str) -> set[str]:
+    """A headline's words for comparing wordings: 4-letter stems, numbers, hanzi pairs.
+
+    Stems make "MacBook"/"MacBooks" and "самые"/"самых" one word without knowing the
+    language; Chinese has no spaces, so its runs count as overlapping character pairs.
+    """
+    words: set[str] = set()
+    for w in _WORD.findall(text.casefold()):
+        if _CJK.search(w):
+            words.update(w[i:i + 2] for i in range(max(1, len(w) - 1)))
+        elif w.isdigit() or (len(w) >= 3 and w not in _STOPWORDS):
+            words.add(w[:4])
+    return words
+
+
+def _same_story(heading: str, headline: str) -> bool:
+    """Do two differently worded headlines tell the same story (most of their words shared)?
+
+    The page's ``<h1>`` and its ``<title>``/og:title are often edited apart — "HS Roundup:"
+    vs "High School Roundup:", an SEO title beside the displayed one — while a site name,
+    a section or another story's heading shares a word or two at most.
+    """
+    a, b = _words(heading), _words(headline)
+    shared = len(a & b)
+    return len(a) >= 3 and shared >= 2 and 4 * shared >= len(a) + len(b)  # Dice coefficient ≥ 0.5
+
+
+def _confirmed(h: str, ref: str, *, h1: bool) -> str | None:
+    """``h`` as the headline when the reference title ``ref`` confirms it, else None."""
+    cleaned = clean_title(ref)
+    parts = [p for p in _title_parts(ref) if len(p) >= 2]
+    fh = _fold(h)
+    if parts and fh == _fold(parts[0]):
+        # The title's first segment ("夜雨" of "夜雨_原文、翻译及赏析_白居易诗词_读古诗词网").
+        return _TITLE_PREFIX.sub("", h)
+    if parts and len(parts[0]) >= 4 and fh.startswith(_fold(parts[0])) and len(fh) - len(_fold(parts[0])) <= 4:
+        return parts[0]  # the first segment with a counter stuck to it ("第二章 失乡号的船长241")
+    if any(fh == _fold(p) for p in parts[1:]):
+        return None  # the site's or channel's name, which the title carries after the headline
+    # Similar, and neither a fragment nor a whole header box (title + byline). An <h1> may be
+    # longer than the title that shortens it ("Spiced Honey Pear Jam" of "Homemade Spiced
+    # Honey Pear Jam for the Holidays"): an <h1> holds a headline, not a byline.
+    longest = max(1.2 * len(ref) + 4, 160.0 if h1 and _fold(cleaned) in fh else 0.0)
+    if len(h) >= 4 and _similar(h, ref) and 0.3 * len(cleaned) <= len(h) <= longest:
+        # A heading with a word or a counter stuck to the headline ("原创…", "…241"):
+        # the title's segment is the headline.
+        inner = [p for p in parts if len(p) >= 4 and len(p) >= 0.6 * len(h) and _stuck(_fold(p), fh)]
+        return inner[0] if inner else _TITLE_PREFIX.sub("", h)
+    return None
+
+
+# The first item of a byline box under a headline: 发布时间：…, 来源：…, 作者：….
+_BYLINE_START = re.compile(r"^(?:发布时间|发布日期|发表时间|发稿时间|信息来源|来源|作者|时间|日期)\s*[:：]")
+_TITLE_NAME = re.compile(r"title|headline|(?:^|[\s_-])(?:tit|bt|biaoti)(?:$|[\s_-])", re.I)
+_INLINE = frozenset(("span", "b", "i", "em", "strong", "font", "a", "small", "label", "cite", "time"))
+_BREADCRUMB = re.compile(r"首页|当前位置|您的位置|>|》|»")
+
+
+def _heading_above_byline(tree: lxml_html.HtmlElement) -> str | None:
+    """The text right above the page's first byline box (``<h5>标题</h5><div>发布时间：…</div>``).
+
+    Portal templates often show the headline in a plain element (a ``<div
+    class="rumor-title">``, an ``<h5>``) whose ``<title>`` is only the site's or channel's
+    name; the line above the byline is the headline the reader sees.
+    """
+    body = tree.find("body")
+    for count, el in enumerate(body.iter() if body is not None else ()):
+        if count > 4000:
+            return None
+        if not isinstance(el.tag, str) or not _BYLINE_START.match(_norm(el.text)):
+            continue
+        box = el
+        while box.tag in _INLINE and box.getparent() is not None:
+            box = box.getparent()  # the byline's block (<div><b>发布时间：…</b> <i>来源：…</i></div>)
+        for _ in range(3):
+            prev = box.getprevious()
+            while prev is not None and not _norm(prev.text_content()):
+                prev = prev.getprevious()
+            if prev is not None:
+                text = _norm(prev.text_content())
+                # Only a heading or an element named for the title: a caption, a summary or a
+                # channel name can sit above a byline too.
+                titled = prev.tag in ("h2", "h3", "h4", "h5", "h6") or _TITLE_NAME.search(
+                    f"{prev.get('class', '')} {prev.get('id', '')}")
+                if titled and 4 <= len(text) <= 100 and not _BYLINE_START.match(text) and not _BREADCRUMB.search(text):
+                    return text
+                return None
+            box = box.getparent()
+            if box is None:
+                return None
+        return None
+    return None
+
+
+def _letters(text: str) -> str:
+    """Only letters and digits, casefolded: a headline split into a kicker and a line, or set
+    in capitals, is still the same words."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _shown(tree: lxml_html.HtmlElement, text: str) -> bool:
+    """Is ``text`` printed in the page's body (not only in its ``<title>`` or scripts)?
+
+    Compared on letters and digits only, so that "Einsatz in Bremervörde: Polizei …" counts as
+    printed where the page sets the kicker and the line in two elements.
+    """
+    body = tree.find("body")
+    if body is None:
+        return False
+    parts = []
+    for el in body.iter():
+        if el.text and el.tag not in ("script", "style") and isinstance(el.tag, str):
+            parts.append(el.text)
+        if el.tail and el is not body:
+            parts.append(el.tail)
+    wanted = _letters(text)
+    return bool(wanted) and wanted in _letters(" ".join(parts))
 
 
 def find_title(tree: lxml_html.HtmlElement) -> str:
-    """The headline: an ``<h1>`` that the ``<title>``/og:title confirms, else the cleaned title."""
+    """The headline: the visible heading the ``<title>``/og:title confirms, else the cleaned title.
+
+    Headings are tried in order — ``<h1>``s first — each against every reference, so an
+    ``<h1>`` the og:title confirms wins over a breadcrumb that happens to match the start
+    of the ``<title>``. An ``<h1>`` worded differently from the references but telling the
+    same story (most words shared) is the headline the reader sees, and wins over them.
+    """
     metas = dict(_meta_content(tree))
     raw_title = _norm(" ".join(tree.xpath("//title//text()")[:3]))
     og = _norm(metas.get("og:title") or metas.get("twitter:title") or metas.get("articletitle") or "")
     references = [t for t in (raw_title, og) if t]
     # <h1>s first, then the other title-like elements in page order: a site menu of
     # dozens of class="…title…" items must not push the headline out of the 40 looked at.
-    candidates = _H1(tree)[:10]
-    seen = set(candidates)
-    candidates += [e for e in _TITLE_LIKE(tree)[:40] if e not in seen]
-    headings = [_norm(h.text_content()) for h in candidates[:50]]
-    headings = [h for h in headings if 2 <= len(h) <= 120]
-    for ref in references:
-        cleaned = clean_title(ref)
-        parts = [p for p in _title_parts(ref) if len(p) >= 2]
-        for h in headings:
-            fh = _fold(h)
-            if parts and fh == _fold(parts[0]):
-                # The title's first segment ("夜雨" of "夜雨_原文、翻译及赏析_白居易诗词_读古诗词网").
-                return _TITLE_PREFIX.sub("", h)
-            if parts and len(parts[0]) >= 4 and fh.startswith(_fold(parts[0])) and len(fh) - len(_fold(parts[0])) <= 4:
-                return parts[0]  # the first segment with a counter stuck to it ("第二章 失乡号的船长241")
-            if any(fh == _fold(p) for p in parts[1:]):
-                continue  # the site's or channel's name, which the title carries after the headline
-            # Similar, and neither a fragment nor a whole header box (title + byline).
-            if len(h) >= 4 and _similar(h, ref) and 0.3 * len(cleaned) <= len(h) <= 1.2 * len(ref) + 4:
-                # A heading with a word or a counter stuck to the headline ("原创…", "…241"):
-                # the title's segment is the headline.
-                inner = [p for p in parts if len(p) >= 4 and len(p) >= 0.6 * len(h) and _stuck(_fold(p), fh)]
-                return inner[0] if inner else _TITLE_PREFIX.sub("", h)
-    h1 = [h for h in (_norm(e.text_content()) for e in tree.xpath("//h1")) if 4 <= len(h) <= 120]
+    h1s = [h for h in (_norm(e.text_content()) for e in _H1(tree)[:10]) if 2 <= len(h) <= 120]
+    seen = set(_H1(tree)[:10])
+    others = [_norm(e.text_content()) for e in _TITLE_LIKE(tree)[:40] if e not in seen][:50 - len(seen)]
+    others = [h for h in others if 2 <= len(h) <= 120]
+    for h in h1s:
+        for ref in references:
+            found = _confirmed(h, ref, h1=True)
+            if found:
+                return found
+    for h in h1s:
+        if any(_same_story(h, clean_title(ref)) for ref in references):
+            return _TITLE_PREFIX.sub("", h)
+    for h in others:
+        for ref in references:
+            found = _confirmed(h, ref, h1=False)
+            if found:
+                return found
+    h1 = [h for h in h1s if len(h) >= 4]
     fallback = clean_title(og) if og else clean_title(raw_title) if raw_title else ""
-    if h1 and (len(fallback) < 4 or fallback[:1] in "-_|" or _SITE_WORDS.search(fallback)):
+    site_like = len(fallback) < 4 or fallback[:1] in "-_|" or bool(_SITE_WORDS.search(fallback))
+    if h1 and site_like:
         return h1[0]  # the <title> names only the site ("-铜雀历史网"): the page's own heading
+    printed = not site_like and _shown(tree, fallback)
+    # The site's name as the <title> carries it after the headline ("… - Daily Bugle").
+    site_names = {_fold(p) for ref in references for p in _title_parts(ref)[1:]}
+    own = [h for h in h1 if _fold(h) not in site_names]
+    if own and not printed:
+        # The title is printed nowhere on the page (an SEO title, a transliteration of the
+        # headline, another post's title left in a blog's <head>): the reader sees the <h1>.
+        return own[0]
+    if not h1 and not printed:
+        # No heading confirms the title, and the title names the site or is printed nowhere
+        # on the page ("科普中国-辟谣文章"): the line above the byline is the headline shown.
+        above = _heading_above_byline(tree)
+        if above:
+            return above
     return fallback or (h1[0] if h1 else "")
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from scrapy.exceptions import DropItem
 
+from newsmon.db import AddResult, StoreAPI
 from newsmon.db.dedupe import NearPrint
 from newsmon.errors import StoreError
 from newsmon.facts import facts_record
@@ -23,7 +24,7 @@ from .urls import url_key
 if TYPE_CHECKING:
     from .spider import PortalSpider
 
-__all__ = ["NonArticlePipeline", "StorePipeline", "TemplatePipeline"]
+__all__ = ["NonArticlePipeline", "StorePipeline", "TemplatePipeline", "store_article"]
 
 
 def _counted(process: Callable[[Any, dict[str, Any], PortalSpider], dict[str, Any]]) -> Callable[..., dict[str, Any]]:
@@ -47,7 +48,10 @@ def _counted(process: Callable[[Any, dict[str, Any], PortalSpider], dict[str, An
 
 
 class NonArticlePipeline:
-    """Drop pages that are not articles (list, login, 404-ish, empty) and remember their URLs."""
+    """Drop pages that are not articles (list, login, 404-ish, empty) and remember their URLs.
+
+    Files named on a list page (``item["file_type"]``, see ``spider.file_item``) always pass:
+    their title comes from the list and their body is one line saying they were not downloaded."""
 
     @_counted
     def process_item(self, item: dict[str, Any], spider: PortalSpider) -> dict[str, Any]:
@@ -68,22 +72,10 @@ class StorePipeline:
         article: Article = item["article"]
         stats = spider.crawler.stats
         facts = _facts(article, item["url"], spider)
+        file_type = item.get("file_type")
         try:
-            result = spider.store.add_article(
-                site=item["site"],
-                url=item["url"],
-                title=article.title,
-                body=article.body,
-                fingerprint=text_fingerprint(article.body),
-                url_key=url_key(item["url"]),
-                near=_near_print(article.body),
-                published_at=article.published_at,
-                source=article.source,
-                author=article.author,
-                lang=article.lang,
-                summary=article.summary,
-                facts=facts,
-            )
+            result = store_article(spider.store, item["site"], item["url"], article, facts,
+                                   file_type=file_type)
         except StoreError as exc:
             # Disk full, locked database...: this article is lost for this run
             # (it stays unknown, so the next run fetches it again).
@@ -102,6 +94,31 @@ class StorePipeline:
             return {**item, "article_id": result.article_id}
         stats.inc_value("newsmon/duplicates")
         raise DropItem(f"{item['url']}: duplicate, {result.reason or result.status}")
+
+
+def store_article(store: StoreAPI, site: str, url: str, article: Article,
+                  facts: Optional[dict[str, Any]], *, file_type: Optional[str] = None) -> AddResult:
+    """Everything after extraction for one story: its fingerprints (exact and near-duplicate),
+    then ``add_article`` (dedupe, full-text index, alert matching). Also timed alone by
+    ``bench/extract_budget.py``."""
+    return store.add_article(
+        site=site,
+        url=url,
+        title=article.title,
+        body=article.body,
+        # A file's body is the same line for every file: the file is known by its URL,
+        # and the body is no text to compare with other stories.
+        fingerprint=text_fingerprint(f"file {url_key(url)}") if file_type else text_fingerprint(article.body),
+        url_key=url_key(url),
+        near=None if file_type else _near_print(article.body),
+        published_at=article.published_at,
+        source=article.source,
+        author=article.author,
+        lang=article.lang,
+        summary=article.summary,
+        facts=facts,
+        file_type=file_type,
+    )
 
 
 def _facts(article: Article, url: str, spider: PortalSpider) -> Optional[dict[str, Any]]:
@@ -131,8 +148,8 @@ class TemplatePipeline:
     @_counted
     def process_item(self, item: dict[str, Any], spider: PortalSpider) -> dict[str, Any]:
         learner = getattr(spider, "learner", None)
-        if learner is None:
-            return item
+        if learner is None or item.get("file_type"):
+            return item  # a file's one-line body is ours, not the site's
         article = apply_template(item["article"], learner.template)
         if article is not item["article"]:
             spider.crawler.stats.inc_value("newsmon/template_lines_removed", article.extra["template_removed"])

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any, Callable, Optional
 from scrapy import signals
 from scrapy.crawler import Crawler
 
+from newsmon.errors import StoreError
+
 if TYPE_CHECKING:
     from .spider import PortalSpider
 
@@ -23,6 +25,7 @@ class CrawlRunRecorder:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.run_id: Optional[int] = None
+        self.unrecorded = False  # the run's row could not even be opened (read-only or full database)
         self.started = 0.0
 
     @classmethod
@@ -34,7 +37,14 @@ class CrawlRunRecorder:
 
     def spider_opened(self, spider: PortalSpider) -> None:
         self.started = time.monotonic()
-        self.run_id = spider.store.start_run(spider.name)
+        try:
+            self.run_id = spider.store.start_run(spider.name)
+        except StoreError as exc:
+            # A full or read-only database: the crawl goes on (what fits is stored) and its
+            # report, without a row, still reaches the caller.
+            spider._fail(str(exc))
+            self.unrecorded = True
+            return
         report: Optional[Callable[[dict[str, Any]], None]] = getattr(spider, "report", None)
         if report is not None:
             # The parent needs the row's id to close it honestly if this worker dies mid-crawl.
@@ -56,9 +66,23 @@ class CrawlRunRecorder:
             status = "partial"
         else:
             status = "ok"
+        if self.unrecorded and status not in ("timeout", "interrupted"):
+            # Nothing of this crawl could be written: a failure, which the daemon counts toward the
+            # site's health in memory (HealthMonitor) since the database cannot say so.
+            status = "failed"
         duration = time.monotonic() - self.started
-        assert self.run_id is not None
-        spider.store.finish_run(self.run_id, status=status, counts=counts, errors=spider.errors, duration_s=duration)
+        if self.run_id is not None:
+            try:
+                spider.store.finish_run(self.run_id, status=status, counts=counts, errors=spider.errors,
+                                        duration_s=duration)
+            except StoreError as exc:
+                # A full disk at the very end. The report below must still go out: the caller
+                # (newsmon crawl, the daemon) waits for it, and without it waited forever. The
+                # row stays 'running' until the next crawl closes it as interrupted.
+                spider._fail(str(exc))
+                counts["failures"] += 1
+                status = "partial" if status == "ok" else status
+                self.run_id = None
         report: Optional[Callable[[dict[str, Any]], None]] = getattr(spider, "report", None)
         if report is not None:
             report(

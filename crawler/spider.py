@@ -25,7 +25,8 @@ from newsmon.clock import SHANGHAI
 from newsmon.config import SiteConfig
 from newsmon.errors import NewsmonError
 
-from .extract import decode_html, extract
+from .article import Article
+from .extract import decode_html, extract, from_list_date
 from .failures import describe_failure
 from .hanweb import is_proxy_url, post_form
 from .listpage import ArticleLink, read_list_page
@@ -39,7 +40,7 @@ T = TypeVar("T")
 # Learn the site template from every article page until this many were seen.
 TEMPLATE_LEARN_ALL = 50
 
-__all__ = ["PortalSpider"]
+__all__ = ["FILE_BODY", "PortalSpider", "file_item"]
 
 
 class PortalSpider(scrapy.Spider):
@@ -114,8 +115,12 @@ class PortalSpider(scrapy.Spider):
 
     # -- list pages ---------------------------------------------------------
 
-    def parse_list(self, response: Response, page_number: int) -> Iterator[Request]:
-        """Queue the list page's unknown articles and, unless all were known, its next page."""
+    def parse_list(self, response: Response, page_number: int) -> Iterator[Request | dict[str, Any]]:
+        """Queue the list page's unknown articles and, unless all were known, its next page.
+
+        A new entry of kind ``file`` (a PDF/Word row of a 公告 column) is not fetched: it becomes a
+        title-only story item straight away (:func:`file_item`).
+        """
         stats = self.crawler.stats
         stats.inc_value("newsmon/list_pages")
         if response.status == 304:
@@ -149,6 +154,10 @@ class PortalSpider(scrapy.Spider):
         for url in new:
             key, link = canonical[url]
             self._requested.add(key)
+            if link.kind == "file":
+                stats.inc_value("newsmon/file_entries")
+                yield file_item(self.site.name, url, link)
+                continue
             # The date the list printed beside the link travels with the request:
             # extract() uses it as a cross-check and when the page states none.
             yield Request(
@@ -290,6 +299,25 @@ class PortalSpider(scrapy.Spider):
         if len(self.errors) < 100:
             self.errors.append(message)
         self.logger.warning(message)
+
+
+#: The body of a story that is a file named on a list page (one line; the file is never downloaded).
+FILE_BODY = "{kind} file listed on the site's list page; newsmon keeps its title and list date and does not download it."
+
+
+def file_item(site: str, url: str, link: ArticleLink) -> dict[str, Any]:
+    """The story item for a list entry that is a file: the list's title and date, a one-line body.
+
+    ``file_type`` tells the pipelines to fingerprint the URL rather than the (shared) body and to
+    leave the body alone; the store keeps it in ``articles.file_type``.
+    """
+    listed = _list_date(link.date)
+    published = from_list_date(listed) if listed is not None else None
+    kind = (link.file_type or "file").upper()
+    article = Article(url=url, title=link.title, body=FILE_BODY.format(kind=kind), published_at=published,
+                      extra={"date_from": "list", "file_type": link.file_type} if published else
+                      {"file_type": link.file_type})
+    return {"site": site, "url": url, "article": article, "file_type": link.file_type}
 
 
 def _canonical_links(links: list[ArticleLink]) -> dict[str, tuple[str, ArticleLink]]:

@@ -50,7 +50,7 @@ class _Table:
 
 
 _ARTICLE_COLUMNS = ("id", "url", "site", "title", "published_at", "published_utc", "source", "author", "lang", "body",
-                    "fingerprint", "fetched_at", "summary")
+                    "fingerprint", "fetched_at", "summary", "file_type")
 
 # In foreign-key order. newsmon_meta last: its copy markers are written by the copy itself.
 TABLES: tuple[_Table, ...] = (

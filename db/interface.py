@@ -65,7 +65,7 @@ class StoreAPI(Protocol):
                     published_at: Optional[datetime] = None, source: Optional[str] = None,
                     author: Optional[str] = None, lang: Optional[str] = None, fetched_at: Optional[str] = None,
                     url_key: Optional[str] = None, near: Optional[NearPrint] = None, summary: Optional[str] = None,
-                    facts: Optional[dict[str, Any]] = None) -> AddResult:
+                    facts: Optional[dict[str, Any]] = None, file_type: Optional[str] = None) -> AddResult:
         """Store one fetched article, or record it as another source of a stored story."""
         ...
 
@@ -74,12 +74,12 @@ class StoreAPI(Protocol):
         ...
 
     def start_run(self, site: str) -> int:
-        """Open a ``crawl_runs`` row; its id."""
+        """Open a ``crawl_runs`` row; its id. StoreError when it cannot be written."""
         ...
 
     def finish_run(self, run_id: int, *, status: str, counts: dict[str, int], errors: list[str],
                    duration_s: float) -> None:
-        """Close a ``crawl_runs`` row."""
+        """Close a ``crawl_runs`` row. StoreError when it cannot be written."""
         ...
 
     def save_facts(self, article_id: int, facts: dict[str, Any]) -> None:

@@ -30,7 +30,7 @@ from newsmon.clock import utc_now
 
 from .handle import Handle, PgDatabase
 from .pg_schema import PG_MIGRATIONS
-from .schema import ensure_schema
+from .schema import ensure_file_type_column, ensure_schema
 
 __all__ = ["Migration", "SQLITE_MIGRATIONS", "applied_versions", "pending_migrations", "upgrade"]
 
@@ -49,6 +49,8 @@ class Migration:
 SQLITE_MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite_utils.Database], None]], ...] = (
     (1, "baseline: schema version 2 (articles, sources, FTS5, near-duplicate index, outbox, templates, facts)",
      ensure_schema),
+    (2, "articles.file_type: stories that are files named on a list page (PDF announcements), never downloaded",
+     ensure_file_type_column),
 )
 
 _CREATE = "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text, applied_at text)"

@@ -171,4 +171,6 @@ CREATE TABLE IF NOT EXISTS article_bands (
 # (version, name, SQL). Append only; never edit a released entry.
 PG_MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "baseline: the tables of SQLite schema version 2 with search_tsv (tsvector, GIN)", _BASELINE),
+    (2, "articles.file_type: stories that are files named on a list page (PDF announcements), never downloaded",
+     "ALTER TABLE articles ADD COLUMN IF NOT EXISTS file_type text"),
 )

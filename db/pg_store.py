@@ -157,23 +157,35 @@ class PgStore(StoreBase[PgDatabase]):
                 [url, site, reason, utc_now(), url_key])
 
     def start_run(self, site: str) -> int:
-        """Open a ``crawl_runs`` row for ``site`` and return its id."""
-        with self.db.connection() as conn:
-            row = conn.execute("INSERT INTO crawl_runs (site, started_at, status) VALUES (%s, %s, 'running')"
-                               " RETURNING id", [site, utc_now()]).fetchone()
+        """Open a ``crawl_runs`` row for ``site`` and return its id (StoreError when it cannot be written)."""
+        import psycopg
+
+        try:
+            with self.db.connection() as conn:
+                row = conn.execute("INSERT INTO crawl_runs (site, started_at, status) VALUES (%s, %s, 'running')"
+                                   " RETURNING id", [site, utc_now()]).fetchone()
+        except psycopg.Error as exc:
+            raise StoreError(f"{self.db.name}: cannot record the crawl of {site} ({' '.join(str(exc).split())}).") \
+                from None
         assert row is not None
         return int(row[0])
 
     def finish_run(self, run_id: int, *, status: str, counts: dict[str, int], errors: list[str],
                    duration_s: float) -> None:
         """Close the ``crawl_runs`` row with counts and the first errors."""
+        import psycopg
+
         keys = ("list_pages", "articles_new", "duplicates", "non_articles", "failures")
-        with self.db.connection() as conn:
-            conn.execute(
-                "UPDATE crawl_runs SET finished_at = %s, status = %s, duration_s = %s, error = %s, "
-                + ", ".join(f"{k} = %s" for k in keys) + " WHERE id = %s",
-                [utc_now(), status, round(duration_s, 3), "\n".join(errors[:20]) or None,
-                 *(counts.get(k, 0) for k in keys), run_id])
+        try:
+            with self.db.connection() as conn:
+                conn.execute(
+                    "UPDATE crawl_runs SET finished_at = %s, status = %s, duration_s = %s, error = %s, "
+                    + ", ".join(f"{k} = %s" for k in keys) + " WHERE id = %s",
+                    [utc_now(), status, round(duration_s, 3), "\n".join(errors[:20]) or None,
+                     *(counts.get(k, 0) for k in keys), run_id])
+        except psycopg.Error as exc:
+            raise StoreError(f"{self.db.name}: cannot record the end of crawl run {run_id}"
+                             f" ({' '.join(str(exc).split())}).") from None
 
     def save_facts(self, article_id: int, facts: dict[str, Any]) -> None:
         """Replace the investment facts of a stored story (``newsmon reextract --facts``)."""
@@ -244,8 +256,8 @@ class _Writer:
     def insert(self, copy: StoryCopy) -> int:
         inserted = self.conn.execute(
             "INSERT INTO articles (url, site, title, published_at, published_utc, source, author, lang, body,"
-            f" fingerprint, fetched_at, summary, search_tsv) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,"
-            f" {SEARCH_TSV}) RETURNING id", [*self._values(copy), index_text(copy.title), index_text(copy.body)]
+            f" fingerprint, fetched_at, summary, file_type, search_tsv) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,"
+            f"%s,%s, {SEARCH_TSV}) RETURNING id", [*self._values(copy), index_text(copy.title), index_text(copy.body)]
         ).fetchone()
         assert inserted is not None
         return int(inserted[0])
@@ -253,7 +265,8 @@ class _Writer:
     def rewrite(self, article_id: int, copy: StoryCopy) -> None:
         self.conn.execute(
             "UPDATE articles SET url=%s, site=%s, title=%s, published_at=%s, published_utc=%s, source=%s, author=%s,"
-            f" lang=%s, body=%s, fingerprint=%s, fetched_at=%s, summary=%s, search_tsv = {SEARCH_TSV} WHERE id = %s",
+            f" lang=%s, body=%s, fingerprint=%s, fetched_at=%s, summary=%s, file_type=%s, search_tsv = {SEARCH_TSV}"
+            " WHERE id = %s",
             [*self._values(copy), index_text(copy.title), index_text(copy.body), article_id])
 
     def forget_non_article(self, url: str) -> None:
@@ -262,7 +275,7 @@ class _Writer:
     @staticmethod
     def _values(copy: StoryCopy) -> list[Any]:
         return [copy.url, copy.site, copy.title, copy.published_at, copy.published_utc, copy.source, copy.author,
-                copy.lang, copy.body, copy.fingerprint, copy.fetched_at, copy.summary]
+                copy.lang, copy.body, copy.fingerprint, copy.fetched_at, copy.summary, copy.file_type]
 
 
 def _has_articles(db: PgDatabase) -> bool:

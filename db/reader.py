@@ -46,7 +46,7 @@ __all__ = [
 #: Columns of a story as feeds and exports give it (the internal ``published_utc`` and
 #: ``fingerprint`` left out).
 STORY_COLUMNS = ("id", "title", "url", "site", "published_at", "source", "author", "lang", "summary", "body",
-                 "fetched_at")
+                 "fetched_at", "file_type")
 
 
 #: The canned ``search`` query of Datasette's metadata (``web/metadata.py``): newest 100 matches.

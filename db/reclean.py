@@ -37,7 +37,9 @@ def rewrite_bodies(
     changed = 0
     last_id = 0
     while True:
-        sql = "SELECT id, url, title, body FROM articles WHERE site = ? AND id > ? ORDER BY id LIMIT ?"
+        # Stories that are files (articles.file_type) have a fixed one-line body and a URL fingerprint: never rewritten.
+        sql = ("SELECT id, url, title, body FROM articles WHERE site = ? AND id > ? AND file_type IS NULL"
+               " ORDER BY id LIMIT ?")
         rows = pg_execute(db, sql, [site, last_id, _BATCH])[1] if isinstance(db, PgDatabase) else \
             db.execute(sql, [site, last_id, _BATCH]).fetchall()
         if not rows:

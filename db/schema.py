@@ -18,7 +18,7 @@ from .outbox import ensure_outbox_schema
 from .health import ensure_daemon_schema
 from .templates import ensure_headlines_schema, ensure_templates_schema
 
-__all__ = ["ensure_schema", "SCHEMA_VERSION", "rebuild_fts"]
+__all__ = ["ensure_file_type_column", "ensure_schema", "SCHEMA_VERSION", "rebuild_fts"]
 
 SCHEMA_VERSION = 2
 JOURNAL_SIZE_LIMIT = 64 * 2**20
@@ -107,6 +107,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     ensure_facts_schema(db)  # article_facts (db/facts.py)
     _ensure_dedupe_columns(db)  # url_key/fingerprint columns, near-duplicate tables (db/dedupe.py)
     _ensure_extraction_columns(db)  # articles.summary, site_headlines
+    ensure_file_type_column(db)  # articles.file_type (migration 2, db/migrate.py)
     stored = db.execute("SELECT value FROM newsmon_meta WHERE key='tokenizer_version'").fetchone()
     if stored is None or stored[0] != str(TOKENIZER_VERSION):
         count = db.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -145,6 +146,15 @@ def _ensure_extraction_columns(db: sqlite_utils.Database) -> None:
         with db.atomic():
             db.execute("ALTER TABLE articles ADD COLUMN summary TEXT")
     ensure_headlines_schema(db)
+
+
+def ensure_file_type_column(db: sqlite_utils.Database) -> None:
+    """``articles.file_type``: ``pdf``, ``docx``… for a story that is a file named on a list page
+    (a 公告 column's PDF row, stored from the list's title and date and never downloaded); NULL for
+    web pages. Migration 2 of both back ends; idempotent, so every open of an older file adds it."""
+    if "file_type" not in db["articles"].columns_dict:
+        with db.atomic():
+            db.execute("ALTER TABLE articles ADD COLUMN file_type TEXT")
 
 
 # Contentless: the text lives in `articles`; rowid = articles.id. prefix='1': an index of

@@ -55,7 +55,8 @@ __all__ = ["search_articles", "count_articles", "iter_matches", "iter_matching_i
 
 _BATCH = 200
 _RANK = "bm25(articles_fts, 10.0, 1.0)"  # title matches count ten times a body match
-_COLUMNS = "a.id, a.title, a.url, a.site, a.published_at, a.source, a.body, a.published_utc"
+# file_type: a story that is a file named on a list page (PDF announcement), shown as such.
+_COLUMNS = "a.id, a.title, a.url, a.site, a.published_at, a.source, a.body, a.published_utc, a.file_type"
 
 
 # -- the FTS5 back end (SQLite) ------------------------------------------------------------------

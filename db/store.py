@@ -152,26 +152,34 @@ class Store(StoreBase[sqlite_utils.Database]):
             raise StoreError(f"{self.path}: cannot record {url} ({exc}).") from None
 
     def start_run(self, site: str) -> int:
-        """Open a ``crawl_runs`` row for ``site`` and return its id."""
-        with self.db.conn:
-            cursor = self.db.execute(
-                "INSERT INTO crawl_runs (site, started_at, status) VALUES (?, ?, 'running')", [site, utc_now()]
-            )
+        """Open a ``crawl_runs`` row for ``site`` and return its id (StoreError when it cannot be written)."""
+        try:
+            with self.db.conn:
+                cursor = self.db.execute(
+                    "INSERT INTO crawl_runs (site, started_at, status) VALUES (?, ?, 'running')", [site, utc_now()]
+                )
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot record the crawl of {site} ({exc}).") from None
         return int(cursor.lastrowid or 0)
 
     def finish_run(self, run_id: int, *, status: str, counts: dict[str, int], errors: list[str], duration_s: float) -> None:
-        """Close the ``crawl_runs`` row with counts and the first errors."""
-        with self.db.conn:
-            self.db.table("crawl_runs").update(
-                run_id,
-                {
-                    "finished_at": utc_now(),
-                    "status": status,
-                    "duration_s": round(duration_s, 3),
-                    "error": "\n".join(errors[:20]) or None,
-                    **{k: counts.get(k, 0) for k in ("list_pages", "articles_new", "duplicates", "non_articles", "failures")},
-                },
-            )
+        """Close the ``crawl_runs`` row with counts and the first errors (StoreError when it cannot be written:
+        a full disk must not leave the caller waiting for a report that never comes)."""
+        try:
+            with self.db.conn:
+                self.db.table("crawl_runs").update(
+                    run_id,
+                    {
+                        "finished_at": utc_now(),
+                        "status": status,
+                        "duration_s": round(duration_s, 3),
+                        "error": "\n".join(errors[:20]) or None,
+                        **{k: counts.get(k, 0)
+                           for k in ("list_pages", "articles_new", "duplicates", "non_articles", "failures")},
+                    },
+                )
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot record the end of crawl run {run_id} ({exc}).") from None
 
     # -- reads for users -------------------------------------------------------
 
@@ -220,9 +228,9 @@ class _Writer:
     def insert(self, copy: StoryCopy) -> int:
         cursor = self.db.execute(
             "INSERT INTO articles (url, site, title, published_at, published_utc, source, author, lang,"
-            " body, fingerprint, fetched_at, summary) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            " body, fingerprint, fetched_at, summary, file_type) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [copy.url, copy.site, copy.title, copy.published_at, copy.published_utc, copy.source, copy.author,
-             copy.lang, copy.body, copy.fingerprint, copy.fetched_at, copy.summary],
+             copy.lang, copy.body, copy.fingerprint, copy.fetched_at, copy.summary, copy.file_type],
         )
         article_id = int(cursor.lastrowid or 0)
         self.db.execute("INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)",
@@ -233,9 +241,9 @@ class _Writer:
         old_title, old_body = self.db.execute("SELECT title, body FROM articles WHERE id = ?", [article_id]).fetchone()
         self.db.execute(
             "UPDATE articles SET url=?, site=?, title=?, published_at=?, published_utc=?, source=?, author=?, lang=?,"
-            " body=?, fingerprint=?, fetched_at=?, summary=? WHERE id = ?",
+            " body=?, fingerprint=?, fetched_at=?, summary=?, file_type=? WHERE id = ?",
             [copy.url, copy.site, copy.title, copy.published_at, copy.published_utc, copy.source, copy.author,
-             copy.lang, copy.body, copy.fingerprint, copy.fetched_at, copy.summary, article_id],
+             copy.lang, copy.body, copy.fingerprint, copy.fetched_at, copy.summary, copy.file_type, article_id],
         )
         # Contentless FTS5: a row is deleted by giving back the values it indexed.
         self.db.execute(

@@ -61,6 +61,7 @@ class StoryCopy:
     url_key: Optional[str]
     near: Optional[NearPrint]
     summary: Optional[str] = None
+    file_type: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,7 @@ class StoreBase(Generic[H]):
         near: Optional[NearPrint] = None,
         summary: Optional[str] = None,
         facts: Optional[dict[str, Any]] = None,
+        file_type: Optional[str] = None,
     ) -> AddResult:
         """Store one fetched article, or record it as another source of a stored story.
 
@@ -184,18 +186,20 @@ class StoreBase(Generic[H]):
         with its first source row, index entry and near-duplicate bands. All
         in one transaction. ``facts``: the story's investment facts (the
         ``investment`` object plus ``amount_cny`` and ``version``), stored with a new
-        story or with a copy that becomes the primary, and given to the hooks.
+        story or with a copy that becomes the primary, and given to the hooks. ``file_type``
+        (``pdf``…): the story is a file named on a list page, stored from the list's title
+        and date (``articles.file_type``; NULL for web pages).
         """
         now = fetched_at or utc_now()
         published, published_utc = published_values(published_at)
         row: dict[str, Any] = {"url": url, "site": site, "title": title, "body": body, "published_at": published,
                                "source": source, "author": author, "lang": lang, "summary": summary,
-                               "fetched_at": now, "investment": facts}
+                               "fetched_at": now, "investment": facts, "file_type": file_type}
         # Matching happens here, outside the write transaction: a slow rule never
         # holds the database lock. Its rows are written inside it, only for a new story.
         pending = [hook for hook in (match(row) for match in self.match_hooks) if hook is not None]
         copy = StoryCopy(url, site, title, published, published_utc, source, author, lang, body, fingerprint, now,
-                         url_key, near, summary)
+                         url_key, near, summary, file_type)
         return self._store(copy, row, [*pending, *self.new_article_hooks], facts)
 
     def _store(self, copy: StoryCopy, row: dict[str, Any], hooks: list[NewArticleHook],

@@ -12,6 +12,8 @@ from functools import lru_cache
 
 import ahocorasick
 
+from .text import sentence_end
+
 __all__ = ["INDUSTRIES", "find_industries"]
 
 #: tag -> words that state it. Order is the order tags are reported in.
@@ -21,18 +23,19 @@ INDUSTRIES: dict[str, tuple[str, ...]] = {
             "太阳能", "充电桩", "电池"),
     "新材料": ("新材料", "碳纤维", "石墨烯", "稀土", "高纯", "特种气体", "电子特气", "稀有气体", "氪氙", "特种钢",
             "复合材料", "高性能材料"),
-    "石化": ("石化", "石油化工", "炼化", "化工", "乙烯", "芳烃", "炼油", "精细化工", "PX"),
+    "石化": ("石化", "石油化工", "炼化", "化工", "乙烯", "芳烃", "炼油", "精细化工", "PX", "纯碱", "氯碱", "碱厂"),
     "装备制造": ("装备制造", "高端装备", "数控机床", "机器人", "船舶", "海工装备", "航空", "轨道交通", "工程机械",
              "汽车零部件", "整车", "发动机"),
     "电子信息": ("集成电路", "芯片", "半导体", "晶圆", "电子信息", "显示面板", "软件", "数据中心", "大数据", "人工智能",
-             "算力", "5G", "物联网"),
-    "生物医药": ("生物医药", "医药", "制药", "医疗器械", "疫苗", "生物制品", "创新药", "原料药", "中药"),
-    "现代农业": ("现代农业", "农业", "种植", "养殖", "畜牧", "农产品", "粮食", "食品加工", "海参", "水产"),
+             "算力", "5G", "物联网", "微电子", "计算机", "微机"),
+    "生物医药": ("生物医药", "医药", "制药", "医疗器械", "疫苗", "生物制品", "创新药", "原料药", "中药", "药品"),
+    "现代农业": ("现代农业", "农业", "种植", "养殖", "畜牧", "农产品", "粮食", "食品加工", "海参", "水产", "蔬菜", "无土栽培"),
     "食品": ("食品", "饮料", "乳制品", "肉制品", "酿酒"),
     "物流": ("物流", "仓储", "冷链", "港口", "码头", "集装箱", "供应链", "快递"),
     "文旅": ("文旅", "旅游", "景区", "酒店", "度假", "文化产业", "康养"),
-    "冶金": ("钢铁", "冶金", "有色金属", "铝业", "镁", "铜业"),
-    "建筑地产": ("房地产", "住宅", "商业综合体", "城市更新", "棚户区", "基础设施"),
+    "冶金": ("钢铁", "冶金", "有色金属", "铝业", "镁", "铜业", "不锈钢"),
+    "建筑地产": ("房地产", "住宅", "商业综合体", "城市更新", "棚户区", "基础设施", "写字楼", "商业设施", "机场",
+             "高速公路"),
     "环保": ("环保", "污水处理", "固废", "垃圾焚烧", "节能", "循环经济", "碳中和"),
 }
 
@@ -45,20 +48,34 @@ def _automaton() -> ahocorasick.Automaton:
         for word in tag_words:
             words.setdefault(word, []).append(tag)
     for word, tags in words.items():
-        automaton.add_word(word, tuple(tags))
+        automaton.add_word(word, (word, tuple(tags)))
     automaton.make_automaton()
     return automaton
 
 
+# A word read inside a longer one that means something else: "产业化工程" is no 化工.
+_BROKEN_BY_NEXT = {"化工": "程"}
+
+
 def _counts(text: str) -> Counter[str]:
     counts: Counter[str] = Counter()
-    for _end, tags in _automaton().iter(text):
+    for end, (word, tags) in _automaton().iter(text):
+        if text[end + 1:end + 2] and text[end + 1:end + 2] in _BROKEN_BY_NEXT.get(word, ""):
+            continue
         counts.update(tags)
     return counts
 
 
 def find_industries(title: str, body: str) -> list[str]:
-    """Industry tags of the story, in taxonomy order."""
+    """Industry tags of the story, in taxonomy order.
+
+    Text without a headline (a paragraph, a page whose title was not found) has its lead
+    sentence stand in for it: that sentence names the project as a headline would.
+    """
+    if not title.strip():
+        lead = body.lstrip()
+        end = sentence_end(lead, 0)
+        title, body = lead[:end], lead[end:]
     in_title = _counts(title)
     in_body = _counts(body)
     return [tag for tag in INDUSTRIES if in_title[tag] or in_body[tag] >= 2]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,6 +30,10 @@ _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族
 _NOT_PLACES = {"阿里", "白银", "城区", "郊区", "矿区", "新区", "市中", "中区", "东区", "西区", "南区", "北区", "开发", "高新", "经济",
                "和平", "白云", "红旗", "新华", "城关", "长安", "永安", "太平", "新城", "东方", "青山", "城中",
                "铁西", "铁东", "河东", "河西", "向阳", "桥东", "桥西", "普陀"}
+
+
+# Words after a place name that make it the name of a building, hotel or street.
+_NAMED_AFTER = re.compile(r"大厦|宾馆|饭店|大酒店|酒店|大楼|商厦|路(?!桥|线|演|径|网|段|面|况|口)|大街|大道|街(?!道|区|头)")
 
 
 @dataclass(frozen=True)
@@ -101,14 +106,19 @@ class _Table:
         return Place(province=province, city=city, county=levels.get(2, ""))
 
     def mentions(self, text: str) -> list[str]:
-        """Names found in ``text``, longest match wins where names overlap, in text order."""
+        """Names found in ``text``, longest match wins where names overlap, in text order.
+
+        A name that starts a building's or a street's name (``嘉兴大厦`` in Shanghai,
+        ``北京路``) says nothing about where the story is, and is left out.
+        """
         hits = sorted(((end - len(name) + 1, end, name) for end, name in self.automaton.iter(text)),
                       key=lambda h: (h[0], -(h[1] - h[0])))
         out, covered = [], -1
         for start, end, name in hits:
             if start > covered:
-                out.append(name)
                 covered = end
+                if not _NAMED_AFTER.match(text, end + 1):
+                    out.append(name)
         return out
 
 
@@ -142,33 +152,43 @@ def _table() -> _Table:
 
 
 def _resolve(table: _Table, mentions: Iterable[str]) -> list[str]:
-    """Division codes for the mentions, ambiguous names settled by the other mentions."""
+    """Division codes for the mentions, ambiguous names settled by the other mentions.
+
+    Weak short names (``浦东`` of 浦东新区, ``资源`` of 资源县) are settled last, against every
+    place resolved before them: ``上海`` names two divisions (the municipality and its
+    districts' city) and is settled to the municipality, which then supports ``浦东``.
+    """
     mentions = list(mentions)
     unambiguous = {next(iter(table.names[m])) for m in mentions
                    if len(table.names[m]) == 1 and m not in table.weak}
     context = set(unambiguous)
     for code in unambiguous:
         context.update(table.ancestors(code))
-    codes = []
-    for mention in mentions:
+    resolved: dict[int, str] = {}
+    for i, mention in enumerate(mentions):
         candidates = table.names[mention]
         if mention in table.weak:
-            supported = [c for c in candidates if set(table.ancestors(c)) & context]
-            if len(supported) == 1:
-                codes.append(supported[0])
             continue
         if len(candidates) == 1:
-            codes.append(next(iter(candidates)))
+            resolved[i] = next(iter(candidates))
             continue
         supported = [c for c in candidates if set(table.ancestors(c)) & context or c in context]
         if len(supported) == 1:
-            codes.append(supported[0])
+            resolved[i] = supported[0]
             continue
         # 抚顺 is 抚顺市 and its 抚顺县: without other evidence the name means the larger one.
         tops = [c for c in candidates if not set(table.ancestors(c)) & candidates]
         if not supported and len(tops) == 1:
-            codes.append(tops[0])
-    return codes
+            resolved[i] = tops[0]
+    for code in resolved.values():
+        context.add(code)
+        context.update(table.ancestors(code))
+    for i, mention in enumerate(mentions):
+        if mention in table.weak:
+            supported = [c for c in table.names[mention] if set(table.ancestors(c)) & context]
+            if len(supported) == 1:
+                resolved[i] = supported[0]
+    return [resolved[i] for i in sorted(resolved)]
 
 
 def find_places(title: str, body: str, limit: int = 5) -> list[Place]:

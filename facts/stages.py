@@ -3,7 +3,9 @@
 Stages in order: 洽谈 → 签约 → 备案 → 核准 → 评审 → 招标 → 开工 → 投产 → 竣工. The headline wins
 over the body; within one text the furthest stage stated as done wins (a story about a 开工
 ceremony recalls the 签约). A verb under a plan word (``计划于年底开工``, ``将于明年投产``)
-states no stage yet.
+states no stage yet; a verb that counts (``竣工面积``, ``投产821公里``, ``已建成…企业1196个``)
+reports a statistic; a signing of something other than a project (``签订责任状``,
+``承包合同``) is no 签约.
 """
 
 from __future__ import annotations
@@ -11,62 +13,106 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .text import STATISTIC, normalise, sentence_of
+
 __all__ = ["STAGES", "find_stage"]
 
 STAGES = ("洽谈", "签约", "备案", "核准", "评审", "招标", "开工", "投产", "竣工")
 
 _VERBS = {
-    "洽谈": r"洽谈|会谈|商谈|对接会|考察对接",
+    "洽谈": r"洽谈|会谈|商谈(?!判)|对接会|考察对接",  # "进口商谈判" is 进口商 + 谈判
     "签约": r"签约|签订|签署|正式落户|成功落户|落户",
     "备案": r"完成备案|予以备案|备案",
-    "核准": r"通过核准|获得核准|予以核准|核准|获批|批复",
+    "核准": r"通过核准|获得核准|予以核准|核准|获批|批复|获[^，。；,;]{0,12}?批准",
     "评审": r"通过专家评审|专家评审|评审会|通过评审",
     "招标": r"完成招标|招标|中标",
-    "开工": r"开工建设|集中开工|开工|动工|奠基|破土|开建",
+    "开工": r"开工建设|集中开工|开工|动工|奠基|破土|开建|开始(兴建|建设|施工)",
     "投产": r"正式投产|建成投产|投产|正式启用|投入使用|试生产|试产|投入运营|投运|达产",
-    "竣工": r"竣工验收|竣工|完工|建成",
+    "竣工": r"竣工验收|竣工|完工|建成|验收合格|(经|通过)[^，。；,;]{0,10}?验收",
 }
 _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_VERBS.values())))
-# A plan word shortly before the verb: the stage is ahead, not reached.
-_PLAN = re.compile(r"(计划|预计|将于|将在|拟于|拟|力争|争取|有望|即将|将|年内|明年|下一步)[^。；，,]{0,8}$")
+# A plan word before the verb in its clause: the stage is ahead, not reached
+# ("计划于年底开工", "可望于今年5月第五届水晶节前完工").
+_PLAN = re.compile(r"(计划|预计|预定|将于|将在|拟于|拟|力争|争取|有望|可望|即将|将|年内|明年|下一步|"
+                   r"加快推动|加快推进|推动|确保|督促)[^。；，,]{0,14}$")  # an exhortation is a plan too
+# After the verb: a condition or a time before it ("建成后", "投产以后", "竣工前").
+_CONDITION_AFTER = re.compile(r"后|时|以后|之后|前|以前|之前")
+# A verb that starts a noun of measure ("竣工面积", "开工率") or is followed by a quantity
+# ("竣工8012万平方米", "投产821公里", "建成住房105万套", "建成8个基地") counts, it reports no
+# project's stage. One work ("建成一座污水处理厂") is not a count.
+_MEASURE_AFTER = re.compile(r"(、[\u4e00-\u9fff]{1,3})?(建筑)?(面积|率|量)")  # "新开工、竣工面积"
+_QUANTITY_AFTER = re.compile(
+    r"了?[\u4e00-\u9fff]{0,4}?(?<![年日])(?P<n>\d+(\.\d+)?|[一二两三四五六七八九十百千万]+)(多|余)?万?"
+    r"(个|家|座|所|套|项|处|栋|幢|间|户|艘|平方米|公里|千米|米|亩)")
+# Stock already built and counted in the clause: "全区已建成各类…企业1196个".
+_BUILT_STOCK = re.compile(r"(?<![\d.])(?:[2-9]|\d{2,})(?:多|余)?(?:个|家|座|所|套|项|处)")
+# What a signing is about: an agreement that is no project's ("签订…责任状", "承包合同",
+# "输出管理合同", "人均签订合同额") states no 签约; in the body the sentence must name the
+# project, the investment or the cooperation it is about.
+_NOT_PROJECT_DEAL = re.compile(r"责任书|责任状|承包|管理合同|输出管理|合同额|目标书|军令状|保证书|承诺书|公约|劳动合同")
+_PROJECT_DEAL = re.compile(r"项目|投资|合作|框架|合资|独资|建设|落户|仪式|引进|招商|工程|厂|基地|园区|产业")
+_SIGNING = ("签约", "签订", "签署")
+_COUNTING_GROUPS = (STAGES.index("投产"), STAGES.index("竣工"))
 
 
-# A sentence that compares or sums up periods counts projects, it reports no stage:
-# "一季度新开工亿元以上项目28个，同比增长33%".
-_STATISTIC = re.compile(r"同比|环比|累计")
+def _clause_after(text: str, pos: int) -> str:
+    ends = [found for found in (text.find(mark, pos) for mark in "，,。；;！？!?\n") if found >= 0]
+    return text[pos:min(ends) if ends else len(text)]
 
 
-def _sentence_of(text: str, pos: int) -> str:
-    start = max(text.rfind(mark, 0, pos) for mark in "。！？!?\n") + 1
-    ends = [found for found in (text.find(mark, pos) for mark in "。！？!?\n") if found >= 0]
-    return text[start:min(ends) if ends else len(text)]
+def _counts(text: str, match: re.Match[str], index: int) -> bool:
+    """Whether the verb counts works, area or length rather than reporting a project's stage."""
+    after = _clause_after(text, match.end())
+    if _MEASURE_AFTER.match(after):
+        return True
+    if index not in _COUNTING_GROUPS:
+        return False
+    quantity = _QUANTITY_AFTER.match(after)
+    if quantity and quantity.group("n") not in ("一", "1"):
+        return True
+    clause_start = max(text.rfind(mark, 0, match.start()) for mark in "，,。；;！？!?\n") + 1
+    return "已" in text[clause_start:match.start()] and bool(_BUILT_STOCK.search(after))
 
 
-def _stages_in(text: str) -> list[int]:
+def _not_about_a_project(text: str, match: re.Match[str], in_body: bool) -> bool:
+    """A signing of no project (``签订责任状``), or an approval of no work (``此方案获法院批准``)."""
+    if match.group().startswith("获") and match.group().endswith("批准"):
+        return not _PROJECT_DEAL.search(sentence_of(text, match.start()))
+    if match.group() not in _SIGNING:
+        return False
+    if _NOT_PROJECT_DEAL.search(_clause_after(text, match.end())):
+        return True
+    return in_body and not _PROJECT_DEAL.search(sentence_of(text, match.start()))
+
+
+def _stages_in(original: str, in_body: bool) -> list[int]:
+    text = normalise(original)
     found = []
     for match in _VERB.finditer(text):
-        if _STATISTIC.search(_sentence_of(text, match.start())):
+        if STATISTIC.search(sentence_of(text, match.start())):
             continue
-        if _PLAN.search(text[max(0, match.start() - 12):match.start()]):
+        if _PLAN.search(text[max(0, match.start() - 20):match.start()]):
             continue
         if text[match.start() - 1:match.start()] in ("从", "到", "至"):
             continue  # "从签约到投产的全流程": a span of stages, not a report
-        if text[match.end():match.end() + 1] in ("后", "时"):
-            continue  # "项目建成后…", "投产时…": a condition, not a report
-        index = int(next(name for name, value in match.groupdict().items() if value)[1:])
+        if _CONDITION_AFTER.match(text, match.end()):
+            continue  # "项目建成后…", "投产以后…": a condition, not a report
+        index = int(next(name for name, value in match.groupdict().items() if value and name[0] == "s")[1:])
+        if _counts(text, match, index) or _not_about_a_project(text, match, in_body):
+            continue
         found.append(index)
     return found
 
 
 def find_stage(title: str, body: str) -> Optional[str]:
     """The stage the story reports (one of :data:`STAGES`), or None."""
-    in_title = _stages_in(title)
+    in_title = _stages_in(title, in_body=False)
     if in_title:
         return STAGES[max(in_title)]
     # The lead paragraph states what happened; later ones recall history or plans.
     paragraphs = [p for p in body.splitlines() if p.strip()]
     for text in (paragraphs[:1], paragraphs[1:3]):
-        stages = _stages_in("\n".join(text))
+        stages = _stages_in("\n".join(text), in_body=True)
         if stages:
             return STAGES[max(stages)]
     return None

@@ -180,6 +180,10 @@ def print_article(article: dict[str, Any], fmt: str, *, header: str = "") -> Non
              "、".join(investment.get("industry") or []), investment.get("project")]
     if any(facts):
         meta.append("investment: " + " · ".join(f for f in facts if f))
+    if article.get("file_type"):
+        # A file row of a list (a PDF announcement): what newsmon has is the list's title and date.
+        meta.append(f"file: {article['file_type'].upper()}, listed on the site's list page, not downloaded"
+                    " (open the url to read it)")
     summary = [f"summary: {article['summary']}"] if article.get("summary") else []
     lines += meta + summary + ["", article.get("body") or ""]
     sources = article.get("sources") or []

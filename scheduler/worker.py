@@ -158,8 +158,11 @@ class _Worker:
         from newsmon.errors import NewsmonError
 
         job = message["job"]
+        ended: list[str] = []  # the job's terminal event, once sent
 
         def report(event: dict[str, Any]) -> None:
+            if event.get("event") in ("site_done", "fatal"):
+                ended.append(event["event"])
             emit({**event, "job": job})
 
         try:
@@ -185,6 +188,12 @@ class _Worker:
             if hasattr(result, "getErrorMessage"):  # a Failure: the spider could not even start
                 report({"event": "fatal", "site": site.name, "message": result.getErrorMessage(),
                         "error": "NewsmonError"})
+            elif not ended:
+                # The crawl ended but no site_done went out (a spider_closed handler raised;
+                # Scrapy logs and swallows that). The parent waits for one terminal event per
+                # job: without this it waited until the crawl's time limit, or forever.
+                report({"event": "fatal", "site": site.name, "error": "NewsmonError",
+                        "message": "the crawl ended without a report (see the worker's log)"})
             self._maybe_exit()
 
         deferred.addBoth(finished)

@@ -31,7 +31,7 @@ import pytest
 import yaml
 
 from newsmon.portal.hostile import (
-    gzip_bomb, link_list_page, many_paragraphs_page, nested_divs_page, ordinary_article, prose_page,
+    gzip_bomb, link_list_page, many_paragraphs_page, nested_divs_page, ordinary_article, prose_page, random_cjk_page,
 )
 from tests.services.hostile import HostileSite, Page
 from test_alerts_support import Receiver
@@ -85,6 +85,8 @@ def hostile_routes() -> tuple[dict[str, Page], dict[str, str], dict[str, str]]:
     add(106, "深层嵌套：沈抚示范区项目签约", Page(lambda: nested_divs_page(100_000, "深层嵌套：沈抚示范区项目签约")), True)
     # The red-team story for the /(a+)+$/ rule: 34 'a' and '!' (20 minutes of backtracking in Python's re).
     add(107, "营口港新航线开通", _html(ordinary_article("营口港新航线开通", extra=f"<p>{AAAA}</p>", story=3)), True)
+    # 100,000 random CJK characters: every character pair a new search term (1.8 MB in the database).
+    add(108, "随机汉字：高新区项目签约实录", Page(lambda: random_cjk_page(100_000, "随机汉字：高新区项目签约实录")), True)
     add(110, "组图：浑南科技城建设现场", Page(lambda: gzip_bomb(), headers={
         "Content-Type": "text/html; charset=utf-8", "Content-Encoding": "gzip"}), False)
     add(112, "快讯：营商环境条例修订解读", Page(b"", status=302, headers={"Location": "/news/show-113.html"}), False)
@@ -245,6 +247,17 @@ def test_big_pages_are_cut_with_a_note_not_dropped(crawl: Crawl) -> None:
     assert "characters of HTML" in notes["show-104.html"]
     assert "elements" in notes["show-105.html"]  # 200,000 <p>: was 88 s of CPU
     assert lengths["show-106.html"] > 200 and "flattened" in notes["show-106.html"]  # was "too little text"
+    assert 99_000 < lengths["show-108.html"] <= 100_000  # random CJK: stored whole, up to the body cap
+
+
+def test_a_random_cjk_story_is_indexed_for_search(crawl: Crawl) -> None:
+    [(body,)] = crawl.rows("SELECT body FROM articles WHERE url LIKE '%/show-108.html'")
+    lines = [line for line in body.splitlines() if len(line) > 100]
+    words = [line[50:53] for line in (lines[1], lines[len(lines) // 2], lines[-1])]  # start, middle, end
+    result = subprocess.run(newsmon_command("search", " OR ".join(words), "--config", str(crawl.config),
+                                            "--format", "json"), capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert [hit["url"].rsplit("/", 1)[1] for hit in json.loads(result.stdout)] == ["show-108.html"]
 
 
 def test_a_200k_link_list_page_is_read_within_the_cap(crawl: Crawl) -> None:
@@ -371,3 +384,144 @@ def test_full_disk_is_one_sentence_keeps_what_was_stored_and_recovers(small_disk
             titles = [t for (t,) in conn.execute("SELECT title FROM articles")]
             assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     assert len(titles) == len(set(titles)) == 6
+
+
+# --- the slow rule under the daemon --------------------------------------------------------------------
+
+DAEMON_EVERY_S = 3.0
+# One crawl on a loaded 2-core machine: worker start-up, the crawl, a wait for a slot.
+DAEMON_CRAWL_S = 60.0
+
+
+def test_backtracking_rule_under_the_daemon_stalls_nothing_and_alerts_once(tmp_path: Path) -> None:
+    """The issue's case 1 as it happened: ``newsmon run``, rule ``/(a+)+$/``, a story of 34 'a' and
+    '!', a second, innocent site and the sender. Before RE2 and matching outside the write
+    transaction, the story held the database for ~20 minutes every cycle: the innocent site's
+    crawl timed out and the sender logged ``database is locked``."""
+    hostile = {"/news/show-1.html": _html(ordinary_article("营口港新航线开通签约仪式举行", extra=f"<p>{AAAA}</p>",
+                                                           story=3)),
+               "/news/show-2.html": _html(ordinary_article("鲅鱼圈临港产业园项目签约", story=4))}
+    hostile["/list/"] = Page(_list_page([("/news/show-1.html", "营口港新航线开通签约仪式举行"),
+                                         ("/news/show-2.html", "鲅鱼圈临港产业园项目签约")]))
+    with HostileSite(hostile) as evil, HostileSite(calm_routes("抚顺")) as innocent:
+        receiver = Receiver()
+        config = write_config(tmp_path, {
+            "database": "news.db",
+            "crawl": crawl_settings(),
+            "daemon": {"heartbeat": "1s", "max_concurrent_crawls": 2},
+            "sites": [{"name": "hostile", "start_urls": [evil.url + "/list/"], "max_list_pages": 1,
+                       "every": f"{DAEMON_EVERY_S:g}s"},
+                      {"name": "innocent", "start_urls": [innocent.url + "/list/"], "max_list_pages": 1,
+                       "every": f"{DAEMON_EVERY_S:g}s"}],
+            "alerts": {"channels": {"hook": {"type": "webhook", "url": receiver.url + "/hook"}},
+                       "rules": [{"name": "backtracking", "query": "/(a+)+$/"}, {"name": "signing", "query": "签约"}]},
+        })
+        daemon = DaemonProcess(config)
+        try:
+            daemon.wait_log(r"started pid=")
+            started = time.monotonic()
+            # Three crawls of each site: the hostile story would have repeated every cycle.
+            for site in ("hostile", "innocent"):
+                daemon.wait_log(rf"crawl site={site} ", count=3, timeout=3 * (DAEMON_EVERY_S * 1.1 + DAEMON_CRAWL_S))
+            stories = daemon.rows("SELECT site, url FROM articles ORDER BY url")
+            assert sorted(site for site, _ in stories) == ["hostile"] * 2 + ["innocent"] * 3, stories
+            assert len({url for _, url in stories}) == 5
+            assert daemon.rows("SELECT count(*) FROM articles WHERE body LIKE ?", f"%{AAAA}%") == [(1,)]
+            # Every story alerted once, on the plain rule; the sender delivered each once.
+            wait_for(lambda: len(receiver.accepted) >= 5, DAEMON_EVERY_S * 1.1 + DAEMON_CRAWL_S, "five alerts")
+            crawls = len(daemon.wait_log(r"crawl site=hostile "))
+            daemon.wait_log(r"crawl site=hostile ", count=crawls + 1, timeout=DAEMON_EVERY_S * 1.1 + DAEMON_CRAWL_S)
+            seconds = time.monotonic() - started
+            stopped = daemon.stop()
+        finally:
+            daemon.kill()
+            receiver.close()
+    log = daemon.log
+    assert stopped == 0, log[-3000:]
+    urls = [r["json"]["url"] for r in receiver.accepted]
+    assert sorted(urls) == sorted(url for _, url in stories), urls  # each story once, nothing twice
+    assert {r["json"]["rule"] for r in receiver.accepted} == {"signing"}
+    assert daemon.rows("SELECT rule, count(*) FROM alert_deliveries GROUP BY rule") == [("signing", 5)]
+    assert "database is locked" not in log and "Traceback" not in log, log[-3000:]
+    lines = [line for line in log.splitlines() if re.search(r"crawl site=(hostile|innocent) ", line)]
+    assert lines and all("status=ok" in line for line in lines), lines  # the innocent site's above all
+    durations = [float(d) for d in re.findall(r"crawl site=\w+ .* duration=([\d.]+)s", "\n".join(lines))]
+    assert max(durations) < DAEMON_CRAWL_S, durations  # one crawl was ~20 minutes of backtracking
+    assert seconds < 4 * (DAEMON_EVERY_S * 1.1 + DAEMON_CRAWL_S)
+
+
+def test_stories_that_fill_the_disk_end_the_crawl_in_bounded_time(small_disk: Path) -> None:
+    """Session 3 saw a crawl of three 100,000-random-CJK-character stories "exceed 180 s". It was a
+    hang: each story costs ~1.8 MB of database, the 8 MB disk filled, closing the crawl_runs row
+    failed, the worker never reported the site done, and ``newsmon crawl`` waited forever."""
+    routes = calm_routes("辽阳", count=3)
+    with HostileSite(routes) as site:
+        config = write_config(small_disk, {"database": "news.db", "crawl": crawl_settings(),
+                                           "sites": [{"name": "calm", "start_urls": [site.url + "/list/"],
+                                                      "max_list_pages": 1}]})
+
+        def crawl_once() -> tuple[subprocess.CompletedProcess[str], float]:
+            started = time.monotonic()
+            done = subprocess.run(newsmon_command("crawl", "--config", str(config), "--format", "json"),
+                                  capture_output=True, text=True, timeout=240)
+            return done, time.monotonic() - started
+
+        first, _ = crawl_once()
+        assert first.returncode == 0 and reports_of(first)["calm"]["articles_new"] == 3, first.stderr
+        titles = [f"辽阳高新区随机汉字项目第{i}批签约" for i in range(3, 7)]
+        for i, title in enumerate(titles, start=3):
+            routes[f"/news/show-{i}.html"] = Page(lambda i=i, title=title: random_cjk_page(100_000, title, seed=i))
+        routes["/list/"] = Page(_list_page([*((f"/news/show-{i}.html", f"辽阳招商引资项目第{i}批签约落地")
+                                              for i in range(3)),
+                                            *((f"/news/show-{i}.html", t) for i, t in enumerate(titles, start=3))]))
+        site.warm()
+        full, seconds = crawl_once()
+        output = full.stdout + full.stderr
+        (small_disk.parent / "cjk-full-disk.log").write_text(output, encoding="utf-8")  # to read on failure
+        assert seconds < 120, seconds  # it never ended
+        assert "Traceback" not in output, output[-3000:]
+        report = reports_of(full)["calm"]
+        assert report["status"] == "partial" and report["articles_new"] < 4, report
+        assert any("database or disk is full" in e for e in report["errors"]), report
+        # More room (the same tmpfs, grown): the next crawl stores the rest, each once, and no
+        # crawl_runs row is left 'running'.
+        grown = subprocess.run(["mount", "-o", "remount,size=32m", str(small_disk)], capture_output=True, text=True)
+        assert grown.returncode == 0, grown.stderr
+        again, _ = crawl_once()
+        assert again.returncode == 0 and reports_of(again)["calm"]["status"] == "ok", again.stdout + again.stderr
+        with sqlite3.connect(small_disk / "news.db") as conn:
+            stored = [t for (t,) in conn.execute("SELECT title FROM articles")]
+            assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+            assert conn.execute("SELECT count(*) FROM crawl_runs WHERE status = 'running'").fetchone() == (0,)
+    assert len(stored) == len(set(stored)) == 7
+
+
+def test_a_full_disk_under_the_daemon_makes_the_site_unhealthy_and_it_recovers(small_disk: Path,
+                                                                                tmp_path: Path) -> None:
+    """Crawls whose failure cannot be written (the database's disk full, or read-only) still count
+    toward the site's health, in memory; before, the worker never reported such a crawl and the
+    daemon waited for it until the crawl's time limit (10 minutes)."""
+    with HostileSite(calm_routes("本溪")) as site:
+        # The config and the daemon's log beside the test, the database alone on the small disk.
+        config = write_config(tmp_path, {
+            "database": str(small_disk / "news.db"), "crawl": crawl_settings(),
+            "daemon": {"heartbeat": "1s", "unhealthy_after_failures": 2},
+            "sites": [{"name": "calm", "start_urls": [site.url + "/list/"], "max_list_pages": 1,
+                       "every": f"{DAEMON_EVERY_S:g}s"}]})
+        daemon = DaemonProcess(config)
+        daemon.db = small_disk / "news.db"
+        try:
+            daemon.wait_log(r"crawl site=calm status=ok new=3 ", timeout=DAEMON_EVERY_S * 1.1 + DAEMON_CRAWL_S)
+            filler = fill(small_disk)
+            line = daemon.wait_log(r"unhealthy site=calm ", timeout=3 * (DAEMON_EVERY_S * 1.1 + DAEMON_CRAWL_S))[0]
+            assert "could not be recorded" in line and "database or disk is full" in line, line
+            filler.unlink()
+            daemon.wait_log(r"recovered site=calm", timeout=2 * (DAEMON_EVERY_S * 1.1 + DAEMON_CRAWL_S))
+            assert daemon.stop() == 0
+        finally:
+            daemon.kill()
+        log = daemon.log
+    assert "Traceback" not in log, log[-3000:]
+    with sqlite3.connect(small_disk / "news.db") as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert conn.execute("SELECT count(*) FROM articles").fetchone() == (3,)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsmon.crawler.encoding import decode_html
-from newsmon.crawler.links import Link, classify_links, extract_links
+from newsmon.crawler.links import Link, classify_links, extract_links, file_type
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "list-pages"
 
@@ -42,14 +42,18 @@ def test_numbered_pagination(href: str, page_number: int) -> None:
     assert result.next_page == "http://127.0.0.1:8000" + href
 
 
-def test_offsite_files_and_scripts_are_not_links() -> None:
+def test_offsite_links_media_and_scripts_are_not_links_documents_are() -> None:
     html = (
         "<a href='http://example.com/news/show-1.html'>外站链接标题足够长的新闻</a>"
         "<a href='/files/report.pdf'>下载附件年度报告全文</a><a href='javascript:void(0)'>脚本</a>"
+        "<a href='/img/photo.jpg'>现场照片图片标题足够长</a><a href='/v/clip.mp4'>现场视频标题足够长的</a>"
         "<a href='mailto:a@b.c'>邮件</a><a href='/news/show-2.html#top'>本站文章标题足够长的新闻</a>"
     )
     links = extract_links(html, "http://127.0.0.1:8000/", ["127.0.0.1"])
-    assert [link.url for link in links] == ["http://127.0.0.1:8000/news/show-2.html"]
+    # A PDF is a list entry (kind "file", see crawler/listpage.py); images and videos are not.
+    assert [link.url for link in links] == ["http://127.0.0.1:8000/files/report.pdf",
+                                            "http://127.0.0.1:8000/news/show-2.html"]
+    assert [file_type(link.url) for link in links] == ["pdf", None]
 
 
 def test_site_patterns_override_heuristics() -> None:

@@ -1,5 +1,5 @@
 """read_list_page on real-world list layouts: the column's own list beats look-alike side boxes
-(crawler/blocks.py); an all-PDF announcement column is named as such."""
+(crawler/blocks.py); PDF and document rows are list entries of kind "file"."""
 
 from __future__ import annotations
 
@@ -76,11 +76,28 @@ def test_short_lists_are_left_alone() -> None:
     assert len(urls(body)) == 6
 
 
-def test_an_all_pdf_announcement_column_says_so() -> None:
+def test_an_all_pdf_announcement_column_lists_its_files() -> None:
     body = "<ul class='gg'>" + "".join(
-        f"<li><a href='/Upload/File/202004/2020042917532{i}_3226.pdf'>关于旗下基金2020年第一季度报告的提示性公告{i}</a>"
+        f"<li><a href='/Upload/File/202004/2020042917532{i}_3226.pdf'>关于旗下基金2020年第{i + 1}季度报告的提示性公告</a>"
         f"<span>2020-04-2{i}</span></li>" for i in range(4)
     ) + "</ul>"
     reading = read_list_page(page(body), BASE)
-    assert reading.articles == [] and reading.shape == "empty"
-    assert reading.diagnosis == "this list page links to 4 files (PDF, documents), not web pages: newsmon stores web pages only"
+    assert reading.shape == "links" and reading.diagnosis is None
+    assert [(a.kind, a.file_type, a.date) for a in reading.articles] == [("file", "pdf", f"2020-04-2{i}") for i in range(4)]
+    assert reading.articles[3].title == "关于旗下基金2020年第4季度报告的提示性公告"
+
+
+def test_file_rows_beside_page_rows_and_images_stay_out() -> None:
+    body = "<ul class='gs'>" + "".join(
+        f"<li><a href='/zwgk/gsgg/202304/t2023040{i}_77{i}.html'>某某产业园二期项目环境影响评价第{i}次公示</a><span>2023-04-0{i}</span></li>"
+        f"<li><a href='/attach/2023/0{i}/P02023040{i}.doc'>某某产业园二期项目备案信息表第{i}批</a><span>2023-04-0{i}</span></li>"
+        for i in range(1, 5)
+    ) + "</ul><div class='pic'>" + "".join(
+        f"<a href='/images/banner{i}.jpg'>某某产业园二期项目现场照片第{i}张</a>" for i in range(4)
+    ) + "</div>"
+    reading = read_list_page(page(body), BASE)
+    kinds = [a.kind for a in reading.articles]
+    assert kinds == ["page", "file"] * 4
+    assert all(a.file_type == "doc" for a in reading.articles if a.kind == "file")
+    assert {r.reason for r in reading.rejected if r.url.endswith(".jpg")} == {"a file, not a page"}
+    assert reading.as_dict()["articles"][1]["kind"] == "file"

@@ -176,6 +176,24 @@ def test_a_rel_next() -> None:
     assert reading.next_pages == [f"{BASE}/news/p2.html"]
 
 
+@pytest.mark.parametrize("printed, hint", [
+    ("2018-09-18 14:38:10", "2018-09-18 14:38"),  # Chinese feeds: Beijing time without a zone
+    ("2018年9月18日 14:38", "2018-09-18 14:38"),  # not a date feedparser reads at all
+    ("Tue, 18 Sep 2018 06:38:10 GMT", "2018-09-18 14:38"),  # zoned: converted to Beijing time
+    ("2018-09-18T14:38:10+08:00", "2018-09-18 14:38"),
+    ("Mon, 17 Sep 2018 23:00:00 EDT", "2018-09-18 11:00"),
+])
+def test_feed_dates_without_a_zone_are_beijing_time(printed: str, hint: str) -> None:
+    rss = ("<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>新闻国内</title>"
+           "<link>http://news.example.cn/</link><item><title>最高法：适时出台防卫过当的认定标准</title>"
+           f"<link>http://news.example.cn/a/20180918/006660.htm</link><pubDate>{printed}</pubDate></item>"
+           "</channel></rss>")
+    reading = read_list_page(rss.encode("utf-8"), "http://news.example.cn/rss.xml",
+                             headers={"Content-Type": "application/rss+xml"})
+    assert reading.shape == "feed"
+    assert [a.date for a in reading.articles] == [hint]
+
+
 def test_announced_feed_is_reported() -> None:
     head = "<link rel='alternate' type='application/rss+xml' title='RSS' href='/rss/news.xml'>"
     reading = read_list_page(page("", head), f"{BASE}/news/")

@@ -56,8 +56,12 @@ def test_skipped_field_is_not_scored() -> None:
     assert ("newsmon", "x", "source") not in report.tallies
 
 
-def test_gold_file_is_well_formed() -> None:
-    data = json.loads(metadata.GOLD.read_text(encoding="utf-8"))
+GOLD_FILES = [metadata.GOLD, *(path for path, _ in metadata.SAMPLES.values())]
+
+
+@pytest.mark.parametrize("gold_file", GOLD_FILES, ids=[p.name for p in GOLD_FILES])
+def test_gold_file_is_well_formed(gold_file: Path) -> None:
+    data = json.loads(gold_file.read_text(encoding="utf-8"))
     pages = data["pages"]
     assert len({p["path"] for p in pages}) == len(pages), "a page is labelled twice"
     for page in pages:
@@ -95,3 +99,27 @@ def test_chinese_pages_are_also_counted_together() -> None:
     metadata.score_page(report, "newsmon", other, {"title": "T"})
     assert report.tally("newsmon", "chinese-sets", "title").total == 1
     assert report.tally("newsmon", "all", "title").total == 2
+
+
+def test_samples_are_disjoint_from_the_gold_set_and_each_other() -> None:
+    seen: dict[str, str] = {p["path"]: "gold" for p in json.loads(metadata.GOLD.read_text("utf-8"))["pages"]}
+    for name, (path, role) in metadata.SAMPLES.items():
+        assert role in {"dev", "held-out"}
+        for page in json.loads(path.read_text("utf-8"))["pages"]:
+            assert page["path"] not in seen, (page["path"], name, seen.get(page["path"]))
+            seen[page["path"]] = name
+
+
+def test_sample_pages_are_their_own_table() -> None:
+    report = metadata.Report()
+    name = next(n for n, (_, role) in metadata.SAMPLES.items() if role == "held-out")
+    page = metadata.GoldPage("article-extraction/html/x.html.gz", "article-extraction", "",
+                             {"title": "T", "date": None, "source": None, "author": None}, (), None,
+                             sample=name)
+    metadata.score_page(report, "newsmon", page, {"title": "U"})
+    assert report.tally("newsmon", name, "title").total == 1
+    assert ("newsmon", "all", "title") not in report.tallies
+    assert ("newsmon", "article-extraction", "title") not in report.tallies
+    assert not any(("newsmon", split, "title") in report.tallies for split in metadata.SPLITS)
+    assert page.held_out and report.errors[0]["held_out"]
+    assert not metadata.GoldPage("zh-news-pages/a/1.html", "zh-news-pages", "", {}, (), None).sample

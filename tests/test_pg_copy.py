@@ -166,14 +166,15 @@ def test_upgrade_says_what_it_applied(tmp_path: Path, postgres_server: PostgresS
         assert first.stdout.startswith("Applied migration 1: baseline")
         again = subprocess.run(newsmon_command("db", "upgrade", "--database", url), capture_output=True, text=True,
                                timeout=120)
-        assert again.stdout.strip() == "Already up to date (schema version 1)."
+        assert "Applied migration 2: articles.file_type" in first.stdout
+        assert again.stdout.strip() == "Already up to date (schema version 2)."
     finally:
         postgres_server.drop_database(url)
     lite = tmp_path / "news.db"
     Store(lite).close()
     done = subprocess.run(newsmon_command("db", "upgrade", "--database", str(lite), "--format", "json"),
                           capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0 and '"version": 1' in done.stdout
+    assert done.returncode == 0 and '"version": 1' in done.stdout and '"version": 2' in done.stdout
 
 
 def test_copy_killed_with_sigkill_resumes(tmp_path: Path, postgres_url: str) -> None:
@@ -182,9 +183,18 @@ def test_copy_killed_with_sigkill_resumes(tmp_path: Path, postgres_url: str) -> 
 
     source = tmp_path / "news.db"
     counts = build_sqlite(source, stories=120)
-    # Small batches: the band table then takes well over a second, and the progress line (at most one a
-    # second) comes while it is being copied, not after its last batch (with 50 the copy often finished first).
-    command = newsmon_command("db", "copy", "--from", str(source), "--to", postgres_url, "--batch", "5")
+    # On a quiet machine the 154 band batches take well under the progress line's one second, so
+    # the first line past 0 would be the last: a statement trigger (the test's, not newsmon's)
+    # makes each batch take 50 ms, and the kill lands in the middle of the table.
+    upgrade = subprocess.run(newsmon_command("db", "upgrade", "--database", postgres_url),
+                             capture_output=True, text=True, timeout=120)
+    assert upgrade.returncode == 0, upgrade.stderr
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute("CREATE FUNCTION test_slow_batch() RETURNS trigger LANGUAGE plpgsql"
+                     " AS $$ BEGIN PERFORM pg_sleep(0.05); RETURN NULL; END $$")
+        conn.execute("CREATE TRIGGER test_slow_batch AFTER INSERT ON article_bands"
+                     " FOR EACH STATEMENT EXECUTE FUNCTION test_slow_batch()")
+    command = newsmon_command("db", "copy", "--from", str(source), "--to", postgres_url, "--batch", "50")
     first = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert first.stderr is not None
     for line in first.stderr:
@@ -198,6 +208,9 @@ def test_copy_killed_with_sigkill_resumes(tmp_path: Path, postgres_url: str) -> 
     with sqlite3.connect(source) as lite:
         bands = lite.execute("SELECT count(*) FROM article_bands").fetchone()[0]
     assert row is not None and 0 < row[0] < bands
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute("DROP TRIGGER test_slow_batch ON article_bands")
+        conn.execute("DROP FUNCTION test_slow_batch()")
     again = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
     assert "Resumed and finished" in again.stderr

@@ -58,7 +58,7 @@ def test_every_function_takes_the_same_filters_on_both_databases(stores: tuple[S
         assert [row["id"] for row in iter_matches(store.db, query, **filters)] == ids, name
         assert count_articles(store.db, query, **filters) == len(ids), name
         assert all(set(row) == {"id", "title", "url", "site", "published_at", "source", "score", "snippet",
-                                "sources_count"} for row in rows), name
+                                "sources_count", "file_type"} for row in rows), name
         listed[name] = [(row["id"], row["snippet"], row["sources_count"]) for row in rows]
     assert listed["sqlite"] == listed["postgres"]
     if filters.get("facts"):  # the filter narrowed the listing (a test that cannot pass by ignoring it)

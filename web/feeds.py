@@ -14,6 +14,7 @@ the story's primary URL), so a feed reader never shows a story twice.
 from __future__ import annotations
 
 import html
+import mimetypes
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import format_datetime
@@ -67,6 +68,13 @@ def _content_html(story: dict[str, Any]) -> str:
     if meta:
         parts.append(f"<p><small>{meta}</small></p>")
     return "\n".join(parts)
+
+
+def _media_type(story: dict[str, Any]) -> str:
+    """What the story's URL serves: ``text/html``, or the file's type for a file row (``application/pdf``)."""
+    if not story.get("file_type"):
+        return "text/html"
+    return mimetypes.guess_type(f"x.{story['file_type']}")[0] or "application/octet-stream"
 
 
 def _summary(story: dict[str, Any], width: int = 200) -> str:
@@ -171,7 +179,7 @@ def _atom_entry(w: _Writer, story: dict[str, Any], story_page: Optional[Callable
     w.start("entry", {})
     w.text("id", entry_id(story))
     w.text("title", story.get("title") or "(no title)")
-    w.empty("link", {"rel": "alternate", "type": "text/html", "href": story["url"]})
+    w.empty("link", {"rel": "alternate", "type": _media_type(story), "href": story["url"]})
     if story_page:
         w.empty("link", {"rel": "related", "type": "text/html", "href": story_page(story)})
     w.text("published", when)
@@ -190,6 +198,10 @@ def _rss_item(w: _Writer, story: dict[str, Any], story_page: Optional[Callable[[
     w.start("item", {})
     w.text("title", story.get("title") or "(no title)")
     w.text("link", story["url"])
+    if story.get("file_type"):
+        # A file row (PDF announcement): readers offer it as an attachment. Its length is unknown
+        # (never downloaded); RSS 2.0 requires the attribute, and 0 is the usual "unknown".
+        w.empty("enclosure", {"url": story["url"], "type": _media_type(story), "length": "0"})
     w.text("guid", entry_id(story), {"isPermaLink": "false"})
     w.text("pubDate", format_datetime(_when(story)))
     if story.get("site"):

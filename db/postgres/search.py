@@ -47,7 +47,7 @@ WALK_ROWS = 2_000
 #: Relevance ranks the newest this many matches (SQLite: 10,000). ts_rank reads each match's whole tsvector
 #: (about 6 kB compressed for a 600-character story): ~25 µs a match on this machine, so 1,000 cost ~25 ms.
 RELEVANCE_WINDOW = 1_000
-_COLUMNS = "id, title, url, site, published_at, source, body, published_utc"
+_COLUMNS = "id, title, url, site, published_at, source, body, published_utc, file_type"
 
 Connection = psycopg.Connection[Any]
 

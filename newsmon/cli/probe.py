@@ -34,7 +34,10 @@ def probe(url: str, as_article: bool, fmt: str, encoding: Optional[str], article
     Shows the shape recognised (links, trs_pager, hanweb, script_data, feed,
     sitemap, needs_browser, empty), the article links in page order with their
     titles and list dates, the next list pages, and the links set aside with
-    the reason for each; then the config.yaml block for the site.
+    the reason for each; then the config.yaml block for the site. Rows that
+    link to a file (PDF, Word, Excel: a 公告 column's announcements) are
+    listed with their type: the crawler stores each as a title-only story
+    (title and date from the list) and never downloads the file.
 
     \b
     When it finds no articles (or the wrong ones):
@@ -98,11 +101,19 @@ def _print_reading(reading: ListReading, site: dict[str, Any], article_pattern: 
         table = Table(title=f"{len(reading.articles)} article links, in page order")
         table.add_column("#", justify="right", no_wrap=True)
         table.add_column("date", no_wrap=True)
+        files = sum(1 for link in reading.articles if link.kind == "file")
+        if files:  # a "kind" column only when some rows are files: page-only lists keep their width
+            table.add_column("kind", no_wrap=True)
         table.add_column("title", ratio=2, overflow="fold")
         table.add_column("url", ratio=2, overflow="fold")
         for number, link in enumerate(reading.articles, 1):
-            table.add_row(str(number), link.date or "", link.title, link.url)
+            kind = [link.file_type.upper() if link.file_type else "page"] if files else []
+            table.add_row(str(number), link.date or "", *kind, link.title, link.url)
         screen.print(table)
+        if files:
+            screen.print(f"{files} of these rows link to files (PDF, Word, Excel…): the crawler stores each as a story"
+                         " with the list's title and date and never downloads the file.",
+                         markup=False, highlight=False, soft_wrap=True)
     else:
         screen.print("no article links found", markup=False)
     if reading.next_pages:

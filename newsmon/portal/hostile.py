@@ -2,8 +2,8 @@
 
 Shared by the fault suite (``tests/test_faults.py``, served by ``tests/services/hostile.py``)
 and the worst-case cost benchmark (``bench/extract_budget.py``): a prose page of N bytes, N
-short ``<p>``, N nested ``<div>``, a list page of N links, a gzip bomb, and an ordinary story
-page (the baseline, with the bundled portal's real-looking texts).
+short ``<p>``, N nested ``<div>``, a story of N random CJK characters, a list page of N links, a
+gzip bomb, and an ordinary story page (the baseline, with the bundled portal's real-looking texts).
 """
 
 from __future__ import annotations
@@ -12,12 +12,13 @@ import functools
 import gzip
 import io
 import json
+import random
 from pathlib import Path
 from typing import Any
 
 __all__ = [
-    "PARA", "ordinary_article", "prose_page", "many_paragraphs_page", "nested_divs_page", "link_list_page",
-    "gzip_bomb",
+    "PARA", "ordinary_article", "prose_page", "many_paragraphs_page", "nested_divs_page", "random_cjk_page",
+    "link_list_page", "gzip_bomb",
 ]
 
 PARA = "<p>第{0}段：沈抚示范区与三家企业集中签约新能源项目，总投资58亿元，预计年内开工建设，新增就业岗位{0}个。</p>"
@@ -64,6 +65,18 @@ def nested_divs_page(depth: int = 100_000, title: str = "深层嵌套：沈抚�
     """A real story buried under ``depth`` nested ``<div>`` (libxml2 drops it below depth 256)."""
     story = "".join(PARA.format(i) for i in range(5))
     return (_head(title) + "<div>" * depth + story + "</div>" * depth + "</body></html>").encode("utf-8")
+
+
+def random_cjk_page(chars: int = 100_000, title: str = "随机汉字：高新区项目签约实录", *, seed: int = 0,
+                    alphabet: int = 6000, paragraph: int = 200) -> bytes:
+    """A story of ``chars`` random CJK characters (from the first ``alphabet`` of U+4E00…) in paragraphs
+    of ``paragraph`` characters: cheap to extract, but every character pair is a new search term and
+    every 4-character shingle a new one, so it is the worst case of what happens after extraction
+    (full-text index, near-duplicate signature, fact and alert matching). ``seed``: distinct stories."""
+    rng = random.Random(seed)
+    text = "".join(chr(0x4E00 + rng.randrange(alphabet)) for _ in range(chars))
+    body = "".join(f"<p>{text[i:i + paragraph]}。</p>" for i in range(0, chars, paragraph))
+    return (_head(title) + f"<div class=content>{body}</div></body></html>").encode("utf-8")
 
 
 def link_list_page(count: int = 200_000, *, path: str = "/s/{}.html", text: str = "项目{}") -> bytes:

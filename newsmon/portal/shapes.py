@@ -15,7 +15,11 @@ Each site serves real HTTP on its own port and is crawled with ``name`` +
 * ``feeds``: an RSS feed, an Atom feed and a news sitemap as start URLs, and a
   list page announcing its feed (``use_feed``); article pages state no date;
 * ``js-list``: a list filled by ``fetch('/api/list.json')`` after load (needs a
-  browser, or the diagnosis).
+  browser, or the diagnosis);
+* ``announcements``: a 通知公告 column (two pages, TRS-style table rows with dates) whose
+  rows are mostly PDF and Word files (招标公告, 环评公示, 项目备案 attachments) with a few
+  web pages between them; the files answer with real ``application/pdf``/``msword``
+  bytes if anyone asks (newsmon must not).
 
 Article texts come from the bench generator (deterministic), a disjoint slice per site.
 """
@@ -40,8 +44,11 @@ from .sites import load_data
 
 __all__ = ["ShapesPortal", "SHAPE_SITES"]
 
-SHAPE_SITES = ("destoon-pager", "trs-js", "hanweb", "script-data", "feeds", "js-list")
-_PER_SITE = {"destoon-pager": 14, "trs-js": 13, "hanweb": 23, "script-data": 6, "feeds": 9, "js-list": 5}
+SHAPE_SITES = ("destoon-pager", "trs-js", "hanweb", "script-data", "feeds", "js-list", "announcements")
+_PER_SITE = {"destoon-pager": 14, "trs-js": 13, "hanweb": 23, "script-data": 6, "feeds": 9, "js-list": 5,
+             "announcements": 12}
+# Content types of the announcement site's files (served only to show that nobody asks for them).
+_FILE_TYPES = {"pdf": "application/pdf", "doc": "application/msword"}
 _E = t._e  # HTML escaping as the other fixture templates do it
 
 Answer = tuple[int, str, bytes]  # status, content type, body
@@ -54,6 +61,7 @@ class Entry:
     article: Article
     path: str
     dated_page: bool = True
+    file_type: Optional[str] = None  # "pdf"/"doc": a file row of a 公告 column, not a web page
 
 
 def _article_page(entry: Entry, related: list[Entry]) -> str:
@@ -103,6 +111,8 @@ class _Site:
         if path in self.routes:
             return self.routes[path](params, method)
         entry = self.by_path.get(path)
+        if entry is not None and entry.file_type:
+            return 200, _FILE_TYPES[entry.file_type], b"%PDF-1.4\n% newsmon fixture: a file row\n%%EOF\n"
         if entry is not None:
             index = self.entries.index(entry)
             return self.html(_article_page(entry, self.entries[index + 1 : index + 4]))
@@ -152,6 +162,14 @@ def _fixed(answer: Answer) -> Callable[[dict[str, str], str], Answer]:
     return lambda params, method: answer
 
 
+def _trs_column(site: _Site, col: str, count: int, render: Callable[[int], str]) -> None:
+    """Serve a TRS column's pages as TRS names them: ``index.html``, ``index_1.html`` … (0-based)."""
+    for index in range(count):
+        name = "index.html" if index == 0 else f"index_{index}.html"
+        site.routes[col + name] = _fixed(site.html(render(index)))
+    site.start_urls = [site.base + col + "index.html"]
+
+
 def _trs(site: _Site) -> None:
     col = "/col/col5678/"
     pages = _chunks(site.entries, 4)
@@ -171,10 +189,7 @@ def _trs(site: _Site) -> None:
         head = '<script type="text/javascript" src="/js/createPageHTML.js"></script>'
         return _page("投资促进", f'<div class="list"><ul>{rows}</ul></div><div class="page">{pager}</div>', head)
 
-    for index in range(len(pages)):
-        name = "index.html" if index == 0 else f"index_{index}.html"
-        site.routes[col + name] = _fixed(site.html(render(index)))
-    site.start_urls = [site.base + col + "index.html"]
+    _trs_column(site, col, len(pages), render)
 
 
 _HANWEB_COLUMN, _HANWEB_UNIT = "5123", "14863"
@@ -318,9 +333,31 @@ def _js_list(site: _Site) -> None:
     site.start_urls = [site.base + "/list/"]
 
 
+def _announcements(site: _Site) -> None:
+    col = "/zwgk/tzgg/"
+    pages = _chunks(site.entries, 7)
+
+    def row(e: Entry) -> str:
+        icon = f' <img src="/images/{e.file_type}.gif" alt="附件">' if e.file_type else ""
+        link = f'<a href="{e.path}" target="_blank" title="{_E(e.article.title)}">{_E(e.article.title)}</a>'
+        return f'<tr><td class="bt">{link}{icon}</td><td class="rq">{e.article.date}</td></tr>'
+
+    def render(index: int) -> str:
+        rows = "".join(row(e) for e in pages[index])
+        pager = f'<a href="{col}index.html">首页</a>'
+        if index + 1 < len(pages):
+            pager += f'<a href="{col}index_{index + 1}.html">下一页</a>'
+        pager += f" 共{len(pages)}页"
+        side = ('<div class="right"><h3>办事指南</h3><a href="/bsfw/xmba/">项目备案</a> <a href="/bsfw/hpsp/">环评审批</a>'
+                '<a href="/download/sqb.doc">申请表下载</a></div>')
+        return _page("通知公告", f'<table class="list">{rows}</table><div class="page">{pager}</div>{side}')
+
+    _trs_column(site, col, len(pages), render)
+
+
 _BUILDERS: dict[str, Callable[[_Site], None]] = {
     "destoon-pager": _destoon, "trs-js": _trs, "hanweb": _hanweb,
-    "script-data": _script_data, "feeds": _feeds, "js-list": _js_list,
+    "script-data": _script_data, "feeds": _feeds, "js-list": _js_list, "announcements": _announcements,
 }
 
 
@@ -334,6 +371,14 @@ def _paths(name: str, articles: list[Article]) -> list[Entry]:
             path, dated = f"/col/col5678/{p[:4]}{p[5:7]}/t{p[:4]}{p[5:7]}{p[8:10]}_{4200 + n}.html", True
         elif name == "hanweb":
             path, dated = f"/art/{int(p[:4])}/{int(p[5:7])}/{int(p[8:10])}/art_{_HANWEB_COLUMN}_{987600 + n}.html", True
+        elif name == "announcements":
+            # Two rows in three are files (TRS names attachments P0<date><id>.pdf), every fifth a Word file.
+            kind = None if n % 3 == 0 else ("doc" if n % 5 == 4 else "pdf")
+            stem = f"/zwgk/tzgg/{p[:4]}{p[5:7]}/"
+            path = stem + (f"t{p[:4]}{p[5:7]}{p[8:10]}_{5300 + n}.html" if kind is None
+                           else f"P0{p[:4]}{p[5:7]}{p[8:10]}{640000 + n}.{kind}")
+            out.append(Entry(a, path, True, kind))
+            continue
         else:  # no date in the URL or the page: the list, feed or sitemap is the only witness
             path, dated = f"/content/{name}-{n + 1}.html", False
         out.append(Entry(a, path, dated))
@@ -463,10 +508,12 @@ class ShapesPortal:
         return list(self.site(name).start_urls)
 
     def expected(self, name: str) -> list[dict[str, str]]:
-        """The stories of ``name`` in list order: url, title, published (``YYYY-MM-DD HH:MM``), paragraphs."""
+        """The stories of ``name`` in list order: url, title, published (``YYYY-MM-DD HH:MM``), paragraphs,
+        ``file_type`` (``pdf``/``doc`` for a file row, else None)."""
         site = self.site(name)
         return [{"url": site.base + e.path, "title": e.article.title, "published": e.article.published,
-                 "paragraphs": e.article.body_text(), "dated_page": e.dated_page} for e in site.entries]  # type: ignore[dict-item]
+                 "paragraphs": e.article.body_text(), "dated_page": e.dated_page, "file_type": e.file_type}  # type: ignore[dict-item]
+                for e in site.entries]
 
     def requests(self, name: str) -> list[tuple[str, str]]:
         """(method, path) of every request ``name`` received, in order."""

@@ -1,0 +1,175 @@
+"""Investment facts on real newspaper text: one made-up sentence per error class.
+
+The classes were found on the dev split of the real collected paragraphs
+(docs/benchmarks.md, "Investment facts"); each sentence here is written for the test, not
+taken from the gold set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsmon.facts import extract_facts
+from newsmon.facts.text import normalise
+
+
+def test_normalise_keeps_length_and_reads_printed_points() -> None:
+    text = "总投资３．２５亿元，另一期１·５亿元，建成４５％，中·英两方"
+    out = normalise(text)
+    assert len(out) == len(text)
+    assert "3.25亿元" in out and "1.5亿元" in out and "45%" in out
+    assert "中·英" in out and "，" in out  # a dot between words and clause commas stay
+
+
+@pytest.mark.parametrize("body,amount,written", [
+    ("某市新建的水厂总投资概算４．３亿元，日前通水。", 4.3e8, "４．３亿元"),
+    ("该化肥厂设计投资３·８５亿元，去年动工。", 3.85e8, "３·８５亿元"),
+    ("一家合资钢厂签约，总投资１２亿多美元。", 12e8, "１２亿多美元"),
+    ("这家公司投资２０００多万元，建成一座冷库。", 2e7, "２０００多万元"),
+])
+def test_full_width_digits_and_printed_points(body: str, amount: float, written: str) -> None:
+    facts = extract_facts("", body)
+    assert facts.amount == pytest.approx(amount, rel=0.01)
+    assert facts.amount_text == written  # quoted as printed, not as normalised
+
+
+@pytest.mark.parametrize("body,amount", [
+    ("该县耗资6000万元建成的自来水厂日前通水。", 6e7),
+    ("某集团斥资3亿元兴建的商场开业。", 3e8),
+    ("培训中心由某公司出资1.5亿元建设，第一期投资6000万元。", 1.5e8),
+    ("某药厂投入2000万元启动了新药生产线工程。", 2e7),
+    ("自实施这项工程以来，某市累计投资3亿多元，建成了一个水产批发市场。", 3e8),
+    ("投资4.5亿元的某碱厂去年扭亏为盈。", 4.5e8),  # a bare 投资 right before the amount
+])
+def test_more_investment_words(body: str, amount: float) -> None:
+    assert extract_facts("", body).amount == pytest.approx(amount, rel=0.01)
+
+
+@pytest.mark.parametrize("body", [
+    "部队先后投入300多万元兴建学校和修缮道路。",  # several works
+    "全县已投入资金1亿多元，使6个园区建设初具规模。",  # a count of works
+    "各方投入大量资金和人力。",  # no amount, no work
+    "去年全省共投入扶贫资金2亿元，开发扶贫项目150个。",
+])
+def test_spending_on_no_single_work_is_no_amount(body: str) -> None:
+    assert extract_facts("", body).amount is None
+
+
+@pytest.mark.parametrize("body", [
+    "去年该国吸收外国直接投资约80亿美元。",
+    "外商直接投资为15亿美元，占资金需求的一半。",
+    "吸收的外国投资约20亿美元，增长很快。",
+    "接受调查的企业共120家，在华投资额达18亿美元。",
+    "预计全年完成房地产开发投资2800亿元，与上年持平。",
+    "某市完成投资160亿元，增长0.8%。",
+    "该局全年共投资3800万元，实现乡乡通光缆。",
+    "三年投资300亿元，竣工住房5000万平方米。",
+    "近5年来，全系统投入资金30多亿元，进行网点的改造和建设。",
+    "工程试行招标，节省投资500万元。",
+])
+def test_statistics_written_with_investment_words(body: str) -> None:
+    assert extract_facts("", body).amount is None
+
+
+@pytest.mark.parametrize("body", [
+    "该行是香港最大的投资银行之一，资产达200亿港元。",
+    "公司管理投资基金总额接近3000亿美元。",
+    "交易所的投资人账户超过1500万，会员400家。",
+    "投资者数量达到1200万户，增长迅速。",
+])
+def test_investment_inside_other_nouns(body: str) -> None:
+    assert extract_facts("", body).amount is None
+
+
+@pytest.mark.parametrize("body", [
+    "不少企业的投资热并未降温，出手仍以数十亿计。",
+    "在已投产的总投资1000万美元以上的80个项目中，多数技术先进。",
+])
+def test_vague_and_threshold_figures(body: str) -> None:
+    assert extract_facts("", body).amount is None
+
+
+def test_a_stated_minimum_of_one_project_still_counts() -> None:
+    assert extract_facts("", "该项目总投资20亿元以上，明年开工。").amount == pytest.approx(20e8)
+
+
+@pytest.mark.parametrize("body", [
+    "村里和村民签订《环境卫生责任书》，每月检查。",
+    "乡党委与各村签订了廉政建设责任状。",
+    "村委会主任签订了砖厂的承包合同。",
+    "某商场与另一家商场签订输出管理合同。",
+    "销售员们去年人均签订合同额800万元。",
+    "分家后双方签订协议，对服务网点的使用作出规定。",
+    "此方案获董事会及法院批准。",
+])
+def test_agreements_and_approvals_of_no_project(body: str) -> None:
+    assert extract_facts("", body).stage is None
+
+
+def test_a_signing_about_a_project_is_still_signed() -> None:
+    assert extract_facts("", "两家公司签署了合资建设化肥厂的合同。").stage == "签约"
+    assert extract_facts("某市与某公司签约", "").stage == "签约"  # a headline needs no object
+
+
+@pytest.mark.parametrize("body", [
+    "新开工、竣工面积指数持续上扬。",
+    "今年新线投产600公里，复线投产300公里。",
+    "四年共竣工6000万平方米，建成住房80万套。",
+    "全区已建成各类加工企业900个，其中龙头企业30家。",
+    "果园投产以后，收益按比例分配。",
+    "造船产量比上年增长12%，完工出口船占八成。",
+])
+def test_counts_and_conditions_report_no_stage(body: str) -> None:
+    assert extract_facts("", body).stage is None
+
+
+@pytest.mark.parametrize("body,stage", [
+    ("某县的火电厂已获论证通过，开始兴建。", "开工"),
+    ("某市机场日前开始建设。", "开工"),
+    ("扩建跑道工程经省验收委员会审验，质量优良。", "竣工"),
+    ("生产基地已获市政府的批准，投资2亿元。", "核准"),
+    ("某县最近动工扩建市场，整个工程可望于今年5月水晶节前完工。", "开工"),
+    ("一座污水处理厂日前建成。", "竣工"),
+])
+def test_stage_verbs_of_print(body: str, stage: str) -> None:
+    assert extract_facts("", body).stage == stage
+
+
+def test_place_short_forms_and_landmarks_from_the_zone_table() -> None:
+    assert extract_facts("", "内蒙古阿盟新建一座碱厂。").places[0].city == "阿拉善盟"
+    assert extract_facts("", "大亚湾核电站二期扩建。").places[0].city == "深圳市"
+    assert extract_facts("", "大亚湾经济技术开发区新签约一批项目。").places[0].city == "惠州市"
+
+
+def test_a_building_named_after_a_city_is_not_the_place() -> None:
+    places = extract_facts("", "一幢名为无锡大厦的写字楼在成都落成。").places
+    assert [p.city for p in places] == ["成都市"]
+
+
+def test_a_weak_short_name_is_settled_by_an_ambiguous_city_resolved_first() -> None:
+    # 上海 names two divisions (municipality and its city level); once settled it supports 浦东.
+    places = extract_facts("", "一家工厂在上海浦东落成。").places
+    assert places[0].to_dict() == {"province": "上海市", "city": "上海市", "county": "浦东新区"}
+
+
+def test_headline_less_text_lead_sentence_stands_for_the_headline() -> None:
+    assert extract_facts("", "某县投资9000万元建设鱼类养殖基地。预计明年建成。").industry == ("现代农业",)
+    # With a headline the body still needs a word twice.
+    assert extract_facts("某县新项目", "某县投资9000万元建设鱼类养殖基地。").industry == ()
+
+
+def test_a_word_inside_another_is_not_counted() -> None:
+    facts = extract_facts("某县新项目", "某县实施鲫鱼养殖产业化工程。产业化工程进展顺利。")
+    assert "石化" not in facts.industry
+
+
+def test_a_stage_word_split_across_two_words_is_not_a_stage() -> None:
+    assert extract_facts("", "我们有底气与进口商谈判价格。").stage is None  # 进口商 + 谈判
+
+
+def test_an_exhortation_is_a_plan() -> None:
+    assert extract_facts("", "会议要求加快推动签约项目转化落地。").stage is None
+
+
+def test_financing_received_is_no_investment() -> None:
+    assert extract_facts("", "300家企业中有90家获得投资，投资金额超过500亿元。").amount is None
