@@ -30,7 +30,7 @@ from newsmon.clock import utc_now
 
 from .handle import Handle, PgDatabase
 from .pg_schema import PG_MIGRATIONS
-from .schema import ensure_file_type_column, ensure_schema
+from .schema import ensure_file_type_column, ensure_schema, ensure_search_indexes
 
 __all__ = ["Migration", "SQLITE_MIGRATIONS", "applied_versions", "pending_migrations", "upgrade"]
 
@@ -51,6 +51,8 @@ SQLITE_MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite_utils.Database], None]
      ensure_schema),
     (2, "articles.file_type: stories that are files named on a list page (PDF announcements), never downloaded",
      ensure_file_type_column),
+    (3, "articles(site, id) and articles(UTC day, id) indexes: search walks a site newest first and finds"
+        " a date range's ids by day", ensure_search_indexes),
 )
 
 _CREATE = "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text, applied_at text)"

@@ -173,4 +173,6 @@ PG_MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "baseline: the tables of SQLite schema version 2 with search_tsv (tsvector, GIN)", _BASELINE),
     (2, "articles.file_type: stories that are files named on a list page (PDF announcements), never downloaded",
      "ALTER TABLE articles ADD COLUMN IF NOT EXISTS file_type text"),
+    (3, "articles(site, id) index: search on one site walks its stories newest first",
+     "CREATE INDEX IF NOT EXISTS idx_articles_site_id ON articles (site, id)"),
 )

@@ -18,7 +18,7 @@ from .outbox import ensure_outbox_schema
 from .health import ensure_daemon_schema
 from .templates import ensure_headlines_schema, ensure_templates_schema
 
-__all__ = ["ensure_file_type_column", "ensure_schema", "SCHEMA_VERSION", "rebuild_fts"]
+__all__ = ["ensure_file_type_column", "ensure_schema", "ensure_search_indexes", "SCHEMA_VERSION", "rebuild_fts"]
 
 SCHEMA_VERSION = 2
 JOURNAL_SIZE_LIMIT = 64 * 2**20
@@ -108,6 +108,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     _ensure_dedupe_columns(db)  # url_key/fingerprint columns, near-duplicate tables (db/dedupe.py)
     _ensure_extraction_columns(db)  # articles.summary, site_headlines
     ensure_file_type_column(db)  # articles.file_type (migration 2, db/migrate.py)
+    ensure_search_indexes(db)  # articles(site), articles(day): search's site walk and date spans (migration 3)
     stored = db.execute("SELECT value FROM newsmon_meta WHERE key='tokenizer_version'").fetchone()
     if stored is None or stored[0] != str(TOKENIZER_VERSION):
         count = db.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -115,6 +116,29 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             log.warning("Rebuilding the search index of %s stories for search index version %s (once; about a"
                         " minute per 100,000 stories).", count, TOKENIZER_VERSION)
         rebuild_fts(db)
+
+
+def ensure_search_indexes(db: sqlite_utils.Database) -> None:
+    """The search indexes of migration 3: ``articles(site)`` and ``articles(UTC day)``.
+
+    ``articles(site)``, i.e. (site, id): newest-first search on a site walks the site's
+    stories newest first beside the index's matches (``db.search``), and checks a ranked
+    window's ids against sites by index seeks instead of reading each story's row;
+    (site, published_utc) cannot give id order without sorting all of the site's stories.
+    ``articles(substr(published_utc, 1, 10))``, i.e. (day, id): a date range's lowest and
+    highest id in two seeks per day instead of a scan of every story in the range.
+    """
+    present = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND name IN"
+                                            " ('idx_articles_site', 'idx_articles_day')")}
+    if len(present) == 2:
+        return
+    count = db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
+    if count > 100_000:
+        log.warning("Indexing the sites and days of %s stories for search (once; seconds per million).", count)
+    with db.conn:
+        db.execute("CREATE INDEX IF NOT EXISTS idx_articles_site ON articles (site)")
+        # The UTC day of publication: a date range's first and last id by two seeks per day (db.search._date_span).
+        db.execute("CREATE INDEX IF NOT EXISTS idx_articles_day ON articles (substr(published_utc, 1, 10))")
 
 
 def _ensure_dedupe_columns(db: sqlite_utils.Database) -> None:

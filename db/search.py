@@ -14,6 +14,12 @@ How each order stays fast at a million stories:
 * ``--since/--until/--site`` narrow the walk: when they select at most
   :data:`NARROW_ROWS` stories, the walk is limited to the id span of those
   stories (``rowid BETWEEN``); rows are then checked against the filters.
+* ``--site`` (or else a ``--stage`` of the facts filters) in newest order walks the
+  sites' stories (index ``articles(site)``, in id order; ``article_facts(stage)``)
+  beside the index's matches, the rarer of the two deciding each round
+  (:func:`_filter_walk`): a common word on a small site costs a few dozen probes,
+  not thousands of other sites' matches. A ranked window is checked against sites
+  in that index too, without reading the stories' rows.
 * A query FTS5 cannot decide alone (a regex; see db/query.py) is checked
   row by row with the query's evaluator, on at most :data:`MAX_EXAMINED`
   candidates or :data:`CHECK_SECONDS` (``stats`` says when that cut a listing short).
@@ -34,7 +40,8 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import contextmanager, nullcontext
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from typing import Any, ContextManager, Iterable, Iterator, Optional, Sequence, Union
 
 import sqlite_utils
@@ -55,6 +62,12 @@ __all__ = ["search_articles", "count_articles", "iter_matches", "iter_matching_i
 
 _BATCH = 200
 _RANK = "bm25(articles_fts, 10.0, 1.0)"  # title matches count ten times a body match
+_WALK_FIRST = 64  # first batch of a filter walk (_filter_walk); doubled each round up to _WALK_MAX
+_WALK_MAX = 1024
+_MAX_ID = 2**63 - 1
+_PROBE_COST = 10  # one `rowid IN` probe of the index costs about as much as reading (into Python) 10 matches in order
+_DAY = "substr(published_utc, 1, 10)"  # the UTC day: the expression of the index idx_articles_day
+_SPAN_DAYS = 400  # a longer date range is counted instead (_counted_span): two seeks a day would cost more
 # file_type: a story that is a file named on a list page (PDF announcement), shown as such.
 _COLUMNS = "a.id, a.title, a.url, a.site, a.published_at, a.source, a.body, a.published_utc, a.file_type"
 
@@ -88,10 +101,72 @@ def known_sites(db: Handle) -> list[str]:
         return backend.known_sites()
 
 
+def _date_span(db: sqlite_utils.Database, since: Optional[str],
+               until: Optional[str]) -> tuple[Optional[int], Optional[int]]:
+    """Lowest and highest id of the stories published in [since, until] (exact), without reading them all.
+
+    Whole days inside the range cost two seeks each in the index on the UTC day
+    (``articles(substr(published_utc, 1, 10))``: its first and last id); only the two
+    days at the ends are scanned, in ``articles(published_utc)``, for the part inside
+    the range. So the cost follows the number of days, not of stories (a 30-day window
+    read 41,000 index entries at a million stories, twice).
+    """
+    first = since[:10] if since else db.execute(f"SELECT min({_DAY}) FROM articles").fetchone()[0]
+    last = until[:10] if until else db.execute(f"SELECT max({_DAY}) FROM articles").fetchone()[0]
+    if first is None or last is None or first > last:
+        return 0, -1  # no dated story, or an empty range: nothing can match
+    if (date.fromisoformat(last) - date.fromisoformat(first)).days > _SPAN_DAYS:
+        return _counted_span(db, SearchFilters((), since, until))
+    bounds = ["published_utc >= ?", "published_utc < ?"]
+    extra, extra_params = [], []
+    if since:
+        extra.append("published_utc >= ?")
+        extra_params.append(since)
+    if until:
+        extra.append("published_utc <= ?")
+        extra_params.append(until)
+    day_after = {day: (date.fromisoformat(day) + timedelta(days=1)).isoformat() for day in {first, last}}
+    ids: list[int] = []
+    for day in sorted({first, last}):  # the ends: this day's part of the range
+        row = db.execute(f"SELECT min(id), max(id) FROM articles WHERE {' AND '.join(bounds + extra)}",
+                         [day, day_after[day], *extra_params]).fetchone()
+        ids += [i for i in row if i is not None]
+    day = date.fromisoformat(first) + timedelta(days=1)
+    end = date.fromisoformat(last)
+    while day < end:  # whole days: the first and last entry of the day in the day index
+        for edge in ("min", "max"):  # one aggregate per statement: SQLite then seeks instead of scanning the day
+            found = db.execute(f"SELECT {edge}(id) FROM articles WHERE {_DAY} = ?", [day.isoformat()]).fetchone()[0]
+            if found is not None:
+                ids.append(found)
+        day += timedelta(days=1)
+    return (min(ids), max(ids)) if ids else (0, -1)
+
+
+def _has_day_index(db: sqlite_utils.Database) -> bool:
+    return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'idx_articles_day'").fetchone() \
+        is not None
+
+
 def _id_span(db: sqlite_utils.Database, filters: SearchFilters) -> tuple[Optional[int], Optional[int]]:
-    """Lowest and highest id of the stories the filters select, if they select few (else no narrowing)."""
+    """Lowest and highest id of the stories the filters select, if they select few (else no narrowing).
+
+    Dates alone (up to _SPAN_DAYS days) are always narrowed, to their exact span (:func:`_date_span`, two
+    seeks a day): the same rows as counting them for the newest order; in relevance order the window is then
+    the newest matches inside the dates' span even when they select more than NARROW_ROWS stories (before:
+    the newest matches of all, so an old range with many stories ranked nothing).
+    """
     if not filters:
         return None, None
+    if not filters.sites and not filters.facts and _has_day_index(db):
+        try:
+            return _date_span(db, filters.since, filters.until)
+        except ValueError:  # a stored published_utc that is not ISO 8601 (not written by newsmon): count instead
+            pass
+    return _counted_span(db, filters)
+
+
+def _counted_span(db: sqlite_utils.Database, filters: SearchFilters) -> tuple[Optional[int], Optional[int]]:
+    """The span of the stories the filters select, if at most NARROW_ROWS: counted, then min/max."""
     where, params = _filter_sql(filters, "articles")
     few = db.execute(f"SELECT count(*) FROM (SELECT 1 FROM articles WHERE {where} LIMIT ?)",
                      [*params, NARROW_ROWS + 1]).fetchone()[0]
@@ -103,35 +178,142 @@ def _id_span(db: sqlite_utils.Database, filters: SearchFilters) -> tuple[Optiona
     return int(low), int(high)
 
 
+def _fts_ids(db: sqlite_utils.Database, match: str, low: int, high: int, limit: int) -> list[int]:
+    """The ``limit`` highest ids in [low, high] that ``match`` finds, highest first."""
+    return [row[0] for row in db.execute(
+        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC"
+        " LIMIT ?", [match, low, high, limit])]
+
+
+@dataclass(frozen=True)
+class _Keyed:
+    """Stories whose ``column`` in ``table`` is one of ``keys``, listed in id order by the index on ``column``
+    (an index on one column holds (column, rowid)): ``articles.site`` or ``article_facts.stage``."""
+
+    table: str
+    column: str
+    id_column: str
+    keys: tuple[str, ...]
+
+    def ids(self, db: sqlite_utils.Database, low: int, high: int, limit: int) -> list[int]:
+        """The ``limit`` highest ids in [low, high] of these stories, highest first."""
+        ids: list[int] = []
+        for key in self.keys:
+            ids += [row[0] for row in db.execute(
+                f"SELECT {self.id_column} FROM {self.table} WHERE {self.column} = ?"
+                f" AND {self.id_column} BETWEEN ? AND ? ORDER BY {self.id_column} DESC LIMIT ?",
+                [key, low, high, limit])]
+        if len(self.keys) > 1:
+            ids.sort(reverse=True)
+            del ids[limit:]
+        return ids
+
+
+def _keyed(filters: SearchFilters) -> Optional[_Keyed]:
+    """The filter whose stories an index lists in id order (a superset of what the filters select), if any."""
+    if filters.sites:
+        return _Keyed("articles", "site", "id", filters.sites)
+    if filters.facts.stages:  # index article_facts(stage); the other facts conditions are checked on the rows
+        return _Keyed("article_facts", "stage", "article_id", filters.facts.stages)
+    return None
+
+
+def _filter_walk(db: sqlite_utils.Database, match: Optional[str], keyed: _Keyed, low: int,
+                 high: int) -> Iterator[int]:
+    """Ids in [low, high], highest first: every story of ``keyed`` that ``match`` finds (None: every story).
+
+    A zig-zag over two id-ordered lists, the index's matches and the filter's stories
+    (say a site's, index ``articles(site)``), in rounds: each round reads a batch of both
+    below the last decided id; the sparser list decides the round's range, checked against
+    the denser one (its batch where it reaches, else a probe: ``rowid IN (...)``, ~5-10 µs
+    a story, or reading the matches in order where they are not much denser). So the work
+    follows the rarer of the two, not the database's size: a common word on a small site
+    probes a few dozen of the site's stories, a rare word on a large site reads its own
+    few matches. Ids may include stories outside the filter (the index's matches below the
+    filter batch's reach); the caller checks the rows against the filters anyway.
+    """
+    size = _WALK_FIRST
+    while low <= high:
+        in_filter = keyed.ids(db, low, high, size)
+        if match is None:
+            yield from in_filter
+            if len(in_filter) < size:
+                return
+            high = in_filter[-1] - 1
+            size = min(size * 2, _WALK_MAX)
+            continue
+        if not in_filter:
+            return
+        matched = _fts_ids(db, match, low, high, size)
+        reach_matched = matched[-1] if len(matched) == size else low  # how far down each batch is complete
+        reach_filter = in_filter[-1] if len(in_filter) == size else low
+        if reach_matched <= reach_filter:  # the matches are as sparse or sparser: they decide the round
+            members = set(in_filter)
+            yield from (i for i in matched if i < reach_filter or i in members)
+            high = reach_matched - 1
+        else:  # the filter's stories are sparser: check them against the matches below the matches' batch
+            found = set(matched)
+            below = [i for i in in_filter if i < reach_matched]
+            # Reading the matches in order costs ~1/_PROBE_COST of a probe each: read them where the batch's
+            # density of matches says there are fewer than _PROBE_COST per story to check, else probe.
+            density = len(matched) / (high - reach_matched + 1)
+            if below and density * (reach_matched - reach_filter) < _PROBE_COST * len(below):
+                found.update(_fts_ids(db, match, reach_filter, reach_matched - 1, _MAX_ID))
+            elif below:
+                marks = ",".join("?" * len(below))
+                found.update(row[0] for row in db.execute(
+                    f"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({marks})",
+                    [match, *below]))
+            yield from (i for i in in_filter if i in found)
+            high = reach_filter - 1
+        size = min(size * 2, _WALK_MAX)
+
+
 def _candidate_ids(db: sqlite_utils.Database, parsed: Optional[IndexQuery], sort: str,
-                   span: tuple[Optional[int], Optional[int]]) -> Iterator[tuple[int, Optional[float]]]:
+                   filters: SearchFilters) -> Iterator[tuple[int, Optional[float]]]:
     """(id, bm25 or None) in result order, straight from the index (before site/date filters and the post-filter)."""
-    low, high = span
+    match = parsed.index if parsed is not None else None
+    keyed = _keyed(filters)
+    if keyed is not None and (match is None or sort == "newest"):
+        # The walk lists the filter's own stories: only the dates bound it (a few seeks), nothing is counted
+        # (counting the stories with facts meeting a --stage read every story's row).
+        low, high = _id_span(db, SearchFilters((), filters.since, filters.until))
+        yield from ((i, None) for i in _filter_walk(db, match, keyed, low if low is not None else 0,
+                                                     high if high is not None else _MAX_ID))
+        return
+    low, high = _id_span(db, filters)
     bounds: list[str] = []
     params: list[Any] = []
     if low is not None:
         bounds.append("{id} BETWEEN ? AND ?")
         params += [low, high]
-    if parsed is None or parsed.index is None:
+    if match is None:
         where = " AND ".join(b.format(id="id") for b in bounds) or "1"
         yield from ((row[0], None) for row in
                     db.execute(f"SELECT id FROM articles WHERE {where} ORDER BY id DESC", params))
         return
     where = " AND ".join(["articles_fts MATCH ?"] + [b.format(id="rowid") for b in bounds])
-    params = [parsed.index, *params]
+    params = [match, *params]
     if sort == "newest":
         # No bm25 here: even for 20 rows it costs a pass over every match (FTS5 computes IDF per statement).
         yield from ((row[0], None) for row in
                     db.execute(f"SELECT rowid FROM articles_fts WHERE {where} ORDER BY rowid DESC", params))
         return
-    # Relevance among the newest RELEVANCE_WINDOW matches: find the window's oldest rowid, rank inside FTS5.
-    floor = db.execute(f"SELECT rowid FROM articles_fts WHERE {where} ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-                       [*params, RELEVANCE_WINDOW - 1]).fetchone()
-    if floor is not None:
-        where += " AND rowid >= ?"
-        params.append(floor[0])
+    # Relevance among the newest RELEVANCE_WINDOW matches, ranked inside FTS5 in one pass (the window is FTS5's
+    # own rowid-ordered walk, LIMITed; bm25's IDF is still counted over every match, once per statement).
     yield from ((row[0], row[1]) for row in db.execute(
-        f"SELECT rowid, {_RANK} AS score FROM articles_fts WHERE {where} ORDER BY score, rowid DESC", params))
+        f"SELECT rowid, score FROM (SELECT rowid, {_RANK} AS score FROM articles_fts WHERE {where}"
+        " ORDER BY rowid DESC LIMIT ?) ORDER BY score, rowid DESC", [*params, RELEVANCE_WINDOW]))
+
+
+def _in_sites(db: sqlite_utils.Database, sites: Sequence[str], ids: list[int]) -> set[int]:
+    """Those of ``ids`` whose story is from ``sites``: seeks in the index articles(site), not the table."""
+    marks = ",".join("?" * len(ids))
+    found: set[int] = set()
+    for site in sites:  # one site per statement: with ``site IN``, SQLite reads the table rows instead
+        found.update(row[0] for row in db.execute(f"SELECT id FROM articles WHERE site = ? AND id IN ({marks})",
+                                                  [site, *ids]))
+    return found
 
 
 def _fetch(db: sqlite_utils.Database, ids: Iterable[tuple[int, Optional[float]]], filters: SearchFilters,
@@ -145,9 +327,16 @@ def _fetch(db: sqlite_utils.Database, ids: Iterable[tuple[int, Optional[float]]]
         size = _BATCH
         if not batch:
             return
-        marks = ",".join("?" * len(batch))
-        sql = f"SELECT {columns} FROM articles a WHERE a.id IN ({marks})" + (f" AND {where}" if where else "")
-        found = {row["id"]: row for row in db.query(sql, [*(i for i, _ in batch), *fparams])}
+        if filters.sites:  # most ids of a ranked window may be other sites' stories: drop them from the index
+            members = _in_sites(db, filters.sites, [i for i, _ in batch])
+            batch = [item for item in batch if item[0] in members]
+        found: dict[int, dict[str, Any]] = {}
+        if columns == "a.id" and not (filters.since or filters.until or filters.facts):  # the index decided alone
+            found = {article_id: {"id": article_id} for article_id, _ in batch}
+        elif batch:
+            marks = ",".join("?" * len(batch))
+            sql = f"SELECT {columns} FROM articles a WHERE a.id IN ({marks})" + (f" AND {where}" if where else "")
+            found = {row["id"]: row for row in db.query(sql, [*(i for i, _ in batch), *fparams])}
         for article_id, score in batch:
             row = found.get(article_id)
             if row is not None:
@@ -183,7 +372,7 @@ class FtsSearch:
 
     def candidates(self, parsed: Optional[IndexQuery], sort: str, filters: SearchFilters, *, first_batch: int,
                    text: bool) -> Iterator[dict[str, Any]]:
-        ids = _candidate_ids(self.db, parsed, sort, _id_span(self.db, filters))
+        ids = _candidate_ids(self.db, parsed, sort, filters)
         if not text and not filters:  # the index alone decides: no row to read
             return ({"id": article_id, "score": None} for article_id, _ in ids)
         # Without the text, rows carry just the id: reading 1,000 bodies to learn 1,000 ids cost ten times the search.

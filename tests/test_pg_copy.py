@@ -167,14 +167,15 @@ def test_upgrade_says_what_it_applied(tmp_path: Path, postgres_server: PostgresS
         again = subprocess.run(newsmon_command("db", "upgrade", "--database", url), capture_output=True, text=True,
                                timeout=120)
         assert "Applied migration 2: articles.file_type" in first.stdout
-        assert again.stdout.strip() == "Already up to date (schema version 2)."
+        assert "Applied migration 3: articles(site, id) index" in first.stdout
+        assert again.stdout.strip() == "Already up to date (schema version 3)."
     finally:
         postgres_server.drop_database(url)
     lite = tmp_path / "news.db"
     Store(lite).close()
     done = subprocess.run(newsmon_command("db", "upgrade", "--database", str(lite), "--format", "json"),
                           capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0 and '"version": 1' in done.stdout and '"version": 2' in done.stdout
+    assert done.returncode == 0 and all(f'"version": {v}' in done.stdout for v in (1, 2, 3))
 
 
 def test_copy_killed_with_sigkill_resumes(tmp_path: Path, postgres_url: str) -> None:

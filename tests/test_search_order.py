@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsmon.db import Store, count_articles, search_articles
+from newsmon.db.search import iter_matching_ids
 from newsmon.db.bulk import BulkArticle, bulk_add_articles
 
 CST = timezone(timedelta(hours=8))
@@ -109,3 +110,87 @@ def test_a_regex_that_needs_checking_row_by_row_is_bounded_and_says_so(tmp_path:
         stats = {}
         assert [r["id"] for r in search_articles(store.db, "/第20049条$/", limit=1, stats=stats)] == [20050]
         assert stats["complete"] is True
+
+
+def test_site_walk_agrees_with_a_scan_whatever_is_rarer(tmp_path: Path) -> None:
+    """A site search walks the site's stories beside the index's matches (db.search._filter_walk) in rounds
+    that the rarer of the two decides: a rare word on a large site, a common word on a tiny site, two
+    sites at once, with dates and without a query; every answer equals a scan of the stories."""
+    rng = random.Random(11)
+    start = datetime(2024, 1, 1, tzinfo=CST)
+    stories: list[BulkArticle] = []
+    for i in range(4000):
+        roll = rng.random()
+        site = "tiny" if roll < 0.01 else "mid" if roll < 0.11 else "big"
+        words = [w for w, share in (("项目", 0.5), ("招聘", 0.1), ("氪氙", 0.01)) if rng.random() < share]
+        stories.append(BulkArticle(
+            site=site, url=f"http://127.0.0.1/{i}", title="新闻", body="，".join(words + ["消息"]) + "。",
+            fingerprint=f"f{i}", published_at=start + timedelta(hours=rng.randrange(24 * 300)),
+            fetched_at=start.isoformat()))
+    with Store(tmp_path / "walk.db") as store:
+        bulk_add_articles(store.db, stories, batch=500)
+        assert store.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'idx_articles_site'").fetchone()
+        for word in ("项目", "招聘", "氪氙", None):
+            for sites in (("tiny",), ("mid",), ("big",), ("tiny", "mid")):
+                for since in (None, start + timedelta(days=200)):
+                    expected = _expected(stories, word or "", sites, since)
+                    for limit in (3, 20, 5000):
+                        got = search_articles(store.db, word, site=sites, since=since, limit=limit)
+                        assert [row["id"] for row in got] == expected[:limit], (word, sites, since, limit)
+                    assert count_articles(store.db, word, site=sites, since=since) == len(expected)
+                    assert list(iter_matching_ids(store.db, word, site=sites, since=since)) == expected
+
+
+def test_date_span_is_exact_from_the_day_index(corpus: tuple[Store, list[BulkArticle]]) -> None:
+    """The id span of a date range (whole days by two seeks in the day index, the end days scanned) equals
+    the lowest and highest id of the stories in the range, for ranges ending inside days, open ranges and
+    ranges with nothing in them; stories are stored in random date order, some without a date."""
+    from newsmon.db.search import _date_span
+    from newsmon.db.search_shared import utc_bound
+
+    store, stories = corpus
+    rng = random.Random(5)
+    start = datetime(2024, 1, 1, tzinfo=CST)
+    windows = [(start + timedelta(hours=rng.randrange(-48, 24 * 62)), timedelta(hours=rng.randrange(0, 24 * 40)))
+               for _ in range(40)]
+    for since, length in windows:
+        for low, high in ((since, since + length), (None, since), (since, None)):
+            inside = [i for i, s in enumerate(stories, start=1) if s["published_at"] is not None
+                      and (low is None or s["published_at"] >= low) and (high is None or s["published_at"] <= high)]
+            expected = (min(inside), max(inside)) if inside else (0, -1)
+            assert _date_span(store.db, utc_bound(low, "--since"), utc_bound(high, "--until")) == expected, (low, high)
+
+
+def test_stage_walk_agrees_with_a_scan(tmp_path: Path) -> None:
+    """A --stage filter walks article_facts(stage) beside the index's matches (db.search._filter_walk), with the
+    other facts conditions and sites checked on the rows; every answer equals a scan of the stories."""
+    from newsmon.db.facts import FactsFilter, ensure_facts_schema, save_facts
+
+    rng = random.Random(12)
+    stories: list[BulkArticle] = []
+    facts: dict[int, tuple[str, float]] = {}
+    for i in range(3000):
+        words = [w for w, share in (("项目", 0.5), ("氪氙", 0.02)) if rng.random() < share]
+        stories.append(BulkArticle(site=rng.choice(("a", "b")), url=f"http://127.0.0.1/{i}", title="新闻",
+                                   body="，".join(words + ["消息"]) + "。", fingerprint=f"f{i}", published_at=None,
+                                   fetched_at="2024-01-01T00:00:00+00:00"))
+        if rng.random() < 0.2:
+            facts[i + 1] = (rng.choice(("签约", "开工", "投产")), float(rng.randint(1, 100)) * 1e7)
+    with Store(tmp_path / "stage.db") as store:
+        bulk_add_articles(store.db, stories, batch=500)
+        ensure_facts_schema(store.db)
+        for article_id, (stage, amount) in facts.items():
+            save_facts(store.db, article_id, {"amount": amount, "currency": "CNY", "amount_cny": amount,
+                                              "stage": stage, "places": [], "industry": []}, version=0)
+        for word in ("项目", "氪氙", None):
+            for wanted, min_amount, sites in ((("签约",), None, ()), (("签约", "投产"), None, ()),
+                                             (("开工",), 5e8, ()), (("签约",), None, ("b",))):
+                expected = [i for i in range(len(stories), 0, -1)
+                            if (word is None or word in stories[i - 1]["body"]) and i in facts
+                            and facts[i][0] in wanted and (min_amount is None or facts[i][1] >= min_amount)
+                            and (not sites or stories[i - 1]["site"] in sites)]
+                chosen = FactsFilter(stages=wanted, min_amount=min_amount)
+                for limit in (5, 5000):
+                    got = search_articles(store.db, word, site=sites or None, facts=chosen, limit=limit)
+                    assert [row["id"] for row in got] == expected[:limit], (word, wanted, min_amount, sites, limit)
+                assert list(iter_matching_ids(store.db, word, site=sites or None, facts=chosen)) == expected
