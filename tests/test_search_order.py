@@ -129,7 +129,8 @@ def test_site_walk_agrees_with_a_scan_whatever_is_rarer(tmp_path: Path) -> None:
             fetched_at=start.isoformat()))
     with Store(tmp_path / "walk.db") as store:
         bulk_add_articles(store.db, stories, batch=500)
-        assert store.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'idx_articles_site'").fetchone()
+        indexes = {row[0] for row in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert {"idx_articles_site", "idx_articles_day"} <= indexes  # migration 3, made on open
         for word in ("项目", "招聘", "氪氙", None):
             for sites in (("tiny",), ("mid",), ("big",), ("tiny", "mid")):
                 for since in (None, start + timedelta(days=200)):
