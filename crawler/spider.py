@@ -104,6 +104,10 @@ class PortalSpider(scrapy.Spider):
                                cb_kwargs={"page_number": page_number}, dont_filter=True, meta=meta)
         if self.site.render == "browser":
             meta["playwright"] = True  # list pages only: article pages stay plain HTTP
+            # The list is what the page's scripts fetch after the load event ("load" raced them: a
+            # quiet machine read the DOM before the XHR answered); "networkidle" waits until no
+            # request has been in flight for 500 ms.
+            meta["playwright_page_goto_kwargs"] = {"wait_until": "networkidle"}
         return Request(
             url,
             callback=self.parse_list,
