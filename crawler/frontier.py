@@ -30,9 +30,12 @@ What we change in scrapy-redis's ``Scheduler`` (and why):
   owner then walks the site's list pages again from the start (dupefilter
   cleared, ``PortalSpider.rewalk``) before it ends, so what the helper lost is
   asked for again and what was stored is known to the store;
-* a helper's counts (list pages, stories, duplicates...) go to Redis when it
-  leaves, and the owner adds them to its own ``crawl_runs`` row: one row per
-  site crawl, whatever number of workers did it.
+* a helper's counts (list pages, failures...) go to Redis when it leaves, and
+  the owner adds them to its own ``crawl_runs`` row: one row per site crawl,
+  whatever number of workers did it. A crawl that had helpers takes its
+  stories, duplicates and non-articles from the tables instead (what the site
+  stored while it ran, ``db.health.stored_during_run``): exact even when a
+  helper died before handing its counts over.
 """
 
 from __future__ import annotations
@@ -119,7 +122,7 @@ class SiteFrontier(Scheduler):  # type: ignore[misc]  # scrapy-redis ships no ty
         try:
             if self.helper:
                 counts = {key: int(self.stats.get_value(f"newsmon/{key}", 0)) for key in COUNTS} if self.stats else {}
-                self.shared.leave(self.member, counts)
+                self.shared.leave(self.member, {**counts, "helpers": 1})
                 return
             self.shared.leave(self.member)
             if self.stats is not None:

@@ -57,8 +57,10 @@ class CrawlRunRecorder:
     def spider_closed(self, spider: PortalSpider, reason: str) -> None:
         stats = self.crawler.stats
         counts = {key: int(stats.get_value(f"newsmon/{key}", 0)) for key in COUNTS}
-        if self.run_id is not None and stats.get_value("newsmon/helpers_lost", 0):
-            # A helper died mid-crawl: its counts never came (crawler/frontier.py); what it stored is in the tables.
+        helped = stats.get_value("newsmon/helpers", 0) or stats.get_value("newsmon/helpers_lost", 0)
+        if self.run_id is not None and helped:
+            # Helpers took part (crawler/frontier.py): a dead one's counts never came, and what the crawl
+            # stored is best read from the tables (the site has one crawl at a time).
             from newsmon.db.health import stored_during_run
 
             counts.update(stored_during_run(spider.store.db, self.run_id))
