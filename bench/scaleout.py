@@ -54,11 +54,13 @@ from tests.services.redis import start_redis  # noqa: E402
 NEWSMON = Path(sys.executable).parent / "newsmon"
 
 
-def write_config(folder: Path, portals: list[FixturePortal], database: str, queue: str, workers: int) -> Path:
+def write_config(folder: Path, portals: list[FixturePortal], database: str, queue: str, workers: int,
+                 per_host: int = 2) -> Path:
     sites = []
     crawl: dict[str, Any] = {}
     for i, portal in enumerate(portals):
-        doc = yaml.safe_load(portal.config_yaml(database="news.db", timeout=30))
+        doc = yaml.safe_load(portal.config_yaml(database="news.db", timeout=30,
+                                                concurrent_requests_per_domain=per_host))
         crawl = doc["crawl"]
         site = next(s for s in doc["sites"] if s["name"] == "bench-portal")
         sites.append({**site, "name": f"bench-{i}", "every": "1h"})
@@ -86,13 +88,13 @@ def tree_cpu_s(pids: list[int]) -> float:
 
 
 def run_once(n_workers: int, portals: list[FixturePortal], store: str, concurrency: int, folder: Path,
-             pg: Any) -> dict[str, Any]:
+             pg: Any, per_host: int = 2) -> dict[str, Any]:
     redis_server = start_redis()
     database = pg.create_database() if store == "postgres" else str(folder / f"news-{n_workers}.db")
     procs: list[subprocess.Popen[bytes]] = []
     logs = []
     try:
-        config = write_config(folder, portals, database, redis_server.url, workers=1)
+        config = write_config(folder, portals, database, redis_server.url, workers=1, per_host=per_host)
         if store == "sqlite":
             subprocess.run([str(NEWSMON), "db", "upgrade", "--config", str(config)], capture_output=True, check=False)
         for i in range(n_workers):
@@ -145,6 +147,8 @@ def main() -> int:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2, 4])
     parser.add_argument("--concurrency", type=int, default=4, help="crawls at once per worker")
     parser.add_argument("--store", choices=("postgres", "sqlite"), default="postgres")
+    parser.add_argument("--per-host", type=int, default=2,
+                        help="crawl.concurrent_requests_per_domain (downloads in flight per host, all workers)")
     args = parser.parse_args()
     load_start = os.getloadavg()
     pg = root = None
@@ -157,7 +161,7 @@ def main() -> int:
     try:
         with tempfile.TemporaryDirectory(prefix="newsmon-scaleout-") as tmp:
             for n in args.workers:
-                results.append(run_once(n, portals, args.store, args.concurrency, Path(tmp), pg))
+                results.append(run_once(n, portals, args.store, args.concurrency, Path(tmp), pg, args.per_host))
                 r = results[-1]
                 print(f"workers={n} wall={r['wall_s']:.1f}s cpu={r['cpu_s']:.1f}s pages={r['pages']} "
                       f"stored={r['stored']} statuses={','.join(r['statuses'])} pages/s={r['pages_per_s']:.1f} "
@@ -173,7 +177,8 @@ def main() -> int:
     base = results[0]["pages_per_s"]
     print(f"\nmachine: {platform.platform()}, {os.cpu_count()} CPUs, load {os.getloadavg()} at the end "
           f"({load_start} at the start); "
-          f"{args.sites} sites x {args.articles} articles, store {args.store}, concurrency {args.concurrency}/worker\n")
+          f"{args.sites} sites x {args.articles} articles, store {args.store}, concurrency {args.concurrency}/worker, "
+          f"{args.per_host} downloads in flight per host\n")
     print("| workers | wall (s) | pages | pages/s | × 1 worker | worker CPU (s) | CPU ms/page | helper crawls |")
     print("|---|---|---|---|---|---|---|---|")
     for r in results:
