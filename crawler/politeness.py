@@ -22,7 +22,8 @@ agree. The delay is a strict minimum (Scrapy's own randomises it between 0.5
 and 1.5 times), so several workers together never fetch a host faster than
 one worker alone may. In one process only one request per host asks Redis at
 a time (the others wait their turn locally), so waiting costs one poll every
-``POLL_S`` per host and process, not one per request.
+``POLL_S`` per host and process, not one per request; a place this process
+returns wakes its waiting request at once.
 """
 
 from __future__ import annotations
@@ -74,6 +75,7 @@ class HostLimiter:
         self.lease_ms = int(lease_s * 1000)
         self._acquire = server.register_script(_ACQUIRE)
         self._turns: dict[str, DeferredLock] = {}
+        self._sleeping: dict[str, tuple[Any, Any]] = {}  # host -> (Deferred, its timer): the poller's wait
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> "HostLimiter":
@@ -90,9 +92,7 @@ class HostLimiter:
         if host is None:
             return None  # data: (the spider's release request) is no download
         from scrapy.utils.defer import maybe_deferred_to_future
-        from twisted.internet import reactor
         from twisted.internet.defer import DeferredLock
-        from twisted.internet.task import deferLater
 
         turn = self._turns.setdefault(host, DeferredLock())
         await maybe_deferred_to_future(turn.acquire())
@@ -104,10 +104,10 @@ class HostLimiter:
                 if wait_ms == 0:
                     break
                 wait = POLL_S if wait_ms < 0 else max(wait_ms / 1000, 0.001)
-                await maybe_deferred_to_future(deferLater(reactor, wait, lambda: None))
+                await maybe_deferred_to_future(self._sleep(host, wait))
         finally:
             turn.release()
-        request.meta[LEASE_META] = (keys[0], lease)
+        request.meta[LEASE_META] = (keys[0], lease, host)
         return None
 
     def process_response(self, request: Request, response: Response, spider: Spider) -> Response:
@@ -118,12 +118,30 @@ class HostLimiter:
         self._release(request)
         return None
 
+    def _sleep(self, host: str, seconds: float) -> Any:
+        """A Deferred that fires after ``seconds``, or at once when this process returns a place at ``host``."""
+        from twisted.internet import reactor
+        from twisted.internet.defer import Deferred
+
+        reactor_: Any = reactor  # twisted's module-level reactor is typed as an interface
+        done: Deferred[None] = Deferred()
+        self._sleeping[host] = (done, reactor_.callLater(seconds, self._wake, host))
+        return done
+
+    def _wake(self, host: str) -> None:
+        done, timer = self._sleeping.pop(host, (None, None))
+        if timer is not None and timer.active():
+            timer.cancel()
+        if done is not None and not done.called:
+            done.callback(None)
+
     def _release(self, request: Request) -> None:
         held = request.meta.pop(LEASE_META, None)
         if held is None:
             return
-        key, lease = held
+        key, lease, host = held
         try:
             self.server.zrem(key, lease)
         except Exception as exc:  # noqa: BLE001 - the lease expires by itself; the crawl goes on
             log.warning("could not return a host lease (%s); it expires by itself", exc)
+        self._wake(host)  # this process's next download of the host need not wait for its poll

@@ -84,6 +84,12 @@ class QueueWorker:
         self._running: dict[str, tuple[QueueJob, CrawlJob, float]] = {}
         self._recorded: set[str] = set()  # jobs whose crawl_runs id is in Redis
         self._redis_down_since: Optional[float] = None
+        # Politeness keys of the sites (the config is not reloaded: restart workers after changing sites).
+        self._site_hosts = {s.name: site_hosts(s) for s in self.config.sites if s.enabled}
+        self._host_sites: dict[str, set[str]] = {}
+        for name, hosts in self._site_hosts.items():
+            for host in hosts:
+                self._host_sites.setdefault(host, set()).add(name)
 
     def stop(self) -> None:
         """Ask the worker to stop (what SIGTERM does)."""
@@ -154,9 +160,11 @@ class QueueWorker:
 
     def _busy_sites(self) -> set[str]:
         """Sites on a host this worker crawls now: it would only queue a helper of them behind its own crawl."""
-        sites = {s.name: site_hosts(s) for s in self.config.sites if s.enabled}
-        busy = frozenset().union(*(sites.get(job.site, frozenset()) for job, _, _ in self._running.values()))
-        return {name for name, hosts in sites.items() if hosts & busy}
+        busy: set[str] = set()
+        for job, _, _ in self._running.values():
+            for host in self._site_hosts.get(job.site, frozenset()):
+                busy |= self._host_sites.get(host, set())
+        return busy
 
     def _offer_helpers(self) -> None:
         """Offer helpers for the big crawls this worker owns (``HELP_THRESHOLD`` waiting requests per crawl)."""
