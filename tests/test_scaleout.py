@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable, Optional
 
+import pytest
 import redis
 import yaml
 
@@ -253,8 +254,9 @@ def _most_in_window(records: list[Any], window: float) -> int:
     return most
 
 
+@pytest.mark.parametrize("victim", ["helper", "owner"])
 def test_one_big_site_spreads_over_two_workers_politely_and_survives_kill_9(
-    tmp_path: Path, redis_url: str, postgres_url: str
+    tmp_path: Path, redis_url: str, postgres_url: str, victim: str
 ) -> None:
     from newsmon.scheduler.crawl_queue import CrawlQueue
 
@@ -286,12 +288,16 @@ def test_one_big_site_spreads_over_two_workers_politely_and_survives_kill_9(
             wait_for(lambda: fetched_by(helper) >= 10 and fetched_by(owner) >= 10, 60,
                      "both workers fetching bench-portal's pages")
             stored_before_kill = rows("SELECT count(*) FROM articles")[0][0]
-            # kill -9 the helper's worker mid-crawl: what it had taken from the frontier must not be lost.
-            workers[helper].proc.kill()
-            workers[helper].proc.wait(10)
+            # kill -9 one worker mid-crawl. The helper's: what it had taken from the frontier must not be lost
+            # (the owner walks the list pages again). The owner's: its crawl is queued again, the helper goes
+            # on with the frontier meanwhile, then the other worker resumes the crawl.
+            killed = helper if victim == "helper" else owner
+            survivor = owner if victim == "helper" else helper
+            workers[killed].proc.kill()
+            workers[killed].proc.wait(10)
             queue = CrawlQueue.connect(redis_url)
             reports = wait_for(lambda: queue.pop_reports(), 90, "bench-portal's crawl report")
-            assert workers[owner].stop() == 0
+            assert workers[survivor].stop() == 0
         finally:
             ports.stop()
             for worker in workers.values():
@@ -299,7 +305,7 @@ def test_one_big_site_spreads_over_two_workers_politely_and_survives_kill_9(
         records = [r for r in portal.request_log("bench-portal") if r.answered]
         expected = {a["url"] for a in portal.expected()["bench-portal"]}
 
-    # Both workers fetched pages of the one site; the owner's worker went on alone after the kill.
+    # Both workers fetched pages of the one site; the survivor went on alone after the kill.
     by_worker = collections.Counter(ports.ports.get(r.client_port, "?") for r in records)
     assert by_worker[helper] >= 10 and by_worker[owner] >= 10, by_worker
     assert stored_before_kill < len(expected), "the kill came after the crawl had stored everything"
@@ -312,11 +318,16 @@ def test_one_big_site_spreads_over_two_workers_politely_and_survives_kill_9(
     assert {u for (u,) in rows("SELECT url FROM article_sources WHERE site = 'bench-portal'")} == expected
     assert rows("SELECT url FROM article_sources GROUP BY url HAVING count(*) > 1") == []
     assert rows("SELECT count(*) FROM articles") == [(len(expected),)]
-    # One crawl_runs row for the site crawl (helpers write none); its counts are what the site stored.
+    # One report, one crawl_runs row per owner crawl (helpers write none); its counts are what the site stored.
     assert len(reports) == 1 and reports[0]["site"] == "bench-portal", reports
     assert reports[0]["status"] == "ok", reports
-    runs = rows("SELECT status, articles_new, list_pages FROM crawl_runs WHERE site = 'bench-portal'")
-    assert len(runs) == 1 and runs[0][0] == "ok" and runs[0][1] == len(expected), runs
-    assert runs[0][2] >= 10, runs  # every list page counted (some twice: the walk again after the kill)
+    runs = rows("SELECT status, articles_new, list_pages, error FROM crawl_runs WHERE site = 'bench-portal' ORDER BY id")
+    if victim == "helper":
+        assert len(runs) == 1 and runs[0][0] == "ok" and runs[0][1] == len(expected), runs
+        assert runs[0][2] >= 10, runs  # every list page counted (some twice: the walk again after the kill)
+    else:  # the dead owner's row closed by the reaper with what the site had stored; the resumed crawl's row
+        assert [r[0] for r in runs] == ["interrupted", "ok"] and "queued again" in runs[0][3], runs
+        assert stored_before_kill <= runs[0][1] and runs[0][1] + runs[1][1] <= len(expected), runs
+        assert re.search(r"resuming crawl site=bench-portal", workers[survivor].log)
     assert client.llen("newsmon:helpers") == 0 and client.hlen("newsmon:sites") == 0
     assert not client.exists("newsmon:crawl:bench-portal:requests")  # the finished crawl flushed its frontier
