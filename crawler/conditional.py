@@ -72,8 +72,8 @@ class ConditionalGetMiddleware:
 
     def spider_closed(self, spider: PortalSpider, reason: str) -> None:
         store = getattr(spider, "store", None)
-        if store is None or not self.pending or reason != "finished":
-            return
+        if store is None or not self.pending or reason != "finished" or getattr(spider, "helper", False):
+            return  # a helper cannot know whether the whole crawl (its owner's) went without failures
         if self.crawler.stats.get_value("newsmon/failures", 0):
             return  # see the module docstring
         from newsmon.db.health import save_list_page_validators

@@ -37,14 +37,18 @@ class CrawlRunRecorder:
 
     def spider_opened(self, spider: PortalSpider) -> None:
         self.started = time.monotonic()
-        try:
-            self.run_id = spider.store.start_run(spider.name)
-        except StoreError as exc:
-            # A full or read-only database: the crawl goes on (what fits is stored) and its
-            # report, without a row, still reaches the caller.
-            spider._fail(str(exc))
-            self.unrecorded = True
-            return
+        if spider.helper:
+            # A helper (crawler/frontier.py) writes no row: its counts go into its owner's row.
+            self.run_id = None
+        else:
+            try:
+                self.run_id = spider.store.start_run(spider.name)
+            except StoreError as exc:
+                # A full or read-only database: the crawl goes on (what fits is stored) and its
+                # report, without a row, still reaches the caller.
+                spider._fail(str(exc))
+                self.unrecorded = True
+                return
         report: Optional[Callable[[dict[str, Any]], None]] = getattr(spider, "report", None)
         if report is not None:
             # The parent needs the row's id to close it honestly if this worker dies mid-crawl.
@@ -53,6 +57,13 @@ class CrawlRunRecorder:
     def spider_closed(self, spider: PortalSpider, reason: str) -> None:
         stats = self.crawler.stats
         counts = {key: int(stats.get_value(f"newsmon/{key}", 0)) for key in COUNTS}
+        helped = stats.get_value("newsmon/helpers", 0) or stats.get_value("newsmon/helpers_lost", 0)
+        if self.run_id is not None and helped:
+            # Helpers took part (crawler/frontier.py): a dead one's counts never came, and what the crawl
+            # stored is best read from the tables (the site has one crawl at a time).
+            from newsmon.db.health import stored_during_run
+
+            counts.update(stored_during_run(spider.store.db, self.run_id))
         if reason == "closespider_timeout":
             status = "timeout"
             spider.errors.append("the crawl hit its time limit and was stopped")
@@ -60,7 +71,7 @@ class CrawlRunRecorder:
             # Stopped by a signal (daemon shutting down): not the site's fault.
             status = "interrupted"
             spider.errors.append("the crawl was stopped before it finished (newsmon was shutting down)")
-        elif counts["list_pages"] == 0:
+        elif counts["list_pages"] == 0 and not spider.helper:
             status = "failed"
         elif counts["failures"]:
             status = "partial"
@@ -93,6 +104,7 @@ class CrawlRunRecorder:
                     "status": status,
                     "duration_s": round(duration, 3),
                     "errors": spider.errors[:20],
+                    "helper": spider.helper,
                     **counts,
                 }
             )

@@ -48,9 +48,13 @@ class PortalSpider(scrapy.Spider):
 
     name = "portal"
 
-    def __init__(self, site: SiteConfig, store: Store, max_list_pages: int, **kwargs: Any) -> None:
+    def __init__(self, site: SiteConfig, store: Store, max_list_pages: int, helper: bool = False,
+                 **kwargs: Any) -> None:
         super().__init__(name=site.name, **kwargs)
         self.site = site
+        # A helper joins another worker's crawl of the site: it starts from no page of its own and
+        # takes requests from the crawl's shared frontier in Redis (crawler/frontier.py).
+        self.helper = helper
         self.store = store
         self.max_list_pages = max_list_pages
         # Host *and port*: the same host on another port is another site; without
@@ -88,8 +92,22 @@ class PortalSpider(scrapy.Spider):
         if self.render_error:
             self._fail(self.render_error)
             return
+        if self.helper:
+            return
         for url in self.site.start_urls:
             yield self._list_request(url, 1, dont_filter=True)
+
+    def rewalk(self) -> list[Request]:
+        """The start requests again, every list page to be followed (a helper of this crawl died).
+
+        What it had taken from the shared frontier was never fetched (or never stored): walking
+        the list pages again asks for every article the store still does not know, on every page
+        (not stopping at a page whose articles are all known: the lost ones may be further on).
+        """
+        self._requested.clear()
+        self._lists_requested.clear()
+        self.stop_at_known = False
+        return [self._list_request(url, 1, dont_filter=True) for url in self.site.start_urls]
 
     def _list_request(
         self, url: str, page_number: int, dont_filter: bool = False, form: Optional[dict[str, str]] = None

@@ -34,6 +34,7 @@ __all__ = [
     "close_abandoned_runs",
     "last_crawl_started",
     "run_counts",
+    "stored_during_run",
     "mark_interrupted",
     "ensure_daemon_schema",
     "list_page_validators",
@@ -240,6 +241,29 @@ def _extraction_problems(
     return problems
 
 
+# What a site stored since a time: new stories (a source row under the story's own URL) and copies of
+# stories already stored; then the non-articles it met. A crawl's counts when its own are not all known.
+_STORED_SINCE = ("SELECT count(*) FILTER (WHERE s.url = a.url), count(*) FILTER (WHERE s.url != a.url)"
+                 " FROM article_sources s JOIN articles a ON a.id = s.article_id"
+                 " WHERE s.site = ? AND s.first_seen_at >= ?")
+_NON_ARTICLES_SINCE = "SELECT count(*) FROM non_articles WHERE site = ? AND seen_at >= ?"
+
+
+def stored_during_run(db: Handle, run_id: int) -> dict[str, int]:
+    """``articles_new``, ``duplicates``, ``non_articles`` of the site since ``run_id`` started, from the tables.
+
+    A crawl shared with helpers (``newsmon worker``) whose helper died counts this
+    way: the dead helper's own counts never reached the owner, what it stored did.
+    """
+    row = _one(db, "SELECT site, started_at FROM crawl_runs WHERE id = ?", [run_id])
+    if row is None:
+        return {}
+    site, started_at = row
+    stored = _one(db, _STORED_SINCE, [site, started_at]) or (0, 0)
+    non_articles = _one(db, _NON_ARTICLES_SINCE, [site, started_at]) or (0,)
+    return {"articles_new": int(stored[0]), "duplicates": int(stored[1]), "non_articles": int(non_articles[0])}
+
+
 def close_abandoned_runs(
     db: Handle,
     sites: Optional[Iterable[str]],
@@ -268,15 +292,8 @@ def close_abandoned_runs(
     with db.conn:
         rows = list(db.execute(f"SELECT id, site, started_at FROM crawl_runs WHERE {where}", params))
         for run_id, site, started_at in rows:
-            new, copies = db.execute(
-                "SELECT count(*) FILTER (WHERE s.url = a.url), count(*) FILTER (WHERE s.url != a.url)"
-                " FROM article_sources s JOIN articles a ON a.id = s.article_id"
-                " WHERE s.site = ? AND s.first_seen_at >= ?",
-                [site, started_at],
-            ).fetchone()
-            non_articles = db.execute(
-                "SELECT count(*) FROM non_articles WHERE site = ? AND seen_at >= ?", [site, started_at]
-            ).fetchone()[0]
+            new, copies = db.execute(_STORED_SINCE, [site, started_at]).fetchone()
+            non_articles = db.execute(_NON_ARTICLES_SINCE, [site, started_at]).fetchone()[0]
             db.execute(
                 "UPDATE crawl_runs SET status = ?, finished_at = ?, error = ?,"
                 " articles_new = ?, duplicates = ?, non_articles = ?,"
@@ -292,12 +309,8 @@ def _close_abandoned_pg(db: PgDatabase, where: str, params: list[object], status
         # FOR UPDATE: two processes closing the same rows (a worker's pool and a restarted scheduler) take turns.
         _, rows, _ = pg_execute(tx, f"SELECT id, site, started_at FROM crawl_runs WHERE {where} FOR UPDATE", params)
         for run_id, site, started_at in rows:
-            new, copies = pg_execute(
-                tx, "SELECT count(*) FILTER (WHERE s.url = a.url), count(*) FILTER (WHERE s.url != a.url)"
-                " FROM article_sources s JOIN articles a ON a.id = s.article_id"
-                " WHERE s.site = ? AND s.first_seen_at >= ?", [site, started_at])[1][0]
-            non_articles = pg_execute(tx, "SELECT count(*) FROM non_articles WHERE site = ? AND seen_at >= ?",
-                                      [site, started_at])[1][0][0]
+            new, copies = pg_execute(tx, _STORED_SINCE, [site, started_at])[1][0]
+            non_articles = pg_execute(tx, _NON_ARTICLES_SINCE, [site, started_at])[1][0][0]
             pg_execute(
                 tx, "UPDATE crawl_runs SET status = ?, finished_at = ?, error = ?, articles_new = ?, duplicates = ?,"
                 " non_articles = ?, duration_s = round(extract(epoch FROM (?::timestamptz - started_at::timestamptz))"

@@ -17,7 +17,14 @@ processes on any machine take them. It is a *reliable* queue (the Redis
 * ``<prefix>:reports`` (list): each finished crawl's report, read by the
   active scheduler (log line, site health, alert sending);
 * ``<prefix>:runs`` (hash job id -> crawl_runs id): so the reaper can close
-  the row a dead worker left ``running``.
+  the row a dead worker left ``running``;
+* ``<prefix>:helpers`` (list): **helper** jobs, offered by the worker running
+  a site's crawl while its frontier is long (``newsmon.shared_crawl``): a
+  worker with a free slot that runs nothing on that site's host takes one
+  (``claim_helper``, into its processing list like any job) and joins the
+  crawl. A helper job is never queued again (a dead helper's requests are
+  asked for again by the crawl's owner) and reports nothing to the scheduler
+  (the owner's report counts its work).
 
 The requests *inside* one site's crawl live in Redis too (scrapy-redis's
 scheduler, see ``newsmon.crawler.frontier``): a requeued crawl resumes them.
@@ -85,8 +92,9 @@ return 0
 """
 
 # Move every job of a dead worker back to the front of the queue, its attempt counted; a job past
-# ARGV[2] attempts is dropped (its site freed). KEYS: heartbeat, processing, pending, workers, sites, runs;
-# ARGV: worker id, max attempts. Returns {state, raw job, crawl_runs id or ''} per job.
+# ARGV[2] attempts is dropped (its site freed); a helper job is dropped (its owner asks again for what it held).
+# KEYS: heartbeat, processing, pending, workers, sites, runs; ARGV: worker id, max attempts.
+# Returns {state, raw job, crawl_runs id or ''} per job.
 _REAP = """
 if redis.call('EXISTS', KEYS[1]) == 1 then return {} end
 local jobs = redis.call('LRANGE', KEYS[2], 0, -1)
@@ -96,7 +104,9 @@ for i = 1, #jobs do
   job['attempt'] = (tonumber(job['attempt']) or 0) + 1
   local run = redis.call('HGET', KEYS[6], job['id']) or ''
   redis.call('HDEL', KEYS[6], job['id'])
-  if job['attempt'] >= tonumber(ARGV[2]) then
+  if job['helper_of'] and job['helper_of'] ~= '' then
+    table.insert(out, {'helper', jobs[i], ''})
+  elseif job['attempt'] >= tonumber(ARGV[2]) then
     if redis.call('HGET', KEYS[5], job['site']) == job['id'] then redis.call('HDEL', KEYS[5], job['site']) end
     table.insert(out, {'dropped', jobs[i], run})
   else
@@ -107,6 +117,34 @@ end
 redis.call('DEL', KEYS[2])
 redis.call('SREM', KEYS[4], ARGV[1])
 return out
+"""
+
+# Take the oldest helper offer whose site is not in ARGV[1] (a JSON object site -> true) into the processing
+# list. KEYS: helpers, processing. Returns the raw job or false.
+_CLAIM_HELPER = """
+local offers = redis.call('LRANGE', KEYS[1], 0, -1)
+local excluded = cjson.decode(ARGV[1])
+for i = #offers, 1, -1 do
+  local job = cjson.decode(offers[i])
+  if not excluded[job['site']] then
+    redis.call('LREM', KEYS[1], 1, offers[i])
+    redis.call('LPUSH', KEYS[2], offers[i])
+    return offers[i]
+  end
+end
+return false
+"""
+
+# Remove the helper offers of owner job ARGV[1] nobody took. KEYS: helpers.
+_WITHDRAW = """
+local offers = redis.call('LRANGE', KEYS[1], 0, -1)
+local removed = 0
+for i = 1, #offers do
+  if cjson.decode(offers[i])['helper_of'] == ARGV[1] then
+    removed = removed + redis.call('LREM', KEYS[1], 1, offers[i])
+  end
+end
+return removed
 """
 
 
@@ -142,6 +180,7 @@ class QueueJob:
     id: str = field(default_factory=lambda: uuid.uuid4().hex)
     queued_at: float = field(default_factory=time.time)
     attempt: int = 0  # how many workers died running it
+    helper_of: str = ""  # a helper job: the id of the owner job whose crawl it joins
     raw: str = ""  # the exact string in Redis (LREM needs it byte for byte)
 
     def dumps(self) -> str:
@@ -157,7 +196,7 @@ class QueueJob:
         """The job stored as ``raw``."""
         data = json.loads(raw)
         return cls(site=str(data["site"]), id=str(data["id"]), queued_at=float(data.get("queued_at", 0)),
-                   attempt=int(data.get("attempt", 0)), raw=raw)
+                   attempt=int(data.get("attempt", 0)), helper_of=str(data.get("helper_of") or ""), raw=raw)
 
 
 class CrawlQueue:
@@ -171,6 +210,8 @@ class CrawlQueue:
         self._finish = client.register_script(_FINISH)
         self._requeue = client.register_script(_REQUEUE)
         self._reap = client.register_script(_REAP)
+        self._claim_helper = client.register_script(_CLAIM_HELPER)
+        self._withdraw = client.register_script(_WITHDRAW)
 
     @classmethod
     def connect(cls, url: str, prefix: str = "newsmon", timeout: float = 5.0) -> "CrawlQueue":
@@ -225,10 +266,32 @@ class CrawlQueue:
         pipe.execute()
 
     def claim(self, worker: str, timeout: float = 1.0) -> Optional[QueueJob]:
-        """Take the oldest queued crawl into ``worker``'s processing list (waits up to ``timeout``)."""
-        raw = self.client.blmove(self.key("pending"), self.key("processing", worker),
-                                 timeout, "RIGHT", "LEFT")  # type: ignore[arg-type]  # Redis takes fractions
+        """Take the oldest queued crawl into ``worker``'s processing list (waits up to ``timeout``; 0: no wait)."""
+        if timeout <= 0:
+            raw = self.client.lmove(self.key("pending"), self.key("processing", worker), "RIGHT", "LEFT")
+        else:
+            raw = self.client.blmove(self.key("pending"), self.key("processing", worker),
+                                     timeout, "RIGHT", "LEFT")  # type: ignore[arg-type]  # Redis takes fractions
         return QueueJob.loads(str(raw)) if raw else None
+
+    def claim_helper(self, worker: str, excluded: set[str]) -> Optional[QueueJob]:
+        """Take the oldest helper offer for a site not in ``excluded`` into ``worker``'s processing list."""
+        raw = self._claim_helper(keys=[self.key("helpers"), self.key("processing", worker)],
+                                 args=[json.dumps(dict.fromkeys(sorted(excluded), True)) if excluded else "{}"])
+        return QueueJob.loads(str(raw)) if raw else None
+
+    def offer_helper(self, owner: QueueJob) -> None:
+        """Offer a helper job for ``owner``'s crawl (newsmon.shared_crawl)."""
+        self.client.lpush(self.key("helpers"), QueueJob(owner.site, helper_of=owner.id).dumps())
+
+    def helper_offers(self, owner: QueueJob) -> int:
+        """Helper offers of ``owner``'s crawl nobody took yet."""
+        return sum(1 for raw in self.client.lrange(self.key("helpers"), 0, -1)
+                   if json.loads(str(raw)).get("helper_of") == owner.id)
+
+    def withdraw_helpers(self, owner: QueueJob) -> int:
+        """``owner``'s crawl is over: remove its helper offers nobody took."""
+        return int(self._withdraw(keys=[self.key("helpers")], args=[owner.id]))
 
     def record_run(self, job: QueueJob, run_id: int) -> bool:
         """Remember the ``crawl_runs`` row of ``job`` (so a reaper can close it if the worker dies)."""
@@ -271,6 +334,10 @@ class CrawlQueue:
                               args=[worker, MAX_ATTEMPTS])
             for state, raw, run in rows or []:
                 job = QueueJob.loads(raw)
+                if state == "helper":
+                    log.info("queue: worker %s died helping crawl site=%s; its owner asks again for what it held",
+                             worker, job.site)
+                    continue
                 if state == "dropped":
                     log.warning("queue: gave up crawl site=%s: its worker died %d times", job.site, job.attempt + 1)
                     self._publish({"event": "site_done", "site": job.site, "status": "interrupted",

@@ -75,14 +75,9 @@ def site_hosts(site: SiteConfig) -> frozenset[str]:
     one machine are two hosts. Article pages on other hosts of
     ``allowed_domains`` are not serialised across sites (documented limit).
     """
-    from urllib.parse import urlsplit
+    from newsmon.shared_crawl import host_key
 
-    keys = set()
-    for url in site.start_urls:
-        parts = urlsplit(url)
-        if parts.hostname:
-            keys.add(parts.hostname.lower() + (f":{parts.port}" if parts.port else ""))
-    return frozenset(keys)
+    return frozenset(key for key in map(host_key, site.start_urls) if key)
 
 
 @dataclass(eq=False)
@@ -94,6 +89,7 @@ class CrawlJob:
     hosts: frozenset[str]
     time_limit: Optional[float]
     on_event: Optional[EventCallback]
+    helper: bool = False  # joins another worker's crawl of the site (newsmon worker, crawler/frontier.py)
     submitted: float = field(default_factory=time.monotonic)
     started: Optional[float] = None  # dispatched to a worker
     opened: Optional[float] = None  # its spider opened (the worker may still have been starting before)
@@ -226,11 +222,12 @@ class CrawlPool:
                     break
 
     def submit(self, site: str, *, time_limit: Optional[float] = None,
-               on_event: Optional[EventCallback] = None) -> CrawlJob:
-        """Queue a crawl of ``site``; returns at once (wait on ``job.done``)."""
+               on_event: Optional[EventCallback] = None, helper: bool = False) -> CrawlJob:
+        """Queue a crawl of ``site`` (``helper``: a helper of another worker's crawl of it); returns at once."""
         with self._cond:
             assert self._config is not None, "configure() the pool first"
-            job = CrawlJob(next(self._ids), site, site_hosts(self._config.site(site)), time_limit, on_event)
+            job = CrawlJob(next(self._ids), site, site_hosts(self._config.site(site)), time_limit, on_event,
+                           helper=helper)
             if self._closed or self._cancelled:
                 self._finish(job, SiteReport(site=site, status="interrupted", errors=[INTERRUPTED]))
             else:
@@ -376,7 +373,8 @@ class CrawlPool:
                     worker.send(self._config_message)
                     worker.config_version = self._config_version
                 worker.send({"type": "crawl", "job": job.id, "config": self._config_version, "site": job.site,
-                             "time_limit": job.time_limit, "frontier": self.settings.frontier_url})
+                             "time_limit": job.time_limit, "frontier": self.settings.frontier_url,
+                             "helper": job.helper})
             except (OSError, ValueError):
                 worker.kill("crash")  # its reader thread sees the end and re-queues the job
 

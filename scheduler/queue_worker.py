@@ -14,9 +14,16 @@ limits, memory limits); this module only feeds it from
 * SIGTERM/SIGINT: no new claims; crawls in flight get ``finish_grace_s`` to
   finish, then are stopped and queued again (front of the queue);
 * each finished crawl logs the daemon's ``crawl site=…`` line and its report
-  goes to the scheduler (site health, alerts).
+  goes to the scheduler (site health, alerts);
+* **one site's big crawl spreads over workers**: while a crawl this worker
+  owns has more than ``HELP_THRESHOLD`` requests waiting per crawl on it in
+  its frontier (``newsmon.shared_crawl``), this worker offers helper jobs (up
+  to ``MAX_HELPERS``); a worker with a free slot and no crawl on that host
+  takes one before waiting for new crawls and runs a helper crawl of the site
+  on the shared frontier (``helping crawl site=…``, ``helped crawl site=…``).
+  Per-host politeness holds for all of them together (``crawler.politeness``).
 
-Log lines: ``worker started id=… concurrency=2 queue=redis://…``,
+Log lines: ``worker started id=… concurrency=2 queue=redis://…``, ``helping crawl site=…``,
 ``crawl site=… status=ok new=3 …``, ``heartbeat running=1 crawls=12 waiting=4 workers=2 …``,
 ``requeued site=… (worker stopping)``, ``stopped after 3.2h, 57 crawls``.
 """
@@ -40,7 +47,7 @@ from newsmon.errors import ConfigError
 from .crawl import INTERRUPTED_ERROR, pool_settings
 from .crawl_queue import WORKER_TTL_S, CrawlQueue, QueueJob, describe_error, queue_url, safe_url, worker_identity
 from .heartbeat import process_rss_mb, uptime_text
-from .pool import CrawlJob, CrawlPool
+from .pool import CrawlJob, CrawlPool, site_hosts
 from .report import SiteReport, log_crawl
 
 __all__ = ["QueueWorker", "close_dead_runs"]
@@ -50,6 +57,7 @@ log = logging.getLogger("newsmon.worker")
 FINISH_GRACE_S = 10.0
 REAP_EVERY_S = 2.0
 HEARTBEAT_LOG_S = 60.0
+OFFER_EVERY_S = 1.0
 
 
 class QueueWorker:
@@ -76,6 +84,12 @@ class QueueWorker:
         self._running: dict[str, tuple[QueueJob, CrawlJob, float]] = {}
         self._recorded: set[str] = set()  # jobs whose crawl_runs id is in Redis
         self._redis_down_since: Optional[float] = None
+        # Politeness keys of the sites (the config is not reloaded: restart workers after changing sites).
+        self._site_hosts = {s.name: site_hosts(s) for s in self.config.sites if s.enabled}
+        self._host_sites: dict[str, set[str]] = {}
+        for name, hosts in self._site_hosts.items():
+            for host in hosts:
+                self._host_sites.setdefault(host, set()).add(name)
 
     def stop(self) -> None:
         """Ask the worker to stop (what SIGTERM does)."""
@@ -106,7 +120,7 @@ class QueueWorker:
     # -- the loop ------------------------------------------------------------------------
 
     def _loop(self, pool: CrawlPool) -> None:
-        last_beat = last_reap = last_log = time.monotonic()
+        last_beat = last_reap = last_log = last_offer = time.monotonic()
         while not self.stop_event.is_set():
             now = time.monotonic()
             if now - last_beat >= WORKER_TTL_S / 4:
@@ -119,10 +133,13 @@ class QueueWorker:
                 last_log = now
                 self._log_heartbeat(pool)
             self._collect()
+            if now - last_offer >= OFFER_EVERY_S:
+                last_offer = now
+                self._guarded(self._offer_helpers)
             if len(self._running) >= self.concurrency:
                 time.sleep(0.05)
                 continue
-            job = self._guarded(lambda: self.queue.claim(self.id, timeout=0.5))
+            job = self._guarded(self._claim)
             if job is None:
                 if self._redis_down_since is not None:
                     time.sleep(1.0)
@@ -134,18 +151,51 @@ class QueueWorker:
                 failed = SiteReport(site=job.site, status="failed", errors=[f"{type(exc).__name__}: {exc}"])
                 self._finish(job, failed)
 
+    def _claim(self) -> Optional[QueueJob]:
+        """A queued crawl, else a helper job for a site on a host this worker does not crawl now, else wait."""
+        job = self.queue.claim(self.id, timeout=0)
+        if job is None:
+            job = self.queue.claim_helper(self.id, self._busy_sites())
+        return job or self.queue.claim(self.id, timeout=0.5)
+
+    def _busy_sites(self) -> set[str]:
+        """Sites on a host this worker crawls now: it would only queue a helper of them behind its own crawl."""
+        busy: set[str] = set()
+        for job, _, _ in self._running.values():
+            for host in self._site_hosts.get(job.site, frozenset()):
+                busy |= self._host_sites.get(host, set())
+        return busy
+
+    def _offer_helpers(self) -> None:
+        """Offer helpers for the big crawls this worker owns (``HELP_THRESHOLD`` waiting requests per crawl)."""
+        from newsmon.shared_crawl import HELP_THRESHOLD, MAX_HELPERS, SharedCrawl
+
+        for job, crawl, _ in list(self._running.values()):
+            if job.helper_of or crawl.done.is_set() or crawl.opened is None:
+                continue
+            shared = SharedCrawl(self.queue.client, job.site)
+            waiting = shared.waiting()
+            offered = self.queue.helper_offers(job)
+            helpers = shared.helpers() + offered
+            if not offered and helpers < MAX_HELPERS and waiting > HELP_THRESHOLD * (helpers + 1):
+                self.queue.offer_helper(job)
+
     def _start(self, pool: CrawlPool, job: QueueJob) -> None:
         sites = {s.name for s in self.config.sites if s.enabled}
         if job.site not in sites:
             report = SiteReport(site=job.site, status="interrupted",
                                 errors=[f"site {job.site!r} is not enabled in this worker's config"])
             log.warning("crawl site=%s refused: not an enabled site in %s", job.site, self.config.source_path)
-            self._guarded(lambda: self.queue.finish(self.id, job, {"event": "site_done", **report.to_dict()}))
+            event = None if job.helper_of else {"event": "site_done", **report.to_dict()}
+            self._guarded(lambda: self.queue.finish(self.id, job, event))
             return
         if job.attempt:
             log.info("resuming crawl site=%s (its previous worker died; attempt %d)", job.site, job.attempt + 1)
+        if job.helper_of:
+            log.info("helping crawl site=%s", job.site)
 
-        crawl = pool.submit(job.site, time_limit=self.config.daemon.crawl_time_limit.total_seconds())
+        crawl = pool.submit(job.site, time_limit=self.config.daemon.crawl_time_limit.total_seconds(),
+                            helper=bool(job.helper_of))
         self._running[job.id] = (job, crawl, time.monotonic())
 
     def _collect(self) -> None:
@@ -162,11 +212,14 @@ class QueueWorker:
             del self._running[key]
             self._recorded.discard(key)
             self.crawls += 1
-            log_crawl(log, report, time.monotonic() - started)
+            log_crawl(log, report, time.monotonic() - started, helper=bool(job.helper_of))
             self._finish(job, report)
 
     def _finish(self, job: QueueJob, report: SiteReport) -> None:
-        event = {"event": "site_done", **report.to_dict(), "worker": self.id}
+        # A helper's work is counted in its owner's report; the owner's crawl takes its untaken offers along.
+        event = None if job.helper_of else {"event": "site_done", **report.to_dict(), "worker": self.id}
+        if not job.helper_of:
+            self._guarded(lambda: self.queue.withdraw_helpers(job))
         for _attempt in range(30):  # a crawl's result must reach Redis: retry through a short outage
             if self._guarded(lambda: self.queue.finish(self.id, job, event)):
                 return
@@ -214,7 +267,10 @@ class QueueWorker:
         pool.close(timeout=5.0)
         for job, crawl, _ in list(self._running.values()):
             crawl.done.wait(5.0)
-            if self._guarded(lambda: self.queue.requeue(self.id, job)):
+            if job.helper_of:  # its owner asks again for what it held (crawler/frontier.py)
+                self._guarded(lambda: self.queue.finish(self.id, job, None))
+            elif self._guarded(lambda: self.queue.requeue(self.id, job)):
+                self._guarded(lambda: self.queue.withdraw_helpers(job))
                 log.info("requeued site=%s (worker stopping)", job.site)
         self._running.clear()
         self._guarded(lambda: self.queue.leave(self.id))
@@ -224,7 +280,7 @@ class QueueWorker:
             if crawl.done.is_set() and crawl.report is not None and crawl.report.status != "interrupted":
                 del self._running[key]
                 self.crawls += 1
-                log_crawl(log, crawl.report, time.monotonic() - started)
+                log_crawl(log, crawl.report, time.monotonic() - started, helper=bool(job.helper_of))
                 self._finish(job, crawl.report)
 
     def _install_signals(self) -> dict[int, Any]:

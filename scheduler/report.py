@@ -40,17 +40,18 @@ class SiteReport:
         return cls(**{k: event[k] for k in cls.__dataclass_fields__ if k in event})
 
 
-def log_crawl(log: logging.Logger, r: SiteReport, wall: float) -> None:
+def log_crawl(log: logging.Logger, r: SiteReport, wall: float, helper: bool = False) -> None:
     """The ``crawl site=… status=…`` line of one finished crawl (the daemon's and ``newsmon worker``'s).
 
     ``duration``: the crawl itself (spider open to close); ``wall``: including the wait in the queue.
+    ``helper``: a helper of another worker's crawl (``helped crawl site=…``; its owner's line counts its work).
     """
     level = logging.INFO if r.status in ("ok", "partial", "interrupted") else logging.WARNING
     error = f" error={quote(r.errors[0])}" if r.errors and r.status not in ("ok",) else ""
     log.log(
         level,
-        "crawl site=%s status=%s new=%d duplicates=%d non_articles=%d failures=%d list_pages=%d "
+        "%s site=%s status=%s new=%d duplicates=%d non_articles=%d failures=%d list_pages=%d "
         "duration=%.1fs wall=%.1fs%s",
-        r.site, r.status, r.articles_new, r.duplicates, r.non_articles, r.failures, r.list_pages,
+        "helped crawl" if helper else "crawl", r.site, r.status, r.articles_new, r.duplicates, r.non_articles, r.failures, r.list_pages,
         r.duration_s, wall, error,
     )

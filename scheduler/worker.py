@@ -10,10 +10,11 @@ few milliseconds. So a worker lives for many crawls: one reactor, one
 Protocol (JSON lines). The parent writes to stdin::
 
     {"type": "config", "id": 3, "config": {...Config...}, "source_path": "/path/config.yaml"}
-    {"type": "crawl", "job": 17, "config": 3, "site": "a", "time_limit": 600, "frontier": null}
+    {"type": "crawl", "job": 17, "config": 3, "site": "a", "time_limit": 600, "frontier": null, "helper": false}
 
 (a config is sent once per worker and version, then referred to by id; ``frontier``, a
-Redis URL, keeps the crawl's requests in Redis: ``newsmon.crawler.frontier``) and
+Redis URL, keeps the crawl's requests in Redis: ``newsmon.crawler.frontier``; ``helper``: the
+crawl joins another worker's crawl of the site through that frontier) and
 reads from stdout: ``{"event": "site_started", "job": 17, "run_id": 5}``,
 ``{"event": "article", "job": 17, ...}`` while the crawl runs,
 ``{"event": "site_done", "job": 17, ...}`` at its end, and
@@ -150,7 +151,8 @@ class _Worker:
             if frontier:
                 from newsmon.crawler.frontier import frontier_settings
 
-                settings.setdict(frontier_settings(frontier), priority="project")
+                settings.setdict(frontier_settings(frontier, settings.getdict("DOWNLOADER_MIDDLEWARES"),
+                                                   settings.getfloat("DOWNLOAD_DELAY")), priority="project")
         return settings
 
     def crawl(self, message: dict[str, Any]) -> None:
@@ -180,7 +182,8 @@ class _Worker:
                                                        message.get("frontier")))
         self.running += 1
         deferred = self.runner.crawl(
-            crawler, site=site, store=store, max_list_pages=config.max_list_pages(site), report=report
+            crawler, site=site, store=store, max_list_pages=config.max_list_pages(site), report=report,
+            helper=bool(message.get("helper")),
         )
 
         def finished(result: Any) -> None:

@@ -122,3 +122,44 @@ def test_queue_config_url_and_secret_from_the_environment(redis_server: Any, mon
     assert url == "redis://:pw-9f8e7d@127.0.0.1:%d/0" % redis_server.port
     assert "pw-9f8e7d" not in redact(f"connecting to {url}")  # registered as a secret on expansion
     assert parse_config({}).queue is None
+
+
+def test_helper_offers_go_to_a_worker_not_crawling_the_site_and_die_with_it(redis_url: str) -> None:
+    queue = CrawlQueue.connect(redis_url)
+    queue.enqueue("big")
+    queue.heartbeat("owner", {})
+    owner = queue.claim("owner", timeout=0)
+    assert owner is not None and owner.site == "big"
+    assert queue.claim("owner", timeout=0) is None  # no wait when asked not to
+    queue.offer_helper(owner)
+    queue.offer_helper(owner)
+    assert queue.helper_offers(owner) == 2
+    # The owner's worker (it crawls that site/host) passes over the offers; another worker takes one.
+    assert queue.claim_helper("owner", {"big"}) is None
+    queue.heartbeat("other", {})
+    helper = queue.claim_helper("other", {"elsewhere"})
+    assert helper is not None and helper.site == "big" and helper.helper_of == owner.id
+    assert queue.helper_offers(owner) == 1
+    # A helper's end frees nothing of the owner's and reports nothing.
+    assert queue.finish("other", helper, None)
+    assert queue.enqueue("big") is False and queue.pop_reports() == []
+    # The owner's end withdraws the offers nobody took.
+    assert queue.withdraw_helpers(owner) == 1 and queue.helper_offers(owner) == 0
+    queue.finish("owner", owner, {"event": "site_done", "site": "big", "status": "ok"})
+    assert queue.enqueue("big") is True
+
+
+def test_a_dead_workers_helper_job_is_dropped_not_requeued(redis_url: str) -> None:
+    queue = CrawlQueue.connect(redis_url)
+    queue.enqueue("big")
+    queue.heartbeat("owner", {})
+    owner = queue.claim("owner", timeout=0)
+    assert owner is not None
+    queue.offer_helper(owner)
+    queue.client.set("newsmon:worker:dead", "{}", px=50)
+    queue.client.sadd("newsmon:workers", "dead")
+    assert queue.claim_helper("dead", set()) is not None
+    time.sleep(0.1)  # its heartbeat expires
+    assert queue.reap() == []  # no crawl_runs row to close, nothing queued again
+    assert queue.counts()["waiting"] == 0 and not queue.client.exists("newsmon:processing:dead")
+    assert queue.enqueue("big") is False  # the owner's crawl still runs

@@ -8,12 +8,14 @@ the alert sent once. The SIGTERM test runs on the shared SQLite file (one machin
 
 from __future__ import annotations
 
+import collections
 import re
 import signal
 import time
 from pathlib import Path
 from typing import Any, Callable, Optional
 
+import pytest
 import redis
 import yaml
 
@@ -183,3 +185,149 @@ def worker_id(log: str) -> str:
     assert found, log
     return found.group(1)
 
+
+
+# -- one site's big first crawl on two workers -----------------------------------------------------------------
+
+BIG_ARTICLES = 200  # 10 list pages of 20
+DELAY_S = 0.1  # crawl.download_delay: at most one download of the host starts per 100 ms...
+PER_HOST = 2  # ...and at most 2 are in flight (crawl.concurrent_requests_per_domain)
+ANSWER_S = 0.1  # each page takes the server 100 ms: one worker alone keeps 2 in flight
+
+
+class _PortAttribution:
+    """Which worker's crawl processes own which client ports (sampled while they crawl): who fetched what."""
+
+    def __init__(self, workers: dict[str, DaemonProcess], server_port: int) -> None:
+        import threading
+
+        self.workers = workers
+        self.server_port = server_port
+        self.ports: dict[int, str] = {}
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+
+    def _sample(self) -> None:
+        import psutil
+
+        while not self.stopping.is_set():
+            for name, worker in self.workers.items():
+                try:
+                    procs = psutil.Process(worker.proc.pid).children(recursive=True)
+                except psutil.Error:
+                    continue
+                for proc in procs:
+                    try:
+                        connections = proc.net_connections(kind="tcp")
+                    except psutil.Error:
+                        continue
+                    for conn in connections:
+                        if conn.raddr and conn.raddr.port == self.server_port:
+                            self.ports[conn.laddr.port] = name
+            self.stopping.wait(0.02)
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.thread.join(5)
+
+
+def _max_in_flight(records: list[Any]) -> int:
+    """The most requests the server was answering at one moment ([arrived, answered) intervals)."""
+    events = sorted([(r.arrived, 1) for r in records] + [(r.answered, -1) for r in records],
+                    key=lambda e: (e[0], e[1]))  # an answer before an arrival at the same instant
+    most = now = 0
+    for _, step in events:
+        now += step
+        most = max(most, now)
+    return most
+
+
+def _most_in_window(records: list[Any], window: float) -> int:
+    """The most requests that arrived within ``window`` seconds of each other."""
+    times = sorted(r.arrived for r in records)
+    most = start = 0
+    for end, t in enumerate(times):
+        while t - times[start] > window:
+            start += 1
+        most = max(most, end - start + 1)
+    return most
+
+
+@pytest.mark.parametrize("victim", ["helper", "owner"])
+def test_one_big_site_spreads_over_two_workers_politely_and_survives_kill_9(
+    tmp_path: Path, redis_url: str, postgres_url: str, victim: str
+) -> None:
+    from newsmon.scheduler.crawl_queue import CrawlQueue
+
+    client = redis.Redis.from_url(redis_url, decode_responses=True)
+    rows = pg_rows(postgres_url)
+    with FixturePortal(bench_articles=BIG_ARTICLES, bench_delay=ANSWER_S) as portal:
+        doc = yaml.safe_load(portal.config_yaml(database=postgres_url, timeout=4, download_delay=DELAY_S,
+                                                concurrent_requests_per_domain=PER_HOST))
+        doc["sites"] = [{**s, "every": "1h"} for s in doc["sites"] if s["name"] == "bench-portal"]
+        doc["queue"] = redis_url
+        doc["daemon"] = {"workers": 1, "jitter": 0, "heartbeat": "1s"}
+        config = tmp_path / "config.yaml"
+        config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        workers = {name: DaemonProcess(config, "worker", "--concurrency", "2") for name in ("a", "b")}
+        server_port = int(portal.url("bench-portal", "/").split(":")[2].split("/")[0])
+        ports = _PortAttribution(workers, server_port)
+        try:
+            for worker in workers.values():
+                worker.wait_log(r"worker started id=", timeout=90)
+            CrawlQueue.connect(redis_url).enqueue("bench-portal")
+
+            def fetched_by(name: str) -> int:
+                return sum(1 for r in portal.request_log("bench-portal") if ports.ports.get(r.client_port) == name)
+
+            # The owner's worker offers help once the frontier is long; the other worker joins and fetches.
+            helper = wait_for(lambda: next((n for n, w in workers.items() if "helping crawl site=bench-portal"
+                                            in w.log), None), 60, "a helper crawl of bench-portal")
+            owner = next(n for n in workers if n != helper)
+            wait_for(lambda: fetched_by(helper) >= 10 and fetched_by(owner) >= 10, 60,
+                     "both workers fetching bench-portal's pages")
+            stored_before_kill = rows("SELECT count(*) FROM articles")[0][0]
+            # kill -9 one worker mid-crawl. The helper's: what it had taken from the frontier must not be lost
+            # (the owner walks the list pages again). The owner's: its crawl is queued again, the helper goes
+            # on with the frontier meanwhile, then the other worker resumes the crawl.
+            killed = helper if victim == "helper" else owner
+            survivor = owner if victim == "helper" else helper
+            workers[killed].proc.kill()
+            workers[killed].proc.wait(10)
+            queue = CrawlQueue.connect(redis_url)
+            reports = wait_for(lambda: queue.pop_reports(), 90, "bench-portal's crawl report")
+            assert workers[survivor].stop() == 0
+        finally:
+            ports.stop()
+            for worker in workers.values():
+                worker.kill()
+        records = [r for r in portal.request_log("bench-portal") if r.answered]
+        expected = {a["url"] for a in portal.expected()["bench-portal"]}
+
+    # Both workers fetched pages of the one site; the survivor went on alone after the kill.
+    by_worker = collections.Counter(ports.ports.get(r.client_port, "?") for r in records)
+    assert by_worker[helper] >= 10 and by_worker[owner] >= 10, by_worker
+    assert stored_before_kill < len(expected), "the kill came after the crawl had stored everything"
+    # Politeness held for the two together: never more than PER_HOST pages in flight at the server, never
+    # more downloads started in a window than one every DELAY_S allows (a little slack for arrival jitter).
+    assert _max_in_flight(records) <= PER_HOST
+    window = 2.0
+    assert _most_in_window(records, window) <= window / DELAY_S + 1 + 3, _most_in_window(records, window)
+    # Every story once, none lost to the kill.
+    assert {u for (u,) in rows("SELECT url FROM article_sources WHERE site = 'bench-portal'")} == expected
+    assert rows("SELECT url FROM article_sources GROUP BY url HAVING count(*) > 1") == []
+    assert rows("SELECT count(*) FROM articles") == [(len(expected),)]
+    # One report, one crawl_runs row per owner crawl (helpers write none); its counts are what the site stored.
+    assert len(reports) == 1 and reports[0]["site"] == "bench-portal", reports
+    assert reports[0]["status"] == "ok", reports
+    runs = rows("SELECT status, articles_new, list_pages, error FROM crawl_runs WHERE site = 'bench-portal' ORDER BY id")
+    if victim == "helper":
+        assert len(runs) == 1 and runs[0][0] == "ok" and runs[0][1] == len(expected), runs
+        assert runs[0][2] >= 10, runs  # every list page counted (some twice: the walk again after the kill)
+    else:  # the dead owner's row closed by the reaper with what the site had stored; the resumed crawl's row
+        assert [r[0] for r in runs] == ["interrupted", "ok"] and "queued again" in runs[0][3], runs
+        assert stored_before_kill <= runs[0][1] and runs[0][1] + runs[1][1] <= len(expected), runs
+        assert re.search(r"resuming crawl site=bench-portal", workers[survivor].log)
+    assert client.llen("newsmon:helpers") == 0 and client.hlen("newsmon:sites") == 0
+    assert not client.exists("newsmon:crawl:bench-portal:requests")  # the finished crawl flushed its frontier

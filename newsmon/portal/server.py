@@ -12,6 +12,7 @@ import re
 import socket
 import sys
 import threading
+import time
 from dataclasses import dataclass, field
 from email.utils import formatdate, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -52,6 +53,11 @@ class RequestRecord:
     host: str
     headers: dict[str, str] = field(default_factory=dict)
     status: int = 0  # filled in once the answer is known
+    client_port: int = 0  # the crawler's end of the connection (which process asked)
+    # time.monotonic() when the request was read and just before the answer's bytes went out: any
+    # request arriving after ``answered`` was sent after this one was done (politeness checks).
+    arrived: float = 0.0
+    answered: float = 0.0
 
 
 class _Server(ThreadingHTTPServer):
@@ -108,9 +114,11 @@ class _Handler(BaseHTTPRequestHandler):
     def _serve(self, head: bool) -> None:
         portal = self.server.portal
         # http.client's header Message reads case-insensitively, as _respond expects of a Mapping.
-        response = portal._respond(self.server, self.command, self.path, cast(Mapping[str, str], self.headers))
+        record, response = portal._respond(self.server, self.command, self.path,
+                                           cast(Mapping[str, str], self.headers), int(self.client_address[1]))
         if response.delay:
             portal._stopping.wait(response.delay)  # stop() wakes slow requests up
+        record.answered = time.monotonic()
         try:
             self.send_response(response.status)
             self.send_header("Content-Type", response.content_type)
@@ -132,10 +140,11 @@ class FixturePortal:
     :meth:`start` / :meth:`stop`.  ``bench_articles > 0`` adds ``bench-portal``.
     """
 
-    def __init__(self, bench_articles: int = 0) -> None:
+    def __init__(self, bench_articles: int = 0, bench_delay: float = 0.0) -> None:
         if bench_articles < 0:
             raise ValueError("bench_articles must be zero or more")
         self.bench_articles = bench_articles
+        self.bench_delay = bench_delay  # seconds bench-portal takes to answer each page (a real server's time)
         self._servers: dict[str, _Server] = {}
         self._threads: list[threading.Thread] = []
         self._log: list[RequestRecord] = []
@@ -307,12 +316,14 @@ class FixturePortal:
             self._failing[site] = int(status)
 
     # ----------------------------------------------------------------- serving
-    def _respond(self, server: _Server, method: str, raw_path: str, headers: Mapping[str, str]) -> Response:
+    def _respond(self, server: _Server, method: str, raw_path: str, headers: Mapping[str, str],
+                 client_port: int = 0) -> tuple[RequestRecord, Response]:
         """Log the request, then answer it (failure mode, routing, conditional GET)."""
         if raw_path.startswith(("http://", "https://")):  # absolute-form request line
             parts = urlsplit(raw_path)
             raw_path = parts.path + (f"?{parts.query}" if parts.query else "")
-        record = RequestRecord(server.name, method, raw_path, headers.get("Host", ""), dict(headers.items()))
+        record = RequestRecord(server.name, method, raw_path, headers.get("Host", ""), dict(headers.items()),
+                               client_port=client_port, arrived=time.monotonic())
         with self._log_lock:
             self._log.append(record)
         status = self._failing.get(server.name)
@@ -325,7 +336,9 @@ class FixturePortal:
             if response.cacheable:
                 response = self._conditional(server.site, response, headers)
         record.status = response.status
-        return response
+        if server.name == "bench-portal" and self.bench_delay and not response.delay:
+            response.delay = self.bench_delay
+        return record, response
 
     @staticmethod
     def _conditional(site: Site, response: Response, headers: Mapping[str, str]) -> Response:

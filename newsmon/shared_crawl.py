@@ -1,0 +1,124 @@
+"""One site crawl shared by several ``newsmon worker`` processes: its Redis keys and its members (issue 16).
+
+A site crawl queued for ``newsmon worker`` keeps its requests in Redis
+(``crawler.frontier``: scrapy-redis's shared request queue and dupefilter).
+The worker that took the site from the crawl queue runs its **owner** crawl;
+while the frontier holds more than ``HELP_THRESHOLD`` requests per crawl on
+it, that worker offers **helper** jobs (``scheduler.crawl_queue``), and other
+workers run helper crawls of the same site that take requests from the same
+frontier. Politeness toward the site's host holds for all of them together
+(``crawler.politeness``).
+
+Keys, ``<p>`` being ``newsmon:crawl:<site>``:
+
+* ``<p>:requests`` (sorted set) and ``<p>:dupefilter`` (set): the frontier;
+* ``<p>:members`` (hash member id -> ``owner``/``helper``): the crawls on it;
+* ``<p>:alive:<member>`` (expires after ``MEMBER_TTL_S``, renewed every
+  ``MEMBER_BEAT_S`` by the crawl's process): a member whose key expired died
+  (``kill -9`` of its worker) with requests in flight;
+* ``<p>:counts`` (hash): what the helpers that left counted (list pages,
+  stories...); the owner adds it to its own ``crawl_runs`` row.
+
+This module is plain redis-py (no Scrapy): the worker's parent process reads
+the same keys to decide when to offer helpers.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping, Optional
+from urllib.parse import urlsplit
+
+__all__ = ["HELP_THRESHOLD", "MAX_HELPERS", "MEMBER_BEAT_S", "MEMBER_TTL_S", "SharedCrawl", "crawl_key",
+           "host_key"]
+
+PREFIX = "newsmon:crawl"
+# A helper is offered for every this many requests waiting in a crawl's frontier...
+HELP_THRESHOLD = 20
+# ...up to this many helpers per crawl.
+MAX_HELPERS = 3
+MEMBER_TTL_S = 6.0
+MEMBER_BEAT_S = 1.0
+
+
+def crawl_key(site: str, part: str) -> str:
+    """The Redis key ``part`` (``requests``, ``dupefilter``, ``members``...) of ``site``'s crawl."""
+    return f"{PREFIX}:{site}:{part}"
+
+
+def host_key(url: str) -> Optional[str]:
+    """The politeness key of ``url``: ``host[:port]`` (two servers on one machine are two hosts); None if none."""
+    parts = urlsplit(url)
+    if not parts.hostname:
+        return None
+    return parts.hostname.lower() + (f":{parts.port}" if parts.port else "")
+
+
+def _text(value: Any) -> str:
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
+class SharedCrawl:
+    """The members of ``site``'s crawl in Redis (``client`` may or may not decode responses)."""
+
+    def __init__(self, client: Any, site: str) -> None:
+        self.client = client
+        self.site = site
+        self.members_key = crawl_key(site, "members")
+        self.counts_key = crawl_key(site, "counts")
+
+    def _alive_key(self, member: str) -> str:
+        return crawl_key(self.site, f"alive:{member}")
+
+    def join(self, member: str, role: str) -> None:
+        """``member`` (``owner`` or ``helper``) works on the crawl from now on."""
+        pipe = self.client.pipeline()
+        pipe.hset(self.members_key, member, role)
+        pipe.set(self._alive_key(member), "1", px=int(MEMBER_TTL_S * 1000))
+        pipe.execute()
+
+    def beat(self, member: str) -> None:
+        """``member`` is alive for the next ``MEMBER_TTL_S`` seconds."""
+        self.client.set(self._alive_key(member), "1", px=int(MEMBER_TTL_S * 1000))
+
+    def others(self, member: str) -> tuple[list[str], list[str]]:
+        """The other members: (alive, dead). A dead one stopped renewing its key without leaving."""
+        alive: list[str] = []
+        dead: list[str] = []
+        for raw in self.client.hkeys(self.members_key):
+            other = _text(raw)
+            if other == member:
+                continue
+            (alive if self.client.exists(self._alive_key(other)) else dead).append(other)
+        return alive, dead
+
+    def forget(self, members: Iterable[str]) -> None:
+        """Drop dead members (their lost requests are being asked for again)."""
+        names = list(members)
+        if names:
+            self.client.hdel(self.members_key, *names)
+
+    def leave(self, member: str, counts: Optional[Mapping[str, int]] = None) -> None:
+        """``member`` is done; a helper hands its ``counts`` to the owner (one transaction)."""
+        pipe = self.client.pipeline(transaction=True)
+        for key, value in (counts or {}).items():
+            if value:
+                pipe.hincrby(self.counts_key, key, int(value))
+        pipe.hdel(self.members_key, member)
+        pipe.delete(self._alive_key(member))
+        pipe.execute()
+
+    def take_counts(self) -> dict[str, int]:
+        """What the helpers that left counted (read once: the owner's row takes it)."""
+        pipe = self.client.pipeline(transaction=True)
+        pipe.hgetall(self.counts_key)
+        pipe.delete(self.counts_key)
+        raw, _ = pipe.execute()
+        return {_text(k): int(v) for k, v in (raw or {}).items()}
+
+    def waiting(self) -> int:
+        """Requests waiting in the crawl's frontier."""
+        return int(self.client.zcard(crawl_key(self.site, "requests")))
+
+    def helpers(self) -> int:
+        """Helper crawls on it now (alive or not yet found dead)."""
+        return sum(1 for role in self.client.hvals(self.members_key) if _text(role) == "helper")
