@@ -24,7 +24,8 @@ processes on any machine take them. It is a *reliable* queue (the Redis
   (``claim_helper``, into its processing list like any job) and joins the
   crawl. A helper job is never queued again (a dead helper's requests are
   asked for again by the crawl's owner) and reports nothing to the scheduler
-  (the owner's report counts its work).
+  (the owner's report counts its work). Offers nobody took leave with the
+  owner's job: its end (``withdraw_helpers``) or its worker's death (``reap``).
 
 The requests *inside* one site's crawl live in Redis too (scrapy-redis's
 scheduler, see ``newsmon.crawler.frontier``): a requeued crawl resumes them.
@@ -338,6 +339,9 @@ class CrawlQueue:
                     log.info("queue: worker %s died helping crawl site=%s; its owner asks again for what it held",
                              worker, job.site)
                     continue
+                # Offers of helpers for its crawl that nobody took would outlive it (a dropped crawl's forever) and
+                # send a helper to a frontier with no owner; a resumed crawl's worker offers again when it is long.
+                self.withdraw_helpers(job)
                 if state == "dropped":
                     log.warning("queue: gave up crawl site=%s: its worker died %d times", job.site, job.attempt + 1)
                     self._publish({"event": "site_done", "site": job.site, "status": "interrupted",

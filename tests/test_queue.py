@@ -163,3 +163,19 @@ def test_a_dead_workers_helper_job_is_dropped_not_requeued(redis_url: str) -> No
     assert queue.reap() == []  # no crawl_runs row to close, nothing queued again
     assert queue.counts()["waiting"] == 0 and not queue.client.exists("newsmon:processing:dead")
     assert queue.enqueue("big") is False  # the owner's crawl still runs
+
+
+def test_a_dead_owners_helper_offers_are_withdrawn(redis_url: str) -> None:
+    queue = CrawlQueue.connect(redis_url)
+    queue.enqueue("big")
+    queue.client.set("newsmon:worker:dead", "{}", px=50)
+    queue.client.sadd("newsmon:workers", "dead")
+    owner = queue.claim("dead", timeout=0)
+    assert owner is not None
+    queue.offer_helper(owner)
+    time.sleep(0.1)  # the owner's worker died (kill -9): its heartbeat expires
+    assert [job.site for job, _ in queue.reap()] == ["big"]
+    # No helper goes to the crawl's frontier while it has no owner; the resumed crawl offers again.
+    assert queue.helper_offers(owner) == 0
+    queue.heartbeat("other", {})
+    assert queue.claim_helper("other", set()) is None
