@@ -16,7 +16,7 @@ from typing import Optional
 
 import cn2an
 
-from .text import SENTENCE_MARKS, STATISTIC, normalise
+from .text import REACH as _REACH, SENTENCE_MARKS, STATISTIC, normalise
 
 __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
 
@@ -81,8 +81,6 @@ _ROUNDUP = re.compile(
 _TOTAL = re.compile(r"(总投资|投资总额|总额|合计|共计|累计|总计)")
 # How far back an investment word may stand (characters, same clause).
 _WINDOW = 16
-# How far a clause or sentence reaches either side of an amount (characters): longer is no sentence.
-_REACH = 300
 
 
 @dataclass(frozen=True)

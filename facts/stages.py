@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .text import STATISTIC, normalise, sentence_of
+from .text import STATISTIC, normalise, sentence_end, sentence_of, sentence_start
 
 __all__ = ["STAGES", "find_stage"]
 
@@ -55,9 +55,11 @@ _SIGNING = ("签约", "签订", "签署")
 _COUNTING_GROUPS = (STAGES.index("投产"), STAGES.index("竣工"))
 
 
+_CLAUSE_MARKS = "，,。；;！？!?\n"
+
+
 def _clause_after(text: str, pos: int) -> str:
-    ends = [found for found in (text.find(mark, pos) for mark in "，,。；;！？!?\n") if found >= 0]
-    return text[pos:min(ends) if ends else len(text)]
+    return text[pos:sentence_end(text, pos, _CLAUSE_MARKS)]
 
 
 def _counts(text: str, match: re.Match[str], index: int) -> bool:
@@ -70,7 +72,7 @@ def _counts(text: str, match: re.Match[str], index: int) -> bool:
     quantity = _QUANTITY_AFTER.match(after)
     if quantity and quantity.group("n") not in ("一", "1"):
         return True
-    clause_start = max(text.rfind(mark, 0, match.start()) for mark in "，,。；;！？!?\n") + 1
+    clause_start = sentence_start(text, match.start(), _CLAUSE_MARKS)
     return "已" in text[clause_start:match.start()] and bool(_BUILT_STOCK.search(after))
 
 
