@@ -87,7 +87,7 @@ class SiteFrontier(Scheduler):  # type: ignore[misc]  # scrapy-redis ships no ty
 
     def _on_beat(self) -> None:
         try:
-            self.shared.beat(self.member)
+            self.shared.beat(self.member, "helper" if self.helper else "owner")
         except Exception as exc:  # noqa: BLE001 - Redis away for a moment: the next beat tries again
             log.warning("could not renew this crawl's membership in Redis: %s", exc)
         # Another member may have queued requests (or left): look again now, not at Scrapy's 5 s heartbeat.

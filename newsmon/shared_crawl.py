@@ -14,8 +14,9 @@ Keys, ``<p>`` being ``newsmon:crawl:<site>``:
 * ``<p>:requests`` (sorted set) and ``<p>:dupefilter`` (set): the frontier;
 * ``<p>:members`` (hash member id -> ``owner``/``helper``): the crawls on it;
 * ``<p>:alive:<member>`` (expires after ``MEMBER_TTL_S``, renewed every
-  ``MEMBER_BEAT_S`` by the crawl's process): a member whose key expired died
-  (``kill -9`` of its worker) with requests in flight;
+  ``MEMBER_BEAT_S`` by the crawl's process, with its ``members`` entry): a
+  member whose key expired died (``kill -9`` of its worker) with requests in
+  flight;
 * ``<p>:counts`` (hash): what the helpers that left counted (list pages,
   stories...); the owner adds it to its own ``crawl_runs`` row.
 
@@ -76,9 +77,14 @@ class SharedCrawl:
         pipe.set(self._alive_key(member), "1", px=int(MEMBER_TTL_S * 1000))
         pipe.execute()
 
-    def beat(self, member: str) -> None:
-        """``member`` is alive for the next ``MEMBER_TTL_S`` seconds."""
-        self.client.set(self._alive_key(member), "1", px=int(MEMBER_TTL_S * 1000))
+    def beat(self, member: str, role: str) -> None:
+        """``member`` (``owner`` or ``helper``) is alive for the next ``MEMBER_TTL_S`` seconds.
+
+        Its membership is written again too: a member whose process was only slow (its reactor
+        blocked past ``MEMBER_TTL_S``) was taken for dead and forgotten; left out, the owner would
+        end and flush the frontier while it still works, and its counts would reach the next crawl.
+        """
+        self.join(member, role)
 
     def others(self, member: str) -> tuple[list[str], list[str]]:
         """The other members: (alive, dead). A dead one stopped renewing its key without leaving."""

@@ -13,6 +13,7 @@ import pytest
 from newsmon.errors import QueueError
 from newsmon.scheduler.crawl_queue import MAX_ATTEMPTS, CrawlQueue, safe_url
 from newsmon.scheduler.lease import SchedulerLease
+from newsmon.shared_crawl import SharedCrawl
 
 
 def test_a_site_is_queued_once_until_its_crawl_finishes(redis_url: str) -> None:
@@ -179,3 +180,18 @@ def test_a_dead_owners_helper_offers_are_withdrawn(redis_url: str) -> None:
     assert queue.helper_offers(owner) == 0
     queue.heartbeat("other", {})
     assert queue.claim_helper("other", set()) is None
+
+
+def test_a_member_taken_for_dead_while_slow_is_a_member_again_at_its_next_beat(redis_url: str) -> None:
+    import redis
+
+    client = redis.Redis.from_url(redis_url)
+    crawl = SharedCrawl(client, "big")
+    crawl.join("owner1", "owner")
+    crawl.join("helper1", "helper")
+    client.delete(crawl._alive_key("helper1"))  # its reactor was blocked past MEMBER_TTL_S
+    assert crawl.others("owner1") == ([], ["helper1"])
+    crawl.forget(["helper1"])  # the owner walks the list pages again for what it held
+    crawl.beat("helper1", "helper")  # ...but it was only slow: it beats again
+    # The owner waits for it again (else it ended and flushed the frontier under a working helper).
+    assert crawl.others("owner1") == (["helper1"], []) and crawl.helpers() == 1
