@@ -13,7 +13,7 @@ import pytest
 from newsmon.errors import QueueError
 from newsmon.scheduler.crawl_queue import MAX_ATTEMPTS, CrawlQueue, safe_url
 from newsmon.scheduler.lease import SchedulerLease
-from newsmon.shared_crawl import SharedCrawl
+from newsmon.shared_crawl import SharedCrawl, crawl_key
 
 
 def test_a_site_is_queued_once_until_its_crawl_finishes(redis_url: str) -> None:
@@ -189,7 +189,7 @@ def test_a_member_taken_for_dead_while_slow_is_a_member_again_at_its_next_beat(r
     crawl = SharedCrawl(client, "big")
     crawl.join("owner1", "owner")
     crawl.join("helper1", "helper")
-    client.delete(crawl._alive_key("helper1"))  # its reactor was blocked past MEMBER_TTL_S
+    client.delete(crawl_key("big", "alive:helper1"))  # its reactor was blocked past MEMBER_TTL_S
     assert crawl.others("owner1") == ([], ["helper1"])
     crawl.forget(["helper1"])  # the owner walks the list pages again for what it held
     crawl.beat("helper1", "helper")  # ...but it was only slow: it beats again
