@@ -72,6 +72,9 @@ def _local(struct: Optional[time.struct_time]) -> Optional[str]:
 
 # A feed date that names its zone: RFC 822 (+0800, GMT, EDT…) or ISO 8601 (Z, +08:00).
 _ZONED = re.compile(r"(?:Z|[+-]\d{2}:?\d{2}|[A-Za-z]{2,})\s*$")
+# "CST" in a Chinese feed is China Standard Time (+08:00); feedparser reads it as US Central (-06:00),
+# which put "14:38:10 CST" at 04:38 Beijing time the next day.
+_CHINA_CST = re.compile(r"\bCST\s*$")
 
 
 def _entry_date(entry: dict[str, object]) -> Optional[str]:
@@ -80,7 +83,7 @@ def _entry_date(entry: dict[str, object]) -> Optional[str]:
     feedparser reads a date without a zone as UTC; Chinese feeds write ``2018-09-18 14:38:10``
     meaning Beijing time (found on a real Tencent feed: every item came out 8 hours late). A
     zone-less date, or one feedparser cannot read (``2018年9月18日``), is read as printed, like
-    a list page's date.
+    a list page's date; so is one in ``CST``, China Standard Time there (feedparser: US Central).
     """
     for raw_key, parsed_key in (("published", "published_parsed"), ("updated", "updated_parsed")):
         raw = str(entry.get(raw_key) or "").strip()
@@ -92,6 +95,9 @@ def _entry_date(entry: dict[str, object]) -> Optional[str]:
             from .links import date_in_text
 
             return date_in_text(raw) or _local(struct)
+        if struct and _CHINA_CST.search(raw):  # the printed time is Beijing time: undo feedparser's -06:00
+            printed = datetime.fromtimestamp(calendar.timegm(struct) - 6 * 3600, timezone.utc)
+            return printed.strftime("%Y-%m-%d %H:%M")
         return _local(struct)
     return None
 

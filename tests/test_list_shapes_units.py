@@ -182,6 +182,7 @@ def test_a_rel_next() -> None:
     ("Tue, 18 Sep 2018 06:38:10 GMT", "2018-09-18 14:38"),  # zoned: converted to Beijing time
     ("2018-09-18T14:38:10+08:00", "2018-09-18 14:38"),
     ("Mon, 17 Sep 2018 23:00:00 EDT", "2018-09-18 11:00"),
+    ("Tue, 18 Sep 2018 14:38:10 CST", "2018-09-18 14:38"),  # China Standard Time, not US Central
 ])
 def test_feed_dates_without_a_zone_are_beijing_time(printed: str, hint: str) -> None:
     rss = ("<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>新闻国内</title>"
