@@ -14,7 +14,9 @@ applied_at)``. Version 1 is the baseline:
   and migrate exactly as before); ``db upgrade`` records it.
 * PostgreSQL: the DDL of ``db/pg_schema.py``.
 
-Later versions append to both lists with the same number. PostgreSQL applies
+Later versions append to both lists with the same number; a version one
+database does not need is left out of its list (4, the UTC-day index, is
+PostgreSQL's: SQLite has had it since 3). PostgreSQL applies
 them in one transaction under an advisory lock, so several workers starting
 at once migrate once.
 """

@@ -175,4 +175,9 @@ PG_MIGRATIONS: tuple[tuple[int, str, str], ...] = (
      "ALTER TABLE articles ADD COLUMN IF NOT EXISTS file_type text"),
     (3, "articles(site, id) index: search on one site walks its stories newest first",
      "CREATE INDEX IF NOT EXISTS idx_articles_site_id ON articles (site, id)"),
+    # The UTC day is SQLite's idx_articles_day (db.search_shared.DAY_SQL); published_utc is included so the
+    # two ends of a date range are read from the index alone (db.postgres.search._date_span).
+    (4, "articles(UTC day, id) index: search finds a date range's ids by day",
+     "CREATE INDEX IF NOT EXISTS idx_articles_day_id ON articles (substr(published_utc, 1, 10), id)"
+     " INCLUDE (published_utc)"),
 )

@@ -51,8 +51,9 @@ from newsmon.query import QuerySyntaxError
 
 from .facts import FactsFilter, has_facts_table
 from .handle import Handle, PgDatabase
-from .search_shared import (CHECK_SECONDS, HIGHLIGHT, MAX_EXAMINED, NARROW_ROWS, RELEVANCE_WINDOW, SORTS, IndexQuery,
-                            SearchBackend, SearchFilters, make_snippet, post_filter, utc_bound)
+from .search_shared import (CHECK_SECONDS, DAY_SQL, HIGHLIGHT, MAX_EXAMINED, NARROW_ROWS, RELEVANCE_WINDOW, SORTS,
+                            SPAN_DAYS, IndexQuery, SearchBackend, SearchFilters, day_range, make_snippet, post_filter,
+                            utc_bound)
 from .query import parse_query
 
 # make_snippet, post_filter, utc_bound and the bounds live in search_shared (both back ends use them).
@@ -66,8 +67,7 @@ _WALK_FIRST = 64  # first batch of a filter walk (_filter_walk); doubled each ro
 _WALK_MAX = 1024
 _MAX_ID = 2**63 - 1
 _PROBE_COST = 10  # one `rowid IN` probe of the index costs about as much as reading (into Python) 10 matches in order
-_DAY = "substr(published_utc, 1, 10)"  # the UTC day: the expression of the index idx_articles_day
-_SPAN_DAYS = 400  # a longer date range is counted instead (_counted_span): two seeks a day would cost more
+_DAY = DAY_SQL  # the UTC day: the expression of the index idx_articles_day
 # file_type: a story that is a file named on a list page (PDF announcement), shown as such.
 _COLUMNS = "a.id, a.title, a.url, a.site, a.published_at, a.source, a.body, a.published_utc, a.file_type"
 
@@ -111,12 +111,12 @@ def _date_span(db: sqlite_utils.Database, since: Optional[str],
     the range. So the cost follows the number of days, not of stories (a 30-day window
     read 41,000 index entries at a million stories, twice).
     """
-    first = since[:10] if since else db.execute(f"SELECT min({_DAY}) FROM articles").fetchone()[0]
-    last = until[:10] if until else db.execute(f"SELECT max({_DAY}) FROM articles").fetchone()[0]
-    if first is None or last is None or first > last:
-        return 0, -1  # no dated story, or an empty range: nothing can match
-    if (date.fromisoformat(last) - date.fromisoformat(first)).days > _SPAN_DAYS:
+    days = day_range(since, until, lambda edge: db.execute(f"SELECT {edge}({_DAY}) FROM articles").fetchone()[0])
+    if days is None:
+        return 0, -1  # nothing can match
+    if (days[1] - days[0]).days > SPAN_DAYS:
         return _counted_span(db, SearchFilters((), since, until))
+    first, last = days[0].isoformat(), days[1].isoformat()
     bounds = ["published_utc >= ?", "published_utc < ?"]
     extra, extra_params = [], []
     if since:
@@ -127,9 +127,9 @@ def _date_span(db: sqlite_utils.Database, since: Optional[str],
         extra_params.append(until)
     day_after = {day: (date.fromisoformat(day) + timedelta(days=1)).isoformat() for day in {first, last}}
     ids: list[int] = []
-    for day in sorted({first, last}):  # the ends: this day's part of the range
+    for end_day in sorted({first, last}):  # the ends: this day's part of the range
         row = db.execute(f"SELECT min(id), max(id) FROM articles WHERE {' AND '.join(bounds + extra)}",
-                         [day, day_after[day], *extra_params]).fetchone()
+                         [end_day, day_after[end_day], *extra_params]).fetchone()
         ids += [i for i in row if i is not None]
     day = date.fromisoformat(first) + timedelta(days=1)
     end = date.fromisoformat(last)
@@ -150,7 +150,7 @@ def _has_day_index(db: sqlite_utils.Database) -> bool:
 def _id_span(db: sqlite_utils.Database, filters: SearchFilters) -> tuple[Optional[int], Optional[int]]:
     """Lowest and highest id of the stories the filters select, if they select few (else no narrowing).
 
-    Dates alone (up to _SPAN_DAYS days) are always narrowed, to their exact span (:func:`_date_span`, two
+    Dates alone (up to SPAN_DAYS days) are always narrowed, to their exact span (:func:`_date_span`, two
     seeks a day): the same rows as counting them for the newest order; in relevance order the window is then
     the newest matches inside the dates' span even when they select more than NARROW_ROWS stories (before:
     the newest matches of all, so an old range with many stories ranked nothing).

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Any, ContextManager, Iterable, Iterator, Optional, Protocol, Sequence
+from datetime import date, datetime, timezone
+from typing import Any, Callable, ContextManager, Iterable, Iterator, Optional, Protocol, Sequence
 
 from newsmon.errors import UsageError
 from newsmon.query import Query
@@ -23,7 +23,7 @@ from newsmon.query import Query
 from .facts import FactsFilter
 
 __all__ = ["HIGHLIGHT", "SORTS", "RELEVANCE_WINDOW", "MAX_EXAMINED", "CHECK_SECONDS", "NARROW_ROWS", "IndexQuery",
-           "SearchFilters", "SearchBackend", "make_snippet", "post_filter", "utc_bound"]
+           "SearchFilters", "SearchBackend", "make_snippet", "post_filter", "utc_bound", "DAY_SQL", "SPAN_DAYS", "day_range"]
 
 HIGHLIGHT = ("[", "]")  # markers around matched terms in snippets
 SORTS = ("newest", "relevance")
@@ -32,6 +32,10 @@ MAX_EXAMINED = 20_000  # candidates checked one by one (regex queries) before a 
 CHECK_SECONDS = 2.0  # ... or this much time spent checking them
 NARROW_ROWS = 50_000  # a site/date filter selecting at most this many stories narrows the index walk
 _SNIPPET_CHARS = 120
+#: The UTC day of publication, the key of both databases' day index (SQLite idx_articles_day, PostgreSQL
+#: idx_articles_day_id): a date range's lowest and highest id in two seeks a day, not a scan of its stories.
+DAY_SQL = "substr(published_utc, 1, 10)"
+SPAN_DAYS = 400  # a longer date range is counted instead: two seeks a day would cost more
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,21 @@ def utc_bound(value: Optional[datetime], option: str) -> Optional[str]:
         return value.astimezone(timezone.utc).isoformat()
     except OverflowError:  # 0001-01-01 in a zone east of UTC
         raise UsageError(f"{option} {value.date().isoformat()} is out of range; use a date after 0001-01-02.") from None
+
+
+def day_range(since: Optional[str], until: Optional[str],
+              stored: Callable[[str], Optional[str]]) -> Optional[tuple[date, date]]:
+    """The first and last UTC day of ``--since``/``--until`` (None: no day can match).
+
+    An open end is the stored stories' first or last day: ``stored("min")`` / ``stored("max")``
+    (``min(DAY_SQL)`` in the database's day index). Raises ValueError for a day that is
+    not ISO 8601 (a stored ``published_utc`` not written by newsmon): the caller counts instead.
+    """
+    first = since[:10] if since else stored("min")
+    last = until[:10] if until else stored("max")
+    if first is None or last is None or first > last:
+        return None  # no dated story, or an empty range
+    return date.fromisoformat(first), date.fromisoformat(last)
 
 
 def post_filter(rows: Iterable[dict[str, Any]], query: Optional[Query], *,

@@ -210,7 +210,7 @@ def test_postgresql_migrates_a_version_1_database_and_stores_files(postgres_url:
             "SELECT column_name FROM information_schema.columns WHERE table_name = 'articles'")]
         assert "file_type" not in columns
     with PgStore(postgres_url) as store:
-        assert applied_versions(store.db) == {1, 2, 3}
+        assert applied_versions(store.db) == {1, 2, 3, 4}
     with ShapesPortal() as portal:
         config = tmp_path / "config.yaml"
         write_config(portal, config, postgres_url)

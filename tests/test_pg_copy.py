@@ -168,7 +168,8 @@ def test_upgrade_says_what_it_applied(tmp_path: Path, postgres_server: PostgresS
                                timeout=120)
         assert "Applied migration 2: articles.file_type" in first.stdout
         assert "Applied migration 3: articles(site, id) index" in first.stdout
-        assert again.stdout.strip() == "Already up to date (schema version 3)."
+        assert "Applied migration 4: articles(UTC day, id) index" in first.stdout
+        assert again.stdout.strip() == "Already up to date (schema version 4)."
     finally:
         postgres_server.drop_database(url)
     lite = tmp_path / "news.db"

@@ -224,3 +224,45 @@ def test_walk_then_index_on_thousands_of_stories(tmp_path: Path, pg: StoreAPI) -
             assert count_articles(pg.db, query) == count_articles(store.db, query), query
         assert len(search_articles(pg.db, "招商大会", limit=20)) == 2
         assert len(search_articles(pg.db, "稀有金属", limit=300)) == len(range(0, 3_000, 97))
+
+
+# -- date ranges: the id span from the day index (migration 4) ------------------------------------------
+
+def test_date_span_from_the_day_index_is_exact(tmp_path: Path, pg: StoreAPI) -> None:
+    """Stories stored in random date order (some undated): the id span of a date range read from
+    idx_articles_day_id (whole days by two seeks, the end days' part inside the range) equals the lowest and
+    highest id of the stories in it, and date-filtered searches list the same ids as SQLite's."""
+    import random
+
+    from newsmon.db.bulk import BulkArticle, bulk_add_articles
+    from newsmon.db.pg_schema import SEARCH_TSV
+    from newsmon.db.postgres.bulk import bulk_add_articles as pg_bulk_add_articles
+    from newsmon.db.postgres.search import _date_span
+    from newsmon.db.search_shared import utc_bound
+
+    rng = random.Random(7)
+    start = datetime(2024, 1, 1, tzinfo=CST)
+    stories = [BulkArticle(site="s", url=f"http://127.0.0.1/{i}", title="新闻", body="项目" if i % 3 else "招聘",
+                           fingerprint=f"f{i}", fetched_at="2024-01-01T00:00:00+00:00",
+                           published_at=None if i % 37 == 0 else start + timedelta(minutes=rng.randrange(60 * 24 * 60)))
+               for i in range(1_500)]
+    with pg.db.connection() as conn:  # type: ignore[union-attr]
+        indexes = {row[0] for row in conn.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'articles'")}
+    assert "idx_articles_day_id" in indexes  # migration 4, applied on open
+    with Store(tmp_path / "news.db") as store:
+        bulk_add_articles(store.db, stories)
+        pg_bulk_add_articles(pg.db, stories, search_tsv=SEARCH_TSV, batch=500)  # type: ignore[arg-type]
+        for _ in range(40):
+            since = start + timedelta(minutes=rng.randrange(-60 * 48, 60 * 24 * 62))
+            length = timedelta(minutes=rng.randrange(0, 60 * 24 * 40))
+            for low, high in ((since, since + length), (None, since), (since, None), (since + length, since)):
+                inside = [i for i, s in enumerate(stories, start=1) if s["published_at"] is not None
+                          and (low is None or s["published_at"] >= low) and (high is None or s["published_at"] <= high)]
+                expected = (min(inside), max(inside)) if inside else (0, -1)
+                with pg.db.connection() as conn:  # type: ignore[union-attr]
+                    assert _date_span(conn, utc_bound(low, "--since"), utc_bound(high, "--until")) == expected
+            for query in ("项目", "招聘", None):
+                lite = [r["id"] for r in search_articles(store.db, query, since=since, until=since + length, limit=50)]
+                post = [r["id"] for r in search_articles(pg.db, query, since=since, until=since + length, limit=50)]
+                assert post == lite, (query, since, length)
+                assert count_articles(pg.db, query, since=since) == count_articles(store.db, query, since=since)
