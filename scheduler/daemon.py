@@ -56,7 +56,7 @@ from .lock import daemon_lock
 from .pool import CrawlPool
 from .queue_mode import QueueScheduling
 from .report import SiteReport, log_crawl
-from .schedule_table import SITE_JOB_PREFIX, clear_schedule, write_schedule
+from .schedule_table import SITE_JOB_PREFIX, ScheduleTable
 from .shared_store import SharedStore
 from .slots import CrawlSlots
 from .triggers import first_run, site_period_s, site_trigger
@@ -94,6 +94,7 @@ class Daemon:
         self.crawls = 0
         self.started = time.monotonic()
         self._store: Optional[SharedStore] = None
+        self._schedule: Optional[ScheduleTable] = None
         self._pool: Optional[CrawlPool] = None
         self._health: Optional[HealthMonitor] = None
         # The one alert sender (newsmon.alerts.AlertSender, also behind `crawl` and
@@ -140,6 +141,7 @@ class Daemon:
 
     def _serve(self, config: Config) -> None:
         store = self._store = SharedStore(config.database_target)
+        self._schedule = ScheduleTable(store)
         self._health = HealthMonitor(store, lambda: self.config)
         sites = enabled_sites(config)
         if self._queued is not None:
@@ -202,12 +204,12 @@ class Daemon:
                 last_poll = time.monotonic()
                 if self._watcher.changed():
                     self._reload_config("file change")
-            # Rewriting every site's row costs ~10 ms at 5,000 sites: at most every SCHEDULE_WRITE_S.
-            if self._schedule_dirty.is_set() and self._store is not None \
+            # Batched: the rows of the sites crawled meanwhile, at most every SCHEDULE_WRITE_S.
+            if self._schedule_dirty.is_set() and self._schedule is not None \
                     and time.monotonic() - last_schedule >= SCHEDULE_WRITE_S:
                 self._schedule_dirty.clear()
                 last_schedule = time.monotonic()
-                write_schedule(scheduler=self._scheduler_or_fail(), store=self._store)
+                self._schedule.write(self._scheduler_or_fail())
 
     def _scheduler_or_fail(self) -> BackgroundScheduler:
         assert self._scheduler is not None
@@ -224,7 +226,8 @@ class Daemon:
         if pool is not None:
             self._stop_pool(pool, deadline)
         try:
-            clear_schedule(self._store)
+            if self._schedule is not None:
+                self._schedule.clear()
             self._store.close()
             if self._alerts is not None and not self._alerts.join(max(0.5, deadline - time.monotonic())):
                 log.warning("stopping: the alert sender did not stop in time; its claimed alerts are retried later")
