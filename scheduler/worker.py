@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     import scrapy.core.downloader.handlers.http11  # noqa: F401
     import newsmon.db  # noqa: F401
 
-    from newsmon.config import Config
+    from newsmon.config import Config, SiteConfig
     from newsmon.crawler.settings import ReusableSettings
     from newsmon.db import StoreAPI
 
@@ -87,6 +87,7 @@ class _Worker:
         self.runner = runner
         self.log_level = log_level
         self.configs: dict[int, "Config"] = {}
+        self.sites: dict[str, "SiteConfig"] = {}  # of the current config, by name (5,000 sites: no scan per crawl)
         self.settings: dict[tuple[int, Optional[float], Optional[str]], "ReusableSettings"] = {}
         self.store: Optional["StoreAPI"] = None
         self.store_config: Optional[int] = None
@@ -103,6 +104,7 @@ class _Worker:
             config = Config(**message["config"], source_path=message.get("source_path"))
             install_redaction(config)  # Scrapy logs URLs: token parameters are masked here too
             self.configs = {message["id"]: config}
+            self.sites = {site.name: site for site in config.sites}
             self.settings.clear()  # built from the previous config
         elif message.get("type") == "crawl":
             self.crawl(message)
@@ -165,7 +167,7 @@ class _Worker:
         try:
             config = self.configs[message["config"]]
             store = self._open_store(message["config"])
-            site = config.site(message["site"])
+            site = self.sites.get(message["site"]) or config.site(message["site"])
         except (NewsmonError, KeyError) as exc:
             report({"event": "fatal", "site": message.get("site"), "message": str(exc), "error": type(exc).__name__})
             return

@@ -225,15 +225,23 @@ def test_schedule_table_writes_only_the_rows_that_changed(tmp_path: Path) -> Non
         first = store.call(scheduled_runs)
         assert set(first) == {"a", "b", "c"} and all(first.values())  # the stale row is gone
         store.call(lambda db: db.execute("UPDATE site_schedule SET updated_at = 'untouched'"))
+        assert not table.due()
         moved = datetime.now(timezone.utc) + timedelta(hours=3)
         scheduler.modify_job(f"{SITE_JOB_PREFIX}a", next_run_time=moved)
-        scheduler.remove_job(f"{SITE_JOB_PREFIX}c")
+        table.moved("a")
+        table.moved("b")  # reported, but APScheduler has not stored its new time yet
+        assert table.due()
         table.write(scheduler)
         rows = store.call(lambda db: {r[0]: (r[1], r[2]) for r in db.execute(
             "SELECT site, next_run_at, updated_at FROM site_schedule")})
-        assert set(rows) == {"a", "b"}
+        assert set(rows) == {"a", "b", "c"}
         assert rows["a"][0] != first["a"] and rows["a"][1] != "untouched"  # moved: rewritten
-        assert rows["b"] == (first["b"], "untouched")  # unchanged: not written again
+        assert rows["b"] == (first["b"], "untouched") and rows["c"] == (first["c"], "untouched")  # not written
+        assert table.due()  # b is looked at again at the next write
+        scheduler.remove_job(f"{SITE_JOB_PREFIX}c")  # a reload removed it
+        table.rescan()
+        table.write(scheduler)
+        assert set(store.call(scheduled_runs)) == {"a", "b"}
         table.clear()
         assert store.call(scheduled_runs) == {}
     finally:
