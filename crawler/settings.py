@@ -15,6 +15,9 @@ from newsmon.config import CrawlSettings
 
 from .pipelines import PIPELINES
 
+# By name: crawler/download.py imports Scrapy's HTTP machinery, which only a crawl needs.
+_LAZY_HTTP_HANDLER = "newsmon.crawler.download.LazyHTTP11DownloadHandler"
+
 __all__ = ["ReusableSettings", "reusable_settings", "scrapy_settings"]
 
 # Components Scrapy loads for every crawl that newsmon never uses: each costs an import
@@ -80,7 +83,8 @@ def scrapy_settings(
         # If-None-Match / If-Modified-Since for list pages (crawler/conditional.py).
         "DOWNLOADER_MIDDLEWARES": {"newsmon.crawler.conditional.ConditionalGetMiddleware": 650,
                                    **dict.fromkeys(_UNUSED_DOWNLOADER_MIDDLEWARES)},
-        "DOWNLOAD_HANDLERS": dict.fromkeys(_UNUSED_HANDLERS),
+        # Built at a crawl's first request of its scheme, not both at every crawl (crawler/download.py).
+        "DOWNLOAD_HANDLERS": {**dict.fromkeys(_UNUSED_HANDLERS), **dict.fromkeys(("http", "https"), _LAZY_HTTP_HANDLER)},
     }
 
 

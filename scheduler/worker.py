@@ -5,7 +5,8 @@ hang or leak must not take its caller down, so crawls run in worker processes
 (see :mod:`newsmon.scheduler.pool`). Starting Python with Scrapy, Twisted,
 lxml and pydantic costs about a second of CPU; an unchanged list page costs a
 few milliseconds. So a worker lives for many crawls: one reactor, one
-``CrawlerRunner``, one ``Crawler`` per site crawl, several at once.
+``Crawler`` per site crawl (Scrapy's unit of per-crawl settings, stats and
+signals), several at once.
 
 Protocol (JSON lines). The parent writes to stdin::
 
@@ -33,14 +34,6 @@ import time
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
 if TYPE_CHECKING:
-    from scrapy.crawler import CrawlerRunner
-
-    # Import what every crawl needs before saying ready, so the first crawl is as cheap as the rest.
-    import newsmon.crawler.pipelines  # noqa: F401
-    import newsmon.crawler.spider  # noqa: F401
-    import scrapy.core.downloader.handlers.http11  # noqa: F401
-    import newsmon.db  # noqa: F401
-
     from newsmon.config import Config, SiteConfig
     from newsmon.crawler.settings import ReusableSettings
     from newsmon.db import StoreAPI
@@ -83,8 +76,7 @@ def _exit_with_parent() -> None:
 class _Worker:
     """State of one worker: its configs, its open store, its crawls in flight."""
 
-    def __init__(self, runner: "CrawlerRunner", log_level: str) -> None:
-        self.runner = runner
+    def __init__(self, log_level: str) -> None:
         self.log_level = log_level
         self.configs: dict[int, "Config"] = {}
         self.sites: dict[str, "SiteConfig"] = {}  # of the current config, by name (5,000 sites: no scan per crawl)
@@ -178,9 +170,10 @@ class _Worker:
         crawler = Crawler(PortalSpider, self._settings(message["config"], message.get("time_limit"),
                                                        message.get("frontier")))
         self.running += 1
-        deferred = self.runner.crawl(
-            crawler, site=site, store=store, max_list_pages=config.max_list_pages(site), report=report
-        )
+        # Crawler.crawl, not CrawlerRunner.crawl: the runner would merge its own copy of
+        # Scrapy's ~300 default settings into the crawler's (which already has them) on
+        # every crawl, and keeps books this worker keeps itself (``running``).
+        deferred = crawler.crawl(site=site, store=store, max_list_pages=config.max_list_pages(site), report=report)
 
         def finished(result: Any) -> None:
             self.running -= 1
@@ -228,12 +221,17 @@ def main(argv: Optional[list[str]] = None) -> int:
     from scrapy.utils.reactor import install_reactor
 
     install_reactor("twisted.internet.asyncioreactor.AsyncioSelectorReactor")
-    from scrapy.crawler import CrawlerRunner
     from twisted.internet import reactor as installed
+
+    # Import what every crawl needs before saying ready, so the first crawl is as cheap as the rest.
+    import newsmon.crawler.download  # noqa: F401
+    import newsmon.crawler.pipelines  # noqa: F401
+    import newsmon.crawler.spider  # noqa: F401
+    import newsmon.db  # noqa: F401
 
     reactor: Any = installed  # twisted's module-level reactor is typed as an interface
     configure_logging({"LOG_LEVEL": log_level})
-    worker = _Worker(CrawlerRunner({"LOG_LEVEL": log_level}), log_level)
+    worker = _Worker(log_level)
     threading.Thread(
         target=_read_stdin, args=(reactor.callFromThread, worker), name="stdin", daemon=True
     ).start()
