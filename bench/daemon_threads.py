@@ -18,7 +18,6 @@ so use it for where, not for how much) into ``--out``.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import logging
 import os
@@ -32,14 +31,6 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-
-
-def _scale() -> Any:
-    spec = importlib.util.spec_from_file_location("newsmon_bench_scale", HERE / "scale.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _threads_cpu() -> dict[str, float]:
@@ -66,7 +57,9 @@ def main() -> int:
     parser.add_argument("--yappi", action="store_true", help="profile every thread's functions (CPU clock)")
     parser.add_argument("--out", default="/tmp/newsmon-daemon-yappi.txt", help="yappi's report (with --yappi)")
     args = parser.parse_args()
-    scale = _scale()
+    sys.path.insert(0, str(HERE))
+    import scale  # the fixture, config and seeding of bench/scale.py
+
     folder = Path(tempfile.mkdtemp(prefix="newsmon-daemon-threads-"))
     server, ports = scale.serve(args.sites, folder)
     config = scale.write_config(folder, ports, args.interval, 2, 32)
