@@ -157,7 +157,7 @@ class TemplatePipeline:
 
     def close_spider(self, spider: PortalSpider) -> None:
         _store_held(spider)  # first: their pages may have taught the template what the re-clean removes
-        learner = getattr(spider, "learner", None)
+        learner = getattr(spider, "loaded_learner", None)
         if learner is None or not learner.learned_chrome:
             return
         from newsmon.crawler.reclean import reclean_site

@@ -15,6 +15,9 @@ from newsmon.config import CrawlSettings
 
 from .pipelines import PIPELINES
 
+# By name: crawler/download.py imports Scrapy's HTTP machinery, which only a crawl needs.
+_LAZY_HTTP_HANDLER = "newsmon.crawler.download.LazyHTTP11DownloadHandler"
+
 __all__ = ["ReusableSettings", "reusable_settings", "scrapy_settings"]
 
 # Components Scrapy loads for every crawl that newsmon never uses: each costs an import
@@ -24,6 +27,13 @@ __all__ = ["ReusableSettings", "reusable_settings", "scrapy_settings"]
 _UNUSED_DOWNLOADER_MIDDLEWARES = (
     "scrapy.downloadermiddlewares.cookies.CookiesMiddleware",
     "scrapy.downloadermiddlewares.httpcache.HttpCacheMiddleware",
+    "scrapy.downloadermiddlewares.httpauth.HttpAuthMiddleware",  # no HTTP auth in the config
+)
+# No depth limit or depth priority is set (depth only fed a stat), and the meta-copy check
+# is a lint for hand-written spiders (PortalSpider builds each request's meta itself).
+_UNUSED_SPIDER_MIDDLEWARES = (
+    "scrapy.spidermiddlewares.depth.DepthMiddleware",
+    "scrapy.spidermiddlewares.metacopy.MetaCopyDetectionMiddleware",
 )
 _UNUSED_EXTENSIONS = (
     "scrapy.extensions.telnet.TelnetConsole",
@@ -80,7 +90,9 @@ def scrapy_settings(
         # If-None-Match / If-Modified-Since for list pages (crawler/conditional.py).
         "DOWNLOADER_MIDDLEWARES": {"newsmon.crawler.conditional.ConditionalGetMiddleware": 650,
                                    **dict.fromkeys(_UNUSED_DOWNLOADER_MIDDLEWARES)},
-        "DOWNLOAD_HANDLERS": dict.fromkeys(_UNUSED_HANDLERS),
+        "SPIDER_MIDDLEWARES": dict.fromkeys(_UNUSED_SPIDER_MIDDLEWARES),
+        # Built at a crawl's first request of its scheme, not both at every crawl (crawler/download.py).
+        "DOWNLOAD_HANDLERS": {**dict.fromkeys(_UNUSED_HANDLERS), **dict.fromkeys(("http", "https"), _LAZY_HTTP_HANDLER)},
     }
 
 

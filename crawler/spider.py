@@ -67,12 +67,26 @@ class PortalSpider(scrapy.Spider):
         self.render_error: Optional[str] = None  # set by from_crawler when render: browser cannot run
         # Pagination may stop early only when an earlier crawl went all the way.
         self.stop_at_known = store.has_completed_run(site.name)
-        # The site's template and known headlines, kept current as pages arrive (crawler/sitelearn.py).
-        self.learner = SiteLearner(store.db, site.name)
-        self._template_pages = self.learner.pages
+        # The site's template and known headlines, kept current as pages arrive (crawler/sitelearn.py);
+        # loaded at the first page that needs them: a crawl that only sees a 304 never reads them.
+        self._learner: Optional[SiteLearner] = None
+        self._template_pages = 0
         # Article items held while the template is young, stored once it learned from them all.
         self._held: list[dict[str, Any]] = []
         self._article_pages = 0
+
+    @property
+    def learner(self) -> SiteLearner:
+        """The site's template and headlines (read from the store the first time a page needs them)."""
+        if self._learner is None:
+            self._learner = SiteLearner(self.store.db, self.site.name)
+            self._template_pages = self._learner.pages  # pages counted before this crawl
+        return self._learner
+
+    @property
+    def loaded_learner(self) -> Optional[SiteLearner]:
+        """The learner if this crawl used it, else None (the end of a crawl must not load it)."""
+        return self._learner
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> "PortalSpider":

@@ -56,7 +56,7 @@ from .lock import daemon_lock
 from .pool import CrawlPool
 from .queue_mode import QueueScheduling
 from .report import SiteReport, log_crawl
-from .schedule_table import SITE_JOB_PREFIX, clear_schedule, write_schedule
+from .schedule_table import SITE_JOB_PREFIX, ScheduleTable
 from .shared_store import SharedStore
 from .slots import CrawlSlots
 from .triggers import first_run, site_period_s, site_trigger
@@ -90,10 +90,11 @@ class Daemon:
         self._active: set[str] = set()  # sites whose scheduler job is handling a crawl
         self._guard = threading.Lock()  # _active, counters, _skip_logged
         self._skip_logged: set[str] = set()
-        self._schedule_dirty = threading.Event()
         self.crawls = 0
         self.started = time.monotonic()
         self._store: Optional[SharedStore] = None
+        self._schedule: Optional[ScheduleTable] = None
+        self._enabled_of: tuple[Optional[Config], dict[str, SiteConfig]] = (None, {})
         self._pool: Optional[CrawlPool] = None
         self._health: Optional[HealthMonitor] = None
         # The one alert sender (newsmon.alerts.AlertSender, also behind `crawl` and
@@ -140,6 +141,7 @@ class Daemon:
 
     def _serve(self, config: Config) -> None:
         store = self._store = SharedStore(config.database_target)
+        self._schedule = ScheduleTable(store)
         self._health = HealthMonitor(store, lambda: self.config)
         sites = enabled_sites(config)
         if self._queued is not None:
@@ -176,7 +178,6 @@ class Daemon:
         scheduler.start()
         self._alerts = AlertSender(config, config_source=lambda: self.config)
         self._alerts.start()
-        self._schedule_dirty.set()
         try:
             self._main_loop()
         finally:
@@ -202,12 +203,19 @@ class Daemon:
                 last_poll = time.monotonic()
                 if self._watcher.changed():
                     self._reload_config("file change")
-            # Rewriting every site's row costs ~10 ms at 5,000 sites: at most every SCHEDULE_WRITE_S.
-            if self._schedule_dirty.is_set() and self._store is not None \
+            # Batched: the rows of the sites crawled meanwhile, at most every SCHEDULE_WRITE_S.
+            if self._schedule is not None and self._schedule.due() \
                     and time.monotonic() - last_schedule >= SCHEDULE_WRITE_S:
-                self._schedule_dirty.clear()
                 last_schedule = time.monotonic()
-                write_schedule(scheduler=self._scheduler_or_fail(), store=self._store)
+                self._schedule.write(self._scheduler_or_fail())
+
+    def _enabled(self, config: Config) -> dict[str, SiteConfig]:
+        """``enabled_sites(config)``, built once per config version (each crawl asks; 5,000 sites cost 2 ms)."""
+        of, sites = self._enabled_of
+        if of is not config:
+            sites = enabled_sites(config)
+            self._enabled_of = (config, sites)
+        return sites
 
     def _scheduler_or_fail(self) -> BackgroundScheduler:
         assert self._scheduler is not None
@@ -224,7 +232,8 @@ class Daemon:
         if pool is not None:
             self._stop_pool(pool, deadline)
         try:
-            clear_schedule(self._store)
+            if self._schedule is not None:
+                self._schedule.clear()
             self._store.close()
             if self._alerts is not None and not self._alerts.join(max(0.5, deadline - time.monotonic())):
                 log.warning("stopping: the alert sender did not stop in time; its claimed alerts are retried later")
@@ -291,10 +300,10 @@ class Daemon:
     def _crawl_site(self, name: str) -> None:
         """One scheduled crawl of ``name`` (runs in a scheduler thread; waits in the pool's queue)."""
         config, pool, health = self.config, self._pool, self._health
-        if self._queued is not None and not self._stop.is_set() and name in enabled_sites(config):
+        if self._queued is not None and not self._stop.is_set() and name in self._enabled(config):
             self._enqueue(name)
             return
-        if self._stop.is_set() or name not in enabled_sites(config) or pool is None or health is None:
+        if self._stop.is_set() or name not in self._enabled(config) or pool is None or health is None:
             return  # stopping, or removed by a reload meanwhile
         with self._guard:
             self._active.add(name)
@@ -343,7 +352,7 @@ class Daemon:
             self.crawls += 1
             self._skip_logged.discard(report.site)
         log_crawl(log, report, report.duration_s)
-        if self._health is not None and report.site in enabled_sites(self.config):
+        if self._health is not None and report.site in self._enabled(self.config):
             self._health.record(report)
             self._health.check([report.site])
         if self._alerts is not None and report.articles_new:
@@ -363,14 +372,16 @@ class Daemon:
         report.status = "interrupted"
 
     def _on_submitted(self, event: JobEvent) -> None:
-        if event.job_id.startswith(SITE_JOB_PREFIX):
-            self._schedule_dirty.set()  # its next_run_at moved on
+        if event.job_id.startswith(SITE_JOB_PREFIX) and self._schedule is not None:
+            self._schedule.moved(event.job_id.removeprefix(SITE_JOB_PREFIX))  # its next_run_at moved on
 
     def _on_skipped(self, event: JobEvent) -> None:
         # Replaces APScheduler's own warnings (silenced in the CLI) with one clear line.
         if not event.job_id.startswith(SITE_JOB_PREFIX):
             return
         site = event.job_id.removeprefix(SITE_JOB_PREFIX)
+        if self._schedule is not None:
+            self._schedule.moved(site)  # its next_run_at moved on too
         if event.code == EVENT_JOB_MAX_INSTANCES:
             with self._guard:  # once per site until its crawl ends, not every tick
                 if site in self._skip_logged:
@@ -397,7 +408,7 @@ class Daemon:
             waiting = counts.get("waiting", -1)
             running, workers, rss = counts.get("active", -1) - max(waiting, 0), counts.get("workers", -1), 0.0
         Heartbeat(
-            sites=len(enabled_sites(self.config)), running=running, waiting=waiting, crawls=crawls,
+            sites=len(self._enabled(self.config)), running=running, waiting=waiting, crawls=crawls,
             unhealthy=health.unhealthy(), articles=articles, workers=workers,
             workers_rss_mb=rss, uptime_s=time.monotonic() - self.started,
         ).log()
@@ -425,7 +436,8 @@ class Daemon:
             self._add_service_jobs()
         if self._health is not None:
             self._health.forget(changes.removed)
-        self._schedule_dirty.set()
+        if self._schedule is not None:
+            self._schedule.rescan()
         if self._alerts is not None:
             self._alerts.wake()  # channels or rules may have changed
         log.info(

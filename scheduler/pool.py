@@ -187,7 +187,7 @@ class CrawlPool:
         self._host_free_at: dict[str, float] = {}
         self._ids = itertools.count(1)
         self._config: Optional[Config] = None
-        self._site_names: set[str] = set()
+        self._sites: dict[str, SiteConfig] = {}  # by name: a crawl must not scan 5,000 sites
         self._config_version = 0
         self._config_message: dict[str, Any] = {}
         self._closed = False
@@ -208,7 +208,7 @@ class CrawlPool:
         with self._cond:
             self._config_version += 1
             self._config = config
-            self._site_names = {s.name for s in config.sites}
+            self._sites = {s.name: s for s in config.sites}
             self._config_message = {**message, "id": self._config_version}
             if settings is not None:
                 self.settings = settings
@@ -226,8 +226,8 @@ class CrawlPool:
         """Queue a crawl of ``site`` (``helper``: a helper of another worker's crawl of it); returns at once."""
         with self._cond:
             assert self._config is not None, "configure() the pool first"
-            job = CrawlJob(next(self._ids), site, site_hosts(self._config.site(site)), time_limit, on_event,
-                           helper=helper)
+            site_config = self._sites.get(site) or self._config.site(site)  # ConfigError naming the known sites
+            job = CrawlJob(next(self._ids), site, site_hosts(site_config), time_limit, on_event, helper=helper)
             if self._closed or self._cancelled:
                 self._finish(job, SiteReport(site=site, status="interrupted", errors=[INTERRUPTED]))
             else:
@@ -356,7 +356,7 @@ class CrawlPool:
             if job.hosts & self._host_busy or any(self._host_free_at.get(h, 0) > now for h in job.hosts):
                 continue  # its host is being crawled (or just was): politeness across sites
             self._pending.remove(job)
-            if job.site not in self._site_names:
+            if job.site not in self._sites:
                 self._finish(job, SiteReport(site=job.site, status="interrupted",
                                              errors=["the site was removed from the config before its crawl"]))
                 continue

@@ -5,7 +5,8 @@ hang or leak must not take its caller down, so crawls run in worker processes
 (see :mod:`newsmon.scheduler.pool`). Starting Python with Scrapy, Twisted,
 lxml and pydantic costs about a second of CPU; an unchanged list page costs a
 few milliseconds. So a worker lives for many crawls: one reactor, one
-``CrawlerRunner``, one ``Crawler`` per site crawl, several at once.
+``Crawler`` per site crawl (Scrapy's unit of per-crawl settings, stats and
+signals), several at once.
 
 Protocol (JSON lines). The parent writes to stdin::
 
@@ -34,15 +35,7 @@ import time
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
 if TYPE_CHECKING:
-    from scrapy.crawler import CrawlerRunner
-
-    # Import what every crawl needs before saying ready, so the first crawl is as cheap as the rest.
-    import newsmon.crawler.pipelines  # noqa: F401
-    import newsmon.crawler.spider  # noqa: F401
-    import scrapy.core.downloader.handlers.http11  # noqa: F401
-    import newsmon.db  # noqa: F401
-
-    from newsmon.config import Config
+    from newsmon.config import Config, SiteConfig
     from newsmon.crawler.settings import ReusableSettings
     from newsmon.db import StoreAPI
 
@@ -84,10 +77,10 @@ def _exit_with_parent() -> None:
 class _Worker:
     """State of one worker: its configs, its open store, its crawls in flight."""
 
-    def __init__(self, runner: "CrawlerRunner", log_level: str) -> None:
-        self.runner = runner
+    def __init__(self, log_level: str) -> None:
         self.log_level = log_level
         self.configs: dict[int, "Config"] = {}
+        self.sites: dict[str, "SiteConfig"] = {}  # of the current config, by name (5,000 sites: no scan per crawl)
         self.settings: dict[tuple[int, Optional[float], Optional[str]], "ReusableSettings"] = {}
         self.store: Optional["StoreAPI"] = None
         self.store_config: Optional[int] = None
@@ -104,6 +97,7 @@ class _Worker:
             config = Config(**message["config"], source_path=message.get("source_path"))
             install_redaction(config)  # Scrapy logs URLs: token parameters are masked here too
             self.configs = {message["id"]: config}
+            self.sites = {site.name: site for site in config.sites}
             self.settings.clear()  # built from the previous config
         elif message.get("type") == "crawl":
             self.crawl(message)
@@ -170,7 +164,7 @@ class _Worker:
         try:
             config = self.configs[message["config"]]
             store = self._open_store(message["config"])
-            site = config.site(message["site"])
+            site = self.sites.get(message["site"]) or config.site(message["site"])
         except (NewsmonError, KeyError) as exc:
             report({"event": "fatal", "site": message.get("site"), "message": str(exc), "error": type(exc).__name__})
             return
@@ -181,10 +175,11 @@ class _Worker:
         crawler = Crawler(PortalSpider, self._settings(message["config"], message.get("time_limit"),
                                                        message.get("frontier")))
         self.running += 1
-        deferred = self.runner.crawl(
-            crawler, site=site, store=store, max_list_pages=config.max_list_pages(site), report=report,
-            helper=bool(message.get("helper")),
-        )
+        # Crawler.crawl, not CrawlerRunner.crawl: the runner would merge its own copy of
+        # Scrapy's ~300 default settings into the crawler's (which already has them) on
+        # every crawl, and keeps books this worker keeps itself (``running``).
+        deferred = crawler.crawl(site=site, store=store, max_list_pages=config.max_list_pages(site), report=report,
+                                 helper=bool(message.get("helper")))
 
         def finished(result: Any) -> None:
             self.running -= 1
@@ -238,12 +233,17 @@ def main(argv: Optional[list[str]] = None) -> int:
     from scrapy.utils.reactor import install_reactor
 
     install_reactor("twisted.internet.asyncioreactor.AsyncioSelectorReactor")
-    from scrapy.crawler import CrawlerRunner
     from twisted.internet import reactor as installed
+
+    # Import what every crawl needs before saying ready, so the first crawl is as cheap as the rest.
+    import newsmon.crawler.download  # noqa: F401
+    import newsmon.crawler.pipelines  # noqa: F401
+    import newsmon.crawler.spider  # noqa: F401
+    import newsmon.db  # noqa: F401
 
     reactor: Any = installed  # twisted's module-level reactor is typed as an interface
     configure_logging({"LOG_LEVEL": log_level})
-    worker = _Worker(CrawlerRunner({"LOG_LEVEL": log_level}), log_level)
+    worker = _Worker(log_level)
     threading.Thread(
         target=_read_stdin, args=(reactor.callFromThread, worker), name="stdin", daemon=True
     ).start()

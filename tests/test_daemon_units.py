@@ -202,3 +202,48 @@ def test_list_pages_are_refetched_with_conditional_get(tmp_path: Path) -> None:
     with sqlite3.connect(tmp_path / "news.db") as conn:
         assert {site for (site,) in conn.execute("SELECT site FROM list_pages")} == {"liaoning-invest"}
         assert conn.execute("SELECT 1 FROM article_sources WHERE url = ?", [url]).fetchone()
+
+
+def test_schedule_table_writes_only_the_rows_that_changed(tmp_path: Path) -> None:
+    from apscheduler.schedulers.background import BackgroundScheduler
+    from apscheduler.triggers.interval import IntervalTrigger
+
+    from newsmon.db.health import record_schedule, scheduled_runs
+    from newsmon.scheduler.schedule_table import SITE_JOB_PREFIX, ScheduleTable
+    from newsmon.scheduler.shared_store import SharedStore
+
+    store = SharedStore(tmp_path / "news.db")
+    store.call(lambda db: record_schedule(db, {"left-by-a-killed-daemon": None}))
+    scheduler = BackgroundScheduler()
+    scheduler.start(paused=True)  # jobs get their next run times; none runs
+    try:
+        for name in ("a", "b", "c"):
+            scheduler.add_job(print, IntervalTrigger(minutes=30), id=f"{SITE_JOB_PREFIX}{name}", name=name)
+        scheduler.add_job(print, IntervalTrigger(minutes=5), id="heartbeat")
+        table = ScheduleTable(store)
+        table.write(scheduler)
+        first = store.call(scheduled_runs)
+        assert set(first) == {"a", "b", "c"} and all(first.values())  # the stale row is gone
+        store.call(lambda db: db.execute("UPDATE site_schedule SET updated_at = 'untouched'"))
+        assert not table.due()
+        moved = datetime.now(timezone.utc) + timedelta(hours=3)
+        scheduler.modify_job(f"{SITE_JOB_PREFIX}a", next_run_time=moved)
+        table.moved("a")
+        table.moved("b")  # reported, but APScheduler has not stored its new time yet
+        assert table.due()
+        table.write(scheduler)
+        rows = store.call(lambda db: {r[0]: (r[1], r[2]) for r in db.execute(
+            "SELECT site, next_run_at, updated_at FROM site_schedule")})
+        assert set(rows) == {"a", "b", "c"}
+        assert rows["a"][0] != first["a"] and rows["a"][1] != "untouched"  # moved: rewritten
+        assert rows["b"] == (first["b"], "untouched") and rows["c"] == (first["c"], "untouched")  # not written
+        assert table.due()  # b is looked at again at the next write
+        scheduler.remove_job(f"{SITE_JOB_PREFIX}c")  # a reload removed it
+        table.rescan()
+        table.write(scheduler)
+        assert set(store.call(scheduled_runs)) == {"a", "b"}
+        table.clear()
+        assert store.call(scheduled_runs) == {}
+    finally:
+        scheduler.shutdown(wait=False)
+        store.close()
