@@ -173,3 +173,18 @@ def test_an_exhortation_is_a_plan() -> None:
 
 def test_financing_received_is_no_investment() -> None:
     assert extract_facts("", "300家企业中有90家获得投资，投资金额超过500亿元。").amount is None
+
+
+@pytest.mark.parametrize("body,city", [
+    # The investor's city is named more often; the site word says where the work is.
+    ("深圳一家集团投资20亿元的电子产业园落户赣州。深圳企业将陆续入驻，深圳方面派出团队。", "赣州市"),
+    ("一幢24层的锦州大楼屹立在天津滨海新区，是锦州市投资3亿元建成的，锦州多家单位在此办公。", "天津市"),
+    ("大连一家公司投资5亿元的冷链基地位于盘锦，大连公司去年签约，大连方面负责运营。", "盘锦市"),
+])
+def test_the_site_word_names_the_projects_place(body: str, city: str) -> None:
+    assert extract_facts("", body).places[0].city == city
+
+
+def test_a_ceremony_elsewhere_is_not_the_site() -> None:
+    facts = extract_facts("", "锦州市在北京举行项目推介会，锦州签约项目总投资30亿元。")
+    assert facts.places[0].city == "锦州市"
