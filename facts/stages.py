@@ -35,6 +35,11 @@ _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_
 # ("计划于年底开工", "可望于今年5月第五届水晶节前完工").
 _PLAN = re.compile(r"(计划|预计|预定|将于|将在|拟于|拟|力争|争取|有望|可望|即将|将|年内|明年|下一步|"
                    r"加快推动|加快推进|推动|确保|督促)[^。；，,]{0,14}$")  # an exhortation is a plan too
+# "定于5月18日在某馆举办洽谈会": a date fixed ahead, however long the clause before the verb.
+_SCHEDULED = re.compile(r"定于[^。；！？!?]{0,40}$")
+# A notice of an event still to come ("关于举办2023投资贸易洽谈会的通知", "关于召开项目评审会的
+# 通知") names the event in its headline: the stage words in it are the event's name.
+_EVENT_NOTICE = re.compile(r"^关于(举办|召开|参加|组织)")
 # After the verb: a condition or a time before it ("建成后", "投产以后", "竣工前").
 _CONDITION_AFTER = re.compile(r"后|时|以后|之后|前|以前|之前")
 # A verb that starts a noun of measure ("竣工面积", "开工率") or is followed by a quantity
@@ -95,6 +100,8 @@ def _stages_in(original: str, in_body: bool) -> list[int]:
             continue
         if _PLAN.search(text[max(0, match.start() - 20):match.start()]):
             continue
+        if _SCHEDULED.search(text[max(0, match.start() - 42):match.start()]):
+            continue
         if text[match.start() - 1:match.start()] in ("从", "到", "至"):
             continue  # "从签约到投产的全流程": a span of stages, not a report
         if _CONDITION_AFTER.match(text, match.end()):
@@ -108,7 +115,7 @@ def _stages_in(original: str, in_body: bool) -> list[int]:
 
 def find_stage(title: str, body: str) -> Optional[str]:
     """The stage the story reports (one of :data:`STAGES`), or None."""
-    in_title = _stages_in(title, in_body=False)
+    in_title = [] if _EVENT_NOTICE.match(title.strip()) else _stages_in(title, in_body=False)
     if in_title:
         return STAGES[max(in_title)]
     # The lead paragraph states what happened; later ones recall history or plans.

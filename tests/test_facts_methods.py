@@ -188,3 +188,20 @@ def test_the_site_word_names_the_projects_place(body: str, city: str) -> None:
 def test_a_ceremony_elsewhere_is_not_the_site() -> None:
     facts = extract_facts("", "锦州市在北京举行项目推介会，锦州签约项目总投资30亿元。")
     assert facts.places[0].city == "锦州市"
+
+
+@pytest.mark.parametrize("title,body", [
+    ("关于召开某产业园项目评审会的通知", "各有关单位：\n定于6月3日在市政府第三会议室召开某产业园项目专家评审会，请准时参加。"),
+    ("关于举办2024某市投资贸易洽谈会的通知", "各区县：\n经市政府同意，定于5月18日至20日在某市博览中心举办投资贸易洽谈会。"),
+    ("", "某化工项目定于今年9月在滨海园区正式开工建设。"),
+])
+def test_an_event_or_work_still_to_come_is_no_stage(title: str, body: str) -> None:
+    assert extract_facts(title, body).stage is None
+
+
+@pytest.mark.parametrize("title,body,stage", [
+    ("某市举办投资洽谈会 签约项目12个", "昨天，某市举办投资洽谈会，现场签约项目12个。", "签约"),
+    ("某产业园项目通过专家评审", "日前，某产业园项目通过专家评审。", "评审"),
+])
+def test_an_event_held_still_reports_its_stage(title: str, body: str, stage: str) -> None:
+    assert extract_facts(title, body).stage == stage
