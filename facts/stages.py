@@ -57,6 +57,9 @@ _BUILT_STOCK = re.compile(r"(?<![\d.])(?:[2-9]|\d{2,})(?:多|余)?(?:个|家|座
 _NOT_PROJECT_DEAL = re.compile(r"责任书|责任状|承包|管理合同|输出管理|合同额|目标书|军令状|保证书|承诺书|公约|劳动合同")
 _PROJECT_DEAL = re.compile(r"项目|投资|合作|框架|合资|独资|建设|落户|仪式|引进|招商|工程|厂|基地|园区|产业")
 _SIGNING = ("签约", "签订", "签署")
+# An expert review that selects projects for a subsidy ("经专家评审，拟对56个项目给予支持",
+# "评审…拟奖励企业名单") reviews applications for money, not a project's design.
+_FUNDING_REVIEW = re.compile(r"拟[^。；]{0,20}?(支持|资助|扶持|奖励|补助|补贴|奖补)")
 _COUNTING_GROUPS = (STAGES.index("投产"), STAGES.index("竣工"))
 
 
@@ -81,10 +84,13 @@ def _counts(text: str, match: re.Match[str], index: int) -> bool:
     return "已" in text[clause_start:match.start()] and bool(_BUILT_STOCK.search(after))
 
 
-def _not_about_a_project(text: str, match: re.Match[str], in_body: bool) -> bool:
-    """A signing of no project (``签订责任状``), or an approval of no work (``此方案获法院批准``)."""
+def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: bool) -> bool:
+    """A signing of no project (``签订责任状``), an approval of no work (``此方案获法院批准``), or
+    a review of subsidy applications (``经专家评审，拟对56个项目给予支持``)."""
     if match.group().startswith("获") and match.group().endswith("批准"):
         return not _PROJECT_DEAL.search(sentence_of(text, match.start()))
+    if index == STAGES.index("评审"):
+        return bool(_FUNDING_REVIEW.search(sentence_of(text, match.start())))
     if match.group() not in _SIGNING:
         return False
     if _NOT_PROJECT_DEAL.search(_clause_after(text, match.end())):
@@ -107,7 +113,7 @@ def _stages_in(original: str, in_body: bool) -> list[int]:
         if _CONDITION_AFTER.match(text, match.end()):
             continue  # "项目建成后…", "投产以后…": a condition, not a report
         index = int(next(name for name, value in match.groupdict().items() if value and name[0] == "s")[1:])
-        if _counts(text, match, index) or _not_about_a_project(text, match, in_body):
+        if _counts(text, match, index) or _not_about_a_project(text, match, index, in_body):
             continue
         found.append(index)
     return found

@@ -205,3 +205,12 @@ def test_an_event_or_work_still_to_come_is_no_stage(title: str, body: str) -> No
 ])
 def test_an_event_held_still_reports_its_stage(title: str, body: str, stage: str) -> None:
     assert extract_facts(title, body).stage == stage
+
+
+@pytest.mark.parametrize("title,body,stage", [
+    ("某市科技专项资金拟支持项目公示", "经企业申报、专家评审，拟对40个项目给予支持，现予以公示。", None),
+    ("", "经专家评审，拟奖励30家企业，奖补资金共计500万元。", None),
+    ("某污水处理厂扩建项目可研报告通过专家评审", "日前，某污水处理厂扩建项目可研报告通过专家评审。", "评审"),
+])
+def test_a_review_for_subsidies_is_no_project_stage(title: str, body: str, stage: str) -> None:
+    assert extract_facts(title, body).stage == stage
