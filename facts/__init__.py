@@ -30,7 +30,7 @@ __all__ = [
 ]
 
 #: Bumped when extraction changes, so ``newsmon reextract --facts`` knows what is stale.
-FACTS_VERSION = 4
+FACTS_VERSION = 5
 
 
 @dataclass(frozen=True)

@@ -214,3 +214,33 @@ def test_an_event_held_still_reports_its_stage(title: str, body: str, stage: str
 ])
 def test_a_review_for_subsidies_is_no_project_stage(title: str, body: str, stage: str) -> None:
     assert extract_facts(title, body).stage == stage
+
+
+@pytest.mark.parametrize("body", [
+    "这个春节，某省各市举办了集中签约等活动，截至1月30日，签约项目300个，总投资额1200.5亿元。",
+    "今年将在能源领域计划固定资产投资300亿元，同时成立项目专班。",
+    "今年，某区计划实施50个重点项目，总投资超600亿元。",
+    "某项目今年计划投资2亿元，主要用于设备购置。",
+])
+def test_a_count_as_of_a_date_or_a_years_plan_is_no_amount(body: str) -> None:
+    assert extract_facts("", body).amount is None
+
+
+@pytest.mark.parametrize("title,body,amount", [
+    # A signing event today of a batch is counted even with 今年 in it.
+    ("某市今年首批重大项目签约", "今天，某市今年首批重大项目签约，20个项目总投资达310亿元。", 310e8),
+    # A start this year is no plan of spending: the project's total counts.
+    ("", "该项目今年3月开工，总投资10亿元。", 10e8),
+])
+def test_an_event_this_year_keeps_its_amount(title: str, body: str, amount: float) -> None:
+    assert extract_facts(title, body).amount == pytest.approx(amount, rel=0.01)
+
+
+@pytest.mark.parametrize("title,body,amount", [
+    ("某市首批重大项目签约 总投资超300亿元", "今天，某市首批重大项目签约，25个项目总投资达326亿元。", 326e8),
+    ("某化工项目开工 总投资近50亿元", "日前，某化工项目开工，总投资48.6亿元。", 48.6e8),
+    # A lead figure far from the bound is another amount: the headline's stands.
+    ("某产业园开工 总投资超100亿元", "某产业园一期投资12亿元，今天开工。", 100e8),
+])
+def test_a_headline_bound_yields_to_the_leads_figure(title: str, body: str, amount: float) -> None:
+    assert extract_facts(title, body).amount == pytest.approx(amount, rel=0.01)
