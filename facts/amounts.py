@@ -123,7 +123,11 @@ def _to_amount(match: re.Match[str], kind: str, written: Optional[str] = None) -
     unit, currency = match.group("unit"), match.group("cur")
     if not unit and not currency:
         return None  # a bare number is not an amount
-    number = _number(match.group("num"))
+    num = match.group("num")
+    if num in ("百", "千") and unit == "亿":
+        num = "一" + num  # "超百亿元", "千亿元": one hundred, one thousand 亿 (cn2an wants 一千);
+        # "近千万元", "上百万元" stay unread: customary vague sizes of small spending
+    number = _number(num)
     if number is None or number <= 0:
         return None
     # Rounded: 156.8 * 1e8 is 15680000000.000002 in binary floating point.

@@ -244,3 +244,16 @@ def test_an_event_this_year_keeps_its_amount(title: str, body: str, amount: floa
 ])
 def test_a_headline_bound_yields_to_the_leads_figure(title: str, body: str, amount: float) -> None:
     assert extract_facts(title, body).amount == pytest.approx(amount, rel=0.01)
+
+
+@pytest.mark.parametrize("body,amount", [
+    ("在某盟，总投资超千亿元的绿电项目成功签约落地。", 1000e8),
+    ("总投资百亿元的某产业园今天开工。", 100e8),
+    ("总投资十亿元的某工厂今天投产。", 10e8),
+])
+def test_a_leading_hundred_or_thousand_of_yi_is_one_of_it(body: str, amount: float) -> None:
+    assert extract_facts("", body).amount == pytest.approx(amount, rel=0.01)
+
+
+def test_a_bare_thousand_ten_thousands_stays_vague() -> None:
+    assert extract_facts("", "某局投资近千万元，新建、改建了一批专业市场。").amount is None
