@@ -11,9 +11,10 @@ Set ``real``: pages of the shared benchmark sets (``../shared`` beside the check
 ``$NEWSMON_SHARED``), text taken with ``newsmon.crawler.extract``; set ``fixture``: the
 fixture portal's stories (``newsmon/portal/articles.json``); set ``real-collected``: real
 newspaper paragraphs stored with their labels in ``bench/data/facts/real-collected.json``
-(title empty, the paragraph as body), also scored per split (``real-collected/dev`` and
-``real-collected/held-out``; method changes are designed on dev errors only, so held-out
-mismatches are listed only with ``--show-held-out``). A label ``"?"`` is not scored; a
+(title empty, the paragraph as body); set ``real-xwlb``: real 新闻联播 paragraphs in
+``bench/data/facts/xwlb-collected.json`` (a 快讯 item keeps its own headline). Both are also
+scored per split (``<set>/dev`` and ``<set>/held-out``; method changes are designed on dev
+errors only, so held-out mismatches are listed only with ``--show-held-out``). A label ``"?"`` is not scored; a
 missing key is not labelled.
 
 Scores, each over the stories labelled for the field:
@@ -41,6 +42,7 @@ from newsmon.facts import InvestmentFacts, extract_facts
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "bench" / "data" / "facts" / "gold.json"
 COLLECTED = ROOT / "bench" / "data" / "facts" / "real-collected.json"
+XWLB = ROOT / "bench" / "data" / "facts" / "xwlb-collected.json"
 FIXTURE = ROOT / "newsmon" / "portal" / "articles.json"
 
 
@@ -88,8 +90,8 @@ def _same_amount(gold: dict[str, Any], facts: InvestmentFacts) -> bool:
 def _text(gold: dict[str, Any], fixture: dict[str, tuple[str, str]]) -> Optional[tuple[str, str]]:
     if gold["set"] == "fixture":
         return fixture.get(gold["id"])
-    if "text" in gold:  # a collected paragraph: no headline of its own
-        return "", str(gold["text"])
+    if "text" in gold:  # a collected paragraph: its own headline only where it has one (a 快讯 item)
+        return str(gold.get("title", "")), str(gold["text"])
     return _real_text(gold["path"])
 
 
@@ -162,8 +164,9 @@ def main() -> None:
     parser.add_argument("--show-held-out", action="store_true", help="also list held-out mismatches")
     args = parser.parse_args()
     stories = json.loads(GOLD.read_text(encoding="utf-8"))["stories"]
-    if COLLECTED.exists():
-        stories += json.loads(COLLECTED.read_text(encoding="utf-8"))["stories"]
+    for collected in (COLLECTED, XWLB):
+        if collected.exists():
+            stories += json.loads(collected.read_text(encoding="utf-8"))["stories"]
     sets, errors = score(stories, held_out_errors=args.show_held_out)
     result = summary(sets)
     if args.json:

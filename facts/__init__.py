@@ -30,7 +30,7 @@ __all__ = [
 ]
 
 #: Bumped when extraction changes, so ``newsmon reextract --facts`` knows what is stale.
-FACTS_VERSION = 3
+FACTS_VERSION = 6
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import NamedTuple, Optional
 
 import cn2an
 
@@ -56,8 +56,16 @@ _STAT_BEFORE = re.compile(r"(直接|外国|外商|外部|境外|海外|对外|�
                           r"|(?<!\d)\d{1,2}年(来|间|里|内)?$|(?<![\u4e00-\u9fff])[一二三四五六七八九十两几]+年(来|间|里|内)?$")
 # Financing received (a venture round), not a project's investment.
 _FINANCING = re.compile(r"获得了?(风险)?投资|获投|获得(了)?融资")
-# A clause that spans a period sums it up: "近5年来", "今年以来".
-_PERIOD = re.compile(r"\d+年来|[一二三四五六七八九十几多]年来|以来")
+# A clause that spans a period sums it up: "近5年来", "今年以来", and a count as of a date
+# ("截至1月30日，共举办…活动2700多场，签约项目626个，总投资额2340.54亿元").
+_PERIOD = re.compile(r"\d+年来|[一二三四五六七八九十几多]年来|以来|截至|截止到|截止至")
+# A plan for a year ("今年将在能源领域计划固定资产投资498亿元", "今年计划实施88个重点项目，总投资
+# 超800亿元") states a programme's or a year's spending, not one project's investment.
+_YEAR_PLAN = re.compile(r"(今年|全年|年内|明年)(将|要|计划|拟|预计|力争)")
+# A count of projects still to be carried out ("计划实施50个重点项目", "将开工建设30个项目"): a programme.
+_PLANNED_COUNT = re.compile(r"(计划|将|拟|要|预计)(实施|建设|推进|安排|谋划|开工|新开工|续建)")
+# A bound in front of an amount ("总投资超4000亿元", "近30亿元"): the figure is not the total itself.
+_BOUND = re.compile(r"(超过|超|逾|接近|将近|近|约|上)$")
 # Vague or threshold figures: "数十亿", "上千万", "1000万美元以上的116个项目".
 _VAGUE_BEFORE = "数几上"
 _THRESHOLD_AFTER = re.compile(r"^(以上|以下|以内)的?[^，。；,;]{0,12}?(项目|企业|工程|公司|个)")
@@ -115,7 +123,11 @@ def _to_amount(match: re.Match[str], kind: str, written: Optional[str] = None) -
     unit, currency = match.group("unit"), match.group("cur")
     if not unit and not currency:
         return None  # a bare number is not an amount
-    number = _number(match.group("num"))
+    num = match.group("num")
+    if num in ("百", "千") and unit == "亿":
+        num = "一" + num  # "超百亿元", "千亿元": one hundred, one thousand 亿 (cn2an wants 一千);
+        # "近千万元", "上百万元" stay unread: customary vague sizes of small spending
+    number = _number(num)
     if number is None or number <= 0:
         return None
     # Rounded: 156.8 * 1e8 is 15680000000.000002 in binary floating point.
@@ -174,9 +186,19 @@ class _Marks:
 _SENTENCE_END = re.compile("[" + re.escape(SENTENCE_MARKS) + "]")
 
 
-def _investment_amounts(original: str) -> list[tuple[Amount, bool]]:
+class _Found(NamedTuple):
+    amount: Amount
+    is_roundup: bool
+    bound: str  # "超", "近", "约" … when the amount is a bound, else ""
+
+
+def _comma_clause_start(text: str, pos: int, low: int) -> int:
+    return max(low, max(text.rfind(mark, low, pos) for mark in "，,") + 1)
+
+
+def _investment_amounts(original: str) -> list[_Found]:
     """Amounts that an investment word introduces, with whether their clause is a roundup."""
-    found: list[tuple[Amount, bool]] = []
+    found: list[_Found] = []
     text = normalise(original)  # same length: positions hold in ``original``
     clauses: Optional[_Marks] = None
     sentences: Optional[_Marks] = None
@@ -225,31 +247,57 @@ def _investment_amounts(original: str) -> list[tuple[Amount, bool]]:
             continue  # "192家企业获得投资，投资金额超过1000亿元": financing received, no project's
         if _PERIOD.search(text, clause_start, invest.start()) and not _ONE_WORK_AFTER.match(after):
             continue  # "近5年来…投入50多亿元", "今年以来…总投资120亿元": a period's total
+        # A year's plan, in the comma clause of the investment word or, for a roundup, in the
+        # one before it that counts the projects ("今年计划实施88个…项目，总投资超800亿元"); a
+        # roundup of projects still to be carried out is a programme, not an event.
+        own = _comma_clause_start(text, invest.start(), clause_start)
+        previous = _comma_clause_start(text, max(own - 1, clause_start), clause_start) if is_roundup else own
+        if _YEAR_PLAN.search(text, previous, invest.end()):
+            continue
+        if is_roundup and _PLANNED_COUNT.search(text, previous, invest.start()):
+            continue
         amount = _to_amount(match, "roundup" if is_roundup else "project",
                             original[match.start():match.end()].strip())
         if amount is not None and amount.cny >= 1e5:  # below 10万元 is no project investment
-            found.append((amount, is_roundup))
+            bound = _BOUND.search(text, invest.end(), start)
+            found.append(_Found(amount, is_roundup, bound.group() if bound else ""))
     return found
+
+
+def _precise(bound: _Found, stated: Amount) -> bool:
+    """Whether ``stated`` is the figure that the headline's bound (``超4000亿元``) rounds."""
+    if stated.currency != bound.amount.currency or not bound.bound:
+        return False
+    ratio = stated.value / bound.amount.value
+    if bound.bound in ("超过", "超", "逾", "上"):
+        return 1 <= ratio < 2
+    if bound.bound in ("接近", "将近", "近"):
+        return 0.5 < ratio <= 1
+    return 0.7 <= ratio <= 1.3  # 约
 
 
 def find_investment(title: str, body: str) -> Optional[Amount]:
     """The project's investment the story states, or None.
 
-    The headline's amount wins over the body's; in the body the first one does (the lead
-    paragraph states the project, later ones often its phases or a comparison). A roundup's
-    stated total wins over its single projects.
+    The headline's amount wins over the body's, unless the headline states a bound
+    (``总投资超4000亿元``) that the lead's figure (``4523亿元``) fills in; in the body the first
+    one does (the lead paragraph states the project, later ones often its phases or a
+    comparison). A roundup's stated total wins over its single projects.
     """
     lead = next((p for p in body.splitlines() if p.strip()), "")
     # A story whose headline or lead counts several projects reports their total.
     roundup_story = bool(_ROUNDUP.search(title) or _ROUNDUP.search(lead))
+    lead_amounts = _investment_amounts(lead) if lead else []
     for text in (title, body):
         amounts = _investment_amounts(text)
-        roundups = [a for a, is_roundup in amounts if is_roundup]
-        if roundups:
-            return roundups[0]
-        if amounts:
-            first = amounts[0][0]
-            if roundup_story and (text is title or first.text in lead):
-                return Amount(first.value, first.currency, first.text, "roundup")
-            return first
+        roundups = [f for f in amounts if f.is_roundup]
+        chosen = roundups[0] if roundups else amounts[0] if amounts else None
+        if chosen is None:
+            continue
+        if text is title and lead_amounts and _precise(chosen, lead_amounts[0].amount):
+            chosen = _Found(lead_amounts[0].amount, chosen.is_roundup or lead_amounts[0].is_roundup, "")
+        first = chosen.amount
+        if not chosen.is_roundup and roundup_story and (text is title or first.text in lead):
+            return Amount(first.value, first.currency, first.text, "roundup")
+        return first
     return None

@@ -191,11 +191,35 @@ def _resolve(table: _Table, mentions: Iterable[str]) -> list[str]:
     return [resolved[i] for i in sorted(resolved)]
 
 
+# Words that put a work at a place: "大厦屹立在上海浦东", "项目位于某县", "落户某区". The
+# place named right after one is the project's site, whoever invests (a city's office tower
+# in Shanghai, a company from Shenzhen building in Ganzhou). A bare "在" is left out:
+# "在上海举行签约仪式" names where a ceremony was, not where the project is.
+_SITE_MARK = re.compile(r"(位于|坐落(于|在)|屹立(于|在)|矗立(于|在)|落户(于|在|到)?|落地(于|在)?|选址(于|在)?|建(于|在))")
+
+
+def _site_mentions(table: _Table, text: str) -> list[str]:
+    """Names that follow a site word (see ``_SITE_MARK``), in text order."""
+    out = []
+    for mark in _SITE_MARK.finditer(text):
+        after = table.mentions(text[mark.end():mark.end() + 12])
+        if after and text.startswith(after[0], mark.end()):
+            out.append(after[0])
+    return out
+
+
 def find_places(title: str, body: str, limit: int = 5) -> list[Place]:
-    """The places a story names, most specific per hierarchy, headline's first then by frequency."""
+    """The places a story names, most specific per hierarchy.
+
+    The headline's places come first, then the project's site (a place after a site word such
+    as 位于 or 落户), then the rest by frequency.
+    """
     table = _table()
     title_codes = _resolve(table, table.mentions(title))
     body_codes = _resolve(table, table.mentions(title) + table.mentions(body))[len(title_codes):]
+    # Every division a site name may mean: only the story's own resolved places are ranked,
+    # so an ambiguous name (上海: the municipality or its city) promotes the one the story has.
+    site_codes = {code for name in _site_mentions(table, body) for code in table.names[name]}
     counts = Counter(title_codes + body_codes)
     order = {code: i for i, code in reversed(list(enumerate(title_codes + body_codes)))}
     # A division subsumes its ancestors: 大连市 瓦房店市 is one place, not two.
@@ -204,5 +228,9 @@ def find_places(title: str, body: str, limit: int = 5) -> list[Place]:
     for leaf in leaves:
         for ancestor in table.ancestors(leaf):
             counts[leaf] += counts.get(ancestor, 0)
-    leaves.sort(key=lambda c: (c not in title_codes, -counts[c], order[c]))
+
+    def sited(code: str) -> bool:
+        return code in site_codes or bool(site_codes & set(table.ancestors(code)))
+
+    leaves.sort(key=lambda c: (c not in title_codes, not sited(c), -counts[c], order[c]))
     return [table.place(code) for code in leaves[:limit]]

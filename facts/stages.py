@@ -35,6 +35,11 @@ _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_
 # ("计划于年底开工", "可望于今年5月第五届水晶节前完工").
 _PLAN = re.compile(r"(计划|预计|预定|将于|将在|拟于|拟|力争|争取|有望|可望|即将|将|年内|明年|下一步|"
                    r"加快推动|加快推进|推动|确保|督促)[^。；，,]{0,14}$")  # an exhortation is a plan too
+# "定于5月18日在某馆举办洽谈会": a date fixed ahead, however long the clause before the verb.
+_SCHEDULED = re.compile(r"定于[^。；！？!?]{0,40}$")
+# A notice of an event still to come ("关于举办2023投资贸易洽谈会的通知", "关于召开项目评审会的
+# 通知") names the event in its headline: the stage words in it are the event's name.
+_EVENT_NOTICE = re.compile(r"^关于(举办|召开|参加|组织)")
 # After the verb: a condition or a time before it ("建成后", "投产以后", "竣工前").
 _CONDITION_AFTER = re.compile(r"后|时|以后|之后|前|以前|之前")
 # A verb that starts a noun of measure ("竣工面积", "开工率") or is followed by a quantity
@@ -52,6 +57,9 @@ _BUILT_STOCK = re.compile(r"(?<![\d.])(?:[2-9]|\d{2,})(?:多|余)?(?:个|家|座
 _NOT_PROJECT_DEAL = re.compile(r"责任书|责任状|承包|管理合同|输出管理|合同额|目标书|军令状|保证书|承诺书|公约|劳动合同")
 _PROJECT_DEAL = re.compile(r"项目|投资|合作|框架|合资|独资|建设|落户|仪式|引进|招商|工程|厂|基地|园区|产业")
 _SIGNING = ("签约", "签订", "签署")
+# An expert review that selects projects for a subsidy ("经专家评审，拟对56个项目给予支持",
+# "评审…拟奖励企业名单") reviews applications for money, not a project's design.
+_FUNDING_REVIEW = re.compile(r"拟[^。；]{0,20}?(支持|资助|扶持|奖励|补助|补贴|奖补)")
 _COUNTING_GROUPS = (STAGES.index("投产"), STAGES.index("竣工"))
 
 
@@ -76,10 +84,13 @@ def _counts(text: str, match: re.Match[str], index: int) -> bool:
     return "已" in text[clause_start:match.start()] and bool(_BUILT_STOCK.search(after))
 
 
-def _not_about_a_project(text: str, match: re.Match[str], in_body: bool) -> bool:
-    """A signing of no project (``签订责任状``), or an approval of no work (``此方案获法院批准``)."""
+def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: bool) -> bool:
+    """A signing of no project (``签订责任状``), an approval of no work (``此方案获法院批准``), or
+    a review of subsidy applications (``经专家评审，拟对56个项目给予支持``)."""
     if match.group().startswith("获") and match.group().endswith("批准"):
         return not _PROJECT_DEAL.search(sentence_of(text, match.start()))
+    if index == STAGES.index("评审"):
+        return bool(_FUNDING_REVIEW.search(sentence_of(text, match.start())))
     if match.group() not in _SIGNING:
         return False
     if _NOT_PROJECT_DEAL.search(_clause_after(text, match.end())):
@@ -95,12 +106,14 @@ def _stages_in(original: str, in_body: bool) -> list[int]:
             continue
         if _PLAN.search(text[max(0, match.start() - 20):match.start()]):
             continue
+        if _SCHEDULED.search(text[max(0, match.start() - 42):match.start()]):
+            continue
         if text[match.start() - 1:match.start()] in ("从", "到", "至"):
             continue  # "从签约到投产的全流程": a span of stages, not a report
         if _CONDITION_AFTER.match(text, match.end()):
             continue  # "项目建成后…", "投产以后…": a condition, not a report
         index = int(next(name for name, value in match.groupdict().items() if value and name[0] == "s")[1:])
-        if _counts(text, match, index) or _not_about_a_project(text, match, in_body):
+        if _counts(text, match, index) or _not_about_a_project(text, match, index, in_body):
             continue
         found.append(index)
     return found
@@ -108,7 +121,7 @@ def _stages_in(original: str, in_body: bool) -> list[int]:
 
 def find_stage(title: str, body: str) -> Optional[str]:
     """The stage the story reports (one of :data:`STAGES`), or None."""
-    in_title = _stages_in(title, in_body=False)
+    in_title = [] if _EVENT_NOTICE.match(title.strip()) else _stages_in(title, in_body=False)
     if in_title:
         return STAGES[max(in_title)]
     # The lead paragraph states what happened; later ones recall history or plans.

@@ -173,3 +173,87 @@ def test_an_exhortation_is_a_plan() -> None:
 
 def test_financing_received_is_no_investment() -> None:
     assert extract_facts("", "300家企业中有90家获得投资，投资金额超过500亿元。").amount is None
+
+
+@pytest.mark.parametrize("body,city", [
+    # The investor's city is named more often; the site word says where the work is.
+    ("深圳一家集团投资20亿元的电子产业园落户赣州。深圳企业将陆续入驻，深圳方面派出团队。", "赣州市"),
+    ("一幢24层的锦州大楼屹立在天津滨海新区，是锦州市投资3亿元建成的，锦州多家单位在此办公。", "天津市"),
+    ("大连一家公司投资5亿元的冷链基地位于盘锦，大连公司去年签约，大连方面负责运营。", "盘锦市"),
+])
+def test_the_site_word_names_the_projects_place(body: str, city: str) -> None:
+    assert extract_facts("", body).places[0].city == city
+
+
+def test_a_ceremony_elsewhere_is_not_the_site() -> None:
+    facts = extract_facts("", "锦州市在北京举行项目推介会，锦州签约项目总投资30亿元。")
+    assert facts.places[0].city == "锦州市"
+
+
+@pytest.mark.parametrize("title,body", [
+    ("关于召开某产业园项目评审会的通知", "各有关单位：\n定于6月3日在市政府第三会议室召开某产业园项目专家评审会，请准时参加。"),
+    ("关于举办2024某市投资贸易洽谈会的通知", "各区县：\n经市政府同意，定于5月18日至20日在某市博览中心举办投资贸易洽谈会。"),
+    ("", "某化工项目定于今年9月在滨海园区正式开工建设。"),
+])
+def test_an_event_or_work_still_to_come_is_no_stage(title: str, body: str) -> None:
+    assert extract_facts(title, body).stage is None
+
+
+@pytest.mark.parametrize("title,body,stage", [
+    ("某市举办投资洽谈会 签约项目12个", "昨天，某市举办投资洽谈会，现场签约项目12个。", "签约"),
+    ("某产业园项目通过专家评审", "日前，某产业园项目通过专家评审。", "评审"),
+])
+def test_an_event_held_still_reports_its_stage(title: str, body: str, stage: str) -> None:
+    assert extract_facts(title, body).stage == stage
+
+
+@pytest.mark.parametrize("title,body,stage", [
+    ("某市科技专项资金拟支持项目公示", "经企业申报、专家评审，拟对40个项目给予支持，现予以公示。", None),
+    ("", "经专家评审，拟奖励30家企业，奖补资金共计500万元。", None),
+    ("某污水处理厂扩建项目可研报告通过专家评审", "日前，某污水处理厂扩建项目可研报告通过专家评审。", "评审"),
+])
+def test_a_review_for_subsidies_is_no_project_stage(title: str, body: str, stage: str) -> None:
+    assert extract_facts(title, body).stage == stage
+
+
+@pytest.mark.parametrize("body", [
+    "这个春节，某省各市举办了集中签约等活动，截至1月30日，签约项目300个，总投资额1200.5亿元。",
+    "今年将在能源领域计划固定资产投资300亿元，同时成立项目专班。",
+    "今年，某区计划实施50个重点项目，总投资超600亿元。",
+    "某项目今年计划投资2亿元，主要用于设备购置。",
+])
+def test_a_count_as_of_a_date_or_a_years_plan_is_no_amount(body: str) -> None:
+    assert extract_facts("", body).amount is None
+
+
+@pytest.mark.parametrize("title,body,amount", [
+    # A signing event today of a batch is counted even with 今年 in it.
+    ("某市今年首批重大项目签约", "今天，某市今年首批重大项目签约，20个项目总投资达310亿元。", 310e8),
+    # A start this year is no plan of spending: the project's total counts.
+    ("", "该项目今年3月开工，总投资10亿元。", 10e8),
+])
+def test_an_event_this_year_keeps_its_amount(title: str, body: str, amount: float) -> None:
+    assert extract_facts(title, body).amount == pytest.approx(amount, rel=0.01)
+
+
+@pytest.mark.parametrize("title,body,amount", [
+    ("某市首批重大项目签约 总投资超300亿元", "今天，某市首批重大项目签约，25个项目总投资达326亿元。", 326e8),
+    ("某化工项目开工 总投资近50亿元", "日前，某化工项目开工，总投资48.6亿元。", 48.6e8),
+    # A lead figure far from the bound is another amount: the headline's stands.
+    ("某产业园开工 总投资超100亿元", "某产业园一期投资12亿元，今天开工。", 100e8),
+])
+def test_a_headline_bound_yields_to_the_leads_figure(title: str, body: str, amount: float) -> None:
+    assert extract_facts(title, body).amount == pytest.approx(amount, rel=0.01)
+
+
+@pytest.mark.parametrize("body,amount", [
+    ("在某盟，总投资超千亿元的绿电项目成功签约落地。", 1000e8),
+    ("总投资百亿元的某产业园今天开工。", 100e8),
+    ("总投资十亿元的某工厂今天投产。", 10e8),
+])
+def test_a_leading_hundred_or_thousand_of_yi_is_one_of_it(body: str, amount: float) -> None:
+    assert extract_facts("", body).amount == pytest.approx(amount, rel=0.01)
+
+
+def test_a_bare_thousand_ten_thousands_stays_vague() -> None:
+    assert extract_facts("", "某局投资近千万元，新建、改建了一批专业市场。").amount is None
