@@ -15,6 +15,7 @@ from .industries import INDUSTRIES, find_industries
 from .places import Place, find_places
 from .project import find_project
 from .stages import STAGES, find_stage
+from .text import sentence_of
 
 __all__ = [
     "CNY_RATES",
@@ -30,7 +31,7 @@ __all__ = [
 ]
 
 #: Bumped when extraction changes, so ``newsmon reextract --facts`` knows what is stale.
-FACTS_VERSION = 6
+FACTS_VERSION = 7
 
 
 @dataclass(frozen=True)
@@ -76,13 +77,16 @@ class InvestmentFacts:
 def extract_facts(title: str, body: str) -> InvestmentFacts:
     """The investment facts the story states (pure: no I/O, no clock)."""
     amount: Optional[Amount] = find_investment(title, body)
+    # The sentence stating the investment names the project's place first (find_places).
+    at = body.find(amount.text) if amount else -1
+    focus = sentence_of(body, at) if at >= 0 else ""
     return InvestmentFacts(
         amount=amount.value if amount else None,
         currency=amount.currency if amount else None,
         amount_text=amount.text if amount else None,
         kind=amount.kind if amount else None,
         stage=find_stage(title, body),
-        places=tuple(find_places(title, body)),
+        places=tuple(find_places(title, body, focus=focus)),
         industry=tuple(find_industries(title, body)),
         project=find_project(title, body),
     )

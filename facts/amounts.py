@@ -64,6 +64,18 @@ _PERIOD = re.compile(r"\d+年来|[一二三四五六七八九十几多]年来|�
 _YEAR_PLAN = re.compile(r"(今年|全年|年内|明年)(将|要|计划|拟|预计|力争)")
 # A count of projects still to be carried out ("计划实施50个重点项目", "将开工建设30个项目"): a programme.
 _PLANNED_COUNT = re.compile(r"(计划|将|拟|要|预计)(实施|建设|推进|安排|谋划|开工|新开工|续建)")
+# A span of time the sentence is set in ("2022年，", "一季度，", "今年前5个月，", "目前，"; not a date:
+# "今年3月", "2022年底"). With a count of projects, a plan or completed work after it, or right before
+# the investment word, the amount is the span's figure, not one project's: "2022年，北京585个重大项目
+# 实现开工建设，全年完成总投资超过7000亿元", "一季度，…审批核准…项目42个，总投资2803亿元", "今年，宁夏共谋划
+# 重点建设项目101个，总投资4049亿元", "内蒙古今年投资1900多亿元".
+_NOT_A_DATE = r"(?!\d|[一二三四五六七八九十]{1,2}月|[初底末])"
+_SPAN = re.compile(r"(?<!\d)\d{4}年" + _NOT_A_DATE + r"|今年" + _NOT_A_DATE + r"|去年|全年|上半年|下半年|前三季度"
+                   r"|[一二三四]季度|前\d{1,2}个?月|前[一二三四五六七八九十]{1,2}个?月|目前")
+_SPAN_WORK = re.compile(r"(?<![\d.])\d+(?:多|余)?[个项](?!月)|[两三四五六七八九十百千]+(?:多|余)?[个项大](?!月)"
+                        r"|计划|将(?!近)|拟|谋划|完成")
+# One event's batch stays a roundup: "今天，北京市2023年首批50个重大项目开工".
+_EVENT = re.compile(r"今天|今日|当天|首日|首批|第[一二三四五六七八九十\d]+批|仪式|现场|大会|举行|举办|集中(签约|开工|投产|竣工)")
 # A bound in front of an amount ("总投资超4000亿元", "近30亿元"): the figure is not the total itself.
 _BOUND = re.compile(r"(超过|超|逾|接近|将近|近|约|上)$")
 # Vague or threshold figures: "数十亿", "上千万", "1000万美元以上的116个项目".
@@ -196,6 +208,16 @@ def _comma_clause_start(text: str, pos: int, low: int) -> int:
     return max(low, max(text.rfind(mark, low, pos) for mark in "，,") + 1)
 
 
+def _span_figure(text: str, sentence_start: int, invest_start: int, sentence_end: int) -> bool:
+    """Whether the sentence sets the investment in a span of time and sums up that span (see _SPAN)."""
+    if _EVENT.search(text, sentence_start, sentence_end):
+        return False
+    for span in _SPAN.finditer(text, sentence_start, invest_start):
+        if span.end() == invest_start or _SPAN_WORK.search(text, span.end(), sentence_end):
+            return True
+    return False
+
+
 def _investment_amounts(original: str) -> list[_Found]:
     """Amounts that an investment word introduces, with whether their clause is a roundup."""
     found: list[_Found] = []
@@ -247,6 +269,8 @@ def _investment_amounts(original: str) -> list[_Found]:
             continue  # "192家企业获得投资，投资金额超过1000亿元": financing received, no project's
         if _PERIOD.search(text, clause_start, invest.start()) and not _ONE_WORK_AFTER.match(after):
             continue  # "近5年来…投入50多亿元", "今年以来…总投资120亿元": a period's total
+        if _span_figure(text, clause_start, invest.start(), clauses.first_from(match.end())):
+            continue  # "2022年，…585个重大项目…全年完成总投资超过7000亿元": the span's figure
         # A year's plan, in the comma clause of the investment word or, for a roundup, in the
         # one before it that counts the projects ("今年计划实施88个…项目，总投资超800亿元"); a
         # roundup of projects still to be carried out is a programme, not an event.

@@ -29,7 +29,8 @@ _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族
 # Short forms that are ordinary words, not places, in news text.
 _NOT_PLACES = {"阿里", "白银", "城区", "郊区", "矿区", "新区", "市中", "中区", "东区", "西区", "南区", "北区", "开发", "高新", "经济",
                "和平", "白云", "红旗", "新华", "城关", "长安", "永安", "太平", "新城", "东方", "青山", "城中",
-               "铁西", "铁东", "河东", "河西", "向阳", "桥东", "桥西", "普陀"}
+               "铁西", "铁东", "河东", "河西", "向阳", "桥东", "桥西", "普陀",
+               "新兴"}  # 新兴产业 (emerging industries), not 新兴县 (found by its full name)
 
 
 # Words after a place name that make it the name of a building, hotel or street.
@@ -176,9 +177,11 @@ def _resolve(table: _Table, mentions: Iterable[str]) -> list[str]:
         if len(supported) == 1:
             resolved[i] = supported[0]
             continue
-        # 抚顺 is 抚顺市 and its 抚顺县: without other evidence the name means the larger one.
-        tops = [c for c in candidates if not set(table.ancestors(c)) & candidates]
-        if not supported and len(tops) == 1:
+        # 抚顺 is 抚顺市 and its 抚顺县: without other evidence the name means the larger one; so
+        # does 南昌 (南昌市 and its 南昌县) when 江西 supports both.
+        among = set(supported) or candidates
+        tops = [c for c in among if not set(table.ancestors(c)) & among]
+        if len(tops) == 1:
             resolved[i] = tops[0]
     for code in resolved.values():
         context.add(code)
@@ -208,11 +211,13 @@ def _site_mentions(table: _Table, text: str) -> list[str]:
     return out
 
 
-def find_places(title: str, body: str, limit: int = 5) -> list[Place]:
+def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[Place]:
     """The places a story names, most specific per hierarchy.
 
-    The headline's places come first, then the project's site (a place after a site word such
-    as 位于 or 落户), then the rest by frequency.
+    The headline's places come first, then those named in ``focus`` (the sentence that states
+    the investment: "深圳…开工产业项目60个，总投资662.6亿元" before a Guangzhou project named twice
+    after it), then the project's site (a place after a site word such as 位于 or 落户), then the
+    rest by frequency.
     """
     table = _table()
     title_codes = _resolve(table, table.mentions(title))
@@ -229,8 +234,11 @@ def find_places(title: str, body: str, limit: int = 5) -> list[Place]:
         for ancestor in table.ancestors(leaf):
             counts[leaf] += counts.get(ancestor, 0)
 
-    def sited(code: str) -> bool:
-        return code in site_codes or bool(site_codes & set(table.ancestors(code)))
+    focus_codes = set(_resolve(table, table.mentions(focus))) if focus else set()
 
-    leaves.sort(key=lambda c: (c not in title_codes, not sited(c), -counts[c], order[c]))
+    def named_in(code: str, named: set[str]) -> bool:
+        return code in named or bool(named & set(table.ancestors(code)))
+
+    leaves.sort(key=lambda c: (c not in title_codes, not named_in(c, focus_codes), not named_in(c, site_codes),
+                               -counts[c], order[c]))
     return [table.place(code) for code in leaves[:limit]]

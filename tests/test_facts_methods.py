@@ -257,3 +257,44 @@ def test_a_leading_hundred_or_thousand_of_yi_is_one_of_it(body: str, amount: flo
 
 def test_a_bare_thousand_ten_thousands_stays_vague() -> None:
     assert extract_facts("", "某局投资近千万元，新建、改建了一批专业市场。").amount is None
+
+
+# -- session 5: found on the dev split of the 新闻联播 paragraphs (real-xwlb) ---------------------
+
+@pytest.mark.parametrize("title,body", [
+    ("", "2021年，某市120个重大项目开工建设，全年完成投资超过500亿元。"),
+    ("", "一季度，某省共审批核准项目35个，总投资980亿元，主要集中在能源行业。"),
+    ("", "某区今年投资80多亿元，加快建设风电、光伏等一批项目。"),
+    ("", "今年，某省共谋划重点建设项目88个，总投资3000亿元。"),
+    ("", "目前，120个投资体量大的重大项目开工建设，总投资超1600亿元。"),
+    ("2021年某市完成重大项目投资超5千亿元", "某市重大项目建设进展顺利。"),
+])
+def test_a_span_of_time_summed_up_is_no_amount(title: str, body: str) -> None:
+    assert extract_facts(title, body).amount is None
+
+
+@pytest.mark.parametrize("body,amount", [
+    # One event's batch in a year stays a roundup; a month of this year is a date, not a span.
+    ("今天，某市2024年首批30个重大项目集中开工，总投资约260亿元。", 260e8),
+    ("今年3月，总投资12亿元的某产业园项目开工。", 12e8),
+    ("2022年，某公司投资5亿元建成一条生产线。", 5e8),
+])
+def test_an_event_or_date_in_a_year_keeps_its_amount(body: str, amount: float) -> None:
+    assert extract_facts("", body).amount == pytest.approx(amount, rel=0.01)
+
+
+def test_the_sentence_stating_the_investment_names_the_place() -> None:
+    body = ("深圳一次集中开工产业项目30个，总投资300亿元。广州某电池工厂项目已进入打桩阶段，"
+            "建成后将成为广州最大的储能项目。")
+    assert extract_facts("", body).places[0].to_dict()["city"] == "深圳市"
+
+
+def test_a_city_and_its_county_of_one_name_mean_the_city() -> None:
+    # 南昌 is 南昌市 and its 南昌县; 江西 supports both: the larger one is meant.
+    places = extract_facts("", "在江西南昌，一家企业投资20亿元建设的铜箔项目即将投产。").places
+    assert places[0].to_dict() == {"province": "江西省", "city": "南昌市"}
+
+
+def test_emerging_industries_are_no_county() -> None:
+    places = extract_facts("", "某地加快培育新兴产业，总投资10亿元的项目在广州开工。").places
+    assert [p.to_dict().get("city") for p in places] == ["广州市"]
