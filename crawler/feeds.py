@@ -77,6 +77,24 @@ _ZONED = re.compile(r"(?:Z|[+-]\d{2}:?\d{2}|[A-Za-z]{2,})\s*$")
 _CHINA_CST = re.compile(r"\bCST\s*$")
 
 
+def _as_printed(raw: str, struct: Optional[time.struct_time]) -> Optional[str]:
+    """A date printed without a zone, ``YYYY-MM-DD HH:MM`` as printed (Beijing time, like a list page's date).
+
+    feedparser read it as UTC, so its fields are the printed time (``18 Sep 2018 14:38:10``;
+    converting them to Beijing time put the story 8 hours late). RFC 822 with a weekday and no
+    zone (``Tue, 18 Sep 2018 14:38:10``) feedparser does not read at all; the email module does.
+    """
+    fields: Optional[tuple[int, ...]] = tuple(struct) if struct else None
+    if fields is None and not _ZONED.search(raw):
+        from email.utils import parsedate
+
+        parsed = parsedate(raw)
+        fields = tuple(parsed) if parsed else None
+    if fields is None:
+        return None
+    return f"{fields[0]:04d}-{fields[1]:02d}-{fields[2]:02d} {fields[3]:02d}:{fields[4]:02d}"
+
+
 def _entry_date(entry: dict[str, object]) -> Optional[str]:
     """The entry's published (else updated) date in Beijing time, ``YYYY-MM-DD[ HH:MM]``.
 
@@ -94,7 +112,7 @@ def _entry_date(entry: dict[str, object]) -> Optional[str]:
         if raw and (not struct or not _ZONED.search(raw)):
             from .links import date_in_text
 
-            return date_in_text(raw) or _local(struct)
+            return date_in_text(raw) or _as_printed(raw, struct)
         if struct and _CHINA_CST.search(raw):  # the printed time is Beijing time: undo feedparser's -06:00
             printed = datetime.fromtimestamp(calendar.timegm(struct) - 6 * 3600, timezone.utc)
             return printed.strftime("%Y-%m-%d %H:%M")
