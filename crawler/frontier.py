@@ -32,7 +32,8 @@ What we change in scrapy-redis's ``Scheduler`` (and why):
   asked for again and what was stored is known to the store;
 * a helper's counts (list pages, failures...) go to Redis when it leaves, and
   the owner adds them to its own ``crawl_runs`` row: one row per site crawl,
-  whatever number of workers did it. A crawl that had helpers takes its
+  whatever number of workers did it (counts waiting when an owner opens are an
+  earlier crawl's, handed over after it ended, and are dropped). A crawl that had helpers takes its
   stories, duplicates and non-articles from the tables instead (what the site
   stored while it ran, ``db.health.stored_during_run``): exact even when a
   helper died before handing its counts over.
@@ -77,6 +78,11 @@ class SiteFrontier(Scheduler):  # type: ignore[misc]  # scrapy-redis ships no ty
                 self.stats.set_value("newsmon/resumed_requests", resumed)
             # Members a dead owner left: this crawl starts from the list pages anyway.
             self.shared.forget(self.shared.others(self.member)[1])
+            # Counts handed over by helpers that left after their owner had ended (its time limit, a
+            # shutdown, a kill) are an earlier crawl's, whose row is closed: not this crawl's.
+            stale = self.shared.take_counts()
+            if stale:
+                log.info("%s: dropped what helpers of an earlier crawl counted after it ended: %s", spider.name, stale)
         self.shared.join(self.member, "helper" if self.helper else "owner")
         from twisted.internet.task import LoopingCall
 

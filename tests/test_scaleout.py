@@ -180,6 +180,34 @@ def test_worker_sigterm_requeues_its_unfinished_crawl(tmp_path: Path, redis_url:
         assert worker.rows("SELECT count(*) FROM crawl_runs WHERE status = 'running'") == [(0,)]
 
 
+def test_counts_a_helper_hands_over_after_its_crawl_ended_are_not_the_next_crawls(tmp_path: Path,
+                                                                                   redis_url: str) -> None:
+    """A helper outlives its owner's crawl (the owner hit its time limit, or was stopped) and hands its
+    counts over when it leaves, with no owner left to take them: the next crawl of the site must not
+    report them as its own (it said status=partial with a failure it never had)."""
+    from newsmon.scheduler.crawl_queue import CrawlQueue
+    from newsmon.shared_crawl import SharedCrawl
+
+    client = redis.Redis.from_url(redis_url, decode_responses=True)
+    with FixturePortal() as portal:
+        config = queued_config(portal, tmp_path, redis_url)
+        # What the late helper's SiteFrontier.close hands over (crawler/frontier.py), its owner gone.
+        SharedCrawl(client, "liaoning-invest").leave("late-helper", {"list_pages": 4, "failures": 2, "helpers": 1})
+        worker = DaemonProcess(config, "worker", "--concurrency", "1")
+        try:
+            worker.wait_log(r"worker started id=", timeout=60)
+            queue = CrawlQueue.connect(redis_url)
+            assert queue.enqueue("liaoning-invest")
+            reports = wait_for(lambda: queue.pop_reports(), 60, "liaoning-invest's crawl report")
+            assert worker.stop() == 0
+        finally:
+            worker.kill()
+    assert [(r["site"], r["status"], r["failures"], r["list_pages"]) for r in reports] == \
+        [("liaoning-invest", "ok", 0, 3)], reports  # its own three list pages, no failure
+    assert worker.rows("SELECT status, failures, list_pages FROM crawl_runs") == [("ok", 0, 3)]
+    assert not client.exists("newsmon:crawl:liaoning-invest:counts")
+
+
 def worker_id(log: str) -> str:
     found = re.search(r"worker started id=(\S+)", log)
     assert found, log
