@@ -359,3 +359,47 @@ def test_one_big_site_spreads_over_two_workers_politely_and_survives_kill_9(
         assert re.search(r"resuming crawl site=bench-portal", workers[survivor].log)
     assert client.llen("newsmon:helpers") == 0 and client.hlen("newsmon:sites") == 0
     assert not client.exists("newsmon:crawl:bench-portal:requests")  # the finished crawl flushed its frontier
+
+
+def test_an_owner_stopped_by_its_time_limit_counts_what_its_helpers_stored(
+    tmp_path: Path, redis_url: str, postgres_url: str
+) -> None:
+    """A big first crawl hits its time limit while a helper still crawls: the owner's row (status timeout)
+    counts every story the site stored while it ran, the helper's too (they were left out: the helper had
+    not handed its counts over, so the row took the owner's own count only)."""
+    from newsmon.scheduler.crawl_queue import CrawlQueue
+
+    rows = pg_rows(postgres_url)
+    with FixturePortal(bench_articles=BIG_ARTICLES, bench_delay=ANSWER_S) as portal:
+        doc = yaml.safe_load(portal.config_yaml(database=postgres_url, timeout=4, download_delay=DELAY_S,
+                                                concurrent_requests_per_domain=PER_HOST))
+        doc["sites"] = [{**s, "every": "1h"} for s in doc["sites"] if s["name"] == "bench-portal"]
+        doc["queue"] = redis_url
+        # 210 pages at one download per DELAY_S take ~21 s: the crawl stops after 8 s, its helper a little later.
+        doc["daemon"] = {"workers": 1, "jitter": 0, "heartbeat": "1s", "crawl_time_limit": "8s"}
+        config = tmp_path / "config.yaml"
+        config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        workers = [DaemonProcess(config, "worker", "--concurrency", "2") for _ in range(2)]
+        try:
+            for worker in workers:
+                worker.wait_log(r"worker started id=", timeout=90)
+            queue = CrawlQueue.connect(redis_url)
+            queue.enqueue("bench-portal")
+            reports = wait_for(lambda: queue.pop_reports(), 90, "bench-portal's crawl report")
+            helped = wait_for(lambda: next((m for w in workers for m in re.finditer(
+                r"helped crawl site=bench-portal status=\w+ new=(\d+)", w.log)), None), 60, "the helper's end")
+            for worker in workers:
+                assert worker.stop() == 0
+        finally:
+            for worker in workers:
+                worker.kill()
+    assert [(r["site"], r["status"]) for r in reports] == [("bench-portal", "timeout")], reports
+    assert int(helped.group(1)) >= 10, helped.group(0)  # the helper stored stories of this crawl
+    [(new, started, finished)] = rows("SELECT articles_new, started_at, finished_at FROM crawl_runs")
+    stored = "SELECT count(*) FROM article_sources s JOIN articles a ON a.id = s.article_id WHERE s.url = a.url" \
+             " AND s.site = 'bench-portal' AND s.first_seen_at >= ? AND s.first_seen_at {} ?"
+    # Counted as the crawl closed, within the second its row was closed (stored times are whole seconds):
+    # at least what was stored before that second, at most what was stored until its end.
+    [(before,)], [(until,)] = rows(stored.format("<"), started, finished), rows(stored.format("<="), started, finished)
+    assert before <= new <= until, (before, new, until)
+    assert reports[0]["articles_new"] == new
