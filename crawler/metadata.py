@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from datetime import date, datetime, timedelta, timezone
 from typing import Iterable, Iterator
 from urllib.parse import urljoin
@@ -615,9 +616,9 @@ def _heading_above_byline(tree: lxml_html.HtmlElement) -> str | None:
 
 
 def _letters(text: str) -> str:
-    """Only letters and digits, casefolded: a headline split into a kicker and a line, or set
-    in capitals, is still the same words."""
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    """Only letters and digits, width-folded (NFKC) and casefolded: a headline split into a kicker
+    and a line, set in capitals, or printed in full-width digits ("２０２４年") is still the same words."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
 
 
 def _shown(tree: lxml_html.HtmlElement, text: str) -> bool:

@@ -86,6 +86,13 @@ def test_title_printed_with_other_punctuation_or_split_in_two_is_printed() -> No
                 "<h1>Weather</h1><h2><span>Flood warning</span> <span>River Avon expected to burst "
                 "its banks</span></h2>" + BODY)
     assert title_of(html) == "Flood warning: River Avon expected to burst its banks"
+    # The page prints the headline in full-width digits and letters (２０２４, Ａ股), the <title> in ASCII:
+    # printed all the same, so the portal's logo <h1> does not replace it.
+    for head, shown in (("2024年大连长兴岛氪氙项目开工仪式举行", "２０２４年大连长兴岛氪氙项目开工仪式举行"),
+                        ("A股公司在大连长兴岛投资氪氙项目", "Ａ股公司在大连长兴岛投资氪氙项目")):
+        zh = page(f"<title>{head}_辽宁省人民政府</title>",
+                  f"<h1>辽宁政府网</h1><div class='tit'>{shown}</div>" + ZH_BODY)
+        assert title_of(zh) == head
 
 
 def test_heading_above_the_byline_when_the_title_names_only_the_site() -> None:
