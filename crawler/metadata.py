@@ -615,6 +615,10 @@ def _heading_above_byline(tree: lxml_html.HtmlElement) -> str | None:
     return None
 
 
+# A bracketed part of a title: a tag such as "（图）", "[视频]", "【独家】".
+_BRACKETED = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")
+
+
 def _letters(text: str) -> str:
     """Only letters and digits, width-folded (NFKC) and casefolded: a headline split into a kicker
     and a line, set in capitals, or printed in full-width digits ("２０２４年") is still the same words."""
@@ -676,10 +680,12 @@ def find_title(tree: lxml_html.HtmlElement) -> str:
     site_like = len(fallback) < 4 or fallback[:1] in "-_|" or bool(_SITE_WORDS.search(fallback))
     if h1 and site_like:
         return h1[0]  # the <title> names only the site ("-铜雀历史网"): the page's own heading
-    printed = not site_like and _shown(tree, fallback)
-    # The site's name as the <title> carries it after the headline ("… - Daily Bugle").
+    # A tag of the <title> ("（图）", "[视频]", "【独家】") is often left out of the heading the page prints.
+    printed = not site_like and _shown(tree, _BRACKETED.sub("", fallback))
+    # The site's name as the <title> carries it after the headline ("… - Daily Bugle"), or as a
+    # logo <h1> words it ("辽宁政府网" beside "…_辽宁省人民政府"): never the headline.
     site_names = {_fold(p) for ref in references for p in _title_parts(ref)[1:]}
-    own = [h for h in h1 if _fold(h) not in site_names]
+    own = [h for h in h1 if _fold(h) not in site_names and not _SITE_WORDS.search(h)]
     if own and not printed:
         # The title is printed nowhere on the page (an SEO title, a transliteration of the
         # headline, another post's title left in a blog's <head>): the reader sees the <h1>.

@@ -95,6 +95,21 @@ def test_title_printed_with_other_punctuation_or_split_in_two_is_printed() -> No
         assert title_of(zh) == head
 
 
+def test_title_tags_and_site_name_h1s_do_not_make_the_title_unprinted() -> None:
+    # A <title> with a tag the page's heading leaves out (（图）, [视频], 【独家】) is printed all the same:
+    # a section's <h1> does not replace it.
+    for tagged in ("大连长兴岛氪氙项目开工仪式举行（图）", "[视频]大连长兴岛氪氙项目开工仪式举行",
+                   "【独家】大连长兴岛氪氙项目开工仪式举行"):
+        html = page(f"<title>{tagged}_辽宁省人民政府</title>",
+                    "<h1>本地要闻</h1><div class='head'>大连长兴岛氪氙项目开工仪式举行</div>" + ZH_BODY)
+        assert title_of(html) == tagged
+    # The headline is an image (its words nowhere in the text), the <h1> the portal's name, worded otherwise
+    # than the <title>'s suffix: a site's name never replaces the headline.
+    logo = page("<title>大连长兴岛氪氙项目开工仪式举行_辽宁省人民政府</title>",
+                "<h1>辽宁政府网</h1><img src='/t.png' alt='headline'>" + ZH_BODY)
+    assert title_of(logo) == "大连长兴岛氪氙项目开工仪式举行"
+
+
 def test_heading_above_the_byline_when_the_title_names_only_the_site() -> None:
     html = page(
         "<title>新闻动态--某某学会官网</title>",
