@@ -223,6 +223,18 @@ PER_HOST = 2  # ...and at most 2 are in flight (crawl.concurrent_requests_per_do
 ANSWER_S = 0.1  # each page takes the server 100 ms: one worker alone keeps 2 in flight
 
 
+def big_site_config(portal: FixturePortal, folder: Path, redis_url: str, postgres_url: str, **daemon: Any) -> Path:
+    """config.yaml with bench-portal alone (polite: DELAY_S, PER_HOST), the queue and the shared PostgreSQL store."""
+    doc = yaml.safe_load(portal.config_yaml(database=postgres_url, timeout=4, download_delay=DELAY_S,
+                                            concurrent_requests_per_domain=PER_HOST))
+    doc["sites"] = [{**s, "every": "1h"} for s in doc["sites"] if s["name"] == "bench-portal"]
+    doc["queue"] = redis_url
+    doc["daemon"] = {"workers": 1, "jitter": 0, "heartbeat": "1s", **daemon}
+    config = folder / "config.yaml"
+    config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return config
+
+
 class _PortAttribution:
     """Which worker's crawl processes own which client ports (sampled while they crawl): who fetched what."""
 
@@ -291,13 +303,7 @@ def test_one_big_site_spreads_over_two_workers_politely_and_survives_kill_9(
     client = redis.Redis.from_url(redis_url, decode_responses=True)
     rows = pg_rows(postgres_url)
     with FixturePortal(bench_articles=BIG_ARTICLES, bench_delay=ANSWER_S) as portal:
-        doc = yaml.safe_load(portal.config_yaml(database=postgres_url, timeout=4, download_delay=DELAY_S,
-                                                concurrent_requests_per_domain=PER_HOST))
-        doc["sites"] = [{**s, "every": "1h"} for s in doc["sites"] if s["name"] == "bench-portal"]
-        doc["queue"] = redis_url
-        doc["daemon"] = {"workers": 1, "jitter": 0, "heartbeat": "1s"}
-        config = tmp_path / "config.yaml"
-        config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        config = big_site_config(portal, tmp_path, redis_url, postgres_url)
         workers = {name: DaemonProcess(config, "worker", "--concurrency", "2") for name in ("a", "b")}
         server_port = int(portal.url("bench-portal", "/").split(":")[2].split("/")[0])
         ports = _PortAttribution(workers, server_port)
@@ -371,14 +377,8 @@ def test_an_owner_stopped_by_its_time_limit_counts_what_its_helpers_stored(
 
     rows = pg_rows(postgres_url)
     with FixturePortal(bench_articles=BIG_ARTICLES, bench_delay=ANSWER_S) as portal:
-        doc = yaml.safe_load(portal.config_yaml(database=postgres_url, timeout=4, download_delay=DELAY_S,
-                                                concurrent_requests_per_domain=PER_HOST))
-        doc["sites"] = [{**s, "every": "1h"} for s in doc["sites"] if s["name"] == "bench-portal"]
-        doc["queue"] = redis_url
         # 210 pages at one download per DELAY_S take ~21 s: the crawl stops after 8 s, its helper a little later.
-        doc["daemon"] = {"workers": 1, "jitter": 0, "heartbeat": "1s", "crawl_time_limit": "8s"}
-        config = tmp_path / "config.yaml"
-        config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        config = big_site_config(portal, tmp_path, redis_url, postgres_url, crawl_time_limit="8s")
         workers = [DaemonProcess(config, "worker", "--concurrency", "2") for _ in range(2)]
         try:
             for worker in workers:
