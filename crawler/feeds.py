@@ -70,8 +70,9 @@ def _local(struct: Optional[time.struct_time]) -> Optional[str]:
     return moment.strftime("%Y-%m-%d %H:%M")
 
 
-# A feed date that names its zone: RFC 822 (+0800, GMT, EDT…) or ISO 8601 (Z, +08:00).
-_ZONED = re.compile(r"(?:Z|[+-]\d{2}:?\d{2}|[A-Za-z]{2,})\s*$")
+# A feed date that names its zone: RFC 822 (+0800, GMT, EDT…, a comment after it: "+0800 (CST)") or
+# ISO 8601 (Z, +08:00).
+_ZONED = re.compile(r"(?:Z|[+-]\d{2}:?\d{2}|[A-Za-z]{2,})\s*(?:\([^()]*\)\s*)?$")
 # "CST" in a Chinese feed is China Standard Time (+08:00); feedparser reads it as US Central (-06:00),
 # which put "14:38:10 CST" at 04:38 Beijing time the next day.
 _CHINA_CST = re.compile(r"\bCST\s*$")

@@ -181,6 +181,7 @@ def test_a_rel_next() -> None:
     # RFC 822 without a zone: as printed too (feedparser reads the first as UTC, the second not at all)
     ("18 Sep 2018 14:38:10", "2018-09-18 14:38"),
     ("Tue, 18 Sep 2018 14:38:10", "2018-09-18 14:38"),
+    ("Tue, 18 Sep 2018 14:38:10 +0800 (CST)", "2018-09-18 14:38"),  # RFC 822: a comment after the zone
     ("2018年9月18日 14:38", "2018-09-18 14:38"),  # not a date feedparser reads at all
     ("Tue, 18 Sep 2018 06:38:10 GMT", "2018-09-18 14:38"),  # zoned: converted to Beijing time
     ("2018-09-18T14:38:10+08:00", "2018-09-18 14:38"),
