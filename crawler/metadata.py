@@ -565,11 +565,16 @@ def _confirmed(h: str, ref: str, *, h1: bool) -> str | None:
     # Honey Pear Jam for the Holidays"): an <h1> holds a headline, not a byline.
     longest = max(1.2 * len(ref) + 4, 160.0 if h1 and _fold(cleaned) in fh else 0.0)
     if len(h) >= 4 and _similar(h, ref) and 0.3 * len(cleaned) <= len(h) <= longest:
-        # A heading with a word or a counter stuck to the headline ("原创…", "…241"):
-        # the title's segment is the headline.
-        inner = [p for p in parts if len(p) >= 4 and len(p) >= 0.6 * len(h) and _stuck(_fold(p), fh)]
-        return inner[0] if inner else _TITLE_PREFIX.sub("", h)
+        return _stuck_segment(h, ref) or _TITLE_PREFIX.sub("", h)
     return None
+
+
+def _stuck_segment(h: str, ref: str) -> str | None:
+    """The segment of the title ``ref`` that the heading ``h`` is, with a word or a counter stuck to it
+    ("原创…", "…241"): that segment is the headline."""
+    fh = _fold(h)
+    inner = [p for p in _title_parts(ref) if len(p) >= 4 and len(p) >= 0.6 * len(h) and _stuck(_fold(p), fh)]
+    return inner[0] if inner else None
 
 
 # The first item of a byline box under a headline: 发布时间：…, 来源：…, 作者：….
@@ -668,8 +673,9 @@ def find_title(tree: lxml_html.HtmlElement) -> str:
             if found:
                 return found
     for h in h1s:
-        if any(_same_story(h, clean_title(ref)) for ref in references):
-            return _TITLE_PREFIX.sub("", h)
+        for ref in references:
+            if _same_story(h, clean_title(ref)):
+                return _stuck_segment(h, ref) or _TITLE_PREFIX.sub("", h)
     for h in others:
         for ref in references:
             found = _confirmed(h, ref, h1=False)

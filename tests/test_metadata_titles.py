@@ -110,6 +110,13 @@ def test_title_tags_and_site_name_h1s_do_not_make_the_title_unprinted() -> None:
     assert title_of(logo) == "大连长兴岛氪氙项目开工仪式举行"
 
 
+def test_a_badge_stuck_to_the_h1_is_not_part_of_the_headline() -> None:
+    # "原创" set in the <h1> before the headline, the <title> with the site's name after it (no og:title).
+    html = page("<title>大连长兴岛氪氙气体提纯项目今日开工_大连市人民政府</title>",
+                "<h1><span class='tag'>原创</span> 大连长兴岛氪氙气体提纯项目今日开工</h1>" + ZH_BODY)
+    assert title_of(html) == "大连长兴岛氪氙气体提纯项目今日开工"
+
+
 def test_heading_above_the_byline_when_the_title_names_only_the_site() -> None:
     html = page(
         "<title>新闻动态--某某学会官网</title>",
