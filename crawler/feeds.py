@@ -70,11 +70,30 @@ def _local(struct: Optional[time.struct_time]) -> Optional[str]:
     return moment.strftime("%Y-%m-%d %H:%M")
 
 
-# A feed date that names its zone: RFC 822 (+0800, GMT, EDT…) or ISO 8601 (Z, +08:00).
-_ZONED = re.compile(r"(?:Z|[+-]\d{2}:?\d{2}|[A-Za-z]{2,})\s*$")
+# A feed date that names its zone: RFC 822 (+0800, GMT, EDT…, a comment after it: "+0800 (CST)") or
+# ISO 8601 (Z, +08:00).
+_ZONED = re.compile(r"(?:Z|[+-]\d{2}:?\d{2}|[A-Za-z]{2,})\s*(?:\([^()]*\)\s*)?$")
 # "CST" in a Chinese feed is China Standard Time (+08:00); feedparser reads it as US Central (-06:00),
 # which put "14:38:10 CST" at 04:38 Beijing time the next day.
 _CHINA_CST = re.compile(r"\bCST\s*$")
+
+
+def _as_printed(raw: str, struct: Optional[time.struct_time]) -> Optional[str]:
+    """A date printed without a zone, ``YYYY-MM-DD HH:MM`` as printed (Beijing time, like a list page's date).
+
+    feedparser read it as UTC, so its fields are the printed time (``18 Sep 2018 14:38:10``;
+    converting them to Beijing time put the story 8 hours late). RFC 822 with a weekday and no
+    zone (``Tue, 18 Sep 2018 14:38:10``) feedparser does not read at all; the email module does.
+    """
+    fields: Optional[tuple[int, ...]] = tuple(struct) if struct else None
+    if fields is None and not _ZONED.search(raw):
+        from email.utils import parsedate
+
+        parsed = parsedate(raw)
+        fields = tuple(parsed) if parsed else None
+    if fields is None:
+        return None
+    return f"{fields[0]:04d}-{fields[1]:02d}-{fields[2]:02d} {fields[3]:02d}:{fields[4]:02d}"
 
 
 def _entry_date(entry: dict[str, object]) -> Optional[str]:
@@ -94,7 +113,7 @@ def _entry_date(entry: dict[str, object]) -> Optional[str]:
         if raw and (not struct or not _ZONED.search(raw)):
             from .links import date_in_text
 
-            return date_in_text(raw) or _local(struct)
+            return date_in_text(raw) or _as_printed(raw, struct)
         if struct and _CHINA_CST.search(raw):  # the printed time is Beijing time: undo feedparser's -06:00
             printed = datetime.fromtimestamp(calendar.timegm(struct) - 6 * 3600, timezone.utc)
             return printed.strftime("%Y-%m-%d %H:%M")

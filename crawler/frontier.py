@@ -32,10 +32,12 @@ What we change in scrapy-redis's ``Scheduler`` (and why):
   asked for again and what was stored is known to the store;
 * a helper's counts (list pages, failures...) go to Redis when it leaves, and
   the owner adds them to its own ``crawl_runs`` row: one row per site crawl,
-  whatever number of workers did it. A crawl that had helpers takes its
+  whatever number of workers did it (counts waiting when an owner opens are an
+  earlier crawl's, handed over after it ended, and are dropped). A crawl that had helpers takes its
   stories, duplicates and non-articles from the tables instead (what the site
   stored while it ran, ``db.health.stored_during_run``): exact even when a
-  helper died before handing its counts over.
+  helper died before handing its counts over, or still crawled when the owner
+  stopped (its time limit, a shutdown).
 """
 
 from __future__ import annotations
@@ -77,6 +79,11 @@ class SiteFrontier(Scheduler):  # type: ignore[misc]  # scrapy-redis ships no ty
                 self.stats.set_value("newsmon/resumed_requests", resumed)
             # Members a dead owner left: this crawl starts from the list pages anyway.
             self.shared.forget(self.shared.others(self.member)[1])
+            # Counts handed over by helpers that left after their owner had ended (its time limit, a
+            # shutdown, a kill) are an earlier crawl's, whose row is closed: not this crawl's.
+            stale = self.shared.take_counts()
+            if stale:
+                log.info("%s: dropped what helpers of an earlier crawl counted after it ended: %s", spider.name, stale)
         self.shared.join(self.member, "helper" if self.helper else "owner")
         from twisted.internet.task import LoopingCall
 
@@ -124,8 +131,13 @@ class SiteFrontier(Scheduler):  # type: ignore[misc]  # scrapy-redis ships no ty
                 counts = {key: int(self.stats.get_value(f"newsmon/{key}", 0)) for key in COUNTS} if self.stats else {}
                 self.shared.leave(self.member, {**counts, "helpers": 1})
                 return
+            # Helpers still crawling: this crawl stops before them (its time limit, a shutdown). Their counts
+            # come after its row is closed; what they stored so far is in the tables (crawler/runs.py).
+            alive = self.shared.others(self.member)[0]
             self.shared.leave(self.member)
             if self.stats is not None:
+                if alive:
+                    self.stats.inc_value("newsmon/helpers", len(alive))
                 for key, value in self.shared.take_counts().items():
                     self.stats.inc_value(f"newsmon/{key}", value)
         except Exception as exc:  # noqa: BLE001 - counts lost, not stories

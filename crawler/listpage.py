@@ -112,6 +112,42 @@ def _default_domains(url: str) -> list[str]:
     return site_boundaries([url])
 
 
+ATTACHMENT_REASON = "a file in the row of a page entry: that page's attachment (附件)"
+_LIST_CONTAINERS = frozenset(("table", "tbody", "thead", "ul", "ol", "dl"))
+
+
+def _attachments(links: list[Link], anchors: dict[str, list[Any]]) -> list[str]:
+    """The file entries linked in the row of one page entry (a 公告 row: the detail page and its PDF).
+
+    The row is the nearest element around the file's link that holds another entry; when that
+    is one page entry, the file is the page's attachment and the page is the story. A file whose
+    row holds no page (a column of files), or whose nearest such element is the whole list, stays.
+    """
+    if not any(file_type(link.url) for link in links):
+        return []
+    under: dict[Any, set[str]] = {}  # element -> the entries linked inside it
+    for link in links:
+        for anchor in anchors.get(link.url, [])[:1]:
+            element = anchor.getparent()
+            while element is not None:
+                under.setdefault(element, set()).add(link.url)
+                element = element.getparent()
+    attached = []
+    for link in links:
+        if not file_type(link.url):
+            continue
+        for anchor in anchors.get(link.url, [])[:1]:
+            element = anchor.getparent()
+            while element is not None and under.get(element, set()) <= {link.url}:
+                element = element.getparent()
+            if element is None or element.tag in _LIST_CONTAINERS:
+                continue  # the entries' common element is the list itself, not a row
+            others = under.get(element, set()) - {link.url}
+            if len(others) == 1 and not file_type(next(iter(others))):
+                attached.append(link.url)
+    return attached
+
+
 def _links_to_articles(links: list[Link]) -> list[ArticleLink]:
     return [ArticleLink(link.url, link.text, link.date) for link in links]
 
@@ -173,6 +209,10 @@ def read_list_page(
         # The site's own pattern is the user's word; without it, drop look-alike side boxes.
         articles, beside = main_list(articles, anchors)
         more_rejected = more_rejected + beside
+    attached = _attachments(articles, anchors)
+    if attached:
+        articles = [link for link in articles if link.url not in attached]
+        more_rejected = more_rejected + [Rejected(url, ATTACHMENT_REASON) for url in attached]
     if next_page is None:
         next_page = _rel_next(doc, url, domains)
     shape = "links"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from datetime import date, datetime, timedelta, timezone
 from typing import Iterable, Iterator
 from urllib.parse import urljoin
@@ -564,11 +565,16 @@ def _confirmed(h: str, ref: str, *, h1: bool) -> str | None:
     # Honey Pear Jam for the Holidays"): an <h1> holds a headline, not a byline.
     longest = max(1.2 * len(ref) + 4, 160.0 if h1 and _fold(cleaned) in fh else 0.0)
     if len(h) >= 4 and _similar(h, ref) and 0.3 * len(cleaned) <= len(h) <= longest:
-        # A heading with a word or a counter stuck to the headline ("原创…", "…241"):
-        # the title's segment is the headline.
-        inner = [p for p in parts if len(p) >= 4 and len(p) >= 0.6 * len(h) and _stuck(_fold(p), fh)]
-        return inner[0] if inner else _TITLE_PREFIX.sub("", h)
+        return _stuck_segment(h, ref) or _TITLE_PREFIX.sub("", h)
     return None
+
+
+def _stuck_segment(h: str, ref: str) -> str | None:
+    """The segment of the title ``ref`` that the heading ``h`` is, with a word or a counter stuck to it
+    ("原创…", "…241"): that segment is the headline."""
+    fh = _fold(h)
+    inner = [p for p in _title_parts(ref) if len(p) >= 4 and len(p) >= 0.6 * len(h) and _stuck(_fold(p), fh)]
+    return inner[0] if inner else None
 
 
 # The first item of a byline box under a headline: 发布时间：…, 来源：…, 作者：….
@@ -614,10 +620,14 @@ def _heading_above_byline(tree: lxml_html.HtmlElement) -> str | None:
     return None
 
 
+# A bracketed part of a title: a tag such as "（图）", "[视频]", "【独家】".
+_BRACKETED = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")
+
+
 def _letters(text: str) -> str:
-    """Only letters and digits, casefolded: a headline split into a kicker and a line, or set
-    in capitals, is still the same words."""
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    """Only letters and digits, width-folded (NFKC) and casefolded: a headline split into a kicker
+    and a line, set in capitals, or printed in full-width digits ("２０２４年") is still the same words."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
 
 
 def _shown(tree: lxml_html.HtmlElement, text: str) -> bool:
@@ -663,8 +673,9 @@ def find_title(tree: lxml_html.HtmlElement) -> str:
             if found:
                 return found
     for h in h1s:
-        if any(_same_story(h, clean_title(ref)) for ref in references):
-            return _TITLE_PREFIX.sub("", h)
+        for ref in references:
+            if _same_story(h, clean_title(ref)):
+                return _stuck_segment(h, ref) or _TITLE_PREFIX.sub("", h)
     for h in others:
         for ref in references:
             found = _confirmed(h, ref, h1=False)
@@ -675,10 +686,12 @@ def find_title(tree: lxml_html.HtmlElement) -> str:
     site_like = len(fallback) < 4 or fallback[:1] in "-_|" or bool(_SITE_WORDS.search(fallback))
     if h1 and site_like:
         return h1[0]  # the <title> names only the site ("-铜雀历史网"): the page's own heading
-    printed = not site_like and _shown(tree, fallback)
-    # The site's name as the <title> carries it after the headline ("… - Daily Bugle").
+    # A tag of the <title> ("（图）", "[视频]", "【独家】") is often left out of the heading the page prints.
+    printed = not site_like and _shown(tree, _BRACKETED.sub("", fallback))
+    # The site's name as the <title> carries it after the headline ("… - Daily Bugle"), or as a
+    # logo <h1> words it ("辽宁政府网" beside "…_辽宁省人民政府"): never the headline.
     site_names = {_fold(p) for ref in references for p in _title_parts(ref)[1:]}
-    own = [h for h in h1 if _fold(h) not in site_names]
+    own = [h for h in h1 if _fold(h) not in site_names and not _SITE_WORDS.search(h)]
     if own and not printed:
         # The title is printed nowhere on the page (an SEO title, a transliteration of the
         # headline, another post's title left in a blog's <head>): the reader sees the <h1>.

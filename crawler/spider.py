@@ -30,6 +30,7 @@ from .extract import decode_html, extract, from_list_date
 from .failures import describe_failure
 from .hanweb import is_proxy_url, post_form
 from .listpage import ArticleLink, read_list_page
+from .metadata import EARLIEST_YEAR, FUTURE_SLACK
 from .render import browser_settings
 from .urls import canonical_url, same_site, site_boundaries, url_key
 from .sitelearn import HOLD_PAGES, SiteLearner
@@ -370,15 +371,24 @@ def _canonical_links(links: list[ArticleLink]) -> dict[str, tuple[str, ArticleLi
 
 
 def _list_date(value: Optional[str]) -> Optional[date | datetime]:
-    """The list page's ``YYYY-MM-DD[ HH:MM]`` for extract(): a date, or a Beijing-time datetime with the time."""
+    """The list page's ``YYYY-MM-DD[ HH:MM]`` for extract(): a date, or a Beijing-time datetime with the time.
+
+    None for a date in the future or before EARLIEST_YEAR, as for a page's own date
+    (``metadata.parse_date``): a 公告 row's bid-opening day or a typo is no publication date.
+    """
     if not value:
         return None
     try:
         if " " not in value:
-            return datetime.strptime(value, "%Y-%m-%d").date()
-        return datetime.strptime(value, "%Y-%m-%d %H:%M").replace(tzinfo=SHANGHAI)
+            listed: date | datetime = datetime.strptime(value, "%Y-%m-%d").date()
+        else:
+            listed = datetime.strptime(value, "%Y-%m-%d %H:%M").replace(tzinfo=SHANGHAI)
     except ValueError:
         return None
+    moment = from_list_date(listed)
+    if moment.year < EARLIEST_YEAR or moment > datetime.now(SHANGHAI) + FUTURE_SLACK:
+        return None
+    return listed
 
 
 def _reference_time(response: Response) -> Optional[datetime]:

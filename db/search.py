@@ -41,7 +41,7 @@ from __future__ import annotations
 import sqlite3
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any, ContextManager, Iterable, Iterator, Optional, Sequence, Union
 
 import sqlite_utils
@@ -125,20 +125,18 @@ def _date_span(db: sqlite_utils.Database, since: Optional[str],
     if until:
         extra.append("published_utc <= ?")
         extra_params.append(until)
-    day_after = {day: (date.fromisoformat(day) + timedelta(days=1)).isoformat() for day in {first, last}}
     ids: list[int] = []
     for end_day in sorted({first, last}):  # the ends: this day's part of the range
+        # "~" sorts after every time of the day ("…T23:59:59+00:00"); the day after would not exist for 9999-12-31.
         row = db.execute(f"SELECT min(id), max(id) FROM articles WHERE {' AND '.join(bounds + extra)}",
-                         [end_day, day_after[end_day], *extra_params]).fetchone()
+                         [end_day, f"{end_day}~", *extra_params]).fetchone()
         ids += [i for i in row if i is not None]
-    day = date.fromisoformat(first) + timedelta(days=1)
-    end = date.fromisoformat(last)
-    while day < end:  # whole days: the first and last entry of the day in the day index
+    for n in range(1, (days[1] - days[0]).days):  # whole days: the first and last entry of the day in the day index
+        day = days[0] + timedelta(days=n)
         for edge in ("min", "max"):  # one aggregate per statement: SQLite then seeks instead of scanning the day
             found = db.execute(f"SELECT {edge}(id) FROM articles WHERE {_DAY} = ?", [day.isoformat()]).fetchone()[0]
             if found is not None:
                 ids.append(found)
-        day += timedelta(days=1)
     return (min(ids), max(ids)) if ids else (0, -1)
 
 

@@ -64,3 +64,19 @@ def commands(group: click.Group = cli, prefix: str = "newsmon") -> list[str]:
 @pytest.mark.parametrize("command", commands())
 def test_command_is_documented(command: str) -> None:
     assert re.search(re.escape(command) + r"\b", DOCS), f"`{command}` is not mentioned in README.md or docs/"
+
+
+@pytest.mark.parametrize("table", ["articles", "article_sources", "crawl_runs"])
+def test_columns_users_query_are_documented(tmp_path: Path, table: str) -> None:
+    """Tables and columns are part of the user interface (README's table of tables): every column of
+    the tables users query is named in that table's row."""
+    import sqlite3
+
+    from newsmon.db import Store
+
+    Store(tmp_path / "news.db").close()
+    with sqlite3.connect(tmp_path / "news.db") as conn:
+        columns = [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    [row] = [line for line in readme.splitlines() if line.startswith(f"| `{table}` |")]
+    assert [c for c in columns if not re.search(rf"\b{c}\b", row)] == []

@@ -178,6 +178,10 @@ def test_a_rel_next() -> None:
 
 @pytest.mark.parametrize("printed, hint", [
     ("2018-09-18 14:38:10", "2018-09-18 14:38"),  # Chinese feeds: Beijing time without a zone
+    # RFC 822 without a zone: as printed too (feedparser reads the first as UTC, the second not at all)
+    ("18 Sep 2018 14:38:10", "2018-09-18 14:38"),
+    ("Tue, 18 Sep 2018 14:38:10", "2018-09-18 14:38"),
+    ("Tue, 18 Sep 2018 14:38:10 +0800 (CST)", "2018-09-18 14:38"),  # RFC 822: a comment after the zone
     ("2018年9月18日 14:38", "2018-09-18 14:38"),  # not a date feedparser reads at all
     ("Tue, 18 Sep 2018 06:38:10 GMT", "2018-09-18 14:38"),  # zoned: converted to Beijing time
     ("2018-09-18T14:38:10+08:00", "2018-09-18 14:38"),
@@ -295,3 +299,22 @@ def test_numbered_links_on_another_host_are_not_the_pager() -> None:
     reading = read_list_page(page(days), "http://news.example.com/special/rank.html",
                              domains=["example.com"])
     assert reading.next_pages == []
+
+
+def test_a_file_in_the_row_of_a_page_entry_is_its_attachment_not_an_entry() -> None:
+    """A 公告 row links its detail page and, beside it, the announcement's PDF: one story (the page), not a
+    second one for the file with the same title (two stories, two alerts for one announcement). Rows that
+    link a file alone stay file entries."""
+    rows = "".join(
+        f"<tr><td><a href='/zwgk/tzgg/2024/{i}.html'>关于长兴岛第{i}号氪氙项目环境影响评价的公示</a></td>"
+        f"<td><a href='/zwgk/tzgg/files/{i}.pdf'>关于长兴岛第{i}号氪氙项目环境影响评价的公示.pdf</a></td>"
+        f"<td>2024-03-0{i + 1}</td></tr>" for i in range(5))
+    rows += "".join(
+        f"<tr><td><a href='/zwgk/tzgg/files/only-{i}.pdf'>关于长兴岛第{i}号氪氙项目备案信息的公告</a></td>"
+        f"<td></td><td>2024-02-0{i + 1}</td></tr>" for i in range(3))
+    html = f"<html><head><title>通知公告</title></head><body><table class='list'>{rows}</table></body></html>"
+    reading = read_list_page(html.encode(), f"{BASE}/zwgk/tzgg/index.html")
+    assert [(a.kind, a.url.rsplit("/", 1)[1]) for a in reading.articles] == \
+        [("page", f"{i}.html") for i in range(5)] + [("file", f"only-{i}.pdf") for i in range(3)]
+    assert {r.url.rsplit("/", 1)[1] for r in reading.rejected if "attachment" in r.reason} == \
+        {f"{i}.pdf" for i in range(5)}

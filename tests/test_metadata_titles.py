@@ -86,6 +86,35 @@ def test_title_printed_with_other_punctuation_or_split_in_two_is_printed() -> No
                 "<h1>Weather</h1><h2><span>Flood warning</span> <span>River Avon expected to burst "
                 "its banks</span></h2>" + BODY)
     assert title_of(html) == "Flood warning: River Avon expected to burst its banks"
+    # The page prints the headline in full-width digits and letters (２０２４, Ａ股), the <title> in ASCII:
+    # printed all the same, so the portal's logo <h1> does not replace it.
+    for head, shown in (("2024年大连长兴岛氪氙项目开工仪式举行", "２０２４年大连长兴岛氪氙项目开工仪式举行"),
+                        ("A股公司在大连长兴岛投资氪氙项目", "Ａ股公司在大连长兴岛投资氪氙项目")):
+        zh = page(f"<title>{head}_辽宁省人民政府</title>",
+                  f"<h1>辽宁政府网</h1><div class='tit'>{shown}</div>" + ZH_BODY)
+        assert title_of(zh) == head
+
+
+def test_title_tags_and_site_name_h1s_do_not_make_the_title_unprinted() -> None:
+    # A <title> with a tag the page's heading leaves out (（图）, [视频], 【独家】) is printed all the same:
+    # a section's <h1> does not replace it.
+    for tagged in ("大连长兴岛氪氙项目开工仪式举行（图）", "[视频]大连长兴岛氪氙项目开工仪式举行",
+                   "【独家】大连长兴岛氪氙项目开工仪式举行"):
+        html = page(f"<title>{tagged}_辽宁省人民政府</title>",
+                    "<h1>本地要闻</h1><div class='head'>大连长兴岛氪氙项目开工仪式举行</div>" + ZH_BODY)
+        assert title_of(html) == tagged
+    # The headline is an image (its words nowhere in the text), the <h1> the portal's name, worded otherwise
+    # than the <title>'s suffix: a site's name never replaces the headline.
+    logo = page("<title>大连长兴岛氪氙项目开工仪式举行_辽宁省人民政府</title>",
+                "<h1>辽宁政府网</h1><img src='/t.png' alt='headline'>" + ZH_BODY)
+    assert title_of(logo) == "大连长兴岛氪氙项目开工仪式举行"
+
+
+def test_a_badge_stuck_to_the_h1_is_not_part_of_the_headline() -> None:
+    # "原创" set in the <h1> before the headline, the <title> with the site's name after it (no og:title).
+    html = page("<title>大连长兴岛氪氙气体提纯项目今日开工_大连市人民政府</title>",
+                "<h1><span class='tag'>原创</span> 大连长兴岛氪氙气体提纯项目今日开工</h1>" + ZH_BODY)
+    assert title_of(html) == "大连长兴岛氪氙气体提纯项目今日开工"
 
 
 def test_heading_above_the_byline_when_the_title_names_only_the_site() -> None:

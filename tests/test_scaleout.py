@@ -180,6 +180,34 @@ def test_worker_sigterm_requeues_its_unfinished_crawl(tmp_path: Path, redis_url:
         assert worker.rows("SELECT count(*) FROM crawl_runs WHERE status = 'running'") == [(0,)]
 
 
+def test_counts_a_helper_hands_over_after_its_crawl_ended_are_not_the_next_crawls(tmp_path: Path,
+                                                                                   redis_url: str) -> None:
+    """A helper outlives its owner's crawl (the owner hit its time limit, or was stopped) and hands its
+    counts over when it leaves, with no owner left to take them: the next crawl of the site must not
+    report them as its own (it said status=partial with a failure it never had)."""
+    from newsmon.scheduler.crawl_queue import CrawlQueue
+    from newsmon.shared_crawl import SharedCrawl
+
+    client = redis.Redis.from_url(redis_url, decode_responses=True)
+    with FixturePortal() as portal:
+        config = queued_config(portal, tmp_path, redis_url)
+        # What the late helper's SiteFrontier.close hands over (crawler/frontier.py), its owner gone.
+        SharedCrawl(client, "liaoning-invest").leave("late-helper", {"list_pages": 4, "failures": 2, "helpers": 1})
+        worker = DaemonProcess(config, "worker", "--concurrency", "1")
+        try:
+            worker.wait_log(r"worker started id=", timeout=60)
+            queue = CrawlQueue.connect(redis_url)
+            assert queue.enqueue("liaoning-invest")
+            reports = wait_for(lambda: queue.pop_reports(), 60, "liaoning-invest's crawl report")
+            assert worker.stop() == 0
+        finally:
+            worker.kill()
+    assert [(r["site"], r["status"], r["failures"], r["list_pages"]) for r in reports] == \
+        [("liaoning-invest", "ok", 0, 3)], reports  # its own three list pages, no failure
+    assert worker.rows("SELECT status, failures, list_pages FROM crawl_runs") == [("ok", 0, 3)]
+    assert not client.exists("newsmon:crawl:liaoning-invest:counts")
+
+
 def worker_id(log: str) -> str:
     found = re.search(r"worker started id=(\S+)", log)
     assert found, log
@@ -193,6 +221,18 @@ BIG_ARTICLES = 200  # 10 list pages of 20
 DELAY_S = 0.1  # crawl.download_delay: at most one download of the host starts per 100 ms...
 PER_HOST = 2  # ...and at most 2 are in flight (crawl.concurrent_requests_per_domain)
 ANSWER_S = 0.1  # each page takes the server 100 ms: one worker alone keeps 2 in flight
+
+
+def big_site_config(portal: FixturePortal, folder: Path, redis_url: str, postgres_url: str, **daemon: Any) -> Path:
+    """config.yaml with bench-portal alone (polite: DELAY_S, PER_HOST), the queue and the shared PostgreSQL store."""
+    doc = yaml.safe_load(portal.config_yaml(database=postgres_url, timeout=4, download_delay=DELAY_S,
+                                            concurrent_requests_per_domain=PER_HOST))
+    doc["sites"] = [{**s, "every": "1h"} for s in doc["sites"] if s["name"] == "bench-portal"]
+    doc["queue"] = redis_url
+    doc["daemon"] = {"workers": 1, "jitter": 0, "heartbeat": "1s", **daemon}
+    config = folder / "config.yaml"
+    config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return config
 
 
 class _PortAttribution:
@@ -263,13 +303,7 @@ def test_one_big_site_spreads_over_two_workers_politely_and_survives_kill_9(
     client = redis.Redis.from_url(redis_url, decode_responses=True)
     rows = pg_rows(postgres_url)
     with FixturePortal(bench_articles=BIG_ARTICLES, bench_delay=ANSWER_S) as portal:
-        doc = yaml.safe_load(portal.config_yaml(database=postgres_url, timeout=4, download_delay=DELAY_S,
-                                                concurrent_requests_per_domain=PER_HOST))
-        doc["sites"] = [{**s, "every": "1h"} for s in doc["sites"] if s["name"] == "bench-portal"]
-        doc["queue"] = redis_url
-        doc["daemon"] = {"workers": 1, "jitter": 0, "heartbeat": "1s"}
-        config = tmp_path / "config.yaml"
-        config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        config = big_site_config(portal, tmp_path, redis_url, postgres_url)
         workers = {name: DaemonProcess(config, "worker", "--concurrency", "2") for name in ("a", "b")}
         server_port = int(portal.url("bench-portal", "/").split(":")[2].split("/")[0])
         ports = _PortAttribution(workers, server_port)
@@ -331,3 +365,41 @@ def test_one_big_site_spreads_over_two_workers_politely_and_survives_kill_9(
         assert re.search(r"resuming crawl site=bench-portal", workers[survivor].log)
     assert client.llen("newsmon:helpers") == 0 and client.hlen("newsmon:sites") == 0
     assert not client.exists("newsmon:crawl:bench-portal:requests")  # the finished crawl flushed its frontier
+
+
+def test_an_owner_stopped_by_its_time_limit_counts_what_its_helpers_stored(
+    tmp_path: Path, redis_url: str, postgres_url: str
+) -> None:
+    """A big first crawl hits its time limit while a helper still crawls: the owner's row (status timeout)
+    counts every story the site stored while it ran, the helper's too (they were left out: the helper had
+    not handed its counts over, so the row took the owner's own count only)."""
+    from newsmon.scheduler.crawl_queue import CrawlQueue
+
+    rows = pg_rows(postgres_url)
+    with FixturePortal(bench_articles=BIG_ARTICLES, bench_delay=ANSWER_S) as portal:
+        # 210 pages at one download per DELAY_S take ~21 s: the crawl stops after 8 s, its helper a little later.
+        config = big_site_config(portal, tmp_path, redis_url, postgres_url, crawl_time_limit="8s")
+        workers = [DaemonProcess(config, "worker", "--concurrency", "2") for _ in range(2)]
+        try:
+            for worker in workers:
+                worker.wait_log(r"worker started id=", timeout=90)
+            queue = CrawlQueue.connect(redis_url)
+            queue.enqueue("bench-portal")
+            reports = wait_for(lambda: queue.pop_reports(), 90, "bench-portal's crawl report")
+            helped = wait_for(lambda: next((m for w in workers for m in re.finditer(
+                r"helped crawl site=bench-portal status=\w+ new=(\d+)", w.log)), None), 60, "the helper's end")
+            for worker in workers:
+                assert worker.stop() == 0
+        finally:
+            for worker in workers:
+                worker.kill()
+    assert [(r["site"], r["status"]) for r in reports] == [("bench-portal", "timeout")], reports
+    assert int(helped.group(1)) >= 10, helped.group(0)  # the helper stored stories of this crawl
+    [(new, started, finished)] = rows("SELECT articles_new, started_at, finished_at FROM crawl_runs")
+    stored = "SELECT count(*) FROM article_sources s JOIN articles a ON a.id = s.article_id WHERE s.url = a.url" \
+             " AND s.site = 'bench-portal' AND s.first_seen_at >= ? AND s.first_seen_at {} ?"
+    # Counted as the crawl closed, within the second its row was closed (stored times are whole seconds):
+    # at least what was stored before that second, at most what was stored until its end.
+    [(before,)], [(until,)] = rows(stored.format("<"), started, finished), rows(stored.format("<="), started, finished)
+    assert before <= new <= until, (before, new, until)
+    assert reports[0]["articles_new"] == new

@@ -162,6 +162,23 @@ def test_date_span_is_exact_from_the_day_index(corpus: tuple[Store, list[BulkArt
             assert _date_span(store.db, utc_bound(low, "--since"), utc_bound(high, "--until")) == expected, (low, high)
 
 
+def test_a_date_range_at_the_end_of_the_calendar_is_searched_not_a_traceback(tmp_path: Path) -> None:
+    """--since/--until on the calendar's last days (9999-12-31 has no day after it): the stories in the
+    range, not an OverflowError from the day index's walk."""
+    with Store(tmp_path / "n.db") as store:
+        for i, when in enumerate((datetime(2024, 1, 1, tzinfo=timezone.utc),
+                                  datetime(9999, 12, 31, 12, tzinfo=timezone.utc))):
+            store.add_article(site="a", url=f"http://127.0.0.1/{i}", title="项目", body="项目建设。",
+                              fingerprint=f"f{i}", published_at=when)
+        end = datetime(9999, 12, 31, 23, 59, 59, tzinfo=timezone.utc)
+        for since, expected in ((datetime(9999, 12, 1, tzinfo=timezone.utc), [2]),
+                                (datetime(9999, 12, 31, tzinfo=timezone.utc), [2]),
+                                (datetime(2024, 1, 1, tzinfo=timezone.utc), [2, 1])):
+            assert [r["id"] for r in search_articles(store.db, "项目", since=since, until=end)] == expected, since
+            assert count_articles(store.db, "项目", since=since, until=end) == len(expected)
+            assert list(iter_matching_ids(store.db, None, since=since, until=end)) == expected
+
+
 def test_stage_walk_agrees_with_a_scan(tmp_path: Path) -> None:
     """A --stage filter walks article_facts(stage) beside the index's matches (db.search._filter_walk), with the
     other facts conditions and sites checked on the rows; every answer equals a scan of the stories."""
