@@ -72,8 +72,13 @@ _PLANNED_COUNT = re.compile(r"(计划|将|拟|要|预计)(实施|建设|推进|�
 _NOT_A_DATE = r"(?!\d|[一二三四五六七八九十]{1,2}月|[初底末])"
 _SPAN = re.compile(r"(?<!\d)\d{4}年" + _NOT_A_DATE + r"|今年" + _NOT_A_DATE + r"|去年|全年|上半年|下半年|前三季度"
                    r"|[一二三四]季度|前\d{1,2}个?月|前[一二三四五六七八九十]{1,2}个?月|目前")
+# Between the span and the investment word: a count, a plan or completed work ("585个重大项目",
+# "将", "谋划", "完成"); after the amount only a count of projects or works ("实施“十大民生工程”"):
+# a plan or a number after one project's amount ("将于年底投产", "带动300个岗位") says nothing of it.
 _SPAN_WORK = re.compile(r"(?<![\d.])\d+(?:多|余)?[个项](?!月)|[两三四五六七八九十百千]+(?:多|余)?[个项大](?!月)"
                         r"|计划|将(?!近)|拟|谋划|完成")
+_SPAN_COUNT_AFTER = re.compile(r"(?:(?<![\d.])\d+|[两三四五六七八九十百千]+)(?:多|余)?[个项大]"
+                               r"[\u4e00-\u9fff“”\"]{0,10}?(?:项目|工程)")
 # One event's batch stays a roundup: "今天，北京市2023年首批50个重大项目开工".
 _EVENT = re.compile(r"今天|今日|当天|首日|首批|第[一二三四五六七八九十\d]+批|仪式|现场|大会|举行|举办|集中(签约|开工|投产|竣工)")
 # A bound in front of an amount ("总投资超4000亿元", "近30亿元"): the figure is not the total itself.
@@ -213,7 +218,8 @@ def _span_figure(text: str, sentence_start: int, invest_start: int, sentence_end
     if _EVENT.search(text, sentence_start, sentence_end):
         return False
     for span in _SPAN.finditer(text, sentence_start, invest_start):
-        if span.end() == invest_start or _SPAN_WORK.search(text, span.end(), sentence_end):
+        if (span.end() == invest_start or _SPAN_WORK.search(text, span.end(), invest_start)
+                or _SPAN_COUNT_AFTER.search(text, invest_start, sentence_end)):
             return True
     return False
 

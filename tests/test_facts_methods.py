@@ -278,6 +278,9 @@ def test_a_span_of_time_summed_up_is_no_amount(title: str, body: str) -> None:
     ("今天，某市2024年首批30个重大项目集中开工，总投资约260亿元。", 260e8),
     ("今年3月，总投资12亿元的某产业园项目开工。", 12e8),
     ("2022年，某公司投资5亿元建成一条生产线。", 5e8),
+    # A plan, a completion or a number after one project's amount says nothing of the span.
+    ("目前，总投资10亿元的某产业园项目已完成主体工程。", 10e8),
+    ("今年，总投资10亿元的某项目将建成投产，带动300个就业岗位。", 10e8),
 ])
 def test_an_event_or_date_in_a_year_keeps_its_amount(body: str, amount: float) -> None:
     assert extract_facts("", body).amount == pytest.approx(amount, rel=0.01)
