@@ -31,7 +31,7 @@ __all__ = [
 ]
 
 #: Bumped when extraction changes, so ``newsmon reextract --facts`` knows what is stale.
-FACTS_VERSION = 7
+FACTS_VERSION = 8
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ _AMOUNT = re.compile(
 )
 # Words that make the amount after them an investment. A bare 投资 that starts another noun
 # (投资银行, 投资基金, 投资者, 投资人 …) introduces no investment.
-_INVEST = re.compile(r"(总投资额?|投资总额|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
+_INVEST = re.compile(r"(总投资额?|投资总额|总?签约总?额|签约金额|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
                      r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|"
                      r"投资(?!银行|基金|者|人|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
 # Spending words that name a project's investment only when the sentence builds one work
@@ -52,7 +52,7 @@ _SEVERAL = re.compile(r"先后|一批|分别|多个|各类|(?<![\d.])(?:[2-9]|\d
                       r"|(?<![一二三四五六七八九十百千])[两二三四五六七八九十百千]+(?:多|余)?(?:个|处|座|所|家|项|条|艘|台|套)")
 # Statistics written with 投资: FDI (直接投资, 外国投资, 在华投资额), a period's or sector's
 # completed total (完成投资, 完成房地产开发投资, 共投资), a span of years (4年投资).
-_STAT_BEFORE = re.compile(r"(直接|外国|外商|外部|境外|海外|对外|在华|双向|节省|节约)$|完成[\u4e00-\u9fff]{0,8}$|共(计|完成)?$"
+_STAT_BEFORE = re.compile(r"(直接|外国|外商|外部|境外|海外|对外|在华|双向|节省|节约|中央|预算内)$|完成[\u4e00-\u9fff]{0,8}$|共(计|完成)?$"
                           r"|(?<!\d)\d{1,2}年(来|间|里|内)?$|(?<![\u4e00-\u9fff])[一二三四五六七八九十两几]+年(来|间|里|内)?$")
 # Financing received (a venture round), not a project's investment.
 _FINANCING = re.compile(r"获得了?(风险)?投资|获投|获得(了)?融资")
@@ -71,16 +71,16 @@ _PLANNED_COUNT = re.compile(r"(计划|将|拟|要|预计)(实施|建设|推进|�
 # 重点建设项目101个，总投资4049亿元", "内蒙古今年投资1900多亿元".
 _NOT_A_DATE = r"(?!\d|[一二三四五六七八九十]{1,2}月|[初底末])"
 _SPAN = re.compile(r"(?<!\d)\d{4}年" + _NOT_A_DATE + r"|今年" + _NOT_A_DATE + r"|去年|全年|上半年|下半年|前三季度"
-                   r"|[一二三四]季度|前\d{1,2}个?月|前[一二三四五六七八九十]{1,2}个?月|目前")
+                   r"|[一二三四]季度|近[两二三四五六七八九十\d]{1,2}年|前\d{1,2}个?月|前[一二三四五六七八九十]{1,2}个?月|目前")
 # Between the span and the investment word: a count, a plan or completed work ("585个重大项目",
 # "将", "谋划", "完成"); after the amount only a count of projects or works ("实施“十大民生工程”"):
 # a plan or a number after one project's amount ("将于年底投产", "带动300个岗位") says nothing of it.
 _SPAN_WORK = re.compile(r"(?<![\d.])\d+(?:多|余)?[个项](?!月)|[两三四五六七八九十百千]+(?:多|余)?[个项大](?!月)"
-                        r"|计划|将(?!近)|拟|谋划|完成")
+                        r"|计划|将(?!近)|拟|预计|谋划|完成")
 _SPAN_COUNT_AFTER = re.compile(r"(?:(?<![\d.])\d+|[两三四五六七八九十百千]+)(?:多|余)?[个项大]"
                                r"[\u4e00-\u9fff“”\"]{0,10}?(?:项目|工程)")
 # One event's batch stays a roundup: "今天，北京市2023年首批50个重大项目开工".
-_EVENT = re.compile(r"今天|今日|当天|首日|首批|第[一二三四五六七八九十\d]+批|仪式|现场|大会|举行|举办|集中(签约|开工|投产|竣工)")
+_EVENT = re.compile(r"今天|今日|当天|日前|近日|\d{1,2}日|首日|首批|第[一二三四五六七八九十\d]+批|仪式|现场|大会|举行|举办|集中(签约|开工|投产|竣工)")
 # A bound in front of an amount ("总投资超4000亿元", "近30亿元"): the figure is not the total itself.
 _BOUND = re.compile(r"(超过|超|逾|接近|将近|近|约|上)$")
 # Vague or threshold figures: "数十亿", "上千万", "1000万美元以上的116个项目".
@@ -102,6 +102,7 @@ _CLAUSE_BREAK = re.compile(r"[。；;！？!?\n]")
 _ROUNDUP = re.compile(
     r"(\d+|[" + _CN_DIGITS + r"]+)\s*[个项宗]\s*[\u4e00-\u9fff]{0,6}?项目|项目\s*(\d+|[" + _CN_DIGITS + r"]+)\s*[个项宗]"
     r"|一批[\u4e00-\u9fff]{0,6}?项目|集中(签约|开工|投产|竣工|开业)"
+    r"|项目[^。；]{0,30}?共有?\s*(\d+|[" + _CN_DIGITS + r"]+)\s*[个项宗]"  # "重大项目正式动工，…共有319项"
 )
 _TOTAL = re.compile(r"(总投资|投资总额|总额|合计|共计|累计|总计)")
 # How far back an investment word may stand (characters, same clause).
@@ -213,13 +214,16 @@ def _comma_clause_start(text: str, pos: int, low: int) -> int:
     return max(low, max(text.rfind(mark, low, pos) for mark in "，,") + 1)
 
 
-def _span_figure(text: str, sentence_start: int, invest_start: int, sentence_end: int) -> bool:
-    """Whether the sentence sets the investment in a span of time and sums up that span (see _SPAN)."""
+def _span_figure(text: str, sentence_start: int, invest_start: int, amount_start: int, sentence_end: int) -> bool:
+    """Whether the sentence sets the investment in a span of time and sums up that span (see _SPAN).
+
+    ``sentence_start``: a sentence opening with 其中 ("among them") starts with the one before it.
+    """
     if _EVENT.search(text, sentence_start, sentence_end):
         return False
     for span in _SPAN.finditer(text, sentence_start, invest_start):
-        if (span.end() == invest_start or _SPAN_WORK.search(text, span.end(), invest_start)
-                or _SPAN_COUNT_AFTER.search(text, invest_start, sentence_end)):
+        if (span.end() == invest_start or _SPAN_WORK.search(text, span.end(), amount_start)
+                or _SPAN_COUNT_AFTER.search(text, amount_start, sentence_end)):
             return True
     return False
 
@@ -271,11 +275,15 @@ def _investment_amounts(original: str) -> list[_Found]:
             continue  # "投入大量资金", "投入资金2亿元，使8个园区建设…": no one work's investment
         if invest.group() == "投资" and _BUILDS.search(after) and not _builds_one_work(after):
             continue  # "投资3000多万元新建各类小型水利工程932处"
+        if "签约" in invest.group() and not is_roundup:
+            continue  # "签约额": the signed total of a batch of projects, else a contract's value
         if _FINANCING.search(text, clause_start, invest.start()):
             continue  # "192家企业获得投资，投资金额超过1000亿元": financing received, no project's
         if _PERIOD.search(text, clause_start, invest.start()) and not _ONE_WORK_AFTER.match(after):
             continue  # "近5年来…投入50多亿元", "今年以来…总投资120亿元": a period's total
-        if _span_figure(text, clause_start, invest.start(), clauses.first_from(match.end())):
+        # "…今年一季度，北京市将推动160项…开工建设。其中，…项目38个，总投资超2900亿元": 其中 continues it.
+        span_start = clauses.start_before(clause_start - 1) if text.startswith("其中", clause_start) else clause_start
+        if _span_figure(text, span_start, invest.start(), start, clauses.first_from(match.end())):
             continue  # "2022年，…585个重大项目…全年完成总投资超过7000亿元": the span's figure
         # A year's plan, in the comma clause of the investment word or, for a roundup, in the
         # one before it that counts the projects ("今年计划实施88个…项目，总投资超800亿元"); a

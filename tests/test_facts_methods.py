@@ -301,3 +301,26 @@ def test_a_city_and_its_county_of_one_name_mean_the_city() -> None:
 def test_emerging_industries_are_no_county() -> None:
     places = extract_facts("", "某地加快培育新兴产业，总投资10亿元的项目在广州开工。").places
     assert [p.to_dict().get("city") for p in places] == ["广州市"]
+
+
+# -- session 5, third round: found on the dev split of the 2024/2025 新闻联播 paragraphs ------------
+
+@pytest.mark.parametrize("title,body", [
+    ("", "近两年承接的合作项目超60个，总投资近200亿元。"),
+    ("", "今年一季度，某市将推动100项重大项目开工建设。其中，重点工程项目20个，总投资超500亿元。"),
+    ("国家下达新一批以工代赈中央投资30亿元", "资金主要投向欠发达地区。"),
+    ("2025年某地铁路建设投资预计超500亿元", "某地铁路建设稳步推进。"),
+    ("", "某公司与某市签约，签约金额5亿元。"),
+])
+def test_spans_central_funds_and_contract_values_are_no_amount(title: str, body: str) -> None:
+    assert extract_facts(title, body).amount is None
+
+
+@pytest.mark.parametrize("body,amount", [
+    ("日前，某市2024年一季度重大项目正式动工，共有120项，总投资超800亿元。", 800e8),
+    ("今天，某省投资项目签约仪式举行，共计签约项目50个，总签约额超300亿元。", 300e8),
+])
+def test_a_dated_batch_and_a_signed_total_are_roundups(body: str, amount: float) -> None:
+    facts = extract_facts("", body)
+    assert facts.amount == pytest.approx(amount, rel=0.01)
+    assert facts.kind == "roundup"
