@@ -11,6 +11,7 @@ from __future__ import annotations
 import collections
 import re
 import signal
+import subprocess
 import time
 from pathlib import Path
 from typing import Any, Callable, Optional
@@ -55,6 +56,28 @@ def test_unreachable_queue_and_missing_queue_are_one_sentence(tmp_path: Path) ->
         plain = write_config(portal, tmp_path / "plain")
         done = run_cli("worker", "--config", str(plain))
         assert done.returncode == 2 and "newsmon worker needs `queue: redis://" in done.stderr
+
+
+def test_worker_with_an_unreachable_database_is_one_sentence_and_leaves_the_queue(redis_url: str,
+                                                                                 tmp_path: Path) -> None:
+    """As `newsmon run`: the database is reached at start-up, not first by each claimed crawl."""
+    from newsmon.scheduler.crawl_queue import CrawlQueue
+
+    with FixturePortal() as portal:
+        database = "postgresql://newsmon:hunter22@127.0.0.1:%d/news" % free_port()
+        config = queued_config(portal, tmp_path, redis_url, database=database)
+        queue = CrawlQueue.connect(redis_url)
+        assert queue.enqueue("shenyang-gov")
+        try:
+            done = run_cli("worker", "--config", str(config), timeout=30)
+        except subprocess.TimeoutExpired:
+            pytest.fail("newsmon worker kept running against an unreachable database")
+        assert done.returncode == 1, done.stderr
+        lines = done.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("Error: Cannot connect to PostgreSQL at "), done.stderr
+        assert "hunter22" not in done.stderr
+        assert queue.counts()["waiting"] == 1 and queue.queued_sites() == {"shenyang-gov"}
+        assert portal.requests("shenyang-gov") == []
 
 
 def pg_rows(url: str) -> Callable[..., list[tuple[Any, ...]]]:
