@@ -181,7 +181,8 @@ class QueueWorker:
             shared = SharedCrawl(self.queue.client, job.site)
             waiting = shared.waiting()
             offered = self.queue.helper_offers(job)
-            helpers = shared.helpers() + offered
+            # A claimed helper is a member only once its spider opened (seconds later on a busy machine).
+            helpers = max(shared.helpers(), self.queue.claimed_helpers(job)) + offered
             if not offered and helpers < MAX_HELPERS and waiting > HELP_THRESHOLD * (helpers + 1):
                 self.queue.offer_helper(job)
 
