@@ -158,6 +158,9 @@ def frontier_settings(redis_url: str, middlewares: dict[str, Any], download_dela
     return {
         "NEWSMON_HOST_DELAY": download_delay,
         "DOWNLOAD_DELAY": 0.0,
+        # AutoThrottle's delay is waited by the limiter before the lease; a random part added by the
+        # slot after it would start the download past the place the lease holds.
+        "RANDOMIZE_DOWNLOAD_DELAY": False,
         "SCHEDULER": "newsmon.crawler.frontier.SiteFrontier",
         "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
         "SCHEDULER_PERSIST": True,  # SiteFrontier.close decides

@@ -15,7 +15,9 @@ first take a place at its host (``host[:port]``) in Redis:
   ``crawl.download_delay`` after the previous one started, over all workers
   (``NEWSMON_HOST_DELAY``; the downloader's own ``DOWNLOAD_DELAY`` is 0 then,
   ``crawler.frontier.frontier_settings``; AutoThrottle, when on, still slows
-  each worker further on its own).
+  each worker further on its own: its delay is waited here, *before* the lease,
+  since the downloader slot would wait it after, when the place taken in Redis
+  is long past and another worker's download may be starting).
 
 Redis's clock decides (``TIME`` in the script), so machines' clocks need not
 agree. The delay is a strict minimum (Scrapy's own randomises it between 0.5
@@ -29,6 +31,7 @@ returns wakes its waiting request at once.
 from __future__ import annotations
 
 import logging
+import time
 import uuid
 from typing import Any, Optional
 
@@ -66,10 +69,12 @@ return 0
 class HostLimiter:
     """Downloader middleware: a download waits for its place at its host in Redis (module docstring)."""
 
-    def __init__(self, server: Any, *, concurrency: int, delay_s: float, lease_s: float) -> None:
+    def __init__(self, server: Any, *, concurrency: int, delay_s: float, lease_s: float,
+                 crawler: Optional[Crawler] = None) -> None:
         from twisted.internet.defer import DeferredLock
 
         self.server = server
+        self.crawler = crawler
         self.concurrency = max(1, concurrency)
         self.delay_ms = int(round(delay_s * 1000))
         self.lease_ms = int(lease_s * 1000)
@@ -85,7 +90,7 @@ class HostLimiter:
         return cls(connection.from_settings(settings),
                    concurrency=settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN", 1),
                    delay_s=settings.getfloat("NEWSMON_HOST_DELAY", 0.0),  # crawl.download_delay
-                   lease_s=settings.getfloat("DOWNLOAD_TIMEOUT", 30.0) + LEASE_SLACK_S)
+                   lease_s=settings.getfloat("DOWNLOAD_TIMEOUT", 30.0) + LEASE_SLACK_S, crawler=crawler)
 
     async def process_request(self, request: Request, spider: Spider) -> None:
         host = host_key(request.url) if request.url.startswith(("http://", "https://")) else None
@@ -99,6 +104,9 @@ class HostLimiter:
         lease = uuid.uuid4().hex
         keys = [f"newsmon:host:{host}:leases", f"newsmon:host:{host}:next"]
         try:
+            # The slot's own (AutoThrottle) delay, over before the lease: then the slot starts the download at once.
+            while (wait_s := self._slot_wait(request)) > 0:
+                await maybe_deferred_to_future(self._sleep(host, wait_s))
             while True:
                 wait_ms = int(self._acquire(keys=keys, args=[lease, self.concurrency, self.lease_ms, self.delay_ms]))
                 if wait_ms == 0:
@@ -117,6 +125,20 @@ class HostLimiter:
     def process_exception(self, request: Request, exception: BaseException, spider: Spider) -> None:
         self._release(request)
         return None
+
+    def _slot_wait(self, request: Request) -> float:
+        """Seconds the downloader's slot would hold ``request`` before starting it (AutoThrottle's delay), if sent now."""
+        engine = self.crawler.engine if self.crawler is not None else None
+        if engine is None:
+            return 0.0
+        downloader = engine.downloader
+        slot = downloader.slots.get(downloader.get_slot_key(request))
+        if slot is None:
+            return 0.0
+        # The slot's clock is time.monotonic(). A pending call means it waits out the delay it had at its last
+        # download, whatever AutoThrottle set since: poll until it fired.
+        wait = slot.lastseen + slot.delay - time.monotonic()
+        return max(wait, POLL_S) if slot.latercall is not None else wait
 
     def _sleep(self, host: str, seconds: float) -> Any:
         """A Deferred that fires after ``seconds``, or at once when this process returns a place at ``host``."""

@@ -66,8 +66,9 @@ class PortalSpider(scrapy.Spider):
         self._requested: set[str] = set()
         self._lists_requested: set[str] = set()
         self.render_error: Optional[str] = None  # set by from_crawler when render: browser cannot run
-        # Pagination may stop early only when an earlier crawl went all the way.
-        self.stop_at_known = store.has_completed_run(site.name)
+        # Pagination may stop early only when the last crawl went all the way: one killed mid-crawl
+        # may have stored page 1's new stories and never reached those they pushed onto page 2.
+        self.stop_at_known = store.last_run_completed(site.name)
         # The site's template and known headlines, kept current as pages arrive (crawler/sitelearn.py);
         # loaded at the first page that needs them: a crawl that only sees a 304 never reads them.
         self._learner: Optional[SiteLearner] = None

@@ -48,8 +48,12 @@ class StoreAPI(Protocol):
         """The subset of ``urls`` already stored as a story source or a non-article."""
         ...
 
-    def has_completed_run(self, site: str) -> bool:
-        """True if a crawl of ``site`` has ever finished (ok or partial)."""
+    def last_run_completed(self, site: str) -> bool:
+        """True if ``site``'s latest crawl that read a list page went to its end (ok or partial).
+
+        Not after one that was killed or timed out (still ``running``, ``interrupted``, ``timeout``):
+        it may have stored the newest stories of page 1 and never reached those pushed deeper.
+        """
         ...
 
     def find_by_fingerprint(self, fingerprint: str) -> Optional[int]:

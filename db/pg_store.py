@@ -113,12 +113,13 @@ class PgStore(StoreBase[PgDatabase]):
                 found.update(url for url, key in zip(urls, key_list) if key in known)
         return found
 
-    def has_completed_run(self, site: str) -> bool:
-        """True if a crawl of ``site`` has ever finished (ok or partial)."""
+    def last_run_completed(self, site: str) -> bool:
+        """True if ``site``'s latest crawl that read a list page went to its end (ok or partial)."""
         with self.db.connection() as conn:
-            row = conn.execute("SELECT 1 FROM crawl_runs WHERE site = %s AND status IN ('ok', 'partial') LIMIT 1",
-                               [site]).fetchone()
-        return row is not None
+            # A failed crawl (no list page read) asked for nothing: the one before it decides.
+            row = conn.execute("SELECT status FROM crawl_runs WHERE site = %s AND status != 'failed'"
+                               " ORDER BY started_at DESC, id DESC LIMIT 1", [site]).fetchone()
+        return row is not None and row[0] in ("ok", "partial")
 
     def find_by_fingerprint(self, fingerprint: str) -> Optional[int]:
         """Id of the article one of whose copies' normalised body hashes to ``fingerprint``."""

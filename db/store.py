@@ -109,12 +109,14 @@ class Store(StoreBase[sqlite_utils.Database]):
                 found.update(url for url, key in zip(chunk, key_chunk) if key in known_keys)
         return found
 
-    def has_completed_run(self, site: str) -> bool:
-        """True if a crawl of ``site`` has ever finished (ok or partial)."""
+    def last_run_completed(self, site: str) -> bool:
+        """True if ``site``'s latest crawl that read a list page went to its end (ok or partial)."""
+        # A failed crawl (no list page read) asked for nothing: the one before it decides.
         row = self.db.execute(
-            "SELECT 1 FROM crawl_runs WHERE site = ? AND status IN ('ok', 'partial') LIMIT 1", [site]
+            "SELECT status FROM crawl_runs WHERE site = ? AND status != 'failed' ORDER BY started_at DESC, id DESC"
+            " LIMIT 1", [site]
         ).fetchone()
-        return row is not None
+        return row is not None and row[0] in ("ok", "partial")
 
     def find_by_fingerprint(self, fingerprint: str) -> Optional[int]:
         """Id of the article one of whose copies' normalised body hashes to ``fingerprint``."""

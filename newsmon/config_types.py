@@ -75,6 +75,6 @@ def check_name(value: str, *, dots: bool, what: str = "") -> str:
     Names are keys on the command line, in URLs and in the database, so every kind is checked here.
     """
     pattern, allowed = _NAMES[dots]
-    if not pattern.match(value):
+    if not pattern.fullmatch(value):  # not match(): its `$` also matches before a trailing newline
         raise ValueError(f"{what}{value!r} may contain only {allowed}")
     return value

@@ -30,7 +30,7 @@ from typing import Any, Iterable, Mapping, Optional
 from urllib.parse import urlsplit
 
 __all__ = ["HELP_THRESHOLD", "MAX_HELPERS", "MEMBER_BEAT_S", "MEMBER_TTL_S", "SharedCrawl", "crawl_key",
-           "host_key"]
+           "drop_other_sites", "host_key"]
 
 PREFIX = "newsmon:crawl"
 # A helper is offered for every this many requests waiting in a crawl's frontier...
@@ -44,6 +44,23 @@ MEMBER_BEAT_S = 1.0
 def crawl_key(site: str, part: str) -> str:
     """The Redis key ``part`` (``requests``, ``dupefilter``, ``members``...) of ``site``'s crawl."""
     return f"{PREFIX}:{site}:{part}"
+
+
+def drop_other_sites(client: Any, keep: Iterable[str]) -> list[str]:
+    """Delete the crawl keys of every site not in ``keep``; the sites whose keys went, sorted.
+
+    A crawl stopped unfinished leaves its frontier for the next crawl of the site; a site that
+    left the config has no next crawl, so nothing else would ever delete them.
+    """
+    kept = set(keep)
+    doomed: dict[str, list[Any]] = {}
+    for raw in client.scan_iter(match=f"{PREFIX}:*", count=1000):
+        site = _text(raw)[len(PREFIX) + 1:].split(":", 1)[0]
+        if site not in kept:
+            doomed.setdefault(site, []).append(raw)
+    for names in doomed.values():
+        client.delete(*names)
+    return sorted(doomed)
 
 
 def host_key(url: str) -> Optional[str]:

@@ -290,6 +290,12 @@ class CrawlQueue:
         return sum(1 for raw in self.client.lrange(self.key("helpers"), 0, -1)
                    if json.loads(str(raw)).get("helper_of") == owner.id)
 
+    def claimed_helpers(self, owner: QueueJob) -> int:
+        """Helper jobs of ``owner``'s crawl that workers took: running, or still starting (not yet members)."""
+        jobs = [raw for worker in self.client.smembers(self.key("workers"))
+                for raw in self.client.lrange(self.key("processing", str(worker)), 0, -1)]
+        return sum(1 for raw in jobs if json.loads(str(raw)).get("helper_of") == owner.id)
+
     def withdraw_helpers(self, owner: QueueJob) -> int:
         """``owner``'s crawl is over: remove its helper offers nobody took."""
         return int(self._withdraw(keys=[self.key("helpers")], args=[owner.id]))

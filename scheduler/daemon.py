@@ -425,6 +425,8 @@ class Daemon:
         self.config = new
         if self._pool is not None:
             self._pool.configure(new, pool_settings(new))
+        if self._queued is not None:
+            self._queued.configure(new)
         new_sites = enabled_sites(new)
         for name in changes.removed:
             scheduler.remove_job(f"{SITE_JOB_PREFIX}{name}")

@@ -26,6 +26,7 @@ from typing import Any, Callable, Optional
 import redis
 
 from newsmon.config import Config
+from newsmon.shared_crawl import drop_other_sites
 
 from .crawl_queue import CrawlQueue, describe_error, queue_url, safe_url, worker_identity
 from .lease import LEASE_TTL_S, RENEW_EVERY_S, STANDBY_POLL_S, SchedulerLease
@@ -36,6 +37,9 @@ __all__ = ["QueueScheduling"]
 log = logging.getLogger("newsmon.daemon")
 
 REAP_EVERY_S = 2.0
+# Sites no longer in the config lose their Redis crawl keys at the first tick, after a reload, and
+# this often (a crawl of theirs still queued or running at that moment keeps them till then).
+SWEEP_EVERY_S = 60.0
 # A scheduler that cannot reach Redis for this long may have lost its lease: it stops scheduling.
 LOST_AFTER_S = LEASE_TTL_S - RENEW_EVERY_S
 
@@ -54,6 +58,7 @@ class QueueScheduling:
         self._last_renew = 0.0
         self._renewed_at = 0.0
         self._last_reap = 0.0
+        self._last_sweep = float("-inf")
         self._down_logged = False
 
     @property
@@ -85,6 +90,11 @@ class QueueScheduling:
             stop.wait(STANDBY_POLL_S)
         return False
 
+    def configure(self, config: Config) -> None:
+        """A reloaded config: the crawl keys of sites it dropped go at the next tick."""
+        self.config = config
+        self._last_sweep = float("-inf")
+
     def enqueue(self, site: str) -> Optional[bool]:
         """Queue a crawl of ``site``: True queued, False already queued or running, None Redis failed (logged)."""
         try:
@@ -109,6 +119,12 @@ class QueueScheduling:
             if now - self._last_reap >= REAP_EVERY_S:
                 self._last_reap = now
                 close_dead_runs(self.config, self.queue.reap())
+            if now - self._last_sweep >= SWEEP_EVERY_S:
+                self._last_sweep = now
+                keep = {site.name for site in self.config.sites} | self.queue.queued_sites()
+                dropped = drop_other_sites(self.queue.client, keep)
+                if dropped:
+                    log.info("dropped the Redis crawl keys of sites no longer in the config: %s", ",".join(dropped))
             for report in self.queue.pop_reports():
                 on_report(report)
         except redis.RedisError as exc:

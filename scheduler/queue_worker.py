@@ -96,9 +96,14 @@ class QueueWorker:
         self.stop_event.set()
 
     def run(self) -> int:
-        """Claim and crawl until stopped; returns the exit status (0)."""
-        previous = self._install_signals()
+        """Claim and crawl until stopped; returns the exit status (0). StoreError if the database is unreachable."""
+        from newsmon.db import open_store
+
         config = self.config
+        # Reached once before claiming, as newsmon run does: otherwise every crawl claimed would be
+        # taken off the queue only to fail on it.
+        open_store(config.database_target).close()
+        previous = self._install_signals()
         settings = pool_settings(config, max_running=self.concurrency, log_level=self.log_level)
         settings.workers = max(1, min(self.concurrency, config.daemon.workers))
         settings.frontier_url = self.queue.url
@@ -176,7 +181,8 @@ class QueueWorker:
             shared = SharedCrawl(self.queue.client, job.site)
             waiting = shared.waiting()
             offered = self.queue.helper_offers(job)
-            helpers = shared.helpers() + offered
+            # A claimed helper is a member only once its spider opened (seconds later on a busy machine).
+            helpers = max(shared.helpers(), self.queue.claimed_helpers(job)) + offered
             if not offered and helpers < MAX_HELPERS and waiting > HELP_THRESHOLD * (helpers + 1):
                 self.queue.offer_helper(job)
 

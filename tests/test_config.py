@@ -60,6 +60,8 @@ def test_durations(value: object, seconds: int) -> None:
          "sites: site name 'liaoning-invest' is used twice."),
         (MINIMAL.replace("name: liaoning-invest", "name: 辽宁 招商"),
          "sites[0].name: '辽宁 招商' may contain only letters, digits, - and _."),
+        (MINIMAL.replace("name: liaoning-invest", 'name: "liaoning-invest\\n"'),
+         "sites[0].name: 'liaoning-invest\\n' may contain only letters, digits, - and _."),
         (MINIMAL.replace("every: 30m", 'cron: "61 * * * *"'), "sites[0].cron: '61 * * * *' is not a valid cron line"),
         (MINIMAL + "    article_url_pattern: 'show-(\\d+'\n",
          "sites[0].article_url_pattern: 'show-(\\\\d+' is not a valid regular expression"),

@@ -136,14 +136,14 @@ def test_same_url_from_two_workers_at_once_makes_one_source(postgres_url: str) -
 def test_crawl_bookkeeping_tables(postgres_url: str) -> None:
     with PgStore(postgres_url) as store:
         run = store.start_run("a")
-        assert not store.has_completed_run("a")
+        assert not store.last_run_completed("a")
         _add(store, "http://a.example/1.html")
         closed = close_abandoned_runs(store.db, None, status="interrupted", error="killed", run_ids=[run])
-        assert closed == [run]
+        assert closed == [run] and not store.last_run_completed("a")
         assert store.runs()[0]["status"] == "interrupted" and store.runs()[0]["articles_new"] == 1
         run2 = store.start_run("a")
         store.finish_run(run2, status="ok", counts={"list_pages": 2}, errors=[], duration_s=1.0)
-        assert store.has_completed_run("a")
+        assert store.last_run_completed("a")
         save_list_page_validators(store.db, "a", {"http://a.example/list": ('"e1"', None)})
         save_list_page_validators(store.db, "a", {"http://a.example/list": ('"e2"', "Mon")})
         assert list_page_validators(store.db, "http://a.example/list") == ('"e2"', "Mon")

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -195,3 +196,36 @@ def test_a_member_taken_for_dead_while_slow_is_a_member_again_at_its_next_beat(r
     crawl.beat("helper1", "helper")  # ...but it was only slow: it beats again
     # The owner waits for it again (else it ended and flushed the frontier under a working helper).
     assert crawl.others("owner1") == (["helper1"], []) and crawl.helpers() == 1
+
+
+def test_helpers_claimed_but_not_yet_joined_count_toward_max_helpers(redis_url: str, tmp_path: Path) -> None:
+    """A claimed helper joins the crawl only once its spider opens (seconds on a busy machine): meanwhile
+    the owner's worker, offering once a second, must count it, or a big crawl gets more than MAX_HELPERS."""
+    import redis
+
+    from newsmon.scheduler.pool import CrawlJob
+    from newsmon.scheduler.queue_worker import QueueWorker
+    from newsmon.shared_crawl import MAX_HELPERS
+
+    (tmp_path / "config.yaml").write_text(
+        f"database: {tmp_path / 'news.db'}\nqueue: {redis_url}\n"
+        "sites:\n  - name: big\n    start_urls: ['http://127.0.0.1:9/list.html']\n", encoding="utf-8")
+    owner_worker = QueueWorker(tmp_path / "config.yaml")
+    queue = owner_worker.queue
+    queue.enqueue("big")
+    owner = queue.claim(owner_worker.id, timeout=0)
+    assert owner is not None
+    crawl = CrawlJob(id=1, site="big", hosts=frozenset({"127.0.0.1:9"}), time_limit=None, on_event=None)
+    crawl.opened = time.monotonic()
+    owner_worker._running[owner.id] = (owner, crawl, time.monotonic())
+    SharedCrawl(redis.Redis.from_url(redis_url), "big").join("owner1", "owner")
+    queue.client.zadd(crawl_key("big", "requests"), {f"r{i}": 0 for i in range(1000)})  # a long frontier
+
+    claimed = []
+    for second in range(MAX_HELPERS + 3):  # the offer loop's passes while the helpers start
+        owner_worker._offer_helpers()
+        queue.heartbeat(f"other{second}", {})
+        helper = queue.claim_helper(f"other{second}", set())
+        if helper is not None:
+            claimed.append(helper)
+    assert len(claimed) == MAX_HELPERS

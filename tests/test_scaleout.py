@@ -11,6 +11,7 @@ from __future__ import annotations
 import collections
 import re
 import signal
+import subprocess
 import time
 from pathlib import Path
 from typing import Any, Callable, Optional
@@ -55,6 +56,63 @@ def test_unreachable_queue_and_missing_queue_are_one_sentence(tmp_path: Path) ->
         plain = write_config(portal, tmp_path / "plain")
         done = run_cli("worker", "--config", str(plain))
         assert done.returncode == 2 and "newsmon worker needs `queue: redis://" in done.stderr
+
+
+def test_worker_with_an_unreachable_database_is_one_sentence_and_leaves_the_queue(redis_url: str,
+                                                                                 tmp_path: Path) -> None:
+    """As `newsmon run`: the database is reached at start-up, not first by each claimed crawl."""
+    from newsmon.scheduler.crawl_queue import CrawlQueue
+
+    with FixturePortal() as portal:
+        database = "postgresql://newsmon:hunter22@127.0.0.1:%d/news" % free_port()
+        config = queued_config(portal, tmp_path, redis_url, database=database)
+        queue = CrawlQueue.connect(redis_url)
+        assert queue.enqueue("shenyang-gov")
+        try:
+            done = run_cli("worker", "--config", str(config), timeout=30)
+        except subprocess.TimeoutExpired:
+            pytest.fail("newsmon worker kept running against an unreachable database")
+        assert done.returncode == 1, done.stderr
+        lines = done.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("Error: Cannot connect to PostgreSQL at "), done.stderr
+        assert "hunter22" not in done.stderr
+        assert queue.counts()["waiting"] == 1 and queue.queued_sites() == {"shenyang-gov"}
+        assert portal.requests("shenyang-gov") == []
+
+
+def test_scheduler_drops_the_redis_crawl_keys_of_sites_no_longer_configured(redis_url: str, tmp_path: Path) -> None:
+    """A killed crawl's frontier (``newsmon:crawl:<site>:*``) must not stay in Redis for a site that left the config."""
+    client = redis.Redis.from_url(redis_url, decode_responses=True)
+
+    def plant(site: str) -> None:
+        client.zadd(f"newsmon:crawl:{site}:requests", {"a-request": 0})
+        client.sadd(f"newsmon:crawl:{site}:dupefilter", "a-fingerprint")
+        client.hset(f"newsmon:crawl:{site}:counts", "list_pages", 2)
+
+    def keys(site: str) -> list[str]:
+        return sorted(client.scan_iter(match=f"newsmon:crawl:{site}:*"))
+
+    with FixturePortal() as portal:
+        config = queued_config(portal, tmp_path, redis_url)
+        doc = yaml.safe_load(config.read_text(encoding="utf-8"))
+        doc["sites"].append({"name": "paused", "start_urls": [portal.url("shenyang-gov", "/")], "enabled": False})
+        config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        for site in ("old-site", "paused", "liaoning-invest"):
+            plant(site)
+        scheduler = DaemonProcess(config)
+        try:
+            scheduler.wait_log(r"started pid=")
+            wait_for(lambda: not keys("old-site"), 20, "old-site's keys dropped at start-up")
+            assert len(keys("paused")) == 3 and len(keys("liaoning-invest")) == 3  # still configured
+
+            doc["sites"] = [site for site in doc["sites"] if site["name"] != "paused"]
+            config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            scheduler.signal(signal.SIGHUP)
+            scheduler.wait_log(r"config reloaded")
+            wait_for(lambda: not keys("paused"), 20, "paused's keys dropped after the reload")
+            assert len(keys("liaoning-invest")) == 3
+        finally:
+            scheduler.stop()
 
 
 def pg_rows(url: str) -> Callable[..., list[tuple[Any, ...]]]:

@@ -1,0 +1,150 @@
+"""After a killed crawl, the next crawl walks the list as deep as the killed one did not.
+
+A real loopback site whose list is newest first, five links a page (new stories push the older
+ones onto deeper pages), real worker processes (``run_crawl``) and a real SQLite file. The killed
+crawl is killed for real: the pool's workers are cancelled while its second list page is still
+being answered.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+import yaml
+
+from newsmon.config import load_config
+from newsmon.portal import DEFAULT_CRAWL
+from newsmon.portal import templates as t
+from newsmon.portal.bench import generate
+from newsmon.portal.model import Article
+from newsmon.portal.sites import load_data
+from newsmon.scheduler.crawl import run_crawl
+
+PER_PAGE = 5
+BRAND = t.Brand("滚动资讯网", "utf-8", list_root="/list/1.html")
+
+
+class RollingSite(ThreadingHTTPServer):
+    """Newest first, ``PER_PAGE`` a page; ``shown`` of the newest articles are published."""
+
+    daemon_threads = True
+
+    def __init__(self, articles: list[Article], shown: int) -> None:
+        super().__init__(("127.0.0.1", 0), _Handler)
+        self.articles = articles  # newest first
+        self.shown = shown
+        self.requests: list[str] = []
+        self.hold: str = ""  # a list page answered only once `release` is set (or after 30 s)
+        self.held = threading.Event()
+        self.release = threading.Event()
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+    def visible(self) -> list[Article]:
+        return self.articles[len(self.articles) - self.shown:]
+
+    def page(self, path: str) -> tuple[int, str]:
+        visible = self.visible()
+        pages = [visible[i:i + PER_PAGE] for i in range(0, len(visible), PER_PAGE)]
+        hrefs = [f"/list/{n}.html" for n in range(1, len(pages) + 1)]
+        if path in hrefs:
+            index = hrefs.index(path)
+            return 200, t.destoon_list(BRAND, pages[index], hrefs, index, visible[:3])
+        for pos, article in enumerate(visible):
+            if article.path == path:
+                return 200, t.destoon_article(BRAND, article, None, None, [], visible[:3],
+                                              int(path.rsplit("-", 1)[1].split(".")[0]))
+        return 404, "<html><body>not found</body></html>"
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: RollingSite
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+    def do_GET(self) -> None:
+        site = self.server
+        site.requests.append(self.path)
+        if self.path == site.hold:
+            site.held.set()
+            site.release.wait(30)
+        status, text = site.page(self.path)
+        body = text.encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        try:
+            self.wfile.write(body)
+        except OSError:
+            pass  # the killed crawl's worker hung up
+
+
+@pytest.fixture
+def site() -> Iterator[RollingSite]:
+    server = RollingSite(generate(25, load_data()["bench"]), shown=15)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.release.set()
+    server.shutdown()
+    server.server_close()
+
+
+def _stored(db: Path) -> int:
+    with sqlite3.connect(db) as conn:
+        return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+
+def test_crawl_after_a_killed_one_walks_past_known_pages(site: RollingSite, tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    (tmp_path / "config.yaml").write_text(yaml.safe_dump({
+        "database": str(db),
+        "crawl": DEFAULT_CRAWL,
+        "sites": [{"name": "rolling", "start_urls": [site.base + "/list/1.html"], "every": "30s",
+                   "max_list_pages": 10}],
+    }), encoding="utf-8")
+    config = load_config(tmp_path / "config.yaml")
+
+    [first] = run_crawl(config, time_limit=60)
+    assert first.status == "ok" and _stored(db) == 15
+
+    # Ten stories appear: the five newest fill page 1, the next five page 2. The second crawl
+    # stores page 1's and is killed while page 2 is on its way.
+    site.shown = 25
+    site.hold = "/list/2.html"
+    cancel = threading.Event()
+    reports: list[Any] = []
+    crawl = threading.Thread(target=lambda: reports.extend(run_crawl(config, time_limit=60, cancel=cancel)))
+    crawl.start()
+    deadline = time.monotonic() + 60
+    while not (site.held.is_set() and _stored(db) == 20) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert site.held.is_set() and _stored(db) == 20
+    cancel.set()
+    crawl.join(60)
+    site.hold = ""
+    site.release.set()
+    with sqlite3.connect(db) as conn:
+        assert [row[0] for row in conn.execute("SELECT status FROM crawl_runs ORDER BY id")] == ["ok", "interrupted"]
+
+    # Page 1 is all known now; the stories the killed crawl never saw are on page 2.
+    site.requests.clear()
+    [third] = run_crawl(config, time_limit=60)
+    missed = [a.path for a in site.articles[5:10]]
+    assert set(missed) <= set(site.requests), site.requests
+    assert third.status == "ok" and _stored(db) == 25
+
+    # Once a crawl went all the way again, an unchanged list stops at its first page.
+    site.requests.clear()
+    [fourth] = run_crawl(config, time_limit=60)
+    assert fourth.status == "ok" and [p for p in site.requests if p.startswith("/list/")] == ["/list/1.html"]
