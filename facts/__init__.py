@@ -31,7 +31,7 @@ __all__ = [
 ]
 
 #: Bumped when extraction changes, so ``newsmon reextract --facts`` knows what is stale.
-FACTS_VERSION = 8
+FACTS_VERSION = 9
 
 
 @dataclass(frozen=True)

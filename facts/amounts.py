@@ -51,9 +51,12 @@ _BUILDS = re.compile(r"建成|兴建|建设|建造|新建|扩建|改建|创建|�
 _SEVERAL = re.compile(r"先后|一批|分别|多个|各类|(?<![\d.])(?:[2-9]|\d{2,})(?:多|余)?(?:个|处|座|所|家|项|条|艘|台|套)"
                       r"|(?<![一二三四五六七八九十百千])[两二三四五六七八九十百千]+(?:多|余)?(?:个|处|座|所|家|项|条|艘|台|套)")
 # Statistics written with 投资: FDI (直接投资, 外国投资, 在华投资额), a period's or sector's
-# completed total (完成投资, 完成房地产开发投资, 共投资), a span of years (4年投资).
+# completed total (完成投资, 完成房地产开发投资, 共投资), a span of years (4年投资), central funds
+# (中央投资, 中央预算内投资).
 _STAT_BEFORE = re.compile(r"(直接|外国|外商|外部|境外|海外|对外|在华|双向|节省|节约|中央|预算内)$|完成[\u4e00-\u9fff]{0,8}$|共(计|完成)?$"
                           r"|(?<!\d)\d{1,2}年(来|间|里|内)?$|(?<![\u4e00-\u9fff])[一二三四五六七八九十两几]+年(来|间|里|内)?$")
+# Investment a programme or fund draws in ("带动总投资超过4600亿元"), a roundup's or not: none is its own.
+_DRAWN_IN = re.compile(r"带动[\u4e00-\u9fff]{0,4}$")
 # Financing received (a venture round), not a project's investment.
 _FINANCING = re.compile(r"获得了?(风险)?投资|获投|获得(了)?融资")
 # A clause that spans a period sums it up: "近5年来", "今年以来", and a count as of a date
@@ -275,6 +278,8 @@ def _investment_amounts(original: str) -> list[_Found]:
             continue  # "投入大量资金", "投入资金2亿元，使8个园区建设…": no one work's investment
         if invest.group() == "投资" and _BUILDS.search(after) and not _builds_one_work(after):
             continue  # "投资3000多万元新建各类小型水利工程932处"
+        if _DRAWN_IN.search(text, window_start, invest.start()):
+            continue  # "…936亿元…带动总投资超过4600亿元": what the money draws in
         if "签约" in invest.group() and not is_roundup:
             continue  # "签约额": the signed total of a batch of projects, else a contract's value
         if _FINANCING.search(text, clause_start, invest.start()):

@@ -324,3 +324,13 @@ def test_a_dated_batch_and_a_signed_total_are_roundups(body: str, amount: float)
     facts = extract_facts("", body)
     assert facts.amount == pytest.approx(amount, rel=0.01)
     assert facts.kind == "roundup"
+
+
+# -- session 5, fourth round: the 2023-12, 2024-12 and 2026 新闻联播 paragraphs -----------------------
+
+@pytest.mark.parametrize("body", [
+    "这批专项债券支持约3000个项目，带动总投资超过4000亿元。",
+    "该基金已投资项目20个，带动社会投资120亿元。",
+])
+def test_investment_drawn_in_is_no_amount(body: str) -> None:
+    assert extract_facts("", body).amount is None
