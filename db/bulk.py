@@ -17,6 +17,7 @@ from typing import Iterable, Iterator, NamedTuple, Optional, TypedDict
 import sqlite_utils
 
 from .cjk import index_text
+from .fts import index_story
 
 __all__ = ["BulkArticle", "BulkRow", "bulk_add_articles", "bulk_batches"]
 
@@ -88,7 +89,6 @@ def bulk_add_articles(db: sqlite_utils.Database, articles: Iterable[BulkArticle]
                     "INSERT INTO article_sources (article_id, site, url, first_seen_at, published_at, fingerprint)"
                     " VALUES (?,?,?,?,?,?)",
                     [cursor.lastrowid, row.site, row.url, row.fetched_at, row.published_at, row.fingerprint])
-                conn.execute("INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)",
-                             [cursor.lastrowid, row.title_index, row.body_index])
+                index_story(conn, int(cursor.lastrowid or 0), row.title_index, row.body_index)
         count += len(rows)
     return count

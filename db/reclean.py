@@ -13,6 +13,7 @@ from typing import Callable, Optional
 import sqlite_utils
 
 from .cjk import index_text
+from .fts import index_story, unindex_story
 from .handle import Handle, PgDatabase, pg_execute
 from .pg_schema import SEARCH_TSV
 
@@ -62,11 +63,8 @@ def rewrite_bodies(
                 db.execute("UPDATE articles SET body = ?, fingerprint = ? WHERE id = ?", [new, print_, article_id])
                 db.execute("UPDATE article_sources SET fingerprint = ? WHERE article_id = ? AND url = ?",
                            [print_, article_id, url])
-                # Contentless FTS5: a row is deleted by giving back the values it indexed.
-                db.execute("INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
-                           [article_id, index_text(title), index_text(old)])
-                db.execute("INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)",
-                           [article_id, index_text(title), index_text(new)])
+                unindex_story(db.conn, article_id, index_text(title), index_text(old))
+                index_story(db.conn, article_id, index_text(title), index_text(new))
         changed += len(updates)
 
 

@@ -8,10 +8,12 @@ idempotent (``ensure_schema`` runs on every open) and versioned in
 from __future__ import annotations
 
 import logging
+from typing import Iterator
 
 import sqlite_utils
 
 from .cjk import TOKENIZER_VERSION, index_text
+from .fts import create_fts, ranking_current, rebuild_indexes
 from .dedupe import ensure_dedupe_schema
 from .facts import ensure_facts_schema
 from .outbox import ensure_outbox_schema
@@ -98,8 +100,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             db.table("crawl_runs").create_index(["site", "started_at"])
         if "articles_fts" not in tables:
             # Contentless: the text lives in `articles`; the index holds the
-            # CJK-bigram rewrite of it (see db/cjk.py), rowid = articles.id.
-            db.execute(FTS_TABLE)
+            # CJK-bigram rewrite of it (see db/cjk.py), rowid = articles.id. db/fts.py has both indexes.
+            create_fts(db.conn)
         ensure_outbox_schema(db)  # alert_deliveries: the alerts outbox
         db.table("newsmon_meta").upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
     ensure_daemon_schema(db)  # list_pages, site_schedule (db/health.py)
@@ -116,6 +118,12 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             log.warning("Rebuilding the search index of %s stories for search index version %s (once; about a"
                         " minute per 100,000 stories).", count, TOKENIZER_VERSION)
         rebuild_fts(db)
+    elif not ranking_current(db.conn):
+        count = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        if count:
+            log.warning("Indexing %s stories in blocks for relevance ranking (once; about a minute per 100,000"
+                        " stories).", count)
+        rebuild_fts(db, rank_only=True)
 
 
 def ensure_search_indexes(db: sqlite_utils.Database) -> None:
@@ -181,23 +189,17 @@ def ensure_file_type_column(db: sqlite_utils.Database) -> None:
             db.execute("ALTER TABLE articles ADD COLUMN file_type TEXT")
 
 
-# Contentless: the text lives in `articles`; rowid = articles.id. prefix='1': an index of
-# every token's first character, so a one-character query (`"氪" *`, every bigram starting
-# with 氪) reads one list instead of merging hundreds (issue 12: fast at a million stories).
-FTS_TABLE = ("CREATE VIRTUAL TABLE articles_fts USING fts5("
-             "title, body, content='', prefix='1', tokenize='unicode61 remove_diacritics 2')")
+def rebuild_fts(db: sqlite_utils.Database, *, rank_only: bool = False) -> None:
+    """Re-index every article (after a tokenizer change or on request), streaming rows: memory stays flat.
 
-
-def rebuild_fts(db: sqlite_utils.Database) -> None:
-    """Re-index every article (after a tokenizer change or on request), streaming rows: memory stays flat."""
+    ``rank_only``: build just the ranking tables of relevance (db/fts.py), for a database from before them.
+    """
     with db.conn:
-        # Recreated, not emptied: the table's options (prefix index) may have changed too.
-        db.execute("DROP TABLE IF EXISTS articles_fts")
-        db.execute(FTS_TABLE)
-        # A cursor, not fetchall(): a million stories never sit in memory at once.
-        rows = db.conn.execute("SELECT id, title, body FROM articles ORDER BY id")
-        db.conn.executemany(
-            "INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)",
-            ((i, index_text(t), index_text(b)) for i, t, b in rows),
-        )
-        db.table("newsmon_meta").upsert({"key": "tokenizer_version", "value": str(TOKENIZER_VERSION)}, pk="key")
+        def rows() -> Iterator[tuple[int, str, str]]:
+            # A cursor, not fetchall(): a million stories never sit in memory at once.
+            for i, t, b in db.conn.execute("SELECT id, title, body FROM articles ORDER BY id"):
+                yield i, index_text(t), index_text(b)
+
+        rebuild_indexes(db.conn, rows, rank_only=rank_only)
+        if not rank_only:
+            db.table("newsmon_meta").upsert({"key": "tokenizer_version", "value": str(TOKENIZER_VERSION)}, pk="key")

@@ -50,6 +50,7 @@ from newsmon.errors import StoreError, UsageError
 from newsmon.query import QuerySyntaxError
 
 from .facts import FactsFilter, has_facts_table
+from .fts import ranking_tables
 from .handle import Handle, PgDatabase
 from .search_shared import (CHECK_SECONDS, DAY_SQL, HIGHLIGHT, MAX_EXAMINED, NARROW_ROWS, RELEVANCE_WINDOW, SORTS,
                             SPAN_DAYS, IndexQuery, SearchBackend, SearchFilters, day_range, make_snippet, post_filter,
@@ -62,7 +63,9 @@ __all__ = ["search_articles", "count_articles", "iter_matches", "iter_matching_i
            "utc_bound", "FtsSearch"]
 
 _BATCH = 200
-_RANK = "bm25(articles_fts, 10.0, 1.0)"  # title matches count ten times a body match
+_WEIGHTS = "10.0, 1.0"  # bm25's column weights: a title match counts ten times a body match
+# Relevance goes back to older ranking blocks only while it has ranked fewer matches than this (db/fts.py).
+RELEVANCE_ENOUGH = 1_000
 _WALK_FIRST = 64  # first batch of a filter walk (_filter_walk); doubled each round up to _WALK_MAX
 _WALK_MAX = 1024
 _MAX_ID = 2**63 - 1
@@ -297,11 +300,27 @@ def _candidate_ids(db: sqlite_utils.Database, parsed: Optional[IndexQuery], sort
         yield from ((row[0], None) for row in
                     db.execute(f"SELECT rowid FROM articles_fts WHERE {where} ORDER BY rowid DESC", params))
         return
-    # Relevance among the newest RELEVANCE_WINDOW matches, ranked inside FTS5 in one pass (the window is FTS5's
-    # own rowid-ordered walk, LIMITed; bm25's IDF is still counted over every match, once per statement).
-    yield from ((row[0], row[1]) for row in db.execute(
-        f"SELECT rowid, score FROM (SELECT rowid, {_RANK} AS score FROM articles_fts WHERE {where}"
-        " ORDER BY rowid DESC LIMIT ?) ORDER BY score, rowid DESC", [*params, RELEVANCE_WINDOW]))
+    yield from _ranked(db, match, 0 if low is None else low, _MAX_ID if high is None else high)
+
+
+def _ranked(db: sqlite_utils.Database, match: str, low: int, high: int) -> list[tuple[int, float]]:
+    """(id, bm25) of the newest matches in [low, high], best first, ranked inside the ranking blocks (db/fts.py).
+
+    Newest block first, each block's newest matches (its own rowid-ordered walk, LIMITed, bm25 computed for
+    those rows only); older blocks only while fewer than RELEVANCE_ENOUGH matches were ranked, and never
+    more than RELEVANCE_WINDOW in all. bm25's IDF pass, which FTS5 makes over the whole table of the
+    statement, so covers a block or two (RANK_BLOCK stories each), not the database: the work is the same
+    at 200,000 stories as at a million.
+    """
+    ranked: list[tuple[int, float]] = []
+    for table, first, last in ranking_tables(db.conn, low, high):
+        ranked += db.execute(
+            f"SELECT rowid, bm25({table}, {_WEIGHTS}) FROM {table} WHERE {table} MATCH ? AND rowid BETWEEN ? AND ?"
+            " ORDER BY rowid DESC LIMIT ?", [match, first, last, RELEVANCE_WINDOW - len(ranked)]).fetchall()
+        if len(ranked) >= RELEVANCE_ENOUGH:
+            break
+    ranked.sort(key=lambda row: (row[1], -row[0]))
+    return ranked
 
 
 def _in_sites(db: sqlite_utils.Database, sites: Sequence[str], ids: list[int]) -> set[int]:

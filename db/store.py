@@ -17,6 +17,7 @@ import sqlite_utils
 from newsmon.errors import StoreError
 
 from .cjk import index_text
+from .fts import index_story, unindex_story
 from newsmon.clock import utc_now
 from .facts import save_facts
 from .schema import ensure_schema
@@ -235,8 +236,7 @@ class _Writer:
              copy.lang, copy.body, copy.fingerprint, copy.fetched_at, copy.summary, copy.file_type],
         )
         article_id = int(cursor.lastrowid or 0)
-        self.db.execute("INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)",
-                        [article_id, index_text(copy.title), index_text(copy.body)])
+        index_story(self.db.conn, article_id, index_text(copy.title), index_text(copy.body))
         return article_id
 
     def rewrite(self, article_id: int, copy: StoryCopy) -> None:
@@ -247,15 +247,8 @@ class _Writer:
             [copy.url, copy.site, copy.title, copy.published_at, copy.published_utc, copy.source, copy.author,
              copy.lang, copy.body, copy.fingerprint, copy.fetched_at, copy.summary, copy.file_type, article_id],
         )
-        # Contentless FTS5: a row is deleted by giving back the values it indexed.
-        self.db.execute(
-            "INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
-            [article_id, index_text(old_title), index_text(old_body)],
-        )
-        self.db.execute(
-            "INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)",
-            [article_id, index_text(copy.title), index_text(copy.body)],
-        )
+        unindex_story(self.db.conn, article_id, index_text(old_title), index_text(old_body))
+        index_story(self.db.conn, article_id, index_text(copy.title), index_text(copy.body))
 
     def forget_non_article(self, url: str) -> None:
         self.db.execute("DELETE FROM non_articles WHERE url = ?", [url])

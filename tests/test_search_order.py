@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from newsmon.db import Store, count_articles, search_articles
+from newsmon.db import Store, count_articles, parse_query, search_articles
 from newsmon.db.search import iter_matching_ids
 from newsmon.db.bulk import BulkArticle, bulk_add_articles
+from newsmon.db.fts import RANK_BLOCK, RANK_LEAD, rank_blocks, ranking_current
 
 CST = timezone(timedelta(hours=8))
 WORDS = ["氪氙", "稀有气体", "辽宁", "大连", "项目", "招聘", "投资", "签约"]
@@ -212,3 +213,95 @@ def test_stage_walk_agrees_with_a_scan(tmp_path: Path) -> None:
                     got = search_articles(store.db, word, site=sites or None, facts=chosen, limit=limit)
                     assert [row["id"] for row in got] == expected[:limit], (word, wanted, min_amount, sites, limit)
                 assert list(iter_matching_ids(store.db, word, site=sites or None, facts=chosen)) == expected
+
+
+def _jump_ids_to(store: Store, next_id: int) -> None:
+    """Make the next stored story get ``next_id``: a placeholder row just below it (ids are max(id) + 1)."""
+    store.db.execute("INSERT INTO articles (id, url, site, title, body, fingerprint, fetched_at)"
+                     " VALUES (?, ?, 'placeholder', '', '', '', '')", [next_id - 1, f"http://127.0.0.1/placeholder/{next_id}"])
+    store.db.conn.commit()
+
+
+def _story(i: int, title: str, body: str) -> BulkArticle:
+    return BulkArticle(site="s", url=f"http://127.0.0.1/r{i}", title=title, body=body, fingerprint=f"r{i}",
+                       published_at=datetime(2024, 2, 1, tzinfo=CST), fetched_at="2024-02-01")
+
+
+def _ranking_rows(store: Store, table: str) -> set[int]:
+    return {row[0] for row in store.db.execute(f"SELECT rowid FROM {table}")}
+
+
+def test_relevance_ranks_across_ranking_blocks(tmp_path: Path) -> None:
+    """Stories on both sides of a block boundary (db/fts.py): the lead-in ids are in both tables and ranked in
+    the older, so the newest stories are ranked among as many stories as there are; a title match first; and
+    a story rewritten is found by its new words only, in both of its tables."""
+    with Store(tmp_path / "blocks.db") as store:
+        _jump_ids_to(store, RANK_BLOCK - 3)
+        bulk_add_articles(store.db, [_story(i, "新闻", "氪氙气体项目。" if i in (1, 4) else "其他消息。")
+                                     for i in range(6)])
+        bulk_add_articles(store.db, [_story(9, "氪氙项目签约", "签约。")])
+        ids = [row[0] for row in store.db.execute("SELECT id FROM articles WHERE site = 's' ORDER BY id")]
+        assert ids == list(range(RANK_BLOCK - 3, RANK_BLOCK + 4))
+        assert rank_blocks(store.db.conn) == [0, 1]  # the placeholder was never indexed
+        assert _ranking_rows(store, "articles_rank_0") == set(ids)  # block 0 and the lead-in of block 1
+        assert _ranking_rows(store, "articles_rank_1") == set(ids[3:])
+        ranked = search_articles(store.db, "氪氙", sort="relevance", limit=10)
+        assert ranked[0]["id"] == RANK_BLOCK + 3  # the title match
+        assert sorted(r["id"] for r in ranked) == sorted(r["id"] for r in search_articles(store.db, "氪氙", limit=10))
+        assert all(r["score"] < ranked[0]["score"] for r in ranked[1:])
+        # Beyond the lead-in, block 1's own table ranks: stories on both sides are still all found.
+        _jump_ids_to(store, RANK_BLOCK + RANK_LEAD)
+        bulk_add_articles(store.db, [_story(20, "消息", "氪氙气体。"), _story(21, "消息", "签约。")])
+        assert _ranking_rows(store, "articles_rank_0") == set(ids)
+        assert search_articles(store.db, "氪氙", sort="relevance", limit=10)[0]["id"] == RANK_BLOCK + 3
+        assert len(search_articles(store.db, "氪氙", sort="relevance", limit=10)) == 4
+
+        # An earlier copy of story RANK_BLOCK + 1 (same text) becomes its primary: its title is indexed anew.
+        result = store.add_article(site="t", url="http://127.0.0.1/earlier", title="稀有气体专题", body="氪氙气体项目。",
+                                   fingerprint="r4", published_at=datetime(2024, 1, 1, tzinfo=CST))
+        assert result.article_id == RANK_BLOCK + 1
+        assert [r["id"] for r in search_articles(store.db, "稀有气体", sort="relevance")] == [RANK_BLOCK + 1]
+        assert RANK_BLOCK + 1 not in [r["id"] for r in search_articles(store.db, "新闻", sort="relevance")]
+        for table in ("articles_rank_0", "articles_rank_1"):  # the old title is gone from both tables
+            assert RANK_BLOCK + 1 not in {row[0] for row in store.db.execute(
+                f"SELECT rowid FROM {table} WHERE {table} MATCH ?", [parse_query("新闻").index])}
+            assert RANK_BLOCK + 1 in {row[0] for row in store.db.execute(
+                f"SELECT rowid FROM {table} WHERE {table} MATCH ?", [parse_query("稀有气体").index])}
+
+
+def test_relevance_stops_at_older_blocks_once_enough_are_ranked(tmp_path: Path) -> None:
+    """The newest block holds RELEVANCE_ENOUGH matches: the older block's matches are not ranked (the
+    bound that keeps bm25's IDF pass to a block); newest-first and the count still see every match."""
+    from newsmon.db.search import RELEVANCE_ENOUGH
+
+    with Store(tmp_path / "enough.db") as store:
+        bulk_add_articles(store.db, [_story(i, "旧闻", "氪氙。") for i in range(5)])
+        _jump_ids_to(store, RANK_BLOCK + RANK_LEAD)
+        bulk_add_articles(store.db, (_story(10 + i, "新闻", "氪氙。") for i in range(RELEVANCE_ENOUGH)))
+        ranked = {r["id"] for r in search_articles(store.db, "氪氙", sort="relevance", limit=RELEVANCE_ENOUGH + 10)}
+        assert len(ranked) == RELEVANCE_ENOUGH and min(ranked) == RANK_BLOCK + RANK_LEAD
+        assert count_articles(store.db, "氪氙") == RELEVANCE_ENOUGH + 5
+        assert search_articles(store.db, "旧闻", sort="relevance")[0]["id"] == 5  # a word of the old block alone
+
+
+def test_ranking_blocks_are_built_on_open_for_an_older_database(tmp_path: Path,
+                                                                caplog: pytest.LogCaptureFixture) -> None:
+    """A database from before the ranking blocks: read-only, relevance ranks in articles_fts; opened for
+    writing, the blocks are built once (a warning says so) and give the same order."""
+    path = tmp_path / "legacy.db"
+    with Store(path) as store:
+        bulk_add_articles(store.db, [_story(i, "氪氙" if i == 3 else "新闻", "氪氙项目。" * (1 + i % 3))
+                                     for i in range(30)])
+        before = [(r["id"], r["score"]) for r in search_articles(store.db, "氪氙", sort="relevance", limit=50)]
+        store.db.execute("DROP TABLE articles_rank_0")
+        store.db.execute("DELETE FROM newsmon_meta WHERE key = 'rank_block'")
+        store.db.conn.commit()
+    with Store(path, readonly=True) as store:
+        assert not ranking_current(store.db.conn)
+        assert [r["id"] for r in search_articles(store.db, "氪氙", sort="relevance", limit=50)] == [i for i, _ in before]
+    with caplog.at_level("WARNING"):
+        with Store(path) as store:
+            assert ranking_current(store.db.conn) and rank_blocks(store.db.conn) == [0]
+            after = [(r["id"], r["score"]) for r in search_articles(store.db, "氪氙", sort="relevance", limit=50)]
+    assert after == before
+    assert "in blocks for relevance ranking" in caplog.text

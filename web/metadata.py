@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsmon.db.fts import RANK_PREFIX
 from newsmon.db.reader import CANNED_SEARCH_SQL
 
 __all__ = ["HIDDEN_COLUMNS", "database_metadata"]
@@ -93,6 +94,12 @@ _TABLES: dict[str, dict[str, Any]] = {
     "newsmon_meta": {"description": "Schema and tokenizer versions."},
 }
 
+
+
+# The ranking tables of relevance (db/fts.py: articles_rank_0, _1, ... one per 100,000 stories) are the same
+# index again, in blocks: hidden from the table list. Datasette's metadata names tables one by one, so the
+# first 500 (50 million stories) are listed.
+_TABLES.update({f"{RANK_PREFIX}{block}": {"hidden": True} for block in range(500)})
 
 
 def database_metadata() -> dict[str, Any]:
