@@ -8,9 +8,13 @@ How each order stays fast at a million stories:
   those rows only. Newest means most recently *stored*: the order newsmon
   found the stories.
 * ``relevance``: bm25 (a title match counts ten times a body match) is
-  computed inside FTS5 for the newest :data:`RELEVANCE_WINDOW` matches only,
-  ranked there (``ORDER BY bm25 LIMIT``), and only the best rows are joined
-  to ``articles``. A term in half a million stories never scores all of them.
+  computed inside FTS5 for the newest matches only, at most :data:`RELEVANCE_WINDOW`,
+  and only the best rows are joined to ``articles``. A term in half a million
+  stories never scores all of them. The matches are ranked in the ranking tables
+  of db/fts.py (the index again, in blocks of 100,000 ids), newest block first,
+  going back a block only while fewer than :data:`RELEVANCE_ENOUGH` were ranked:
+  FTS5 counts each query phrase's documents over the whole table of a bm25
+  statement, and in a block that count stays the same at any database size.
 * ``--since/--until/--site`` narrow the walk: when they select at most
   :data:`NARROW_ROWS` stories, the walk is limited to the id span of those
   stories (``rowid BETWEEN``); rows are then checked against the filters.
@@ -59,7 +63,7 @@ from .query import parse_query
 
 # make_snippet, post_filter, utc_bound and the bounds live in search_shared (both back ends use them).
 __all__ = ["search_articles", "count_articles", "iter_matches", "iter_matching_ids", "make_snippet", "known_sites",
-           "HIGHLIGHT", "SORTS", "RELEVANCE_WINDOW", "MAX_EXAMINED", "CHECK_SECONDS", "NARROW_ROWS", "post_filter",
+           "HIGHLIGHT", "SORTS", "RELEVANCE_WINDOW", "RELEVANCE_ENOUGH", "MAX_EXAMINED", "CHECK_SECONDS", "NARROW_ROWS", "post_filter",
            "utc_bound", "FtsSearch"]
 
 _BATCH = 200
