@@ -38,9 +38,15 @@ _AMOUNT = re.compile(
 )
 # Words that make the amount after them an investment. A bare 投资 that starts another noun
 # (投资银行, 投资基金, 投资者, 投资人 …) introduces no investment.
-_INVEST = re.compile(r"(总投资额?|投资总额|总?签约总?额|签约金额|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
+_INVEST = re.compile(r"(总投资额?|投资总额|总?签约总?金?额|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
                      r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|"
                      r"投资(?!银行|基金|者|人|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
+# The total of a signed batch: a word that says so ("签约总额", "总签约金额"), or a total (总金额, 总额, 共)
+# after a signing of several projects in the sentence ("签约项目315个，总金额达到4992亿元",
+# "34个项目签约，共672.2亿元"); without a signing 总额 and 共 introduce no investment.
+_SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额")
+_TOTAL_ONLY = re.compile(r"总金额|总额|共计?")
+_SIGNED = re.compile(r"签约|签订|签署")
 # Spending words that name a project's investment only when the sentence builds one work
 # after the amount ("耗资4.5亿元建成的生产线", "出资1.2亿元建设"): "投入大量人力", "出资设立基金"
 # name none.
@@ -58,7 +64,8 @@ _STAT_BEFORE = re.compile(r"(直接|外国|外商|外部|境外|海外|对外|�
 # Investment a programme or fund draws in ("带动总投资超过4600亿元"), a roundup's or not: none is its own.
 _DRAWN_IN = re.compile(r"带动[\u4e00-\u9fff]{0,4}$")
 # Financing received (a venture round), not a project's investment.
-_FINANCING = re.compile(r"获得了?(风险)?投资|获投|获得(了)?融资")
+# What a fund has signed or put in ("投资基金已在…落地9个项目，签约总金额…") is financing too.
+_FINANCING = re.compile(r"获得了?(风险)?投资|获投|获得(了)?融资|基金(已经?|共|累计)")
 # A clause that spans a period sums it up: "近5年来", "今年以来", and a count as of a date
 # ("截至1月30日，共举办…活动2700多场，签约项目626个，总投资额2340.54亿元").
 _PERIOD = re.compile(r"\d+年来|[一二三四五六七八九十几多]年来|以来|截至|截止到|截止至")
@@ -103,11 +110,12 @@ _OTHER = re.compile(
 _CLAUSE_BREAK = re.compile(r"[。；;！？!?\n]")
 # Several projects: "32个重点项目", "项目23个", "一批项目", "集中签约/开工".
 _ROUNDUP = re.compile(
-    r"(\d+|[" + _CN_DIGITS + r"]+)\s*[个项宗]\s*[\u4e00-\u9fff]{0,6}?项目|项目\s*(\d+|[" + _CN_DIGITS + r"]+)\s*[个项宗]"
+    r"(\d+|[" + _CN_DIGITS + r"]+)(?:多|余)?\s*[个项宗]\s*[\u4e00-\u9fff、]{0,8}?项目"  # "360多个合作项目", "40个外资、外贸等项目"
+    r"|项目\s*(\d+|[" + _CN_DIGITS + r"]+)(?:多|余)?\s*[个项宗]"
     r"|一批[\u4e00-\u9fff]{0,6}?项目|集中(签约|开工|投产|竣工|开业)"
     r"|项目[^。；]{0,30}?共有?\s*(\d+|[" + _CN_DIGITS + r"]+)\s*[个项宗]"  # "重大项目正式动工，…共有319项"
 )
-_TOTAL = re.compile(r"(总投资|投资总额|总额|合计|共计|累计|总计)")
+_TOTAL = re.compile(r"(总投资|投资总额|总额|总金额|合计|共计|累计|总计)")
 # How far back an investment word may stand (characters, same clause).
 _WINDOW = 16
 
@@ -224,7 +232,10 @@ def _span_figure(text: str, sentence_start: int, invest_start: int, amount_start
     """
     if _EVENT.search(text, sentence_start, sentence_end):
         return False
+    paragraph_start = text.rfind("\n", 0, sentence_start) + 1
     for span in _SPAN.finditer(text, sentence_start, invest_start):
+        if span.group() == "目前" and _EVENT.search(text, paragraph_start, sentence_start):
+            continue  # "…今天在沈阳开幕。…目前，已签约项目315个，总金额…": the event's tally so far
         if (span.end() == invest_start or _SPAN_WORK.search(text, span.end(), amount_start)
                 or _SPAN_COUNT_AFTER.search(text, amount_start, sentence_end)):
             return True
@@ -269,7 +280,10 @@ def _investment_amounts(original: str) -> list[_Found]:
             continue
         # A roundup: the clause counts projects and states their total.
         is_roundup = bool(_ROUNDUP.search(clause + text[start:match.end()] + after)) and bool(
-            _TOTAL.search(clause) or "共" in clause)
+            _TOTAL.search(clause) or "共" in clause) or bool(_SIGNED_SUM.fullmatch(invest.group()))
+        if _TOTAL_ONLY.fullmatch(invest.group()) and (not (is_roundup and _SIGNED.search(clause))
+                                                     or invest.group()[0] == "共" and invest.end() != start):
+            continue  # "总额503.7亿元" of projects put on offer, not signed
         if not is_roundup and _STAT_BEFORE.search(text, window_start, invest.start()):
             continue  # "外国直接投资", "完成投资", "共投资": a statistic
         if not is_roundup and "先后" in text[clause_start:invest.start()]:

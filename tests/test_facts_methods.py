@@ -334,3 +334,36 @@ def test_a_dated_batch_and_a_signed_total_are_roundups(body: str, amount: float)
 ])
 def test_investment_drawn_in_is_no_amount(body: str) -> None:
     assert extract_facts("", body).amount is None
+
+
+# -- session 6: found on the dev split of the 新闻联播 paragraphs of 2022 and 2023-2025 ----------------
+
+@pytest.mark.parametrize("title,body,amount", [
+    # A signed batch's total written 总金额, 总额 or 共, counts written 多/余 or listing fields with 、.
+    ("", "今天，某市投资洽谈会开幕，现场签约项目50多个，总金额达到300亿元。", 300e8),
+    ("", "峰会共有20个重点外资、外贸等项目签约，总金额达12.5亿美元。", 12.5e8),
+    ("", "大会成功实现签约合作项目30余个，总额达500亿元。", 500e8),
+    ("", "两地共有12个重大项目签约，共86.5亿元。", 86.5e8),
+    ("", "某省文旅大会今天召开，签约了总金额达120亿元的18个文旅项目。", 120e8),
+    # The word itself says a total of signings; the lead's precise figure fills the headline's bound.
+    ("某洽谈会开幕 签约总额超300亿元", "今天，某洽谈会开幕。两地共有30个项目签约，共321.5亿元。", 321.5e8),
+    # A tally "so far" in a report of an event held today is the event's.
+    ("", "某洽谈会今天在某市开幕，吸引500家企业参展。目前，已签约项目100个，总金额达到800亿元。", 800e8),
+])
+def test_a_signed_batchs_total_is_a_roundup(title: str, body: str, amount: float) -> None:
+    facts = extract_facts(title, body)
+    assert facts.amount == pytest.approx(amount, rel=0.01)
+    assert facts.kind == "roundup"
+
+
+@pytest.mark.parametrize("body", [
+    "某市还发布了招商项目80个，总额300亿元。",  # put on offer, not signed
+    "某产业基金已在帮扶地区落地6个项目，签约总金额已达8亿元。",  # a fund's financing
+    "展会期间，两家公司洽谈合作，共12亿元。",  # 共 with no signed batch
+])
+def test_a_total_without_a_signed_batch_is_no_amount(body: str) -> None:
+    assert extract_facts("", body).amount is None
+
+
+def test_a_projects_total_investment_is_still_read_beside_total_words() -> None:
+    assert extract_facts("", "今天，某电池项目在某市签约，项目投资总额约为50亿元人民币。").amount == pytest.approx(50e8)
