@@ -51,11 +51,11 @@ _SIGNED = re.compile(r"签约|签订|签署")
 # after the amount ("耗资4.5亿元建成的生产线", "出资1.2亿元建设"): "投入大量人力", "出资设立基金"
 # name none.
 _WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入)$")
-_BUILDS = re.compile(r"建成|兴建|建设|建造|新建|扩建|改建|创建|建起|落成|启动|实施|项目|工程|厂|基地|生产线")
+_BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|创建|建起|落成|启动|实施|项目|工程|厂|基地|生产线")
 # Several works at once: an amount spread over them is no project's investment
 # ("先后投资", "新建小型水利设施393处", "开发扶贫项目178个").
-_SEVERAL = re.compile(r"先后|一批|分别|多个|各类|(?<![\d.])(?:[2-9]|\d{2,})(?:多|余)?(?:个|处|座|所|家|项|条|艘|台|套)"
-                      r"|(?<![一二三四五六七八九十百千])[两二三四五六七八九十百千]+(?:多|余)?(?:个|处|座|所|家|项|条|艘|台|套)")
+_SEVERAL = re.compile(r"先后|一批|分别|多个|各类|(?<![\d.])(?:[2-9]|\d{2,})(?:多|余)?(?:个|处|座|所|家|项|条|艘|台|套|件)"
+                      r"|(?<![一二三四五六七八九十百千])[两二三四五六七八九十百千]+(?:多|余)?(?:个|处|座|所|家|项|条|艘|台|套|件)")
 # Statistics written with 投资: FDI (直接投资, 外国投资, 在华投资额), a period's or sector's
 # completed total (完成投资, 完成房地产开发投资, 共投资), a span of years (4年投资), central funds
 # (中央投资, 中央预算内投资).
@@ -68,7 +68,9 @@ _DRAWN_IN = re.compile(r"带动[\u4e00-\u9fff]{0,4}$")
 _FINANCING = re.compile(r"获得了?(风险)?投资|获投|获得(了)?融资|基金(已经?|共|累计)")
 # A clause that spans a period sums it up: "近5年来", "今年以来", and a count as of a date
 # ("截至1月30日，共举办…活动2700多场，签约项目626个，总投资额2340.54亿元").
-_PERIOD = re.compile(r"\d+年来|[一二三四五六七八九十几多]年来|以来|截至|截止到|截止至")
+# A run of months ("1—9月", "1-10月份") is a period whatever the day it is reported on.
+_PERIOD = re.compile(r"\d+年(来|间|里)|[一二三四五六七八九十几多]年(来|间|里)|以来|截至|截止到|截止至"
+                     r"|(?<![\d.])\d{1,2}[—–\-~至到]\d{1,2}月份?")
 # A plan for a year ("今年将在能源领域计划固定资产投资498亿元", "今年计划实施88个重点项目，总投资
 # 超800亿元") states a programme's or a year's spending, not one project's investment.
 _YEAR_PLAN = re.compile(r"(今年|全年|年内|明年)(将|要|计划|拟|预计|力争)")
@@ -93,6 +95,11 @@ _SPAN_COUNT_AFTER = re.compile(r"(?:(?<![\d.])\d+|[两三四五六七八九十�
 _EVENT = re.compile(r"今天|今日|当天|日前|近日|\d{1,2}日|首日|首批|第[一二三四五六七八九十\d]+批|仪式|现场|大会|举行|举办|集中(签约|开工|投产|竣工)")
 # A bound in front of an amount ("总投资超4000亿元", "近30亿元"): the figure is not the total itself.
 _BOUND = re.compile(r"(超过|超|逾|接近|将近|近|约|上)$")
+# A threshold in front of an amount ("总投资不低于700万元的项目", "推介的项目总投资不低于2000亿元"): a
+# condition or a programme's floor, not a stated investment.
+_THRESHOLD_BEFORE = re.compile(r"(不低于|不少于|不小于|不超过|不高于|最高|最低)$")
+# Money handed out as a subsidy ("省级财政拿出5000万元给予贴息补助") is no investment.
+_SUBSIDY_AFTER = re.compile(r"^[^，。；,;]{0,12}?(补助|补贴|贴息|奖励|奖补|资助)")
 # Vague or threshold figures: "数十亿", "上千万", "1000万美元以上的116个项目".
 _VAGUE_BEFORE = "数几上"
 _THRESHOLD_AFTER = re.compile(r"^(以上|以下|以内)的?[^，。；,;]{0,12}?(项目|企业|工程|公司|个)")
@@ -272,7 +279,9 @@ def _investment_amounts(original: str) -> list[_Found]:
         if text[start - 1:start] in tuple(_VAGUE_BEFORE) and not match.group("num")[0].isdigit():
             continue  # "数十亿": no figure stated
         after = text[match.end():min(clauses.first_from(match.end()), match.end() + _REACH)]
-        if _THRESHOLD_AFTER.match(after):
+        if _THRESHOLD_AFTER.match(after) or _THRESHOLD_BEFORE.search(text, invest.end(), start):
+            continue  # "不低于700万元的技术改造项目": a threshold
+        if _SUBSIDY_AFTER.match(after):
             continue  # "总投资1000万美元以上的116个项目": a threshold
         full_sentence = text[max(sentences.start_before(start), start - _REACH):
                              min(sentences.first_from(match.end()), match.end() + _REACH)]
@@ -298,10 +307,10 @@ def _investment_amounts(original: str) -> list[_Found]:
             continue  # "签约额": the signed total of a batch of projects, else a contract's value
         if _FINANCING.search(text, clause_start, invest.start()):
             continue  # "192家企业获得投资，投资金额超过1000亿元": financing received, no project's
-        if _PERIOD.search(text, clause_start, invest.start()) and not _ONE_WORK_AFTER.match(after):
-            continue  # "近5年来…投入50多亿元", "今年以来…总投资120亿元": a period's total
         # "…今年一季度，北京市将推动160项…开工建设。其中，…项目38个，总投资超2900亿元": 其中 continues it.
         span_start = clauses.start_before(clause_start - 1) if text.startswith("其中", clause_start) else clause_start
+        if _PERIOD.search(text, span_start, invest.start()) and not _ONE_WORK_AFTER.match(after):
+            continue  # "近5年来…投入50多亿元", "今年以来…总投资120亿元": a period's total
         if _span_figure(text, span_start, invest.start(), start, clauses.first_from(match.end())):
             continue  # "2022年，…585个重大项目…全年完成总投资超过7000亿元": the span's figure
         # A year's plan, in the comma clause of the investment word or, for a roundup, in the

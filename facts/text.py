@@ -17,7 +17,7 @@ _DOT_POINT = re.compile(r"(?<=\d)[．·・•](?=\d)")
 # A sentence that compares or sums up periods reports a statistic, not one project:
 # "固定资产投资完成246.79亿元，同比增长15.3%", "双向投资额累计已超过260亿美元",
 # "比上年增长13.6%", "比1996年分别增长2.72%".
-STATISTIC = re.compile(r"同比|环比|累计|比(上|去|前)一?年|比上(月|季度?)|比\d{2,4}年")
+STATISTIC = re.compile(r"同比|环比|累计|[比较](上|去|前)一?年|[比较]上(月|季度?)|比\d{2,4}年")
 
 SENTENCE_MARKS = "。！？!?\n"
 # How far a clause or sentence reaches either side of a position (characters): longer is no

@@ -367,3 +367,22 @@ def test_a_total_without_a_signed_batch_is_no_amount(body: str) -> None:
 
 def test_a_projects_total_investment_is_still_read_beside_total_words() -> None:
     assert extract_facts("", "今天，某电池项目在某市签约，项目投资总额约为50亿元人民币。").amount == pytest.approx(50e8)
+
+
+@pytest.mark.parametrize("body", [
+    # A threshold or a programme's floor.
+    "对固定资产投资总额不低于500万元的技术改造项目给予奖励。",
+    "某市今年面向民间资本推介的项目总投资不低于800亿元。",
+    # A subsidy handed out.
+    "对民间投资项目，省级财政拿出3000万元给予贴息补助。",
+    # Compared with last year (较去年 is 比去年).
+    "今年，某省重点建设40个新能源项目，较去年增长50%；总投资600亿元，较去年增长30%。",
+    # Spending over several works built (修建 N座) or several deeds (N件).
+    "某旗今年再投资1.2亿元，向风沙区挺进，修建60座拦沙坝。",
+    "下半年某区新增投入约5亿元，追加实施8件民生实事。",
+    # A run of months, a span of years; 其中 continues the sentence before it.
+    "某部今天发布，1—9月，全国新开工公路项目200个，项目总投资5000亿元。其中，9月份新开工项目30个，投资额900亿元。",
+    "五年间，我国特高压工程总投资超过3000亿元。",
+])
+def test_thresholds_subsidies_and_periods_are_no_amount(body: str) -> None:
+    assert extract_facts("", body).amount is None
