@@ -16,6 +16,7 @@ from typing import NamedTuple, Optional
 
 import cn2an
 
+from .stages import find_stage
 from .text import REACH as _REACH, SENTENCE_MARKS, STATISTIC, normalise
 
 __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
@@ -325,7 +326,7 @@ def _investment_amounts(original: str) -> list[_Found]:
         amount = _to_amount(match, "roundup" if is_roundup else "project",
                             original[match.start():match.end()].strip())
         if amount is not None and amount.cny >= 1e5:  # below 10万元 is no project investment
-            bound = _BOUND.search(text, invest.end(), start)
+            bound = _BOUND.search(text, invest.start(), start)  # "总投资超", "投资超": the word may hold it
             found.append(_Found(amount, is_roundup, bound.group() if bound else ""))
     return found
 
@@ -340,6 +341,30 @@ def _precise(bound: _Found, stated: Amount) -> bool:
     if bound.bound in ("接近", "将近", "近"):
         return 0.5 < ratio <= 1
     return 0.7 <= ratio <= 1.3  # 约
+
+
+def _same_figure(headline: _Found, stated: Amount) -> bool:
+    """Whether ``stated`` is the headline's figure, or the one its bound rounds."""
+    same = stated.currency == headline.amount.currency and abs(stated.value - headline.amount.value) <= 0.01 * stated.value
+    return same or _precise(headline, stated)
+
+
+def _restated_as_statistic(headline: _Found, lead: str, lead_amounts: list[_Found]) -> bool:
+    """Whether the lead restates the headline's figure, but not as an investment (a statistic).
+
+    The headline sums up the lead: when the lead gives the same money figure and it is none of
+    the lead's investments (a period's total, a completed statistic), the headline's is none either.
+    Only asked of a headline that reports no stage: one that does (``…开工 总投资超2190亿元``)
+    reports an event, whose works the figure is.
+    """
+    if any(_same_figure(headline, found.amount) for found in lead_amounts):
+        return False
+    text = normalise(lead)
+    for match in _AMOUNT.finditer(text):
+        stated = _to_amount(match, "project") if match.group("unit") or match.group("cur") else None
+        if stated is not None and _same_figure(headline, stated):
+            return True
+    return False
 
 
 def find_investment(title: str, body: str) -> Optional[Amount]:
@@ -360,6 +385,8 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
         chosen = roundups[0] if roundups else amounts[0] if amounts else None
         if chosen is None:
             continue
+        if text is title and find_stage(title, "") is None and _restated_as_statistic(chosen, lead, lead_amounts):
+            continue  # "前11个月我国交通固定资产投资超3万亿元" over "1—11月，我国完成…投资3.6万亿元"
         if text is title and lead_amounts and _precise(chosen, lead_amounts[0].amount):
             chosen = _Found(lead_amounts[0].amount, chosen.is_roundup or lead_amounts[0].is_roundup, "")
         first = chosen.amount

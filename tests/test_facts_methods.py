@@ -386,3 +386,18 @@ def test_a_projects_total_investment_is_still_read_beside_total_words() -> None:
 ])
 def test_thresholds_subsidies_and_periods_are_no_amount(body: str) -> None:
     assert extract_facts("", body).amount is None
+
+
+@pytest.mark.parametrize("title,body", [
+    ("前10个月某省交通投资超2000亿元", "1—10月，某省完成交通固定资产投资2300亿元。"),
+    ("2024年某地电网项目投资超800亿元", "2024年某地电网项目完成投资额首次超过800亿元，同比增长9%。"),
+    ("某合作区项目总投资达120亿元", "某合作区建设三年来，已签约合作项目40个，总投资额达120亿元。"),
+])
+def test_a_headline_figure_the_lead_gives_as_a_statistic_is_none(title: str, body: str) -> None:
+    assert extract_facts(title, body).amount is None
+
+
+def test_a_headline_reporting_a_stage_keeps_its_figure() -> None:
+    facts = extract_facts("某省8条高速公路开工 总投资超900亿元",
+                          "今天，某省8条高速公路集中开工，累计里程达600公里、总投资932亿元。")
+    assert facts.amount == pytest.approx(900e8)  # the lead's 932亿 is in a sentence with 累计
