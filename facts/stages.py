@@ -26,9 +26,11 @@ _VERBS = {
     "核准": r"通过核准|获得核准|予以核准|核准|获批|批复|获[^，。；,;]{0,12}?批准",
     "评审": r"通过专家评审|专家评审|评审会|通过评审",
     "招标": r"完成招标|招标|中标",
-    "开工": r"开工建设|集中开工|开工|动工|奠基|破土|开建|开始(兴建|建设|施工)",
-    "投产": r"正式投产|建成投产|投产|正式启用|投入使用|试生产|试产|投入运营|投运|达产",
-    "竣工": r"竣工验收|竣工|完工|建成|验收合格|(经|通过)[^，。；,;]{0,10}?验收",
+    # "开复工": started or resumed; "启动建设", "扩建工程正式启动": construction launched.
+    "开工": r"开工建设|集中开工|开复工|开工|动工|奠基|破土|开建|开始(兴建|建设|施工)|启动建设|(?<=工程)(正式)?启动",
+    "投产": r"正式投产|建成投产|投产|正式启用|全面启用|投入使用|试生产|试产|投入(商业|试)?运营|投运|达产",
+    # "构建成链", "组建成": a verb ending in 建 before 成 ("into") is no completion.
+    "竣工": r"竣工验收|竣工|完工|(?<![构组搭创])建成|验收合格|(经|通过)[^，。；,;]{0,10}?验收",
 }
 _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_VERBS.values())))
 # A plan word before the verb in its clause: the stage is ahead, not reached
@@ -60,6 +62,8 @@ _SIGNING = ("签约", "签订", "签署")
 # An expert review that selects projects for a subsidy ("经专家评审，拟对56个项目给予支持",
 # "评审…拟奖励企业名单") reviews applications for money, not a project's design.
 _FUNDING_REVIEW = re.compile(r"拟[^。；]{0,20}?(支持|资助|扶持|奖励|补助|补贴|奖补)")
+# What "启动建设" may launch besides works: a campaign, a programme, a mechanism.
+_CAMPAIGN = re.compile(r"行动|活动|工作|机制|体系|计划")
 _COUNTING_GROUPS = (STAGES.index("投产"), STAGES.index("竣工"))
 
 
@@ -87,6 +91,8 @@ def _counts(text: str, match: re.Match[str], index: int) -> bool:
 def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: bool) -> bool:
     """A signing of no project (``签订责任状``), an approval of no work (``此方案获法院批准``), or
     a review of subsidy applications (``经专家评审，拟对56个项目给予支持``)."""
+    if match.group() == "启动建设" and _CAMPAIGN.search(_clause_after(text, match.end())):
+        return True  # "启动建设…目的地行动": a campaign launched, no construction
     if match.group().startswith("获") and match.group().endswith("批准"):
         return not _PROJECT_DEAL.search(sentence_of(text, match.start()))
     if index == STAGES.index("评审"):
@@ -98,7 +104,8 @@ def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: b
     return in_body and not _PROJECT_DEAL.search(sentence_of(text, match.start()))
 
 
-def _stages_in(original: str, in_body: bool) -> list[int]:
+def _stages_in(original: str, in_body: bool) -> list[tuple[int, bool]]:
+    """Stages the text reports, each with whether it is only an event's name (``洽谈会``)."""
     text = normalise(original)
     found = []
     for match in _VERB.finditer(text):
@@ -115,19 +122,20 @@ def _stages_in(original: str, in_body: bool) -> list[int]:
         index = int(next(name for name, value in match.groupdict().items() if value and name[0] == "s")[1:])
         if _counts(text, match, index) or _not_about_a_project(text, match, index, in_body):
             continue
-        found.append(index)
+        found.append((index, index == 0 and (match.group().endswith("会") or text.startswith("会", match.end()))))
     return found
 
 
 def find_stage(title: str, body: str) -> Optional[str]:
     """The stage the story reports (one of :data:`STAGES`), or None."""
     in_title = [] if _EVENT_NOTICE.match(title.strip()) else _stages_in(title, in_body=False)
-    if in_title:
-        return STAGES[max(in_title)]
     # The lead paragraph states what happened; later ones recall history or plans.
     paragraphs = [p for p in body.splitlines() if p.strip()]
-    for text in (paragraphs[:1], paragraphs[1:3]):
-        stages = _stages_in("\n".join(text), in_body=True)
-        if stages:
-            return STAGES[max(stages)]
+    levels = [in_title] + [_stages_in("\n".join(text), in_body=True) for text in (paragraphs[:1], paragraphs[1:3])]
+    # A 洽谈会 or 对接会 names the event; the stage is what it reports (签约), if anything.
+    for weak_too in (False, True):
+        for stages in levels:
+            reported = [index for index, weak in stages if weak_too or not weak]
+            if reported:
+                return STAGES[max(reported)]
     return None

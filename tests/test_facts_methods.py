@@ -401,3 +401,27 @@ def test_a_headline_reporting_a_stage_keeps_its_figure() -> None:
     facts = extract_facts("某省8条高速公路开工 总投资超900亿元",
                           "今天，某省8条高速公路集中开工，累计里程达600公里、总投资932亿元。")
     assert facts.amount == pytest.approx(900e8)  # the lead's 932亿 is in a sentence with 累计
+
+
+@pytest.mark.parametrize("title,body,stage", [
+    # A 洽谈会 names the event; the signing it reports is the stage.
+    ("2024某省投资贸易洽谈会开幕", "某省投资贸易洽谈会今天开幕。目前，已签约项目80个，总金额300亿元。", "签约"),
+    ("某市经贸洽谈会今天举行", "某市经贸洽谈会今天举行，各方代表参加。", "洽谈"),  # nothing else reported
+    # Started or resumed; construction launched; an expansion work launched.
+    ("某新区300个项目集中开复工", "昨天，某新区一季度300个重点项目开复工。", "开工"),
+    ("", "某市投资5亿元的零部件项目启动建设，达产后年产值超10亿元。", "开工"),
+    ("某输电工程二期扩建工程正式启动", "今天，某输电工程二期扩建工程正式开工建设，将在已投运的换流站扩建。", "开工"),
+    # Put into (commercial) operation, brought into full use.
+    ("某港正式投入商业运营", "某港5日正式投入商业运营。", "投产"),
+    ("", "总投资5000多万元的某校体育馆全面启用。", "投产"),
+])
+def test_more_stage_verbs_and_event_names(title: str, body: str, stage: str) -> None:
+    assert extract_facts(title, body).stage == stage
+
+
+@pytest.mark.parametrize("title,body", [
+    ("", "某市聚焦新能源汽车等产业链，构建成链成群的产业生态。"),  # 构建成 is no 建成
+    ("某省启动建设世界知名旅游目的地行动", "某省今天启动建设旅游目的地行动。"),  # a campaign
+])
+def test_verbs_that_only_look_like_stages(title: str, body: str) -> None:
+    assert extract_facts(title, body).stage is None
