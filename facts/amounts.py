@@ -17,7 +17,7 @@ from typing import NamedTuple, Optional
 import cn2an
 
 from .stages import find_stage
-from .text import REACH as _REACH, SENTENCE_MARKS, STATISTIC, normalise
+from .text import PERIOD as _PERIOD, REACH as _REACH, SENTENCE_MARKS, STATISTIC, normalise
 
 __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
 
@@ -67,11 +67,6 @@ _DRAWN_IN = re.compile(r"带动[\u4e00-\u9fff]{0,4}$")
 # Financing received (a venture round), not a project's investment.
 # What a fund has signed or put in ("投资基金已在…落地9个项目，签约总金额…") is financing too.
 _FINANCING = re.compile(r"获得了?(风险)?投资|获投|获得(了)?融资|基金(已经?|共|累计)")
-# A clause that spans a period sums it up: "近5年来", "今年以来", and a count as of a date
-# ("截至1月30日，共举办…活动2700多场，签约项目626个，总投资额2340.54亿元").
-# A run of months ("1—9月", "1-10月份") is a period whatever the day it is reported on.
-_PERIOD = re.compile(r"\d+年(来|间|里)|[一二三四五六七八九十几多]年(来|间|里)|以来|截至|截止到|截止至"
-                     r"|(?<![\d.])\d{1,2}[—–\-~至到]\d{1,2}月份?")
 # A plan for a year ("今年将在能源领域计划固定资产投资498亿元", "今年计划实施88个重点项目，总投资
 # 超800亿元") states a programme's or a year's spending, not one project's investment.
 _YEAR_PLAN = re.compile(r"(今年|全年|年内|明年)(将|要|计划|拟|预计|力争)")

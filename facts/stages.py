@@ -64,6 +64,10 @@ _SIGNING = ("签约", "签订", "签署")
 _FUNDING_REVIEW = re.compile(r"拟[^。；]{0,20}?(支持|资助|扶持|奖励|补助|补贴|奖补)")
 # What "启动建设" may launch besides works: a campaign, a programme, a mechanism.
 _CAMPAIGN = re.compile(r"行动|活动|工作|机制|体系|计划")
+# An approval of money (a budget, funds, bonds) approves no work.
+_FUNDS_BEFORE = re.compile(r"预算|资金|经费|债券|额度")
+# 落户 before a policy word is a noun ("落户奖励", "落户政策"), no project settling in.
+_POLICY_AFTER = re.compile(r"奖励|补贴|补助|政策|条件|门槛")
 _COUNTING_GROUPS = (STAGES.index("投产"), STAGES.index("竣工"))
 
 
@@ -93,6 +97,11 @@ def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: b
     a review of subsidy applications (``经专家评审，拟对56个项目给予支持``)."""
     if match.group() == "启动建设" and _CAMPAIGN.search(_clause_after(text, match.end())):
         return True  # "启动建设…目的地行动": a campaign launched, no construction
+    if index == STAGES.index("核准") and _FUNDS_BEFORE.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS),
+                                                          match.start()):
+        return True  # "中央部门预算已全部批复": a budget approved, no work
+    if match.group().startswith("落户") and _POLICY_AFTER.match(text, match.end()):
+        return True  # "落户奖励": a relocation award, no signing
     if match.group().startswith("获") and match.group().endswith("批准"):
         return not _PROJECT_DEAL.search(sentence_of(text, match.start()))
     if index == STAGES.index("评审"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["REACH", "SENTENCE_MARKS", "STATISTIC", "normalise", "sentence_end", "sentence_of", "sentence_start"]
+__all__ = ["PERIOD", "REACH", "SENTENCE_MARKS", "STATISTIC", "normalise", "sentence_end", "sentence_of", "sentence_start"]
 
 # Full-width digits, letters and the percent sign to ASCII: newspapers print "２２．８亿元".
 # Full-width punctuation stays: "，" and "；" separate clauses, "10，20" is not 1020.
@@ -18,6 +18,12 @@ _DOT_POINT = re.compile(r"(?<=\d)[．·・•](?=\d)")
 # "固定资产投资完成246.79亿元，同比增长15.3%", "双向投资额累计已超过260亿美元",
 # "比上年增长13.6%", "比1996年分别增长2.72%".
 STATISTIC = re.compile(r"同比|环比|累计|[比较](上|去|前)一?年|[比较]上(月|季度?)|比\d{2,4}年")
+
+# A clause that spans a period sums it up: "近5年来", "今年以来", and a count as of a date
+# ("截至1月30日，共举办…活动2700多场，签约项目626个，总投资额2340.54亿元").
+# A run of months ("1—9月", "1-10月份") is a period whatever the day it is reported on.
+PERIOD = re.compile(r"\d+年(来|间|里)|[一二三四五六七八九十几多]年(来|间|里)|以来|截至|截止到|截止至"
+                    r"|(?<![\d.])\d{1,2}[—–\-~至到]\d{1,2}月份?")
 
 SENTENCE_MARKS = "。！？!?\n"
 # How far a clause or sentence reaches either side of a position (characters): longer is no

@@ -425,3 +425,15 @@ def test_more_stage_verbs_and_event_names(title: str, body: str, stage: str) -> 
 ])
 def test_verbs_that_only_look_like_stages(title: str, body: str) -> None:
     assert extract_facts(title, body).stage is None
+
+
+@pytest.mark.parametrize("body", [
+    "截至目前，某省各部门预算已全部批复，资金加快下达。",  # a budget approved, no work
+    "对重大项目采取落户奖励、贷款贴息等方式给予支持。",  # a relocation award, no signing
+])
+def test_approved_money_and_settling_in_policies_are_no_stage(body: str) -> None:
+    assert extract_facts("", body).stage is None
+
+
+def test_an_approved_work_is_still_approved() -> None:
+    assert extract_facts("", "某水库工程可行性研究报告日前获国家批复。").stage == "核准"
