@@ -30,7 +30,8 @@ _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族
 _NOT_PLACES = {"阿里", "白银", "城区", "郊区", "矿区", "新区", "市中", "中区", "东区", "西区", "南区", "北区", "开发", "高新", "经济",
                "和平", "白云", "红旗", "新华", "城关", "长安", "永安", "太平", "新城", "东方", "青山", "城中",
                "铁西", "铁东", "河东", "河西", "向阳", "桥东", "桥西", "普陀",
-               "新兴"}  # 新兴产业 (emerging industries), not 新兴县 (found by its full name)
+               "新兴",  # 新兴产业 (emerging industries), not 新兴县 (found by its full name)
+               "新建", "双城"}  # "新建大型灌区" (newly built), "双城经济圈": 新建区, 双城区 by full name only
 
 
 # Words after a place name that make it the name of a building, hotel or street.
@@ -239,6 +240,12 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
     def named_in(code: str, named: set[str]) -> bool:
         return code in named or bool(named & set(table.ancestors(code)))
 
-    leaves.sort(key=lambda c: (c not in title_codes, not named_in(c, focus_codes), not named_in(c, site_codes),
-                               -counts[c], order[c]))
+    def named_below_province(code: str, named: set[str]) -> bool:
+        # 宁都 named in the sentence outranks 新建区 that only shares its province (江西) with it;
+        # a municipality (上海市) is a city.
+        return code in named or any(table.by_code[a].level > 0 or table.by_code[a].name.endswith("市")
+                                    for a in named & set(table.ancestors(code)))
+
+    leaves.sort(key=lambda c: (c not in title_codes, not named_below_province(c, focus_codes),
+                               not named_in(c, focus_codes), not named_in(c, site_codes), -counts[c], order[c]))
     return [table.place(code) for code in leaves[:limit]]

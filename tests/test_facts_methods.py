@@ -437,3 +437,16 @@ def test_approved_money_and_settling_in_policies_are_no_stage(body: str) -> None
 
 def test_an_approved_work_is_still_approved() -> None:
     assert extract_facts("", "某水库工程可行性研究报告日前获国家批复。").stage == "核准"
+
+
+def test_newly_built_and_twin_city_are_no_places() -> None:
+    body = "去年开工的12处新建大型灌区正加快推进。在江西宁都，总投资30亿元的某灌区工程进入攻坚阶段。"
+    assert extract_facts("", body).places[0].city == "赣州市"
+    body = "在黑龙江牡丹江，某水库工程总投资超过20亿元，是成渝地区双城经济圈之外的又一重点工程。"
+    assert extract_facts("", body).places[0].city == "牡丹江市"
+
+
+def test_a_place_named_in_the_investment_sentence_outranks_one_sharing_its_province() -> None:
+    # 九江 is named more often; the investment's sentence names 宁都 itself, 九江 only by its province.
+    body = "江西九江的一家企业来访，九江方面很重视。在江西宁都，该企业投资30亿元建设某灌区工程。九江企业将派出团队。"
+    assert extract_facts("", body).places[0].city == "赣州市"
