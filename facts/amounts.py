@@ -39,13 +39,13 @@ _AMOUNT = re.compile(
 )
 # Words that make the amount after them an investment. A bare 投资 that starts another noun
 # (投资银行, 投资基金, 投资者, 投资人 …) introduces no investment.
-_INVEST = re.compile(r"(总投资额?|投资总额|总?签约总?金?额|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
+_INVEST = re.compile(r"(总投资额?|投资总额|总?签约总?金?额|签约资金|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
                      r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|"
                      r"投资(?!银行|基金|者|人|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
 # The total of a signed batch: a word that says so ("签约总额", "总签约金额"), or a total (总金额, 总额, 共)
 # after a signing of several projects in the sentence ("签约项目315个，总金额达到4992亿元",
 # "34个项目签约，共672.2亿元"); without a signing 总额 and 共 introduce no investment.
-_SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额")
+_SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额")  # "签约资金" (signed funds) is like 签约额
 _TOTAL_ONLY = re.compile(r"总金额|总额|共计?")
 _SIGNED = re.compile(r"签约|签订|签署")
 # Spending words that name a project's investment only when the sentence builds one work

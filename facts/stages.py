@@ -21,7 +21,7 @@ STAGES = ("洽谈", "签约", "备案", "核准", "评审", "招标", "开工", 
 
 _VERBS = {
     "洽谈": r"洽谈|会谈|商谈(?!判)|对接会|考察对接",  # "进口商谈判" is 进口商 + 谈判
-    "签约": r"签约|签订|签署|正式落户|成功落户|落户",
+    "签约": r"签约|签订|签署|达成[\u4e00-\u9fff]{0,4}协议|正式落户|成功落户|落户",  # "达成合作协议"
     "备案": r"完成备案|予以备案|备案",
     "核准": r"通过核准|获得核准|予以核准|核准|获批|批复|获[^，。；,;]{0,12}?批准",
     "评审": r"通过专家评审|专家评审|评审会|通过评审",
@@ -29,8 +29,8 @@ _VERBS = {
     # "开复工": started or resumed; "启动建设", "扩建工程正式启动": construction launched.
     "开工": r"开工建设|集中开工|开复工|开工|动工|奠基|破土|开建|开始(兴建|建设|施工)|启动建设|(?<=工程)(正式)?启动",
     "投产": r"正式投产|建成投产|投产|正式启用|全面启用|投入使用|试生产|试产|投入(商业|试)?运营|投运|达产",
-    # "构建成链", "组建成": a verb ending in 建 before 成 ("into") is no completion.
-    "竣工": r"竣工验收|竣工|完工|(?<![构组搭创])建成|验收合格|(经|通过)[^，。；,;]{0,10}?验收",
+    # "构建成链", "组建成", "共建成渝": a verb ending in 建 before 成 ("into", a name) is no completion.
+    "竣工": r"竣工验收|竣工|完工|(?<![构组搭创共])建成|验收合格|(经|通过)[^，。；,;]{0,10}?验收",
 }
 _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_VERBS.values())))
 # A plan word before the verb in its clause: the stage is ahead, not reached
@@ -106,15 +106,14 @@ def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: b
         return not _PROJECT_DEAL.search(sentence_of(text, match.start()))
     if index == STAGES.index("评审"):
         return bool(_FUNDING_REVIEW.search(sentence_of(text, match.start())))
-    if match.group() not in _SIGNING:
+    if match.group() not in _SIGNING and not match.group().startswith("达成"):
         return False
     if _NOT_PROJECT_DEAL.search(_clause_after(text, match.end())):
         return True
     return in_body and not _PROJECT_DEAL.search(sentence_of(text, match.start()))
 
 
-def _stages_in(original: str, in_body: bool) -> list[tuple[int, bool]]:
-    """Stages the text reports, each with whether it is only an event's name (``洽谈会``)."""
+def _stages_in(original: str, in_body: bool) -> list[int]:
     text = normalise(original)
     found = []
     for match in _VERB.finditer(text):
@@ -131,20 +130,21 @@ def _stages_in(original: str, in_body: bool) -> list[tuple[int, bool]]:
         index = int(next(name for name, value in match.groupdict().items() if value and name[0] == "s")[1:])
         if _counts(text, match, index) or _not_about_a_project(text, match, index, in_body):
             continue
-        found.append((index, index == 0 and (match.group().endswith("会") or text.startswith("会", match.end()))))
+        if index == 0 and (match.group().endswith("会") or text.startswith("会", match.end())):
+            continue  # "投资贸易洽谈会", "对接会": the event's name; the stage is what it reports (签约)
+        found.append(index)
     return found
 
 
 def find_stage(title: str, body: str) -> Optional[str]:
     """The stage the story reports (one of :data:`STAGES`), or None."""
     in_title = [] if _EVENT_NOTICE.match(title.strip()) else _stages_in(title, in_body=False)
+    if in_title:
+        return STAGES[max(in_title)]
     # The lead paragraph states what happened; later ones recall history or plans.
     paragraphs = [p for p in body.splitlines() if p.strip()]
-    levels = [in_title] + [_stages_in("\n".join(text), in_body=True) for text in (paragraphs[:1], paragraphs[1:3])]
-    # A 洽谈会 or 对接会 names the event; the stage is what it reports (签约), if anything.
-    for weak_too in (False, True):
-        for stages in levels:
-            reported = [index for index, weak in stages if weak_too or not weak]
-            if reported:
-                return STAGES[max(reported)]
+    for text in (paragraphs[:1], paragraphs[1:3]):
+        stages = _stages_in("\n".join(text), in_body=True)
+        if stages:
+            return STAGES[max(stages)]
     return None

@@ -7,6 +7,8 @@ taken from the gold set.
 
 from __future__ import annotations
 
+from typing import Optional
+
 import pytest
 
 from newsmon.facts import extract_facts
@@ -345,6 +347,7 @@ def test_investment_drawn_in_is_no_amount(body: str) -> None:
     ("", "大会成功实现签约合作项目30余个，总额达500亿元。", 500e8),
     ("", "两地共有12个重大项目签约，共86.5亿元。", 86.5e8),
     ("", "某省文旅大会今天召开，签约了总金额达120亿元的18个文旅项目。", 120e8),
+    ("", "今天，某对接活动举行，共签约项目60个，签约资金超500亿元。", 500e8),
     # The word itself says a total of signings; the lead's precise figure fills the headline's bound.
     ("某洽谈会开幕 签约总额超300亿元", "今天，某洽谈会开幕。两地共有30个项目签约，共321.5亿元。", 321.5e8),
     # A tally "so far" in a report of an event held today is the event's.
@@ -406,7 +409,9 @@ def test_a_headline_reporting_a_stage_keeps_its_figure() -> None:
 @pytest.mark.parametrize("title,body,stage", [
     # A 洽谈会 names the event; the signing it reports is the stage.
     ("2024某省投资贸易洽谈会开幕", "某省投资贸易洽谈会今天开幕。目前，已签约项目80个，总金额300亿元。", "签约"),
-    ("某市经贸洽谈会今天举行", "某市经贸洽谈会今天举行，各方代表参加。", "洽谈"),  # nothing else reported
+    ("某市经贸洽谈会今天举行", "某市经贸洽谈会今天举行，各方代表参加。", None),  # the name alone is no stage
+    ("某省投资洽谈会闭幕", "本届投洽会期间，300个项目达成合作协议，计划总投资额达900亿元。", "签约"),
+    ("", "两家公司就项目洽谈多次。", "洽谈"),  # talks themselves
     # Started or resumed; construction launched; an expansion work launched.
     ("某新区300个项目集中开复工", "昨天，某新区一季度300个重点项目开复工。", "开工"),
     ("", "某市投资5亿元的零部件项目启动建设，达产后年产值超10亿元。", "开工"),
@@ -415,13 +420,15 @@ def test_a_headline_reporting_a_stage_keeps_its_figure() -> None:
     ("某港正式投入商业运营", "某港5日正式投入商业运营。", "投产"),
     ("", "总投资5000多万元的某校体育馆全面启用。", "投产"),
 ])
-def test_more_stage_verbs_and_event_names(title: str, body: str, stage: str) -> None:
+def test_more_stage_verbs_and_event_names(title: str, body: str, stage: Optional[str]) -> None:
     assert extract_facts(title, body).stage == stage
 
 
 @pytest.mark.parametrize("title,body", [
     ("", "某市聚焦新能源汽车等产业链，构建成链成群的产业生态。"),  # 构建成 is no 建成
     ("某省启动建设世界知名旅游目的地行动", "某省今天启动建设旅游目的地行动。"),  # a campaign
+    ("", "1—8月，200个共建成渝地区双城经济圈重大项目进展顺利。"),  # 共建 + 成渝
+    ("", "经多轮谈判，两国央行达成协议，稳定汇率。"),  # an agreement about no project
 ])
 def test_verbs_that_only_look_like_stages(title: str, body: str) -> None:
     assert extract_facts(title, body).stage is None
