@@ -35,6 +35,9 @@ _NOT_PLACES = {"阿里", "白银", "城区", "郊区", "矿区", "新区", "市�
 
 
 # Words after a place name that make it the name of a building, hotel or street.
+# Words after a county's short name that make it a zone of that county ("太仓高新区", "昆山开发区"):
+# the name is then a place by itself, without its city or province beside it.
+_ZONE_AFTER = re.compile(r"高新区|高新技术产业开发区|经济技术开发区|经开区|开发区|工业园|产业园|保税区|综保区")
 _NAMED_AFTER = re.compile(r"大厦|宾馆|饭店|大酒店|酒店|大楼|商厦|路(?!桥|线|演|径|网|段|面|况|口)|大街|大道|街(?!道|区|头)")
 
 
@@ -110,6 +113,9 @@ class _Table:
     def mentions(self, text: str) -> list[str]:
         """Names found in ``text``, longest match wins where names overlap, in text order.
 
+        A weak short name (``太仓``) right before a zone word (``高新区``) is given as its division's
+        full name (``太仓市``), which needs no other place to support it.
+
         A name that starts a building's or a street's name (``嘉兴大厦`` in Shanghai,
         ``北京路``) says nothing about where the story is, and is left out.
         """
@@ -119,8 +125,12 @@ class _Table:
         for start, end, name in hits:
             if start > covered:
                 covered = end
-                if not _NAMED_AFTER.match(text, end + 1):
-                    out.append(name)
+                if _NAMED_AFTER.match(text, end + 1):
+                    continue
+                codes = self.names[name]
+                if name in self.weak and len(codes) == 1 and _ZONE_AFTER.match(text, end + 1):
+                    name = self.by_code[next(iter(codes))].name  # "太仓高新区": 太仓 is 太仓市 here
+                out.append(name)
         return out
 
 

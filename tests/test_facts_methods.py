@@ -457,3 +457,9 @@ def test_a_place_named_in_the_investment_sentence_outranks_one_sharing_its_provi
     # 九江 is named more often; the investment's sentence names 宁都 itself, 九江 only by its province.
     body = "江西九江的一家企业来访，九江方面很重视。在江西宁都，该企业投资30亿元建设某灌区工程。九江企业将派出团队。"
     assert extract_facts("", body).places[0].city == "赣州市"
+
+
+def test_a_county_short_name_before_a_zone_word_is_a_place() -> None:
+    # 昆山 alone is a weak short name (昆山市, a county of 苏州); "昆山开发区" makes it a place.
+    facts = extract_facts("", "在昆山开发区，一家外资企业正在建设投资3亿美元的新工厂。")
+    assert facts.places[0].city == "苏州市"
