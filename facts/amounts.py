@@ -318,6 +318,12 @@ def _investment_amounts(original: str) -> list[_Found]:
             continue
         if is_roundup and _PLANNED_COUNT.search(text, previous, invest.start()):
             continue
+        # A plan that counts its projects ("年底前，全国计划新开工建设铁路项目20余个，…投资规模达11981亿元")
+        # states a programme's total, whatever word introduces it; an event's batch is no plan.
+        planned = _PLANNED_COUNT.search(text, clause_start, invest.start())
+        if (planned and _ROUNDUP.search(text, planned.end(), invest.start())
+                and not _EVENT.search(text, clause_start, invest.start())):
+            continue
         amount = _to_amount(match, "roundup" if is_roundup else "project",
                             original[match.start():match.end()].strip())
         if amount is not None and amount.cny >= 1e5:  # below 10万元 is no project investment

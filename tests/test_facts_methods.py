@@ -463,3 +463,8 @@ def test_a_county_short_name_before_a_zone_word_is_a_place() -> None:
     # 昆山 alone is a weak short name (昆山市, a county of 苏州); "昆山开发区" makes it a place.
     facts = extract_facts("", "在昆山开发区，一家外资企业正在建设投资3亿美元的新工厂。")
     assert facts.places[0].city == "苏州市"
+
+
+def test_a_planned_count_of_projects_is_a_programme() -> None:
+    body = "年底前，某省计划新开工建设公路项目30余个，总里程900公里，投资规模达1200亿元。"
+    assert extract_facts("", body).amount is None
