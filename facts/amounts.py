@@ -304,7 +304,8 @@ def _investment_amounts(original: str) -> list[_Found]:
         if _FINANCING.search(text, clause_start, invest.start()):
             continue  # "192家企业获得投资，投资金额超过1000亿元": financing received, no project's
         # "…今年一季度，北京市将推动160项…开工建设。其中，…项目38个，总投资超2900亿元": 其中 continues it.
-        span_start = clauses.start_before(clause_start - 1) if text.startswith("其中", clause_start) else clause_start
+        # 其中 refers back to what its paragraph has said so far (a span two sentences back included).
+        span_start = text.rfind("\n", 0, clause_start) + 1 if text.startswith("其中", clause_start) else clause_start
         if _PERIOD.search(text, span_start, invest.start()) and not _ONE_WORK_AFTER.match(after):
             continue  # "近5年来…投入50多亿元", "今年以来…总投资120亿元": a period's total
         if _span_figure(text, span_start, invest.start(), start, clauses.first_from(match.end())):

@@ -468,3 +468,9 @@ def test_a_county_short_name_before_a_zone_word_is_a_place() -> None:
 def test_a_planned_count_of_projects_is_a_programme() -> None:
     body = "年底前，某省计划新开工建设公路项目30余个，总里程900公里，投资规模达1200亿元。"
     assert extract_facts("", body).amount is None
+
+
+def test_among_them_refers_back_to_its_paragraph() -> None:
+    body = ("今年二季度，某市将推动90项重大项目开工建设。项目涵盖产业、基础设施等领域。"
+            "其中，市重点工程项目25个，总投资超1200亿元。")
+    assert extract_facts("", body).amount is None
