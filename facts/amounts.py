@@ -17,7 +17,7 @@ from typing import NamedTuple, Optional
 import cn2an
 
 from .stages import find_stage
-from .text import PERIOD as _PERIOD, REACH as _REACH, SENTENCE_MARKS, STATISTIC, normalise
+from .text import EVENT as _EVENT, PERIOD as _PERIOD, REACH as _REACH, SENTENCE_MARKS, STATISTIC, normalise
 
 __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
 
@@ -87,8 +87,7 @@ _SPAN_WORK = re.compile(r"(?<![\d.])\d+(?:多|余)?[个项](?!月)|[两三四五
                         r"|计划|将(?!近)|拟|预计|谋划|完成")
 _SPAN_COUNT_AFTER = re.compile(r"(?:(?<![\d.])\d+|[两三四五六七八九十百千]+)(?:多|余)?[个项大]"
                                r"[\u4e00-\u9fff“”\"]{0,10}?(?:项目|工程)")
-# One event's batch stays a roundup: "今天，北京市2023年首批50个重大项目开工".
-_EVENT = re.compile(r"今天|今日|当天|日前|近日|\d{1,2}日|首日|首批|第[一二三四五六七八九十\d]+批|仪式|现场|大会|举行|举办|集中(签约|开工|投产|竣工)")
+# One event's batch stays a roundup: "今天，北京市2023年首批50个重大项目开工" (EVENT).
 # A bound in front of an amount ("总投资超4000亿元", "近30亿元"): the figure is not the total itself.
 _BOUND = re.compile(r"(超过|超|逾|接近|将近|近|约|上)$")
 # A threshold in front of an amount ("总投资不低于700万元的项目", "推介的项目总投资不低于2000亿元"): a

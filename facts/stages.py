@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .text import STATISTIC, normalise, sentence_end, sentence_of, sentence_start
+from .text import EVENT, PERIOD, STATISTIC, normalise, sentence_end, sentence_of, sentence_start
 
 __all__ = ["STAGES", "find_stage"]
 
@@ -68,6 +68,9 @@ _CAMPAIGN = re.compile(r"行动|活动|工作|机制|体系|计划")
 _FUNDS_BEFORE = re.compile(r"预算|资金|经费|债券|额度")
 # 落户 before a policy word is a noun ("落户奖励", "落户政策"), no project settling in.
 _POLICY_AFTER = re.compile(r"奖励|补贴|补助|政策|条件|门槛")
+_STARTED = STAGES.index("开工")
+# A span of time before a verb: "去年", "一季度", "上半年", "1—10月" (PERIOD) …
+_SPAN_BEFORE = re.compile(PERIOD.pattern + r"|去年|今年|全年|上半年|下半年|前三季度|[一二三四]季度|前\d{1,2}个?月")
 _COUNTING_GROUPS = (STAGES.index("投产"), STAGES.index("竣工"))
 
 
@@ -83,6 +86,12 @@ def _counts(text: str, match: re.Match[str], index: int) -> bool:
     after = _clause_after(text, match.end())
     if _MEASURE_AFTER.match(after):
         return True
+    sentence = sentence_of(text, match.start())
+    if index == _STARTED and _SPAN_BEFORE.search(text, sentence_start(text, match.start()), match.start()) \
+            and not EVENT.search(sentence):
+        # "去年开工的17处灌区", "一季度新开工建设160项": a span's count of starts, not one event's batch.
+        quantity = _QUANTITY_AFTER.match(after)
+        return bool(quantity and quantity.group("n") not in ("一", "1"))
     if index not in _COUNTING_GROUPS:
         return False
     quantity = _QUANTITY_AFTER.match(after)

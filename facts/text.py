@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PERIOD", "REACH", "SENTENCE_MARKS", "STATISTIC", "normalise", "sentence_end", "sentence_of", "sentence_start"]
+__all__ = ["EVENT", "PERIOD", "REACH", "SENTENCE_MARKS", "STATISTIC", "normalise", "sentence_end", "sentence_of", "sentence_start"]
 
 # Full-width digits, letters and the percent sign to ASCII: newspapers print "２２．８亿元".
 # Full-width punctuation stays: "，" and "；" separate clauses, "10，20" is not 1020.
@@ -24,6 +24,10 @@ STATISTIC = re.compile(r"同比|环比|累计|[比较](上|去|前)一?年|[比�
 # A run of months ("1—9月", "1-10月份") is a period whatever the day it is reported on.
 PERIOD = re.compile(r"\d+年(来|间|里)|[一二三四五六七八九十几多]年(来|间|里)|以来|截至|截止到|截止至"
                     r"|(?<![\d.])\d{1,2}[—–\-~至到]\d{1,2}月份?")
+
+# Words of one event on one day: "今天", "日前", "21日", "首批", "仪式", "集中开工" …
+EVENT = re.compile(r"今天|今日|当天|日前|近日|\d{1,2}日|首日|首批|第[一二三四五六七八九十\d]+批|仪式|现场|大会|举行|举办"
+                   r"|集中(签约|开工|投产|竣工)")
 
 SENTENCE_MARKS = "。！？!?\n"
 # How far a clause or sentence reaches either side of a position (characters): longer is no

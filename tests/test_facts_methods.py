@@ -474,3 +474,14 @@ def test_among_them_refers_back_to_its_paragraph() -> None:
     body = ("今年二季度，某市将推动90项重大项目开工建设。项目涵盖产业、基础设施等领域。"
             "其中，市重点工程项目25个，总投资超1200亿元。")
     assert extract_facts("", body).amount is None
+
+
+@pytest.mark.parametrize("title,body,stage", [
+    ("", "去年开工的12处新建灌区和300处灌区改造，目前正加快推进。", None),
+    ("某市一季度新开工建设120项重大项目", "某市一季度将推动120项重大项目开工建设。", None),
+    # One event's batch, or a count with no span, still reports the start.
+    ("", "今天，某市一季度80个重大项目集中开工。", "开工"),
+    ("", "在某市开工的30个制造业项目，总投资约200亿元。", "开工"),
+])
+def test_a_spans_count_of_starts_is_no_stage(title: str, body: str, stage: Optional[str]) -> None:
+    assert extract_facts(title, body).stage == stage
