@@ -20,6 +20,7 @@ import pytest
 import yaml
 
 from newsmon.config import load_config
+from newsmon.db import open_store
 from newsmon.portal import DEFAULT_CRAWL
 from newsmon.portal import templates as t
 from newsmon.portal.bench import generate
@@ -153,12 +154,21 @@ def test_crawl_after_a_killed_one_walks_past_known_pages(site: RollingSite, tmp_
     assert fourth.status == "ok" and [p for p in site.requests if p.startswith("/list/")] == ["/list/1.html"]
 
 
-def test_crawl_after_one_whose_second_list_page_failed_reads_that_page(site: RollingSite, tmp_path: Path) -> None:
+
+def _stories(database: str) -> int:
+    with open_store(database) as store:
+        return store.counts()["articles"]
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_crawl_after_one_whose_second_list_page_failed_reads_that_page(
+    backend: str, site: RollingSite, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
     """A crawl that could not read list page 2 (HTTP 500) did not go to its end, though only a
     request failed (``partial``): the next crawl must not stop at page 1 because it is all known."""
-    db = tmp_path / "news.db"
+    database = str(tmp_path / "news.db") if backend == "sqlite" else request.getfixturevalue("postgres_url")
     (tmp_path / "config.yaml").write_text(yaml.safe_dump({
-        "database": str(db),
+        "database": database,
         "crawl": DEFAULT_CRAWL,
         "sites": [{"name": "rolling", "start_urls": [site.base + "/list/1.html"], "every": "30s",
                    "max_list_pages": 10}],
@@ -169,8 +179,11 @@ def test_crawl_after_one_whose_second_list_page_failed_reads_that_page(site: Rol
 
     site.failing = {"/list/2.html"}
     [first] = run_crawl(config, time_limit=60)
-    assert first.status == "partial" and first.failures >= 1 and _stored(db) == PER_PAGE, first
+    assert first.status == "partial" and first.failures == first.list_failures == 1, first
+    assert _stories(database) == PER_PAGE
     assert "/list/2.html" in site.requests and not set(page_two) & set(site.requests)
+    with open_store(database) as store:
+        assert store.runs("rolling")[0]["list_failures"] == 1
 
     # The server answers page 2 again; page 1 is all known.
     site.failing = set()
@@ -178,7 +191,7 @@ def test_crawl_after_one_whose_second_list_page_failed_reads_that_page(site: Rol
     [second] = run_crawl(config, time_limit=60)
     assert "/list/2.html" in site.requests, site.requests
     assert set(page_two) <= set(site.requests), site.requests
-    assert second.status == "ok" and second.articles_new == PER_PAGE and _stored(db) == 2 * PER_PAGE, second
+    assert second.status == "ok" and second.articles_new == PER_PAGE and _stories(database) == 2 * PER_PAGE, second
 
     # That crawl read every list page: an unchanged list stops at its first page again.
     site.requests.clear()
