@@ -67,7 +67,8 @@ class PortalSpider(scrapy.Spider):
         self._lists_requested: set[str] = set()
         self.render_error: Optional[str] = None  # set by from_crawler when render: browser cannot run
         # Pagination may stop early only when the last crawl went all the way: one killed mid-crawl
-        # may have stored page 1's new stories and never reached those they pushed onto page 2.
+        # may have stored page 1's new stories and never reached those they pushed onto page 2, and
+        # one that could not read page 2 never saw its stories (list failures, see _fail).
         self.stop_at_known = store.last_run_completed(site.name)
         # The site's template and known headlines, kept current as pages arrive (crawler/sitelearn.py);
         # loaded at the first page that needs them: a crawl that only sees a 304 never reads them.
@@ -165,7 +166,7 @@ class PortalSpider(scrapy.Spider):
             return  # unchanged since the last complete crawl (crawler/conditional.py): nothing new here or beyond
         if not same_site(response.url, self.boundaries):
             first = (response.meta.get("redirect_urls") or [response.url])[0]
-            self._fail(f"{first}: redirected off-site to {response.url}")
+            self._fail(f"{first}: redirected off-site to {response.url}", list_page=True)
             return
         headers = {"Content-Type": _header(response, "Content-Type") or ""}
         page = read_list_page(
@@ -180,7 +181,9 @@ class PortalSpider(scrapy.Spider):
         )
         stats.inc_value(f"newsmon/shape/{page.shape}")
         if not page.articles and not page.next_pages and not (self.site.use_feed and page.feeds):
-            self._fail(f"{response.url}: {page.diagnosis or 'no article links found on this list page'}")
+            # A list page that came back empty (an error page answered 200) hid whatever it should list.
+            self._fail(f"{response.url}: {page.diagnosis or 'no article links found on this list page'}",
+                       list_page=True)
         self.learner.learn_list_page(response.body, page.articles, encoding=self.site.encoding)
         # One page, one URL (crawler/urls.py): tracking parameters, http/https
         # and trailing-slash spellings are asked about and fetched once.
@@ -313,7 +316,7 @@ class PortalSpider(scrapy.Spider):
             return
         reason, counted = describe_failure(failure)
         if counted:
-            self._fail(f"{request.url}: {reason}")
+            self._fail(f"{request.url}: {reason}", list_page=request.meta.get("newsmon_kind") == "list")
         else:
             self.crawler.stats.inc_value("newsmon/skipped")
 
@@ -321,19 +324,33 @@ class PortalSpider(scrapy.Spider):
         # A redirect back to a URL already visited is dropped silently by the
         # scheduler's dupefilter; make it visible.
         if spider is self and request.meta.get("redirect_urls"):
-            self._fail(f"{request.meta['redirect_urls'][0]}: redirect loop")
+            self._fail(f"{request.meta['redirect_urls'][0]}: redirect loop",
+                       list_page=request.meta.get("newsmon_kind") == "list")
 
     def _spider_error(self, failure: Failure, response: Response, spider: scrapy.Spider) -> None:
         if spider is self:
+            # A list page whose parsing broke queued neither its articles nor its next page.
+            request = response.request
+            list_page = request is not None and request.meta.get("newsmon_kind") == "list"
             if isinstance(failure.value, sqlite3.Error):
                 # A full disk or a locked/read-only file while the page was being learned from:
                 # the database's own sentence, not the exception's class name.
-                self._fail(f"{response.url}: not recorded, the database could not be written ({failure.value}).")
+                self._fail(f"{response.url}: not recorded, the database could not be written ({failure.value}).",
+                           list_page=list_page)
                 return
-            self._fail(f"{response.url}: {type(failure.value).__name__}: {failure.value}")
+            self._fail(f"{response.url}: {type(failure.value).__name__}: {failure.value}", list_page=list_page)
 
-    def _fail(self, message: str) -> None:
+    def _fail(self, message: str, *, list_page: bool = False) -> None:
+        """Count and keep one failure; ``list_page``: a list page was not read (also ``newsmon/list_failures``).
+
+        A failed article page is asked for again by the next crawl (its URL is still unknown, so its
+        list page is not all known); a failed list page is not, once the list pages before it are
+        all known: the run records it (``crawl_runs.list_failures``) and is then not complete
+        (``last_run_completed``), so the next crawl follows the pagination past known pages.
+        """
         self.crawler.stats.inc_value("newsmon/failures")
+        if list_page:
+            self.crawler.stats.inc_value("newsmon/list_failures")
         if len(self.errors) < 100:
             self.errors.append(message)
         self.logger.warning(message)

@@ -33,6 +33,8 @@ __all__ = [
     "article_count",
     "close_abandoned_runs",
     "last_crawl_started",
+    "last_run_completed",
+    "RUN_COUNTS",
     "run_counts",
     "stored_during_run",
     "mark_interrupted",
@@ -325,6 +327,30 @@ def _one(db: Handle, sql: str, params: Sequence[Any]) -> Optional[tuple[Any, ...
         return rows[0] if rows else None
     found = db.execute(sql, list(params)).fetchone()
     return tuple(found) if found is not None else None
+
+
+# The counts a finished crawl writes on its crawl_runs row (``StoreAPI.finish_run``). ``list_failures``
+# is the part of ``failures`` that were list pages; NULL on rows from before it was recorded (migration 5).
+RUN_COUNTS = ("list_pages", "articles_new", "duplicates", "non_articles", "failures", "list_failures")
+
+
+def last_run_completed(db: Handle, site: str) -> bool:
+    """True if ``site``'s latest crawl that read a list page read every list page it reached.
+
+    That is a crawl that ended ``ok``, or ``partial`` with only article pages failing: a failed
+    article is still unknown, so the next crawl asks for it again; a list page that failed
+    (``list_failures``) is not, once the pages before it are all known. Not after one that was
+    killed or timed out (``running``, ``interrupted``, ``timeout``): it may have stored page 1's
+    newest stories and never reached those they pushed deeper. A ``failed`` crawl (no list page
+    read) asked for nothing: the one before it decides. A ``partial`` row from before list
+    failures were recorded (NULL) is not trusted.
+    """
+    row = _one(db, "SELECT status, list_failures FROM crawl_runs WHERE site = ? AND status != 'failed'"
+                   " ORDER BY started_at DESC, id DESC LIMIT 1", [site])
+    if row is None:
+        return False
+    status, list_failures = row
+    return bool(status == "ok" or (status == "partial" and list_failures == 0))
 
 
 def run_counts(db: Handle, run_id: int) -> dict[str, int]:

@@ -49,10 +49,12 @@ class StoreAPI(Protocol):
         ...
 
     def last_run_completed(self, site: str) -> bool:
-        """True if ``site``'s latest crawl that read a list page went to its end (ok or partial).
+        """True if ``site``'s latest crawl that read a list page read every list page it reached:
+        ``ok``, or ``partial`` with only article pages failing (no ``list_failures``).
 
         Not after one that was killed or timed out (still ``running``, ``interrupted``, ``timeout``):
-        it may have stored the newest stories of page 1 and never reached those pushed deeper.
+        it may have stored the newest stories of page 1 and never reached those pushed deeper; nor
+        after one whose list page 2 failed: the next crawl would find page 1 all known and stop.
         """
         ...
 

@@ -31,8 +31,8 @@ import sqlite_utils
 from newsmon.clock import utc_now
 
 from .handle import Handle, PgDatabase
-from .pg_schema import PG_MIGRATIONS
-from .schema import ensure_file_type_column, ensure_schema, ensure_search_indexes
+from .pg_schema import LIST_FAILURES, PG_MIGRATIONS
+from .schema import ensure_file_type_column, ensure_list_failures_column, ensure_schema, ensure_search_indexes
 
 __all__ = ["Migration", "SQLITE_MIGRATIONS", "applied_versions", "pending_migrations", "upgrade"]
 
@@ -55,6 +55,7 @@ SQLITE_MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite_utils.Database], None]
      ensure_file_type_column),
     (3, "articles(site, id) and articles(UTC day, id) indexes: search walks a site newest first and finds"
         " a date range's ids by day", ensure_search_indexes),
+    (5, LIST_FAILURES, ensure_list_failures_column),
 )
 
 _CREATE = "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text, applied_at text)"

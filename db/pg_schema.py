@@ -21,7 +21,7 @@ Each entry of :data:`PG_MIGRATIONS` is one version (``db/migrate.py`` runs them)
 
 from __future__ import annotations
 
-__all__ = ["PG_MIGRATIONS", "SEARCH_TSV"]
+__all__ = ["LIST_FAILURES", "PG_MIGRATIONS", "SEARCH_TSV"]
 
 # The search column's value (agreed with the PostgreSQL read side): the title at weight A, the body at
 # weight D, both the CJK-bigram rewrite of db/cjk.py (``index_text``, computed in Python) under the
@@ -168,6 +168,10 @@ CREATE TABLE IF NOT EXISTS article_bands (
 );
 """
 
+# Migration 5's name, the same on both back ends (db/migrate.py lists SQLite's step under it).
+LIST_FAILURES = ("crawl_runs.list_failures: list pages a crawl could not read; a partial crawl with any does"
+                 " not let the next one stop paging at an all-known page")
+
 # (version, name, SQL). Append only; never edit a released entry.
 PG_MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "baseline: the tables of SQLite schema version 2 with search_tsv (tsvector, GIN)", _BASELINE),
@@ -180,4 +184,6 @@ PG_MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (4, "articles(UTC day, id) index: search finds a date range's ids by day",
      "CREATE INDEX IF NOT EXISTS idx_articles_day_id ON articles (substr(published_utc, 1, 10), id)"
      " INCLUDE (published_utc)"),
+    # No default: rows from before stay NULL, not known (db/schema.py ensure_list_failures_column).
+    (5, LIST_FAILURES, "ALTER TABLE crawl_runs ADD COLUMN IF NOT EXISTS list_failures integer"),
 )

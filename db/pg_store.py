@@ -31,6 +31,7 @@ from .cjk import index_text
 from .dedupe import NearPrint
 from .facts import save_facts
 from .handle import PgDatabase, display_url, open_pg
+from .health import RUN_COUNTS
 from .migrate import pending_migrations, upgrade
 from .pg_schema import SEARCH_TSV
 from .store_base import AddResult, NewArticleHook, StoreBase, StoryCopy, store_copy
@@ -113,14 +114,6 @@ class PgStore(StoreBase[PgDatabase]):
                 found.update(url for url, key in zip(urls, key_list) if key in known)
         return found
 
-    def last_run_completed(self, site: str) -> bool:
-        """True if ``site``'s latest crawl that read a list page went to its end (ok or partial)."""
-        with self.db.connection() as conn:
-            # A failed crawl (no list page read) asked for nothing: the one before it decides.
-            row = conn.execute("SELECT status FROM crawl_runs WHERE site = %s AND status != 'failed'"
-                               " ORDER BY started_at DESC, id DESC LIMIT 1", [site]).fetchone()
-        return row is not None and row[0] in ("ok", "partial")
-
     def find_by_fingerprint(self, fingerprint: str) -> Optional[int]:
         """Id of the article one of whose copies' normalised body hashes to ``fingerprint``."""
         return _by_fingerprint(self.db, fingerprint)
@@ -176,14 +169,13 @@ class PgStore(StoreBase[PgDatabase]):
         """Close the ``crawl_runs`` row with counts and the first errors."""
         import psycopg
 
-        keys = ("list_pages", "articles_new", "duplicates", "non_articles", "failures")
         try:
             with self.db.connection() as conn:
                 conn.execute(
                     "UPDATE crawl_runs SET finished_at = %s, status = %s, duration_s = %s, error = %s, "
-                    + ", ".join(f"{k} = %s" for k in keys) + " WHERE id = %s",
+                    + ", ".join(f"{k} = %s" for k in RUN_COUNTS) + " WHERE id = %s",
                     [utc_now(), status, round(duration_s, 3), "\n".join(errors[:20]) or None,
-                     *(counts.get(k, 0) for k in keys), run_id])
+                     *(counts.get(k, 0) for k in RUN_COUNTS), run_id])
         except psycopg.Error as exc:
             raise StoreError(f"{self.db.name}: cannot record the end of crawl run {run_id}"
                              f" ({' '.join(str(exc).split())}).") from None

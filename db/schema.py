@@ -20,7 +20,8 @@ from .outbox import ensure_outbox_schema
 from .health import ensure_daemon_schema
 from .templates import ensure_headlines_schema, ensure_templates_schema
 
-__all__ = ["ensure_file_type_column", "ensure_schema", "ensure_search_indexes", "SCHEMA_VERSION", "rebuild_fts"]
+__all__ = ["ensure_file_type_column", "ensure_list_failures_column", "ensure_schema", "ensure_search_indexes",
+           "SCHEMA_VERSION", "rebuild_fts"]
 
 SCHEMA_VERSION = 2
 JOURNAL_SIZE_LIMIT = 64 * 2**20
@@ -111,6 +112,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     _ensure_extraction_columns(db)  # articles.summary, site_headlines
     ensure_file_type_column(db)  # articles.file_type (migration 2, db/migrate.py)
     ensure_search_indexes(db)  # articles(site), articles(day): search's site walk and date spans (migration 3)
+    ensure_list_failures_column(db)  # crawl_runs.list_failures (migration 5)
     stored = db.execute("SELECT value FROM newsmon_meta WHERE key='tokenizer_version'").fetchone()
     if stored is None or stored[0] != str(TOKENIZER_VERSION):
         count = db.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -187,6 +189,18 @@ def ensure_file_type_column(db: sqlite_utils.Database) -> None:
     if "file_type" not in db["articles"].columns_dict:
         with db.atomic():
             db.execute("ALTER TABLE articles ADD COLUMN file_type TEXT")
+
+
+def ensure_list_failures_column(db: sqlite_utils.Database) -> None:
+    """``crawl_runs.list_failures``: how many of a crawl's failures were list pages. Migration 5 of both
+    back ends; idempotent, so every open of an older file adds it.
+
+    No default: rows from before it stay NULL (not known), so an older ``partial`` crawl is not taken
+    for one that read its whole list (``db.health.last_run_completed``); each crawl writes its own.
+    """
+    if "list_failures" not in db["crawl_runs"].columns_dict:
+        with db.atomic():
+            db.execute("ALTER TABLE crawl_runs ADD COLUMN list_failures INTEGER")
 
 
 def rebuild_fts(db: sqlite_utils.Database, *, rank_only: bool = False) -> None:

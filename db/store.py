@@ -20,6 +20,7 @@ from .cjk import index_text
 from .fts import index_story, unindex_story
 from newsmon.clock import utc_now
 from .facts import save_facts
+from .health import RUN_COUNTS
 from .schema import ensure_schema
 from .store_base import (AddResult, MatchHook, NewArticleHook, StoreBase, StoryCopy, published_values,
                          store_copy)
@@ -110,15 +111,6 @@ class Store(StoreBase[sqlite_utils.Database]):
                 found.update(url for url, key in zip(chunk, key_chunk) if key in known_keys)
         return found
 
-    def last_run_completed(self, site: str) -> bool:
-        """True if ``site``'s latest crawl that read a list page went to its end (ok or partial)."""
-        # A failed crawl (no list page read) asked for nothing: the one before it decides.
-        row = self.db.execute(
-            "SELECT status FROM crawl_runs WHERE site = ? AND status != 'failed' ORDER BY started_at DESC, id DESC"
-            " LIMIT 1", [site]
-        ).fetchone()
-        return row is not None and row[0] in ("ok", "partial")
-
     def find_by_fingerprint(self, fingerprint: str) -> Optional[int]:
         """Id of the article one of whose copies' normalised body hashes to ``fingerprint``."""
         row = self.db.execute("SELECT id FROM articles WHERE fingerprint = ? LIMIT 1", [fingerprint]).fetchone()
@@ -177,8 +169,7 @@ class Store(StoreBase[sqlite_utils.Database]):
                         "status": status,
                         "duration_s": round(duration_s, 3),
                         "error": "\n".join(errors[:20]) or None,
-                        **{k: counts.get(k, 0)
-                           for k in ("list_pages", "articles_new", "duplicates", "non_articles", "failures")},
+                        **{k: counts.get(k, 0) for k in RUN_COUNTS},
                     },
                 )
         except sqlite3.Error as exc:

@@ -20,6 +20,7 @@ from newsmon.clock import utc_now
 from .dedupe import NearMatch, NearPrint, find_near_duplicate, index_near_print
 from .facts import save_facts
 from .handle import Handle
+from .health import last_run_completed
 from .reader import article_with_facts, crawl_runs
 
 __all__ = ["AddResult", "CopyWriter", "MatchHook", "NewArticleHook", "StoreBase", "StoryCopy", "published_values",
@@ -206,6 +207,11 @@ class StoreBase(Generic[H]):
                facts: Optional[dict[str, Any]]) -> AddResult:
         """Open a write transaction the database's way and run :func:`store_copy` in it."""
         raise NotImplementedError
+
+    def last_run_completed(self, site: str) -> bool:
+        """True if ``site``'s latest crawl that read a list page read every list page it reached
+        (``ok``, or ``partial`` with no list page failing; see ``db.health.last_run_completed``)."""
+        return last_run_completed(self.db, site)
 
     # -- reads for users -------------------------------------------------------
 

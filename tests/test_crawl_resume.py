@@ -1,4 +1,5 @@
-"""After a killed crawl, the next crawl walks the list as deep as the killed one did not.
+"""After a killed crawl, or one whose deeper list page failed, the next crawl walks the list as deep
+as that one did not.
 
 A real loopback site whose list is newest first, five links a page (new stories push the older
 ones onto deeper pages), real worker processes (``run_crawl``) and a real SQLite file. The killed
@@ -19,6 +20,7 @@ import pytest
 import yaml
 
 from newsmon.config import load_config
+from newsmon.db import open_store
 from newsmon.portal import DEFAULT_CRAWL
 from newsmon.portal import templates as t
 from newsmon.portal.bench import generate
@@ -40,6 +42,7 @@ class RollingSite(ThreadingHTTPServer):
         self.articles = articles  # newest first
         self.shown = shown
         self.requests: list[str] = []
+        self.failing: set[str] = set()  # paths answered 500 (a list page the server cannot build right now)
         self.hold: str = ""  # a list page answered only once `release` is set (or after 30 s)
         self.held = threading.Event()
         self.release = threading.Event()
@@ -77,7 +80,8 @@ class _Handler(BaseHTTPRequestHandler):
         if self.path == site.hold:
             site.held.set()
             site.release.wait(30)
-        status, text = site.page(self.path)
+        status, text = (500, "<html><body>server error</body></html>") if self.path in site.failing \
+            else site.page(self.path)
         body = text.encode("utf-8")
         self.send_response(status)
         self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -148,3 +152,48 @@ def test_crawl_after_a_killed_one_walks_past_known_pages(site: RollingSite, tmp_
     site.requests.clear()
     [fourth] = run_crawl(config, time_limit=60)
     assert fourth.status == "ok" and [p for p in site.requests if p.startswith("/list/")] == ["/list/1.html"]
+
+
+
+def _stories(database: str) -> int:
+    with open_store(database) as store:
+        return store.counts()["articles"]
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_crawl_after_one_whose_second_list_page_failed_reads_that_page(
+    backend: str, site: RollingSite, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """A crawl that could not read list page 2 (HTTP 500) did not go to its end, though only a
+    request failed (``partial``): the next crawl must not stop at page 1 because it is all known."""
+    database = str(tmp_path / "news.db") if backend == "sqlite" else request.getfixturevalue("postgres_url")
+    (tmp_path / "config.yaml").write_text(yaml.safe_dump({
+        "database": database,
+        "crawl": DEFAULT_CRAWL,
+        "sites": [{"name": "rolling", "start_urls": [site.base + "/list/1.html"], "every": "30s",
+                   "max_list_pages": 10}],
+    }), encoding="utf-8")
+    config = load_config(tmp_path / "config.yaml")
+    site.shown = 10  # two list pages of five
+    page_two = [a.path for a in site.visible()[PER_PAGE:]]
+
+    site.failing = {"/list/2.html"}
+    [first] = run_crawl(config, time_limit=60)
+    assert first.status == "partial" and first.failures == first.list_failures == 1, first
+    assert _stories(database) == PER_PAGE
+    assert "/list/2.html" in site.requests and not set(page_two) & set(site.requests)
+    with open_store(database) as store:
+        assert store.runs("rolling")[0]["list_failures"] == 1
+
+    # The server answers page 2 again; page 1 is all known.
+    site.failing = set()
+    site.requests.clear()
+    [second] = run_crawl(config, time_limit=60)
+    assert "/list/2.html" in site.requests, site.requests
+    assert set(page_two) <= set(site.requests), site.requests
+    assert second.status == "ok" and second.articles_new == PER_PAGE and _stories(database) == 2 * PER_PAGE, second
+
+    # That crawl read every list page: an unchanged list stops at its first page again.
+    site.requests.clear()
+    [third] = run_crawl(config, time_limit=60)
+    assert third.status == "ok" and [p for p in site.requests if p.startswith("/list/")] == ["/list/1.html"]

@@ -15,6 +15,7 @@ from newsmon.crawler.fingerprint import text_fingerprint
 from newsmon.db import open_store
 from newsmon.db.health import close_abandoned_runs, list_page_validators, save_list_page_validators
 from newsmon.db.migrate import applied_versions, upgrade
+from newsmon.db.handle import pg_execute
 from newsmon.db.pg_store import PgStore
 from newsmon.db.templates import load_block_counts, load_site_headlines, record_page_blocks, record_site_headlines
 from newsmon.errors import ConfigError, StoreError
@@ -161,11 +162,41 @@ def test_crawl_bookkeeping_tables(postgres_url: str) -> None:
 
 def test_migrations_recorded_once_and_upgrade_is_idempotent(postgres_url: str, tmp_path: Path) -> None:
     with PgStore(postgres_url) as store:
-        assert applied_versions(store.db) == {1, 2, 3, 4}
+        assert applied_versions(store.db) == {1, 2, 3, 4, 5}
         assert upgrade(store.db) == []
     with open_store(tmp_path / "news.db") as sqlite_store:
-        assert [m.version for m in upgrade(sqlite_store.db)] == [1, 2, 3]
+        assert [m.version for m in upgrade(sqlite_store.db)] == [1, 2, 3, 5]
         assert upgrade(sqlite_store.db) == []
+
+
+def test_a_partial_crawl_is_complete_only_if_no_list_page_failed(postgres_url: str, tmp_path: Path) -> None:
+    """Both stores: ``partial`` with failed article pages lets the next crawl stop at an all-known
+    page; ``partial`` with a failed list page (or a row from before list failures were recorded) does not."""
+    for target in (str(tmp_path / "news.db"), postgres_url):
+        with open_store(target) as store:
+            def crawl(site: str, status: str, failures: int, list_failures: int) -> None:
+                run = store.start_run(site)
+                store.finish_run(run, status=status, errors=[], duration_s=1.0,
+                                 counts={"list_pages": 2, "failures": failures, "list_failures": list_failures})
+
+            crawl("articles-failed", "partial", 2, 0)
+            crawl("list-failed", "ok", 0, 0)
+            crawl("list-failed", "partial", 2, 1)
+            crawl("list-failed", "failed", 1, 1)  # read no list page: the one before decides
+            crawl("ok-again", "partial", 1, 1)
+            crawl("ok-again", "ok", 0, 0)
+            assert [store.last_run_completed(s) for s in ("articles-failed", "list-failed", "ok-again")] \
+                == [True, False, True], target
+            assert store.runs("list-failed")[1]["list_failures"] == 1
+            # A partial row written before migration 5 (no list_failures) is not trusted.
+            crawl("old", "partial", 1, 0)
+            forget = "UPDATE crawl_runs SET list_failures = NULL WHERE site = ?"
+            if isinstance(store, PgStore):
+                pg_execute(store.db, forget, ["old"])
+            else:
+                with store.db.conn:
+                    store.db.execute(forget, ["old"])
+            assert not store.last_run_completed("old"), target
 
 
 def test_connection_errors_are_one_sentence(postgres_server: Any, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -65,6 +65,7 @@ _TABLES: dict[str, dict[str, Any]] = {
             "failures": "Requests that failed.",
             "duration_s": "Seconds the crawl took.",
             "error": "First failures, one per line.",
+            "list_failures": "Of the failures, list pages that could not be read (empty before migration 5).",
         },
         "facets": ["site", "status"],
         "sort_desc": "id",
