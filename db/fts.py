@@ -129,9 +129,7 @@ def rebuild_indexes(conn: sqlite3.Connection, rows: Callable[[], Iterable[tuple[
     for block in rank_blocks(conn):
         conn.execute(f"DROP TABLE IF EXISTS {rank_table(block)}")
     for article_id, title, body in rows():
-        if not rank_only:
-            conn.execute("INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)", [article_id, title, body])
-        _insert_rank(conn, article_id, title, body)
+        (_insert_rank if rank_only else index_story)(conn, article_id, title, body)
     conn.execute("INSERT OR REPLACE INTO newsmon_meta (key, value) VALUES ('rank_block', ?)", [_LAYOUT])
 
 

@@ -314,10 +314,15 @@ def _ranked(db: sqlite_utils.Database, match: str, low: int, high: int) -> list[
     those rows only); older blocks only while fewer than RELEVANCE_ENOUGH matches were ranked, and never
     more than RELEVANCE_WINDOW in all. bm25's IDF pass, which FTS5 makes over the whole table of the
     statement, so covers a block or two (RANK_BLOCK stories each), not the database: the work is the same
-    at 200,000 stories as at a million.
+    at 200,000 stories as at a million. A span with fewer matches than that is ranked in ``articles_fts``.
     """
+    # Fewer than RELEVANCE_ENOUGH matches in the span at all (a rare word; ~1 ms to learn, no bm25): one statement
+    # over articles_fts ranks them all, its IDF pass as short as the word's few matches. Through the blocks the
+    # search would never reach ENOUGH and pay a statement for every block of the database.
+    few = len(_fts_ids(db, match, low, high, RELEVANCE_ENOUGH)) < RELEVANCE_ENOUGH
+    tables = iter([("articles_fts", low, high)]) if few else ranking_tables(db.conn, low, high)
     ranked: list[tuple[int, float]] = []
-    for table, first, last in ranking_tables(db.conn, low, high):
+    for table, first, last in tables:
         ranked += db.execute(
             f"SELECT rowid, bm25({table}, {_WEIGHTS}) FROM {table} WHERE {table} MATCH ? AND rowid BETWEEN ? AND ?"
             " ORDER BY rowid DESC LIMIT ?", [match, first, last, RELEVANCE_WINDOW - len(ranked)]).fetchall()
