@@ -124,7 +124,7 @@ class _SqlDialect:
 _FTS5 = _SqlDialect(
     "MATCH string", "regex or NOT it cannot say in FTS5", "articles_fts MATCH {}", "a.",
     "articles_fts JOIN articles a ON a.id = articles_fts.rowid", "articles a",
-    # bm25 with a title match worth ten body matches (newsmon ranks only the newest 10,000 matches; plain SQL all).
+    # bm25 with a title match worth ten body matches (newsmon ranks only the newest 5,000 matches; plain SQL all).
     "bm25(articles_fts, 10.0, 1.0), a.id DESC", "a.id DESC")
 _TSQUERY = _SqlDialect(
     "tsquery", "a regex the index cannot decide", "search_tsv @@ {}::tsquery", "", "articles", "articles",

@@ -27,7 +27,10 @@ __all__ = ["HIGHLIGHT", "SORTS", "RELEVANCE_WINDOW", "MAX_EXAMINED", "CHECK_SECO
 
 HIGHLIGHT = ("[", "]")  # markers around matched terms in snippets
 SORTS = ("newest", "relevance")
-RELEVANCE_WINDOW = 10_000  # relevance ranks the newest this many matches
+# Relevance ranks the newest this many matches. bm25 costs ~1.3 µs a match in FTS5 (a docsize read each), so
+# the window is the ranking's cost: 5,000 is ~10 ms at any size. With 10,000, a date range holding 4,000
+# matches at 200k stories and 15,000 at 1M cost 2.3× more at 1M (docs/benchmarks.md, session 7).
+RELEVANCE_WINDOW = 5_000
 MAX_EXAMINED = 20_000  # candidates checked one by one (regex queries) before a listing stops
 CHECK_SECONDS = 2.0  # ... or this much time spent checking them
 NARROW_ROWS = 50_000  # a site/date filter selecting at most this many stories narrows the index walk

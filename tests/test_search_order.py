@@ -284,6 +284,21 @@ def test_relevance_stops_at_older_blocks_once_enough_are_ranked(tmp_path: Path) 
         assert search_articles(store.db, "旧闻", sort="relevance")[0]["id"] == 5  # a word of the old block alone
 
 
+def test_relevance_ranks_the_newest_window_of_matches_only(tmp_path: Path) -> None:
+    """More matches than RELEVANCE_WINDOW in one block: the oldest are not ranked, even the best of them
+    (a title match), so a word in half the database costs the window, not its matches."""
+    from newsmon.db.search import RELEVANCE_WINDOW
+
+    with Store(tmp_path / "window.db") as store:
+        bulk_add_articles(store.db, [_story(i, "氪氙项目", "氪氙。") for i in range(3)])  # oldest, best scores
+        bulk_add_articles(store.db, (_story(10 + i, "新闻", "氪氙。") for i in range(RELEVANCE_WINDOW)))
+        ranked = search_articles(store.db, "氪氙", sort="relevance", limit=RELEVANCE_WINDOW + 10)
+        assert len(ranked) == RELEVANCE_WINDOW and min(r["id"] for r in ranked) == 4
+        assert "氪氙项目" not in {r["title"] for r in ranked}
+        assert search_articles(store.db, "氪氙", limit=RELEVANCE_WINDOW + 10)[-1]["id"] == 1  # newest-first: all
+        assert count_articles(store.db, "氪氙") == RELEVANCE_WINDOW + 3
+
+
 def test_ranking_blocks_are_built_on_open_for_an_older_database(tmp_path: Path,
                                                                 caplog: pytest.LogCaptureFixture) -> None:
     """A database from before the ranking blocks: read-only, relevance ranks in articles_fts; opened for

@@ -69,7 +69,7 @@ def crawl(sites: tuple[str, ...], config_path: Path, fmt: str, time_limit: Optio
 @click.option("--since", help="Published on or after this date. " + dates_option_help)
 @click.option("--until", help="Published on or before this date. " + dates_option_help)
 @click.option("--sort", type=click.Choice(["newest", "relevance"]), default="newest", show_default=True,
-              help="newest: most recently stored first; relevance: bm25 among the newest 10,000 matches (PostgreSQL: ts_rank among the newest 1,000).")
+              help="newest: most recently stored first; relevance: bm25 among the newest 5,000 matches (PostgreSQL: ts_rank among the newest 1,000).")
 @click.option("--count", "count_only", is_flag=True, help="Print how many stories match instead of listing them.")
 @facts_filter_options
 @click.option("--limit", type=click.IntRange(1, 10000), default=20, show_default=True, help="Most results to show.")
