@@ -40,6 +40,9 @@ def _counted(process: Callable[[Any, dict[str, Any], PortalSpider], dict[str, An
             return process(self, item, spider)
         except DropItem:
             raise
+        except StoreError as exc:  # the database failed: the next crawl must walk far enough to find it again
+            spider._fail(f"{item.get('url')}: not recorded: {exc}", unrecorded=True)
+            raise DropItem(str(exc)) from None
         except Exception as exc:  # boundary: one article, not the crawl
             spider._fail(f"{item.get('url')}: not stored ({type(exc).__name__}: {exc})")
             raise DropItem(str(exc)) from None
@@ -77,9 +80,9 @@ class StorePipeline:
             result = store_article(spider.store, item["site"], item["url"], article, facts,
                                    file_type=file_type)
         except StoreError as exc:
-            # Disk full, locked database...: this article is lost for this run
-            # (it stays unknown, so the next run fetches it again).
-            spider._fail(str(exc))
+            # Disk full, locked or unreachable database...: this article is lost for this run. It
+            # stays unknown, and the run is not complete, so the next run walks far enough to fetch it.
+            spider._fail(str(exc), unrecorded=True)
             raise DropItem(str(exc)) from None
         for alias in item.get("aliases", ()):
             # Another URL of this page (its rel=canonical named item["url"]).

@@ -23,7 +23,7 @@ from twisted.python.failure import Failure
 from newsmon.db import Store
 from newsmon.clock import SHANGHAI
 from newsmon.config import SiteConfig
-from newsmon.errors import NewsmonError
+from newsmon.errors import NewsmonError, StoreError
 
 from .article import Article
 from .extract import decode_html, extract, from_list_date
@@ -336,24 +336,32 @@ class PortalSpider(scrapy.Spider):
                 # A full disk or a locked/read-only file while the page was being learned from:
                 # the database's own sentence, not the exception's class name.
                 self._fail(f"{response.url}: not recorded, the database could not be written ({failure.value}).",
-                           list_page=list_page)
+                           unrecorded=True)
+                return
+            if isinstance(failure.value, StoreError):  # PostgreSQL went away (db.handle says which, in one sentence)
+                self._fail(f"{response.url}: not recorded: {failure.value}", unrecorded=True)
                 return
             self._fail(f"{response.url}: {type(failure.value).__name__}: {failure.value}", list_page=list_page)
 
-    def _fail(self, message: str, *, list_page: bool = False) -> None:
+    def _fail(self, message: str, *, list_page: bool = False, unrecorded: bool = False) -> None:
         """Count and keep one failure; ``list_page``: a list page was not read (also ``newsmon/list_failures``).
 
         A failed article page is asked for again by the next crawl (its URL is still unknown, so its
         list page is not all known); a failed list page is not, once the list pages before it are
         all known: the run records it (``crawl_runs.list_failures``) and is then not complete
         (``last_run_completed``), so the next crawl follows the pagination past known pages.
+        ``unrecorded``: the database failed (unreachable, full, locked) while a page was recorded; the
+        page is counted as a list failure too. A story it could not store may sit on any list page,
+        and a database that failed once may have failed for several: only a walk past the known pages
+        finds them again (a first crawl cut by a database outage otherwise lost them for good).
         """
         self.crawler.stats.inc_value("newsmon/failures")
-        if list_page:
+        if list_page or unrecorded:
             self.crawler.stats.inc_value("newsmon/list_failures")
         if len(self.errors) < 100:
             self.errors.append(message)
         self.logger.warning(message)
+
 
 
 #: The body of a story that is a file named on a list page (one line; the file is never downloaded).

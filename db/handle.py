@@ -69,22 +69,49 @@ class PgDatabase:
 
     @contextlib.contextmanager
     def connection(self) -> Iterator["psycopg.Connection[Any]"]:
-        """A connection: the transaction's own, or a pooled one for the block (one transaction)."""
+        """A connection: the transaction's own, or a pooled one for the block (one transaction).
+
+        A server that cannot be reached, or whose connection broke in the block (stopped,
+        restarted, failed over), is a StoreError naming the database; the block's
+        transaction is rolled back, and the pool reconnects for the next caller.
+        """
         if self.conn is not None:
             yield self.conn
             return
-        with self.pool.connection() as conn:
+        with self._pooled() as conn:
             yield conn
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator["PgDatabase"]:
-        """A handle bound to one connection and one transaction (nested calls reuse it)."""
+        """A handle bound to one connection and one transaction (nested calls reuse it); StoreError as ``connection``."""
         if self.conn is not None:
             yield self
             return
-        with self.pool.connection() as conn:
+        with self._pooled() as conn:
             with conn.transaction():
                 yield PgDatabase(self.pool, self.url, conn)
+
+    @contextlib.contextmanager
+    def _pooled(self) -> Iterator["psycopg.Connection[Any]"]:
+        """A pooled connection; a lost server becomes one sentence instead of psycopg's three-line message.
+
+        Only a broken connection (or none to be had) is translated: errors of a working
+        connection (a deadlock, a unique violation) stay psycopg's, for callers that retry them.
+        """
+        import psycopg
+        import psycopg_pool
+
+        try:
+            with self.pool.connection() as conn:
+                try:
+                    yield conn
+                except psycopg.OperationalError as exc:
+                    if not conn.broken:
+                        raise
+                    raise StoreError(f"Lost the connection to PostgreSQL at {self.name} ({_first_line(exc)}).") \
+                        from None
+        except psycopg_pool.PoolTimeout as exc:
+            raise StoreError(f"Cannot reach PostgreSQL at {self.name} ({_first_line(exc)}).") from None
 
     def close(self) -> None:
         """Close the pool (not a transaction-bound handle's)."""
@@ -93,6 +120,14 @@ class PgDatabase:
 
 
 Handle = Union[sqlite_utils.Database, PgDatabase]
+
+
+def _first_line(exc: BaseException) -> str:
+    """The first line of a psycopg message (the rest is libpq's advice: "Is the server running…")."""
+    from newsmon.redact import redact
+
+    lines = str(exc).strip().splitlines()
+    return redact(lines[0].strip() if lines else type(exc).__name__)
 
 
 def conninfo_of(url: str) -> str:

@@ -139,6 +139,8 @@ class PgStore(StoreBase[PgDatabase]):
                                      " writers).") from None
             except psycopg.Error as exc:
                 raise StoreError(f"{self.db.name}: cannot store {copy.url} ({' '.join(str(exc).split())}).") from None
+            except StoreError as exc:  # the server went away (PgDatabase's sentence): name the story too
+                raise StoreError(f"{copy.url}: not stored: {exc}") from None
         raise AssertionError("unreachable")
 
     def add_non_article(self, *, site: str, url: str, reason: str, url_key: Optional[str] = None) -> None:

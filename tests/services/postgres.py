@@ -85,6 +85,16 @@ class PostgresServer:
         subprocess.run([*self.as_user, str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir),
                         "-m", "immediate", "-w", "stop"], capture_output=True, timeout=60)
 
+    def start(self) -> bool:
+        """Start the server on its port and data directory (again, after ``stop()``); False if it did not start."""
+        opts = (f"-c listen_addresses=127.0.0.1 -c port={self.port} -c unix_socket_directories={self.socket_dir} "
+                "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 "
+                "-c shared_buffers=32MB")
+        started = subprocess.run([*self.as_user, str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), "-o", opts,
+                                  "-l", str(self.data_dir.parent / "server.log"), "-w", "-t", "60", "start"],
+                                 capture_output=True, text=True, timeout=90)
+        return started.returncode == 0
+
 
 def _start() -> tuple[PostgresServer, Path]:
     bin_dir = find_pg_bin()
@@ -109,19 +119,13 @@ def _start() -> tuple[PostgresServer, Path]:
         "local all all trust\nhost all all 127.0.0.1/32 trust\n", encoding="utf-8")
     last_error = ""
     for _attempt in range(3):  # a free port can be taken between probe and bind: retry
-        port = free_port()
-        opts = (f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={socket_dir} "
-                "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 "
-                "-c shared_buffers=32MB")
-        started = subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", str(data_dir), "-o", opts,
-                                  "-l", str(root / "server.log"), "-w", "-t", "60", "start"],
-                                 capture_output=True, text=True, timeout=90)
-        if started.returncode == 0:
-            return PostgresServer(bin_dir, data_dir, socket_dir, port, as_user), root
+        server = PostgresServer(bin_dir, data_dir, socket_dir, free_port(), as_user)
+        if server.start():
+            return server, root
         try:
             last_error = (root / "server.log").read_text(encoding="utf-8", errors="replace")[-800:]
         except OSError:
-            last_error = started.stderr
+            last_error = "pg_ctl start failed"
     raise RuntimeError(f"PostgreSQL did not start: {last_error.strip()}")
 
 
