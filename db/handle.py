@@ -30,6 +30,10 @@ _SCHEMES = ("postgresql://", "postgres://")
 # worker process opens its own pool (sizing: docs/scale-out.md).
 POOL_MAX = 8
 CONNECT_TIMEOUT_S = 10
+# How long a store call waits for a pooled connection. A restarting server (a few seconds) is
+# waited out; one that stays down fails each call after this long, not psycopg_pool's 30 s, which
+# held a crawl process's reactor, and so every crawl in it, for half a minute per call.
+POOL_WAIT_S = 5.0
 
 
 def is_postgres_url(target: object) -> bool:
@@ -164,9 +168,12 @@ def open_pg(url: str, *, max_size: int = POOL_MAX) -> PgDatabase:
         from newsmon.redact import redact
 
         raise StoreError(f"Cannot connect to PostgreSQL at {shown} ({redact(reason)}).") from None
+    # check: a pooled connection is tried (one round trip) before it is handed out. After the server
+    # restarted, every idle connection of a long-lived crawl process is dead; unchecked, each one
+    # failed the next story or crawl that drew it (psycopg_pool docs, "Connection quality").
     pool: psycopg_pool.ConnectionPool[Any] = psycopg_pool.ConnectionPool(
-        conninfo, min_size=1, max_size=max_size, open=True, name="newsmon",
-        kwargs={"connect_timeout": CONNECT_TIMEOUT_S})
+        conninfo, min_size=1, max_size=max_size, open=True, name="newsmon", timeout=POOL_WAIT_S,
+        kwargs={"connect_timeout": CONNECT_TIMEOUT_S}, check=psycopg_pool.ConnectionPool.check_connection)
     return PgDatabase(pool, url)
 
 

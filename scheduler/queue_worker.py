@@ -15,6 +15,12 @@ limits, memory limits); this module only feeds it from
   finish, then are stopped and queued again (front of the queue);
 * each finished crawl logs the daemon's ``crawl site=…`` line and its report
   goes to the scheduler (site health, alerts);
+* **the database goes away**: a crawl that ends without success while the
+  database does not answer is queued again (front of the queue) rather than
+  reported: the outage is not the site's, and its stories are not lost. The
+  worker then claims nothing until the database answers (checked every
+  ``DB_CHECK_EVERY_S``; one ERROR line when it goes, one when it is back),
+  closes the requeued crawls' ``crawl_runs`` rows and goes on;
 * **one site's big crawl spreads over workers**: while a crawl this worker
   owns has more than ``HELP_THRESHOLD`` requests waiting per crawl on it in
   its frontier (``newsmon.shared_crawl``), this worker offers helper jobs (up
@@ -25,7 +31,8 @@ limits, memory limits); this module only feeds it from
 
 Log lines: ``worker started id=… concurrency=2 queue=redis://…``, ``helping crawl site=…``,
 ``crawl site=… status=ok new=3 …``, ``heartbeat running=1 crawls=12 waiting=4 workers=2 …``,
-``requeued site=… (worker stopping)``, ``stopped after 3.2h, 57 crawls``.
+``requeued site=… (worker stopping)``, ``requeued site=… (the database did not answer …)``,
+``database reachable again after 12s``, ``stopped after 3.2h, 57 crawls``.
 """
 
 from __future__ import annotations
@@ -42,7 +49,7 @@ from typing import Any, Optional
 import redis
 
 from newsmon.config import Config, load_config
-from newsmon.errors import ConfigError
+from newsmon.errors import ConfigError, NewsmonError
 
 from .crawl import INTERRUPTED_ERROR, pool_settings
 from .crawl_queue import WORKER_TTL_S, CrawlQueue, QueueJob, describe_error, queue_url, safe_url, worker_identity
@@ -58,6 +65,8 @@ FINISH_GRACE_S = 10.0
 REAP_EVERY_S = 2.0
 HEARTBEAT_LOG_S = 60.0
 OFFER_EVERY_S = 1.0
+DB_CHECK_EVERY_S = 2.0
+DB_REQUEUED_ERROR = "the database did not answer at the end of the crawl; queued again"
 
 
 class QueueWorker:
@@ -84,6 +93,9 @@ class QueueWorker:
         self._running: dict[str, tuple[QueueJob, CrawlJob, float]] = {}
         self._recorded: set[str] = set()  # jobs whose crawl_runs id is in Redis
         self._redis_down_since: Optional[float] = None
+        self._db_down_since: Optional[float] = None  # a crawl ended while the database did not answer
+        self._db_checked = 0.0
+        self._db_unclosed: list[tuple[QueueJob, Optional[int]]] = []  # requeued crawls' open crawl_runs rows
         # Politeness keys of the sites (the config is not reloaded: restart workers after changing sites).
         self._site_hosts = {s.name: site_hosts(s) for s in self.config.sites if s.enabled}
         self._host_sites: dict[str, set[str]] = {}
@@ -141,7 +153,7 @@ class QueueWorker:
             if now - last_offer >= OFFER_EVERY_S:
                 last_offer = now
                 self._guarded(self._offer_helpers)
-            if len(self._running) >= self.concurrency:
+            if len(self._running) >= self.concurrency or not self._database_back():
                 time.sleep(0.05)
                 continue
             job = self._guarded(self._claim)
@@ -217,9 +229,54 @@ class QueueWorker:
                 continue  # stopping: _shutdown queues it again
             del self._running[key]
             self._recorded.discard(key)
+            if report.status != "ok" and not job.helper_of and self._database_gone():
+                self._requeue_for_database(job, crawl, report)
+                continue
             self.crawls += 1
             log_crawl(log, report, time.monotonic() - started, helper=bool(job.helper_of))
             self._finish(job, report)
+
+    # -- the database going away ------------------------------------------------------------
+
+    def _database_gone(self) -> bool:
+        """True if the database does not answer now (checked when a crawl ended without success)."""
+        if self._db_down_since is not None:
+            return True
+        error = _database_error(self.config)
+        if error is None:
+            return False
+        self._db_down_since = self._db_checked = time.monotonic()
+        log.error("%s Claiming no crawls until it answers; crawls that end meanwhile are queued again.",
+                  error.rstrip("."))
+        return True
+
+    def _requeue_for_database(self, job: QueueJob, crawl: CrawlJob, report: SiteReport) -> None:
+        """Put a crawl the outage spoiled back at the front of the queue (not counted, not reported)."""
+        reason = report.errors[0] if report.errors else f"status {report.status}"
+        if self._guarded(lambda: self.queue.requeue(self.id, job)):
+            self._guarded(lambda: self.queue.withdraw_helpers(job))
+            log.warning("requeued site=%s (the database did not answer when its crawl ended %s: %s)", job.site,
+                        report.status, reason.rstrip("."))
+            if crawl.run_id is not None:  # by id only: the requeued crawl may open a row of the site elsewhere
+                self._db_unclosed.append((job, crawl.run_id))
+        else:  # Redis is away too: its processing entry stays, the reaper gives it back if we die
+            self._finish(job, report)
+
+    def _database_back(self) -> bool:
+        """False while the database is away; when it answers again, close the requeued crawls' rows; True."""
+        if self._db_down_since is None:
+            return True
+        now = time.monotonic()
+        if now - self._db_checked < DB_CHECK_EVERY_S:
+            return False
+        self._db_checked = now
+        if _database_error(self.config) is not None:
+            return False
+        log.info("database reachable again after %.0fs; claiming crawls again", now - self._db_down_since)
+        self._db_down_since = None
+        unclosed, self._db_unclosed = self._db_unclosed, []
+        close_dead_runs(self.config, unclosed, error=DB_REQUEUED_ERROR)
+        return True
 
     def _finish(self, job: QueueJob, report: SiteReport) -> None:
         # A helper's work is counted in its owner's report; the owner's crawl takes its untaken offers along.
@@ -304,19 +361,31 @@ class QueueWorker:
         return previous
 
 
-def close_dead_runs(config: Config, reaped: list[tuple[QueueJob, Optional[int]]]) -> None:
+def _database_error(config: Config) -> Optional[str]:
+    """None when the configured database answers, else its one-sentence error."""
+    from newsmon.db import open_store
+
+    try:
+        open_store(config.database_target).close()
+    except NewsmonError as exc:
+        return str(exc)
+    return None
+
+
+def close_dead_runs(config: Config, reaped: list[tuple[QueueJob, Optional[int]]], *,
+                    error: str = f"{INTERRUPTED_ERROR}; queued again") -> None:
     """Close the ``crawl_runs`` rows that dead workers left ``running`` (as ``interrupted``, with what they stored).
 
     By row id when the worker had recorded it in Redis; otherwise (it died
     within a moment of opening the row) every ``running`` row of that site:
     a site has one crawl at a time, and the requeued one has barely been handed out.
+    ``error``: the row's reason (crawls requeued because the database went away say so).
     """
     if not reaped:
         return
     from newsmon.db import open_store
     from newsmon.db.health import close_abandoned_runs
 
-    error = f"{INTERRUPTED_ERROR}; queued again"
     run_ids = [run for _, run in reaped if run is not None]
     unknown = sorted({job.site for job, run in reaped if run is None})
     try:

@@ -20,11 +20,11 @@ import pytest
 import redis
 
 from newsmon.portal import FixturePortal
-from test_daemon_support import DaemonProcess, wait_for
+from test_daemon_support import DaemonProcess, story, wait_for
 from test_scaleout import big_site_config, pg_rows
 from tests.services.postgres import PostgresServer, start_server, wait_ready
 
-ARTICLES = 100  # 5 list pages of 20; at one download per 0.1 s the first crawl takes ~11 s
+ARTICLES = 60  # 3 list pages of 20; at one download per 0.1 s the first crawl takes ~7 s
 ANSWER_S = 0.1
 OUTAGE_S = 4.0
 
@@ -43,62 +43,90 @@ def private_postgres() -> Iterator[PostgresServer]:
         shutil.rmtree(root, ignore_errors=True)
 
 
-def test_worker_survives_the_database_going_away_mid_crawl(tmp_path: Path, redis_url: str,
-                                                          private_postgres: PostgresServer) -> None:
+def test_worker_survives_the_database_going_away_mid_crawl_and_between_crawls(
+        tmp_path: Path, redis_url: str, private_postgres: PostgresServer) -> None:
     from newsmon.scheduler.crawl_queue import CrawlQueue
 
     database = private_postgres.create_database()
     rows = pg_rows(database)
     queue = CrawlQueue.connect(redis_url)
     client = redis.Redis.from_url(redis_url, decode_responses=True)
+
+    def stored() -> set[str]:
+        return {u for (u,) in rows("SELECT url FROM article_sources WHERE site = 'bench-portal'")}
+
     with FixturePortal(bench_articles=ARTICLES, bench_delay=ANSWER_S) as portal:
         config = big_site_config(portal, tmp_path, redis_url, database)
         expected = {a["url"] for a in portal.expected()["bench-portal"]}
         worker = DaemonProcess(config, "worker", "--concurrency", "1")
         try:
             worker.wait_log(r"worker started id=", timeout=90)
+
+            # 1. An administrator restarts PostgreSQL (pg_ctl -m fast: every session is ended) mid-crawl.
             assert queue.enqueue("bench-portal")
-            wait_for(lambda: rows("SELECT count(*) FROM articles")[0][0] >= 15, 60, "stories stored before the outage")
-            private_postgres.stop()  # pg_ctl -m immediate: every connection is cut, as a crash or a failover
+            wait_for(lambda: len(stored()) >= 15, 60, "stories stored before the outage")
+            before = stored()
+            private_postgres.stop("fast")
             stopped_at = time.monotonic()
             time.sleep(OUTAGE_S)
             assert private_postgres.start(), "the private PostgreSQL server did not start again"
             wait_ready(database)
-            before = {u for (u,) in rows("SELECT url FROM article_sources")}
-            assert 15 <= len(before) < len(expected), "the outage came after the crawl had stored everything"
+            after_outage = stored()
+            assert before <= after_outage < expected, "the outage came after the crawl had stored everything"
             first: list[dict[str, Any]] = wait_for(lambda: queue.pop_reports(), 90, "the first crawl's report")
             assert worker.proc.poll() is None, f"the worker exited:\n{worker.log}"
-
             # The scheduler queues the site again at its next due time: that crawl stores the rest.
             assert queue.enqueue("bench-portal")
             second: list[dict[str, Any]] = wait_for(lambda: queue.pop_reports(), 90, "the second crawl's report")
+            phase1_log = worker.log
+
+            # 2. The server dies (pg_ctl -m immediate) between crawls; a crawl is claimed meanwhile.
+            fresh = portal.publish("bench-portal", "数据库恢复后入库的新项目", story("数据库恢复"))
+            time.sleep(1.0)  # the test server commits asynchronously: let its WAL reach the disk first
+            private_postgres.stop("immediate")
+            assert queue.enqueue("bench-portal")
+            worker.wait_log(r"requeued site=bench-portal \(the database did not answer", timeout=30)
+            time.sleep(2 * 2.0)  # two database checks: the worker must not claim the crawl again meanwhile
+            assert queue.pop_reports() == [] and queue.queued_sites() == {"bench-portal"}
+            assert queue.counts()["waiting"] == 1
+            assert private_postgres.start(), "the private PostgreSQL server did not start again"
+            third: list[dict[str, Any]] = wait_for(lambda: queue.pop_reports(), 60, "the requeued crawl's report")
+            worker.wait_log(r"database reachable again after \d+s", timeout=10)
+            assert worker.proc.poll() is None, f"the worker exited:\n{worker.log}"
             assert worker.stop() == 0
         finally:
             worker.kill()
     log = worker.log
     outage_s = time.monotonic() - stopped_at
 
-    # The crawl that lost stories to the outage says so and is not ok: the next crawl fetches them.
-    [report] = first
-    assert report["site"] == "bench-portal" and report["status"] in ("partial", "failed"), report
-    assert report["failures"] >= 1 and report["errors"], report
-    crawl_lines = [line for line in log.splitlines() if re.search(r"\bcrawl site=bench-portal status=", line)]
-    assert len(crawl_lines) == 2, log
-    # One sentence naming the database (not psycopg's three lines of libpq advice).
-    assert re.search(r'status=(partial|failed) .* error="[^"\t]*: not (stored|recorded): (Lost the connection to|Cannot'
-                     r' reach) PostgreSQL at postgresql://newsmon@127\.0\.0\.1:\d+/\w+ \([^"\t]+\)\."$',
-                     crawl_lines[0]), crawl_lines[0]
-    # No traceback storm: at most one line per second of the outage and after, none a traceback.
+    # Phase 1: a crawl that lost stories to the outage says so in one line and is not ok; the next
+    # crawl walks the whole list (the run was not complete) and fetches them. A crawl that waited the
+    # outage out (its store calls wait up to 5 s for a connection) stored everything itself.
+    [report], [again] = first, second
+    assert report["site"] == "bench-portal" and again["status"] == "ok", (report, again)
+    crawl_lines = [line for line in phase1_log.splitlines() if re.search(r"\bcrawl site=bench-portal status=", line)]
+    assert len(crawl_lines) == 2, phase1_log
+    if report["status"] != "ok":
+        assert report["status"] in ("partial", "failed") and report["list_failures"] >= 1, report
+        # One sentence naming the database (not psycopg's three lines of libpq advice).
+        assert re.search(r'status=(partial|failed) .* error="[^"\t]*: not (stored|recorded): (Lost the connection'
+                         r' to|Cannot reach) PostgreSQL at postgresql://newsmon@127\.0\.0\.1:\d+/\w+ \([^"\t]+\)\."$',
+                         crawl_lines[0]), crawl_lines[0]
+    else:
+        assert report["articles_new"] == len(expected) and report["failures"] == 0, report
+    # Phase 2: one ERROR line for the outage, one requeue line for the crawl, no report until it ran.
+    assert len(re.findall(r"ERROR .*Claiming no crawls until it answers", log)) == len(
+        re.findall(r"database reachable again", log)) >= 1, log
+    assert len(re.findall(r"requeued site=bench-portal \(the database did not answer", log[len(phase1_log):])) == 1
+    [requeued] = third
+    assert requeued["status"] == "ok" and requeued["articles_new"] == 1, requeued
+    # No traceback storm: none at all, and a handful of lines however long the outages.
     assert "Traceback" not in log, log
-    assert len(log.splitlines()) < 20 + outage_s, log
+    assert len(log.splitlines()) < 25 + outage_s, log
 
-    # Later crawls store normally; what was stored before the outage is still there; each story once.
-    [again] = second
-    assert again["status"] == "ok", again
-    stored = {u for (u,) in rows("SELECT url FROM article_sources WHERE site = 'bench-portal'")}
-    assert before <= stored and stored == expected
+    # Nothing stored before an outage is lost; every story stored once; no crawl row left running.
+    assert before <= after_outage and stored() == expected | {fresh}
     assert rows("SELECT url FROM article_sources GROUP BY url HAVING count(*) > 1") == []
-    assert rows("SELECT count(*) FROM articles") == [(len(expected),)]
-    runs = rows("SELECT status FROM crawl_runs WHERE site = 'bench-portal' ORDER BY id")
-    assert [status for (status,) in runs] == [report["status"], "ok"], runs  # no row left running
+    assert rows("SELECT count(*) FROM articles") == [(len(expected) + 1,)]
+    assert rows("SELECT count(*) FROM crawl_runs WHERE status = 'running'") == [(0,)]
     assert client.hlen("newsmon:sites") == 0 and client.llen("newsmon:pending") == 0

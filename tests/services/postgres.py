@@ -81,9 +81,10 @@ class PostgresServer:
         with psycopg.connect(self.admin_url, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
-    def stop(self) -> None:
+    def stop(self, mode: str = "immediate") -> None:
+        """``pg_ctl stop -m mode``: ``immediate`` (the default: quick, like a crash) or ``fast`` (an admin's restart)."""
         subprocess.run([*self.as_user, str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir),
-                        "-m", "immediate", "-w", "stop"], capture_output=True, timeout=60)
+                        "-m", mode, "-w", "stop"], capture_output=True, timeout=60)
 
     def start(self) -> bool:
         """Start the server on its port and data directory (again, after ``stop()``); False if it did not start."""
