@@ -34,6 +34,35 @@ class PgRunLock:
         self.conn: Optional["psycopg.Connection[Any]"] = None
 
     def __enter__(self) -> "PgRunLock":
+        if not self._take():
+            raise StoreError(f"Another newsmon run is already running on {display_url(self.url)}; stop it first"
+                             " (or set queue: to run several schedulers with one active).")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._drop()  # closing the session releases the lock
+
+    def keep(self) -> bool:
+        """True while we hold the lock; False if another ``newsmon run`` holds it now (StoreError: no server).
+
+        The lock lives in our session: a server restart (or failover) ends it and frees the lock
+        while this daemon runs on. Asked every few seconds, this takes it again on a new session as
+        soon as the server answers; if a second daemon was quicker, the caller must stop.
+        """
+        import psycopg
+
+        conn = self.conn
+        if conn is not None and not conn.closed and not conn.broken:
+            try:
+                conn.execute("SELECT 1")
+                return True
+            except psycopg.Error:
+                pass  # the session is gone, and the lock with it
+        self._drop()
+        return self._take()
+
+    def _take(self) -> bool:
+        """Connect and try the lock; False (no connection kept) if another session holds it."""
         import psycopg
 
         try:
@@ -42,17 +71,24 @@ class PgRunLock:
         except psycopg.Error as exc:
             raise StoreError(f"Cannot connect to PostgreSQL at {display_url(self.url)}"
                              f" ({' '.join(str(exc).split())}).") from None
-        row = conn.execute("SELECT pg_try_advisory_lock(%s, %s)", [_NAMESPACE, _RUN]).fetchone()
+        try:
+            row = conn.execute("SELECT pg_try_advisory_lock(%s, %s)", [_NAMESPACE, _RUN]).fetchone()
+        except psycopg.Error as exc:
+            conn.close()
+            raise StoreError(f"Cannot take the newsmon run lock on {display_url(self.url)}"
+                             f" ({' '.join(str(exc).split())}).") from None
         if not (row and row[0]):
             conn.close()
-            raise StoreError(f"Another newsmon run is already running on {display_url(self.url)}; stop it first"
-                             " (or set queue: to run several schedulers with one active).")
+            return False
         self.conn = conn
-        return self
+        return True
 
-    def __exit__(self, *exc: object) -> None:
+    def _drop(self) -> None:
         if self.conn is not None:
-            self.conn.close()  # closing the session releases the lock
+            try:
+                self.conn.close()
+            except Exception:  # noqa: BLE001 - a broken session: nothing to release
+                pass
             self.conn = None
 
 

@@ -35,7 +35,7 @@ import threading
 import time
 from pathlib import Path
 from types import FrameType
-from typing import Any, Callable, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Optional, Union
 
 from apscheduler.events import EVENT_JOB_MAX_INSTANCES, EVENT_JOB_MISSED, EVENT_JOB_SUBMITTED, JobEvent
 from apscheduler.executors.pool import ThreadPoolExecutor
@@ -61,6 +61,11 @@ from .shared_store import SharedStore
 from .slots import CrawlSlots
 from .triggers import first_run, site_period_s, site_trigger
 
+if TYPE_CHECKING:
+    from newsmon.db.pg_lock import PgRunLock
+
+    from .lock import WriterLock
+
 __all__ = ["Daemon", "CrawlSlots", "site_period_s", "site_trigger", "health_thresholds"]
 
 log = logging.getLogger("newsmon.daemon")
@@ -70,6 +75,7 @@ log = logging.getLogger("newsmon.daemon")
 FINISH_GRACE_S = 4.0
 STOP_BUDGET_S = 9.0
 SCHEDULE_WRITE_S = 5.0  # site_schedule is informational (newsmon sites' next_run_at)
+LOCK_CHECK_S = 2.0  # a PostgreSQL restart frees the one-daemon lock: taken again within this long
 SignalHandler = Union[Callable[[int, Optional[FrameType]], Any], int, None]
 
 
@@ -103,6 +109,10 @@ class Daemon:
         self._scheduler: Optional[BackgroundScheduler] = None
         # `queue:` set: schedule only, crawls go to Redis (newsmon.scheduler.queue_mode).
         self._queued: Optional[QueueScheduling] = None
+        # The one-daemon lock (without `queue:`), kept while we run: see _keep_lock.
+        self._lock: Optional[Union["WriterLock", "PgRunLock"]] = None
+        self._lock_lost = False
+        self._lock_down_since: Optional[float] = None
 
     # -- lifecycle -------------------------------------------------------------
 
@@ -113,12 +123,13 @@ class Daemon:
         try:
             if config.queue is not None:
                 return self._run_queued(config)
-            with daemon_lock(config, "newsmon run"):
+            with daemon_lock(config, "newsmon run") as lock:
+                self._lock = lock
                 self._serve(config)
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
-        return 0
+        return 1 if self._lock_lost else 0
 
     def _run_queued(self, config: Config) -> int:
         """Scheduling only (``queue:``): wait as a standby for the lease, then schedule into Redis.
@@ -192,10 +203,14 @@ class Daemon:
         self._reload.set()
 
     def _main_loop(self) -> None:
-        last_poll, last_schedule = time.monotonic(), 0.0
+        last_poll, last_schedule, last_lock = time.monotonic(), 0.0, time.monotonic()
         while not self._stop.wait(0.5):
             if self._queued is not None and not self._queued.tick(self._on_queue_report):
                 break  # another scheduler is active now: stop at once
+            if self._lock is not None and time.monotonic() - last_lock >= LOCK_CHECK_S:
+                last_lock = time.monotonic()
+                if not self._keep_lock():
+                    break
             if self._reload.is_set():
                 self._reload.clear()
                 self._reload_config("SIGHUP")
@@ -208,6 +223,26 @@ class Daemon:
                     and time.monotonic() - last_schedule >= SCHEDULE_WRITE_S:
                 last_schedule = time.monotonic()
                 self._schedule.write(self._scheduler_or_fail())
+
+    def _keep_lock(self) -> bool:
+        """Hold the one-daemon lock through a database restart; False when another daemon took it meanwhile."""
+        try:
+            kept = self._lock.keep()
+        except NewsmonError as exc:  # the server is away: the crawls say so; take the lock again when it is back
+            if self._lock_down_since is None:
+                self._lock_down_since = time.monotonic()
+                log.warning("%s The one-daemon lock is taken again when it answers.", str(exc).rstrip(".") + ".")
+            return True
+        if self._lock_down_since is not None:
+            log.info("database reachable again after %.0fs; holding the one-daemon lock again",
+                     time.monotonic() - self._lock_down_since)
+            self._lock_down_since = None
+        if kept:
+            return True
+        self._lock_lost = True
+        log.error("stopped: another newsmon run took the one-daemon lock of %s while the database was away",
+                  self.config.database_shown)
+        return False
 
     def _enabled(self, config: Config) -> dict[str, SiteConfig]:
         """``enabled_sites(config)``, built once per config version (each crawl asks; 5,000 sites cost 2 ms)."""

@@ -151,6 +151,10 @@ class WriterLock:
             )
         return f"{who}{pid} is writing to {self.database}; wait for it to finish before running {self.command}."
 
+    def keep(self) -> bool:
+        """True: a file lock is held until this process releases it or dies (``PgRunLock.keep``'s counterpart)."""
+        return True
+
     def __enter__(self) -> "WriterLock":
         self.acquire()
         return self

@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import re
 import shutil
+import signal
 import time
 from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
 import redis
+import yaml
 
 from newsmon.portal import FixturePortal
-from test_daemon_support import DaemonProcess, story, wait_for
+from test_daemon_support import DaemonProcess, run_cli, story, wait_for, write_config
 from test_scaleout import big_site_config, pg_rows
 from tests.services.postgres import PostgresServer, start_server, wait_ready
 
@@ -130,3 +132,41 @@ def test_worker_survives_the_database_going_away_mid_crawl_and_between_crawls(
     assert rows("SELECT count(*) FROM articles") == [(len(expected) + 1,)]
     assert rows("SELECT count(*) FROM crawl_runs WHERE status = 'running'") == [(0,)]
     assert client.hlen("newsmon:sites") == 0 and client.llen("newsmon:pending") == 0
+
+
+def test_daemon_on_postgres_survives_the_database_restarting(tmp_path: Path,
+                                                            private_postgres: PostgresServer) -> None:
+    """`newsmon run` on PostgreSQL (no queue): its server restarts under it; it keeps its one-daemon lock."""
+    database = private_postgres.create_database()
+    rows = pg_rows(database)
+    with FixturePortal() as portal:
+        config = write_config(portal, tmp_path, every="2s")
+        doc = yaml.safe_load(config.read_text(encoding="utf-8"))
+        doc["database"] = database
+        config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        daemon = DaemonProcess(config)
+        try:
+            daemon.wait_log(r"started pid=\d+ .*database=postgresql://", timeout=60)
+            wait_for(lambda: rows("SELECT count(DISTINCT site) FROM crawl_runs WHERE status != 'running'")[0][0] >= 3,
+                     60, "first crawls stored")
+            before = {u for (u,) in rows("SELECT url FROM article_sources")}
+            private_postgres.stop("fast")
+            time.sleep(OUTAGE_S)
+            assert private_postgres.start(), "the private PostgreSQL server did not start again"
+            wait_ready(database)
+            # A story published after the restart is stored by a later crawl.
+            fresh = portal.publish("liaoning-invest", "数据库重启后的新项目", story("数据库重启"))
+            wait_for(lambda: rows("SELECT 1 FROM article_sources WHERE url = ?", fresh), 60,
+                     "a story published after the restart stored")
+            # Still the one daemon of this database: a second one is refused.
+            second = run_cli("run", "--config", str(config), timeout=60)
+            assert second.returncode == 1 and "Another newsmon run is already running" in second.stderr, second.stderr
+            assert daemon.proc.poll() is None, daemon.log
+            daemon.signal(signal.SIGTERM)
+            assert daemon.proc.wait(60) == 0
+        finally:
+            daemon.kill()
+    log = daemon.log
+    assert "Traceback" not in log, log
+    assert before <= {u for (u,) in rows("SELECT url FROM article_sources")}
+    assert rows("SELECT url FROM article_sources GROUP BY url HAVING count(*) > 1") == []

@@ -18,6 +18,12 @@ __all__ = ["run", "sites", "worker"]
 LOG_FORMAT = "%(asctime)s %(levelname)s %(message)s"
 
 
+def quiet_pool_reconnects(verbose: bool) -> None:
+    """psycopg_pool logs two WARNING lines per failed reconnection (about one a second while PostgreSQL is
+    down); newsmon says once, in its own words, that the database does not answer. Its ERROR (giving up) stays."""
+    logging.getLogger("psycopg.pool").setLevel(logging.INFO if verbose else logging.ERROR)
+
+
 @click.command()
 @config_option
 @click.option("-v", "--verbose", is_flag=True, help="Also log scheduler details (DEBUG level).")
@@ -45,6 +51,7 @@ def run(config_path: Path, verbose: bool) -> None:
     # The daemon logs skipped/missed runs itself, in its own words.
     logging.getLogger("apscheduler").setLevel(logging.INFO if verbose else logging.ERROR)
     logging.getLogger("httpx").setLevel(logging.INFO if verbose else logging.WARNING)  # one line per POST
+    quiet_pool_reconnects(verbose)
     daemon = Daemon(config_path)
     install_redaction(daemon.config)  # secrets masked in every log line (httpx logs full URLs)
     sys.exit(daemon.run())
@@ -71,6 +78,7 @@ def worker(config_path: Path, concurrency: int, verbose: bool) -> None:
     from newsmon.scheduler.queue_worker import QueueWorker
 
     logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, format=LOG_FORMAT, stream=sys.stderr)
+    quiet_pool_reconnects(verbose)
     queue_worker = QueueWorker(config_path, concurrency=concurrency)
     install_redaction(queue_worker.config)
     sys.exit(queue_worker.run())
