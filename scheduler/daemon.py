@@ -226,6 +226,8 @@ class Daemon:
 
     def _keep_lock(self) -> bool:
         """Hold the one-daemon lock through a database restart; False when another daemon took it meanwhile."""
+        if self._lock is None:
+            return True
         try:
             kept = self._lock.keep()
         except NewsmonError as exc:  # the server is away: the crawls say so; take the lock again when it is back
