@@ -363,7 +363,6 @@ class PortalSpider(scrapy.Spider):
         self.logger.warning(message)
 
 
-
 #: The body of a story that is a file named on a list page (one line; the file is never downloaded).
 FILE_BODY = "{kind} file listed on the site's list page; newsmon keeps its title and list date and does not download it."
 

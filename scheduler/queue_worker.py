@@ -362,11 +362,11 @@ class QueueWorker:
 
 
 def _database_error(config: Config) -> Optional[str]:
-    """None when the configured database answers, else its one-sentence error."""
+    """None when the configured database answers, else its one-sentence error (a reader's open: cheap, no writes)."""
     from newsmon.db import open_store
 
     try:
-        open_store(config.database_target).close()
+        open_store(config.database_target, readonly=True).close()
     except NewsmonError as exc:
         return str(exc)
     return None
