@@ -278,8 +278,13 @@ def measure(path: Path, terms: dict[str, list[str]], baseline: bool) -> dict[str
             row: dict[str, float] = {}
             for sort in ("newest", "relevance"):
                 CPU.clear()
-                times = [timed(lambda: search_articles(db, q, limit=20, sort=sort, **kw)) for q, kw in runs]
+                counts: list[int] = []
+                times = [timed(lambda: counts.append(len(search_articles(db, q, limit=20, sort=sort, **kw))))
+                         for q, kw in runs]
                 row[f"{sort}_p50"], row[f"{sort}_p95"] = pct(times, 0.5), pct(times, 0.95)
+                # Stories returned (mean): a class whose page is not full at one size (a rare word: 4 at
+                # 200k, 20 at 1M) grows by its output too, each returned story costing a row read and a snippet.
+                row[f"{sort}_returned"] = statistics.mean(counts)
                 row[f"{sort}_cpu_p50"], row[f"{sort}_cpu_p95"] = pct(CPU, 0.5), pct(CPU, 0.95)
             if name != "regex":  # the same searches ranked in one index of every story (before the blocks)
                 ranked = [[r["id"] for r in search_articles(db, q, limit=20, sort="relevance", **kw)] for q, kw in runs]
