@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+from datetime import datetime, timedelta, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Iterator
@@ -55,10 +56,14 @@ class Site:
         _Pages.pages[path] = (ctype, body.encode("utf-8"))
 
     def crawl(self, start: str) -> dict[str, Any]:
+        return self.crawl_many([start])
+
+    def crawl_many(self, starts: list[str]) -> dict[str, Any]:
+        """Crawl the site from these start paths with the real CLI; its one report."""
         self.config.write_text(yaml.safe_dump({
             "database": str(self.db),
             "crawl": {"download_delay": 0, "autothrottle": False, "timeout": 30, "retries": 0},
-            "sites": [{"name": "portal", "start_urls": [self.base + start]}],
+            "sites": [{"name": "portal", "start_urls": [self.base + start for start in starts]}],
         }, allow_unicode=True), encoding="utf-8")
         result = CliRunner().invoke(cli, ["crawl", "--config", str(self.config), "--format", "json"],
                                     catch_exceptions=False)
@@ -145,3 +150,56 @@ def test_column_heading_never_replaces_an_image_headline(site: Site) -> None:
     assert report["failures"] == 0, report
     stored = site.stored("title")
     assert {path: title for path, (title,) in stored.items()} == {path: s[-1] for path, s in stories.items()}
+
+
+# ------------------------------------------------------------ feed time zones
+
+EN_PARAGRAPHS = [
+    "The county board voted on Monday night to approve the new water treatment plant, ending two years of debate "
+    "over where the plant should be built and how the bonds that pay for it would be repaid.",
+    "Construction is expected to start in the spring, and officials said the plant would serve about forty "
+    "thousand homes once the second phase is finished in three years.",
+    "Residents who spoke at the meeting asked that the work avoid the school zone during the morning rush.",
+]
+ZH_PARAGRAPHS = [
+    "9月18日，某某市召开重点项目建设推进会，通报今年以来全市重点项目建设进展情况，部署下一阶段工作任务。",
+    "会议指出，今年全市共安排重点项目186个，目前已开工172个，完成投资额占年度计划的百分之八十二。",
+    "会议要求，各地各部门要紧盯目标任务，加快项目审批和要素保障，确保全年任务圆满完成。",
+]
+
+
+def undated_page(title: str, paragraphs: list[str], lang: str) -> str:
+    """An article page that states no date: the stored date is the feed's."""
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f"<html lang='{lang}'><head><meta charset='utf-8'><title>{title}</title></head>"
+            f"<body><h1>{title}</h1><div class='story'>{body}</div></body></html>")
+
+
+def rss(title: str, language: str, items: list[tuple[str, str, str]]) -> str:
+    entries = "".join(f"<item><title>{t}</title><link>{link}</link><pubDate>{date}</pubDate></item>"
+                      for t, link, date in items)
+    return (f"<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>{title}</title>"
+            f"<link>/</link>{language}{entries}</channel></rss>")
+
+
+def test_cst_in_an_english_feed_is_us_central_in_a_chinese_one_china_time(site: Site) -> None:
+    # The same printed time, "CST": a US county paper's RSS means Central Standard Time (UTC-6), a
+    # Chinese portal's China Standard Time (UTC+8). The pages state no date; the feed's date is stored.
+    printed = "Tue, 18 Sep 2018 14:38:10 CST"
+    en_title = "County board approves new water treatment plant"
+    zh_title = "某某市召开重点项目建设推进会"
+    site.serve("/us/board.html", undated_page(en_title, EN_PARAGRAPHS, "en"))
+    site.serve("/zh/tuijin.html", undated_page(zh_title, ZH_PARAGRAPHS, "zh-CN"))
+    site.serve("/us/rss.xml", rss("Prairie County Ledger: Local news", "<language>en-us</language>",
+                                  [(en_title, f"{site.base}/us/board.html", printed)]),
+               "application/rss+xml")
+    # No <language>: the Chinese titles tell (the existing unit test has a .cn host).
+    site.serve("/zh/rss.xml", rss("某某市人民政府 要闻动态", "", [(zh_title, f"{site.base}/zh/tuijin.html", printed)]),
+               "application/rss+xml")
+    report = site.crawl_many(["/us/rss.xml", "/zh/rss.xml"])
+    assert report["failures"] == 0, report
+    stored = {path: datetime.fromisoformat(published) for path, (published,) in site.stored("published_at").items()}
+    assert stored == {
+        "/us/board.html": datetime(2018, 9, 18, 14, 38, tzinfo=timezone(timedelta(hours=-6))),
+        "/zh/tuijin.html": datetime(2018, 9, 18, 14, 38, tzinfo=timezone(timedelta(hours=8))),
+    }
