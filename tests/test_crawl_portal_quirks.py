@@ -26,11 +26,13 @@ class _Pages(BaseHTTPRequestHandler):
     """Answers each path from ``pages`` (path -> (Content-Type, body)); 404 otherwise."""
 
     pages: dict[str, tuple[str, bytes]] = {}
+    requested: list[str] = []
 
     def log_message(self, *args: Any) -> None:
         pass
 
     def do_GET(self) -> None:
+        type(self).requested.append(self.path)
         found = type(self).pages.get(self.path.split("?")[0])
         status, ctype, data = (200, *found) if found else (404, "text/plain", b"not found")
         try:
@@ -81,7 +83,7 @@ class Site:
 
 @pytest.fixture()
 def site(tmp_path: Path) -> Iterator[Site]:
-    _Pages.pages = {}
+    _Pages.pages, _Pages.requested = {}, []
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -203,3 +205,43 @@ def test_cst_in_an_english_feed_is_us_central_in_a_chinese_one_china_time(site: 
         "/us/board.html": datetime(2018, 9, 18, 14, 38, tzinfo=timezone(timedelta(hours=-6))),
         "/zh/tuijin.html": datetime(2018, 9, 18, 14, 38, tzinfo=timezone(timedelta(hours=8))),
     }
+
+
+# ------------------------------------------------------------ sitemaps of files
+
+
+def test_sitemap_files_without_a_news_title_are_stored_under_their_file_name(site: Site) -> None:
+    # A government site's sitemap lists its pages and its attachments (<loc> and <lastmod> only; one
+    # PDF is a Google News entry with a title). Files are never downloaded; one without a title is
+    # a story all the same, named by its file's name (percent-decoded, without the extension).
+    site.serve("/art/2023/4/3/art_5_201.html", undated_page("某某市召开重点项目建设推进会", ZH_PARAGRAPHS, "zh-CN"))
+    site.serve("/art/2023/4/4/art_5_202.html", undated_page("County board approves new water treatment plant",
+                                                            EN_PARAGRAPHS, "en"))
+    budget = "/attach/2023/%E5%85%B3%E4%BA%8E2023%E5%B9%B4%E5%BA%A6%E9%83%A8%E9%97%A8%E9%A2%84%E7%AE%97%E5%85%AC%E5%BC%80%E7%9A%84%E8%AF%B4%E6%98%8E.pdf"
+    coded = "/picture/0/P020230405551234567.pdf"
+    titled = "/attach/2023/tzgg-0406.pdf"
+    entries = [("/art/2023/4/3/art_5_201.html", "2023-04-03", ""), ("/art/2023/4/4/art_5_202.html", "2023-04-04", ""),
+               (budget, "2023-04-05", ""), (coded, "2023-04-05T10:30:00+08:00", ""),
+               (titled, "2023-04-06", "关于开展安全生产大检查的通知")]
+    urls = "".join(
+        f"<url><loc>{site.base}{path}</loc><lastmod>{lastmod}</lastmod>"
+        + (f"<news:news><news:publication><news:name>某某市人民政府</news:name><news:language>zh</news:language>"
+           f"</news:publication><news:publication_date>{lastmod}</news:publication_date>"
+           f"<news:title>{title}</news:title></news:news>" if title else "")
+        + "</url>"
+        for path, lastmod, title in entries)
+    site.serve("/sitemap.xml", '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/'
+                               'sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">'
+                               f"{urls}</urlset>", "application/xml")
+    report = site.crawl("/sitemap.xml")
+    assert report["failures"] == 0, report
+    assert not [path for path in _Pages.requested if path.endswith(".pdf")]  # files are never downloaded
+    stored = site.stored("title", "file_type", "published_at")
+    assert {path: (title, kind) for path, (title, kind, _) in stored.items()} == {
+        "/art/2023/4/3/art_5_201.html": ("某某市召开重点项目建设推进会", None),
+        "/art/2023/4/4/art_5_202.html": ("County board approves new water treatment plant", None),
+        budget: ("关于2023年度部门预算公开的说明", "pdf"),
+        coded: ("P020230405551234567", "pdf"),
+        titled: ("关于开展安全生产大检查的通知", "pdf"),
+    }
+    assert stored[coded][2] == "2023-04-05T10:30:00+08:00" and stored[budget][2] == "2023-04-05T00:00:00+08:00"
