@@ -22,6 +22,8 @@ from typing import Iterable, Optional
 
 import ahocorasick
 
+from .text import sentence_end
+
 __all__ = ["Division", "Place", "find_places"]
 
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
@@ -111,13 +113,16 @@ class _Table:
         return Place(province=province, city=city, county=levels.get(2, ""))
 
     def mentions(self, text: str) -> list[str]:
-        """Names found in ``text``, longest match wins where names overlap, in text order.
+        """Names found in ``text``, longest match wins where names overlap, in text order."""
+        return [name for _, _, name in self.spans(text)]
 
-        A weak short name (``太仓``) right before a zone word (``高新区``) is given as its division's
-        full name (``太仓市``), which needs no other place to support it.
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """``(start, end, name)`` of each name found in ``text`` (``end`` exclusive), in text order.
 
-        A name that starts a building's or a street's name (``嘉兴大厦`` in Shanghai,
-        ``北京路``) says nothing about where the story is, and is left out.
+        Longest match wins where names overlap. A weak short name (``太仓``) right before a zone
+        word (``高新区``) is given as its division's full name (``太仓市``), which needs no other
+        place to support it. A name that starts a building's or a street's name (``嘉兴大厦`` in
+        Shanghai, ``北京路``) says nothing about where the story is, and is left out.
         """
         hits = sorted(((end - len(name) + 1, end, name) for end, name in self.automaton.iter(text)),
                       key=lambda h: (h[0], -(h[1] - h[0])))
@@ -130,7 +135,7 @@ class _Table:
                 codes = self.names[name]
                 if name in self.weak and len(codes) == 1 and _ZONE_AFTER.match(text, end + 1):
                     name = self.by_code[next(iter(codes))].name  # "太仓高新区": 太仓 is 太仓市 here
-                out.append(name)
+                out.append((start, end + 1, name))
         return out
 
 
@@ -222,6 +227,46 @@ def _site_mentions(table: _Table, text: str) -> list[str]:
     return out
 
 
+# A nation-wide figure: "全国铁路完成固定资产投资5726亿元", "前11个月我国交通固定资产投资超3万亿元",
+# "我国前三季度水利建设落实投资超万亿元". Not a national first or record ("全国首个…项目", "我国最大…
+# 投资"), which is one project somewhere.
+_NATIONAL = re.compile(r"(全国|我国)(?!首|第|最|唯一|单体|领先|性)[^，。；：！？!?,;:\n]{0,12}?投资")
+# Between a route's two ends: "武汉至宜昌段", "重庆东至黔江段" (a station after the city's name).
+_ROUTE_JOIN = re.compile(r"(?:[东西南北]站?|站)?至")
+
+
+def _national_figure(table: _Table, title: str, body: str) -> bool:
+    """True when the headline or the lead sentence reports a nation-wide figure and neither names a place."""
+    lead = body.lstrip()
+    lead = lead[:sentence_end(lead, 0)]
+    if table.mentions(title) or table.mentions(lead):
+        return False
+    return bool(_NATIONAL.search(title) or _NATIONAL.search(lead))
+
+
+def _route_ends(table: _Table, text: str) -> set[int]:
+    """Starts of the names that are a route's ends: "南昌至景德镇至黄山", "天津至北京大兴国际机场".
+
+    Names written together ("北京大兴") are one end; a station may follow a city's name ("重庆东至
+    黔江段", where 东至 must not be read as 东至县).
+    """
+    spans = table.spans(text)
+    group = list(range(len(spans)))  # names written together share the first one's index
+    for i in range(1, len(spans)):
+        if spans[i - 1][1] == spans[i][0]:
+            group[i] = group[i - 1]
+    starts = {span[0]: i for i, span in enumerate(spans)}
+    ends: set[int] = set()  # groups, by their first name's index
+    for join in re.finditer("至", text):
+        at = join.start()
+        right = starts.get(at + 1)
+        left = [i for i, (_, end, _) in enumerate(spans)
+                if at - 2 <= end <= at and _ROUTE_JOIN.fullmatch(text, end, at + 1)]
+        if right is not None and left:
+            ends.update((group[left[-1]], group[right]))
+    return {start for i, (start, _, _) in enumerate(spans) if group[i] in ends}
+
+
 def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[Place]:
     """The places a story names, most specific per hierarchy.
 
@@ -229,10 +274,19 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
     the investment: "深圳…开工产业项目60个，总投资662.6亿元" before a Guangzhou project named twice
     after it), then the project's site (a place after a site word such as 位于 or 落户), then the
     rest by frequency.
+
+    A story whose headline or lead reports a nation-wide figure and names no place is about the
+    country: the routes its body goes on to name ("天津至北京大兴国际机场…等项目即将开通") are
+    examples of its projects, and their ends are left out; a place it visits ("在安徽芜湖，…")
+    is still given.
     """
     table = _table()
+    body_mentions = table.mentions(body)
+    if _national_figure(table, title, body):
+        ends = _route_ends(table, body)
+        body_mentions = [name for start, _, name in table.spans(body) if start not in ends]
     title_codes = _resolve(table, table.mentions(title))
-    body_codes = _resolve(table, table.mentions(title) + table.mentions(body))[len(title_codes):]
+    body_codes = _resolve(table, table.mentions(title) + body_mentions)[len(title_codes):]
     # Every division a site name may mean: only the story's own resolved places are ranked,
     # so an ambiguous name (上海: the municipality or its city) promotes the one the story has.
     site_codes = {code for name in _site_mentions(table, body) for code in table.names[name]}

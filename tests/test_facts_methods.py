@@ -485,3 +485,25 @@ def test_among_them_refers_back_to_its_paragraph() -> None:
 ])
 def test_a_spans_count_of_starts_is_no_stage(title: str, body: str, stage: Optional[str]) -> None:
     assert extract_facts(title, body).stage == stage
+
+
+# -- session 7: found on the dev split of the 新闻联播 paragraphs ------------------------------------
+
+@pytest.mark.parametrize("title,body", [
+    ("前9个月全国公路完成投资超9000亿元",
+     "记者从交通运输部获悉，1—9月，全国公路完成固定资产投资9120亿元。杭州至温州高速、成都至西昌铁路等项目进展顺利。"),
+    # No headline: the lead sentence states the scope; a station after a city's name ("南宁东至柳州段").
+    ("", "今年上半年，全国铁路建设投资同比增长4%。新建南宁东至柳州段、郑州至济南高铁等项目开通运营。"),
+])
+def test_a_national_figure_names_no_place_through_its_routes(title: str, body: str) -> None:
+    assert extract_facts(title, body).places == ()
+
+
+def test_a_national_figure_keeps_a_place_it_visits() -> None:
+    body = ("今年前8个月，我国制造业投资同比增长6%。在湖南株洲，一个轨道交通装备产业园正加紧建设。"
+            "武汉至长沙高铁等项目也在推进。")
+    assert extract_facts("", body).places[0].city == "株洲市"
+
+
+def test_a_national_first_is_one_project_somewhere() -> None:
+    assert extract_facts("我国首个跨海高铁投资300亿元", "福州至厦门段今天开工建设。").places[0].city == "福州市"
