@@ -83,8 +83,11 @@ class _Table:
         for name, codes in names.items():
             if all(self.by_code[c].level == 2 and self.by_code[c].name != name for c in codes):
                 self.weak.add(name)
+        # A zone's line is a documented reading and replaces the table's own division of that
+        # name: the table has 雄安新区 as a unit of its own while its three counties are still
+        # 保定's; with both, the name would be ambiguous and give no place at all.
         for zone, code in zones.items():
-            names.setdefault(zone, set()).add(code)
+            names[zone] = {code}
         self.names = names
         self.automaton = ahocorasick.Automaton()
         for name in names:

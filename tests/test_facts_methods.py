@@ -507,3 +507,9 @@ def test_a_national_figure_keeps_a_place_it_visits() -> None:
 
 def test_a_national_first_is_one_project_somewhere() -> None:
     assert extract_facts("我国首个跨海高铁投资300亿元", "福州至厦门段今天开工建设。").places[0].city == "福州市"
+
+
+def test_a_zone_line_replaces_the_tables_division_of_the_same_name() -> None:
+    # The table has 雄安新区 as its own unit and its counties under 保定; both would leave the name unresolved.
+    facts = extract_facts("", "在河北雄安新区，一个总投资50亿元的数据中心项目今天开工。")
+    assert facts.places[0].city == "保定市"
