@@ -36,6 +36,11 @@ _NOT_PLACES = {"阿里", "白银", "城区", "郊区", "矿区", "新区", "市�
                "新建", "双城"}  # "新建大型灌区" (newly built), "双城经济圈": 新建区, 双城区 by full name only
 
 
+# China's compass regions are words of their own, and a place name read across one's end is none:
+# "东北海陆大通道" is 东北 + 海陆, not 北海 (Guangxi); "西南通道" is not 南通.
+_REGIONS = ("东北", "西北", "东南", "西南", "华北", "华东", "华南", "华中")
+
+
 # Words after a place name that make it the name of a building, hotel or street.
 # Words after a county's short name that make it a zone of that county ("太仓高新区", "昆山开发区"):
 # the name is then a place by itself, without its city or province beside it.
@@ -101,6 +106,9 @@ class _Table:
         self.automaton = ahocorasick.Automaton()
         for name in names:
             self.automaton.add_word(name, name)
+        for region in _REGIONS:  # matched only to cover their characters (see spans)
+            if region not in names:
+                self.automaton.add_word(region, region)
         self.automaton.make_automaton()
 
     def ancestors(self, code: str) -> list[str]:
@@ -134,7 +142,8 @@ class _Table:
         Longest match wins where names overlap. A weak short name (``太仓``) right before a zone
         word (``高新区``) is given as its division's full name (``太仓市``), which needs no other
         place to support it. A name that starts a building's or a street's name (``嘉兴大厦`` in
-        Shanghai, ``北京路``) says nothing about where the story is, and is left out.
+        Shanghai, ``北京路``) says nothing about where the story is, and is left out; so is one read
+        across the end of a region word (``东北海陆`` is no 北海).
         """
         hits = sorted(((end - len(name) + 1, end, name) for end, name in self.automaton.iter(text)),
                       key=lambda h: (h[0], -(h[1] - h[0])))
@@ -142,8 +151,8 @@ class _Table:
         for start, end, name in hits:
             if start > covered:
                 covered = end
-                if _NAMED_AFTER.match(text, end + 1):
-                    continue
+                if name not in self.names or _NAMED_AFTER.match(text, end + 1):
+                    continue  # a region word (东北), or a building's or street's name
                 codes = self.names[name]
                 if name in self.weak and len(codes) == 1 and _ZONE_AFTER.match(text, end + 1):
                     name = self.by_code[next(iter(codes))].name  # "太仓高新区": 太仓 is 太仓市 here

@@ -540,3 +540,11 @@ def test_a_full_district_name_shared_by_two_cities_is_settled_by_a_city_settled_
     # 朝阳区 is Beijing's and Changchun's; 北京 itself names two divisions and is settled first.
     places = extract_facts("", "北京朝阳区一个总投资15亿元的产业园项目开工。").places
     assert places[0].to_dict() == {"province": "北京市", "city": "北京市", "county": "朝阳区"}
+
+
+@pytest.mark.parametrize("body,cities", [
+    ("辽宁举办东北海陆大通道论坛，沈阳签约项目总投资100亿元。", ["沈阳市"]),  # 东北 + 海陆, no 北海
+    ("西南通道加快建设，昆明一个物流园开工。", ["昆明市"]),  # 西南 + 通道, no 南通
+])
+def test_a_place_read_across_a_region_words_end_is_none(body: str, cities: list[str]) -> None:
+    assert [p.city for p in extract_facts("", body).places if p.city] == cities
