@@ -241,6 +241,10 @@ def _span_figure(text: str, sentence_start: int, invest_start: int, amount_start
         if (span.end() == invest_start or _SPAN_WORK.search(text, span.end(), amount_start)
                 or _SPAN_COUNT_AFTER.search(text, amount_start, sentence_end)):
             return True
+        # "全年" is a whole year's sum wherever it stands before the word ("北京全年向社会资本推介项目
+        # 投资超2700亿元"); 今年 or a year may only date one event ("今年3月开工", "2022年建成").
+        if span.group() == "全年" and not _CLAUSE_BREAK.search(text, span.end(), invest_start):
+            return True
     return False
 
 

@@ -548,3 +548,14 @@ def test_a_full_district_name_shared_by_two_cities_is_settled_by_a_city_settled_
 ])
 def test_a_place_read_across_a_region_words_end_is_none(body: str, cities: list[str]) -> None:
     assert [p.city for p in extract_facts("", body).places if p.city] == cities
+
+
+@pytest.mark.parametrize("title,body,amount", [
+    ("某市全年向社会资本推介项目投资超500亿元",
+     "某市今天再推介一批重点项目。此次项目共40个，总投资约120亿元。全年推介项目总投资超500亿元。", 120e8),
+    ("某县全年重大项目投资超50亿元", "某县重大项目建设进展顺利。", None),
+    ("", "该区全年重点项目投资超过80亿元。", None),
+])
+def test_a_whole_years_sum_is_no_projects_amount(title: str, body: str, amount: Optional[float]) -> None:
+    got = extract_facts(title, body).amount
+    assert got == (pytest.approx(amount) if amount else None)
