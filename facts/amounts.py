@@ -17,7 +17,7 @@ from typing import NamedTuple, Optional
 import cn2an
 
 from .stages import find_stage
-from .text import EVENT as _EVENT, PERIOD as _PERIOD, REACH as _REACH, SENTENCE_MARKS, STATISTIC, normalise
+from .text import EVENT as _EVENT, NATIONAL, PERIOD as _PERIOD, REACH as _REACH, SENTENCE_MARKS, STATISTIC, normalise
 
 __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
 
@@ -58,9 +58,9 @@ _BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|�
 _SEVERAL = re.compile(r"先后|一批|分别|多个|各类|(?<![\d.])(?:[2-9]|\d{2,})(?:多|余)?(?:个|处|座|所|家|项|条|艘|台|套|件)"
                       r"|(?<![一二三四五六七八九十百千])[两二三四五六七八九十百千]+(?:多|余)?(?:个|处|座|所|家|项|条|艘|台|套|件)")
 # Statistics written with 投资: FDI (直接投资, 外国投资, 在华投资额), a period's or sector's
-# completed total (完成投资, 完成房地产开发投资, 共投资), a span of years (4年投资), central funds
+# completed or secured total (完成投资, 完成房地产开发投资, 落实水利建设投资, 共投资), a span of years (4年投资), central funds
 # (中央投资, 中央预算内投资).
-_STAT_BEFORE = re.compile(r"(直接|外国|外商|外部|境外|海外|对外|在华|双向|节省|节约|中央|预算内)$|完成[\u4e00-\u9fff]{0,8}$|共(计|完成)?$"
+_STAT_BEFORE = re.compile(r"(直接|外国|外商|外部|境外|海外|对外|在华|双向|节省|节约|中央|预算内)$|(完成|落实)[\u4e00-\u9fff]{0,8}$|共(计|完成)?$"
                           r"|(?<!\d)\d{1,2}年(来|间|里|内)?$|(?<![\u4e00-\u9fff])[一二三四五六七八九十两几]+年(来|间|里|内)?$")
 # Investment a programme or fund draws in ("带动总投资超过4600亿元"), a roundup's or not: none is its own.
 _DRAWN_IN = re.compile(r"带动[\u4e00-\u9fff]{0,4}$")
@@ -294,6 +294,8 @@ def _investment_amounts(original: str) -> list[_Found]:
             continue  # "总额503.7亿元" of projects put on offer, not signed
         if not is_roundup and _STAT_BEFORE.search(text, window_start, invest.start()):
             continue  # "外国直接投资", "完成投资", "共投资": a statistic
+        if NATIONAL.search(text, clause_start, invest.end()) and not _EVENT.search(full_sentence):
+            continue  # "全国农村公路建设总投资超过4555亿元": the nation's figure, no project's
         if not is_roundup and "先后" in text[clause_start:invest.start()]:
             continue  # "先后投资6000多万元": spread over several works
         if _WEAK_INVEST.match(invest.group()) and not _builds_one_work(after):

@@ -22,7 +22,7 @@ from typing import Iterable, Optional
 
 import ahocorasick
 
-from .text import sentence_end
+from .text import NATIONAL, sentence_end
 
 __all__ = ["Division", "Place", "find_places"]
 
@@ -283,10 +283,6 @@ def _site_mentions(table: _Table, text: str) -> list[str]:
     return out
 
 
-# A nation-wide figure: "全国铁路完成固定资产投资5726亿元", "前11个月我国交通固定资产投资超3万亿元",
-# "我国前三季度水利建设落实投资超万亿元". Not a national first or record ("全国首个…项目", "我国最大…
-# 投资"), which is one project somewhere.
-_NATIONAL = re.compile(r"(全国|我国)(?!首|第|最|唯一|单体|领先|性)[^，。；：！？!?,;:\n]{0,12}?投资")
 # Between a route's two ends: "武汉至宜昌段", "重庆东至黔江段" (a station after the city's name).
 _ROUTE_JOIN = re.compile(r"(?:[东西南北]站?|站)?至")
 
@@ -297,7 +293,7 @@ def _national_figure(table: _Table, title: str, body: str) -> bool:
     lead = lead[:sentence_end(lead, 0)]
     if table.mentions(title) or table.mentions(lead):
         return False
-    return bool(_NATIONAL.search(title) or _NATIONAL.search(lead))
+    return bool(NATIONAL.search(title) or NATIONAL.search(lead))
 
 
 def _route_ends(table: _Table, text: str) -> set[int]:

@@ -559,3 +559,20 @@ def test_a_place_read_across_a_region_words_end_is_none(body: str, cities: list[
 def test_a_whole_years_sum_is_no_projects_amount(title: str, body: str, amount: Optional[float]) -> None:
     got = extract_facts(title, body).amount
     assert got == (pytest.approx(amount) if amount else None)
+
+
+@pytest.mark.parametrize("title,body,amount", [
+    ("前8个月全国公路投资超1.5万亿元", "交通运输部发布数据，1—8月，全国公路完成投资1.5万亿元。全国普通国道改造总投资超过2200亿元。", None),
+    ("", "全国城镇老旧小区改造总投资超过800亿元，惠及居民数百万户。", None),
+    # A national first or record, or a national list, is one project somewhere.
+    ("", "这是全国首个海上风电制氢项目，总投资10亿元。", 10e8),
+    ("", "我国规模最大的单体储能电站总投资20亿元，今天开工。", 20e8),
+])
+def test_a_nation_wide_figure_is_no_projects_amount(title: str, body: str, amount: Optional[float]) -> None:
+    got = extract_facts(title, body).amount
+    assert got == (pytest.approx(amount) if amount else None)
+
+
+def test_investment_secured_for_a_sector_is_a_statistic() -> None:
+    body = "今年前4个月，某省完成水利建设投资300亿元。新开工重大水利工程6项，落实水利建设投资520亿元。"
+    assert extract_facts("", body).amount is None
