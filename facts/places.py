@@ -322,13 +322,35 @@ def _route_ends(table: _Table, text: str) -> set[int]:
     return {start for i, (start, _, _) in enumerate(spans) if group[i] in ends}
 
 
+def _loose_codes(table: _Table, texts: Iterable[str]) -> set[str]:
+    """Divisions named only by a weak short name that never stands right after its city or province.
+
+    "新疆库车" writes the county beside its region; "天山脚下" (天山区 of Urumqi, settled only
+    because the story names 新疆 somewhere) may be a mountain range. Such a reading is kept, but
+    ranks after a place named as often outright.
+    """
+    anchored: set[str] = set()
+    loose: set[str] = set()
+    for text in texts:
+        spans = table.spans(text)
+        for i, (start, _, name) in enumerate(spans):
+            if name not in table.weak:
+                continue
+            before = spans[i - 1] if i else None
+            beside = before is not None and before[1] == start and any(
+                set(table.names[before[2]]) & set(table.ancestors(code)) for code in table.names[name])
+            (anchored if beside else loose).add(name)
+    return {code for name in loose - anchored for code in table.names[name]}
+
+
 def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[Place]:
     """The places a story names, most specific per hierarchy.
 
     The headline's places come first, then those named in ``focus`` (the sentence that states
     the investment: "深圳…开工产业项目60个，总投资662.6亿元" before a Guangzhou project named twice
     after it), then the project's site (a place after a site word such as 位于 or 落户), then the
-    rest by frequency.
+    rest by frequency; between places named as often, a county read only loosely by its short
+    name comes last (see ``_loose_codes``).
 
     A story whose headline or lead reports a nation-wide figure and names no place is about the
     country: the routes its body goes on to name ("天津至北京大兴国际机场…等项目即将开通") are
@@ -365,6 +387,8 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
         return code in named or any(table.by_code[a].level > 0 or table.by_code[a].name.endswith("市")
                                     for a in named & set(table.ancestors(code)))
 
+    loose = _loose_codes(table, (title, body))
     leaves.sort(key=lambda c: (c not in title_codes, not named_below_province(c, focus_codes),
-                               not named_in(c, focus_codes), not named_in(c, site_codes), -counts[c], order[c]))
+                               not named_in(c, focus_codes), not named_in(c, site_codes), -counts[c],
+                               c in loose, order[c]))
     return [table.place(code) for code in leaves[:limit]]

@@ -582,3 +582,9 @@ def test_the_tables_placeholder_rows_are_no_places() -> None:
     # The table lists 海域 ("sea area") under a placeholder code 99…; an offshore site names no division by it.
     places = extract_facts("", "在福建莆田附近海域，总投资80亿元的海上风电场开工。").places
     assert [p.city for p in places] == ["莆田市"]
+
+
+def test_a_county_read_loosely_by_its_short_name_yields_to_one_beside_its_region() -> None:
+    # 天山 (天山区 of Urumqi, supported only by 新疆 elsewhere) is the mountains; 库车 stands beside 新疆.
+    facts = extract_facts("", "天山脚下，新疆库车一个总投资30亿元的绿氢项目建成投产。")
+    assert facts.places[0].city == "阿克苏地区"
