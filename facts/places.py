@@ -25,7 +25,7 @@ import ahocorasick
 
 from .text import NATIONAL, sentence_end
 
-__all__ = ["Division", "Place", "find_places"]
+__all__ = ["Division", "Place", "find_places", "national_figure"]
 
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
              "林区", "地区", "新区", "矿区", "省", "市", "县", "区", "盟", "旗")
@@ -291,8 +291,13 @@ def _site_mentions(table: _Table, text: str) -> list[str]:
 _ROUTE_JOIN = re.compile(r"(?:[东西南北]站?|站)?至")
 
 
-def _national_figure(table: _Table, title: str, body: str) -> bool:
-    """True when the headline or the lead sentence reports a nation-wide figure and neither names a place."""
+def national_figure(title: str, body: str) -> bool:
+    """True when the headline or the lead sentence reports a nation-wide figure and neither names a place.
+
+    Such a story is about the country: the projects it goes on to name are its examples (see
+    ``find_places``; ``extract_facts`` gives it no stage either).
+    """
+    table = _table()
     lead = body.lstrip()
     lead = lead[:sentence_end(lead, 0)]
     if table.mentions(title) or table.mentions(lead):
@@ -360,7 +365,7 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
     """
     table = _table()
     body_mentions = table.mentions(body)
-    if _national_figure(table, title, body):
+    if national_figure(title, body):
         ends = _route_ends(table, body)
         body_mentions = [name for start, _, name in table.spans(body) if start not in ends]
     title_codes = _resolve(table, table.mentions(title))

@@ -588,3 +588,13 @@ def test_a_county_read_loosely_by_its_short_name_yields_to_one_beside_its_region
     # 天山 (天山区 of Urumqi, supported only by 新疆 elsewhere) is the mountains; 库车 stands beside 新疆.
     facts = extract_facts("", "天山脚下，新疆库车一个总投资30亿元的绿氢项目建成投产。")
     assert facts.places[0].city == "阿克苏地区"
+
+
+@pytest.mark.parametrize("title,body,stage", [
+    ("前9个月全国水利建设完成投资超8000亿元",
+     "今年1—9月，全国完成水利建设投资8200亿元。其中，新开工某湖区堤防加固工程、某水库等一批重大水利工程。", None),
+    # A national first is one project, with its stage.
+    ("我国首个深远海养殖平台投资5亿元", "该平台今天在某港正式投产。", "投产"),
+])
+def test_a_nation_wide_figures_story_reports_no_stage(title: str, body: str, stage: Optional[str]) -> None:
+    assert extract_facts(title, body).stage == stage
