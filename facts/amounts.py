@@ -70,8 +70,9 @@ _FINANCING = re.compile(r"获得了?(风险)?投资|获投|获得(了)?融资|�
 # A plan for a year ("今年将在能源领域计划固定资产投资498亿元", "今年计划实施88个重点项目，总投资
 # 超800亿元") states a programme's or a year's spending, not one project's investment.
 _YEAR_PLAN = re.compile(r"(今年|全年|年内|明年)(将|要|计划|拟|预计|力争)")
-# A count of projects still to be carried out ("计划实施50个重点项目", "将开工建设30个项目"): a programme.
-_PLANNED_COUNT = re.compile(r"(计划|将|拟|要|预计)(实施|建设|推进|安排|谋划|开工|新开工|续建)")
+# A count of projects still to be carried out ("计划实施50个重点项目", "将开工建设30个项目"), or a list
+# of projects designated for the year ("确定了1580个省重点项目"): a programme.
+_PLANNED_COUNT = re.compile(r"(计划|将|拟|要|预计)(实施|建设|推进|安排|谋划|开工|新开工|续建)|确定了?(?=[^，。；的]{0,4}?\d)")
 # A span of time the sentence is set in ("2022年，", "一季度，", "今年前5个月，", "目前，"; not a date:
 # "今年3月", "2022年底"). With a count of projects, a plan or completed work after it, or right before
 # the investment word, the amount is the span's figure, not one project's: "2022年，北京585个重大项目

@@ -598,3 +598,13 @@ def test_a_county_read_loosely_by_its_short_name_yields_to_one_beside_its_region
 ])
 def test_a_nation_wide_figures_story_reports_no_stage(title: str, body: str, stage: Optional[str]) -> None:
     assert extract_facts(title, body).stage == stage
+
+
+@pytest.mark.parametrize("body,amount", [
+    ("春节后，某省一批项目集中开工，并确定了900个省重点项目，总投资达1.2万亿元。", None),
+    # Projects "designated" before an event are still the event's batch.
+    ("今天，某市确定的20个重大项目集中签约，总投资100亿元。", 100e8),
+])
+def test_a_list_of_designated_key_projects_is_a_programme(body: str, amount: Optional[float]) -> None:
+    got = extract_facts("", body).amount
+    assert got == (pytest.approx(amount) if amount else None)
