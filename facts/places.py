@@ -249,14 +249,6 @@ def _resolve(table: _Table, mentions: Iterable[str]) -> list[str]:
         tops = [c for c in among if not set(table.ancestors(c)) & among]
         if len(tops) == 1:
             resolved[i] = tops[0]
-            continue
-        # 河北 is 河北省 and Tianjin's 河北区, 西安 is 西安市 and two 西安区 elsewhere, 海南 the province
-        # and Qinghai's 海南州: a lower division needs its city or province beside it; without them
-        # the name means the one province (else prefecture) that has it.
-        highest = min(table.by_code[c].level for c in tops)
-        best = [c for c in tops if table.by_code[c].level == highest]
-        if highest < 2 and len(best) == 1:
-            resolved[i] = best[0]
     for code in resolved.values():
         context.add(code)
         context.update(table.ancestors(code))
@@ -267,6 +259,17 @@ def _resolve(table: _Table, mentions: Iterable[str]) -> list[str]:
             supported = [c for c in table.names[mention] if set(table.ancestors(c)) & context]
             if len(supported) == 1:
                 resolved[i] = supported[0]
+    # Last, a shared name nothing supports: 河北 is 河北省 and Tianjin's 河北区, 西安 is 西安市 and two
+    # 西安区 elsewhere, 海南 the province and Qinghai's 海南州. A lower division needs its city or
+    # province named; without them the name means the one province (else prefecture) that has it.
+    for i, mention in enumerate(mentions):
+        if i not in resolved and mention not in table.weak:
+            candidates = table.names[mention]
+            tops = [c for c in candidates if not set(table.ancestors(c)) & candidates]
+            highest = min(table.by_code[c].level for c in tops)
+            best = [c for c in tops if table.by_code[c].level == highest]
+            if highest < 2 and len(best) == 1:
+                resolved[i] = best[0]
     return [resolved[i] for i in sorted(resolved)]
 
 

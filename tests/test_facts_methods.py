@@ -608,3 +608,9 @@ def test_a_nation_wide_figures_story_reports_no_stage(title: str, body: str, sta
 def test_a_list_of_designated_key_projects_is_a_programme(body: str, amount: Optional[float]) -> None:
     got = extract_facts("", body).amount
     assert got == (pytest.approx(amount) if amount else None)
+
+
+def test_a_shared_name_is_given_to_the_province_only_after_every_support_was_tried() -> None:
+    # 朝阳 is 朝阳市 (Liaoning) and Beijing's 朝阳区; 北京 is settled in the first pass and supports the district.
+    places = extract_facts("", "北京朝阳一个总投资8亿元的文化产业园开工。").places
+    assert places[0].to_dict() == {"province": "北京市", "city": "北京市", "county": "朝阳区"}
