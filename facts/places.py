@@ -320,14 +320,15 @@ def _route_ends(table: _Table, text: str) -> set[int]:
         if spans[i - 1][1] == spans[i][0]:
             group[i] = group[i - 1]
     starts = {span[0]: i for i, span in enumerate(spans)}
+    by_end = {span[1]: i for i, span in enumerate(spans)}
     ends: set[int] = set()  # groups, by their first name's index
     for join in re.finditer("至", text):
         at = join.start()
         right = starts.get(at + 1)
-        left = [i for i, (_, end, _) in enumerate(spans)
-                if at - 2 <= end <= at and _ROUTE_JOIN.fullmatch(text, end, at + 1)]
+        left = [by_end[end] for end in (at, at - 1, at - 2)
+                if end in by_end and _ROUTE_JOIN.fullmatch(text, end, at + 1)]
         if right is not None and left:
-            ends.update((group[left[-1]], group[right]))
+            ends.update((group[left[0]], group[right]))
     return {start for i, (start, _, _) in enumerate(spans) if group[i] in ends}
 
 
