@@ -7,7 +7,7 @@ pandas). A name matches in full (``瓦房店市``) or short (``瓦房店``: the 
 自治州/… dropped). Development zones come from ``data/zones.csv`` (documented there), and any
 zone whose name starts with its city's name needs no entry. A short name shared by several
 divisions (``朝阳``, ``中山``) is resolved by the other places the story names, else it means the
-one province (else prefecture) that has it, else it is dropped.
+province that has it (``河北``, ``海南``), else it is dropped.
 """
 
 from __future__ import annotations
@@ -259,17 +259,14 @@ def _resolve(table: _Table, mentions: Iterable[str]) -> list[str]:
             supported = [c for c in table.names[mention] if set(table.ancestors(c)) & context]
             if len(supported) == 1:
                 resolved[i] = supported[0]
-    # Last, a shared name nothing supports: 河北 is 河北省 and Tianjin's 河北区, 西安 is 西安市 and two
-    # 西安区 elsewhere, 海南 the province and Qinghai's 海南州. A lower division needs its city or
-    # province named; without them the name means the one province (else prefecture) that has it.
+    # Last, a province's name nothing else supports: 河北 is 河北省 and Tianjin's 河北区, 海南 the
+    # province, 乌海's 海南区 and Qinghai's 海南州; a lower division needs its city or province named.
+    # Not a prefecture's: 朝阳 (朝阳产业), 中山 (孙中山) and 兴安 (小兴安岭) are words as often.
     for i, mention in enumerate(mentions):
         if i not in resolved and mention not in table.weak:
-            candidates = table.names[mention]
-            tops = [c for c in candidates if not set(table.ancestors(c)) & candidates]
-            highest = min(table.by_code[c].level for c in tops)
-            best = [c for c in tops if table.by_code[c].level == highest]
-            if highest < 2 and len(best) == 1:
-                resolved[i] = best[0]
+            provinces = [c for c in table.names[mention] if table.by_code[c].level == 0]
+            if len(provinces) == 1:
+                resolved[i] = provinces[0]
     return [resolved[i] for i in sorted(resolved)]
 
 

@@ -529,11 +529,15 @@ def test_an_autonomous_prefecture_is_named_without_its_peoples(body: str, city: 
     # A county read by its short name (天津's 河北区, 乌海's 海南区, 辽源's 西安区) needs its city beside it.
     ("河北一座光伏电站并网发电，总投资8亿元。", {"province": "河北省"}),
     ("在海南，总投资50亿元的一个港口项目开工。", {"province": "海南省"}),
-    ("在西安，总投资20亿元的一个半导体产业园开工。", {"province": "陕西省", "city": "西安市"}),
     ("天津河北区一个城市更新项目开工，总投资6亿元。", {"province": "天津市", "city": "天津市", "county": "河北区"}),
 ])
-def test_a_shared_name_without_support_means_the_province_or_prefecture(body: str, place: dict[str, str]) -> None:
+def test_a_shared_name_without_support_means_the_province(body: str, place: dict[str, str]) -> None:
     assert extract_facts("", body).places[0].to_dict() == place
+
+
+def test_a_prefectures_shared_name_without_support_stays_unread() -> None:
+    # 朝阳 (朝阳产业, a sunrise industry) is a word as often as Liaoning's 朝阳市 or Beijing's 朝阳区.
+    assert extract_facts("", "某县大力发展朝阳产业，总投资30亿元的项目开工。").places == ()
 
 
 def test_a_full_district_name_shared_by_two_cities_is_settled_by_a_city_settled_first() -> None:
