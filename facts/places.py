@@ -34,7 +34,8 @@ _NOT_PLACES = {"阿里", "白银", "城区", "郊区", "矿区", "新区", "市�
                "和平", "白云", "红旗", "新华", "城关", "长安", "永安", "太平", "新城", "东方", "青山", "城中",
                "铁西", "铁东", "河东", "河西", "向阳", "桥东", "桥西", "普陀",
                "新兴",  # 新兴产业 (emerging industries), not 新兴县 (found by its full name)
-               "新建", "双城"}  # "新建大型灌区" (newly built), "双城经济圈": 新建区, 双城区 by full name only
+               "新建", "双城",  # "新建大型灌区" (newly built), "双城经济圈": 新建区, 双城区 by full name only
+               "海西"}  # 海峡西岸 (Fujian's 海西经济区), not 海西州 of Qinghai (found by its full name)
 
 
 # China's compass regions are words of their own, and a place name read across one's end is none:
