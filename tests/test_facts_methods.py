@@ -618,3 +618,8 @@ def test_a_shared_name_is_given_to_the_province_only_after_every_support_was_tri
     # 朝阳 is 朝阳市 (Liaoning) and Beijing's 朝阳区; 北京 is settled in the first pass and supports the district.
     places = extract_facts("", "北京朝阳一个总投资8亿元的文化产业园开工。").places
     assert places[0].to_dict() == {"province": "北京市", "city": "北京市", "county": "朝阳区"}
+
+
+def test_haixi_alone_is_the_fujian_strait_region_not_qinghais_prefecture() -> None:
+    places = extract_facts("", "福建加快海西经济区建设，厦门一个总投资9亿元的项目开工。").places
+    assert [p.city for p in places if p.city] == ["厦门市"]
