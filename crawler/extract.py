@@ -417,7 +417,7 @@ def _extract(
     if tree is None:
         return _not_article(url, "not an HTML page")
 
-    title = repair_text(find_title(tree))
+    title = repair_text(find_title(tree, url))
     page_lines = element_lines(tree.find("body") if tree.find("body") is not None else tree)
     page_text = "\n".join(page_lines)
     header = _header_text(page_text, title)

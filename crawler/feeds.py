@@ -14,7 +14,7 @@ import re
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -74,8 +74,30 @@ def _local(struct: Optional[time.struct_time]) -> Optional[str]:
 # ISO 8601 (Z, +08:00).
 _ZONED = re.compile(r"(?:Z|[+-]\d{2}:?\d{2}|[A-Za-z]{2,})\s*(?:\([^()]*\)\s*)?$")
 # "CST" in a Chinese feed is China Standard Time (+08:00); feedparser reads it as US Central (-06:00),
-# which put "14:38:10 CST" at 04:38 Beijing time the next day.
+# which put "14:38:10 CST" at 04:38 Beijing time the next day. In an American feed it is US Central.
 _CHINA_CST = re.compile(r"\bCST\s*$")
+# Hosts of the regions whose "CST" is UTC+8 (China, Taiwan; Hong Kong and Macau write HKT/CST).
+_CHINA_HOST = re.compile(r"\.(?:cn|tw|hk|mo)\.?$", re.IGNORECASE)
+_HANZI = re.compile(r"[\u3400-\u9fff]")
+
+
+def _china_time_feed(parsed: Any, url: str) -> bool:
+    """Does the feed's ``CST`` mean China Standard Time (UTC+8) rather than US Central (UTC-6)?
+
+    Yes for a feed in Chinese (``<language>zh…``, or Chinese in its titles) or from a Chinese host
+    (China Daily's English feeds on ``.com.cn`` print Beijing time as CST too); otherwise, an
+    English feed from a ``.com`` in CST is American (feedparser's reading).
+    """
+    from urllib.parse import urlsplit
+
+    feed = parsed.get("feed") or {}
+    hosts = (urlsplit(url).hostname or "", urlsplit(str(feed.get("link") or "")).hostname or "")
+    if any(_CHINA_HOST.search(host) for host in hosts):
+        return True
+    if str(feed.get("language") or "").lower().startswith("zh"):
+        return True
+    titles = [str(feed.get("title") or "")] + [str(e.get("title") or "") for e in parsed.get("entries", [])[:20]]
+    return any(_HANZI.search(title) for title in titles)
 
 
 def _as_printed(raw: str, struct: Optional[time.struct_time]) -> Optional[str]:
@@ -96,13 +118,14 @@ def _as_printed(raw: str, struct: Optional[time.struct_time]) -> Optional[str]:
     return f"{fields[0]:04d}-{fields[1]:02d}-{fields[2]:02d} {fields[3]:02d}:{fields[4]:02d}"
 
 
-def _entry_date(entry: dict[str, object]) -> Optional[str]:
+def _entry_date(entry: dict[str, object], *, china_cst: bool) -> Optional[str]:
     """The entry's published (else updated) date in Beijing time, ``YYYY-MM-DD[ HH:MM]``.
 
     feedparser reads a date without a zone as UTC; Chinese feeds write ``2018-09-18 14:38:10``
     meaning Beijing time (found on a real Tencent feed: every item came out 8 hours late). A
     zone-less date, or one feedparser cannot read (``2018年9月18日``), is read as printed, like
-    a list page's date; so is one in ``CST``, China Standard Time there (feedparser: US Central).
+    a list page's date; so is one in ``CST`` when ``china_cst`` (a Chinese feed, see
+    :func:`_china_time_feed`): China Standard Time there; elsewhere US Central, as feedparser reads it.
     """
     for raw_key, parsed_key in (("published", "published_parsed"), ("updated", "updated_parsed")):
         raw = str(entry.get(raw_key) or "").strip()
@@ -114,7 +137,7 @@ def _entry_date(entry: dict[str, object]) -> Optional[str]:
             from .links import date_in_text
 
             return date_in_text(raw) or _as_printed(raw, struct)
-        if struct and _CHINA_CST.search(raw):  # the printed time is Beijing time: undo feedparser's -06:00
+        if struct and china_cst and _CHINA_CST.search(raw):  # the printed time is Beijing time: undo feedparser's -06:00
             printed = datetime.fromtimestamp(calendar.timegm(struct) - 6 * 3600, timezone.utc)
             return printed.strftime("%Y-%m-%d %H:%M")
         return _local(struct)
@@ -122,18 +145,22 @@ def _entry_date(entry: dict[str, object]) -> Optional[str]:
 
 
 def read_feed(body: bytes, url: str) -> FeedReading:
-    """The entries of an RSS/Atom feed: link, title, and published (else updated) date in Beijing time."""
+    """The entries of an RSS/Atom feed: link, title, and published (else updated) date in Beijing time.
+
+    ``CST`` is China Standard Time in a Chinese feed, US Central in another (:func:`_china_time_feed`).
+    """
     import feedparser
     from urllib.parse import urljoin
 
     parsed = feedparser.parse(body, response_headers={"content-location": url})
     entries: dict[str, FeedEntry] = {}
+    china_cst = _china_time_feed(parsed, url)
     for entry in parsed.entries:
         link = entry.get("link") or ""
         if not link:
             continue
         link = urljoin(url, link)
-        date = _entry_date(entry)
+        date = _entry_date(entry, china_cst=china_cst)
         title = " ".join((entry.get("title") or "").split())
         entries.setdefault(link, FeedEntry(link, title, date))
     return FeedReading(list(entries.values()), [])

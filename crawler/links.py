@@ -39,6 +39,7 @@ __all__ = [
     "collect_links",
     "date_in_text",
     "extract_links",
+    "file_name",
     "file_type",
     "looks_like_article_url",
     "url_template",
@@ -105,6 +106,29 @@ def file_type(url: str) -> Optional[str]:
         return None
     ext = path[dot + 1 :]
     return ext if ext in DOCUMENT_EXTENSIONS else None
+
+
+def file_name(url: str) -> str:
+    """A file's name as its URL spells it, percent-decoded, without the extension (its title when
+    nothing else names it, e.g. a sitemap's ``<loc>`` of a PDF with no ``<news:title>``).
+
+    Names are percent-encoded UTF-8, or GBK on older portals; bytes that are neither stay encoded
+    (never mojibake). ``""`` when the URL names no file.
+    """
+    from urllib.parse import unquote_to_bytes
+
+    last = urlsplit(url).path.rsplit("/", 1)[-1]
+    raw = unquote_to_bytes(last)
+    name = last
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            name = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    if file_type(url) and "." in name:
+        name = name.rsplit(".", 1)[0]
+    return " ".join(name.split())
 
 
 @dataclass(frozen=True)

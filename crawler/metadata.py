@@ -649,13 +649,37 @@ def _shown(tree: lxml_html.HtmlElement, text: str) -> bool:
     return bool(wanted) and wanted in _letters(" ".join(parts))
 
 
-def find_title(tree: lxml_html.HtmlElement) -> str:
+# Links outside the page's <h1>s: the menu, the breadcrumb, the sidebar.
+_OTHER_LINKS = etree.XPath("//body//a[@href][not(ancestor::h1)]")
+
+
+def _place_names(tree: lxml_html.HtmlElement, url: str) -> set[str]:
+    """Folded texts of the links to other pages: the names of the site's columns and sections.
+
+    A government portal's article template prints its column (要闻动态, 政务要闻) as an ``<h1>``
+    and links it from the menu and the 当前位置 breadcrumb; a headline is a link's text only where
+    the page links to itself (a blog's "recent posts"), which is not counted.
+    """
+    page = url.split("#")[0]
+    names = set()
+    for a in _OTHER_LINKS(tree)[:3000]:
+        href = a.get("href", "").strip()
+        if not href or href.startswith(("#", "javascript:")) or (page and urljoin(page, href).split("#")[0] == page):
+            continue
+        text = _fold(_norm(a.text_content()))
+        if text:
+            names.add(text)
+    return names
+
+
+def find_title(tree: lxml_html.HtmlElement, url: str = "") -> str:
     """The headline: the visible heading the ``<title>``/og:title confirms, else the cleaned title.
 
     Headings are tried in order — ``<h1>``s first — each against every reference, so an
     ``<h1>`` the og:title confirms wins over a breadcrumb that happens to match the start
     of the ``<title>``. An ``<h1>`` worded differently from the references but telling the
     same story (most words shared) is the headline the reader sees, and wins over them.
+    ``url`` is the page's own address (a link to it is not a link to another page).
     """
     metas = dict(_meta_content(tree))
     raw_title = _norm(" ".join(tree.xpath("//title//text()")[:3]))
@@ -692,6 +716,11 @@ def find_title(tree: lxml_html.HtmlElement) -> str:
     # logo <h1> words it ("辽宁政府网" beside "…_辽宁省人民政府"): never the headline.
     site_names = {_fold(p) for ref in references for p in _title_parts(ref)[1:]}
     own = [h for h in h1 if _fold(h) not in site_names and not _SITE_WORDS.search(h)]
+    if own and not printed:
+        # A column's name (an <h1> the menu or breadcrumb links elsewhere) is no headline either:
+        # the headline is a picture there (TRS/Hanweb portals), and the <title> carries its words.
+        places = _place_names(tree, url)
+        own = [h for h in own if _fold(h) not in places]
     if own and not printed:
         # The title is printed nowhere on the page (an SEO title, a transliteration of the
         # headline, another post's title left in a blog's <head>): the reader sees the <h1>.

@@ -29,6 +29,7 @@ from .article import Article
 from .extract import decode_html, extract, from_list_date
 from .failures import describe_failure
 from .hanweb import is_proxy_url, post_form
+from .links import file_name
 from .listpage import ArticleLink, read_list_page
 from .metadata import EARLIEST_YEAR, FUTURE_SLACK
 from .render import browser_settings
@@ -370,13 +371,16 @@ FILE_BODY = "{kind} file listed on the site's list page; newsmon keeps its title
 def file_item(site: str, url: str, link: ArticleLink) -> dict[str, Any]:
     """The story item for a list entry that is a file: the list's title and date, a one-line body.
 
+    An entry the list names no title for (a sitemap's ``<loc>`` alone) is titled by its file's name
+    (:func:`links.file_name`): the file is never downloaded, and a story without a title is not stored.
+
     ``file_type`` tells the pipelines to fingerprint the URL rather than the (shared) body and to
     leave the body alone; the store keeps it in ``articles.file_type``.
     """
     listed = _list_date(link.date)
     published = from_list_date(listed) if listed is not None else None
     kind = (link.file_type or "file").upper()
-    article = Article(url=url, title=link.title, body=FILE_BODY.format(kind=kind), published_at=published,
+    article = Article(url=url, title=link.title or file_name(url), body=FILE_BODY.format(kind=kind), published_at=published,
                       extra={"date_from": "list", "file_type": link.file_type} if published else
                       {"file_type": link.file_type})
     return {"site": site, "url": url, "article": article, "file_type": link.file_type}

@@ -11,6 +11,7 @@ as stored text, and snippets.
 
 from __future__ import annotations
 
+import functools
 import re
 import time
 from dataclasses import dataclass
@@ -157,12 +158,21 @@ def post_filter(rows: Iterable[dict[str, Any]], query: Optional[Query], *,
         yield row
 
 
-def make_snippet(body: str, terms: Sequence[str], width: int = _SNIPPET_CHARS) -> str:
-    """A window of ``body`` around the first of ``terms``, terms wrapped in HIGHLIGHT."""
+@functools.lru_cache(maxsize=256)
+def _terms_pattern(terms: tuple[str, ...]) -> Optional[re.Pattern[str]]:
+    """The terms as one pattern, longest first; None without a term. Cached: a listing snippets its 20
+    rows with the same terms, and building the pattern was a third of a snippet's cost."""
     wanted = sorted({t for t in terms if t.strip()}, key=len, reverse=True)
     if not wanted:
+        return None
+    return re.compile("|".join(re.escape(t) for t in wanted), re.IGNORECASE)
+
+
+def make_snippet(body: str, terms: Sequence[str], width: int = _SNIPPET_CHARS) -> str:
+    """A window of ``body`` around the first of ``terms``, terms wrapped in HIGHLIGHT."""
+    pattern = _terms_pattern(tuple(terms))
+    if pattern is None:
         return body[:width] + ("…" if len(body) > width else "")
-    pattern = re.compile("|".join(re.escape(t) for t in wanted), re.IGNORECASE)
     match = pattern.search(body)
     if match is None:  # matched in the title only
         window, start = body[:width], 0

@@ -17,7 +17,7 @@ from typing import NamedTuple, Optional
 import cn2an
 
 from .stages import find_stage
-from .text import EVENT as _EVENT, PERIOD as _PERIOD, REACH as _REACH, SENTENCE_MARKS, STATISTIC, normalise
+from .text import EVENT as _EVENT, NATIONAL, PERIOD as _PERIOD, REACH as _REACH, SENTENCE_MARKS, STATISTIC, normalise
 
 __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
 
@@ -58,9 +58,9 @@ _BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|�
 _SEVERAL = re.compile(r"先后|一批|分别|多个|各类|(?<![\d.])(?:[2-9]|\d{2,})(?:多|余)?(?:个|处|座|所|家|项|条|艘|台|套|件)"
                       r"|(?<![一二三四五六七八九十百千])[两二三四五六七八九十百千]+(?:多|余)?(?:个|处|座|所|家|项|条|艘|台|套|件)")
 # Statistics written with 投资: FDI (直接投资, 外国投资, 在华投资额), a period's or sector's
-# completed total (完成投资, 完成房地产开发投资, 共投资), a span of years (4年投资), central funds
+# completed or secured total (完成投资, 完成房地产开发投资, 落实水利建设投资, 共投资), a span of years (4年投资), central funds
 # (中央投资, 中央预算内投资).
-_STAT_BEFORE = re.compile(r"(直接|外国|外商|外部|境外|海外|对外|在华|双向|节省|节约|中央|预算内)$|完成[\u4e00-\u9fff]{0,8}$|共(计|完成)?$"
+_STAT_BEFORE = re.compile(r"(直接|外国|外商|外部|境外|海外|对外|在华|双向|节省|节约|中央|预算内)$|(完成|落实)[\u4e00-\u9fff]{0,8}$|共(计|完成)?$"
                           r"|(?<!\d)\d{1,2}年(来|间|里|内)?$|(?<![\u4e00-\u9fff])[一二三四五六七八九十两几]+年(来|间|里|内)?$")
 # Investment a programme or fund draws in ("带动总投资超过4600亿元"), a roundup's or not: none is its own.
 _DRAWN_IN = re.compile(r"带动[\u4e00-\u9fff]{0,4}$")
@@ -70,8 +70,9 @@ _FINANCING = re.compile(r"获得了?(风险)?投资|获投|获得(了)?融资|�
 # A plan for a year ("今年将在能源领域计划固定资产投资498亿元", "今年计划实施88个重点项目，总投资
 # 超800亿元") states a programme's or a year's spending, not one project's investment.
 _YEAR_PLAN = re.compile(r"(今年|全年|年内|明年)(将|要|计划|拟|预计|力争)")
-# A count of projects still to be carried out ("计划实施50个重点项目", "将开工建设30个项目"): a programme.
-_PLANNED_COUNT = re.compile(r"(计划|将|拟|要|预计)(实施|建设|推进|安排|谋划|开工|新开工|续建)")
+# A count of projects still to be carried out ("计划实施50个重点项目", "将开工建设30个项目"), or a list
+# of projects designated for the year ("确定了1580个省重点项目"): a programme.
+_PLANNED_COUNT = re.compile(r"(计划|将|拟|要|预计)(实施|建设|推进|安排|谋划|开工|新开工|续建)|确定了?(?=[^，。；的]{0,4}?\d)")
 # A span of time the sentence is set in ("2022年，", "一季度，", "今年前5个月，", "目前，"; not a date:
 # "今年3月", "2022年底"). With a count of projects, a plan or completed work after it, or right before
 # the investment word, the amount is the span's figure, not one project's: "2022年，北京585个重大项目
@@ -241,6 +242,10 @@ def _span_figure(text: str, sentence_start: int, invest_start: int, amount_start
         if (span.end() == invest_start or _SPAN_WORK.search(text, span.end(), amount_start)
                 or _SPAN_COUNT_AFTER.search(text, amount_start, sentence_end)):
             return True
+        # "全年" is a whole year's sum wherever it stands before the word ("北京全年向社会资本推介项目
+        # 投资超2700亿元"); 今年 or a year may only date one event ("今年3月开工", "2022年建成").
+        if span.group() == "全年" and not _CLAUSE_BREAK.search(text, span.end(), invest_start):
+            return True
     return False
 
 
@@ -290,6 +295,8 @@ def _investment_amounts(original: str) -> list[_Found]:
             continue  # "总额503.7亿元" of projects put on offer, not signed
         if not is_roundup and _STAT_BEFORE.search(text, window_start, invest.start()):
             continue  # "外国直接投资", "完成投资", "共投资": a statistic
+        if NATIONAL.search(text, clause_start, invest.end()) and not _EVENT.search(full_sentence):
+            continue  # "全国农村公路建设总投资超过4555亿元": the nation's figure, no project's
         if not is_roundup and "先后" in text[clause_start:invest.start()]:
             continue  # "先后投资6000多万元": spread over several works
         if _WEAK_INVEST.match(invest.group()) and not _builds_one_work(after):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["EVENT", "PERIOD", "REACH", "SENTENCE_MARKS", "STATISTIC", "normalise", "sentence_end", "sentence_of", "sentence_start"]
+__all__ = ["EVENT", "NATIONAL", "PERIOD", "REACH", "SENTENCE_MARKS", "STATISTIC", "normalise", "sentence_end", "sentence_of", "sentence_start"]
 
 # Full-width digits, letters and the percent sign to ASCII: newspapers print "２２．８亿元".
 # Full-width punctuation stays: "，" and "；" separate clauses, "10，20" is not 1020.
@@ -28,6 +28,13 @@ PERIOD = re.compile(r"\d+年(来|间|里)|[一二三四五六七八九十几多]
 # Words of one event on one day: "今天", "日前", "21日", "首批", "仪式", "集中开工" …
 EVENT = re.compile(r"今天|今日|当天|日前|近日|\d{1,2}日|首日|首批|第[一二三四五六七八九十\d]+批|仪式|现场|大会|举行|举办"
                    r"|集中(签约|开工|投产|竣工)")
+
+# A nation-wide figure: "全国铁路完成固定资产投资5726亿元", "我国前三季度水利建设落实投资超万亿元",
+# "全国农村公路建设总投资超过4555亿元" (within one clause, no 的 between). Not a national first or
+# record ("全国首个…项目", "我国目前最大的…"), a national list ("全国重点…项目") nor one work the
+# country made ("我国自行设计建造的大桥总投资…"): one project somewhere.
+NATIONAL = re.compile(r"(全国|我国)(?![^，。；：！？!?,;:\n]{0,12}?(首|第一|最|唯一|单体|领先|重点))(?!性)"
+                      r"[^，。；：！？!?,;:\n的]{0,12}?投资")
 
 SENTENCE_MARKS = "。！？!?\n"
 # How far a clause or sentence reaches either side of a position (characters): longer is no

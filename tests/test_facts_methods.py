@@ -485,3 +485,141 @@ def test_among_them_refers_back_to_its_paragraph() -> None:
 ])
 def test_a_spans_count_of_starts_is_no_stage(title: str, body: str, stage: Optional[str]) -> None:
     assert extract_facts(title, body).stage == stage
+
+
+# -- session 7: found on the dev split of the 新闻联播 paragraphs ------------------------------------
+
+@pytest.mark.parametrize("title,body", [
+    ("前9个月全国公路完成投资超9000亿元",
+     "记者从交通运输部获悉，1—9月，全国公路完成固定资产投资9120亿元。杭州至温州高速、成都至西昌铁路等项目进展顺利。"),
+    # No headline: the lead sentence states the scope; a station after a city's name ("南宁东至柳州段").
+    ("", "今年上半年，全国铁路建设投资同比增长4%。新建南宁东至柳州段、郑州至济南高铁等项目开通运营。"),
+])
+def test_a_national_figure_names_no_place_through_its_routes(title: str, body: str) -> None:
+    assert extract_facts(title, body).places == ()
+
+
+def test_a_national_figure_keeps_a_place_it_visits() -> None:
+    body = ("今年前8个月，我国制造业投资同比增长6%。在湖南株洲，一个轨道交通装备产业园正加紧建设。"
+            "武汉至长沙高铁等项目也在推进。")
+    assert extract_facts("", body).places[0].city == "株洲市"
+
+
+def test_a_national_first_is_one_project_somewhere() -> None:
+    assert extract_facts("我国首个跨海高铁投资300亿元", "福州至厦门段今天开工建设。").places[0].city == "福州市"
+
+
+def test_a_zone_line_replaces_the_tables_division_of_the_same_name() -> None:
+    # The table has 雄安新区 as its own unit and its counties under 保定; both would leave the name unresolved.
+    facts = extract_facts("", "在河北雄安新区，一个总投资50亿元的数据中心项目今天开工。")
+    assert facts.places[0].city == "保定市"
+
+
+@pytest.mark.parametrize("body,city", [
+    ("在贵州黔东南，一个总投资12亿元的茶叶加工项目今天开工。", "黔东南苗族侗族自治州"),
+    ("四川凉山州一座风电场并网发电，总投资30亿元。", "凉山彝族自治州"),
+    # Settled beside its province like any shared name: Qinghai's 海南州, not the island province.
+    ("在青海海南州，总投资50亿元的一座光伏电站开工建设。", "海南藏族自治州"),
+])
+def test_an_autonomous_prefecture_is_named_without_its_peoples(body: str, city: str) -> None:
+    assert extract_facts("", body).places[0].city == city
+
+
+@pytest.mark.parametrize("body,place", [
+    # A county read by its short name (天津's 河北区, 乌海's 海南区, 辽源's 西安区) needs its city beside it.
+    ("河北一座光伏电站并网发电，总投资8亿元。", {"province": "河北省"}),
+    ("在海南，总投资50亿元的一个港口项目开工。", {"province": "海南省"}),
+    ("天津河北区一个城市更新项目开工，总投资6亿元。", {"province": "天津市", "city": "天津市", "county": "河北区"}),
+])
+def test_a_shared_name_without_support_means_the_province(body: str, place: dict[str, str]) -> None:
+    assert extract_facts("", body).places[0].to_dict() == place
+
+
+def test_a_prefectures_shared_name_without_support_stays_unread() -> None:
+    # 朝阳 (朝阳产业, a sunrise industry) is a word as often as Liaoning's 朝阳市 or Beijing's 朝阳区.
+    assert extract_facts("", "某县大力发展朝阳产业，总投资30亿元的项目开工。").places == ()
+
+
+def test_a_full_district_name_shared_by_two_cities_is_settled_by_a_city_settled_first() -> None:
+    # 朝阳区 is Beijing's and Changchun's; 北京 itself names two divisions and is settled first.
+    places = extract_facts("", "北京朝阳区一个总投资15亿元的产业园项目开工。").places
+    assert places[0].to_dict() == {"province": "北京市", "city": "北京市", "county": "朝阳区"}
+
+
+@pytest.mark.parametrize("body,cities", [
+    ("辽宁举办东北海陆大通道论坛，沈阳签约项目总投资100亿元。", ["沈阳市"]),  # 东北 + 海陆, no 北海
+    ("西南通道加快建设，昆明一个物流园开工。", ["昆明市"]),  # 西南 + 通道, no 南通
+])
+def test_a_place_read_across_a_region_words_end_is_none(body: str, cities: list[str]) -> None:
+    assert [p.city for p in extract_facts("", body).places if p.city] == cities
+
+
+@pytest.mark.parametrize("title,body,amount", [
+    ("某市全年向社会资本推介项目投资超500亿元",
+     "某市今天再推介一批重点项目。此次项目共40个，总投资约120亿元。全年推介项目总投资超500亿元。", 120e8),
+    ("某县全年重大项目投资超50亿元", "某县重大项目建设进展顺利。", None),
+    ("", "该区全年重点项目投资超过80亿元。", None),
+])
+def test_a_whole_years_sum_is_no_projects_amount(title: str, body: str, amount: Optional[float]) -> None:
+    got = extract_facts(title, body).amount
+    assert got == (pytest.approx(amount) if amount else None)
+
+
+@pytest.mark.parametrize("title,body,amount", [
+    ("前8个月全国公路投资超1.5万亿元", "交通运输部发布数据，1—8月，全国公路完成投资1.5万亿元。全国普通国道改造总投资超过2200亿元。", None),
+    ("", "全国城镇老旧小区改造总投资超过800亿元，惠及居民数百万户。", None),
+    # A national first or record, or a national list, is one project somewhere.
+    ("", "这是全国首个海上风电制氢项目，总投资10亿元。", 10e8),
+    ("", "我国规模最大的单体储能电站总投资20亿元，今天开工。", 20e8),
+])
+def test_a_nation_wide_figure_is_no_projects_amount(title: str, body: str, amount: Optional[float]) -> None:
+    got = extract_facts(title, body).amount
+    assert got == (pytest.approx(amount) if amount else None)
+
+
+def test_investment_secured_for_a_sector_is_a_statistic() -> None:
+    body = "今年前4个月，某省完成水利建设投资300亿元。新开工重大水利工程6项，落实水利建设投资520亿元。"
+    assert extract_facts("", body).amount is None
+
+
+def test_the_tables_placeholder_rows_are_no_places() -> None:
+    # The table lists 海域 ("sea area") under a placeholder code 99…; an offshore site names no division by it.
+    places = extract_facts("", "在福建莆田附近海域，总投资80亿元的海上风电场开工。").places
+    assert [p.city for p in places] == ["莆田市"]
+
+
+def test_a_county_read_loosely_by_its_short_name_yields_to_one_beside_its_region() -> None:
+    # 天山 (天山区 of Urumqi, supported only by 新疆 elsewhere) is the mountains; 库车 stands beside 新疆.
+    facts = extract_facts("", "天山脚下，新疆库车一个总投资30亿元的绿氢项目建成投产。")
+    assert facts.places[0].city == "阿克苏地区"
+
+
+@pytest.mark.parametrize("title,body,stage", [
+    ("前9个月全国水利建设完成投资超8000亿元",
+     "今年1—9月，全国完成水利建设投资8200亿元。其中，新开工某湖区堤防加固工程、某水库等一批重大水利工程。", None),
+    # A national first is one project, with its stage.
+    ("我国首个深远海养殖平台投资5亿元", "该平台今天在某港正式投产。", "投产"),
+])
+def test_a_nation_wide_figures_story_reports_no_stage(title: str, body: str, stage: Optional[str]) -> None:
+    assert extract_facts(title, body).stage == stage
+
+
+@pytest.mark.parametrize("body,amount", [
+    ("春节后，某省一批项目集中开工，并确定了900个省重点项目，总投资达1.2万亿元。", None),
+    # Projects "designated" before an event are still the event's batch.
+    ("今天，某市确定的20个重大项目集中签约，总投资100亿元。", 100e8),
+])
+def test_a_list_of_designated_key_projects_is_a_programme(body: str, amount: Optional[float]) -> None:
+    got = extract_facts("", body).amount
+    assert got == (pytest.approx(amount) if amount else None)
+
+
+def test_a_shared_name_is_given_to_the_province_only_after_every_support_was_tried() -> None:
+    # 朝阳 is 朝阳市 (Liaoning) and Beijing's 朝阳区; 北京 is settled in the first pass and supports the district.
+    places = extract_facts("", "北京朝阳一个总投资8亿元的文化产业园开工。").places
+    assert places[0].to_dict() == {"province": "北京市", "city": "北京市", "county": "朝阳区"}
+
+
+def test_haixi_alone_is_the_fujian_strait_region_not_qinghais_prefecture() -> None:
+    places = extract_facts("", "福建加快海西经济区建设，厦门一个总投资9亿元的项目开工。").places
+    assert [p.city for p in places if p.city] == ["厦门市"]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsmon.crawler.encoding import decode_html
-from newsmon.crawler.links import Link, classify_links, extract_links, file_type
+from newsmon.crawler.links import Link, classify_links, extract_links, file_name, file_type
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "list-pages"
 
@@ -85,3 +85,14 @@ def test_real_list_pages(name: str, domains: list[str], at_least: int) -> None:
         longest[link.url] = max(longest.get(link.url, 0), len(link.text))
     nav = {url for url, length in longest.items() if length <= 4}
     assert not nav & set(result.articles), "navigation links taken for articles"
+
+
+@pytest.mark.parametrize("url, name", [
+    ("http://www.example.gov.cn/attach/%E5%85%B3%E4%BA%8E2023%E5%B9%B4%E5%BA%A6%E9%83%A8%E9%97%A8%E9%A2%84%E7%AE%97%E5%85%AC%E5%BC%80%E7%9A%84%E8%AF%B4%E6%98%8E.pdf", "关于2023年度部门预算公开的说明"),  # UTF-8
+    ("http://www.example.gov.cn/attach/%CD%A8%D6%AA%B9%AB%B8%E6.doc", "通知公告"),  # GBK on an older portal
+    ("http://www.example.gov.cn/picture/0/P020230405551234567.pdf?v=2", "P020230405551234567"),
+    ("http://www.example.gov.cn/attach/%FF%FE%FD.pdf", "%FF%FE%FD"),  # neither: left encoded, no mojibake
+    ("http://www.example.gov.cn/attach/a%20%20b.xlsx", "a b"),
+])
+def test_file_name_is_decoded_without_the_extension(url: str, name: str) -> None:
+    assert file_name(url) == name

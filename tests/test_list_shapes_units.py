@@ -199,6 +199,21 @@ def test_feed_dates_without_a_zone_are_beijing_time(printed: str, hint: str) -> 
     assert [a.date for a in reading.articles] == [hint]
 
 
+@pytest.mark.parametrize("host, language, hint", [
+    ("www.chinadaily.com.cn", "<language>en</language>", "2018-09-18 14:38"),  # English, a Chinese host: China time
+    ("news.example.com", "<language>zh-cn</language>", "2018-09-18 14:38"),  # a Chinese feed on a .com
+    ("news.example.com", "", "2018-09-19 04:38"),  # English titles, no language, a .com: US Central (UTC-6)
+    ("news.example.com", "<language>en-us</language>", "2018-09-19 04:38"),
+])
+def test_cst_is_china_time_only_in_a_chinese_feed(host: str, language: str, hint: str) -> None:
+    rss = ("<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>Top stories</title>"
+           f"<link>http://{host}/</link>{language}<item><title>Port expansion approved</title>"
+           f"<link>http://{host}/a/1.html</link><pubDate>Tue, 18 Sep 2018 14:38:10 CST</pubDate></item>"
+           "</channel></rss>")
+    reading = read_list_page(rss.encode("utf-8"), f"http://{host}/rss.xml", headers={"Content-Type": "application/rss+xml"})
+    assert [a.date for a in reading.articles] == [hint]
+
+
 def test_announced_feed_is_reported() -> None:
     head = "<link rel='alternate' type='application/rss+xml' title='RSS' href='/rss/news.xml'>"
     reading = read_list_page(page("", head), f"{BASE}/news/")

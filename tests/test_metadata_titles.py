@@ -79,6 +79,17 @@ def test_h1_wins_over_a_title_printed_nowhere_on_the_page() -> None:
     assert title_of(stale) == "Hiking the Boulder Flat Irons"
 
 
+def test_h1_linked_only_to_its_own_page_still_wins_over_an_unprinted_title() -> None:
+    # A blog's "recent posts" sidebar links this very post under its headline: that is no column name
+    # (tests/test_crawl_portal_quirks.py has the column <h1>s a portal's menu links elsewhere).
+    stale = page("<title>Simple Hiking Survival Kit (with Kids) - The Anti-June Cleaver</title>",
+                 "<h1>Hiking the Boulder Flat Irons</h1>" + BODY +
+                 "<ul class='recent'><li><a href='/a/1.html#top'>Hiking the Boulder Flat Irons</a></li></ul>")
+    assert title_of(stale) == "Hiking the Boulder Flat Irons"
+    column = stale.replace("/a/1.html#top", "/category/hiking/")
+    assert title_of(column) == "Simple Hiking Survival Kit (with Kids)"
+
+
 def test_title_printed_with_other_punctuation_or_split_in_two_is_printed() -> None:
     # The page sets the kicker and the line in two elements, without the colon: the title is
     # on the page, so an unrelated <h1> (a nav item, a section) does not replace it.
