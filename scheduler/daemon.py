@@ -75,7 +75,7 @@ log = logging.getLogger("newsmon.daemon")
 FINISH_GRACE_S = 4.0
 STOP_BUDGET_S = 9.0
 SCHEDULE_WRITE_S = 5.0  # site_schedule is informational (newsmon sites' next_run_at)
-LOCK_CHECK_S = 2.0  # a PostgreSQL restart frees the one-daemon lock: taken again within this long
+LOCK_CHECK_S = 1.0  # a PostgreSQL restart frees the one-daemon lock: taken again within this long
 SignalHandler = Union[Callable[[int, Optional[FrameType]], Any], int, None]
 
 
@@ -125,7 +125,15 @@ class Daemon:
                 return self._run_queued(config)
             with daemon_lock(config, "newsmon run") as lock:
                 self._lock = lock
-                self._serve(config)
+                # Its own thread: the main loop can wait seconds on the database while it is away,
+                # and every second of delay after the server is back lets a second daemon in.
+                keeper = threading.Thread(target=self._hold_lock, name="daemon-lock", daemon=True)
+                keeper.start()
+                try:
+                    self._serve(config)
+                finally:
+                    self._stop.set()
+                    keeper.join(15.0)
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
@@ -203,14 +211,10 @@ class Daemon:
         self._reload.set()
 
     def _main_loop(self) -> None:
-        last_poll, last_schedule, last_lock = time.monotonic(), 0.0, time.monotonic()
+        last_poll, last_schedule = time.monotonic(), 0.0
         while not self._stop.wait(0.5):
             if self._queued is not None and not self._queued.tick(self._on_queue_report):
                 break  # another scheduler is active now: stop at once
-            if self._lock is not None and time.monotonic() - last_lock >= LOCK_CHECK_S:
-                last_lock = time.monotonic()
-                if not self._keep_lock():
-                    break
             if self._reload.is_set():
                 self._reload.clear()
                 self._reload_config("SIGHUP")
@@ -224,8 +228,15 @@ class Daemon:
                 last_schedule = time.monotonic()
                 self._schedule.write(self._scheduler_or_fail())
 
+    def _hold_lock(self) -> None:
+        """Every LOCK_CHECK_S: hold the one-daemon lock through a database restart; stop if another daemon took it."""
+        while not self._stop.wait(LOCK_CHECK_S):
+            if not self._keep_lock():
+                self._stop.set()
+                return
+
     def _keep_lock(self) -> bool:
-        """Hold the one-daemon lock through a database restart; False when another daemon took it meanwhile."""
+        """True while the one-daemon lock is ours (or the server is away); False when another daemon took it."""
         if self._lock is None:
             return True
         try:
@@ -235,16 +246,16 @@ class Daemon:
                 self._lock_down_since = time.monotonic()
                 log.warning("%s The one-daemon lock is taken again when it answers.", str(exc).rstrip(".") + ".")
             return True
-        if self._lock_down_since is not None:
-            log.info("database reachable again after %.0fs; holding the one-daemon lock again",
-                     time.monotonic() - self._lock_down_since)
-            self._lock_down_since = None
-        if kept:
-            return True
-        self._lock_lost = True
-        log.error("stopped: another newsmon run took the one-daemon lock of %s while the database was away",
-                  self.config.database_shown)
-        return False
+        away = time.monotonic() - self._lock_down_since if self._lock_down_since is not None else None
+        self._lock_down_since = None
+        if not kept:
+            self._lock_lost = True
+            log.error("stopped: another newsmon run took the one-daemon lock of %s while the database was away",
+                      self.config.database_shown)
+            return False
+        if away is not None:
+            log.info("database reachable again after %.0fs; holding the one-daemon lock again", away)
+        return True
 
     def _enabled(self, config: Config) -> dict[str, SiteConfig]:
         """``enabled_sites(config)``, built once per config version (each crawl asks; 5,000 sites cost 2 ms)."""

@@ -1,11 +1,12 @@
-"""A `newsmon worker` whose PostgreSQL server goes away mid-crawl and comes back.
+"""PostgreSQL going away under a running `newsmon worker` or `newsmon run`, and coming back.
 
 Real parts only: a private PostgreSQL server (stopped and started again on its port and data
-directory, so it cannot be the session's shared one), a real redis-server, the fixture portal's
-bench site on 127.0.0.1 and a real `newsmon worker` subprocess. What a user expects: no traceback
-storm, the crawl that could not store says so in one line and is not reported ok (its unstored
-stories stay unknown, so the next crawl fetches them), the worker keeps running, the next crawl
-stores normally, and nothing stored before the outage is lost.
+directory, so it cannot be the session's shared one), a real redis-server, the fixture portal on
+127.0.0.1 and real `newsmon worker` / `newsmon run` subprocesses. What a user expects: no traceback
+storm; a crawl that could not store says so in one line and is not reported ok (its unstored stories
+stay unknown and the run incomplete, so the next crawl fetches them), or, if it ended while the
+server was down, is queued again; the process keeps running and later crawls store normally;
+nothing stored before the outage is lost; `newsmon run` stays the one daemon of its database.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 import shutil
 import signal
+import subprocess
 import time
 from pathlib import Path
 from typing import Any, Iterator
@@ -158,8 +160,13 @@ def test_daemon_on_postgres_survives_the_database_restarting(tmp_path: Path,
             fresh = portal.publish("liaoning-invest", "数据库重启后的新项目", story("数据库重启"))
             wait_for(lambda: rows("SELECT 1 FROM article_sources WHERE url = ?", fresh), 60,
                      "a story published after the restart stored")
-            # Still the one daemon of this database: a second one is refused.
-            second = run_cli("run", "--config", str(config), timeout=60)
+            # Still the one daemon of this database: it took its lock again, and a second one is refused.
+            daemon.wait_log(r"database reachable again after \d+s; holding the one-daemon lock again", timeout=10)
+            try:
+                second = run_cli("run", "--config", str(config), timeout=30)
+            except subprocess.TimeoutExpired:
+                pytest.fail("a second newsmon run started beside the first: the server's restart freed the"
+                            " one-daemon lock and the first never took it again")
             assert second.returncode == 1 and "Another newsmon run is already running" in second.stderr, second.stderr
             assert daemon.proc.poll() is None, daemon.log
             daemon.signal(signal.SIGTERM)
