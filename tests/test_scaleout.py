@@ -461,3 +461,63 @@ def test_an_owner_stopped_by_its_time_limit_counts_what_its_helpers_stored(
     [(before,)], [(until,)] = rows(stored.format("<"), started, finished), rows(stored.format("<="), started, finished)
     assert before <= new <= until, (before, new, until)
     assert reports[0]["articles_new"] == new
+
+
+@pytest.mark.parametrize("fate", ["stalled", "killed"])
+def test_a_helper_stalled_past_its_member_ttl_is_not_taken_for_dead(
+    tmp_path: Path, redis_url: str, postgres_url: str, fate: str
+) -> None:
+    """A helper's crawl process that stops for longer than ``MEMBER_TTL_S`` (its reactor blocked by a slow parse
+    or a database wait, a machine under load; here SIGSTOP of the process, the same from outside) is alive: its
+    owner waits for it instead of walking every list page again (it did, as for a helper killed with kill -9).
+    The crawl process killed alone (its worker lives on) is dead: what it held is asked for again."""
+    import psutil
+
+    from newsmon.scheduler.crawl_queue import CrawlQueue
+    from newsmon.shared_crawl import MEMBER_TTL_S
+
+    client = redis.Redis.from_url(redis_url, decode_responses=True)
+    rows = pg_rows(postgres_url)
+    with FixturePortal(bench_articles=120, bench_delay=ANSWER_S) as portal:
+        config = big_site_config(portal, tmp_path, redis_url, postgres_url)
+        workers = {name: DaemonProcess(config, "worker", "--concurrency", "2") for name in ("a", "b")}
+        try:
+            for worker in workers.values():
+                worker.wait_log(r"worker started id=", timeout=90)
+            queue = CrawlQueue.connect(redis_url)
+            queue.enqueue("bench-portal")
+            helper = wait_for(lambda: next((n for n, w in workers.items() if "helping crawl site=bench-portal"
+                                            in w.log), None), 60, "a helper crawl of bench-portal")
+            wait_for(lambda: "helper" in client.hvals("newsmon:crawl:bench-portal:members"), 30,
+                     "the helper crawl joined the site's crawl")
+            crawl_processes = psutil.Process(workers[helper].proc.pid).children(recursive=True)
+            assert crawl_processes, "the helper's worker has no crawl process"
+            if fate == "killed":
+                for proc in crawl_processes:
+                    proc.kill()
+            else:
+                for proc in crawl_processes:
+                    proc.suspend()
+                try:
+                    # The owner takes what is left in the frontier, then waits, idle, for its stalled helper.
+                    wait_for(lambda: client.zcard("newsmon:crawl:bench-portal:requests") == 0, 40,
+                             "the frontier drained")
+                    time.sleep(MEMBER_TTL_S + 3)
+                finally:
+                    for proc in crawl_processes:
+                        proc.resume()
+            reports = wait_for(lambda: queue.pop_reports(), 60, "bench-portal's crawl report")
+            for worker in workers.values():
+                assert worker.stop() == 0
+        finally:
+            for worker in workers.values():
+                worker.kill()
+        list_fetches = collections.Counter(r.path for r in portal.request_log("bench-portal")
+                                           if r.path.startswith("/list/"))
+        expected = {a["url"] for a in portal.expected()["bench-portal"]}
+    if fate == "stalled":  # each list page read once: nothing walked again for a helper that was only slow
+        assert list_fetches and set(list_fetches.values()) == {1}, list_fetches
+    else:  # the owner walked the list pages again for what the dead process held
+        assert list_fetches["/list/1.html"] == 2, list_fetches
+    assert {u for (u,) in rows("SELECT url FROM article_sources WHERE site = 'bench-portal'")} == expected
+    assert len(reports) == 1 and reports[0]["site"] == "bench-portal", reports
