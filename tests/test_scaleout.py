@@ -281,10 +281,14 @@ PER_HOST = 2  # ...and at most 2 are in flight (crawl.concurrent_requests_per_do
 ANSWER_S = 0.1  # each page takes the server 100 ms: one worker alone keeps 2 in flight
 
 
-def big_site_config(portal: FixturePortal, folder: Path, redis_url: str, postgres_url: str, **daemon: Any) -> Path:
-    """config.yaml with bench-portal alone (polite: DELAY_S, PER_HOST), the queue and the shared PostgreSQL store."""
+def big_site_config(portal: FixturePortal, folder: Path, redis_url: str, postgres_url: str,
+                    autothrottle: bool = False, **daemon: Any) -> Path:
+    """config.yaml with bench-portal alone (polite: DELAY_S, PER_HOST), the queue and the shared PostgreSQL store;
+    ``autothrottle``: AutoThrottle at its default (on) instead of the fixture portal's off."""
     doc = yaml.safe_load(portal.config_yaml(database=postgres_url, timeout=4, download_delay=DELAY_S,
                                             concurrent_requests_per_domain=PER_HOST))
+    if autothrottle:
+        del doc["crawl"]["autothrottle"]
     doc["sites"] = [{**s, "every": "1h"} for s in doc["sites"] if s["name"] == "bench-portal"]
     doc["queue"] = redis_url
     doc["daemon"] = {"workers": 1, "jitter": 0, "heartbeat": "1s", **daemon}
@@ -352,16 +356,18 @@ def _most_in_window(records: list[Any], window: float) -> int:
     return most
 
 
-@pytest.mark.parametrize("victim", ["helper", "owner"])
+@pytest.mark.parametrize("victim, autothrottle", [pytest.param("helper", False, id="helper"),
+                                                  pytest.param("owner", False, id="owner"),
+                                                  pytest.param("helper", True, id="helper-autothrottle")])
 def test_one_big_site_spreads_over_two_workers_politely_and_survives_kill_9(
-    tmp_path: Path, redis_url: str, postgres_url: str, victim: str
+    tmp_path: Path, redis_url: str, postgres_url: str, victim: str, autothrottle: bool
 ) -> None:
     from newsmon.scheduler.crawl_queue import CrawlQueue
 
     client = redis.Redis.from_url(redis_url, decode_responses=True)
     rows = pg_rows(postgres_url)
     with FixturePortal(bench_articles=BIG_ARTICLES, bench_delay=ANSWER_S) as portal:
-        config = big_site_config(portal, tmp_path, redis_url, postgres_url)
+        config = big_site_config(portal, tmp_path, redis_url, postgres_url, autothrottle=autothrottle)
         workers = {name: DaemonProcess(config, "worker", "--concurrency", "2") for name in ("a", "b")}
         server_port = int(portal.url("bench-portal", "/").split(":")[2].split("/")[0])
         ports = _PortAttribution(workers, server_port)
