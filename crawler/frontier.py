@@ -70,7 +70,9 @@ class SiteFrontier(Scheduler):  # type: ignore[misc]  # scrapy-redis ships no ty
     def open(self, spider: Any) -> Any:
         result = super().open(spider)
         self.helper = bool(getattr(spider, "helper", False))
-        self.member = uuid.uuid4().hex[:12]
+        # Named by the worker's process pool, whose parent keeps it alive while this process runs (a reactor
+        # blocked past MEMBER_TTL_S is not a dead crawl: newsmon.shared_crawl); a fresh name otherwise.
+        self.member = getattr(spider, "member", None) or uuid.uuid4().hex[:12]
         self.shared = SharedCrawl(self.server, spider.name)
         if not self.helper:
             self.df.clear()

@@ -51,12 +51,15 @@ class PortalSpider(scrapy.Spider):
     name = "portal"
 
     def __init__(self, site: SiteConfig, store: Store, max_list_pages: int, helper: bool = False,
-                 **kwargs: Any) -> None:
+                 member: Optional[str] = None, **kwargs: Any) -> None:
         super().__init__(name=site.name, **kwargs)
         self.site = site
         # A helper joins another worker's crawl of the site: it starts from no page of its own and
         # takes requests from the crawl's shared frontier in Redis (crawler/frontier.py).
         self.helper = helper
+        # Its name among the members of that shared crawl, chosen by the process pool (scheduler/pool.py),
+        # whose parent keeps it alive while this process runs the crawl; None: the frontier picks one.
+        self.member = member
         self.store = store
         self.max_list_pages = max_list_pages
         # Host *and port*: the same host on another port is another site; without

@@ -14,9 +14,14 @@ Keys, ``<p>`` being ``newsmon:crawl:<site>``:
 * ``<p>:requests`` (sorted set) and ``<p>:dupefilter`` (set): the frontier;
 * ``<p>:members`` (hash member id -> ``owner``/``helper``): the crawls on it;
 * ``<p>:alive:<member>`` (expires after ``MEMBER_TTL_S``, renewed every
-  ``MEMBER_BEAT_S`` by the crawl's process, with its ``members`` entry): a
-  member whose key expired died (``kill -9`` of its worker) with requests in
-  flight;
+  ``MEMBER_BEAT_S`` by the crawl's process, with its ``members`` entry, and
+  extended as often by the ``newsmon worker`` whose process runs the crawl,
+  :func:`keep_alive`, for as long as that process lives): a member whose key
+  expired died (``kill -9`` of its worker or of its crawl process) with
+  requests in flight. The crawl's own renewal runs on its reactor, which a
+  long parse, a database wait or a machine under load can hold past
+  ``MEMBER_TTL_S``; the parent's does not, so such a crawl is not taken for
+  dead (its owner would walk every list page again);
 * ``<p>:counts`` (hash): what the helpers that left counted (list pages,
   stories...); the owner adds it to its own ``crawl_runs`` row.
 
@@ -30,7 +35,7 @@ from typing import Any, Iterable, Mapping, Optional
 from urllib.parse import urlsplit
 
 __all__ = ["HELP_THRESHOLD", "MAX_HELPERS", "MEMBER_BEAT_S", "MEMBER_TTL_S", "SharedCrawl", "crawl_key",
-           "drop_other_sites", "host_key"]
+           "drop_other_sites", "host_key", "keep_alive"]
 
 PREFIX = "newsmon:crawl"
 # A helper is offered for every this many requests waiting in a crawl's frontier...
@@ -61,6 +66,18 @@ def drop_other_sites(client: Any, keep: Iterable[str]) -> list[str]:
     for names in doomed.values():
         client.delete(*names)
     return sorted(doomed)
+
+
+def keep_alive(client: Any, members: Iterable[tuple[str, str]]) -> None:
+    """Extend the lives of ``members`` ((site, member) pairs) by ``MEMBER_TTL_S``: their processes still run.
+
+    Only a key that exists is extended (``PEXPIRE``): a member that left (its key deleted) or was already
+    taken for dead is not brought back by its parent; the crawl's own renewal does that.
+    """
+    pipe = client.pipeline(transaction=False)
+    for site, member in members:
+        pipe.pexpire(crawl_key(site, f"alive:{member}"), int(MEMBER_TTL_S * 1000))
+    pipe.execute()
 
 
 def host_key(url: str) -> Optional[str]:

@@ -31,6 +31,7 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Callable, Optional, Union
@@ -95,6 +96,9 @@ class CrawlJob:
     opened: Optional[float] = None  # its spider opened (the worker may still have been starting before)
     run_id: Optional[int] = None
     retried: bool = False
+    # Its name in the shared crawl in Redis (newsmon.shared_crawl), fresh at each dispatch and None once the
+    # process running it is gone: the caller keeps the member alive while this is set.
+    member: Optional[str] = None
     fatal: Optional[tuple[str, str]] = None  # (error type, message): the crawl could not run at all
     report: Optional[SiteReport] = None
     done: threading.Event = field(default_factory=threading.Event)
@@ -365,6 +369,7 @@ class CrawlPool:
                 self._pending.appendleft(job)
                 return
             job.started = time.monotonic()
+            job.member = uuid.uuid4().hex[:12]
             worker.jobs[job.id] = job
             self._host_busy |= job.hosts
             running += 1
@@ -374,7 +379,7 @@ class CrawlPool:
                     worker.config_version = self._config_version
                 worker.send({"type": "crawl", "job": job.id, "config": self._config_version, "site": job.site,
                              "time_limit": job.time_limit, "frontier": self.settings.frontier_url,
-                             "helper": job.helper})
+                             "helper": job.helper, "member": job.member})
             except (OSError, ValueError):
                 worker.kill("crash")  # its reader thread sees the end and re-queues the job
 
@@ -480,6 +485,7 @@ class CrawlPool:
             jobs = list(worker.jobs.values())
             worker.jobs.clear()
             for job in jobs:
+                job.member = None  # what it had taken from a shared frontier is lost: let its member key expire
                 self._release_hosts(job)
             self._cond.notify_all()
         if not jobs:
@@ -544,6 +550,7 @@ class CrawlPool:
 
     def _finish(self, job: CrawlJob, report: SiteReport) -> None:
         job.report = report
+        job.member = None
         self.crawls_done += 1
         job.done.set()
 

@@ -50,6 +50,7 @@ import redis
 
 from newsmon.config import Config, load_config
 from newsmon.errors import ConfigError, NewsmonError
+from newsmon.shared_crawl import HELP_THRESHOLD, MAX_HELPERS, MEMBER_BEAT_S, SharedCrawl, keep_alive
 
 from .crawl import INTERRUPTED_ERROR, pool_settings
 from .crawl_queue import WORKER_TTL_S, CrawlQueue, QueueJob, describe_error, queue_url, safe_url, worker_identity
@@ -137,7 +138,7 @@ class QueueWorker:
     # -- the loop ------------------------------------------------------------------------
 
     def _loop(self, pool: CrawlPool) -> None:
-        last_beat = last_reap = last_log = last_offer = time.monotonic()
+        last_beat = last_reap = last_log = last_offer = last_members = time.monotonic()
         while not self.stop_event.is_set():
             now = time.monotonic()
             if now - last_beat >= WORKER_TTL_S / 4:
@@ -153,6 +154,9 @@ class QueueWorker:
             if now - last_offer >= OFFER_EVERY_S:
                 last_offer = now
                 self._guarded(self._offer_helpers)
+            if now - last_members >= MEMBER_BEAT_S:
+                last_members = now
+                self._guarded(self._keep_members_alive)
             if len(self._running) >= self.concurrency or not self._database_back():
                 time.sleep(0.05)
                 continue
@@ -185,8 +189,6 @@ class QueueWorker:
 
     def _offer_helpers(self) -> None:
         """Offer helpers for the big crawls this worker owns (``HELP_THRESHOLD`` waiting requests per crawl)."""
-        from newsmon.shared_crawl import HELP_THRESHOLD, MAX_HELPERS, SharedCrawl
-
         for job, crawl, _ in list(self._running.values()):
             if job.helper_of or crawl.done.is_set() or crawl.opened is None:
                 continue
@@ -197,6 +199,17 @@ class QueueWorker:
             helpers = max(shared.helpers(), self.queue.claimed_helpers(job)) + offered
             if not offered and helpers < MAX_HELPERS and waiting > HELP_THRESHOLD * (helpers + 1):
                 self.queue.offer_helper(job)
+
+    def _keep_members_alive(self) -> None:
+        """Keep the shared-crawl members of this worker's running crawls alive while their processes live.
+
+        A crawl renews its own membership from its reactor, which a slow parse or database call can hold
+        for seconds; this process's loop is not held by it (``newsmon.shared_crawl``).
+        """
+        members = [(job.site, crawl.member) for job, crawl, _ in list(self._running.values())
+                   if crawl.member is not None]
+        if members:
+            keep_alive(self.queue.client, members)
 
     def _start(self, pool: CrawlPool, job: QueueJob) -> None:
         sites = {s.name for s in self.config.sites if s.enabled}

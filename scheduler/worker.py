@@ -11,11 +11,13 @@ signals), several at once.
 Protocol (JSON lines). The parent writes to stdin::
 
     {"type": "config", "id": 3, "config": {...Config...}, "source_path": "/path/config.yaml"}
-    {"type": "crawl", "job": 17, "config": 3, "site": "a", "time_limit": 600, "frontier": null, "helper": false}
+    {"type": "crawl", "job": 17, "config": 3, "site": "a", "time_limit": 600, "frontier": null, "helper": false,
+     "member": "3f9a0c1b2d4e"}
 
 (a config is sent once per worker and version, then referred to by id; ``frontier``, a
 Redis URL, keeps the crawl's requests in Redis: ``newsmon.crawler.frontier``; ``helper``: the
-crawl joins another worker's crawl of the site through that frontier) and
+crawl joins another worker's crawl of the site through that frontier; ``member``: the crawl's name among
+the members of that shared crawl, which the parent keeps alive while this process runs it) and
 reads from stdout: ``{"event": "site_started", "job": 17, "run_id": 5}``,
 ``{"event": "article", "job": 17, ...}`` while the crawl runs,
 ``{"event": "site_done", "job": 17, ...}`` at its end, and
@@ -179,7 +181,7 @@ class _Worker:
         # Scrapy's ~300 default settings into the crawler's (which already has them) on
         # every crawl, and keeps books this worker keeps itself (``running``).
         deferred = crawler.crawl(site=site, store=store, max_list_pages=config.max_list_pages(site), report=report,
-                                 helper=bool(message.get("helper")))
+                                 helper=bool(message.get("helper")), member=message.get("member"))
 
         def finished(result: Any) -> None:
             self.running -= 1

@@ -1,7 +1,8 @@
 """The Redis host limiter with AutoThrottle on (the default): two crawls of one host keep ``download_delay`` apart.
 
-Two Scrapy crawls in one process stand for two workers (each its own downloader and AutoThrottle),
-sharing a real redis-server; a loopback server notes when each request arrives.
+First two Scrapy crawls in one process stand for two workers (each its own downloader and AutoThrottle),
+sharing a real redis-server; a loopback server notes when each request arrives. Then the same end to end:
+two ``newsmon worker`` processes crawl two sites of one host, configured as a user would.
 """
 
 from __future__ import annotations
@@ -11,7 +12,14 @@ import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
+
+import yaml
+
+from newsmon.portal import FixturePortal
+from test_daemon_support import DaemonProcess, wait_for
+from test_scaleout import _PortAttribution
 
 DELAY_S = 0.5
 
@@ -88,3 +96,57 @@ def test_two_crawls_with_autothrottle_start_downloads_download_delay_apart(redis
     gaps = [later - earlier for earlier, later in zip(times, times[1:])]
     # A little slack for the server thread's own scheduling; the limiter's delay is a strict minimum.
     assert min(gaps) >= DELAY_S - 0.05, sorted(arrivals)
+
+
+def test_two_workers_crawling_two_sites_of_one_host_start_downloads_download_delay_apart(
+    tmp_path: Path, redis_url: str
+) -> None:
+    """Two 栏目 sites of one portal (one host) queued at once, each taken by its own ``newsmon worker``, with
+    ``crawl.download_delay`` set and AutoThrottle left at its default (on): at the server, no two requests to the
+    host arrive closer together than the delay, while both workers fetch."""
+    from newsmon.scheduler.crawl_queue import CrawlQueue
+
+    delay = 0.25
+    with FixturePortal(bench_articles=40) as portal:
+        doc = yaml.safe_load(portal.config_yaml(database="news.db", download_delay=delay, timeout=6))
+        del doc["crawl"]["autothrottle"]  # the default, as a user's config leaves it
+        bench = next(s for s in doc["sites"] if s["name"] == "bench-portal")
+        # Two columns of one portal: list page 1's 20 stories and list page 2's.
+        doc["sites"] = [{**bench, "name": f"bench-{n}", "start_urls": [portal.url("bench-portal", f"/list/{n}.html")],
+                         "max_list_pages": 1, "every": "1h"} for n in (1, 2)]
+        doc["queue"] = redis_url
+        doc["daemon"] = {"workers": 1, "jitter": 0}
+        config = tmp_path / "config.yaml"
+        config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        workers = {name: DaemonProcess(config, "worker", "--concurrency", "1") for name in ("a", "b")}
+        server_port = int(portal.url("bench-portal", "/").split(":")[2].split("/")[0])
+        ports = _PortAttribution(workers, server_port)
+        try:
+            for worker in workers.values():
+                worker.wait_log(r"worker started id=", timeout=90)
+            queue = CrawlQueue.connect(redis_url)
+            assert queue.enqueue("bench-1") and queue.enqueue("bench-2")
+            reports: list[dict[str, Any]] = []
+            wait_for(lambda: reports.extend(queue.pop_reports()) or len(reports) == 2, 90, "both crawls' reports")
+            for worker in workers.values():
+                assert worker.stop() == 0
+        finally:
+            ports.stop()
+            for worker in workers.values():
+                worker.kill()
+        records = portal.request_log("bench-portal")
+    # Each column's 20 stories stored, or found a duplicate of one stored (the bench portal's text repeats).
+    assert sorted((r["site"], r["status"], r["articles_new"] + r["duplicates"]) for r in reports) == \
+        [("bench-1", "ok", 20), ("bench-2", "ok", 20)], reports
+    # Each worker crawled one site, at the same time as the other.
+    by_worker: dict[str, list[float]] = {}
+    for record in records:
+        by_worker.setdefault(ports.ports.get(record.client_port, "?"), []).append(record.arrived)
+    assert sorted(by_worker) == ["a", "b"] and all(len(times) >= 20 for times in by_worker.values()), \
+        {name: len(times) for name, times in by_worker.items()}
+    a, b = by_worker["a"], by_worker["b"]
+    assert sum(1 for t in b if min(a) < t < max(a)) >= 5, "the two crawls did not overlap"
+    times = sorted(r.arrived for r in records)
+    gaps = [later - earlier for earlier, later in zip(times, times[1:])]
+    # A little slack for the server thread's own scheduling; the limiter's delay is a strict minimum.
+    assert min(gaps) >= delay - 0.05, sorted(gaps)[:5]

@@ -281,10 +281,14 @@ PER_HOST = 2  # ...and at most 2 are in flight (crawl.concurrent_requests_per_do
 ANSWER_S = 0.1  # each page takes the server 100 ms: one worker alone keeps 2 in flight
 
 
-def big_site_config(portal: FixturePortal, folder: Path, redis_url: str, postgres_url: str, **daemon: Any) -> Path:
-    """config.yaml with bench-portal alone (polite: DELAY_S, PER_HOST), the queue and the shared PostgreSQL store."""
+def big_site_config(portal: FixturePortal, folder: Path, redis_url: str, postgres_url: str,
+                    autothrottle: bool = False, **daemon: Any) -> Path:
+    """config.yaml with bench-portal alone (polite: DELAY_S, PER_HOST), the queue and the shared PostgreSQL store;
+    ``autothrottle``: AutoThrottle at its default (on) instead of the fixture portal's off."""
     doc = yaml.safe_load(portal.config_yaml(database=postgres_url, timeout=4, download_delay=DELAY_S,
                                             concurrent_requests_per_domain=PER_HOST))
+    if autothrottle:
+        del doc["crawl"]["autothrottle"]
     doc["sites"] = [{**s, "every": "1h"} for s in doc["sites"] if s["name"] == "bench-portal"]
     doc["queue"] = redis_url
     doc["daemon"] = {"workers": 1, "jitter": 0, "heartbeat": "1s", **daemon}
@@ -352,16 +356,18 @@ def _most_in_window(records: list[Any], window: float) -> int:
     return most
 
 
-@pytest.mark.parametrize("victim", ["helper", "owner"])
+@pytest.mark.parametrize("victim, autothrottle", [pytest.param("helper", False, id="helper"),
+                                                  pytest.param("owner", False, id="owner"),
+                                                  pytest.param("helper", True, id="helper-autothrottle")])
 def test_one_big_site_spreads_over_two_workers_politely_and_survives_kill_9(
-    tmp_path: Path, redis_url: str, postgres_url: str, victim: str
+    tmp_path: Path, redis_url: str, postgres_url: str, victim: str, autothrottle: bool
 ) -> None:
     from newsmon.scheduler.crawl_queue import CrawlQueue
 
     client = redis.Redis.from_url(redis_url, decode_responses=True)
     rows = pg_rows(postgres_url)
     with FixturePortal(bench_articles=BIG_ARTICLES, bench_delay=ANSWER_S) as portal:
-        config = big_site_config(portal, tmp_path, redis_url, postgres_url)
+        config = big_site_config(portal, tmp_path, redis_url, postgres_url, autothrottle=autothrottle)
         workers = {name: DaemonProcess(config, "worker", "--concurrency", "2") for name in ("a", "b")}
         server_port = int(portal.url("bench-portal", "/").split(":")[2].split("/")[0])
         ports = _PortAttribution(workers, server_port)
@@ -461,3 +467,63 @@ def test_an_owner_stopped_by_its_time_limit_counts_what_its_helpers_stored(
     [(before,)], [(until,)] = rows(stored.format("<"), started, finished), rows(stored.format("<="), started, finished)
     assert before <= new <= until, (before, new, until)
     assert reports[0]["articles_new"] == new
+
+
+@pytest.mark.parametrize("fate", ["stalled", "killed"])
+def test_a_helper_stalled_past_its_member_ttl_is_not_taken_for_dead(
+    tmp_path: Path, redis_url: str, postgres_url: str, fate: str
+) -> None:
+    """A helper's crawl process that stops for longer than ``MEMBER_TTL_S`` (its reactor blocked by a slow parse
+    or a database wait, a machine under load; here SIGSTOP of the process, the same from outside) is alive: its
+    owner waits for it instead of walking every list page again (it did, as for a helper killed with kill -9).
+    The crawl process killed alone (its worker lives on) is dead: what it held is asked for again."""
+    import psutil
+
+    from newsmon.scheduler.crawl_queue import CrawlQueue
+    from newsmon.shared_crawl import MEMBER_TTL_S
+
+    client = redis.Redis.from_url(redis_url, decode_responses=True)
+    rows = pg_rows(postgres_url)
+    with FixturePortal(bench_articles=120, bench_delay=ANSWER_S) as portal:
+        config = big_site_config(portal, tmp_path, redis_url, postgres_url)
+        workers = {name: DaemonProcess(config, "worker", "--concurrency", "2") for name in ("a", "b")}
+        try:
+            for worker in workers.values():
+                worker.wait_log(r"worker started id=", timeout=90)
+            queue = CrawlQueue.connect(redis_url)
+            queue.enqueue("bench-portal")
+            helper = wait_for(lambda: next((n for n, w in workers.items() if "helping crawl site=bench-portal"
+                                            in w.log), None), 60, "a helper crawl of bench-portal")
+            wait_for(lambda: "helper" in client.hvals("newsmon:crawl:bench-portal:members"), 30,
+                     "the helper crawl joined the site's crawl")
+            crawl_processes = psutil.Process(workers[helper].proc.pid).children(recursive=True)
+            assert crawl_processes, "the helper's worker has no crawl process"
+            if fate == "killed":
+                for proc in crawl_processes:
+                    proc.kill()
+            else:
+                for proc in crawl_processes:
+                    proc.suspend()
+                try:
+                    # The owner takes what is left in the frontier, then waits, idle, for its stalled helper.
+                    wait_for(lambda: client.zcard("newsmon:crawl:bench-portal:requests") == 0, 40,
+                             "the frontier drained")
+                    time.sleep(MEMBER_TTL_S + 3)
+                finally:
+                    for proc in crawl_processes:
+                        proc.resume()
+            reports = wait_for(lambda: queue.pop_reports(), 60, "bench-portal's crawl report")
+            for worker in workers.values():
+                assert worker.stop() == 0
+        finally:
+            for worker in workers.values():
+                worker.kill()
+        list_fetches = collections.Counter(r.path for r in portal.request_log("bench-portal")
+                                           if r.path.startswith("/list/"))
+        expected = {a["url"] for a in portal.expected()["bench-portal"]}
+    if fate == "stalled":  # each list page read once: nothing walked again for a helper that was only slow
+        assert list_fetches and set(list_fetches.values()) == {1}, list_fetches
+    else:  # the owner walked the list pages again for what the dead process held
+        assert list_fetches["/list/1.html"] == 2, list_fetches
+    assert {u for (u,) in rows("SELECT url FROM article_sources WHERE site = 'bench-portal'")} == expected
+    assert len(reports) == 1 and reports[0]["site"] == "bench-portal", reports
