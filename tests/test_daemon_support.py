@@ -26,9 +26,11 @@ def newsmon_command(*args: str) -> list[str]:
     return [sys.executable, "-m", "newsmon.cli", *args]
 
 
-def write_config(portal: FixturePortal, folder: Path, *, every: str = "2s", **daemon: Any) -> Path:
-    """config.yaml for the portal with every site crawled ``every`` and ``daemon:`` settings."""
-    doc = yaml.safe_load(portal.config_yaml(database="news.db"))
+def write_config(portal: FixturePortal, folder: Path, *, every: str = "2s", database: str = "news.db",
+                 **daemon: Any) -> Path:
+    """config.yaml for the portal with every site crawled ``every``, ``database`` (a path or a PostgreSQL URL)
+    and ``daemon:`` settings."""
+    doc = yaml.safe_load(portal.config_yaml(database=database))
     for site in doc["sites"]:
         site["every"] = every
     doc["daemon"] = {"heartbeat": "1s", "unhealthy_after_failures": 2, "max_concurrent_crawls": 2, **daemon}

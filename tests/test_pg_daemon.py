@@ -6,7 +6,6 @@ import signal
 from pathlib import Path
 
 import psycopg
-import yaml
 
 from newsmon.portal import FixturePortal
 
@@ -16,10 +15,7 @@ from tests.test_daemon_support import DaemonProcess, run_cli, wait_for, write_co
 def test_daemon_on_postgres_crawls_and_refuses_a_second_one(tmp_path: Path, postgres_url: str) -> None:
     portal = FixturePortal().start()
     try:
-        config = write_config(portal, tmp_path, every="5s")
-        doc = yaml.safe_load(config.read_text(encoding="utf-8"))
-        doc["database"] = postgres_url
-        config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        config = write_config(portal, tmp_path, every="5s", database=postgres_url)
         daemon = DaemonProcess(config)
         try:
             daemon.wait_log(r"started pid=\d+ .*database=postgresql://newsmon@127\.0\.0\.1", timeout=60)
@@ -31,7 +27,7 @@ def test_daemon_on_postgres_crawls_and_refuses_a_second_one(tmp_path: Path, post
                 return int(row[0]) if row else 0
 
             try:
-                wait_for(lambda: stored() >= len(doc["sites"]), 180, "every site's first crawl on PostgreSQL")
+                wait_for(lambda: stored() >= len(portal.sites), 180, "every site's first crawl on PostgreSQL")
             except AssertionError as exc:
                 raise AssertionError(f"{exc}\n--- daemon log ---\n{daemon.log[-4000:]}") from None
             second = run_cli("run", "--config", str(config), timeout=60)

@@ -21,7 +21,6 @@ from typing import Any, Iterator
 
 import pytest
 import redis
-import yaml
 
 from newsmon.portal import FixturePortal
 from test_daemon_support import DaemonProcess, run_cli, story, wait_for, write_config
@@ -142,10 +141,7 @@ def test_daemon_on_postgres_survives_the_database_restarting(tmp_path: Path,
     database = private_postgres.create_database()
     rows = pg_rows(database)
     with FixturePortal() as portal:
-        config = write_config(portal, tmp_path, every="2s")
-        doc = yaml.safe_load(config.read_text(encoding="utf-8"))
-        doc["database"] = database
-        config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        config = write_config(portal, tmp_path, every="2s", database=database)
         daemon = DaemonProcess(config)
         try:
             daemon.wait_log(r"started pid=\d+ .*database=postgresql://", timeout=60)
