@@ -12,7 +12,6 @@ nothing stored before the outage is lost; `newsmon run` stays the one daemon of 
 from __future__ import annotations
 
 import re
-import shutil
 import signal
 import subprocess
 import time
@@ -25,7 +24,7 @@ import redis
 from newsmon.portal import FixturePortal
 from test_daemon_support import DaemonProcess, run_cli, story, wait_for, write_config
 from test_scaleout import big_site_config, pg_rows
-from tests.services.postgres import PostgresServer, start_server, wait_ready
+from tests.services.postgres import PostgresServer, running_server, wait_ready
 
 ARTICLES = 60  # 3 list pages of 20; at one download per 0.1 s the first crawl takes ~7 s
 ANSWER_S = 0.1
@@ -35,15 +34,8 @@ OUTAGE_S = 4.0
 @pytest.fixture
 def private_postgres() -> Iterator[PostgresServer]:
     """A PostgreSQL server of this test's own: stopping it must not disturb the other tests' server."""
-    try:
-        server, root = start_server()
-    except (RuntimeError, OSError) as exc:
-        pytest.fail(f"Cannot start a private PostgreSQL server: {exc}", pytrace=False)
-    try:
+    with running_server("a private PostgreSQL server") as server:
         yield server
-    finally:
-        server.stop()
-        shutil.rmtree(root, ignore_errors=True)
 
 
 def test_worker_survives_the_database_going_away_mid_crawl_and_between_crawls(

@@ -16,6 +16,7 @@ wants these tests to run in CI; ``.ci/run`` installs the package when it is miss
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
@@ -135,18 +136,26 @@ def start_server() -> tuple[PostgresServer, Path]:
     return _start()
 
 
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[PostgresServer]:
-    """One real PostgreSQL server on 127.0.0.1:<free port> for the whole test session."""
+@contextlib.contextmanager
+def running_server(what: str) -> Iterator[PostgresServer]:
+    """A server of its own for the block (stopped and deleted after it); the test fails in one sentence
+    naming ``what`` if it cannot start."""
     try:
         server, root = _start()
     except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
-        pytest.fail(f"Cannot start the test PostgreSQL server: {exc}", pytrace=False)
+        pytest.fail(f"Cannot start {what}: {exc}", pytrace=False)
     try:
         yield server
     finally:
         server.stop()
         shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """One real PostgreSQL server on 127.0.0.1:<free port> for the whole test session."""
+    with running_server("the test PostgreSQL server") as server:
+        yield server
 
 
 @pytest.fixture
