@@ -7,6 +7,7 @@ taxonomy and the limits.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -81,6 +82,7 @@ def extract_facts(title: str, body: str) -> InvestmentFacts:
     # The sentence stating the investment names the project's place first (find_places).
     at = body.find(amount.text) if amount else -1
     focus = sentence_of(body, at) if at >= 0 else ""
+    places = tuple(find_places(title, body, focus=focus))
     return InvestmentFacts(
         amount=amount.value if amount else None,
         currency=amount.currency if amount else None,
@@ -88,10 +90,19 @@ def extract_facts(title: str, body: str) -> InvestmentFacts:
         kind=amount.kind if amount else None,
         # A nation-wide figure's story reports the country's works, no project's stage.
         stage=None if national_figure(title, body) else find_stage(title, body),
-        places=tuple(find_places(title, body, focus=focus)),
+        places=places,
         industry=tuple(find_industries(title, body)),
-        project=find_project(title, body),
+        project=find_project(title, body, _written_names(places)),
     )
+
+
+_DIVISION_SUFFIX = re.compile(r"(省|市|县|区|自治州|自治县|地区|盟|旗)$")
+
+
+def _written_names(places: tuple[Place, ...]) -> tuple[str, ...]:
+    """The places' names as a story may write them: in full and without their suffix (大连市, 大连)."""
+    names = {name for place in places for name in (place.province, place.city, place.county) if name}
+    return tuple(names | {_DIVISION_SUFFIX.sub("", name) for name in names if len(name) > 2})
 
 
 def facts_record(title: str, body: str) -> dict[str, Any]:

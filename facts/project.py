@@ -1,4 +1,13 @@
-"""The project's name phrase, where the story states one (``年产10万吨氢能装备项目``)."""
+"""The project's name phrase, where the story states one (``年产10万吨氢能装备项目``).
+
+A name is the noun phrase that ends in 项目 and starts after the last word that cannot be part of
+a name: a verb of the event (``签约``, ``开工``, ``宣布``, ``举行``), a relative clause's ``的``
+(``总投资5.5亿元的牧原集团…饲料厂建设项目``), a preposition or conjunction of the clause (``在``,
+``与``, ``暨``, ``等``). What is left names a project only when something specific remains once
+places, dates, counts and ranking words are read off its front: ``烟台市重点项目``,
+``2024年一季度重大项目``, ``一批新能源项目`` are a category, ``超薄锂电铜箔项目`` is one. A phrase
+that counts (``34个…项目``, ``一批``, ``等``) is a roundup's, no single project's name.
+"""
 
 from __future__ import annotations
 
@@ -7,25 +16,93 @@ from typing import Optional
 
 __all__ = ["find_project"]
 
-# A name: CJK/Latin/digits and the punctuation names use, ending in 项目, at most 40 characters.
-_PROJECT = re.compile(r"([\u4e00-\u9fffA-Za-z0-9（）()·\-—万吨亿兆瓦]{3,40}?项目)")
-# Words that start a clause, not a name: cut the phrase after the last of them.
-_LEAD = re.compile(r"^.*?(签约|开工|投产|竣工|落户|建设|推进|启动|实施|举行|引进|总投资|投资|的|与|和|及|暨)")
-# Leading dates and amounts are not part of a name: "2023年重点项目", "1.2亿美元光伏项目".
-_LEADING = re.compile(r"^(\d{4}年度?|[\d.]+(万亿|亿|千万|百万|万)?(美元|欧元|日元|港元|元)?|第[一二三四五六七八九十\d]+批)+")
-_GENERIC = re.compile(r"^(重大|重点|产业|招商|签约|合作|一批|多个|该|本|这个|此|新|大|好)*项目$|^\d*个|个项目$|^批")
+# A candidate: CJK/Latin/digits and the punctuation names use, ending in 项目, at most 40 characters
+# before it (names are rarely longer; a longer run is a clause without commas).
+_PHRASE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()·\-—“”\"]{1,40}?项目")
+# Words that end whatever stands before a name (the last one in the phrase wins). 建设 is not one
+# ("饲料厂建设项目" is a name), nor are 和/及 ("生猪养殖及饲料厂建设项目").
+_BOUNDARY = re.compile(
+    r"签约|签订|签署|开工|动工|开建|投产|竣工|落户|落地|推进|启动|实施|举行|举办|召开|引进|宣布|出席|参加|包括|"
+    r"涉及|涵盖|分别是|分别为|作为|成为|其中|此次|本次|这次|总投资|投资|计划|集中|还有|以及|上马|抓住机遇上|"
+    r"见证|观摩|考察|调研|视察|来到|走进|聚焦|围绕|加快|推动|支持|批复|核准|审批|开展|"
+    r"[的在与对将把暨等了有共为是从向至并和]"  # one-character clause words; 和 only when a name follows (see _cut)
+)
+# Ranking, category and batch words a category of projects is named with (read off a phrase's
+# front, with places and dates, before asking whether anything specific is left).
+_GENERIC_FRONT = re.compile(
+    r"^(全国|全省|全市|全区|全县|我国|我省|我市|我区|我县|当地|国家|省级|市级|县级|省|市|县|区|"
+    r"\d{4}年?度?|今年|去年|明年|全年|上半年|下半年|[一二三四]季度|第[一二三四]季度|首批|首个|首座|新一批|一批|第[一二三四五六七八九十\d]+[批期]|"
+    r"重大|重点|重要|大型|一大批|优质|产业|招商引资|招商|签约|开工|续建|新建|合作|经贸|贸易|外资|内资|民生|基础设施|"
+    r"战略性?|新兴|标志性|龙头|亿元以上|亿元级?|百亿级?|十亿级?|千万元以上|支撑|示范|试点|年度|省市|"
+    r"[一二两三四五六七八九十百千\d]+(个|项|大)|[\d.一二三四五六七八九十百千]+(多|余)?(万亿|亿|千万|百万|万)?元|超|近|约|中外|国内外|这一|该|本|此|其|这个|那个|一个|各类|多个|相关|有关)+"
+)
+# A phrase that counts its projects names a batch, not one project.
+_COUNTS = re.compile(r"(?<![年月日])[\d一二两三四五六七八九十百千]+(多|余)?[个项宗](?!目)|一批|等|各类|多个|若干|系列")
+_COUNT_AFTER = re.compile(r"[\d一二两三四五六七八九十百千]+(多|余)?[个项宗]")
+# Remains of a phrase that are a kind of project, not a name ("新能源", "化工", "文旅").
+_MIN_SPECIFIC = 4  # characters left before 项目 once the generic front is read off
 
 
-def find_project(title: str, body: str) -> Optional[str]:
-    """The first specific project name in the headline, else in the lead paragraph."""
+# A verb that opens what is left after the cut builds the project, it is not in its name:
+# "共建重大石化项目" → 建 + 重大石化项目, "建设智能驾控产业创新研发项目".
+_LEADING_VERB = re.compile(r"^(建设|新建|扩建|续建|共建|打造|谋划|储备|建)")
+
+
+def _quoted(phrase: str, pos: int) -> bool:
+    """Whether ``pos`` is inside a “…” quotation of the phrase (a quoted name's words are its own)."""
+    return phrase.count("“", 0, pos) > phrase.count("”", 0, pos)
+
+
+def _cut(phrase: str) -> str:
+    """The phrase after its last boundary word (the whole phrase when there is none)."""
+    last = 0
+    for match in _BOUNDARY.finditer(phrase, 0, len(phrase) - 2):
+        word = match.group()
+        if _quoted(phrase, match.start()):
+            continue  # "“疆电入渝”配套电源项目": the quoted words are part of the name
+        if word == "和" and match.start() and not phrase[:match.start()].endswith(("项目", "工程")):
+            continue  # "生猪养殖和饲料加工项目": one name; "A项目和B项目": two
+        if word in ("计划", "投资") and phrase.startswith("项目", match.end()):
+            continue  # "投资项目", "计划项目" are no name, the generic check says so
+        last = match.end()
+    name = phrase[last:]
+    if name.count("”") > name.count("“"):  # the cut fell inside a quotation: keep it whole
+        opening = phrase.rfind("“", 0, last)
+        name = phrase[opening:] if opening >= 0 else name.replace("”", "", 1)
+    return _LEADING_VERB.sub("", name) if len(name) > 4 else name
+
+
+def _specific(name: str, place_names: tuple[str, ...]) -> bool:
+    """Whether ``name`` names one project (not a category, a batch or a bare 项目)."""
+    if _COUNTS.search(name) or name[-3:-2] in ("和", "及", "与", "或"):
+        return False  # a batch, or "采购销售和项目": "and projects"
+    rest = name[:-2]  # without 项目
+    changed = True
+    while changed and rest:
+        changed = False
+        front = _GENERIC_FRONT.match(rest)
+        if front and front.end():
+            rest, changed = rest[front.end():], True
+        for place in place_names:
+            if rest.startswith(place):
+                rest, changed = rest[len(place):], True
+                break
+    return len(rest) >= _MIN_SPECIFIC
+
+
+def find_project(title: str, body: str, place_names: tuple[str, ...] = ()) -> Optional[str]:
+    """The first specific project name in the headline, else in the lead paragraph.
+
+    ``place_names``: the names of places the story mentions (as written), read off a phrase's
+    front when deciding whether it names one project (``广州2024年一季度重大项目`` does not).
+    """
     lead = next((p for p in body.splitlines() if p.strip()), "")
+    places = tuple(sorted(set(place_names), key=len, reverse=True))
     for text in (title, lead):
-        for match in _PROJECT.finditer(text):
-            phrase = match.group(1)
-            trimmed = _LEAD.sub("", phrase)
-            while trimmed != phrase:
-                phrase, trimmed = trimmed, _LEAD.sub("", trimmed)
-            phrase = _LEADING.sub("", phrase)
-            if len(phrase) >= 5 and not _GENERIC.search(phrase):
-                return phrase
+        for match in _PHRASE.finditer(text):
+            name = _cut(match.group())
+            if _COUNT_AFTER.match(text, match.end()):
+                continue  # "签约数字经济项目9个": a batch
+            if name.endswith("项目") and _specific(name, places):
+                return name
     return None

@@ -623,3 +623,34 @@ def test_a_shared_name_is_given_to_the_province_only_after_every_support_was_tri
 def test_haixi_alone_is_the_fujian_strait_region_not_qinghais_prefecture() -> None:
     places = extract_facts("", "福建加快海西经济区建设，厦门一个总投资9亿元的项目开工。").places
     assert [p.city for p in places if p.city] == ["厦门市"]
+
+
+# Session 8: the project's name. Made-up sentences in the shapes city portals print.
+@pytest.mark.parametrize("title,body,project", [
+    # A relative clause's 的 ends what stands before the name; 建设 and 及 inside it stay.
+    ("", "分别是总投资5.5亿元的某某集团某县分公司生猪养殖及饲料厂建设项目。", "某某集团某县分公司生猪养殖及饲料厂建设项目"),
+    # The event's verbs are no part of it: "宣布…项目开工", "在…项目现场举行".
+    ("某区举行项目开工仪式", "1月28日，某区在中鑫电机研发项目现场举行项目开工仪式。", "中鑫电机研发项目"),
+    # A quoted name keeps its quotation marks and the words inside them.
+    ("", "总投资超过100亿元的“东数西算”某某算力产业集群配套项目刚刚开工。", "“东数西算”某某算力产业集群配套项目"),
+    # A verb that builds the project is not in its name.
+    ("", "两国共建绿色甲醇储运一体化项目。", "绿色甲醇储运一体化项目"),
+])
+def test_the_project_name_is_the_phrase_after_the_clause_words(title: str, body: str, project: str) -> None:
+    assert extract_facts(title, body).project == project
+
+
+@pytest.mark.parametrize("title,body", [
+    # A category of projects named by place, date and rank is no project's name.
+    ("烟台市重点项目集中开工", "本次全市集中开工项目186个，总投资1257.3亿元。"),
+    ("广州2024年一季度重大项目集中签约", "签约项目总投资超2000亿元。"),
+    # A batch: a count before or after the phrase.
+    ("浑南科技城签约数字经济项目9个", "总投资50亿元。"),
+    ("全市18个重点产业项目集中开工", "总投资达56.5亿元。"),
+    # "A和项目" is "A and projects", no name.
+    ("", "开展乡村振兴消费帮扶采购销售和项目对接活动。"),
+    # A clause that ends in 项目 without a name: "征集有效线索并促成项目".
+    ("关于征集外资招商线索的公告", "欢迎提供有效线索并促成项目落地。"),
+])
+def test_a_category_or_batch_of_projects_is_no_project_name(title: str, body: str) -> None:
+    assert extract_facts(title, body).project is None
