@@ -24,6 +24,8 @@ Scores, each over the stories labelled for the field:
 * ``stage``: equal (null = null counts).
 * ``city``: the first place's city (``places[0].city``, province-level municipalities as
   themselves) equals the gold city.
+* ``project``: the project's name exactly as labelled (``bench/data/facts/projects.json``, the
+  real paragraphs that report a project fact; null = null counts).
 * ``industry``: micro precision / recall of tags.
 """
 
@@ -45,6 +47,8 @@ COLLECTED = ROOT / "bench" / "data" / "facts" / "real-collected.json"
 # Every xwlb-*.json: the 新闻联播 paragraphs, one file per collector's range of days (merged without conflicts).
 XWLB = sorted((ROOT / "bench" / "data" / "facts").glob("xwlb-*.json"))
 FIXTURE = ROOT / "newsmon" / "portal" / "articles.json"
+PROJECTS = ROOT / "bench" / "data" / "facts" / "projects.json"
+FIELDS = ("amount", "no amount", "stage", "city", "project")
 
 
 def shared_dir() -> Path:
@@ -108,7 +112,7 @@ def score(stories: list[dict[str, Any]], held_out_errors: bool = False) -> tuple
             continue
         facts = extract_facts(*text)
         names = [gold["set"]] + ([f"{gold['set']}/{gold['split']}"] if "split" in gold else [])
-        counters = [sets.setdefault(name, {k: [0, 0] for k in ("amount", "no amount", "stage", "city")}
+        counters = [sets.setdefault(name, {k: [0, 0] for k in FIELDS}
                                     | {"tags": [0, 0, 0], "stories": 0}) for name in names]
         listed = gold.get("split") != "held-out" or held_out_errors
         label = text[0][:40] or text[1][:40]
@@ -132,6 +136,8 @@ def score(stories: list[dict[str, Any]], held_out_errors: bool = False) -> tuple
         if "city" in gold and gold["city"] != "?":
             got = _city(facts)
             check("city", got == gold["city"], gold["city"], got)
+        if "project" in gold and gold["project"] != "?":
+            check("project", facts.project == gold["project"], gold["project"], facts.project)
         if "industry" in gold:
             want, got_tags = set(gold["industry"]), set(facts.industry)
             for s in counters:
@@ -148,7 +154,7 @@ def summary(sets: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     for name, s in sets.items():
         row: dict[str, Any] = {"stories": s["stories"]}
-        for field in ("amount", "no amount", "stage", "city"):
+        for field in FIELDS:
             ok, n = s[field]
             row[field] = {"ok": ok, "n": n, "share": round(ok / n, 3) if n else None}
         hit, got, want = s["tags"]
@@ -168,15 +174,19 @@ def main() -> None:
     for collected in (COLLECTED, *XWLB):
         if collected.exists():
             stories += json.loads(collected.read_text(encoding="utf-8"))["stories"]
+    if PROJECTS.exists():  # project names, labelled apart (session 8)
+        names = json.loads(PROJECTS.read_text(encoding="utf-8"))["labels"]
+        stories = [{**gold, "project": names[gold["id"]]} if gold["id"] in names else gold for gold in stories]
     sets, errors = score(stories, held_out_errors=args.show_held_out)
     result = summary(sets)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
     else:
-        print(f"{'set':23} {'stories':>7} {'amount':>12} {'no amount':>12} {'stage':>12} {'city':>12} {'ind P/R':>12}")
+        print(f"{'set':23} {'stories':>7} {'amount':>12} {'no amount':>12} {'stage':>12} {'city':>12} {'project':>12}"
+              f" {'ind P/R':>12}")
         for name, row in result.items():
             cells = []
-            for field in ("amount", "no amount", "stage", "city"):
+            for field in FIELDS:
                 c = row[field]
                 cells.append(f"{c['ok']}/{c['n']}" if c["n"] else "-")
             ind = row["industry"]

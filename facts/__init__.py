@@ -92,7 +92,7 @@ def extract_facts(title: str, body: str) -> InvestmentFacts:
         stage=None if national_figure(title, body) else find_stage(title, body),
         places=places,
         industry=tuple(find_industries(title, body)),
-        project=find_project(title, body, _written_names(places)),
+        project=find_project(title, body, _written_names(places), focus),
     )
 
 

@@ -16,16 +16,26 @@ from typing import Optional
 
 __all__ = ["find_project"]
 
-# A candidate: CJK/Latin/digits and the punctuation names use, ending in 项目, at most 40 characters
-# before it (names are rarely longer; a longer run is a clause without commas).
-_PHRASE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()·\-—“”\"]{1,40}?项目")
+# The nouns a project's name ends in: 项目 and the works news names by their kind (工程, 电站, 水库,
+# 机场, 基地, 产业园, 生产线, 大厦 …). Not when the noun starts a longer word: 工程师, 工程机械,
+# 厂房, 基地址.
+_HEAD = (r"(?:项目|工程(?!师|机械|车|院|局|公司|兵|学|技术|质量|款|建设)|电站|水库|枢纽|机场|基地|"
+         r"(?:产业|工业|科技|软件|示范)园(?!区)|产业城|工厂|厂(?!房|区|长|家|商|址)|生产线|大厦|铁路|高铁|高速公路|公路|大桥|"
+         r"灌区|中心(?!城|区|任|地))")
+# A candidate: CJK/Latin/digits and the punctuation names use, ending in a head noun, at most 40
+# characters (names are rarely longer; a longer run is a clause without commas). Greedy, so a name
+# whose words hold a head already ends at its own ("县造纸厂一期工程", "机场二期扩建航站区工程").
+_PHRASE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()·\-—“”\"±]{1,40}" + _HEAD)
+_ENDS_IN_HEAD = re.compile(_HEAD + "$")
 # Words that end whatever stands before a name (the last one in the phrase wins). 建设 is not one
 # ("饲料厂建设项目" is a name), nor are 和/及 ("生猪养殖及饲料厂建设项目").
 _BOUNDARY = re.compile(
     r"签约|签订|签署|开工|动工|开建|投产|竣工|落户|落地|推进|启动|实施|举行|举办|召开|引进|宣布|出席|参加|包括|"
     r"涉及|涵盖|分别是|分别为|作为|成为|其中|此次|本次|这次|总投资|投资|计划|集中|还有|以及|上马|抓住机遇上|"
     r"见证|观摩|考察|调研|视察|来到|走进|聚焦|围绕|加快|推动|支持|批复|核准|审批|开展|"
-    r"[的在与对将把暨等了有共为是从向至并和]"  # one-character clause words; 和 only when a name follows (see _cut)
+    r"关于|决定|打造|周年|建成|兴建|创建|兴办|一家|一座|一个|一条|一所|——+|"  # "———": an apposition follows
+    r"[\d.]+(多|余)?(万亿|亿|千万|百万|万)?元|"  # "投资1200万元建成…": an amount before the name
+    r"共(?=[建同有计])|有(?!限)|[的在与对将把暨等了为是从向并和]"  # one-character clause words; 和 see _cut
 )
 # Ranking, category and batch words a category of projects is named with (read off a phrase's
 # front, with places and dates, before asking whether anything specific is left).
@@ -37,10 +47,19 @@ _GENERIC_FRONT = re.compile(
     r"[一二两三四五六七八九十百千\d]+(个|项|大)|[\d.一二三四五六七八九十百千]+(多|余)?(万亿|亿|千万|百万|万)?元|超|近|约|中外|国内外|这一|该|本|此|其|这个|那个|一个|各类|多个|相关|有关)+"
 )
 # A phrase that counts its projects names a batch, not one project.
-_COUNTS = re.compile(r"(?<![年月日])[\d一二两三四五六七八九十百千]+(多|余)?[个项宗](?!目)|一批|等|各类|多个|若干|系列")
-_COUNT_AFTER = re.compile(r"[\d一二两三四五六七八九十百千]+(多|余)?[个项宗]")
+_COUNTS = re.compile(r"(?<![年月日])[\d一二两三四五六七八九十百千]+(多|余)?[个项宗处座条家所](?!目)|(?<![\d一二三四五六七八九十])[两三四五六七八九十百千]+大"
+                     r"|一批|等|各类|多个|若干|系列")
+# A superlative or a first describes a project, it does not name it ("我国首个超大容量变速抽水蓄能电站");
+# the name is given beside it, often after a dash.
+_DESCRIBED = re.compile(r"首个|首座|首条|首家|第一个|最大|最长|最高|最深|最早|最先进")
+_COUNT_AFTER = re.compile(r"[\d一二两三四五六七八九十百千]+(多|余)?[个项宗](?![\u4e00-\u9fff])")
+# Heads that a proper name before them makes one work ("峡江灌区", "迪庆机场", "固军水库"), against
+# heads that need words of what is built ("…研发项目", "…生产基地"): see _specific.
+_NAMED_HEAD = re.compile(r"(电站|水库|枢纽|机场|大厦|铁路|高铁|高速公路|公路|大桥|灌区)$")
+# What is left names a field, not a project: "数字经济项目", "冰雪经济项目", "新兴产业项目".
+_FIELD = re.compile(r"[\u4e00-\u9fff]{0,4}(经济|产业|行业|领域)")
 # Remains of a phrase that are a kind of project, not a name ("新能源", "化工", "文旅").
-_MIN_SPECIFIC = 4  # characters left before 项目 once the generic front is read off
+_MIN_SPECIFIC = 3  # characters left before 项目 once the generic front is read off
 
 
 # A verb that opens what is left after the cut builds the project, it is not in its name:
@@ -49,60 +68,81 @@ _LEADING_VERB = re.compile(r"^(建设|新建|扩建|续建|共建|打造|谋划|
 
 
 def _quoted(phrase: str, pos: int) -> bool:
-    """Whether ``pos`` is inside a “…” quotation of the phrase (a quoted name's words are its own)."""
-    return phrase.count("“", 0, pos) > phrase.count("”", 0, pos)
+    """Whether ``pos`` is inside a “…” quotation that closes within the phrase (a quoted name's words
+    are its own; a quotation of someone's words that runs on past the phrase is no name)."""
+    return phrase.count("“", 0, pos) > phrase.count("”", 0, pos) and "”" in phrase[pos:]
 
 
 def _cut(phrase: str) -> str:
     """The phrase after its last boundary word (the whole phrase when there is none)."""
     last = 0
-    for match in _BOUNDARY.finditer(phrase, 0, len(phrase) - 2):
+    head = _ENDS_IN_HEAD.search(phrase)
+    for match in _BOUNDARY.finditer(phrase, 0, head.start() if head else len(phrase)):
         word = match.group()
         if _quoted(phrase, match.start()):
             continue  # "“疆电入渝”配套电源项目": the quoted words are part of the name
-        if word == "和" and match.start() and not phrase[:match.start()].endswith(("项目", "工程")):
+        if word == "和" and match.start() and not _ENDS_IN_HEAD.search(phrase, 0, match.start()):
             continue  # "生猪养殖和饲料加工项目": one name; "A项目和B项目": two
-        if word in ("计划", "投资") and phrase.startswith("项目", match.end()):
+        if word in ("计划", "投资") and _ENDS_IN_HEAD.fullmatch(phrase, match.end()):
             continue  # "投资项目", "计划项目" are no name, the generic check says so
         last = match.end()
     name = phrase[last:]
     if name.count("”") > name.count("“"):  # the cut fell inside a quotation: keep it whole
         opening = phrase.rfind("“", 0, last)
         name = phrase[opening:] if opening >= 0 else name.replace("”", "", 1)
+    name = name.lstrip("和及与、")
+    # "国家重大外资项目扬子扬巴轻烃综合利用项目": a category then the name; the name is what follows.
+    inner = name.find("项目")
+    while 0 <= inner < len(name) - 2 and not _specific(name[:inner + 2], ()):
+        name = name[inner + 2:]
+        inner = name.find("项目")
     return _LEADING_VERB.sub("", name) if len(name) > 4 else name
 
 
 def _specific(name: str, place_names: tuple[str, ...]) -> bool:
     """Whether ``name`` names one project (not a category, a batch or a bare 项目)."""
-    if _COUNTS.search(name) or name[-3:-2] in ("和", "及", "与", "或"):
+    head = _ENDS_IN_HEAD.search(name)
+    if head is None:
+        return False
+    if _COUNTS.search(name) or _DESCRIBED.search(name) or name[head.start() - 1:head.start()] in ("和", "及", "与", "或"):
         return False  # a batch, or "采购销售和项目": "and projects"
-    rest = name[:-2]  # without 项目
+    rest = name[:head.start()]
+    last_was_place = False
     changed = True
     while changed and rest:
         changed = False
         front = _GENERIC_FRONT.match(rest)
         if front and front.end():
-            rest, changed = rest[front.end():], True
+            rest, changed, last_was_place = rest[front.end():], True, False
         for place in place_names:
             if rest.startswith(place):
-                rest, changed = rest[len(place):], True
+                rest, changed, last_was_place = rest[len(place):], True, True
                 break
-    return len(rest) >= _MIN_SPECIFIC
+    if _NAMED_HEAD.search(name):
+        # "峡江灌区", "固军水库": a proper name (a place's included) before the kind names one work;
+        # "新建大型灌区" does not.
+        return len(rest) >= 2 or (not rest and last_was_place)
+    return len(rest) >= _MIN_SPECIFIC and not _FIELD.fullmatch(rest)
 
 
-def find_project(title: str, body: str, place_names: tuple[str, ...] = ()) -> Optional[str]:
-    """The first specific project name in the headline, else in the lead paragraph.
+def find_project(title: str, body: str, place_names: tuple[str, ...] = (), focus: str = "") -> Optional[str]:
+    """The first specific project name in the headline, else in ``focus`` (the sentence that states
+    the investment: the name of the project the amount is about), else in the lead paragraph.
 
     ``place_names``: the names of places the story mentions (as written), read off a phrase's
     front when deciding whether it names one project (``广州2024年一季度重大项目`` does not).
     """
     lead = next((p for p in body.splitlines() if p.strip()), "")
     places = tuple(sorted(set(place_names), key=len, reverse=True))
-    for text in (title, lead):
+    for text in (title, focus, lead):
         for match in _PHRASE.finditer(text):
-            name = _cut(match.group())
-            if _COUNT_AFTER.match(text, match.end()):
-                continue  # "签约数字经济项目9个": a batch
-            if name.endswith("项目") and _specific(name, places):
-                return name
+            # The phrase ends at its last head; a shorter one inside it may be the name when the
+            # longer is none ("在中鑫电机研发项目现场举行项目开工仪式").
+            heads = [head.end() for head in re.finditer(_HEAD, match.group())]
+            for end in reversed(heads):
+                if _COUNT_AFTER.match(text, match.start() + end):
+                    continue  # "签约数字经济项目9个": a batch
+                name = _cut(match.group()[:end])
+                if _specific(name, places):
+                    return name
     return None

@@ -654,3 +654,28 @@ def test_the_project_name_is_the_phrase_after_the_clause_words(title: str, body:
 ])
 def test_a_category_or_batch_of_projects_is_no_project_name(title: str, body: str) -> None:
     assert extract_facts(title, body).project is None
+
+
+@pytest.mark.parametrize("title,body,project", [
+    # A work named by a place or a proper name before its kind: a reservoir, an airport, an irrigation area.
+    ("江西峡江灌区今天开工建设", "", "江西峡江灌区"),
+    ("", "云南省海拔最高的某庆机场日前开始兴建。", "某庆机场"),
+    # An apposition: the category before the dash, the name after it.
+    ("", "在国家重点水利工程——四川某州固军水库建设现场，施工正酣。", "四川某州固军水库"),
+    # A first or a superlative describes; the name comes in the body.
+    ("我国首个超大容量变速抽水蓄能电站开工", "南方电网某州中洞抽水蓄能电站今天开工，总投资80亿元。", "南方电网某州中洞抽水蓄能电站"),
+    # A shorter name inside the phrase when the longer one is none.
+    ("", "某区在中鑫电机研发项目现场举行项目开工仪式。", "中鑫电机研发项目"),
+    # The name of the work the amount is about, not the first one the paragraph names.
+    ("", "这里将成为重要物流枢纽中心。在投资50亿元的某南港扩容工程施工现场，机器轰鸣。", "某南港扩容工程"),
+])
+def test_works_are_named_by_their_kind_too(title: str, body: str, project: str) -> None:
+    assert extract_facts(title, body).project == project
+
+
+@pytest.mark.parametrize("title,body", [
+    ("某区举行数字经济项目签约仪式", "9个项目集中签约，总投资72亿元。"),  # a field, not a project
+    ("", "江西新建大型灌区和581处大中型灌区开工。"),  # no name; a count of works
+])
+def test_a_field_or_a_count_of_works_is_no_project_name(title: str, body: str) -> None:
+    assert extract_facts(title, body).project is None
