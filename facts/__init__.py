@@ -91,7 +91,7 @@ def extract_facts(title: str, body: str) -> InvestmentFacts:
         # A nation-wide figure's story reports the country's works, no project's stage.
         stage=None if national_figure(title, body) else find_stage(title, body),
         places=places,
-        industry=tuple(find_industries(title, body)),
+        industry=tuple(find_industries(title, body, focus)),
         project=find_project(title, body, _written_names(places), focus),
     )
 

@@ -156,8 +156,21 @@ def test_a_weak_short_name_is_settled_by_an_ambiguous_city_resolved_first() -> N
 
 def test_headline_less_text_lead_sentence_stands_for_the_headline() -> None:
     assert extract_facts("", "某县投资9000万元建设鱼类养殖基地。预计明年建成。").industry == ("现代农业",)
-    # With a headline the body still needs a word twice.
-    assert extract_facts("某县新项目", "某县投资9000万元建设鱼类养殖基地。").industry == ()
+    # With a headline the body still needs a word twice, outside the sentence stating the investment.
+    assert extract_facts("某县新项目", "某县投资9000万元建设新厂房。当地鱼类养殖基地也在扩建。").industry == ()
+    # That sentence says what the money builds (session 8).
+    assert extract_facts("某县新项目", "某县投资9000万元建设鱼类养殖基地。").industry == ("现代农业",)
+
+
+@pytest.mark.parametrize("body,tags", [
+    # The fields a batch of projects covers, each listed once.
+    ("今天，某市38个项目集中签约，总投资达452亿元，涵盖了数字经济、生命健康、清洁能源等重点产业。",
+     ("新能源", "电子信息", "生物医药")),
+    # A list of fields of new firms (no project, no investment in the sentence) names no project's industry.
+    ("一季度新设外资企业18家，涉及跨境贸易、精密机械和汽车零部件等领域。", ()),
+])
+def test_a_batchs_list_of_fields_names_its_industries(body: str, tags: tuple[str, ...]) -> None:
+    assert extract_facts("某市新闻", body).industry == tags
 
 
 def test_a_word_inside_another_is_not_counted() -> None:
