@@ -1,4 +1,4 @@
-"""Turn a Scrapy/Twisted download failure into one plain phrase for the run summary."""
+"""A Scrapy/Twisted download failure: one plain phrase for the run summary, and whether it may pass."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from twisted.internet.defer import CancelledError
 from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseNeverReceived
 
-__all__ = ["describe_failure"]
+__all__ = ["describe_failure", "may_pass"]
 
 # Scrapy >= 2.13 wraps transport errors in its own classes; older ones raise Twisted's.
 _TIMEOUT = tuple(
@@ -53,3 +53,13 @@ def describe_failure(failure: Failure) -> tuple[str, bool]:
     if isinstance(exc, net.ConnectError):
         return f"cannot connect ({exc})", True
     return f"{type(exc).__name__}: {exc}", True
+
+
+def may_pass(failure: Failure) -> bool:
+    """Whether the failure may not happen on the next try: a server error (HTTP 5xx) or a transport
+    failure (timeout, refused or dropped connection), not a refusal (HTTP 4xx, robots.txt, a
+    redirect loop, a response too big)."""
+    exc = failure.value
+    if isinstance(exc, HttpError):
+        return bool(exc.response.status >= 500)
+    return not isinstance(exc, scrapy_exc.IgnoreRequest)

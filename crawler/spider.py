@@ -27,7 +27,7 @@ from newsmon.errors import NewsmonError, StoreError
 
 from .article import Article
 from .extract import decode_html, extract, from_list_date
-from .failures import describe_failure
+from .failures import describe_failure, may_pass
 from .hanweb import is_proxy_url, post_form
 from .links import file_name
 from .listpage import ArticleLink, read_list_page
@@ -209,7 +209,7 @@ class PortalSpider(scrapy.Spider):
                 url,
                 callback=self.parse_article,
                 errback=self.on_error,
-                meta={"newsmon_kind": "article", "newsmon_list_date": link.date},
+                meta={"newsmon_kind": "article", "newsmon_list_date": link.date, "newsmon_list_page": page_number},
             )
         all_known = bool(page.articles) and not new
         if page_number < self.max_list_pages and not (all_known and self.stop_at_known):
@@ -320,7 +320,14 @@ class PortalSpider(scrapy.Spider):
             return
         reason, counted = describe_failure(failure)
         if counted:
-            self._fail(f"{request.url}: {reason}", list_page=request.meta.get("newsmon_kind") == "list")
+            kind = request.meta.get("newsmon_kind")
+            # A story of list page 2 or deeper that failed for a passing reason (a timeout, HTTP 5xx,
+            # a dropped connection) is still unknown, but the next crawl stops at page 1 once that
+            # page is all known and would never ask for it again: it counts like a failed list page,
+            # so the next crawl walks past the known pages. A page that is gone (HTTP 4xx) or refused
+            # (robots.txt, a redirect loop, too big) would fail again: not worth that walk.
+            deep_story = kind == "article" and request.meta.get("newsmon_list_page", 1) > 1 and may_pass(failure)
+            self._fail(f"{request.url}: {reason}", list_page=kind == "list" or deep_story)
         else:
             self.crawler.stats.inc_value("newsmon/skipped")
 
@@ -350,10 +357,12 @@ class PortalSpider(scrapy.Spider):
     def _fail(self, message: str, *, list_page: bool = False, unrecorded: bool = False) -> None:
         """Count and keep one failure; ``list_page``: a list page was not read (also ``newsmon/list_failures``).
 
-        A failed article page is asked for again by the next crawl (its URL is still unknown, so its
-        list page is not all known); a failed list page is not, once the list pages before it are
-        all known: the run records it (``crawl_runs.list_failures``) and is then not complete
-        (``last_run_completed``), so the next crawl follows the pagination past known pages.
+        A failed article page of list page 1 is asked for again by the next crawl (its URL is still
+        unknown, so page 1 is not all known); a failed list page is not, once the list pages before
+        it are all known, nor is a story of a deeper list page: the run records such a failure
+        (``crawl_runs.list_failures``; for a story only when its failure may pass, see
+        ``on_error``) and is then not complete (``last_run_completed``), so the next crawl follows
+        the pagination past known pages.
         ``unrecorded``: the database failed (unreachable, full, locked) while a page was recorded; the
         page is counted as a list failure too. A story it could not store may sit on any list page,
         and a database that failed once may have failed for several: only a walk past the known pages

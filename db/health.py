@@ -330,16 +330,19 @@ def _one(db: Handle, sql: str, params: Sequence[Any]) -> Optional[tuple[Any, ...
 
 
 # The counts a finished crawl writes on its crawl_runs row (``StoreAPI.finish_run``). ``list_failures``
-# is the part of ``failures`` that were list pages; NULL on rows from before it was recorded (migration 5).
+# is the part of ``failures`` that the next crawl finds only past the known list pages: list pages, and
+# (since session 8) stories of deeper list pages that failed for a passing reason; NULL on rows from
+# before it was recorded (migration 5).
 RUN_COUNTS = ("list_pages", "articles_new", "duplicates", "non_articles", "failures", "list_failures")
 
 
 def last_run_completed(db: Handle, site: str) -> bool:
     """True if ``site``'s latest crawl that read a list page read every list page it reached.
 
-    That is a crawl that ended ``ok``, or ``partial`` with only article pages failing: a failed
-    article is still unknown, so the next crawl asks for it again; a list page that failed
-    (``list_failures``) is not, once the pages before it are all known. Not after one that was
+    That is a crawl that ended ``ok``, or ``partial`` with only stories of list page 1 (or stories
+    whose pages are gone) failing: such a story is still unknown, so the next crawl asks for it
+    again at page 1; a list page that failed (``list_failures``) is not, once the pages before it
+    are all known, nor is a story of a deeper page whose failure may pass (counted there too). Not after one that was
     killed or timed out (``running``, ``interrupted``, ``timeout``): it may have stored page 1's
     newest stories and never reached those they pushed deeper. A ``failed`` crawl (no list page
     read) asked for nothing: the one before it decides. A ``partial`` row from before list

@@ -42,7 +42,8 @@ class RollingSite(ThreadingHTTPServer):
         self.articles = articles  # newest first
         self.shown = shown
         self.requests: list[str] = []
-        self.failing: set[str] = set()  # paths answered 500 (a list page the server cannot build right now)
+        self.failing: set[str] = set()  # paths answered `status` (a page the server cannot build right now)
+        self.status = 500
         self.hold: str = ""  # a list page answered only once `release` is set (or after 30 s)
         self.held = threading.Event()
         self.release = threading.Event()
@@ -80,7 +81,7 @@ class _Handler(BaseHTTPRequestHandler):
         if self.path == site.hold:
             site.held.set()
             site.release.wait(30)
-        status, text = (500, "<html><body>server error</body></html>") if self.path in site.failing \
+        status, text = (site.status, "<html><body>server error</body></html>") if self.path in site.failing \
             else site.page(self.path)
         body = text.encode("utf-8")
         self.send_response(status)
@@ -197,3 +198,36 @@ def test_crawl_after_one_whose_second_list_page_failed_reads_that_page(
     site.requests.clear()
     [third] = run_crawl(config, time_limit=60)
     assert third.status == "ok" and [p for p in site.requests if p.startswith("/list/")] == ["/list/1.html"]
+
+
+@pytest.mark.parametrize("status,asked_again", [(500, True), (404, False)])
+def test_a_story_that_failed_on_a_deeper_list_page_is_asked_for_again(
+    status: int, asked_again: bool, site: RollingSite, tmp_path: Path
+) -> None:
+    """A story on list page 2 whose page failed for a passing reason (HTTP 500) is still unknown, but
+    the next crawl stops at page 1 when that page is all known, so it was never asked for again (lost
+    for good). Such a failure now makes the crawl incomplete, like a failed list page; a story whose
+    page is gone (404) is not worth a walk past the known pages."""
+    database = tmp_path / "news.db"
+    (tmp_path / "config.yaml").write_text(yaml.safe_dump({
+        "database": str(database),
+        "crawl": DEFAULT_CRAWL,
+        "sites": [{"name": "rolling", "start_urls": [site.base + "/list/1.html"], "every": "30s",
+                   "max_list_pages": 10}],
+    }), encoding="utf-8")
+    config = load_config(tmp_path / "config.yaml")
+    site.shown = 10  # two list pages of five
+    lost = site.visible()[PER_PAGE + 2].path  # a story of page 2
+
+    site.failing = {lost}
+    site.status = status
+    [first] = run_crawl(config, time_limit=60)
+    assert first.status == "partial" and first.failures == 1, first
+    assert _stored(database) == 2 * PER_PAGE - 1
+
+    site.failing = set()  # the server answers that story again; page 1 is all known
+    site.requests.clear()
+    [second] = run_crawl(config, time_limit=60)
+    assert (lost in site.requests) is asked_again, site.requests
+    assert _stored(database) == 2 * PER_PAGE - (0 if asked_again else 1)
+    assert second.status == "ok", second
