@@ -8,6 +8,10 @@ pandas). A name matches in full (``瓦房店市``) or short (``瓦房店``: the 
 zone whose name starts with its city's name needs no entry. A short name shared by several
 divisions (``朝阳``, ``中山``) is resolved by the other places the story names, else it means the
 province that has it (``河北``, ``海南``), else it is dropped.
+
+Below the counties, ``data/townships.csv.gz`` (NBS 2023 乡镇/街道) tells the city of a story that
+names none otherwise; ``data/words.csv`` (jieba's dictionary) tells which short names are
+ordinary words too. Both are documented in ``data/README.md`` with the scripts that make them.
 """
 
 from __future__ import annotations
@@ -37,8 +41,8 @@ _NOT_PLACES = {"阿里", "白银", "城区", "郊区", "矿区", "新区", "市�
                "新兴",  # 新兴产业 (emerging industries), not 新兴县 (found by its full name)
                "新建", "双城",  # "新建大型灌区" (newly built), "双城经济圈": 新建区, 双城区 by full name only
                "海西",  # 海峡西岸 (Fujian's 海西经济区), not 海西州 of Qinghai (found by its full name)
-               "城东", "城西", "城南", "城北",
-               "清水河"}  # rivers of that name run in many provinces ("清水河大桥" of a Guizhou railway)  # "机场就在城东" (east of the town), not 西宁's 城东区
+               "城东", "城西", "城南", "城北",  # "机场就在城东" (east of the town), not 西宁's 城东区
+               "清水河"}  # rivers of that name run in many provinces ("清水河大桥" of a Guizhou railway)
 
 
 # China's compass regions are words of their own, and a place name read across one's end is none:
@@ -303,7 +307,7 @@ class _Townships:
     def __init__(self, table: _Table, rows: Iterable[tuple[str, str]]) -> None:
         self.table = table
         full: dict[str, set[str]] = {}
-        short: dict[str, set[str]] = {}
+        short: dict[str, set[tuple[str, str]]] = {}  # short name -> (code, full name) of each township
         for code, name in rows:
             if code not in table.by_code:
                 continue
@@ -312,12 +316,12 @@ class _Townships:
                 full.setdefault(name, set()).add(code)
             for suffix in _TOWNSHIP_SUFFIXES:
                 if name.endswith(suffix):
-                    short.setdefault(name[: -len(suffix)], set()).add(code + name)
+                    short.setdefault(name[: -len(suffix)], set()).add((code, name))
                     break
         self.full = full
         # A short name counts only when one township has it and it is no name of the division
         # table, nor a township's full name: 丹灶 (丹灶镇); not 城关 (dozens), not 南海 (a district).
-        self.short = {name: next(iter(owners))[:12] for name, owners in short.items()
+        self.short = {name: next(iter(owners))[0] for name, owners in short.items()
                       if len(owners) == 1 and len(name) >= 2 and name not in table.names and name not in full
                       and name not in _NOT_PLACES}
         self.automaton = ahocorasick.Automaton()
@@ -583,5 +587,5 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
                  for code in table.names[name]}
         towns = _township_codes(table, (title, body), named | set(leaves))
         places = [table.place(code) for code in towns] + \
-            [place for code, place in zip(leaves, places) if not any(code in table.ancestors(t) for t in towns)]
+            [place for code, place in zip(leaves, places) if not any(code == t or code in table.ancestors(t) for t in towns)]
     return places[:limit]
