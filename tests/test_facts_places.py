@@ -95,3 +95,12 @@ def test_short_county_names_that_are_words_stay_weak(body: str) -> None:
 
 def test_a_zone_line_replaces_the_short_name_of_the_division_it_replaces() -> None:
     assert _cities("雄安某项目开工，总投资10亿元。") == ["保定市"]
+
+
+@pytest.mark.parametrize("text,city", [
+    ("在兰州新区，某新材料项目开工，总投资20亿元。", "兰州市"),  # a national-level new area
+    ("前海一项目签约，总投资10亿元。", "深圳市"),  # a named zone of its district
+    ("在光谷，总投资50亿元的芯片项目开工。", "武汉市"),
+])
+def test_national_new_areas_and_named_zones_give_their_city(text: str, city: str) -> None:
+    assert extract_facts("", text).places[0].city == city
