@@ -53,6 +53,7 @@ _COUNTS = re.compile(r"(?<![年月日])[\d一二两三四五六七八九十百�
 # the name is given beside it, often after a dash.
 _DESCRIBED = re.compile(r"首个|首座|首条|首家|第一个|最大|最长|最高|最深|最早|最先进")
 _COUNT_AFTER = re.compile(r"[\d一二两三四五六七八九十百千]+(多|余)?[个项宗](?![\u4e00-\u9fff])")
+_LISTED_AFTER = re.compile(r"等|领域|行业|产业(?!园|基地|项目)")
 # Heads that a proper name before them makes one work ("峡江灌区", "迪庆机场", "固军水库"), against
 # heads that need words of what is built ("…研发项目", "…生产基地"): see _specific.
 _NAMED_HEAD = re.compile(r"(电站|水库|枢纽|机场|大厦|铁路|高铁|高速公路|公路|大桥|灌区)$")
@@ -140,8 +141,8 @@ def find_project(title: str, body: str, place_names: tuple[str, ...] = (), focus
             # longer is none ("在中鑫电机研发项目现场举行项目开工仪式").
             heads = [head.end() for head in re.finditer(_HEAD, match.group())]
             for end in reversed(heads):
-                if _COUNT_AFTER.match(text, match.start() + end):
-                    continue  # "签约数字经济项目9个": a batch
+                if _COUNT_AFTER.match(text, match.start() + end) or _LISTED_AFTER.match(text, match.start() + end):
+                    continue  # "签约数字经济项目9个": a batch; "人工智能和数据中心等领域": a list of fields
                 name = _cut(match.group()[:end])
                 if _specific(name, places):
                     return name

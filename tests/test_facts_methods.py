@@ -688,6 +688,7 @@ def test_works_are_named_by_their_kind_too(title: str, body: str, project: str) 
 
 @pytest.mark.parametrize("title,body", [
     ("某区举行数字经济项目签约仪式", "9个项目集中签约，总投资72亿元。"),  # a field, not a project
+    ("某区9个项目集中签约", "总投资72亿元，涉及集成电路设计、人工智能和数据中心等领域。"),  # fields listed
     ("", "江西新建大型灌区和581处大中型灌区开工。"),  # no name; a count of works
 ])
 def test_a_field_or_a_count_of_works_is_no_project_name(title: str, body: str) -> None:
