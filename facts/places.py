@@ -64,6 +64,8 @@ _PLACE_END = re.compile(r"[，。、；：！？,;:!?）)\s]|$")
 _DATELINE_BEFORE = re.compile(r"(?:本报|新华社)$")
 _DATELINE_END = re.compile(r"[0-9０-９一二三四五六七八九十]+月|电|讯")
 _PROJECT_AFTER = re.compile(r"(?:一个|一|某)?(?:项目|园区|工业园|产业园|基地|片区)")
+# "云霄全县共签约…": the whole of a county (city, district, banner) is named by its name.
+_WHOLE_AFTER = re.compile(r"全(?:县|市|区|旗)")
 _PROJECT_NEAR = re.compile(r"[^，。、；：！？,;:!?\s]{0,4}?项目")
 # jieba's tags of proper nouns; a name tagged otherwise is an ordinary word as well (资源 n, 合作 vn).
 _PROPER_TAGS = {"ns", "nr", "nrt", "nrfg", "nz", "nt"}
@@ -79,7 +81,7 @@ def _in_place_slot(text: str, start: int, end: int, opening: bool = True) -> boo
         return True
     if _DATELINE_BEFORE.search(text, max(0, start - 3), start) and _DATELINE_END.match(text, end):
         return True
-    if _PROJECT_AFTER.match(text, end):
+    if _PROJECT_AFTER.match(text, end) or _WHOLE_AFTER.match(text, end):
         return True
     return opening and not text[:start].strip() and bool(_PROJECT_NEAR.match(text, end))
 
@@ -583,8 +585,9 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
     if not any(place.city for place in places):
         # No city named: a township may tell it ("丹灶项目", "在容桂街道"), read in the story's province.
         # Every division a name of the story may mean, settled or not (朝阳区: Beijing's or Changchun's).
-        named = {code for name in table.mentions(title) + body_mentions if name not in table.weak
-                 for code in table.names[name]}
+        # A weak short name left unsettled counts too: "云霄全县…下港片区" names 云霄县, so 下港 must lie
+        # in it (泰安's 下港镇 is another reading of the characters).
+        named = {code for name in table.mentions(title) + body_mentions for code in table.names[name]}
         towns = _township_codes(table, (title, body), named | set(leaves))
         places = [table.place(code) for code in towns] + \
             [place for code, place in zip(leaves, places) if not any(code == t or code in table.ancestors(t) for t in towns)]

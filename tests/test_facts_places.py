@@ -104,3 +104,12 @@ def test_a_zone_line_replaces_the_short_name_of_the_division_it_replaces() -> No
 ])
 def test_national_new_areas_and_named_zones_give_their_city(text: str, city: str) -> None:
     assert extract_facts("", text).places[0].city == city
+
+
+def test_a_countys_short_name_before_its_whole_and_a_township_elsewhere() -> None:
+    # "云霄全县": the county by its short name (云霄县, 漳州). 下港 is also a township of 泰安 (下港镇):
+    # with the story's own county named, a township outside it is another reading of the characters.
+    facts = extract_facts("云霄第三季度17个项目签约", "第三季度，云霄全县共签约招商项目17个。下港片区棚户区改造建设项目投资额最大。")
+    assert facts.places and facts.places[0].city == "漳州市", facts.places
+    unsettled = extract_facts("某地17个项目签约", "云霄，高入天际。下港片区棚户区改造建设项目投资额最大。")
+    assert all(place.city != "泰安市" for place in unsettled.places), unsettled.places
