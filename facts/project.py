@@ -57,6 +57,15 @@ _LISTED_AFTER = re.compile(r"等|领域|行业|产业(?!园|基地|项目)")
 # Heads that a proper name before them makes one work ("峡江灌区", "迪庆机场", "固军水库"), against
 # heads that need words of what is built ("…研发项目", "…生产基地"): see _specific.
 _NAMED_HEAD = re.compile(r"(电站|水库|枢纽|机场|大厦|铁路|高铁|高速公路|公路|大桥|灌区)$")
+# One character right before the kind that makes the phrase a verb and its object or a conjunction:
+# "抓项目", "上项目", "引项目", "和项目".
+_NO_NAME_BEFORE_HEAD = set("和及与或抓上干谋引招扩跑争促签")
+# A zone's name before a category is a place, like a division's ("金钟经济开发区重点项目"); and a run of
+# months is a period ("1-10月项目").
+_ZONE_FRONT = re.compile(r"[\u4e00-\u9fff]{2,10}?(经济技术开发区|经济开发区|高新技术产业开发区|开发区|高新区|工业园区|产业园区|"
+                         r"新区|示范区|片区)|[\d一二三四五六七八九十]{1,2}([-—–~至到][\d一二三四五六七八九十]{1,2})?月份?")
+# A name has words: at least two CJK characters or Latin letters besides its kind.
+_WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 # What is left names a field, not a project: "数字经济项目", "冰雪经济项目", "新兴产业项目".
 _FIELD = re.compile(r"[\u4e00-\u9fff]{0,4}(经济|产业|行业|领域)")
 # Remains of a phrase that are a kind of project, not a name ("新能源", "化工", "文旅").
@@ -88,6 +97,8 @@ def _cut(phrase: str) -> str:
             continue  # "投资项目", "计划项目" are no name, the generic check says so
         last = match.end()
     name = phrase[last:]
+    if name.count("“") > name.count("”"):
+        return ""  # "牢固树立“项目为王”理念": a quotation opens, no name
     if name.count("”") > name.count("“"):  # the cut fell inside a quotation: keep it whole
         opening = phrase.rfind("“", 0, last)
         name = phrase[opening:] if opening >= 0 else name.replace("”", "", 1)
@@ -105,14 +116,14 @@ def _specific(name: str, place_names: tuple[str, ...]) -> bool:
     head = _ENDS_IN_HEAD.search(name)
     if head is None:
         return False
-    if _COUNTS.search(name) or _DESCRIBED.search(name) or name[head.start() - 1:head.start()] in ("和", "及", "与", "或"):
-        return False  # a batch, or "采购销售和项目": "and projects"
+    if _COUNTS.search(name) or _DESCRIBED.search(name) or name[head.start() - 1:head.start()] in _NO_NAME_BEFORE_HEAD:
+        return False  # a batch; "采购销售和项目": "and projects"; "坚定不移抓项目": a verb and its object
     rest = name[:head.start()]
     last_was_place = False
     changed = True
     while changed and rest:
         changed = False
-        front = _GENERIC_FRONT.match(rest)
+        front = _GENERIC_FRONT.match(rest) or _ZONE_FRONT.match(rest)
         if front and front.end():
             rest, changed, last_was_place = rest[front.end():], True, False
         for place in place_names:
@@ -123,7 +134,7 @@ def _specific(name: str, place_names: tuple[str, ...]) -> bool:
         # "峡江灌区", "固军水库": a proper name (a place's included) before the kind names one work;
         # "新建大型灌区" does not.
         return len(rest) >= 2 or (not rest and last_was_place)
-    return len(rest) >= _MIN_SPECIFIC and not _FIELD.fullmatch(rest)
+    return len(rest) >= _MIN_SPECIFIC and not _FIELD.fullmatch(rest) and len(_WORDS.findall(rest)) >= 2
 
 
 def find_project(title: str, body: str, place_names: tuple[str, ...] = (), focus: str = "") -> Optional[str]:
