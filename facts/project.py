@@ -33,7 +33,7 @@ _BOUNDARY = re.compile(
     r"签约|签订|签署|开工|动工|开建|投产|竣工|落户|落地|推进|启动|实施|举行|举办|召开|引进|宣布|出席|参加|包括|"
     r"涉及|涵盖|分别是|分别为|作为|成为|其中|此次|本次|这次|总投资|投资|计划|集中|还有|以及|上马|抓住机遇上|"
     r"见证|观摩|考察|调研|视察|来到|走进|聚焦|围绕|加快|推动|支持|批复|核准|审批|开展|"
-    r"关于|决定|打造|周年|建成|兴建|创建|兴办|一家|一座|一个|一条|一所|——+|"  # "———": an apposition follows
+    r"[（(]记者[^）)]{0,20}[）)]|本报讯|关于|决定|打造|周年|建成|兴建|创建|兴办|一家|一座|一个|一条|一所|——+|"  # "———": an apposition follows
     r"[\d.]+(多|余)?(万亿|亿|千万|百万|万)?元|"  # "投资1200万元建成…": an amount before the name
     r"共(?=[建同有计])|有(?!限)|[的在与对将把暨等了为是从向并和]"  # one-character clause words; 和 see _cut
 )
@@ -41,7 +41,7 @@ _BOUNDARY = re.compile(
 # front, with places and dates, before asking whether anything specific is left).
 _GENERIC_FRONT = re.compile(
     r"^(全国|全省|全市|全区|全县|我国|我省|我市|我区|我县|当地|国家|省级|市级|县级|省|市|县|区|"
-    r"\d{4}年?度?|今年|去年|明年|全年|上半年|下半年|[一二三四]季度|第[一二三四]季度|首批|首个|首座|新一批|一批|第[一二三四五六七八九十\d]+[批期]|"
+    r"\d{4}年?度?|今年|去年|明年|全年|上半年|下半年|[一二三四]季度|第[一二三四]季度|首批|首个|首座|新一批|一批|第[一二三四五六七八九十\d]+[批期次]|"
     r"重大|重点|重要|大型|一大批|优质|产业|招商引资|招商|签约|开工|续建|新建|合作|经贸|贸易|外资|内资|民生|基础设施|"
     r"战略性?|新兴|标志性|龙头|亿元以上|亿元级?|百亿级?|十亿级?|千万元以上|支撑|示范|试点|年度|省市|"
     r"[一二两三四五六七八九十百千\d]+(个|项|大)|[\d.一二三四五六七八九十百千]+(多|余)?(万亿|亿|千万|百万|万)?元|超|近|约|中外|国内外|这一|该|本|此|其|这个|那个|一个|各类|多个|相关|有关)+"
@@ -102,13 +102,14 @@ def _cut(phrase: str) -> str:
     if name.count("”") > name.count("“"):  # the cut fell inside a quotation: keep it whole
         opening = phrase.rfind("“", 0, last)
         name = phrase[opening:] if opening >= 0 else name.replace("”", "", 1)
-    name = name.lstrip("和及与、")
-    # "国家重大外资项目扬子扬巴轻烃综合利用项目": a category then the name; the name is what follows.
+    # "国家重大外资项目扬子扬巴轻烃综合利用项目": a category then the name; the name is what follows
+    # ("重大项目建设及招商引资项目": after the category, a connector and a verb that are no name either).
     inner = name.find("项目")
     while 0 <= inner < len(name) - 2 and not _specific(name[:inner + 2], ()):
         name = name[inner + 2:]
         inner = name.find("项目")
-    return _LEADING_VERB.sub("", name) if len(name) > 4 else name
+    name = name.lstrip("和及与、")
+    return _LEADING_VERB.sub("", name).lstrip("和及与、") if len(name) > 4 else name
 
 
 def _specific(name: str, place_names: tuple[str, ...]) -> bool:

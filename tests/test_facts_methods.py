@@ -702,3 +702,9 @@ def test_a_field_or_a_count_of_works_is_no_project_name(title: str, body: str) -
 ])
 def test_slogans_periods_and_a_zones_category_are_no_project_name(title: str, body: str) -> None:
     assert extract_facts(title, body).project is None
+
+
+def test_a_byline_and_a_batch_of_categories_are_no_project_name() -> None:
+    facts = extract_facts("某市集中开工及集中签约", "本报讯(记者马某)我市重大项目建设及招商引资项目双双喜迎“开门红”。"
+                          "全市2021年第一次招商引资项目集中签约活动举行。")
+    assert facts.project is None
