@@ -33,12 +33,14 @@ _VERBS = {
     "竣工": r"竣工验收|竣工|完工|(?<![构组搭创共])建成|验收合格|(经|通过)[^，。；,;]{0,10}?验收",
 }
 _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_VERBS.values())))
-# A plan word before the verb in its clause: the stage is ahead, not reached
-# ("计划于年底开工", "可望于今年5月第五届水晶节前完工").
-_PLAN = re.compile(r"(计划|预计|预定|将于|将在|拟于|拟|力争|争取|有望|可望|即将|将|年内|明年|下一步|"
-                   r"加快推动|加快推进|推动|确保|督促)[^。；，,]{0,14}$")  # an exhortation is a plan too
-# "定于5月18日在某馆举办洽谈会": a date fixed ahead, however long the clause before the verb.
-_SCHEDULED = re.compile(r"定于[^。；！？!?]{0,40}$")
+# A plan word governs the rest of its sentence: the stages after it are ahead, not reached
+# ("计划于年底开工", "可望于今年5月第五届水晶节前完工", "定于5月18日在某馆举办洽谈会", "辽洽会将举办…活动，
+# 预计签署合作项目240多个，签约金额近2700亿元", "明年要…在年内提前下达…，支持地方…先行开工"), until a
+# word of a done event takes over ("该项目将分两期建设，一期已于去年竣工"). An exhortation is a plan too.
+_PLAN = re.compile(r"计划|预计|预定|定于|将(?!近|军|领)|拟|力争|争取|有望|可望|年内|明年|下一步|推动|加快推进|确保|督促")
+_DONE = re.compile(r"已|日前|近日|今天|今日|昨天|当天|刚刚|不久前")
+# A sentence for the plan's reach and the work check: a semicolon ends one too.
+_SENTENCE_MARKS = "。；;！？!?\n"
 # A notice of an event still to come ("关于举办2023投资贸易洽谈会的通知", "关于召开项目评审会的
 # 通知") names the event in its headline: the stage words in it are the event's name.
 _EVENT_NOTICE = re.compile(r"^关于(举办|召开|参加|组织)")
@@ -79,6 +81,15 @@ _CLAUSE_MARKS = "，,。；;！？!?\n"
 
 def _clause_after(text: str, pos: int) -> str:
     return text[pos:sentence_end(text, pos, _CLAUSE_MARKS)]
+
+
+def _planned(text: str, pos: int) -> bool:
+    """Whether a plan word earlier in the sentence governs the verb at ``pos``."""
+    start = sentence_start(text, pos, _SENTENCE_MARKS)
+    plan = None
+    for plan in _PLAN.finditer(text, start, pos):
+        pass
+    return plan is not None and not _DONE.search(text, plan.end(), pos)
 
 
 def _counts(text: str, match: re.Match[str], index: int) -> bool:
@@ -122,27 +133,35 @@ def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: b
     return in_body and not _PROJECT_DEAL.search(sentence_of(text, match.start()))
 
 
+def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> Optional[str]:
+    """Why the verb at ``match`` reports no project's stage (a short reason), or None when it does."""
+    if STATISTIC.search(sentence_of(text, match.start())):
+        return "statistic"
+    if _planned(text, match.start()):
+        return "plan"
+    if text[match.start() - 1:match.start()] in ("从", "到", "至"):
+        return "span of stages"  # "从签约到投产的全流程": a span of stages, not a report
+    if _CONDITION_AFTER.match(text, match.end()):
+        return "condition"  # "项目建成后…", "投产以后…": a condition, not a report
+    if _counts(text, match, index):
+        return "count"
+    if _not_about_a_project(text, match, index, in_body):
+        return "no project"
+    if index == 0 and (match.group().endswith("会") or text.startswith("会", match.end())):
+        return "event name"  # "投资贸易洽谈会", "对接会": the event's name; the stage is what it reports (签约)
+    return None
+
+
+def _verbs(original: str) -> list[tuple[re.Match[str], int]]:
+    """Every stage verb of the text with the index of its stage (the text normalised)."""
+    text = normalise(original)
+    return [(match, int(next(name for name, value in match.groupdict().items() if value and name[0] == "s")[1:]))
+            for match in _VERB.finditer(text)]
+
+
 def _stages_in(original: str, in_body: bool) -> list[int]:
     text = normalise(original)
-    found = []
-    for match in _VERB.finditer(text):
-        if STATISTIC.search(sentence_of(text, match.start())):
-            continue
-        if _PLAN.search(text[max(0, match.start() - 20):match.start()]):
-            continue
-        if _SCHEDULED.search(text[max(0, match.start() - 42):match.start()]):
-            continue
-        if text[match.start() - 1:match.start()] in ("从", "到", "至"):
-            continue  # "从签约到投产的全流程": a span of stages, not a report
-        if _CONDITION_AFTER.match(text, match.end()):
-            continue  # "项目建成后…", "投产以后…": a condition, not a report
-        index = int(next(name for name, value in match.groupdict().items() if value and name[0] == "s")[1:])
-        if _counts(text, match, index) or _not_about_a_project(text, match, index, in_body):
-            continue
-        if index == 0 and (match.group().endswith("会") or text.startswith("会", match.end())):
-            continue  # "投资贸易洽谈会", "对接会": the event's name; the stage is what it reports (签约)
-        found.append(index)
-    return found
+    return [index for match, index in _verbs(text) if _skip_reason(text, match, index, in_body) is None]
 
 
 def find_stage(title: str, body: str) -> Optional[str]:

@@ -623,3 +623,17 @@ def test_a_shared_name_is_given_to_the_province_only_after_every_support_was_tri
 def test_haixi_alone_is_the_fujian_strait_region_not_qinghais_prefecture() -> None:
     places = extract_facts("", "福建加快海西经济区建设，厦门一个总投资9亿元的项目开工。").places
     assert [p.city for p in places if p.city] == ["厦门市"]
+
+
+# -- session 8: principled checks of whether a stage verb reports a project's stage ---------------
+
+@pytest.mark.parametrize("title,body,stage", [
+    # A plan word governs the rest of its sentence, past its own clause.
+    ("某省投资洽谈会开幕", "某省投资洽谈会今天开幕。大会将举办百场活动，预计签署合作项目100多个，签约金额近900亿元。", None),
+    ("", "明年将继续加大投入，在年内提前下达项目清单，支持各地加快前期工作、尽早开工建设。", None),
+    # … until a word of a done event takes over.
+    ("", "该项目将分两期建设，一期工程已于去年竣工。", "竣工"),
+    ("", "某产业园计划明年投产，园内首个厂房日前开工。", "开工"),
+])
+def test_a_plan_word_governs_the_rest_of_its_sentence(title: str, body: str, stage: Optional[str]) -> None:
+    assert extract_facts(title, body).stage == stage
