@@ -70,6 +70,14 @@ _CAMPAIGN = re.compile(r"行动|活动|工作|机制|体系|计划")
 _FUNDS_BEFORE = re.compile(r"预算|资金|经费|债券|额度")
 # 落户 before a policy word is a noun ("落户奖励", "落户政策"), no project settling in.
 _POLICY_AFTER = re.compile(r"奖励|补贴|补助|政策|条件|门槛")
+# What a stage is reached by: a project or a work. A sentence of the body that names none reports
+# no project's stage ("在营地腾出一间帐篷，建成灾区第一所少儿之家", "钢铁企业招标收到的外资"); the
+# check is loose on purpose (any such word anywhere in the sentence), a sentence about a work
+# usually names it or calls it 项目/工程. Signings and talks have their own object check.
+_WORK = re.compile(r"项目|工程|[一二三四五]期|厂|基地|生产线|产线|车间|装置|机组|电站|电网|核电|风电|光伏|港|码头|航道|桥|铁路|高铁|"
+                   r"公路|高速|线路|新线|地铁|轨道|隧道|枢纽|机场|航站|水库|灌区|堤|坝|渠|管道|管网|园|大厦|大楼|楼|中心|馆|"
+                   r"医院|学校|市场|商场|综合体|小镇|冷库|仓|站|场|设施|住房|房|街区|系统|平台|集群|酒店")
+_DEALS = (STAGES.index("洽谈"), STAGES.index("签约"))
 _STARTED = STAGES.index("开工")
 # A span of time before a verb: "去年", "一季度", "上半年", "1—10月" (PERIOD) …
 _SPAN_BEFORE = re.compile(PERIOD.pattern + r"|去年|今年|全年|上半年|下半年|前三季度|[一二三四]季度|前\d{1,2}个?月")
@@ -81,6 +89,11 @@ _CLAUSE_MARKS = "，,。；;！？!?\n"
 
 def _clause_after(text: str, pos: int) -> str:
     return text[pos:sentence_end(text, pos, _CLAUSE_MARKS)]
+
+
+def _sentence(text: str, pos: int) -> str:
+    """The sentence holding ``pos``, a semicolon ending one too."""
+    return text[sentence_start(text, pos, _SENTENCE_MARKS):sentence_end(text, pos, _SENTENCE_MARKS)]
 
 
 def _planned(text: str, pos: int) -> bool:
@@ -143,6 +156,8 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
         return "span of stages"  # "从签约到投产的全流程": a span of stages, not a report
     if _CONDITION_AFTER.match(text, match.end()):
         return "condition"  # "项目建成后…", "投产以后…": a condition, not a report
+    if in_body and index not in _DEALS and not _WORK.search(_sentence(text, match.start())):
+        return "no work"
     if _counts(text, match, index):
         return "count"
     if _not_about_a_project(text, match, index, in_body):

@@ -637,3 +637,16 @@ def test_haixi_alone_is_the_fujian_strait_region_not_qinghais_prefecture() -> No
 ])
 def test_a_plan_word_governs_the_rest_of_its_sentence(title: str, body: str, stage: Optional[str]) -> None:
     assert extract_facts(title, body).stage == stage
+
+
+@pytest.mark.parametrize("title,body,stage", [
+    # A sentence of the body that names no project or work reports no project's stage.
+    ("", "官兵们在营地腾出一间帐篷，建成了村里第一所儿童活动室。", None),
+    ("", "该国去年吸收外资大增，这次钢铁企业招标收到的外资还未计入。", None),
+    # A work named anywhere in the sentence, or a headline, does.
+    ("", "该县第一所寄宿制学校日前建成，可容纳学生800人。", "竣工"),
+    ("", "经过两年施工，这座跨江大桥今天顺利完工。", "竣工"),
+    ("某县儿童活动室建成", "", "竣工"),
+])
+def test_a_stage_is_reached_by_a_project_or_a_work(title: str, body: str, stage: Optional[str]) -> None:
+    assert extract_facts(title, body).stage == stage
