@@ -50,11 +50,13 @@ _CONDITION_AFTER = re.compile(r"后|时|以后|之后|前|以前|之前")
 # ("竣工8012万平方米", "投产821公里", "建成住房105万套", "建成8个基地") counts, it reports no
 # project's stage. One work ("建成一座污水处理厂") is not a count.
 _MEASURE_AFTER = re.compile(r"(、[\u4e00-\u9fff]{1,3})?(建筑)?(面积|率|量)")  # "新开工、竣工面积"
-_QUANTITY_AFTER = re.compile(
-    r"了?[\u4e00-\u9fff]{0,4}?(?<![年日])(?P<n>\d+(\.\d+)?|[一二两三四五六七八九十百千万]+)(多|余)?万?"
-    r"(个|家|座|所|套|项|处|栋|幢|间|户|艘|平方米|公里|千米|米|亩)")
-# Stock already built and counted in the clause: "全区已建成各类…企业1196个".
-_BUILT_STOCK = re.compile(r"(?<![\d.])(?:[2-9]|\d{2,})(?:多|余)?(?:个|家|座|所|套|项|处)")
+_COUNTERS = "个|家|座|所|套|项|处|栋|幢|间|户|艘"
+_NUMBER = r"(?<![年日\d.])(?P<n>\d+(\.\d+)?|[一二两三四五六七八九十百千万]+)(多|余)?万?"
+_QUANTITY_AFTER = re.compile(r"了?[\u4e00-\u9fff]{0,4}?" + _NUMBER + f"({_COUNTERS}|平方米|公里|千米|米|亩)")
+# Works counted anywhere in the clause after the verb: "全区已建成各类加工企业1196个", "在已建成投产的
+# 总投资1000万美元以上的120个项目中", "“十四五”期间，某省建成城市居家社区养老服务机构和设施2400多个"
+# (stock or a span's output, not one work; an area, "占地22万平方米", measures one).
+_COUNTED = re.compile(_NUMBER + f"({_COUNTERS})")
 # What a signing is about: an agreement that is no project's ("签订…责任状", "承包合同",
 # "输出管理合同", "人均签订合同额") states no 签约; in the body the sentence must name the
 # project, the investment or the cooperation it is about.
@@ -118,11 +120,8 @@ def _counts(text: str, match: re.Match[str], index: int) -> bool:
         return bool(quantity and quantity.group("n") not in ("一", "1"))
     if index not in _COUNTING_GROUPS:
         return False
-    quantity = _QUANTITY_AFTER.match(after)
-    if quantity and quantity.group("n") not in ("一", "1"):
-        return True
-    clause_start = sentence_start(text, match.start(), _CLAUSE_MARKS)
-    return "已" in text[clause_start:match.start()] and bool(_BUILT_STOCK.search(after))
+    quantity = _QUANTITY_AFTER.match(after) or _COUNTED.search(after)
+    return bool(quantity and quantity.group("n") not in ("一", "1"))
 
 
 def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: bool) -> bool:

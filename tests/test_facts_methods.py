@@ -650,3 +650,14 @@ def test_a_plan_word_governs_the_rest_of_its_sentence(title: str, body: str, sta
 ])
 def test_a_stage_is_reached_by_a_project_or_a_work(title: str, body: str, stage: Optional[str]) -> None:
     assert extract_facts(title, body).stage == stage
+
+
+@pytest.mark.parametrize("body,stage", [
+    # Works counted anywhere in the clause after 建成/投产/竣工: stock or a span's output.
+    ("“十三五”期间，某省建成乡镇养老服务机构和设施1800多个。", None),
+    ("在已建成投产的总投资千万元以上的80个项目中，外资占一半。", None),
+    # An area measures one work.
+    ("新竣工的某商业大厦占地12万平方米，总投资20亿元。", "竣工"),
+])
+def test_works_counted_after_the_verb_are_no_stage(body: str, stage: Optional[str]) -> None:
+    assert extract_facts("", body).stage == stage
