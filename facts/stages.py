@@ -80,6 +80,14 @@ _WORK = re.compile(r"项目|工程|[一二三四五]期|厂|基地|生产线|产
                    r"公路|高速|线路|新线|地铁|轨道|隧道|枢纽|机场|航站|水库|灌区|堤|坝|渠|管道|管网|园|大厦|大楼|楼|中心|馆|"
                    r"医院|学校|市场|商场|综合体|小镇|冷库|仓|站|场|设施|住房|房|街区|系统|平台|集群|酒店")
 _DEALS = (STAGES.index("洽谈"), STAGES.index("签约"))
+# A verb after 的 is a noun ("钱凯港的建成有助于…", "该线的建成投运将…"): the sentence states what the
+# completion does, not that it happened; at the end of its clause ("见证了大桥的竣工") or naming an
+# event ("项目的开工仪式") it still reports the stage.
+_EVENT_NOUN = re.compile(r"仪式|典礼|大会|活动|现场|暨")
+# A clause that opens with 对/凡 and whose verb qualifies a noun ("对通过中试验证投产的项目，给予补贴",
+# "凡已开工的项目") names the class of projects a policy applies to, no project's stage.
+_POLICY_CLASS = re.compile(r"对于|对|凡是|凡")
+_ONE_WORK = re.compile(r"这|该|此")
 _STARTED = STAGES.index("开工")
 # A span of time before a verb: "去年", "一季度", "上半年", "1—10月" (PERIOD) …
 _SPAN_BEFORE = re.compile(PERIOD.pattern + r"|去年|今年|全年|上半年|下半年|前三季度|[一二三四]季度|前\d{1,2}个?月")
@@ -105,6 +113,31 @@ def _planned(text: str, pos: int) -> bool:
     for plan in _PLAN.finditer(text, start, pos):
         pass
     return plan is not None and not _DONE.search(text, plan.end(), pos)
+
+
+def _past_verbs(text: str, pos: int) -> int:
+    """Where the run of stage verbs starting at ``pos`` ends ("建成投运有助于" → before 有助于)."""
+    while (verb := _VERB.match(text, pos)) and verb.end() > pos:
+        pos = verb.end()
+    return pos
+
+
+def _as_noun(text: str, match: re.Match[str]) -> bool:
+    """Whether the verb is a noun after 的 that its clause goes on to say something about."""
+    clause = sentence_start(text, match.start(), _CLAUSE_MARKS)
+    of = text.rfind("的", clause, match.start())
+    if of < 0 or _past_verbs(text, of + 1) < match.start():
+        return False  # 的 does not stand right before this verb or a run of verbs ending in it
+    after = _clause_after(text, _past_verbs(text, match.end()))
+    return bool(after) and not _EVENT_NOUN.match(after)
+
+
+def _policy_class(text: str, match: re.Match[str]) -> bool:
+    """Whether the verb qualifies the projects a policy applies to ("对…投产的项目，给予…")."""
+    clause = sentence_start(text, match.start(), _CLAUSE_MARKS)
+    if not _POLICY_CLASS.match(text, clause) or _ONE_WORK.search(text, clause, match.start()):
+        return False  # "对这座刚刚建成的水厂": one work, reported
+    return text.startswith("的", _past_verbs(text, match.end()))
 
 
 def _counts(text: str, match: re.Match[str], index: int) -> bool:
@@ -157,6 +190,10 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
         return "condition"  # "项目建成后…", "投产以后…": a condition, not a report
     if in_body and index not in _DEALS and not _WORK.search(_sentence(text, match.start())):
         return "no work"
+    if _as_noun(text, match):
+        return "noun"
+    if _policy_class(text, match):
+        return "policy"
     if _counts(text, match, index):
         return "count"
     if _not_about_a_project(text, match, index, in_body):

@@ -661,3 +661,26 @@ def test_a_stage_is_reached_by_a_project_or_a_work(title: str, body: str, stage:
 ])
 def test_works_counted_after_the_verb_are_no_stage(body: str, stage: Optional[str]) -> None:
     assert extract_facts("", body).stage == stage
+
+
+@pytest.mark.parametrize("body,stage", [
+    # A verb after 的 is a noun the sentence says something about.
+    ("某港的建成将大大缩短两国间的海运时间。", None),
+    ("该线路的建成投运有助于完善区域电网。", None),
+    # At the end of its clause, or naming an event, it still reports the stage.
+    ("数千名群众见证了这座大桥的竣工。", "竣工"),
+    ("某化工项目的开工仪式今天举行。", "开工"),
+])
+def test_a_verb_after_de_is_a_noun(body: str, stage: Optional[str]) -> None:
+    assert extract_facts("", body).stage == stage
+
+
+@pytest.mark.parametrize("body,stage", [
+    # 对/凡 … verb 的 …: the class of projects a policy applies to.
+    ("对通过验收投产的项目，省里给予最高300万元奖励。", None),
+    ("凡已开工的重大项目，均纳入月度调度。", None),
+    # One work named with a demonstrative is reported.
+    ("对这座刚刚建成的水厂，市民寄予厚望。", "竣工"),
+])
+def test_a_policys_class_of_projects_is_no_stage(body: str, stage: Optional[str]) -> None:
+    assert extract_facts("", body).stage == stage
