@@ -88,6 +88,12 @@ _EVENT_NOUN = re.compile(r"仪式|典礼|大会|活动|现场|暨")
 # "凡已开工的项目") names the class of projects a policy applies to, no project's stage.
 _POLICY_CLASS = re.compile(r"对于|对|凡是|凡")
 _ONE_WORK = re.compile(r"这|该|此")
+# An uncounted crowd before the verb ("一大批新线投入运营", "许多商家前来洽谈合作") describes a trend, unless
+# the sentence names one event (今天, 集中开工 …) or states the investment of what it reports.
+_CROWD = re.compile(r"一大批|大批|众多|许多|诸多")
+# An investment figure stated (not amounts.find_investment: amounts asks find_stage whether a
+# headline reports a stage, so stages cannot import it).
+_INVESTED = re.compile(r"投资[^，。；,;]{0,6}?\d")
 _STARTED = STAGES.index("开工")
 # A span of time before a verb: "去年", "一季度", "上半年", "1—10月" (PERIOD) …
 _SPAN_BEFORE = re.compile(PERIOD.pattern + r"|去年|今年|全年|上半年|下半年|前三季度|[一二三四]季度|前\d{1,2}个?月")
@@ -190,6 +196,10 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
         return "condition"  # "项目建成后…", "投产以后…": a condition, not a report
     if in_body and index not in _DEALS and not _WORK.search(_sentence(text, match.start())):
         return "no work"
+    if in_body and _CROWD.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start()):
+        sentence = _sentence(text, match.start())
+        if not EVENT.search(sentence) and not _INVESTED.search(sentence):
+            return "trend"
     if _as_noun(text, match):
         return "noun"
     if _policy_class(text, match):

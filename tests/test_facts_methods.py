@@ -684,3 +684,15 @@ def test_a_verb_after_de_is_a_noun(body: str, stage: Optional[str]) -> None:
 ])
 def test_a_policys_class_of_projects_is_no_stage(body: str, stage: Optional[str]) -> None:
     assert extract_facts("", body).stage == stage
+
+
+@pytest.mark.parametrize("body,stage", [
+    # An uncounted crowd before the verb describes a trend …
+    ("一季度，某省铁路投资同比增长5%。一大批新线投入运营，路网不断织密。", None),
+    ("开放的环境吸引了许多客商前来洽谈合作。", None),
+    # … unless one event is named or the investment is stated.
+    ("今天，一大批重点项目在某市集中开工。", "开工"),
+    ("某省一大批重大项目开工建设，总投资超过800亿元。", "开工"),
+])
+def test_an_uncounted_crowd_describes_a_trend(body: str, stage: Optional[str]) -> None:
+    assert extract_facts("", body).stage == stage
