@@ -696,3 +696,25 @@ def test_a_policys_class_of_projects_is_no_stage(body: str, stage: Optional[str]
 ])
 def test_an_uncounted_crowd_describes_a_trend(body: str, stage: Optional[str]) -> None:
     assert extract_facts("", body).stage == stage
+
+
+# Full stories as portals publish them: headline, lead, then background paragraphs.
+_STORY_BODY = "\n".join([
+    "本报讯（记者 张明）10月12日上午，总投资50亿元的某新能源电池项目在某市经济开发区正式开工建设。",
+    "该项目由某集团投资建设，将建设年产10GWh电池生产线，预计2026年建成投产。",
+    "近年来，开发区引进了一大批新能源企业，其中15个项目已建成投产。",
+])
+
+
+@pytest.mark.parametrize("title,body,stage", [
+    ("某新能源电池项目开工", _STORY_BODY, "开工"),  # the headline wins
+    ("某市经济开发区奋力冲刺四季度", _STORY_BODY, "开工"),  # the lead states what happened
+    # A reform of a works stated as a renewal (改造, 扩建) is a work too.
+    ("某市经济开发区奋力冲刺四季度", "10月12日，某钢铁公司搬迁改造正式开工。\n公司表示，明年将全面投产。", "开工"),
+    # Lead and next paragraphs with only plans, policies and trends: no stage.
+    ("某市召开优化营商环境大会",
+     "10月12日，某市召开优化营商环境大会。\n会议要求，对已签约的项目要加快推动开工、早日投产。\n"
+     "近年来，许多企业前来洽谈合作。", None),
+])
+def test_full_stories_headline_then_lead(title: str, body: str, stage: Optional[str]) -> None:
+    assert extract_facts(title, body).stage == stage
