@@ -718,3 +718,15 @@ _STORY_BODY = "\n".join([
 ])
 def test_full_stories_headline_then_lead(title: str, body: str, stage: Optional[str]) -> None:
     assert extract_facts(title, body).stage == stage
+
+
+@pytest.mark.parametrize("title,body,stage", [
+    # A whole country, province or village as the subject sums up many works.
+    ("", "经过多年努力，我国已建成世界上规模最大的高速铁路网。", None),
+    ("", "如今，全村建成了年成交额过千万元的蔬菜批发市场。", None),
+    # One event named, or a first, is one report.
+    ("", "今天，全市42个重点项目集中开工。", "开工"),
+    ("", "全省首个氢能产业园日前建成投产。", "投产"),
+])
+def test_a_whole_country_or_village_as_subject_sums_up(title: str, body: str, stage: Optional[str]) -> None:
+    assert extract_facts(title, body).stage == stage
