@@ -88,14 +88,12 @@ _EVENT_NOUN = re.compile(r"仪式|典礼|大会|活动|现场|暨")
 # "凡已开工的项目") names the class of projects a policy applies to, no project's stage.
 _POLICY_CLASS = re.compile(r"对于|对|凡是|凡")
 _ONE_WORK = re.compile(r"这|该|此")
-# An uncounted crowd before the verb ("一大批新线投入运营", "许多商家前来洽谈合作") describes a trend, unless
-# the sentence names one event (今天, 集中开工 …) or states the investment of what it reports.
-_CROWD = re.compile(r"一大批|大批|众多|许多|诸多")
-# A whole country, province, city or village as the clause's subject ("我国已建成…高铁网", "全村建成了
-# 专业市场", "各地开工的项目") sums up many works, unless one event is named ("全市重点项目今天集中开工")
-# or a first or record is (one project: "全省首个…项目建成").
-_WHOLE = re.compile(r"(全国|我国|全省|全市|全区|全县|全村|全乡|全镇|各地|各省|各市|各县)"
-                    r"(?![^，。；,;]{0,12}?(首|第一|最|唯一))")
+# A subject of many works describes a trend: an uncounted crowd ("一大批新线投入运营", "许多商家前来洽谈
+# 合作") or a whole country, province, city or village ("我国已建成…高铁网", "全村建成了专业市场", "各地
+# 开工的项目"; not its first or record, "全省首个…项目", which is one project) - unless the sentence
+# names one event (今天, 集中开工 …) or states the investment of what it reports.
+_MANY = re.compile(r"一大批|大批|众多|许多|诸多|(全国|我国|全省|全市|全区|全县|全村|全乡|全镇|各地|各省|各市|各县)"
+                   r"(?![^，。；,;]{0,12}?(首|第一|最|唯一))")
 # An investment figure stated (not amounts.find_investment: amounts asks find_stage whether a
 # headline reports a stage, so stages cannot import it).
 _INVESTED = re.compile(r"投资[^，。；,;]{0,6}?\d")
@@ -201,10 +199,7 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
         return "condition"  # "项目建成后…", "投产以后…": a condition, not a report
     if in_body and index not in _DEALS and not _WORK.search(_sentence(text, match.start())):
         return "no work"
-    clause = sentence_start(text, match.start(), _CLAUSE_MARKS)
-    if _WHOLE.search(text, clause, match.start()) and not EVENT.search(_sentence(text, match.start())):
-        return "whole"
-    if in_body and _CROWD.search(text, clause, match.start()):
+    if _MANY.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start()):
         sentence = _sentence(text, match.start())
         if not EVENT.search(sentence) and not _INVESTED.search(sentence):
             return "trend"
