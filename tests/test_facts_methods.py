@@ -731,3 +731,7 @@ def test_full_stories_headline_then_lead(title: str, body: str, stage: Optional[
 ])
 def test_a_whole_country_or_village_as_subject_describes_a_trend(title: str, body: str, stage: Optional[str]) -> None:
     assert extract_facts(title, body).stage == stage
+
+
+def test_a_citys_built_up_area_is_no_completion() -> None:
+    assert extract_facts("", "该市建成区内的公园绿地服务半径覆盖率达到90%。").stage is None
