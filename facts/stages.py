@@ -81,10 +81,10 @@ _WORK = re.compile(r"项目|工程|[一二三四五]期|厂|基地|生产线|产
                    r"公路|高速|线路|新线|地铁|轨道|隧道|枢纽|机场|航站|水库|灌区|堤|坝|渠|管道|管网|园|大厦|大楼|楼|中心|馆|"
                    r"医院|学校|市场|商场|综合体|小镇|冷库|仓|站|场|设施|住房|房|街区|系统|平台|集群|酒店|改造|扩建|新建")
 _DEALS = (STAGES.index("洽谈"), STAGES.index("签约"))
-# A verb after 的 is a noun ("钱凯港的建成有助于…", "该线的建成投运将…"): the sentence states what the
-# completion does, not that it happened; at the end of its clause ("见证了大桥的竣工") or naming an
-# event ("项目的开工仪式") it still reports the stage.
-_EVENT_NOUN = re.compile(r"仪式|典礼|大会|活动|现场|暨")
+# A verb after 的 is a noun; when its clause says what it will do ("钱凯港的建成有助于…", "该线的建成投运
+# 将…") the completion is ahead, like a plan's. What it did ("大桥的建成通车，结束了…历史") or an event
+# ("项目的开工仪式") reports the stage.
+_PROSPECT = re.compile(r"将|有助于|有利于|可以|能够|有望|可望")
 # A clause that opens with 对/凡 and whose verb qualifies a noun ("对通过中试验证投产的项目，给予补贴",
 # "凡已开工的项目") names the class of projects a policy applies to, no project's stage.
 _POLICY_CLASS = re.compile(r"对于|对|凡是|凡")
@@ -133,13 +133,12 @@ def _past_verbs(text: str, pos: int) -> int:
 
 
 def _as_noun(text: str, match: re.Match[str]) -> bool:
-    """Whether the verb is a noun after 的 that its clause goes on to say something about."""
+    """Whether the verb is a noun after 的 whose clause says what it will do."""
     clause = sentence_start(text, match.start(), _CLAUSE_MARKS)
     of = text.rfind("的", clause, match.start())
     if of < 0 or _past_verbs(text, of + 1) < match.start():
         return False  # 的 does not stand right before this verb or a run of verbs ending in it
-    after = _clause_after(text, _past_verbs(text, match.end()))
-    return bool(after) and not _EVENT_NOUN.match(after)
+    return bool(_PROSPECT.search(_clause_after(text, match.end())))
 
 
 def _policy_class(text: str, match: re.Match[str]) -> bool:

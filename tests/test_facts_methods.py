@@ -664,12 +664,13 @@ def test_works_counted_after_the_verb_are_no_stage(body: str, stage: Optional[st
 
 
 @pytest.mark.parametrize("body,stage", [
-    # A verb after 的 is a noun the sentence says something about.
+    # A verb after 的 is a noun; when its clause says what it will do, the stage is ahead.
     ("某港的建成将大大缩短两国间的海运时间。", None),
     ("该线路的建成投运有助于完善区域电网。", None),
-    # At the end of its clause, or naming an event, it still reports the stage.
+    # What it did, an event, or the noun alone report the stage.
+    ("这座大桥的建成通车，结束了两岸群众靠渡船过江的历史。", "竣工"),
     ("数千名群众见证了这座大桥的竣工。", "竣工"),
-    ("某化工项目的开工仪式今天举行。", "开工"),
+    ("某化工项目的开工仪式暨动员大会今天举行。", "开工"),
 ])
 def test_a_verb_after_de_is_a_noun(body: str, stage: Optional[str]) -> None:
     assert extract_facts("", body).stage == stage
