@@ -95,6 +95,9 @@ _ONE_WORK = re.compile(r"这|该|此")
 # names one event (今天, 集中开工 …) or states the investment of what it reports.
 _MANY = re.compile(r"一大批|大批|众多|许多|诸多|(全国|我国|全省|全市|全区|全县|全村|全乡|全镇|各地|各省|各市|各县)"
                    r"(?![^，。；,;]{0,12}?(首|第一|最|唯一))")
+# A span summed up ("近年来", "今年以来", "五年间") or works done one after another ("先后建成") before the
+# verb in its sentence: background of the period, unless the sentence names one event (今天, 日前 …).
+_SUMMARY = re.compile(r"以来|年来|年间|先后|历年")
 # An investment figure stated (not amounts.find_investment: amounts asks find_stage whether a
 # headline reports a stage, so stages cannot import it).
 _INVESTED = re.compile(r"投资[^，。；,;]{0,6}?\d")
@@ -203,6 +206,9 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
         sentence = _sentence(text, match.start())
         if not EVENT.search(sentence) and not _INVESTED.search(sentence):
             return "trend"
+    if _SUMMARY.search(text, sentence_start(text, match.start(), _SENTENCE_MARKS), match.start()) \
+            and not EVENT.search(_sentence(text, match.start())):
+        return "summary"
     if _as_noun(text, match):
         return "noun"
     if _policy_class(text, match):

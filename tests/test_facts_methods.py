@@ -736,3 +736,14 @@ def test_a_whole_country_or_village_as_subject_describes_a_trend(title: str, bod
 
 def test_a_citys_built_up_area_is_no_completion() -> None:
     assert extract_facts("", "该市建成区内的公园绿地服务半径覆盖率达到90%。").stage is None
+
+
+@pytest.mark.parametrize("body,stage", [
+    # A span summed up, or works done one after another: background of the period.
+    ("近年来，某县先后建成了体育馆、图书馆等公共设施。", None),
+    ("今年以来，某区新材料产业园已有多家企业的生产线投产。", None),
+    # One event named in the sentence is reported.
+    ("今年以来，某区加快项目建设，某新材料产业园今天正式投产。", "投产"),
+])
+def test_a_span_summed_up_is_background(body: str, stage: Optional[str]) -> None:
+    assert extract_facts("", body).stage == stage
