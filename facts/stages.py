@@ -1,11 +1,19 @@
 """The stage a project has reached, from the verbs that state it.
 
 Stages in order: 洽谈 → 签约 → 备案 → 核准 → 评审 → 招标 → 开工 → 投产 → 竣工. The headline wins
-over the body; within one text the furthest stage stated as done wins (a story about a 开工
-ceremony recalls the 签约). A verb under a plan word (``计划于年底开工``, ``将于明年投产``)
-states no stage yet; a verb that counts (``竣工面积``, ``投产821公里``, ``已建成…企业1196个``)
-reports a statistic; a signing of something other than a project (``签订责任状``,
-``承包合同``) is no 签约.
+over the body, the lead paragraph over the next two; within one text the furthest stage stated as
+done wins (a story about a 开工 ceremony recalls the 签约).
+
+A stage verb reports a project's stage only when a project reached it. Each verb is checked
+(``_skip_reason``, which names the reason it is not a report): a plan word earlier in its sentence
+(``计划``, ``将``, ``预计`` …) governs it unless a word of a done event (``已``, ``日前``, ``今天`` …)
+takes over; in the body its sentence must name a project or a work (项目, 工程, 厂, 电站, 桥 …);
+a subject of many works (``一大批``, ``许多``, ``全国``, ``全村``, ``各地``) or a span summed up (``近年来``,
+``以来``, ``先后``) describes a trend or background unless the sentence names one event; a verb
+used as a noun whose clause says what it will do (``某港的建成有助于…``), or qualifying the class
+of projects a policy applies to (``对…投产的项目，给予…``), reports nothing; a verb that counts
+(``竣工面积``, ``投产821公里``, ``建成…设施2400多个``) reports a statistic; a signing of something other
+than a project (``签订责任状``, ``承包合同``) is no 签约.
 """
 
 from __future__ import annotations
