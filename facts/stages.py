@@ -87,7 +87,8 @@ _POLICY_AFTER = re.compile(r"奖励|补贴|补助|政策|条件|门槛")
 # usually names it or calls it 项目/工程. Signings and talks have their own object check.
 _WORK = re.compile(r"项目|工程|[一二三四五]期|厂|基地|生产线|产线|车间|装置|机组|电站|电网|核电|风电|光伏|港|码头|航道|桥|铁路|高铁|"
                    r"公路|高速|线路|新线|地铁|轨道|隧道|枢纽|机场|航站|水库|灌区|堤|坝|渠|管道|管网|园|大厦|大楼|楼|中心|馆|"
-                   r"医院|学校|市场|商场|综合体|小镇|冷库|仓|站|场|设施|住房|房|街区|系统|平台|集群|酒店|改造|扩建|新建")
+                   r"医院|学校|市场|商场|综合体|小镇|冷库|仓|站|场|设施|住房|房|小区|街区|系统|平台|集群|酒店|道路|大道|快速路|路段|"
+                   r"闸|泊位|矿|油田|气田|大棚|温室|改造|扩建|新建")
 _DEALS = (STAGES.index("洽谈"), STAGES.index("签约"))
 # A verb after 的 is a noun; when its clause says what it will do ("钱凯港的建成有助于…", "该线的建成投运
 # 将…") the completion is ahead, like a plan's. What it did ("大桥的建成通车，结束了…历史") or an event

@@ -747,3 +747,12 @@ def test_a_citys_built_up_area_is_no_completion() -> None:
 ])
 def test_a_span_summed_up_is_background(body: str, stage: Optional[str]) -> None:
     assert extract_facts("", body).stage == stage
+
+
+@pytest.mark.parametrize("body,stage", [
+    ("某矿业集团年产300万吨的某煤矿日前建成投产。", "投产"),
+    ("城东新区的安置小区今天竣工，800户居民将陆续入住。", "竣工"),
+    ("连接两镇的滨江大道昨天建成通车。", "竣工"),
+])
+def test_more_works_a_stage_is_reached_by(body: str, stage: str) -> None:
+    assert extract_facts("", body).stage == stage
