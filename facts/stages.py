@@ -46,7 +46,13 @@ _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_
 # ("计划于年底开工", "可望于今年5月第五届水晶节前完工", "定于5月18日在某馆举办洽谈会", "辽洽会将举办…活动，
 # 预计签署合作项目240多个，签约金额近2700亿元", "明年要…在年内提前下达…，支持地方…先行开工"), until a
 # word of a done event takes over ("该项目将分两期建设，一期已于去年竣工"). An exhortation is a plan too.
-_PLAN = re.compile(r"计划|预计|预定|定于|将(?!近|军|领)|拟|力争|争取|有望|可望|年内|明年|下一步|推动|加快推进|确保|督促")
+# As planned ("按计划", "按照计划", "根据计划") states no plan: the work was done on schedule; nor does a
+# plan word naming the investment ("计划总投资50亿元的某项目开工", "拟投资3亿元的生产线投产").
+_PLAN = re.compile(r"(?:(?<![按照据])计划|预计|预定|定于|将(?!近|军|领)|拟|力争|争取|有望|可望|年内|明年|下一步|推动|加快推进|"
+                   r"确保|督促)(?!总?投资|总?投入)")
+# A purpose clause ("为推动产业升级，…", "为了加快推进…，") holds its plan word: the main clause after it
+# reports ("为推动产业升级，某市32个项目今天集中开工").
+_PURPOSE = re.compile(r"为了?")
 _DONE = re.compile(r"已|日前|近日|今天|今日|昨天|当天|刚刚|不久前")
 # A sentence for the plan's reach and the work check: a semicolon ends one too.
 _SENTENCE_MARKS = "。；;！？!?\n"
@@ -131,10 +137,13 @@ def _sentence(text: str, pos: int) -> str:
 def _planned(text: str, pos: int) -> bool:
     """Whether a plan word earlier in the sentence governs the verb at ``pos``."""
     start = sentence_start(text, pos, _SENTENCE_MARKS)
-    plan = None
+    clause = sentence_start(text, pos, _CLAUSE_MARKS)
+    governing = None
     for plan in _PLAN.finditer(text, start, pos):
-        pass
-    return plan is not None and not _DONE.search(text, plan.end(), pos)
+        own = sentence_start(text, plan.start(), _CLAUSE_MARKS)
+        if own == clause or not _PURPOSE.match(text, own):
+            governing = plan
+    return governing is not None and not _DONE.search(text, governing.end(), pos)
 
 
 def _past_verbs(text: str, pos: int) -> int:

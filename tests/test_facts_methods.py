@@ -634,6 +634,14 @@ def test_haixi_alone_is_the_fujian_strait_region_not_qinghais_prefecture() -> No
     # … until a word of a done event takes over.
     ("", "该项目将分两期建设，一期工程已于去年竣工。", "竣工"),
     ("", "某产业园计划明年投产，园内首个厂房日前开工。", "开工"),
+    # A purpose clause holds its plan word; the main clause after it reports.
+    ("", "为推动产业转型升级，某市32个重大项目集中开工。", "开工"),
+    ("", "为加快推进重大项目建设，10月12日上午，总投资50亿元的某新材料项目开工仪式在某县举行。", "开工"),
+    ("", "为确保项目年底投产，某县成立了工作专班。", None),
+    # As planned, and a plan word naming the investment, state no plan.
+    ("", "按照计划，该水厂于10月12日正式建成通水。", "竣工"),
+    ("", "计划总投资50亿元的某新材料项目开工建设。", "开工"),
+    ("", "某公司计划投资5亿元，明年开工。", None),
 ])
 def test_a_plan_word_governs_the_rest_of_its_sentence(title: str, body: str, stage: Optional[str]) -> None:
     assert extract_facts(title, body).stage == stage
