@@ -46,10 +46,12 @@ _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_
 # ("计划于年底开工", "可望于今年5月第五届水晶节前完工", "定于5月18日在某馆举办洽谈会", "辽洽会将举办…活动，
 # 预计签署合作项目240多个，签约金额近2700亿元", "明年要…在年内提前下达…，支持地方…先行开工"), until a
 # word of a done event takes over ("该项目将分两期建设，一期已于去年竣工"). An exhortation is a plan too.
-# As planned ("按计划", "按照计划", "根据计划") states no plan: the work was done on schedule; nor does a
-# plan word naming the investment ("计划总投资50亿元的某项目开工", "拟投资3亿元的生产线投产").
-_PLAN = re.compile(r"(?:(?<![按照据])计划|预计|预定|定于|将(?!近|军|领)|拟|力争|争取|有望|可望|年内|明年|下一步|推动|加快推进|"
-                   r"确保|督促)(?!总?投资|总?投入)")
+# As planned ("按计划", "按照计划", "根据计划") states no plan: the work was done on schedule.
+_PLAN = re.compile(r"(?<![按照据])计划|预计|预定|定于|将(?!近|军|领)|拟|力争|争取|有望|可望|年内|明年|下一步|推动|加快推进|"
+                   r"确保|督促")
+# A plan word that names the investment of a work it qualifies ("计划总投资50亿元的某项目开工", "拟投资
+# 3亿元的生产线投产") is part of the work's name; "今年计划投资1000亿元，新开工…" is still a plan.
+_PLANNED_INVESTMENT = re.compile(r"总?投资[^，。；,;]*?的")
 # A purpose clause ("为推动产业升级，…", "为了加快推进…，") holds its plan word: the main clause after it
 # reports ("为推动产业升级，某市32个项目今天集中开工").
 _PURPOSE = re.compile(r"为了?")
@@ -141,6 +143,8 @@ def _planned(text: str, pos: int) -> bool:
     governing = None
     for plan in _PLAN.finditer(text, start, pos):
         own = sentence_start(text, plan.start(), _CLAUSE_MARKS)
+        if _PLANNED_INVESTMENT.match(text, plan.end(), pos):
+            continue
         if own == clause or not _PURPOSE.match(text, own):
             governing = plan
     return governing is not None and not _DONE.search(text, governing.end(), pos)

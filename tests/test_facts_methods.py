@@ -642,6 +642,7 @@ def test_haixi_alone_is_the_fujian_strait_region_not_qinghais_prefecture() -> No
     ("", "按照计划，该水厂于10月12日正式建成通水。", "竣工"),
     ("", "计划总投资50亿元的某新材料项目开工建设。", "开工"),
     ("", "某公司计划投资5亿元，明年开工。", None),
+    ("", "某省今年计划投资1000亿元，某铁路等重点工程开工建设。", None),
 ])
 def test_a_plan_word_governs_the_rest_of_its_sentence(title: str, body: str, stage: Optional[str]) -> None:
     assert extract_facts(title, body).stage == stage
