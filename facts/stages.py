@@ -48,7 +48,7 @@ _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_
 # word of a done event takes over ("该项目将分两期建设，一期已于去年竣工"). An exhortation is a plan too.
 # As planned ("按计划", "按照计划", "根据计划") states no plan: the work was done on schedule.
 _PLAN = re.compile(r"(?<![按照据])计划|预计|预定|定于|将(?!近|军|领)|拟|力争|争取|有望|可望|年内|明年|下一步|推动|加快推进|"
-                   r"确保|督促")
+                   r"确保|督促|(?<=[，,：:])要(?!求)")  # "会议强调，要…": a modal opening its clause
 # A plan word that names the investment of a work it qualifies ("计划总投资50亿元的某项目开工", "拟投资
 # 3亿元的生产线投产") is part of the work's name; "今年计划投资1000亿元，新开工…" is still a plan.
 _PLANNED_INVESTMENT = re.compile(r"总?投资[^，。；,;]*?的")
@@ -147,7 +147,15 @@ def _planned(text: str, pos: int) -> bool:
             continue
         if own == clause or not _PURPOSE.match(text, own):
             governing = plan
-    return governing is not None and not _DONE.search(text, governing.end(), pos)
+    if governing is None:
+        return False
+    for done in _DONE.finditer(text, governing.end(), pos):
+        verb = _VERB.match(text, done.end())
+        # "推动已签约项目尽快开工": a done word of a verb that qualifies a work (已签约项目, the class of
+        # projects the plan is about) takes nothing over.
+        if not (verb and _WORK.match(text, _past_verbs(text, verb.end()))):
+            return False
+    return True
 
 
 def _past_verbs(text: str, pos: int) -> int:

@@ -643,6 +643,9 @@ def test_haixi_alone_is_the_fujian_strait_region_not_qinghais_prefecture() -> No
     ("", "计划总投资50亿元的某新材料项目开工建设。", "开工"),
     ("", "某公司计划投资5亿元，明年开工。", None),
     ("", "某省今年计划投资1000亿元，某铁路等重点工程开工建设。", None),
+    # A modal opening its clause is a plan; a done word qualifying a work (已签约项目) takes nothing over.
+    ("某市政府常务会议研究部署重点工作", "会议听取了全市重大项目建设情况汇报。会议强调，要全力推动已签约项目尽快开工。", None),
+    ("", "某市将推动已开工项目加快建设，其中某项目已建成投产。", "投产"),
 ])
 def test_a_plan_word_governs_the_rest_of_its_sentence(title: str, body: str, stage: Optional[str]) -> None:
     assert extract_facts(title, body).stage == stage
