@@ -109,7 +109,8 @@ _ONE_WORK = re.compile(r"这|该|此")
 # A subject of many works describes a trend: an uncounted crowd ("一大批新线投入运营", "许多商家前来洽谈
 # 合作") or a whole country, province, city or village ("我国已建成…高铁网", "全村建成了专业市场", "各地
 # 开工的项目"; not its first or record, "全省首个…项目", which is one project) - unless the sentence
-# names one event (今天, 集中开工 …) or states the investment of what it reports.
+# names one event (今天, 集中开工 …) or states the investment of what it reports. In the body: a headline
+# states its story's event ("全省一季度重大项目开工").
 _MANY = re.compile(r"一大批|大批|众多|许多|诸多|(全国|我国|全省|全市|全区|全县|全村|全乡|全镇|各地|各省|各市|各县)"
                    r"(?![^，。；,;]{0,12}?(首|第一|最|唯一))")
 # A span summed up ("近年来", "今年以来", "五年间") or works done one after another ("先后建成") before the
@@ -232,7 +233,7 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
         return "condition"  # "项目建成后…", "投产以后…": a condition, not a report
     if in_body and index not in _DEALS and not _WORK.search(_sentence(text, match.start())):
         return "no work"
-    if _MANY.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start()):
+    if in_body and _MANY.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start()):
         sentence = _sentence(text, match.start())
         if not EVENT.search(sentence) and not _INVESTED.search(sentence):
             return "trend"

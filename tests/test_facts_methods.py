@@ -741,6 +741,7 @@ def test_full_stories_headline_then_lead(title: str, body: str, stage: Optional[
     ("", "今天，全市42个重点项目集中开工。", "开工"),
     ("", "全省首个氢能产业园日前建成投产。", "投产"),
     ("", "全省一批重大项目开工建设，总投资超过600亿元。", "开工"),  # a batch with its investment, as a crowd
+    ("全省一季度重大项目开工 总投资超千亿", "", "开工"),  # a headline states its story's event
 ])
 def test_a_whole_country_or_village_as_subject_describes_a_trend(title: str, body: str, stage: Optional[str]) -> None:
     assert extract_facts(title, body).stage == stage
