@@ -1,11 +1,19 @@
 """The stage a project has reached, from the verbs that state it.
 
 Stages in order: 洽谈 → 签约 → 备案 → 核准 → 评审 → 招标 → 开工 → 投产 → 竣工. The headline wins
-over the body; within one text the furthest stage stated as done wins (a story about a 开工
-ceremony recalls the 签约). A verb under a plan word (``计划于年底开工``, ``将于明年投产``)
-states no stage yet; a verb that counts (``竣工面积``, ``投产821公里``, ``已建成…企业1196个``)
-reports a statistic; a signing of something other than a project (``签订责任状``,
-``承包合同``) is no 签约.
+over the body, the lead paragraph over the next two; within one text the furthest stage stated as
+done wins (a story about a 开工 ceremony recalls the 签约).
+
+A stage verb reports a project's stage only when a project reached it. Each verb is checked
+(``_skip_reason``, which names the reason it is not a report): a plan word earlier in its sentence
+(``计划``, ``将``, ``预计`` …) governs it unless a word of a done event (``已``, ``日前``, ``今天`` …)
+takes over; in the body its sentence must name a project or a work (项目, 工程, 厂, 电站, 桥 …);
+a subject of many works (``一大批``, ``许多``, ``全国``, ``全村``, ``各地``) or a span summed up (``近年来``,
+``以来``, ``先后``) describes a trend or background unless the sentence names one event; a verb
+used as a noun whose clause says what it will do (``某港的建成有助于…``), or qualifying the class
+of projects a policy applies to (``对…投产的项目，给予…``), reports nothing; a verb that counts
+(``竣工面积``, ``投产821公里``, ``建成…设施2400多个``) reports a statistic; a signing of something other
+than a project (``签订责任状``, ``承包合同``) is no 签约.
 """
 
 from __future__ import annotations
@@ -29,16 +37,27 @@ _VERBS = {
     # "开复工": started or resumed; "启动建设", "扩建工程正式启动": construction launched.
     "开工": r"开工建设|集中开工|开复工|开工|动工|奠基|破土|开建|开始(兴建|建设|施工)|启动建设|(?<=工程)(正式)?启动",
     "投产": r"正式投产|建成投产|投产|正式启用|全面启用|投入使用|试生产|试产|投入(商业|试)?运营|投运|达产",
-    # "构建成链", "组建成", "共建成渝": a verb ending in 建 before 成 ("into", a name) is no completion.
-    "竣工": r"竣工验收|竣工|完工|(?<![构组搭创共])建成|验收合格|(经|通过)[^，。；,;]{0,10}?验收",
+    # "构建成链", "组建成", "共建成渝": a verb ending in 建 before 成 ("into", a name) is no completion;
+    # "建成区" is a city's built-up area.
+    "竣工": r"竣工验收|竣工|完工|(?<![构组搭创共])建成(?!区)|验收合格|(经|通过)[^，。；,;]{0,10}?验收",
 }
 _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_VERBS.values())))
-# A plan word before the verb in its clause: the stage is ahead, not reached
-# ("计划于年底开工", "可望于今年5月第五届水晶节前完工").
-_PLAN = re.compile(r"(计划|预计|预定|将于|将在|拟于|拟|力争|争取|有望|可望|即将|将|年内|明年|下一步|"
-                   r"加快推动|加快推进|推动|确保|督促)[^。；，,]{0,14}$")  # an exhortation is a plan too
-# "定于5月18日在某馆举办洽谈会": a date fixed ahead, however long the clause before the verb.
-_SCHEDULED = re.compile(r"定于[^。；！？!?]{0,40}$")
+# A plan word governs the rest of its sentence: the stages after it are ahead, not reached
+# ("计划于年底开工", "可望于今年5月第五届水晶节前完工", "定于5月18日在某馆举办洽谈会", "辽洽会将举办…活动，
+# 预计签署合作项目240多个，签约金额近2700亿元", "明年要…在年内提前下达…，支持地方…先行开工"), until a
+# word of a done event takes over ("该项目将分两期建设，一期已于去年竣工"). An exhortation is a plan too.
+# As planned ("按计划", "按照计划", "根据计划") states no plan: the work was done on schedule.
+_PLAN = re.compile(r"(?<![按照据])计划|预计|预定|定于|将(?!近|军|领)|拟|力争|争取|有望|可望|年内|明年|下一步|推动|加快推进|"
+                   r"确保|督促|(?<=[，,：:])要(?!求)")  # "会议强调，要…": a modal opening its clause
+# A plan word that names the investment of a work it qualifies ("计划总投资50亿元的某项目开工", "拟投资
+# 3亿元的生产线投产") is part of the work's name; "今年计划投资1000亿元，新开工…" is still a plan.
+_PLANNED_INVESTMENT = re.compile(r"总?投资[^，。；,;]*?的")
+# A purpose clause ("为推动产业升级，…", "为了加快推进…，") holds its plan word: the main clause after it
+# reports ("为推动产业升级，某市32个项目今天集中开工").
+_PURPOSE = re.compile(r"为了?")
+_DONE = re.compile(r"已|日前|近日|今天|今日|昨天|当天|刚刚|不久前")
+# A sentence for the plan's reach and the work check: a semicolon ends one too.
+_SENTENCE_MARKS = "。；;！？!?\n"
 # A notice of an event still to come ("关于举办2023投资贸易洽谈会的通知", "关于召开项目评审会的
 # 通知") names the event in its headline: the stage words in it are the event's name.
 _EVENT_NOTICE = re.compile(r"^关于(举办|召开|参加|组织)")
@@ -48,11 +67,13 @@ _CONDITION_AFTER = re.compile(r"后|时|以后|之后|前|以前|之前")
 # ("竣工8012万平方米", "投产821公里", "建成住房105万套", "建成8个基地") counts, it reports no
 # project's stage. One work ("建成一座污水处理厂") is not a count.
 _MEASURE_AFTER = re.compile(r"(、[\u4e00-\u9fff]{1,3})?(建筑)?(面积|率|量)")  # "新开工、竣工面积"
-_QUANTITY_AFTER = re.compile(
-    r"了?[\u4e00-\u9fff]{0,4}?(?<![年日])(?P<n>\d+(\.\d+)?|[一二两三四五六七八九十百千万]+)(多|余)?万?"
-    r"(个|家|座|所|套|项|处|栋|幢|间|户|艘|平方米|公里|千米|米|亩)")
-# Stock already built and counted in the clause: "全区已建成各类…企业1196个".
-_BUILT_STOCK = re.compile(r"(?<![\d.])(?:[2-9]|\d{2,})(?:多|余)?(?:个|家|座|所|套|项|处)")
+_COUNTERS = "个|家|座|所|套|项|处|栋|幢|间|户|艘"
+_NUMBER = r"(?<![年日\d.])(?P<n>\d+(\.\d+)?|[一二两三四五六七八九十百千万]+)(多|余)?万?"
+_QUANTITY_AFTER = re.compile(r"了?[\u4e00-\u9fff]{0,4}?" + _NUMBER + f"({_COUNTERS}|平方米|公里|千米|米|亩)")
+# Works counted anywhere in the clause after the verb: "全区已建成各类加工企业1196个", "在已建成投产的
+# 总投资1000万美元以上的120个项目中", "“十四五”期间，某省建成城市居家社区养老服务机构和设施2400多个"
+# (stock or a span's output, not one work; an area, "占地22万平方米", measures one).
+_COUNTED = re.compile(_NUMBER + f"({_COUNTERS})")
 # What a signing is about: an agreement that is no project's ("签订…责任状", "承包合同",
 # "输出管理合同", "人均签订合同额") states no 签约; in the body the sentence must name the
 # project, the investment or the cooperation it is about.
@@ -68,6 +89,36 @@ _CAMPAIGN = re.compile(r"行动|活动|工作|机制|体系|计划")
 _FUNDS_BEFORE = re.compile(r"预算|资金|经费|债券|额度")
 # 落户 before a policy word is a noun ("落户奖励", "落户政策"), no project settling in.
 _POLICY_AFTER = re.compile(r"奖励|补贴|补助|政策|条件|门槛")
+# What a stage is reached by: a project or a work. A sentence of the body that names none reports
+# no project's stage ("在营地腾出一间帐篷，建成灾区第一所少儿之家", "钢铁企业招标收到的外资"); the
+# check is loose on purpose (any such word anywhere in the sentence), a sentence about a work
+# usually names it or calls it 项目/工程. Signings and talks have their own object check.
+_WORK = re.compile(r"项目|工程|[一二三四五]期|厂|基地|生产线|产线|车间|装置|机组|电站|电网|核电|风电|光伏|港|码头|航道|桥|铁路|高铁|"
+                   r"公路|高速|线路|新线|地铁|轨道|隧道|枢纽|机场|航站|水库|灌区|堤|坝|渠|管道|管网|园|大厦|大楼|楼|中心|馆|"
+                   r"医院|学校|市场|商场|综合体|小镇|冷库|仓|站|场|设施|住房|房|小区|街区|系统|平台|集群|酒店|道路|大道|快速路|路段|"
+                   r"闸|泊位|矿|油田|气田|大棚|温室|改造|扩建|新建")
+_DEALS = (STAGES.index("洽谈"), STAGES.index("签约"))
+# A verb after 的 is a noun; when its clause says what it will do ("钱凯港的建成有助于…", "该线的建成投运
+# 将…") the completion is ahead, like a plan's. What it did ("大桥的建成通车，结束了…历史") or an event
+# ("项目的开工仪式") reports the stage.
+_PROSPECT = re.compile(r"将|有助于|有利于|可以|能够|有望|可望")
+# A clause that opens with 对/凡 and whose verb qualifies a noun ("对通过中试验证投产的项目，给予补贴",
+# "凡已开工的项目") names the class of projects a policy applies to, no project's stage.
+_POLICY_CLASS = re.compile(r"对于|对|凡是|凡")
+_ONE_WORK = re.compile(r"这|该|此")
+# A subject of many works describes a trend: an uncounted crowd ("一大批新线投入运营", "许多商家前来洽谈
+# 合作") or a whole country, province, city or village ("我国已建成…高铁网", "全村建成了专业市场", "各地
+# 开工的项目"; not its first or record, "全省首个…项目", which is one project) - unless the sentence
+# names one event (今天, 集中开工 …) or states the investment of what it reports. In the body: a headline
+# states its story's event ("全省一季度重大项目开工").
+_MANY = re.compile(r"一大批|大批|众多|许多|诸多|(全国|我国|全省|全市|全区|全县|全村|全乡|全镇|各地|各省|各市|各县)"
+                   r"(?![^，。；,;]{0,12}?(首|第一|最|唯一))")
+# A span summed up ("近年来", "今年以来", "五年间") or works done one after another ("先后建成") before the
+# verb in its sentence: background of the period, unless the sentence names one event (今天, 日前 …).
+_SUMMARY = re.compile(r"以来|年来|年间|先后|历年")
+# An investment figure stated (not amounts.find_investment: amounts asks find_stage whether a
+# headline reports a stage, so stages cannot import it).
+_INVESTED = re.compile(r"投资[^，。；,;]{0,6}?\d")
 _STARTED = STAGES.index("开工")
 # A span of time before a verb: "去年", "一季度", "上半年", "1—10月" (PERIOD) …
 _SPAN_BEFORE = re.compile(PERIOD.pattern + r"|去年|今年|全年|上半年|下半年|前三季度|[一二三四]季度|前\d{1,2}个?月")
@@ -79,6 +130,57 @@ _CLAUSE_MARKS = "，,。；;！？!?\n"
 
 def _clause_after(text: str, pos: int) -> str:
     return text[pos:sentence_end(text, pos, _CLAUSE_MARKS)]
+
+
+def _sentence(text: str, pos: int) -> str:
+    """The sentence holding ``pos``, a semicolon ending one too."""
+    return text[sentence_start(text, pos, _SENTENCE_MARKS):sentence_end(text, pos, _SENTENCE_MARKS)]
+
+
+def _planned(text: str, pos: int) -> bool:
+    """Whether a plan word earlier in the sentence governs the verb at ``pos``."""
+    start = sentence_start(text, pos, _SENTENCE_MARKS)
+    clause = sentence_start(text, pos, _CLAUSE_MARKS)
+    governing = None
+    for plan in _PLAN.finditer(text, start, pos):
+        own = sentence_start(text, plan.start(), _CLAUSE_MARKS)
+        if _PLANNED_INVESTMENT.match(text, plan.end(), pos):
+            continue
+        if own == clause or not _PURPOSE.match(text, own):
+            governing = plan
+    if governing is None:
+        return False
+    for done in _DONE.finditer(text, governing.end(), pos):
+        verb = _VERB.match(text, done.end())
+        # "推动已签约项目尽快开工": a done word of a verb that qualifies a work (已签约项目, the class of
+        # projects the plan is about) takes nothing over.
+        if not (verb and _WORK.match(text, _past_verbs(text, verb.end()))):
+            return False
+    return True
+
+
+def _past_verbs(text: str, pos: int) -> int:
+    """Where the run of stage verbs starting at ``pos`` ends ("建成投运有助于" → before 有助于)."""
+    while (verb := _VERB.match(text, pos)) and verb.end() > pos:
+        pos = verb.end()
+    return pos
+
+
+def _as_noun(text: str, match: re.Match[str]) -> bool:
+    """Whether the verb is a noun after 的 whose clause says what it will do."""
+    clause = sentence_start(text, match.start(), _CLAUSE_MARKS)
+    of = text.rfind("的", clause, match.start())
+    if of < 0 or _past_verbs(text, of + 1) < match.start():
+        return False  # 的 does not stand right before this verb or a run of verbs ending in it
+    return bool(_PROSPECT.search(_clause_after(text, match.end())))
+
+
+def _policy_class(text: str, match: re.Match[str]) -> bool:
+    """Whether the verb qualifies the projects a policy applies to ("对…投产的项目，给予…")."""
+    clause = sentence_start(text, match.start(), _CLAUSE_MARKS)
+    if not _POLICY_CLASS.match(text, clause) or _ONE_WORK.search(text, clause, match.start()):
+        return False  # "对这座刚刚建成的水厂": one work, reported
+    return text.startswith("的", _past_verbs(text, match.end()))
 
 
 def _counts(text: str, match: re.Match[str], index: int) -> bool:
@@ -94,11 +196,8 @@ def _counts(text: str, match: re.Match[str], index: int) -> bool:
         return bool(quantity and quantity.group("n") not in ("一", "1"))
     if index not in _COUNTING_GROUPS:
         return False
-    quantity = _QUANTITY_AFTER.match(after)
-    if quantity and quantity.group("n") not in ("一", "1"):
-        return True
-    clause_start = sentence_start(text, match.start(), _CLAUSE_MARKS)
-    return "已" in text[clause_start:match.start()] and bool(_BUILT_STOCK.search(after))
+    quantity = _QUANTITY_AFTER.match(after) or _COUNTED.search(after)
+    return bool(quantity and quantity.group("n") not in ("一", "1"))
 
 
 def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: bool) -> bool:
@@ -122,27 +221,48 @@ def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: b
     return in_body and not _PROJECT_DEAL.search(sentence_of(text, match.start()))
 
 
+def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> Optional[str]:
+    """Why the verb at ``match`` reports no project's stage (a short reason), or None when it does."""
+    if STATISTIC.search(sentence_of(text, match.start())):
+        return "statistic"
+    if _planned(text, match.start()):
+        return "plan"
+    if text[match.start() - 1:match.start()] in ("从", "到", "至"):
+        return "span of stages"  # "从签约到投产的全流程": a span of stages, not a report
+    if _CONDITION_AFTER.match(text, match.end()):
+        return "condition"  # "项目建成后…", "投产以后…": a condition, not a report
+    if in_body and index not in _DEALS and not _WORK.search(_sentence(text, match.start())):
+        return "no work"
+    if in_body and _MANY.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start()):
+        sentence = _sentence(text, match.start())
+        if not EVENT.search(sentence) and not _INVESTED.search(sentence):
+            return "trend"
+    if _SUMMARY.search(text, sentence_start(text, match.start(), _SENTENCE_MARKS), match.start()) \
+            and not EVENT.search(_sentence(text, match.start())):
+        return "summary"
+    if _as_noun(text, match):
+        return "noun"
+    if _policy_class(text, match):
+        return "policy"
+    if _counts(text, match, index):
+        return "count"
+    if _not_about_a_project(text, match, index, in_body):
+        return "no project"
+    if index == 0 and (match.group().endswith("会") or text.startswith("会", match.end())):
+        return "event name"  # "投资贸易洽谈会", "对接会": the event's name; the stage is what it reports (签约)
+    return None
+
+
+def _verbs(original: str) -> list[tuple[re.Match[str], int]]:
+    """Every stage verb of the text with the index of its stage (the text normalised)."""
+    text = normalise(original)
+    return [(match, int(next(name for name, value in match.groupdict().items() if value and name[0] == "s")[1:]))
+            for match in _VERB.finditer(text)]
+
+
 def _stages_in(original: str, in_body: bool) -> list[int]:
     text = normalise(original)
-    found = []
-    for match in _VERB.finditer(text):
-        if STATISTIC.search(sentence_of(text, match.start())):
-            continue
-        if _PLAN.search(text[max(0, match.start() - 20):match.start()]):
-            continue
-        if _SCHEDULED.search(text[max(0, match.start() - 42):match.start()]):
-            continue
-        if text[match.start() - 1:match.start()] in ("从", "到", "至"):
-            continue  # "从签约到投产的全流程": a span of stages, not a report
-        if _CONDITION_AFTER.match(text, match.end()):
-            continue  # "项目建成后…", "投产以后…": a condition, not a report
-        index = int(next(name for name, value in match.groupdict().items() if value and name[0] == "s")[1:])
-        if _counts(text, match, index) or _not_about_a_project(text, match, index, in_body):
-            continue
-        if index == 0 and (match.group().endswith("会") or text.startswith("会", match.end())):
-            continue  # "投资贸易洽谈会", "对接会": the event's name; the stage is what it reports (签约)
-        found.append(index)
-    return found
+    return [index for match, index in _verbs(text) if _skip_reason(text, match, index, in_body) is None]
 
 
 def find_stage(title: str, body: str) -> Optional[str]:

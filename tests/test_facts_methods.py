@@ -708,3 +708,148 @@ def test_a_byline_and_a_batch_of_categories_are_no_project_name() -> None:
     facts = extract_facts("某市集中开工及集中签约", "本报讯(记者马某)我市重大项目建设及招商引资项目双双喜迎“开门红”。"
                           "全市2021年第一次招商引资项目集中签约活动举行。")
     assert facts.project is None
+
+# -- session 8: principled checks of whether a stage verb reports a project's stage ---------------
+
+@pytest.mark.parametrize("title,body,stage", [
+    # A plan word governs the rest of its sentence, past its own clause.
+    ("某省投资洽谈会开幕", "某省投资洽谈会今天开幕。大会将举办百场活动，预计签署合作项目100多个，签约金额近900亿元。", None),
+    ("", "明年将继续加大投入，在年内提前下达项目清单，支持各地加快前期工作、尽早开工建设。", None),
+    # … until a word of a done event takes over.
+    ("", "该项目将分两期建设，一期工程已于去年竣工。", "竣工"),
+    ("", "某产业园计划明年投产，园内首个厂房日前开工。", "开工"),
+    # A purpose clause holds its plan word; the main clause after it reports.
+    ("", "为推动产业转型升级，某市32个重大项目集中开工。", "开工"),
+    ("", "为加快推进重大项目建设，10月12日上午，总投资50亿元的某新材料项目开工仪式在某县举行。", "开工"),
+    ("", "为确保项目年底投产，某县成立了工作专班。", None),
+    # As planned, and a plan word naming the investment, state no plan.
+    ("", "按照计划，该水厂于10月12日正式建成通水。", "竣工"),
+    ("", "计划总投资50亿元的某新材料项目开工建设。", "开工"),
+    ("", "某公司计划投资5亿元，明年开工。", None),
+    ("", "某省今年计划投资1000亿元，某铁路等重点工程开工建设。", None),
+    # A modal opening its clause is a plan; a done word qualifying a work (已签约项目) takes nothing over.
+    ("某市政府常务会议研究部署重点工作", "会议听取了全市重大项目建设情况汇报。会议强调，要全力推动已签约项目尽快开工。", None),
+    ("", "某市将推动已开工项目加快建设，其中某项目已建成投产。", "投产"),
+])
+def test_a_plan_word_governs_the_rest_of_its_sentence(title: str, body: str, stage: Optional[str]) -> None:
+    assert extract_facts(title, body).stage == stage
+
+
+@pytest.mark.parametrize("title,body,stage", [
+    # A sentence of the body that names no project or work reports no project's stage.
+    ("", "官兵们在营地腾出一间帐篷，建成了村里第一所儿童活动室。", None),
+    ("", "该国去年吸收外资大增，这次钢铁企业招标收到的外资还未计入。", None),
+    # A work named anywhere in the sentence, or a headline, does.
+    ("", "该县第一所寄宿制学校日前建成，可容纳学生800人。", "竣工"),
+    ("", "经过两年施工，这座跨江大桥今天顺利完工。", "竣工"),
+    ("某县儿童活动室建成", "", "竣工"),
+])
+def test_a_stage_is_reached_by_a_project_or_a_work(title: str, body: str, stage: Optional[str]) -> None:
+    assert extract_facts(title, body).stage == stage
+
+
+@pytest.mark.parametrize("body,stage", [
+    # Works counted anywhere in the clause after 建成/投产/竣工: stock or a span's output.
+    ("“十三五”期间，某省建成乡镇养老服务机构和设施1800多个。", None),
+    ("在已建成投产的总投资千万元以上的80个项目中，外资占一半。", None),
+    # An area measures one work.
+    ("新竣工的某商业大厦占地12万平方米，总投资20亿元。", "竣工"),
+])
+def test_works_counted_after_the_verb_are_no_stage(body: str, stage: Optional[str]) -> None:
+    assert extract_facts("", body).stage == stage
+
+
+@pytest.mark.parametrize("body,stage", [
+    # A verb after 的 is a noun; when its clause says what it will do, the stage is ahead.
+    ("某港的建成将大大缩短两国间的海运时间。", None),
+    ("该线路的建成投运有助于完善区域电网。", None),
+    # What it did, an event, or the noun alone report the stage.
+    ("这座大桥的建成通车，结束了两岸群众靠渡船过江的历史。", "竣工"),
+    ("数千名群众见证了这座大桥的竣工。", "竣工"),
+    ("某化工项目的开工仪式暨动员大会今天举行。", "开工"),
+])
+def test_a_verb_after_de_is_a_noun(body: str, stage: Optional[str]) -> None:
+    assert extract_facts("", body).stage == stage
+
+
+@pytest.mark.parametrize("body,stage", [
+    # 对/凡 … verb 的 …: the class of projects a policy applies to.
+    ("对通过验收投产的项目，省里给予最高300万元奖励。", None),
+    ("凡已开工的重大项目，均纳入月度调度。", None),
+    # One work named with a demonstrative is reported.
+    ("对这座刚刚建成的水厂，市民寄予厚望。", "竣工"),
+])
+def test_a_policys_class_of_projects_is_no_stage(body: str, stage: Optional[str]) -> None:
+    assert extract_facts("", body).stage == stage
+
+
+@pytest.mark.parametrize("body,stage", [
+    # An uncounted crowd before the verb describes a trend …
+    ("一季度，某省铁路投资同比增长5%。一大批新线投入运营，路网不断织密。", None),
+    ("开放的环境吸引了许多客商前来洽谈合作。", None),
+    # … unless one event is named or the investment is stated.
+    ("今天，一大批重点项目在某市集中开工。", "开工"),
+    ("某省一大批重大项目开工建设，总投资超过800亿元。", "开工"),
+])
+def test_an_uncounted_crowd_describes_a_trend(body: str, stage: Optional[str]) -> None:
+    assert extract_facts("", body).stage == stage
+
+
+# Full stories as portals publish them: headline, lead, then background paragraphs.
+_STORY_BODY = "\n".join([
+    "本报讯（记者 张明）10月12日上午，总投资50亿元的某新能源电池项目在某市经济开发区正式开工建设。",
+    "该项目由某集团投资建设，将建设年产10GWh电池生产线，预计2026年建成投产。",
+    "近年来，开发区引进了一大批新能源企业，其中15个项目已建成投产。",
+])
+
+
+@pytest.mark.parametrize("title,body,stage", [
+    ("某新能源电池项目开工", _STORY_BODY, "开工"),  # the headline wins
+    ("某市经济开发区奋力冲刺四季度", _STORY_BODY, "开工"),  # the lead states what happened
+    # A reform of a works stated as a renewal (改造, 扩建) is a work too.
+    ("某市经济开发区奋力冲刺四季度", "10月12日，某钢铁公司搬迁改造正式开工。\n公司表示，明年将全面投产。", "开工"),
+    # Lead and next paragraphs with only plans, policies and trends: no stage.
+    ("某市召开优化营商环境大会",
+     "10月12日，某市召开优化营商环境大会。\n会议要求，对已签约的项目要加快推动开工、早日投产。\n"
+     "近年来，许多企业前来洽谈合作。", None),
+])
+def test_full_stories_headline_then_lead(title: str, body: str, stage: Optional[str]) -> None:
+    assert extract_facts(title, body).stage == stage
+
+
+@pytest.mark.parametrize("title,body,stage", [
+    # A whole country, province or village as the subject sums up many works.
+    ("", "经过多年努力，我国已建成世界上规模最大的高速铁路网。", None),
+    ("", "如今，全村建成了年成交额过千万元的蔬菜批发市场。", None),
+    # One event named, or a first, is one report.
+    ("", "今天，全市42个重点项目集中开工。", "开工"),
+    ("", "全省首个氢能产业园日前建成投产。", "投产"),
+    ("", "全省一批重大项目开工建设，总投资超过600亿元。", "开工"),  # a batch with its investment, as a crowd
+    ("全省一季度重大项目开工 总投资超千亿", "", "开工"),  # a headline states its story's event
+])
+def test_a_whole_country_or_village_as_subject_describes_a_trend(title: str, body: str, stage: Optional[str]) -> None:
+    assert extract_facts(title, body).stage == stage
+
+
+def test_a_citys_built_up_area_is_no_completion() -> None:
+    assert extract_facts("", "该市建成区内的公园绿地服务半径覆盖率达到90%。").stage is None
+
+
+@pytest.mark.parametrize("body,stage", [
+    # A span summed up, or works done one after another: background of the period.
+    ("近年来，某县先后建成了体育馆、图书馆等公共设施。", None),
+    ("今年以来，某区新材料产业园已有多家企业的生产线投产。", None),
+    # One event named in the sentence is reported.
+    ("今年以来，某区加快项目建设，某新材料产业园今天正式投产。", "投产"),
+])
+def test_a_span_summed_up_is_background(body: str, stage: Optional[str]) -> None:
+    assert extract_facts("", body).stage == stage
+
+
+@pytest.mark.parametrize("body,stage", [
+    ("某矿业集团年产300万吨的某煤矿日前建成投产。", "投产"),
+    ("城东新区的安置小区今天竣工，800户居民将陆续入住。", "竣工"),
+    ("连接两镇的滨江大道昨天建成通车。", "竣工"),
+])
+def test_more_works_a_stage_is_reached_by(body: str, stage: str) -> None:
+    assert extract_facts("", body).stage == stage
