@@ -40,12 +40,16 @@ _AMOUNT = re.compile(
 # Words that make the amount after them an investment. A bare 投资 that starts another noun
 # (投资银行, 投资基金, 投资者, 投资人 …) introduces no investment.
 _INVEST = re.compile(r"(总投资额?|投资总额|总?签约总?金?额|签约资金|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
-                     r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|"
+                     r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|签约|"
                      r"投资(?!银行|基金|者|人|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
 # The total of a signed batch: a word that says so ("签约总额", "总签约金额"), or a total (总金额, 总额, 共)
 # after a signing of several projects in the sentence ("签约项目315个，总金额达到4992亿元",
 # "34个项目签约，共672.2亿元"); without a signing 总额 and 共 introduce no investment.
 _SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额")  # "签约资金" (signed funds) is like 签约额
+# A signing written right before its amount ("集中签约232.8亿元", "签约93亿元的项目"): the signed
+# total of a batch, or one project's investment when the amount names the project it signs.
+_BARE_SIGNED_GAP = re.compile(r"(达到?|超过?|逾|约|近)?")
+_PROJECT_AFTER = re.compile(r"^的?[^，。；,;]{0,12}?(项目|工程)")
 _TOTAL_ONLY = re.compile(r"总金额|总额|共计?")
 _SIGNED = re.compile(r"签约|签订|签署")
 # Spending words that name a project's investment only when the sentence builds one work
@@ -66,7 +70,9 @@ _STAT_BEFORE = re.compile(r"(直接|外国|外商|外部|境外|海外|对外|�
 _DRAWN_IN = re.compile(r"带动[\u4e00-\u9fff]{0,4}$")
 # Financing received (a venture round), not a project's investment.
 # What a fund has signed or put in ("投资基金已在…落地9个项目，签约总金额…") is financing too.
-_FINANCING = re.compile(r"获得了?(风险)?投资|获投|获得(了)?融资|基金(已经?|共|累计)")
+# Whatever the words between: a project or company that receives money ("获意向投资额超过68亿元", "获得
+#天使轮投资", "获融资") is financed, it does not invest; "获批" (approved) receives no money.
+_FINANCING = re.compile(r"获(?![批准])(得|取)?了?[^，。；,;\d]{0,6}?(投资|融资)|基金(已经?|共|累计)")
 # A plan for a year ("今年将在能源领域计划固定资产投资498亿元", "今年计划实施88个重点项目，总投资
 # 超800亿元") states a programme's or a year's spending, not one project's investment.
 _YEAR_PLAN = re.compile(r"(今年|全年|年内|明年)(将|要|计划|拟|预计|力争)")
@@ -272,7 +278,9 @@ def _investment_amounts(original: str) -> list[_Found]:
         if invest is None:
             continue
         between = text[invest.end():start]
-        if _OTHER.search(between) or re.search(r"\d", between):
+        if invest.group() == "签约" and not _BARE_SIGNED_GAP.fullmatch(between):
+            continue  # "签约" governs only the amount right after it ("签约超230亿元")
+        if _OTHER.search(between) or re.search(r"\d|[，,]", between):
             continue  # "投资项目年产值20亿元", or another number stands between word and amount
         if not match.group("cur") and _COUNTED.match(text, match.end()):
             continue  # "1620万户": a count, not money
@@ -305,9 +313,10 @@ def _investment_amounts(original: str) -> list[_Found]:
             continue  # "投资3000多万元新建各类小型水利工程932处"
         if _DRAWN_IN.search(text, window_start, invest.start()):
             continue  # "…936亿元…带动总投资超过4600亿元": what the money draws in
-        if "签约" in invest.group() and not is_roundup:
+        if "签约" in invest.group() and not is_roundup and not (
+                invest.group() == "签约" and _PROJECT_AFTER.match(after)):
             continue  # "签约额": the signed total of a batch of projects, else a contract's value
-        if _FINANCING.search(text, clause_start, invest.start()):
+        if _FINANCING.search(text, clause_start, invest.end()):
             continue  # "192家企业获得投资，投资金额超过1000亿元": financing received, no project's
         # "…今年一季度，北京市将推动160项…开工建设。其中，…项目38个，总投资超2900亿元": 其中 continues it.
         # 其中 refers back to what its paragraph has said so far (a span two sentences back included).

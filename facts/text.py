@@ -22,8 +22,10 @@ STATISTIC = re.compile(r"同比|环比|累计|[比较](上|去|前)一?年|[比�
 # A clause that spans a period sums it up: "近5年来", "今年以来", and a count as of a date
 # ("截至1月30日，共举办…活动2700多场，签约项目626个，总投资额2340.54亿元").
 # A run of months ("1—9月", "1-10月份") is a period whatever the day it is reported on.
+# A five-year plan's span ("“十五五”时期", "十四五期间") is a programme's, however its figure is worded.
 PERIOD = re.compile(r"\d+年(来|间|里)|[一二三四五六七八九十几多]年(来|间|里)|以来|截至|截止到|截止至"
-                    r"|(?<![\d.])\d{1,2}[—–\-~至到]\d{1,2}月份?")
+                    r"|(?<![\d.])\d{1,2}[—–\-~至到]\d{1,2}月份?"
+                    r"|十[一二三四五六七八九]五[”\"]?(时期|期间|期末|末|规划)")
 
 # Words of one event on one day: "今天", "日前", "21日", "首批", "仪式", "集中开工" …
 EVENT = re.compile(r"今天|今日|当天|日前|近日|\d{1,2}日|首日|首批|第[一二三四五六七八九十\d]+批|仪式|现场|大会|举行|举办"
