@@ -17,7 +17,7 @@ from typing import NamedTuple, Optional
 import cn2an
 
 from .stages import find_stage
-from .text import EVENT as _EVENT, NATIONAL, PERIOD as _PERIOD, REACH as _REACH, SENTENCE_MARKS, STATISTIC, normalise
+from .text import AREA_WIDE, EVENT as _EVENT, PERIOD as _PERIOD, REACH as _REACH, SENTENCE_MARKS, STATISTIC, normalise
 
 __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
 
@@ -53,8 +53,8 @@ _PROJECT_AFTER = re.compile(r"^的?[^，。；,;]{0,12}?(项目|工程)")
 _TOTAL_ONLY = re.compile(r"总金额|总额|共计?")
 _SIGNED = re.compile(r"签约|签订|签署")
 # Spending words that name a project's investment only when the sentence builds one work
-# after the amount ("耗资4.5亿元建成的生产线", "出资1.2亿元建设"): "投入大量人力", "出资设立基金"
-# name none.
+# after the amount ("耗资4.5亿元建成的生产线", "出资1.2亿元建设") or names it right before the word
+# ("水库除险加固工程投入的9800万元"): "投入大量人力", "出资设立基金" name none.
 _WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入)$")
 _BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|创建|建起|落成|启动|实施|项目|工程|厂|基地|生产线")
 # Several works at once: an amount spread over them is no project's investment
@@ -95,6 +95,18 @@ _SPAN_WORK = re.compile(r"(?<![\d.])\d+(?:多|余)?[个项](?!月)|[两三四五
 _SPAN_COUNT_AFTER = re.compile(r"(?:(?<![\d.])\d+|[两三四五六七八九十百千]+)(?:多|余)?[个项大]"
                                r"[\u4e00-\u9fff“”\"]{0,10}?(?:项目|工程)")
 # One event's batch stays a roundup: "今天，北京市2023年首批50个重大项目开工" (EVENT).
+# A total over a plurality that is no batch of projects: companies, vessels, vehicles, wells
+# ("渔轮达到1500多艘，…，总投资近20亿元", "有29家企业进行了…备案，总投资额超过4.5亿元") or a class of
+# projects set by a threshold ("500万元以上的技术改造项目"). Summed over them, the figure is a tally of a
+# sector or a survey, unless the story reports them as one event's batch (a signing, a start …) or
+# the total is a named work's own ("项目总投资").
+_PLURAL = re.compile(r"(?:(?<![\d.])(?:[2-9]|\d{2,})|[两二三四五六七八九十百千]+)(?:多|余)?(?:家|艘|辆|架|眼|口井)"
+                     r"|以上的?[^，。；,;]{0,12}?项目")
+_OWN_TOTAL = re.compile(r"(项目|工程|电站|厂|基地|园区?)$")
+_BATCH_EVENT = re.compile(r"签约|签订|签署|开工|动工|开建|开复工|投产|竣工|落地|落户|启动|建成|落成|开业|投运")
+# A clause that gives an example ("如某公司…要投资10多亿美元", "比如…") illustrates a general statement:
+# its figure is no investment the story reports. Not 如今, 如期, 如何, 如果 …
+_EXAMPLE = re.compile(r"(比如|例如|譬如|如(?!今|期|何|果|此|实|愿|同|下|上|火))")
 # A bound in front of an amount ("总投资超4000亿元", "近30亿元"): the figure is not the total itself.
 _BOUND = re.compile(r"(超过|超|逾|接近|将近|近|约|上)$")
 # A threshold in front of an amount ("总投资不低于700万元的项目", "推介的项目总投资不低于2000亿元"): a
@@ -255,8 +267,11 @@ def _span_figure(text: str, sentence_start: int, invest_start: int, amount_start
     return False
 
 
-def _investment_amounts(original: str) -> list[_Found]:
-    """Amounts that an investment word introduces, with whether their clause is a roundup."""
+def _investment_amounts(original: str, title: str = "") -> list[_Found]:
+    """Amounts that an investment word introduces, with whether their clause is a roundup.
+
+    ``title``: the story's headline, which may report the event that makes a batch one.
+    """
     found: list[_Found] = []
     text = normalise(original)  # same length: positions hold in ``original``
     clauses: Optional[_Marks] = None
@@ -303,11 +318,20 @@ def _investment_amounts(original: str) -> list[_Found]:
             continue  # "总额503.7亿元" of projects put on offer, not signed
         if not is_roundup and _STAT_BEFORE.search(text, window_start, invest.start()):
             continue  # "外国直接投资", "完成投资", "共投资": a statistic
-        if NATIONAL.search(text, clause_start, invest.end()) and not _EVENT.search(full_sentence):
-            continue  # "全国农村公路建设总投资超过4555亿元": the nation's figure, no project's
+        if AREA_WIDE.search(text, clause_start, invest.end()) and not _EVENT.search(full_sentence):
+            continue  # "全国农村公路建设总投资超过4555亿元": the nation's (or a province's …) figure
+        if _EXAMPLE.match(text, _comma_clause_start(text, invest.start(), clause_start)):
+            continue  # "…投入很大，如某公司开发一种新芯片要投资10多亿美元": an illustration
+        if (_TOTAL.search(invest.group()) and _PLURAL.search(text, clause_start, invest.start())
+                and not _OWN_TOTAL.search(text, clause_start, invest.start())
+                and not _EVENT.search(full_sentence) and not _BATCH_EVENT.search(full_sentence)
+                and not _BATCH_EVENT.search(title)):
+            continue  # "…渔轮达到1500多艘，…，总投资近20亿元": a tally over many, no event's batch
         if not is_roundup and "先后" in text[clause_start:invest.start()]:
             continue  # "先后投资6000多万元": spread over several works
-        if _WEAK_INVEST.match(invest.group()) and not _builds_one_work(after):
+        if _WEAK_INVEST.match(invest.group()) and not _builds_one_work(after) and not (
+                _OWN_TOTAL.search(text, clause_start, invest.start())
+                and not _SEVERAL.search(text, _comma_clause_start(text, invest.start(), clause_start), invest.start())):
             continue  # "投入大量资金", "投入资金2亿元，使8个园区建设…": no one work's investment
         if invest.group() == "投资" and _BUILDS.search(after) and not _builds_one_work(after):
             continue  # "投资3000多万元新建各类小型水利工程932处"
@@ -395,9 +419,9 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
     lead = next((p for p in body.splitlines() if p.strip()), "")
     # A story whose headline or lead counts several projects reports their total.
     roundup_story = bool(_ROUNDUP.search(title) or _ROUNDUP.search(lead))
-    lead_amounts = _investment_amounts(lead) if lead else []
+    lead_amounts = _investment_amounts(lead, title) if lead else []
     for text in (title, body):
-        amounts = _investment_amounts(text)
+        amounts = _investment_amounts(text, title)
         roundups = [f for f in amounts if f.is_roundup]
         chosen = roundups[0] if roundups else amounts[0] if amounts else None
         if chosen is None:
