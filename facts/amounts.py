@@ -104,6 +104,11 @@ _PLURAL = re.compile(r"(?:(?<![\d.])(?:[2-9]|\d{2,})|[两二三四五六七八�
                      r"|以上的?[^，。；,;]{0,12}?项目")
 _OWN_TOTAL = re.compile(r"(项目|工程|电站|厂|基地|园区?)$")
 _BATCH_EVENT = re.compile(r"签约|签订|签署|开工|动工|开建|开复工|投产|竣工|落地|落户|启动|建成|落成|开业|投运")
+# What makes several projects one batch: the event that reports them (EVENT, a stage reached at once
+# _BATCH_EVENT) or the edition of a fair or meeting ("本届数博会", "会上", "此次") or a list issued or
+# approved at once ("新一批…项目不久前推出", "…项目获批").
+_ONE_BATCH = re.compile(r"本届|本次|此次|这批|该批|会上|会期|会议期间|展会|博览会|洽谈会|交易会|峰会|论坛"
+                        r"|推出|发布|获批|批复|核准")
 # A clause that gives an example ("如某公司…要投资10多亿美元", "比如…") illustrates a general statement:
 # its figure is no investment the story reports. Not 如今, 如期, 如何, 如果 …
 _EXAMPLE = re.compile(r"(比如|例如|譬如|如(?!今|期|何|果|此|实|愿|同|下|上|火))")
@@ -246,6 +251,18 @@ def _comma_clause_start(text: str, pos: int, low: int) -> int:
     return max(low, max(text.rfind(mark, low, pos) for mark in "，,") + 1)
 
 
+def _batch_of_one_event(text: str, sentences: "_Marks", start: int, sentence: str, title: str) -> bool:
+    """Whether a count of projects and their total are one event's batch, not a tally of many.
+
+    The event may be named in the sentence, the sentence before it in its paragraph, or the headline.
+    """
+    previous = max(sentences.start_before(sentences.start_before(start) - 1), text.rfind("\n", 0, start) + 1,
+                   start - _REACH)
+    context = text[previous:start] + sentence
+    return any(pattern.search(part) for pattern in (_EVENT, _BATCH_EVENT, _ONE_BATCH)
+               for part in (context, title))
+
+
 def _span_figure(text: str, sentence_start: int, invest_start: int, amount_start: int, sentence_end: int) -> bool:
     """Whether the sentence sets the investment in a span of time and sums up that span (see _SPAN).
 
@@ -313,6 +330,8 @@ def _investment_amounts(original: str, title: str = "") -> list[_Found]:
         # A roundup: the clause counts projects and states their total.
         is_roundup = bool(_ROUNDUP.search(clause + text[start:match.end()] + after)) and bool(
             _TOTAL.search(clause) or "共" in clause) or bool(_SIGNED_SUM.fullmatch(invest.group()))
+        if is_roundup and not _batch_of_one_event(text, sentences, start, full_sentence, title):
+            continue  # "今年，传化已经上新了10多个项目，总投资达百亿元": a tally of many, no event's batch
         if _TOTAL_ONLY.fullmatch(invest.group()) and (not (is_roundup and _SIGNED.search(clause))
                                                      or invest.group()[0] == "共" and invest.end() != start):
             continue  # "总额503.7亿元" of projects put on offer, not signed
