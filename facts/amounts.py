@@ -329,7 +329,7 @@ def _investment_amounts(original: str, title: str = "") -> list[_Found]:
             continue
         # A roundup: the clause counts projects and states their total.
         is_roundup = bool(_ROUNDUP.search(clause + text[start:match.end()] + after)) and bool(
-            _TOTAL.search(clause) or "共" in clause) or bool(_SIGNED_SUM.fullmatch(invest.group()))
+            _TOTAL.search(clause) or "共" in clause or invest.group() == "签约") or bool(_SIGNED_SUM.fullmatch(invest.group()))
         if is_roundup and not _batch_of_one_event(text, sentences, start, full_sentence, title):
             continue  # "今年，传化已经上新了10多个项目，总投资达百亿元": a tally of many, no event's batch
         if _TOTAL_ONLY.fullmatch(invest.group()) and (not (is_roundup and _SIGNED.search(clause))

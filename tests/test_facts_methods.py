@@ -623,3 +623,109 @@ def test_a_shared_name_is_given_to_the_province_only_after_every_support_was_tri
 def test_haixi_alone_is_the_fujian_strait_region_not_qinghais_prefecture() -> None:
     places = extract_facts("", "福建加快海西经济区建设，厦门一个总投资9亿元的项目开工。").places
     assert [p.city for p in places if p.city] == ["厦门市"]
+
+
+# -- session 8: principled checks, each stated for text not seen ---------------------------------
+
+
+@pytest.mark.parametrize("body", [
+    # The investment word belongs to another noun phrase, in another comma clause.
+    "要稳投资促消费，推动今年800亿元专项资金尽早下达。",
+    "各地加大有效投资力度，今年1000亿元专项债券已发行完毕。",
+])
+def test_an_investment_word_governs_only_its_own_comma_clause(body: str) -> None:
+    assert extract_facts("", body).amount is None
+
+
+@pytest.mark.parametrize("title,body,amount", [
+    ("", "本届博览会上，文旅项目集中签约56.5亿元。", 56.5e8),
+    ("", "会上，某市现场签约12亿元的新材料项目。", 12e8),
+    ("某洽谈会项目签约超80亿元", "某洽谈会今天闭幕，共有30个项目集中签约86.2亿元。", 86.2e8),
+])
+def test_a_signing_right_before_its_amount_is_the_signed_total(title: str, body: str, amount: float) -> None:
+    assert extract_facts(title, body).amount == pytest.approx(amount)
+
+
+def test_a_signing_does_not_reach_past_other_words_to_an_amount() -> None:
+    # 签约 governs only the amount right after it (a bound at most): here a sales figure.
+    assert extract_facts("", "两家公司签约后当年销售额8亿元。").amount is None
+
+
+@pytest.mark.parametrize("body", [
+    "大赛闭幕，优秀项目获意向投资额超过20亿元。",
+    "这家初创企业获天使轮投资5000万元。",
+    "该公司去年获得了战略投资3亿元。",
+])
+def test_money_received_is_financing_whatever_stands_between(body: str) -> None:
+    assert extract_facts("", body).amount is None
+
+
+def test_an_approved_project_still_states_its_investment() -> None:
+    # 获批 (approved) receives no money: the project's own total stays.
+    assert extract_facts("", "某水库工程获批，总投资12亿元。").amount == pytest.approx(12e8)
+
+
+@pytest.mark.parametrize("body", [
+    "“十五五”时期，某省水利投资预计超过3000亿元。",
+    "十四五期间，全市交通投资将达800亿元。",
+])
+def test_a_five_year_plans_span_is_a_programmes_figure(body: str) -> None:
+    assert extract_facts("", body).amount is None
+
+
+@pytest.mark.parametrize("title,body,amount", [
+    # Companies, vessels or a threshold class of projects summed up: a tally, not a project.
+    ("", "全镇走访的50家企业中，有18家企业已备案，总投资额超过3亿元。", None),
+    ("", "当地远洋渔船达到200多艘，装备了卫星导航，总投资近6亿元。", None),
+    ("", "调查显示，1000万元以上的技改项目进展顺利，总投资超过9亿元。", None),
+    # One event's batch, or a named work's own total, keeps its amount.
+    ("", "今天，12家企业集中签约，总投资额达30亿元。", 30e8),
+    ("", "某港新建3艘渡轮的码头项目总投资2亿元。", 2e8),
+])
+def test_a_total_over_many_without_an_event_is_a_tally(title: str, body: str, amount: Optional[float]) -> None:
+    got = extract_facts(title, body).amount
+    assert got == (pytest.approx(amount) if amount else None)
+
+
+def test_a_work_named_before_a_spending_word_ties_the_spending_to_it() -> None:
+    body = "在某县，今年启动的堤防加固工程投入的6500万元中，4000万元为国债资金。"
+    assert extract_facts("", body).amount == pytest.approx(6500e4)
+
+
+@pytest.mark.parametrize("body", [
+    "全省高速公路在建项目总投资3000亿元，进展顺利。",
+    "全县农村道路建设投资达5亿元，惠及群众。",
+    "2025年全区工业投资规模扩大至2000亿元。",
+])
+def test_a_whole_areas_figure_is_no_projects_amount(body: str) -> None:
+    assert extract_facts("", body).amount is None
+
+
+def test_a_whole_areas_first_is_still_one_project() -> None:
+    assert extract_facts("", "全省首个海上光伏项目总投资15亿元，今天开工。").amount == pytest.approx(15e8)
+
+
+@pytest.mark.parametrize("body", [
+    "研发投入很大，如某公司开发一种新药要投资10多亿美元，但上市后价格逐年下降。",
+    "这类项目花费不小，比如一座大型游乐园要投资50亿元。",
+])
+def test_an_example_clause_illustrates_and_states_no_investment(body: str) -> None:
+    assert extract_facts("", body).amount is None
+
+
+def test_as_scheduled_is_no_example() -> None:
+    assert extract_facts("", "某大桥如期开工，总投资30亿元。").amount == pytest.approx(30e8)
+
+
+@pytest.mark.parametrize("title,body,amount", [
+    # A count of projects with a total, but no event that makes them one batch: a tally.
+    ("", "某集团已经上新了20多个项目，总投资达200亿元。", None),
+    ("", "某区储备了重点项目60个，总投资500亿元。", None),
+    # One event's batch: the sentence, the one before it, or the headline reports it.
+    ("", "某市今天举行重大项目推进会。参会的60个项目总投资500亿元，涉及多个领域。", 500e8),
+    ("某县30个项目集中开工", "这些项目总投资达80亿元，涵盖制造业和基础设施。", 80e8),
+    ("", "本届博览会共有40个项目达成合作，总投资额120亿元。", 120e8),
+])
+def test_a_roundup_needs_one_event_that_makes_it_a_batch(title: str, body: str, amount: Optional[float]) -> None:
+    got = extract_facts(title, body).amount
+    assert got == (pytest.approx(amount) if amount else None)
