@@ -27,7 +27,7 @@ CNY_RATES = {"CNY": 1.0, "USD": 7.1, "EUR": 7.7, "JPY": 0.047, "HKD": 0.91, "GBP
 
 _CURRENCIES = {
     "元": "CNY", "人民币": "CNY", "美元": "USD", "欧元": "EUR", "日元": "JPY", "港元": "HKD", "港币": "HKD",
-    "英镑": "GBP", "韩元": "KRW",
+    "英镑": "GBP", "韩元": "KRW", "美金": "USD",  # 美金: the colloquial US dollar
 }
 _UNITS = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4}
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
@@ -35,12 +35,12 @@ _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _AMOUNT = re.compile(
     r"(?P<num>\d+(?:[.,]\d+)*|[" + _CN_DIGITS + r"]+(?:点[零〇一二三四五六七八九]+)?)"
     r"(?:多|余)?\s*(?P<unit>万亿|千亿|百亿|亿|千万|百万|万)?\s*(?:多|余)?"  # "3000多万元", "14亿多美元"
-    r"(?P<cur>人民币|美元|欧元|日元|港元|港币|英镑|韩元|元)?"
+    r"(?P<cur>人民币|美元|美金|欧元|日元|港元|港币|英镑|韩元|元)?"
 )
 # Words that make the amount after them an investment. A bare 投资 that starts another noun
 # (投资银行, 投资基金, 投资者, 投资人 …) introduces no investment.
 _INVEST = re.compile(r"(总投资额?|投资总额|总?签约总?金?额|签约资金|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
-                     r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|签约|"
+                     r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|增资|签约|总?造价|"
                      r"投资(?!银行|基金|者|人|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
 # The total of a signed batch: a word that says so ("签约总额", "总签约金额"), or a total (总金额, 总额, 共)
 # after a signing of several projects in the sentence ("签约项目315个，总金额达到4992亿元",
@@ -55,8 +55,8 @@ _SIGNED = re.compile(r"签约|签订|签署")
 # Spending words that name a project's investment only when the sentence builds one work
 # after the amount ("耗资4.5亿元建成的生产线", "出资1.2亿元建设") or names it right before the word
 # ("水库除险加固工程投入的9800万元"): "投入大量人力", "出资设立基金" name none.
-_WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入)$")
-_BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|创建|建起|落成|启动|实施|项目|工程|厂|基地|生产线")
+_WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|增资)$")
+_BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|创建|建起|落成|打造|启动|实施|项目|工程|厂|基地|生产线")
 # Several works at once: an amount spread over them is no project's investment
 # ("先后投资", "新建小型水利设施393处", "开发扶贫项目178个").
 _SEVERAL = re.compile(r"先后|一批|分别|多个|各类|(?<![\d.])(?:[2-9]|\d{2,})(?:多|余)?(?:个|处|座|所|家|项|条|艘|台|套|件)"
@@ -208,6 +208,32 @@ def parse_amount(text: str) -> float:
     return amount.cny
 
 
+# An amount that sizes the work it names, with no investment word ("某市30亿元新能源项目开工", "一个
+# 50亿元的芯片项目落户某区"): headlines put it so. It counts when the work reaches a stage in the
+# clause (signed, started, settled …), not under a plan word ("还将推动超1000亿元项目签约") and not as
+# money handed to or won by the work ("获得3000万元项目资金", "中标5亿元工程"). The currency must be
+# written: "百亿级项目" names a size class, not a figure.
+_NAMES_WORK = re.compile(r"的?[\u4e00-\u9fff“”\"]{0,10}?(项目|工程|工厂|基地|生产线)(?![资贷补款经])")
+_PLANNED_OR_HANDED = re.compile(r"将|拟|计划|预计|有望|力争|推动|争取|谋划|获|下达|安排|拨付|补助|奖励|支持|贷款|融资|中标|订单|合同")
+_ZERO_WIDTH = re.compile("")
+# A figure per unit ("每公里造价1亿元", "每亩投资") is a rate, no work's total.
+_PER_UNIT = re.compile(r"每")
+
+
+def _size_of_a_work(text: str, amount: re.Match[str], clause_start: int, clause_end: int) -> Optional[re.Match[str]]:
+    """A zero-width match at the amount when the amount sizes a work that reaches a stage, else None.
+
+    It stands in for the investment word, so every later check reads the amount as it would
+    read ``总投资`` right before it.
+    """
+    named = _NAMES_WORK.match(text, amount.end())
+    if named is None or not amount.group("cur") or not _BATCH_EVENT.search(text, clause_start, clause_end):
+        return None
+    if _PLANNED_OR_HANDED.search(text, clause_start, amount.start()) or _SEVERAL.search(text, clause_start, amount.start()):
+        return None  # "多个超百亿元的项目开工": each of several, no one figure
+    return _ZERO_WIDTH.match(text, amount.start())
+
+
 def _builds_one_work(after: str) -> bool:
     """Whether the words after an amount build one work: its part of the clause names no several."""
     built = _BUILDS.search(after)
@@ -308,7 +334,12 @@ def _investment_amounts(original: str, title: str = "") -> list[_Found]:
         for invest in _INVEST.finditer(text, window_start, start):
             pass
         if invest is None:
-            continue
+            invest = _size_of_a_work(text, match, _comma_clause_start(text, start, clause_start),
+                                     min(clauses.first_from(match.end()), match.end() + _REACH))
+            if invest is None:
+                continue
+        if _PER_UNIT.search(text, max(clause_start, invest.start() - 6), invest.start()):
+            continue  # "每公里造价1亿元": a rate per unit, not a total
         between = text[invest.end():start]
         if invest.group() == "签约" and not _BARE_SIGNED_GAP.fullmatch(between):
             continue  # "签约" governs only the amount right after it ("签约超230亿元")
@@ -387,7 +418,9 @@ def _investment_amounts(original: str, title: str = "") -> list[_Found]:
                             original[match.start():match.end()].strip())
         if amount is not None and amount.cny >= 1e5:  # below 10万元 is no project investment
             bound = _BOUND.search(text, invest.start(), start)  # "总投资超", "投资超": the word may hold it
-            found.append(_Found(amount, is_roundup, bound.group() if bound else ""))
+            # A work's size without an investment word is a round figure ("30亿元项目"): the lead's
+            # precise total, where it states one, fills it in as it fills in "约30亿元".
+            found.append(_Found(amount, is_roundup, bound.group() if bound else "" if invest.group() else "约"))
     return found
 
 

@@ -729,3 +729,38 @@ def test_as_scheduled_is_no_example() -> None:
 def test_a_roundup_needs_one_event_that_makes_it_a_batch(title: str, body: str, amount: Optional[float]) -> None:
     got = extract_facts(title, body).amount
     assert got == (pytest.approx(amount) if amount else None)
+
+
+@pytest.mark.parametrize("body,amount,currency", [
+    ("该大桥总造价6亿元，今天通车。", 6e8, "CNY"),  # a work's construction cost
+    ("项目总投资1.2亿美金，明年投产。", 1.2e8, "USD"),  # 美金: the colloquial dollar
+    ("某集团斥资10亿元打造的文旅综合体开业。", 10e8, "CNY"),
+    ("某公司增资5亿元扩建生产线。", 5e8, "CNY"),  # added capital that builds one work
+])
+def test_more_ways_of_stating_one_works_investment(body: str, amount: float, currency: str) -> None:
+    facts = extract_facts("", body)
+    assert (facts.amount, facts.currency) == (pytest.approx(amount), currency)
+
+
+@pytest.mark.parametrize("body", [
+    "这条高速公路每公里造价1.2亿元。",  # a rate per unit
+    "某公司增资5亿元，补充流动资金。",  # added capital that builds nothing
+])
+def test_a_rate_or_capital_that_builds_nothing_is_no_amount(body: str) -> None:
+    assert extract_facts("", body).amount is None
+
+
+@pytest.mark.parametrize("title,body,amount", [
+    # Headlines size the work with no investment word; the lead's precise figure fills the round one in.
+    ("某市30亿元新能源项目开工", "今天，某市新能源项目开工。", 30e8),
+    ("某市30亿元新能源项目开工", "今天，某市新能源项目开工，总投资30.5亿元。", 30.5e8),
+    ("", "一个50亿元的芯片项目今天落户某区。", 50e8),
+    # Not under a plan, not several works, not a size class, not money handed to the work.
+    ("", "论坛还将推动超1000亿元项目签约。", None),
+    ("", "某省多个超百亿元的化工项目开工建设。", None),
+    ("", "一批百亿级储能项目启动建设。", None),
+    ("", "某县获得3000万元项目资金，工程开工。", None),
+])
+def test_an_amount_that_sizes_a_work_reaching_a_stage(title: str, body: str, amount: Optional[float]) -> None:
+    got = extract_facts(title, body).amount
+    assert got == (pytest.approx(amount) if amount else None)
