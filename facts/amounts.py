@@ -63,11 +63,17 @@ _SEVERAL = re.compile(r"先后|一批|分别|多个|各类|(?<![\d.])(?:[2-9]|\d
                       r"|(?<![一二三四五六七八九十百千])[两二三四五六七八九十百千]+(?:多|余)?(?:个|处|座|所|家|项|条|艘|台|套|件)")
 # Statistics written with 投资: FDI (直接投资, 外国投资, 在华投资额), a period's or sector's
 # completed or secured total (完成投资, 完成房地产开发投资, 落实水利建设投资, 共投资), a span of years (4年投资), central funds
-# (中央投资, 中央预算内投资).
+# (中央投资, 中央预算内投资), and a sector's or an economy's investment named by its kind rather than by a work:
+# "制造业投资", "民间投资", "有效投资", "基础设施投资", "房地产开发投资", "技改投资" (not "企业投资",
+# "某某实业投资", "市政府投资": one that invests in a work).
 _STAT_BEFORE = re.compile(r"(直接|外国|外商|外部|境外|海外|对外|在华|双向|节省|节约|中央|预算内)$|(完成|落实)[\u4e00-\u9fff]{0,8}$|共(计|完成)?$"
+                          r"|((?<![企物事实创])业|民间|社会|有效|公共|城建|基建|基础设施|房地产(开发)?|技改)$"
                           r"|(?<!\d)\d{1,2}年(来|间|里|内)?$|(?<![\u4e00-\u9fff])[一二三四五六七八九十两几]+年(来|间|里|内)?$")
 # Investment a programme or fund draws in ("带动总投资超过4600亿元"), a roundup's or not: none is its own.
-_DRAWN_IN = re.compile(r"带动[\u4e00-\u9fff]{0,4}$")
+_DRAWN_IN = re.compile(r"(带动|拉动|撬动)[\u4e00-\u9fff]{0,4}$")
+# A programme's total ("该行动计划总投资3000亿元", "实施方案…投资"): the programme is no project. (A
+# project's "规划总投资", "计划投资" is its own planned total.)
+_PROGRAMME_BEFORE = re.compile(r"(行动|方案|战略|纲要|政策)(计划)?$")
 # Financing received (a venture round), not a project's investment.
 # What a fund has signed or put in ("投资基金已在…落地9个项目，签约总金额…") is financing too.
 # Whatever the words between: a project or company that receives money ("获意向投资额超过68亿元", "获得
@@ -131,7 +137,7 @@ _ONE_WORK_AFTER = re.compile(r"^[，,]?(建设|建成|兴建|建起|建造|新�
 _OTHER = re.compile(
     r"(年产值|产值|营业收入|营收|销售收入|销售额|主营业务收入|收入|利润|利税|税收|纳税|实际使用外资|实际利用外资|利用外资|"
     r"使用外资|到位资金|融资|贷款|授信|补贴|奖励|注册资本|中标金额|合同金额|成交额|交易额|出口额|进口额|进出口|"
-    r"生产总值|增加值|GDP|市值|估值|资产总额|总资产|产能)"
+    r"生产总值|增加值|GDP|市值|估值|资产总额|总资产|产能|强度|密度)"
 )
 _CLAUSE_BREAK = re.compile(r"[。；;！？!?\n]")
 # Several projects: "32个重点项目", "项目23个", "一批项目", "集中签约/开工".
@@ -217,7 +223,8 @@ _NAMES_WORK = re.compile(r"的?[\u4e00-\u9fff“”\"]{0,10}?(项目|工程|工�
 _PLANNED_OR_HANDED = re.compile(r"将|拟|计划|预计|有望|力争|推动|争取|谋划|获|下达|安排|拨付|补助|奖励|支持|贷款|融资|中标|订单|合同")
 _ZERO_WIDTH = re.compile("")
 # A figure per unit ("每公里造价1亿元", "每亩投资") is a rate, no work's total.
-_PER_UNIT = re.compile(r"每")
+_PER_UNIT = re.compile(r"每|[人户亩]均")
+_PER_UNIT_AFTER = re.compile(r"^\s*(/|每)")
 
 
 def _size_of_a_work(text: str, amount: re.Match[str], clause_start: int, clause_end: int) -> Optional[re.Match[str]]:
@@ -350,6 +357,12 @@ def _investment_amounts(original: str, title: str = "") -> list[_Found]:
         if text[start - 1:start] in tuple(_VAGUE_BEFORE) and not match.group("num")[0].isdigit():
             continue  # "数十亿": no figure stated
         after = text[match.end():min(clauses.first_from(match.end()), match.end() + _REACH)]
+        if _PER_UNIT_AFTER.match(after):
+            continue  # "400万元/亩", "300万元每亩": a rate per unit
+        if "完成" in between:
+            continue  # "投资完成300亿元": completed investment, a statistic like "完成投资"
+        if _PROGRAMME_BEFORE.search(text, window_start, invest.start()):
+            continue  # "该行动计划总投资3000亿元": a programme's total
         if _THRESHOLD_AFTER.match(after) or _THRESHOLD_BEFORE.search(text, invest.end(), start):
             continue  # "不低于700万元的技术改造项目": a threshold
         if _SUBSIDY_AFTER.match(after):

@@ -764,3 +764,26 @@ def test_a_rate_or_capital_that_builds_nothing_is_no_amount(body: str) -> None:
 def test_an_amount_that_sizes_a_work_reaching_a_stage(title: str, body: str, amount: Optional[float]) -> None:
     got = extract_facts(title, body).amount
     assert got == (pytest.approx(amount) if amount else None)
+
+
+@pytest.mark.parametrize("body", [
+    "今年前三季度，某省民间投资达2000亿元。",  # a sector's investment, named by its kind
+    "某市高新技术产业投资达到200亿元。",
+    "某市城建投资达到150亿元。",
+    "某市制造业投资完成300亿元。",  # completed: a statistic whichever side of the word 完成 stands
+    "该行动计划总投资3000亿元，涵盖五大领域。",  # a programme's total
+    "该政策撬动社会投资500亿元。",  # drawn in
+    "此举拉动有效投资200亿元。",
+    "入园项目投资强度达到400万元/亩。",  # a rate
+])
+def test_a_sectors_programmes_or_drawn_in_figure_is_no_amount(body: str) -> None:
+    assert extract_facts("", body).amount is None
+
+
+@pytest.mark.parametrize("body,amount", [
+    ("某企业投资1.5亿元新上一条生产线。", 1.5e8),  # a company invests: no sector
+    ("某市政府投资6000万元，拓宽了进港道路。", 6e7),
+    ("该项目规划总投资60亿元，今天开工。", 60e8),  # a project's planned total
+])
+def test_an_investor_or_a_projects_plan_is_no_sector(body: str, amount: float) -> None:
+    assert extract_facts("", body).amount == pytest.approx(amount)
