@@ -101,6 +101,7 @@ _SPAN_WORK = re.compile(r"(?<![\d.])\d+(?:多|余)?[个项](?!月)|[两三四五
 _SPAN_COUNT_AFTER = re.compile(r"(?:(?<![\d.])\d+|[两三四五六七八九十百千]+)(?:多|余)?[个项大]"
                                r"[\u4e00-\u9fff“”\"]{0,10}?(?:项目|工程)")
 # One event's batch stays a roundup: "今天，北京市2023年首批50个重大项目开工" (EVENT).
+
 # A total over a plurality that is no batch of projects: companies, vessels, vehicles, wells
 # ("渔轮达到1500多艘，…，总投资近20亿元", "有29家企业进行了…备案，总投资额超过4.5亿元") or a class of
 # projects set by a threshold ("500万元以上的技术改造项目"). Summed over them, the figure is a tally of a
@@ -109,12 +110,11 @@ _SPAN_COUNT_AFTER = re.compile(r"(?:(?<![\d.])\d+|[两三四五六七八九十�
 _PLURAL = re.compile(r"(?:(?<![\d.])(?:[2-9]|\d{2,})|[两二三四五六七八九十百千]+)(?:多|余)?(?:家|艘|辆|架|眼|口井)"
                      r"|以上的?[^，。；,;]{0,12}?项目")
 _OWN_TOTAL = re.compile(r"(项目|工程|电站|厂|基地|园区?)$")
-_BATCH_EVENT = re.compile(r"签约|签订|签署|开工|动工|开建|开复工|投产|竣工|落地|落户|启动|建成|落成|开业|投运")
-# What makes several projects one batch: the event that reports them (EVENT, a stage reached at once
-# _BATCH_EVENT) or the edition of a fair or meeting ("本届数博会", "会上", "此次") or a list issued or
-# approved at once ("新一批…项目不久前推出", "…项目获批").
+# What makes several projects one batch: the event that reports them (EVENT, a stage reached as
+# facts.stages reads it: not "建成后", not "将开工") or the edition of a fair or meeting ("本届数博会", "会上", "此次") or a list put out or
+# approved at once ("新一批…项目不久前推出", "…项目获批"; not a year's list "发布…重点项目清单").
 _ONE_BATCH = re.compile(r"本届|本次|此次|这批|该批|会上|会期|会议期间|展会|博览会|洽谈会|交易会|峰会|论坛"
-                        r"|推出|发布|获批|批复|核准")
+                        r"|推出|获批|批复|核准")
 # A clause that gives an example ("如某公司…要投资10多亿美元", "比如…") illustrates a general statement:
 # its figure is no investment the story reports. Not 如今, 如期, 如何, 如果 …
 _EXAMPLE = re.compile(r"(比如|例如|譬如|如(?!今|期|何|果|此|实|愿|同|下|上|火))")
@@ -143,8 +143,8 @@ _CLAUSE_BREAK = re.compile(r"[。；;！？!?\n]")
 # Several projects: "32个重点项目", "项目23个", "一批项目", "集中签约/开工".
 _ROUNDUP = re.compile(
     r"(\d+|[" + _CN_DIGITS + r"]+)(?:多|余)?\s*[个项宗]\s*[\u4e00-\u9fff、]{0,8}?项目"  # "360多个合作项目", "40个外资、外贸等项目"
-    r"|项目\s*(\d+|[" + _CN_DIGITS + r"]+)(?:多|余)?\s*[个项宗]"
-    r"|一批[\u4e00-\u9fff]{0,6}?项目|集中(签约|开工|投产|竣工|开业)"
+    r"|项目(?:有|共有|达到?)?\s*(\d+|[" + _CN_DIGITS + r"]+)(?:多|余)?\s*[个项宗]"  # "…的项目有45个"
+    r"|一批[\u4e00-\u9fff]{0,6}?项目|(这些|这批|该批|上述)项目|集中(签约|开工|投产|竣工|开业)"
     r"|项目[^。；]{0,30}?共有?\s*(\d+|[" + _CN_DIGITS + r"]+)\s*[个项宗]"  # "重大项目正式动工，…共有319项"
 )
 _TOTAL = re.compile(r"(总投资|投资总额|总额|总金额|合计|共计|累计|总计)")
@@ -234,7 +234,7 @@ def _size_of_a_work(text: str, amount: re.Match[str], clause_start: int, clause_
     read ``总投资`` right before it.
     """
     named = _NAMES_WORK.match(text, amount.end())
-    if named is None or not amount.group("cur") or not _BATCH_EVENT.search(text, clause_start, clause_end):
+    if named is None or not amount.group("cur") or find_stage("", text[clause_start:clause_end]) is None:
         return None
     if _PLANNED_OR_HANDED.search(text, clause_start, amount.start()) or _SEVERAL.search(text, clause_start, amount.start()):
         return None  # "多个超百亿元的项目开工": each of several, no one figure
@@ -292,8 +292,10 @@ def _batch_of_one_event(text: str, sentences: "_Marks", start: int, sentence: st
     previous = max(sentences.start_before(sentences.start_before(start) - 1), text.rfind("\n", 0, start) + 1,
                    start - _REACH)
     context = text[previous:start] + sentence
-    return any(pattern.search(part) for pattern in (_EVENT, _BATCH_EVENT, _ONE_BATCH)
-               for part in (context, title))
+    # A stage reached, as the stage extractor reads it: "建成后" (a condition) or "将开工" (a plan) is none;
+    # nor is a filing (备案), which each firm makes on its own day.
+    return (any(pattern.search(part) for pattern in (_EVENT, _ONE_BATCH) for part in (context, title))
+            or find_stage(title, context) not in (None, "备案"))
 
 
 def _span_figure(text: str, sentence_start: int, invest_start: int, amount_start: int, sentence_end: int) -> bool:
@@ -387,8 +389,7 @@ def _investment_amounts(original: str, title: str = "") -> list[_Found]:
             continue  # "…投入很大，如某公司开发一种新芯片要投资10多亿美元": an illustration
         if (_TOTAL.search(invest.group()) and _PLURAL.search(text, clause_start, invest.start())
                 and not _OWN_TOTAL.search(text, clause_start, invest.start())
-                and not _EVENT.search(full_sentence) and not _BATCH_EVENT.search(full_sentence)
-                and not _BATCH_EVENT.search(title)):
+                and not _batch_of_one_event(text, sentences, start, full_sentence, title)):
             continue  # "…渔轮达到1500多艘，…，总投资近20亿元": a tally over many, no event's batch
         if not is_roundup and "先后" in text[clause_start:invest.start()]:
             continue  # "先后投资6000多万元": spread over several works

@@ -787,3 +787,14 @@ def test_a_sectors_programmes_or_drawn_in_figure_is_no_amount(body: str) -> None
 ])
 def test_an_investor_or_a_projects_plan_is_no_sector(body: str, amount: float) -> None:
     assert extract_facts("", body).amount == pytest.approx(amount)
+
+
+@pytest.mark.parametrize("title,body,amount", [
+    ("", "某市列入省重点的项目有45个，总投资900亿元。", None),  # "项目有N个" counts projects too
+    ("", "这些项目总投资100亿元，建成后年产值200亿元。", None),  # 建成后: a condition, no event
+    ("", "某省发布今年重点项目清单，共安排项目600个，总投资1.5万亿元。", None),  # a year's list
+    ("", "这些项目今天集中开工，总投资100亿元。", 100e8),
+])
+def test_what_is_and_is_not_one_events_batch(title: str, body: str, amount: Optional[float]) -> None:
+    got = extract_facts(title, body).amount
+    assert got == (pytest.approx(amount) if amount else None)
