@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import NamedTuple, Optional
+from typing import Iterator, NamedTuple, Optional
 
 import cn2an
 
@@ -216,11 +216,15 @@ def parse_amount(text: str) -> float:
 
 # An amount that sizes the work it names, with no investment word ("某市30亿元新能源项目开工", "一个
 # 50亿元的芯片项目落户某区"): headlines put it so. It counts when the work reaches a stage in the
-# clause (signed, started, settled …), not under a plan word ("还将推动超1000亿元项目签约") and not as
+# clause (signed, started, settled …), no plan word in that clause ("还将推动超1000亿元项目签约", "…项目
+# 将于年底开工") and not as
 # money handed to or won by the work ("获得3000万元项目资金", "中标5亿元工程"). The currency must be
 # written: "百亿级项目" names a size class, not a figure.
 _NAMES_WORK = re.compile(r"的?[\u4e00-\u9fff“”\"]{0,10}?(项目|工程|工厂|基地|生产线)(?![资贷补款经])")
 _PLANNED_OR_HANDED = re.compile(r"将|拟|计划|预计|有望|力争|推动|争取|谋划|获|下达|安排|拨付|补助|奖励|支持|贷款|融资|中标|订单|合同")
+# The stage the work reaches, after it in its comma clause; a condition ("建成后", "投产前") is none.
+# (Not facts.stages: a whole stage reading per amount made a text of thousands of them cost seconds.)
+_REACHED = re.compile(r"(签约|开工|动工|开建|开复工|投产|竣工|落地|落户|启动建设|投运|开业)(?![后前时])")
 _ZERO_WIDTH = re.compile("")
 # A figure per unit ("每公里造价1亿元", "每亩投资") is a rate, no work's total.
 _PER_UNIT = re.compile(r"每|[人户亩]均")
@@ -234,9 +238,9 @@ def _size_of_a_work(text: str, amount: re.Match[str], clause_start: int, clause_
     read ``总投资`` right before it.
     """
     named = _NAMES_WORK.match(text, amount.end())
-    if named is None or not amount.group("cur") or find_stage("", text[clause_start:clause_end]) is None:
+    if named is None or not amount.group("cur") or not _REACHED.search(text, named.end(), clause_end):
         return None
-    if _PLANNED_OR_HANDED.search(text, clause_start, amount.start()) or _SEVERAL.search(text, clause_start, amount.start()):
+    if _PLANNED_OR_HANDED.search(text, clause_start, clause_end) or _SEVERAL.search(text, clause_start, amount.start()):
         return None  # "多个超百亿元的项目开工": each of several, no one figure
     return _ZERO_WIDTH.match(text, amount.start())
 
@@ -284,18 +288,32 @@ def _comma_clause_start(text: str, pos: int, low: int) -> int:
     return max(low, max(text.rfind(mark, low, pos) for mark in "，,") + 1)
 
 
-def _batch_of_one_event(text: str, sentences: "_Marks", start: int, sentence: str, title: str) -> bool:
+def _comma_clause_end(text: str, pos: int, high: int) -> int:
+    high = min(high, pos + _REACH)
+    ends = [found for found in (text.find(mark, pos, high) for mark in "，,") if found >= 0]
+    return min(ends) if ends else high
+
+
+def _batch_of_one_event(text: str, sentences: "_Marks", start: int, title: str,
+                        known: dict[tuple[int, int], bool]) -> bool:
     """Whether a count of projects and their total are one event's batch, not a tally of many.
 
     The event may be named in the sentence, the sentence before it in its paragraph, or the headline.
+    ``known``: the answers given so far, per sentence (its marks): reading the stage is the costly part,
+    and a text without full stops would otherwise have it read for every amount (65 s for 100,000
+    characters of "某公司10亿元项目开工，"). A sentence longer than 2 × REACH is read around its first amount.
     """
-    previous = max(sentences.start_before(sentences.start_before(start) - 1), text.rfind("\n", 0, start) + 1,
-                   start - _REACH)
-    context = text[previous:start] + sentence
-    # A stage reached, as the stage extractor reads it: "建成后" (a condition) or "将开工" (a plan) is none;
-    # nor is a filing (备案), which each firm makes on its own day.
-    return (any(pattern.search(part) for pattern in (_EVENT, _ONE_BATCH) for part in (context, title))
-            or find_stage(title, context) not in (None, "备案"))
+    sentence_start, sentence_end = sentences.start_before(start), sentences.first_from(start)
+    key = (sentence_start, sentence_end)
+    if key not in known:
+        low = max(start - _REACH, 0)
+        previous = max(sentences.start_before(max(sentence_start - 1, 0)), text.rfind("\n", low, start) + 1, low)
+        context = text[previous:min(sentence_end, start + _REACH)]
+        # A stage reached, as the stage extractor reads it: "建成后" (a condition) or "将开工" (a plan) is
+        # none; nor is a filing (备案), which each firm makes on its own day.
+        known[key] = (any(pattern.search(part) for pattern in (_EVENT, _ONE_BATCH) for part in (context, title))
+                      or find_stage(title, context) not in (None, "备案"))
+    return known[key]
 
 
 def _span_figure(text: str, sentence_start: int, invest_start: int, amount_start: int, sentence_end: int) -> bool:
@@ -305,7 +323,8 @@ def _span_figure(text: str, sentence_start: int, invest_start: int, amount_start
     """
     if _EVENT.search(text, sentence_start, sentence_end):
         return False
-    paragraph_start = text.rfind("\n", 0, sentence_start) + 1
+    low = max(sentence_start - _REACH, 0)  # bounded: an unbounded rfind is a scan of the whole text per amount
+    paragraph_start = max(text.rfind("\n", low, sentence_start) + 1, low)
     for span in _SPAN.finditer(text, sentence_start, invest_start):
         if span.group() == "目前" and _EVENT.search(text, paragraph_start, sentence_start):
             continue  # "…今天在沈阳开幕。…目前，已签约项目315个，总金额…": the event's tally so far
@@ -319,15 +338,15 @@ def _span_figure(text: str, sentence_start: int, invest_start: int, amount_start
     return False
 
 
-def _investment_amounts(original: str, title: str = "") -> list[_Found]:
+def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
     """Amounts that an investment word introduces, with whether their clause is a roundup.
 
     ``title``: the story's headline, which may report the event that makes a batch one.
     """
-    found: list[_Found] = []
     text = normalise(original)  # same length: positions hold in ``original``
     clauses: Optional[_Marks] = None
     sentences: Optional[_Marks] = None
+    batches: dict[tuple[int, int], bool] = {}
     for match in _AMOUNT.finditer(text):
         if not (match.group("unit") or match.group("cur")):
             continue
@@ -344,7 +363,7 @@ def _investment_amounts(original: str, title: str = "") -> list[_Found]:
             pass
         if invest is None:
             invest = _size_of_a_work(text, match, _comma_clause_start(text, start, clause_start),
-                                     min(clauses.first_from(match.end()), match.end() + _REACH))
+                                     _comma_clause_end(text, match.end(), clauses.first_from(match.end())))
             if invest is None:
                 continue
         if _PER_UNIT.search(text, max(clause_start, invest.start() - 6), invest.start()):
@@ -376,7 +395,7 @@ def _investment_amounts(original: str, title: str = "") -> list[_Found]:
         # A roundup: the clause counts projects and states their total.
         is_roundup = bool(_ROUNDUP.search(clause + text[start:match.end()] + after)) and bool(
             _TOTAL.search(clause) or "共" in clause or invest.group() == "签约") or bool(_SIGNED_SUM.fullmatch(invest.group()))
-        if is_roundup and not _batch_of_one_event(text, sentences, start, full_sentence, title):
+        if is_roundup and not _batch_of_one_event(text, sentences, start, title, batches):
             continue  # "今年，传化已经上新了10多个项目，总投资达百亿元": a tally of many, no event's batch
         if _TOTAL_ONLY.fullmatch(invest.group()) and (not (is_roundup and _SIGNED.search(clause))
                                                      or invest.group()[0] == "共" and invest.end() != start):
@@ -389,7 +408,7 @@ def _investment_amounts(original: str, title: str = "") -> list[_Found]:
             continue  # "…投入很大，如某公司开发一种新芯片要投资10多亿美元": an illustration
         if (_TOTAL.search(invest.group()) and _PLURAL.search(text, clause_start, invest.start())
                 and not _OWN_TOTAL.search(text, clause_start, invest.start())
-                and not _batch_of_one_event(text, sentences, start, full_sentence, title)):
+                and not _batch_of_one_event(text, sentences, start, title, batches)):
             continue  # "…渔轮达到1500多艘，…，总投资近20亿元": a tally over many, no event's batch
         if not is_roundup and "先后" in text[clause_start:invest.start()]:
             continue  # "先后投资6000多万元": spread over several works
@@ -408,10 +427,12 @@ def _investment_amounts(original: str, title: str = "") -> list[_Found]:
             continue  # "192家企业获得投资，投资金额超过1000亿元": financing received, no project's
         # "…今年一季度，北京市将推动160项…开工建设。其中，…项目38个，总投资超2900亿元": 其中 continues it.
         # 其中 refers back to what its paragraph has said so far (a span two sentences back included).
-        span_start = text.rfind("\n", 0, clause_start) + 1 if text.startswith("其中", clause_start) else clause_start
+        low = max(clause_start - _REACH, 0)
+        span_start = max(text.rfind("\n", low, clause_start) + 1, low) if text.startswith("其中", clause_start) else clause_start
         if _PERIOD.search(text, span_start, invest.start()) and not _ONE_WORK_AFTER.match(after):
             continue  # "近5年来…投入50多亿元", "今年以来…总投资120亿元": a period's total
-        if _span_figure(text, span_start, invest.start(), start, clauses.first_from(match.end())):
+        if _span_figure(text, span_start, invest.start(), start,
+                        min(clauses.first_from(match.end()), match.end() + _REACH)):
             continue  # "2022年，…585个重大项目…全年完成总投资超过7000亿元": the span's figure
         # A year's plan, in the comma clause of the investment word or, for a roundup, in the
         # one before it that counts the projects ("今年计划实施88个…项目，总投资超800亿元"); a
@@ -434,8 +455,7 @@ def _investment_amounts(original: str, title: str = "") -> list[_Found]:
             bound = _BOUND.search(text, invest.start(), start)  # "总投资超", "投资超": the word may hold it
             # A work's size without an investment word is a round figure ("30亿元项目"): the lead's
             # precise total, where it states one, fills it in as it fills in "约30亿元".
-            found.append(_Found(amount, is_roundup, bound.group() if bound else "" if invest.group() else "约"))
-    return found
+            yield _Found(amount, is_roundup, bound.group() if bound else "" if invest.group() else "约")
 
 
 def _precise(bound: _Found, stated: Amount) -> bool:
@@ -474,6 +494,23 @@ def _restated_as_statistic(headline: _Found, lead: str, lead_amounts: list[_Foun
     return False
 
 
+def _chosen(text: str, title: str) -> Optional[_Found]:
+    """The text's first roundup, else its first amount.
+
+    Amounts are read only as far as needed: after the first roundup, or after the first amount
+    when the text counts no projects anywhere (then none of its amounts can be a roundup).
+    """
+    may_sum_up = bool(_ROUNDUP.search(text) or _SIGNED_SUM.search(text))
+    first: Optional[_Found] = None
+    for found in _investment_amounts(text, title):
+        if found.is_roundup:
+            return found
+        first = first or found
+        if not may_sum_up:
+            break
+    return first
+
+
 def find_investment(title: str, body: str) -> Optional[Amount]:
     """The project's investment the story states, or None.
 
@@ -485,13 +522,11 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
     lead = next((p for p in body.splitlines() if p.strip()), "")
     # A story whose headline or lead counts several projects reports their total.
     roundup_story = bool(_ROUNDUP.search(title) or _ROUNDUP.search(lead))
-    lead_amounts = _investment_amounts(lead, title) if lead else []
     for text in (title, body):
-        amounts = _investment_amounts(text, title)
-        roundups = [f for f in amounts if f.is_roundup]
-        chosen = roundups[0] if roundups else amounts[0] if amounts else None
+        chosen = _chosen(text, title)
         if chosen is None:
             continue
+        lead_amounts = list(_investment_amounts(lead, title)) if text is title and lead else []
         if text is title and find_stage(title, "") is None and _restated_as_statistic(chosen, lead, lead_amounts):
             continue  # "前11个月我国交通固定资产投资超3万亿元" over "1—11月，我国完成…投资3.6万亿元"
         if text is title and lead_amounts and _precise(chosen, lead_amounts[0].amount):
