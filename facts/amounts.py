@@ -2,9 +2,12 @@
 
 Numerals go through cn2an (Chinese and mixed numerals); this module only decides which
 amount is the project's investment. An amount counts when an investment word stands before
-it in the same clause (总投资, 计划投资, 投资额 …) and no other measure (年产值, 营业收入,
-实际使用外资 …) stands between them. A story about many projects (``32个项目…总投资156亿元``)
-gives the total it states, as ``kind="roundup"``.
+it in the same comma clause (总投资, 计划投资, 投资额 …) and no other measure (年产值, 营业收入,
+实际使用外资 …) stands between them, or when it sizes a work that reaches a stage
+(``某市30亿元新能源项目开工``). The checks after that ask what ties the amount to one project: the
+subject is a work, not a sector, programme or area; several things summed up are one event's batch,
+else a tally. A story about many projects (``32个项目…总投资156亿元``) gives the total it states, as
+``kind="roundup"``.
 """
 
 from __future__ import annotations
