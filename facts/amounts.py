@@ -85,9 +85,10 @@ _FINANCING = re.compile(r"获(?![批准])(得|取)?了?[^，。；,;\d]{0,6}?(�
 # A plan for a year ("今年将在能源领域计划固定资产投资498亿元", "今年计划实施88个重点项目，总投资
 # 超800亿元") states a programme's or a year's spending, not one project's investment.
 _YEAR_PLAN = re.compile(r"(今年|全年|年内|明年)(将|要|计划|拟|预计|力争)")
-# A count of projects still to be carried out ("计划实施50个重点项目", "将开工建设30个项目"), or a list
-# of projects designated for the year ("确定了1580个省重点项目"): a programme.
-_PLANNED_COUNT = re.compile(r"(计划|将|拟|要|预计)(实施|建设|推进|安排|谋划|开工|新开工|续建)|确定了?(?=[^，。；的]{0,4}?\d)")
+# A count of projects still to be carried out or signed ("计划实施50个重点项目", "将开工建设30个项目",
+# "预计签署合作项目240多个"), or a list of projects designated for the year ("确定了1580个省重点项目"):
+# a programme or a forecast, no event's batch.
+_PLANNED_COUNT = re.compile(r"(计划|将|拟|要|预计)(实施|建设|推进|安排|谋划|开工|新开工|续建|签约|签署|签订|落地)|确定了?(?=[^，。；的]{0,4}?\d)")
 # A span of time the sentence is set in ("2022年，", "一季度，", "今年前5个月，", "目前，"; not a date:
 # "今年3月", "2022年底"). With a count of projects, a plan or completed work after it, or right before
 # the investment word, the amount is the span's figure, not one project's: "2022年，北京585个重大项目
@@ -126,6 +127,12 @@ _BOUND = re.compile(r"(超过|超|逾|接近|将近|近|约|上)$")
 # A threshold in front of an amount ("总投资不低于700万元的项目", "推介的项目总投资不低于2000亿元"): a
 # condition or a programme's floor, not a stated investment.
 _THRESHOLD_BEFORE = re.compile(r"(不低于|不少于|不小于|不超过|不高于|最高|最低)$")
+# Money that buys a stake or fills a fund ("投资5亿元入股某企业", "收购…股权", "设立产业投资基金")
+# builds no work: no project's investment.
+_STAKE_AFTER = re.compile(r"^[^，。；,;]{0,12}?(入股|参股|收购|并购|认购|增持|股权|股份|基金)")
+# A run of years between the word and the amount ("签约金额连续3年超千亿元") dates the figure; it is
+# no other quantity standing between them.
+_YEARS_RUNNING = re.compile(r"连续\d{1,2}年")
 # Money handed out as a subsidy ("省级财政拿出5000万元给予贴息补助") is no investment.
 _SUBSIDY_AFTER = re.compile(r"^[^，。；,;]{0,12}?(补助|补贴|贴息|奖励|奖补|资助)")
 # Vague or threshold figures: "数十亿", "上千万", "1000万美元以上的116个项目".
@@ -374,7 +381,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         between = text[invest.end():start]
         if invest.group() == "签约" and not _BARE_SIGNED_GAP.fullmatch(between):
             continue  # "签约" governs only the amount right after it ("签约超230亿元")
-        if _OTHER.search(between) or re.search(r"\d|[，,]", between):
+        if _OTHER.search(between) or re.search(r"\d|[，,]", _YEARS_RUNNING.sub("", between)):
             continue  # "投资项目年产值20亿元", or another number stands between word and amount
         if not match.group("cur") and _COUNTED.match(text, match.end()):
             continue  # "1620万户": a count, not money
@@ -389,6 +396,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "该行动计划总投资3000亿元": a programme's total
         if _THRESHOLD_AFTER.match(after) or _THRESHOLD_BEFORE.search(text, invest.end(), start):
             continue  # "不低于700万元的技术改造项目": a threshold
+        if _STAKE_AFTER.match(after):
+            continue  # "投资5亿元入股某企业", "…设立产业基金": a stake or a fund, no work built
         if _SUBSIDY_AFTER.match(after):
             continue  # "总投资1000万美元以上的116个项目": a threshold
         full_sentence = text[max(sentences.start_before(start), start - _REACH):
@@ -397,7 +406,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue
         # A roundup: the clause counts projects and states their total.
         is_roundup = bool(_ROUNDUP.search(clause + text[start:match.end()] + after)) and bool(
-            _TOTAL.search(clause) or "共" in clause or invest.group() == "签约") or bool(_SIGNED_SUM.fullmatch(invest.group()))
+            _TOTAL.search(clause) or "共" in clause or "签约" in invest.group()) or bool(_SIGNED_SUM.fullmatch(invest.group()))
         if is_roundup and not _batch_of_one_event(text, sentences, start, title, batches):
             continue  # "今年，传化已经上新了10多个项目，总投资达百亿元": a tally of many, no event's batch
         if _TOTAL_ONLY.fullmatch(invest.group()) and (not (is_roundup and _SIGNED.search(clause))

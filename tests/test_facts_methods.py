@@ -798,3 +798,28 @@ def test_an_investor_or_a_projects_plan_is_no_sector(body: str, amount: float) -
 def test_what_is_and_is_not_one_events_batch(title: str, body: str, amount: Optional[float]) -> None:
     got = extract_facts(title, body).amount
     assert got == (pytest.approx(amount) if amount else None)
+
+
+@pytest.mark.parametrize("body", [
+    "某公司投资5亿元入股某企业。",
+    "某集团拟投资20亿元收购某公司51%股权。",
+    "某公司投资10亿元设立产业投资基金。",
+])
+def test_a_stake_or_a_fund_builds_no_work(body: str) -> None:
+    assert extract_facts("", body).amount is None
+
+
+def test_a_run_of_years_between_word_and_amount_dates_the_figure() -> None:
+    body = "某峰会今天闭幕，产业合作大会签约项目80余项，签约金额连续3年超500亿元。"
+    assert extract_facts("", body).amount == pytest.approx(500e8)
+
+
+@pytest.mark.parametrize("body,amount", [
+    # A signed total after a count of signed projects is the batch's, whatever the total word.
+    ("某洽谈会今天闭幕，签约项目60个，签约金额300亿元。", 300e8),
+    # A forecast of a signing is no event's batch.
+    ("某洽谈会今天开幕，预计签署合作项目200多个，签约金额近2000亿元。", None),
+])
+def test_a_signed_batchs_total_and_a_forecast_one(body: str, amount: Optional[float]) -> None:
+    got = extract_facts("", body).amount
+    assert got == (pytest.approx(amount) if amount else None)
