@@ -119,9 +119,10 @@ _OWN_TOTAL = re.compile(r"(项目|工程|电站|厂|基地|园区?)$")
 # approved at once ("新一批…项目不久前推出", "…项目获批"; not a year's list "发布…重点项目清单").
 _ONE_BATCH = re.compile(r"本届|本次|此次|这批|该批|会上|会期|会议期间|展会|博览会|洽谈会|交易会|峰会|论坛"
                         r"|推出|获批|批复|核准")
-# A clause that gives an example ("如某公司…要投资10多亿美元", "比如…") illustrates a general statement:
-# its figure is no investment the story reports. Not 如今, 如期, 如何, 如果 …
-_EXAMPLE = re.compile(r"(比如|例如|譬如|如(?!今|期|何|果|此|实|愿|同|下|上|火))")
+# A clause that gives an example or a likeness ("如某公司…要投资10多亿美元", "比如…", "相当于再造一个
+#投资100亿元的企业") illustrates a general statement: its figure is no investment the story reports.
+# Not 如今, 如期, 如何, 如果 …
+_EXAMPLE = re.compile(r"(比如|例如|譬如|相当于|好比|如(?!今|期|何|果|此|实|愿|同|下|上|火))")
 # A bound in front of an amount ("总投资超4000亿元", "近30亿元"): the figure is not the total itself.
 _BOUND = re.compile(r"(超过|超|逾|接近|将近|近|约|上)$")
 # A threshold in front of an amount ("总投资不低于700万元的项目", "推介的项目总投资不低于2000亿元"): a

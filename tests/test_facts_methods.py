@@ -708,6 +708,7 @@ def test_a_whole_areas_first_is_still_one_project() -> None:
 @pytest.mark.parametrize("body", [
     "研发投入很大，如某公司开发一种新药要投资10多亿美元，但上市后价格逐年下降。",
     "这类项目花费不小，比如一座大型游乐园要投资50亿元。",
+    "这次整合，相当于再造一个投资100亿元的大型企业。",
 ])
 def test_an_example_clause_illustrates_and_states_no_investment(body: str) -> None:
     assert extract_facts("", body).amount is None
