@@ -113,7 +113,7 @@ _SPAN_COUNT_AFTER = re.compile(r"(?:(?<![\d.])\d+|[两三四五六七八九十�
 # the total is a named work's own ("项目总投资").
 _PLURAL = re.compile(r"(?:(?<![\d.])(?:[2-9]|\d{2,})|[两二三四五六七八九十百千]+)(?:多|余)?(?:家|艘|辆|架|眼|口井)"
                      r"|以上的?[^，。；,;]{0,12}?项目")
-_OWN_TOTAL = re.compile(r"(项目|工程|电站|厂|基地|园区?)$")
+_OWN_TOTAL = re.compile(r"(项目|工程|站|厂|基地|园区?|水库|桥|机场|港|码头|线|铁路|公路|医院|学校|中心|大厦)$")
 # What makes several projects one batch: the event that reports them (EVENT, a stage reached as
 # facts.stages reads it: not "建成后", not "将开工") or the edition of a fair or meeting ("本届数博会", "会上", "此次") or a list put out or
 # approved at once ("新一批…项目不久前推出", "…项目获批"; not a year's list "发布…重点项目清单").
@@ -403,7 +403,14 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "总投资1000万美元以上的116个项目": a threshold
         full_sentence = text[max(sentences.start_before(start), start - _REACH):
                              min(sentences.first_from(match.end()), match.end() + _REACH)]
-        if STATISTIC.search(full_sentence) and not _ONE_WORK_AFTER.match(after):
+        # The work's own figure ("某项目总投资120亿元", "总投资50亿元的某港口项目"): a statistic or a period
+        # in another comma clause of its sentence reports something else ("…，目前累计完成投资80亿元",
+        # "今年以来，…"), so only the amount's own comma clause is read for them.
+        own_start = _comma_clause_start(text, invest.start(), clause_start)
+        own_work = bool(_OWN_TOTAL.search(text, own_start, invest.start()) or _NAMES_WORK.match(text, match.end())) \
+            and not _ROUNDUP.search(full_sentence)  # one work: the sentence counts no projects
+        stated = text[own_start:_comma_clause_end(text, match.end(), clauses.first_from(match.end()))] if own_work else full_sentence
+        if STATISTIC.search(stated) and not _ONE_WORK_AFTER.match(after):
             continue
         # A roundup: the clause counts projects and states their total.
         is_roundup = bool(_ROUNDUP.search(clause + text[start:match.end()] + after)) and bool(
@@ -442,7 +449,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         # 其中 refers back to what its paragraph has said so far (a span two sentences back included).
         low = max(clause_start - _REACH, 0)
         span_start = max(text.rfind("\n", low, clause_start) + 1, low) if text.startswith("其中", clause_start) else clause_start
-        if _PERIOD.search(text, span_start, invest.start()) and not _ONE_WORK_AFTER.match(after):
+        if (_PERIOD.search(text, own_start if own_work else span_start, invest.start())
+                and not _ONE_WORK_AFTER.match(after)):
             continue  # "近5年来…投入50多亿元", "今年以来…总投资120亿元": a period's total
         if _span_figure(text, span_start, invest.start(), start,
                         min(clauses.first_from(match.end()), match.end() + _REACH)):

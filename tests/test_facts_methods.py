@@ -824,3 +824,17 @@ def test_a_run_of_years_between_word_and_amount_dates_the_figure() -> None:
 def test_a_signed_batchs_total_and_a_forecast_one(body: str, amount: Optional[float]) -> None:
     got = extract_facts("", body).amount
     assert got == (pytest.approx(amount) if amount else None)
+
+
+@pytest.mark.parametrize("body,amount", [
+    # A work's own figure: a statistic or a period in another comma clause reports something else.
+    ("某高速公路项目总投资120亿元，目前累计完成投资80亿元。", 120e8),
+    ("今年以来，总投资50亿元的某港口项目加快建设。", 50e8),
+    ("截至目前，总投资60亿元的某大桥已完成主体工程。", 60e8),
+    ("某LNG接收站总投资100亿元，同比去年提前一个月投产。", 100e8),
+    # Not when the sentence counts projects: then the period's statistic is theirs.
+    ("1—9月，全国新开工公路项目299个，项目总投资8000亿元。", None),
+])
+def test_a_works_own_figure_beside_a_statistic_of_something_else(body: str, amount: Optional[float]) -> None:
+    got = extract_facts("", body).amount
+    assert got == (pytest.approx(amount) if amount else None)
