@@ -154,7 +154,7 @@ _CLAUSE_BREAK = re.compile(r"[。；;！？!?\n]")
 # Several projects: "32个重点项目", "项目23个", "一批项目", "集中签约/开工".
 _ROUNDUP = re.compile(
     r"(\d+|[" + _CN_DIGITS + r"]+)(?:多|余)?\s*[个项宗]\s*[\u4e00-\u9fff、]{0,8}?项目"  # "360多个合作项目", "40个外资、外贸等项目"
-    r"|项目(?:有|共有|达到?)?\s*(\d+|[" + _CN_DIGITS + r"]+)(?:多|余)?\s*[个项宗]"  # "…的项目有45个"
+    r"|项目(?:有|共有|达到?|超过?|逾|近|约)?\s*(\d+|[" + _CN_DIGITS + r"]+)(?:多|余)?\s*[个项宗]"  # "…的项目有45个"
     r"|一批[\u4e00-\u9fff]{0,6}?项目|(这些|这批|该批|上述)项目|集中(签约|开工|投产|竣工|开业)"
     r"|项目[^。；]{0,30}?共有?\s*(\d+|[" + _CN_DIGITS + r"]+)\s*[个项宗]"  # "重大项目正式动工，…共有319项"
 )
@@ -408,7 +408,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         # "今年以来，…"), so only the amount's own comma clause is read for them.
         own_start = _comma_clause_start(text, invest.start(), clause_start)
         own_work = bool(_OWN_TOTAL.search(text, own_start, invest.start()) or _NAMES_WORK.match(text, match.end())) \
-            and not _ROUNDUP.search(full_sentence)  # one work: the sentence counts no projects
+            and not _ROUNDUP.search(full_sentence) and not _SEVERAL.search(full_sentence)  # counts nothing
         stated = text[own_start:_comma_clause_end(text, match.end(), clauses.first_from(match.end()))] if own_work else full_sentence
         if STATISTIC.search(stated) and not _ONE_WORK_AFTER.match(after):
             continue

@@ -838,3 +838,12 @@ def test_a_signed_batchs_total_and_a_forecast_one(body: str, amount: Optional[fl
 def test_a_works_own_figure_beside_a_statistic_of_something_else(body: str, amount: Optional[float]) -> None:
     got = extract_facts("", body).amount
     assert got == (pytest.approx(amount) if amount else None)
+
+
+@pytest.mark.parametrize("body", [
+    # A sentence that counts projects or works is no one work's: its period or statistic stands.
+    "截至目前，某区在建项目超过60个，项目总投资超过400亿元。",
+    "截至目前，某园区新建厂房12栋、泊位5个，项目总投资超过40亿元。",
+])
+def test_a_sentence_that_counts_is_no_one_works(body: str) -> None:
+    assert extract_facts("", body).amount is None
