@@ -2,9 +2,12 @@
 
 Numerals go through cn2an (Chinese and mixed numerals); this module only decides which
 amount is the project's investment. An amount counts when an investment word stands before
-it in the same clause (总投资, 计划投资, 投资额 …) and no other measure (年产值, 营业收入,
-实际使用外资 …) stands between them. A story about many projects (``32个项目…总投资156亿元``)
-gives the total it states, as ``kind="roundup"``.
+it in the same comma clause (总投资, 计划投资, 投资额 …) and no other measure (年产值, 营业收入,
+实际使用外资 …) stands between them, or when it sizes a work that reaches a stage
+(``某市30亿元新能源项目开工``). The checks after that ask what ties the amount to one project: the
+subject is a work, not a sector, programme or area; several things summed up are one event's batch,
+else a tally. A story about many projects (``32个项目…总投资156亿元``) gives the total it states, as
+``kind="roundup"``.
 """
 
 from __future__ import annotations
@@ -12,12 +15,12 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import NamedTuple, Optional
+from typing import Iterator, NamedTuple, Optional
 
 import cn2an
 
 from .stages import find_stage
-from .text import EVENT as _EVENT, NATIONAL, PERIOD as _PERIOD, REACH as _REACH, SENTENCE_MARKS, STATISTIC, normalise
+from .text import AREA_WIDE, EVENT as _EVENT, PERIOD as _PERIOD, REACH as _REACH, SENTENCE_MARKS, STATISTIC, normalise
 
 __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
 
@@ -27,7 +30,7 @@ CNY_RATES = {"CNY": 1.0, "USD": 7.1, "EUR": 7.7, "JPY": 0.047, "HKD": 0.91, "GBP
 
 _CURRENCIES = {
     "元": "CNY", "人民币": "CNY", "美元": "USD", "欧元": "EUR", "日元": "JPY", "港元": "HKD", "港币": "HKD",
-    "英镑": "GBP", "韩元": "KRW",
+    "英镑": "GBP", "韩元": "KRW", "美金": "USD",  # 美金: the colloquial US dollar
 }
 _UNITS = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4}
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
@@ -35,44 +38,57 @@ _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _AMOUNT = re.compile(
     r"(?P<num>\d+(?:[.,]\d+)*|[" + _CN_DIGITS + r"]+(?:点[零〇一二三四五六七八九]+)?)"
     r"(?:多|余)?\s*(?P<unit>万亿|千亿|百亿|亿|千万|百万|万)?\s*(?:多|余)?"  # "3000多万元", "14亿多美元"
-    r"(?P<cur>人民币|美元|欧元|日元|港元|港币|英镑|韩元|元)?"
+    r"(?P<cur>人民币|美元|美金|欧元|日元|港元|港币|英镑|韩元|元)?"
 )
 # Words that make the amount after them an investment. A bare 投资 that starts another noun
 # (投资银行, 投资基金, 投资者, 投资人 …) introduces no investment.
 _INVEST = re.compile(r"(总投资额?|投资总额|总?签约总?金?额|签约资金|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
-                     r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|"
+                     r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|增资|签约|总?造价|"
                      r"投资(?!银行|基金|者|人|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
 # The total of a signed batch: a word that says so ("签约总额", "总签约金额"), or a total (总金额, 总额, 共)
 # after a signing of several projects in the sentence ("签约项目315个，总金额达到4992亿元",
 # "34个项目签约，共672.2亿元"); without a signing 总额 and 共 introduce no investment.
 _SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额")  # "签约资金" (signed funds) is like 签约额
+# A signing written right before its amount ("集中签约232.8亿元", "签约93亿元的项目"): the signed
+# total of a batch, or one project's investment when the amount names the project it signs.
+_BARE_SIGNED_GAP = re.compile(r"(达到?|超过?|逾|约|近)?")
+_PROJECT_AFTER = re.compile(r"^的?[^，。；,;]{0,12}?(项目|工程)")
 _TOTAL_ONLY = re.compile(r"总金额|总额|共计?")
 _SIGNED = re.compile(r"签约|签订|签署")
 # Spending words that name a project's investment only when the sentence builds one work
-# after the amount ("耗资4.5亿元建成的生产线", "出资1.2亿元建设"): "投入大量人力", "出资设立基金"
-# name none.
-_WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入)$")
-_BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|创建|建起|落成|启动|实施|项目|工程|厂|基地|生产线")
+# after the amount ("耗资4.5亿元建成的生产线", "出资1.2亿元建设") or names it right before the word
+# ("水库除险加固工程投入的9800万元"): "投入大量人力", "出资设立基金" name none.
+_WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|增资)$")
+_BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|创建|建起|落成|打造|启动|实施|项目|工程|厂|基地|生产线")
 # Several works at once: an amount spread over them is no project's investment
 # ("先后投资", "新建小型水利设施393处", "开发扶贫项目178个").
 _SEVERAL = re.compile(r"先后|一批|分别|多个|各类|(?<![\d.])(?:[2-9]|\d{2,})(?:多|余)?(?:个|处|座|所|家|项|条|艘|台|套|件)"
                       r"|(?<![一二三四五六七八九十百千])[两二三四五六七八九十百千]+(?:多|余)?(?:个|处|座|所|家|项|条|艘|台|套|件)")
 # Statistics written with 投资: FDI (直接投资, 外国投资, 在华投资额), a period's or sector's
 # completed or secured total (完成投资, 完成房地产开发投资, 落实水利建设投资, 共投资), a span of years (4年投资), central funds
-# (中央投资, 中央预算内投资).
+# (中央投资, 中央预算内投资), and a sector's or an economy's investment named by its kind rather than by a work:
+# "制造业投资", "民间投资", "有效投资", "基础设施投资", "房地产开发投资", "技改投资" (not "企业投资",
+# "某某实业投资", "市政府投资": one that invests in a work).
 _STAT_BEFORE = re.compile(r"(直接|外国|外商|外部|境外|海外|对外|在华|双向|节省|节约|中央|预算内)$|(完成|落实)[\u4e00-\u9fff]{0,8}$|共(计|完成)?$"
+                          r"|((?<![企物事实创])业|民间|社会|有效|公共|城建|基建|基础设施|房地产(开发)?|技改)$"
                           r"|(?<!\d)\d{1,2}年(来|间|里|内)?$|(?<![\u4e00-\u9fff])[一二三四五六七八九十两几]+年(来|间|里|内)?$")
 # Investment a programme or fund draws in ("带动总投资超过4600亿元"), a roundup's or not: none is its own.
-_DRAWN_IN = re.compile(r"带动[\u4e00-\u9fff]{0,4}$")
+_DRAWN_IN = re.compile(r"(带动|拉动|撬动)[\u4e00-\u9fff]{0,4}$")
+# A programme's total ("该行动计划总投资3000亿元", "实施方案…投资"): the programme is no project. (A
+# project's "规划总投资", "计划投资" is its own planned total.)
+_PROGRAMME_BEFORE = re.compile(r"(行动|方案|战略|纲要|政策)(计划)?$")
 # Financing received (a venture round), not a project's investment.
 # What a fund has signed or put in ("投资基金已在…落地9个项目，签约总金额…") is financing too.
-_FINANCING = re.compile(r"获得了?(风险)?投资|获投|获得(了)?融资|基金(已经?|共|累计)")
+# Whatever the words between: a project or company that receives money ("获意向投资额超过68亿元", "获得
+#天使轮投资", "获融资") is financed, it does not invest; "获批" (approved) receives no money.
+_FINANCING = re.compile(r"获(?![批准])(得|取)?了?[^，。；,;\d]{0,6}?(投资|融资)|基金(已经?|共|累计)")
 # A plan for a year ("今年将在能源领域计划固定资产投资498亿元", "今年计划实施88个重点项目，总投资
 # 超800亿元") states a programme's or a year's spending, not one project's investment.
 _YEAR_PLAN = re.compile(r"(今年|全年|年内|明年)(将|要|计划|拟|预计|力争)")
-# A count of projects still to be carried out ("计划实施50个重点项目", "将开工建设30个项目"), or a list
-# of projects designated for the year ("确定了1580个省重点项目"): a programme.
-_PLANNED_COUNT = re.compile(r"(计划|将|拟|要|预计)(实施|建设|推进|安排|谋划|开工|新开工|续建)|确定了?(?=[^，。；的]{0,4}?\d)")
+# A count of projects still to be carried out or signed ("计划实施50个重点项目", "将开工建设30个项目",
+# "预计签署合作项目240多个"), or a list of projects designated for the year ("确定了1580个省重点项目"):
+# a programme or a forecast, no event's batch.
+_PLANNED_COUNT = re.compile(r"(计划|将|拟|要|预计)(实施|建设|推进|安排|谋划|开工|新开工|续建|签约|签署|签订|落地)|确定了?(?=[^，。；的]{0,4}?\d)")
 # A span of time the sentence is set in ("2022年，", "一季度，", "今年前5个月，", "目前，"; not a date:
 # "今年3月", "2022年底"). With a count of projects, a plan or completed work after it, or right before
 # the investment word, the amount is the span's figure, not one project's: "2022年，北京585个重大项目
@@ -89,11 +105,35 @@ _SPAN_WORK = re.compile(r"(?<![\d.])\d+(?:多|余)?[个项](?!月)|[两三四五
 _SPAN_COUNT_AFTER = re.compile(r"(?:(?<![\d.])\d+|[两三四五六七八九十百千]+)(?:多|余)?[个项大]"
                                r"[\u4e00-\u9fff“”\"]{0,10}?(?:项目|工程)")
 # One event's batch stays a roundup: "今天，北京市2023年首批50个重大项目开工" (EVENT).
+
+# A total over a plurality that is no batch of projects: companies, vessels, vehicles, wells
+# ("渔轮达到1500多艘，…，总投资近20亿元", "有29家企业进行了…备案，总投资额超过4.5亿元") or a class of
+# projects set by a threshold ("500万元以上的技术改造项目"). Summed over them, the figure is a tally of a
+# sector or a survey, unless the story reports them as one event's batch (a signing, a start …) or
+# the total is a named work's own ("项目总投资").
+_PLURAL = re.compile(r"(?:(?<![\d.])(?:[2-9]|\d{2,})|[两二三四五六七八九十百千]+)(?:多|余)?(?:家|艘|辆|架|眼|口井)"
+                     r"|以上的?[^，。；,;]{0,12}?项目")
+_OWN_TOTAL = re.compile(r"(项目|工程|站|厂|基地|园区?|水库|桥|机场|港|码头|线|铁路|公路|医院|学校|中心|大厦)$")
+# What makes several projects one batch: the event that reports them (EVENT, a stage reached as
+# facts.stages reads it: not "建成后", not "将开工") or the edition of a fair or meeting ("本届数博会", "会上", "此次") or a list put out or
+# approved at once ("新一批…项目不久前推出", "…项目获批"; not a year's list "发布…重点项目清单").
+_ONE_BATCH = re.compile(r"本届|本次|此次|这批|该批|会上|会期|会议期间|展会|博览会|洽谈会|交易会|峰会|论坛"
+                        r"|推出|获批|批复|核准")
+# A clause that gives an example or a likeness ("如某公司…要投资10多亿美元", "比如…", "相当于再造一个
+#投资100亿元的企业") illustrates a general statement: its figure is no investment the story reports.
+# Not 如今, 如期, 如何, 如果 …
+_EXAMPLE = re.compile(r"(比如|例如|譬如|相当于|好比|如(?!今|期|何|果|此|实|愿|同|下|上|火))")
 # A bound in front of an amount ("总投资超4000亿元", "近30亿元"): the figure is not the total itself.
 _BOUND = re.compile(r"(超过|超|逾|接近|将近|近|约|上)$")
 # A threshold in front of an amount ("总投资不低于700万元的项目", "推介的项目总投资不低于2000亿元"): a
 # condition or a programme's floor, not a stated investment.
 _THRESHOLD_BEFORE = re.compile(r"(不低于|不少于|不小于|不超过|不高于|最高|最低)$")
+# Money that buys a stake or fills a fund ("投资5亿元入股某企业", "收购…股权", "设立产业投资基金")
+# builds no work: no project's investment.
+_STAKE_AFTER = re.compile(r"^[^，。；,;]{0,12}?(入股|参股|收购|并购|认购|增持|股权|股份|基金)")
+# A run of years between the word and the amount ("签约金额连续3年超千亿元") dates the figure; it is
+# no other quantity standing between them.
+_YEARS_RUNNING = re.compile(r"连续\d{1,2}年")
 # Money handed out as a subsidy ("省级财政拿出5000万元给予贴息补助") is no investment.
 _SUBSIDY_AFTER = re.compile(r"^[^，。；,;]{0,12}?(补助|补贴|贴息|奖励|奖补|资助)")
 # Vague or threshold figures: "数十亿", "上千万", "1000万美元以上的116个项目".
@@ -108,14 +148,14 @@ _ONE_WORK_AFTER = re.compile(r"^[，,]?(建设|建成|兴建|建起|建造|新�
 _OTHER = re.compile(
     r"(年产值|产值|营业收入|营收|销售收入|销售额|主营业务收入|收入|利润|利税|税收|纳税|实际使用外资|实际利用外资|利用外资|"
     r"使用外资|到位资金|融资|贷款|授信|补贴|奖励|注册资本|中标金额|合同金额|成交额|交易额|出口额|进口额|进出口|"
-    r"生产总值|增加值|GDP|市值|估值|资产总额|总资产|产能)"
+    r"生产总值|增加值|GDP|市值|估值|资产总额|总资产|产能|强度|密度)"
 )
 _CLAUSE_BREAK = re.compile(r"[。；;！？!?\n]")
 # Several projects: "32个重点项目", "项目23个", "一批项目", "集中签约/开工".
 _ROUNDUP = re.compile(
     r"(\d+|[" + _CN_DIGITS + r"]+)(?:多|余)?\s*[个项宗]\s*[\u4e00-\u9fff、]{0,8}?项目"  # "360多个合作项目", "40个外资、外贸等项目"
-    r"|项目\s*(\d+|[" + _CN_DIGITS + r"]+)(?:多|余)?\s*[个项宗]"
-    r"|一批[\u4e00-\u9fff]{0,6}?项目|集中(签约|开工|投产|竣工|开业)"
+    r"|项目(?:有|共有|达到?|超过?|逾|近|约)?\s*(\d+|[" + _CN_DIGITS + r"]+)(?:多|余)?\s*[个项宗]"  # "…的项目有45个"
+    r"|一批[\u4e00-\u9fff]{0,6}?项目|(这些|这批|该批|上述)项目|集中(签约|开工|投产|竣工|开业)"
     r"|项目[^。；]{0,30}?共有?\s*(\d+|[" + _CN_DIGITS + r"]+)\s*[个项宗]"  # "重大项目正式动工，…共有319项"
 )
 _TOTAL = re.compile(r"(总投资|投资总额|总额|总金额|合计|共计|累计|总计)")
@@ -185,6 +225,37 @@ def parse_amount(text: str) -> float:
     return amount.cny
 
 
+# An amount that sizes the work it names, with no investment word ("某市30亿元新能源项目开工", "一个
+# 50亿元的芯片项目落户某区"): headlines put it so. It counts when the work reaches a stage in the
+# clause (signed, started, settled …), no plan word in that clause ("还将推动超1000亿元项目签约", "…项目
+# 将于年底开工") and not as
+# money handed to or won by the work ("获得3000万元项目资金", "中标5亿元工程"). The currency must be
+# written: "百亿级项目" names a size class, not a figure.
+_NAMES_WORK = re.compile(r"的?[\u4e00-\u9fff“”\"]{0,10}?(项目|工程|工厂|基地|生产线)(?![资贷补款经])")
+_PLANNED_OR_HANDED = re.compile(r"将|拟|计划|预计|有望|力争|推动|争取|谋划|获|下达|安排|拨付|补助|奖励|支持|贷款|融资|中标|订单|合同")
+# The stage the work reaches, after it in its comma clause; a condition ("建成后", "投产前") is none.
+# (Not facts.stages: a whole stage reading per amount made a text of thousands of them cost seconds.)
+_REACHED = re.compile(r"(签约|开工|动工|开建|开复工|投产|竣工|落地|落户|启动建设|投运|开业)(?![后前时])")
+_ZERO_WIDTH = re.compile("")
+# A figure per unit ("每公里造价1亿元", "每亩投资") is a rate, no work's total.
+_PER_UNIT = re.compile(r"每|[人户亩]均")
+_PER_UNIT_AFTER = re.compile(r"^\s*(/|每)")
+
+
+def _size_of_a_work(text: str, amount: re.Match[str], clause_start: int, clause_end: int) -> Optional[re.Match[str]]:
+    """A zero-width match at the amount when the amount sizes a work that reaches a stage, else None.
+
+    It stands in for the investment word, so every later check reads the amount as it would
+    read ``总投资`` right before it.
+    """
+    named = _NAMES_WORK.match(text, amount.end())
+    if named is None or not amount.group("cur") or not _REACHED.search(text, named.end(), clause_end):
+        return None
+    if _PLANNED_OR_HANDED.search(text, clause_start, clause_end) or _SEVERAL.search(text, clause_start, amount.start()):
+        return None  # "多个超百亿元的项目开工": each of several, no one figure
+    return _ZERO_WIDTH.match(text, amount.start())
+
+
 def _builds_one_work(after: str) -> bool:
     """Whether the words after an amount build one work: its part of the clause names no several."""
     built = _BUILDS.search(after)
@@ -228,6 +299,34 @@ def _comma_clause_start(text: str, pos: int, low: int) -> int:
     return max(low, max(text.rfind(mark, low, pos) for mark in "，,") + 1)
 
 
+def _comma_clause_end(text: str, pos: int, high: int) -> int:
+    high = min(high, pos + _REACH)
+    ends = [found for found in (text.find(mark, pos, high) for mark in "，,") if found >= 0]
+    return min(ends) if ends else high
+
+
+def _batch_of_one_event(text: str, sentences: "_Marks", start: int, title: str,
+                        known: dict[tuple[int, int], bool]) -> bool:
+    """Whether a count of projects and their total are one event's batch, not a tally of many.
+
+    The event may be named in the sentence, the sentence before it in its paragraph, or the headline.
+    ``known``: the answers given so far, per sentence (its marks): reading the stage is the costly part,
+    and a text without full stops would otherwise have it read for every amount (65 s for 100,000
+    characters of "某公司10亿元项目开工，"). A sentence longer than 2 × REACH is read around its first amount.
+    """
+    sentence_start, sentence_end = sentences.start_before(start), sentences.first_from(start)
+    key = (sentence_start, sentence_end)
+    if key not in known:
+        low = max(start - _REACH, 0)
+        previous = max(sentences.start_before(max(sentence_start - 1, 0)), text.rfind("\n", low, start) + 1, low)
+        context = text[previous:min(sentence_end, start + _REACH)]
+        # A stage reached, as the stage extractor reads it: "建成后" (a condition) or "将开工" (a plan) is
+        # none; nor is a filing (备案), which each firm makes on its own day.
+        known[key] = (any(pattern.search(part) for pattern in (_EVENT, _ONE_BATCH) for part in (context, title))
+                      or find_stage(title, context) not in (None, "备案"))
+    return known[key]
+
+
 def _span_figure(text: str, sentence_start: int, invest_start: int, amount_start: int, sentence_end: int) -> bool:
     """Whether the sentence sets the investment in a span of time and sums up that span (see _SPAN).
 
@@ -235,7 +334,8 @@ def _span_figure(text: str, sentence_start: int, invest_start: int, amount_start
     """
     if _EVENT.search(text, sentence_start, sentence_end):
         return False
-    paragraph_start = text.rfind("\n", 0, sentence_start) + 1
+    low = max(sentence_start - _REACH, 0)  # bounded: an unbounded rfind is a scan of the whole text per amount
+    paragraph_start = max(text.rfind("\n", low, sentence_start) + 1, low)
     for span in _SPAN.finditer(text, sentence_start, invest_start):
         if span.group() == "目前" and _EVENT.search(text, paragraph_start, sentence_start):
             continue  # "…今天在沈阳开幕。…目前，已签约项目315个，总金额…": the event's tally so far
@@ -249,12 +349,15 @@ def _span_figure(text: str, sentence_start: int, invest_start: int, amount_start
     return False
 
 
-def _investment_amounts(original: str) -> list[_Found]:
-    """Amounts that an investment word introduces, with whether their clause is a roundup."""
-    found: list[_Found] = []
+def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
+    """Amounts that an investment word introduces, with whether their clause is a roundup.
+
+    ``title``: the story's headline, which may report the event that makes a batch one.
+    """
     text = normalise(original)  # same length: positions hold in ``original``
     clauses: Optional[_Marks] = None
     sentences: Optional[_Marks] = None
+    batches: dict[tuple[int, int], bool] = {}
     for match in _AMOUNT.finditer(text):
         if not (match.group("unit") or match.group("cur")):
             continue
@@ -270,51 +373,87 @@ def _investment_amounts(original: str) -> list[_Found]:
         for invest in _INVEST.finditer(text, window_start, start):
             pass
         if invest is None:
-            continue
+            invest = _size_of_a_work(text, match, _comma_clause_start(text, start, clause_start),
+                                     _comma_clause_end(text, match.end(), clauses.first_from(match.end())))
+            if invest is None:
+                continue
+        if _PER_UNIT.search(text, max(clause_start, invest.start() - 6), invest.start()):
+            continue  # "每公里造价1亿元": a rate per unit, not a total
         between = text[invest.end():start]
-        if _OTHER.search(between) or re.search(r"\d", between):
+        if invest.group() == "签约" and not _BARE_SIGNED_GAP.fullmatch(between):
+            continue  # "签约" governs only the amount right after it ("签约超230亿元")
+        if _OTHER.search(between) or re.search(r"\d|[，,]", _YEARS_RUNNING.sub("", between)):
             continue  # "投资项目年产值20亿元", or another number stands between word and amount
         if not match.group("cur") and _COUNTED.match(text, match.end()):
             continue  # "1620万户": a count, not money
         if text[start - 1:start] in tuple(_VAGUE_BEFORE) and not match.group("num")[0].isdigit():
             continue  # "数十亿": no figure stated
         after = text[match.end():min(clauses.first_from(match.end()), match.end() + _REACH)]
+        if _PER_UNIT_AFTER.match(after):
+            continue  # "400万元/亩", "300万元每亩": a rate per unit
+        if "完成" in between:
+            continue  # "投资完成300亿元": completed investment, a statistic like "完成投资"
+        if _PROGRAMME_BEFORE.search(text, window_start, invest.start()):
+            continue  # "该行动计划总投资3000亿元": a programme's total
         if _THRESHOLD_AFTER.match(after) or _THRESHOLD_BEFORE.search(text, invest.end(), start):
             continue  # "不低于700万元的技术改造项目": a threshold
+        if _STAKE_AFTER.match(after):
+            continue  # "投资5亿元入股某企业", "…设立产业基金": a stake or a fund, no work built
         if _SUBSIDY_AFTER.match(after):
             continue  # "总投资1000万美元以上的116个项目": a threshold
         full_sentence = text[max(sentences.start_before(start), start - _REACH):
                              min(sentences.first_from(match.end()), match.end() + _REACH)]
-        if STATISTIC.search(full_sentence) and not _ONE_WORK_AFTER.match(after):
+        # The work's own figure ("某项目总投资120亿元", "总投资50亿元的某港口项目"): a statistic or a period
+        # in another comma clause of its sentence reports something else ("…，目前累计完成投资80亿元",
+        # "今年以来，…"), so only the amount's own comma clause is read for them.
+        own_start = _comma_clause_start(text, invest.start(), clause_start)
+        own_work = bool(_OWN_TOTAL.search(text, own_start, invest.start()) or _NAMES_WORK.match(text, match.end())) \
+            and not _ROUNDUP.search(full_sentence) and not _SEVERAL.search(full_sentence)  # counts nothing
+        stated = text[own_start:_comma_clause_end(text, match.end(), clauses.first_from(match.end()))] if own_work else full_sentence
+        if STATISTIC.search(stated) and not _ONE_WORK_AFTER.match(after):
             continue
         # A roundup: the clause counts projects and states their total.
         is_roundup = bool(_ROUNDUP.search(clause + text[start:match.end()] + after)) and bool(
-            _TOTAL.search(clause) or "共" in clause) or bool(_SIGNED_SUM.fullmatch(invest.group()))
+            _TOTAL.search(clause) or "共" in clause or "签约" in invest.group()) or bool(_SIGNED_SUM.fullmatch(invest.group()))
+        if is_roundup and not _batch_of_one_event(text, sentences, start, title, batches):
+            continue  # "今年，传化已经上新了10多个项目，总投资达百亿元": a tally of many, no event's batch
         if _TOTAL_ONLY.fullmatch(invest.group()) and (not (is_roundup and _SIGNED.search(clause))
                                                      or invest.group()[0] == "共" and invest.end() != start):
             continue  # "总额503.7亿元" of projects put on offer, not signed
         if not is_roundup and _STAT_BEFORE.search(text, window_start, invest.start()):
             continue  # "外国直接投资", "完成投资", "共投资": a statistic
-        if NATIONAL.search(text, clause_start, invest.end()) and not _EVENT.search(full_sentence):
-            continue  # "全国农村公路建设总投资超过4555亿元": the nation's figure, no project's
+        if AREA_WIDE.search(text, clause_start, invest.end()) and not _EVENT.search(full_sentence):
+            continue  # "全国农村公路建设总投资超过4555亿元": the nation's (or a province's …) figure
+        if _EXAMPLE.match(text, _comma_clause_start(text, invest.start(), clause_start)):
+            continue  # "…投入很大，如某公司开发一种新芯片要投资10多亿美元": an illustration
+        if (_TOTAL.search(invest.group()) and _PLURAL.search(text, clause_start, invest.start())
+                and not _OWN_TOTAL.search(text, clause_start, invest.start())
+                and not _batch_of_one_event(text, sentences, start, title, batches)):
+            continue  # "…渔轮达到1500多艘，…，总投资近20亿元": a tally over many, no event's batch
         if not is_roundup and "先后" in text[clause_start:invest.start()]:
             continue  # "先后投资6000多万元": spread over several works
-        if _WEAK_INVEST.match(invest.group()) and not _builds_one_work(after):
+        if _WEAK_INVEST.match(invest.group()) and not _builds_one_work(after) and not (
+                _OWN_TOTAL.search(text, clause_start, invest.start())
+                and not _SEVERAL.search(text, _comma_clause_start(text, invest.start(), clause_start), invest.start())):
             continue  # "投入大量资金", "投入资金2亿元，使8个园区建设…": no one work's investment
         if invest.group() == "投资" and _BUILDS.search(after) and not _builds_one_work(after):
             continue  # "投资3000多万元新建各类小型水利工程932处"
         if _DRAWN_IN.search(text, window_start, invest.start()):
             continue  # "…936亿元…带动总投资超过4600亿元": what the money draws in
-        if "签约" in invest.group() and not is_roundup:
+        if "签约" in invest.group() and not is_roundup and not (
+                invest.group() == "签约" and _PROJECT_AFTER.match(after)):
             continue  # "签约额": the signed total of a batch of projects, else a contract's value
-        if _FINANCING.search(text, clause_start, invest.start()):
+        if _FINANCING.search(text, clause_start, invest.end()):
             continue  # "192家企业获得投资，投资金额超过1000亿元": financing received, no project's
         # "…今年一季度，北京市将推动160项…开工建设。其中，…项目38个，总投资超2900亿元": 其中 continues it.
         # 其中 refers back to what its paragraph has said so far (a span two sentences back included).
-        span_start = text.rfind("\n", 0, clause_start) + 1 if text.startswith("其中", clause_start) else clause_start
-        if _PERIOD.search(text, span_start, invest.start()) and not _ONE_WORK_AFTER.match(after):
+        low = max(clause_start - _REACH, 0)
+        span_start = max(text.rfind("\n", low, clause_start) + 1, low) if text.startswith("其中", clause_start) else clause_start
+        if (_PERIOD.search(text, own_start if own_work else span_start, invest.start())
+                and not _ONE_WORK_AFTER.match(after)):
             continue  # "近5年来…投入50多亿元", "今年以来…总投资120亿元": a period's total
-        if _span_figure(text, span_start, invest.start(), start, clauses.first_from(match.end())):
+        if _span_figure(text, span_start, invest.start(), start,
+                        min(clauses.first_from(match.end()), match.end() + _REACH)):
             continue  # "2022年，…585个重大项目…全年完成总投资超过7000亿元": the span's figure
         # A year's plan, in the comma clause of the investment word or, for a roundup, in the
         # one before it that counts the projects ("今年计划实施88个…项目，总投资超800亿元"); a
@@ -335,8 +474,9 @@ def _investment_amounts(original: str) -> list[_Found]:
                             original[match.start():match.end()].strip())
         if amount is not None and amount.cny >= 1e5:  # below 10万元 is no project investment
             bound = _BOUND.search(text, invest.start(), start)  # "总投资超", "投资超": the word may hold it
-            found.append(_Found(amount, is_roundup, bound.group() if bound else ""))
-    return found
+            # A work's size without an investment word is a round figure ("30亿元项目"): the lead's
+            # precise total, where it states one, fills it in as it fills in "约30亿元".
+            yield _Found(amount, is_roundup, bound.group() if bound else "" if invest.group() else "约")
 
 
 def _precise(bound: _Found, stated: Amount) -> bool:
@@ -375,6 +515,23 @@ def _restated_as_statistic(headline: _Found, lead: str, lead_amounts: list[_Foun
     return False
 
 
+def _chosen(text: str, title: str) -> Optional[_Found]:
+    """The text's first roundup, else its first amount.
+
+    Amounts are read only as far as needed: after the first roundup, or after the first amount
+    when the text counts no projects anywhere (then none of its amounts can be a roundup).
+    """
+    may_sum_up = bool(_ROUNDUP.search(text) or _SIGNED_SUM.search(text))
+    first: Optional[_Found] = None
+    for found in _investment_amounts(text, title):
+        if found.is_roundup:
+            return found
+        first = first or found
+        if not may_sum_up:
+            break
+    return first
+
+
 def find_investment(title: str, body: str) -> Optional[Amount]:
     """The project's investment the story states, or None.
 
@@ -386,13 +543,11 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
     lead = next((p for p in body.splitlines() if p.strip()), "")
     # A story whose headline or lead counts several projects reports their total.
     roundup_story = bool(_ROUNDUP.search(title) or _ROUNDUP.search(lead))
-    lead_amounts = _investment_amounts(lead) if lead else []
     for text in (title, body):
-        amounts = _investment_amounts(text)
-        roundups = [f for f in amounts if f.is_roundup]
-        chosen = roundups[0] if roundups else amounts[0] if amounts else None
+        chosen = _chosen(text, title)
         if chosen is None:
             continue
+        lead_amounts = list(_investment_amounts(lead, title)) if text is title and lead else []
         if text is title and find_stage(title, "") is None and _restated_as_statistic(chosen, lead, lead_amounts):
             continue  # "前11个月我国交通固定资产投资超3万亿元" over "1—11月，我国完成…投资3.6万亿元"
         if text is title and lead_amounts and _precise(chosen, lead_amounts[0].amount):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["EVENT", "NATIONAL", "PERIOD", "REACH", "SENTENCE_MARKS", "STATISTIC", "normalise", "sentence_end", "sentence_of", "sentence_start"]
+__all__ = ["AREA_WIDE", "EVENT", "NATIONAL", "PERIOD", "REACH", "SENTENCE_MARKS", "STATISTIC", "normalise", "sentence_end", "sentence_of", "sentence_start"]
 
 # Full-width digits, letters and the percent sign to ASCII: newspapers print "２２．８亿元".
 # Full-width punctuation stays: "，" and "；" separate clauses, "10，20" is not 1020.
@@ -22,8 +22,10 @@ STATISTIC = re.compile(r"同比|环比|累计|[比较](上|去|前)一?年|[比�
 # A clause that spans a period sums it up: "近5年来", "今年以来", and a count as of a date
 # ("截至1月30日，共举办…活动2700多场，签约项目626个，总投资额2340.54亿元").
 # A run of months ("1—9月", "1-10月份") is a period whatever the day it is reported on.
+# A five-year plan's span ("“十五五”时期", "十四五期间") is a programme's, however its figure is worded.
 PERIOD = re.compile(r"\d+年(来|间|里)|[一二三四五六七八九十几多]年(来|间|里)|以来|截至|截止到|截止至"
-                    r"|(?<![\d.])\d{1,2}[—–\-~至到]\d{1,2}月份?")
+                    r"|(?<![\d.])\d{1,2}[—–\-~至到]\d{1,2}月份?"
+                    r"|十[一二三四五六七八九]五[”\"]?(时期|期间|期末|末|规划)")
 
 # Words of one event on one day: "今天", "日前", "21日", "首批", "仪式", "集中开工" …
 EVENT = re.compile(r"今天|今日|当天|日前|近日|\d{1,2}日|首日|首批|第[一二三四五六七八九十\d]+批|仪式|现场|大会|举行|举办"
@@ -33,8 +35,13 @@ EVENT = re.compile(r"今天|今日|当天|日前|近日|\d{1,2}日|首日|首批
 # "全国农村公路建设总投资超过4555亿元" (within one clause, no 的 between). Not a national first or
 # record ("全国首个…项目", "我国目前最大的…"), a national list ("全国重点…项目") nor one work the
 # country made ("我国自行设计建造的大桥总投资…"): one project somewhere.
-NATIONAL = re.compile(r"(全国|我国)(?![^，。；：！？!?,;:\n]{0,12}?(首|第一|最|唯一|单体|领先|重点))(?!性)"
-                      r"[^，。；：！？!?,;:\n的]{0,12}?投资")
+_WHOLE = r"(?![^，。；：！？!?,;:\n]{0,12}?(首|第一|最|唯一|单体|领先|重点))(?!性)"
+NATIONAL = re.compile(r"(全国|我国)" + _WHOLE + r"[^，。；：！？!?,;:\n的]{0,12}?投资")
+# The same for a whole province, city, county or township ("全省共投入扶贫资金1.85亿元", "全区工业投资规模
+# 扩大至3600亿元", "全乡群众自我投入已达380万元"): the area's figure sums all its works. Not for places
+# (a story about a county's figure is still that county's).
+AREA_WIDE = re.compile(r"(全国|我国|全[省市县区乡镇州盟旗](?![场域面]))" + _WHOLE
+                       + r"[^，。；：！？!?,;:\n的]{0,12}?(投资|投入)")
 
 SENTENCE_MARKS = "。！？!?\n"
 # How far a clause or sentence reaches either side of a position (characters): longer is no

@@ -99,6 +99,20 @@ def test_a_story_of_thousands_of_stage_verbs_costs_linear_time() -> None:
     assert facts.stage == "签约"
 
 
+@pytest.mark.parametrize("unit", ["有12家企业，总投资3亿元，", "某公司10亿元项目开工，", "某市10个项目总投资5亿元，"])
+def test_a_story_of_comma_clauses_only_costs_linear_time(unit: str) -> None:
+    # 100,000 characters with commas and no full stop: each amount's clause is 300 characters. Two
+    # checks read to the end of the text per amount (the span figure's clause, its paragraph start):
+    # ~35 s of CPU for the first unit. Now both are bounded, and amounts are read only as far as the
+    # choice needs (the first roundup, or the first amount when the text counts no projects).
+    import time
+
+    body = (unit * (100_000 // len(unit) + 1))[:100_000]
+    started = time.process_time()
+    extract_facts("", body)
+    assert time.process_time() - started < 2, time.process_time() - started
+
+
 def test_parse_amount_error_is_one_sentence() -> None:
     with pytest.raises(ValueError, match="is not an amount like 10亿, 5000万 or 1e9"):
         parse_amount("lots")

@@ -853,3 +853,226 @@ def test_a_span_summed_up_is_background(body: str, stage: Optional[str]) -> None
 ])
 def test_more_works_a_stage_is_reached_by(body: str, stage: str) -> None:
     assert extract_facts("", body).stage == stage
+
+# -- session 8: principled checks, each stated for text not seen ---------------------------------
+
+
+@pytest.mark.parametrize("body", [
+    # The investment word belongs to another noun phrase, in another comma clause.
+    "要稳投资促消费，推动今年800亿元专项资金尽早下达。",
+    "各地加大有效投资力度，今年1000亿元专项债券已发行完毕。",
+])
+def test_an_investment_word_governs_only_its_own_comma_clause(body: str) -> None:
+    assert extract_facts("", body).amount is None
+
+
+@pytest.mark.parametrize("title,body,amount", [
+    ("", "本届博览会上，文旅项目集中签约56.5亿元。", 56.5e8),
+    ("", "会上，某市现场签约12亿元的新材料项目。", 12e8),
+    ("某洽谈会项目签约超80亿元", "某洽谈会今天闭幕，共有30个项目集中签约86.2亿元。", 86.2e8),
+])
+def test_a_signing_right_before_its_amount_is_the_signed_total(title: str, body: str, amount: float) -> None:
+    assert extract_facts(title, body).amount == pytest.approx(amount)
+
+
+def test_a_signing_does_not_reach_past_other_words_to_an_amount() -> None:
+    # 签约 governs only the amount right after it (a bound at most): here a sales figure.
+    assert extract_facts("", "两家公司签约后当年销售额8亿元。").amount is None
+
+
+@pytest.mark.parametrize("body", [
+    "大赛闭幕，优秀项目获意向投资额超过20亿元。",
+    "这家初创企业获天使轮投资5000万元。",
+    "该公司去年获得了战略投资3亿元。",
+])
+def test_money_received_is_financing_whatever_stands_between(body: str) -> None:
+    assert extract_facts("", body).amount is None
+
+
+def test_an_approved_project_still_states_its_investment() -> None:
+    # 获批 (approved) receives no money: the project's own total stays.
+    assert extract_facts("", "某水库工程获批，总投资12亿元。").amount == pytest.approx(12e8)
+
+
+@pytest.mark.parametrize("body", [
+    "“十五五”时期，某省水利投资预计超过3000亿元。",
+    "十四五期间，全市交通投资将达800亿元。",
+])
+def test_a_five_year_plans_span_is_a_programmes_figure(body: str) -> None:
+    assert extract_facts("", body).amount is None
+
+
+@pytest.mark.parametrize("title,body,amount", [
+    # Companies, vessels or a threshold class of projects summed up: a tally, not a project.
+    ("", "全镇走访的50家企业中，有18家企业已备案，总投资额超过3亿元。", None),
+    ("", "当地远洋渔船达到200多艘，装备了卫星导航，总投资近6亿元。", None),
+    ("", "调查显示，1000万元以上的技改项目进展顺利，总投资超过9亿元。", None),
+    # One event's batch, or a named work's own total, keeps its amount.
+    ("", "今天，12家企业集中签约，总投资额达30亿元。", 30e8),
+    ("", "某港新建3艘渡轮的码头项目总投资2亿元。", 2e8),
+])
+def test_a_total_over_many_without_an_event_is_a_tally(title: str, body: str, amount: Optional[float]) -> None:
+    got = extract_facts(title, body).amount
+    assert got == (pytest.approx(amount) if amount else None)
+
+
+def test_a_work_named_before_a_spending_word_ties_the_spending_to_it() -> None:
+    body = "在某县，今年启动的堤防加固工程投入的6500万元中，4000万元为国债资金。"
+    assert extract_facts("", body).amount == pytest.approx(6500e4)
+
+
+@pytest.mark.parametrize("body", [
+    "全省高速公路在建项目总投资3000亿元，进展顺利。",
+    "全县农村道路建设投资达5亿元，惠及群众。",
+    "2025年全区工业投资规模扩大至2000亿元。",
+])
+def test_a_whole_areas_figure_is_no_projects_amount(body: str) -> None:
+    assert extract_facts("", body).amount is None
+
+
+def test_a_whole_areas_first_is_still_one_project() -> None:
+    assert extract_facts("", "全省首个海上光伏项目总投资15亿元，今天开工。").amount == pytest.approx(15e8)
+
+
+@pytest.mark.parametrize("body", [
+    "研发投入很大，如某公司开发一种新药要投资10多亿美元，但上市后价格逐年下降。",
+    "这类项目花费不小，比如一座大型游乐园要投资50亿元。",
+    "这次整合，相当于再造一个投资100亿元的大型企业。",
+])
+def test_an_example_clause_illustrates_and_states_no_investment(body: str) -> None:
+    assert extract_facts("", body).amount is None
+
+
+def test_as_scheduled_is_no_example() -> None:
+    assert extract_facts("", "某大桥如期开工，总投资30亿元。").amount == pytest.approx(30e8)
+
+
+@pytest.mark.parametrize("title,body,amount", [
+    # A count of projects with a total, but no event that makes them one batch: a tally.
+    ("", "某集团已经上新了20多个项目，总投资达200亿元。", None),
+    ("", "某区储备了重点项目60个，总投资500亿元。", None),
+    # One event's batch: the sentence, the one before it, or the headline reports it.
+    ("", "某市今天举行重大项目推进会。参会的60个项目总投资500亿元，涉及多个领域。", 500e8),
+    ("某县30个项目集中开工", "这些项目总投资达80亿元，涵盖制造业和基础设施。", 80e8),
+    ("", "本届博览会共有40个项目达成合作，总投资额120亿元。", 120e8),
+])
+def test_a_roundup_needs_one_event_that_makes_it_a_batch(title: str, body: str, amount: Optional[float]) -> None:
+    got = extract_facts(title, body).amount
+    assert got == (pytest.approx(amount) if amount else None)
+
+
+@pytest.mark.parametrize("body,amount,currency", [
+    ("该大桥总造价6亿元，今天通车。", 6e8, "CNY"),  # a work's construction cost
+    ("项目总投资1.2亿美金，明年投产。", 1.2e8, "USD"),  # 美金: the colloquial dollar
+    ("某集团斥资10亿元打造的文旅综合体开业。", 10e8, "CNY"),
+    ("某公司增资5亿元扩建生产线。", 5e8, "CNY"),  # added capital that builds one work
+])
+def test_more_ways_of_stating_one_works_investment(body: str, amount: float, currency: str) -> None:
+    facts = extract_facts("", body)
+    assert (facts.amount, facts.currency) == (pytest.approx(amount), currency)
+
+
+@pytest.mark.parametrize("body", [
+    "这条高速公路每公里造价1.2亿元。",  # a rate per unit
+    "某公司增资5亿元，补充流动资金。",  # added capital that builds nothing
+])
+def test_a_rate_or_capital_that_builds_nothing_is_no_amount(body: str) -> None:
+    assert extract_facts("", body).amount is None
+
+
+@pytest.mark.parametrize("title,body,amount", [
+    # Headlines size the work with no investment word; the lead's precise figure fills the round one in.
+    ("某市30亿元新能源项目开工", "今天，某市新能源项目开工。", 30e8),
+    ("某市30亿元新能源项目开工", "今天，某市新能源项目开工，总投资30.5亿元。", 30.5e8),
+    ("", "一个50亿元的芯片项目今天落户某区。", 50e8),
+    # Not under a plan, not several works, not a size class, not money handed to the work.
+    ("", "论坛还将推动超1000亿元项目签约。", None),
+    ("", "某省多个超百亿元的化工项目开工建设。", None),
+    ("", "一批百亿级储能项目启动建设。", None),
+    ("", "某县获得3000万元项目资金，工程开工。", None),
+])
+def test_an_amount_that_sizes_a_work_reaching_a_stage(title: str, body: str, amount: Optional[float]) -> None:
+    got = extract_facts(title, body).amount
+    assert got == (pytest.approx(amount) if amount else None)
+
+
+@pytest.mark.parametrize("body", [
+    "今年前三季度，某省民间投资达2000亿元。",  # a sector's investment, named by its kind
+    "某市高新技术产业投资达到200亿元。",
+    "某市城建投资达到150亿元。",
+    "某市制造业投资完成300亿元。",  # completed: a statistic whichever side of the word 完成 stands
+    "该行动计划总投资3000亿元，涵盖五大领域。",  # a programme's total
+    "该政策撬动社会投资500亿元。",  # drawn in
+    "此举拉动有效投资200亿元。",
+    "入园项目投资强度达到400万元/亩。",  # a rate
+])
+def test_a_sectors_programmes_or_drawn_in_figure_is_no_amount(body: str) -> None:
+    assert extract_facts("", body).amount is None
+
+
+@pytest.mark.parametrize("body,amount", [
+    ("某企业投资1.5亿元新上一条生产线。", 1.5e8),  # a company invests: no sector
+    ("某市政府投资6000万元，拓宽了进港道路。", 6e7),
+    ("该项目规划总投资60亿元，今天开工。", 60e8),  # a project's planned total
+])
+def test_an_investor_or_a_projects_plan_is_no_sector(body: str, amount: float) -> None:
+    assert extract_facts("", body).amount == pytest.approx(amount)
+
+
+@pytest.mark.parametrize("title,body,amount", [
+    ("", "某市列入省重点的项目有45个，总投资900亿元。", None),  # "项目有N个" counts projects too
+    ("", "这些项目总投资100亿元，建成后年产值200亿元。", None),  # 建成后: a condition, no event
+    ("", "某省发布今年重点项目清单，共安排项目600个，总投资1.5万亿元。", None),  # a year's list
+    ("", "这些项目今天集中开工，总投资100亿元。", 100e8),
+])
+def test_what_is_and_is_not_one_events_batch(title: str, body: str, amount: Optional[float]) -> None:
+    got = extract_facts(title, body).amount
+    assert got == (pytest.approx(amount) if amount else None)
+
+
+@pytest.mark.parametrize("body", [
+    "某公司投资5亿元入股某企业。",
+    "某集团拟投资20亿元收购某公司51%股权。",
+    "某公司投资10亿元设立产业投资基金。",
+])
+def test_a_stake_or_a_fund_builds_no_work(body: str) -> None:
+    assert extract_facts("", body).amount is None
+
+
+def test_a_run_of_years_between_word_and_amount_dates_the_figure() -> None:
+    body = "某峰会今天闭幕，产业合作大会签约项目80余项，签约金额连续3年超500亿元。"
+    assert extract_facts("", body).amount == pytest.approx(500e8)
+
+
+@pytest.mark.parametrize("body,amount", [
+    # A signed total after a count of signed projects is the batch's, whatever the total word.
+    ("某洽谈会今天闭幕，签约项目60个，签约金额300亿元。", 300e8),
+    # A forecast of a signing is no event's batch.
+    ("某洽谈会今天开幕，预计签署合作项目200多个，签约金额近2000亿元。", None),
+])
+def test_a_signed_batchs_total_and_a_forecast_one(body: str, amount: Optional[float]) -> None:
+    got = extract_facts("", body).amount
+    assert got == (pytest.approx(amount) if amount else None)
+
+
+@pytest.mark.parametrize("body,amount", [
+    # A work's own figure: a statistic or a period in another comma clause reports something else.
+    ("某高速公路项目总投资120亿元，目前累计完成投资80亿元。", 120e8),
+    ("今年以来，总投资50亿元的某港口项目加快建设。", 50e8),
+    ("截至目前，总投资60亿元的某大桥已完成主体工程。", 60e8),
+    ("某LNG接收站总投资100亿元，同比去年提前一个月投产。", 100e8),
+    # Not when the sentence counts projects: then the period's statistic is theirs.
+    ("1—9月，全国新开工公路项目299个，项目总投资8000亿元。", None),
+])
+def test_a_works_own_figure_beside_a_statistic_of_something_else(body: str, amount: Optional[float]) -> None:
+    got = extract_facts("", body).amount
+    assert got == (pytest.approx(amount) if amount else None)
+
+
+@pytest.mark.parametrize("body", [
+    # A sentence that counts projects or works is no one work's: its period or statistic stands.
+    "截至目前，某区在建项目超过60个，项目总投资超过400亿元。",
+    "截至目前，某园区新建厂房12栋、泊位5个，项目总投资超过40亿元。",
+])
+def test_a_sentence_that_counts_is_no_one_works(body: str) -> None:
+    assert extract_facts("", body).amount is None
