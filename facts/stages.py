@@ -132,11 +132,6 @@ def _clause_after(text: str, pos: int) -> str:
     return text[pos:sentence_end(text, pos, _CLAUSE_MARKS)]
 
 
-def _sentence(text: str, pos: int) -> str:
-    """The sentence holding ``pos``, a semicolon ending one too."""
-    return text[sentence_start(text, pos, _SENTENCE_MARKS):sentence_end(text, pos, _SENTENCE_MARKS)]
-
-
 def _planned(text: str, pos: int) -> bool:
     """Whether a plan word earlier in the sentence governs the verb at ``pos``."""
     start = sentence_start(text, pos, _SENTENCE_MARKS)
@@ -231,14 +226,14 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
         return "span of stages"  # "从签约到投产的全流程": a span of stages, not a report
     if _CONDITION_AFTER.match(text, match.end()):
         return "condition"  # "项目建成后…", "投产以后…": a condition, not a report
-    if in_body and index not in _DEALS and not _WORK.search(_sentence(text, match.start())):
+    if in_body and index not in _DEALS and not _WORK.search(sentence_of(text, match.start(), _SENTENCE_MARKS)):
         return "no work"
     if in_body and _MANY.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start()):
-        sentence = _sentence(text, match.start())
+        sentence = sentence_of(text, match.start(), _SENTENCE_MARKS)
         if not EVENT.search(sentence) and not _INVESTED.search(sentence):
             return "trend"
     if _SUMMARY.search(text, sentence_start(text, match.start(), _SENTENCE_MARKS), match.start()) \
-            and not EVENT.search(_sentence(text, match.start())):
+            and not EVENT.search(sentence_of(text, match.start(), _SENTENCE_MARKS)):
         return "summary"
     if _as_noun(text, match):
         return "noun"

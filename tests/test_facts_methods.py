@@ -1076,3 +1076,16 @@ def test_a_works_own_figure_beside_a_statistic_of_something_else(body: str, amou
 ])
 def test_a_sentence_that_counts_is_no_one_works(body: str) -> None:
     assert extract_facts("", body).amount is None
+
+
+@pytest.mark.parametrize("title,body,amount", [
+    # The funds of a signed batch's contracts are its total (a real 荣昌 story's shape).
+    ("某区“招商引资季”集中签约仪式", "12月26日，某区集中签约仪式举行。此次集中签约项目共60个，合同资金224.9亿元，"
+     "其中工业项目45个，合同资金125亿元。重点引进了某集团拟投资50亿元的总部基地项目。", 224.9e8),
+    # A batch that starts and completes works at one event (集中开竣工) is one event's batch.
+    ("某市2021年第二季度重大项目集中开竣工", "据了解，参加某市2021年第二季度重大项目集中开竣工项目共72个，"
+     "涵盖冶金机械等领域，总投资326.83亿元，年度计划投资约62.74亿元。", 326.83e8),
+])
+def test_a_signed_batchs_contract_funds_and_a_start_and_completion_batch(title: str, body: str, amount: float) -> None:
+    facts = extract_facts(title, body)
+    assert facts.amount == pytest.approx(amount) and facts.kind == "roundup", facts
