@@ -8,11 +8,17 @@ paragraph in both, this prints per field how often the labels agree: among all s
 paragraphs (a ``"?"`` on one side and a value on the other is a disagreement), and among
 those both sides scored (neither said ``"?"``). An extractor cannot be measured more
 finely than its labels agree.
+
+It also compares the two readings of project names (``projects.json``, gold, against
+``second/projects.json``): how many alike, how many alike where neither said ``"?"``, and how
+many where one said ``"?"`` and the other gave a value (a name or ``null``). Only counts are
+printed, never single labels, so that running it does not show one reader the other's names.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +36,53 @@ def _same(field: str, a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
+def _projects() -> None:
+    gold_path, second_path = DATA / "projects.json", DATA / "second" / "projects.json"
+    if not (gold_path.exists() and second_path.exists()):
+        return
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))["labels"]
+    second = json.loads(second_path.read_text(encoding="utf-8"))["labels"]
+    shared = sorted(set(gold) & set(second))
+    print(f"project names: {len(shared)} items labelled by both")
+    if not shared:
+        return
+    alike = [i for i in shared if gold[i] == second[i]]
+    scored = [i for i in shared if "?" not in (gold[i], second[i])]
+    print(f"  alike {len(alike)}/{len(shared)}; where neither said '?': {sum(i in alike for i in scored)}/{len(scored)}")
+    one_unsure = [i for i in shared if (gold[i] == "?") != (second[i] == "?")]
+    print(f"  one said '?' and the other gave a value: {len(one_unsure)}")
+    # Both gave a name but not the same one: how many are the same phrase cut at another place
+    # (one contains the other), the usual way two readers differ on where a name starts or ends.
+    # Roundups are "?" on both sides by rule; the README's rules quote about 40 of the other items
+    # as examples (phrases in backquotes), which the second reader read: both inflate agreement.
+    stories = _items([DATA / "real-collected.json", *sorted(DATA.glob("xwlb-*.json"))])
+    read = [i for i in shared if stories[i].get("kind") != "roundup"]
+    quoted = _quoted()
+    fresh = [i for i in read if not any(q in (stories[i].get("title") or "") + stories[i]["text"] for q in quoted)]
+    for label, ids in (("not roundups", read), ("not roundups, not quoted in the rules", fresh)):
+        both = [i for i in ids if "?" not in (gold[i], second[i])]
+        print(f"  {label}: alike {sum(i in alike for i in ids)}/{len(ids)}; "
+              f"where neither said '?': {sum(i in alike for i in both)}/{len(both)}")
+    names = [i for i in scored if isinstance(gold[i], str) and isinstance(second[i], str) and i not in alike]
+    nested = sum(gold[i] in second[i] or second[i] in gold[i] for i in names)
+    print(f"  a name on both sides but not the same: {len(names)}, one containing the other: {nested}")
+
+
+def _quoted() -> list[str]:
+    """The example phrases of the README's project-name rules (5+ characters, no ellipsis)."""
+    text = (DATA / "README.md").read_text(encoding="utf-8")
+    start = text.index("## Project names (session 8)")
+    section = text[start:text.index("**Counts**", start)]
+    phrases = (p.strip("“”") for p in re.findall(r"`([^`]+)`", section))
+    return [p for p in phrases if len(p) >= 5 and "…" not in p]
+
+
 def main() -> None:
+    _reading()
+    _projects()
+
+
+def _reading() -> None:
     gold = _items(sorted(DATA.glob("xwlb-*.json")))
     second = _items(sorted((DATA / "second").glob("xwlb-*.json")))
     shared = sorted(set(gold) & set(second))
