@@ -137,6 +137,26 @@ class _Table:
             name = _without_peoples(d.name, peoples)
             if name and name not in _NOT_PLACES:
                 names.setdefault(name, set()).add(d.code)
+        # Autonomous counties without their peoples too ("江华" of 江华瑶族自治县), but as weak names
+        # (below: two characters): they count beside their city or in a place slot, and not when
+        # jieba's dictionary has them as a common word (通道, 互助, 大通).
+        for d in divisions:
+            name = _without_peoples(d.name, peoples, "自治县")
+            if name and len(name) == 2 and name not in _NOT_PLACES and name not in names:
+                names[name] = {d.code}
+        # A county that became a city keeps its old name in print for years: "禄丰县" for 禄丰市 (2021),
+        # "邵东县" for 邵东市 (2019). The old name reads as the division where no other division has it
+        # and the short name is no common word. (Only that direction: the table is the newer one.)
+        for d in divisions:
+            short = _short(d.name)
+            if d.level != 2 or not d.name.endswith("市") or short == d.name or len(short) < 2:
+                continue
+            tag = self.words.get(short, (0, ""))[1]
+            if tag and tag not in _PROPER_TAGS:
+                continue
+            variant = short + "县"
+            if variant not in names:
+                names[variant] = {d.code}
         peoples_bare = {p.removesuffix("族") for p in peoples}  # 鄂伦春 of 鄂伦春族
         for name, codes in names.items():
             # Three characters or more (瓦房店, 公主岭) make no ordinary word; a people's name left of an
@@ -224,6 +244,8 @@ class _Table:
                 covered = end
                 if name not in self.names or _NAMED_AFTER.match(text, end + 1):
                     continue  # a region word (东北), or a building's or street's name
+                if name in self.weak and text.startswith(("街道", "镇", "乡"), end + 1):
+                    continue  # "玉屏街道": a township of that name (read by the township fallback)
                 codes = self.names[name]
                 if name in self.weak and len(codes) == 1:
                     code = next(iter(codes))
@@ -241,13 +263,14 @@ def _short(name: str) -> str:
     return name
 
 
-def _without_peoples(name: str, peoples: tuple[str, ...]) -> str:
-    """An autonomous prefecture's name without the suffix and its peoples' names, or "".
+def _without_peoples(name: str, peoples: tuple[str, ...], suffix: str = "自治州") -> str:
+    """An autonomous prefecture's (or, with ``suffix="自治县"``, county's) name without the suffix and
+    its peoples' names, or "".
 
     "黔东南苗族侗族自治州" → "黔东南", "伊犁哈萨克自治州" → "伊犁" (a people may be written
     without 族: 哈萨克, 蒙古; a one-character one only with it: 回族, 藏族).
     """
-    suffix = "自治州" if name.endswith("自治州") else ""
+    suffix = suffix if name.endswith(suffix) else ""
     if not suffix or not peoples:
         return ""
     base = name[: -len(suffix)]

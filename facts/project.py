@@ -64,6 +64,9 @@ _NO_NAME_BEFORE_HEAD = set("和及与或抓上干谋引招扩跑争促签")
 # months is a period ("1-10月项目").
 _ZONE_FRONT = re.compile(r"[\u4e00-\u9fff]{2,10}?(经济技术开发区|经济开发区|高新技术产业开发区|开发区|高新区|工业园区|产业园区|"
                          r"新区|示范区|片区)|[\d一二三四五六七八九十]{1,2}([-—–~至到][\d一二三四五六七八九十]{1,2})?月份?")
+# A year or a part of one inside what is left dates a batch ("…2022年上半年招商项目"); a project's
+# name does not carry the period it was signed in.
+_PERIOD_IN_NAME = re.compile(r"\d{4}年|上半年|下半年|[一二三四]季度")
 # A name has words: at least two CJK characters or Latin letters besides its kind.
 _WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 # What is left names a field, not a project: "数字经济项目", "冰雪经济项目", "新兴产业项目".
@@ -135,6 +138,8 @@ def _specific(name: str, place_names: tuple[str, ...]) -> bool:
         # "峡江灌区", "固军水库": a proper name (a place's included) before the kind names one work;
         # "新建大型灌区" does not.
         return len(rest) >= 2 or (not rest and last_was_place)
+    if _PERIOD_IN_NAME.search(rest):
+        return False  # "现代农业产业链2022年上半年招商项目": a period's batch
     return len(rest) >= _MIN_SPECIFIC and not _FIELD.fullmatch(rest) and len(_WORDS.findall(rest)) >= 2
 
 

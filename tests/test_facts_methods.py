@@ -1089,3 +1089,12 @@ def test_a_sentence_that_counts_is_no_one_works(body: str) -> None:
 def test_a_signed_batchs_contract_funds_and_a_start_and_completion_batch(title: str, body: str, amount: float) -> None:
     facts = extract_facts(title, body)
     assert facts.amount == pytest.approx(amount) and facts.kind == "roundup", facts
+
+
+def test_a_reporting_date_is_no_event_and_a_period_names_no_project() -> None:
+    # "6月16日，记者…了解到": the date of the report; the five months' signings are a tally, no roundup.
+    facts = extract_facts("某县前5个月新签约项目10个", "6月16日，记者在某县采访了解到，今年前5个月，"
+                          "全县新签约项目共10个，计划总投资56.77亿元。")
+    assert facts.kind != "roundup", facts
+    assert extract_facts("某县9个现代农业招商项目集中签约", "今日上午，某县举行现代农业产业链2022年上半年"
+                         "招商项目集中签约仪式。").project is None

@@ -113,3 +113,17 @@ def test_a_countys_short_name_before_its_whole_and_a_township_elsewhere() -> Non
     assert facts.places and facts.places[0].city == "漳州市", facts.places
     unsettled = extract_facts("某地17个项目签约", "云霄，高入天际。下港片区棚户区改造建设项目投资额最大。")
     assert all(place.city != "泰安市" for place in unsettled.places), unsettled.places
+
+
+@pytest.mark.parametrize("text,county", [
+    ("禄丰县人民政府举行项目签约仪式。", "禄丰市"),  # the old name of a county that became a city (2021)
+    ("某某2024年第一次重大项目集中开工仪式在江华高新区举行。", "江华瑶族自治县"),  # an autonomous county without its people
+    ("在石柱，某项目开工。", "石柱土家族自治县"),
+])
+def test_old_county_names_and_autonomous_counties_without_their_peoples(text: str, county: str) -> None:
+    assert extract_facts("", text).places[0].county == county
+
+
+def test_a_big_city_is_no_county_and_a_common_word_stays_weak() -> None:
+    assert extract_facts("", "在莫斯科等大城市开办了分支机构。").places == ()  # 大城县 is never 大城市
+    assert extract_facts("", "双方在通道建设方面加强合作。").places == ()  # 通道侗族自治县: a common word
