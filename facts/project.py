@@ -32,7 +32,7 @@ _ENDS_IN_HEAD = re.compile(_HEAD + "$")
 _BOUNDARY = re.compile(
     r"签约|签订|签署|开工|动工|开建|投产|竣工|落户|落地|推进|启动|实施|举行|举办|召开|引进|宣布|出席|参加|包括|"
     r"涉及|涵盖|分别是|分别为|作为|成为|其中|此次|本次|这次|总投资|投资|计划|集中|还有|以及|上马|抓住机遇上|"
-    r"见证|观摩|考察|调研|视察|来到|走进|聚焦|围绕|加快|推动|支持|批复|核准|审批|开展|"
+    r"见证|观摩|考察|调研|视察|来到|走进|聚焦|围绕|加快|推动|确保|支持|批复|核准|审批|开展|"
     r"[（(]记者[^）)]{0,20}[）)]|本报讯|关于|决定|打造|周年|建成|兴建|创建|兴办|一家|一座|一个|一条|一所|——+|"  # "———": an apposition follows
     r"[\d.]+(多|余)?(万亿|亿|千万|百万|万)?元|"  # "投资1200万元建成…": an amount before the name
     r"共(?=[建同有计])|有(?!限)|[的在与对将把暨等了为是从向并和]"  # one-character clause words; 和 see _cut
@@ -48,7 +48,7 @@ _GENERIC_FRONT = re.compile(
 )
 # A phrase that counts its projects names a batch, not one project.
 _COUNTS = re.compile(r"(?<![年月日])[\d一二两三四五六七八九十百千]+(多|余)?[个项宗处座条家所](?!目)|(?<![\d一二三四五六七八九十])[两三四五六七八九十百千]+大"
-                     r"|一批|等|各类|多个|若干|系列")
+                     r"|一批|等|各|多个|若干|系列")  # 各: "各重大招商引资项目", each of many
 # A superlative or a first describes a project, it does not name it ("我国首个超大容量变速抽水蓄能电站");
 # the name is given beside it, often after a dash.
 _DESCRIBED = re.compile(r"首个|首座|首条|首家|第一个|最大|最长|最高|最深|最早|最先进")

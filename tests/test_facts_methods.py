@@ -699,6 +699,7 @@ def test_a_field_or_a_count_of_works_is_no_project_name(title: str, body: str) -
     ("重大项目拉动投资增长", "今年以来，我市牢固树立“项目为王”理念，坚定不移抓项目、扩投资。"),  # a slogan, a verb's object
     ("全市重点建设项目进展情况", "1-10月项目累计完成投资629.0亿元。"),  # a period
     ("某某经济开发区重点项目建设步伐加快", "投资上亿元的重点项目建设步伐加快。"),  # a zone's category
+    ("我州招商引资工作开门红", "我州狠抓项目服务工作，确保园区内各重大招商引资项目迅速落地。"),  # each of many
 ])
 def test_slogans_periods_and_a_zones_category_are_no_project_name(title: str, body: str) -> None:
     assert extract_facts(title, body).project is None
