@@ -1,7 +1,7 @@
 """The project's name phrase, where the story states one (``年产10万吨氢能装备项目``).
 
-A name is the noun phrase that ends in 项目 and starts after the last word that cannot be part of
-a name: a verb of the event (``签约``, ``开工``, ``宣布``, ``举行``), a relative clause's ``的``
+A name is the noun phrase that ends in 项目 or in the kind of work news names a project by (工程,
+电站, 水库, 机场, 基地 …: ``_HEAD``) and starts after the last word that cannot be part of a name: a verb of the event (``签约``, ``开工``, ``宣布``, ``举行``), a relative clause's ``的``
 (``总投资5.5亿元的牧原集团…饲料厂建设项目``), a preposition or conjunction of the clause (``在``,
 ``与``, ``暨``, ``等``). What is left names a project only when something specific remains once
 places, dates, counts and ranking words are read off its front: ``烟台市重点项目``,
