@@ -86,6 +86,15 @@ def _in_place_slot(text: str, start: int, end: int, opening: bool = True) -> boo
     return opening and not text[:start].strip() and bool(_PROJECT_NEAR.match(text, end))
 
 
+# The one-character abbreviations (简称) of the municipalities and of cities news writes so, read only
+# after a word that puts a work, a company or a person there and before a clause's end or a verb
+# ("在沪投资", "来渝签约", "在穗举行"): 京, 津, 沪, 渝 are official (GB/T 2260's 简称 of the
+# province-level municipalities); 穗 (广州), 蓉 (成都), 甬 (宁波), 榕 (福州), 邕 (南宁), 筑 (贵阳),
+# 鹏 is not used (a word), 深 alone is a word too. Each maps to the name the table knows.
+_ABBREVIATIONS = {"京": "北京市", "津": "天津市", "沪": "上海市", "渝": "重庆市", "穗": "广州市", "蓉": "成都市",
+                  "甬": "宁波市", "榕": "福州市", "邕": "南宁市", "筑": "贵阳市"}
+_ABBREVIATED = re.compile(r"(?:在|来|赴|落户|扎根|驻|留|到)(?P<abbr>[" + "".join(_ABBREVIATIONS) + r"])"
+                          r"(?=[，。、；,;]|投资|签约|举行|举办|建设|设立|布局|发展|兴业|落地|开工|投产)")
 _NAMED_AFTER = re.compile(r"大厦|宾馆|饭店|大酒店|酒店|大楼|商厦|路(?!桥|线|演|径|网|段|面|况|口)|大街|大道|街(?!道|区|头)")
 
 
@@ -253,7 +262,14 @@ class _Table:
                             self.placelike(name, code) and _in_place_slot(text, start, end + 1)):
                         name = self.by_code[code].name  # "太仓高新区", "在义乌，": 太仓市, 义乌市 here
                 out.append((start, end + 1, name))
-        return out
+        # A city's one-character abbreviation after a word that puts something there ("在沪投资",
+        # "落户渝北" is 渝北 itself, found above): never matched alone, a single character is a word.
+        taken = [(start, end) for start, end, _ in out]
+        for found in _ABBREVIATED.finditer(text):
+            at = found.start("abbr")
+            if not any(start <= at < end for start, end in taken):
+                out.append((at, at + 1, _ABBREVIATIONS[found.group("abbr")]))
+        return sorted(out) if len(out) > len(taken) else out
 
 
 def _short(name: str) -> str:

@@ -127,3 +127,15 @@ def test_old_county_names_and_autonomous_counties_without_their_peoples(text: st
 def test_a_big_city_is_no_county_and_a_common_word_stays_weak() -> None:
     assert extract_facts("", "在莫斯科等大城市开办了分支机构。").places == ()  # 大城县 is never 大城市
     assert extract_facts("", "双方在通道建设方面加强合作。").places == ()  # 通道侗族自治县: a common word
+
+
+@pytest.mark.parametrize("text,city", [
+    ("某外资企业在沪投资10亿元建设研发中心。", "上海市"),
+    ("某集团来渝签约新能源项目。", "重庆市"),
+])
+def test_a_citys_abbreviation_after_a_word_that_puts_something_there(text: str, city: str) -> None:
+    assert extract_facts("", text).places[0].city == city
+
+
+def test_an_abbreviation_elsewhere_is_a_word() -> None:
+    assert extract_facts("", "在京津冀地区，他在京东工作。").places == ()
