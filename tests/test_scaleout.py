@@ -356,8 +356,10 @@ def _most_in_window(records: list[Any], window: float) -> int:
     return most
 
 
-@pytest.mark.parametrize("victim, autothrottle", [pytest.param("helper", False, id="helper"),
-                                                  pytest.param("owner", False, id="owner"),
+# The helper killed with AutoThrottle at its default (what users run), the owner killed with it off (the
+# download delay alone keeps the two workers polite). A third run, the helper killed with AutoThrottle off,
+# was dropped in session 8 to keep the suite within its time budget (~33 s): both paths are covered.
+@pytest.mark.parametrize("victim, autothrottle", [pytest.param("owner", False, id="owner"),
                                                   pytest.param("helper", True, id="helper-autothrottle")])
 def test_one_big_site_spreads_over_two_workers_politely_and_survives_kill_9(
     tmp_path: Path, redis_url: str, postgres_url: str, victim: str, autothrottle: bool
