@@ -33,7 +33,7 @@ _BOUNDARY = re.compile(
     r"签约|签订|签署|开工|动工|开建|投产|竣工|落户|落地|推进|启动|实施|举行|举办|召开|引进|宣布|出席|参加|包括|"
     r"涉及|涵盖|分别是|分别为|作为|成为|其中|此次|本次|这次|总投资|投资|计划|集中|还有|以及|上马|抓住机遇上|"
     r"见证|观摩|考察|调研|视察|来到|走进|聚焦|围绕|加快|推动|确保|支持|批复|核准|审批|开展|"
-    r"[（(]记者[^）)]{0,20}[）)]|本报讯|关于|决定|打造|周年|建成|兴建|创建|兴办|一家|一座|一个|一条|一所|——+|"  # "———": an apposition follows
+    r"[（(]记者[^）)]{0,20}[）)]|本报讯|关于|决定|打造|周年|拟建于|建于|位于|拟|建成|兴建|创建|兴办|一家|一座|一个|一条|一所|——+|"  # "———": an apposition follows
     r"[\d.]+(多|余)?(万亿|亿|千万|百万|万)?元|"  # "投资1200万元建成…": an amount before the name
     r"共(?=[建同有计])|有(?!限)|[的在与对将把暨等了为是从向并和]"  # one-character clause words; 和 see _cut
 )
@@ -77,7 +77,7 @@ _MIN_SPECIFIC = 3  # characters left before 项目 once the generic front is rea
 
 # A verb that opens what is left after the cut builds the project, it is not in its name:
 # "共建重大石化项目" → 建 + 重大石化项目, "建设智能驾控产业创新研发项目".
-_LEADING_VERB = re.compile(r"^(建设|新建|扩建|续建|共建|打造|谋划|储备|建)")
+_LEADING_VERB = re.compile(r"^((合作|共同|投资|联合)?建设|新建|扩建|续建|共建|打造|谋划|储备|建)")
 
 
 def _quoted(phrase: str, pos: int) -> bool:

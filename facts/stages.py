@@ -123,6 +123,9 @@ _STARTED = STAGES.index("开工")
 # A span of time before a verb: "去年", "一季度", "上半年", "1—10月" (PERIOD) …
 _SPAN_BEFORE = re.compile(PERIOD.pattern + r"|去年|今年|全年|上半年|下半年|前三季度|[一二三四]季度|前\d{1,2}个?月")
 _COUNTING_GROUPS = (STAGES.index("投产"), STAGES.index("竣工"))
+_COMPLETED = STAGES.index("竣工")
+# A part of a work named right before its completion: the work itself is not complete.
+_PART_BEFORE = re.compile(r"(主体工程|主体结构|主体|土建|导流洞|隧洞|桩基|基础工程|厂房)[已均正式全面顺利基本]{0,4}$")
 
 
 _CLAUSE_MARKS = "，,。；;！？!?\n"
@@ -241,6 +244,8 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
         return "policy"
     if _counts(text, match, index):
         return "count"
+    if index == _COMPLETED and _PART_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+        return "a part"  # "主体工程已完工", "导流洞正式完工": one part of the work is done, not the work
     if _not_about_a_project(text, match, index, in_body):
         return "no project"
     if index == 0 and (match.group().endswith("会") or text.startswith("会", match.end())):

@@ -1099,3 +1099,16 @@ def test_a_reporting_date_is_no_event_and_a_period_names_no_project() -> None:
     assert facts.kind != "roundup", facts
     assert extract_facts("某县9个现代农业招商项目集中签约", "今日上午，某县举行现代农业产业链2022年上半年"
                          "招商项目集中签约仪式。").project is None
+
+
+@pytest.mark.parametrize("title,body,stage,project", [
+    # A part of the work done is not the work's completion.
+    ("某新能源电池项目预计年底投产", "项目总投资20亿元，目前主体工程已完工。", None, "某新能源电池项目"),
+    # "合作建设", "拟建于": the verb and the site are no part of the name.
+    ("某市与某集团签约", "双方将合作建设某某新材料产业园。", "签约", "某某新材料产业园"),
+    ("某项目环评报告公示", "某项目拟建于某县工业园，总投资3亿元。", None, None),
+])
+def test_a_parts_completion_and_the_words_around_a_name(title: str, body: str, stage: Optional[str],
+                                                       project: Optional[str]) -> None:
+    facts = extract_facts(title, body)
+    assert (facts.stage, facts.project) == (stage, project), facts
