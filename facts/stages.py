@@ -265,13 +265,18 @@ def _stages_in(original: str, in_body: bool) -> list[int]:
     return [index for match, index in _verbs(text) if _skip_reason(text, match, index, in_body) is None]
 
 
+_PARAGRAPH_READ = 3000
+
+
 def find_stage(title: str, body: str) -> Optional[str]:
     """The stage the story reports (one of :data:`STAGES`), or None."""
     in_title = [] if _EVENT_NOTICE.match(title.strip()) else _stages_in(title, in_body=False)
     if in_title:
         return STAGES[max(in_title)]
-    # The lead paragraph states what happened; later ones recall history or plans.
-    paragraphs = [p for p in body.splitlines() if p.strip()]
+    # The lead paragraph states what happened; later ones recall history or plans. A paragraph is read
+    # up to _PARAGRAPH_READ characters: one longer is a page without paragraph breaks, whose opening
+    # states its news (and reading on would cost every verb's checks, thousands in such a text).
+    paragraphs = [p[:_PARAGRAPH_READ] for p in body.splitlines() if p.strip()]
     for text in (paragraphs[:1], paragraphs[1:3]):
         stages = _stages_in("\n".join(text), in_body=True)
         if stages:
