@@ -1112,3 +1112,7 @@ def test_a_parts_completion_and_the_words_around_a_name(title: str, body: str, s
                                                        project: Optional[str]) -> None:
     facts = extract_facts(title, body)
     assert (facts.stage, facts.project) == (stage, project), facts
+
+
+def test_an_amount_in_a_foreign_currency_is_no_part_of_a_project_name() -> None:
+    assert extract_facts("", "德国某公司投资1.5亿欧元建设的汽车零部件工厂今天投产。").project == "汽车零部件工厂"
