@@ -424,7 +424,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "总额503.7亿元" of projects put on offer, not signed
         if not is_roundup and _STAT_BEFORE.search(text, window_start, invest.start()):
             continue  # "外国直接投资", "完成投资", "共投资": a statistic
-        if AREA_WIDE.search(text, clause_start, invest.end()) and not _EVENT.search(full_sentence):
+        if AREA_WIDE.search(text, own_start if own_work else clause_start, invest.end()) and not _EVENT.search(full_sentence):
             continue  # "全国农村公路建设总投资超过4555亿元": the nation's (or a province's …) figure
         if _EXAMPLE.match(text, _comma_clause_start(text, invest.start(), clause_start)):
             continue  # "…投入很大，如某公司开发一种新芯片要投资10多亿美元": an illustration

@@ -1099,3 +1099,12 @@ def test_a_reporting_date_is_no_event_and_a_period_names_no_project() -> None:
     assert facts.kind != "roundup", facts
     assert extract_facts("某县9个现代农业招商项目集中签约", "今日上午，某县举行现代农业产业链2022年上半年"
                          "招商项目集中签约仪式。").project is None
+
+
+def test_an_area_figure_in_another_comma_clause_leaves_the_project_its_own_total() -> None:
+    # "全县工业投资增长12%" is the county's statistic; the project's own clause states its total.
+    # AREA_WIDE was read from the clause break, so the county's figure took the project's away.
+    facts = extract_facts("", "据统计，全县工业投资增长12%，某某纺织项目总投资3亿元，已开工。")
+    assert facts.amount == 3e8
+    # The area's own figure stays no project's.
+    assert extract_facts("", "据统计，全县工业投资达到120亿元。").amount is None
