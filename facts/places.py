@@ -140,15 +140,16 @@ class _Table:
         # An autonomous prefecture is named without its peoples too: "凉山州", "在湖北恩施", "延边"
         # (凉山彝族自治州, 恩施土家族苗族自治州, 延边朝鲜族自治州); a name shared with another division
         # is settled like any other ("青海海南州" beside 青海; "海南" alone is the province, see
-        # _resolve). Autonomous counties are left out: their names without the peoples are often
-        # common words (通道, 互助, 大通, 沿河).
+        # _resolve). Autonomous counties follow, as weak names only: their names without the peoples
+        # are often common words (通道, 互助, 沿河).
         for d in divisions:
             name = _without_peoples(d.name, peoples)
             if name and name not in _NOT_PLACES:
                 names.setdefault(name, set()).add(d.code)
         # Autonomous counties without their peoples too ("江华" of 江华瑶族自治县), but as weak names
         # (below: two characters): they count beside their city or in a place slot, and not when
-        # jieba's dictionary has them as a common word (通道, 互助, 大通).
+        # jieba's dictionary has them as a common word (通道 v, 互助 v). A name another division has
+        # already stays that division's: "大通" is 淮南's 大通区, not 大通回族土族自治县.
         for d in divisions:
             name = _without_peoples(d.name, peoples, "自治县")
             if name and len(name) == 2 and name not in _NOT_PLACES and name not in names:
