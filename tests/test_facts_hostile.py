@@ -46,4 +46,5 @@ def test_many_plan_words_before_verbs_cost_linear_time() -> None:
     # (~100 per verb here): 15 s (1.3 s before session 8). Now read back from the verb: one lookup.
     started = time.process_time()
     extract_facts("", _repeated("将开工"))
-    assert time.process_time() - started < 3, time.process_time() - started
+    # ~2 s on an idle machine (every one of the 33,000 verbs still reads its 300-character sentence).
+    assert time.process_time() - started < 5, time.process_time() - started
