@@ -56,10 +56,11 @@ def describe_failure(failure: Failure) -> tuple[str, bool]:
 
 
 def may_pass(failure: Failure) -> bool:
-    """Whether the failure may not happen on the next try: a server error (HTTP 5xx) or a transport
-    failure (timeout, refused or dropped connection), not a refusal (HTTP 4xx, robots.txt, a
-    redirect loop, a response too big)."""
+    """Whether the failure may not happen on the next try: a server error (HTTP 5xx, 408, 429) or a
+    transport failure (timeout, refused or dropped connection), not a refusal (any other HTTP 4xx,
+    robots.txt, a redirect loop) nor a response too big (it is as big next time)."""
     exc = failure.value
     if isinstance(exc, HttpError):
-        return bool(exc.response.status >= 500)
-    return not isinstance(exc, scrapy_exc.IgnoreRequest)
+        # 408 (the server gave up waiting) and 429 (too many requests) pass like a 5xx; Scrapy retries them too.
+        return bool(exc.response.status >= 500 or exc.response.status in (408, 429))
+    return not isinstance(exc, (scrapy_exc.IgnoreRequest, *_TOO_BIG))

@@ -50,7 +50,8 @@ class StoreAPI(Protocol):
 
     def last_run_completed(self, site: str) -> bool:
         """True if ``site``'s latest crawl that read a list page read every list page it reached:
-        ``ok``, or ``partial`` with only article pages failing (no ``list_failures``).
+        ``ok``, or ``partial`` with only stories of list page 1 (or stories whose pages are gone)
+        failing (no ``list_failures``).
 
         Not after one that was killed or timed out (still ``running``, ``interrupted``, ``timeout``):
         it may have stored the newest stories of page 1 and never reached those pushed deeper; nor

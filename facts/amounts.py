@@ -155,7 +155,7 @@ _OTHER = re.compile(
 _CLAUSE_BREAK = re.compile(r"[。；;！？!?\n]")
 # Several projects: "32个重点项目", "项目23个", "一批项目", "集中签约/开工".
 _ROUNDUP = re.compile(
-    r"(\d+|[" + _CN_DIGITS + r"]+)(?:多|余)?\s*[个项宗]\s*[\u4e00-\u9fff、]{0,8}?项目"  # "360多个合作项目", "40个外资、外贸等项目"
+    r"((?<!\d)\d+|(?<![" + _CN_DIGITS + r"])[" + _CN_DIGITS + r"]+)(?:多|余)?\s*[个项宗]\s*[\u4e00-\u9fff、]{0,8}?项目"  # "360多个合作项目", "40个外资、外贸等项目"
     r"|项目(?:有|共有|达到?|超过?|逾|近|约)?\s*(\d+|[" + _CN_DIGITS + r"]+)(?:多|余)?\s*[个项宗]"  # "…的项目有45个"
     r"|一批[\u4e00-\u9fff]{0,6}?项目|(这些|这批|该批|上述)项目|集中(签约|开工|投产|竣工|开业)"
     r"|项目[^。；]{0,30}?共有?\s*(\d+|[" + _CN_DIGITS + r"]+)\s*[个项宗]"  # "重大项目正式动工，…共有319项"
@@ -424,7 +424,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "总额503.7亿元" of projects put on offer, not signed
         if not is_roundup and _STAT_BEFORE.search(text, window_start, invest.start()):
             continue  # "外国直接投资", "完成投资", "共投资": a statistic
-        if AREA_WIDE.search(text, clause_start, invest.end()) and not _EVENT.search(full_sentence):
+        if AREA_WIDE.search(text, own_start if own_work else clause_start, invest.end()) and not _EVENT.search(full_sentence):
             continue  # "全国农村公路建设总投资超过4555亿元": the nation's (or a province's …) figure
         if _EXAMPLE.match(text, _comma_clause_start(text, invest.start(), clause_start)):
             continue  # "…投入很大，如某公司开发一种新芯片要投资10多亿美元": an illustration

@@ -140,12 +140,16 @@ def _planned(text: str, pos: int) -> bool:
     start = sentence_start(text, pos, _SENTENCE_MARKS)
     clause = sentence_start(text, pos, _CLAUSE_MARKS)
     governing = None
-    for plan in _PLAN.finditer(text, start, pos):
-        own = sentence_start(text, plan.start(), _CLAUSE_MARKS)
+    # The last plan word that governs wins: read from the verb back, so a sentence of many plan
+    # words costs one clause lookup per verb, not one per plan word (15 s for 100,000 characters
+    # of "将开工").
+    for plan in reversed(list(_PLAN.finditer(text, start, pos))):
         if _PLANNED_INVESTMENT.match(text, plan.end(), pos):
             continue
+        own = sentence_start(text, plan.start(), _CLAUSE_MARKS)
         if own == clause or not _PURPOSE.match(text, own):
             governing = plan
+            break
     if governing is None:
         return False
     for done in _DONE.finditer(text, governing.end(), pos):

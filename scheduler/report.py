@@ -25,7 +25,7 @@ class SiteReport:
     duplicates: int = 0
     non_articles: int = 0
     failures: int = 0
-    list_failures: int = 0  # of which list pages (the next crawl then follows the pagination past known pages)
+    list_failures: int = 0  # of which list pages or deeper pages' stories (the next crawl then follows the pagination past known pages)
     recleaned: int = 0  # stored stories re-cleaned because the site template learned a chrome line
     duration_s: float = 0.0
     errors: list[str] = field(default_factory=list)

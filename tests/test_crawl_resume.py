@@ -224,3 +224,35 @@ def test_a_story_that_failed_on_a_deeper_list_page_is_asked_for_again(
     assert (lost in site.requests) is asked_again, site.requests
     assert _stored(database) == 2 * PER_PAGE - (0 if asked_again else 1)
     assert second.status == "ok", second
+
+
+def _http_failure(status: int) -> "Failure":
+    from scrapy.http import Request, Response
+    from scrapy.spidermiddlewares.httperror import HttpError
+    from twisted.python.failure import Failure
+
+    response = Response("http://127.0.0.1/a.html", status=status, request=Request("http://127.0.0.1/a.html"))
+    return Failure(HttpError(response, "Ignoring non-200 response"))
+
+
+@pytest.mark.parametrize("status", [408, 429])
+def test_a_story_refused_for_now_may_pass(status: int) -> None:
+    """408 (the server gave up waiting) and 429 (too many requests) are passing like a 5xx: Scrapy
+    retries both (RETRY_HTTP_CODES); a deep story refused so is lost unless the next crawl walks on."""
+    from newsmon.crawler.failures import may_pass
+
+    assert may_pass(_http_failure(status))
+    assert not may_pass(_http_failure(404))
+
+
+def test_a_response_too_big_does_not_pass() -> None:
+    """A page over crawl.max_response_bytes is as big next time: ``may_pass`` says it is no passing
+    failure (its docstring), so a deep story too big must not make every later crawl walk past known pages."""
+    from twisted.internet.defer import CancelledError
+    from twisted.python.failure import Failure
+    from scrapy import exceptions as scrapy_exc
+
+    from newsmon.crawler.failures import may_pass
+
+    too_big = getattr(scrapy_exc, "DownloadCancelledError", CancelledError)
+    assert not may_pass(Failure(too_big("Cancelling download: expected size (2000000) larger than max size (1000000).")))

@@ -65,7 +65,7 @@ _TABLES: dict[str, dict[str, Any]] = {
             "failures": "Requests that failed.",
             "duration_s": "Seconds the crawl took.",
             "error": "First failures, one per line.",
-            "list_failures": "Of the failures, list pages that could not be read (empty before migration 5).",
+            "list_failures": "Of the failures, list pages that could not be read, and stories of list page 2 or deeper that failed for a passing reason (empty before migration 5).",
         },
         "facets": ["site", "status"],
         "sort_desc": "id",
