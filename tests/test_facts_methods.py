@@ -1126,21 +1126,15 @@ def test_an_area_figure_in_another_comma_clause_leaves_the_project_its_own_total
     assert extract_facts("", "据统计，全县工业投资达到120亿元。").amount is None
 
 
-@pytest.mark.xfail(strict=True, reason="project._LEADING_VERB strips a verb only at the phrase's start; a "
-                   "demonstrative place (该县, 该市) before it stays in the name: '该县建设光伏电站' (None at 76fd8a2)")
 def test_a_demonstrative_place_and_a_verb_are_no_part_of_a_works_name() -> None:
     facts = extract_facts("", "近日，某某公司与某县签订了投资协议，在该县建设光伏电站。")
     assert facts.project in (None, "光伏电站")
 
 
-@pytest.mark.xfail(strict=True, reason="a five-year plan's works ('“十四五”规划重大工程') are a category: "
-                   "_GENERIC_FRONT does not read off 规划 nor a quoted plan name (None at 76fd8a2)")
 def test_a_five_year_plans_works_are_no_project() -> None:
     assert extract_facts("聚焦“十四五”规划重大工程", "").project is None
 
 
-@pytest.mark.xfail(strict=True, reason="到 (a visit's 'to') is no _BOUNDARY word, so the visitor stays in the "
-                   "name: '市委书记到某某新材料项目' (also at 76fd8a2)")
 def test_a_visitor_is_no_part_of_the_project_name() -> None:
     facts = extract_facts("", "今天上午，市委书记到某某新材料项目现场调研，了解项目进展。")
     assert facts.project == "某某新材料项目"
