@@ -1138,3 +1138,9 @@ def test_a_five_year_plans_works_are_no_project() -> None:
 def test_a_visitor_is_no_part_of_the_project_name() -> None:
     facts = extract_facts("", "今天上午，市委书记到某某新材料项目现场调研，了解项目进展。")
     assert facts.project == "某某新材料项目"
+
+
+def test_a_count_after_the_stage_verb_makes_a_batch_and_the_stock_markets_are_no_city() -> None:
+    facts = extract_facts("某市重大项目开工", "今天，全市10亿元以上项目开工23个，总投资500亿元。")
+    assert facts.kind == "roundup", facts
+    assert extract_facts("", "投资者在沪、深两市开户。").places == ()  # 沪深: the two exchanges
