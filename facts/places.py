@@ -63,7 +63,7 @@ _PLACE_BEFORE = re.compile(r"(?:在|位于|地处|落户(?:于|在|到)?|来到|
 _PLACE_END = re.compile(r"[，。、；：！？,;:!?）)\s]|$")
 _DATELINE_BEFORE = re.compile(r"(?:本报|新华社)$")
 _DATELINE_END = re.compile(r"[0-9０-９一二三四五六七八九十]+月|电|讯")
-_PROJECT_AFTER = re.compile(r"(?:一个|一|某)?(?:项目|园区|工业园|产业园|基地|片区)")
+_PROJECT_OR_ZONE_AFTER = re.compile(r"(?:一个|一|某)?(?:项目|园区|工业园|产业园|基地|片区)")
 # "云霄全县共签约…": the whole of a county (city, district, banner) is named by its name.
 _WHOLE_AFTER = re.compile(r"全(?:县|市|区|旗)")
 _PROJECT_NEAR = re.compile(r"[^，。、；：！？,;:!?\s]{0,4}?项目")
@@ -81,7 +81,7 @@ def _in_place_slot(text: str, start: int, end: int, opening: bool = True) -> boo
         return True
     if _DATELINE_BEFORE.search(text, max(0, start - 3), start) and _DATELINE_END.match(text, end):
         return True
-    if _PROJECT_AFTER.match(text, end) or _WHOLE_AFTER.match(text, end):
+    if _PROJECT_OR_ZONE_AFTER.match(text, end) or _WHOLE_AFTER.match(text, end):
         return True
     return opening and not text[:start].strip() and bool(_PROJECT_NEAR.match(text, end))
 
