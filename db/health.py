@@ -331,7 +331,7 @@ def _one(db: Handle, sql: str, params: Sequence[Any]) -> Optional[tuple[Any, ...
 
 # The counts a finished crawl writes on its crawl_runs row (``StoreAPI.finish_run``). ``list_failures``
 # is the part of ``failures`` that the next crawl finds only past the known list pages: list pages, and
-# (since session 8) stories of deeper list pages that failed for a passing reason; NULL on rows from
+# stories of deeper list pages that failed for a passing reason; NULL on rows from
 # before it was recorded (migration 5).
 RUN_COUNTS = ("list_pages", "articles_new", "duplicates", "non_articles", "failures", "list_failures")
 
