@@ -63,7 +63,8 @@ _PLACE_BEFORE = re.compile(r"(?:在|位于|地处|落户(?:于|在|到)?|来到|
 _PLACE_END = re.compile(r"[，。、；：！？,;:!?）)\s]|$")
 _DATELINE_BEFORE = re.compile(r"(?:本报|新华社)$")
 _DATELINE_END = re.compile(r"[0-9０-９一二三四五六七八九十]+月|电|讯")
-_PROJECT_OR_ZONE_AFTER = re.compile(r"(?:一个|一|某)?(?:项目|园区|工业园|产业园|基地|片区)")
+_PROJECT_OR_ZONE_AFTER = re.compile(r"(?:一个|一|某)?(?:项目|园区|工业园|产业园|基地|片区)"
+                                    r"|[\u4e00-\u9fff]{1,4}?(?:园区|开发区|高新区|工业园|产业园)")  # "平潭新兴园区"
 # "云霄全县共签约…": the whole of a county (city, district, banner) is named by its name.
 _WHOLE_AFTER = re.compile(r"全(?:县|市|区|旗)")
 _PROJECT_NEAR = re.compile(r"[^，。、；：！？,;:!?\s]{0,4}?项目")
@@ -95,7 +96,9 @@ _ABBREVIATIONS = {"京": "北京市", "津": "天津市", "沪": "上海市", "�
                   "甬": "宁波市", "榕": "福州市", "邕": "南宁市", "筑": "贵阳市"}
 _ABBREVIATED = re.compile(r"(?:在|来|赴|落户|扎根|驻|留|到)(?P<abbr>[" + "".join(_ABBREVIATIONS) + r"])"
                           r"(?![，、]?深)(?=[，。、；,;]|投资|签约|举行|举办|建设|设立|布局|发展|兴业|落地|开工|投产)")  # 沪、深: the two stock markets
-_NAMED_AFTER = re.compile(r"大厦|宾馆|饭店|大酒店|酒店|大楼|商厦|路(?!桥|线|演|径|网|段|面|况|口)|大街|大道|街(?!道|区|头)")
+# A compass point or a water's name may stand between ("北京东路", "海口湖大道").
+_NAMED_AFTER = re.compile(r"大厦|宾馆|饭店|大酒店|酒店|大楼|商厦|[东西南北中湖江河]?(?:路(?!桥|线|演|径|网|段|面|况|口)|大街|大道)"
+                          r"|街(?!道|区|头)")
 
 
 @dataclass(frozen=True)

@@ -139,3 +139,10 @@ def test_a_citys_abbreviation_after_a_word_that_puts_something_there(text: str, 
 
 def test_an_abbreviation_elsewhere_is_a_word() -> None:
     assert extract_facts("", "在京津冀地区，他在京东工作。").places == ()
+
+
+def test_a_county_before_a_named_park_and_a_street_after_a_water_name() -> None:
+    # "平潭新兴园区": the county (平潭县, 福州) before a park named in between; "海口湖大道" is a street.
+    assert extract_facts("平潭新兴园区综合开发(一期)项目开工", "项目总投资18.5亿元。").places[0].city == "福州市"
+    facts = extract_facts("黄石新港园区首批项目开工", "首批项目开工活动在新港园区海口湖大道举办。")
+    assert [p.city for p in facts.places] == ["黄石市"], facts.places
