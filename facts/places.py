@@ -67,6 +67,7 @@ _PROJECT_OR_ZONE_AFTER = re.compile(r"(?:一个|一|某)?(?:项目|园区|工业
                                     r"|[\u4e00-\u9fff]{1,4}?(?:园区|开发区|高新区|工业园|产业园)")  # "平潭新兴园区"
 # "云霄全县共签约…": the whole of a county (city, district, banner) is named by its name.
 _WHOLE_AFTER = re.compile(r"全(?:县|市|区|旗)")
+_EVENT_AFTER = re.compile(r"举行|举办|召开|集中(?:签约|开工|开竣工|投产)")
 _PROJECT_NEAR = re.compile(r"[^，。、；：！？,;:!?\s]{0,4}?项目")
 # jieba's tags of proper nouns; a name tagged otherwise is an ordinary word as well (资源 n, 合作 vn).
 _PROPER_TAGS = {"ns", "nr", "nrt", "nrfg", "nz", "nt"}
@@ -84,7 +85,9 @@ def _in_place_slot(text: str, start: int, end: int, opening: bool = True) -> boo
         return True
     if _PROJECT_OR_ZONE_AFTER.match(text, end) or _WHOLE_AFTER.match(text, end):
         return True
-    return opening and not text[:start].strip() and bool(_PROJECT_NEAR.match(text, end))
+    # The text's opening words: a project a few characters on ("寿光蔬菜项目开工"), or an event the
+    # place holds ("津市举行…启动仪式", "义乌召开…").
+    return opening and not text[:start].strip() and bool(_PROJECT_NEAR.match(text, end) or _EVENT_AFTER.match(text, end))
 
 
 # The one-character abbreviations (简称) of the municipalities and of cities news writes so, read only

@@ -39,7 +39,7 @@ _VERBS = {
     "投产": r"正式投产|建成投产|投产|正式启用|全面启用|投入使用|试生产|试产|投入(商业|试)?运营|投运|达产",
     # "构建成链", "组建成", "共建成渝": a verb ending in 建 before 成 ("into", a name) is no completion;
     # "建成区" is a city's built-up area.
-    "竣工": r"竣工验收|竣工|完工|(?<![构组搭创共])建成(?!区)|验收合格|(经|通过)[^，。；,;]{0,10}?验收",
+    "竣工": r"竣工验收|竣工|开[（(]竣[）)]工|完工|(?<![构组搭创共])建成(?!区)|验收合格|(经|通过)[^，。；,;]{0,10}?验收",
 }
 _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_VERBS.values())))
 # A plan word governs the rest of its sentence: the stages after it are ahead, not reached

@@ -32,7 +32,7 @@ PERIOD = re.compile(r"\d+年(来|间|里)|[一二三四五六七八九十几多]
 # Words of one event on one day: "今天", "日前", "21日", "首批", "仪式", "集中开工" … A date the reporter
 # learnt something on ("6月16日，记者在某县采访了解到") dates the report, not an event.
 EVENT = re.compile(r"今天|今日|当天|日前|近日|\d{1,2}日(?![，,]?(?:记者|从|据|获悉))|首日|首批|第[一二三四五六七八九十\d]+批|仪式|现场|大会|举行|举办"
-                   r"|集中(签约|开工|开竣工|开复工|投产|竣工|开业)")
+                   r"|集中(签约|开工|开竣工|开[（(]竣[）)]工|开复工|投产|竣工|开业)")
 
 # A nation-wide figure: "全国铁路完成固定资产投资5726亿元", "我国前三季度水利建设落实投资超万亿元",
 # "全国农村公路建设总投资超过4555亿元" (within one clause, no 的 between). Not a national first or

@@ -1144,3 +1144,9 @@ def test_a_count_after_the_stage_verb_makes_a_batch_and_the_stock_markets_are_no
     facts = extract_facts("某市重大项目开工", "今天，全市10亿元以上项目开工23个，总投资500亿元。")
     assert facts.kind == "roundup", facts
     assert extract_facts("", "投资者在沪、深两市开户。").places == ()  # 沪深: the two exchanges
+
+
+def test_a_batch_started_and_completed_written_with_brackets() -> None:
+    facts = extract_facts("我市45个重点产业项目集中开(竣)工", "12月4日上午，我市第二批45个重点产业项目举行集中开(竣)工仪式，"
+                          "总投资131.96亿元。")
+    assert (facts.stage, facts.kind) == ("竣工", "roundup"), facts

@@ -146,3 +146,9 @@ def test_a_county_before_a_named_park_and_a_street_after_a_water_name() -> None:
     assert extract_facts("平潭新兴园区综合开发(一期)项目开工", "项目总投资18.5亿元。").places[0].city == "福州市"
     facts = extract_facts("黄石新港园区首批项目开工", "首批项目开工活动在新港园区海口湖大道举办。")
     assert [p.city for p in facts.places] == ["黄石市"], facts.places
+
+
+def test_a_county_that_opens_a_headline_with_its_event() -> None:
+    # "津市举行…": the county-level city 津市市 (常德) holds the event; common words stay words.
+    assert extract_facts("津市举行某某智能制造项目启动仪式", "").places[0].city == "常德市"
+    assert extract_facts("合作举行签约仪式", "").places == ()
