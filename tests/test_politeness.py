@@ -18,8 +18,8 @@ from typing import Any
 import yaml
 
 from newsmon.portal import FixturePortal
-from test_daemon_support import DaemonProcess, wait_for
-from test_scaleout import _PortAttribution
+from test_daemon_support import wait_for
+from test_scaleout import _two_workers
 
 DELAY_S = 0.5
 
@@ -118,12 +118,8 @@ def test_two_workers_crawling_two_sites_of_one_host_start_downloads_download_del
         doc["daemon"] = {"workers": 1, "jitter": 0}
         config = tmp_path / "config.yaml"
         config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        workers = {name: DaemonProcess(config, "worker", "--concurrency", "1") for name in ("a", "b")}
-        server_port = int(portal.url("bench-portal", "/").split(":")[2].split("/")[0])
-        ports = _PortAttribution(workers, server_port)
+        workers, ports = _two_workers(config, portal, concurrency=1)
         try:
-            for worker in workers.values():
-                worker.wait_log(r"worker started id=", timeout=90)
             queue = CrawlQueue.connect(redis_url)
             assert queue.enqueue("bench-1") and queue.enqueue("bench-2")
             reports: list[dict[str, Any]] = []

@@ -356,6 +356,23 @@ def _most_in_window(records: list[Any], window: float) -> int:
     return most
 
 
+def _two_workers(config: Path, portal: FixturePortal, concurrency: int) -> tuple[dict[str, DaemonProcess], _PortAttribution]:
+    """Two ``newsmon worker``s ("a", "b") on ``config``, started and ready, with the sampling of which of
+    them owns each client port toward bench-portal's server (stopped and killed if one fails to start)."""
+    workers = {name: DaemonProcess(config, "worker", "--concurrency", str(concurrency)) for name in ("a", "b")}
+    server_port = int(portal.url("bench-portal", "/").split(":")[2].split("/")[0])
+    ports = _PortAttribution(workers, server_port)
+    try:
+        for worker in workers.values():
+            worker.wait_log(r"worker started id=", timeout=90)
+    except BaseException:
+        ports.stop()
+        for worker in workers.values():
+            worker.kill()
+        raise
+    return workers, ports
+
+
 # The helper killed with AutoThrottle at its default (what users run), the owner killed with it off (the
 # download delay alone keeps the two workers polite). A third run, the helper killed with AutoThrottle off,
 # was dropped in session 8 to keep the suite within its time budget (~33 s): both paths are covered.
@@ -370,12 +387,8 @@ def test_one_big_site_spreads_over_two_workers_politely_and_survives_kill_9(
     rows = pg_rows(postgres_url)
     with FixturePortal(bench_articles=BIG_ARTICLES, bench_delay=ANSWER_S) as portal:
         config = big_site_config(portal, tmp_path, redis_url, postgres_url, autothrottle=autothrottle)
-        workers = {name: DaemonProcess(config, "worker", "--concurrency", "2") for name in ("a", "b")}
-        server_port = int(portal.url("bench-portal", "/").split(":")[2].split("/")[0])
-        ports = _PortAttribution(workers, server_port)
+        workers, ports = _two_workers(config, portal, concurrency=2)
         try:
-            for worker in workers.values():
-                worker.wait_log(r"worker started id=", timeout=90)
             CrawlQueue.connect(redis_url).enqueue("bench-portal")
 
             def fetched_by(name: str) -> int:
