@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
@@ -26,6 +27,12 @@ from .store_base import (AddResult, MatchHook, NewArticleHook, StoreBase, StoryC
                          store_copy)
 
 __all__ = ["Store", "AddResult", "NewArticleHook", "MatchHook", "published_values", "utc_now"]
+
+# How long opening waits for another process that is creating or upgrading the same file's schema.
+_SCHEMA_WAIT_S = 30.0
+# What SQLite says when another process changed the schema under this one's step (see _open_for_writing).
+_SCHEMA_RACE = ("locked", "already exists", "duplicate column name")
+
 
 class Store(StoreBase[sqlite_utils.Database]):
     """Open (and create if needed) the newsmon database at ``path``.
@@ -51,11 +58,33 @@ class Store(StoreBase[sqlite_utils.Database]):
                 if "articles" not in self.db.table_names():
                     raise StoreError(f"{self.path}: not a newsmon database (no articles table).")
             else:
-                conn = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
-                self.db = sqlite_utils.Database(conn)
-                ensure_schema(self.db)
+                self.db = self._open_for_writing()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open the database ({exc}).") from None
+
+    def _open_for_writing(self) -> sqlite_utils.Database:
+        """A connection with the schema in place, waiting for another process that creates it.
+
+        Two processes opening a new file at once (two ``newsmon worker``s started together) both
+        read "no tables" and then upgrade to writing; SQLite answers the second "database is locked"
+        at once, without the busy timeout (it would deadlock), switching a new file to WAL does the
+        same, and one that read before the other committed finds a table "already exists" or a migrated
+        column a "duplicate column name". The schema
+        step is idempotent, so it is tried again on a fresh connection until the other process is
+        done (``_SCHEMA_WAIT_S`` at most).
+        """
+        deadline = time.monotonic() + _SCHEMA_WAIT_S
+        while True:
+            conn = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
+            db = sqlite_utils.Database(conn)
+            try:
+                ensure_schema(db)
+                return db
+            except sqlite3.OperationalError as exc:
+                conn.close()
+                if not any(sign in str(exc) for sign in _SCHEMA_RACE) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
 
     @contextlib.contextmanager
     def _write_transaction(self) -> Iterator[None]:
