@@ -15,6 +15,7 @@ from .amounts import CNY_RATES, Amount, find_investment, parse_amount
 from .industries import INDUSTRIES, find_industries
 from .places import Place, find_places, national_figure
 from .project import find_project
+from .script import to_simplified
 from .stages import STAGES, find_stage
 from .text import sentence_of
 
@@ -77,7 +78,12 @@ class InvestmentFacts:
 
 
 def extract_facts(title: str, body: str) -> InvestmentFacts:
-    """The investment facts the story states (pure: no I/O, no clock)."""
+    """The investment facts the story states (pure: no I/O, no clock).
+
+    A story in traditional characters is read as simplified, and its facts (``amount_text``,
+    ``project``) come in simplified characters.
+    """
+    title, body = to_simplified(title, body)
     amount: Optional[Amount] = find_investment(title, body)
     # The sentence stating the investment names the project's place first (find_places).
     at = body.find(amount.text) if amount else -1

@@ -1,0 +1,52 @@
+"""Stories in traditional characters (繁體: big5 gateways of mainland portals, the Hong Kong and
+Taiwan press) read as simplified ones, so one set of rules and one division table serves both.
+
+The conversion is OpenCC's (``t2s``, phrase-aware), not a hand-typed character table. It runs only
+on a story written in traditional characters: converting simplified text is not a no-op
+(陕西乾县 would become 干县, 著 着), so the story's script is decided first from a sample.
+"""
+
+from __future__ import annotations
+
+import functools
+import operator
+
+import opencc
+
+__all__ = ["is_traditional", "to_simplified"]
+
+# Enough text to tell the script (a story does not switch scripts halfway), and little enough that
+# the two conversions below cost a few hundredths of a millisecond.
+_SAMPLE = 500
+
+
+@functools.lru_cache(maxsize=2)
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+def _changed(text: str, config: str) -> int:
+    converted = _converter(config).convert(text)
+    if len(converted) != len(text):  # one character for one in practice; count the length change if not
+        return abs(len(converted) - len(text)) + 1
+    return sum(map(operator.ne, text, converted))
+
+
+def is_traditional(text: str) -> bool:
+    """Whether ``text`` is written in traditional characters, decided on its first ``_SAMPLE``.
+
+    Each script has characters only the other converter changes: traditional text loses many to
+    ``t2s`` (縣, 項, 開) and few to ``s2t``; simplified text the other way round, however many of
+    the ambiguous characters (乾, 著, 於) a short story repeats.
+    """
+    sample = text[:_SAMPLE]
+    traditional = _changed(sample, "t2s")
+    return traditional >= 2 and traditional > _changed(sample, "s2t")
+
+
+def to_simplified(title: str, body: str) -> tuple[str, str]:
+    """``(title, body)`` in simplified characters when the story is written in traditional ones, else as is."""
+    if not is_traditional(title + "\n" + body):
+        return title, body
+    convert = _converter("t2s").convert
+    return convert(title), convert(body)
