@@ -61,7 +61,10 @@ def check_xwlb() -> list[str]:
             problems.append(f"{item_id}: outside the pool rule")
         if item["split"] != split_of(item_id):
             problems.append(f"{item_id}: split should be {split_of(item_id)}")
-        if not re.fullmatch(r"news/\d{8}\.md", item["path"]) or not re.fullmatch(r"[0-9a-f]{40}", item["commit"]):
+        # DuckBurnIncense/xin-wen-lian-bo (news/YYYYMMDD.md, 2022-09 on) or china-data/xwlb
+        # (assets/YYYY/YYYYMMDD.json, 2012-07 on; session 9): the file's ``source.repository`` says which.
+        if not re.fullmatch(r"news/\d{8}\.md|assets/\d{4}/\d{8}\.json", item["path"]) \
+                or not re.fullmatch(r"[0-9a-f]{40}", item["commit"]):
             problems.append(f"{item_id}: no source file or commit")
     return problems
 
