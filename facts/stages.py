@@ -36,7 +36,7 @@ _VERBS = {
     "招标": r"完成招标|招标|中标",
     # "开复工": started or resumed; "启动建设", "扩建工程正式启动": construction launched.
     "开工": r"开工建设|集中开工|开复工|开工|动工|奠基|破土|开建|开始(兴建|建设|施工)|启动建设|(?<=工程)(正式)?启动",
-    "投产": r"正式投产|建成投产|投产|正式启用|全面启用|投入使用|试生产|试产|投入(商业|试)?运营|投运|达产",
+    "投产": r"正式投产|建成投产|投产|正式启用|全面启用|投入使用|试生产|试产|投入(商业|试)?运营|投运|达产|开通运营",  # 开通运营: a line opened to traffic
     # "构建成链", "组建成", "共建成渝": a verb ending in 建 before 成 ("into", a name) is no completion;
     # "建成区" is a city's built-up area.
     "竣工": r"竣工验收|竣工|开[（(]竣[）)]工|完工|(?<![构组搭创共])建成(?!区)|验收合格|(经|通过)[^，。；,;]{0,10}?验收",
@@ -46,9 +46,12 @@ _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_
 # ("计划于年底开工", "可望于今年5月第五届水晶节前完工", "定于5月18日在某馆举办洽谈会", "辽洽会将举办…活动，
 # 预计签署合作项目240多个，签约金额近2700亿元", "明年要…在年内提前下达…，支持地方…先行开工"), until a
 # word of a done event takes over ("该项目将分两期建设，一期已于去年竣工"). An exhortation is a plan too.
-# As planned ("按计划", "按照计划", "根据计划") states no plan: the work was done on schedule.
-_PLAN = re.compile(r"(?<![按照据])计划|预计|预定|定于|将(?!近|军|领)|拟|力争|争取|有望|可望|年内|明年|下一步|推动|加快推进|"
-                   r"确保|督促|(?<=[，,：:])要(?!求)")  # "会议强调，要…": a modal opening its clause
+# As planned ("按计划", "按照计划", "根据计划") states no plan: the work was done on schedule; so does
+# a comparison with the plan ("比原计划提前竣工").
+_PLAN = re.compile(r"(?<![按照据])(?<!比原)计划|预计|预定|定于|将(?!近|军|领)|拟|力争|争取|有望|可望|年内|明年|下一步|推动|加快推进|"
+                   r"确保|督促|(?<=[，,：:])要(?!求)"  # "会议强调，要…": a modal opening its clause
+                   # A wish for a stage ("让项目早开工、早投产", "早日建成"), not a report; "提早竣工" was done early.
+                   r"|(?<!提)早日?(?=开工|动工|投产|竣工|完工|建成|签约|落地|达产)")
 # A plan word that names the investment of a work it qualifies ("计划总投资50亿元的某项目开工", "拟投资
 # 3亿元的生产线投产") is part of the work's name; "今年计划投资1000亿元，新开工…" is still a plan.
 _PLANNED_INVESTMENT = re.compile(r"总?投资[^，。；,;]*?的")
@@ -143,7 +146,8 @@ def _planned(text: str, pos: int) -> bool:
     # The last plan word that governs wins: read from the verb back, so a sentence of many plan
     # words costs one clause lookup per verb, not one per plan word (15 s for 100,000 characters
     # of "将开工").
-    for plan in reversed(list(_PLAN.finditer(text, start, pos))):
+    # The window runs a little past the verb so that a plan word's lookahead sees it ("早开工").
+    for plan in reversed([p for p in _PLAN.finditer(text, start, pos + 4) if p.start() < pos]):
         if _PLANNED_INVESTMENT.match(text, plan.end(), pos):
             continue
         own = sentence_start(text, plan.start(), _CLAUSE_MARKS)
