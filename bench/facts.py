@@ -12,7 +12,8 @@ Set ``real``: pages of the shared benchmark sets (``../shared`` beside the check
 fixture portal's stories (``newsmon/portal/articles.json``); set ``real-collected``: real
 newspaper paragraphs stored with their labels in ``bench/data/facts/real-collected.json``
 (title empty, the paragraph as body); set ``real-xwlb``: real 新闻联播 paragraphs in
-``bench/data/facts/xwlb-*.json`` (a 快讯 item keeps its own headline). Both are also
+``bench/data/facts/xwlb-*.json`` (a 快讯 item keeps its own headline; from two copies of the
+transcripts, DuckBurnIncense/xin-wen-lian-bo and, since session 9, china-data/xwlb for 2019–2022). Both are also
 scored per split (``<set>/dev`` and ``<set>/held-out``; method changes are designed on dev
 errors only, so held-out mismatches are listed only with ``--show-held-out``). A label ``"?"`` is not scored; a
 missing key is not labelled.
