@@ -21,6 +21,7 @@ from scrapy.http import FormRequest, Request, Response
 from twisted.python.failure import Failure
 
 from newsmon.db import Store
+from newsmon.db.health import WALK_LIMIT
 from newsmon.clock import SHANGHAI
 from newsmon.config import SiteConfig
 from newsmon.errors import NewsmonError, StoreError
@@ -74,6 +75,14 @@ class PortalSpider(scrapy.Spider):
         # may have stored page 1's new stories and never reached those they pushed onto page 2, and
         # one that could not read page 2 never saw its stories (list failures, see _fail).
         self.stop_at_known = store.last_run_completed(site.name)
+        if not self.stop_at_known and store.list_failure_streak(site.name) >= WALK_LIMIT:
+            # The last WALK_LIMIT crawls each walked past the known pages and still failed there: a page
+            # the server never builds would make every crawl walk to max_list_pages. Give it up until a
+            # crawl completes (this one will, unless the failing page is on page 1's stories).
+            self.stop_at_known = True
+            self.logger.warning("%s: the last %d crawls each failed on a deeper list page or story; not walking"
+                                " past the known list pages this time (the failing pages are given up)",
+                                site.name, WALK_LIMIT)
         # The site's template and known headlines, kept current as pages arrive (crawler/sitelearn.py);
         # loaded at the first page that needs them: a crawl that only sees a 304 never reads them.
         self._learner: Optional[SiteLearner] = None

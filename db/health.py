@@ -34,6 +34,8 @@ __all__ = [
     "close_abandoned_runs",
     "last_crawl_started",
     "last_run_completed",
+    "list_failure_streak",
+    "WALK_LIMIT",
     "RUN_COUNTS",
     "run_counts",
     "stored_during_run",
@@ -354,6 +356,29 @@ def last_run_completed(db: Handle, site: str) -> bool:
         return False
     status, list_failures = row
     return bool(status == "ok" or (status == "partial" and list_failures == 0))
+
+
+#: How many crawls in a row may end with list failures before the next one stops walking past the
+#: known list pages: a list page or a deeper story that failed that often (a page the server never
+#: builds) would make every crawl walk to ``max_list_pages`` for nothing (see ``list_failure_streak``).
+WALK_LIMIT = 3
+
+
+def list_failure_streak(db: Handle, site: str) -> int:
+    """How many of ``site``'s latest crawls that read a list page (up to ``WALK_LIMIT``) ended, one after
+    another, ``partial`` with list failures: each made the next one walk past the known list pages."""
+    sql = ("SELECT status, list_failures FROM crawl_runs WHERE site = ? AND status != 'failed'"
+           " ORDER BY started_at DESC, id DESC LIMIT ?")
+    if isinstance(db, PgDatabase):
+        rows = pg_execute(db, sql, [site, WALK_LIMIT])[1]
+    else:
+        rows = db.execute(sql, [site, WALK_LIMIT]).fetchall()
+    streak = 0
+    for status, list_failures in rows:
+        if status != "partial" or not list_failures:
+            break
+        streak += 1
+    return streak
 
 
 def run_counts(db: Handle, run_id: int) -> dict[str, int]:

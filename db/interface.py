@@ -59,6 +59,11 @@ class StoreAPI(Protocol):
         """
         ...
 
+    def list_failure_streak(self, site: str) -> int:
+        """How many of ``site``'s latest crawls (up to ``db.health.WALK_LIMIT``) ended one after another
+        with list failures (``db.health.list_failure_streak``)."""
+        ...
+
     def find_by_fingerprint(self, fingerprint: str) -> Optional[int]:
         """Id of the story one of whose copies has this body fingerprint."""
         ...

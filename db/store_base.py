@@ -20,7 +20,7 @@ from newsmon.clock import utc_now
 from .dedupe import NearMatch, NearPrint, find_near_duplicate, index_near_print
 from .facts import save_facts
 from .handle import Handle
-from .health import last_run_completed
+from .health import last_run_completed, list_failure_streak
 from .reader import article_with_facts, crawl_runs
 
 __all__ = ["AddResult", "CopyWriter", "MatchHook", "NewArticleHook", "StoreBase", "StoryCopy", "published_values",
@@ -212,6 +212,10 @@ class StoreBase(Generic[H]):
         """True if ``site``'s latest crawl that read a list page read every list page it reached
         (``ok``, or ``partial`` with no list page failing; see ``db.health.last_run_completed``)."""
         return last_run_completed(self.db, site)
+
+    def list_failure_streak(self, site: str) -> int:
+        """How many of ``site``'s latest crawls ended one after another with list failures (``db.health``)."""
+        return list_failure_streak(self.db, site)
 
     # -- reads for users -------------------------------------------------------
 

@@ -21,6 +21,7 @@ import yaml
 
 from newsmon.config import Config, load_config
 from newsmon.db import open_store
+from newsmon.db.health import RUN_COUNTS, WALK_LIMIT
 from newsmon.portal import DEFAULT_CRAWL
 from newsmon.portal import templates as t
 from newsmon.portal.bench import generate
@@ -256,3 +257,60 @@ def test_a_response_too_big_does_not_pass() -> None:
 
     too_big = getattr(scrapy_exc, "DownloadCancelledError", CancelledError)
     assert not may_pass(Failure(too_big("Cancelling download: expected size (2000000) larger than max size (1000000).")))
+
+
+
+def test_a_deeper_story_that_always_fails_is_given_up_after_a_few_walks(site: RollingSite, tmp_path: Path) -> None:
+    """A story of list page 2 that the server never builds (HTTP 500 every time) made every crawl walk
+    past the known list pages to ``max_list_pages``, for ever. After ``WALK_LIMIT`` crawls in a row
+    that failed that way, the next one stops at page 1 again (and completes).
+
+    The first failing crawl is real; the walks after it, which fail the same way (see the test above
+    for a walk), are recorded through the store's own run API with that crawl's counts, to keep this
+    test to two crawls."""
+    database = tmp_path / "news.db"
+    config = _config(site, tmp_path, str(database))
+    site.shown = 10  # two list pages of five
+    broken = site.visible()[PER_PAGE + 2].path  # a story of page 2
+    site.failing = {broken}
+    [first] = run_crawl(config, time_limit=60)
+    assert first.status == "partial" and first.list_failures == 1, first
+    with open_store(str(database)) as store:
+        counts = {key: store.runs("rolling")[0][key] for key in RUN_COUNTS}
+        for _ in range(WALK_LIMIT - 1):
+            store.finish_run(store.start_run("rolling"), status="partial", counts=counts,
+                             errors=[f"{site.base}{broken}: HTTP 500"], duration_s=1.0)
+        assert store.list_failure_streak("rolling") == WALK_LIMIT
+
+    site.requests.clear()
+    [given_up] = run_crawl(config, time_limit=60)
+    assert [p for p in site.requests if p.startswith("/list/")] == ["/list/1.html"], site.requests
+    assert broken not in site.requests and given_up.status == "ok", given_up
+    assert _stored(database) == 2 * PER_PAGE - 1
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_the_list_failure_streak_counts_the_latest_failing_crawls_only(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """Crawls that ended with list failures one after another, up to WALK_LIMIT; a complete crawl (or a
+    partial one without list failures) ends the streak; a crawl that read no list page is skipped."""
+    database = str(tmp_path / "news.db") if backend == "sqlite" else request.getfixturevalue("postgres_url")
+    with open_store(database) as store:
+        def crawl(status: str, list_failures: int) -> None:
+            counts = dict.fromkeys(RUN_COUNTS, 0) | {"list_failures": list_failures, "failures": list_failures}
+            store.finish_run(store.start_run("s"), status=status, counts=counts, errors=[], duration_s=1.0)
+
+        assert store.list_failure_streak("s") == 0
+        crawl("partial", 1)
+        crawl("ok", 0)
+        crawl("partial", 2)
+        crawl("failed", 0)  # the site was down: it asked for nothing
+        assert store.list_failure_streak("s") == 1
+        crawl("partial", 1)
+        assert store.list_failure_streak("s") == 2
+        for _ in range(WALK_LIMIT):
+            crawl("partial", 1)
+        assert store.list_failure_streak("s") == WALK_LIMIT
+        crawl("partial", 0)  # only page-1 stories failed: the next crawl asks for them anyway
+        assert store.list_failure_streak("s") == 0
