@@ -116,6 +116,13 @@ class Division:
         """0 province, 1 prefecture (city), 2 county."""
         return 0 if self.code[2:] == "0" * 10 else 1 if self.code[4:] == "0" * 8 else 2
 
+    @property
+    def province_administered(self) -> bool:
+        """True for a county-level city the province governs itself (GB/T 2260's ``xx90`` block,
+        省直辖县级行政区划: 天门, 仙桃, 济源, 文昌, 琼海, 石河子 …): no prefecture stands above it, so
+        it is the prefecture-level unit of its stories."""
+        return self.level == 2 and self.code[2:4] == "90"
+
 
 @dataclass(frozen=True)
 class Place:
@@ -179,7 +186,12 @@ class _Table:
             # autonomous county's (东乡族, 鄂温克族) may be the people.
             if len(name) >= 3 and not name.endswith("族") and name not in peoples_bare:
                 continue
-            if all(self.by_code[c].level == 2 and self.by_code[c].name != name for c in codes):
+            # A province-administered city's short name is a city's name like 大连's where jieba knows
+            # it as a place name or not at all (天门 ns, 济源 ns, 图木舒克); not where it is a common
+            # word (仙桃 n, 临高 v) or another kind of name (新星 nz "new star", 白杨 nr, 文昌 nr).
+            if all(self.by_code[c].level == 2 and self.by_code[c].name != name
+                   and not (self.by_code[c].province_administered and self.words.get(name, (0, "ns"))[1] == "ns")
+                   for c in codes):
                 self.weak.add(name)
         # A zone's line is a documented reading and replaces the table's own division of that
         # name: the table has 雄安新区 as a unit of its own while its three counties are still
@@ -235,6 +247,8 @@ class _Table:
         city = levels.get(1, "")
         if not city and division.level == 2 and province.endswith("市"):
             city = province  # districts of 北京市, 上海市, 天津市, 重庆市
+        if division.province_administered:
+            city = division.name  # 天门市 is its own prefecture-level unit (see Division)
         if division.level == 0 and province.endswith("市") and len(province) <= 3:
             city = province
         return Place(province=province, city=city, county=levels.get(2, ""))

