@@ -168,18 +168,35 @@ class _Table:
             if name and len(name) == 2 and name not in _NOT_PLACES and name not in names:
                 names[name] = {d.code}
         # A county that became a city keeps its old name in print for years: "禄丰县" for 禄丰市 (2021),
-        # "邵东县" for 邵东市 (2019). The old name reads as the division where no other division has it
-        # and the short name is no common word. (Only that direction: the table is the newer one.)
+        # "邵东县" for 邵东市 (2019). So does a county or county-level city that became a district of
+        # its prefecture: "顺德市", "萧山市", "偃师市" (now 顺德区 1992→2003, 萧山区 2001, 偃师区 2021),
+        # as older stories and many still write them. The old name reads as the division where no
+        # division of the table has it and the short name is no common word; districts sharing a
+        # short name share the old one, settled like any shared name. A district's short name must
+        # be a proper name in jieba's dictionary (偃师 ns, 顺德 nrt), and one ending in 城 gets no 市:
+        # "源城市" reads across 能源 and 城市 ("新能源城市公交车", 源城区 of 河源). (Only that
+        # direction: the table is the newer one.)
+        old_names: dict[str, set[str]] = {}
         for d in divisions:
             short = _short(d.name)
-            if d.level != 2 or not d.name.endswith("市") or short == d.name or len(short) < 2:
+            if d.level != 2 or short == d.name or len(short) < 2:
+                continue
+            if d.name.endswith("市"):
+                variants: tuple[str, ...] = (short + "县",)
+            elif d.name.endswith("区") and not d.name.endswith(("新区", "矿区", "林区", "地区")):
+                if self.words.get(short, (0, ""))[1] not in _PROPER_TAGS:
+                    continue
+                variants = (short + "县",) if short.endswith("城") else (short + "市", short + "县")
+            else:
                 continue
             tag = self.words.get(short, (0, ""))[1]
             if tag and tag not in _PROPER_TAGS:
                 continue
-            variant = short + "县"
-            if variant not in names:
-                names[variant] = {d.code}
+            for variant in variants:
+                if variant not in names:
+                    old_names.setdefault(variant, set()).add(d.code)
+        names.update(old_names)
+        self.old_names = set(old_names)
         peoples_bare = {p.removesuffix("族") for p in peoples}  # 鄂伦春 of 鄂伦春族
         for name, codes in names.items():
             # Three characters or more (瓦房店, 公主岭) make no ordinary word; a people's name left of an
@@ -276,6 +293,8 @@ class _Table:
                     continue  # a region word (东北), or a building's or street's name
                 if name in self.weak and text.startswith(("街道", "镇", "乡"), end + 1):
                     continue  # "玉屏街道": a township of that name (read by the township fallback)
+                if name in self.old_names and text.startswith("场", end + 1):
+                    continue  # "海淀市场" is a market, not the old 海淀市
                 codes = self.names[name]
                 if name in self.weak and len(codes) == 1:
                     code = next(iter(codes))

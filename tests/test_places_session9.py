@@ -35,3 +35,21 @@ def test_a_province_administered_city_ranks_before_an_investors_home_city() -> N
 @pytest.mark.parametrize("body", ["一颗新星在夜空升起。", "路边种满了白杨。"])
 def test_a_province_administered_citys_name_that_is_a_word_stays_weak(body: str) -> None:
     assert extract_facts("", body).places == ()
+
+
+@pytest.mark.parametrize("body, city, county", [
+    ("偃师市17个招商项目签约，总投资112亿元。", "洛阳市", "偃师区"),  # 偃师市 became 偃师区 (2021)
+    ("顺德市一家家电企业扩建，总投资5亿元。", "佛山市", "顺德区"),  # a 1990s story's county-level city
+    ("徐水县一个物流园开工。", "保定市", "徐水区"),  # a county that became a district (2015)
+])
+def test_the_old_name_of_a_district_reads_as_the_district(body: str, city: str, county: str) -> None:
+    place = extract_facts("", body).places[0]
+    assert (place.city, place.county) == (city, county)
+
+
+@pytest.mark.parametrize("body", [
+    "海淀市场上的蔬菜价格平稳。",  # a market: 市场
+    "推动新能源城市公交车更新。",  # 能源 + 城市, not 源城区 (河源)
+])
+def test_an_old_district_name_read_across_words_is_none(body: str) -> None:
+    assert extract_facts("", body).places == ()
