@@ -624,6 +624,24 @@ def _loose_codes(table: _Table, texts: Iterable[str]) -> set[str]:
     return {code for name in loose - anchored for code in table.names[name]}
 
 
+# A sum of money as a story writes it ("37.4亿美元", "２２．８亿元", "三千万美元", "6000万欧元").
+_MONEY = re.compile(r"[0-9０-９.．·]+\s*[多余]?\s*[万亿]*\s*(?:元|美元|欧元|日元|英镑|港元)"
+                    r"|[一二三四五六七八九十两百千]+[多余]?[万亿]+(?:元|美元|欧元|日元|英镑|港元)")
+_CLAUSES = re.compile(r"[^；;]+")
+
+
+def _money_clauses(focus: str) -> str:
+    """The clauses of ``focus`` (split at semicolons) that state a sum of money, or all of it.
+
+    A sentence may list works of several places: "某公司在常州金坛落户…；南京举行的签约活动中，3个
+    外资项目落户，总投资额37.4亿美元" states the investment of the clause that names 南京; the place of
+    a clause without money is no more the investment's than any other of the story.
+    """
+    clauses = _CLAUSES.findall(focus)
+    kept = [clause for clause in clauses if _MONEY.search(clause)]
+    return "；".join(kept) if kept and len(kept) < len(clauses) else focus
+
+
 def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[Place]:
     """The places a story names, most specific per hierarchy.
 
@@ -657,6 +675,7 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
         for ancestor in table.ancestors(leaf):
             counts[leaf] += counts.get(ancestor, 0)
 
+    focus = _money_clauses(focus)
     focus_codes = set(_resolve(table, table.mentions(focus))) if focus else set()
 
     def named_in(code: str, named: set[str]) -> bool:

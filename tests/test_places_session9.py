@@ -53,3 +53,16 @@ def test_the_old_name_of_a_district_reads_as_the_district(body: str, city: str, 
 ])
 def test_an_old_district_name_read_across_words_is_none(body: str) -> None:
     assert extract_facts("", body).places == ()
+
+
+def test_the_clause_that_states_the_money_names_the_investments_place() -> None:
+    # One sentence, two clauses: a factory settled in one city, then another city's signing of the
+    # stated sum. The sum is the second clause's, so its city comes first.
+    body = ("3月5日，某外国公司在常州金坛落户，这是其在中国的第一个工厂；3月9日，南京举行的招商签约活动中，"
+            "有3个外资项目落户，总投资额20亿美元。")
+    assert _first_city("", body) == "南京市"
+
+
+def test_a_sentence_whose_clauses_all_state_money_keeps_every_place() -> None:
+    body = "在襄阳，总投资50亿元的某项目开工；在宜昌，总投资30亿元的某项目开工。"
+    assert [p.city for p in extract_facts("", body).places][:2] == ["襄阳市", "宜昌市"]
