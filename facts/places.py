@@ -60,7 +60,9 @@ _ZONE_AFTER = re.compile(r"高新区|高新技术产业开发区|经济技术开
 # with a project a few characters on ("寿光蔬菜项目开工"; later clauses name companies so:
 # "龙湖多地项目" is the 龙湖 group's).
 _PLACE_BEFORE = re.compile(r"(?:在|位于|地处|落户(?:于|在|到)?|来到|走进|前往|赴)$")
-_PLACE_END = re.compile(r"[，。、；：！？,;:!?）)\s]|$")
+_PLACE_END = re.compile(r"[，。、；：！？,;:!?）)\s]|的|$")  # "落户太仓的第400家德资企业"
+# A firm's registered place between brackets before what it is: "艾威昂智能科技（太仓）有限公司".
+_FIRM_PLACE = re.compile(r"[）)](?:有限|股份|科技|实业|集团|控股|智能|电子|新能源|新材料|投资|发展|置业|制造)")
 _DATELINE_BEFORE = re.compile(r"(?:本报|新华社)$")
 _DATELINE_END = re.compile(r"[0-9０-９一二三四五六七八九十]+月|电|讯")
 _PROJECT_OR_ZONE_AFTER = re.compile(r"(?:一个|一|某)?(?:项目|园区|工业园|产业园|基地|片区)"
@@ -84,6 +86,8 @@ def _in_place_slot(text: str, start: int, end: int, opening: bool = True) -> boo
     if _DATELINE_BEFORE.search(text, max(0, start - 3), start) and _DATELINE_END.match(text, end):
         return True
     if _PROJECT_OR_ZONE_AFTER.match(text, end) or _WHOLE_AFTER.match(text, end):
+        return True
+    if start and text[start - 1] in "（(" and _FIRM_PLACE.match(text, end):
         return True
     # The text's opening words: a project a few characters on ("寿光蔬菜项目开工"), or an event the
     # place holds ("津市举行…启动仪式", "义乌召开…").

@@ -66,3 +66,16 @@ def test_the_clause_that_states_the_money_names_the_investments_place() -> None:
 def test_a_sentence_whose_clauses_all_state_money_keeps_every_place() -> None:
     body = "在襄阳，总投资50亿元的某项目开工；在宜昌，总投资30亿元的某项目开工。"
     assert [p.city for p in extract_facts("", body).places][:2] == ["襄阳市", "宜昌市"]
+
+
+@pytest.mark.parametrize("body, county", [
+    ("某某智能科技（昆山）有限公司举行开业仪式，一期投资1500万欧元。", "昆山市"),  # a firm's registered place
+    ("这是落户昆山的第400家外资企业，投资2亿元。", "昆山市"),  # 落户 X 的
+])
+def test_a_short_county_name_in_a_firms_brackets_or_after_luohu_is_a_place(body: str, county: str) -> None:
+    assert extract_facts("", body).places[0].county == county
+
+
+@pytest.mark.parametrize("body", ["双方在合作的基础上签约。", "某公司（合作）有限公司成立。"])
+def test_a_common_word_in_those_slots_stays_a_word(body: str) -> None:
+    assert extract_facts("", body).places == ()
