@@ -233,6 +233,11 @@ class _Table:
                 self.automaton.add_word(region, region)
         self.automaton.make_automaton()
 
+    def common_word(self, name: str) -> bool:
+        """True when jieba's dictionary tags ``name`` as a word other than a proper noun (合作 vn, 资源 n)."""
+        tag = self.words.get(name, (0, ""))[1]
+        return bool(tag) and tag not in _PROPER_TAGS
+
     def placelike(self, name: str, code: str) -> bool:
         """True when the weak short ``name`` of division ``code`` is unlikely to be an ordinary word.
 
@@ -305,6 +310,13 @@ class _Table:
                     if _ZONE_AFTER.match(text, end + 1) or (
                             self.placelike(name, code) and _in_place_slot(text, start, end + 1)):
                         name = self.by_code[code].name  # "太仓高新区", "在义乌，": 太仓市, 义乌市 here
+                if name in self.weak and self.common_word(name) and not (
+                        out and out[-1][1] == start and any(
+                            set(self.names[out[-1][2]]) & set(self.ancestors(c)) for c in codes)):
+                    # A weak name jieba lists as a common word (合作 vn, 资源 n) is a place only right
+                    # after its city or province ("甘南合作"): a place of the same province named
+                    # elsewhere ("肃州区…签订合作框架协议") says nothing of these characters.
+                    continue
                 out.append((start, end + 1, name))
         # A city's one-character abbreviation after a word that puts something there ("在沪投资",
         # "落户渝北" is 渝北 itself, found above): never matched alone, a single character is a word.

@@ -79,3 +79,13 @@ def test_a_short_county_name_in_a_firms_brackets_or_after_luohu_is_a_place(body:
 @pytest.mark.parametrize("body", ["双方在合作的基础上签约。", "某公司（合作）有限公司成立。"])
 def test_a_common_word_in_those_slots_stays_a_word(body: str) -> None:
     assert extract_facts("", body).places == ()
+
+
+def test_a_common_word_is_no_county_because_its_province_is_named_elsewhere() -> None:
+    # 合作 (合作市, 甘南) is a common word: 酒泉 being in 甘肃 too says nothing about it.
+    places = extract_facts("", "酒泉市肃州区签订合作框架协议7个，总投资32亿元。").places
+    assert [p.county for p in places] == ["肃州区"], places
+
+
+def test_a_common_word_right_after_its_province_is_the_county() -> None:
+    assert extract_facts("", "甘肃合作一个项目开工，总投资3亿元。").places[0].county == "合作市"
