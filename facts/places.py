@@ -658,6 +658,24 @@ def _money_clauses(focus: str) -> str:
     return "；".join(kept) if kept and len(kept) < len(clauses) else focus
 
 
+# Where investors come from or were met: "投资企业来自北京、重庆、深圳等地", "在上海、江苏、浙江等地考察
+# 对接后签订协议", "在成都、北京等地的专题招商活动中", "在深圳的招商推介会上签订…". A place named only
+# there is the investors' (or a fair's), not the project's: the story's own place comes first.
+_ORIGIN = re.compile(r"来自[^，。；;,!?！？：:\n]{1,40}?等(?:地|省市|城市|国家和地区|国家|地区)"
+                     r"|在[^，。；;,!?！？：:\n]{1,40}?等地的?(?:专题|项目)?(?:招商|考察|推介|洽谈|对接)"
+                     r"|在[^，。；;,!?！？：:\n在]{1,12}?的?(?:招商推介会|投资推介会|推介会|招商会|专题招商)")
+
+
+def _origin_only(table: _Table, title: str, body: str, codes: Iterable[str]) -> set[str]:
+    """Of ``codes``, those the story names only where it says where investors come from (``_ORIGIN``)."""
+    blanked = _ORIGIN.sub(lambda m: " " * len(m.group()), body)
+    if blanked == body:
+        return set()
+    kept = {code for name in table.mentions(title) + table.mentions(blanked) for code in table.names[name]}
+    kept |= {a for code in kept for a in table.ancestors(code)}
+    return {code for code in codes if code not in kept}
+
+
 def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[Place]:
     """The places a story names, most specific per hierarchy.
 
@@ -665,7 +683,9 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
     the investment: "深圳…开工产业项目60个，总投资662.6亿元" before a Guangzhou project named twice
     after it), then the project's site (a place after a site word such as 位于 or 落户), then the
     rest by frequency; between places named as often, a county read only loosely by its short
-    name comes last (see ``_loose_codes``).
+    name comes last (see ``_loose_codes``). A place named only where the story says where its
+    investors come from or were met ("来自北京、深圳等地", "在上海等地考察对接后") ranks after all
+    but the headline's (see ``_ORIGIN``).
 
     A story whose headline or lead reports a nation-wide figure and names no place is about the
     country: the routes its body goes on to name ("天津至北京大兴国际机场…等项目即将开通") are
@@ -704,7 +724,8 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
                                     for a in named & set(table.ancestors(code)))
 
     loose = _loose_codes(table, (title, body))
-    leaves.sort(key=lambda c: (c not in title_codes, not named_below_province(c, focus_codes),
+    origin = _origin_only(table, title, body, leaves)
+    leaves.sort(key=lambda c: (c not in title_codes, c in origin, not named_below_province(c, focus_codes),
                                not named_in(c, focus_codes), not named_in(c, site_codes), -counts[c],
                                c in loose, order[c]))
     places = [table.place(code) for code in leaves]

@@ -89,3 +89,18 @@ def test_a_common_word_is_no_county_because_its_province_is_named_elsewhere() ->
 
 def test_a_common_word_right_after_its_province_is_the_county() -> None:
     assert extract_facts("", "甘肃合作一个项目开工，总投资3亿元。").places[0].county == "合作市"
+
+
+@pytest.mark.parametrize("body", [
+    # the places where the county went to find investors rank after the county itself
+    "陈仓区把招商引资作为一号工程。今年以来，在上海、杭州等地考察对接后，签订协议5个，签约额20亿元；"
+    "在深圳的招商推介会上签订协议3个，总投资10亿元。",
+    "来自北京、深圳、杭州等地的12个项目在陈仓区集中签约，总投资86亿元。",
+])
+def test_places_where_investors_come_from_rank_after_the_storys_own(body: str) -> None:
+    assert _first_city("", body) == "宝鸡市"
+
+
+def test_a_place_named_as_an_origin_and_elsewhere_keeps_its_rank() -> None:
+    body = "深圳某区签约项目12个，总投资86亿元，投资企业来自北京、深圳等地。"
+    assert _first_city("", body) == "深圳市"
