@@ -225,6 +225,7 @@ class _Table:
             if replaced and short != zone and replaced & names.get(short, set()):
                 names[short] = (names[short] - replaced) | {code}
         self.names = names
+        self._cached_spans = lru_cache(maxsize=16)(self._find_spans)
         self.automaton = ahocorasick.Automaton()
         for name in names:
             self.automaton.add_word(name, name)
@@ -286,15 +287,22 @@ class _Table:
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, name)`` of each name found in ``text`` (``end`` exclusive), in text order.
 
+        A story's title and body are read several times (resolving, ranking, routes, townships):
+        the last texts' spans are kept (``_find_spans``), so each is matched once.
+
         Longest match wins where names overlap. A weak short name (``太仓``) right before a zone
         word (``高新区``) is given as its division's full name (``太仓市``), which needs no other
         place to support it. A name that starts a building's or a street's name (``嘉兴大厦`` in
         Shanghai, ``北京路``) says nothing about where the story is, and is left out; so is one read
         across the end of a region word (``东北海陆`` is no 北海).
         """
+        return list(self._cached_spans(text))
+
+    def _find_spans(self, text: str) -> tuple[tuple[int, int, str], ...]:
         hits = sorted(((end - len(name) + 1, end, name) for end, name in self.automaton.iter(text)),
                       key=lambda h: (h[0], -(h[1] - h[0])))
-        out, covered = [], -1
+        out: list[tuple[int, int, str]] = []
+        covered = -1
         for start, end, name in hits:
             if start > covered:
                 covered = end
@@ -326,7 +334,7 @@ class _Table:
             at = found.start("abbr")
             if not taken[at]:
                 out.append((at, at + 1, _ABBREVIATIONS[found.group("abbr")]))
-        return sorted(out) if len(out) > found_names else out
+        return tuple(sorted(out) if len(out) > found_names else out)
 
 
 def _covered(text: str, spans: Iterable[tuple[int, int, str]]) -> bytearray:
