@@ -65,7 +65,8 @@ _PLACE_END = re.compile(r"[，。、；：！？,;:!?）)\s]|的|$")  # "落户�
 _FIRM_PLACE = re.compile(r"[）)](?:有限|股份|科技|实业|集团|控股|智能|电子|新能源|新材料|投资|发展|置业|制造)")
 _DATELINE_BEFORE = re.compile(r"(?:本报|新华社)$")
 _DATELINE_END = re.compile(r"[0-9０-９一二三四五六七八九十]+月|电|讯")
-_PROJECT_OR_ZONE_AFTER = re.compile(r"(?:一个|一|某)?(?:项目|园区|工业园|产业园|基地|片区)"
+# A 分会场 is an event's venue in the place it is named after ("文昌分会场"); 工业区 a zone ("金山工业区").
+_PROJECT_OR_ZONE_AFTER = re.compile(r"(?:一个|一|某)?(?:项目|园区|工业园|产业园|工业区|基地|片区)|分会场"
                                     r"|[\u4e00-\u9fff]{1,4}?(?:园区|开发区|高新区|工业园|产业园)")  # "平潭新兴园区"
 # "云霄全县共签约…": the whole of a county (city, district, banner) is named by its name.
 _WHOLE_AFTER = re.compile(r"全(?:县|市|区|旗)")

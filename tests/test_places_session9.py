@@ -104,3 +104,11 @@ def test_places_where_investors_come_from_rank_after_the_storys_own(body: str) -
 def test_a_place_named_as_an_origin_and_elsewhere_keeps_its_rank() -> None:
     body = "深圳某区签约项目12个，总投资86亿元，投资企业来自北京、深圳等地。"
     assert _first_city("", body) == "深圳市"
+
+
+@pytest.mark.parametrize("body, county", [
+    ("万宁分会场集中开工8个项目，计划总投资近30亿元。", "万宁市"),  # an event's venue named after its place
+    ("至此，太仓工业区已经有5个项目成功签约，总投资34亿元。", "太仓市"),
+])
+def test_a_short_county_name_before_a_venue_or_an_industrial_zone_is_a_place(body: str, county: str) -> None:
+    assert extract_facts("", body).places[0].county == county
