@@ -313,7 +313,7 @@ class _Table:
                     continue  # "玉屏街道": a township of that name (read by the township fallback)
                 if name in self.old_names and text.startswith("场", end + 1):
                     continue  # "海淀市场" is a market, not the old 海淀市
-                codes = self.names[name]
+                codes = _mainland(self.names[name])
                 if name in self.weak and len(codes) == 1:
                     code = next(iter(codes))
                     if _ZONE_AFTER.match(text, end + 1) or (
@@ -336,6 +336,19 @@ class _Table:
             if not taken[at]:
                 out.append((at, at + 1, _ABBREVIATIONS[found.group("abbr")]))
         return tuple(sorted(out) if len(out) > found_names else out)
+
+
+# GB/T 2260's codes of Taiwan (71), Hong Kong (81) and Macao (82).
+_OUTSIDE_MAINLAND = ("71", "81", "82")
+
+
+def _mainland(codes: set[str]) -> set[str]:
+    """The mainland's one division among ``codes`` when the others are Taiwan's, Hong Kong's or
+    Macao's, else ``codes``: "在金山，" or "永康一项目" means 上海's 金山区 and 浙江's 永康市, not New
+    Taipei's 金山区 or Tainan's 永康区, which a story would name with their region (settled before
+    this is asked)."""
+    mainland = {c for c in codes if not c.startswith(_OUTSIDE_MAINLAND)}
+    return mainland if len(mainland) == 1 else codes
 
 
 def _covered(text: str, spans: Iterable[tuple[int, int, str]]) -> bytearray:
@@ -545,7 +558,7 @@ def _resolve(table: _Table, mentions: Iterable[str]) -> list[str]:
         # 抚顺 is 抚顺市 and its 抚顺县: without other evidence the name means the larger one; so
         # does 南昌 (南昌市 and its 南昌县) when 江西 supports both.
         among = set(supported) or candidates
-        tops = [c for c in among if not set(table.ancestors(c)) & among]
+        tops = list(_mainland({c for c in among if not set(table.ancestors(c)) & among}))
         if len(tops) == 1:
             resolved[i] = tops[0]
     for code in resolved.values():

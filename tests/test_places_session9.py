@@ -112,3 +112,18 @@ def test_a_place_named_as_an_origin_and_elsewhere_keeps_its_rank() -> None:
 ])
 def test_a_short_county_name_before_a_venue_or_an_industrial_zone_is_a_place(body: str, county: str) -> None:
     assert extract_facts("", body).places[0].county == county
+
+
+@pytest.mark.parametrize("body, city, county", [
+    ("在永康，某五金项目开工，总投资5亿元。", "金华市", "永康市"),  # not Tainan's 永康区
+    ("至此，金山工业区已有5个项目签约。", "上海市", "金山区"),  # not New Taipei's 金山区
+    ("金山区一家工厂扩建。", "上海市", "金山区"),
+])
+def test_a_name_shared_with_a_district_of_taiwan_means_the_mainlands(body: str, city: str, county: str) -> None:
+    place = extract_facts("", body).places[0]
+    assert (place.city, place.county) == (city, county)
+
+
+def test_a_story_that_names_taiwan_keeps_taiwans_district() -> None:
+    place = extract_facts("", "台湾新北市金山区一家工厂扩建。").places[0]
+    assert (place.province, place.county) == ("台湾省", "金山区")
