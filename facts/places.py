@@ -151,6 +151,9 @@ class _Table:
         # Short county names ("资源" of 资源县, "合作" of 合作市) are ordinary words far more
         # often than places: they count only beside their city or province (see _resolve).
         self.weak: set[str] = set()
+        # Short names of province-administered cities that are not weak (see below): towns and
+        # mountains share some of them (双河镇 in many provinces, 张家界's 天门山).
+        self.administered: set[str] = set()
         for d in divisions:
             for name in {d.name, _short(d.name)}:
                 if len(name) >= 2 and name not in _NOT_PLACES:
@@ -211,10 +214,12 @@ class _Table:
             # A province-administered city's short name is a city's name like 大连's where jieba knows
             # it as a place name or not at all (天门 ns, 济源 ns, 图木舒克); not where it is a common
             # word (仙桃 n, 临高 v) or another kind of name (新星 nz "new star", 白杨 nr, 文昌 nr).
-            if all(self.by_code[c].level == 2 and self.by_code[c].name != name
-                   and not (self.by_code[c].province_administered and self.words.get(name, (0, "ns"))[1] == "ns")
-                   for c in codes):
-                self.weak.add(name)
+            if all(self.by_code[c].level == 2 and self.by_code[c].name != name for c in codes):
+                if any(self.by_code[c].province_administered for c in codes) \
+                        and self.words.get(name, (0, "ns"))[1] == "ns":
+                    self.administered.add(name)
+                else:
+                    self.weak.add(name)
         # A zone's line is a documented reading and replaces the table's own division of that
         # name: the table has 雄安新区 as a unit of its own while its three counties are still
         # 保定's; with both, the name would be ambiguous and give no place at all.
@@ -311,6 +316,8 @@ class _Table:
                     continue  # a region word (东北), or a building's or street's name
                 if name in self.weak and text.startswith(("街道", "镇", "乡"), end + 1):
                     continue  # "玉屏街道": a township of that name (read by the township fallback)
+                if name in self.administered and text.startswith(("街道", "镇", "乡", "山"), end + 1):
+                    continue  # "双河镇", "天门山": a town or a mountain, not 双河市 or 天门市
                 if name in self.old_names and text.startswith("场", end + 1):
                     continue  # "海淀市场" is a market, not the old 海淀市
                 codes = _mainland(self.names[name])

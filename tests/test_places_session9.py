@@ -127,3 +127,11 @@ def test_a_name_shared_with_a_district_of_taiwan_means_the_mainlands(body: str, 
 def test_a_story_that_names_taiwan_keeps_taiwans_district() -> None:
     place = extract_facts("", "台湾新北市金山区一家工厂扩建。").places[0]
     assert (place.province, place.county) == ("台湾省", "金山区")
+
+
+@pytest.mark.parametrize("body", [
+    "张家界天门山景区索道改造项目开工，总投资3亿元。",  # a mountain, not 天门市 (湖北)
+    "重庆市某区双河镇一个项目开工。",  # a town, not 双河市 (新疆)
+])
+def test_a_province_administered_citys_name_before_a_town_or_mountain_word_is_none(body: str) -> None:
+    assert all(p.city not in ("天门市", "双河市") for p in extract_facts("", body).places)
