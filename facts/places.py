@@ -12,6 +12,10 @@ province that has it (``河北``, ``海南``), else it is dropped.
 Below the counties, ``data/townships.csv.gz`` (NBS 2023 乡镇/街道) tells the city of a story that
 names none otherwise; ``data/words.csv`` (jieba's dictionary) tells which short names are
 ordinary words too. Both are documented in ``data/README.md`` with the scripts that make them.
+
+A province-administered county-level city (天门, 济源, 琼海, 石河子) is its own city; a district's
+name from before it was one (顺德市, 偃师市) reads as the district; a name shared with a district of
+Taiwan, Hong Kong or Macao means the mainland's unless the story names the other's region.
 """
 
 from __future__ import annotations
@@ -189,16 +193,12 @@ class _Table:
             short = _short(d.name)
             if d.level != 2 or short == d.name or len(short) < 2:
                 continue
-            if d.name.endswith("市"):
+            tag = self.words.get(short, (0, ""))[1]
+            if d.name.endswith("市") and (not tag or tag in _PROPER_TAGS):
                 variants: tuple[str, ...] = (short + "县",)
-            elif d.name.endswith("区") and not d.name.endswith(("新区", "矿区", "林区", "地区")):
-                if self.words.get(short, (0, ""))[1] not in _PROPER_TAGS:
-                    continue
+            elif d.name.endswith("区") and not d.name.endswith(("新区", "矿区", "林区", "地区")) and tag in _PROPER_TAGS:
                 variants = (short + "县",) if short.endswith("城") else (short + "市", short + "县")
             else:
-                continue
-            tag = self.words.get(short, (0, ""))[1]
-            if tag and tag not in _PROPER_TAGS:
                 continue
             for variant in variants:
                 if variant not in names:
