@@ -12,6 +12,10 @@ province that has it (``河北``, ``海南``), else it is dropped.
 Below the counties, ``data/townships.csv.gz`` (NBS 2023 乡镇/街道) tells the city of a story that
 names none otherwise; ``data/words.csv`` (jieba's dictionary) tells which short names are
 ordinary words too. Both are documented in ``data/README.md`` with the scripts that make them.
+
+A province-administered county-level city (天门, 济源, 琼海, 石河子) is its own city; a district's
+name from before it was one (顺德市, 偃师市) reads as the district; a name shared with a district of
+Taiwan, Hong Kong or Macao means the mainland's unless the story names the other's region.
 """
 
 from __future__ import annotations
@@ -60,10 +64,13 @@ _ZONE_AFTER = re.compile(r"高新区|高新技术产业开发区|经济技术开
 # with a project a few characters on ("寿光蔬菜项目开工"; later clauses name companies so:
 # "龙湖多地项目" is the 龙湖 group's).
 _PLACE_BEFORE = re.compile(r"(?:在|位于|地处|落户(?:于|在|到)?|来到|走进|前往|赴)$")
-_PLACE_END = re.compile(r"[，。、；：！？,;:!?）)\s]|$")
+_PLACE_END = re.compile(r"[，。、；：！？,;:!?）)\s]|的|$")  # "落户太仓的第400家德资企业"
+# A firm's registered place between brackets before what it is: "艾威昂智能科技（太仓）有限公司".
+_FIRM_PLACE = re.compile(r"[）)](?:有限|股份|科技|实业|集团|控股|智能|电子|新能源|新材料|投资|发展|置业|制造)")
 _DATELINE_BEFORE = re.compile(r"(?:本报|新华社)$")
 _DATELINE_END = re.compile(r"[0-9０-９一二三四五六七八九十]+月|电|讯")
-_PROJECT_OR_ZONE_AFTER = re.compile(r"(?:一个|一|某)?(?:项目|园区|工业园|产业园|基地|片区)"
+# A 分会场 is an event's venue in the place it is named after ("文昌分会场"); 工业区 a zone ("金山工业区").
+_PROJECT_OR_ZONE_AFTER = re.compile(r"(?:一个|一|某)?(?:项目|园区|工业园|产业园|工业区|基地|片区)|分会场"
                                     r"|[\u4e00-\u9fff]{1,4}?(?:园区|开发区|高新区|工业园|产业园)")  # "平潭新兴园区"
 # "云霄全县共签约…": the whole of a county (city, district, banner) is named by its name.
 _WHOLE_AFTER = re.compile(r"全(?:县|市|区|旗)")
@@ -84,6 +91,8 @@ def _in_place_slot(text: str, start: int, end: int, opening: bool = True) -> boo
     if _DATELINE_BEFORE.search(text, max(0, start - 3), start) and _DATELINE_END.match(text, end):
         return True
     if _PROJECT_OR_ZONE_AFTER.match(text, end) or _WHOLE_AFTER.match(text, end):
+        return True
+    if start and text[start - 1] in "（(" and _FIRM_PLACE.match(text, end):
         return True
     # The text's opening words: a project a few characters on ("寿光蔬菜项目开工"), or an event the
     # place holds ("津市举行…启动仪式", "义乌召开…").
@@ -116,6 +125,13 @@ class Division:
         """0 province, 1 prefecture (city), 2 county."""
         return 0 if self.code[2:] == "0" * 10 else 1 if self.code[4:] == "0" * 8 else 2
 
+    @property
+    def province_administered(self) -> bool:
+        """True for a county-level city the province governs itself (GB/T 2260's ``xx90`` block,
+        省直辖县级行政区划: 天门, 仙桃, 济源, 文昌, 琼海, 石河子 …): no prefecture stands above it, so
+        it is the prefecture-level unit of its stories."""
+        return self.level == 2 and self.code[2:4] == "90"
+
 
 @dataclass(frozen=True)
 class Place:
@@ -139,6 +155,9 @@ class _Table:
         # Short county names ("资源" of 资源县, "合作" of 合作市) are ordinary words far more
         # often than places: they count only beside their city or province (see _resolve).
         self.weak: set[str] = set()
+        # Short names of province-administered cities that are not weak (see below): towns and
+        # mountains share some of them (双河镇 in many provinces, 张家界's 天门山).
+        self.administered: set[str] = set()
         for d in divisions:
             for name in {d.name, _short(d.name)}:
                 if len(name) >= 2 and name not in _NOT_PLACES:
@@ -161,26 +180,46 @@ class _Table:
             if name and len(name) == 2 and name not in _NOT_PLACES and name not in names:
                 names[name] = {d.code}
         # A county that became a city keeps its old name in print for years: "禄丰县" for 禄丰市 (2021),
-        # "邵东县" for 邵东市 (2019). The old name reads as the division where no other division has it
-        # and the short name is no common word. (Only that direction: the table is the newer one.)
+        # "邵东县" for 邵东市 (2019). So does a county or county-level city that became a district of
+        # its prefecture: "顺德市", "萧山市", "偃师市" (now 顺德区 1992→2003, 萧山区 2001, 偃师区 2021),
+        # as older stories and many still write them. The old name reads as the division where no
+        # division of the table has it and the short name is no common word; districts sharing a
+        # short name share the old one, settled like any shared name. A district's short name must
+        # be a proper name in jieba's dictionary (偃师 ns, 顺德 nrt), and one ending in 城 gets no 市:
+        # "源城市" reads across 能源 and 城市 ("新能源城市公交车", 源城区 of 河源). (Only that
+        # direction: the table is the newer one.)
+        old_names: dict[str, set[str]] = {}
         for d in divisions:
             short = _short(d.name)
-            if d.level != 2 or not d.name.endswith("市") or short == d.name or len(short) < 2:
+            if d.level != 2 or short == d.name or len(short) < 2:
                 continue
             tag = self.words.get(short, (0, ""))[1]
-            if tag and tag not in _PROPER_TAGS:
+            if d.name.endswith("市") and (not tag or tag in _PROPER_TAGS):
+                variants: tuple[str, ...] = (short + "县",)
+            elif d.name.endswith("区") and not d.name.endswith(("新区", "矿区", "林区", "地区")) and tag in _PROPER_TAGS:
+                variants = (short + "县",) if short.endswith("城") else (short + "市", short + "县")
+            else:
                 continue
-            variant = short + "县"
-            if variant not in names:
-                names[variant] = {d.code}
+            for variant in variants:
+                if variant not in names:
+                    old_names.setdefault(variant, set()).add(d.code)
+        names.update(old_names)
+        self.old_names = set(old_names)
         peoples_bare = {p.removesuffix("族") for p in peoples}  # 鄂伦春 of 鄂伦春族
         for name, codes in names.items():
             # Three characters or more (瓦房店, 公主岭) make no ordinary word; a people's name left of an
             # autonomous county's (东乡族, 鄂温克族) may be the people.
             if len(name) >= 3 and not name.endswith("族") and name not in peoples_bare:
                 continue
+            # A province-administered city's short name is a city's name like 大连's where jieba knows
+            # it as a place name or not at all (天门 ns, 济源 ns, 图木舒克); not where it is a common
+            # word (仙桃 n, 临高 v) or another kind of name (新星 nz "new star", 白杨 nr, 文昌 nr).
             if all(self.by_code[c].level == 2 and self.by_code[c].name != name for c in codes):
-                self.weak.add(name)
+                if any(self.by_code[c].province_administered for c in codes) \
+                        and self.words.get(name, (0, "ns"))[1] == "ns":
+                    self.administered.add(name)
+                else:
+                    self.weak.add(name)
         # A zone's line is a documented reading and replaces the table's own division of that
         # name: the table has 雄安新区 as a unit of its own while its three counties are still
         # 保定's; with both, the name would be ambiguous and give no place at all.
@@ -192,6 +231,7 @@ class _Table:
             if replaced and short != zone and replaced & names.get(short, set()):
                 names[short] = (names[short] - replaced) | {code}
         self.names = names
+        self._cached_spans = lru_cache(maxsize=16)(self._find_spans)
         self.automaton = ahocorasick.Automaton()
         for name in names:
             self.automaton.add_word(name, name)
@@ -199,6 +239,11 @@ class _Table:
             if region not in names:
                 self.automaton.add_word(region, region)
         self.automaton.make_automaton()
+
+    def common_word(self, name: str) -> bool:
+        """True when jieba's dictionary tags ``name`` as a word other than a proper noun (合作 vn, 资源 n)."""
+        tag = self.words.get(name, (0, ""))[1]
+        return bool(tag) and tag not in _PROPER_TAGS
 
     def placelike(self, name: str, code: str) -> bool:
         """True when the weak short ``name`` of division ``code`` is unlikely to be an ordinary word.
@@ -235,6 +280,8 @@ class _Table:
         city = levels.get(1, "")
         if not city and division.level == 2 and province.endswith("市"):
             city = province  # districts of 北京市, 上海市, 天津市, 重庆市
+        if division.province_administered:
+            city = division.name  # 天门市 is its own prefecture-level unit (see Division)
         if division.level == 0 and province.endswith("市") and len(province) <= 3:
             city = province
         return Place(province=province, city=city, county=levels.get(2, ""))
@@ -246,15 +293,22 @@ class _Table:
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, name)`` of each name found in ``text`` (``end`` exclusive), in text order.
 
+        A story's title and body are read several times (resolving, ranking, routes, townships):
+        the last texts' spans are kept (``_find_spans``), so each is matched once.
+
         Longest match wins where names overlap. A weak short name (``太仓``) right before a zone
         word (``高新区``) is given as its division's full name (``太仓市``), which needs no other
         place to support it. A name that starts a building's or a street's name (``嘉兴大厦`` in
         Shanghai, ``北京路``) says nothing about where the story is, and is left out; so is one read
         across the end of a region word (``东北海陆`` is no 北海).
         """
+        return list(self._cached_spans(text))
+
+    def _find_spans(self, text: str) -> tuple[tuple[int, int, str], ...]:
         hits = sorted(((end - len(name) + 1, end, name) for end, name in self.automaton.iter(text)),
                       key=lambda h: (h[0], -(h[1] - h[0])))
-        out, covered = [], -1
+        out: list[tuple[int, int, str]] = []
+        covered = -1
         for start, end, name in hits:
             if start > covered:
                 covered = end
@@ -262,12 +316,23 @@ class _Table:
                     continue  # a region word (东北), or a building's or street's name
                 if name in self.weak and text.startswith(("街道", "镇", "乡"), end + 1):
                     continue  # "玉屏街道": a township of that name (read by the township fallback)
-                codes = self.names[name]
+                if name in self.administered and text.startswith(("街道", "镇", "乡", "山"), end + 1):
+                    continue  # "双河镇", "天门山": a town or a mountain, not 双河市 or 天门市
+                if name in self.old_names and text.startswith("场", end + 1):
+                    continue  # "海淀市场" is a market, not the old 海淀市
+                codes = _mainland(self.names[name])
                 if name in self.weak and len(codes) == 1:
                     code = next(iter(codes))
                     if _ZONE_AFTER.match(text, end + 1) or (
                             self.placelike(name, code) and _in_place_slot(text, start, end + 1)):
                         name = self.by_code[code].name  # "太仓高新区", "在义乌，": 太仓市, 义乌市 here
+                if name in self.weak and self.common_word(name) and not (
+                        out and out[-1][1] == start and any(
+                            set(self.names[out[-1][2]]) & set(self.ancestors(c)) for c in codes)):
+                    # A weak name jieba lists as a common word (合作 vn, 资源 n) is a place only right
+                    # after its city or province ("甘南合作"): a place of the same province named
+                    # elsewhere ("肃州区…签订合作框架协议") says nothing of these characters.
+                    continue
                 out.append((start, end + 1, name))
         # A city's one-character abbreviation after a word that puts something there ("在沪投资",
         # "落户渝北" is 渝北 itself, found above): never matched alone, a single character is a word.
@@ -277,7 +342,20 @@ class _Table:
             at = found.start("abbr")
             if not taken[at]:
                 out.append((at, at + 1, _ABBREVIATIONS[found.group("abbr")]))
-        return sorted(out) if len(out) > found_names else out
+        return tuple(sorted(out) if len(out) > found_names else out)
+
+
+# GB/T 2260's codes of Taiwan (71), Hong Kong (81) and Macao (82).
+_OUTSIDE_MAINLAND = ("71", "81", "82")
+
+
+def _mainland(codes: set[str]) -> set[str]:
+    """The mainland's one division among ``codes`` when the others are Taiwan's, Hong Kong's or
+    Macao's, else ``codes``: "在金山，" or "永康一项目" means 上海's 金山区 and 浙江's 永康市, not New
+    Taipei's 金山区 or Tainan's 永康区, which a story would name with their region (settled before
+    this is asked)."""
+    mainland = {c for c in codes if not c.startswith(_OUTSIDE_MAINLAND)}
+    return mainland if len(mainland) == 1 else codes
 
 
 def _covered(text: str, spans: Iterable[tuple[int, int, str]]) -> bytearray:
@@ -487,7 +565,7 @@ def _resolve(table: _Table, mentions: Iterable[str]) -> list[str]:
         # 抚顺 is 抚顺市 and its 抚顺县: without other evidence the name means the larger one; so
         # does 南昌 (南昌市 and its 南昌县) when 江西 supports both.
         among = set(supported) or candidates
-        tops = [c for c in among if not set(table.ancestors(c)) & among]
+        tops = list(_mainland({c for c in among if not set(table.ancestors(c)) & among}))
         if len(tops) == 1:
             resolved[i] = tops[0]
     for code in resolved.values():
@@ -591,6 +669,42 @@ def _loose_codes(table: _Table, texts: Iterable[str]) -> set[str]:
     return {code for name in loose - anchored for code in table.names[name]}
 
 
+# A sum of money as a story writes it ("37.4亿美元", "２２．８亿元", "三千万美元", "6000万欧元").
+_MONEY = re.compile(r"[0-9０-９.．·]+\s*[多余]?\s*[万亿]*\s*(?:元|美元|欧元|日元|英镑|港元)"
+                    r"|[一二三四五六七八九十两百千]+[多余]?[万亿]+(?:元|美元|欧元|日元|英镑|港元)")
+_CLAUSES = re.compile(r"[^；;]+")
+
+
+def _money_clauses(focus: str) -> str:
+    """The clauses of ``focus`` (split at semicolons) that state a sum of money, or all of it.
+
+    A sentence may list works of several places: "某公司在常州金坛落户…；南京举行的签约活动中，3个
+    外资项目落户，总投资额37.4亿美元" states the investment of the clause that names 南京; the place of
+    a clause without money is no more the investment's than any other of the story.
+    """
+    clauses = _CLAUSES.findall(focus)
+    kept = [clause for clause in clauses if _MONEY.search(clause)]
+    return "；".join(kept) if kept and len(kept) < len(clauses) else focus
+
+
+# Where investors come from or were met: "投资企业来自北京、重庆、深圳等地", "在上海、江苏、浙江等地考察
+# 对接后签订协议", "在成都、北京等地的专题招商活动中", "在深圳的招商推介会上签订…". A place named only
+# there is the investors' (or a fair's), not the project's: the story's own place comes first.
+_ORIGIN = re.compile(r"来自[^，。；;,!?！？：:\n]{1,40}?等(?:地|省市|城市|国家和地区|国家|地区)"
+                     r"|在[^，。；;,!?！？：:\n]{1,40}?等地的?(?:专题|项目)?(?:招商|考察|推介|洽谈|对接)"
+                     r"|在[^，。；;,!?！？：:\n在]{1,12}?的?(?:招商推介会|投资推介会|推介会|招商会|专题招商)")
+
+
+def _origin_only(table: _Table, title: str, body: str, codes: Iterable[str]) -> set[str]:
+    """Of ``codes``, those the story names only where it says where investors come from (``_ORIGIN``)."""
+    blanked = _ORIGIN.sub(lambda m: " " * len(m.group()), body)
+    if blanked == body:
+        return set()
+    kept = {code for name in table.mentions(title) + table.mentions(blanked) for code in table.names[name]}
+    kept |= {a for code in kept for a in table.ancestors(code)}
+    return {code for code in codes if code not in kept}
+
+
 def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[Place]:
     """The places a story names, most specific per hierarchy.
 
@@ -598,7 +712,9 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
     the investment: "深圳…开工产业项目60个，总投资662.6亿元" before a Guangzhou project named twice
     after it), then the project's site (a place after a site word such as 位于 or 落户), then the
     rest by frequency; between places named as often, a county read only loosely by its short
-    name comes last (see ``_loose_codes``).
+    name comes last (see ``_loose_codes``). A place named only where the story says where its
+    investors come from or were met ("来自北京、深圳等地", "在上海等地考察对接后") ranks after all
+    but the headline's (see ``_ORIGIN``).
 
     A story whose headline or lead reports a nation-wide figure and names no place is about the
     country: the routes its body goes on to name ("天津至北京大兴国际机场…等项目即将开通") are
@@ -624,6 +740,7 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
         for ancestor in table.ancestors(leaf):
             counts[leaf] += counts.get(ancestor, 0)
 
+    focus = _money_clauses(focus)
     focus_codes = set(_resolve(table, table.mentions(focus))) if focus else set()
 
     def named_in(code: str, named: set[str]) -> bool:
@@ -636,7 +753,8 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
                                     for a in named & set(table.ancestors(code)))
 
     loose = _loose_codes(table, (title, body))
-    leaves.sort(key=lambda c: (c not in title_codes, not named_below_province(c, focus_codes),
+    origin = _origin_only(table, title, body, leaves)
+    leaves.sort(key=lambda c: (c not in title_codes, c in origin, not named_below_province(c, focus_codes),
                                not named_in(c, focus_codes), not named_in(c, site_codes), -counts[c],
                                c in loose, order[c]))
     places = [table.place(code) for code in leaves]
