@@ -320,6 +320,9 @@ class _Table:
                     continue  # "双河镇", "天门山": a town or a mountain, not 双河市 or 天门市
                 if name in self.old_names and text.startswith("场", end + 1):
                     continue  # "海淀市场" is a market, not the old 海淀市
+                if len(name) == 2 and name.endswith("县") and text.startswith(_COUNTY_WORDS, end + 1) \
+                        and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
+                    continue  # "提高县区…", "提高县域经济": 县区/县域 is the word, not 宜宾's 高县
                 codes = _mainland(self.names[name])
                 if name in self.weak and len(codes) == 1:
                     code = next(iter(codes))
@@ -343,6 +346,11 @@ class _Table:
             if not taken[at]:
                 out.append((at, at + 1, _ABBREVIATIONS[found.group("abbr")]))
         return tuple(sorted(out) if len(out) > found_names else out)
+
+
+# Words 县 starts ("县区", "县域", "县级"): after a one-character county's name (高县, 和县) inside a run
+# of text the 县 is theirs, not the county's.
+_COUNTY_WORDS = ("区", "域", "级")
 
 
 # GB/T 2260's codes of Taiwan (71), Hong Kong (81) and Macao (82).
@@ -610,6 +618,44 @@ def _site_mentions(table: _Table, text: str) -> list[str]:
 _ROUTE_JOIN = re.compile(r"(?:[东西南北]站?|站)?至")
 
 
+# Who speaks for the whole country: the country itself, the central government, a ministry or a
+# national agency or group ("记者从水利部了解到", "财政部近日安排", "国铁集团", "中国冰雪产业…").
+_NATIONAL_SUBJECT = re.compile(r"全国|我国|中国(?![—－-])|中央|国务院|国家[\u4e00-\u9fff]{0,8}?(局|委|部|集团|电网)|"
+                               r"(财政|水利|农业农村|工业和信息化|交通运输|商务|自然资源|生态环境|住房和城乡建设|科技|"
+                               r"教育|民政|文化和旅游|应急管理)部|国铁集团")
+
+
+def national_scope(title: str, body: str) -> bool:
+    """True when the headline or the lead sentence speaks for the whole country and neither names a place.
+
+    Such a story (a ministry's allocation, the country's statistics, a national programme) names
+    places as its examples ("实施宁夏青铜峡等109处灌区现代化改造", "伊犁的现代农业、和田的纺织服装产业"):
+    none of them is the story's place.
+    """
+    table = _table()
+    if table.mentions(title):
+        return False
+    lead = body.lstrip()
+    lead = lead[:sentence_end(lead, 0)]
+    subject = None if _NATIONAL_SUBJECT.search(title) else _NATIONAL_SUBJECT.search(lead)
+    if subject is None and not _NATIONAL_SUBJECT.search(title):
+        return False
+    # No place up to the end of the lead's clause that names the country (its first clause when the
+    # headline does): one named later in the lead may be its first example ("记者从水利部了解到，…支持
+    # 安徽江巷等13处…"); one before it makes the place's story ("某公司在常州金坛落户，这是其在中国的
+    # 第一个工厂", a national day's event "在浙江湖州举行").
+    return not table.mentions(lead[:sentence_end(lead, subject.start() if subject else 0, "，,。；;！？!?\n")])
+
+
+def _one_city_told(table: "_Table", body: str) -> bool:
+    """Whether a country's story goes on to tell one city's story: every place it names lies in one
+    city, named more than once ("在安徽芜湖，…智算中心正在加紧建设。…芜湖数据中心集群已签约13个项目"),
+    rather than examples of several places or one place in passing."""
+    cities = [place.city or place.province for place in map(table.place, _resolve(table, table.mentions(body)))
+              if place.city or place.province.endswith("市")]
+    return len(cities) >= 2 and len(set(cities)) == 1
+
+
 def national_figure(title: str, body: str) -> bool:
     """True when the headline or the lead sentence reports a nation-wide figure and neither names a place.
 
@@ -722,6 +768,12 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
     is still given.
     """
     table = _table()
+    if national_scope(title, body) and not _one_city_told(table, body):
+        # The country's story: the places it goes on to name are its examples. Only the sentence that
+        # states a project's investment (``focus``) may still place that project.
+        if not focus:
+            return []
+        title, body = "", focus
     body_mentions = table.mentions(body)
     if national_figure(title, body):
         ends = _route_ends(table, body)

@@ -135,3 +135,28 @@ def test_a_story_that_names_taiwan_keeps_taiwans_district() -> None:
 ])
 def test_a_province_administered_citys_name_before_a_town_or_mountain_word_is_none(body: str) -> None:
     assert all(p.city not in ("天门市", "双河市") for p in extract_facts("", body).places)
+
+
+# Found on the session-9 transcripts (dev): a country's story names places as its examples.
+@pytest.mark.parametrize(("title", "body"), [
+    ("今年我国重点推进一批灌区建设", "记者从水利部了解到，今年安排中央资金100亿元，支持安徽某某等13处灌区建设，实施宁夏青铜峡等109处灌区改造。"),
+    ("", "中国冰雪产业迎来了快速发展的黄金期。新疆阿勒泰地区过去几年建设了10家雪场，而在广州、深圳等南方城市，冰雪设施拔地而起。"),
+    ("", "财政部近日安排地方政府债务限额5000亿元，专门用于提高县区一般公共预算保障能力，提高县域发展水平。"),
+])
+def test_a_country_story_names_places_as_examples(title: str, body: str) -> None:
+    assert extract_facts(title, body).places == ()
+
+
+def test_a_country_story_that_goes_on_to_tell_one_city_keeps_it() -> None:
+    body = ("最新数据显示，1—8月，我国基础设施投资同比增长6.4%。在安徽芜湖，某智算中心正在加紧建设。"
+            "芜湖数据中心集群目前已签约13个项目。")
+    assert [p.city for p in extract_facts("", body).places] == ["芜湖市"]
+
+
+def test_a_country_story_keeps_the_place_of_the_project_it_states() -> None:
+    body = "记者从国家能源局获悉，位于内蒙古鄂尔多斯的某光伏项目今天并网投产，总投资50亿元。"
+    assert [p.city for p in extract_facts("", body).places] == ["鄂尔多斯市"]
+
+
+def test_a_one_character_county_is_still_found() -> None:
+    assert [p.county for p in extract_facts("", "四川高县某项目今天开工，总投资3亿元。").places] == ["高县"]
