@@ -648,12 +648,20 @@ def national_scope(title: str, body: str) -> bool:
 
 
 def _one_city_told(table: "_Table", body: str) -> bool:
-    """Whether a country's story goes on to tell one city's story: every place it names lies in one
-    city, named more than once ("在安徽芜湖，…智算中心正在加紧建设。…芜湖数据中心集群已签约13个项目"),
-    rather than examples of several places or one place in passing."""
-    cities = [place.city or place.province for place in map(table.place, _resolve(table, table.mentions(body)))
+    """Whether a country's story goes on to tell one city's story: every place it names (a route's ends
+    aside, they are its examples) lies in one city that it visits ("在湖南株洲，一个…产业园正加紧建设")
+    or names more than once ("…芜湖数据中心集群已签约13个项目"), rather than examples of several places
+    or one place in passing ("实施宁夏青铜峡等109处灌区改造")."""
+    ends = _route_ends(table, body)
+    spans = [(start, end, name) for start, end, name in table.spans(body) if start not in ends]
+    cities = [place.city or place.province for place in map(table.place, _resolve(table, [n for _, _, n in spans]))
               if place.city or place.province.endswith("市")]
-    return len(cities) >= 2 and len(set(cities)) == 1
+    if len(set(cities)) != 1:
+        return False
+    visited = any(body.startswith("在", start - 1) and body.startswith(("，", ","), end) for start, end, _ in spans) \
+        or any(body.startswith("在", start - 1) and later[0] == end and body.startswith(("，", ","), later[1])
+               for (start, end, _), later in zip(spans, spans[1:]))  # "在湖南株洲，"
+    return visited or len(cities) >= 2
 
 
 def national_figure(title: str, body: str) -> bool:
