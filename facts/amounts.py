@@ -64,8 +64,9 @@ _WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|增资)$")
 _BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|创建|建起|落成|打造|启动|实施|项目|工程|厂|基地|生产线")
 # Several works at once: an amount spread over them is no project's investment
 # ("先后投资", "新建小型水利设施393处", "开发扶贫项目178个").
-_SEVERAL = re.compile(r"先后|一批|分别|多个|各类|(?<![\d.])(?:[2-9]|\d{2,})(?:多|余)?(?:个|处|座|所|家|项|条|艘|台|套|件)"
-                      r"|(?<![一二三四五六七八九十百千])[两二三四五六七八九十百千]+(?:多|余)?(?:个|处|座|所|家|项|条|艘|台|套|件)")
+_COUNTED_WORKS = (r"(?<![\d.])(?:[2-9]|\d{2,})(?:多|余)?(?:个|处|座|所|家|项|条|艘|台|套|件)"
+                  r"|(?<![一二三四五六七八九十百千])[两二三四五六七八九十百千]+(?:多|余)?(?:个|处|座|所|家|项|条|艘|台|套|件)")
+_SEVERAL = re.compile(r"先后|一批|分别|多个|各类|" + _COUNTED_WORKS)
 # Statistics written with 投资: FDI (直接投资, 外国投资, 在华投资额), a period's or sector's
 # completed or secured total (完成投资, 完成房地产开发投资, 落实水利建设投资, 共投资), a span of years (4年投资), central funds
 # (中央投资, 中央预算内投资), and a sector's or an economy's investment named by its kind rather than by a work:
@@ -74,6 +75,16 @@ _SEVERAL = re.compile(r"先后|一批|分别|多个|各类|(?<![\d.])(?:[2-9]|\d
 _STAT_BEFORE = re.compile(r"(直接|外国|外商|外部|境外|海外|对外|在华|双向|节省|节约|中央|预算内)$|(完成|落实)[\u4e00-\u9fff]{0,8}$|共(计|完成)?$"
                           r"|((?<![企物事实创])业|民间|社会|有效|公共|城建|基建|基础设施|房地产(开发)?|技改)$"
                           r"|(?<!\d)\d{1,2}年(来|间|里|内)?$|(?<![\u4e00-\u9fff])[一二三四五六七八九十两几]+年(来|间|里|内)?$")
+# Investment that has arrived ("项目实际到位投资总计1.85亿", "投资到位1亿元") is a tally of money received so
+# far, like completed investment ("完成投资"), whatever the works are: a statistic, not a stated investment.
+_ARRIVED_BEFORE = re.compile(r"到位$")
+# A distributive word between the investment word and the amount ("投资均在1000万美元以上", "投资额各为",
+# "投资都超过") says each of several things meets the figure: no one work's investment.
+_EACH = re.compile(r"[均各都]")
+# Several areas summed up ("多地重大项目集中开工 年内投资总额逾4.2万亿元", "各地…总投资"): each area holds
+# its own events, so their total is a tally even when the sentence names an event (集中开工); not the
+# places people come from ("来自各地的客商").
+_MANY_AREAS = re.compile(r"(?<!来自)(?<!世界)(多地|各地|多省|多个省份|多个城市|多个地区)")
 # Investment a programme or fund draws in ("带动总投资超过4600亿元"), a roundup's or not: none is its own.
 _DRAWN_IN = re.compile(r"(带动|拉动|撬动)[\u4e00-\u9fff]{0,4}$")
 # A programme's total ("该行动计划总投资3000亿元", "实施方案…投资"): the programme is no project. (A
@@ -86,7 +97,8 @@ _PROGRAMME_BEFORE = re.compile(r"(行动|方案|战略|纲要|政策)(计划)?$"
 _FINANCING = re.compile(r"获(?![批准])(得|取)?了?[^，。；,;\d]{0,6}?(投资|融资)|基金(已经?|共|累计)")
 # A plan for a year ("今年将在能源领域计划固定资产投资498亿元", "今年计划实施88个重点项目，总投资
 # 超800亿元") states a programme's or a year's spending, not one project's investment.
-_YEAR_PLAN = re.compile(r"(今年|全年|年内|明年)(将|要|计划|拟|预计|力争)")
+# "当年计划投资", "年度计划投资" is the year's slice of a work's or a batch's total, no investment of its own.
+_YEAR_PLAN = re.compile(r"(今年|全年|年内|明年|当年|年度)(将|要|计划|拟|预计|力争)")
 # A count of projects still to be carried out or signed ("计划实施50个重点项目", "将开工建设30个项目",
 # "预计签署合作项目240多个"), or a list of projects designated for the year ("确定了1580个省重点项目"):
 # a programme or a forecast, no event's batch.
@@ -393,8 +405,10 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         after = text[match.end():min(clauses.first_from(match.end()), match.end() + _REACH)]
         if _PER_UNIT_AFTER.match(after):
             continue  # "400万元/亩", "300万元每亩": a rate per unit
-        if "完成" in between:
-            continue  # "投资完成300亿元": completed investment, a statistic like "完成投资"
+        if "完成" in between or "到位" in between or _ARRIVED_BEFORE.search(text, window_start, invest.start()):
+            continue  # "投资完成300亿元", "实际到位投资1.85亿": completed or arrived investment, a statistic
+        if _EACH.search(between):
+            continue  # "投资均在1000万美元以上": a bound each of several meets, no one work's figure
         if _PROGRAMME_BEFORE.search(text, window_start, invest.start()):
             continue  # "该行动计划总投资3000亿元": a programme's total
         if _THRESHOLD_AFTER.match(after) or _THRESHOLD_BEFORE.search(text, invest.end(), start):
@@ -414,9 +428,20 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         stated = text[own_start:_comma_clause_end(text, match.end(), clauses.first_from(match.end()))] if own_work else full_sentence
         if STATISTIC.search(stated) and not _ONE_WORK_AFTER.match(after):
             continue
-        # A roundup: the clause counts projects and states their total.
+        # A sentence that opens with a total ("…重点工程项目共30项，…。总投资519.86亿元，…") has no subject
+        # of its own: it sums up what the sentence before it counted (the headline, for the body's first
+        # words), as a sentence opening with 其中 continues the one before it.
+        subject_start, subject = clause_start, ""
+        if invest.group() and _TOTAL.search(invest.group()) and not text[clause_start:invest.start()].strip():
+            if clause_start == 0 and original != title:
+                subject = normalise(title)
+            elif clause_start > 0:
+                subject_start = max(clauses.start_before(clause_start - 1), clause_start - _REACH)
+                subject = text[subject_start:clause_start]
+        # A roundup: the clause (or the sentence the total sums up) counts projects and states their total.
         is_roundup = bool(_ROUNDUP.search(clause + text[start:match.end()] + after)) and bool(
-            _TOTAL.search(clause) or "共" in clause or "签约" in invest.group()) or bool(_SIGNED_SUM.fullmatch(invest.group()))
+            _TOTAL.search(clause) or "共" in clause or "签约" in invest.group()) or bool(_SIGNED_SUM.fullmatch(invest.group())) \
+            or bool(subject and (_ROUNDUP.search(subject) or _SEVERAL.search(subject)))
         if is_roundup and not _batch_of_one_event(text, sentences, start, title, batches):
             continue  # "今年，传化已经上新了10多个项目，总投资达百亿元": a tally of many, no event's batch
         if _TOTAL_ONLY.fullmatch(invest.group()) and (not (is_roundup and _SIGNED.search(clause))
@@ -424,6 +449,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "总额503.7亿元" of projects put on offer, not signed
         if not is_roundup and _STAT_BEFORE.search(text, window_start, invest.start()):
             continue  # "外国直接投资", "完成投资", "共投资": a statistic
+        if _MANY_AREAS.search(text, max(sentences.start_before(start), start - _REACH), invest.start()):
+            continue  # "多地重大项目集中开工，年内投资总额逾4.2万亿元": several areas' tally
         if AREA_WIDE.search(text, own_start if own_work else clause_start, invest.end()) and not _EVENT.search(full_sentence):
             continue  # "全国农村公路建设总投资超过4555亿元": the nation's (or a province's …) figure
         if _EXAMPLE.match(text, _comma_clause_start(text, invest.start(), clause_start)):
@@ -450,8 +477,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         # "…今年一季度，北京市将推动160项…开工建设。其中，…项目38个，总投资超2900亿元": 其中 continues it.
         # 其中 refers back to what its paragraph has said so far (a span two sentences back included).
         low = max(clause_start - _REACH, 0)
-        span_start = max(text.rfind("\n", low, clause_start) + 1, low) if text.startswith("其中", clause_start) else clause_start
-        if (_PERIOD.search(text, own_start if own_work else span_start, invest.start())
+        span_start = max(text.rfind("\n", low, clause_start) + 1, low) if text.startswith("其中", clause_start) else subject_start
+        if ((_PERIOD.search(text, own_start if own_work else span_start, invest.start()) or _PERIOD.search(subject))
                 and not _ONE_WORK_AFTER.match(after)):
             continue  # "近5年来…投入50多亿元", "今年以来…总投资120亿元": a period's total
         if _span_figure(text, span_start, invest.start(), start,
