@@ -67,6 +67,13 @@ _BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|�
 _COUNTED_WORKS = (r"(?<![\d.])(?:[2-9]|\d{2,})(?:多|余)?(?:个|处|座|所|家|项|条|艘|台|套|件)"
                   r"|(?<![一二三四五六七八九十百千])[两二三四五六七八九十百千]+(?:多|余)?(?:个|处|座|所|家|项|条|艘|台|套|件)")
 _SEVERAL = re.compile(r"先后|一批|分别|多个|各类|" + _COUNTED_WORKS)
+# Works counted in the amount's own comma clause before its total ("这20项重大建设总投资650亿元", "其余10处
+# 估算投资为471亿元"): a sum over them, which only one event makes a batch (else a programme's or a tally),
+# however the works are named (项目 is what _ROUNDUP reads; 项, 处, 座 … of 工程 and 建设 count too).
+_COUNT_BEFORE = re.compile(_COUNTED_WORKS)
+# Projects counted by a standing state ("在建项目70个", "储备项目", "入库项目"): a tally at a date, whatever
+# the sentence calls them (even "此次的…计划"); an event starts or signs, it does not hold projects.
+_STANDING = re.compile(r"(在建|储备|入库)[\u4e00-\u9fff]{0,4}?项目")
 # Statistics written with 投资: FDI (直接投资, 外国投资, 在华投资额), a period's or sector's
 # completed or secured total (完成投资, 完成房地产开发投资, 落实水利建设投资, 共投资), a span of years (4年投资), central funds
 # (中央投资, 中央预算内投资), and a sector's or an economy's investment named by its kind rather than by a work:
@@ -101,8 +108,8 @@ _FINANCING = re.compile(r"获(?![批准])(得|取)?了?[^，。；,;\d]{0,6}?(�
 _YEAR_PLAN = re.compile(r"(今年|全年|年内|明年|当年|年度)(将|要|计划|拟|预计|力争)")
 # A count of projects still to be carried out or signed ("计划实施50个重点项目", "将开工建设30个项目",
 # "预计签署合作项目240多个"), or a list of projects designated for the year ("确定了1580个省重点项目"):
-# a programme or a forecast, no event's batch.
-_PLANNED_COUNT = re.compile(r"(计划|将|拟|要|预计)(实施|建设|推进|安排|谋划|开工|新开工|续建|签约|签署|签订|落地)|确定了?(?=[^，。；的]{0,4}?\d)")
+# a programme or a forecast, no event's batch ("可望签约的…项目38项": expected, not yet signed).
+_PLANNED_COUNT = re.compile(r"(计划|将|拟|要|预计|可望|有望)(实施|建设|推进|安排|谋划|开工|新开工|续建|签约|签署|签订|落地)|确定了?(?=[^，。；的]{0,4}?\d)")
 # A span of time the sentence is set in ("2022年，", "一季度，", "今年前5个月，", "目前，"; not a date:
 # "今年3月", "2022年底"). With a count of projects, a plan or completed work after it, or right before
 # the investment word, the amount is the span's figure, not one project's: "2022年，北京585个重大项目
@@ -491,8 +498,17 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         previous = _comma_clause_start(text, max(own - 1, clause_start), clause_start) if is_roundup else own
         if _YEAR_PLAN.search(text, previous, invest.end()):
             continue
-        if is_roundup and _PLANNED_COUNT.search(text, previous, invest.start()):
+        # Items of a list set apart by semicolons share its lead-in ("可望签约的外资项目2项，总投资…；内联项目
+        # 38项，总投资…", "…计划的116个项目中：在建项目70个，…；新开工项目46个，总投资…"): a forecast or a
+        # standing state said there holds for every item.
+        if is_roundup and text[clause_start - 1:clause_start] in ("；", ";"):
+            previous = min(previous, max(sentences.start_before(start), start - _REACH))
+        if is_roundup and (_PLANNED_COUNT.search(text, previous, invest.start())
+                           or _STANDING.search(text, previous, invest.start())):
             continue
+        if (not is_roundup and _COUNT_BEFORE.search(text, own_start, invest.start())
+                and not _batch_of_one_event(text, sentences, start, title, batches)):
+            continue  # "这20项重大建设总投资650亿元": a sum over several works, no event's batch
         # A plan that counts its projects ("年底前，全国计划新开工建设铁路项目20余个，…投资规模达11981亿元")
         # states a programme's total, whatever word introduces it; an event's batch is no plan.
         planned = _PLANNED_COUNT.search(text, clause_start, invest.start())

@@ -66,3 +66,26 @@ def test_a_total_opening_its_sentence_after_one_events_batch_is_the_batch() -> N
 def test_the_years_slice_of_a_total_is_no_investment() -> None:
     body = "某县重点工程当年计划投资6.3亿元，年度计划投资2.9亿元。"
     assert _amount("", body) is None
+
+
+@pytest.mark.parametrize("body", [
+    "据介绍，这20项重大建设总投资650亿元，现已完成近六成工作量。",
+    "某省这16处水利工程估算投资为733亿元，全部建成后可灌溉耕地2900万亩。",
+])
+def test_works_counted_before_their_total_need_one_event(body: str) -> None:
+    assert _amount("", body) is None
+
+
+def test_works_counted_at_one_event_keep_their_total() -> None:
+    body = "今天，某县举行集中开工仪式，12处水利工程总投资8.5亿元。"
+    assert _amount("", body) == 8.5e8
+
+
+def test_a_forecast_signing_and_a_semicolon_list_share_their_lead_in() -> None:
+    body = "截至昨日，本届博览会可望签约的外资项目2项，总投资7000万美元；内联项目38项，总投资197亿元。"
+    assert _amount("", body) is None
+    body = "某省此次推进的116个项目中：在建项目70个，总投资481亿元；新开工项目46个，总投资165亿元。"
+    assert _amount("", body) is None
+    # An event's list keeps its items' totals: the first one is the story's.
+    body = "今天，某市举行集中签约仪式：工业项目20个，总投资150亿元；服务业项目8个，总投资40亿元。"
+    assert _amount("", body) == 150e8
