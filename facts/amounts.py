@@ -507,6 +507,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                            or _STANDING.search(text, previous, invest.start())):
             continue
         if (not is_roundup and _COUNT_BEFORE.search(text, own_start, invest.start())
+                and not _OWN_TOTAL.search(text, own_start, invest.start())  # "新建3艘渡轮的码头项目总投资": its own
                 and not _batch_of_one_event(text, sentences, start, title, batches)):
             continue  # "这20项重大建设总投资650亿元": a sum over several works, no event's batch
         # A plan that counts its projects ("年底前，全国计划新开工建设铁路项目20余个，…投资规模达11981亿元")
