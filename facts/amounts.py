@@ -22,7 +22,7 @@ from .batches import (COUNT_BEFORE as _COUNT_BEFORE, MANY_AREAS as _MANY_AREAS, 
 from .money import AMOUNT as _AMOUNT, CNY_RATES, Amount, parse_amount, to_amount as _to_amount
 from .stages import find_stage
 from .text import (AREA_WIDE, CLAUSE_BREAK as _CLAUSE_BREAK, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
-                   REACH as _REACH, SENTENCE_MARKS, STATISTIC, Marks, normalise)
+                   REACH as _REACH, SENTENCE_MARKS, STATISTIC, WORK_HEAD, Marks, normalise)
 
 __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
 
@@ -47,7 +47,8 @@ _SIGNED = re.compile(r"签约|签订|签署")
 # after the amount ("耗资4.5亿元建成的生产线", "出资1.2亿元建设") or names it right before the word
 # ("水库除险加固工程投入的9800万元"): "投入大量人力", "出资设立基金" name none.
 _WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|增资)$")
-_BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|创建|建起|落成|打造|启动|实施|项目|工程|厂|基地|生产线")
+# (A work as WORK_HEAD has it, and a plant's buildings too: "投入5000万元的厂房".)
+_BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|创建|建起|落成|打造|启动|实施|厂|" + WORK_HEAD)
 # Statistics written with 投资: FDI (直接投资, 外国投资, 在华投资额), a period's or sector's
 # completed or secured total (完成投资, 完成房地产开发投资, 落实水利建设投资, 共投资), a span of years (4年投资), central funds
 # (中央投资, 中央预算内投资), and a sector's or an economy's investment named by its kind rather than by a work:
@@ -72,7 +73,9 @@ _PROGRAMME_BEFORE = re.compile(r"(行动|方案|战略|纲要|政策)(计划)?$"
 # Whatever the words between: a project or company that receives money ("获意向投资额超过68亿元", "获得
 #天使轮投资", "获融资") is financed, it does not invest; "获批" (approved) receives no money.
 _FINANCING = re.compile(r"获(?![批准])(得|取)?了?[^，。；,;\d]{0,6}?(投资|融资)|基金(已经?|共|累计)")
-_OWN_TOTAL = re.compile(r"(项目|工程|站|厂|基地|园区?|水库|桥|机场|港|码头|线|铁路|公路|医院|学校|中心|大厦)$")
+# A work named right before its total ("某项目总投资", "码头总投资"): a work (WORK_HEAD), or a station, park,
+# bridge, port, line, hospital or school, which a total's subject may name by its kind alone.
+_OWN_TOTAL = re.compile("(" + WORK_HEAD + r"|站|园区?|桥|港|码头|线|医院|学校)$")
 # A clause that gives an example or a likeness ("如某公司…要投资10多亿美元", "比如…", "相当于再造一个
 #投资100亿元的企业") illustrates a general statement: its figure is no investment the story reports.
 # Not 如今, 如期, 如何, 如果 …
@@ -114,7 +117,7 @@ _WINDOW = 16
 # 将于年底开工") and not as
 # money handed to or won by the work ("获得3000万元项目资金", "中标5亿元工程"). The currency must be
 # written: "百亿级项目" names a size class, not a figure.
-_NAMES_WORK = re.compile(r"的?[\u4e00-\u9fff“”\"]{0,10}?(项目|工程|工厂|基地|生产线)(?![资贷补款经])")
+_NAMES_WORK = re.compile(r"的?[\u4e00-\u9fff“”\"]{0,10}?(" + WORK_HEAD + r")(?![资贷补款经])")
 _PLANNED_OR_HANDED = re.compile(r"将|拟|计划|预计|有望|力争|推动|争取|谋划|获|下达|安排|拨付|补助|奖励|支持|贷款|融资|中标|订单|合同")
 # The stage the work reaches, after it in its comma clause; a condition ("建成后", "投产前") is none.
 # (Not facts.stages: a whole stage reading per amount made a text of thousands of them cost seconds.)

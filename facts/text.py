@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 __all__ = ["AREA_WIDE", "CLAUSE_BREAK", "CLAUSE_MARKS", "EVENT", "NATIONAL", "PERIOD", "REACH", "SENTENCE_MARKS", "STATISTIC",
-           "Marks", "normalise", "sentence_end", "sentence_of", "sentence_start"]
+           "WORK_HEAD", "Marks", "normalise", "sentence_end", "sentence_of", "sentence_start"]
 
 # Full-width digits, letters and the percent sign to ASCII: newspapers print "２２．８亿元".
 # Full-width punctuation stays: "，" and "；" separate clauses, "10，20" is not 1020.
@@ -46,6 +46,15 @@ NATIONAL = re.compile(r"(全国|我国)" + _WHOLE + r"[^，。；：！？!?,;:\
 # (a story about a county's figure is still that county's).
 AREA_WIDE = re.compile(r"(全国|我国|全[省市县区乡镇州盟旗](?![场域面]))" + _WHOLE
                        + r"[^，。；：！？!?,;:\n的]{0,12}?(投资|投入)")
+
+# What a work is: the nouns a project's name ends in, 项目 and the works news names by their kind (工程, 电站,
+# 水库, 机场, 基地, 产业园, 生产线, 大厦 …). Not when the noun starts a longer word: 工程师, 工程机械, 厂房,
+# 基地址. The one definition the extractors share: a name ends in one (facts.project), an amount sizes or
+# totals one (facts.amounts), a stage verb's sentence names one (facts.stages); each adds only the looser
+# nouns its own question allows (a total after "港", "码头"; a stage in a sentence about a "小区", a "系统").
+WORK_HEAD = (r"(?:项目|工程(?!师|机械|车|院|局|公司|兵|学|技术|质量|款|建设)|电站|水库|枢纽|机场|基地|"
+             r"(?:产业|工业|科技|软件|示范)园(?!区)|产业城|工厂|厂(?!房|区|长|家|商|址)|生产线|大厦|铁路|高铁|高速公路|公路|大桥|"
+             r"灌区|中心(?!城|区|任|地))")
 
 SENTENCE_MARKS = "。！？!?\n"
 # A clause ends where a sentence does and at a semicolon; commas are read apart (a comma clause).

@@ -89,3 +89,10 @@ def test_a_forecast_signing_and_a_semicolon_list_share_their_lead_in() -> None:
     # An event's list keeps its items' totals: the first one is the story's.
     body = "今天，某市举行集中签约仪式：工业项目20个，总投资150亿元；服务业项目8个，总投资40亿元。"
     assert _amount("", body) == 150e8
+
+
+def test_every_kind_of_named_work_is_sized_and_totalled() -> None:
+    # One definition of a work (facts.text.WORK_HEAD) for names, amounts and stages: an amount sizing
+    # a bridge, or a total right after an irrigation district, is the work's own as for a 项目.
+    assert _amount("某市20亿元大桥开工建设", "") == 20e8
+    assert _amount("", "某某灌区总投资12亿元，目前累计完成投资8亿元。") == 12e8
