@@ -239,7 +239,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         subject_start, subject = clause_start, ""
         if invest.group() and _TOTAL.search(invest.group()) and not text[clause_start:invest.start()].strip():
             if clause_start == 0 and original != title:
-                subject = normalise(title)
+                subject = normalise(title[:_REACH])  # a headline longer than a sentence is none
             elif clause_start > 0:
                 subject_start = max(clauses.start_before(clause_start - 1), clause_start - _REACH)
                 subject = text[subject_start:clause_start]
@@ -249,6 +249,10 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             or bool(subject and (_ROUNDUP.search(subject) or _SEVERAL.search(subject)))
         if is_roundup and not _batch_of_one_event(text, sentences, start, title, batches):
             continue  # "今年，传化已经上新了10多个项目，总投资达百亿元": a tally of many, no event's batch
+        if (not is_roundup and _COUNT_BEFORE.search(text, own_start, invest.start())
+                and not _OWN_TOTAL.search(text, own_start, invest.start())  # "新建3艘渡轮的码头项目总投资": its own
+                and not _batch_of_one_event(text, sentences, start, title, batches)):
+            continue  # "这20项重大建设总投资650亿元": a sum over several works, no event's batch
         if _TOTAL_ONLY.fullmatch(invest.group()) and (not (is_roundup and _SIGNED.search(clause))
                                                      or invest.group()[0] == "共" and invest.end() != start):
             continue  # "总额503.7亿元" of projects put on offer, not signed
@@ -304,10 +308,6 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if is_roundup and (_PLANNED_COUNT.search(text, previous, invest.start())
                            or _STANDING.search(text, previous, invest.start())):
             continue
-        if (not is_roundup and _COUNT_BEFORE.search(text, own_start, invest.start())
-                and not _OWN_TOTAL.search(text, own_start, invest.start())  # "新建3艘渡轮的码头项目总投资": its own
-                and not _batch_of_one_event(text, sentences, start, title, batches)):
-            continue  # "这20项重大建设总投资650亿元": a sum over several works, no event's batch
         # A plan that counts its projects ("年底前，全国计划新开工建设铁路项目20余个，…投资规模达11981亿元")
         # states a programme's total, whatever word introduces it; an event's batch is no plan.
         planned = _PLANNED_COUNT.search(text, clause_start, invest.start())
