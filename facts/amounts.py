@@ -6,8 +6,8 @@ it in the same comma clause (总投资, 计划投资, 投资额 …) and no othe
 实际使用外资 …) stands between them, or when it sizes a work that reaches a stage
 (``某市30亿元新能源项目开工``). The checks after that ask what ties the amount to one project: the
 subject is a work, not a sector, programme or area; several things summed up are one event's batch,
-else a tally (``facts.batches``). A story about many projects (``32个项目…总投资156亿元``) gives the total it states, as
-``kind="roundup"``.
+else a tally (``facts.batches``). A story about many projects (``32个项目…总投资156亿元``) gives the
+total it states, as ``kind="roundup"``.
 """
 
 from __future__ import annotations
