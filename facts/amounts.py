@@ -246,7 +246,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         # A roundup: the clause (or the sentence the total sums up) counts projects and states their total.
         is_roundup = bool(_ROUNDUP.search(clause + text[start:match.end()] + after)) and bool(
             _TOTAL.search(clause) or "共" in clause or "签约" in invest.group()) or bool(_SIGNED_SUM.fullmatch(invest.group())) \
-            or bool(subject and (_ROUNDUP.search(subject) or _SEVERAL.search(subject)))
+            or bool(subject and (_ROUNDUP.search(subject) or _COUNT_BEFORE.search(subject)))
         if is_roundup and not _batch_of_one_event(text, sentences, start, title, batches):
             continue  # "今年，传化已经上新了10多个项目，总投资达百亿元": a tally of many, no event's batch
         if (not is_roundup and _COUNT_BEFORE.search(text, own_start, invest.start())

@@ -23,10 +23,12 @@ _COUNTED_WORKS = (r"(?<![\d.])(?:[2-9]|\d{2,})(?:多|余)?(?:个|处|座|所|家
                   r"|(?<![一二三四五六七八九十百千])[两二三四五六七八九十百千]+(?:多|余)?(?:个|处|座|所|家|项|条|艘|台|套|件)")
 SEVERAL = re.compile(r"先后|一批|分别|多个|各类|" + _COUNTED_WORKS)
 
-# Works counted in the amount's own comma clause before its total ("这20项重大建设总投资650亿元", "其余10处
-# 估算投资为471亿元"): a sum over them, which only one event makes a batch (else a programme's or a tally),
-# however the works are named (项目 is what ROUNDUP reads; 项, 处, 座 … of 工程 and 建设 count too).
-COUNT_BEFORE = re.compile(_COUNTED_WORKS)
+# Works counted as items or sites before a total ("这20项重大建设总投资650亿元", "其余10处估算投资为471亿元",
+# a headline's "兴建16处重大水利工程"): a sum over separate works, which only one event makes a batch (else
+# a programme's or a tally), however the works are named (项目 is what ROUNDUP reads). Not parts of one
+# work counted by their own measure ("2条生产线", "3座厂房", "5台机组"): one plant's total.
+COUNT_BEFORE = re.compile(r"(?:(?<![\d.])(?:[2-9]|\d{2,})|(?<![一二三四五六七八九十百千])[两二三四五六七八九十百千]+)"
+                          r"(?:多|余)?(?:项|处)")
 
 # Projects counted by a standing state ("在建项目70个", "储备项目", "入库项目"): a tally at a date, whatever
 # the sentence calls them (even "此次的…计划"); an event starts or signs, it does not hold projects.

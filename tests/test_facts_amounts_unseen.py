@@ -112,3 +112,12 @@ def test_the_new_checks_cost_linear_time(title: str, unit: str) -> None:
     extract_facts(title, body)
     # ~1.5 s on an idle machine (the stage verbs' own checks of these texts cost as much).
     assert time.process_time() - started < 5, time.process_time() - started
+
+
+@pytest.mark.parametrize("body,amount", [
+    ("某公司新材料项目规划建设2条生产线。总投资5亿元，年产新材料3万吨。", 5e8),
+    ("某公司新建3座厂房总投资2亿元，年产值5亿元。", 2e8),
+])
+def test_parts_of_one_work_counted_before_its_total_keep_the_works_figure(body: str, amount: float) -> None:
+    facts = extract_facts("", body)
+    assert (facts.amount, facts.kind) == (amount, "project")
