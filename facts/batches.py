@@ -35,9 +35,11 @@ COUNT_BEFORE = re.compile(r"(?:(?<![\d.])(?:[2-9]|\d{2,})|(?<![一二三四五�
 STANDING = re.compile(r"(在建|储备|入库)[\u4e00-\u9fff]{0,4}?项目")
 
 # Several areas summed up ("多地重大项目集中开工 年内投资总额逾4.2万亿元", "各地…总投资"): each area holds
-# its own events, so their total is a tally even when the sentence names an event (集中开工); not the
-# places people come from ("来自各地的客商").
-MANY_AREAS = re.compile(r"(?<!来自)(?<!世界)(多地|各地|多省|多个省份|多个城市|多个地区)")
+# its own events, so their total is a tally even when the sentence names an event (集中开工). Only areas
+# that hold the works (a project, a stage or investment right after them), not the places people come
+# from ("来自各地的客商", "吸引各地客商200多人，现场签约…").
+MANY_AREAS = re.compile(r"(?<!来自)(?<!世界)(多地|各地|多省|多个省份|多个城市|多个地区)"
+                        r"(?=[^，。；,;]{0,6}?(项目|工程|开工|签约|投产|竣工|投资))")
 
 # A plan for a year ("今年将在能源领域计划固定资产投资498亿元", "今年计划实施88个重点项目，总投资
 # 超800亿元") states a programme's or a year's spending, not one project's investment.

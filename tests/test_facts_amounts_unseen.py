@@ -42,8 +42,11 @@ def test_several_areas_summed_are_a_tally_even_with_an_event(title: str, body: s
     assert _amount(title, body) is None
 
 
-def test_merchants_from_everywhere_at_one_signing_keep_its_batch() -> None:
-    body = "今天，来自各地的客商在某市集中签约项目30个，总投资120亿元。"
+@pytest.mark.parametrize("body", [
+    "今天，来自各地的客商在某市集中签约项目30个，总投资120亿元。",
+    "今天的推介会吸引了各地客商200多人，现场集中签约项目30个，总投资120亿元。",
+])
+def test_merchants_from_everywhere_at_one_signing_keep_its_batch(body: str) -> None:
     assert _amount("", body) == 120e8
 
 
