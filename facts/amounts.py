@@ -61,8 +61,9 @@ _STAT_BEFORE = re.compile(r"(直接|外国|外商|外部|境外|海外|对外|�
 # far, like completed investment ("完成投资"), whatever the works are: a statistic, not a stated investment.
 _ARRIVED_BEFORE = re.compile(r"到位$")
 # A distributive word between the investment word and the amount ("投资均在1000万美元以上", "投资额各为",
-# "投资都超过") says each of several things meets the figure: no one work's investment.
-_EACH = re.compile(r"[均各都]")
+# "投资都超过") says each of several things meets the figure: no one work's investment. Right after the word
+# only: a place between them is none ("投资成都某项目", "投资都江堰…").
+_EACH = re.compile(r"[均各都](?!江堰)")
 # Investment a programme or fund draws in ("带动总投资超过4600亿元"), a roundup's or not: none is its own.
 _DRAWN_IN = re.compile(r"(带动|拉动|撬动)[\u4e00-\u9fff]{0,4}$")
 # A programme's total ("该行动计划总投资3000亿元", "实施方案…投资"): the programme is no project. (A
@@ -212,7 +213,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "400万元/亩", "300万元每亩": a rate per unit
         if "完成" in between or "到位" in between or _ARRIVED_BEFORE.search(text, window_start, invest.start()):
             continue  # "投资完成300亿元", "实际到位投资1.85亿": completed or arrived investment, a statistic
-        if _EACH.search(between):
+        if _EACH.match(between):
             continue  # "投资均在1000万美元以上": a bound each of several meets, no one work's figure
         if _PROGRAMME_BEFORE.search(text, window_start, invest.start()):
             continue  # "该行动计划总投资3000亿元": a programme's total

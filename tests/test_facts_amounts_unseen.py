@@ -124,3 +124,7 @@ def test_the_new_checks_cost_linear_time(title: str, unit: str) -> None:
 def test_parts_of_one_work_counted_before_its_total_keep_the_works_figure(body: str, amount: float) -> None:
     facts = extract_facts("", body)
     assert (facts.amount, facts.kind) == (amount, "project")
+
+
+def test_a_place_between_word_and_amount_is_no_distributive_word() -> None:
+    assert _amount("某公司投资成都新津项目5亿元", "") == 5e8
