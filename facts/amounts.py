@@ -250,7 +250,12 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             or bool(subject and (_ROUNDUP.search(subject) or _COUNT_BEFORE.search(subject)))
         if is_roundup and not _batch_of_one_event(text, sentences, start, title, batches):
             continue  # "今年，传化已经上新了10多个项目，总投资达百亿元": a tally of many, no event's batch
-        if (not is_roundup and _COUNT_BEFORE.search(text, own_start, invest.start())
+        # The works counted may stand in the comma clause before when the amount's own names nothing before
+        # its word ("省级6项，概算投资140亿元"): that clause is its subject.
+        count_from = own_start
+        if own_start > clause_start and len(text[own_start:invest.start()].strip()) <= 2:
+            count_from = _comma_clause_start(text, own_start - 1, clause_start)
+        if (not is_roundup and _COUNT_BEFORE.search(text, count_from, invest.start())
                 and not _OWN_TOTAL.search(text, own_start, invest.start())  # "新建3艘渡轮的码头项目总投资": its own
                 and not _batch_of_one_event(text, sentences, start, title, batches)):
             continue  # "这20项重大建设总投资650亿元": a sum over several works, no event's batch

@@ -128,3 +128,9 @@ def test_parts_of_one_work_counted_before_its_total_keep_the_works_figure(body: 
 
 def test_a_place_between_word_and_amount_is_no_distributive_word() -> None:
     assert _amount("某公司投资成都新津项目5亿元", "") == 5e8
+
+
+def test_works_counted_in_the_clause_before_a_bare_total_are_its_subject() -> None:
+    assert _amount("", "全县重点工程进展顺利。其中：\n省级6项，概算投资140亿元，当年计划投资19亿元。") is None
+    # A clause that names its work keeps the figure; a measure of one work counts nothing.
+    assert _amount("", "该项目占地300亩，总投资10亿元。") == 10e8
