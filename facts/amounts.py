@@ -1,45 +1,31 @@
 """Investment amounts in Chinese news text: ``总投资41亿元``, ``三千万元``, ``1.2亿美元``.
 
-Numerals go through cn2an (Chinese and mixed numerals); this module only decides which
+Money as written is read by ``facts.money`` (numerals through cn2an); this module decides which
 amount is the project's investment. An amount counts when an investment word stands before
 it in the same comma clause (总投资, 计划投资, 投资额 …) and no other measure (年产值, 营业收入,
 实际使用外资 …) stands between them, or when it sizes a work that reaches a stage
 (``某市30亿元新能源项目开工``). The checks after that ask what ties the amount to one project: the
 subject is a work, not a sector, programme or area; several things summed up are one event's batch,
-else a tally. A story about many projects (``32个项目…总投资156亿元``) gives the total it states, as
-``kind="roundup"``.
+else a tally (``facts.batches``). A story about many projects (``32个项目…总投资156亿元``) gives the
+total it states, as ``kind="roundup"``.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass
 from typing import Iterator, NamedTuple, Optional
 
-import cn2an
-
+from .batches import (COUNT_BEFORE as _COUNT_BEFORE, MANY_AREAS as _MANY_AREAS, ONE_BATCH as _ONE_BATCH,
+                      PLANNED_COUNT as _PLANNED_COUNT, PLURAL as _PLURAL, ROUNDUP as _ROUNDUP, SEVERAL as _SEVERAL,
+                      STANDING as _STANDING, TOTAL as _TOTAL, YEAR_PLAN as _YEAR_PLAN,
+                      batch_of_one_event as _batch_of_one_event, span_figure as _span_figure)
+from .money import AMOUNT as _AMOUNT, CNY_RATES, Amount, parse_amount, to_amount as _to_amount
 from .stages import find_stage
-from .text import AREA_WIDE, EVENT as _EVENT, PERIOD as _PERIOD, REACH as _REACH, SENTENCE_MARKS, STATISTIC, normalise
+from .text import (AREA_WIDE, CLAUSE_BREAK as _CLAUSE_BREAK, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
+                   REACH as _REACH, SENTENCE_MARKS, STATISTIC, WORK_HEAD, Marks, normalise)
 
 __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
 
-# Approximate yuan per unit, for comparing amounts across currencies (``--min-amount``,
-# ``min_amount`` rules). Documented in docs/facts.md; exact conversion is not the point.
-CNY_RATES = {"CNY": 1.0, "USD": 7.1, "EUR": 7.7, "JPY": 0.047, "HKD": 0.91, "GBP": 9.0, "KRW": 0.0051}
-
-_CURRENCIES = {
-    "元": "CNY", "人民币": "CNY", "美元": "USD", "欧元": "EUR", "日元": "JPY", "港元": "HKD", "港币": "HKD",
-    "英镑": "GBP", "韩元": "KRW", "美金": "USD",  # 美金: the colloquial US dollar
-}
-_UNITS = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4}
-_CN_DIGITS = "零〇一二两三四五六七八九十百千"
-
-_AMOUNT = re.compile(
-    r"(?P<num>\d+(?:[.,]\d+)*|[" + _CN_DIGITS + r"]+(?:点[零〇一二三四五六七八九]+)?)"
-    r"(?:多|余)?\s*(?P<unit>万亿|千亿|百亿|亿|千万|百万|万)?\s*(?:多|余)?"  # "3000多万元", "14亿多美元"
-    r"(?P<cur>人民币|美元|美金|欧元|日元|港元|港币|英镑|韩元|元)?"
-)
 # Words that make the amount after them an investment. A bare 投资 that starts another noun
 # (投资银行, 投资基金, 投资者, 投资人 …) introduces no investment.
 _INVEST = re.compile(r"(总投资额?|投资总额|总?签约总?金?额|签约资金|合同资金|合同引资额?|协议资金|协议投资额?|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
@@ -61,11 +47,8 @@ _SIGNED = re.compile(r"签约|签订|签署")
 # after the amount ("耗资4.5亿元建成的生产线", "出资1.2亿元建设") or names it right before the word
 # ("水库除险加固工程投入的9800万元"): "投入大量人力", "出资设立基金" name none.
 _WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|增资)$")
-_BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|创建|建起|落成|打造|启动|实施|项目|工程|厂|基地|生产线")
-# Several works at once: an amount spread over them is no project's investment
-# ("先后投资", "新建小型水利设施393处", "开发扶贫项目178个").
-_SEVERAL = re.compile(r"先后|一批|分别|多个|各类|(?<![\d.])(?:[2-9]|\d{2,})(?:多|余)?(?:个|处|座|所|家|项|条|艘|台|套|件)"
-                      r"|(?<![一二三四五六七八九十百千])[两二三四五六七八九十百千]+(?:多|余)?(?:个|处|座|所|家|项|条|艘|台|套|件)")
+# (A work as WORK_HEAD has it, and a plant's buildings too: "投入5000万元的厂房".)
+_BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|创建|建起|落成|打造|启动|实施|厂|" + WORK_HEAD)
 # Statistics written with 投资: FDI (直接投资, 外国投资, 在华投资额), a period's or sector's
 # completed or secured total (完成投资, 完成房地产开发投资, 落实水利建设投资, 共投资), a span of years (4年投资), central funds
 # (中央投资, 中央预算内投资), and a sector's or an economy's investment named by its kind rather than by a work:
@@ -74,6 +57,13 @@ _SEVERAL = re.compile(r"先后|一批|分别|多个|各类|(?<![\d.])(?:[2-9]|\d
 _STAT_BEFORE = re.compile(r"(直接|外国|外商|外部|境外|海外|对外|在华|双向|节省|节约|中央|预算内)$|(完成|落实)[\u4e00-\u9fff]{0,8}$|共(计|完成)?$"
                           r"|((?<![企物事实创])业|民间|社会|有效|公共|城建|基建|基础设施|房地产(开发)?|技改)$"
                           r"|(?<!\d)\d{1,2}年(来|间|里|内)?$|(?<![\u4e00-\u9fff])[一二三四五六七八九十两几]+年(来|间|里|内)?$")
+# Investment that has arrived ("项目实际到位投资总计1.85亿", "投资到位1亿元") is a tally of money received so
+# far, like completed investment ("完成投资"), whatever the works are: a statistic, not a stated investment.
+_ARRIVED_BEFORE = re.compile(r"到位$")
+# A distributive word between the investment word and the amount ("投资均在1000万美元以上", "投资额各为",
+# "投资都超过") says each of several things meets the figure: no one work's investment. Right after the word
+# only: a place between them is none ("投资成都某项目", "投资都江堰…").
+_EACH = re.compile(r"[均各都](?!江堰)")
 # Investment a programme or fund draws in ("带动总投资超过4600亿元"), a roundup's or not: none is its own.
 _DRAWN_IN = re.compile(r"(带动|拉动|撬动)[\u4e00-\u9fff]{0,4}$")
 # A programme's total ("该行动计划总投资3000亿元", "实施方案…投资"): the programme is no project. (A
@@ -84,43 +74,9 @@ _PROGRAMME_BEFORE = re.compile(r"(行动|方案|战略|纲要|政策)(计划)?$"
 # Whatever the words between: a project or company that receives money ("获意向投资额超过68亿元", "获得
 #天使轮投资", "获融资") is financed, it does not invest; "获批" (approved) receives no money.
 _FINANCING = re.compile(r"获(?![批准])(得|取)?了?[^，。；,;\d]{0,6}?(投资|融资)|基金(已经?|共|累计)")
-# A plan for a year ("今年将在能源领域计划固定资产投资498亿元", "今年计划实施88个重点项目，总投资
-# 超800亿元") states a programme's or a year's spending, not one project's investment.
-_YEAR_PLAN = re.compile(r"(今年|全年|年内|明年)(将|要|计划|拟|预计|力争)")
-# A count of projects still to be carried out or signed ("计划实施50个重点项目", "将开工建设30个项目",
-# "预计签署合作项目240多个"), or a list of projects designated for the year ("确定了1580个省重点项目"):
-# a programme or a forecast, no event's batch.
-_PLANNED_COUNT = re.compile(r"(计划|将|拟|要|预计)(实施|建设|推进|安排|谋划|开工|新开工|续建|签约|签署|签订|落地)|确定了?(?=[^，。；的]{0,4}?\d)")
-# A span of time the sentence is set in ("2022年，", "一季度，", "今年前5个月，", "目前，"; not a date:
-# "今年3月", "2022年底"). With a count of projects, a plan or completed work after it, or right before
-# the investment word, the amount is the span's figure, not one project's: "2022年，北京585个重大项目
-# 实现开工建设，全年完成总投资超过7000亿元", "一季度，…审批核准…项目42个，总投资2803亿元", "今年，宁夏共谋划
-# 重点建设项目101个，总投资4049亿元", "内蒙古今年投资1900多亿元".
-_NOT_A_DATE = r"(?!\d|[一二三四五六七八九十]{1,2}月|[初底末])"
-_SPAN = re.compile(r"(?<!\d)\d{4}年" + _NOT_A_DATE + r"|今年" + _NOT_A_DATE + r"|去年|全年|上半年|下半年|前三季度"
-                   r"|[一二三四]季度|近[两二三四五六七八九十\d]{1,2}年|前\d{1,2}个?月|前[一二三四五六七八九十]{1,2}个?月|目前")
-# Between the span and the investment word: a count, a plan or completed work ("585个重大项目",
-# "将", "谋划", "完成"); after the amount only a count of projects or works ("实施“十大民生工程”"):
-# a plan or a number after one project's amount ("将于年底投产", "带动300个岗位") says nothing of it.
-_SPAN_WORK = re.compile(r"(?<![\d.])\d+(?:多|余)?[个项](?!月)|[两三四五六七八九十百千]+(?:多|余)?[个项大](?!月)"
-                        r"|计划|将(?!近)|拟|预计|谋划|完成")
-_SPAN_COUNT_AFTER = re.compile(r"(?:(?<![\d.])\d+|[两三四五六七八九十百千]+)(?:多|余)?[个项大]"
-                               r"[\u4e00-\u9fff“”\"]{0,10}?(?:项目|工程)")
-# One event's batch stays a roundup: "今天，北京市2023年首批50个重大项目开工" (EVENT).
-
-# A total over a plurality that is no batch of projects: companies, vessels, vehicles, wells
-# ("渔轮达到1500多艘，…，总投资近20亿元", "有29家企业进行了…备案，总投资额超过4.5亿元") or a class of
-# projects set by a threshold ("500万元以上的技术改造项目"). Summed over them, the figure is a tally of a
-# sector or a survey, unless the story reports them as one event's batch (a signing, a start …) or
-# the total is a named work's own ("项目总投资").
-_PLURAL = re.compile(r"(?:(?<![\d.])(?:[2-9]|\d{2,})|[两二三四五六七八九十百千]+)(?:多|余)?(?:家|艘|辆|架|眼|口井)"
-                     r"|以上的?[^，。；,;]{0,12}?项目")
-_OWN_TOTAL = re.compile(r"(项目|工程|站|厂|基地|园区?|水库|桥|机场|港|码头|线|铁路|公路|医院|学校|中心|大厦)$")
-# What makes several projects one batch: the event that reports them (EVENT, a stage reached as
-# facts.stages reads it: not "建成后", not "将开工") or the edition of a fair or meeting ("本届数博会", "会上", "此次") or a list put out or
-# approved at once ("新一批…项目不久前推出", "…项目获批"; not a year's list "发布…重点项目清单").
-_ONE_BATCH = re.compile(r"本届|本次|此次|这批|该批|会上|会期|会议期间|展会|博览会|洽谈会|交易会|峰会|论坛"
-                        r"|推出|获批|批复|核准")
+# A work named right before its total ("某项目总投资", "码头总投资"): a work (WORK_HEAD), or a station, park,
+# bridge, port, line, hospital or school, which a total's subject may name by its kind alone.
+_OWN_TOTAL = re.compile("(" + WORK_HEAD + r"|站|园区?|桥|港|码头|线|医院|学校)$")
 # A clause that gives an example or a likeness ("如某公司…要投资10多亿美元", "比如…", "相当于再造一个
 #投资100亿元的企业") illustrates a general statement: its figure is no investment the story reports.
 # Not 如今, 如期, 如何, 如果 …
@@ -152,79 +108,8 @@ _OTHER = re.compile(
     r"使用外资|到位资金|融资|贷款|授信|补贴|奖励|注册资本|中标金额|合同金额|成交额|交易额|出口额|进口额|进出口|"
     r"生产总值|增加值|GDP|市值|估值|资产总额|总资产|产能|强度|密度)"
 )
-_CLAUSE_BREAK = re.compile(r"[。；;！？!?\n]")
-# Several projects: "32个重点项目", "项目23个", "一批项目", "集中签约/开工".
-_ROUNDUP = re.compile(
-    r"((?<!\d)\d+|(?<![" + _CN_DIGITS + r"])[" + _CN_DIGITS + r"]+)(?:多|余)?\s*[个项宗]\s*[\u4e00-\u9fff、]{0,8}?项目"  # "360多个合作项目", "40个外资、外贸等项目"
-    r"|项目(?:签约|开工|开复工|投产|竣工)?(?:有|共有|达到?|超过?|逾|近|约)?\s*(\d+|[" + _CN_DIGITS + r"]+)(?:多|余)?\s*[个项宗]"  # "…的项目有45个", "项目开工23个"
-    r"|一批[\u4e00-\u9fff]{0,6}?项目|(这些|这批|该批|上述)项目|集中(签约|开工|投产|竣工|开业)"
-    r"|项目[^。；]{0,30}?共有?\s*(\d+|[" + _CN_DIGITS + r"]+)\s*[个项宗]"  # "重大项目正式动工，…共有319项"
-)
-_TOTAL = re.compile(r"(总投资|投资总额|总额|总金额|合计|共计|累计|总计)")
 # How far back an investment word may stand (characters, same clause).
 _WINDOW = 16
-
-
-@dataclass(frozen=True)
-class Amount:
-    """One investment amount as the story states it."""
-
-    value: float  # in units of ``currency`` (yuan for CNY)
-    currency: str  # ISO 4217
-    text: str  # as written: "总投资41亿元" -> "41亿元"
-    kind: str  # "project" or "roundup"
-
-    @property
-    def cny(self) -> float:
-        """The amount in yuan at the approximate rates of :data:`CNY_RATES`."""
-        return self.value * CNY_RATES.get(self.currency, 1.0)
-
-
-def _number(num: str) -> Optional[float]:
-    if num[0].isdigit():
-        try:
-            return float(num.replace(",", ""))
-        except ValueError:
-            return None
-    try:
-        value = cn2an.cn2an(num, "smart")
-    except ValueError:
-        return None
-    return float(value)
-
-
-def _to_amount(match: re.Match[str], kind: str, written: Optional[str] = None) -> Optional[Amount]:
-    unit, currency = match.group("unit"), match.group("cur")
-    if not unit and not currency:
-        return None  # a bare number is not an amount
-    num = match.group("num")
-    if num in ("百", "千") and unit == "亿":
-        num = "一" + num  # "超百亿元", "千亿元": one hundred, one thousand 亿 (cn2an wants 一千);
-        # "近千万元", "上百万元" stay unread: customary vague sizes of small spending
-    number = _number(num)
-    if number is None or number <= 0:
-        return None
-    # Rounded: 156.8 * 1e8 is 15680000000.000002 in binary floating point.
-    value = round(number * _UNITS.get(unit or "", 1.0), 2)
-    return Amount(value=value, currency=_CURRENCIES.get(currency or "元", "CNY"),
-                  text=written if written is not None else match.group().strip(), kind=kind)
-
-
-def parse_amount(text: str) -> float:
-    """An amount typed by a user (``10亿``, ``5000万``, ``1e9``, ``3千万元``) in yuan.
-
-    Raises ``ValueError`` with one sentence when it is not an amount.
-    """
-    cleaned = text.strip()
-    try:
-        return float(cleaned)
-    except ValueError:
-        pass
-    match = _AMOUNT.fullmatch(cleaned)
-    amount = _to_amount(match, "project") if match else None
-    if amount is None:
-        raise ValueError(f"{text!r} is not an amount like 10亿, 5000万 or 1e9")
-    return amount.cny
 
 
 # An amount that sizes the work it names, with no investment word ("某市30亿元新能源项目开工", "一个
@@ -233,7 +118,7 @@ def parse_amount(text: str) -> float:
 # 将于年底开工") and not as
 # money handed to or won by the work ("获得3000万元项目资金", "中标5亿元工程"). The currency must be
 # written: "百亿级项目" names a size class, not a figure.
-_NAMES_WORK = re.compile(r"的?[\u4e00-\u9fff“”\"]{0,10}?(项目|工程|工厂|基地|生产线)(?![资贷补款经])")
+_NAMES_WORK = re.compile(r"的?[\u4e00-\u9fff“”\"]{0,10}?(" + WORK_HEAD + r")(?![资贷补款经])")
 _PLANNED_OR_HANDED = re.compile(r"将|拟|计划|预计|有望|力争|推动|争取|谋划|获|下达|安排|拨付|补助|奖励|支持|贷款|融资|中标|订单|合同")
 # The stage the work reaches, after it in its comma clause; a condition ("建成后", "投产前") is none.
 # (Not facts.stages: a whole stage reading per amount made a text of thousands of them cost seconds.)
@@ -268,29 +153,6 @@ def _builds_one_work(after: str) -> bool:
     return not _SEVERAL.search(after[part_start:min(part_ends) if part_ends else len(after)])
 
 
-class _Marks:
-    """Where one kind of punctuation stands in a text, found once: the clause or sentence around each
-    amount is then a bisection, not a scan from the start of the text per amount (that was quadratic:
-    a 100,000-character story of 3,600 amounts took 1.4 s of CPU here, more than its extraction)."""
-
-    def __init__(self, text: str, marks: re.Pattern[str]) -> None:
-        self.at = [found.start() for found in marks.finditer(text)]
-        self.length = len(text)
-
-    def start_before(self, pos: int) -> int:
-        """Just after the last mark before ``pos`` (0 when there is none)."""
-        i = bisect.bisect_left(self.at, pos)
-        return self.at[i - 1] + 1 if i else 0
-
-    def first_from(self, pos: int) -> int:
-        """The first mark at or after ``pos`` (the text's length when there is none)."""
-        i = bisect.bisect_left(self.at, pos)
-        return self.at[i] if i < len(self.at) else self.length
-
-
-_SENTENCE_END = re.compile("[" + re.escape(SENTENCE_MARKS) + "]")
-
-
 class _Found(NamedTuple):
     amount: Amount
     is_roundup: bool
@@ -307,64 +169,20 @@ def _comma_clause_end(text: str, pos: int, high: int) -> int:
     return min(ends) if ends else high
 
 
-def _batch_of_one_event(text: str, sentences: "_Marks", start: int, title: str,
-                        known: dict[tuple[int, int], bool]) -> bool:
-    """Whether a count of projects and their total are one event's batch, not a tally of many.
-
-    The event may be named in the sentence, the sentence before it in its paragraph, or the headline.
-    ``known``: the answers given so far, per sentence (its marks): reading the stage is the costly part,
-    and a text without full stops would otherwise have it read for every amount (65 s for 100,000
-    characters of "某公司10亿元项目开工，"). A sentence longer than 2 × REACH is read around its first amount.
-    """
-    sentence_start, sentence_end = sentences.start_before(start), sentences.first_from(start)
-    key = (sentence_start, sentence_end)
-    if key not in known:
-        low = max(start - _REACH, 0)
-        previous = max(sentences.start_before(max(sentence_start - 1, 0)), text.rfind("\n", low, start) + 1, low)
-        context = text[previous:min(sentence_end, start + _REACH)]
-        # A stage reached, as the stage extractor reads it: "建成后" (a condition) or "将开工" (a plan) is
-        # none; nor is a filing (备案), which each firm makes on its own day.
-        known[key] = (any(pattern.search(part) for pattern in (_EVENT, _ONE_BATCH) for part in (context, title))
-                      or find_stage(title, context) not in (None, "备案"))
-    return known[key]
-
-
-def _span_figure(text: str, sentence_start: int, invest_start: int, amount_start: int, sentence_end: int) -> bool:
-    """Whether the sentence sets the investment in a span of time and sums up that span (see _SPAN).
-
-    ``sentence_start``: a sentence opening with 其中 ("among them") starts with the one before it.
-    """
-    if _EVENT.search(text, sentence_start, sentence_end):
-        return False
-    low = max(sentence_start - _REACH, 0)  # bounded: an unbounded rfind is a scan of the whole text per amount
-    paragraph_start = max(text.rfind("\n", low, sentence_start) + 1, low)
-    for span in _SPAN.finditer(text, sentence_start, invest_start):
-        if span.group() == "目前" and _EVENT.search(text, paragraph_start, sentence_start):
-            continue  # "…今天在沈阳开幕。…目前，已签约项目315个，总金额…": the event's tally so far
-        if (span.end() == invest_start or _SPAN_WORK.search(text, span.end(), amount_start)
-                or _SPAN_COUNT_AFTER.search(text, amount_start, sentence_end)):
-            return True
-        # "全年" is a whole year's sum wherever it stands before the word ("北京全年向社会资本推介项目
-        # 投资超2700亿元"); 今年 or a year may only date one event ("今年3月开工", "2022年建成").
-        if span.group() == "全年" and not _CLAUSE_BREAK.search(text, span.end(), invest_start):
-            return True
-    return False
-
-
 def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
     """Amounts that an investment word introduces, with whether their clause is a roundup.
 
     ``title``: the story's headline, which may report the event that makes a batch one.
     """
     text = normalise(original)  # same length: positions hold in ``original``
-    clauses: Optional[_Marks] = None
-    sentences: Optional[_Marks] = None
+    clauses: Optional[Marks] = None
+    sentences: Optional[Marks] = None
     batches: dict[tuple[int, int], bool] = {}
     for match in _AMOUNT.finditer(text):
         if not (match.group("unit") or match.group("cur")):
             continue
         if clauses is None or sentences is None:
-            clauses, sentences = _Marks(text, _CLAUSE_BREAK), _Marks(text, _SENTENCE_END)
+            clauses, sentences = Marks(text, CLAUSE_MARKS), Marks(text, SENTENCE_MARKS)
         start = match.start()
         # Clauses and sentences are read at most _REACH characters either side of the amount: a
         # text without punctuation would otherwise make each amount's "sentence" the whole text.
@@ -393,8 +211,10 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         after = text[match.end():min(clauses.first_from(match.end()), match.end() + _REACH)]
         if _PER_UNIT_AFTER.match(after):
             continue  # "400万元/亩", "300万元每亩": a rate per unit
-        if "完成" in between:
-            continue  # "投资完成300亿元": completed investment, a statistic like "完成投资"
+        if "完成" in between or "到位" in between or _ARRIVED_BEFORE.search(text, window_start, invest.start()):
+            continue  # "投资完成300亿元", "实际到位投资1.85亿": completed or arrived investment, a statistic
+        if _EACH.match(between):
+            continue  # "投资均在1000万美元以上": a bound each of several meets, no one work's figure
         if _PROGRAMME_BEFORE.search(text, window_start, invest.start()):
             continue  # "该行动计划总投资3000亿元": a programme's total
         if _THRESHOLD_AFTER.match(after) or _THRESHOLD_BEFORE.search(text, invest.end(), start):
@@ -414,16 +234,38 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         stated = text[own_start:_comma_clause_end(text, match.end(), clauses.first_from(match.end()))] if own_work else full_sentence
         if STATISTIC.search(stated) and not _ONE_WORK_AFTER.match(after):
             continue
-        # A roundup: the clause counts projects and states their total.
+        # A sentence that opens with a total ("…重点工程项目共30项，…。总投资519.86亿元，…") has no subject
+        # of its own: it sums up what the sentence before it counted (the headline, for the body's first
+        # words), as a sentence opening with 其中 continues the one before it.
+        subject_start, subject = clause_start, ""
+        if invest.group() and _TOTAL.search(invest.group()) and not text[clause_start:invest.start()].strip():
+            if clause_start == 0 and original != title:
+                subject = normalise(title[:_REACH])  # a headline longer than a sentence is none
+            elif clause_start > 0:
+                subject_start = max(clauses.start_before(clause_start - 1), clause_start - _REACH)
+                subject = text[subject_start:clause_start]
+        # A roundup: the clause (or the sentence the total sums up) counts projects and states their total.
         is_roundup = bool(_ROUNDUP.search(clause + text[start:match.end()] + after)) and bool(
-            _TOTAL.search(clause) or "共" in clause or "签约" in invest.group()) or bool(_SIGNED_SUM.fullmatch(invest.group()))
+            _TOTAL.search(clause) or "共" in clause or "签约" in invest.group()) or bool(_SIGNED_SUM.fullmatch(invest.group())) \
+            or bool(subject and (_ROUNDUP.search(subject) or _COUNT_BEFORE.search(subject)))
         if is_roundup and not _batch_of_one_event(text, sentences, start, title, batches):
             continue  # "今年，传化已经上新了10多个项目，总投资达百亿元": a tally of many, no event's batch
+        # The works counted may stand in the comma clause before when the amount's own names nothing before
+        # its word ("省级6项，概算投资140亿元"): that clause is its subject.
+        count_from = own_start
+        if own_start > clause_start and len(text[own_start:invest.start()].strip()) <= 2:
+            count_from = _comma_clause_start(text, own_start - 1, clause_start)
+        if (not is_roundup and _COUNT_BEFORE.search(text, count_from, invest.start())
+                and not _OWN_TOTAL.search(text, own_start, invest.start())  # "新建3艘渡轮的码头项目总投资": its own
+                and not _batch_of_one_event(text, sentences, start, title, batches)):
+            continue  # "这20项重大建设总投资650亿元": a sum over several works, no event's batch
         if _TOTAL_ONLY.fullmatch(invest.group()) and (not (is_roundup and _SIGNED.search(clause))
                                                      or invest.group()[0] == "共" and invest.end() != start):
             continue  # "总额503.7亿元" of projects put on offer, not signed
         if not is_roundup and _STAT_BEFORE.search(text, window_start, invest.start()):
             continue  # "外国直接投资", "完成投资", "共投资": a statistic
+        if _MANY_AREAS.search(text, max(sentences.start_before(start), start - _REACH), invest.start()):
+            continue  # "多地重大项目集中开工，年内投资总额逾4.2万亿元": several areas' tally
         if AREA_WIDE.search(text, own_start if own_work else clause_start, invest.end()) and not _EVENT.search(full_sentence):
             continue  # "全国农村公路建设总投资超过4555亿元": the nation's (or a province's …) figure
         if _EXAMPLE.match(text, _comma_clause_start(text, invest.start(), clause_start)):
@@ -450,8 +292,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         # "…今年一季度，北京市将推动160项…开工建设。其中，…项目38个，总投资超2900亿元": 其中 continues it.
         # 其中 refers back to what its paragraph has said so far (a span two sentences back included).
         low = max(clause_start - _REACH, 0)
-        span_start = max(text.rfind("\n", low, clause_start) + 1, low) if text.startswith("其中", clause_start) else clause_start
-        if (_PERIOD.search(text, own_start if own_work else span_start, invest.start())
+        span_start = max(text.rfind("\n", low, clause_start) + 1, low) if text.startswith("其中", clause_start) else subject_start
+        if ((_PERIOD.search(text, own_start if own_work else span_start, invest.start()) or _PERIOD.search(subject))
                 and not _ONE_WORK_AFTER.match(after)):
             continue  # "近5年来…投入50多亿元", "今年以来…总投资120亿元": a period's total
         if _span_figure(text, span_start, invest.start(), start,
@@ -464,7 +306,13 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         previous = _comma_clause_start(text, max(own - 1, clause_start), clause_start) if is_roundup else own
         if _YEAR_PLAN.search(text, previous, invest.end()):
             continue
-        if is_roundup and _PLANNED_COUNT.search(text, previous, invest.start()):
+        # Items of a list set apart by semicolons share its lead-in ("可望签约的外资项目2项，总投资…；内联项目
+        # 38项，总投资…", "…计划的116个项目中：在建项目70个，…；新开工项目46个，总投资…"): a forecast or a
+        # standing state said there holds for every item.
+        if is_roundup and text[clause_start - 1:clause_start] in ("；", ";"):
+            previous = min(previous, max(sentences.start_before(start), start - _REACH))
+        if is_roundup and (_PLANNED_COUNT.search(text, previous, invest.start())
+                           or _STANDING.search(text, previous, invest.start())):
             continue
         # A plan that counts its projects ("年底前，全国计划新开工建设铁路项目20余个，…投资规模达11981亿元")
         # states a programme's total, whatever word introduces it; an event's batch is no plan.

@@ -14,14 +14,10 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .text import WORK_HEAD as _HEAD
+
 __all__ = ["find_project"]
 
-# The nouns a project's name ends in: 项目 and the works news names by their kind (工程, 电站, 水库,
-# 机场, 基地, 产业园, 生产线, 大厦 …). Not when the noun starts a longer word: 工程师, 工程机械,
-# 厂房, 基地址.
-_HEAD = (r"(?:项目|工程(?!师|机械|车|院|局|公司|兵|学|技术|质量|款|建设)|电站|水库|枢纽|机场|基地|"
-         r"(?:产业|工业|科技|软件|示范)园(?!区)|产业城|工厂|厂(?!房|区|长|家|商|址)|生产线|大厦|铁路|高铁|高速公路|公路|大桥|"
-         r"灌区|中心(?!城|区|任|地))")
 # A candidate: CJK/Latin/digits and the punctuation names use, ending in a head noun, at most 40
 # characters (names are rarely longer; a longer run is a clause without commas). Greedy, so a name
 # whose words hold a head already ends at its own ("县造纸厂一期工程", "机场二期扩建航站区工程").

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .text import EVENT, PERIOD, STATISTIC, normalise, sentence_end, sentence_of, sentence_start
+from .text import EVENT, PERIOD, STATISTIC, WORK_HEAD, normalise, sentence_end, sentence_of, sentence_start
 
 __all__ = ["STAGES", "find_stage"]
 
@@ -95,9 +95,11 @@ _POLICY_AFTER = re.compile(r"奖励|补贴|补助|政策|条件|门槛")
 # What a stage is reached by: a project or a work. A sentence of the body that names none reports
 # no project's stage ("在营地腾出一间帐篷，建成灾区第一所少儿之家", "钢铁企业招标收到的外资"); the
 # check is loose on purpose (any such word anywhere in the sentence), a sentence about a work
-# usually names it or calls it 项目/工程. Signings and talks have their own object check.
-_WORK = re.compile(r"项目|工程|[一二三四五]期|厂|基地|生产线|产线|车间|装置|机组|电站|电网|核电|风电|光伏|港|码头|航道|桥|铁路|高铁|"
-                   r"公路|高速|线路|新线|地铁|轨道|隧道|枢纽|机场|航站|水库|灌区|堤|坝|渠|管道|管网|园|大厦|大楼|楼|中心|馆|"
+# usually names it or calls it 项目/工程: a work as names end in it (WORK_HEAD), or any of the looser
+# nouns and works below (工程, 厂, 园, 中心 without WORK_HEAD's exceptions). Signings and talks have
+# their own object check.
+_WORK = re.compile(WORK_HEAD + r"|工程|[一二三四五]期|厂|产线|车间|装置|机组|电网|核电|风电|光伏|港|码头|航道|桥|"
+                   r"高速|线路|新线|地铁|轨道|隧道|航站|堤|坝|渠|管道|管网|园|大楼|楼|中心|馆|"
                    r"医院|学校|市场|商场|综合体|小镇|冷库|仓|站|场|设施|住房|房|小区|街区|系统|平台|集群|酒店|道路|大道|快速路|路段|"
                    r"闸|泊位|矿|油田|气田|大棚|温室|改造|扩建|新建")
 _DEALS = (STAGES.index("洽谈"), STAGES.index("签约"))

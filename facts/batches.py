@@ -1,0 +1,138 @@
+"""Many things summed up: one event's batch of projects, or a tally of a period, a plan or a sector.
+
+A count of projects and its total (``32个项目…总投资156亿元``) is a story's roundup only when one event
+reports them (a signing, a start, the edition of a fair, a list put out at once); counted over a span
+of time, a plan, a standing state or several areas, the figure is a tally, no project's investment.
+``facts.amounts`` asks these questions of each amount it reads.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .money import CN_DIGITS
+from .stages import find_stage
+from .text import CLAUSE_BREAK, EVENT, REACH, Marks
+
+__all__ = ["COUNT_BEFORE", "MANY_AREAS", "ONE_BATCH", "PLANNED_COUNT", "PLURAL", "ROUNDUP", "SEVERAL", "STANDING", "TOTAL",
+           "YEAR_PLAN", "batch_of_one_event", "span_figure"]
+
+# Several works at once: an amount spread over them is no project's investment
+# ("先后投资", "新建小型水利设施393处", "开发扶贫项目178个").
+_COUNTED_WORKS = (r"(?<![\d.])(?:[2-9]|\d{2,})(?:多|余)?(?:个|处|座|所|家|项|条|艘|台|套|件)"
+                  r"|(?<![一二三四五六七八九十百千])[两二三四五六七八九十百千]+(?:多|余)?(?:个|处|座|所|家|项|条|艘|台|套|件)")
+SEVERAL = re.compile(r"先后|一批|分别|多个|各类|" + _COUNTED_WORKS)
+
+# Works counted as items or sites before a total ("这20项重大建设总投资650亿元", "其余10处估算投资为471亿元",
+# a headline's "兴建16处重大水利工程"): a sum over separate works, which only one event makes a batch (else
+# a programme's or a tally), however the works are named (项目 is what ROUNDUP reads). Not parts of one
+# work counted by their own measure ("2条生产线", "3座厂房", "5台机组"): one plant's total.
+COUNT_BEFORE = re.compile(r"(?:(?<![\d.])(?:[2-9]|\d{2,})|(?<![一二三四五六七八九十百千])[两二三四五六七八九十百千]+)"
+                          r"(?:多|余)?(?:项|处)")
+
+# Projects counted by a standing state ("在建项目70个", "储备项目", "入库项目"): a tally at a date, whatever
+# the sentence calls them (even "此次的…计划"); an event starts or signs, it does not hold projects.
+STANDING = re.compile(r"(在建|储备|入库)[\u4e00-\u9fff]{0,4}?项目")
+
+# Several areas summed up ("多地重大项目集中开工 年内投资总额逾4.2万亿元", "各地…总投资"): each area holds
+# its own events, so their total is a tally even when the sentence names an event (集中开工). Only areas
+# that hold the works (a project, a stage or investment right after them), not the places people come
+# from ("来自各地的客商", "吸引各地客商200多人，现场签约…").
+MANY_AREAS = re.compile(r"(?<!来自)(?<!世界)(多地|各地|多省|多个省份|多个城市|多个地区)"
+                        r"(?=[^，。；,;]{0,6}?(项目|工程|开工|签约|投产|竣工|投资))")
+
+# A plan for a year ("今年将在能源领域计划固定资产投资498亿元", "今年计划实施88个重点项目，总投资
+# 超800亿元") states a programme's or a year's spending, not one project's investment.
+# "当年计划投资", "年度计划投资" is the year's slice of a work's or a batch's total, no investment of its own.
+YEAR_PLAN = re.compile(r"(今年|全年|年内|明年|当年|年度)(将|要|计划|拟|预计|力争)")
+
+# A count of projects still to be carried out or signed ("计划实施50个重点项目", "将开工建设30个项目",
+# "预计签署合作项目240多个"), or a list of projects designated for the year ("确定了1580个省重点项目"):
+# a programme or a forecast, no event's batch ("可望签约的…项目38项": expected, not yet signed).
+PLANNED_COUNT = re.compile(r"(计划|将|拟|要|预计|可望|有望)(实施|建设|推进|安排|谋划|开工|新开工|续建|签约|签署|签订|落地)|确定了?(?=[^，。；的]{0,4}?\d)")
+
+# A span of time the sentence is set in ("2022年，", "一季度，", "今年前5个月，", "目前，"; not a date:
+# "今年3月", "2022年底"). With a count of projects, a plan or completed work after it, or right before
+# the investment word, the amount is the span's figure, not one project's: "2022年，北京585个重大项目
+# 实现开工建设，全年完成总投资超过7000亿元", "一季度，…审批核准…项目42个，总投资2803亿元", "今年，宁夏共谋划
+# 重点建设项目101个，总投资4049亿元", "内蒙古今年投资1900多亿元".
+_NOT_A_DATE = r"(?!\d|[一二三四五六七八九十]{1,2}月|[初底末])"
+_SPAN = re.compile(r"(?<!\d)\d{4}年" + _NOT_A_DATE + r"|今年" + _NOT_A_DATE + r"|去年|全年|上半年|下半年|前三季度"
+                   r"|[一二三四]季度|近[两二三四五六七八九十\d]{1,2}年|前\d{1,2}个?月|前[一二三四五六七八九十]{1,2}个?月|目前")
+
+# Between the span and the investment word: a count, a plan or completed work ("585个重大项目",
+# "将", "谋划", "完成"); after the amount only a count of projects or works ("实施“十大民生工程”"):
+# a plan or a number after one project's amount ("将于年底投产", "带动300个岗位") says nothing of it.
+_SPAN_WORK = re.compile(r"(?<![\d.])\d+(?:多|余)?[个项](?!月)|[两三四五六七八九十百千]+(?:多|余)?[个项大](?!月)"
+                        r"|计划|将(?!近)|拟|预计|谋划|完成")
+_SPAN_COUNT_AFTER = re.compile(r"(?:(?<![\d.])\d+|[两三四五六七八九十百千]+)(?:多|余)?[个项大]"
+                               r"[\u4e00-\u9fff“”\"]{0,10}?(?:项目|工程)")
+# One event's batch stays a roundup: "今天，北京市2023年首批50个重大项目开工" (EVENT).
+
+# A total over a plurality that is no batch of projects: companies, vessels, vehicles, wells
+# ("渔轮达到1500多艘，…，总投资近20亿元", "有29家企业进行了…备案，总投资额超过4.5亿元") or a class of
+# projects set by a threshold ("500万元以上的技术改造项目"). Summed over them, the figure is a tally of a
+# sector or a survey, unless the story reports them as one event's batch (a signing, a start …) or
+# the total is a named work's own ("项目总投资").
+PLURAL = re.compile(r"(?:(?<![\d.])(?:[2-9]|\d{2,})|[两二三四五六七八九十百千]+)(?:多|余)?(?:家|艘|辆|架|眼|口井)"
+                    r"|以上的?[^，。；,;]{0,12}?项目")
+
+# What makes several projects one batch: the event that reports them (EVENT, a stage reached as
+# facts.stages reads it: not "建成后", not "将开工") or the edition of a fair or meeting ("本届数博会", "会上", "此次") or a list put out or
+# approved at once ("新一批…项目不久前推出", "…项目获批"; not a year's list "发布…重点项目清单").
+ONE_BATCH = re.compile(r"本届|本次|此次|这批|该批|会上|会期|会议期间|展会|博览会|洽谈会|交易会|峰会|论坛"
+                       r"|推出|获批|批复|核准")
+
+# Several projects: "32个重点项目", "项目23个", "一批项目", "集中签约/开工".
+ROUNDUP = re.compile(
+    r"((?<!\d)\d+|(?<![" + CN_DIGITS + r"])[" + CN_DIGITS + r"]+)(?:多|余)?\s*[个项宗]\s*[\u4e00-\u9fff、]{0,8}?项目"  # "360多个合作项目", "40个外资、外贸等项目"
+    r"|项目(?:签约|开工|开复工|投产|竣工)?(?:有|共有|达到?|超过?|逾|近|约)?\s*(\d+|[" + CN_DIGITS + r"]+)(?:多|余)?\s*[个项宗]"  # "…的项目有45个", "项目开工23个"
+    r"|一批[\u4e00-\u9fff]{0,6}?项目|(这些|这批|该批|上述)项目|集中(签约|开工|投产|竣工|开业)"
+    r"|项目[^。；]{0,30}?共有?\s*(\d+|[" + CN_DIGITS + r"]+)\s*[个项宗]"  # "重大项目正式动工，…共有319项"
+)
+
+TOTAL = re.compile(r"(总投资|投资总额|总额|总金额|合计|共计|累计|总计)")
+
+
+def batch_of_one_event(text: str, sentences: Marks, start: int, title: str,
+                       known: dict[tuple[int, int], bool]) -> bool:
+    """Whether a count of projects and their total are one event's batch, not a tally of many.
+
+    The event may be named in the sentence, the sentence before it in its paragraph, or the headline.
+    ``known``: the answers given so far, per sentence (its marks): reading the stage is the costly part,
+    and a text without full stops would otherwise have it read for every amount (65 s for 100,000
+    characters of "某公司10亿元项目开工，"). A sentence longer than 2 × REACH is read around its first amount.
+    """
+    sentence_start, sentence_end = sentences.start_before(start), sentences.first_from(start)
+    key = (sentence_start, sentence_end)
+    if key not in known:
+        low = max(start - REACH, 0)
+        previous = max(sentences.start_before(max(sentence_start - 1, 0)), text.rfind("\n", low, start) + 1, low)
+        context = text[previous:min(sentence_end, start + REACH)]
+        # A stage reached, as the stage extractor reads it: "建成后" (a condition) or "将开工" (a plan) is
+        # none; nor is a filing (备案), which each firm makes on its own day.
+        known[key] = (any(pattern.search(part) for pattern in (EVENT, ONE_BATCH) for part in (context, title))
+                      or find_stage(title, context) not in (None, "备案"))
+    return known[key]
+
+
+def span_figure(text: str, sentence_start: int, invest_start: int, amount_start: int, sentence_end: int) -> bool:
+    """Whether the sentence sets the investment in a span of time and sums up that span (see _SPAN).
+
+    ``sentence_start``: a sentence opening with 其中 ("among them") starts with the one before it.
+    """
+    if EVENT.search(text, sentence_start, sentence_end):
+        return False
+    low = max(sentence_start - REACH, 0)  # bounded: an unbounded rfind is a scan of the whole text per amount
+    paragraph_start = max(text.rfind("\n", low, sentence_start) + 1, low)
+    for span in _SPAN.finditer(text, sentence_start, invest_start):
+        if span.group() == "目前" and EVENT.search(text, paragraph_start, sentence_start):
+            continue  # "…今天在沈阳开幕。…目前，已签约项目315个，总金额…": the event's tally so far
+        if (span.end() == invest_start or _SPAN_WORK.search(text, span.end(), amount_start)
+                or _SPAN_COUNT_AFTER.search(text, amount_start, sentence_end)):
+            return True
+        # "全年" is a whole year's sum wherever it stands before the word ("北京全年向社会资本推介项目
+        # 投资超2700亿元"); 今年 or a year may only date one event ("今年3月开工", "2022年建成").
+        if span.group() == "全年" and not CLAUSE_BREAK.search(text, span.end(), invest_start):
+            return True
+    return False

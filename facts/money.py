@@ -1,0 +1,93 @@
+"""Money as news text writes it: ``41亿元``, ``三千万元``, ``1.2亿美元``, ``3000多万元``.
+
+What an amount is (number, unit, currency, its value in yuan) and how a user types one; which amount
+is a project's investment is ``facts.amounts``' business.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+import cn2an
+
+__all__ = ["AMOUNT", "Amount", "CNY_RATES", "CN_DIGITS", "parse_amount", "to_amount"]
+
+# Approximate yuan per unit, for comparing amounts across currencies (``--min-amount``,
+# ``min_amount`` rules). Documented in docs/facts.md; exact conversion is not the point.
+CNY_RATES = {"CNY": 1.0, "USD": 7.1, "EUR": 7.7, "JPY": 0.047, "HKD": 0.91, "GBP": 9.0, "KRW": 0.0051}
+
+_CURRENCIES = {
+    "元": "CNY", "人民币": "CNY", "美元": "USD", "欧元": "EUR", "日元": "JPY", "港元": "HKD", "港币": "HKD",
+    "英镑": "GBP", "韩元": "KRW", "美金": "USD",  # 美金: the colloquial US dollar
+}
+_UNITS = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4}
+CN_DIGITS = "零〇一二两三四五六七八九十百千"
+AMOUNT = re.compile(
+    r"(?P<num>\d+(?:[.,]\d+)*|[" + CN_DIGITS + r"]+(?:点[零〇一二三四五六七八九]+)?)"
+    r"(?:多|余)?\s*(?P<unit>万亿|千亿|百亿|亿|千万|百万|万)?\s*(?:多|余)?"  # "3000多万元", "14亿多美元"
+    r"(?P<cur>人民币|美元|美金|欧元|日元|港元|港币|英镑|韩元|元)?"
+)
+
+
+@dataclass(frozen=True)
+class Amount:
+    """One investment amount as the story states it."""
+
+    value: float  # in units of ``currency`` (yuan for CNY)
+    currency: str  # ISO 4217
+    text: str  # as written: "总投资41亿元" -> "41亿元"
+    kind: str  # "project" or "roundup"
+
+    @property
+    def cny(self) -> float:
+        """The amount in yuan at the approximate rates of :data:`CNY_RATES`."""
+        return self.value * CNY_RATES.get(self.currency, 1.0)
+
+
+def _number(num: str) -> Optional[float]:
+    if num[0].isdigit():
+        try:
+            return float(num.replace(",", ""))
+        except ValueError:
+            return None
+    try:
+        value = cn2an.cn2an(num, "smart")
+    except ValueError:
+        return None
+    return float(value)
+
+
+def to_amount(match: re.Match[str], kind: str, written: Optional[str] = None) -> Optional[Amount]:
+    unit, currency = match.group("unit"), match.group("cur")
+    if not unit and not currency:
+        return None  # a bare number is not an amount
+    num = match.group("num")
+    if num in ("百", "千") and unit == "亿":
+        num = "一" + num  # "超百亿元", "千亿元": one hundred, one thousand 亿 (cn2an wants 一千);
+        # "近千万元", "上百万元" stay unread: customary vague sizes of small spending
+    number = _number(num)
+    if number is None or number <= 0:
+        return None
+    # Rounded: 156.8 * 1e8 is 15680000000.000002 in binary floating point.
+    value = round(number * _UNITS.get(unit or "", 1.0), 2)
+    return Amount(value=value, currency=_CURRENCIES.get(currency or "元", "CNY"),
+                  text=written if written is not None else match.group().strip(), kind=kind)
+
+
+def parse_amount(text: str) -> float:
+    """An amount typed by a user (``10亿``, ``5000万``, ``1e9``, ``3千万元``) in yuan.
+
+    Raises ``ValueError`` with one sentence when it is not an amount.
+    """
+    cleaned = text.strip()
+    try:
+        return float(cleaned)
+    except ValueError:
+        pass
+    match = AMOUNT.fullmatch(cleaned)
+    amount = to_amount(match, "project") if match else None
+    if amount is None:
+        raise ValueError(f"{text!r} is not an amount like 10亿, 5000万 or 1e9")
+    return amount.cny
