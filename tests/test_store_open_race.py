@@ -1,6 +1,8 @@
-"""Several processes opening one new SQLite file at once (two `newsmon worker`s started together) all
-get a store: none fails with "database is locked", "already exists" or "duplicate column name" while
-another creates or migrates the schema (db/schema.py ``ensure_schema``)."""
+"""Several processes opening one new database at once (two `newsmon worker`s started together) all
+get a store: none fails while another creates or migrates the schema. SQLite: "database is locked",
+"already exists" or "duplicate column name" without ``db/schema.py``'s write lock; PostgreSQL: a
+unique violation on ``pg_type`` without ``db/migrate.py``'s advisory lock (concurrent ``CREATE TABLE
+IF NOT EXISTS`` of one table is not safe there)."""
 
 from __future__ import annotations
 
@@ -9,24 +11,27 @@ import multiprocessing.synchronize
 import sqlite3
 from pathlib import Path
 
+import psycopg
 import sqlite_utils
 
 from newsmon.db import open_store
+from newsmon.db.pg_schema import PG_MIGRATIONS
+from tests.services.postgres import PostgresServer
 
 
 def _open(path: str, start: multiprocessing.synchronize.Event, errors: "multiprocessing.Queue[str]") -> None:
     from newsmon.db import open_store
-    from newsmon.errors import StoreError
 
     start.wait(10)
     try:
         open_store(path).close()
-    except StoreError as exc:
-        errors.put(str(exc))
+    except Exception as exc:  # noqa: BLE001 - reported to the test, whatever it is
+        errors.put(f"{type(exc).__name__}: {' '.join(str(exc).split())}")
 
 
 def _open_together(paths: list[str], processes: int = 6) -> None:
-    """Open each of ``paths`` from ``processes`` processes released at once; assert none failed."""
+    """Open each of ``paths`` (files or PostgreSQL URLs) from ``processes`` processes released at once;
+    assert none failed."""
     context = multiprocessing.get_context("spawn")
     for path in paths:
         start, errors = context.Event(), context.Queue()
@@ -97,3 +102,17 @@ def test_processes_switching_a_new_file_to_wal_together_all_succeed(tmp_path: Pa
     for proc in procs:
         proc.join(60)
     assert {answer: answers.count(answer) for answer in set(answers)} == {"wal": 6 * len(paths)}
+
+
+def test_workers_opening_an_empty_postgresql_database_together_make_the_schema_once(
+        postgres_server: PostgresServer) -> None:
+    urls = [postgres_server.create_database() for _ in range(3)]
+    try:
+        _open_together(urls)
+        for url in urls:
+            with psycopg.connect(url) as conn:
+                versions = [row[0] for row in conn.execute("SELECT version FROM schema_migrations ORDER BY version")]
+            assert versions == [version for version, _, _ in PG_MIGRATIONS]
+    finally:
+        for url in urls:
+            postgres_server.drop_database(url)
