@@ -28,7 +28,8 @@ def ensure_facts_schema(db: sqlite_utils.Database) -> None:
     if "article_facts" in db.table_names():
         return
     table = db.table("article_facts")
-    with db.conn:
+    # atomic, not `with db.conn:`: that commits the caller's transaction, ensure_schema's write lock (db/schema.py).
+    with db.atomic():
         table.create(
             {
                 "article_id": int,

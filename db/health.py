@@ -57,7 +57,8 @@ HISTORY_DAYS = 30
 def ensure_daemon_schema(db: sqlite_utils.Database) -> None:
     """Create the daemon's tables if missing (idempotent; called from ``ensure_schema``)."""
     tables = set(db.table_names())
-    with db.conn:
+    # atomic, not `with db.conn:`: that commits the caller's transaction, ensure_schema's write lock (db/schema.py).
+    with db.atomic():
         if "list_pages" not in tables:
             # Validators of each list page from the last crawl that fetched all its
             # links, sent back as If-None-Match / If-Modified-Since (conditional GET).

@@ -9,16 +9,17 @@ what was applied" — a table of applied versions and a list per backend.
 Both backends record applied versions in ``schema_migrations (version, name,
 applied_at)``. Version 1 is the baseline:
 
-* SQLite: :func:`newsmon.db.schema.ensure_schema`, the idempotent migrations
-  that every ``Store`` open already runs (kept, so existing databases open
-  and migrate exactly as before); ``db upgrade`` records it.
+* SQLite: :func:`newsmon.db.schema.create_schema`, the idempotent migrations
+  that every ``Store`` open already runs (``ensure_schema``; kept, so existing
+  databases open and migrate exactly as before); ``db upgrade`` records it.
 * PostgreSQL: the DDL of ``db/pg_schema.py``.
 
 Later versions append to both lists with the same number; a version one
 database does not need is left out of its list (4, the UTC-day index, is
-PostgreSQL's: SQLite has had it since 3). PostgreSQL applies
-them in one transaction under an advisory lock, so several workers starting
-at once migrate once.
+PostgreSQL's: SQLite has had it since 3). Both apply them in one transaction
+that holds a lock before it reads what is applied: PostgreSQL an advisory lock,
+SQLite its write lock (``BEGIN IMMEDIATE``, ``db.schema.write_lock``), so several
+workers starting at once migrate once and the others wait, then find nothing to do.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ from newsmon.clock import utc_now
 
 from .handle import Handle, PgDatabase
 from .pg_schema import LIST_FAILURES, PG_MIGRATIONS
-from .schema import ensure_file_type_column, ensure_list_failures_column, ensure_schema, ensure_search_indexes
+from .schema import (configure_connection, create_schema, ensure_file_type_column, ensure_list_failures_column,
+                     ensure_search_indexes, write_lock)
 
 __all__ = ["Migration", "SQLITE_MIGRATIONS", "applied_versions", "pending_migrations", "upgrade"]
 
@@ -50,7 +52,7 @@ class Migration:
 
 SQLITE_MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite_utils.Database], None]], ...] = (
     (1, "baseline: schema version 2 (articles, sources, FTS5, near-duplicate index, outbox, templates, facts)",
-     ensure_schema),
+     create_schema),
     (2, "articles.file_type: stories that are files named on a list page (PDF announcements), never downloaded",
      ensure_file_type_column),
     (3, "articles(site, id) and articles(UTC day, id) indexes: search walks a site newest first and finds"
@@ -84,6 +86,11 @@ def pending_migrations(db: Handle) -> list[Migration]:
 def upgrade(db: Handle, *, report: Optional[Callable[[Migration], None]] = None) -> list[Migration]:
     """Apply every pending migration to ``db`` in order; return those applied (empty: already current)."""
     if isinstance(db, PgDatabase):
+        # Without the lock, two workers creating the schema of one empty database at once race: CREATE
+        # TABLE IF NOT EXISTS checks the catalog before its insert into pg_type/pg_class, so the second
+        # fails with a unique violation (pg_type_typname_nsp_index) instead of finding the table. The lock
+        # is the transaction's first statement and READ COMMITTED gives each later statement a new
+        # snapshot: a worker that waited sees the first one's committed tables and versions.
         with db.transaction() as tx, tx.connection() as conn:
             conn.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
             conn.execute(_CREATE)
@@ -96,16 +103,16 @@ def upgrade(db: Handle, *, report: Optional[Callable[[Migration], None]] = None)
             done = {int(r[0]) for r in conn.execute("SELECT version FROM schema_migrations")}
             return _apply_pending(PG_MIGRATIONS, done, apply_pg, report)
     lite = db
-    with lite.conn:
-        lite.execute(_CREATE)
+    configure_connection(lite)  # WAL cannot be switched on inside the transaction below
 
     def apply_sqlite(version: int, name: str, step: Callable[[sqlite_utils.Database], None]) -> None:
         step(lite)
-        with lite.conn:
-            lite.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                         [version, name, utc_now()])
+        lite.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                     [version, name, utc_now()])
 
-    return _apply_pending(SQLITE_MIGRATIONS, applied_versions(lite), apply_sqlite, report)
+    with write_lock(lite):
+        lite.execute(_CREATE)
+        return _apply_pending(SQLITE_MIGRATIONS, applied_versions(lite), apply_sqlite, report)
 
 
 _Step = TypeVar("_Step")

@@ -66,6 +66,8 @@ class PgStore(StoreBase[PgDatabase]):
         self.url = url
         self.db = open_pg(url)
         try:
+            # Read without the lock: it only says whether to call upgrade(), which takes the lock before it
+            # reads the applied versions again (several workers opening an empty database at once).
             if pending_migrations(self.db):
                 if readonly or not create:
                     if not _has_articles(self.db):

@@ -7,7 +7,10 @@ idempotent (``ensure_schema`` runs on every open) and versioned in
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import sqlite3
+import time
 from typing import Iterator
 
 import sqlite_utils
@@ -20,91 +23,166 @@ from .outbox import ensure_outbox_schema
 from .health import ensure_daemon_schema
 from .templates import ensure_headlines_schema, ensure_templates_schema
 
-__all__ = ["ensure_file_type_column", "ensure_list_failures_column", "ensure_schema", "ensure_search_indexes",
-           "SCHEMA_VERSION", "rebuild_fts"]
+__all__ = ["BUSY_TIMEOUT_S", "configure_connection", "create_schema", "ensure_file_type_column",
+           "ensure_list_failures_column", "ensure_schema", "ensure_search_indexes", "SCHEMA_VERSION", "rebuild_fts",
+           "write_lock"]
 
 SCHEMA_VERSION = 2
 JOURNAL_SIZE_LIMIT = 64 * 2**20
+# How long a writing connection waits for another process's write lock (sqlite3.connect's timeout): the
+# store's writes and the schema step of an open; also the bound of the switch to WAL (_ensure_wal).
+BUSY_TIMEOUT_S = 30.0
 
 log = logging.getLogger(__name__)
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
-    """Create missing tables/indexes and bring the FTS index up to date."""
-    db.execute("PRAGMA journal_mode=WAL")
+    """Create missing tables/indexes, add migrated columns and bring the FTS index up to date (every open).
+
+    Several processes may open one new file at once (two ``newsmon worker``s started together):
+    the file is switched to WAL first, in its own step (``configure_connection``), then the schema is
+    read and changed in one transaction that takes the write lock before its first read
+    (``write_lock``): a second process waits there (the busy timeout, ``BUSY_TIMEOUT_S``) and then finds
+    the first one's tables. A step longer than that wait (rebuilding the search index of a big database
+    for a new tokenizer) still fails the other opener with "database is locked".
+    """
+    configure_connection(db)
+    with write_lock(db):
+        create_schema(db)
+
+
+def configure_connection(db: sqlite_utils.Database) -> None:
+    """The file's journal mode (WAL) and this connection's settings; outside any transaction, where they take effect."""
+    _ensure_wal(db)
     db.execute("PRAGMA synchronous=NORMAL")
     # After a checkpoint resets the WAL, shrink its file back to this size (db/housekeeping.py).
     db.execute(f"PRAGMA journal_size_limit={JOURNAL_SIZE_LIMIT}")
+    # A no-op inside a transaction (https://sqlite.org/pragma.html#pragma_foreign_keys), so before the schema's.
     db.execute("PRAGMA foreign_keys=ON")
+
+
+def _ensure_wal(db: sqlite_utils.Database) -> None:
+    """Switch the file to WAL (persistent: once per file), waiting up to ``BUSY_TIMEOUT_S`` for another
+    process switching the same new file.
+
+    Not in the schema's transaction: SQLite cannot change the journal mode inside one (on a new, empty
+    file it does not even say so: the pragma returns the old mode and the file stays in rollback mode).
+    Its own wait: the switch reads the header in a read transaction and then upgrades it to a write one
+    (``sqlite3BtreeSetVersion``); when another connection already holds the write lock (switching the
+    same new file), SQLite answers "database is locked" at once instead of calling the busy handler,
+    which could deadlock (https://sqlite.org/c3ref/busy_handler.html). Once the other switch is done the
+    header says WAL, and asking again returns at once without writing.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+@contextlib.contextmanager
+def write_lock(db: sqlite_utils.Database) -> Iterator[None]:
+    """One transaction holding the write lock from its first statement (``BEGIN IMMEDIATE``); inside a
+    transaction already open, that one.
+
+    Taking the lock before reading means another writer makes this wait (the busy timeout) and what
+    was read stays true until the commit. A deferred transaction that reads and then writes would
+    instead fail at once with "database is locked" once another process wrote in between (WAL: its
+    snapshot is stale, SQLITE_BUSY_SNAPSHOT). Inside, write through ``db.execute``/``db.atomic`` (savepoints),
+    never ``with db.conn:``: Python's sqlite3 commits whatever transaction is open when that block ends.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def create_schema(db: sqlite_utils.Database) -> None:
+    """Create what is missing of the schema, add migrated columns, re-index for a new tokenizer.
+
+    Run inside ``write_lock`` (``ensure_schema`` and ``db upgrade`` do): every decision here reads
+    the schema first, and is only right if nobody changes it before this commits.
+    """
     tables = set(db.table_names())
-    with db.conn:
-        if "newsmon_meta" not in tables:
-            db.table("newsmon_meta").create({"key": str, "value": str}, pk="key")
-        if "articles" not in tables:
-            db.table("articles").create(
-                {
-                    "id": int,
-                    "url": str,  # the primary copy's URL (first publisher)
-                    "site": str,  # site name from config.yaml
-                    "title": str,
-                    "published_at": str,  # ISO 8601 with offset, as the page gave it
-                    "published_utc": str,  # same instant in UTC, for sorting/filtering
-                    "source": str,  # 来源
-                    "author": str,
-                    "lang": str,
-                    "body": str,  # plain text, one paragraph per line
-                    "fingerprint": str,  # hash of the normalised body (exact dedupe)
-                    "fetched_at": str,  # UTC, when we downloaded it
-                },
-                pk="id",
-                not_null={"url", "site", "title", "body", "fetched_at", "fingerprint"},
-            )
-            db.table("articles").create_index(["url"], unique=True)
-            db.table("articles").create_index(["fingerprint"])
-            db.table("articles").create_index(["site", "published_utc"])
-            db.table("articles").create_index(["published_utc"])
-        if "article_sources" not in tables:
-            db.table("article_sources").create(
-                {"article_id": int, "site": str, "url": str, "first_seen_at": str, "published_at": str},
-                pk=("article_id", "url"),
-                foreign_keys=[("article_id", "articles", "id")],
-                not_null={"site", "url", "first_seen_at"},
-            )
-            db.table("article_sources").create_index(["url"], unique=True)
-            db.table("article_sources").create_index(["site"])
-        if "non_articles" not in tables:
-            # Pages we fetched that are not articles (list/login/404-ish pages):
-            # remembered so they are not fetched again on every crawl.
-            db.table("non_articles").create(
-                {"url": str, "site": str, "reason": str, "seen_at": str},
-                pk="url",
-            )
-        if "crawl_runs" not in tables:
-            db.table("crawl_runs").create(
-                {
-                    "id": int,
-                    "site": str,
-                    "started_at": str,
-                    "finished_at": str,
-                    "status": str,  # running | ok | partial | failed | timeout | interrupted
-                    "list_pages": int,
-                    "articles_new": int,
-                    "duplicates": int,
-                    "non_articles": int,
-                    "failures": int,
-                    "duration_s": float,
-                    "error": str,  # first failures, one per line
-                },
-                pk="id",
-                defaults={"list_pages": 0, "articles_new": 0, "duplicates": 0, "non_articles": 0, "failures": 0},
-            )
-            db.table("crawl_runs").create_index(["site", "started_at"])
-        if "articles_fts" not in tables:
-            # Contentless: the text lives in `articles`; the index holds the
-            # CJK-bigram rewrite of it (see db/cjk.py), rowid = articles.id. db/fts.py has both indexes.
-            create_fts(db.conn)
-        ensure_outbox_schema(db)  # alert_deliveries: the alerts outbox
-        db.table("newsmon_meta").upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
+    if "newsmon_meta" not in tables:
+        db.table("newsmon_meta").create({"key": str, "value": str}, pk="key")
+    if "articles" not in tables:
+        db.table("articles").create(
+            {
+                "id": int,
+                "url": str,  # the primary copy's URL (first publisher)
+                "site": str,  # site name from config.yaml
+                "title": str,
+                "published_at": str,  # ISO 8601 with offset, as the page gave it
+                "published_utc": str,  # same instant in UTC, for sorting/filtering
+                "source": str,  # 来源
+                "author": str,
+                "lang": str,
+                "body": str,  # plain text, one paragraph per line
+                "fingerprint": str,  # hash of the normalised body (exact dedupe)
+                "fetched_at": str,  # UTC, when we downloaded it
+            },
+            pk="id",
+            not_null={"url", "site", "title", "body", "fetched_at", "fingerprint"},
+        )
+        db.table("articles").create_index(["url"], unique=True)
+        db.table("articles").create_index(["fingerprint"])
+        db.table("articles").create_index(["site", "published_utc"])
+        db.table("articles").create_index(["published_utc"])
+    if "article_sources" not in tables:
+        db.table("article_sources").create(
+            {"article_id": int, "site": str, "url": str, "first_seen_at": str, "published_at": str},
+            pk=("article_id", "url"),
+            foreign_keys=[("article_id", "articles", "id")],
+            not_null={"site", "url", "first_seen_at"},
+        )
+        db.table("article_sources").create_index(["url"], unique=True)
+        db.table("article_sources").create_index(["site"])
+    if "non_articles" not in tables:
+        # Pages we fetched that are not articles (list/login/404-ish pages):
+        # remembered so they are not fetched again on every crawl.
+        db.table("non_articles").create(
+            {"url": str, "site": str, "reason": str, "seen_at": str},
+            pk="url",
+        )
+    if "crawl_runs" not in tables:
+        db.table("crawl_runs").create(
+            {
+                "id": int,
+                "site": str,
+                "started_at": str,
+                "finished_at": str,
+                "status": str,  # running | ok | partial | failed | timeout | interrupted
+                "list_pages": int,
+                "articles_new": int,
+                "duplicates": int,
+                "non_articles": int,
+                "failures": int,
+                "duration_s": float,
+                "error": str,  # first failures, one per line
+            },
+            pk="id",
+            defaults={"list_pages": 0, "articles_new": 0, "duplicates": 0, "non_articles": 0, "failures": 0},
+        )
+        db.table("crawl_runs").create_index(["site", "started_at"])
+    if "articles_fts" not in tables:
+        # Contentless: the text lives in `articles`; the index holds the
+        # CJK-bigram rewrite of it (see db/cjk.py), rowid = articles.id. db/fts.py has both indexes.
+        create_fts(db.conn)
+    ensure_outbox_schema(db)  # alert_deliveries: the alerts outbox
+    db.table("newsmon_meta").upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
     ensure_daemon_schema(db)  # list_pages, site_schedule (db/health.py)
     ensure_templates_schema(db)  # site_blocks, site_templates (db/templates.py)
     ensure_facts_schema(db)  # article_facts (db/facts.py)
@@ -138,14 +216,14 @@ def ensure_search_indexes(db: sqlite_utils.Database) -> None:
     ``articles(substr(published_utc, 1, 10))``, i.e. (day, id): a date range's lowest and
     highest id in two seeks per day instead of a scan of every story in the range.
     """
-    present = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND name IN"
-                                            " ('idx_articles_site', 'idx_articles_day')")}
-    if len(present) == 2:
-        return
-    count = db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
-    if count > 100_000:
-        log.warning("Indexing the sites and days of %s stories for search (once; seconds per million).", count)
-    with db.conn:
+    with write_lock(db):
+        present = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND name IN"
+                                                " ('idx_articles_site', 'idx_articles_day')")}
+        if len(present) == 2:
+            return
+        count = db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
+        if count > 100_000:
+            log.warning("Indexing the sites and days of %s stories for search (once; seconds per million).", count)
         db.execute("CREATE INDEX IF NOT EXISTS idx_articles_site ON articles (site)")
         # The UTC day of publication: a date range's first and last id by two seeks per day (db.search._date_span).
         db.execute("CREATE INDEX IF NOT EXISTS idx_articles_day ON articles (substr(published_utc, 1, 10))")
@@ -157,15 +235,15 @@ def _ensure_dedupe_columns(db: sqlite_utils.Database) -> None:
     #                                trailing slash (crawler.urls.url_key)
     #   article_sources.fingerprint  exact fingerprint of that copy's body
     #   non_articles.url_key         same, for pages that are not articles
-    with db.atomic():
-        for table, column in (("article_sources", "url_key"), ("article_sources", "fingerprint"),
-                              ("non_articles", "url_key")):
-            if column not in db[table].columns_dict:
-                db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
-        db.execute("CREATE INDEX IF NOT EXISTS idx_article_sources_url_key ON article_sources (url_key)")
-        db.execute("CREATE INDEX IF NOT EXISTS idx_article_sources_fingerprint ON article_sources (fingerprint)")
-        db.execute("CREATE INDEX IF NOT EXISTS idx_non_articles_url_key ON non_articles (url_key)")
-        ensure_dedupe_schema(db)
+    # Inside create_schema's transaction.
+    for table, column in (("article_sources", "url_key"), ("article_sources", "fingerprint"),
+                          ("non_articles", "url_key")):
+        if column not in db[table].columns_dict:
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_article_sources_url_key ON article_sources (url_key)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_article_sources_fingerprint ON article_sources (fingerprint)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_non_articles_url_key ON non_articles (url_key)")
+    ensure_dedupe_schema(db)
 
 
 def _ensure_extraction_columns(db: sqlite_utils.Database) -> None:
@@ -174,11 +252,11 @@ def _ensure_extraction_columns(db: sqlite_utils.Database) -> None:
     #   articles.summary   the page's 核心提示/摘要/导读 box, kept out of the body
     #   site_headlines     headlines seen on each site's list pages: a body line
     #                      equal to another story's headline is navigation
+    # Inside create_schema's transaction.
     if "summary" not in db["articles"].columns_dict:
         log.info("%s: adding articles.summary (the page's summary box, kept apart from the body)",
                  db.conn.execute("PRAGMA database_list").fetchone()[2] or "database")
-        with db.atomic():
-            db.execute("ALTER TABLE articles ADD COLUMN summary TEXT")
+        db.execute("ALTER TABLE articles ADD COLUMN summary TEXT")
     ensure_headlines_schema(db)
 
 
@@ -186,8 +264,8 @@ def ensure_file_type_column(db: sqlite_utils.Database) -> None:
     """``articles.file_type``: ``pdf``, ``docx``… for a story that is a file named on a list page
     (a 公告 column's PDF row, stored from the list's title and date and never downloaded); NULL for
     web pages. Migration 2 of both back ends; idempotent, so every open of an older file adds it."""
-    if "file_type" not in db["articles"].columns_dict:
-        with db.atomic():
+    with write_lock(db):  # read and altered under one lock: two openers never both add it
+        if "file_type" not in db["articles"].columns_dict:
             db.execute("ALTER TABLE articles ADD COLUMN file_type TEXT")
 
 
@@ -198,8 +276,8 @@ def ensure_list_failures_column(db: sqlite_utils.Database) -> None:
     No default: rows from before it stay NULL (not known), so an older ``partial`` crawl is not taken
     for one that read its whole list (``db.health.last_run_completed``); each crawl writes its own.
     """
-    if "list_failures" not in db["crawl_runs"].columns_dict:
-        with db.atomic():
+    with write_lock(db):  # read and altered under one lock: two openers never both add it
+        if "list_failures" not in db["crawl_runs"].columns_dict:
             db.execute("ALTER TABLE crawl_runs ADD COLUMN list_failures INTEGER")
 
 
@@ -208,7 +286,7 @@ def rebuild_fts(db: sqlite_utils.Database, *, rank_only: bool = False) -> None:
 
     ``rank_only``: build just the ranking tables of relevance (db/fts.py), for a database from before them.
     """
-    with db.conn:
+    with write_lock(db):
         def rows() -> Iterator[tuple[int, str, str]]:
             # A cursor, not fetchall(): a million stories never sit in memory at once.
             for i, t, b in db.conn.execute("SELECT id, title, body FROM articles ORDER BY id"):

@@ -7,11 +7,9 @@ article without its source row or its index entry.
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
-import time
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, Iterable, Optional
 
 import sqlite_utils
 
@@ -22,16 +20,11 @@ from .fts import index_story, unindex_story
 from newsmon.clock import utc_now
 from .facts import save_facts
 from .health import RUN_COUNTS
-from .schema import ensure_schema
+from .schema import BUSY_TIMEOUT_S, ensure_schema, write_lock
 from .store_base import (AddResult, MatchHook, NewArticleHook, StoreBase, StoryCopy, published_values,
                          store_copy)
 
 __all__ = ["Store", "AddResult", "NewArticleHook", "MatchHook", "published_values", "utc_now"]
-
-# How long opening waits for another process that is creating or upgrading the same file's schema.
-_SCHEMA_WAIT_S = 30.0
-# What SQLite says when another process changed the schema under this one's step (see _open_for_writing).
-_SCHEMA_RACE = ("locked", "already exists", "duplicate column name")
 
 
 class Store(StoreBase[sqlite_utils.Database]):
@@ -52,7 +45,7 @@ class Store(StoreBase[sqlite_utils.Database]):
             if readonly:
                 # Readers (search, show, sites) never write, so they work on a
                 # file they may not write and never compete with the daemon.
-                conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=30,
+                conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S,
                                        check_same_thread=False)
                 self.db = sqlite_utils.Database(conn)
                 if "articles" not in self.db.table_names():
@@ -63,40 +56,16 @@ class Store(StoreBase[sqlite_utils.Database]):
             raise StoreError(f"{self.path}: cannot open the database ({exc}).") from None
 
     def _open_for_writing(self) -> sqlite_utils.Database:
-        """A connection with the schema in place, waiting for another process that creates it.
-
-        Two processes opening a new file at once (two ``newsmon worker``s started together) both
-        read "no tables" and then upgrade to writing; SQLite answers the second "database is locked"
-        at once, without the busy timeout (it would deadlock), switching a new file to WAL does the
-        same, and one that read before the other committed finds a table "already exists" or a migrated
-        column a "duplicate column name". The schema
-        step is idempotent, so it is tried again on a fresh connection until the other process is
-        done (``_SCHEMA_WAIT_S`` at most).
-        """
-        deadline = time.monotonic() + _SCHEMA_WAIT_S
-        while True:
-            conn = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
-            db = sqlite_utils.Database(conn)
-            try:
-                ensure_schema(db)
-                return db
-            except sqlite3.OperationalError as exc:
-                conn.close()
-                if not any(sign in str(exc) for sign in _SCHEMA_RACE) or time.monotonic() > deadline:
-                    raise
-                time.sleep(0.1)
-
-    @contextlib.contextmanager
-    def _write_transaction(self) -> Iterator[None]:
-        conn = self.db.conn
-        conn.execute("BEGIN IMMEDIATE")
+        """A connection with the schema in place; another process creating or migrating the same file's
+        schema at the same time makes this one wait for it (``ensure_schema``)."""
+        conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+        db = sqlite_utils.Database(conn)
         try:
-            yield
+            ensure_schema(db)
         except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
+            conn.close()
             raise
-        conn.execute("COMMIT")
+        return db
 
     def close(self) -> None:
         """Close the connection."""
@@ -160,7 +129,7 @@ class Store(StoreBase[sqlite_utils.Database]):
             # rows apart. IMMEDIATE so another writer (the alert sender) makes
             # it wait (busy timeout) instead of failing with "database is locked"
             # when a read transaction would have to become a write one.
-            with self._write_transaction():
+            with write_lock(self.db):
                 return store_copy(_Writer(self), copy, row, hooks, facts)
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot store {copy.url} ({exc}).") from None
@@ -208,7 +177,7 @@ class Store(StoreBase[sqlite_utils.Database]):
 
     def save_facts(self, article_id: int, facts: dict[str, Any]) -> None:
         """Replace the investment facts of a stored story (``newsmon reextract --facts``)."""
-        with self._write_transaction():
+        with write_lock(self.db):
             save_facts(self.db, article_id, facts, version=int(facts.get("version", 0)))
 
     def counts(self) -> dict[str, int]:
