@@ -5,6 +5,7 @@ Usage::
     .venv/bin/python bench/facts.py                 # per-set table
     .venv/bin/python bench/facts.py --show-errors   # every mismatch, gold vs got (held-out ones: --show-held-out)
     .venv/bin/python bench/facts.py --json
+    .venv/bin/python bench/facts.py --files 'xwlb-2019*' 'xwlb-2026050*'   # some collected files alone
 
 Gold: ``bench/data/facts/gold.json`` (rules and sources in ``bench/data/facts/README.md``).
 Set ``real``: pages of the shared benchmark sets (``../shared`` beside the checkout, or
@@ -33,6 +34,7 @@ Scores, each over the stories labelled for the field:
 from __future__ import annotations
 
 import argparse
+from fnmatch import fnmatch
 import json
 import os
 import sys
@@ -170,11 +172,17 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--show-errors", action="store_true", help="list every mismatch (dev only)")
     parser.add_argument("--show-held-out", action="store_true", help="also list held-out mismatches")
+    parser.add_argument("--files", nargs="+", metavar="GLOB",
+                        help="score only the collected files whose names match (e.g. 'xwlb-2019*'): a round of data alone")
     args = parser.parse_args()
-    stories = json.loads(GOLD.read_text(encoding="utf-8"))["stories"]
-    for collected in (COLLECTED, *XWLB):
-        if collected.exists():
-            stories += json.loads(collected.read_text(encoding="utf-8"))["stories"]
+    if args.files:
+        stories = [item for path in (COLLECTED, *XWLB) if any(fnmatch(path.name, glob) for glob in args.files)
+                   for item in json.loads(path.read_text(encoding="utf-8"))["stories"]]
+    else:
+        stories = json.loads(GOLD.read_text(encoding="utf-8"))["stories"]
+        for collected in (COLLECTED, *XWLB):
+            if collected.exists():
+                stories += json.loads(collected.read_text(encoding="utf-8"))["stories"]
     if PROJECTS.exists():  # project names, labelled apart (session 8)
         names = json.loads(PROJECTS.read_text(encoding="utf-8"))["labels"]
         stories = [{**gold, "project": names[gold["id"]]} if gold["id"] in names else gold for gold in stories]
