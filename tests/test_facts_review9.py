@@ -36,6 +36,7 @@ def test_the_clause_that_states_money_still_ranks_first() -> None:
     ("中国中铁承建的大桥合龙", "今天上午，由中国中铁承建的湖北宜昌至喜大桥顺利合龙，大桥建成后将缓解交通压力。", "宜昌市"),
     ("中国石化投资建设氢能项目", "近日，中国石化宣布在内蒙古鄂尔多斯建设绿氢项目，项目预计明年投产。", "鄂尔多斯市"),
     ("国家电网特高压工程开工", "今天，国家电网白鹤滩至浙江特高压工程在四川凉山开工。", "凉山彝族自治州"),
+    ("中央企业新能源项目签约", "近日，多家中央企业与甘肃酒泉市签订新能源项目合作协议，将在当地建设风电基地。", "酒泉市"),
 ])
 def test_a_state_group_in_the_headline_is_no_country_story(title: str, body: str, city: str) -> None:
     # national_scope read "中国…" and "国家…集团/电网" as the country speaking: a central state firm's
