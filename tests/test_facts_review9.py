@@ -8,6 +8,7 @@ import pytest
 
 from newsmon.facts import extract_facts
 from newsmon.facts.places import find_places
+from newsmon.facts.stages import find_stage
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -42,3 +43,13 @@ def test_a_state_group_in_the_headline_is_no_country_story(title: str, body: str
     # national_scope read "中国…" and "国家…集团/电网" as the country speaking: a central state firm's
     # work in one place (the commonest investment news) lost every place (c4cb66b gave none here).
     assert city in [place.city for place in find_places(title, body)]
+
+
+@pytest.mark.parametrize(("body", "stage"), [
+    ("全省最早建成投产的光伏项目日前并网。", "投产"),
+    ("该项目是全市今年最早开工的重大项目，目前主体已完工。", "开工"),
+])
+def test_the_earliest_work_to_reach_a_stage_reached_it(body: str, stage: str) -> None:
+    # The wish rule of bf1ed13 (早开工, 早日建成) read 最早/较早 as one: "the earliest to start" is a
+    # report of works that started (both gave a stage before that rule, None after).
+    assert find_stage("", body) == stage
