@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from newsmon.facts import extract_facts
+from newsmon.facts import Amount, extract_facts, find_investment
 from newsmon.facts.places import find_places
 from newsmon.facts.stages import find_stage
 
@@ -53,3 +53,15 @@ def test_the_earliest_work_to_reach_a_stage_reached_it(body: str, stage: str) ->
     # The wish rule of bf1ed13 (早开工, 早日建成) read 最早/较早 as one: "the earliest to start" is a
     # report of works that started (both gave a stage before that rule, None after).
     assert find_stage("", body) == stage
+
+
+@pytest.mark.parametrize("body", ["某公司投资都匀某项目5亿元。", "某公司投资都昌某项目5亿元。", "某公司投资都兰某光伏项目5亿元。"])
+def test_a_place_starting_with_du_after_the_investment_word_is_no_each(body: str) -> None:
+    # amounts._EACH read any 都 right after 投资 as "each" but for 都江堰: 都匀, 都昌, 都安, 都兰 lost the amount.
+    assert find_investment("", body) == Amount(5e8, "CNY", "5亿元", "project")
+
+
+@pytest.mark.parametrize("body", ["这些项目投资额各为2亿元。", "三个项目投资都超过10亿元。", "两家企业投资均在1000万美元以上。"])
+def test_each_of_several_states_no_investment(body: str) -> None:
+    # "投资额各为" (named in _EACH's comment) was read as 项目投资 + 额各为 and gave a roundup of 2亿元.
+    assert find_investment("", body) is None
