@@ -65,3 +65,12 @@ def test_a_place_starting_with_du_after_the_investment_word_is_no_each(body: str
 def test_each_of_several_states_no_investment(body: str) -> None:
     # "投资额各为" (named in _EACH's comment) was read as 项目投资 + 额各为 and gave a roundup of 2亿元.
     assert find_investment("", body) is None
+
+
+@pytest.mark.parametrize("title, body, city", [
+    ("国家级经开区东部产业园项目开工", "5日，某经开区东部产业园项目开工，项目位于安徽芜湖，预计明年投产。", "芜湖市"),
+    ("国家高新区管委会与三家企业签约", "日前，高新区管委会与三家企业签约，项目将落户湖北襄阳。", "襄阳市"),
+])
+def test_a_national_level_zone_is_no_country_story(title: str, body: str, city: str) -> None:
+    # national_scope read "国家…(局|委|部)" across a national-level zone's name: 国家级…东部, 国家高新区管委会.
+    assert [place.city for place in find_places(title, body)][:1] == [city]
