@@ -74,3 +74,14 @@ def test_each_of_several_states_no_investment(body: str) -> None:
 def test_a_national_level_zone_is_no_country_story(title: str, body: str, city: str) -> None:
     # national_scope read "国家…(局|委|部)" across a national-level zone's name: 国家级…东部, 国家高新区管委会.
     assert [place.city for place in find_places(title, body)][:1] == [city]
+
+
+@pytest.mark.parametrize("title, body, city", [
+    ("全国首个氢能产业园开工", "近日，全国首个氢能产业园在山东济南开工，预计明年投产。", "济南市"),
+    ("我国最大海上风电项目开工", "今天，我国最大的海上风电项目在江苏如东开工建设。", "南通市"),
+    ("全国单体最大的光伏电站并网", "日前，全国单体最大的光伏电站在青海海南州并网发电。", "海南藏族自治州"),
+])
+def test_a_national_first_or_record_is_one_work_somewhere(title: str, body: str, city: str) -> None:
+    # national_scope took "全国首个", "我国最大" for the country speaking (NATIONAL never did: text.WHOLE)
+    # and the work lost its place.
+    assert [place.city for place in find_places(title, body)][:1] == [city]
