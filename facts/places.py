@@ -653,9 +653,10 @@ def national_scope(title: str, body: str) -> bool:
 
 def _one_city_told(table: "_Table", body: str) -> bool:
     """Whether a country's story goes on to tell one city's story: every place it names (a route's ends
-    aside, they are its examples) lies in one city that it visits ("在湖南株洲，一个…产业园正加紧建设")
-    or names more than once ("…芜湖数据中心集群已签约13个项目"), rather than examples of several places
-    or one place in passing ("实施宁夏青铜峡等109处灌区改造")."""
+    aside, they are its examples) lies in one city that it visits ("在湖南株洲，一个…产业园正加紧建设"),
+    names more than once ("…芜湖数据中心集群已签约13个项目") or names once but not as one of a list (a
+    ministry's approval of one work, "批复四川成都天府国际机场二期工程"), rather than examples of several
+    places or one place of a list ("实施宁夏青铜峡等109处灌区改造")."""
     ends = _route_ends(table, body)
     spans = [(start, end, name) for start, end, name in table.spans(body) if start not in ends]
     cities = [place.city or place.province for place in map(table.place, _resolve(table, [n for _, _, n in spans]))
@@ -665,7 +666,10 @@ def _one_city_told(table: "_Table", body: str) -> bool:
     visited = any(body.startswith("在", start - 1) and body.startswith(("，", ","), end) for start, end, _ in spans) \
         or any(body.startswith("在", start - 1) and later[0] == end and body.startswith(("，", ","), later[1])
                for (start, end, _), later in zip(spans, spans[1:]))  # "在湖南株洲，"
-    return visited or len(cities) >= 2
+    # Named once and not as one of a list ("青铜峡等109处", "伊犁、和田"): the one place the story tells of
+    # ("国家发展改革委批复四川成都天府国际机场二期工程", "我国自主研制的…在广东珠海总装下线").
+    listed = any(body.startswith(("等", "、"), end) for _, end, _ in spans)
+    return visited or len(cities) >= 2 or not listed
 
 
 def national_figure(title: str, body: str) -> bool:

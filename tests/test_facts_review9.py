@@ -85,3 +85,17 @@ def test_a_national_first_or_record_is_one_work_somewhere(title: str, body: str,
     # national_scope took "全国首个", "我国最大" for the country speaking (NATIONAL never did: text.WHOLE)
     # and the work lost its place.
     assert [place.city for place in find_places(title, body)][:1] == [city]
+
+
+@pytest.mark.parametrize("title, body, city", [
+    ("国家发展改革委批复机场二期工程", "近日，国家发展改革委批复四川成都天府国际机场二期工程可行性研究报告。", "成都市"),
+    ("我国自主研制的大飞机下线", "今天，我国自主研制的大型水陆两栖飞机在广东珠海总装下线。", "珠海市"),
+])
+def test_a_country_story_of_one_place_not_listed_keeps_it(title: str, body: str, city: str) -> None:
+    # A ministry's approval of one work, or the country's work made in one place, names that place once
+    # and not as an example of a list (青铜峡等, 伊犁、和田): _one_city_told wanted "在X，" or two mentions.
+    assert [place.city for place in find_places(title, body)][:1] == [city]
+
+
+def test_a_country_story_listing_examples_still_gives_none() -> None:
+    assert find_places("财政部下达水利资金", "财政部近日下达资金，支持安徽江巷、宁夏青铜峡等13处灌区改造。") == []
