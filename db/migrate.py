@@ -84,7 +84,20 @@ def pending_migrations(db: Handle) -> list[Migration]:
 
 
 def upgrade(db: Handle, *, report: Optional[Callable[[Migration], None]] = None) -> list[Migration]:
-    """Apply every pending migration to ``db`` in order; return those applied (empty: already current)."""
+    """Apply every pending migration to ``db`` in order; return those applied (empty: already current).
+
+    ``report`` is called with each applied migration once all are committed: they are applied in one
+    transaction, so one that fails undoes those before it, and the caller's code never runs while the
+    lock is held (each other worker opening the database waits for it).
+    """
+    applied = _apply_all(db)
+    if report is not None:
+        for migration in applied:
+            report(migration)
+    return applied
+
+
+def _apply_all(db: Handle) -> list[Migration]:
     if isinstance(db, PgDatabase):
         # Without the lock, two workers creating the schema of one empty database at once race: CREATE
         # TABLE IF NOT EXISTS checks the catalog before its insert into pg_type/pg_class, so the second
@@ -101,7 +114,7 @@ def upgrade(db: Handle, *, report: Optional[Callable[[Migration], None]] = None)
                              [version, name, utc_now()])
 
             done = {int(r[0]) for r in conn.execute("SELECT version FROM schema_migrations")}
-            return _apply_pending(PG_MIGRATIONS, done, apply_pg, report)
+            return _apply_pending(PG_MIGRATIONS, done, apply_pg)
     lite = db
     configure_connection(lite)  # WAL cannot be switched on inside the transaction below
 
@@ -112,15 +125,14 @@ def upgrade(db: Handle, *, report: Optional[Callable[[Migration], None]] = None)
 
     with write_lock(lite):
         lite.execute(_CREATE)
-        return _apply_pending(SQLITE_MIGRATIONS, applied_versions(lite), apply_sqlite, report)
+        return _apply_pending(SQLITE_MIGRATIONS, applied_versions(lite), apply_sqlite)
 
 
 _Step = TypeVar("_Step")
 
 
 def _apply_pending(listed: Sequence[tuple[int, str, _Step]], done: set[int],
-                   apply: Callable[[int, str, _Step], None],
-                   report: Optional[Callable[[Migration], None]]) -> list[Migration]:
+                   apply: Callable[[int, str, _Step], None]) -> list[Migration]:
     """Run ``apply`` on each listed migration not in ``done``, in order; the runner of both databases."""
     applied: list[Migration] = []
     for version, name, step in listed:
@@ -128,6 +140,4 @@ def _apply_pending(listed: Sequence[tuple[int, str, _Step]], done: set[int],
             continue
         apply(version, name, step)
         applied.append(Migration(version, name))
-        if report is not None:
-            report(applied[-1])
     return applied

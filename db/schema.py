@@ -102,11 +102,13 @@ def write_lock(db: sqlite_utils.Database) -> Iterator[None]:
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield
+        # Inside the try: a COMMIT that fails (a deferred constraint, an I/O error) leaves the transaction
+        # open, and every later write_lock would join it and never commit.
+        conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
 
 
 def create_schema(db: sqlite_utils.Database) -> None:

@@ -62,8 +62,9 @@ _STAT_BEFORE = re.compile(r"(直接|外国|外商|外部|境外|海外|对外|�
 _ARRIVED_BEFORE = re.compile(r"到位$")
 # A distributive word between the investment word and the amount ("投资均在1000万美元以上", "投资额各为",
 # "投资都超过") says each of several things meets the figure: no one work's investment. Right after the word
-# only: a place between them is none ("投资成都某项目", "投资都江堰…").
-_EACH = re.compile(r"[均各都](?!江堰)")
+# only, and before what states a bound or a figure: a place between them is none ("投资成都某项目", "投资都江堰…",
+# "投资都匀…", "投资都昌…"). 额 may stand before it: "项目投资" is the word of "项目投资额各为…".
+_EACH = re.compile(r"额?[均各都](?=在|为|是|超|达|逾|过|近|约|不|高于|低于|有)")
 # Investment a programme or fund draws in ("带动总投资超过4600亿元"), a roundup's or not: none is its own.
 _DRAWN_IN = re.compile(r"(带动|拉动|撬动)[\u4e00-\u9fff]{0,4}$")
 # A programme's total ("该行动计划总投资3000亿元", "实施方案…投资"): the programme is no project. (A

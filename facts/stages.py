@@ -50,8 +50,9 @@ _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_
 # a comparison with the plan ("比原计划提前竣工").
 _PLAN = re.compile(r"(?<![按照据])(?<!比原)计划|预计|预定|定于|将(?!近|军|领)|拟|力争|争取|有望|可望|年内|明年|下一步|推动|加快推进|"
                    r"确保|督促|(?<=[，,：:])要(?!求)"  # "会议强调，要…": a modal opening its clause
-                   # A wish for a stage ("让项目早开工、早投产", "早日建成"), not a report; "提早竣工" was done early.
-                   r"|(?<!提)早日?(?=开工|动工|投产|竣工|完工|建成|签约|落地|达产)")
+                   # A wish for a stage ("让项目早开工、早投产", "早日建成"), not a report; "提早竣工" was done early,
+                   # "最早开工的项目", "较早建成" compare works that reached it.
+                   r"|(?<![提最较])早日?(?=开工|动工|投产|竣工|完工|建成|签约|落地|达产)")
 # A plan word that names the investment of a work it qualifies ("计划总投资50亿元的某项目开工", "拟投资
 # 3亿元的生产线投产") is part of the work's name; "今年计划投资1000亿元，新开工…" is still a plan.
 _PLANNED_INVESTMENT = re.compile(r"总?投资[^，。；,;]*?的")

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 __all__ = ["AREA_WIDE", "CLAUSE_BREAK", "CLAUSE_MARKS", "EVENT", "NATIONAL", "PERIOD", "REACH", "SENTENCE_MARKS", "STATISTIC",
-           "WORK_HEAD", "Marks", "normalise", "sentence_end", "sentence_of", "sentence_start"]
+           "WHOLE", "WORK_HEAD", "Marks", "normalise", "sentence_end", "sentence_of", "sentence_start"]
 
 # Full-width digits, letters and the percent sign to ASCII: newspapers print "２２．８亿元".
 # Full-width punctuation stays: "，" and "；" separate clauses, "10，20" is not 1020.
@@ -38,13 +38,14 @@ EVENT = re.compile(r"今天|今日|当天|日前|近日|\d{1,2}日(?![，,]?(?:�
 # A nation-wide figure: "全国铁路完成固定资产投资5726亿元", "我国前三季度水利建设落实投资超万亿元",
 # "全国农村公路建设总投资超过4555亿元" (within one clause, no 的 between). Not a national first or
 # record ("全国首个…项目", "我国目前最大的…"), a national list ("全国重点…项目") nor one work the
-# country made ("我国自行设计建造的大桥总投资…"): one project somewhere.
-_WHOLE = r"(?![^，。；：！？!?,;:\n]{0,12}?(首|第一|最|唯一|单体|领先|重点))(?!性)"
-NATIONAL = re.compile(r"(全国|我国)" + _WHOLE + r"[^，。；：！？!?,;:\n的]{0,12}?投资")
+# country made ("我国自行设计建造的大桥总投资…"): one project somewhere. WHOLE says "the whole country or
+# area, not its first or biggest": here and in facts.places (a country's story, national_scope).
+WHOLE = r"(?![^，。；：！？!?,;:\n]{0,12}?(首|第一|最|唯一|单体|领先|重点))(?!性)"
+NATIONAL = re.compile(r"(全国|我国)" + WHOLE + r"[^，。；：！？!?,;:\n的]{0,12}?投资")
 # The same for a whole province, city, county or township ("全省共投入扶贫资金1.85亿元", "全区工业投资规模
 # 扩大至3600亿元", "全乡群众自我投入已达380万元"): the area's figure sums all its works. Not for places
 # (a story about a county's figure is still that county's).
-AREA_WIDE = re.compile(r"(全国|我国|全[省市县区乡镇州盟旗](?![场域面]))" + _WHOLE
+AREA_WIDE = re.compile(r"(全国|我国|全[省市县区乡镇州盟旗](?![场域面]))" + WHOLE
                        + r"[^，。；：！？!?,;:\n的]{0,12}?(投资|投入)")
 
 # What a work is: the nouns a project's name ends in, 项目 and the works news names by their kind (工程, 电站,
