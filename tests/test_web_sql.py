@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import shlex
 import shutil
 import sqlite3
 import subprocess
-from contextlib import redirect_stdout
 from pathlib import Path
 
 import httpx
@@ -87,13 +85,14 @@ def test_search_sql_prints_a_statement_any_sqlite_tool_runs(config: Path) -> Non
     assert ids == search_ids(config, "稀有气体 -营商", site="gov-a")
 
 
-def test_demo_ends_with_a_serve_command_that_works_as_printed(tmp_path: Path) -> None:
-    from newsmon.demo import run_demo
-
-    out = io.StringIO()
-    with redirect_stdout(out):
-        run_demo(tmp_path / "demo")
-    hint = next(line.strip() for line in out.getvalue().splitlines() if " serve --config " in line)
+def test_demo_runs_offline_and_ends_with_a_serve_command_that_works_as_printed(tmp_path: Path) -> None:
+    # `newsmon demo` through the CLI, as a user runs it (this was also test_crawl.py's
+    # test_demo_runs_offline: one demo crawl of the portal serves both checks).
+    result = CliRunner().invoke(cli, ["demo", "--dir", str(tmp_path / "demo")], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "Stored" in result.output and "articles" in result.output
+    assert (tmp_path / "demo" / "news.db").exists()
+    hint = next(line.strip() for line in result.output.splitlines() if " serve --config " in line)
     argv = shlex.split(hint)
     assert argv[-3:] == ["serve", "--config", str(tmp_path / "demo" / "config.yaml")]
     # As printed, plus --port 0: 8080 may be taken on a test machine.
