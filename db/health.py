@@ -368,12 +368,8 @@ WALK_LIMIT = 3
 def list_failure_streak(db: Handle, site: str) -> int:
     """How many of ``site``'s latest crawls that read a list page (up to ``WALK_LIMIT``) ended, one after
     another, ``partial`` with list failures: each made the next one walk past the known list pages."""
-    sql = ("SELECT status, list_failures FROM crawl_runs WHERE site = ? AND status != 'failed'"
-           " ORDER BY started_at DESC, id DESC LIMIT ?")
-    if isinstance(db, PgDatabase):
-        rows = pg_execute(db, sql, [site, WALK_LIMIT])[1]
-    else:
-        rows = db.execute(sql, [site, WALK_LIMIT]).fetchall()
+    rows = _all(db, "SELECT status, list_failures FROM crawl_runs WHERE site = ? AND status != 'failed'"
+                    " ORDER BY started_at DESC, id DESC LIMIT ?", [site, WALK_LIMIT])
     streak = 0
     for status, list_failures in rows:
         if status != "partial" or not list_failures:

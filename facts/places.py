@@ -32,7 +32,7 @@ from typing import Iterable, Optional
 
 import ahocorasick
 
-from .text import NATIONAL, WHOLE, sentence_end
+from .text import COMMA_CLAUSE_MARKS, NATIONAL, WHOLE, sentence_end
 
 __all__ = ["Division", "Place", "find_places", "national_figure"]
 
@@ -648,7 +648,7 @@ def national_scope(title: str, body: str) -> bool:
     # headline does): one named later in the lead may be its first example ("记者从水利部了解到，…支持
     # 安徽江巷等13处…"); one before it makes the place's story ("某公司在常州金坛落户，这是其在中国的
     # 第一个工厂", a national day's event "在浙江湖州举行").
-    return not table.mentions(lead[:sentence_end(lead, subject.start() if subject else 0, "，,。；;！？!?\n")])
+    return not table.mentions(lead[:sentence_end(lead, subject.start() if subject else 0, COMMA_CLAUSE_MARKS)])
 
 
 def _one_city_told(table: "_Table", body: str) -> bool:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .text import EVENT, PERIOD, STATISTIC, WORK_HEAD, normalise, sentence_end, sentence_of, sentence_start
+from .text import CLAUSE_MARKS, COMMA_CLAUSE_MARKS, EVENT, PERIOD, STATISTIC, WORK_HEAD, normalise, sentence_end, sentence_of, sentence_start
 
 __all__ = ["STAGES", "find_stage"]
 
@@ -61,7 +61,7 @@ _PLANNED_INVESTMENT = re.compile(r"总?投资[^，。；,;]*?的")
 _PURPOSE = re.compile(r"为了?")
 _DONE = re.compile(r"已|日前|近日|今天|今日|昨天|当天|刚刚|不久前")
 # A sentence for the plan's reach and the work check: a semicolon ends one too.
-_SENTENCE_MARKS = "。；;！？!?\n"
+_SENTENCE_MARKS = CLAUSE_MARKS
 # A notice of an event still to come ("关于举办2023投资贸易洽谈会的通知", "关于召开项目评审会的
 # 通知") names the event in its headline: the stage words in it are the event's name.
 _EVENT_NOTICE = re.compile(r"^关于(举办|召开|参加|组织)")
@@ -134,7 +134,7 @@ _COMPLETED = STAGES.index("竣工")
 _PART_BEFORE = re.compile(r"(主体工程|主体结构|主体|土建|导流洞|隧洞|桩基|基础工程|厂房)[已均正式全面顺利基本]{0,4}$")
 
 
-_CLAUSE_MARKS = "，,。；;！？!?\n"
+_CLAUSE_MARKS = COMMA_CLAUSE_MARKS
 
 
 def _clause_after(text: str, pos: int) -> str:

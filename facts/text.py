@@ -6,7 +6,7 @@ import bisect
 import re
 from functools import lru_cache
 
-__all__ = ["AREA_WIDE", "CLAUSE_BREAK", "CLAUSE_MARKS", "EVENT", "NATIONAL", "PERIOD", "REACH", "SENTENCE_MARKS", "STATISTIC",
+__all__ = ["AREA_WIDE", "CLAUSE_BREAK", "CLAUSE_MARKS", "COMMA_CLAUSE_MARKS", "EVENT", "NATIONAL", "PERIOD", "REACH", "SENTENCE_MARKS", "STATISTIC",
            "WHOLE", "WORK_HEAD", "Marks", "normalise", "sentence_end", "sentence_of", "sentence_start"]
 
 # Full-width digits, letters and the percent sign to ASCII: newspapers print "２２．８亿元".
@@ -61,6 +61,8 @@ SENTENCE_MARKS = "。！？!?\n"
 # A clause ends where a sentence does and at a semicolon; commas are read apart (a comma clause).
 CLAUSE_MARKS = "。；;！？!?\n"
 CLAUSE_BREAK = re.compile("[" + re.escape(CLAUSE_MARKS) + "]")
+# A comma clause: a clause's marks and the comma.
+COMMA_CLAUSE_MARKS = "，," + CLAUSE_MARKS
 # How far a clause or sentence reaches either side of a position (characters): longer is no
 # sentence. Without the bound a text without punctuation makes every match's "sentence" the
 # whole text, and checking it per match is quadratic (100,000 characters of 签约: 5 s of CPU).
