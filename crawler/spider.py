@@ -76,13 +76,14 @@ class PortalSpider(scrapy.Spider):
         # one that could not read page 2 never saw its stories (list failures, see _fail).
         self.stop_at_known = store.last_run_completed(site.name)
         if not self.stop_at_known and store.list_failure_streak(site.name) >= WALK_LIMIT:
-            # The last WALK_LIMIT crawls each walked past the known pages and still failed there: a page
-            # the server never builds would make every crawl walk to max_list_pages. Give it up until a
-            # crawl completes (this one will, unless the failing page is on page 1's stories).
+            # The last WALK_LIMIT crawls each walked past the known pages and still failed there, or ran
+            # out of time without a new story: a page the server never builds (or one that hangs) would
+            # make every crawl walk to max_list_pages. Give it up until a crawl completes (this one will,
+            # unless the failing page is on page 1's stories).
             self.stop_at_known = True
-            self.logger.warning("%s: the last %d crawls each failed on a deeper list page or story; not walking"
-                                " past the known list pages this time (the failing pages are given up)",
-                                site.name, WALK_LIMIT)
+            self.logger.warning("%s: the last %d crawls each failed on a deeper list page or story, or ran out of"
+                                " time without a new story; not walking past the known list pages this time (the"
+                                " failing pages are given up)", site.name, WALK_LIMIT)
         # The site's template and known headlines, kept current as pages arrive (crawler/sitelearn.py);
         # loaded at the first page that needs them: a crawl that only sees a 304 never reads them.
         self._learner: Optional[SiteLearner] = None

@@ -359,20 +359,27 @@ def last_run_completed(db: Handle, site: str) -> bool:
     return bool(status == "ok" or (status == "partial" and list_failures == 0))
 
 
-#: How many crawls in a row may end with list failures before the next one stops walking past the
-#: known list pages: a list page or a deeper story that failed that often (a page the server never
-#: builds) would make every crawl walk to ``max_list_pages`` for nothing (see ``list_failure_streak``).
+#: How many crawls in a row may end with list failures, or run out of time without a new story, before
+#: the next one stops walking past the known list pages: a list page or a deeper story that failed that
+#: often (a page the server never builds), or a walk that never finishes in time (a deep page that hangs),
+#: would make every crawl walk to ``max_list_pages`` for nothing (see ``list_failure_streak``).
 WALK_LIMIT = 3
 
 
 def list_failure_streak(db: Handle, site: str) -> int:
     """How many of ``site``'s latest crawls that read a list page (up to ``WALK_LIMIT``) ended, one after
-    another, ``partial`` with list failures: each made the next one walk past the known list pages."""
-    rows = _all(db, "SELECT status, list_failures FROM crawl_runs WHERE site = ? AND status != 'failed'"
+    another, in a way that made the next one walk past the known list pages for nothing: ``partial``
+    with list failures, or ``timeout`` without a new story.
+
+    A crawl that ran out of time but stored new stories was getting through a backlog (a big site's
+    first crawls): walking on is how the next one gets the rest, so it ends the streak."""
+    rows = _all(db, "SELECT status, list_failures, articles_new FROM crawl_runs WHERE site = ? AND status != 'failed'"
                     " ORDER BY started_at DESC, id DESC LIMIT ?", [site, WALK_LIMIT])
     streak = 0
-    for status, list_failures in rows:
-        if status != "partial" or not list_failures:
+    for status, list_failures, articles_new in rows:
+        failed_deeper = status == "partial" and bool(list_failures)
+        stalled = status == "timeout" and not articles_new
+        if not (failed_deeper or stalled):
             break
         streak += 1
     return streak

@@ -61,7 +61,7 @@ class StoreAPI(Protocol):
 
     def list_failure_streak(self, site: str) -> int:
         """How many of ``site``'s latest crawls (up to ``db.health.WALK_LIMIT``) ended one after another
-        with list failures (``db.health.list_failure_streak``)."""
+        with list failures, or out of time without a new story (``db.health.list_failure_streak``)."""
         ...
 
     def find_by_fingerprint(self, fingerprint: str) -> Optional[int]:

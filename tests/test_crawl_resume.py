@@ -106,11 +106,11 @@ def site() -> Iterator[RollingSite]:
     server.server_close()
 
 
-def _config(site: RollingSite, tmp_path: Path, database: str) -> Config:
-    """The one-site config every test here crawls with (ten list pages at most)."""
+def _config(site: RollingSite, tmp_path: Path, database: str, **crawl: Any) -> Config:
+    """The one-site config every test here crawls with (ten list pages at most; ``crawl`` overrides)."""
     (tmp_path / "config.yaml").write_text(yaml.safe_dump({
         "database": database,
-        "crawl": DEFAULT_CRAWL,
+        "crawl": DEFAULT_CRAWL | crawl,
         "sites": [{"name": "rolling", "start_urls": [site.base + "/list/1.html"], "every": "30s",
                    "max_list_pages": 10}],
     }), encoding="utf-8")
@@ -293,12 +293,14 @@ def test_a_deeper_story_that_always_fails_is_given_up_after_a_few_walks(site: Ro
 def test_the_list_failure_streak_counts_the_latest_failing_crawls_only(
     backend: str, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
-    """Crawls that ended with list failures one after another, up to WALK_LIMIT; a complete crawl (or a
-    partial one without list failures) ends the streak; a crawl that read no list page is skipped."""
+    """Crawls that ended with list failures (or out of time without a new story) one after another, up to
+    WALK_LIMIT; a complete crawl (or a partial one without list failures, or one out of time that stored new
+    stories) ends the streak; a crawl that read no list page is skipped."""
     database = str(tmp_path / "news.db") if backend == "sqlite" else request.getfixturevalue("postgres_url")
     with open_store(database) as store:
-        def crawl(status: str, list_failures: int) -> None:
-            counts = dict.fromkeys(RUN_COUNTS, 0) | {"list_failures": list_failures, "failures": list_failures}
+        def crawl(status: str, list_failures: int, new: int = 0) -> None:
+            counts = dict.fromkeys(RUN_COUNTS, 0) | {"list_failures": list_failures, "failures": list_failures,
+                                                     "articles_new": new}
             store.finish_run(store.start_run("s"), status=status, counts=counts, errors=[], duration_s=1.0)
 
         assert store.list_failure_streak("s") == 0
@@ -314,3 +316,45 @@ def test_the_list_failure_streak_counts_the_latest_failing_crawls_only(
         assert store.list_failure_streak("s") == WALK_LIMIT
         crawl("partial", 0)  # only page-1 stories failed: the next crawl asks for them anyway
         assert store.list_failure_streak("s") == 0
+        # Out of time: a crawl that stored nothing new walked for nothing; one that stored new stories was
+        # getting through a backlog, and walking on is how the next one gets the rest.
+        crawl("timeout", 0)
+        crawl("partial", 1)
+        assert store.list_failure_streak("s") == 2
+        crawl("timeout", 0, new=3)
+        assert store.list_failure_streak("s") == 0
+
+
+def test_a_walk_that_runs_out_of_time_without_a_new_story_is_given_up_after_a_few(
+    site: RollingSite, tmp_path: Path
+) -> None:
+    """A deeper list page that hangs made every crawl after an incomplete one walk to it and run out of
+    time, for ever: a timeout is no complete crawl, so the next walked again. ``WALK_LIMIT`` timeouts in
+    a row without a new story give the walk up (one that stored new stories keeps it: the streak test).
+
+    The first crawl and one timed-out walk are real; the incomplete crawl before that walk and the other
+    walks that hang the same way are recorded through the store's run API. A stopped crawl still waits
+    for its pages under way: the download timeout is short here to keep the test short."""
+    database = tmp_path / "news.db"
+    config = _config(site, tmp_path, str(database), timeout=3)
+    site.shown = 2 * PER_PAGE
+    [first] = run_crawl(config, time_limit=60)
+    assert first.status == "ok" and _stored(database) == 2 * PER_PAGE, first
+    with open_store(str(database)) as store:  # a crawl that did not complete: the next one walks
+        store.finish_run(store.start_run("rolling"), status="interrupted", counts=dict.fromkeys(RUN_COUNTS, 0),
+                         errors=["killed"], duration_s=1.0)
+
+    site.hold = "/list/2.html"  # page 1 is all known; page 2 hangs past the time limit
+    [stalled] = run_crawl(config, time_limit=2)
+    assert site.held.is_set() and stalled.status == "timeout" and stalled.articles_new == 0, stalled
+    with open_store(str(database)) as store:
+        counts = {key: store.runs("rolling")[0][key] for key in RUN_COUNTS}
+        for _ in range(WALK_LIMIT - 1):
+            store.finish_run(store.start_run("rolling"), status="timeout", counts=counts,
+                             errors=["the crawl hit its time limit and was stopped"], duration_s=2.0)
+        assert store.list_failure_streak("rolling") == WALK_LIMIT
+
+    site.requests.clear()
+    [given_up] = run_crawl(config, time_limit=20)
+    assert [p for p in site.requests if p.startswith("/list/")] == ["/list/1.html"], site.requests
+    assert given_up.status == "ok" and _stored(database) == 2 * PER_PAGE, given_up
