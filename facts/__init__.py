@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from .amounts import CNY_RATES, Amount, find_investment, parse_amount
 from .industries import INDUSTRIES, find_industries
@@ -34,8 +34,8 @@ __all__ = [
 
 #: Bumped when extraction changes, so ``newsmon reextract --facts`` knows what is stale. (10 was
 #: announced for session 6 in docs/benchmarks.md but never set here; 11 is session 7's, 12 session 8's,
-#: 13 session 9's.)
-FACTS_VERSION = 13
+#: 13 session 9's, 14 session 10's.)
+FACTS_VERSION = 14
 
 
 @dataclass(frozen=True)
@@ -90,17 +90,33 @@ def extract_facts(title: str, body: str) -> InvestmentFacts:
     at = body.find(amount.text) if amount else -1
     focus = sentence_of(body, at) if at >= 0 else ""
     places = tuple(find_places(title, body, focus=focus))
+    focus_places = find_places("", focus) if focus else []
     return InvestmentFacts(
         amount=amount.value if amount else None,
         currency=amount.currency if amount else None,
         amount_text=amount.text if amount else None,
         kind=amount.kind if amount else None,
         # A nation-wide figure's story reports the country's works, no project's stage.
-        stage=None if national_figure(title, body) else find_stage(title, body),
+        stage=None if national_figure(title, body) else find_stage(title, body, _same_places(focus_places)),
         places=places,
         industry=tuple(find_industries(title, body, focus)),
         project=find_project(title, body, _written_names(places), focus),
     )
+
+
+def _same_places(focus_places: list[Place]) -> Optional[Callable[[str], bool]]:
+    """Whether a sentence may report the stage of the project whose investment the story states
+    (None: any may). A paragraph that goes from place to place ("广州24个重点项目集中投试产……在兰州高新区，
+    一批项目集中开工，总投资超百亿元") reports each place's own works: a sentence that names places, none of
+    them the investment sentence's (the same city, or a province and a city in it), reports another's."""
+    if not focus_places:
+        return None
+
+    def keep(sentence: str) -> bool:
+        named = find_places("", sentence)
+        return not named or any(p.province == f.province and (not p.city or not f.city or p.city == f.city)
+                                for p in named for f in focus_places)
+    return keep
 
 
 _DIVISION_SUFFIX = re.compile(r"(省|市|县|区|自治州|自治县|地区|盟|旗)$")

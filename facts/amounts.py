@@ -107,7 +107,9 @@ _ONE_WORK_AFTER = re.compile(r"^[，,]?(建设|建成|兴建|建起|建造|新�
 _OTHER = re.compile(
     r"(年产值|产值|营业收入|营收|销售收入|销售额|主营业务收入|收入|利润|利税|税收|纳税|实际使用外资|实际利用外资|利用外资|"
     r"使用外资|到位资金|融资|贷款|授信|补贴|奖励|注册资本|中标金额|合同金额|成交额|交易额|出口额|进口额|进出口|"
-    r"生产总值|增加值|GDP|市值|估值|资产总额|总资产|产能|强度|密度)"
+    r"生产总值|增加值|GDP|市值|估值|资产总额|总资产|产能|强度|密度|"
+    # Public money handed to many works ("投入财政专项扶贫资金超97亿元", "中央预算内资金"): a programme's.
+    r"财政[\u4e00-\u9fff]{0,6}资金|专项[\u4e00-\u9fff]{0,4}资金|扶贫资金|预算内)"
 )
 # How far back an investment word may stand (characters, same clause).
 _WINDOW = 16
@@ -119,7 +121,8 @@ _WINDOW = 16
 # 将于年底开工") and not as
 # money handed to or won by the work ("获得3000万元项目资金", "中标5亿元工程"). The currency must be
 # written: "百亿级项目" names a size class, not a figure.
-_NAMES_WORK = re.compile(r"的?[\u4e00-\u9fff“”\"]{0,10}?(" + WORK_HEAD + r")(?![资贷补款经])")
+# Not when a verb of furthering follows the amount: "投资360多亿元加快项目建设" spends on works, names none.
+_NAMES_WORK = re.compile(r"(?!加快|推进|推动|用于|支持|助力|带动)的?[\u4e00-\u9fff“”\"]{0,10}?(" + WORK_HEAD + r")(?![资贷补款经])")
 _PLANNED_OR_HANDED = re.compile(r"将|拟|计划|预计|有望|力争|推动|争取|谋划|获|下达|安排|拨付|补助|奖励|支持|贷款|融资|中标|订单|合同")
 # The stage the work reaches, after it in its comma clause; a condition ("建成后", "投产前") is none.
 # (Not facts.stages: a whole stage reading per amount made a text of thousands of them cost seconds.)
@@ -305,7 +308,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         # roundup of projects still to be carried out is a programme, not an event.
         own = _comma_clause_start(text, invest.start(), clause_start)
         previous = _comma_clause_start(text, max(own - 1, clause_start), clause_start) if is_roundup else own
-        if _YEAR_PLAN.search(text, previous, invest.end()):
+        if _YEAR_PLAN.search(text, previous, start):  # to the amount: "年度投资计划超800亿元"
             continue
         # Items of a list set apart by semicolons share its lead-in ("可望签约的外资项目2项，总投资…；内联项目
         # 38项，总投资…", "…计划的116个项目中：在建项目70个，…；新开工项目46个，总投资…"): a forecast or a

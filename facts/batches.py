@@ -44,7 +44,7 @@ MANY_AREAS = re.compile(r"(?<!来自)(?<!世界)(多地|各地|多省|多个省�
 # A plan for a year ("今年将在能源领域计划固定资产投资498亿元", "今年计划实施88个重点项目，总投资
 # 超800亿元") states a programme's or a year's spending, not one project's investment.
 # "当年计划投资", "年度计划投资" is the year's slice of a work's or a batch's total, no investment of its own.
-YEAR_PLAN = re.compile(r"(今年|全年|年内|明年|当年|年度)(将|要|计划|拟|预计|力争)")
+YEAR_PLAN = re.compile(r"(今年|全年|年内|明年|当年|年度)(投资)?(将|要|计划|拟|预计|力争)")  # "年度投资计划超800亿元"
 
 # A count of projects still to be carried out or signed ("计划实施50个重点项目", "将开工建设30个项目",
 # "预计签署合作项目240多个"), or a list of projects designated for the year ("确定了1580个省重点项目"):

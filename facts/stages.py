@@ -19,7 +19,7 @@ than a project (``签订责任状``, ``承包合同``) is no 签约.
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Callable, Optional
 
 from .text import CLAUSE_MARKS, COMMA_CLAUSE_MARKS, EVENT, PERIOD, STATISTIC, WORK_HEAD, normalise, sentence_end, sentence_of, sentence_start
 
@@ -35,7 +35,7 @@ _VERBS = {
     "评审": r"通过专家评审|专家评审|评审会|通过评审",
     "招标": r"完成招标|招标|中标",
     # "开复工": started or resumed; "启动建设", "扩建工程正式启动": construction launched.
-    "开工": r"开工建设|集中开工|开复工|开工|动工|奠基|破土|开建|开始(兴建|建设|施工)|启动建设|(?<=工程)(正式)?启动",
+    "开工": r"开工建设|集中开工|开复工|开工|动工|奠基|破土|开建|开始(土建)?(兴建|建设|施工)|启动建设|(?<=工程)(正式)?启动",
     "投产": r"正式投产|建成投产|投产|正式启用|全面启用|投入使用|试生产|试产|投入(商业|试)?运营|投运|达产|开通运营",  # 开通运营: a line opened to traffic
     # "构建成链", "组建成", "共建成渝": a verb ending in 建 before 成 ("into", a name) is no completion;
     # "建成区" is a city's built-up area.
@@ -271,16 +271,21 @@ def _verbs(original: str) -> list[tuple[re.Match[str], int]]:
             for match in _VERB.finditer(text)]
 
 
-def _stages_in(original: str, in_body: bool) -> list[int]:
+def _stages_in(original: str, in_body: bool, keep: Optional[Callable[[str], bool]] = None) -> list[int]:
     text = normalise(original)
-    return [index for match, index in _verbs(text) if _skip_reason(text, match, index, in_body) is None]
+    return [index for match, index in _verbs(text) if _skip_reason(text, match, index, in_body) is None
+            and (keep is None or keep(sentence_of(text, match.start())))]
 
 
 _PARAGRAPH_READ = 3000
 
 
-def find_stage(title: str, body: str) -> Optional[str]:
-    """The stage the story reports (one of :data:`STAGES`), or None."""
+def find_stage(title: str, body: str, keep: Optional[Callable[[str], bool]] = None) -> Optional[str]:
+    """The stage the story reports (one of :data:`STAGES`), or None.
+
+    ``keep`` (a sentence of the body → whether its stages count) leaves out the stages of other
+    projects the body reports beside the story's own (``facts.extract_facts``: other places').
+    """
     in_title = [] if _EVENT_NOTICE.match(title.strip()) else _stages_in(title, in_body=False)
     if in_title:
         return STAGES[max(in_title)]
@@ -289,7 +294,7 @@ def find_stage(title: str, body: str) -> Optional[str]:
     # states its news (and reading on would cost every verb's checks, thousands in such a text).
     paragraphs = [p[:_PARAGRAPH_READ] for p in body.splitlines() if p.strip()]
     for text in (paragraphs[:1], paragraphs[1:3]):
-        stages = _stages_in("\n".join(text), in_body=True)
+        stages = _stages_in("\n".join(text), in_body=True, keep=keep)
         if stages:
             return STAGES[max(stages)]
     return None
