@@ -43,3 +43,19 @@ def test_plans_funds_and_spans_are_no_project_investment(body: str) -> None:
 ])
 def test_a_works_own_figure_is_kept(body: str, amount: float) -> None:
     assert extract_facts("", body).amount == amount
+
+
+def test_a_purchase_signing_is_trade_not_investment() -> None:
+    body = "某国际消费品博览会进口采购今天集中签约，涉及冻牛肉、乳制品、木材等18个项目，总签约额近15亿元。"
+    facts = extract_facts("", body)
+    assert (facts.amount, facts.stage) == (None, None)
+    # Purchases signed beside project cooperation still report the signing.
+    both = "某展销会日前在河南郑州举办，消费帮扶采购销售和项目合作意向签约共30亿元。"
+    assert extract_facts("", both).stage == "签约"
+
+
+def test_investment_attracted_so_far_is_a_tally_but_a_batchs_is_its_total() -> None:
+    tally = "当前，某省正以创新平台建设为抓手，加快电子信息等项目的成果转化，已吸引投资超过300亿元。"
+    assert extract_facts("", tally).amount is None
+    batch = "本届博览会今天在贵州贵阳闭幕，80个大数据产业项目共吸引投资约600亿元。"
+    assert extract_facts("", batch).amount == 6e10
