@@ -90,29 +90,35 @@ def extract_facts(title: str, body: str) -> InvestmentFacts:
     at = body.find(amount.text) if amount else -1
     focus = sentence_of(body, at) if at >= 0 else ""
     places = tuple(find_places(title, body, focus=focus))
-    focus_places = find_places("", focus) if focus else []
     return InvestmentFacts(
         amount=amount.value if amount else None,
         currency=amount.currency if amount else None,
         amount_text=amount.text if amount else None,
         kind=amount.kind if amount else None,
         # A nation-wide figure's story reports the country's works, no project's stage.
-        stage=None if national_figure(title, body) else find_stage(title, body, _same_places(focus_places)),
+        stage=None if national_figure(title, body) else find_stage(title, body, _same_places(focus)),
         places=places,
         industry=tuple(find_industries(title, body, focus)),
         project=find_project(title, body, _written_names(places), focus),
     )
 
 
-def _same_places(focus_places: list[Place]) -> Optional[Callable[[str], bool]]:
-    """Whether a sentence may report the stage of the project whose investment the story states
+def _same_places(focus: str) -> Optional[Callable[[str], bool]]:
+    """Whether a sentence may report the stage of the project whose investment ``focus`` states
     (None: any may). A paragraph that goes from place to place ("广州24个重点项目集中投试产……在兰州高新区，
     一批项目集中开工，总投资超百亿元") reports each place's own works: a sentence that names places, none of
-    them the investment sentence's (the same city, or a province and a city in it), reports another's."""
-    if not focus_places:
+    them the investment sentence's (the same city, or a province and a city in it), reports another's.
+    The places are read only when a stage verb asks (most stories have one or two)."""
+    if not focus:
         return None
+    focus_places: Optional[list[Place]] = None  # read at the first sentence asked about
 
     def keep(sentence: str) -> bool:
+        nonlocal focus_places
+        if focus_places is None:
+            focus_places = find_places("", focus)
+        if not focus_places:
+            return True  # the investment's sentence names no place: nothing to tell others' works by
         named = find_places("", sentence)
         return not named or any(p.province == f.province and (not p.city or not f.city or p.city == f.city)
                                 for p in named for f in focus_places)
