@@ -1,8 +1,9 @@
-"""The liveness timings of the scale-out processes: leases, heartbeats, checks (one place, one way to set them).
+"""The daemon's liveness timings: leases, heartbeats, checks, the stop grace (one place, one way to set them).
 
 How long a scheduler lease, a worker's heartbeat key and a shared crawl's
-member key live, how often a standby looks at the lease and how often a worker
-waiting for its database looks again. They are no ``config.yaml`` keys: every
+member key live, how often a standby looks at the lease, how often a worker
+waiting for its database looks again, and how long ``newsmon run`` lets the
+crawls in flight finish after SIGTERM. They are no ``config.yaml`` keys: every
 process of one deployment must agree on them (a standby on another machine
 judges the active scheduler's lease by them), they are not tuning a user needs,
 and the crawl processes read them where no config is at hand. A process (and
@@ -50,6 +51,9 @@ class Timings:
     member_ttl_s: float = 6.0
     # A worker whose database went away looks again this often (scheduler/queue_worker.py).
     db_check_every_s: float = 2.0
+    # newsmon run lets its crawls in flight finish this long after SIGTERM, then interrupts them
+    # (scheduler/daemon.py: within its 9 s stop budget, the rest is for closing the workers).
+    stop_grace_s: float = 4.0
 
     @property
     def renew_every_s(self) -> float:
@@ -81,6 +85,11 @@ _MINIMUM: dict[str, tuple[float, str]] = {
     "worker_ttl_s": (2.0, "the worker's loop may renew its heartbeat half a second late"),
     "member_ttl_s": (1.0, "a crawl's reactor renews its membership between downloads"),
     "db_check_every_s": (0.1, "a worker must not poll its database in a busy loop"),
+    "stop_grace_s": (0.0, "a grace cannot be negative"),
+}
+# The most: what the daemon's 9 s stop budget (scheduler/daemon.py STOP_BUDGET_S) leaves after closing its workers.
+_MAXIMUM: dict[str, tuple[float, str]] = {
+    "stop_grace_s": (6.0, "newsmon run stops within 9 s and needs the rest to close its workers"),
 }
 
 
@@ -106,6 +115,9 @@ def timings_from(environ: Mapping[str, str]) -> Timings:
         least, why = _MINIMUM[spec.name]
         if value < least:
             raise ConfigError(f"{name}={raw!r} is below {least:g} seconds, the least it may be ({why}).")
+        most, why = _MAXIMUM.get(spec.name, (math.inf, ""))
+        if value > most:
+            raise ConfigError(f"{name}={raw!r} is above {most:g} seconds, the most it may be ({why}).")
         values[spec.name] = value
     result = Timings(**values)
     if result.standby_poll_s > result.lease_ttl_s:

@@ -18,14 +18,17 @@ from newsmon.portal import FixturePortal
 
 NEWSMON = Path(sys.executable).parent / "newsmon"
 
-# Liveness timings for the scale-out subprocesses (newsmon.timings; production: lease 15 s, worker 10 s,
-# member 6 s, database check 2 s): a kill -9 noticed in seconds, not tens. Each keeps its renewal well
+# Timings for the daemon subprocesses (newsmon.timings; production: lease 15 s, worker 10 s, member 6 s,
+# database check 2 s, stop grace 4 s): a kill -9 noticed in seconds, not tens. Each keeps its renewal well
 # inside its life (derived there), with room for a loaded 2-core machine.
 FAST_TIMINGS = {
     "NEWSMON_LEASE_TTL_S": "5",  # renewed every 1 s; a standby takes over within 6 s
     "NEWSMON_WORKER_TTL_S": "4",  # renewed every 1 s; a dead worker's crawls reaped within ~6 s
     "NEWSMON_MEMBER_TTL_S": "3",  # renewed every 0.5 s (by the crawl and by its worker)
     "NEWSMON_DB_CHECK_EVERY_S": "0.5",
+    # newsmon run interrupts its crawls in flight at once on SIGTERM (production: 4 s to finish): a test
+    # that stops its daemon does not wait for dongbei-news's slow page.
+    "NEWSMON_STOP_GRACE_S": "0",
 }
 
 

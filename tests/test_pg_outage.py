@@ -135,7 +135,7 @@ def test_daemon_on_postgres_survives_the_database_restarting(tmp_path: Path,
     rows = pg_rows(database)
     with FixturePortal() as portal:
         config = write_config(portal, tmp_path, every="2s", database=database)
-        daemon = DaemonProcess(config)
+        daemon = DaemonProcess(config, env=FAST_TIMINGS)  # its stop does not wait for a crawl in flight
         try:
             daemon.wait_log(r"started pid=\d+ .*database=postgresql://", timeout=60)
             wait_for(lambda: rows("SELECT count(DISTINCT site) FROM crawl_runs WHERE status != 'running'")[0][0] >= 3,

@@ -23,7 +23,7 @@ from test_daemon_support import DaemonProcess, newsmon_command, wait_for, write_
 def test_defaults_are_the_production_timings_and_the_renewals_derive_from_them() -> None:
     found = timings_from({})
     assert found == Timings(lease_ttl_s=15.0, standby_poll_s=1.0, worker_ttl_s=10.0, member_ttl_s=6.0,
-                            db_check_every_s=2.0)
+                            db_check_every_s=2.0, stop_grace_s=4.0)
     assert (found.renew_every_s, found.lost_after_s, found.worker_beat_s, found.member_beat_s) == (3.0, 12.0, 2.5, 1.0)
 
 
@@ -45,6 +45,10 @@ def test_an_override_sets_its_value_and_the_periods_derived_from_it() -> None:
                                         "worker must not poll its database in a busy loop)."),
     ({"NEWSMON_LEASE_TTL_S": "-15"}, "NEWSMON_LEASE_TTL_S='-15' is below 2.5 seconds, the least it may be (the "
                                      "scheduler's loop renews the lease at most every half second)."),
+    ({"NEWSMON_STOP_GRACE_S": "-1"}, "NEWSMON_STOP_GRACE_S='-1' is below 0 seconds, the least it may be (a grace "
+                                     "cannot be negative)."),
+    ({"NEWSMON_STOP_GRACE_S": "8"}, "NEWSMON_STOP_GRACE_S='8' is above 6 seconds, the most it may be (newsmon run "
+                                    "stops within 9 s and needs the rest to close its workers)."),
     ({"NEWSMON_LEASE_TTL_S": "5", "NEWSMON_STANDBY_POLL_S": "6"},
      "NEWSMON_STANDBY_POLL_S=6 is longer than the scheduler lease (NEWSMON_LEASE_TTL_S=5): a standby must look at "
      "least once per lease."),
@@ -63,15 +67,18 @@ def _queued_config(portal: FixturePortal, folder: Path, queue: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("command", ["worker", "run"])
-def test_a_bad_override_stops_the_command_with_one_sentence_before_it_starts(tmp_path: Path, command: str) -> None:
+@pytest.mark.parametrize("command, queued, name", [("worker", True, "NEWSMON_WORKER_TTL_S"),
+                                                   ("run", True, "NEWSMON_LEASE_TTL_S"),
+                                                   ("run", False, "NEWSMON_STOP_GRACE_S")])
+def test_a_bad_override_stops_the_command_with_one_sentence_before_it_starts(
+        tmp_path: Path, command: str, queued: bool, name: str) -> None:
     import os
     import subprocess
 
     with FixturePortal() as portal:
         # No Redis at this port: the timings are read first, so the bad value is what is reported.
-        config = _queued_config(portal, tmp_path, "redis://127.0.0.1:9/0")
-        name = "NEWSMON_WORKER_TTL_S" if command == "worker" else "NEWSMON_LEASE_TTL_S"
+        config = (_queued_config(portal, tmp_path, "redis://127.0.0.1:9/0") if queued
+                  else write_config(portal, tmp_path))
         done = subprocess.run(newsmon_command(command, "--config", str(config)), capture_output=True, text=True,
                               timeout=60, env={**os.environ, name: "ten"})
     assert done.returncode == 2, done.stderr
