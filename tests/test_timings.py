@@ -104,3 +104,12 @@ def test_the_overrides_reach_a_worker_and_a_scheduler(tmp_path: Path, redis_url:
             worker.kill()
             scheduler.kill()
     assert 0 < lives[0] <= 3000 and 0 < lives[1] <= 4000, lives
+
+
+def test_every_timing_is_documented_with_its_default() -> None:
+    """Each override a process reads is in docs/scale-out.md's table, with the default it has."""
+    from dataclasses import fields
+
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "scale-out.md").read_text(encoding="utf-8")
+    for spec in fields(Timings):
+        assert f"| `{env_name(spec.name)}` | `{spec.default:g}` |" in docs, spec.name
