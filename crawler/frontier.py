@@ -51,7 +51,8 @@ from scrapy.exceptions import DontCloseSpider
 from scrapy_redis.scheduler import Scheduler
 
 from .runs import COUNTS
-from newsmon.shared_crawl import MEMBER_BEAT_S, SharedCrawl, crawl_key
+from newsmon.shared_crawl import SharedCrawl, crawl_key
+from newsmon.timings import timings
 
 __all__ = ["SiteFrontier", "frontier_settings"]
 
@@ -71,7 +72,7 @@ class SiteFrontier(Scheduler):  # type: ignore[misc]  # scrapy-redis ships no ty
         result = super().open(spider)
         self.helper = bool(getattr(spider, "helper", False))
         # Named by the worker's process pool, whose parent keeps it alive while this process runs (a reactor
-        # blocked past MEMBER_TTL_S is not a dead crawl: newsmon.shared_crawl); a fresh name otherwise.
+        # blocked past timings().member_ttl_s is not a dead crawl: newsmon.shared_crawl); a fresh name otherwise.
         self.member = getattr(spider, "member", None) or uuid.uuid4().hex[:12]
         self.shared = SharedCrawl(self.server, spider.name)
         if not self.helper:
@@ -90,7 +91,7 @@ class SiteFrontier(Scheduler):  # type: ignore[misc]  # scrapy-redis ships no ty
         from twisted.internet.task import LoopingCall
 
         self._beat = LoopingCall(self._on_beat)
-        self._beat.start(MEMBER_BEAT_S, now=False)
+        self._beat.start(timings().member_beat_s, now=False)
         self.crawler.signals.connect(self._on_idle, signal=signals.spider_idle)
         return result
 

@@ -13,14 +13,14 @@ Keys, ``<p>`` being ``newsmon:crawl:<site>``:
 
 * ``<p>:requests`` (sorted set) and ``<p>:dupefilter`` (set): the frontier;
 * ``<p>:members`` (hash member id -> ``owner``/``helper``): the crawls on it;
-* ``<p>:alive:<member>`` (expires after ``MEMBER_TTL_S``, renewed every
-  ``MEMBER_BEAT_S`` by the crawl's process, with its ``members`` entry, and
+* ``<p>:alive:<member>`` (expires after ``member_ttl_s``, renewed every
+  ``member_beat_s`` (``newsmon.timings``: 6 s, 1 s) by the crawl's process, with its ``members`` entry, and
   extended as often by the ``newsmon worker`` whose process runs the crawl,
   :func:`keep_alive`, for as long as that process lives): a member whose key
   expired died (``kill -9`` of its worker or of its crawl process) with
   requests in flight. The crawl's own renewal runs on its reactor, which a
   long parse, a database wait or a machine under load can hold past
-  ``MEMBER_TTL_S``; the parent's does not, so such a crawl is not taken for
+  ``member_ttl_s``; the parent's does not, so such a crawl is not taken for
   dead (its owner would walk every list page again);
 * ``<p>:counts`` (hash): what the helpers that left counted (list pages,
   stories...); the owner adds it to its own ``crawl_runs`` row.
@@ -34,7 +34,9 @@ from __future__ import annotations
 from typing import Any, Iterable, Mapping, Optional
 from urllib.parse import urlsplit
 
-__all__ = ["HELP_THRESHOLD", "MAX_HELPERS", "MEMBER_BEAT_S", "MEMBER_TTL_S", "SharedCrawl", "crawl_key",
+from .timings import timings
+
+__all__ = ["HELP_THRESHOLD", "MAX_HELPERS", "SharedCrawl", "crawl_key",
            "drop_other_sites", "host_key", "keep_alive"]
 
 PREFIX = "newsmon:crawl"
@@ -42,8 +44,6 @@ PREFIX = "newsmon:crawl"
 HELP_THRESHOLD = 20
 # ...up to this many helpers per crawl.
 MAX_HELPERS = 3
-MEMBER_TTL_S = 6.0
-MEMBER_BEAT_S = 1.0
 
 
 def crawl_key(site: str, part: str) -> str:
@@ -69,14 +69,14 @@ def drop_other_sites(client: Any, keep: Iterable[str]) -> list[str]:
 
 
 def keep_alive(client: Any, members: Iterable[tuple[str, str]]) -> None:
-    """Extend the lives of ``members`` ((site, member) pairs) by ``MEMBER_TTL_S``: their processes still run.
+    """Extend the lives of ``members`` ((site, member) pairs) by ``member_ttl_s``: their processes still run.
 
     Only a key that exists is extended (``PEXPIRE``): a member that left (its key deleted) or was already
     taken for dead is not brought back by its parent; the crawl's own renewal does that.
     """
     pipe = client.pipeline(transaction=False)
     for site, member in members:
-        pipe.pexpire(crawl_key(site, f"alive:{member}"), int(MEMBER_TTL_S * 1000))
+        pipe.pexpire(crawl_key(site, f"alive:{member}"), int(timings().member_ttl_s * 1000))
     pipe.execute()
 
 
@@ -108,14 +108,14 @@ class SharedCrawl:
         """``member`` (``owner`` or ``helper``) works on the crawl from now on."""
         pipe = self.client.pipeline()
         pipe.hset(self.members_key, member, role)
-        pipe.set(self._alive_key(member), "1", px=int(MEMBER_TTL_S * 1000))
+        pipe.set(self._alive_key(member), "1", px=int(timings().member_ttl_s * 1000))
         pipe.execute()
 
     def beat(self, member: str, role: str) -> None:
-        """``member`` (``owner`` or ``helper``) is alive for the next ``MEMBER_TTL_S`` seconds.
+        """``member`` (``owner`` or ``helper``) is alive for the next ``member_ttl_s`` seconds.
 
         Its membership is written again too: a member whose process was only slow (its reactor
-        blocked past ``MEMBER_TTL_S``) was taken for dead and forgotten; left out, the owner would
+        blocked past ``member_ttl_s``) was taken for dead and forgotten; left out, the owner would
         end and flush the frontier while it still works, and its counts would reach the next crawl.
         """
         self.join(member, role)

@@ -51,14 +51,14 @@ import redis
 from newsmon.config import Config
 from newsmon.errors import ConfigError, QueueError
 from newsmon.redact import expand_env
+from newsmon.timings import timings
 
-__all__ = ["CrawlQueue", "QueueJob", "MAX_ATTEMPTS", "WORKER_TTL_S", "queue_url", "safe_url", "worker_identity"]
+__all__ = ["CrawlQueue", "QueueJob", "MAX_ATTEMPTS", "queue_url", "safe_url", "worker_identity"]
 
 log = logging.getLogger("newsmon.queue")
 
-# A worker's heartbeat key expires this long after its last renewal (renewed every WORKER_TTL_S / 4):
-# its jobs go back to the queue at most this long after it died.
-WORKER_TTL_S = 10.0
+# A worker's heartbeat key expires timings().worker_ttl_s (10 s) after its last renewal (renewed every
+# worker_beat_s, 2.5 s): its jobs go back to the queue at most this long after it died (newsmon.timings).
 # A job whose worker died this many times is dropped (a site that kills every worker must not loop forever).
 MAX_ATTEMPTS = 3
 REPORTS_KEPT = 10000
@@ -260,9 +260,9 @@ class CrawlQueue:
     # -- the worker's side ------------------------------------------------------------
 
     def heartbeat(self, worker: str, info: dict[str, Any]) -> None:
-        """Say ``worker`` is alive for the next WORKER_TTL_S seconds."""
+        """Say ``worker`` is alive for the next ``timings().worker_ttl_s`` seconds."""
         pipe = self.client.pipeline()
-        pipe.set(self.key("worker", worker), json.dumps(info), px=int(WORKER_TTL_S * 1000))
+        pipe.set(self.key("worker", worker), json.dumps(info), px=int(timings().worker_ttl_s * 1000))
         pipe.sadd(self.key("workers"), worker)
         pipe.execute()
 

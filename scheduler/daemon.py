@@ -46,6 +46,7 @@ from newsmon.alerts import AlertSender
 from newsmon.config import Config, SiteConfig, load_config
 from newsmon.db.health import article_count, close_abandoned_runs, last_crawl_started, mark_interrupted
 from newsmon.errors import NewsmonError
+from newsmon.timings import timings
 
 from .config_watch import CONFIG_POLL_S, ConfigWatcher, ReloadRefused, enabled_sites
 from .crawl import INTERRUPTED_ERROR, pool_settings
@@ -70,9 +71,8 @@ __all__ = ["Daemon", "CrawlSlots", "site_period_s", "site_trigger", "health_thre
 
 log = logging.getLogger("newsmon.daemon")
 
-# In-flight crawls get this long to finish after SIGTERM before their workers
-# are killed; the rest of the 10-second budget is for cleanup.
-FINISH_GRACE_S = 4.0
+# In-flight crawls get timings().stop_grace_s (4 s) to finish after SIGTERM before their workers
+# are killed; the rest of this budget (within the 10 s the CLI promises) is for cleanup.
 STOP_BUDGET_S = 9.0
 SCHEDULE_WRITE_S = 5.0  # site_schedule is informational (newsmon sites' next_run_at)
 LOCK_CHECK_S = 1.0  # a PostgreSQL restart frees the one-daemon lock: taken again within this long
@@ -90,6 +90,7 @@ class Daemon:
     def __init__(self, config_path: Path) -> None:
         self.config_path = Path(config_path)
         self.config = load_config(self.config_path)
+        self.timings = timings()  # read at start: a bad override is one sentence, exit status 2
         self._watcher = ConfigWatcher(self.config_path)
         self._stop = threading.Event()  # no new crawls
         self._reload = threading.Event()
@@ -293,8 +294,8 @@ class Daemon:
         pool.drop_pending()  # queued crawls do not start
         running = pool.running_sites()
         if running:
-            log.info("stopping: waiting up to %.0fs for %s", FINISH_GRACE_S, ", ".join(running))
-        finish_by = time.monotonic() + FINISH_GRACE_S
+            log.info("stopping: waiting up to %.0fs for %s", self.timings.stop_grace_s, ", ".join(running))
+        finish_by = time.monotonic() + self.timings.stop_grace_s
         while pool.running and time.monotonic() < finish_by:
             time.sleep(0.1)
         if pool.running:

@@ -3,7 +3,8 @@
 With ``queue:`` set, any number of ``newsmon run`` processes may run (on one
 or several machines); the one holding ``<prefix>:scheduler`` schedules, the
 others wait as hot standbys and take the lease when its holder stops renewing
-it (killed, machine gone, network cut): within ``LEASE_TTL_S`` plus one poll.
+it (killed, machine gone, network cut): within the lease's life plus one poll
+(``newsmon.timings``: 15 s and 1 s).
 A holder that finds it lost the lease (it was paused longer than the TTL and
 a standby took over) stops scheduling at once, so two schedulers never run
 together for longer than one renewal period.
@@ -15,11 +16,9 @@ from typing import Optional
 
 import redis
 
-__all__ = ["SchedulerLease", "LEASE_TTL_S", "RENEW_EVERY_S", "STANDBY_POLL_S"]
+from newsmon.timings import timings
 
-LEASE_TTL_S = 15.0
-RENEW_EVERY_S = 3.0
-STANDBY_POLL_S = 1.0
+__all__ = ["SchedulerLease"]
 
 # Renew or release only a lease we still hold (compare-and-set in one step).
 _RENEW = """
@@ -37,11 +36,12 @@ return 0
 class SchedulerLease:
     """The scheduler lease ``key`` as held (or wanted) by ``holder``."""
 
-    def __init__(self, client: redis.Redis, key: str, holder: str, ttl_s: float = LEASE_TTL_S) -> None:
+    def __init__(self, client: redis.Redis, key: str, holder: str, ttl_s: Optional[float] = None) -> None:
+        """``ttl_s``: the lease's life (default: ``timings().lease_ttl_s``)."""
         self.client = client
         self.key = key
         self.holder = holder
-        self.ttl_ms = int(ttl_s * 1000)
+        self.ttl_ms = int((timings().lease_ttl_s if ttl_s is None else ttl_s) * 1000)
         self._renew = client.register_script(_RENEW)
         self._release = client.register_script(_RELEASE)
 

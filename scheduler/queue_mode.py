@@ -27,9 +27,10 @@ import redis
 
 from newsmon.config import Config
 from newsmon.shared_crawl import drop_other_sites
+from newsmon.timings import timings
 
 from .crawl_queue import CrawlQueue, describe_error, queue_url, safe_url, worker_identity
-from .lease import LEASE_TTL_S, RENEW_EVERY_S, STANDBY_POLL_S, SchedulerLease
+from .lease import SchedulerLease
 from .queue_worker import close_dead_runs
 
 __all__ = ["QueueScheduling"]
@@ -40,8 +41,6 @@ REAP_EVERY_S = 2.0
 # Sites no longer in the config lose their Redis crawl keys at the first tick, after a reload, and
 # this often (a crawl of theirs still queued or running at that moment keeps them till then).
 SWEEP_EVERY_S = 60.0
-# A scheduler that cannot reach Redis for this long may have lost its lease: it stops scheduling.
-LOST_AFTER_S = LEASE_TTL_S - RENEW_EVERY_S
 
 
 class QueueScheduling:
@@ -51,6 +50,9 @@ class QueueScheduling:
         url = queue_url(config)
         assert url is not None
         self.config = config
+        # Lease life, renewal, standby poll; a scheduler that cannot reach Redis for timings.lost_after_s may
+        # have lost its lease: it stops scheduling. Read first: a bad override is one sentence, exit status 2.
+        self.timings = timings()
         self.queue = CrawlQueue.connect(url)  # QueueError: one sentence, exit status 1
         self.holder = worker_identity("scheduler")
         self.lease = SchedulerLease(self.queue.client, self.queue.key("scheduler"), self.holder)
@@ -85,9 +87,9 @@ class QueueScheduling:
                 holder = None
             if not logged and holder:
                 log.info("standby: scheduler %s is active on queue %s; taking over within %.0fs if it stops",
-                         holder, self.url, LEASE_TTL_S + STANDBY_POLL_S)
+                         holder, self.url, self.timings.lease_ttl_s + self.timings.standby_poll_s)
                 logged = True
-            stop.wait(STANDBY_POLL_S)
+            stop.wait(self.timings.standby_poll_s)
         return False
 
     def configure(self, config: Config) -> None:
@@ -107,7 +109,7 @@ class QueueScheduling:
         """Renew the lease, reap dead workers, hand finished crawls' reports to ``on_report``; False: lease lost."""
         now = time.monotonic()
         try:
-            if now - self._last_renew >= RENEW_EVERY_S:
+            if now - self._last_renew >= self.timings.renew_every_s:
                 self._last_renew = now
                 if not self.lease.renew():
                     self.lost = f"another scheduler ({self.lease.current_holder() or 'unknown'}) took over the lease"
@@ -131,7 +133,7 @@ class QueueScheduling:
             if not self._down_logged:
                 log.error("%s Retrying.", describe_error(self.queue.url, exc))
                 self._down_logged = True
-            if now - self._renewed_at > LOST_AFTER_S:
+            if now - self._renewed_at > self.timings.lost_after_s:
                 self.lost = f"the queue was unreachable for {now - self._renewed_at:.0f}s, so the lease may have passed on"
                 return False
         return True

@@ -7,9 +7,9 @@ limits, memory limits); this module only feeds it from
 
 * at most ``concurrency`` crawls at once; a job is claimed only when a slot is
   free, so the other workers get the rest;
-* a heartbeat every ``WORKER_TTL_S / 4`` keeps this worker's claimed jobs
+* a heartbeat every ``worker_beat_s`` keeps this worker's claimed jobs
   its own; if it dies (``kill -9``) they go back to the queue within
-  ``WORKER_TTL_S`` (any worker or the scheduler reaps them) and each crawl's
+  ``worker_ttl_s`` (``newsmon.timings``; any worker or the scheduler reaps them) and each crawl's
   unfetched requests wait in Redis for the next worker (``crawler.frontier``);
 * SIGTERM/SIGINT: no new claims; crawls in flight get ``finish_grace_s`` to
   finish, then are stopped and queued again (front of the queue);
@@ -19,7 +19,7 @@ limits, memory limits); this module only feeds it from
   database does not answer is queued again (front of the queue) rather than
   reported: the outage is not the site's, and its stories are not lost. The
   worker then claims nothing until the database answers (checked every
-  ``DB_CHECK_EVERY_S``; one ERROR line when it goes, one when it is back),
+  ``db_check_every_s``; one ERROR line when it goes, one when it is back),
   closes the requeued crawls' ``crawl_runs`` rows and goes on;
 * **one site's big crawl spreads over workers**: while a crawl this worker
   owns has more than ``HELP_THRESHOLD`` requests waiting per crawl on it in
@@ -50,10 +50,11 @@ import redis
 
 from newsmon.config import Config, load_config
 from newsmon.errors import ConfigError, NewsmonError
-from newsmon.shared_crawl import HELP_THRESHOLD, MAX_HELPERS, MEMBER_BEAT_S, SharedCrawl, keep_alive
+from newsmon.shared_crawl import HELP_THRESHOLD, MAX_HELPERS, SharedCrawl, keep_alive
+from newsmon.timings import timings
 
 from .crawl import INTERRUPTED_ERROR, pool_settings
-from .crawl_queue import WORKER_TTL_S, CrawlQueue, QueueJob, describe_error, queue_url, safe_url, worker_identity
+from .crawl_queue import CrawlQueue, QueueJob, describe_error, queue_url, safe_url, worker_identity
 from .heartbeat import process_rss_mb, uptime_text
 from .pool import CrawlJob, CrawlPool, site_hosts
 from .report import SiteReport, log_crawl
@@ -66,7 +67,6 @@ FINISH_GRACE_S = 10.0
 REAP_EVERY_S = 2.0
 HEARTBEAT_LOG_S = 60.0
 OFFER_EVERY_S = 1.0
-DB_CHECK_EVERY_S = 2.0
 DB_REQUEUED_ERROR = "the database did not answer at the end of the crawl; queued again"
 
 
@@ -82,6 +82,7 @@ class QueueWorker:
                               "(the Redis queue that newsmon run fills).")
         if concurrency < 1:
             raise ConfigError("--concurrency must be at least 1.")
+        self.timings = timings()  # read before any work: a bad override is one sentence, exit status 2
         self.concurrency = concurrency
         self.log_level = log_level
         self.finish_grace_s = finish_grace_s
@@ -141,7 +142,7 @@ class QueueWorker:
         last_beat = last_reap = last_log = last_offer = last_members = time.monotonic()
         while not self.stop_event.is_set():
             now = time.monotonic()
-            if now - last_beat >= WORKER_TTL_S / 4:
+            if now - last_beat >= self.timings.worker_beat_s:
                 last_beat = now
                 self._beat()
             if now - last_reap >= REAP_EVERY_S:
@@ -154,7 +155,7 @@ class QueueWorker:
             if now - last_offer >= OFFER_EVERY_S:
                 last_offer = now
                 self._guarded(self._offer_helpers)
-            if now - last_members >= MEMBER_BEAT_S:
+            if now - last_members >= self.timings.member_beat_s:
                 last_members = now
                 self._guarded(self._keep_members_alive)
             if len(self._running) >= self.concurrency or not self._database_back():
@@ -280,7 +281,7 @@ class QueueWorker:
         if self._db_down_since is None:
             return True
         now = time.monotonic()
-        if now - self._db_checked < DB_CHECK_EVERY_S:
+        if now - self._db_checked < self.timings.db_check_every_s:
             return False
         self._db_checked = now
         if _database_error(self.config) is not None:

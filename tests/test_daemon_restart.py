@@ -10,7 +10,7 @@ import psutil
 
 from newsmon.portal import FixturePortal
 
-from test_daemon_support import DaemonProcess, wait_for, write_config
+from test_daemon_support import FAST_TIMINGS, DaemonProcess, wait_for, write_config
 
 
 def children(pid: int) -> list[int]:
@@ -59,7 +59,7 @@ def test_kill9_worker_and_daemon_then_restart_loses_and_duplicates_nothing(tmp_p
         before = {url for (url,) in first.rows("SELECT url FROM article_sources")}
         assert before
 
-        second = DaemonProcess(config)
+        second = DaemonProcess(config, env=FAST_TIMINGS)  # its stop does not wait for a crawl in flight
         try:
             second.wait_log(r"started pid=.* closed_interrupted_runs=\d+")
             expected = {a["url"] for articles in portal.expected().values() for a in articles}

@@ -10,13 +10,26 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Mapping, Optional
 
 import yaml
 
 from newsmon.portal import FixturePortal
 
 NEWSMON = Path(sys.executable).parent / "newsmon"
+
+# Timings for the daemon subprocesses (newsmon.timings; production: lease 15 s, worker 10 s, member 6 s,
+# database check 2 s, stop grace 4 s): a kill -9 noticed in seconds, not tens. Each keeps its renewal well
+# inside its life (derived there), with room for a loaded 2-core machine.
+FAST_TIMINGS = {
+    "NEWSMON_LEASE_TTL_S": "5",  # renewed every 1 s; a standby takes over within 6 s
+    "NEWSMON_WORKER_TTL_S": "4",  # renewed every 1 s; a dead worker's crawls reaped within ~6 s
+    "NEWSMON_MEMBER_TTL_S": "3",  # renewed every 0.5 s (by the crawl and by its worker)
+    "NEWSMON_DB_CHECK_EVERY_S": "0.5",
+    # newsmon run interrupts its crawls in flight at once on SIGTERM (production: 4 s to finish): a test
+    # that stops its daemon does not wait for dongbei-news's slow page.
+    "NEWSMON_STOP_GRACE_S": "0",
+}
 
 
 def newsmon_command(*args: str) -> list[str]:
@@ -62,9 +75,10 @@ def wait_for(predicate: Callable[[], Any], timeout: float, what: str, interval: 
 
 
 class DaemonProcess:
-    """``newsmon run --config CONFIG`` (or another ``command``, e.g. ``worker``) as a subprocess, its log in a file."""
+    """``newsmon run --config CONFIG`` (or another ``command``, e.g. ``worker``) as a subprocess, its log in a file;
+    ``env``: variables added to this process's environment (e.g. ``FAST_TIMINGS``)."""
 
-    def __init__(self, config: Path, *command: str) -> None:
+    def __init__(self, config: Path, *command: str, env: Optional[Mapping[str, str]] = None) -> None:
         self.config = config
         self.db = config.parent / "news.db"
         self.log_path = config.parent / f"{command[0] if command else 'daemon'}-{time.monotonic_ns()}.log"
@@ -72,7 +86,7 @@ class DaemonProcess:
         self.proc = subprocess.Popen(
             newsmon_command(*(command or ("run",)), "--config", str(config)), stdout=self._log,
             stderr=subprocess.STDOUT,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
         )
 
     @property

@@ -9,14 +9,14 @@ import psycopg
 
 from newsmon.portal import FixturePortal
 
-from tests.test_daemon_support import DaemonProcess, run_cli, wait_for, write_config
+from tests.test_daemon_support import FAST_TIMINGS, DaemonProcess, run_cli, wait_for, write_config
 
 
 def test_daemon_on_postgres_crawls_and_refuses_a_second_one(tmp_path: Path, postgres_url: str) -> None:
     portal = FixturePortal().start()
     try:
         config = write_config(portal, tmp_path, every="5s", database=postgres_url)
-        daemon = DaemonProcess(config)
+        daemon = DaemonProcess(config, env=FAST_TIMINGS)  # its stop does not wait for a crawl in flight
         try:
             daemon.wait_log(r"started pid=\d+ .*database=postgresql://newsmon@127\.0\.0\.1", timeout=60)
 

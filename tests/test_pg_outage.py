@@ -22,7 +22,7 @@ import pytest
 import redis
 
 from newsmon.portal import FixturePortal
-from test_daemon_support import DaemonProcess, run_cli, story, wait_for, write_config
+from test_daemon_support import FAST_TIMINGS, DaemonProcess, run_cli, story, wait_for, write_config
 from test_scaleout import big_site_config, pg_rows
 from tests.services.postgres import PostgresServer, running_server, wait_ready
 
@@ -53,7 +53,7 @@ def test_worker_survives_the_database_going_away_mid_crawl_and_between_crawls(
     with FixturePortal(bench_articles=ARTICLES, bench_delay=ANSWER_S) as portal:
         config = big_site_config(portal, tmp_path, redis_url, database)
         expected = {a["url"] for a in portal.expected()["bench-portal"]}
-        worker = DaemonProcess(config, "worker", "--concurrency", "1")
+        worker = DaemonProcess(config, "worker", "--concurrency", "1", env=FAST_TIMINGS)
         try:
             worker.wait_log(r"worker started id=", timeout=90)
 
@@ -81,7 +81,8 @@ def test_worker_survives_the_database_going_away_mid_crawl_and_between_crawls(
             private_postgres.stop("immediate")
             assert queue.enqueue("bench-portal")
             worker.wait_log(r"requeued site=bench-portal \(the database did not answer", timeout=30)
-            time.sleep(2 * 2.0)  # two database checks: the worker must not claim the crawl again meanwhile
+            # Two database checks: the worker must not claim the crawl again meanwhile.
+            time.sleep(2 * float(FAST_TIMINGS["NEWSMON_DB_CHECK_EVERY_S"]))
             assert queue.pop_reports() == [] and queue.queued_sites() == {"bench-portal"}
             assert queue.counts()["waiting"] == 1
             assert private_postgres.start(), "the private PostgreSQL server did not start again"
@@ -134,7 +135,7 @@ def test_daemon_on_postgres_survives_the_database_restarting(tmp_path: Path,
     rows = pg_rows(database)
     with FixturePortal() as portal:
         config = write_config(portal, tmp_path, every="2s", database=database)
-        daemon = DaemonProcess(config)
+        daemon = DaemonProcess(config, env=FAST_TIMINGS)  # its stop does not wait for a crawl in flight
         try:
             daemon.wait_log(r"started pid=\d+ .*database=postgresql://", timeout=60)
             wait_for(lambda: rows("SELECT count(DISTINCT site) FROM crawl_runs WHERE status != 'running'")[0][0] >= 3,

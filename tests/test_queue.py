@@ -51,7 +51,7 @@ def test_a_dead_workers_crawls_go_back_to_the_front_of_the_queue(redis_url: str)
     assert first is not None and second is not None
     queue.record_run(first, 41)
     assert queue.reap() == []  # its heartbeat is still alive
-    queue.client.delete(queue.key("worker", "dead"))  # what WORKER_TTL_S does after a kill -9
+    queue.client.delete(queue.key("worker", "dead"))  # what worker_ttl_s (newsmon.timings) does after a kill -9
     reaped = queue.reap()
     assert sorted((job.site, run) for job, run in reaped) == [("a", 41), ("b", None)]
     order = [job.site for job in iter(lambda: queue.claim("next", 0.05), None)]
@@ -190,7 +190,7 @@ def test_a_member_taken_for_dead_while_slow_is_a_member_again_at_its_next_beat(r
     crawl = SharedCrawl(client, "big")
     crawl.join("owner1", "owner")
     crawl.join("helper1", "helper")
-    client.delete(crawl_key("big", "alive:helper1"))  # its reactor was blocked past MEMBER_TTL_S
+    client.delete(crawl_key("big", "alive:helper1"))  # its reactor was blocked past member_ttl_s (newsmon.timings)
     assert crawl.others("owner1") == ([], ["helper1"])
     crawl.forget(["helper1"])  # the owner walks the list pages again for what it held
     crawl.beat("helper1", "helper")  # ...but it was only slow: it beats again

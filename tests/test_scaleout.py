@@ -23,7 +23,7 @@ import yaml
 from newsmon.portal import FixturePortal
 from newsmon.portal.bench import PER_PAGE
 from test_alerts_support import Receiver, receiver  # noqa: F401
-from test_daemon_support import DaemonProcess, run_cli, wait_for, write_config
+from test_daemon_support import FAST_TIMINGS, DaemonProcess, run_cli, wait_for, write_config
 from tests.services.ports import free_port
 
 KEYWORD_TEXT = [
@@ -156,12 +156,13 @@ def test_end_to_end_postgres_standby_two_workers_kill_9(
         config = queued_config(portal, tmp_path, redis_url, every="30s", alerts=alerts, database=postgres_url)
         url = portal.publish("liaoning-invest", "辽宁氦三提纯项目签约", KEYWORD_TEXT, published="2023-04-06 09:30")
         copy = portal.publish("shenyang-gov", "转载：辽宁氦三提纯项目签约", KEYWORD_TEXT, published="2023-04-06 11:00")
-        workers = [DaemonProcess(config, "worker", "--concurrency", "2") for _ in range(2)]
-        active = DaemonProcess(config)
+        # FAST_TIMINGS: the standby takes over, and the dead worker's crawl is reaped, within seconds.
+        workers = [DaemonProcess(config, "worker", "--concurrency", "2", env=FAST_TIMINGS) for _ in range(2)]
+        active = DaemonProcess(config, env=FAST_TIMINGS)
         standby: Optional[DaemonProcess] = None
         try:
             active.wait_log(r"started pid=\d+ .* queue=redis://127\.0\.0\.1:\d+/0 \(scheduling only", timeout=60)
-            standby = DaemonProcess(config)
+            standby = DaemonProcess(config, env=FAST_TIMINGS)
             standby.wait_log(r"standby: scheduler scheduler@\S+ is active", timeout=60)
 
             # 1. kill -9 the worker crawling dongbei-news while its crawl is open (its slow page keeps it so).
@@ -364,7 +365,9 @@ def _most_in_window(records: list[Any], window: float) -> int:
 def _two_workers(config: Path, portal: FixturePortal, concurrency: int) -> tuple[dict[str, DaemonProcess], _PortAttribution]:
     """Two ``newsmon worker``s ("a", "b") on ``config``, started and ready, with the sampling of which of
     them owns each client port toward bench-portal's server (stopped and killed if one fails to start)."""
-    workers = {name: DaemonProcess(config, "worker", "--concurrency", str(concurrency)) for name in ("a", "b")}
+    # FAST_TIMINGS: a killed owner's crawl is reaped, a killed helper seen dead, within seconds.
+    workers = {name: DaemonProcess(config, "worker", "--concurrency", str(concurrency), env=FAST_TIMINGS)
+               for name in ("a", "b")}
     server_port = int(portal.url("bench-portal", "/").split(":")[2].split("/")[0])
     ports = _PortAttribution(workers, server_port)
     try:
@@ -464,7 +467,7 @@ def test_an_owner_stopped_by_its_time_limit_counts_what_its_helpers_stored(
     with FixturePortal(bench_articles=BIG_ARTICLES, bench_delay=ANSWER_S) as portal:
         # 210 pages at one download per DELAY_S take ~21 s: the crawl stops after 8 s, its helper a little later.
         config = big_site_config(portal, tmp_path, redis_url, postgres_url, crawl_time_limit="8s")
-        workers = [DaemonProcess(config, "worker", "--concurrency", "2") for _ in range(2)]
+        workers = [DaemonProcess(config, "worker", "--concurrency", "2", env=FAST_TIMINGS) for _ in range(2)]
         try:
             for worker in workers:
                 worker.wait_log(r"worker started id=", timeout=90)
@@ -494,20 +497,22 @@ def test_an_owner_stopped_by_its_time_limit_counts_what_its_helpers_stored(
 def test_a_helper_stalled_past_its_member_ttl_is_not_taken_for_dead(
     tmp_path: Path, redis_url: str, postgres_url: str, fate: str
 ) -> None:
-    """A helper's crawl process that stops for longer than ``MEMBER_TTL_S`` (its reactor blocked by a slow parse
+    """A helper's crawl process that stops for longer than its member TTL (its reactor blocked by a slow parse
     or a database wait, a machine under load; here SIGSTOP of the process, the same from outside) is alive: its
     owner waits for it instead of walking every list page again (it did, as for a helper killed with kill -9).
     The crawl process killed alone (its worker lives on) is dead: what it held is asked for again."""
     import psutil
 
     from newsmon.scheduler.crawl_queue import CrawlQueue
-    from newsmon.shared_crawl import MEMBER_TTL_S
+
+    member_ttl_s = float(FAST_TIMINGS["NEWSMON_MEMBER_TTL_S"])  # 6 s in production (newsmon.timings)
 
     client = redis.Redis.from_url(redis_url, decode_responses=True)
     rows = pg_rows(postgres_url)
     with FixturePortal(bench_articles=120, bench_delay=ANSWER_S) as portal:
         config = big_site_config(portal, tmp_path, redis_url, postgres_url)
-        workers = {name: DaemonProcess(config, "worker", "--concurrency", "2") for name in ("a", "b")}
+        workers = {name: DaemonProcess(config, "worker", "--concurrency", "2", env=FAST_TIMINGS)
+                   for name in ("a", "b")}
         try:
             for worker in workers.values():
                 worker.wait_log(r"worker started id=", timeout=90)
@@ -529,7 +534,7 @@ def test_a_helper_stalled_past_its_member_ttl_is_not_taken_for_dead(
                     # The owner takes what is left in the frontier, then waits, idle, for its stalled helper.
                     wait_for(lambda: client.zcard("newsmon:crawl:bench-portal:requests") == 0, 40,
                              "the frontier drained")
-                    time.sleep(MEMBER_TTL_S + 3)
+                    time.sleep(member_ttl_s + 3)  # past its member TTL: dead but for its worker's renewals
                 finally:
                     for proc in crawl_processes:
                         proc.resume()
