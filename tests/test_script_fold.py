@@ -136,6 +136,9 @@ def test_search_finds_a_story_in_either_script(backend: str, tmp_path: Path, req
     assert sorted(r["title"] for r in _search(config, "開工 总投资")) == sorted([TRADITIONAL[0], SIMPLIFIED[0]])
     assert _search(config, "開工 -瀋陽") == _search(config, "开工 -沈阳")
     assert [r["title"] for r in _search(config, "开工 -瀋陽")] == [SIMPLIFIED[0]]
+    # A regex is not folded: it names characters (its literals still find candidates in the folded index).
+    assert [r["title"] for r in _search(config, "/集中開工/")] == [TRADITIONAL[0]]
+    assert _search(config, "/集中开工/") == []
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "pg"])

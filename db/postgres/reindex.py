@@ -65,7 +65,8 @@ def reindex_search(db: PgDatabase, *, batch: int = BATCH) -> int:
             version, _, next_id = (meta.get(_PROGRESS_KEY) or "").partition(" ")
             start = int(next_id) if version == str(TOKENIZER_VERSION) else 0  # another version's point: restart
             if total is None:
-                total = int(conn.execute("SELECT count(*) FROM articles WHERE id >= %s", [start]).fetchone()[0])
+                counted = conn.execute("SELECT count(*) FROM articles WHERE id >= %s", [start]).fetchone()
+                total = int(counted[0]) if counted else 0
                 if total:
                     log.warning("%s: re-indexing the search column of %s stories for search index version %s"
                                 " (once; about a minute per 100,000 stories).", db.name, total, TOKENIZER_VERSION)
