@@ -19,7 +19,7 @@ from datetime import date, datetime, timezone
 from typing import Any, Callable, ContextManager, Iterable, Iterator, Optional, Protocol, Sequence
 
 from newsmon.errors import UsageError
-from newsmon.query import Query, fold_script
+from newsmon.query import Query, either_script_pattern, fold_script
 
 from .facts import FactsFilter
 
@@ -160,27 +160,21 @@ def post_filter(rows: Iterable[dict[str, Any]], query: Optional[Query], *,
 
 @functools.lru_cache(maxsize=256)
 def _terms_pattern(terms: tuple[str, ...]) -> Optional[re.Pattern[str]]:
-    """The terms as one pattern, longest first, in simplified characters (``fold_script``); None without a
-    term. Cached: a listing snippets its 20 rows with the same terms, and building the pattern was a third
-    of a snippet's cost."""
+    """The terms as one pattern, longest first, each in either script (``query.text.either_script_pattern``:
+    ``开工`` marks ``開工`` too, as search matches it); None without a term. Cached: a listing snippets its 20
+    rows with the same terms, and building the pattern was a third of a snippet's cost."""
     wanted = sorted({fold_script(t) for t in terms if t.strip()}, key=len, reverse=True)
     if not wanted:
         return None
-    return re.compile("|".join(re.escape(t) for t in wanted), re.IGNORECASE)
+    return re.compile("|".join(either_script_pattern(t) for t in wanted), re.IGNORECASE)
 
 
 def make_snippet(body: str, terms: Sequence[str], width: int = _SNIPPET_CHARS) -> str:
-    """A window of ``body`` around the first of ``terms``, terms wrapped in HIGHLIGHT.
-
-    Terms are found in the body's simplified form (``query.text.fold_script``, as search matches them), so
-    ``开工`` marks ``開工`` in a traditional story; the fold keeps every character's position, so a match
-    in the folded body is the same characters of the body itself, which the snippet shows as stored.
-    """
+    """A window of ``body`` around the first of ``terms``, terms wrapped in HIGHLIGHT (in either script)."""
     pattern = _terms_pattern(tuple(terms))
     if pattern is None:
         return body[:width] + ("…" if len(body) > width else "")
-    folded = fold_script(body)
-    match = pattern.search(folded)
+    match = pattern.search(body)
     if match is None:  # matched in the title only
         window, start = body[:width], 0
     else:
@@ -188,12 +182,7 @@ def make_snippet(body: str, terms: Sequence[str], width: int = _SNIPPET_CHARS) -
         line_start = body.rfind("\n", 0, match.start()) + 1
         start = max(start, line_start)
         window = body[start : start + width].split("\n")[0]
-    parts, at = [], 0
-    for found in pattern.finditer(folded, start, start + len(window)):
-        parts += [window[at : found.start() - start], HIGHLIGHT[0], window[found.start() - start : found.end() - start],
-                  HIGHLIGHT[1]]
-        at = found.end() - start
-    text = "".join(parts) + window[at:]
+    text = pattern.sub(lambda m: f"{HIGHLIGHT[0]}{m.group()}{HIGHLIGHT[1]}", window)
     prefix = "…" if start > 0 else ""
     suffix = "…" if start + len(window) < len(body) else ""
     return prefix + text + suffix

@@ -28,6 +28,7 @@ it names (``/開工/`` finds only the traditional spelling; write ``/[开開]工
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from pathlib import Path
@@ -39,6 +40,7 @@ __all__ = [
     "canonical_text",
     "fold_script",
     "is_cjk",
+    "either_script_pattern",
     "is_word_char",
     "nfkc",
     "occurs",
@@ -89,8 +91,9 @@ _FOLD, _FOLDED_CHAR = _load_fold()
 def fold_script(text: str) -> str:
     """``text`` with each traditional character replaced by its simplified form, one character for one.
 
-    Lengths and positions do not change (``fold_script(s)[i]`` is the fold of ``s[i]``), so a match
-    found in folded text is at the same place in the original (``db.search_shared.make_snippet``).
+    Lengths and positions do not change (``fold_script(s)[i]`` is the fold of ``s[i]``): a match found
+    in folded text is the same characters of the original, and a term can be looked for in stored text
+    as it is, one character class per character (:func:`either_script_pattern`, for snippets).
     Per character, not phrase-aware (OpenCC's ``t2s`` converts 乾隆 and 乾燥 differently): a term and
     the same words inside a story fold alike whatever surrounds them. Simplified text is unchanged but
     for characters that are themselves traditional forms: 乾 → 干, 於 → 于, 後 → 后, 髮 → 发. That
@@ -101,6 +104,29 @@ def fold_script(text: str) -> str:
     if text.isascii() or _FOLDED_CHAR.search(text) is None:
         return text
     return text.translate(_FOLD)
+
+
+@functools.lru_cache(maxsize=1)
+def _traditional_forms() -> dict[str, str]:
+    """Each simplified character that traditional ones fold to, with them: ``{"发": "發髮", …}``."""
+    forms: dict[str, str] = {}
+    for traditional, simplified in _FOLD.items():
+        forms[chr(simplified)] = forms.get(chr(simplified), "") + chr(traditional)
+    return forms
+
+
+def either_script_pattern(term: str) -> str:
+    """A regex source that matches exactly the strings whose :func:`fold_script` is ``fold_script(term)``.
+
+    ``开工`` → ``[开開]工``: found in stored text as it is, in either script, without folding the text
+    (snippets mark a term in a long story this way: folding the whole story cost ~10× the snippet).
+    """
+    forms = _traditional_forms()
+    out = []
+    for char in fold_script(term):
+        others = forms.get(char)
+        out.append(f"[{re.escape(char)}{others}]" if others else re.escape(char))
+    return "".join(out)
 
 
 def _strip_marks(match: re.Match[str]) -> str:
