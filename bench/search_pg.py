@@ -116,6 +116,7 @@ def pg_database(server: str, n: int, pool: list[str]) -> str:
             with psycopg.connect(url) as conn:
                 done = conn.execute("SELECT value FROM newsmon_meta WHERE key = 'bench_built'").fetchone()
             if done == (str(n),):
+                open_store(url).close()  # built by a newsmon with another search index: re-indexed (db.postgres.reindex)
                 return url
             admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
         admin.execute(f'CREATE DATABASE "{name}"')

@@ -54,6 +54,7 @@ from newsmon.db.bulk import BulkArticle, bulk_add_articles  # noqa: E402
 from newsmon.db.cjk import index_text  # noqa: E402
 from newsmon.db import search as search_module  # noqa: E402
 from newsmon.db.fts import rank_blocks, rank_table, ranking_current  # noqa: E402
+from newsmon.errors import StoreError  # noqa: E402
 
 CACHE = Path("/tmp/newsmon-search-bench")
 SHARED = ROOT.parent.parent / "shared" if (ROOT.parent.parent / "shared").exists() else ROOT.parent / "shared"
@@ -129,9 +130,12 @@ def build(n: int, pool: list[str]) -> Path:
     CACHE.mkdir(exist_ok=True)
     path = CACHE / f"stories-{n}.db"
     if path.exists():
-        with Store(path, readonly=True) as store:
-            current = ranking_current(store.db.conn)
-        if not current:  # cached before the ranking blocks existed: opening it writable builds them
+        try:
+            with Store(path, readonly=True) as store:
+                current = ranking_current(store.db.conn)
+        except StoreError:  # cached by a newsmon with another search index (db.cjk.TOKENIZER_VERSION)
+            current = False
+        if not current:  # cached before the ranking blocks or this search index: opening it writable builds them
             start = time.perf_counter()
             with Store(path) as store:
                 _optimize_ranking(store)

@@ -35,7 +35,10 @@ __all__ = ["TOKENIZER_VERSION", "index_text", "query_phrase", "query_tokens", "i
 # Bump when index_text changes: the FTS index is then rebuilt on open.
 # 2: the text is reduced to its canonical form first (NFKC, lower case, no Latin
 #    diacritics; newsmon.query.text), the form alert rules match in.
-TOKENIZER_VERSION = 2
+# 3: traditional characters folded to simplified ones (newsmon.query.text.fold_script), so a term in
+#    either script finds stories in both. PostgreSQL's search_tsv follows the same number
+#    (db/postgres/reindex.py).
+TOKENIZER_VERSION = 3
 
 
 def _run_tokens(run: str, *, trailing_unigram: bool = True) -> list[str]:

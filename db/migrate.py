@@ -32,14 +32,12 @@ import sqlite_utils
 from newsmon.clock import utc_now
 
 from .handle import Handle, PgDatabase
-from .pg_schema import LIST_FAILURES, PG_MIGRATIONS
+from .pg_schema import LIST_FAILURES, MIGRATION_LOCK, PG_MIGRATIONS
+from .postgres.reindex import reindex_search
 from .schema import (configure_connection, create_schema, ensure_file_type_column, ensure_list_failures_column,
                      ensure_search_indexes, write_lock)
 
 __all__ = ["Migration", "SQLITE_MIGRATIONS", "applied_versions", "pending_migrations", "upgrade"]
-
-# Any constant: the advisory lock key that serialises migrations of one PostgreSQL database.
-_LOCK_KEY = 0x6E65_7773_6D6F_6E  # "newsmon"
 
 
 @dataclass(frozen=True)
@@ -88,12 +86,16 @@ def upgrade(db: Handle, *, report: Optional[Callable[[Migration], None]] = None)
 
     ``report`` is called with each applied migration once all are committed: they are applied in one
     transaction, so one that fails undoes those before it, and the caller's code never runs while the
-    lock is held (each other worker opening the database waits for it).
+    lock is held (each other worker opening the database waits for it). PostgreSQL's search column is
+    then brought to this newsmon's search-index version (``db.postgres.reindex``; SQLite's index is
+    rebuilt by its baseline step, ``create_schema``, which every open runs).
     """
     applied = _apply_all(db)
     if report is not None:
         for migration in applied:
             report(migration)
+    if isinstance(db, PgDatabase):
+        reindex_search(db)
     return applied
 
 
@@ -105,7 +107,7 @@ def _apply_all(db: Handle) -> list[Migration]:
         # is the transaction's first statement and READ COMMITTED gives each later statement a new
         # snapshot: a worker that waited sees the first one's committed tables and versions.
         with db.transaction() as tx, tx.connection() as conn:
-            conn.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", [MIGRATION_LOCK])
             conn.execute(_CREATE)
 
             def apply_pg(version: int, name: str, sql: str) -> None:

@@ -21,7 +21,11 @@ Each entry of :data:`PG_MIGRATIONS` is one version (``db/migrate.py`` runs them)
 
 from __future__ import annotations
 
-__all__ = ["LIST_FAILURES", "PG_MIGRATIONS", "SEARCH_TSV"]
+__all__ = ["LIST_FAILURES", "MIGRATION_LOCK", "PG_MIGRATIONS", "SEARCH_TSV"]
+
+# Any constant: the advisory lock key that serialises the migrations (db/migrate.py) and the search column's
+# re-index batches (db/postgres/reindex.py) of one database.
+MIGRATION_LOCK = 0x6E65_7773_6D6F_6E  # "newsmon"
 
 # The search column's value (agreed with the PostgreSQL read side): the title at weight A, the body at
 # weight D, both the CJK-bigram rewrite of db/cjk.py (``index_text``, computed in Python) under the

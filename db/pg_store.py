@@ -27,13 +27,15 @@ from typing import TYPE_CHECKING, Any, Iterable, Optional
 from newsmon.clock import utc_now
 from newsmon.errors import StoreError
 
-from .cjk import index_text
+from .cjk import TOKENIZER_VERSION, index_text
 from .dedupe import NearPrint
 from .facts import save_facts
 from .handle import PgDatabase, display_url, open_pg
 from .health import RUN_COUNTS
 from .migrate import pending_migrations, upgrade
 from .pg_schema import SEARCH_TSV
+from .postgres.reindex import search_index_version
+from .schema import stale_index_message
 from .store_base import AddResult, NewArticleHook, StoreBase, StoryCopy, store_copy
 
 if TYPE_CHECKING:
@@ -68,15 +70,21 @@ class PgStore(StoreBase[PgDatabase]):
         try:
             # Read without the lock: it only says whether to call upgrade(), which takes the lock before it
             # reads the applied versions again (several workers opening an empty database at once).
-            if pending_migrations(self.db):
+            pending = pending_migrations(self.db)
+            index_version = None if pending else search_index_version(self.db)
+            if pending or index_version != str(TOKENIZER_VERSION):
                 if readonly or not create:
-                    if not _has_articles(self.db):
+                    # As the SQLite store: a reader never gives answers from an index built for another newsmon.
+                    if pending and not _has_articles(self.db):
                         raise StoreError(f"{display_url(url)}: not a newsmon database yet; run `newsmon db upgrade`"
                                          " or `newsmon crawl` first.")
-                    raise StoreError(f"{display_url(url)}: the schema is older than this newsmon; run"
-                                     " `newsmon db upgrade`.")
-                for migration in upgrade(self.db):
-                    log.info("%s: applied migration %d (%s)", display_url(url), migration.version, migration.name)
+                    if pending:
+                        raise StoreError(f"{display_url(url)}: the schema is older than this newsmon; run"
+                                         " `newsmon db upgrade`.")
+                    raise StoreError(stale_index_message(display_url(url), index_version))
+                # upgrade() also re-indexes the search column for this newsmon (db.postgres.reindex).
+                upgrade(self.db, report=lambda migration: log.info(
+                    "%s: applied migration %d (%s)", display_url(url), migration.version, migration.name))
         except BaseException:
             self.db.close()
             raise

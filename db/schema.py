@@ -11,7 +11,7 @@ import contextlib
 import logging
 import sqlite3
 import time
-from typing import Iterator
+from typing import Iterator, Optional
 
 import sqlite_utils
 
@@ -25,7 +25,7 @@ from .templates import ensure_headlines_schema, ensure_templates_schema
 
 __all__ = ["BUSY_TIMEOUT_S", "configure_connection", "create_schema", "ensure_file_type_column",
            "ensure_list_failures_column", "ensure_schema", "ensure_search_indexes", "SCHEMA_VERSION", "rebuild_fts",
-           "write_lock"]
+           "search_index_version", "stale_index_message", "write_lock"]
 
 SCHEMA_VERSION = 2
 JOURNAL_SIZE_LIMIT = 64 * 2**20
@@ -193,8 +193,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
     ensure_file_type_column(db)  # articles.file_type (migration 2, db/migrate.py)
     ensure_search_indexes(db)  # articles(site), articles(day): search's site walk and date spans (migration 3)
     ensure_list_failures_column(db)  # crawl_runs.list_failures (migration 5)
-    stored = db.execute("SELECT value FROM newsmon_meta WHERE key='tokenizer_version'").fetchone()
-    if stored is None or stored[0] != str(TOKENIZER_VERSION):
+    if search_index_version(db) != str(TOKENIZER_VERSION):
         count = db.execute("SELECT count(*) FROM articles").fetchone()[0]
         if count:
             log.warning("Rebuilding the search index of %s stories for search index version %s (once; about a"
@@ -206,6 +205,25 @@ def create_schema(db: sqlite_utils.Database) -> None:
             log.warning("Indexing %s stories in blocks for relevance ranking (once; about a minute per 100,000"
                         " stories).", count)
         rebuild_fts(db, rank_only=True)
+
+
+def search_index_version(db: sqlite_utils.Database) -> Optional[str]:
+    """The search-index version (``db.cjk.TOKENIZER_VERSION``) the FTS index was built with; None if unknown."""
+    if "newsmon_meta" not in db.table_names():
+        return None
+    stored = db.execute("SELECT value FROM newsmon_meta WHERE key='tokenizer_version'").fetchone()
+    return None if stored is None else str(stored[0])
+
+
+def stale_index_message(where: str, version: Optional[str]) -> str:
+    """What a read-only opener says of a search index built for another ``TOKENIZER_VERSION`` (both stores).
+
+    Only a writing open rebuilds it (``create_schema``; PostgreSQL: ``db.postgres.reindex``); a reader
+    refuses rather than miss stories silently (a simplified query would not find a story stored in
+    traditional characters before version 3).
+    """
+    return (f"{where}: the search index was built by an older newsmon (search index version {version or 'unknown'},"
+            f" this newsmon {TOKENIZER_VERSION}); run `newsmon db upgrade` to rebuild it.")
 
 
 def ensure_search_indexes(db: sqlite_utils.Database) -> None:

@@ -19,7 +19,7 @@ from datetime import date, datetime, timezone
 from typing import Any, Callable, ContextManager, Iterable, Iterator, Optional, Protocol, Sequence
 
 from newsmon.errors import UsageError
-from newsmon.query import Query
+from newsmon.query import Query, either_script_pattern, fold_script
 
 from .facts import FactsFilter
 
@@ -160,16 +160,17 @@ def post_filter(rows: Iterable[dict[str, Any]], query: Optional[Query], *,
 
 @functools.lru_cache(maxsize=256)
 def _terms_pattern(terms: tuple[str, ...]) -> Optional[re.Pattern[str]]:
-    """The terms as one pattern, longest first; None without a term. Cached: a listing snippets its 20
+    """The terms as one pattern, longest first, each in either script (``query.text.either_script_pattern``:
+    ``开工`` marks ``開工`` too, as search matches it); None without a term. Cached: a listing snippets its 20
     rows with the same terms, and building the pattern was a third of a snippet's cost."""
-    wanted = sorted({t for t in terms if t.strip()}, key=len, reverse=True)
+    wanted = sorted({fold_script(t) for t in terms if t.strip()}, key=len, reverse=True)
     if not wanted:
         return None
-    return re.compile("|".join(re.escape(t) for t in wanted), re.IGNORECASE)
+    return re.compile("|".join(either_script_pattern(t) for t in wanted), re.IGNORECASE)
 
 
 def make_snippet(body: str, terms: Sequence[str], width: int = _SNIPPET_CHARS) -> str:
-    """A window of ``body`` around the first of ``terms``, terms wrapped in HIGHLIGHT."""
+    """A window of ``body`` around the first of ``terms``, terms wrapped in HIGHLIGHT (in either script)."""
     pattern = _terms_pattern(tuple(terms))
     if pattern is None:
         return body[:width] + ("…" if len(body) > width else "")

@@ -15,12 +15,12 @@ import sqlite_utils
 
 from newsmon.errors import StoreError
 
-from .cjk import index_text
+from .cjk import TOKENIZER_VERSION, index_text
 from .fts import index_story, unindex_story
 from newsmon.clock import utc_now
 from .facts import save_facts
 from .health import RUN_COUNTS
-from .schema import BUSY_TIMEOUT_S, ensure_schema, write_lock
+from .schema import BUSY_TIMEOUT_S, ensure_schema, search_index_version, stale_index_message, write_lock
 from .store_base import (AddResult, MatchHook, NewArticleHook, StoreBase, StoryCopy, published_values,
                          store_copy)
 
@@ -48,12 +48,25 @@ class Store(StoreBase[sqlite_utils.Database]):
                 conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S,
                                        check_same_thread=False)
                 self.db = sqlite_utils.Database(conn)
-                if "articles" not in self.db.table_names():
-                    raise StoreError(f"{self.path}: not a newsmon database (no articles table).")
+                try:
+                    self._check_readable()
+                except BaseException:
+                    conn.close()
+                    raise
             else:
                 self.db = self._open_for_writing()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open the database ({exc}).") from None
+
+    def _check_readable(self) -> None:
+        """StoreError unless a read-only open can answer from this file as it is."""
+        if "articles" not in self.db.table_names():
+            raise StoreError(f"{self.path}: not a newsmon database (no articles table).")
+        # Only a writing open rebuilds an index built for another newsmon (ensure_schema): until then,
+        # refuse rather than answer from it (a reader cannot write the rebuild).
+        version = search_index_version(self.db)
+        if version != str(TOKENIZER_VERSION):
+            raise StoreError(stale_index_message(str(self.path), version))
 
     def _open_for_writing(self) -> sqlite_utils.Database:
         """A connection with the schema in place; another process creating or migrating the same file's

@@ -12,7 +12,7 @@ checks it). Syntax: see ``query.parser``.
 from .errors import QuerySyntaxError
 from .parser import MAX_ATOMS, MAX_DEPTH, MAX_QUERY_CHARS, MAX_REGEXES, parse_query
 from .regex import CompiledRegex, compile_regex
-from .text import CJK_RUN, canonical_text, is_cjk, is_word_char, occurs, regex_text
+from .text import CJK_RUN, canonical_text, either_script_pattern, fold_script, is_cjk, is_word_char, occurs, regex_text
 from .tree import FIELDS, And, Atom, Node, Not, Or, Query, Regex, StoryText, Term, atoms, evaluate
 
 __all__ = [
@@ -36,7 +36,9 @@ __all__ = [
     "atoms",
     "canonical_text",
     "compile_regex",
+    "either_script_pattern",
     "evaluate",
+    "fold_script",
     "is_cjk",
     "is_word_char",
     "occurs",

@@ -9,6 +9,11 @@ only separates tokens::
 
     "氪氙气体项目 by Air-Liquide！"  ->  "氪氙气体项目 by air liquide"
 
+Traditional characters (繁體) are folded to simplified ones, one character for one
+(:func:`fold_script`), so ``开工 项目`` and ``開工 項目`` have one canonical text::
+
+    "開工項目 開發區"  ->  "开工项目 开发区"
+
 A term occurs in a story when its canonical text occurs in the story's
 canonical text, and a word at either end of the term is a whole word there
 (``ai`` does not match ``said``; CJK matches anywhere inside a run). This is
@@ -17,20 +22,25 @@ exactly what the SQLite FTS5 index (``newsmon.db.cjk``: words as
 rule with the same text find the same stories.
 
 Regular expressions are not tokenised: they search the NFKC text
-(:func:`regex_text`), case-insensitively.
+(:func:`regex_text`), case-insensitively, and not folded either: a regex means the characters
+it names (``/開工/`` finds only the traditional spelling; write ``/[开開]工/`` for both).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from pathlib import Path
 
 __all__ = [
     "CJK_CLASS",
     "CJK_RUN",
     "TOKEN",
     "canonical_text",
+    "fold_script",
     "is_cjk",
+    "either_script_pattern",
     "is_word_char",
     "nfkc",
     "occurs",
@@ -53,6 +63,72 @@ TOKEN = re.compile(f"[{CJK_CLASS}]+|[^\\W_{CJK_CLASS}]+")
 _LATIN_MARKED = re.compile("[\u00c0-\u024f\u1e00-\u1eff]+")
 
 
+
+
+def _load_fold() -> tuple[dict[int, int], re.Pattern[str]]:
+    """The traditional → simplified table (``str.translate``) and a pattern finding a character it changes.
+
+    A committed file generated from OpenCC (``data/make_fold.py``), not built from OpenCC at import:
+    building costs ~75 ms per process (converting ~93,000 code points), loading this ~3 ms, and the
+    table the stored indexes were built with must not change with the installed OpenCC version (a
+    new table means a new ``db.cjk.TOKENIZER_VERSION`` and a rebuilt index, on purpose).
+    """
+    pairs = [line.split(" ") for line in
+             (Path(__file__).parent / "data" / "t2s_chars.txt").read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")]
+    traditional = "".join(pair[0] for pair in pairs)
+    table = str.maketrans(traditional, "".join(pair[1] for pair in pairs))
+    # The gate: a scan costs ~9 ns a character, translate ~100, so text without a traditional character
+    # (most stories) is not translated. Characters past the BMP go in as one range: sre checks those
+    # one by one after its bitmap, and 900 of them would make every miss slow.
+    bmp = "".join(char for char in traditional if ord(char) < 0x10000)
+    return table, re.compile(f"[{bmp}\U00010000-\U0010ffff]")
+
+
+_FOLD, _FOLDED_CHAR = _load_fold()
+
+
+def fold_script(text: str) -> str:
+    """``text`` with each traditional character replaced by its simplified form, one character for one.
+
+    Lengths and positions do not change (``fold_script(s)[i]`` is the fold of ``s[i]``): a match found
+    in folded text is the same characters of the original, and a term can be looked for in stored text
+    as it is, one character class per character (:func:`either_script_pattern`, for snippets).
+    Per character, not phrase-aware (OpenCC's ``t2s`` converts 乾隆 and 乾燥 differently): a term and
+    the same words inside a story fold alike whatever surrounds them. Simplified text is unchanged but
+    for characters that are themselves traditional forms: 乾 → 干, 於 → 于, 後 → 后, 髮 → 发. That
+    merges a few words (陕西乾县 is found by 干县 too), which search can live with: query and story fold
+    alike, so nothing is lost, and a traditional story is found by a simplified query and the other way
+    round.
+    """
+    if text.isascii() or _FOLDED_CHAR.search(text) is None:
+        return text
+    return text.translate(_FOLD)
+
+
+@functools.lru_cache(maxsize=1)
+def _traditional_forms() -> dict[str, str]:
+    """Each simplified character that traditional ones fold to, with them: ``{"发": "發髮", …}``."""
+    forms: dict[str, str] = {}
+    for traditional, simplified in _FOLD.items():
+        forms[chr(simplified)] = forms.get(chr(simplified), "") + chr(traditional)
+    return forms
+
+
+def either_script_pattern(term: str) -> str:
+    """A regex source that matches exactly the strings whose :func:`fold_script` is ``fold_script(term)``.
+
+    ``开工`` → ``[开開]工``: found in stored text as it is, in either script, without folding the text
+    (snippets mark a term in a long story this way: folding the whole story cost ~10× the snippet).
+    """
+    forms = _traditional_forms()
+    out = []
+    for char in fold_script(term):
+        others = forms.get(char)
+        out.append(f"[{re.escape(char)}{others}]" if others else re.escape(char))
+    return "".join(out)
+
+
 def _strip_marks(match: re.Match[str]) -> str:
     decomposed = unicodedata.normalize("NFD", match.group())
     return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
@@ -66,17 +142,20 @@ def nfkc(text: str) -> str:
 
 
 def canonical_text(text: str) -> str:
-    """``text`` reduced to its tokens (NFKC, lower case, no Latin diacritics), one space apart."""
+    """``text`` reduced to its tokens (NFKC, lower case, no Latin diacritics, simplified characters), one space apart."""
     if not text:
         return ""
     text = nfkc(text).lower()
     if not text.isascii():
-        text = _LATIN_MARKED.sub(_strip_marks, text)
+        text = fold_script(_LATIN_MARKED.sub(_strip_marks, text))
     return " ".join(TOKEN.findall(text))
 
 
 def regex_text(text: str) -> str:
-    """The text a ``/regex/`` searches: NFKC, otherwise as stored (regexes are case-insensitive)."""
+    """The text a ``/regex/`` searches: NFKC, otherwise as stored (regexes are case-insensitive).
+
+    Not folded (:func:`fold_script`): a regex names characters, and ``[開开]`` must keep its meaning.
+    """
     return nfkc(text or "")
 
 
