@@ -101,9 +101,26 @@ def fold_script(text: str) -> str:
     alike, so nothing is lost, and a traditional story is found by a simplified query and the other way
     round.
     """
-    if text.isascii() or _FOLDED_CHAR.search(text) is None:
+    if text.isascii():
         return text
-    return text.translate(_FOLD)
+    first = _FOLDED_CHAR.search(text)
+    if first is None:
+        return text
+    # The same table, two ways by cost: translate costs ~90 ns a character, a substitution ~450 ns a
+    # character changed (and nothing for the others), so text in traditional characters (a quarter of them
+    # change) is translated and simplified text with a stray one (乾, 於) is substituted, ~7× cheaper.
+    if len(_FOLDED_CHAR.findall(text, first.start(), first.start() + _DENSE_WINDOW)) >= _DENSE_WINDOW // 6:
+        return text.translate(_FOLD)
+    return _FOLDED_CHAR.sub(_fold_match, text)
+
+
+_DENSE_WINDOW = 180
+_FOLD_CHARS = {chr(traditional): chr(simplified) for traditional, simplified in _FOLD.items()}
+
+
+def _fold_match(match: re.Match[str]) -> str:
+    char = match.group()
+    return _FOLD_CHARS.get(char, char)  # a character past the BMP that the table does not change
 
 
 @functools.lru_cache(maxsize=1)

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings, strategies as st
 from click.testing import CliRunner
 
 from newsmon.cli import cli
@@ -100,6 +101,15 @@ def test_canonical_text_is_one_script_and_keeps_every_position() -> None:
     assert fold_script(SIMPLIFIED[1]) == SIMPLIFIED[1]
     assert canonical_text("陕西乾县") == "陕西干县"
     assert canonical_text(title) == "沈阳浑南区重大项目集中开工"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from("開工項目縣乾於後薴苧开工项目县干于后 ab"), max_size=400))
+def test_dense_and_sparse_text_fold_the_same_way(chars: list[str]) -> None:
+    from newsmon.query import fold_script
+
+    text = "".join(chars)  # dense runs are translated, sparse ones substituted: one table either way
+    assert fold_script(text) == "".join(fold_script(c) for c in text)
 
 
 def test_the_committed_table_is_what_opencc_makes() -> None:
