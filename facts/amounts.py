@@ -21,7 +21,7 @@ from .batches import (COUNT_BEFORE as _COUNT_BEFORE, MANY_AREAS as _MANY_AREAS, 
                       batch_of_one_event as _batch_of_one_event, span_figure as _span_figure)
 from .money import AMOUNT as _AMOUNT, CNY_RATES, Amount, parse_amount, to_amount as _to_amount
 from .stages import find_stage
-from .text import (AREA_WIDE, CLAUSE_BREAK as _CLAUSE_BREAK, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
+from .text import (AREA_WIDE, INVESTING, PURCHASE, CLAUSE_BREAK as _CLAUSE_BREAK, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
                    REACH as _REACH, SENTENCE_MARKS, STATISTIC, WORK_HEAD, Marks, normalise)
 
 __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
@@ -71,9 +71,6 @@ _DRAWN_IN = re.compile(r"(带动|拉动|撬动)[\u4e00-\u9fff]{0,4}$")
 # what came, no work's figure, unless the amount sizes a work named after it ("已吸引投资20亿元的某项目落户").
 # A batch's ("100个项目共吸引投资约830亿元", a fair's projects) is its total.
 _ATTRACTED = re.compile(r"(已经?|累计|先后)吸引[\u4e00-\u9fff]{0,2}$")
-# Purchases signed at a fair ("进口采购今天集中签约，涉及冻牛肉…26个项目，总签约额近22亿元"): trade, no investment.
-_PURCHASE = re.compile(r"采购|订货|购销")
-_INVESTING = re.compile(r"投资|项目合作|合作项目")  # "采购销售和项目合作意向签约": projects too
 # A programme's total ("该行动计划总投资3000亿元", "实施方案…投资"): the programme is no project. (A
 # project's "规划总投资", "计划投资" is its own planned total.)
 _PROGRAMME_BEFORE = re.compile(r"(行动|方案|战略|纲要|政策)(计划)?$")
@@ -298,7 +295,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if invest.group().startswith("投资") and _ATTRACTED.search(text, window_start, invest.start()) \
                 and not _NAMES_WORK.match(text, match.end()):
             continue  # "已吸引投资超过440亿元": what a place attracted over time
-        if "签" in invest.group() and _PURCHASE.search(full_sentence) and not _INVESTING.search(full_sentence):
+        if "签" in invest.group() and PURCHASE.search(full_sentence) and not INVESTING.search(full_sentence):
             continue  # "进口采购…集中签约…总签约额近22亿元": purchase contracts
         if "签约" in invest.group() and not is_roundup and not (
                 invest.group() == "签约" and _PROJECT_AFTER.match(after)):

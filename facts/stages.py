@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional
 
-from .text import CLAUSE_MARKS, COMMA_CLAUSE_MARKS, EVENT, PERIOD, STATISTIC, WORK_HEAD, normalise, sentence_end, sentence_of, sentence_start
+from .text import CLAUSE_MARKS, COMMA_CLAUSE_MARKS, EVENT, INVESTING, PERIOD, PURCHASE, STATISTIC, WORK_HEAD, normalise, sentence_end, sentence_of, sentence_start
 
 __all__ = ["STAGES", "find_stage"]
 
@@ -82,10 +82,6 @@ _COUNTED = re.compile(_NUMBER + f"({_COUNTERS})")
 # "输出管理合同", "人均签订合同额") states no 签约; in the body the sentence must name the
 # project, the investment or the cooperation it is about.
 _NOT_PROJECT_DEAL = re.compile(r"责任书|责任状|承包|管理合同|输出管理|合同额|目标书|军令状|保证书|承诺书|公约|劳动合同")
-# A signing of purchases ("进口采购今天集中签约，涉及冻牛肉、乳制品…") trades goods, it starts no project, unless
-# the sentence is about investment too.
-_PURCHASE = re.compile(r"采购|订货|购销")
-_INVESTING = re.compile(r"投资|项目合作|合作项目")  # "采购销售和项目合作意向签约": projects signed too
 _PROJECT_DEAL = re.compile(r"项目|投资|合作|框架|合资|独资|建设|落户|仪式|引进|招商|工程|厂|基地|园区|产业")
 _SIGNING = ("签约", "签订", "签署")
 # An expert review that selects projects for a subsidy ("经专家评审，拟对56个项目给予支持",
@@ -232,7 +228,7 @@ def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: b
     if _NOT_PROJECT_DEAL.search(_clause_after(text, match.end())):
         return True
     sentence = sentence_of(text, match.start())
-    if _PURCHASE.search(sentence) and not _INVESTING.search(sentence):
+    if PURCHASE.search(sentence) and not INVESTING.search(sentence):
         return True
     return in_body and not _PROJECT_DEAL.search(sentence_of(text, match.start()))
 

@@ -6,7 +6,7 @@ import bisect
 import re
 from functools import lru_cache
 
-__all__ = ["AREA_WIDE", "CLAUSE_BREAK", "CLAUSE_MARKS", "COMMA_CLAUSE_MARKS", "EVENT", "NATIONAL", "PERIOD", "REACH", "SENTENCE_MARKS", "STATISTIC",
+__all__ = ["AREA_WIDE", "CLAUSE_BREAK", "CLAUSE_MARKS", "COMMA_CLAUSE_MARKS", "EVENT", "INVESTING", "NATIONAL", "PERIOD", "PURCHASE", "REACH", "SENTENCE_MARKS", "STATISTIC",
            "WHOLE", "WORK_HEAD", "Marks", "normalise", "sentence_end", "sentence_of", "sentence_start"]
 
 # Full-width digits, letters and the percent sign to ASCII: newspapers print "２２．８亿元".
@@ -58,6 +58,11 @@ AREA_WIDE = re.compile(r"(全国|我国|全[省市县区乡镇州盟旗](?![场�
 WORK_HEAD = (r"(?:项目|工程(?!师|机械|车|院|局|公司|兵|学|技术|质量|款|建设)|电站|水库|枢纽|机场|基地|"
              r"(?:产业|工业|科技|软件|示范)园(?!区)|产业城|工厂|厂(?!房|区|长|家|商|址)|生产线|大厦|铁路|高铁|高速公路|公路|大桥|"
              r"灌区|中心(?!城|区|任|地))")
+
+# Purchases signed at a fair ("进口采购今天集中签约，涉及冻牛肉、乳制品…"): trade, no project's investment or
+# signing, unless the sentence is about investment or project cooperation too ("采购销售和项目合作意向签约").
+PURCHASE = re.compile(r"采购|订货|购销")
+INVESTING = re.compile(r"投资|项目合作|合作项目")
 
 SENTENCE_MARKS = "。！？!?\n"
 # A clause ends where a sentence does and at a semicolon; commas are read apart (a comma clause).
