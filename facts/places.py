@@ -206,6 +206,7 @@ class _Table:
         names.update(old_names)
         self.old_names = set(old_names)
         peoples_bare = {p.removesuffix("族") for p in peoples}  # 鄂伦春 of 鄂伦春族
+        self.peoples = peoples_bare
         for name, codes in names.items():
             # Three characters or more (瓦房店, 公主岭) make no ordinary word; a people's name left of an
             # autonomous county's (东乡族, 鄂温克族) may be the people.
@@ -770,6 +771,30 @@ def _origin_only(table: _Table, title: str, body: str, codes: Iterable[str]) -> 
     return {code for code in codes if code not in kept}
 
 
+def _bare_counties(table: _Table, mentions: list[str], named: list[str]) -> list[str]:
+    """Divisions of the weak short names among ``mentions`` that can be nothing else, most named first.
+
+    Asked only when a story names no city: a weak name (``顺德`` of 顺德区) otherwise needs its city or
+    province beside it, or a place slot (see ``_Table.spans``). Alone it counts when one mainland
+    division has it, jieba's dictionary has it as no common word and counts it no more often than
+    the division's province or city (``placelike``: 顺德 111 times, 佛山 more; 南海 2087 is the sea),
+    and it lies in a province the story names, if it names any (``named``).
+    """
+    provinces = {code[:2] for code in named}
+    found = []
+    for name in mentions:
+        if name not in table.weak or name in table.peoples:  # 鄂伦春 is a people as often as its banner
+            continue
+        codes = _mainland(table.names[name])
+        if len(codes) != 1:
+            continue
+        code = next(iter(codes))
+        if table.placelike(name, code) and (not provinces or code[:2] in provinces):
+            found.append(code)
+    counts = Counter(found)
+    return sorted(counts, key=lambda c: (-counts[c], found.index(c)))
+
+
 def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[Place]:
     """The places a story names, most specific per hierarchy.
 
@@ -829,6 +854,12 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
                                not named_in(c, focus_codes), not named_in(c, site_codes), -counts[c],
                                c in loose, order[c]))
     places = [table.place(code) for code in leaves]
+    if not any(place.city for place in places):
+        # No city named: a county's short name written on its own ("今天的顺德，") may tell it.
+        bare = _bare_counties(table, table.mentions(title) + body_mentions, leaves)
+        if bare:
+            leaves = bare + leaves
+            places = [table.place(code) for code in leaves]
     if not any(place.city for place in places):
         # No city named: a township may tell it ("丹灶项目", "在容桂街道"), read in the story's province.
         # Every division a name of the story may mean, settled or not (朝阳区: Beijing's or Changchun's).

@@ -1,0 +1,38 @@
+"""Classes of error the session-11 dev paragraphs showed, each with made-up sentences of the same shape:
+a county written on its own by its short name (``今天的顺德，``) when the story names no city."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsmon.facts import extract_facts
+from newsmon.facts.places import find_places
+
+
+@pytest.mark.parametrize("body, city, county", [
+    ("今天的顺德，一批智能制造项目集中开工，总投资56亿元。", "佛山市", "顺德区"),
+    ("慈溪家电产业升级步伐加快，今年新开工项目40个，总投资120亿元。", "宁波市", "慈溪市"),
+    # Named twice beside a province that holds it, or once after a county named only by its short name.
+    ("广东制造业加快升级，顺德新增技改项目300多个，顺德的家电企业投资超百亿元。", "佛山市", "顺德区"),
+])
+def test_a_county_named_alone_by_its_short_name_places_the_story(body: str, city: str, county: str) -> None:
+    places = extract_facts("", body).places
+    assert places and (places[0].city, places[0].county) == (city, county)
+
+
+@pytest.mark.parametrize("body, expected", [
+    # 南海 is the sea far more often than 佛山's 南海区 (jieba counts it more often than its province).
+    ("南海之滨，一批海洋装备项目集中开工。", []),
+    # A common word (资源 n) is no county.
+    ("资源整合项目开工，总投资3亿元。", []),
+    # A province the story names rules out a county outside it: the firm is from 顺德, the works are 浙江's.
+    ("浙江一批项目集中开工，其中一家顺德企业投资5亿元。", [{"province": "浙江省"}]),
+])
+def test_a_bare_short_name_that_may_be_something_else_is_no_place(body: str, expected: list[dict[str, str]]) -> None:
+    assert [place.to_dict() for place in find_places("", body)] == expected
+
+
+def test_a_named_city_still_comes_first() -> None:
+    # A city named outright is the story's place; the bare county is read only when no city is named.
+    places = find_places("", "在杭州，一批数字经济项目集中签约，总投资200亿元，顺德一家企业参与其中。")
+    assert places[0].city == "杭州市"
