@@ -36,3 +36,16 @@ def test_a_named_city_still_comes_first() -> None:
     # A city named outright is the story's place; the bare county is read only when no city is named.
     places = find_places("", "在杭州，一批数字经济项目集中签约，总投资200亿元，顺德一家企业参与其中。")
     assert places[0].city == "杭州市"
+
+
+@pytest.mark.parametrize("body, amount", [
+    ("今天，某市集中开工项目30个，总投资200个亿。", 2e10),
+    ("某新材料产业园项目今天签约，总投资50多个亿。", 5e9),
+])
+def test_spoken_counts_of_yi_are_amounts(body: str, amount: float) -> None:
+    # Spoken Chinese counts 亿 like a thing ("200个亿"); interviews and TV transcripts print it so.
+    assert extract_facts("", body).amount == amount
+
+
+def test_a_counted_yi_word_is_no_amount() -> None:
+    assert extract_facts("", "这个项目带动当地出现了3个亿万富翁。").amount is None
