@@ -17,7 +17,7 @@ from .places import Place, find_places, national_figure
 from .project import find_project
 from .script import to_simplified
 from .stages import STAGES, find_stage
-from .text import sentence_of
+from .text import sentence_of, sentence_start
 
 __all__ = [
     "CNY_RATES",
@@ -89,7 +89,7 @@ def extract_facts(title: str, body: str) -> InvestmentFacts:
     # The sentence stating the investment names the project's place first (find_places).
     at = body.find(amount.text) if amount else -1
     focus = sentence_of(body, at) if at >= 0 else ""
-    places = tuple(find_places(title, body, focus=focus))
+    places = tuple(find_places(title, body, focus=_scene(body, at, focus)))
     return InvestmentFacts(
         amount=amount.value if amount else None,
         currency=amount.currency if amount else None,
@@ -101,6 +101,22 @@ def extract_facts(title: str, body: str) -> InvestmentFacts:
         industry=tuple(find_industries(title, body, focus)),
         project=find_project(title, body, _written_names(places), focus),
     )
+
+
+def _scene(body: str, at: int, focus: str) -> str:
+    """The investment's sentence, with the sentence before it when it names no place and that one does.
+
+    A story that goes from place to place sets the scene first ("在绵阳，重建打下的坚实基础…。不久前，
+    总投资超50亿元的某项目开工建设。"): the project lies where the sentence before puts the story, not in
+    a place named earlier or more often ("在重灾区德阳市，…"). Only within its paragraph.
+    """
+    if not focus or find_places("", focus):
+        return focus
+    start = sentence_start(body, at)
+    if start <= 0 or body[start - 1] == "\n":
+        return focus
+    before = sentence_of(body, start - 1)
+    return before + focus if find_places("", before) else focus
 
 
 def _same_places(focus: str) -> Optional[Callable[[str], bool]]:
@@ -120,7 +136,11 @@ def _same_places(focus: str) -> Optional[Callable[[str], bool]]:
         if not focus_places:
             return True  # the investment's sentence names no place: nothing to tell others' works by
         named = find_places("", sentence)
-        return not named or any(p.province == f.province and (not p.city or not f.city or p.city == f.city)
+        # A work the investment's sentence places in several cities ("工程总投资162亿元，起于昌都市芒康县，
+        # 止于山南市桑日县": a line, a pipeline) lies in each of them and between: any city of their
+        # provinces is its own.
+        spans_cities = len({f.city for f in focus_places if f.city}) > 1
+        return not named or any(p.province == f.province and (spans_cities or not p.city or not f.city or p.city == f.city)
                                 for p in named for f in focus_places)
     return keep
 

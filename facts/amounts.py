@@ -101,6 +101,9 @@ _YEARS_RUNNING = re.compile(r"连续\d{1,2}年")
 _SUBSIDY_AFTER = re.compile(r"^[^，。；,;]{0,12}?(补助|补贴|贴息|奖励|奖补|资助)")
 # Vague or threshold figures: "数十亿", "上千万", "1000万美元以上的116个项目".
 _VAGUE_BEFORE = "数几上"
+# "上百亿元", "上千亿元" state a bound as "超百亿元" does (over one hundred, one thousand 亿): a fair's
+# or a province's totals are written so. "上千万元", "上百万元" stay vague, customary sizes of small spending.
+_BOUND_OF_YI = re.compile(r"上[百千]亿")
 _THRESHOLD_AFTER = re.compile(r"^(以上|以下|以内)的?[^，。；,;]{0,12}?(项目|企业|工程|公司|个)")
 # A 万/亿 number counting people, households or things is no money: "投资者1620万户".
 _COUNTED = re.compile(r"(户|人|名|位|股|吨|台|个|只|辆|套|张|份|次|家|艘|项|头|亩|平方米|公里|千瓦|册|件)")
@@ -214,7 +217,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "投资项目年产值20亿元", or another number stands between word and amount
         if not match.group("cur") and _COUNTED.match(text, match.end()):
             continue  # "1620万户": a count, not money
-        if text[start - 1:start] in tuple(_VAGUE_BEFORE) and not match.group("num")[0].isdigit():
+        if text[start - 1:start] in tuple(_VAGUE_BEFORE) and not match.group("num")[0].isdigit() \
+                and not _BOUND_OF_YI.match(text, start - 1):
             continue  # "数十亿": no figure stated
         after = text[match.end():min(clauses.first_from(match.end()), match.end() + _REACH)]
         if _PER_UNIT_AFTER.match(after):

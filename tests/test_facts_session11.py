@@ -1,5 +1,7 @@
 """Classes of error the session-11 dev paragraphs showed, each with made-up sentences of the same shape:
-a county written on its own by its short name (``今天的顺德，``) when the story names no city."""
+a county written on its own by its short name (``今天的顺德，``) when the story names no city, spoken
+counts of 亿 (``200个亿``), bounds written ``上千亿元``, a line's stage reported in one city of those it
+runs through, and a project placed by the sentence that sets the scene before its investment's."""
 
 from __future__ import annotations
 
@@ -49,3 +51,45 @@ def test_spoken_counts_of_yi_are_amounts(body: str, amount: float) -> None:
 
 def test_a_counted_yi_word_is_no_amount() -> None:
     assert extract_facts("", "这个项目带动当地出现了3个亿万富翁。").amount is None
+
+
+@pytest.mark.parametrize("body, amount", [
+    ("某洽谈会今天举行，共签约140多个项目，总投资额上千亿元。", 1e11),
+    ("该产业园项目总投资上百亿元，今天开工。", 1e10),
+])
+def test_over_a_hundred_or_thousand_yi_is_a_bound_like_chao(body: str, amount: float) -> None:
+    assert extract_facts("", body).amount == amount
+
+
+@pytest.mark.parametrize("body", ["该项目总投资上千万元，今天开工。", "该项目总投资数十亿元，今天开工。"])
+def test_vague_sizes_stay_unread(body: str) -> None:
+    assert extract_facts("", body).amount is None
+
+
+def test_a_line_through_several_cities_reports_its_stage_in_any_of_them() -> None:
+    body = ("今天，某输变电联网工程在西藏林芝开工建设。工程总投资160亿元，起于西藏昌都市芒康县，"
+            "止于山南市桑日县。")
+    assert extract_facts("", body).stage == "开工"
+
+
+def test_another_citys_works_still_report_no_stage_of_a_one_city_project() -> None:
+    # The session-10 rule stands when the investment's sentence names one city.
+    body = "今天，广州24个重点项目集中投产。在兰州高新区，一批项目集中开工，总投资超百亿元。"
+    facts = extract_facts("", body)
+    assert (facts.stage, facts.places[0].city) == ("开工", "兰州市")
+
+
+@pytest.mark.parametrize("body, city", [
+    ("在重灾区德阳市，工业产值突破千亿大关。在绵阳，重建打下了坚实基础。不久前，总投资超50亿元的某航空科技城项目开工建设。",
+     "绵阳市"),
+    # The sentence of the investment names its place: the scene before it does not count.
+    ("在德阳，工业产值突破千亿大关。在绵阳，总投资超50亿元的某航空科技城项目开工建设。", "绵阳市"),
+    ("在绵阳，某航空科技城去年开工。今年，德阳一个总投资30亿元的装备项目签约。", "德阳市"),
+])
+def test_the_sentence_that_sets_the_scene_places_the_investment(body: str, city: str) -> None:
+    assert extract_facts("", body).places[0].city == city
+
+
+def test_the_scene_is_read_within_the_paragraph_only() -> None:
+    body = "在德阳，工业产值突破千亿大关。在绵阳，重建打下了坚实基础。\n不久前，总投资超50亿元的某项目开工建设，德阳市委书记出席。"
+    assert extract_facts("", body).places[0].city == "德阳市"
