@@ -93,3 +93,16 @@ def test_the_sentence_that_sets_the_scene_places_the_investment(body: str, city:
 def test_the_scene_is_read_within_the_paragraph_only() -> None:
     body = "在德阳，工业产值突破千亿大关。在绵阳，重建打下了坚实基础。\n不久前，总投资超50亿元的某项目开工建设，德阳市委书记出席。"
     assert extract_facts("", body).places[0].city == "德阳市"
+
+
+@pytest.mark.parametrize("title, stage", [
+    ("某新能源汽车工厂今天交付使用", "竣工"),
+    ("某市博物馆新馆今天开馆", "投产"),
+    ("某水电站首批机组投入运行", "投产"),
+])
+def test_more_words_of_works_put_to_use(title: str, stage: str) -> None:
+    assert extract_facts(title, "").stage == stage
+
+
+def test_a_hall_closing_is_no_stage() -> None:
+    assert extract_facts("某展览馆闭馆维修", "").stage is None
