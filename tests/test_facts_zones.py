@@ -46,6 +46,14 @@ def test_a_zone_alone_places_the_story(text: str, city: str) -> None:
     assert _cities(text)[0] == city
 
 
+@pytest.mark.parametrize("text, city", [
+    ("天衢新区一批新能源项目集中签约，总投资40亿元。", "德州市"),  # 德州天衢新区 of the NBS list
+    ("白沟新城一个物流项目开工，总投资6亿元。", "保定市"),  # 保定白沟新城
+])
+def test_a_zone_named_after_its_city_is_read_by_its_short_form_too(text: str, city: str) -> None:
+    assert _cities(text)[0] == city
+
+
 def test_a_zone_in_a_county_gives_the_county_too() -> None:
     place = extract_facts("", "燕郊高新技术产业开发区一项目开工，总投资5亿元。").places[0]
     assert (place.city, place.county) == ("廊坊市", "三河市")

@@ -22,7 +22,10 @@ and the name can only mean that zone:
 
 * not when the name, after an optional province name, starts with the name (full or short) of
   its own city or of a county of that city: ``唐山高新技术产业开发区``, ``河北唐山海港经济开发区``,
-  ``江宁开发区`` are placed by their city's or county's name (facts/places.py);
+  ``江宁开发区`` are placed by their city's or county's name (facts/places.py). Where it starts with
+  its city's, what follows the city's name is the zone's usual short form (``德州天衢新区`` →
+  ``天衢新区``, ``保定白沟新城`` → ``白沟新城``), read by the same rule as a name (so ``唐山高新技术
+  产业开发区`` gives none, and ``南京浦口…`` none either: 浦口 is a county of the city);
 * not when the part before the zone word (its proper name) is shorter than two characters
   (``开发区``, ``县经济开发区``), names a division of the table (``滨江新城``: 滨江 is Hangzhou's
   district; ``滨海新区`` names Tianjin's) or is an ordinary word in jieba's dictionary (``科教新城``,
@@ -174,8 +177,19 @@ def main(tarball: Path, sdist: Path) -> None:
                     rest = rest[len(prefix):]
                     break
         if any(rest.startswith(own) for own in own_names(code)):
-            counts["named after their city or county"] += 1
-            continue
+            # Named after its city (湖州南太湖新区): the finder places the full name already, and the
+            # rest is the zone's usual short form (南太湖新区), written where it can only mean the zone.
+            city = divisions.get(code[:4] + "00000000", "") if code[:2] not in MUNICIPALITIES else province
+            start = next((len(n) for n in sorted({city, _short(city)} - {""}, key=len, reverse=True)
+                          if rest.startswith(n)), 0)
+            short = rest[start:].removeprefix("市")
+            # Not a rest that opens with a bracket ("揭阳（惠来）沿海…"): it is no name anyone writes.
+            if not start or not "\u4e00" <= short[:1] <= "\u9fff" \
+                    or any(short.startswith(own) for own in own_names(code)):
+                counts["named after their city or county"] += 1
+                continue
+            counts["named after their city: short form"] += 1
+            name, rest = short, short
         proper = rest[: -len(_zone_word(rest))]
         heads[_head(proper, words)].add(code[:4])
         if len(proper) < 2 or proper in division_names or name in division_names \
