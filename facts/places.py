@@ -776,7 +776,7 @@ def _bare_counties(table: _Table, mentions: list[str], named: list[str]) -> list
 
     Asked only when a story names no city: a weak name (``顺德`` of 顺德区) otherwise needs its city or
     province beside it, or a place slot (see ``_Table.spans``). Alone it counts when one mainland
-    division has it, jieba's dictionary has it as no common word and counts it no more often than
+    division has it, jieba's dictionary has it as a proper name and counts it no more often than
     the division's province or city (``placelike``: 顺德 111 times, 佛山 more; 南海 2087 is the sea),
     and it lies in a province the story names, if it names any (``named``).
     """
@@ -789,6 +789,12 @@ def _bare_counties(table: _Table, mentions: list[str], named: list[str]) -> list
         if len(codes) != 1:
             continue
         code = next(iter(codes))
+        tag = table.words.get(name, (0, ""))[1]
+        # jieba must know it as a proper name (顺德 nrt, 昆山 ns): one it does not know may be read across
+        # words ("新能源城市" holds 源城 of 源城区). A province-administered city's must be a place name, as
+        # in _Table (新星 nz, 白杨 nr are other names).
+        if tag not in _PROPER_TAGS or (table.by_code[code].province_administered and tag != "ns"):
+            continue
         if table.placelike(name, code) and (not provinces or code[:2] in provinces):
             found.append(code)
     counts = Counter(found)
