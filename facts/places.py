@@ -771,34 +771,46 @@ def _origin_only(table: _Table, title: str, body: str, codes: Iterable[str]) -> 
     return {code for code in codes if code not in kept}
 
 
-def _bare_counties(table: _Table, mentions: list[str], named: list[str]) -> list[str]:
-    """Divisions of the weak short names among ``mentions`` that can be nothing else, most named first.
+# Where a name stands as a word of its own: at a clause's start or after 的 (``今天的顺德，``), and before a
+# clause's end or 的 (``_PLACE_END``). ``三江源``, ``满城尽带黄金甲`` hold a county's name inside words.
+_WORD_BEFORE = re.compile(r"(?:^|[，。；：、,;:！？!?\s“”\"]|的)$")
+
+
+def _bare_counties(table: _Table, texts: Iterable[str], named: list[str]) -> list[str]:
+    """Divisions of the weak short names in ``texts`` that can be nothing else, most named first.
 
     Asked only when a story names no city: a weak name (``顺德`` of 顺德区) otherwise needs its city or
     province beside it, or a place slot (see ``_Table.spans``). Alone it counts when one mainland
     division has it, jieba's dictionary has it as a proper name and counts it no more often than
     the division's province or city (``placelike``: 顺德 111 times, 佛山 more; 南海 2087 is the sea),
-    and it lies in a province the story names, if it names any (``named``).
+    it lies in a province the story names, if it names any (``named``), and the story writes it twice
+    or once as a word of its own (``今天的顺德，``): 三江 (三江源), 满城 (满城尽带…) are county names
+    too, read inside other words.
     """
     provinces = {code[:2] for code in named}
     found = []
-    for name in mentions:
-        if name not in table.weak or name in table.peoples:  # 鄂伦春 is a people as often as its banner
-            continue
-        codes = _mainland(table.names[name])
-        if len(codes) != 1:
-            continue
-        code = next(iter(codes))
-        tag = table.words.get(name, (0, ""))[1]
-        # jieba must know it as a proper name (顺德 nrt, 昆山 ns): one it does not know may be read across
-        # words ("新能源城市" holds 源城 of 源城区). A province-administered city's must be a place name, as
-        # in _Table (新星 nz, 白杨 nr are other names).
-        if tag not in _PROPER_TAGS or (table.by_code[code].province_administered and tag != "ns"):
-            continue
-        if table.placelike(name, code) and (not provinces or code[:2] in provinces):
-            found.append(code)
+    alone: set[str] = set()
+    for text in texts:
+        for start, end, name in table.spans(text):
+            if name not in table.weak or name in table.peoples:  # 鄂伦春 is a people as often as its banner
+                continue
+            codes = _mainland(table.names[name])
+            if len(codes) != 1:
+                continue
+            code = next(iter(codes))
+            tag = table.words.get(name, (0, ""))[1]
+            # jieba must know it as a proper name (顺德 nrt, 昆山 ns): one it does not know may be read across
+            # words ("新能源城市" holds 源城 of 源城区). A province-administered city's must be a place name, as
+            # in _Table (新星 nz, 白杨 nr are other names).
+            if tag not in _PROPER_TAGS or (table.by_code[code].province_administered and tag != "ns"):
+                continue
+            if table.placelike(name, code) and (not provinces or code[:2] in provinces):
+                found.append(code)
+                if _WORD_BEFORE.search(text, max(0, start - 1), start) and _PLACE_END.match(text, end):
+                    alone.add(code)
     counts = Counter(found)
-    return sorted(counts, key=lambda c: (-counts[c], found.index(c)))
+    kept = [code for code in counts if counts[code] > 1 or code in alone]
+    return sorted(kept, key=lambda c: (-counts[c], found.index(c)))
 
 
 def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[Place]:
@@ -862,7 +874,7 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
     places = [table.place(code) for code in leaves]
     if not any(place.city for place in places):
         # No city named: a county's short name written on its own ("今天的顺德，") may tell it.
-        bare = _bare_counties(table, table.mentions(title) + body_mentions, leaves)
+        bare = _bare_counties(table, (title, body), leaves)
         if bare:
             leaves = bare + leaves
             places = [table.place(code) for code in leaves]

@@ -13,7 +13,7 @@ from newsmon.facts.places import find_places
 
 @pytest.mark.parametrize("body, city, county", [
     ("今天的顺德，一批智能制造项目集中开工，总投资56亿元。", "佛山市", "顺德区"),
-    ("慈溪家电产业升级步伐加快，今年新开工项目40个，总投资120亿元。", "宁波市", "慈溪市"),
+    ("慈溪家电产业升级步伐加快，今年慈溪新开工项目40个，总投资120亿元。", "宁波市", "慈溪市"),  # named twice
     # Named twice beside a province that holds it, or once after a county named only by its short name.
     ("广东制造业加快升级，顺德新增技改项目300多个，顺德的家电企业投资超百亿元。", "佛山市", "顺德区"),
 ])
@@ -29,6 +29,13 @@ def test_a_county_named_alone_by_its_short_name_places_the_story(body: str, city
     ("资源整合项目开工，总投资3亿元。", []),
     # A province the story names rules out a county outside it: the firm is from 顺德, the works are 浙江's.
     ("浙江一批项目集中开工，其中一家顺德企业投资5亿元。", [{"province": "浙江省"}]),
+    # Named once inside other words: 三江源 (三江 of 三江县), 满城尽带 (满城区), 创新平台 (新平县),
+    # 健康保驾 (康保县), 资金安排 (金安区).
+    ("三江源生态保护项目开工，总投资5亿元。", []),
+    ("满城尽带黄金甲，这部电影投资5亿元。", []),
+    ("某研究院建设创新平台，项目总投资3亿元。", []),
+    ("为职工健康保驾护航，某医院扩建项目总投资2亿元。", []),
+    ("项目清单和资金安排已经下达，总投资8亿元。", []),
 ])
 def test_a_bare_short_name_that_may_be_something_else_is_no_place(body: str, expected: list[dict[str, str]]) -> None:
     assert [place.to_dict() for place in find_places("", body)] == expected
