@@ -41,6 +41,10 @@ _SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额|合同资金|合同
 # total of a batch, or one project's investment when the amount names the project it signs.
 _BARE_SIGNED_GAP = re.compile(r"(达到?|超过?|逾|约|近)?")
 _PROJECT_AFTER = re.compile(r"^的?[^，。；,;]{0,12}?(项目|工程)")
+# The projects a signing names, right before their total ("签约项目560亿元", "日前签约金融、商贸等领域的项目
+# 560亿元"): the signed projects' total, a batch's. Not one project ("签约一个…项目", "该项目"), which
+# states its investment with a word of its own.
+_SIGNED_PROJECTS = re.compile(r"了?(?![一该这此])[^，。；,;\d]{0,12}?项目" + _BARE_SIGNED_GAP.pattern)
 _TOTAL_ONLY = re.compile(r"总金额|总额|共计?")
 _SIGNED = re.compile(r"签约|签订|签署")
 # Spending words that name a project's investment only when the sentence builds one work
@@ -211,8 +215,10 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if _PER_UNIT.search(text, max(clause_start, invest.start() - 6), invest.start()):
             continue  # "每公里造价1亿元": a rate per unit, not a total
         between = text[invest.end():start]
-        if invest.group() == "签约" and not _BARE_SIGNED_GAP.fullmatch(between):
-            continue  # "签约" governs only the amount right after it ("签约超230亿元")
+        signed_projects = invest.group() == "签约" and bool(_SIGNED_PROJECTS.fullmatch(between))
+        if invest.group() == "签约" and not _BARE_SIGNED_GAP.fullmatch(between) and not signed_projects:
+            continue  # "签约" governs only the amount right after it ("签约超230亿元") or its projects'
+            # ("签约项目560亿元")
         if _OTHER.search(between) or re.search(r"\d|[，,]", _YEARS_RUNNING.sub("", between)):
             continue  # "投资项目年产值20亿元", or another number stands between word and amount
         if not match.group("cur") and _COUNTED.match(text, match.end()):
@@ -259,7 +265,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         # A roundup: the clause (or the sentence the total sums up) counts projects and states their total.
         is_roundup = bool(_ROUNDUP.search(clause + text[start:match.end()] + after)) and bool(
             _TOTAL.search(clause) or "共" in clause or "签约" in invest.group()) or bool(_SIGNED_SUM.fullmatch(invest.group())) \
-            or bool(subject and (_ROUNDUP.search(subject) or _COUNT_BEFORE.search(subject)))
+            or bool(subject and (_ROUNDUP.search(subject) or _COUNT_BEFORE.search(subject))) or signed_projects
         if is_roundup and not _batch_of_one_event(text, sentences, start, title, batches):
             continue  # "今年，传化已经上新了10多个项目，总投资达百亿元": a tally of many, no event's batch
         # The works counted may stand in the comma clause before when the amount's own names nothing before

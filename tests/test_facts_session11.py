@@ -113,3 +113,20 @@ def test_more_words_of_works_put_to_use(title: str, stage: str) -> None:
 
 def test_a_hall_closing_is_no_stage() -> None:
     assert extract_facts("某展览馆闭馆维修", "").stage is None
+
+
+@pytest.mark.parametrize("body, amount, kind", [
+    ("某省会城市在网上对接项目，日前签约金融、商贸等领域的项目560亿元。", 5.6e10, "roundup"),
+    ("今天，某市签约项目120亿元。", 1.2e10, "roundup"),
+])
+def test_a_signings_projects_total_is_its_batch(body: str, amount: float, kind: str) -> None:
+    facts = extract_facts("", body)
+    assert (facts.amount, facts.kind) == (amount, kind)
+
+
+@pytest.mark.parametrize("body", [
+    "今年以来，某市签约项目560亿元。",  # a tally over a span
+    "今天，某市签约一个新能源项目50亿元。",  # one project, no investment word
+])
+def test_a_signings_projects_total_needs_one_events_batch(body: str) -> None:
+    assert extract_facts("", body).amount is None
