@@ -107,6 +107,10 @@ def test_the_scene_is_read_within_the_paragraph_only() -> None:
     ("某市博物馆新馆今天开馆", "投产"),
     ("某水电站首批机组投入运行", "投产"),
     ("某省首条城际铁路今天正式开通", "投产"),
+    # Completed and put into operation in one event: the labels (and 建成投产 already) read it as 投产.
+    ("某特高压工程今天竣工投产", "投产"),
+    ("某机场扩建工程竣工投运", "投产"),
+    ("某变电站建成投运", "投产"),
 ])
 def test_more_words_of_works_put_to_use(title: str, stage: str) -> None:
     assert extract_facts(title, "").stage == stage
