@@ -140,3 +140,14 @@ def test_a_signings_projects_total_needs_one_events_batch(body: str) -> None:
 def test_a_bare_opening_of_a_service_is_no_stage() -> None:
     # 开通 alone opens routes, accounts and services as often as works (dev labels: no stage 10 times of 16).
     assert extract_facts("", "某银行开通线上服务，方便企业办理业务。").stage is None
+
+
+def test_a_spans_tally_counted_in_firms_is_no_investment() -> None:
+    # "引进各类总部49家": firms counted like projects make the half-year's total a tally.
+    body = "今年上半年，某商务区新增注册企业3600余家、引进各类总部49家、重大产业项目总投资额近1500亿元。"
+    assert extract_facts("", body).amount is None
+
+
+def test_one_event_of_a_span_keeps_its_total() -> None:
+    body = "今年上半年，某市举行重大项目集中签约仪式，12家企业签约，总投资120亿元。"
+    assert extract_facts("", body).amount == 1.2e10
