@@ -151,3 +151,12 @@ def test_a_spans_tally_counted_in_firms_is_no_investment() -> None:
 def test_one_event_of_a_span_keeps_its_total() -> None:
     body = "今年上半年，某市举行重大项目集中签约仪式，12家企业签约，总投资120亿元。"
     assert extract_facts("", body).amount == 1.2e10
+
+
+@pytest.mark.parametrize("body, stage", [
+    ("总投资113亿元的某电网建设工程日前在天津启动。", "开工"),
+    ("某水利工程今天在某县正式启动，总投资20亿元。", "开工"),
+    ("某水利工程将于明年在某县启动，总投资20亿元。", None),  # a plan
+])
+def test_a_works_launch_with_its_time_and_place_between(body: str, stage: str | None) -> None:
+    assert extract_facts("", body).stage == stage
