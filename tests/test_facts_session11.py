@@ -160,3 +160,14 @@ def test_one_event_of_a_span_keeps_its_total() -> None:
 ])
 def test_a_works_launch_with_its_time_and_place_between(body: str, stage: str | None) -> None:
     assert extract_facts("", body).stage == stage
+
+
+@pytest.mark.parametrize("body, amount", [
+    ("某城市群城际铁路建设规划近日获批复，总里程约700公里，计划总投资4000亿元。", None),  # the plan's total
+    ("某省综合交通发展规划印发，规划期内计划总投资1.2万亿元。", None),
+    # A work of the plan named before its own total keeps it; so does a project merely following a plan.
+    ("该市总体规划获批，其中某枢纽工程总投资80亿元。", 8e9),
+    ("按照发展规划，某产业园项目总投资50亿元，今天开工。", 5e9),
+])
+def test_a_planning_documents_total_is_a_programmes(body: str, amount: float | None) -> None:
+    assert extract_facts("", body).amount == amount
