@@ -49,7 +49,7 @@ _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_
 # As planned ("按计划", "按照计划", "根据计划") states no plan: the work was done on schedule; so does
 # a comparison with the plan ("比原计划提前竣工").
 _PLAN = re.compile(r"(?<![按照据])(?<!比原)计划|预计|预定|定于|将(?!近|军|领)|拟|力争|争取|有望|可望|年内|明年|下一步|推动|加快推进|"
-                   r"确保|督促|(?<=[，,：:])要(?!求)"  # "会议强调，要…": a modal opening its clause
+                   r"确保|督促|(?<=[，,：:])[\u4e00-\u9fff]{0,4}?(?<![主重需只想必紧简摘首纲机不])要(?![求素点闻害是不])"  # "会议强调，要…", "今年，南昌要整治…": a modal of its clause's subject
                    # A wish for a stage ("让项目早开工、早投产", "早日建成"), not a report; "提早竣工" was done early,
                    # "最早开工的项目", "较早建成" compare works that reached it.
                    r"|(?<![提最较])早日?(?=开工|动工|投产|竣工|完工|建成|签约|落地|达产)")

@@ -171,3 +171,13 @@ def test_a_works_launch_with_its_time_and_place_between(body: str, stage: str | 
 ])
 def test_a_planning_documents_total_is_a_programmes(body: str, amount: float | None) -> None:
     assert extract_facts("", body).amount == amount
+
+
+@pytest.mark.parametrize("body, stage", [
+    ("今年，某市要整治一条河道，投资10亿元把河道两岸建成一座公园。", None),  # what the city is to do
+    ("会议强调，要加快项目建设，确保年底竣工。", None),
+    # 主要, 重要, 需要 are no modal of a subject: the works' own stage stands.
+    ("今天，某项目主体完工，主要建设内容今天竣工，总投资5亿元。", "竣工"),
+])
+def test_a_subjects_modal_yao_is_a_plan(body: str, stage: str | None) -> None:
+    assert extract_facts("", body).stage == stage
