@@ -135,6 +135,8 @@ _PART_BEFORE = re.compile(r"(主体工程|主体结构|主体|土建|导流洞|�
 
 
 _CLAUSE_MARKS = COMMA_CLAUSE_MARKS
+# How long a work took to reach a stage ("从落地到开工建设仅用时45天", "从签约到投产只用了8个月"): it reached it.
+_TOOK = re.compile(r"(仅仅|仅|只|才)?(用时|用了|耗时|历时|花了)")
 
 
 def _clause_after(text: str, pos: int) -> str:
@@ -239,7 +241,7 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
         return "statistic"
     if _planned(text, match.start()):
         return "plan"
-    if text[match.start() - 1:match.start()] in ("从", "到", "至"):
+    if text[match.start() - 1:match.start()] in ("从", "到", "至") and not _TOOK.match(text, match.end()):
         return "span of stages"  # "从签约到投产的全流程": a span of stages, not a report
     if _CONDITION_AFTER.match(text, match.end()):
         return "condition"  # "项目建成后…", "投产以后…": a condition, not a report
@@ -256,8 +258,8 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
         return "noun"
     if _policy_class(text, match):
         return "policy"
-    if _counts(text, match, index):
-        return "count"
+    if _counts(text, match, index) and not _TOOK.match(text, match.end()):
+        return "count"  # not the time it took: "投产只用了8个月"
     if index == _COMPLETED and _PART_BEFORE.search(text, max(0, match.start() - 8), match.start()):
         return "a part"  # "主体工程已完工", "导流洞正式完工": one part of the work is done, not the work
     if _not_about_a_project(text, match, index, in_body):

@@ -181,3 +181,12 @@ def test_a_planning_documents_total_is_a_programmes(body: str, amount: float | N
 ])
 def test_a_subjects_modal_yao_is_a_plan(body: str, stage: str | None) -> None:
     assert extract_facts("", body).stage == stage
+
+
+@pytest.mark.parametrize("body, stage", [
+    ("在某市，一期投资80亿元的某显示器件项目从落地到开工建设仅用时45天。", "开工"),
+    ("某汽车零部件项目总投资5亿元，从签约到投产只用了8个月。", "投产"),
+    ("园区提供从签约到投产的全流程服务，某项目总投资5亿元。", None),  # a span of stages, no report
+])
+def test_the_time_a_work_took_to_reach_a_stage_reports_it(body: str, stage: str | None) -> None:
+    assert extract_facts("", body).stage == stage
