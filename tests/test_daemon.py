@@ -100,8 +100,10 @@ def test_failing_site_is_flagged_unhealthy_while_others_keep_running(
         url = portal.publish("liaoning-invest", "沈阳稀有气体产业园签约", story("稀有气体产业园"))
         wait_for(lambda: daemon.rows("SELECT 1 FROM article_sources WHERE url = ?", url),
                  EVERY_S * 1.1 + CRAWL_S, "the healthy site's new article")
-        assert daemon.rows(
-            "SELECT count(*) FROM crawl_runs WHERE site = 'liaoning-invest' AND status = 'ok'")[0][0] > ok_runs
+        # The story is stored mid-crawl; the run is marked ok only when the crawl ends.
+        wait_for(lambda: daemon.rows(
+            "SELECT count(*) FROM crawl_runs WHERE site = 'liaoning-invest' AND status = 'ok'")[0][0] > ok_runs,
+            CRAWL_S + 5, "the healthy site's crawl to end ok")
         result = run_cli("sites", "--config", str(daemon.config), "--format", "json")
         assert result.returncode == 0, result.stderr
         sites = {s["name"]: s for s in json.loads(result.stdout)}
