@@ -28,12 +28,13 @@ __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
 
 # Words that make the amount after them an investment. A bare 投资 that starts another noun
 # (投资银行, 投资基金, 投资者, 投资人 …) introduces no investment.
-_INVEST = re.compile(r"(总投资额?|投资总额|总?签约总?金?额|签约资金|合同资金|合同引资额?|协议资金|协议投资额?|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
+_INVEST = re.compile(r"(总投资额?|投资总额|总?签约(总?(投资)?金?额|[，,]金额)|签约资金|合同资金|合同引资额?|协议资金|协议投资额?|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
                      r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|增资|签约|总?造价|"
                      r"投资(?!银行|基金|者|人|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
 # The total of a signed batch: a word that says so ("签约总额", "总签约金额"), or a total (总金额, 总额, 共)
 # after a signing of several projects in the sentence ("签约项目315个，总金额达到4992亿元",
-# "34个项目签约，共672.2亿元"); without a signing 总额 and 共 introduce no investment.
+# "34个项目签约，共672.2亿元"); without a signing 总额 and 共 introduce no investment. "签约投资额" is
+# 签约额, and so is the 金额 of the comma clause right after a signing ("69个重大项目签约，金额超663亿元").
 # The funds a signed batch's contracts or agreements state ("此次集中签约项目共60个，合同资金224.9亿元",
 # "合同引资额达569.35亿元的35个项目顺利签约") are its total the same way.
 _SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额|合同资金|合同引资额?|协议资金|协议投资额?")  # "签约资金" is like 签约额
@@ -257,8 +258,15 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         own_work = bool(_OWN_TOTAL.search(text, own_start, invest.start()) or _NAMES_WORK.match(text, match.end())) \
             and not _ROUNDUP.search(full_sentence) and not _SEVERAL.search(full_sentence)  # counts nothing
         stated = text[own_start:_comma_clause_end(text, match.end(), clauses.first_from(match.end()))] if own_work else full_sentence
+        # A comparison after the amount ("总投资额2638.7亿元，同比增长43.6%") sets an event's batch beside the
+        # last edition's: it stays the batch's total when the sentence reports one event (asked below).
+        compared_after = False
         if STATISTIC.search(stated) and not _ONE_WORK_AFTER.match(after):
-            continue
+            offset = own_start if own_work else max(sentences.start_before(start), start - _REACH)
+            compared_after = all(found.group() != "累计" and offset + found.start() >= match.end()
+                                 for found in STATISTIC.finditer(stated))
+            if not compared_after:
+                continue
         # A sentence that opens with a total ("…重点工程项目共30项，…。总投资519.86亿元，…") has no subject
         # of its own: it sums up what the sentence before it counted (the headline, for the body's first
         # words), as a sentence opening with 其中 continues the one before it.
@@ -275,6 +283,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             or bool(subject and (_ROUNDUP.search(subject) or _COUNT_BEFORE.search(subject))) or signed_projects
         if is_roundup and not _batch_of_one_event(text, sentences, start, title, batches):
             continue  # "今年，传化已经上新了10多个项目，总投资达百亿元": a tally of many, no event's batch
+        if compared_after and not is_roundup:
+            continue  # "…完成投资80亿元，同比增长12%": a statistic
         # The works counted may stand in the comma clause before when the amount's own names nothing before
         # its word ("省级6项，概算投资140亿元"): that clause is its subject.
         count_from = own_start
@@ -323,7 +333,9 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         # 其中 refers back to what its paragraph has said so far (a span two sentences back included).
         low = max(clause_start - _REACH, 0)
         span_start = max(text.rfind("\n", low, clause_start) + 1, low) if text.startswith("其中", clause_start) else subject_start
-        if ((_PERIOD.search(text, own_start if own_work else span_start, invest.start()) or _PERIOD.search(subject))
+        if text[clause_start - 1:clause_start] in ("；", ";"):  # an item of a list shares its lead-in's period
+            span_start = min(span_start, max(sentences.start_before(start), start - _REACH))
+        if ((_period(text, own_start if own_work else span_start, invest.start()) or _PERIOD.search(subject))
                 and not _ONE_WORK_AFTER.match(after)):
             continue  # "近5年来…投入50多亿元", "今年以来…总投资120亿元": a period's total
         if _span_figure(text, span_start, invest.start(), start,
@@ -357,6 +369,22 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             # A work's size without an investment word is a round figure ("30亿元项目"): the lead's
             # precise total, where it states one, fills it in as it fills in "约30亿元".
             yield _Found(amount, is_roundup, bound.group() if bound else "" if invest.group() else "约")
+
+
+# An event under way in the paragraph before ("…博览会正在广西南宁举行，截至今天，已经有179个项目签约，投资总额
+# 超过3000亿元"): "so far" counts that event's batch, not a span (as batches.span_figure reads "目前").
+_SO_FAR = re.compile(r"(截至|截止到|截止至)(今天|今日|目前|发稿时)")
+_UNDER_WAY = re.compile(r"举行|举办|开幕|会期|博览会|洽谈会|交易会|大会")
+
+
+def _period(text: str, low: int, high: int) -> bool:
+    """Whether text[low:high] sets the amount in a period (PERIOD), not in an event's day so far."""
+    for period in _PERIOD.finditer(text, low, high):
+        paragraph_start = max(text.rfind("\n", max(period.start() - _REACH, 0), period.start()) + 1,
+                              period.start() - _REACH, 0)
+        if not (_SO_FAR.match(text, period.start()) and _UNDER_WAY.search(text, paragraph_start, period.start())):
+            return True
+    return False
 
 
 def _precise(bound: _Found, stated: Amount) -> bool:

@@ -1,0 +1,48 @@
+"""Classes of error the session-12 dev paragraphs showed, each with made-up sentences of the same shape:
+a signed batch's 金额 in the comma clause after its signing, 签约投资额 (forecast or signed), a fair's
+tally "so far" while it is under way, a comparison after an event's total, a half year's tally, and a
+list item after a semicolon that shares its lead-in's period."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import pytest
+
+from newsmon.facts import extract_facts
+
+
+@pytest.mark.parametrize("body, amount", [
+    # The signing's own 金额, in the comma clause right after it.
+    ("会上，共有35个重点项目签约，金额超200亿元，涵盖汽车、医药等领域。", 2e10),
+    # 签约投资额 of a batch signed at one event.
+    ("本届博览会共签约项目120个，签约投资额达900亿元。", 9e10),
+    # A fair under way: "so far" is its own tally.
+    ("第五届某某博览会正在合肥举行，截至今天，已有120个项目签约，投资总额超过500亿元。", 5e10),
+    # A comparison with the last edition after the total of one day's signings.
+    ("开幕当天共签订合作项目60个，总投资额800亿元，同比增长20%。", 8e10),
+    # Projects counted with a longer description before 项目.
+    ("本届交易会上，有45个国际、国内投资合作项目签约，总投资额300亿元，同比增长15%。", 3e10),
+])
+def test_one_events_signed_batch_states_its_total(body: str, amount: float) -> None:
+    facts = extract_facts("", body)
+    assert (facts.amount, facts.kind) == (amount, "roundup")
+
+
+@pytest.mark.parametrize("body", [
+    # A forecast of what a fair will sign.
+    "本届博览会预计签约项目超过100个，签约投资额超过800亿元。",
+    "某某博览会今天开幕，大会预计签约项目超过200个，签约投资额超过1500亿元。",
+    # "So far" with no event under way: a province's tally.
+    "截至目前，全省今年共签约项目300个，总投资1200亿元。",
+    # A comparison after a year's completed figure: a statistic.
+    "今年前三季度，全市工业投资300亿元，同比增长12%。",
+    # A half year's tally, and the item after its semicolon shares the period.
+    "半年来，一批大项目落户某新区，共集中签约项目80个，总投资260亿元；集中开工项目120个，总投资560亿元。",
+    # The item after the semicolon of a span's tally.
+    "近三年来，全县共引进项目60个，总投资90亿元；建成投产项目40个，总投资70亿元。",
+    "近三年来，全县共集中签约项目60个，总投资90亿元；集中开工项目40个，总投资70亿元。",
+])
+def test_forecasts_and_tallies_state_no_amount(body: str) -> None:
+    amount: Optional[float] = extract_facts("", body).amount
+    assert amount is None
