@@ -15,13 +15,13 @@ from __future__ import annotations
 import re
 from typing import Iterator, NamedTuple, Optional
 
-from .batches import (COUNT_BEFORE as _COUNT_BEFORE, MANY_AREAS as _MANY_AREAS, ONE_BATCH as _ONE_BATCH,
+from .batches import (COUNT_BEFORE as _COUNT_BEFORE, MANY_AREAS as _MANY_AREAS,
                       PLANNED_COUNT as _PLANNED_COUNT, PLURAL as _PLURAL, ROUNDUP as _ROUNDUP, SEVERAL as _SEVERAL,
                       STANDING as _STANDING, TOTAL as _TOTAL, YEAR_PLAN as _YEAR_PLAN,
                       batch_of_one_event as _batch_of_one_event, span_figure as _span_figure)
 from .money import AMOUNT as _AMOUNT, CNY_RATES, Amount, parse_amount, to_amount as _to_amount
 from .stages import find_stage
-from .text import (AREA_WIDE, INVESTING, PURCHASE, CLAUSE_BREAK as _CLAUSE_BREAK, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
+from .text import (AREA_WIDE, INVESTING, ONE_BATCH as _ONE_BATCH, PURCHASE, CLAUSE_BREAK as _CLAUSE_BREAK, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
                    REACH as _REACH, SENTENCE_MARKS, STATISTIC, WORK_HEAD, Marks, normalise)
 
 __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]

@@ -12,9 +12,9 @@ import re
 
 from .money import CN_DIGITS
 from .stages import find_stage
-from .text import CLAUSE_BREAK, EVENT, REACH, Marks
+from .text import CLAUSE_BREAK, EVENT, ONE_BATCH, REACH, Marks
 
-__all__ = ["COUNT_BEFORE", "MANY_AREAS", "ONE_BATCH", "PLANNED_COUNT", "PLURAL", "ROUNDUP", "SEVERAL", "STANDING", "TOTAL",
+__all__ = ["COUNT_BEFORE", "MANY_AREAS", "PLANNED_COUNT", "PLURAL", "ROUNDUP", "SEVERAL", "STANDING", "TOTAL",
            "YEAR_PLAN", "batch_of_one_event", "span_figure"]
 
 # Several works at once: an amount spread over them is no project's investment
@@ -76,12 +76,6 @@ _SPAN_COUNT_AFTER = re.compile(r"(?:(?<![\d.])\d+|[两三四五六七八九十�
 # the total is a named work's own ("项目总投资").
 PLURAL = re.compile(r"(?:(?<![\d.])(?:[2-9]|\d{2,})|[两二三四五六七八九十百千]+)(?:多|余)?(?:家|艘|辆|架|眼|口井)"
                     r"|以上的?[^，。；,;]{0,12}?项目")
-
-# What makes several projects one batch: the event that reports them (EVENT, a stage reached as
-# facts.stages reads it: not "建成后", not "将开工") or the edition of a fair or meeting ("本届数博会", "会上", "此次") or a list put out or
-# approved at once ("新一批…项目不久前推出", "…项目获批"; not a year's list "发布…重点项目清单").
-ONE_BATCH = re.compile(r"本届|本次|此次|这批|该批|会上|会期|会议期间|展会|博览会|洽谈会|交易会|峰会|论坛"
-                       r"|推出|获批|批复|核准")
 
 # Several projects: "32个重点项目", "项目23个", "一批项目", "集中签约/开工".
 ROUNDUP = re.compile(

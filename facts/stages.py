@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional
 
-from .text import CLAUSE_MARKS, COMMA_CLAUSE_MARKS, EVENT, INVESTING, PERIOD, PURCHASE, STATISTIC, WORK_HEAD, normalise, sentence_end, sentence_of, sentence_start
+from .text import CLAUSE_MARKS, COMMA_CLAUSE_MARKS, EVENT, INVESTING, ONE_BATCH, PERIOD, PURCHASE, STATISTIC, WORK_HEAD, normalise, sentence_end, sentence_of, sentence_start
 
 __all__ = ["STAGES", "find_stage"]
 
@@ -49,7 +49,7 @@ _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_
 # As planned ("按计划", "按照计划", "根据计划") states no plan: the work was done on schedule; so does
 # a comparison with the plan ("比原计划提前竣工").
 _PLAN = re.compile(r"(?<![按照据])(?<!比原)计划|预计|预定|定于|将(?!近|军|领)|拟|力争|争取|有望|可望|年内|明年|下一步|推动|加快推进|"
-                   r"确保|督促|(?<=[，,：:])[\u4e00-\u9fff]{0,4}?(?<![主重需只想必紧简摘首纲机不])要(?![求素点闻害是不])"  # "会议强调，要…", "今年，南昌要整治…": a modal of its clause's subject
+                   r"确保|保障(?![房性])|督促|(?<=[，,：:])[\u4e00-\u9fff]{0,4}?(?<![主重需只想必紧简摘首纲机不])要(?![求素点闻害是不])"  # "会议强调，要…", "今年，南昌要整治…": a modal of its clause's subject
                    # A wish for a stage ("让项目早开工、早投产", "早日建成"), not a report; "提早竣工" was done early,
                    # "最早开工的项目", "较早建成" compare works that reached it.
                    r"|(?<![提最较])早日?(?=开工|动工|投产|竣工|完工|建成|签约|落地|达产)")
@@ -137,6 +137,8 @@ _PART_BEFORE = re.compile(r"(主体工程|主体结构|主体|土建|导流洞|�
 _CLAUSE_MARKS = COMMA_CLAUSE_MARKS
 # How long a work took to reach a stage ("从落地到开工建设仅用时45天", "从签约到投产只用了8个月"): it reached it.
 _TOOK = re.compile(r"(仅仅|仅|只|才)?(用时|用了|耗时|历时|花了)")
+# A span of stages closed by the time it took ("从签约到土地摘牌仅用了58天"): its first stage was reached too.
+_SPAN_TOOK = re.compile(r"到[^，。；,;]{1,10}?" + _TOOK.pattern)
 
 
 def _clause_after(text: str, pos: int) -> str:
@@ -235,13 +237,30 @@ def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: b
     return in_body and not _PROJECT_DEAL.search(sentence_of(text, match.start()))
 
 
+def _statistic(text: str, match: re.Match[str]) -> bool:
+    """Whether the verb's sentence is a statistic (STATISTIC).
+
+    A comparison after the verb in a sentence that reports one event ("开幕当天共签订…项目86个，总投资额
+    2638.7亿元，同比增长43.6%") sets the event's batch beside the last edition's: the verb still reports it
+    (facts.amounts reads the total the same way). 累计 anywhere is a tally.
+    """
+    start = sentence_start(text, match.start())
+    sentence = sentence_of(text, match.start())
+    found = list(STATISTIC.finditer(sentence))
+    if not found:
+        return False
+    compared_after = all(f.group() != "累计" and start + f.start() >= match.end() for f in found)
+    return not (compared_after and (EVENT.search(sentence) or ONE_BATCH.search(sentence)))
+
+
 def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> Optional[str]:
     """Why the verb at ``match`` reports no project's stage (a short reason), or None when it does."""
-    if STATISTIC.search(sentence_of(text, match.start())):
+    if _statistic(text, match):
         return "statistic"
     if _planned(text, match.start()):
         return "plan"
-    if text[match.start() - 1:match.start()] in ("从", "到", "至") and not _TOOK.match(text, match.end()):
+    if text[match.start() - 1:match.start()] in ("从", "到", "至") and not _TOOK.match(text, match.end()) \
+            and not (text[match.start() - 1] == "从" and _SPAN_TOOK.match(text, match.end())):
         return "span of stages"  # "从签约到投产的全流程": a span of stages, not a report
     if _CONDITION_AFTER.match(text, match.end()):
         return "condition"  # "项目建成后…", "投产以后…": a condition, not a report

@@ -6,7 +6,7 @@ import bisect
 import re
 from functools import lru_cache
 
-__all__ = ["AREA_WIDE", "CLAUSE_BREAK", "CLAUSE_MARKS", "COMMA_CLAUSE_MARKS", "EVENT", "INVESTING", "NATIONAL", "PERIOD", "PURCHASE", "REACH", "SENTENCE_MARKS", "STATISTIC",
+__all__ = ["AREA_WIDE", "CLAUSE_BREAK", "CLAUSE_MARKS", "COMMA_CLAUSE_MARKS", "EVENT", "INVESTING", "NATIONAL", "ONE_BATCH", "PERIOD", "PURCHASE", "REACH", "SENTENCE_MARKS", "STATISTIC",
            "WHOLE", "WORK_HEAD", "Marks", "normalise", "sentence_end", "sentence_of", "sentence_start"]
 
 # Full-width digits, letters and the percent sign to ASCII: newspapers print "２２．８亿元".
@@ -36,6 +36,12 @@ PERIOD = re.compile(r"\d+年(来|间|里)|[一二三四五六七八九十几多�
 # learnt something on ("6月16日，记者在某县采访了解到") dates the report, not an event.
 EVENT = re.compile(r"今天|今日|当天|日前|近日|\d{1,2}日(?![，,]?(?:记者|从|据|获悉))|首日|首批|第[一二三四五六七八九十\d]+批|仪式|现场|大会|举行|举办"
                    r"|集中(签约|开工|开竣工|开[（(]竣[）)]工|开复工|投产|竣工|开业)")
+
+# What makes several projects one batch: the event that reports them (EVENT, a stage reached as
+# facts.stages reads it: not "建成后", not "将开工") or the edition of a fair or meeting ("本届数博会", "会上", "此次") or a list put out or
+# approved at once ("新一批…项目不久前推出", "…项目获批"; not a year's list "发布…重点项目清单").
+ONE_BATCH = re.compile(r"本届|本次|此次|这批|该批|会上|会期|会议期间|展会|博览会|洽谈会|交易会|峰会|论坛"
+                       r"|推出|获批|批复|核准")
 
 # A nation-wide figure: "全国铁路完成固定资产投资5726亿元", "我国前三季度水利建设落实投资超万亿元",
 # "全国农村公路建设总投资超过4555亿元" (within one clause, no 的 between). Not a national first or
