@@ -46,3 +46,28 @@ def test_one_events_signed_batch_states_its_total(body: str, amount: float) -> N
 def test_forecasts_and_tallies_state_no_amount(body: str) -> None:
     amount: Optional[float] = extract_facts("", body).amount
     assert amount is None
+
+
+@pytest.mark.parametrize("body, stage", [
+    # A comparison after one event's signing (当天, 本届) compares its batch with the last edition's.
+    ("开幕当天共签订合作项目60个，总投资额800亿元，同比增长20%。", "签约"),
+    ("本届博览会有50个投资合作项目签约，总投资额300亿元，比上届增长15%。", "签约"),
+    # A span of stages closed by the time it took: the first was reached too.
+    ("为企服务，某区让这个总投资50亿元的新能源项目从签约到拿地仅用了30天。", "签约"),
+    # Affordable housing (保障房) is a noun, no plan word.
+    ("某市保障房项目今天开工，总投资5亿元。", "开工"),
+])
+def test_stage_reported(body: str, stage: str) -> None:
+    assert extract_facts("", body).stage == stage
+
+
+@pytest.mark.parametrize("body", [
+    # A comparison with no event: a year's tally.
+    "全省签约项目300个，同比增长20%。",
+    # A span of stages as a process, no time it took.
+    "某区优化从签约到拿地的全流程服务。",
+    # A policy that secures starts ("保障…开工") is a plan, like 确保.
+    "中央财政安排扶持资金417亿元，优先保障扶贫项目开工，发展产业。",
+])
+def test_no_stage_reported(body: str) -> None:
+    assert extract_facts("", body).stage is None
