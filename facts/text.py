@@ -27,14 +27,18 @@ STATISTIC = re.compile(r"同比|环比|累计|[比较](上|去|前)一?年|[比�
 # A run of months ("1—9月", "1-10月份") is a period whatever the day it is reported on.
 # A five-year plan's span ("“十五五”时期", "十四五期间") is a programme's, however its figure is worded.
 # A fair's editions summed up ("已经连续举办三届，促成…项目落地，总投资…", "历届…累计") are a span too.
-PERIOD = re.compile(r"\d+年(来|间|里)|[一二三四五六七八九十几多半]年多?(来|间|里)|以来|截至|截止到|截止至"
+PERIOD = re.compile(r"\d+年(来|间|里)|[一二三四五六七八九十几多半]年多?(来|间|里)|近年来|以来|截至|截止到|截止至"
                     r"|历届|举办了?[\d一二三四五六七八九十]+届"
                     r"|(?<![\d.])\d{1,2}[—–\-~至到]\d{1,2}月份?"
                     r"|十[一二三四五六七八九]五[”\"]?(时期|期间|期末|末|规划)")
 
 # Words of one event on one day: "今天", "日前", "21日", "首批", "仪式", "集中开工" … A date the reporter
 # learnt something on ("6月16日，记者在某县采访了解到") dates the report, not an event.
-EVENT = re.compile(r"今天|今日|当天|日前|近日|\d{1,2}日(?![，,]?(?:记者|从|据|获悉))|首日|首批|第[一二三四五六七八九十\d]+批|仪式|现场|大会|举行|举办"
+# Nor is the day a figure was told ("记者今天（7月16日）从国家发展改革委了解到", "某委今天举行新闻发布会介绍"):
+# a report, whose figure is often a period's tally.
+_TOLD_AFTER = r"(?![^，。；]{0,24}?(?:了解到|获悉|得知|发布会))"
+EVENT = re.compile(r"(?:今天|今日|日前|近日|\d{1,2}日(?![，,]?(?:记者|从|据|获悉)))" + _TOLD_AFTER
+                   + r"|当天|首日|首批|第[一二三四五六七八九十\d]+批|仪式|现场|大会|举行(?!新闻发布会|发布会)|举办"
                    r"|集中(签约|开工|开竣工|开[（(]竣[）)]工|开复工|投产|竣工|开业)")
 
 # What makes several projects one batch: the event that reports them (EVENT, a stage reached as
@@ -51,9 +55,10 @@ ONE_BATCH = re.compile(r"本届|本次|此次|这批|该批|会上|会期|会议
 WHOLE = r"(?![^，。；：！？!?,;:\n]{0,12}?(首|第一|最|唯一|单体|领先|重点))(?!性)"
 NATIONAL = re.compile(r"(全国|我国)" + WHOLE + r"[^，。；：！？!?,;:\n的]{0,12}?投资")
 # The same for a whole province, city, county or township ("全省共投入扶贫资金1.85亿元", "全区工业投资规模
-# 扩大至3600亿元", "全乡群众自我投入已达380万元"): the area's figure sums all its works. Not for places
+# 扩大至3600亿元", "全乡群众自我投入已达380万元"): the area's figure sums all its works. The national
+# planning commission's approvals ("国家发改委共审批核准固定资产投资项目20个") are the nation's. Not for places
 # (a story about a county's figure is still that county's).
-AREA_WIDE = re.compile(r"(全国|我国|全[省市县区乡镇州盟旗](?![场域面]))" + WHOLE
+AREA_WIDE = re.compile(r"(全国|我国|国家发改委|国家发展改革委|国家发展和改革委员会|全[省市县区乡镇州盟旗](?![场域面]))" + WHOLE
                        + r"[^，。；：！？!?,;:\n的]{0,12}?(投资|投入)")
 
 # What a work is: the nouns a project's name ends in, 项目 and the works news names by their kind (工程, 电站,

@@ -71,3 +71,19 @@ def test_stage_reported(body: str, stage: str) -> None:
 ])
 def test_no_stage_reported(body: str) -> None:
     assert extract_facts("", body).stage is None
+
+
+@pytest.mark.parametrize("body", [
+    # The day a figure was told is no event: a period's tally of the planning commission's approvals.
+    "记者今天（7月16日）从国家发展改革委了解到，今年上半年，国家发展改革委共审批核准固定资产投资项目94个，总投资4715亿元。",
+    "国家发改委今天举行新闻发布会介绍，5月份，国家发改委共审批核准固定资产投资项目20个，总投资516亿元。",
+    # 近年来 is a span, like 近5年来.
+    "近年来，国家投入13亿多元，实施基础设施、安居工程等六大工程，推动当地加快发展。",
+])
+def test_told_tallies_and_recent_years_state_no_amount(body: str) -> None:
+    assert extract_facts("", body).amount is None
+
+
+def test_a_batch_started_on_the_day_is_still_an_event() -> None:
+    facts = extract_facts("", "今天，某市30个重大项目集中开工，总投资200亿元。记者从市发改委了解到，项目涵盖新能源等领域。")
+    assert (facts.amount, facts.kind, facts.stage) == (2e10, "roundup", "开工")
