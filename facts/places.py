@@ -652,6 +652,9 @@ def national_scope(title: str, body: str) -> bool:
     return not table.mentions(lead[:sentence_end(lead, subject.start() if subject else 0, COMMA_CLAUSE_MARKS)])
 
 
+_LIST_ITEM_AFTER = re.compile(r"[^，。；、,;]{0,12}?[、等]")
+
+
 def _one_city_told(table: "_Table", body: str) -> bool:
     """Whether a country's story goes on to tell one city's story: every place it names (a route's ends
     aside, they are its examples) lies in one city that it visits ("在湖南株洲，一个…产业园正加紧建设"),
@@ -669,7 +672,8 @@ def _one_city_told(table: "_Table", body: str) -> bool:
                for (start, end, _), later in zip(spans, spans[1:]))  # "在湖南株洲，"
     # Named once and not as one of a list ("青铜峡等109处", "伊犁、和田"): the one place the story tells of
     # ("国家发展改革委批复四川成都天府国际机场二期工程", "我国自主研制的…在广东珠海总装下线").
-    listed = any(body.startswith(("等", "、"), end) for _, end, _ in spans)
+    # An item of a list is listed too when its place opens it ("包括雄安新区防洪骨干工程、山东恩县洼滞洪区建设…等").
+    listed = any(_LIST_ITEM_AFTER.match(body, end) for _, end, _ in spans)
     return visited or len(cities) >= 2 or not listed
 
 

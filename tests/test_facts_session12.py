@@ -87,3 +87,15 @@ def test_told_tallies_and_recent_years_state_no_amount(body: str) -> None:
 def test_a_batch_started_on_the_day_is_still_an_event() -> None:
     facts = extract_facts("", "今天，某市30个重大项目集中开工，总投资200亿元。记者从市发改委了解到，项目涵盖新能源等领域。")
     assert (facts.amount, facts.kind, facts.stage) == (2e10, "roundup", "开工")
+
+
+def test_a_countrys_story_listing_works_by_place_names_no_city() -> None:
+    # The country's figure; its examples are a list whose items open with their places.
+    facts = extract_facts("全国水利建设今年已完成投资超5000亿元",
+                          "今年前10个月，全国共有包括雄安新区防洪骨干工程、海南迈湾水利枢纽工程等在内的32项重大水利工程开工建设。")
+    assert facts.places == ()
+
+
+def test_a_countrys_story_of_one_named_work_keeps_its_city() -> None:
+    facts = extract_facts("", "国家发展改革委近日批复四川成都天府国际机场二期工程，总投资300亿元。")
+    assert facts.places and facts.places[0].city == "成都市"
