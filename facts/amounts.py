@@ -22,7 +22,7 @@ from .batches import (COUNT_BEFORE as _COUNT_BEFORE, MANY_AREAS as _MANY_AREAS,
 from .money import AMOUNT as _AMOUNT, CNY_RATES, Amount, parse_amount, to_amount as _to_amount
 from .stages import find_stage
 from .text import (AREA_WIDE, INVESTING, ONE_BATCH as _ONE_BATCH, PURCHASE, CLAUSE_BREAK as _CLAUSE_BREAK, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
-                   REACH as _REACH, SENTENCE_MARKS, STATISTIC, WORK_HEAD, Marks, normalise)
+                   REACH as _REACH, SENTENCE_MARKS, STATISTIC, WORK_HEAD, Marks, compared_after, normalise)
 
 __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
 
@@ -258,14 +258,12 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         own_work = bool(_OWN_TOTAL.search(text, own_start, invest.start()) or _NAMES_WORK.match(text, match.end())) \
             and not _ROUNDUP.search(full_sentence) and not _SEVERAL.search(full_sentence)  # counts nothing
         stated = text[own_start:_comma_clause_end(text, match.end(), clauses.first_from(match.end()))] if own_work else full_sentence
-        # A comparison after the amount ("总投资额2638.7亿元，同比增长43.6%") sets an event's batch beside the
-        # last edition's: it stays the batch's total when the sentence reports one event (asked below).
-        compared_after = False
+        # A comparison after the amount keeps it a batch's total when the sentence reports one event (asked below).
+        compared = False
         if STATISTIC.search(stated) and not _ONE_WORK_AFTER.match(after):
-            offset = own_start if own_work else max(sentences.start_before(start), start - _REACH)
-            compared_after = all(found.group() != "累计" and offset + found.start() >= match.end()
-                                 for found in STATISTIC.finditer(stated))
-            if not compared_after:
+            compared = compared_after(stated, own_start if own_work else max(sentences.start_before(start), start - _REACH),
+                                      match.end())
+            if not compared:
                 continue
         # A sentence that opens with a total ("…重点工程项目共30项，…。总投资519.86亿元，…") has no subject
         # of its own: it sums up what the sentence before it counted (the headline, for the body's first
@@ -283,7 +281,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             or bool(subject and (_ROUNDUP.search(subject) or _COUNT_BEFORE.search(subject))) or signed_projects
         if is_roundup and not _batch_of_one_event(text, sentences, start, title, batches):
             continue  # "今年，传化已经上新了10多个项目，总投资达百亿元": a tally of many, no event's batch
-        if compared_after and not is_roundup:
+        if compared and not is_roundup:
             continue  # "…完成投资80亿元，同比增长12%": a statistic
         # The works counted may stand in the comma clause before when the amount's own names nothing before
         # its word ("省级6项，概算投资140亿元"): that clause is its subject.

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional
 
-from .text import CLAUSE_MARKS, COMMA_CLAUSE_MARKS, EVENT, INVESTING, ONE_BATCH, PERIOD, PURCHASE, STATISTIC, WORK_HEAD, normalise, sentence_end, sentence_of, sentence_start
+from .text import CLAUSE_MARKS, COMMA_CLAUSE_MARKS, EVENT, INVESTING, ONE_BATCH, PERIOD, PURCHASE, STATISTIC, WORK_HEAD, compared_after, normalise, sentence_end, sentence_of, sentence_start
 
 __all__ = ["STAGES", "find_stage"]
 
@@ -244,13 +244,11 @@ def _statistic(text: str, match: re.Match[str]) -> bool:
     2638.7亿元，同比增长43.6%") sets the event's batch beside the last edition's: the verb still reports it
     (facts.amounts reads the total the same way). 累计 anywhere is a tally.
     """
-    start = sentence_start(text, match.start())
     sentence = sentence_of(text, match.start())
-    found = list(STATISTIC.finditer(sentence))
-    if not found:
+    if not STATISTIC.search(sentence):
         return False
-    compared_after = all(f.group() != "累计" and start + f.start() >= match.end() for f in found)
-    return not (compared_after and (EVENT.search(sentence) or ONE_BATCH.search(sentence)))
+    return not (compared_after(sentence, sentence_start(text, match.start()), match.end())
+                and (EVENT.search(sentence) or ONE_BATCH.search(sentence)))
 
 
 def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> Optional[str]:

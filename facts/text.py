@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 __all__ = ["AREA_WIDE", "CLAUSE_BREAK", "CLAUSE_MARKS", "COMMA_CLAUSE_MARKS", "EVENT", "INVESTING", "NATIONAL", "ONE_BATCH", "PERIOD", "PURCHASE", "REACH", "SENTENCE_MARKS", "STATISTIC",
-           "WHOLE", "WORK_HEAD", "Marks", "normalise", "sentence_end", "sentence_of", "sentence_start"]
+           "WHOLE", "WORK_HEAD", "Marks", "compared_after", "normalise", "sentence_end", "sentence_of", "sentence_start"]
 
 # Full-width digits, letters and the percent sign to ASCII: newspapers print "２２．８亿元".
 # Full-width punctuation stays: "，" and "；" separate clauses, "10，20" is not 1020.
@@ -21,6 +21,15 @@ _DOT_POINT = re.compile(r"(?<=\d)[．·・•](?=\d)")
 # "固定资产投资完成246.79亿元，同比增长15.3%", "双向投资额累计已超过260亿美元",
 # "比上年增长13.6%", "比1996年分别增长2.72%".
 STATISTIC = re.compile(r"同比|环比|累计|[比较](上|去|前)一?年|[比较]上(月|季度?)|比\d{2,4}年")
+
+
+def compared_after(sentence: str, sentence_start: int, pos: int) -> bool:
+    """Whether every STATISTIC word of ``sentence`` (starting at ``sentence_start`` of its text) is a
+    comparison at or after ``pos``: "总投资额2638.7亿元，同比增长43.6%" sets one event's figure beside the last
+    edition's, which keeps it the event's when the sentence reports one (facts.amounts, facts.stages ask
+    that); 累计 anywhere, or a comparison before ``pos``, makes the figure a statistic."""
+    found = list(STATISTIC.finditer(sentence))
+    return bool(found) and all(f.group() != "累计" and sentence_start + f.start() >= pos for f in found)
 
 # A clause that spans a period sums it up: "近5年来", "今年以来", and a count as of a date
 # ("截至1月30日，共举办…活动2700多场，签约项目626个，总投资额2340.54亿元").
