@@ -778,6 +778,12 @@ def _origin_only(table: _Table, title: str, body: str, codes: Iterable[str]) -> 
 # Where a name stands as a word of its own: at a clause's start or after 的 (``今天的顺德，``), and before a
 # clause's end or 的 (``_PLACE_END``). ``三江源``, ``满城尽带黄金甲`` hold a county's name inside words.
 _WORD_BEFORE = re.compile(r"(?:^|[，。；：、,;:！？!?\s“”\"]|的)$")
+# What a place that opens its clause as the subject does next ("为企服务，松江实现…审批改革", "今年，慈溪围绕…"):
+# the name is a word of its own there, as before a clause's end. Only verbs and adverbs that start a
+# predicate; a name read inside another word (三江源, 满城尽带) is followed by none of them.
+_SUBJECT_VERB_AFTER = re.compile(r"(?:实现|推出|推进|推动|加快|加速|打造|出台|建设|建成|引进|引入|签约|开工|投资|积极|全力|持续|坚持|"
+                                 r"围绕|大力|着力|聚焦|已经|已|正在|正|今年|近年来|又|也|还|将|把|通过|依托|抢抓|抓住|瞄准|立足|"
+                                 r"新增|新开工|开展|启动|探索|成立|设立|举行|召开|发布|获批|入选)")
 
 
 def _bare_counties(table: _Table, texts: Iterable[str], named: list[str]) -> list[str]:
@@ -810,7 +816,8 @@ def _bare_counties(table: _Table, texts: Iterable[str], named: list[str]) -> lis
                 continue
             if table.placelike(name, code) and (not provinces or code[:2] in provinces):
                 found.append(code)
-                if _WORD_BEFORE.search(text, max(0, start - 1), start) and _PLACE_END.match(text, end):
+                if _WORD_BEFORE.search(text, max(0, start - 1), start) and (
+                        _PLACE_END.match(text, end) or _SUBJECT_VERB_AFTER.match(text, end)):
                     alone.add(code)
     counts = Counter(found)
     kept = [code for code in counts if counts[code] > 1 or code in alone]

@@ -1,0 +1,27 @@
+"""Classes of error the session-13 dev paragraphs showed, each with made-up sentences of the same shape:
+a county or district named by its short name as the subject opening a clause (``为企服务，松江实现…``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsmon.facts import extract_facts
+from newsmon.facts.places import find_places
+
+
+@pytest.mark.parametrize("body, city, county", [
+    ("为企服务，松江实现审批制度改革，让这个总投资450亿元的计算中心从签约到摘牌仅用了58天。", "上海市", "松江区"),
+    ("今年，慈溪围绕家电产业引进一批项目，总投资120亿元的某智能工厂开工。", "宁波市", "慈溪市"),
+])
+def test_a_county_opening_its_clause_as_the_subject_places_the_story(body: str, city: str, county: str) -> None:
+    places = extract_facts("", body).places
+    assert places and (places[0].city, places[0].county) == (city, county)
+
+
+@pytest.mark.parametrize("body", [
+    # Read inside other words at a clause's start: 三江源 (三江县), 满城尽带 (满城区) are no subjects.
+    "今年，三江源生态保护项目开工，总投资5亿元。",
+    "满城尽带黄金甲，这部电影投资5亿元。",
+])
+def test_a_short_name_inside_another_word_at_a_clause_start_is_no_place(body: str) -> None:
+    assert find_places("", body) == []
