@@ -445,6 +445,7 @@ def _table() -> _Table:
 # Township level (乡镇, 街道, 苏木): data/townships.csv.gz, made by data/make_townships.py from the
 # NBS 2023 codes (documented in both). Read only when a story names no city otherwise.
 _TOWNSHIP_SUFFIXES = ("街道", "镇", "乡")  # dropped for the short name: 丹灶 of 丹灶镇
+_FUNCTION_FIRST = "在于到向从自至对和与及把将被为"  # prepositions and conjunctions that open a phrase
 
 
 class _Townships:
@@ -467,9 +468,11 @@ class _Townships:
         self.full = full
         # A short name counts only when one township has it and it is no name of the division
         # table, nor a township's full name: 丹灶 (丹灶镇); not 城关 (dozens), not 南海 (a district).
+        # A two-character one that opens with a preposition or conjunction is read across the words around
+        # it: "在中白工业园" is 在 + 中白工业园, not 永新县's 在中乡; "和村民…", "向上…" likewise.
         self.short = {name: next(iter(owners))[0] for name, owners in short.items()
                       if len(owners) == 1 and len(name) >= 2 and name not in table.names and name not in full
-                      and name not in _NOT_PLACES}
+                      and name not in _NOT_PLACES and not (len(name) == 2 and name[0] in _FUNCTION_FIRST)}
         self.automaton = ahocorasick.Automaton()
         for name in set(full) | set(self.short):
             self.automaton.add_word(name, name)

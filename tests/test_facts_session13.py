@@ -25,3 +25,12 @@ def test_a_county_opening_its_clause_as_the_subject_places_the_story(body: str, 
 ])
 def test_a_short_name_inside_another_word_at_a_clause_start_is_no_place(body: str) -> None:
     assert find_places("", body) == []
+
+
+@pytest.mark.parametrize("body", [
+    # 在中 and 到保 are townships' short names (在中乡, 到保镇), read across a preposition here.
+    "在中白工业园，一批项目集中开工。",
+    "今天，一批中国企业到保加利亚考察对接项目。",
+])
+def test_a_township_name_read_across_a_preposition_is_no_place(body: str) -> None:
+    assert find_places("", body) == []
