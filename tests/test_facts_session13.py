@@ -34,3 +34,15 @@ def test_a_short_name_inside_another_word_at_a_clause_start_is_no_place(body: st
 ])
 def test_a_township_name_read_across_a_preposition_is_no_place(body: str) -> None:
     assert find_places("", body) == []
+
+
+@pytest.mark.parametrize("body, province, city", [
+    # Zhejiang's provincial new areas written without their city's name.
+    ("钱塘新区一批生物医药项目集中签约，总投资180亿元。", "浙江省", "杭州市"),
+    ("在南太湖新区，一批项目集中开工。", "浙江省", "湖州市"),
+    # A national new area spanning two cities gives its province and no city.
+    ("西咸新区一批先进制造项目集中开工，总投资300亿元。", "陕西省", ""),
+])
+def test_new_areas_written_without_their_citys_name_are_placed(body: str, province: str, city: str) -> None:
+    places = find_places("", body)
+    assert places and (places[0].province, places[0].city) == (province, city)
