@@ -28,7 +28,7 @@ __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
 
 # Words that make the amount after them an investment. A bare 投资 that starts another noun
 # (投资银行, 投资基金, 投资者, 投资人 …) introduces no investment.
-_INVEST = re.compile(r"(总投资额?|投资总额|总?签约(总?(投资)?金?额|[，,]金额)|签约资金|合同资金|合同引资额?|协议资金|协议投资额?|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
+_INVEST = re.compile(r"(总投资额?|投资总额|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同资金|合同引资额?|协议资金|协议投资额?|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
                      r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|增资|签约|总?造价|"
                      r"投资(?!银行|基金|者|人|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
 # The total of a signed batch: a word that says so ("签约总额", "总签约金额"), or a total (总金额, 总额, 共)
@@ -36,8 +36,9 @@ _INVEST = re.compile(r"(总投资额?|投资总额|总?签约(总?(投资)?金?�
 # "34个项目签约，共672.2亿元"); without a signing 总额 and 共 introduce no investment. "签约投资额" is
 # 签约额, and so is the 金额 of the comma clause right after a signing ("69个重大项目签约，金额超663亿元").
 # The funds a signed batch's contracts or agreements state ("此次集中签约项目共60个，合同资金224.9亿元",
-# "合同引资额达569.35亿元的35个项目顺利签约") are its total the same way.
-_SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额|合同资金|合同引资额?|协议资金|协议投资额?")  # "签约资金" is like 签约额
+# "合同引资额达569.35亿元的35个项目顺利签约") are its total the same way, and so is the amount of the signed
+# projects ("展会…签约项目金额近80亿元"); a bare "签约金额" may be a trade's (技术交易, 采购).
+_SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额|签约项目总?金?额|合同资金|合同引资额?|协议资金|协议投资额?")  # "签约资金" is like 签约额
 # A signing written right before its amount ("集中签约232.8亿元", "签约93亿元的项目"): the signed
 # total of a batch, or one project's investment when the amount names the project it signs.
 _BARE_SIGNED_GAP = re.compile(r"(达到?|超过?|逾|约|近)?")

@@ -3,6 +3,8 @@ a county or district named by its short name as the subject opening a clause (``
 
 from __future__ import annotations
 
+from typing import Optional
+
 import pytest
 
 from newsmon.facts import extract_facts
@@ -46,3 +48,26 @@ def test_a_township_name_read_across_a_preposition_is_no_place(body: str) -> Non
 def test_new_areas_written_without_their_citys_name_are_placed(body: str, province: str, city: str) -> None:
     places = find_places("", body)
     assert places and (places[0].province, places[0].city) == (province, city)
+
+
+@pytest.mark.parametrize("body, stage", [
+    # A road, tunnel or bridge opened to traffic is in use, like a line 开通运营.
+    ("经过3年建设，总投资30亿元的某江隧道今天正式通车。", "投产"),
+    ("总投资12亿元的某大桥建成通车。", "投产"),
+    # A plant 建成投入商运 (commercial operation) is read whole, like 建成投产.
+    ("某核电站1号和2号机组全部建成投入商运，项目总投资500亿元。", "投产"),
+    # Opening ahead, and a measure of roads: no stage reached.
+    ("总投资30亿元的某隧道预计年底通车。", None),
+    ("全省高速公路通车里程达到8000公里。", None),
+])
+def test_opened_to_traffic_and_commercial_operation(body: str, stage: Optional[str]) -> None:
+    assert extract_facts("", body).stage == stage
+
+
+def test_the_signed_projects_amount_at_a_fair_is_its_total() -> None:
+    facts = extract_facts("", "第四届某某博览会近日开幕，展会签约项目金额近80亿元。")
+    assert (facts.amount, facts.kind) == (8e9, "roundup")
+
+
+def test_a_bare_signed_amount_of_a_technology_trade_is_no_investment() -> None:
+    assert extract_facts("", "活动期间，共有22家单位达成技术交易意向，现场签约金额达8.9亿元。").amount is None
