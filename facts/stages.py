@@ -36,9 +36,10 @@ _VERBS = {
     "招标": r"完成招标|招标|中标",
     # "开复工": started or resumed; "启动建设", "扩建工程正式启动", "某工程日前在天津启动": construction launched.
     "开工": r"开工建设|集中开工|开复工|开工|动工|奠基|破土|开建|开始(土建)?(兴建|建设|施工)|启动建设|(?<=工程)(日前|近日|今天|今日|昨天)?(在[\u4e00-\u9fff]{1,8}?)?(正式|全面)?启动(?!仪式后)",
-    "投产": r"正式投产|建成投产|建成并?投入(商业)?运营|建成并?投入商运|竣工投产|竣工投运|建成投运|投产|正式启用|全面启用|投入使用|试生产|试产|投入(商业|试)?运营|投运|达产|开通运营|正式开通|投入运行|(?<!闭)开馆|(?<![计划预])(正式|建成|全线)?通车(?!里程)|投入商运",
+    "投产": r"正式投产|建成投产|建成并?投入(商业)?运营|建成并?投入商运|竣工投产|竣工投运|建成投运|投产|正式启用|全面启用|投入使用|试生产|试产|投入(商业|试)?运营|投运|达产|开通运营|正式开通|投入运行|(?<!闭)开馆|(正式|全线)?通车(?!里程)|投入商运",
     # 开通运营, 通车: a line, road, bridge or tunnel opened to traffic (a measure, "通车里程", is none);
-    # 开馆: a museum or hall opened; 建成投入商运 (commercial operation) is read whole, like 建成投产.
+    # 开馆: a museum or hall opened; 建成投入商运 (commercial operation) is read whole, like 建成投产
+    # (建成通车 is two verbs, and the completion, the furthest stage, wins).
     # "构建成链", "组建成", "共建成渝": a verb ending in 建 before 成 ("into", a name) is no completion;
     # "建成区" is a city's built-up area.
     "竣工": r"竣工验收|竣工|开[（(]竣[）)]工|完工|(?<![构组搭创共])建成(?!区)|验收合格|(经|通过)[^，。；,;]{0,10}?验收|交付使用",  # 交付使用: handed over, built

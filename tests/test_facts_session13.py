@@ -53,7 +53,8 @@ def test_new_areas_written_without_their_citys_name_are_placed(body: str, provin
 @pytest.mark.parametrize("body, stage", [
     # A road, tunnel or bridge opened to traffic is in use, like a line 开通运营.
     ("经过3年建设，总投资30亿元的某江隧道今天正式通车。", "投产"),
-    ("总投资12亿元的某大桥建成通车。", "投产"),
+    # Built and opened: the completion is the furthest stage (as 建成投运 of a line is not).
+    ("总投资12亿元的某大桥建成通车。", "竣工"),
     # A plant 建成投入商运 (commercial operation) is read whole, like 建成投产.
     ("某核电站1号和2号机组全部建成投入商运，项目总投资500亿元。", "投产"),
     # Opening ahead, and a measure of roads: no stage reached.
