@@ -85,6 +85,10 @@ _COUNTED = re.compile(_NUMBER + f"({_COUNTERS})")
 # "输出管理合同", "人均签订合同额") states no 签约; in the body the sentence must name the
 # project, the investment or the cooperation it is about.
 _NOT_PROJECT_DEAL = re.compile(r"责任书|责任状|承包|管理合同|输出管理|合同额|目标书|军令状|保证书|承诺书|公约|劳动合同")
+# A signing with lenders ("与10家投资机构、10家银行机构签署了…合作协议", "与某银行签订…授信协议") is financing,
+# no project's signing.
+_WITH_LENDERS = re.compile(r"与[^，。；,;]{0,24}?(银行|金融机构|投资机构|保险机构|基金)[^，。；,;]{0,4}$")
+_FINANCING_AFTER = re.compile(r"[^，。；,;]{0,12}?(授信|融资|贷款|信贷)")
 _PROJECT_DEAL = re.compile(r"项目|投资|合作|框架|合资|独资|建设|落户|仪式|引进|招商|工程|厂|基地|园区|产业")
 _SIGNING = ("签约", "签订", "签署")
 # An expert review that selects projects for a subsidy ("经专家评审，拟对56个项目给予支持",
@@ -94,6 +98,10 @@ _FUNDING_REVIEW = re.compile(r"拟[^。；]{0,20}?(支持|资助|扶持|奖励|�
 _CAMPAIGN = re.compile(r"行动|活动|工作|机制|体系|计划")
 # An approval of money (a budget, funds, bonds) approves no work.
 _FUNDS_BEFORE = re.compile(r"预算|资金|经费|债券|额度")
+# A plan or a zone approved ("《某综合试验区建设总体方案》获国务院批复", "山东获批新旧动能转换综合试验区"):
+# a policy document or an area's status, no work's approval (a project's own plan is "项目…获批").
+_DOCUMENT_BEFORE = re.compile(r"(方案|规划|纲要|意见|办法)[》”\"]?")
+_ZONE_AFTER = re.compile(r"[^，。；,;]{0,14}?(试验区|示范区|实验区|自贸区|新区|规划|方案)")
 # 落户 before a policy word is a noun ("落户奖励", "落户政策"), no project settling in.
 _POLICY_AFTER = re.compile(r"奖励|补贴|补助|政策|条件|门槛")
 # What a stage is reached by: a project or a work. A sentence of the body that names none reports
@@ -224,6 +232,10 @@ def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: b
     if index == STAGES.index("核准") and _FUNDS_BEFORE.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS),
                                                           match.start()):
         return True  # "中央部门预算已全部批复": a budget approved, no work
+    if index == STAGES.index("核准") and (
+            _DOCUMENT_BEFORE.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start())
+            or match.group() == "获批" and _ZONE_AFTER.match(text, match.end())):
+        return True  # "…总体方案》获国务院批复", "获批…综合试验区": a plan or a zone, no work
     if match.group().startswith("落户") and _POLICY_AFTER.match(text, match.end()):
         return True  # "落户奖励": a relocation award, no signing
     if match.group().startswith("获") and match.group().endswith("批准"):
@@ -234,6 +246,9 @@ def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: b
         return False
     if _NOT_PROJECT_DEAL.search(_clause_after(text, match.end())):
         return True
+    if _WITH_LENDERS.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start()) \
+            or _FINANCING_AFTER.match(text, match.end()):
+        return True  # financing agreed with lenders, no project signed
     sentence = sentence_of(text, match.start())
     if PURCHASE.search(sentence) and not INVESTING.search(sentence):
         return True

@@ -72,3 +72,24 @@ def test_the_signed_projects_amount_at_a_fair_is_its_total() -> None:
 
 def test_a_bare_signed_amount_of_a_technology_trade_is_no_investment() -> None:
     assert extract_facts("", "活动期间，共有22家单位达成技术交易意向，现场签约金额达8.9亿元。").amount is None
+
+
+@pytest.mark.parametrize("body", [
+    # A plan document or a zone's status approved is no work's 核准.
+    "《某某综合试验区建设总体方案》日前获国务院批复。目前，该省已建立600个项目的储备库。",
+    "某省获批建设国家级综合试验区，将推动一批产业项目落地。",
+    # Financing agreed with lenders is no project's signing.
+    "该省已与10家投资机构、10家银行机构签署了4000亿元规模的合作协议，支持项目建设。",
+    "某市与某银行签订授信协议，为重点项目建设提供资金。",
+])
+def test_a_plan_approved_or_financing_signed_reports_no_stage(body: str) -> None:
+    assert extract_facts("", body).stage is None
+
+
+@pytest.mark.parametrize("body, stage", [
+    # A project's own approval and a project signed with a firm still report their stage.
+    ("某某水利枢纽工程项目近日获国家发展改革委批复，总投资80亿元。", "核准"),
+    ("某市与某集团签署新能源汽车项目投资协议，总投资50亿元。", "签约"),
+])
+def test_a_projects_approval_and_signing_still_count(body: str, stage: str) -> None:
+    assert extract_facts("", body).stage == stage
