@@ -93,3 +93,15 @@ def test_a_plan_approved_or_financing_signed_reports_no_stage(body: str) -> None
 ])
 def test_a_projects_approval_and_signing_still_count(body: str, stage: str) -> None:
     assert extract_facts("", body).stage == stage
+
+
+@pytest.mark.parametrize("body, stage", [
+    # A project settling in a place says where it is, not what stage it reached.
+    ("总投资120亿美元的某石化项目落户某省。", None),
+    ("一批高精尖项目落户某市，投资总额300亿元。", None),
+    # Its amount still counts, and a signing still says 签约.
+    ("某市今天与某集团签约，总投资50亿元的新材料项目落户该市。", "签约"),
+])
+def test_settling_in_a_place_is_no_stage(body: str, stage: Optional[str]) -> None:
+    facts = extract_facts("", body)
+    assert facts.stage == stage and facts.amount is not None
