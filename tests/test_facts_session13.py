@@ -98,7 +98,7 @@ def test_a_projects_approval_and_signing_still_count(body: str, stage: str) -> N
 @pytest.mark.parametrize("body, stage", [
     # A project settling in a place says where it is, not what stage it reached.
     ("总投资120亿美元的某石化项目落户某省。", None),
-    ("一批高精尖项目落户某市，投资总额300亿元。", None),
+    ("某新能源汽车项目今天正式落户某市，项目总投资50亿元。", None),
     # Its amount still counts, and a signing still says 签约.
     ("某市今天与某集团签约，总投资50亿元的新材料项目落户该市。", "签约"),
 ])
