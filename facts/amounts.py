@@ -44,9 +44,9 @@ _SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额|签约项目总?金
 _BARE_SIGNED_GAP = re.compile(r"(达到?|超过?|逾|约|近)?")
 _PROJECT_AFTER = re.compile(r"^的?[^，。；,;]{0,12}?(项目|工程)")
 # The projects a signing names, right before their total ("签约项目560亿元", "日前签约金融、商贸等领域的项目
-# 560亿元"): the signed projects' total, a batch's. Not one project ("签约一个…项目", "该项目"), which
-# states its investment with a word of its own.
-_SIGNED_PROJECTS = re.compile(r"了?(?![一该这此])[^，。；,;\d]{0,12}?项目" + _BARE_SIGNED_GAP.pattern)
+# 560亿元", "共签约智能化项目金额6100多亿元"): the signed projects' total, a batch's. Not one project
+# ("签约一个…项目", "该项目"), which states its investment with a word of its own.
+_SIGNED_PROJECTS = re.compile(r"了?(?![一该这此])[^，。；,;\d]{0,12}?项目(总?金额|总?投资额?|总额)?" + _BARE_SIGNED_GAP.pattern)
 _TOTAL_ONLY = re.compile(r"总金额|总额|共计?")
 _SIGNED = re.compile(r"签约|签订|签署")
 # Spending words that name a project's investment only when the sentence builds one work

@@ -105,3 +105,8 @@ def test_a_projects_approval_and_signing_still_count(body: str, stage: str) -> N
 def test_settling_in_a_place_is_no_stage(body: str, stage: Optional[str]) -> None:
     facts = extract_facts("", body)
     assert facts.stage == stage and facts.amount is not None
+
+
+def test_the_amount_of_the_kind_of_projects_a_fair_signed_is_its_total() -> None:
+    facts = extract_facts("", "首届某某产业博览会今天闭幕，共签约智能化项目金额6100多亿元。")
+    assert (facts.amount, facts.kind) == (6.1e11, "roundup")
