@@ -446,6 +446,8 @@ def _table() -> _Table:
 # NBS 2023 codes (documented in both). Read only when a story names no city otherwise.
 _TOWNSHIP_SUFFIXES = ("街道", "镇", "乡")  # dropped for the short name: 丹灶 of 丹灶镇
 _FUNCTION_FIRST = "在于到向从自至对和与及把将被为"  # prepositions and conjunctions that open a phrase
+# Characters that make a word of what follows as often as a name: 小城镇, 新城镇, 古城镇, 各乡镇.
+_MODIFIERS = "小大新老旧古各中特名重全本该此某"
 
 
 class _Townships:
@@ -481,15 +483,17 @@ class _Townships:
     def word_read(self, text: str, start: int, end: int, name: str) -> bool:
         """True when the township name at ``text[start:end]`` is better read as ordinary words.
 
-        A full name whose last two characters are a word (小城镇, 文明村镇, 上山下乡) or whose suffix
+        A full name whose last two characters are a word (小城镇, 文明村镇, 上山下乡), unless it opens a
+        clause and starts with no modifier (``_MODIFIERS``: "，枝城镇共招商…" names 枝城镇), or whose suffix
         makes one with the next character (发展乡镇); a short name that jieba lists as a common word
         (建筑, 招商), or that stands in no place slot (see ``_in_place_slot``): two characters read
         across words ("新一代", "大中小城市") are names of townships too.
         """
         words = self.table.words
         if name in self.full:
-            if len(name) == 3 and name[-2:] in words:
-                return True
+            if len(name) == 3 and name[-2:] in words and not (
+                    name[0] not in _MODIFIERS and (start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff")):
+                return True  # "建设小城镇"; but "，枝城镇共招商…" opens a clause with the township's name
             return end < len(text) and name[-1] + text[end] in words
         return not self.table.rarer_than(name, self.short[name]) or not _in_place_slot(text, start, end, opening=False)
 

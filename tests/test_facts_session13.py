@@ -110,3 +110,15 @@ def test_settling_in_a_place_is_no_stage(body: str, stage: Optional[str]) -> Non
 def test_the_amount_of_the_kind_of_projects_a_fair_signed_is_its_total() -> None:
     facts = extract_facts("", "首届某某产业博览会今天闭幕，共签约智能化项目金额6100多亿元。")
     assert (facts.amount, facts.kind) == (6.1e11, "roundup")
+
+
+@pytest.mark.parametrize("body, city", [
+    # A township whose name ends in a word (城镇) opening its clause is named: 枝城镇 of 宜都市, 宜昌.
+    ("去年以来，枝城镇共招商引资16个项目，协议投资超过350亿元。", "宜昌市"),
+    # After another word, or with a modifier first, the characters are the word: small towns, new towns.
+    ("某省加快建设小城镇，一批项目开工。", ""),
+    ("，新城镇建设项目开工。", ""),
+])
+def test_a_township_ending_in_a_word_is_named_when_it_opens_its_clause(body: str, city: str) -> None:
+    places = find_places("", body)
+    assert (places[0].city if places else "") == city
