@@ -276,19 +276,21 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             elif clause_start > 0:
                 subject_start = max(clauses.start_before(clause_start - 1), clause_start - _REACH)
                 subject = text[subject_start:clause_start]
-        # A roundup: the clause (or the sentence the total sums up) counts projects and states their total.
+        # The works counted may stand in the comma clause before when the amount's own names nothing before
+        # its word ("省级6项，概算投资140亿元", "投资农业项目200多个，投资额700多亿元"): that clause is its subject.
+        count_from = own_start
+        if own_start > clause_start and len(text[own_start:invest.start()].strip()) <= 2:
+            count_from = _comma_clause_start(text, own_start - 1, clause_start)
+        # A roundup: the clause (or the sentence the total sums up, or the comma clause before that counts
+        # the projects) counts projects and states their total.
         is_roundup = bool(_ROUNDUP.search(clause + text[start:match.end()] + after)) and bool(
             _TOTAL.search(clause) or "共" in clause or "签约" in invest.group()) or bool(_SIGNED_SUM.fullmatch(invest.group())) \
-            or bool(subject and (_ROUNDUP.search(subject) or _COUNT_BEFORE.search(subject))) or signed_projects
+            or bool(subject and (_ROUNDUP.search(subject) or _COUNT_BEFORE.search(subject))) or signed_projects \
+            or (count_from < own_start and bool(_ROUNDUP.search(text, count_from, own_start)))
         if is_roundup and not _batch_of_one_event(text, sentences, start, title, batches):
             continue  # "今年，传化已经上新了10多个项目，总投资达百亿元": a tally of many, no event's batch
         if compared and not is_roundup:
             continue  # "…完成投资80亿元，同比增长12%": a statistic
-        # The works counted may stand in the comma clause before when the amount's own names nothing before
-        # its word ("省级6项，概算投资140亿元"): that clause is its subject.
-        count_from = own_start
-        if own_start > clause_start and len(text[own_start:invest.start()].strip()) <= 2:
-            count_from = _comma_clause_start(text, own_start - 1, clause_start)
         if (not is_roundup and _COUNT_BEFORE.search(text, count_from, invest.start())
                 and not _OWN_TOTAL.search(text, own_start, invest.start())  # "新建3艘渡轮的码头项目总投资": its own
                 and not _batch_of_one_event(text, sentences, start, title, batches)):

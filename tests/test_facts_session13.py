@@ -122,3 +122,15 @@ def test_the_amount_of_the_kind_of_projects_a_fair_signed_is_its_total() -> None
 def test_a_township_ending_in_a_word_is_named_when_it_opens_its_clause(body: str, city: str) -> None:
     places = find_places("", body)
     assert (places[0].city if places else "") == city
+
+
+@pytest.mark.parametrize("body, amount, kind", [
+    # Projects counted in the comma clause before a bare 投资额 are its subject: a tally over time is no figure,
+    ("目前，我国已与60多个国家签署农业合作协议。在沿线投资农业项目200多个，投资额700多亿元。", None, None),
+    # and one event's batch is a roundup.
+    ("今天，某市集中开工重大项目32个，投资额156亿元。", 1.56e10, "roundup"),
+])
+def test_projects_counted_before_a_bare_investment_word_are_its_subject(body: str, amount: Optional[float],
+                                                                        kind: Optional[str]) -> None:
+    facts = extract_facts("", body)
+    assert (facts.amount, facts.kind) == (amount, kind)
