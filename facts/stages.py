@@ -103,7 +103,7 @@ _FUNDS_BEFORE = re.compile(r"预算|资金|经费|债券|额度")
 # A plan or a zone approved ("《某综合试验区建设总体方案》获国务院批复", "山东获批新旧动能转换综合试验区"):
 # a policy document or an area's status, no work's approval (a project's own plan is "项目…获批").
 _DOCUMENT_BEFORE = re.compile(r"(方案|规划|纲要|意见|办法)[》”\"]?")
-_ZONE_AFTER = re.compile(r"[^，。；,;]{0,14}?(试验区|示范区|实验区|自贸区|新区|规划|方案)")
+_ZONE_APPROVED = re.compile(r"[^，。；,;]{0,14}?(试验区|示范区|实验区|自贸区|新区|规划|方案)")
 # What a stage is reached by: a project or a work. A sentence of the body that names none reports
 # no project's stage ("在营地腾出一间帐篷，建成灾区第一所少儿之家", "钢铁企业招标收到的外资"); the
 # check is loose on purpose (any such word anywhere in the sentence), a sentence about a work
@@ -234,7 +234,7 @@ def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: b
         return True  # "中央部门预算已全部批复": a budget approved, no work
     if index == STAGES.index("核准") and (
             _DOCUMENT_BEFORE.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start())
-            or match.group() == "获批" and _ZONE_AFTER.match(text, match.end())):
+            or match.group() == "获批" and _ZONE_APPROVED.match(text, match.end())):
         return True  # "…总体方案》获国务院批复", "获批…综合试验区": a plan or a zone, no work
     if match.group().startswith("获") and match.group().endswith("批准"):
         return not _PROJECT_DEAL.search(sentence_of(text, match.start()))
