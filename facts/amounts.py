@@ -21,7 +21,7 @@ from .batches import (COUNT_BEFORE as _COUNT_BEFORE, MANY_AREAS as _MANY_AREAS,
                       batch_of_one_event as _batch_of_one_event, span_figure as _span_figure)
 from .money import AMOUNT as _AMOUNT, CNY_RATES, Amount, parse_amount, to_amount as _to_amount
 from .stages import find_stage
-from .text import (AREA_WIDE, INVESTING, ONE_BATCH as _ONE_BATCH, PURCHASE, CLAUSE_BREAK as _CLAUSE_BREAK, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
+from .text import (AREA_WIDE, INVESTING, ONE_BATCH as _ONE_BATCH, PLAN_DOCUMENT, PURCHASE, CLAUSE_BREAK as _CLAUSE_BREAK, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
                    REACH as _REACH, SENTENCE_MARKS, STATISTIC, WORK_HEAD, Marks, compared_after, normalise)
 
 __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
@@ -80,10 +80,6 @@ _ATTRACTED = re.compile(r"(已经?|累计|先后)吸引[\u4e00-\u9fff]{0,2}$")
 # A programme's total ("该行动计划总投资3000亿元", "实施方案…投资"): the programme is no project. (A
 # project's "规划总投资", "计划投资" is its own planned total.)
 _PROGRAMME_BEFORE = re.compile(r"(行动|方案|战略|纲要|政策)(计划)?$")
-# A planning document the sentence is about ("…城际铁路建设规划近日获国家发展改革委批复，总里程约775公里，计划
-# 总投资4741亿元"): the total of all the works it plans, a programme's, unless the amount's own clause names
-# a work before its word ("其中某枢纽工程总投资…").
-_PLAN_DOCUMENT = re.compile(r"(建设|发展|总体|专项|布局)规划")
 # Financing received (a venture round), not a project's investment.
 # What a fund has signed or put in ("投资基金已在…落地9个项目，签约总金额…") is financing too.
 # Whatever the words between: a project or company that receives money ("获意向投资额超过68亿元", "获得
@@ -241,7 +237,10 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "投资均在1000万美元以上": a bound each of several meets, no one work's figure
         if _PROGRAMME_BEFORE.search(text, window_start, invest.start()):
             continue  # "该行动计划总投资3000亿元": a programme's total
-        if _PLAN_DOCUMENT.search(text, max(sentences.start_before(start), start - _REACH), invest.start()) \
+        # A planning document the sentence is about ("…城际铁路建设规划近日获国家发展改革委批复，总里程约775公里，
+        # 计划总投资4741亿元"): the total of all the works it plans, unless the amount's own clause names a work
+        # before its word ("其中某枢纽工程总投资…").
+        if PLAN_DOCUMENT.search(text, max(sentences.start_before(start), start - _REACH), invest.start()) \
                 and not _OWN_TOTAL.search(text, _comma_clause_start(text, invest.start(), clause_start), invest.start()):
             continue  # "某铁路建设规划获批复，…计划总投资4741亿元": the plan's total
         if _THRESHOLD_AFTER.match(after) or _THRESHOLD_BEFORE.search(text, invest.end(), start):

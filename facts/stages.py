@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional
 
-from .text import CLAUSE_MARKS, COMMA_CLAUSE_MARKS, EVENT, INVESTING, ONE_BATCH, PERIOD, PURCHASE, STATISTIC, WORK_HEAD, compared_after, normalise, sentence_end, sentence_of, sentence_start
+from .text import CLAUSE_MARKS, COMMA_CLAUSE_MARKS, EVENT, INVESTING, ONE_BATCH, PERIOD, PLAN_DOCUMENT, PURCHASE, STATISTIC, WORK_HEAD, compared_after, normalise, sentence_end, sentence_of, sentence_start
 
 __all__ = ["STAGES", "find_stage"]
 
@@ -100,10 +100,10 @@ _FUNDING_REVIEW = re.compile(r"拟[^。；]{0,20}?(支持|资助|扶持|奖励|�
 _CAMPAIGN = re.compile(r"行动|活动|工作|机制|体系|计划")
 # An approval of money (a budget, funds, bonds) approves no work.
 _FUNDS_BEFORE = re.compile(r"预算|资金|经费|债券|额度")
-# A plan or a zone approved ("《某综合试验区建设总体方案》获国务院批复", "山东获批新旧动能转换综合试验区"):
-# a policy document or an area's status, no work's approval (a project's own plan is "项目…获批").
-_DOCUMENT_BEFORE = re.compile(r"(方案|规划|纲要|意见|办法)[》”\"]?")
-_ZONE_APPROVED = re.compile(r"[^，。；,;]{0,14}?(试验区|示范区|实验区|自贸区|新区|规划|方案)")
+# A plan (PLAN_DOCUMENT, or a policy document) or a zone approved ("《某综合试验区建设总体方案》获国务院批复",
+# "山东获批新旧动能转换综合试验区"): no work's approval ("某项目…获批" is the work's).
+_DOCUMENT = re.compile(PLAN_DOCUMENT.pattern + r"|方案|纲要|意见|办法")
+_ZONE_APPROVED = re.compile(r"[^，。；,;]{0,14}?(试验区|示范区|实验区|自贸区|新区|" + _DOCUMENT.pattern + ")")
 # What a stage is reached by: a project or a work. A sentence of the body that names none reports
 # no project's stage ("在营地腾出一间帐篷，建成灾区第一所少儿之家", "钢铁企业招标收到的外资"); the
 # check is loose on purpose (any such word anywhere in the sentence), a sentence about a work
@@ -233,7 +233,7 @@ def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: b
                                                           match.start()):
         return True  # "中央部门预算已全部批复": a budget approved, no work
     if index == STAGES.index("核准") and (
-            _DOCUMENT_BEFORE.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start())
+            _DOCUMENT.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start())
             or match.group() == "获批" and _ZONE_APPROVED.match(text, match.end())):
         return True  # "…总体方案》获国务院批复", "获批…综合试验区": a plan or a zone, no work
     if match.group().startswith("获") and match.group().endswith("批准"):

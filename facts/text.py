@@ -6,7 +6,7 @@ import bisect
 import re
 from functools import lru_cache
 
-__all__ = ["AREA_WIDE", "CLAUSE_BREAK", "CLAUSE_MARKS", "COMMA_CLAUSE_MARKS", "EVENT", "INVESTING", "NATIONAL", "ONE_BATCH", "PERIOD", "PURCHASE", "REACH", "SENTENCE_MARKS", "STATISTIC",
+__all__ = ["AREA_WIDE", "CLAUSE_BREAK", "CLAUSE_MARKS", "COMMA_CLAUSE_MARKS", "EVENT", "INVESTING", "NATIONAL", "ONE_BATCH", "PERIOD", "PLAN_DOCUMENT", "PURCHASE", "REACH", "SENTENCE_MARKS", "STATISTIC",
            "WHOLE", "WORK_HEAD", "Marks", "compared_after", "normalise", "sentence_end", "sentence_of", "sentence_start"]
 
 # Full-width digits, letters and the percent sign to ASCII: newspapers print "２２．８亿元".
@@ -49,6 +49,11 @@ _TOLD_AFTER = r"(?![^，。；]{0,24}?(?:了解到|获悉|得知|发布会))"
 EVENT = re.compile(r"(?:今天|今日|日前|近日|\d{1,2}日(?![，,]?(?:记者|从|据|获悉)))" + _TOLD_AFTER
                    + r"|当天|首日|首批|第[一二三四五六七八九十\d]+批|仪式|现场|大会|举行(?!新闻发布会|发布会)|举办"
                    r"|集中(签约|开工|开竣工|开[（(]竣[）)]工|开复工|投产|竣工|开业)")
+
+# A planning document ("…城际铁路建设规划获批复"): the works it plans are a programme's, no one work's
+# (facts.amounts reads its total so, facts.stages its approval). A work's own plan is not one ("规划总投资",
+# "项目规划").
+PLAN_DOCUMENT = re.compile(r"(建设|发展|总体|专项|布局)规划")
 
 # What makes several projects one batch: the event that reports them (EVENT, a stage reached as
 # facts.stages reads it: not "建成后", not "将开工") or the edition of a fair or meeting ("本届数博会", "会上", "此次") or a list put out or
