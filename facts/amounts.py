@@ -18,7 +18,8 @@ from typing import Iterator, NamedTuple, Optional
 from .batches import (COUNT_BEFORE as _COUNT_BEFORE, MANY_AREAS as _MANY_AREAS,
                       PLANNED_COUNT as _PLANNED_COUNT, PLURAL as _PLURAL, ROUNDUP as _ROUNDUP, SEVERAL as _SEVERAL,
                       STANDING as _STANDING, TOTAL as _TOTAL, YEAR_PLAN as _YEAR_PLAN,
-                      batch_of_one_event as _batch_of_one_event, span_figure as _span_figure)
+                      batch_of_one_event as _batch_of_one_event, span_figure as _span_figure,
+                      under_way_before as _under_way_before)
 from .money import AMOUNT as _AMOUNT, CNY_RATES, Amount, parse_amount, to_amount as _to_amount
 from .stages import find_stage
 from .text import (AREA_WIDE, INVESTING, ONE_BATCH as _ONE_BATCH, PLAN_DOCUMENT, PURCHASE, CLAUSE_BREAK as _CLAUSE_BREAK, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
@@ -371,20 +372,15 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             yield _Found(amount, is_roundup, bound.group() if bound else "" if invest.group() else "约")
 
 
-# An event under way in the paragraph before ("…博览会正在广西南宁举行，截至今天，已经有179个项目签约，投资总额
-# 超过3000亿元"): "so far" counts that event's batch, not a span (as batches.span_figure reads "目前").
+# "So far" after an event under way ("…博览会正在广西南宁举行，截至今天，已经有179个项目签约，投资总额超过3000亿元")
+# counts that event's batch, not a span (batches.under_way_before, as batches.span_figure reads "目前").
 _SO_FAR = re.compile(r"(截至|截止到|截止至)(今天|今日|目前|发稿时)")
-_UNDER_WAY = re.compile(r"举行|举办|开幕|会期|博览会|洽谈会|交易会|大会")
 
 
 def _period(text: str, low: int, high: int) -> bool:
     """Whether text[low:high] sets the amount in a period (PERIOD), not in an event's day so far."""
-    for period in _PERIOD.finditer(text, low, high):
-        paragraph_start = max(text.rfind("\n", max(period.start() - _REACH, 0), period.start()) + 1,
-                              period.start() - _REACH, 0)
-        if not (_SO_FAR.match(text, period.start()) and _UNDER_WAY.search(text, paragraph_start, period.start())):
-            return True
-    return False
+    return any(not (_SO_FAR.match(text, period.start()) and _under_way_before(text, period.start()))
+               for period in _PERIOD.finditer(text, low, high))
 
 
 def _precise(bound: _Found, stated: Amount) -> bool:

@@ -15,7 +15,7 @@ from .stages import find_stage
 from .text import CLAUSE_BREAK, EVENT, ONE_BATCH, REACH, Marks
 
 __all__ = ["COUNT_BEFORE", "MANY_AREAS", "PLANNED_COUNT", "PLURAL", "ROUNDUP", "SEVERAL", "STANDING", "TOTAL",
-           "YEAR_PLAN", "batch_of_one_event", "span_figure"]
+           "YEAR_PLAN", "batch_of_one_event", "span_figure", "under_way_before"]
 
 # Several works at once: an amount spread over them is no project's investment
 # ("先后投资", "新建小型水利设施393处", "开发扶贫项目178个").
@@ -110,6 +110,20 @@ def batch_of_one_event(text: str, sentences: Marks, start: int, title: str,
     return known[key]
 
 
+# An event under way: a fair or meeting held or open. Not any EVENT word: a dated groundbreaking ("12日，…项目
+# 正式开工奠基。截至目前，园区已入驻企业60家，协议投资…") leaves "so far" the zone's tally.
+_UNDER_WAY = re.compile(r"举行|举办|开幕|会期|博览会|洽谈会|交易会|大会")
+
+
+def under_way_before(text: str, pos: int) -> bool:
+    """Whether the paragraph before ``pos`` (at most REACH characters back) reports an event under way, so
+    that "so far" at ``pos`` ("目前，已签约项目315个", "截至今天，已经有179个项目签约") counts that event's
+    batch, not a span of time (span_figure, and facts.amounts' periods)."""
+    low = max(pos - REACH, 0)  # bounded: an unbounded rfind is a scan of the whole text per amount
+    paragraph_start = max(text.rfind("\n", low, pos) + 1, low)
+    return bool(_UNDER_WAY.search(text, paragraph_start, pos))
+
+
 def span_figure(text: str, sentence_start: int, invest_start: int, amount_start: int, sentence_end: int) -> bool:
     """Whether the sentence sets the investment in a span of time and sums up that span (see _SPAN).
 
@@ -117,10 +131,8 @@ def span_figure(text: str, sentence_start: int, invest_start: int, amount_start:
     """
     if EVENT.search(text, sentence_start, sentence_end):
         return False
-    low = max(sentence_start - REACH, 0)  # bounded: an unbounded rfind is a scan of the whole text per amount
-    paragraph_start = max(text.rfind("\n", low, sentence_start) + 1, low)
     for span in _SPAN.finditer(text, sentence_start, invest_start):
-        if span.group() == "目前" and EVENT.search(text, paragraph_start, sentence_start):
+        if span.group() == "目前" and under_way_before(text, sentence_start):
             continue  # "…今天在沈阳开幕。…目前，已签约项目315个，总金额…": the event's tally so far
         if (span.end() == invest_start or _SPAN_WORK.search(text, span.end(), amount_start)
                 or _SPAN_COUNT_AFTER.search(text, amount_start, sentence_end)):
