@@ -29,7 +29,7 @@ __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
 
 # Words that make the amount after them an investment. A bare 投资 that starts another noun
 # (投资银行, 投资基金, 投资者, 投资人 …) introduces no investment.
-_INVEST = re.compile(r"(总投资额?|投资总额|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同资金|合同引资额?|协议资金|协议投资额?|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
+_INVEST = re.compile(r"(总投资额?|投资总额|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|协议资金|协议投资额?|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
                      r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|增资|签约|总?造价|"
                      r"投资(?!银行|基金|者|人|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
 # The total of a signed batch: a word that says so ("签约总额", "总签约金额"), or a total (总金额, 总额, 共)
@@ -39,7 +39,7 @@ _INVEST = re.compile(r"(总投资额?|投资总额|总?签约(项目)?(总?(投�
 # The funds a signed batch's contracts or agreements state ("此次集中签约项目共60个，合同资金224.9亿元",
 # "合同引资额达569.35亿元的35个项目顺利签约") are its total the same way, and so is the amount of the signed
 # projects ("展会…签约项目金额近80亿元"); a bare "签约金额" may be a trade's (技术交易, 采购).
-_SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额|签约项目总?金?额|合同资金|合同引资额?|协议资金|协议投资额?")  # "签约资金" is like 签约额
+_SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额|签约项目总?金?额|合同(项目)?资金|合同引资额?|协议资金|协议投资额?")  # "签约资金" is like 签约额
 # A signing written right before its amount ("集中签约232.8亿元", "签约93亿元的项目"): the signed
 # total of a batch, or one project's investment when the amount names the project it signs.
 _BARE_SIGNED_GAP = re.compile(r"(达到?|超过?|逾|约|近)?")
@@ -49,6 +49,10 @@ _PROJECT_AFTER = re.compile(r"^的?[^，。；,;]{0,12}?(项目|工程)")
 # ("签约一个…项目", "该项目"), which states its investment with a word of its own.
 _SIGNED_PROJECTS = re.compile(r"了?(?![一该这此])[^，。；,;\d]{0,12}?项目(总?金额|总?投资额?|总额)?" + _BARE_SIGNED_GAP.pattern)
 _TOTAL_ONLY = re.compile(r"总金额|总额|共计?")
+# A signing of projects closing the comma clause right before a signed sum ("峰会还进行了重点合作项目签约，
+# 签约金额440多亿元"): that sum is the signing's, the event's batch, as a counted batch's is
+# ("69个重大项目签约，金额超663亿元"). Without it a bare 签约金额 may be a trade's ("…达成技术交易意向，现场签约金额…").
+_PROJECTS_SIGNED = re.compile(r"项目(?:集中|现场|正式)?签约[，,]$")
 _SIGNED = re.compile(r"签约|签订|签署")
 # Spending words that name a project's investment only when the sentence builds one work
 # after the amount ("耗资4.5亿元建成的生产线", "出资1.2亿元建设") or names it right before the word
@@ -286,7 +290,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         is_roundup = bool(_ROUNDUP.search(clause + text[start:match.end()] + after)) and bool(
             _TOTAL.search(clause) or "共" in clause or "签约" in invest.group()) or bool(_SIGNED_SUM.fullmatch(invest.group())) \
             or bool(subject and (_ROUNDUP.search(subject) or _COUNT_BEFORE.search(subject))) or signed_projects \
-            or (count_from < own_start and bool(_ROUNDUP.search(text, count_from, own_start)))
+            or (count_from < own_start and bool(_ROUNDUP.search(text, count_from, own_start)
+                                                or invest.group().startswith("签约") and _PROJECTS_SIGNED.search(text, count_from, own_start)))
         if is_roundup and not _batch_of_one_event(text, sentences, start, title, batches):
             continue  # "今年，传化已经上新了10多个项目，总投资达百亿元": a tally of many, no event's batch
         if compared and not is_roundup:

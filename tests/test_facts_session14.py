@@ -1,0 +1,31 @@
+"""Classes of error the session-14 dev paragraphs showed, each with made-up sentences of the same shape:
+an event's signed sum written after a signing of projects without a count, or as 合同项目资金."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsmon.facts import extract_facts
+
+
+@pytest.mark.parametrize("body, amount", [
+    # The sum closes the comma clause that follows the event's signing of projects.
+    ("昨天，首届某某发展峰会在某市举行，峰会还进行了重点合作项目签约，签约金额120多亿元。", 1.2e10),
+    ("某某投资洽谈会今天开幕，一批产业项目集中签约，签约金额达56亿元。", 5.6e9),
+    # A batch's contracts state their funds with 项目 between ("合同项目资金").
+    ("某某商会大会在某市开幕，本次大会共签约项目120个，合同项目资金超过800亿元。", 8e10),
+])
+def test_an_events_signed_sum_after_its_signing_of_projects_is_its_total(body: str, amount: float) -> None:
+    facts = extract_facts("", body)
+    assert (facts.amount, facts.kind) == (amount, "roundup")
+
+
+@pytest.mark.parametrize("body", [
+    # A signed sum after another clause than a signing of projects stays a trade's or a tally's.
+    "活动期间，项目签约活跃，共有22家单位达成技术交易意向，现场签约金额达8.9亿元。",
+    "该集团参与国家重大项目建设，截至目前签约金额超过3900亿元。",
+    # Contracted foreign capital is a statistic, not a signed batch's funds.
+    "今年前三季度，全市新批外资项目120个，合同外资15亿美元。",
+])
+def test_a_signed_sum_without_a_signing_of_projects_before_it_is_no_investment(body: str) -> None:
+    assert extract_facts("", body).amount is None
