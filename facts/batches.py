@@ -51,14 +51,14 @@ YEAR_PLAN = re.compile(r"(今年|全年|年内|明年|当年|年度)(投资)?(�
 # a programme or a forecast, no event's batch ("可望签约的…项目38项": expected, not yet signed).
 PLANNED_COUNT = re.compile(r"(计划|将|拟|要|预计|可望|有望)(实施|建设|推进|安排|谋划|开工|新开工|续建|签约|签署|签订|落地)|确定了?(?=[^，。；的]{0,4}?\d)")
 
-# A span of time the sentence is set in ("2022年，", "一季度，", "今年前5个月，", "目前，"; not a date:
+# A span of time the sentence is set in ("2022年，", "一季度，", "今年前5个月，", "目前，", "未来一年，"; not a date:
 # "今年3月", "2022年底"). With a count of projects, a plan or completed work after it, or right before
 # the investment word, the amount is the span's figure, not one project's: "2022年，北京585个重大项目
 # 实现开工建设，全年完成总投资超过7000亿元", "一季度，…审批核准…项目42个，总投资2803亿元", "今年，宁夏共谋划
 # 重点建设项目101个，总投资4049亿元", "内蒙古今年投资1900多亿元".
 _NOT_A_DATE = r"(?!\d|[一二三四五六七八九十]{1,2}月|[初底末])"
 _SPAN = re.compile(r"(?<!\d)\d{4}年" + _NOT_A_DATE + r"|今年" + _NOT_A_DATE + r"|去年|全年|上半年|下半年|前三季度"
-                   r"|[一二三四]季度|近[两二三四五六七八九十\d]{1,2}年|前\d{1,2}个?月|前[一二三四五六七八九十]{1,2}个?月|目前")
+                   r"|[一二三四]季度|(近|未来)[一两二三四五六七八九十\d]{1,2}年|前\d{1,2}个?月|前[一二三四五六七八九十]{1,2}个?月|目前")
 
 # Between the span and the investment word: a count, a plan or completed work ("585个重大项目",
 # "将", "谋划", "完成"); after the amount only a count of projects or works ("实施“十大民生工程”"):

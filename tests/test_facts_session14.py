@@ -3,6 +3,8 @@ an event's signed sum written after a signing of projects without a count, or as
 
 from __future__ import annotations
 
+from typing import Optional
+
 import pytest
 
 from newsmon.facts import extract_facts
@@ -29,3 +31,15 @@ def test_an_events_signed_sum_after_its_signing_of_projects_is_its_total(body: s
 ])
 def test_a_signed_sum_without_a_signing_of_projects_before_it_is_no_investment(body: str) -> None:
     assert extract_facts("", body).amount is None
+
+
+@pytest.mark.parametrize("body, amount", [
+    # The coming years are a span like the recent ones ("近5年"): with a plan word or a count of works, the
+    # figure is the span's programme.
+    ("未来一年，某省计划投资1300亿元，重点推进38个项目。", None),
+    ("未来三年，某市将投资500亿元，实施100个重点项目。", None),
+    # One company's project over the coming years keeps its figure.
+    ("某集团和某园区签约，计划在未来五年内投资100亿元，建设智能驾驶研发制造基地。", 1e10),
+])
+def test_the_coming_years_are_a_span_of_time(body: str, amount: Optional[float]) -> None:
+    assert extract_facts("", body).amount == amount
