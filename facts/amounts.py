@@ -30,7 +30,7 @@ __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
 # Words that make the amount after them an investment. A bare 投资 that starts another noun
 # (投资银行, 投资基金, 投资者, 投资人 …) introduces no investment.
 _INVEST = re.compile(r"(总投资额?|投资总额|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|协议资金|协议投资额?|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
-                     r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|增资|签约|总?造价|"
+                     r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|增资|签约|签订了?|签署了?|总?造价|"
                      r"投资(?!银行|基金|者|人|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
 # The total of a signed batch: a word that says so ("签约总额", "总签约金额"), or a total (总金额, 总额, 共)
 # after a signing of several projects in the sentence ("签约项目315个，总金额达到4992亿元",
@@ -54,6 +54,9 @@ _TOTAL_ONLY = re.compile(r"总金额|总额|共计?")
 # ("69个重大项目签约，金额超663亿元"). Without it a bare 签约金额 may be a trade's ("…达成技术交易意向，现场签约金额…").
 _PROJECTS_SIGNED = re.compile(r"项目(?:集中|现场|正式)?签约[，,]$")
 _SIGNED = re.compile(r"签约|签订|签署")
+# A signing verb standing alone as the investment word ("签约93亿元的项目", "签订了超过52亿元的产能合作项目"):
+# it governs only the amount right after it, and states an investment only for the projects it names.
+_BARE_SIGNING = re.compile(r"签约|签订了?|签署了?")
 # Spending words that name a project's investment only when the sentence builds one work
 # after the amount ("耗资4.5亿元建成的生产线", "出资1.2亿元建设") or names it right before the word
 # ("水库除险加固工程投入的9800万元"): "投入大量人力", "出资设立基金" name none.
@@ -222,8 +225,9 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if _PER_UNIT.search(text, max(clause_start, invest.start() - 6), invest.start()):
             continue  # "每公里造价1亿元": a rate per unit, not a total
         between = text[invest.end():start]
-        signed_projects = invest.group() == "签约" and bool(_SIGNED_PROJECTS.fullmatch(between))
-        if invest.group() == "签约" and not _BARE_SIGNED_GAP.fullmatch(between) and not signed_projects:
+        bare_signing = bool(_BARE_SIGNING.fullmatch(invest.group()))
+        signed_projects = bare_signing and bool(_SIGNED_PROJECTS.fullmatch(between))
+        if bare_signing and not _BARE_SIGNED_GAP.fullmatch(between) and not signed_projects:
             continue  # "签约" governs only the amount right after it ("签约超230亿元") or its projects'
             # ("签约项目560亿元")
         if _OTHER.search(between) or re.search(r"\d|[，,]", _YEARS_RUNNING.sub("", between)):
@@ -288,7 +292,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         # A roundup: the clause (or the sentence the total sums up, or the comma clause before that counts
         # the projects) counts projects and states their total.
         is_roundup = bool(_ROUNDUP.search(clause + text[start:match.end()] + after)) and bool(
-            _TOTAL.search(clause) or "共" in clause or "签约" in invest.group()) or bool(_SIGNED_SUM.fullmatch(invest.group())) \
+            _TOTAL.search(clause) or "共" in clause or _SIGNED.search(invest.group())) or bool(_SIGNED_SUM.fullmatch(invest.group())) \
             or bool(subject and (_ROUNDUP.search(subject) or _COUNT_BEFORE.search(subject))) or signed_projects \
             or (count_from < own_start and bool(_ROUNDUP.search(text, count_from, own_start)
                                                 or invest.group().startswith("签约") and _PROJECTS_SIGNED.search(text, count_from, own_start)))
@@ -330,8 +334,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "已吸引投资超过440亿元": what a place attracted over time
         if "签" in invest.group() and PURCHASE.search(full_sentence) and not INVESTING.search(full_sentence):
             continue  # "进口采购…集中签约…总签约额近22亿元": purchase contracts
-        if "签约" in invest.group() and not is_roundup and not (
-                invest.group() == "签约" and _PROJECT_AFTER.match(after)):
+        if _SIGNED.search(invest.group()) and not is_roundup and not (bare_signing and _PROJECT_AFTER.match(after)):
             continue  # "签约额": the signed total of a batch of projects, else a contract's value
         if _FINANCING.search(text, clause_start, invest.end()):
             continue  # "192家企业获得投资，投资金额超过1000亿元": financing received, no project's
