@@ -43,3 +43,21 @@ def test_a_signed_sum_without_a_signing_of_projects_before_it_is_no_investment(b
 ])
 def test_the_coming_years_are_a_span_of_time(body: str, amount: Optional[float]) -> None:
     assert extract_facts("", body).amount == amount
+
+
+@pytest.mark.parametrize("body, amount", [
+    # 签订 and 签署 stand alone before the amount of the projects they name, as 签约 does.
+    ("今天，中国企业与非洲21个国家的企业签订了超过52亿元的产能合作项目，涉及基础设施、农业等领域。", 5.2e9),
+    ("会上，两地企业签署30亿元的新材料项目。", 3e9),
+])
+def test_a_signing_verb_before_the_amount_of_the_projects_it_names(body: str, amount: float) -> None:
+    assert extract_facts("", body).amount == amount
+
+
+@pytest.mark.parametrize("body", [
+    # An agreement, a contract or a framework signed is no project's investment.
+    "某省与10家投资机构、10家银行机构签署了4000亿元规模的合作协议。",
+    "某公司签订了5亿元的设备采购合同。",
+])
+def test_a_signing_verb_before_an_agreements_value_is_no_investment(body: str) -> None:
+    assert extract_facts("", body).amount is None
