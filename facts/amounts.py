@@ -71,6 +71,15 @@ _BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|�
 _STAT_BEFORE = re.compile(r"(直接|外国|外商|外部|境外|海外|对外|在华|双向|节省|节约|中央|预算内)$|(完成|落实)[\u4e00-\u9fff]{0,8}$|共(计|完成)?$"
                           r"|((?<![企物事实创])业|民间|社会|有效|公共|城建|基建|基础设施|房地产(开发)?|技改)$"
                           r"|(?<!\d)\d{1,2}年(来|间|里|内)?$|(?<![\u4e00-\u9fff])[一二三四五六七八九十两几]+年(来|间|里|内)?$")
+# One project's amount needs the project in view: a work named in its sentence, in the sentence its total
+# sums up or in the headline (by the nouns works go by, looser than WORK_HEAD: "鸿宇中学", "养殖专业合作社",
+# "景区"); one work built after the amount ("投资2000多万元，建成一座冷库"); a deal right before or in the
+# investment word ("协议总投资额", "签约…"); or an event (EVENT, ONE_BATCH: a fair, a signing). Without one
+# the figure is money a place, a sector or a programme spends ("多方投资300多万元，全乡打成深水井3眼":
+# wells, counted), not a work's investment. The noun list stays loose on purpose (城, 场, 路, 线 also read
+# inside other words): a tight one, without 城/场/路/线/平台, cost 5 dev amounts.
+_DEAL = re.compile(r"签约|签订|签署|协议|合同")
+_WORK_NOUN = re.compile(WORK_HEAD + r"|园|场|馆|站|港|码头|桥|路|线|楼|厂|城|中心|医院|学校|中学|小学|大学|学院|合作社|小区|管道|隧道|电网|设施|装置|平台|车间|仓|酒店|景区")
 # Investment that has arrived ("项目实际到位投资总计1.85亿", "投资到位1亿元") is a tally of money received so
 # far, like completed investment ("完成投资"), whatever the works are: a statistic, not a stated investment.
 _ARRIVED_BEFORE = re.compile(r"到位$")
@@ -371,6 +380,12 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if (planned and _ROUNDUP.search(text, planned.end(), invest.start())
                 and not _EVENT.search(text, clause_start, invest.start())):
             continue
+        if not is_roundup and not (_WORK_NOUN.search(full_sentence) or _WORK_NOUN.search(title) or _WORK_NOUN.search(subject)
+                                   or _builds_one_work(after)
+                                   or _DEAL.search(text, max(clause_start, invest.start() - 2), invest.end())
+                                   or _EVENT.search(full_sentence) or _EVENT.search(title)
+                                   or _ONE_BATCH.search(full_sentence) or _ONE_BATCH.search(title)):
+            continue  # "经过三年苦干，多方投资300多万元，全乡打成深水井3眼": no work in view, a tally
         amount = _to_amount(match, "roundup" if is_roundup else "project",
                             original[match.start():match.end()].strip())
         if amount is not None and amount.cny >= 1e5:  # below 10万元 is no project investment

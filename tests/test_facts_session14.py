@@ -61,3 +61,23 @@ def test_a_signing_verb_before_the_amount_of_the_projects_it_names(body: str, am
 ])
 def test_a_signing_verb_before_an_agreements_value_is_no_investment(body: str) -> None:
     assert extract_facts("", body).amount is None
+
+
+@pytest.mark.parametrize("body", [
+    # Money a place or a sector spends, no work in view: a tally, not one project's investment.
+    "经过三年苦干，多方投资300多万元，全乡打成深水井3眼，结束了靠天浇地的历史。",
+    "近年来，当地各方投资2亿多元，群众生活明显改善。",
+])
+def test_one_projects_amount_needs_a_work_a_deal_or_an_event_in_view(body: str) -> None:
+    assert extract_facts("", body).amount is None
+
+
+@pytest.mark.parametrize("title, body, amount", [
+    # A work named by a looser noun than a project's ("中学", "合作社").
+    ("", "李红雨又和几位企业家一起联手，总投资1.2亿元，创建鸿宇中学。", 1.2e8),
+    ("", "仅仅7个月，总投资450万元的布楞沟村养殖专业合作社就建成了。", 4.5e6),
+    # A deal before the word, or the headline's event, keeps a figure without a work noun.
+    ("第21届投洽会落幕 协议总投资额3920亿元", "", 3.92e11),
+])
+def test_a_work_a_deal_or_an_event_in_view_keeps_the_amount(title: str, body: str, amount: float) -> None:
+    assert extract_facts(title, body).amount == amount
