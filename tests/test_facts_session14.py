@@ -1,5 +1,6 @@
 """Classes of error the session-14 dev paragraphs showed, each with made-up sentences of the same shape:
-an event's signed sum written after a signing of projects without a count, or as 合同项目资金."""
+an event's signed sum after a signing of projects without a count or as 合同项目资金, the coming years as a
+span, 签订/签署 before the projects' amount, and one project's amount with no work, deal or event in view."""
 
 from __future__ import annotations
 
