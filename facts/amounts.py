@@ -71,6 +71,9 @@ _BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|�
 _STAT_BEFORE = re.compile(r"(直接|外国|外商|外部|境外|海外|对外|在华|双向|节省|节约|中央|预算内)$|(完成|落实)[\u4e00-\u9fff]{0,8}$|共(计|完成)?$"
                           r"|((?<![企物事实创])业|民间|社会|有效|公共|城建|基建|基础设施|房地产(开发)?|技改)$"
                           r"|(?<!\d)\d{1,2}年(来|间|里|内)?$|(?<![\u4e00-\u9fff])[一二三四五六七八九十两几]+年(来|间|里|内)?$")
+# Works a sentence may name by their kind alone, beside WORK_HEAD's nouns: a station, park, bridge, port,
+# line, hospital or school (a total's subject, _OWN_TOTAL; a work in view, _WORK_NOUN).
+_WORKS_BY_KIND = r"站|园区?|桥|港|码头|线|医院|学校"
 # One project's amount needs the project in view: a work named in its sentence, in the sentence its total
 # sums up or in the headline (by the nouns works go by, looser than WORK_HEAD: "鸿宇中学", "养殖专业合作社",
 # "景区"); one work built after the amount ("投资2000多万元，建成一座冷库"); a deal right before or in the
@@ -78,8 +81,8 @@ _STAT_BEFORE = re.compile(r"(直接|外国|外商|外部|境外|海外|对外|�
 # the figure is money a place, a sector or a programme spends ("多方投资300多万元，全乡打成深水井3眼":
 # wells, counted), not a work's investment. The noun list stays loose on purpose (城, 场, 路, 线 also read
 # inside other words): a tight one, without 城/场/路/线/平台, cost 5 dev amounts.
-_DEAL = re.compile(r"签约|签订|签署|协议|合同")
-_WORK_NOUN = re.compile(WORK_HEAD + r"|园|场|馆|站|港|码头|桥|路|线|楼|厂|城|中心|医院|学校|中学|小学|大学|学院|合作社|小区|管道|隧道|电网|设施|装置|平台|车间|仓|酒店|景区")
+_DEAL = re.compile(_SIGNED.pattern + r"|协议|合同")
+_WORK_NOUN = re.compile(WORK_HEAD + "|" + _WORKS_BY_KIND + r"|园|场|馆|路|楼|厂|城|中心|中学|小学|大学|学院|合作社|小区|管道|隧道|电网|设施|装置|平台|车间|仓|酒店|景区")
 # Investment that has arrived ("项目实际到位投资总计1.85亿", "投资到位1亿元") is a tally of money received so
 # far, like completed investment ("完成投资"), whatever the works are: a statistic, not a stated investment.
 _ARRIVED_BEFORE = re.compile(r"到位$")
@@ -102,9 +105,9 @@ _PROGRAMME_BEFORE = re.compile(r"(行动|方案|战略|纲要|政策)(计划)?$"
 # Whatever the words between: a project or company that receives money ("获意向投资额超过68亿元", "获得
 #天使轮投资", "获融资") is financed, it does not invest; "获批" (approved) receives no money.
 _FINANCING = re.compile(r"获(?![批准])(得|取)?了?[^，。；,;\d]{0,6}?(投资|融资)|基金(已经?|共|累计)")
-# A work named right before its total ("某项目总投资", "码头总投资"): a work (WORK_HEAD), or a station, park,
-# bridge, port, line, hospital or school, which a total's subject may name by its kind alone.
-_OWN_TOTAL = re.compile("(" + WORK_HEAD + r"|站|园区?|桥|港|码头|线|医院|学校)$")
+# A work named right before its total ("某项目总投资", "码头总投资"): a work (WORK_HEAD), or one a total's
+# subject may name by its kind alone (_WORKS_BY_KIND).
+_OWN_TOTAL = re.compile("(" + WORK_HEAD + "|" + _WORKS_BY_KIND + ")$")
 # A clause that gives an example or a likeness ("如某公司…要投资10多亿美元", "比如…", "相当于再造一个
 #投资100亿元的企业") illustrates a general statement: its figure is no investment the story reports.
 # Not 如今, 如期, 如何, 如果 …
