@@ -84,10 +84,13 @@ WORK_HEAD = (r"(?:项目|工程(?!师|机械|车|院|局|公司|兵|学|技术|�
              r"(?:产业|工业|科技|软件|示范)园(?!区)|产业城|工厂|厂(?!房|区|长|家|商|址)|生产线|大厦|铁路|高铁|高速公路|公路|大桥|"
              r"灌区|中心(?!城|区|任|地))")
 
-# Purchases signed at a fair ("进口采购今天集中签约，涉及冻牛肉、乳制品…"): trade, no project's investment or
-# signing, unless the sentence is about investment or project cooperation too ("采购销售和项目合作意向签约").
-PURCHASE = re.compile(r"采购|订货|购销")
-INVESTING = re.compile(r"投资|项目合作|合作项目")
+# Purchases signed at a fair ("进口采购今天集中签约，涉及冻牛肉、乳制品…") and the deals of a trade fair
+# ("国际服务贸易交易会落幕，签约项目331个，意向签约额突破1000亿美元"; 京交会, 服贸会, 广交会, 进博会, 消博会,
+# 高交会): trade, no project's investment or signing, unless the sentence is about investment or project
+# cooperation too ("采购销售和项目合作意向签约"). Not an expo that only trades in name ("果品交易博览会") nor an
+# investment fair (投资贸易洽谈会), whose signings are projects.
+PURCHASE = re.compile(r"采购|订货|购销|交易会|京交会|服贸会|广交会|进博会|消博会|高交会|科交会")
+INVESTING = re.compile(r"投资|招商|项目合作|合作项目")
 
 SENTENCE_MARKS = "。！？!?\n"
 # A clause ends where a sentence does and at a semicolon; commas are read apart (a comma clause).

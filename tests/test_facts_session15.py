@@ -1,0 +1,33 @@
+"""Classes of error the session-15 dev paragraphs showed, each with made-up sentences of the same shape:
+a trade fair's signed deals are trade, not investment, unless the sentence is about investment."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import pytest
+
+from newsmon.facts import extract_facts
+
+
+@pytest.mark.parametrize("title, body", [
+    # A trade fair's signed deals (services, technology, consumer goods) are trade.
+    ("某某交易会落幕 签约额创新高", "第三届某某国际服务贸易交易会落幕，签约项目210个，意向签约额突破600亿美元。"),
+    ("", "第八届某某交易会今天闭幕，本届交易会共签约项目311个，意向签约额125.6亿元。"),
+])
+def test_a_trade_fairs_signed_deals_are_no_investment(title: str, body: str) -> None:
+    facts = extract_facts(title, body)
+    assert facts.amount is None
+    assert facts.stage is None
+
+
+@pytest.mark.parametrize("body, amount, stage", [
+    # Investment promotion at a trade fair signs projects: their total is the event's batch.
+    ("在某某交易会招商推介活动上，三地共成功签约51个重大项目，签约金额达到1045亿元。", 1.045e11, "签约"),
+    # An investment fair (投资贸易洽谈会) or an expo with 交易 in its name signs projects too.
+    ("第十届某某投资贸易洽谈会今天闭幕，共签约项目120个，签约总额860亿元。", 8.6e10, "签约"),
+    ("第四届某某国际果品交易博览会开幕，现场签约项目20个，签约金额80亿元。", 8e9, "签约"),
+])
+def test_investment_signed_at_a_fair_stays_the_events_batch(body: str, amount: float, stage: Optional[str]) -> None:
+    facts = extract_facts("", body)
+    assert (facts.amount, facts.kind, facts.stage) == (amount, "roundup", stage)
