@@ -359,7 +359,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if ((_period(text, own_start if own_work else span_start, invest.start()) or _PERIOD.search(subject))
                 and not _ONE_WORK_AFTER.match(after)):
             continue  # "近5年来…投入50多亿元", "今年以来…总投资120亿元": a period's total
-        if _span_figure(text, span_start, invest.start(), start,
+        if _span_figure(text, title, span_start, invest.start(), start,
                         min(clauses.first_from(match.end()), match.end() + _REACH)):
             continue  # "2022年，…585个重大项目…全年完成总投资超过7000亿元": the span's figure
         # A year's plan, in the comma clause of the investment word or, for a roundup, in the

@@ -124,12 +124,15 @@ def under_way_before(text: str, pos: int) -> bool:
     return bool(_UNDER_WAY.search(text, paragraph_start, pos))
 
 
-def span_figure(text: str, sentence_start: int, invest_start: int, amount_start: int, sentence_end: int) -> bool:
+def span_figure(text: str, title: str, sentence_start: int, invest_start: int, amount_start: int,
+                sentence_end: int) -> bool:
     """Whether the sentence sets the investment in a span of time and sums up that span (see _SPAN).
 
     ``sentence_start``: a sentence opening with 其中 ("among them") starts with the one before it.
+    An event in the sentence or the headline makes the span's count its batch: "广东第二季度重大项目集中开工"
+    over "二季度广东共开工重大项目1075个，…总投资9913亿元" reports the day's start of the quarter's projects.
     """
-    if EVENT.search(text, sentence_start, sentence_end):
+    if EVENT.search(text, sentence_start, sentence_end) or EVENT.search(title):
         return False
     for span in _SPAN.finditer(text, sentence_start, invest_start):
         if span.group() == "目前" and under_way_before(text, sentence_start):

@@ -31,3 +31,21 @@ def test_a_trade_fairs_signed_deals_are_no_investment(title: str, body: str) -> 
 def test_investment_signed_at_a_fair_stays_the_events_batch(body: str, amount: float, stage: Optional[str]) -> None:
     facts = extract_facts("", body)
     assert (facts.amount, facts.kind, facts.stage) == (amount, "roundup", stage)
+
+
+@pytest.mark.parametrize("title, body, amount", [
+    # A headline reporting the day's event makes the span's count its batch.
+    ("某省第二季度重大项目集中开工", "今天，某省第二季度重大项目集中开工。二季度某省共开工重大项目320个，总投资2600亿元。", 2.6e11),
+])
+def test_an_event_in_the_headline_makes_the_spans_count_its_batch(title: str, body: str, amount: float) -> None:
+    facts = extract_facts(title, body)
+    assert (facts.amount, facts.kind) == (amount, "roundup")
+
+
+@pytest.mark.parametrize("title, body", [
+    # Without an event the span's count stays a tally.
+    ("某省重大项目建设提速", "二季度某省共开工重大项目320个，总投资2600亿元。"),
+    ("", "今年上半年，某市新开工项目210个，完成总投资1800亿元。"),
+])
+def test_a_spans_count_without_an_event_is_a_tally(title: str, body: str) -> None:
+    assert extract_facts(title, body).amount is None
