@@ -64,13 +64,15 @@ _WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|增资)$")
 # (A work as WORK_HEAD has it, and a plant's buildings too: "投入5000万元的厂房".)
 _BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|创建|建起|落成|打造|启动|实施|厂|" + WORK_HEAD)
 # Statistics written with 投资: FDI (直接投资, 外国投资, 在华投资额), a period's or sector's
-# completed or secured total (完成投资, 完成房地产开发投资, 落实水利建设投资, 共投资), a span of years (4年投资), central funds
+# completed or secured total (完成投资, 完成房地产开发投资, 落实水利建设投资, 共投资), a span of years (4年投资,
+# "计划用3年时间，投资800亿元": a programme's years), central funds
 # (中央投资, 中央预算内投资), and a sector's or an economy's investment named by its kind rather than by a work:
 # "制造业投资", "民间投资", "有效投资", "基础设施投资", "房地产开发投资", "技改投资" (not "企业投资",
 # "某某实业投资", "市政府投资": one that invests in a work).
 _STAT_BEFORE = re.compile(r"(直接|外国|外商|外部|境外|海外|对外|在华|双向|节省|节约|中央|预算内)$|(完成|落实)[\u4e00-\u9fff]{0,8}$|共(计|完成)?$"
                           r"|((?<![企物事实创])业|民间|社会|有效|公共|城建|基建|基础设施|房地产(开发)?|技改)$"
-                          r"|(?<!\d)\d{1,2}年(来|间|里|内)?$|(?<![\u4e00-\u9fff])[一二三四五六七八九十两几]+年(来|间|里|内)?$")
+                          r"|(?<!\d)\d{1,2}年(来|间|里|内)?$|(?<![\u4e00-\u9fff])[一二三四五六七八九十两几]+年(来|间|里|内)?$"
+                          r"|用[一二三四五六七八九十两几\d]{1,2}年(时间|左右)?[，,]?$")
 # Works a sentence may name by their kind alone, beside WORK_HEAD's nouns: a station, park, bridge, port,
 # line, hospital or school (a total's subject, _OWN_TOTAL; a work in view, _WORK_NOUN).
 _WORKS_BY_KIND = r"站|园区?|桥|港|码头|线|医院|学校"
@@ -117,9 +119,10 @@ _BOUND = re.compile(r"(超过|超|逾|接近|将近|近|约|上)$")
 # A threshold in front of an amount ("总投资不低于700万元的项目", "推介的项目总投资不低于2000亿元"): a
 # condition or a programme's floor, not a stated investment.
 _THRESHOLD_BEFORE = re.compile(r"(不低于|不少于|不小于|不超过|不高于|最高|最低)$")
-# Money that buys a stake or fills a fund ("投资5亿元入股某企业", "收购…股权", "设立产业投资基金")
-# builds no work: no project's investment.
-_STAKE_AFTER = re.compile(r"^[^，。；,;]{0,12}?(入股|参股|收购|并购|认购|增持|股权|股份|基金)")
+# Money that buys a stake or fills a fund ("投资5亿元入股某企业", "收购…股权", "设立产业投资基金", and in the
+# comma clause after it "出资5000万美元，投入…项目准备特别基金") builds no work: no project's investment.
+_STAKE_AFTER = re.compile(r"^[^，。；,;]{0,12}?(入股|参股|收购|并购|认购|增持|股权|股份|基金)"
+                          r"|^[，,](投入|注入|用于|设立)[^，。；,;]{0,20}?基金")
 # A run of years between the word and the amount ("签约金额连续3年超千亿元") dates the figure; it is
 # no other quantity standing between them.
 _YEARS_RUNNING = re.compile(r"连续\d{1,2}年")
@@ -290,7 +293,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         # of its own: it sums up what the sentence before it counted (the headline, for the body's first
         # words), as a sentence opening with 其中 continues the one before it.
         subject_start, subject = clause_start, ""
-        if invest.group() and _TOTAL.search(invest.group()) and not text[clause_start:invest.start()].strip():
+        if invest.group() and (_TOTAL.search(invest.group()) or invest.group().startswith("签约")) \
+                and not text[clause_start:invest.start()].strip():
             if clause_start == 0 and original != title:
                 subject = normalise(title[:_REACH])  # a headline longer than a sentence is none
             elif clause_start > 0:

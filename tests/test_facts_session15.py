@@ -49,3 +49,24 @@ def test_an_event_in_the_headline_makes_the_spans_count_its_batch(title: str, bo
 ])
 def test_a_spans_count_without_an_event_is_a_tally(title: str, body: str) -> None:
     assert extract_facts(title, body).amount is None
+
+
+def test_a_signed_sum_opening_its_sentence_sums_up_the_signing_before_it() -> None:
+    # "…29个重大项目签约。签约金额达92.1亿美元。": the sum is the batch the sentence before counted.
+    facts = extract_facts("", "第九届某某洽谈会今天在某市闭幕。包括地铁特许经营、产业园合作开发等29个重大项目签约。签约金额达92.1亿元。")
+    assert (facts.amount, facts.kind) == (9.21e9, "roundup")
+
+
+@pytest.mark.parametrize("body", [
+    # Money put into a fund in the clause after it builds no work.
+    "在昨天的开业仪式上，某国宣布将出资5000万美元，投入即将设立的项目准备特别基金。",
+    # A programme's years before its investment: "计划用3年时间，投资800亿元".
+    "“十个全覆盖”工程计划用3年时间，投资800亿元，全面改善农牧区群众生活条件。",
+])
+def test_a_fund_or_a_programmes_years_is_no_projects_investment(body: str) -> None:
+    assert extract_facts("", body).amount is None
+
+
+def test_one_works_investment_beside_a_fund_keeps_its_figure() -> None:
+    facts = extract_facts("", "某集团投资5亿元建设新材料产业园项目，并设立产业投资基金。")
+    assert facts.amount == 5e8
