@@ -70,3 +70,9 @@ def test_a_fund_or_a_programmes_years_is_no_projects_investment(body: str) -> No
 def test_one_works_investment_beside_a_fund_keeps_its_figure() -> None:
     facts = extract_facts("", "某集团投资5亿元建设新材料产业园项目，并设立产业投资基金。")
     assert facts.amount == 5e8
+
+
+def test_works_listed_before_are_a_programme_without_an_event() -> None:
+    body = ("会议决定，一是加快西部地区农网改造升级；二是推动平原村机井用电全覆盖；三是加大中心村电网改造力度。"
+            "实施上述工程，预计总投资7000亿元以上。")
+    assert extract_facts("", body).amount is None
