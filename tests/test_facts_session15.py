@@ -76,3 +76,14 @@ def test_works_listed_before_are_a_programme_without_an_event() -> None:
     body = ("会议决定，一是加快西部地区农网改造升级；二是推动平原村机井用电全覆盖；三是加大中心村电网改造力度。"
             "实施上述工程，预计总投资7000亿元以上。")
     assert extract_facts("", body).amount is None
+
+
+@pytest.mark.parametrize("body, amount", [
+    # Money spent on research builds no work.
+    ("某公司发现市场需求很大，为此他们投资3亿多元花了三年时间研发出了这项新技术。", None),
+    ("某集团投资2亿元用于研发新一代电池。", None),
+    # A research centre or base is a work.
+    ("某集团投资2亿元研发中心项目在某市开工。", 2e8),
+])
+def test_money_spent_on_research_is_no_projects_investment(body: str, amount: Optional[float]) -> None:
+    assert extract_facts("", body).amount == amount
