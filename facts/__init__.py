@@ -96,7 +96,7 @@ def extract_facts(title: str, body: str) -> InvestmentFacts:
         amount_text=amount.text if amount else None,
         kind=amount.kind if amount else None,
         # A nation-wide figure's story reports the country's works, no project's stage.
-        stage=None if national_figure(title, body) else find_stage(title, body, _same_places(focus)),
+        stage=None if national_figure(title, body) else find_stage(title, body, _same_places(focus), focus),
         places=places,
         industry=tuple(find_industries(title, body, focus)),
         project=find_project(title, body, _written_names(places), focus),

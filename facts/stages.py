@@ -318,11 +318,12 @@ def _stages_in(original: str, in_body: bool, keep: Optional[Callable[[str], bool
 _PARAGRAPH_READ = 3000
 
 
-def find_stage(title: str, body: str, keep: Optional[Callable[[str], bool]] = None) -> Optional[str]:
+def find_stage(title: str, body: str, keep: Optional[Callable[[str], bool]] = None, focus: str = "") -> Optional[str]:
     """The stage the story reports (one of :data:`STAGES`), or None.
 
     ``keep`` (a sentence of the body → whether its stages count) leaves out the stages of other
     projects the body reports beside the story's own (``facts.extract_facts``: other places').
+    ``focus``: the sentence stating the investment, whose stage, in the lead paragraph, is the story's.
     """
     in_title = [] if _EVENT_NOTICE.match(title.strip()) else _stages_in(title, in_body=False)
     if in_title:
@@ -331,6 +332,13 @@ def find_stage(title: str, body: str, keep: Optional[Callable[[str], bool]] = No
     # up to _PARAGRAPH_READ characters: one longer is a page without paragraph breaks, whose opening
     # states its news (and reading on would cost every verb's checks, thousands in such a text).
     paragraphs = [p[:_PARAGRAPH_READ] for p in body.splitlines() if p.strip()]
+    # The sentence that states the investment (``focus``) reports its project's stage when it gives one and
+    # opens the story: "博览会今天闭幕，签约项目163个，投资金额1712亿元。期间…数据中心在宁夏建成投用" is the
+    # fair's signing, not the side project's completion, though 竣工 comes later in the stages' order.
+    if focus and paragraphs and focus in paragraphs[0]:
+        stages = _stages_in(focus, in_body=True)
+        if stages:
+            return STAGES[max(stages)]
     for text in (paragraphs[:1], paragraphs[1:3]):
         stages = _stages_in("\n".join(text), in_body=True, keep=keep)
         if stages:

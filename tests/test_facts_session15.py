@@ -87,3 +87,13 @@ def test_works_listed_before_are_a_programme_without_an_event() -> None:
 ])
 def test_money_spent_on_research_is_no_projects_investment(body: str, amount: Optional[float]) -> None:
     assert extract_facts("", body).amount == amount
+
+
+@pytest.mark.parametrize("body, stage", [
+    # The investment's sentence gives the stage; a side project completed later in the lead is another's.
+    ("2015某某博览会今天闭幕，签约项目163个，投资金额1712亿元。期间举办了云计算论坛，新一代数据中心在某市建成投用。", "签约"),
+    # Without a stage in the investment's sentence the lead's furthest stage stands.
+    ("某公司总投资20亿元的新材料项目。该项目今天在某市正式投产。", "投产"),
+])
+def test_the_investments_sentence_gives_the_stage(body: str, stage: str) -> None:
+    assert extract_facts("", body).stage == stage
