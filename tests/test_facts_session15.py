@@ -97,3 +97,14 @@ def test_money_spent_on_research_is_no_projects_investment(body: str, amount: Op
 ])
 def test_the_investments_sentence_gives_the_stage(body: str, stage: str) -> None:
     assert extract_facts("", body).stage == stage
+
+
+@pytest.mark.parametrize("body, stage", [
+    # About to happen, or possible: no stage reached.
+    ("连接两市的某某高铁八月上旬就要开工了。", None),
+    ("园区实现了“九通一平”，厂房可以随时开工建设。", None),
+    # Reached.
+    ("连接两市的某某高铁今天正式开工。", "开工"),
+])
+def test_what_is_about_to_happen_or_could_is_no_stage(body: str, stage: Optional[str]) -> None:
+    assert extract_facts("", body).stage == stage
