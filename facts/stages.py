@@ -32,7 +32,8 @@ _VERBS = {
     # 落户 (a project settles in a place, "项目落户辽宁") states where, not a stage: the gold set's readers
     # label it none, as they do 入驻 (bench/data/facts/README.md); a signing says 签约 itself.
     "签约": r"签约|签订|签署|达成[\u4e00-\u9fff]{0,4}协议",  # "达成合作协议"
-    "备案": r"完成备案|予以备案|备案",
+    # A filing regime ("外商投资项目95%以上实行备案", "备案制", "备案管理") is the rule, no project's filing.
+    "备案": r"完成备案|予以备案|(?<!实行)(?<!实施)备案(?!制|管理)",
     "核准": r"通过核准|获得核准|予以核准|核准|获批|批复|获[^，。；,;]{0,12}?批准",
     "评审": r"通过专家评审|专家评审|评审会|通过评审",
     "招标": r"完成招标|招标|中标",

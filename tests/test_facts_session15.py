@@ -108,3 +108,13 @@ def test_the_investments_sentence_gives_the_stage(body: str, stage: str) -> None
 ])
 def test_what_is_about_to_happen_or_could_is_no_stage(body: str, stage: Optional[str]) -> None:
     assert extract_facts("", body).stage == stage
+
+
+@pytest.mark.parametrize("body, stage", [
+    # A filing regime is the rule, no project's filing.
+    ("目前，我国的外商投资项目95%以上实行备案管理。", None),
+    ("某省对企业投资项目推行备案制。", None),
+    ("某公司年产10万吨新材料项目日前完成备案。", "备案"),
+])
+def test_a_filing_regime_is_no_filing(body: str, stage: Optional[str]) -> None:
+    assert extract_facts("", body).stage == stage
