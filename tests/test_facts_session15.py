@@ -118,3 +118,14 @@ def test_what_is_about_to_happen_or_could_is_no_stage(body: str, stage: Optional
 ])
 def test_a_filing_regime_is_no_filing(body: str, stage: Optional[str]) -> None:
     assert extract_facts("", body).stage == stage
+
+
+@pytest.mark.parametrize("body, amount", [
+    # A sector's construction investment is a statistic or a programme.
+    ("今年，某区域铁路建设投资规模超750亿元，计划开通新线里程833公里。", None),
+    ("今年上半年，某省完成水利建设投资320亿元。", None),
+    # One line by its name keeps its figure.
+    ("总投资320亿元的某某高铁今天开工建设。", 3.2e10),
+])
+def test_a_sectors_construction_investment_is_no_projects(body: str, amount: Optional[float]) -> None:
+    assert extract_facts("", body).amount == amount
