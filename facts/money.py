@@ -26,8 +26,8 @@ _UNITS = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万": 
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
 AMOUNT = re.compile(
     r"(?P<num>\d+(?:[.,]\d+)*|[" + CN_DIGITS + r"]+(?:点[零〇一二三四五六七八九]+)?)"
-    # "200个亿", "200多个亿": spoken Chinese counts 亿 like a thing (TV and interviews write it so)
-    r"(?:多|余)?(?:个(?=万亿|千亿|百亿|亿))?\s*(?P<unit>万亿|千亿|百亿|亿|千万|百万|万)?\s*(?:多|余)?"  # "3000多万元", "14亿多美元"
+    # "200个亿", "200多个亿", "6个多亿": spoken Chinese counts 亿 like a thing (TV and interviews write it so)
+    r"(?:多|余)?(?:个(?:多|余)?(?=万亿|千亿|百亿|亿))?\s*(?P<unit>万亿|千亿|百亿|亿|千万|百万|万)?\s*(?:多|余)?"  # "3000多万元", "14亿多美元"
     r"(?P<cur>人民币|美元|美金|欧元|日元|港元|港币|英镑|韩元|元)?"
 )
 

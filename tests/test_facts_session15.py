@@ -129,3 +129,16 @@ def test_a_filing_regime_is_no_filing(body: str, stage: Optional[str]) -> None:
 ])
 def test_a_sectors_construction_investment_is_no_projects(body: str, amount: Optional[float]) -> None:
     assert extract_facts("", body).amount == amount
+
+
+@pytest.mark.parametrize("body, amount, currency", [
+    # A firm named by its trade (药业, 纸业) invests in a work; a sector (制造业) does not.
+    ("前不久，某林纸业投资20亿美元的60万吨麦草造纸项目在某州奠基建厂。", 2e9, "USD"),
+    ("某伦药业投资五千万美元在某国建设工厂项目。", 5e7, "USD"),
+    ("今年全省制造业投资增长12%，达到500亿元。", None, None),
+    # Spoken Chinese counts 亿 like a thing, 多 after 个 too.
+    ("某市投资6个多亿建设清水活水工程项目。", 6e8, "CNY"),
+])
+def test_a_firm_named_by_its_trade_and_spoken_amounts(body: str, amount: Optional[float], currency: Optional[str]) -> None:
+    facts = extract_facts("", body)
+    assert (facts.amount, facts.currency) == (amount, currency)
