@@ -52,11 +52,11 @@ _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_
 # ("计划于年底开工", "可望于今年5月第五届水晶节前完工", "定于5月18日在某馆举办洽谈会", "辽洽会将举办…活动，
 # 预计签署合作项目240多个，签约金额近2700亿元", "明年要…在年内提前下达…，支持地方…先行开工"), until a
 # word of a done event takes over ("该项目将分两期建设，一期已于去年竣工"). An exhortation is a plan too, and
-# so are what is about to happen or could ("八月上旬就要开工了", "厂房可以随时开工建设"; not "已可以").
+# so are what is about to happen or could ("八月上旬就要开工了", "厂房可以随时开工建设"; not "已经可以投产").
 # As planned ("按计划", "按照计划", "根据计划") states no plan: the work was done on schedule; so does
 # a comparison with the plan ("比原计划提前竣工").
 _PLAN = re.compile(r"(?<![按照据])(?<!比原)计划|预计|预定|定于|将(?!近|军|领)|拟|力争|争取|有望|可望|年内|明年|下一步|推动|加快推进|"
-                   r"就要|快要|马上|随时|(?<![已都])可以|"
+                   r"就要|快要|马上|随时|(?<![已都])(?<!已经)可以|"
                    r"确保|保障(?![房性])|督促|(?<=[，,：:])[\u4e00-\u9fff]{0,4}?(?<![主重需只想必紧简摘首纲机不])要(?![求素点闻害是不])"  # "会议强调，要…", "今年，南昌要整治…": a modal of its clause's subject
                    # A wish for a stage ("让项目早开工、早投产", "早日建成"), not a report; "提早竣工" was done early,
                    # "最早开工的项目", "较早建成" compare works that reached it.

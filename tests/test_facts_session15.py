@@ -105,6 +105,7 @@ def test_the_investments_sentence_gives_the_stage(body: str, stage: str) -> None
     ("园区实现了“九通一平”，厂房可以随时开工建设。", None),
     # Reached.
     ("连接两市的某某高铁今天正式开工。", "开工"),
+    ("某公司年产5万吨的生产线目前已经可以投产。", "投产"),
 ])
 def test_what_is_about_to_happen_or_could_is_no_stage(body: str, stage: Optional[str]) -> None:
     assert extract_facts("", body).stage == stage
