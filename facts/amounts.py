@@ -122,10 +122,12 @@ _BOUND = re.compile(r"(超过|超|逾|接近|将近|近|约|上)$")
 # condition or a programme's floor, not a stated investment.
 _THRESHOLD_BEFORE = re.compile(r"(不低于|不少于|不小于|不超过|不高于|最高|最低)$")
 # Money that buys a stake or fills a fund ("投资5亿元入股某企业", "收购…股权", "设立产业投资基金", and in the
-# comma clause after it "出资5000万美元，投入…项目准备特别基金") builds no work, nor does money spent on research
+# clauses after it "出资5000万美元，投入…项目准备特别基金", "出资4亿元，联合…金融机构，…共同组建了…基金") builds
+# no work, nor does money spent on research
 # ("投资3亿多元花了三年时间研发出了这项新技术"; a 研发中心 or 研发基地 is a work): no project's investment.
 _STAKE_AFTER = re.compile(r"^[^，。；,;]{0,12}?(入股|参股|收购|并购|认购|增持|股权|股份|基金)"
                           r"|^[，,](投入|注入|用于|设立)[^，。；,;]{0,20}?基金"
+                          r"|^[，,][^。；;]{0,40}?(组建|设立|成立|发起)了?[^，。；,;]{0,12}?基金"
                           r"|^[，,]?(用于|进行|开展|花了?[^，。；,;]{0,8}?)?研(发|究)(?!中心|院|所|基地|项目|大楼|楼|平台)")
 # A run of years between the word and the amount ("签约金额连续3年超千亿元") dates the figure; it is
 # no other quantity standing between them.

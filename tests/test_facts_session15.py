@@ -60,6 +60,7 @@ def test_a_signed_sum_opening_its_sentence_sums_up_the_signing_before_it() -> No
 @pytest.mark.parametrize("body", [
     # Money put into a fund in the clause after it builds no work.
     "在昨天的开业仪式上，某国宣布将出资5000万美元，投入即将设立的项目准备特别基金。",
+    "某市改变以往直补企业的做法，出资4亿元，联合20多家金融机构，吸引社会资金70多亿元，共同组建了产业发展基金。",
     # A programme's years before its investment: "计划用3年时间，投资800亿元".
     "“十个全覆盖”工程计划用3年时间，投资800亿元，全面改善农牧区群众生活条件。",
 ])
