@@ -44,6 +44,9 @@ from typing import Any, Optional
 from newsmon.crawler.extract import extract
 from newsmon.facts import InvestmentFacts, extract_facts
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from facts_labels import same_amount  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "bench" / "data" / "facts" / "gold.json"
 COLLECTED = ROOT / "bench" / "data" / "facts" / "real-collected.json"
@@ -89,10 +92,7 @@ def _city(facts: InvestmentFacts) -> Optional[str]:
 
 
 def _same_amount(gold: dict[str, Any], facts: InvestmentFacts) -> bool:
-    if facts.amount is None or facts.currency != (gold.get("currency") or "CNY"):
-        return False
-    want = float(gold["amount"])
-    return abs(facts.amount - want) <= 0.01 * want
+    return same_amount(gold, facts.amount, facts.currency)
 
 
 def _text(gold: dict[str, Any], fixture: dict[str, tuple[str, str]]) -> Optional[tuple[str, str]]:

@@ -2,12 +2,14 @@
 
     python3 bench/facts_agreement.py
 
-Some days were read twice by two helpers working apart (their ranges overlapped); the
-second reading is kept in ``bench/data/facts/second/`` and never scored. For every
-paragraph in both, this prints per field how often the labels agree: among all shared
-paragraphs (a ``"?"`` on one side and a value on the other is a disagreement), and among
-those both sides scored (neither said ``"?"``). An extractor cannot be measured more
-finely than its labels agree.
+Some days were read twice by two helpers working apart (their ranges overlapped, session 6), and
+240 paragraphs drawn at random were read again blind from their stored text (session 15,
+``second/xwlb-blind15-*.json``); the second readings are kept in ``bench/data/facts/second/`` and
+are never part of the gold. For every paragraph in both, this prints per field how often the labels
+agree: among all shared paragraphs (a ``"?"`` on one side and a value on the other is a
+disagreement), and among those both sides scored (neither said ``"?"``); then, per group, the
+second reading scored the way bench/facts.py scores the extractor, with the gold as gold. An
+extractor cannot be measured more finely than its labels agree.
 
 It also compares the two readings of project names (``projects.json``, gold, against
 ``second/projects.json``): how many alike, how many alike where neither said ``"?"``, and how
@@ -19,8 +21,12 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from facts_labels import same_amount  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data" / "facts"
 FIELDS = ("amount", "kind", "stage", "city")
@@ -94,8 +100,9 @@ def _as_benchmark(gold: dict[str, dict[str, Any]], second: dict[str, dict[str, A
         want, got = gold[i], {k: (None if v == "?" else v) for k, v in second[i].items()}
         if want.get("amount") not in (None, "?"):
             counts["amount"][1] += 1
-            counts["amount"][0] += (isinstance(got.get("amount"), (int, float)) and _same("amount", want["amount"], got["amount"])
-                                    and (got.get("currency") or "CNY") == (want.get("currency") or "CNY"))
+            value = got.get("amount")
+            counts["amount"][0] += same_amount(want, value if isinstance(value, (int, float)) else None,
+                                               got.get("currency") or "CNY")
         elif want.get("amount", "?") is None:
             counts["no amount"][1] += 1
             counts["no amount"][0] += got.get("amount") is None

@@ -64,17 +64,13 @@ _WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|增资)$")
 # (A work as WORK_HEAD has it, and a plant's buildings too: "投入5000万元的厂房".)
 _BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|创建|建起|落成|打造|启动|实施|厂|" + WORK_HEAD)
 # Statistics written with 投资: FDI (直接投资, 外国投资, 在华投资额), a period's or sector's
-# completed or secured total (完成投资, 完成房地产开发投资, 落实水利建设投资, 共投资), a span of years (4年投资,
-# "计划用3年时间，投资800亿元": a programme's years), central funds
+# completed or secured total (完成投资, 完成房地产开发投资, 落实水利建设投资, 共投资), a span of years (4年投资), central funds
 # (中央投资, 中央预算内投资), and a sector's or an economy's investment named by its kind rather than by a work:
-# "制造业投资", "民间投资", "有效投资", "基础设施投资", "房地产开发投资", "技改投资", a sector's construction
-# ("长三角铁路建设投资规模超750亿元", "水利建设投资"; a work goes by its name: "某某高铁") (not "企业投资",
+# "制造业投资", "民间投资", "有效投资", "基础设施投资", "房地产开发投资", "技改投资" (not "企业投资",
 # "某某实业投资", "市政府投资", a firm named by its trade: "科伦药业投资", "泉林纸业投资": one that invests in a work).
 _STAT_BEFORE = re.compile(r"(直接|外国|外商|外部|境外|海外|对外|在华|双向|节省|节约|中央|预算内)$|(完成|落实)[\u4e00-\u9fff]{0,8}$|共(计|完成)?$"
                           r"|((?<![企物事实创药纸乳酒])业|民间|社会|有效|公共|城建|基建|基础设施|房地产(开发)?|技改)$"
-                          r"|(铁路|交通|水利|公路|能源|电网|农村)建设$"
-                          r"|(?<!\d)\d{1,2}年(来|间|里|内)?$|(?<![\u4e00-\u9fff])[一二三四五六七八九十两几]+年(来|间|里|内)?$"
-                          r"|用[一二三四五六七八九十两几\d]{1,2}年(时间|左右)?[，,]?$")
+                          r"|(?<!\d)\d{1,2}年(来|间|里|内)?$|(?<![\u4e00-\u9fff])[一二三四五六七八九十两几]+年(来|间|里|内)?$")
 # Works a sentence may name by their kind alone, beside WORK_HEAD's nouns: a station, park, bridge, port,
 # line, hospital or school (a total's subject, _OWN_TOTAL; a work in view, _WORK_NOUN).
 _WORKS_BY_KIND = r"站|园区?|桥|港|码头|线|医院|学校"
@@ -104,6 +100,10 @@ _ATTRACTED = re.compile(r"(已经?|累计|先后)吸引[\u4e00-\u9fff]{0,2}$")
 # A programme's total ("该行动计划总投资3000亿元", "实施方案…投资"): the programme is no project. (A
 # project's "规划总投资", "计划投资" is its own planned total.)
 _PROGRAMME_BEFORE = re.compile(r"(行动|方案|战略|纲要|政策)(计划)?$")
+# A programme's spending, unless one work is built after it or the word is a total (a work's 总投资): a sector's
+# construction ("长三角铁路建设投资规模超750亿元", "水利建设投资"; not "某某城际铁路建设总投资300亿元") and the years
+# a programme takes ("十个全覆盖工程计划用3年时间，投资800亿元，全面改善…"; not "计划用两年时间，投资20亿元建设某园").
+_SECTOR_OR_YEARS_BEFORE = re.compile(r"(铁路|交通|水利|公路|能源|电网|农村)建设$|用[一二三四五六七八九十两几\d]{1,2}年(时间|左右)?[，,]?$")
 # Financing received (a venture round), not a project's investment.
 # What a fund has signed or put in ("投资基金已在…落地9个项目，签约总金额…") is financing too.
 # Whatever the words between: a project or company that receives money ("获意向投资额超过68亿元", "获得
@@ -122,13 +122,14 @@ _BOUND = re.compile(r"(超过|超|逾|接近|将近|近|约|上)$")
 # condition or a programme's floor, not a stated investment.
 _THRESHOLD_BEFORE = re.compile(r"(不低于|不少于|不小于|不超过|不高于|最高|最低)$")
 # Money that buys a stake or fills a fund ("投资5亿元入股某企业", "收购…股权", "设立产业投资基金", and in the
-# clauses after it "出资5000万美元，投入…项目准备特别基金", "出资4亿元，联合…金融机构，…共同组建了…基金") builds
-# no work, nor does money spent on research
-# ("投资3亿多元花了三年时间研发出了这项新技术"; a 研发中心 or 研发基地 is a work): no project's investment.
-_STAKE_AFTER = re.compile(r"^[^，。；,;]{0,12}?(入股|参股|收购|并购|认购|增持|股权|股份|基金)"
-                          r"|^[，,](投入|注入|用于|设立)[^，。；,;]{0,20}?基金"
-                          r"|^[，,][^。；;]{0,40}?(组建|设立|成立|发起)了?[^，。；,;]{0,12}?基金"
-                          r"|^[，,]?(用于|进行|开展|花了?[^，。；,;]{0,8}?)?研(发|究)(?!中心|院|所|基地|项目|大楼|楼|平台)")
+# clauses after it, when they build nothing on the way: "出资5000万美元，投入…项目准备特别基金", "出资4亿元，联合…
+# 金融机构，…共同组建了…基金"), or that pays for research ("投资3亿多元花了三年时间研发出了这项新技术", "用于研发"),
+# builds no work: no project's investment. Research that makes something ("投资10亿元研发生产新型锂电池", "研发
+# 及产业化基地") is a work's, and a fund set up beside a work built ("建设新材料产业园，同时设立…基金") leaves it.
+_NO_WORK_AFTER = re.compile(r"^[^，。；,;]{0,12}?(入股|参股|收购|并购|认购|增持|股权|股份|基金)"
+                            r"|^[，,](?:(?!建设|建成|新建|兴建|项目|工程)[^。；;]){0,40}?"
+                            r"(投入|注入|用于|组建|设立|成立|发起)了?[^，。；,;]{0,20}?基金"
+                            r"|^[，,]?(用于|进行|开展)研(发|究)|^[^，。；,;]{0,12}?研(发|制)出")
 # A run of years between the word and the amount ("签约金额连续3年超千亿元") dates the figure; it is
 # no other quantity standing between them.
 _YEARS_RUNNING = re.compile(r"连续\d{1,2}年")
@@ -275,8 +276,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "某铁路建设规划获批复，…计划总投资4741亿元": the plan's total
         if _THRESHOLD_AFTER.match(after) or _THRESHOLD_BEFORE.search(text, invest.end(), start):
             continue  # "不低于700万元的技术改造项目": a threshold
-        if _STAKE_AFTER.match(after):
-            continue  # "投资5亿元入股某企业", "…设立产业基金": a stake or a fund, no work built
+        if _NO_WORK_AFTER.match(after):
+            continue  # "投资5亿元入股某企业", "…设立产业基金", "…研发出…新技术": a stake, a fund or research
         if _SUBSIDY_AFTER.match(after):
             continue  # "总投资1000万美元以上的116个项目": a threshold
         full_sentence = text[max(sentences.start_before(start), start - _REACH):
@@ -331,6 +332,9 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "总额503.7亿元" of projects put on offer, not signed
         if not is_roundup and _STAT_BEFORE.search(text, window_start, invest.start()):
             continue  # "外国直接投资", "完成投资", "共投资": a statistic
+        if (not is_roundup and not invest.group().startswith("总") and not _builds_one_work(after)
+                and _SECTOR_OR_YEARS_BEFORE.search(text, window_start, invest.start())):
+            continue  # "长三角铁路建设投资规模超750亿元", "计划用3年时间，投资800亿元": a programme's
         if _MANY_AREAS.search(text, max(sentences.start_before(start), start - _REACH), invest.start()):
             continue  # "多地重大项目集中开工，年内投资总额逾4.2万亿元": several areas' tally
         if AREA_WIDE.search(text, own_start if own_work else clause_start, invest.end()) and not _EVENT.search(full_sentence):

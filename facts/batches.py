@@ -12,7 +12,7 @@ import re
 
 from .money import CN_DIGITS
 from .stages import find_stage
-from .text import CLAUSE_BREAK, EVENT, ONE_BATCH, REACH, Marks
+from .text import CLAUSE_BREAK, EVENT, ONE_BATCH, REACH, TOGETHER, Marks
 
 __all__ = ["COUNT_BEFORE", "MANY_AREAS", "PLANNED_COUNT", "PLURAL", "ROUNDUP", "SEVERAL", "STANDING", "TOTAL",
            "YEAR_PLAN", "batch_of_one_event", "span_figure", "under_way_before"]
@@ -77,12 +77,12 @@ _SPAN_COUNT_AFTER = re.compile(r"(?:(?<![\d.])\d+|[两三四五六七八九十�
 PLURAL = re.compile(r"(?:(?<![\d.])(?:[2-9]|\d{2,})|[两二三四五六七八九十百千]+)(?:多|余)?(?:家|艘|辆|架|眼|口井)"
                     r"|以上的?[^，。；,;]{0,12}?项目")
 
-# Several projects: "32个重点项目", "项目23个", "一批项目", "集中签约/开工", works listed before ("实施上述工程，
-# 预计总投资7000亿元以上": a batch only when one event reports them).
+# Several projects: "32个重点项目", "项目23个", "一批项目", "集中签约/开工". Not "上述工程", which may be the
+# parts of one work ("…取水泵站、净水厂和输水管线。上述工程总投资8亿元").
 ROUNDUP = re.compile(
     r"((?<!\d)\d+|(?<![" + CN_DIGITS + r"])[" + CN_DIGITS + r"]+)(?:多|余)?\s*[个项宗]\s*[\u4e00-\u9fff、]{0,10}?项目"  # "360多个合作项目", "86个国际、国内投资合作项目"
     r"|项目(?:签约|开工|开复工|投产|竣工)?(?:有|共有|达到?|超过?|逾|近|约)?\s*(\d+|[" + CN_DIGITS + r"]+)(?:多|余)?\s*[个项宗]"  # "…的项目有45个", "项目开工23个"
-    r"|一批[\u4e00-\u9fff]{0,6}?项目|(这些|这批|该批|上述)(项目|工程)|集中(签约|开工|投产|竣工|开业)"
+    r"|一批[\u4e00-\u9fff]{0,6}?项目|(这些|这批|该批|上述)项目|集中(签约|开工|投产|竣工|开业)"
     r"|项目[^。；]{0,30}?共有?\s*(\d+|[" + CN_DIGITS + r"]+)\s*[个项宗]"  # "重大项目正式动工，…共有319项"
 )
 
@@ -130,10 +130,12 @@ def span_figure(text: str, title: str, sentence_start: int, invest_start: int, a
     """Whether the sentence sets the investment in a span of time and sums up that span (see _SPAN).
 
     ``sentence_start``: a sentence opening with 其中 ("among them") starts with the one before it.
-    An event in the sentence or the headline makes the span's count its batch: "广东第二季度重大项目集中开工"
-    over "二季度广东共开工重大项目1075个，…总投资9913亿元" reports the day's start of the quarter's projects.
+    An event in the sentence, or a headline of projects started or signed together, makes the span's count its
+    batch: "广东第二季度重大项目集中开工" over "二季度广东共开工重大项目1075个，…总投资9913亿元" reports the day's
+    start of the quarter's projects. Any other event in the headline (a meeting "举行", a "大会") may report the
+    span's tally ("某市经济运行情况新闻发布会举行" over "上半年，全市新开工项目210个，总投资1800亿元").
     """
-    if EVENT.search(text, sentence_start, sentence_end) or EVENT.search(title):
+    if EVENT.search(text, sentence_start, sentence_end) or TOGETHER.search(title):
         return False
     for span in _SPAN.finditer(text, sentence_start, invest_start):
         if span.group() == "目前" and under_way_before(text, sentence_start):

@@ -32,8 +32,8 @@ _VERBS = {
     # 落户 (a project settles in a place, "项目落户辽宁") states where, not a stage: the gold set's readers
     # label it none, as they do 入驻 (bench/data/facts/README.md); a signing says 签约 itself.
     "签约": r"签约|签订|签署|达成[\u4e00-\u9fff]{0,4}协议",  # "达成合作协议"
-    # A filing regime ("外商投资项目95%以上实行备案", "备案制", "备案管理") is the rule, no project's filing.
-    "备案": r"完成备案|予以备案|(?<!实行)(?<!实施)备案(?!制|管理)",
+    # A filing regime ("外商投资项目95%以上实行备案制", "备案管理") is the rule, no project's filing.
+    "备案": r"完成备案|予以备案|备案(?!制|管理)",
     "核准": r"通过核准|获得核准|予以核准|核准|获批|批复|获[^，。；,;]{0,12}?批准",
     "评审": r"通过专家评审|专家评审|评审会|通过评审",
     "招标": r"完成招标|招标|中标",
@@ -52,11 +52,12 @@ _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_
 # ("计划于年底开工", "可望于今年5月第五届水晶节前完工", "定于5月18日在某馆举办洽谈会", "辽洽会将举办…活动，
 # 预计签署合作项目240多个，签约金额近2700亿元", "明年要…在年内提前下达…，支持地方…先行开工"), until a
 # word of a done event takes over ("该项目将分两期建设，一期已于去年竣工"). An exhortation is a plan too, and
-# so are what is about to happen or could ("八月上旬就要开工了", "厂房可以随时开工建设"; not "已经可以投产").
+# so are what is about to happen or could at any time ("八月上旬就要开工了", "厂房可以随时开工建设"; not
+# "签约后马上开工", a pace reported, nor "可以说" or "记者可以看到").
 # As planned ("按计划", "按照计划", "根据计划") states no plan: the work was done on schedule; so does
 # a comparison with the plan ("比原计划提前竣工").
 _PLAN = re.compile(r"(?<![按照据])(?<!比原)计划|预计|预定|定于|将(?!近|军|领)|拟|力争|争取|有望|可望|年内|明年|下一步|推动|加快推进|"
-                   r"就要|快要|马上|随时|(?<![已都])(?<!已经)可以|"
+                   r"就要|快要|可以随时|随时可以|"
                    r"确保|保障(?![房性])|督促|(?<=[，,：:])[\u4e00-\u9fff]{0,4}?(?<![主重需只想必紧简摘首纲机不])要(?![求素点闻害是不])"  # "会议强调，要…", "今年，南昌要整治…": a modal of its clause's subject
                    # A wish for a stage ("让项目早开工、早投产", "早日建成"), not a report; "提早竣工" was done early,
                    # "最早开工的项目", "较早建成" compare works that reached it.
@@ -326,7 +327,8 @@ def find_stage(title: str, body: str, keep: Optional[Callable[[str], bool]] = No
 
     ``keep`` (a sentence of the body → whether its stages count) leaves out the stages of other
     projects the body reports beside the story's own (``facts.extract_facts``: other places').
-    ``focus``: the sentence stating the investment, whose stage, in the lead paragraph, is the story's.
+    ``focus``: the sentence stating the investment, whose stage is the story's when it opens the story with
+    the day's event.
     """
     in_title = [] if _EVENT_NOTICE.match(title.strip()) else _stages_in(title, in_body=False)
     if in_title:
@@ -335,10 +337,11 @@ def find_stage(title: str, body: str, keep: Optional[Callable[[str], bool]] = No
     # up to _PARAGRAPH_READ characters: one longer is a page without paragraph breaks, whose opening
     # states its news (and reading on would cost every verb's checks, thousands in such a text).
     paragraphs = [p[:_PARAGRAPH_READ] for p in body.splitlines() if p.strip()]
-    # The sentence that states the investment (``focus``) reports its project's stage when it gives one and
-    # opens the story: "博览会今天闭幕，签约项目163个，投资金额1712亿元。期间…数据中心在宁夏建成投用" is the
-    # fair's signing, not the side project's completion, though 竣工 comes later in the stages' order.
-    if focus and paragraphs and focus in paragraphs[0]:
+    # The sentence that states the investment (``focus``) reports its project's stage when it opens the story
+    # and reports the day's event: "博览会今天闭幕，签约项目163个，投资金额1712亿元。期间…数据中心在宁夏建成投用"
+    # is the fair's signing, not the side project's completion, though 竣工 comes later in the stages' order.
+    # A sentence of background ("该项目总投资20亿元，去年3月开工建设") or one told later is not the news.
+    if focus and paragraphs and paragraphs[0].lstrip().startswith(focus.strip()) and EVENT.search(focus):
         stages = _stages_in(focus, in_body=True)
         if stages:
             return STAGES[max(stages)]

@@ -6,7 +6,7 @@ import bisect
 import re
 from functools import lru_cache
 
-__all__ = ["AREA_WIDE", "CLAUSE_BREAK", "CLAUSE_MARKS", "COMMA_CLAUSE_MARKS", "EVENT", "INVESTING", "NATIONAL", "ONE_BATCH", "PERIOD", "PLAN_DOCUMENT", "PURCHASE", "REACH", "SENTENCE_MARKS", "STATISTIC",
+__all__ = ["AREA_WIDE", "CLAUSE_BREAK", "CLAUSE_MARKS", "COMMA_CLAUSE_MARKS", "EVENT", "INVESTING", "NATIONAL", "ONE_BATCH", "PERIOD", "PLAN_DOCUMENT", "PURCHASE", "REACH", "SENTENCE_MARKS", "STATISTIC", "TOGETHER",
            "WHOLE", "WORK_HEAD", "Marks", "compared_after", "normalise", "sentence_end", "sentence_of", "sentence_start"]
 
 # Full-width digits, letters and the percent sign to ASCII: newspapers print "２２．８亿元".
@@ -46,9 +46,11 @@ PERIOD = re.compile(r"\d+年(来|间|里)|[一二三四五六七八九十几多�
 # Nor is the day a figure was told ("记者今天（7月16日）从国家发展改革委了解到", "某委今天举行新闻发布会介绍"):
 # a report, whose figure is often a period's tally.
 _TOLD_AFTER = r"(?![^，。；]{0,24}?(?:了解到|获悉|得知|发布会))"
+# Many projects signed, started or finished together on one day: the event that makes their count a batch.
+TOGETHER = re.compile(r"集中(签约|开工|开竣工|开[（(]竣[）)]工|开复工|投产|竣工|开业)")
 EVENT = re.compile(r"(?:今天|今日|日前|近日|\d{1,2}日(?![，,]?(?:记者|从|据|获悉)))" + _TOLD_AFTER
                    + r"|当天|首日|首批|第[一二三四五六七八九十\d]+批|仪式|现场|大会|举行(?!新闻发布会|发布会)|举办"
-                   r"|集中(签约|开工|开竣工|开[（(]竣[）)]工|开复工|投产|竣工|开业)")
+                   r"|" + TOGETHER.pattern)
 
 # A planning document ("…城际铁路建设规划获批复"): the works it plans are a programme's, no one work's
 # (facts.amounts reads its total so, facts.stages its approval). A work's own plan is not one ("规划总投资",
@@ -84,13 +86,14 @@ WORK_HEAD = (r"(?:项目|工程(?!师|机械|车|院|局|公司|兵|学|技术|�
              r"(?:产业|工业|科技|软件|示范)园(?!区)|产业城|工厂|厂(?!房|区|长|家|商|址)|生产线|大厦|铁路|高铁|高速公路|公路|大桥|"
              r"灌区|中心(?!城|区|任|地))")
 
-# Purchases signed at a fair ("进口采购今天集中签约，涉及冻牛肉、乳制品…") and the deals of a trade fair
-# ("国际服务贸易交易会落幕，签约项目331个，意向签约额突破1000亿美元"; 京交会, 服贸会, 广交会, 进博会, 消博会,
-# 高交会): trade, no project's investment or signing, unless the sentence is about investment or project
-# cooperation too ("采购销售和项目合作意向签约"). Not an expo that only trades in name ("果品交易博览会") nor an
-# investment fair (投资贸易洽谈会), whose signings are projects.
-PURCHASE = re.compile(r"采购|订货|购销|交易会|京交会|服贸会|广交会|进博会|消博会|高交会|科交会")
-INVESTING = re.compile(r"投资|招商|项目合作|合作项目")
+# Purchases signed at a fair ("进口采购今天集中签约，涉及冻牛肉、乳制品…") and the deals of a fair of services,
+# imports, exports or consumer goods ("国际服务贸易交易会落幕，签约项目331个，意向签约额突破1000亿美元";
+# 京交会, 服贸会, 进博会, 消博会, 广交会): trade, no project's investment or signing, unless the sentence is about
+# investment or project cooperation too ("采购销售和项目合作意向签约", "服贸会…招商推介活动上…签约51个重大项目").
+# Not any 交易会: a fair of projects or products (海峡项目成果交易会, 文化产业博览交易会, 农产品交易会) signs
+# projects, as an investment fair (投资贸易洽谈会) does.
+PURCHASE = re.compile(r"采购|订货|购销|服务贸易交易会|京交会|服贸会|广交会|进博会|消博会")
+INVESTING = re.compile(r"投资|招商(?!银行|局)|项目合作|合作项目")
 
 SENTENCE_MARKS = "。！？!?\n"
 # A clause ends where a sentence does and at a semicolon; commas are read apart (a comma clause).

@@ -1,5 +1,5 @@
-"""Classes of error the session-15 dev paragraphs showed, each with made-up sentences of the same shape:
-a trade fair's signed deals are trade, not investment, unless the sentence is about investment."""
+"""Classes of error the session-15 dev paragraphs showed, each with made-up sentences of the same shape, and
+the readings a review of the first rules showed they must leave alone (guards: they pass before and after)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from newsmon.facts import extract_facts
 
 
 @pytest.mark.parametrize("title, body", [
-    # A trade fair's signed deals (services, technology, consumer goods) are trade.
-    ("某某交易会落幕 签约额创新高", "第三届某某国际服务贸易交易会落幕，签约项目210个，意向签约额突破600亿美元。"),
-    ("", "第八届某某交易会今天闭幕，本届交易会共签约项目311个，意向签约额125.6亿元。"),
+    # A fair of services, imports or consumer goods signs trade deals.
+    ("京交会落幕 签约额创新高", "第三届中国（某市）国际服务贸易交易会落幕，签约项目210个，意向签约额突破600亿美元。"),
+    ("", "第八届京交会今天闭幕，本届京交会共签约项目311个，意向签约额125.6亿元。"),
 ])
 def test_a_trade_fairs_signed_deals_are_no_investment(title: str, body: str) -> None:
     facts = extract_facts(title, body)
@@ -21,34 +21,36 @@ def test_a_trade_fairs_signed_deals_are_no_investment(title: str, body: str) -> 
     assert facts.stage is None
 
 
-@pytest.mark.parametrize("body, amount, stage", [
+@pytest.mark.parametrize("body, amount", [
     # Investment promotion at a trade fair signs projects: their total is the event's batch.
-    ("在某某交易会招商推介活动上，三地共成功签约51个重大项目，签约金额达到1045亿元。", 1.045e11, "签约"),
-    # An investment fair (投资贸易洽谈会) or an expo with 交易 in its name signs projects too.
-    ("第十届某某投资贸易洽谈会今天闭幕，共签约项目120个，签约总额860亿元。", 8.6e10, "签约"),
-    ("第四届某某国际果品交易博览会开幕，现场签约项目20个，签约金额80亿元。", 8e9, "签约"),
+    ("在服贸会招商推介活动上，三地共成功签约51个重大项目，签约金额达到1045亿元。", 1.045e11),
+    # A fair of projects or products, an investment fair, an expo with 交易 in its name sign projects (guards).
+    ("第十二届某某项目成果交易会在某市开幕，现场签约项目520个，签约金额达300亿元。", 3e10),
+    ("第五届某某文化产业博览交易会闭幕，共签约项目86个，签约金额达到168亿元。", 1.68e10),
+    ("第十届某某投资贸易洽谈会今天闭幕，共签约项目120个，签约总额860亿元。", 8.6e10),
+    ("第四届某某国际果品交易博览会开幕，现场签约项目20个，签约金额80亿元。", 8e9),
 ])
-def test_investment_signed_at_a_fair_stays_the_events_batch(body: str, amount: float, stage: Optional[str]) -> None:
+def test_investment_signed_at_a_fair_stays_the_events_batch(body: str, amount: float) -> None:
     facts = extract_facts("", body)
-    assert (facts.amount, facts.kind, facts.stage) == (amount, "roundup", stage)
+    assert (facts.amount, facts.kind, facts.stage) == (amount, "roundup", "签约")
+
+
+def test_a_bank_named_招商_does_not_make_purchases_investment() -> None:
+    # 招商 is investment promotion; 招商银行 and 招商局 are names (guard).
+    assert extract_facts("", "进口采购今天集中签约，招商银行等多家企业参与，签约额近22亿元。").amount is None
 
 
 @pytest.mark.parametrize("title, body, amount", [
-    # A headline reporting the day's event makes the span's count its batch.
+    # A headline of projects started together makes the span's count its batch.
     ("某省第二季度重大项目集中开工", "今天，某省第二季度重大项目集中开工。二季度某省共开工重大项目320个，总投资2600亿元。", 2.6e11),
+    # Without such a headline the span's count stays a tally (guards), even under a meeting's headline.
+    ("某省重大项目建设提速", "二季度某省共开工重大项目320个，总投资2600亿元。", None),
+    ("某市经济运行情况新闻发布会举行", "上半年，全市新开工项目210个，总投资1800亿元。", None),
+    ("", "今年上半年，某市新开工项目210个，完成总投资1800亿元。", None),
 ])
-def test_an_event_in_the_headline_makes_the_spans_count_its_batch(title: str, body: str, amount: float) -> None:
-    facts = extract_facts(title, body)
-    assert (facts.amount, facts.kind) == (amount, "roundup")
-
-
-@pytest.mark.parametrize("title, body", [
-    # Without an event the span's count stays a tally.
-    ("某省重大项目建设提速", "二季度某省共开工重大项目320个，总投资2600亿元。"),
-    ("", "今年上半年，某市新开工项目210个，完成总投资1800亿元。"),
-])
-def test_a_spans_count_without_an_event_is_a_tally(title: str, body: str) -> None:
-    assert extract_facts(title, body).amount is None
+def test_a_headline_of_projects_started_together_makes_the_spans_count_its_batch(
+        title: str, body: str, amount: Optional[float]) -> None:
+    assert extract_facts(title, body).amount == amount
 
 
 def test_a_signed_sum_opening_its_sentence_sums_up_the_signing_before_it() -> None:
@@ -57,90 +59,98 @@ def test_a_signed_sum_opening_its_sentence_sums_up_the_signing_before_it() -> No
     assert (facts.amount, facts.kind) == (9.21e9, "roundup")
 
 
-@pytest.mark.parametrize("body", [
-    # Money put into a fund in the clause after it builds no work.
-    "在昨天的开业仪式上，某国宣布将出资5000万美元，投入即将设立的项目准备特别基金。",
-    "某市改变以往直补企业的做法，出资4亿元，联合20多家金融机构，吸引社会资金70多亿元，共同组建了产业发展基金。",
-    # A programme's years before its investment: "计划用3年时间，投资800亿元".
-    "“十个全覆盖”工程计划用3年时间，投资800亿元，全面改善农牧区群众生活条件。",
+@pytest.mark.parametrize("body, amount", [
+    # Money put into a fund a clause or a few on, building nothing on the way, builds no work.
+    ("在昨天的开业仪式上，某国宣布将出资5000万美元，投入即将设立的项目准备特别基金。", None),
+    ("就在这一年，某市改变以往财政资金直补企业的做法，出资4亿元，联合风险投资公司、银行、担保公司等20多家金融机构，"
+     "吸引社会资金70多亿元，共同组建了现代产业发展基金，并且由各投资方共同组成的专业团队对投资项目进行评估。", None),
+    # A work built before the fund keeps its figure (guards).
+    ("某集团总投资5亿元，建设新材料产业园，同时设立2亿元产业引导基金。", 5e8),
+    ("某公司投资10亿元，在某市建设年产50万台新能源汽车电机项目，并与当地共同组建了产业发展基金。", 1e9),
 ])
-def test_a_fund_or_a_programmes_years_is_no_projects_investment(body: str) -> None:
-    assert extract_facts("", body).amount is None
-
-
-def test_one_works_investment_beside_a_fund_keeps_its_figure() -> None:
-    facts = extract_facts("", "某集团投资5亿元建设新材料产业园项目，并设立产业投资基金。")
-    assert facts.amount == 5e8
-
-
-def test_works_listed_before_are_a_programme_without_an_event() -> None:
-    body = ("会议决定，一是加快西部地区农网改造升级；二是推动平原村机井用电全覆盖；三是加大中心村电网改造力度。"
-            "实施上述工程，预计总投资7000亿元以上。")
-    assert extract_facts("", body).amount is None
+def test_money_into_a_fund_is_no_projects_investment(body: str, amount: Optional[float]) -> None:
+    assert extract_facts("", body).amount == amount
 
 
 @pytest.mark.parametrize("body, amount", [
-    # Money spent on research builds no work.
+    # Money that paid for research builds no work.
     ("某公司发现市场需求很大，为此他们投资3亿多元花了三年时间研发出了这项新技术。", None),
-    ("某集团投资2亿元用于研发新一代电池。", None),
-    # A research centre or base is a work.
+    # Research that makes something is a work's (guards).
+    ("某公司投资10亿元研发生产新型锂电池，项目今天在某市开工。", 1e9),
+    ("某科技公司投资2亿元研发及产业化基地项目今天开工。", 2e8),
     ("某集团投资2亿元研发中心项目在某市开工。", 2e8),
 ])
 def test_money_spent_on_research_is_no_projects_investment(body: str, amount: Optional[float]) -> None:
     assert extract_facts("", body).amount == amount
 
 
-@pytest.mark.parametrize("body, stage", [
-    # The investment's sentence gives the stage; a side project completed later in the lead is another's.
-    ("2015某某博览会今天闭幕，签约项目163个，投资金额1712亿元。期间举办了云计算论坛，新一代数据中心在某市建成投用。", "签约"),
-    # Without a stage in the investment's sentence the lead's furthest stage stands.
-    ("某公司总投资20亿元的新材料项目。该项目今天在某市正式投产。", "投产"),
-])
-def test_the_investments_sentence_gives_the_stage(body: str, stage: str) -> None:
-    assert extract_facts("", body).stage == stage
-
-
-@pytest.mark.parametrize("body, stage", [
-    # About to happen, or possible: no stage reached.
-    ("连接两市的某某高铁八月上旬就要开工了。", None),
-    ("园区实现了“九通一平”，厂房可以随时开工建设。", None),
-    # Reached.
-    ("连接两市的某某高铁今天正式开工。", "开工"),
-    ("某公司年产5万吨的生产线目前已经可以投产。", "投产"),
-])
-def test_what_is_about_to_happen_or_could_is_no_stage(body: str, stage: Optional[str]) -> None:
-    assert extract_facts("", body).stage == stage
-
-
-@pytest.mark.parametrize("body, stage", [
-    # A filing regime is the rule, no project's filing.
-    ("目前，我国的外商投资项目95%以上实行备案管理。", None),
-    ("某省对企业投资项目推行备案制。", None),
-    ("某公司年产10万吨新材料项目日前完成备案。", "备案"),
-])
-def test_a_filing_regime_is_no_filing(body: str, stage: Optional[str]) -> None:
-    assert extract_facts("", body).stage == stage
-
-
 @pytest.mark.parametrize("body, amount", [
-    # A sector's construction investment is a statistic or a programme.
+    # A sector's construction investment and the years a programme takes are a programme's spending.
     ("今年，某区域铁路建设投资规模超750亿元，计划开通新线里程833公里。", None),
-    ("今年上半年，某省完成水利建设投资320亿元。", None),
-    # One line by its name keeps its figure.
+    ("“十个全覆盖”工程计划用3年时间，投资800亿元，全面改善农牧区群众生活条件。", None),
+    # A work's total, or one work built after the amount, keeps its figure (guards).
+    ("某某至某某城际铁路建设总投资300亿元，今天正式开工。", 3e10),
+    ("某集团计划用两年时间，投资20亿元建设某某新材料产业园。", 2e9),
     ("总投资320亿元的某某高铁今天开工建设。", 3.2e10),
 ])
-def test_a_sectors_construction_investment_is_no_projects(body: str, amount: Optional[float]) -> None:
+def test_a_programmes_spending_is_no_projects_investment(body: str, amount: Optional[float]) -> None:
     assert extract_facts("", body).amount == amount
 
 
 @pytest.mark.parametrize("body, amount, currency", [
-    # A firm named by its trade (药业, 纸业) invests in a work; a sector (制造业) does not.
+    # A firm named by its trade (药业, 纸业) invests in a work; a sector (制造业, 医药业) does not.
     ("前不久，某林纸业投资20亿美元的60万吨麦草造纸项目在某州奠基建厂。", 2e9, "USD"),
     ("某伦药业投资五千万美元在某国建设工厂项目。", 5e7, "USD"),
     ("今年全省制造业投资增长12%，达到500亿元。", None, None),
+    ("今年全省医药业投资完成50亿元。", None, None),
     # Spoken Chinese counts 亿 like a thing, 多 after 个 too.
     ("某市投资6个多亿建设清水活水工程项目。", 6e8, "CNY"),
 ])
 def test_a_firm_named_by_its_trade_and_spoken_amounts(body: str, amount: Optional[float], currency: Optional[str]) -> None:
     facts = extract_facts("", body)
     assert (facts.amount, facts.currency) == (amount, currency)
+
+
+def test_the_parts_of_one_work_listed_before_keep_its_total() -> None:
+    # "上述工程" may be the parts of one work (guard).
+    body = "某某水厂扩建工程包括取水泵站、净水厂和输水管线。上述工程总投资8亿元，今天正式开工。"
+    facts = extract_facts("", body)
+    assert (facts.amount, facts.kind) == (8e8, "project")
+
+
+@pytest.mark.parametrize("body, stage", [
+    # The investment's sentence opens the story with the day's event: its stage is the story's.
+    ("2015某某博览会今天闭幕，签约项目163个，投资金额1712亿元。期间举办了云计算论坛，新一代数据中心在某市建成投用。", "签约"),
+    # A sentence of background after the news, or one without the day's event, does not (guards).
+    ("今天，某某新材料项目一期正式投产。该项目总投资20亿元，去年3月开工建设。", "投产"),
+    ("总投资15亿元的某某新材料项目于2022年签约落户某市。今天，该项目正式竣工投产。", "投产"),
+    ("某公司总投资20亿元的新材料项目。该项目今天在某市正式投产。", "投产"),
+])
+def test_the_investments_sentence_gives_the_stage_when_it_is_the_news(body: str, stage: str) -> None:
+    assert extract_facts("", body).stage == stage
+
+
+@pytest.mark.parametrize("body, stage", [
+    # About to happen, or possible at any time: no stage reached.
+    ("连接两市的某某高铁八月上旬就要开工了。", None),
+    ("园区实现了“九通一平”，厂房可以随时开工建设。", None),
+    # Reached, whatever pace or aside the sentence has (guards).
+    ("连接两市的某某高铁今天正式开工。", "开工"),
+    ("某某项目签约后马上开工，创造了“签约即开工”的新速度。", "开工"),
+    ("可以说，某某项目的成功签约，为当地发展注入了强劲动力。", "签约"),
+    ("某公司年产5万吨的生产线目前已经可以投产。", "投产"),
+])
+def test_what_is_about_to_happen_is_no_stage(body: str, stage: Optional[str]) -> None:
+    assert extract_facts("", body).stage == stage
+
+
+@pytest.mark.parametrize("body, stage", [
+    # A filing regime is the rule, no project's filing.
+    ("目前，我国的外商投资项目95%以上实行备案制。", None),
+    ("某省对企业投资项目推行备案管理。", None),
+    # A project's filing (guards).
+    ("某公司年产10万吨新材料项目日前完成备案。", "备案"),
+    ("某某项目已在省发改委实施备案，总投资12亿元。", "备案"),
+])
+def test_a_filing_regime_is_no_filing(body: str, stage: Optional[str]) -> None:
+    assert extract_facts("", body).stage == stage
