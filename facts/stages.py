@@ -40,9 +40,11 @@ _VERBS = {
     # "开复工": started or resumed; "启动建设", "扩建工程正式启动", "某工程日前在天津启动": construction launched.
     # Not 开 + 工作/工业 of another verb: "召开工作会议", "召开工业经济推进会", "展开工作", "公开工程信息".
     "开工": r"(?<![召公展打离])开工建设|集中开工|开复工|(?<![召公展打离])开工|动工|奠基|破土|开建|开始(土建)?(兴建|建设|施工)|启动建设|(?<=工程)(日前|近日|今天|今日|昨天)?(在[\u4e00-\u9fff]{1,8}?)?(正式|全面)?启动(?!仪式后)",
-    "投产": r"正式投产|建成投产|建成并?投入(商业)?运营|建成并?投入商运|竣工投产|竣工投运|建成投运|投产|正式启用|全面启用|投入使用|试生产|试产|投入(商业|试)?运营|投运|达产|开通运营|正式开通|投入运行|(?<!闭)开馆|(正式|全线)?通车(?!里程)|投入商运",
-    # 开通运营, 通车: a line, road, bridge or tunnel opened to traffic (a measure, "通车里程", is none);
-    # 开馆: a museum or hall opened; 建成投入商运 (commercial operation) is read whole, like 建成投产
+    "投产": r"正式投产|建成投产|建成并?投入(商业)?运营|建成并?投入商运|竣工投产|竣工投运|建成投运|投产|正式启用|全面启用|投入使用|试生产|试产|投入(商业|试)?运营|投运|达产|开通运营|正式开通(?![^，。；]{0,10}?(公交|航线|专线|热线|线路|班次|频道|账号|服务))|投入运行|"
+            r"(?<!闭)(?<!正常)(?<!恢复)(?<!每天)(?<!按时)开馆|(正式|全线)?(?<!恢复)(?<!暂停)(?<!禁止)(?<!中断)(?<!临时)通车(?!里程)|投入商运",
+    # 开通运营, 通车: a line, road, bridge or tunnel opened to traffic (a measure, "通车里程", is none; a bus
+    # route, a flight or a hotline "正式开通" is a service, and "恢复通车" reopens a road);
+    # 开馆: a museum or hall opened (not "正常开馆", "恢复开馆": opening hours); 建成投入商运 (commercial operation) is read whole, like 建成投产
     # (建成通车 is two verbs, and the completion, the furthest stage, wins).
     # "构建成链", "组建成", "共建成渝": a verb ending in 建 before 成 ("into", a name) is no completion;
     # "建成区" is a city's built-up area.
@@ -59,7 +61,7 @@ _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_
 # a comparison with the plan ("比原计划提前竣工").
 _PLAN = re.compile(r"(?<![按照据])(?<!比原)计划|预计|预定|定于|将(?!近|军|领)|拟|力争|争取|有望|可望|年内|明年|下一步|推动|加快推进|"
                    r"就要|快要|可以随时|随时可以|"
-                   r"确保|保障(?![房性])|督促|(?<=[，,：:])[\u4e00-\u9fff]{0,4}?(?<![主重需只想必紧简摘首纲机不])要(?![求素点闻害是不])"  # "会议强调，要…", "今年，南昌要整治…": a modal of its clause's subject
+                   r"确保|保障(?=[^，。；、]{0,6}?(开工|投产|竣工|建成|签约|落地|达产))(?![房性])|督促|(?<=[，,：:])[\u4e00-\u9fff]{0,4}?(?<![主重需只想必紧简摘首纲机不这那])要(?![求素点闻害是不])"  # "会议强调，要…", "今年，南昌要整治…": a modal of its clause's subject
                    # A wish for a stage ("让项目早开工、早投产", "早日建成"), not a report; "提早竣工" was done early,
                    # "最早开工的项目", "较早建成" compare works that reached it.
                    r"|(?<![提最较])早日?(?=开工|动工|投产|竣工|完工|建成|签约|落地|达产)")

@@ -154,3 +154,34 @@ def test_what_is_about_to_happen_is_no_stage(body: str, stage: Optional[str]) ->
 ])
 def test_a_filing_regime_is_no_filing(body: str, stage: Optional[str]) -> None:
     assert extract_facts("", body).stage == stage
+
+
+# Readings a review of sessions 11-14's rules broke with ordinary regional sentences (each failed before its fix).
+@pytest.mark.parametrize("title, body, stage", [
+    ("某县召开工作会议", "某县今天召开工作会议，研究部署招商引资工作。", None),
+    ("某市召开工业经济推进会", "今天，某市召开工业经济推进会，部署下半年工作。", None),
+    ("", "今天，市公交集团正式开通两条夜间公交线路。", None),
+    ("某机场正式开通至曼谷国际航线", "", None),
+    ("", "春节期间，市博物馆正常开馆，每天接待游客超过5000人次。", None),
+    ("某国道某段今天恢复通车", "", None),
+    ("强化要素保障 某某新能源项目顺利开工", "", "开工"),
+    ("", "在各部门的全力保障下，该项目仅用8个月就建成投产。", "投产"),
+    ("", "据介绍，这要归功于各部门通力合作，项目从签约到投产仅用了10个月。", "投产"),
+    # Still read (guards).
+    ("", "要保障项目如期开工。", None),
+    ("", "某某大桥今天正式通车。", "投产"),
+    ("", "某某博物馆新馆今天正式开馆。", "投产"),
+    ("某项目开工", "某项目今天正式开工。", "开工"),
+])
+def test_ordinary_regional_wordings_keep_their_stage(title: str, body: str, stage: Optional[str]) -> None:
+    assert extract_facts(title, body).stage == stage
+
+
+@pytest.mark.parametrize("body, amount", [
+    # An ordinal ranks one project; it counts none.
+    ("这是我省今年引进的第三个世界五百强企业投资项目，总投资60亿元，主要生产汽车零部件。", 6e9),
+    # A count still counts (guard).
+    ("今天，某市32个重点项目集中开工，总投资156亿元。", 1.56e10),
+])
+def test_an_ordinal_counts_no_projects(body: str, amount: float) -> None:
+    assert extract_facts("", body).amount == amount
