@@ -179,7 +179,7 @@ def test_ordinary_regional_wordings_keep_their_stage(title: str, body: str, stag
 
 @pytest.mark.parametrize("body, amount", [
     # An ordinal ranks one project; it counts none.
-    ("这是我省今年引进的第三个世界五百强企业投资项目，总投资60亿元，主要生产汽车零部件。", 6e9),
+    ("这是某市第三个外资独资建设的新能源项目，总投资60亿元，主要生产动力电池。", 6e9),
     # A count still counts (guard).
     ("今天，某市32个重点项目集中开工，总投资156亿元。", 1.56e10),
 ])
