@@ -22,7 +22,7 @@ from .batches import (COUNT_BEFORE as _COUNT_BEFORE, MANY_AREAS as _MANY_AREAS,
                       under_way_before as _under_way_before)
 from .money import AMOUNT as _AMOUNT, CNY_RATES, Amount, parse_amount, to_amount as _to_amount
 from .stages import find_stage
-from .text import (AREA_WIDE, INVESTING, ONE_BATCH as _ONE_BATCH, PLAN_DOCUMENT, PURCHASE, CLAUSE_BREAK as _CLAUSE_BREAK, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
+from .text import (AREA_WIDE, INVESTING, TOGETHER as _TOGETHER, ONE_BATCH as _ONE_BATCH, PLAN_DOCUMENT, PURCHASE, CLAUSE_BREAK as _CLAUSE_BREAK, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
                    REACH as _REACH, SENTENCE_MARKS, STATISTIC, WORK_HEAD, Marks, compared_after, normalise)
 
 __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
@@ -43,7 +43,8 @@ _SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额|签约项目总?金
 # A signing written right before its amount ("集中签约232.8亿元", "签约93亿元的项目"): the signed
 # total of a batch, or one project's investment when the amount names the project it signs.
 _BARE_SIGNED_GAP = re.compile(r"(达到?|超过?|逾|约|近)?")
-_PROJECT_AFTER = re.compile(r"^的?[^，。；,;]{0,12}?(项目|工程)")
+# Not a contract to build or supply one ("签订了50亿元的工程承包项目", "EPC总承包项目合同"): a contractor's deal.
+_PROJECT_AFTER = re.compile(r"^的?(?:(?!承包|EPC|施工|采购|设计)[^，。；,;]){0,12}?(项目|工程)(?!承包|总承包|施工|采购|设计)")
 # The projects a signing names, right before their total ("签约项目560亿元", "日前签约金融、商贸等领域的项目
 # 560亿元", "共签约智能化项目金额6100多亿元"): the signed projects' total, a batch's. Not one project
 # ("签约一个…项目", "该项目"), which states its investment with a word of its own.
@@ -53,6 +54,17 @@ _TOTAL_ONLY = re.compile(r"总金额|总额|共计?")
 # 签约金额440多亿元"): that sum is the signing's, the event's batch, as a counted batch's is
 # ("69个重大项目签约，金额超663亿元"). Without it a bare 签约金额 may be a trade's ("…达成技术交易意向，现场签约金额…").
 _PROJECTS_SIGNED = re.compile(r"项目(?:集中|现场|正式)?签约[，,]$")
+# A comparison keeps a figure an event's batch only beside a fair's or a batch's own words (ONE_BATCH, TOGETHER,
+# these): "开幕当天共签订…项目86个，总投资额2638.7亿元，同比增长43.6%", "比上届增长". A meeting or a press
+# conference today that compares a quarter's tally ("一季度全市新开工项目120个，…同比增长15%") reports the tally.
+_FAIR_DAY = re.compile(r"开幕|闭幕|当天|首日|上届|上一届")
+# One work's signing before its signed investment ("某生物医药产业园项目今天在某市签约，签约投资额18亿元"): that
+# work's investment, as 协议投资额 is.
+_ONE_PROJECT_SIGNED = re.compile(r"(?<![个批些])(项目|工程|基地|产业园)[^，。；,;\d]{0,16}?签约[，,]$")
+_TODAY = re.compile(r"今天|今日|当天|昨天")
+# A signing of research results or their transfer ("科技成果转化项目签约，签约金额5000万元") is a technology
+# deal, not projects' investment.
+_TECH_DEAL = re.compile(r"成果|转化|转让|产学研")
 _SIGNED = re.compile(r"签约|签订|签署")
 # A signing verb standing alone as the investment word ("签约93亿元的项目", "签订了超过52亿元的产能合作项目"):
 # it governs only the amount right after it, and states an investment only for the projects it names.
@@ -76,8 +88,10 @@ _STAT_BEFORE = re.compile(r"(直接|外国|外商|外部|境外|海外|对外|�
 _WORKS_BY_KIND = r"站|园区?|桥|港|码头|线|医院|学校"
 # One project's amount needs the project in view: a work named in its sentence, in the sentence its total
 # sums up or in the headline (by the nouns works go by, looser than WORK_HEAD: "鸿宇中学", "养殖专业合作社",
-# "景区"); one work built after the amount ("投资2000多万元，建成一座冷库"); a deal right before or in the
-# investment word ("协议总投资额", "签约…"); or an event (EVENT, ONE_BATCH: a fair, a signing). Without one
+# "景区"); one work built after the amount ("投资2000多万元，建成一座冷库"); a deal in the sentence before or in
+# the investment word ("奇瑞汽车与芜湖市签署协议，投资60亿元生产新能源汽车", "协议总投资额", "签约…"); or an
+# event (EVENT, ONE_BATCH: a fair, a signing). Capacity, production or equipment as the work in view
+# ("投资130亿元扩大锂电池产能") was tried in session 15: no dev change, one held-out no amount lost. Without one
 # the figure is money a place, a sector or a programme spends ("多方投资300多万元，全乡打成深水井3眼":
 # wells, counted), not a work's investment. The noun list stays loose on purpose (城, 场, 路, 线 also read
 # inside other words): a tight one, without 城/场/路/线/平台, cost 5 dev amounts.
@@ -318,11 +332,15 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             _TOTAL.search(clause) or "共" in clause or _SIGNED.search(invest.group())) or bool(_SIGNED_SUM.fullmatch(invest.group())) \
             or bool(subject and (_ROUNDUP.search(subject) or _COUNT_BEFORE.search(subject))) or signed_projects \
             or (count_from < own_start and bool(_ROUNDUP.search(text, count_from, own_start)
-                                                or invest.group().startswith("签约") and _PROJECTS_SIGNED.search(text, count_from, own_start)))
+                                                or invest.group().startswith("签约") and bool(_PROJECTS_SIGNED.search(text, count_from, own_start))
+                                                and not _TECH_DEAL.search(text, count_from, own_start)))
         if is_roundup and not _batch_of_one_event(text, sentences, start, title, batches):
             continue  # "今年，传化已经上新了10多个项目，总投资达百亿元": a tally of many, no event's batch
         if compared and not is_roundup:
             continue  # "…完成投资80亿元，同比增长12%": a statistic
+        if compared and not (_ONE_BATCH.search(full_sentence) or _TOGETHER.search(full_sentence)
+                             or _TOGETHER.search(title) or _FAIR_DAY.search(full_sentence)):
+            continue  # "今天，某市召开新闻发布会，一季度全市新开工项目120个，…同比增长15%": a period's tally told today
         if (not is_roundup and _COUNT_BEFORE.search(text, count_from, invest.start())
                 and not _OWN_TOTAL.search(text, own_start, invest.start())  # "新建3艘渡轮的码头项目总投资": its own
                 and not _batch_of_one_event(text, sentences, start, title, batches)):
@@ -360,7 +378,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "已吸引投资超过440亿元": what a place attracted over time
         if "签" in invest.group() and PURCHASE.search(full_sentence) and not INVESTING.search(full_sentence):
             continue  # "进口采购…集中签约…总签约额近22亿元": purchase contracts
-        if _SIGNED.search(invest.group()) and not is_roundup and not (bare_signing and _PROJECT_AFTER.match(after)):
+        if _SIGNED.search(invest.group()) and not is_roundup and not (bare_signing and _PROJECT_AFTER.match(after)) \
+                and not ("投资" in invest.group() and _ONE_PROJECT_SIGNED.search(text, max(sentences.start_before(start), start - _REACH), invest.start())):
             continue  # "签约额": the signed total of a batch of projects, else a contract's value
         if _FINANCING.search(text, clause_start, invest.end()):
             continue  # "192家企业获得投资，投资金额超过1000亿元": financing received, no project's
@@ -368,13 +387,15 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         # 其中 refers back to what its paragraph has said so far (a span two sentences back included).
         low = max(clause_start - _REACH, 0)
         span_start = max(text.rfind("\n", low, clause_start) + 1, low) if text.startswith("其中", clause_start) else subject_start
-        if text[clause_start - 1:clause_start] in ("；", ";"):  # an item of a list shares its lead-in's period
+        # An item of a list shares its lead-in's period, unless it reports a day's event of its own ("截至目前，某市今年
+        # 已签约项目150个；今天集中签约项目32个，总投资210亿元"); "半年来，…；…共集中签约项目140个" stays the period's.
+        if text[clause_start - 1:clause_start] in ("；", ";") and not _TODAY.search(text, clause_start, invest.start()):
             span_start = min(span_start, max(sentences.start_before(start), start - _REACH))
         if ((_period(text, own_start if own_work else span_start, invest.start()) or _PERIOD.search(subject))
                 and not _ONE_WORK_AFTER.match(after)):
             continue  # "近5年来…投入50多亿元", "今年以来…总投资120亿元": a period's total
         if _span_figure(text, title, span_start, invest.start(), start,
-                        min(clauses.first_from(match.end()), match.end() + _REACH)):
+                        min(clauses.first_from(match.end()), match.end() + _REACH), _builds_one_work(after)):
             continue  # "2022年，…585个重大项目…全年完成总投资超过7000亿元": the span's figure
         # A year's plan, in the comma clause of the investment word or, for a roundup, in the
         # one before it that counts the projects ("今年计划实施88个…项目，总投资超800亿元"); a
@@ -399,7 +420,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue
         if not is_roundup and not (_WORK_NOUN.search(full_sentence) or _WORK_NOUN.search(title) or _WORK_NOUN.search(subject)
                                    or _builds_one_work(after)
-                                   or _DEAL.search(text, max(clause_start, invest.start() - 2), invest.end())
+                                   or _DEAL.search(text, max(sentences.start_before(start), start - _REACH), invest.end())
                                    or _EVENT.search(full_sentence) or _EVENT.search(title)
                                    or _ONE_BATCH.search(full_sentence) or _ONE_BATCH.search(title)):
             continue  # "经过三年苦干，多方投资300多万元，全乡打成深水井3眼": no work in view, a tally

@@ -127,7 +127,7 @@ def under_way_before(text: str, pos: int) -> bool:
 
 
 def span_figure(text: str, title: str, sentence_start: int, invest_start: int, amount_start: int,
-                sentence_end: int) -> bool:
+                sentence_end: int, one_work_after: bool = False) -> bool:
     """Whether the sentence sets the investment in a span of time and sums up that span (see _SPAN).
 
     ``sentence_start``: a sentence opening with 其中 ("among them") starts with the one before it.
@@ -135,12 +135,16 @@ def span_figure(text: str, title: str, sentence_start: int, invest_start: int, a
     batch: "广东第二季度重大项目集中开工" over "二季度广东共开工重大项目1075个，…总投资9913亿元" reports the day's
     start of the quarter's projects. Any other event in the headline (a meeting "举行", a "大会") may report the
     span's tally ("某市经济运行情况新闻发布会举行" over "上半年，全市新开工项目210个，总投资1800亿元").
+    ``one_work_after``: the amount builds one work ("未来三年，某集团将在某市投资150亿元，建设新能源汽车整车生产
+    基地"): the coming years are then that work's, not a programme's span.
     """
     if EVENT.search(text, sentence_start, sentence_end) or TOGETHER.search(title):
         return False
     for span in _SPAN.finditer(text, sentence_start, invest_start):
         if span.group() == "目前" and under_way_before(text, sentence_start):
             continue  # "…今天在沈阳开幕。…目前，已签约项目315个，总金额…": the event's tally so far
+        if one_work_after and span.group().startswith("未来"):
+            continue
         if (span.end() == invest_start or _SPAN_WORK.search(text, span.end(), amount_start)
                 or _SPAN_COUNT_AFTER.search(text, amount_start, sentence_end)):
             return True

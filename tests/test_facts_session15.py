@@ -185,3 +185,32 @@ def test_ordinary_regional_wordings_keep_their_stage(title: str, body: str, stag
 ])
 def test_an_ordinal_counts_no_projects(body: str, amount: float) -> None:
     assert extract_facts("", body).amount == amount
+
+
+@pytest.mark.parametrize("title, body, amount", [
+    # One firm's work over the coming years keeps its figure; a programme's stays none (guards below).
+    ("", "未来三年，某集团将在某市投资150亿元，建设新能源汽车整车生产基地。", 1.5e10),
+    ("", "未来三年，某市将投资500亿元，实施100个重点项目。", None),
+    # A deal earlier in the sentence puts the project in view.
+    ("", "某汽车公司与某市签署协议，投资60亿元生产新能源汽车。", 6e9),
+    # A contractor's deal is no investment; a project signed is (guard).
+    ("", "今天，我省建筑企业在某国签订了50亿元的工程承包项目。", None),
+    ("", "某企业签订了8亿元的EPC总承包项目合同。", None),
+    ("", "会上，两地企业签署30亿元的新材料项目。", 3e9),
+    # A technology deal signed is no investment; a summit's projects signed are (guard).
+    ("", "活动现场，科技成果转化项目签约，签约金额5000万元。", None),
+    ("", "昨天，首届某某发展峰会在某市举行，峰会还进行了重点合作项目签约，签约金额120多亿元。", 1.2e10),
+    # A span that ranks one work sums nothing up; a span's tally stays none (guard).
+    ("", "这是某市近年来引进的最大单体工业项目，总投资100亿元，今天正式开工。", 1e10),
+    ("", "近5年来，某市累计投入50多亿元建设农村公路。", None),
+    # A quarter's tally told at a meeting today, compared with last year, is the tally's; a fair's day is its batch.
+    ("", "今天，某市召开新闻发布会，一季度全市新开工项目120个，总投资300亿元，同比增长15%。", None),
+    ("", "开幕当天共签订国际、国内投资合作项目86个，总投资额2638.7亿元，同比增长43.6%。", 2.6387e11),
+    # One work's signed investment.
+    ("", "某生物医药产业园项目今天在某市签约，签约投资额18亿元，将建设研发生产基地。", 1.8e9),
+    # A list item with a day's event of its own is its batch; one of a period stays the period's (guard).
+    ("", "截至目前，某市今年已签约项目150个；今天集中签约项目32个，总投资210亿元。", 2.1e10),
+    ("", "半年来，大企业、大项目纷纷落户某省，吸引投资意向增多；共集中签约项目140个，总投资376亿元。", None),
+])
+def test_ordinary_regional_wordings_keep_their_amount(title: str, body: str, amount: Optional[float]) -> None:
+    assert extract_facts(title, body).amount == amount
