@@ -553,6 +553,9 @@ def _township_codes(table: _Table, texts: Iterable[str], named: Iterable[str]) -
     return sorted(counts, key=lambda c: (-counts[c], found.index(c)))
 
 
+_INSIDE_WORDS = ("朝阳", "中山", "兴安")
+
+
 def _resolve(table: _Table, mentions: Iterable[str]) -> list[str]:
     """Division codes for the mentions, ambiguous names settled by the other mentions.
 
@@ -584,6 +587,14 @@ def _resolve(table: _Table, mentions: Iterable[str]) -> list[str]:
         tops = list(_mainland({c for c in among if not set(table.ancestors(c)) & among}))
         if len(tops) == 1:
             resolved[i] = tops[0]
+            continue
+        # 西安 is 西安市 and two districts named 西安区 (辽源, 牡丹江), 甘南 a prefecture and a county of 齐齐哈尔:
+        # with nothing to support a district, a city's name means the city. Not the names read inside other
+        # words as often as alone (朝阳产业, 孙中山, 中山大学, 小兴安岭), nor a common word.
+        cities = [c for c in tops if table.by_code[c].level == 1]
+        if len(cities) == 1 and all(table.by_code[c].level == 2 for c in tops if c != cities[0]) \
+                and mention not in _INSIDE_WORDS and not table.common_word(mention):
+            resolved[i] = cities[0]
     for code in resolved.values():
         context.add(code)
         context.update(table.ancestors(code))

@@ -214,3 +214,14 @@ def test_an_ordinal_counts_no_projects(body: str, amount: float) -> None:
 ])
 def test_ordinary_regional_wordings_keep_their_amount(title: str, body: str, amount: Optional[float]) -> None:
     assert extract_facts(title, body).amount == amount
+
+
+@pytest.mark.parametrize("body, city", [
+    # A city's name means the city when only districts elsewhere share it.
+    ("某公司投资45亿元在西安建设电池项目。", "西安市"),
+    # Not a name read inside other words as often as alone (guard).
+    ("朝阳产业发展迅速，某公司投资5亿元建设项目。", None),
+])
+def test_a_citys_name_means_the_city_over_districts_elsewhere(body: str, city: Optional[str]) -> None:
+    places = extract_facts("", body).places
+    assert (places[0].city if places else None) == city
