@@ -442,8 +442,9 @@ def test_one_big_site_spreads_over_two_workers_politely_and_survives_kill_9(
     assert rows("SELECT count(*) FROM articles") == [(len(expected),)]
     # One report, one crawl_runs row per owner crawl (helpers write none); its counts are what the site stored.
     assert len(reports) == 1 and reports[0]["site"] == "bench-portal", reports
-    assert reports[0]["status"] == "ok", reports
     runs = rows("SELECT status, articles_new, list_pages, error FROM crawl_runs WHERE site = 'bench-portal' ORDER BY id")
+    # The runs' errors say which failure made a crawl partial (seen once under the full suite's load, session 15).
+    assert reports[0]["status"] == "ok", (reports, runs)
     if victim == "helper":
         assert len(runs) == 1 and runs[0][0] == "ok" and runs[0][1] == len(expected), runs
         # Every list page counted (some twice: the walk again after the kill).
