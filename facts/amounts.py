@@ -22,8 +22,8 @@ from .batches import (COUNT_BEFORE as _COUNT_BEFORE, MANY_AREAS as _MANY_AREAS,
                       under_way_before as _under_way_before)
 from .money import AMOUNT as _AMOUNT, CNY_RATES, Amount, parse_amount, to_amount as _to_amount
 from .stages import find_stage
-from .text import (AREA_WIDE, INVESTING, TOGETHER as _TOGETHER, ONE_BATCH as _ONE_BATCH, PLAN_DOCUMENT, PURCHASE, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
-                   REACH as _REACH, SENTENCE_MARKS, STATISTIC, WORK_HEAD, Marks, compared_after, normalise)
+from .text import (AREA_WIDE, INVESTING, ONE_BATCH as _ONE_BATCH, PLAN_DOCUMENT, PURCHASE, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
+                   REACH as _REACH, SENTENCE_MARKS, STATISTIC, WORK_HEAD, Marks, compared_after, compared_batch, normalise)
 
 __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
 
@@ -54,10 +54,6 @@ _TOTAL_ONLY = re.compile(r"总金额|总额|共计?")
 # 签约金额440多亿元"): that sum is the signing's, the event's batch, as a counted batch's is
 # ("69个重大项目签约，金额超663亿元"). Without it a bare 签约金额 may be a trade's ("…达成技术交易意向，现场签约金额…").
 _PROJECTS_SIGNED = re.compile(r"项目(?:集中|现场|正式)?签约[，,]$")
-# A comparison keeps a figure an event's batch only beside a fair's or a batch's own words (ONE_BATCH, TOGETHER,
-# these): "开幕当天共签订…项目86个，总投资额2638.7亿元，同比增长43.6%", "比上届增长". A meeting or a press
-# conference today that compares a quarter's tally ("一季度全市新开工项目120个，…同比增长15%") reports the tally.
-_FAIR_DAY = re.compile(r"开幕|闭幕|当天|首日|上届|上一届")
 # One work's signing before its signed investment ("某生物医药产业园项目今天在某市签约，签约投资额18亿元"): that
 # work's investment, as 协议投资额 is.
 _ONE_PROJECT_SIGNED = re.compile(r"(?<![个批些])(项目|工程|基地|产业园)[^，。；,;\d]{0,16}?签约[，,]$")
@@ -338,8 +334,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "今年，传化已经上新了10多个项目，总投资达百亿元": a tally of many, no event's batch
         if compared and not is_roundup:
             continue  # "…完成投资80亿元，同比增长12%": a statistic
-        if compared and not (_ONE_BATCH.search(full_sentence) or _TOGETHER.search(full_sentence)
-                             or _TOGETHER.search(title) or _FAIR_DAY.search(full_sentence)):
+        if compared and not compared_batch(full_sentence, title):
             continue  # "今天，某市召开新闻发布会，一季度全市新开工项目120个，…同比增长15%": a period's tally told today
         if (not is_roundup and _COUNT_BEFORE.search(text, count_from, invest.start())
                 and not _OWN_TOTAL.search(text, own_start, invest.start())  # "新建3艘渡轮的码头项目总投资": its own

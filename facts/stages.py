@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional
 
-from .text import CLAUSE_MARKS, COMMA_CLAUSE_MARKS, EVENT, INVESTING, ONE_BATCH, PERIOD, PLAN_DOCUMENT, PURCHASE, STATISTIC, WORK_HEAD, compared_after, normalise, sentence_end, sentence_of, sentence_start
+from .text import CLAUSE_MARKS, COMMA_CLAUSE_MARKS, EVENT, INVESTING, ONE_BATCH, PERIOD, PLAN_DOCUMENT, PURCHASE, STATISTIC, WORK_HEAD, compared_after, compared_batch, normalise, sentence_end, sentence_of, sentence_start
 
 __all__ = ["STAGES", "find_stage"]
 
@@ -265,13 +265,13 @@ def _statistic(text: str, match: re.Match[str]) -> bool:
 
     A comparison after the verb in a sentence that reports one event ("开幕当天共签订…项目86个，总投资额
     2638.7亿元，同比增长43.6%") sets the event's batch beside the last edition's: the verb still reports it
-    (facts.amounts reads the total the same way). 累计 anywhere is a tally.
+    (facts.amounts reads the total the same way, both by text.compared_batch). 累计 anywhere is a tally.
     """
     sentence = sentence_of(text, match.start())
     if not STATISTIC.search(sentence):
         return False
     return not (compared_after(sentence, sentence_start(text, match.start()), match.end())
-                and (EVENT.search(sentence) or ONE_BATCH.search(sentence)))
+                and compared_batch(sentence))
 
 
 def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> Optional[str]:

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 __all__ = ["AREA_WIDE", "CLAUSE_BREAK", "CLAUSE_MARKS", "COMMA_CLAUSE_MARKS", "EVENT", "INVESTING", "NATIONAL", "ONE_BATCH", "PERIOD", "PLAN_DOCUMENT", "PURCHASE", "REACH", "SENTENCE_MARKS", "STATISTIC", "TOGETHER",
-           "WHOLE", "WORK_HEAD", "Marks", "compared_after", "normalise", "sentence_end", "sentence_of", "sentence_start"]
+           "WHOLE", "WORK_HEAD", "Marks", "compared_after", "compared_batch", "normalise", "sentence_end", "sentence_of", "sentence_start"]
 
 # Full-width digits, letters and the percent sign to ASCII: newspapers print "２２．８亿元".
 # Full-width punctuation stays: "，" and "；" separate clauses, "10，20" is not 1020.
@@ -21,6 +21,18 @@ _DOT_POINT = re.compile(r"(?<=\d)[．·・•](?=\d)")
 # "固定资产投资完成246.79亿元，同比增长15.3%", "双向投资额累计已超过260亿美元",
 # "比上年增长13.6%", "比1996年分别增长2.72%".
 STATISTIC = re.compile(r"同比|环比|累计|[比较](上|去|前)一?年|[比较]上(月|季度?)|比\d{2,4}年")
+
+
+# A comparison keeps a figure (or a verb) an event's batch only beside a fair's or a batch's own words (ONE_BATCH,
+# TOGETHER, these): "开幕当天共签订…项目86个，总投资额2638.7亿元，同比增长43.6%", "比上届增长". A meeting or a press
+# conference today that compares a quarter's tally ("一季度全市新开工项目120个，…同比增长15%") reports the tally.
+_FAIR_DAY = re.compile(r"开幕|闭幕|当天|首日|上届|上一届")
+
+
+def compared_batch(sentence: str, title: str = "") -> bool:
+    """Whether a sentence whose comparison follows its figure (compared_after) reports one event's batch."""
+    return bool(ONE_BATCH.search(sentence) or TOGETHER.search(sentence) or TOGETHER.search(title)
+                or _FAIR_DAY.search(sentence))
 
 
 def compared_after(sentence: str, sentence_start: int, pos: int) -> bool:

@@ -225,3 +225,15 @@ def test_ordinary_regional_wordings_keep_their_amount(title: str, body: str, amo
 def test_a_citys_name_means_the_city_over_districts_elsewhere(body: str, city: Optional[str]) -> None:
     places = extract_facts("", body).places
     assert (places[0].city if places else None) == city
+
+
+@pytest.mark.parametrize("body, stage", [
+    # A quarter's tally told at a meeting today with a comparison reports no stage (text.compared_batch, shared
+    # with the amounts' reading).
+    ("今天，某市召开新闻发布会，一季度全市新开工项目120个，总投资300亿元，同比增长15%。", None),
+    ("今天，某市召开一季度经济形势分析会，一季度全市新签约项目86个，签约金额420亿元，同比增长25%。", None),
+    # A fair's day compared with the last edition is its signing (guard).
+    ("开幕当天共签订国际、国内投资合作项目86个，总投资额2638.7亿元，同比增长43.6%。", "签约"),
+])
+def test_a_compared_tally_at_a_meeting_reports_no_stage(body: str, stage: Optional[str]) -> None:
+    assert extract_facts("", body).stage == stage
