@@ -57,6 +57,9 @@ _PROJECTS_SIGNED = re.compile(r"项目(?:集中|现场|正式)?签约[，,]$")
 # One work's signing before its signed investment ("某生物医药产业园项目今天在某市签约，签约投资额18亿元"): that
 # work's investment, as 协议投资额 is.
 _ONE_PROJECT_SIGNED = re.compile(r"(?<![个批些])(项目|工程|基地|产业园)[^，。；,;\d]{0,16}?签约[，,]$")
+# ... or named right before its signing word ("某中欧班列物流园项目在某市签约，金额达15亿元"), or one work built
+# after the amount ("某县与某公司签约，金额达8亿元，将建设一座农产品冷链物流园").
+_ONE_PROJECT_BEFORE = re.compile(r"(?<![个批些])(项目|工程|基地|产业园)[^，。；,;\d]{0,8}?$")
 _TODAY = re.compile(r"今天|今日|当天|昨天")
 # A signing of research results or their transfer ("科技成果转化项目签约，签约金额5000万元") is a technology
 # deal, not projects' investment.
@@ -198,6 +201,20 @@ def _size_of_a_work(text: str, amount: re.Match[str], clause_start: int, clause_
     if _PLANNED_OR_HANDED.search(text, clause_start, clause_end) or _SEVERAL.search(text, clause_start, amount.start()):
         return None  # "多个超百亿元的项目开工": each of several, no one figure
     return _ZERO_WIDTH.match(text, amount.start())
+
+
+def _one_project_signed(text: str, sentence_start: int, invest: re.Match[str], after: str) -> bool:
+    """Whether a signed sum (``签约投资额``, ``签约，金额``) is one project's investment: the sentence counts nothing
+    and signs no research results, and names the project before its signing (_ONE_PROJECT_SIGNED,
+    _ONE_PROJECT_BEFORE) or builds one work after the amount."""
+    word = invest.group()
+    if not ("投资" in word or word.endswith("金额")):
+        return False
+    if _SEVERAL.search(text, sentence_start, invest.start()) or _TECH_DEAL.search(text, sentence_start, invest.start()):
+        return False
+    return bool(_ONE_PROJECT_SIGNED.search(text, sentence_start, invest.start())
+                or word.startswith("签约") and _ONE_PROJECT_BEFORE.search(text, sentence_start, invest.start())
+                or _builds_one_work(after))
 
 
 def _builds_one_work(after: str) -> bool:
@@ -374,7 +391,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if "签" in invest.group() and PURCHASE.search(full_sentence) and not INVESTING.search(full_sentence):
             continue  # "进口采购…集中签约…总签约额近22亿元": purchase contracts
         if _SIGNED.search(invest.group()) and not is_roundup and not (bare_signing and _PROJECT_AFTER.match(after)) \
-                and not ("投资" in invest.group() and _ONE_PROJECT_SIGNED.search(text, max(sentences.start_before(start), start - _REACH), invest.start())):
+                and not _one_project_signed(text, max(sentences.start_before(start), start - _REACH), invest, after):
             continue  # "签约额": the signed total of a batch of projects, else a contract's value
         if _FINANCING.search(text, clause_start, invest.end()):
             continue  # "192家企业获得投资，投资金额超过1000亿元": financing received, no project's

@@ -237,3 +237,17 @@ def test_a_citys_name_means_the_city_over_districts_elsewhere(body: str, city: O
 ])
 def test_a_compared_tally_at_a_meeting_reports_no_stage(body: str, stage: Optional[str]) -> None:
     assert extract_facts("", body).stage == stage
+
+
+@pytest.mark.parametrize("body, amount", [
+    # One project's signed sum: the project named before its signing, or one work built after the amount.
+    ("今天，某中欧班列物流园项目在某市签约，金额达15亿元，将建设集装箱堆场、仓储中心等设施。", 1.5e9),
+    ("今天，某县与某公司签约，金额达8亿元，将建设一座农产品冷链物流园。", 8e8),
+    ("今天，某县与某新能源公司举行光伏组件项目签约仪式，该项目签约投资额25亿元，建成后年产光伏组件5GW。", 2.5e9),
+    # No project in view, or a trade's or a tally's signed sum (guards).
+    ("今天，某市与某集团签约，签约投资额25亿元。", None),
+    ("活动现场，共有22家单位达成技术交易意向，现场签约金额达8.9亿元。", None),
+    ("该集团参与国家重大项目建设，截至目前签约金额超过3900亿元。", None),
+])
+def test_one_projects_signed_sum(body: str, amount: Optional[float]) -> None:
+    assert extract_facts("", body).amount == amount
