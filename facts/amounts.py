@@ -56,10 +56,13 @@ _TOTAL_ONLY = re.compile(r"总金额|总额|共计?")
 _PROJECTS_SIGNED = re.compile(r"项目(?:集中|现场|正式)?签约[，,]$")
 # One work's signing before its signed investment ("某生物医药产业园项目今天在某市签约，签约投资额18亿元"): that
 # work's investment, as 协议投资额 is.
-_ONE_PROJECT_SIGNED = re.compile(r"(?<![个批些])(项目|工程|基地|产业园)[^，。；,;\d]{0,16}?签约[，,]$")
+_ONE_PROJECT = r"(?<![个批些])(项目|工程|基地|产业园)[^，。；,;\d]"  # one work, not "32个项目", "一批项目"
+_ONE_PROJECT_SIGNED = re.compile(_ONE_PROJECT + r"{0,16}?签约[，,]$")
 # ... or named right before its signing word ("某中欧班列物流园项目在某市签约，金额达15亿元"), or one work built
 # after the amount ("某县与某公司签约，金额达8亿元，将建设一座农产品冷链物流园").
-_ONE_PROJECT_BEFORE = re.compile(r"(?<![个批些])(项目|工程|基地|产业园)[^，。；,;\d]{0,8}?$")
+_ONE_PROJECT_BEFORE = re.compile(_ONE_PROJECT + r"{0,8}?$")
+# The day of a list item's own event (EVENT's day words without its dates: an item dated "5日" is often the
+# lead-in period's).
 _TODAY = re.compile(r"今天|今日|当天|昨天")
 # A signing of research results or their transfer ("科技成果转化项目签约，签约金额5000万元") is a technology
 # deal, not projects' investment.

@@ -23,18 +23,6 @@ _DOT_POINT = re.compile(r"(?<=\d)[．·・•](?=\d)")
 STATISTIC = re.compile(r"同比|环比|累计|[比较](上|去|前)一?年|[比较]上(月|季度?)|比\d{2,4}年")
 
 
-# A comparison keeps a figure (or a verb) an event's batch only beside a fair's or a batch's own words (ONE_BATCH,
-# TOGETHER, these): "开幕当天共签订…项目86个，总投资额2638.7亿元，同比增长43.6%", "比上届增长". A meeting or a press
-# conference today that compares a quarter's tally ("一季度全市新开工项目120个，…同比增长15%") reports the tally.
-_FAIR_DAY = re.compile(r"开幕|闭幕|当天|首日|上届|上一届")
-
-
-def compared_batch(sentence: str, title: str = "") -> bool:
-    """Whether a sentence whose comparison follows its figure (compared_after) reports one event's batch."""
-    return bool(ONE_BATCH.search(sentence) or TOGETHER.search(sentence) or TOGETHER.search(title)
-                or _FAIR_DAY.search(sentence))
-
-
 def compared_after(sentence: str, sentence_start: int, pos: int) -> bool:
     """Whether every STATISTIC word of ``sentence`` (starting at ``sentence_start`` of its text) is a
     comparison at or after ``pos``: "总投资额2638.7亿元，同比增长43.6%" sets one event's figure beside the last
@@ -49,7 +37,7 @@ def compared_after(sentence: str, sentence_start: int, pos: int) -> bool:
 # A five-year plan's span ("“十五五”时期", "十四五期间") is a programme's, however its figure is worded.
 # A fair's editions summed up ("已经连续举办三届，促成…项目落地，总投资…", "历届…累计") are a span too.
 # A span that ranks one work ("这是某市近年来引进的最大单体工业项目", "三年来规模最大的") sums nothing up.
-PERIOD = re.compile(r"(?:\d+年(来|间|里)|[一二三四五六七八九十几多半]年多?(来|间|里)|近年来|以来)(?![^，。；]{0,10}?(最大|最高|首个|第一))"
+PERIOD = re.compile(r"(?:\d+年(来|间|里)|[一二三四五六七八九十几多半]年多?(来|间|里)|近年来|以来)(?![^，。；]{0,10}?(最大|最高|首个|首家|第一[个家座条]))"
                     r"|截至|截止到|截止至"
                     r"|历届|举办了?[\d一二三四五六七八九十]+届"
                     r"|(?<![\d.])\d{1,2}[—–\-~至到]\d{1,2}月份?"
@@ -76,6 +64,19 @@ PLAN_DOCUMENT = re.compile(r"(建设|发展|总体|专项|布局)规划")
 # approved at once ("新一批…项目不久前推出", "…项目获批"; not a year's list "发布…重点项目清单").
 ONE_BATCH = re.compile(r"本届|本次|此次|这批|该批|会上|会期|会议期间|展会|博览会|洽谈会|交易会|峰会|论坛"
                        r"|推出|获批|批复|核准")
+
+
+# A comparison keeps a figure (or a verb) an event's batch only beside a fair's or a batch's own words (ONE_BATCH,
+# TOGETHER, these): "开幕当天共签订…项目86个，总投资额2638.7亿元，同比增长43.6%", "比上届增长". A meeting or a press
+# conference today that compares a quarter's tally ("一季度全市新开工项目120个，…同比增长15%") reports the tally.
+_FAIR_DAY = re.compile(r"开幕|闭幕|当天|首日|上届|上一届")
+
+
+def compared_batch(sentence: str, title: str = "") -> bool:
+    """Whether a sentence whose comparison follows its figure (compared_after) reports one event's batch."""
+    return bool(ONE_BATCH.search(sentence) or TOGETHER.search(sentence) or TOGETHER.search(title)
+                or _FAIR_DAY.search(sentence))
+
 
 # A nation-wide figure: "全国铁路完成固定资产投资5726亿元", "我国前三季度水利建设落实投资超万亿元",
 # "全国农村公路建设总投资超过4555亿元" (within one clause, no 的 between). Not a national first or
