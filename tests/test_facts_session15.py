@@ -203,6 +203,7 @@ def test_an_ordinal_counts_no_projects(body: str, amount: float) -> None:
     # A span that ranks one work sums nothing up; a span's tally stays none (guard).
     ("", "这是某市近年来引进的最大单体工业项目，总投资100亿元，今天正式开工。", 1e10),
     ("", "近5年来，某市累计投入50多亿元建设农村公路。", None),
+    ("", "今年以来，全市第一季度新开工项目120个，总投资300亿元。", None),
     # A quarter's tally told at a meeting today, compared with last year, is the tally's; a fair's day is its batch.
     ("", "今天，某市召开新闻发布会，一季度全市新开工项目120个，总投资300亿元，同比增长15%。", None),
     ("", "开幕当天共签订国际、国内投资合作项目86个，总投资额2638.7亿元，同比增长43.6%。", 2.6387e11),
