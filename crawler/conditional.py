@@ -74,6 +74,7 @@ class ConditionalGetMiddleware:
         store = getattr(spider, "store", None)
         if store is None or not self.pending or reason != "finished" or getattr(spider, "helper", False):
             return  # a helper cannot know whether the whole crawl (its owner's) went without failures
+        spider.settle_story_failures()  # a story another fetch stored is no failure (whichever handler runs first)
         if self.crawler.stats.get_value("newsmon/failures", 0):
             return  # see the module docstring
         from newsmon.db.health import save_list_page_validators

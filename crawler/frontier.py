@@ -131,6 +131,7 @@ class SiteFrontier(Scheduler):  # type: ignore[misc]  # scrapy-redis ships no ty
             self._beat.stop()
         try:
             if self.helper:
+                self.spider.settle_story_failures()  # its counts go to the owner now, before its spider_closed
                 counts = {key: int(self.stats.get_value(f"newsmon/{key}", 0)) for key in COUNTS} if self.stats else {}
                 self.shared.leave(self.member, {**counts, "helpers": 1})
                 return

@@ -57,6 +57,7 @@ class CrawlRunRecorder:
             report({"event": "site_started", "site": spider.name, "run_id": self.run_id})
 
     def spider_closed(self, spider: PortalSpider, reason: str) -> None:
+        spider.settle_story_failures()  # a helper's were settled before it handed its counts over (frontier)
         stats = self.crawler.stats
         counts = {key: int(stats.get_value(f"newsmon/{key}", 0)) for key in COUNTS}
         helped = stats.get_value("newsmon/helpers", 0) or stats.get_value("newsmon/helpers_lost", 0)

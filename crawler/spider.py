@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any, AsyncIterator, Callable, Iterator, Optional, TypeVar, Union
+from typing import Any, AsyncIterator, Callable, Iterator, NamedTuple, Optional, TypeVar, Union
 
 import scrapy
 from scrapy import signals
@@ -68,6 +68,8 @@ class PortalSpider(scrapy.Spider):
         self.boundaries = site_boundaries(site.start_urls, site.allowed_domains)
         self.allowed_domains = list(dict.fromkeys(domain.split(":")[0] for domain in self.boundaries))
         self.errors: list[str] = []
+        # Stories whose fetch failed, until the crawl's end settles them (settle_story_failures).
+        self._story_failures: list[_StoryFailure] = []
         self._requested: set[str] = set()
         self._lists_requested: set[str] = set()
         self.render_error: Optional[str] = None  # set by from_crawler when render: browser cannot run
@@ -337,7 +339,10 @@ class PortalSpider(scrapy.Spider):
             # so the next crawl walks past the known pages. A page that is gone (HTTP 4xx) or refused
             # (robots.txt, a redirect loop, too big) would fail again: not worth that walk.
             deep_story = kind == "article" and request.meta.get("newsmon_list_page", 1) > 1 and may_pass(failure)
-            self._fail(f"{request.url}: {reason}", list_page=kind == "list" or deep_story)
+            message = f"{request.url}: {reason}"
+            self._fail(message, list_page=kind == "list" or deep_story)
+            if kind == "article":
+                self._story_failures.append(_StoryFailure(canonical_url(request.url), message, deep_story))
         else:
             self.crawler.stats.inc_value("newsmon/skipped")
 
@@ -384,6 +389,46 @@ class PortalSpider(scrapy.Spider):
         if len(self.errors) < 100:
             self.errors.append(message)
         self.logger.warning(message)
+
+    def settle_story_failures(self) -> int:
+        """Take back the failures of stories the store knows by now; how many were taken back.
+
+        A story fetch that failed (a timeout under load, a dropped connection) while another fetch
+        stored the story is no loss: the helpers of a shared crawl fetch the same site, and an owner
+        that walks the list pages again after a helper died asks again for what failed (found by the
+        scale-out test: every story stored, yet the run was ``partial`` for one timed-out fetch).
+        Called at the crawl's end, before its counts are recorded or handed to the owner; a second
+        call settles only failures recorded since. A database that cannot answer settles nothing.
+        """
+        pending, self._story_failures = self._story_failures, []
+        if not pending:
+            return 0
+        try:
+            known = self.store.known_urls([f.url for f in pending], keys=[url_key(f.url) for f in pending])
+        except (sqlite3.Error, StoreError) as exc:
+            self.logger.warning("%s: could not check whether failed stories were stored meanwhile: %s",
+                                self.site.name, exc)
+            return 0
+        settled = [f for f in pending if f.url in known]
+        stats = self.crawler.stats
+        for failure in settled:
+            stats.inc_value("newsmon/failures", -1)
+            if failure.list_page:
+                stats.inc_value("newsmon/list_failures", -1)
+            if failure.message in self.errors:
+                self.errors.remove(failure.message)
+        if settled:
+            self.logger.info("%s: %d failed story fetch(es) need no retry: the stories were stored by another fetch",
+                             self.site.name, len(settled))
+        return len(settled)
+
+
+class _StoryFailure(NamedTuple):
+    """A story fetch that failed: its canonical URL, the error kept, whether it counted as a list failure."""
+
+    url: str
+    message: str
+    list_page: bool
 
 
 #: The body of a story that is a file named on a list page (one line; the file is never downloaded).

@@ -14,12 +14,13 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import pytest
 import yaml
 
 from newsmon.config import Config, load_config
+from newsmon.crawler.fingerprint import text_fingerprint
 from newsmon.db import open_store
 from newsmon.db.health import RUN_COUNTS, WALK_LIMIT
 from newsmon.portal import DEFAULT_CRAWL
@@ -45,6 +46,8 @@ class RollingSite(ThreadingHTTPServer):
         self.requests: list[str] = []
         self.failing: set[str] = set()  # paths answered `status` (a page the server cannot build right now)
         self.status = 500
+        # Called with a failing path before it is answered: another crawl of the site storing that story meanwhile.
+        self.before_failing: Callable[[str], None] = lambda path: None
         self.hold: str = ""  # a list page answered only once `release` is set (or after 30 s)
         self.held = threading.Event()
         self.release = threading.Event()
@@ -82,6 +85,8 @@ class _Handler(BaseHTTPRequestHandler):
         if self.path == site.hold:
             site.held.set()
             site.release.wait(30)
+        if self.path in site.failing:
+            site.before_failing(self.path)
         status, text = (site.status, "<html><body>server error</body></html>") if self.path in site.failing \
             else site.page(self.path)
         body = text.encode("utf-8")
@@ -225,6 +230,39 @@ def test_a_story_that_failed_on_a_deeper_list_page_is_asked_for_again(
     assert (lost in site.requests) is asked_again, site.requests
     assert _stored(database) == 2 * PER_PAGE - (0 if asked_again else 1)
     assert second.status == "ok", second
+
+
+def test_a_failed_story_that_another_fetch_stored_leaves_the_crawl_complete(site: RollingSite, tmp_path: Path) -> None:
+    """A story fetch that fails while another fetch of the site stores the story (a helper of a shared
+    crawl, or the owner's walk after a helper died: found by the scale-out test, where one timed-out
+    fetch made a crawl that stored every story ``partial``) is no loss: the crawl ends ``ok``, with no
+    failure counted, and the next one stops at page 1 again. The control: the same failure with the
+    story not stored is ``partial`` and walks on (the test above)."""
+    database = tmp_path / "news.db"
+    config = _config(site, tmp_path, str(database))
+    site.shown = 10  # two list pages of five
+    story = site.visible()[PER_PAGE + 2]  # a story of page 2: its failure would count as a list failure
+    body = "\n\n".join(story.paragraphs)
+
+    def stored_elsewhere(path: str) -> None:
+        with open_store(database) as store:
+            store.add_article(site="rolling", url=site.base + path, title=story.title, body=body,
+                              fingerprint=text_fingerprint(body))
+
+    site.failing = {story.path}
+    site.before_failing = stored_elsewhere
+    [first] = run_crawl(config, time_limit=60)
+    assert story.path in site.requests
+    assert first.status == "ok" and first.failures == first.list_failures == 0 and not first.errors, first
+    assert _stored(database) == 2 * PER_PAGE
+    with open_store(database) as store:
+        run = store.runs("rolling")[0]
+    assert (run["status"], run["failures"], run["list_failures"]) == ("ok", 0, 0), run
+
+    site.failing = set()
+    site.requests.clear()
+    [second] = run_crawl(config, time_limit=60)
+    assert second.status == "ok" and [p for p in site.requests if p.startswith("/list/")] == ["/list/1.html"]
 
 
 def _http_failure(status: int) -> "Failure":
