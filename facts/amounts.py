@@ -161,6 +161,9 @@ _THRESHOLD_AFTER = re.compile(r"^(以上|以下|以内)的?[^，。；,;]{0,12}?
 _COUNTED = re.compile(r"(户|人|名|位|股|吨|台|个|只|辆|套|张|份|次|家|艘|项|头|亩|平方米|公里|千瓦|册|件)")
 # Accumulated spending (or a period's) counts for the one work it built:
 # "实施…以来，累计投资2亿多元，建设了一个蔬菜批发市场".
+# The national planning commission approving one work's investment ("国家发改委核准投资128亿元建设某城际铁路",
+# "国家发展改革委批复投资56亿元实施某机场改扩建工程"): that work's, not the nation's figure (AREA_WIDE).
+_COMMISSION_APPROVES = re.compile(r"(国家发改委|国家发展改革委|国家发展和改革委员会)(核准|批复|批准)了?总?投资$")
 _ONE_WORK_AFTER = re.compile(r"^[，,]?(建设|建成|兴建|建起|建造|新建)了?(一|1)(个|座|套|条|所|家|处)")
 # Other measures: an amount after one of these (in the same clause) is not the investment.
 _OTHER = re.compile(
@@ -318,12 +321,18 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         own_start = _comma_clause_start(text, invest.start(), clause_start)
         own_work = bool(_OWN_TOTAL.search(text, own_start, invest.start()) or _NAMES_WORK.match(text, match.end())) \
             and not _ROUNDUP.search(full_sentence) and not _SEVERAL.search(full_sentence)  # counts nothing
-        stated = text[own_start:_comma_clause_end(text, match.end(), clauses.first_from(match.end()))] if own_work else full_sentence
+        stated_start = own_start if own_work else max(sentences.start_before(start), start - _REACH)
+        # A list item reporting a day's event of its own ("今年以来，某市已累计开工…；今天又集中开工项目86个，总投资
+        # 520亿元") is read apart from its lead-in's tally.
+        if not own_work and text[clause_start - 1:clause_start] in ("；", ";") \
+                and _TODAY.search(text, clause_start, invest.start()):
+            stated_start = clause_start
+        stated = text[own_start:_comma_clause_end(text, match.end(), clauses.first_from(match.end()))] if own_work \
+            else text[stated_start:len(full_sentence) + max(sentences.start_before(start), start - _REACH)]
         # A comparison after the amount keeps it a batch's total when the sentence reports one event (asked below).
         compared = False
         if STATISTIC.search(stated) and not _ONE_WORK_AFTER.match(after):
-            compared = compared_after(stated, own_start if own_work else max(sentences.start_before(start), start - _REACH),
-                                      match.end())
+            compared = compared_after(stated, stated_start, match.end())
             if not compared:
                 continue
         # A sentence that opens with a total ("…重点工程项目共30项，…。总投资519.86亿元，…") has no subject
@@ -370,7 +379,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "长三角铁路建设投资规模超750亿元", "计划用3年时间，投资800亿元": a programme's
         if _MANY_AREAS.search(text, max(sentences.start_before(start), start - _REACH), invest.start()):
             continue  # "多地重大项目集中开工，年内投资总额逾4.2万亿元": several areas' tally
-        if AREA_WIDE.search(text, own_start if own_work else clause_start, invest.end()) and not _EVENT.search(full_sentence):
+        if (AREA_WIDE.search(text, own_start if own_work else clause_start, invest.end()) and not _EVENT.search(full_sentence)
+                and not (_COMMISSION_APPROVES.search(text, clause_start, invest.end()) and _builds_one_work(after))):
             continue  # "全国农村公路建设总投资超过4555亿元": the nation's (or a province's …) figure
         if _EXAMPLE.match(text, _comma_clause_start(text, invest.start(), clause_start)):
             continue  # "…投入很大，如某公司开发一种新芯片要投资10多亿美元": an illustration
@@ -410,7 +420,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                 and not _ONE_WORK_AFTER.match(after)):
             continue  # "近5年来…投入50多亿元", "今年以来…总投资120亿元": a period's total
         if _span_figure(text, title, span_start, invest.start(), start,
-                        min(clauses.first_from(match.end()), match.end() + _REACH), _builds_one_work(after)):
+                        min(clauses.first_from(match.end()), match.end() + _REACH), _builds_one_work(after),
+                        signed=bool(_SIGNED.search(invest.group()))):
             continue  # "2022年，…585个重大项目…全年完成总投资超过7000亿元": the span's figure
         # A year's plan, in the comma clause of the investment word or, for a roundup, in the
         # one before it that counts the projects ("今年计划实施88个…项目，总投资超800亿元"); a

@@ -12,7 +12,7 @@ import re
 
 from .money import CN_DIGITS
 from .stages import find_stage
-from .text import CLAUSE_BREAK, EVENT, ONE_BATCH, REACH, TOGETHER, Marks
+from .text import CLAUSE_BREAK, EVENT, ONE_BATCH, REACH, SPAN_SO_FAR, TOGETHER, Marks
 
 __all__ = ["COUNT_BEFORE", "MANY_AREAS", "PLANNED_COUNT", "PLURAL", "ROUNDUP", "SEVERAL", "STANDING", "TOTAL",
            "YEAR_PLAN", "batch_of_one_event", "span_figure", "under_way_before"]
@@ -127,7 +127,7 @@ def under_way_before(text: str, pos: int) -> bool:
 
 
 def span_figure(text: str, title: str, sentence_start: int, invest_start: int, amount_start: int,
-                sentence_end: int, one_work_after: bool = False) -> bool:
+                sentence_end: int, one_work_after: bool = False, signed: bool = False) -> bool:
     """Whether the sentence sets the investment in a span of time and sums up that span (see _SPAN).
 
     ``sentence_start``: a sentence opening with 其中 ("among them") starts with the one before it.
@@ -137,7 +137,12 @@ def span_figure(text: str, title: str, sentence_start: int, invest_start: int, a
     span's tally ("某市经济运行情况新闻发布会举行" over "上半年，全市新开工项目210个，总投资1800亿元").
     ``one_work_after``: the amount builds one work ("未来三年，某集团将在某市投资150亿元，建设新能源汽车整车生产
     基地"): the coming years are then that work's, not a programme's span.
+    ``signed``: the investment word is a signing's ("签约项目金额", "签约额"). Projects are signed on a day, at an
+    event: a signed total set in a span without one ("今年，某市签约项目金额达到860亿元", "2023年，某市签约项目金额
+    突破1000亿元") sums up the span's signings, unless the edition of a fair or a meeting holds them (ONE_BATCH).
     """
+    if SPAN_SO_FAR.search(text, sentence_start, invest_start):
+        return True  # "…推进大会今天举行，截至目前，全市今年已开工项目156个，总投资720亿元": the year's so far
     if EVENT.search(text, sentence_start, sentence_end) or TOGETHER.search(title):
         return False
     for span in _SPAN.finditer(text, sentence_start, invest_start):
@@ -151,5 +156,7 @@ def span_figure(text: str, title: str, sentence_start: int, invest_start: int, a
         # "全年" is a whole year's sum wherever it stands before the word ("北京全年向社会资本推介项目
         # 投资超2700亿元"); 今年 or a year may only date one event ("今年3月开工", "2022年建成").
         if span.group() == "全年" and not CLAUSE_BREAK.search(text, span.end(), invest_start):
+            return True
+        if signed and not span.group().startswith("未来") and not ONE_BATCH.search(text, sentence_start, sentence_end):
             return True
     return False

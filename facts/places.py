@@ -783,6 +783,24 @@ _ORIGIN = re.compile(r"来自[^，。；;,!?！？：:\n]{1,40}?等(?:地|省市
                      r"|在[^，。；;,!?！？：:\n在]{1,12}?的?(?:招商推介会|投资推介会|推介会|招商会|专题招商)")
 
 
+# A place that opens a firm's name ("大连万达集团", "青岛海尔股份有限公司"): the firm's home, which invests
+# anywhere ("大连万达集团投资50亿元在沈阳建设…"). Up to four characters of the firm's own name between, none
+# of them a word that joins two parties or ends a division's name ("沈阳与华为公司", "沈阳市政府"): then the
+# place is a party, not part of a name.
+_FIRM_AFTER = re.compile(r"[^与和同及跟向在对为、，。；：\s市省县区州盟旗\d]{0,4}?(?:集团|股份|有限公司|控股)")
+
+
+def _firm_home_only(table: _Table, title: str, body: str, codes: Iterable[str]) -> set[str]:
+    """Of ``codes``, those the story names only at the head of a firm's name (``_FIRM_AFTER``)."""
+    kept: set[str] = set()
+    for text in (title, body):
+        for start, end, name in table.spans(text):
+            if not _FIRM_AFTER.match(text, end):
+                kept.update(table.names[name])
+    kept |= {a for code in kept for a in table.ancestors(code)}
+    return {code for code in codes if code not in kept}
+
+
 def _origin_only(table: _Table, title: str, body: str, codes: Iterable[str]) -> set[str]:
     """Of ``codes``, those the story names only where it says where investors come from (``_ORIGIN``)."""
     blanked = _ORIGIN.sub(lambda m: " " * len(m.group()), body)
@@ -896,7 +914,7 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
                                     for a in named & set(table.ancestors(code)))
 
     loose = _loose_codes(table, (title, body))
-    origin = _origin_only(table, title, body, leaves)
+    origin = _origin_only(table, title, body, leaves) | _firm_home_only(table, title, body, leaves)
     leaves.sort(key=lambda c: (c not in title_codes, c in origin, not named_below_province(c, focus_codes),
                                not named_in(c, focus_codes), not named_in(c, site_codes), -counts[c],
                                c in loose, order[c]))

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional
 
-from .text import CLAUSE_MARKS, COMMA_CLAUSE_MARKS, EVENT, INVESTING, ONE_BATCH, PERIOD, PLAN_DOCUMENT, PURCHASE, STATISTIC, WORK_HEAD, compared_after, compared_batch, normalise, sentence_end, sentence_of, sentence_start
+from .text import CLAUSE_MARKS, COMMA_CLAUSE_MARKS, EVENT, INVESTING, ONE_BATCH, PERIOD, PLAN_DOCUMENT, PURCHASE, SPAN_SO_FAR, STATISTIC, WORK_HEAD, compared_after, compared_batch, normalise, sentence_end, sentence_of, sentence_start
 
 __all__ = ["STAGES", "find_stage"]
 
@@ -109,7 +109,8 @@ _CAMPAIGN = re.compile(r"行动|活动|工作|机制|体系|计划")
 _FUNDS_BEFORE = re.compile(r"预算|资金|经费|债券|额度")
 # A plan (PLAN_DOCUMENT, or a policy document) or a zone approved ("《某综合试验区建设总体方案》获国务院批复",
 # "山东获批新旧动能转换综合试验区"): no work's approval ("某项目…获批" is the work's).
-_DOCUMENT = re.compile(PLAN_DOCUMENT.pattern + r"|方案|纲要|意见|办法")
+# A work's own design ("某高速公路初步设计方案获省发改委批复") is that work's approval, no policy's.
+_DOCUMENT = re.compile(PLAN_DOCUMENT.pattern + r"|(?<!设计)方案|纲要|意见|办法")
 _ZONE_APPROVED = re.compile(r"[^，。；,;]{0,14}?(试验区|示范区|实验区|自贸区|新区|" + _DOCUMENT.pattern + ")")
 # What a stage is reached by: a project or a work. A sentence of the body that names none reports
 # no project's stage ("在营地腾出一间帐篷，建成灾区第一所少儿之家", "钢铁企业招标收到的外资"); the
@@ -144,8 +145,16 @@ _SUMMARY = re.compile(r"以来|年来|年间|先后|历年")
 # headline reports a stage, so stages cannot import it).
 _INVESTED = re.compile(r"投资[^，。；,;]{0,6}?\d")
 _STARTED = STAGES.index("开工")
+_SIGNED = STAGES.index("签约")
+# A signing's total named after the verb ("签约项目金额", "签约额", "签约资金"): the verb qualifies a sum.
+_SIGNED_TOTAL_AFTER = re.compile(r"(项目)?(总?(投资)?金?额|资金)")
 # A span of time before a verb: "去年", "一季度", "上半年", "1—10月" (PERIOD) …
-_SPAN_BEFORE = re.compile(PERIOD.pattern + r"|去年|今年|全年|上半年|下半年|前三季度|[一二三四]季度|前\d{1,2}个?月")
+_SPAN_BEFORE = re.compile(PERIOD.pattern + r"|去年|今年|全年|上半年|下半年|前三季度|[一二三四]季度|前\d{1,2}个?月"
+                          r"|(?<!\d)\d{4}年(?!\d|[一二三四五六七八九十]{1,2}月|[初底末])")  # "2023年，", not "2023年5月"
+# A service or vehicles put into use right before the verb: a bus route, a flight, a freight train, buses
+# handed over. A metro or railway line is a work ("地铁1号线正式开通运营"): 线路 counts only after 公交.
+_SERVICE_BEFORE = re.compile(r"(公交(线路|专线)?|公交车|客车|班车|航线|航班|班列|热线|频道|账号|车辆|飞机|客机|船舶)"
+                             r"(正式|顺利|已|已经|均|全部)?$")
 _COUNTING_GROUPS = (STAGES.index("投产"), STAGES.index("竣工"))
 _COMPLETED = STAGES.index("竣工")
 # A part of a work named right before its completion: the work itself is not complete.
@@ -220,9 +229,14 @@ def _counts(text: str, match: re.Match[str], index: int) -> bool:
     if _MEASURE_AFTER.match(after):
         return True
     sentence = sentence_of(text, match.start())
-    if index == _STARTED and _SPAN_BEFORE.search(text, sentence_start(text, match.start()), match.start()) \
-            and not EVENT.search(sentence):
-        # "去年开工的17处灌区", "一季度新开工建设160项": a span's count of starts, not one event's batch.
+    so_far = SPAN_SO_FAR.search(text, sentence_start(text, match.start()), match.start())  # whatever event is named
+    if index in (_STARTED, _SIGNED) and _SPAN_BEFORE.search(text, sentence_start(text, match.start()), match.start()) \
+            and (so_far or not EVENT.search(sentence) and not ONE_BATCH.search(sentence)):
+        # "去年开工的17处灌区", "一季度新开工建设160项": a span's count of starts, not one event's batch. Projects
+        # are signed at events: a span's signings counted or summed without one ("今年，某市共签约项目88个",
+        # "2023年，某市签约项目金额突破1000亿元") are its tally (facts.batches.span_figure reads the sum so).
+        if index == _SIGNED and _SIGNED_TOTAL_AFTER.match(text, match.end()):
+            return True
         quantity = _QUANTITY_AFTER.match(after)
         return bool(quantity and quantity.group("n") not in ("一", "1"))
     if index not in _COUNTING_GROUPS:
@@ -300,6 +314,8 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
         return "policy"
     if _counts(text, match, index) and not _TOOK.match(text, match.end()):
         return "count"  # not the time it took: "投产只用了8个月"
+    if index in _COUNTING_GROUPS and _SERVICE_BEFORE.search(text, max(0, match.start() - 10), match.start()):
+        return "a service"  # "首条定制公交线路正式开通运行", "首批100辆新能源公交车交付使用": no work built
     if index == _COMPLETED and _PART_BEFORE.search(text, max(0, match.start() - 8), match.start()):
         return "a part"  # "主体工程已完工", "导流洞正式完工": one part of the work is done, not the work
     if _not_about_a_project(text, match, index, in_body):

@@ -6,7 +6,7 @@ import bisect
 import re
 from functools import lru_cache
 
-__all__ = ["AREA_WIDE", "CLAUSE_BREAK", "CLAUSE_MARKS", "COMMA_CLAUSE_MARKS", "EVENT", "INVESTING", "NATIONAL", "ONE_BATCH", "PERIOD", "PLAN_DOCUMENT", "PURCHASE", "REACH", "SENTENCE_MARKS", "STATISTIC", "TOGETHER",
+__all__ = ["AREA_WIDE", "CLAUSE_BREAK", "CLAUSE_MARKS", "COMMA_CLAUSE_MARKS", "EVENT", "INVESTING", "NATIONAL", "ONE_BATCH", "PERIOD", "PLAN_DOCUMENT", "PURCHASE", "REACH", "SENTENCE_MARKS", "SPAN_SO_FAR", "STATISTIC", "TOGETHER",
            "WHOLE", "WORK_HEAD", "Marks", "compared_after", "compared_batch", "normalise", "sentence_end", "sentence_of", "sentence_start"]
 
 # Full-width digits, letters and the percent sign to ASCII: newspapers print "２２．８亿元".
@@ -42,6 +42,13 @@ PERIOD = re.compile(r"(?:\d+年(来|间|里)|[一二三四五六七八九十几�
                     r"|历届|举办了?[\d一二三四五六七八九十]+届"
                     r"|(?<![\d.])\d{1,2}[—–\-~至到]\d{1,2}月份?"
                     r"|十[一二三四五六七八九]五[”\"]?(时期|期间|期末|末|规划)")
+
+# A span's tally so far, whatever event the sentence reports it at ("今天举行的全市重大项目推进会上，记者了解到，
+# 今年全市已开工项目320个", "招商引资大会今天举行，截至目前，该市今年共签约项目88个"): the year's (or the half's)
+# works started or signed so far, no batch of the meeting's (facts.batches.span_figure, facts.stages).
+_AREA = r"(全市|全省|全县|全区|全州|该市|该省|该县|该区|我市|我省|我县|我区)?"
+SPAN_SO_FAR = re.compile(_AREA + r"(今年|去年|(?<!\d)\d{4}年|上半年|下半年|前三季度|[一二三四]季度|前\d{1,2}个?月)"
+                         + _AREA + r"(已经?|共|累计)")
 
 # Words of one event on one day: "今天", "日前", "21日", "首批", "仪式", "集中开工" … A date the reporter
 # learnt something on ("6月16日，记者在某县采访了解到") dates the report, not an event.
