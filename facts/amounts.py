@@ -184,7 +184,9 @@ _WINDOW = 16
 # money handed to or won by the work ("获得3000万元项目资金", "中标5亿元工程"). The currency must be
 # written: "百亿级项目" names a size class, not a figure.
 # Not when a verb of furthering follows the amount: "投资360多亿元加快项目建设" spends on works, names none.
-_NAMES_WORK = re.compile(r"(?!加快|推进|推动|用于|支持|助力|带动)的?[\u4e00-\u9fff“”\"]{0,10}?(" + WORK_HEAD + r")(?![资贷补款经])")
+# A measure may size the work first ("总投资8亿元的100兆瓦光伏电站").
+_NAMES_WORK = re.compile(r"(?!加快|推进|推动|用于|支持|助力|带动)的?(?:[\d.]+(?:万千瓦|兆瓦|千瓦|万吨|吨|万平方米|平方米|公里|米|亩|张床位))?"
+                         r"[\u4e00-\u9fff“”\"]{0,10}?(" + WORK_HEAD + r")(?![资贷补款经])")
 _PLANNED_OR_HANDED = re.compile(r"将|拟|计划|预计|有望|力争|推动|争取|谋划|获|下达|安排|拨付|补助|奖励|支持|贷款|融资|中标|订单|合同")
 # The stage the work reaches, after it in its comma clause; a condition ("建成后", "投产前") is none.
 # (Not facts.stages: a whole stage reading per amount made a text of thousands of them cost seconds.)

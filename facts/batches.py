@@ -61,9 +61,9 @@ _SPAN = re.compile(r"(?<!\d)\d{4}年" + _NOT_A_DATE + r"|今年" + _NOT_A_DATE +
                    r"|[一二三四]季度|(近|未来)[一两二三四五六七八九十\d]{1,2}年|前\d{1,2}个?月|前[一二三四五六七八九十]{1,2}个?月|目前")
 
 # Between the span and the investment word: a count, a plan or completed work ("585个重大项目",
-# "将", "谋划", "完成"); after the amount only a count of projects or works ("实施“十大民生工程”"):
+# "将", "谋划", "完成"; not an ordinal: "今年引进的第三个…项目" ranks one); after the amount only a count of projects or works ("实施“十大民生工程”"):
 # a plan or a number after one project's amount ("将于年底投产", "带动300个岗位") says nothing of it.
-_SPAN_WORK = re.compile(r"(?<![\d.])\d+(?:多|余)?[个项家](?!月)|[两三四五六七八九十百千]+(?:多|余)?[个项大家](?!月)"
+_SPAN_WORK = re.compile(r"(?<![\d.第])\d+(?:多|余)?[个项家](?!月)|(?<![第两三四五六七八九十百千])[两三四五六七八九十百千]+(?:多|余)?[个项大家](?!月)"
                         r"|计划|将(?!近)|拟|预计|谋划|完成")
 _SPAN_COUNT_AFTER = re.compile(r"(?:(?<![\d.])\d+|[两三四五六七八九十百千]+)(?:多|余)?[个项大]"
                                r"[\u4e00-\u9fff“”\"]{0,10}?(?:项目|工程)")
