@@ -31,7 +31,7 @@ __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
 # (投资银行, 投资基金, 投资者, 投资人 …) introduces no investment.
 _INVEST = re.compile(r"(总投资额?|投资总额|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|协议资金|协议投资额?|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
                      r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|增资|签约|签订了?|签署了?|总?造价|"
-                     r"投资(?!银行|基金|者|人|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
+                     r"投资(?!银行|基金|者|人(?!民币)|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
 # The total of a signed batch: a word that says so ("签约总额", "总签约金额"), or a total (总金额, 总额, 共)
 # after a signing of several projects in the sentence ("签约项目315个，总金额达到4992亿元",
 # "34个项目签约，共672.2亿元"); without a signing 总额 and 共 introduce no investment. "签约投资额" is
@@ -67,7 +67,7 @@ _TODAY = re.compile(r"今天|今日|当天|昨天")
 # A signing of research results or their transfer ("科技成果转化项目签约，签约金额5000万元") is a technology
 # deal, not projects' investment.
 _TECH_DEAL = re.compile(r"成果|转化|转让|产学研")
-_SIGNED = re.compile(r"签约|签订|签署")
+_SIGNED = re.compile(r"签约|签订|签署|签下")
 # A signing verb standing alone as the investment word ("签约93亿元的项目", "签订了超过52亿元的产能合作项目"):
 # it governs only the amount right after it, and states an investment only for the projects it names.
 _BARE_SIGNING = re.compile(r"签约|签订了?|签署了?")
@@ -161,6 +161,8 @@ _THRESHOLD_AFTER = re.compile(r"^(以上|以下|以内)的?[^，。；,;]{0,12}?
 _COUNTED = re.compile(r"(户|人|名|位|股|吨|台|个|只|辆|套|张|份|次|家|艘|项|头|亩|平方米|公里|千瓦|册|件)")
 # Accumulated spending (or a period's) counts for the one work it built:
 # "实施…以来，累计投资2亿多元，建设了一个蔬菜批发市场".
+# The plain investment word, with a bound it may hold ("投资近", "投资超"): what it builds is its own.
+_PLAIN_INVEST = re.compile(r"投资[约达超逾近]?")
 # The national planning commission approving one work's investment ("国家发改委核准投资128亿元建设某城际铁路",
 # "国家发展改革委批复投资56亿元实施某机场改扩建工程"): that work's, not the nation's figure (AREA_WIDE).
 _COMMISSION_APPROVES = re.compile(r"(国家发改委|国家发展改革委|国家发展和改革委员会)(核准|批复|批准)了?总?投资$")
@@ -396,8 +398,9 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                 _OWN_TOTAL.search(text, clause_start, invest.start())
                 and not _SEVERAL.search(text, _comma_clause_start(text, invest.start(), clause_start), invest.start())):
             continue  # "投入大量资金", "投入资金2亿元，使8个园区建设…": no one work's investment
-        if invest.group() == "投资" and _BUILDS.search(after) and not _builds_one_work(after):
-            continue  # "投资3000多万元新建各类小型水利工程932处"
+        if (not is_roundup and _PLAIN_INVEST.fullmatch(invest.group()) and _BUILDS.search(after)
+                and not _builds_one_work(after) and (invest.group() == "投资" or not _ROUNDUP.search(after))):
+            continue  # "投资3000多万元新建各类小型水利工程932处", "投资近300亿元，先后建设了…一大批水利基础设施"
         if _DRAWN_IN.search(text, window_start, invest.start()):
             continue  # "…936亿元…带动总投资超过4600亿元": what the money draws in
         if invest.group().startswith("投资") and _ATTRACTED.search(text, window_start, invest.start()) \

@@ -21,7 +21,7 @@ __all__ = ["COUNT_BEFORE", "MANY_AREAS", "PLANNED_COUNT", "PLURAL", "ROUNDUP", "
 # ("先后投资", "新建小型水利设施393处", "开发扶贫项目178个").
 _COUNTED_WORKS = (r"(?<![\d.])(?:[2-9]|\d{2,})(?:多|余)?(?:个|处|座|所|家|项|条|艘|台|套|件)"
                   r"|(?<![一二三四五六七八九十百千])[两二三四五六七八九十百千]+(?:多|余)?(?:个|处|座|所|家|项|条|艘|台|套|件)")
-SEVERAL = re.compile(r"先后|一批|分别|多个|各类|" + _COUNTED_WORKS)
+SEVERAL = re.compile(r"先后|一批|一大批|分别|多个|各类|" + _COUNTED_WORKS)
 
 # Works counted as items or sites before a total ("这20项重大建设总投资650亿元", "其余10处估算投资为471亿元",
 # a headline's "兴建16处重大水利工程"): a sum over separate works, which only one event makes a batch (else

@@ -31,12 +31,14 @@ _VERBS = {
     "洽谈": r"洽谈|会谈|商谈(?!判)|对接会|考察对接",  # "进口商谈判" is 进口商 + 谈判
     # 落户 (a project settles in a place, "项目落户辽宁") states where, not a stage: the gold set's readers
     # label it none, as they do 入驻 (bench/data/facts/README.md); a signing says 签约 itself.
-    "签约": r"签约|签订|签署|达成[\u4e00-\u9fff]{0,4}协议",  # "达成合作协议"
+    "签约": r"签约|签订|签署|签下|达成[\u4e00-\u9fff]{0,4}协议",  # "达成合作协议", "签下了906个…合同项目"
     # A filing regime ("外商投资项目95%以上实行备案制", "备案管理") is the rule, no project's filing.
     "备案": r"完成备案|予以备案|备案(?!制|管理)",
     "核准": r"通过核准|获得核准|予以核准|核准|获批|批复|获[^，。；,;]{0,12}?批准",
     "评审": r"通过专家评审|专家评审|评审会|通过评审",
-    "招标": r"完成招标|招标|中标",
+    # Not 中标: a firm winning a contract ("中国铁建…中标墨西哥城至克雷塔罗高速铁路项目") is a contractor's news; the gold
+    # set's rules (bench/data/facts/README.md) give it no stage.
+    "招标": r"完成招标|招标",
     # "开复工": started or resumed; "启动建设", "扩建工程正式启动", "某工程日前在天津启动": construction launched.
     # Not 开 + 工作/工业 of another verb: "召开工作会议", "召开工业经济推进会", "展开工作", "公开工程信息".
     "开工": r"(?<![召公展打离])开工建设|集中开工|开复工|(?<![召公展打离])开工|动工|奠基|破土|开建|开始(土建)?(兴建|建设|施工)|启动建设|(?<=工程)(日前|近日|今天|今日|昨天)?(在[\u4e00-\u9fff]{1,8}?)?(正式|全面)?启动(?!仪式后)",
@@ -99,7 +101,7 @@ _NOT_PROJECT_DEAL = re.compile(r"责任书|责任状|承包|管理合同|输出�
 _WITH_LENDERS = re.compile(r"与[^，。；,;]{0,24}?(银行|金融机构|投资机构|保险机构|基金)[^，。；,;]{0,4}$")
 _FINANCING_AFTER = re.compile(r"[^，。；,;]{0,12}?(授信|融资|贷款|信贷)")
 _PROJECT_DEAL = re.compile(r"项目|投资|合作|框架|合资|独资|建设|落户|仪式|引进|招商|工程|厂|基地|园区|产业")
-_SIGNING = ("签约", "签订", "签署")
+_SIGNING = ("签约", "签订", "签署", "签下")
 # An expert review that selects projects for a subsidy ("经专家评审，拟对56个项目给予支持",
 # "评审…拟奖励企业名单") reviews applications for money, not a project's design.
 _FUNDING_REVIEW = re.compile(r"拟[^。；]{0,20}?(支持|资助|扶持|奖励|补助|补贴|奖补)")

@@ -31,13 +31,14 @@ def compared_after(sentence: str, sentence_start: int, pos: int) -> bool:
     found = list(STATISTIC.finditer(sentence))
     return bool(found) and all(f.group() != "累计" and sentence_start + f.start() >= pos for f in found)
 
-# A clause that spans a period sums it up: "近5年来", "今年以来", and a count as of a date
+# A clause that spans a period sums it up: "近5年来", "今年以来", "一个月内", and a count as of a date
 # ("截至1月30日，共举办…活动2700多场，签约项目626个，总投资额2340.54亿元").
 # A run of months ("1—9月", "1-10月份") is a period whatever the day it is reported on.
 # A five-year plan's span ("“十五五”时期", "十四五期间") is a programme's, however its figure is worded.
 # A fair's editions summed up ("已经连续举办三届，促成…项目落地，总投资…", "历届…累计") are a span too.
 # A span that ranks one work ("这是某市近年来引进的最大单体工业项目", "三年来规模最大的") sums nothing up.
-PERIOD = re.compile(r"(?:\d+年(来|间|里)|[一二三四五六七八九十几多半]年多?(来|间|里)|近年来|以来)(?![^，。；]{0,10}?(最大|最高|首个|首家|第一[个家座条]))"
+PERIOD = re.compile(r"(?:\d+年(来|间|里)|[一二三四五六七八九十几多半]年多?(来|间|里)|近年来|以来"
+                    r"|(?<![\d一两二三四五六七八九十几半])[\d一两二三四五六七八九十几半]{1,3}个多?月(来|间|里|内))(?![^，。；]{0,10}?(最大|最高|首个|首家|第一[个家座条]))"
                     r"|截至|截止到|截止至"
                     r"|历届|举办了?[\d一二三四五六七八九十]+届"
                     r"|(?<![\d.])\d{1,2}[—–\-~至到]\d{1,2}月份?"
