@@ -76,7 +76,7 @@ _BARE_SIGNING = re.compile(r"签约|签订了?|签署了?")
 # ("水库除险加固工程投入的9800万元"): "投入大量人力", "出资设立基金" name none.
 _WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|增资)$")
 # (A work as WORK_HEAD has it, and a plant's buildings too: "投入5000万元的厂房".)
-_BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|创建|建起|落成|打造|启动|实施|厂|" + WORK_HEAD)
+_BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|援建|创建|建起|落成|打造|启动|实施|厂|" + WORK_HEAD)
 # Statistics written with 投资: FDI (直接投资, 外国投资, 在华投资额), a period's or sector's
 # completed or secured total (完成投资, 完成房地产开发投资, 落实水利建设投资, 共投资), a span of years (4年投资), central funds
 # (中央投资, 中央预算内投资), and a sector's or an economy's investment named by its kind rather than by a work:

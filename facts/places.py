@@ -775,12 +775,13 @@ def _money_clauses(focus: str) -> str:
     return "；".join(kept) if kept and len(kept) < len(clauses) else focus
 
 
-# Where investors come from or were met: "投资企业来自北京、重庆、深圳等地", "在上海、江苏、浙江等地考察
+# Where investors come from or were met, or who aids the building: "投资企业来自北京、重庆、深圳等地", "在上海、江苏、浙江等地考察
 # 对接后签订协议", "在成都、北京等地的专题招商活动中", "在深圳的招商推介会上签订…". A place named only
 # there is the investors' (or a fair's), not the project's: the story's own place comes first.
 _ORIGIN = re.compile(r"来自[^，。；;,!?！？：:\n]{1,40}?等(?:地|省市|城市|国家和地区|国家|地区)"
                      r"|在[^，。；;,!?！？：:\n]{1,40}?等地的?(?:专题|项目)?(?:招商|考察|推介|洽谈|对接)"
-                     r"|在[^，。；;,!?！？：:\n在]{1,12}?的?(?:招商推介会|投资推介会|推介会|招商会|专题招商)")
+                     r"|在[^，。；;,!?！？：:\n在]{1,12}?的?(?:招商推介会|投资推介会|推介会|招商会|专题招商)"
+                     r"|由[^，。；;,!?！？：:\n由]{1,20}?(?:对口)?援建")  # "由深圳市投入10亿元援建的喀什大学": the donor
 
 
 # A place that opens a firm's name ("大连万达集团", "青岛海尔股份有限公司"): the firm's home, which invests

@@ -122,7 +122,7 @@ _ZONE_APPROVED = re.compile(r"[^，。；,;]{0,14}?(试验区|示范区|实验�
 # their own object check.
 _WORK = re.compile(WORK_HEAD + r"|工程|[一二三四五]期|厂|产线|车间|装置|机组|电网|核电|风电|光伏|港|码头|航道|桥|"
                    r"高速|线路|新线|地铁|轨道|隧道|航站|堤|坝|渠|管道|管网|园|大楼|楼|中心|馆|"
-                   r"医院|学校|市场|商场|综合体|小镇|冷库|仓|站|场|设施|住房|房|小区|街区|系统|平台|集群|酒店|道路|大道|快速路|路段|"
+                   r"医院|学校|大学|中学|小学|学院|幼儿园|市场|商场|综合体|小镇|冷库|仓|站|场|设施|住房|房|小区|街区|系统|平台|集群|酒店|道路|大道|快速路|路段|"
                    r"闸|泊位|矿|油田|气田|大棚|温室|改造|扩建|新建")
 _DEALS = (STAGES.index("洽谈"), STAGES.index("签约"))
 # A verb after 的 is a noun; when its clause says what it will do ("钱凯港的建成有助于…", "该线的建成投运
@@ -160,7 +160,7 @@ _SERVICE_BEFORE = re.compile(r"(公交(线路|专线)?|公交车|客车|班车|�
 _COUNTING_GROUPS = (STAGES.index("投产"), STAGES.index("竣工"))
 _COMPLETED = STAGES.index("竣工")
 # A part of a work named right before its completion: the work itself is not complete.
-_PART_BEFORE = re.compile(r"(主体工程|主体结构|主体|土建|导流洞|隧洞|桩基|基础工程|厂房)[已均正式全面顺利基本]{0,4}$")
+_PART_BEFORE = re.compile(r"(主体工程|主体结构|主体|土建|导流洞|隧洞|桩基|基础工程|厂房|部分)[已均正式全面顺利基本]{0,4}$")  # "已经部分完工"
 
 
 _CLAUSE_MARKS = COMMA_CLAUSE_MARKS

@@ -148,3 +148,18 @@ def test_stages(title: str, body: str, stage: Optional[str]) -> None:
 def test_a_firms_home_ranks_after_the_projects_place(title: str, body: str, city: str) -> None:
     assert _city(title, body) == city
     assert find_places(title, body)
+
+
+# -- pool-rule gaps the 2014 readers noted (sentences of the same shape) ------------------------------------
+
+def test_a_work_built_with_aid_is_the_aided_places() -> None:
+    # The donor (由…援建) is where the money comes from; the work stands in the aided place.
+    facts = extract_facts("", "由深圳市投入10亿元援建的喀什大学今天开工。")
+    assert (facts.amount, facts.stage) == (1e9, "开工")
+    assert _city("", "由深圳市投入10亿元援建的喀什大学今天开工。") == "喀什地区"
+
+
+def test_a_work_partly_finished_is_not_complete() -> None:
+    assert extract_facts("", "政府投资150多万元的污水处理管网已经部分完工。").stage is None
+    assert extract_facts("", "某中学新校区今天开工建设。").stage == "开工"  # a school is a work (guard)
+    assert extract_facts("", "某大学今天举行开学典礼。").stage is None  # 开学 is no 开工 (guard)
