@@ -29,7 +29,7 @@ __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
 
 # Words that make the amount after them an investment. A bare 投资 that starts another noun
 # (投资银行, 投资基金, 投资者, 投资人 …) introduces no investment.
-_INVEST = re.compile(r"(总投资额?|投资总额|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|协议资金|协议投资额?|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
+_INVEST = re.compile(r"(总投资额?|投资总额|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同总?金额|协议资金|协议投资额?|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
                      r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|增资|签约|签订了?|签署了?|总?造价|"
                      r"投资(?!银行|基金|者|人(?!民币)|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
 # The total of a signed batch: a word that says so ("签约总额", "总签约金额"), or a total (总金额, 总额, 共)
@@ -124,7 +124,7 @@ _SECTOR_OR_YEARS_BEFORE = re.compile(r"(铁路|交通|水利|公路|能源|电�
 # What a fund has signed or put in ("投资基金已在…落地9个项目，签约总金额…") is financing too.
 # Whatever the words between: a project or company that receives money ("获意向投资额超过68亿元", "获得
 #天使轮投资", "获融资") is financed, it does not invest; "获批" (approved) receives no money.
-_FINANCING = re.compile(r"获(?![批准])(得|取)?了?[^，。；,;\d]{0,6}?(投资|融资)|基金(已经?|共|累计)")
+_FINANCING = re.compile(r"获(?![批准])(得|取)?了?[^，。；,;\d]{0,6}?(投资|融资)|基金(已经?|共|累计)|金融(招商|合作)")  # "金融招商合同项目"
 # A work named right before its total ("某项目总投资", "码头总投资"): a work (WORK_HEAD), or one a total's
 # subject may name by its kind alone (_WORKS_BY_KIND).
 _OWN_TOTAL = re.compile("(" + WORK_HEAD + "|" + _WORKS_BY_KIND + ")$")
@@ -161,6 +161,10 @@ _THRESHOLD_AFTER = re.compile(r"^(以上|以下|以内)的?[^，。；,;]{0,12}?
 _COUNTED = re.compile(r"(户|人|名|位|股|吨|台|个|只|辆|套|张|份|次|家|艘|项|头|亩|平方米|公里|千瓦|册|件)")
 # Accumulated spending (or a period's) counts for the one work it built:
 # "实施…以来，累计投资2亿多元，建设了一个蔬菜批发市场".
+# The contracts' sum of a signing of projects ("签约招商项目322个，合同金额1050亿元"); one contract's is no investment.
+_CONTRACT_SUM = re.compile(r"合同总?金额")
+# Aid money between the word and the amount ("投入援疆资金", "投入对口支援资金", "投入扶贫资金").
+_AID_BETWEEN = re.compile(r"援[疆藏青]|对口(支援|援助|帮扶)|扶贫|帮扶|救灾")
 # The plain investment word, with a bound it may hold ("投资近", "投资超"): what it builds is its own.
 _PLAIN_INVEST = re.compile(r"投资[约达超逾近]?")
 # The national planning commission approving one work's investment ("国家发改委核准投资128亿元建设某城际铁路",
@@ -299,8 +303,11 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         after = text[match.end():min(clauses.first_from(match.end()), match.end() + _REACH)]
         if _PER_UNIT_AFTER.match(after):
             continue  # "400万元/亩", "300万元每亩": a rate per unit
-        if "完成" in between or "到位" in between or _ARRIVED_BEFORE.search(text, window_start, invest.start()):
-            continue  # "投资完成300亿元", "实际到位投资1.85亿": completed or arrived investment, a statistic
+        if "完成" in between or "到位" in between or _ARRIVED_BEFORE.search(text, window_start, invest.start()) \
+                or between.startswith("总量"):
+            continue  # "投资完成300亿元", "实际到位投资1.85亿", "投资总量超过2200亿元": completed, arrived or aggregate
+        if _AID_BETWEEN.search(between):
+            continue  # "投入援疆资金900多万元": aid money, a programme's (bench/data/facts/README.md)
         if _EACH.match(between):
             continue  # "投资均在1000万美元以上": a bound each of several meets, no one work's figure
         if _PROGRAMME_BEFORE.search(text, window_start, invest.start()):
@@ -363,6 +370,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             or (count_from < own_start and bool(_ROUNDUP.search(text, count_from, own_start)
                                                 or invest.group().startswith("签约") and bool(_PROJECTS_SIGNED.search(text, count_from, own_start))
                                                 and not _TECH_DEAL.search(text, count_from, own_start)))
+        if _CONTRACT_SUM.fullmatch(invest.group()) and not is_roundup:
+            continue  # "签订铁路建设合同，合同金额119.7亿美元": one contract's value (a contractor's), no investment
         if is_roundup and not _batch_of_one_event(text, sentences, start, title, batches):
             continue  # "今年，传化已经上新了10多个项目，总投资达百亿元": a tally of many, no event's batch
         if compared and not is_roundup:

@@ -163,3 +163,20 @@ def test_a_work_partly_finished_is_not_complete() -> None:
     assert extract_facts("", "政府投资150多万元的污水处理管网已经部分完工。").stage is None
     assert extract_facts("", "某中学新校区今天开工建设。").stage == "开工"  # a school is a work (guard)
     assert extract_facts("", "某大学今天举行开学典礼。").stage is None  # 开学 is no 开工 (guard)
+
+
+def test_the_contracts_sum_of_a_signing_is_its_batch_and_one_contracts_value_is_none() -> None:
+    facts = extract_facts("", "今天，某市签约招商项目322个，合同金额1050亿元。")
+    assert (facts.amount, facts.kind, facts.stage) == (1.05e11, "roundup", "签约")
+    # One contract's value is a contractor's (guard, as the gold rules read a contract).
+    assert extract_facts("", "某公司与某国签订铁路建设合同，合同金额119.7亿美元。").amount is None
+    # Financing signed at a capital fair is no investment.
+    assert extract_facts("", "正在召开的某市资本交易大会，共签约金融招商合同项目29个，合同金额超过1100亿元。").amount is None
+
+
+@pytest.mark.parametrize("body", [
+    "今年，某县投入援疆资金900多万元，建起30个就业工场。",  # aid money: a programme's
+    "2013年，中央预算内投资用于农业农村的比重达到50.6%，投资总量超过2200亿元。",  # an aggregate
+])
+def test_aid_money_and_an_aggregate_are_no_investment(body: str) -> None:
+    assert extract_facts("", body).amount is None
