@@ -23,7 +23,8 @@ from .batches import (COUNT_BEFORE as _COUNT_BEFORE, MANY_AREAS as _MANY_AREAS,
 from .money import AMOUNT as _AMOUNT, CNY_RATES, Amount, parse_amount, to_amount as _to_amount
 from .stages import find_stage
 from .text import (AREA_WIDE, INVESTING, ONE_BATCH as _ONE_BATCH, PLAN_DOCUMENT, PURCHASE, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
-                   REACH as _REACH, SENTENCE_MARKS, STATISTIC, WORK_HEAD, Marks, compared_after, compared_batch, normalise)
+                   REACH as _REACH, SENTENCE_MARKS, STATISTIC, TODAY, WORK_HEAD, Marks, compared_after, compared_batch,
+                   day_item_start, normalise)
 
 __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
 
@@ -61,9 +62,6 @@ _ONE_PROJECT_SIGNED = re.compile(_ONE_PROJECT + r"{0,16}?签约[，,]$")
 # ... or named right before its signing word ("某中欧班列物流园项目在某市签约，金额达15亿元"), or one work built
 # after the amount ("某县与某公司签约，金额达8亿元，将建设一座农产品冷链物流园").
 _ONE_PROJECT_BEFORE = re.compile(_ONE_PROJECT + r"{0,8}?$")
-# The day of a list item's own event (EVENT's day words without its dates: an item dated "5日" is often the
-# lead-in period's).
-_TODAY = re.compile(r"今天|今日|当天|昨天")
 # A signing of research results or their transfer ("科技成果转化项目签约，签约金额5000万元") is a technology
 # deal, not projects' investment.
 _TECH_DEAL = re.compile(r"成果|转化|转让|产学研")
@@ -165,8 +163,11 @@ _COUNTED = re.compile(r"(户|人|名|位|股|吨|台|个|只|辆|套|张|份|次
 _CONTRACT_SUM = re.compile(r"合同总?金额")
 # Aid money between the word and the amount ("投入援疆资金", "投入对口支援资金", "投入扶贫资金").
 _AID_BETWEEN = re.compile(r"援[疆藏青]|对口(支援|援助|帮扶)|扶贫|帮扶|救灾")
-# The plain investment word, with a bound it may hold ("投资近", "投资超"): what it builds is its own.
+# The plain investment word, with a bound it may hold ("投资近", "投资超"): what it builds is its own, unless
+# many works are built one after another ("投资近300亿元，先后建设了…一大批水利基础设施"); a plant's parts counted
+# ("投资近10亿元，新建两条生产线") are one work's.
 _PLAIN_INVEST = re.compile(r"投资[约达超逾近]?")
+_MANY_BUILT = re.compile(r"先后|一大批|一批|各类|多个|(?:(?<![\d.])\d{2,}|[十百千]+)(?:多|余)?(?:处|座|所|个)")
 # The national planning commission approving one work's investment ("国家发改委核准投资128亿元建设某城际铁路",
 # "国家发展改革委批复投资56亿元实施某机场改扩建工程"): that work's, not the nation's figure (AREA_WIDE).
 _COMMISSION_APPROVES = re.compile(r"(国家发改委|国家发展改革委|国家发展和改革委员会)(核准|批复|批准)了?总?投资$")
@@ -335,9 +336,9 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         stated_start = own_start if own_work else max(sentences.start_before(start), start - _REACH)
         # A list item reporting a day's event of its own ("今年以来，某市已累计开工…；今天又集中开工项目86个，总投资
         # 520亿元") is read apart from its lead-in's tally.
-        if not own_work and text[clause_start - 1:clause_start] in ("；", ";") \
-                and _TODAY.search(text, clause_start, invest.start()):
-            stated_start = clause_start
+        own_day = day_item_start(text, stated_start, invest.start())
+        if not own_work and own_day is not None:
+            stated_start = own_day
         stated = text[own_start:_comma_clause_end(text, match.end(), clauses.first_from(match.end()))] if own_work \
             else text[stated_start:len(full_sentence) + max(sentences.start_before(start), start - _REACH)]
         # A comparison after the amount keeps it a batch's total when the sentence reports one event (asked below).
@@ -408,7 +409,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                 and not _SEVERAL.search(text, _comma_clause_start(text, invest.start(), clause_start), invest.start())):
             continue  # "投入大量资金", "投入资金2亿元，使8个园区建设…": no one work's investment
         if (not is_roundup and _PLAIN_INVEST.fullmatch(invest.group()) and _BUILDS.search(after)
-                and not _builds_one_work(after) and (invest.group() == "投资" or not _ROUNDUP.search(after))):
+                and not _builds_one_work(after)
+                and (invest.group() == "投资" or _MANY_BUILT.search(after) and not _ROUNDUP.search(after))):
             continue  # "投资3000多万元新建各类小型水利工程932处", "投资近300亿元，先后建设了…一大批水利基础设施"
         if _DRAWN_IN.search(text, window_start, invest.start()):
             continue  # "…936亿元…带动总投资超过4600亿元": what the money draws in
@@ -428,14 +430,15 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         span_start = max(text.rfind("\n", low, clause_start) + 1, low) if text.startswith("其中", clause_start) else subject_start
         # An item of a list shares its lead-in's period, unless it reports a day's event of its own ("截至目前，某市今年
         # 已签约项目150个；今天集中签约项目32个，总投资210亿元"); "半年来，…；…共集中签约项目140个" stays the period's.
-        if text[clause_start - 1:clause_start] in ("；", ";") and not _TODAY.search(text, clause_start, invest.start()):
+        if text[clause_start - 1:clause_start] in ("；", ";") and not TODAY.search(text, clause_start, invest.start()):
             span_start = min(span_start, max(sentences.start_before(start), start - _REACH))
         if ((_period(text, own_start if own_work else span_start, invest.start()) or _PERIOD.search(subject))
                 and not _ONE_WORK_AFTER.match(after)):
             continue  # "近5年来…投入50多亿元", "今年以来…总投资120亿元": a period's total
         if _span_figure(text, title, span_start, invest.start(), start,
                         min(clauses.first_from(match.end()), match.end() + _REACH), _builds_one_work(after),
-                        signed=bool(_SIGNED.search(invest.group()))):
+                        signed=bool(_SIGNED.search(invest.group())) and not _one_project_signed(
+                            text, max(sentences.start_before(start), start - _REACH), invest, after)):
             continue  # "2022年，…585个重大项目…全年完成总投资超过7000亿元": the span's figure
         # A year's plan, in the comma clause of the investment word or, for a roundup, in the
         # one before it that counts the projects ("今年计划实施88个…项目，总投资超800亿元"); a

@@ -19,8 +19,9 @@ __all__ = ["COUNT_BEFORE", "MANY_AREAS", "PLANNED_COUNT", "PLURAL", "ROUNDUP", "
 
 # Several works at once: an amount spread over them is no project's investment
 # ("先后投资", "新建小型水利设施393处", "开发扶贫项目178个").
-_COUNTED_WORKS = (r"(?<![\d.])(?:[2-9]|\d{2,})(?:多|余)?(?:个|处|座|所|家|项|条|艘|台|套|件)"
-                  r"|(?<![一二三四五六七八九十百千])[两二三四五六七八九十百千]+(?:多|余)?(?:个|处|座|所|家|项|条|艘|台|套|件)")
+# Not months ("两个月来", "3个月内").
+_COUNTED_WORKS = (r"(?<![\d.])(?:[2-9]|\d{2,})(?:多|余)?(?:个(?!多?月)|处|座|所|家|项|条|艘|台|套|件)"
+                  r"|(?<![一二三四五六七八九十百千])[两二三四五六七八九十百千]+(?:多|余)?(?:个(?!多?月)|处|座|所|家|项|条|艘|台|套|件)")
 SEVERAL = re.compile(r"先后|一批|一大批|分别|多个|各类|" + _COUNTED_WORKS)
 
 # Works counted as items or sites before a total ("这20项重大建设总投资650亿元", "其余10处估算投资为471亿元",
@@ -138,9 +139,11 @@ def span_figure(text: str, title: str, sentence_start: int, invest_start: int, a
     span's tally ("某市经济运行情况新闻发布会举行" over "上半年，全市新开工项目210个，总投资1800亿元").
     ``one_work_after``: the amount builds one work ("未来三年，某集团将在某市投资150亿元，建设新能源汽车整车生产
     基地"): the coming years are then that work's, not a programme's span.
-    ``signed``: the investment word is a signing's ("签约项目金额", "签约额"). Projects are signed on a day, at an
-    event: a signed total set in a span without one ("今年，某市签约项目金额达到860亿元", "2023年，某市签约项目金额
-    突破1000亿元") sums up the span's signings, unless the edition of a fair or a meeting holds them (ONE_BATCH).
+    ``signed``: the investment word is a signing's ("签约项目金额", "签约额") and not one project's (the caller asks).
+    Projects are signed on a day, at an event: a signed total set in a span without one ("今年，某市签约项目金额达到
+    860亿元", "2023年，某市签约项目金额突破1000亿元") sums up the span's signings, unless the edition of a fair or a
+    meeting holds them (ONE_BATCH), a party signs it ("去年10月，某公司与合肥市签约，签约金额80亿元": a date, one
+    deal) or it builds one work.
     """
     if SPAN_SO_FAR.search(text, sentence_start, invest_start):
         return True  # "…推进大会今天举行，截至目前，全市今年已开工项目156个，总投资720亿元": the year's so far
@@ -158,6 +161,8 @@ def span_figure(text: str, title: str, sentence_start: int, invest_start: int, a
         # 投资超2700亿元"); 今年 or a year may only date one event ("今年3月开工", "2022年建成").
         if span.group() == "全年" and not CLAUSE_BREAK.search(text, span.end(), invest_start):
             return True
-        if signed and not span.group().startswith("未来") and not ONE_BATCH.search(text, sentence_start, sentence_end):
+        if (signed and span.group() != "目前" and not span.group().startswith("未来") and not one_work_after
+                and re.match(_NOT_A_DATE, text[span.end():span.end() + 3])
+                and "与" not in text[span.end():invest_start] and not ONE_BATCH.search(text, sentence_start, sentence_end)):
             return True
     return False

@@ -781,14 +781,18 @@ def _money_clauses(focus: str) -> str:
 _ORIGIN = re.compile(r"来自[^，。；;,!?！？：:\n]{1,40}?等(?:地|省市|城市|国家和地区|国家|地区)"
                      r"|在[^，。；;,!?！？：:\n]{1,40}?等地的?(?:专题|项目)?(?:招商|考察|推介|洽谈|对接)"
                      r"|在[^，。；;,!?！？：:\n在]{1,12}?的?(?:招商推介会|投资推介会|推介会|招商会|专题招商)"
-                     r"|由[^，。；;,!?！？：:\n由]{1,20}?(?:对口)?援建")  # "由深圳市投入10亿元援建的喀什大学": the donor
+                     r"|由[^，。；;,!?！？：:\n由]{1,20}?(?:对口)?援建"  # "由深圳市投入10亿元援建的喀什大学": the donor
+                     r"|销往[^，。；;,!?！？：:\n]{1,30}")  # "产品主要销往北京、上海等地": the buyers
 
 
 # A place that opens a firm's name ("大连万达集团", "青岛海尔股份有限公司"): the firm's home, which invests
 # anywhere ("大连万达集团投资50亿元在沈阳建设…"). Up to four characters of the firm's own name between, none
 # of them a word that joins two parties or ends a division's name ("沈阳与华为公司", "沈阳市政府"): then the
 # place is a party, not part of a name.
-_FIRM_AFTER = re.compile(r"[^与和同及跟向在对为、，。；：\s市省县区州盟旗\d]{0,4}?(?:集团|股份|有限公司|控股)")
+# Not a place a work is put in ("在合肥设立集团第二总部", "落户苏州建设集团华东总部"): a verb between is no name.
+_FIRM_AFTER = re.compile(r"(?:(?!设立|建设|成立|打造|组建|投资|新建|布局|建立|落户)[^与和同及跟向在对为、，。；：\s市省县区州盟旗\d]){0,4}?"
+                         r"(?:集团|股份|有限公司|控股)")
+_SITE_BEFORE = re.compile(r"(?:在|于|到|赴|落户)$")
 
 
 def _firm_home_only(table: _Table, title: str, body: str, codes: Iterable[str]) -> set[str]:
@@ -796,7 +800,7 @@ def _firm_home_only(table: _Table, title: str, body: str, codes: Iterable[str]) 
     kept: set[str] = set()
     for text in (title, body):
         for start, end, name in table.spans(text):
-            if not _FIRM_AFTER.match(text, end):
+            if not _FIRM_AFTER.match(text, end) or _SITE_BEFORE.search(text, max(0, start - 2), start):
                 kept.update(table.names[name])
     kept |= {a for code in kept for a in table.ancestors(code)}
     return {code for code in codes if code not in kept}

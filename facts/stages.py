@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional
 
-from .text import CLAUSE_MARKS, COMMA_CLAUSE_MARKS, EVENT, INVESTING, ONE_BATCH, PERIOD, PLAN_DOCUMENT, PURCHASE, SPAN_SO_FAR, STATISTIC, WORK_HEAD, compared_after, compared_batch, normalise, sentence_end, sentence_of, sentence_start
+from .text import CLAUSE_MARKS, COMMA_CLAUSE_MARKS, EVENT, INVESTING, ONE_BATCH, PERIOD, PLAN_DOCUMENT, PURCHASE, SPAN_SO_FAR, STATISTIC, WORK_HEAD, compared_after, compared_batch, day_item_start, normalise, sentence_end, sentence_of, sentence_start
 
 __all__ = ["STAGES", "find_stage"]
 
@@ -111,8 +111,9 @@ _CAMPAIGN = re.compile(r"行动|活动|工作|机制|体系|计划")
 _FUNDS_BEFORE = re.compile(r"预算|资金|经费|债券|额度")
 # A plan (PLAN_DOCUMENT, or a policy document) or a zone approved ("《某综合试验区建设总体方案》获国务院批复",
 # "山东获批新旧动能转换综合试验区"): no work's approval ("某项目…获批" is the work's).
-# A work's own design ("某高速公路初步设计方案获省发改委批复") is that work's approval, no policy's.
-_DOCUMENT = re.compile(PLAN_DOCUMENT.pattern + r"|(?<!设计)方案|纲要|意见|办法")
+# A work's own design ("某高速公路初步设计方案获省发改委批复": a 初步设计 or 施工图设计 is a work's) is that work's
+# approval, no policy's; a city's design ("城市设计方案", "街区保护与更新设计方案") is a plan.
+_DOCUMENT = re.compile(PLAN_DOCUMENT.pattern + r"|(?<!初步设计)(?<!施工图设计)方案|纲要|意见|办法")
 _ZONE_APPROVED = re.compile(r"[^，。；,;]{0,14}?(试验区|示范区|实验区|自贸区|新区|" + _DOCUMENT.pattern + ")")
 # What a stage is reached by: a project or a work. A sentence of the body that names none reports
 # no project's stage ("在营地腾出一间帐篷，建成灾区第一所少儿之家", "钢铁企业招标收到的外资"); the
@@ -240,7 +241,8 @@ def _counts(text: str, match: re.Match[str], index: int) -> bool:
         if index == _SIGNED and _SIGNED_TOTAL_AFTER.match(text, match.end()):
             return True
         quantity = _QUANTITY_AFTER.match(after)
-        return bool(quantity and quantity.group("n") not in ("一", "1"))
+        # An ordinal ranks one ("今年签约的第5个百亿级项目"): no count.
+        return bool(quantity and quantity.group("n") not in ("一", "1") and "第" not in quantity.group())
     if index not in _COUNTING_GROUPS:
         return False
     quantity = _QUANTITY_AFTER.match(after) or _COUNTED.search(after)
@@ -283,11 +285,13 @@ def _statistic(text: str, match: re.Match[str]) -> bool:
     2638.7亿元，同比增长43.6%") sets the event's batch beside the last edition's: the verb still reports it
     (facts.amounts reads the total the same way, both by text.compared_batch). 累计 anywhere is a tally.
     """
-    sentence = sentence_of(text, match.start())
+    start = sentence_start(text, match.start())
+    # A list item with a day's event of its own is read apart from its lead-in ("…累计开工项目300个；昨天，…").
+    start = day_item_start(text, start, match.start()) or start
+    sentence = text[start:sentence_end(text, match.start())]
     if not STATISTIC.search(sentence):
         return False
-    return not (compared_after(sentence, sentence_start(text, match.start()), match.end())
-                and compared_batch(sentence))
+    return not (compared_after(sentence, start, match.end()) and compared_batch(sentence))
 
 
 def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> Optional[str]:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Optional
 from functools import lru_cache
 
-__all__ = ["AREA_WIDE", "CLAUSE_BREAK", "CLAUSE_MARKS", "COMMA_CLAUSE_MARKS", "EVENT", "INVESTING", "NATIONAL", "ONE_BATCH", "PERIOD", "PLAN_DOCUMENT", "PURCHASE", "REACH", "SENTENCE_MARKS", "SPAN_SO_FAR", "STATISTIC", "TOGETHER",
-           "WHOLE", "WORK_HEAD", "Marks", "compared_after", "compared_batch", "normalise", "sentence_end", "sentence_of", "sentence_start"]
+__all__ = ["AREA_WIDE", "CLAUSE_BREAK", "CLAUSE_MARKS", "COMMA_CLAUSE_MARKS", "EVENT", "INVESTING", "NATIONAL", "ONE_BATCH", "PERIOD", "PLAN_DOCUMENT", "PURCHASE", "REACH", "SENTENCE_MARKS", "SPAN_SO_FAR", "STATISTIC", "TODAY", "TOGETHER",
+           "WHOLE", "WORK_HEAD", "Marks", "compared_after", "compared_batch", "day_item_start", "normalise", "sentence_end", "sentence_of", "sentence_start"]
 
 # Full-width digits, letters and the percent sign to ASCII: newspapers print "２２．８亿元".
 # Full-width punctuation stays: "，" and "；" separate clauses, "10，20" is not 1020.
@@ -38,7 +39,10 @@ def compared_after(sentence: str, sentence_start: int, pos: int) -> bool:
 # A fair's editions summed up ("已经连续举办三届，促成…项目落地，总投资…", "历届…累计") are a span too.
 # A span that ranks one work ("这是某市近年来引进的最大单体工业项目", "三年来规模最大的") sums nothing up.
 PERIOD = re.compile(r"(?:\d+年(来|间|里)|[一二三四五六七八九十几多半]年多?(来|间|里)|近年来|以来"
-                    r"|(?<![\d一两二三四五六七八九十几半])[\d一两二三四五六七八九十几半]{1,3}个多?月(来|间|里|内))(?![^，。；]{0,10}?(最大|最高|首个|首家|第一[个家座条]))"
+                    r"|(?<![\d一两二三四五六七八九十几半])[\d一两二三四五六七八九十几半]{1,3}个多?月(来|间|里)"
+                    # "…的方式，一个月内签下…25个投资项目"; not the time one work took ("在6个月内建成投产",
+                    # "签约后仅两个月内就开工") or a deadline ("计划在18个月内建成").
+                    r"|(?<![在仅只用\d一两二三四五六七八九十几半])[\d一两二三四五六七八九十几半]{1,3}个多?月内)(?![^，。；]{0,10}?(最大|最高|首个|首家|第一[个家座条]))"
                     r"|截至|截止到|截止至"
                     r"|历届|举办了?[\d一二三四五六七八九十]+届"
                     r"|(?<![\d.])\d{1,2}[—–\-~至到]\d{1,2}月份?"
@@ -47,9 +51,10 @@ PERIOD = re.compile(r"(?:\d+年(来|间|里)|[一二三四五六七八九十几�
 # A span's tally so far, whatever event the sentence reports it at ("今天举行的全市重大项目推进会上，记者了解到，
 # 今年全市已开工项目320个", "招商引资大会今天举行，截至目前，该市今年共签约项目88个"): the year's (or the half's)
 # works started or signed so far, no batch of the meeting's (facts.batches.span_figure, facts.stages).
-_AREA = r"(全市|全省|全县|全区|全州|该市|该省|该县|该区|我市|我省|我县|我区)?"
-SPAN_SO_FAR = re.compile(_AREA + r"(今年|去年|(?<!\d)\d{4}年|上半年|下半年|前三季度|[一二三四]季度|前\d{1,2}个?月)"
-                         + _AREA + r"(已经?|共|累计)")
+# Not a work's own ("该项目今年已开工建设，总投资50亿元", "某产业园一期去年已投产"): a work named right before the span.
+_AREA = r"(?:全市|全省|全县|全区|全州|该市|该省|该县|该区|我市|我省|我县|我区)"
+_SO_FAR_SPAN = r"(?:今年|去年|(?<!\d)\d{4}年|上半年|下半年|前三季度|[一二三四]季度|前\d{1,2}个?月)"
+SPAN_SO_FAR = re.compile(r"(?<!项目)(?<!工程)(?<![期园厂桥站线])(?:" + _AREA + "?" + _SO_FAR_SPAN + _AREA + r"?)(?:已经?|共|累计)")
 
 # Words of one event on one day: "今天", "日前", "21日", "首批", "仪式", "集中开工" … A date the reporter
 # learnt something on ("6月16日，记者在某县采访了解到") dates the report, not an event.
@@ -58,7 +63,7 @@ SPAN_SO_FAR = re.compile(_AREA + r"(今年|去年|(?<!\d)\d{4}年|上半年|下�
 _TOLD_AFTER = r"(?![^，。；]{0,24}?(?:了解到|获悉|得知|发布会))"
 # Many projects signed, started or finished together on one day: the event that makes their count a batch.
 TOGETHER = re.compile(r"集中(签约|开工|开竣工|开[（(]竣[）)]工|开复工|投产|竣工|开业)")
-EVENT = re.compile(r"(?:今天|今日|日前|近日|\d{1,2}日(?![，,]?(?:记者|从|据|获悉)))" + _TOLD_AFTER
+EVENT = re.compile(r"(?:今天|今日|昨天|昨日|日前|近日|\d{1,2}日(?![，,]?(?:记者|从|据|获悉)))" + _TOLD_AFTER
                    + r"|当天|首日|首批|第[一二三四五六七八九十\d]+批|仪式|现场|大会|举行(?!新闻发布会|发布会)|举办"
                    r"|" + TOGETHER.pattern)
 
@@ -161,6 +166,21 @@ def sentence_end(text: str, pos: int, marks: str = SENTENCE_MARKS) -> int:
     at = _marks_at(text, marks)
     i = bisect.bisect_left(at, pos)
     return at[i] if i < len(at) and at[i] < high else high
+
+
+# The day of a list item's own event (EVENT's day words without its dates: an item dated "5日" is often the
+# lead-in period's).
+TODAY = re.compile(r"今天|今日|当天|昨天")
+
+
+def day_item_start(text: str, low: int, pos: int) -> Optional[int]:
+    """Where the semicolon item holding ``pos`` starts (after ``low``, its sentence's start) when the item reports a
+    day's event of its own before ``pos`` (TODAY): "今年以来，全市累计开工项目300个；昨天，某区又开工项目20个，总投资
+    80亿元" is read apart from its lead-in's tally (facts.amounts, facts.stages). None otherwise."""
+    item = max(text.rfind("；", low, pos), text.rfind(";", low, pos))
+    if item < 0:
+        return None
+    return item + 1 if TODAY.search(text, item + 1, pos) else None
 
 
 def sentence_of(text: str, pos: int, marks: str = SENTENCE_MARKS) -> str:

@@ -180,3 +180,49 @@ def test_the_contracts_sum_of_a_signing_is_its_batch_and_one_contracts_value_is_
 ])
 def test_aid_money_and_an_aggregate_are_no_investment(body: str) -> None:
     assert extract_facts("", body).amount is None
+
+
+# -- the review of this session's first rules (a helper's made-up regional sentences that broke them; each
+# passes now). "rule" is the number of the rule in its list (docs/facts.md "Session 16").
+
+_REVIEW = [
+    ('1', '', '去年10月，某公司与合肥市签约，签约金额80亿元，建设显示面板生产线。', {'amount': 8000000000.0, 'currency': 'CNY', 'stage': '签约', 'city': '合肥'}),
+    ('1', '', '去年底，比亚迪与合肥市签约，签约金额150亿元，建设新能源汽车生产基地。', {'amount': 15000000000.0, 'currency': 'CNY', 'stage': '签约', 'city': '合肥'}),
+    ('1', '', '2023年，比亚迪与合肥市签约，签约金额150亿元，建设新能源汽车生产基地。', {'amount': 15000000000.0, 'currency': 'CNY', 'stage': '签约', 'city': '合肥'}),
+    ('1', '', '今年，比亚迪新能源汽车项目在合肥签约，签约金额150亿元。', {'amount': 15000000000.0, 'currency': 'CNY', 'stage': '签约', 'city': '合肥'}),
+    ('1', '', '目前，比亚迪已与合肥市签约，签约金额150亿元，建设新能源汽车生产基地。', {'amount': 15000000000.0, 'currency': 'CNY', 'stage': '签约', 'city': '合肥'}),
+    ('1', '', '该项目是某市今年签约的第5个百亿级项目，总投资120亿元。', {'amount': 12000000000.0, 'currency': 'CNY', 'stage': '签约'}),
+    ('2', '', '该项目今年已开工建设，总投资50亿元。', {'amount': 5000000000.0, 'currency': 'CNY', 'stage': '开工'}),
+    ('2', '', '沈阳某大桥项目去年已开工，总投资32亿元。', {'amount': 3200000000.0, 'currency': 'CNY', 'stage': '开工', 'city': '沈阳'}),
+    ('2', '', '某化工项目今年已建成投产，总投资50亿元，年产值可达80亿元。', {'amount': 5000000000.0, 'currency': 'CNY', 'stage': '投产'}),
+    ('2', '', '某化工项目去年已签约落户沈阳，总投资50亿元。', {'amount': 5000000000.0, 'currency': 'CNY', 'stage': '签约', 'city': '沈阳'}),
+    ('2', '', '某物流园项目2022年已开工建设，项目总投资12亿元，目前主体工程已完工。', {'amount': 1200000000.0, 'currency': 'CNY'}),
+    ('2', '', '沈阳某汽车零部件项目今年已投产，总投资15亿元。', {'amount': 1500000000.0, 'currency': 'CNY', 'stage': '投产', 'city': '沈阳'}),
+    ('4', '', '某市中心城区城市设计方案获省政府批复。', {'stage': None}),
+    ('4', '', '《某市历史文化街区保护与更新设计方案》获市政府批复。', {'stage': None}),
+    ('4', '', '某市海绵城市建设系统化设计方案获批复。', {'stage': None}),
+    ('6', '', '今年以来，全市累计开工项目300个；昨天，某区又开工项目20个，总投资80亿元。', {'amount': 8000000000.0, 'currency': 'CNY', 'stage': '开工'}),
+    ('6', '', '今年以来，某市累计签约项目150个，总投资900亿元；今天集中签约项目32个，总投资210亿元。', {'amount': 21000000000.0, 'currency': 'CNY', 'stage': '签约'}),
+    ('6', '', '今年以来，全市累计完成固定资产投资500亿元；今天开工的某大桥项目总投资30亿元。', {'amount': 3000000000.0, 'currency': 'CNY', 'stage': '开工'}),
+    ('6', '', '今年以来，某市已累计签约项目150个；今天，某集团新能源电池项目签约落户，总投资50亿元。', {'amount': 5000000000.0, 'currency': 'CNY', 'stage': '签约'}),
+    ('7', '', '某公司投资10亿元在苏州建设集团华东总部，并与上海交通大学开展合作。', {'amount': 1000000000.0, 'currency': 'CNY', 'city': '苏州'}),
+    ('7', '', '某公司投资30亿元在合肥设立集团第二总部，研发中心设在北京。', {'amount': 3000000000.0, 'currency': 'CNY', 'city': '合肥'}),
+    ('7', '', '某企业投资20亿元在西安建设集团西北总部，同时在成都设立办事处。', {'amount': 2000000000.0, 'currency': 'CNY', 'city': '西安'}),
+    ('7', '', '包头钢铁集团投资100亿元建设稀土钢板材项目，产品主要销往北京、上海等地。', {'amount': 10000000000.0, 'currency': 'CNY', 'city': '包头'}),
+    ('11', '', '某公司投资近10亿元，新建两条生产线，项目今天在某市开工。', {'amount': 1000000000.0, 'currency': 'CNY', 'stage': '开工'}),
+    ('11', '', '某企业投资逾3亿元新建两座现代化厂房，今天投产。', {'amount': 300000000.0, 'currency': 'CNY', 'stage': '投产'}),
+    ('11', '', '某集团投资约80亿元建设两个百万千瓦级光伏电站。', {'amount': 8000000000.0, 'currency': 'CNY'}),
+    ('11', '', '某公司投资近10亿元，新建一条年产5万吨的生产线和两座仓库。', {'amount': 1000000000.0, 'currency': 'CNY'}),
+    ('14', '', '某项目一期工程在6个月内建成投产，总投资10亿元。', {'amount': 1000000000.0, 'currency': 'CNY', 'stage': '投产'}),
+    ('14', '', '某集团新能源项目签约后仅两个月内就开工建设，总投资50亿元。', {'amount': 5000000000.0, 'currency': 'CNY', 'stage': '开工'}),
+    ('14', '', '该项目计划在18个月内建成，总投资20亿元。', {'amount': 2000000000.0, 'currency': 'CNY'}),
+    ('14', '', '近两个月来，某县多方协调，总投资30亿元的某化工项目今天开工。', {'amount': 3000000000.0, 'currency': 'CNY', 'stage': '开工'}),
+]
+
+
+@pytest.mark.parametrize("rule, title, body, want", _REVIEW)
+def test_the_reviews_sentences(rule: str, title: str, body: str, want: dict[str, object]) -> None:
+    facts = extract_facts(title, body)
+    got = {"amount": facts.amount, "currency": facts.currency, "stage": facts.stage,
+           "city": (_city(title, body) or "").removesuffix("市") or None}
+    assert {key: got[key] for key in want} == want, rule
