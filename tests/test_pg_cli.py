@@ -31,6 +31,8 @@ STORIES = [
     ("dalian", "稀有气体 Air Liquide 在大连投资", "液化空气集团宣布在大连建设电子特气工厂，投资5亿元。"),
     ("dalian", "大连港稀有气体出口量创新高", "氪氙产品远销欧洲，Air Liquide 为主要客户之一。"),
     ("shenyang", "招聘启事", "沈阳某企业招聘气体工程师。"),
+    # The meeting's quarter tally above is no project (FACTS_VERSION 20); a signing ceremony is one.
+    ("liaoning", "沈阳市重点产业链项目集中签约", "今天，沈阳市举行重点产业链项目集中签约仪式，签约亿元以上项目21个，签约额152亿元。"),
 ]
 
 
