@@ -31,7 +31,7 @@ __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
 # Words that make the amount after them an investment. A bare 投资 that starts another noun
 # (投资银行, 投资基金, 投资者, 投资人 …) introduces no investment.
 _INVEST = re.compile(r"(总投资额?|投资总额|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同总?金额|协议资金|协议投资额?|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
-                     r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|增资|签约|签订了?|签署了?|总?造价|"
+                     r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|花费|增资|签约|签订了?|签署了?|总?造价|"
                      r"投资(?!银行|基金|者|人(?!民币)|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
 # The total of a signed batch: a word that says so ("签约总额", "总签约金额"), or a total (总金额, 总额, 共)
 # after a signing of several projects in the sentence ("签约项目315个，总金额达到4992亿元",
@@ -72,7 +72,7 @@ _BARE_SIGNING = re.compile(r"签约|签订了?|签署了?")
 # Spending words that name a project's investment only when the sentence builds one work
 # after the amount ("耗资4.5亿元建成的生产线", "出资1.2亿元建设") or names it right before the word
 # ("水库除险加固工程投入的9800万元"): "投入大量人力", "出资设立基金" name none.
-_WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|增资)$")
+_WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|花费|增资)$")
 # (A work as WORK_HEAD has it, and a plant's buildings too: "投入5000万元的厂房".)
 _BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|援建|创建|建起|落成|打造|启动|实施|厂|" + WORK_HEAD)
 # Statistics written with 投资: FDI (直接投资, 外国投资, 在华投资额), a period's or sector's
@@ -154,6 +154,32 @@ _VAGUE_BEFORE = "数几上"
 # "上百亿元", "上千亿元" state a bound as "超百亿元" does (over one hundred, one thousand 亿): a fair's
 # or a province's totals are written so. "上千万元", "上百万元" stay vague, customary sizes of small spending.
 _BOUND_OF_YI = re.compile(r"上[百千]亿")
+# A class of projects set by a figure in a condition or a rule ("对投资超过1亿元的重大项目，全市实行专班服务",
+# "投资额达到5000万元的新建工业项目，可享受土地出让价格优惠", "投资1亿元至5亿元的项目"): a threshold, no work's size.
+_CLASS_AFTER = re.compile(r"^的?[^，。；,;\d]{0,12}?(项目|企业)")
+_CONDITION_OPEN = re.compile(r"(对于?|凡是?|如果|若|只要|针对)")
+_CONSEQUENCE = re.compile(r"可享受|可以?申请|均可|均实行|给予|予以|优先保障|一事一议|一企一策|挂帅|包联|(项目|企业)(有|共有|达)\d+个")
+_RANGE_AFTER = re.compile(r"^(至|到|—|-|~)\d")
+# A year's target or allocation ("重点项目投资目标为180亿元", "2025年度投资为6亿元", "为该铁路安排投资20亿元"): a slice
+# of a plan, no work's investment.
+_YEAR_SLICE = re.compile(r"的?(目标|任务)")
+_YEAR_SLICE_BEFORE = re.compile(r"(年度|安排|下达)$")
+# The cost of a film, a show, a games or a festival ("这部电影总投资2.5亿元", "本届旅游节总投入约800万元"): no work.
+_NOT_A_WORK_SUBJECT = re.compile(r"(电影|影片|电视剧|网剧|纪录片|动画片|晚会|演出|赛事|比赛|马拉松|运动会|灯会|庙会"
+                                 r"|(旅游|艺术|文化|音乐|美食|电影)节)(一期)?$")
+# An area's programme worded as building it into a title ("南京计划投资300亿元建设“海绵城市”", "投资3亿元，创建国家全域
+# 旅游示范区", "把某区建设成为…"), unless a firm invests (_FIRM before the word): no one work.
+_AREA_TITLE_AFTER = re.compile(r"^[，,]?[^。；;]{0,16}?(打造|建设|创建|建成|争创)[^，。；,;]{0,20}?((示范|试验|先行|样板)[省市县区]|产业集群"
+                               r"|(海绵|智慧|公园|韧性|数字|森林|园林|文明|卫生)城市|“数字[\u4e00-\u9fff]{2,3}”)(?=[^\u4e00-\u9fff]|$)"
+                               r"|^[，,]?[^。；;]{0,16}?(打造|建设)[^，。；,;]{0,4}?国家[^，。；,;]{0,12}?基地|^[，,]?把[^，。；,;]{1,12}?(建设|打造)成为?")
+_FIRM = re.compile(r"公司|集团|企业|股份|银行|[^工]厂")
+# Projects put on offer (推介, 发布招商项目) with none signed or started, and works named to a list (入选, 认定): their
+# total is no batch (bench/data/facts/README.md: projects on offer).
+# (A list put out at once, "发布新基建项目清单，包括20个项目，总投资近90亿元", stays a batch: ONE_BATCH.)
+_OFFERED = re.compile(r"推介|招商(引资)?项目")
+_LISTED = re.compile(r"入选|上榜|名单|被?认定|被?评为|揭榜")
+# Spent so far ("该工程已投资5.2亿元，完成总工程量的六成", "项目已投入资金1.8亿元"): a figure to date, like 完成投资.
+_SO_FAR_BEFORE = re.compile(r"已经?(累计)?[投花]?$")
 _THRESHOLD_AFTER = re.compile(r"^(以上|以下|以内)的?[^，。；,;]{0,12}?(项目|企业|工程|公司|个)")
 # A 万/亿 number counting people, households or things is no money: "投资者1620万户".
 _COUNTED = re.compile(r"(户|人|名|位|股|吨|台|个|只|辆|套|张|份|次|家|艘|项|头|亩|平方米|公里|千瓦|册|件)")
@@ -307,6 +333,16 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if "完成" in between or "到位" in between or _ARRIVED_BEFORE.search(text, window_start, invest.start()) \
                 or between.startswith("总量"):
             continue  # "投资完成300亿元", "实际到位投资1.85亿", "投资总量超过2200亿元": completed, arrived or aggregate
+        if _SO_FAR_BEFORE.search(text, window_start, invest.start() + 1) and "签" not in invest.group() \
+                and not _ONE_WORK_AFTER.match(after):
+            continue  # "项目已投入资金1.8亿元，厂房主体已经封顶": spent so far, no total
+        if _YEAR_SLICE.match(between) or _YEAR_SLICE_BEFORE.search(text, window_start, invest.start()):
+            continue  # "投资目标为180亿元", "为该铁路安排投资20亿元": a year's slice or target
+        if _NOT_A_WORK_SUBJECT.search(text, _comma_clause_start(text, invest.start(), clause_start), invest.start()):
+            continue  # "这部电影总投资2.5亿元": a film's or an event's cost
+        if _AREA_TITLE_AFTER.match(after) and not _FIRM.search(text, max(sentences.start_before(start), start - _REACH),
+                                                               invest.start()):
+            continue  # "南京计划投资300亿元建设“海绵城市”": an area's programme, no work
         if _AID_BETWEEN.search(between):
             continue  # "投入援疆资金900多万元": aid money, a programme's (bench/data/facts/README.md)
         if _EACH.match(between):
@@ -319,8 +355,11 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if PLAN_DOCUMENT.search(text, max(sentences.start_before(start), start - _REACH), invest.start()) \
                 and not _OWN_TOTAL.search(text, _comma_clause_start(text, invest.start(), clause_start), invest.start()):
             continue  # "某铁路建设规划获批复，…计划总投资4741亿元": the plan's total
-        if _THRESHOLD_AFTER.match(after) or _THRESHOLD_BEFORE.search(text, invest.end(), start):
-            continue  # "不低于700万元的技术改造项目": a threshold
+        if _THRESHOLD_AFTER.match(after) or _THRESHOLD_BEFORE.search(text, invest.end(), start) \
+                or _RANGE_AFTER.match(after) or (_CLASS_AFTER.match(after) and (
+                    _CONDITION_OPEN.match(text, _comma_clause_start(text, invest.start(), clause_start))
+                    or _CONSEQUENCE.search(text, match.end(), sentences.first_from(match.end())))):
+            continue  # "不低于700万元的技术改造项目", "对投资超过1亿元的重大项目，实行…": a threshold
         if _NO_WORK_AFTER.match(after):
             continue  # "投资5亿元入股某企业", "…设立产业基金", "…研发出…新技术": a stake, a fund or research
         if _SUBSIDY_AFTER.match(after):
@@ -371,6 +410,10 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             or (count_from < own_start and bool(_ROUNDUP.search(text, count_from, own_start)
                                                 or invest.group().startswith("签约") and bool(_PROJECTS_SIGNED.search(text, count_from, own_start))
                                                 and not _TECH_DEAL.search(text, count_from, own_start)))
+        if is_roundup and _OFFERED.search(full_sentence) and not _REACHED.search(full_sentence):
+            continue  # "会上发布招商引资项目86个，总投资620亿元": projects on offer, none signed or started
+        if _LISTED.search(full_sentence) and not _REACHED.search(full_sentence) and _SEVERAL.search(full_sentence):
+            continue  # "我县2个小镇入选，规划总投资120亿元": works named to a list, no stage, no one project's
         if _CONTRACT_SUM.fullmatch(invest.group()) and not is_roundup:
             continue  # "签订铁路建设合同，合同金额119.7亿美元": one contract's value (a contractor's), no investment
         if is_roundup and not _batch_of_one_event(text, sentences, start, title, batches):
