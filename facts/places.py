@@ -241,6 +241,16 @@ class _Table:
                 self.automaton.add_word(region, region)
         self.automaton.make_automaton()
 
+    def _foreign_district(self, before: str, name: str) -> bool:
+        """True when ``name`` is only county-level divisions outside the city or province ``before`` names.
+
+        Written right after a city ("拉萨老城区", "西宁城东区"), such a name is that city's part told by a
+        common word; a county of the place before ("石家庄正定", "重庆荣昌") is read as usual.
+        """
+        above, codes = self.names[before], self.names[name]
+        return bool(above and codes) and any(self.by_code[c].level <= 1 for c in above) \
+            and all(self.by_code[c].level == 2 and not above & set(self.ancestors(c)) for c in codes)
+
     def common_word(self, name: str) -> bool:
         """True when jieba's dictionary tags ``name`` as a word other than a proper noun (合作 vn, 资源 n)."""
         tag = self.words.get(name, (0, ""))[1]
@@ -309,6 +319,7 @@ class _Table:
         hits = sorted(((end - len(name) + 1, end, name) for end, name in self.automaton.iter(text)),
                       key=lambda h: (h[0], -(h[1] - h[0])))
         out: list[tuple[int, int, str]] = []
+        common: set[str] = set()  # names this text shows to be common words (see _foreign_district)
         covered = -1
         for start, end, name in hits:
             if start > covered:
@@ -330,6 +341,9 @@ class _Table:
                     if _ZONE_AFTER.match(text, end + 1) or (
                             self.placelike(name, code) and _in_place_slot(text, start, end + 1)):
                         name = self.by_code[code].name  # "太仓高新区", "在义乌，": 太仓市, 义乌市 here
+                if out and out[-1][1] == start and out[-1][2] in self.names and self._foreign_district(out[-1][2], name):
+                    common.add(name)
+                    continue  # "拉萨老城区": the old town of 拉萨, not 洛阳's 老城区
                 if name in self.weak and self.common_word(name) and not (
                         out and out[-1][1] == start and any(
                             set(self.names[out[-1][2]]) & set(self.ancestors(c)) for c in codes)):
@@ -338,6 +352,8 @@ class _Table:
                     # elsewhere ("肃州区…签订合作框架协议") says nothing of these characters.
                     continue
                 out.append((start, end + 1, name))
+        if common:  # "拉萨老城区…过去，老城区街巷狭窄": the word the text used once, it uses again
+            out = [span for span in out if span[2] not in common]
         # A city's one-character abbreviation after a word that puts something there ("在沪投资",
         # "落户渝北" is 渝北 itself, found above): never matched alone, a single character is a word.
         taken = _covered(text, out)
@@ -595,7 +611,11 @@ def _resolve(table: _Table, mentions: Iterable[str]) -> list[str]:
         if len(cities) == 1 and all(table.by_code[c].level == 2 for c in tops if c != cities[0]) \
                 and mention not in _INSIDE_WORDS and not table.common_word(mention):
             resolved[i] = cities[0]
-    for code in resolved.values():
+    # A province's name nothing else supports (河北: 河北省 or Tianjin's 河北区; see the last step) supports the
+    # weak names of its own divisions: "在河北正定" is 正定县 as "在石家庄正定" is.
+    provinces_named = [c for i, mention in enumerate(mentions) if i not in resolved and mention not in table.weak
+                       for c in [p for p in table.names[mention] if table.by_code[p].level == 0]]
+    for code in [*resolved.values(), *provinces_named]:
         context.add(code)
         context.update(table.ancestors(code))
     # Then every name still open (weak short names, and full names shared by two districts such as
