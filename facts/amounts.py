@@ -30,7 +30,7 @@ __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
 
 # Words that make the amount after them an investment. A bare 投资 that starts another noun
 # (投资银行, 投资基金, 投资者, 投资人 …) introduces no investment.
-_INVEST = re.compile(r"(总投资额?|投资总额|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同总?金额|协议资金|协议投资额?|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
+_INVEST = re.compile(r"(总投资额?|投资总额|决算总?金?额|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同总?金额|协议总?金额|协议资金|协议投资额?|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
                      r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|花费|增资|签约|签订了?|签署了?|总?造价|"
                      r"投资(?!银行|基金|者|人(?!民币)|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
 # The total of a signed batch: a word that says so ("签约总额", "总签约金额"), or a total (总金额, 总额, 共)
@@ -186,7 +186,7 @@ _COUNTED = re.compile(r"(户|人|名|位|股|吨|台|个|只|辆|套|张|份|次
 # Accumulated spending (or a period's) counts for the one work it built:
 # "实施…以来，累计投资2亿多元，建设了一个蔬菜批发市场".
 # The contracts' sum of a signing of projects ("签约招商项目322个，合同金额1050亿元"); one contract's is no investment.
-_CONTRACT_SUM = re.compile(r"合同总?金额")
+_CONTRACT_SUM = re.compile(r"(合同|协议)总?金额")
 # Aid money between the word and the amount ("投入援疆资金", "投入对口支援资金", "投入扶贫资金").
 _AID_BETWEEN = re.compile(r"援[疆藏青]|对口(支援|援助|帮扶)|扶贫|帮扶|救灾")
 # The plain investment word, with a bound it may hold ("投资近", "投资超"): what it builds is its own, unless
@@ -414,7 +414,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "会上发布招商引资项目86个，总投资620亿元": projects on offer, none signed or started
         if _LISTED.search(full_sentence) and not _REACHED.search(full_sentence) and _SEVERAL.search(full_sentence):
             continue  # "我县2个小镇入选，规划总投资120亿元": works named to a list, no stage, no one project's
-        if _CONTRACT_SUM.fullmatch(invest.group()) and not is_roundup:
+        if _CONTRACT_SUM.fullmatch(invest.group()) and not is_roundup \
+                and not (invest.group().startswith("协议") and _builds_one_work(after)):
             continue  # "签订铁路建设合同，合同金额119.7亿美元": one contract's value (a contractor's), no investment
         if is_roundup and not _batch_of_one_event(text, sentences, start, title, batches):
             continue  # "今年，传化已经上新了10多个项目，总投资达百亿元": a tally of many, no event's batch
@@ -445,8 +446,11 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                 and not _OWN_TOTAL.search(text, clause_start, invest.start())
                 and not _batch_of_one_event(text, sentences, start, title, batches)):
             continue  # "…渔轮达到1500多艘，…，总投资近20亿元": a tally over many, no event's batch
-        if not is_roundup and "先后" in text[clause_start:invest.start()]:
-            continue  # "先后投资6000多万元": spread over several works
+        if not is_roundup and ("先后" in text[_comma_clause_start(text, invest.start(), clause_start):invest.start()]
+                               or "先后" in text[clause_start:invest.start()]
+                               and (_ROUNDUP.search(text, clause_start, invest.start()) or _COUNT_BEFORE.search(text, clause_start, invest.start()))):
+            continue  # "先后投资6000多万元", "先后推动184个项目…，协助引进投资100多亿元": spread over several works
+            # (not "先后跨越淮河、长江，…，总投资186亿元": a route)
         if _WEAK_INVEST.match(invest.group()) and not _builds_one_work(after) and not (
                 _OWN_TOTAL.search(text, clause_start, invest.start())
                 and not _SEVERAL.search(text, _comma_clause_start(text, invest.start(), clause_start), invest.start())):

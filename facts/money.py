@@ -25,7 +25,9 @@ _CURRENCIES = {
 _UNITS = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4}
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
 AMOUNT = re.compile(
-    r"(?P<num>\d+(?:[.,]\d+)*|[" + CN_DIGITS + r"]+(?:点[零〇一二三四五六七八九]+)?)"
+    # A sum written in two units ("一亿五千万元", "1亿5000万元", "三万五千元") is one number with its units inside.
+    r"(?P<num>(?P<compound>\d+(?:\.\d+)?亿\d+万|[" + CN_DIGITS + r"]+亿[" + CN_DIGITS + r"]+万|[" + CN_DIGITS + r"]+万[" + CN_DIGITS + r"]+(?=元))"
+    r"|\d+(?:[.,]\d+)*|[" + CN_DIGITS + r"]+(?:点[零〇一二三四五六七八九]+)?)"
     # "200个亿", "200多个亿", "6个多亿": spoken Chinese counts 亿 like a thing (TV and interviews write it so)
     r"(?:多|余)?(?:个(?:多|余)?(?=万亿|千亿|百亿|亿))?\s*(?P<unit>万亿|千亿|百亿|亿|千万|百万|万)?\s*(?:多|余)?"  # "3000多万元", "14亿多美元"
     r"(?P<cur>人民币|美元|美金|欧元|日元|港元|港币|英镑|韩元|元)?"
@@ -47,7 +49,13 @@ class Amount:
         return self.value * CNY_RATES.get(self.currency, 1.0)
 
 
+_DIGIT_COMPOUND = re.compile(r"(\d+(?:\.\d+)?)亿(\d+)万")
+
+
 def _number(num: str) -> Optional[float]:
+    compound = _DIGIT_COMPOUND.fullmatch(num)
+    if compound:
+        return float(compound.group(1)) * 1e8 + float(compound.group(2)) * 1e4
     if num[0].isdigit():
         try:
             return float(num.replace(",", ""))
@@ -62,7 +70,7 @@ def _number(num: str) -> Optional[float]:
 
 def to_amount(match: re.Match[str], kind: str, written: Optional[str] = None) -> Optional[Amount]:
     unit, currency = match.group("unit"), match.group("cur")
-    if not unit and not currency:
+    if not unit and not currency and not match.group("compound"):
         return None  # a bare number is not an amount
     num = match.group("num")
     if num in ("百", "千") and unit == "亿":

@@ -52,3 +52,40 @@ def test_a_common_district_word_after_another_city_is_that_citys(text: str, want
 ])
 def test_the_old_town_of_a_city_is_no_other_citys_district(body: str, city: str) -> None:
     assert next(p.city for p in extract_facts("", body).places if p.city) == city
+
+
+# -- amounts: 2013's dev errors -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title, body, amount, kind", [
+    # A sum written in two units is one number.
+    ("", "眼下，某制药公司投资一亿五千万元，在国内率先启动了一个制剂项目。", 1.5e8, "project"),
+    ("", "某县投资1亿5000万元建设污水处理厂，今天开工。", 1.5e8, "project"),
+    ("", "该项目总投资十二亿三千万元，建成后年产各类管材10万吨。", 1.23e9, "project"),
+    # 先后 tells a route, not several works, when its comma clause is not the amount's.
+    ("", "某输电工程西起某市，先后跨越淮河、长江，终到上海，线路全长656公里，总投资186亿元。", 1.86e10, "project"),
+    ("", "这条铁路先后穿越秦岭、大巴山，全长500公里，总投资400亿元。", 4e10, "project"),
+    # A signing's count written with 共计/合计, and an agreement's sum of a signing of several projects.
+    ("", "某博览会项目签约仪式今天在某市举行。签约项目共计158个，签约金额达2599.01亿元。", 2.59901e11, "roundup"),
+    ("", "某市投资洽谈会今天落幕，共签约项目59项，协议金额296亿元。", 2.96e10, "roundup"),
+    ("", "在今天闭幕的某食品博览会上，近百个项目签约，协议金额达4.22亿美元。", 4.22e8, "roundup"),
+    # One investor's agreement that builds one work.
+    ("", "某公司与某县签订投资协议，协议总金额12亿元，建设一座光伏电站。", 1.2e9, "project"),
+    # A work's final accounts.
+    ("", "审计结果显示，历时近20年建设的某水利枢纽工程，审计调整后的决算总金额为207.5亿元。", 2.075e10, "project"),
+])
+def test_amounts_of_2013s_shapes(title: str, body: str, amount: float, kind: str) -> None:
+    facts = extract_facts(title, body)
+    assert (facts.amount, facts.kind) == (amount, kind)
+
+
+@pytest.mark.parametrize("body", [
+    # Guards: 先后 over several works, a contract's or a vague agreement's sum, a population, a budget's accounts.
+    "已先后推动184个项目加快立项，协助引进投资100多亿元，有效地提升了农村的金融服务水平。",
+    "某县先后投资6000多万元，新建了一批水利设施。",
+    "某公司与某市签订合作协议，协议金额5亿元。",
+    "某集团签订铁路建设合同，合同金额119.7亿美元。",
+    "全省人口一亿五千万。",
+    "全省去年财政决算总额为5000亿元。",
+])
+def test_no_amount_in_2013s_guards(body: str) -> None:
+    assert extract_facts("", body).amount is None
