@@ -31,7 +31,7 @@ __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
 # Words that make the amount after them an investment. A bare 投资 that starts another noun
 # (投资银行, 投资基金, 投资者, 投资人 …) introduces no investment.
 _INVEST = re.compile(r"(总投资额?|投资总额|决算总?金?额|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同总?金额|协议总?金额|协议资金|协议投资额?|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
-                     r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|花费|增资|签约|签订了?|签署了?|总?造价|"
+                     r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|花费|增资|签约|签[订定]了?|签署了?|总?造价|"
                      r"投资(?!银行|基金|者|人(?!民币)|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
 # The total of a signed batch: a word that says so ("签约总额", "总签约金额"), or a total (总金额, 总额, 共)
 # after a signing of several projects in the sentence ("签约项目315个，总金额达到4992亿元",
@@ -65,10 +65,10 @@ _ONE_PROJECT_BEFORE = re.compile(_ONE_PROJECT + r"{0,8}?$")
 # A signing of research results or their transfer ("科技成果转化项目签约，签约金额5000万元") is a technology
 # deal, not projects' investment.
 _TECH_DEAL = re.compile(r"成果|转化|转让|产学研")
-_SIGNED = re.compile(r"签约|签订|签署|签下")
+_SIGNED = re.compile(r"签约|签[订定]|签署|签下")  # 签定: an older spelling of 签订
 # A signing verb standing alone as the investment word ("签约93亿元的项目", "签订了超过52亿元的产能合作项目"):
 # it governs only the amount right after it, and states an investment only for the projects it names.
-_BARE_SIGNING = re.compile(r"签约|签订了?|签署了?")
+_BARE_SIGNING = re.compile(r"签约|签[订定]了?|签署了?")
 # Spending words that name a project's investment only when the sentence builds one work
 # after the amount ("耗资4.5亿元建成的生产线", "出资1.2亿元建设") or names it right before the word
 # ("水库除险加固工程投入的9800万元"): "投入大量人力", "出资设立基金" name none.

@@ -50,7 +50,7 @@ YEAR_PLAN = re.compile(r"(今年|全年|年内|明年|当年|年度)(投资)?(�
 # A count of projects still to be carried out or signed ("计划实施50个重点项目", "将开工建设30个项目",
 # "预计签署合作项目240多个"), or a list of projects designated for the year ("确定了1580个省重点项目"):
 # a programme or a forecast, no event's batch ("可望签约的…项目38项": expected, not yet signed).
-PLANNED_COUNT = re.compile(r"(计划|将|拟|要|预计|可望|有望)(实施|建设|推进|安排|谋划|开工|新开工|续建|签约|签署|签订|落地)|确定了?(?=[^，。；的]{0,4}?\d)")
+PLANNED_COUNT = re.compile(r"(计划|将|拟|要|预计|可望|有望)(实施|建设|推进|安排|谋划|开工|新开工|续建|签约|签署|签[订定]|落地)|确定了?(?=[^，。；的]{0,4}?\d)")
 
 # A span of time the sentence is set in ("2022年，", "一季度，", "今年前5个月，", "目前，", "未来一年，"; not a date:
 # "今年3月", "2022年底"). With a count of projects, a plan or completed work after it, or right before

@@ -31,7 +31,7 @@ _VERBS = {
     "洽谈": r"洽谈|会谈|商谈(?!判)|对接会|考察对接",  # "进口商谈判" is 进口商 + 谈判
     # 落户 (a project settles in a place, "项目落户辽宁") states where, not a stage: the gold set's readers
     # label it none, as they do 入驻 (bench/data/facts/README.md); a signing says 签约 itself.
-    "签约": r"签约|签订|签署|签下|达成[\u4e00-\u9fff]{0,4}协议",  # "达成合作协议", "签下了906个…合同项目"
+    "签约": r"签约|签[订定]|签署|签下|达成[\u4e00-\u9fff]{0,4}协议",  # "达成合作协议", "签下了906个…合同项目"
     # A filing regime ("外商投资项目95%以上实行备案制", "备案管理") is the rule, no project's filing.
     "备案": r"完成备案|予以备案|备案(?!制|管理)",
     "核准": r"通过核准|获得核准|予以核准|核准|获批|批复|获[^，。；,;]{0,12}?批准",
@@ -49,8 +49,9 @@ _VERBS = {
     # 开馆: a museum or hall opened (not "正常开馆", "恢复开馆": opening hours); 建成投入商运 (commercial operation) is read whole, like 建成投产
     # (建成通车 is two verbs, and the completion, the furthest stage, wins).
     # "构建成链", "组建成", "共建成渝": a verb ending in 建 before 成 ("into", a name) is no completion;
-    # "建成区" is a city's built-up area.
-    "竣工": r"竣工验收|竣工|开[（(]竣[）)]工|完工|(?<![构组搭创共])建成(?!区)|验收合格|(经|通过)[^，。；,;]{0,10}?验收|交付使用",  # 交付使用: handed over, built
+    # "建成区" is a city's built-up area. 落成: a building's or a bridge's completion ("体育中心今天落成"); not
+    # "临近落成" (not yet), and "落成启用" is the opening of a work in use (投产's 启用 reads it).
+    "竣工": r"竣工验收|竣工|开[（(]竣[）)]工|完工|(?<!临近)(?<!接近)落成(?!启用|开放|投用)|(?<![构组搭创共])建成(?!区)|验收合格|(经|通过)[^，。；,;]{0,10}?验收|交付使用",  # 交付使用: handed over, built
 }
 _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_VERBS.values())))
 # A plan word governs the rest of its sentence: the stages after it are ahead, not reached
@@ -101,7 +102,7 @@ _NOT_PROJECT_DEAL = re.compile(r"责任书|责任状|承包|管理合同|输出�
 _WITH_LENDERS = re.compile(r"与[^，。；,;]{0,24}?(银行|金融机构|投资机构|保险机构|基金)[^，。；,;]{0,4}$")
 _FINANCING_AFTER = re.compile(r"[^，。；,;]{0,12}?(授信|融资|贷款|信贷)")
 _PROJECT_DEAL = re.compile(r"项目|投资|合作|框架|合资|独资|建设|落户|仪式|引进|招商|工程|厂|基地|园区|产业")
-_SIGNING = ("签约", "签订", "签署", "签下")
+_SIGNING = ("签约", "签订", "签定", "签署", "签下")  # 签定: an older spelling of 签订
 # An expert review that selects projects for a subsidy ("经专家评审，拟对56个项目给予支持",
 # "评审…拟奖励企业名单") reviews applications for money, not a project's design.
 _FUNDING_REVIEW = re.compile(r"拟[^。；]{0,20}?(支持|资助|扶持|奖励|补助|补贴|奖补)")

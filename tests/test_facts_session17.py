@@ -89,3 +89,21 @@ def test_amounts_of_2013s_shapes(title: str, body: str, amount: float, kind: str
 ])
 def test_no_amount_in_2013s_guards(body: str) -> None:
     assert extract_facts("", body).amount is None
+
+
+@pytest.mark.parametrize("title, body, stage", [
+    # 落成 completes a building or a bridge.
+    ("", "某县耗资7.4亿元的体育中心今天落成。", "竣工"),
+    ("某市图书馆新馆落成", "总投资3亿元的某市图书馆新馆今天落成，建筑面积5万平方米。", "竣工"),
+    ("", "中心临近落成，项目负责人每天都在现场。", None),
+    ("", "某县体育中心即将落成，总投资7.4亿元。", None),
+    # 签定, an older spelling of 签订, signs.
+    ("", "某公司与某市今天签定投资协议，项目总投资20亿元。", "签约"),
+])
+def test_stages_of_2013s_wordings(title: str, body: str, stage: Optional[str]) -> None:
+    assert extract_facts(title, body).stage == stage
+
+
+def test_a_signing_spelt_签定_counts_its_projects() -> None:
+    facts = extract_facts("", "在今天的洽谈会上，某市共签定项目38个，协议金额450亿元。")
+    assert (facts.amount, facts.kind, facts.stage) == (4.5e10, "roundup", "签约")
