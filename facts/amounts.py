@@ -30,7 +30,7 @@ __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
 
 # Words that make the amount after them an investment. A bare 投资 that starts another noun
 # (投资银行, 投资基金, 投资者, 投资人 …) introduces no investment.
-_INVEST = re.compile(r"(总投资额?|投资总额|决算总?金?额|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同总?金额|协议总?金额|协议资金|协议投资额?|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
+_INVEST = re.compile(r"(总投资额?|投资总额|决算总金额|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同总?金额|协议总?金额|协议资金|协议投资额?|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
                      r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|花费|增资|签约|签[订定]了?|签署了?|总?造价|"
                      r"投资(?!银行|基金|者|人(?!民币)|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
 # The total of a signed batch: a word that says so ("签约总额", "总签约金额"), or a total (总金额, 总额, 共)
@@ -65,7 +65,9 @@ _ONE_PROJECT_BEFORE = re.compile(_ONE_PROJECT + r"{0,8}?$")
 # A signing of research results or their transfer ("科技成果转化项目签约，签约金额5000万元") is a technology
 # deal, not projects' investment.
 _TECH_DEAL = re.compile(r"成果|转化|转让|产学研")
-_SIGNED = re.compile(r"签约|签[订定]|签署|签下")  # 签定: an older spelling of 签订
+_SIGNED = re.compile(r"签约|签[订定]|签署|签下")
+# "先后" spreads what follows over several works, unless a route passes one place after another.
+_ONE_AFTER_ANOTHER = re.compile(r"先后(?!(跨越|穿越|穿过|跨过|经过|途经|横跨|连接))")  # 签定: an older spelling of 签订
 # A signing verb standing alone as the investment word ("签约93亿元的项目", "签订了超过52亿元的产能合作项目"):
 # it governs only the amount right after it, and states an investment only for the projects it names.
 _BARE_SIGNING = re.compile(r"签约|签[订定]了?|签署了?")
@@ -187,6 +189,15 @@ _COUNTED = re.compile(r"(户|人|名|位|股|吨|台|个|只|辆|套|张|份|次
 # "实施…以来，累计投资2亿多元，建设了一个蔬菜批发市场".
 # The contracts' sum of a signing of projects ("签约招商项目322个，合同金额1050亿元"); one contract's is no investment.
 _CONTRACT_SUM = re.compile(r"(合同|协议)总?金额")
+# A work's final accounts ("三峡工程，审计调整后的决算总金额为2072.76亿元") are its investment; not a budget's
+# ("部门决算总额") nor several works' ("12所学校校舍改造工程决算总金额").
+_ONE_WORK_ACCOUNTED = re.compile(r"工程|项目")
+_WORKS_COUNTED = re.compile(r"(\d+|[两二三四五六七八九十百千]+)\s*(多|余)?[所座个处条家项批]")
+# An agreement's sum is one project's investment only when an investor signs it ("签订投资协议，协议总金额12亿元，
+# 建设…"): not a loan, a building contract, a land sale, a purchase, power or insurance ("签订贷款协议，协议金额30亿元，
+# 用于建设某大桥").
+_INVESTMENT_AGREEMENT = re.compile(r"(投资|项目|合作|入园|入驻|落户)[\u4e00-\u9fff]{0,4}?协议")
+_OTHER_AGREEMENT = re.compile(r"贷款|授信|融资|承包|施工|出让|采购|购电|购销|保险|银行")
 # Aid money between the word and the amount ("投入援疆资金", "投入对口支援资金", "投入扶贫资金").
 _AID_BETWEEN = re.compile(r"援[疆藏青]|对口(支援|援助|帮扶)|扶贫|帮扶|救灾")
 # The plain investment word, with a bound it may hold ("投资近", "投资超"): what it builds is its own, unless
@@ -294,7 +305,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
     sentences: Optional[Marks] = None
     batches: dict[tuple[int, int], bool] = {}
     for match in _AMOUNT.finditer(text):
-        if not (match.group("unit") or match.group("cur")):
+        if not (match.group("unit") or match.group("cur") or match.group("compound")):
             continue
         if clauses is None or sentences is None:
             clauses, sentences = Marks(text, CLAUSE_MARKS), Marks(text, SENTENCE_MARKS)
@@ -415,8 +426,16 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if _LISTED.search(full_sentence) and not _REACHED.search(full_sentence) and _SEVERAL.search(full_sentence):
             continue  # "我县2个小镇入选，规划总投资120亿元": works named to a list, no stage, no one project's
         if _CONTRACT_SUM.fullmatch(invest.group()) and not is_roundup \
-                and not (invest.group().startswith("协议") and _builds_one_work(after)):
+                and not (invest.group().startswith("协议") and _builds_one_work(after)
+                         and _INVESTMENT_AGREEMENT.search(text, max(sentences.start_before(start), start - _REACH), invest.start())
+                         and not _OTHER_AGREEMENT.search(full_sentence)):
             continue  # "签订铁路建设合同，合同金额119.7亿美元": one contract's value (a contractor's), no investment
+        if invest.group() == "决算总金额" and (
+                not _ONE_WORK_ACCOUNTED.search(text, sentences.start_before(start), invest.start())
+                or _WORKS_COUNTED.search(text, sentences.start_before(start), invest.start())):
+            continue  # "全县12所学校校舍改造工程决算总金额3600万元": several works' accounts
+        if _CONTRACT_SUM.fullmatch(invest.group()) and _TECH_DEAL.search(full_sentence):
+            continue  # "签约科技成果转化项目32个，合同金额…": research deals
         if is_roundup and not _batch_of_one_event(text, sentences, start, title, batches):
             continue  # "今年，传化已经上新了10多个项目，总投资达百亿元": a tally of many, no event's batch
         if compared and not is_roundup:
@@ -446,11 +465,9 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                 and not _OWN_TOTAL.search(text, clause_start, invest.start())
                 and not _batch_of_one_event(text, sentences, start, title, batches)):
             continue  # "…渔轮达到1500多艘，…，总投资近20亿元": a tally over many, no event's batch
-        if not is_roundup and ("先后" in text[_comma_clause_start(text, invest.start(), clause_start):invest.start()]
-                               or "先后" in text[clause_start:invest.start()]
-                               and (_ROUNDUP.search(text, clause_start, invest.start()) or _COUNT_BEFORE.search(text, clause_start, invest.start()))):
-            continue  # "先后投资6000多万元", "先后推动184个项目…，协助引进投资100多亿元": spread over several works
-            # (not "先后跨越淮河、长江，…，总投资186亿元": a route)
+        if not is_roundup and _ONE_AFTER_ANOTHER.search(text, clause_start, invest.start()):
+            continue  # "先后投资6000多万元", "先后建成了污水处理厂、垃圾填埋场…，总投资2.6亿元": several works
+            # (not "先后跨越淮河、长江，…，总投资186亿元": a route's)
         if _WEAK_INVEST.match(invest.group()) and not _builds_one_work(after) and not (
                 _OWN_TOTAL.search(text, clause_start, invest.start())
                 and not _SEVERAL.search(text, _comma_clause_start(text, invest.start(), clause_start), invest.start())):
@@ -464,7 +481,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if invest.group().startswith("投资") and _ATTRACTED.search(text, window_start, invest.start()) \
                 and not _NAMES_WORK.match(text, match.end()):
             continue  # "已吸引投资超过440亿元": what a place attracted over time
-        if "签" in invest.group() and PURCHASE.search(full_sentence) and not INVESTING.search(full_sentence):
+        if ("签" in invest.group() or _CONTRACT_SUM.fullmatch(invest.group())) and PURCHASE.search(full_sentence) \
+                and not INVESTING.search(full_sentence):
             continue  # "进口采购…集中签约…总签约额近22亿元": purchase contracts
         if _SIGNED.search(invest.group()) and not is_roundup and not (bare_signing and _PROJECT_AFTER.match(after)) \
                 and not _one_project_signed(text, max(sentences.start_before(start), start - _REACH), invest, after):

@@ -26,7 +26,9 @@ _UNITS = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万": 
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
 AMOUNT = re.compile(
     # A sum written in two units ("一亿五千万元", "1亿5000万元", "三万五千元") is one number with its units inside.
-    r"(?P<num>(?P<compound>\d+(?:\.\d+)?亿\d+万|[" + CN_DIGITS + r"]+亿[" + CN_DIGITS + r"]+万|[" + CN_DIGITS + r"]+万[" + CN_DIGITS + r"]+(?=元))"
+    # ("1亿5千万元", "2亿零800万元", "一亿五千多万元": 多 is "over", read as the round figure).
+    r"(?P<num>(?P<compound>\d+(?:\.\d+)?亿零?\d+千?多?万|[" + CN_DIGITS + r"]+亿[" + CN_DIGITS + r"]+多?万"
+    r"|[" + CN_DIGITS + r"]+万[" + CN_DIGITS + r"]+(?=元))"
     r"|\d+(?:[.,]\d+)*|[" + CN_DIGITS + r"]+(?:点[零〇一二三四五六七八九]+)?)"
     # "200个亿", "200多个亿", "6个多亿": spoken Chinese counts 亿 like a thing (TV and interviews write it so)
     r"(?:多|余)?(?:个(?:多|余)?(?=万亿|千亿|百亿|亿))?\s*(?P<unit>万亿|千亿|百亿|亿|千万|百万|万)?\s*(?:多|余)?"  # "3000多万元", "14亿多美元"
@@ -49,13 +51,15 @@ class Amount:
         return self.value * CNY_RATES.get(self.currency, 1.0)
 
 
-_DIGIT_COMPOUND = re.compile(r"(\d+(?:\.\d+)?)亿(\d+)万")
+_DIGIT_COMPOUND = re.compile(r"(\d+(?:\.\d+)?)亿零?(\d+)(千?)多?万")
 
 
 def _number(num: str) -> Optional[float]:
     compound = _DIGIT_COMPOUND.fullmatch(num)
     if compound:
-        return float(compound.group(1)) * 1e8 + float(compound.group(2)) * 1e4
+        ten_thousands = float(compound.group(2)) * (1000 if compound.group(3) else 1)
+        return float(compound.group(1)) * 1e8 + ten_thousands * 1e4
+    num = num.replace("多", "")  # "一亿五千多万": cn2an reads no 多
     if num[0].isdigit():
         try:
             return float(num.replace(",", ""))

@@ -241,14 +241,21 @@ class _Table:
                 self.automaton.add_word(region, region)
         self.automaton.make_automaton()
 
+    def _after_its_own(self, out: list[tuple[int, int, str]], start: int, code: str) -> bool:
+        """True when the name found last ends at ``start`` and names the city or province of division ``code``
+        ("河北正定", "甘南合作"): a weak name so written is that division."""
+        return bool(out) and out[-1][1] == start and out[-1][2] in self.names \
+            and bool(set(self.names[out[-1][2]]) & set(self.ancestors(code)))
+
     def _foreign_district(self, before: str, name: str) -> bool:
-        """True when ``name`` is only county-level divisions outside the city or province ``before`` names.
+        """True when ``name`` is only districts outside the city or province ``before`` names.
 
         Written right after a city ("拉萨老城区", "西宁城东区"), such a name is that city's part told by a
-        common word; a county of the place before ("石家庄正定", "重庆荣昌") is read as usual.
+        common word; a county of the place before ("石家庄正定", "重庆荣昌") is read as usual, and so is a
+        county or city named after an old prefecture ("六安寿县", "四平公主岭市": moved since, not common words).
         """
         above, codes = self.names[before], self.names[name]
-        return bool(above and codes) and any(self.by_code[c].level <= 1 for c in above) \
+        return name.endswith("区") and bool(above and codes) and any(self.by_code[c].level <= 1 for c in above) \
             and all(self.by_code[c].level == 2 and not above & set(self.ancestors(c)) for c in codes)
 
     def common_word(self, name: str) -> bool:
@@ -320,6 +327,7 @@ class _Table:
                       key=lambda h: (h[0], -(h[1] - h[0])))
         out: list[tuple[int, int, str]] = []
         common: set[str] = set()  # names this text shows to be common words (see _foreign_district)
+        own: set[int] = set()  # where a name follows its own city or province
         covered = -1
         for start, end, name in hits:
             if start > covered:
@@ -338,22 +346,22 @@ class _Table:
                 codes = _mainland(self.names[name])
                 if name in self.weak and len(codes) == 1:
                     code = next(iter(codes))
-                    if _ZONE_AFTER.match(text, end + 1) or (
+                    if _ZONE_AFTER.match(text, end + 1) or self._after_its_own(out, start, code) or (
                             self.placelike(name, code) and _in_place_slot(text, start, end + 1)):
                         name = self.by_code[code].name  # "太仓高新区", "在义乌，": 太仓市, 义乌市 here
                 if out and out[-1][1] == start and out[-1][2] in self.names and self._foreign_district(out[-1][2], name):
                     common.add(name)
                     continue  # "拉萨老城区": the old town of 拉萨, not 洛阳's 老城区
-                if name in self.weak and self.common_word(name) and not (
-                        out and out[-1][1] == start and any(
-                            set(self.names[out[-1][2]]) & set(self.ancestors(c)) for c in codes)):
+                if any(self._after_its_own(out, start, c) for c in self.names[name]):
+                    own.add(start)  # "洛阳市老城区": the district, whatever the text says elsewhere
+                if name in self.weak and self.common_word(name) and not any(self._after_its_own(out, start, c) for c in codes):
                     # A weak name jieba lists as a common word (合作 vn, 资源 n) is a place only right
                     # after its city or province ("甘南合作"): a place of the same province named
                     # elsewhere ("肃州区…签订合作框架协议") says nothing of these characters.
                     continue
                 out.append((start, end + 1, name))
         if common:  # "拉萨老城区…过去，老城区街巷狭窄": the word the text used once, it uses again
-            out = [span for span in out if span[2] not in common]
+            out = [span for span in out if span[2] not in common or span[0] in own]
         # A city's one-character abbreviation after a word that puts something there ("在沪投资",
         # "落户渝北" is 渝北 itself, found above): never matched alone, a single character is a word.
         taken = _covered(text, out)
@@ -611,11 +619,7 @@ def _resolve(table: _Table, mentions: Iterable[str]) -> list[str]:
         if len(cities) == 1 and all(table.by_code[c].level == 2 for c in tops if c != cities[0]) \
                 and mention not in _INSIDE_WORDS and not table.common_word(mention):
             resolved[i] = cities[0]
-    # A province's name nothing else supports (河北: 河北省 or Tianjin's 河北区; see the last step) supports the
-    # weak names of its own divisions: "在河北正定" is 正定县 as "在石家庄正定" is.
-    provinces_named = [c for i, mention in enumerate(mentions) if i not in resolved and mention not in table.weak
-                       for c in [p for p in table.names[mention] if table.by_code[p].level == 0]]
-    for code in [*resolved.values(), *provinces_named]:
+    for code in resolved.values():
         context.add(code)
         context.update(table.ancestors(code))
     # Then every name still open (weak short names, and full names shared by two districts such as
