@@ -82,7 +82,7 @@ _BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|�
 # (中央投资, 中央预算内投资), and a sector's or an economy's investment named by its kind rather than by a work:
 # "制造业投资", "民间投资", "有效投资", "基础设施投资", "房地产开发投资", "技改投资" (not "企业投资",
 # "某某实业投资", "市政府投资", a firm named by its trade: "科伦药业投资", "泉林纸业投资": one that invests in a work).
-_STAT_BEFORE = re.compile(r"(直接|外国|外商|外部|境外|海外|对外|在华|双向|节省|节约|中央|预算内)$|(完成|落实)[\u4e00-\u9fff]{0,8}$|共(计|完成)?$"
+_STAT_BEFORE = re.compile(r"(直接|外国|外商|外部|境外|海外|对外|在华|双向|节省|节约|中央(财政)?|预算内)$|(完成|落实)[\u4e00-\u9fff]{0,8}$|共(计|完成)?$"
                           r"|((?<![企物事实创药纸乳酒])业|民间|社会|有效|公共|城建|基建|基础设施|房地产(开发)?|技改)$"
                           r"|(?<!\d)\d{1,2}年(来|间|里|内)?$|(?<![\u4e00-\u9fff])[一二三四五六七八九十两几]+年(来|间|里|内)?$")
 # Works a sentence may name by their kind alone, beside WORK_HEAD's nouns: a station, park, bridge, port,

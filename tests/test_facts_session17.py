@@ -86,6 +86,9 @@ def test_amounts_of_2013s_shapes(title: str, body: str, amount: float, kind: str
     "某集团签订铁路建设合同，合同金额119.7亿美元。",
     "全省人口一亿五千万。",
     "全省去年财政决算总额为5000亿元。",
+    # The central treasury's money is a programme's (as 中央投资, 中央预算内投资 were).
+    "今年中央财政投入18.4亿元，加大妇幼重大卫生项目实施力度。",
+    "去年中央财政投资12亿元，支持各地农村饮水安全工程建设。",
 ])
 def test_no_amount_in_2013s_guards(body: str) -> None:
     assert extract_facts("", body).amount is None
