@@ -58,7 +58,9 @@ _PROJECTS_SIGNED = re.compile(r"项目(?:集中|现场|正式)?签约[，,]$")
 # One work's signing before its signed investment ("某生物医药产业园项目今天在某市签约，签约投资额18亿元"): that
 # work's investment, as 协议投资额 is.
 _ONE_PROJECT = r"(?<![个批些])(项目|工程|基地|产业园)[^，。；,;\d]"  # one work, not "32个项目", "一批项目"
-_ONE_PROJECT_SIGNED = re.compile(_ONE_PROJECT + r"{0,16}?签约[，,]$")
+_ONE_PROJECT_SIGNED = re.compile(_ONE_PROJECT + r"{0,16}?签约[，,]$"
+                                 # … or signed by name ("某市与某企业签约年产20GWh动力电池项目，签约投资额120亿元")
+                                 r"|(签约|签[订定]|签署)了?[^，。；,;]{0,24}?(?<![个批些])(项目|工程|基地|产业园)[，,]$")
 # ... or named right before its signing word ("某中欧班列物流园项目在某市签约，金额达15亿元"), or one work built
 # after the amount ("某县与某公司签约，金额达8亿元，将建设一座农产品冷链物流园").
 _ONE_PROJECT_BEFORE = re.compile(_ONE_PROJECT + r"{0,8}?$")

@@ -68,6 +68,10 @@ def test_the_old_town_of_a_city_is_no_other_citys_district(body: str, city: str)
     ("", "某博览会项目签约仪式今天在某市举行。签约项目共计158个，签约金额达2599.01亿元。", 2.59901e11, "roundup"),
     ("", "某市投资洽谈会今天落幕，共签约项目59项，协议金额296亿元。", 2.96e10, "roundup"),
     ("", "在今天闭幕的某食品博览会上，近百个项目签约，协议金额达4.22亿美元。", 4.22e8, "roundup"),
+    # One project signed by name, then its signed investment (a review leftover of session 12).
+    ("某市与某企业签约动力电池项目", "今天，某市与某企业签约年产20GWh动力电池项目，签约投资额120亿元。项目建成后年产值可达300亿元。",
+     1.2e10, "project"),
+    ("", "今天，某市与多家企业签约32个项目，签约投资额120亿元。", 1.2e10, "roundup"),
     # One investor's agreement that builds one work.
     ("", "某公司与某县签订投资协议，协议总金额12亿元，建设一座光伏电站。", 1.2e9, "project"),
     # A work's final accounts.
