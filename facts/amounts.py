@@ -78,7 +78,9 @@ _BARE_SIGNING = re.compile(r"签约|签[订定]了?|签署了?")
 # ("水库除险加固工程投入的9800万元"): "投入大量人力", "出资设立基金" name none.
 _WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|花费|增资)$")
 # (A work as WORK_HEAD has it, and a plant's buildings too: "投入5000万元的厂房".)
-_BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|援建|创建|建起|落成|打造|启动|实施|厂|" + WORK_HEAD)
+# A building sized by a spending word names its work too ("耗资3.8亿元的门诊楼", "斥资8000万元的图书馆新馆").
+_BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|援建|创建|建起|落成|打造|启动|实施|厂|(?<![售])楼(?![市盘价])|馆|院区|校区|"
+                     + WORK_HEAD)
 # Statistics written with 投资: FDI (直接投资, 外国投资, 在华投资额), a period's or sector's
 # completed or secured total (完成投资, 完成房地产开发投资, 落实水利建设投资, 共投资), a span of years (4年投资), central funds
 # (中央投资, 中央预算内投资), and a sector's or an economy's investment named by its kind rather than by a work:
@@ -144,6 +146,8 @@ _THRESHOLD_BEFORE = re.compile(r"(不低于|不少于|不小于|不超过|不高
 # 金融机构，…共同组建了…基金"), or that pays for research ("投资3亿多元花了三年时间研发出了这项新技术", "用于研发"),
 # builds no work: no project's investment. Research that makes something ("投资10亿元研发生产新型锂电池", "研发
 # 及产业化基地") is a work's, and a fund set up beside a work built ("建设新材料产业园，同时设立…基金") leaves it.
+# Equipment bought with the money, no work built with it ("花费300万元购置的CT机"; not "投资2亿元购置设备，建设生产线").
+_PURCHASE_AFTER = re.compile(r"^[^，。；,;]{0,4}?(购置|购买|采购|购进)(?![^。；;]{0,20}?(建设|新建|建成|扩建|生产线|厂房))")
 _NO_WORK_AFTER = re.compile(r"^[^，。；,;]{0,12}?(入股|参股|收购|并购|认购|增持|股权|股份|基金)"
                             r"|^[，,](?:(?!建设|建成|新建|兴建|项目|工程)[^。；;]){0,40}?"
                             r"(投入|注入|用于|组建|设立|成立|发起)了?[^，。；,;]{0,20}?基金"
@@ -231,8 +235,11 @@ _WINDOW = 16
 # written: "百亿级项目" names a size class, not a figure.
 # Not when a verb of furthering follows the amount: "投资360多亿元加快项目建设" spends on works, names none.
 # A measure may size the work first ("总投资8亿元的100兆瓦光伏电站").
+# A product's Latin letters or a capacity may stand in the work's name ("30亿元PCB项目落户", "15亿元年产10万吨再生铝项目").
 _NAMES_WORK = re.compile(r"(?!加快|推进|推动|用于|支持|助力|带动)的?(?:[\d.]+(?:万千瓦|兆瓦|千瓦|万吨|吨|万平方米|平方米|公里|米|亩|张床位))?"
-                         r"[\u4e00-\u9fff“”\"]{0,10}?(" + WORK_HEAD + r")(?![资贷补款经])")
+                         r"(?:[\u4e00-\u9fff“”\"A-Za-z]|年产[\d.]+[万千百]?[\u4e00-\u9fff]{0,2}){0,12}?(" + WORK_HEAD + r")(?![资贷补款经])")
+# Output, revenue or taxes sized so are no investment ("年产值10亿元的化纤项目落户宜春").
+_OUTPUT_BEFORE = re.compile(r"(产值|收入|销售额|销售|营收|利税|税收|利润)(达|约|超|近|逾|超过|达到)?$")
 _PLANNED_OR_HANDED = re.compile(r"将|拟|计划|预计|有望|力争|推动|争取|谋划|获|下达|安排|拨付|补助|奖励|支持|贷款|融资|中标|订单|合同")
 # The stage the work reaches, after it in its comma clause; a condition ("建成后", "投产前") is none.
 # (Not facts.stages: a whole stage reading per amount made a text of thousands of them cost seconds.)
@@ -250,7 +257,8 @@ def _size_of_a_work(text: str, amount: re.Match[str], clause_start: int, clause_
     read ``总投资`` right before it.
     """
     named = _NAMES_WORK.match(text, amount.end())
-    if named is None or not amount.group("cur") or not _REACHED.search(text, named.end(), clause_end):
+    if named is None or not amount.group("cur") or not _REACHED.search(text, named.end(), clause_end) \
+            or _OUTPUT_BEFORE.search(text, max(clause_start, amount.start() - 6), amount.start()):
         return None
     if _PLANNED_OR_HANDED.search(text, clause_start, clause_end) or _SEVERAL.search(text, clause_start, amount.start()):
         return None  # "多个超百亿元的项目开工": each of several, no one figure
@@ -269,6 +277,19 @@ def _one_project_signed(text: str, sentence_start: int, invest: re.Match[str], a
     return bool(_ONE_PROJECT_SIGNED.search(text, sentence_start, invest.start())
                 or word.startswith("签约") and _ONE_PROJECT_BEFORE.search(text, sentence_start, invest.start())
                 or _builds_one_work(after))
+
+
+# One project's agreed investment ("该项目协议投资额12亿元", "协议投资8亿元建设预制菜产业园"): no batch's.
+_THIS_PROJECT = re.compile(r"(该|此|这个|这一)(项目|工程)")
+
+
+def _one_agreement(text: str, sentence_start: int, invest: re.Match[str], after: str) -> bool:
+    """Whether ``协议投资(额)`` is one project's: the sentence names this project, an investor's agreement or one
+    work built, and counts nothing."""
+    return invest.group().startswith("协议投资") and not _SEVERAL.search(text, sentence_start, invest.start()) \
+        and not _ROUNDUP.search(text, sentence_start, invest.start()) \
+        and bool(_THIS_PROJECT.search(text, sentence_start, invest.start()) or _builds_one_work(after)
+                 or _INVESTMENT_AGREEMENT.search(text, sentence_start, invest.start()))
 
 
 def _builds_one_work(after: str) -> bool:
@@ -373,6 +394,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                     _CONDITION_OPEN.match(text, _comma_clause_start(text, invest.start(), clause_start))
                     or _CONSEQUENCE.search(text, match.end(), sentences.first_from(match.end())))):
             continue  # "不低于700万元的技术改造项目", "对投资超过1亿元的重大项目，实行…": a threshold
+        if _PURCHASE_AFTER.match(after):
+            continue  # "花费300万元购置的CT机投入使用": equipment bought, no work built
         if _NO_WORK_AFTER.match(after):
             continue  # "投资5亿元入股某企业", "…设立产业基金", "…研发出…新技术": a stake, a fund or research
         if _SUBSIDY_AFTER.match(after):
@@ -418,7 +441,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         # A roundup: the clause (or the sentence the total sums up, or the comma clause before that counts
         # the projects) counts projects and states their total.
         is_roundup = bool(_ROUNDUP.search(clause + text[start:match.end()] + after)) and bool(
-            _TOTAL.search(clause) or "共" in clause or _SIGNED.search(invest.group())) or bool(_SIGNED_SUM.fullmatch(invest.group())) \
+            _TOTAL.search(clause) or "共" in clause or _SIGNED.search(invest.group())) \
+            or bool(_SIGNED_SUM.fullmatch(invest.group())) and not _one_agreement(text, sentences.start_before(start), invest, after) \
             or bool(subject and (_ROUNDUP.search(subject) or _COUNT_BEFORE.search(subject))) or signed_projects \
             or (count_from < own_start and bool(_ROUNDUP.search(text, count_from, own_start)
                                                 or invest.group().startswith("签约") and bool(_PROJECTS_SIGNED.search(text, count_from, own_start))

@@ -57,7 +57,9 @@ _REGIONS = ("东北", "西北", "东南", "西南", "华北", "华东", "华南"
 # Words after a place name that make it the name of a building, hotel or street.
 # Words after a county's short name that make it a zone of that county ("太仓高新区", "昆山开发区"):
 # the name is then a place by itself, without its city or province beside it.
-_ZONE_AFTER = re.compile(r"高新区|高新技术产业开发区|经济技术开发区|经开区|开发区|工业园|产业园|保税区|综保区")
+# A port or an airport named after its county is there too ("太仓港区", "黄骅港", "萧山国际机场").
+_ZONE_AFTER = re.compile(r"高新区|高新技术产业开发区|经济技术开发区|经开区|开发区|工业园|产业园|保税区|综保区"
+                         r"|港区|国际机场|机场|港(?![澳台币股元资])")
 # A place slot: where a short county or township name stands as a place even without its city
 # beside it. After a word that puts something at a place, ending its clause ("在义乌，"), a dateline
 # ("本报寿光1月5日电"), right before a project or zone ("丹灶项目", "昆山一项目"), or opening the text

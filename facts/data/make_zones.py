@@ -69,6 +69,11 @@ ZONE_WORDS = tuple(sorted((
 MUNICIPALITIES = ("11", "12", "31", "50")
 
 
+# Heads that describe a zone rather than name it, though the NBS lists them in one city only: every city with an
+# airport has its 临空经济区 (鄂州's is the only one the NBS codes; news writes 天府国际机场临空经济区, 大兴…).
+DESCRIPTIVE_HEADS = {"临空"}
+
+
 def _zone_word(name: str) -> str:
     return next((word for word in ZONE_WORDS if name.endswith(word)), "")
 
@@ -207,7 +212,7 @@ def main(tarball: Path, sdist: Path) -> None:
             counts["hand-written already"] += 1
             continue
         head = _head(propers[name], words)
-        if head in shared or head in division_names:
+        if head in shared or head in DESCRIPTIVE_HEADS or head in division_names:
             counts["head shared by two cities or another place's name"] += 1
             continue
         code = codes.pop() if len(codes) == 1 else next(iter(cities)) + "00000000"
