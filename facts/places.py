@@ -60,6 +60,7 @@ _REGIONS = ("东北", "西北", "东南", "西南", "华北", "华东", "华南"
 # A port or an airport named after its county is there too ("太仓港区", "黄骅港", "萧山国际机场").
 _ZONE_AFTER = re.compile(r"高新区|高新技术产业开发区|经济技术开发区|经开区|开发区|工业园|产业园|保税区|综保区"
                          r"|港区|国际机场|机场|港(?![澳台币股元资])")
+_PARK_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(园|园区|合作区|产业转移)")
 # A place slot: where a short county or township name stands as a place even without its city
 # beside it. After a word that puts something at a place, ending its clause ("在义乌，"), a dateline
 # ("本报寿光1月5日电"), right before a project or zone ("丹灶项目", "昆山一项目"), or opening the text
@@ -362,6 +363,11 @@ class _Table:
                     # elsewhere ("肃州区…签订合作框架协议") says nothing of these characters.
                     continue
                 out.append((start, end + 1, name))
+        # "广州（清远）产业转移工业园", "深圳（河源）产业转移园": a park one city runs in another, named with the host in
+        # brackets; the park is in the bracketed city.
+        out = [span for i, span in enumerate(out)
+               if not (i + 1 < len(out) and text.startswith("（", span[1]) and out[i + 1][0] == span[1] + 1
+                       and text.startswith("）", out[i + 1][1]) and _PARK_AFTER.match(text, out[i + 1][1] + 1))]
         if common:  # "拉萨老城区…过去，老城区街巷狭窄": the word the text used once, it uses again
             out = [span for span in out if span[2] not in common or span[0] in own]
         # A city's one-character abbreviation after a word that puts something there ("在沪投资",
