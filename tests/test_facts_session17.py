@@ -213,7 +213,8 @@ def test_the_reviews_sentences(title: str, body: str, amount: Optional[float], k
 
 # A probe of ordinary regional sentences (session 17: two helpers wrote 134 one-project amounts and money that is
 # none, and 125 items whose project city is named or not, deciding each answer before running the extractor).
-# The ones the extractor gets right are kept here; FACTS_VERSION 20 got 116 and 108 of them (amounts within 1%), this one 130 and 121.
+# The ones the extractor gets right are kept here; FACTS_VERSION 20 got 116 and 108 of them (amounts within 1%),
+# this one 130 and 121.
 _AMOUNT_PROBE = [
     ('', '3月18日，总投资12.6亿元的鑫隆新材料高性能复合材料项目在滁州经开区开工建设。', 1260000000.0, 'CNY', 'project'),
     ('', '昨日，位于宜宾市叙州区的蜀能锂电池隔膜项目正式签约，项目计划投资35亿元，分两期建设。', 3500000000.0, 'CNY', 'project'),
