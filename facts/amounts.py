@@ -32,7 +32,7 @@ __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
 # (投资银行, 投资基金, 投资者, 投资人 …) introduces no investment.
 _INVEST = re.compile(r"(总投资额?|投资总额|决算总金额|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同总?金额|协议总?金额|协议资金|协议投资额?|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
                      r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|花费|增资|签约|签[订定]了?|签署了?|总?造价|"
-                     r"投资(?!银行|基金|者|人(?!民币)|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
+                     r"投资(?!银行|基金|母基金|引导基金|子基金|者|人(?!民币)|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
 # The total of a signed batch: a word that says so ("签约总额", "总签约金额"), or a total (总金额, 总额, 共)
 # after a signing of several projects in the sentence ("签约项目315个，总金额达到4992亿元",
 # "34个项目签约，共672.2亿元"); without a signing 总额 and 共 introduce no investment. "签约投资额" is
@@ -68,6 +68,12 @@ _ONE_PROJECT_BEFORE = re.compile(_ONE_PROJECT + r"{0,8}?$")
 # deal, not projects' investment.
 _TECH_DEAL = re.compile(r"成果|转化|转让|产学研")
 _SIGNED = re.compile(r"签约|签[订定]|签署|签下")
+# A sentence that sums up a whole event's batch ("全部项目总投资215亿元", "此次活动共签约项目42个", "当天全市共签约…").
+_WHOLE_BATCH = re.compile(r"全部|所有|(此次|本次|当天|当日)[^，。；,;]{0,8}?共|合计|共计")
+# Batches planned over a span ("计划分四批集中开工"): no one event.
+_IN_BATCHES = re.compile(r"分[两二三四五六七八九十\d]+批")
+# One day named: "今天", "活动当天", "当日", "9月8日".
+_ONE_DAY = re.compile(r"今天|今日|当天|当日|昨天|[0-9０-９一二三四五六七八九十]+月[0-9０-９一二三四五六七八九十]+日")
 # "先后" spreads what follows over several works, unless a route passes one place after another.
 _ONE_AFTER_ANOTHER = re.compile(r"先后(?!(跨越|穿越|穿过|跨过|经过|途经|横跨|连接))")  # 签定: an older spelling of 签订
 # A signing verb standing alone as the investment word ("签约93亿元的项目", "签订了超过52亿元的产能合作项目"):
@@ -146,6 +152,15 @@ _THRESHOLD_BEFORE = re.compile(r"(不低于|不少于|不小于|不超过|不高
 # 金融机构，…共同组建了…基金"), or that pays for research ("投资3亿多元花了三年时间研发出了这项新技术", "用于研发"),
 # builds no work: no project's investment. Research that makes something ("投资10亿元研发生产新型锂电池", "研发
 # 及产业化基地") is a work's, and a fund set up beside a work built ("建设新材料产业园，同时设立…基金") leaves it.
+# Money spent on a campaign or a kind of renovation ("投资300亿元实施城市更新行动", "投入6000万元实施农村道路硬化",
+# "投资1.8亿元实施中小学校舍改造工程"): a programme's, unless one named work is its object ("实施某水库除险加固工程",
+# "实施的官桥水库…工程日前竣工" is no campaign: 实施的 names the work after it).
+_CAMPAIGN_AFTER = re.compile(r"^[，,]?(用于)?实施(?!的)(?P<object>[^，。；,;]{0,14}?)(行动|改造|整治|硬化|防涝|培育|攻坚|创建|提升)"
+                             r"(?![^，。；,;]{0,6}?项目)")  # "实施10万亩高标准农田建设改造提升项目" is a project
+_NAMED_WORK_IN = re.compile(r"水库|大桥|机场|铁路|高速|项目|电站|枢纽|医院|学校(?!舍)|某")
+# A year's or an area's list of key projects summed ("今年我市省重点项目总投资1856亿元", "全县县级重点项目总投资326亿元"):
+# no one project's (not "作为省重点项目，该项目总投资28亿元", "省重点项目某机场改扩建工程总投资12亿元").
+_LIST_TOTAL_BEFORE = re.compile(r"(今年|我[市县区省]|全[市县区省]|(?<!\d)\d{4}年|[市县区省]级)[^，。；,;]{0,8}?(重点|重大)项目(总投资|投资总额)?$")
 # Equipment bought with the money, no work built with it ("花费300万元购置的CT机"; not "投资2亿元购置设备，建设生产线").
 _PURCHASE_AFTER = re.compile(r"^[^，。；,;]{0,4}?(购置|购买|采购|购进)(?![^。；;]{0,20}?(建设|新建|建成|扩建|生产线|厂房))")
 _NO_WORK_AFTER = re.compile(r"^[^，。；,;]{0,12}?(入股|参股|收购|并购|认购|增持|股权|股份|基金)"
@@ -306,6 +321,7 @@ class _Found(NamedTuple):
     amount: Amount
     is_roundup: bool
     bound: str  # "超", "近", "约" … when the amount is a bound, else ""
+    whole: bool = False  # a roundup whose sentence sums up the whole event (_WHOLE_BATCH)
 
 
 def _comma_clause_start(text: str, pos: int, low: int) -> int:
@@ -394,6 +410,9 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                     _CONDITION_OPEN.match(text, _comma_clause_start(text, invest.start(), clause_start))
                     or _CONSEQUENCE.search(text, match.end(), sentences.first_from(match.end())))):
             continue  # "不低于700万元的技术改造项目", "对投资超过1亿元的重大项目，实行…": a threshold
+        if (_CAMPAIGN_AFTER.match(after) and not _NAMED_WORK_IN.search(_CAMPAIGN_AFTER.match(after).group("object"))) \
+                or _LIST_TOTAL_BEFORE.search(text, clause_start, invest.start()):
+            continue  # "市财政投资1.8亿元实施中小学校舍改造工程", "今年我市省重点项目总投资1856亿元": a programme, a list
         if _PURCHASE_AFTER.match(after):
             continue  # "花费300万元购置的CT机投入使用": equipment bought, no work built
         if _NO_WORK_AFTER.match(after):
@@ -480,8 +499,11 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if (not is_roundup and not invest.group().startswith("总") and not _builds_one_work(after)
                 and _SECTOR_OR_YEARS_BEFORE.search(text, window_start, invest.start())):
             continue  # "长三角铁路建设投资规模超750亿元", "计划用3年时间，投资800亿元": a programme's
-        if _MANY_AREAS.search(text, max(sentences.start_before(start), start - _REACH), invest.start()):
-            continue  # "多地重大项目集中开工，年内投资总额逾4.2万亿元": several areas' tally
+        many_areas = _MANY_AREAS.search(text, max(sentences.start_before(start), start - _REACH), invest.start())
+        if many_areas and not (many_areas.group(1) == "各地" and text.startswith("共", many_areas.end(1))
+                               and _ONE_DAY.search(text, max(sentences.start_before(start), start - _REACH), invest.start())):
+            continue  # "多地重大项目集中开工，年内投资总额逾4.2万亿元": several areas' tally (not "活动当天，全省各地共签约
+            # 项目425个，总投资4185亿元": one day's event held in each area, summed)
         if (AREA_WIDE.search(text, own_start if own_work else clause_start, invest.end()) and not _EVENT.search(full_sentence)
                 and not (_COMMISSION_APPROVES.search(text, clause_start, invest.end()) and _builds_one_work(after))):
             continue  # "全国农村公路建设总投资超过4555亿元": the nation's (or a province's …) figure
@@ -543,6 +565,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         # standing state said there holds for every item.
         if is_roundup and text[clause_start - 1:clause_start] in ("；", ";"):
             previous = min(previous, max(sentences.start_before(start), start - _REACH))
+        if is_roundup and _IN_BATCHES.search(text, previous, invest.start()):
+            continue  # "今年，全市计划分四批集中开工重点项目260个": several events planned, a year's programme
         if is_roundup and (_PLANNED_COUNT.search(text, previous, invest.start())
                            or _STANDING.search(text, previous, invest.start())):
             continue
@@ -564,7 +588,9 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             bound = _BOUND.search(text, invest.start(), start)  # "总投资超", "投资超": the word may hold it
             # A work's size without an investment word is a round figure ("30亿元项目"): the lead's
             # precise total, where it states one, fills it in as it fills in "约30亿元".
-            yield _Found(amount, is_roundup, bound.group() if bound else "" if invest.group() else "约")
+            whole = is_roundup and not text.startswith("其中", sentences.start_before(start)) \
+                and bool(_WHOLE_BATCH.search(text, sentences.start_before(start), invest.start()))
+            yield _Found(amount, is_roundup, bound.group() if bound else "" if invest.group() else "约", whole)
 
 
 # "So far" after an event under way ("…博览会正在广西南宁举行，截至今天，已经有179个项目签约，投资总额超过3000亿元")
@@ -615,20 +641,29 @@ def _restated_as_statistic(headline: _Found, lead: str, lead_amounts: list[_Foun
 
 
 def _chosen(text: str, title: str) -> Optional[_Found]:
-    """The text's first roundup, else its first amount.
+    """The text's first roundup, else its first amount; a later roundup that sums up the whole event with a
+    larger total wins over the first (a part of the event, or its largest project, told before its total).
 
-    Amounts are read only as far as needed: after the first roundup, or after the first amount
-    when the text counts no projects anywhere (then none of its amounts can be a roundup).
+    Amounts are read only as far as needed: after the first roundup (unless a whole is summed up later), or
+    after the first amount when the text counts no projects anywhere (then none of its amounts can be a roundup).
     """
     may_sum_up = bool(_ROUNDUP.search(text) or _SIGNED_SUM.search(text))
+    sums_a_whole = bool(_WHOLE_BATCH.search(text))
     first: Optional[_Found] = None
+    roundup: Optional[_Found] = None
     for found in _investment_amounts(text, title):
         if found.is_roundup:
-            return found
+            if roundup is None:
+                roundup = found
+            elif found.whole and found.amount.cny > roundup.amount.cny:
+                roundup = found  # "主会场…总投资86亿元；…此次活动共签约项目42个，总投资242亿元": the whole event's
+            if not sums_a_whole:
+                break
+            continue
         first = first or found
         if not may_sum_up:
             break
-    return first
+    return roundup or first
 
 
 def find_investment(title: str, body: str) -> Optional[Amount]:

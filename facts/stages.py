@@ -28,7 +28,8 @@ __all__ = ["STAGES", "find_stage"]
 STAGES = ("洽谈", "签约", "备案", "核准", "评审", "招标", "开工", "投产", "竣工")
 
 _VERBS = {
-    "洽谈": r"洽谈|会谈|商谈(?!判)|对接会|考察对接",  # "进口商谈判" is 进口商 + 谈判
+    # "进口商谈判" is 进口商 + 谈判; "欢迎各地客商前来考察洽谈" invites talks, none held.
+    "洽谈": r"(?<!前来)(?<!前来考察)洽谈|会谈|商谈(?!判)|对接会|考察对接",
     # 落户 (a project settles in a place, "项目落户辽宁") states where, not a stage: the gold set's readers
     # label it none, as they do 入驻 (bench/data/facts/README.md); a signing says 签约 itself.
     "签约": r"签约|签[订定]|签署|签下|达成[\u4e00-\u9fff]{0,4}协议",  # "达成合作协议", "签下了906个…合同项目"
@@ -246,6 +247,8 @@ def _counts(text: str, match: re.Match[str], index: int) -> bool:
         return bool(quantity and quantity.group("n") not in ("一", "1") and "第" not in quantity.group())
     if index not in _COUNTING_GROUPS:
         return False
+    if text.endswith("集中", 0, match.start()) and not _SPAN_BEFORE.search(text, sentence_start(text, match.start()), match.start()):
+        return False  # "此次集中竣工的项目共有19个": one event's batch, as 集中开工 is
     quantity = _QUANTITY_AFTER.match(after) or _COUNTED.search(after)
     return bool(quantity and quantity.group("n") not in ("一", "1"))
 
