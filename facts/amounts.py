@@ -69,9 +69,13 @@ _ONE_PROJECT_BEFORE = re.compile(_ONE_PROJECT + r"{0,8}?$")
 _TECH_DEAL = re.compile(r"成果|转化|转让|产学研")
 _SIGNED = re.compile(r"签约|签[订定]|签署|签下")
 # A sentence that sums up a whole event's batch ("全部项目总投资215亿元", "此次活动共签约项目42个", "当天全市共签约…").
-_WHOLE_BATCH = re.compile(r"全部|所有|(此次|本次|当天|当日)[^，。；,;]{0,8}?共|合计|共计")
+_WHOLE_BATCH = re.compile(r"全部项目|所有项目|(此次|本次|当天|当日)[^，。；,;]{0,8}?共")
+# Not a tally so far, a sum with something else, intents or another edition ("至此，园区落户项目共计45个", "与前两批合计").
+_NOT_THE_EVENTS_WHOLE = re.compile(r"至此|累计|合计|意向|上届|去年|全省|全国")  # 全省: a city venue's story over the province's day
 # Batches planned over a span ("计划分四批集中开工"): no one event.
-_IN_BATCHES = re.compile(r"分[两二三四五六七八九十\d]+批")
+_IN_BATCHES = re.compile(r"(计划|将|拟|今年|全年)[^，。；,;]{0,6}?分[两二三四五六七八九十\d]+批")
+# An event held (not a meeting that reports a tally: "在昨天召开的全省招商引资工作会议上获悉，全省各地共签约…").
+_HELD_EVENT = re.compile(r"活动|仪式|集中|推介会|洽谈会|博览会|交易会|现场|分会场|主会场")
 # One day named: "今天", "活动当天", "当日", "9月8日".
 _ONE_DAY = re.compile(r"今天|今日|当天|当日|昨天|[0-9０-９一二三四五六七八九十]+月[0-9０-９一二三四五六七八九十]+日")
 # "先后" spreads what follows over several works, unless a route passes one place after another.
@@ -157,7 +161,10 @@ _THRESHOLD_BEFORE = re.compile(r"(不低于|不少于|不小于|不超过|不高
 # "实施的官桥水库…工程日前竣工" is no campaign: 实施的 names the work after it).
 _CAMPAIGN_AFTER = re.compile(r"^[，,]?(用于)?实施(?!的)(?P<object>[^，。；,;]{0,14}?)(行动|改造|整治|硬化|防涝|培育|攻坚|创建|提升)"
                              r"(?![^，。；,;]{0,6}?项目)")  # "实施10万亩高标准农田建设改造提升项目" is a project
-_NAMED_WORK_IN = re.compile(r"水库|大桥|机场|铁路|高速|项目|电站|枢纽|医院|学校(?!舍)|某")
+# A campaign's object is a class of things all over an area ("老旧小区", "农村道路", "校舍", "人居环境") or a 行动; a
+# named road, river or plant is one work ("实施星沙大道提质改造", "实施烧结机超低排放改造").
+_CLASS_OF_THINGS = re.compile(r"老旧小区|背街小巷|农村|乡村|校舍|人居环境|管网|城市|城中村|棚户区|旱厕|全域|产业集群|行动")
+_FIRM_SPENDS = re.compile(r"公司|集团|企业|厂|该项目|项目总投资")
 # A year's or an area's list of key projects summed ("今年我市省重点项目总投资1856亿元", "全县县级重点项目总投资326亿元"):
 # no one project's (not "作为省重点项目，该项目总投资28亿元", "省重点项目某机场改扩建工程总投资12亿元").
 _LIST_TOTAL_BEFORE = re.compile(r"(今年|我[市县区省]|全[市县区省]|(?<!\d)\d{4}年|[市县区省]级)[^，。；,;]{0,8}?(重点|重大)项目(总投资|投资总额)?$")
@@ -410,8 +417,10 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                     _CONDITION_OPEN.match(text, _comma_clause_start(text, invest.start(), clause_start))
                     or _CONSEQUENCE.search(text, match.end(), sentences.first_from(match.end())))):
             continue  # "不低于700万元的技术改造项目", "对投资超过1亿元的重大项目，实行…": a threshold
-        if (_CAMPAIGN_AFTER.match(after) and not _NAMED_WORK_IN.search(_CAMPAIGN_AFTER.match(after).group("object"))) \
-                or _LIST_TOTAL_BEFORE.search(text, clause_start, invest.start()):
+        campaign = _CAMPAIGN_AFTER.match(after)
+        if (campaign and _CLASS_OF_THINGS.search(campaign.group()) and not _FIRM_SPENDS.search(text, clause_start, invest.end())) \
+                or (_LIST_TOTAL_BEFORE.search(text, clause_start, invest.start()) and not _NAMES_WORK.match(text, match.end())
+                    and not _EVENT.search(text, max(sentences.start_before(start), start - _REACH), sentences.first_from(match.end()))):
             continue  # "市财政投资1.8亿元实施中小学校舍改造工程", "今年我市省重点项目总投资1856亿元": a programme, a list
         if _PURCHASE_AFTER.match(after):
             continue  # "花费300万元购置的CT机投入使用": equipment bought, no work built
@@ -501,7 +510,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "长三角铁路建设投资规模超750亿元", "计划用3年时间，投资800亿元": a programme's
         many_areas = _MANY_AREAS.search(text, max(sentences.start_before(start), start - _REACH), invest.start())
         if many_areas and not (many_areas.group(1) == "各地" and text.startswith("共", many_areas.end(1))
-                               and _ONE_DAY.search(text, max(sentences.start_before(start), start - _REACH), invest.start())):
+                               and _ONE_DAY.search(text, max(sentences.start_before(start), start - _REACH), invest.start())
+                               and _HELD_EVENT.search(full_sentence)):
             continue  # "多地重大项目集中开工，年内投资总额逾4.2万亿元": several areas' tally (not "活动当天，全省各地共签约
             # 项目425个，总投资4185亿元": one day's event held in each area, summed)
         if (AREA_WIDE.search(text, own_start if own_work else clause_start, invest.end()) and not _EVENT.search(full_sentence)
@@ -589,7 +599,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             # A work's size without an investment word is a round figure ("30亿元项目"): the lead's
             # precise total, where it states one, fills it in as it fills in "约30亿元".
             whole = is_roundup and not text.startswith("其中", sentences.start_before(start)) \
-                and bool(_WHOLE_BATCH.search(text, sentences.start_before(start), invest.start()))
+                and bool(_WHOLE_BATCH.search(text, sentences.start_before(start), invest.start())) \
+                and not _NOT_THE_EVENTS_WHOLE.search(full_sentence)
             yield _Found(amount, is_roundup, bound.group() if bound else "" if invest.group() else "约", whole)
 
 
@@ -655,7 +666,7 @@ def _chosen(text: str, title: str) -> Optional[_Found]:
         if found.is_roundup:
             if roundup is None:
                 roundup = found
-            elif found.whole and found.amount.cny > roundup.amount.cny:
+            elif found.whole and found.amount.cny > roundup.amount.cny and found.amount.currency == roundup.amount.currency:
                 roundup = found  # "主会场…总投资86亿元；…此次活动共签约项目42个，总投资242亿元": the whole event's
             if not sums_a_whole:
                 break

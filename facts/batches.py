@@ -61,7 +61,7 @@ _NOT_A_DATE = r"(?!\d|[一二三四五六七八九十]{1,2}月|[初底末])"
 # Nor the year of one event ("在今年的进博会上", "在2023年的招商引资推介会上").
 _NOT_AN_EVENTS_YEAR = r"(?!的[^，。；,;]{0,16}?(?:会|节|活动|仪式)(?:上|中|期间|现场))"
 _SPAN = re.compile(r"(?<!\d)\d{4}年" + _NOT_A_DATE + _NOT_AN_EVENTS_YEAR + r"|今年" + _NOT_A_DATE + _NOT_AN_EVENTS_YEAR
-                   + r"|去年" + _NOT_AN_EVENTS_YEAR + r"|全年|上半年|下半年|前三季度"
+                   + r"|去年|全年|上半年|下半年|前三季度"
                    r"|[一二三四]季度|(近|未来)[一两二三四五六七八九十\d]{1,2}年|前\d{1,2}个?月|前[一二三四五六七八九十]{1,2}个?月|目前")
 
 # Between the span and the investment word: a count, a plan or completed work ("585个重大项目",

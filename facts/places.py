@@ -653,7 +653,7 @@ def _resolve(table: _Table, mentions: Iterable[str]) -> list[str]:
 # in Shanghai, a company from Shenzhen building in Ganzhou). A bare "在" is left out:
 # "在上海举行签约仪式" names where a ceremony was, not where the project is.
 # (Not a firm's seat: "总部位于广州的某集团在湛江建设…" places the investor, not the work.)
-_SITE_MARK = re.compile(r"((?<!总部)(?<!注册地)(?<!公司)位于|坐落(于|在)|屹立(于|在)|矗立(于|在)|落户(于|在|到)?|落地(于|在)?|选址(于|在)?|建(于|在))")
+_SITE_MARK = re.compile(r"((?<!总部)(?<!注册地)位于|坐落(于|在)|屹立(于|在)|矗立(于|在)|落户(于|在|到)?|落地(于|在)?|选址(于|在)?|建(于|在))")
 
 
 def _site_mentions(table: _Table, text: str) -> list[str]:
@@ -817,7 +817,7 @@ _ORIGIN = re.compile(r"来自[^，。；;,!?！？：:\n]{1,40}?等(?:地|省市
                      r"|由[^，。；;,!?！？：:\n由]{1,20}?(?:对口)?援建"  # "由深圳市投入10亿元援建的喀什大学": the donor
                      r"|销往[^，。；;,!?！？：:\n]{1,30}"  # "产品主要销往北京、上海等地": the buyers
                      # "总部位于广州的某集团在湛江建设…", "由武汉企业投资建设的恩施…": the investor's seat
-                     r"|总部(?:位于|设在|在)[^，。；;,!?！？：:\n的]{1,12}?的"
+                     r"|总部(?:位于|设在|在)[^，。；;,!?！？：:\n的]{1,12}?的(?![^，。；;,!?！？：:\n]{0,4}?项目)"
                      r"|由[^，。；;,!?！？：:\n由]{1,12}?(?:企业|公司|集团)(?:投资|出资)")
 
 

@@ -28,8 +28,8 @@ __all__ = ["STAGES", "find_stage"]
 STAGES = ("洽谈", "签约", "备案", "核准", "评审", "招标", "开工", "投产", "竣工")
 
 _VERBS = {
-    # "进口商谈判" is 进口商 + 谈判; "欢迎各地客商前来考察洽谈" invites talks, none held.
-    "洽谈": r"(?<!前来)(?<!前来考察)洽谈|会谈|商谈(?!判)|对接会|考察对接",
+    # "进口商谈判" is 进口商 + 谈判; "欢迎各地客商前来考察洽谈" invites talks, none held (_INVITED).
+    "洽谈": r"洽谈|会谈|商谈(?!判)|对接会|考察对接",
     # 落户 (a project settles in a place, "项目落户辽宁") states where, not a stage: the gold set's readers
     # label it none, as they do 入驻 (bench/data/facts/README.md); a signing says 签约 itself.
     "签约": r"签约|签[订定]|签署|签下|达成[\u4e00-\u9fff]{0,4}协议",  # "达成合作协议", "签下了906个…合同项目"
@@ -161,6 +161,8 @@ _SPAN_BEFORE = re.compile(PERIOD.pattern + r"|去年|今年|全年|上半年|下
 _SERVICE_BEFORE = re.compile(r"(公交(线路|专线)?|公交车|客车|班车|航线|航班|班列|热线|频道|账号|车辆|飞机|客机|船舶)"
                              r"(正式|顺利|已|已经|均|全部)?$")
 _COUNTING_GROUPS = (STAGES.index("投产"), STAGES.index("竣工"))
+_INVITED = re.compile(r"(欢迎|诚邀|期待|邀请)[^，。；,;]{0,12}$")
+_YEARLY = re.compile(r"每年|年均")  # "全市每年集中竣工民生项目100个以上": a rate, no event
 _COMPLETED = STAGES.index("竣工")
 # A part of a work named right before its completion: the work itself is not complete.
 _PART_BEFORE = re.compile(r"(主体工程|主体结构|主体|土建|导流洞|隧洞|桩基|基础工程|厂房|部分)[已均正式全面顺利基本]{0,4}$")  # "已经部分完工"
@@ -247,7 +249,8 @@ def _counts(text: str, match: re.Match[str], index: int) -> bool:
         return bool(quantity and quantity.group("n") not in ("一", "1") and "第" not in quantity.group())
     if index not in _COUNTING_GROUPS:
         return False
-    if text.endswith("集中", 0, match.start()) and not _SPAN_BEFORE.search(text, sentence_start(text, match.start()), match.start()):
+    if text.endswith("集中", 0, match.start()) and not _SPAN_BEFORE.search(text, sentence_start(text, match.start()), match.start()) \
+            and not _YEARLY.search(text, sentence_start(text, match.start()), match.start()):
         return False  # "此次集中竣工的项目共有19个": one event's batch, as 集中开工 is
     quantity = _QUANTITY_AFTER.match(after) or _COUNTED.search(after)
     return bool(quantity and quantity.group("n") not in ("一", "1"))
@@ -258,6 +261,8 @@ def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: b
     a review of subsidy applications (``经专家评审，拟对56个项目给予支持``)."""
     if match.group() == "启动建设" and _CAMPAIGN.search(_clause_after(text, match.end())):
         return True  # "启动建设…目的地行动": a campaign launched, no construction
+    if match.group() == "洽谈" and _INVITED.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start()):
+        return True  # "欢迎各地客商前来考察洽谈": talks invited, none held
     if index == STAGES.index("核准") and _FUNDS_BEFORE.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS),
                                                           match.start()):
         return True  # "中央部门预算已全部批复": a budget approved, no work
