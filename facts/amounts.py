@@ -67,7 +67,7 @@ _ONE_PROJECT_BEFORE = re.compile(_ONE_PROJECT + r"{0,8}?$")
 # A signing of research results or their transfer ("科技成果转化项目签约，签约金额5000万元") is a technology
 # deal, not projects' investment.
 _TECH_DEAL = re.compile(r"成果|转化|转让|产学研")
-_SIGNED = re.compile(r"签约|签[订定]|签署|签下")
+_SIGNED = re.compile(r"签约|签[订定]|签署|签下")  # 签定: an older spelling of 签订
 # A sentence that sums up a whole event's batch ("全部项目总投资215亿元", "此次活动共签约项目42个", "当天全市共签约…").
 _WHOLE_BATCH = re.compile(r"全部项目|所有项目|(此次|本次|当天|当日)[^，。；,;]{0,8}?共")
 # Not a tally so far, a sum with something else, intents or another edition ("至此，园区落户项目共计45个", "与前两批合计").
@@ -79,7 +79,7 @@ _HELD_EVENT = re.compile(r"活动|仪式|集中|推介会|洽谈会|博览会|�
 # One day named: "今天", "活动当天", "当日", "9月8日".
 _ONE_DAY = re.compile(r"今天|今日|当天|当日|昨天|[0-9０-９一二三四五六七八九十]+月[0-9０-９一二三四五六七八九十]+日")
 # "先后" spreads what follows over several works, unless a route passes one place after another.
-_ONE_AFTER_ANOTHER = re.compile(r"先后(?!(跨越|穿越|穿过|跨过|经过|途经|横跨|连接))")  # 签定: an older spelling of 签订
+_ONE_AFTER_ANOTHER = re.compile(r"先后(?!(跨越|穿越|穿过|跨过|经过|途经|横跨|连接))")
 # A signing verb standing alone as the investment word ("签约93亿元的项目", "签订了超过52亿元的产能合作项目"):
 # it governs only the amount right after it, and states an investment only for the projects it names.
 _BARE_SIGNING = re.compile(r"签约|签[订定]了?|签署了?")
