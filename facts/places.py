@@ -207,6 +207,14 @@ class _Table:
                 if variant not in names:
                     old_names.setdefault(variant, set()).add(d.code)
         names.update(old_names)
+        # An autonomous county is written "X县" too ("互助县", "威宁县", "大通县"): that county, not a district's old
+        # name of the same characters (淮南's 大通区, 长春's 宽城区, read above as "大通县", "宽城县").
+        full_names = {d.name for d in divisions}
+        for d in divisions:
+            name = _without_peoples(d.name, peoples, "自治县")
+            if name and len(name) >= 2 and d.name.endswith("自治县") and name + "县" not in full_names:
+                names[name + "县"] = {d.code}
+                old_names.pop(name + "县", None)
         self.old_names = set(old_names)
         peoples_bare = {p.removesuffix("族") for p in peoples}  # 鄂伦春 of 鄂伦春族
         self.peoples = peoples_bare
@@ -818,7 +826,10 @@ _ORIGIN = re.compile(r"来自[^，。；;,!?！？：:\n]{1,40}?等(?:地|省市
                      r"|销往[^，。；;,!?！？：:\n]{1,30}"  # "产品主要销往北京、上海等地": the buyers
                      # "总部位于广州的某集团在湛江建设…", "由武汉企业投资建设的恩施…": the investor's seat
                      r"|总部(?:位于|设在|在)[^，。；;,!?！？：:\n的]{1,12}?的(?![^，。；;,!?！？：:\n]{0,4}?项目)"
-                     r"|由[^，。；;,!?！？：:\n由]{1,12}?(?:企业|公司|集团)(?:投资|出资)")
+                     r"|由[^，。；;,!?！？：:\n由]{1,12}?(?:企业|公司|集团)(?:投资|出资)"
+                     # "深圳某企业在赣州投资…", "苏州客商投资8亿元在泗阳县…": where the investor is from
+                     r"|[\u4e00-\u9fff]{2,8}?(?:某|一家)?[\u4e00-\u9fff]{0,6}?(?:企业|公司|客商|商人)"
+                     r"(?=[^，。；;,!?！？：:\n]{0,14}?(?:在|到|赴|落户)[^，。；;,!?！？：:\n]{2})")
 
 
 # A place that opens a firm's name ("大连万达集团", "青岛海尔股份有限公司"): the firm's home, which invests
@@ -838,6 +849,23 @@ def _firm_home_only(table: _Table, title: str, body: str, codes: Iterable[str]) 
         for start, end, name in table.spans(text):
             if not _FIRM_AFTER.match(text, end) or _SITE_BEFORE.search(text, max(0, start - 2), start):
                 kept.update(table.names[name])
+    kept |= {a for code in kept for a in table.ancestors(code)}
+    return {code for code in codes if code not in kept}
+
+
+# A dateline opening the body ("本报兰州3月12日讯", "新华社南宁5月8日电"): where the story was filed, often a provincial
+# capital for a county's project; a place named only there ranks after the places the story itself names.
+_DATELINE = re.compile(r"^\s*[（(]?(?:本报|新华社|中新社|中新网|人民网|央视网|新华网)[^，。；,;\s]{1,10}?"
+                       r"(?:[0-9０-９一二三四五六七八九十]+月[0-9０-９一二三四五六七八九十]+日)?(?:电|讯)[）)]?")
+
+
+def _dateline_only(table: _Table, body: str, codes: Iterable[str]) -> set[str]:
+    """Of ``codes``, those the body names only in its opening dateline (``_DATELINE``)."""
+    dateline = _DATELINE.match(body)
+    if dateline is None:
+        return set()
+    rest = body[dateline.end():]
+    kept = {code for name in table.mentions(rest) for code in table.names[name]}
     kept |= {a for code in kept for a in table.ancestors(code)}
     return {code for code in codes if code not in kept}
 
@@ -955,7 +983,8 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
                                     for a in named & set(table.ancestors(code)))
 
     loose = _loose_codes(table, (title, body))
-    origin = _origin_only(table, title, body, leaves) | _firm_home_only(table, title, body, leaves)
+    origin = _origin_only(table, title, body, leaves) | _firm_home_only(table, title, body, leaves) \
+        | (_dateline_only(table, body, leaves) - set(title_codes))
     leaves.sort(key=lambda c: (c not in title_codes, c in origin, not named_below_province(c, focus_codes),
                                not named_in(c, focus_codes), not named_in(c, site_codes), -counts[c],
                                c in loose, order[c]))
