@@ -16,7 +16,7 @@ from typing import Callable
 from newsmon.config import Config
 from newsmon.db.health import HealthThresholds, SiteHealth, site_health
 
-from .report import SiteReport, quote
+from .report import SiteReport, headline_error, quote
 from .shared_store import SharedStore
 
 __all__ = ["HealthMonitor", "health_thresholds"]
@@ -51,9 +51,10 @@ class HealthMonitor:
         """Account for a finished crawl whose failure the database may not know about."""
         with self._guard:
             if report.status in ("failed", "timeout") and report.run_id is None:
-                self._unrecorded.setdefault(report.site, []).append(report.errors[0] if report.errors else "")
+                error = headline_error(report.errors) if report.errors else ""
+                self._unrecorded.setdefault(report.site, []).append(error)
                 log.warning("crawl site=%s failed and could not be recorded (%d in a row): %s", report.site,
-                            len(self._unrecorded[report.site]), report.errors[0] if report.errors else "")
+                            len(self._unrecorded[report.site]), error)
             elif report.status != "interrupted":
                 self._unrecorded.pop(report.site, None)
 

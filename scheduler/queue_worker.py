@@ -57,7 +57,7 @@ from .crawl import INTERRUPTED_ERROR, pool_settings
 from .crawl_queue import CrawlQueue, QueueJob, describe_error, queue_url, safe_url, worker_identity
 from .heartbeat import process_rss_mb, uptime_text
 from .pool import CrawlJob, CrawlPool, site_hosts
-from .report import SiteReport, log_crawl
+from .report import SiteReport, headline_error, log_crawl
 
 __all__ = ["QueueWorker", "close_dead_runs"]
 
@@ -266,7 +266,7 @@ class QueueWorker:
 
     def _requeue_for_database(self, job: QueueJob, crawl: CrawlJob, report: SiteReport) -> None:
         """Put a crawl the outage spoiled back at the front of the queue (not counted, not reported)."""
-        reason = report.errors[0] if report.errors else f"status {report.status}"
+        reason = headline_error(report.errors) if report.errors else f"status {report.status}"
         if self._guarded(lambda: self.queue.requeue(self.id, job)):
             self._guarded(lambda: self.queue.withdraw_helpers(job))
             log.warning("requeued site=%s (the database did not answer when its crawl ended %s: %s)", job.site,

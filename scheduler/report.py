@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-__all__ = ["SiteReport", "log_crawl", "quote"]
+__all__ = ["SiteReport", "headline_error", "log_crawl", "quote"]
 
 
 def quote(text: str) -> str:
@@ -41,6 +42,16 @@ class SiteReport:
         return cls(**{k: event[k] for k in cls.__dataclass_fields__ if k in event})
 
 
+# A story the store could not keep ("…: not stored: Lost the connection to PostgreSQL …", "…: not recorded: …") is the
+# failure an operator must act on; a fetch that timed out is retried by the next crawl anyway.
+_STORE_FAILURE = re.compile(r": not (stored|recorded): ")
+
+
+def headline_error(errors: list[str]) -> str:
+    """The error a crawl's one line shows: the first storage failure, else the first error."""
+    return next((e for e in errors if _STORE_FAILURE.search(e)), errors[0])
+
+
 def log_crawl(log: logging.Logger, r: SiteReport, wall: float, helper: bool = False) -> None:
     """The ``crawl site=… status=…`` line of one finished crawl (the daemon's and ``newsmon worker``'s).
 
@@ -48,7 +59,7 @@ def log_crawl(log: logging.Logger, r: SiteReport, wall: float, helper: bool = Fa
     ``helper``: a helper of another worker's crawl (``helped crawl site=…``; its owner's line counts its work).
     """
     level = logging.INFO if r.status in ("ok", "partial", "interrupted") else logging.WARNING
-    error = f" error={quote(r.errors[0])}" if r.errors and r.status not in ("ok",) else ""
+    error = f" error={quote(headline_error(r.errors))}" if r.errors and r.status not in ("ok",) else ""
     log.log(
         level,
         "%s site=%s status=%s new=%d duplicates=%d non_articles=%d failures=%d list_pages=%d "

@@ -82,3 +82,19 @@ def test_wal_is_truncated_and_a_reader_holding_a_snapshot_is_reported(
         reader.close()
         status = checkpoint_wal(db)
     assert not status.busy and status.wal_bytes == 0
+
+
+def test_a_crawls_line_names_a_story_the_store_lost_before_a_fetch_that_timed_out(caplog: pytest.LogCaptureFixture) -> None:
+    # Under load a fetch may time out before the database goes away: the line must still name what lost data.
+    from newsmon.scheduler.report import log_crawl
+    report = SiteReport(site="s", status="partial", failures=2, errors=[
+        "http://127.0.0.1:1/news/1.html: timed out (crawl.timeout)",
+        "http://127.0.0.1:1/news/2.html: not stored: Lost the connection to PostgreSQL at postgresql://x@127.0.0.1:5/d (gone).",
+    ])
+    with caplog.at_level(logging.INFO):
+        log_crawl(logging.getLogger("newsmon.test"), report, wall=1.0)
+    assert 'error="http://127.0.0.1:1/news/2.html: not stored: Lost the connection' in caplog.text
+    only_fetch = SiteReport(site="s", status="partial", failures=1, errors=["http://127.0.0.1:1/a: timed out (crawl.timeout)"])
+    with caplog.at_level(logging.INFO):
+        log_crawl(logging.getLogger("newsmon.test"), only_fetch, wall=1.0)
+    assert 'error="http://127.0.0.1:1/a: timed out (crawl.timeout)"' in caplog.text
