@@ -1130,3 +1130,20 @@ def test_the_second_city_probes_items(title: str, body: str, city: Optional[str]
     places = extract_facts(title, body).places
     first = next((p.city or p.province for p in places if p.city or p.province.endswith("市")), None)
     assert (first.removesuffix("市") if first else None) == city
+
+
+# The second city probe's follow-ups on banners' short forms (科右中旗, 达茂旗 …: zones.csv lines), now read.
+_BANNERS = [
+    ('', '科右中旗总投资5亿元的风电项目开工。', '兴安盟'),
+    ('', '察右后旗总投资8亿元的石墨负极材料项目投产。', '乌兰察布'),
+    ('', '达茂旗总投资30亿元的风光储一体化项目开工建设。', '包头'),
+    ('', '土右旗总投资12亿元的煤基新材料项目签约。', '包头'),
+    ('', '阿左旗总投资6亿元的盐化工项目竣工。', '阿拉善盟'),
+    ('', '东乌旗总投资4亿元的肉牛屠宰加工项目投产。', '锡林郭勒盟'),
+    ('', '科左后旗总投资3亿元的肉牛产业园项目开工。', '通辽'),
+]
+
+
+@pytest.mark.parametrize("title, body, city", _BANNERS)
+def test_a_banner_by_its_short_form(title: str, body: str, city: str) -> None:
+    assert next(p.city for p in extract_facts(title, body).places if p.city).removesuffix("市") == city
