@@ -77,7 +77,7 @@ _IN_BATCHES = re.compile(r"(计划|将|拟|今年|全年)[^，。；,;]{0,6}?分
 # An event held (not a meeting that reports a tally: "在昨天召开的全省招商引资工作会议上获悉，全省各地共签约…").
 _HELD_EVENT = re.compile(r"活动|仪式|集中|推介会|洽谈会|博览会|交易会|现场|分会场|主会场")
 # One day named: "今天", "活动当天", "当日", "9月8日".
-_ONE_DAY = re.compile(r"今天|今日|当天|当日|昨天|[0-9０-９一二三四五六七八九十]+月[0-9０-９一二三四五六七八九十]+日")
+_ONE_DAY = re.compile(TODAY.pattern + r"|当日|[0-9０-９一二三四五六七八九十]+月[0-9０-９一二三四五六七八九十]+日")
 # "先后" spreads what follows over several works, unless a route passes one place after another.
 _ONE_AFTER_ANOTHER = re.compile(r"先后(?!(跨越|穿越|穿过|跨过|经过|途经|横跨|连接))")
 # A signing verb standing alone as the investment word ("签约93亿元的项目", "签订了超过52亿元的产能合作项目"):
@@ -162,9 +162,9 @@ _THRESHOLD_BEFORE = re.compile(r"(不低于|不少于|不小于|不超过|不高
 _CAMPAIGN_AFTER = re.compile(r"^[，,]?(用于)?实施(?!的)(?P<object>[^，。；,;]{0,14}?)(行动|改造|整治|硬化|防涝|培育|攻坚|创建|提升)"
                              r"(?![^，。；,;]{0,6}?项目)")  # "实施10万亩高标准农田建设改造提升项目" is a project
 # A campaign's object is a class of things all over an area ("老旧小区", "农村道路", "校舍", "人居环境") or a 行动; a
-# named road, river or plant is one work ("实施星沙大道提质改造", "实施烧结机超低排放改造").
+# named road, river or plant is one work ("实施星沙大道提质改造", "实施烧结机超低排放改造"), and so is a firm's or a
+# project's own renovation (_FIRM, _THIS_PROJECT, "项目总投资…，用于实施…").
 _CLASS_OF_THINGS = re.compile(r"老旧小区|背街小巷|农村|乡村|校舍|人居环境|管网|城市|城中村|棚户区|旱厕|全域|产业集群|行动")
-_FIRM_SPENDS = re.compile(r"公司|集团|企业|厂|该项目|项目总投资")
 # A year's or an area's list of key projects summed ("今年我市省重点项目总投资1856亿元", "全县县级重点项目总投资326亿元"):
 # no one project's (not "作为省重点项目，该项目总投资28亿元", "省重点项目某机场改扩建工程总投资12亿元").
 _LIST_TOTAL_BEFORE = re.compile(r"(今年|我[市县区省]|全[市县区省]|(?<!\d)\d{4}年|[市县区省]级)[^，。；,;]{0,8}?(重点|重大)项目(总投资|投资总额)?$")
@@ -418,7 +418,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                     or _CONSEQUENCE.search(text, match.end(), sentences.first_from(match.end())))):
             continue  # "不低于700万元的技术改造项目", "对投资超过1亿元的重大项目，实行…": a threshold
         campaign = _CAMPAIGN_AFTER.match(after)
-        if (campaign and _CLASS_OF_THINGS.search(campaign.group()) and not _FIRM_SPENDS.search(text, clause_start, invest.end())) \
+        if (campaign and _CLASS_OF_THINGS.search(campaign.group()) and not _FIRM.search(text, clause_start, invest.end())
+                and not _THIS_PROJECT.search(text, clause_start, invest.end()) and not text.endswith("项目", 0, invest.start())) \
                 or (_LIST_TOTAL_BEFORE.search(text, clause_start, invest.start()) and not _NAMES_WORK.match(text, match.end())
                     and not _EVENT.search(text, max(sentences.start_before(start), start - _REACH), sentences.first_from(match.end()))):
             continue  # "市财政投资1.8亿元实施中小学校舍改造工程", "今年我市省重点项目总投资1856亿元": a programme, a list

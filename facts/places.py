@@ -70,7 +70,9 @@ _PLACE_BEFORE = re.compile(r"(?:在|位于|地处|落户(?:于|在|到)?|来到|
 _PLACE_END = re.compile(r"[，。、；：！？,;:!?）)\s]|的|$")  # "落户太仓的第400家德资企业"
 # A firm's registered place between brackets before what it is: "艾威昂智能科技（太仓）有限公司".
 _FIRM_PLACE = re.compile(r"[）)](?:有限|股份|科技|实业|集团|控股|智能|电子|新能源|新材料|投资|发展|置业|制造)")
-_DATELINE_BEFORE = re.compile(r"(?:本报|新华社)$")
+# News outlets that open a dateline ("本报寿光1月5日电", "新华社南宁5月8日电"; _DATELINE below).
+_OUTLETS = r"本报|新华社|中新社|中新网|人民网|央视网|新华网"
+_DATELINE_BEFORE = re.compile(r"(?:" + _OUTLETS + r")$")
 _DATELINE_END = re.compile(r"[0-9０-９一二三四五六七八九十]+月|电|讯")
 # A 分会场 is an event's venue in the place it is named after ("文昌分会场"); 工业区 a zone ("金山工业区").
 _PROJECT_OR_ZONE_AFTER = re.compile(r"(?:一个|一|某)?(?:项目|园区|工业园|产业园|工业区|基地|片区)|分会场"
@@ -842,6 +844,12 @@ _FIRM_AFTER = re.compile(r"(?:(?!设立|建设|成立|打造|组建|投资|新�
 _SITE_BEFORE = re.compile(r"(?:在|于|到|赴|落户)$")
 
 
+def _named_nowhere_else(table: _Table, kept: set[str], codes: Iterable[str]) -> set[str]:
+    """Of ``codes``, those neither in ``kept`` (the divisions the story names elsewhere) nor above one of them."""
+    kept = kept | {a for code in kept for a in table.ancestors(code)}
+    return {code for code in codes if code not in kept}
+
+
 def _firm_home_only(table: _Table, title: str, body: str, codes: Iterable[str]) -> set[str]:
     """Of ``codes``, those the story names only at the head of a firm's name (``_FIRM_AFTER``)."""
     kept: set[str] = set()
@@ -849,13 +857,12 @@ def _firm_home_only(table: _Table, title: str, body: str, codes: Iterable[str]) 
         for start, end, name in table.spans(text):
             if not _FIRM_AFTER.match(text, end) or _SITE_BEFORE.search(text, max(0, start - 2), start):
                 kept.update(table.names[name])
-    kept |= {a for code in kept for a in table.ancestors(code)}
-    return {code for code in codes if code not in kept}
+    return _named_nowhere_else(table, kept, codes)
 
 
 # A dateline opening the body ("本报兰州3月12日讯", "新华社南宁5月8日电"): where the story was filed, often a provincial
 # capital for a county's project; a place named only there ranks after the places the story itself names.
-_DATELINE = re.compile(r"^\s*[（(]?(?:本报|新华社|中新社|中新网|人民网|央视网|新华网)[^，。；,;\s]{1,10}?"
+_DATELINE = re.compile(r"^\s*[（(]?(?:" + _OUTLETS + r")[^，。；,;\s]{1,10}?"
                        r"(?:[0-9０-９一二三四五六七八九十]+月[0-9０-９一二三四五六七八九十]+日)?(?:电|讯)[）)]?")
 
 
@@ -866,8 +873,7 @@ def _dateline_only(table: _Table, body: str, codes: Iterable[str]) -> set[str]:
         return set()
     rest = body[dateline.end():]
     kept = {code for name in table.mentions(rest) for code in table.names[name]}
-    kept |= {a for code in kept for a in table.ancestors(code)}
-    return {code for code in codes if code not in kept}
+    return _named_nowhere_else(table, kept, codes)
 
 
 def _origin_only(table: _Table, title: str, body: str, codes: Iterable[str]) -> set[str]:
@@ -876,8 +882,7 @@ def _origin_only(table: _Table, title: str, body: str, codes: Iterable[str]) -> 
     if blanked == body:
         return set()
     kept = {code for name in table.mentions(title) + table.mentions(blanked) for code in table.names[name]}
-    kept |= {a for code in kept for a in table.ancestors(code)}
-    return {code for code in codes if code not in kept}
+    return _named_nowhere_else(table, kept, codes)
 
 
 # Where a name stands as a word of its own: at a clause's start or after 的 (``今天的顺德，``), and before a
