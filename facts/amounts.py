@@ -31,7 +31,7 @@ __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
 # Words that make the amount after them an investment. A bare 投资 that starts another noun
 # (投资银行, 投资基金, 投资者, 投资人 …) introduces no investment.
 _INVEST = re.compile(r"(总投资额?|投资总额|决算总金额|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同总?金额|协议总?金额|协议资金|协议投资额?|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
-                     r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|花费|增资|签约|签[订定]了?|签署了?|总?造价|"
+                     r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|花费|拿出|增资|签约|签[订定]了?|签署了?|总?造价|"
                      r"投资(?!银行|基金|母基金|引导基金|子基金|者|人(?!民币)|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
 # The total of a signed batch: a word that says so ("签约总额", "总签约金额"), or a total (总金额, 总额, 共)
 # after a signing of several projects in the sentence ("签约项目315个，总金额达到4992亿元",
@@ -86,10 +86,18 @@ _BARE_SIGNING = re.compile(r"签约|签[订定]了?|签署了?")
 # Spending words that name a project's investment only when the sentence builds one work
 # after the amount ("耗资4.5亿元建成的生产线", "出资1.2亿元建设") or names it right before the word
 # ("水库除险加固工程投入的9800万元"): "投入大量人力", "出资设立基金" name none.
-_WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|花费|增资)$")
+# Money set aside ("拿出") by a government is handed on to others' works ("省里拿出20亿元，用于新建…"); a firm or
+# a person spends what it takes out ("某公司拿出1.2亿元，新建一座车间", "他…拿出80万元资金，把村路修建成水泥路").
+# …unless it builds one work it names ("婺城区拿出2.3亿元用于新建区第二人民医院").
+_NEW_WORK_NAMED = re.compile(r"^[，,]?(?:用于|专门用于)?(?:新建|兴建|修建|建设)(?![^，。；,;]{0,16}?(?:和|及|等|各|一批|多))"
+                             r"[^，。；,;]{2,16}?(?:医院|学校|小学|中学|幼儿园|" + WORK_HEAD + r"|楼|馆)")
+_SPENDER = re.compile(r"公司|集团|企业|[^工]厂|合作社|[他她]们?|老板|村民|农民|夫妇|家庭")
+_WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|花费|拿出|增资)$")
 # (A work as WORK_HEAD has it, and a plant's buildings too: "投入5000万元的厂房".)
-# A building sized by a spending word names its work too ("耗资3.8亿元的门诊楼", "斥资8000万元的图书馆新馆").
+# A building sized by a spending word names its work too ("耗资3.8亿元的门诊楼", "斥资8000万元的图书馆新馆"),
+# and so does a thing renovated ("花费1200万元改造提升的丁玲公园"; "对12条背街小巷进行改造提升" is no one thing).
 _BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|援建|创建|建起|落成|打造|启动|实施|厂|(?<![售])楼(?![市盘价])|馆|院区|校区|"
+                     r"(?:改造|提升|修缮|翻新)(?:提升|改造)?的[\u4e00-\u9fff“”]{1,10}?(?:公园|广场|市场|街区|老街|步行街|体育场|剧院|码头)|"
                      + WORK_HEAD)
 # Statistics written with 投资: FDI (直接投资, 外国投资, 在华投资额), a period's or sector's
 # completed or secured total (完成投资, 完成房地产开发投资, 落实水利建设投资, 共投资), a span of years (4年投资), central funds
@@ -145,7 +153,7 @@ _OWN_TOTAL = re.compile("(" + WORK_HEAD + "|" + _WORKS_BY_KIND + ")$")
 # A clause that gives an example or a likeness ("如某公司…要投资10多亿美元", "比如…", "相当于再造一个
 #投资100亿元的企业") illustrates a general statement: its figure is no investment the story reports.
 # Not 如今, 如期, 如何, 如果 …
-_EXAMPLE = re.compile(r"(比如|例如|譬如|相当于|好比|如(?!今|期|何|果|此|实|愿|同|下|上|火))")
+_EXAMPLE = re.compile(r"(比如|例如|譬如|相当于|好比|如(?!今|期|何|果|此|实|愿|同|下|上|火|东县|皋))")  # 如东县, 如皋: counties
 # A bound in front of an amount ("总投资超4000亿元", "近30亿元"): the figure is not the total itself.
 _BOUND = re.compile(r"(超过|超|逾|接近|将近|近|约|上)$")
 # A threshold in front of an amount ("总投资不低于700万元的项目", "推介的项目总投资不低于2000亿元"): a
@@ -170,7 +178,7 @@ _CLASS_OF_THINGS = re.compile(r"老旧小区|背街小巷|农村|乡村|校舍|�
 _LIST_TOTAL_BEFORE = re.compile(r"(今年|我[市县区省]|全[市县区省]|(?<!\d)\d{4}年|[市县区省]级)[^，。；,;]{0,8}?(重点|重大)项目(总投资|投资总额)?$")
 # Equipment bought with the money, no work built with it ("花费300万元购置的CT机"; not "投资2亿元购置设备，建设生产线").
 _PURCHASE_AFTER = re.compile(r"^[^，。；,;]{0,4}?(购置|购买|采购|购进)(?![^。；;]{0,20}?(建设|新建|建成|扩建|生产线|厂房))")
-_NO_WORK_AFTER = re.compile(r"^[^，。；,;]{0,12}?(入股|参股|收购|并购|认购|增持|股权|股份|基金)"
+_NO_WORK_AFTER = re.compile(r"^[^，。；,;]{0,12}?(入股|参股|收购|并购|认购|增持|股权|股份|基金)|^的?(项目)?资本金"
                             r"|^[，,](?:(?!建设|建成|新建|兴建|项目|工程)[^。；;]){0,40}?"
                             r"(投入|注入|用于|组建|设立|成立|发起)了?[^，。；,;]{0,20}?基金"
                             r"|^[，,]?(用于|进行|开展)研(发|究)|^[^，。；,;]{0,12}?研(发|制)出")
@@ -305,6 +313,19 @@ def _one_project_signed(text: str, sentence_start: int, invest: re.Match[str], a
 _THIS_PROJECT = re.compile(r"(该|此|这个|这一)(项目|工程)")
 
 
+# "该项目已累计完成投资3.6亿元，占计划总投资6亿元的60%": the total a share is taken of.
+_SHARE_OF = re.compile(r"占(?:项目|工程)?(?:计划|概算)?$")
+_SHARE = re.compile(r"的[\d.]+%")
+
+
+def _this_works_share(text: str, sentence: str, own_start: int, invest: re.Match[str], end: int) -> bool:
+    """Whether the amount is the whole investment of the work the sentence is about, given as what its
+    progress is a share of ("该项目…完成投资3.6亿元，占计划总投资6亿元的60%"): the statistic is the progress,
+    not the total."""
+    return bool(_SHARE_OF.search(text, own_start, invest.start()) and _SHARE.match(text, end)
+                and _THIS_PROJECT.search(sentence))
+
+
 def _one_agreement(text: str, sentence_start: int, invest: re.Match[str], after: str) -> bool:
     """Whether ``协议投资(额)`` is one project's: the sentence names this project, an investor's agreement or one
     work built, and counts nothing."""
@@ -321,7 +342,13 @@ def _builds_one_work(after: str) -> bool:
         return False
     part_start = max(after.rfind(mark, 0, built.start()) for mark in "，,") + 1
     part_ends = [found for found in (after.find(mark, built.end()) for mark in "，,") if found >= 0]
-    return not _SEVERAL.search(after[part_start:min(part_ends) if part_ends else len(after)])
+    part = _PLANT_PARTS.sub("", after[part_start:min(part_ends) if part_ends else len(after)])
+    return not _SEVERAL.search(part)
+
+
+# A few parts of one plant counted by their own measure ("新建两条差别化纤维生产线", "建设3栋厂房"): one work,
+# as batches.COUNT_BEFORE reads them (a dozen is a county's sum over firms: "新建生产线15条" stays several).
+_PLANT_PARTS = re.compile(r"(?<![\d.])(?:[2-9]|[两二三四五六七八九])(?:条|座|栋|幢|台|个)(?=[^，。；,;、和及]{0,10}?(?:生产线|厂房|车间|机组|仓库|楼))")
 
 
 class _Found(NamedTuple):
@@ -435,7 +462,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         # in another comma clause of its sentence reports something else ("…，目前累计完成投资80亿元",
         # "今年以来，…"), so only the amount's own comma clause is read for them.
         own_start = _comma_clause_start(text, invest.start(), clause_start)
-        own_work = bool(_OWN_TOTAL.search(text, own_start, invest.start()) or _NAMES_WORK.match(text, match.end())) \
+        share = _this_works_share(text, full_sentence, own_start, invest, match.end())
+        own_work = bool(_OWN_TOTAL.search(text, own_start, invest.start()) or _NAMES_WORK.match(text, match.end()) or share) \
             and not _ROUNDUP.search(full_sentence) and not _SEVERAL.search(full_sentence)  # counts nothing
         stated_start = own_start if own_work else max(sentences.start_before(start), start - _REACH)
         # A list item reporting a day's event of its own ("今年以来，某市已累计开工…；今天又集中开工项目86个，总投资
@@ -455,10 +483,17 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         # of its own: it sums up what the sentence before it counted (the headline, for the body's first
         # words), as a sentence opening with 其中 continues the one before it.
         subject_start, subject = clause_start, ""
+        headline = title
+        # ("总投资约210亿元的山阴县抽水蓄能电站项目…" names its own subject: the work after it.)
+        names_work = text.startswith("的", match.end()) and bool(_NAMES_WORK.match(text, match.end()))
         if invest.group() and (_TOTAL.search(invest.group()) or invest.group().startswith("签约")) \
-                and not text[clause_start:invest.start()].strip():
-            if clause_start == 0 and original != title:
+                and not text[clause_start:invest.start()].strip() and not names_work:
+            if clause_start == 0 and original != title and title:
                 subject = normalise(title[:_REACH])  # a headline longer than a sentence is none
+            elif clause_start == 0 and text.startswith(("！", "!"), match.end()):
+                # "总投资68亿元！昨天，盐城经开区15个重大项目集中开工…": a body opening with its news's figure as a
+                # headline does sums up the sentence after it.
+                subject = headline = text[match.end() + 1:sentences.first_from(match.end() + 1)]
             elif clause_start > 0:
                 subject_start = max(clauses.start_before(clause_start - 1), clause_start - _REACH)
                 subject = text[subject_start:clause_start]
@@ -491,7 +526,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "全县12所学校校舍改造工程决算总金额3600万元": several works' accounts
         if _CONTRACT_SUM.fullmatch(invest.group()) and _TECH_DEAL.search(full_sentence):
             continue  # "签约科技成果转化项目32个，合同金额…": research deals
-        if is_roundup and not _batch_of_one_event(text, sentences, start, title, batches):
+        if is_roundup and not _batch_of_one_event(text, sentences, start, headline, batches):
             continue  # "今年，传化已经上新了10多个项目，总投资达百亿元": a tally of many, no event's batch
         if compared and not is_roundup:
             continue  # "…完成投资80亿元，同比增长12%": a statistic
@@ -499,7 +534,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "今天，某市召开新闻发布会，一季度全市新开工项目120个，…同比增长15%": a period's tally told today
         if (not is_roundup and _COUNT_BEFORE.search(text, count_from, invest.start())
                 and not _OWN_TOTAL.search(text, own_start, invest.start())  # "新建3艘渡轮的码头项目总投资": its own
-                and not _batch_of_one_event(text, sentences, start, title, batches)):
+                and not _batch_of_one_event(text, sentences, start, headline, batches)):
             continue  # "这20项重大建设总投资650亿元": a sum over several works, no event's batch
         if _TOTAL_ONLY.fullmatch(invest.group()) and (not (is_roundup and _SIGNED.search(clause))
                                                      or invest.group()[0] == "共" and invest.end() != start):
@@ -522,11 +557,14 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "…投入很大，如某公司开发一种新芯片要投资10多亿美元": an illustration
         if (_TOTAL.search(invest.group()) and _PLURAL.search(text, clause_start, invest.start())
                 and not _OWN_TOTAL.search(text, clause_start, invest.start())
-                and not _batch_of_one_event(text, sentences, start, title, batches)):
+                and not _batch_of_one_event(text, sentences, start, headline, batches)):
             continue  # "…渔轮达到1500多艘，…，总投资近20亿元": a tally over many, no event's batch
         if not is_roundup and _ONE_AFTER_ANOTHER.search(text, clause_start, invest.start()):
             continue  # "先后投资6000多万元", "先后建成了污水处理厂、垃圾填埋场…，总投资2.6亿元": several works
             # (not "先后跨越淮河、长江，…，总投资186亿元": a route's)
+        if invest.group() == "拿出" and not _SPENDER.search(text, sentences.start_before(start), invest.start()) \
+                and not _NEW_WORK_NAMED.match(after):
+            continue  # "省里拿出20亿元，用于新建…": public money set aside, a programme's (a firm's or a person's is spent)
         if _WEAK_INVEST.match(invest.group()) and not _builds_one_work(after) and not (
                 _OWN_TOTAL.search(text, clause_start, invest.start())
                 and not _SEVERAL.search(text, _comma_clause_start(text, invest.start(), clause_start), invest.start())):
@@ -557,9 +595,11 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if text[clause_start - 1:clause_start] in ("；", ";") and not TODAY.search(text, clause_start, invest.start()):
             span_start = min(span_start, max(sentences.start_before(start), start - _REACH))
         if ((_period(text, own_start if own_work else span_start, invest.start()) or _PERIOD.search(subject))
-                and not _ONE_WORK_AFTER.match(after)):
+                and not _ONE_WORK_AFTER.match(after) and not share):
             continue  # "近5年来…投入50多亿元", "今年以来…总投资120亿元": a period's total
-        if _span_figure(text, title, span_start, invest.start(), start,
+        # A total naming its work ("其中，总投资12.3亿元的城东污水处理厂三期工程…") is that work's, whatever span the
+        # sentence before it sums up.
+        if not share and _span_figure(text, title, own_start if names_work and own_work else span_start, invest.start(), start,
                         min(clauses.first_from(match.end()), match.end() + _REACH), _builds_one_work(after),
                         signed=bool(_SIGNED.search(invest.group())) and not _one_project_signed(
                             text, max(sentences.start_before(start), start - _REACH), invest, after)):
@@ -678,6 +718,20 @@ def _chosen(text: str, title: str) -> Optional[_Found]:
     return roundup or first
 
 
+def _counted_near(title: str, lead: str, amount_text: str) -> bool:
+    """Whether the projects counted stand in the headline, or in the amount's sentence or the one before it in
+    the lead: a count further off is another tally ("今年，全市计划实施交通重点项目98个。…该项目总投资12亿元")."""
+    if _ROUNDUP.search(title):
+        return True
+    at = lead.find(amount_text)
+    if at < 0:
+        return False
+    sentences = Marks(lead, SENTENCE_MARKS)
+    own_start = sentences.start_before(at)
+    window_start = sentences.start_before(own_start - 1) if own_start else 0
+    return bool(_ROUNDUP.search(lead, window_start, sentences.first_from(at)))
+
+
 def find_investment(title: str, body: str) -> Optional[Amount]:
     """The project's investment the story states, or None.
 
@@ -699,7 +753,8 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
         if text is title and lead_amounts and _precise(chosen, lead_amounts[0].amount):
             chosen = _Found(lead_amounts[0].amount, chosen.is_roundup or lead_amounts[0].is_roundup, "")
         first = chosen.amount
-        if not chosen.is_roundup and roundup_story and (text is title or first.text in lead):
+        if not chosen.is_roundup and roundup_story and (text is title or first.text in lead) \
+                and _counted_near(title, lead, first.text):
             return Amount(first.value, first.currency, first.text, "roundup")
         return first
     return None

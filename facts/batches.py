@@ -49,8 +49,9 @@ YEAR_PLAN = re.compile(r"(今年|全年|年内|明年|当年|年度)(投资)?(�
 
 # A count of projects still to be carried out or signed ("计划实施50个重点项目", "将开工建设30个项目",
 # "预计签署合作项目240多个"), or a list of projects designated for the year ("确定了1580个省重点项目"):
-# a programme or a forecast, no event's batch ("可望签约的…项目38项": expected, not yet signed).
-PLANNED_COUNT = re.compile(r"(计划|将|拟|要|预计|可望|有望)(实施|建设|推进|安排|谋划|开工|新开工|续建|签约|签署|签[订定]|落地)|确定了?(?=[^，。；的]{0,4}?\d)")
+# a programme or a forecast, no event's batch ("可望签约的…项目38项": expected, not yet signed; "下半年，全市计划
+# 集中开工项目180个": a half-year's plan).
+PLANNED_COUNT = re.compile(r"计划集中(?:开工|签约|竣工|投产)(?!的)|(计划|将|拟|要|预计|可望|有望)(实施|建设|推进|安排|谋划|开工|新开工|续建|签约|签署|签[订定]|落地)|确定了?(?=[^，。；的]{0,4}?\d)")
 
 # A span of time the sentence is set in ("2022年，", "一季度，", "今年前5个月，", "目前，", "未来一年，"; not a date:
 # "今年3月", "2022年底"). With a count of projects, a plan or completed work after it, or right before
@@ -144,7 +145,8 @@ def span_figure(text: str, title: str, sentence_start: int, invest_start: int, a
     start of the quarter's projects. Any other event in the headline (a meeting "举行", a "大会") may report the
     span's tally ("某市经济运行情况新闻发布会举行" over "上半年，全市新开工项目210个，总投资1800亿元").
     ``one_work_after``: the amount builds one work ("未来三年，某集团将在某市投资150亿元，建设新能源汽车整车生产
-    基地"): the coming years are then that work's, not a programme's span.
+    基地", "某公司今年拿出2亿元，新建一条生产线"): the coming years or this year are then that work's, not a
+    programme's span.
     ``signed``: the investment word is a signing's ("签约项目金额", "签约额") and not one project's (the caller asks).
     Projects are signed on a day, at an event: a signed total set in a span without one ("今年，某市签约项目金额达到
     860亿元", "2023年，某市签约项目金额突破1000亿元") sums up the span's signings, unless the edition of a fair or a
@@ -159,7 +161,7 @@ def span_figure(text: str, title: str, sentence_start: int, invest_start: int, a
         if span.group() == "目前" and under_way_before(text, sentence_start):
             continue  # "…今天在沈阳开幕。…目前，已签约项目315个，总金额…": the event's tally so far
         if one_work_after and span.group().startswith("未来"):
-            continue
+            continue  # "某公司今年拿出2亿元，在南浔区新建一条生产线": this year's money for one work
         if (span.end() == invest_start or _SPAN_WORK.search(text, span.end(), amount_start)
                 or _SPAN_COUNT_AFTER.search(text, amount_start, sentence_end)):
             return True

@@ -58,7 +58,8 @@ _REGIONS = ("东北", "西北", "东南", "西南", "华北", "华东", "华南"
 # Words after a county's short name that make it a zone of that county ("太仓高新区", "昆山开发区"):
 # the name is then a place by itself, without its city or province beside it.
 # A port or an airport named after its county is there too ("太仓港区", "黄骅港", "萧山国际机场").
-_ZONE_AFTER = re.compile(r"高新区|高新技术产业开发区|经济技术开发区|经开区|开发区|工业园|产业园|保税区|综保区"
+_ZONE_AFTER = re.compile(r"高新区|高新技术产业开发区|经济技术开发区|经济开发区|经开区|开发区|工业园|产业园|保税区|综保区"
+                         r"|工业集中区|产业集聚区|物流园|科技园"
                          r"|港区|国际机场|机场|港(?![澳台币股元资])")
 _PARK_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(园|园区|合作区|产业转移)")
 # A place slot: where a short county or township name stands as a place even without its city
@@ -71,7 +72,8 @@ _PLACE_END = re.compile(r"[，。、；：！？,;:!?）)\s]|的|$")  # "落户�
 # A firm's registered place between brackets before what it is: "艾威昂智能科技（太仓）有限公司".
 _FIRM_PLACE = re.compile(r"[）)](?:有限|股份|科技|实业|集团|控股|智能|电子|新能源|新材料|投资|发展|置业|制造)")
 # News outlets that open a dateline ("本报寿光1月5日电", "新华社南宁5月8日电"; _DATELINE below).
-_OUTLETS = r"本报|新华社|中新社|中新网|人民网|央视网|新华网"
+# A paper's own name opens its datelines too ("科技日报北京5月20日电", "农民日报北京讯", "经济日报讯").
+_OUTLETS = r"本报|新华社|中新社|中新网|人民网|央视网|新华网|[\u4e00-\u9fff]{2,4}?(?:日报|晚报|时报|商报)(?:社)?"
 _DATELINE_BEFORE = re.compile(r"(?:" + _OUTLETS + r")$")
 _DATELINE_END = re.compile(r"[0-9０-９一二三四五六七八九十]+月|电|讯")
 # A 分会场 is an event's venue in the place it is named after ("文昌分会场"); 工业区 a zone ("金山工业区").
@@ -93,7 +95,7 @@ def _in_place_slot(text: str, start: int, end: int, opening: bool = True) -> boo
     """
     if _PLACE_BEFORE.search(text, max(0, start - 4), start) and _PLACE_END.match(text, end):
         return True
-    if _DATELINE_BEFORE.search(text, max(0, start - 3), start) and _DATELINE_END.match(text, end):
+    if _DATELINE_BEFORE.search(text, max(0, start - 7), start) and _DATELINE_END.match(text, end):
         return True
     if _PROJECT_OR_ZONE_AFTER.match(text, end) or _WHOLE_AFTER.match(text, end):
         return True
@@ -701,7 +703,7 @@ def national_scope(title: str, body: str) -> bool:
     table = _table()
     if table.mentions(title):
         return False
-    lead = body.lstrip()
+    lead = _after_dateline(body)
     lead = lead[:sentence_end(lead, 0)]
     subject = None if _NATIONAL_SUBJECT.search(title) else _NATIONAL_SUBJECT.search(lead)
     if subject is None and not _NATIONAL_SUBJECT.search(title):
@@ -745,7 +747,7 @@ def national_figure(title: str, body: str) -> bool:
     ``find_places``; ``extract_facts`` gives it no stage either).
     """
     table = _table()
-    lead = body.lstrip()
+    lead = _after_dateline(body)
     lead = lead[:sentence_end(lead, 0)]
     if table.mentions(title) or table.mentions(lead):
         return False
@@ -864,6 +866,13 @@ def _firm_home_only(table: _Table, title: str, body: str, codes: Iterable[str]) 
 # capital for a county's project; a place named only there ranks after the places the story itself names.
 _DATELINE = re.compile(r"^\s*[（(]?(?:" + _OUTLETS + r")[^，。；,;\s]{1,10}?"
                        r"(?:[0-9０-９一二三四五六七八九十]+月[0-9０-９一二三四五六七八九十]+日)?(?:电|讯)[）)]?")
+
+
+def _after_dateline(body: str) -> str:
+    """The body after its opening dateline: "新华社北京6月2日电 记者从国家铁路局获悉，…" speaks for the country, the
+    capital being only where it was filed."""
+    dateline = _DATELINE.match(body)
+    return (body[dateline.end():] if dateline else body).lstrip()
 
 
 def _dateline_only(table: _Table, body: str, codes: Iterable[str]) -> set[str]:
