@@ -719,17 +719,16 @@ def _chosen(text: str, title: str) -> Optional[_Found]:
 
 
 def _counted_near(title: str, lead: str, amount_text: str) -> bool:
-    """Whether the projects counted stand in the headline, or in the amount's sentence or the one before it in
-    the lead: a count further off is another tally ("今年，全市计划实施交通重点项目98个。…该项目总投资12亿元")."""
+    """Whether the projects counted stand in the headline or in the amount's own sentence of the lead: a count
+    in another sentence is another tally ("今年，全市计划实施交通重点项目98个。…该项目总投资12亿元"), whose own
+    amount the sentence reading (_investment_amounts) has already judged."""
     if _ROUNDUP.search(title):
         return True
     at = lead.find(amount_text)
     if at < 0:
         return False
     sentences = Marks(lead, SENTENCE_MARKS)
-    own_start = sentences.start_before(at)
-    window_start = sentences.start_before(own_start - 1) if own_start else 0
-    return bool(_ROUNDUP.search(lead, window_start, sentences.first_from(at)))
+    return bool(_ROUNDUP.search(lead, sentences.start_before(at), sentences.first_from(at)))
 
 
 def find_investment(title: str, body: str) -> Optional[Amount]:

@@ -688,7 +688,8 @@ _ROUTE_JOIN = re.compile(r"(?:[东西南北]站?|站)?至")
 # 开工", "国铁集团", "中央企业"): "中国" is the country before a sector word or on its own, not in a firm's name.
 # Nor a national-level zone ("国家级新区", "国家高新区管委会"): a place's, whose 委 or 部 ("西部片区") is local.
 # Nor a national first or record ("全国首个…", "我国最大的…": text.WHOLE), one work somewhere.
-_NATIONAL_SUBJECT = re.compile(r"(?:全国|我国|中国(?=[\u4e00-\u9fff]{0,4}?(?:产业|行业|经济)|[^\u4e00-\u9fff—－-]|$))" + WHOLE + r"|中央(?!企业)|国务院|国家(?!级|高新|经开|开发)[\u4e00-\u9fff]{0,8}?(局|委|(?<![东西南北中内全])部)|"
+# "各地", "多地" on their own are the country's places ("各地重大项目建设加速推进"), not "全市各地", "浙江多地".
+_NATIONAL_SUBJECT = re.compile(r"(?<![市县区省州旗乡镇])(?:各地|多地)(?![区])|(?:全国|我国|中国(?=[\u4e00-\u9fff]{0,4}?(?:产业|行业|经济)|[^\u4e00-\u9fff—－-]|$))" + WHOLE + r"|中央(?!企业)|国务院|国家(?!级|高新|经开|开发)[\u4e00-\u9fff]{0,8}?(局|委|(?<![东西南北中内全])部)|"
                                r"(财政|水利|农业农村|工业和信息化|交通运输|商务|自然资源|生态环境|住房和城乡建设|科技|"
                                r"教育|民政|文化和旅游|应急管理)部")
 
