@@ -22,7 +22,7 @@ from .batches import (COUNT_BEFORE as _COUNT_BEFORE, MANY_AREAS as _MANY_AREAS,
                       under_way_before as _under_way_before)
 from .money import AMOUNT as _AMOUNT, CNY_RATES, Amount, parse_amount, to_amount as _to_amount
 from .stages import find_stage
-from .text import (AREA_WIDE, INVESTING, ONE_BATCH as _ONE_BATCH, PLAN_DOCUMENT, PURCHASE, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
+from .text import (AREA_WIDE, CLAUSE_BREAK, INVESTING, ONE_BATCH as _ONE_BATCH, PLAN_DOCUMENT, PURCHASE, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
                    REACH as _REACH, SENTENCE_MARKS, STATISTIC, TODAY, WORK_HEAD, Marks, compared_after, compared_batch,
                    day_item_start, normalise)
 
@@ -346,6 +346,10 @@ def _builds_one_work(after: str) -> bool:
     return not _SEVERAL.search(part)
 
 
+# A total joined by 的 to the one work it is of ("总投资16亿元的鞍山经济开发区菱镁新材料深加工项目"): no count between.
+_TOTAL_OF_NAMED = re.compile(r"的(?:(?![\d两三四五六七八九十百千]+[个项批家座]|一批|多个|等)[^，。；、,;：:]){1,24}?(?:" + WORK_HEAD + r")(?![资贷补款经])")
+
+
 # A few parts of one plant counted by their own measure ("新建两条差别化纤维生产线", "建设3栋厂房"): one work,
 # as batches.COUNT_BEFORE reads them (a dozen is a county's sum over firms: "新建生产线15条" stays several).
 _PLANT_PARTS = re.compile(r"(?<![\d.])(?:[2-9]|[两二三四五六七八九])(?:条|座|栋|幢|台|个)(?=[^，。；,;、和及]{0,10}?(?:生产线|厂房|车间|机组|仓库|楼))")
@@ -356,6 +360,8 @@ class _Found(NamedTuple):
     is_roundup: bool
     bound: str  # "超", "近", "约" … when the amount is a bound, else ""
     whole: bool = False  # a roundup whose sentence sums up the whole event (_WHOLE_BATCH)
+    phase: str = ""  # "一", "二", "首" … when the amount is one phase's ("一期投资15亿元"), else ""
+    end: int = 0  # where the amount ends in its text
 
 
 def _comma_clause_start(text: str, pos: int, low: int) -> int:
@@ -463,7 +469,9 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         # "今年以来，…"), so only the amount's own comma clause is read for them.
         own_start = _comma_clause_start(text, invest.start(), clause_start)
         share = _this_works_share(text, full_sentence, own_start, invest, match.end())
-        own_work = bool(_OWN_TOTAL.search(text, own_start, invest.start()) or _NAMES_WORK.match(text, match.end()) or share) \
+        names_work = bool(_TOTAL_OF_NAMED.match(text, match.end()))
+        own_work = bool(_OWN_TOTAL.search(text, own_start, invest.start()) or _NAMES_WORK.match(text, match.end())
+                        or share or names_work) \
             and not _ROUNDUP.search(full_sentence) and not _SEVERAL.search(full_sentence)  # counts nothing
         stated_start = own_start if own_work else max(sentences.start_before(start), start - _REACH)
         # A list item reporting a day's event of its own ("今年以来，某市已累计开工…；今天又集中开工项目86个，总投资
@@ -485,7 +493,6 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         subject_start, subject = clause_start, ""
         headline = title
         # ("总投资约210亿元的山阴县抽水蓄能电站项目…" names its own subject: the work after it.)
-        names_work = text.startswith("的", match.end()) and bool(_NAMES_WORK.match(text, match.end()))
         if invest.group() and (_TOTAL.search(invest.group()) or invest.group().startswith("签约")) \
                 and not text[clause_start:invest.start()].strip() and not names_work:
             if clause_start == 0 and original != title and title:
@@ -642,7 +649,9 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             whole = is_roundup and not text.startswith("其中", sentences.start_before(start)) \
                 and bool(_WHOLE_BATCH.search(text, sentences.start_before(start), invest.start())) \
                 and not _NOT_THE_EVENTS_WHOLE.search(full_sentence)
-            yield _Found(amount, is_roundup, bound.group() if bound else "" if invest.group() else "约", whole)
+            phase = _PHASE_BEFORE.search(text, max(clause_start, invest.start() - 6), invest.start() if invest.group() else start)
+            yield _Found(amount, is_roundup, bound.group() if bound else "" if invest.group() else "约", whole,
+                         (phase.group(1) or phase.group(2)) if phase else "", match.end())
 
 
 # "So far" after an event under way ("…博览会正在广西南宁举行，截至今天，已经有179个项目签约，投资总额超过3000亿元")
@@ -703,6 +712,7 @@ def _chosen(text: str, title: str) -> Optional[_Found]:
     sums_a_whole = bool(_WHOLE_BATCH.search(text))
     first: Optional[_Found] = None
     roundup: Optional[_Found] = None
+    phases: list[_Found] = []  # the first amount is a phase's: the phases and totals of its sentence
     for found in _investment_amounts(text, title):
         if found.is_roundup:
             if roundup is None:
@@ -712,10 +722,38 @@ def _chosen(text: str, title: str) -> Optional[_Found]:
             if not sums_a_whole:
                 break
             continue
-        first = first or found
-        if not may_sum_up:
+        if first is None:
+            first = found
+            if found.phase:
+                phases.append(found)
+        elif phases and found.end - phases[0].end <= _REACH and not CLAUSE_BREAK.search(text, phases[0].end, found.end - len(found.amount.text)) \
+                or phases and found.phase and found.end - phases[0].end <= _REACH:
+            phases.append(found)
+        if not may_sum_up and (not phases or len(phases) >= 4 or found.end - phases[0].end > _REACH):
             break
+    if roundup is None and len(phases) > 1:
+        return _phase_or_whole(phases, title)
     return roundup or first
+
+
+# A static investment ("静态投资72.6亿元，动态总投资86.3亿元") is a part of the total like a phase: interest left out.
+_PHASE_BEFORE = re.compile(r"(?:([一二三四五六首]|[1-6])期(?:工程|项目)?|(静)态)(?:总|计划|预计)?$")
+_PHASE_NAMED = re.compile(r"([一二三四五六首])期")
+
+
+def _phase_or_whole(found: list[_Found], title: str) -> _Found:
+    """Of a first phase's amount and the amounts after it: the phase the headline names ("玉环：精工阀门二期项目开工"
+    over "一期总投资3.2亿元，…；二期总投资5.8亿元，今天正式开工"), else the whole project's total stated with it
+    ("一期投资15亿元，二期投资25亿元，总投资40亿元", "首期投资5亿元、总投资20亿元的…项目"), else the first."""
+    named = _PHASE_NAMED.search(title)
+    if named:
+        for one in found:
+            if one.phase == named.group(1):
+                return one
+        return found[0]
+    whole = [one for one in found[1:] if not one.phase and one.amount.currency == found[0].amount.currency
+             and one.amount.value > found[0].amount.value]
+    return whole[0] if whole else found[0]
 
 
 def _counted_near(title: str, lead: str, amount_text: str) -> bool:
