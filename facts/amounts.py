@@ -379,7 +379,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
 
     ``title``: the story's headline, which may report the event that makes a batch one.
     """
-    text = normalise(original)  # same length: positions hold in ``original``
+    text = _OPENING_FIGURE.sub(r"\1，", normalise(original), count=1)  # same length: positions hold in ``original``
     clauses: Optional[Marks] = None
     sentences: Optional[Marks] = None
     batches: dict[tuple[int, int], bool] = {}
@@ -739,6 +739,11 @@ def _chosen(text: str, title: str) -> Optional[_Found]:
 # A static investment ("静态投资72.6亿元，动态总投资86.3亿元") is a part of the total like a phase: interest left out.
 _PHASE_BEFORE = re.compile(r"(?:([一二三四五六首]|[1-6])期(?:工程|项目)?|(静)态)(?:总|计划|预计)?$")
 _PHASE_NAMED = re.compile(r"([一二三四五六首])期")
+
+
+# A text (a headline or a body) that opens with its news's figure alone, as a cry ("18亿元！德清…再添重大项目",
+# "投资12亿元！12月20日，…项目正式签约"): the figure belongs to the clause after it, as if a comma stood there.
+_OPENING_FIGURE = re.compile(r"^(\s*(?:总投资|投资|总额|签约)?[约超近逾达]?[\d.]+(?:万亿|亿|千万|万)(?:元|美元|港元|港币|欧元|日元)(?:人民币)?)[！!]")
 
 
 def _phase_or_whole(found: list[_Found], title: str) -> _Found:

@@ -830,7 +830,10 @@ _ORIGIN = re.compile(r"来自[^，。；;,!?！？：:\n]{1,40}?等(?:地|省市
                      r"|由[^，。；;,!?！？：:\n由]{1,20}?(?:对口)?援建"  # "由深圳市投入10亿元援建的喀什大学": the donor
                      r"|销往[^，。；;,!?！？：:\n]{1,30}"  # "产品主要销往北京、上海等地": the buyers
                      # "总部位于广州的某集团在湛江建设…", "由武汉企业投资建设的恩施…": the investor's seat
-                     r"|总部(?:位于|设在|在)[^，。；;,!?！？：:\n的]{1,12}?的(?![^，。；;,!?！？：:\n]{0,4}?项目)"
+                     r"|总部现?(?:位于|设在|设于|在|设)[^，。；;,!?！？：:\n的]{1,12}?的(?![^，。；;,!?！？：:\n]{0,4}?项目)"
+                     # "来自北京中关村的一家…企业", "从浙江温州起步、…的电气企业": where the investor comes from
+                     r"|来自[^，。；;,!?！？：:\n的]{1,12}?的(?=[^，。；;,!?！？：:\n]{0,10}?(?:企业|公司|集团|客商))"
+                     r"|从[^，。；;,!?！？：:\n从]{1,10}?(?:起步|起家|走出)"
                      r"|由[^，。；;,!?！？：:\n由]{1,12}?(?:企业|公司|集团)(?:投资|出资)"
                      # "深圳某企业在赣州投资…", "苏州客商投资8亿元在泗阳县…": where the investor is from
                      r"|[\u4e00-\u9fff]{2,8}?(?:某|一家)?[\u4e00-\u9fff]{0,6}?(?:企业|公司|客商|商人)"
@@ -881,7 +884,8 @@ def _dateline_only(table: _Table, body: str, codes: Iterable[str]) -> set[str]:
     dateline = _DATELINE.match(body)
     if dateline is None:
         return set()
-    rest = body[dateline.end():]
+    # An investor's home names no site either ("新华社上海电 上海一家汽车集团在江西南昌投资建设的…").
+    rest = _ORIGIN.sub(lambda m: " " * len(m.group()), body[dateline.end():])
     kept = {code for name in table.mentions(rest) for code in table.names[name]}
     return _named_nowhere_else(table, kept, codes)
 
@@ -891,6 +895,9 @@ def _origin_only(table: _Table, title: str, body: str, codes: Iterable[str]) -> 
     blanked = _ORIGIN.sub(lambda m: " " * len(m.group()), body)
     if blanked == body:
         return set()
+    dateline = _DATELINE.match(blanked)  # where the story was filed names no site either
+    if dateline:
+        blanked = " " * dateline.end() + blanked[dateline.end():]
     kept = {code for name in table.mentions(title) + table.mentions(blanked) for code in table.names[name]}
     return _named_nowhere_else(table, kept, codes)
 
@@ -961,10 +968,16 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
     is still given.
     """
     table = _table()
-    if national_scope(title, body) and not _one_city_told(table, body):
+    if national_scope(title, body) and not _one_city_told(table, _after_dateline(body)):
         # The country's story: the places it goes on to name are its examples. Only the sentence that
         # states a project's investment (``focus``) may still place that project.
         if not focus:
+            return []
+        # Its sentence of money may visit several places' projects, each clause with its sum ("在江苏盐城，总投资120亿元
+        # 的…；在湖北武汉，总投资80亿元的…"): examples again, no one project's place.
+        towns = [{place.city or place.province for place in map(table.place, _resolve(table, table.mentions(clause)))}
+                 for clause in _CLAUSES.findall(focus) if _MONEY.search(clause)]
+        if len([each for each in towns if each]) > 1 and len(set().union(*towns)) > 1:
             return []
         title, body = "", focus
     body_mentions = table.mentions(body)
