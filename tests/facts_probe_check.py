@@ -1,0 +1,48 @@
+"""How a probe item's hand-decided answer is compared with the extractor's facts (tests and the lead's scripts).
+
+``want`` holds any of amount, currency, kind, stage, city; a field left out or given as "?" is not scored. The
+amount is right within 1%; the city is the first place's prefecture-level city (or municipality), compared
+without its suffix (市, 地区 …): "南通" and "南通市" agree, and so do "黔南" and "黔南布依族苗族自治州"."""
+from __future__ import annotations
+
+from typing import Any
+
+
+def first_city(facts: Any) -> str | None:
+    return next((p.city or p.province for p in facts.places if p.city or p.province.endswith("市")), None)
+
+
+def wrong_fields(facts: Any, want: dict[str, Any]) -> list[str]:
+    """The fields of ``want`` that ``facts`` gets wrong."""
+    wrong = []
+    amount = want.get("amount", "?")
+    if amount != "?":
+        if amount is None:
+            if facts.amount is not None:
+                wrong.append("amount")
+        elif facts.amount is None or abs(facts.amount - amount) > 0.01 * amount:
+            wrong.append("amount")
+        else:
+            for key in ("currency", "kind"):
+                if want.get(key, "?") not in ("?", None) and getattr(facts, key) != want[key]:
+                    wrong.append(key)
+    if want.get("stage", "?") != "?" and facts.stage != want["stage"]:
+        wrong.append("stage")
+    city = want.get("city", "?")
+    if city != "?":
+        got = first_city(facts)
+        if (city is None) != (got is None) or (city and got and not _same_city(got, city)):
+            wrong.append("city")
+    return wrong
+
+
+def _same_city(got: str, city: str) -> bool:
+    """"南通市" is "南通"; an autonomous prefecture goes by its first characters ("黔南布依族苗族自治州", "黔南")."""
+    def bare(name: str) -> str:
+        for suffix in ("市", "地区", "盟"):
+            name = name.removesuffix(suffix)
+        return name
+    if bare(got) == bare(city):
+        return True
+    longer, shorter = (got, city) if len(got) > len(city) else (city, got)
+    return longer.endswith("自治州") and len(shorter) >= 2 and longer.startswith(bare(shorter))
