@@ -30,8 +30,8 @@ __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
 
 # Words that make the amount after them an investment. A bare 投资 that starts another noun
 # (投资银行, 投资基金, 投资者, 投资人 …) introduces no investment.
-_INVEST = re.compile(r"(总投资额?|投资总额|决算总金额|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同总?金额|协议总?金额|协议资金|协议投资额?|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
-                     r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|花费|拿出|增资|签约|签[订定]了?|签署了?|总?造价|"
+_INVEST = re.compile(r"(总投资额?|投资总额|决算总金额|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同总?金额|协议总?金额|协议总额|协议资金|协议投资额?|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
+                     r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|花费|拿出|投下|增资|签约|签[订定]了?|签署了?|总?造价|"
                      r"投资(?!银行|基金|母基金|引导基金|子基金|者|人(?!民币)|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
 # The total of a signed batch: a word that says so ("签约总额", "总签约金额"), or a total (总金额, 总额, 共)
 # after a signing of several projects in the sentence ("签约项目315个，总金额达到4992亿元",
@@ -40,7 +40,7 @@ _INVEST = re.compile(r"(总投资额?|投资总额|决算总金额|总?签约(�
 # The funds a signed batch's contracts or agreements state ("此次集中签约项目共60个，合同资金224.9亿元",
 # "合同引资额达569.35亿元的35个项目顺利签约") are its total the same way, and so is the amount of the signed
 # projects ("展会…签约项目金额近80亿元"); a bare "签约金额" may be a trade's (技术交易, 采购).
-_SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额|签约项目总?金?额|合同(项目)?资金|合同引资额?|协议资金|协议投资额?")  # "签约资金" is like 签约额
+_SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额|签约项目总?金?额|合同(项目)?资金|合同引资额?|协议资金|协议投资额?|协议总额")  # "签约资金" is like 签约额
 # A signing written right before its amount ("集中签约232.8亿元", "签约93亿元的项目"): the signed
 # total of a batch, or one project's investment when the amount names the project it signs.
 _BARE_SIGNED_GAP = re.compile(r"(达到?|超过?|逾|约|近)?")
@@ -90,14 +90,14 @@ _BARE_SIGNING = re.compile(r"签约|签[订定]了?|签署了?")
 # a person spends what it takes out ("某公司拿出1.2亿元，新建一座车间", "他…拿出80万元资金，把村路修建成水泥路").
 # …unless it builds one work it names ("婺城区拿出2.3亿元用于新建区第二人民医院").
 _NEW_WORK_NAMED = re.compile(r"^[，,]?(?:用于|专门用于)?(?:新建|兴建|修建|建设)(?![^，。；,;]{0,16}?(?:和|及|等|各|一批|多))"
-                             r"[^，。；,;]{2,16}?(?:医院|学校|小学|中学|幼儿园|" + WORK_HEAD + r"|楼|馆)")
+                             r"[^，。；,;]{2,16}?(?:院|学校|小学|中学|幼儿园|" + WORK_HEAD + r"|楼|馆)")
 _SPENDER = re.compile(r"公司|集团|企业|[^工]厂|合作社|[他她]们?|老板|村民|农民|夫妇|家庭")
-_WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|花费|拿出|增资)$")
+_WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|花费|拿出|投下|增资)$")  # not 捐资: a donation is rarely the whole cost
 # (A work as WORK_HEAD has it, and a plant's buildings too: "投入5000万元的厂房".)
 # A building sized by a spending word names its work too ("耗资3.8亿元的门诊楼", "斥资8000万元的图书馆新馆"),
 # and so does a thing renovated ("花费1200万元改造提升的丁玲公园"; "对12条背街小巷进行改造提升" is no one thing).
 _BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|援建|创建|建起|落成|打造|启动|实施|厂|(?<![售])楼(?![市盘价])|馆|院区|校区|"
-                     r"(?:改造|提升|修缮|翻新)(?:提升|改造)?的[\u4e00-\u9fff“”]{1,10}?(?:公园|广场|市场|街区|老街|步行街|体育场|剧院|码头)|"
+                     r"(?:改造|提升|修缮|翻新)(?:提升|改造)?的(?:(?![各和及多等])[\u4e00-\u9fff“”]){0,10}?(?:公园|广场|市场|街区|老街|步行街|体育场|剧院|码头)|"
                      + WORK_HEAD)
 # Statistics written with 投资: FDI (直接投资, 外国投资, 在华投资额), a period's or sector's
 # completed or secured total (完成投资, 完成房地产开发投资, 落实水利建设投资, 共投资), a span of years (4年投资), central funds
@@ -316,14 +316,17 @@ _THIS_PROJECT = re.compile(r"(该|此|这个|这一)(项目|工程)")
 # "该项目已累计完成投资3.6亿元，占计划总投资6亿元的60%": the total a share is taken of.
 _SHARE_OF = re.compile(r"占(?:项目|工程)?(?:计划|概算)?$")
 _SHARE = re.compile(r"的[\d.]+%")
+_AREA_TALLY = re.compile(r"全[市县区省]|[省市县区]级|重点项目|重大项目")
 
 
 def _this_works_share(text: str, sentence: str, own_start: int, invest: re.Match[str], end: int) -> bool:
     """Whether the amount is the whole investment of the work the sentence is about, given as what its
     progress is a share of ("该项目…完成投资3.6亿元，占计划总投资6亿元的60%"): the statistic is the progress,
     not the total."""
+    low = max(own_start - _REACH, 0)  # bounded: an unbounded rfind is a scan of the whole text per amount
+    before = text[max(text.rfind("。", low, own_start) + 1, low):own_start]
     return bool(_SHARE_OF.search(text, own_start, invest.start()) and _SHARE.match(text, end)
-                and _THIS_PROJECT.search(sentence))
+                and _THIS_PROJECT.search(before) and not _AREA_TALLY.search(before))
 
 
 def _one_agreement(text: str, sentence_start: int, invest: re.Match[str], after: str) -> bool:
@@ -347,12 +350,13 @@ def _builds_one_work(after: str) -> bool:
 
 
 # A total joined by 的 to the one work it is of ("总投资16亿元的鞍山经济开发区菱镁新材料深加工项目"): no count between.
-_TOTAL_OF_NAMED = re.compile(r"的(?:(?![\d两三四五六七八九十百千]+[个项批家座]|一批|多个|等)[^，。；、,;：:]){1,24}?(?:" + WORK_HEAD + r")(?![资贷补款经])")
+_TOTAL_OF_NAMED = re.compile(r"的(?:(?![\d两三四五六七八九十百千]+[个项批家座]|一批|多个|等|全[市县区省]|[省市县区]级|[省市县区]重点)"
+                             r"[^，。；、,;：:]){1,24}?(?:" + WORK_HEAD + r")(?![资贷补款经])")
 
 
 # A few parts of one plant counted by their own measure ("新建两条差别化纤维生产线", "建设3栋厂房"): one work,
 # as batches.COUNT_BEFORE reads them (a dozen is a county's sum over firms: "新建生产线15条" stays several).
-_PLANT_PARTS = re.compile(r"(?<![\d.])(?:[2-9]|[两二三四五六七八九])(?:条|座|栋|幢|台|个)(?=[^，。；,;、和及]{0,10}?(?:生产线|厂房|车间|机组|仓库|楼))")
+_PLANT_PARTS = re.compile(r"(?<![\d.])(?:[2-9]|[两二三四五六七八九])(?:条|座|栋|幢|台|个)(?=[^，。；,;、和及]{0,10}?(?:生产线|厂房|车间|机组|仓库))")
 
 
 class _Found(NamedTuple):
@@ -361,6 +365,7 @@ class _Found(NamedTuple):
     bound: str  # "超", "近", "约" … when the amount is a bound, else ""
     whole: bool = False  # a roundup whose sentence sums up the whole event (_WHOLE_BATCH)
     phase: str = ""  # "一", "二", "首" … when the amount is one phase's ("一期投资15亿元"), else ""
+    total: bool = False  # its word states a total (总投资, 投资总额 …)
     end: int = 0  # where the amount ends in its text
 
 
@@ -569,7 +574,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if not is_roundup and _ONE_AFTER_ANOTHER.search(text, clause_start, invest.start()):
             continue  # "先后投资6000多万元", "先后建成了污水处理厂、垃圾填埋场…，总投资2.6亿元": several works
             # (not "先后跨越淮河、长江，…，总投资186亿元": a route's)
-        if invest.group() == "拿出" and not _SPENDER.search(text, sentences.start_before(start), invest.start()) \
+        if invest.group() == "拿出" and not _SPENDER.search(text, max(sentences.start_before(start), start - _REACH), invest.start()) \
                 and not _NEW_WORK_NAMED.match(after):
             continue  # "省里拿出20亿元，用于新建…": public money set aside, a programme's (a firm's or a person's is spent)
         if _WEAK_INVEST.match(invest.group()) and not _builds_one_work(after) and not (
@@ -608,6 +613,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         # sentence before it sums up.
         if not share and _span_figure(text, title, own_start if names_work and own_work else span_start, invest.start(), start,
                         min(clauses.first_from(match.end()), match.end() + _REACH), _builds_one_work(after),
+                        firm=bool(_SPENDER.search(text, max(sentences.start_before(start), start - _REACH), invest.start())),
                         signed=bool(_SIGNED.search(invest.group())) and not _one_project_signed(
                             text, max(sentences.start_before(start), start - _REACH), invest, after)):
             continue  # "2022年，…585个重大项目…全年完成总投资超过7000亿元": the span's figure
@@ -651,7 +657,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                 and not _NOT_THE_EVENTS_WHOLE.search(full_sentence)
             phase = _PHASE_BEFORE.search(text, max(clause_start, invest.start() - 6), invest.start() if invest.group() else start)
             yield _Found(amount, is_roundup, bound.group() if bound else "" if invest.group() else "约", whole,
-                         (phase.group(1) or phase.group(2)) if phase else "", match.end())
+                         phase=(phase.group(1) or phase.group(2)) if phase else "", end=match.end(),
+                         total=bool(_TOTAL.search(invest.group())))
 
 
 # "So far" after an event under way ("…博览会正在广西南宁举行，截至今天，已经有179个项目签约，投资总额超过3000亿元")
@@ -749,14 +756,15 @@ _OPENING_FIGURE = re.compile(r"^(\s*(?:总投资|投资|总额|签约)?[约超�
 def _phase_or_whole(found: list[_Found], title: str) -> _Found:
     """Of a first phase's amount and the amounts after it: the phase the headline names ("玉环：精工阀门二期项目开工"
     over "一期总投资3.2亿元，…；二期总投资5.8亿元，今天正式开工"), else the whole project's total stated with it
-    ("一期投资15亿元，二期投资25亿元，总投资40亿元", "首期投资5亿元、总投资20亿元的…项目"), else the first."""
+    ("一期投资15亿元，二期投资25亿元，总投资40亿元", "首期投资5亿元、总投资20亿元的…项目"; a total's word: not what
+    the phase draws in, "建成后将带动上下游企业投资30亿元"), else the first."""
     named = _PHASE_NAMED.search(title)
     if named:
         for one in found:
             if one.phase == named.group(1):
                 return one
         return found[0]
-    whole = [one for one in found[1:] if not one.phase and one.amount.currency == found[0].amount.currency
+    whole = [one for one in found[1:] if not one.phase and one.total and one.amount.currency == found[0].amount.currency
              and one.amount.value > found[0].amount.value]
     return whole[0] if whole else found[0]
 

@@ -51,7 +51,7 @@ YEAR_PLAN = re.compile(r"(今年|全年|年内|明年|当年|年度)(投资)?(�
 # "预计签署合作项目240多个"), or a list of projects designated for the year ("确定了1580个省重点项目"):
 # a programme or a forecast, no event's batch ("可望签约的…项目38项": expected, not yet signed; "下半年，全市计划
 # 集中开工项目180个": a half-year's plan).
-PLANNED_COUNT = re.compile(r"计划集中(?:开工|签约|竣工|投产)(?!的)|(计划|将|拟|要|预计|可望|有望)(实施|建设|推进|安排|谋划|开工|新开工|续建|签约|签署|签[订定]|落地)|确定了?(?=[^，。；的]{0,4}?\d)")
+PLANNED_COUNT = re.compile(r"(?<!本次)(?<!此次)(?<!这次)(?<!今天)(?<!当天)计划集中(?:开工|签约|竣工|投产)(?!的)|(计划|将|拟|要|预计|可望|有望)(实施|建设|推进|安排|谋划|开工|新开工|续建|签约|签署|签[订定]|落地)|确定了?(?=[^，。；的]{0,4}?\d)")
 
 # A span of time the sentence is set in ("2022年，", "一季度，", "今年前5个月，", "目前，", "未来一年，"; not a date:
 # "今年3月", "2022年底"). With a count of projects, a plan or completed work after it, or right before
@@ -136,7 +136,7 @@ def under_way_before(text: str, pos: int) -> bool:
 
 
 def span_figure(text: str, title: str, sentence_start: int, invest_start: int, amount_start: int,
-                sentence_end: int, one_work_after: bool = False, signed: bool = False) -> bool:
+                sentence_end: int, one_work_after: bool = False, signed: bool = False, firm: bool = False) -> bool:
     """Whether the sentence sets the investment in a span of time and sums up that span (see _SPAN).
 
     ``sentence_start``: a sentence opening with 其中 ("among them") starts with the one before it.
@@ -145,8 +145,9 @@ def span_figure(text: str, title: str, sentence_start: int, invest_start: int, a
     start of the quarter's projects. Any other event in the headline (a meeting "举行", a "大会") may report the
     span's tally ("某市经济运行情况新闻发布会举行" over "上半年，全市新开工项目210个，总投资1800亿元").
     ``one_work_after``: the amount builds one work ("未来三年，某集团将在某市投资150亿元，建设新能源汽车整车生产
-    基地", "某公司今年拿出2亿元，新建一条生产线"): the coming years or this year are then that work's, not a
-    programme's span.
+    基地"): the coming years are then that work's, not a programme's span; so is this or last year when ``firm``
+    (a firm or a person spends it: "这家印染企业去年投资3.2亿元，新建…车间"; a province's "今年投资1900多亿元，
+    加快建设…等项目" stays a year's programme).
     ``signed``: the investment word is a signing's ("签约项目金额", "签约额") and not one project's (the caller asks).
     Projects are signed on a day, at an event: a signed total set in a span without one ("今年，某市签约项目金额达到
     860亿元", "2023年，某市签约项目金额突破1000亿元") sums up the span's signings, unless the edition of a fair or a
@@ -160,8 +161,8 @@ def span_figure(text: str, title: str, sentence_start: int, invest_start: int, a
     for span in _SPAN.finditer(text, sentence_start, invest_start):
         if span.group() == "目前" and under_way_before(text, sentence_start):
             continue  # "…今天在沈阳开幕。…目前，已签约项目315个，总金额…": the event's tally so far
-        if one_work_after and span.group().startswith("未来"):
-            continue  # "某公司今年拿出2亿元，在南浔区新建一条生产线": this year's money for one work
+        if one_work_after and (span.group().startswith("未来") or firm and span.group() in ("今年", "去年", "全年")):
+            continue  # "某公司今年拿出2亿元，新建一条生产线": a firm's money this year for one work
         if (span.end() == invest_start or _SPAN_WORK.search(text, span.end(), amount_start)
                 or _SPAN_COUNT_AFTER.search(text, amount_start, sentence_end)):
             return True

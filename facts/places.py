@@ -32,7 +32,7 @@ from typing import Iterable, Optional
 
 import ahocorasick
 
-from .text import COMMA_CLAUSE_MARKS, NATIONAL, WHOLE, sentence_end
+from .text import COMMA_CLAUSE_MARKS, NATIONAL, REACH, WHOLE, sentence_end
 
 __all__ = ["Division", "Place", "find_places", "national_figure"]
 
@@ -59,8 +59,11 @@ _REGIONS = ("东北", "西北", "东南", "西南", "华北", "华东", "华南"
 # the name is then a place by itself, without its city or province beside it.
 # A port or an airport named after its county is there too ("太仓港区", "黄骅港", "萧山国际机场").
 _ZONE_AFTER = re.compile(r"高新区|高新技术产业开发区|经济技术开发区|经济开发区|经开区|开发区|工业园|产业园|保税区|综保区"
-                         r"|工业集中区|产业集聚区|物流园|科技园"
+                         r"|工业集中区|产业集聚区"
                          r"|港区|国际机场|机场|港(?![澳台币股元资])")
+# Parks a firm or a place may name ("北湖科技园" in 长春, "中原物流园" in 许昌): a county's only where its name is
+# no common word and no more often written than its city (placelike).
+_PARK_BRAND_AFTER = re.compile(r"物流园|科技园")
 _PARK_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(园|园区|合作区|产业转移)")
 # A place slot: where a short county or township name stands as a place even without its city
 # beside it. After a word that puts something at a place, ending its clause ("在义乌，"), a dateline
@@ -246,6 +249,8 @@ class _Table:
             short = _short(zone)
             if replaced and short != zone and replaced & names.get(short, set()):
                 names[short] = (names[short] - replaced) | {code}
+        # Old names of renamed divisions given by a zone line (双城市, 即墨市): read across 市政, 市民 as the table's are.
+        self.renamed = {zone for zone in zones if zone.endswith(("市", "县")) and zone not in full_names}
         self.names = names
         self._cached_spans = lru_cache(maxsize=16)(self._find_spans)
         self.automaton = ahocorasick.Automaton()
@@ -353,8 +358,9 @@ class _Table:
                     continue  # "玉屏街道": a township of that name (read by the township fallback)
                 if name in self.administered and text.startswith(("街道", "镇", "乡", "山"), end + 1):
                     continue  # "双河镇", "天门山": a town or a mountain, not 双河市 or 天门市
-                if name in self.old_names and text.startswith("场", end + 1):
-                    continue  # "海淀市场" is a market, not the old 海淀市
+                if name in self.old_names and text.startswith("场", end + 1) \
+                        or name in self.renamed and text.startswith(("场", "政", "民"), end + 1):
+                    continue  # "海淀市场" is a market, not the old 海淀市; "双城市政道路" is municipal roads
                 if len(name) == 2 and name.endswith("县") and text.startswith(_COUNTY_WORDS, end + 1) \
                         and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
                     continue  # "提高县区…", "提高县域经济": 县区/县域 is the word, not 宜宾's 高县
@@ -362,7 +368,8 @@ class _Table:
                 if name in self.weak and len(codes) == 1:
                     code = next(iter(codes))
                     if _ZONE_AFTER.match(text, end + 1) or self._after_its_own(out, start, code) or (
-                            self.placelike(name, code) and _in_place_slot(text, start, end + 1)):
+                            self.placelike(name, code) and (_in_place_slot(text, start, end + 1)
+                                                            or _PARK_BRAND_AFTER.match(text, end + 1))):
                         name = self.by_code[code].name  # "太仓高新区", "在义乌，": 太仓市, 义乌市 here
                 if out and out[-1][1] == start and out[-1][2] in self.names and self._foreign_district(out[-1][2], name):
                     common.add(name)
@@ -688,8 +695,9 @@ _ROUTE_JOIN = re.compile(r"(?:[东西南北]站?|站)?至")
 # 开工", "国铁集团", "中央企业"): "中国" is the country before a sector word or on its own, not in a firm's name.
 # Nor a national-level zone ("国家级新区", "国家高新区管委会"): a place's, whose 委 or 部 ("西部片区") is local.
 # Nor a national first or record ("全国首个…", "我国最大的…": text.WHOLE), one work somewhere.
-# "各地", "多地" on their own are the country's places ("各地重大项目建设加速推进"), not "全市各地", "浙江多地".
-_NATIONAL_SUBJECT = re.compile(r"(?<![市县区省州旗乡镇])(?:各地|多地)(?![区])|(?:全国|我国|中国(?=[\u4e00-\u9fff]{0,4}?(?:产业|行业|经济)|[^\u4e00-\u9fff—－-]|$))" + WHOLE + r"|中央(?!企业)|国务院|国家(?!级|高新|经开|开发)[\u4e00-\u9fff]{0,8}?(局|委|(?<![东西南北中内全])部)|"
+# "各地", "多地" on their own are the country's places ("各地重大项目建设加速推进"), not "全市各地", "浙江多地",
+# "来自世界各地", "国内外各地".
+_NATIONAL_SUBJECT = re.compile(r"(?<![市县区省州旗乡镇界自外])(?:各地|多地)(?![区])|(?:全国|我国|中国(?=[\u4e00-\u9fff]{0,4}?(?:产业|行业|经济)|[^\u4e00-\u9fff—－-]|$))" + WHOLE + r"|中央(?!企业)|国务院|国家(?!级|高新|经开|开发)[\u4e00-\u9fff]{0,8}?(局|委|(?<![东西南北中内全])部)|"
                                r"(财政|水利|农业农村|工业和信息化|交通运输|商务|自然资源|生态环境|住房和城乡建设|科技|"
                                r"教育|民政|文化和旅游|应急管理)部")
 
@@ -713,7 +721,27 @@ def national_scope(title: str, body: str) -> bool:
     # headline does): one named later in the lead may be its first example ("记者从水利部了解到，…支持
     # 安徽江巷等13处…"); one before it makes the place's story ("某公司在常州金坛落户，这是其在中国的
     # 第一个工厂", a national day's event "在浙江湖州举行").
-    return not table.mentions(lead[:sentence_end(lead, subject.start() if subject else 0, COMMA_CLAUSE_MARKS)])
+    clause = lead[:sentence_end(lead, subject.start() if subject else 0, COMMA_CLAUSE_MARKS)]
+    named = table.mentions(clause)
+    if named and subject is None:
+        # Under a headline that speaks for the country, a list of places in the lead's clause are its examples
+        # ("国家发展改革委近日核准了山西大同、陕西渭南、甘肃白银三地的煤电项目"), not one place's story.
+        towns = _towns(table, clause)
+        return len(towns) > 2 or len(towns) == 2 and bool(_LISTED_PLACES.search(clause))
+    return not named
+
+
+def _towns(table: "_Table", text: str) -> set[str]:
+    """The cities ``text`` names (a province only where it names none of its cities: "甘肃兰州" is one town)."""
+    places = [table.place(code) for code in _resolve(table, table.mentions(text))]
+    cities = {place.city for place in places if place.city}
+    provinces_of_cities = {place.province for place in places if place.city}
+    return cities | {place.province for place in places if not place.city and place.province not in provinces_of_cities}
+
+
+_SENTENCE_OR_CLAUSE = re.compile(r"[。；;！？!?\n]")
+# Places listed as a country's examples: "山西大同、陕西渭南", "浙江三门、广东陆丰等地", "…三地".
+_LISTED_PLACES = re.compile(r"[\u4e00-\u9fff]、[\u4e00-\u9fff]|等地|[两三四五六七八九十]地")
 
 
 _LIST_ITEM_AFTER = re.compile(r"[^，。；、,;]{0,12}?[、等]")
@@ -830,13 +858,15 @@ _ORIGIN = re.compile(r"来自[^，。；;,!?！？：:\n]{1,40}?等(?:地|省市
                      r"|由[^，。；;,!?！？：:\n由]{1,20}?(?:对口)?援建"  # "由深圳市投入10亿元援建的喀什大学": the donor
                      r"|销往[^，。；;,!?！？：:\n]{1,30}"  # "产品主要销往北京、上海等地": the buyers
                      # "总部位于广州的某集团在湛江建设…", "由武汉企业投资建设的恩施…": the investor's seat
-                     r"|总部现?(?:位于|设在|设于|在|设)[^，。；;,!?！？：:\n的]{1,12}?的(?![^，。；;,!?！？：:\n]{0,4}?项目)"
+                     r"|总部(?:现设|现?(?:位于|设在|设于|在))[^，。；;,!?！？：:\n的]{1,12}?的(?![^，。；;,!?！？：:\n]{0,4}?项目)"
                      # "来自北京中关村的一家…企业", "从浙江温州起步、…的电气企业": where the investor comes from
                      r"|来自[^，。；;,!?！？：:\n的]{1,12}?的(?=[^，。；;,!?！？：:\n]{0,10}?(?:企业|公司|集团|客商))"
-                     r"|从[^，。；;,!?！？：:\n从]{1,10}?(?:起步|起家|走出)"
+                     # "郎溪县县长…率队赴浙江杭州、宁波开展招商活动": where a county went to meet investors
+                     r"|赴[^，。；;,!?！？：:\n赴]{1,16}?(?:开展|进行)?(?:招商|对接|考察|推介|洽谈)"
+                     r"|从[^，。；;,!?！？：:\n从]{1,10}?(?:起步|起家|走出)(?![^。；;!?！？\n]{0,30}?(?:回乡|返乡|回到家乡|反哺))"
                      r"|由[^，。；;,!?！？：:\n由]{1,12}?(?:企业|公司|集团)(?:投资|出资)"
                      # "深圳某企业在赣州投资…", "苏州客商投资8亿元在泗阳县…": where the investor is from
-                     r"|[\u4e00-\u9fff]{2,8}?(?:某|一家)?[\u4e00-\u9fff]{0,6}?(?:企业|公司|客商|商人)"
+                     r"|[\u4e00-\u9fff]{2,8}?(?:某|一家)?[\u4e00-\u9fff]{0,6}?(?:企业|公司|集团|客商|商人)"
                      r"(?=[^，。；;,!?！？：:\n]{0,14}?(?:在|到|赴|落户)[^，。；;,!?！？：:\n]{2})")
 
 
@@ -868,7 +898,7 @@ def _firm_home_only(table: _Table, title: str, body: str, codes: Iterable[str]) 
 
 # A dateline opening the body ("本报兰州3月12日讯", "新华社南宁5月8日电"): where the story was filed, often a provincial
 # capital for a county's project; a place named only there ranks after the places the story itself names.
-_DATELINE = re.compile(r"^\s*[（(]?(?:" + _OUTLETS + r")[^，。；,;\s]{1,10}?"
+_DATELINE = re.compile(r"^\s*[（(]?(?:" + _OUTLETS + r")(?:(?!记者|从)[^，。；,;\s]){1,10}?"
                        r"(?:[0-9０-９一二三四五六七八九十]+月[0-9０-９一二三四五六七八九十]+日)?(?:电|讯)[）)]?")
 
 
@@ -911,6 +941,24 @@ _WORD_BEFORE = re.compile(r"(?:^|[，。；：、,;:！？!?\s“”\"]|的)$")
 _SUBJECT_VERB_AFTER = re.compile(r"(?:实现|推出|推进|推动|加快|加速|打造|出台|建设|建成|引进|引入|签约|开工|投资|积极|全力|持续|坚持|"
                                  r"围绕|大力|着力|聚焦|已经|已|正在|正|今年|近年来|又|也|还|将|把|通过|依托|抢抓|抓住|瞄准|立足|"
                                  r"新增|新开工|开展|启动|探索|成立|设立|举行|召开|发布|获批|入选)")
+
+
+# A county portal's headline opens with the county's short name ("固始：…", "玉门：…"), and its body speaks as the county
+# ("我县", "我市", "全县"): the name is the county then, even where jieba's dictionary has it as a common word
+# (固始 a, 玉门 n, 安化 v) or writes it more often than its city (北流 376, 玉林 170).
+_HEADLINE_PLACE = re.compile(r"^\s*([\u4e00-\u9fff]{2,4})[：:]")
+_SELF = re.compile(r"(?:我|全|本)([县市区旗])")
+
+
+def _headline_county(table: _Table, title: str, body: str) -> Optional[str]:
+    """The county a county portal's headline opens with, when its body speaks as that county (else None)."""
+    opened = _HEADLINE_PLACE.match(title)
+    if opened is None or opened.group(1) not in table.names:
+        return None
+    codes = [code for code in _mainland(table.names[opened.group(1)]) if table.by_code[code].level == 2]
+    spoken = {found.group(1) for found in _SELF.finditer(body, 0, 2 * REACH)}
+    fitting = [code for code in codes if table.by_code[code].name[-1] in spoken]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _bare_counties(table: _Table, texts: Iterable[str], named: list[str]) -> list[str]:
@@ -974,9 +1022,12 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
         if not focus:
             return []
         # Its sentence of money may visit several places' projects, each clause with its sum ("在江苏盐城，总投资120亿元
-        # 的…；在湖北武汉，总投资80亿元的…"): examples again, no one project's place.
-        towns = [{place.city or place.province for place in map(table.place, _resolve(table, table.mentions(clause)))}
-                 for clause in _CLAUSES.findall(focus) if _MONEY.search(clause)]
+        # 的…；在湖北武汉，总投资80亿元的…"): examples again, no one project's place (clauses without money aside:
+        # "…河南南阳…集中签约…。甘肃兰州…签约…项目560亿元" places the sum). One clause listing places with one sum
+        # ("核准了山西大同、陕西渭南…的煤电项目，总投资合计约260亿元") still gives its first: tried, it cost a held-out city.
+        money = [clause for clause in _SENTENCE_OR_CLAUSE.split(_ORIGIN.sub(lambda m: " " * len(m.group()), focus))
+                 if _MONEY.search(clause)]
+        towns = [_towns(table, clause) for clause in money]
         if len([each for each in towns if each]) > 1 and len(set().union(*towns)) > 1:
             return []
         title, body = "", focus
@@ -1011,11 +1062,17 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
                                     for a in named & set(table.ancestors(code)))
 
     loose = _loose_codes(table, (title, body))
-    origin = _origin_only(table, title, body, leaves) | _firm_home_only(table, title, body, leaves) \
-        | (_dateline_only(table, body, leaves) - set(title_codes))
-    leaves.sort(key=lambda c: (c not in title_codes, c in origin, not named_below_province(c, focus_codes),
+    origin = _origin_only(table, title, body, leaves) | _firm_home_only(table, title, body, leaves)
+    # Where the story was filed ranks after the places it names, but before where its investors come from
+    # ("河北日报石家庄讯 …项目日前开工，项目由天津某药企投资建设").
+    dateline = _dateline_only(table, body, leaves) - set(title_codes)
+    leaves.sort(key=lambda c: (c not in title_codes, c in origin, c in dateline, not named_below_province(c, focus_codes),
                                not named_in(c, focus_codes), not named_in(c, site_codes), -counts[c],
                                c in loose, order[c]))
+    own = _headline_county(table, title, body)
+    if own and own not in leaves[:1]:
+        # A county's own portal: "兴义：万峰林旅游度假区提升项目开工" over "近日，我市…" (before an investor's home too).
+        leaves = [own] + [code for code in leaves if code != own]
     places = [table.place(code) for code in leaves]
     if not any(place.city for place in places):
         # No city named: a county's short name written on its own ("今天的顺德，") may tell it.

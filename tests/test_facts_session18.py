@@ -9,6 +9,7 @@ listed in docs/facts.md "Session 18"). A field left out or "?" is not scored (te
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -33,3 +34,18 @@ def test_the_probe_check_scores_each_field() -> None:
     assert wrong_fields(facts, {"amount": 1.2e9, "stage": "开工", "city": "南通"}) == []
     assert wrong_fields(facts, {"amount": 2e9, "stage": "签约", "city": "扬州"}) == ["amount", "stage", "city"]
     assert wrong_fields(facts, {"amount": None, "city": None}) == ["amount", "city"]
+
+
+@pytest.mark.parametrize("unit", [
+    "今天某市可望签约的项目2项，总投资1亿元；",  # the firm-or-person check reads back only REACH, not to the text's start
+    "某公司今年拿出1亿元，新建一座车间；",
+    "该项目完成投资1亿元，占计划总投资2亿元的50%；",
+    "一期投资1亿元，二期投资2亿元，总投资3亿元，",
+])
+def test_session_18s_checks_cost_linear_time(unit: str) -> None:
+    # A body at the cap (100,000 characters) without a full stop: each new check is bounded to the amount's
+    # sentence (REACH). An unbounded look back made the first unit cost 13 s (2 s on FACTS_VERSION 21).
+    body = (unit * (100_000 // len(unit) + 1))[:100_000]
+    started = time.process_time()
+    extract_facts("", body)
+    assert time.process_time() - started < 6, time.process_time() - started
