@@ -273,7 +273,7 @@ _OUTPUT_BEFORE = re.compile(r"(产值|收入|销售额|销售|营收|利税|税�
 _PLANNED_OR_HANDED = re.compile(r"将|拟|计划|预计|有望|力争|推动|争取|谋划|获|下达|安排|拨付|补助|奖励|支持|贷款|融资|中标|订单|合同")
 # The stage the work reaches, after it in its comma clause; a condition ("建成后", "投产前") is none.
 # (Not facts.stages: a whole stage reading per amount made a text of thousands of them cost seconds.)
-_REACHED = re.compile(r"(签约|开工|动工|开建|开复工|投产|竣工|落地|落户|启动建设|投运|开业)(?![后前时])")
+_REACHED = re.compile(r"(签约|签下|签订|签署|开工|动工|开建|开复工|投产|竣工|落地|落户|启动建设|投运|开业)(?![后前时])")
 _ZERO_WIDTH = re.compile("")
 # A figure per unit ("每公里造价1亿元", "每亩投资") is a rate, no work's total.
 _PER_UNIT = re.compile(r"每|[人户亩]均")
@@ -611,9 +611,13 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "近5年来…投入50多亿元", "今年以来…总投资120亿元": a period's total
         # A total naming its work ("其中，总投资12.3亿元的城东污水处理厂三期工程…") is that work's, whatever span the
         # sentence before it sums up.
+        # A firm or a person spending on one work ("一家玻璃企业今年计划投资25亿元，新建一条光伏玻璃生产线"): this
+        # year's or a plan's money is that work's, not a year's programme.
+        firm = bool(_SPENDER.search(text, max(sentences.start_before(start), start - _REACH), invest.start())) \
+            and _builds_one_work(after)
         if not share and _span_figure(text, title, own_start if names_work and own_work else span_start, invest.start(), start,
                         min(clauses.first_from(match.end()), match.end() + _REACH), _builds_one_work(after),
-                        firm=bool(_SPENDER.search(text, max(sentences.start_before(start), start - _REACH), invest.start())),
+                        firm=firm,
                         signed=bool(_SIGNED.search(invest.group())) and not _one_project_signed(
                             text, max(sentences.start_before(start), start - _REACH), invest, after)):
             continue  # "2022年，…585个重大项目…全年完成总投资超过7000亿元": the span's figure
@@ -622,7 +626,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         # roundup of projects still to be carried out is a programme, not an event.
         own = _comma_clause_start(text, invest.start(), clause_start)
         previous = _comma_clause_start(text, max(own - 1, clause_start), clause_start) if is_roundup else own
-        if _YEAR_PLAN.search(text, previous, start):  # to the amount: "年度投资计划超800亿元"
+        if _YEAR_PLAN.search(text, previous, start) and not (firm and not is_roundup):  # "年度投资计划超800亿元"
             continue
         # Items of a list set apart by semicolons share its lead-in ("可望签约的外资项目2项，总投资…；内联项目
         # 38项，总投资…", "…计划的116个项目中：在建项目70个，…；新开工项目46个，总投资…"): a forecast or a

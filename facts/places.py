@@ -886,12 +886,15 @@ def _named_nowhere_else(table: _Table, kept: set[str], codes: Iterable[str]) -> 
     return {code for code in codes if code not in kept}
 
 
-def _firm_home_only(table: _Table, title: str, body: str, codes: Iterable[str]) -> set[str]:
-    """Of ``codes``, those the story names only at the head of a firm's name (``_FIRM_AFTER``)."""
+def _investors_only(table: _Table, title: str, body: str, codes: Iterable[str]) -> set[str]:
+    """Of ``codes``, those the story names only where it says where investors come from or were met (``_ORIGIN``) or
+    at the head of a firm's name (``_FIRM_AFTER``): one such mention vouches for no other ("平利县赴深圳开展招商
+    引资活动，与深圳华信电子有限公司签订…": 深圳 is where the county went and the firm's home, no site)."""
     kept: set[str] = set()
     for text in (title, body):
-        for start, end, name in table.spans(text):
-            if not _FIRM_AFTER.match(text, end) or _SITE_BEFORE.search(text, max(0, start - 2), start):
+        blanked = _ORIGIN.sub(lambda m: " " * len(m.group()), text)
+        for start, end, name in table.spans(blanked):
+            if not _FIRM_AFTER.match(blanked, end) or _SITE_BEFORE.search(blanked, max(0, start - 2), start):
                 kept.update(table.names[name])
     return _named_nowhere_else(table, kept, codes)
 
@@ -919,17 +922,6 @@ def _dateline_only(table: _Table, body: str, codes: Iterable[str]) -> set[str]:
     kept = {code for name in table.mentions(rest) for code in table.names[name]}
     return _named_nowhere_else(table, kept, codes)
 
-
-def _origin_only(table: _Table, title: str, body: str, codes: Iterable[str]) -> set[str]:
-    """Of ``codes``, those the story names only where it says where investors come from (``_ORIGIN``)."""
-    blanked = _ORIGIN.sub(lambda m: " " * len(m.group()), body)
-    if blanked == body:
-        return set()
-    dateline = _DATELINE.match(blanked)  # where the story was filed names no site either
-    if dateline:
-        blanked = " " * dateline.end() + blanked[dateline.end():]
-    kept = {code for name in table.mentions(title) + table.mentions(blanked) for code in table.names[name]}
-    return _named_nowhere_else(table, kept, codes)
 
 
 # Where a name stands as a word of its own: at a clause's start or after 的 (``今天的顺德，``), and before a
@@ -1062,7 +1054,7 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
                                     for a in named & set(table.ancestors(code)))
 
     loose = _loose_codes(table, (title, body))
-    origin = _origin_only(table, title, body, leaves) | _firm_home_only(table, title, body, leaves)
+    origin = _investors_only(table, title, body, leaves)
     # Where the story was filed ranks after the places it names, but before where its investors come from
     # ("河北日报石家庄讯 …项目日前开工，项目由天津某药企投资建设").
     dateline = _dateline_only(table, body, leaves) - set(title_codes)
