@@ -64,7 +64,7 @@ _ZONE_AFTER = re.compile(r"高新区|高新技术产业开发区|经济技术开
 # Parks a firm or a place may name ("北湖科技园" in 长春, "中原物流园" in 许昌): a county's only where its name is
 # no common word and no more often written than its city (placelike).
 _PARK_BRAND_AFTER = re.compile(r"物流园|科技园")
-_PARK_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(园|园区|合作区|产业转移)")
+_PARK_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(园|园区|合作区|产业转移|科技城)")  # "上海市北高新（南通）科技城"
 # A place slot: where a short county or township name stands as a place even without its city
 # beside it. After a word that puts something at a place, ending its clause ("在义乌，"), a dateline
 # ("本报寿光1月5日电"), right before a project or zone ("丹灶项目", "昆山一项目"), or opening the text
@@ -76,7 +76,7 @@ _PLACE_END = re.compile(r"[，。、；：！？,;:!?）)\s]|的|$")  # "落户�
 _FIRM_PLACE = re.compile(r"[）)](?:有限|股份|科技|实业|集团|控股|智能|电子|新能源|新材料|投资|发展|置业|制造)")
 # News outlets that open a dateline ("本报寿光1月5日电", "新华社南宁5月8日电"; _DATELINE below).
 # A paper's own name opens its datelines too ("科技日报北京5月20日电", "农民日报北京讯", "经济日报讯").
-_OUTLETS = r"本报|新华社|中新社|中新网|人民网|央视网|新华网|[\u4e00-\u9fff]{2,4}?(?:日报|晚报|时报|商报)(?:社)?"
+_OUTLETS = r"本报|新华社|中新社|中新网|人民网|央视网|央广网|新华网|[\u4e00-\u9fff]{2,4}?(?:日报|晚报|时报|商报)(?:社)?"
 _DATELINE_BEFORE = re.compile(r"(?:" + _OUTLETS + r")$")
 _DATELINE_END = re.compile(r"[0-9０-９一二三四五六七八九十]+月|电|讯")
 # A 分会场 is an event's venue in the place it is named after ("文昌分会场"); 工业区 a zone ("金山工业区").
@@ -85,7 +85,7 @@ _PROJECT_OR_ZONE_AFTER = re.compile(r"(?:一个|一|某)?(?:项目|园区|工业
 # "云霄全县共签约…": the whole of a county (city, district, banner) is named by its name.
 _WHOLE_AFTER = re.compile(r"全(?:县|市|区|旗)")
 _EVENT_AFTER = re.compile(r"举行|举办|召开|集中(?:签约|开工|开竣工|投产)")
-_PROJECT_NEAR = re.compile(r"[^，。、；：！？,;:!?\s]{0,4}?项目")
+_PROJECT_NEAR = re.compile(r"[^，。、；：！？,;:!?\s]{0,4}?项目|一[^，。、；：！？,;:!?\s]{1,8}?项目")  # "胶州一航空物流项目"
 # jieba's tags of proper nouns; a name tagged otherwise is an ordinary word as well (资源 n, 合作 vn).
 _PROPER_TAGS = {"ns", "nr", "nrt", "nrfg", "nz", "nt"}
 
@@ -103,6 +103,9 @@ def _in_place_slot(text: str, start: int, end: int, opening: bool = True) -> boo
     if _PROJECT_OR_ZONE_AFTER.match(text, end) or _WHOLE_AFTER.match(text, end):
         return True
     if start and text[start - 1] in "（(" and _FIRM_PLACE.match(text, end):
+        return True
+    # A headline's place tag: "【南沙】高端海工装备项目投产", "晋江丨运动鞋服智能工厂投产".
+    if opening and not text[:start].strip(" 【［[") and text.startswith(("】", "］", "]", "丨", "｜", "|"), end):
         return True
     # The text's opening words: a project a few characters on ("寿光蔬菜项目开工"), or an event the
     # place holds ("津市举行…启动仪式", "义乌召开…").
@@ -863,10 +866,17 @@ _ORIGIN = re.compile(r"来自[^，。；;,!?！？：:\n]{1,40}?等(?:地|省市
                      r"|来自[^，。；;,!?！？：:\n的]{1,12}?的(?=[^，。；;,!?！？：:\n]{0,10}?(?:企业|公司|集团|客商))"
                      # "郎溪县县长…率队赴浙江杭州、宁波开展招商活动": where a county went to meet investors
                      r"|赴[^，。；;,!?！？：:\n赴]{1,16}?(?:开展|进行)?(?:招商|对接|考察|推介|洽谈)"
+                     # A venue elsewhere: "在长沙举行的湘商大会重大项目签约仪式上，新晃侗族自治县签约…", "在北京会见…见证…签约",
+                     # and where a reporter learned the news ("记者从南宁获悉"). (Not a start or a completion: those
+                     # ceremonies are held on the site.)
+                     r"|在[^，。；;,!?！？：:\n在]{1,12}?(?:举行|举办|召开)的[^，。；;!?！？\n]{0,30}?(?:签约仪式|签约活动|大会|博览会"
+                     r"|洽谈会|洽会|对接会|峰会|推介会|座谈会|说明会|交易会|论坛)"
+                     r"|在[^，。；;,!?！？：:\n在]{1,8}?(?:会见|见证)"
+                     r"|从[^，。；;,!?！？：:\n从]{1,8}?(?:获悉|了解到)"
                      r"|从[^，。；;,!?！？：:\n从]{1,10}?(?:起步|起家|走出)(?![^。；;!?！？\n]{0,30}?(?:回乡|返乡|回到家乡|反哺))"
                      r"|由[^，。；;,!?！？：:\n由]{1,12}?(?:企业|公司|集团)(?:投资|出资)"
                      # "深圳某企业在赣州投资…", "苏州客商投资8亿元在泗阳县…": where the investor is from
-                     r"|[\u4e00-\u9fff]{2,8}?(?:某|一家)?[\u4e00-\u9fff]{0,6}?(?:企业|公司|集团|客商|商人)"
+                     r"|[\u4e00-\u9fff]{2,8}?(?:某|一家)?[\u4e00-\u9fff]{0,6}?(?:企业|公司|集团|客商|商人|投资商)"
                      r"(?=[^，。；;,!?！？：:\n]{0,14}?(?:在|到|赴|落户)[^，。；;,!?！？：:\n]{2})")
 
 
