@@ -155,7 +155,7 @@ _OWN_TOTAL = re.compile("(" + WORK_HEAD + "|" + _WORKS_BY_KIND + ")$")
 # Not 如今, 如期, 如何, 如果 …
 _EXAMPLE = re.compile(r"(比如|例如|譬如|相当于|好比|如(?!今|期|何|果|此|实|愿|同|下|上|火|东县|皋))")  # 如东县, 如皋: counties
 # A bound in front of an amount ("总投资超4000亿元", "近30亿元"): the figure is not the total itself.
-_BOUND = re.compile(r"(超过|超|逾|接近|将近|近|约|上)$")
+_BOUND = re.compile(r"(超过|超|逾|突破|接近|将近|近|约|上)$")
 # A threshold in front of an amount ("总投资不低于700万元的项目", "推介的项目总投资不低于2000亿元"): a
 # condition or a programme's floor, not a stated investment.
 _THRESHOLD_BEFORE = re.compile(r"(不低于|不少于|不小于|不超过|不高于|最高|最低)$")
@@ -681,11 +681,21 @@ def _precise(bound: _Found, stated: Amount) -> bool:
     if stated.currency != bound.amount.currency or not bound.bound:
         return False
     ratio = stated.value / bound.amount.value
-    if bound.bound in ("超过", "超", "逾", "上"):
+    if bound.bound in ("超过", "超", "逾", "突破", "上"):
         return 1 <= ratio < 2
     if bound.bound in ("接近", "将近", "近"):
         return 0.5 < ratio <= 1
     return 0.7 <= ratio <= 1.3  # 约
+
+
+def _rounded(headline: Amount, stated: Amount) -> bool:
+    """Whether the headline's figure is a round one (one significant digit: "总投资5亿元", "投资50亿元", "投资百亿")
+    that ``stated``, a more precise figure of the lead within 15%, rounds ("5.3亿元", "52.6亿元", "105亿元")."""
+    if stated.currency != headline.currency or not headline.value or not stated.value:
+        return False
+    def digits(value: float) -> int:  # significant digits: 5e8 → 1, 5.3e8 → 2
+        return len(f"{value:.5e}".split("e")[0].replace(".", "").rstrip("0"))
+    return digits(headline.value) == 1 and digits(stated.value) > 1 and 0.85 <= stated.value / headline.value <= 1.15
 
 
 def _same_figure(headline: _Found, stated: Amount) -> bool:
@@ -737,8 +747,8 @@ def _chosen(text: str, title: str) -> Optional[_Found]:
             first = found
             if found.phase:
                 phases.append(found)
-        elif phases and found.end - phases[0].end <= _REACH and not CLAUSE_BREAK.search(text, phases[0].end, found.end - len(found.amount.text)) \
-                or phases and found.phase and found.end - phases[0].end <= _REACH:
+        elif phases and found.end - phases[0].end <= _REACH and (
+                found.phase or found.total or not CLAUSE_BREAK.search(text, phases[0].end, found.end - len(found.amount.text))):
             phases.append(found)
         if not may_sum_up and (not phases or len(phases) >= 4 or found.end - phases[0].end > _REACH):
             break
@@ -804,8 +814,13 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
         lead_amounts = list(_investment_amounts(lead, title)) if text is title and lead else []
         if text is title and find_stage(title, "") is None and _restated_as_statistic(chosen, lead, lead_amounts):
             continue  # "前11个月我国交通固定资产投资超3万亿元" over "1—11月，我国完成…投资3.6万亿元"
-        if text is title and lead_amounts and _precise(chosen, lead_amounts[0].amount):
-            chosen = _Found(lead_amounts[0].amount, chosen.is_roundup or lead_amounts[0].is_roundup, "")
+        # The lead's figure the headline's bound or round figure stands for: its first, or for a bound a later one
+        # that fits it when the lead tells the largest project first ("总投资突破200亿元 襄阳一批项目集中签约" over
+        # "…项目投资50亿元，为本次签约最大项目。当天共签约项目24个，总投资206.8亿元").
+        filled = next((found for i, found in enumerate(lead_amounts) if _precise(chosen, found.amount)
+                       or i == 0 and _rounded(chosen.amount, found.amount)), None) if text is title else None
+        if filled is not None:
+            chosen = _Found(filled.amount, chosen.is_roundup or filled.is_roundup, "")
         first = chosen.amount
         if not chosen.is_roundup and roundup_story and (text is title or first.text in lead) \
                 and _counted_near(title, lead, first.text):
