@@ -30,8 +30,8 @@ __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
 
 # Words that make the amount after them an investment. A bare 投资 that starts another noun
 # (投资银行, 投资基金, 投资者, 投资人 …) introduces no investment.
-_INVEST = re.compile(r"(总投资额?|投资总额|决算总金额|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同总?金额|协议总?金额|协议总额|协议资金|协议投资额?|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
-                     r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|花费|拿出|投下|增资|签约|签[订定]了?|签署了?|总?造价|"
+_INVEST = re.compile(r"(总投资额?|投资总额|决算总金额|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同总?金额|协议总?金额|协议资金|协议投资额?|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
+                     r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|花费|拿出|增资|签约|签[订定]了?|签署了?|总?造价|"
                      r"投资(?!银行|基金|母基金|引导基金|子基金|者|人(?!民币)|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
 # The total of a signed batch: a word that says so ("签约总额", "总签约金额"), or a total (总金额, 总额, 共)
 # after a signing of several projects in the sentence ("签约项目315个，总金额达到4992亿元",
@@ -40,7 +40,7 @@ _INVEST = re.compile(r"(总投资额?|投资总额|决算总金额|总?签约(�
 # The funds a signed batch's contracts or agreements state ("此次集中签约项目共60个，合同资金224.9亿元",
 # "合同引资额达569.35亿元的35个项目顺利签约") are its total the same way, and so is the amount of the signed
 # projects ("展会…签约项目金额近80亿元"); a bare "签约金额" may be a trade's (技术交易, 采购).
-_SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额|签约项目总?金?额|合同(项目)?资金|合同引资额?|协议资金|协议投资额?|协议总额")  # "签约资金" is like 签约额
+_SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额|签约项目总?金?额|合同(项目)?资金|合同引资额?|协议资金|协议投资额?")  # "签约资金" is like 签约额
 # A signing written right before its amount ("集中签约232.8亿元", "签约93亿元的项目"): the signed
 # total of a batch, or one project's investment when the amount names the project it signs.
 _BARE_SIGNED_GAP = re.compile(r"(达到?|超过?|逾|约|近)?")
@@ -89,10 +89,10 @@ _BARE_SIGNING = re.compile(r"签约|签[订定]了?|签署了?")
 # Money set aside ("拿出") by a government is handed on to others' works ("省里拿出20亿元，用于新建…"); a firm or
 # a person spends what it takes out ("某公司拿出1.2亿元，新建一座车间", "他…拿出80万元资金，把村路修建成水泥路").
 # …unless it builds one work it names ("婺城区拿出2.3亿元用于新建区第二人民医院").
-_NEW_WORK_NAMED = re.compile(r"^[，,]?(?:用于|专门用于)?(?:新建|兴建|修建|建设)(?![^，。；,;]{0,16}?(?:和|及|等|各|一批|多))"
+_NEW_WORK_NAMED = re.compile(r"^[，,]?(?:用于|专门用于)?(?:新建|兴建|修建|建设)(?![^，。；,;]{0,16}?(?:和|及|等|各|一批|多|县级|乡镇|村级|奖补|补助|补贴))"
                              r"[^，。；,;]{2,16}?(?:院|学校|小学|中学|幼儿园|" + WORK_HEAD + r"|楼|馆)")
 _SPENDER = re.compile(r"公司|集团|企业|[^工]厂|合作社|[他她]们?|老板|村民|农民|夫妇|家庭")
-_WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|花费|拿出|投下|增资)$")  # not 捐资: a donation is rarely the whole cost
+_WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|花费|拿出|增资)$")  # not 捐资: a donation is rarely the whole cost
 # (A work as WORK_HEAD has it, and a plant's buildings too: "投入5000万元的厂房".)
 # A building sized by a spending word names its work too ("耗资3.8亿元的门诊楼", "斥资8000万元的图书馆新馆"),
 # and so does a thing renovated ("花费1200万元改造提升的丁玲公园"; "对12条背街小巷进行改造提升" is no one thing).
@@ -273,7 +273,7 @@ _OUTPUT_BEFORE = re.compile(r"(产值|收入|销售额|销售|营收|利税|税�
 _PLANNED_OR_HANDED = re.compile(r"将|拟|计划|预计|有望|力争|推动|争取|谋划|获|下达|安排|拨付|补助|奖励|支持|贷款|融资|中标|订单|合同")
 # The stage the work reaches, after it in its comma clause; a condition ("建成后", "投产前") is none.
 # (Not facts.stages: a whole stage reading per amount made a text of thousands of them cost seconds.)
-_REACHED = re.compile(r"(签约|签下|签订|签署|开工|动工|开建|开复工|投产|竣工|落地|落户|启动建设|投运|开业)(?![后前时])")
+_REACHED = re.compile(r"(签约|开工|动工|开建|开复工|投产|竣工|落地|落户|启动建设|投运|开业)(?![后前时])")
 _ZERO_WIDTH = re.compile("")
 # A figure per unit ("每公里造价1亿元", "每亩投资") is a rate, no work's total.
 _PER_UNIT = re.compile(r"每|[人户亩]均")
@@ -345,7 +345,9 @@ def _builds_one_work(after: str) -> bool:
         return False
     part_start = max(after.rfind(mark, 0, built.start()) for mark in "，,") + 1
     part_ends = [found for found in (after.find(mark, built.end()) for mark in "，,") if found >= 0]
-    part = _PLANT_PARTS.sub("", after[part_start:min(part_ends) if part_ends else len(after)])
+    part = after[part_start:min(part_ends) if part_ends else len(after)]
+    if not _JOINED.search(part):  # "新建一座数据中心和三条生产线" stays several
+        part = _PLANT_PARTS.sub("", part)
     return not _SEVERAL.search(part)
 
 
@@ -356,6 +358,7 @@ _TOTAL_OF_NAMED = re.compile(r"的(?:(?![\d两三四五六七八九十百千]+[�
 
 # A few parts of one plant counted by their own measure ("新建两条差别化纤维生产线", "建设3栋厂房"): one work,
 # as batches.COUNT_BEFORE reads them (a dozen is a county's sum over firms: "新建生产线15条" stays several).
+_JOINED = re.compile(r"[和及、]")
 _PLANT_PARTS = re.compile(r"(?<![\d.])(?:[2-9]|[两二三四五六七八九])(?:条|座|栋|幢|台|个)(?=[^，。；,;、和及]{0,10}?(?:生产线|厂房|车间|机组|仓库))")
 
 
@@ -613,8 +616,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         # sentence before it sums up.
         # A firm or a person spending on one work ("一家玻璃企业今年计划投资25亿元，新建一条光伏玻璃生产线"): this
         # year's or a plan's money is that work's, not a year's programme.
-        firm = bool(_SPENDER.search(text, max(sentences.start_before(start), start - _REACH), invest.start())) \
-            and _builds_one_work(after)
+        firm = bool(_SPENDER.search(text, max(sentences.start_before(start), start - _REACH), invest.start())
+                    or invest.group() == "拿出" and _NEW_WORK_NAMED.match(after)) and _builds_one_work(after)
         if not share and _span_figure(text, title, own_start if names_work and own_work else span_start, invest.start(), start,
                         min(clauses.first_from(match.end()), match.end() + _REACH), _builds_one_work(after),
                         firm=firm,

@@ -78,7 +78,7 @@ _FIRM_PLACE = re.compile(r"[）)](?:有限|股份|科技|实业|集团|控股|�
 # A paper's own name opens its datelines too ("科技日报北京5月20日电", "农民日报北京讯", "经济日报讯").
 _OUTLETS = r"本报|新华社|中新社|中新网|人民网|央视网|央广网|新华网|[\u4e00-\u9fff]{2,4}?(?:日报|晚报|时报|商报)(?:社)?"
 _DATELINE_BEFORE = re.compile(r"(?:" + _OUTLETS + r")$")
-_DATELINE_END = re.compile(r"[0-9０-９一二三四五六七八九十]+月|电|讯")
+_DATELINE_END = re.compile(r"[0-9０-９一二三四五六七八九十]+月|电|讯|消息")
 # A 分会场 is an event's venue in the place it is named after ("文昌分会场"); 工业区 a zone ("金山工业区").
 _PROJECT_OR_ZONE_AFTER = re.compile(r"(?:一个|一|某)?(?:项目|园区|工业园|产业园|工业区|基地|片区)|分会场"
                                     r"|[\u4e00-\u9fff]{1,4}?(?:园区|开发区|高新区|工业园|产业园)")  # "平潭新兴园区"
@@ -88,6 +88,9 @@ _EVENT_AFTER = re.compile(r"举行|举办|召开|集中(?:签约|开工|开竣�
 _PROJECT_NEAR = re.compile(r"[^，。、；：！？,;:!?\s]{0,4}?项目|一[^，。、；：！？,;:!?\s]{1,8}?项目")  # "胶州一航空物流项目"
 # jieba's tags of proper nouns; a name tagged otherwise is an ordinary word as well (资源 n, 合作 vn).
 _PROPER_TAGS = {"ns", "nr", "nrt", "nrfg", "nz", "nt"}
+
+
+_HEADLINE_TAGS = re.compile(r"^(?:\s*[【［\[][^】］\]]{1,6}[】］\]])+")  # "【视频】南沙…"
 
 
 def _in_place_slot(text: str, start: int, end: int, opening: bool = True) -> bool:
@@ -105,7 +108,8 @@ def _in_place_slot(text: str, start: int, end: int, opening: bool = True) -> boo
     if start and text[start - 1] in "（(" and _FIRM_PLACE.match(text, end):
         return True
     # A headline's place tag: "【南沙】高端海工装备项目投产", "晋江丨运动鞋服智能工厂投产".
-    if opening and not text[:start].strip(" 【［[") and text.startswith(("】", "］", "]", "丨", "｜", "|"), end):
+    if opening and not _HEADLINE_TAGS.sub("", text[:start]).strip(" 【［[") \
+            and text.startswith(("】", "］", "]", "丨", "｜", "|"), end):
         return True
     # The text's opening words: a project a few characters on ("寿光蔬菜项目开工"), or an event the
     # place holds ("津市举行…启动仪式", "义乌召开…").
@@ -122,7 +126,7 @@ _ABBREVIATIONS = {"京": "北京市", "津": "天津市", "沪": "上海市", "�
 _ABBREVIATED = re.compile(r"(?:在|来|赴|落户|扎根|驻|留|到)(?P<abbr>[" + "".join(_ABBREVIATIONS) + r"])"
                           r"(?![，、]?深)(?=[，。、；,;]|投资|签约|举行|举办|建设|设立|布局|发展|兴业|落地|开工|投产)")  # 沪、深: the two stock markets
 # A compass point or a water's name may stand between ("北京东路", "海口湖大道").
-_NAMED_AFTER = re.compile(r"大厦|宾馆|饭店|大酒店|酒店|大楼|商厦|[东西南北中湖江河]?(?:路(?!桥|线|演|径|网|段|面|况|口)|大街|大道)"
+_NAMED_AFTER = re.compile(r"时代|大厦|宾馆|饭店|大酒店|酒店|大楼|商厦|[东西南北中湖江河]?(?:路(?!桥|线|演|径|网|段|面|况|口)|大街|大道)"
                           r"|街(?!道|区|头)")
 
 
@@ -855,29 +859,60 @@ def _money_clauses(focus: str) -> str:
 # Where investors come from or were met, or who aids the building: "投资企业来自北京、重庆、深圳等地", "在上海、江苏、浙江等地考察
 # 对接后签订协议", "在成都、北京等地的专题招商活动中", "在深圳的招商推介会上签订…". A place named only
 # there is the investors' (or a fair's), not the project's: the story's own place comes first.
+_TRADE_FIRMS = r"药企|车企|房企|钢企|外企|民企|国企|央企"  # "由天津某药企投资建设"
 _ORIGIN = re.compile(r"来自[^，。；;,!?！？：:\n]{1,40}?等(?:地|省市|城市|国家和地区|国家|地区)"
                      r"|在[^，。；;,!?！？：:\n]{1,40}?等地的?(?:专题|项目)?(?:招商|考察|推介|洽谈|对接)"
-                     r"|在[^，。；;,!?！？：:\n在]{1,12}?的?(?:招商推介会|投资推介会|推介会|招商会|专题招商)"
+                     r"|在(?:(?!举行|举办|召开)[^，。；;,!?！？：:\n在]){1,12}?的?(?:招商推介会|投资推介会|推介会|招商会|专题招商)"
                      r"|由[^，。；;,!?！？：:\n由]{1,20}?(?:对口)?援建"  # "由深圳市投入10亿元援建的喀什大学": the donor
                      r"|销往[^，。；;,!?！？：:\n]{1,30}"  # "产品主要销往北京、上海等地": the buyers
                      # "总部位于广州的某集团在湛江建设…", "由武汉企业投资建设的恩施…": the investor's seat
                      r"|总部(?:现设|现?(?:位于|设在|设于|在))[^，。；;,!?！？：:\n的]{1,12}?的(?![^，。；;,!?！？：:\n]{0,4}?项目)"
                      # "来自北京中关村的一家…企业", "从浙江温州起步、…的电气企业": where the investor comes from
                      r"|来自[^，。；;,!?！？：:\n的]{1,12}?的(?=[^，。；;,!?！？：:\n]{0,10}?(?:企业|公司|集团|客商))"
-                     # "郎溪县县长…率队赴浙江杭州、宁波开展招商活动": where a county went to meet investors
-                     r"|赴[^，。；;,!?！？：:\n赴]{1,16}?(?:开展|进行)?(?:招商|对接|考察|推介|洽谈)"
-                     # A venue elsewhere: "在长沙举行的湘商大会重大项目签约仪式上，新晃侗族自治县签约…", "在北京会见…见证…签约",
-                     # and where a reporter learned the news ("记者从南宁获悉"). (Not a start or a completion: those
-                     # ceremonies are held on the site.)
-                     r"|在[^，。；;,!?！？：:\n在]{1,12}?(?:举行|举办|召开)的[^，。；;!?！？\n]{0,30}?(?:签约仪式|签约活动|大会|博览会"
-                     r"|洽谈会|洽会|对接会|峰会|推介会|座谈会|说明会|交易会|论坛)"
-                     r"|在[^，。；;,!?！？：:\n在]{1,8}?(?:会见|见证)"
-                     r"|从[^，。；;,!?！？：:\n从]{1,8}?(?:获悉|了解到)"
                      r"|从[^，。；;,!?！？：:\n从]{1,10}?(?:起步|起家|走出)(?![^。；;!?！？\n]{0,30}?(?:回乡|返乡|回到家乡|反哺))"
-                     r"|由[^，。；;,!?！？：:\n由]{1,12}?(?:企业|公司|集团)(?:投资|出资)"
+                     r"|由[^，。；;,!?！？：:\n由]{1,12}?(?:企业|公司|集团|" + _TRADE_FIRMS + r")(?:投资|出资)"
+                     # "市长在洛阳会见了上海某新能源企业董事长": the visitor's home
+                     r"|[\u4e00-\u9fff]{2,8}?(?:某|一家)[\u4e00-\u9fff]{0,6}?(?:企业|公司|集团)(?=[^，。；;,!?！？：:\n]{0,4}?(?:董事长|负责人|总经理|一行|代表团))"
                      # "深圳某企业在赣州投资…", "苏州客商投资8亿元在泗阳县…": where the investor is from
-                     r"|[\u4e00-\u9fff]{2,8}?(?:某|一家)?[\u4e00-\u9fff]{0,6}?(?:企业|公司|集团|客商|商人|投资商)"
+                     r"|[\u4e00-\u9fff]{2,8}?(?:某|一家)?[\u4e00-\u9fff]{0,6}?(?:企业|公司|集团|客商|商人|投资商|" + _TRADE_FIRMS + r")"
                      r"(?=[^，。；;,!?！？：:\n]{0,14}?(?:在|到|赴|落户)[^，。；;,!?！？：:\n]{2})")
+
+
+# Where a story's event was held or its news learned, elsewhere than the site: a venue ("在长沙举行的湘商大会重大项目
+# 签约仪式上，新晃侗族自治县签约…", "在成都举行的第二十届西博会上"; not a start or a completion, held on the site), a
+# meeting or a witnessed signing ("在北京会见…", "在北京…见证"), a county's trip to meet investors ("郎溪县县长率队赴
+# 浙江杭州、宁波开展招商活动"; not investors visiting the site, "深圳客商赴平利县对接", nor a leader's 考察 of a site), where a reporter learned it ("记者从南宁获悉"; not from an office,
+# "从宜昌市发改委获悉"). Each match covers the place words only, not the event's name ("在深圳举行的安远县招商推介会"):
+# such a place ranks after the story's own places, before a dateline's (find_places).
+_EVENTS_ELSEWHERE = (r"签约仪式|签约活动|(?<!开工)(?<!竣工)(?<!投产)(?<!开竣工)大会|博览会|[\u4e00-\u9fff]{1,2}博会|洽谈会"
+                     r"|[\u4e00-\u9fff]{1,2}洽会|对接会|峰会|推介会|座谈会|说明会|交易会|论坛")
+_VENUE = re.compile(r"在(?P<place>[^，。；;,!?！？：:\n在]{1,12}?)(?:举行|举办|召开)的[^，。；;!?！？\n]{0,30}?(?:" + _EVENTS_ELSEWHERE + r")"
+                    r"|(?:" + _EVENTS_ELSEWHERE + r")在(?P<place2>[^，。；;,!?！？：:\n在]{1,8}?)(?:举行|举办|召开)"
+                    r"|（(?P<place3>[^（）]{1,6})）[^，。；;,!?！？：:\n]{0,6}?(?:推介会|说明会|招商会|洽谈会|对接会)"  # "甘肃（上海）招商推介会"
+                    r"|在(?P<place4>[^，。；;,!?！？：:\n在]{1,8}?)(?:会见|[^，。；;,!?！？：:\n]{0,12}?见证)"
+                    r"|赴(?P<place5>[^，。；;,!?！？：:\n赴]{1,16}?)(?:开展|进行)?(?:招商|对接|推介)"
+                    r"|从(?P<place6>(?:(?!委|局|厅|办|部|公司|集团|政府|中心)[^，。；;,!?！？：:\n从]){1,6}?)(?:获悉|了解到)")
+_VENUE_GROUPS = ("place", "place2", "place3", "place4", "place5", "place6")
+# A trip by investors is to the site ("深圳某企业负责人赴平利县考察对接").
+_INVESTOR_TRAVELS = re.compile(r"(?:企业|公司|集团|客商|董事长|负责人|总经理|投资商)[^，。；;,!?！？：:\n]{0,8}$")
+
+
+def _venue_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``_VENUE`` names a place that is only where something was held, learned or visited."""
+    spans = []
+    for found in _VENUE.finditer(text):
+        group = next(name for name in _VENUE_GROUPS if found.group(name) is not None)
+        if group == "place5" and _INVESTOR_TRAVELS.search(text, max(0, found.start() - 12), found.start()):
+            continue
+        spans.append(found.span(group))
+    return spans
+
+
+def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    out = list(text)
+    for start, end in spans:
+        out[start:end] = " " * (end - start)
+    return "".join(out)
 
 
 # A place that opens a firm's name ("大连万达集团", "青岛海尔股份有限公司"): the firm's home, which invests
@@ -896,13 +931,15 @@ def _named_nowhere_else(table: _Table, kept: set[str], codes: Iterable[str]) -> 
     return {code for code in codes if code not in kept}
 
 
-def _investors_only(table: _Table, title: str, body: str, codes: Iterable[str]) -> set[str]:
+def _investors_only(table: _Table, title: str, body: str, codes: Iterable[str], venues: bool = False) -> set[str]:
     """Of ``codes``, those the story names only where it says where investors come from or were met (``_ORIGIN``) or
     at the head of a firm's name (``_FIRM_AFTER``): one such mention vouches for no other ("平利县赴深圳开展招商
     引资活动，与深圳华信电子有限公司签订…": 深圳 is where the county went and the firm's home, no site)."""
     kept: set[str] = set()
     for text in (title, body):
         blanked = _ORIGIN.sub(lambda m: " " * len(m.group()), text)
+        if venues:
+            blanked = _blank(blanked, _venue_spans(blanked))
         for start, end, name in table.spans(blanked):
             if not _FIRM_AFTER.match(blanked, end) or _SITE_BEFORE.search(blanked, max(0, start - 2), start):
                 kept.update(table.names[name])
@@ -911,8 +948,8 @@ def _investors_only(table: _Table, title: str, body: str, codes: Iterable[str]) 
 
 # A dateline opening the body ("本报兰州3月12日讯", "新华社南宁5月8日电"): where the story was filed, often a provincial
 # capital for a county's project; a place named only there ranks after the places the story itself names.
-_DATELINE = re.compile(r"^\s*[（(]?(?:" + _OUTLETS + r")(?:(?!记者|从)[^，。；,;\s]){1,10}?"
-                       r"(?:[0-9０-９一二三四五六七八九十]+月[0-9０-９一二三四五六七八九十]+日)?(?:电|讯)[）)]?")
+_DATELINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}讯(?=[\s（(\d])|^\s*[（(]?(?:" + _OUTLETS + r")(?:(?!记者|从)[^，。；,;\s]){1,10}?"
+                       r"(?:[0-9０-９一二三四五六七八九十]+月[0-9０-９一二三四五六七八九十]+日)?(?:电|讯|消息)[）)]?")
 
 
 def _after_dateline(body: str) -> str:
@@ -960,7 +997,16 @@ def _headline_county(table: _Table, title: str, body: str) -> Optional[str]:
     codes = [code for code in _mainland(table.names[opened.group(1)]) if table.by_code[code].level == 2]
     spoken = {found.group(1) for found in _SELF.finditer(body, 0, 2 * REACH)}
     fitting = [code for code in codes if table.by_code[code].name[-1] in spoken]
-    return fitting[0] if len(fitting) == 1 else None
+    if len(fitting) != 1:
+        return None
+    # Not when the story puts the work elsewhere ("晋江：我市企业在江西赣州投资50亿元建设…").
+    home = table.ancestors(fitting[0])[-1:] or [fitting[0]]
+    for text in (title, body[:2 * REACH]):
+        for start, _, name in table.spans(text):
+            if _SITE_BEFORE.search(text, max(0, start - 2), start) and not any(
+                    code == fitting[0] or home[0] in table.ancestors(code) or code == home[0] for code in table.names[name]):
+                return None
+    return fitting[0]
 
 
 def _bare_counties(table: _Table, texts: Iterable[str], named: list[str]) -> list[str]:
@@ -1064,11 +1110,14 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
                                     for a in named & set(table.ancestors(code)))
 
     loose = _loose_codes(table, (title, body))
+    # Named only where investors come from (ranked last), or only where the story's event was held or learned (ranked
+    # after the story's own places but before a dateline: "甘肃日报兰州讯 在天水举行的天水市…签约仪式上").
     origin = _investors_only(table, title, body, leaves)
+    venue = _investors_only(table, title, body, leaves, venues=True) - origin
     # Where the story was filed ranks after the places it names, but before where its investors come from
     # ("河北日报石家庄讯 …项目日前开工，项目由天津某药企投资建设").
     dateline = _dateline_only(table, body, leaves) - set(title_codes)
-    leaves.sort(key=lambda c: (c not in title_codes, c in origin, c in dateline, not named_below_province(c, focus_codes),
+    leaves.sort(key=lambda c: (c not in title_codes, c in origin, c in dateline, c in venue, not named_below_province(c, focus_codes),
                                not named_in(c, focus_codes), not named_in(c, site_codes), -counts[c],
                                c in loose, order[c]))
     own = _headline_county(table, title, body)
