@@ -93,6 +93,25 @@ _PROPER_TAGS = {"ns", "nr", "nrt", "nrfg", "nz", "nt"}
 _HEADLINE_TAGS = re.compile(r"^(?:\s*[【［\[][^】］\]]{1,6}[】］\]])+")  # "【视频】南沙…"
 
 
+# Where a county-level city's short name (昆山, 常熟, 龙口, 石狮) is the place whatever jieba says of the word: before a
+# firm of the place ("昆山某电子企业", "江阴一家纺机企业", "靖江船企"), a part of it ("乐清湾港区", "长兴新能源小镇",
+# "石狮服装城"), or after 在 before a verb of building or seeing ("在顺德投资", "记者在寿光看到"), or a firm's own
+# plant there ("向其太仓工厂增资"). Common words do not stand so: "新会员", "光明前景", "江山如画".
+# Any county's or district's short name before a firm of the place ("天台一家汽车用品企业", "沭阳一家木业企业").
+_COUNTY_FIRM_AFTER = re.compile(r"一家[^，。；,;]{0,8}?(?:企业|公司|集团|厂)|某[\u4e00-\u9fff]{0,6}?(?:企业|公司|集团|厂)")
+_COUNTY_CITY_AFTER = re.compile(r"一家|一个|某[\u4e00-\u9fff]{0,6}?(?:企业|公司|集团|厂)|[\u4e00-\u9fff]?企(?:业)?(?![划图])"
+                                r"|[\u4e00-\u9fff]{0,4}?(?:小镇|新区|景区|古镇|港区|工业区|科学城|影视城|汽车城|服装城|商贸城|国际商贸城)")
+_COUNTY_CITY_VERB = re.compile(r"投资|建设|新建|建厂|设厂|落地|布局|看到|考察")
+
+
+def _county_city_slot(text: str, start: int, end: int) -> bool:
+    if _COUNTY_CITY_AFTER.match(text, end):
+        return True
+    if start and text[start - 1] == "其" and text.startswith(("工厂", "基地", "园区", "生产基地"), end):
+        return True
+    return bool(_PLACE_BEFORE.search(text, max(0, start - 4), start) and _COUNTY_CITY_VERB.match(text, end))
+
+
 def _in_place_slot(text: str, start: int, end: int, opening: bool = True) -> bool:
     """True when ``text[start:end]`` stands where a place is named (see ``_PLACE_BEFORE``).
 
@@ -376,7 +395,10 @@ class _Table:
                     code = next(iter(codes))
                     if _ZONE_AFTER.match(text, end + 1) or self._after_its_own(out, start, code) or (
                             self.placelike(name, code) and (_in_place_slot(text, start, end + 1)
-                                                            or _PARK_BRAND_AFTER.match(text, end + 1))):
+                                                            or _PARK_BRAND_AFTER.match(text, end + 1))) \
+                            or not (out and out[-1][1] == start) and (  # "肥西县三河古镇": a town of the county before
+                                _COUNTY_FIRM_AFTER.match(text, end + 1) or (
+                                    self.by_code[code].name.endswith("市") and _county_city_slot(text, start, end + 1))):
                         name = self.by_code[code].name  # "太仓高新区", "在义乌，": 太仓市, 义乌市 here
                 if out and out[-1][1] == start and out[-1][2] in self.names and self._foreign_district(out[-1][2], name):
                     common.add(name)
@@ -682,6 +704,27 @@ def _resolve(table: _Table, mentions: Iterable[str]) -> list[str]:
 _SITE_MARK = re.compile(r"((?<!总部)(?<!注册地)位于|坐落(于|在)|屹立(于|在)|矗立(于|在)|落户(于|在|到)?|落地(于|在)?|选址(于|在)?|建(于|在))")
 
 
+@lru_cache(maxsize=1)
+def _foreign_site() -> "re.Pattern[str]":
+    """A country (CLDR's Chinese names, through Babel) after a word that puts a work there: "在泰国", "赴越南",
+    "落户匈牙利". China's own (中国, 中国香港…, 中国台湾) are not foreign; names of two characters or more only."""
+    from babel import Locale  # CLDR's territory names, kept by the Unicode consortium (a hand list would age)
+
+    names = {name for code, name in Locale("zh").territories.items()
+             if code.isalpha() and code not in ("CN", "HK", "MO", "TW") and not name.startswith("中国") and len(name) >= 2}
+    names |= {name.removesuffix("共和国") for name in names if name.endswith("共和国") and len(name) > 4}
+    return re.compile(r"(?:在|赴|到|落户(?:于|在|到)?|走进|进军)(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + ")")
+
+
+def _abroad(table: _Table, focus: str) -> bool:
+    """Whether the investment's sentence puts the work in another country and at no Chinese site ("某企业在越南投资
+    建厂"; not "与泰国企业签约，在钦州建设…", "德国一家企业在太仓投资…")."""
+    if not _foreign_site().search(focus):
+        return False
+    return not any((_PLACE_BEFORE.search(focus, max(0, start - 4), start) or _SITE_MARK.search(focus, max(0, start - 4), start))
+                   and not focus.startswith("总部", max(0, start - 4)) for start, _, _ in table.spans(focus))
+
+
 def _site_mentions(table: _Table, text: str) -> list[str]:
     """Names that follow a site word (see ``_SITE_MARK``), in text order."""
     out = []
@@ -860,7 +903,8 @@ def _money_clauses(focus: str) -> str:
 # 对接后签订协议", "在成都、北京等地的专题招商活动中", "在深圳的招商推介会上签订…". A place named only
 # there is the investors' (or a fair's), not the project's: the story's own place comes first.
 _TRADE_FIRMS = r"药企|车企|房企|钢企|外企|民企|国企|央企"  # "由天津某药企投资建设"
-_ORIGIN = re.compile(r"来自[^，。；;,!?！？：:\n]{1,40}?等(?:地|省市|城市|国家和地区|国家|地区)"
+_ORIGIN = re.compile(r"[\u4e00-\u9fff]{2,6}?(?=[^，。；;,!?！？：:\n]{0,10}?(?:援疆|援藏|援青|对口支援|对口帮扶|帮扶资金|援建资金))"  # the donor
+                     r"|来自[^，。；;,!?！？：:\n]{1,40}?等(?:地|省市|城市|国家和地区|国家|地区)"
                      r"|在[^，。；;,!?！？：:\n]{1,40}?等地的?(?:专题|项目)?(?:招商|考察|推介|洽谈|对接)"
                      r"|在(?:(?!举行|举办|召开)[^，。；;,!?！？：:\n在]){1,12}?的?(?:招商推介会|投资推介会|推介会|招商会|专题招商)"
                      r"|由[^，。；;,!?！？：:\n由]{1,20}?(?:对口)?援建"  # "由深圳市投入10亿元援建的喀什大学": the donor
@@ -1064,6 +1108,8 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
     is still given.
     """
     table = _table()
+    if focus and _abroad(table, focus):
+        return []  # "张家港一家纺织企业在泰国罗勇工业园投资3亿元建设…": the site is abroad, the firm's home no site
     if national_scope(title, body) and not _one_city_told(table, _after_dateline(body)):
         # The country's story: the places it goes on to name are its examples. Only the sentence that
         # states a project's investment (``focus``) may still place that project.
@@ -1075,8 +1121,8 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
         # ("核准了山西大同、陕西渭南…的煤电项目，总投资合计约260亿元") still gives its first: tried, it cost a held-out city.
         money = [clause for clause in _SENTENCE_OR_CLAUSE.split(_ORIGIN.sub(lambda m: " " * len(m.group()), focus))
                  if _MONEY.search(clause)]
-        towns = [_towns(table, clause) for clause in money]
-        if len([each for each in towns if each]) > 1 and len(set().union(*towns)) > 1:
+        money_towns = [_towns(table, clause) for clause in money]
+        if len([each for each in money_towns if each]) > 1 and len(set().union(*money_towns)) > 1:
             return []
         title, body = "", focus
     body_mentions = table.mentions(body)
