@@ -30,7 +30,8 @@ __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
 
 # Words that make the amount after them an investment. A bare 投资 that starts another noun
 # (投资银行, 投资基金, 投资者, 投资人 …) introduces no investment.
-_INVEST = re.compile(r"(总投资额?|投资总额|决算总金额|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同总?金额|协议总?金额|协议资金|协议投资额?|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
+_FINAL_ACCOUNTS = ("决算总金额", "决算总额", "竣工决算", "决算投资")
+_INVEST = re.compile(r"(总投资额?|投资总额|决算总金?额|竣工决算|决算投资|概算为|总概算|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同总?金额|协议总?金额|协议资金|协议投资额?|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
                      r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|花费|拿出|增资|签约|签[订定]了?|签署了?|总?造价|"
                      r"投资(?!银行|基金|母基金|引导基金|子基金|者|人(?!民币)|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
 # The total of a signed batch: a word that says so ("签约总额", "总签约金额"), or a total (总金额, 总额, 共)
@@ -225,7 +226,8 @@ _COUNTED = re.compile(r"(户|人|名|位|股|吨|台|个|只|辆|套|张|份|次
 # "实施…以来，累计投资2亿多元，建设了一个蔬菜批发市场".
 # The contracts' sum of a signing of projects ("签约招商项目322个，合同金额1050亿元"); one contract's is no investment.
 _CONTRACT_SUM = re.compile(r"(合同|协议)总?金额")
-# A work's final accounts ("三峡工程，审计调整后的决算总金额为2072.76亿元") are its investment; not a budget's
+# A work's final accounts ("三峡工程，审计调整后的决算总金额为2072.76亿元", "…竣工决算为335亿元", "决算总额为41.6亿元")
+# are its investment; not a budget's
 # ("部门决算总额") nor several works' ("12所学校校舍改造工程决算总金额").
 _ONE_WORK_ACCOUNTED = re.compile(r"工程|项目")
 _WORKS_COUNTED = re.compile(r"(\d+|[两二三四五六七八九十百千]+)\s*(多|余)?[所座个处条家项批]")
@@ -535,7 +537,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                          and _INVESTMENT_AGREEMENT.search(text, max(sentences.start_before(start), start - _REACH), invest.start())
                          and not _OTHER_AGREEMENT.search(full_sentence)):
             continue  # "签订铁路建设合同，合同金额119.7亿美元": one contract's value (a contractor's), no investment
-        if invest.group() == "决算总金额" and (
+        if invest.group() in _FINAL_ACCOUNTS and (
                 not _ONE_WORK_ACCOUNTED.search(text, sentences.start_before(start), invest.start())
                 or _WORKS_COUNTED.search(text, sentences.start_before(start), invest.start())):
             continue  # "全县12所学校校舍改造工程决算总金额3600万元": several works' accounts
