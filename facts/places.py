@@ -93,7 +93,8 @@ _PROPER_TAGS = {"ns", "nr", "nrt", "nrfg", "nz", "nt"}
 _HEADLINE_TAGS = re.compile(r"^(?:\s*[【［\[][^】］\]]{1,6}[】］\]])+")  # "【视频】南沙…"
 
 
-# Where a county-level city's short name (昆山, 常熟, 龙口, 石狮) is the place whatever jieba says of the word: before a
+# Where a county-level city's or a county's short name (昆山, 常熟, 龙口, 石狮; 长兴, 象山) is the place whatever jieba says of
+# the word (a district's is not: 南海, 光明, 长寿, 金山 are words too): before a
 # firm of the place ("昆山某电子企业", "江阴一家纺机企业", "靖江船企"), a part of it ("乐清湾港区", "长兴新能源小镇",
 # "石狮服装城"), or after 在 before a verb of building or seeing ("在顺德投资", "记者在寿光看到"), or a firm's own
 # plant there ("向其太仓工厂增资"). Common words do not stand so: "新会员", "光明前景", "江山如画".
@@ -398,7 +399,7 @@ class _Table:
                                                             or _PARK_BRAND_AFTER.match(text, end + 1))) \
                             or not (out and out[-1][1] == start) and (  # "肥西县三河古镇": a town of the county before
                                 _COUNTY_FIRM_AFTER.match(text, end + 1) or (
-                                    self.by_code[code].name.endswith("市") and _county_city_slot(text, start, end + 1))):
+                                    self.by_code[code].name.endswith(("市", "县")) and _county_city_slot(text, start, end + 1))):
                         name = self.by_code[code].name  # "太仓高新区", "在义乌，": 太仓市, 义乌市 here
                 if out and out[-1][1] == start and out[-1][2] in self.names and self._foreign_district(out[-1][2], name):
                     common.add(name)
