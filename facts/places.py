@@ -99,15 +99,26 @@ _HEADLINE_TAGS = re.compile(r"^(?:\s*[【［\[][^】］\]]{1,6}[】］\]])+")  #
 # "石狮服装城"), or after 在 before a verb of building or seeing ("在顺德投资", "记者在寿光看到"), or a firm's own
 # plant there ("向其太仓工厂增资"). Common words do not stand so: "新会员", "光明前景", "江山如画".
 # Any county's or district's short name before a firm of the place ("天台一家汽车用品企业", "沭阳一家木业企业").
-_COUNTY_FIRM_AFTER = re.compile(r"一家[^，。；,;]{0,8}?(?:企业|公司|集团|厂)|某[\u4e00-\u9fff]{0,6}?(?:企业|公司|集团|厂)")
-_COUNTY_CITY_AFTER = re.compile(r"一家|一个|某[\u4e00-\u9fff]{0,6}?(?:企业|公司|集团|厂)|[\u4e00-\u9fff]?企(?:业)?(?![划图])"
-                                r"|[\u4e00-\u9fff]{0,4}?(?:小镇|新区|景区|古镇|港区|工业区|科学城|影视城|汽车城|服装城|商贸城|国际商贸城)")
-_COUNTY_CITY_VERB = re.compile(r"投资|建设|新建|建厂|设厂|落地|布局|看到|考察")
+_COUNTY_FIRM_AFTER = re.compile(r"(?:一家[^，。；,;]{0,8}?|某[\u4e00-\u9fff]{0,6}?)(?:企业|企(?![划图])|公司|集团|厂)")  # "一家鞋企"
+_COUNTY_CITY_AFTER = _COUNTY_FIRM_AFTER
+_COUNTY_CITY_PART = r"(?:小镇|新区|景区|港区|工业区|科学城|影视城|汽车城|服装城|皮革城|商贸城|国际商贸城)"
+_COUNTY_CITY_PART_NEXT = re.compile(_COUNTY_CITY_PART)
+# A county's (not a county-level city's) short name is more often a town's too ("腾冲和顺古镇" is no 和顺县, "通道建设"
+# no 通道县): only its new parts and industrial zones count.
+_COUNTY_PART_AFTER = re.compile(r"(?:小镇|新区|港区|工业区|影视城)")
+_COUNTY_CITY_VERB = re.compile(r"投资|新建|建厂|设厂|落地|布局|看到|考察")
 
 
-def _county_city_slot(text: str, start: int, end: int) -> bool:
-    if _COUNTY_CITY_AFTER.match(text, end):
+def _county_city_slot(text: str, start: int, end: int, city: bool = True, common: bool = False) -> bool:
+    """``city``: a county-level city's name (else a county's); ``common``: jieba has it as a word (常熟 a, 合作 vn,
+    灯塔 n): then only a firm of the place or one of its parts, written right after it either way ("常熟服装城"; not
+    "凤城河景区", "龙井茶文化小镇", "合作企业", "在合作建设", "其合作工厂")."""
+    if not city:
+        return bool(_COUNTY_PART_AFTER.match(text, end))
+    if _COUNTY_CITY_AFTER.match(text, end) or _COUNTY_CITY_PART_NEXT.match(text, end):
         return True
+    if common:
+        return False
     if start and text[start - 1] == "其" and text.startswith(("工厂", "基地", "园区", "生产基地"), end):
         return True
     return bool(_PLACE_BEFORE.search(text, max(0, start - 4), start) and _COUNTY_CITY_VERB.match(text, end))
@@ -398,8 +409,10 @@ class _Table:
                             self.placelike(name, code) and (_in_place_slot(text, start, end + 1)
                                                             or _PARK_BRAND_AFTER.match(text, end + 1))) \
                             or not (out and out[-1][1] == start) and (  # "肥西县三河古镇": a town of the county before
-                                _COUNTY_FIRM_AFTER.match(text, end + 1) or (
-                                    self.by_code[code].name.endswith(("市", "县")) and _county_city_slot(text, start, end + 1))):
+                                not self.common_word(name) and _COUNTY_FIRM_AFTER.match(text, end + 1) or (
+                                    self.by_code[code].name.endswith(("市", "县"))
+                                    and _county_city_slot(text, start, end + 1, self.by_code[code].name.endswith("市"),
+                                                          self.common_word(name)))):
                         name = self.by_code[code].name  # "太仓高新区", "在义乌，": 太仓市, 义乌市 here
                 if out and out[-1][1] == start and out[-1][2] in self.names and self._foreign_district(out[-1][2], name):
                     common.add(name)
@@ -712,9 +725,13 @@ def _foreign_site() -> "re.Pattern[str]":
     from babel import Locale  # CLDR's territory names, kept by the Unicode consortium (a hand list would age)
 
     names = {name for code, name in Locale("zh").territories.items()
-             if code.isalpha() and code not in ("CN", "HK", "MO", "TW") and not name.startswith("中国") and len(name) >= 2}
+             if code.isalpha() and code not in ("CN", "HK", "MO", "TW", "CF") and not name.startswith("中国") and len(name) >= 2}
     names |= {name.removesuffix("共和国") for name in names if name.endswith("共和国") and len(name) > 4}
-    return re.compile(r"(?:在|赴|到|落户(?:于|在|到)?|走进|进军)(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + ")")
+    names |= {"印尼", "沙特", "阿联酋"}  # the short forms news writes for 印度尼西亚, 沙特阿拉伯, 阿拉伯联合酋长国
+    # Where a work is put (not "出口到日本", "达到欧盟标准", a trip "赴德国招商", "中非" of 中非经贸博览会), and not a venue,
+    # a firm or a likeness named after the country ("在日本大阪举行的投资推介会上", "在荷兰花海开工建设").
+    return re.compile(r"(?:(?<![达出运销])在|落户(?:于|在|到)?|进军)(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + ")"
+                      r"(?![^，。；,;]{0,10}?(?:举行|举办|召开|博览会|推介会|洽谈会|交易会|论坛))(?!花海|风情|小镇|企业|公司|式)")
 
 
 def _abroad(table: _Table, focus: str) -> bool:
@@ -904,7 +921,7 @@ def _money_clauses(focus: str) -> str:
 # 对接后签订协议", "在成都、北京等地的专题招商活动中", "在深圳的招商推介会上签订…". A place named only
 # there is the investors' (or a fair's), not the project's: the story's own place comes first.
 _TRADE_FIRMS = r"药企|车企|房企|钢企|外企|民企|国企|央企"  # "由天津某药企投资建设"
-_ORIGIN = re.compile(r"[\u4e00-\u9fff]{2,6}?(?=[^，。；;,!?！？：:\n]{0,10}?(?:援疆|援藏|援青|对口支援|对口帮扶|帮扶资金|援建资金))"  # the donor
+_ORIGIN = re.compile(r"[\u4e00-\u9fff]{2,6}?(?=[市省]?(?:累计|今年|共)?(?:投入|安排)?(?:援疆|援藏|援青|对口支援|对口帮扶|援建资金))"  # the donor
                      r"|来自[^，。；;,!?！？：:\n]{1,40}?等(?:地|省市|城市|国家和地区|国家|地区)"
                      r"|在[^，。；;,!?！？：:\n]{1,40}?等地的?(?:专题|项目)?(?:招商|考察|推介|洽谈|对接)"
                      r"|在(?:(?!举行|举办|召开)[^，。；;,!?！？：:\n在]){1,12}?的?(?:招商推介会|投资推介会|推介会|招商会|专题招商)"
