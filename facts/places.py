@@ -921,8 +921,7 @@ def _money_clauses(focus: str) -> str:
 # 对接后签订协议", "在成都、北京等地的专题招商活动中", "在深圳的招商推介会上签订…". A place named only
 # there is the investors' (or a fair's), not the project's: the story's own place comes first.
 _TRADE_FIRMS = r"药企|车企|房企|钢企|外企|民企|国企|央企"  # "由天津某药企投资建设"
-_ORIGIN = re.compile(r"[\u4e00-\u9fff]{2,6}?(?=[市省]?(?:累计|今年|共)?(?:投入|安排)?(?:援疆|援藏|援青|对口支援|对口帮扶|援建资金))"  # the donor
-                     r"|来自[^，。；;,!?！？：:\n]{1,40}?等(?:地|省市|城市|国家和地区|国家|地区)"
+_ORIGIN = re.compile(r"来自[^，。；;,!?！？：:\n]{1,40}?等(?:地|省市|城市|国家和地区|国家|地区)"
                      r"|在[^，。；;,!?！？：:\n]{1,40}?等地的?(?:专题|项目)?(?:招商|考察|推介|洽谈|对接)"
                      r"|在(?:(?!举行|举办|召开)[^，。；;,!?！？：:\n在]){1,12}?的?(?:招商推介会|投资推介会|推介会|招商会|专题招商)"
                      r"|由[^，。；;,!?！？：:\n由]{1,20}?(?:对口)?援建"  # "由深圳市投入10亿元援建的喀什大学": the donor
@@ -933,8 +932,7 @@ _ORIGIN = re.compile(r"[\u4e00-\u9fff]{2,6}?(?=[市省]?(?:累计|今年|共)?(?
                      r"|来自[^，。；;,!?！？：:\n的]{1,12}?的(?=[^，。；;,!?！？：:\n]{0,10}?(?:企业|公司|集团|客商))"
                      r"|从[^，。；;,!?！？：:\n从]{1,10}?(?:起步|起家|走出)(?![^。；;!?！？\n]{0,30}?(?:回乡|返乡|回到家乡|反哺))"
                      r"|由[^，。；;,!?！？：:\n由]{1,12}?(?:企业|公司|集团|" + _TRADE_FIRMS + r")(?:投资|出资)"
-                     # "市长在洛阳会见了上海某新能源企业董事长": the visitor's home
-                     r"|[\u4e00-\u9fff]{2,8}?(?:某|一家)[\u4e00-\u9fff]{0,6}?(?:企业|公司|集团)(?=[^，。；;,!?！？：:\n]{0,4}?(?:董事长|负责人|总经理|一行|代表团))"
+
                      # "深圳某企业在赣州投资…", "苏州客商投资8亿元在泗阳县…": where the investor is from
                      r"|[\u4e00-\u9fff]{2,8}?(?:某|一家)?[\u4e00-\u9fff]{0,6}?(?:企业|公司|集团|客商|商人|投资商|" + _TRADE_FIRMS + r")"
                      r"(?=[^，。；;,!?！？：:\n]{0,14}?(?:在|到|赴|落户)[^，。；;,!?！？：:\n]{2})")
@@ -993,19 +991,45 @@ def _named_nowhere_else(table: _Table, kept: set[str], codes: Iterable[str]) -> 
     return {code for code in codes if code not in kept}
 
 
-def _investors_only(table: _Table, title: str, body: str, codes: Iterable[str], venues: bool = False) -> set[str]:
-    """Of ``codes``, those the story names only where it says where investors come from or were met (``_ORIGIN``) or
-    at the head of a firm's name (``_FIRM_AFTER``): one such mention vouches for no other ("平利县赴深圳开展招商
-    引资活动，与深圳华信电子有限公司签订…": 深圳 is where the county went and the firm's home, no site)."""
+# Two more kinds of origin, each read only when its word is in the text (a pattern that may start at any character
+# costs a scan per position: these two made extract_facts 25% slower when read always): a donor of aid ("深圳市累计投入
+# 援疆资金…", "广州市对口支援毕节市") and a visitor's home ("市长在洛阳会见了上海某新能源企业董事长").
+_DONOR = re.compile(r"[\u4e00-\u9fff]{2,6}?(?=[市省]?(?:累计|今年|共)?(?:投入|安排)?(?:援疆|援藏|援青|对口支援|对口帮扶|援建资金))")
+_VISITOR = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:某|一家)[\u4e00-\u9fff]{0,6}?(?:企业|公司|集团)"
+                      r"(?=[^，。；;,!?！？：:\n]{0,4}?(?:董事长|负责人|总经理|一行|代表团))")
+
+
+@lru_cache(maxsize=64)
+def _without_origins(text: str) -> str:
+    """``text`` with every place of an investor's origin blanked out (same length: positions hold)."""
+    blank = lambda m: " " * len(m.group())  # noqa: E731
+    text = _ORIGIN.sub(blank, text)
+    if "援" in text or "对口" in text:
+        text = _DONOR.sub(blank, text)
+    if any(word in text for word in ("董事长", "负责人", "总经理", "一行", "代表团")):
+        text = _VISITOR.sub(blank, text)
+    return text
+
+
+def _investors_and_venues_only(table: _Table, title: str, body: str, codes: Iterable[str]) -> tuple[set[str], set[str]]:
+    """Of ``codes``: those the story names only where it says where investors come from or were met (``_ORIGIN``) or
+    at the head of a firm's name (``_FIRM_AFTER``), and, of the others, those named only there or where its event
+    was held or learned (``_VENUE``). One such mention vouches for no other ("平利县赴深圳开展招商引资活动，与深圳华信
+    电子有限公司签订…": 深圳 is where the county went and the firm's home, no site)."""
     kept: set[str] = set()
+    kept_outside_venues: set[str] = set()
     for text in (title, body):
-        blanked = _ORIGIN.sub(lambda m: " " * len(m.group()), text)
-        if venues:
-            blanked = _blank(blanked, _venue_spans(blanked))
-        for start, end, name in table.spans(blanked):
+        blanked = _without_origins(text)
+        venues = _venue_spans(blanked)
+        spans = table.spans(blanked)
+        for start, end, name in spans:
             if not _FIRM_AFTER.match(blanked, end) or _SITE_BEFORE.search(blanked, max(0, start - 2), start):
                 kept.update(table.names[name])
-    return _named_nowhere_else(table, kept, codes)
+                # (a name inside a venue's place words is not kept outside venues)
+                if not any(low <= start < high for low, high in venues):
+                    kept_outside_venues.update(table.names[name])
+    origin = _named_nowhere_else(table, kept, codes)
+    return origin, _named_nowhere_else(table, kept_outside_venues, codes) - origin
 
 
 # A dateline opening the body ("本报兰州3月12日讯", "新华社南宁5月8日电"): where the story was filed, often a provincial
@@ -1027,7 +1051,7 @@ def _dateline_only(table: _Table, body: str, codes: Iterable[str]) -> set[str]:
     if dateline is None:
         return set()
     # An investor's home names no site either ("新华社上海电 上海一家汽车集团在江西南昌投资建设的…").
-    rest = _ORIGIN.sub(lambda m: " " * len(m.group()), body[dateline.end():])
+    rest = _without_origins(body[dateline.end():])
     kept = {code for name in table.mentions(rest) for code in table.names[name]}
     return _named_nowhere_else(table, kept, codes)
 
@@ -1137,7 +1161,7 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
         # 的…；在湖北武汉，总投资80亿元的…"): examples again, no one project's place (clauses without money aside:
         # "…河南南阳…集中签约…。甘肃兰州…签约…项目560亿元" places the sum). One clause listing places with one sum
         # ("核准了山西大同、陕西渭南…的煤电项目，总投资合计约260亿元") still gives its first: tried, it cost a held-out city.
-        money = [clause for clause in _SENTENCE_OR_CLAUSE.split(_ORIGIN.sub(lambda m: " " * len(m.group()), focus))
+        money = [clause for clause in _SENTENCE_OR_CLAUSE.split(_without_origins(focus))
                  if _MONEY.search(clause)]
         money_towns = [_towns(table, clause) for clause in money]
         if len([each for each in money_towns if each]) > 1 and len(set().union(*money_towns)) > 1:
@@ -1176,8 +1200,7 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
     loose = _loose_codes(table, (title, body))
     # Named only where investors come from (ranked last), or only where the story's event was held or learned (ranked
     # after the story's own places but before a dateline: "甘肃日报兰州讯 在天水举行的天水市…签约仪式上").
-    origin = _investors_only(table, title, body, leaves)
-    venue = _investors_only(table, title, body, leaves, venues=True) - origin
+    origin, venue = _investors_and_venues_only(table, title, body, leaves)
     # Where the story was filed ranks after the places it names, but before where its investors come from
     # ("河北日报石家庄讯 …项目日前开工，项目由天津某药企投资建设").
     dateline = _dateline_only(table, body, leaves) - set(title_codes)
