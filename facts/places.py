@@ -93,16 +93,12 @@ _PROPER_TAGS = {"ns", "nr", "nrt", "nrfg", "nz", "nt"}
 _HEADLINE_TAGS = re.compile(r"^(?:\s*[【［\[][^】］\]]{1,6}[】］\]])+")  # "【视频】南沙…"
 
 
-# Where a county-level city's or a county's short name (昆山, 常熟, 龙口, 石狮; 长兴, 象山) is the place whatever jieba says of
-# the word (a district's is not: 南海, 光明, 长寿, 金山 are words too): before a
-# firm of the place ("昆山某电子企业", "江阴一家纺机企业", "靖江船企"), a part of it ("乐清湾港区", "长兴新能源小镇",
-# "石狮服装城"), or after 在 before a verb of building or seeing ("在顺德投资", "记者在寿光看到"), or a firm's own
-# plant there ("向其太仓工厂增资"). Common words do not stand so: "新会员", "光明前景", "江山如画".
-# Any county's or district's short name before a firm of the place ("天台一家汽车用品企业", "沭阳一家木业企业").
-_COUNTY_FIRM_AFTER = re.compile(r"(?:一家[^，。；,;]{0,8}?|某[\u4e00-\u9fff]{0,6}?)(?:企业|企(?![划图])|公司|集团|厂)")  # "一家鞋企"
-_COUNTY_CITY_AFTER = _COUNTY_FIRM_AFTER
-_COUNTY_CITY_PART = r"(?:小镇|新区|景区|港区|工业区|科学城|影视城|汽车城|服装城|皮革城|商贸城|国际商贸城)"
-_COUNTY_CITY_PART_NEXT = re.compile(_COUNTY_CITY_PART)
+# Where a weak short name of a county, a district or a county-level city is the place though no city or province stands
+# beside it (see _Table._find_spans and _county_city_slot): before a firm of the place ("沭阳一家木业企业", "昆山某电子
+# 企业", "晋江一家鞋企"; for any of them when jieba has the name as no word: not "中方一家", "南部一家", "老城一家").
+_COUNTY_FIRM_AFTER = re.compile(r"(?:一家[^，。；,;]{0,8}?|某[\u4e00-\u9fff]{0,6}?)(?:企业|企(?![划图])|公司|集团|厂)")
+# A county-level city's parts written right after its name ("常熟服装城", "乐清湾港区", "义乌国际商贸城").
+_COUNTY_CITY_PART_NEXT = re.compile(r"小镇|新区|景区|港区|工业区|科学城|影视城|汽车城|服装城|皮革城|商贸城|国际商贸城")
 # A county's (not a county-level city's) short name is more often a town's too ("腾冲和顺古镇" is no 和顺县, "通道建设"
 # no 通道县): only its new parts and industrial zones count.
 _COUNTY_PART_AFTER = re.compile(r"(?:小镇|新区|港区|工业区|影视城)")
@@ -110,12 +106,14 @@ _COUNTY_CITY_VERB = re.compile(r"投资|新建|建厂|设厂|落地|布局|看�
 
 
 def _county_city_slot(text: str, start: int, end: int, city: bool = True, common: bool = False) -> bool:
-    """``city``: a county-level city's name (else a county's); ``common``: jieba has it as a word (常熟 a, 合作 vn,
-    灯塔 n): then only a firm of the place or one of its parts, written right after it either way ("常熟服装城"; not
-    "凤城河景区", "龙井茶文化小镇", "合作企业", "在合作建设", "其合作工厂")."""
+    """Whether the weak short name of a county-level city (``city``; else a county's) at ``text[start:end]`` stands as
+    the place: before a firm of the place or one of its parts, whatever jieba says of the word (常熟 a, 龙口 n:
+    "常熟服装城"); and when jieba has it as no word (``common`` false), also after 在 before a verb of building or
+    seeing ("在顺德投资", "记者在寿光看到") or after 其 before its plant ("向其太仓工厂增资"). Not "凤城河景区",
+    "龙井茶文化小镇", "合作企业", "在合作建设", "其合作工厂". A county's name only before its new parts ("象山影视城")."""
     if not city:
         return bool(_COUNTY_PART_AFTER.match(text, end))
-    if _COUNTY_CITY_AFTER.match(text, end) or _COUNTY_CITY_PART_NEXT.match(text, end):
+    if _COUNTY_FIRM_AFTER.match(text, end) or _COUNTY_CITY_PART_NEXT.match(text, end):
         return True
     if common:
         return False
@@ -720,8 +718,7 @@ _SITE_MARK = re.compile(r"((?<!总部)(?<!注册地)位于|坐落(于|在)|屹�
 
 @lru_cache(maxsize=1)
 def _foreign_site() -> "re.Pattern[str]":
-    """A country (CLDR's Chinese names, through Babel) after a word that puts a work there: "在泰国", "赴越南",
-    "落户匈牙利". China's own (中国, 中国香港…, 中国台湾) are not foreign; names of two characters or more only."""
+    """A country (CLDR's Chinese names, through Babel) after a word that puts a work there: "在泰国", "落户匈牙利". China's own (中国, 中国香港…, 中国台湾) are not foreign; names of two characters or more only."""
     from babel import Locale  # CLDR's territory names, kept by the Unicode consortium (a hand list would age)
 
     names = {name for code, name in Locale("zh").territories.items()
@@ -932,7 +929,6 @@ _ORIGIN = re.compile(r"来自[^，。；;,!?！？：:\n]{1,40}?等(?:地|省市
                      r"|来自[^，。；;,!?！？：:\n的]{1,12}?的(?=[^，。；;,!?！？：:\n]{0,10}?(?:企业|公司|集团|客商))"
                      r"|从[^，。；;,!?！？：:\n从]{1,10}?(?:起步|起家|走出)(?![^。；;!?！？\n]{0,30}?(?:回乡|返乡|回到家乡|反哺))"
                      r"|由[^，。；;,!?！？：:\n由]{1,12}?(?:企业|公司|集团|" + _TRADE_FIRMS + r")(?:投资|出资)"
-
                      # "深圳某企业在赣州投资…", "苏州客商投资8亿元在泗阳县…": where the investor is from
                      r"|[\u4e00-\u9fff]{2,8}?(?:某|一家)?[\u4e00-\u9fff]{0,6}?(?:企业|公司|集团|客商|商人|投资商|" + _TRADE_FIRMS + r")"
                      r"(?=[^，。；;,!?！？：:\n]{0,14}?(?:在|到|赴|落户)[^，。；;,!?！？：:\n]{2})")
@@ -941,8 +937,8 @@ _ORIGIN = re.compile(r"来自[^，。；;,!?！？：:\n]{1,40}?等(?:地|省市
 # Where a story's event was held or its news learned, elsewhere than the site: a venue ("在长沙举行的湘商大会重大项目
 # 签约仪式上，新晃侗族自治县签约…", "在成都举行的第二十届西博会上"; not a start or a completion, held on the site), a
 # meeting or a witnessed signing ("在北京会见…", "在北京…见证"), a county's trip to meet investors ("郎溪县县长率队赴
-# 浙江杭州、宁波开展招商活动"; not investors visiting the site, "深圳客商赴平利县对接", nor a leader's 考察 of a site), where a reporter learned it ("记者从南宁获悉"; not from an office,
-# "从宜昌市发改委获悉"). Each match covers the place words only, not the event's name ("在深圳举行的安远县招商推介会"):
+# 浙江杭州、宁波开展招商活动"; not investors visiting the site, "深圳客商赴平利县对接", nor a leader's 考察 of a site),
+# where a reporter learned it ("记者从南宁获悉"; not from an office, "从宜昌市发改委获悉"). Each match covers the place words only, not the event's name ("在深圳举行的安远县招商推介会"):
 # such a place ranks after the story's own places, before a dateline's (find_places).
 _EVENTS_ELSEWHERE = (r"签约仪式|签约活动|(?<!开工)(?<!竣工)(?<!投产)(?<!开竣工)大会|博览会|[\u4e00-\u9fff]{1,2}博会|洽谈会"
                      r"|[\u4e00-\u9fff]{1,2}洽会|对接会|峰会|推介会|座谈会|说明会|交易会|论坛")
@@ -966,13 +962,6 @@ def _venue_spans(text: str) -> list[tuple[int, int]]:
             continue
         spans.append(found.span(group))
     return spans
-
-
-def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
-    out = list(text)
-    for start, end in spans:
-        out[start:end] = " " * (end - start)
-    return "".join(out)
 
 
 # A place that opens a firm's name ("大连万达集团", "青岛海尔股份有限公司"): the firm's home, which invests
