@@ -92,7 +92,7 @@ _BARE_SIGNING = re.compile(r"签约|签[订定]了?|签署了?")
 # …unless it builds one work it names ("婺城区拿出2.3亿元用于新建区第二人民医院").
 _NEW_WORK_NAMED = re.compile(r"^[，,]?(?:用于|专门用于)?(?:新建|兴建|修建|建设)(?![^，。；,;]{0,16}?(?:和|及|等|各|一批|多|县级|乡镇|村级|奖补|补助|补贴))"
                              r"[^，。；,;]{2,16}?(?:院|学校|小学|中学|幼儿园|" + WORK_HEAD + r"|楼|馆)")
-_SPENDER = re.compile(r"公司|集团|企业|[^工]厂|合作社|[他她]们?|老板|村民|农民|夫妇|家庭")
+_SPENDER = re.compile(r"公司|集团|企业|(?<![建设工理])厂(?!房)|合作社|(?<!其)[他她]们?|老板|村民|农民|夫妇|家庭")
 _WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|花费|拿出|增资)$")  # not 捐资: a donation is rarely the whole cost
 # (A work as WORK_HEAD has it, and a plant's buildings too: "投入5000万元的厂房".)
 # A building sized by a spending word names its work too ("耗资3.8亿元的门诊楼", "斥资8000万元的图书馆新馆"),
@@ -154,7 +154,7 @@ _OWN_TOTAL = re.compile("(" + WORK_HEAD + "|" + _WORKS_BY_KIND + ")$")
 # A clause that gives an example or a likeness ("如某公司…要投资10多亿美元", "比如…", "相当于再造一个
 #投资100亿元的企业") illustrates a general statement: its figure is no investment the story reports.
 # Not 如今, 如期, 如何, 如果 …
-_EXAMPLE = re.compile(r"(比如|例如|譬如|相当于|好比|如(?!今|期|何|果|此|实|愿|同|下|上|火|东县|皋))")  # 如东县, 如皋: counties
+_EXAMPLE = re.compile(r"(比如|例如|譬如|相当于|好比|如(?!今|期|何|果|此|实|愿|同|下|上|火|东(?![方部北南西])|皋))")  # 如东, 如皋: counties (not 如东部…)
 # A bound in front of an amount ("总投资超4000亿元", "近30亿元"): the figure is not the total itself.
 _BOUND = re.compile(r"(超过|超|逾|突破|接近|将近|近|约|上)$")
 # A threshold in front of an amount ("总投资不低于700万元的项目", "推介的项目总投资不低于2000亿元"): a
@@ -361,7 +361,7 @@ _TOTAL_OF_NAMED = re.compile(r"的(?:(?![\d两三四五六七八九十百千]+[�
 # A few parts of one plant counted by their own measure ("新建两条差别化纤维生产线", "建设3栋厂房"): one work,
 # as batches.COUNT_BEFORE reads them (a dozen is a county's sum over firms: "新建生产线15条" stays several).
 _JOINED = re.compile(r"[和及、]")
-_PLANT_PARTS = re.compile(r"(?<![\d.])(?:[2-9]|[两二三四五六七八九])(?:条|座|栋|幢|台|个)(?=[^，。；,;、和及]{0,10}?(?:生产线|厂房|车间|机组|仓库))")
+_PLANT_PARTS = re.compile(r"(?<![\d.十百千一二三四五六七八九两])(?:[2-9]|[两二三四五六七八九])(?:条|座|栋|幢|台|个)(?=[^，。；,;、和及]{0,10}?(?:生产线|厂房|车间|机组|仓库))")
 
 
 class _Found(NamedTuple):
@@ -507,10 +507,6 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                 and not text[clause_start:invest.start()].strip() and not names_work:
             if clause_start == 0 and original != title and title:
                 subject = normalise(title[:_REACH])  # a headline longer than a sentence is none
-            elif clause_start == 0 and text.startswith(("！", "!"), match.end()):
-                # "总投资68亿元！昨天，盐城经开区15个重大项目集中开工…": a body opening with its news's figure as a
-                # headline does sums up the sentence after it.
-                subject = headline = text[match.end() + 1:sentences.first_from(match.end() + 1)]
             elif clause_start > 0:
                 subject_start = max(clauses.start_before(clause_start - 1), clause_start - _REACH)
                 subject = text[subject_start:clause_start]
@@ -538,8 +534,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                          and not _OTHER_AGREEMENT.search(full_sentence)):
             continue  # "签订铁路建设合同，合同金额119.7亿美元": one contract's value (a contractor's), no investment
         if invest.group() in _FINAL_ACCOUNTS and (
-                not _ONE_WORK_ACCOUNTED.search(text, sentences.start_before(start), invest.start())
-                or _WORKS_COUNTED.search(text, sentences.start_before(start), invest.start())):
+                not _ONE_WORK_ACCOUNTED.search(text, max(sentences.start_before(start), start - _REACH), invest.start())
+                or _WORKS_COUNTED.search(text, max(sentences.start_before(start), start - _REACH), invest.start())):
             continue  # "全县12所学校校舍改造工程决算总金额3600万元": several works' accounts
         if _CONTRACT_SUM.fullmatch(invest.group()) and _TECH_DEAL.search(full_sentence):
             continue  # "签约科技成果转化项目32个，合同金额…": research deals

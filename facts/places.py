@@ -137,7 +137,7 @@ def _in_place_slot(text: str, start: int, end: int, opening: bool = True) -> boo
     if start and text[start - 1] in "（(" and _FIRM_PLACE.match(text, end):
         return True
     # A headline's place tag: "【南沙】高端海工装备项目投产", "晋江丨运动鞋服智能工厂投产".
-    if opening and not _HEADLINE_TAGS.sub("", text[:start]).strip(" 【［[") \
+    if opening and start <= 24 and not _HEADLINE_TAGS.sub("", text[:start]).strip(" 【［[") \
             and text.startswith(("】", "］", "]", "丨", "｜", "|"), end):
         return True
     # The text's opening words: a project a few characters on ("寿光蔬菜项目开工"), or an event the
@@ -1009,13 +1009,13 @@ def _investors_and_venues_only(table: _Table, title: str, body: str, codes: Iter
     kept_outside_venues: set[str] = set()
     for text in (title, body):
         blanked = _without_origins(text)
-        venues = _venue_spans(blanked)
-        spans = table.spans(blanked)
-        for start, end, name in spans:
+        in_venue = bytearray(len(blanked) + 1)  # one byte a character: a look-up per name, not a scan of the venues
+        for low, high in _venue_spans(blanked):
+            in_venue[low:high] = b"\x01" * (high - low)
+        for start, end, name in table.spans(blanked):
             if not _FIRM_AFTER.match(blanked, end) or _SITE_BEFORE.search(blanked, max(0, start - 2), start):
                 kept.update(table.names[name])
-                # (a name inside a venue's place words is not kept outside venues)
-                if not any(low <= start < high for low, high in venues):
+                if not in_venue[start]:  # a name inside a venue's place words is not kept outside venues
                     kept_outside_venues.update(table.names[name])
     origin = _named_nowhere_else(table, kept, codes)
     return origin, _named_nowhere_else(table, kept_outside_venues, codes) - origin

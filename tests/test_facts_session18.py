@@ -40,6 +40,10 @@ def test_the_probe_check_scores_each_field() -> None:
     "今天某市可望签约的项目2项，总投资1亿元；",  # the firm-or-person check reads back only REACH, not to the text's start
     "某公司今年拿出1亿元，新建一座车间；",
     "该项目完成投资1亿元，占计划总投资2亿元的50%；",
+    "记者从南宁获悉，",  # a venue per name was a scan of every venue (13 s), now a look-up
+    "赴浙江杭州开展招商，",
+    "【南沙】",  # the headline tag's check copied the text up to each name (23 s)
+    "竣工决算为3亿元，",  # the final accounts' checks read back only REACH
 ])  # (phases are read at most four and REACH on: "一期投资1亿元，二期…" repeated costs as much as on FACTS_VERSION 21, ~5 s
 #    for 40,000 characters, every amount rejected one by one: a cost of its own, left as it was)
 def test_session_18s_checks_cost_linear_time(unit: str) -> None:
