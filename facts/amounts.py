@@ -321,7 +321,7 @@ _SHARE = re.compile(r"的[\d.]+%")
 _AREA_TALLY = re.compile(r"全[市县区省]|[省市县区]级|重点项目|重大项目")
 
 
-def _this_works_share(text: str, sentence: str, own_start: int, invest: re.Match[str], end: int) -> bool:
+def _this_works_share(text: str, own_start: int, invest: re.Match[str], end: int) -> bool:
     """Whether the amount is the whole investment of the work the sentence is about, given as what its
     progress is a share of ("该项目…完成投资3.6亿元，占计划总投资6亿元的60%"): the statistic is the progress,
     not the total."""
@@ -478,7 +478,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         # in another comma clause of its sentence reports something else ("…，目前累计完成投资80亿元",
         # "今年以来，…"), so only the amount's own comma clause is read for them.
         own_start = _comma_clause_start(text, invest.start(), clause_start)
-        share = _this_works_share(text, full_sentence, own_start, invest, match.end())
+        share = _this_works_share(text, own_start, invest, match.end())
         names_work = bool(_TOTAL_OF_NAMED.match(text, match.end()))
         own_work = bool(_OWN_TOTAL.search(text, own_start, invest.start()) or _NAMES_WORK.match(text, match.end())
                         or share or names_work) \

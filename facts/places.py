@@ -98,10 +98,11 @@ _HEADLINE_TAGS = re.compile(r"^(?:\s*[【［\[][^】］\]]{1,6}[】］\]])+")  #
 # 企业", "晋江一家鞋企"; for any of them when jieba has the name as no word: not "中方一家", "南部一家", "老城一家").
 _COUNTY_FIRM_AFTER = re.compile(r"(?:一家[^，。；,;]{0,8}?|某[\u4e00-\u9fff]{0,6}?)(?:企业|企(?![划图])|公司|集团|厂)")
 # A county-level city's parts written right after its name ("常熟服装城", "乐清湾港区", "义乌国际商贸城").
-_COUNTY_CITY_PART_NEXT = re.compile(r"小镇|新区|景区|港区|工业区|科学城|影视城|汽车城|服装城|皮革城|商贸城|国际商贸城")
+_COUNTY_PARTS = ("小镇", "新区", "港区", "工业区", "影视城")
+_COUNTY_CITY_PART_NEXT = re.compile("|".join(_COUNTY_PARTS + ("景区", "科学城", "汽车城", "服装城", "皮革城", "国际商贸城", "商贸城")))
 # A county's (not a county-level city's) short name is more often a town's too ("腾冲和顺古镇" is no 和顺县, "通道建设"
 # no 通道县): only its new parts and industrial zones count.
-_COUNTY_PART_AFTER = re.compile(r"(?:小镇|新区|港区|工业区|影视城)")
+_COUNTY_PART_AFTER = re.compile("|".join(_COUNTY_PARTS))
 _COUNTY_CITY_VERB = re.compile(r"投资|新建|建厂|设厂|落地|布局|看到|考察")
 
 
@@ -1009,9 +1010,7 @@ def _investors_and_venues_only(table: _Table, title: str, body: str, codes: Iter
     kept_outside_venues: set[str] = set()
     for text in (title, body):
         blanked = _without_origins(text)
-        in_venue = bytearray(len(blanked) + 1)  # one byte a character: a look-up per name, not a scan of the venues
-        for low, high in _venue_spans(blanked):
-            in_venue[low:high] = b"\x01" * (high - low)
+        in_venue = _covered(blanked, ((low, high, "") for low, high in _venue_spans(blanked)))  # a look-up per name
         for start, end, name in table.spans(blanked):
             if not _FIRM_AFTER.match(blanked, end) or _SITE_BEFORE.search(blanked, max(0, start - 2), start):
                 kept.update(table.names[name])
