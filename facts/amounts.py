@@ -760,7 +760,8 @@ def _chosen(text: str, title: str) -> Optional[_Found]:
 
 # A static investment ("静态投资72.6亿元，动态总投资86.3亿元") is a part of the total like a phase: interest left out.
 _PHASE_BEFORE = re.compile(r"(?:([一二三四五六首]|[1-6])期(?:工程|项目)?|(静)态)(?:总|计划|预计)?$")
-_PHASE_NAMED = re.compile(r"([一二三四五六首])期")
+_PHASE_NAMED = re.compile(r"([一二三四五六首]|[1-6])期")
+_PHASE_DIGITS = str.maketrans("123456", "一二三四五六")  # "2期" in a headline is the body's "二期", and back
 
 
 # A text (a headline or a body) that opens with its news's figure alone, as a cry ("18亿元！德清…再添重大项目",
@@ -776,7 +777,7 @@ def _phase_or_whole(found: list[_Found], title: str) -> _Found:
     named = _PHASE_NAMED.search(title)
     if named:
         for one in found:
-            if one.phase == named.group(1):
+            if one.phase and one.phase.translate(_PHASE_DIGITS) == named.group(1).translate(_PHASE_DIGITS):
                 return one
         return found[0]
     whole = [one for one in found[1:] if not one.phase and one.total and one.amount.currency == found[0].amount.currency

@@ -80,7 +80,7 @@ _OUTLETS = r"本报|新华社|中新社|中新网|人民网|央视网|央广网|
 _DATELINE_BEFORE = re.compile(r"(?:" + _OUTLETS + r")$")
 _DATELINE_END = re.compile(r"[0-9０-９一二三四五六七八九十]+月|电|讯|消息")
 # A 分会场 is an event's venue in the place it is named after ("文昌分会场"); 工业区 a zone ("金山工业区").
-_PROJECT_OR_ZONE_AFTER = re.compile(r"(?:一个|一|某)?(?:项目|园区|工业园|产业园|工业区|基地|片区)|分会场"
+_PROJECT_OR_ZONE_AFTER = re.compile(r"(?:一个|一|某)?(?:项目|园区|工业园|产业园|工业区|基地|片区)|分会场|核电(?!企业|行业|产业)"
                                     r"|[\u4e00-\u9fff]{1,4}?(?:园区|开发区|高新区|工业园|产业园)")  # "平潭新兴园区"
 # "云霄全县共签约…": the whole of a county (city, district, banner) is named by its name.
 _WHOLE_AFTER = re.compile(r"全(?:县|市|区|旗)")
@@ -89,6 +89,9 @@ _PROJECT_NEAR = re.compile(r"[^，。、；：！？,;:!?\s]{0,4}?项目|一[^�
 # jieba's tags of proper nouns; a name tagged otherwise is an ordinary word as well (资源 n, 合作 vn).
 _PROPER_TAGS = {"ns", "nr", "nrt", "nrfg", "nz", "nt"}
 
+
+# How many times its prefecture's count in jieba's dictionary a county-level city's name may be written (placelike).
+_COUNTY_CITY_FAME = 5
 
 _HEADLINE_TAGS = re.compile(r"^(?:\s*[【［\[][^】］\]]{1,6}[】］\]])+")  # "【视频】南沙…"
 
@@ -326,17 +329,25 @@ class _Table:
         jieba's dictionary (data/words.csv) must not tag it as a common word, and must count it no
         more often than the city or province above it: a county's name written more often than its
         city's is used in another sense (江山 1224 times, 衢州 105).
+
+        A county-level city's name is often better known than its prefecture's (台山 86 times, 江门 36; 诸城,
+        曲阜, 敦煌, 西昌, 醴陵, 瑞丽): up to five times its city's count still reads as the place (江山 11.7 times
+        衢州's, 龙井 18.6 times 延边's stay words). Not a river's name (嫩江, 沅江, 沙河, 临江, 三河 are waters too).
         """
         above = self.ancestors(code)
-        return self.rarer_than(name, above[-1]) if above else False
+        if not above:
+            return False
+        looser = self.by_code[code].name.endswith("市") and not name.endswith(("江", "河", "湖"))
+        return self.rarer_than(name, above[-1], _COUNTY_CITY_FAME if looser else 1)
 
-    def rarer_than(self, name: str, code: str) -> bool:
-        """True when jieba tags ``name`` as no common word and counts it no more often than division ``code``."""
+    def rarer_than(self, name: str, code: str, times: float = 1) -> bool:
+        """True when jieba tags ``name`` as no common word and counts it no more often than division ``code``
+        (``times`` as often, for a county-level city: see placelike)."""
         freq, tag = self.words.get(name, (0, ""))
         if tag and tag not in _PROPER_TAGS:
             return False
         above = self.by_code[code].name
-        return freq <= max(self.words.get(above, (0, ""))[0], self.words.get(_short(above), (0, ""))[0])
+        return freq <= times * max(self.words.get(above, (0, ""))[0], self.words.get(_short(above), (0, ""))[0])
 
     def ancestors(self, code: str) -> list[str]:
         """Codes of the division's province and city (those that exist), top down."""
