@@ -34,7 +34,7 @@ import ahocorasick
 
 from .text import COMMA_CLAUSE_MARKS, NATIONAL, REACH, WHOLE, sentence_end
 
-__all__ = ["Division", "Place", "find_places", "national_figure"]
+__all__ = ["Division", "Place", "find_places", "names_a_country", "national_figure"]
 
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
              "林区", "地区", "新区", "矿区", "省", "市", "县", "区", "盟", "旗")
@@ -729,17 +729,34 @@ _SITE_MARK = re.compile(r"((?<!总部)(?<!注册地)位于|坐落(于|在)|屹�
 
 
 @lru_cache(maxsize=1)
-def _foreign_site() -> "re.Pattern[str]":
-    """A country (CLDR's Chinese names, through Babel) after a word that puts a work there: "在泰国", "落户匈牙利". China's own (中国, 中国香港…, 中国台湾) are not foreign; names of two characters or more only."""
+def _countries() -> str:
+    """Other countries' names (CLDR's Chinese names, through Babel) as a regex alternation, longest first. China's own
+    (中国, 中国香港…, 中国台湾) are not foreign; names of two characters or more only."""
     from babel import Locale  # CLDR's territory names, kept by the Unicode consortium (a hand list would age)
 
     names = {name for code, name in Locale("zh").territories.items()
              if code.isalpha() and code not in ("CN", "HK", "MO", "TW", "CF") and not name.startswith("中国") and len(name) >= 2}
     names |= {name.removesuffix("共和国") for name in names if name.endswith("共和国") and len(name) > 4}
     names |= {"印尼", "沙特", "阿联酋"}  # the short forms news writes for 印度尼西亚, 沙特阿拉伯, 阿拉伯联合酋长国
+    return "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _country_named() -> "re.Pattern[str]":
+    return re.compile(_countries())
+
+
+def names_a_country(text: str) -> bool:
+    """Whether ``text`` names another country anywhere ("中标墨西哥城至克雷塔罗高速铁路项目", "与泰国企业签约")."""
+    return bool(_country_named().search(text))
+
+
+@lru_cache(maxsize=1)
+def _foreign_site() -> "re.Pattern[str]":
+    """A country (see _countries) after a word that puts a work there: "在泰国", "落户匈牙利"."""
     # Where a work is put (not "出口到日本", "达到欧盟标准", a trip "赴德国招商", "中非" of 中非经贸博览会), and not a venue,
     # a firm or a likeness named after the country ("在日本大阪举行的投资推介会上", "在荷兰花海开工建设").
-    return re.compile(r"(?:(?<![达出运销])在|落户(?:于|在|到)?|进军)(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + ")"
+    return re.compile(r"(?:(?<![达出运销])在|落户(?:于|在|到)?|进军)(?:" + _countries() + ")"
                       r"(?![^，。；,;]{0,10}?(?:举行|举办|召开|博览会|推介会|洽谈会|交易会|论坛))(?!花海|风情|小镇|企业|公司|式)")
 
 

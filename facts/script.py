@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import functools
 import operator
+import re
 
 import opencc
 
-__all__ = ["is_traditional", "to_simplified"]
+__all__ = ["is_traditional", "to_simplified", "without_glosses"]
+
+# A pinyin reading written after a character ("鎮(zhèn)江", "項(xiàng)目", "開(kāi)工"): some mirrors of portals annotate
+# the characters they converted so, splitting every name and word the rules read. A reading has a tone mark (or ü),
+# which no bracketed English word or code has: "(zhèn)" goes, "(Farizon)", "(00175)" and "(Singapore)" stay.
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?=[a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
 
 # Enough text to tell the script (a story does not switch scripts halfway), and little enough that
 # the two conversions below cost a few hundredths of a millisecond.
@@ -44,8 +50,15 @@ def is_traditional(text: str) -> bool:
     return traditional >= 2 and traditional > _changed(sample, "s2t")
 
 
+def without_glosses(text: str) -> str:
+    """``text`` without pinyin readings written after its characters (see _GLOSS)."""
+    return _GLOSS.sub("", text) if "(" in text or "（" in text else text
+
+
 def to_simplified(title: str, body: str) -> tuple[str, str]:
-    """``(title, body)`` in simplified characters when the story is written in traditional ones, else as is."""
+    """``(title, body)`` in simplified characters when the story is written in traditional ones, else as is;
+    pinyin readings after characters are dropped first (see _GLOSS)."""
+    title, body = without_glosses(title), without_glosses(body)
     if not is_traditional(title + "\n" + body[:_SAMPLE]):  # the sample only: no copy of a long body
         return title, body
     convert = _converter("t2s").convert

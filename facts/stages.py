@@ -22,6 +22,7 @@ import re
 from typing import Callable, Optional
 
 from .text import CLAUSE_MARKS, COMMA_CLAUSE_MARKS, EVENT, INVESTING, ONE_BATCH, PERIOD, PLAN_DOCUMENT, PURCHASE, SPAN_SO_FAR, STATISTIC, WORK_HEAD, compared_after, compared_batch, day_item_start, normalise, sentence_end, sentence_of, sentence_start
+from .places import names_a_country
 
 __all__ = ["STAGES", "find_stage"]
 
@@ -29,7 +30,7 @@ STAGES = ("洽谈", "签约", "备案", "核准", "评审", "招标", "开工", 
 
 _VERBS = {
     # "进口商谈判" is 进口商 + 谈判; "欢迎各地客商前来考察洽谈" invites talks, none held (_INVITED).
-    "洽谈": r"洽谈|会谈|商谈(?!判)|对接会|考察对接",
+    "洽谈": r"洽谈|会谈|商谈(?!判)|对接会|考察对接|达成[\u4e00-\u9fff]{0,6}?意向",  # "达成初步合作意向": talks held
     # 落户 (a project settles in a place, "项目落户辽宁") states where, not a stage: the gold set's readers
     # label it none, as they do 入驻 (bench/data/facts/README.md); a signing says 签约 itself.
     "签约": r"签约|签[订定]|签署|签下|达成[\u4e00-\u9fff]{0,4}协议",  # "达成合作协议", "签下了906个…合同项目"
@@ -39,19 +40,25 @@ _VERBS = {
     # "通过市发改委评审", "通过专家审查": a reviewing office or experts may stand between (not "通过深交所审查", "通过国家
     # 安全审查", "通过省级企业技术中心评审": a listing, a security check, a firm's own title).
     "评审": r"通过专家评审|专家评审|评审会|通过(?:可研|初步设计|初设|方案)?评审|通过(?:专家|技术)?审查(?!调查)"
-            r"|通过[省市县区]?级?(?:发改委|发展改革委|发展和改革委员会|水利厅|水利局|交通运输厅|住建局|住建厅)(?:组织的)?(?:专家)?(?:评审|审查)",
-    # Not 中标: a firm winning a contract ("中国铁建…中标墨西哥城至克雷塔罗高速铁路项目") is a contractor's news; the gold
-    # set's rules (bench/data/facts/README.md) give it no stage.
-    # The builder chosen: a tender done (not 开标 or 中标候选人公示: a purchase's, a land sale's or a contractor's too).
-    "招标": r"完成招标|招标|确定(?:了)?施工单位",
+            r"|通过[省市县区]?级?(?:发改委|发展改革委|发展和改革委员会|水利厅|水利局|交通运输厅|住建局|住建厅)(?:组织的)?(?:专家)?(?:评审|审查)"
+            # A design reviewed by the sector's authority ("民航局正式出具亳州民用机场可研报告行业审查意见", "取得…审查意见").
+            r"|(?:出具|取得)[^，。；,;]{0,24}?审查意见|完成[^，。；,;]{0,16}?行业审查",
+    # The builder chosen: a tender done. A contract won at home ("某集团成功中标赣州市赣南大道快速路项目", "收到…《中标
+    # 通知书》") is the work's tender done, as readers of real regional stories label it (session 19: 9 of 294 stages;
+    # not 中标候选人公示, candidates only, as session 18's review decided); one won abroad ("中国铁建…中标墨西哥城至克雷塔罗高速铁路项目") is a contractor's news,
+    # no stage in the gold set's rules (bench/data/facts/README.md): see _skip_reason. (Not 开标: bids opened only.)
+    "招标": r"完成招标|招标|确定(?:了)?施工单位|中标(?!候选)",
     # "开复工": started or resumed; "启动建设", "扩建工程正式启动", "某工程日前在天津启动": construction launched.
     # Not 开 + 工作/工业 of another verb: "召开工作会议", "召开工业经济推进会", "展开工作", "公开工程信息".
-    "开工": r"(?<![召公展打离])开工建设|集中开工|开复工|(?<![召公展打离])开工|动工|奠基|破土|开建|开始(土建)?(兴建|建设|施工)|启动建设|(?:开始|正式)桩基施工|桩基[^，。；,;]{0,4}?开钻|(?<=工程)(日前|近日|今天|今日|昨天)?(在[\u4e00-\u9fff]{1,8}?)?(正式|全面)?启动(?!仪式后)",
+    "开工": r"(?<![召公展打离])开工建设|集中开工|开复工|开[（(]复[）)]工|(?<![召公展打离])开工|动工|奠基|破土|开建|开始(土建)?(兴建|建设|施工)|启动建设|(?:开始|正式)桩基施工|桩基[^，。；,;]{0,4}?开钻|(?<=工程)(日前|近日|今天|今日|昨天)?(在[\u4e00-\u9fff]{1,8}?)?(正式|全面)?启动(?!仪式后)",
     # 投用: put in use, as 投入使用 ("建成投用", "建成启用" read whole, like 建成投产); a power plant's output fed in
     # whole ("全容量并网", "正式并网发电"; not "首台风机并网发电", a first unit's).
     # A plant's first output ("首车下线", "一次开车成功", "实现量产"), water let into a works ("正式通水"; not "恢复").
+    # A work finished and put in use in one phrase ("已建成投入使用", "建成通水") is in use, as 建成投产 and 建成投用 are (not
+    # "竣工并投入使用", "竣工通水": the completion, as session 18's probes label them); a
+    # furnace or a plant fired up ("高炉点火开炉", "点火发电试运行") or put on trial run ("投入试运行") produces.
     # (Not "上线运行", "成功并网", "正式并网": an app, a first unit.)
-    "投产": r"正式投产|建成投产|建成开馆|落成启用|(?<!恢复)正式通航|建成通航|首车下线|开车成功|实现量产|(?<!恢复)正式通水|(?:建成|竣工)?(?<!暂停)(?<!停止)(?<!未)投用|建成启用|(?<!重新)(?<!恢复)投入生产|(?:全容量|全部机组|全面|全部|建成)并网(?:发电)?|建成并?投入(商业)?运营|建成并?投入商运|竣工投产|竣工投运|建成投运|投产|正式启用|全面启用|投入使用|(?<!测)试生产|试产|投入(商业|试)?运营|投运|达产|开通运营|正式开通(?![^，。；]{0,10}?(公交|航线|专线|热线|线路|班次|频道|账号|服务))|投入运行|"
+    "投产": r"正式投产|建成投产|建成并?(?:正式)?(?:投入使用|通水)|点火(?:开炉|投产|发电|运行|试运行)|投入试运行|建成开馆|落成启用|(?<!恢复)正式通航|建成通航|首车下线|开车成功|实现量产|(?<!恢复)正式通水|(?:建成|竣工)?(?<!暂停)(?<!停止)(?<!未)投用|建成启用|(?<!重新)(?<!恢复)投入生产|(?:全容量|全部机组|全面|全部|建成)并网(?:发电)?|(?:正式)?并网供水|建成并?投入(商业)?运营|建成并?投入商运|竣工投产|竣工投运|建成投运|投产|正式启用|全面启用|投入使用|(?<!测)试生产|试产|投入(商业|试)?运营|投运|达产|开通运营|正式开通(?![^，。；]{0,10}?(公交|航线|专线|热线|线路|班次|频道|账号|服务))|投入运行|"
             r"(?<!闭)(?<!正常)(?<!恢复)(?<!每天)(?<!按时)开馆|(正式|全线)?(?<!恢复)(?<!暂停)(?<!禁止)(?<!中断)(?<!临时)通车(?!里程)|投入商运",
     # 开通运营, 通车: a line, road, bridge or tunnel opened to traffic (a measure, "通车里程", is none; a bus
     # route, a flight or a hotline "正式开通" is a service, and "恢复通车" reopens a road);
@@ -60,7 +67,7 @@ _VERBS = {
     # "构建成链", "组建成", "共建成渝": a verb ending in 建 before 成 ("into", a name) is no completion;
     # "建成区" is a city's built-up area. 落成: a building's or a bridge's completion ("体育中心今天落成"); not
     # "临近落成" (not yet), and "落成启用" is the opening of a work in use (投产's 启用 reads it).
-    "竣工": r"竣工验收|竣工(?!决算)|开[（(]竣[）)]工|完工|(?<!临近)(?<!接近)落成(?!启用|开放|投用)|(?<![构组搭创共已])建成(?!区)|(?<=已)建成(?!区|的[^，。；,;]{0,10}?(?:最|之一|第一))|验收合格|(经|通过)[^，。；,;]{0,10}?验收|交付使用",  # 交付使用: handed over, built
+    "竣工": r"(?:全面)?完成(?:全部)?建设任务(?![\d一二三四五六七八九十百千万])|竣工验收|竣工(?!决算)|开[（(]竣[）)]工|完工|(?<!临近)(?<!接近)落成(?!启用|开放|投用)|(?<![构组搭创共已])建成(?!区)|(?<=已)建成(?!区|的[^，。；,;]{0,10}?(?:最|之一|第一))|验收合格|(经|通过)[^，。；,;]{0,10}?验收|交付使用",  # 交付使用: handed over, built
 }
 _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_VERBS.values())))
 # A plan word governs the rest of its sentence: the stages after it are ahead, not reached
@@ -92,7 +99,10 @@ _SENTENCE_MARKS = CLAUSE_MARKS
 # 通知") names the event in its headline: the stage words in it are the event's name.
 _EVENT_NOTICE = re.compile(r"^关于(举办|召开|参加|组织)")
 # After the verb: a condition or a time before it ("建成后", "投产以后", "竣工前").
-_CONDITION_AFTER = re.compile(r"后|时|以后|之后|前|以前|之前")
+# Another stage may stand between ("项目建成达产后，预计年产值约30亿元", "建成投运以后").
+# A verb negated right before it ("未获批准", "尚未竣工", "没有通过评审", "不予核准").
+_NEGATED_BEFORE = re.compile(r"(?:未|没有|不予|不再)(?:能|曾)?(?:获得?|通过|完成|实现|正式|按期|如期)?$")
+_CONDITION_AFTER = re.compile(r"(?:并?(?:达产|达效|投产|投运|运营|使用))?(?:后|时|以后|之后|前|以前|之前)")
 # A verb that starts a noun of measure ("竣工面积", "开工率") or is followed by a quantity
 # ("竣工8012万平方米", "投产821公里", "建成住房105万套", "建成8个基地") counts, it reports no
 # project's stage. One work ("建成一座污水处理厂") is not a count.
@@ -133,11 +143,14 @@ _ZONE_APPROVED = re.compile(r"[^，。；,;]{0,14}?(试验区|示范区|实验�
 # usually names it or calls it 项目/工程: a work as names end in it (WORK_HEAD), or any of the looser
 # nouns and works below (工程, 厂, 园, 中心 without WORK_HEAD's exceptions). Signings and talks have
 # their own object check.
-_WORK = re.compile(WORK_HEAD + r"|工程|[一二三四五]期|厂|产线|车间|装置|机组|电网|核电|风电|光伏|港|码头|航道|桥|"
+_WORK = re.compile(WORK_HEAD + r"|工程|[一二三四五]期|厂|产线|车间|装置|机组|高炉|窑|电网|核电|风电|光伏|港|码头|航道|桥|"
                    r"高速|线路|新线|地铁|轨道|隧道|航站|堤|坝|渠|管道|管网|园|大楼|楼|中心|馆|"
                    r"医院|学校|大学|中学|小学|学院|幼儿园|市场|商场|综合体|小镇|冷库|仓|站|场|设施|住房|房|小区|街区|系统|平台|集群|酒店|道路|大道|快速路|路段|"
                    r"闸|泊位|矿|油田|气田|大棚|温室|改造|扩建|新建")
 _DEALS = (STAGES.index("洽谈"), STAGES.index("签约"))
+_TENDERED = STAGES.index("招标")
+_ABROAD_WORD = re.compile(r"海外|境外|国外|外国|某国|一带一路沿线")
+_SUPPLIER = re.compile(r"供应商|供货|物资|设备|服务(?:项目|商)")
 # A verb after 的 is a noun; when its clause says what it will do ("钱凯港的建成有助于…", "该线的建成投运
 # 将…") the completion is ahead, like a plan's. What it did ("大桥的建成通车，结束了…历史") or an event
 # ("项目的开工仪式") reports the stage.
@@ -280,8 +293,9 @@ def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: b
             _DOCUMENT.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start())
             or match.group() == "获批" and _ZONE_APPROVED.match(text, match.end())):
         return True  # "…总体方案》获国务院批复", "获批…综合试验区": a plan or a zone, no work
-    if match.group().startswith("获") and match.group().endswith("批准"):
-        return not _PROJECT_DEAL.search(sentence_of(text, match.start()))
+    if match.group().startswith("获") and match.group().endswith("批准"):  # a work named as one ("重件码头…获省厅批准")
+        sentence = sentence_of(text, match.start())
+        return not (_PROJECT_DEAL.search(sentence) or _WORK.search(sentence))
     if index == STAGES.index("评审"):
         return bool(_FUNDING_REVIEW.search(sentence_of(text, match.start())))
     if match.group() not in _SIGNING and not match.group().startswith("达成"):
@@ -324,6 +338,8 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
         return "span of stages"  # "从签约到投产的全流程": a span of stages, not a report
     if _CONDITION_AFTER.match(text, match.end()):
         return "condition"  # "项目建成后…", "投产以后…": a condition, not a report
+    if _NEGATED_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+        return "negated"  # "环评未获批准", "工程尚未竣工验收": not reached
     if in_body and index not in _DEALS and not _WORK.search(sentence_of(text, match.start(), _SENTENCE_MARKS)):
         return "no work"
     if in_body and _MANY.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start()):
@@ -345,6 +361,12 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
         return "a part"  # "主体工程已完工", "导流洞正式完工": one part of the work is done, not the work
     if _not_about_a_project(text, match, index, in_body):
         return "no project"
+    if index == _TENDERED and match.group() == "中标":
+        sentence = sentence_of(text, match.start(), _SENTENCE_MARKS)
+        if names_a_country(sentence) or _ABROAD_WORD.search(sentence):
+            return "abroad"  # "中标墨西哥城至克雷塔罗高速铁路项目": a contractor's win abroad
+        if PURCHASE.search(sentence) or _SUPPLIER.search(sentence):
+            return "a purchase"  # "某大学实验设备采购项目中标结果公告", "确定某公司为中标供应商": goods bought, no work
     if index == 0 and (match.group().endswith("会") or text.startswith("会", match.end())):
         return "event name"  # "投资贸易洽谈会", "对接会": the event's name; the stage is what it reports (签约)
     return None
