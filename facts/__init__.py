@@ -97,7 +97,7 @@ def extract_facts(title: str, body: str) -> InvestmentFacts:
         amount_text=amount.text if amount else None,
         kind=amount.kind if amount else None,
         # A nation-wide figure's story reports the country's works, no project's stage.
-        stage=None if national_figure(title, body) else find_stage(title, body, _same_places(focus), focus),
+        stage=None if national_figure(title, body) else find_stage(title, body, _same_places(focus, places[:1]), focus),
         places=places,
         industry=tuple(find_industries(title, body, focus)),
         project=find_project(title, body, _written_names(places), focus),
@@ -120,12 +120,14 @@ def _scene(body: str, at: int, focus: str) -> str:
     return before + focus if find_places("", before) else focus
 
 
-def _same_places(focus: str) -> Optional[Callable[[str], bool]]:
+def _same_places(focus: str, story: tuple[Place, ...] = ()) -> Optional[Callable[[str], bool]]:
     """Whether a sentence may report the stage of the project whose investment ``focus`` states
     (None: any may). A paragraph that goes from place to place ("广州24个重点项目集中投试产……在兰州高新区，
     一批项目集中开工，总投资超百亿元") reports each place's own works: a sentence that names places, none of
     them the investment sentence's (the same city, or a province and a city in it), reports another's.
-    The places are read only when a stage verb asks (most stories have one or two)."""
+    The places are read only when a stage verb asks (most stories have one or two). The story's own first place
+    (``story``) is the investment's too: "…在丹东临港产业园区开工。该项目由大连某集团总投资16.8亿元建设" names the investor's
+    home in the investment's sentence, and the groundbreaking in 丹东 is still the project's."""
     if not focus:
         return None
     focus_places: Optional[list[Place]] = None  # read at the first sentence asked about
@@ -133,7 +135,7 @@ def _same_places(focus: str) -> Optional[Callable[[str], bool]]:
     def keep(sentence: str) -> bool:
         nonlocal focus_places
         if focus_places is None:
-            focus_places = find_places("", focus)
+            focus_places = find_places("", focus) + list(story)
         if not focus_places:
             return True  # the investment's sentence names no place: nothing to tell others' works by
         named = find_places("", sentence)

@@ -22,16 +22,17 @@ from .batches import (COUNT_BEFORE as _COUNT_BEFORE, MANY_AREAS as _MANY_AREAS,
                       under_way_before as _under_way_before)
 from .money import AMOUNT as _AMOUNT, CNY_RATES, Amount, parse_amount, to_amount as _to_amount
 from .stages import find_stage
-from .text import (AREA_WIDE, CLAUSE_BREAK, INVESTING, ONE_BATCH as _ONE_BATCH, PLAN_DOCUMENT, PURCHASE, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
+from .text import (AREA_WIDE, sentence_end, CLAUSE_BREAK, INVESTING, ONE_BATCH as _ONE_BATCH, PLAN_DOCUMENT, PURCHASE, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
                    REACH as _REACH, SENTENCE_MARKS, STATISTIC, TODAY, WORK_HEAD, Marks, compared_after, compared_batch,
                    day_item_start, normalise)
 
 __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
 
-# Words that make the amount after them an investment. A bare 投资 that starts another noun
+# Words that make the amount after them an investment. A work's design budget or its total budget ("施工图设计预算约11.33亿元",
+# "该项目三年总体预算达到了1.2亿元") is its cost as an estimate is (概算); a department's budget is no 总预算 of a work. A bare 投资 that starts another noun
 # (投资银行, 投资基金, 投资者, 投资人 …) introduces no investment.
 _FINAL_ACCOUNTS = ("决算总金额", "决算总额", "竣工决算", "决算投资")
-_INVEST = re.compile(r"(总投资额?|投资总额|决算总金?额|竣工决算|决算投资|概算为|总概算|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同总?金额|协议总?金额|协议资金|协议投资额?|协议引资额?|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
+_INVEST = re.compile(r"(总投资额?|投资总额|决算总金?额|竣工决算|决算投资|概算为|总概算|设计预算|总体?预算|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同总?金额|协议总?金额|协议资金|协议投资额?|协议引资额?|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
                      r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|花费|拿出|增资|签约|签[订定]了?|签署了?|总?造价|"
                      r"投资(?!银行|基金|母基金|引导基金|子基金|者|人(?!民币)|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
 # The total of a signed batch: a word that says so ("签约总额", "总签约金额"), or a total (总金额, 总额, 共)
@@ -725,6 +726,10 @@ def _restated_as_statistic(headline: _Found, lead: str, lead_amounts: list[_Foun
     return False
 
 
+# The count that closes a list of the event's projects ("签订总投资15亿元的某光伏项目，…等8个项目签约，总投资53.1亿元").
+_LIST_CLOSED = re.compile(r"等[\d一二三四五六七八九十两几]+[个项家]")
+
+
 def _chosen(text: str, title: str) -> Optional[_Found]:
     """The text's first roundup, else its first amount; a later roundup that sums up the whole event with a
     larger total wins over the first (a part of the event, or its largest project, told before its total).
@@ -737,14 +742,20 @@ def _chosen(text: str, title: str) -> Optional[_Found]:
     first: Optional[_Found] = None
     roundup: Optional[_Found] = None
     phases: list[_Found] = []  # the first amount is a phase's: the phases and totals of its sentence
+    sentence_closes = -1  # where the first roundup's clause ends (；too): a later roundup in it may close its list
     for found in _investment_amounts(text, title):
+        if roundup is not None and not sums_a_whole and found.end > sentence_closes:
+            break
         if found.is_roundup:
             if roundup is None:
                 roundup = found
-            elif found.whole and found.amount.cny > roundup.amount.cny and found.amount.currency == roundup.amount.currency:
-                roundup = found  # "主会场…总投资86亿元；…此次活动共签约项目42个，总投资242亿元": the whole event's
-            if not sums_a_whole:
-                break
+                sentence_closes = sentence_end(text, found.end - 1, CLAUSE_MARKS)
+            elif (found.whole or found.end <= sentence_closes and _LIST_CLOSED.search(text, roundup.end, found.end)
+                  and not _NOT_THE_EVENTS_WHOLE.search(text, roundup.end, found.end)) \
+                    and found.amount.cny > roundup.amount.cny and found.amount.currency == roundup.amount.currency:
+                # "主会场…总投资86亿元；…此次活动共签约项目42个，总投资242亿元": the whole event's; "签订总投资15亿元的某光伏
+                # 项目，…等8个项目签约，总投资53.1亿元": the listed projects' total closing their sentence
+                roundup = found
             continue
         if first is None:
             first = found

@@ -51,7 +51,9 @@ YEAR_PLAN = re.compile(r"(今年|全年|年内|明年|当年|年度)(投资)?(�
 # "预计签署合作项目240多个"), or a list of projects designated for the year ("确定了1580个省重点项目"):
 # a programme or a forecast, no event's batch ("可望签约的…项目38项": expected, not yet signed; "下半年，全市计划
 # 集中开工项目180个": a half-year's plan).
-PLANNED_COUNT = re.compile(r"(?<!本次)(?<!此次)(?<!这次)(?<!今天)(?<!当天)计划集中(?:开工|签约|竣工|投产)(?!的)|(计划|将|拟|要|预计|可望|有望)(实施|建设|推进|安排|谋划|开工|新开工|续建|签约|签署|签[订定]|落地)|确定了?(?=[^，。；的]{0,4}?\d)")
+PLANNED_COUNT = re.compile(r"(?<!本次)(?<!此次)(?<!这次)(?<!今天)(?<!当天)计划集中(?:开工|签约|竣工|投产)(?!的)|(计划|将|拟|要|预计|可望|有望)(实施|建设|推进|安排|谋划|开工|新开工|续建|签约|签署|签[订定]|落地)|确定了?(?=[^，。；的]{0,4}?\d)"
+                           # A year's list of works started or carried out ("今年某区启动实施市级重点项目292个，总投资516亿元").
+                           r"|(?:今年|全年|年内)[\u4e00-\u9fff]{0,6}?(?:启动实施|共实施|实施|安排|谋划)(?!的)(?=[^，。；]{0,16}?项目)(?![^，。；]{0,24}?集中)")
 
 # A span of time the sentence is set in ("2022年，", "一季度，", "今年前5个月，", "目前，", "未来一年，"; not a date:
 # "今年3月", "2022年底"). With a count of projects, a plan or completed work after it, or right before

@@ -262,6 +262,9 @@ class _Table:
             if name and len(name) >= 2 and d.name.endswith("自治县") and name + "县" not in full_names:
                 names[name + "县"] = {d.code}
                 old_names.pop(name + "县", None)
+            # …and "X自治县" without its peoples ("道真自治县", "务川自治县"), as its own papers write it.
+            if name and len(name) >= 2 and d.name.endswith("自治县") and name + "自治县" not in full_names:
+                names[name + "自治县"] = {d.code}
         self.old_names = set(old_names)
         peoples_bare = {p.removesuffix("族") for p in peoples}  # 鄂伦春 of 鄂伦春族
         self.peoples = peoples_bare
@@ -816,7 +819,9 @@ def national_scope(title: str, body: str) -> bool:
     # 安徽江巷等13处…"); one before it makes the place's story ("某公司在常州金坛落户，这是其在中国的
     # 第一个工厂", a national day's event "在浙江湖州举行").
     clause = lead[:sentence_end(lead, subject.start() if subject else 0, COMMA_CLAUSE_MARKS)]
-    named = table.mentions(clause)
+    # (A place where the news was said, held or learned is no place of the story: "…司长21日在北京表示，全国…".)
+    in_venue = _covered(clause, ((low, high, "") for low, high in _venue_spans(clause)))
+    named = [name for start, _, name in table.spans(clause) if not in_venue[start]]
     if named and subject is None:
         # Under a headline that speaks for the country, a list of places in the lead's clause are its examples
         # ("国家发展改革委近日核准了山西大同、陕西渭南、甘肃白银三地的煤电项目"), not one place's story.
@@ -848,7 +853,8 @@ def _one_city_told(table: "_Table", body: str) -> bool:
     ministry's approval of one work, "批复四川成都天府国际机场二期工程"), rather than examples of several
     places or one place of a list ("实施宁夏青铜峡等109处灌区改造")."""
     ends = _route_ends(table, body)
-    spans = [(start, end, name) for start, end, name in table.spans(body) if start not in ends]
+    in_venue = _covered(body, ((low, high, "") for low, high in _venue_spans(body)))  # where news was said or held
+    spans = [(start, end, name) for start, end, name in table.spans(body) if start not in ends and not in_venue[start]]
     cities = [place.city or place.province for place in map(table.place, _resolve(table, [n for _, _, n in spans]))
               if place.city or place.province.endswith("市")]
     if len(set(cities)) != 1:
@@ -957,7 +963,7 @@ _ORIGIN = re.compile(r"来自[^，。；;,!?！？：:\n]{1,40}?等(?:地|省市
                      # "来自北京中关村的一家…企业", "从浙江温州起步、…的电气企业": where the investor comes from
                      r"|来自[^，。；;,!?！？：:\n的]{1,12}?的(?=[^，。；;,!?！？：:\n]{0,10}?(?:企业|公司|集团|客商))"
                      r"|从[^，。；;,!?！？：:\n从]{1,10}?(?:起步|起家|走出)(?![^。；;!?！？\n]{0,30}?(?:回乡|返乡|回到家乡|反哺))"
-                     r"|由[^，。；;,!?！？：:\n由]{1,12}?(?:企业|公司|集团|" + _TRADE_FIRMS + r")(?:投资|出资)"
+                     r"|由[^，。；;,!?！？：:\n由]{1,12}?(?:企业|公司|集团|" + _TRADE_FIRMS + r")(?:总)?(?:投资|出资)"
                      # "深圳某企业在赣州投资…", "苏州客商投资8亿元在泗阳县…": where the investor is from
                      r"|[\u4e00-\u9fff]{2,8}?(?:某|一家)?[\u4e00-\u9fff]{0,6}?(?:企业|公司|集团|客商|商人|投资商|" + _TRADE_FIRMS + r")"
                      r"(?=[^，。；;,!?！？：:\n]{0,14}?(?:在|到|赴|落户)[^，。；;,!?！？：:\n]{2})")
@@ -976,8 +982,10 @@ _VENUE = re.compile(r"在(?P<place>[^，。；;,!?！？：:\n在]{1,12}?)(?:举
                     r"|（(?P<place3>[^（）]{1,6})）[^，。；;,!?！？：:\n]{0,6}?(?:推介会|说明会|招商会|洽谈会|对接会)"  # "甘肃（上海）招商推介会"
                     r"|在(?P<place4>[^，。；;,!?！？：:\n在]{1,8}?)(?:会见|[^，。；;,!?！？：:\n]{0,12}?见证)"
                     r"|赴(?P<place5>[^，。；;,!?！？：:\n赴]{1,16}?)(?:开展|进行)?(?:招商|对接|推介)"
-                    r"|从(?P<place6>(?:(?!委|局|厅|办|部|公司|集团|政府|中心)[^，。；;,!?！？：:\n从]){1,6}?)(?:获悉|了解到)")
-_VENUE_GROUPS = ("place", "place2", "place3", "place4", "place5", "place6")
+                    r"|从(?P<place6>(?:(?!委|局|厅|办|部|公司|集团|政府|中心)[^，。；;,!?！？：:\n从]){1,6}?)(?:获悉|了解到)"
+                    # where something was said ("国家发改委投资司司长21日在北京表示，…全国重点项目复工率…")
+                    r"|在(?P<place7>[^，。；;,!?！？：:\n在]{1,6}?)(?:表示|指出|透露|宣布|接受[^，。；;,!?！？：:\n]{0,8}?采访)")
+_VENUE_GROUPS = ("place", "place2", "place3", "place4", "place5", "place6", "place7")
 # A trip by investors is to the site ("深圳某企业负责人赴平利县考察对接").
 _INVESTOR_TRAVELS = re.compile(r"(?:企业|公司|集团|客商|董事长|负责人|总经理|投资商)[^，。；;,!?！？：:\n]{0,8}$")
 
@@ -998,8 +1006,11 @@ def _venue_spans(text: str) -> list[tuple[int, int]]:
 # of them a word that joins two parties or ends a division's name ("沈阳与华为公司", "沈阳市政府"): then the
 # place is a party, not part of a name.
 # Not a place a work is put in ("在合肥设立集团第二总部", "落户苏州建设集团华东总部"): a verb between is no name.
-_FIRM_AFTER = re.compile(r"(?:(?!设立|建设|成立|打造|组建|投资|新建|布局|建立|落户)[^与和同及跟向在对为、，。；：\s市省县区州盟旗\d]){0,4}?"
-                         r"(?:集团|股份|有限公司|控股)")
+# A registered name is longer ("北京凯达恒业农业技术开发有限公司", "重庆天籁文化发展有限公司", "大连宏光好运来集团"): up to ten
+# characters before 有限公司, six before 集团; 投资 may be part of it ("深圳市环湘投资发展有限公司").
+_FIRM_CHAR = r"(?:(?!设立|建设|成立|打造|组建|投资(?!发展|管理|控股|有限|集团|股份)|新建|布局|建立|落户)[^与和同及跟向在对为、，。；：\s市省县区州盟旗\d])"
+_FIRM_AFTER = re.compile(_FIRM_CHAR + r"{0,4}?(?:集团|股份|有限公司|控股)|" + _FIRM_CHAR + r"{5,6}?集团|"
+                         + _FIRM_CHAR + r"{5,10}?有限(?:责任)?公司|" + _FIRM_CHAR + r"{0,4}?(?:勘察|规划|建筑)?(?:设计|研究)院")
 _SITE_BEFORE = re.compile(r"(?:在|于|到|赴|落户)$")
 
 

@@ -21,6 +21,10 @@ __all__ = ["is_traditional", "to_simplified", "without_glosses"]
 # which no bracketed English word or code has: "(zhèn)" goes, "(Farizon)", "(00175)" and "(Singapore)" stay.
 _GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?=[a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
 
+# Variants OpenCC's t2s leaves as they are though big5 pages print them for the simplified character: 陜 (a variant of
+# 陝, the 陕 of 陕西, 陕州区) in "河南陜州區".
+_VARIANTS = str.maketrans({"陜": "陕"})
+
 # Enough text to tell the script (a story does not switch scripts halfway), and little enough that
 # the two conversions below cost a few hundredths of a millisecond.
 _SAMPLE = 500
@@ -62,4 +66,4 @@ def to_simplified(title: str, body: str) -> tuple[str, str]:
     if not is_traditional(title + "\n" + body[:_SAMPLE]):  # the sample only: no copy of a long body
         return title, body
     convert = _converter("t2s").convert
-    return convert(title), convert(body)
+    return convert(title).translate(_VARIANTS), convert(body).translate(_VARIANTS)

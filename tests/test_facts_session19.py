@@ -109,3 +109,56 @@ def test_pinyin_readings_go_and_bracketed_words_stay() -> None:
     assert without_glosses("孚能科技鎮(zhèn)江制造基地") == "孚能科技鎮江制造基地"
     assert without_glosses("吉利汽車(00175)旗下遠程汽車(Farizon)") == "吉利汽車(00175)旗下遠程汽車(Farizon)"
     assert _city("孚能科技新制造工廠落戶鎮(zhèn)江", "孚能科技鎮(zhèn)江制造基地項目正式在鎮(zhèn)江經開區簽約落戶。") == "镇江"
+
+
+_MORE_AMOUNTS = [
+    # A class of projects counted is no money ("15个亿元项目"); spoken 亿 still is ("1.3个亿", "200多个亿的…项目").
+    ("某区举行重大项目集中签约", "签约15个亿元项目，总投资额285.31亿元。", 2.8531e10, "roundup"),
+    ("", "总投资200多个亿的某港口项目今天开工。", 2e10, "project"),
+    # A work's design or total budget is its estimated cost.
+    ("", "某航道桥梁工程施工图设计通过审查。该工程施工图设计预算约11.33亿元。", 1.133e9, "project"),
+    # The total closing a list of the event's projects wins over the first listed one's.
+    ("", "9月7日，某县在签约仪式上与某玻璃公司签订总投资15亿元的光伏组件项目，与某公司签订总投资8亿元的食品项目"
+         "等8个项目签约，总投资53.1亿元。", 5.31e9, "roundup"),
+    # A year's list of works carried out is a programme; the day's batch is the story's.
+    ("某区15个重点项目集中开工", "今年某区启动实施市级重点项目292个，总投资516亿元。3月27日，某区15个重点项目集中开工，总投资22.7亿元。",
+     2.27e9, "roundup"),
+    ("", "今天，某市今年实施的第一批32个重点项目集中开工，总投资210亿元。", 2.1e10, "roundup"),
+]
+
+
+@pytest.mark.parametrize("title,body,amount,kind", _MORE_AMOUNTS)
+def test_more_amounts_of_real_stories_classes(title: str, body: str, amount: float, kind: str) -> None:
+    facts = extract_facts(title, body)
+    assert facts.amount == pytest.approx(amount) and facts.kind == kind
+
+
+@pytest.mark.parametrize("body", ["某市财政今年一般公共预算收入120亿元。", "今天集中开工的项目共32个，总投资156亿元，与前两批合计，"
+                                  "全市共计开工项目96个，总投资480亿元。"])
+def test_budgets_and_tallies_are_no_new_amount(body: str) -> None:
+    facts = extract_facts("", body)
+    assert facts.amount is None or facts.amount == pytest.approx(1.56e10)
+
+
+_CITIES = [
+    # A firm's or an institute's registered name opens with its home, which is no site.
+    ("", "东北地区最大的钢管制造工业园8月27日在丹东临港产业园区开工。该项目由大连某好运来集团总投资16.8亿元建设。", "丹东"),
+    ("某机场大道工程可研报告通过评审", "国家林业局昆明勘察设计院编制的德宏州某大道工程可研报告日前通过评审。", "德宏傣族景颇族自治州"),
+    ("", "某县与重庆天籁文化发展有限公司签约，在道真自治县三桥镇建设旅游项目，总投资3亿元。", "遵义"),
+    ("", "沈阳与华为公司签约，在沈阳建设数据中心，总投资5亿元。", "沈阳"),
+    # Where the country's news was said is no place of it.
+    ("", "中新社北京3月21日电 国家发改委投资司司长21日在北京表示，截至3月20日，全国重点项目复工率已经达到89%。", None),
+    ("", "某市市长在成都表示，总投资50亿元的某项目今天开工。", "成都"),
+    # 陜 (a variant big5 pages print for 陕).
+    ("", "近日，河南陜州區產業集聚區污水處理項目環境影響評價報告書通過省環保廳組織的專家評審。", "三门峡"),
+]
+
+
+@pytest.mark.parametrize("title,body,city", _CITIES)
+def test_cities_of_real_stories_classes(title: str, body: str, city: Optional[str]) -> None:
+    assert _city(title, body) == city
+
+
+def test_the_investors_home_in_the_investment_sentence_keeps_the_sites_stage() -> None:
+    facts = extract_facts("", "钢管制造工业园8月27日在丹东临港产业园区开工。该项目由大连某好运来集团总投资16.8亿元建设。")
+    assert facts.stage == "开工"
