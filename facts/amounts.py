@@ -106,7 +106,7 @@ _BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|�
 # (中央投资, 中央预算内投资), and a sector's or an economy's investment named by its kind rather than by a work:
 # "制造业投资", "民间投资", "有效投资", "基础设施投资", "房地产开发投资", "技改投资" (not "企业投资",
 # "某某实业投资", "市政府投资", a firm named by its trade: "科伦药业投资", "泉林纸业投资": one that invests in a work).
-_STAT_BEFORE = re.compile(r"(直接|外国|外商|外部|境外|海外|对外|在华|双向|节省|节约|中央(财政)?|预算内)$|(完成|落实)[\u4e00-\u9fff]{0,8}$|共(计|完成)?$"
+_STAT_BEFORE = re.compile(r"(直接|外国|外商|外部|境外|海外|对外|在华|双向|节省|节约|中央(财政)?|预算内|(储备|入库|在库)(项目)?)$|(完成|落实)[\u4e00-\u9fff]{0,8}$|共(计|完成)?$"
                           r"|((?<![企物事实创药纸乳酒])业|民间|社会|有效|公共|城建|基建|基础设施|房地产(开发)?|技改)$"
                           r"|(?<!\d)\d{1,2}年(来|间|里|内)?$|(?<![\u4e00-\u9fff])[一二三四五六七八九十两几]+年(来|间|里|内)?$")
 # Works a sentence may name by their kind alone, beside WORK_HEAD's nouns: a station, park, bridge, port,
@@ -144,6 +144,13 @@ _PROGRAMME_BEFORE = re.compile(r"(行动|方案|战略|纲要|政策)(计划)?$"
 # construction ("长三角铁路建设投资规模超750亿元", "水利建设投资"; not "某某城际铁路建设总投资300亿元") and the years
 # a programme takes ("十个全覆盖工程计划用3年时间，投资800亿元，全面改善…"; not "计划用两年时间，投资20亿元建设某园").
 _SECTOR_OR_YEARS_BEFORE = re.compile(r"(铁路|交通|水利|公路|能源|电网|农村)建设$|用[一二三四五六七八九十两几\d]{1,2}年(时间|左右)?[，,]?$")
+# Works turned down or sent back ("否决了…项目26个", "退回、暂缓项目", "环评未获批准的项目"): no investment made.
+_REJECTED = re.compile(r"否决|退回|暂缓(?:审批|批复|项目)|未获(?:批准|通过|核准)|不予(?:批准|核准|审批|通过)")
+# A contract won ("中标", the award's money: 合同金额, 金额, 总额): its value is the contractor's; an investment word states
+# the work's ("公司中标某医院综合楼工程，该项目总投资2.14亿元", "成功中标…输电项目，项目预计投资112亿元"), but construction
+# and installation alone ("建安总投资") is the contract's scope.
+_AWARD = re.compile(r"中标(?!候选)")
+_CONTRACT_SCOPE = re.compile(r"建安$|建安工程$")
 # Financing received (a venture round), not a project's investment.
 # What a fund has signed or put in ("投资基金已在…落地9个项目，签约总金额…") is financing too.
 # Whatever the words between: a project or company that receives money ("获意向投资额超过68亿元", "获得
@@ -203,7 +210,7 @@ _RANGE_AFTER = re.compile(r"^(至|到|—|-|~)\d")
 # A year's target or allocation ("重点项目投资目标为180亿元", "2025年度投资为6亿元", "为该铁路安排投资20亿元"): a slice
 # of a plan, no work's investment.
 _YEAR_SLICE = re.compile(r"的?(目标|任务)")
-_YEAR_SLICE_BEFORE = re.compile(r"(年度|安排|下达)$")
+_YEAR_SLICE_BEFORE = re.compile(r"(年度|安排|下达|(?<![建成投\d一二两三四五六七八九十几多])年内|(?<![\u4e00-\u9fff])今年)$")  # "某项目年内投资37亿元": this year's
 # The cost of a film, a show, a games or a festival ("这部电影总投资2.5亿元", "本届旅游节总投入约800万元"): no work.
 _NOT_A_WORK_SUBJECT = re.compile(r"(电影|影片|电视剧|网剧|纪录片|动画片|晚会|演出|赛事|比赛|马拉松|运动会|灯会|庙会"
                                  r"|(旅游|艺术|文化|音乐|美食|电影)节)(一期)?$")
@@ -600,6 +607,12 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if _SIGNED.search(invest.group()) and not is_roundup and not (bare_signing and _PROJECT_AFTER.match(after)) \
                 and not _one_project_signed(text, max(sentences.start_before(start), start - _REACH), invest, after):
             continue  # "签约额": the signed total of a batch of projects, else a contract's value
+        if _REJECTED.search(full_sentence):
+            continue  # "否决了…项目26个，项目总投资超6亿元", "环评未获批准的项目…涉及投资金额684.83亿元": works turned down
+        if _AWARD.search(text, max(sentences.start_before(start), start - _REACH), invest.start()) and (
+                "额" in invest.group() and "投资" not in invest.group() or invest.group() in ("共", "共计")
+                or _CONTRACT_SCOPE.search(text, window_start, invest.start())):
+            continue  # "中标工程施工项目11个，中标合同金额约14.36亿元", "成功中标…EPC，建安总投资44.76亿元": contracts won
         if _FINANCING.search(text, clause_start, invest.end()):
             continue  # "192家企业获得投资，投资金额超过1000亿元": financing received, no project's
         # "…今年一季度，北京市将推动160项…开工建设。其中，…项目38个，总投资超2900亿元": 其中 continues it.

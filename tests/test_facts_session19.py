@@ -162,3 +162,41 @@ def test_cities_of_real_stories_classes(title: str, body: str, city: Optional[st
 def test_the_investors_home_in_the_investment_sentence_keeps_the_sites_stage() -> None:
     facts = extract_facts("", "钢管制造工业园8月27日在丹东临港产业园区开工。该项目由大连某好运来集团总投资16.8亿元建设。")
     assert facts.stage == "开工"
+
+
+_NO_AMOUNTS = [
+    # Works turned down; contracts won (their money, or construction and installation alone); a year's slice of one
+    # work's spending; reserve projects; a tally up to a month's end.
+    ("", "去年某市共否决了不符合国家产业政策的项目26个，项目总投资超6亿元。"),
+    ("", "在9月至11月公布的退回、暂缓项目中，环评未获批准的项目多达14个，涉及投资金额684.83亿元。"),
+    ("", "某路桥公司公告称，公司2019年5月中标工程施工项目11个，中标合同金额约14.36亿元。"),
+    ("", "6月10日，某局以联合体形式成功中标某产业园项目工程总承包项目（EPC），建安总投资44.76亿元。"),
+    ("某市104个重大项目集中开工", "3月18日，某市104个重大项目集中开工，年内计划完成投资180亿元。其中，某云基地项目年内投资37亿元。"),
+    ("", "全省储备项目投资总额动态保持1200亿元。"),
+    ("", "据统计，到4月底前，某盟开工投资亿元以上项目有45个，总投资533亿元。"),
+]
+
+
+@pytest.mark.parametrize("title,body", _NO_AMOUNTS)
+def test_no_amounts_of_real_stories_classes(title: str, body: str) -> None:
+    assert extract_facts(title, body).amount is None
+
+
+_STILL_AMOUNTS = [
+    ("", "12月24日，公司中标某县人民医院感染性疾病综合楼工程，该项目总投资2.14亿元。", 2.14e8),
+    ("", "某公司联营体成功中标某水电站特高压直流输电项目，项目预计投资112亿元人民币。", 1.12e10),
+    ("", "前不久，某集团和某工业园区签约，计划在未来五年内投资100亿元，建设智能驾控产业创新研发项目。", 1e10),
+    ("", "某项目计划到6月底前开工，总投资5亿元。", 5e8),
+    ("", "今年某公司计划投资5亿元建设新厂。", 5e8),
+]
+
+
+@pytest.mark.parametrize("title,body,amount", _STILL_AMOUNTS)
+def test_amounts_the_new_checks_keep(title: str, body: str, amount: float) -> None:
+    assert extract_facts(title, body).amount == pytest.approx(amount)
+
+
+def test_a_donor_city_that_builds_is_no_site() -> None:
+    body = ("23日，由鄂尔多斯市对口援建的20多个项目在兴安盟集中开工。此次开工的项目有鄂尔多斯市援建的鄂尔多斯羊绒集团羊绒衫加工项目。"
+            "兴安盟今年开工项目45个。")
+    assert _city("", body) == "兴安盟"
