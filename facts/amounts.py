@@ -705,6 +705,20 @@ def _precise(bound: _Found, stated: Amount) -> bool:
     return 0.7 <= ratio <= 1.3  # 约
 
 
+def _fills_bound(bound: _Found, stated: Amount) -> bool:
+    """Whether ``stated`` is the figure a bound stands for, by its last written digit: "超过730亿元" is 730 to 740亿 (not
+    another batch's 861亿), "超千亿元" 1000 to 2000亿 (1090.55亿), "近200亿元" 160 to 200亿 (172.55亿)."""
+    if stated.currency != bound.amount.currency or not bound.amount.value:
+        return False
+    mantissa, exponent = f"{bound.amount.value:.5e}".split("e")
+    step = 10 ** (int(exponent) - (len(mantissa.replace(".", "").rstrip("0")) - 1))
+    if bound.bound in ("超过", "超", "逾", "突破", "上"):
+        return bound.amount.value <= stated.value < bound.amount.value + step
+    if bound.bound in ("接近", "将近", "近"):
+        return 0.8 * bound.amount.value <= stated.value <= bound.amount.value
+    return abs(stated.value - bound.amount.value) <= step / 2  # 约
+
+
 def _rounded(headline: Amount, stated: Amount) -> bool:
     """Whether the headline's figure is a round one (one significant digit: "总投资5亿元", "投资50亿元", "投资百亿")
     that ``stated``, a more precise figure of the lead within 15%, rounds ("5.3亿元", "52.6亿元", "105亿元")."""
@@ -824,6 +838,17 @@ def _counted_near(title: str, lead: str, amount_text: str) -> bool:
     return bool(_ROUNDUP.search(lead, sentences.start_before(at), sentences.first_from(at)))
 
 
+def _opening(body: str, paragraphs: int) -> str:
+    """``body`` up to the end of its first ``paragraphs`` non-empty paragraphs (a prefix: positions hold)."""
+    end = 0
+    for found in re.finditer(r"[^\n]*\S[^\n]*", body):
+        end = found.end()
+        paragraphs -= 1
+        if not paragraphs:
+            break
+    return body[:end]
+
+
 def find_investment(title: str, body: str) -> Optional[Amount]:
     """The project's investment the story states, or None.
 
@@ -839,6 +864,13 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
         chosen = _chosen(text, title)
         if chosen is None:
             continue
+        if text is body and chosen.is_roundup and lead and not _ROUNDUP.search(title) \
+                and chosen.end > body.find(lead) + len(lead):
+            # A lead that states its one project ("…签约，标志着投资5亿元的某旅游项目正式落户") over a later paragraph's
+            # batch or tally (the fair's, the city's: "本次西洽会该县已经集中签约68个，总投资101.9亿元").
+            own = _chosen(lead, title)
+            if own is not None and not own.is_roundup:
+                chosen = own
         lead_amounts = list(_investment_amounts(lead, title)) if text is title and lead else []
         if text is title and find_stage(title, "") is None and _restated_as_statistic(chosen, lead, lead_amounts):
             continue  # "前11个月我国交通固定资产投资超3万亿元" over "1—11月，我国完成…投资3.6万亿元"
@@ -847,6 +879,12 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
         # "…项目投资50亿元，为本次签约最大项目。当天共签约项目24个，总投资206.8亿元").
         filled = next((found for i, found in enumerate(lead_amounts) if _precise(chosen, found.amount)
                        or i == 0 and _rounded(chosen.amount, found.amount)), None) if text is title else None
+        if filled is None and chosen.bound and (chosen.is_roundup or text is title and _ROUNDUP.search(title)):
+            # A batch's bound ("投资金额近200亿元", "规划总投资超千亿元的27个…项目集中开工") that the next paragraph states
+            # precisely ("共签约项目15个，总投资额172.55亿元", "此次集中开工的27个项目规划总投资额达1090.55亿元").
+            filled = next((found for found in _investment_amounts(_opening(body, 2), title)
+                           if found.is_roundup and not found.bound and (text is title or found.end > chosen.end)
+                           and _fills_bound(chosen, found.amount)), None)
         if filled is not None:
             chosen = _Found(filled.amount, chosen.is_roundup or filled.is_roundup, "")
         first = chosen.amount

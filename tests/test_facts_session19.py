@@ -200,3 +200,24 @@ def test_a_donor_city_that_builds_is_no_site() -> None:
     body = ("23日，由鄂尔多斯市对口援建的20多个项目在兴安盟集中开工。此次开工的项目有鄂尔多斯市援建的鄂尔多斯羊绒集团羊绒衫加工项目。"
             "兴安盟今年开工项目45个。")
     assert _city("", body) == "兴安盟"
+
+
+_BOUNDS_FILLED = [
+    # A batch's bound in the headline or the lead, stated precisely in the next paragraph.
+    ("某县15个重点项目集中签约 投资金额近200亿元",
+     "6月27日，某县举行招商重点项目集中签约仪式。\n签约仪式上，十余家企业与该县共签约项目15个，总投资额172.55亿元。\n"
+     "据悉，今年以来，全县招商引资到位资金107.50亿元。", 1.7255e10),
+    ("", "12月28日，某集团举行重大项目集中开工仪式，宣布规划总投资超千亿元的27个新能源项目集中开工。\n"
+         "据了解，此次集中开工的27个项目规划总投资额达1090.55亿元，总装机规模1963.68万千瓦。", 1.09055e11),
+    # Not another batch's figure, which the bound's last digit does not round.
+    ("", "9月27日，某集团第二批重点项目集中开工。此次开工19个项目，总投资超过730亿元。\n"
+         "今年5月，某集团已集中开工第一批重点电力项目，总投资861亿元。", 7.3e10),
+    # A lead that states its one project over a later paragraph's batch of the fair.
+    ("", "5月25日，某县政府和某公司在项目书上正式签约，标志着投资5亿元的某旅游休闲区建设项目正式落户。\n"
+         "本次洽谈会上，全市共签约项目68个，总投资101.9亿元。", 5e8),
+]
+
+
+@pytest.mark.parametrize("title,body,amount", _BOUNDS_FILLED)
+def test_bounds_filled_and_the_leads_project(title: str, body: str, amount: float) -> None:
+    assert extract_facts(title, body).amount == pytest.approx(amount)
