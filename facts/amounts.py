@@ -711,7 +711,7 @@ def _fills_bound(bound: _Found, stated: Amount) -> bool:
     if stated.currency != bound.amount.currency or not bound.amount.value:
         return False
     mantissa, exponent = f"{bound.amount.value:.5e}".split("e")
-    step = 10 ** (int(exponent) - (len(mantissa.replace(".", "").rstrip("0")) - 1))
+    step = 10.0 ** (int(exponent) - (len(mantissa.replace(".", "").rstrip("0")) - 1))
     if bound.bound in ("超过", "超", "逾", "突破", "上"):
         return bound.amount.value <= stated.value < bound.amount.value + step
     if bound.bound in ("接近", "将近", "近"):
