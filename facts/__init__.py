@@ -86,6 +86,8 @@ def extract_facts(title: str, body: str) -> InvestmentFacts:
     ``project``) come in simplified characters.
     """
     title, body = to_simplified(title, body)
+    if not title.strip():
+        title, body = _original_headline(body)
     amount: Optional[Amount] = find_investment(title, body)
     # The sentence stating the investment names the project's place first (find_places).
     at = body.find(amount.text) if amount else -1
@@ -102,6 +104,19 @@ def extract_facts(title: str, body: str) -> InvestmentFacts:
         industry=tuple(find_industries(title, body, focus)),
         project=find_project(title, body, _written_names(places), focus),
     )
+
+
+# A reprint's closing line naming the story's first headline ("原标题：湘阴生活垃圾焚烧发电项目开工建设").
+_ORIGINAL_HEADLINE = re.compile(r"^\s*[（(]?原(?:标题|题)[:：]\s*(?P<headline>[^\n]{4,80}?)\s*[）)]?\s*$", re.MULTILINE)
+
+
+def _original_headline(body: str) -> tuple[str, str]:
+    """``(title, body)`` of a story stored without a headline whose body names its original one on a line of its
+    own: that line is the headline (it states the news; the body may tell its background first)."""
+    found = _ORIGINAL_HEADLINE.search(body) if "原" in body else None
+    if found is None:
+        return "", body
+    return found.group("headline"), body[:found.start()] + body[found.end():]
 
 
 def _scene(body: str, at: int, focus: str) -> str:

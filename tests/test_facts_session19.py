@@ -221,3 +221,22 @@ _BOUNDS_FILLED = [
 @pytest.mark.parametrize("title,body,amount", _BOUNDS_FILLED)
 def test_bounds_filled_and_the_leads_project(title: str, body: str, amount: float) -> None:
     assert extract_facts(title, body).amount == pytest.approx(amount)
+
+
+_MORE_CITIES = [
+    # A likeness, a shipment's destination, a trip to meet a firm, filings with an exchange: no site.
+    ("成都新机场获批，规模仅次于北京新机场", "4月18日，国家发改委已正式批复成都新机场项目的可行性研究报告。", "成都"),
+    ("", "总投资3.04亿元的秦皇岛某风电叶片生产基地一期项目日前正式投产，首批叶片发往甘肃瓜州某风电场。", "秦皇岛"),
+    ("某公司公告", "公告全文刊登于上海证券交易所网站及《上海证券报》。某项目位于彰武县，总投资5亿元。", "阜新"),
+]
+
+
+@pytest.mark.parametrize("title,body,city", _MORE_CITIES)
+def test_more_cities_of_real_stories_classes(title: str, body: str, city: Optional[str]) -> None:
+    assert _city(title, body) == city
+
+
+def test_a_reprints_original_headline_is_the_headline() -> None:
+    facts = extract_facts("", "该项目于2018年7月6日通过省发改委核准批复，计划总投资2.96亿元。\n项目预计在2019年12月前建成投产。\n"
+                              "原标题：某县生活垃圾焚烧发电项目开工建设")
+    assert facts.stage == "开工" and facts.amount == pytest.approx(2.96e8)
