@@ -838,6 +838,39 @@ def _counted_near(title: str, lead: str, amount_text: str) -> bool:
     return bool(_ROUNDUP.search(lead, sentences.start_before(at), sentences.first_from(at)))
 
 
+# A headline that sums up a span or a campaign rather than reporting a day's event: "前三季度林州市新开工亿元以上项目53个",
+# "今年以来江北区新开工项目41个", "9月份桐城市备案企业投资项目17个", "福安市一季度招商“开门红”", "凤台县“招商引资百日
+# 攻坚”行动交出亮眼答卷", "某县2024年重点项目计划出炉", "…重点项目观摩综述", "…召开项目建设半年推进会".
+_TALLY_HEADLINE = re.compile(r"以来|累计|截至|截止|[一二三四]季度|前[两三]季度|上半年|下半年|全年|过去一年|\d{1,2}月份|\d{1,2}[—–\-~至]\d{1,2}月"
+                             r"|百日攻坚|攻势|项目建设季|开门红|答卷|综述|计划出炉|推进会|座谈会|观摩|工作会")
+# …and a headline that reports the day's event all the same ("我市上半年签约项目超200个 今日再签约18个", "某市一季度重大项目
+# 集中开工", "…签约仪式举行").
+_DAYS_EVENT = re.compile(TODAY.pattern + r"|今日|集中(?:签约|开工|开竣工|竣工|投产)|仪式|开工|动工|开建|奠基|上马|签约|投产|竣工"
+                         r"|落户|揭牌|开幕|闭幕|落幕")
+
+
+def _tally_story(title: str, lead: str) -> bool:
+    """Whether the story sums up a span or a campaign (its headline says so and reports no day's event, nor does its
+    lead's first sentence): the figures such a story states are the span's tallies, a recalled event's ("4月份，全市二季度
+    重大项目集中开工活动中，永城开工项目18个，总投资96亿元") or its example works' ("其中，投资12亿元的新型建材产业园项目
+    已完成土地摘牌"), none of them a project's news: readers label no amount. A headline's stage verb counts as the day's
+    event only outside a tally word's phrase ("寿光市“项目建设季”累计开工项目62个" is the tally's)."""
+    if not title.strip() or not _TALLY_HEADLINE.search(title):
+        return False
+    first = lead[:sentence_end(lead, sentence_end(lead, 0) + 1)] if lead else ""  # its first two sentences
+    if TODAY.search(first) or _EVENT_IN_LEAD.search(first):
+        return False
+    return not any(_DAYS_EVENT.search(part) for part in _TALLY_PHRASE.split(title) if part)
+
+
+# A tally's own phrase in a headline, cut out before looking for the day's event: "累计开工项目62个", "新开工亿元以上项目53个",
+# "新签约项目27个", "核准备案能源项目215个", "审批核准备案项目56个".
+_TALLY_PHRASE = re.compile(r"(?:累计|新|已|共|再)?(?:开复工|开工|签约|竣工|投产|审批|核准|备案|引进|落地)[^，。；、\s]{0,14}?项目\d+个"
+                           r"|(?:累计|新|已|共)(?:开复工|开工|签约|竣工|投产|审批|核准|备案)[^，。；、\s]{0,14}?\d+个")
+# A day's ceremony opening the lead ("10月18日上午，某市一季度重大项目集中签约仪式举行").
+_EVENT_IN_LEAD = re.compile(r"集中(?:签约|开工|开竣工|竣工|投产)|仪式|昨晚|今晚|闭幕|落幕|此次|本次")
+
+
 def _opening(body: str, paragraphs: int) -> str:
     """``body`` up to the end of its first ``paragraphs`` non-empty paragraphs (a prefix: positions hold)."""
     end = 0
@@ -858,6 +891,8 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
     comparison). A roundup's stated total wins over its single projects.
     """
     lead = next((p for p in body.splitlines() if p.strip()), "")
+    if _tally_story(title, lead):
+        return None  # a span's or a campaign's summary: its figures are tallies, its works examples (see _tally_story)
     # A story whose headline or lead counts several projects reports their total.
     roundup_story = bool(_ROUNDUP.search(title) or _ROUNDUP.search(lead))
     for text in (title, body):
