@@ -62,7 +62,7 @@ _PROJECTS_SIGNED = re.compile(r"项目(?:集中|现场|正式)?签约[，,]$")
 _ONE_PROJECT = r"(?<![个批些])(项目|工程|基地|产业园)[^，。；,;\d]"  # one work, not "32个项目", "一批项目"
 _ONE_PROJECT_SIGNED = re.compile(_ONE_PROJECT + r"{0,16}?签约[，,]$"
                                  # … or signed by name ("某市与某企业签约年产20GWh动力电池项目，签约投资额120亿元")
-                                 r"|(签约|签[订定]|签署)了?[^，。；,;]{0,24}?(?<![个批些])(项目|工程|基地|产业园)[，,]$")
+                                 r"|(签约|签[订定]|签署)了?[^，。；,;]{0,24}?(?<![个批些])(项目|工程|基地|产业园)[，,\s]$")
 # ... or named right before its signing word ("某中欧班列物流园项目在某市签约，金额达15亿元"), or one work built
 # after the amount ("某县与某公司签约，金额达8亿元，将建设一座农产品冷链物流园").
 _ONE_PROJECT_BEFORE = re.compile(_ONE_PROJECT + r"{0,8}?$")
@@ -339,11 +339,25 @@ def _this_works_share(text: str, own_start: int, invest: re.Match[str], end: int
                 and _THIS_PROJECT.search(before) and not _AREA_TALLY.search(before))
 
 
+# A headline naming one work ("…再生铝项目开工", "…产业园投产"), not a batch ("重大项目集中开工", "一批项目", "十大项目").
+_ONE_WORKS_HEADLINE = re.compile(r"(?<![个批些大点])(?:项目|工程|基地|产业园|生产线|工厂|电站)")
+_BATCH_HEADLINE = re.compile(r"集中|一批|批|多个|系列|\d+个|[两二三四五六七八九十百]+个|项目群")
+
+
+# "项目" opening a clause right before its agreed sum ("。项目协议投资10亿元", "根据协议，项目协议投资25亿元"): the project the
+# story signs, named before.
+_THE_PROJECT_OPENS = re.compile(r"(?:^|[，,。：:；;\s])项目$")
+
+
 def _one_agreement(text: str, sentence_start: int, invest: re.Match[str], after: str) -> bool:
     """Whether ``协议投资(额)`` is one project's: the sentence names this project, an investor's agreement or one
     work built, and counts nothing; or ``签约项目总投资额`` is one project's signed sum (_one_project_signed)."""
     if invest.group().startswith("签约项目"):
         return _one_project_signed(text, sentence_start, invest, after)
+    if invest.group().startswith("协议投资") and (_THE_PROJECT_OPENS.search(text, max(0, invest.start() - 8), invest.start())
+                                               or _ONE_PROJECT_SIGNED.search(text, sentence_start, invest.start())) \
+            and not _SEVERAL.search(text, sentence_start, invest.start()) and not _ROUNDUP.search(text, sentence_start, invest.start()):
+        return True  # "…签约智能家电零部件产业园项目。项目协议投资10亿元", "签约高端铜箔项目 协议投资25亿元": the one signed
     return invest.group().startswith("协议投资") and not _SEVERAL.search(text, sentence_start, invest.start()) \
         and not _ROUNDUP.search(text, sentence_start, invest.start()) \
         and bool(_THIS_PROJECT.search(text, sentence_start, invest.start()) or _builds_one_work(after)
@@ -842,20 +856,30 @@ def _counted_near(title: str, lead: str, amount_text: str) -> bool:
 # "今年以来江北区新开工项目41个", "9月份桐城市备案企业投资项目17个", "福安市一季度招商“开门红”", "凤台县“招商引资百日
 # 攻坚”行动交出亮眼答卷", "某县2024年重点项目计划出炉", "…重点项目观摩综述", "…召开项目建设半年推进会".
 _TALLY_HEADLINE = re.compile(r"以来|累计|截至|截止|[一二三四]季度|前[两三]季度|上半年|下半年|全年|过去一年|\d{1,2}月份|\d{1,2}[—–\-~至]\d{1,2}月"
-                             r"|百日攻坚|攻势|项目建设季|开门红|答卷|综述|计划出炉|推进会|座谈会|观摩|工作会")
+                             r"|百日攻坚|攻势|项目建设季|开门红|答卷|综述|计划出炉|推进会|座谈会|观摩|工作会"
+                             r"|\d+个项目入选")  # a list they joined ("沭阳8个项目入选2024年省重大项目清单")
+# A tour of a place's key works ("区人大常委会组织代表视察重点项目建设", "市领导督导检查重大项目建设"): a summary too when it
+# goes from work to work (先后, 随后, two totals), not when it visits one ("市委书记调研重点项目建设。在总投资26亿元的某项目
+# 现场…": that work's news).
+_TOUR_HEADLINE = re.compile(r"(?:视察|督导|督查|调研|检查|巡查)[^，。；\s]{0,8}?(?:重点|重大)项目")
+_FROM_WORK_TO_WORK = re.compile(r"先后|随后|分别|一行还")
+_TOTAL_WORD = re.compile(r"总投资")
 # …and a headline that reports the day's event all the same ("我市上半年签约项目超200个 今日再签约18个", "某市一季度重大项目
 # 集中开工", "…签约仪式举行").
 _DAYS_EVENT = re.compile(TODAY.pattern + r"|今日|集中(?:签约|开工|开竣工|竣工|投产)|仪式|开工|动工|开建|奠基|上马|签约|投产|竣工"
                          r"|落户|揭牌|开幕|闭幕|落幕")
 
 
-def _tally_story(title: str, lead: str) -> bool:
+def _tally_story(title: str, lead: str, body: str = "") -> bool:
     """Whether the story sums up a span or a campaign (its headline says so and reports no day's event, nor does its
     lead's first sentence): the figures such a story states are the span's tallies, a recalled event's ("4月份，全市二季度
     重大项目集中开工活动中，永城开工项目18个，总投资96亿元") or its example works' ("其中，投资12亿元的新型建材产业园项目
     已完成土地摘牌"), none of them a project's news: readers label no amount. A headline's stage verb counts as the day's
     event only outside a tally word's phrase ("寿光市“项目建设季”累计开工项目62个" is the tally's)."""
-    if not title.strip() or not _TALLY_HEADLINE.search(title):
+    if not title.strip():
+        return False
+    if not _TALLY_HEADLINE.search(title) and not (_TOUR_HEADLINE.search(title) and (
+            _FROM_WORK_TO_WORK.search(body) or len(_TOTAL_WORD.findall(body)) > 1)):
         return False
     first = lead[:sentence_end(lead, sentence_end(lead, 0) + 1)] if lead else ""  # its first two sentences
     if TODAY.search(first) or _EVENT_IN_LEAD.search(first):
@@ -891,7 +915,7 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
     comparison). A roundup's stated total wins over its single projects.
     """
     lead = next((p for p in body.splitlines() if p.strip()), "")
-    if _tally_story(title, lead):
+    if _tally_story(title, lead, body):
         return None  # a span's or a campaign's summary: its figures are tallies, its works examples (see _tally_story)
     # A story whose headline or lead counts several projects reports their total.
     roundup_story = bool(_ROUNDUP.search(title) or _ROUNDUP.search(lead))
@@ -899,7 +923,14 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
         chosen = _chosen(text, title)
         if chosen is None:
             continue
-        if text is body and chosen.is_roundup and lead and not _ROUNDUP.search(title) \
+        if text is body and chosen.is_roundup and _ONE_WORKS_HEADLINE.search(title) and not _ROUNDUP.search(title) \
+                and not _BATCH_HEADLINE.search(title) and find_stage(title, "") is not None:
+            # A headline reporting one work's stage ("汉川市年产50万吨再生铝项目开工") over the body's batch of the day that
+            # the work was part of ("全省共集中开工项目1205个，总投资5380亿元。…该项目总投资28亿元"): the work's own figure.
+            own = next((found for found in _investment_amounts(body, title) if not found.is_roundup), None)
+            if own is not None:
+                chosen = own
+        elif text is body and chosen.is_roundup and lead and not _ROUNDUP.search(title) \
                 and chosen.end > body.find(lead) + len(lead):
             # A lead that states its one project ("…签约，标志着投资5亿元的某旅游项目正式落户") over a later paragraph's
             # batch or tally (the fair's, the city's: "本次西洽会该县已经集中签约68个，总投资101.9亿元").

@@ -415,6 +415,9 @@ class _Table:
                 if len(name) == 2 and name.endswith("县") and text.startswith(_COUNTY_WORDS, end + 1) \
                         and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
                     continue  # "提高县区…", "提高县域经济": 县区/县域 is the word, not 宜宾's 高县
+                if name == "和县" and start > 0 and (text[start - 1] in "元万亿个家" or text[start - 1].isdigit()) \
+                        and not text.startswith(("经济", "开发区", "工业园"), end + 1):
+                    continue  # "银行贷款5亿元和县产业基金股权投资": 和 joins two sums, not 马鞍山's 和县
                 codes = _mainland(self.names[name])
                 if name in self.weak and len(codes) == 1:
                     code = next(iter(codes))

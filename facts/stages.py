@@ -131,6 +131,7 @@ _FUNDING_REVIEW = re.compile(r"拟[^。；]{0,20}?(支持|资助|扶持|奖励|�
 _CAMPAIGN = re.compile(r"行动|活动|工作|机制|体系|计划")
 # An approval of money (a budget, funds, bonds) approves no work.
 _FUNDS_BEFORE = re.compile(r"预算|资金|经费|债券|额度")
+_FUNDS_AFTER = re.compile(r"[^，。；,;]{0,12}?(?:资金|债券|额度|经费|预算|指标)")
 # A plan (PLAN_DOCUMENT, or a policy document) or a zone approved ("《某综合试验区建设总体方案》获国务院批复",
 # "山东获批新旧动能转换综合试验区"): no work's approval ("某项目…获批" is the work's).
 # A work's own design ("某高速公路初步设计方案获省发改委批复": a 初步设计 or 施工图设计 is a work's) is that work's
@@ -286,9 +287,9 @@ def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: b
         return True  # "启动建设…目的地行动": a campaign launched, no construction
     if match.group() == "洽谈" and _INVITED.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start()):
         return True  # "欢迎各地客商前来考察洽谈": talks invited, none held
-    if index == STAGES.index("核准") and _FUNDS_BEFORE.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS),
-                                                          match.start()):
-        return True  # "中央部门预算已全部批复": a budget approved, no work
+    if index == STAGES.index("核准") and (_FUNDS_BEFORE.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start())
+                                        or _FUNDS_AFTER.match(text, match.end())):
+        return True  # "中央部门预算已全部批复", "共获批新增地方政府专项债券资金9.6亿元": money approved, no work
     if index == STAGES.index("核准") and (
             _DOCUMENT.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start())
             or match.group() == "获批" and _ZONE_APPROVED.match(text, match.end())):
