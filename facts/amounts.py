@@ -543,7 +543,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         # the projects) counts projects and states their total.
         is_roundup = bool(_ROUNDUP.search(clause + text[start:match.end()] + after)) and bool(
             _TOTAL.search(clause) or "共" in clause or _SIGNED.search(invest.group())) \
-            or bool(_SIGNED_SUM.fullmatch(invest.group())) and not _one_agreement(text, sentences.start_before(start), invest, after) \
+            or bool(_SIGNED_SUM.fullmatch(invest.group())) and not _one_agreement(text, max(sentences.start_before(start), start - _REACH), invest, after) \
             or bool(subject and (_ROUNDUP.search(subject) or _COUNT_BEFORE.search(subject))) or signed_projects \
             or (count_from < own_start and bool(_ROUNDUP.search(text, count_from, own_start)
                                                 or invest.group().startswith("签约") and bool(_PROJECTS_SIGNED.search(text, count_from, own_start))

@@ -5,6 +5,7 @@ words that share a county-level city's name stay no place)."""
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Any, Optional
 
@@ -254,3 +255,19 @@ _PROBES = [json.loads(line) for line in (Path(__file__).parent / "data" / "facts
 def test_the_no_amount_probes(item: dict[str, Any]) -> None:
     facts = extract_facts(item["title"], item["body"])
     assert wrong_fields(facts, item["want"]) == [], (item["title"], facts.to_dict())
+
+
+@pytest.mark.parametrize("unit", [
+    "项目协议投资10亿元，",  # one agreement's check read back to the sentence's start: 169 s on FACTS_VERSION 22, now REACH
+    "签约某产业园项目，项目协议投资10亿元，用地约200亩；",
+    "某县视察重点项目，先后来到某项目现场，该项目总投资5亿元，",
+    "在北京表示，",
+    "鎮(zhèn)江",
+    "贷款5亿元和县产业基金投资；",
+])
+def test_session_19s_checks_cost_linear_time(unit: str) -> None:
+    # A body at the cap (100,000 characters) without a full stop: each check is bounded to the amount's sentence (REACH).
+    body = (unit * (100_000 // len(unit) + 1))[:100_000]
+    started = time.process_time()
+    extract_facts("今年以来累计签约", body)
+    assert time.process_time() - started < 30, time.process_time() - started  # quadratic was 169 s
