@@ -22,7 +22,7 @@ from .batches import (COUNT_BEFORE as _COUNT_BEFORE, MANY_AREAS as _MANY_AREAS,
                       under_way_before as _under_way_before)
 from .money import AMOUNT as _AMOUNT, CNY_RATES, Amount, parse_amount, to_amount as _to_amount
 from .stages import find_stage
-from .text import (AREA_WIDE, sentence_end, CLAUSE_BREAK, INVESTING, ONE_BATCH as _ONE_BATCH, PLAN_DOCUMENT, PURCHASE, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
+from .text import (AREA_WIDE, sentence_end, sentence_start as _sentence_start, CLAUSE_BREAK, INVESTING, ONE_BATCH as _ONE_BATCH, PLAN_DOCUMENT, PURCHASE, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
                    REACH as _REACH, SENTENCE_MARKS, STATISTIC, TODAY, WORK_HEAD, Marks, compared_after, compared_batch,
                    day_item_start, normalise)
 
@@ -861,6 +861,9 @@ _TALLY_HEADLINE = re.compile(r"以来|累计|截至|截止|[一二三四]季度|
 # A tour of a place's key works ("区人大常委会组织代表视察重点项目建设", "市领导督导检查重大项目建设"): a summary too when it
 # goes from work to work (先后, 随后, two totals), not when it visits one ("市委书记调研重点项目建设。在总投资26亿元的某项目
 # 现场…": that work's news).
+# A lead's span: "今年以来", "前7个月", "今年1至10月", "截至3月底", "1-8月".
+_TALLY_LEAD = re.compile(r"以来|截至|截止|前[\d一二三四五六七八九十]{1,2}个?月|\d{1,2}[—–\-~至到]\d{1,2}月|[一二三四]季度|前三季度|上半年|全年")
+_TALLIED_WORKS = re.compile(r"项目[\d两二三四五六七八九十百千]+(?:多|余)?[个项]|[\d两二三四五六七八九十百千]+(?:多|余)?[个项][^，。；,;]{0,12}?项目")
 _TOUR_HEADLINE = re.compile(r"(?:视察|督导|督查|调研|检查|巡查)[^，。；\s]{0,8}?(?:重点|重大)项目")
 _FROM_WORK_TO_WORK = re.compile(r"先后|随后|分别|一行还")
 _TOTAL_WORD = re.compile(r"总投资")
@@ -877,7 +880,11 @@ def _tally_story(title: str, lead: str, body: str = "") -> bool:
     已完成土地摘牌"), none of them a project's news: readers label no amount. A headline's stage verb counts as the day's
     event only outside a tally word's phrase ("寿光市“项目建设季”累计开工项目62个" is the tally's)."""
     if not title.strip():
-        return False
+        # No headline: a lead whose first sentence is a span's tally of works ("前7个月，丹东市开复工投资500万元以上项目733个，
+        # 开复工率99.7%", "今年1至10月，大田县实施技改项目298项，完成投资100.26亿元") heads the story as such a headline would.
+        first = lead[:sentence_end(lead, 0)] if lead else ""
+        return bool(_TALLY_LEAD.search(first) and _TALLIED_WORKS.search(first) and not TODAY.search(first)
+                    and not _EVENT_IN_LEAD.search(first) and not _EVENT.search(first))
     if not _TALLY_HEADLINE.search(title) and not (_TOUR_HEADLINE.search(title) and (
             _FROM_WORK_TO_WORK.search(body) or len(_TOTAL_WORD.findall(body)) > 1)):
         return False
@@ -893,6 +900,17 @@ _TALLY_PHRASE = re.compile(r"(?:累计|新|已|共|再)?(?:开复工|开工|签�
                            r"|(?:累计|新|已|共)(?:开复工|开工|签约|竣工|投产|审批|核准|备案)[^，。；、\s]{0,14}?\d+个")
 # A day's ceremony opening the lead ("10月18日上午，某市一季度重大项目集中签约仪式举行").
 _EVENT_IN_LEAD = re.compile(r"集中(?:签约|开工|开竣工|竣工|投产)|仪式|昨晚|今晚|闭幕|落幕|此次|本次")
+
+
+def _one_work_reported(body: str, found: _Found) -> bool:
+    """Whether an untitled tally's amount is one work its sentence tells of, listing no others ("…省重点项目完成投资198亿元。
+    其中，总投资45亿元的芜湖某产业园一期已竣工投产": that work's, as session 18's probes label it; not "投资21.1亿元的风机电气
+    控制装备制造、投资20.1亿元的锂电储能…等项目")."""
+    if found.is_roundup:
+        return False
+    at = found.end
+    sentence = body[_sentence_start(body, at - 1):sentence_end(body, at - 1)]
+    return "、" not in sentence and sentence.count("亿元") + sentence.count("万元") <= 2
 
 
 def _opening(body: str, paragraphs: int) -> str:
@@ -915,7 +933,8 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
     comparison). A roundup's stated total wins over its single projects.
     """
     lead = next((p for p in body.splitlines() if p.strip()), "")
-    if _tally_story(title, lead, body):
+    tally = _tally_story(title, lead, body)
+    if tally and title.strip():
         return None  # a span's or a campaign's summary: its figures are tallies, its works examples (see _tally_story)
     # A story whose headline or lead counts several projects reports their total.
     roundup_story = bool(_ROUNDUP.search(title) or _ROUNDUP.search(lead))
@@ -953,6 +972,8 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
                            and _fills_bound(chosen, found.amount)), None)
         if filled is not None:
             chosen = _Found(filled.amount, chosen.is_roundup or filled.is_roundup, "")
+        if tally and (text is not body or not _one_work_reported(body, chosen)):
+            return None  # an untitled tally's example works (see _tally_story)
         first = chosen.amount
         if not chosen.is_roundup and roundup_story and (text is title or first.text in lead) \
                 and _counted_near(title, lead, first.text):

@@ -271,3 +271,38 @@ def test_session_19s_checks_cost_linear_time(unit: str) -> None:
     started = time.process_time()
     extract_facts("今年以来累计签约", body)
     assert time.process_time() - started < 30, time.process_time() - started  # quadratic was 169 s
+
+
+_LAST_STAGES = [
+    # Land or goods bought, a loan or a quota approved, a title, an exhortation, a progress report's count: no stage.
+    ("", "某公司与某县签订土地出让合同，竞得工业用地200亩。", None),
+    ("", "某公司获批农发行贷款6亿元，用于某项目建设。", None),
+    ("", "项目中标单位某集团董事长一行参加调研。", None),
+    ("", "会议要求全力以赴促进项目开工。", None),
+    ("", "目前，全县重点项目现已开工项目59个，完成投资20亿元。", None),
+    ("", "今年全市124个新建项目已开工122个。", None),
+    # …and what they must keep: an event's count, a promotion's noun, a fair's signings.
+    ("", "今天，全市集中开工项目32个，总投资210亿元。", "开工"),
+    ("", "举办了投资促进活动，浙江宁波现场签约93亿元的项目。", "签约"),
+    ("", "某洽谈会今天在某市开幕，目前已签约项目315个，总金额达到4992亿元。", "签约"),
+]
+
+
+@pytest.mark.parametrize("title,body,stage", _LAST_STAGES)
+def test_last_stages_of_real_stories_classes(title: str, body: str, stage: Optional[str]) -> None:
+    assert extract_facts(title, body).stage == stage
+
+
+@pytest.mark.parametrize("title,body,amount", [
+    # An untitled story whose lead is a span's tally: its listed example works state no amount…
+    ("", "前7个月，某市开复工投资500万元以上项目733个，开复工率99.7%。投资21.1亿元的风机电气控制装备制造、"
+         "投资20.1亿元的锂电储能等项目顺利实现开复工。", None),
+    # …one work it goes on to tell of does (session 18's probes).
+    ("", "截至9月底，全市28个省重点项目完成投资198亿元，占年度计划的81%。其中，总投资45亿元的某汽车零部件产业园一期已竣工投产。",
+     4.5e9),
+    # A list pushed on is a programme.
+    ("某市推进172个重点技改项目 总投资1314亿元", "11日，某市政府传出消息，该市强力推进172个重点技术改造项目，总投资1314亿元。", None),
+])
+def test_untitled_tallies_and_lists(title: str, body: str, amount: Optional[float]) -> None:
+    got = extract_facts(title, body).amount
+    assert got == (pytest.approx(amount) if amount else None)
