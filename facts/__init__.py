@@ -79,11 +79,12 @@ class InvestmentFacts:
         }
 
 
-def extract_facts(title: str, body: str) -> InvestmentFacts:
+def extract_facts(title: str, body: str, source: str = "") -> InvestmentFacts:
     """The investment facts the story states (pure: no I/O, no clock).
 
     A story in traditional characters is read as simplified, and its facts (``amount_text``,
-    ``project``) come in simplified characters.
+    ``project``) come in simplified characters. ``source``: the page's 来源 line ("德州市人民政府", "玉溪日报"), which
+    places a story that names no city of its own (see _source_places).
     """
     title, body = to_simplified(title, body)
     if not title.strip():
@@ -92,7 +93,7 @@ def extract_facts(title: str, body: str) -> InvestmentFacts:
     # The sentence stating the investment names the project's place first (find_places).
     at = body.find(amount.text) if amount else -1
     focus = sentence_of(body, at) if at >= 0 else ""
-    places = tuple(find_places(title, body, focus=_scene(body, at, focus)))
+    places = _source_places(tuple(find_places(title, body, focus=_scene(body, at, focus))), source)
     return InvestmentFacts(
         amount=amount.value if amount else None,
         currency=amount.currency if amount else None,
@@ -117,6 +118,22 @@ def _original_headline(body: str) -> tuple[str, str]:
     if found is None:
         return "", body
     return found.group("headline"), body[:found.start()] + body[found.end():]
+
+
+def _source_places(places: tuple[Place, ...], source: str) -> tuple[Place, ...]:
+    """The story's places, led by its source's when the story names no city: a county portal's or a city paper's story
+    says "我县", "我市", "全县" and leaves the name to the page's 来源 line ("来源：德州市人民政府", "玉溪日报"), which the
+    crawler keeps apart from the body. Only a source that agrees with the places named (the same province, or none):
+    "新华社", "人民日报" name no place; a province's paper ("湖北日报") gives the province, no city."""
+    if not source.strip() or any(place.city for place in places):
+        return places
+    named = find_places("", to_simplified("", source)[1], limit=1)
+    if not named or not named[0].city:
+        return places
+    provinces = {place.province for place in places}
+    if provinces and named[0].province not in provinces:
+        return places
+    return tuple(named) + tuple(place for place in places if place.province != named[0].province)
 
 
 def _scene(body: str, at: int, focus: str) -> str:
@@ -172,7 +189,7 @@ def _written_names(places: tuple[Place, ...]) -> tuple[str, ...]:
     return tuple(names | {_DIVISION_SUFFIX.sub("", name) for name in names if len(name) > 2})
 
 
-def facts_record(title: str, body: str) -> dict[str, Any]:
+def facts_record(title: str, body: str, source: str = "") -> dict[str, Any]:
     """What the store keeps for a story: the ``investment`` object and the extractor ``version``."""
-    facts = extract_facts(title, body)
+    facts = extract_facts(title, body, source)
     return {**facts.to_dict(), "version": FACTS_VERSION}

@@ -26,9 +26,9 @@ def reextract_facts(store: StoreAPI, *, site: Optional[str] = None, only_stale: 
     """
     done = failed = 0
     stories = iter_articles_for_facts(store.db, site=site, stale_before=FACTS_VERSION if only_stale else None)
-    for article_id, title, body in stories:
+    for article_id, title, body, source in stories:
         try:
-            record = facts_record(title, body)
+            record = facts_record(title, body, source)
         except Exception as exc:  # boundary: one story, not the run
             log.warning("article %s: investment facts not extracted (%s: %s)", article_id, type(exc).__name__, exc)
             failed += 1

@@ -306,3 +306,33 @@ def test_last_stages_of_real_stories_classes(title: str, body: str, stage: Optio
 def test_untitled_tallies_and_lists(title: str, body: str, amount: Optional[float]) -> None:
     got = extract_facts(title, body).amount
     assert got == (pytest.approx(amount) if amount else None)
+
+
+def _places(title: str, body: str, source: str) -> list[tuple[str, str]]:
+    return [(p.province, p.city) for p in extract_facts(title, body, source).places]
+
+
+def test_a_source_line_places_a_story_that_names_no_city() -> None:
+    # "我县" on a county portal: the page's 来源 line names the place the body leaves out.
+    body = "3月11日，我县举行2020年第一批重点项目集中开工仪式，总投资30亿元。"
+    assert _places("我县举行重点项目集中开工仪式", body, "德州市人民政府")[:1] == [("山东省", "德州市")]
+    assert _places("我县举行重点项目集中开工仪式", body, "新华社") == []  # a national outlet names no place
+    assert _places("我县举行重点项目集中开工仪式", body, "") == []
+    # A province named in the story: a source in it gives the city, one elsewhere nothing.
+    assert _places("", "总投资30亿元的某项目在贵州开工。", "黔东南日报")[0] == ("贵州省", "黔东南苗族侗族自治州")
+    assert _places("", "总投资30亿元的某项目在贵州开工。", "玉溪日报") == [("贵州省", "")]
+    # A story that names its city keeps it.
+    assert _places("", "总投资30亿元的某项目在大连开工。", "玉溪日报")[:1] == [("辽宁省", "大连市")]
+
+
+def test_reextract_reads_the_stored_source(tmp_path: Path) -> None:
+    from newsmon.db import open_store
+    from newsmon.crawler.fingerprint import text_fingerprint
+    from newsmon.facts.refresh import reextract_facts
+
+    body = "3月11日，我县举行2020年第一批重点项目集中开工仪式，共开工项目12个，总投资30亿元。" * 2
+    with open_store(str(tmp_path / "news.db")) as store:
+        story = store.add_article(site="a", url="http://a.example/1.html", title="我县重点项目集中开工", body=body,
+                                  fingerprint=text_fingerprint(body), source="德州市人民政府")
+        assert reextract_facts(store) == (1, 0)
+        assert store.get_article(story.article_id)["investment"]["places"][0]["city"] == "德州市"
