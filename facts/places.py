@@ -64,7 +64,8 @@ _ZONE_AFTER = re.compile(r"高新区|高新技术产业开发区|经济技术开
 # Parks a firm or a place may name ("北湖科技园" in 长春, "中原物流园" in 许昌): a county's only where its name is
 # no common word and no more often written than its city (placelike).
 _PARK_BRAND_AFTER = re.compile(r"物流园|科技园")
-_PARK_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(园|园区|合作区|产业转移|科技城)")  # "上海市北高新（南通）科技城"
+_PARK_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(园|园区|合作区|产业转移|科技城)")
+_BRACKETED_PARK_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:园|园区|产业区|示范区|合作区|创新区|科技城)")  # "上海市北高新（南通）科技城"
 # A place slot: where a short county or township name stands as a place even without its city
 # beside it. After a word that puts something at a place, ending its clause ("在义乌，"), a dateline
 # ("本报寿光1月5日电"), right before a project or zone ("丹灶项目", "昆山一项目"), or opening the text
@@ -126,6 +127,13 @@ def _county_city_slot(text: str, start: int, end: int, city: bool = True, common
     return bool(_PLACE_BEFORE.search(text, max(0, start - 4), start) and _COUNTY_CITY_VERB.match(text, end))
 
 
+def _bracketed_park(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a county named in brackets inside a park's name ("中德（金坛）创新产业区", "中意（宁波）
+    生态园"): the park lies there, whatever else the word may mean."""
+    return bool(start) and text[start - 1] in "（(" and text.startswith(("）", ")"), end) \
+        and bool(_BRACKETED_PARK_AFTER.match(text, end + 1))
+
+
 def _in_place_slot(text: str, start: int, end: int, opening: bool = True) -> bool:
     """True when ``text[start:end]`` stands where a place is named (see ``_PLACE_BEFORE``).
 
@@ -140,6 +148,8 @@ def _in_place_slot(text: str, start: int, end: int, opening: bool = True) -> boo
         return True
     if start and text[start - 1] in "（(" and _FIRM_PLACE.match(text, end):
         return True
+    if _bracketed_park(text, start, end):
+        return True  # "中德（金坛）创新产业区", "中意（宁波）生态园": a park named with its county in brackets
     # A headline's place tag: "【南沙】高端海工装备项目投产", "晋江丨运动鞋服智能工厂投产".
     if opening and start <= 24 and not _HEADLINE_TAGS.sub("", text[:start]).strip(" 【［[") \
             and text.startswith(("】", "］", "]", "丨", "｜", "|"), end):
@@ -415,13 +425,15 @@ class _Table:
                 if len(name) == 2 and name.endswith("县") and text.startswith(_COUNTY_WORDS, end + 1) \
                         and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
                     continue  # "提高县区…", "提高县域经济": 县区/县域 is the word, not 宜宾's 高县
-                if name == "和县" and start > 0 and (text[start - 1] in "元万亿个家" or text[start - 1].isdigit()) \
+                if name == "和县" and start > 0 and (text[start - 1] in "元万亿个家府委门市省镇乡区局级" or text[start - 1].isdigit()) \
                         and not text.startswith(("经济", "开发区", "工业园"), end + 1):
-                    continue  # "银行贷款5亿元和县产业基金股权投资": 和 joins two sums, not 马鞍山's 和县
+                    continue  # "贷款5亿元和县产业基金…", "市委、市政府和县委", "有关部门和县(区)": 和 joins, not 马鞍山's 和县
+                if name in ("和县", "代县") and text.startswith(("长", "委"), end + 1):
+                    continue  # "代县长" (an acting county head), "…和县委": no 忻州's 代县, no 和县
                 codes = _mainland(self.names[name])
                 if name in self.weak and len(codes) == 1:
                     code = next(iter(codes))
-                    if _ZONE_AFTER.match(text, end + 1) or self._after_its_own(out, start, code) or (
+                    if _ZONE_AFTER.match(text, end + 1) or self._after_its_own(out, start, code) or _bracketed_park(text, start, end + 1) or (
                             self.placelike(name, code) and (_in_place_slot(text, start, end + 1)
                                                             or _PARK_BRAND_AFTER.match(text, end + 1))) \
                             or not (out and out[-1][1] == start) and (  # "肥西县三河古镇": a town of the county before

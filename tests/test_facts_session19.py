@@ -336,3 +336,17 @@ def test_reextract_reads_the_stored_source(tmp_path: Path) -> None:
                                   fingerprint=text_fingerprint(body), source="德州市人民政府")
         assert reextract_facts(store) == (1, 0)
         assert store.get_article(story.article_id)["investment"]["places"][0]["city"] == "德州市"
+
+
+@pytest.mark.parametrize("title,body,city", [
+    # A county in brackets inside a park's name, whatever the word may mean otherwise (金坛 is a word to jieba).
+    ("", "在中德（金坛）创新产业区，总投资5亿元的某项目开工。", "常州"),
+    ("", "中意（宁波）生态园总投资5亿元的某项目开工。", "宁波"),
+    # 和 and 代 read across a county's name: "市委、市政府和县委", "代县长" are no 和县, no 代县.
+    ("", "会上，市委、市政府和县委负责人出席，某项目总投资5亿元。", None),
+    ("", "某县代县长出席签约仪式，某项目总投资5亿元。", None),
+    ("", "有关部门和县（区）要加快推进某项目，总投资5亿元。", None),
+    ("", "在和县，总投资5亿元的项目开工。", "马鞍山"),
+])
+def test_brackets_and_conjunctions(title: str, body: str, city: Optional[str]) -> None:
+    assert _city(title, body) == city
