@@ -13,7 +13,7 @@ from typing import Any, Callable, Optional
 
 from .amounts import CNY_RATES, Amount, find_investment, parse_amount
 from .industries import INDUSTRIES, find_industries
-from .places import Place, find_places, national_figure
+from .places import Place, find_places, national_figure, national_scope
 from .project import find_project
 from .script import to_simplified
 from .stages import STAGES, find_stage
@@ -93,7 +93,7 @@ def extract_facts(title: str, body: str, source: str = "") -> InvestmentFacts:
     # The sentence stating the investment names the project's place first (find_places).
     at = body.find(amount.text) if amount else -1
     focus = sentence_of(body, at) if at >= 0 else ""
-    places = _source_places(tuple(find_places(title, body, focus=_scene(body, at, focus))), source)
+    places = _source_places(tuple(find_places(title, body, focus=_scene(body, at, focus))), source, title, body)
     return InvestmentFacts(
         amount=amount.value if amount else None,
         currency=amount.currency if amount else None,
@@ -108,25 +108,30 @@ def extract_facts(title: str, body: str, source: str = "") -> InvestmentFacts:
 
 
 # A reprint's closing line naming the story's first headline ("原标题：湘阴生活垃圾焚烧发电项目开工建设").
-_ORIGINAL_HEADLINE = re.compile(r"^\s*[（(]?原(?:标题|题)[:：]\s*(?P<headline>[^\n]{4,80}?)\s*[）)]?\s*$", re.MULTILINE)
+_ORIGINAL_HEADLINE = re.compile(r"[（(]?原(?:标题|题)[:：]\s*(?P<headline>[^\n]{4,80}?)\s*[）)]?")
 
 
 def _original_headline(body: str) -> tuple[str, str]:
     """``(title, body)`` of a story stored without a headline whose body names its original one on a line of its
     own: that line is the headline (it states the news; the body may tell its background first)."""
-    found = _ORIGINAL_HEADLINE.search(body) if "原" in body else None
+    if "原" not in body:
+        return "", body
+    # Only the last lines are read (a reprint's note closes it; a scan of every line costs a hostile text dearly).
+    tail_start = body.rstrip().rfind("\n", 0, max(0, len(body.rstrip()) - 1)) + 1
+    line = body[tail_start:].strip()
+    found = _ORIGINAL_HEADLINE.fullmatch(line)
     if found is None:
         return "", body
-    return found.group("headline"), body[:found.start()] + body[found.end():]
+    return found.group("headline"), body[:tail_start]
 
 
-def _source_places(places: tuple[Place, ...], source: str) -> tuple[Place, ...]:
+def _source_places(places: tuple[Place, ...], source: str, title: str = "", body: str = "") -> tuple[Place, ...]:
     """The story's places, led by its source's when the story names no city: a county portal's or a city paper's story
     says "我县", "我市", "全县" and leaves the name to the page's 来源 line ("来源：德州市人民政府", "玉溪日报"), which the
     crawler keeps apart from the body. Only a source that agrees with the places named (the same province, or none):
     "新华社", "人民日报" name no place; a province's paper ("湖北日报") gives the province, no city."""
-    if not source.strip() or any(place.city for place in places):
-        return places
+    if not source.strip() or any(place.city for place in places) or national_scope(title, body):
+        return places  # (a national story reprinted by a city's paper is still the country's)
     named = find_places("", to_simplified("", source)[1], limit=1)
     if not named or not named[0].city:
         return places

@@ -145,11 +145,12 @@ _PROGRAMME_BEFORE = re.compile(r"(行动|方案|战略|纲要|政策)(计划)?$"
 # a programme takes ("十个全覆盖工程计划用3年时间，投资800亿元，全面改善…"; not "计划用两年时间，投资20亿元建设某园").
 _SECTOR_OR_YEARS_BEFORE = re.compile(r"(铁路|交通|水利|公路|能源|电网|农村)建设$|用[一二三四五六七八九十两几\d]{1,2}年(时间|左右)?[，,]?$")
 # Works turned down or sent back ("否决了…项目26个", "退回、暂缓项目", "环评未获批准的项目"): no investment made.
-_REJECTED = re.compile(r"否决|退回|暂缓(?:审批|批复|项目)|未获(?:批准|通过|核准)|不予(?:批准|核准|审批|通过)")
+_REJECTED = re.compile(r"(?<!一票)否决|退回(?!补正)|暂缓(?:审批|批复|项目)|未获(?:批准|通过|核准)|不予(?:批准|核准|审批|通过)")
 # A contract won ("中标", the award's money: 合同金额, 金额, 总额): its value is the contractor's; an investment word states
 # the work's ("公司中标某医院综合楼工程，该项目总投资2.14亿元", "成功中标…输电项目，项目预计投资112亿元"), but construction
 # and installation alone ("建安总投资") is the contract's scope.
-_AWARD = re.compile(r"中标(?!候选)")
+_AWARD = re.compile(r"中标(?!候选|麒麟|软件)")
+_WORK_OR_PROJECT = re.compile(r"项目|工程")
 _CONTRACT_SCOPE = re.compile(r"建安$|建安工程$")
 # Financing received (a venture round), not a project's investment.
 # What a fund has signed or put in ("投资基金已在…落地9个项目，签约总金额…") is financing too.
@@ -339,9 +340,12 @@ def _this_works_share(text: str, own_start: int, invest: re.Match[str], end: int
                 and _THIS_PROJECT.search(before) and not _AREA_TALLY.search(before))
 
 
+# A lead that tells its project as a part of the day's batch ("…签约仪式举行，其中总投资50亿元的某新能源项目为本次签约最大
+# 单体项目"): the batch stated later is the story's.
+_PART_OF_THE_BATCH = re.compile(r"其中|最大|之一|单体")
 # A headline naming one work ("…再生铝项目开工", "…产业园投产"), not a batch ("重大项目集中开工", "一批项目", "十大项目").
-_ONE_WORKS_HEADLINE = re.compile(r"(?<![个批些大点])(?:项目|工程|基地|产业园|生产线|工厂|电站)")
-_BATCH_HEADLINE = re.compile(r"集中|一批|批|多个|系列|\d+个|[两二三四五六七八九十百]+个|项目群")
+_ONE_WORKS_HEADLINE = re.compile(r"(?<![个批些大点生商业目])(?:项目|工程|基地|产业园|生产线|工厂|电站)")  # not 民生项目, 招商项目, 产业项目
+_BATCH_HEADLINE = re.compile(r"集中|一批|第[一二三四五六七八九十\d]+批|批次|多个|系列|\d+个|[两二三四五六七八九十百]+个|项目群")
 
 
 # "项目" opening a clause right before its agreed sum ("。项目协议投资10亿元", "根据协议，项目协议投资25亿元"): the project the
@@ -482,7 +486,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if _THRESHOLD_AFTER.match(after) or _THRESHOLD_BEFORE.search(text, invest.end(), start) \
                 or _RANGE_AFTER.match(after) or (_CLASS_AFTER.match(after) and (
                     _CONDITION_OPEN.match(text, _comma_clause_start(text, invest.start(), clause_start))
-                    or _CONSEQUENCE.search(text, match.end(), sentences.first_from(match.end())))):
+                    or _CONSEQUENCE.search(text, match.end(), min(sentences.first_from(match.end()), match.end() + _REACH)))):
             continue  # "不低于700万元的技术改造项目", "对投资超过1亿元的重大项目，实行…": a threshold
         campaign = _CAMPAIGN_AFTER.match(after)
         if (campaign and _CLASS_OF_THINGS.search(campaign.group()) and not _FIRM.search(text, clause_start, invest.end())
@@ -621,8 +625,12 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if _SIGNED.search(invest.group()) and not is_roundup and not (bare_signing and _PROJECT_AFTER.match(after)) \
                 and not _one_project_signed(text, max(sentences.start_before(start), start - _REACH), invest, after):
             continue  # "签约额": the signed total of a batch of projects, else a contract's value
-        if _REJECTED.search(full_sentence):
+        if _REJECTED.search(text, _comma_clause_start(text, max(own_start - 1, clause_start), clause_start),
+                            _comma_clause_end(text, match.end(), clauses.first_from(match.end()))):
             continue  # "否决了…项目26个，项目总投资超6亿元", "环评未获批准的项目…涉及投资金额684.83亿元": works turned down
+        if invest.group().endswith("预算") and not invest.group().startswith("设计") \
+                and not _WORK_OR_PROJECT.search(text, own_start, invest.start()):
+            continue  # "全市卫生健康系统总预算12亿元": a department's budget, no work's
         if _AWARD.search(text, max(sentences.start_before(start), start - _REACH), invest.start()) and (
                 "额" in invest.group() and "投资" not in invest.group() or invest.group() in ("共", "共计")
                 or _CONTRACT_SCOPE.search(text, window_start, invest.start())):
@@ -688,7 +696,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             # A work's size without an investment word is a round figure ("30亿元项目"): the lead's
             # precise total, where it states one, fills it in as it fills in "约30亿元".
             whole = is_roundup and not text.startswith("其中", sentences.start_before(start)) \
-                and bool(_WHOLE_BATCH.search(text, sentences.start_before(start), invest.start())) \
+                and bool(_WHOLE_BATCH.search(text, max(sentences.start_before(start), start - _REACH), invest.start())) \
                 and not _NOT_THE_EVENTS_WHOLE.search(full_sentence)
             phase = _PHASE_BEFORE.search(text, max(clause_start, invest.start() - 6), invest.start() if invest.group() else start)
             yield _Found(amount, is_roundup, bound.group() if bound else "" if invest.group() else "约", whole,
@@ -855,8 +863,10 @@ def _counted_near(title: str, lead: str, amount_text: str) -> bool:
 # A headline that sums up a span or a campaign rather than reporting a day's event: "前三季度林州市新开工亿元以上项目53个",
 # "今年以来江北区新开工项目41个", "9月份桐城市备案企业投资项目17个", "福安市一季度招商“开门红”", "凤台县“招商引资百日
 # 攻坚”行动交出亮眼答卷", "某县2024年重点项目计划出炉", "…重点项目观摩综述", "…召开项目建设半年推进会".
-_TALLY_HEADLINE = re.compile(r"以来|累计|截至|截止|[一二三四]季度|前[两三]季度|上半年|下半年|全年|过去一年|\d{1,2}月份|\d{1,2}[—–\-~至]\d{1,2}月"
-                             r"|百日攻坚|攻势|项目建设季|开门红|答卷|综述|计划出炉|推进会|座谈会|观摩|工作会"
+_TALLY_HEADLINE = re.compile(r"以来(?!最|首|第一)|累计|截至|截止|[一二三四]季度|前[两三]季度|上半年|下半年|全年|过去一年|\d{1,2}月份|\d{1,2}[—–\-~至]\d{1,2}月"
+                             r"|百日攻坚|攻势|项目建设季|开门红|答卷|综述|计划出炉|观摩"
+                             # a meeting of a span or an area, not of one work ("某新能源电池项目推进会")
+                             r"|(?:半年|季度|年度|全[市县区省]|项目建设|招商|工作|经济)[^，。；\s]{0,8}?(?:推进会|座谈会|工作会|总结会|调度会)"
                              r"|\d+个项目入选")  # a list they joined ("沭阳8个项目入选2024年省重大项目清单")
 # A tour of a place's key works ("区人大常委会组织代表视察重点项目建设", "市领导督导检查重大项目建设"): a summary too when it
 # goes from work to work (先后, 随后, two totals), not when it visits one ("市委书记调研重点项目建设。在总投资26亿元的某项目
@@ -865,12 +875,12 @@ _TALLY_HEADLINE = re.compile(r"以来|累计|截至|截止|[一二三四]季度|
 _TALLY_LEAD = re.compile(r"以来|截至|截止|前[\d一二三四五六七八九十]{1,2}个?月|\d{1,2}[—–\-~至到]\d{1,2}月|[一二三四]季度|前三季度|上半年|全年")
 _TALLIED_WORKS = re.compile(r"项目[\d两二三四五六七八九十百千]+(?:多|余)?[个项]|[\d两二三四五六七八九十百千]+(?:多|余)?[个项][^，。；,;]{0,12}?项目")
 _TOUR_HEADLINE = re.compile(r"(?:视察|督导|督查|调研|检查|巡查)[^，。；\s]{0,8}?(?:重点|重大)项目")
-_FROM_WORK_TO_WORK = re.compile(r"先后|随后|分别|一行还")
+_FROM_WORK_TO_WORK = re.compile(r"先后|随后|一行还")
 _TOTAL_WORD = re.compile(r"总投资")
 # …and a headline that reports the day's event all the same ("我市上半年签约项目超200个 今日再签约18个", "某市一季度重大项目
 # 集中开工", "…签约仪式举行").
-_DAYS_EVENT = re.compile(TODAY.pattern + r"|今日|集中(?:签约|开工|开竣工|竣工|投产)|仪式|开工|动工|开建|奠基|上马|签约|投产|竣工"
-                         r"|落户|揭牌|开幕|闭幕|落幕")
+_DAYS_EVENT = re.compile(TODAY.pattern + r"|集中(?:签约|开工|开竣工|竣工|投产|投用)|仪式|开工|动工|开建|奠基|上马|签约|投产|竣工"
+                         r"|落户|落地|揭牌|开幕|闭幕|落幕|投用|启用|通车|建成|开业")
 
 
 def _tally_story(title: str, lead: str, body: str = "") -> bool:
@@ -889,8 +899,9 @@ def _tally_story(title: str, lead: str, body: str = "") -> bool:
             _FROM_WORK_TO_WORK.search(body) or len(_TOTAL_WORD.findall(body)) > 1)):
         return False
     first = lead[:sentence_end(lead, sentence_end(lead, 0) + 1)] if lead else ""  # its first two sentences
-    if TODAY.search(first) or _EVENT_IN_LEAD.search(first):
-        return False
+    opening = lead[:sentence_end(lead, 0)] if lead else ""  # the lead's first sentence
+    if TODAY.search(first) or _EVENT_IN_LEAD.search(first) or (_DAY_WORD.search(opening) and find_stage("", opening)):
+        return False  # the lead reports the day's event ("近日，某县与某集团签约，项目总投资50亿元")
     return not any(_DAYS_EVENT.search(part) for part in _TALLY_PHRASE.split(title) if part)
 
 
@@ -899,6 +910,7 @@ def _tally_story(title: str, lead: str, body: str = "") -> bool:
 _TALLY_PHRASE = re.compile(r"(?:累计|新|已|共|再)?(?:开复工|开工|签约|竣工|投产|审批|核准|备案|引进|落地)[^，。；、\s]{0,14}?项目\d+个"
                            r"|(?:累计|新|已|共)(?:开复工|开工|签约|竣工|投产|审批|核准|备案)[^，。；、\s]{0,14}?\d+个")
 # A day's ceremony opening the lead ("10月18日上午，某市一季度重大项目集中签约仪式举行").
+_DAY_WORD = re.compile(r"日前|近日|昨日|\d{1,2}月\d{1,2}日")
 _EVENT_IN_LEAD = re.compile(r"集中(?:签约|开工|开竣工|竣工|投产)|仪式|昨晚|今晚|闭幕|落幕|此次|本次")
 
 
@@ -946,7 +958,7 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
                 and not _BATCH_HEADLINE.search(title) and find_stage(title, "") is not None:
             # A headline reporting one work's stage ("汉川市年产50万吨再生铝项目开工") over the body's batch of the day that
             # the work was part of ("全省共集中开工项目1205个，总投资5380亿元。…该项目总投资28亿元"): the work's own figure.
-            own = next((found for found in _investment_amounts(body, title) if not found.is_roundup), None)
+            own = next((found for found in _investment_amounts(_opening(body, 2)[:4 * _REACH], title) if not found.is_roundup), None)
             if own is not None:
                 chosen = own
         elif text is body and chosen.is_roundup and lead and not _ROUNDUP.search(title) \
@@ -954,7 +966,7 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
             # A lead that states its one project ("…签约，标志着投资5亿元的某旅游项目正式落户") over a later paragraph's
             # batch or tally (the fair's, the city's: "本次西洽会该县已经集中签约68个，总投资101.9亿元").
             own = _chosen(lead, title)
-            if own is not None and not own.is_roundup:
+            if own is not None and not own.is_roundup and not _PART_OF_THE_BATCH.search(lead):
                 chosen = own
         lead_amounts = list(_investment_amounts(lead, title)) if text is title and lead else []
         if text is title and find_stage(title, "") is None and _restated_as_statistic(chosen, lead, lead_amounts):
@@ -967,12 +979,13 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
         if filled is None and chosen.bound and (chosen.is_roundup or text is title and _ROUNDUP.search(title)):
             # A batch's bound ("投资金额近200亿元", "规划总投资超千亿元的27个…项目集中开工") that the next paragraph states
             # precisely ("共签约项目15个，总投资额172.55亿元", "此次集中开工的27个项目规划总投资额达1090.55亿元").
-            filled = next((found for found in _investment_amounts(_opening(body, 2), title)
+            near = (chosen.end if text is body else 0) + 2 * _REACH  # the next paragraph's figure is near (hostile text)
+            filled = next((found for found in _investment_amounts(_opening(body, 2)[:near], title)
                            if found.is_roundup and not found.bound and (text is title or found.end > chosen.end)
                            and _fills_bound(chosen, found.amount)), None)
         if filled is not None:
             chosen = _Found(filled.amount, chosen.is_roundup or filled.is_roundup, "")
-        if tally and (text is not body or not _one_work_reported(body, chosen)):
+        if tally and not _one_work_reported(body, chosen):
             return None  # an untitled tally's example works (see _tally_story)
         first = chosen.amount
         if not chosen.is_roundup and roundup_story and (text is title or first.text in lead) \

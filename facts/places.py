@@ -425,7 +425,7 @@ class _Table:
                 if len(name) == 2 and name.endswith("县") and text.startswith(_COUNTY_WORDS, end + 1) \
                         and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
                     continue  # "提高县区…", "提高县域经济": 县区/县域 is the word, not 宜宾's 高县
-                if name == "和县" and start > 0 and (text[start - 1] in "元万亿个家府委门市省镇乡区局级" or text[start - 1].isdigit()) \
+                if name == "和县" and start > 0 and (text[start - 1] in "元万亿府委门市省镇乡区局级" or text[start - 1].isdigit()) \
                         and not text.startswith(("经济", "开发区", "工业园"), end + 1):
                     continue  # "贷款5亿元和县产业基金…", "市委、市政府和县委", "有关部门和县(区)": 和 joins, not 马鞍山's 和县
                 if name in ("和县", "代县") and text.startswith(("长", "委"), end + 1):
@@ -974,7 +974,7 @@ _ORIGIN = re.compile(r"来自[^，。；;,!?！？：:\n]{1,40}?等(?:地|省市
                      r"|由[^，。；;,!?！？：:\n由]{1,20}?(?:对口)?援建"  # "由深圳市投入10亿元援建的喀什大学": the donor
                      r"|(?:销往|发往|运往)[^，。；;,!?！？：:\n]{1,30}"  # "产品主要销往北京、上海等地", "首批叶片发往甘肃瓜州": buyers
                      # A likeness ("规模仅次于北京新机场", "面积相当于3个西湖"): another place's work, no site.
-                     r"|(?:仅次于|相当于|堪比)[^，。；;,!?！？：:\n]{1,16}"
+                     r"|(?:仅次于|相当于|堪比)[^，。；;,!?！？：:\n的在]{1,16}"
                      # "总部位于广州的某集团在湛江建设…", "由武汉企业投资建设的恩施…": the investor's seat
                      r"|总部(?:现设|现?(?:位于|设在|设于|在))[^，。；;,!?！？：:\n的]{1,12}?的(?![^，。；;,!?！？：:\n]{0,4}?项目)"
                      # "来自北京中关村的一家…企业", "从浙江温州起步、…的电气企业": where the investor comes from

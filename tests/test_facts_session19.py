@@ -247,7 +247,8 @@ def test_a_reprints_original_headline_is_the_headline() -> None:
 
 
 # The no-amount probes (three helpers, 142 made-up whole stories of tallies, programmes and money that is no
-# investment, each answer decided before the extractor ran): the items the extractor gets right.
+# investment, each answer decided before the extractor ran) and the code review's edge stories (probe "review"): the
+# items the extractor gets right.
 _PROBES = [json.loads(line) for line in (Path(__file__).parent / "data" / "facts_probes_session19.jsonl").open(encoding="utf-8")]
 
 
@@ -264,6 +265,12 @@ def test_the_no_amount_probes(item: dict[str, Any]) -> None:
     "在北京表示，",
     "鎮(zhèn)江",
     "贷款5亿元和县产业基金投资；",
+    # The review's slow paths (31.6 s, 10.8 s and 46.5 s on first versions: a bound filled from every amount of the
+    # opening, the one-work headline's second pass, the 原标题 line read with a multiline anchor over blank lines).
+    "签约项目5个总投资超2亿元",
+    "全省共集中开工项目1205个，总投资超5380亿元，",
+    "原定于今年开工的项目\n" + "　\n" * 20,
+    "协议投资10亿元的项目",
 ])
 def test_session_19s_checks_cost_linear_time(unit: str) -> None:
     # A body at the cap (100,000 characters) without a full stop: each check is bounded to the amount's sentence (REACH).
