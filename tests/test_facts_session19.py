@@ -11,14 +11,13 @@ from typing import Any, Optional
 
 import pytest
 
-from facts_probe_check import wrong_fields
+from facts_probe_check import first_city, wrong_fields
 from newsmon.facts import extract_facts
 
 
 def _city(title: str, body: str) -> Optional[str]:
-    """The first place's city (a municipality's province), without 市."""
-    places = extract_facts(title, body).places
-    first = next((p.city or p.province for p in places if p.city or p.province.endswith("市")), None)
+    """The first place's city (a municipality's province), without 市 (the probes' reading, facts_probe_check)."""
+    first = first_city(extract_facts(title, body))
     return first.removesuffix("市") if first else None
 
 
