@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
-from .amounts import CNY_RATES, Amount, find_investment, parse_amount
+from .amounts import CNY_RATES, Amount, find_investment, parse_amount, tally_story
 from .industries import INDUSTRIES, find_industries
 from .places import Place, find_places, national_figure, national_scope
 from .project import find_project
@@ -100,11 +100,21 @@ def extract_facts(title: str, body: str, source: str = "") -> InvestmentFacts:
         amount_text=amount.text if amount else None,
         kind=amount.kind if amount else None,
         # A nation-wide figure's story reports the country's works, no project's stage.
-        stage=None if national_figure(title, body) else find_stage(title, body, _same_places(focus, places[:1]), focus),
+        stage=None if national_figure(title, body) else _stage(title, body, amount, focus, places),
         places=places,
         industry=tuple(find_industries(title, body, focus)),
         project=find_project(title, body, _written_names(places), focus),
     )
+
+
+def _stage(title: str, body: str, amount: Optional[Amount], focus: str, places: tuple[Place, ...]) -> Optional[str]:
+    """The story's stage. A span's, a campaign's or a tour's summary (tally_story) that tells no one work's news with its
+    amount has the stage its headline counts ("前三季度林州市新开工亿元以上项目53个": 开工) or none: its body's stages are
+    counts and examples ("一季度，全市25个省重点工业项目完成投资35.9亿元。…3个项目已开工建设", "一批项目已建成投产"), as real
+    pages' readers label them (session 20)."""
+    if amount is None and tally_story(title, body):
+        return find_stage(title, "")
+    return find_stage(title, body, _same_places(focus, places[:1]), focus)
 
 
 # A reprint's closing line naming the story's first headline ("原标题：湘阴生活垃圾焚烧发电项目开工建设").

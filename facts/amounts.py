@@ -863,24 +863,32 @@ def _counted_near(title: str, lead: str, amount_text: str) -> bool:
 # A headline that sums up a span or a campaign rather than reporting a day's event: "前三季度林州市新开工亿元以上项目53个",
 # "今年以来江北区新开工项目41个", "9月份桐城市备案企业投资项目17个", "福安市一季度招商“开门红”", "凤台县“招商引资百日
 # 攻坚”行动交出亮眼答卷", "某县2024年重点项目计划出炉", "…重点项目观摩综述", "…召开项目建设半年推进会".
-_TALLY_HEADLINE = re.compile(r"以来(?!最|首|第一)|累计|截至|截止|[一二三四]季度|前[两三]季度|上半年|下半年|全年|过去一年|\d{1,2}月份|\d{1,2}[—–\-~至]\d{1,2}月"
-                             r"|百日攻坚|攻势|项目建设季|开门红|答卷|综述|计划出炉|观摩"
+_TALLY_HEADLINE = re.compile(r"以来(?!最|首|第一)|累计|截至|截止|[一二三四]季度|前[两三]季度|上半年|下半年|全年|过去一年|\d{1,2}月份|\d{1,2}\s?[—–\-~至]\s?\d{1,2}\s?月"
+                             r"|百日攻坚|攻坚[年月]|初战告捷|攻势|项目建设季|开门红|答卷|综述|计划出炉|观摩"
+                             # a year's list of key works ("湖南今年铺排324个省重点建设项目", "某市2024年安排市重点项目476个")
+                             r"|(?:今年|\d{4}年度?)[^，。；\s]{0,4}?(?:铺排|安排|确定|谋划)[^，。；\s]{0,8}?\d+[个项宗]"
                              # a meeting of a span or an area, not of one work ("某新能源电池项目推进会")
-                             r"|(?:半年|季度|年度|全[市县区省]|项目建设|招商|工作|经济)[^，。；\s]{0,8}?(?:推进会|座谈会|工作会|总结会|调度会)"
+                             r"|(?:半年|季度|年度|全[市县区省]|项目建设|重点工程|重点项目|重大项目|固定资产投资|招商|工作|经济)[^，。；\s]{0,8}?(?:推进会|座谈会|工作会|总结会|调度会)"
                              r"|\d+个项目入选")  # a list they joined ("沭阳8个项目入选2024年省重大项目清单")
 # A tour of a place's key works ("区人大常委会组织代表视察重点项目建设", "市领导督导检查重大项目建设"): a summary too when it
 # goes from work to work (先后, 随后, two totals), not when it visits one ("市委书记调研重点项目建设。在总投资26亿元的某项目
 # 现场…": that work's news).
 # A lead's span: "今年以来", "前7个月", "今年1至10月", "截至3月底", "1-8月".
-_TALLY_LEAD = re.compile(r"以来|截至|截止|前[\d一二三四五六七八九十]{1,2}个?月|\d{1,2}[—–\-~至到]\d{1,2}月|[一二三四]季度|前三季度|上半年|全年")
-_TALLIED_WORKS = re.compile(r"项目[\d两二三四五六七八九十百千]+(?:多|余)?[个项]|[\d两二三四五六七八九十百千]+(?:多|余)?[个项][^，。；,;]{0,12}?项目")
+_TALLY_LEAD = re.compile(r"以来|截至|截止|前[\d一二三四五六七八九十]{1,2}个?月|\d{1,2}\s?[—–\-~至到]\s?\d{1,2}\s?月|[一二三四]季度|前三季度|上半年|全年"
+                         r"|^\s*(?:今年|\d{4}年)[，,]?[^，。；,;]{0,8}?(?:安排|实施|确定|谋划|铺排)")  # a year's list ("2024年,我县安排重点项目91宗")
+# A span's works counted, or its investment done ("今年前三季度，全市重点项目共完成投资190亿元").
+_TALLIED_WORKS = re.compile(r"项目\s?[\d两二三四五六七八九十百千]+\s?(?:多|余)?[个项宗]|[\d两二三四五六七八九十百千]+\s?(?:多|余)?[个项宗][^，。；,;]{0,12}?项目"
+                            r"|项目[^，。；,;]{0,4}?完成(?:了)?(?:年度)?投资")
 _TOUR_HEADLINE = re.compile(r"(?:视察|督导|督查|调研|检查|巡查)[^，。；\s]{0,8}?(?:重点|重大)项目")
 _FROM_WORK_TO_WORK = re.compile(r"先后|随后|一行还")
 _TOTAL_WORD = re.compile(r"总投资")
 # …and a headline that reports the day's event all the same ("我市上半年签约项目超200个 今日再签约18个", "某市一季度重大项目
 # 集中开工", "…签约仪式举行").
 # (Besides a stage the headline reports, read by find_stage: the stage words are its, not listed twice.)
-_DAYS_EVENT = re.compile(TODAY.pattern + r"|集中|仪式|上马|落户|落地|揭牌|开幕|闭幕|落幕|开业")
+_DAYS_EVENT = re.compile(TODAY.pattern + r"|集中|仪式|上马|落户|落地(?!有声)|揭牌|开幕|闭幕|落幕|开业")  # 落地有声: "results show", an idiom
+_QUOTES = re.compile(r"[“”\"‘’]")  # "2023年自治区本级“155”重点项目计划“出炉”"
+# A span's report by its name ("…项目情况", "…情况通报").
+_REPORT_HEADLINE = re.compile(r"情况(?:通报|汇报)?\s*$|通报\s*$")
 
 
 def _tally_story(title: str, lead: str, body: str = "") -> bool:
@@ -893,16 +901,25 @@ def _tally_story(title: str, lead: str, body: str = "") -> bool:
         # No headline: a lead whose first sentence is a span's tally of works ("前7个月，丹东市开复工投资500万元以上项目733个，
         # 开复工率99.7%", "今年1至10月，大田县实施技改项目298项，完成投资100.26亿元") heads the story as such a headline would.
         first = lead[:sentence_end(lead, 0)] if lead else ""
-        return bool(_TALLY_LEAD.search(first) and _TALLIED_WORKS.search(first) and not TODAY.search(first)
-                    and not _EVENT_IN_LEAD.search(first) and not _EVENT.search(first))
-    if not _TALLY_HEADLINE.search(title) and not (_TOUR_HEADLINE.search(title) and (
+        # (…nor does its next sentence report the day's event: "今年全市计划实施重点项目300个。此次集中开工项目58个")
+        two = lead[:sentence_end(lead, len(first) + 1)] if lead else ""
+        return bool(_TALLY_LEAD.search(first) and _TALLIED_WORKS.search(first) and not TODAY.search(two)
+                    and not _EVENT_IN_LEAD.search(two) and not _EVENT.search(two))
+    if not _TALLY_HEADLINE.search(_QUOTES.sub("", title)) and not (_TOUR_HEADLINE.search(title) and (
             _FROM_WORK_TO_WORK.search(body) or len(_TOTAL_WORD.findall(body)) > 1)):
         return False
     first = lead[:sentence_end(lead, sentence_end(lead, 0) + 1)] if lead else ""  # its first two sentences
     opening = lead[:sentence_end(lead, 0)] if lead else ""  # the lead's first sentence
     if TODAY.search(first) or _EVENT_IN_LEAD.search(first) or (_DAY_WORD.search(opening) and find_stage("", opening)):
         return False  # the lead reports the day's event ("近日，某县与某集团签约，项目总投资50亿元")
+    if _REPORT_HEADLINE.search(title):
+        return True  # "2018年1-8月份招商引资签约和跟踪在谈项目情况": the span's report, its stage words the tally's
     return not any(_DAYS_EVENT.search(part) or find_stage(part, "") for part in _TALLY_PHRASE.split(title) if part)
+
+
+def tally_story(title: str, body: str) -> bool:
+    """Whether the story sums up a span, a campaign or a tour (see _tally_story): a story reporting no one work's news."""
+    return _tally_story(title, next((p for p in body.splitlines() if p.strip()), ""), body)
 
 
 # A tally's own phrase in a headline, cut out before looking for the day's event: "累计开工项目62个", "新开工亿元以上项目53个",
@@ -991,5 +1008,27 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
         if not chosen.is_roundup and roundup_story and (text is title or first.text in lead) \
                 and _counted_near(title, lead, first.text):
             return Amount(first.value, first.currency, first.text, "roundup")
+        if not chosen.is_roundup and _batch_restated(body, first.text):
+            return Amount(first.value, first.currency, first.text, "roundup")
         return first
     return None
+
+
+# The day's batch that a figure is the total of, told where it is stated or again later: "本次签约的3个重点项目总投资108亿元"
+# (after "…举办重点项目签约仪式，总投资108亿元"), "本次签约项目包括长安青山智能传动产业园、浪潮集团西部运营总部…等，总投资达
+# 650.4亿元" (named projects listed), "与9家企业签订意向协议，总投资60亿元" (several parties signed at once).
+_THIS_BATCH = re.compile(r"(?:本次|此次|这次|今天|当天|当日|现场)(?:集中)?(?:签约|签订|开工|开复工|竣工|投产)的?[^，。；,;]{0,12}?"
+                         r"(?:(?:\d+|[两二三四五六七八九十]+)\s*[个项宗]|项目(?:包括|有|涵盖)[^。；]{0,80}?、[^。；]{0,80}?等)")
+_PARTIES_SIGNED = re.compile(r"与(?:\d+|[两三四五六七八九十]+)(?:多|余)?家(?:企业|公司|单位|客商)[^，。；,;]{0,8}?(?:签约|签订|签署)")
+
+
+def _batch_restated(body: str, amount_text: str) -> bool:
+    """Whether ``amount_text`` is stated (there or again) in a sentence that counts or lists the day's batch of
+    projects, or signs with several parties at once (_THIS_BATCH, _PARTIES_SIGNED): their total, not one project's."""
+    at, seen = body.find(amount_text), 0
+    while at >= 0 and seen < 4:  # a figure stated a few times at most (hostile texts: bounded)
+        sentence = body[_sentence_start(body, at):at]
+        if _THIS_BATCH.search(sentence) or _PARTIES_SIGNED.search(sentence):
+            return True
+        at, seen = body.find(amount_text, at + len(amount_text)), seen + 1
+    return False

@@ -33,7 +33,7 @@ _VERBS = {
     "洽谈": r"洽谈|会谈|商谈(?!判)|对接会|考察对接|达成[\u4e00-\u9fff]{0,6}?意向",  # "达成初步合作意向": talks held
     # 落户 (a project settles in a place, "项目落户辽宁") states where, not a stage: the gold set's readers
     # label it none, as they do 入驻 (bench/data/facts/README.md); a signing says 签约 itself.
-    "签约": r"签约|签[订定]|签署|签下|达成[\u4e00-\u9fff]{0,4}协议",  # "达成合作协议", "签下了906个…合同项目"
+    "签约": r"签约|签[订定]|签署|签下|达成[\u4e00-\u9fff]{0,4}协议|(?<=新)签(?=[\u4e00-\u9fff]{0,10}?项目)",  # "新签国内省外合作项目5118个"  # "达成合作协议", "签下了906个…合同项目"
     # A filing regime ("外商投资项目95%以上实行备案制", "备案管理") is the rule, no project's filing.
     "备案": r"完成备案|予以备案|备案(?!制|管理)",
     "核准": r"通过核准|获得核准|予以核准|核准|获批|批复(?!概算)|获[^，。；,;]{0,12}?批准",
@@ -196,7 +196,16 @@ _INVITED = re.compile(r"(欢迎|诚邀|期待|邀请)[^，。；,;]{0,12}$")
 _YEARLY = re.compile(r"每年|年均")  # "全市每年集中竣工民生项目100个以上": a rate, no event
 _COMPLETED = STAGES.index("竣工")
 # A part of a work named right before its completion: the work itself is not complete.
-_PART_BEFORE = re.compile(r"(主体工程|主体结构|主体|土建|导流洞|隧洞|桩基|基础工程|厂房|部分)[已均正式全面顺利基本]{0,4}$")  # "已经部分完工"
+_PART_BEFORE = re.compile(r"(主体工程|主体结构|主体建设|主体|土建(?:工程)?|路基(?:工程)?|导流洞|隧洞|桩基|基础工程|厂房|部分)[已经均正式全面部顺利基本]{0,5}$")  # "已经部分完工", "路基工程已经完工"
+# …or after it: "建成1、2号冶炼车间主体工程" (the main structure of two workshops built).
+_PART_AFTER = re.compile(r"[^，。；,;]{0,12}?主体(?:工程|结构)?(?=[及和、，。；,;]|$)")
+# A work's progress told from its start: "自2023年4月动工建设以来", "从去年开工以来".
+_SINCE_BEFORE = re.compile(r"(?:项目|工程|该|其)?(?:自|从)[^，。；,;自从]{0,12}$")
+_SINCE_AFTER = re.compile(r"(?:建设)?以来")
+# A goal the verb names ("为项目按时竣工交付奠定了坚实的基础", "向全面落成交付使用迈出了坚实一步"): not reached.
+_GOAL_AFTER = re.compile(r"[^，。；,;]{0,14}?(?:奠定|迈出|打下|夯实)[^，。；,;]{0,6}?(?:基础|一步)")
+# Land quotas approved ("用地指标…经省国土部门正式批复"): land for a work, not the work's approval.
+_LAND_BEFORE = re.compile(r"用地(?:指标|预审|规划)|土地(?:指标|征收|征用|报批)|农用地转用")
 
 
 _CLAUSE_MARKS = COMMA_CLAUSE_MARKS
@@ -297,6 +306,8 @@ def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: b
         return True  # "启动建设…目的地行动": a campaign launched, no construction
     if match.group() == "洽谈" and _INVITED.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start()):
         return True  # "欢迎各地客商前来考察洽谈": talks invited, none held
+    if index == STAGES.index("核准") and _LAND_BEFORE.search(text, sentence_start(text, match.start(), _SENTENCE_MARKS), match.start()):
+        return True  # "项目用地指标…经省国土部门正式批复": the land, not the work
     if index == STAGES.index("核准") and (_FUNDS_BEFORE.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start())
                                         or _FUNDS_AFTER.match(text, match.end())):
         return True  # "中央部门预算已全部批复", "共获批新增地方政府专项债券资金9.6亿元": money approved, no work
@@ -343,6 +354,8 @@ def _statistic(text: str, match: re.Match[str]) -> bool:
 
 def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> Optional[str]:
     """Why the verb at ``match`` reports no project's stage (a short reason), or None when it does."""
+    if _SINCE_BEFORE.search(text, max(0, match.start() - 16), match.start()) and _SINCE_AFTER.match(text, match.end()):
+        return None  # "该项目自2023年4月动工建设以来，…": the work under way since its start, reached
     if _statistic(text, match):
         return "statistic"
     if _planned(text, match.start()):
@@ -371,8 +384,11 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
         return "count"  # not the time it took: "投产只用了8个月"
     if index in _COUNTING_GROUPS and _SERVICE_BEFORE.search(text, max(0, match.start() - 10), match.start()):
         return "a service"  # "首条定制公交线路正式开通运行", "首批100辆新能源公交车交付使用": no work built
-    if index == _COMPLETED and _PART_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+    if index == _COMPLETED and (_PART_BEFORE.search(text, max(0, match.start() - 10), match.start())
+                                or _PART_AFTER.match(text, match.end())):
         return "a part"  # "主体工程已完工", "导流洞正式完工": one part of the work is done, not the work
+    if _GOAL_AFTER.match(text, match.end()):
+        return "goal"
     if _not_about_a_project(text, match, index, in_body):
         return "no project"
     if index == _TENDERED and match.group() == "中标":

@@ -39,7 +39,7 @@ def wrong_fields(facts: Any, want: dict[str, Any]) -> list[str]:
 def _same_city(got: str, city: str) -> bool:
     """"南通市" is "南通"; an autonomous prefecture goes by its first characters ("黔南布依族苗族自治州", "黔南")."""
     def bare(name: str) -> str:
-        for suffix in ("市", "地区", "盟"):
+        for suffix in ("市", "地区", "盟", "县"):  # a province-administered county: "定安县" is "定安"
             name = name.removesuffix(suffix)
         return name
     if bare(got) == bare(city):
