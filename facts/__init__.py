@@ -17,7 +17,7 @@ from .places import Place, find_places, national_figure, national_scope
 from .project import find_project
 from .script import to_simplified
 from .stages import STAGES, find_stage
-from .text import sentence_of, sentence_start
+from .text import sentence_end, sentence_of, sentence_start
 
 __all__ = [
     "CNY_RATES",
@@ -113,7 +113,8 @@ def _stage(title: str, body: str, amount: Optional[Amount], focus: str, places: 
     counts and examples ("一季度，全市25个省重点工业项目完成投资35.9亿元。…3个项目已开工建设", "一批项目已建成投产"), as real
     pages' readers label them (session 20)."""
     if amount is None and tally_story(title, body):
-        return find_stage(title, "")
+        # An untitled one's first sentence heads it ("今年前5个月，全县新签约项目共10个": 签约).
+        return find_stage(title or body[:sentence_end(body, 0)], "")
     return find_stage(title, body, _same_places(focus, places[:1]), focus)
 
 

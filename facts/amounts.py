@@ -291,6 +291,13 @@ _PER_UNIT = re.compile(r"每|[人户亩]均")
 _PER_UNIT_AFTER = re.compile(r"^\s*(/|每)")
 
 
+# A sentence recalling an earlier event, and one telling the day's work.
+_RECALLED = re.compile(r"\s*(?:去年|前年|此前|早在|上年|\d{4}年\d{1,2}月)")
+_THE_DAYS_WORK = re.compile(r"(?:此次|本次|这次|今天|当天|今日)[^，。；,;]{0,8}?(?:开工|签约|投产|竣工|启动|动工)")
+# The parts one work is made of ("投资235亿人民币，由10套主装置和公用系统工程组成"): no works built one by one.
+_COMPOSED_OF = re.compile(r"[^，。；,;]{0,4}[，,]\s*(?:主要)?由[^，。；,;]{0,40}?(?:组成|构成)")
+
+
 def _size_of_a_work(text: str, amount: re.Match[str], clause_start: int, clause_end: int) -> Optional[re.Match[str]]:
     """A zero-width match at the amount when the amount sizes a work that reaches a stage, else None.
 
@@ -611,7 +618,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                 and not _SEVERAL.search(text, _comma_clause_start(text, invest.start(), clause_start), invest.start())):
             continue  # "投入大量资金", "投入资金2亿元，使8个园区建设…": no one work's investment
         if (not is_roundup and _PLAIN_INVEST.fullmatch(invest.group()) and _BUILDS.search(after)
-                and not _builds_one_work(after)
+                and not _builds_one_work(after) and not _COMPOSED_OF.match(after)
                 and (invest.group() == "投资" or _MANY_BUILT.search(after) and not _ROUNDUP.search(after))):
             continue  # "投资3000多万元新建各类小型水利工程932处", "投资近300亿元，先后建设了…一大批水利基础设施"
         if _DRAWN_IN.search(text, window_start, invest.start()):
@@ -748,7 +755,11 @@ def _rounded(headline: Amount, stated: Amount) -> bool:
         return False
     def digits(value: float) -> int:  # significant digits: 5e8 → 1, 5.3e8 → 2
         return len(f"{value:.5e}".split("e")[0].replace(".", "").rstrip("0"))
-    return digits(headline.value) == 1 and digits(stated.value) > 1 and 0.85 <= stated.value / headline.value <= 1.15
+    if digits(headline.value) == 1:
+        return digits(stated.value) > 1 and 0.85 <= stated.value / headline.value <= 1.15
+    # A whole number of its unit ("投资14亿！" over "匡算投资14.25亿元"): the lead's figure that it cuts short.
+    unit = 1e8 if headline.value % 1e8 == 0 else 1e4 if headline.value % 1e4 == 0 else 0
+    return bool(unit) and digits(stated.value) > digits(headline.value) and headline.value <= stated.value < headline.value + unit
 
 
 def _same_figure(headline: _Found, stated: Amount) -> bool:
@@ -877,7 +888,7 @@ _TALLY_HEADLINE = re.compile(r"以来(?!最|首|第一)|累计|截至|截止|[�
 _TALLY_LEAD = re.compile(r"以来|截至|截止|前[\d一二三四五六七八九十]{1,2}个?月|\d{1,2}\s?[—–\-~至到]\s?\d{1,2}\s?月|[一二三四]季度|前三季度|上半年|全年"
                          r"|^\s*(?:今年|\d{4}年)[，,]?[^，。；,;]{0,8}?(?:安排|实施|确定|谋划|铺排)")  # a year's list ("2024年,我县安排重点项目91宗")
 # A span's works counted, or its investment done ("今年前三季度，全市重点项目共完成投资190亿元").
-_TALLIED_WORKS = re.compile(r"项目\s?[\d两二三四五六七八九十百千]+\s?(?:多|余)?[个项宗]|[\d两二三四五六七八九十百千]+\s?(?:多|余)?[个项宗][^，。；,;]{0,12}?项目"
+_TALLIED_WORKS = re.compile(r"项目(?:共计|共有|共|达到?|有)?\s?[\d两二三四五六七八九十百千]+\s?(?:多|余)?[个项宗]|[\d两二三四五六七八九十百千]+\s?(?:多|余)?[个项宗][^，。；,;]{0,12}?项目"
                             r"|项目[^，。；,;]{0,4}?完成(?:了)?(?:年度)?投资")
 _TOUR_HEADLINE = re.compile(r"(?:视察|督导|督查|调研|检查|巡查)[^，。；\s]{0,8}?(?:重点|重大)项目")
 _FROM_WORK_TO_WORK = re.compile(r"先后|随后|一行还")
@@ -939,7 +950,12 @@ def _one_work_reported(body: str, found: _Found) -> bool:
         return False
     at = found.end
     sentence = body[_sentence_start(body, at - 1):sentence_end(body, at - 1)]
-    return "、" not in sentence and sentence.count("亿元") + sentence.count("万元") <= 2
+    # …and tells its own news: a stage or a step it has reached ("已竣工投产"), not the tally's ("与某公司签订的项目计划投资20亿元",
+    # one of "今年前5个月，全县新签约项目共10个" that the story sums up).
+    return "、" not in sentence and sentence.count("亿元") + sentence.count("万元") <= 2 and bool(_OWN_NEWS.search(sentence))
+
+
+_OWN_NEWS = re.compile(r"已|正式|日前|近日|今天|昨天|顺利")  # "已完成主体建设", "已经进入设备安装阶段", "正式投产"
 
 
 def _opening(body: str, paragraphs: int) -> str:
@@ -1000,6 +1016,20 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
             filled = next((found for found in _investment_amounts(_opening(body, 2)[:near], title)
                            if found.is_roundup and not found.bound and (text is title or found.end > chosen.end)
                            and _fills_bound(chosen, found.amount)), None)
+        if filled is None and chosen.bound and text is body and not chosen.is_roundup:
+            # A project's bound ("协鑫斥资逾百亿探路华东最大抽蓄电站") that a later total of its paragraph or the next
+            # states precisely ("总投资140亿元的协鑫建德项目…").
+            near = chosen.end + 2 * _REACH
+            filled = next((found for found in _investment_amounts(_opening(body, 2)[:near], title)
+                           if not found.is_roundup and not found.bound and found.total and found.end > chosen.end
+                           and _precise(chosen, found.amount)), None)
+        if filled is None and text is body and not chosen.is_roundup and _RECALLED.match(body, _sentence_start(body, chosen.end - 1)):
+            # A recalled event's figure ("去年10月，…投资150亿元的天辰泉港新材料产业园签约落地") before the day's work's own
+            # ("此次率先开工的60万吨/年环氧丙烷项目，…总投资66亿元").
+            near = chosen.end + 2 * _REACH
+            filled = next((found for found in _investment_amounts(_opening(body, 3)[:near], title)
+                           if not found.is_roundup and found.end > chosen.end
+                           and _THE_DAYS_WORK.search(body, _sentence_start(body, found.end - 1), found.end)), None)
         if filled is not None:
             chosen = _Found(filled.amount, chosen.is_roundup or filled.is_roundup, "")
         if tally and not _one_work_reported(body, chosen):
