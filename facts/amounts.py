@@ -447,8 +447,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                                      _comma_clause_end(text, match.end(), clauses.first_from(match.end())))
             if invest is None:
                 continue
-        if _PER_UNIT.search(text, max(clause_start, invest.start() - 6), invest.start()):
-            continue  # "每公里造价1亿元": a rate per unit, not a total
+        if _PER_UNIT.search(text, max(_comma_clause_start(text, invest.start(), clause_start), invest.start() - 6), invest.start()):
+            continue  # "每公里造价1亿元": a rate per unit, not a total (in its comma clause: "不低于200万元每亩，投资总额约6亿元")
         between = text[invest.end():start]
         bare_signing = bool(_BARE_SIGNING.fullmatch(invest.group()))
         signed_projects = bare_signing and bool(_SIGNED_PROJECTS.fullmatch(between))
@@ -875,7 +875,9 @@ def _counted_near(title: str, lead: str, amount_text: str) -> bool:
 # "今年以来江北区新开工项目41个", "9月份桐城市备案企业投资项目17个", "福安市一季度招商“开门红”", "凤台县“招商引资百日
 # 攻坚”行动交出亮眼答卷", "某县2024年重点项目计划出炉", "…重点项目观摩综述", "…召开项目建设半年推进会".
 _TALLY_HEADLINE = re.compile(r"以来(?!最|首|第一)|累计|截至|截止|[一二三四]季度|前[两三]季度|上半年|下半年|全年|过去一年|\d{1,2}月份|\d{1,2}\s?[—–\-~至]\s?\d{1,2}\s?月"
-                             r"|百日攻坚|攻坚[年月]|初战告捷|攻势|项目建设季|开门红|答卷|综述|计划出炉|观摩"
+                             r"|百日攻坚|攻坚[年月]|初战告捷|攻势|项目建设季|开门红|答卷|综述|计划出炉"
+                             # a tour of works, not a visit to one named work ("…与会人员观摩蟠龙新区装备制造业园项目")
+                             r"|观摩(?!(?:(?!重点|重大|一批|项目建设)[^，。；\s、]){0,30}?(?:项目|工程|基地|产业园)\s*$)"
                              # a year's list of key works ("湖南今年铺排324个省重点建设项目", "某市2024年安排市重点项目476个")
                              r"|(?:今年|\d{4}年度?)[^，。；\s]{0,4}?(?:铺排|安排|确定|谋划)[^，。；\s]{0,8}?\d+[个项宗]"
                              # a meeting of a span or an area, not of one work ("某新能源电池项目推进会")

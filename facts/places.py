@@ -58,7 +58,7 @@ _REGIONS = ("东北", "西北", "东南", "西南", "华北", "华东", "华南"
 # Words after a county's short name that make it a zone of that county ("太仓高新区", "昆山开发区"):
 # the name is then a place by itself, without its city or province beside it.
 # A port or an airport named after its county is there too ("太仓港区", "黄骅港", "萧山国际机场").
-_ZONE_AFTER = re.compile(r"高新区|高新技术产业开发区|经济技术开发区|经济开发区|经开区|开发区|工业园|产业园|保税区|综保区"
+_ZONE_AFTER = re.compile(r"高新区|高新园|高新技术产业开发区|经济技术开发区|经济开发区|经开区|开发区|工业园|产业园|保税区|综保区"
                          r"|工业集中区|产业集聚区"
                          r"|港区|国际机场|机场|港(?![澳台币股元资])")
 # Parks a firm or a place may name ("北湖科技园" in 长春, "中原物流园" in 许昌): a county's only where its name is
@@ -331,6 +331,12 @@ class _Table:
         return name.endswith("区") and bool(above and codes) and any(self.by_code[c].level <= 1 for c in above) \
             and all(self.by_code[c].level == 2 and not above & set(self.ancestors(c)) for c in codes)
 
+    def _foreign_weak(self, before: str, codes: set[str]) -> bool:
+        """True when the province ``before`` names holds none of the divisions ``codes`` of a weak name right after it."""
+        above = self.names[before]
+        return bool(above and codes) and all(self.by_code[c].level == 0 for c in above) \
+            and all(not above & set(self.ancestors(c)) for c in codes)
+
     def common_word(self, name: str) -> bool:
         """True when jieba's dictionary tags ``name`` as a word other than a proper noun (合作 vn, 资源 n)."""
         tag = self.words.get(name, (0, ""))[1]
@@ -442,6 +448,9 @@ class _Table:
                                     and _county_city_slot(text, start, end + 1, self.by_code[code].name.endswith("市"),
                                                           self.common_word(name)))):
                         name = self.by_code[code].name  # "太仓高新区", "在义乌，": 太仓市, 义乌市 here
+                if name in self.weak and out and out[-1][1] == start and out[-1][2] in self.names \
+                        and self._foreign_weak(out[-1][2], codes):
+                    continue  # "浙江临江建设指挥部": a place of 浙江 called 临江, not 白山's 临江市
                 if out and out[-1][1] == start and out[-1][2] in self.names and self._foreign_district(out[-1][2], name):
                     common.add(name)
                     continue  # "拉萨老城区": the old town of 拉萨, not 洛阳's 老城区
