@@ -332,10 +332,9 @@ class _Table:
             and all(self.by_code[c].level == 2 and not above & set(self.ancestors(c)) for c in codes)
 
     def _foreign_weak(self, before: str, codes: set[str]) -> bool:
-        """True when the province ``before`` names holds none of the divisions ``codes`` of a weak name right after it."""
+        """True when the place ``before`` names holds none of the divisions ``codes`` of a weak name right after it."""
         above = self.names[before]
-        return bool(above and codes) and all(self.by_code[c].level == 0 for c in above) \
-            and all(not above & set(self.ancestors(c)) for c in codes)
+        return bool(above and codes) and all(not above & set(self.ancestors(c)) for c in codes)
 
     def common_word(self, name: str) -> bool:
         """True when jieba's dictionary tags ``name`` as a word other than a proper noun (合作 vn, 资源 n)."""
@@ -419,6 +418,7 @@ class _Table:
         for start, end, name in hits:
             if start > covered:
                 covered = end
+                written = name
                 if name not in self.names or _NAMED_AFTER.match(text, end + 1):
                     continue  # a region word (东北), or a building's or street's name
                 if name in self.weak and text.startswith(("街道", "镇", "乡"), end + 1):
@@ -450,7 +450,8 @@ class _Table:
                         name = self.by_code[code].name  # "太仓高新区", "在义乌，": 太仓市, 义乌市 here
                 if name in self.weak and out and out[-1][1] == start and out[-1][2] in self.names \
                         and self._foreign_weak(out[-1][2], codes):
-                    continue  # "浙江临江建设指挥部": a place of 浙江 called 临江, not 白山's 临江市
+                    common.update((written, name))
+                    continue  # "浙江临江建设指挥部", "萧山临江": a place of 浙江 called 临江, not 白山's 临江市 (nor elsewhere in the text)
                 if out and out[-1][1] == start and out[-1][2] in self.names and self._foreign_district(out[-1][2], name):
                     common.add(name)
                     continue  # "拉萨老城区": the old town of 拉萨, not 洛阳's 老城区
@@ -1003,8 +1004,8 @@ _ORIGIN = re.compile(r"来自[^，。；;,!?！？：:\n]{1,40}?等(?:地|省市
 # such a place ranks after the story's own places, before a dateline's (find_places).
 _EVENTS_ELSEWHERE = (r"签约仪式|签约活动|(?<!开工)(?<!竣工)(?<!投产)(?<!开竣工)大会|博览会|[\u4e00-\u9fff]{1,2}博会|洽谈会"
                      r"|[\u4e00-\u9fff]{1,2}洽会|对接会|峰会|推介会|座谈会|说明会|交易会|论坛")
-_VENUE = re.compile(r"在(?P<place>[^，。；;,!?！？：:\n在]{1,12}?)(?:举行|举办|召开)的[^，。；;!?！？\n]{0,30}?(?:" + _EVENTS_ELSEWHERE + r")"
-                    r"|(?:" + _EVENTS_ELSEWHERE + r")在(?P<place2>[^，。；;,!?！？：:\n在]{1,8}?)(?:举行|举办|召开)"
+_VENUE = re.compile(r"在(?P<place>[^，。；;,!?！？：:\n在]{1,12}?)(?:隆重|成功|盛大)?(?:举行|举办|召开)[了的][^，。；;!?！？\n]{0,30}?(?:" + _EVENTS_ELSEWHERE + r")"
+                    r"|(?:" + _EVENTS_ELSEWHERE + r")在(?P<place2>[^，。；;,!?！？：:\n在]{1,8}?)(?:隆重|成功|盛大|圆满)?(?:举行|举办|召开|开幕|闭幕|落幕)"
                     r"|（(?P<place3>[^（）]{1,6})）[^，。；;,!?！？：:\n]{0,6}?(?:推介会|说明会|招商会|洽谈会|对接会)"  # "甘肃（上海）招商推介会"
                     r"|在(?P<place4>[^，。；;,!?！？：:\n在]{1,8}?)(?:会见|[^，。；;,!?！？：:\n]{0,12}?见证)"
                     r"|赴(?P<place5>[^，。；;,!?！？：:\n赴]{1,16}?)(?:开展|进行)?(?:招商|对接|推介|考察)"
@@ -1012,6 +1013,8 @@ _VENUE = re.compile(r"在(?P<place>[^，。；;,!?！？：:\n在]{1,12}?)(?:举
                     # where something was said ("国家发改委投资司司长21日在北京表示，…全国重点项目复工率…")
                     r"|在(?P<place7>[^，。；;,!?！？：:\n在]{1,6}?)(?:表示|指出|透露|宣布|接受[^，。；;,!?！？：:\n]{0,8}?采访)")
 _VENUE_GROUPS = ("place", "place2", "place3", "place4", "place5", "place6", "place7")
+# A story told by the place itself ("我市", "我县"): its own works.
+_OUR_HOME = re.compile(r"我(?:市|县|区|州|旗|省)")
 # A trip by investors is to the site ("深圳某企业负责人赴平利县考察对接").
 _INVESTOR_TRAVELS = re.compile(r"(?:企业|公司|集团|客商|董事长|负责人|总经理|投资商)[^，。；;,!?！？：:\n]{0,8}$")
 
@@ -1257,6 +1260,10 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
     # Where the story was filed ranks after the places it names, but before where its investors come from
     # ("河北日报石家庄讯 …项目日前开工，项目由天津某药企投资建设").
     dateline = _dateline_only(table, body, leaves) - set(title_codes)
+    if leaves and _OUR_HOME.search(title + body) and all(c in origin or c in venue for c in leaves):
+        # "我市在深圳举办招商推介会，现场签约项目12个": the work is in "our" city, which the story does not name; where
+        # the event was held or the investors come from is no site (the page's 来源 line may place it, see extract_facts).
+        leaves = []
     leaves.sort(key=lambda c: (c not in title_codes, c in origin, c in dateline, c in venue, not named_below_province(c, focus_codes),
                                not named_in(c, focus_codes), not named_in(c, site_codes), -counts[c],
                                c in loose, order[c]))
