@@ -32,7 +32,7 @@ __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
 # "该项目三年总体预算达到了1.2亿元") is its cost as an estimate is (概算); a department's budget is no 总预算 of a work. A bare 投资 that starts another noun
 # (投资银行, 投资基金, 投资者, 投资人 …) introduces no investment.
 _FINAL_ACCOUNTS = ("决算总金额", "决算总额", "竣工决算", "决算投资")
-_INVEST = re.compile(r"(总投资额?|投资总额|决算总金?额|竣工决算|决算投资|概算为|总概算|设计预算|总体?预算|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同总?金额|协议总?金额|协议资金|协议投资额?|协议引资额?|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
+_INVEST = re.compile(r"(总投资额?|投资总额|决算总金?额|竣工决算|决算投资|概算为|总概算|设计预算|总体?预算|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同投资金?额|合同总?金额|协议总?金额|协议资金|协议投资额?|协议引资额?|(?<=[，,])引资总?额?|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
                      r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|花费|拿出|增资|签约|签[订定]了?|签署了?|总?造价|"
                      r"投资(?!银行|基金|母基金|引导基金|子基金|者|人(?!民币)|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
 # The total of a signed batch: a word that says so ("签约总额", "总签约金额"), or a total (总金额, 总额, 共)
@@ -42,7 +42,7 @@ _INVEST = re.compile(r"(总投资额?|投资总额|决算总金?额|竣工决算
 # The funds a signed batch's contracts or agreements state ("此次集中签约项目共60个，合同资金224.9亿元",
 # "合同引资额达569.35亿元的35个项目顺利签约") are its total the same way, and so is the amount of the signed
 # projects ("展会…签约项目金额近80亿元"); a bare "签约金额" may be a trade's (技术交易, 采购).
-_SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额|签约项目总?金?额|签约项目总投资额|合同(项目)?资金|合同引资额?|协议资金|协议投资额?|协议引资额?")  # "签约资金" is like 签约额
+_SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额|签约项目总?金?额|签约项目总投资额|合同(项目)?资金|合同引资额?|协议资金|协议投资额?|协议引资额?|引资总?额?")  # "签约资金" is like 签约额
 # A signing written right before its amount ("集中签约232.8亿元", "签约93亿元的项目"): the signed
 # total of a batch, or one project's investment when the amount names the project it signs.
 _BARE_SIGNED_GAP = re.compile(r"(达到?|超过?|逾|约|近)?")
@@ -70,6 +70,7 @@ _ONE_PROJECT_BEFORE = re.compile(_ONE_PROJECT + r"{0,8}?$")
 # deal, not projects' investment.
 _TECH_DEAL = re.compile(r"成果|转化|转让|产学研")
 _SIGNED = re.compile(r"签约|签[订定]|签署|签下")  # 签定: an older spelling of 签订
+_SETTLED = re.compile(r"落户|落地")  # "展会期间，有32个产业合作项目落户哈尔滨，共计71.8亿美元": settled as signed
 # A sentence that sums up a whole event's batch ("全部项目总投资215亿元", "此次活动共签约项目42个", "当天全市共签约…").
 _WHOLE_BATCH = re.compile(r"全部项目|所有项目|(此次|本次|当天|当日)[^，。；,;]{0,8}?共")
 # Not a tally so far, a sum with something else, intents or another edition ("至此，园区落户项目共计45个", "与前两批合计").
@@ -294,6 +295,15 @@ _PER_UNIT_AFTER = re.compile(r"^\s*(/|每)")
 # A sentence recalling an earlier event, and one telling the day's work.
 _RECALLED = re.compile(r"\s*(?:去年|前年|此前|早在|上年|\d{4}年\d{1,2}月)")
 _THE_DAYS_WORK = re.compile(r"(?:此次|本次|这次|今天|当天|今日)[^，。；,;]{0,8}?(?:开工|签约|投产|竣工|启动|动工)")
+# A fair's signings so far, told while it runs ("截至25日，长春市已在第十二届中国-东北亚博览会上签约合作项目15个，计划投资金额
+# 111.3亿元"): the fair's batch, not a span's tally.
+_FAIR_SO_FAR = re.compile(r"截[至止](?:到|至)?(?:目前|今天|昨天|发稿时|[\d一二三四五六七八九十]{1,3}日)")
+_FAIR = re.compile(r"博览会|洽谈会|交易会|展会|[\u4e00-\u9fff]博会|[\u4e00-\u9fff]洽会|本届|会期")
+# Projects counted, then the size each one has ("8个投资过5000万元的项目", "12个总投资亿元以上的项目").
+_COUNT_RIGHT_BEFORE = re.compile(r"(?:\d+|[两二三四五六七八九十百]+)(?:多|余)?[个项]$")
+_CLASS_OF_COUNTED = re.compile(r"(?:以上)?的[^，。；,;]{0,10}?(?:项目|工程|企业)")
+# Investment agreements signed ("12个乡镇分别与投资企业签订了12项投资协议"): a batch reached, whatever was on offer.
+_INVESTMENT_SIGNED = re.compile(r"签[订定署]了?[^，。；,;]{0,6}?(?:投资|项目)(?:合作)?(?:协议|合同)")
 # The parts one work is made of ("投资235亿人民币，由10套主装置和公用系统工程组成"): no works built one by one.
 _COMPOSED_OF = re.compile(r"[^，。；,;]{0,4}[，,]\s*(?:主要)?由[^，。；,;]{0,40}?(?:组成|构成)")
 
@@ -495,6 +505,9 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                     _CONDITION_OPEN.match(text, _comma_clause_start(text, invest.start(), clause_start))
                     or _CONSEQUENCE.search(text, match.end(), min(sentences.first_from(match.end()), match.end() + _REACH)))):
             continue  # "不低于700万元的技术改造项目", "对投资超过1亿元的重大项目，实行…": a threshold
+        if _COUNT_RIGHT_BEFORE.search(text, max(0, invest.start() - 6), invest.start()) and _CLASS_OF_COUNTED.match(after) \
+                and (re.search(r"过|超|逾|在", text[invest.start():start]) or after.startswith("以上")):
+            continue  # "签约8个投资过5000万元的项目": the class the counted projects are each of (not "21个总投资305亿元的项目": their total)
         campaign = _CAMPAIGN_AFTER.match(after)
         if (campaign and _CLASS_OF_THINGS.search(campaign.group()) and not _FIRM.search(text, clause_start, invest.end())
                 and not _THIS_PROJECT.search(text, clause_start, invest.end()) and not text.endswith("项目", 0, invest.start())) \
@@ -559,7 +572,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             or (count_from < own_start and bool(_ROUNDUP.search(text, count_from, own_start)
                                                 or invest.group().startswith("签约") and bool(_PROJECTS_SIGNED.search(text, count_from, own_start))
                                                 and not _TECH_DEAL.search(text, count_from, own_start)))
-        if is_roundup and _OFFERED.search(full_sentence) and not _REACHED.search(full_sentence):
+        if is_roundup and _OFFERED.search(full_sentence) and not _REACHED.search(full_sentence) \
+                and not _INVESTMENT_SIGNED.search(full_sentence):
             continue  # "会上发布招商引资项目86个，总投资620亿元": projects on offer, none signed or started
         if _LISTED.search(full_sentence) and not _REACHED.search(full_sentence) and _SEVERAL.search(full_sentence):
             continue  # "我县2个小镇入选，规划总投资120亿元": works named to a list, no stage, no one project's
@@ -584,7 +598,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                 and not _OWN_TOTAL.search(text, own_start, invest.start())  # "新建3艘渡轮的码头项目总投资": its own
                 and not _batch_of_one_event(text, sentences, start, headline, batches)):
             continue  # "这20项重大建设总投资650亿元": a sum over several works, no event's batch
-        if _TOTAL_ONLY.fullmatch(invest.group()) and (not (is_roundup and _SIGNED.search(clause))
+        if _TOTAL_ONLY.fullmatch(invest.group()) and (not (is_roundup and (_SIGNED.search(clause) or _SETTLED.search(clause)))
                                                      or invest.group()[0] == "共" and invest.end() != start):
             continue  # "总额503.7亿元" of projects put on offer, not signed
         if not is_roundup and _STAT_BEFORE.search(text, window_start, invest.start()):
@@ -653,7 +667,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if text[clause_start - 1:clause_start] in ("；", ";") and not TODAY.search(text, clause_start, invest.start()):
             span_start = min(span_start, max(sentences.start_before(start), start - _REACH))
         if ((_period(text, own_start if own_work else span_start, invest.start()) or _PERIOD.search(subject))
-                and not _ONE_WORK_AFTER.match(after) and not share):
+                and not _ONE_WORK_AFTER.match(after) and not share
+                and not (_FAIR_SO_FAR.search(full_sentence) and _FAIR.search(full_sentence))):
             continue  # "近5年来…投入50多亿元", "今年以来…总投资120亿元": a period's total
         # A total naming its work ("其中，总投资12.3亿元的城东污水处理厂三期工程…") is that work's, whatever span the
         # sentence before it sums up.
