@@ -58,7 +58,7 @@ _VERBS = {
     # "竣工并投入使用", "竣工通水": the completion, as session 18's probes label them); a
     # furnace or a plant fired up ("高炉点火开炉", "点火发电试运行") or put on trial run ("投入试运行") produces.
     # (Not "上线运行", "成功并网", "正式并网": an app, a first unit.)
-    "投产": r"正式投产|建成投产|建成并?(?:正式)?(?:投入使用|通水)|点火(?:开炉|投产|发电|运行|试运行)|投入试运行|建成开馆|落成启用|(?<!恢复)正式通航|建成通航|首车下线|开车成功|实现量产|(?<!恢复)正式通水|(?:建成|竣工)?(?<!暂停)(?<!停止)(?<!未)投用|建成启用|(?<!重新)(?<!恢复)投入生产|(?:全容量|全部机组|全面|全部|建成)并网(?:发电)?|(?:正式)?并网供水|建成并?投入(商业)?运营|建成并?投入商运|竣工投产|竣工投运|建成投运|投产|正式启用|全面启用|投入使用|(?<!测)试生产|试产|投入(商业|试)?运营|投运|达产|开通运营|正式开通(?![^，。；]{0,10}?(公交|航线|专线|热线|线路|班次|频道|账号|服务))|投入运行|"
+    "投产": r"正式投产|建成投产|建成并?(?:正式)?(?:投入使用|通水)|点火(?:开炉|投产|发电|运行|试运行)|投入试运行|建成开馆|落成启用|(?<!恢复)正式通航|建成通航|首车下线|开车成功|实现量产|(?<!恢复)正式通水|(?:建成|竣工)?(?<!暂停)(?<!停止)(?<!未)投用|建成启用|(?<!重新)(?<!恢复)投入生产|(?:全容量|全部机组|全面|全部|建成)并网(?:发电)?|(?:完成|通过)(?:72\+)?168小时(?:满负荷)?试运行|移交(?:商业)?运营|(?:正式)?并网供水|建成并?投入(商业)?运营|建成并?投入商运|竣工投产|竣工投运|建成投运|投产|正式启用|全面启用|投入使用|(?<!测)试生产|试产|投入(商业|试)?运营|投运|达产|开通运营|正式开通(?![^，。；]{0,10}?(公交|航线|专线|热线|线路|班次|频道|账号|服务))|投入运行|"
             r"(?<!闭)(?<!正常)(?<!恢复)(?<!每天)(?<!按时)开馆|(正式|全线)?(?<!恢复)(?<!暂停)(?<!禁止)(?<!中断)(?<!临时)通车(?!里程)|投入商运",
     # 开通运营, 通车: a line, road, bridge or tunnel opened to traffic (a measure, "通车里程", is none; a bus
     # route, a flight or a hotline "正式开通" is a service, and "恢复通车" reopens a road);
@@ -121,6 +121,10 @@ _NOT_PROJECT_DEAL = re.compile(r"责任书|责任状|承包|管理合同|输出�
                                r"|土地出让|出让合同|成交确认书|采购协议|采购合同|购销合同")  # land bought, goods bought
 # A signing with lenders ("与10家投资机构、10家银行机构签署了…合作协议", "与某银行签订…授信协议") is financing,
 # no project's signing.
+# A bank, an insurer, a fund or credit in a signing's sentence (with no investment in a work): a financing deal.
+_FINANCE_PARTY = re.compile(r"银行|农行|工行|建行|中行|交行|农发行|国开行|农商行|信用社|金融机构|政策性金融|保险公司|授信|信贷|贷款|融资"
+                            r"|(?:设立|发起|组建)[^，。；,;]{0,12}?基金|基金签约")  # (not "陆港金融产业中心项目": a work's name)
+_INVESTMENT_CUE = re.compile(r"投资协议|总投资|投资总额|投资建设|投资额|投资金额|落户|入驻|产业项目|项目投资")
 _INVESTMENT_DEAL = re.compile(r"投资协议|合作协议|框架协议|项目协议|投资合同|项目合同")
 _WITH_LENDERS = re.compile(r"与[^，。；,;]{0,24}?(银行|金融机构|投资机构|保险机构|基金)[^，。；,;]{0,4}$")
 _FINANCING_AFTER = re.compile(r"[^，。；,;]{0,12}?(授信|融资|贷款|信贷)")
@@ -196,7 +200,8 @@ _INVITED = re.compile(r"(欢迎|诚邀|期待|邀请)[^，。；,;]{0,12}$")
 _YEARLY = re.compile(r"每年|年均")  # "全市每年集中竣工民生项目100个以上": a rate, no event
 _COMPLETED = STAGES.index("竣工")
 # A part of a work named right before its completion: the work itself is not complete.
-_PART_BEFORE = re.compile(r"(主体工程|主体结构|主体建设|主体|土建(?:工程)?|路基(?:工程)?|导流洞|隧洞|桩基|基础工程|厂房|部分)[已经均正式全面部顺利基本]{0,5}$")  # "已经部分完工", "路基工程已经完工"
+_PART_BEFORE = re.compile(r"(主体工程|主体结构|主体建设|主体|土建(?:工程)?|路基(?:工程)?|地基(?:工程)?|钢结构|导流洞|隧洞|桩基|基础工程|厂房(?:结构)?|部分)"
+                          r"(?:方面)?[已经均都正式全面部顺利基本]{0,6}$")  # "已经部分完工", "路基工程已经完工"
 # …or after it: "建成1、2号冶炼车间主体工程" (the main structure of two workshops built).
 _PART_AFTER = re.compile(r"[^，。；,;]{0,12}?主体(?:工程|结构)?(?=[及和、，。；,;]|$)")
 # A work's progress told from its start: "自2023年4月动工建设以来", "从去年开工以来".
@@ -331,6 +336,8 @@ def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: b
             or _FINANCING_AFTER.match(text, match.end()):
         return True  # financing agreed with lenders, no project signed
     sentence = sentence_of(text, match.start())
+    if _FINANCE_PARTY.search(sentence) and not _INVESTMENT_CUE.search(sentence):
+        return True  # "开封市政府与郑州银行战略合作协议签约仪式举行", "现场签约25个项目，授信金额逾20亿元", "签约设立…基金": money, no work
     if PURCHASE.search(sentence) and not INVESTING.search(sentence):
         return True
     return in_body and not _PROJECT_DEAL.search(sentence_of(text, match.start()))
@@ -384,7 +391,7 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
         return "count"  # not the time it took: "投产只用了8个月"
     if index in _COUNTING_GROUPS and _SERVICE_BEFORE.search(text, max(0, match.start() - 10), match.start()):
         return "a service"  # "首条定制公交线路正式开通运行", "首批100辆新能源公交车交付使用": no work built
-    if index == _COMPLETED and (_PART_BEFORE.search(text, max(0, match.start() - 10), match.start())
+    if index == _COMPLETED and (_PART_BEFORE.search(text, max(0, match.start() - 14), match.start())
                                 or _PART_AFTER.match(text, match.end())):
         return "a part"  # "主体工程已完工", "导流洞正式完工": one part of the work is done, not the work
     if _GOAL_AFTER.match(text, match.end()):
