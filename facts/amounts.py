@@ -22,7 +22,7 @@ from .batches import (COUNT_BEFORE as _COUNT_BEFORE, MANY_AREAS as _MANY_AREAS,
                       under_way_before as _under_way_before)
 from .money import AMOUNT as _AMOUNT, CNY_RATES, Amount, parse_amount, to_amount as _to_amount
 from .stages import find_stage
-from .text import (AREA_WIDE, sentence_end, sentence_start as _sentence_start, CLAUSE_BREAK, INVESTING, ONE_BATCH as _ONE_BATCH, PLAN_DOCUMENT, PURCHASE, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
+from .text import (TODAY_EVENT, AREA_WIDE, sentence_end, sentence_start as _sentence_start, CLAUSE_BREAK, INVESTING, ONE_BATCH as _ONE_BATCH, PLAN_DOCUMENT, PURCHASE, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
                    REACH as _REACH, SENTENCE_MARKS, STATISTIC, TODAY, WORK_HEAD, Marks, compared_after, compared_batch,
                    day_item_start, normalise)
 
@@ -931,14 +931,18 @@ def _tally_story(title: str, lead: str, body: str = "") -> bool:
         first = lead[:sentence_end(lead, 0)] if lead else ""
         # (…nor does its next sentence report the day's event: "今年全市计划实施重点项目300个。此次集中开工项目58个")
         two = lead[:sentence_end(lead, len(first) + 1)] if lead else ""
-        return bool(_TALLY_LEAD.search(first) and _TALLIED_WORKS.search(first) and not TODAY.search(two)
-                    and not _EVENT_IN_LEAD.search(two) and not _EVENT.search(two))
+        if TODAY_EVENT.search(two) or _EVENT_IN_LEAD.search(two) or _EVENT.search(two):
+            return False
+        # (…or a scene-setting first sentence before it: "三季度是传统的施工“黄金期”。10月31日，市发展改革委发布消息称，今年
+        # 三季度市级重大项目共完成投资986.5亿元")
+        second = two[len(first):] if not _TALLIED_WORKS.search(first) and not _INVEST.search(first) else ""
+        return any(_TALLY_LEAD.search(part) and _TALLIED_WORKS.search(part) for part in (first, second) if part)
     if not _TALLY_HEADLINE.search(_QUOTES.sub("", title)) and not (_TOUR_HEADLINE.search(title) and (
             _FROM_WORK_TO_WORK.search(body) or len(_TOTAL_WORD.findall(body)) > 1)):
         return False
     first = lead[:sentence_end(lead, sentence_end(lead, 0) + 1)] if lead else ""  # its first two sentences
     opening = lead[:sentence_end(lead, 0)] if lead else ""  # the lead's first sentence
-    if TODAY.search(first) or _EVENT_IN_LEAD.search(first) or (_DAY_WORD.search(opening) and find_stage("", opening)):
+    if TODAY_EVENT.search(first) or _EVENT_IN_LEAD.search(first) or (_DAY_WORD.search(opening) and find_stage("", opening)):
         return False  # the lead reports the day's event ("近日，某县与某集团签约，项目总投资50亿元")
     if _REPORT_HEADLINE.search(title):
         return True  # "2018年1-8月份招商引资签约和跟踪在谈项目情况": the span's report, its stage words the tally's
