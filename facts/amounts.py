@@ -22,7 +22,7 @@ from .batches import (COUNT_BEFORE as _COUNT_BEFORE, MANY_AREAS as _MANY_AREAS,
                       under_way_before as _under_way_before)
 from .money import AMOUNT as _AMOUNT, CNY_RATES, Amount, parse_amount, to_amount as _to_amount
 from .stages import find_stage
-from .text import (TODAY_EVENT, AREA_WIDE, sentence_end, sentence_start as _sentence_start, CLAUSE_BREAK, INVESTING, ONE_BATCH as _ONE_BATCH, PLAN_DOCUMENT, PURCHASE, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
+from .text import (TODAY_EVENT, story_paragraphs, AREA_WIDE, sentence_end, sentence_start as _sentence_start, CLAUSE_BREAK, INVESTING, ONE_BATCH as _ONE_BATCH, PLAN_DOCUMENT, PURCHASE, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
                    REACH as _REACH, SENTENCE_MARKS, STATISTIC, TODAY, WORK_HEAD, Marks, compared_after, compared_batch,
                    day_item_start, normalise)
 
@@ -226,7 +226,7 @@ _FIRM = re.compile(r"公司|集团|企业|股份|银行|[^工]厂")
 # total is no batch (bench/data/facts/README.md: projects on offer).
 # (A list put out at once, "发布新基建项目清单，包括20个项目，总投资近90亿元", stays a batch: ONE_BATCH.)
 _OFFERED = re.compile(r"推介|招商(引资)?项目")
-_LISTED = re.compile(r"入选|上榜|名单|被?认定|被?评为|揭榜")
+_LISTED = re.compile(r"入选|上榜|名单|被?认定|被?评为|揭榜|列入|纳入")
 # Spent so far ("该工程已投资5.2亿元，完成总工程量的六成", "项目已投入资金1.8亿元"): a figure to date, like 完成投资.
 _SO_FAR_BEFORE = re.compile(r"已经?(累计)?[投花]?$")
 _THRESHOLD_AFTER = re.compile(r"^(以上|以下|以内)的?[^，。；,;]{0,12}?(项目|企业|工程|公司|个)")
@@ -951,7 +951,7 @@ def _tally_story(title: str, lead: str, body: str = "") -> bool:
 
 def tally_story(title: str, body: str) -> bool:
     """Whether the story sums up a span, a campaign or a tour (see _tally_story): a story reporting no one work's news."""
-    return _tally_story(title, next((p for p in body.splitlines() if p.strip()), ""), body)
+    return _tally_story(title, next(iter(story_paragraphs(body)), ""), body)
 
 
 # A tally's own phrase in a headline, cut out before looking for the day's event: "累计开工项目62个", "新开工亿元以上项目53个",
@@ -998,7 +998,7 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
     one does (the lead paragraph states the project, later ones often its phases or a
     comparison). A roundup's stated total wins over its single projects.
     """
-    lead = next((p for p in body.splitlines() if p.strip()), "")
+    lead = next(iter(story_paragraphs(body)), "")
     tally = _tally_story(title, lead, body)
     if tally and title.strip():
         return None  # a span's or a campaign's summary: its figures are tallies, its works examples (see _tally_story)
@@ -1070,7 +1070,7 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
 # 650.4亿元" (named projects listed), "与9家企业签订意向协议，总投资60亿元" (several parties signed at once).
 _THIS_BATCH = re.compile(r"(?:本次|此次|这次|今天|当天|当日|现场)(?:集中)?(?:签约|签订|开工|开复工|竣工|投产)的?[^，。；,;]{0,12}?"
                          r"(?:(?:\d+|[两二三四五六七八九十]+)\s*[个项宗]|项目(?:包括|有|涵盖)[^。；]{0,80}?、[^。；]{0,80}?等)")
-_PARTIES_SIGNED = re.compile(r"与(?:\d+|[两三四五六七八九十]+)(?:多|余)?家(?:企业|公司|单位|客商)[^，。；,;]{0,8}?(?:签约|签订|签署)")
+_PARTIES_SIGNED = re.compile(r"(?:\d+|[两三四五六七八九十百]+)(?:多|余)?家[^，。；,;]{0,10}?(?:企业|公司|单位|客商|机构)[^，。；,;]{0,12}?(?:签约|签订|签署)")
 
 
 def _batch_restated(body: str, amount_text: str) -> bool:

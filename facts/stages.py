@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional
 
-from .text import CLAUSE_MARKS, COMMA_CLAUSE_MARKS, EVENT, INVESTING, ONE_BATCH, PERIOD, PLAN_DOCUMENT, PURCHASE, SPAN_SO_FAR, STATISTIC, WORK_HEAD, compared_after, compared_batch, day_item_start, normalise, sentence_end, sentence_of, sentence_start
+from .text import CLAUSE_MARKS, COMMA_CLAUSE_MARKS, EVENT, INVESTING, ONE_BATCH, PERIOD, PLAN_DOCUMENT, PURCHASE, SPAN_SO_FAR, STATISTIC, WORK_HEAD, compared_after, compared_batch, day_item_start, normalise, sentence_end, sentence_of, sentence_start, story_paragraphs
 from .places import names_a_country
 
 __all__ = ["STAGES", "find_stage"]
@@ -122,7 +122,7 @@ _NOT_PROJECT_DEAL = re.compile(r"责任书|责任状|承包|管理合同|输出�
 # A signing with lenders ("与10家投资机构、10家银行机构签署了…合作协议", "与某银行签订…授信协议") is financing,
 # no project's signing.
 # A bank, an insurer, a fund or credit in a signing's sentence (with no investment in a work): a financing deal.
-_FINANCE_PARTY = re.compile(r"银行|农行|工行|建行|中行|交行|农发行|国开行|农商行|信用社|金融机构|政策性金融|保险公司|授信|信贷|贷款|融资"
+_FINANCE_PARTY = re.compile(r"银行|银农|银企|银政|政银|银担|农行|工行|建行|中行|交行|农发行|国开行|农商行|信用社|金融机构|政策性金融|保险公司|授信|信贷|贷款|融资"
                             r"|(?:设立|发起|组建)[^，。；,;]{0,12}?基金|基金签约")  # (not "陆港金融产业中心项目": a work's name)
 _INVESTMENT_CUE = re.compile(r"投资协议|总投资|投资总额|投资建设|投资额|投资金额|落户|入驻|产业项目|项目投资")
 _INVESTMENT_DEAL = re.compile(r"投资协议|合作协议|框架协议|项目协议|投资合同|项目合同")
@@ -441,7 +441,7 @@ def find_stage(title: str, body: str, keep: Optional[Callable[[str], bool]] = No
     # The lead paragraph states what happened; later ones recall history or plans. A paragraph is read
     # up to _PARAGRAPH_READ characters: one longer is a page without paragraph breaks, whose opening
     # states its news (and reading on would cost every verb's checks, thousands in such a text).
-    paragraphs = [p[:_PARAGRAPH_READ] for p in body.splitlines() if p.strip()]
+    paragraphs = [p[:_PARAGRAPH_READ] for p in story_paragraphs(body)]
     # The sentence that states the investment (``focus``) reports its project's stage when it opens the story
     # and reports the day's event: "博览会今天闭幕，签约项目163个，投资金额1712亿元。期间…数据中心在宁夏建成投用"
     # is the fair's signing, not the side project's completion, though 竣工 comes later in the stages' order.

@@ -212,3 +212,20 @@ class Marks:
         """The first mark at or after ``pos`` (the text's length when there is none)."""
         i = bisect.bisect_left(self.at, pos)
         return self.at[i] if i < len(self.at) else self.length
+
+
+# A page's metadata line copied above the story ("来源:渭南日报 发布时间:2016-10-24", "2018-01-25", "稿件来源:本报讯", "舞动的月色",
+# a byline): no sentence of the story, so no lead. A line that opens with one of these words, or has no comma or full stop.
+_METADATA_LINE = re.compile(r"\s*(?:来源|信息来源|稿件来源|发布时间|发布日期|时间|日期|作者|编辑|责任编辑|记者|通讯员|文章字数|阅读|浏览|点击|字号|分享)\s*[:：]")
+_SENTENCE_PUNCTUATION = re.compile(r"[，,。；;！!？?]")
+_METADATA_LINES_SKIPPED = 3  # at most: a story whose first lines all look so is read from its first line
+
+
+def story_paragraphs(body: str) -> list[str]:
+    """``body``'s non-empty paragraphs, without the metadata lines a page may put above the story (_METADATA_LINE)."""
+    paragraphs = [p for p in body.splitlines() if p.strip()]
+    for skip, paragraph in enumerate(paragraphs[:_METADATA_LINES_SKIPPED + 1]):
+        if not (_METADATA_LINE.match(paragraph) or not _SENTENCE_PUNCTUATION.search(paragraph)):
+            return paragraphs[skip:]
+    return paragraphs
+
