@@ -450,7 +450,7 @@ class _Table:
                         name = self.by_code[code].name  # "太仓高新区", "在义乌，": 太仓市, 义乌市 here
                 if name in self.weak and out and out[-1][1] == start and out[-1][2] in self.names \
                         and self._foreign_weak(out[-1][2], codes):
-                    common.update((written, name))
+                    common.update((written, name, *(self.by_code[c].name for c in codes)))
                     continue  # "浙江临江建设指挥部", "萧山临江": a place of 浙江 called 临江, not 白山's 临江市 (nor elsewhere in the text)
                 if out and out[-1][1] == start and out[-1][2] in self.names and self._foreign_district(out[-1][2], name):
                     common.add(name)

@@ -62,7 +62,7 @@ SPAN_SO_FAR = re.compile(r"(?<!项目)(?<!工程)(?<![期园厂桥站线])(?:" +
 # learnt something on ("6月16日，记者在某县采访了解到") dates the report, not an event.
 # Nor is the day a figure was told ("记者今天（7月16日）从国家发展改革委了解到", "某委今天举行新闻发布会介绍"):
 # a report, whose figure is often a period's tally.
-_TOLD_AFTER = r"(?![^，。；]{0,24}?(?:了解到|获悉|得知|发布会|发布消息|消息称))"
+_TOLD_AFTER = r"(?![，,]?[^，。；]{0,24}?(?:了解到|获悉|得知|发布会|发布消息|消息称))"
 # Many projects signed, started or finished together on one day: the event that makes their count a batch.
 TOGETHER = re.compile(r"集中(签约|开工|开竣工|开[（(]竣[）)]工|开复工|投产|竣工|开业)")
 EVENT = re.compile(r"(?:今天|今日|昨天|昨日|日前|近日|\d{1,2}日(?![，,]?(?:记者|从|据|获悉)))" + _TOLD_AFTER
