@@ -22,7 +22,7 @@ from .batches import (COUNT_BEFORE as _COUNT_BEFORE, MANY_AREAS as _MANY_AREAS,
                       under_way_before as _under_way_before)
 from .money import AMOUNT as _AMOUNT, CNY_RATES, Amount, parse_amount, to_amount as _to_amount
 from .stages import find_stage
-from .text import (TODAY_EVENT, story_paragraphs, AREA_WIDE, sentence_end, sentence_start as _sentence_start, CLAUSE_BREAK, INVESTING, ONE_BATCH as _ONE_BATCH, PLAN_DOCUMENT, PURCHASE, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
+from .text import (TODAY_EVENT, TOGETHER, story_paragraphs, AREA_WIDE, sentence_end, sentence_start as _sentence_start, CLAUSE_BREAK, INVESTING, ONE_BATCH as _ONE_BATCH, PLAN_DOCUMENT, PURCHASE, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
                    REACH as _REACH, SENTENCE_MARKS, STATISTIC, TODAY, WORK_HEAD, Marks, compared_after, compared_batch,
                    day_item_start, normalise)
 
@@ -32,7 +32,7 @@ __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
 # "该项目三年总体预算达到了1.2亿元") is its cost as an estimate is (概算); a department's budget is no 总预算 of a work. A bare 投资 that starts another noun
 # (投资银行, 投资基金, 投资者, 投资人 …) introduces no investment.
 _FINAL_ACCOUNTS = ("决算总金额", "决算总额", "竣工决算", "决算投资")
-_INVEST = re.compile(r"(总投资额?|投资总额|决算总金?额|竣工决算|决算投资|概算为|总概算|设计预算|总体?预算|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同投资金?额|合同总?金额|协议总?金额|协议资金|协议投资额?|协议引资额?|(?<=[，,])引资总?额?|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
+_INVEST = re.compile(r"(总投资额?|投资总额|决算总金?额|竣工决算|决算投资|概算为|总概算|设计预算|总体?预算|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同投资金?额|合同总?金额|协议总?金额|协议资金|协议投资额?|协议引资额?|(?<=[，,])引资总?额?|(?<=[，,])涉及(?:合同)?(?:投资)?金?额|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
                      r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|花费|拿出|增资|签约|签[订定]了?|签署了?|总?造价|"
                      r"投资(?!银行|基金|母基金|引导基金|子基金|者|人(?!民币)|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
 # The total of a signed batch: a word that says so ("签约总额", "总签约金额"), or a total (总金额, 总额, 共)
@@ -42,7 +42,7 @@ _INVEST = re.compile(r"(总投资额?|投资总额|决算总金?额|竣工决算
 # The funds a signed batch's contracts or agreements state ("此次集中签约项目共60个，合同资金224.9亿元",
 # "合同引资额达569.35亿元的35个项目顺利签约") are its total the same way, and so is the amount of the signed
 # projects ("展会…签约项目金额近80亿元"); a bare "签约金额" may be a trade's (技术交易, 采购).
-_SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额|签约项目总?金?额|签约项目总投资额|合同(项目)?资金|合同引资额?|协议资金|协议投资额?|协议引资额?|引资总?额?")  # "签约资金" is like 签约额
+_SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额|签约项目总?金?额|签约项目总投资额|合同(项目)?资金|合同引资额?|协议资金|协议投资额?|协议引资额?|引资总?额?|涉及(?:合同)?(?:投资)?金?额")  # "签约资金" is like 签约额
 # A signing written right before its amount ("集中签约232.8亿元", "签约93亿元的项目"): the signed
 # total of a batch, or one project's investment when the amount names the project it signs.
 _BARE_SIGNED_GAP = re.compile(r"(达到?|超过?|逾|约|近)?")
@@ -1061,6 +1061,8 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
             return Amount(first.value, first.currency, first.text, "roundup")
         if not chosen.is_roundup and _batch_restated(body, first.text):
             return Amount(first.value, first.currency, first.text, "roundup")
+        if text is body and not chosen.is_roundup and _batch_without_total(title, lead, body, chosen):
+            return None
         return first
     return None
 
@@ -1073,6 +1075,21 @@ _THIS_BATCH = re.compile(r"(?:本次|此次|这次|今天|当天|当日|现场)(
 _PARTIES_SIGNED = re.compile(r"(?:\d+|[两三四五六七八九十百]+)(?:多|余)?家[^，。；,;]{0,10}?(?:企业|公司|单位|客商|机构)[^，。；,;]{0,12}?(?:签约|签订|签署)"
                              # several deals signed at once ("签订了12项投资协议", "签署了17项谅解备忘录及商业协议")
                              r"|签[订定署]了?(?:(?<![\d.])(?:[2-9]|\d{2,})|[两三四五六七八九十百]+)(?:多|余)?[项份个][^，。；,;]{0,8}?(?:协议|合同|备忘录)")
+
+
+def _batch_without_total(title: str, lead: str, body: str, chosen: _Found) -> bool:
+    """Whether the story reports a batch (its headline, or an untitled lead, starts or signs projects together) and
+    states no total of it, while the figure found is one of its works told after the lead or as "其中…" ("罗源第三季度重大项目
+    集中开工" over "…该项目…拟投资3.1亿元"; "乌海市41个重点项目集中开工" over "其中，总投资207亿元的…项目"): an example work's,
+    no amount of the story's (a headline naming one work keeps its figure: _ONE_WORKS_HEADLINE)."""
+    batch = TOGETHER.search(title) and not _ONE_WORKS_HEADLINE.search(title) if title.strip() else TOGETHER.search(lead)
+    if not batch:
+        return False
+    at = body.find(chosen.amount.text)
+    if lead and body.find(lead) <= at < body.find(lead) + len(lead) \
+            and not _PART_OF_THE_BATCH.search(body, _sentence_start(body, at), at):
+        return False  # the lead's own figure ("…举行12个项目集中开工仪式，总投资50亿元")
+    return not any(found.is_roundup for found in _investment_amounts(_opening(body, 4)[:6 * _REACH], title))
 
 
 def _batch_restated(body: str, amount_text: str) -> bool:

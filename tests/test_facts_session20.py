@@ -122,6 +122,15 @@ _AMOUNTS = [
     # Guards: a batch's total before its projects; one signed project's contract sum.
     ("", "今天，某新区21个总投资305亿元的项目集中投产。", {"amount": 3.05e10, "kind": "roundup"}),
     ("", "本次签约的某高端装备制造项目合同投资额18亿元，由某公司投资建设。", {"amount": 1.8e9, "kind": "project"}),
+    # A batch started together that states no total: its works' figures are examples.
+    ("某县第三季度重大项目集中开工", "19日，随着开工礼炮鸣响，某县第三季度重大项目建设启动。\n当天上午，某岩棉生产线项目正式动工。"
+                            "该项目占地35亩，拟投资3.1亿元。\n与此同时，某木材加工项目开工，计划总投资3亿元。",
+     {"amount": None, "stage": "开工"}),
+    ("某市41个重点项目集中开工", "4月8日，某市41个重点项目集中开工。\n其中，总投资207亿元的某可降解塑料项目分二期建设。",
+     {"amount": None, "stage": "开工"}),
+    # Guards: the lead's total of the batch; a span's example work with news of its own.
+    ("某县12个项目集中开工", "今天，某县举行12个项目集中开工仪式，总投资50亿元。\n其中，某项目总投资20亿元。",
+     {"amount": 5e9, "kind": "roundup"}),
     # A page's metadata lines above the story are no lead.
     ("某县：开工项目总投资达5亿元", "来源:某日报 发布时间:2020-01-01\n舞动的月色\n昨日，某县举行3个项目开工仪式，项目总投资5亿元。",
      {"amount": 5e8, "kind": "roundup", "stage": "开工"}),
