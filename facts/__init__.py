@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
-from .amounts import CNY_RATES, Amount, find_investment, parse_amount, tally_story
+from .amounts import CNY_RATES, Amount, find_investment, parse_amount, tally_phrase, tally_story
 from .industries import INDUSTRIES, find_industries
 from .places import Place, find_places, national_figure, national_scope
 from .project import find_project
@@ -113,8 +113,11 @@ def _stage(title: str, body: str, amount: Optional[Amount], focus: str, places: 
     counts and examples ("一季度，全市25个省重点工业项目完成投资35.9亿元。…3个项目已开工建设", "一批项目已建成投产"), as real
     pages' readers label them (session 20)."""
     if amount is None and tally_story(title, body):
-        # An untitled one's first sentence heads it ("今年前5个月，全县新签约项目共10个": 签约).
-        return find_stage(title or body[:sentence_end(body, 0)], "")
+        # A headline's stage is its tally phrase's ("新开工亿元以上项目53个"), not a meeting's topic ("召开第二季度重点项目开工、
+        # 竣工工作推进会"); an untitled one's first sentence heads it ("今年前5个月，全县新签约项目共10个": 签约).
+        if title.strip():
+            return find_stage(title, "") if tally_phrase(title) else None
+        return find_stage(body[:sentence_end(body, 0)], "")
     return find_stage(title, body, _same_places(focus, places[:1]), focus)
 
 

@@ -896,7 +896,7 @@ _TALLY_HEADLINE = re.compile(r"以来(?!最|首|第一)|累计|截至|截止|[�
                              # a year's list of key works ("湖南今年铺排324个省重点建设项目", "某市2024年安排市重点项目476个")
                              r"|(?:今年|\d{4}年度?)[^，。；\s]{0,4}?(?:铺排|安排|确定|谋划)[^，。；\s]{0,8}?\d+[个项宗]"
                              # a meeting of a span or an area, not of one work ("某新能源电池项目推进会")
-                             r"|(?:半年|季度|年度|全[市县区省]|项目建设|重点工程|重点项目|重大项目|固定资产投资|招商|工作|经济)[^，。；\s]{0,8}?(?:推进会|座谈会|工作会|总结会|调度会)"
+                             r"|(?:半年|季度|年度|全[市县区省]|项目建设|重点工程|重点项目|重大项目|固定资产投资|招商|工作|经济)[^，。；\s]{0,14}?(?:推进会|座谈会|工作会|总结会|调度会)"
                              r"|\d+个项目入选")  # a list they joined ("沭阳8个项目入选2024年省重大项目清单")
 # A tour of a place's key works ("区人大常委会组织代表视察重点项目建设", "市领导督导检查重大项目建设"): a summary too when it
 # goes from work to work (先后, 随后, two totals), not when it visits one ("市委书记调研重点项目建设。在总投资26亿元的某项目
@@ -949,6 +949,11 @@ def _tally_story(title: str, lead: str, body: str = "") -> bool:
     return not any(_DAYS_EVENT.search(part) or find_stage(part, "") for part in _TALLY_PHRASE.split(title) if part)
 
 
+def tally_phrase(title: str) -> bool:
+    """Whether the headline counts works by their stage ("新开工亿元以上项目53个": _TALLY_PHRASE)."""
+    return bool(_TALLY_PHRASE.search(title))
+
+
 def tally_story(title: str, body: str) -> bool:
     """Whether the story sums up a span, a campaign or a tour (see _tally_story): a story reporting no one work's news."""
     return _tally_story(title, next(iter(story_paragraphs(body)), ""), body)
@@ -956,10 +961,10 @@ def tally_story(title: str, body: str) -> bool:
 
 # A tally's own phrase in a headline, cut out before looking for the day's event: "累计开工项目62个", "新开工亿元以上项目53个",
 # "新签约项目27个", "核准备案能源项目215个", "审批核准备案项目56个".
-_TALLY_PHRASE = re.compile(r"(?:累计|新|已|共|再)?(?:开复工|开工|签约|竣工|投产|审批|核准|备案|引进|落地)[^，。；、\s]{0,14}?项目\d+个"
+_TALLY_PHRASE = re.compile(r"(?:累计|新|已|共|再)?(?:开复工|开工|签约|(?<=新)签|竣工|投产|审批|核准|备案|引进|落地)[^，。；、\s]{0,14}?项目\d+个"
                            r"|(?:累计|新|已|共)(?:开复工|开工|签约|竣工|投产|审批|核准|备案)[^，。；、\s]{0,14}?\d+个")
 # A day's ceremony opening the lead ("10月18日上午，某市一季度重大项目集中签约仪式举行").
-_DAY_WORD = re.compile(r"日前|近日|昨日|\d{1,2}月\d{1,2}日")
+_DAY_WORD = re.compile(r"日前|近日|昨日|\d{1,2}月\d{1,2}日")  # "5日，福州举行第三季度重大项目开工活动"
 _EVENT_IN_LEAD = re.compile(r"集中(?:签约|开工|开竣工|竣工|投产)|仪式|昨晚|今晚|闭幕|落幕|此次|本次")
 
 
@@ -1078,11 +1083,13 @@ _PARTIES_SIGNED = re.compile(r"(?:\d+|[两三四五六七八九十百]+)(?:多|�
 
 
 def _batch_without_total(title: str, lead: str, body: str, chosen: _Found) -> bool:
-    """Whether the story reports a batch (its headline, or an untitled lead, starts or signs projects together) and
+    """Whether the story reports a batch (its headline counts projects or starts them together, or an untitled lead does the
+    latter) and
     states no total of it, while the figure found is one of its works told after the lead or as "其中…" ("罗源第三季度重大项目
     集中开工" over "…该项目…拟投资3.1亿元"; "乌海市41个重点项目集中开工" over "其中，总投资207亿元的…项目"): an example work's,
     no amount of the story's (a headline naming one work keeps its figure: _ONE_WORKS_HEADLINE)."""
-    batch = TOGETHER.search(title) and not _ONE_WORKS_HEADLINE.search(title) if title.strip() else TOGETHER.search(lead)
+    batch = (_BATCH_HEADLINE.search(title) or _ROUNDUP.search(title)) and not _ONE_WORKS_HEADLINE.search(title) \
+        if title.strip() else TOGETHER.search(lead)
     if not batch:
         return False
     at = body.find(chosen.amount.text)

@@ -209,6 +209,9 @@ _SINCE_BEFORE = re.compile(r"(?:项目|工程|该|其)?(?:自|从)[^，。；,;�
 _SINCE_AFTER = re.compile(r"(?:建设)?以来")
 # A goal the verb names ("为项目按时竣工交付奠定了坚实的基础", "向全面落成交付使用迈出了坚实一步"): not reached.
 _GOAL_AFTER = re.compile(r"[^，。；,;]{0,14}?(?:奠定|迈出|打下|夯实)[^，。；,;]{0,6}?(?:基础|一步)")
+_PREPARED_AFTER = re.compile(r"[^。；;]{0,12}?(?:筹备|准备工作)")
+# A meeting named after the stages it pushes ("重点项目开工、竣工工作推进会"): its topic, no stage reached.
+_MEETING_AFTER = re.compile(r"(?:、[\u4e00-\u9fff]{1,3})?(?:工作)?(?:推进会|调度会|座谈会|部署会|动员会|工作会议?)")  # (not 现场会: "集中开工现场会" is the start held)
 # Land quotas approved ("用地指标…经省国土部门正式批复"): land for a work, not the work's approval.
 _LAND_BEFORE = re.compile(r"用地(?:指标|预审|规划)|土地(?:指标|征收|征用|报批)|农用地转用")
 
@@ -396,6 +399,10 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
         return "a part"  # "主体工程已完工", "导流洞正式完工": one part of the work is done, not the work
     if _GOAL_AFTER.match(text, match.end()):
         return "goal"
+    if _MEETING_AFTER.match(text, match.end()):
+        return "a meeting's topic"
+    if _PREPARED_AFTER.match(text, match.end()):
+        return "being prepared"  # "做好重点项目集中开复工仪式筹备工作": the event is ahead
     if _not_about_a_project(text, match, index, in_body):
         return "no project"
     if index == _TENDERED and match.group() == "中标":
