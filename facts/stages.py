@@ -36,13 +36,13 @@ _VERBS = {
     "签约": r"签约|签[订定]|签署|签下|达成[\u4e00-\u9fff]{0,4}协议|(?<=新)签(?=[\u4e00-\u9fff]{0,10}?项目)",  # "新签国内省外合作项目5118个"  # "达成合作协议", "签下了906个…合同项目"
     # A filing regime ("外商投资项目95%以上实行备案制", "备案管理") is the rule, no project's filing.
     "备案": r"完成备案|予以备案|备案(?!制|管理)",
-    "核准": r"通过核准|获得核准|予以核准|核准|获批|批复(?!概算)|获[^，。；,;]{0,12}?批准",
+    "核准": r"通过核准|获得核准|予以核准|核准|获批|批复(?!概算)|获[^，。；,;]{0,12}?批准|通过[^，。；,;]{0,12}?审批",  # "通过了山东省环保局的审批"
     # "通过市发改委评审", "通过专家审查": a reviewing office or experts may stand between (not "通过深交所审查", "通过国家
     # 安全审查", "通过省级企业技术中心评审": a listing, a security check, a firm's own title).
     "评审": r"通过专家评审|专家评审|评审会|通过(?:可研|初步设计|初设|方案)?评审|通过(?:专家|技术)?审查(?!调查)"
             r"|通过[省市县区]?级?(?:发改委|发展改革委|发展和改革委员会|水利厅|水利局|交通运输厅|住建局|住建厅)(?:组织的)?(?:专家)?(?:评审|审查)"
             # A design reviewed by the sector's authority ("民航局正式出具亳州民用机场可研报告行业审查意见", "取得…审查意见").
-            r"|(?:出具|取得)[^，。；,;]{0,24}?审查意见|完成[^，。；,;]{0,16}?行业审查",
+            r"|(?:出具|取得|形成)[^，。；,;]{0,24}?审查意见|完成[^，。；,;]{0,16}?行业审查|通过[^，。；,;]{0,8}?(?:技术|专家)评估",
     # The builder chosen: a tender done. A contract won at home ("某集团成功中标赣州市赣南大道快速路项目", "收到…《中标
     # 通知书》") is the work's tender done, as readers of real regional stories label it (session 19: 9 of 294 stages;
     # not 中标候选人公示, candidates only, as session 18's review decided); one won abroad ("中国铁建…中标墨西哥城至克雷塔罗高速铁路项目") is a contractor's news,
@@ -212,6 +212,10 @@ _GOAL_AFTER = re.compile(r"[^，。；,;]{0,14}?(?:奠定|迈出|打下|夯实)[
 _PREPARED_AFTER = re.compile(r"[^。；;]{0,12}?(?:筹备|准备工作)")
 # A meeting named after the stages it pushes ("重点项目开工、竣工工作推进会"): its topic, no stage reached.
 _MEETING_AFTER = re.compile(r"(?:、[\u4e00-\u9fff]{1,3})?(?:工作)?(?:推进会|调度会|座谈会|部署会|动员会|工作会议?)")  # (not 现场会: "集中开工现场会" is the start held)
+# An approval that founds an entity or passes a document ("批复成立…开发区", "批复《…实施方案》"), or that wins money
+# ("中央预算内投资", "争取资金", "补助资金").
+_FOUNDED_OR_DOCUMENT_AFTER = re.compile(r"[了的]?(?:设立|成立|《[^》]{0,40}?(?:方案|规划|意见|办法|纲要|计划)》)")
+_FUNDS_SOUGHT = re.compile(r"预算内(?:投资|资金)|争取(?:到)?(?:[\u4e00-\u9fff]{0,6})?资金|补助资金|专项资金|奖补资金")
 # Land quotas approved ("用地指标…经省国土部门正式批复"): land for a work, not the work's approval.
 _LAND_BEFORE = re.compile(r"用地(?:指标|预审|规划)|土地(?:指标|征收|征用|报批)|农用地转用")
 
@@ -316,6 +320,9 @@ def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: b
         return True  # "欢迎各地客商前来考察洽谈": talks invited, none held
     if index == STAGES.index("核准") and _LAND_BEFORE.search(text, sentence_start(text, match.start(), _SENTENCE_MARKS), match.start()):
         return True  # "项目用地指标…经省国土部门正式批复": the land, not the work
+    if index == STAGES.index("核准") and (_FOUNDED_OR_DOCUMENT_AFTER.match(text, match.end())
+                                        or _FUNDS_SOUGHT.search(sentence_of(text, match.start()))):
+        return True  # "新批复成立三个省级开发区", "联合批复《…实施方案》", "4个项目获批，争取资金1.93亿元": no work's approval
     if index == STAGES.index("核准") and (_FUNDS_BEFORE.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start())
                                         or _FUNDS_AFTER.match(text, match.end())):
         return True  # "中央部门预算已全部批复", "共获批新增地方政府专项债券资金9.6亿元": money approved, no work

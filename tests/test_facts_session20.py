@@ -87,6 +87,12 @@ _STAGES = [
     # An event being prepared; a meeting on a quarter's starts and completions.
     ("做好重点项目集中开复工仪式筹备工作", "会议要求，各地9月底前可举办重点项目集中开工仪式，做好筹备工作。", None),
     ("我市召开第二季度重点项目开工、竣工工作推进会", "5月18日，我市召开第二季度重点项目开工、竣工工作推进会，通报了全市项目建设进展。", None),
+    # Approvals of no work: an entity founded, a document passed, money won; approvals and reviews in other words.
+    ("", "日前，省政府新批复成立三个省级开发区。", None),
+    ("", "水利部、财政部联合批复《某省农村水电增效扩容改造实施方案》。", None),
+    ("", "我市4个项目获批，争取资金1.93亿元。", None),
+    ("", "某化工公司年产5万吨项目环境影响报告书日前通过了省生态环境厅的审批。", "核准"),
+    ("", "某生物公司年产10万吨项目日前顺利通过了技术评估。", "评审"),
     # 新签 (newly signed) counts as a signing where projects follow.
     ("", "当天，某区新签项目18个。", "签约"),
 ]
