@@ -1011,10 +1011,13 @@ _VENUE = re.compile(r"在(?P<place>[^，。；;,!?！？：:\n在]{1,12}?)(?:隆
                     r"|赴(?P<place5>[^，。；;,!?！？：:\n赴]{1,16}?)(?:开展|进行)?(?:招商|对接|推介|考察)"
                     r"|从(?P<place6>(?:(?!委|局|厅|办|部|公司|集团|政府|中心)[^，。；;,!?！？：:\n从]){1,6}?)(?:获悉|了解到)"
                     # where something was said ("国家发改委投资司司长21日在北京表示，…全国重点项目复工率…")
-                    r"|在(?P<place7>[^，。；;,!?！？：:\n在]{1,6}?)(?:表示|指出|透露|宣布|接受[^，。；;,!?！？：:\n]{0,8}?采访)")
-_VENUE_GROUPS = ("place", "place2", "place3", "place4", "place5", "place6", "place7")
-# A story told by the place itself ("我市", "我县"): its own works.
+                    r"|在(?P<place7>[^，。；;,!?！？：:\n在]{1,6}?)(?:表示|指出|透露|宣布|接受[^，。；;,!?！？：:\n]{0,8}?采访)"
+                    # a trip to meet investors where they are ("在上海开展招商引资和项目对接活动", "在北京走访考察中交建筑集团")
+                    r"|在(?P<place8>[^，。；;,!?！？：:\n在]{1,6}?)(?:开展|进行)?(?:招商|拜访|走访(?:考察)?[^，。；;,!?！？：:\n]{0,6}?(?:企业|公司|集团|客商))")
+_VENUE_GROUPS = ("place", "place2", "place3", "place4", "place5", "place6", "place7", "place8")
+# A story told by the place itself ("我市", "我县"): its own works; promoted on a trip ("推介会", "赴深圳招商").
 _OUR_HOME = re.compile(r"我(?:市|县|区|州|旗|省)")
+_PROMOTED_ELSEWHERE = re.compile(r"推介会|招商会|招商引资活动|招商活动|赴[^，。；;,!?！？：:\n]{1,12}?(?:招商|对接|推介)|走访|拜访")
 # A trip by investors is to the site ("深圳某企业负责人赴平利县考察对接").
 _INVESTOR_TRAVELS = re.compile(r"(?:企业|公司|集团|客商|董事长|负责人|总经理|投资商)[^，。；;,!?！？：:\n]{0,8}$")
 
@@ -1260,9 +1263,10 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
     # Where the story was filed ranks after the places it names, but before where its investors come from
     # ("河北日报石家庄讯 …项目日前开工，项目由天津某药企投资建设").
     dateline = _dateline_only(table, body, leaves) - set(title_codes)
-    if leaves and _OUR_HOME.search(title + body) and all(c in origin or c in venue for c in leaves):
+    if leaves and _OUR_HOME.search(title + body) and _PROMOTED_ELSEWHERE.search(title + body) and all(c in venue for c in leaves):
         # "我市在深圳举办招商推介会，现场签约项目12个": the work is in "our" city, which the story does not name; where
-        # the event was held or the investors come from is no site (the page's 来源 line may place it, see extract_facts).
+        # "we" went to promote it is no site (the page's 来源 line may place it, see extract_facts). Not a fair's venue
+        # ("在…(江门)摩托车工业博览会…开幕式上，百家客商签约投资我市": held at home), nor a local firm's home.
         leaves = []
     leaves.sort(key=lambda c: (c not in title_codes, c in origin, c in dateline, c in venue, not named_below_province(c, focus_codes),
                                not named_in(c, focus_codes), not named_in(c, site_codes), -counts[c],

@@ -155,7 +155,10 @@ def test_amounts(title: str, body: str, want: dict[str, Any]) -> None:
 _PLACES = [
     # "Our" city's event held elsewhere names no site.
     ("我市承接产业转移招商推介会在深圳举办", "10月21日，我市在深圳举办了承接产业转移招商推介会。会上，共有6个项目签约，总合同引资18.8亿元。", None),
-    ("", "签约仪式在广州市举行。我市共签约项目12个，总投资74亿元。", None),
+    ("", "我县赴广州开展招商活动，签约仪式在广州市举行。我县共签约项目12个，总投资74亿元。", None),
+    # Guards: a fair held at home; a local firm's home.
+    ("百家客商签约投资我市", "在某市举行的2007年中国（江门）摩托车工业博览会开幕式上，百家客商签订了投资合同，签约投资总额17亿美元。", "江门"),
+    ("", "我市推进重大项目建设。泰兴市某电子有限公司董事长说，公司新上项目总投资1亿元。", "泰州"),
     # A weak name after a place that does not hold it is that place's word, throughout the text.
     ("", "日前，3个汽车电子项目与浙江临江建设指挥部签约，累计意向投资11亿元。某公司在临江投资汽车控制器项目。", None),
     ("", "丹徒高新园举行项目开工仪式，总投资1.5亿元。", "镇江"),

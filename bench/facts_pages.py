@@ -1,0 +1,111 @@
+"""Score the investment facts on real pages whose text is kept outside the repository (no licence to store it).
+
+Usage::
+
+    .venv/bin/python bench/facts_pages.py TEXTS.jsonl [TEXTS.jsonl …]                  # per-field totals
+    .venv/bin/python bench/facts_pages.py TEXTS.jsonl --split held-out                 # one split of the labels
+    .venv/bin/python bench/facts_pages.py TEXTS.jsonl --split seen --show-errors       # each miss, want vs got
+
+``TEXTS.jsonl``: one page per line, ``{"url": …, "title": …, "body": …}`` (``"source"``, the page's 来源 line, optional),
+as the session's readers copied them from the search tool's pages corpus. The labels are joined by address from
+``bench/data/facts/pages-session*.json`` (or taken from a ``"want"`` key of the line itself); the labelling rules are in
+``bench/data/facts/README.md`` ("Real pages (session 19)", "(session 20)"). A ``"?"`` label is not scored. Misses of a
+held-out split are printed only when asked for by ``--show-errors`` together with ``--split`` naming it: read held-out
+items and the split stops being held out.
+
+Scores: ``amount`` right within 1% (with its currency and kind) over pages that state a project's investment, ``no
+amount`` none where the label is null, ``stage`` equal, ``city`` the first place's prefecture-level city (suffix-free:
+tests/facts_probe_check.py, the one comparison the tests use too).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from newsmon.facts import extract_facts
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from facts_probe_check import first_city, wrong_fields  # noqa: E402  (one comparison for tests and benchmarks)
+
+LABELS = sorted((ROOT / "bench" / "data" / "facts").glob("pages-session*.json"))
+FIELDS = ("amount", "no amount", "stage", "city")
+
+
+def labels() -> dict[str, dict[str, Any]]:
+    """Every labelled page by address: its split, theme and ``want``."""
+    out: dict[str, dict[str, Any]] = {}
+    for path in LABELS:
+        for story in json.loads(path.read_text(encoding="utf-8"))["stories"]:
+            out.setdefault(story["url"], story)
+    return out
+
+
+def score(pages: list[dict[str, Any]], show_errors: bool = False) -> dict[str, tuple[int, int]]:
+    """Right and scored counts per field."""
+    tally = {field: [0, 0] for field in FIELDS}
+    for page in pages:
+        want = page["want"]
+        facts = extract_facts(page.get("title", ""), page.get("body", ""), page.get("source", ""))
+        wrong = wrong_fields(facts, want)
+        amount = want.get("amount", "?")
+        if amount != "?":
+            field = "no amount" if amount is None else "amount"
+            tally[field][1] += 1
+            tally[field][0] += not {"amount", "currency", "kind"} & set(wrong)
+        for field in ("stage", "city"):
+            if want.get(field, "?") != "?":
+                tally[field][1] += 1
+                tally[field][0] += field not in wrong
+        if wrong and show_errors:
+            got = {"amount": facts.amount, "kind": facts.kind, "stage": facts.stage, "city": first_city(facts)}
+            print(f"{page['url']}: {', '.join(wrong)}: want {json.dumps(want, ensure_ascii=False)} "
+                  f"got {json.dumps(got, ensure_ascii=False)}")
+    return {field: (ok, n) for field, (ok, n) in tally.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("texts", nargs="+", type=Path, help="JSONL files of the pages' text (kept outside the repository)")
+    parser.add_argument("--split", help="only pages labelled with this split (seen, held-out, held-out-b)")
+    parser.add_argument("--show-errors", action="store_true", help="print each miss (held-out splits: only with --split)")
+    args = parser.parse_args(argv)
+    known = labels()
+    pages, unlabelled = [], 0
+    for path in args.texts:
+        if not path.exists():
+            print(f"{path}: no such file (the pages' texts are not in the repository: see the docstring)", file=sys.stderr)
+            return 2
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                page = json.loads(line)
+            except ValueError as error:
+                print(f"{path}:{number}: not JSON ({error}); skipped", file=sys.stderr)
+                continue
+            label = known.get(page.get("url", ""), {})
+            page.setdefault("want", label.get("want"))
+            page.setdefault("split", label.get("split"))
+            if page["want"] is None:
+                unlabelled += 1
+                continue
+            if args.split is None or page["split"] == args.split:
+                pages.append(page)
+    held_out = {page["split"] for page in pages} & {"held-out", "held-out-b"}
+    show = args.show_errors and (not held_out or args.split in held_out)
+    if args.show_errors and not show:
+        print("held-out pages are in the set: name their split with --split to list their misses", file=sys.stderr)
+    for field, (ok, n) in score(pages, show).items():
+        print(f"{field:10s} {ok:4d}/{n:<4d} {100 * ok / n if n else 0:5.1f}%")
+    if unlabelled:
+        print(f"{unlabelled} pages without labels skipped", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
