@@ -468,4 +468,15 @@ def find_stage(title: str, body: str, keep: Optional[Callable[[str], bool]] = No
         stages = _stages_in("\n".join(text), in_body=True, keep=keep)
         if stages:
             return STAGES[max(stages)]
+    if _PROMOTION_EVENT.search(title) or paragraphs and _PROMOTION_EVENT.search(paragraphs[0]):
+        # A promotion or a fair tells its speeches first and its signings late ("临沂（长三角）招商推介会在上海举行" …
+        # "推介会上，共签约项目58个" in the seventh paragraph): its signing, read further on.
+        signed = _stages_in("\n".join(paragraphs[3:_PROMOTION_PARAGRAPHS]), in_body=True, keep=keep)
+        if STAGES.index("签约") in signed:
+            return "签约"
     return None
+
+
+# An event held to win investment, whose signings the story may tell late.
+_PROMOTION_EVENT = re.compile(r"推介会|招商会|洽谈会|博览会|[\u4e00-\u9fff]洽会|[\u4e00-\u9fff]博会|投资贸易|招商大会|签约大会|招商引资活动|招商活动")
+_PROMOTION_PARAGRAPHS = 10  # how far such a story is read for its signing (bounded: a page's long tail is no news)
