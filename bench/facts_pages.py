@@ -37,11 +37,11 @@ FIELDS = ("amount", "no amount", "stage", "city")
 
 
 def labels() -> dict[str, dict[str, Any]]:
-    """Every labelled page by address: its split, theme and ``want``."""
+    """Every labelled page by address: its split, theme and ``want`` (a later session's label of a page wins)."""
     out: dict[str, dict[str, Any]] = {}
     for path in LABELS:
         for story in json.loads(path.read_text(encoding="utf-8"))["stories"]:
-            out.setdefault(story["url"], story)
+            out[story["url"]] = story
     return out
 
 

@@ -16,8 +16,8 @@ from .industries import INDUSTRIES, find_industries
 from .places import Place, find_places, national_figure, national_scope
 from .project import find_project
 from .script import to_simplified
-from .stages import STAGES, find_stage
-from .text import sentence_end, sentence_of, sentence_start
+from .stages import STAGES, find_stage, stage_named
+from .text import sentence_end, sentence_of, sentence_start, story_paragraphs
 
 __all__ = [
     "CNY_RATES",
@@ -86,7 +86,9 @@ def extract_facts(title: str, body: str, source: str = "") -> InvestmentFacts:
     ``project``) come in simplified characters. ``source``: the page's 来源 line ("德州市人民政府", "玉溪日报"), which
     places a story that names no city of its own (see _source_places).
     """
-    title, body = to_simplified(title, body)
+    # A headline is short: one longer is no headline a reader saw, and every headline check reads it whole (a
+    # 20,000-character title of amounts cost 10 s).
+    title, body = to_simplified(title[:_HEADLINE_READ], body)
     if not title.strip():
         title, body = _original_headline(body)
     amount: Optional[Amount] = find_investment(title, body)
@@ -116,8 +118,10 @@ def _stage(title: str, body: str, amount: Optional[Amount], focus: str, places: 
         # A headline's stage is its tally phrase's ("新开工亿元以上项目53个"), not a meeting's topic ("召开第二季度重点项目开工、
         # 竣工工作推进会"); an untitled one's first sentence heads it ("今年前5个月，全县新签约项目共10个": 签约).
         if title.strip():
-            return find_stage(title, "") if tally_phrase(title) else None
-        return find_stage(body[:sentence_end(body, 0)], "")
+            phrase = tally_phrase(title)
+            return stage_named(phrase) if phrase else None
+        lead = next(iter(story_paragraphs(body)), "")
+        return find_stage(lead[:sentence_end(lead, 0)], "")
     return find_stage(title, body, _same_places(focus, places[:1]), focus)
 
 
@@ -206,6 +210,9 @@ def _written_names(places: tuple[Place, ...]) -> tuple[str, ...]:
     """The places' names as a story may write them: in full and without their suffix (大连市, 大连)."""
     names = {name for place in places for name in (place.province, place.city, place.county) if name}
     return tuple(names | {_DIVISION_SUFFIX.sub("", name) for name in names if len(name) > 2})
+
+
+_HEADLINE_READ = 500
 
 
 def facts_record(title: str, body: str, source: str = "") -> dict[str, Any]:

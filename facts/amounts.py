@@ -26,7 +26,7 @@ from .text import (TODAY_EVENT, TOGETHER, story_paragraphs, AREA_WIDE, sentence_
                    REACH as _REACH, SENTENCE_MARKS, STATISTIC, TODAY, WORK_HEAD, Marks, compared_after, compared_batch,
                    day_item_start, normalise)
 
-__all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount"]
+__all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount", "tally_phrase", "tally_story"]
 
 # Words that make the amount after them an investment. A work's design budget or its total budget ("施工图设计预算约11.33亿元",
 # "该项目三年总体预算达到了1.2亿元") is its cost as an estimate is (概算); a department's budget is no 总预算 of a work. A bare 投资 that starts another noun
@@ -42,7 +42,7 @@ _INVEST = re.compile(r"(总投资额?|投资总额|决算总金?额|竣工决算
 # The funds a signed batch's contracts or agreements state ("此次集中签约项目共60个，合同资金224.9亿元",
 # "合同引资额达569.35亿元的35个项目顺利签约") are its total the same way, and so is the amount of the signed
 # projects ("展会…签约项目金额近80亿元"); a bare "签约金额" may be a trade's (技术交易, 采购).
-_SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额|签约项目总?金?额|签约项目总投资额|合同(项目)?资金|合同引资额?|协议资金|协议投资额?|协议引资额?|引资总?额?|涉及(?:合同)?(?:投资)?金?额")  # "签约资金" is like 签约额
+_SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额|签约项目总?金?额|签约项目总投资额|合同(项目)?资金|合同引资额?|协议资金|协议投资额?|协议引资额?|(?<!招商)引资总?额?|涉及(?:合同)?(?:投资)?金?额")  # "签约资金" is like 签约额
 # A signing written right before its amount ("集中签约232.8亿元", "签约93亿元的项目"): the signed
 # total of a batch, or one project's investment when the amount names the project it signs.
 _BARE_SIGNED_GAP = re.compile(r"(达到?|超过?|逾|约|近)?")
@@ -292,8 +292,12 @@ _PER_UNIT = re.compile(r"每|[人户亩]均")
 _PER_UNIT_AFTER = re.compile(r"^\s*(/|每)")
 
 
+# An earlier work's figure ("此前在当地投资13.6亿元建成一期工厂"): no rounding of a headline's new one.
+_EARLIER_WORK = re.compile(r"此前|之前|早在|去年|前期|一期")
+# Another work told beside the story's ("此外，该集团总投资12亿元的另一项目…", "相邻的总投资4.6亿元的物流园项目").
+_ANOTHER_WORK = re.compile(r"另一|另外|此外|相邻|同期|还有|还将")
 # A sentence recalling an earlier event, and one telling the day's work.
-_RECALLED = re.compile(r"\s*(?:去年|前年|此前|早在|上年|\d{4}年\d{1,2}月)")
+_RECALLED = re.compile(r"\s*(?:去年|前年|此前|早在|上年|\d{4}年\d{1,2}月(?![\d一二三四五六七八九十]{1,3}日))")  # (not a dateline)
 _THE_DAYS_WORK = re.compile(r"(?:此次|本次|这次|今天|当天|今日)[^，。；,;]{0,8}?(?:开工|签约|投产|竣工|启动|动工)")
 # A fair's signings so far, told while it runs ("截至25日，长春市已在第十二届中国-东北亚博览会上签约合作项目15个，计划投资金额
 # 111.3亿元"): the fair's batch, not a span's tally.
@@ -305,7 +309,7 @@ _CLASS_OF_COUNTED = re.compile(r"(?:以上)?的[^，。；,;]{0,10}?(?:项目|�
 # Investment agreements signed ("12个乡镇分别与投资企业签订了12项投资协议"): a batch reached, whatever was on offer.
 _INVESTMENT_SIGNED = re.compile(r"签[订定署]了?[^，。；,;]{0,6}?(?:投资|项目)(?:合作)?(?:协议|合同)")
 # The parts one work is made of ("投资235亿人民币，由10套主装置和公用系统工程组成"): no works built one by one.
-_COMPOSED_OF = re.compile(r"[^，。；,;]{0,4}[，,]\s*(?:主要)?由[^，。；,;]{0,40}?(?:组成|构成)")
+_COMPOSED_OF = re.compile(r"[^，。；,;]{0,4}[，,]\s*(?:主要)?由(?![^，。；,;]{0,40}?资金)[^，。；,;]{0,40}?(?:装置|系统|工程|单元|设施|厂房|生产线|机组)[^，。；,;]{0,6}?(?:组成|构成)")  # (not "由县级配套和省级补助资金构成")
 
 
 def _size_of_a_work(text: str, amount: re.Match[str], clause_start: int, clause_end: int) -> Optional[re.Match[str]]:
@@ -506,8 +510,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                     or _CONSEQUENCE.search(text, match.end(), min(sentences.first_from(match.end()), match.end() + _REACH)))):
             continue  # "不低于700万元的技术改造项目", "对投资超过1亿元的重大项目，实行…": a threshold
         if _COUNT_RIGHT_BEFORE.search(text, max(0, invest.start() - 6), invest.start()) and _CLASS_OF_COUNTED.match(after) \
-                and (re.search(r"过|超|逾|在", text[invest.start():start]) or after.startswith("以上")):
-            continue  # "签约8个投资过5000万元的项目": the class the counted projects are each of (not "21个总投资305亿元的项目": their total)
+                and not invest.group().startswith("总") and (re.search(r"过|超|逾|在", text[invest.start():start]) or after.startswith("以上")):
+            continue  # "签约8个投资过5000万元的项目": the class each counted project is of (not "5个总投资超20亿元的项目": their total)
         campaign = _CAMPAIGN_AFTER.match(after)
         if (campaign and _CLASS_OF_THINGS.search(campaign.group()) and not _FIRM.search(text, clause_start, invest.end())
                 and not _THIS_PROJECT.search(text, clause_start, invest.end()) and not text.endswith("项目", 0, invest.start())) \
@@ -573,7 +577,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                                                 or invest.group().startswith("签约") and bool(_PROJECTS_SIGNED.search(text, count_from, own_start))
                                                 and not _TECH_DEAL.search(text, count_from, own_start)))
         if is_roundup and _OFFERED.search(full_sentence) and not _REACHED.search(full_sentence) \
-                and not _INVESTMENT_SIGNED.search(full_sentence):
+                and not _INVESTMENT_SIGNED.search(text, max(sentences.start_before(start), start - _REACH), invest.start()):
             continue  # "会上发布招商引资项目86个，总投资620亿元": projects on offer, none signed or started
         if _LISTED.search(full_sentence) and not _REACHED.search(full_sentence) and _SEVERAL.search(full_sentence):
             continue  # "我县2个小镇入选，规划总投资120亿元": works named to a list, no stage, no one project's
@@ -890,13 +894,13 @@ def _counted_near(title: str, lead: str, amount_text: str) -> bool:
 # "今年以来江北区新开工项目41个", "9月份桐城市备案企业投资项目17个", "福安市一季度招商“开门红”", "凤台县“招商引资百日
 # 攻坚”行动交出亮眼答卷", "某县2024年重点项目计划出炉", "…重点项目观摩综述", "…召开项目建设半年推进会".
 _TALLY_HEADLINE = re.compile(r"以来(?!最|首|第一)|累计|截至|截止|[一二三四]季度|前[两三]季度|上半年|下半年|全年|过去一年|\d{1,2}月份|\d{1,2}\s?[—–\-~至]\s?\d{1,2}\s?月"
-                             r"|百日攻坚|攻坚[年月]|初战告捷|攻势|项目建设季|开门红|答卷|综述|计划出炉"
+                             r"|百日攻坚|攻势|项目建设季|开门红|答卷|综述|计划出炉"
                              # a tour of works, not a visit to one named work ("…与会人员观摩蟠龙新区装备制造业园项目")
-                             r"|观摩(?!(?:(?!重点|重大|一批|项目建设)[^，。；\s、]){0,30}?(?:项目|工程|基地|产业园)\s*$)"
+                             r"|观摩(?!(?:(?!重点|重大|一批|项目建设|\d|[两二三四五六七八九十]+个)[^，。；\s、]){0,30}?(?:项目|工程|基地|产业园)\s*$)"
                              # a year's list of key works ("湖南今年铺排324个省重点建设项目", "某市2024年安排市重点项目476个")
                              r"|(?:今年|\d{4}年度?)[^，。；\s]{0,4}?(?:铺排|安排|确定|谋划)[^，。；\s]{0,8}?\d+[个项宗]"
                              # a meeting of a span or an area, not of one work ("某新能源电池项目推进会")
-                             r"|(?:半年|季度|年度|全[市县区省]|项目建设|重点工程|重点项目|重大项目|固定资产投资|招商|工作|经济)[^，。；\s]{0,14}?(?:推进会|座谈会|工作会|总结会|调度会)"
+                             r"|(?:半年|季度|年度|全[市县区省]|项目建设|固定资产投资|招商|工作|经济)[^，。；\s]{0,14}?(?:推进会|座谈会|工作会|总结会|调度会)"
                              r"|\d+个项目入选")  # a list they joined ("沭阳8个项目入选2024年省重大项目清单")
 # A tour of a place's key works ("区人大常委会组织代表视察重点项目建设", "市领导督导检查重大项目建设"): a summary too when it
 # goes from work to work (先后, 随后, two totals), not when it visits one ("市委书记调研重点项目建设。在总投资26亿元的某项目
@@ -949,9 +953,10 @@ def _tally_story(title: str, lead: str, body: str = "") -> bool:
     return not any(_DAYS_EVENT.search(part) or find_stage(part, "") for part in _TALLY_PHRASE.split(title) if part)
 
 
-def tally_phrase(title: str) -> bool:
-    """Whether the headline counts works by their stage ("新开工亿元以上项目53个": _TALLY_PHRASE)."""
-    return bool(_TALLY_PHRASE.search(title))
+def tally_phrase(title: str) -> Optional[str]:
+    """The headline's phrase that counts works by their stage ("新开工亿元以上项目53个": _TALLY_PHRASE), or None."""
+    found = _TALLY_PHRASE.search(title)
+    return found.group() if found else None
 
 
 def tally_story(title: str, body: str) -> bool:
@@ -964,7 +969,7 @@ def tally_story(title: str, body: str) -> bool:
 _TALLY_PHRASE = re.compile(r"(?:累计|新|已|共|再)?(?:开复工|开工|签约|(?<=新)签|竣工|投产|审批|核准|备案|引进|落地)[^，。；、\s]{0,14}?项目\d+个"
                            r"|(?:累计|新|已|共)(?:开复工|开工|签约|竣工|投产|审批|核准|备案)[^，。；、\s]{0,14}?\d+个")
 # A day's ceremony opening the lead ("10月18日上午，某市一季度重大项目集中签约仪式举行").
-_DAY_WORD = re.compile(r"日前|近日|昨日|\d{1,2}月\d{1,2}日")  # "5日，福州举行第三季度重大项目开工活动"
+_DAY_WORD = re.compile(r"日前|近日|昨日|\d{1,2}月\d{1,2}日")
 _EVENT_IN_LEAD = re.compile(r"集中(?:签约|开工|开竣工|竣工|投产)|仪式|昨晚|今晚|闭幕|落幕|此次|本次")
 
 
@@ -1034,7 +1039,8 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
         # that fits it when the lead tells the largest project first ("总投资突破200亿元 襄阳一批项目集中签约" over
         # "…项目投资50亿元，为本次签约最大项目。当天共签约项目24个，总投资206.8亿元").
         filled = next((found for i, found in enumerate(lead_amounts) if _precise(chosen, found.amount)
-                       or i == 0 and _rounded(chosen.amount, found.amount)), None) if text is title else None
+                       or i == 0 and _rounded(chosen.amount, found.amount)
+                       and not _EARLIER_WORK.search(lead, _sentence_start(lead, found.end - 1), found.end)), None) if text is title else None
         if filled is None and chosen.bound and (chosen.is_roundup or text is title and _ROUNDUP.search(title)):
             # A batch's bound ("投资金额近200亿元", "规划总投资超千亿元的27个…项目集中开工") that the next paragraph states
             # precisely ("共签约项目15个，总投资额172.55亿元", "此次集中开工的27个项目规划总投资额达1090.55亿元").
@@ -1048,7 +1054,8 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
             near = chosen.end + 2 * _REACH
             filled = next((found for found in _investment_amounts(_opening(body, 2)[:near], title)
                            if not found.is_roundup and not found.bound and found.total and found.end > chosen.end
-                           and _precise(chosen, found.amount)), None)
+                           and _precise(chosen, found.amount)
+                           and not _ANOTHER_WORK.search(body, _sentence_start(body, found.end - 1), found.end)), None)
         if filled is None and text is body and not chosen.is_roundup and _RECALLED.match(body, _sentence_start(body, chosen.end - 1)):
             # A recalled event's figure ("去年10月，…投资150亿元的天辰泉港新材料产业园签约落地") before the day's work's own
             # ("此次率先开工的60万吨/年环氧丙烷项目，…总投资66亿元").
@@ -1077,22 +1084,25 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
 # 650.4亿元" (named projects listed), "与9家企业签订意向协议，总投资60亿元" (several parties signed at once).
 _THIS_BATCH = re.compile(r"(?:本次|此次|这次|今天|当天|当日|现场)(?:集中)?(?:签约|签订|开工|开复工|竣工|投产)的?[^，。；,;]{0,12}?"
                          r"(?:(?:\d+|[两二三四五六七八九十]+)\s*[个项宗]|项目(?:包括|有|涵盖)[^。；]{0,80}?、[^。；]{0,80}?等)")
-_PARTIES_SIGNED = re.compile(r"(?:\d+|[两三四五六七八九十百]+)(?:多|余)?家[^，。；,;]{0,10}?(?:企业|公司|单位|客商|机构)[^，。；,;]{0,12}?(?:签约|签订|签署)"
+# (Not a consortium signing one project, "与3家企业联合签约的某文旅综合体项目", nor one deal's papers, "签订了3份协议，包括…".)
+_PARTIES_SIGNED = re.compile(r"(?:\d+|[两三四五六七八九十百]+)(?:多|余)?家[^，。；,;]{0,10}?(?:企业|公司|单位|客商|机构)"
+                             r"(?![^，。；,;]{0,4}?(?:联合|共同))[^，。；,;]{0,12}?(?:签约|签订|签署)"
                              # several deals signed at once ("签订了12项投资协议", "签署了17项谅解备忘录及商业协议")
-                             r"|签[订定署]了?(?:(?<![\d.])(?:[2-9]|\d{2,})|[两三四五六七八九十百]+)(?:多|余)?[项份个][^，。；,;]{0,8}?(?:协议|合同|备忘录)")
+                             r"|签[订定署]了?(?:(?<![\d.])(?:[2-9]|\d{2,})|[两三四五六七八九十百]+)(?:多|余)?[项个][^，。；,;]{0,8}?(?:协议|合同|备忘录)")
 
 
 def _batch_without_total(title: str, lead: str, body: str, chosen: _Found) -> bool:
     """Whether the story reports a batch (its headline counts projects or starts them together, or an untitled lead does the
-    latter) and
-    states no total of it, while the figure found is one of its works told after the lead or as "其中…" ("罗源第三季度重大项目
+    latter) and states no total of it, while the figure found is one of its works told after the lead or as "其中…" ("罗源第三季度重大项目
     集中开工" over "…该项目…拟投资3.1亿元"; "乌海市41个重点项目集中开工" over "其中，总投资207亿元的…项目"): an example work's,
     no amount of the story's (a headline naming one work keeps its figure: _ONE_WORKS_HEADLINE)."""
-    batch = (_BATCH_HEADLINE.search(title) or _ROUNDUP.search(title)) and not _ONE_WORKS_HEADLINE.search(title) \
+    # (Not any "集中", "多个", "N个" of a headline: "集中供暖", "可容纳3000个座位", "惠及多个乡镇" tell one work.)
+    batch = (TOGETHER.search(title) or _ROUNDUP.search(title)) and not _ONE_WORKS_HEADLINE.search(title) \
         if title.strip() else TOGETHER.search(lead)
     if not batch:
         return False
-    at = body.find(chosen.amount.text)
+    found = _the_figure(chosen.amount.text).search(body)
+    at = found.start() if found else -1
     if lead and body.find(lead) <= at < body.find(lead) + len(lead) \
             and not _PART_OF_THE_BATCH.search(body, _sentence_start(body, at), at):
         return False  # the lead's own figure ("…举行12个项目集中开工仪式，总投资50亿元")
@@ -1102,10 +1112,15 @@ def _batch_without_total(title: str, lead: str, body: str, chosen: _Found) -> bo
 def _batch_restated(body: str, amount_text: str) -> bool:
     """Whether ``amount_text`` is stated (there or again) in a sentence that counts or lists the day's batch of
     projects, or signs with several parties at once (_THIS_BATCH, _PARTIES_SIGNED): their total, not one project's."""
-    at, seen = body.find(amount_text), 0
-    while at >= 0 and seen < 4:  # a figure stated a few times at most (hostile texts: bounded)
-        sentence = body[_sentence_start(body, at):at]
+    for seen, found in enumerate(_the_figure(amount_text).finditer(body)):
+        if seen == 4:
+            break  # a figure stated a few times at most (hostile texts: bounded)
+        sentence = body[_sentence_start(body, found.start()):found.start()]
         if _THIS_BATCH.search(sentence) or _PARTIES_SIGNED.search(sentence):
             return True
-        at, seen = body.find(amount_text, at + len(amount_text)), seen + 1
     return False
+
+
+def _the_figure(amount_text: str) -> re.Pattern[str]:
+    """``amount_text`` as written, not inside a longer number ("5亿元" is not found in "15亿元")."""
+    return re.compile(r"(?<![\d.])" + re.escape(amount_text))

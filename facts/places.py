@@ -1015,9 +1015,21 @@ _VENUE = re.compile(r"在(?P<place>[^，。；;,!?！？：:\n在]{1,12}?)(?:隆
                     # a trip to meet investors where they are ("在上海开展招商引资和项目对接活动", "在北京走访考察中交建筑集团")
                     r"|在(?P<place8>[^，。；;,!?！？：:\n在]{1,6}?)(?:开展|进行)?(?:招商|拜访|走访(?:考察)?[^，。；;,!?！？：:\n]{0,6}?(?:企业|公司|集团|客商))")
 _VENUE_GROUPS = ("place", "place2", "place3", "place4", "place5", "place6", "place7", "place8")
-# A story told by the place itself ("我市", "我县"): its own works; promoted on a trip ("推介会", "赴深圳招商").
+# A story told by the place itself ("我市", "我县"): its own works.
 _OUR_HOME = re.compile(r"我(?:市|县|区|州|旗|省)")
-_PROMOTED_ELSEWHERE = re.compile(r"推介会|招商会|招商引资活动|招商活动|赴[^，。；;,!?！？：:\n]{1,12}?(?:招商|对接|推介)|走访|拜访")
+# Where "we" went to promote our works: "我市在深圳举办了…招商推介会", "…推介会在深圳举办", "赴广州开展招商活动".
+_PROMOTION_TRIP = re.compile(r"在(?P<place>[^，。；;,!?！？：:\n在]{1,8}?)(?:隆重|成功)?(?:举办|举行|召开)了?[^，。；;!?！？\n]{0,24}?(?:推介会|招商会)"
+                             r"|(?:推介会|招商会)[^，。；;,!?！？：:\n]{0,4}?在(?P<place2>[^，。；;,!?！？：:\n在]{1,8}?)(?:举办|举行|召开)"
+                             r"|赴(?P<place3>[^，。；;,!?！？：:\n赴]{1,12}?)(?:开展|进行)?(?:招商|推介)")
+
+
+def _promotion_venues(table: _Table, text: str) -> set[str]:
+    """The divisions named as where "we" went to promote our works (_PROMOTION_TRIP)."""
+    codes: set[str] = set()
+    for found in _PROMOTION_TRIP.finditer(text):
+        words = found.group("place") or found.group("place2") or found.group("place3") or ""
+        codes.update(code for name in table.mentions(words) for code in table.names.get(name, ()))
+    return codes
 # A trip by investors is to the site ("深圳某企业负责人赴平利县考察对接").
 _INVESTOR_TRAVELS = re.compile(r"(?:企业|公司|集团|客商|董事长|负责人|总经理|投资商)[^，。；;,!?！？：:\n]{0,8}$")
 
@@ -1263,7 +1275,8 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
     # Where the story was filed ranks after the places it names, but before where its investors come from
     # ("河北日报石家庄讯 …项目日前开工，项目由天津某药企投资建设").
     dateline = _dateline_only(table, body, leaves) - set(title_codes)
-    if leaves and _OUR_HOME.search(title + body) and _PROMOTED_ELSEWHERE.search(title + body) and all(c in venue for c in leaves):
+    if leaves and _OUR_HOME.search(title + body) and all(c in venue for c in leaves) \
+            and set(leaves) <= _promotion_venues(table, title + "\n" + body):
         # "我市在深圳举办招商推介会，现场签约项目12个": the work is in "our" city, which the story does not name; where
         # "we" went to promote it is no site (the page's 来源 line may place it, see extract_facts). Not a fair's venue
         # ("在…(江门)摩托车工业博览会…开幕式上，百家客商签约投资我市": held at home), nor a local firm's home.

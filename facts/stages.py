@@ -33,16 +33,16 @@ _VERBS = {
     "洽谈": r"洽谈|会谈|商谈(?!判)|对接会|考察对接|达成[\u4e00-\u9fff]{0,6}?意向",  # "达成初步合作意向": talks held
     # 落户 (a project settles in a place, "项目落户辽宁") states where, not a stage: the gold set's readers
     # label it none, as they do 入驻 (bench/data/facts/README.md); a signing says 签约 itself.
-    "签约": r"签约|签[订定]|签署|签下|达成[\u4e00-\u9fff]{0,4}协议|(?<=新)签(?=[\u4e00-\u9fff]{0,10}?项目)",  # "新签国内省外合作项目5118个"  # "达成合作协议", "签下了906个…合同项目"
+    "签约": r"签约|签[订定]|签署|签下|达成[\u4e00-\u9fff]{0,4}协议|(?<=新)签(?=[\u4e00-\u9fff]{0,10}?项目)",  # "达成合作协议", "签下了906个…合同项目", "新签国内省外合作项目5118个"
     # A filing regime ("外商投资项目95%以上实行备案制", "备案管理") is the rule, no project's filing.
     "备案": r"完成备案|予以备案|备案(?!制|管理)",
-    "核准": r"通过核准|获得核准|予以核准|核准|获批|批复(?!概算)|获[^，。；,;]{0,12}?批准|通过[^，。；,;]{0,12}?审批",  # "通过了山东省环保局的审批"
+    "核准": r"通过核准|获得核准|予以核准|核准|获批|批复(?!概算)|获[^，。；,;]{0,12}?批准|(?<![县市区省])通过了?[^，。；,;]{0,10}?(?:厅|局|委|部|政府)的?审批",  # "通过了山东省环保局的审批" (not "某县通过并联审批")
     # "通过市发改委评审", "通过专家审查": a reviewing office or experts may stand between (not "通过深交所审查", "通过国家
     # 安全审查", "通过省级企业技术中心评审": a listing, a security check, a firm's own title).
     "评审": r"通过专家评审|专家评审|评审会|通过(?:可研|初步设计|初设|方案)?评审|通过(?:专家|技术)?审查(?!调查)"
             r"|通过[省市县区]?级?(?:发改委|发展改革委|发展和改革委员会|水利厅|水利局|交通运输厅|住建局|住建厅)(?:组织的)?(?:专家)?(?:评审|审查)"
             # A design reviewed by the sector's authority ("民航局正式出具亳州民用机场可研报告行业审查意见", "取得…审查意见").
-            r"|(?:出具|取得|形成)[^，。；,;]{0,24}?审查意见|完成[^，。；,;]{0,16}?行业审查|通过[^，。；,;]{0,8}?(?:技术|专家)评估",
+            r"|(?:出具|取得|形成)[^，。；,;]{0,24}?审查意见|完成[^，。；,;]{0,16}?行业审查|(?<![县市区省])通过了?[^，。；,;]{0,6}?(?:技术|专家)评估(?!，?筛选)",
     # The builder chosen: a tender done. A contract won at home ("某集团成功中标赣州市赣南大道快速路项目", "收到…《中标
     # 通知书》") is the work's tender done, as readers of real regional stories label it (session 19: 9 of 294 stages;
     # not 中标候选人公示, candidates only, as session 18's review decided); one won abroad ("中国铁建…中标墨西哥城至克雷塔罗高速铁路项目") is a contractor's news,
@@ -119,15 +119,20 @@ _COUNTED = re.compile(_NUMBER + f"({_COUNTERS})")
 # project, the investment or the cooperation it is about.
 _NOT_PROJECT_DEAL = re.compile(r"责任书|责任状|承包|管理合同|输出管理|合同额|目标书|军令状|保证书|承诺书|公约|劳动合同"
                                r"|土地出让|出让合同|成交确认书|采购协议|采购合同|购销合同")  # land bought, goods bought
+# Lenders, insurers and funds (the full names, or a bank's short name before its branch: not "加工行业", "新建行业").
+_LENDERS = (r"银行|农发行|国开行|农商行|信用社|金融机构|投资机构|保险机构|保险公司|政策性金融"
+            r"|(?:工行|建行|中行|交行|农行)(?=[\u4e00-\u9fff]{0,6}?(?:分行|支行))")
 # A signing with lenders ("与10家投资机构、10家银行机构签署了…合作协议", "与某银行签订…授信协议") is financing,
-# no project's signing.
-# A bank, an insurer, a fund or credit in a signing's sentence (with no investment in a work): a financing deal.
-_FINANCE_PARTY = re.compile(r"银行|银农|银企|银政|政银|银担|农行|工行|建行|中行|交行|农发行|国开行|农商行|信用社|金融机构|政策性金融|保险公司|授信|信贷|贷款|融资"
-                            r"|(?:设立|发起|组建)[^，。；,;]{0,12}?基金|基金签约")  # (not "陆港金融产业中心项目": a work's name)
+# no project's signing; so is one whose sentence names a lender, a bank–firm meeting, credit or a fund set up, and no
+# investment in a work ("…与某银行战略合作协议签约仪式", "现场签约25个项目，授信金额…", "银企对接签约", "签约设立…基金").
+_WITH_LENDERS = re.compile(r"与[^，。；,;]{0,24}?(" + _LENDERS + r"|基金)[^，。；,;]{0,4}$")
+_FINANCING_AFTER = re.compile(r"[^，。；,;]{0,12}?(授信|融资|贷款|信贷)")
+# (A lender only in the signing's own clause: "项目昨日签约，一期将通过银行贷款解决部分资金" signs the project.)
+_LENDER = re.compile(_LENDERS)
+_FINANCE_DEAL = re.compile(r"银农|银企|银政|政银|银担|授信|信贷|融资协议|贷款合同|借款合同"
+                           r"|(?:设立|发起|组建)[^，。；,;]{0,12}?基金|基金签约")  # (not "陆港金融产业中心项目": a work's name)
 _INVESTMENT_CUE = re.compile(r"投资协议|总投资|投资总额|投资建设|投资额|投资金额|落户|入驻|产业项目|项目投资")
 _INVESTMENT_DEAL = re.compile(r"投资协议|合作协议|框架协议|项目协议|投资合同|项目合同")
-_WITH_LENDERS = re.compile(r"与[^，。；,;]{0,24}?(银行|金融机构|投资机构|保险机构|基金)[^，。；,;]{0,4}$")
-_FINANCING_AFTER = re.compile(r"[^，。；,;]{0,12}?(授信|融资|贷款|信贷)")
 _PROJECT_DEAL = re.compile(r"项目|投资|合作|框架|合资|独资|建设|落户|仪式|引进|招商|工程|厂|基地|园区|产业")
 _SIGNING = ("签约", "签订", "签定", "签署", "签下")  # 签定: an older spelling of 签订
 # An expert review that selects projects for a subsidy ("经专家评审，拟对56个项目给予支持",
@@ -200,22 +205,29 @@ _INVITED = re.compile(r"(欢迎|诚邀|期待|邀请)[^，。；,;]{0,12}$")
 _YEARLY = re.compile(r"每年|年均")  # "全市每年集中竣工民生项目100个以上": a rate, no event
 _COMPLETED = STAGES.index("竣工")
 # A part of a work named right before its completion: the work itself is not complete.
-_PART_BEFORE = re.compile(r"(主体工程|主体结构|主体建设|主体|土建(?:工程)?|路基(?:工程)?|地基(?:工程)?|钢结构|导流洞|隧洞|桩基|基础工程|厂房(?:结构)?|部分)"
+# (厂房 alone may be the work: "新建的标准化厂房已经竣工"; its structure is a part.)
+_PART_BEFORE = re.compile(r"(主体工程|主体结构|主体建设|主体|土建(?:工程)?|路基(?:工程)?|地基(?:工程)?|钢结构|导流洞|隧洞|桩基|基础工程|厂房结构|部分)"
                           r"(?:方面)?[已经均都正式全面部顺利基本]{0,6}$")  # "已经部分完工", "路基工程已经完工"
 # …or after it: "建成1、2号冶炼车间主体工程" (the main structure of two workshops built).
 _PART_AFTER = re.compile(r"[^，。；,;]{0,12}?主体(?:工程|结构)?(?=[及和、，。；,;]|$)")
 # A work's progress told from its start: "自2023年4月动工建设以来", "从去年开工以来".
-_SINCE_BEFORE = re.compile(r"(?:项目|工程|该|其)?(?:自|从)[^，。；,;自从]{0,12}$")
+_SINCE_BEFORE = re.compile(r"(?:项目|工程|该|其)?(?:自(?![贸治来])|从)[^，。；,;自从]{0,12}$")  # (not 自贸区, 自治区, 自来水)
 _SINCE_AFTER = re.compile(r"(?:建设)?以来")
 # A goal the verb names ("为项目按时竣工交付奠定了坚实的基础", "向全面落成交付使用迈出了坚实一步"): not reached.
 _GOAL_AFTER = re.compile(r"[^，。；,;]{0,14}?(?:奠定|迈出|打下|夯实)[^，。；,;]{0,6}?(?:基础|一步)")
-_PREPARED_AFTER = re.compile(r"[^。；;]{0,12}?(?:筹备|准备工作)")
+_GOAL_BEFORE = re.compile(r"(?:为|向)[^，。；,;为向]{0,18}$")
+_PREPARED_AFTER = re.compile(r"[^，。；,;]{0,8}?(?:筹备|准备工作)")  # in its clause ("已于3月开工，目前正…准备工作": reached)
 # A meeting named after the stages it pushes ("重点项目开工、竣工工作推进会"): its topic, no stage reached.
-_MEETING_AFTER = re.compile(r"(?:、[\u4e00-\u9fff]{1,3})?(?:工作)?(?:推进会|调度会|座谈会|部署会|动员会|工作会议?)")  # (not 现场会: "集中开工现场会" is the start held)
+# (Not "集中开工现场会", "集中开工动员会": the start held; the topic's stages are a work's: "开工、竣工工作推进会".)
+_MEETING_AFTER = re.compile(r"(?:、[\u4e00-\u9fff]{1,3})?工作(?:推进会|调度会|座谈会|部署会|动员会|会议?)")
 # An approval that founds an entity or passes a document ("批复成立…开发区", "批复《…实施方案》"), or that wins money
 # ("中央预算内投资", "争取资金", "补助资金").
-_FOUNDED_OR_DOCUMENT_AFTER = re.compile(r"[了的]?(?:设立|成立|《[^》]{0,40}?(?:方案|规划|意见|办法|纲要|计划)》)")
-_FUNDS_SOUGHT = re.compile(r"预算内(?:投资|资金)|争取(?:到)?(?:[\u4e00-\u9fff]{0,6})?资金|补助资金|专项资金|奖补资金")
+# (A document naming a work is the work's: "批复了《某县城乡供水一体化工程实施方案》".) The money is told in the verb's clause
+# ("批复2023年…中央预算内投资专项…项目资金") or in the next one as won ("4个项目获批，争取资金1.93亿元"; not "获批复，总投资2.1亿元，
+# 其中中央预算内投资1.2亿元": the work approved, its funding told).
+_FOUNDED_OR_DOCUMENT_AFTER = re.compile(r"[了的]?(?:设立|成立|《(?![^》]{0,40}?(?:工程|项目))[^》]{0,40}?(?:方案|规划|意见|办法|纲要|计划)》)")
+_FUNDS_SOUGHT = re.compile(r"[^，。；,;]{0,40}?(?:预算内(?:投资|资金)|项目资金|补助资金|专项资金|奖补资金)"
+                           r"|[^，。；,;]{0,4}[，,](?:共|累计)?(?:争取|获得|下达|安排|到位)[^，。；,;]{0,6}?资金")
 # Land quotas approved ("用地指标…经省国土部门正式批复"): land for a work, not the work's approval.
 _LAND_BEFORE = re.compile(r"用地(?:指标|预审|规划)|土地(?:指标|征收|征用|报批)|农用地转用")
 
@@ -318,10 +330,10 @@ def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: b
         return True  # "启动建设…目的地行动": a campaign launched, no construction
     if match.group() == "洽谈" and _INVITED.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start()):
         return True  # "欢迎各地客商前来考察洽谈": talks invited, none held
-    if index == STAGES.index("核准") and _LAND_BEFORE.search(text, sentence_start(text, match.start(), _SENTENCE_MARKS), match.start()):
+    if index == STAGES.index("核准") and _LAND_BEFORE.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start()):
         return True  # "项目用地指标…经省国土部门正式批复": the land, not the work
     if index == STAGES.index("核准") and (_FOUNDED_OR_DOCUMENT_AFTER.match(text, match.end())
-                                        or _FUNDS_SOUGHT.search(sentence_of(text, match.start()))):
+                                        or _FUNDS_SOUGHT.match(text, match.end())):
         return True  # "新批复成立三个省级开发区", "联合批复《…实施方案》", "4个项目获批，争取资金1.93亿元": no work's approval
     if index == STAGES.index("核准") and (_FUNDS_BEFORE.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start())
                                         or _FUNDS_AFTER.match(text, match.end())):
@@ -346,7 +358,8 @@ def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: b
             or _FINANCING_AFTER.match(text, match.end()):
         return True  # financing agreed with lenders, no project signed
     sentence = sentence_of(text, match.start())
-    if _FINANCE_PARTY.search(sentence) and not _INVESTMENT_CUE.search(sentence):
+    if (_FINANCE_DEAL.search(sentence) or _LENDER.search(sentence_of(text, match.start(), _CLAUSE_MARKS))) \
+            and not _INVESTMENT_CUE.search(sentence):
         return True  # "开封市政府与郑州银行战略合作协议签约仪式举行", "现场签约25个项目，授信金额逾20亿元", "签约设立…基金": money, no work
     if PURCHASE.search(sentence) and not INVESTING.search(sentence):
         return True
@@ -371,7 +384,8 @@ def _statistic(text: str, match: re.Match[str]) -> bool:
 
 def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> Optional[str]:
     """Why the verb at ``match`` reports no project's stage (a short reason), or None when it does."""
-    if _SINCE_BEFORE.search(text, max(0, match.start() - 16), match.start()) and _SINCE_AFTER.match(text, match.end()):
+    if index == _STARTED and _SINCE_BEFORE.search(text, max(0, match.start() - 16), match.start()) \
+            and _SINCE_AFTER.match(text, match.end()) and not _planned(text, match.start()):
         return None  # "该项目自2023年4月动工建设以来，…": the work under way since its start, reached
     if _statistic(text, match):
         return "statistic"
@@ -404,8 +418,8 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
     if index == _COMPLETED and (_PART_BEFORE.search(text, max(0, match.start() - 14), match.start())
                                 or _PART_AFTER.match(text, match.end())):
         return "a part"  # "主体工程已完工", "导流洞正式完工": one part of the work is done, not the work
-    if _GOAL_AFTER.match(text, match.end()):
-        return "goal"
+    if _GOAL_AFTER.match(text, match.end()) and _GOAL_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+        return "goal"  # (not "该项目的建成投产为当地经济发展打下了坚实基础": the stage reached did it)
     if _MEETING_AFTER.match(text, match.end()):
         return "a meeting's topic"
     if _PREPARED_AFTER.match(text, match.end()):
@@ -439,6 +453,13 @@ def _stages_in(original: str, in_body: bool, keep: Optional[Callable[[str], bool
 
 
 _PARAGRAPH_READ = 3000
+
+
+def stage_named(phrase: str) -> Optional[str]:
+    """The furthest stage the verbs of ``phrase`` name, with no check of what they report: for a tally's own phrase
+    ("新开工亿元以上项目53个", "新签国内合作项目512个"), whose count find_stage reads as a statistic."""
+    named = [index for _, index in _verbs(phrase)]
+    return STAGES[max(named)] if named else None
 
 
 def find_stage(title: str, body: str, keep: Optional[Callable[[str], bool]] = None, focus: str = "") -> Optional[str]:

@@ -218,6 +218,8 @@ class Marks:
 # a byline): no sentence of the story, so no lead. A line that opens with one of these words, or has no comma or full stop.
 _METADATA_LINE = re.compile(r"\s*(?:来源|信息来源|稿件来源|发布时间|发布日期|时间|日期|作者|编辑|责任编辑|记者|通讯员|文章字数|阅读|浏览|点击|字号|分享)\s*[:：]")
 _SENTENCE_PUNCTUATION = re.compile(r"[，,。；;！!？?]")
+# …but a line without punctuation that tells of a work is an untitled page's headline ("某县某化工项目正式投产").
+_NEWS_WORDS = re.compile(r"项目|工程|投资|签约|开工|投产|竣工|建成|核准|批复|亿|万元|集中")
 _METADATA_LINES_SKIPPED = 3  # at most: a story whose first lines all look so is read from its first line
 
 
@@ -225,7 +227,8 @@ def story_paragraphs(body: str) -> list[str]:
     """``body``'s non-empty paragraphs, without the metadata lines a page may put above the story (_METADATA_LINE)."""
     paragraphs = [p for p in body.splitlines() if p.strip()]
     for skip, paragraph in enumerate(paragraphs[:_METADATA_LINES_SKIPPED + 1]):
-        if not (_METADATA_LINE.match(paragraph) or not _SENTENCE_PUNCTUATION.search(paragraph)):
+        if not (_METADATA_LINE.match(paragraph)
+                or not _SENTENCE_PUNCTUATION.search(paragraph) and not _NEWS_WORDS.search(paragraph)):
             return paragraphs[skip:]
     return paragraphs
 

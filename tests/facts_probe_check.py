@@ -2,7 +2,8 @@
 
 ``want`` holds any of amount, currency, kind, stage, city; a field left out or given as "?" is not scored. The
 amount is right within 1%; the city is the first place's prefecture-level city (or municipality), compared
-without its suffix (市, 地区 …): "南通" and "南通市" agree, and so do "黔南" and "黔南布依族苗族自治州"."""
+without its suffix (市, 地区, 盟, and 县 of a province-administered county: "定安县" is "定安"): "南通" and "南通市" agree,
+and so do "黔南" and "黔南布依族苗族自治州"."""
 from __future__ import annotations
 
 from typing import Any
