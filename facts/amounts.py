@@ -32,7 +32,7 @@ __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount", "tally_phra
 # "该项目三年总体预算达到了1.2亿元") is its cost as an estimate is (概算); a department's budget is no 总预算 of a work. A bare 投资 that starts another noun
 # (投资银行, 投资基金, 投资者, 投资人 …) introduces no investment.
 _FINAL_ACCOUNTS = ("决算总金额", "决算总额", "竣工决算", "决算投资")
-_INVEST = re.compile(r"(总投资额?|投资总额|决算总金?额|竣工决算|决算投资|概算为|总概算|设计预算|总体?预算|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同投资金?额|合同总?金额|协议总?金额|协议资金|协议投资额?|协议引资额?|(?<=[，,])引资总?额?|(?<=[，,])涉及(?:合同)?(?:投资)?金?额|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
+_INVEST = re.compile(r"(总投资额?|投资总额|决算总金?额|竣工决算|决算投资|概算为|总概算|设计预算|总体?预算|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同投资金?额|合同总?金额|协议总?金额|协议资金|协议投资额?|协议引资额?|(?<=[，,])引资总?额?|(?<=[，,])涉及(?:合同)?(?:投资)?金?额|(?<=[，,])合作金额|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
                      r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|花费|拿出|增资|签约|签[订定]了?|签署了?|总?造价|"
                      r"投资(?!银行|基金|母基金|引导基金|子基金|者|人(?!民币)|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
 # The total of a signed batch: a word that says so ("签约总额", "总签约金额"), or a total (总金额, 总额, 共)
@@ -42,7 +42,7 @@ _INVEST = re.compile(r"(总投资额?|投资总额|决算总金?额|竣工决算
 # The funds a signed batch's contracts or agreements state ("此次集中签约项目共60个，合同资金224.9亿元",
 # "合同引资额达569.35亿元的35个项目顺利签约") are its total the same way, and so is the amount of the signed
 # projects ("展会…签约项目金额近80亿元"); a bare "签约金额" may be a trade's (技术交易, 采购).
-_SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额|签约项目总?金?额|签约项目总投资额|合同(项目)?资金|合同引资额?|协议资金|协议投资额?|协议引资额?|(?<!招商)引资总?额?|涉及(?:合同)?(?:投资)?金?额")  # "签约资金" is like 签约额
+_SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额|签约项目总?金?额|签约项目总投资额|合同(项目)?资金|合同引资额?|协议资金|协议投资额?|协议引资额?|(?<!招商)引资总?额?|涉及(?:合同)?(?:投资)?金?额|合作金额")  # "签约资金" is like 签约额
 # A signing written right before its amount ("集中签约232.8亿元", "签约93亿元的项目"): the signed
 # total of a batch, or one project's investment when the amount names the project it signs.
 _BARE_SIGNED_GAP = re.compile(r"(达到?|超过?|逾|约|近)?")
@@ -1067,6 +1067,8 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
             chosen = _Found(filled.amount, chosen.is_roundup or filled.is_roundup, "")
         if tally and not _one_work_reported(body, chosen):
             return None  # an untitled tally's example works (see _tally_story)
+        if text is body and chosen.is_roundup:
+            chosen = _our_share(body, chosen, title) or chosen
         first = chosen.amount
         if not chosen.is_roundup and roundup_story and (text is title or first.text in lead) \
                 and _counted_near(title, lead, first.text):
@@ -1089,6 +1091,27 @@ _PARTIES_SIGNED = re.compile(r"(?:\d+|[两三四五六七八九十百]+)(?:多|�
                              r"(?![^，。；,;]{0,4}?(?:联合|共同))[^，。；,;]{0,12}?(?:签约|签订|签署)"
                              # several deals signed at once ("签订了12项投资协议", "签署了17项谅解备忘录及商业协议")
                              r"|签[订定署]了?(?:(?<![\d.])(?:[2-9]|\d{2,})|[两三四五六七八九十百]+)(?:多|余)?[项个][^，。；,;]{0,8}?(?:协议|合同|备忘录)")
+
+
+def _our_share(body: str, chosen: _Found, title: str) -> Optional[_Found]:
+    """A city's or county's own batch at a fair that the story, told by that place ("我市", "我县"), gives beside the
+    fair's whole total ("…40个项目，合同金额443.06亿元…。其中，我市签约项目9个，合作金额72.82亿元"; "蓝洽会期间，我市…参加了…签约
+    仪式…。当天，共签约各类招商引资项目63项，总投资25.11亿元"): the place's share, smaller than the whole, is its news."""
+    if _OUR_SIGNINGS.search(body, _sentence_start(body, chosen.end - 1), chosen.end):
+        return None
+    return next((found for found in _investment_amounts(_opening(body, 4)[:8 * _REACH], title)
+                 if found.is_roundup and found.amount.value < chosen.amount.value
+                 and _OUR_SIGNINGS.search(body, _paragraph_start(body, found.end), found.end)), None)
+
+
+def _paragraph_start(body: str, end: int) -> int:
+    """Where the paragraph of the figure ending at ``end`` starts (at most 4 × REACH before it)."""
+    low = max(0, end - 4 * _REACH)
+    return max(body.rfind("\n", low, end) + 1, low)
+
+
+# A place telling of its own signings ("我市签约项目9个", "我市参加了…签约仪式", "活动期间，全市签约项目96个"; not "我国").
+_OUR_SIGNINGS = re.compile(r"(?:我|全)(?:市|县|区|州|旗)[^，。；,;]{0,24}?(?:签约|签订|签署)")
 
 
 def _batch_without_total(title: str, lead: str, body: str, chosen: _Found) -> bool:

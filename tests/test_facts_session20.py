@@ -132,6 +132,11 @@ _AMOUNTS = [
     ("", "某区共有9个项目集中签约，引资达26.4亿元，创历史最好纪录。", {"amount": 2.64e9, "kind": "roundup"}),
     ("", "展会期间，有25个产业合作项目落户某市，共计52.6亿元。", {"amount": 5.26e9, "kind": "roundup"}),
     ("", "推介会上，8个乡镇分别与投资企业签订了8项投资协议，投资总额折合人民币3亿元。", {"amount": 3e8, "kind": "roundup"}),
+    # A place's own share of a fair, told by the place itself; not the host city's whole batch.
+    ("", "第十四届某洽谈会于7月9日闭幕，共签订重大合作项目41个，签约总额达到55.44亿元。\n洽谈会期间，我市代表团参加了"
+         "重大项目签约仪式。当天，共签约各类招商引资项目63项，总投资25.11亿元。", {"amount": 2.511e9, "kind": "roundup"}),
+    ("", "某市举行重大项目集中开工活动，92个重大项目集中开工，总投资1272亿元。这些项目将为我市优化产业结构提供支撑。\n"
+         "作为主会场，某啤酒工厂项目总投资12.14亿元，将带动我市食品加工业发展。", {"amount": 1.272e11, "kind": "roundup"}),
     # Projects counted by the class each is of: no total.
     ("", "某县与客商当场签约6个投资过5000万元的项目。", {"amount": None}),
     # Guards: a batch's total before its projects; one signed project's contract sum.
