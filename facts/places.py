@@ -1281,7 +1281,8 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
         # "we" went to promote it is no site (the page's 来源 line may place it, see extract_facts). Not a fair's venue
         # ("在…(江门)摩托车工业博览会…开幕式上，百家客商签约投资我市": held at home), nor a local firm's home.
         leaves = []
-    leaves.sort(key=lambda c: (c not in title_codes, c in origin, c in dateline, c in venue, not named_below_province(c, focus_codes),
+    # (A headline's place named only where an event was held ranks as a venue: "成都在深圳招商签约117亿".)
+    leaves.sort(key=lambda c: (c not in title_codes or c in venue, c in origin, c in dateline, c in venue, not named_below_province(c, focus_codes),
                                not named_in(c, focus_codes), not named_in(c, site_codes), -counts[c],
                                c in loose, order[c]))
     own = _headline_county(table, title, body)

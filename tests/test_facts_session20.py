@@ -173,6 +173,8 @@ _PLACES = [
     # A weak name after a place that does not hold it is that place's word, throughout the text.
     ("", "日前，3个汽车电子项目与浙江临江建设指挥部签约，累计意向投资11亿元。某公司在临江投资汽车控制器项目。", None),
     ("", "丹徒高新园举行项目开工仪式，总投资1.5亿元。", "镇江"),
+    # A headline's venue ranks after the places the story is about.
+    ("某市在深圳招商签约117亿 天府新区项目是签约重点", "本次活动推介了成都天府新区的规划，吸引111家知名企业参加。成都市签约项目40个。", "成都"),
     # Guards: a weak name after its own province; the fair's venue when the story is the host's.
     ("", "吉林临江一项目开工，总投资1亿元。", "白山"),
     ("", "今天，第十届某博览会在长春开幕，长春市签约项目15个，总投资111亿元。", "长春"),
