@@ -1095,7 +1095,7 @@ _PARTIES_SIGNED = re.compile(r"(?:\d+|[两三四五六七八九十百]+)(?:多|�
 
 def _our_share(body: str, chosen: _Found, title: str) -> Optional[_Found]:
     """A city's or county's own batch at a fair that the story, told by that place ("我市", "我县"), gives beside the
-    fair's whole total ("…40个项目，合同金额443.06亿元…。其中，我市签约项目9个，合作金额72.82亿元"; "蓝洽会期间，我市…参加了…签约
+    fair's whole total ("…40个项目，合同金额443.06亿元…。其中，我市签约项目9个，合作金额72.82亿元"; "兰洽会期间，我市…参加了…签约
     仪式…。当天，共签约各类招商引资项目63项，总投资25.11亿元"): the place's share, smaller than the whole, is its news."""
     if _OUR_SIGNINGS.search(body, _sentence_start(body, chosen.end - 1), chosen.end):
         return None
