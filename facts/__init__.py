@@ -38,6 +38,9 @@ __all__ = [
 #: 20 session 16's, 21 session 17's, 22 session 18's, 23 session 19's.)
 FACTS_VERSION = 24
 
+# How much of a headline is read: one longer is no headline a reader saw (see extract_facts).
+_HEADLINE_READ = 500
+
 
 @dataclass(frozen=True)
 class InvestmentFacts:
@@ -210,9 +213,6 @@ def _written_names(places: tuple[Place, ...]) -> tuple[str, ...]:
     """The places' names as a story may write them: in full and without their suffix (大连市, 大连)."""
     names = {name for place in places for name in (place.province, place.city, place.county) if name}
     return tuple(names | {_DIVISION_SUFFIX.sub("", name) for name in names if len(name) > 2})
-
-
-_HEADLINE_READ = 500
 
 
 def facts_record(title: str, body: str, source: str = "") -> dict[str, Any]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .text import WORK_HEAD as _HEAD
+from .text import WORK_HEAD as _HEAD, story_paragraphs
 
 __all__ = ["find_project"]
 
@@ -147,7 +147,7 @@ def find_project(title: str, body: str, place_names: tuple[str, ...] = (), focus
     ``place_names``: the names of places the story mentions (as written), read off a phrase's
     front when deciding whether it names one project (``广州2024年一季度重大项目`` does not).
     """
-    lead = next((p for p in body.splitlines() if p.strip()), "")
+    lead = next(iter(story_paragraphs(body)), "")  # (a page's metadata lines above the story are no lead)
     places = tuple(sorted(set(place_names), key=len, reverse=True))
     for text in (title, focus, lead):
         for match in _PHRASE.finditer(text):
