@@ -933,6 +933,10 @@ def _tally_story(title: str, lead: str, body: str = "") -> bool:
         # No headline: a lead whose first sentence is a span's tally of works ("前7个月，丹东市开复工投资500万元以上项目733个，
         # 开复工率99.7%", "今年1至10月，大田县实施技改项目298项，完成投资100.26亿元") heads the story as such a headline would.
         first = lead[:sentence_end(lead, 0)] if lead else ""
+        if _TOUR_HEADLINE.search(first) and _tour_goes_on(body):
+            # A lead that tours a place's key works ("9月24日，…代市长杨孟富调研部分重点项目建设情况。…先后来到某项目现场、
+            # 某项目现场…"): its works' figures are the tour's examples, as a headline's tour (below).
+            return True
         # (…nor does its next sentence report the day's event: "今年全市计划实施重点项目300个。此次集中开工项目58个")
         two = lead[:sentence_end(lead, len(first) + 1)] if lead else ""
         if TODAY_EVENT.search(two) or _EVENT_IN_LEAD.search(two) or _EVENT.search(two):
@@ -941,8 +945,7 @@ def _tally_story(title: str, lead: str, body: str = "") -> bool:
         # 三季度市级重大项目共完成投资986.5亿元")
         second = two[len(first):] if not _TALLIED_WORKS.search(first) and not _INVEST.search(first) else ""
         return any(_TALLY_LEAD.search(part) and _TALLIED_WORKS.search(part) for part in (first, second) if part)
-    if not _TALLY_HEADLINE.search(_QUOTES.sub("", title)) and not (_TOUR_HEADLINE.search(title) and (
-            _FROM_WORK_TO_WORK.search(body) or len(_TOTAL_WORD.findall(body)) > 1)):
+    if not _TALLY_HEADLINE.search(_QUOTES.sub("", title)) and not (_TOUR_HEADLINE.search(title) and _tour_goes_on(body)):
         return False
     first = lead[:sentence_end(lead, sentence_end(lead, 0) + 1)] if lead else ""  # its first two sentences
     opening = lead[:sentence_end(lead, 0)] if lead else ""  # the lead's first sentence
@@ -951,6 +954,11 @@ def _tally_story(title: str, lead: str, body: str = "") -> bool:
     if _REPORT_HEADLINE.search(title):
         return True  # "2018年1-8月份招商引资签约和跟踪在谈项目情况": the span's report, its stage words the tally's
     return not any(_DAYS_EVENT.search(part) or find_stage(part, "") for part in _TALLY_PHRASE.split(title) if part)
+
+
+def _tour_goes_on(body: str) -> bool:
+    """Whether a tour of key works goes from work to work (先后, 随后, two totals), not to one work."""
+    return bool(_FROM_WORK_TO_WORK.search(body)) or len(_TOTAL_WORD.findall(body)) > 1
 
 
 def tally_phrase(title: str) -> Optional[str]:
@@ -1120,7 +1128,8 @@ def _batch_without_total(title: str, lead: str, body: str, chosen: _Found) -> bo
     集中开工" over "…该项目…拟投资3.1亿元"; "乌海市41个重点项目集中开工" over "其中，总投资207亿元的…项目"): an example work's,
     no amount of the story's (a headline naming one work keeps its figure: _ONE_WORKS_HEADLINE)."""
     # (Not any "集中", "多个", "N个" of a headline: "集中供暖", "可容纳3000个座位", "惠及多个乡镇" tell one work.)
-    batch = (TOGETHER.search(title) or _ROUNDUP.search(title)) and not _ONE_WORKS_HEADLINE.search(title) \
+    # (A headline's "项目" inside its count is the batch's: "麦市镇两个乡村振兴项目开工".)
+    batch = (TOGETHER.search(title) or _ROUNDUP.search(title)) and not _ONE_WORKS_HEADLINE.search(_ROUNDUP.sub("", title)) \
         if title.strip() else TOGETHER.search(lead)
     if not batch:
         return False

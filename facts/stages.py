@@ -50,7 +50,7 @@ _VERBS = {
     "招标": r"完成招标|招标|确定(?:了)?施工单位|中标(?!候选|单位|企业|方|人|麒麟|软件|金额|价|额)",  # not "项目中标单位…董事长" (a title)
     # "开复工": started or resumed; "启动建设", "扩建工程正式启动", "某工程日前在天津启动": construction launched.
     # Not 开 + 工作/工业 of another verb: "召开工作会议", "召开工业经济推进会", "展开工作", "公开工程信息".
-    "开工": r"(?<![召公展打离])开工建设|集中开工|开复工|开[（(]复[）)]工|(?<![召公展打离])开工|动工|奠基|破土|开建|开始(土建)?(兴建|建设|施工)|启动建设|(?:开始|正式)桩基施工|桩基[^，。；,;]{0,4}?开钻|(?<=工程)(日前|近日|今天|今日|昨天)?(在[\u4e00-\u9fff]{1,8}?)?(正式|全面)?启动(?!仪式后)",
+    "开工": r"(?<![召公展打离])开工建设|集中开工|开复工|开[（(]复[）)]工|(?<![召公展打离])开工|动工|奠基|破土|开建|开始(土建)?(兴建|建设|施工)|(?<![互联推带])动建|(?:正式|开始)施建|启动建设|(?:开始|正式)桩基施工|桩基[^，。；,;]{0,4}?开钻|(?<=工程)(日前|近日|今天|今日|昨天)?(在[\u4e00-\u9fff]{1,8}?)?(正式|全面)?启动(?!仪式后)",
     # 投用: put in use, as 投入使用 ("建成投用", "建成启用" read whole, like 建成投产); a power plant's output fed in
     # whole ("全容量并网", "正式并网发电"; not "首台风机并网发电", a first unit's).
     # A plant's first output ("首车下线", "一次开车成功", "实现量产"), water let into a works ("正式通水"; not "恢复").
@@ -82,7 +82,7 @@ _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_
 # a comparison with the plan ("比原计划提前竣工").
 _PLAN = re.compile(r"(?<![按照据])(?<!比原)计划|预计|预定|定于|将(?!近|军|领)|拟|力争|争取|有望|可望|年内|明年|下一步|推动|促进(?=[^，。；,;]{0,8}?(?:开工|投产|竣工|建成|签约|落地))|加快推进|全力以赴|"
                    r"就要|快要|可以随时|随时可以|(?:正在|抓紧)办理|(?<![\d在用仅短])(?:[一二三四五六七八九十两]|\d{1,2})个?(?:月|天|日|周)内(?=(?:实现|完成|全面|正式)?(?:开工|投产|竣工|建成|签约|落地))|"
-                   r"确保|保障(?=[^，。；、]{0,6}?(开工|投产|竣工|建成|签约|落地|达产))(?![房性])|督促|(?<=[，,：:])[\u4e00-\u9fff]{0,4}?(?<![主重需只想必紧简摘首纲机不这那高])要(?![求素点闻害是不])"  # "会议强调，要…", "今年，南昌要整治…": a modal of its clause's subject
+                   r"确保|(?:保障|保证|力促)(?=[^，。；、\s]{0,12}?(?:开工|投产|竣工|建成|签约|落地|达产))(?![房性])|督促|(?<=[，,：:])[\u4e00-\u9fff]{0,4}?(?<![主重需只想必紧简摘首纲机不这那高])要(?![求素点闻害是不])"  # "会议强调，要…", "今年，南昌要整治…": a modal of its clause's subject
                    # A wish for a stage ("让项目早开工、早投产", "早日建成"), not a report; "提早竣工" was done early,
                    # "最早开工的项目", "较早建成" compare works that reached it.
                    r"|(?<![提最较])早日?(?=开工|动工|投产|竣工|完工|建成|签约|落地|达产)")
@@ -102,7 +102,7 @@ _EVENT_NOTICE = re.compile(r"^关于(举办|召开|参加|组织)")
 # Another stage may stand between ("项目建成达产后，预计年产值约30亿元", "建成投运以后").
 # A verb negated right before it ("未获批准", "尚未竣工", "没有通过评审", "不予核准").
 _NEGATED_BEFORE = re.compile(r"(?:未|没有|没能|不予|不再)(?:能|曾)?(?:获得?|通过|完成|实现|正式|按期|如期|按时|全面|全部|整体)?$")
-_CONDITION_AFTER = re.compile(r"(?:并?(?:达产|达效|投产|投运|运营|使用))?(?:后|时|以后|之后|前|以前|之前)")
+_CONDITION_AFTER = re.compile(r"(?:并?(?:达产|达效|满产|投产|投运|运营|使用|通车|通水|投用|运行)){0,2}(?:后|时|以后|之后|前|以前|之前)")  # "建成通车后", "建成投产满产后"
 # A verb that starts a noun of measure ("竣工面积", "开工率") or is followed by a quantity
 # ("竣工8012万平方米", "投产821公里", "建成住房105万套", "建成8个基地") counts, it reports no
 # project's stage. One work ("建成一座污水处理厂") is not a count.
@@ -233,6 +233,7 @@ _LAND_BEFORE = re.compile(r"用地(?:指标|预审|规划)|土地(?:指标|征�
 
 
 _CLAUSE_MARKS = COMMA_CLAUSE_MARKS
+_CEREMONY_AFTER = re.compile(r"(?:暨[^，。；,;]{0,8}?)?(?:仪式|典礼)")
 # How long a work took to reach a stage ("从落地到开工建设仅用时45天", "从签约到投产只用了8个月"): it reached it.
 _TOOK = re.compile(r"(仅仅|仅|只|才)?(用时|用了|耗时|历时|花了)")
 # A span of stages closed by the time it took ("从签约到土地摘牌仅用了58天"): its first stage was reached too.
@@ -283,7 +284,23 @@ def _as_noun(text: str, match: re.Match[str]) -> bool:
     of = text.rfind("的", clause, match.start())
     if of < 0 or _past_verbs(text, of + 1) < match.start():
         return False  # 的 does not stand right before this verb or a run of verbs ending in it
-    return bool(_PROSPECT.search(_clause_after(text, match.end())))
+    after = _clause_after(text, _past_verbs(text, match.end()))
+    if not after.strip(" \t") and text[match.end() + len(after):match.end() + len(after) + 1] in ("，", ","):
+        after = _clause_after(text, match.end() + len(after) + 1)  # "该酒店的建成，将成为…": the next clause says it
+    return bool(_PROSPECT.search(after))
+
+
+# A clause opening with its purpose ("为高效高质建成3#炉，项目部…", "为确保项目年底投产，…"): the verb names the aim.
+_PURPOSE_OPENS = re.compile(r"为了?(?!止|期|主|此|何|人|民|着|什|[^，。；,;]{0,12}?(?:奠定|打下|提供|带来|注入))")
+
+
+def _in_purpose_clause(text: str, match: re.Match[str]) -> bool:
+    """Whether the verb stands in a purpose clause that opens its sentence's part and is followed by the main clause."""
+    clause = sentence_start(text, match.start(), _CLAUSE_MARKS)
+    if not _PURPOSE_OPENS.match(text, clause):
+        return False
+    end = sentence_end(text, match.start(), _CLAUSE_MARKS)
+    return text[end:end + 1] in ("，", ",")
 
 
 def _policy_class(text: str, match: re.Match[str]) -> bool:
@@ -398,8 +415,9 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
         return "condition"  # "项目建成后…", "投产以后…": a condition, not a report
     if _NEGATED_BEFORE.search(text, max(0, match.start() - 8), match.start()):
         return "negated"  # "环评未获批准", "工程尚未竣工验收": not reached
-    if in_body and index not in _DEALS and not _WORK.search(sentence_of(text, match.start(), _SENTENCE_MARKS)):
-        return "no work"
+    if in_body and index not in _DEALS and not _WORK.search(sentence_of(text, match.start(), _SENTENCE_MARKS)) \
+            and not _CEREMONY_AFTER.match(text, match.end()):
+        return "no work"  # (a ceremony is a work's: "某科技有限公司在县经济开发区举行开工仪式")
     if in_body and _MANY.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start()):
         sentence = sentence_of(text, match.start(), _SENTENCE_MARKS)
         if not EVENT.search(sentence) and not _INVESTED.search(sentence):
@@ -420,6 +438,8 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
         return "a part"  # "主体工程已完工", "导流洞正式完工": one part of the work is done, not the work
     if _GOAL_AFTER.match(text, match.end()) and _GOAL_BEFORE.search(text, max(0, match.start() - 20), match.start()):
         return "goal"  # (not "该项目的建成投产为当地经济发展打下了坚实基础": the stage reached did it)
+    if _in_purpose_clause(text, match):
+        return "purpose"
     if _MEETING_AFTER.match(text, match.end()):
         return "a meeting's topic"
     if _PREPARED_AFTER.match(text, match.end()):
