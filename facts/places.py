@@ -1018,18 +1018,40 @@ _VENUE_GROUPS = ("place", "place2", "place3", "place4", "place5", "place6", "pla
 # A story told by the place itself ("我市", "我县"): its own works.
 _OUR_HOME = re.compile(r"我(?:市|县|区|州|旗|省)")
 # Where "we" went to promote our works: "我市在深圳举办了…招商推介会", "…推介会在深圳举办", "赴广州开展招商活动".
-_PROMOTION_TRIP = re.compile(r"在(?P<place>[^，。；;,!?！？：:\n在]{1,8}?)(?:隆重|成功)?(?:举办|举行|召开)了?[^，。；;!?！？\n]{0,24}?(?:推介会|招商会)"
-                             r"|(?:推介会|招商会)[^，。；;,!?！？：:\n]{0,4}?在(?P<place2>[^，。；;,!?！？：:\n在]{1,8}?)(?:举办|举行|召开)"
-                             r"|赴(?P<place3>[^，。；;,!?！？：:\n赴]{1,12}?)(?:开展|进行)?(?:招商|推介)")
+_PROMOTIONS = r"推介会|招商会|对接会|恳谈会|说明会|签约大会|签约仪式"
+_PROMOTION_TRIP = re.compile(r"在(?P<place>[^，。；;,!?！？：:\n在]{1,8}?)(?:隆重|成功)?(?:举办|举行|召开)了?[^，。；;!?！？\n]{0,24}?(?:" + _PROMOTIONS + ")"
+                             r"|(?:" + _PROMOTIONS + r")[^，。；;,!?！？：:\n]{0,4}?在(?P<place2>[^，。；;,!?！？：:\n在]{1,8}?)(?:隆重|成功|圆满)?(?:举办|举行|召开)"
+                             r"|赴(?P<place3>[^，。；;,!?！？：:\n赴]{1,12}?)(?:开展|进行)?(?:招商|推介|拜访|走访)"
+                             # "在上海开展招商引资和项目对接活动", "在北京走访考察中交建筑集团"
+                             r"|在(?P<place4>[^，。；;,!?！？：:\n在]{1,6}?)(?:开展|进行)?(?:招商|拜访|走访)")
 
 
-def _promotion_venues(table: _Table, text: str) -> set[str]:
-    """The divisions named as where "we" went to promote our works (_PROMOTION_TRIP)."""
+def _promotion_venues(table: _Table, text: str, travelled: bool = False) -> set[str]:
+    """The divisions named as where "we" went to promote our works (_PROMOTION_TRIP). ``travelled``: only where a
+    trip is told as such, by its travellers ("我市", "县委书记一行", "率队": _TRAVELLERS, before it in its sentence) or by the
+    home place named in the event's name ("临沂·深圳合作对接项目签约大会在深圳举行"), not a ceremony held at home ("在盐城市
+    大丰区举办的…签约仪式上")."""
     codes: set[str] = set()
-    for found in _PROMOTION_TRIP.finditer(text):
-        words = found.group("place") or found.group("place2") or found.group("place3") or ""
-        codes.update(code for name in table.mentions(words) for code in table.names.get(name, ()))
+    for seen, found in enumerate(_PROMOTION_TRIP.finditer(text)):
+        if seen == _TRIPS_READ:
+            break  # a story tells a few trips (hostile texts: bounded)
+        group = next(name for name in ("place", "place2", "place3", "place4") if found.group(name) is not None)
+        venue = {code for name in table.mentions(found.group(group)) for code in table.names.get(name, ())}
+        if travelled:
+            low = max(0, found.start() - 80)  # its sentence, read back a bounded way
+            opens = max(low, max(text.rfind(mark, low, found.start()) for mark in "。！？!?\n") + 1)
+            home = {code for name in table.mentions(text[opens:found.start(group)]) for code in table.names.get(name, ())}
+            if venue & home and not home - venue:
+                continue  # at home: "凤阳县招商引资项目集中签约仪式在凤阳国际大酒店举行"
+            if not _TRAVELLERS.search(text, opens, found.start(group)) and not (group == "place2" and home - venue):
+                continue
+        codes.update(venue)
     return codes
+
+
+_TRIPS_READ = 12
+_TRAVELLERS = re.compile(r"我(?:市|县|区|州|旗)|[市县区州旗]委|[市县区州]长|率队|率团|一行|代表团")
+_PROMOTION_WORD = re.compile(_PROMOTIONS + r"|赴|招商|拜访|走访")
 # A trip by investors is to the site ("深圳某企业负责人赴平利县考察对接").
 _INVESTOR_TRAVELS = re.compile(r"(?:企业|公司|集团|客商|董事长|负责人|总经理|投资商)[^，。；;,!?！？：:\n]{0,8}$")
 
@@ -1275,6 +1297,12 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
     # Where the story was filed ranks after the places it names, but before where its investors come from
     # ("河北日报石家庄讯 …项目日前开工，项目由天津某药企投资建设").
     dateline = _dateline_only(table, body, leaves) - set(title_codes)
+    trips = _promotion_venues(table, title + "\n" + body, travelled=True) if _PROMOTION_WORD.search(title + body) else set()
+    if any(c not in trips and table.place(c).city for c in leaves):
+        # Where a place went to promote its works or sign them ("我市在深圳举办了承接深圳产业转移招商推介会", "临沂·深圳合作
+        # 对接项目签约大会在深圳举行", "县委书记一行在上海开展招商引资") ranks as a venue though the story names it again
+        # (its investors come from there, its officials speak): the home place named too is the works'.
+        venue = venue | (trips & set(leaves))
     if leaves and _OUR_HOME.search(title + body) and all(c in venue for c in leaves) \
             and set(leaves) <= _promotion_venues(table, title + "\n" + body):
         # "我市在深圳举办招商推介会，现场签约项目12个": the work is in "our" city, which the story does not name; where

@@ -2,7 +2,7 @@
 
 ``want`` holds any of amount, currency, kind, stage, city; a field left out or given as "?" is not scored. The
 amount is right within 1%; the city is the first place's prefecture-level city (or municipality), compared
-without its suffix (市, 地区, 盟, and 县 of a province-administered county: "定安县" is "定安"): "南通" and "南通市" agree,
+without its suffix (市, 地区, 盟, and 县 or 林区 of a province-administered county: "定安县" is "定安", "神农架林区" "神农架"): "南通" and "南通市" agree,
 and so do "黔南" and "黔南布依族苗族自治州"."""
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def wrong_fields(facts: Any, want: dict[str, Any]) -> list[str]:
 def _same_city(got: str, city: str) -> bool:
     """"南通市" is "南通"; an autonomous prefecture goes by its first characters ("黔南布依族苗族自治州", "黔南")."""
     def bare(name: str) -> str:
-        for suffix in ("市", "地区", "盟", "县"):  # a province-administered county: "定安县" is "定安"
+        for suffix in ("市", "地区", "盟", "县", "林区"):  # a province-administered county: "定安县" is "定安"
             name = name.removesuffix(suffix)
         return name
     if bare(got) == bare(city):

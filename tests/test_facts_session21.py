@@ -75,3 +75,26 @@ _STARTS = [
 @pytest.mark.parametrize("title,body,want", _STARTS)
 def test_starts_worded_otherwise(title: str, body: str, want: dict[str, Any]) -> None:
     _check(title, body, want)
+
+
+_TRIPS = [
+    # Where a place went to promote or sign its works ranks after its own places, though the story names it again.
+    ("", "9日，我市在北京成功举办了“济宁市重点招商项目签约暨合作恳谈会”，66个项目成功签约。北京某公司负责人表示，将加快项目落地。",
+     {"city": "济宁"}),
+    ("某市承接深圳产业转移招商推介会在深圳举办", "10月21日，我市在深圳举办了承接深圳产业转移招商推介会。深圳市副市长出席。富平县、蒲城县分别作推介。",
+     {"city": "渭南"}),
+    ("集中签约46个项目 临沂·深圳合作对接项目签约大会在深圳举行", "12月30日，临沂·深圳合作对接项目签约大会在深圳举行。会上，集中签约46个项目。",
+     {"city": "临沂"}),
+    ("", "7月28日，县委书记某某一行继续在上海开展招商引资和项目对接活动。会上观看了芦溪县招商宣传片。", {"city": "萍乡"}),
+    ("", "11月13日，区委书记某某率队赴北京开展招商引资活动。某某介绍了鲅鱼圈区的区位优势。", {"city": "营口"}),
+    # Guards: a ceremony at home; a county's own venue in its own town.
+    ("", "日前，在盐城市大丰区举办的产业项目签约仪式上，大丰经济开发区的5个重大项目集中签约，总投资达25.2亿元。",
+     {"city": "盐城", "amount": 2.52e9}),
+    ("凤阳招商引资集中签约17项目67.5亿元", "2月28日，凤阳县招商引资项目集中签约仪式在凤阳国际大酒店举行。凤阳宁国现代产业园负责人出席。",
+     {"city": "滁州"}),
+]
+
+
+@pytest.mark.parametrize("title,body,want", _TRIPS)
+def test_a_trip_to_promote_works_names_no_site(title: str, body: str, want: dict[str, Any]) -> None:
+    _check(title, body, want)
