@@ -47,10 +47,10 @@ _VERBS = {
     # 通知书》") is the work's tender done, as readers of real regional stories label it (session 19: 9 of 294 stages;
     # not 中标候选人公示, candidates only, as session 18's review decided); one won abroad ("中国铁建…中标墨西哥城至克雷塔罗高速铁路项目") is a contractor's news,
     # no stage in the gold set's rules (bench/data/facts/README.md): see _skip_reason. (Not 开标: bids opened only.)
-    "招标": r"完成招标|招标|确定(?:了)?施工单位|中标(?!候选|单位|企业|方|人|麒麟|软件|金额|价|额)",  # not "项目中标单位…董事长" (a title)
+    "招标": r"完成招标|完成(?:了)?[^，。；,;]{0,8}?招投标|招标|确定(?:了)?施工单位|中标(?!候选|单位|企业|方|人|麒麟|软件|金额|价|额)",  # not "项目中标单位…董事长" (a title)
     # "开复工": started or resumed; "启动建设", "扩建工程正式启动", "某工程日前在天津启动": construction launched.
     # Not 开 + 工作/工业 of another verb: "召开工作会议", "召开工业经济推进会", "展开工作", "公开工程信息".
-    "开工": r"(?<![召公展打离])开工建设|集中开工|开复工|开[（(]复[）)]工|(?<![召公展打离])开工|动工|奠基|破土|开建|开始(土建)?(兴建|建设|施工)|(?<![互联推带])动建|(?:正式|开始)施建|启动建设|(?:开始|正式)桩基施工|桩基[^，。；,;]{0,4}?开钻|(?<=工程)(日前|近日|今天|今日|昨天)?(在[\u4e00-\u9fff]{1,8}?)?(正式|全面)?启动(?!仪式后)",
+    "开工": r"(?<![召公展打离])开工建设|集中开工|开复工|开[（(]复[）)]工|(?<![召公展打离])开工|动工|奠基|破土|开建|开始(土建)?(兴建|建设|施工)|(?:正式)?复工建设|(?<![互联推带])动建|(?:正式|开始)施建|启动建设|(?:开始|正式)桩基施工|桩基[^，。；,;]{0,4}?开钻|(?<=工程)(日前|近日|今天|今日|昨天)?(在[\u4e00-\u9fff]{1,8}?)?(正式|全面)?启动(?!仪式后)",
     # 投用: put in use, as 投入使用 ("建成投用", "建成启用" read whole, like 建成投产); a power plant's output fed in
     # whole ("全容量并网", "正式并网发电"; not "首台风机并网发电", a first unit's).
     # A plant's first output ("首车下线", "一次开车成功", "实现量产"), water let into a works ("正式通水"; not "恢复").
@@ -58,7 +58,7 @@ _VERBS = {
     # "竣工并投入使用", "竣工通水": the completion, as session 18's probes label them); a
     # furnace or a plant fired up ("高炉点火开炉", "点火发电试运行") or put on trial run ("投入试运行") produces.
     # (Not "上线运行", "成功并网", "正式并网": an app, a first unit.)
-    "投产": r"正式投产|建成投产|建成并?(?:正式)?(?:投入使用|通水)|点火(?:开炉|投产|发电|运行|试运行)|投入试运行|建成开馆|落成启用|(?<!恢复)正式通航|建成通航|首车下线|开车成功|实现量产|(?<!恢复)正式通水|(?:建成|竣工)?(?<!暂停)(?<!停止)(?<!未)投用|建成启用|(?<!重新)(?<!恢复)投入生产|(?:全容量|全部机组|全面|全部|建成)并网(?:发电)?|(?:完成|通过)[^，。；,;]{0,12}?试运行(?!前|的?准备)|(?<!无负荷)(?<!联动)试车(?:圆满)?成功|移交(?:商业)?运营|(?:正式)?并网供水|建成并?投入(商业)?运营|建成并?投入商运|竣工投产|竣工投运|建成投运|投产|正式启用|全面启用|投入使用|(?<!测)试生产|试产|投入(商业|试)?运营|投运|达产|开通运营|正式开通(?![^，。；]{0,10}?(公交|航线|专线|热线|线路|班次|频道|账号|服务))|投入运行|"
+    "投产": r"正式投产|建成投产|建成并?(?:正式)?(?:投入使用|通水)|点火(?:开炉|投产|发电|运行|试运行)|投入试运行|建成开馆|落成启用|(?<!恢复)正式通航|建成通航|首车下线|开车成功|实现量产|(?<!恢复)正式通水|(?:建成|竣工)?(?<!暂停)(?<!停止)(?<!未)投用|建成启用|(?<!重新)(?<!恢复)投入生产|(?:全容量|全部机组|全面|全部|建成)(?:成功)?并网(?:发电)?|(?:完成|通过)[^，。；,;]{0,12}?试运行(?!前|的?准备)|(?<!无负荷)(?<!联动)试车(?:圆满)?成功|移交(?:商业)?运营|(?:正式)?并网供水|建成并?投入(商业)?运营|建成并?投入商运|竣工投产|竣工投运|建成投运|投产|正式启用|全面启用|投入使用|(?<!测)试生产|试产|投入(商业|试)?运营|投运|达产|开通运营|正式开通(?![^，。；]{0,10}?(公交|航线|专线|热线|线路|班次|频道|账号|服务))|投入运行|"
             r"(?<!闭)(?<!正常)(?<!恢复)(?<!每天)(?<!按时)开馆|(正式|全线)?(?<!恢复)(?<!暂停)(?<!禁止)(?<!中断)(?<!临时)通车(?!里程)|投入商运",
     # 开通运营, 通车: a line, road, bridge or tunnel opened to traffic (a measure, "通车里程", is none; a bus
     # route, a flight or a hotline "正式开通" is a service, and "恢复通车" reopens a road);
@@ -81,7 +81,7 @@ _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_
 # As planned ("按计划", "按照计划", "根据计划") states no plan: the work was done on schedule; so does
 # a comparison with the plan ("比原计划提前竣工").
 _PLAN = re.compile(r"(?<![按照据])(?<!比原)计划|预计|预定|定于|将(?!近|军|领)|拟|力争|争取|有望|可望|年内|明年|下一步|推动|促进(?=[^，。；,;]{0,8}?(?:开工|投产|竣工|建成|签约|落地))|加快推进|全力以赴|"
-                   r"就要|快要|可以随时|随时可以|(?:正在|抓紧)办理|(?<![\d在用仅短])(?:[一二三四五六七八九十两]|\d{1,2})个?(?:月|天|日|周)内(?=(?:实现|完成|全面|正式)?(?:开工|投产|竣工|建成|签约|落地))|"
+                   r"就要|快要|下个?月|可以随时|随时可以|(?:正在|抓紧)办理|(?<![\d在用仅短])(?:[一二三四五六七八九十两]|\d{1,2})个?(?:月|天|日|周)内(?=(?:实现|完成|全面|正式)?(?:开工|投产|竣工|建成|签约|落地))|"
                    r"确保|(?:保障|保证|力促)(?=[^，。；、\s]{0,12}?(?:开工|投产|竣工|建成|签约|落地|达产))(?![房性])|督促|(?<=[，,：:])[\u4e00-\u9fff]{0,4}?(?<![主重需只想必紧简摘首纲机不这那高])要(?![求素点闻害是不])"  # "会议强调，要…", "今年，南昌要整治…": a modal of its clause's subject
                    # A wish for a stage ("让项目早开工、早投产", "早日建成"), not a report; "提早竣工" was done early,
                    # "最早开工的项目", "较早建成" compare works that reached it.
@@ -101,7 +101,7 @@ _EVENT_NOTICE = re.compile(r"^关于(举办|召开|参加|组织)")
 # After the verb: a condition or a time before it ("建成后", "投产以后", "竣工前").
 # Another stage may stand between ("项目建成达产后，预计年产值约30亿元", "建成投运以后").
 # A verb negated right before it ("未获批准", "尚未竣工", "没有通过评审", "不予核准").
-_NEGATED_BEFORE = re.compile(r"(?:未|没有|没能|不予|不再)(?:能|曾)?(?:获得?|通过|完成|实现|正式|按期|如期|按时|全面|全部|整体)?$")
+_NEGATED_BEFORE = re.compile(r"(?:未|没有|没能|不予|不再|不得|不准|禁止)(?:能|曾)?(?:获得?|通过|完成|实现|正式|按期|如期|按时|全面|全部|整体)?$")
 _CONDITION_AFTER = re.compile(r"(?:并?(?:达产|达效|满产|投产|投运|运营|使用|通车|通水|投用|运行)){0,2}(?:后|时|以后|之后|前|以前|之前)")  # "建成通车后", "建成投产满产后"
 # A verb that starts a noun of measure ("竣工面积", "开工率") or is followed by a quantity
 # ("竣工8012万平方米", "投产821公里", "建成住房105万套", "建成8个基地") counts, it reports no
@@ -206,15 +206,17 @@ _YEARLY = re.compile(r"每年|年均")  # "全市每年集中竣工民生项目1
 _COMPLETED = STAGES.index("竣工")
 # A part of a work named right before its completion: the work itself is not complete.
 # (厂房 alone may be the work: "新建的标准化厂房已经竣工"; its structure is a part.)
-_PART_BEFORE = re.compile(r"(主体工程|主体结构|主体建设|主体|土建(?:工程)?|路基(?:工程)?|地基(?:工程)?|钢结构|导流洞|隧洞|桩基|基础工程|厂房结构|部分)"
+_PART_BEFORE = re.compile(r"(主体工程|主体结构|主体建设|主体|土建(?:工程)?|(?:机电|设备)?安装(?:工程)?|装修|装饰(?:工程)?|路基(?:工程)?|地基(?:工程)?|钢结构|导流洞|隧洞|桩基|基础工程|厂房结构|部分|分部(?:工程)?)"
                           r"(?:方面)?[已经均都正式全面部顺利基本]{0,6}$")  # "已经部分完工", "路基工程已经完工"
 # …or after it: "建成1、2号冶炼车间主体工程" (the main structure of two workshops built).
 _PART_AFTER = re.compile(r"[^，。；,;]{0,12}?主体(?:工程|结构)?(?=[及和、，。；,;]|$)")
 # A work's progress told from its start: "自2023年4月动工建设以来", "从去年开工以来".
 _SINCE_BEFORE = re.compile(r"(?:项目|工程|该|其)?(?:自(?![贸治来])|从)[^，。；,;自从]{0,12}$")  # (not 自贸区, 自治区, 自来水)
 _SINCE_AFTER = re.compile(r"(?:建设)?以来")
+# A part's acceptance ("通过了主体结构分部工程验收").
+_PART_ACCEPTED = re.compile(r"主体|分部|土建|安装|装修|桩基|地基|基础工程")
 # A goal the verb names ("为项目按时竣工交付奠定了坚实的基础", "向全面落成交付使用迈出了坚实一步"): not reached.
-_GOAL_AFTER = re.compile(r"[^，。；,;]{0,14}?(?:奠定|迈出|打下|夯实)[^，。；,;]{0,6}?(?:基础|一步)")
+_GOAL_AFTER = re.compile(r"[^，。；,;]{0,14}?(?:(?:奠定|迈出|打下|夯实)[^，。；,;]{0,6}?(?:基础|一步)|创造[^，。；,;]{0,6}?条件)")
 _GOAL_BEFORE = re.compile(r"(?:为|向)[^，。；,;为向]{0,18}$")
 _PREPARED_AFTER = re.compile(r"[^，。；,;]{0,8}?(?:筹备|准备工作)")  # in its clause ("已于3月开工，目前正…准备工作": reached)
 # A meeting named after the stages it pushes ("重点项目开工、竣工工作推进会"): its topic, no stage reached.
@@ -229,6 +231,7 @@ _FOUNDED_OR_DOCUMENT_AFTER = re.compile(r"[了的]?(?:设立|成立|《(?![^》]
 _FUNDS_SOUGHT = re.compile(r"[^，。；,;]{0,40}?(?:预算内(?:投资|资金)|项目资金|补助资金|专项资金|奖补资金)"
                            r"|[^，。；,;]{0,4}[，,](?:共|累计)?(?:争取|获得|下达|安排|到位)[^，。；,;]{0,6}?资金")
 # Land quotas approved ("用地指标…经省国土部门正式批复"): land for a work, not the work's approval.
+_NO_APPROVAL_YET_AFTER = re.compile(r"计划|所需|前[期的]|的?(?:条件|手续|要件)|[^，。；,;]{0,2}?成为|[^，。；,;]{0,16}?倒计时")
 _LAND_BEFORE = re.compile(r"用地(?:指标|预审|规划)|土地(?:指标|征收|征用|报批)|农用地转用")
 
 
@@ -347,6 +350,8 @@ def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: b
         return True  # "启动建设…目的地行动": a campaign launched, no construction
     if match.group() == "洽谈" and _INVITED.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start()):
         return True  # "欢迎各地客商前来考察洽谈": talks invited, none held
+    if index == STAGES.index("核准") and _NO_APPROVAL_YET_AFTER.match(text, match.end()):
+        return True  # "列入了核准计划", "核准所需的支持性文件已具备", "获批成为…示范城市": no work approved
     if index == STAGES.index("核准") and _LAND_BEFORE.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start()):
         return True  # "项目用地指标…经省国土部门正式批复": the land, not the work
     if index == STAGES.index("核准") and (_FOUNDED_OR_DOCUMENT_AFTER.match(text, match.end())
@@ -434,7 +439,7 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
     if index in _COUNTING_GROUPS and _SERVICE_BEFORE.search(text, max(0, match.start() - 10), match.start()):
         return "a service"  # "首条定制公交线路正式开通运行", "首批100辆新能源公交车交付使用": no work built
     if index == _COMPLETED and (_PART_BEFORE.search(text, max(0, match.start() - 14), match.start())
-                                or _PART_AFTER.match(text, match.end())):
+                                or _PART_AFTER.match(text, match.end()) or _PART_ACCEPTED.search(match.group())):
         return "a part"  # "主体工程已完工", "导流洞正式完工": one part of the work is done, not the work
     if _GOAL_AFTER.match(text, match.end()) and _GOAL_BEFORE.search(text, max(0, match.start() - 20), match.start()):
         return "goal"  # (not "该项目的建成投产为当地经济发展打下了坚实基础": the stage reached did it)

@@ -98,3 +98,32 @@ _TRIPS = [
 @pytest.mark.parametrize("title,body,want", _TRIPS)
 def test_a_trip_to_promote_works_names_no_site(title: str, body: str, want: dict[str, Any]) -> None:
     _check(title, body, want)
+
+
+_STAGE_WORDINGS = [
+    # Approvals that approve no work yet: a plan list, what it needs, a countdown, a status won.
+    ("", "某风电项目列入了省风电项目核准计划当中，总投资8亿元。", {"stage": None}),
+    ("", "某水电站项目核准所需的支持性文件已具备。", {"stage": None}),
+    ("", "这标志着国家核准某核电项目已进入倒计时。", {"stage": None}),
+    ("", "某市正式获批成为“中国制造2025”试点示范城市，某汽车项目二期今天正式启动建设。", {"stage": "开工"}),
+    # Parts of a work done or accepted are no completion; next month's completion is a plan.
+    ("", "该项目一期工程土建和机电安装已经完工，正在调试设备。", {"stage": None}),
+    ("", "该项目通过了主体结构分部工程验收，预计明年竣工验收。", {"stage": None}),
+    ("首期主体工程下月底完工", "某项目今年签约、今年动工，目前进展顺利。", {"stage": "开工"}),
+    # Conditions created for a start; a start forbidden until approvals.
+    ("", "此次评审会的召开为水库工程开工建设创造了有利条件。", {"stage": "评审"}),  # the review held, no start
+    ("", "按照规定，项目在取得施工许可前不得开工建设。", {"stage": None}),
+    # Reached: bids done as 招投标, a plant fed in whole, construction resumed.
+    ("", "某污水处理厂提标改造工程完成招投标工作。", {"stage": "招标"}),
+    ("", "某风电场一期33台风机全部成功并网发电。", {"stage": "投产"}),
+    ("", "停工两年的某大桥项目正式复工建设。", {"stage": "开工"}),
+    # Guards: an approval reached; a completion accepted whole; the first unit connected stays no 投产.
+    ("", "某项目今天获省发改委核准，总投资3亿元。", {"stage": "核准"}),
+    ("", "某项目顺利通过竣工验收。", {"stage": "竣工"}),
+    ("", "某电厂首台机组成功并网。", {"stage": None}),
+]
+
+
+@pytest.mark.parametrize("title,body,want", _STAGE_WORDINGS)
+def test_stage_wordings_of_session_21(title: str, body: str, want: dict[str, Any]) -> None:
+    _check(title, body, want)
