@@ -94,6 +94,8 @@ def extract_facts(title: str, body: str, source: str = "") -> InvestmentFacts:
     title, body = to_simplified(title[:_HEADLINE_READ], body)
     if not title.strip():
         title, body = _original_headline(body)
+    else:
+        title, body = _with_subtitle(title, body)
     amount: Optional[Amount] = find_investment(title, body)
     # The sentence stating the investment names the project's place first (find_places).
     at = body.find(amount.text) if amount else -1
@@ -129,6 +131,19 @@ def _stage(title: str, body: str, amount: Optional[Amount], focus: str, places: 
 
 
 # A reprint's closing line naming the story's first headline ("原标题：湘阴生活垃圾焚烧发电项目开工建设").
+# A subtitle on the body's first line ("看进度 比质效 谋突围" over "——某市项目投资流动现场会侧记"): the headline's second half,
+# which often names the story's kind that the first half leaves to the imagination.
+_SUBTITLE = re.compile(r"[ \t\u3000]*(?:——|—|--)[ \t\u3000]*(?P<line>[^\n]{2,80}?)[ \t\u3000]*\n")
+
+
+def _with_subtitle(title: str, body: str) -> tuple[str, str]:
+    """``(title, body)`` with a subtitle line opening the body moved to the headline."""
+    found = _SUBTITLE.match(body)
+    if found is None:
+        return title, body
+    return f"{title.rstrip()} {found.group('line')}", body[found.end():]
+
+
 _ORIGINAL_HEADLINE = re.compile(r"[（(]?原(?:标题|题)[:：]\s*(?P<headline>[^\n]{4,80}?)\s*[）)]?")
 
 

@@ -901,7 +901,9 @@ _TALLY_HEADLINE = re.compile(r"以来(?!最|首|第一)|累计|截至|截止|[�
                              r"|(?:今年|\d{4}年度?)[^，。；\s]{0,4}?(?:铺排|安排|确定|谋划)[^，。；\s]{0,8}?\d+[个项宗]"
                              # a meeting of a span or an area, not of one work ("某新能源电池项目推进会")
                              r"|(?:半年|季度|年度|全[市县区省]|项目建设|固定资产投资|招商|工作|经济)[^，。；\s]{0,14}?(?:推进会|座谈会|工作会|总结会|调度会)"
-                             r"|\d+个项目入选")  # a list they joined ("沭阳8个项目入选2024年省重大项目清单")
+                             r"|\d+个项目入选"
+                             # key works' investment completed ("某县重点项目完成投资13亿元"): a span's progress
+                             r"|(?:重点|重大)项目[^，。；\s]{0,4}?完成(?:年度)?投资")  # a list they joined ("沭阳8个项目入选2024年省重大项目清单")
 # A tour of a place's key works ("区人大常委会组织代表视察重点项目建设", "市领导督导检查重大项目建设"): a summary too when it
 # goes from work to work (先后, 随后, two totals), not when it visits one ("市委书记调研重点项目建设。在总投资26亿元的某项目
 # 现场…": that work's news).
@@ -912,6 +914,11 @@ _TALLY_LEAD = re.compile(r"以来|截至|截止|前[\d一二三四五六七八�
 _TALLIED_WORKS = re.compile(r"项目(?:共计|共有|共|达到?|有)?\s?[\d两二三四五六七八九十百千]+\s?(?:多|余)?[个项宗]|[\d两二三四五六七八九十百千]+\s?(?:多|余)?[个项宗][^，。；,;]{0,12}?项目"
                             r"|项目[^，。；,;]{0,4}?完成(?:了)?(?:年度)?投资")
 _TOUR_HEADLINE = re.compile(r"(?:视察|督导|督查|调研|检查|巡查)[^，。；\s]{0,8}?(?:重点|重大)项目")
+# A lead's visit to works told stop by stop ("组织专项调研活动，…实地考察项目建设进展" … "调研首站来到…", "与会人员奔赴14个点位",
+# "督查组先后前往…等点位"): a tour too, its works' figures examples.
+_TOUR_LEAD = re.compile(r"(?:视察|督导|督查|调研|考察|观摩|检查|巡查|现场会)[^。；\n]{0,30}?项目|项目[^。；\n]{0,16}?(?:视察|督导|督查|调研|考察|观摩|检查|巡查)")
+_STOPS = re.compile(r"首站|第一站|下一站|(?:\d+|[两二三四五六七八九十]+)个点位|等点位|先后前往|先后来到|先后深入|随后来到|随后前往|一路")
+_TOUR_READ = 2000  # the stops are told near the lead
 _FROM_WORK_TO_WORK = re.compile(r"先后|随后|一行还")
 _TOTAL_WORD = re.compile(r"总投资")
 # …and a headline that reports the day's event all the same ("我市上半年签约项目超200个 今日再签约18个", "某市一季度重大项目
@@ -933,7 +940,8 @@ def _tally_story(title: str, lead: str, body: str = "") -> bool:
         # No headline: a lead whose first sentence is a span's tally of works ("前7个月，丹东市开复工投资500万元以上项目733个，
         # 开复工率99.7%", "今年1至10月，大田县实施技改项目298项，完成投资100.26亿元") heads the story as such a headline would.
         first = lead[:sentence_end(lead, 0)] if lead else ""
-        if _TOUR_HEADLINE.search(first) and _tour_goes_on(body):
+        if (_TOUR_HEADLINE.search(first) and _tour_goes_on(body)
+                or _TOUR_LEAD.search(first) and _STOPS.search(body, 0, _TOUR_READ)):
             # A lead that tours a place's key works ("9月24日，…代市长杨孟富调研部分重点项目建设情况。…先后来到某项目现场、
             # 某项目现场…"): its works' figures are the tour's examples, as a headline's tour (below).
             return True

@@ -127,3 +127,24 @@ _STAGE_WORDINGS = [
 @pytest.mark.parametrize("title,body,want", _STAGE_WORDINGS)
 def test_stage_wordings_of_session_21(title: str, body: str, want: dict[str, Any]) -> None:
     _check(title, body, want)
+
+
+_TOURS_AND_PROGRESS = [
+    # A lead's visit told stop by stop: the stops' figures are examples.
+    ("", "1月24日，某县侨联组织专项调研活动，实地考察项目建设进展。\n调研首站来到某港区，察看了总投资3.85亿元的皮带机廊道建设现场。"
+         "\n在某产业园建设现场，施工人员正全力冲刺。", {"amount": None}),
+    # A subtitle on the body's first line is the headline's second half ("…流动现场会…侧记": a tour).
+    ("看进度 比质效 谋突围", "——某市2025年第一次项目投资流动现场会暨招商引资工作推进会侧记\n4月24日，某市项目投资流动现场会召开，"
+     "与会人员奔赴14个点位。\n当天第一站是某传感器生产项目建设现场。该项目总投资4亿元。", {"amount": None}),
+    # A headline of key works' investment completed is a span's progress.
+    ("某县重点项目完成投资13亿元", "4月8日，记者在某茶业公司技术改造项目建设现场看到，土建工程已完成。该项目总投资3000万元。"
+     "一季度，167个县重点建设项目完成投资13亿元。", {"amount": None}),
+    # Guards: a visit to one work keeps its figure; a subtitle naming the work's start keeps its stage and figure.
+    ("", "1月24日，某县领导调研某硅基材料产业园项目建设。该项目总投资10亿元，目前主体工程已封顶。", {"amount": 1e9}),
+    ("奋战一线", "——某某新材料项目开工侧记\n3月2日，总投资12亿元的某某新材料项目正式开工。", {"amount": 1.2e9, "stage": "开工"}),
+]
+
+
+@pytest.mark.parametrize("title,body,want", _TOURS_AND_PROGRESS)
+def test_tours_subtitles_and_progress(title: str, body: str, want: dict[str, Any]) -> None:
+    _check(title, body, want)
