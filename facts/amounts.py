@@ -32,7 +32,7 @@ __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount", "tally_phra
 # "该项目三年总体预算达到了1.2亿元") is its cost as an estimate is (概算); a department's budget is no 总预算 of a work. A bare 投资 that starts another noun
 # (投资银行, 投资基金, 投资者, 投资人 …) introduces no investment.
 _FINAL_ACCOUNTS = ("决算总金额", "决算总额", "竣工决算", "决算投资")
-_INVEST = re.compile(r"(总投资额?|投资总额|决算总金?额|竣工决算|决算投资|概算为|总概算|设计预算|总体?预算|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同投资金?额|合同总?金额|协议总?金额|协议资金|协议投资额?|协议引资额?|(?<=[，,])引资总?额?|(?<=[，,])涉及(?:合同)?(?:投资)?金?额|(?<=[，,])合作金额|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
+_INVEST = re.compile(r"(总投资额?|投资总额|决算总金?额|竣工决算|决算投资|概算为|概算(?:总?金额|总投资)为?|总概算|设计预算|总体?预算|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同投资金?额|合同总?金额|协议总?金额|协议资金|协议投资额?|协议引资额?|(?<=[，,])引资总?额?|(?<=[，,])涉及(?:合同)?(?:投资)?金?额|(?<=[，,])合作金额|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
                      r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|花费|拿出|增资|签约|签[订定]了?|签署了?|总?造价|"
                      r"投资(?!银行|基金|母基金|引导基金|子基金|者|人(?!民币)|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
 # The total of a signed batch: a word that says so ("签约总额", "总签约金额"), or a total (总金额, 总额, 共)
@@ -805,6 +805,9 @@ def _restated_as_statistic(headline: _Found, lead: str, lead_amounts: list[_Foun
     return False
 
 
+# Works talked over or promoted at an event, not signed ("共成功对接65个项目").
+_TALKED_BATCH = re.compile(r"对接(?!会)|洽谈(?!会)|推介(?!会)|达成[^，。；,;]{0,4}?意向")
+_SIGNED_TOTAL = re.compile(r"签约[^，。；,;]{0,6}?(?:总?金?额|总投资)")
 # The count that closes a list of the event's projects ("签订总投资15亿元的某光伏项目，…等8个项目签约，总投资53.1亿元").
 _LIST_CLOSED = re.compile(r"等[\d一二三四五六七八九十两几]+[个项家]")
 
@@ -834,6 +837,12 @@ def _chosen(text: str, title: str) -> Optional[_Found]:
                     and found.amount.cny > roundup.amount.cny and found.amount.currency == roundup.amount.currency:
                 # "主会场…总投资86亿元；…此次活动共签约项目42个，总投资242亿元": the whole event's; "签订总投资15亿元的某光伏
                 # 项目，…等8个项目签约，总投资53.1亿元": the listed projects' total closing their sentence
+                roundup = found
+            elif found.end <= sentence_closes and found.amount.currency == roundup.amount.currency \
+                    and _TALKED_BATCH.search(text, _sentence_start(text, roundup.end - 1), roundup.end) \
+                    and _SIGNED_TOTAL.search(text, _comma_clause_start(text, found.end - 1, roundup.end), found.end):
+                # "共成功对接65个项目，投资总额达362.5亿元，有30个项目上台签约，签约投资总额249亿元": the works signed, not
+                # those talked over
                 roundup = found
             continue
         if first is None:
@@ -1068,7 +1077,7 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
             # A project's bound ("协鑫斥资逾百亿探路华东最大抽蓄电站") that a later total of its paragraph or the next
             # states precisely ("总投资140亿元的协鑫建德项目…").
             near = chosen.end + 2 * _REACH
-            filled = next((found for found in _investment_amounts(_opening(body, 2)[:near], title)
+            filled = next((found for found in _investment_amounts(_opening(body, 3)[:near], title)
                            if not found.is_roundup and not found.bound and found.total and found.end > chosen.end
                            and _precise(chosen, found.amount)
                            and not _ANOTHER_WORK.search(body, _sentence_start(body, found.end - 1), found.end)), None)
@@ -1109,15 +1118,20 @@ _PARTIES_SIGNED = re.compile(r"(?:\d+|[两三四五六七八九十百]+)(?:多|�
                              r"|签[订定署]了?(?:(?<![\d.])(?:[2-9]|\d{2,})|[两三四五六七八九十百]+)(?:多|余)?[项个][^，。；,;]{0,8}?(?:协议|合同|备忘录)")
 
 
+_OUR_HOME = re.compile(r"我(?:市|县|区|州|旗)")
+
+
 def _our_share(body: str, chosen: _Found, title: str) -> Optional[_Found]:
     """A city's or county's own batch at a fair that the story, told by that place ("我市", "我县"), gives beside the
     fair's whole total ("…40个项目，合同金额443.06亿元…。其中，我市签约项目9个，合作金额72.82亿元"; "兰洽会期间，我市…参加了…签约
     仪式…。当天，共签约各类招商引资项目63项，总投资25.11亿元"): the place's share, smaller than the whole, is its news."""
     if _OUR_SIGNINGS.search(body, _sentence_start(body, chosen.end - 1), chosen.end):
         return None
+    told_by_a_place = bool(_OUR_HOME.search(body, 0, 8 * _REACH))
     return next((found for found in _investment_amounts(_opening(body, 4)[:8 * _REACH], title)
                  if found.is_roundup and found.amount.value < chosen.amount.value
-                 and _OUR_SIGNINGS.search(body, _paragraph_start(body, found.end), found.end)), None)
+                 and (_OUR_SIGNINGS.search(body, _paragraph_start(body, found.end), found.end)
+                      or told_by_a_place and _NAMED_SHARE.search(body, _sentence_start(body, found.end - 1), found.end))), None)
 
 
 def _paragraph_start(body: str, end: int) -> int:
@@ -1128,6 +1142,8 @@ def _paragraph_start(body: str, end: int) -> int:
 
 # A place telling of its own signings ("我市签约项目9个", "我市参加了…签约仪式", "活动期间，全市签约项目96个"; not "我国").
 _OUR_SIGNINGS = re.compile(r"(?:我|全)(?:市|县|区|州|旗)[^，。；,;]{0,24}?(?:签约|签订|签署)")
+# …or by its name, right after 其中, when the story is told by a place ("…在我区召开。…其中，万州签约项目12个").
+_NAMED_SHARE = re.compile(r"其中[，,]\s*(?!外资|内资|民营|国企|央企|工业|农业|服务业|产业|重点|重大)[\u4e00-\u9fff]{2,5}?签约(?:项目)?(?:\d+|[两二三四五六七八九十]+)个")
 
 
 def _batch_without_total(title: str, lead: str, body: str, chosen: _Found) -> bool:

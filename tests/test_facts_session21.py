@@ -148,3 +148,28 @@ _TOURS_AND_PROGRESS = [
 @pytest.mark.parametrize("title,body,want", _TOURS_AND_PROGRESS)
 def test_tours_subtitles_and_progress(title: str, body: str, want: dict[str, Any]) -> None:
     _check(title, body, want)
+
+
+_FIGURES = [
+    # A work's estimate worded 概算金额.
+    ("", "某医院项目于2020年9月正式开工，项目概算金额为25.6亿元。", {"amount": 2.56e9, "stage": "开工"}),
+    # A lead's bound filled by the work's precise total in the third paragraph.
+    ("", "3月27日，某镇的某区块，一个超10亿元的投资项目——某新材料项目成功落地。\n该区块分四大部分开发，预计创造超30亿元总产值。"
+         "\n某新材料项目总投资10.2亿元，用地约100亩。", {"amount": 1.02e9}),
+    # Works talked over, then those signed: the signed total.
+    ("", "17日，某市在福州举行产业项目专场推介会，共成功对接65个项目，投资总额达362.5亿元，有30个项目上台签约，签约投资总额249亿元。",
+     {"amount": 2.49e10, "kind": "roundup"}),
+    # A fair held in "our" district: the district's own share named after 其中.
+    ("", "第十届某经贸洽谈会今天在我区召开。会上，两省共签约招商项目41个，协议总投资601.1亿元。其中，万州签约项目12个，协议总投资156.7亿元。",
+     {"amount": 1.567e10, "kind": "roundup"}),
+    # Guards: a category after 其中 is no place's share; a story told by no place keeps the fair's whole.
+    ("", "第十届某经贸洽谈会今天在我区召开。会上共签约招商项目41个，协议总投资601.1亿元。其中，工业签约项目12个，协议总投资156.7亿元。",
+     {"amount": 6.011e10, "kind": "roundup"}),
+    ("", "第十届某经贸洽谈会今天在某市召开。会上共签约招商项目41个，协议总投资601.1亿元。其中，万州签约项目12个，协议总投资156.7亿元。",
+     {"amount": 6.011e10, "kind": "roundup"}),
+]
+
+
+@pytest.mark.parametrize("title,body,want", _FIGURES)
+def test_figures_of_session_21(title: str, body: str, want: dict[str, Any]) -> None:
+    _check(title, body, want)
