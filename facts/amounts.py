@@ -1019,10 +1019,15 @@ def _opening(body: str, paragraphs: int) -> str:
     end = 0
     for found in re.finditer(r"[^\n]*\S[^\n]*", body):
         end = found.end()
+        if len(found.group().strip()) < _CHROME_LINE and "。" not in found.group():
+            continue  # a page's short line ("项目建设", a repeated headline, a subtitle) is no paragraph of the story
         paragraphs -= 1
         if not paragraphs:
             break
     return body[:end]
+
+
+_CHROME_LINE = 24
 
 
 def find_investment(title: str, body: str) -> Optional[Amount]:
