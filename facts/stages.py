@@ -47,10 +47,10 @@ _VERBS = {
     # 通知书》") is the work's tender done, as readers of real regional stories label it (session 19: 9 of 294 stages;
     # not 中标候选人公示, candidates only, as session 18's review decided); one won abroad ("中国铁建…中标墨西哥城至克雷塔罗高速铁路项目") is a contractor's news,
     # no stage in the gold set's rules (bench/data/facts/README.md): see _skip_reason. (Not 开标: bids opened only.)
-    "招标": r"完成招标|完成(?:了)?[^，。；,;]{0,8}?招投标|招标|确定(?:了)?施工单位|中标(?!候选|单位|企业|方|人|麒麟|软件|金额|价|额)",  # not "项目中标单位…董事长" (a title)
+    "招标": r"完成招标|完成(?:了)?[^，。；,;]{0,8}?招投标|招标(?!投标)|确定(?:了)?施工单位|中标(?!候选|单位|企业|方|人|麒麟|软件|金额|价|额)",  # not "项目中标单位…董事长" (a title)
     # "开复工": started or resumed; "启动建设", "扩建工程正式启动", "某工程日前在天津启动": construction launched.
     # Not 开 + 工作/工业 of another verb: "召开工作会议", "召开工业经济推进会", "展开工作", "公开工程信息".
-    "开工": r"(?<![召公展打离])开工建设|集中开工|开复工|开[（(]复[）)]工|(?<![召公展打离])开工|动工|奠基|破土|开建|开始(土建)?(兴建|建设|施工)|(?:正式)?复工建设|(?<![互联推带])动建|(?:正式|开始)施建|启动建设|(?:开始|正式)桩基施工|桩基[^，。；,;]{0,4}?开钻|(?<=工程)(日前|近日|今天|今日|昨天)?(在[\u4e00-\u9fff]{1,8}?)?(正式|全面)?启动(?!仪式后)",
+    "开工": r"(?<![召公展打离])开工建设|集中开工|开复工|开[（(]复[）)]工|(?<![召公展打离])开工(?!贸)|动工|奠基|破土|开建|开始(土建)?(兴建|建设|施工)|(?:正式)?复工建设|(?<![互联推带])动建|(?:正式|开始)施建|启动建设|(?:开始|正式)桩基施工|桩基[^，。；,;]{0,4}?开钻|(?<=工程)(日前|近日|今天|今日|昨天)?(在[\u4e00-\u9fff]{1,8}?)?(正式|全面)?启动(?!仪式后)",
     # 投用: put in use, as 投入使用 ("建成投用", "建成启用" read whole, like 建成投产); a power plant's output fed in
     # whole ("全容量并网", "正式并网发电"; not "首台风机并网发电", a first unit's).
     # A plant's first output ("首车下线", "一次开车成功", "实现量产"), water let into a works ("正式通水"; not "恢复").
@@ -480,6 +480,12 @@ def _stages_in(original: str, in_body: bool, keep: Optional[Callable[[str], bool
 _PARAGRAPH_READ = 3000
 
 
+def _no_project_signing(title: str) -> bool:
+    """Whether the headline tells a signing that is no project's (financing, a bank's or a fund's cooperation)."""
+    text = normalise(title)
+    return any(index == _SIGNED and _not_about_a_project(text, match, index, False) for match, index in _verbs(text))
+
+
 def stage_named(phrase: str) -> Optional[str]:
     """The furthest stage the verbs of ``phrase`` name, with no check of what they report: for a tally's own phrase
     ("新开工亿元以上项目53个", "新签国内合作项目512个"), whose count find_stage reads as a statistic."""
@@ -498,6 +504,9 @@ def find_stage(title: str, body: str, keep: Optional[Callable[[str], bool]] = No
     in_title = [] if _EVENT_NOTICE.match(title.strip()) else _stages_in(title, in_body=False)
     if in_title:
         return STAGES[max(in_title)]
+    # A headline whose signing is no project's (with a bank, a fund: "某县与某银行分行签订战略合作协议") tells what the body's
+    # signings are: the same deal, told again.
+    keep_deals = not _no_project_signing(title)
     # The lead paragraph states what happened; later ones recall history or plans. A paragraph is read
     # up to _PARAGRAPH_READ characters: one longer is a page without paragraph breaks, whose opening
     # states its news (and reading on would cost every verb's checks, thousands in such a text).
@@ -507,11 +516,11 @@ def find_stage(title: str, body: str, keep: Optional[Callable[[str], bool]] = No
     # is the fair's signing, not the side project's completion, though 竣工 comes later in the stages' order.
     # A sentence of background ("该项目总投资20亿元，去年3月开工建设") or one told later is not the news.
     if focus and paragraphs and paragraphs[0].lstrip().startswith(focus.strip()) and EVENT.search(focus):
-        stages = _stages_in(focus, in_body=True)
+        stages = [index for index in _stages_in(focus, in_body=True) if keep_deals or index not in _DEALS]
         if stages:
             return STAGES[max(stages)]
     for text in (paragraphs[:1], paragraphs[1:3]):
-        stages = _stages_in("\n".join(text), in_body=True, keep=keep)
+        stages = [index for index in _stages_in("\n".join(text), in_body=True, keep=keep) if keep_deals or index not in _DEALS]
         if stages:
             return STAGES[max(stages)]
     if _PROMOTION_EVENT.search(title) or paragraphs and _PROMOTION_EVENT.search(paragraphs[0]):

@@ -173,3 +173,23 @@ _FIGURES = [
 @pytest.mark.parametrize("title,body,want", _FIGURES)
 def test_figures_of_session_21(title: str, body: str, want: dict[str, Any]) -> None:
     _check(title, body, want)
+
+
+_DEALS_AND_NAMES = [
+    # A headline's signing with a bank tells what the body's signing is: the same financing deal.
+    ("某县与工商银行某分行签订战略合作协议", "3月5日，某县与工商银行某分行举行战略合作协议签约仪式。双方将在重点项目建设等方面深化合作。",
+     {"stage": None}),
+    ("5年100亿元！某县与农发行某分行签署“十四五”战略合作协议", "签约仪式上，双方签署了合作协议，重点支持县域基础设施项目建设。",
+     {"stage": None}),
+    # Names holding a stage verb: a firm's 工贸, a centre of 招标投标.
+    ("", "某某开工贸发展有限公司获得省财政专项资金支持。", {"stage": None}),
+    ("", "某市招标投标服务中心举办业务培训，各项目单位参加。", {"stage": None}),
+    # Guards: a headline's project signing keeps the body's; a tender completed.
+    ("某县与某集团签订投资协议", "3月5日，某县与某集团举行签约仪式，总投资20亿元的新材料项目落户某县。", {"stage": "签约", "amount": 2e9}),
+    ("", "某污水处理厂项目完成招标，确定了施工单位。", {"stage": "招标"}),
+]
+
+
+@pytest.mark.parametrize("title,body,want", _DEALS_AND_NAMES)
+def test_financing_headlines_and_names(title: str, body: str, want: dict[str, Any]) -> None:
+    _check(title, body, want)
