@@ -58,7 +58,7 @@ _VERBS = {
     # "竣工并投入使用", "竣工通水": the completion, as session 18's probes label them); a
     # furnace or a plant fired up ("高炉点火开炉", "点火发电试运行") or put on trial run ("投入试运行") produces.
     # (Not "上线运行", "成功并网", "正式并网": an app, a first unit.)
-    "投产": r"正式投产|建成投产|建成并?(?:正式)?(?:投入使用|通水)|点火(?:开炉|投产|发电|运行|试运行)|投入试运行|建成开馆|落成启用|(?<!恢复)正式通航|建成通航|首车下线|开车成功|实现量产|(?<!恢复)正式通水|(?:建成|竣工)?(?<!暂停)(?<!停止)(?<!未)投用|建成启用|(?<!重新)(?<!恢复)投入生产|(?:全容量|全部机组|全面|全部|建成)(?:成功)?并网(?:发电)?|(?:完成|通过)[^，。；,;]{0,12}?试运行(?!前|的?准备)|(?<!无负荷)(?<!联动)试车(?:圆满)?成功|移交(?:商业)?运营|(?:正式)?并网供水|建成并?投入(商业)?运营|建成并?投入商运|竣工投产|竣工投运|建成投运|投产|正式启用|全面启用|投入使用|(?<!测)试生产|试产|投入(商业|试)?运营|投运|达产|开通运营|正式开通(?![^，。；]{0,10}?(公交|航线|专线|热线|线路|班次|频道|账号|服务))|投入运行|"
+    "投产": r"正式投产|建成投产|建成并?(?:正式)?(?:投入使用|通水)|点火(?:开炉|投产|发电|运行|试运行)|投入试运行|建成开馆|落成启用|(?<!恢复)正式通航|建成通航|首车下线|开车成功|实现量产|(?<!恢复)正式通水|试通水(?:圆满)?成功|成功试通水|(?:建成|竣工)?(?<!暂停)(?<!停止)(?<!未)投用|建成启用|(?<!重新)(?<!恢复)投入生产|(?:全容量|全部机组|全面|全部|建成)(?:成功)?并网(?:发电)?|(?:完成|通过)[^，。；,;]{0,12}?试运行(?!前|的?准备)|(?<!无负荷)(?<!联动)试车(?:圆满)?成功|移交(?:商业)?运营|(?:正式)?并网供水|建成并?投入(商业)?运营|建成并?投入商运|竣工投产|竣工投运|建成投运|投产|正式启用|全面启用|投入使用|(?<!测)试生产|试产|投入(商业|试)?运营|投运|达产|开通运营|正式开通(?![^，。；]{0,10}?(公交|航线|专线|热线|线路|班次|频道|账号|服务))|投入运行|"
             r"(?<!闭)(?<!正常)(?<!恢复)(?<!每天)(?<!按时)开馆|(正式|全线)?(?<!恢复)(?<!暂停)(?<!禁止)(?<!中断)(?<!临时)通车(?!里程)|投入商运",
     # 开通运营, 通车: a line, road, bridge or tunnel opened to traffic (a measure, "通车里程", is none; a bus
     # route, a flight or a hotline "正式开通" is a service, and "恢复通车" reopens a road);
@@ -471,10 +471,16 @@ def _verbs(original: str) -> list[tuple[re.Match[str], int]]:
             for match in _VERB.finditer(text)]
 
 
-def _stages_in(original: str, in_body: bool, keep: Optional[Callable[[str], bool]] = None) -> list[int]:
+def _stages_in(original: str, in_body: bool, keep: Optional[Callable[[str], bool]] = None, financing: bool = False) -> list[int]:
+    """The stages the text's verbs report. ``financing``: the headline told a deal that is no project's, so a signing or
+    talks of the body count only where their sentence names an investment or counts projects (its own news)."""
     text = normalise(original)
     return [index for match, index in _verbs(text) if _skip_reason(text, match, index, in_body) is None
-            and (keep is None or keep(sentence_of(text, match.start())))]
+            and (keep is None or keep(sentence_of(text, match.start())))
+            and not (financing and index in _DEALS and not _OWN_DEAL.search(sentence_of(text, match.start())))]
+
+
+_OWN_DEAL = re.compile(_INVESTMENT_CUE.pattern + r"|(?:\d+|[两二三四五六七八九十百]+)(?:多|余)?个[^，。；,;]{0,8}?项目")
 
 
 _PARAGRAPH_READ = 3000
@@ -506,7 +512,7 @@ def find_stage(title: str, body: str, keep: Optional[Callable[[str], bool]] = No
         return STAGES[max(in_title)]
     # A headline whose signing is no project's (with a bank, a fund: "某县与某银行分行签订战略合作协议") tells what the body's
     # signings are: the same deal, told again.
-    keep_deals = not _no_project_signing(title)
+    financing = _no_project_signing(title)
     # The lead paragraph states what happened; later ones recall history or plans. A paragraph is read
     # up to _PARAGRAPH_READ characters: one longer is a page without paragraph breaks, whose opening
     # states its news (and reading on would cost every verb's checks, thousands in such a text).
@@ -516,11 +522,11 @@ def find_stage(title: str, body: str, keep: Optional[Callable[[str], bool]] = No
     # is the fair's signing, not the side project's completion, though 竣工 comes later in the stages' order.
     # A sentence of background ("该项目总投资20亿元，去年3月开工建设") or one told later is not the news.
     if focus and paragraphs and paragraphs[0].lstrip().startswith(focus.strip()) and EVENT.search(focus):
-        stages = [index for index in _stages_in(focus, in_body=True) if keep_deals or index not in _DEALS]
+        stages = _stages_in(focus, in_body=True, financing=financing)
         if stages:
             return STAGES[max(stages)]
     for text in (paragraphs[:1], paragraphs[1:3]):
-        stages = [index for index in _stages_in("\n".join(text), in_body=True, keep=keep) if keep_deals or index not in _DEALS]
+        stages = _stages_in("\n".join(text), in_body=True, keep=keep, financing=financing)
         if stages:
             return STAGES[max(stages)]
     if _PROMOTION_EVENT.search(title) or paragraphs and _PROMOTION_EVENT.search(paragraphs[0]):

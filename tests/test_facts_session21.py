@@ -193,3 +193,20 @@ _DEALS_AND_NAMES = [
 @pytest.mark.parametrize("title,body,want", _DEALS_AND_NAMES)
 def test_financing_headlines_and_names(title: str, body: str, want: dict[str, Any]) -> None:
     _check(title, body, want)
+
+
+_MORE_STAGES = [
+    # A trial delivery of water succeeded: the works produce (as 试运行 does).
+    ("某水厂试通水成功", "昨日，某水厂试通水成功，标志着该工程进入试运行阶段。", {"stage": "投产"}),
+    ("", "某引水工程成功试通水。", {"stage": "投产"}),
+    # A financing headline leaves the body's project signing standing when it states the investment.
+    ("某县与某银行签订战略合作协议", "会上，某县还与某集团签订投资协议，总投资10亿元的新材料项目落户。", {"stage": "签约"}),
+    # Guards: a trial delivery still ahead; a water supply resumed.
+    ("", "某水厂计划下月试通水。", {"stage": None}),
+    ("", "停水两天后，某小区恢复正式通水。", {"stage": None}),
+]
+
+
+@pytest.mark.parametrize("title,body,want", _MORE_STAGES)
+def test_trial_water_and_financing_headlines(title: str, body: str, want: dict[str, Any]) -> None:
+    _check(title, body, want)
