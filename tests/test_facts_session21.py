@@ -210,3 +210,9 @@ _MORE_STAGES = [
 @pytest.mark.parametrize("title,body,want", _MORE_STAGES)
 def test_trial_water_and_financing_headlines(title: str, body: str, want: dict[str, Any]) -> None:
     _check(title, body, want)
+
+
+def test_works_launched_together_start() -> None:
+    """"十大重点工程集中启动": works launched together are started (not a campaign's "启动", which names no work)."""
+    _check("某县十大重点工程集中启动", "", {"stage": "开工"})
+    _check("某县“项目建设年”活动集中启动", "", {"stage": None})
