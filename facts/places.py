@@ -1018,7 +1018,7 @@ _VENUE_GROUPS = ("place", "place2", "place3", "place4", "place5", "place6", "pla
 # A story told by the place itself ("我市", "我县"): its own works.
 _OUR_HOME = re.compile(r"我(?:市|县|区|州|旗|省)")
 # Where "we" went to promote our works: "我市在深圳举办了…招商推介会", "…推介会在深圳举办", "赴广州开展招商活动".
-_PROMOTIONS = r"推介会|招商会|对接会|恳谈会|说明会|签约大会|签约仪式"
+_PROMOTIONS = r"推介[\u4e00-\u9fff]{0,3}?会|招商会|对接会|恳谈会|说明会|签约大会|签约仪式"
 _PROMOTION_TRIP = re.compile(r"在(?P<place>[^，。；;,!?！？：:\n在]{1,8}?)(?:隆重|成功)?(?:举办|举行|召开)了?[^，。；;!?！？\n]{0,24}?(?:" + _PROMOTIONS + ")"
                              r"|(?:" + _PROMOTIONS + r")[^，。；;,!?！？：:\n]{0,4}?在(?P<place2>[^，。；;,!?！？：:\n在]{1,8}?)(?:隆重|成功|圆满)?(?:举办|举行|召开)"
                              r"|赴(?P<place3>[^，。；;,!?！？：:\n赴]{1,12}?)(?:开展|进行)?(?:招商|推介|拜访|走访)"
@@ -1094,6 +1094,12 @@ _VISITOR = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:某|一家)[\u4e00-\u9fff]{0,6}?
                       r"(?=[^，。；;,!?！？：:\n]{0,4}?(?:董事长|负责人|总经理|一行|代表团))")
 
 
+# A guest named by the organisation heading its title ("台北世界贸易中心董事长王某", "深圳某某科技有限公司总经理"): where the
+# guest comes from, no site. A byline's names ("（记者 李某 高长岭）"): persons, whatever place their characters spell.
+_GUEST = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:中心|公司|集团|协会|商会|银行|大学|研究院)(?=(?:董事长|总经理|总裁|副总裁|会长|副会长))")
+_BYLINE = re.compile(r"[（(](?:本报|见习)?(?:记者|通讯员)[^（）()\n]{1,40}?[）)]")
+
+
 @lru_cache(maxsize=64)
 def _without_origins(text: str) -> str:
     """``text`` with every place of an investor's origin blanked out (same length: positions hold)."""
@@ -1103,6 +1109,10 @@ def _without_origins(text: str) -> str:
         text = _DONOR.sub(blank, text)
     if any(word in text for word in ("董事长", "负责人", "总经理", "一行", "代表团")):
         text = _VISITOR.sub(blank, text)
+    if any(word in text for word in ("董事长", "总经理", "总裁", "会长")):
+        text = _GUEST.sub(blank, text)
+    if "记者" in text or "通讯员" in text:
+        text = _BYLINE.sub(blank, text)
     return text
 
 

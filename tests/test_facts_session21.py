@@ -216,3 +216,21 @@ def test_works_launched_together_start() -> None:
     """"十大重点工程集中启动": works launched together are started (not a campaign's "启动", which names no work)."""
     _check("某县十大重点工程集中启动", "", {"stage": "开工"})
     _check("某县“项目建设年”活动集中启动", "", {"stage": None})
+
+
+_GUESTS_AND_BYLINES = [
+    # A guest's organisation and a byline's names are no sites.
+    ("", "签约仪式在某会展中心举行。副市长出席，台北世界贸易中心董事长王某某致辞。本市13个投资区域共签约项目40个，总投资140亿元。"
+         "天津市滨海新区签约额居首。", {"city": "天津"}),
+    ("", "第十届某农博会在驻马店开幕，驻马店市签约项目20个，总投资130.1亿元。（记者 李某某 高长岭）", {"city": "驻马店"}),
+    # A promotion's talks held elsewhere by the place.
+    ("三明市在上海召开产业项目推介座谈会", "5月10日，三明市在上海召开产业项目推介座谈会，现场签约项目15个，总投资115.8亿元。", {"city": "三明"}),
+    # Guards: a firm's chairman at a signing at home; a place named outside a byline.
+    ("", "某县与大连某集团签约，大连某集团董事长出席。项目落户大连长兴岛，总投资10亿元。", {"city": "大连"}),
+    ("", "长岭县某风电项目开工。（记者 张某）", {"city": "松原"}),
+]
+
+
+@pytest.mark.parametrize("title,body,want", _GUESTS_AND_BYLINES)
+def test_guests_bylines_and_promotion_talks(title: str, body: str, want: dict[str, Any]) -> None:
+    _check(title, body, want)
