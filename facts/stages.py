@@ -529,6 +529,12 @@ def find_stage(title: str, body: str, keep: Optional[Callable[[str], bool]] = No
         stages = _stages_in("\n".join(text), in_body=True, keep=keep, financing=financing)
         if stages:
             return STAGES[max(stages)]
+    if focus and not (paragraphs and paragraphs[0].lstrip().startswith(focus.strip())):
+        # The story's figure told later, with its stage in its own sentence ("…在第五段：现场签约项目24个，总投资582亿元"):
+        # the stage of what the story's figure is about, when the opening states none.
+        stages = _stages_in(focus, in_body=True, financing=financing)
+        if stages:
+            return STAGES[max(stages)]
     if _PROMOTION_EVENT.search(title) or paragraphs and _PROMOTION_EVENT.search(paragraphs[0]):
         # A promotion or a fair tells its speeches first and its signings late ("临沂（长三角）招商推介会在上海举行" …
         # "推介会上，共签约项目58个" in the seventh paragraph): its signing, read further on.

@@ -234,3 +234,14 @@ _GUESTS_AND_BYLINES = [
 @pytest.mark.parametrize("title,body,want", _GUESTS_AND_BYLINES)
 def test_guests_bylines_and_promotion_talks(title: str, body: str, want: dict[str, Any]) -> None:
     _check(title, body, want)
+
+
+def test_a_figure_told_late_gives_its_stage() -> None:
+    """A story that opens with speeches and tells its signing in its fifth paragraph: the stage of the figure's sentence,
+    when the opening states none (a fair's own reading goes ten paragraphs; this reads the figure's sentence only)."""
+    body = ("某大会今天在某市举行。\n大会以“共谋发展”为主题。\n与会嘉宾围绕产业合作作了交流。\n会议还发布了投资指南。\n"
+            "大会上，现场签约项目24个，总投资582亿元。")
+    _check("“老乡牌”打出新天地", body, {"stage": "签约", "amount": 5.82e10})
+    # (A late figure whose sentence states no stage gives none.)
+    _check("某市召开座谈会", "某市召开企业家座谈会。\n与会企业家畅所欲言。\n会议强调优化营商环境。\n据悉，某新材料项目总投资50亿元。",
+           {"stage": None, "amount": 5e9})
