@@ -213,6 +213,8 @@ _PART_AFTER = re.compile(r"[^，。；,;]{0,12}?主体(?:工程|结构)?(?=[及�
 # A work's progress told from its start: "自2023年4月动工建设以来", "从去年开工以来".
 _SINCE_BEFORE = re.compile(r"(?:项目|工程|该|其)?(?:自(?![贸治来])|从)[^，。；,;自从]{0,12}$")  # (not 自贸区, 自治区, 自来水)
 _SINCE_AFTER = re.compile(r"(?:建设)?以来")
+# A completion joined to the plant's production in its clause (not a road's 通车: "建成通车" stays the completion).
+_PRODUCTION_JOINED = re.compile(r"[^，。；,;]{0,6}?(?:暨|进入|即)[^，。；,;]{0,6}?(?:投产|投运|下线|试生产|试运行|投入生产|投入(?:商业)?运营|商运)")
 # A part's acceptance ("通过了主体结构分部工程验收").
 _PART_ACCEPTED = re.compile(r"主体|分部|土建|安装|装修|桩基|地基|基础工程")
 # A goal the verb names ("为项目按时竣工交付奠定了坚实的基础", "向全面落成交付使用迈出了坚实一步"): not reached.
@@ -438,6 +440,10 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
         return "count"  # not the time it took: "投产只用了8个月"
     if index in _COUNTING_GROUPS and _SERVICE_BEFORE.search(text, max(0, match.start() - 10), match.start()):
         return "a service"  # "首条定制公交线路正式开通运行", "首批100辆新能源公交车交付使用": no work built
+    if index == _COMPLETED and match.group() in ("建成", "完工") and _PRODUCTION_JOINED.match(text, match.end()):
+        # "工厂建成暨首车下线仪式", "一期已经建成进入试生产阶段": the plant produces (not "竣工并投入生产", "竣工并网投运": the
+        # completion, as session 18's probes label them)
+        return "production follows"
     if index == _COMPLETED and (_PART_BEFORE.search(text, max(0, match.start() - 14), match.start())
                                 or _PART_AFTER.match(text, match.end()) or _PART_ACCEPTED.search(match.group())):
         return "a part"  # "主体工程已完工", "导流洞正式完工": one part of the work is done, not the work

@@ -245,3 +245,20 @@ def test_a_figure_told_late_gives_its_stage() -> None:
     # (A late figure whose sentence states no stage gives none.)
     _check("某市召开座谈会", "某市召开企业家座谈会。\n与会企业家畅所欲言。\n会议强调优化营商环境。\n据悉，某新材料项目总投资50亿元。",
            {"stage": None, "amount": 5e9})
+
+
+_PRODUCTION_JOINED = [
+    # A completion joined to production in its clause: the plant produces.
+    ("", "某汽车工厂建成暨首车下线仪式今天举行。", {"stage": "投产"}),
+    ("", "某风电项目建成暨并网投运仪式昨日举行。", {"stage": "投产"}),
+    ("", "该项目一期已经建成进入试生产阶段。", {"stage": "投产"}),
+    # Guards: a road opened stays completed; a completion with production still ahead.
+    ("", "某大桥建成通车。", {"stage": "竣工"}),
+    ("", "某项目今天竣工，明年投产。", {"stage": "竣工"}),
+    ("", "某风电项目竣工并网投运仪式昨日举行。", {"stage": "竣工"}),  # 竣工 joined: the completion (session 18's probes)
+]
+
+
+@pytest.mark.parametrize("title,body,want", _PRODUCTION_JOINED)
+def test_completion_joined_to_production(title: str, body: str, want: dict[str, Any]) -> None:
+    _check(title, body, want)
