@@ -130,20 +130,21 @@ def _stage(title: str, body: str, amount: Optional[Amount], focus: str, places: 
     return find_stage(title, body, _same_places(focus, places[:1]), focus)
 
 
-# A reprint's closing line naming the story's first headline ("原标题：湘阴生活垃圾焚烧发电项目开工建设").
 # A subtitle on the body's first line ("看进度 比质效 谋突围" over "——某市项目投资流动现场会侧记"): the headline's second half,
-# which often names the story's kind that the first half leaves to the imagination.
-_SUBTITLE = re.compile(r"[ \t\u3000]*(?:——|—|--)[ \t\u3000]*(?P<line>[^\n]{2,80}?)[ \t\u3000]*\n")
+# which often names the story's kind that the first half leaves to the imagination. Not the first of a list of "——"
+# items ("——总投资5亿元的某项目建成投产；"): an item ends with a semicolon, or another item follows it.
+_SUBTITLE = re.compile(r"[ \t\u3000]*(?:——|—|--)[ \t\u3000]*(?P<line>[^\n]{2,80}?)[ \t\u3000]*\n(?![ \t\u3000]*(?:——|—|--))")
 
 
 def _with_subtitle(title: str, body: str) -> tuple[str, str]:
     """``(title, body)`` with a subtitle line opening the body moved to the headline."""
     found = _SUBTITLE.match(body)
-    if found is None:
+    if found is None or found.group("line").endswith(("；", ";")):
         return title, body
     return f"{title.rstrip()} {found.group('line')}", body[found.end():]
 
 
+# A reprint's closing line naming the story's first headline ("原标题：湘阴生活垃圾焚烧发电项目开工建设").
 _ORIGINAL_HEADLINE = re.compile(r"[（(]?原(?:标题|题)[:：]\s*(?P<headline>[^\n]{4,80}?)\s*[）)]?")
 
 

@@ -21,8 +21,9 @@ from .batches import (COUNT_BEFORE as _COUNT_BEFORE, MANY_AREAS as _MANY_AREAS,
                       batch_of_one_event as _batch_of_one_event, span_figure as _span_figure,
                       under_way_before as _under_way_before)
 from .money import AMOUNT as _AMOUNT, CNY_RATES, Amount, parse_amount, to_amount as _to_amount
+from .places import find_places
 from .stages import find_stage
-from .text import (TODAY_EVENT, TOGETHER, story_paragraphs, AREA_WIDE, sentence_end, sentence_start as _sentence_start, CLAUSE_BREAK, INVESTING, ONE_BATCH as _ONE_BATCH, PLAN_DOCUMENT, PURCHASE, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
+from .text import (OUR_HOME, TODAY_EVENT, TOGETHER, story_paragraphs, AREA_WIDE, sentence_end, sentence_start as _sentence_start, CLAUSE_BREAK, INVESTING, ONE_BATCH as _ONE_BATCH, PLAN_DOCUMENT, PURCHASE, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
                    REACH as _REACH, SENTENCE_MARKS, STATISTIC, TODAY, WORK_HEAD, Marks, compared_after, compared_batch,
                    day_item_start, normalise)
 
@@ -295,7 +296,7 @@ _PER_UNIT_AFTER = re.compile(r"^\s*(/|每)")
 # An earlier work's figure ("此前在当地投资13.6亿元建成一期工厂"): no rounding of a headline's new one.
 _EARLIER_WORK = re.compile(r"此前|之前|早在|去年|前期|一期")
 # Another work told beside the story's ("此外，该集团总投资12亿元的另一项目…", "相邻的总投资4.6亿元的物流园项目").
-_ANOTHER_WORK = re.compile(r"另一|另外|此外|相邻|同期|还有|还将")
+_ANOTHER_WORK = re.compile(r"另一|另外|此外|相邻|同期|还有|还将|同日|邻县|邻近|[二三四五]期")
 # A sentence recalling an earlier event, and one telling the day's work.
 _RECALLED = re.compile(r"\s*(?:去年|前年|此前|早在|上年|\d{4}年\d{1,2}月(?![\d一二三四五六七八九十]{1,3}日))")  # (not a dateline)
 _THE_DAYS_WORK = re.compile(r"(?:此次|本次|这次|今天|当天|今日)[^，。；,;]{0,8}?(?:开工|签约|投产|竣工|启动|动工)")
@@ -806,7 +807,7 @@ def _restated_as_statistic(headline: _Found, lead: str, lead_amounts: list[_Foun
 
 
 # Works talked over or promoted at an event, not signed ("共成功对接65个项目").
-_TALKED_BATCH = re.compile(r"对接(?!会)|洽谈(?!会)|推介(?!会)|达成[^，。；,;]{0,4}?意向")
+_TALKED_BATCH = re.compile(r"对接(?![大洽会活])|洽谈(?![大会活])|推介(?![大会活])|达成[^，。；,;]{0,4}?意向")
 _SIGNED_TOTAL = re.compile(r"签约[^，。；,;]{0,6}?(?:总?金?额|总投资)")
 # The count that closes a list of the event's projects ("签订总投资15亿元的某光伏项目，…等8个项目签约，总投资53.1亿元").
 _LIST_CLOSED = re.compile(r"等[\d一二三四五六七八九十两几]+[个项家]")
@@ -840,7 +841,8 @@ def _chosen(text: str, title: str) -> Optional[_Found]:
                 roundup = found
             elif found.end <= sentence_closes and found.amount.currency == roundup.amount.currency \
                     and _TALKED_BATCH.search(text, _sentence_start(text, roundup.end - 1), roundup.end) \
-                    and _SIGNED_TOTAL.search(text, _comma_clause_start(text, found.end - 1, roundup.end), found.end):
+                    and _SIGNED_TOTAL.search(text, _comma_clause_start(text, found.end - 1, roundup.end), found.end) \
+                    and "其中" not in text[roundup.end:found.end]:
                 # "共成功对接65个项目，投资总额达362.5亿元，有30个项目上台签约，签约投资总额249亿元": the works signed, not
                 # those talked over
                 roundup = found
@@ -910,9 +912,9 @@ _TALLY_HEADLINE = re.compile(r"以来(?!最|首|第一)|累计|截至|截止|[�
                              r"|(?:今年|\d{4}年度?)[^，。；\s]{0,4}?(?:铺排|安排|确定|谋划)[^，。；\s]{0,8}?\d+[个项宗]"
                              # a meeting of a span or an area, not of one work ("某新能源电池项目推进会")
                              r"|(?:半年|季度|年度|全[市县区省]|项目建设|固定资产投资|招商|工作|经济)[^，。；\s]{0,14}?(?:推进会|座谈会|工作会|总结会|调度会)"
-                             r"|\d+个项目入选"
+                             r"|\d+个项目入选"  # a list they joined ("沭阳8个项目入选2024年省重大项目清单")
                              # key works' investment completed ("某县重点项目完成投资13亿元"): a span's progress
-                             r"|(?:重点|重大)项目[^，。；\s]{0,4}?完成(?:年度)?投资")  # a list they joined ("沭阳8个项目入选2024年省重大项目清单")
+                             r"|(?:重点|重大)项目[^，。；\s]{0,4}?完成(?:年度)?投资(?=[^，。；\s]{0,3}?\d)")
 # A tour of a place's key works ("区人大常委会组织代表视察重点项目建设", "市领导督导检查重大项目建设"): a summary too when it
 # goes from work to work (先后, 随后, two totals), not when it visits one ("市委书记调研重点项目建设。在总投资26亿元的某项目
 # 现场…": that work's news).
@@ -925,8 +927,11 @@ _TALLIED_WORKS = re.compile(r"项目(?:共计|共有|共|达到?|有)?\s?[\d两�
 _TOUR_HEADLINE = re.compile(r"(?:视察|督导|督查|调研|检查|巡查)[^，。；\s]{0,8}?(?:重点|重大)项目")
 # A lead's visit to works told stop by stop ("组织专项调研活动，…实地考察项目建设进展" … "调研首站来到…", "与会人员奔赴14个点位",
 # "督查组先后前往…等点位"): a tour too, its works' figures examples.
-_TOUR_LEAD = re.compile(r"(?:视察|督导|督查|调研|考察|观摩|检查|巡查|现场会)[^。；\n]{0,30}?项目|项目[^。；\n]{0,16}?(?:视察|督导|督查|调研|考察|观摩|检查|巡查)")
-_STOPS = re.compile(r"首站|第一站|下一站|(?:\d+|[两二三四五六七八九十]+)个点位|等点位|先后前往|先后来到|先后深入|随后来到|随后前往|一路")
+# (Officials' visits: not an investor's 考察 of a place, nor a safety 检查 of one work.)
+_TOUR_LEAD = re.compile(r"(?:视察|督导|督查|调研|观摩|现场会)[^。；\n]{0,30}?项目|项目[^。；\n]{0,16}?(?:视察|督导|督查|调研|观摩)")
+# Stops named as such, or two works visited one after the other ("先后来到某项目现场、某项目现场"; not "随后来到某经开区").
+_STOPS = re.compile(r"首站|下一站|(?:\d+|[两二三四五六七八九十]+)个点位|等点位"
+                    r"|先后(?:来到|前往|深入|调研|察看|视察)[^。；\n]{0,40}?(?:、|和|及)")
 _TOUR_READ = 2000  # the stops are told near the lead
 _FROM_WORK_TO_WORK = re.compile(r"先后|随后|一行还")
 _TOTAL_WORD = re.compile(r"总投资")
@@ -949,8 +954,7 @@ def _tally_story(title: str, lead: str, body: str = "") -> bool:
         # No headline: a lead whose first sentence is a span's tally of works ("前7个月，丹东市开复工投资500万元以上项目733个，
         # 开复工率99.7%", "今年1至10月，大田县实施技改项目298项，完成投资100.26亿元") heads the story as such a headline would.
         first = lead[:sentence_end(lead, 0)] if lead else ""
-        if (_TOUR_HEADLINE.search(first) and _tour_goes_on(body)
-                or _TOUR_LEAD.search(first) and _STOPS.search(body, 0, _TOUR_READ)):
+        if (_TOUR_HEADLINE.search(first) or _TOUR_LEAD.search(first)) and _STOPS.search(body, 0, _TOUR_READ):
             # A lead that tours a place's key works ("9月24日，…代市长杨孟富调研部分重点项目建设情况。…先后来到某项目现场、
             # 某项目现场…"): its works' figures are the tour's examples, as a headline's tour (below).
             return True
@@ -1015,11 +1019,15 @@ _OWN_NEWS = re.compile(r"已|正式|日前|近日|今天|昨天|顺利")  # "已
 
 
 def _opening(body: str, paragraphs: int) -> str:
-    """``body`` up to the end of its first ``paragraphs`` non-empty paragraphs (a prefix: positions hold)."""
+    """``body`` up to the end of its first ``paragraphs`` paragraphs (a prefix: positions hold). A page's short line without
+    a full stop (under _CHROME_LINE characters: a section name, a repeated headline, a photo caption) counts as none."""
     end = 0
-    for found in re.finditer(r"[^\n]*\S[^\n]*", body):
+    for found in _LINE.finditer(body):  # (not "[^\n]*\S[^\n]*": quadratic on a line of blanks)
+        line = found.group().strip()
+        if not line:
+            continue
         end = found.end()
-        if len(found.group().strip()) < _CHROME_LINE and "。" not in found.group():
+        if len(line) < _CHROME_LINE and "。" not in line:
             continue  # a page's short line ("项目建设", a repeated headline, a subtitle) is no paragraph of the story
         paragraphs -= 1
         if not paragraphs:
@@ -1028,6 +1036,7 @@ def _opening(body: str, paragraphs: int) -> str:
 
 
 _CHROME_LINE = 24
+_LINE = re.compile(r"[^\n]+")
 
 
 def find_investment(title: str, body: str) -> Optional[Amount]:
@@ -1082,7 +1091,7 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
             # A project's bound ("协鑫斥资逾百亿探路华东最大抽蓄电站") that a later total of its paragraph or the next
             # states precisely ("总投资140亿元的协鑫建德项目…").
             near = chosen.end + 2 * _REACH
-            filled = next((found for found in _investment_amounts(_opening(body, 3)[:near], title)
+            filled = next((found for found in _investment_amounts(_opening(body, 2)[:near], title)
                            if not found.is_roundup and not found.bound and found.total and found.end > chosen.end
                            and _precise(chosen, found.amount)
                            and not _ANOTHER_WORK.search(body, _sentence_start(body, found.end - 1), found.end)), None)
@@ -1123,20 +1132,24 @@ _PARTIES_SIGNED = re.compile(r"(?:\d+|[两三四五六七八九十百]+)(?:多|�
                              r"|签[订定署]了?(?:(?<![\d.])(?:[2-9]|\d{2,})|[两三四五六七八九十百]+)(?:多|余)?[项个][^，。；,;]{0,8}?(?:协议|合同|备忘录)")
 
 
-_OUR_HOME = re.compile(r"我(?:市|县|区|州|旗)")
-
-
 def _our_share(body: str, chosen: _Found, title: str) -> Optional[_Found]:
     """A city's or county's own batch at a fair that the story, told by that place ("我市", "我县"), gives beside the
     fair's whole total ("…40个项目，合同金额443.06亿元…。其中，我市签约项目9个，合作金额72.82亿元"; "兰洽会期间，我市…参加了…签约
     仪式…。当天，共签约各类招商引资项目63项，总投资25.11亿元"): the place's share, smaller than the whole, is its news."""
     if _OUR_SIGNINGS.search(body, _sentence_start(body, chosen.end - 1), chosen.end):
         return None
-    told_by_a_place = bool(_OUR_HOME.search(body, 0, 8 * _REACH))
+    told_by_a_place = bool(OUR_HOME.search(body, 0, 8 * _REACH))
     return next((found for found in _investment_amounts(_opening(body, 4)[:8 * _REACH], title)
                  if found.is_roundup and found.amount.value < chosen.amount.value
                  and (_OUR_SIGNINGS.search(body, _paragraph_start(body, found.end), found.end)
-                      or told_by_a_place and _NAMED_SHARE.search(body, _sentence_start(body, found.end - 1), found.end))), None)
+                      or told_by_a_place and _named_share(body, found))), None)
+
+
+def _named_share(body: str, found: _Found) -> bool:
+    """Whether the figure's sentence opens with 其中 and a place's name signing ("其中，万州签约项目12个"; not "其中，现场签约…",
+    "亿元以上签约…", "省外签约…": the name must be a division's)."""
+    share = _NAMED_SHARE.search(body, _sentence_start(body, found.end - 1), found.end)
+    return bool(share and find_places("", share.group("name"), limit=1))
 
 
 def _paragraph_start(body: str, end: int) -> int:
@@ -1148,7 +1161,7 @@ def _paragraph_start(body: str, end: int) -> int:
 # A place telling of its own signings ("我市签约项目9个", "我市参加了…签约仪式", "活动期间，全市签约项目96个"; not "我国").
 _OUR_SIGNINGS = re.compile(r"(?:我|全)(?:市|县|区|州|旗)[^，。；,;]{0,24}?(?:签约|签订|签署)")
 # …or by its name, right after 其中, when the story is told by a place ("…在我区召开。…其中，万州签约项目12个").
-_NAMED_SHARE = re.compile(r"其中[，,]\s*(?!外资|内资|民营|国企|央企|工业|农业|服务业|产业|重点|重大)[\u4e00-\u9fff]{2,5}?签约(?:项目)?(?:\d+|[两二三四五六七八九十]+)个")
+_NAMED_SHARE = re.compile(r"其中[，,]\s*(?P<name>[\u4e00-\u9fff]{2,5}?)签约(?:项目)?(?:\d+|[两二三四五六七八九十]+)个")
 
 
 def _batch_without_total(title: str, lead: str, body: str, chosen: _Found) -> bool:

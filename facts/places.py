@@ -32,7 +32,7 @@ from typing import Iterable, Optional
 
 import ahocorasick
 
-from .text import COMMA_CLAUSE_MARKS, NATIONAL, REACH, WHOLE, sentence_end
+from .text import COMMA_CLAUSE_MARKS, NATIONAL, OUR_HOME, REACH, WHOLE, sentence_end
 
 __all__ = ["Division", "Place", "find_places", "names_a_country", "national_figure"]
 
@@ -1015,15 +1015,13 @@ _VENUE = re.compile(r"在(?P<place>[^，。；;,!?！？：:\n在]{1,12}?)(?:隆
                     # a trip to meet investors where they are ("在上海开展招商引资和项目对接活动", "在北京走访考察中交建筑集团")
                     r"|在(?P<place8>[^，。；;,!?！？：:\n在]{1,6}?)(?:开展|进行)?(?:招商|拜访|走访(?:考察)?[^，。；;,!?！？：:\n]{0,6}?(?:企业|公司|集团|客商))")
 _VENUE_GROUPS = ("place", "place2", "place3", "place4", "place5", "place6", "place7", "place8")
-# A story told by the place itself ("我市", "我县"): its own works.
-_OUR_HOME = re.compile(r"我(?:市|县|区|州|旗|省)")
 # Where "we" went to promote our works: "我市在深圳举办了…招商推介会", "…推介会在深圳举办", "赴广州开展招商活动".
 _PROMOTIONS = r"推介[\u4e00-\u9fff]{0,3}?会|招商会|对接会|恳谈会|说明会|签约大会|签约仪式"
 _PROMOTION_TRIP = re.compile(r"在(?P<place>[^，。；;,!?！？：:\n在]{1,8}?)(?:隆重|成功)?(?:举办|举行|召开)了?[^，。；;!?！？\n]{0,24}?(?:" + _PROMOTIONS + ")"
                              r"|(?:" + _PROMOTIONS + r")[^，。；;,!?！？：:\n]{0,4}?在(?P<place2>[^，。；;,!?！？：:\n在]{1,8}?)(?:隆重|成功|圆满)?(?:举办|举行|召开)"
                              r"|赴(?P<place3>[^，。；;,!?！？：:\n赴]{1,12}?)(?:开展|进行)?(?:招商|推介|拜访|走访)"
-                             # "在上海开展招商引资和项目对接活动", "在北京走访考察中交建筑集团"
-                             r"|在(?P<place4>[^，。；;,!?！？：:\n在]{1,6}?)(?:开展|进行)?(?:招商|拜访|走访)")
+                             # "在上海开展招商引资和项目对接活动", "在北京走访考察中交建筑集团" (as _VENUE's place8)
+                             r"|在(?P<place4>[^，。；;,!?！？：:\n在]{1,6}?)(?:开展|进行)?(?:招商|拜访|走访(?:考察)?[^，。；;,!?！？：:\n]{0,6}?(?:企业|公司|集团|客商))")
 
 
 def _promotion_venues(table: _Table, text: str, travelled: bool = False) -> set[str]:
@@ -1050,7 +1048,9 @@ def _promotion_venues(table: _Table, text: str, travelled: bool = False) -> set[
 
 
 _TRIPS_READ = 12
-_TRAVELLERS = re.compile(r"我(?:市|县|区|州|旗)|[市县区州旗]委|[市县区州]长|率队|率团|一行|代表团")
+# "Our" travellers: the place itself or its officials (not a delegation of another place visiting the site: "杭州市党政代表团
+# 一行在恩施州…举行东西部协作项目签约仪式").
+_TRAVELLERS = re.compile(OUR_HOME.pattern + r"|[市县区州旗]委|[市县区州]长|率队|率团")
 _PROMOTION_WORD = re.compile(_PROMOTIONS + r"|赴|招商|拜访|走访")
 # A trip by investors is to the site ("深圳某企业负责人赴平利县考察对接").
 _INVESTOR_TRAVELS = re.compile(r"(?:企业|公司|集团|客商|董事长|负责人|总经理|投资商)[^，。；;,!?！？：:\n]{0,8}$")
@@ -1313,7 +1313,7 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
         # 对接项目签约大会在深圳举行", "县委书记一行在上海开展招商引资") ranks as a venue though the story names it again
         # (its investors come from there, its officials speak): the home place named too is the works'.
         venue = venue | (trips & set(leaves))
-    if leaves and _OUR_HOME.search(title + body) and all(c in venue for c in leaves) \
+    if leaves and OUR_HOME.search(title + body) and all(c in venue for c in leaves) \
             and set(leaves) <= _promotion_venues(table, title + "\n" + body):
         # "我市在深圳举办招商推介会，现场签约项目12个": the work is in "our" city, which the story does not name; where
         # "we" went to promote it is no site (the page's 来源 line may place it, see extract_facts). Not a fair's venue

@@ -47,10 +47,10 @@ _VERBS = {
     # 通知书》") is the work's tender done, as readers of real regional stories label it (session 19: 9 of 294 stages;
     # not 中标候选人公示, candidates only, as session 18's review decided); one won abroad ("中国铁建…中标墨西哥城至克雷塔罗高速铁路项目") is a contractor's news,
     # no stage in the gold set's rules (bench/data/facts/README.md): see _skip_reason. (Not 开标: bids opened only.)
-    "招标": r"完成招标|完成(?:了)?[^，。；,;]{0,8}?招投标|招标(?!投标)|确定(?:了)?施工单位|中标(?!候选|单位|企业|方|人|麒麟|软件|金额|价|额)",  # not "项目中标单位…董事长" (a title)
+    "招标": r"完成招标|完成(?:了)?[^，。；,;]{0,8}?招投标|招标(?!投标[^，。；,;]{0,4}?(?:中心|网|法|办|局|平台|条例|服务|交易))|确定(?:了)?施工单位|中标(?!候选|单位|企业|方|人|麒麟|软件|金额|价|额)",  # not "项目中标单位…董事长" (a title)
     # "开复工": started or resumed; "启动建设", "扩建工程正式启动", "某工程日前在天津启动": construction launched.
     # Not 开 + 工作/工业 of another verb: "召开工作会议", "召开工业经济推进会", "展开工作", "公开工程信息".
-    "开工": r"(?<![召公展打离])开工建设|集中开工|开复工|开[（(]复[）)]工|(?<![召公展打离])开工(?!贸)|动工|奠基|破土|开建|开始(土建)?(兴建|建设|施工)|(?:(?<=工程)|(?<=项目))集中启动(?!仪式后)|(?:正式)?复工建设|(?<![互联推带])动建|(?:正式|开始)施建|启动建设|(?:开始|正式)桩基施工|桩基[^，。；,;]{0,4}?开钻|(?<=工程)(日前|近日|今天|今日|昨天)?(在[\u4e00-\u9fff]{1,8}?)?(正式|全面)?启动(?!仪式后)",
+    "开工": r"(?<![召公展打离])开工建设|集中开工|开复工|开[（(]复[）)]工|(?<![召公展打离])开工(?!贸)|动工|奠基|破土|开建|开始(土建)?(兴建|建设|施工)|(?:(?<=工程)|(?<=项目))集中启动(?!仪式后)|(?:正式)?复工建设|(?:(?<=正式)|(?<=已)|(?<=年)|(?<=月)|(?<=日)|(?<=于))动建|(?:正式|开始)施建|启动建设|(?:开始|正式)桩基施工|桩基[^，。；,;]{0,4}?开钻|(?<=工程)(日前|近日|今天|今日|昨天)?(在[\u4e00-\u9fff]{1,8}?)?(正式|全面)?启动(?!仪式后)",
     # 投用: put in use, as 投入使用 ("建成投用", "建成启用" read whole, like 建成投产); a power plant's output fed in
     # whole ("全容量并网", "正式并网发电"; not "首台风机并网发电", a first unit's).
     # A plant's first output ("首车下线", "一次开车成功", "实现量产"), water let into a works ("正式通水"; not "恢复").
@@ -81,8 +81,8 @@ _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_
 # As planned ("按计划", "按照计划", "根据计划") states no plan: the work was done on schedule; so does
 # a comparison with the plan ("比原计划提前竣工").
 _PLAN = re.compile(r"(?<![按照据])(?<!比原)计划|预计|预定|定于|将(?!近|军|领)|拟|力争|争取|有望|可望|年内|明年|下一步|推动|促进(?=[^，。；,;]{0,8}?(?:开工|投产|竣工|建成|签约|落地))|加快推进|全力以赴|"
-                   r"就要|快要|下个?月|可以随时|随时可以|(?:正在|抓紧)办理|(?<![\d在用仅短])(?:[一二三四五六七八九十两]|\d{1,2})个?(?:月|天|日|周)内(?=(?:实现|完成|全面|正式)?(?:开工|投产|竣工|建成|签约|落地))|"
-                   r"确保|(?:保障|保证|力促)(?=[^，。；、\s]{0,12}?(?:开工|投产|竣工|建成|签约|落地|达产))(?![房性])|督促|(?<=[，,：:])[\u4e00-\u9fff]{0,4}?(?<![主重需只想必紧简摘首纲机不这那高])要(?![求素点闻害是不])"  # "会议强调，要…", "今年，南昌要整治…": a modal of its clause's subject
+                   r"就要|快要|下个?月(?:底|初|中旬|上旬|下旬)|可以随时|随时可以|(?:正在|抓紧)办理|(?<![\d在用仅短])(?:[一二三四五六七八九十两]|\d{1,2})个?(?:月|天|日|周)内(?=(?:实现|完成|全面|正式)?(?:开工|投产|竣工|建成|签约|落地))|"
+                   r"确保|(?:保障|保证(?!金|了)(?![^，。；]{0,12}?前提)|力促)(?=[^，。；、\s]{0,12}?(?:开工|投产|竣工|建成|签约|落地|达产))(?![房性])|督促|(?<=[，,：:])[\u4e00-\u9fff]{0,4}?(?<![主重需只想必紧简摘首纲机不这那高])要(?![求素点闻害是不])"  # "会议强调，要…", "今年，南昌要整治…": a modal of its clause's subject
                    # A wish for a stage ("让项目早开工、早投产", "早日建成"), not a report; "提早竣工" was done early,
                    # "最早开工的项目", "较早建成" compare works that reached it.
                    r"|(?<![提最较])早日?(?=开工|动工|投产|竣工|完工|建成|签约|落地|达产)")
@@ -206,7 +206,8 @@ _YEARLY = re.compile(r"每年|年均")  # "全市每年集中竣工民生项目1
 _COMPLETED = STAGES.index("竣工")
 # A part of a work named right before its completion: the work itself is not complete.
 # (厂房 alone may be the work: "新建的标准化厂房已经竣工"; its structure is a part.)
-_PART_BEFORE = re.compile(r"(主体工程|主体结构|主体建设|主体|土建(?:工程)?|(?:机电|设备)?安装(?:工程)?|装修|装饰(?:工程)?|路基(?:工程)?|地基(?:工程)?|钢结构|导流洞|隧洞|桩基|基础工程|厂房结构|部分|分部(?:工程)?)"
+_PARTS = r"主体工程|主体结构|主体建设|主体|土建(?:工程)?|(?:机电|设备)安装(?:工程)?|装修|装饰(?:工程)?|路基(?:工程)?|地基(?:工程)?|钢结构|导流洞|隧洞|桩基|基础工程|厂房结构|分部(?:工程)?"
+_PART_BEFORE = re.compile(r"(" + _PARTS + r"|部分)"
                           r"(?:方面)?[已经均都正式全面部顺利基本]{0,6}$")  # "已经部分完工", "路基工程已经完工"
 # …or after it: "建成1、2号冶炼车间主体工程" (the main structure of two workshops built).
 _PART_AFTER = re.compile(r"[^，。；,;]{0,12}?主体(?:工程|结构)?(?=[及和、，。；,;]|$)")
@@ -216,7 +217,7 @@ _SINCE_AFTER = re.compile(r"(?:建设)?以来")
 # A completion joined to the plant's production in its clause (not a road's 通车: "建成通车" stays the completion).
 _PRODUCTION_JOINED = re.compile(r"[^，。；,;]{0,6}?(?:暨|进入|即)[^，。；,;]{0,6}?(?:投产|投运|下线|试生产|试运行|投入生产|投入(?:商业)?运营|商运)")
 # A part's acceptance ("通过了主体结构分部工程验收").
-_PART_ACCEPTED = re.compile(r"主体|分部|土建|安装|装修|桩基|地基|基础工程")
+_PART_ACCEPTED = re.compile(_PARTS)
 # A goal the verb names ("为项目按时竣工交付奠定了坚实的基础", "向全面落成交付使用迈出了坚实一步"): not reached.
 _GOAL_AFTER = re.compile(r"[^，。；,;]{0,14}?(?:(?:奠定|迈出|打下|夯实)[^，。；,;]{0,6}?(?:基础|一步)|创造[^，。；,;]{0,6}?条件)")
 _GOAL_BEFORE = re.compile(r"(?:为|向)[^，。；,;为向]{0,18}$")
@@ -232,13 +233,18 @@ _MEETING_AFTER = re.compile(r"(?:、[\u4e00-\u9fff]{1,3})?工作(?:推进会|调
 _FOUNDED_OR_DOCUMENT_AFTER = re.compile(r"[了的]?(?:设立|成立|《(?![^》]{0,40}?(?:工程|项目))[^》]{0,40}?(?:方案|规划|意见|办法|纲要|计划)》)")
 _FUNDS_SOUGHT = re.compile(r"[^，。；,;]{0,40}?(?:预算内(?:投资|资金)|项目资金|补助资金|专项资金|奖补资金)"
                            r"|[^，。；,;]{0,4}[，,](?:共|累计)?(?:争取|获得|下达|安排|到位)[^，。；,;]{0,6}?资金")
+# Approvals of no work yet: a list of works to approve ("列入了核准计划当中"), what the approval needs ("核准所需的支持性文件",
+# "核准前期工作"), a countdown ("核准…进入倒计时"), a status won ("获批成为…示范城市"); not a procedure done ("已办结核准手续").
+_NO_APPROVAL_YET_AFTER = re.compile(r"计划(?![于在将到今明年月投建开])|所需|前[期的]|的?(?:条件|要件)|[^，。；,;]{0,2}?成为|[^，。；,;]{0,16}?倒计时")
 # Land quotas approved ("用地指标…经省国土部门正式批复"): land for a work, not the work's approval.
-_NO_APPROVAL_YET_AFTER = re.compile(r"计划|所需|前[期的]|的?(?:条件|手续|要件)|[^，。；,;]{0,2}?成为|[^，。；,;]{0,16}?倒计时")
 _LAND_BEFORE = re.compile(r"用地(?:指标|预审|规划)|土地(?:指标|征收|征用|报批)|农用地转用")
 
 
 _CLAUSE_MARKS = COMMA_CLAUSE_MARKS
+# A ceremony is its work's event, though the sentence names no work ("某科技有限公司在县经济开发区举行开工仪式"); not a firm's
+# first working day after the Spring Festival ("举行新春开工仪式", "开工红包").
 _CEREMONY_AFTER = re.compile(r"(?:暨[^，。；,;]{0,8}?)?(?:仪式|典礼)")
+_NEW_YEAR = re.compile(r"新春|春节|节后|开年|正月|开工红包|开工大吉|新年")
 # How long a work took to reach a stage ("从落地到开工建设仅用时45天", "从签约到投产只用了8个月"): it reached it.
 _TOOK = re.compile(r"(仅仅|仅|只|才)?(用时|用了|耗时|历时|花了)")
 # A span of stages closed by the time it took ("从签约到土地摘牌仅用了58天"): its first stage was reached too.
@@ -289,14 +295,17 @@ def _as_noun(text: str, match: re.Match[str]) -> bool:
     of = text.rfind("的", clause, match.start())
     if of < 0 or _past_verbs(text, of + 1) < match.start():
         return False  # 的 does not stand right before this verb or a run of verbs ending in it
-    after = _clause_after(text, _past_verbs(text, match.end()))
-    if not after.strip(" \t") and text[match.end() + len(after):match.end() + len(after) + 1] in ("，", ","):
-        after = _clause_after(text, match.end() + len(after) + 1)  # "该酒店的建成，将成为…": the next clause says it
+    end = _past_verbs(text, match.end())
+    after = _clause_after(text, end)
+    if not after.strip(" \t\u3000") and text[end + len(after):end + len(after) + 1] in ("，", ","):
+        # "该酒店的建成，将成为…": the next clause says it when it opens so (not "某项目的开工，标志着我县将…": what it did)
+        return bool(_PROSPECT.match(text, end + len(after) + 1))
     return bool(_PROSPECT.search(after))
 
 
 # A clause opening with its purpose ("为高效高质建成3#炉，项目部…", "为确保项目年底投产，…"): the verb names the aim.
-_PURPOSE_OPENS = re.compile(r"为了?(?!止|期|主|此|何|人|民|着|什|[^，。；,;]{0,12}?(?:奠定|打下|提供|带来|注入))")
+_PURPOSE_OPENS = re.compile(r"\s*" + _PURPOSE.pattern + r"(?!止|期|主|此|何|人|民|着|什|庆祝|纪念|迎接|全[省市县区]|首|第一|唯一"
+                            r"|[^，。；,;]{0,12}?(?:奠定|打下|提供|带来|注入))")  # (not "为庆祝某大桥建成通车", "，为全县首个建成的…")
 
 
 def _in_purpose_clause(text: str, match: re.Match[str]) -> bool:
@@ -423,7 +432,7 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
     if _NEGATED_BEFORE.search(text, max(0, match.start() - 8), match.start()):
         return "negated"  # "环评未获批准", "工程尚未竣工验收": not reached
     if in_body and index not in _DEALS and not _WORK.search(sentence_of(text, match.start(), _SENTENCE_MARKS)) \
-            and not _CEREMONY_AFTER.match(text, match.end()):
+            and not (_CEREMONY_AFTER.match(text, match.end()) and not _NEW_YEAR.search(sentence_of(text, match.start(), _SENTENCE_MARKS))):
         return "no work"  # (a ceremony is a work's: "某科技有限公司在县经济开发区举行开工仪式")
     if in_body and _MANY.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start()):
         sentence = sentence_of(text, match.start(), _SENTENCE_MARKS)
@@ -486,7 +495,8 @@ def _stages_in(original: str, in_body: bool, keep: Optional[Callable[[str], bool
             and not (financing and index in _DEALS and not _OWN_DEAL.search(sentence_of(text, match.start())))]
 
 
-_OWN_DEAL = re.compile(_INVESTMENT_CUE.pattern + r"|(?:\d+|[两二三四五六七八九十百]+)(?:多|余)?个[^，。；,;]{0,8}?项目")
+_OWN_DEAL = re.compile(_INVESTMENT_CUE.pattern + r"|(?:\d+|[两二三四五六七八九十百]+)(?:多|余)?[个家][^，。；,;]{0,8}?(?:项目|企业|公司)"
+                       r"|签[约订署][^，。；,;]{0,12}?项目")  # "还与某集团签约光伏发电项目", "还与3家企业签约"
 
 
 _PARAGRAPH_READ = 3000
@@ -518,7 +528,7 @@ def find_stage(title: str, body: str, keep: Optional[Callable[[str], bool]] = No
         return STAGES[max(in_title)]
     # A headline whose signing is no project's (with a bank, a fund: "某县与某银行分行签订战略合作协议") tells what the body's
     # signings are: the same deal, told again.
-    financing = _no_project_signing(title)
+    no_project_deal = _no_project_signing(title)
     # The lead paragraph states what happened; later ones recall history or plans. A paragraph is read
     # up to _PARAGRAPH_READ characters: one longer is a page without paragraph breaks, whose opening
     # states its news (and reading on would cost every verb's checks, thousands in such a text).
@@ -528,23 +538,23 @@ def find_stage(title: str, body: str, keep: Optional[Callable[[str], bool]] = No
     # is the fair's signing, not the side project's completion, though 竣工 comes later in the stages' order.
     # A sentence of background ("该项目总投资20亿元，去年3月开工建设") or one told later is not the news.
     if focus and paragraphs and paragraphs[0].lstrip().startswith(focus.strip()) and EVENT.search(focus):
-        stages = _stages_in(focus, in_body=True, financing=financing)
+        stages = _stages_in(focus, in_body=True, financing=no_project_deal)
         if stages:
             return STAGES[max(stages)]
     for text in (paragraphs[:1], paragraphs[1:3]):
-        stages = _stages_in("\n".join(text), in_body=True, keep=keep, financing=financing)
+        stages = _stages_in("\n".join(text), in_body=True, keep=keep, financing=no_project_deal)
         if stages:
             return STAGES[max(stages)]
     if focus and not (paragraphs and paragraphs[0].lstrip().startswith(focus.strip())):
         # The story's figure told later, with its stage in its own sentence ("…在第五段：现场签约项目24个，总投资582亿元"):
         # the stage of what the story's figure is about, when the opening states none.
-        stages = _stages_in(focus, in_body=True, financing=financing)
+        stages = _stages_in(focus, in_body=True, financing=no_project_deal)
         if stages:
             return STAGES[max(stages)]
     if _PROMOTION_EVENT.search(title) or paragraphs and _PROMOTION_EVENT.search(paragraphs[0]):
         # A promotion or a fair tells its speeches first and its signings late ("临沂（长三角）招商推介会在上海举行" …
         # "推介会上，共签约项目58个" in the seventh paragraph): its signing, read further on.
-        signed = _stages_in("\n".join(paragraphs[3:_PROMOTION_PARAGRAPHS]), in_body=True, keep=keep)
+        signed = _stages_in("\n".join(paragraphs[3:_PROMOTION_PARAGRAPHS]), in_body=True, keep=keep, financing=no_project_deal)
         if STAGES.index("签约") in signed:
             return "签约"
     return None

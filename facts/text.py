@@ -64,6 +64,9 @@ SPAN_SO_FAR = re.compile(r"(?<!项目)(?<!工程)(?<![期园厂桥站线])(?:" +
 # a report, whose figure is often a period's tally.
 _TOLD_AFTER = r"(?![，,]?[^，。；]{0,24}?(?:了解到|获悉|得知|发布会|发布消息|消息称))"
 # Many projects signed, started or finished together on one day: the event that makes their count a batch.
+# A story told by the place itself ("我市", "我县", "我区"): its own works, its own signings.
+OUR_HOME = re.compile(r"我(?:市|县|区|州|旗|省)")
+
 TOGETHER = re.compile(r"集中(签约|开工|开竣工|开[（(]竣[）)]工|开复工|投产|竣工|开业)")
 EVENT = re.compile(r"(?:今天|今日|昨天|昨日|日前|近日|\d{1,2}日(?![，,]?(?:记者|从|据|获悉)))" + _TOLD_AFTER
                    + r"|当天|首日|首批|第[一二三四五六七八九十\d]+批|仪式|现场|大会|举行(?!新闻发布会|发布会)|举办"

@@ -4,6 +4,8 @@ guards that keep the older readings; the right answer was decided before the rul
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -153,9 +155,10 @@ def test_tours_subtitles_and_progress(title: str, body: str, want: dict[str, Any
 _FIGURES = [
     # A work's estimate worded 概算金额.
     ("", "某医院项目于2020年9月正式开工，项目概算金额为25.6亿元。", {"amount": 2.56e9, "stage": "开工"}),
-    # A lead's bound filled by the work's precise total in the third paragraph.
-    ("", "3月27日，某镇的某区块，一个超10亿元的投资项目——某新材料项目成功落地。\n该区块分四大部分开发，预计创造超30亿元总产值。"
-         "\n某新材料项目总投资10.2亿元，用地约100亩。", {"amount": 1.02e9}),
+    # A lead's bound is filled only within two paragraphs, by the same work: not by another work's total told later
+    # ("同日，该公司某物流中心项目签约，总投资10.5亿元": the review's probe; a third paragraph's same work is left unfilled).
+    ("", "3月27日，某公司斥资超10亿元建设的新材料产业园在某县开工。\n园区规划分三期建设，一期用地300亩。"
+         "\n同日，该公司某物流中心项目签约，总投资10.5亿元。", {"amount": 1e9}),
     # Works talked over, then those signed: the signed total.
     ("", "17日，某市在福州举行产业项目专场推介会，共成功对接65个项目，投资总额达362.5亿元，有30个项目上台签约，签约投资总额249亿元。",
      {"amount": 2.49e10, "kind": "roundup"}),
@@ -262,3 +265,20 @@ _PRODUCTION_JOINED = [
 @pytest.mark.parametrize("title,body,want", _PRODUCTION_JOINED)
 def test_completion_joined_to_production(title: str, body: str, want: dict[str, Any]) -> None:
     _check(title, body, want)
+
+
+def _review_items() -> list[dict[str, Any]]:
+    path = Path(__file__).parent / "data" / "facts_review_session21.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("item", _review_items(), ids=lambda item: item["id"])
+def test_the_reviews_edge_sentences(item: dict[str, Any]) -> None:
+    """A code review helper wrote 89 made-up sentences at the edges of this session's rules, their answers decided before
+    running; the first versions got 43 of them wrong that the older code got right (an investor's 考察 read as a tour,
+    审批一路绿灯 as stops, 对接大会 as works talked over, 现场/省外 as a place's share, 保证金, 调动建设者, a firm's 新春开工仪式,
+    a copula 为, 签约3个月后 as a count of projects …): 41 are mended; two stay wrong (p27: a 核减 difference read as the
+    investment; p82: firms' signing under a bank's headline), and nine were wrong before the session too (docs/facts.md
+    "Session 21"). Kept as tests: the 78 right now."""
+    facts = extract_facts(item["title"], item["body"])
+    assert wrong_fields(facts, item["want"]) == [], facts.to_dict()
