@@ -932,6 +932,32 @@ def _route_ends(table: _Table, text: str) -> set[int]:
     return {start for i, (start, _, _) in enumerate(spans) if group[i] in ends}
 
 
+# What may stand right before a place's short name that opens a word of its own: marks, digits, letters, the words
+# that put or join places ("在", "赴", "与", "、", "的" …) and a dateline's outlet ("河北日报石家庄讯", "新华社北京"). After any other character the name may be read inside a longer
+# word ("卧佛山景区" is no 佛山, "硝基复合肥" no 合肥, "小北关" no 北关区).
+_NAME_OPENS_AFTER = set("在于到赴至从由与和及同跟向对为把被让给以是了的等将已及至来去往报社网、，。；：！？,.;:!?（）()《》“”\"'【】[] \t\n\u3000")
+
+
+def _embedded_only(table: _Table, texts: Iterable[str], codes: Iterable[str]) -> set[str]:
+    """Of ``codes``, those named only by a short name (no 省, 市, 县, 区 … of its own) that stands right after a
+    character opening no word (not a mark, a digit, a place word or a place named just before): the name may be part
+    of a longer word. Such a reading ranks after a place named as often outright (see find_places)."""
+    free: set[str] = set()
+    embedded: set[str] = set()
+    for text in texts:
+        previous_end = -1
+        for start, end, name in table.spans(text):
+            before = text[start - 1] if start else ""
+            opens = (not before or before in _NAME_OPENS_AFTER or not "\u4e00" <= before <= "\u9fff"
+                     or previous_end == start or _DIVISION_SUFFIXES.search(name))
+            (free if opens else embedded).update(table.names.get(name, ()))
+            previous_end = end
+    return {code for code in codes if code in embedded and code not in free}
+
+
+_DIVISION_SUFFIXES = re.compile(r"(?:省|市|县|区|州|盟|旗)$")
+
+
 def _loose_codes(table: _Table, texts: Iterable[str]) -> set[str]:
     """Divisions named only by a weak short name that never stands right after its city or province.
 
@@ -1301,6 +1327,7 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
                                     for a in named & set(table.ancestors(code)))
 
     loose = _loose_codes(table, (title, body))
+    embedded = _embedded_only(table, (title, body), leaves)
     # Named only where investors come from (ranked last), or only where the story's event was held or learned (ranked
     # after the story's own places but before a dateline: "甘肃日报兰州讯 在天水举行的天水市…签约仪式上").
     origin, venue = _investors_and_venues_only(table, title, body, leaves)
@@ -1321,7 +1348,7 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
         leaves = []
     # (A headline's place named only where an event was held ranks as a venue: "成都在深圳招商签约117亿".)
     leaves.sort(key=lambda c: (c not in title_codes or c in venue, c in origin, c in dateline, c in venue, not named_below_province(c, focus_codes),
-                               not named_in(c, focus_codes), not named_in(c, site_codes), -counts[c],
+                               not named_in(c, focus_codes), not named_in(c, site_codes), c in embedded, -counts[c],
                                c in loose, order[c]))
     own = _headline_county(table, title, body)
     if own and own not in leaves[:1]:

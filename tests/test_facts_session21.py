@@ -282,3 +282,17 @@ def test_the_reviews_edge_sentences(item: dict[str, Any]) -> None:
     "Session 21"). Kept as tests: the 78 right now."""
     facts = extract_facts(item["title"], item["body"])
     assert wrong_fields(facts, item["want"]) == [], facts.to_dict()
+
+
+_NAMES_INSIDE_WORDS = [
+    # A place's short name read inside a longer word ranks after a place named outright.
+    ("", "大明光伏组件项目在金寨经济开发区开工，总投资7.92亿元。大明光伏负责人表示，大明光伏将加快建设。", {"city": "六安"}),
+    # Guards: a dateline's place after its outlet; a place after a place word.
+    ("", "河北日报石家庄讯 总投资12亿元的某生物医药产业园项目日前开工，项目由天津某药企投资建设。", {"city": "石家庄"}),
+    ("", "某新材料项目落户合肥，总投资10亿元。", {"city": "合肥"}),
+]
+
+
+@pytest.mark.parametrize("title,body,want", _NAMES_INSIDE_WORDS)
+def test_names_inside_longer_words_rank_last(title: str, body: str, want: dict[str, Any]) -> None:
+    _check(title, body, want)
