@@ -102,7 +102,7 @@ _EVENT_NOTICE = re.compile(r"^关于(举办|召开|参加|组织)")
 # Another stage may stand between ("项目建成达产后，预计年产值约30亿元", "建成投运以后").
 # A verb negated right before it ("未获批准", "尚未竣工", "没有通过评审", "不予核准").
 _NEGATED_BEFORE = re.compile(r"(?:未|没有|没能|不予|不再|不得|不准|禁止)(?:能|曾)?(?:获得?|通过|完成|实现|正式|按期|如期|按时|全面|全部|整体)?$")
-_CONDITION_AFTER = re.compile(r"(?:并?(?:达产|达效|满产|投产|投运|运营|使用|通车|通水|投用|运行)){0,2}(?:后|时|以后|之后|前|以前|之前)")  # "建成通车后", "建成投产满产后"
+_CONDITION_AFTER = re.compile(r"(?:并?(?:达产|达效|满产|投产|投运|运营|使用|通车|通水|投用|运行)){0,2}(?:后|时|以后|之后|前|以前|之前|之日)")  # "建成通车后", "建成投产满产后"
 # A verb that starts a noun of measure ("竣工面积", "开工率") or is followed by a quantity
 # ("竣工8012万平方米", "投产821公里", "建成住房105万套", "建成8个基地") counts, it reports no
 # project's stage. One work ("建成一座污水处理厂") is not a count.
@@ -117,10 +117,10 @@ _COUNTED = re.compile(_NUMBER + f"({_COUNTERS})")
 # What a signing is about: an agreement that is no project's ("签订…责任状", "承包合同",
 # "输出管理合同", "人均签订合同额") states no 签约; in the body the sentence must name the
 # project, the investment or the cooperation it is about.
-_NOT_PROJECT_DEAL = re.compile(r"责任书|责任状|承包|管理合同|输出管理|合同额|目标书|军令状|保证书|承诺书|公约|劳动合同"
+_NOT_PROJECT_DEAL = re.compile(r"选址意见书|许可证|责任书|责任状|承包|管理合同|输出管理|合同额|目标书|军令状|保证书|承诺书|公约|劳动合同"
                                r"|土地出让|出让合同|成交确认书|采购协议|采购合同|购销合同")  # land bought, goods bought
 # Lenders, insurers and funds (the full names, or a bank's short name before its branch: not "加工行业", "新建行业").
-_LENDERS = (r"银行|农发行|国开行|农商行|信用社|金融机构|投资机构|保险机构|保险公司|政策性金融"
+_LENDERS = (r"银行|银团|农发行|国开行|农商行|信用社|金融机构|投资机构|保险机构|保险公司|政策性金融"
             r"|(?:工行|建行|中行|交行|农行)(?=[\u4e00-\u9fff]{0,6}?(?:分行|支行))")
 # A signing with lenders ("与10家投资机构、10家银行机构签署了…合作协议", "与某银行签订…授信协议") is financing,
 # no project's signing; so is one whose sentence names a lender, a bank–firm meeting, credit or a fund set up, and no
@@ -221,6 +221,7 @@ _PART_ACCEPTED = re.compile(_PARTS)
 # A goal the verb names ("为项目按时竣工交付奠定了坚实的基础", "向全面落成交付使用迈出了坚实一步"): not reached.
 _GOAL_AFTER = re.compile(r"[^，。；,;]{0,14}?(?:(?:奠定|迈出|打下|夯实)[^，。；,;]{0,6}?(?:基础|一步)|创造[^，。；,;]{0,6}?条件)")
 _GOAL_BEFORE = re.compile(r"(?:为|向)[^，。；,;为向]{0,18}$")
+_COUNTDOWN_AFTER = re.compile(r"[^，。；,;]{0,4}?倒计时")
 _PREPARED_AFTER = re.compile(r"[^，。；,;]{0,8}?(?:筹备|准备工作)")  # in its clause ("已于3月开工，目前正…准备工作": reached)
 # A meeting named after the stages it pushes ("重点项目开工、竣工工作推进会"): its topic, no stage reached.
 # (Not "集中开工现场会", "集中开工动员会": the start held; the topic's stages are a work's: "开工、竣工工作推进会".)
@@ -382,6 +383,8 @@ def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: b
         return not (_PROJECT_DEAL.search(sentence) or _WORK.search(sentence))
     if index == STAGES.index("评审"):
         return bool(_FUNDING_REVIEW.search(sentence_of(text, match.start())))
+    if index == 0 and _FINANCE_DEAL.search(sentence_of(text, match.start())) and not _INVESTMENT_CUE.search(sentence_of(text, match.start())):
+        return True  # "政银企战略合作洽谈暨签约仪式": talks on credit, no project's
     if match.group() not in _SIGNING and not match.group().startswith("达成"):
         return False
     clause_after = _clause_after(text, match.end())
@@ -462,6 +465,8 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
         return "purpose"
     if _MEETING_AFTER.match(text, match.end()):
         return "a meeting's topic"
+    if _COUNTDOWN_AFTER.match(text, match.end()):
+        return "countdown"  # "进入竣工倒计时": the stage is ahead
     if _PREPARED_AFTER.match(text, match.end()):
         return "being prepared"  # "做好重点项目集中开复工仪式筹备工作": the event is ahead
     if _not_about_a_project(text, match, index, in_body):

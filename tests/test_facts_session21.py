@@ -296,3 +296,21 @@ _NAMES_INSIDE_WORDS = [
 @pytest.mark.parametrize("title,body,want", _NAMES_INSIDE_WORDS)
 def test_names_inside_longer_words_rank_last(title: str, body: str, want: dict[str, Any]) -> None:
     _check(title, body, want)
+
+
+_LAST_STAGES = [
+    # A countdown, a condition dated from the stage, a syndicated loan, talks on credit, a permit document: no stage.
+    ("某项目进入竣工倒计时", "", {"stage": None}),
+    ("", "协议约定，自项目公司投产之日起，年产值不低于10亿元。", {"stage": None}),
+    ("某PPP项目银团贷款顺利签约", "", {"stage": None}),
+    ("某县举行政银企战略合作洽谈暨签约仪式", "", {"stage": None}),
+    ("", "会上，某县自然资源局现场签署了建设项目选址意见书。", {"stage": None}),
+    # Guards: talks on a project; a loan signing beside a project's own signing with its investment.
+    ("", "某县与某集团举行项目洽谈，双方就新能源项目达成初步意向。", {"stage": "洽谈"}),
+    ("", "某县与某集团签订投资协议，总投资10亿元，某银行同时提供授信。", {"stage": "签约"}),
+]
+
+
+@pytest.mark.parametrize("title,body,want", _LAST_STAGES)
+def test_countdowns_loans_and_permits(title: str, body: str, want: dict[str, Any]) -> None:
+    _check(title, body, want)
