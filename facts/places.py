@@ -933,9 +933,10 @@ def _route_ends(table: _Table, text: str) -> set[int]:
 
 
 # What may stand right before a place's short name that opens a word of its own: marks, digits, letters, the words
-# that put or join places ("在", "赴", "与", "、", "的" …) and a dateline's outlet ("河北日报石家庄讯", "新华社北京"). After any other character the name may be read inside a longer
+# that put or join places ("在", "赴", "与", "、", "的", and verbs' last characters: "落户", "入驻", "投资", "来自", "走进" …)
+# and a dateline's outlet ("河北日报石家庄讯", "新华社北京"). After any other character the name may be read inside a longer
 # word ("卧佛山景区" is no 佛山, "硝基复合肥" no 合肥, "小北关" no 北关区).
-_NAME_OPENS_AFTER = set("在于到赴至从由与和及同跟向对为把被让给以是了的等将已及至来去往报社网、，。；：！？,.;:!?（）()《》“”\"'【】[] \t\n\u3000")
+_NAME_OPENS_AFTER = set("在于到赴至从由与和及同跟向对为把被让给以是了的等将已及至来去往报社网户驻根资设自地进临回访察达抵走入留出返迁经过、，。；：！？,.;:!?（）()《》“”\"'【】[] \t\n\u3000")
 
 
 def _embedded_only(table: _Table, texts: Iterable[str], codes: Iterable[str]) -> set[str]:
