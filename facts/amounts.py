@@ -924,11 +924,12 @@ _TALLY_LEAD = re.compile(r"以来|截至|截止|前[\d一二三四五六七八�
 # A span's works counted, or its investment done ("今年前三季度，全市重点项目共完成投资190亿元").
 _TALLIED_WORKS = re.compile(r"项目(?:共计|共有|共|达到?|有)?\s?[\d两二三四五六七八九十百千]+\s?(?:多|余)?[个项宗]|[\d两二三四五六七八九十百千]+\s?(?:多|余)?[个项宗][^，。；,;]{0,12}?项目"
                             r"|项目[^，。；,;]{0,4}?完成(?:了)?(?:年度)?投资")
-_TOUR_HEADLINE = re.compile(r"(?:视察|督导|督查|调研|检查|巡查)[^，。；\s]{0,8}?(?:重点|重大)项目")
+_OFFICIALS_VISIT = r"视察|督导|督查|调研"  # (the headline's tour adds 检查, 巡查; the lead's 观摩, 现场会)
+_TOUR_HEADLINE = re.compile(r"(?:" + _OFFICIALS_VISIT + r"|检查|巡查)[^，。；\s]{0,8}?(?:重点|重大)项目")
 # A lead's visit to works told stop by stop ("组织专项调研活动，…实地考察项目建设进展" … "调研首站来到…", "与会人员奔赴14个点位",
 # "督查组先后前往…等点位"): a tour too, its works' figures examples.
 # (Officials' visits: not an investor's 考察 of a place, nor a safety 检查 of one work.)
-_TOUR_LEAD = re.compile(r"(?:视察|督导|督查|调研|观摩|现场会)[^。；\n]{0,30}?项目|项目[^。；\n]{0,16}?(?:视察|督导|督查|调研|观摩)")
+_TOUR_LEAD = re.compile(r"(?:" + _OFFICIALS_VISIT + r"|观摩|现场会)[^。；\n]{0,30}?项目|项目[^。；\n]{0,16}?(?:" + _OFFICIALS_VISIT + r"|观摩)")
 # Stops named as such, or two works visited one after the other ("先后来到某项目现场、某项目现场"; not "随后来到某经开区").
 _STOPS = re.compile(r"首站|下一站|(?:\d+|[两二三四五六七八九十]+)个点位|等点位"
                     r"|先后(?:来到|前往|深入|调研|察看|视察)[^。；\n]{0,40}?(?:、|和|及)")

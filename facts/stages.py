@@ -221,7 +221,7 @@ _PART_ACCEPTED = re.compile(_PARTS)
 # A goal the verb names ("为项目按时竣工交付奠定了坚实的基础", "向全面落成交付使用迈出了坚实一步"): not reached.
 _GOAL_AFTER = re.compile(r"[^，。；,;]{0,14}?(?:(?:奠定|迈出|打下|夯实)[^，。；,;]{0,6}?(?:基础|一步)|创造[^，。；,;]{0,6}?条件)")
 _GOAL_BEFORE = re.compile(r"(?:为|向)[^，。；,;为向]{0,18}$")
-_COUNTDOWN_AFTER = re.compile(r"[^，。；,;]{0,4}?倒计时")
+_COUNTDOWN_AFTER = re.compile(r"[^，。；,;]{0,16}?倒计时")  # "进入竣工倒计时", "国家核准该项目已进入倒计时" (any stage's)
 _PREPARED_AFTER = re.compile(r"[^，。；,;]{0,8}?(?:筹备|准备工作)")  # in its clause ("已于3月开工，目前正…准备工作": reached)
 # A meeting named after the stages it pushes ("重点项目开工、竣工工作推进会"): its topic, no stage reached.
 # (Not "集中开工现场会", "集中开工动员会": the start held; the topic's stages are a work's: "开工、竣工工作推进会".)
@@ -235,8 +235,8 @@ _FOUNDED_OR_DOCUMENT_AFTER = re.compile(r"[了的]?(?:设立|成立|《(?![^》]
 _FUNDS_SOUGHT = re.compile(r"[^，。；,;]{0,40}?(?:预算内(?:投资|资金)|项目资金|补助资金|专项资金|奖补资金)"
                            r"|[^，。；,;]{0,4}[，,](?:共|累计)?(?:争取|获得|下达|安排|到位)[^，。；,;]{0,6}?资金")
 # Approvals of no work yet: a list of works to approve ("列入了核准计划当中"), what the approval needs ("核准所需的支持性文件",
-# "核准前期工作"), a countdown ("核准…进入倒计时"), a status won ("获批成为…示范城市"); not a procedure done ("已办结核准手续").
-_NO_APPROVAL_YET_AFTER = re.compile(r"计划(?![于在将到今明年月投建开])|所需|前[期的]|的?(?:条件|要件)|[^，。；,;]{0,2}?成为|[^，。；,;]{0,16}?倒计时")
+# "核准前期工作"), a status won ("获批成为…示范城市"); not a procedure done ("已办结核准手续").
+_NO_APPROVAL_YET_AFTER = re.compile(r"计划(?![于在将到今明年月投建开])|所需|前[期的]|的?(?:条件|要件)|[^，。；,;]{0,2}?成为")
 # Land quotas approved ("用地指标…经省国土部门正式批复"): land for a work, not the work's approval.
 _LAND_BEFORE = re.compile(r"用地(?:指标|预审|规划)|土地(?:指标|征收|征用|报批)|农用地转用")
 
