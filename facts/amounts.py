@@ -252,6 +252,12 @@ _AID_BETWEEN = re.compile(r"援[疆藏青]|对口(支援|援助|帮扶)|扶贫|�
 # The plain investment word, with a bound it may hold ("投资近", "投资超"): what it builds is its own, unless
 # many works are built one after another ("投资近300亿元，先后建设了…一大批水利基础设施"); a plant's parts counted
 # ("投资近10亿元，新建两条生产线") are one work's.
+# A revised total ("总投资由12亿元调整为15亿元", "概算从8.2亿元核减至7.6亿元"): the figure it was is no longer the
+# work's; the figure it became is, though the old one stands between it and the investment word.
+_REVISE = r"(?:调整|核减|调减|核增|调增|增加|提高|追加|变更|核定|减少|压减|下调|上调|增至|减至)(?:为|至|到)?"
+_REVISED_FROM = re.compile(r"(?:由|从)(?:原来的|原先的|原|最初的|原计划的?)?")
+_REVISED_TO = re.compile(r"^(?:元|美元)?" + _REVISE)
+_REVISED_BETWEEN = re.compile(_REVISED_FROM.pattern + r"[\d.]+(?:亿|万)?元?" + _REVISE)
 _PLAIN_INVEST = re.compile(r"投资[约达超逾近]?")
 _MANY_BUILT = re.compile(r"先后|一大批|一批|各类|多个|(?:(?<![\d.])\d{2,}|[十百千]+)(?:多|余)?(?:处|座|所|个)")
 # The national planning commission approving one work's investment ("国家发改委核准投资128亿元建设某城际铁路",
@@ -470,6 +476,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if bare_signing and not _BARE_SIGNED_GAP.fullmatch(between) and not signed_projects:
             continue  # "签约" governs only the amount right after it ("签约超230亿元") or its projects'
             # ("签约项目560亿元")
+        if _REVISED_BETWEEN.fullmatch(between):
+            between = ""  # "总投资由12亿元调整为15亿元": the revised figure is the work's
         if _OTHER.search(between) or re.search(r"\d|[，,]", _YEARS_RUNNING.sub("", between)):
             continue  # "投资项目年产值20亿元", or another number stands between word and amount
         if not match.group("cur") and _COUNTED.match(text, match.end()):
@@ -478,6 +486,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                 and not _BOUND_OF_YI.match(text, start - 1):
             continue  # "数十亿": no figure stated
         after = text[match.end():min(clauses.first_from(match.end()), match.end() + _REACH)]
+        if _REVISED_FROM.fullmatch(between) and _REVISED_TO.match(after):
+            continue  # "总投资由12亿元调整为…": the figure it was
         if _PER_UNIT_AFTER.match(after):
             continue  # "400万元/亩", "300万元每亩": a rate per unit
         if "完成" in between or "到位" in between or _ARRIVED_BEFORE.search(text, window_start, invest.start()) \
