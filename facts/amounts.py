@@ -922,6 +922,10 @@ _TALLY_HEADLINE = re.compile(r"以来(?!最|首|第一)|累计|截至|截止|[�
                              r"|(?:今年|\d{4}年度?)[^，。；\s]{0,4}?(?:铺排|安排|确定|谋划)[^，。；\s]{0,8}?\d+[个项宗]"
                              # a meeting of a span or an area, not of one work ("某新能源电池项目推进会")
                              r"|(?:半年|季度|年度|全[市县区省]|项目建设|固定资产投资|招商|工作|经济)[^，。；\s]{0,14}?(?:推进会|座谈会|工作会|总结会|调度会)"
+                             # a place pushing its works on ("兰州新区：…高质高效推进重点项目建设", "某高新区：…，项目建设“提档加速”"):
+                             # its works' figures examples (not a named work's "某医院项目建设加速推进")
+                             r"|(?:推进|加快|加速|推动|提速)[^，。；\s]{0,6}?(?:重点|重大)项目建设"
+                             r"|(?:(?:重点|重大)|(?<=[：:，,\s“]))项目建设[“”\"]?(?:提档|提速|加速|跑出|驶入|按下|热潮|如火如荼|火热|快马加鞭|马力全开)"
                              r"|\d+个项目入选"  # a list they joined ("沭阳8个项目入选2024年省重大项目清单")
                              # key works' investment completed ("某县重点项目完成投资13亿元"): a span's progress
                              r"|(?:重点|重大)项目[^，。；\s]{0,4}?完成(?:年度)?投资(?=[^，。；\s]{0,3}?\d)")
@@ -1125,7 +1129,8 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
             return Amount(first.value, first.currency, first.text, "roundup")
         if not chosen.is_roundup and _batch_restated(body, first.text):
             return Amount(first.value, first.currency, first.text, "roundup")
-        if text is body and not chosen.is_roundup and _batch_without_total(title, lead, body, chosen):
+        if text is body and not chosen.is_roundup and (_batch_without_total(title, lead, body, chosen)
+                                                        or _several_works_figures(title, body, chosen)):
             return None
         return first
     return None
@@ -1192,6 +1197,36 @@ def _batch_without_total(title: str, lead: str, body: str, chosen: _Found) -> bo
             and not _PART_OF_THE_BATCH.search(body, _sentence_start(body, at), at):
         return False  # the lead's own figure ("…举行12个项目集中开工仪式，总投资50亿元")
     return not any(found.is_roundup for found in _investment_amounts(_opening(body, 4)[:6 * _REACH], title))
+
+
+# Firms or works a headline counts ("两家台资企业落户某产业园", "3个项目签约"): several, each with a figure of its own.
+_SEVERAL_COUNTED = re.compile(r"(?<![\d第])(?:[2-9]|[两二三四五六七八九]|\d{2})(?:多|余)?[家个项](?:[^，。；\s]{0,4}?)(?:企业|公司|客商|项目|台企|外企)")
+_LIST_JOIN = re.compile(r"[、和及与]|以及")
+_PHASES_OR_PARTS = re.compile(r"其中|[一二三四五首]期|分期|包括")
+
+
+def _several_works_figures(title: str, body: str, chosen: _Found) -> bool:
+    """Whether the figure is one of several works' own, with no total of them stated (readers label no amount): the works
+    listed in one sentence each with its figure ("总投资7亿元的某孵化园项目、总投资3亿元的某汽车配件项目…集中宣布开工",
+    "投资2500万美元的某生产线和投资1680万美元的某包装项目分别签约"), or firms or works a headline counts told one by one
+    ("两家台资企业落户某产业园" over "甲公司将投资1.5亿元…。乙公司将投资2亿美元…"). A work's phases or parts, or a sum and its
+    share (其中), are one work's figures."""
+    opening = _opening(body, 2)[:6 * _REACH]
+    found = list(_investment_amounts(opening, title))
+    if any(item.is_roundup for item in found) or len(found) < 2:
+        return False
+    own = [item for item in found if not item.phase and item.amount.text == chosen.amount.text]
+    if not own:
+        return False
+    at = own[0].end
+    start, end = _sentence_start(opening, at - 1), sentence_end(opening, at - 1)
+    mates = [item for item in found if start <= item.end <= end and not item.phase]
+    sentence = opening[start:end]
+    if len(mates) >= 2 and not _PHASES_OR_PARTS.search(sentence) \
+            and all(_LIST_JOIN.search(opening, a.end, b.end) for a, b in zip(mates, mates[1:])):
+        return True  # listed in one sentence
+    counted = _SEVERAL_COUNTED.search(title) and not _PHASES_OR_PARTS.search(opening)
+    return bool(counted) and len({(item.amount.value, item.amount.currency) for item in found if not item.phase}) >= 2
 
 
 def _batch_restated(body: str, amount_text: str) -> bool:

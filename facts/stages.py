@@ -100,8 +100,8 @@ _SENTENCE_MARKS = CLAUSE_MARKS
 _EVENT_NOTICE = re.compile(r"^关于(举办|召开|参加|组织)")
 # After the verb: a condition or a time before it ("建成后", "投产以后", "竣工前").
 # Another stage may stand between ("项目建成达产后，预计年产值约30亿元", "建成投运以后").
-# A verb negated right before it ("未获批准", "尚未竣工", "没有通过评审", "不予核准").
-_NEGATED_BEFORE = re.compile(r"(?:未|没有|没能|不予|不再|不得|不准|禁止)(?:能|曾)?(?:获得?|通过|完成|实现|正式|按期|如期|按时|全面|全部|整体)?$")
+# A verb negated right before it ("未获批准", "尚未竣工", "没有通过评审", "不予核准", "无签约项目").
+_NEGATED_BEFORE = re.compile(r"(?:未|没有|没能|(?<![毫并])无|不予|不再|不得|不准|禁止)(?:能|曾)?(?:获得?|通过|完成|实现|正式|按期|如期|按时|全面|全部|整体)?$")
 _CONDITION_AFTER = re.compile(r"(?:并?(?:达产|达效|满产|投产|投运|运营|使用|通车|通水|投用|运行)){0,2}(?:后|时|以后|之后|前|以前|之前|之日)")  # "建成通车后", "建成投产满产后"
 # A verb that starts a noun of measure ("竣工面积", "开工率") or is followed by a quantity
 # ("竣工8012万平方米", "投产821公里", "建成住房105万套", "建成8个基地") counts, it reports no
@@ -190,6 +190,7 @@ _SIGNED = STAGES.index("签约")
 # A signing's total named after the verb ("签约项目金额", "签约额", "签约资金"): the verb qualifies a sum.
 _SIGNED_TOTAL_AFTER = re.compile(r"(项目)?(总?(投资)?金?额|资金)")
 # A span of time before a verb: "去年", "一季度", "上半年", "1—10月" (PERIOD) …
+_AS_OF_DATE = re.compile(r"截[至止](?:到|至)?(?:\d{4}年)?(?:\d{1,2}|[一二三四五六七八九十]{1,2})月")
 _SPAN_BEFORE = re.compile(PERIOD.pattern + r"|去年|今年|全年|上半年|下半年|前三季度|[一二三四]季度|前\d{1,2}个?月"
                           r"|(?<!\d)\d{4}年(?!\d|[一二三四五六七八九十]{1,2}月|[初底末])")  # "2023年，", not "2023年5月"
 # A service or vehicles put into use right before the verb: a bus route, a flight, a freight train, buses
@@ -333,8 +334,12 @@ def _counts(text: str, match: re.Match[str], index: int) -> bool:
         return True
     sentence = sentence_of(text, match.start())
     so_far = SPAN_SO_FAR.search(text, sentence_start(text, match.start()), match.start())  # whatever event is named
-    if index in (_STARTED, _SIGNED) and _SPAN_BEFORE.search(text, sentence_start(text, match.start()), match.start()) \
-            and (so_far or not EVENT.search(sentence) and not ONE_BATCH.search(sentence)):
+    span = _SPAN_BEFORE.search(text, sentence_start(text, match.start()), match.start())
+    # A count as of a date ("截止4月23日，某镇签约项目16个") is a tally: its date is no event's day (not at a fair:
+    # "截至25日，本届博览会签约项目…").
+    as_of = bool(span and _AS_OF_DATE.match(text, span.start()) and not ONE_BATCH.search(sentence))
+    if index in (_STARTED, _SIGNED) and span \
+            and (so_far or as_of or not EVENT.search(sentence) and not ONE_BATCH.search(sentence)):
         # "去年开工的17处灌区", "一季度新开工建设160项": a span's count of starts, not one event's batch. Projects
         # are signed at events: a span's signings counted or summed without one ("今年，某市共签约项目88个",
         # "2023年，某市签约项目金额突破1000亿元") are its tally (facts.batches.span_figure reads the sum so).

@@ -21,7 +21,11 @@ _DOT_POINT = re.compile(r"(?<=\d)[．·・•](?=\d)")
 # A sentence that compares or sums up periods reports a statistic, not one project:
 # "固定资产投资完成246.79亿元，同比增长15.3%", "双向投资额累计已超过260亿美元",
 # "比上年增长13.6%", "比1996年分别增长2.72%".
-STATISTIC = re.compile(r"同比|环比|累计|[比较](上|去|前)一?年|[比较]上(月|季度?)|比\d{2,4}年")
+# A rate or a task's share ("开工率68.3%", "完成率107.52%", "任务数18家") measures a span's tally against its whole or
+# its target: no comparison that could keep a figure an event's, as 累计 is none.
+_TALLY_RATE = r"(?:开工|动工|开复工|完成|转化|履约|到位|落地|投产|签约|入资)率|任务数"
+STATISTIC = re.compile(r"同比|环比|累计|[比较](上|去|前)一?年|[比较]上(月|季度?)|比\d{2,4}年|" + _TALLY_RATE)
+_NO_COMPARISON = re.compile("累计|" + _TALLY_RATE)
 
 
 def compared_after(sentence: str, sentence_start: int, pos: int) -> bool:
@@ -30,7 +34,7 @@ def compared_after(sentence: str, sentence_start: int, pos: int) -> bool:
     edition's, which keeps it the event's when the sentence reports one (facts.amounts, facts.stages ask
     that); 累计 anywhere, or a comparison before ``pos``, makes the figure a statistic."""
     found = list(STATISTIC.finditer(sentence))
-    return bool(found) and all(f.group() != "累计" and sentence_start + f.start() >= pos for f in found)
+    return bool(found) and all(not _NO_COMPARISON.fullmatch(f.group()) and sentence_start + f.start() >= pos for f in found)
 
 # A clause that spans a period sums it up: "近5年来", "今年以来", "一个月内", and a count as of a date
 # ("截至1月30日，共举办…活动2700多场，签约项目626个，总投资额2340.54亿元").
@@ -43,7 +47,7 @@ PERIOD = re.compile(r"(?:\d+年(来|间|里)|[一二三四五六七八九十几�
                     # "…的方式，一个月内签下…25个投资项目"; not the time one work took ("在6个月内建成投产",
                     # "签约后仅两个月内就开工") or a deadline ("计划在18个月内建成").
                     r"|(?<![在仅只用\d一两二三四五六七八九十几半])[\d一两二三四五六七八九十几半]{1,3}个多?月内)(?![^，。；]{0,10}?(最大|最高|首个|首家|第一[个家座条]))"
-                    r"|截至|截止到|截止至|(?<![计划将要于在])到[\d一二三四五六七八九十]{1,2}月(?:底|末)前?(?=[，,])"  # "到4月底前，…开工项目45个"
+                    r"|截至|截止到|截止至|截止(?=\d|[一二三四五六七八九十]{1,2}月|目前|今年|当前|发稿)|(?<![计划将要于在])到[\d一二三四五六七八九十]{1,2}月(?:底|末)前?(?=[，,])"  # "到4月底前，…开工项目45个"
                     # "今年1月至今已达成…项目90个", "年初至今": a span up to now (not "至今最大的项目": no start named)
                     r"|(?:\d{1,2}月份?|年初|\d{4}年)(?:以来)?至今(?![^，。；]{0,10}?(最大|最高|首个|首家|第一[个家座条]))"
                     r"|历届|举办了?[\d一二三四五六七八九十]+届"

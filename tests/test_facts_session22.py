@@ -32,3 +32,58 @@ _REVISED_TOTALS = [
 @pytest.mark.parametrize("title,body,want", _REVISED_TOTALS)
 def test_a_revised_total_is_the_figure_it_became(title: str, body: str, want: dict[str, Any]) -> None:
     _check(title, body, want)
+
+
+_SPAN_TALLIES = [
+    # A rate or a task's share beside a span's sums: a tally, no event's total.
+    ("", "2023年一季度，某新区签约项目涵盖汽车、电子等领域，合同投资额526.18亿元，开工率68.3%，到位资金110亿元。",
+     {"amount": None}),
+    ("", "全区各镇（街）共签约项目58个，计划总投资215.04亿元，完成率107.52%。", {"amount": None}),
+    ("", "碧江高新区签约项目41个，签约资金22.51亿元；引进优强企业8家（任务数7家）。", {"amount": None}),
+    # A count as of a date: no event's signing.
+    ("", "截止4月23日，某镇签约项目16个，协议投资1.92亿元；某乡签约项目13个，协议投资3.52亿元。", {"amount": None, "stage": None}),
+    # "无签约项目": none signed.
+    ("", "某镇、某乡无签约项目。", {"stage": None}),
+    # Guards: a fair so far; an event's figure compared with the last edition's; a plea for the year's goals.
+    ("", "截至25日，本届博览会签约项目120个，总投资850亿元。", {"amount": 8.5e10, "stage": "签约"}),
+    ("", "开幕当天共签订投资合作项目86个，总投资额2638.7亿元，同比增长43.6%。", {"amount": 2.6387e11}),
+    ("某省第二季度重大项目集中开工", "今天，某省第二季度重大项目集中开工。二季度某省共开工重大项目1075个，涵盖重大产业等领域，总投资9913亿元，"
+                           "为某省完成全年经济社会发展目标任务提供有力支撑。",
+     {"amount": 9.913e11, "stage": "开工"}),
+    ("", "某县无锡籍客商投资的某项目今天签约，总投资5亿元。", {"amount": 5e8, "stage": "签约"}),
+]
+
+
+@pytest.mark.parametrize("title,body,want", _SPAN_TALLIES)
+def test_a_spans_tally_reports_no_event(title: str, body: str, want: dict[str, Any]) -> None:
+    _check(title, body, want)
+
+
+_SEVERAL_WORKS = [
+    # Works listed in one sentence each with its figure, no total: examples, no amount.
+    ("某产业园挂牌 某区重点项目开工",
+     "4月25日，某产业园正式挂牌。总投资7亿元的甲孵化园项目、总投资3亿元的乙汽车配件项目、总投资3亿元的丙电动车项目集中宣布开工。",
+     {"amount": None, "stage": "开工"}),
+    ("", "12月23日，投资某新城2500万美元的甲食品生产线和投资1680万美元的乙包装项目，分别在某饭店正式签约。",
+     {"amount": None, "stage": "签约"}),
+    # Firms a headline counts, told one by one with their figures.
+    ("两家台资企业落户某产业园", "9月26日，两家台湾企业与某产业园签约。甲公司将投资1.5亿元生产汽车零部件。乙公司将投资2亿美元生产电子屏。",
+     {"amount": None, "stage": "签约"}),
+    # A place pushing its works on: their figures are examples.
+    ("某新区：抢抓时间节点 高质高效推进重点项目建设",
+     "当下正值关键阶段，某新区全力推动重点项目建设。\n某光伏发电项目总投资约25亿元，计划分三期建设。某复合板生产项目总投资1.26亿元。",
+     {"amount": None}),
+    ("某高新区：挖掘存量价值，项目建设“提档加速”！", "某高新区坚持把项目建设作为关键抓手。在某纤维制品二期项目现场，地下基础工程已全部完工。该项目总投资10亿元。",
+     {"amount": None}),
+    # Guards: a work and its part; a work's phases; a named work's progress; a sum and its share; a total stated.
+    ("", "在某市，总投资100亿元的某石化项目开工；在某经开区，投资20亿元的配套码头同步开工。", {"amount": 1e10}),
+    ("", "某项目总投资50亿元，其中一期投资20亿元、二期投资30亿元。", {"amount": 5e9}),
+    ("某医院项目建设加速推进", "某医院项目总投资8亿元，目前主体已封顶。", {"amount": 8e8}),
+    ("3个项目集中开工", "今天，3个项目集中开工，总投资13亿元。其中，总投资7亿元的甲项目、总投资3亿元的乙项目、总投资3亿元的丙项目均为产业项目。",
+     {"amount": 1.3e9, "kind": "roundup"}),
+]
+
+
+@pytest.mark.parametrize("title,body,want", _SEVERAL_WORKS)
+def test_several_works_figures_without_a_total_are_examples(title: str, body: str, want: dict[str, Any]) -> None:
+    _check(title, body, want)
