@@ -940,9 +940,9 @@ _NAME_OPENS_AFTER = set("在于到赴至从由与和及同跟向对为把被让�
 
 
 def _embedded_only(table: _Table, texts: Iterable[str], codes: Iterable[str]) -> set[str]:
-    """Of ``codes``, those named only by a short name (no 省, 市, 县, 区 … of its own) that stands right after a
-    character opening no word (not a mark, a digit, a place word or a place named just before): the name may be part
-    of a longer word. Such a reading ranks after a place named as often outright (see find_places)."""
+    """Of ``codes``, those named only by a short name (no 省, 市, 县, 区 … of its own), or a county of one character
+    ("响应县委" is no 应县, "示范县" no 范县, "陈某安和县发改局" no 和县), that stands right after a character opening no word
+    (not a mark, a digit, a place word or a place named just before): the name may be part of a longer word. Such a reading ranks after a place named as often outright (see find_places)."""
     free: set[str] = set()
     embedded: set[str] = set()
     for text in texts:
@@ -950,7 +950,7 @@ def _embedded_only(table: _Table, texts: Iterable[str], codes: Iterable[str]) ->
         for start, end, name in table.spans(text):
             before = text[start - 1] if start else ""
             opens = (not before or before in _NAME_OPENS_AFTER or not "\u4e00" <= before <= "\u9fff"
-                     or previous_end == start or _WRITTEN_WHOLE.search(name))
+                     or previous_end == start or _WRITTEN_WHOLE.search(name) and not _ONE_CHARACTER_COUNTY.fullmatch(name))
             (free if opens else embedded).update(table.names.get(name, ()))
             previous_end = end
     return {code for code in codes if code in embedded and code not in free}
@@ -960,6 +960,8 @@ def _embedded_only(table: _Table, texts: Iterable[str], codes: Iterable[str]) ->
 # often read inside another word as any full name, so counted as written whole; tried as short names, they cost a city
 # of the paragraph sets for one of the real pages).
 _WRITTEN_WHOLE = re.compile(r"(?:省|市|县|区|州|盟|旗)$")
+# A county of one character and 县 (和县, 应县, 范县, 单县): its character often ends another word ("响应县委", "示范县").
+_ONE_CHARACTER_COUNTY = re.compile(r".县")
 
 
 
@@ -1036,8 +1038,10 @@ _ORIGIN = re.compile(r"来自[^，。；;,!?！？：:\n]{1,40}?等(?:地|省市
 _EVENTS_ELSEWHERE = (r"签约仪式|签约活动|(?<!开工)(?<!竣工)(?<!投产)(?<!开竣工)大会|博览会|[\u4e00-\u9fff]{1,2}博会|洽谈会"
                      r"|[\u4e00-\u9fff]{1,2}洽会|对接会|峰会|推介会|座谈会|说明会|交易会|论坛")
 _VENUE = re.compile(r"在(?P<place>[^，。；;,!?！？：:\n在]{1,12}?)(?:隆重|成功|盛大)?(?:举行|举办|召开)[了的][^，。；;!?！？\n]{0,30}?(?:" + _EVENTS_ELSEWHERE + r")"
-                    r"|(?:" + _EVENTS_ELSEWHERE + r")在(?P<place2>[^，。；;,!?！？：:\n在]{1,8}?)(?:隆重|成功|盛大|圆满)?(?:举行|举办|召开|开幕|闭幕|落幕)"
-                    r"|（(?P<place3>[^（）]{1,6})）[^，。；;,!?！？：:\n]{0,6}?(?:推介会|说明会|招商会|洽谈会|对接会)"  # "甘肃（上海）招商推介会"
+                    # (a day between: "国际徽商大会17日在安徽省合肥市开幕"; a hall named: "在合肥滨湖国际会展中心开幕")
+                    r"|(?:" + _EVENTS_ELSEWHERE + r")(?:[\d一二三四五六七八九十]{1,3}日)?(?:上午|下午|晚)?在(?P<place2>[^，。；;,!?！？：:\n在]{1,12}?)(?:隆重|成功|盛大|圆满)?(?:举行|举办|召开|开幕|闭幕|落幕|落下帷幕)"
+                    # "甘肃（上海）招商推介会", "中国（合肥）自主创新要素对接会", "(2020·合肥)"
+                    r"|[（(](?:\d{4}[·•・])?(?P<place3>[^（）()]{1,6})[）)](?=[^，。；;,!?！？：:\n]{0,8}?(?:推介会|说明会|招商会|洽谈会|对接会))"
                     r"|在(?P<place4>[^，。；;,!?！？：:\n在]{1,8}?)(?:会见|[^，。；;,!?！？：:\n]{0,12}?见证)"
                     r"|赴(?P<place5>[^，。；;,!?！？：:\n赴]{1,16}?)(?:开展|进行)?(?:招商|对接|推介|考察)"
                     r"|从(?P<place6>(?:(?!委|局|厅|办|部|公司|集团|政府|中心)[^，。；;,!?！？：:\n从]){1,6}?)(?:获悉|了解到)"
@@ -1082,6 +1086,12 @@ _TRIPS_READ = 12
 # "Our" travellers: the place itself or its officials (not a delegation of another place visiting the site: "杭州市党政代表团
 # 一行在恩施州…举行东西部协作项目签约仪式").
 _TRAVELLERS = re.compile(OUR_HOME.pattern + r"|[市县区州旗]委|[市县区州]长|率队|率团")
+_OUR_CITY = re.compile(r"我(?:市|县|区|州|旗)")  # (not 我省: the province's own story of its fair)
+# An event of a whole province: its name carries the province ("湖北文旅博览会", "中国（安徽）国际徽商大会") or "省" ("省茶产业博览会").
+_PROVINCE_EVENT = re.compile(r"(?:(?<![\u4e00-\u9fff])省|全省|[（(]?(?:" + "|".join(
+    ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北",
+     "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆")) + r")(?:省|自治区)?[）)]?)"
+    r"[^，。；;,!?！？：:\n]{0,16}?(?:" + _EVENTS_ELSEWHERE + r")")
 _PROMOTION_WORD = re.compile(_PROMOTIONS + r"|赴|招商|拜访|走访")
 # A trip by investors is to the site ("深圳某企业负责人赴平利县考察对接").
 _INVESTOR_TRAVELS = re.compile(r"(?:企业|公司|集团|客商|董事长|负责人|总经理|投资商)[^，。；;,!?！？：:\n]{0,8}$")
@@ -1345,6 +1355,11 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
         # 对接项目签约大会在深圳举行", "县委书记一行在上海开展招商引资") ranks as a venue though the story names it again
         # (its investors come from there, its officials speak): the home place named too is the works'.
         venue = venue | (trips & set(leaves))
+    if leaves and all(c in venue | origin for c in leaves if table.place(c).city) and _PROVINCE_EVENT.search(title + "\n" + body) \
+            and not _OUR_CITY.search(title + body):
+        # A province's fair or meeting held in its capital ("第四届湖北文旅博览会招商签约大会在武汉举行", "中国（安徽）国际徽商大会
+        # 在合肥开幕", "省茶产业博览会在遵义市湄潭县开幕"): its works lie across the province, the city is only where it met.
+        leaves = sorted({table.ancestors(c)[0] if table.ancestors(c) else c for c in leaves})
     if leaves and OUR_HOME.search(title + body) and all(c in venue for c in leaves) \
             and set(leaves) <= _promotion_venues(table, title + "\n" + body):
         # "我市在深圳举办招商推介会，现场签约项目12个": the work is in "our" city, which the story does not name; where
@@ -1354,7 +1369,7 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
     # (A headline's place named only where an event was held ranks as a venue: "成都在深圳招商签约117亿".)
     leaves.sort(key=lambda c: (c not in title_codes or c in venue, c in origin, c in dateline, c in venue, not named_below_province(c, focus_codes),
                                not named_in(c, focus_codes), not named_in(c, site_codes), c in embedded, -counts[c],
-                               c in loose, order[c]))
+                               c in loose, order.get(c, len(order))))
     own = _headline_county(table, title, body)
     if own and own not in leaves[:1]:
         # A county's own portal: "兴义：万峰林旅游度假区提升项目开工" over "近日，我市…" (before an investor's home too).

@@ -87,3 +87,24 @@ _SEVERAL_WORKS = [
 @pytest.mark.parametrize("title,body,want", _SEVERAL_WORKS)
 def test_several_works_figures_without_a_total_are_examples(title: str, body: str, want: dict[str, Any]) -> None:
     _check(title, body, want)
+
+
+_PLACES = [
+    # A county of one character read inside a word ranks after a place named outright.
+    ("", "积极响应县委号召，竹溪县某合作社投资建设某项目。", {"city": "十堰"}),
+    ("", "副县长陈某安和县发改局负责人一同调研平利县某项目。", {"city": "安康"}),
+    ("", "该工程是我县重大实事工程和县八大优享工程之一，位于宁海县某镇。", {"city": "宁波"}),
+    # A province's fair held in its capital: the works lie across the province.
+    ("", "第十届中国(安徽)国际徽商大会17日在安徽省合肥市开幕。大会共签约项目222个，总投资3950亿元。", {"city": None}),
+    ("", "第四届湖北文旅博览会招商签约大会在武汉举行，现场签约文旅项目50个，总投资580亿元。", {"city": None}),
+    # Guards: a county written on its own or after its province; a city's own event at home; the city named as the
+    # works' place besides the venue.
+    ("", "江苏沛县某项目今天开工，总投资5亿元。", {"city": "徐州"}),
+    ("", "合肥市重大项目集中签约仪式在合肥举行，共签约项目30个，总投资300亿元。", {"city": "合肥"}),
+    ("", "第四届湖北文旅博览会在武汉举行，武汉市现场签约项目20个，总投资100亿元。", {"city": "武汉"}),
+]
+
+
+@pytest.mark.parametrize("title,body,want", _PLACES)
+def test_places_read_inside_words_or_only_where_a_province_met(title: str, body: str, want: dict[str, Any]) -> None:
+    _check(title, body, want)
