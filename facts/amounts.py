@@ -1121,6 +1121,8 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
             chosen = _Found(filled.amount, chosen.is_roundup or filled.is_roundup, "")
         if tally and not _one_work_reported(body, chosen):
             return None  # an untitled tally's example works (see _tally_story)
+        if text is body and _split_by_currency(body, chosen, title):
+            return None
         if text is body and chosen.is_roundup:
             chosen = _our_share(body, chosen, title) or chosen
         first = chosen.amount
@@ -1227,6 +1229,22 @@ def _several_works_figures(title: str, body: str, chosen: _Found) -> bool:
         return True  # listed in one sentence
     counted = _SEVERAL_COUNTED.search(title) and not _PHASES_OR_PARTS.search(opening)
     return bool(counted) and len({(item.amount.value, item.amount.currency) for item in found if not item.phase}) >= 2
+
+
+def _split_by_currency(body: str, chosen: _Found, title: str) -> bool:
+    """Whether a batch's figure is one of its classes told in another currency than the next ("其中外资项目60个，投资总额40亿
+    美元；内资项目9个，投资总额77亿元"): no whole total is stated, and none can be summed from them (readers label none)."""
+    found = _the_figure(chosen.amount.text).search(body)
+    if found is None:
+        return False
+    # Its whole sentence to the full stop (a class may follow after a semicolon), read after the sentence before it (which
+    # a sentence opening with 其中 continues).
+    start = max(body.rfind("。", 0, found.start()), found.start() - _REACH) + 1
+    stop = body.find("。", found.end())
+    end = min(stop + 1 if stop >= 0 else len(body), found.end() + _REACH)
+    before = max(body.rfind("。", 0, max(start - 1, 0)), start - _REACH) + 1
+    currencies = {item.amount.currency for item in _investment_amounts(body[before:end], title) if item.end > start - before}
+    return len(currencies) > 1 and len(_ROUNDUP.findall(body, start, end)) > 1  # each class counts its projects (not "折合人民币…")
 
 
 def _batch_restated(body: str, amount_text: str) -> bool:
