@@ -42,6 +42,9 @@ _SPAN_TALLIES = [
     ("", "碧江高新区签约项目41个，签约资金22.51亿元；引进优强企业8家（任务数7家）。", {"amount": None}),
     # A count as of a date: no event's signing.
     ("", "截止4月23日，某镇签约项目16个，协议投资1.92亿元；某乡签约项目13个，协议投资3.52亿元。", {"amount": None, "stage": None}),
+    # An untitled work report's year tally after a section heading: its figures are the year's.
+    ("", "一、拼招商引资、招大引强。2023年，全区共上报市入统招商项目40个，总投资100.2亿元。\n三、比项目储备。在谈项目共58个，"
+         "计划总投资897.36亿元，其中9个项目已签订框架协议，总投资额121.5亿。", {"amount": None, "stage": None}),
     # "无签约项目": none signed.
     ("", "某镇、某乡无签约项目。", {"stage": None}),
     # Guards: a fair so far; an event's figure compared with the last edition's; a plea for the year's goals.
