@@ -1232,8 +1232,9 @@ def _several_works_figures(title: str, body: str, chosen: _Found) -> bool:
 
 
 def _split_by_currency(body: str, chosen: _Found, title: str) -> bool:
-    """Whether a batch's figure is one of its classes told in another currency than the next ("其中外资项目60个，投资总额40亿
-    美元；内资项目9个，投资总额77亿元"): no whole total is stated, and none can be summed from them (readers label none)."""
+    """Whether a batch's figure is one of its classes told in another currency than the next ("共斩获项目69个。其中外资项目60个，
+    投资总额40亿美元；内资项目9个，投资总额77亿元"): no whole total is stated, and none can be summed from them (readers of real
+    pages label none)."""
     found = _the_figure(chosen.amount.text).search(body)
     if found is None:
         return False
@@ -1243,7 +1244,15 @@ def _split_by_currency(body: str, chosen: _Found, title: str) -> bool:
     stop = body.find("。", found.end())
     end = min(stop + 1 if stop >= 0 else len(body), found.end() + _REACH)
     before = max(body.rfind("。", 0, max(start - 1, 0)), start - _REACH) + 1
-    currencies = {item.amount.currency for item in _investment_amounts(body[before:end], title) if item.end > start - before}
+    # The classes split a whole counted after 其中 whose total is not stated ("共124个，其中外资项目54个…"; not "共签约项目30个，计划
+    # 总投资312亿元，其中外资项目总投资4.6亿美元", nor classes told side by side: "签约内资项目30个，总投资120亿元；外资项目…").
+    split = body.rfind("其中", before, found.start())
+    if split < 0:
+        return False
+    found_all = list(_investment_amounts(body[before:end], title))
+    if any(item.end <= split - before for item in found_all):
+        return False  # a whole total before the split
+    currencies = {item.amount.currency for item in found_all if item.end > start - before}
     return len(currencies) > 1 and len(_ROUNDUP.findall(body, start, end)) > 1  # each class counts its projects (not "折合人民币…")
 
 
