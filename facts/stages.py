@@ -554,8 +554,6 @@ def find_stage(title: str, body: str, keep: Optional[Callable[[str], bool]] = No
     for text in (paragraphs[:1], paragraphs[1:3]):
         stages = _stages_in("\n".join(text), in_body=True, keep=keep, financing=no_project_deal)
         if stages:
-            if max(stages) == _OPENED and _completed_later("\n".join(text), paragraphs, keep, no_project_deal):
-                return "竣工"
             return STAGES[max(stages)]
     if focus and not (paragraphs and paragraphs[0].lstrip().startswith(focus.strip())):
         # The story's figure told later, with its stage in its own sentence ("…在第五段：现场签约项目24个，总投资582亿元"):
@@ -570,28 +568,6 @@ def find_stage(title: str, body: str, keep: Optional[Callable[[str], bool]] = No
         if STAGES.index("签约") in signed:
             return "签约"
     return None
-
-
-_OPENED = STAGES.index("投产")
-# A road's or bridge's opening told plainly first ("伏龙大桥通车仪式举行") and as its completion later ("伏龙大桥的建成通车，拓展了
-# 空间"): one event, whose fuller phrase readers take (the completion, as 建成通车 in one sentence is).
-_OPENED_TO_TRAFFIC = re.compile(r"(?<!建成)(?:通车|通航)")
-_ANOTHER_TIME = re.compile(r"去年|前年|此前|早在|已于|(?<!\d)\d{4}年")
-_COMPLETED_AND_OPENED = re.compile(r"建成(?:并|并正式|正式)?(?:通车|通航)(?![后前时])")
-
-
-def _completed_later(opening: str, paragraphs: list[str], keep: Optional[Callable[[str], bool]], financing: bool) -> bool:
-    """Whether the opening's work opened to traffic is told as a completion further on (_COMPLETED_AND_OPENED)."""
-    if not _OPENED_TO_TRAFFIC.search(opening):
-        return False
-    for paragraph in paragraphs[:_PROMOTION_PARAGRAPHS]:
-        for found in _COMPLETED_AND_OPENED.finditer(paragraph):
-            sentence = sentence_of(paragraph, found.start())
-            if _ANOTHER_TIME.search(sentence):
-                continue  # "此前，某大桥已于去年建成通车": another work's, or before
-            if STAGES.index("竣工") in _stages_in(sentence, in_body=True, keep=keep, financing=financing):
-                return True
-    return False
 
 
 # An event held to win investment, whose signings the story may tell late.

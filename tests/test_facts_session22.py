@@ -120,20 +120,3 @@ _PLACES = [
 @pytest.mark.parametrize("title,body,want", _PLACES)
 def test_places_read_inside_words_or_only_where_a_province_met(title: str, body: str, want: dict[str, Any]) -> None:
     _check(title, body, want)
-
-
-_OPENED_THEN_COMPLETED = [
-    # A bridge's opening told plainly first and as its completion later: the completion.
-    ("", "1月9日上午，某大桥通车仪式举行。\n某大桥工程是省重点建设项目，项目总投资11.2亿元。\n某大桥的建成通车，拓展了空间，创造了机遇。",
-     {"stage": "竣工"}),
-    ("", "9月25日0时，某大桥通车。\n当天，某大桥正式建成通车。大桥全长3.063千米。", {"stage": "竣工"}),
-    # Guards: another bridge completed before; a completion ahead; a plain opening alone.
-    ("", "1月9日，某大桥通车仪式举行。\n此前，某二桥已于去年建成通车。", {"stage": "投产"}),
-    ("", "1月9日，某隧道通车仪式举行。\n某大桥建成通车后，将进一步方便群众出行。", {"stage": "投产"}),
-    ("", "今天，某高速公路正式通车。", {"stage": "投产"}),
-]
-
-
-@pytest.mark.parametrize("title,body,want", _OPENED_THEN_COMPLETED)
-def test_an_opening_told_later_as_a_completion_is_the_completion(title: str, body: str, want: dict[str, Any]) -> None:
-    _check(title, body, want)
