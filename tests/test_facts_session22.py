@@ -45,6 +45,14 @@ _SPAN_TALLIES = [
     # An untitled work report's year tally after a section heading: its figures are the year's.
     ("", "一、拼招商引资、招大引强。2023年，全区共上报市入统招商项目40个，总投资100.2亿元。\n三、比项目储备。在谈项目共58个，"
          "计划总投资897.36亿元，其中9个项目已签订框架协议，总投资额121.5亿。", {"amount": None, "stage": None}),
+    # An untitled feature over recent years (a dateline's day is no event's): its figures are the years' examples.
+    ("", "东北网3月27日讯 记者从省农业农村厅获悉，近年来，某市引进了一批大企业，开工建设了投资10亿以上大项目4个，项目总投资额140.9亿元。"
+         "据了解，某市引进了投资70亿元的某玉米生物发酵项目。", {"amount": None}),
+    # A campaign's headline (项目大会战): its works' figures are examples.
+    ("某市：打好项目大会战 建设高质量发展示范区", "近年来，某市一大批重大项目达产达效。\n总投资300亿元的某动力电池项目落址于某经开区。",
+     {"amount": None}),
+    # Guard: a dateline before the day's event.
+    ("", "东北网3月27日讯 今天，某市某新材料项目签约，总投资20亿元。", {"amount": 2e9, "stage": "签约"}),
     # "无签约项目": none signed.
     ("", "某镇、某乡无签约项目。", {"stage": None}),
     # Guards: a fair so far; an event's figure compared with the last edition's; a plea for the year's goals.
