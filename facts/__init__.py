@@ -100,7 +100,7 @@ def extract_facts(title: str, body: str, source: str = "") -> InvestmentFacts:
     # The sentence stating the investment names the project's place first (find_places).
     at = body.find(amount.text) if amount else -1
     focus = sentence_of(body, at) if at >= 0 else ""
-    places = _source_places(tuple(find_places(title, body, focus=_scene(body, at, focus))), source, title, body)
+    places = _source_places(tuple(find_places(title, body, focus=_scene(body, at, focus))), source or _outlet(body), title, body)
     return InvestmentFacts(
         amount=amount.value if amount else None,
         currency=amount.currency if amount else None,
@@ -176,6 +176,21 @@ def _source_places(places: tuple[Place, ...], source: str, title: str = "", body
     if provinces and named[0].province not in provinces:
         return places
     return tuple(named) + tuple(place for place in places if place.province != named[0].province)
+
+
+# A local outlet's name at the body's head or on a 来源 line ("今日竹山网消息", "诏安新闻网讯", "来源：滕州日报",
+# "（江华新闻网 记者…）"): the county or city whose news it is, read as the page's 来源 line is when the story names no city.
+_OUTLET_NAME = (r"\s*(?:今日)?(?P<place>[\u4e00-\u9fff]{2,6}?)"
+                r"(?:新闻网|新闻|在线|网|日报|晚报|融媒体中心|融媒|广播电视台|电视台|发布)(?=讯|消息|记者|[\s）)】]|$)")
+_OUTLET = re.compile(r"(?:^|\n|[（(【]|来源[:：])" + _OUTLET_NAME)
+_SOURCE_OUTLET = re.compile(r"来源[:：]" + _OUTLET_NAME)  # a 来源 line closing the page
+_OUTLET_READ = 400  # the head of the body, and a 来源 line near it
+
+
+def _outlet(body: str) -> str:
+    """The place an outlet's name at the body's head names (_OUTLET), or ""."""
+    found = _OUTLET.search(body[:_OUTLET_READ]) or _SOURCE_OUTLET.search(body[-_OUTLET_READ:])
+    return found.group("place") if found else ""
 
 
 def _scene(body: str, at: int, focus: str) -> str:

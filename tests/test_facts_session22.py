@@ -117,6 +117,14 @@ _PLACES = [
     # A province's fair held in its capital: the works lie across the province.
     ("", "第十届中国(安徽)国际徽商大会17日在安徽省合肥市开幕。大会共签约项目222个，总投资3950亿元。", {"city": None}),
     ("", "第四届湖北文旅博览会招商签约大会在武汉举行，现场签约文旅项目50个，总投资580亿元。", {"city": None}),
+    # A local outlet's name at the body's head or on a closing 来源 line places a story that names no city.
+    ("", "今日竹山网消息 近日，某某项目开工建设，总投资2亿元。", {"city": "十堰"}),
+    ("", "诏安新闻网讯 近日，某某项目开工建设。", {"city": "漳州"}),
+    ("", "（江华新闻网 记者 某某）某项目开工。", {"city": "永州"}),
+    ("", "今年全县重点项目进展良好。\n[编辑：某某]\n来源：滕州日报", {"city": "枣庄"}),
+    # Guards: a national outlet names no place; the story's own city wins over its outlet's.
+    ("", "人民网讯 某项目开工。", {"city": None}),
+    ("", "今日竹山网消息 近日，襄阳市某项目开工建设。", {"city": "襄阳"}),
     # Guards: a county written on its own or after its province; a city's own event at home; the city named as the
     # works' place besides the venue.
     ("", "江苏沛县某项目今天开工，总投资5亿元。", {"city": "徐州"}),
