@@ -9,7 +9,7 @@ Usage::
 ``TEXTS.jsonl``: one page per line, ``{"url": …, "title": …, "body": …}`` (``"source"``, the page's 来源 line, optional),
 as the session's readers copied them from the search tool's pages corpus. The labels are joined by address from
 ``bench/data/facts/pages-session*.json`` (or taken from a ``"want"`` key of the line itself); the labelling rules are in
-``bench/data/facts/README.md`` ("Real pages (session 19)", "(session 20)", "(session 21)"). A ``"?"`` label is not
+``bench/data/facts/README.md`` ("Real pages (session 19)" to "(session 22)"). A ``"?"`` label is not
 scored. Misses of a held-out split are printed only when asked for by ``--show-errors`` together with ``--split`` naming
 it: read held-out items and the split stops being held out.
 
@@ -71,7 +71,7 @@ def score(pages: list[dict[str, Any]], show_errors: bool = False) -> dict[str, t
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("texts", nargs="+", type=Path, help="JSONL files of the pages' text (kept outside the repository)")
-    parser.add_argument("--split", help="only pages labelled with this split (seen, held-out, held-out-b)")
+    parser.add_argument("--split", help="only pages labelled with this split (seen, held-out, held-out-b … held-out-e)")
     parser.add_argument("--show-errors", action="store_true", help="print each miss (held-out splits: only with --split)")
     args = parser.parse_args(argv)
     known = labels()
@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             if args.split is None or page["split"] == args.split:
                 pages.append(page)
-    held_out = {page["split"] for page in pages} & {"held-out", "held-out-b"}
+    held_out = {page["split"] for page in pages if (page["split"] or "").startswith("held-out")}
     show = args.show_errors and (not held_out or args.split in held_out)
     if args.show_errors and not show:
         print("held-out pages are in the set: name their split with --split to list their misses", file=sys.stderr)

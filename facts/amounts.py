@@ -1129,7 +1129,7 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
         if not chosen.is_roundup and roundup_story and (text is title or first.text in lead) \
                 and _counted_near(title, lead, first.text):
             return Amount(first.value, first.currency, first.text, "roundup")
-        if not chosen.is_roundup and _batch_restated(body, first.text):
+        if not chosen.is_roundup and (_batch_restated(body, first.text) or _batch_told_next(body, first.text)):
             return Amount(first.value, first.currency, first.text, "roundup")
         if text is body and not chosen.is_roundup and (_batch_without_total(title, lead, body, chosen)
                                                         or _several_works_figures(title, body, chosen)):
@@ -1266,6 +1266,23 @@ def _batch_restated(body: str, amount_text: str) -> bool:
         if _THIS_BATCH.search(sentence) or _PARTIES_SIGNED.search(sentence):
             return True
     return False
+
+
+def _batch_told_next(body: str, amount_text: str) -> bool:
+    """Whether the sentence after the figure's counts the day's batch it totals ("总投资64亿元的光伏发电项目合作协议签约仪式…举行。
+    …这次签约的两个光伏电项目分别是…") or the figure is restated as the works it includes ("62亿元投资的合作项目包括…")."""
+    found = _the_figure(amount_text).search(body)
+    if found is None:
+        return False
+    if re.compile(_the_figure(amount_text).pattern + r"[^，。；,;]{0,8}?项目(?:包括|有|涵盖)").search(body):
+        return True
+    after = end = sentence_end(body, found.start())
+    told = 0
+    while told < 2 and after + 1 < min(len(body), end + _REACH):  # the next two sentences (the lead's guests, then the
+        start, after = after + 1, max(after + 1, sentence_end(body, after + 1))  # batch: "…出席签约仪式。\n据了解，这次签约的…")
+        told += bool(body[start:after + 1].strip())
+    counted = _THIS_BATCH.search(body, end, min(after + 1, end + _REACH))
+    return bool(counted) and not re.search(r"(?<![\d.])(?:1|一)\s*[个项宗]", counted.group())
 
 
 def _the_figure(amount_text: str) -> re.Pattern[str]:

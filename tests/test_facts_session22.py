@@ -136,3 +136,20 @@ _PLACES = [
 @pytest.mark.parametrize("title,body,want", _PLACES)
 def test_places_read_inside_words_or_only_where_a_province_met(title: str, body: str, want: dict[str, Any]) -> None:
     _check(title, body, want)
+
+
+_BATCH_TOLD_AFTER = [
+    # A figure whose works the next sentences count or list: the batch's total.
+    ("", "4月30日，总投资64亿元的光伏发电项目合作协议签约仪式在某县行政大厦举行。县委书记某某出席签约仪式。\n据了解，这次签约的两个光伏"
+         "电项目分别是甲集团投资40亿元建设的电站项目和乙公司投资24亿元建设的电站项目。", {"amount": 6.4e9, "kind": "roundup"}),
+    ("", "3月5日，某集团与某高新区签订战略合作框架协议，总投资额约62亿元。\n62亿元投资的合作项目包括总投资5亿元的光伏幕墻生产基地项目、"
+         "某商业中心建设项目。", {"amount": 6.2e9, "kind": "roundup"}),
+    # Guards: one work's figure with another work told later; a batch of one.
+    ("", "4月30日，总投资64亿元的某光伏项目签约仪式在某县举行。县委书记某某出席。\n此前，某县已有3个项目签约落地。",
+     {"amount": 6.4e9, "kind": "project"}),
+]
+
+
+@pytest.mark.parametrize("title,body,want", _BATCH_TOLD_AFTER)
+def test_a_figure_whose_works_are_counted_next_is_the_batchs(title: str, body: str, want: dict[str, Any]) -> None:
+    _check(title, body, want)
