@@ -1210,9 +1210,18 @@ _PHASES_OR_PARTS = re.compile(r"其中|[一二三四五首]期|分期|包括")
 def _several_works_figures(title: str, body: str, chosen: _Found) -> bool:
     """Whether the figure is one of several works' own, with no total of them stated (readers label no amount): the works
     listed in one sentence each with its figure ("总投资7亿元的某孵化园项目、总投资3亿元的某汽车配件项目…集中宣布开工",
-    "投资2500万美元的某生产线和投资1680万美元的某包装项目分别签约"), or firms or works a headline counts told one by one
-    ("两家台资企业落户某产业园" over "甲公司将投资1.5亿元…。乙公司将投资2亿美元…"). A work's phases or parts, or a sum and its
-    share (其中), are one work's figures."""
+    "投资2500万美元的某生产线和投资1680万美元的某包装项目分别签约"), firms or works a headline counts told one by one
+    ("两家台资企业落户某产业园" over "甲公司将投资1.5亿元…。乙公司将投资2亿美元…"), or an overview that gives three works or
+    more their own figures, each in a sentence of its own (a progress round-up, a town's summary, a tour: "…该项目总投资8.7
+    亿元。…总投资4.8亿元的某项目…。某项目总投资2.4亿元"). A work's phases or parts, or a sum and its share (其中), are one
+    work's figures."""
+    wider = _opening(body, 4)[:8 * _REACH]
+    items = [item for item in _investment_amounts(wider, title) if not item.phase]
+    if any(item.is_roundup for item in items):
+        return False
+    if len({(item.amount.value, item.amount.currency) for item in items}) >= 3 \
+            and len({_sentence_start(wider, item.end - 1) for item in items}) >= 3:
+        return True
     opening = _opening(body, 2)[:6 * _REACH]
     found = list(_investment_amounts(opening, title))
     if any(item.is_roundup for item in found) or len(found) < 2:

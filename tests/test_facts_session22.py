@@ -86,9 +86,14 @@ _SEVERAL_WORKS = [
      {"amount": None}),
     ("某高新区：挖掘存量价值，项目建设“提档加速”！", "某高新区坚持把项目建设作为关键抓手。在某纤维制品二期项目现场，地下基础工程已全部完工。该项目总投资10亿元。",
      {"amount": None}),
+    # An overview giving three works their own figures, a sentence each, and no total: examples.
+    ("", "近日，市委书记一行到某旗观摩重点项目建设。\n在某风电项目现场，某某详细了解项目进展。该项目总投资8.7亿元。\n随后，一行来到总投资4.8亿元的"
+         "某光伏项目。\n某物流园项目总投资2.4亿元，目前正在进行主体施工。", {"amount": None}),
     # Guards: a work and its part; a work's phases; a named work's progress; a sum and its share; a total stated.
     ("", "在某市，总投资100亿元的某石化项目开工；在某经开区，投资20亿元的配套码头同步开工。", {"amount": 1e10}),
     ("", "某项目总投资50亿元，其中一期投资20亿元、二期投资30亿元。", {"amount": 5e9}),
+    ("", "某新材料项目今天开工，总投资50亿元。\n项目一期投资20亿元，建设两条生产线。\n二期投资30亿元，明年开工。", {"amount": 5e9}),
+    ("某医院项目开工", "某医院项目总投资8亿元。\n此前，该县投资1.2亿元建成了某中学。", {"amount": 8e8}),
     ("某医院项目建设加速推进", "某医院项目总投资8亿元，目前主体已封顶。", {"amount": 8e8}),
     # A batch told by classes in two currencies, no whole total: none.
     ("第六届中博会闭幕 某省69个项目成功对接", "此次中博会上，我省共斩获项目69个。其中，外资项目60个，投资总额40亿美元；内资项目9个，投资总额77亿元。",
