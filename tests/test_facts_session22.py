@@ -158,3 +158,22 @@ _BATCH_TOLD_AFTER = [
 @pytest.mark.parametrize("title,body,want", _BATCH_TOLD_AFTER)
 def test_a_figure_whose_works_are_counted_next_is_the_batchs(title: str, body: str, want: dict[str, Any]) -> None:
     _check(title, body, want)
+
+
+_LISTS_AND_OPENINGS = [
+    # A year's list of key works put out: its total is the list's, no project's.
+    ("某省：今年首批省重点项目名单“出炉” 总投资逾万亿元", "记者4月23日获悉，省发改委日前印发2018年第一批省重点建设项目计划，共安排重点"
+     "建设项目276个，总投资10113亿元。", {"amount": None}),
+    ("某省发布2026年省级重点项目清单 四成以上产业项目布局新兴产业", "首批937个省级重点项目，总投资33904亿元。以1月底开工的某工程为例，"
+     "总投资156.62亿元。", {"amount": None, "stage": None}),
+    # A park opened for work (开园运营): in production.
+    ("", "5月21日，某智能产业园正式开园运营。据了解，该产业园总投资约17亿元。", {"amount": 1.7e9, "stage": "投产"}),
+    # Guards: a batch's own headline; a park to open.
+    ("某市重大项目集中开工", "今天，某市30个重大项目集中开工，总投资300亿元。", {"amount": 3e10, "stage": "开工"}),
+    ("", "某产业园计划明年正式开园。", {"stage": None}),
+]
+
+
+@pytest.mark.parametrize("title,body,want", _LISTS_AND_OPENINGS)
+def test_a_years_list_and_a_park_opened(title: str, body: str, want: dict[str, Any]) -> None:
+    _check(title, body, want)
