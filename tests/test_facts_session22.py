@@ -177,3 +177,21 @@ _LISTS_AND_OPENINGS = [
 @pytest.mark.parametrize("title,body,want", _LISTS_AND_OPENINGS)
 def test_a_years_list_and_a_park_opened(title: str, body: str, want: dict[str, Any]) -> None:
     _check(title, body, want)
+
+
+_WHAT_IT_CAN_DO = [
+    # What a work can do, or does once done: no stage reached.
+    ("", "该项目今年可全部竣工。", {"stage": None}),
+    ("", "该项目不久即可投产。", {"stage": None}),
+    ("", "该水库建成可以保障全市用水。", {"stage": None}),
+    ("", "该项目竣工後每年可生产钢材100万吨。", {"stage": None}),
+    # Guards: a completion today with its prospect in the next clause; a saying; a permit held.
+    ("", "某大桥今天建成通车，将极大方便群众出行。", {"stage": "竣工"}),
+    ("", "某项目今天竣工，可以说是全县最大的项目。", {"stage": "竣工"}),
+    ("", "某项目取得施工许可后，今天正式开工建设。", {"stage": "开工"}),
+]
+
+
+@pytest.mark.parametrize("title,body,want", _WHAT_IT_CAN_DO)
+def test_what_a_work_can_do_is_no_stage_reached(title: str, body: str, want: dict[str, Any]) -> None:
+    _check(title, body, want)
