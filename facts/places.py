@@ -1370,6 +1370,12 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
     leaves.sort(key=lambda c: (c not in title_codes or c in venue, c in origin, c in dateline, c in venue, not named_below_province(c, focus_codes),
                                not named_in(c, focus_codes), not named_in(c, site_codes), c in embedded, -counts[c],
                                c in loose, order.get(c, len(order))))
+    title_levels = {table.by_code[code].level for code in title_codes}
+    cities = {table.place(code).city for code in leaves if table.place(code).city}
+    if title_levels == {0} and len(cities) >= 3 and not focus_codes - set(title_codes):
+        # A province's story ("2022年吉林省将推动一批重大工程落地", "贵州一季度集中开工重大工程项目907个") whose body goes
+        # from city to city: its works lie across the province, no city of its own (readers label none).
+        return [table.place(code) for code in title_codes][:limit]
     own = _headline_county(table, title, body)
     if own and own not in leaves[:1]:
         # A county's own portal: "兴义：万峰林旅游度假区提升项目开工" over "近日，我市…" (before an investor's home too).

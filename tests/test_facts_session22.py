@@ -130,9 +130,13 @@ _PLACES = [
     # Guards: a national outlet names no place; the story's own city wins over its outlet's.
     ("", "人民网讯 某项目开工。", {"city": None}),
     ("", "今日竹山网消息 近日，襄阳市某项目开工建设。", {"city": "襄阳"}),
-    # Guards: a county written on its own or after its province; a city's own event at home; the city named as the
+    # A province's story going from city to city: no city of its own.
+    ("贵州一季度集中开工重大工程项目907个", "各地陆续举行集中开工活动。贵阳市开工项目120个，遵义市开工项目98个，六盘水市开工项目60个，"
+     "安顺市开工项目45个。", {"city": None}),
+    # Guards: a province's headline over one city's work; a county written on its own or after its province; a city's own event at home; the city named as the
     # works' place besides the venue.
     ("", "江苏沛县某项目今天开工，总投资5亿元。", {"city": "徐州"}),
+    ("贵州一大型数据中心项目开工", "今天，位于贵阳市的某数据中心项目开工，总投资50亿元，投资方来自遵义市和安顺市。", {"city": "贵阳"}),
     ("", "合肥市重大项目集中签约仪式在合肥举行，共签约项目30个，总投资300亿元。", {"city": "合肥"}),
     ("", "第四届湖北文旅博览会在武汉举行，武汉市现场签约项目20个，总投资100亿元。", {"city": "武汉"}),
 ]
