@@ -1221,8 +1221,9 @@ def _several_works_figures(title: str, body: str, chosen: _Found) -> bool:
     items = [item for item in _investment_amounts(wider, title) if not item.phase]
     if any(item.is_roundup for item in items):
         return False
-    if len({(item.amount.value, item.amount.currency) for item in items}) >= 3 \
-            and len({_sentence_start(wider, item.end - 1) for item in items}) >= 3:
+    totals = [item for item in items if item.total]  # each work's own total (总投资…), not one work's parts and years
+    if len({(item.amount.value, item.amount.currency) for item in totals}) >= 3 \
+            and len({_sentence_start(wider, item.end - 1) for item in totals}) >= 3:
         return True
     opening = _opening(body, 2)[:6 * _REACH]
     found = list(_investment_amounts(opening, title))
