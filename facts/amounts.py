@@ -1294,7 +1294,7 @@ def _batch_told_next(body: str, amount_text: str) -> bool:
         start, after = after + 1, max(after + 1, sentence_end(body, after + 1))  # batch: "…出席签约仪式。\n据了解，这次签约的…")
         told += bool(body[start:after + 1].strip())
     counted = _THIS_BATCH.search(body, end, min(after + 1, end + _REACH))
-    return bool(counted) and not re.search(r"(?<![\d.])(?:1|一)\s*[个项宗]", counted.group())
+    return counted is not None and not re.search(r"(?<![\d.])(?:1|一)\s*[个项宗]", counted.group())
 
 
 def _the_figure(amount_text: str) -> re.Pattern[str]:
