@@ -915,7 +915,7 @@ def _counted_near(title: str, lead: str, amount_text: str) -> bool:
 # "今年以来江北区新开工项目41个", "9月份桐城市备案企业投资项目17个", "福安市一季度招商“开门红”", "凤台县“招商引资百日
 # 攻坚”行动交出亮眼答卷", "某县2024年重点项目计划出炉", "…重点项目观摩综述", "…召开项目建设半年推进会".
 _TALLY_HEADLINE = re.compile(r"以来(?!最|首|第一)|累计|截至|截止|[一二三四]季度|前[两三]季度|上半年|下半年|全年|过去一年|\d{1,2}月份|\d{1,2}\s?[—–\-~至]\s?\d{1,2}\s?月"
-                             r"|百日攻坚|攻势|项目建设季|开门红|答卷|综述|大会战"
+                             r"|百日攻坚|攻势|项目建设季|开门红|答卷|综述"
                              # a year's list of key works put out ("今年首批省重点项目名单“出炉”", "湖北发布2026年省级重点项目清单")
                              r"|(?:计划|名单|清单)出炉|(?:发布|印发|下达|公布)[^，。；\s]{0,12}?(?:重点|重大)(?:建设)?项目(?:清单|名单|计划)"
                              # a tour of works, not a visit to one named work ("…与会人员观摩蟠龙新区装备制造业园项目")
@@ -924,13 +924,15 @@ _TALLY_HEADLINE = re.compile(r"以来(?!最|首|第一)|累计|截至|截止|[�
                              r"|(?:今年|\d{4}年度?)[^，。；\s]{0,4}?(?:铺排|安排|确定|谋划)[^，。；\s]{0,8}?\d+[个项宗]"
                              # a meeting of a span or an area, not of one work ("某新能源电池项目推进会")
                              r"|(?:半年|季度|年度|全[市县区省]|项目建设|固定资产投资|招商|工作|经济)[^，。；\s]{0,14}?(?:推进会|座谈会|工作会|总结会|调度会)"
-                             # a place pushing its works on ("兰州新区：…高质高效推进重点项目建设", "某高新区：…，项目建设“提档加速”"):
-                             # its works' figures examples (not a named work's "某医院项目建设加速推进")
-                             r"|(?:推进|加快|加速|推动|提速)[^，。；\s]{0,6}?(?:重点|重大)项目建设"
-                             r"|(?:(?:重点|重大)|(?<=[：:，,\s“]))项目建设[“”\"]?(?:提档|提速|加速|跑出|驶入|按下|热潮|如火如荼|火热|快马加鞭|马力全开)"
                              r"|\d+个项目入选"  # a list they joined ("沭阳8个项目入选2024年省重大项目清单")
                              # key works' investment completed ("某县重点项目完成投资13亿元"): a span's progress
                              r"|(?:重点|重大)项目[^，。；\s]{0,4}?完成(?:年度)?投资(?=[^，。；\s]{0,3}?\d)")
+# A place's campaign ("兰州新区：…高质高效推进重点项目建设", "某高新区：…，项目建设“提档加速”", "重点项目冬季大会战"): its works'
+# figures are examples when the story goes from work to work (_campaign_goes_on), not when it tells one work ("某县：项目建设
+# 跑出“加速度”" over one 纺织产业园, "某高速公路项目打响冬季施工大会战", nor a named work's "某医院项目建设加速推进").
+_CAMPAIGN_HEADLINE = re.compile(r"(?:推进|加快|加速|推动|提速)[^，。；\s]{0,6}?(?:重点|重大)项目建设"
+                                r"|(?:(?:重点|重大)|(?<=[：:，,\s“县市区旗]))项目建设[“”\"]?(?:提档|提速|加速|跑出|驶入|按下|热潮|如火如荼|火热"
+                                r"|快马加鞭|马力全开)|大会战")
 # A tour of a place's key works ("区人大常委会组织代表视察重点项目建设", "市领导督导检查重大项目建设"): a summary too when it
 # goes from work to work (先后, 随后, two totals), not when it visits one ("市委书记调研重点项目建设。在总投资26亿元的某项目
 # 现场…": that work's news).
@@ -983,7 +985,9 @@ def _tally_story(title: str, lead: str, body: str = "") -> bool:
         # 三季度市级重大项目共完成投资986.5亿元")
         second = two[len(first):] if not _TALLIED_WORKS.search(first) and not _INVEST.search(first) else ""
         return any(_TALLY_LEAD.search(part) and _TALLIED_WORKS.search(part) for part in (first, second) if part)
-    if not _TALLY_HEADLINE.search(_QUOTES.sub("", title)) and not (_TOUR_HEADLINE.search(title) and _tour_goes_on(body)):
+    headline = _QUOTES.sub("", title)
+    if not _TALLY_HEADLINE.search(headline) and not (_CAMPAIGN_HEADLINE.search(headline) and _campaign_goes_on(lead, body)) \
+            and not (_TOUR_HEADLINE.search(title) and _tour_goes_on(body)):
         return False
     first = lead[:sentence_end(lead, sentence_end(lead, 0) + 1)] if lead else ""  # its first two sentences
     opening = lead[:sentence_end(lead, 0)] if lead else ""  # the lead's first sentence
@@ -997,6 +1001,17 @@ def _tally_story(title: str, lead: str, body: str = "") -> bool:
 def _tour_goes_on(body: str) -> bool:
     """Whether a tour of key works goes from work to work (先后, 随后, two totals), not to one work."""
     return bool(_FROM_WORK_TO_WORK.search(body)) or len(_TOTAL_WORD.findall(body)) > 1
+
+
+def _campaign_goes_on(lead: str, body: str) -> bool:
+    """Whether a campaign's story tells several works (from work to work, two totals, or works counted) or opens on the
+    place's works as a whole ("某高新区坚持把项目建设作为关键抓手。", "近年来，某市一大批重大项目达产达效。"), not on one work
+    ("某县某纺织产业园项目现场一片繁忙。该项目总投资18亿元…")."""
+    opening = lead[:sentence_end(lead, 0)] if lead else ""
+    return _tour_goes_on(body) or bool(_TALLIED_WORKS.search(body)) or bool(_PLACES_WORKS.search(opening))
+
+
+_PLACES_WORKS = re.compile(r"一大?批|项目建设|(?:重点|重大)项目")
 
 
 def tally_phrase(title: str) -> Optional[str]:
@@ -1143,8 +1158,11 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
 # The day's batch that a figure is the total of, told where it is stated or again later: "本次签约的3个重点项目总投资108亿元"
 # (after "…举办重点项目签约仪式，总投资108亿元"), "本次签约项目包括长安青山智能传动产业园、浪潮集团西部运营总部…等，总投资达
 # 650.4亿元" (named projects listed), "与9家企业签订意向协议，总投资60亿元" (several parties signed at once).
-_THIS_BATCH = re.compile(r"(?:本次|此次|这次|今天|当天|当日|现场)(?:集中)?(?:签约|签订|开工|开复工|竣工|投产)的?[^，。；,;]{0,12}?"
-                         r"(?:(?:\d+|[两二三四五六七八九十]+)\s*[个项宗]|项目(?:包括|有|涵盖)[^。；]{0,80}?、[^。；]{0,80}?等)")
+# Not the works beside it ("当天开工的还有某物流园等3个项目") nor the work's rank ("此次签约的是该县今年第3个亿元以上项目").
+_THIS_BATCH = re.compile(r"(?:本次|此次|这次|今天|当天|当日|现场)(?:集中)?(?:签约|签订|开工|开复工|竣工|投产)的?"
+                         r"(?![^，。；,;]{0,4}?还有)[^，。；,;]{0,12}?"
+                         r"(?:(?<![\d.第])(?:\d+|[两二三四五六七八九十][一二三四五六七八九十]*)\s*[个项宗]"
+                         r"|项目(?:包括|有|涵盖)[^。；]{0,80}?、[^。；]{0,80}?等)")
 # (Not a consortium signing one project, "与3家企业联合签约的某文旅综合体项目", nor one deal's papers, "签订了3份协议，包括…".)
 _PARTIES_SIGNED = re.compile(r"(?:\d+|[两三四五六七八九十百]+)(?:多|余)?家[^，。；,;]{0,10}?(?:企业|公司|单位|客商|机构)"
                              r"(?![^，。；,;]{0,4}?(?:联合|共同))[^，。；,;]{0,12}?(?:签约|签订|签署)"
@@ -1205,7 +1223,12 @@ def _batch_without_total(title: str, lead: str, body: str, chosen: _Found) -> bo
 
 # Firms or works a headline counts ("两家台资企业落户某产业园", "3个项目签约"): several, each with a figure of its own.
 _SEVERAL_COUNTED = re.compile(r"(?<![\d第])(?:[2-9]|[两二三四五六七八九]|\d{2})(?:多|余)?[家个项](?:[^，。；\s]{0,4}?)(?:企业|公司|客商|项目|台企|外企)")
-_LIST_JOIN = re.compile(r"[、和及与]|以及")
+# The next work's figure joined to the one before ("…项目、总投资3亿元的…", "…生产线和投资1680万美元的…"): the join right before
+# its investment phrase, not a 和/及 inside a name ("研发及生产基地", "和美乡村") nor another measure ("、固定资产投资4.2亿元").
+_LISTED_NEXT = re.compile(r"(?:[、和及与；;]|以及)(?:总|计划|拟)?投资(?:总?额)?[^，。；,;、和及与]{0,12}$")
+_ITS_PART = re.compile(r"的?配套")  # "总投资100亿元的某石化项目和投资20亿元的配套码头": a work and its part
+_RECALLED_WORK = re.compile(r"此前|之前|早在|去年|前年")  # (not _EARLIER_WORK's 一期: a toured work's "已进入一期生产阶段")
+_PARTS_OF_TOTAL = re.compile(r"(?:总投资|投资总额)中|其中[^，。；,;]{0,12}?总投资")
 _PHASES_OR_PARTS = re.compile(r"其中|[一二三四五首]期|分期|包括")
 
 
@@ -1221,8 +1244,11 @@ def _several_works_figures(title: str, body: str, chosen: _Found) -> bool:
     items = [item for item in _investment_amounts(wider, title) if not item.phase]
     if any(item.is_roundup for item in items):
         return False
-    totals = [item for item in items if item.total]  # each work's own total (总投资…), not one work's parts and years
-    if len({(item.amount.value, item.amount.currency) for item in totals}) >= 3 \
+    # Each work's own total (总投资…), not one work's parts and years ("该项目总投资中，景区建设总投资8亿元"), nor an investor's
+    # earlier works recalled ("此前，该集团在某市建设的总投资10亿元的材料基地已投产").
+    totals = [item for item in items if item.total
+              and not _RECALLED_WORK.search(wider, _sentence_start(wider, item.end - 1), sentence_end(wider, item.end - 1))]
+    if not _PARTS_OF_TOTAL.search(wider) and len({(item.amount.value, item.amount.currency) for item in totals}) >= 3 \
             and len({_sentence_start(wider, item.end - 1) for item in totals}) >= 3:
         return True
     opening = _opening(body, 2)[:6 * _REACH]
@@ -1237,7 +1263,8 @@ def _several_works_figures(title: str, body: str, chosen: _Found) -> bool:
     mates = [item for item in found if start <= item.end <= end and not item.phase]
     sentence = opening[start:end]
     if len(mates) >= 2 and not _PHASES_OR_PARTS.search(sentence) \
-            and all(_LIST_JOIN.search(opening, a.end, b.end) for a, b in zip(mates, mates[1:])):
+            and all(_LISTED_NEXT.search(opening[a.end:b.end]) and not _ITS_PART.match(opening, b.end)
+                    for a, b in zip(mates, mates[1:])):
         return True  # listed in one sentence
     counted = _SEVERAL_COUNTED.search(title) and not _PHASES_OR_PARTS.search(opening)
     return bool(counted) and len({(item.amount.value, item.amount.currency) for item in found if not item.phase}) >= 2
@@ -1286,7 +1313,10 @@ def _batch_told_next(body: str, amount_text: str) -> bool:
     found = _the_figure(amount_text).search(body)
     if found is None:
         return False
-    if re.compile(_the_figure(amount_text).pattern + r"[^，。；,;]{0,8}?项目(?:包括|有|涵盖)").search(body):
+    # The works it includes, themselves projects ("…合作项目包括总投资5亿元的光伏幕墻生产基地项目、…"), not one work's parts
+    # ("产业园项目包括4栋标准化厂房、1栋研发楼…", "项目涵盖污水处理、管网铺设等内容") nor its prospects ("项目有望…", "有序推进").
+    if re.compile(_the_figure(amount_text).pattern
+                  + r"[^，。；,;]{0,8}?项目(?:包括|涵盖)(?:总?投资|[^。；]{0,80}?项目[^。；、]{0,20}?、)").search(body):
         return True
     after = end = sentence_end(body, found.start())
     told = 0
@@ -1294,7 +1324,7 @@ def _batch_told_next(body: str, amount_text: str) -> bool:
         start, after = after + 1, max(after + 1, sentence_end(body, after + 1))  # batch: "…出席签约仪式。\n据了解，这次签约的…")
         told += bool(body[start:after + 1].strip())
     counted = _THIS_BATCH.search(body, end, min(after + 1, end + _REACH))
-    return counted is not None and not re.search(r"(?<![\d.])(?:1|一)\s*[个项宗]", counted.group())
+    return counted is not None and not re.search(r"(?<![\d.十])(?:1|一)\s*[个项宗]", counted.group())
 
 
 def _the_figure(amount_text: str) -> re.Pattern[str]:

@@ -25,7 +25,8 @@ _DOT_POINT = re.compile(r"(?<=\d)[．·・•](?=\d)")
 # its target: no comparison that could keep a figure an event's, as 累计 is none.
 _TALLY_RATE = r"(?:开工|动工|开复工|完成|转化|履约|到位|落地|投产|签约|入资)率|任务数"
 STATISTIC = re.compile(r"同比|环比|累计|[比较](上|去|前)一?年|[比较]上(月|季度?)|比\d{2,4}年|" + _TALLY_RATE)
-_NO_COMPARISON = re.compile("累计|" + _TALLY_RATE)
+# (A rate after the figure is a comparison like 同比: "…集中开工，共开工项目30个，总投资200亿元，开工率100%" keeps the day's batch.)
+_NO_COMPARISON = re.compile("累计")
 
 
 def compared_after(sentence: str, sentence_start: int, pos: int) -> bool:
