@@ -23,7 +23,7 @@ from .batches import (COUNT_BEFORE as _COUNT_BEFORE, MANY_AREAS as _MANY_AREAS,
 from .money import AMOUNT as _AMOUNT, CNY_RATES, Amount, parse_amount, to_amount as _to_amount
 from .places import find_places
 from .stages import find_stage
-from .text import (OUR_HOME, TODAY_EVENT, TOGETHER, story_paragraphs, AREA_WIDE, sentence_end, sentence_start as _sentence_start, CLAUSE_BREAK, INVESTING, ONE_BATCH as _ONE_BATCH, PLAN_DOCUMENT, PURCHASE, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
+from .text import (FAIR_NAMES, OUR_HOME, TODAY_EVENT, TOGETHER, story_paragraphs, AREA_WIDE, sentence_end, sentence_start as _sentence_start, CLAUSE_BREAK, INVESTING, ONE_BATCH as _ONE_BATCH, PLAN_DOCUMENT, PURCHASE, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
                    REACH as _REACH, SENTENCE_MARKS, STATISTIC, TODAY, WORK_HEAD, Marks, compared_after, compared_batch,
                    day_item_start, normalise)
 
@@ -254,10 +254,15 @@ _AID_BETWEEN = re.compile(r"援[疆藏青]|对口(支援|援助|帮扶)|扶贫|�
 # ("投资近10亿元，新建两条生产线") are one work's.
 # A revised total ("总投资由12亿元调整为15亿元", "概算从8.2亿元核减至7.6亿元"): the figure it was is no longer the
 # work's; the figure it became is, though the old one stands between it and the investment word.
-_REVISE = r"(?:调整|核减|调减|核增|调增|增加|提高|追加|变更|核定|减少|压减|下调|上调|增至|减至)(?:为|至|到)?"
-_REVISED_FROM = re.compile(r"(?:由|从)(?:原来的|原先的|原|最初的|原计划的?)?")
-_REVISED_TO = re.compile(r"^(?:元|美元)?" + _REVISE)
-_REVISED_BETWEEN = re.compile(_REVISED_FROM.pattern + r"[\d.]+(?:亿|万)?元?" + _REVISE)
+# Only a verb with its new figure's marker (为/至/到) tells the new total: "由12亿元增加2亿元", "核减1.5亿元", "下调1亿元" give
+# the difference, which is no work's total (the figure it was then stands).
+_REVISE_VERB = r"(?:调整|核减|调减|核增|调增|增加|提高|追加|变更|核定|减少|压减|下调|上调)"
+_REVISE = r"(?:" + _REVISE_VERB + r"(?:后为|为|至|到了?)|增至|减至|增到|减到)"
+_REVISED_FROM = re.compile(r"(?:总?额)?(?:由|从)(?:原来的|原先的|原|最初的|原计划的?)?约?")
+_OLD_FIGURE = r"[\d.,]+(?:万亿|亿|万)?(?:美元|欧元|港元|元)?"  # as _AMOUNT writes it ("3,000万元", "约12亿元", "1.2亿美元")
+_REVISED_TO = re.compile(r"^(?:美元|欧元|港元|元)?" + _REVISE + r"约?\s*[\d一二三四五六七八九十]")
+_REVISED_BETWEEN = re.compile(_REVISED_FROM.pattern + _OLD_FIGURE + _REVISE + r"约?")
+_REVISED_BY = re.compile(_REVISED_FROM.pattern + _OLD_FIGURE + _REVISE_VERB + r"了?")  # the difference
 _PLAIN_INVEST = re.compile(r"投资[约达超逾近]?")
 _MANY_BUILT = re.compile(r"先后|一大批|一批|各类|多个|(?:(?<![\d.])\d{2,}|[十百千]+)(?:多|余)?(?:处|座|所|个)")
 # The national planning commission approving one work's investment ("国家发改委核准投资128亿元建设某城际铁路",
@@ -308,8 +313,8 @@ _RECALLED = re.compile(r"\s*(?:去年|前年|此前|早在|上年|\d{4}年\d{1,2
 _THE_DAYS_WORK = re.compile(r"(?:此次|本次|这次|今天|当天|今日)[^，。；,;]{0,8}?(?:开工|签约|投产|竣工|启动|动工)")
 # A fair's signings so far, told while it runs ("截至25日，长春市已在第十二届中国-东北亚博览会上签约合作项目15个，计划投资金额
 # 111.3亿元"): the fair's batch, not a span's tally.
-_FAIR_SO_FAR = re.compile(r"截[至止](?:到|至)?(?:目前|今天|昨天|发稿时|[\d一二三四五六七八九十]{1,3}日)")
-_FAIR = re.compile(r"博览会|洽谈会|交易会|展会|[\u4e00-\u9fff]博会|[\u4e00-\u9fff]洽会|本届|会期")
+_FAIR_SO_FAR = re.compile(r"截[至止](?:到|至)?(?:目前|今天|昨天|发稿时?|(?:[\d一二三四五六七八九十]{1,2}月)?[\d一二三四五六七八九十]{1,3}日)")
+_FAIR = re.compile(FAIR_NAMES + r"|展会|本届|会期|(?:本次|此次)(?:集中)?签约")  # (or the day's signing so far: "截止发稿时，本次签约仪式…")
 # Projects counted, then the size each one has ("8个投资过5000万元的项目", "12个总投资亿元以上的项目").
 _COUNT_RIGHT_BEFORE = re.compile(r"(?:\d+|[两二三四五六七八九十百]+)(?:多|余)?[个项]$")
 _CLASS_OF_COUNTED = re.compile(r"(?:以上)?的[^，。；,;]{0,10}?(?:项目|工程|企业)")
@@ -476,6 +481,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if bare_signing and not _BARE_SIGNED_GAP.fullmatch(between) and not signed_projects:
             continue  # "签约" governs only the amount right after it ("签约超230亿元") or its projects'
             # ("签约项目560亿元")
+        if _REVISED_BY.fullmatch(between):
+            continue  # "由8亿元增加2亿元": the difference, no total
         if _REVISED_BETWEEN.fullmatch(between):
             between = ""  # "总投资由12亿元调整为15亿元": the revised figure is the work's
         if _OTHER.search(between) or re.search(r"\d|[，,]", _YEARS_RUNNING.sub("", between)):

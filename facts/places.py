@@ -32,7 +32,7 @@ from typing import Iterable, Optional
 
 import ahocorasick
 
-from .text import COMMA_CLAUSE_MARKS, NATIONAL, OUR_HOME, REACH, WHOLE, sentence_end
+from .text import COMMA_CLAUSE_MARKS, FAIR_NAMES, NATIONAL, OUR_HOME, REACH, WHOLE, sentence_end
 
 __all__ = ["Division", "Place", "find_places", "names_a_country", "national_figure"]
 
@@ -1035,8 +1035,8 @@ _ORIGIN = re.compile(r"来自[^，。；;,!?！？：:\n]{1,40}?等(?:地|省市
 # 浙江杭州、宁波开展招商活动"; not investors visiting the site, "深圳客商赴平利县对接", nor a leader's 考察 of a site),
 # where a reporter learned it ("记者从南宁获悉"; not from an office, "从宜昌市发改委获悉"). Each match covers the place words only, not the event's name ("在深圳举行的安远县招商推介会"):
 # such a place ranks after the story's own places, before a dateline's (find_places).
-_EVENTS_ELSEWHERE = (r"签约仪式|签约活动|(?<!开工)(?<!竣工)(?<!投产)(?<!开竣工)大会|博览会|[\u4e00-\u9fff]{1,2}博会|洽谈会"
-                     r"|[\u4e00-\u9fff]{1,2}洽会|对接会|峰会|推介会|座谈会|说明会|交易会|论坛")
+_EVENTS_ELSEWHERE = (r"签约仪式|签约活动|(?<!开工)(?<!竣工)(?<!投产)(?<!开竣工)大会|" + FAIR_NAMES
+                     + r"|对接会|峰会|推介会|座谈会|说明会|论坛")
 _VENUE = re.compile(r"在(?P<place>[^，。；;,!?！？：:\n在]{1,12}?)(?:隆重|成功|盛大)?(?:举行|举办|召开)[了的][^，。；;!?！？\n]{0,30}?(?:" + _EVENTS_ELSEWHERE + r")"
                     # (a day between: "国际徽商大会17日在安徽省合肥市开幕"; a hall named: "在合肥滨湖国际会展中心开幕")
                     r"|(?:" + _EVENTS_ELSEWHERE + r")(?:[\d一二三四五六七八九十]{1,3}日)?(?:上午|下午|晚)?在(?P<place2>[^，。；;,!?！？：:\n在]{1,12}?)(?:隆重|成功|盛大|圆满)?(?:举行|举办|召开|开幕|闭幕|落幕|落下帷幕)"
@@ -1088,7 +1088,7 @@ _TRIPS_READ = 12
 _TRAVELLERS = re.compile(OUR_HOME.pattern + r"|[市县区州旗]委|[市县区州]长|率队|率团")
 _OUR_CITY = re.compile(r"我(?:市|县|区|州|旗)")  # (not 我省: the province's own story of its fair)
 # An event of a whole province: its name carries the province ("湖北文旅博览会", "中国（安徽）国际徽商大会") or "省" ("省茶产业博览会").
-_PROVINCE_EVENT = re.compile(r"(?:(?<![\u4e00-\u9fff])省|全省|[（(]?(?:" + "|".join(
+_PROVINCE_EVENT = re.compile(r"(?:(?<![\u4e00-\u9fff])省(?!委|长|政府|人大|政协|领导|市领导|直)|全省|[（(]?(?:" + "|".join(
     ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北",
      "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆")) + r")(?:省|自治区)?[）)]?)"
     r"[^，。；;,!?！？：:\n]{0,16}?(?:" + _EVENTS_ELSEWHERE + r")")
@@ -1372,7 +1372,9 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
                                c in loose, order.get(c, len(order))))
     title_levels = {table.by_code[code].level for code in title_codes}
     cities = {table.place(code).city for code in leaves if table.place(code).city}
-    if title_levels == {0} and len(cities) >= 3 and not focus_codes - set(title_codes):
+    site_cities = {table.place(code).city for code in site_codes if table.place(code).city}
+    if title_levels == {0} and len(cities) >= 3 and not focus_codes - set(title_codes) and not site_cities:
+        # (…unless the story sites its work in one: "位于郑州市的某产业园项目开工。项目建成后将辐射开封、洛阳等地")
         # A province's story ("2022年吉林省将推动一批重大工程落地", "贵州一季度集中开工重大工程项目907个") whose body goes
         # from city to city: its works lie across the province, no city of its own (readers label none).
         return [table.place(code) for code in title_codes][:limit]

@@ -103,9 +103,13 @@ _EVENT_NOTICE = re.compile(r"^关于(举办|召开|参加|组织)")
 # After the verb: a condition or a time before it ("建成后", "投产以后", "竣工前").
 # Another stage may stand between ("项目建成达产后，预计年产值约30亿元", "建成投运以后").
 # A verb negated right before it ("未获批准", "尚未竣工", "没有通过评审", "不予核准", "无签约项目").
-_NEGATED_BEFORE = re.compile(r"(?:未|没有|没能|(?<![毫并])无|不予|不再|不得|不准|禁止)(?:能|曾)?(?:获得?|通过|完成|实现|正式|按期|如期|按时|全面|全部|整体)?$")
+_NEGATED_BEFORE = re.compile(r"(?:未|没有|没能|(?<![毫并])无|不予|不再|不得|不准|禁止)(?:能|曾)?(?:获得?|通过|完成|实现|正式|按期|如期|按时|全面|全部|整体|新)?$")
 _CONDITION_AFTER = re.compile(r"(?:并?(?:达产|达效|满产|投产|投运|运营|使用|通车|通水|投用|运行)){0,2}(?:后|後|时|以后|之后|前|以前|之前|之日"
-                              r"|可以?(?!说)|将(?!近)|能够?|就能|即可)")  # what it does once done ("建成可以保障全市用水")  # "建成通车后", "建成投产满产后"
+                              r"|(?P<can>可以?(?!说)|将(?!近)|能够?|就能|即可))")  # what it does once done ("建成可以保障全市用水")  # "建成通车后", "建成投产满产后"
+# …unless the verb is told as reached ("某项目成功签约将带动就业3000人", "正式投产将助力…"), or a headline tells the event and its
+# effect ("某大桥建成通车将极大缩短两岸通行时间").
+_REACHED_BEFORE = re.compile(r"(?:成功|正式|顺利|已经?|今天|今日|日前|近日)[^，。；,;]{0,4}$")
+_SEASON = re.compile(r"雪季|滑雪|冰雪|花展|花节|花海|赏花|灯会|灯展|庙会|游园|迎客|开放季|旅游季|周年")
 # A verb that starts a noun of measure ("竣工面积", "开工率") or is followed by a quantity
 # ("竣工8012万平方米", "投产821公里", "建成住房105万套", "建成8个基地") counts, it reports no
 # project's stage. One work ("建成一座污水处理厂") is not a count.
@@ -438,8 +442,12 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
     if text[match.start() - 1:match.start()] in ("从", "到", "至") and not _TOOK.match(text, match.end()) \
             and not (text[match.start() - 1] == "从" and _SPAN_TOOK.match(text, match.end())):
         return "span of stages"  # "从签约到投产的全流程": a span of stages, not a report
-    if _CONDITION_AFTER.match(text, match.end()):
+    condition = _CONDITION_AFTER.match(text, match.end())
+    if condition and not (condition.group("can") and (not in_body or _REACHED_BEFORE.search(text, max(0, match.start() - 8),
+                                                                                         match.start()))):
         return "condition"  # "项目建成后…", "投产以后…": a condition, not a report
+    if "开园" in match.group() and _SEASON.search(sentence_of(text, match.start(), _SENTENCE_MARKS)):
+        return "season"  # a park's season or show opening ("某滑雪场新雪季正式开园", "郁金香花展正式开园"), no work done
     if _NEGATED_BEFORE.search(text, max(0, match.start() - 8), match.start()):
         return "negated"  # "环评未获批准", "工程尚未竣工验收": not reached
     if in_body and index not in _DEALS and not _WORK.search(sentence_of(text, match.start(), _SENTENCE_MARKS)) \

@@ -86,7 +86,9 @@ PLAN_DOCUMENT = re.compile(r"(建设|发展|总体|专项|布局)规划|(?:重�
 # What makes several projects one batch: the event that reports them (EVENT, a stage reached as
 # facts.stages reads it: not "建成后", not "将开工") or the edition of a fair or meeting ("本届数博会", "会上", "此次") or a list put out or
 # approved at once ("新一批…项目不久前推出", "…项目获批"; not a year's list "发布…重点项目清单").
-ONE_BATCH = re.compile(r"本届|本次|此次|这批|该批|会上|会期|会议期间|展会|博览会|洽谈会|交易会|峰会|论坛"
+# A fair by its name, long or short ("中国国际投资贸易洽谈会", "厦洽会", "西洽会", "数博会"): one pattern for every reader.
+FAIR_NAMES = r"博览会|[\u4e00-\u9fff]{1,2}博会|洽谈会|[\u4e00-\u9fff]{1,2}洽会|交易会"
+ONE_BATCH = re.compile(r"本届|本次|此次|这批|该批|会上|会期|会议期间|展会|" + FAIR_NAMES + r"|峰会|论坛"
                        r"|推出|获批|批复|核准")
 
 
