@@ -1176,7 +1176,7 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
 # Not the works beside it ("当天开工的还有某物流园等3个项目") nor the work's rank ("此次签约的是该县今年第3个亿元以上项目").
 _THIS_BATCH = re.compile(r"(?:本次|此次|这次|今天|当天|当日|现场)(?:集中)?(?:签约|签订|开工|开复工|竣工|投产)的?"
                          r"(?![^，。；,;]{0,4}?还有)[^，。；,;]{0,12}?"
-                         r"(?:(?<![\d.第])(?:\d+|[两二三四五六七八九十][一二三四五六七八九十]*)\s*[个项宗]"
+                         r"(?:(?<![\d.第])(?:\d+|[两二三四五六七八九十][一二三四五六七八九十]*)\s*(?:[个项宗]|家(?=企业|公司|客商))"
                          r"|项目(?:包括|有|涵盖)[^。；]{0,80}?、[^。；]{0,80}?等)")
 # (Not a consortium signing one project, "与3家企业联合签约的某文旅综合体项目", nor one deal's papers, "签订了3份协议，包括…".)
 _PARTIES_SIGNED = re.compile(r"(?:\d+|[两三四五六七八九十百]+)(?:多|余)?家[^，。；,;]{0,10}?(?:企业|公司|单位|客商|机构)"
@@ -1339,7 +1339,7 @@ def _batch_told_next(body: str, amount_text: str) -> bool:
         start, after = after + 1, max(after + 1, sentence_end(body, after + 1))  # batch: "…出席签约仪式。\n据了解，这次签约的…")
         told += bool(body[start:after + 1].strip())
     counted = _THIS_BATCH.search(body, end, min(after + 1, end + _REACH))
-    return counted is not None and not re.search(r"(?<![\d.十])(?:1|一)\s*[个项宗]", counted.group())
+    return counted is not None and not re.search(r"(?<![\d.十])(?:1|一)\s*[个项宗家]", counted.group())
 
 
 def _the_figure(amount_text: str) -> re.Pattern[str]:
