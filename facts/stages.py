@@ -64,10 +64,11 @@ _VERBS = {
     # route, a flight or a hotline "正式开通" is a service, and "恢复通车" reopens a road);
     # 开馆: a museum or hall opened (not "正常开馆", "恢复开馆": opening hours); 建成投入商运 (commercial operation) is read whole, like 建成投产
     # (建成通车 is two verbs, and the completion, the furthest stage, wins).
-    # "构建成链", "组建成", "共建成渝": a verb ending in 建 before 成 ("into", a name) is no completion;
+    # "构建成链", "组建成", "共建成渝": a verb ending in 建 before 成 ("into", a name) is no completion, nor a name ending in 建
+    # before 成功 ("国龙矿建成功中标");
     # "建成区" is a city's built-up area. 落成: a building's or a bridge's completion ("体育中心今天落成"); not
     # "临近落成" (not yet), and "落成启用" is the opening of a work in use (投产's 启用 reads it).
-    "竣工": r"(?:全面)?完成(?:全部)?建设任务(?![\d一二三四五六七八九十百千万的])|竣工验收|竣工(?!决算)|开[（(]竣[）)]工|完工|(?<!临近)(?<!接近)落成(?!启用|开放|投用)|(?<![构组搭创共已])建成(?!区)|(?<=已)建成(?!区|的[^，。；,;]{0,10}?(?:最|之一|第一))|验收合格|(经|通过)[^，。；,;]{0,10}?验收|交付使用",  # 交付使用: handed over, built
+    "竣工": r"(?:全面)?完成(?:全部)?建设任务(?![\d一二三四五六七八九十百千万的])|竣工验收|竣工(?!决算)|开[（(]竣[）)]工|完工|(?<!临近)(?<!接近)落成(?!启用|开放|投用)|(?<![构组搭创共已])建成(?!区|功)|(?<=已)建成(?!区|功|的[^，。；,;]{0,10}?(?:最|之一|第一))|验收合格|(经|通过)[^，。；,;]{0,10}?验收|交付使用",  # 交付使用: handed over, built
 }
 _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_VERBS.values())))
 # A plan word governs the rest of its sentence: the stages after it are ahead, not reached
@@ -80,7 +81,7 @@ _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_
 # span that reports ("两天内共集中签约…") is not.
 # As planned ("按计划", "按照计划", "根据计划") states no plan: the work was done on schedule; so does
 # a comparison with the plan ("比原计划提前竣工").
-_PLAN = re.compile(r"(?<![按照据])(?<!比原)计划|预计|预定|定于|将(?!近|军|领)|拟|力争|争取|有望|可望|年内|明年|下一步|推动|促进(?=[^，。；,;]{0,8}?(?:开工|投产|竣工|建成|签约|落地))|加快推进|全力以赴|"
+_PLAN = re.compile(r"(?<![按照据])(?<!比原)计划|预计|预定|定于|将(?!近|军|领)|拟|力争|力求|争取|有望|可望|年内|明年|下一步|推动|促进(?=[^，。；,;]{0,8}?(?:开工|投产|竣工|建成|签约|落地))|加快推进|全力以赴|"
                    r"就要|快要|下个?月(?:底|初|中旬|上旬|下旬)|可以随时|随时可以|(?:正在|抓紧)办理|(?<![\d在用仅短])(?:[一二三四五六七八九十两]|\d{1,2})个?(?:月|天|日|周)内(?=(?:实现|完成|全面|正式)?(?:开工|投产|竣工|建成|签约|落地))|"
                    r"确保|(?:保障|保证(?!金|了)(?![^，。；]{0,12}?前提)|力促)(?=[^，。；、\s]{0,12}?(?:开工|投产|竣工|建成|签约|落地|达产))(?![房性])|督促|(?<=[，,：:])[\u4e00-\u9fff]{0,4}?(?<![主重需只想必紧简摘首纲机不这那高])要(?![求素点闻害是不])"  # "会议强调，要…", "今年，南昌要整治…": a modal of its clause's subject
                    # A wish for a stage ("让项目早开工、早投产", "早日建成"), not a report; "提早竣工" was done early,
@@ -109,6 +110,7 @@ _CONDITION_AFTER = re.compile(r"(?:并?(?:达产|达效|满产|投产|投运|运
 # …unless the verb is told as reached ("某项目成功签约将带动就业3000人", "正式投产将助力…"), or a headline tells the event and its
 # effect ("某大桥建成通车将极大缩短两岸通行时间").
 _REACHED_BEFORE = re.compile(r"(?:成功|正式|顺利|已经?|今天|今日|日前|近日)[^，。；,;]{0,4}$")
+_LAST_CENTURY = re.compile(r"(?<!\d)(?:1[5-8]\d\d|19[0-8]\d)年")  # (before 1990: pages of the 1990s may tell their own year)
 _SEASON = re.compile(r"雪季|滑雪|冰雪|花展|花节|花海|赏花|灯会|灯展|庙会|游园|迎客|开放季|旅游季|周年")
 # A verb that starts a noun of measure ("竣工面积", "开工率") or is followed by a quantity
 # ("竣工8012万平方米", "投产821公里", "建成住房105万套", "建成8个基地") counts, it reports no
@@ -116,7 +118,7 @@ _SEASON = re.compile(r"雪季|滑雪|冰雪|花展|花节|花海|赏花|灯会|�
 _MEASURE_AFTER = re.compile(r"(、[\u4e00-\u9fff]{1,3})?(建筑)?(面积|率|量)")  # "新开工、竣工面积"
 _COUNTERS = "个|家|座|所|套|项|处|栋|幢|间|户|艘"
 _NUMBER = r"(?<![年日\d.])(?P<n>\d+(\.\d+)?|[一二两三四五六七八九十百千万]+)(多|余)?万?"
-_QUANTITY_AFTER = re.compile(r"了?[\u4e00-\u9fff]{0,4}?" + _NUMBER + f"({_COUNTERS}|平方米|公里|千米|米|亩)")
+_QUANTITY_AFTER = re.compile(r"了?(?:[\d.]*[亿万]元以上)?[\u4e00-\u9fff]{0,4}?" + _NUMBER + f"({_COUNTERS}|平方米|公里|千米|米|亩)")
 # Works counted anywhere in the clause after the verb: "全区已建成各类加工企业1196个", "在已建成投产的
 # 总投资1000万美元以上的120个项目中", "“十四五”期间，某省建成城市居家社区养老服务机构和设施2400多个"
 # (stock or a span's output, not one work; an area, "占地22万平方米", measures one).
@@ -184,7 +186,7 @@ _ONE_WORK = re.compile(r"这|该|此")
 # 开工的项目"; not its first or record, "全省首个…项目", which is one project) - unless the sentence
 # names one event (今天, 集中开工 …) or states the investment of what it reports. In the body: a headline
 # states its story's event ("全省一季度重大项目开工").
-_MANY = re.compile(r"一大批|大批|众多|许多|诸多|(全国|我国|全省|全市|全区|全县|全村|全乡|全镇|各地|各省|各市|各县)"
+_MANY = re.compile(r"一大批|大批|众多|许多|诸多|一([座条个批栋家])\1|(全国|我国|全省|全市|全区|全县|全村|全乡|全镇|各地|各省|各市|各县)"
                    r"(?![^，。；,;]{0,12}?(首|第一|最|唯一))")
 # A span summed up ("近年来", "今年以来", "五年间") or works done one after another ("先后建成") before the
 # verb in its sentence: background of the period, unless the sentence names one event (今天, 日前 …).
@@ -198,7 +200,7 @@ _SIGNED = STAGES.index("签约")
 _SIGNED_TOTAL_AFTER = re.compile(r"(项目)?(总?(投资)?金?额|资金)")
 # A span of time before a verb: "去年", "一季度", "上半年", "1—10月" (PERIOD) …
 _AS_OF_DATE = re.compile(r"截[至止](?:到|至)?(?:\d{4}年)?(?:\d{1,2}|[一二三四五六七八九十]{1,2})月")
-_SPAN_BEFORE = re.compile(PERIOD.pattern + r"|去年|今年|全年|上半年|下半年|前三季度|[一二三四]季度|前\d{1,2}个?月"
+_SPAN_BEFORE = re.compile(PERIOD.pattern + r"|去年|今年|全年|上半年|下半年|前三季度|[一二三四]季度|前\d{1,2}个?月|(?<![\d年])\d{1,2}月份(?!\d)"
                           r"|(?<!\d)\d{4}年(?!\d|[一二三四五六七八九十]{1,2}月|[初底末])")  # "2023年，", not "2023年5月"
 # A service or vehicles put into use right before the verb: a bus route, a flight, a freight train, buses
 # handed over. A metro or railway line is a work ("地铁1号线正式开通运营"): 线路 counts only after 公交.
@@ -304,6 +306,8 @@ def _as_noun(text: str, match: re.Match[str]) -> bool:
     of = text.rfind("的", clause, match.start())
     if of < 0 or _past_verbs(text, of + 1) < match.start():
         return False  # 的 does not stand right before this verb or a run of verbs ending in it
+    if text.startswith("随着", clause + len(text[clause:of]) - len(text[clause:of].lstrip())):
+        return True  # "随着这些项目的建成投产，某产业集群有望…": the condition of what is hoped for
     end = _past_verbs(text, match.end())
     after = _clause_after(text, end)
     if not after.strip(" \t\u3000") and text[end + len(after):end + len(after) + 1] in ("，", ","):
@@ -446,6 +450,8 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
     if condition and not (condition.group("can") and (not in_body or _REACHED_BEFORE.search(text, max(0, match.start() - 8),
                                                                                          match.start()))):
         return "condition"  # "项目建成后…", "投产以后…": a condition, not a report
+    if _LAST_CENTURY.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start()):
+        return "history"  # "唐山细棉土厂…于1891年建成投产": a recalled past, no news of a work's stage
     if "开园" in match.group() and _SEASON.search(sentence_of(text, match.start(), _SENTENCE_MARKS)):
         return "season"  # a park's season or show opening ("某滑雪场新雪季正式开园", "郁金香花展正式开园"), no work done
     if _NEGATED_BEFORE.search(text, max(0, match.start() - 8), match.start()):
