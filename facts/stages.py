@@ -81,7 +81,7 @@ _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_
 # span that reports ("两天内共集中签约…") is not.
 # As planned ("按计划", "按照计划", "根据计划") states no plan: the work was done on schedule; so does
 # a comparison with the plan ("比原计划提前竣工").
-_PLAN = re.compile(r"(?<![按照据])(?<!比原)计划|预计|预定|定于|将(?!近|军|领)|拟|力争|力求|争取|有望|可望|年内|明年|下一步|推动|促进(?=[^，。；,;]{0,8}?(?:开工|投产|竣工|建成|签约|落地))|加快推进|全力以赴|"
+_PLAN = re.compile(r"(?<![按照据])(?<!比原)计划|预计|预定|定于|将(?!近|军|领)|拟|力争|力求|争取|有望|可望|年内|明后年|明年|下一步|推动|促进(?=[^，。；,;]{0,8}?(?:开工|投产|竣工|建成|签约|落地))|加快推进|全力以赴|"
                    r"就要|快要|下个?月(?:底|初|中旬|上旬|下旬)|可以随时|随时可以|(?:正在|抓紧)办理|(?<![\d在用仅短])(?:[一二三四五六七八九十两]|\d{1,2})个?(?:月|天|日|周)内(?=(?:实现|完成|全面|正式)?(?:开工|投产|竣工|建成|签约|落地))|"
                    r"确保|(?:保障|保证(?!金|了)(?![^，。；]{0,12}?前提)|力促)(?=[^，。；、\s]{0,12}?(?:开工|投产|竣工|建成|签约|落地|达产))(?![房性])|督促|(?<=[，,：:])[\u4e00-\u9fff]{0,4}?(?<![主重需只想必紧简摘首纲机不这那高])要(?![求素点闻害是不])"  # "会议强调，要…", "今年，南昌要整治…": a modal of its clause's subject
                    # A wish for a stage ("让项目早开工、早投产", "早日建成"), not a report; "提早竣工" was done early,
@@ -110,6 +110,9 @@ _CONDITION_AFTER = re.compile(r"(?:并?(?:达产|达效|满产|投产|投运|运
 # …unless the verb is told as reached ("某项目成功签约将带动就业3000人", "正式投产将助力…"), or a headline tells the event and its
 # effect ("某大桥建成通车将极大缩短两岸通行时间").
 _REACHED_BEFORE = re.compile(r"(?:成功|正式|顺利|已经?|今天|今日|日前|近日)[^，。；,;]{0,4}$")
+_FOR_BEFORE = re.compile(r"(?<![成作认因以])为[\u4e00-\u9fff]{0,6}$")
+_READYING_AFTER = re.compile(r"[^，。；,;]{0,4}?(?:做|作)[^，。；,;]{0,10}?准备|[^，。；,;]{0,4}?(?:奠定|打下|冲刺|创造条件)")
+_PROJECTS_COUNTED_BEFORE = re.compile(r"(?<![\d第])(?:[2-9]|\d{2,})(?:多|余)?个(?:重点|重大|产业)?项目(?:已|相继|陆续|先后)?(?:新)?$")
 _LAST_CENTURY = re.compile(r"(?<!\d)(?:1[5-8]\d\d|19[0-8]\d)年")  # (before 1990: pages of the 1990s may tell their own year)
 _SEASON = re.compile(r"雪季|滑雪|冰雪|花展|花节|花海|赏花|灯会|灯展|庙会|游园|迎客|开放季|旅游季|周年")
 # A verb that starts a noun of measure ("竣工面积", "开工率") or is followed by a quantity
@@ -186,7 +189,7 @@ _ONE_WORK = re.compile(r"这|该|此")
 # 开工的项目"; not its first or record, "全省首个…项目", which is one project) - unless the sentence
 # names one event (今天, 集中开工 …) or states the investment of what it reports. In the body: a headline
 # states its story's event ("全省一季度重大项目开工").
-_MANY = re.compile(r"一大批|大批|众多|许多|诸多|一([座条个批栋家])\1|(全国|我国|全省|全市|全区|全县|全村|全乡|全镇|各地|各省|各市|各县)"
+_MANY = re.compile(r"一大批|大批|众多|许多|诸多|一([座条个批栋])\1|(全国|我国|全省|全市|全区|全县|全村|全乡|全镇|各地|各省|各市|各县)"
                    r"(?![^，。；,;]{0,12}?(首|第一|最|唯一))")
 # A span summed up ("近年来", "今年以来", "五年间") or works done one after another ("先后建成") before the
 # verb in its sentence: background of the period, unless the sentence names one event (今天, 日前 …).
@@ -357,6 +360,8 @@ def _counts(text: str, match: re.Match[str], index: int) -> bool:
         if index == _SIGNED and _SIGNED_TOTAL_AFTER.match(text, match.end()):
             return True
         quantity = _QUANTITY_AFTER.match(after)
+        if _PROJECTS_COUNTED_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            return True  # "一季度，…等22个项目开工建设": the span's count told before the verb
         # An ordinal ranks one ("今年签约的第5个百亿级项目"): no count.
         return bool(quantity and quantity.group("n") not in ("一", "1") and "第" not in quantity.group())
     if index == _STARTED and _PROJECTS_COUNTED_AFTER.match(after) and _SO_FAR_DONE.search(text, max(0, match.start() - 4), match.start()) \
@@ -450,6 +455,8 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
     if condition and not (condition.group("can") and (not in_body or _REACHED_BEFORE.search(text, max(0, match.start() - 8),
                                                                                          match.start()))):
         return "condition"  # "项目建成后…", "投产以后…": a condition, not a report
+    if _FOR_BEFORE.search(text, max(0, match.start() - 8), match.start()) and _READYING_AFTER.match(text, match.end()):
+        return "aim"  # "工人们正在为项目建成做最后的冲刺准备": what the work is readied for, not reached
     if _LAST_CENTURY.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start()):
         return "history"  # "唐山细棉土厂…于1891年建成投产": a recalled past, no news of a work's stage
     if "开园" in match.group() and _SEASON.search(sentence_of(text, match.start(), _SENTENCE_MARKS)):
