@@ -47,7 +47,7 @@ _VERBS = {
     # 通知书》") is the work's tender done, as readers of real regional stories label it (session 19: 9 of 294 stages;
     # not 中标候选人公示, candidates only, as session 18's review decided); one won abroad ("中国铁建…中标墨西哥城至克雷塔罗高速铁路项目") is a contractor's news,
     # no stage in the gold set's rules (bench/data/facts/README.md): see _skip_reason. (Not 开标: bids opened only.)
-    "招标": r"完成招标|完成(?:了)?[^，。；,;]{0,8}?招投标|招标(?!投标[^，。；,;]{0,4}?(?:中心|网|法|办|局|平台|条例|服务|交易))|确定(?:了)?施工单位|中标(?!候选|单位|企业|方|人|麒麟|软件|金额|价|额)",  # not "项目中标单位…董事长" (a title)
+    "招标": r"完成招标|完成(?:了)?[^，。；,;]{0,8}?招投标|招标(?!投标[^，。；,;]{0,4}?(?:中心|网|法|办|局|平台|条例|服务|交易)|计划)|确定(?:了)?施工单位|中标(?!候选|单位|企业|方|人|麒麟|软件|金额|价|额)",  # not "项目中标单位…董事长" (a title)
     # "开复工": started or resumed; "启动建设", "扩建工程正式启动", "某工程日前在天津启动": construction launched.
     # Not 开 + 工作/工业 of another verb: "召开工作会议", "召开工业经济推进会", "展开工作", "公开工程信息".
     "开工": r"(?<![召公展打离])开工建设|集中开工|开复工|开[（(]复[）)]工|(?<![召公展打离])开工(?!贸)|动工|奠基|破土|开建|开始(土建)?(兴建|建设|施工)|(?:(?<=工程)|(?<=项目))集中启动(?!仪式后)|(?:正式)?复工建设|(?:(?<=正式)|(?<=已)|(?<=年)|(?<=月)|(?<=日)|(?<=于))动建|(?:正式|开始)施建|启动建设|(?:开始|正式)桩基施工|桩基[^，。；,;]{0,4}?开钻|(?<=工程)(日前|近日|今天|今日|昨天)?(在[\u4e00-\u9fff]{1,8}?)?(正式|全面)?启动(?!仪式后)",
@@ -112,7 +112,7 @@ _CONDITION_AFTER = re.compile(r"(?:并?(?:达产|达效|满产|投产|投运|运
 _REACHED_BEFORE = re.compile(r"(?:成功|正式|顺利|已经?|今天|今日|日前|近日)[^，。；,;]{0,4}$")
 _FOR_BEFORE = re.compile(r"(?<![成作认因以])为[\u4e00-\u9fff]{0,6}$")
 _READYING_AFTER = re.compile(r"[^，。；,;]{0,4}?(?:做|作)[^，。；,;]{0,10}?准备|[^，。；,;]{0,4}?(?:奠定|打下|冲刺|创造条件)")
-_PROJECTS_COUNTED_BEFORE = re.compile(r"(?<![\d第])(?:[2-9]|\d{2,})(?:多|余)?个(?:重点|重大|产业)?项目(?:已|相继|陆续|先后)?(?:新)?$")
+_PROJECTS_COUNTED_BEFORE = re.compile(r"(?<![\d第])(?:[2-9]|\d{2,})(?:多|余)?个(?:重点|重大|产业)?项目(?:已经?|相继|陆续|先后|顺利|全面|正式)*(?:新)?$")
 _LAST_CENTURY = re.compile(r"(?<!\d)(?:1[5-8]\d\d|19[0-8]\d)年")  # (before 1990: pages of the 1990s may tell their own year)
 _SEASON = re.compile(r"雪季|滑雪|冰雪|花展|花节|花海|赏花|灯会|灯展|庙会|游园|迎客|开放季|旅游季|周年")
 # A verb that starts a noun of measure ("竣工面积", "开工率") or is followed by a quantity
@@ -352,6 +352,9 @@ def _counts(text: str, match: re.Match[str], index: int) -> bool:
     # A count as of a date ("截止4月23日，某镇签约项目16个") is a tally: its date is no event's day (not at a fair:
     # "截至25日，本届博览会签约项目…").
     as_of = bool(span and _AS_OF_DATE.match(text, span.start()) and not ONE_BATCH.search(sentence))
+    if span and (so_far or as_of or not EVENT.search(sentence) and not ONE_BATCH.search(sentence)) \
+            and _PROJECTS_COUNTED_BEFORE.search(text, max(0, match.start() - 16), match.start()):
+        return True  # "一季度，…等22个项目开工建设", "2024年，…等66个项目顺利竣工或投产": the span's count told before the verb
     if index in (_STARTED, _SIGNED) and span \
             and (so_far or as_of or not EVENT.search(sentence) and not ONE_BATCH.search(sentence)):
         # "去年开工的17处灌区", "一季度新开工建设160项": a span's count of starts, not one event's batch. Projects
@@ -360,8 +363,6 @@ def _counts(text: str, match: re.Match[str], index: int) -> bool:
         if index == _SIGNED and _SIGNED_TOTAL_AFTER.match(text, match.end()):
             return True
         quantity = _QUANTITY_AFTER.match(after)
-        if _PROJECTS_COUNTED_BEFORE.search(text, max(0, match.start() - 12), match.start()):
-            return True  # "一季度，…等22个项目开工建设": the span's count told before the verb
         # An ordinal ranks one ("今年签约的第5个百亿级项目"): no count.
         return bool(quantity and quantity.group("n") not in ("一", "1") and "第" not in quantity.group())
     if index == _STARTED and _PROJECTS_COUNTED_AFTER.match(after) and _SO_FAR_DONE.search(text, max(0, match.start() - 4), match.start()) \
