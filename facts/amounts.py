@@ -1237,7 +1237,7 @@ def _batch_without_total(title: str, lead: str, body: str, chosen: _Found) -> bo
 
 
 # Firms or works a headline counts ("两家台资企业落户某产业园", "3个项目签约"): several, each with a figure of its own.
-_SEVERAL_COUNTED = re.compile(r"(?<![\d第])(?:[2-9]|[两二三四五六七八九]|\d{2})(?:多|余)?[家个项](?:[^，。；\s]{0,4}?)(?:企业|公司|客商|项目|台企|外企)")
+_SEVERAL_COUNTED = re.compile(r"(?<![\d第])(?:[2-9]|[两二三四五六七八九]|\d{2})(?:多|余)?[家个项大](?:[^，。；\s]{0,4}?)(?:企业|公司|客商|项目|台企|外企)")
 # The next work's figure joined to the one before ("…项目、总投资3亿元的…", "…生产线和投资1680万美元的…"): the join right before
 # its investment phrase, not a 和/及 inside a name ("研发及生产基地", "和美乡村") nor another measure ("、固定资产投资4.2亿元").
 _LISTED_NEXT = re.compile(r"(?:[、和及与；;]|以及)(?:总|计划|拟)?投资(?:总?额)?[^，。；,;、和及与]{0,12}$")

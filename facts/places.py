@@ -88,6 +88,7 @@ _WHOLE_AFTER = re.compile(r"全(?:县|市|区|旗)")
 _EVENT_AFTER = re.compile(r"举行|举办|召开|集中(?:签约|开工|开竣工|投产)")
 _PROJECT_NEAR = re.compile(r"[^，。、；：！？,;:!?\s]{0,4}?项目|一[^，。、；：！？,;:!?\s]{1,8}?项目")  # "胶州一航空物流项目"
 # jieba's tags of proper nouns; a name tagged otherwise is an ordinary word as well (资源 n, 合作 vn).
+_RARE_WORD = 10  # jieba's count under which a word's tag says little (places.py old county names)
 _PROPER_TAGS = {"ns", "nr", "nrt", "nrfg", "nz", "nt"}
 
 
@@ -253,8 +254,9 @@ class _Table:
             short = _short(d.name)
             if d.level != 2 or short == d.name or len(short) < 2:
                 continue
-            tag = self.words.get(short, (0, ""))[1]
-            if d.name.endswith("市") and (not tag or tag in _PROPER_TAGS):
+            freq, tag = self.words.get(short, (0, ""))
+            # (…or a word too rare to be written beside 县 by chance: jieba tags 射洪 "vn", seen 3 times)
+            if d.name.endswith("市") and (not tag or tag in _PROPER_TAGS or freq < _RARE_WORD):
                 variants: tuple[str, ...] = (short + "县",)
             elif d.name.endswith("区") and not d.name.endswith(("新区", "矿区", "林区", "地区")) and tag in _PROPER_TAGS:
                 variants = (short + "县",) if short.endswith("城") else (short + "市", short + "县")

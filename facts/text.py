@@ -35,7 +35,9 @@ def compared_after(sentence: str, sentence_start: int, pos: int) -> bool:
     edition's, which keeps it the event's when the sentence reports one (facts.amounts, facts.stages ask
     that); 累计 anywhere, or a comparison before ``pos``, makes the figure a statistic."""
     found = list(STATISTIC.finditer(sentence))
-    return bool(found) and all(not _NO_COMPARISON.fullmatch(f.group()) and sentence_start + f.start() >= pos for f in found)
+    edition = _THIS_EDITION.search(sentence)  # "本届合作周累计新签约台资项目38个": the edition's own total so far
+    return bool(found) and all((not _NO_COMPARISON.fullmatch(f.group()) and sentence_start + f.start() >= pos)
+                               or (edition is not None and f.group() == "累计") for f in found)
 
 # A clause that spans a period sums it up: "近5年来", "今年以来", "一个月内", and a count as of a date
 # ("截至1月30日，共举办…活动2700多场，签约项目626个，总投资额2340.54亿元").
@@ -88,6 +90,7 @@ PLAN_DOCUMENT = re.compile(r"(建设|发展|总体|专项|布局)规划|(?:重�
 # approved at once ("新一批…项目不久前推出", "…项目获批"; not a year's list "发布…重点项目清单").
 # A fair by its name, long or short ("中国国际投资贸易洽谈会", "厦洽会", "西洽会", "数博会"): one pattern for every reader.
 FAIR_NAMES = r"博览会|[\u4e00-\u9fff]{1,2}博会|洽谈会|[\u4e00-\u9fff]{1,2}洽会|交易会"
+_THIS_EDITION = re.compile(r"本届|本次(?:大会|展会|活动|" + FAIR_NAMES + ")")  # (compared_after: a fair's 累计 so far)
 ONE_BATCH = re.compile(r"本届|本次|此次|这批|该批|会上|会期|会议期间|展会|" + FAIR_NAMES + r"|峰会|论坛"
                        r"|推出|获批|批复|核准")
 
