@@ -1133,7 +1133,9 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
             near = (chosen.end if text is body else 0) + 2 * _REACH  # the next paragraph's figure is near (hostile text)
             filled = next((found for found in _investment_amounts(_opening(body, 2)[:near], title)
                            if found.is_roundup and not found.bound and (text is title or found.end > chosen.end)
-                           and _fills_bound(chosen, found.amount)), None)
+                           and _fills_bound(chosen, found.amount)
+                           # (not a part of the batch: "总投资近400亿元。其中，重大项目29个，总投资365亿元")
+                           and "其中" not in body[_sentence_start(body, found.end - 1):found.end]), None)
         if filled is None and chosen.bound and text is body and not chosen.is_roundup:
             # A project's bound ("协鑫斥资逾百亿探路华东最大抽蓄电站") that a later total of its paragraph or the next
             # states precisely ("总投资140亿元的协鑫建德项目…").

@@ -213,3 +213,9 @@ def test_stage_words_that_report_no_stage_reached(title: str, body: str, want: d
 def test_a_countys_old_name_reads_as_its_city() -> None:
     # 射洪县 became 射洪市 (遂宁) in 2019; jieba tags the rare word 射洪 "vn", which had kept its old name unread.
     _check("", "日前，某公司就某零部件生产基地项目与射洪县政府正式签订投资协议，项目总投资2亿元。", {"amount": 2e8, "city": "遂宁"})
+
+
+def test_a_part_after_qizhong_fills_no_batchs_bound() -> None:
+    # "近400亿元" is the day's 43 works'; the 29 key works' 365亿元 after 其中 is a part of them, not the bound's figure.
+    _check("", "昨天上午，我市举行重大项目集中开工仪式，全市43个项目同时开工，总投资近400亿元。其中，重大项目29个，总投资365亿元。",
+           {"amount": 4e10, "kind": "roundup", "stage": "开工"})
