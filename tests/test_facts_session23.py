@@ -155,6 +155,8 @@ _COUNTED_BATCHES = [
     # Guards: one of a list (之一), one work (一座), a class each counted work is of, a programme pushed on.
     ("", "作为国家172项重大水利工程之一，总投资99.2亿元的某水利枢纽工程今天通过竣工验收。", {"amount": 9.92e9, "kind": "project", "stage": "竣工"}),
     ("", "某县一座大型粮食储备库项目获批，总投资5.2亿元。", {"amount": 5.2e8, "kind": "project"}),
+    ("", "此项工程总投资4579万元，主要有场道、围场路、排水、消防给水等7项工程。", {"amount": 4.579e7, "kind": "project"}),
+    ("", "该项目是一项民生工程，项目总投资5.4亿元。", {"amount": 5.4e8, "kind": "project"}),
     ("", "今天，某县签约8个投资过5000万元的项目。", {"amount": None}),
     ("", "国家将加快推进防洪减灾、水资源优化配置、智慧水利等150项重大水利工程建设，总投资达1.29万亿元。", {"amount": None}),
 ]
