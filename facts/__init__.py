@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
-from .amounts import CNY_RATES, Amount, find_investment, parse_amount, tally_phrase, tally_story
+from .amounts import CNY_RATES, Amount, find_investment, parse_amount, tally_phrase, tally_story, works_in_general_summary
 from .industries import INDUSTRIES, find_industries
 from .places import Place, find_places, national_figure, national_scope
 from .project import find_project
@@ -127,6 +127,8 @@ def _stage(title: str, body: str, amount: Optional[Amount], focus: str, places: 
             return stage_named(phrase) if phrase else None
         lead = next(iter(story_paragraphs(body)), "")
         return find_stage(lead[:sentence_end(lead, 0)], "")
+    if amount is None and works_in_general_summary(title, body):
+        return None  # a place's works summed up on no day of its own: its stage words are its examples' (session 23)
     return find_stage(title, body, _same_places(focus, places[:1]), focus)
 
 

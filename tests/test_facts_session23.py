@@ -221,3 +221,15 @@ def test_a_part_after_qizhong_fills_no_batchs_bound() -> None:
     # "近400亿元" is the day's 43 works'; the 29 key works' 365亿元 after 其中 is a part of them, not the bound's figure.
     _check("", "昨天上午，我市举行重大项目集中开工仪式，全市43个项目同时开工，总投资近400亿元。其中，重大项目29个，总投资365亿元。",
            {"amount": 4e10, "kind": "roundup", "stage": "开工"})
+
+
+@pytest.mark.parametrize("title,body,want", [
+    # A place's works summed up on no day of its own: its stage words are its examples'.
+    ("", "今年以来，某开发区狠抓重点项目建设，提高企业投产率。\n某公司生产线已建成投产，某项目已开工建设。", {"amount": None, "stage": None}),
+    ("上下同心推动产业项目建设“加速跑”", "当前，全市上下同心，全力推进重点产业项目建设。\n某新材料项目已开工建设。", {"stage": None}),
+    # Guards: a day's event of the place's works; one work named.
+    ("", "3月25日，我县举行重点项目集中开工活动，一批项目开工建设。", {"stage": "开工"}),
+    ("某水库工程建设如期推进", "某县加快推进某水库工程建设。该工程已开工建设，目前大坝主体已完成。", {"stage": "开工"}),
+])
+def test_a_places_works_summed_up_on_no_day_report_no_stage(title: str, body: str, want: dict[str, Any]) -> None:
+    _check(title, body, want)
