@@ -233,3 +233,9 @@ def test_a_part_after_qizhong_fills_no_batchs_bound() -> None:
 ])
 def test_a_places_works_summed_up_on_no_day_report_no_stage(title: str, body: str, want: dict[str, Any]) -> None:
     _check(title, body, want)
+
+
+def test_several_investing_firms_homes_are_no_site() -> None:
+    # Firms listed as joint investors name their homes (浙江湖州…有限公司); the work is where it started.
+    _check("", "由内蒙古某集团、浙江某新能源有限公司、浙江湖州南浔某开发有限公司三家联合投资建设的多晶硅项目一期工程在内蒙古通辽"
+               "霍林郭勒市举行了隆重的开工仪式。", {"city": "通辽", "stage": "开工"})
