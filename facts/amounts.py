@@ -1319,11 +1319,11 @@ def works_in_general_summary(title: str, body: str) -> bool:
     return bool(lead) and not _A_DAY.search(title + "\n" + first_two) and _about_works_in_general(title, lead)
 
 
-_A_DAY = re.compile(r"\d{1,2}月\d{1,2}日|\d{1,2}日(?:上午|下午|晚)|日前|近日|今天|今日|昨天|昨日|当天|连日来")
+_A_DAY = re.compile(_DAY_WORD.pattern + r"|\d{1,2}日(?:上午|下午|晚)|今天|今日|昨天|当天|连日来")
 
 
 # A place's works spoken of as a whole, or its drive ("重点项目", "项目建设", "一大批", "加快推进", "热潮").
-_PLACES_WORKS_TALK = re.compile(r"一大?批|项目建设|(?:重点|重大)项目|推进|加快|攻坚|如火如荼|热潮")
+_PLACES_WORKS_TALK = re.compile(_PLACES_WORKS.pattern + r"|推进|加快|攻坚|如火如荼|热潮")
 # One work named ("某水库工程", "某搬迁项目"; not "重点项目", "产业项目", "21个项目", "项目建设", "项目签约").
 _ONE_WORK_NAMED = re.compile(r"(?<![点大业个级上元类批的型和、多])(?:项目|工程)(?!建设|工作|观摩|推进|签约|集中)"
                              r"|[\u4e00-\u9fff](?:大桥|水库|电站|枢纽|机场|铁路|高速公路|生产线|大厦)")  # "东海岛新跨海大桥主塔封顶"
