@@ -171,8 +171,11 @@ _EXAMPLE_WORKS = [
     # A story of a place's works in general: the works told later with their figures are examples.
     ("上下同心推动产业项目建设“加速跑”", "当前，全市上下同心，全力推进重点产业项目建设。\n在某产业园，工人们正在加紧施工。某新材料项目计划总投资2.6亿元，"
      "土建施工已基本完成。", {"amount": None}),
-    ("", "某区坚持把项目建设作为硬支撑，以高质量项目建设推动区域经济发展。\n在某路，某半导体产业基地项目如火如荼建设中。该项目总投资10亿元，"
-     "占地9.6万平方米。", {"amount": None}),
+    ("某区项目建设跑出加速度", "某区坚持把项目建设作为硬支撑，以高质量项目建设推动区域经济发展。\n在某路，某半导体产业基地项目如火如荼建设中。"
+     "该项目总投资10亿元，占地9.6万平方米。", {"amount": None}),
+    # Guard: an untitled page whose scene-setting lead goes on to one work's news (fresh pages of session 23).
+    ("", "在开展三个建设年中，我区项目建设如火如荼。目前，某物流公路港项目已经全部竣工。\n某物流公路港项目总建筑面积8.6万平方米，"
+         "总投资3亿元。", {"amount": 3e8, "stage": "竣工"}),
     # Guards: the headline or the lead names the work, or the lead reports its stage.
     ("某水库工程建设如期推进", "近4个月来，某县加快推进某水库工程建设。\n该工程总投资12亿元，目前大坝已完成主体浇筑。", {"amount": 1.2e9}),
     ("某大桥主塔封顶", "8月15日，某大桥主塔顺利封顶，项目建设取得重要节点性进展。\n该项目全长6.8公里，总投资32亿元。", {"amount": 3.2e9}),
