@@ -242,3 +242,13 @@ def test_several_investing_firms_homes_are_no_site() -> None:
     # Firms listed as joint investors name their homes (浙江湖州…有限公司); the work is where it started.
     _check("", "由内蒙古某集团、浙江某新能源有限公司、浙江湖州南浔某开发有限公司三家联合投资建设的多晶硅项目一期工程在内蒙古通辽"
                "霍林郭勒市举行了隆重的开工仪式。", {"city": "通辽", "stage": "开工"})
+
+
+@pytest.mark.parametrize("title,body,want", [
+    # 总出资 is a total; a work 正式运营 is in use (投产), not an institution's years of operation.
+    ("", "今天，某文旅综合体项目签约，项目总出资8亿元。", {"amount": 8e8, "stage": "签约"}),
+    ("", "今天，某县某商贸物流园正式运营。", {"stage": "投产"}),
+    ("", "亚投行正式运营十年来，批准项目361个。", {"stage": None}),
+])
+def test_total_contribution_and_operation_begun(title: str, body: str, want: dict[str, Any]) -> None:
+    _check(title, body, want)
