@@ -113,6 +113,9 @@ _REACHED_BEFORE = re.compile(r"(?:成功|正式|顺利|已经?|今天|今日|日
 _FOR_BEFORE = re.compile(r"(?<![成作认因以])为[\u4e00-\u9fff]{0,6}$")
 _READYING_AFTER = re.compile(r"[^，。；,;]{0,4}?(?:做|作)[^，。；,;]{0,10}?准备|[^，。；,;]{0,4}?(?:奠定|打下|冲刺|创造条件)")
 _PROJECTS_COUNTED_BEFORE = re.compile(r"(?<![\d第])(?:[2-9]|\d{2,})(?:多|余)?个(?:重点|重大|产业)?项目(?:已经?|相继|陆续|先后|顺利|全面|正式)*(?:新)?$")
+_YEAR_AHEAD_BEFORE = re.compile(r"(?<!\d)\d{4}年(?:内|底|前)?$")
+_QUOTED_NAME = re.compile(r"[“\"][^”\"，。；,;]{0,6}$")
+_QUOTE_CLOSES_NAME = re.compile(r"[^”\"，。；,;]{0,6}?(?:项目|工程)[”\"]")
 _LAST_CENTURY = re.compile(r"(?<!\d)(?:1[5-8]\d\d|19[0-8]\d)年")  # (before 1990: pages of the 1990s may tell their own year)
 _SEASON = re.compile(r"雪季|滑雪|冰雪|花展|花节|花海|赏花|灯会|灯展|庙会|游园|迎客|开放季|旅游季|周年")
 # A verb that starts a noun of measure ("竣工面积", "开工率") or is followed by a quantity
@@ -189,7 +192,7 @@ _ONE_WORK = re.compile(r"这|该|此")
 # 开工的项目"; not its first or record, "全省首个…项目", which is one project) - unless the sentence
 # names one event (今天, 集中开工 …) or states the investment of what it reports. In the body: a headline
 # states its story's event ("全省一季度重大项目开工").
-_MANY = re.compile(r"一大批|大批|众多|许多|诸多|一([座条个批栋])\1|(全国|我国|全省|全市|全区|全县|全村|全乡|全镇|各地|各省|各市|各县)"
+_MANY = re.compile(r"一大?批|大批|众多|许多|诸多|一([座条个批栋])\1|(全国|我国|全省|全市|全区|全县|全村|全乡|全镇|各地|各省|各市|各县)"
                    r"(?![^，。；,;]{0,12}?(首|第一|最|唯一))")
 # A span summed up ("近年来", "今年以来", "五年间") or works done one after another ("先后建成") before the
 # verb in its sentence: background of the period, unless the sentence names one event (今天, 日前 …).
@@ -458,6 +461,10 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
         return "condition"  # "项目建成后…", "投产以后…": a condition, not a report
     if _FOR_BEFORE.search(text, max(0, match.start() - 8), match.start()) and _READYING_AFTER.match(text, match.end()):
         return "aim"  # "工人们正在为项目建成做最后的冲刺准备": what the work is readied for, not reached
+    if not in_body and _YEAR_AHEAD_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+        return "plan"  # a headline's bare year before the verb ("长春新会展中心2020年开工建设"): the year it is due
+    if _QUOTED_NAME.search(text, max(0, match.start() - 8), match.start()) and _QUOTE_CLOSES_NAME.match(text, match.end()):
+        return "name"  # a programme's name in quotes ("以“十大投产项目”为抓手")
     if _LAST_CENTURY.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start()):
         return "history"  # "唐山细棉土厂…于1891年建成投产": a recalled past, no news of a work's stage
     if "开园" in match.group() and _SEASON.search(sentence_of(text, match.start(), _SENTENCE_MARKS)):

@@ -253,3 +253,17 @@ def test_several_investing_firms_homes_are_no_site() -> None:
 ])
 def test_total_contribution_and_operation_begun(title: str, body: str, want: dict[str, Any]) -> None:
     _check(title, body, want)
+
+
+@pytest.mark.parametrize("title,body,want", [
+    # A headline's bare year before the verb is the year a work is due; a programme's quoted name; a batch of works
+    # (一批) done as a trend.
+    ("长春新会展中心2020年开工建设", "2020年，将开工建设长春新会展中心。", {"stage": None}),
+    ("某市以“十大投产项目”为抓手推动工业发展", "某市确保项目按期投产。", {"stage": None}),
+    ("", "全省工业经济稳中有进，一批重大项目建成运营。", {"stage": None}),
+    # Guards: a headline's dated event; a day's batch of works (一批…集中开工 today).
+    ("某项目3月5日开工建设", "3月5日，某项目开工建设。", {"stage": "开工"}),
+    ("", "今天，一批重大项目集中开工，总投资50亿元。", {"stage": "开工"}),
+])
+def test_years_due_programme_names_and_trends_are_no_stage(title: str, body: str, want: dict[str, Any]) -> None:
+    _check(title, body, want)
