@@ -9,7 +9,7 @@ Usage::
 ``TEXTS.jsonl``: one page per line, ``{"url": …, "title": …, "body": …}`` (``"source"``, the page's 来源 line, optional),
 as the session's readers copied them from the search tool's pages corpus. The labels are joined by address from
 ``bench/data/facts/pages-session*.json`` (or taken from a ``"want"`` key of the line itself); the labelling rules are in
-``bench/data/facts/README.md`` ("Real pages (session 19)" to "(session 22)"). A ``"?"`` label is not
+``bench/data/facts/README.md`` ("Real pages (session 19)" to "(session 23)"). A ``"?"`` label is not
 scored. Misses of a held-out split are printed only when asked for by ``--show-errors`` together with ``--split`` naming
 it: read held-out items and the split stops being held out.
 
