@@ -260,8 +260,8 @@ _REVISE_VERB = r"(?:调整|核减|调减|核增|调增|增加|提高|追加|变�
 _REVISE = r"(?:" + _REVISE_VERB + r"(?:后为|为|至|到了?)|增至|减至|增到|减到)"
 _REVISED_FROM = re.compile(r"(?:总?额)?(?:由|从)(?:原来的|原先的|原|最初的|原计划的?)?约?")
 _OLD_FIGURE = r"[\d.,]+(?:万亿|亿|万)?(?:美元|欧元|港元|元)?"  # as _AMOUNT writes it ("3,000万元", "约12亿元", "1.2亿美元")
-_REVISED_TO = re.compile(r"^(?:美元|欧元|港元|元)?" + _REVISE + r"约?\s*[\d一二三四五六七八九十]")
-_REVISED_BETWEEN = re.compile(_REVISED_FROM.pattern + _OLD_FIGURE + _REVISE + r"约?")
+_REVISED_TO = re.compile(r"^(?:美元|欧元|港元|元)?" + _REVISE + r"(?:人民币)?约?\s*[\d一二三四五六七八九十]")
+_REVISED_BETWEEN = re.compile(_REVISED_FROM.pattern + _OLD_FIGURE + _REVISE + r"(?:人民币)?约?")
 _REVISED_BY = re.compile(_REVISED_FROM.pattern + _OLD_FIGURE + _REVISE_VERB + r"了?")  # the difference
 _PLAIN_INVEST = re.compile(r"投资[约达超逾近]?")
 _MANY_BUILT = re.compile(r"先后|一大批|一批|各类|多个|(?:(?<![\d.])\d{2,}|[十百千]+)(?:多|余)?(?:处|座|所|个)")
@@ -460,11 +460,13 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
     clauses: Optional[Marks] = None
     sentences: Optional[Marks] = None
     batches: dict[tuple[int, int], bool] = {}
-    for read, match in enumerate(_AMOUNT.finditer(text)):
-        if read == _FIGURES_READ:
-            return  # a table of figures, not a story: its first ones hold the news (hostile texts: bounded)
+    read = 0
+    for match in _AMOUNT.finditer(text):
         if not (match.group("unit") or match.group("cur") or match.group("compound")):
             continue
+        read += 1
+        if read > _FIGURES_READ:
+            return  # a table of figures, not a story: its first ones hold the news (hostile texts: bounded)
         if clauses is None or sentences is None:
             clauses, sentences = Marks(text, CLAUSE_MARKS), Marks(text, SENTENCE_MARKS)
         start = match.start()
@@ -946,7 +948,7 @@ _TALLY_HEADLINE = re.compile(r"以来(?!最|首|第一)|累计|截至|截止|[�
 # figures are examples when the story goes from work to work (_campaign_goes_on), not when it tells one work ("某县：项目建设
 # 跑出“加速度”" over one 纺织产业园, "某高速公路项目打响冬季施工大会战", nor a named work's "某医院项目建设加速推进").
 _CAMPAIGN_HEADLINE = re.compile(r"(?:推进|加快|加速|推动|提速)[^，。；\s]{0,6}?(?:重点|重大)项目建设"
-                                r"|(?:(?:重点|重大)|(?<=[：:，,\s“县市区旗]))项目建设[“”\"]?(?:提档|提速|加速|跑出|驶入|按下|热潮|如火如荼|火热"
+                                r"|(?:(?:重点|重大)|(?<=[：:，,\s“]))项目建设[“”\"]?(?:提档|提速|加速|跑出|驶入|按下|热潮|如火如荼|火热"
                                 r"|快马加鞭|马力全开)|大会战")
 # A tour of a place's key works ("区人大常委会组织代表视察重点项目建设", "市领导督导检查重大项目建设"): a summary too when it
 # goes from work to work (先后, 随后, two totals), not when it visits one ("市委书记调研重点项目建设。在总投资26亿元的某项目
@@ -1023,10 +1025,14 @@ def _campaign_goes_on(lead: str, body: str) -> bool:
     place's works as a whole ("某高新区坚持把项目建设作为关键抓手。", "近年来，某市一大批重大项目达产达效。"), not on one work
     ("某县某纺织产业园项目现场一片繁忙。该项目总投资18亿元…")."""
     opening = lead[:sentence_end(lead, 0)] if lead else ""
-    return _tour_goes_on(body) or bool(_TALLIED_WORKS.search(body)) or bool(_PLACES_WORKS.search(opening))
+    return _tour_goes_on(body) or bool(_TALLIED_WORKS.search(body)) or bool(_PLACES_WORKS_OPENING.search(opening))
 
 
 _PLACES_WORKS = re.compile(r"一大?批|项目建设|(?:重点|重大)项目")
+# …as the place's own subject ("某高新区坚持把项目建设作为关键抓手", "一大批重大项目达产达效"), not one work's ("作为今年省重点
+# 项目，某纺织产业园项目…", "某项目建设现场一派繁忙")
+_PLACES_WORKS_OPENING = re.compile(r"一大?批|把(?:重点|重大)?项目建设|(?:全[市县区]|各地|(?<![该本])[市县区州旗])[^，。；,;]{0,4}?"
+                                   r"(?:重点|重大)项目(?!之一)")  # "哈密市重点项目工地现场热火朝天"
 
 
 def tally_phrase(title: str) -> Optional[str]:
@@ -1243,9 +1249,10 @@ def _batch_without_total(title: str, lead: str, body: str, chosen: _Found) -> bo
 _SEVERAL_COUNTED = re.compile(r"(?<![\d第])(?:[2-9]|[两二三四五六七八九]|\d{2})(?:多|余)?[家个项大](?:[^，。；\s]{0,4}?)(?:企业|公司|客商|项目|台企|外企)")
 # The next work's figure joined to the one before ("…项目、总投资3亿元的…", "…生产线和投资1680万美元的…"): the join right before
 # its investment phrase, not a 和/及 inside a name ("研发及生产基地", "和美乡村") nor another measure ("、固定资产投资4.2亿元").
-_LISTED_NEXT = re.compile(r"(?:[、和及与；;]|以及)(?:总|计划|拟)?投资(?:总?额)?[^，。；,;、和及与]{0,12}$")
+_LISTED_NEXT = re.compile(r"(?:[、和及与；;]|以及)(?:[^，。；,;、和及与]{1,12}?(?:项目|工程|基地))?(?:总|计划|拟)?投资(?:总?额)?"
+                          r"[^，。；,;、和及与]{0,12}$")
 _ITS_PART = re.compile(r"的?配套")  # "总投资100亿元的某石化项目和投资20亿元的配套码头": a work and its part
-_RECALLED_WORK = re.compile(r"此前|之前|早在|去年|前年")  # (not _EARLIER_WORK's 一期: a toured work's "已进入一期生产阶段")
+_RECALLED_WORK = re.compile(r"此前|之前|早在")  # (not _EARLIER_WORK's 一期: a toured work's "已进入一期生产阶段")
 _PARTS_OF_TOTAL = re.compile(r"(?:总投资|投资总额)中|其中[^，。；,;]{0,12}?总投资")
 _PHASES_OR_PARTS = re.compile(r"其中|[一二三四五首]期|分期|包括")
 
@@ -1265,8 +1272,9 @@ def _several_works_figures(title: str, body: str, chosen: _Found) -> bool:
     # Each work's own total (总投资…), not one work's parts and years ("该项目总投资中，景区建设总投资8亿元"), nor an investor's
     # earlier works recalled ("此前，该集团在某市建设的总投资10亿元的材料基地已投产").
     totals = [item for item in items if item.total
-              and not _RECALLED_WORK.search(wider, _sentence_start(wider, item.end - 1), sentence_end(wider, item.end - 1))]
-    if not _PARTS_OF_TOTAL.search(wider) and len({(item.amount.value, item.amount.currency) for item in totals}) >= 3 \
+              and not _RECALLED_WORK.search(wider, _sentence_start(wider, item.end - 1), item.end)
+              and not _PARTS_OF_TOTAL.search(wider, _sentence_start(wider, item.end - 1), item.end)]
+    if len({(item.amount.value, item.amount.currency) for item in totals}) >= 3 \
             and len({_sentence_start(wider, item.end - 1) for item in totals}) >= 3:
         return True
     opening = _opening(body, 2)[:6 * _REACH]
@@ -1326,10 +1334,11 @@ _A_DAY = re.compile(_DAY_WORD.pattern + r"|\d{1,2}日(?:上午|下午|晚)|今�
 
 
 # A place's works spoken of as a whole, or its drive ("重点项目", "项目建设", "一大批", "加快推进", "热潮").
-_PLACES_WORKS_TALK = re.compile(_PLACES_WORKS.pattern + r"|推进|加快|攻坚|如火如荼|热潮")
+_PLACES_WORKS_TALK = re.compile(_PLACES_WORKS.pattern + r"|推进|加快|攻坚|如火如荼|热潮")  # (a named work's "加快推进某医院建设": _ONE_WORK_NAMED)
 # One work named ("某水库工程", "某搬迁项目"; not "重点项目", "产业项目", "21个项目", "项目建设", "项目签约").
 _ONE_WORK_NAMED = re.compile(r"(?<![点大业个级上元类批的型和、多])(?:项目|工程)(?!建设|工作|观摩|推进|签约|集中)"
-                             r"|[\u4e00-\u9fff](?:大桥|水库|电站|枢纽|机场|铁路|高速公路|生产线|大厦)")  # "东海岛新跨海大桥主塔封顶"
+                             r"|[\u4e00-\u9fff](?:大桥|水库|电站|枢纽|机场|铁路|高速公路|公路|生产线|大厦|医院|院区|污水处理厂|产业园"
+                             r"|[路桥厂](?:改造|建设|扩建))")  # "东海岛新跨海大桥主塔封顶", "人民医院新院区建设", "东环路改造"
 
 
 def _split_by_currency(body: str, chosen: _Found, title: str) -> bool:

@@ -58,7 +58,7 @@ _VERBS = {
     # "竣工并投入使用", "竣工通水": the completion, as session 18's probes label them); a
     # furnace or a plant fired up ("高炉点火开炉", "点火发电试运行") or put on trial run ("投入试运行") produces.
     # (Not "上线运行", "成功并网", "正式并网": an app, a first unit.)
-    "投产": r"正式投产|建成投产|建成并?(?:正式)?(?:投入使用|通水)|点火(?:开炉|投产|发电|运行|试运行)|投入试运行|建成开馆|落成启用|(?<!恢复)正式通航|建成通航|首车下线|开车成功|实现量产|(?<!恢复)正式通水|试通水(?:圆满)?成功|成功试通水|(?:建成|竣工)?(?<!暂停)(?<!停止)(?<!未)投用|建成启用|正式开园|开园运营|开园投产|(?<!重新)(?<!恢复)投入生产|(?:全容量|全部机组|全面|全部|建成)(?:成功)?并网(?:发电)?|(?:完成|通过)[^，。；,;]{0,12}?试运行(?!前|的?准备)|(?<!无负荷)(?<!联动)试车(?:圆满)?成功|移交(?:商业)?运营|(?:正式)?并网供水|建成并?投入(商业)?运营|建成并?投入商运|竣工投产|竣工投运|建成投运|投产|正式启用|全面启用|投入使用|(?<!测)试生产|试产|投入(商业|试)?运营|(?<!恢复)(?<!暂停)(?<!停止)正式运营(?![\d一二三四五六七八九十两]+(?:个月|年|周年)|以来)|投运|达产|开通运营|正式开通(?![^，。；]{0,10}?(公交|航线|专线|热线|线路|班次|频道|账号|服务))|投入运行|"
+    "投产": r"正式投产|建成投产|建成并?(?:正式)?(?:投入使用|通水)|点火(?:开炉|投产|发电|运行|试运行)|投入试运行|建成开馆|落成启用|(?<!恢复)正式通航|建成通航|首车下线|开车成功|实现量产|(?<!恢复)正式通水|试通水(?:圆满)?成功|成功试通水|(?:建成|竣工)?(?<!暂停)(?<!停止)(?<!未)投用|建成启用|正式开园|开园运营|开园投产|(?<!重新)(?<!恢复)投入生产|(?:全容量|全部机组|全面|全部|建成)(?:成功)?并网(?:发电)?|(?:完成|通过)[^，。；,;]{0,12}?试运行(?!前|的?准备)|(?<!无负荷)(?<!联动)试车(?:圆满)?成功|移交(?:商业)?运营|(?:正式)?并网供水|建成并?投入(商业)?运营|建成并?投入商运|竣工投产|竣工投运|建成投运|投产|正式启用|全面启用|投入使用|(?<!测)试生产|试产|投入(商业|试)?运营|(?<!恢复)(?<!暂停)(?<!停止)(?<!平台)(?<!系统)(?<!公司)(?<!网站)(?<!银行)正式运营(?![\d一二三四五六七八九十两]+(?:个月|年|周年)|以来)|投运|达产|开通运营|正式开通(?![^，。；]{0,10}?(公交|航线|专线|热线|线路|班次|频道|账号|服务))|投入运行|"
             r"(?<!闭)(?<!正常)(?<!恢复)(?<!每天)(?<!按时)开馆|(正式|全线)?(?<!恢复)(?<!暂停)(?<!禁止)(?<!中断)(?<!临时)通车(?!里程)|投入商运",
     # 开通运营, 通车: a line, road, bridge or tunnel opened to traffic (a measure, "通车里程", is none; a bus
     # route, a flight or a hotline "正式开通" is a service, and "恢复通车" reopens a road);
@@ -68,7 +68,7 @@ _VERBS = {
     # before 成功 ("国龙矿建成功中标");
     # "建成区" is a city's built-up area. 落成: a building's or a bridge's completion ("体育中心今天落成"); not
     # "临近落成" (not yet), and "落成启用" is the opening of a work in use (投产's 启用 reads it).
-    "竣工": r"(?:全面)?完成(?:全部)?建设任务(?![\d一二三四五六七八九十百千万的])|竣工验收|竣工(?!决算)|开[（(]竣[）)]工|完工|(?<!临近)(?<!接近)落成(?!启用|开放|投用)|(?<![构组搭创共已])建成(?!区|功)|(?<=已)建成(?!区|功|的[^，。；,;]{0,10}?(?:最|之一|第一))|验收合格|(经|通过)[^，。；,;]{0,10}?验收|交付使用",  # 交付使用: handed over, built
+    "竣工": r"(?:全面)?完成(?:全部)?建设任务(?![\d一二三四五六七八九十百千万的])|竣工验收|竣工(?!决算)|开[（(]竣[）)]工|完工|(?<!临近)(?<!接近)落成(?!启用|开放|投用)|(?<![构组搭创共已])建成(?!区|功(?!能))|(?<=已)建成(?!区|功(?!能)|的[^，。；,;]{0,10}?(?:最|之一|第一))|验收合格|(经|通过)[^，。；,;]{0,10}?验收|交付使用",  # 交付使用: handed over, built
 }
 _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_VERBS.values())))
 # A plan word governs the rest of its sentence: the stages after it are ahead, not reached
@@ -117,7 +117,7 @@ _YEAR_AHEAD_BEFORE = re.compile(r"(?<!\d)\d{4}年(?:内|底|前)?$")
 _QUOTED_NAME = re.compile(r"[“\"][^”\"，。；,;]{0,6}$")
 _QUOTE_CLOSES_NAME = re.compile(r"[^”\"，。；,;]{0,6}?(?:项目|工程)[”\"]")
 _LAST_CENTURY = re.compile(r"(?<!\d)(?:1[5-8]\d\d|19[0-8]\d)年")  # (before 1990: pages of the 1990s may tell their own year)
-_SEASON = re.compile(r"雪季|滑雪|冰雪|花展|花节|花海|赏花|灯会|灯展|庙会|游园|迎客|开放季|旅游季|周年")
+_SEASON = re.compile(r"雪季|滑雪|冰雪|花展|花节|花海|赏花|灯会|灯展|庙会|游园|开放季|旅游季|周年")
 # A verb that starts a noun of measure ("竣工面积", "开工率") or is followed by a quantity
 # ("竣工8012万平方米", "投产821公里", "建成住房105万套", "建成8个基地") counts, it reports no
 # project's stage. One work ("建成一座污水处理厂") is not a count.
@@ -465,7 +465,7 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
         return "plan"  # a headline's bare year before the verb ("长春新会展中心2020年开工建设"): the year it is due
     if _QUOTED_NAME.search(text, max(0, match.start() - 8), match.start()) and _QUOTE_CLOSES_NAME.match(text, match.end()):
         return "name"  # a programme's name in quotes ("以“十大投产项目”为抓手")
-    if _LAST_CENTURY.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start()):
+    if _LAST_CENTURY.search(text, max(sentence_start(text, match.start(), _CLAUSE_MARKS), match.start() - 10), match.start()):
         return "history"  # "唐山细棉土厂…于1891年建成投产": a recalled past, no news of a work's stage
     if "开园" in match.group() and _SEASON.search(sentence_of(text, match.start(), _SENTENCE_MARKS)):
         return "season"  # a park's season or show opening ("某滑雪场新雪季正式开园", "郁金香花展正式开园"), no work done

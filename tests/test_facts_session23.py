@@ -55,8 +55,9 @@ _CAMPAIGNS = [
     ("某县加快推进重点项目建设", "在某光伏电站项目现场，工人们正在加紧安装光伏板。该项目总投资20亿元，装机容量30万千瓦，预计年底并网发电。", {"amount": 2000000000.0, "stage": null}),
     ("市第一人民医院新院区：项目建设跑出加速度", "走进市第一人民医院新院区项目施工现场，塔吊林立。该项目总投资15亿元，目前主体结构已封顶。", {"amount": 1500000000.0, "stage": null}),
     ("某县：项目建设跑出“加速度”", "某县某纺织产业园项目现场一片繁忙。该项目总投资18亿元，目前一期厂房已封顶。", {"amount": 1800000000.0, "stage": null}),
-    # A county's campaign over its counted works: the span's (the county's name before 项目建设 now counts).
-    ("凝心聚力抓项目 某县项目建设热潮涌动", "今年，某县共实施重点项目86个，总投资320亿元。其中，总投资50亿元的某项目已于3月开工。", {"amount": null, "stage": null}),
+    # …and a county's name before 项目建设 is no campaign mark (session 23's review: one work's story under "某县项目建设跑出
+    # 加速度"; the county's counted works under "某县项目建设热潮涌动" stay a known miss, docs/status.md).
+    ("某县项目建设跑出加速度", "作为今年省重点项目，某纺织产业园项目现场机器轰鸣、车辆穿梭。该项目总投资18亿元。", {"amount": 1.8e9}),
     # A rate after the day's batch figure is a comparison, not a span's tally.
     ("", "今天，某市第二批重大项目集中开工，共开工项目30个，总投资200亿元，开工率100%。", {"amount": 20000000000.0, "kind": "roundup", "stage": "开工"}),
     ("", "今天，某县集中签约项目10个，总投资50亿元，项目履约率达到100%。", {"amount": 5000000000.0, "kind": "roundup", "stage": "签约"}),
@@ -266,4 +267,22 @@ def test_total_contribution_and_operation_begun(title: str, body: str, want: dic
     ("", "今天，一批重大项目集中开工，总投资50亿元。", {"stage": "开工"}),
 ])
 def test_years_due_programme_names_and_trends_are_no_stage(title: str, body: str, want: dict[str, Any]) -> None:
+    _check(title, body, want)
+
+
+@pytest.mark.parametrize("title,body,want", [
+    # Session 23's review of its own rules: a named work's headline (医院新院区, 污水处理厂, 路改造), 迎客 at a park's opening,
+    # 建成功能完善的, a year long before the verb's clause, a platform's 正式运营, 人民币 before a revised figure, parts counted.
+    ("某县加快推进人民医院新院区建设", "走进某县人民医院新院区建设现场，塔吊林立。\n该项目总投资12亿元，主体结构已封顶。", {"amount": 1.2e9}),
+    ("攻坚克难 某县东环路改造提速推进", "眼下，某县东环路改造现场一片繁忙。\n该工程总投资3亿元，预计年底完工。", {"amount": 3e8}),
+    ("总投资30亿元的某欢乐谷主题乐园正式开园迎客", "", {"amount": 3e9, "stage": "投产"}),
+    ("某县建成功能完善的城乡供水一体化工程", "", {"stage": "竣工"}),
+    ("", "始建于1958年的某水库除险加固工程近日顺利竣工，总投资1.2亿元。", {"amount": 1.2e8, "stage": "竣工"}),
+    ("某县政务服务平台正式运营", "", {"stage": None}),
+    ("", "某污水处理厂项目总投资由12亿元调整为人民币15亿元。", {"amount": 1.5e9}),
+    ("", "今天，某公司投资5亿元建设的4条高端铝型材生产线项目在某县开工。", {"amount": 5e8, "kind": "project"}),
+    ("", "今天，某县投资2.3亿元的水库除险加固工程开工，工程分为3个单项工程，预计明年汛前完工。", {"amount": 2.3e8, "kind": "project"}),
+    ("", "某镇引进的新能源电池项目总投资5亿元、精密铸造项目总投资3亿元、农产品冷链项目总投资2亿元，目前均已开工。", {"amount": None}),
+])
+def test_the_reviews_sentences_of_session_23(title: str, body: str, want: dict[str, Any]) -> None:
     _check(title, body, want)
