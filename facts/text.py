@@ -21,11 +21,12 @@ _DOT_POINT = re.compile(r"(?<=\d)[．·・•](?=\d)")
 # A sentence that compares or sums up periods reports a statistic, not one project:
 # "固定资产投资完成246.79亿元，同比增长15.3%", "双向投资额累计已超过260亿美元",
 # "比上年增长13.6%", "比1996年分别增长2.72%".
-# A rate or a task's share ("开工率68.3%", "完成率107.52%", "任务数18家") measures a span's tally against its whole or
-# its target: no comparison that could keep a figure an event's, as 累计 is none.
+# A rate or a task's share ("开工率68.3%", "完成率107.52%", "任务数18家") measures a tally against its whole or its
+# target: a statistic's mark before the figure; after it, a comparison like 同比 (an event's batch may state its own rate).
 _TALLY_RATE = r"(?:开工|动工|开复工|完成|转化|履约|到位|落地|投产|签约|入资)率|任务数"
 STATISTIC = re.compile(r"同比|环比|累计|[比较](上|去|前)一?年|[比较]上(月|季度?)|比\d{2,4}年|" + _TALLY_RATE)
-# (A rate after the figure is a comparison like 同比: "…集中开工，共开工项目30个，总投资200亿元，开工率100%" keeps the day's batch.)
+# 累计 is never a comparison ("…集中开工，共开工项目30个，总投资200亿元，开工率100%" keeps the day's batch), except a fair's
+# own total so far (_THIS_EDITION).
 _NO_COMPARISON = re.compile("累计")
 
 
