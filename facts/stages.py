@@ -312,7 +312,7 @@ def _as_noun(text: str, match: re.Match[str]) -> bool:
     of = text.rfind("的", clause, match.start())
     if of < 0 or _past_verbs(text, of + 1) < match.start():
         return False  # 的 does not stand right before this verb or a run of verbs ending in it
-    if text.startswith("随着", clause + len(text[clause:of]) - len(text[clause:of].lstrip())):
+    if text[clause:of].lstrip().startswith("随着"):
         return True  # "随着这些项目的建成投产，某产业集群有望…": the condition of what is hoped for
     end = _past_verbs(text, match.end())
     after = _clause_after(text, end)
