@@ -305,7 +305,9 @@ _PER_UNIT_AFTER = re.compile(r"^\s*(/|每)")
 
 
 # An earlier work's figure ("此前在当地投资13.6亿元建成一期工厂"): no rounding of a headline's new one.
-_EARLIER_WORK = re.compile(r"此前|之前|早在|去年|前期|一期")
+# An investor's earlier work recalled ("此前，该集团在某市建设的…材料基地已投产"): no work of the story's overview.
+_RECALLED_WORK = re.compile(r"此前|之前|早在")
+_EARLIER_WORK = re.compile(_RECALLED_WORK.pattern + r"|去年|前期|一期")  # (a toured work's "已进入一期生产阶段" is no recall)
 # Another work told beside the story's ("此外，该集团总投资12亿元的另一项目…", "相邻的总投资4.6亿元的物流园项目").
 _ANOTHER_WORK = re.compile(r"另一|另外|此外|相邻|同期|还有|还将|同日|邻县|邻近|[二三四五]期")
 # A sentence recalling an earlier event, and one telling the day's work.
@@ -1252,7 +1254,6 @@ _SEVERAL_COUNTED = re.compile(r"(?<![\d第])(?:[2-9]|[两二三四五六七八�
 _LISTED_NEXT = re.compile(r"(?:[、和及与；;]|以及)(?:[^，。；,;、和及与]{1,12}?(?:项目|工程|基地))?(?:总|计划|拟)?投资(?:总?额)?"
                           r"[^，。；,;、和及与]{0,12}$")
 _ITS_PART = re.compile(r"的?配套")  # "总投资100亿元的某石化项目和投资20亿元的配套码头": a work and its part
-_RECALLED_WORK = re.compile(r"此前|之前|早在")  # (not _EARLIER_WORK's 一期: a toured work's "已进入一期生产阶段")
 _PARTS_OF_TOTAL = re.compile(r"(?:总投资|投资总额)中|其中[^，。；,;]{0,12}?总投资")
 _PHASES_OR_PARTS = re.compile(r"其中|[一二三四五首]期|分期|包括")
 
