@@ -16,6 +16,7 @@ from .industries import INDUSTRIES, find_industries
 from .places import Place, find_places, national_figure, national_scope
 from .project import find_project
 from .script import to_simplified
+from .stage_model import MIN_BODY, Candidate, PageView, candidates, choose_stage
 from .stages import STAGES, find_stage, stage_named
 from .text import sentence_end, sentence_of, sentence_start, story_paragraphs
 
@@ -35,8 +36,8 @@ __all__ = [
 #: Bumped when extraction changes, so ``newsmon reextract --facts`` knows what is stale. (10 was
 #: announced for session 6 in docs/benchmarks.md but never set here; 11 is session 7's, 12 session 8's,
 #: 13 session 9's, 14 session 10's, 15 session 11's, 16 session 12's, 17 session 13's, 18 session 14's, 19 session 15's,
-#: 20 session 16's, 21 session 17's, 22 session 18's, 23 session 19's, 24 session 20's, 25 session 21's, 26 session 22's.)
-FACTS_VERSION = 27
+#: 20 session 16's, 21 session 17's, 22 session 18's, 23 session 19's, 24 session 20's, 25 session 21's, 26 session 22's, 27 session 23's.)
+FACTS_VERSION = 28
 
 # How much of a headline is read: one longer is no headline a reader saw (see extract_facts).
 _HEADLINE_READ = 500
@@ -89,6 +90,39 @@ def extract_facts(title: str, body: str, source: str = "") -> InvestmentFacts:
     ``project``) come in simplified characters. ``source``: the page's 来源 line ("德州市人民政府", "玉溪日报"), which
     places a story that names no city of its own (see _source_places).
     """
+    story = _read(title, body, source)
+    evidence = _stage_evidence(story)
+    amount, places = story.amount, story.places
+    return InvestmentFacts(
+        amount=amount.value if amount else None,
+        currency=amount.currency if amount else None,
+        amount_text=amount.text if amount else None,
+        kind=amount.kind if amount else None,
+        stage=choose_stage(*evidence) if evidence else None,
+        places=places,
+        industry=tuple(find_industries(story.title, story.body, story.focus)),
+        project=find_project(story.title, story.body, _written_names(places), story.focus),
+    )
+
+
+def stage_evidence(title: str, body: str, source: str = "") -> Optional[tuple[PageView, list[Candidate]]]:
+    """What the stage model weighs for a story (facts.stage_model), None when the story reports no stage
+    whatever its verbs (a nation-wide figure's): extract_facts' own reading, for bench/train_stage_model.py."""
+    return _stage_evidence(_read(title, body, source))
+
+
+@dataclass(frozen=True)
+class _Story:
+    """A story as the extractors read it: simplified, its headline settled, its investment and places found."""
+
+    title: str
+    body: str
+    amount: Optional[Amount]
+    focus: str  # the sentence stating the investment ("" without one)
+    places: tuple[Place, ...]
+
+
+def _read(title: str, body: str, source: str) -> _Story:
     # A headline is short: one longer is no headline a reader saw, and every headline check reads it whole (a
     # 20,000-character title of amounts cost 10 s).
     title, body = to_simplified(title[:_HEADLINE_READ], body)
@@ -101,25 +135,31 @@ def extract_facts(title: str, body: str, source: str = "") -> InvestmentFacts:
     at = body.find(amount.text) if amount else -1
     focus = sentence_of(body, at) if at >= 0 else ""
     places = _source_places(tuple(find_places(title, body, focus=_scene(body, at, focus))), source or _outlet(body), title, body)
-    return InvestmentFacts(
-        amount=amount.value if amount else None,
-        currency=amount.currency if amount else None,
-        amount_text=amount.text if amount else None,
-        kind=amount.kind if amount else None,
-        # A nation-wide figure's story reports the country's works, no project's stage.
-        stage=None if national_figure(title, body) else _stage(title, body, amount, focus, places),
-        places=places,
-        industry=tuple(find_industries(title, body, focus)),
-        project=find_project(title, body, _written_names(places), focus),
-    )
+    return _Story(title, body, amount, focus, places)
 
 
-def _stage(title: str, body: str, amount: Optional[Amount], focus: str, places: tuple[Place, ...]) -> Optional[str]:
-    """The story's stage. A span's, a campaign's or a tour's summary (tally_story) that tells no one work's news with its
-    amount has the stage its headline counts ("前三季度林州市新开工亿元以上项目53个": 开工) or none: its body's stages are
-    counts and examples ("一季度，全市25个省重点工业项目完成投资35.9亿元。…3个项目已开工建设", "一批项目已建成投产"), as real
-    pages' readers label them (session 20)."""
-    if amount is None and tally_story(title, body):
+def _stage_evidence(story: _Story) -> Optional[tuple[PageView, list[Candidate]]]:
+    """The rules' stage and every stage verb of the story, for the stage model; None for a nation-wide figure's
+    story, which reports the country's works, no project's stage."""
+    title, body, amount, focus = story.title, story.body, story.amount, story.focus
+    if national_figure(title, body):
+        return None
+    tally = amount is None and tally_story(title, body)
+    general = amount is None and works_in_general_summary(title, body)
+    keep = _same_places(focus, story.places[:1])
+    page = PageView(rule=_rule_stage(title, body, focus, keep, tally, general), amount=amount is not None,
+                    roundup=amount is not None and amount.kind == "roundup", tally=tally, general=general,
+                    titled=bool(title.strip()), short=len(body.strip()) < MIN_BODY)
+    return page, candidates(title, body, focus, keep)
+
+
+def _rule_stage(title: str, body: str, focus: str, keep: Optional[Callable[[str], bool]], tally: bool,
+                general: bool) -> Optional[str]:
+    """The story's stage by the rules alone (the stage model's strongest feature). A span's, a campaign's or a tour's
+    summary (tally_story) that tells no one work's news with its amount has the stage its headline counts
+    ("前三季度林州市新开工亿元以上项目53个": 开工) or none: its body's stages are counts and examples ("一季度，全市25个省重点
+    工业项目完成投资35.9亿元。…3个项目已开工建设", "一批项目已建成投产"), as real pages' readers label them (session 20)."""
+    if tally:
         # A headline's stage is its tally phrase's ("新开工亿元以上项目53个"), not a meeting's topic ("召开第二季度重点项目开工、
         # 竣工工作推进会"); an untitled one's first sentence heads it ("今年前5个月，全县新签约项目共10个": 签约).
         if title.strip():
@@ -127,9 +167,9 @@ def _stage(title: str, body: str, amount: Optional[Amount], focus: str, places: 
             return stage_named(phrase) if phrase else None
         lead = next(iter(story_paragraphs(body)), "")
         return find_stage(lead[:sentence_end(lead, 0)], "")
-    if amount is None and works_in_general_summary(title, body):
+    if general:
         return None  # a place's works summed up on no day of its own: its stage words are its examples' (session 23)
-    return find_stage(title, body, _same_places(focus, places[:1]), focus)
+    return find_stage(title, body, keep, focus)
 
 
 # A subtitle on the body's first line ("看进度 比质效 谋突围" over "——某市项目投资流动现场会侧记"): the headline's second half,

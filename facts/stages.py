@@ -524,8 +524,9 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
 def _verbs(original: str) -> list[tuple[re.Match[str], int]]:
     """Every stage verb of the text with the index of its stage (the text normalised)."""
     text = normalise(original)
-    return [(match, int(next(name for name, value in match.groupdict().items() if value and name[0] == "s")[1:]))
-            for match in _VERB.finditer(text)]
+    # The verb's stage is its alternative's group ("s3"): the groups are the pattern's only named ones, and none
+    # nests another, so the last group closed is the alternative that matched.
+    return [(match, int(str(match.lastgroup)[1:])) for match in _VERB.finditer(text)]
 
 
 def _stages_in(original: str, in_body: bool, keep: Optional[Callable[[str], bool]] = None, financing: bool = False) -> list[int]:
