@@ -1,0 +1,109 @@
+"""The stage model (session 24): the story's stage chosen among the rules' candidate verbs by learned weights.
+
+The weights' quality is measured on real pages (bench/train_stage_model.py's cross-validation, held-out G, H and I:
+docs/facts.md "Session 24"); these tests hold the mechanism: what the model may decide, what it leaves to the rules,
+that the weights file is the one the features speak of, and that the trainer runs on the repository's own labelled
+paragraphs.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from newsmon.facts import STAGES, extract_facts, stage_evidence
+from newsmon.facts.stage_model import MIN_BODY, WEIGHTS_FILE, candidate_features, choose_stage, no_stage_features, rules_decide
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# The prefixes every feature name starts with (facts.stage_model.candidate_features, no_stage_features).
+_PREFIXES = ("stage=", "sec=", "reason=", "verb=", "ok&", "rule", "general&", "NULL", "null&")
+
+# A county's general news whose only stage verb recalls a plant built last year, in the third paragraph: the rules take
+# it (投产: a verb reached, no rule skips it); real pages' readers label such background no stage, and so do the weights.
+_RECALLED = ("某县融媒体中心讯 该县近年来持续优化营商环境，推动产业转型升级，全县经济保持平稳增长。\n"
+             "今年以来，该县围绕主导产业开展招商活动，先后赴长三角、珠三角等地对接企业，取得了积极成效。\n"
+             "据了解，该县某食品加工项目已于去年建成投产，年产值可达2亿元，带动就业300余人。")
+# A day's groundbreaking told by its headline and its lead: the rules' stage, which the weights keep.
+_GROUNDBREAKING = ("某县年产10万吨新材料项目开工",
+                   "3月18日上午，某县年产10万吨新材料项目开工仪式在县经济开发区举行。该项目由某新材料有限公司投资建设，"
+                   "总投资12亿元，占地200亩，主要建设生产车间、仓库及配套设施。\n项目建成后，预计年产值可达20亿元，"
+                   "实现税收1亿元，带动就业500人。\n县委书记出席仪式并宣布项目开工。")
+
+
+def test_the_weights_file_is_the_features_own_and_says_what_it_was_fitted_on() -> None:
+    doc = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    weights = doc["weights"]
+    assert len(weights) > 50 and all(math.isfinite(v) for v in weights.values())
+    assert [name for name in weights if not name.startswith(_PREFIXES)] == []
+    assert doc["trained_on"]["pages"] > 1000 and doc["trained_on"]["files"]
+    # Names the features make for a real story are found among the weights (a renamed feature would weigh nothing).
+    page, found = stage_evidence(*_GROUNDBREAKING) or pytest.fail("no evidence")
+    made = set(no_stage_features(page, found)) | {name for c in found for name in candidate_features(c, found, page)}
+    assert {"NULL", "rule", "ok&event", "ok&first_in_sec", "sec=title"} <= made & set(weights)
+
+
+def test_the_weights_depart_from_the_rules_where_real_pages_readers_do() -> None:
+    page, found = stage_evidence("", _RECALLED) or pytest.fail("no evidence")
+    assert page.rule == "投产" and not rules_decide(page)
+    assert choose_stage(page, found) is None
+    assert extract_facts("", _RECALLED).stage is None
+    # The day's event keeps the rules' stage.
+    assert extract_facts(*_GROUNDBREAKING).stage == "开工"
+
+
+@pytest.mark.parametrize("title, body", [
+    ("", "某锂电池项目正式投产。"),  # a one-line note: shorter than any page the weights were fitted on
+    ("新闻", "某机场航站楼正式投入使用。"),
+    ("前三季度某县新开工亿元以上项目28个", "今年以来，某县持续开展项目攻坚。前三季度，全县新开工亿元以上项目28个，总投资150亿元。"
+                                   "其中，投资10亿元的某智能装备制造项目已于8月竣工投产，另有某物流园项目完成主体工程，"
+                                   "某医药产业园项目完成设备安装，某新材料项目进入试生产阶段，各项目建设有序推进。"),  # a tally
+])
+def test_short_texts_and_tallies_keep_the_rules_stage(title: str, body: str) -> None:
+    page, found = stage_evidence(title, body) or pytest.fail("no evidence")
+    assert rules_decide(page)
+    assert page.short == (len(body.strip()) < MIN_BODY)
+    assert extract_facts(title, body).stage == page.rule is not None
+
+
+def test_a_nation_wide_figure_has_no_stage_and_no_evidence() -> None:
+    title = "前三季度全国新开工项目计划总投资增长10%"
+    body = "国家统计局今天发布数据，前三季度，全国固定资产投资（不含农户）增长3.1%，新开工项目计划总投资增长10%。" * 3
+    assert stage_evidence(title, body) is None
+    assert extract_facts(title, body).stage is None
+
+
+def test_a_long_page_of_stage_verbs_is_read_in_bounded_time() -> None:
+    # Candidates come from the headline and six paragraphs of at most 3,000 characters each: a page of 200,000
+    # characters of verbs costs what its first paragraphs cost.
+    body = "\n".join(["某项目今天开工建设，" * 400] * 50)
+    started = time.perf_counter()
+    facts = extract_facts("某项目开工", body)
+    assert time.perf_counter() - started < 20
+    assert facts.stage in STAGES
+
+
+def test_the_trainer_fits_the_repositorys_paragraphs_and_writes_weights_the_model_reads(tmp_path: Path) -> None:
+    out = tmp_path / "weights.json"
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "train_stage_model.py"), "--iterations", "60",
+                           "--cv", "2", "--out", str(out)], capture_output=True, text=True, timeout=600, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert "cross-validated (2 folds by file)" in done.stdout and "paragraphs: model" in done.stdout
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["trained_on"]["pages"] > 300 and doc["weights"]
+    assert all(name.startswith(_PREFIXES) for name in doc["weights"])
+    assert doc["trained_on"]["files"] and all(name.endswith(".json") for name in doc["trained_on"]["files"])
+
+
+def test_the_trainer_says_plainly_when_a_texts_file_is_missing(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "train_stage_model.py"), str(tmp_path / "none.jsonl"),
+                           "--out", str(tmp_path / "w.json")], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert done.returncode == 2
+    assert "no such file" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "w.json").exists()
