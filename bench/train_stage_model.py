@@ -2,8 +2,8 @@
 
 Usage::
 
-    .venv/bin/python bench/train_stage_model.py TEXTS.jsonl [TEXTS.jsonl …]            # fit, write the weights
-    .venv/bin/python bench/train_stage_model.py TEXTS.jsonl … --cv 5 --dry-run         # cross-validated accuracy only
+    .venv/bin/python bench/train_stage_model.py TEXTS.jsonl … --out facts/data/stage_model.json   # fit, replace the weights
+    .venv/bin/python bench/train_stage_model.py TEXTS.jsonl … --cv 5 --dry-run                     # cross-validated accuracy
 
 ``TEXTS.jsonl``: pages as bench/facts_pages.py reads them (``{"url", "title", "body"}``, the texts kept outside the
 repository). Of the pages labelled in ``bench/data/facts/pages-session*.json`` only split ``seen`` is fitted (a held-out
@@ -12,9 +12,10 @@ page never is, so the held-out splits keep measuring fresh pages); a page's ``"w
 (``real-collected.json``, ``xwlb-*.json``) are fitted too unless ``--no-paragraphs``. A ``"?"`` stage is not fitted; nor
 is a story whose stage the rules decide alone (``facts.stage_model.rules_decide``: short bodies, tallies).
 
-The weights in the repository were fitted on session 22–23's seen pages (/work/wt/real22, heldE_clean, heldF_clean,
-real23 in that session's scratch: the files named in the weights file) and the dev paragraphs; docs/facts.md
-"Session 24" has the figures.
+The weights in the repository were fitted on the seen pages of sessions 22–24 (945 pages; their texts lived in session
+24's scratch, the JSONL files the weights file names) and the dev paragraphs; docs/facts.md "Session 24" has the figures.
+Writing over them takes ``--out facts/data/stage_model.json`` said plainly, and a fit on the texts' pages (not the
+paragraphs alone, unless ``--paragraphs-only``).
 
 The model is a conditional logit: each page's candidates (its stage verbs and a no-stage answer) share one softmax,
 and the weights maximise the probability of the labelled stage (summed over the verbs that name it), with an L2
@@ -29,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 import time
 from pathlib import Path
@@ -37,10 +39,12 @@ from typing import Any, Optional
 import numpy as np
 
 from newsmon.facts import FACTS_VERSION, STAGES, stage_evidence
-from newsmon.facts.stage_model import WEIGHTS_FILE, candidate_features, no_stage_features, rules_decide
+from newsmon.facts.stage_model import WEIGHTS_FILE, candidate_features, no_stage_features, rules_decide, weights_problem
 
 ROOT = Path(__file__).resolve().parent.parent
-LABELS = sorted((ROOT / "bench" / "data" / "facts").glob("pages-session*.json"))
+# A later session's label of a page wins: the files in the order of their session's number.
+LABELS = sorted((ROOT / "bench" / "data" / "facts").glob("pages-session*.json"),
+                key=lambda path: int(re.sub(r"\D", "", path.stem) or 0))
 # The labelled paragraphs stored in the repository (bench/facts.py's real-collected and real-xwlb sets): their dev
 # split is fitted too, so the weights know that genre (national news paragraphs) as well as regional pages.
 PARAGRAPHS = [ROOT / "bench" / "data" / "facts" / "real-collected.json",
@@ -50,9 +54,13 @@ PARAGRAPHS = [ROOT / "bench" / "data" / "facts" / "real-collected.json",
 Page = tuple[list[dict[str, float]], list[Optional[str]], Optional[str], Optional[str]]
 
 
+class InputError(Exception):
+    """A texts file that cannot be read (the message names the file and line)."""
+
+
 def labels() -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
-    for path in LABELS:  # a later session's label of a page wins
+    for path in LABELS:
         for story in json.loads(path.read_text(encoding="utf-8"))["stories"]:
             out[story["url"]] = story
     return out
@@ -64,10 +72,19 @@ def read_pages(paths: list[Path]) -> tuple[list[Page], list[str]]:
     pages: list[Page] = []
     files: list[str] = []
     for path in paths:
-        for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as error:
+            raise InputError(f"{path}: cannot be read ({error})") from error
+        for number, line in enumerate(lines, 1):
             if not line.strip():
                 continue
-            text = json.loads(line)
+            try:
+                text = json.loads(line)
+            except ValueError as error:
+                raise InputError(f"{path}:{number}: not JSON ({error})") from error
+            if not isinstance(text, dict):
+                raise InputError(f"{path}:{number}: not a page (a JSON object with url, title, body)")
             label = known.get(text.get("url", ""), {})
             # A page labelled in the repository is fitted only when seen (held-out splits keep measuring fresh
             # pages); a page of one's own is fitted with the "want" it carries.
@@ -103,7 +120,7 @@ def _page(title: str, body: str, source: str, want: Optional[str]) -> Optional[P
     if evidence is None or rules_decide(evidence[0]):
         return None  # a nation-wide figure's story (no stage whatever the weights), one whose stage the rules decide
     page, found = evidence
-    features = [no_stage_features(page, found)] + [candidate_features(c, found, page) for c in found]
+    features = [no_stage_features(page, found)] + [candidate_features(c, page) for c in found]
     return features, [None] + [STAGES[c.stage] for c in found], want, page.rule
 
 
@@ -155,45 +172,68 @@ class Fit:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("texts", nargs="*", type=Path, help="JSONL files of the pages' text (kept outside the "
-                                                            "repository); none: the repository's paragraphs alone")
-    parser.add_argument("--l2", type=float, default=1.0)
-    parser.add_argument("--iterations", type=int, default=400)
-    parser.add_argument("--rate", type=float, default=0.5)
-    parser.add_argument("--min-pages", type=int, default=5)
-    parser.add_argument("--cv", type=int, default=0, help="also print K-fold accuracy (folds by file: pages of one "
-                                                          "collection stay together, as fresh pages would come)")
+                                                            "repository)")
+    parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty on the weights, divided by the number of "
+                                                              "pages fitted (default: %(default)s)")
+    parser.add_argument("--iterations", type=int, default=400, help="gradient steps (default: %(default)s)")
+    parser.add_argument("--rate", type=float, default=0.5, help="step size (default: %(default)s)")
+    parser.add_argument("--min-pages", type=int, default=5, help="a feature seen on fewer fitted pages gets no weight "
+                                                                 "(default: %(default)s)")
+    parser.add_argument("--cv", type=int, default=0, help="also print K-fold accuracy, K >= 2 (folds by file: pages of "
+                                                          "one collection stay together, as fresh pages would come)")
     parser.add_argument("--no-paragraphs", action="store_true", help="fit the pages alone, not the repository's "
                                                                        "dev paragraphs")
+    parser.add_argument("--paragraphs-only", action="store_true", help="allow a fit without pages (the repository's "
+                                                                         "paragraphs alone)")
     parser.add_argument("--dry-run", action="store_true", help="do not write the weights file")
-    parser.add_argument("--out", type=Path, default=WEIGHTS_FILE, help="where to write the weights (default: %(default)s)")
+    parser.add_argument("--out", type=Path, help=f"where to write the weights (the model reads {WEIGHTS_FILE})")
     args = parser.parse_args(argv)
-    missing = [str(p) for p in args.texts if not p.exists()]
+    if args.cv and args.cv < 2 or args.cv < 0:
+        parser.error("--cv needs at least 2 folds")
+    if args.iterations < 1 or not 0 < args.rate < 10 or not 0 <= args.l2 < 1e6 or args.min_pages < 1:
+        parser.error("--iterations and --min-pages are at least 1, --rate between 0 and 10, --l2 from 0")
+    if args.out is None and not args.dry_run:
+        parser.error(f"say where the weights go: --out {WEIGHTS_FILE.relative_to(ROOT)} replaces the model's, or "
+                     "--dry-run")
+    missing = [str(p) for p in args.texts if not p.is_file()]
     if missing:
         print(f"{', '.join(missing)}: no such file (the pages' texts are not in the repository)", file=sys.stderr)
         return 2
     started = time.monotonic()
-    pages, files = read_pages(args.texts)
+    try:
+        pages, files = read_pages(args.texts)
+    except InputError as error:
+        print(error, file=sys.stderr)
+        return 2
+    if not pages and not args.paragraphs_only:
+        print("no labelled page of split seen (or with its own want) in the texts: nothing to fit beside the "
+              "paragraphs (--paragraphs-only fits them alone)", file=sys.stderr)
+        return 2
+    kinds = ["pages"] * len(pages)
     if not args.no_paragraphs:
         more, their_files = read_paragraphs()
-        pages, files = pages + more, files + their_files
+        pages, files, kinds = pages + more, files + their_files, kinds + ["paragraphs"] * len(more)
     if not pages:
-        print("no page labelled seen in these files: nothing to fit", file=sys.stderr)
+        print("nothing to fit", file=sys.stderr)
         return 2
     print(f"{len(pages)} pages read in {time.monotonic() - started:.0f} s", file=sys.stderr)
     if args.cv:
         names = sorted(set(files))
+        if len(names) < args.cv:
+            print(f"--cv {args.cv}: only {len(names)} files to fold by", file=sys.stderr)
+            return 2
         random.Random(1).shuffle(names)
         tally = {kind: [0, 0, 0] for kind in ("pages", "paragraphs")}  # model right, rules right, scored
         for k in range(args.cv):
             held = set(names[k::args.cv])
             train = [p for p, f in zip(pages, files) if f not in held]
-            test = [(p, f) for p, f in zip(pages, files) if f in held]
+            test = [(p, kind) for p, f, kind in zip(pages, files, kinds) if f in held]
             fitted = Fit(train, args.min_pages)
             w = fitted.train(args.l2, args.iterations, args.rate)
             index = {name: i for i, name in enumerate(fitted.names)}  # the test pages scored with the fitted names
-            for (features, stages, want, rule), file in test:
+            for (features, stages, want, rule), kind in test:
                 scores = [sum(w[index[n]] * v for n, v in row.items() if n in index) for row in features]
-                counts = tally["pages" if file.endswith(".jsonl") else "paragraphs"]
+                counts = tally[kind]
                 counts[0] += stages[int(np.argmax(scores))] == want
                 counts[1] += rule == want
                 counts[2] += 1
@@ -206,17 +246,22 @@ def main(argv: list[str] | None = None) -> int:
     right = sum(got == page[2] for got, page in zip(fit.predict(w, pages), pages))
     print(f"fitted on {len(pages)} pages ({int(fit.reachable.sum())} with the label among their candidates): "
           f"{right} right on them ({100 * right / len(pages):.1f}%)")
-    if not args.dry_run:
-        weights = {name: round(float(v), 4) for name, v in zip(fit.names, w) if round(float(v), 4) != 0}
-        args.out.write_text(json.dumps({
-            "about": "facts/stage_model.py's weights, written by bench/train_stage_model.py",
-            "trained_on": {"pages": len(pages), "files": sorted({Path(f).name for f in files}),
-                           "labels": "bench/data/facts/pages-session*.json (split seen) and the repository's dev "
-                                     "paragraphs", "facts_version": FACTS_VERSION},
-            "fit": {"l2": args.l2, "iterations": args.iterations, "rate": args.rate, "min_pages": args.min_pages},
-            "weights": dict(sorted(weights.items())),
-        }, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {args.out} ({len(weights)} weights)")
+    if args.dry_run:
+        return 0
+    doc = {
+        "about": "facts/stage_model.py's weights, written by bench/train_stage_model.py",
+        "trained_on": {"pages": len(pages), "files": sorted({Path(f).name for f in files}),
+                       "labels": "bench/data/facts/pages-session*.json (split seen) and the repository's dev "
+                                 "paragraphs", "facts_version": FACTS_VERSION},
+        "fit": {"l2": args.l2, "iterations": args.iterations, "rate": args.rate, "min_pages": args.min_pages},
+        "weights": dict(sorted((name, round(float(v), 4)) for name, v in zip(fit.names, w) if round(float(v), 4) != 0)),
+    }
+    problem = weights_problem(doc)
+    if problem is not None:
+        print(f"not written: {problem} (try fewer --min-pages, more --iterations or a smaller --rate)", file=sys.stderr)
+        return 1
+    args.out.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({len(doc['weights'])} weights)")
     return 0
 
 

@@ -18,30 +18,35 @@ trained on). Pure and deterministic: the same story always gets the same stage; 
 from __future__ import annotations
 
 import json
+import logging
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 
 from . import stages as S
 from .text import CLAUSE_MARKS, EVENT, normalise, sentence_of, sentence_start, story_paragraphs
 
-__all__ = ["MIN_BODY", "Candidate", "PageView", "candidates", "candidate_features", "no_stage_features", "choose_stage", "rules_decide", "WEIGHTS_FILE"]
+__all__ = ["MIN_BODY", "WEIGHTS_FILE", "Candidate", "PageView", "candidate_features", "candidates", "choose_stage",
+           "no_stage_features", "rules_decide", "weights_problem"]
+
+log = logging.getLogger(__name__)
 
 WEIGHTS_FILE = Path(__file__).with_name("data") / "stage_model.json"
-_PARAGRAPHS = 6  # the headline and the first paragraphs: later ones recall history or plans (find_stage reads 3)
-_PARAGRAPH_READ = 3000  # as find_stage: one longer paragraph is a page without breaks, whose opening states its news
+# The paragraphs read: the headline and the first six (later ones recall history or plans); a promotion's or a fair's
+# story PROMOTION_PARAGRAPHS, as find_stage reads it for its late signing ("推介会上，共签约项目58个" in the seventh).
+_PARAGRAPHS = 6
 # A dateline near the top ("2016-12-20", "2016年12月20日") dates the story: a verb whose clause names a later year is due.
 _DATELINE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _DATELINE_READ = 300
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 # The verbs weighed: the 1,103 labelled real pages have 23 at most (median 4), so 100 changes no real page's reading and
-# bounds a hostile one's (each verb's features look at the others: 6 paragraphs of 开工 made 9,001 verbs and 3.9 s).
+# bounds a hostile one's cost (6 paragraphs of 开工 are 9,001 verbs, each read by the rules).
 _CANDIDATES_READ = 100
-# The shortest body the weights were fitted on is 124 characters (real pages' excerpts): a shorter text (a brief, a
-# one-line note) lies outside what they know, and its stage is the rules' (a model is not asked to extrapolate).
+# The rules decide a shorter body: a brief or a one-line note, unlike the real pages' excerpts the weights were fitted
+# on (124 characters the shortest), whose stage lies in a headline and paragraphs (a model is not asked to extrapolate).
 MIN_BODY = 120
 
 
@@ -50,8 +55,8 @@ class Candidate:
     """One stage verb of the story, as the rules read it."""
 
     stage: int  # index in STAGES
-    section: str  # "title", "p0", "p1", "p2", "p3" (the fourth paragraph and later)
-    reason: str  # facts.stages' reason to skip the verb, "ok" when it reports a stage reached
+    section: str  # "title", "p0", "p1", "p2", "p3" (the fourth paragraph and the later ones read)
+    reason: str  # facts.stages' reason to skip the verb ("notice" under a notice's headline), "ok" when it reports a stage
     verb: str
     kept: bool  # its sentence may tell the investment's project's stage (facts._same_places)
     financing: bool  # a deal of a story whose headline tells a deal that is no project's
@@ -60,13 +65,18 @@ class Candidate:
     done: bool  # a done word (已, 日前…) earlier in its clause
     later_year: bool  # its clause names a year after the story's dateline
     earlier_year: bool  # …a year before it
+    # Among the verbs reporting a stage ("ok"): the first of its section, the furthest stage of its section, how many
+    # report its stage in the story (0 for a verb the rules skip).
+    first_in_section: bool = False
+    furthest_in_section: bool = False
+    same_stage: int = 0
 
 
 @dataclass(frozen=True)
 class PageView:
     """What the page as a whole is, for the no-stage candidate."""
 
-    rule: Optional[str]  # the rules' stage (facts._stage)
+    rule: Optional[str]  # the rules' stage (facts._rule_stage)
     amount: bool
     roundup: bool
     tally: bool
@@ -76,54 +86,68 @@ class PageView:
 
 
 def candidates(title: str, body: str, focus: str, keep: Optional[Callable[[str], bool]]) -> list[Candidate]:
-    """Every stage verb of the headline and the first paragraphs (title and body simplified, as extract_facts has them)."""
+    """Every stage verb of the headline and the first paragraphs (title and body simplified, as extract_facts has them),
+    at most _CANDIDATES_READ."""
     dated = _DATELINE.search(title + "\n" + body[:_DATELINE_READ])
     year = int(dated.group(1)) if dated else None
-    sections = [("title", title, False)] + [(f"p{min(i, 3)}", p[:_PARAGRAPH_READ], True)
-                                             for i, p in enumerate(story_paragraphs(body)) if i < _PARAGRAPHS]
-    no_project_deal = S._no_project_signing(title)
+    paragraphs = story_paragraphs(body)
+    read = S.PROMOTION_PARAGRAPHS if paragraphs and S.promotion_story(title, paragraphs[0]) else _PARAGRAPHS
+    sections = [("title", title, False)] + [(f"p{min(i, 3)}", p[:S.PARAGRAPH_READ], True)
+                                             for i, p in enumerate(paragraphs[:read])]
+    no_project_deal = S.no_project_signing(title)
+    notice = S.event_notice(title)
+    # The investment's sentence as the verbs' sentences are read (text.normalise: full-width digits as ASCII).
+    focus = normalise(focus).strip()
     found: list[Candidate] = []
     for section, raw, in_body in sections:
         text = normalise(raw)
-        for match, index in S._verbs(text):
-            if len(found) >= _CANDIDATES_READ:
-                return found
+        for match, index, reason in S.read_verbs(text, in_body, limit=_CANDIDATES_READ - len(found)):
             sentence = sentence_of(text, match.start())
             clause = sentence_start(text, match.start(), CLAUSE_MARKS)
             years = [int(y) for y in _YEAR.findall(text, clause, match.start())]
-            reason = S._skip_reason(text, match, index, in_body) or "ok"
+            why = "notice" if notice and not in_body else reason or "ok"
             # Whose project the sentence tells is read only for a verb that reports a stage (the only ones whose
             # features ask): finding a sentence's places is the costliest check.
-            kept = reason != "ok" or not in_body or keep is None or keep(sentence)
+            kept = why != "ok" or not in_body or keep is None or keep(sentence)
             found.append(Candidate(
-                stage=index, section=section, reason=reason, verb=match.group(), kept=kept,
-                financing=no_project_deal and in_body and index in S._DEALS and not S._OWN_DEAL.search(sentence),
-                focus=bool(focus.strip()) and focus.strip() in raw and sentence.strip() in focus,
-                event=bool(EVENT.search(sentence)), done=bool(S._DONE.search(text, clause, match.start())),
+                stage=index, section=section, reason=why, verb=match.group(), kept=kept,
+                financing=no_project_deal and in_body and S.deal_of_no_project(index, sentence),
+                focus=bool(focus) and focus in text and sentence.strip() in focus,
+                event=bool(EVENT.search(sentence)), done=bool(S.DONE.search(text, clause, match.start())),
                 later_year=bool(year and years and max(years) > year),
                 earlier_year=bool(year and years and max(years) < year)))
-    return found
+    return _ranked(found)
 
 
-def candidate_features(candidate: Candidate, others: list[Candidate], page: PageView) -> dict[str, float]:
+def _ranked(found: list[Candidate]) -> list[Candidate]:
+    """The candidates with their standing among the verbs that report a stage (one pass: no verb reads the others)."""
+    first: dict[str, int] = {}
+    furthest: dict[str, int] = {}
+    counts: dict[int, int] = {}
+    for i, candidate in enumerate(found):
+        if candidate.reason == "ok":
+            first.setdefault(candidate.section, i)
+            furthest[candidate.section] = max(furthest.get(candidate.section, -1), candidate.stage)
+            counts[candidate.stage] = counts.get(candidate.stage, 0) + 1
+    return [replace(c, first_in_section=first[c.section] == i, furthest_in_section=furthest[c.section] == c.stage,
+                    same_stage=counts[c.stage]) if c.reason == "ok" else c for i, c in enumerate(found)]
+
+
+def candidate_features(candidate: Candidate, page: PageView) -> dict[str, float]:
     """The features of one verb (named, so the weights file reads as a table)."""
     stage = S.STAGES[candidate.stage]
     body = "title" if candidate.section == "title" else "body"
     features = {f"stage={stage}": 1.0, f"sec={candidate.section}": 1.0, f"reason={candidate.reason}": 1.0,
                 f"reason={candidate.reason}&sec={body}": 1.0, f"verb={candidate.verb}": 1.0}
     if candidate.reason == "ok":
-        features.update({f"ok&stage={stage}": 1.0, f"ok&sec={candidate.section}": 1.0})
+        features.update({f"ok&stage={stage}": 1.0, f"ok&sec={candidate.section}": 1.0,
+                         "ok&n_same": math.log1p(candidate.same_stage)})
         for flag, name in ((not candidate.kept, "notkept"), (candidate.financing, "fin"), (candidate.focus, "focus"),
                            (candidate.event, "event"), (candidate.done, "done"), (candidate.later_year, "future"),
-                           (candidate.earlier_year, "past")):
+                           (candidate.earlier_year, "past"), (candidate.furthest_in_section, "max_in_sec"),
+                           (candidate.first_in_section, "first_in_sec")):
             if flag:
                 features[f"ok&{name}"] = 1.0
-        same_section = [c for c in others if c.section == candidate.section and c.reason == "ok"]
-        if candidate.stage == max(c.stage for c in same_section):
-            features["ok&max_in_sec"] = 1.0
-        if same_section[0] is candidate:
-            features["ok&first_in_sec"] = 1.0
-        features["ok&n_same"] = math.log1p(sum(1 for c in others if c.stage == candidate.stage and c.reason == "ok"))
     if page.rule == stage:
         features["rule"] = 1.0
         features[f"rule&sec={candidate.section}"] = 1.0  # where the rules found it
@@ -135,7 +159,8 @@ def candidate_features(candidate: Candidate, others: list[Candidate], page: Page
 def no_stage_features(page: PageView, found: list[Candidate]) -> dict[str, float]:
     """The features of the no-stage answer."""
     features = {"NULL": 1.0}
-    for flag, name in ((page.amount, "amount"), (page.roundup, "roundup"), (page.general, "general"), (page.titled, "titled"), (page.rule is None, "rule_none")):
+    for flag, name in ((page.amount, "amount"), (page.roundup, "roundup"), (page.general, "general"),
+                       (page.titled, "titled"), (page.rule is None, "rule_none")):
         if flag:
             features[f"null&{name}"] = 1.0
     features["null&n_ok"] = math.log1p(sum(1 for c in found if c.reason == "ok"))
@@ -144,10 +169,32 @@ def no_stage_features(page: PageView, found: list[Candidate]) -> dict[str, float
     return features
 
 
+def weights_problem(doc: Any) -> Optional[str]:
+    """What makes a weights document unusable (one sentence), or None: a dict of finite numbers with the no-stage
+    answer's and the rules' weights among them (an empty or partial file would answer no stage for every story)."""
+    weights = doc.get("weights") if isinstance(doc, dict) else None
+    if not isinstance(weights, dict) or not weights:
+        return "it has no weights"
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in weights.values()):
+        return "a weight is not a finite number"
+    if not {"NULL", "rule"} <= set(weights):
+        return "the no-stage answer's or the rules' weight is missing"
+    return None
+
+
 @lru_cache(maxsize=1)
-def _weights() -> dict[str, float]:
-    weights: dict[str, float] = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))["weights"]
-    return weights
+def _weights() -> Optional[dict[str, float]]:
+    """The weights, or None (logged once) when the file is missing or unusable: the rules' stage then stands."""
+    try:
+        doc = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        log.warning("stage model weights %s unreadable (%s): stages come from the rules alone", WEIGHTS_FILE, error)
+        return None
+    problem = weights_problem(doc)
+    if problem is not None:
+        log.warning("stage model weights %s unusable (%s): stages come from the rules alone", WEIGHTS_FILE, problem)
+        return None
+    return {name: float(value) for name, value in doc["weights"].items()}
 
 
 def _score(features: dict[str, float], weights: dict[str, float]) -> float:
@@ -163,13 +210,13 @@ def rules_decide(page: PageView) -> bool:
 
 def choose_stage(page: PageView, found: list[Candidate]) -> Optional[str]:
     """The best-scored candidate's stage, or None when no stage scores above the no-stage answer (ties: the
-    earlier candidate, no stage first)."""
-    if rules_decide(page):
+    earlier candidate, no stage first). The rules' stage where they decide, or where the weights are unusable."""
+    weights = None if rules_decide(page) else _weights()
+    if weights is None:
         return page.rule
-    weights = _weights()
     best, best_score = None, _score(no_stage_features(page, found), weights)
     for candidate in found:
-        score = _score(candidate_features(candidate, found, page), weights)
+        score = _score(candidate_features(candidate, page), weights)
         if score > best_score:
             best, best_score = S.STAGES[candidate.stage], score
     return best

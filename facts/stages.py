@@ -24,7 +24,8 @@ from typing import Callable, Optional
 from .text import CLAUSE_MARKS, COMMA_CLAUSE_MARKS, EVENT, INVESTING, ONE_BATCH, PERIOD, PLAN_DOCUMENT, PURCHASE, SPAN_SO_FAR, STATISTIC, WORK_HEAD, compared_after, compared_batch, day_item_start, normalise, sentence_end, sentence_of, sentence_start, story_paragraphs
 from .places import names_a_country
 
-__all__ = ["STAGES", "find_stage"]
+__all__ = ["STAGES", "DONE", "PARAGRAPH_READ", "PROMOTION_PARAGRAPHS", "deal_of_no_project", "event_notice", "find_stage",
+           "no_project_signing", "promotion_story", "read_verbs", "stage_named"]
 
 STAGES = ("洽谈", "签约", "备案", "核准", "评审", "招标", "开工", "投产", "竣工")
 
@@ -524,31 +525,56 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
 def _verbs(original: str) -> list[tuple[re.Match[str], int]]:
     """Every stage verb of the text with the index of its stage (the text normalised)."""
     text = normalise(original)
-    # The verb's stage is its alternative's group ("s3"): the groups are the pattern's only named ones, and none
-    # nests another, so the last group closed is the alternative that matched.
+    # The verb's stage is its alternative's group ("s3"): s0…s8 are the pattern's only named groups, each wrapping a
+    # whole top-level alternative, so the one that matched closes last (inner groups close before it) and is lastgroup.
     return [(match, int(str(match.lastgroup)[1:])) for match in _VERB.finditer(text)]
+
+
+def read_verbs(text: str, in_body: bool, limit: Optional[int] = None) -> list[tuple[re.Match[str], int, Optional[str]]]:
+    """Every stage verb of ``text`` (normalised: text.normalise), or its first ``limit``, with its stage's index and why
+    it reports no stage reached (_skip_reason's reason), None when it does. The one reading of the verbs that
+    find_stage and the stage model (facts.stage_model) share."""
+    return [(match, index, _skip_reason(text, match, index, in_body)) for match, index in _verbs(text)[:limit]]
+
+
+def deal_of_no_project(index: int, sentence: str) -> bool:
+    """Whether the verb (a signing or talks) in ``sentence`` is, under a headline whose deal is no project's
+    (no_project_signing), that deal told again: its sentence names no investment and counts no projects."""
+    return index in _DEALS and not _OWN_DEAL.search(sentence)
 
 
 def _stages_in(original: str, in_body: bool, keep: Optional[Callable[[str], bool]] = None, financing: bool = False) -> list[int]:
     """The stages the text's verbs report. ``financing``: the headline told a deal that is no project's, so a signing or
     talks of the body count only where their sentence names an investment or counts projects (its own news)."""
     text = normalise(original)
-    return [index for match, index in _verbs(text) if _skip_reason(text, match, index, in_body) is None
+    return [index for match, index, reason in read_verbs(text, in_body) if reason is None
             and (keep is None or keep(sentence_of(text, match.start())))
-            and not (financing and index in _DEALS and not _OWN_DEAL.search(sentence_of(text, match.start())))]
+            and not (financing and deal_of_no_project(index, sentence_of(text, match.start())))]
 
 
 _OWN_DEAL = re.compile(_INVESTMENT_CUE.pattern + r"|(?:\d+|[两二三四五六七八九十百]+)(?:多|余)?[个家][^，。；,;]{0,8}?(?:项目|企业|公司)"
                        r"|签[约订署][^，。；,;]{0,12}?项目")  # "还与某集团签约光伏发电项目", "还与3家企业签约"
 
+# How much of a paragraph is read: one longer is a page without paragraph breaks, whose opening states its news.
+PARAGRAPH_READ = 3000
+DONE = _DONE  # a done word before a verb (已, 日前…): the stage model's feature
 
-_PARAGRAPH_READ = 3000
 
-
-def _no_project_signing(title: str) -> bool:
+def no_project_signing(title: str) -> bool:
     """Whether the headline tells a signing that is no project's (financing, a bank's or a fund's cooperation)."""
     text = normalise(title)
     return any(index == _SIGNED and _not_about_a_project(text, match, index, False) for match, index in _verbs(text))
+
+
+def event_notice(title: str) -> bool:
+    """Whether the headline is a notice of an event to come ("关于召开…评审会的通知"): its verbs report nothing reached."""
+    return bool(_EVENT_NOTICE.match(title.strip()))
+
+
+def promotion_story(title: str, lead: str) -> bool:
+    """Whether the story tells an event held to win investment, whose signings it may tell late (read up to
+    PROMOTION_PARAGRAPHS paragraphs)."""
+    return bool(_PROMOTION_EVENT.search(title) or _PROMOTION_EVENT.search(lead))
 
 
 def stage_named(phrase: str) -> Optional[str]:
@@ -566,16 +592,16 @@ def find_stage(title: str, body: str, keep: Optional[Callable[[str], bool]] = No
     ``focus``: the sentence stating the investment, whose stage is the story's when it opens the story with
     the day's event.
     """
-    in_title = [] if _EVENT_NOTICE.match(title.strip()) else _stages_in(title, in_body=False)
+    in_title = [] if event_notice(title) else _stages_in(title, in_body=False)
     if in_title:
         return STAGES[max(in_title)]
     # A headline whose signing is no project's (with a bank, a fund: "某县与某银行分行签订战略合作协议") tells what the body's
     # signings are: the same deal, told again.
-    no_project_deal = _no_project_signing(title)
+    no_project_deal = no_project_signing(title)
     # The lead paragraph states what happened; later ones recall history or plans. A paragraph is read
-    # up to _PARAGRAPH_READ characters: one longer is a page without paragraph breaks, whose opening
+    # up to PARAGRAPH_READ characters: one longer is a page without paragraph breaks, whose opening
     # states its news (and reading on would cost every verb's checks, thousands in such a text).
-    paragraphs = [p[:_PARAGRAPH_READ] for p in story_paragraphs(body)]
+    paragraphs = [p[:PARAGRAPH_READ] for p in story_paragraphs(body)]
     # The sentence that states the investment (``focus``) reports its project's stage when it opens the story
     # and reports the day's event: "博览会今天闭幕，签约项目163个，投资金额1712亿元。期间…数据中心在宁夏建成投用"
     # is the fair's signing, not the side project's completion, though 竣工 comes later in the stages' order.
@@ -594,10 +620,10 @@ def find_stage(title: str, body: str, keep: Optional[Callable[[str], bool]] = No
         stages = _stages_in(focus, in_body=True, financing=no_project_deal)
         if stages:
             return STAGES[max(stages)]
-    if _PROMOTION_EVENT.search(title) or paragraphs and _PROMOTION_EVENT.search(paragraphs[0]):
+    if promotion_story(title, paragraphs[0] if paragraphs else ""):
         # A promotion or a fair tells its speeches first and its signings late ("临沂（长三角）招商推介会在上海举行" …
         # "推介会上，共签约项目58个" in the seventh paragraph): its signing, read further on.
-        signed = _stages_in("\n".join(paragraphs[3:_PROMOTION_PARAGRAPHS]), in_body=True, keep=keep, financing=no_project_deal)
+        signed = _stages_in("\n".join(paragraphs[3:PROMOTION_PARAGRAPHS]), in_body=True, keep=keep, financing=no_project_deal)
         if STAGES.index("签约") in signed:
             return "签约"
     return None
@@ -605,4 +631,4 @@ def find_stage(title: str, body: str, keep: Optional[Callable[[str], bool]] = No
 
 # An event held to win investment, whose signings the story may tell late.
 _PROMOTION_EVENT = re.compile(r"推介会|招商会|洽谈会|博览会|[\u4e00-\u9fff]洽会|[\u4e00-\u9fff]博会|投资贸易|招商大会|签约大会|招商引资活动|招商活动")
-_PROMOTION_PARAGRAPHS = 10  # how far such a story is read for its signing (bounded: a page's long tail is no news)
+PROMOTION_PARAGRAPHS = 10  # how far such a story is read for its signing (bounded: a page's long tail is no news)

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from newsmon.facts import STAGES, extract_facts, stage_evidence
+from newsmon.facts import stage_model
 from newsmon.facts.stage_model import MIN_BODY, WEIGHTS_FILE, candidate_features, choose_stage, no_stage_features, rules_decide
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,7 +46,7 @@ def test_the_weights_file_is_the_features_own_and_says_what_it_was_fitted_on() -
     assert doc["trained_on"]["pages"] > 1000 and doc["trained_on"]["files"]
     # Names the features make for a real story are found among the weights (a renamed feature would weigh nothing).
     page, found = stage_evidence(*_GROUNDBREAKING) or pytest.fail("no evidence")
-    made = set(no_stage_features(page, found)) | {name for c in found for name in candidate_features(c, found, page)}
+    made = set(no_stage_features(page, found)) | {name for c in found for name in candidate_features(c, page)}
     assert {"NULL", "rule", "ok&event", "ok&first_in_sec", "sec=title"} <= made & set(weights)
 
 
@@ -92,7 +93,8 @@ def test_a_long_page_of_stage_verbs_is_read_in_bounded_time() -> None:
 def test_the_trainer_fits_the_repositorys_paragraphs_and_writes_weights_the_model_reads(tmp_path: Path) -> None:
     out = tmp_path / "weights.json"
     done = subprocess.run([sys.executable, str(ROOT / "bench" / "train_stage_model.py"), "--iterations", "60",
-                           "--cv", "2", "--out", str(out)], capture_output=True, text=True, timeout=600, cwd=ROOT)
+                           "--cv", "2", "--paragraphs-only", "--out", str(out)], capture_output=True, text=True,
+                          timeout=600, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert "cross-validated (2 folds by file)" in done.stdout and "paragraphs: model" in done.stdout
     doc = json.loads(out.read_text(encoding="utf-8"))
@@ -107,3 +109,84 @@ def test_the_trainer_says_plainly_when_a_texts_file_is_missing(tmp_path: Path) -
     assert done.returncode == 2
     assert "no such file" in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "w.json").exists()
+
+
+def _trainer(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(ROOT / "bench" / "train_stage_model.py"), *args], capture_output=True,
+                          text=True, timeout=300, cwd=ROOT)
+
+
+def test_the_trainer_never_replaces_the_weights_unasked_nor_with_the_paragraphs_alone(tmp_path: Path) -> None:
+    before = WEIGHTS_FILE.read_bytes()
+    done = _trainer("--iterations", "5")
+    assert done.returncode == 2 and "--out" in done.stderr and "Traceback" not in done.stderr
+    # Texts holding no page to fit (here one of a held-out split) fit nothing, rather than the paragraphs alone.
+    held = json.loads((ROOT / "bench" / "data" / "facts" / "pages-session24.json").read_text(encoding="utf-8"))
+    url = next(story["url"] for story in held["stories"] if story["split"] == "held-out-i")
+    texts = tmp_path / "held.jsonl"
+    texts.write_text(json.dumps({"url": url, "title": "某项目开工", "body": "某项目今天开工。" * 30}, ensure_ascii=False) + "\n",
+                     encoding="utf-8")
+    done = _trainer(str(texts), "--out", str(tmp_path / "w.json"))
+    assert done.returncode == 2 and "nothing to fit" in done.stderr
+    assert not (tmp_path / "w.json").exists() and WEIGHTS_FILE.read_bytes() == before
+
+
+@pytest.mark.parametrize("args, says", [
+    (["--cv", "1", "--dry-run"], "at least 2 folds"),
+    (["--rate", "nan", "--dry-run"], "--rate between 0 and 10"),
+    (["--iterations", "0", "--dry-run"], "at least 1"),
+])
+def test_the_trainer_refuses_options_it_cannot_fit_with(args: list[str], says: str) -> None:
+    done = _trainer(*args)
+    assert done.returncode == 2 and says in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_trainer_names_the_line_of_a_bad_texts_file(tmp_path: Path) -> None:
+    texts = tmp_path / "bad.jsonl"
+    texts.write_text('{"url": "a", "title": "", "body": ""}\n{not json\n', encoding="utf-8")
+    done = _trainer(str(texts), "--dry-run")
+    assert done.returncode == 2 and f"{texts}:2: not JSON" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("content", ["", "{", '{"weights": {}}', '{"weights": {"NULL": "x", "rule": 1}}',
+                                     '{"weights": {"NULL": 1.0}}', '{"weights": {"NULL": NaN, "rule": 1.0}}'])
+def test_missing_or_unusable_weights_leave_the_stage_to_the_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 caplog: pytest.LogCaptureFixture, content: str) -> None:
+    weights = tmp_path / "stage_model.json"
+    if content:
+        weights.write_text(content, encoding="utf-8")
+    monkeypatch.setattr(stage_model, "WEIGHTS_FILE", weights)
+    stage_model._weights.cache_clear()
+    try:
+        page, found = stage_evidence("", _RECALLED) or pytest.fail("no evidence")
+        assert choose_stage(page, found) == page.rule == "投产"  # the rules' reading, which the weights would undo
+        assert extract_facts(*_GROUNDBREAKING).stage == "开工"
+        assert "stages come from the rules alone" in caplog.text
+    finally:
+        stage_model._weights.cache_clear()  # the next test reads the real file again
+
+
+def test_a_notice_of_an_event_to_come_reports_no_stage() -> None:
+    title = "关于召开某污水处理厂提标改造工程初步设计评审会的通知"
+    body = ("各有关单位：\n为推进某污水处理厂提标改造工程建设，经研究，定于2024年6月3日上午9时在市政府第三会议室召开该工程初步设计"
+            "专家评审会，现将有关事项通知如下。\n一、参会人员：市发改委、市住建局、市生态环境局分管负责同志及项目建设单位负责人。"
+            "\n二、请各单位准时参加，并提前准备相关材料。")
+    page, found = stage_evidence(title, body) or pytest.fail("no evidence")
+    assert any(c.section == "title" and c.reason == "notice" for c in found)
+    assert extract_facts(title, body).stage is None
+
+
+def test_a_fairs_signing_told_in_its_seventh_paragraph_is_weighed() -> None:
+    title = "第二十届某家具博览会在某市开幕"
+    paragraphs = ["9月12日，第二十届某家具博览会在某市国际会展中心开幕，来自全国各地的500多家企业参展。",
+                  "本届博览会以“智造家居 绿色未来”为主题，设置了定制家居、智能家居、原辅材料等六大展区。",
+                  "开幕式上，主办方介绍了本届博览会的筹备情况和亮点活动，多位行业专家发表了主题演讲。",
+                  "据了解，本届博览会展览面积达10万平方米，预计将吸引专业观众8万人次。",
+                  "展会期间还将举办家居产业发展论坛、新品发布会、设计大赛颁奖等20余场配套活动。",
+                  "某市相关负责人表示，将以博览会为契机，进一步擦亮家居产业名片。",
+                  "博览会上，共签约项目32个，总投资186亿元，涵盖智能家居制造、家居物流等领域。"]
+    body = "\n".join(paragraphs)
+    page, found = stage_evidence(title, body) or pytest.fail("no evidence")
+    assert page.rule == "签约"
+    assert any(c.stage == STAGES.index("签约") and c.section == "p3" for c in found)
+    assert extract_facts(title, body).stage == "签约"
