@@ -146,11 +146,26 @@ def _stage_evidence(story: _Story) -> Optional[tuple[PageView, list[Candidate]]]
         return None
     tally = amount is None and tally_story(title, body)
     general = amount is None and works_in_general_summary(title, body)
-    keep = _same_places(focus, story.places[:1])
+    keep = _remembered(_same_places(focus, story.places[:1]))
     page = PageView(rule=_rule_stage(title, body, focus, keep, tally, general), amount=amount is not None,
                     roundup=amount is not None and amount.kind == "roundup", tally=tally, general=general,
                     titled=bool(title.strip()), short=len(body.strip()) < MIN_BODY)
     return page, candidates(title, body, focus, keep)
+
+
+def _remembered(keep: Optional[Callable[[str], bool]]) -> Optional[Callable[[str], bool]]:
+    """``keep`` answering each sentence once: the rules and the stage model ask about the same sentences, and each
+    answer reads the sentence's places (the costliest check)."""
+    if keep is None:
+        return None
+    answers: dict[str, bool] = {}
+
+    def remembered(sentence: str) -> bool:
+        if sentence not in answers:
+            answers[sentence] = keep(sentence)
+        return answers[sentence]
+
+    return remembered
 
 
 def _rule_stage(title: str, body: str, focus: str, keep: Optional[Callable[[str], bool]], tally: bool,

@@ -19,6 +19,7 @@ than a project (``签订责任状``, ``承包合同``) is no 签约.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable, Optional
 
 from .text import CLAUSE_MARKS, COMMA_CLAUSE_MARKS, EVENT, INVESTING, ONE_BATCH, PERIOD, PLAN_DOCUMENT, PURCHASE, SPAN_SO_FAR, STATISTIC, WORK_HEAD, compared_after, compared_batch, day_item_start, normalise, sentence_end, sentence_of, sentence_start, story_paragraphs
@@ -522,8 +523,11 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
     return None
 
 
+@lru_cache(maxsize=32)
 def _verbs(original: str) -> list[tuple[re.Match[str], int]]:
-    """Every stage verb of the text with the index of its stage (the text normalised)."""
+    """Every stage verb of the text with the index of its stage (the text normalised). Remembered for the last texts:
+    the rules and the stage model read the same headline and lead (the scan is a tenth of a story's cost); callers
+    never change the list."""
     text = normalise(original)
     # The verb's stage is its alternative's group ("s3"): s0…s8 are the pattern's only named groups, each wrapping a
     # whole top-level alternative, so the one that matched closes last (inner groups close before it) and is lastgroup.
