@@ -251,18 +251,7 @@ def test_a_reprints_original_headline_is_the_headline() -> None:
 _PROBES = [json.loads(line) for line in (Path(__file__).parent / "data" / "facts_probes_session19.jsonl").open(encoding="utf-8")]
 
 
-# Known departures of the stage model (session 24) from a probe's label, kept as the label says and expected to fail
-# (strict: a fit that gets them right again makes the test fail, so the list is kept true).
-_STAGE_MODEL_DEPARTS = {
-    # A stage told only after the lead ("目前，该项目已完成施工招标"): real pages' readers take such a verb as the news
-    # 7 times in 22 and as no stage 15 times (session 24's count); the weights follow them and say none.
-    75: "a stage told only after the lead: the stage model says none, as real pages' readers mostly do",
-}
-
-
-@pytest.mark.parametrize("item", [pytest.param(item, marks=pytest.mark.xfail(strict=True, reason=_STAGE_MODEL_DEPARTS[i]))
-                                  if i in _STAGE_MODEL_DEPARTS else item for i, item in enumerate(_PROBES)],
-                         ids=[f"{item['probe']}-{i}" for i, item in enumerate(_PROBES)])
+@pytest.mark.parametrize("item", _PROBES, ids=[f"{item['probe']}-{i}" for i, item in enumerate(_PROBES)])
 def test_the_no_amount_probes(item: dict[str, Any]) -> None:
     facts = extract_facts(item["title"], item["body"])
     assert wrong_fields(facts, item["want"]) == [], (item["title"], facts.to_dict())
