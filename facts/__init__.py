@@ -31,6 +31,7 @@ __all__ = [
     "extract_facts",
     "facts_record",
     "parse_amount",
+    "stage_evidence",
 ]
 
 #: Bumped when extraction changes, so ``newsmon reextract --facts`` knows what is stale. (10 was
