@@ -6,9 +6,10 @@ Twenty sessions of rules read the pages they were written on well (86% of the st
 pages less well (79% of 167 never read): each new rule mends a class that recurs too rarely to move fresh pages. This
 module keeps every rule as evidence and lets weights decide how much each counts: every verb of the headline and the
 first paragraphs is a *candidate* (its stage, where it stands, the rules' reason to skip it, whether its sentence
-tells the day's event or states the investment…), beside a *no stage* candidate (what the page as a whole is: a tally,
-a roundup, no verb kept…); a conditional logit (one softmax over the page's candidates) scores them and the best one is
-the story's stage. The rules' own answer is one of the features, so the weights learn where to depart from it.
+tells the day's event or states the investment…), beside a *no stage* candidate (what the page as a whole is: a roundup,
+a place's works in general, no verb kept in its lead…); a conditional logit (one softmax over the page's candidates) scores them and the best one is
+the story's stage. The rules' own answer is one of the features, so the weights learn where to depart from it. The
+rules alone decide what the weights know nothing of (rules_decide: short texts, tallies).
 
 The weights (``data/stage_model.json``) are fitted by ``bench/train_stage_model.py`` on the labelled real pages of
 ``bench/data/facts/pages-session*.json`` (their texts are not stored in the repository; the file records what it was
