@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from facts_probe_check import first_city, wrong_fields  # noqa: E402  (one comparison for tests and benchmarks)
 
-LABELS = sorted((ROOT / "bench" / "data" / "facts").glob("pages-session*.json"))
+# A later session's label of a page wins: the files in the order of their session's number (session 100 after 99).
+LABELS = sorted((ROOT / "bench" / "data" / "facts").glob("pages-session*.json"),
+                key=lambda path: int(re.sub(r"\D", "", path.stem) or 0))
 FIELDS = ("amount", "no amount", "stage", "city")
 
 

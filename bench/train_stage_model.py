@@ -30,21 +30,19 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
 import sys
 import time
 from pathlib import Path
-from typing import Any, Optional
+from typing import Optional
 
 import numpy as np
 
 from newsmon.facts import FACTS_VERSION, STAGES, stage_evidence
 from newsmon.facts.stage_model import WEIGHTS_FILE, candidate_features, no_stage_features, rules_decide, weights_problem
 
+from facts_pages import labels  # the one reading of the labels (bench/ is this script's own folder on the path)
+
 ROOT = Path(__file__).resolve().parent.parent
-# A later session's label of a page wins: the files in the order of their session's number.
-LABELS = sorted((ROOT / "bench" / "data" / "facts").glob("pages-session*.json"),
-                key=lambda path: int(re.sub(r"\D", "", path.stem) or 0))
 # The labelled paragraphs stored in the repository (bench/facts.py's real-collected and real-xwlb sets): their dev
 # split is fitted too, so the weights know that genre (national news paragraphs) as well as regional pages.
 PARAGRAPHS = [ROOT / "bench" / "data" / "facts" / "real-collected.json",
@@ -56,14 +54,6 @@ Page = tuple[list[dict[str, float]], list[Optional[str]], Optional[str], Optiona
 
 class InputError(Exception):
     """A texts file that cannot be read (the message names the file and line)."""
-
-
-def labels() -> dict[str, dict[str, Any]]:
-    out: dict[str, dict[str, Any]] = {}
-    for path in LABELS:
-        for story in json.loads(path.read_text(encoding="utf-8"))["stories"]:
-            out[story["url"]] = story
-    return out
 
 
 def read_pages(paths: list[Path]) -> tuple[list[Page], list[str]]:
@@ -83,8 +73,9 @@ def read_pages(paths: list[Path]) -> tuple[list[Page], list[str]]:
                 text = json.loads(line)
             except ValueError as error:
                 raise InputError(f"{path}:{number}: not JSON ({error})") from error
-            if not isinstance(text, dict):
-                raise InputError(f"{path}:{number}: not a page (a JSON object with url, title, body)")
+            if not isinstance(text, dict) or not all(isinstance(text.get(key, ""), str) for key in ("url", "title", "body",
+                                                                                                 "source")):
+                raise InputError(f"{path}:{number}: not a page (a JSON object with url, title, body as text)")
             label = known.get(text.get("url", ""), {})
             # A page labelled in the repository is fitted only when seen (held-out splits keep measuring fresh
             # pages); a page of one's own is fitted with the "want" it carries.
