@@ -765,6 +765,12 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
 _SO_FAR = re.compile(r"(截至|截止到|截止至)(今天|今日|目前|发稿时)")
 
 
+def investment_figures(text: str, title: str = "") -> Iterator[_Found]:
+    """Every figure of ``text`` an investment word introduces, as the rules read it (roundup, bound, total, phase…),
+    before find_investment chooses: the one reading the amount model (facts.amount_model) counts and weighs."""
+    return _investment_amounts(text, title)
+
+
 def _period(text: str, low: int, high: int) -> bool:
     """Whether text[low:high] sets the amount in a period (PERIOD), not in an event's day so far."""
     return any(not (_SO_FAR.match(text, period.start()) and _under_way_before(text, period.start()))

@@ -18,8 +18,6 @@ trained on). Pure and deterministic: the same story always gets the same stage; 
 
 from __future__ import annotations
 
-import json
-import logging
 import math
 import re
 from dataclasses import dataclass, replace
@@ -28,12 +26,11 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 from . import stages as S
+from . import weights as W
 from .text import CLAUSE_MARKS, EVENT, normalise, sentence_of, sentence_start, story_paragraphs
 
 __all__ = ["MIN_BODY", "WEIGHTS_FILE", "Candidate", "PageView", "candidate_features", "candidates", "choose_stage",
            "no_stage_features", "rules_decide", "weights_problem"]
-
-log = logging.getLogger(__name__)
 
 WEIGHTS_FILE = Path(__file__).with_name("data") / "stage_model.json"
 # The paragraphs read: the headline and the first six (later ones recall history or plans); a promotion's or a fair's
@@ -171,35 +168,19 @@ def no_stage_features(page: PageView, found: list[Candidate]) -> dict[str, float
 
 
 def weights_problem(doc: Any) -> Optional[str]:
-    """What makes a weights document unusable (one sentence), or None: a dict of finite numbers with the no-stage
-    answer's and the rules' weights among them (an empty or partial file would answer no stage for every story)."""
-    weights = doc.get("weights") if isinstance(doc, dict) else None
-    if not isinstance(weights, dict) or not weights:
-        return "it has no weights"
-    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in weights.values()):
-        return "a weight is not a finite number"
-    if not {"NULL", "rule"} <= set(weights):
-        return "the no-stage answer's or the rules' weight is missing"
-    return None
+    """What makes a weights document unusable (one sentence), or None: the no-stage answer's and the rules' weights
+    must be among them (an empty or partial file would answer no stage for every story)."""
+    return W.weights_problem(doc, _REQUIRED)
+
+
+_REQUIRED = ("NULL", "rule")
 
 
 @lru_cache(maxsize=1)
 def _weights() -> Optional[dict[str, float]]:
     """The weights, or None (logged once) when the file is missing or unusable: the rules' stage then stands."""
-    try:
-        doc = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        log.warning("stage model weights %s unreadable (%s): stages come from the rules alone", WEIGHTS_FILE, error)
-        return None
-    problem = weights_problem(doc)
-    if problem is not None:
-        log.warning("stage model weights %s unusable (%s): stages come from the rules alone", WEIGHTS_FILE, problem)
-        return None
-    return {name: float(value) for name, value in doc["weights"].items()}
-
-
-def _score(features: dict[str, float], weights: dict[str, float]) -> float:
-    return sum(weights.get(name, 0.0) * value for name, value in features.items())
+    doc = W.load_weights(WEIGHTS_FILE, weights_problem, "stage model", "stages come from the rules alone")
+    return None if doc is None else doc["weights"]
 
 
 def rules_decide(page: PageView) -> bool:
@@ -215,9 +196,9 @@ def choose_stage(page: PageView, found: list[Candidate]) -> Optional[str]:
     weights = None if rules_decide(page) else _weights()
     if weights is None:
         return page.rule
-    best, best_score = None, _score(no_stage_features(page, found), weights)
+    best, best_score = None, W.score(no_stage_features(page, found), weights)
     for candidate in found:
-        score = _score(candidate_features(candidate, page), weights)
+        score = W.score(candidate_features(candidate, page), weights)
         if score > best_score:
             best, best_score = S.STAGES[candidate.stage], score
     return best

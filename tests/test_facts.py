@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsmon.cli import cli
-from newsmon.facts import extract_facts, parse_amount
+from newsmon.facts import amount_view, extract_facts, parse_amount
 from newsmon.portal import FixturePortal
 from test_alerts_support import Receiver, receiver  # noqa: F401
 
@@ -84,7 +84,10 @@ def test_a_story_of_thousands_of_amounts_costs_linear_time() -> None:
     started = time.process_time()
     facts = extract_facts("沈抚示范区集中签约", body)
     assert time.process_time() - started < 2, time.process_time() - started
-    assert facts.amount == 1e8 and facts.amount_text == "1亿元"  # the first one
+    view = amount_view("沈抚示范区集中签约", body)
+    assert view is not None and view.amount.text == "1亿元"  # the rules take the first one
+    # (which the amount model may drop: a list of works' figures with no total is no project's investment)
+    assert facts.amount in (None, 1e8)
 
 
 def test_a_story_of_thousands_of_stage_verbs_costs_linear_time() -> None:

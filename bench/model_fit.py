@@ -1,0 +1,235 @@
+"""What the facts models' trainers share (bench/train_stage_model.py, bench/train_amount_model.py): reading the labelled
+pages' texts, fitting a conditional logit, cross-validating it by file, writing the weights file.
+
+A model is a conditional logit: each page's candidates (a null answer first, then the model's own: the stage verbs, or
+keeping the rules' figure) share one softmax, and the weights maximise the probability of the labelled answer (summed
+over the candidates that give it), with an L2 penalty. Hand-written with numpy (about 60 lines): a softmax over each
+page's own, varying set of candidates is not what the common classifiers fit (one label per row), and numpy is already a
+dependency. Deterministic: full-batch gradient descent from zero weights. Features seen on fewer than ``--min-pages``
+training pages get no weight (a word written once must not decide).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterator, Optional
+
+import numpy as np
+
+from newsmon.facts import FACTS_VERSION
+
+from facts_pages import ROOT, labels  # the one reading of the labels (bench/ is the trainers' own folder on the path)
+
+# features of each candidate (the null answer first), each candidate's answer, the label, the rules' own answer
+Page = tuple[list[dict[str, float]], list[Optional[str]], Optional[str], Optional[str]]
+
+
+class InputError(Exception):
+    """A texts file that cannot be read (the message names the file and line)."""
+
+
+def labelled_texts(paths: list[Path]) -> Iterator[tuple[Path, dict[str, Any], dict[str, Any]]]:
+    """Each fitted page's text and label (``want``), with the file it came from. Of the pages labelled in
+    ``bench/data/facts/pages-session*.json`` only split ``seen`` is fitted (a held-out page never is, so the held-out
+    splits keep measuring fresh pages); a page of one's own, not in the repository's labels, is fitted with the
+    ``"want"`` it carries."""
+    known = labels()
+    for path in paths:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as error:
+            raise InputError(f"{path}: cannot be read ({error})") from error
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                text = json.loads(line)
+            except ValueError as error:
+                raise InputError(f"{path}:{number}: not JSON ({error})") from error
+            if not isinstance(text, dict) or not all(isinstance(text.get(key, ""), str) for key in ("url", "title", "body",
+                                                                                                 "source")):
+                raise InputError(f"{path}:{number}: not a page (a JSON object with url, title, body as text)")
+            label = known.get(text.get("url", ""), {})
+            if label.get("split", "seen" if text.get("want") else None) != "seen":
+                continue
+            yield path, text, (text.get("want") or label.get("want") or {})
+
+
+class Fit:
+    """The pages as one matrix (a row per candidate), the weights fitted on them."""
+
+    def __init__(self, pages: list[Page], min_pages: int) -> None:
+        counts: dict[str, int] = {}
+        for features, _, _, _ in pages:
+            for name in {name for row in features for name in row}:
+                counts[name] = counts.get(name, 0) + 1
+        self.names = sorted(name for name, n in counts.items() if n >= min_pages)
+        index = {name: i for i, name in enumerate(self.names)}
+        rows = [row for features, _, _, _ in pages for row in features]
+        self.X = np.zeros((len(rows), len(self.names)))
+        for r, row in enumerate(rows):
+            for name, value in row.items():
+                if name in index:
+                    self.X[r, index[name]] = value
+        self.starts = np.cumsum([0] + [len(features) for features, _, _, _ in pages[:-1]])
+        self.gold = np.array([answer == want for _, answers, want, _ in pages for answer in answers], dtype=float)
+        self.page_of = np.repeat(np.arange(len(pages)), [len(features) for features, _, _, _ in pages])
+        self.reachable = np.add.reduceat(self.gold, self.starts) > 0  # the label is among the page's candidates
+
+    def train(self, l2: float, iterations: int, rate: float) -> np.ndarray:
+        w = np.zeros(len(self.names))
+        keep = self.reachable[self.page_of]
+        n = self.reachable.sum()
+        for _ in range(iterations):
+            s = self.X @ w
+            s = s - np.maximum.reduceat(s, self.starts)[self.page_of]
+            e = np.exp(s)
+            p = e / np.add.reduceat(e, self.starts)[self.page_of]
+            q = p * self.gold
+            q = q / np.maximum(np.add.reduceat(q, self.starts)[self.page_of], 1e-300)
+            grad = self.X.T @ ((p - q) * keep) / n + l2 * w / n
+            w -= rate * grad
+        return w
+
+
+def choose(page: Page, weights: dict[str, float], null_offset: float) -> Optional[str]:
+    """The page's answer under ``weights``: the best-scored candidate's (the null answer's score raised by
+    ``null_offset``; ties go to the earlier candidate, the null answer first)."""
+    features, answers, _, _ = page
+    scores = [sum(weights.get(n, 0.0) * v for n, v in row.items()) for row in features]
+    scores[0] += null_offset
+    return answers[int(np.argmax(scores))]
+
+
+@dataclass(frozen=True)
+class Model:
+    """What a trainer tells the shared fitting about its model."""
+
+    name: str  # "stage", "amount"
+    weights_file: Path
+    module: str  # "facts/stage_model.py"
+    page: Callable[[str, str, str, dict[str, Any]], Optional[Page]]  # (title, body, source, want) -> page or None
+    problem: Callable[[Any], Optional[str]]  # the model's own check of a weights document
+    paragraphs: Callable[[], tuple[list[Page], list[str]]]  # the repository's dev paragraphs as pages
+    null_offset: Callable[[argparse.Namespace], float] = lambda args: 0.0  # added to the null answer's score
+    extra: Callable[[argparse.Namespace], dict[str, Any]] = lambda args: {}  # more keys of the weights document
+    options: Callable[[argparse.ArgumentParser], None] = lambda parser: None  # the model's own options
+
+
+def read_pages(model: Model, paths: list[Path]) -> tuple[list[Page], list[str]]:
+    """The fitted pages' features and labels, and the file each came from (for folds)."""
+    pages: list[Page] = []
+    files: list[str] = []
+    for path, text, want in labelled_texts(paths):
+        page = model.page(text.get("title", ""), text.get("body", ""), text.get("source", ""), want)
+        if page is not None:
+            pages.append(page)
+            files.append(str(path))
+    return pages, files
+
+
+def main(model: Model, doc: str, argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("texts", nargs="*", type=Path, help="JSONL files of the pages' text (kept outside the "
+                                                            "repository)")
+    parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty on the weights, divided by the number of "
+                                                              "pages fitted (default: %(default)s)")
+    parser.add_argument("--iterations", type=int, default=400, help="gradient steps (default: %(default)s)")
+    parser.add_argument("--rate", type=float, default=0.5, help="step size (default: %(default)s)")
+    parser.add_argument("--min-pages", type=int, default=5, help="a feature seen on fewer fitted pages gets no weight "
+                                                                 "(default: %(default)s)")
+    parser.add_argument("--cv", type=int, default=0, help="also print K-fold accuracy, K >= 2 (folds by file: pages of "
+                                                          "one collection stay together, as fresh pages would come)")
+    parser.add_argument("--no-paragraphs", action="store_true", help="fit the pages alone, not the repository's "
+                                                                       "dev paragraphs")
+    parser.add_argument("--paragraphs-only", action="store_true", help="allow a fit without pages (the repository's "
+                                                                         "paragraphs alone)")
+    parser.add_argument("--dry-run", action="store_true", help="do not write the weights file")
+    parser.add_argument("--out", type=Path, help=f"where to write the weights (the model reads {model.weights_file})")
+    model.options(parser)
+    args = parser.parse_args(argv)
+    if args.cv and args.cv < 2 or args.cv < 0:
+        parser.error("--cv needs at least 2 folds")
+    if args.iterations < 1 or not 0 < args.rate < 10 or not 0 <= args.l2 < 1e6 or args.min_pages < 1:
+        parser.error("--iterations and --min-pages are at least 1, --rate between 0 and 10, --l2 from 0")
+    if args.out is None and not args.dry_run:
+        parser.error(f"say where the weights go: --out {model.weights_file.relative_to(ROOT)} replaces the model's, "
+                     "or --dry-run")
+    offset = model.null_offset(args)
+    missing = [str(p) for p in args.texts if not p.is_file()]
+    if missing:
+        print(f"{', '.join(missing)}: no such file (the pages' texts are not in the repository)", file=sys.stderr)
+        return 2
+    started = time.monotonic()
+    try:
+        pages, files = read_pages(model, args.texts)
+    except InputError as error:
+        print(error, file=sys.stderr)
+        return 2
+    if not pages and not args.paragraphs_only:
+        print("no labelled page of split seen (or with its own want) in the texts: nothing to fit beside the "
+              "paragraphs (--paragraphs-only fits them alone)", file=sys.stderr)
+        return 2
+    kinds = ["pages"] * len(pages)
+    if not args.no_paragraphs:
+        more, their_files = model.paragraphs()
+        pages, files, kinds = pages + more, files + their_files, kinds + ["paragraphs"] * len(more)
+    if not pages:
+        print("nothing to fit", file=sys.stderr)
+        return 2
+    print(f"{len(pages)} pages read in {time.monotonic() - started:.0f} s", file=sys.stderr)
+    if args.cv:
+        names = sorted(set(files))
+        if len(names) < args.cv:
+            print(f"--cv {args.cv}: only {len(names)} files to fold by", file=sys.stderr)
+            return 2
+        random.Random(1).shuffle(names)
+        tally = {kind: [0, 0, 0, 0, 0] for kind in ("pages", "paragraphs")}  # model right, rules right, scored, won, lost
+        for k in range(args.cv):
+            held = set(names[k::args.cv])
+            fitted = Fit([p for p, f in zip(pages, files) if f not in held], args.min_pages)
+            weights = dict(zip(fitted.names, fitted.train(args.l2, args.iterations, args.rate)))
+            for page, f, kind in zip(pages, files, kinds):
+                if f in held:
+                    counts = tally[kind]
+                    model_right, rules_right = choose(page, weights, offset) == page[2], page[3] == page[2]
+                    counts[0] += model_right
+                    counts[1] += rules_right
+                    counts[2] += 1
+                    counts[3] += model_right and not rules_right
+                    counts[4] += rules_right and not model_right
+        for kind, (right, rules, n, won, lost) in tally.items():
+            if n:
+                print(f"cross-validated ({args.cv} folds by file), {n} {kind}: model {right} right "
+                      f"({100 * right / n:.1f}%), the rules alone {rules} ({100 * rules / n:.1f}%); the model mends "
+                      f"{won} and breaks {lost}")
+    fit = Fit(pages, args.min_pages)
+    w = fit.train(args.l2, args.iterations, args.rate)
+    weights = dict(zip(fit.names, w))
+    right = sum(choose(page, weights, offset) == page[2] for page in pages)
+    print(f"fitted on {len(pages)} pages ({int(fit.reachable.sum())} with the label among their candidates): "
+          f"{right} right on them ({100 * right / len(pages):.1f}%)")
+    if args.dry_run:
+        return 0
+    doc_out = {
+        "about": f"{model.module}'s weights, written by bench/train_{model.name}_model.py",
+        "trained_on": {"pages": len(pages), "files": sorted({Path(f).name for f in files}),
+                       "labels": "bench/data/facts/pages-session*.json (split seen) and the repository's dev "
+                                 "paragraphs", "facts_version": FACTS_VERSION},
+        "fit": {"l2": args.l2, "iterations": args.iterations, "rate": args.rate, "min_pages": args.min_pages},
+        **model.extra(args),
+        "weights": dict(sorted((name, round(float(v), 4)) for name, v in zip(fit.names, w) if round(float(v), 4) != 0)),
+    }
+    problem = model.problem(doc_out)
+    if problem is not None:
+        print(f"not written: {problem} (try fewer --min-pages, more --iterations or a smaller --rate)", file=sys.stderr)
+        return 1
+    args.out.write_text(json.dumps(doc_out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({len(doc_out['weights'])} weights)")
+    return 0

@@ -1,0 +1,89 @@
+"""Fit the amount model's weights (facts/amount_model.py) on labelled real pages; write facts/data/amount_model.json.
+
+Usage::
+
+    .venv/bin/python bench/train_amount_model.py TEXTS.jsonl … --out facts/data/amount_model.json   # fit, replace the weights
+    .venv/bin/python bench/train_amount_model.py TEXTS.jsonl … --cv 5 --dry-run                      # cross-validated accuracy
+
+``TEXTS.jsonl``: pages as bench/facts_pages.py reads them (``{"url", "title", "body"}``, the texts kept outside the
+repository). Of the pages labelled in ``bench/data/facts/pages-session*.json`` only split ``seen`` is fitted; a page's
+own ``"want"`` is its label when it has one. Fitted: the pages where the rules find a figure and the label is either
+that figure (keep it) or no amount (drop it); a page whose label is another figure is scored in cross-validation (the
+amount is wrong whatever the model answers) but not fitted, nor is a ``"?"`` amount or a body the rules decide alone
+(``facts.amount_model.rules_decide``). The repository's dev paragraphs are fitted too unless ``--no-paragraphs``.
+
+The model is a logistic score of keeping the figure (a conditional logit over two answers: drop, keep), fitted as
+bench/model_fit.py says (shared with bench/train_stage_model.py). ``--cut`` is the probability of a project's
+investment below which the figure is dropped: cross-validation prints the figures at the cut given, so a run at a few
+cuts shows what each trades (amounts lost against false amounts dropped).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from typing import Any, Optional
+
+from newsmon.facts import InvestmentFacts, amount_view
+from newsmon.facts.amount_model import WEIGHTS_FILE, amount_features, rules_decide, weights_problem
+
+from model_fit import ROOT, Model, Page, main  # (bench/ is this script's own folder on the path)
+from facts_probe_check import wrong_fields  # (facts_pages put tests/ on the path: the one comparison of labels)
+
+# The labelled paragraphs stored in the repository with an amount label (bench/facts.py's real-collected set).
+PARAGRAPHS = [ROOT / "bench" / "data" / "facts" / "real-collected.json",
+              *sorted((ROOT / "bench" / "data" / "facts").glob("xwlb-*.json"))]
+KEEP = "keep"
+OTHER = "another figure"  # a label no candidate gives: scored, not fitted
+
+
+def read_paragraphs() -> tuple[list[Page], list[str]]:
+    """The repository's dev paragraphs with an amount label, as pages (their held-out split is never fitted)."""
+    pages: list[Page] = []
+    files: list[str] = []
+    for path in PARAGRAPHS:
+        for story in json.loads(path.read_text(encoding="utf-8"))["stories"]:
+            if story.get("split") != "dev" or "text" not in story or "amount" not in story:
+                continue
+            want = {key: story[key] for key in ("amount", "currency", "kind") if key in story}
+            page = _page(str(story.get("title", "")), story["text"], "", want)
+            if page is not None:
+                pages.append(page)
+                files.append(str(path))
+    return pages, files
+
+
+def _page(title: str, body: str, source: str, want: dict[str, Any]) -> Optional[Page]:
+    amount = want.get("amount", "?")
+    if amount == "?":
+        return None
+    view = amount_view(title, body, source)
+    if view is None or rules_decide(view):
+        return None  # no figure to weigh, or one the rules decide alone
+    got = InvestmentFacts(amount=view.amount.value, currency=view.amount.currency, kind=view.amount.kind)
+    right = not wrong_fields(got, {key: want[key] for key in ("amount", "currency", "kind") if key in want})
+    label = KEEP if right else None if amount is None else OTHER
+    return [{}, amount_features(view)], [None, KEEP], label, KEEP
+
+
+def _options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--cut", type=float, default=0.3, help="drop the rules' figure when the model's probability "
+                                                               "of a project's investment is below this (default: "
+                                                               "%(default)s)")
+
+
+def _offset(args: argparse.Namespace) -> float:
+    if not 0 < args.cut < 1:
+        raise SystemExit("--cut is a probability between 0 and 1")  # (read before any page: no work lost)
+    return math.log(args.cut / (1 - args.cut))
+
+
+MODEL = Model(name="amount", weights_file=WEIGHTS_FILE, module="facts/amount_model.py", page=_page,
+              problem=weights_problem, paragraphs=read_paragraphs, null_offset=_offset,
+              extra=lambda args: {"cut": args.cut}, options=_options)
+
+
+if __name__ == "__main__":
+    sys.exit(main(MODEL, __doc__ or "", sys.argv[1:]))
