@@ -17,6 +17,7 @@ from .places import Place, find_places, national_figure, national_scope
 from .project import find_project
 from .script import to_simplified
 from .amount_model import AmountView, keep_amount, read_amount
+from .city_model import CityCandidate, candidates as city_candidates, choose_places
 from .stage_model import MIN_BODY, Candidate, PageView, candidates, choose_stage
 from .stages import STAGES, find_stage, stage_named
 from .text import sentence_end, sentence_of, sentence_start, story_paragraphs
@@ -32,6 +33,7 @@ __all__ = [
     "extract_facts",
     "facts_record",
     "amount_view",
+    "city_evidence",
     "parse_amount",
     "stage_evidence",
 ]
@@ -95,7 +97,7 @@ def extract_facts(title: str, body: str, source: str = "") -> InvestmentFacts:
     """
     story = _read(title, body, source)
     evidence = _stage_evidence(story)
-    places = story.places
+    places = choose_places(story.title, story.body, story.focus, story.places, _outlet_place(source, story.body))
     amount = story.amount if story.amount is None or keep_amount(_amount_view(story, story.amount, evidence)) else None
     return InvestmentFacts(
         amount=amount.value if amount else None,
@@ -113,6 +115,19 @@ def stage_evidence(title: str, body: str, source: str = "") -> Optional[tuple[Pa
     """What the stage model weighs for a story (facts.stage_model), None when the story reports no stage
     whatever its verbs (a nation-wide figure's): extract_facts' own reading, for bench/train_stage_model.py."""
     return _stage_evidence(_read(title, body, source))
+
+
+def city_evidence(title: str, body: str, source: str = "") -> tuple[str, str, list[CityCandidate]]:
+    """What the city model weighs for a story (facts.city_model): its headline and body as read (simplified) and the
+    cities of the rules' places; extract_facts' own reading, for bench/train_city_model.py."""
+    story = _read(title, body, source)
+    return story.title, story.body, city_candidates(story.title, story.body, story.focus, story.places,
+                                                    _outlet_place(source, story.body))
+
+
+def _outlet_place(source: str, body: str) -> str:
+    """The page's 来源 line (simplified), else the place its outlet's name names (_outlet), or ""."""
+    return to_simplified("", source)[1] if source.strip() else _outlet(body)
 
 
 def amount_view(title: str, body: str, source: str = "") -> Optional[AmountView]:

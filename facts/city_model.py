@@ -1,0 +1,155 @@
+"""Which of the story's cities is the project's, weighed by weights learned from labelled real pages (session 25).
+
+:func:`facts.places.find_places` ranks the places a story names by a fixed order of the rules' signs (the headline's
+first, then the investment sentence's, a site word's, the most named…). On real pages the labelled city is among the
+places found but not first on about one page in forty (an investor's home or a meeting's venue outranks the work's
+county: "夏志敏率队到北京开展招商引资考察", "北京公司中标新建安庆至九江铁路…"), and a province's fair held in its
+capital names the capital though its works lie across the province. This module weighs each distinct city of the
+rules' places (its rank there, how often the story's lead names it or its county, whether the headline or the
+investment sentence does, whether a county of it is named, whether it is a municipality, a venue word before it) beside
+a *no city* answer (a fair, many cities named, no place at all), in one softmax, and reorders the reported places: the
+chosen city's place first, or for no city the places' provinces alone (as find_places reports a province's fair).
+
+Only the reported places change: the amount, stage, industry and project are read from the rules' places as before
+(the stage model was fitted on that reading). The rules decide a body shorter than the real pages the weights were
+fitted on. Weights: ``data/city_model.json``, fitted by ``bench/train_city_model.py``. Pure and deterministic.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Optional
+
+from . import weights as W
+from .places import Place
+
+__all__ = ["MIN_BODY", "WEIGHTS_FILE", "CityCandidate", "candidates", "candidate_features", "choose_places",
+           "no_city_features", "rules_decide", "weights_problem"]
+
+WEIGHTS_FILE = Path(__file__).with_name("data") / "city_model.json"
+MIN_BODY = 120  # as the other models: a brief lies outside the real pages' excerpts the weights were fitted on
+# Names are counted in the headline and the body's first characters: the fitted pages are excerpts of 240 to 1,065
+# characters (median 550); a crawled story runs on, and its later paragraphs must not make its cities look more named.
+_LEAD = 500
+_MUNICIPALITIES = {"北京市", "上海市", "天津市", "重庆市"}
+_SUFFIXES = ("市", "地区", "盟", "自治州", "县", "区")
+_VENUE_BEFORE = re.compile(r"(?:在|赴|到|前往|来到|走进)$")
+_ORIGIN_BEFORE = re.compile(r"(?:来自|与)$")
+_FAIR = re.compile(r"博览会|交易会|洽谈会|大会|推介会|论坛|峰会")
+
+
+@dataclass(frozen=True)
+class CityCandidate:
+    """One distinct city of the rules' places, as the model reads it."""
+
+    city: str  # the table's name ("大连市"; a municipality's own name)
+    rank: int  # the first of its places in the rules' order
+    in_title: bool  # the headline names it or its county
+    mentions: int  # how often the headline and the lead name it or its county
+    in_focus: bool  # the investment's sentence names it or its county
+    county: bool  # the rules' place names a county of it
+    municipality: bool
+    venue_word: bool  # its first naming in the lead follows a word of going or meeting somewhere ("赴", "在")
+    origin_word: bool  # …of coming from ("来自", "与")
+    position: float  # where in the lead it is first named (0 the start, 1 the end or not named)
+    outlet: bool  # the story's outlet or 来源 line names it or its county ("宁德网消息", "来源：滕州日报")
+
+
+def _short(name: str) -> str:
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[:-len(suffix)]
+    return name
+
+
+def _city_of(place: Place) -> str:
+    return place.city or (place.province if place.province in _MUNICIPALITIES else "")
+
+
+def candidates(title: str, body: str, focus: str, places: tuple[Place, ...], outlet: str = "") -> list[CityCandidate]:
+    """Each distinct city of ``places`` in their order (title and body simplified, as extract_facts has them);
+    ``outlet``: the place the page's 来源 line or its outlet's name names (facts._outlet), or ""."""
+    lead = title + "\n" + body[:_LEAD]
+    found: list[CityCandidate] = []
+    seen: set[str] = set()
+    for rank, place in enumerate(places):
+        city = _city_of(place)
+        if not city or city in seen:
+            continue
+        seen.add(city)
+        names = [name for name in {_short(city), _short(place.county) if place.county else ""} if len(name) >= 2]
+        at = min((i for i in (lead.find(name) for name in names) if i >= 0), default=-1)
+        found.append(CityCandidate(
+            city=city, rank=rank, in_title=any(name in title for name in names),
+            mentions=sum(lead.count(name) for name in names), in_focus=bool(focus) and any(name in focus for name in names),
+            county=bool(place.county), municipality=city in _MUNICIPALITIES,
+            venue_word=at >= 0 and bool(_VENUE_BEFORE.search(lead, max(0, at - 3), at)),
+            origin_word=at >= 0 and bool(_ORIGIN_BEFORE.search(lead, max(0, at - 3), at)),
+            position=at / len(lead) if at >= 0 else 1.0,
+            outlet=bool(outlet) and any(name in outlet or outlet in name for name in names)))
+    return found
+
+
+def candidate_features(candidate: CityCandidate, found: list[CityCandidate]) -> dict[str, float]:
+    """The features of one city (named, so the weights file reads as a table)."""
+    features = {f"rank={min(candidate.rank, 3)}": 1.0, "mentions": math.log1p(candidate.mentions),
+                "pos": candidate.position}
+    for flag, name in ((candidate is found[0], "first"), (candidate.in_title, "in_title"),
+                       (candidate.in_focus, "in_focus"), (candidate.county, "has_county"),
+                       (candidate.municipality, "muni"), (candidate.venue_word, "venue_word"),
+                       (candidate.origin_word, "origin_word"), (candidate.mentions == 0, "not_in_lead"),
+                       (candidate is found[0] and len(found) > 1, "first&several"), (candidate.outlet, "outlet")):
+        if flag:
+            features[name] = 1.0
+    return features
+
+
+def no_city_features(title: str, body: str, found: list[CityCandidate]) -> dict[str, float]:
+    """The features of the no-city answer."""
+    features = {"NULL": 1.0, f"null&n={min(len(found), 3)}": 1.0}
+    if _FAIR.search(title + "\n" + body[:100]):
+        features["null&fair"] = 1.0
+    return features
+
+
+def weights_problem(doc: Any) -> Optional[str]:
+    """What makes a weights document unusable (one sentence), or None."""
+    return W.weights_problem(doc, ("NULL", "mentions"))
+
+
+@lru_cache(maxsize=1)
+def _weights() -> Optional[dict[str, float]]:
+    """The weights, or None (logged once) when the file is missing or unusable: the rules' order then stands."""
+    doc = W.load_weights(WEIGHTS_FILE, weights_problem, "city model", "places come in the rules' order")
+    return None if doc is None else doc["weights"]
+
+
+def rules_decide(body: str, found: list[CityCandidate]) -> bool:
+    """Whether the rules' order stands without the weights: a short body, or no city to weigh."""
+    return len(body.strip()) < MIN_BODY or not found
+
+
+def choose_places(title: str, body: str, focus: str, places: tuple[Place, ...], outlet: str = "") -> tuple[Place, ...]:
+    """``places`` with the best-scored city's first, or their provinces alone when no city scores above the no-city
+    answer (ties: the rules' order). The rules' order where they decide or the weights are unusable."""
+    found = candidates(title, body, focus, places, outlet)
+    weights = None if rules_decide(body, found) else _weights()
+    if weights is None:
+        return places
+    best: Optional[str] = None
+    best_score = W.score(no_city_features(title, body, found), weights)
+    for candidate in found:
+        score = W.score(candidate_features(candidate, found), weights)
+        if score > best_score:
+            best, best_score = candidate.city, score
+    if best is None:
+        # (A municipality is a city: no province of its own to keep.)
+        provinces = dict.fromkeys(p.province for p in places if p.province and p.province not in _MUNICIPALITIES)
+        return tuple(Place(province, "", "") for province in provinces)
+    if best == found[0].city:
+        return places
+    return tuple(p for p in places if _city_of(p) == best) + tuple(p for p in places if _city_of(p) != best)

@@ -1,0 +1,117 @@
+"""The city model (session 25): which of the story's cities is the project's, weighed by learned weights.
+
+The weights' quality is measured on real pages (bench/train_city_model.py's cross-validation, held-out J: docs/facts.md
+"Session 25"); these tests hold the mechanism: what the model reorders, its no-city answer, what it leaves to the rules,
+that only the places change, the weights file and the trainer.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsmon.facts import city_evidence, extract_facts
+from newsmon.facts import city_model
+from newsmon.facts.city_model import MIN_BODY, WEIGHTS_FILE, candidate_features, no_city_features, rules_decide
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# An investor's home in the headline, the work's county named throughout the body: the rules rank the headline's place
+# first, the weights the county's city.
+_INVESTORS_HOME = ("北京一企业投资10亿元建设数据中心",
+                   "近日，中宁县与某数据科技有限公司签订数据中心项目投资协议，项目总投资10亿元，建设地点位于中宁县新材料循环经济"
+                   "示范区。\n该项目由某数据科技有限公司投资建设，建成后将为中卫市及周边地区提供算力服务。中宁县相关负责人表示，将全力"
+                   "做好要素保障，推动项目早日开工建设。")
+_VISITORS_HOME = ("上海某集团考察团来我县洽谈合作",
+                  "5月28日，上海某集团董事长一行来到汉寿县考察对接。汉寿县委书记陪同考察并座谈。\n考察团一行先后来到汉寿高新区、"
+                  "汉寿县农产品加工园，详细了解园区规划、产业基础和营商环境。双方就在汉寿县投资建设农产品精深加工项目进行了深入"
+                  "交流，汉寿县将为项目落地提供全方位服务。")
+# A province's fair in its capital whose signed works lie across the province: no city (readers label none).
+_PROVINCES_FAIR = ("第六届某省国际茶产业博览会在合肥开幕",
+                   "6月18日上午，为期四天的第六届某省国际茶产业博览会在合肥滨湖国际会展中心开幕。本届茶博会共吸引国内外800余家"
+                   "企业参展，集中签约茶产业项目24个，总投资56亿元。\n签约项目涵盖茶叶种植、精深加工、茶旅融合等领域，分布在六安、"
+                   "黄山、宣城等地。")
+_PREFIXES = ("rank=", "mentions", "pos", "first", "in_title", "in_focus", "has_county", "muni", "venue_word",
+             "origin_word", "not_in_lead", "outlet", "NULL", "null&")
+
+
+def _first_city(story: tuple[str, str]) -> str:
+    places = extract_facts(*story).places
+    return places[0].city if places else ""
+
+
+@pytest.mark.parametrize("story, rules_first, city", [(_INVESTORS_HOME, "北京市", "中卫市"),
+                                                      (_VISITORS_HOME, "上海市", "常德市")])
+def test_the_works_city_comes_before_an_investors_home(story: tuple[str, str], rules_first: str, city: str) -> None:
+    _, body, found = city_evidence(*story)
+    assert [c.city for c in found][:2] == [rules_first, city] and not rules_decide(body, found)
+    assert _first_city(story) == city
+    # Every place the rules found is still reported.
+    assert {p.city for p in extract_facts(*story).places} == {rules_first, city}
+
+
+def test_a_provinces_fair_in_its_capital_reports_the_province_alone() -> None:
+    places = extract_facts(*_PROVINCES_FAIR).places
+    assert [p.to_dict() for p in places] == [{"province": "安徽省"}]
+
+
+def test_only_the_places_change(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    with_model = extract_facts(*_INVESTORS_HOME)
+    monkeypatch.setattr(city_model, "WEIGHTS_FILE", tmp_path / "none.json")
+    city_model._weights.cache_clear()
+    try:
+        rules = extract_facts(*_INVESTORS_HOME)
+    finally:
+        city_model._weights.cache_clear()
+    assert rules.places[0].city == "北京市" and with_model.places[0].city == "中卫市"
+    assert (with_model.amount, with_model.stage, with_model.industry, with_model.project) == \
+        (rules.amount, rules.stage, rules.industry, rules.project)
+
+
+def test_a_short_body_keeps_the_rules_order() -> None:
+    title, body = _INVESTORS_HOME[0], _INVESTORS_HOME[1][:MIN_BODY - 1]
+    _, read, found = city_evidence(title, body)
+    assert rules_decide(read, found)
+    assert _first_city((title, body)) == found[0].city
+
+
+@pytest.mark.parametrize("content", ["", "{", '{"weights": {}}', '{"weights": {"NULL": 1.0}}',
+                                     '{"weights": {"NULL": 1.0, "mentions": Infinity}}'])
+def test_missing_or_unusable_weights_leave_the_rules_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           caplog: pytest.LogCaptureFixture, content: str) -> None:
+    weights = tmp_path / "city_model.json"
+    if content:
+        weights.write_text(content, encoding="utf-8")
+    monkeypatch.setattr(city_model, "WEIGHTS_FILE", weights)
+    city_model._weights.cache_clear()
+    try:
+        assert _first_city(_INVESTORS_HOME) == "北京市"
+        assert "places come in the rules' order" in caplog.text
+    finally:
+        city_model._weights.cache_clear()
+
+
+def test_the_weights_file_is_the_features_own() -> None:
+    doc = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    weights = doc["weights"]
+    assert all(math.isfinite(v) for v in weights.values()) and doc["trained_on"]["pages"] > 1000
+    assert [name for name in weights if not name.startswith(_PREFIXES)] == []
+    title, body, found = city_evidence(*_INVESTORS_HOME)
+    made = set(no_city_features(title, body, found)) | {n for c in found for n in candidate_features(c, found)}
+    assert {"NULL", "mentions", "in_title", "has_county", "muni"} <= made & set(weights)
+
+
+def test_the_trainer_fits_the_repositorys_paragraphs(tmp_path: Path) -> None:
+    out = tmp_path / "weights.json"
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "train_city_model.py"), "--iterations", "60", "--cv",
+                           "2", "--paragraphs-only", "--min-pages", "2", "--out", str(out)], capture_output=True,
+                          text=True, timeout=600, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert "paragraphs: model" in done.stdout
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert "NULL" in doc["weights"] and all(name.startswith(_PREFIXES) for name in doc["weights"])
