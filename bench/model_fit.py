@@ -38,7 +38,8 @@ def labelled_texts(paths: list[Path]) -> Iterator[tuple[Path, dict[str, Any], di
     """Each fitted page's text and label (``want``), with the file it came from. Of the pages labelled in
     ``bench/data/facts/pages-session*.json`` only split ``seen`` is fitted (a held-out page never is, so the held-out
     splits keep measuring fresh pages); a page of one's own, not in the repository's labels, is fitted with the
-    ``"want"`` it carries."""
+    ``"want"`` it carries (a labelled page's ``"want"`` in the texts file yields to the repository's label, which a
+    later session may have corrected)."""
     known = labels()
     for path in paths:
         try:
@@ -58,7 +59,7 @@ def labelled_texts(paths: list[Path]) -> Iterator[tuple[Path, dict[str, Any], di
             label = known.get(text.get("url", ""), {})
             if label.get("split", "seen" if text.get("want") else None) != "seen":
                 continue
-            yield path, text, (text.get("want") or label.get("want") or {})
+            yield path, text, (label.get("want") or text.get("want") or {})  # (the repository's label: corrected ones too)
 
 
 class Fit:

@@ -107,7 +107,7 @@ def extract_facts(title: str, body: str, source: str = "") -> InvestmentFacts:
         stage=choose_stage(*evidence) if evidence else None,
         places=places,
         industry=tuple(find_industries(story.title, story.body, story.focus)),
-        project=find_project(story.title, story.body, _written_names(places), story.focus),
+        project=find_project(story.title, story.body, _written_names(story.places), story.focus),  # (the rules' places)
     )
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from . import weights as W
-from .places import Place
+from .places import Place, written_names
 
 __all__ = ["MIN_BODY", "WEIGHTS_FILE", "CityCandidate", "candidates", "candidate_features", "choose_places",
            "no_city_features", "rules_decide", "weights_problem"]
@@ -36,9 +36,9 @@ MIN_BODY = 120  # as the other models: a brief lies outside the real pages' exce
 # characters (median 550); a crawled story runs on, and its later paragraphs must not make its cities look more named.
 _LEAD = 500
 _MUNICIPALITIES = {"北京市", "上海市", "天津市", "重庆市"}
-_SUFFIXES = ("市", "地区", "盟", "自治州", "县", "区")
 _VENUE_BEFORE = re.compile(r"(?:在|赴|到|前往|来到|走进)$")
 _ORIGIN_BEFORE = re.compile(r"(?:来自|与)$")
+_HOME_AFTER = re.compile(r"(?:市|区|县)?(?:一家|的|某[\u4e00-\u9fff]{0,8}?)?(?:企业|公司|集团|客商|商会|籍|老板|考察团|代表团)")
 _FAIR = re.compile(r"博览会|交易会|洽谈会|大会|推介会|论坛|峰会")
 
 
@@ -57,47 +57,55 @@ class CityCandidate:
     origin_word: bool  # …of coming from ("来自", "与")
     position: float  # where in the lead it is first named (0 the start, 1 the end or not named)
     outlet: bool  # the story's outlet or 来源 line names it or its county ("宁德网消息", "来源：滕州日报")
-
-
-def _short(name: str) -> str:
-    for suffix in _SUFFIXES:
-        if name.endswith(suffix) and len(name) > len(suffix) + 1:
-            return name[:-len(suffix)]
-    return name
+    home: float  # the share of its namings that are a firm's or a visitor's home ("深圳企业", "杭州某茶业集团", "上海客商")
 
 
 def _city_of(place: Place) -> str:
     return place.city or (place.province if place.province in _MUNICIPALITIES else "")
 
 
+@lru_cache(maxsize=4096)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a city's names, longest first: "大连市" counts once, not also as "大连"."""
+    return re.compile("|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)))
+
+
 def candidates(title: str, body: str, focus: str, places: tuple[Place, ...], outlet: str = "") -> list[CityCandidate]:
     """Each distinct city of ``places`` in their order (title and body simplified, as extract_facts has them);
-    ``outlet``: the place the page's 来源 line or its outlet's name names (facts._outlet), or ""."""
+    ``outlet``: the place the page's 来源 line or its outlet's name names (facts._outlet), or "". A city's names are
+    the division table's for it and for each of its counties the places name (places.written_names: "恩施" for
+    恩施土家族苗族自治州, a zone's name for its city)."""
     lead = title + "\n" + body[:_LEAD]
-    found: list[CityCandidate] = []
-    seen: set[str] = set()
+    order: dict[str, int] = {}
+    counties: dict[str, set[str]] = {}
     for rank, place in enumerate(places):
         city = _city_of(place)
-        if not city or city in seen:
-            continue
-        seen.add(city)
-        names = [name for name in {_short(city), _short(place.county) if place.county else ""} if len(name) >= 2]
-        at = min((i for i in (lead.find(name) for name in names) if i >= 0), default=-1)
+        if city:
+            order.setdefault(city, rank)
+            counties.setdefault(city, set()).update([place.county] if place.county else [])
+    found: list[CityCandidate] = []
+    for city, rank in order.items():
+        names = tuple(sorted({name for division in (city, *counties[city]) for name in written_names(division)
+                              if len(name) >= 2}))
+        named = list(_names_pattern(names).finditer(lead)) if names else []
+        at = named[0].start() if named else -1
+        as_home = sum(1 for m in named if _HOME_AFTER.match(lead, m.end()))
         found.append(CityCandidate(
-            city=city, rank=rank, in_title=any(name in title for name in names),
-            mentions=sum(lead.count(name) for name in names), in_focus=bool(focus) and any(name in focus for name in names),
-            county=bool(place.county), municipality=city in _MUNICIPALITIES,
+            city=city, rank=rank, in_title=any(name in title for name in names), mentions=len(named),
+            in_focus=bool(focus) and any(name in focus for name in names), county=bool(counties[city]),
+            municipality=city in _MUNICIPALITIES,
             venue_word=at >= 0 and bool(_VENUE_BEFORE.search(lead, max(0, at - 3), at)),
             origin_word=at >= 0 and bool(_ORIGIN_BEFORE.search(lead, max(0, at - 3), at)),
             position=at / len(lead) if at >= 0 else 1.0,
-            outlet=bool(outlet) and any(name in outlet or outlet in name for name in names)))
+            outlet=bool(outlet) and any(name in outlet or outlet in name for name in names),
+            home=as_home / len(named) if named else 0.0))
     return found
 
 
 def candidate_features(candidate: CityCandidate, found: list[CityCandidate]) -> dict[str, float]:
     """The features of one city (named, so the weights file reads as a table)."""
     features = {f"rank={min(candidate.rank, 3)}": 1.0, "mentions": math.log1p(candidate.mentions),
-                "pos": candidate.position}
+                "pos": candidate.position, "home": candidate.home}
     for flag, name in ((candidate is found[0], "first"), (candidate.in_title, "in_title"),
                        (candidate.in_focus, "in_focus"), (candidate.county, "has_county"),
                        (candidate.municipality, "muni"), (candidate.venue_word, "venue_word"),
@@ -150,6 +158,6 @@ def choose_places(title: str, body: str, focus: str, places: tuple[Place, ...], 
         # (A municipality is a city: no province of its own to keep.)
         provinces = dict.fromkeys(p.province for p in places if p.province and p.province not in _MUNICIPALITIES)
         return tuple(Place(province, "", "") for province in provinces)
-    if best == found[0].city:
-        return places
+    # The chosen city's places first, even before a place the rules ranked first that names no city (a province, 台湾省):
+    # the first place is the story's city wherever one is reported (the store's city column).
     return tuple(p for p in places if _city_of(p) == best) + tuple(p for p in places if _city_of(p) != best)

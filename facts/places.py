@@ -34,7 +34,7 @@ import ahocorasick
 
 from .text import COMMA_CLAUSE_MARKS, FAIR_NAMES, NATIONAL, OUR_HOME, REACH, WHOLE, sentence_end
 
-__all__ = ["Division", "Place", "find_places", "names_a_country", "national_figure"]
+__all__ = ["Division", "Place", "find_places", "names_a_country", "national_figure", "written_names"]
 
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
              "林区", "地区", "新区", "矿区", "省", "市", "县", "区", "盟", "旗")
@@ -538,6 +538,16 @@ def _without_peoples(name: str, peoples: tuple[str, ...], suffix: str = "自治�
                 base, stripped = base[: -len(people)], True
                 break
     return base if len(base) >= 2 and base != name[: -len(suffix)] else ""
+
+
+@lru_cache(maxsize=4096)
+def written_names(division: str) -> tuple[str, ...]:
+    """Every name the division table reads as the division called ``division`` (its full name: "恩施土家族苗族自治州"),
+    longest first: its full and short names and, for an autonomous prefecture or county, its name without its peoples
+    ("恩施"); old names of renamed ones too. For counting how often a story names a place (facts.city_model)."""
+    table = _table()
+    codes = table.names.get(division, set())
+    return tuple(sorted({name for name, named in table.names.items() if named & codes}, key=lambda n: (-len(n), n)))
 
 
 def _divisions_file() -> Optional[Path]:

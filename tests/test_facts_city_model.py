@@ -36,8 +36,19 @@ _PROVINCES_FAIR = ("第六届某省国际茶产业博览会在合肥开幕",
                    "6月18日上午，为期四天的第六届某省国际茶产业博览会在合肥滨湖国际会展中心开幕。本届茶博会共吸引国内外800余家"
                    "企业参展，集中签约茶产业项目24个，总投资56亿元。\n签约项目涵盖茶叶种植、精深加工、茶旅融合等领域，分布在六安、"
                    "黄山、宣城等地。")
-_PREFIXES = ("rank=", "mentions", "pos", "first", "in_title", "in_focus", "has_county", "muni", "venue_word",
+_PREFIXES = ("rank=", "mentions", "pos", "home", "first", "in_title", "in_focus", "has_county", "muni", "venue_word",
              "origin_word", "not_in_lead", "outlet", "NULL", "null&")
+# An autonomous prefecture written by its short name ("恩施州"), an investor's home in the headline (a review's case: the
+# prefecture's full name is never written, so its namings must be read through the division table's names).
+_AUTONOMOUS = ("杭州企业投资12亿元在恩施州建设富硒茶产业园",
+               "6月12日，杭州某茶业集团与恩施州人民政府签订投资协议，将在恩施州建设富硒茶精深加工产业园项目。项目总投资12亿元，"
+               "主要建设茶叶精深加工生产线、茶文化体验中心及冷链仓储中心。恩施州是全国重要的富硒茶产区，茶园面积达到200万亩。恩施州"
+               "相关负责人表示，将为项目建设提供全方位服务，推动项目早日建成投产。")
+# The rules rank a place that names no city (台湾省) first; the chosen city comes before it.
+_NO_CITY_FIRST = ("台湾某企业投资5亿元建设精密机械项目",
+                  "近日，台湾某精密机械股份有限公司与龙岩市新罗区签订投资协议，将在龙岩高新区建设精密机械零部件生产基地。项目总投资"
+                  "5亿元，主要建设厂房、研发中心及配套设施，建成后年产精密零部件500万件，新增就业岗位600个。新罗区相关负责人表示，"
+                  "将全力做好项目服务保障，推动项目早日开工建设。")
 
 
 def _first_city(story: tuple[str, str]) -> str:
@@ -55,22 +66,58 @@ def test_the_works_city_comes_before_an_investors_home(story: tuple[str, str], r
     assert {p.city for p in extract_facts(*story).places} == {rules_first, city}
 
 
+def test_a_city_named_by_its_short_name_is_counted_so() -> None:
+    _, _, found = city_evidence(*_AUTONOMOUS)
+    enshi = next(c for c in found if c.city == "恩施土家族苗族自治州")
+    assert enshi.mentions >= 4 and enshi.in_title
+    assert _first_city(_AUTONOMOUS) == "恩施土家族苗族自治州"
+
+
+def test_the_chosen_city_comes_before_a_place_that_names_none() -> None:
+    places = extract_facts(*_NO_CITY_FIRST).places
+    assert [(p.province, p.city) for p in places] == [("福建省", "龙岩市"), ("台湾省", "")]
+
+
 def test_a_provinces_fair_in_its_capital_reports_the_province_alone() -> None:
     places = extract_facts(*_PROVINCES_FAIR).places
     assert [p.to_dict() for p in places] == [{"province": "安徽省"}]
 
 
-def test_only_the_places_change(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    with_model = extract_facts(*_INVESTORS_HOME)
+@pytest.mark.parametrize("story", [_INVESTORS_HOME, _PROVINCES_FAIR])
+def test_only_the_places_change(story: tuple[str, str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # A reorder and a no-city answer alike: the project's name is read with the rules' places (their names are no
+    # part of it), the stage and the amount too.
+    with_model = extract_facts(*story)
     monkeypatch.setattr(city_model, "WEIGHTS_FILE", tmp_path / "none.json")
     city_model._weights.cache_clear()
     try:
-        rules = extract_facts(*_INVESTORS_HOME)
+        rules = extract_facts(*story)
     finally:
         city_model._weights.cache_clear()
-    assert rules.places[0].city == "北京市" and with_model.places[0].city == "中卫市"
+    assert rules.places != with_model.places
     assert (with_model.amount, with_model.stage, with_model.industry, with_model.project) == \
         (rules.amount, rules.stage, rules.industry, rules.project)
+
+
+def test_a_no_city_answer_leaves_the_projects_name_as_the_rules_read_it(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    # A review's case: with the provinces alone reported, the project's reading lost the city's names as place names
+    # and took the headline ("2023年岳阳市重点项目") for the project. Weights that always answer no city show it.
+    story = ("2023年岳阳市重点项目建设综述",
+             "2023年，岳阳市坚持项目为王，全年实施重点项目386个，完成投资980亿元。其中，某石化120万吨乙烯项目总投资350亿元，"
+             "已完成投资90亿元；城陵矶港三期码头项目总投资28亿元，今年已建成投用；平江抽水蓄能电站总投资85亿元，主体工程加快"
+             "推进。全市新开工亿元以上项目156个，竣工投产项目98个。")
+    rules = extract_facts(*story)
+    weights = tmp_path / "city_model.json"
+    weights.write_text(json.dumps({"weights": {"NULL": 100.0, "mentions": 0.0}}), encoding="utf-8")
+    monkeypatch.setattr(city_model, "WEIGHTS_FILE", weights)
+    city_model._weights.cache_clear()
+    try:
+        no_city = extract_facts(*story)
+    finally:
+        city_model._weights.cache_clear()
+    assert [p.to_dict() for p in no_city.places] == [{"province": "湖南省"}]
+    assert no_city.project == rules.project == "某石化120万吨乙烯项目"
 
 
 def test_a_short_body_keeps_the_rules_order() -> None:
