@@ -15,7 +15,7 @@ repository's dev paragraphs with a city label (``xwlb-*.json``) are fitted too u
 The model is a conditional logit over the story's cities and a no-city answer, fitted as bench/model_fit.py says
 (shared with bench/train_stage_model.py and bench/train_amount_model.py).
 
-The weights in the repository were fitted on the seen pages of sessions 22–25 (1,328 pages with cities; their texts lived in session 25's
+The weights in the repository were fitted on the seen pages of sessions 22–25 (1,506 pages with cities; their texts lived in session 25's
 scratch, the JSONL files the weights file names) and the dev paragraphs; docs/facts.md "Session 25" has the figures.
 Writing over them takes ``--out facts/data/city_model.json`` said plainly.
 """
