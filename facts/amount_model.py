@@ -7,15 +7,16 @@ the first paragraphs' figure. On fresh real pages they state a figure for one in
 (79.5% of held-out I's no-amount stories right): a city's year summary naming its works' figures, a feature touring
 several works, a province's list of key projects, two stations started together each with its own cost. Each such story
 is a class too rare for a rule of its own (sessions 19–23 wrote them); together they share signs a reader sees: many
-figures in the story, the figure not in the headline, a headline telling no stage, several cities named, a figure of a
-list ("投资5亿元的某项目、投资3亿元的某项目…").
+figures in the lead, the figure not in the headline, a headline telling no stage, a figure of a list ("投资5亿元的某项目、
+投资3亿元的某项目…", a semicolon between groups).
 
 This module keeps the rules' figure as the only candidate and weighs whether to report it: a logistic score over the
 figure's reading (its words, where it stands, how many figures stand beside it, what the headline tells, the rules' stage
 and their reading of the page as a tally or a summary of works in general); the figure is dropped only when the score
-says it is a project's investment with a probability below the weights file's ``cut`` (a right figure lost costs as much
-as a wrong one kept, and the score is less sure of the former). Only the reported amount changes: the story's places and
-stage are read from the rules' figure as before (the stage model was fitted on that reading).
+says it is a project's investment with a probability below the weights file's ``cut`` (0.4: a right figure dropped is a
+user's missed alert, a wrong one kept a false one; below 0.5, where cross-validation's trade of the two turns even).
+Only the reported amount changes: the story's places, stage and project are read from the rules' figure as before (the
+stage model was fitted on that reading).
 
 The weights (``data/amount_model.json``) are fitted by ``bench/train_amount_model.py`` on the labelled real pages (their
 texts are not stored in the repository). Pure and deterministic; no I/O after the first load.

@@ -1,4 +1,4 @@
-"""Reading a learned model's weights file (facts/data/*_model.json), shared by the stage and the amount models.
+"""Reading a learned model's weights file (facts/data/*_model.json), shared by the stage, amount and city models.
 
 A weights file is JSON: ``{"about", "trained_on", "fit", "weights": {feature name: number}, …}``, written by a
 ``bench/train_*_model.py`` script. A model reads it once; a missing or unusable file is logged once and the model
