@@ -5,10 +5,12 @@ first, then the investment sentence's, a site word's, the most named…). On rea
 places found but not first on about one page in forty (an investor's home or a meeting's venue outranks the work's
 county: "夏志敏率队到北京开展招商引资考察", "北京公司中标新建安庆至九江铁路…"), and a province's fair held in its
 capital names the capital though its works lie across the province. This module weighs each distinct city of the
-rules' places (its rank there, how often the story's lead names it or its county, whether the headline or the
-investment sentence does, whether a county of it is named, whether it is a municipality, a venue word before it) beside
-a *no city* answer (a fair, many cities named, no place at all), in one softmax, and reorders the reported places: the
-chosen city's place first, or for no city the places' provinces alone (as find_places reports a province's fair).
+rules' places (its rank there, how often the headline and the lead name it or its county by any name the division
+table knows, whether the headline, the investment sentence or the page's outlet does, whether a county of it is named,
+whether it is a municipality, a venue word before it, how many of its namings are a firm's home) beside a *no city*
+answer (a fair's words, how many cities), in one softmax, and reorders the reported places: the chosen city's places
+first, or for no city the places' provinces alone (as find_places reports a province's fair). A story whose places
+name no city is left as the rules read it.
 
 Only the reported places change: the amount, stage, industry and project are read from the rules' places as before
 (the stage model was fitted on that reading). The rules decide a body shorter than the real pages the weights were
