@@ -117,7 +117,7 @@ class Model:
     module: str  # "facts/stage_model.py"
     page: Callable[[str, str, str, dict[str, Any]], Optional[Page]]  # (title, body, source, want) -> page or None
     problem: Callable[[Any], Optional[str]]  # the model's own check of a weights document
-    paragraphs: Callable[[], tuple[list[Page], list[str]]]  # the repository's dev paragraphs as pages
+    fields: tuple[str, ...]  # the label's keys a dev paragraph of the repository gives the model ("stage")
     null_offset: Callable[[argparse.Namespace], float] = lambda args: 0.0  # added to the null answer's score
     extra: Callable[[argparse.Namespace], dict[str, Any]] = lambda args: {}  # more keys of the weights document
     options: Callable[[argparse.ArgumentParser], None] = lambda parser: None  # the model's own options
@@ -132,6 +132,29 @@ def read_pages(model: Model, paths: list[Path]) -> tuple[list[Page], list[str]]:
         if page is not None:
             pages.append(page)
             files.append(str(path))
+    return pages, files
+
+
+# The labelled paragraphs stored in the repository (bench/facts.py's real-collected and real-xwlb sets): their dev
+# split is fitted too, so the weights know that genre (national news paragraphs) as well as regional pages.
+PARAGRAPHS = [ROOT / "bench" / "data" / "facts" / "real-collected.json",
+              *sorted((ROOT / "bench" / "data" / "facts").glob("xwlb-*.json"))]
+
+
+def read_paragraphs(model: Model) -> tuple[list[Page], list[str]]:
+    """The repository's dev paragraphs as pages, labelled with the model's ``fields`` they have (their held-out split is
+    never fitted; the model's ``page`` skips a paragraph without a label it can fit)."""
+    pages: list[Page] = []
+    files: list[str] = []
+    for path in PARAGRAPHS:
+        for story in json.loads(path.read_text(encoding="utf-8"))["stories"]:
+            if story.get("split") != "dev" or "text" not in story:
+                continue
+            want = {key: story[key] for key in model.fields if key in story}
+            page = model.page(str(story.get("title", "")), story["text"], "", want)
+            if page is not None:
+                pages.append(page)
+                files.append(str(path))
     return pages, files
 
 
@@ -179,7 +202,7 @@ def main(model: Model, doc: str, argv: list[str] | None = None) -> int:
         return 2
     kinds = ["pages"] * len(pages)
     if not args.no_paragraphs:
-        more, their_files = model.paragraphs()
+        more, their_files = read_paragraphs(model)
         pages, files, kinds = pages + more, files + their_files, kinds + ["paragraphs"] * len(more)
     if not pages:
         print("nothing to fit", file=sys.stderr)

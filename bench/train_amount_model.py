@@ -25,7 +25,6 @@ Writing over them takes ``--out facts/data/amount_model.json`` said plainly.
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import sys
 from typing import Any, Optional
@@ -33,30 +32,11 @@ from typing import Any, Optional
 from newsmon.facts import InvestmentFacts, amount_view
 from newsmon.facts.amount_model import WEIGHTS_FILE, amount_features, rules_decide, weights_problem
 
-from model_fit import ROOT, Model, Page, main  # (bench/ is this script's own folder on the path)
+from model_fit import Model, Page, main  # (bench/ is this script's own folder on the path)
 from facts_probe_check import wrong_fields  # (facts_pages put tests/ on the path: the one comparison of labels)
 
-# The labelled paragraphs stored in the repository with an amount label (bench/facts.py's real-collected set).
-PARAGRAPHS = [ROOT / "bench" / "data" / "facts" / "real-collected.json",
-              *sorted((ROOT / "bench" / "data" / "facts").glob("xwlb-*.json"))]
 KEEP = "keep"
 OTHER = "another figure"  # a label no candidate gives: scored, not fitted
-
-
-def read_paragraphs() -> tuple[list[Page], list[str]]:
-    """The repository's dev paragraphs with an amount label, as pages (their held-out split is never fitted)."""
-    pages: list[Page] = []
-    files: list[str] = []
-    for path in PARAGRAPHS:
-        for story in json.loads(path.read_text(encoding="utf-8"))["stories"]:
-            if story.get("split") != "dev" or "text" not in story or "amount" not in story:
-                continue
-            want = {key: story[key] for key in ("amount", "currency", "kind") if key in story}
-            page = _page(str(story.get("title", "")), story["text"], "", want)
-            if page is not None:
-                pages.append(page)
-                files.append(str(path))
-    return pages, files
 
 
 def _page(title: str, body: str, source: str, want: dict[str, Any]) -> Optional[Page]:
@@ -85,7 +65,7 @@ def _offset(args: argparse.Namespace) -> float:
 
 
 MODEL = Model(name="amount", weights_file=WEIGHTS_FILE, module="facts/amount_model.py", page=_page,
-              problem=weights_problem, paragraphs=read_paragraphs, null_offset=_offset,
+              problem=weights_problem, fields=("amount", "currency", "kind"), null_offset=_offset,
               extra=lambda args: {"cut": args.cut}, options=_options)
 
 

@@ -10,7 +10,8 @@ repository). Of the pages labelled in ``bench/data/facts/pages-session*.json`` o
 own ``"want"`` is its label when it has one. Fitted: pages whose rules' places name a city and whose label is one of
 those cities or none; a page labelled with a city the rules did not find is scored in cross-validation (the city is
 wrong whatever the model answers) but not fitted, nor is a ``"?"`` city or a body the rules decide alone. The
-repository's dev paragraphs with a city label (``xwlb-*.json``) are fitted too unless ``--no-paragraphs``.
+repository's dev paragraphs with a city label (``real-collected.json``, ``xwlb-*.json``: bench/model_fit.py) are fitted
+too unless ``--no-paragraphs``.
 
 The model is a conditional logit over the story's cities and a no-city answer, fitted as bench/model_fit.py says
 (shared with bench/train_stage_model.py and bench/train_amount_model.py).
@@ -22,7 +23,6 @@ Writing over them takes ``--out facts/data/city_model.json`` said plainly.
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Any, Optional
 
@@ -30,26 +30,10 @@ from newsmon.facts import InvestmentFacts, city_evidence
 from newsmon.facts.city_model import WEIGHTS_FILE, candidate_features, no_city_features, rules_decide, weights_problem
 from newsmon.facts.places import Place
 
-from model_fit import ROOT, Model, Page, main  # (bench/ is this script's own folder on the path)
+from model_fit import Model, Page, main  # (bench/ is this script's own folder on the path)
 from facts_probe_check import wrong_fields  # (facts_pages put tests/ on the path: the one comparison of labels)
 
-PARAGRAPHS = sorted((ROOT / "bench" / "data" / "facts").glob("xwlb-*.json"))
 OTHER = "another city"  # a label no candidate gives: scored, not fitted
-
-
-def read_paragraphs() -> tuple[list[Page], list[str]]:
-    """The repository's dev paragraphs with a city label, as pages (their held-out split is never fitted)."""
-    pages: list[Page] = []
-    files: list[str] = []
-    for path in PARAGRAPHS:
-        for story in json.loads(path.read_text(encoding="utf-8"))["stories"]:
-            if story.get("split") != "dev" or "text" not in story or "city" not in story:
-                continue
-            page = _page(str(story.get("title", "")), story["text"], "", {"city": story["city"]})
-            if page is not None:
-                pages.append(page)
-                files.append(str(path))
-    return pages, files
 
 
 def _page(title: str, body: str, source: str, want: dict[str, Any]) -> Optional[Page]:
@@ -70,7 +54,7 @@ def _page(title: str, body: str, source: str, want: dict[str, Any]) -> Optional[
 
 
 MODEL = Model(name="city", weights_file=WEIGHTS_FILE, module="facts/city_model.py", page=_page,
-              problem=weights_problem, paragraphs=read_paragraphs)
+              problem=weights_problem, fields=("city",))
 
 
 if __name__ == "__main__":

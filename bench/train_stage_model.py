@@ -19,40 +19,18 @@ Writing over them takes ``--out facts/data/stage_model.json`` said plainly, and 
 paragraphs alone, unless ``--paragraphs-only``).
 
 The model is a conditional logit over each page's candidates (its stage verbs and a no-stage answer), fitted as
-bench/model_fit.py says (shared with bench/train_amount_model.py).
+bench/model_fit.py says (shared with bench/train_amount_model.py and bench/train_city_model.py).
 """
 
 from __future__ import annotations
 
-import json
 import sys
-from pathlib import Path
 from typing import Any, Optional
 
 from newsmon.facts import STAGES, stage_evidence
 from newsmon.facts.stage_model import WEIGHTS_FILE, candidate_features, no_stage_features, rules_decide, weights_problem
 
-from model_fit import ROOT, Model, Page, main  # (bench/ is this script's own folder on the path)
-
-# The labelled paragraphs stored in the repository (bench/facts.py's real-collected and real-xwlb sets): their dev
-# split is fitted too, so the weights know that genre (national news paragraphs) as well as regional pages.
-PARAGRAPHS = [ROOT / "bench" / "data" / "facts" / "real-collected.json",
-              *sorted((ROOT / "bench" / "data" / "facts").glob("xwlb-*.json"))]
-
-
-def read_paragraphs() -> tuple[list[Page], list[str]]:
-    """The repository's dev paragraphs with a stage label, as pages (their held-out split is never fitted)."""
-    pages: list[Page] = []
-    files: list[str] = []
-    for path in PARAGRAPHS:
-        for story in json.loads(path.read_text(encoding="utf-8"))["stories"]:
-            if story.get("split") != "dev" or story.get("stage", "?") == "?" or "text" not in story:
-                continue
-            page = _page(str(story.get("title", "")), story["text"], "", {"stage": story["stage"]})
-            if page is not None:
-                pages.append(page)
-                files.append(str(path))
-    return pages, files
+from model_fit import Model, Page, main  # (bench/ is this script's own folder on the path)
 
 
 def _page(title: str, body: str, source: str, want: dict[str, Any]) -> Optional[Page]:
@@ -68,7 +46,7 @@ def _page(title: str, body: str, source: str, want: dict[str, Any]) -> Optional[
 
 
 MODEL = Model(name="stage", weights_file=WEIGHTS_FILE, module="facts/stage_model.py", page=_page,
-              problem=weights_problem, paragraphs=read_paragraphs)
+              problem=weights_problem, fields=("stage",))
 
 
 if __name__ == "__main__":

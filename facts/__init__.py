@@ -166,7 +166,7 @@ def _read(title: str, body: str, source: str) -> _Story:
     # The sentence stating the investment names the project's place first (find_places).
     at = body.find(amount.text) if amount else -1
     focus = sentence_of(body, at) if at >= 0 else ""
-    places = _source_places(tuple(find_places(title, body, focus=_scene(body, at, focus))), source or _outlet(body), title, body)
+    places = _source_places(tuple(find_places(title, body, focus=_scene(body, at, focus))), _outlet_place(source, body), title, body)
     return _Story(title, body, amount, focus, places)
 
 
