@@ -22,3 +22,33 @@ def test_a_wish_for_a_stage_reports_none(body: str) -> None:
 ])
 def test_reported_stages_still_count(title: str, body: str, stage: str) -> None:
     assert find_stage(title, body) == stage
+
+
+# Session 26: stage words real pages use that the verbs missed (a review meeting, an approval to set up, a permit issued,
+# a trial run begun, a signing written 订立, works resumed or launched, an acceptance done).
+@pytest.mark.parametrize(("title", "body", "stage"), [
+    ("", "日前，某县某水库工程可行性研究报告审查会在省城召开，专家组认真审查了报告。", "评审"),
+    ("", "某产业园扩园项目可行性研究报告论证会昨日召开，会议邀请专家对报告进行评审。", "评审"),
+    ("", "日前，总投资480万元的某县茶产业项目通过省级初评。", "评审"),
+    ("某铁路可研报告通过国家发展改革委评估审查", "记者从省发展改革委获悉，某铁路可研报告日前顺利通过评估审查。", "评审"),
+    ("", "某煤矿项目日前被国家批准立项，总投资10亿元。", "核准"),
+    ("", "1月27日，某啤酒工程的建设工程规划许可证由市行政审批服务局正式核发。", "核准"),
+    ("", "某光伏电站一期投资2.3亿元，自10月份开始试运行，日最大发电量29万千瓦时。", "投产"),
+    ("", "12月17日，某城市广场宣告试营业，该项目总投资近30亿元。", "投产"),
+    ("", "某公司于上周五与某市城管委订立投资协议，项目估算总投资4.57亿元。", "签约"),
+    ("", "受降雨影响中断的某铁路改线工程，目前已全面恢复施工。", "开工"),
+    ("某引水工程建设启动", "某引水工程正式进入建设阶段，输水线路总长261千米。", "开工"),
+    ("", "近日，某智能制造产业园项目已完成质量验收工作，总投资4.8亿元。", "竣工"),
+])
+def test_session26_stage_words(title: str, body: str, stage: str) -> None:
+    assert find_stage(title, body) == stage
+
+
+@pytest.mark.parametrize("body", [
+    "某工程计划年底开始试运行，总投资3亿元。",  # a plan
+    "该项目目前正在办理批准立项手续，总投资5亿元。",  # procedures still being done
+    "专家们将在下月召开某工程论证会。",  # a meeting ahead
+    "如项目未能通过省级初评，将不予支持。",  # a condition
+])
+def test_session26_stage_words_still_read_plans_and_conditions(body: str) -> None:
+    assert find_stage("", body) is None
