@@ -219,6 +219,8 @@ _NOT_A_WORK_SUBJECT = re.compile(r"(电影|影片|电视剧|网剧|纪录片|动
                                  r"|(旅游|艺术|文化|音乐|美食|电影)节)(一期)?$")
 # An area's programme worded as building it into a title ("南京计划投资300亿元建设“海绵城市”", "投资3亿元，创建国家全域
 # 旅游示范区", "把某区建设成为…"), unless a firm invests (_FIRM before the word): no one work.
+# …but not the work's own description told after it ("总投资约20亿元，项目主要分为新农村建设示范区、现代农业示范区…").
+_WORK_DESCRIBED_AFTER = re.compile(r"^[，,](?:该|此|这个)?(?:项目|工程)(?!建设)")
 _AREA_TITLE_AFTER = re.compile(r"^[，,]?[^。；;]{0,16}?(打造|建设|创建|建成|争创)[^，。；,;]{0,20}?((示范|试验|先行|样板)[省市县区]|产业集群"
                                r"|(海绵|智慧|公园|韧性|数字|森林|园林|文明|卫生)城市|“数字[\u4e00-\u9fff]{2,3}”)(?=[^\u4e00-\u9fff]|$)"
                                r"|^[，,]?[^。；;]{0,16}?(打造|建设)[^，。；,;]{0,4}?国家[^，。；,;]{0,12}?基地|^[，,]?把[^，。；,;]{1,12}?(建设|打造)成为?")
@@ -357,6 +359,10 @@ def _one_project_signed(text: str, sentence_start: int, invest: re.Match[str], a
 
 # One project's agreed investment ("该项目协议投资额12亿元", "协议投资8亿元建设预制菜产业园"): no batch's.
 _THIS_PROJECT = re.compile(r"(该|此|这个|这一)(项目|工程)")
+_ONE_OF_COUNTED = re.compile(r"(?:\d+|[两二三四五六七八九十百]+)(?:多|余)?[个项处][^，。；,;]{0,12}?之一")
+# A work the plan lists ("该项目是国家抽水蓄能中长期发展规划“十四五”重点建设项目，…总投资78.01亿元", "工程已列入省水利
+# 发展规划"): the figure is the work's, not the plan's.
+_LISTED_IN_PLAN = re.compile(r"(?:项目|工程)[^，。；,;]{0,6}?(?:是|被?列入|被?纳入|列为|属于|作为|入选)[^，。；,;]{0,30}$")
 
 
 # "该项目已累计完成投资3.6亿元，占计划总投资6亿元的60%": the total a share is taken of.
@@ -519,7 +525,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "投资目标为180亿元", "为该铁路安排投资20亿元": a year's slice or target
         if _NOT_A_WORK_SUBJECT.search(text, _comma_clause_start(text, invest.start(), clause_start), invest.start()):
             continue  # "这部电影总投资2.5亿元": a film's or an event's cost
-        if _AREA_TITLE_AFTER.match(after) and not _FIRM.search(text, max(sentences.start_before(start), start - _REACH),
+        if _AREA_TITLE_AFTER.match(after) and not _WORK_DESCRIBED_AFTER.match(after) and not _FIRM.search(text, max(sentences.start_before(start), start - _REACH),
                                                                invest.start()):
             continue  # "南京计划投资300亿元建设“海绵城市”": an area's programme, no work
         if _AID_BETWEEN.search(between):
@@ -531,8 +537,9 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         # A planning document the sentence is about ("…城际铁路建设规划近日获国家发展改革委批复，总里程约775公里，
         # 计划总投资4741亿元"): the total of all the works it plans, unless the amount's own clause names a work
         # before its word ("其中某枢纽工程总投资…").
-        if PLAN_DOCUMENT.search(text, max(sentences.start_before(start), start - _REACH), invest.start()) \
-                and not _OWN_TOTAL.search(text, _comma_clause_start(text, invest.start(), clause_start), invest.start()):
+        plan = PLAN_DOCUMENT.search(text, max(sentences.start_before(start), start - _REACH), invest.start())
+        if plan and not _OWN_TOTAL.search(text, _comma_clause_start(text, invest.start(), clause_start), invest.start()) \
+                and not _LISTED_IN_PLAN.search(text, _sentence_start(text, plan.start(), CLAUSE_MARKS), plan.start()):
             continue  # "某铁路建设规划获批复，…计划总投资4741亿元": the plan's total
         if _THRESHOLD_AFTER.match(after) or _THRESHOLD_BEFORE.search(text, invest.end(), start) \
                 or _RANGE_AFTER.match(after) or (_CLASS_AFTER.match(after) and (
@@ -606,6 +613,10 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             or (count_from < own_start and bool(_ROUNDUP.search(text, count_from, own_start)
                                                 or invest.group().startswith("签约") and bool(_PROJECTS_SIGNED.search(text, count_from, own_start))
                                                 and not _TECH_DEAL.search(text, count_from, own_start)))
+        # A count the work is one of ("是阿克苏地区确定拜城县2011年实施的14个重大项目之一，…工程总投资1.33亿元"): the list it
+        # belongs to, no batch; the figure is the one work's.
+        one_of = bool(_ONE_OF_COUNTED.search(text, max(sentences.start_before(start), start - _REACH), invest.start()))
+        is_roundup = is_roundup and not one_of
         if is_roundup and _OFFERED.search(full_sentence) and not _REACHED.search(full_sentence) \
                 and not _INVESTMENT_SIGNED.search(text, max(sentences.start_before(start), start - _REACH), invest.start()):
             continue  # "会上发布招商引资项目86个，总投资620亿元": projects on offer, none signed or started
@@ -628,7 +639,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "…完成投资80亿元，同比增长12%": a statistic
         if compared and not compared_batch(full_sentence, title):
             continue  # "今天，某市召开新闻发布会，一季度全市新开工项目120个，…同比增长15%": a period's tally told today
-        if (not is_roundup and _COUNT_BEFORE.search(text, count_from, invest.start())
+        if (not is_roundup and not one_of and _COUNT_BEFORE.search(text, count_from, invest.start())
                 and not _OWN_TOTAL.search(text, own_start, invest.start())  # "新建3艘渡轮的码头项目总投资": its own
                 and not _batch_of_one_event(text, sentences, start, headline, batches)):
             continue  # "这20项重大建设总投资650亿元": a sum over several works, no event's batch
@@ -710,7 +721,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         # year's or a plan's money is that work's, not a year's programme.
         firm = bool(_SPENDER.search(text, max(sentences.start_before(start), start - _REACH), invest.start())
                     or invest.group() == "拿出" and _NEW_WORK_NAMED.match(after)) and _builds_one_work(after)
-        if not share and _span_figure(text, title, own_start if names_work and own_work else span_start, invest.start(), start,
+        if not share and not one_of and _span_figure(text, title, own_start if names_work and own_work else span_start, invest.start(), start,
                         min(clauses.first_from(match.end()), match.end() + _REACH), _builds_one_work(after),
                         firm=firm,
                         signed=bool(_SIGNED.search(invest.group())) and not _one_project_signed(

@@ -86,7 +86,7 @@ _SPAN_COUNT_AFTER = re.compile(r"(?:(?<![\d.])\d+|[两三四五六七八九十�
 # projects set by a threshold ("500万元以上的技术改造项目"). Summed over them, the figure is a tally of a
 # sector or a survey, unless the story reports them as one event's batch (a signing, a start …) or
 # the total is a named work's own ("项目总投资").
-PLURAL = re.compile(r"(?:(?<![\d.])(?:[2-9]|\d{2,})|[两二三四五六七八九十百千]+)(?:多|余)?(?:家|艘|辆|架|眼|口井)"
+PLURAL = re.compile(r"(?:(?<![\d.])(?:[2-9]|\d{2,})|[两二三四五六七八九十百千]+)(?:多|余)?(?:家(?![子村屯庄店营沟湾镇寨堡坊])|艘|辆|架|眼|口井)"  # (not a place: "六家子村", "三家店")
                     r"|以上的?[^，。；,;]{0,12}?项目")
 
 # Several projects: "32个重点项目", "项目23个", "一批项目", "集中签约/开工". Not "上述工程", which may be the
@@ -94,7 +94,8 @@ PLURAL = re.compile(r"(?:(?<![\d.])(?:[2-9]|\d{2,})|[两二三四五六七八九
 ROUNDUP = re.compile(
     # An ordinal ("第三个…项目") counts no projects: it ranks one.
     # Nor does one ("建立一个…农业项目示范基地").
-    r"(?![1一]\s*[个项宗条座])((?<!\d)(?<!第)\d+|(?<![" + CN_DIGITS + r"第])[" + CN_DIGITS + r"]+)(?:多|余)?\s*(?:[个项宗座]|条(?![^，。；,;]{0,6}?生产线))\s*(?![多余]?亿|月|小时|星期)[\u4e00-\u9fff、]{0,10}?项目"  # "360多个合作项目", "86个国际、国内投资合作项目", "两条高速公路项目"
+    r"(?![1一]\s*[个项宗条座])((?<!\d)(?<!第)\d+|(?<![" + CN_DIGITS + r"第])[" + CN_DIGITS + r"]+)(?:多|余)?\s*(?:[个项宗座]|条(?![^，。；,;]{0,6}?生产线))\s*(?![多余]?亿|月|小时|星期)[\u4e00-\u9fff、]{0,10}?项目(?!之一)"  # "360多个合作项目", "86个国际、国内投资合作项目", "两条高速公路项目"
+    # (not one of a list, "14个重大项目之一")
     # works counted ("160项重大工程"), not one work's parts listed ("主要有场道、…、通讯导航等7项工程") nor one of a list (之一)
     r"|(?<![等有])(?<!分为)(?<!涉及)(?<!包括)(?<!包含)(?![1一][项个])(?:(?<!\d)(?<!第)\d+|(?<![" + CN_DIGITS + r"第])[" + CN_DIGITS + r"]+)(?:多|余)?[项个][\u4e00-\u9fff]{0,4}?工程(?!之一)"
     # (not "总投资约60个亿的某光伏项目": spoken 亿 counts money, not projects)
