@@ -33,7 +33,7 @@ __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount", "tally_phra
 # "该项目三年总体预算达到了1.2亿元") is its cost as an estimate is (概算); a department's budget is no 总预算 of a work. A bare 投资 that starts another noun
 # (投资银行, 投资基金, 投资者, 投资人 …) introduces no investment.
 _FINAL_ACCOUNTS = ("决算总金额", "决算总额", "竣工决算", "决算投资")
-_INVEST = re.compile(r"(总投资额?|总出资额?|投资总额|决算总金?额|竣工决算|决算投资|概算为|概算(?:总?金额|总投资)为?|总概算|设计预算|总体?预算|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同投资金?额|合同总?金额|协议总?金额|协议资金|协议投资额?|协议引资额?|(?<=[，,])引资总?额?|(?<=[，,])涉及(?:合同)?(?:投资)?金?额|(?<=[，,])合作金额|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
+_INVEST = re.compile(r"(总投资额?|总出资额?|投资总额|决算总金?额|竣工决算|决算投资|概算为|概算(?:总?金额|总投资)为?|总概算|设计预算|设计概算|总体?预算|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同投资金?额|合同总?金额|协议总?金额|协议资金|协议投资额?|协议引资额?|(?<=[，,])引资总?额?|(?<=[，,])涉及(?:合同)?(?:投资)?金?额|(?<=[，,])合作金额|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
                      r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|花费|拿出|增资|签约|签[订定]了?|签署了?|总?造价|"
                      r"投资(?!银行|基金|母基金|引导基金|子基金|者|人(?!民币)|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
 # The total of a signed batch: a word that says so ("签约总额", "总签约金额"), or a total (总金额, 总额, 共)
@@ -359,7 +359,9 @@ def _one_project_signed(text: str, sentence_start: int, invest: re.Match[str], a
 
 # One project's agreed investment ("该项目协议投资额12亿元", "协议投资8亿元建设预制菜产业园"): no batch's.
 _THIS_PROJECT = re.compile(r"(该|此|这个|这一)(项目|工程)")
-_ONE_OF_COUNTED = re.compile(r"(?:\d+|[两二三四五六七八九十百]+)(?:多|余)?[个项处][^，。；,;]{0,12}?之一")
+# One work said to be listed ("德厚水库…是云南省列入国家172项节水供水重大工程的项目"): its figure is its own, no list's.
+_ONE_LISTED = re.compile(r"是[^，。；,;]{0,12}?(?:列入|入选|纳入)[^，。；,;]{0,30}?的(?:项目|工程)")
+_ONE_OF_COUNTED = re.compile(r"(?:\d+|[两二三四五六七八九十百]+)(?:多|余)?[个项处大][^，。；,;]{0,16}?之一")  # "‘十大招商引资项目’之一"
 # A work the plan lists ("该项目是国家抽水蓄能中长期发展规划“十四五”重点建设项目，…总投资78.01亿元", "工程已列入省水利
 # 发展规划"): the figure is the work's, not the plan's.
 _LISTED_IN_PLAN = re.compile(r"(?:项目|工程)[^，。；,;]{0,6}?(?:是|被?列入|被?纳入|列为|属于|作为|入选)[^，。；,;]{0,30}$")
@@ -541,7 +543,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if plan and not _OWN_TOTAL.search(text, _comma_clause_start(text, invest.start(), clause_start), invest.start()) \
                 and not _LISTED_IN_PLAN.search(text, _sentence_start(text, plan.start(), CLAUSE_MARKS), plan.start()):
             continue  # "某铁路建设规划获批复，…计划总投资4741亿元": the plan's total
-        if _THRESHOLD_AFTER.match(after) or _THRESHOLD_BEFORE.search(text, invest.end(), start) \
+        if _THRESHOLD_AFTER.match(after) or (_THRESHOLD_BEFORE.search(text, invest.end(), start)
+                                             and not _bound_of_one_work(text, sentences, start, invest, clause_start, after)) \
                 or _RANGE_AFTER.match(after) or (_CLASS_AFTER.match(after) and (
                     _CONDITION_OPEN.match(text, _comma_clause_start(text, invest.start(), clause_start))
                     or _CONSEQUENCE.search(text, match.end(), min(sentences.first_from(match.end()), match.end() + _REACH)))):
@@ -613,14 +616,16 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             or (count_from < own_start and bool(_ROUNDUP.search(text, count_from, own_start)
                                                 or invest.group().startswith("签约") and bool(_PROJECTS_SIGNED.search(text, count_from, own_start))
                                                 and not _TECH_DEAL.search(text, count_from, own_start)))
-        # A count the work is one of ("是阿克苏地区确定拜城县2011年实施的14个重大项目之一，…工程总投资1.33亿元"): the list it
-        # belongs to, no batch; the figure is the one work's.
-        one_of = bool(_ONE_OF_COUNTED.search(text, max(sentences.start_before(start), start - _REACH), invest.start()))
+        # A count the work is one of ("是阿克苏地区确定拜城县2011年实施的14个重大项目之一，…工程总投资1.33亿元", "是…列入国家172项
+        # …重大工程的项目"): the list it belongs to, no batch; the figure is the one work's.
+        one_of = bool(_ONE_OF_COUNTED.search(text, max(sentences.start_before(start), start - _REACH), invest.start())
+                      or _ONE_LISTED.search(text, max(sentences.start_before(start), start - _REACH), invest.start()))
         is_roundup = is_roundup and not one_of
         if is_roundup and _OFFERED.search(full_sentence) and not _REACHED.search(full_sentence) \
                 and not _INVESTMENT_SIGNED.search(text, max(sentences.start_before(start), start - _REACH), invest.start()):
             continue  # "会上发布招商引资项目86个，总投资620亿元": projects on offer, none signed or started
-        if _LISTED.search(full_sentence) and not _REACHED.search(full_sentence) and _SEVERAL.search(full_sentence):
+        if _LISTED.search(full_sentence) and not _REACHED.search(full_sentence) and _SEVERAL.search(full_sentence) \
+                and not one_of:
             continue  # "我县2个小镇入选，规划总投资120亿元": works named to a list, no stage, no one project's
         if _CONTRACT_SUM.fullmatch(invest.group()) and not is_roundup \
                 and not (invest.group().startswith("协议") and _builds_one_work(after)
@@ -712,7 +717,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if text[clause_start - 1:clause_start] in ("；", ";") and not TODAY.search(text, clause_start, invest.start()):
             span_start = min(span_start, max(sentences.start_before(start), start - _REACH))
         if ((_period(text, own_start if own_work else span_start, invest.start()) or _PERIOD.search(subject))
-                and not _ONE_WORK_AFTER.match(after) and not share
+                and not _ONE_WORK_AFTER.match(after) and not share and not one_of
                 and not (_FAIR_SO_FAR.search(full_sentence) and _FAIR.search(full_sentence))):
             continue  # "近5年来…投入50多亿元", "今年以来…总投资120亿元": a period's total
         # A total naming its work ("其中，总投资12.3亿元的城东污水处理厂三期工程…") is that work's, whatever span the
@@ -780,6 +785,23 @@ def investment_figures(text: str, title: str = "") -> Iterator[_Found]:
     """Every figure of ``text`` an investment word introduces, as the rules read it (roundup, bound, total, phase…),
     before find_investment chooses: the one reading the amount model (facts.amount_model) counts and weighs."""
     return _investment_amounts(text, title)
+
+
+def _bound_of_one_work(text: str, sentences: Marks, start: int, invest: re.Match[str], clause_start: int, after: str) -> bool:
+    """Whether a bound word before the amount ("不低于", "不少于") bounds one work's total ("项目计划分三期建成，总投资不低于20亿
+    元"), not a threshold projects must meet ("引进总投资不低于1亿元的项目", "对投资不低于5000万元的，给予…"): the sentence
+    names a work before it, no class of works or firms follows it, and no condition or consequence makes it a rule."""
+    sentence_start = max(sentences.start_before(start), start - _REACH)
+    return bool(_WORK_NAMED_BEFORE.search(text, sentence_start, invest.start())) and not _CLASS_AFTER.match(after) \
+        and not _YEARS_WORKS.search(text, sentence_start, invest.start()) and not _period(text, sentence_start, invest.start()) \
+        and not after.startswith(("的", "以上", "以下")) \
+        and not _CONDITION_OPEN.match(text, _comma_clause_start(text, invest.start(), clause_start)) \
+        and not _CONSEQUENCE.search(text, sentence_start, min(sentences.first_from(start), start + _REACH))
+
+
+# One work named ("…产业园，项目计划分三期建成"), not a class ("推介的项目") nor a year's ("今年…项目").
+_WORK_NAMED_BEFORE = re.compile(r"(?<!的)(?:项目|工程|产业园|基地|工厂|生产线)")
+_YEARS_WORKS = re.compile(r"今年|全年|年度|明年|每年")
 
 
 def _period(text: str, low: int, high: int) -> bool:

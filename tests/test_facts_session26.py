@@ -26,6 +26,13 @@ def _figures(text: str) -> list[float]:
     ("某牧场位于某旗某镇六家子村，占地面积1333亩，总投资约5.3亿元，由某公司投资建设。", [5.3e8]),
     # The work described after its figure is no area's title ("…分为某示范区、某示范区").
     ("某产业园项目占地约12560亩，总投资约20亿元，项目主要分为新农村建设示范区、现代农业示范区等七大区域。", [2e9]),
+    ("某工程是“十三五”期间国家172个重大水利工程项目之一，工程批复总投资311.55亿元。", [3.1155e10]),
+    ("某物流园区作为某市2023年度‘十大招商引资项目’之一，是目前功能最全的物流园区，该项目总投资2.13亿元。", [2.13e8]),
+    ("某水库位于某镇，是某省列入国家172项节水供水重大工程的项目，水库总库容1.17亿立方米，估算总投资18.04亿元。", [1.804e9]),
+    # A bound of one work's total ("不低于"), no threshold projects must meet.
+    ("某公司将在某经开区建设光电产业园，项目计划分三期建成，总投资不低于20亿元，年产值有望达到25亿元。", [2e9]),
+    # A work's design estimate.
+    ("某高速公路项目某段长92.4公里，初步设计概算62.07亿元。", [6.207e9]),
 ])
 def test_one_works_figure_is_read(text: str, want: list[float]) -> None:
     assert _figures(text) == pytest.approx(want)
@@ -38,6 +45,10 @@ def test_one_works_figure_is_read(text: str, want: list[float]) -> None:
     "南京计划投资300亿元建设“海绵城市”。",  # an area's programme
     "某县今年实施的12个重大项目中，有3个项目总投资超过10亿元。",  # a class of the listed works
     "某市八家企业总投资约5亿元。",  # firms counted (not a place)
+    "引进总投资不低于1亿元的项目。",  # a threshold
+    "对投资不低于5000万元的项目，给予奖励。",
+    "我县2个小镇入选，规划总投资120亿元。",  # works named to a list
+    "今年以来，某县新引进项目12个，总投资120亿元。",  # a period's total
 ])
 def test_programmes_and_sums_stay_no_works_figure(text: str) -> None:
     assert _figures(text) == []
