@@ -121,7 +121,11 @@ _REACHED_BEFORE = re.compile(r"(?:成功|正式|顺利|已经?|今天|今日|日
 _FOR_BEFORE = re.compile(r"(?<![成作认因以])为[\u4e00-\u9fff]{0,6}$")
 _READYING_AFTER = re.compile(r"[^，。；,;]{0,4}?(?:做|作)[^，。；,;]{0,10}?准备|[^，。；,;]{0,4}?(?:奠定|打下|冲刺|创造条件)")
 _PROJECTS_COUNTED_BEFORE = re.compile(r"(?<![\d第])(?:[2-9]|\d{2,})(?:多|余)?个(?:重点|重大|产业)?项目(?:已经?|相继|陆续|先后|顺利|全面|正式)*(?:新)?$")
-_YEAR_AHEAD_BEFORE = re.compile(r"(?<!\d)\d{4}年(?:内|底|前)?$")
+# …or a month with no day, or next month ("某隧道7月开工", "某桥2018年年底建成通车", "某温泉下月开建"): the time it is due (a report
+# names its day: "3月18日开工").
+# (Not a time told as past: "已于去年8月投用".)
+_PAST_BEFORE = re.compile(r"已|去年|前年|上年|上月|上个月|此前|早在")
+_YEAR_AHEAD_BEFORE = re.compile(r"(?:(?<!\d)\d{4}年|(?<![\d月])(?:\d{1,2}|[一二三四五六七八九十]{1,2})月份?|下个?月|明年)(?:年?(?:内|底|初|前)|上旬|中旬|下旬)?(?:正式|全面|全线|建成|竣工|开工|动工)*$")
 _QUOTED_NAME = re.compile(r"[“\"][^”\"，。；,;]{0,6}$")
 _QUOTE_CLOSES_NAME = re.compile(r"[^”\"，。；,;]{0,6}?(?:项目|工程)[”\"]")
 _LAST_CENTURY = re.compile(r"(?<!\d)(?:1[5-8]\d\d|19[0-8]\d)年")  # (before 1990: pages of the 1990s may tell their own year)
@@ -228,6 +232,10 @@ _PROJECTS_COUNTED_AFTER = re.compile(r"(?:[^，。；,;]{0,12}?项目)?\s*(?:\d+
 _INVITED = re.compile(r"(欢迎|诚邀|期待|邀请)[^，。；,;]{0,12}$")
 _YEARLY = re.compile(r"每年|年均")  # "全市每年集中竣工民生项目100个以上": a rate, no event
 _COMPLETED = STAGES.index("竣工")
+_PRODUCING = STAGES.index("投产")
+# A first unit before its production ("首台机组", "1号机组", "#1机组", "首批机组"): a part of the plant (its whole is "全部机组").
+_WHOLE_UNITS = re.compile(r"全部|所有|全厂|整体|全容量|全面")
+_FIRST_UNIT_BEFORE = re.compile(r"(?:首台|首批|第一台|(?<![\d#])[1１]号|一号|#1|1#)(?:发电)?机组")
 # A part of a work named right before its completion: the work itself is not complete.
 # (厂房 alone may be the work: "新建的标准化厂房已经竣工"; its structure is a part.)
 _PARTS = r"主体工程|主体结构|主体建设|主体|土建(?:工程)?|(?:机电|设备)安装(?:工程)?|装修|装饰(?:工程)?|路基(?:工程)?|地基(?:工程)?|钢结构|导流洞|隧洞|桩基|基础工程|厂房结构|分部(?:工程)?"
@@ -245,7 +253,7 @@ _PART_ACCEPTED = re.compile(_PARTS)
 # A goal the verb names ("为项目按时竣工交付奠定了坚实的基础", "向全面落成交付使用迈出了坚实一步"): not reached.
 _GOAL_AFTER = re.compile(r"[^，。；,;]{0,14}?(?:(?:奠定|迈出|打下|夯实)[^，。；,;]{0,6}?(?:基础|一步)|创造[^，。；,;]{0,6}?条件)")
 _GOAL_BEFORE = re.compile(r"(?:为|向)[^，。；,;为向]{0,18}$")
-_COUNTDOWN_AFTER = re.compile(r"[^，。；,;]{0,16}?倒计时")  # "进入竣工倒计时", "国家核准该项目已进入倒计时" (any stage's)
+_COUNTDOWN_AFTER = re.compile(r"[^，。；,;]{0,16}?倒计时|在即|指日可待")  # "通车在即", "投产指日可待": close, not reached  # "进入竣工倒计时", "国家核准该项目已进入倒计时" (any stage's)
 _PREPARED_AFTER = re.compile(r"[^，。；,;]{0,8}?(?:筹备|准备工作)")  # in its clause ("已于3月开工，目前正…准备工作": reached)
 # A meeting named after the stages it pushes ("重点项目开工、竣工工作推进会"): its topic, no stage reached.
 # (Not "集中开工现场会", "集中开工动员会": the start held; the topic's stages are a work's: "开工、竣工工作推进会".)
@@ -469,7 +477,8 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
         return "condition"  # "项目建成后…", "投产以后…": a condition, not a report
     if _FOR_BEFORE.search(text, max(0, match.start() - 8), match.start()) and _READYING_AFTER.match(text, match.end()):
         return "aim"  # "工人们正在为项目建成做最后的冲刺准备": what the work is readied for, not reached
-    if not in_body and _YEAR_AHEAD_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+    if not in_body and _YEAR_AHEAD_BEFORE.search(text, max(0, match.start() - 14), match.start()) \
+            and not _PAST_BEFORE.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start()):
         return "plan"  # a headline's bare year before the verb ("长春新会展中心2020年开工建设"): the year it is due
     if _QUOTED_NAME.search(text, max(0, match.start() - 8), match.start()) and _QUOTE_CLOSES_NAME.match(text, match.end()):
         return "name"  # a programme's name in quotes ("以“十大投产项目”为抓手")
@@ -501,6 +510,9 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
         # "工厂建成暨首车下线仪式", "一期已经建成进入试生产阶段": the plant produces (not "竣工并投入生产", "竣工并网投运": the
         # completion, as session 18's probes label them)
         return "production follows"
+    first_unit = _FIRST_UNIT_BEFORE.search(text, sentence_start(text, match.start()), match.start()) if index == _PRODUCING else None
+    if first_unit and not _WHOLE_UNITS.search(text, first_unit.end(), match.start()):
+        return "a part"  # "1号机组通过试运行，正式投产发电", "首台机组…投产": a first unit's, not the plant's (the labelling convention)
     if index == _COMPLETED and (_PART_BEFORE.search(text, max(0, match.start() - 14), match.start())
                                 or _PART_AFTER.match(text, match.end()) or _PART_ACCEPTED.search(match.group())):
         return "a part"  # "主体工程已完工", "导流洞正式完工": one part of the work is done, not the work

@@ -105,7 +105,7 @@ def test_the_scene_is_read_within_the_paragraph_only() -> None:
 @pytest.mark.parametrize("title, stage", [
     ("某新能源汽车工厂今天交付使用", "竣工"),
     ("某市博物馆新馆今天开馆", "投产"),
-    ("某水电站首批机组投入运行", "投产"),
+    ("某水电站全部机组投入运行", "投产"),  # (a first unit's, "首批机组投入运行", is stage null: the session-22 convention)
     ("某省首条城际铁路今天正式开通", "投产"),
     # Completed and put into operation in one event: the labels (and 建成投产 already) read it as 投产.
     ("某特高压工程今天竣工投产", "投产"),

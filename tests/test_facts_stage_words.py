@@ -52,3 +52,27 @@ def test_session26_stage_words(title: str, body: str, stage: str) -> None:
 ])
 def test_session26_stage_words_still_read_plans_and_conditions(body: str) -> None:
     assert find_stage("", body) is None
+
+
+# Session 26: a headline's month with no day, next month or a year's end is when the stage is due; a stage close at hand
+# ("在即", "指日可待") is not reached; a first unit's production is no plant's (the labelling convention: 首台机组并网 is null).
+@pytest.mark.parametrize(("title", "body"), [
+    ("某市首座城市隧道7月开工", ""),
+    ("某温泉下月开建", ""),
+    ("某长江公路大桥2018年年底建成通车", ""),
+    ("", "4月27日，某大桥展露雄姿，通车在即。"),
+    ("", "近日，某生物质热电厂新建工程1号机组通过试运行，正式投产发电。"),
+    ("", "某水电站首台机组完成72小时试运行，正式投产发电，其余3台机组投产指日可待。"),
+])
+def test_session26_stages_not_yet_reached(title: str, body: str) -> None:
+    assert find_stage(title, body) is None
+
+
+@pytest.mark.parametrize(("title", "body", "stage"), [
+    ("某项目3月18日开工", "", "开工"),  # a day: reported
+    ("某大桥今日建成通车", "", "竣工"),
+    ("", "某电厂首台机组去年并网，今天全部机组投产。", "投产"),  # the whole plant
+    ("", "某科技产业园三期项目作为我区重点项目，已于去年8月投用。", "投产"),  # a month told as past
+])
+def test_session26_stages_still_reached(title: str, body: str, stage: str) -> None:
+    assert find_stage(title, body) == stage
