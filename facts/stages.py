@@ -136,7 +136,8 @@ _SEASON = re.compile(r"雪季|滑雪|冰雪|花展|花节|花海|赏花|灯会|�
 _MEASURE_AFTER = re.compile(r"(、[\u4e00-\u9fff]{1,3})?(建筑)?(面积|率|量)")  # "新开工、竣工面积"
 _COUNTERS = "个|家|座|所|套|项|处|栋|幢|间|户|艘"
 _NUMBER = r"(?<![年日\d.])(?P<n>\d+(\.\d+)?|[一二两三四五六七八九十百千万]+)(多|余)?万?"
-_QUANTITY_AFTER = re.compile(r"了?(?:[\d.]*[亿万]元以上)?[\u4e00-\u9fff]{0,4}?" + _NUMBER + f"({_COUNTERS}|平方米|公里|千米|米|亩)")
+# (The works' kinds may stand between: "实际开工工业、基础设施等建设项目293个".)
+_QUANTITY_AFTER = re.compile(r"了?(?:[\d.]*[亿万]元以上)?(?:[\u4e00-\u9fff]{0,4}?|[\u4e00-\u9fff、]{0,16}?项目)" + _NUMBER + f"({_COUNTERS}|平方米|公里|千米|米|亩)")
 # Works counted anywhere in the clause after the verb: "全区已建成各类加工企业1196个", "在已建成投产的
 # 总投资1000万美元以上的120个项目中", "“十四五”期间，某省建成城市居家社区养老服务机构和设施2400多个"
 # (stock or a span's output, not one work; an area, "占地22万平方米", measures one).
@@ -217,7 +218,7 @@ _SIGNED = STAGES.index("签约")
 # A signing's total named after the verb ("签约项目金额", "签约额", "签约资金"): the verb qualifies a sum.
 _SIGNED_TOTAL_AFTER = re.compile(r"(项目)?(总?(投资)?金?额|资金)")
 # A span of time before a verb: "去年", "一季度", "上半年", "1—10月" (PERIOD) …
-_AS_OF_DATE = re.compile(r"截[至止](?:到|至)?(?:\d{4}年)?(?:\d{1,2}|[一二三四五六七八九十]{1,2})月")
+_AS_OF_DATE = re.compile(r"截[至止](?:到|至)?(?:\d{4}年|今年|去年|本年)?(?:\d{1,2}|[一二三四五六七八九十]{1,2})月")
 _SPAN_BEFORE = re.compile(PERIOD.pattern + r"|去年|今年|全年|上半年|下半年|前三季度|[一二三四]季度|前\d{1,2}个?月|(?<![\d年])\d{1,2}月份(?!\d)"
                           r"|(?<!\d)\d{4}年(?!\d|[一二三四五六七八九十]{1,2}月|[初底末])")  # "2023年，", not "2023年5月"
 # A service or vehicles put into use right before the verb: a bus route, a flight, a freight train, buses
@@ -374,9 +375,12 @@ def _counts(text: str, match: re.Match[str], index: int) -> bool:
     if span and (so_far or as_of or not EVENT.search(sentence) and not ONE_BATCH.search(sentence)) \
             and _PROJECTS_COUNTED_BEFORE.search(text, max(0, match.start() - 16), match.start()):
         return True  # "一季度，…等22个项目开工建设", "2024年，…等66个项目顺利竣工或投产": the span's count told before the verb
-    if index in (_STARTED, _SIGNED) and span \
-            and (so_far or as_of or not EVENT.search(sentence) and not ONE_BATCH.search(sentence)):
-        # "去年开工的17处灌区", "一季度新开工建设160项": a span's count of starts, not one event's batch. Projects
+    # (An approval's own verb is no batch's word: ONE_BATCH has 核准, 批复 for a list approved at once.)
+    others = text[sentence_start(text, match.start()):match.start()] + text[match.end():sentence_end(text, match.start())]
+    if index not in _COUNTING_GROUPS and span \
+            and (so_far or as_of or not EVENT.search(sentence) and not ONE_BATCH.search(others)):
+        # "去年开工的17处灌区", "一季度新开工建设160项", "一季度，发改委共审批核准固定资产投资项目56个": a span's count of
+        # starts (or approvals, filings, tenders), not one event's batch. Projects
         # are signed at events: a span's signings counted or summed without one ("今年，某市共签约项目88个",
         # "2023年，某市签约项目金额突破1000亿元") are its tally (facts.batches.span_figure reads the sum so).
         if index == _SIGNED and _SIGNED_TOTAL_AFTER.match(text, match.end()):

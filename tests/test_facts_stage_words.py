@@ -76,3 +76,22 @@ def test_session26_stages_not_yet_reached(title: str, body: str) -> None:
 ])
 def test_session26_stages_still_reached(title: str, body: str, stage: str) -> None:
     assert find_stage(title, body) == stage
+
+
+# Session 26: a span's count of approvals or of works of several kinds, and a count as of this year's date, are tallies.
+@pytest.mark.parametrize("body", [
+    "一季度，发改委共审批核准固定资产投资项目56个，涉及总投资2409亿元。",
+    "上半年，国家发改委批复我省煤矿项目12个，总规模4360万吨/年。",
+    "2015年，某经开区实际开工工业、基础设施等建设项目293个，完成固定资产投资440.3亿元。",
+    "截至今年4月底，已完工项目35个，新开工建设项目25个。",
+])
+def test_session26_tallies_report_no_stage(body: str) -> None:
+    assert find_stage("", body) is None
+
+
+@pytest.mark.parametrize(("body", "stage"), [
+    ("今年3月，某项目获省发改委核准，总投资20亿元。", "核准"),  # one work
+    ("今天，某市集中开工项目32个，总投资210亿元。", "开工"),  # one event's batch
+])
+def test_session26_one_works_or_events_stage_stays(body: str, stage: str) -> None:
+    assert find_stage("", body) == stage
