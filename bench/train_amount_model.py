@@ -17,8 +17,8 @@ bench/model_fit.py says (shared with bench/train_stage_model.py). ``--cut`` is t
 investment below which the figure is dropped: cross-validation prints the figures at the cut given, so a run at a few
 cuts shows what each trades (amounts lost against false amounts dropped).
 
-The weights in the repository were fitted on the seen pages of sessions 22–25 (1,036 pages with a figure to weigh; their texts lived in session 25's
-scratch, the JSONL files the weights file names) and the dev paragraphs; docs/facts.md "Session 25" has the figures.
+The weights in the repository were fitted on the seen pages of sessions 22–26 (1,318 pages with a figure to weigh; their texts lived in session 26's
+scratch, the JSONL files the weights file names) and the dev paragraphs; docs/facts.md "Session 25" and "Session 26" have the figures.
 Writing over them takes ``--out facts/data/amount_model.json`` said plainly.
 """
 

@@ -16,8 +16,8 @@ too unless ``--no-paragraphs``.
 The model is a conditional logit over the story's cities and a no-city answer, fitted as bench/model_fit.py says
 (shared with bench/train_stage_model.py and bench/train_amount_model.py).
 
-The weights in the repository were fitted on the seen pages of sessions 22–25 (1,506 pages with cities; their texts lived in session 25's
-scratch, the JSONL files the weights file names) and the dev paragraphs; docs/facts.md "Session 25" has the figures.
+The weights in the repository were fitted on the seen pages of sessions 22–26 (1,914 pages with cities; their texts lived in session 26's
+scratch, the JSONL files the weights file names) and the dev paragraphs; docs/facts.md "Session 25" and "Session 26" have the figures.
 Writing over them takes ``--out facts/data/city_model.json`` said plainly.
 """
 

@@ -12,9 +12,9 @@ page never is, so the held-out splits keep measuring fresh pages); a page's ``"w
 (``real-collected.json``, ``xwlb-*.json``) are fitted too unless ``--no-paragraphs``. A ``"?"`` stage is not fitted; nor
 is a story whose stage the rules decide alone (``facts.stage_model.rules_decide``: short bodies, tallies).
 
-The weights in the repository were fitted on the seen pages of sessions 22–25 (1,646 pages; their texts lived in
-session 25's scratch, the JSONL files the weights file names) and the dev paragraphs; docs/facts.md "Session 24" and
-"Session 25" have the figures.
+The weights in the repository were fitted on the seen pages of sessions 22–26 (2,064 pages; their texts lived in
+session 26's scratch, the JSONL files the weights file names) and the dev paragraphs; docs/facts.md "Session 24" to
+"Session 26" have the figures.
 Writing over them takes ``--out facts/data/stage_model.json`` said plainly, and a fit on the texts' pages (not the
 paragraphs alone, unless ``--paragraphs-only``).
 
