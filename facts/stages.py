@@ -376,9 +376,8 @@ def _counts(text: str, match: re.Match[str], index: int) -> bool:
             and _PROJECTS_COUNTED_BEFORE.search(text, max(0, match.start() - 16), match.start()):
         return True  # "一季度，…等22个项目开工建设", "2024年，…等66个项目顺利竣工或投产": the span's count told before the verb
     # (An approval's own verb is no batch's word: ONE_BATCH has 核准, 批复 for a list approved at once.)
-    others = text[sentence_start(text, match.start()):match.start()] + text[match.end():sentence_end(text, match.start())]
     if index not in _COUNTING_GROUPS and span \
-            and (so_far or as_of or not EVENT.search(sentence) and not ONE_BATCH.search(others)):
+            and (so_far or as_of or not EVENT.search(sentence) and not _batch_word_besides(text, match)):
         # "去年开工的17处灌区", "一季度新开工建设160项", "一季度，发改委共审批核准固定资产投资项目56个": a span's count of
         # starts (or approvals, filings, tenders), not one event's batch. Projects
         # are signed at events: a span's signings counted or summed without one ("今年，某市共签约项目88个",
@@ -398,6 +397,12 @@ def _counts(text: str, match: re.Match[str], index: int) -> bool:
         return False  # "此次集中竣工的项目共有19个": one event's batch, as 集中开工 is
     quantity = _QUANTITY_AFTER.match(after) or _COUNTED.search(after)
     return bool(quantity and quantity.group("n") not in ("一", "1"))
+
+
+def _batch_word_besides(text: str, match: re.Match[str]) -> bool:
+    """Whether the verb's sentence has a word of one batch (ONE_BATCH) other than the verb itself."""
+    start, end = sentence_start(text, match.start()), sentence_end(text, match.start())
+    return any(found.start() != match.start() for found in ONE_BATCH.finditer(text, start, end))
 
 
 def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: bool) -> bool:
