@@ -220,7 +220,7 @@ _NOT_A_WORK_SUBJECT = re.compile(r"(电影|影片|电视剧|网剧|纪录片|动
 # An area's programme worded as building it into a title ("南京计划投资300亿元建设“海绵城市”", "投资3亿元，创建国家全域
 # 旅游示范区", "把某区建设成为…"), unless a firm invests (_FIRM before the word): no one work.
 # …but not the work's own description told after it ("总投资约20亿元，项目主要分为新农村建设示范区、现代农业示范区…").
-_WORK_DESCRIBED_AFTER = re.compile(r"^[，,](?:该|此|这个)?(?:项目|工程)(?!建设)")
+_WORK_DESCRIBED_AFTER = re.compile(r"^[，,](?:该|此|这个)?(?:项目|工程)(?:主要)?(?:分为|占地|位于|总建筑面积|建筑面积|设计|分[两三四五二]期)")
 _AREA_TITLE_AFTER = re.compile(r"^[，,]?[^。；;]{0,16}?(打造|建设|创建|建成|争创)[^，。；,;]{0,20}?((示范|试验|先行|样板)[省市县区]|产业集群"
                                r"|(海绵|智慧|公园|韧性|数字|森林|园林|文明|卫生)城市|“数字[\u4e00-\u9fff]{2,3}”)(?=[^\u4e00-\u9fff]|$)"
                                r"|^[，,]?[^。；;]{0,16}?(打造|建设)[^，。；,;]{0,4}?国家[^，。；,;]{0,12}?基地|^[，,]?把[^，。；,;]{1,12}?(建设|打造)成为?")
@@ -360,8 +360,9 @@ def _one_project_signed(text: str, sentence_start: int, invest: re.Match[str], a
 # One project's agreed investment ("该项目协议投资额12亿元", "协议投资8亿元建设预制菜产业园"): no batch's.
 _THIS_PROJECT = re.compile(r"(该|此|这个|这一)(项目|工程)")
 # One work said to be listed ("德厚水库…是云南省列入国家172项节水供水重大工程的项目"): its figure is its own, no list's.
+_TITLES = re.compile(r"《[^》]{0,60}》")  # documents' titles ("属于《…发展规划》和《…工程规划》项目之一")
 _ONE_LISTED = re.compile(r"是[^，。；,;]{0,12}?(?:列入|入选|纳入)[^，。；,;]{0,30}?的(?:项目|工程)")
-_ONE_OF_COUNTED = re.compile(r"(?:\d+|[两二三四五六七八九十百]+)(?:多|余)?[个项处大][^，。；,;]{0,16}?之一")  # "‘十大招商引资项目’之一"
+_ONE_OF_COUNTED = re.compile(r"(?:\d+|[两二三四五六七八九十百]+)(?:多|余)?[个项处大][^，。；,;]{0,16}?(?:项目|工程)[’'”\"」]?之一")  # "‘十大招商引资项目’之一" (not "5个试点城市之一")
 # A work the plan lists ("该项目是国家抽水蓄能中长期发展规划“十四五”重点建设项目，…总投资78.01亿元", "工程已列入省水利
 # 发展规划"): the figure is the work's, not the plan's.
 _LISTED_IN_PLAN = re.compile(r"(?:项目|工程)[^，。；,;]{0,6}?(?:是|被?列入|被?纳入|列为|属于|作为|入选)[^，。；,;]{0,30}$")
@@ -541,7 +542,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         # before its word ("其中某枢纽工程总投资…").
         plan = PLAN_DOCUMENT.search(text, max(sentences.start_before(start), start - _REACH), invest.start())
         if plan and not _OWN_TOTAL.search(text, _comma_clause_start(text, invest.start(), clause_start), invest.start()) \
-                and not _LISTED_IN_PLAN.search(text, _sentence_start(text, plan.start(), CLAUSE_MARKS), plan.start()):
+                and not (_LISTED_IN_PLAN.search(text, _sentence_start(text, plan.start(), CLAUSE_MARKS), plan.start())
+                         and "规划" not in _TITLES.sub("", text[plan.end():invest.start()])):  # (not "…列入《…建设规划》，规划总里程…，计划总投资…")
             continue  # "某铁路建设规划获批复，…计划总投资4741亿元": the plan's total
         if _THRESHOLD_AFTER.match(after) or (_THRESHOLD_BEFORE.search(text, invest.end(), start)
                                              and not _bound_of_one_work(text, sentences, start, invest, clause_start, after)) \
@@ -801,7 +803,7 @@ def _bound_of_one_work(text: str, sentences: Marks, start: int, invest: re.Match
 
 # One work named ("…产业园，项目计划分三期建成"), not a class ("推介的项目") nor a year's ("今年…项目").
 _WORK_NAMED_BEFORE = re.compile(r"(?<!的)(?:项目|工程|产业园|基地|工厂|生产线)")
-_YEARS_WORKS = re.compile(r"今年|全年|年度|明年|每年")
+_YEARS_WORKS = re.compile(r"今年|全年|年度|明年|每年|入园|准入|门槛|标准|须|应当|原则上|否则")  # (or a rule's wording)
 
 
 def _period(text: str, low: int, high: int) -> bool:

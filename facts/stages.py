@@ -58,7 +58,7 @@ _VERBS = {
     "招标": r"完成招标|完成(?:了)?[^，。；,;]{0,8}?招投标|招标(?!投标[^，。；,;]{0,4}?(?:中心|网|法|办|局|平台|条例|服务|交易)|计划)|确定(?:了)?施工单位|中标(?!候选|单位|企业|方|人|麒麟|软件|金额|价|额)",  # not "项目中标单位…董事长" (a title)
     # "开复工": started or resumed; "启动建设", "扩建工程正式启动", "某工程日前在天津启动": construction launched.
     # Not 开 + 工作/工业 of another verb: "召开工作会议", "召开工业经济推进会", "展开工作", "公开工程信息".
-    "开工": r"(?<![召公展打离])开工建设|集中开工|开复工|开[（(]复[）)]工|(?<![召公展打离])开工(?!贸)|动工|奠基|破土|开建|开始(土建)?(兴建|建设|施工)|(?:(?<=工程)|(?<=项目))集中启动(?!仪式后)|(?:正式)?复工建设|(?:全面)?恢复了?施工|(?:建设|施工)(?:正式|全面)?启动(?!仪式后)|(?:(?<=正式)|(?<=已)|(?<=年)|(?<=月)|(?<=日)|(?<=于))动建|(?:正式|开始)施建|启动建设|(?:开始|正式)桩基施工|桩基[^，。；,;]{0,4}?开钻|(?<=工程)(日前|近日|今天|今日|昨天)?(在[\u4e00-\u9fff]{1,8}?)?(正式|全面)?启动(?!仪式后)",
+    "开工": r"(?<![召公展打离])开工建设|集中开工|开复工|开[（(]复[）)]工|(?<![召公展打离])开工(?!贸)|动工|奠基|破土|开建|开始(土建)?(兴建|建设|施工)|(?:(?<=工程)|(?<=项目))集中启动(?!仪式后)|(?:正式)?复工建设|(?:全面)?恢复了?施工|(?:建设|施工)(?:正式|全面)?启动(?!仪式后|资金|经费)|(?:(?<=正式)|(?<=已)|(?<=年)|(?<=月)|(?<=日)|(?<=于))动建|(?:正式|开始)施建|启动建设|(?:开始|正式)桩基施工|桩基[^，。；,;]{0,4}?开钻|(?<=工程)(日前|近日|今天|今日|昨天)?(在[\u4e00-\u9fff]{1,8}?)?(正式|全面)?启动(?!仪式后)",
     # 投用: put in use, as 投入使用 ("建成投用", "建成启用" read whole, like 建成投产); a power plant's output fed in
     # whole ("全容量并网", "正式并网发电"; not "首台风机并网发电", a first unit's).
     # A plant's first output ("首车下线", "一次开车成功", "实现量产"), water let into a works ("正式通水"; not "恢复").
@@ -234,9 +234,19 @@ _INVITED = re.compile(r"(欢迎|诚邀|期待|邀请)[^，。；,;]{0,12}$")
 _YEARLY = re.compile(r"每年|年均")  # "全市每年集中竣工民生项目100个以上": a rate, no event
 _COMPLETED = STAGES.index("竣工")
 _PRODUCING = STAGES.index("投产")
+# Session 26's words that many things besides works go through (a plan's or a budget's review, a research topic's
+# approval, a shop's licence, a bus route's trial run, a campaign's start, equipment's acceptance): they report a stage
+# only in a sentence that names a work and none of those objects.
+_NEEDS_A_WORK = re.compile(r"审查会|论证会|通过[^，。；,;]{0,8}?初评|评估审查|(?<![县市区省])通过了?[^，。；,;]{0,8}?论证|(?:批准|准予|同意)立项"
+                           r"|许可证[^，。；,;]{0,20}?核发|核发[^，。；,;]{0,16}?许可证|(?:开始|进入|正式)试运行(?!前|的?准备|阶段前)|试营业"
+                           r"|(?:开始|正式|投入)试运营|(?:全面)?恢复了?施工|(?:建设|施工)(?:正式|全面)?启动(?!仪式后|资金|经费)"
+                           r"|完成[^，。；,;]{0,8}?验收(?:工作)?")  # (the words as _VERBS has them: fullmatch)
+_NOT_A_WORKS_OBJECT = re.compile(r"规划(?!许可证|局|委|部门|院|设计)|预算|决算|课题|奖|食品|药品|经营许可|卫生许可|排污许可|公交|班车|航线|线路(?!工程)"
+                                 r"|资金|海绵城市|行动|活动|设备进场|进场验收|软件|系统上线")
+_MEETING_DUE_AFTER = re.compile(r"[^，。；,;]{0,6}?(?:将于|将在|将|拟|定于|计划|即将|下个?月|明天|近期)")
 # A first unit before its production ("首台机组", "1号机组", "#1机组", "首批机组"): a part of the plant (its whole is "全部机组").
 _WHOLE_UNITS = re.compile(r"全部|所有|全厂|整体|全容量|全面")
-_FIRST_UNIT_BEFORE = re.compile(r"(?:首台|首批|第一台|(?<![\d#])[1１]号|一号|#1|1#)(?:发电)?机组")
+_FIRST_UNIT_BEFORE = re.compile(r"(?:首台|首批|第一台|(?<![\d#])[1１]号|一号|#1|1#)(?:\d+台)?(?:风电|光伏|水电|火电|发电)?机组")
 # A part of a work named right before its completion: the work itself is not complete.
 # (厂房 alone may be the work: "新建的标准化厂房已经竣工"; its structure is a part.)
 _PARTS = r"主体工程|主体结构|主体建设|主体|土建(?:工程)?|(?:机电|设备)安装(?:工程)?|装修|装饰(?:工程)?|路基(?:工程)?|地基(?:工程)?|钢结构|导流洞|隧洞|桩基|基础工程|厂房结构|分部(?:工程)?"
@@ -470,6 +480,12 @@ def _statistic(text: str, match: re.Match[str]) -> bool:
 
 def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> Optional[str]:
     """Why the verb at ``match`` reports no project's stage (a short reason), or None when it does."""
+    if _NEEDS_A_WORK.fullmatch(match.group()):
+        sentence = sentence_of(text, match.start(), _SENTENCE_MARKS)
+        if _NOT_A_WORKS_OBJECT.search(sentence) or not (_WORK.search(sentence) or _PROJECT_DEAL.search(sentence)):
+            return "no work"  # "“十五五”规划…专家论证会", "预算草案初步审查会", "课题获…批准立项", "食品经营许可证", "公交线路开始试运营"
+        if match.group().endswith("会") and _MEETING_DUE_AFTER.match(text, match.end()):
+            return "plan"  # "某水库工程初设审查会下月召开": the meeting is ahead
     if index == _STARTED and _SINCE_BEFORE.search(text, max(0, match.start() - 16), match.start()) \
             and _SINCE_AFTER.match(text, match.end()) and not _planned(text, match.start()):
         return None  # "该项目自2023年4月动工建设以来，…": the work under way since its start, reached
@@ -487,7 +503,8 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
     if _FOR_BEFORE.search(text, max(0, match.start() - 8), match.start()) and _READYING_AFTER.match(text, match.end()):
         return "aim"  # "工人们正在为项目建成做最后的冲刺准备": what the work is readied for, not reached
     if not in_body and _YEAR_AHEAD_BEFORE.search(text, max(0, match.start() - 14), match.start()) \
-            and not _PAST_BEFORE.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start()):
+            and not _PAST_BEFORE.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start()) \
+            and not text.startswith("以来", _past_verbs(text, match.end())):  # "某厂7月投产以来": since, not due
         return "plan"  # a headline's bare year before the verb ("长春新会展中心2020年开工建设"): the year it is due
     if _QUOTED_NAME.search(text, max(0, match.start() - 8), match.start()) and _QUOTE_CLOSES_NAME.match(text, match.end()):
         return "name"  # a programme's name in quotes ("以“十大投产项目”为抓手")

@@ -49,6 +49,12 @@ def test_one_works_figure_is_read(text: str, want: list[float]) -> None:
     "对投资不低于5000万元的项目，给予奖励。",
     "我县2个小镇入选，规划总投资120亿元。",  # works named to a list
     "今年以来，某县新引进项目12个，总投资120亿元。",  # a period's total
+    # (the review's) a plan that lists a work but is the figure's subject; a count of no works before 之一; a rule's
+    # threshold; a city's programme described with 项目包括
+    "该工程被列入《某经济带综合立体交通走廊建设规划》，规划总里程约5000公里，计划总投资1200亿元。",
+    "作为全国5个试点城市之一，某市今年以来新开工项目42个，总投资260亿元。",
+    "今后新入园工业项目总投资不低于5亿元，否则不予供地。",
+    "某市计划投资300亿元，项目包括雨水管网、公园绿地等，建设“海绵城市”。",
 ])
 def test_programmes_and_sums_stay_no_works_figure(text: str) -> None:
     assert _figures(text) == []

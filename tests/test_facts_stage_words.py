@@ -95,3 +95,31 @@ def test_session26_tallies_report_no_stage(body: str) -> None:
 ])
 def test_session26_one_works_or_events_stage_stays(body: str, stage: str) -> None:
     assert find_stage("", body) == stage
+
+
+# Session 26's review: the new words report no stage where their object is no work (a plan's or a budget's review, a
+# research topic, a shop's licence, a bus route, a city's campaign, funds, equipment), nor a meeting still ahead; a
+# month before a verb followed by 以来 is since, not due.
+@pytest.mark.parametrize(("title", "body"), [
+    ("某市召开“十五五”规划基本思路专家论证会", ""),
+    ("某县乡村振兴规划通过专家论证", ""),
+    ("某市召开2025年预算草案初步审查会", ""),
+    ("某市3项课题获国家社科基金批准立项", ""),
+    ("某市核发首张“一证通”食品经营许可证", ""),
+    ("某市新开通3条公交线路开始试运营", ""),
+    ("某市海绵城市建设全面启动", ""),
+    ("某水库工程初设审查会下月召开", ""),
+    ("", "近日，某半导体项目完成首批生产设备进场验收。"),
+])
+def test_session26_words_without_a_work_report_no_stage(title: str, body: str) -> None:
+    assert find_stage(title, body) is None
+
+
+@pytest.mark.parametrize(("title", "body", "stage"), [
+    ("某食品厂7月投产以来产值破亿元", "", "投产"),
+    ("", "9月12日，某商业综合体项目建设工程规划许可证由某市自然资源和规划局正式核发。", "核准"),
+    ("", "昨日，水电水利规划设计总院在某市主持召开某抽水蓄能电站工程预可行性研究报告审查会。", "评审"),
+    ("", "日前，某县5个移民后期扶持基金项目顺利通过市水利局组织的竣工验收。", "竣工"),
+])
+def test_session26_words_of_works_still_count(title: str, body: str, stage: str) -> None:
+    assert find_stage(title, body) == stage
