@@ -121,9 +121,9 @@ _REACHED_BEFORE = re.compile(r"(?:成功|正式|顺利|已经?|今天|今日|日
 _FOR_BEFORE = re.compile(r"(?<![成作认因以])为[\u4e00-\u9fff]{0,6}$")
 _READYING_AFTER = re.compile(r"[^，。；,;]{0,4}?(?:做|作)[^，。；,;]{0,10}?准备|[^，。；,;]{0,4}?(?:奠定|打下|冲刺|创造条件)")
 _PROJECTS_COUNTED_BEFORE = re.compile(r"(?<![\d第])(?:[2-9]|\d{2,})(?:多|余)?个(?:重点|重大|产业)?项目(?:已经?|相继|陆续|先后|顺利|全面|正式)*(?:新)?$")
-# …or a month with no day, or next month ("某隧道7月开工", "某桥2018年年底建成通车", "某温泉下月开建"): the time it is due (a report
-# names its day: "3月18日开工").
-# (Not a time told as past: "已于去年8月投用".)
+# A headline's bare year, a month with no day, or next month before its verb ("长春新会展中心2020年开工建设", "某隧道7月开工",
+# "某桥2018年年底建成通车", "某温泉下月开建"): the time the stage is due (a report names its day: "3月18日开工"). Not a
+# time told as past ("已于去年8月投用"; _PAST_BEFORE) nor a span since it ("7月投产以来").
 _PAST_BEFORE = re.compile(r"已|去年|前年|上年|上月|上个月|此前|早在")
 _YEAR_AHEAD_BEFORE = re.compile(r"(?:(?<!\d)\d{4}年|(?<![\d月])(?:\d{1,2}|[一二三四五六七八九十]{1,2})月份?|下个?月|明年)(?:年?(?:内|底|初|前)|上旬|中旬|下旬)?(?:正式|全面|全线|建成|竣工|开工|动工)*$")
 _QUOTED_NAME = re.compile(r"[“\"][^”\"，。；,;]{0,6}$")
@@ -264,7 +264,8 @@ _PART_ACCEPTED = re.compile(_PARTS)
 # A goal the verb names ("为项目按时竣工交付奠定了坚实的基础", "向全面落成交付使用迈出了坚实一步"): not reached.
 _GOAL_AFTER = re.compile(r"[^，。；,;]{0,14}?(?:(?:奠定|迈出|打下|夯实)[^，。；,;]{0,6}?(?:基础|一步)|创造[^，。；,;]{0,6}?条件)")
 _GOAL_BEFORE = re.compile(r"(?:为|向)[^，。；,;为向]{0,18}$")
-_COUNTDOWN_AFTER = re.compile(r"[^，。；,;]{0,16}?倒计时|在即|指日可待")  # "通车在即", "投产指日可待": close, not reached  # "进入竣工倒计时", "国家核准该项目已进入倒计时" (any stage's)
+# A stage ahead however close: "进入竣工倒计时", "国家核准该项目已进入倒计时" (any stage's), "通车在即", "投产指日可待".
+_COUNTDOWN_AFTER = re.compile(r"[^，。；,;]{0,16}?倒计时|在即|指日可待")
 _PREPARED_AFTER = re.compile(r"[^，。；,;]{0,8}?(?:筹备|准备工作)")  # in its clause ("已于3月开工，目前正…准备工作": reached)
 # A meeting named after the stages it pushes ("重点项目开工、竣工工作推进会"): its topic, no stage reached.
 # (Not "集中开工现场会", "集中开工动员会": the start held; the topic's stages are a work's: "开工、竣工工作推进会".)
