@@ -219,11 +219,12 @@ _NOT_A_WORK_SUBJECT = re.compile(r"(电影|影片|电视剧|网剧|纪录片|动
                                  r"|(旅游|艺术|文化|音乐|美食|电影)节)(一期)?$")
 # An area's programme worded as building it into a title ("南京计划投资300亿元建设“海绵城市”", "投资3亿元，创建国家全域
 # 旅游示范区", "把某区建设成为…"), unless a firm invests (_FIRM before the word): no one work.
-# …but not the work's own description told after it ("总投资约20亿元，项目主要分为新农村建设示范区、现代农业示范区…").
-_WORK_DESCRIBED_AFTER = re.compile(r"^[，,](?:该|此|这个)?(?:项目|工程)(?:主要)?(?:分为|占地|位于|总建筑面积|建筑面积|设计|分[两三四五二]期)")
 _AREA_TITLE_AFTER = re.compile(r"^[，,]?[^。；;]{0,16}?(打造|建设|创建|建成|争创)[^，。；,;]{0,20}?((示范|试验|先行|样板)[省市县区]|产业集群"
                                r"|(海绵|智慧|公园|韧性|数字|森林|园林|文明|卫生)城市|“数字[\u4e00-\u9fff]{2,3}”)(?=[^\u4e00-\u9fff]|$)"
                                r"|^[，,]?[^。；;]{0,16}?(打造|建设)[^，。；,;]{0,4}?国家[^，。；,;]{0,12}?基地|^[，,]?把[^，。；,;]{1,12}?(建设|打造)成为?")
+# Not an area's title: the work's own description told after its figure ("总投资约20亿元，项目主要分为新农村建设示范区、
+# 现代农业示范区…").
+_WORK_DESCRIBED_AFTER = re.compile(r"^[，,](?:该|此|这个)?(?:项目|工程)(?:主要)?(?:分为|占地|位于|总建筑面积|建筑面积|设计|分[两三四五二]期)")
 _FIRM = re.compile(r"公司|集团|企业|股份|银行|[^工]厂")
 # Projects put on offer (推介, 发布招商项目) with none signed or started, and works named to a list (入选, 认定): their
 # total is no batch (bench/data/facts/README.md: projects on offer).
@@ -359,8 +360,8 @@ def _one_project_signed(text: str, sentence_start: int, invest: re.Match[str], a
 
 # One project's agreed investment ("该项目协议投资额12亿元", "协议投资8亿元建设预制菜产业园"): no batch's.
 _THIS_PROJECT = re.compile(r"(该|此|这个|这一)(项目|工程)")
-# One work said to be listed ("德厚水库…是云南省列入国家172项节水供水重大工程的项目"): its figure is its own, no list's.
 _TITLES = re.compile(r"《[^》]{0,60}》")  # documents' titles ("属于《…发展规划》和《…工程规划》项目之一")
+# One work said to be listed ("德厚水库…是云南省列入国家172项节水供水重大工程的项目"): its figure is its own, no list's.
 _ONE_LISTED = re.compile(r"是[^，。；,;]{0,12}?(?:列入|入选|纳入)[^，。；,;]{0,30}?的(?:项目|工程)")
 _ONE_OF_COUNTED = re.compile(r"(?:\d+|[两二三四五六七八九十百]+)(?:多|余)?[个项处大][^，。；,;]{0,16}?(?:项目|工程)[’'”\"」]?之一")  # "‘十大招商引资项目’之一" (not "5个试点城市之一")
 # A work the plan lists ("该项目是国家抽水蓄能中长期发展规划“十四五”重点建设项目，…总投资78.01亿元", "工程已列入省水利
