@@ -796,15 +796,17 @@ def _bound_of_one_work(text: str, sentences: Marks, start: int, invest: re.Match
     names a work before it, no class of works or firms follows it, and no condition or consequence makes it a rule."""
     sentence_start = max(sentences.start_before(start), start - _REACH)
     return bool(_WORK_NAMED_BEFORE.search(text, sentence_start, invest.start())) and not _CLASS_AFTER.match(after) \
-        and not _YEARS_WORKS.search(text, sentence_start, invest.start()) and not _period(text, sentence_start, invest.start()) \
+        and not _CLASS_OR_RULE.search(text, sentence_start, invest.start()) and not _period(text, sentence_start, invest.start()) \
         and not after.startswith(("的", "以上", "以下")) \
         and not _CONDITION_OPEN.match(text, _comma_clause_start(text, invest.start(), clause_start)) \
         and not _CONSEQUENCE.search(text, sentence_start, min(sentences.first_from(start), start + _REACH))
 
 
-# One work named ("…产业园，项目计划分三期建成"), not a class ("推介的项目") nor a year's ("今年…项目").
+# One work named ("…产业园，项目计划分三期建成"), not a class ("推介的项目"). Narrower than _WORK_NOUN on purpose (no 路, 场,
+# 中心…): a bound is read as one work's only where the sentence plainly names a project.
 _WORK_NAMED_BEFORE = re.compile(r"(?<!的)(?:项目|工程|产业园|基地|工厂|生产线)")
-_YEARS_WORKS = re.compile(r"今年|全年|年度|明年|每年|入园|准入|门槛|标准|须|应当|原则上|否则")  # (or a rule's wording)
+# A year's works or a rule's wording before the bound ("今年推介的项目", "新入园项目…须…否则不予供地"): a threshold.
+_CLASS_OR_RULE = re.compile(r"今年|全年|年度|明年|每年|入园|准入|门槛|标准|须|应当|原则上|否则")
 
 
 def _period(text: str, low: int, high: int) -> bool:
