@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Any, Iterable, Optional
 
 import ahocorasick
 
@@ -91,6 +91,9 @@ _PROJECT_NEAR = re.compile(r"[^，。、；：！？,;:!?\s]{0,4}?项目|一[^�
 _RARE_WORD = 10  # jieba's count under which a word's tag says little (places.py old county names)
 _PROPER_TAGS = {"ns", "nr", "nrt", "nrfg", "nz", "nt"}
 
+
+# How often jieba's dictionary counts a common word that is everyday, not a mis-tagged place name (everyday_word).
+_EVERYDAY = 300
 
 # How many times its prefecture's count in jieba's dictionary a county-level city's name may be written (placelike).
 _COUNTY_CITY_FAME = 5
@@ -343,6 +346,12 @@ class _Table:
         tag = self.words.get(name, (0, ""))[1]
         return bool(tag) and tag not in _PROPER_TAGS
 
+    def everyday_word(self, name: str) -> bool:
+        """True when jieba's dictionary has ``name`` as a common word written often (振兴 659 times, 合作 13478): a
+        place name it mis-tags (介休 v, 28 times) is rare."""
+        freq, tag = self.words.get(name, (0, ""))
+        return bool(tag) and tag not in _PROPER_TAGS and freq >= _EVERYDAY
+
     def placelike(self, name: str, code: str) -> bool:
         """True when the weak short ``name`` of division ``code`` is unlikely to be an ordinary word.
 
@@ -436,12 +445,18 @@ class _Table:
                 if name == "和县" and start > 0 and (text[start - 1] in "元万亿府委门市省镇乡区局级" or text[start - 1].isdigit()) \
                         and not text.startswith(("经济", "开发区", "工业园"), end + 1):
                     continue  # "贷款5亿元和县产业基金…", "市委、市政府和县委", "有关部门和县(区)": 和 joins, not 马鞍山's 和县
+                if name in ("兴县", "富县") and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in _BEFORE_A_PLACE:
+                    continue  # "产业兴县、文旅富县", "执政兴县战略": a slogan (develop, enrich the county), not 吕梁's 兴县, 延安's 富县
                 if name in ("和县", "代县") and text.startswith(("长", "委"), end + 1):
                     continue  # "代县长" (an acting county head), "…和县委": no 忻州's 代县, no 和县
                 codes = _mainland(self.names[name])
                 if name in self.weak and len(codes) == 1:
                     code = next(iter(codes))
-                    if _ZONE_AFTER.match(text, end + 1) or self._after_its_own(out, start, code) or _bracketed_park(text, start, end + 1) or (
+                    # Not an everyday word run on from the word before it: "乡村振兴产业园" is a rural-revival park, not
+                    # 丹东's 振兴区 ("大冶经济开发区", "在仙桃高新区" stay places; "湖北大冶…" is after its own, below).
+                    if _ZONE_AFTER.match(text, end + 1) and not (
+                            self.everyday_word(name) and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff"
+                            and text[start - 1] not in _BEFORE_A_PLACE) or self._after_its_own(out, start, code) or _bracketed_park(text, start, end + 1) or (
                             self.placelike(name, code) and (_in_place_slot(text, start, end + 1)
                                                             or _PARK_BRAND_AFTER.match(text, end + 1))) \
                             or not (out and out[-1][1] == start) and (  # "肥西县三河古镇": a town of the county before
@@ -482,6 +497,10 @@ class _Table:
                 out.append((at, at + 1, _ABBREVIATIONS[found.group("abbr")]))
         return tuple(sorted(out) if len(out) > found_names else out)
 
+
+# Characters a place name may follow inside a run of text ("在兴县", "山西兴县", "吕梁市兴县"): any other before 兴县 or
+# 富县 makes it a slogan's "develop (enrich) the county".
+_BEFORE_A_PLACE = "在赴到来至往去于和与及为向从对经省市区州西梁"
 
 # Words 县 starts ("县区", "县域", "县级"): after a one-character county's name (高县, 和县) inside a run
 # of text the 县 is theirs, not the county's.
@@ -1253,6 +1272,51 @@ def _headline_county(table: _Table, title: str, body: str) -> Optional[str]:
     return fitting[0]
 
 
+# The clause a weak name is segmented in (_segmented_word): up to its marks, at most this far either side.
+_CLAUSE_MARK = re.compile(r"[，。、；：！？,;:!?（）()“”\"\s·]")
+_CLAUSE_REACH = 24
+# One-character words that stand beside a place name in running text ("在京山", "京山的", "与京山"): not a stray part of a
+# longer name.
+_FUNCTION_CHARACTERS = set("的在是和与及将已又也还就等为对从向到赴于至把被让给了着过都")
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> Any:
+    """jieba, loaded on first use (its dictionary takes about a second): most stories name their city and never ask."""
+    import jieba
+
+    jieba.setLogLevel(60)  # its "Building prefix dict" lines are no user's business
+    return jieba
+
+
+def _segmented_word(text: str, start: int, end: int) -> bool:
+    """Whether jieba's segmenter reads ``text[start:end]`` as a word of its own in its clause.
+
+    A county's short name written once is read across words as often as on its own: "金融安排" holds 融安, "锁定海兆"
+    定海, "高安东坡桥" 安东 (tried on the seen pages: counting every once-written name broke five stories whose readers
+    name no city). The segmenter's dictionary and its frequencies tell "推动京山高质量发展" (推动/京山/高质量) from
+    "金融安排" (金融/安排); a hand-written word-boundary table would be a second segmenter.
+    """
+    left = max(0, start - _CLAUSE_REACH)
+    right = min(len(text), end + _CLAUSE_REACH)
+    for mark in _CLAUSE_MARK.finditer(text, left, start):
+        left = mark.end()
+    stop = _CLAUSE_MARK.search(text, end, right)
+    if stop:
+        right = stop.start()
+    tokens = list(_segmenter().tokenize(text[left:right]))
+    for i, (_, s, e) in enumerate(tokens):
+        if left + s == start and left + e == end:
+            if i == 0:
+                return False  # at its clause's start the subject check above decides ("满城尽带黄金甲": a film)
+            # A stray character beside it is a longer name the dictionary does not know ("三江/源" of 三江源, "徐闻/仲" a
+            # person, "正/大丰/海特"): the segmenter split it, the name is no word of its own.
+            beside = [tokens[j][0] for j in (i - 1, i + 1) if 0 <= j < len(tokens)]
+            return not any(len(word) == 1 and "\u4e00" <= word <= "\u9fff" and word not in _FUNCTION_CHARACTERS
+                           for word in beside)
+    return False
+
+
 def _bare_counties(table: _Table, texts: Iterable[str], named: list[str]) -> list[str]:
     """Divisions of the weak short names in ``texts`` that can be nothing else, most named first.
 
@@ -1261,8 +1325,9 @@ def _bare_counties(table: _Table, texts: Iterable[str], named: list[str]) -> lis
     division has it, jieba's dictionary has it as a proper name and counts it no more often than
     the division's province or city (``placelike``: 顺德 111 times, 佛山 more; 南海 2087 is the sea),
     it lies in a province the story names, if it names any (``named``), and the story writes it twice
-    or once as a word of its own (``今天的顺德，``): 三江 (三江源), 满城 (满城尽带…) are county names
-    too, read inside other words.
+    or once as a word of its own (``今天的顺德，``, or segmented as one: ``_segmented_word``): 三江 (三江源),
+    满城 (满城尽带…) are county names too, read inside other words. A name a county and a district share
+    is the county's.
     """
     provinces = {code[:2] for code in named}
     found = []
@@ -1272,6 +1337,10 @@ def _bare_counties(table: _Table, texts: Iterable[str], named: list[str]) -> lis
             if name not in table.weak or name in table.peoples:  # 鄂伦春 is a people as often as its banner
                 continue
             codes = _mainland(table.names[name])
+            if len(codes) > 1:
+                # A district's name is written with its city ("桂林象山区"), a county's or a county-level city's alone
+                # ("象山" of 宁波, "安宁" of 昆明, "龙港" of 温州): where the name is one of each, it is the county's.
+                codes = {c for c in codes if not table.by_code[c].name.endswith("区")} or codes
             if len(codes) != 1:
                 continue
             code = next(iter(codes))
@@ -1285,6 +1354,8 @@ def _bare_counties(table: _Table, texts: Iterable[str], named: list[str]) -> lis
                 found.append(code)
                 if _WORD_BEFORE.search(text, max(0, start - 1), start) and (
                         _PLACE_END.match(text, end) or _SUBJECT_VERB_AFTER.match(text, end)):
+                    alone.add(code)
+                elif _segmented_word(text, start, end):  # "推动京山高质量发展", "今天的金东"
                     alone.add(code)
     counts = Counter(found)
     kept = [code for code in counts if counts[code] > 1 or code in alone]

@@ -1104,8 +1104,8 @@ def test_a_reporting_date_is_no_event_and_a_period_names_no_project() -> None:
 
 
 @pytest.mark.parametrize("title,body,stage,project", [
-    # A part of the work done is not the work's completion.
-    ("某新能源电池项目预计年底投产", "项目总投资20亿元，目前主体工程已完工。", None, "某新能源电池项目"),
+    # A part of the work done is not the work's completion: the work is under way, 开工 (session 27's convention).
+    ("某新能源电池项目预计年底投产", "项目总投资20亿元，目前主体工程已完工。", "开工", "某新能源电池项目"),
     # "合作建设", "拟建于": the verb and the site are no part of the name.
     ("某市与某集团签约", "双方将合作建设某某新材料产业园。", "签约", "某某新材料产业园"),
     ("某项目环评报告公示", "某项目拟建于某县工业园，总投资3亿元。", None, None),

@@ -68,9 +68,9 @@ _STAGES = [
     ("", "目前，该项目生产车间地基工程已完工，正积极推进主体工程建设。", None),
     ("", "项目去年已建成1号、2号车间主体工程及钢构厂房，今年继续建设深加工车间。", None),
     ("", "工地已进入抢进度的关键期，厂房结构方面都基本完工，现在主要是外墙施工。", None),
-    # A goal the verb names.
-    ("", "此次封顶为项目按期竣工交付奠定了坚实基础。", None),
-    ("", "大楼顺利封顶，向全面落成交付使用迈出了坚实一步。", None),
+    # A goal the verb names: no completion (the capping itself is a work under way, 开工 since session 27's convention).
+    ("", "此次封顶为项目按期竣工交付奠定了坚实基础。", "开工"),
+    ("", "大楼顺利封顶，向全面落成交付使用迈出了坚实一步。", "开工"),
     # Land for a work approved.
     ("", "该项目用地指标于今年6月经省自然资源部门正式批复。", None),
     # A work under way since its start.
