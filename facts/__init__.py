@@ -13,7 +13,7 @@ from typing import Any, Callable, Optional
 
 from .amounts import CNY_RATES, Amount, find_investment, parse_amount, tally_phrase, tally_story, works_in_general_summary
 from .industries import INDUSTRIES, find_industries
-from .places import Place, find_places, national_figure, national_scope
+from .places import Place, find_places, national_figure, national_scope, place_named
 from .project import find_project
 from .script import to_simplified
 from .amount_model import AmountView, keep_amount, read_amount
@@ -259,7 +259,11 @@ def _source_places(places: tuple[Place, ...], source: str, title: str = "", body
     "新华社", "人民日报" name no place; a province's paper ("湖北日报") gives the province, no city."""
     if not source.strip() or any(place.city for place in places) or national_scope(title, body):
         return places  # (a national story reprinted by a city's paper is still the country's)
-    named = find_places("", to_simplified("", source)[1], limit=1)
+    source = to_simplified("", source)[1]
+    named = find_places("", source, limit=1)
+    if not named:
+        one = place_named(source)  # an outlet's name ("资兴" of 资兴新闻网) is a place's
+        named = [one] if one else []
     if not named or not named[0].city:
         return places
     provinces = {place.province for place in places}
@@ -274,7 +278,7 @@ def _source_places(places: tuple[Place, ...], source: str, title: str = "", body
 # district's ("华龙网" is Chongqing's, not 濮阳's 华龙区; "锦江在线"): only a longer name, or 今日X网, or the outlet kinds
 # a county's own media use (新闻网, 日报, 融媒体中心…) place the story.
 _OUTLET_NAME = (r"\s*(?:今日(?P<today>)|(?!中国|中华))(?P<place>[\u4e00-\u9fff]{2,6}?)"
-                r"(?P<kind>新闻网|新闻|在线|网|日报|晚报|融媒体中心|融媒|广播电视台|电视台|发布)(?=讯|消息|记者|[\s）)】]|$)")
+                r"(?P<kind>新闻网|新闻|在线|人民政府网|政府网|网|日报|晚报|融媒体中心|融媒|广播电视台|电视台|发布)(?=讯|消息|记者|[\s）)】]|$)")
 _OUTLET = re.compile(r"(?:^|\n|[（(【]|来源[:：])" + _OUTLET_NAME)
 _SOURCE_OUTLET = re.compile(r"来源[:：]" + _OUTLET_NAME)  # a 来源 line closing the page
 _OUTLET_READ = 400  # the head of the body, and a 来源 line near it

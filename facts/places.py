@@ -34,7 +34,7 @@ import ahocorasick
 
 from .text import COMMA_CLAUSE_MARKS, FAIR_NAMES, NATIONAL, OUR_HOME, REACH, WHOLE, sentence_end
 
-__all__ = ["Division", "Place", "find_places", "names_a_country", "national_figure", "written_names"]
+__all__ = ["Division", "Place", "find_places", "names_a_country", "national_figure", "place_named", "written_names"]
 
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
              "林区", "地区", "新区", "矿区", "省", "市", "县", "区", "盟", "旗")
@@ -1360,6 +1360,15 @@ def _bare_counties(table: _Table, texts: Iterable[str], named: list[str]) -> lis
     counts = Counter(found)
     kept = [code for code in counts if counts[code] > 1 or code in alone]
     return sorted(kept, key=lambda c: (-counts[c], found.index(c)))
+
+
+def place_named(name: str) -> Optional[Place]:
+    """The division ``name`` is, in full or short (``资兴``, ``资兴市``), when one mainland division has it, else None.
+
+    For a name known to be a place, such as an outlet's (``资兴新闻网``): find_places reads a short name only where the
+    text shows it is one, and jieba's dictionary has ``资兴`` as no proper name."""
+    codes = _mainland(_table().names.get(name.strip(), set()))
+    return _table().place(next(iter(codes))) if len(codes) == 1 else None
 
 
 def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[Place]:

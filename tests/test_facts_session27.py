@@ -73,3 +73,15 @@ def test_a_countys_name_written_alone_places_the_story(body: str, city: str) -> 
 ])
 def test_a_name_read_across_words_is_no_place(body: str) -> None:
     assert _city("", body) is None
+
+
+@pytest.mark.parametrize("body, city", [
+    # An outlet named after a county whose name jieba has as no proper name (资兴 b): the story's "我市" is that county's.
+    ("资兴新闻网讯 8月26日，某集团考察组来我市考察洽谈，双方签订了云轨产业制造基地战略合作框架协议，项目预计总投资40亿元。",
+     "郴州市"),
+    # A county government portal on the 来源 line.
+    ("8月2日，我县举行重点项目集中签约仪式，共签约项目6个，总投资12亿元。\n来源：绥中政府网", "葫芦岛市"),
+])
+def test_an_outlets_name_places_a_story_that_names_no_city(body: str, city: str) -> None:
+    places = extract_facts("", body).places
+    assert places and places[0].city == city, places
