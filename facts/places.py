@@ -445,7 +445,7 @@ class _Table:
                 if name == "和县" and start > 0 and (text[start - 1] in "元万亿府委门市省镇乡区局级" or text[start - 1].isdigit()) \
                         and not text.startswith(("经济", "开发区", "工业园"), end + 1):
                     continue  # "贷款5亿元和县产业基金…", "市委、市政府和县委", "有关部门和县(区)": 和 joins, not 马鞍山's 和县
-                if name in ("兴县", "富县") and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in _BEFORE_A_PLACE:
+                if name in ("兴县", "富县") and text[max(0, start - 1):start] in _SLOGAN_HEADS:
                     continue  # "产业兴县、文旅富县", "执政兴县战略": a slogan (develop, enrich the county), not 吕梁's 兴县, 延安's 富县
                 if name in ("和县", "代县") and text.startswith(("长", "委"), end + 1):
                     continue  # "代县长" (an acting county head), "…和县委": no 忻州's 代县, no 和县
@@ -498,9 +498,13 @@ class _Table:
         return tuple(sorted(out) if len(out) > found_names else out)
 
 
-# Characters a place name may follow inside a run of text ("在兴县", "山西兴县", "吕梁市兴县"): any other before 兴县 or
-# 富县 makes it a slogan's "develop (enrich) the county".
-_BEFORE_A_PLACE = "在赴到来至往去于和与及为向从对经省市区州西梁"
+# Characters a place name may follow inside a run of text ("在兴县", "山西兴县", "吕梁市兴县", "落户兴县"), for a zone word
+# after an everyday word (see _find_spans).
+_BEFORE_A_PLACE = "在赴到来至往去于和与及为向从对经省市区州西梁户进的"
+# The last characters of a slogan's means before 兴县 or 富县 ("产业兴县", "旅游兴县", "科技兴县", "执政兴县", "人才兴县",
+# "文化兴县", "生态兴县", "工贸兴县", "招商兴县", "城镇兴县", "教育兴县", "质量兴县", "文旅富县", "农业富县"): "develop (enrich) the
+# county", not 吕梁's 兴县 or 延安's 富县.
+_SLOGAN_HEADS = set("业游技政才化态贸商镇育旅量融色绿农工文科强兴富")
 
 # Words 县 starts ("县区", "县域", "县级"): after a one-character county's name (高县, 和县) inside a run
 # of text the 县 is theirs, not the county's.
@@ -1332,6 +1336,8 @@ def _bare_counties(table: _Table, texts: Iterable[str], named: list[str]) -> lis
     provinces = {code[:2] for code in named}
     found = []
     alone: set[str] = set()
+    shared: set[str] = set()  # counties whose name a district shares: counted only when written twice
+    once: dict[str, tuple[str, int, int]] = {}  # where a name was first written, for the segmenter
     for text in texts:
         for start, end, name in table.spans(text):
             if name not in table.weak or name in table.peoples:  # 鄂伦春 is a people as often as its banner
@@ -1339,8 +1345,10 @@ def _bare_counties(table: _Table, texts: Iterable[str], named: list[str]) -> lis
             codes = _mainland(table.names[name])
             if len(codes) > 1:
                 # A district's name is written with its city ("桂林象山区"), a county's or a county-level city's alone
-                # ("象山" of 宁波, "安宁" of 昆明, "龙港" of 温州): where the name is one of each, it is the county's.
+                # ("象山" of 宁波, "龙港" of 温州): where the name is one of each, it is the county's, if the story writes
+                # it twice ("守护一方安宁" once is peace, not 昆明's 安宁; 上海's 长宁 is no 宜宾 county either).
                 codes = {c for c in codes if not table.by_code[c].name.endswith("区")} or codes
+                shared.update(codes)
             if len(codes) != 1:
                 continue
             code = next(iter(codes))
@@ -1352,13 +1360,16 @@ def _bare_counties(table: _Table, texts: Iterable[str], named: list[str]) -> lis
                 continue
             if table.placelike(name, code) and (not provinces or code[:2] in provinces):
                 found.append(code)
+                once.setdefault(code, (text, start, end))
                 if _WORD_BEFORE.search(text, max(0, start - 1), start) and (
                         _PLACE_END.match(text, end) or _SUBJECT_VERB_AFTER.match(text, end)):
                     alone.add(code)
-                elif _segmented_word(text, start, end):  # "推动京山高质量发展", "今天的金东"
-                    alone.add(code)
     counts = Counter(found)
-    kept = [code for code in counts if counts[code] > 1 or code in alone]
+    # A name written once and not on its own by the marks above: the segmenter reads it ("推动京山高质量发展", "今天的金东"),
+    # once per name (a hostile text repeating one name costs one segmentation, not one per time).
+    alone.update(code for code in counts if counts[code] == 1 and code not in alone and code not in shared
+                 and _segmented_word(*once[code]))
+    kept = [code for code in counts if counts[code] > 1 or code in alone and code not in shared]
     return sorted(kept, key=lambda c: (-counts[c], found.index(c)))
 
 

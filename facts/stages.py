@@ -30,6 +30,20 @@ __all__ = ["STAGES", "DONE", "PARAGRAPH_READ", "PROMOTION_PARAGRAPHS", "deal_of_
 
 STAGES = ("洽谈", "签约", "备案", "核准", "评审", "招标", "开工", "投产", "竣工")
 
+# A work under way: capped, its main structure done, holed through, being built ("主体结构顺利封顶", "隧道全线贯通。",
+# "项目正在加紧施工", "建设正酣", "在某项目施工现场"): it has started, as readers label one work's progress story (session
+# 27's convention). Not money capped ("上不封顶", "补贴封顶200万元"), not a road joining places ("贯通全域旅游线路": 贯通 with
+# an object), not an exhortation ("要抓紧建设"); many works' progress is a count (_skip_reason, _WORKS_COUNTED).
+_UNDER_WAY = (r"主体(?:结构|工程)?(?:已经?)?(?:顺利|全面|基本|提前)?(?:封顶|完工|完成|竣工)"
+              r"|(?<!未)(?<!不)(?<!最高)封顶(?![^，。；,;]{0,4}?[\d一二三四五六七八九十百千万两](?:万|亿|元|千|百))"
+              r"|(?<!未)贯通(?=[，。；,;！!？?\s”\"）)]|$|了|仪式|成功)"
+              r"|(?:正在(?:加紧|紧张|抓紧)?|加紧|紧张)(?:推进)?(?:施工|建设)(?![的中])|(?:建设|施工)正酣|(?:建设|施工)如火如荼"
+              r"|施工现场|进入[^，。；,;]{0,8}?施工阶段|正在进行[^，。；,;]{0,10}?施工|形象进度")
+_UNDER_WAY_VERB = re.compile(_UNDER_WAY)
+# A count of works before a work-under-way word: many works' progress ("18个项目正在加紧施工", "全县12个在建工程项目施工现场"),
+# no one work's stage.
+_WORKS_COUNTED = re.compile(r"(?:\d+|[两二三四五六七八九十百]+|多|几)(?:个|项|处|座)[^，。；,;]{0,12}?(?:项目|工程|在建)|一批|各(?:个|类)?(?:项目|工程|在建)")
+
 _VERBS = {
     # "进口商谈判" is 进口商 + 谈判; "欢迎各地客商前来考察洽谈" invites talks, none held (_INVITED).
     "洽谈": r"洽谈|会谈|商谈(?!判)|对接会|考察对接|达成[\u4e00-\u9fff]{0,6}?意向",  # "达成初步合作意向": talks held
@@ -61,9 +75,7 @@ _VERBS = {
     "开工": r"(?<![召公展打离])开工建设|集中开工|开复工|开[（(]复[）)]工|(?<![召公展打离])开工(?!贸)|动工|奠基|破土|开建|开始(土建)?(兴建|建设|施工)|(?:(?<=工程)|(?<=项目))集中启动(?!仪式后)|(?:正式)?复工建设|(?:全面)?恢复了?施工|(?:建设|施工)(?:正式|全面)?启动(?!仪式后|资金|经费)|(?:(?<=正式)|(?<=已)|(?<=年)|(?<=月)|(?<=日)|(?<=于))动建|(?:正式|开始)施建|启动建设|(?:开始|正式)桩基施工|桩基[^，。；,;]{0,4}?开钻|(?<=工程)(日前|近日|今天|今日|昨天)?(在[\u4e00-\u9fff]{1,8}?)?(正式|全面)?启动(?!仪式后)"
             # A work under way: capped, its main structure done, holed through, being built ("主体结构顺利封顶", "隧道贯通",
             # "项目正在加紧施工", "建设正酣"): it has started, as readers label a progress story (session 27's convention).
-            r"|主体(?:结构|工程)?(?:已经?)?(?:顺利|全面|基本|提前)?(?:封顶|完工|完成|竣工)|(?<!未)封顶|(?<!未)贯通(?!全省|全市|全县|南北|东西|上下)"
-            r"|(?:正在|加紧|紧张|抓紧)(?:推进)?(?:施工|建设)(?![的中])|(?:建设|施工)正酣|(?:建设|施工)如火如荼"
-            r"|(?<![开竣])施工现场|进入[^，。；,;]{0,8}?施工阶段|正在进行[^，。；,;]{0,10}?施工|形象进度",
+            r"|" + _UNDER_WAY,
     # 投用: put in use, as 投入使用 ("建成投用", "建成启用" read whole, like 建成投产); a power plant's output fed in
     # whole ("全容量并网", "正式并网发电"; not "首台风机并网发电", a first unit's).
     # A plant's first output ("首车下线", "一次开车成功", "实现量产"), water let into a works ("正式通水"; not "恢复").
@@ -72,9 +84,10 @@ _VERBS = {
     # furnace or a plant fired up ("高炉点火开炉", "点火发电试运行") or put on trial run ("投入试运行") produces.
     # (Not "上线运行", "成功并网", "正式并网": an app, a first unit.)
     "投产": r"正式投产|建成投产|建成并?(?:正式)?(?:投入使用|通水)|点火(?:开炉|投产|发电|运行|试运行)|投入试运行|建成开馆|落成启用|(?<!恢复)正式通航|建成通航|首车下线|开车成功|实现量产|(?<!恢复)正式通水|试通水(?:圆满)?成功|成功试通水|(?:建成|竣工)?(?<!暂停)(?<!停止)(?<!未)投用|建成启用|正式开园|开园运营|开园投产|(?<!重新)(?<!恢复)投入生产|(?:全容量|全部机组|全面|全部|建成)(?:成功)?并网(?:发电)?|(?:完成|通过)[^，。；,;]{0,12}?试运行(?!前|的?准备)|(?:开始|进入|正式)试运行(?!前|的?准备|阶段前)|试营业|(?:开始|正式|投入)试运营|(?<=高炉)[^，。；,;]{0,12}?出铁|顺利出铁|(?<!无负荷)(?<!联动)试车(?:圆满)?成功|移交(?:商业)?运营|(?:正式)?并网供水|建成并?投入(商业)?运营|建成并?投入商运|竣工投产|竣工投运|建成投运|投产|正式启用|全面启用|投入使用|(?<!测)试生产|试产|投入(商业|试)?运营|(?<!恢复)(?<!暂停)(?<!停止)(?<!平台)(?<!系统)(?<!公司)(?<!网站)(?<!银行)正式运营(?![\d一二三四五六七八九十两]+(?:个月|年|周年)|以来)|投运|达产|开通运营|正式开通(?![^，。；]{0,10}?(公交|航线|专线|热线|线路|班次|频道|账号|服务))|投入运行|"
-            # production begun in other words: "正式启动生产", "首台机组下线", "正式点火", "完成通水", "开港试运营", "正式开服"
-            r"(?:正式|开始|启动|全面)生产(?![线基车许经要力资总安企设])|批量生产|(?:首台|首辆|首批|首架|首件|首套)[^，。；,;]{0,12}?下线|(?:正式|成功|顺利)点火(?!仪式)"
-            r"|(?:完成|实现)通水|通水试运行|并网启动|开港|(?:正式)?开服|"
+            # production begun in other words: "正式启动生产", "首台机组下线", "正式点火", "完成通水", "开港试运营"
+            # ("召开港澳推介会", "召开服务业大会", "具备批量生产能力", "发动机成功点火": none of them)
+            r"(?:正式|开始|启动|全面)生产(?![线基车许经要力资总安企设])|(?:实现|开始|投入)批量生产|(?:首台|首辆|首批|首架|首件|首套)[^，。；,;]{0,12}?下线"
+            r"|(?:正式|成功|顺利)点火(?!仪式)|(?:完成|实现)通水|通水试运行|并网启动|(?<![召展公离])开港(?!澳)|"
             r"(?<!闭)(?<!正常)(?<!恢复)(?<!每天)(?<!按时)开馆|(正式|全线)?(?<!恢复)(?<!暂停)(?<!禁止)(?<!中断)(?<!临时)通车(?!里程)|投入商运",
     # 开通运营, 通车: a line, road, bridge or tunnel opened to traffic (a measure, "通车里程", is none; a bus
     # route, a flight or a hotline "正式开通" is a service, and "恢复通车" reopens a road);
@@ -248,9 +261,10 @@ _PRODUCING = STAGES.index("投产")
 _NEEDS_A_WORK = re.compile(r"审查会|论证会|通过[^，。；,;]{0,8}?初评|评估审查|(?<![县市区省])通过了?[^，。；,;]{0,8}?论证|(?:批准|准予|同意)立项"
                            r"|许可证[^，。；,;]{0,20}?核发|核发[^，。；,;]{0,16}?许可证|(?:开始|进入|正式)试运行(?!前|的?准备|阶段前)|试营业"
                            r"|(?:开始|正式|投入)试运营|(?:全面)?恢复了?施工|(?:建设|施工)(?:正式|全面)?启动(?!仪式后|资金|经费)"
-                           r"|完成[^，。；,;]{0,8}?验收(?:工作)?")  # (the words as _VERBS has them: fullmatch)
+                           r"|完成[^，。；,;]{0,8}?验收(?:工作)?"
+                           r"|(?:正式|成功|顺利)点火|(?:正式|开始|启动|全面)生产")  # (the words as _VERBS has them: fullmatch)
 _NOT_A_WORKS_OBJECT = re.compile(r"规划(?!许可证|局|委|部门|院|设计)|预算|决算|课题|奖|食品|药品|经营许可|卫生许可|排污许可|公交|班车|航线|线路(?!工程)"
-                                 r"|资金|海绵城市|行动|活动|设备进场|进场验收|软件|系统上线")
+                                 r"|资金|海绵城市|行动|活动|设备进场|进场验收|软件|系统上线|发动机|火箭|卫星")
 _MEETING_DUE_AFTER = re.compile(r"[^，。；,;]{0,6}?(?:将于|将在|将|拟|定于|计划|即将|下个?月|明天|近期)")
 # A first unit before its production ("首台机组", "1号机组", "#1机组", "首批机组"): a part of the plant (its whole is "全部机组").
 _WHOLE_UNITS = re.compile(r"全部|所有|全厂|整体|全容量|全面")
@@ -495,6 +509,9 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
             return "no work"  # "“十五五”规划…专家论证会", "预算草案初步审查会", "课题获…批准立项", "食品经营许可证", "公交线路开始试运营"
         if match.group().endswith("会") and _MEETING_DUE_AFTER.match(text, match.end()):
             return "plan"  # "某水库工程初设审查会下月召开": the meeting is ahead
+    if index == _STARTED and _UNDER_WAY_VERB.fullmatch(match.group()) \
+            and _WORKS_COUNTED.search(text, sentence_start(text, match.start(), _SENTENCE_MARKS), match.start()):
+        return "count"  # "72个省重点项目中，…18个项目正在加紧施工": many works under way, no one work's stage
     if index == _STARTED and _SINCE_BEFORE.search(text, max(0, match.start() - 16), match.start()) \
             and _SINCE_AFTER.match(text, match.end()) and not _planned(text, match.start()):
         return None  # "该项目自2023年4月动工建设以来，…": the work under way since its start, reached

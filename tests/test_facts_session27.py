@@ -31,6 +31,17 @@ from newsmon.facts.places import find_places
     ("某项目计划年底主体封顶，明年投产。", None),
     ("该公司正在规划一条新的生产线。", None),
     ("某市将加快建设一批重大项目。", None),
+    # The review's guards: money capped, a road joining places, 开港/开服 read inside 召开…, a capacity, many works under
+    # way counted, an engine's ignition.
+    ("对新签约项目按投资额给予奖励，上不封顶。某物流项目日前签约。", "签约"),
+    ("单个项目补贴封顶200万元。", None),
+    ("某文旅项目日前签约，建成后将贯通全域旅游线路。", "签约"),
+    ("某市在香港召开港澳投资推介会，现场签约项目15个。", "签约"),
+    ("某市召开服务业发展大会，会上某物流园项目签约。", "签约"),
+    ("该公司现有工厂已具备批量生产能力，双方日前签约。", "签约"),
+    ("全县18个项目正在加紧施工，完成投资20亿元。", None),
+    ("县领导深入全县12个在建工程项目施工现场开展安全生产大检查。", None),
+    ("某型发动机在某试验基地成功点火。", None),
 ])
 def test_work_under_way_and_production_in_other_words(body: str, stage: Optional[str]) -> None:
     assert extract_facts("", body).stage == stage
@@ -54,6 +65,9 @@ def _city(title: str, body: str) -> Optional[str]:
     # Zones named after a county whose name is a common word too.
     ("近日，大冶经济开发区某新材料项目开工，总投资5亿元。", "黄石市"),
     ("在仙桃高新区，某无纺布项目正式投产。", "仙桃市"),
+    # 兴县 and 富县 as places, not slogans.
+    ("某光伏项目正式落户兴县，总投资8亿元。", "吕梁市"),
+    ("记者走进富县某苹果产业园，工人们正在分拣。", "延安市"),
 ])
 def test_a_countys_name_written_alone_places_the_story(body: str, city: str) -> None:
     assert _city("", body) == city
@@ -68,6 +82,11 @@ def test_a_countys_name_written_alone_places_the_story(body: str, city: str) -> 
     # Slogans: "develop the county by industry".
     "坚持工业强县、产业兴县、文旅富县，推动高质量发展。",
     "围绕“1233”执政兴县战略，擘画乡村振兴蓝图。",
+    # A name a county and a district share, written once: the everyday word (安宁, 清河) or the district (上海's 长宁), no
+    # county.
+    "某项目签约落地，为守护一方安宁贡献力量。",
+    "某区清河综合整治工程日前开工。",
+    "某外资企业选择在长宁设立中国区总部。",
     # A film's title at a clause's start stays no place (满城 of 保定).
     "满城尽带黄金甲，这部电影投资5亿元。",
 ])
