@@ -104,3 +104,11 @@ def test_a_name_read_across_words_is_no_place(body: str) -> None:
 def test_an_outlets_name_places_a_story_that_names_no_city(body: str, city: str) -> None:
     places = extract_facts("", body).places
     assert places and places[0].city == city, places
+
+
+def test_a_township_written_with_another_suffix_still_places_the_story() -> None:
+    # 铜钱关镇 in the table (townships are renamed: 乡 to 镇), "铜钱关乡" in the story.
+    body = "近日，投资额达50万元的某竹艺厂竹筷竹炭项目在铜钱关乡正式启动生产。"
+    assert _city("", body) == "安康市"
+    # Not a two-character name read across words: "促进乡镇" is no township 进乡镇.
+    assert _city("", "某公路大中修工程全部竣工，促进乡镇与城区及重点景区的连接。") is None
