@@ -19,7 +19,7 @@ from .script import to_simplified
 from .amount_model import AmountView, keep_amount, read_amount
 from .city_model import CityCandidate, candidates as city_candidates, choose_places
 from .stage_model import MIN_BODY, Candidate, PageView, candidates, choose_stage
-from .stages import STAGES, find_stage, stage_named
+from .stages import STAGES, find_stage, stage_named, under_way_word
 from .text import sentence_end, sentence_of, sentence_start, story_paragraphs
 
 __all__ = [
@@ -140,8 +140,13 @@ def amount_view(title: str, body: str, source: str = "") -> Optional[AmountView]
 
 def _amount_view(story: _Story, amount: Amount, evidence: Optional[tuple[PageView, list[Candidate]]]) -> AmountView:
     page = evidence[0] if evidence else None  # (a nation-wide figure's story has no stage evidence)
-    return read_amount(story.title, story.body, amount, page.rule if page else None,
-                       bool(page and page.tally), bool(page and page.general))
+    rule = page.rule if page else None
+    if rule == "开工" and evidence and not any(c.reason == "ok" and STAGES[c.stage] == "开工" and not under_way_word(c.verb)
+                                            for c in evidence[1]):
+        # Works under way only (封顶, 正在施工): a progress story, as often many works' as one's; the amount model weighs it
+        # apart from a start reported (a tour's figures are no more one project's for its cranes).
+        rule = "在建"
+    return read_amount(story.title, story.body, amount, rule, bool(page and page.tally), bool(page and page.general))
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from typing import Callable, Optional
 from .text import CLAUSE_MARKS, COMMA_CLAUSE_MARKS, EVENT, INVESTING, ONE_BATCH, PERIOD, PLAN_DOCUMENT, PURCHASE, SPAN_SO_FAR, STATISTIC, WORK_HEAD, compared_after, compared_batch, day_item_start, normalise, sentence_end, sentence_of, sentence_start, story_paragraphs
 from .places import names_a_country
 
-__all__ = ["STAGES", "DONE", "PARAGRAPH_READ", "PROMOTION_PARAGRAPHS", "deal_of_no_project", "event_notice", "find_stage",
+__all__ = ["STAGES", "DONE", "under_way_word", "PARAGRAPH_READ", "PROMOTION_PARAGRAPHS", "deal_of_no_project", "event_notice", "find_stage",
            "no_project_signing", "promotion_story", "read_verbs", "stage_named"]
 
 STAGES = ("洽谈", "签约", "备案", "核准", "评审", "招标", "开工", "投产", "竣工")
@@ -40,6 +40,11 @@ _UNDER_WAY = (r"主体(?:结构|工程)?(?:已经?)?(?:顺利|全面|基本|提�
               r"|(?:正在(?:加紧|紧张|抓紧)?|加紧|紧张)(?:推进)?(?:施工|建设)(?![的中])|(?:建设|施工)正酣|(?:建设|施工)如火如荼"
               r"|施工现场|进入[^，。；,;]{0,8}?施工阶段|正在进行[^，。；,;]{0,10}?施工|形象进度")
 _UNDER_WAY_VERB = re.compile(_UNDER_WAY)
+
+
+def under_way_word(verb: str) -> bool:
+    """Whether ``verb`` (a matched stage verb) tells a work under way, not its start ("封顶", "正在加紧施工")."""
+    return bool(_UNDER_WAY_VERB.fullmatch(verb))
 # A count of works before a work-under-way word: many works' progress ("18个项目正在加紧施工", "全县12个在建工程项目施工现场"),
 # no one work's stage.
 _WORKS_COUNTED = re.compile(r"(?:\d+|[两二三四五六七八九十百]+|多|几)(?:个|项|处|座)[^，。；,;]{0,12}?(?:项目|工程|在建)|一批|各(?:个|类)?(?:项目|工程|在建)")
