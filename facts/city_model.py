@@ -60,6 +60,7 @@ class CityCandidate:
     position: float  # where in the lead it is first named (0 the start, 1 the end or not named)
     outlet: bool  # the story's outlet or 来源 line names it or its county ("宁德网消息", "来源：滕州日报")
     home: float  # the share of its namings that are a firm's or a visitor's home ("深圳企业", "杭州某茶业集团", "上海客商")
+    full: bool = False  # the lead writes it or its county in full, with its suffix ("汉寿县"), not only a short name
 
 
 def _city_of(place: Place) -> str:
@@ -100,7 +101,8 @@ def candidates(title: str, body: str, focus: str, places: tuple[Place, ...], out
             origin_word=at >= 0 and bool(_ORIGIN_BEFORE.search(lead, max(0, at - 3), at)),
             position=at / len(lead) if at >= 0 else 1.0,
             outlet=bool(outlet) and any(name in outlet or outlet in name for name in names),
-            home=as_home / len(named) if named else 0.0))
+            home=as_home / len(named) if named else 0.0,
+            full=any(division in lead for division in (city, *counties[city]) if len(division) > 2)))
     return found
 
 
@@ -112,7 +114,8 @@ def candidate_features(candidate: CityCandidate, found: list[CityCandidate]) -> 
                        (candidate.in_focus, "in_focus"), (candidate.county, "has_county"),
                        (candidate.municipality, "muni"), (candidate.venue_word, "venue_word"),
                        (candidate.origin_word, "origin_word"), (candidate.mentions == 0, "not_in_lead"),
-                       (candidate is found[0] and len(found) > 1, "first&several"), (candidate.outlet, "outlet")):
+                       (candidate is found[0] and len(found) > 1, "first&several"), (candidate.outlet, "outlet"),
+                       (candidate.full, "full")):
         if flag:
             features[name] = 1.0
     return features

@@ -112,3 +112,16 @@ def test_a_township_written_with_another_suffix_still_places_the_story() -> None
     assert _city("", body) == "安康市"
     # Not a two-character name read across words: "促进乡镇" is no township 进乡镇.
     assert _city("", "某公路大中修工程全部竣工，促进乡镇与城区及重点景区的连接。") is None
+
+
+
+def test_the_city_model_knows_a_county_written_in_full_from_a_short_name() -> None:
+    # The city model's "full" feature (session 27): 浠水县 is written in full, 兰溪 (金华's county-level city; here a town
+    # of 浠水) only by its short name. The weights decide; the feature must tell the two apart.
+    from newsmon.facts import city_evidence
+    from newsmon.facts.city_model import candidate_features
+    body = ("9月9日，浠水县委常委、宣传部长某某到兰溪低碳陶瓷工业园查看某陶瓷第一条生产线试生产情况。兰溪低碳陶瓷工业园是我县"
+            "重点招商引资项目。据了解，该陶瓷主生产线所有设备全部到位，第一条生产线投资1.3亿元。")
+    _, _, found = city_evidence("", body)
+    full = {candidate.city: "full" in candidate_features(candidate, found) for candidate in found}
+    assert full == {"金华市": False, "黄冈市": True}
