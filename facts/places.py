@@ -498,8 +498,8 @@ class _Table:
         return tuple(sorted(out) if len(out) > found_names else out)
 
 
-# Characters a place name may follow inside a run of text ("在兴县", "山西兴县", "吕梁市兴县", "落户兴县"), for a zone word
-# after an everyday word (see _find_spans).
+# Characters a place name may follow inside a run of text ("在大冶经济开发区", "湖北大冶", "落户仙桃高新区"): an everyday word
+# before a zone word after any other character is run on from it ("乡村振兴产业园"; see _find_spans).
 _BEFORE_A_PLACE = "在赴到来至往去于和与及为向从对经省市区州西梁户进的"
 # The last characters of a slogan's means before 兴县 or 富县 ("产业兴县", "旅游兴县", "科技兴县", "执政兴县", "人才兴县",
 # "文化兴县", "生态兴县", "工贸兴县", "招商兴县", "城镇兴县", "教育兴县", "质量兴县", "文旅富县", "农业富县"): "develop (enrich) the
@@ -1334,7 +1334,7 @@ def _bare_counties(table: _Table, texts: Iterable[str], named: list[str]) -> lis
     it lies in a province the story names, if it names any (``named``), and the story writes it twice
     or once as a word of its own (``今天的顺德，``, or segmented as one: ``_segmented_word``): 三江 (三江源),
     满城 (满城尽带…) are county names too, read inside other words. A name a county and a district share
-    is the county's.
+    is the county's when the story writes it twice.
     """
     provinces = {code[:2] for code in named}
     found = []

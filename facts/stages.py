@@ -25,8 +25,8 @@ from typing import Callable, Optional
 from .text import CLAUSE_MARKS, COMMA_CLAUSE_MARKS, EVENT, INVESTING, ONE_BATCH, PERIOD, PLAN_DOCUMENT, PURCHASE, SPAN_SO_FAR, STATISTIC, WORK_HEAD, compared_after, compared_batch, day_item_start, normalise, sentence_end, sentence_of, sentence_start, story_paragraphs
 from .places import names_a_country
 
-__all__ = ["STAGES", "DONE", "under_way_word", "PARAGRAPH_READ", "PROMOTION_PARAGRAPHS", "deal_of_no_project", "event_notice", "find_stage",
-           "no_project_signing", "promotion_story", "read_verbs", "stage_named"]
+__all__ = ["STAGES", "DONE", "PARAGRAPH_READ", "PROMOTION_PARAGRAPHS", "deal_of_no_project", "event_notice", "find_stage",
+           "no_project_signing", "promotion_story", "read_verbs", "stage_named", "under_way_word"]
 
 STAGES = ("洽谈", "签约", "备案", "核准", "评审", "招标", "开工", "投产", "竣工")
 
@@ -40,14 +40,15 @@ _UNDER_WAY = (r"主体(?:结构|工程)?(?:已经?)?(?:顺利|全面|基本|提�
               r"|(?:正在(?:加紧|紧张|抓紧)?|加紧|紧张)(?:推进)?(?:施工|建设)(?![的中])|(?:建设|施工)正酣|(?:建设|施工)如火如荼"
               r"|施工现场|进入[^，。；,;]{0,8}?施工阶段|正在进行[^，。；,;]{0,10}?施工|形象进度")
 _UNDER_WAY_VERB = re.compile(_UNDER_WAY)
+# A count of works before a work-under-way word: many works' progress ("18个项目正在加紧施工", "全县12个在建工程项目施工现场"),
+# no one work's stage.
+_WORKS_COUNTED = re.compile(r"(?:\d+|[两二三四五六七八九十百]+|多|几)(?:个|项|处|座)[^，。；,;]{0,12}?(?:项目|工程|在建)|一批|各(?:个|类)?(?:项目|工程|在建)")
 
 
 def under_way_word(verb: str) -> bool:
     """Whether ``verb`` (a matched stage verb) tells a work under way, not its start ("封顶", "正在加紧施工")."""
     return bool(_UNDER_WAY_VERB.fullmatch(verb))
-# A count of works before a work-under-way word: many works' progress ("18个项目正在加紧施工", "全县12个在建工程项目施工现场"),
-# no one work's stage.
-_WORKS_COUNTED = re.compile(r"(?:\d+|[两二三四五六七八九十百]+|多|几)(?:个|项|处|座)[^，。；,;]{0,12}?(?:项目|工程|在建)|一批|各(?:个|类)?(?:项目|工程|在建)")
+
 
 _VERBS = {
     # "进口商谈判" is 进口商 + 谈判; "欢迎各地客商前来考察洽谈" invites talks, none held (_INVITED).
@@ -78,8 +79,7 @@ _VERBS = {
     # "开复工": started or resumed; "启动建设", "扩建工程正式启动", "某工程日前在天津启动": construction launched.
     # Not 开 + 工作/工业 of another verb: "召开工作会议", "召开工业经济推进会", "展开工作", "公开工程信息".
     "开工": r"(?<![召公展打离])开工建设|集中开工|开复工|开[（(]复[）)]工|(?<![召公展打离])开工(?!贸)|动工|奠基|破土|开建|开始(土建)?(兴建|建设|施工)|(?:(?<=工程)|(?<=项目))集中启动(?!仪式后)|(?:正式)?复工建设|(?:全面)?恢复了?施工|(?:建设|施工)(?:正式|全面)?启动(?!仪式后|资金|经费)|(?:(?<=正式)|(?<=已)|(?<=年)|(?<=月)|(?<=日)|(?<=于))动建|(?:正式|开始)施建|启动建设|(?:开始|正式)桩基施工|桩基[^，。；,;]{0,4}?开钻|(?<=工程)(日前|近日|今天|今日|昨天)?(在[\u4e00-\u9fff]{1,8}?)?(正式|全面)?启动(?!仪式后)"
-            # A work under way: capped, its main structure done, holed through, being built ("主体结构顺利封顶", "隧道贯通",
-            # "项目正在加紧施工", "建设正酣"): it has started, as readers label a progress story (session 27's convention).
+            # A work under way (_UNDER_WAY): it has started.
             r"|" + _UNDER_WAY,
     # 投用: put in use, as 投入使用 ("建成投用", "建成启用" read whole, like 建成投产); a power plant's output fed in
     # whole ("全容量并网", "正式并网发电"; not "首台风机并网发电", a first unit's).
