@@ -349,8 +349,7 @@ class _Table:
     def everyday_word(self, name: str) -> bool:
         """True when jieba's dictionary has ``name`` as a common word written often (振兴 659 times, 合作 13478): a
         place name it mis-tags (介休 v, 28 times) is rare."""
-        freq, tag = self.words.get(name, (0, ""))
-        return bool(tag) and tag not in _PROPER_TAGS and freq >= _EVERYDAY
+        return self.common_word(name) and self.words[name][0] >= _EVERYDAY
 
     def placelike(self, name: str, code: str) -> bool:
         """True when the weak short ``name`` of division ``code`` is unlikely to be an ordinary word.
