@@ -248,3 +248,43 @@ def story_paragraphs(body: str) -> list[str]:
             return paragraphs[skip:]
     return paragraphs
 
+
+
+# A story set one phrase to a line (a phone layout copied from a WeChat post: "为根治赫章县野马川河水患 / 解决当地缺水问题 /
+# … / 8月初 / 赫章县野马川水库工程正式开工建设"): each phrase is a "paragraph" to the readings that count paragraphs (the
+# stage's first six, the amount's lead), which then stop a few phrases in. A run of such lines is one paragraph, its
+# phrases joined by commas. A phrase line is short, has Chinese words and no sentence's end; chrome lines ("图片",
+# "来源:", a date) break a run, and a run shorter than _PHRASE_RUN is a headline and its byline, left as they are.
+_PHRASE_LINE = re.compile(r"[^\n。！？!?；;：:|｜]{2,26}")
+_PHRASE_CHROME = re.compile(r"图片|来源|发布|字号|字体|分享|浏览|阅读|点击|编辑|作者|记者|通讯员|责编|摄|^\W*$|^[\d\s:：./年月日-]+$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_PHRASE_RUN = 4
+
+
+def joined_phrase_lines(body: str) -> str:
+    """``body`` with each run of at least _PHRASE_RUN phrase lines joined into one paragraph (see _PHRASE_LINE)."""
+    if body.count("\n") < _PHRASE_RUN:
+        return body
+    lines = body.split("\n")
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) >= _PHRASE_RUN:
+            out.append("，".join(line.strip().rstrip("，,、") for line in run) + "。")
+        else:
+            out.extend(run)
+        run.clear()
+
+    for line in lines:
+        text = line.strip()
+        if not text and run:
+            continue  # a blank line between a post's phrases
+        if (text and _PHRASE_LINE.fullmatch(text) and len(_HAN.findall(text)) >= 2
+                and not _PHRASE_CHROME.search(text)):
+            run.append(line)
+        else:
+            flush()
+            out.append(line)
+    flush()
+    return "\n".join(out)
