@@ -121,6 +121,11 @@ class Model:
     null_offset: Callable[[argparse.Namespace], float] = lambda args: 0.0  # added to the null answer's score
     extra: Callable[[argparse.Namespace], dict[str, Any]] = lambda args: {}  # more keys of the weights document
     options: Callable[[argparse.ArgumentParser], None] = lambda parser: None  # the model's own options
+    # Called with every text the fit reads (the pages' and, unless --no-paragraphs, the paragraphs': file, text with
+    # "title" and "body", label) before any page is read: a model that needs a fit of its own first (the stage model's
+    # wording, facts/stage_text.py) makes it here.
+    prepare: Optional[Callable[[list[tuple[str, dict[str, Any], dict[str, Any]]], argparse.Namespace], None]] = None
+    written: Callable[[argparse.Namespace], None] = lambda args: None  # called once the weights file is written
 
 
 def read_pages(model: Model, paths: list[Path]) -> tuple[list[Page], list[str]]:
@@ -141,21 +146,32 @@ PARAGRAPHS = [ROOT / "bench" / "data" / "facts" / "real-collected.json",
               *sorted((ROOT / "bench" / "data" / "facts").glob("xwlb-*.json"))]
 
 
+def paragraph_texts(fields: tuple[str, ...]) -> Iterator[tuple[Path, dict[str, Any], dict[str, Any]]]:
+    """The repository's dev paragraphs as texts (``title``, ``body``) with their labels' ``fields`` (their held-out
+    split is never fitted)."""
+    for path in PARAGRAPHS:
+        for story in json.loads(path.read_text(encoding="utf-8"))["stories"]:
+            if story.get("split") != "dev" or "text" not in story:
+                continue
+            yield path, {"title": str(story.get("title", "")), "body": story["text"]}, \
+                {key: story[key] for key in fields if key in story}
+
+
 def read_paragraphs(model: Model) -> tuple[list[Page], list[str]]:
     """The repository's dev paragraphs as pages, labelled with the model's ``fields`` they have (their held-out split is
     never fitted; the model's ``page`` skips a paragraph without a label it can fit)."""
     pages: list[Page] = []
     files: list[str] = []
-    for path in PARAGRAPHS:
-        for story in json.loads(path.read_text(encoding="utf-8"))["stories"]:
-            if story.get("split") != "dev" or "text" not in story:
-                continue
-            want = {key: story[key] for key in model.fields if key in story}
-            page = model.page(str(story.get("title", "")), story["text"], "", want)
-            if page is not None:
-                pages.append(page)
-                files.append(str(path))
+    for path, text, want in paragraph_texts(model.fields):
+        page = model.page(text["title"], text["body"], "", want)
+        if page is not None:
+            pages.append(page)
+            files.append(str(path))
     return pages, files
+
+
+_NO_PAGES = ("no labelled page of split seen (or with its own want) in the texts: nothing to fit beside the paragraphs "
+             "(--paragraphs-only fits them alone)")
 
 
 def main(model: Model, doc: str, argv: list[str] | None = None) -> int:
@@ -191,14 +207,25 @@ def main(model: Model, doc: str, argv: list[str] | None = None) -> int:
         print(f"{', '.join(missing)}: no such file (the pages' texts are not in the repository)", file=sys.stderr)
         return 2
     started = time.monotonic()
+    if model.prepare is not None:
+        try:
+            texts = [(str(path), text, want) for path, text, want in labelled_texts(args.texts)]
+        except InputError as error:
+            print(error, file=sys.stderr)
+            return 2
+        if not texts and not args.paragraphs_only:
+            print(_NO_PAGES, file=sys.stderr)
+            return 2
+        if not args.no_paragraphs:
+            texts += [(str(path), text, want) for path, text, want in paragraph_texts(model.fields)]
+        model.prepare(texts, args)
     try:
         pages, files = read_pages(model, args.texts)
     except InputError as error:
         print(error, file=sys.stderr)
         return 2
     if not pages and not args.paragraphs_only:
-        print("no labelled page of split seen (or with its own want) in the texts: nothing to fit beside the "
-              "paragraphs (--paragraphs-only fits them alone)", file=sys.stderr)
+        print(_NO_PAGES, file=sys.stderr)
         return 2
     kinds = ["pages"] * len(pages)
     if not args.no_paragraphs:
@@ -256,4 +283,5 @@ def main(model: Model, doc: str, argv: list[str] | None = None) -> int:
         return 1
     args.out.write_text(json.dumps(doc_out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out} ({len(doc_out['weights'])} weights)")
+    model.written(args)
     return 0

@@ -18,8 +18,9 @@ from .project import find_project
 from .script import to_simplified
 from .amount_model import AmountView, keep_amount, read_amount
 from .city_model import CityCandidate, candidates as city_candidates, choose_places
+from .stage_text import LEAD as STAGE_TEXT_LEAD, lifts as stage_lifts
 from .stage_model import MIN_BODY, Candidate, PageView, candidates, choose_stage
-from .stages import STAGES, find_stage, stage_named, under_way_word
+from .stages import STAGES, event_notice, find_stage, stage_named, under_way_word
 from .text import joined_phrase_lines, sentence_end, sentence_of, sentence_start, story_paragraphs
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "extract_facts",
     "facts_record",
     "amount_view",
+    "wording_text",
     "city_evidence",
     "parse_amount",
     "stage_evidence",
@@ -188,8 +190,28 @@ def _stage_evidence(story: _Story) -> Optional[tuple[PageView, list[Candidate]]]
     keep = _remembered(_same_places(focus, story.places[:1]))
     page = PageView(rule=_rule_stage(title, body, focus, keep, tally, general), amount=amount is not None,
                     roundup=amount is not None and amount.kind == "roundup", tally=tally, general=general,
-                    titled=bool(title.strip()), short=len(body.strip()) < MIN_BODY)
+                    titled=bool(title.strip()), short=len(body.strip()) < MIN_BODY, text=_wording(title, body),
+                    notice=event_notice(title))
     return page, candidates(title, body, focus, keep)
+
+
+def _wording(title: str, body: str) -> Optional[tuple[tuple[Optional[str], float], ...]]:
+    """How much likelier the story's wording makes each stage (facts.stage_text), or None without that model."""
+    found = stage_lifts(*_wording_read(title, body))
+    return None if found is None else tuple(found.items())
+
+
+def _wording_read(title: str, body: str) -> tuple[str, str]:
+    """The headline and the paragraphs the wording model reads (title and body as _read has them): the metadata lines a
+    page puts above the story left out, as the stage model's candidates are."""
+    return title, "\n".join(story_paragraphs(body[:3 * STAGE_TEXT_LEAD]))
+
+
+def wording_text(title: str, body: str, source: str = "") -> tuple[str, str]:
+    """The headline and lead the wording model (facts.stage_text) reads of a story: extract_facts' own reading, for
+    bench/train_stage_model.py."""
+    story = _read(title, body, source)
+    return _wording_read(story.title, story.body)
 
 
 def _remembered(keep: Optional[Callable[[str], bool]]) -> Optional[Callable[[str], bool]]:

@@ -1183,10 +1183,14 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
             # A lead that tells the event without its figure ("12月13日，某县第四季度重大项目集中开工。"): the next
             # paragraph's first figure, when the headline's bound or round one stands for it by its last digit
             # ("总投资超百亿元" over "此次集中开工重大项目33个，总投资达107亿元"; not a list's "总投资1634.04亿元" for "超820亿元").
+            # A batch's headline takes the paragraph's batch total only, not a part of it ("其中，投资最大的某项目总投资
+            # 120亿元" under "总投资超百亿元 某县33个重大项目集中开工").
             after_lead = body[body.find(lead) + len(lead):] if lead in body else ""
             filled = next((found for i, found in enumerate(_investment_amounts(_opening(after_lead, 1)[:4 * _REACH], title))
                            if i == 0 and (_fills_bound(chosen, found.amount) if chosen.bound
-                                          else _rounded(chosen.amount, found.amount))), None)
+                                          else _rounded(chosen.amount, found.amount))
+                           and (not chosen.is_roundup or found.is_roundup
+                                and "其中" not in after_lead[_sentence_start(after_lead, found.end - 1):found.end])), None)
         if filled is None and chosen.bound and (chosen.is_roundup or text is title and _ROUNDUP.search(title)):
             # A batch's bound ("投资金额近200亿元", "规划总投资超千亿元的27个…项目集中开工") that the next paragraph states
             # precisely ("共签约项目15个，总投资额172.55亿元", "此次集中开工的27个项目规划总投资额达1090.55亿元").

@@ -256,22 +256,26 @@ def story_paragraphs(body: str) -> list[str]:
 # phrases joined by commas. A phrase line is short, has Chinese words and no sentence's end; chrome lines ("图片",
 # "来源:", a date) break a run, and a run shorter than _PHRASE_RUN is a headline and its byline, left as they are.
 _PHRASE_LINE = re.compile(r"[^\n。！？!?；;：:|｜]{2,26}")
-_PHRASE_CHROME = re.compile(r"图片|来源|发布|字号|字体|分享|浏览|阅读|点击|编辑|作者|记者|通讯员|责编|摄|^\W*$|^[\d\s:：./年月日-]+$")
+_PHRASE_CHROME = re.compile(r"图片|来源|发布|字号|字体|分享|浏览|阅读|点击|编辑|作者|记者|通讯员|责编|摄|首页|新闻中心|当前位置|正文|返回"
+                            r"|栏目|^\W*$|^[\d\s:：./年月日-]+$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _PHRASE_RUN = 4
 
 
 def joined_phrase_lines(body: str) -> str:
     """``body`` with each run of at least _PHRASE_RUN phrase lines joined into one paragraph (see _PHRASE_LINE)."""
-    if body.count("\n") < _PHRASE_RUN:
+    lines = body.splitlines()  # (the line breaks story_paragraphs splits on)
+    if len(lines) < _PHRASE_RUN:
         return body
-    lines = body.split("\n")
     out: list[str] = []
-    run: list[str] = []
+    run: list[str] = []  # the phrase lines of a run, with the blank lines between them
+    joined: list[int] = []
 
     def flush() -> None:
-        if len(run) >= _PHRASE_RUN:
-            out.append("，".join(line.strip().rstrip("，,、") for line in run) + "。")
+        phrases = [line for line in run if line.strip()]
+        if len(phrases) >= _PHRASE_RUN:
+            out.append("，".join(line.strip().rstrip("，,、") for line in phrases) + "。")
+            joined.append(len(phrases))
         else:
             out.extend(run)
         run.clear()
@@ -279,12 +283,12 @@ def joined_phrase_lines(body: str) -> str:
     for line in lines:
         text = line.strip()
         if not text and run:
-            continue  # a blank line between a post's phrases
-        if (text and _PHRASE_LINE.fullmatch(text) and len(_HAN.findall(text)) >= 2
-                and not _PHRASE_CHROME.search(text)):
+            run.append(line)  # a blank line between a post's phrases
+        elif (text and _PHRASE_LINE.fullmatch(text) and len(_HAN.findall(text)) >= 2
+              and not _PHRASE_CHROME.search(text)):
             run.append(line)
         else:
             flush()
             out.append(line)
     flush()
-    return "\n".join(out)
+    return "\n".join(out) if joined else body  # (untouched, line breaks and all, where no run was joined)

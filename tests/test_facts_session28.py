@@ -31,14 +31,22 @@ def test_a_story_of_phrase_lines_is_read_as_paragraphs() -> None:
 
 
 @pytest.mark.parametrize("body", [
-    # Real paragraphs stay as they are; so do a headline and its byline (a run shorter than four lines), and chrome
-    # lines ("图片", a date) break a run.
+    # Real paragraphs stay as they are; so do a headline and its byline (a run shorter than four lines, blank lines
+    # and all), and chrome lines ("图片", a date, a site's navigation) break a run.
     "某项目日前开工。\n该项目总投资5亿元，建成后年产值10亿元。\n项目位于某经济开发区。",
     "某县某项目开工\n记者 张三\n某县某项目日前开工，总投资5亿元。",
+    "某项目开工\n\n记者 张三\n\n某县某项目日前开工建设。",
     "某项目开工仪式\n图片\n2024-03-01\n某项目\n图片",
+    "首页\n新闻中心\n本地新闻\n某县某项目开工",
 ])
 def test_paragraphs_and_short_runs_are_left_alone(body: str) -> None:
     assert joined_phrase_lines(body) == body
+
+
+def test_a_run_is_joined_without_a_final_line_break_and_across_crlf() -> None:
+    lines = ["为解决缺水问题", "利用好水资源", "省委省政府决定", "在某县修建水库"]
+    assert joined_phrase_lines("\n".join(lines)) == "，".join(lines) + "。"
+    assert joined_phrase_lines("\r\n".join(lines) + "\r\n后文。") == "，".join(lines) + "。\n后文。"
 
 
 def test_joining_phrase_lines_costs_linear_time() -> None:
@@ -51,16 +59,20 @@ def test_joining_phrase_lines_costs_linear_time() -> None:
 @pytest.mark.parametrize("body, stage", [
     # A start: construction's curtain raised, a work entering its building stage, invested and built ("正式投建").
     ("某数据中心项目建设日前正式拉开帷幕，项目总投资12亿元。", "开工"),
-    ("某县拉开了某产业园项目建设的序幕。", "开工"),
     ("某光伏项目日前正式进入施工建设阶段。", "开工"),
     ("去年正式投建的某新材料项目目前进展顺利。", "开工"),
     # Production: a kiln or a line fired up in other words.
     ("某公司年产8万吨玻璃纤维池窑拉丝生产线日前胜利点火。", "投产"),
     ("某钢铁公司新建高炉点火成功。", "投产"),
-    # Guards: an engine's ignition, an investment still planned, a curtain raised on no work.
+    # Guards: an engine's ignition, an investment still planned, a curtain raised on no work (a festival, a campaign,
+    # a year's building opened by a meeting), a planning or preparatory stage.
     ("某型发动机点火成功。", None),
     ("某公司拟投建一条新的生产线。", None),
     ("某市文化旅游节日前拉开帷幕。", None),
+    ("某市2024年重大项目建设攻坚行动拉开帷幕。", None),
+    ("某县召开重点项目建设推进会，拉开了全年项目建设的序幕。", None),
+    ("某项目已进入规划建设阶段。", None),
+    ("某项目已完成前期工作，进入前期建设阶段。", None),
 ])
 def test_a_start_and_production_in_other_words(body: str, stage: Optional[str]) -> None:
     assert extract_facts("", body).stage == stage
@@ -80,6 +92,16 @@ _BATCH = ("2022-12-13 16:09 来源：某市新闻网\n12月13日，某县2022年
 ])
 def test_a_headlines_bound_is_filled_by_the_paragraph_after_the_lead(headline: str, stated: str, amount: float) -> None:
     assert extract_facts(headline, _BATCH.format(stated)).amount == pytest.approx(amount)
+
+
+@pytest.mark.parametrize("second", [
+    "其中，投资最大的某新能源电池项目总投资120亿元，占地1000亩。",
+    "其中，某新材料项目总投资105亿元。此次集中开工重大项目33个，总投资达180亿元。",
+])
+def test_a_batch_headlines_bound_is_not_filled_by_one_of_its_works(second: str) -> None:
+    body = _BATCH.split("\n")[0] + "\n" + _BATCH.split("\n")[1] + "\n" + second
+    facts = extract_facts("总投资超百亿元 某县33个重大项目集中开工", body)
+    assert (facts.amount, facts.kind) == (pytest.approx(100e8), "roundup")
 
 
 @pytest.mark.parametrize("body, city, county", [

@@ -24,7 +24,7 @@ from newsmon.facts.stage_model import MIN_BODY, WEIGHTS_FILE, candidate_features
 ROOT = Path(__file__).resolve().parent.parent
 
 # The prefixes every feature name starts with (facts.stage_model.candidate_features, no_stage_features).
-_PREFIXES = ("stage=", "sec=", "reason=", "verb=", "ok&", "rule", "general&", "NULL", "null&")
+_PREFIXES = ("stage=", "sec=", "reason=", "verb=", "ok&", "rule", "general&", "NULL", "null&", "text_lift")
 
 # A county's general news whose only stage verb recalls a plant built last year, in the third paragraph: the rules take
 # it (投产: a verb reached, no rule skips it); real pages' readers label such background no stage, and so do the weights.
