@@ -9,7 +9,7 @@ multinomial logistic regression over the stages and "no stage". Its probability 
 of the fitted labels (the *lift*: how much likelier the wording makes the stage than it is on any page) is one more
 feature of the stage model's candidates, so the model learns how far to trust it beside the rules; a rare stage (备案,
 评审) is not held down by its rarity, which the stage model's own features already know; fitted alone it reads 75% of real pages' stages, and as a feature it moves the stage model's cross-validated
-accuracy by about 2.4 points (docs/facts.md "Session 28").
+accuracy by about 2.3 points (docs/facts.md "Session 28").
 
 Hand-written with numpy rather than scikit-learn's HashingVectorizer and LogisticRegression: inference is a sum of
 weight rows (the model is a weights array, no pickled estimator), and the fit (bench/train_stage_model.py, about 60
