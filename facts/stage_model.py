@@ -8,8 +8,9 @@ module keeps every rule as evidence and lets weights decide how much each counts
 first paragraphs is a *candidate* (its stage, where it stands, the rules' reason to skip it, whether its sentence
 tells the day's event or states the investment…), beside a *no stage* candidate (what the page as a whole is: a roundup,
 a place's works in general, no verb kept in its lead…); a conditional logit (one softmax over the page's candidates) scores them and the best one is
-the story's stage. The rules' own answer is one of the features, so the weights learn where to depart from it. The
-rules alone decide what the weights know nothing of (rules_decide: short texts, tallies).
+the story's stage. The rules' own answer is one of the features, so the weights learn where to depart from it; so is
+what the story's wording suggests of each stage (facts.stage_text, session 28), for what the rules have no word for.
+The rules alone decide what the weights know nothing of (rules_decide: short texts, tallies, notices of events to come).
 
 The weights (``data/stage_model.json``) are fitted by ``bench/train_stage_model.py`` on the labelled real pages of
 ``bench/data/facts/pages-session*.json`` (their texts are not stored in the repository; the file records what it was
