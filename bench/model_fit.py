@@ -124,15 +124,18 @@ class Model:
     # Called with every text the fit reads (the pages' and, unless --no-paragraphs, the paragraphs': file, text with
     # "title" and "body", label) before any page is read: a model that needs a fit of its own first (the stage model's
     # wording, facts/stage_text.py) makes it here.
-    prepare: Optional[Callable[[list[tuple[str, dict[str, Any], dict[str, Any]]], argparse.Namespace], None]] = None
+    prepare: Optional[Callable[[list[tuple[Path, dict[str, Any], dict[str, Any]]], argparse.Namespace], None]] = None
     written: Callable[[argparse.Namespace], None] = lambda args: None  # called once the weights file is written
 
 
-def read_pages(model: Model, paths: list[Path]) -> tuple[list[Page], list[str]]:
+Text = tuple[Path, dict[str, Any], dict[str, Any]]  # the file, the text ("title", "body", "source"), the label
+
+
+def read_pages(model: Model, texts: list[Text]) -> tuple[list[Page], list[str]]:
     """The fitted pages' features and labels, and the file each came from (for folds)."""
     pages: list[Page] = []
     files: list[str] = []
-    for path, text, want in labelled_texts(paths):
+    for path, text, want in texts:
         page = model.page(text.get("title", ""), text.get("body", ""), text.get("source", ""), want)
         if page is not None:
             pages.append(page)
@@ -146,7 +149,7 @@ PARAGRAPHS = [ROOT / "bench" / "data" / "facts" / "real-collected.json",
               *sorted((ROOT / "bench" / "data" / "facts").glob("xwlb-*.json"))]
 
 
-def paragraph_texts(fields: tuple[str, ...]) -> Iterator[tuple[Path, dict[str, Any], dict[str, Any]]]:
+def paragraph_texts(fields: tuple[str, ...]) -> Iterator[Text]:
     """The repository's dev paragraphs as texts (``title``, ``body``) with their labels' ``fields`` (their held-out
     split is never fitted)."""
     for path in PARAGRAPHS:
@@ -155,19 +158,6 @@ def paragraph_texts(fields: tuple[str, ...]) -> Iterator[tuple[Path, dict[str, A
                 continue
             yield path, {"title": str(story.get("title", "")), "body": story["text"]}, \
                 {key: story[key] for key in fields if key in story}
-
-
-def read_paragraphs(model: Model) -> tuple[list[Page], list[str]]:
-    """The repository's dev paragraphs as pages, labelled with the model's ``fields`` they have (their held-out split is
-    never fitted; the model's ``page`` skips a paragraph without a label it can fit)."""
-    pages: list[Page] = []
-    files: list[str] = []
-    for path, text, want in paragraph_texts(model.fields):
-        page = model.page(text["title"], text["body"], "", want)
-        if page is not None:
-            pages.append(page)
-            files.append(str(path))
-    return pages, files
 
 
 _NO_PAGES = ("no labelled page of split seen (or with its own want) in the texts: nothing to fit beside the paragraphs "
@@ -207,30 +197,23 @@ def main(model: Model, doc: str, argv: list[str] | None = None) -> int:
         print(f"{', '.join(missing)}: no such file (the pages' texts are not in the repository)", file=sys.stderr)
         return 2
     started = time.monotonic()
-    if model.prepare is not None:
-        try:
-            texts = [(str(path), text, want) for path, text, want in labelled_texts(args.texts)]
-        except InputError as error:
-            print(error, file=sys.stderr)
-            return 2
-        if not texts and not args.paragraphs_only:
-            print(_NO_PAGES, file=sys.stderr)
-            return 2
-        if not args.no_paragraphs:
-            texts += [(str(path), text, want) for path, text, want in paragraph_texts(model.fields)]
-        model.prepare(texts, args)
     try:
-        pages, files = read_pages(model, args.texts)
+        page_texts = list(labelled_texts(args.texts))  # (read once: a model's prepare and its pages read the same)
     except InputError as error:
         print(error, file=sys.stderr)
         return 2
+    paragraphs = [] if args.no_paragraphs else list(paragraph_texts(model.fields))
+    if not page_texts and not args.paragraphs_only:
+        print(_NO_PAGES, file=sys.stderr)  # (before a prepare's fit on the paragraphs alone)
+        return 2
+    if model.prepare is not None:
+        model.prepare(page_texts + paragraphs, args)
+    pages, files = read_pages(model, page_texts)
     if not pages and not args.paragraphs_only:
         print(_NO_PAGES, file=sys.stderr)
         return 2
-    kinds = ["pages"] * len(pages)
-    if not args.no_paragraphs:
-        more, their_files = read_paragraphs(model)
-        pages, files, kinds = pages + more, files + their_files, kinds + ["paragraphs"] * len(more)
+    more, their_files = read_pages(model, paragraphs)
+    pages, files, kinds = pages + more, files + their_files, ["pages"] * len(pages) + ["paragraphs"] * len(more)
     if not pages:
         print("nothing to fit", file=sys.stderr)
         return 2

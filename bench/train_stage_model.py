@@ -36,6 +36,7 @@ import random
 import sys
 import time
 from dataclasses import replace
+from pathlib import Path
 from typing import Any, Optional
 
 import numpy as np
@@ -55,7 +56,7 @@ _wording: dict[tuple[str, str], tuple[tuple[Optional[str], float], ...]] = {}
 _fitted: dict[str, np.ndarray] = {}
 
 
-def _prepare(texts: list[tuple[str, dict[str, Any], dict[str, Any]]], args: argparse.Namespace) -> None:
+def _prepare(texts: list[tuple[Path, dict[str, Any], dict[str, Any]]], args: argparse.Namespace) -> None:
     """Fit the wording model (facts/stage_text.py) out of fold for every text (its lifts: probabilities over the fold's
     class shares), and on them all for the file."""
     started = time.monotonic()

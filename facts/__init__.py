@@ -188,10 +188,12 @@ def _stage_evidence(story: _Story) -> Optional[tuple[PageView, list[Candidate]]]
     tally = amount is None and tally_story(title, body)
     general = amount is None and works_in_general_summary(title, body)
     keep = _remembered(_same_places(focus, story.places[:1]))
+    short, notice = len(body.strip()) < MIN_BODY, event_notice(title)
     page = PageView(rule=_rule_stage(title, body, focus, keep, tally, general), amount=amount is not None,
                     roundup=amount is not None and amount.kind == "roundup", tally=tally, general=general,
-                    titled=bool(title.strip()), short=len(body.strip()) < MIN_BODY, text=_wording(title, body),
-                    notice=event_notice(title))
+                    titled=bool(title.strip()), short=short, notice=notice,
+                    # (read only where the weights decide: stage_model.rules_decide)
+                    text=None if short or tally or notice else _wording(title, body))
     return page, candidates(title, body, focus, keep)
 
 

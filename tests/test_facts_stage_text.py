@@ -21,7 +21,8 @@ from newsmon.facts.stage_text import BUCKETS, NO_STAGE, WEIGHTS_FILE, fit, lifts
 
 _GROUNDBREAKING = ("某县年产10万吨新材料项目开工",
                    "3月18日上午，某县年产10万吨新材料项目开工仪式在县经济开发区举行。该项目总投资12亿元，占地200亩。\n"
-                   "项目建成后，预计年产值可达20亿元，实现税收1亿元，带动就业500人。\n县委书记出席仪式并宣布项目开工。")
+                   "项目建成后，预计年产值可达20亿元，实现税收1亿元，带动就业500人。\n县委书记出席仪式并宣布项目开工。\n"
+                   "该项目是今年全县招引的重点产业项目，从签约到开工仅用时3个月。")  # (long enough for the weights to decide)
 
 
 def test_characters_utf_8_cannot_encode_are_read_too() -> None:
