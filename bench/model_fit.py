@@ -123,7 +123,7 @@ class Model:
     options: Callable[[argparse.ArgumentParser], None] = lambda parser: None  # the model's own options
     # Called with every text the fit reads (the pages' and, unless --no-paragraphs, the paragraphs': file, text with
     # "title" and "body", label) before any page is read: a model that needs a fit of its own first (the stage model's
-    # wording, facts/stage_text.py) makes it here.
+    # and the amount model's wording, facts/wording.py) makes it here.
     prepare: Optional[Callable[[list[tuple[Path, dict[str, Any], dict[str, Any]]], argparse.Namespace], None]] = None
     written: Callable[[argparse.Namespace], None] = lambda args: None  # called once the weights file is written
 
@@ -131,16 +131,19 @@ class Model:
 Text = tuple[Path, dict[str, Any], dict[str, Any]]  # the file, the text ("title", "body", "source"), the label
 
 
-def read_pages(model: Model, texts: list[Text]) -> tuple[list[Page], list[str]]:
-    """The fitted pages' features and labels, and the file each came from (for folds)."""
+def read_pages(model: Model, texts: list[Text]) -> tuple[list[Page], list[str], list[str]]:
+    """The fitted pages' features and labels, the file each came from (for folds) and its address ("" for a
+    paragraph)."""
     pages: list[Page] = []
     files: list[str] = []
+    urls: list[str] = []
     for path, text, want in texts:
         page = model.page(text.get("title", ""), text.get("body", ""), text.get("source", ""), want)
         if page is not None:
             pages.append(page)
             files.append(str(path))
-    return pages, files
+            urls.append(str(text.get("url", "")))
+    return pages, files, urls
 
 
 # The labelled paragraphs stored in the repository (bench/facts.py's real-collected and real-xwlb sets): their dev
@@ -180,12 +183,17 @@ def main(model: Model, doc: str, argv: list[str] | None = None) -> int:
                                                                        "dev paragraphs")
     parser.add_argument("--paragraphs-only", action="store_true", help="allow a fit without pages (the repository's "
                                                                          "paragraphs alone)")
+    parser.add_argument("--misses", type=Path, help="with --cv: write each page the cross-validated model answers "
+                                                    "wrongly to this JSONL file (file, url, label, model's and rules' "
+                                                    "answers), to read what it misses")
     parser.add_argument("--dry-run", action="store_true", help="do not write the weights file")
     parser.add_argument("--out", type=Path, help=f"where to write the weights (the model reads {model.weights_file})")
     model.options(parser)
     args = parser.parse_args(argv)
     if args.cv and args.cv < 2 or args.cv < 0:
         parser.error("--cv needs at least 2 folds")
+    if args.misses and not args.cv:
+        parser.error("--misses needs --cv (the misses are the cross-validated model's)")
     if args.iterations < 1 or not 0 < args.rate < 10 or not 0 <= args.l2 < 1e6 or args.min_pages < 1:
         parser.error("--iterations and --min-pages are at least 1, --rate between 0 and 10, --l2 from 0")
     if args.out is None and not args.dry_run:
@@ -208,12 +216,13 @@ def main(model: Model, doc: str, argv: list[str] | None = None) -> int:
         return 2
     if model.prepare is not None:
         model.prepare(page_texts + paragraphs, args)
-    pages, files = read_pages(model, page_texts)
+    pages, files, urls = read_pages(model, page_texts)
     if not pages and not args.paragraphs_only:
         print(_NO_PAGES, file=sys.stderr)
         return 2
-    more, their_files = read_pages(model, paragraphs)
-    pages, files, kinds = pages + more, files + their_files, ["pages"] * len(pages) + ["paragraphs"] * len(more)
+    more, their_files, their_urls = read_pages(model, paragraphs)
+    pages, files, urls, kinds = (pages + more, files + their_files, urls + their_urls,
+                                 ["pages"] * len(pages) + ["paragraphs"] * len(more))
     if not pages:
         print("nothing to fit", file=sys.stderr)
         return 2
@@ -225,14 +234,18 @@ def main(model: Model, doc: str, argv: list[str] | None = None) -> int:
             return 2
         random.Random(1).shuffle(names)
         tally = {kind: [0, 0, 0, 0, 0] for kind in ("pages", "paragraphs")}  # model right, rules right, scored, won, lost
+        misses: list[dict[str, Any]] = []
         for k in range(args.cv):
             held = set(names[k::args.cv])
             fitted = Fit([p for p, f in zip(pages, files) if f not in held], args.min_pages)
             weights = dict(zip(fitted.names, fitted.train(args.l2, args.iterations, args.rate)))
-            for page, f, kind in zip(pages, files, kinds):
+            for page, f, url, kind in zip(pages, files, urls, kinds):
                 if f in held:
                     counts = tally[kind]
-                    model_right, rules_right = choose(page, weights, offset) == page[2], page[3] == page[2]
+                    answer = choose(page, weights, offset)
+                    model_right, rules_right = answer == page[2], page[3] == page[2]
+                    if not model_right:
+                        misses.append({"file": f, "url": url, "label": page[2], "model": answer, "rules": page[3]})
                     counts[0] += model_right
                     counts[1] += rules_right
                     counts[2] += 1
@@ -243,6 +256,9 @@ def main(model: Model, doc: str, argv: list[str] | None = None) -> int:
                 print(f"cross-validated ({args.cv} folds by file), {n} {kind}: model {right} right "
                       f"({100 * right / n:.1f}%), the rules alone {rules} ({100 * rules / n:.1f}%); the model mends "
                       f"{won} and breaks {lost}")
+        if args.misses:
+            args.misses.write_text("".join(json.dumps(m, ensure_ascii=False) + "\n" for m in misses), encoding="utf-8")
+            print(f"wrote {args.misses} ({len(misses)} misses)", file=sys.stderr)
     fit = Fit(pages, args.min_pages)
     w = fit.train(args.l2, args.iterations, args.rate)
     weights = dict(zip(fit.names, w))

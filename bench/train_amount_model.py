@@ -17,9 +17,13 @@ bench/model_fit.py says (shared with bench/train_stage_model.py). ``--cut`` is t
 investment below which the figure is dropped: cross-validation prints the figures at the cut given, so a run at a few
 cuts shows what each trades (amounts lost against false amounts dropped).
 
-The weights in the repository were fitted on the seen pages of sessions 22–26 (1,318 pages with a figure to weigh; their texts lived in session 26's
-scratch, the JSONL files the weights file names) and the dev paragraphs; docs/facts.md "Session 25" and "Session 26" have the figures.
-Writing over them takes ``--out facts/data/amount_model.json`` said plainly.
+Before it, the wording model (facts/wording.py's AMOUNT_WORDING: whether the headline's and the lead's characters read
+as no amount, a project's investment or a roundup's total; one feature of the figure) is fitted on the same texts by
+bench/wording_fit.py, out of fold first (5 folds by file), then on them all; with ``--out`` its weights are written
+beside the amount model's (``amount_text_model.npz``). Its fits take most of the run (about 2 minutes).
+
+The weights file names the texts it was fitted on (their texts live in the sessions' scratch); docs/facts.md "Session
+25" to "Session 29" have the figures. Writing over them takes ``--out facts/data/amount_model.json`` said plainly.
 """
 
 from __future__ import annotations
@@ -27,16 +31,38 @@ from __future__ import annotations
 import argparse
 import math
 import sys
+from dataclasses import replace
 from typing import Any, Optional
 
 from newsmon.facts import InvestmentFacts, amount_view
 from newsmon.facts.amount_model import WEIGHTS_FILE, amount_features, rules_decide, weights_problem
+from newsmon.facts.wording import AMOUNT_WORDING, NONE
 
-from model_fit import Model, Page, main  # (bench/ is this script's own folder on the path)
+from model_fit import Model, Page, Text, main  # (bench/ is this script's own folder on the path)
+from wording_fit import WordingFit
 from facts_probe_check import wrong_fields  # (facts_pages put tests/ on the path: the one comparison of labels)
 
 KEEP = "keep"
 OTHER = "another figure"  # a label no candidate gives: scored, not fitted
+
+
+# The wording model (facts/wording.py's AMOUNT_WORDING), fitted before the amount model: its out-of-fold lifts are the
+# figure's wording feature.
+_wording = WordingFit(AMOUNT_WORDING)
+
+
+def _wording_class(want: dict[str, Any]) -> Optional[str]:
+    """A label's wording class: no amount, a project's investment, a roundup's total (None: "?", not fitted)."""
+    amount = want.get("amount", "?")
+    return None if amount == "?" else NONE if amount is None else "roundup" if want.get("kind") == "roundup" else "project"
+
+
+def _prepare(texts: list[Text], args: argparse.Namespace) -> None:
+    _wording.fit(texts, _wording_class)
+
+
+def _written(args: argparse.Namespace) -> None:
+    _wording.write(args.out)  # (facts/data/amount_text_model.npz beside amount_model.json)
 
 
 def _page(title: str, body: str, source: str, want: dict[str, Any]) -> Optional[Page]:
@@ -46,6 +72,8 @@ def _page(title: str, body: str, source: str, want: dict[str, Any]) -> Optional[
     view = amount_view(title, body, source)
     if view is None or rules_decide(view):
         return None  # no figure to weigh, or one the rules decide alone
+    # The wording's out-of-fold lifts (_prepare), not the shipped wording model's (fitted on this very page).
+    view = replace(view, text=_wording.lifts.get((title, body)))
     got = InvestmentFacts(amount=view.amount.value, currency=view.amount.currency, kind=view.amount.kind)
     right = not wrong_fields(got, {key: want[key] for key in ("amount", "currency", "kind") if key in want})
     label = KEEP if right else None if amount is None else OTHER
@@ -66,7 +94,8 @@ def _offset(args: argparse.Namespace) -> float:
 
 MODEL = Model(name="amount", weights_file=WEIGHTS_FILE, module="facts/amount_model.py", page=_page,
               problem=weights_problem, fields=("amount", "currency", "kind"), null_offset=_offset,
-              extra=lambda args: {"cut": args.cut}, options=_options)
+              extra=lambda args: {"cut": args.cut}, options=_options, prepare=_prepare,
+              written=_written)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Callable, Optional
 
 from .amounts import CNY_RATES, Amount, find_investment, parse_amount, tally_phrase, tally_story, works_in_general_summary
@@ -16,12 +17,12 @@ from .industries import INDUSTRIES, find_industries
 from .places import Place, find_places, national_figure, national_scope, place_named
 from .project import find_project
 from .script import to_simplified
-from .amount_model import AmountView, keep_amount, read_amount
+from .amount_model import MIN_BODY as AMOUNT_MIN_BODY, AmountView, keep_amount, read_amount
 from .city_model import CityCandidate, candidates as city_candidates, choose_places
-from .stage_text import LEAD as STAGE_TEXT_LEAD, lifts as stage_lifts
 from .stage_model import MIN_BODY, Candidate, PageView, candidates, choose_stage
 from .stages import STAGES, event_notice, find_stage, stage_named, under_way_word
 from .text import joined_phrase_lines, sentence_end, sentence_of, sentence_start, story_paragraphs
+from .wording import AMOUNT_WORDING, LEAD as WORDING_LEAD, STAGE_WORDING, Lifts, Vector, WordingModel, vector
 
 __all__ = [
     "CNY_RATES",
@@ -44,8 +45,8 @@ __all__ = [
 #: announced for session 6 in docs/benchmarks.md but never set here; 11 is session 7's, 12 session 8's,
 #: 13 session 9's, 14 session 10's, 15 session 11's, 16 session 12's, 17 session 13's, 18 session 14's, 19 session 15's,
 #: 20 session 16's, 21 session 17's, 22 session 18's, 23 session 19's, 24 session 20's, 25 session 21's, 26 session 22's, 27 session 23's, 28 session 24's,
-#: 29 session 25's, 30 session 26's, 31 session 27's, 32 session 28's.)
-FACTS_VERSION = 32
+#: 29 session 25's, 30 session 26's, 31 session 27's, 32 session 28's, 33 session 29's.)
+FACTS_VERSION = 33
 
 # How much of a headline is read: one longer is no headline a reader saw (see extract_facts).
 _HEADLINE_READ = 500
@@ -148,7 +149,9 @@ def _amount_view(story: _Story, amount: Amount, evidence: Optional[tuple[PageVie
         # Works under way only (封顶, 正在施工): a progress story, as often many works' as one's; the amount model weighs it
         # apart from a start reported (a tour's figures are no more one project's for its cranes).
         rule = "在建"
-    return read_amount(story.title, story.body, amount, rule, bool(page and page.tally), bool(page and page.general))
+    short = len(story.body.strip()) < AMOUNT_MIN_BODY  # (the wording read only where the weights decide)
+    return read_amount(story.title, story.body, amount, rule, bool(page and page.tally), bool(page and page.general),
+                       None if short else _wording(AMOUNT_WORDING, story.title, story.body))
 
 
 @dataclass(frozen=True)
@@ -193,24 +196,30 @@ def _stage_evidence(story: _Story) -> Optional[tuple[PageView, list[Candidate]]]
                     roundup=amount is not None and amount.kind == "roundup", tally=tally, general=general,
                     titled=bool(title.strip()), short=short, notice=notice,
                     # (read only where the weights decide: stage_model.rules_decide)
-                    text=None if short or tally or notice else _wording(title, body))
+                    text=None if short or tally or notice else _wording(STAGE_WORDING, title, body))
     return page, candidates(title, body, focus, keep)
 
 
-def _wording(title: str, body: str) -> Optional[tuple[tuple[Optional[str], float], ...]]:
-    """How much likelier the story's wording makes each stage (facts.stage_text), or None without that model."""
-    found = stage_lifts(*_wording_read(title, body))
-    return None if found is None else tuple(found.items())
+def _wording(model: WordingModel, title: str, body: str) -> Optional[Lifts]:
+    """How much likelier the story's wording makes each of a wording model's classes (facts.wording), or None without
+    that model."""
+    return model.lifts(_wording_vector(title, body))
+
+
+@lru_cache(maxsize=4)
+def _wording_vector(title: str, body: str) -> Vector:
+    """The story's wording features, read once for the stage's and the amount's wording models."""
+    return vector(*_wording_read(title, body))
 
 
 def _wording_read(title: str, body: str) -> tuple[str, str]:
     """The headline and the paragraphs the wording model reads (title and body as _read has them): the metadata lines a
     page puts above the story left out, as the stage model's candidates are."""
-    return title, "\n".join(story_paragraphs(body[:3 * STAGE_TEXT_LEAD]))
+    return title, "\n".join(story_paragraphs(body[:3 * WORDING_LEAD]))
 
 
 def wording_text(title: str, body: str, source: str = "") -> tuple[str, str]:
-    """The headline and lead the wording model (facts.stage_text) reads of a story: extract_facts' own reading, for
+    """The headline and lead the wording models (facts.wording) read of a story: extract_facts' own reading, for
     bench/train_stage_model.py."""
     story = _read(title, body, source)
     return _wording_read(story.title, story.body)

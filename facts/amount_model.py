@@ -15,6 +15,9 @@ figure's reading (its words, where it stands, how many figures stand beside it, 
 and their reading of the page as a tally or a summary of works in general); the figure is dropped only when the score
 says it is a project's investment with a probability below the weights file's ``cut`` (0.4: a right figure dropped is a
 user's missed alert, a wrong one kept a false one; below 0.5, where cross-validation's trade of the two turns even).
+Since session 29 the story's wording is one more feature (facts.wording's AMOUNT_WORDING: how much likelier the
+headline's and the lead's characters make the figure's own kind, a project's investment or a roundup's total, than it is
+on any page): a year summary, a touring feature, a fair's programme are told by their words as much as by their figures.
 Only the reported amount changes: the story's places, stage and project are read from the rules' figure as before (the
 stage model was fitted on that reading).
 
@@ -38,6 +41,7 @@ from .batches import ROUNDUP, SEVERAL
 from .money import Amount
 from .stages import find_stage
 from .text import EVENT, STATISTIC, normalise, sentence_of, story_paragraphs
+from .wording import Lifts, log_lift
 
 __all__ = ["MIN_BODY", "WEIGHTS_FILE", "AmountView", "amount_features", "keep_amount", "read_amount", "weights_problem"]
 
@@ -92,11 +96,15 @@ class AmountView:
     tally: bool  # the rules read a span's tally (amounts.tally_story)
     general: bool  # …a place's works in general (amounts.works_in_general_summary)
     short: bool  # a body shorter than MIN_BODY: the rules decide
+    # How much likelier the story's wording makes no amount (None), a project's investment and a roundup's total than
+    # they are on any page (facts.wording.AMOUNT_WORDING), or None without that model's weights (or for a short body).
+    text: Optional[Lifts] = None
 
 
-def read_amount(title: str, body: str, amount: Amount, rule_stage: Optional[str], tally: bool,
-                general: bool) -> AmountView:
-    """The view of the rules' figure (title and body simplified, as extract_facts has them)."""
+def read_amount(title: str, body: str, amount: Amount, rule_stage: Optional[str], tally: bool, general: bool,
+                wording: Optional[Lifts] = None) -> AmountView:
+    """The view of the rules' figure (title and body simplified, as extract_facts has them; ``wording``: the amount
+    wording's lifts of the story, facts.wording)."""
     paragraphs = story_paragraphs(body)[:_PARAGRAPHS]
     lead = story_paragraphs(body[:_LEAD])
     per_text = [list(islice(investment_figures(text, title), _FIGURES_COUNTED)) for text in (title, *lead)]
@@ -122,7 +130,7 @@ def read_amount(title: str, body: str, amount: Amount, rule_stage: Optional[str]
         title_stage=bool(title.strip()) and find_stage(title, "") is not None,
         title_count=bool(ROUNDUP.search(title) or SEVERAL.search(title)), title_span=bool(_SPAN_HEADLINE.search(title)),
         title_summary=bool(_SUMMARY_HEADLINE.search(title)), titled=bool(title.strip()), rule_stage=rule_stage,
-        tally=tally, general=general, short=len(body.strip()) < MIN_BODY)
+        tally=tally, general=general, short=len(body.strip()) < MIN_BODY, text=wording)
 
 
 def amount_features(view: AmountView) -> dict[str, float]:
@@ -147,6 +155,10 @@ def amount_features(view: AmountView) -> dict[str, float]:
             features[f"w:{word}"] = 1.0
     if view.section == "title":
         features["title&" + view.amount.kind] = 1.0
+    if view.text is not None:
+        # The wording's lift of the figure's own kind: a roundup's total read on a page worded as one project's (or a
+        # figure on a page worded as no investment's) is the likelier misreading.
+        features["text_lift"] = log_lift(view.text, view.amount.kind)
     return features
 
 

@@ -76,7 +76,7 @@ _SPAN = re.compile(r"(?<!\d)\d{4}年" + _NOT_A_DATE + _NOT_AN_EVENTS_YEAR + r"|�
 # "将", "谋划", "完成"; not an ordinal: "今年引进的第三个…项目" ranks one); after the amount only a count of projects or works ("实施“十大民生工程”"):
 # a plan or a number after one project's amount ("将于年底投产", "带动300个岗位") says nothing of it.
 _SPAN_WORK = re.compile(r"(?<![\d.第])\d+(?:多|余)?[个项家](?!月)|(?<![第两三四五六七八九十百千])[两三四五六七八九十百千]+(?:多|余)?[个项大家](?!月)"
-                        r"|计划|将(?!近)|拟|预计|谋划|完成")
+                        r"|计划(?!总投资)|将(?!近)|拟|预计|谋划|完成")
 _SPAN_COUNT_AFTER = re.compile(r"(?:(?<![\d.])\d+|[两三四五六七八九十百千]+)(?:多|余)?[个项大]"
                                r"[\u4e00-\u9fff“”\"]{0,10}?(?:项目|工程)")
 # One event's batch stays a roundup: "今天，北京市2023年首批50个重大项目开工" (EVENT).

@@ -9,7 +9,7 @@ first paragraphs is a *candidate* (its stage, where it stands, the rules' reason
 tells the day's event or states the investment…), beside a *no stage* candidate (what the page as a whole is: a roundup,
 a place's works in general, no verb kept in its lead…); a conditional logit (one softmax over the page's candidates) scores them and the best one is
 the story's stage. The rules' own answer is one of the features, so the weights learn where to depart from it; so is
-what the story's wording suggests of each stage (facts.stage_text, session 28), for what the rules have no word for.
+what the story's wording suggests of each stage (facts.wording, session 28), for what the rules have no word for.
 The rules alone decide what the weights know nothing of (rules_decide: short texts, tallies, notices of events to come).
 
 The weights (``data/stage_model.json``) are fitted by ``bench/train_stage_model.py`` on the labelled real pages of
@@ -28,6 +28,7 @@ from typing import Any, Callable, Optional
 
 from . import stages as S
 from . import weights as W
+from .wording import Lifts, log_lift
 from .text import CLAUSE_MARKS, EVENT, normalise, sentence_of, sentence_start, story_paragraphs
 
 __all__ = ["MIN_BODY", "WEIGHTS_FILE", "Candidate", "PageView", "candidate_features", "candidates", "choose_stage",
@@ -82,9 +83,9 @@ class PageView:
     general: bool
     titled: bool
     short: bool  # a body shorter than MIN_BODY: the rules decide
-    # How much likelier the story's wording makes each stage (None: no stage) than it is on any page (facts.stage_text),
-    # or None without that model's weights.
-    text: Optional[tuple[tuple[Optional[str], float], ...]] = None
+    # How much likelier the story's wording makes each stage (None: no stage) than it is on any page
+    # (facts.wording.STAGE_WORDING), or None without that model's weights.
+    text: Optional[Lifts] = None
     notice: bool = False  # the headline is a notice of an event to come (stages.event_notice)
 
 
@@ -159,19 +160,8 @@ def candidate_features(candidate: Candidate, page: PageView) -> dict[str, float]
     if page.text is not None:
         # Trusted apart for a verb the rules read as reported and one they skip (a plan, a condition…): the wording of a
         # story about a meeting still to come is a meeting's, whatever its stage words.
-        features["text_lift&" + ("ok" if candidate.reason == "ok" else "skip")] = _log_lift(page.text, stage)
+        features["text_lift&" + ("ok" if candidate.reason == "ok" else "skip")] = log_lift(page.text, stage)
     return features
-
-
-# The wording's lift is read within a factor of _LIFT_BOUND either way: a stage the wording all but rules out still has
-# its verbs to speak for it, and a rare stage's lift (备案 is 7 labels in 3,500: its lift can reach hundreds) does not
-# outvote them.
-_LIFT_BOUND = 10.0
-
-
-def _log_lift(text: tuple[tuple[Optional[str], float], ...], stage: Optional[str]) -> float:
-    lift = dict(text).get(stage, 1.0)  # (a stage the wording file does not know: no say either way)
-    return math.log(min(max(lift, 1 / _LIFT_BOUND), _LIFT_BOUND))
 
 
 def no_stage_features(page: PageView, found: list[Candidate]) -> dict[str, float]:
@@ -183,7 +173,7 @@ def no_stage_features(page: PageView, found: list[Candidate]) -> dict[str, float
             features[f"null&{name}"] = 1.0
     features["null&n_ok"] = math.log1p(sum(1 for c in found if c.reason == "ok"))
     if page.text is not None:
-        features["text_lift"] = _log_lift(page.text, None)
+        features["text_lift"] = log_lift(page.text, None)
     if not any(c.reason == "ok" and c.section in ("title", "p0") for c in found):
         features["null&none_ok_lead"] = 1.0
     return features

@@ -14,16 +14,20 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from newsmon.facts import amount_view, extract_facts
 from newsmon.facts import amount_model
 from newsmon.facts.amount_model import MIN_BODY, WEIGHTS_FILE, amount_features, keep_amount, rules_decide
+from newsmon.facts.wording import AMOUNT_WORDING
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# A county's event of three groups (signed, started, finished), each with its own total and none for the event: real
-# pages' readers label no amount (no one project, no event total); the rules take the first group's.
+# A county's event of three groups (signed, started, finished), each with its own total and none for the event; the
+# rules take the first group's. Real pages' readers label such events both ways (the signed group's or the whole
+# event's total, or no amount: 7 and 6 of the seen pages), and the weights put this one at the cut since they read the
+# wording (session 29): it serves here as a story with a figure, not as one the weights must drop.
 _THREE_GROUPS = ("某县举行第五期“三个一批”项目建设活动",
                  "11月20日，某县第五期“三个一批”项目建设活动在某产业园举行。县委书记出席活动并讲话。\n此次活动，签约项目9个，"
                  "总投资135亿元；开工项目8个，总投资19亿元；竣工投产项目14个，总投资34.2亿元，涵盖装备制造、新材料、农产品"
@@ -52,11 +56,11 @@ _KEPT = [
 # The prefixes every feature name starts with (facts.amount_model.amount_features).
 _PREFIXES = ("KEEP", "kind=", "sec=", "stage=", "n_figures", "n_in_sentence", "paras_with=", "mag=", "w:", "title&",
              "bound", "total", "phase", "first", "largest", "title_", "untitled", "tally", "general", "foreign",
-             "attributive", "semicolon", "enumeration", "event", "statistic")
+             "attributive", "semicolon", "enumeration", "event", "statistic", "text_lift")
 
 
-@pytest.mark.parametrize("story", [_THREE_GROUPS, _ZONES_YEAR])
-def test_a_figure_of_a_list_of_groups_is_no_projects_investment(story: tuple[str, str]) -> None:
+def test_a_figure_of_a_spans_list_of_groups_is_no_projects_investment() -> None:
+    story = _ZONES_YEAR
     view = amount_view(*story)
     assert view is not None and not rules_decide(view)  # the rules report a figure…
     assert not keep_amount(view)  # …which the weights drop
@@ -71,14 +75,14 @@ def test_a_projects_or_an_events_figure_is_kept(title: str, body: str, amount: f
 
 def test_only_the_reported_amount_changes(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # Places, stage, industry and project are read from the rules' figure either way (the stage model was fitted on it).
-    with_model = extract_facts(*_THREE_GROUPS)
+    with_model = extract_facts(*_ZONES_YEAR)
     monkeypatch.setattr(amount_model, "WEIGHTS_FILE", tmp_path / "none.json")
     amount_model._model.cache_clear()
     try:
-        rules = extract_facts(*_THREE_GROUPS)
+        rules = extract_facts(*_ZONES_YEAR)
     finally:
         amount_model._model.cache_clear()
-    assert rules.amount == 135e8 and with_model.amount is None
+    assert rules.amount == 151e8 and with_model.amount is None
     assert (with_model.stage, with_model.places, with_model.industry, with_model.project) == \
         (rules.stage, rules.places, rules.industry, rules.project)
 
@@ -118,7 +122,7 @@ def test_missing_or_unusable_weights_leave_the_amount_to_the_rules(tmp_path: Pat
     monkeypatch.setattr(amount_model, "WEIGHTS_FILE", weights)
     amount_model._model.cache_clear()
     try:
-        assert extract_facts(*_THREE_GROUPS).amount == 135e8  # the rules' figure, which the weights would drop
+        assert extract_facts(*_ZONES_YEAR).amount == 151e8  # the rules' figure, which the weights would drop
         assert "amounts come from the rules alone" in caplog.text
     finally:
         amount_model._model.cache_clear()  # the next test reads the real file again
@@ -147,7 +151,10 @@ def test_the_trainer_fits_the_repositorys_paragraphs_and_writes_weights_the_mode
     assert "cross-validated (2 folds by file)" in done.stdout and "paragraphs: model" in done.stdout
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert doc["cut"] == 0.3 and doc["trained_on"]["pages"] > 20 and "KEEP" in doc["weights"]
-    assert all(name.startswith(_PREFIXES) for name in doc["weights"])
+    assert all(name.startswith(_PREFIXES) for name in doc["weights"]) and "text_lift" in doc["weights"]
+    # The wording model is written beside the weights, in the form the amount model reads.
+    with np.load(tmp_path / AMOUNT_WORDING.file.name, allow_pickle=False) as wording:
+        assert AMOUNT_WORDING.problem(wording["weights"], wording["bias"], wording["classes"], wording["prior"]) is None
     monkeypatch.setattr(amount_model, "WEIGHTS_FILE", out)
     amount_model._model.cache_clear()
     try:

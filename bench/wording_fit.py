@@ -1,0 +1,87 @@
+"""Fit a wording model (facts/wording.py) for the trainer of the model that reads it: out of fold for every text, then
+on them all (shared by bench/train_stage_model.py and bench/train_amount_model.py).
+
+Each text's lifts come from a fit on the other files' texts (5 folds by file; a text copied into two files, a syndicated
+page collected twice, is held out with either copy), so the reading model learns the trust a fresh page's wording
+deserves, not the trust of a page the wording model has learnt by heart. The fit on all the texts is the file written
+beside the reading model's weights, whole and then moved over the old one.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+import numpy as np
+
+from newsmon.facts import wording_text
+from newsmon.facts.wording import Lifts, WordingModel, fit, priors, scores, softmax, vector
+
+from model_fit import Text  # (bench/ is the trainers' own folder on the path)
+
+Key = tuple[str, str]  # a text's title and body as the texts file has them
+FOLDS = 5
+
+
+def key(text: dict[str, Any]) -> Key:
+    return text.get("title", ""), text.get("body", "")
+
+
+class WordingFit:
+    """One wording model's fits: ``lifts[key]`` out of fold for every text, ``arrays`` fitted on all (to write)."""
+
+    def __init__(self, model: WordingModel) -> None:
+        self.model = model
+        self.lifts: dict[Key, Lifts] = {}
+        self.arrays: dict[str, np.ndarray] = {}
+
+    def fit(self, texts: list[Text], label: Callable[[dict[str, Any]], Optional[str]]) -> None:
+        """Fit on ``texts`` whose ``label(want)`` is one of the model's classes (None: not fitted; "" is the none
+        class), progress on stderr."""
+        classes = self.model.classes
+        started = time.monotonic()
+        labelled = [(file, text, classes.index(name)) for file, text, want in texts
+                    if (name := label(want)) is not None and name in classes]
+        vectors = {key(text): vector(*wording_text(*key(text), text.get("source", ""))) for _, text, _ in texts}
+        files = sorted({file for file, _, _ in texts})
+        random.Random(1).shuffle(files)
+        folds = min(FOLDS, len(files))
+        if folds < 2:
+            print(f"the texts come from one file: no out-of-fold wording to fit with ({self.model.without})",
+                  file=sys.stderr)
+        for k in range(folds if folds >= 2 else 0):
+            held = set(files[k::folds])
+            held_keys = {key(text) for file, text, _ in texts if file in held}
+            train = [(vectors[key(text)], y) for _, text, y in labelled if key(text) not in held_keys]
+            w, b = fit([v for v, _ in train], (y for _, y in train), len(classes))
+            prior = priors((y for _, y in train), len(classes))
+            for held_key in held_keys:
+                p = softmax(scores([vectors[held_key]], w, b)[0]) / prior
+                self.lifts[held_key] = tuple(((c or None), float(x)) for c, x in zip(classes, p))
+            print(f"{self.model.name}: fold {k + 1}/{folds} fitted ({time.monotonic() - started:.0f} s)",
+                  file=sys.stderr)
+        labels = [y for _, _, y in labelled]
+        w, b = fit([vectors[key(text)] for _, text, _ in labelled], labels, len(classes))
+        self.arrays = {"weights": w.astype(np.float16), "bias": b, "classes": np.array(classes),
+                       "prior": priors(labels, len(classes))}
+        print(f"{self.model.name}: fitted on {len(labelled)} texts in {time.monotonic() - started:.0f} s",
+              file=sys.stderr)
+
+    def write(self, beside: Path) -> None:
+        """Write the weights fitted on all the texts into ``beside``'s folder, under the model's file name."""
+        out = beside.with_name(self.model.file.name)
+        problem = self.model.problem(self.arrays["weights"], self.arrays["bias"], self.arrays["classes"],
+                                     self.arrays["prior"])
+        if problem is not None:
+            print(f"{out} not written: {problem}", file=sys.stderr)
+            return
+        # Written whole, then moved over the old file: a process reading it meanwhile sees the old one or the new one.
+        partial = out.with_name(out.name + ".partial")
+        with partial.open("wb") as handle:
+            np.savez_compressed(handle, **self.arrays)
+        os.replace(partial, out)
+        print(f"wrote {out}")
