@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import sys
 import time
@@ -132,8 +133,8 @@ Text = tuple[Path, dict[str, Any], dict[str, Any]]  # the file, the text ("title
 
 
 def read_pages(model: Model, texts: list[Text]) -> tuple[list[Page], list[str], list[str]]:
-    """The fitted pages' features and labels, the file each came from (for folds) and its address ("" for a
-    paragraph)."""
+    """The fitted pages' features and labels, the file each came from (for folds) and its address (a paragraph's first
+    characters)."""
     pages: list[Page] = []
     files: list[str] = []
     urls: list[str] = []
@@ -142,7 +143,8 @@ def read_pages(model: Model, texts: list[Text]) -> tuple[list[Page], list[str], 
         if page is not None:
             pages.append(page)
             files.append(str(path))
-            urls.append(str(text.get("url", "")))
+            # (A paragraph has no address: its first characters name it.)
+            urls.append(str(text.get("url") or (text.get("title") or text.get("body", ""))[:40]))
     return pages, files, urls
 
 
@@ -184,8 +186,9 @@ def main(model: Model, doc: str, argv: list[str] | None = None) -> int:
     parser.add_argument("--paragraphs-only", action="store_true", help="allow a fit without pages (the repository's "
                                                                          "paragraphs alone)")
     parser.add_argument("--misses", type=Path, help="with --cv: write each page the cross-validated model answers "
-                                                    "wrongly to this JSONL file (file, url, label, model's and rules' "
-                                                    "answers), to read what it misses")
+                                                    "wrongly to this JSONL file (file, url or a paragraph's first "
+                                                    "characters, label, model's and rules' answers), to read what it "
+                                                    "misses")
     parser.add_argument("--dry-run", action="store_true", help="do not write the weights file")
     parser.add_argument("--out", type=Path, help=f"where to write the weights (the model reads {model.weights_file})")
     model.options(parser)
@@ -194,6 +197,11 @@ def main(model: Model, doc: str, argv: list[str] | None = None) -> int:
         parser.error("--cv needs at least 2 folds")
     if args.misses and not args.cv:
         parser.error("--misses needs --cv (the misses are the cross-validated model's)")
+    if args.misses:
+        try:  # (before minutes of fitting: a path that cannot be written is said at once)
+            args.misses.write_text("", encoding="utf-8")
+        except OSError as error:
+            parser.error(f"--misses {args.misses}: cannot be written ({error.strerror or error})")
     if args.iterations < 1 or not 0 < args.rate < 10 or not 0 <= args.l2 < 1e6 or args.min_pages < 1:
         parser.error("--iterations and --min-pages are at least 1, --rate between 0 and 10, --l2 from 0")
     if args.out is None and not args.dry_run:
@@ -280,7 +288,10 @@ def main(model: Model, doc: str, argv: list[str] | None = None) -> int:
     if problem is not None:
         print(f"not written: {problem} (try fewer --min-pages, more --iterations or a smaller --rate)", file=sys.stderr)
         return 1
-    args.out.write_text(json.dumps(doc_out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    # Written whole, then moved over the old file: a process reading it meanwhile sees the old weights or the new.
+    partial = args.out.with_name(args.out.name + ".partial")
+    partial.write_text(json.dumps(doc_out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    os.replace(partial, args.out)
     print(f"wrote {args.out} ({len(doc_out['weights'])} weights)")
     model.written(args)
     return 0

@@ -72,16 +72,20 @@ class WordingFit:
               file=sys.stderr)
 
     def write(self, beside: Path) -> None:
-        """Write the weights fitted on all the texts into ``beside``'s folder, under the model's file name."""
+        """Write the weights fitted on all the texts into ``beside``'s folder, under the model's file name; exit with a
+        sentence (status 1) when they cannot be: the weights just written beside them expect them."""
         out = beside.with_name(self.model.file.name)
-        problem = self.model.problem(self.arrays["weights"], self.arrays["bias"], self.arrays["classes"],
-                                     self.arrays["prior"])
+        a = self.arrays
+        problem = self.model.problem(a["weights"], a["bias"], a["classes"], a["prior"])
         if problem is not None:
-            print(f"{out} not written: {problem}", file=sys.stderr)
-            return
+            raise SystemExit(f"{out} not written: {problem}; {beside.name} expects it (fit again)")
         # Written whole, then moved over the old file: a process reading it meanwhile sees the old one or the new one.
         partial = out.with_name(out.name + ".partial")
-        with partial.open("wb") as handle:
-            np.savez_compressed(handle, **self.arrays)
-        os.replace(partial, out)
+        try:
+            with partial.open("wb") as handle:
+                np.savez_compressed(handle, weights=a["weights"], bias=a["bias"], classes=a["classes"], prior=a["prior"])
+            os.replace(partial, out)
+        except OSError as error:
+            partial.unlink(missing_ok=True)
+            raise SystemExit(f"{out} not written ({error.strerror or error}); {beside.name} expects it (fit again)")
         print(f"wrote {out}")

@@ -203,13 +203,16 @@ def _stage_evidence(story: _Story) -> Optional[tuple[PageView, list[Candidate]]]
 def _wording(model: WordingModel, title: str, body: str) -> Optional[Lifts]:
     """How much likelier the story's wording makes each of a wording model's classes (facts.wording), or None without
     that model."""
-    return model.lifts(_wording_vector(title, body))
+    return model.lifts(_wording_vector(*_wording_read(title, body)))
 
 
 @lru_cache(maxsize=4)
-def _wording_vector(title: str, body: str) -> Vector:
-    """The story's wording features, read once for the stage's and the amount's wording models."""
-    return vector(*_wording_read(title, body))
+def _wording_vector(title: str, lead: str) -> Vector:
+    """The story's wording features, read once for the stage's and the amount's wording models (keyed by the headline
+    and lead read, a few thousand characters at most, never a whole body; the arrays shared, so read-only)."""
+    columns, values = vector(title, lead)
+    columns.flags.writeable = values.flags.writeable = False
+    return columns, values
 
 
 def _wording_read(title: str, body: str) -> tuple[str, str]:
@@ -220,7 +223,7 @@ def _wording_read(title: str, body: str) -> tuple[str, str]:
 
 def wording_text(title: str, body: str, source: str = "") -> tuple[str, str]:
     """The headline and lead the wording models (facts.wording) read of a story: extract_facts' own reading, for
-    bench/train_stage_model.py."""
+    the trainers' wording fits (bench/wording_fit.py)."""
     story = _read(title, body, source)
     return _wording_read(story.title, story.body)
 

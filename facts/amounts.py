@@ -212,6 +212,13 @@ _CONSEQUENCE = re.compile(r"可享受|可以?申请|均可|均实行|给予|予�
 _RANGE_AFTER = re.compile(r"^(至|到|—|-|~)\d")
 # A year's target or allocation ("重点项目投资目标为180亿元", "2025年度投资为6亿元", "为该铁路安排投资20亿元"): a slice
 # of a plan, no work's investment.
+# An estimate's or a budget's total ("投资估算总额", "概算总额", session 29) is one work's only when the figure follows it and
+# no scope of many works stands before it in its comma clause ("某市城市更新项目库估算总额", "全市已批复项目概算总额",
+# "某流域综合治理规划项目投资估算总额"): the same guards as a bare 总额 would drop it, which is how these were missed.
+_ESTIMATE = re.compile(r"(?:投资)?[估概]算总?额")
+_ESTIMATE_GAP = re.compile(r"(?:约|近|达|为|是|超|逾|超过|高达|共计?|合计|[：:])*")
+_ESTIMATE_SCOPE = re.compile(r"全[市县区省国]|各[市县区地]|[该本我][市县区省]|项目库|批复|重[点大]项目|规划|[市县区省]级"
+                             r"|一批|(?:\d+|[两二三四五六七八九十百]+)(?:多|余)?[个项]")
 _YEAR_SLICE = re.compile(r"的?(目标|任务)")
 _YEAR_SLICE_BEFORE = re.compile(r"(年度|安排|下达|(?<![建成投\d一二两三四五六七八九十几多])年内|(?<![\u4e00-\u9fff])今年)$")  # "某项目年内投资37亿元": this year's
 # The cost of a film, a show, a games or a festival ("这部电影总投资2.5亿元", "本届旅游节总投入约800万元"): no work.
@@ -498,6 +505,10 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if _PER_UNIT.search(text, max(_comma_clause_start(text, invest.start(), clause_start), invest.start() - 6), invest.start()):
             continue  # "每公里造价1亿元": a rate per unit, not a total (in its comma clause: "不低于200万元每亩，投资总额约6亿元")
         between = text[invest.end():start]
+        if _ESTIMATE.fullmatch(invest.group()) and (
+                not _ESTIMATE_GAP.fullmatch(between)
+                or _ESTIMATE_SCOPE.search(text, _comma_clause_start(text, invest.start(), clause_start), invest.start())):
+            continue  # "项目库估算总额800亿元", "估算总额较原批复的8亿元增加…": many works' estimate, or another figure
         bare_signing = bool(_BARE_SIGNING.fullmatch(invest.group()))
         signed_projects = bare_signing and bool(_SIGNED_PROJECTS.fullmatch(between))
         if bare_signing and not _BARE_SIGNED_GAP.fullmatch(between) and not signed_projects:

@@ -68,7 +68,11 @@ PLANNED_COUNT = re.compile(r"(?<!本次)(?<!此次)(?<!这次)(?<!今天)(?<!当
 _NOT_A_DATE = r"(?!\d|[一二三四五六七八九十]{1,2}月|[初底末])"
 # Nor the year of one event ("在今年的进博会上", "在2023年的招商引资推介会上").
 _NOT_AN_EVENTS_YEAR = r"(?!的[^，。；,;]{0,16}?(?:会|节|活动|仪式)(?:上|中|期间|现场))"
-_SPAN = re.compile(r"(?<!\d)\d{4}年" + _NOT_A_DATE + _NOT_AN_EVENTS_YEAR + r"|今年" + _NOT_A_DATE + _NOT_AN_EVENTS_YEAR
+# A year that dates one work's approval or listing ("某渔港项目于2003年经农业部批准建设，工程计划总投资…",
+# "某公路2021年列入省重点项目，计划总投资18亿元"): no span whose figures are summed (session 29).
+_A_WORKS_YEAR = r"(?![^，。；,;]{0,6}?(?:经|获批|批准|核准|立项|列入))"
+_SPAN = re.compile(r"(?<!\d)\d{4}年" + _NOT_A_DATE + _NOT_AN_EVENTS_YEAR + _A_WORKS_YEAR + r"|今年" + _NOT_A_DATE
+                   + _NOT_AN_EVENTS_YEAR
                    + r"|去年|全年|上半年|下半年|前三季度"
                    r"|[一二三四]季度|(近|未来)[一两二三四五六七八九十\d]{1,2}年|前\d{1,2}个?月|前[一二三四五六七八九十]{1,2}个?月|目前")
 
@@ -76,7 +80,7 @@ _SPAN = re.compile(r"(?<!\d)\d{4}年" + _NOT_A_DATE + _NOT_AN_EVENTS_YEAR + r"|�
 # "将", "谋划", "完成"; not an ordinal: "今年引进的第三个…项目" ranks one); after the amount only a count of projects or works ("实施“十大民生工程”"):
 # a plan or a number after one project's amount ("将于年底投产", "带动300个岗位") says nothing of it.
 _SPAN_WORK = re.compile(r"(?<![\d.第])\d+(?:多|余)?[个项家](?!月)|(?<![第两三四五六七八九十百千])[两三四五六七八九十百千]+(?:多|余)?[个项大家](?!月)"
-                        r"|计划(?!总投资)|将(?!近)|拟|预计|谋划|完成")
+                        r"|计划|将(?!近)|拟|预计|谋划|完成")
 _SPAN_COUNT_AFTER = re.compile(r"(?:(?<![\d.])\d+|[两三四五六七八九十百千]+)(?:多|余)?[个项大]"
                                r"[\u4e00-\u9fff“”\"]{0,10}?(?:项目|工程)")
 # One event's batch stays a roundup: "今天，北京市2023年首批50个重大项目开工" (EVENT).

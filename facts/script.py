@@ -28,6 +28,7 @@ _VARIANTS = str.maketrans({"陜": "陕"})
 # Enough text to tell the script (a story does not switch scripts halfway), and little enough that
 # the two conversions below cost a few hundredths of a millisecond.
 _SAMPLE = 500
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @functools.lru_cache(maxsize=2)
@@ -62,6 +63,9 @@ def without_glosses(text: str) -> str:
 def to_simplified(title: str, body: str) -> tuple[str, str]:
     """``(title, body)`` in simplified characters when the story is written in traditional ones, else as is;
     pinyin readings after characters are dropped first (see _GLOSS)."""
+    # A lone surrogate (a page decoded with surrogateescape, a broken JSON escape) has no UTF-8 form, and OpenCC encodes
+    # its input: each is replaced by U+FFFD, one character for one, so the text's offsets hold.
+    title, body = _SURROGATE.sub("\ufffd", title), _SURROGATE.sub("\ufffd", body)
     title, body = without_glosses(title), without_glosses(body)
     if not is_traditional(title + "\n" + body[:_SAMPLE]):  # the sample only: no copy of a long body
         return title, body

@@ -178,6 +178,9 @@ class WordingModel:
             return f"its weights are not {2 * BUCKETS} rows of one column per class"
         if bias.shape != (weights.shape[1],) or classes.shape != (weights.shape[1],) or prior.shape != bias.shape:
             return "its bias, classes or priors do not match its weights"
+        # (Checked as the scores read them, in float32: a float64 1e300 is finite, its float32 infinite.)
+        with np.errstate(over="ignore"):
+            weights, bias, prior = weights.astype(np.float32), bias.astype(np.float32), prior.astype(np.float32)
         if not (np.isfinite(weights).all() and np.isfinite(bias).all()):
             return "a weight is not a finite number"
         if not (np.isfinite(prior).all() and (prior > 0).all()):
@@ -222,6 +225,8 @@ class WordingModel:
             return None
         weights, bias, classes, prior = model
         p = softmax(scores([features], weights, bias)[0]) / prior
+        if not np.isfinite(p).all():
+            return None  # (finite weights summing past float32's range: no say rather than a wrong one)
         return tuple(((c or None), float(x)) for c, x in zip(classes, p))
 
 

@@ -25,9 +25,10 @@ from newsmon.facts.wording import AMOUNT_WORDING
 ROOT = Path(__file__).resolve().parent.parent
 
 # A county's event of three groups (signed, started, finished), each with its own total and none for the event; the
-# rules take the first group's. Real pages' readers label such events both ways (the signed group's or the whole
-# event's total, or no amount: 7 and 6 of the seen pages), and the weights put this one at the cut since they read the
-# wording (session 29): it serves here as a story with a figure, not as one the weights must drop.
+# rules take the first group's. Real pages' readers label such events both ways (a total, or no amount: 8 and 7 of
+# the seen pages of such events and tallies a search of their wording found in session 29), and the weights put this
+# one at the cut since they read the wording (session 29): it serves here as a story with a figure, not as one the
+# weights must drop.
 _THREE_GROUPS = ("某县举行第五期“三个一批”项目建设活动",
                  "11月20日，某县第五期“三个一批”项目建设活动在某产业园举行。县委书记出席活动并讲话。\n此次活动，签约项目9个，"
                  "总投资135亿元；开工项目8个，总投资19亿元；竣工投产项目14个，总投资34.2亿元，涵盖装备制造、新材料、农产品"

@@ -8,6 +8,7 @@ that only the places change, the weights file and the trainer.
 from __future__ import annotations
 
 import json
+import re
 import math
 import subprocess
 import sys
@@ -155,10 +156,27 @@ def test_the_weights_file_is_the_features_own() -> None:
 
 def test_the_trainer_fits_the_repositorys_paragraphs(tmp_path: Path) -> None:
     out = tmp_path / "weights.json"
+    misses = tmp_path / "misses.jsonl"
     done = subprocess.run([sys.executable, str(ROOT / "bench" / "train_city_model.py"), "--iterations", "60", "--cv",
-                           "2", "--paragraphs-only", "--min-pages", "2", "--out", str(out)], capture_output=True,
-                          text=True, timeout=600, cwd=ROOT)
+                           "2", "--paragraphs-only", "--min-pages", "2", "--out", str(out), "--misses", str(misses)],
+                          capture_output=True, text=True, timeout=600, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert "paragraphs: model" in done.stdout
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert "NULL" in doc["weights"] and all(name.startswith(_PREFIXES) for name in doc["weights"])
+    # Each cross-validated miss, as the summary line counts them: the model's answer differs from the label.
+    wrong = [json.loads(line) for line in misses.read_text(encoding="utf-8").splitlines()]
+    right, scored = (int(n) for n in re.search(r"(\d+) paragraphs: model (\d+) right", done.stdout).group(2, 1))
+    assert len(wrong) == scored - right > 0
+    assert all(m["model"] != m["label"] and m["url"] and m["file"].endswith(".json") for m in wrong)
+
+
+def test_the_trainer_says_at_once_when_the_misses_cannot_be_written(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "train_city_model.py"), "--cv", "2", "--paragraphs-only",
+                           "--dry-run", "--misses", str(tmp_path / "no" / "misses.jsonl")], capture_output=True,
+                          text=True, timeout=120, cwd=ROOT)
+    assert done.returncode == 2 and "cannot be written" in done.stderr and "Traceback" not in done.stderr
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "train_city_model.py"), "--paragraphs-only",
+                           "--dry-run", "--misses", str(tmp_path / "misses.jsonl")], capture_output=True,
+                          text=True, timeout=120, cwd=ROOT)
+    assert done.returncode == 2 and "--misses needs --cv" in done.stderr

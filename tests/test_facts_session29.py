@@ -1,5 +1,5 @@
-"""Session 29: an estimate's or a budget's total is a work's investment, and a work's planned total is not a year's plan
-when a date stands before it, checked on made-up stories (the wording model is tests/test_facts_wording.py's).
+"""Session 29: an estimate's or a budget's total is a work's investment (not many works'), and a year that dates one
+work's approval or listing is no span whose plan the figure sums, checked on made-up stories (the wording model is tests/test_facts_wording.py's).
 
 Each class comes from real pages' misses (bench/data/facts/README.md "Real pages (session 29)"); the stories here are
 written for the tests, with guards for the readings the changes must leave alone.
@@ -32,8 +32,18 @@ def test_an_estimates_or_a_budgets_total_is_the_works_investment(text: str, amou
 @pytest.mark.parametrize("text", [
     "今年全市签约项目85个，总额151亿元。",  # a bare 总额 of a span's signings: no work's
     "会上推介项目120个，总额503.7亿元。",  # projects on offer, none signed
+    # Many works' estimates (the review's cases): a project bank, a year's list, approved projects, a province's
+    # programme, a plan.
+    "某市城市更新项目库估算总额达800亿元。",
+    "某市2024年重点项目投资估算总额1600亿元。",
+    "全市已批复项目概算总额32亿元。",
+    "该省高标准农田建设项目概算总额45亿元，覆盖60个县。",
+    "某流域综合治理规划项目投资估算总额56亿元，分三期实施。",
+    "全县35个项目投资估算总额120亿元。",
+    # Another figure the estimate is compared with, not the estimate.
+    "某项目投资估算总额较原可研批复的8亿元增加了2亿元。",
 ])
-def test_a_bare_total_is_still_no_works_investment(text: str) -> None:
+def test_a_bare_total_or_many_works_estimate_is_no_works_investment(text: str) -> None:
     assert _figure(text) is None
 
 
@@ -49,6 +59,8 @@ def test_a_works_planned_total_is_no_years_plan(text: str, amount: float) -> Non
     "2023年，全市计划总投资500亿元，推进重点项目建设。",  # the year's programme: no figure of one work
     "今年全市计划实施重点项目50个，计划总投资500亿元。",
     "2024年某县计划投资30亿元，实施民生工程20项。",
+    "该区2024年的城建项目计划总投资30亿元。",  # (the review's cases)
+    "2024年，某市重点工程计划总投资1200亿元。",
 ])
 def test_a_years_plan_is_still_no_works_investment(text: str) -> None:
     assert [f.amount.value for f in investment_figures(text, "")] == []

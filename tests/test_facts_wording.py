@@ -30,6 +30,9 @@ def test_characters_utf_8_cannot_encode_are_read_too() -> None:
     columns, _ = vector("某项目开工", "某县某项目今天开工\ud800，总投资10亿元。")
     assert len(columns) > 10
     assert extract_facts("", "\n" * 600 + "某县某项目今天开工\ud800，总投资10亿元。").stage == "开工"
+    # In the headline, the lead, or a story in traditional characters (which OpenCC reads as UTF-8) too.
+    assert extract_facts("\ud800某项目开工", "某项目总投资12亿元，今天开工。").amount == 12e8
+    assert extract_facts("某項目開工\udfff", "某縣某項目總投資12億元，今天開工。\ud800").stage == "开工"
 
 
 def test_the_features_are_stable_and_bounded_by_the_text_read() -> None:
@@ -95,7 +98,8 @@ def test_the_amount_model_reads_its_wording() -> None:
     assert short.short and short.text is None
 
 
-_BROKEN = ["missing", b"not a numpy file", "truncated", "a bare array", "wrong shape", "a class renamed", "text for numbers"]
+_BROKEN = ["missing", b"not a numpy file", "truncated", "a bare array", "wrong shape", "a class renamed", "text for numbers",
+           "beyond float32"]
 
 
 @pytest.mark.parametrize("model", [STAGE_WORDING, AMOUNT_WORDING], ids=["stage", "amount"])
@@ -119,6 +123,10 @@ def test_a_missing_or_broken_wording_file_leaves_the_facts_to_their_models(
             [c.replace("竣工", "完工").replace("roundup", "total") for c in shipped["classes"]])})
     elif content == "text for numbers":
         np.savez_compressed(weights, **{**shipped, "prior": np.array(["x"] * len(shipped["prior"]))})
+    elif content == "beyond float32":
+        bias = np.zeros(len(shipped["bias"]), dtype=np.float64)
+        bias[0] = 1e300  # finite as written, infinite as the scores read it
+        np.savez_compressed(weights, **{**shipped, "bias": bias})
     elif isinstance(content, bytes):
         weights.write_bytes(content)
     monkeypatch.setattr(model, "file", weights)
