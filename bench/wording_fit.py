@@ -19,7 +19,7 @@ from typing import Any, Callable, Optional
 import numpy as np
 
 from newsmon.facts import wording_text
-from newsmon.facts.wording import Lifts, WordingModel, fit, priors, scores, softmax, vector
+from newsmon.facts.wording import Lifts, WordingModel, fit, lifts_of, priors, vector
 
 from model_fit import Text  # (bench/ is the trainers' own folder on the path)
 
@@ -59,9 +59,8 @@ class WordingFit:
             train = [(vectors[key(text)], y) for _, text, y in labelled if key(text) not in held_keys]
             w, b = fit([v for v, _ in train], (y for _, y in train), len(classes))
             prior = priors((y for _, y in train), len(classes))
-            for held_key in held_keys:
-                p = softmax(scores([vectors[held_key]], w, b)[0]) / prior
-                self.lifts[held_key] = tuple(((c or None), float(x)) for c, x in zip(classes, p))
+            held_list = sorted(held_keys)
+            self.lifts.update(zip(held_list, lifts_of([vectors[k] for k in held_list], w, b, classes, prior)))
             print(f"{self.model.name}: fold {k + 1}/{folds} fitted ({time.monotonic() - started:.0f} s)",
                   file=sys.stderr)
         labels = [y for _, _, y in labelled]

@@ -41,7 +41,7 @@ import numpy as np
 from .stages import STAGES
 
 __all__ = ["AMOUNT_CLASSES", "AMOUNT_WORDING", "BUCKETS", "LEAD", "LIFT_BOUND", "Lifts", "NONE", "STAGE_WORDING", "Vector",
-           "WordingModel", "fit", "log_lift", "priors", "scores", "softmax", "vector"]
+           "WordingModel", "fit", "lifts_of", "log_lift", "priors", "scores", "softmax", "vector"]
 
 log = logging.getLogger(__name__)
 
@@ -152,6 +152,14 @@ def _adam_step(param: np.ndarray, grad: np.ndarray, moments: list[np.ndarray], s
     param -= rate * (m / (1 - 0.9 ** step)) / (np.sqrt(v / (1 - 0.999 ** step)) + 1e-8)
 
 
+def lifts_of(vectors: list[Vector], weights: np.ndarray, bias: np.ndarray, classes: tuple[str, ...],
+             prior: np.ndarray) -> list[Lifts]:
+    """Each story's lift per class (its probability over the class's share of the fitted labels; None: the none
+    class): what a reading model is given, from the shipped file or from a trainer's out-of-fold fit."""
+    p = softmax(scores(vectors, weights, bias)) / prior
+    return [tuple(((c or None), float(x)) for c, x in zip(classes, row)) for row in p]
+
+
 def log_lift(lifts: Lifts, name: Optional[str]) -> float:
     """The logarithm of a class's lift, bounded (LIFT_BOUND): a model's feature."""
     lift = dict(lifts).get(name, 1.0)  # (a class the wording file does not know: no say either way)
@@ -223,11 +231,9 @@ class WordingModel:
         model = self._model()
         if model is None:
             return None
-        weights, bias, classes, prior = model
-        p = softmax(scores([features], weights, bias)[0]) / prior
-        if not np.isfinite(p).all():
-            return None  # (finite weights summing past float32's range: no say rather than a wrong one)
-        return tuple(((c or None), float(x)) for c, x in zip(classes, p))
+        found = lifts_of([features], *model)[0]
+        # (Finite weights summing past float32's range: no say rather than a wrong one.)
+        return found if all(np.isfinite(x) for _, x in found) else None
 
 
 STAGE_WORDING = WordingModel("stage text model", Path(__file__).with_name("data") / "stage_text_model.npz",
