@@ -14,7 +14,7 @@ from typing import Any, Callable, Optional
 
 from .amounts import CNY_RATES, Amount, find_investment, parse_amount, tally_phrase, tally_story, works_in_general_summary
 from .industries import INDUSTRIES, find_industries
-from .places import Place, find_places, national_figure, national_scope, place_named
+from .places import Place, find_places, national_figure, national_scope, outlet, place_named
 from .project import find_project
 from .script import to_simplified
 from .amount_model import MIN_BODY as AMOUNT_MIN_BODY, AmountView, keep_amount, read_amount
@@ -130,8 +130,8 @@ def city_evidence(title: str, body: str, source: str = "") -> tuple[str, str, li
 
 
 def _outlet_place(source: str, body: str) -> str:
-    """The page's 来源 line (simplified), else the place its outlet's name names (_outlet), or ""."""
-    return to_simplified("", source)[1] if source.strip() else _outlet(body)
+    """The page's 来源 line (simplified), else the place its outlet's name names (places.outlet), or ""."""
+    return to_simplified("", source)[1] if source.strip() else outlet(body)
 
 
 def amount_view(title: str, body: str, source: str = "") -> Optional[AmountView]:
@@ -312,27 +312,6 @@ def _source_places(places: tuple[Place, ...], source: str, title: str = "", body
     if provinces and named[0].province not in provinces:
         return places
     return tuple(named) + tuple(place for place in places if place.province != named[0].province)
-
-
-# A local outlet's name at the body's head or on a 来源 line ("今日竹山网消息", "诏安新闻网讯", "来源：滕州日报",
-# "（江华新闻网 记者…）"): the county or city whose news it is, read as the page's 来源 line is when the story names no city.
-# A bare 网/在线 after a two-character name is often a province's or a city's portal named after a word that is also a
-# district's ("华龙网" is Chongqing's, not 濮阳's 华龙区; "锦江在线"): only a longer name, or 今日X网, or the outlet kinds
-# a county's own media use (新闻网, 日报, 融媒体中心…) place the story.
-_OUTLET_NAME = (r"\s*(?:今日(?P<today>)|(?!中国|中华))(?P<place>[\u4e00-\u9fff]{2,6}?)"
-                r"(?P<kind>新闻网|新闻|在线|人民政府网|政府网|网|日报|晚报|融媒体中心|融媒|广播电视台|电视台|发布)(?=讯|消息|记者|[\s）)】]|$)")
-_OUTLET = re.compile(r"(?:^|\n|[（(【]|来源[:：])" + _OUTLET_NAME)
-_SOURCE_OUTLET = re.compile(r"来源[:：]" + _OUTLET_NAME)  # a 来源 line closing the page
-_OUTLET_READ = 400  # the head of the body, and a 来源 line near it
-
-
-def _outlet(body: str) -> str:
-    """The place an outlet's name at the body's head names (_OUTLET), or ""."""
-    found = _OUTLET.search(body[:_OUTLET_READ]) or _SOURCE_OUTLET.search(body[-_OUTLET_READ:])
-    if found is None or (found.group("kind") in ("网", "在线") and len(found.group("place")) < 3
-                         and found.group("today") is None):
-        return ""
-    return found.group("place")
 
 
 def _scene(body: str, at: int, focus: str) -> str:

@@ -854,9 +854,10 @@ _ROUTE_JOIN = re.compile(r"(?:[东西南北]站?|站)?至")
 # 开工", "国铁集团", "中央企业"): "中国" is the country before a sector word or on its own, not in a firm's name.
 # Nor a national-level zone ("国家级新区", "国家高新区管委会"): a place's, whose 委 or 部 ("西部片区") is local.
 # Nor a national first or record ("全国首个…", "我国最大的…": text.WHOLE), one work somewhere.
+# Nor 中央 as a word of things ("中央厨房", a central kitchen; "中央商务区", "原中央苏区", "中央公园").
 # "各地", "多地" on their own are the country's places ("各地重大项目建设加速推进"), not "全市各地", "浙江多地",
 # "来自世界各地", "国内外各地".
-_NATIONAL_SUBJECT = re.compile(r"(?<![市县区省州旗乡镇界自外])(?:各地|多地)(?![区])|(?:全国|我国|中国(?=[\u4e00-\u9fff]{0,4}?(?:产业|行业|经济)|[^\u4e00-\u9fff—－-]|$))" + WHOLE + r"|中央(?!企业)|国务院|国家(?!级|高新|经开|开发)[\u4e00-\u9fff]{0,8}?(局|委|(?<![东西南北中内全])部)|"
+_NATIONAL_SUBJECT = re.compile(r"(?<![市县区省州旗乡镇界自外])(?:各地|多地)(?![区])|(?:全国|我国|中国(?=[\u4e00-\u9fff]{0,4}?(?:产业|行业|经济)|[^\u4e00-\u9fff—－-]|$))" + WHOLE + r"|中央(?!企业|厨房|主食|商务|商业|苏区|公园|大街|大道|广场|空调|景观|绿轴)|国务院|国家(?!级|高新|经开|开发)[\u4e00-\u9fff]{0,8}?(局|委|(?<![东西南北中内全])部)|"
                                r"(财政|水利|农业农村|工业和信息化|交通运输|商务|自然资源|生态环境|住房和城乡建设|科技|"
                                r"教育|民政|文化和旅游|应急管理)部")
 
@@ -869,8 +870,8 @@ def national_scope(title: str, body: str) -> bool:
     none of them is the story's place.
     """
     table = _table()
-    if table.mentions(title):
-        return False
+    if table.mentions(title) or _county_outlet(body):
+        return False  # (a county's or a city's own outlet tells its news: "寿光日报讯 …项目获国家发改委核准")
     lead = _after_dateline(body)
     lead = lead[:sentence_end(lead, 0)]
     subject = None if _NATIONAL_SUBJECT.search(title) else _NATIONAL_SUBJECT.search(lead)
@@ -1373,6 +1374,40 @@ def _bare_counties(table: _Table, texts: Iterable[str], named: list[str]) -> lis
                  and _segmented_word(*once[code]))
     kept = [code for code in counts if counts[code] > 1 or code in alone and code not in shared]
     return sorted(kept, key=lambda c: (-counts[c], found.index(c)))
+
+
+# A local outlet's name at the body's head or on a 来源 line ("今日竹山网消息", "诏安新闻网讯", "来源：滕州日报",
+# "（江华新闻网 记者…）"): the county or city whose news it is (facts reads it as the page's 来源 line when the story names
+# no city). A bare 网/在线 after a two-character name is often a province's or a city's portal named after a word that is
+# also a district's ("华龙网" is Chongqing's, not 濮阳's 华龙区; "锦江在线"): only a longer name, or 今日X网, or the outlet
+# kinds a county's own media use (新闻网, 日报, 融媒体中心…) place the story.
+_OUTLET_NAME = (r"\s*(?:今日(?P<today>)|(?!中国|中华))(?P<place>[\u4e00-\u9fff]{2,6}?)"
+                r"(?P<kind>新闻网|新闻|在线|人民政府网|政府网|网|日报|晚报|融媒体中心|融媒|广播电视台|电视台|发布)(?=讯|消息|记者|[\s）)】]|$)")
+_OUTLET = re.compile(r"(?:^|\n|[（(【]|来源[:：])" + _OUTLET_NAME)
+_HEAD_OUTLET = re.compile(r"[（(【]?" + _OUTLET_NAME)  # opening the body
+_SOURCE_OUTLET = re.compile(r"来源[:：]" + _OUTLET_NAME)  # a 来源 line closing the page
+_OUTLET_READ = 400  # the head of the body, and a 来源 line near it
+
+
+def outlet(body: str) -> str:
+    """The place an outlet's name at the body's head names (_OUTLET), or ""."""
+    found = _OUTLET.search(body[:_OUTLET_READ]) or _SOURCE_OUTLET.search(body[-_OUTLET_READ:])
+    return found.group("place") if found and _placing(found) else ""
+
+
+def _placing(found: re.Match[str]) -> bool:
+    return not (found.group("kind") in ("网", "在线") and len(found.group("place")) < 3 and found.group("today") is None)
+
+
+def _county_outlet(body: str) -> bool:
+    """Whether the body opens with the outlet of a city or a county below its province ("寿光日报讯", "今日竹山网消息"):
+    its news is that place's, whatever national office approves or speaks in the lead (a province's paper, "湖北日报讯",
+    may carry the country's news)."""
+    found = _HEAD_OUTLET.match(body)
+    if found is None or not _placing(found):
+        return False
+    place = place_named(found.group("place"))
+    return place is not None and bool(place.city)
 
 
 def place_named(name: str) -> Optional[Place]:
