@@ -12,7 +12,8 @@ first take a place at its host (``host[:port]``) in Redis:
   workers. A lease is returned when the response (or the error) comes back; a
   lease whose worker died expires ``DOWNLOAD_TIMEOUT`` + 2 s after it was taken;
 * ``newsmon:host:<host>:next`` (ms): no download of the host starts before
-  ``crawl.download_delay`` after the previous one started, over all workers
+  ``crawl.download_delay`` after the previous one started, nor before the
+  delay after the previous one's response (or error) came back, over all workers
   (``NEWSMON_HOST_DELAY``; the downloader's own ``DOWNLOAD_DELAY`` is 0 then,
   ``crawler.frontier.frontier_settings``; AutoThrottle, when on, still slows
   each worker further on its own: its delay is waited here, *before* the lease,
@@ -20,7 +21,11 @@ first take a place at its host (``host[:port]``) in Redis:
   is long past and another worker's download may be starting).
 
 Redis's clock decides (``TIME`` in the script), so machines' clocks need not
-agree. The delay is a strict minimum (Scrapy's own randomises it between 0.5
+agree. The place is taken before the download is sent, and a busy worker may
+send it well after (a starved process: 0.15 s was seen): counted from the lease
+alone, the next worker's download could reach the host sooner than the delay
+after this one. The delay counted again from the place's return bounds it: a
+download was sent before its response came back. The delay is a strict minimum (Scrapy's own randomises it between 0.5
 and 1.5 times), so several workers together never fetch a host faster than
 one worker alone may. In one process only one request per host asks Redis at
 a time (the others wait their turn locally), so waiting costs one poll every
@@ -65,6 +70,18 @@ if delay > 0 then redis.call('SET', KEYS[2], now + delay, 'PX', delay + 1000) en
 return 0
 """
 
+# KEYS: leases, next; ARGV: lease id, delay ms. The place returned; the host's next start no sooner than the delay from now.
+_RELEASE = """
+redis.call('ZREM', KEYS[1], ARGV[1])
+local delay = tonumber(ARGV[2])
+if delay > 0 then
+  local t = redis.call('TIME')
+  local later = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) + delay
+  if later > tonumber(redis.call('GET', KEYS[2]) or '0') then redis.call('SET', KEYS[2], later, 'PX', delay + 1000) end
+end
+return 0
+"""
+
 
 class HostLimiter:
     """Downloader middleware: a download waits for its place at its host in Redis (module docstring)."""
@@ -79,6 +96,7 @@ class HostLimiter:
         self.delay_ms = int(round(delay_s * 1000))
         self.lease_ms = int(lease_s * 1000)
         self._acquire = server.register_script(_ACQUIRE)
+        self._return = server.register_script(_RELEASE)
         self._turns: dict[str, DeferredLock] = {}
         self._sleeping: dict[str, tuple[Any, Any]] = {}  # host -> (Deferred, its timer): the poller's wait
 
@@ -115,7 +133,7 @@ class HostLimiter:
                 await maybe_deferred_to_future(self._sleep(host, wait))
         finally:
             turn.release()
-        request.meta[LEASE_META] = (keys[0], lease, host)
+        request.meta[LEASE_META] = (keys, lease, host)
         return None
 
     def process_response(self, request: Request, response: Response, spider: Spider) -> Response:
@@ -161,9 +179,9 @@ class HostLimiter:
         held = request.meta.pop(LEASE_META, None)
         if held is None:
             return
-        key, lease, host = held
+        keys, lease, host = held
         try:
-            self.server.zrem(key, lease)
+            self._return(keys=keys, args=[lease, self.delay_ms])
         except Exception as exc:  # noqa: BLE001 - the lease expires by itself; the crawl goes on
             log.warning("could not return a host lease (%s); it expires by itself", exc)
         self._wake(host)  # this process's next download of the host need not wait for its poll

@@ -146,3 +146,30 @@ def test_two_workers_crawling_two_sites_of_one_host_start_downloads_download_del
     gaps = [later - earlier for earlier, later in zip(times, times[1:])]
     # A little slack for the server thread's own scheduling; the limiter's delay is a strict minimum.
     assert min(gaps) >= delay - 0.05, sorted(gaps)[:5]
+
+
+def test_a_download_sent_late_after_its_place_still_keeps_the_next_one_the_delay_apart(redis_url: str) -> None:
+    """A starved worker sends its download well after taking its place (its lease); the next place at the host is
+    given no sooner than the delay after the first place is returned, so the host never sees two downloads closer
+    than the delay, however late the first was sent (the limiter's own scripts on a real redis-server)."""
+    import redis
+    from scrapy import Request
+
+    from newsmon.crawler.politeness import LEASE_META, HostLimiter
+
+    server = redis.Redis.from_url(redis_url)
+    host = f"late-{time.monotonic_ns()}.example:80"
+    keys = [f"newsmon:host:{host}:leases", f"newsmon:host:{host}:next"]
+    limiter = HostLimiter(server, concurrency=1, delay_s=DELAY_S, lease_s=30)
+    assert limiter._acquire(keys=keys, args=["a", 1, 30_000, limiter.delay_ms]) == 0  # worker a's place
+    time.sleep(DELAY_S * 0.8)  # a is starved: its download goes out only now…
+    sent = time.monotonic()
+    request = Request(f"http://{host}/a")
+    request.meta[LEASE_META] = (keys, "a", host)
+    limiter._release(request)  # …and its response is back at once
+    while (wait := int(limiter._acquire(keys=keys, args=["b", 1, 30_000, limiter.delay_ms]))) != 0:
+        time.sleep(max(wait, 1) / 1000)
+    # Counted from a's place alone, b's would be given DELAY_S * 0.2 after a was sent; a's place is returned (no
+    # 30-second lease to wait out).
+    assert DELAY_S - 0.02 <= time.monotonic() - sent < DELAY_S + 0.3
+    assert server.zcard(keys[0]) == 1  # a's place returned, b's held
