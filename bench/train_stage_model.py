@@ -71,7 +71,8 @@ def _page(title: str, body: str, source: str, want: dict[str, Any]) -> Optional[
 
 
 MODEL = Model(name="stage", weights_file=WEIGHTS_FILE, module="facts/stage_model.py", page=_page,
-              problem=weights_problem, fields=("stage",), prepare=_prepare, written=_written)
+              problem=weights_problem, fields=("stage",), prepare=_prepare, written=_written,
+              extra=lambda args: {"wording": _wording.fingerprint()})  # (the wording these weights were fitted with)
 
 
 if __name__ == "__main__":

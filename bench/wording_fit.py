@@ -19,7 +19,7 @@ from typing import Any, Callable, Optional
 import numpy as np
 
 from newsmon.facts import wording_text
-from newsmon.facts.wording import Lifts, WordingModel, fit, lifts_of, priors, vector
+from newsmon.facts.wording import Lifts, WordingModel, fingerprint, fit, lifts_of, priors, vector
 
 from model_fit import Text  # (bench/ is the trainers' own folder on the path)
 
@@ -69,6 +69,10 @@ class WordingFit:
                        "prior": priors(labels, len(classes))}
         print(f"{self.model.name}: fitted on {len(labelled)} texts in {time.monotonic() - started:.0f} s",
               file=sys.stderr)
+
+    def fingerprint(self) -> str:
+        """The fitted arrays' fingerprint (facts.wording.fingerprint), for the reading model's weights file."""
+        return fingerprint(**self.arrays)
 
     def write(self, beside: Path) -> None:
         """Write the weights fitted on all the texts into ``beside``'s folder, under the model's file name; exit with a

@@ -52,7 +52,10 @@ def under_way_word(verb: str) -> bool:
 
 _VERBS = {
     # "进口商谈判" is 进口商 + 谈判; "欢迎各地客商前来考察洽谈" invites talks, none held (_INVITED).
-    "洽谈": r"洽谈|会谈|商谈(?!判)|对接会|考察对接|达成[\u4e00-\u9fff]{0,6}?意向",  # "达成初步合作意向": talks held
+    # An investor's visit with talks ("带队来我县考察…在随后召开的座谈会上，双方围绕…", "考察交流", "就…深入交换了意见"):
+    # talks held, as readers label such visits (session 30: 23 of the seen pages' 洽谈 misses were visits).
+    "洽谈": r"洽谈|会谈|商谈(?!判)|对接会|考察对接|达成[\u4e00-\u9fff]{0,6}?意向|座谈|考察交流|投资考察|考察投资|交换(?:了)?意见"
+            r"|(?<=[来到赴])[\u4e00-\u9fff]{1,6}?(?:投资)?考察(?=[，。；,;、\s]|$|并|期间)",  # not "赴宁德考察重大项目建设" (an inspection)
     # 落户 (a project settles in a place, "项目落户辽宁") states where, not a stage: the gold set's readers
     # label it none, as they do 入驻 (bench/data/facts/README.md); a signing says 签约 itself.
     "签约": r"签约|签[订定]|签署|签下|订立(?=[^，。；,;]{0,12}?(?:协议|合同))|达成[\u4e00-\u9fff]{0,4}协议|(?<=新)签(?=[\u4e00-\u9fff]{0,10}?项目)",  # "达成合作协议", "签下了906个…合同项目", "新签国内省外合作项目5118个"

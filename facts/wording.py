@@ -29,6 +29,8 @@ deterministic; no I/O after the first load.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import math
 import threading
@@ -166,13 +168,37 @@ def log_lift(lifts: Lifts, name: Optional[str]) -> float:
     return math.log(min(max(lift, 1 / LIFT_BOUND), LIFT_BOUND))
 
 
-class WordingModel:
-    """One wording model: its weights file, its classes, and what a model reading it does without it. The weights are
-    read on first use and kept (``forget`` reads them again)."""
+def fingerprint(weights: np.ndarray, bias: np.ndarray, classes: np.ndarray, prior: np.ndarray) -> str:
+    """A short digest of a wording model's arrays as stored. The reading model's weights file names the wording its
+    weights were fitted with by it (its ``"wording"`` key, written by bench/wording_fit.py): a weights file and a
+    wording file of two fits, one of them replaced or left behind, would read lifts the weights never learned."""
+    digest = hashlib.sha256()
+    for array in (weights, bias, classes, prior):
+        array = np.ascontiguousarray(array)
+        digest.update(f"{array.dtype.str}{array.shape}".encode())
+        digest.update(array.tobytes())
+    return digest.hexdigest()[:16]
 
-    def __init__(self, name: str, file: Path, classes: tuple[str, ...], without: str) -> None:
+
+def _paired_fingerprint(path: Path) -> Optional[str]:
+    """The wording fingerprint the reading model's weights file names, or None (no such key: weights written before
+    session 30; an unreadable file is its own model's to report)."""
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    found = doc.get("wording") if isinstance(doc, dict) else None
+    return found if isinstance(found, str) else None
+
+
+class WordingModel:
+    """One wording model: its weights file, its classes, the weights file of the model that reads it (``paired``), and
+    what that model does without it. The weights are read on first use and kept (``forget`` reads them again)."""
+
+    def __init__(self, name: str, file: Path, classes: tuple[str, ...], without: str, paired: Path) -> None:
         self.name = name  # "stage text model"
         self.file = file
+        self.paired = paired  # facts/data/stage_model.json: its "wording" names the wording it was fitted with
         self.classes = classes
         self.without = without  # what the reading model does without it ("stages are weighed without the wording")
         self._lock = threading.Lock()
@@ -223,6 +249,11 @@ class WordingModel:
         if problem is not None:
             log.warning("%s weights %s unusable (%s): %s", self.name, self.file, problem, self.without)
             return None
+        expected = _paired_fingerprint(self.paired)
+        if expected is not None and expected != fingerprint(weights, bias, classes, prior):
+            log.warning("%s weights %s are not those %s was fitted with (fit both again): %s", self.name, self.file,
+                        self.paired.name, self.without)
+            return None
         return weights, bias.astype(np.float32), tuple(str(c) for c in classes.tolist()), prior.astype(np.float32)
 
     def lifts(self, features: Vector) -> Optional[Lifts]:
@@ -236,7 +267,8 @@ class WordingModel:
         return found if all(np.isfinite(x) for _, x in found) else None
 
 
-STAGE_WORDING = WordingModel("stage text model", Path(__file__).with_name("data") / "stage_text_model.npz",
-                             (NONE, *STAGES), "stages are weighed without the wording")
-AMOUNT_WORDING = WordingModel("amount text model", Path(__file__).with_name("data") / "amount_text_model.npz",
-                              AMOUNT_CLASSES, "amounts are weighed without the wording")
+_DATA = Path(__file__).with_name("data")
+STAGE_WORDING = WordingModel("stage text model", _DATA / "stage_text_model.npz", (NONE, *STAGES),
+                             "stages are weighed without the wording", paired=_DATA / "stage_model.json")
+AMOUNT_WORDING = WordingModel("amount text model", _DATA / "amount_text_model.npz", AMOUNT_CLASSES,
+                              "amounts are weighed without the wording", paired=_DATA / "amount_model.json")

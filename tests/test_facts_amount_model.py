@@ -20,7 +20,7 @@ import pytest
 from newsmon.facts import amount_view, extract_facts
 from newsmon.facts import amount_model
 from newsmon.facts.amount_model import MIN_BODY, WEIGHTS_FILE, amount_features, keep_amount, rules_decide
-from newsmon.facts.wording import AMOUNT_WORDING
+from newsmon.facts.wording import AMOUNT_WORDING, fingerprint
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -155,7 +155,9 @@ def test_the_trainer_fits_the_repositorys_paragraphs_and_writes_weights_the_mode
     assert all(name.startswith(_PREFIXES) for name in doc["weights"]) and "text_lift" in doc["weights"]
     # The wording model is written beside the weights, in the form the amount model reads.
     with np.load(tmp_path / AMOUNT_WORDING.file.name, allow_pickle=False) as wording:
-        assert AMOUNT_WORDING.problem(wording["weights"], wording["bias"], wording["classes"], wording["prior"]) is None
+        arrays = {name: wording[name] for name in ("weights", "bias", "classes", "prior")}
+    assert AMOUNT_WORDING.problem(**arrays) is None
+    assert doc["wording"] == fingerprint(**arrays)  # the weights name the wording they were fitted with
     monkeypatch.setattr(amount_model, "WEIGHTS_FILE", out)
     amount_model._model.cache_clear()
     try:

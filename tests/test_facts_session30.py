@@ -1,5 +1,5 @@
-"""Session 30: a county's own outlet names the story's place in its dateline ("寿光日报讯"), and 中央 as a word of
-things ("中央厨房") speaks for no country, checked on made-up stories.
+"""Session 30: a county's own outlet names the story's place in its dateline ("寿光日报讯"), an investor's visit with talks
+is 洽谈, and 中央 as a word of things ("中央厨房") speaks for no country, checked on made-up stories.
 
 Each class comes from real pages' misses (bench/data/facts/README.md "Real pages (session 30)"); the stories here are
 written for the tests, with guards for the readings the changes must leave alone.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from newsmon.facts import extract_facts
+from newsmon.facts.stages import find_stage
 
 
 def _cities(title: str, body: str) -> list[str]:
@@ -45,3 +46,22 @@ def test_the_central_government_still_speaks_for_the_country() -> None:
     title = "中央预算内投资支持一批水利项目"
     body = "记者获悉，中央下达预算内投资20亿元，支持四川、云南、甘肃等地灌区改造。"
     assert _cities(title, body) == []
+
+
+@pytest.mark.parametrize("text", [
+    "12月17日，某电梯公司总经理带队来我县考察。在随后召开的座谈会上，双方围绕电梯项目合作进行了交流。",
+    "某集团董事长一行来湖考察，并就深化投资合作进行座谈交流。",
+    "某商会会长一行17人来我市投资考察，参观了经济开发区。",
+])
+def test_an_investors_visit_with_talks_is_talks(text: str) -> None:
+    assert find_stage("", text) == "洽谈"
+
+
+@pytest.mark.parametrize("text", [
+    "欢迎各地客商前来考察洽谈。",  # an invitation: no talks held
+    "县长率队赴扬州开展招商活动，与企业负责人就拟投资项目深入交换了意见。",  # a project still planned
+    "市领导到项目工地调研，要求加快建设进度。",  # an official's inspection: no talks
+    "某集团与我县签订投资协议，签约前双方举行了座谈会。",  # a signing is the furthest stage
+])
+def test_no_talks_where_none_are_held_or_a_further_stage_is(text: str) -> None:
+    assert find_stage("", text) != "洽谈"

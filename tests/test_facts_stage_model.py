@@ -15,10 +15,12 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from newsmon.facts import STAGES, extract_facts, stage_evidence
 from newsmon.facts import stage_model
+from newsmon.facts.wording import STAGE_WORDING, fingerprint
 from newsmon.facts.stage_model import MIN_BODY, WEIGHTS_FILE, candidate_features, choose_stage, no_stage_features, rules_decide
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,6 +103,8 @@ def test_the_trainer_fits_the_repositorys_paragraphs_and_writes_weights_the_mode
     assert doc["trained_on"]["pages"] > 300 and doc["weights"]
     assert all(name.startswith(_PREFIXES) for name in doc["weights"])
     assert doc["trained_on"]["files"] and all(name.endswith(".json") for name in doc["trained_on"]["files"])
+    with np.load(tmp_path / STAGE_WORDING.file.name, allow_pickle=False) as wording:
+        assert doc["wording"] == fingerprint(*(wording[name] for name in ("weights", "bias", "classes", "prior")))
 
 
 def test_the_trainer_says_plainly_when_a_texts_file_is_missing(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ leaves the stage and the amount to their models without the wording.
 
 from __future__ import annotations
 
+import json
 import math
 import time
 from pathlib import Path
@@ -17,7 +18,7 @@ import numpy as np
 import pytest
 
 from newsmon.facts import amount_view, extract_facts, stage_evidence, wording_text
-from newsmon.facts.wording import (AMOUNT_WORDING, BUCKETS, LIFT_BOUND, NONE, STAGE_WORDING, WordingModel,
+from newsmon.facts.wording import (AMOUNT_WORDING, BUCKETS, LIFT_BOUND, NONE, STAGE_WORDING, WordingModel, fingerprint,
                                    fit, log_lift, priors, scores, softmax, vector)
 
 _GROUNDBREAKING = ("某县年产10万吨新材料项目开工",
@@ -75,6 +76,9 @@ def test_the_shipped_models_are_usable(model: WordingModel) -> None:
     with np.load(model.file, allow_pickle=False) as doc:
         assert model.problem(doc["weights"], doc["bias"], doc["classes"], doc["prior"]) is None
         assert sorted(doc["classes"].tolist()) == sorted(model.classes)
+        # The reading model's weights were fitted with this very wording (one trainer run wrote both).
+        assert json.loads(model.paired.read_text(encoding="utf-8"))["wording"] == \
+            fingerprint(*(doc[name] for name in ("weights", "bias", "classes", "prior")))
         prior = dict(zip([c or None for c in doc["classes"].tolist()], doc["prior"].tolist()))
     found = _lifts(model, *_GROUNDBREAKING)
     # Lifts are probabilities over the classes' shares: times the shares they sum to one.
@@ -99,7 +103,7 @@ def test_the_amount_model_reads_its_wording() -> None:
 
 
 _BROKEN = ["missing", b"not a numpy file", "truncated", "a bare array", "wrong shape", "a class renamed", "text for numbers",
-           "beyond float32"]
+           "beyond float32", "another fit"]
 
 
 @pytest.mark.parametrize("model", [STAGE_WORDING, AMOUNT_WORDING], ids=["stage", "amount"])
@@ -127,6 +131,9 @@ def test_a_missing_or_broken_wording_file_leaves_the_facts_to_their_models(
         bias = np.zeros(len(shipped["bias"]), dtype=np.float64)
         bias[0] = 1e300  # finite as written, infinite as the scores read it
         np.savez_compressed(weights, **{**shipped, "bias": bias})
+    elif content == "another fit":
+        # Sound arrays, but not those the reading model's weights were fitted with (their "wording" names others).
+        np.savez_compressed(weights, **{**shipped, "bias": shipped["bias"] + 0.5})
     elif isinstance(content, bytes):
         weights.write_bytes(content)
     monkeypatch.setattr(model, "file", weights)
