@@ -25,9 +25,9 @@ agree. The place is taken before the download is sent, and a busy worker may
 send it well after (a starved process: 0.15 s was seen): counted from the lease
 alone, the next worker's download could reach the host sooner than the delay
 after this one. The delay counted again from the place's return bounds it: a
-download was sent before its response came back. The delay is a strict minimum (Scrapy's own randomises it between 0.5
-and 1.5 times), so several workers together never fetch a host faster than
-one worker alone may. In one process only one request per host asks Redis at
+download was sent before its response came back. The delay is a strict minimum
+(Scrapy's own randomises it between 0.5 and 1.5 times), so several workers
+together never fetch a host faster than one worker alone may. In one process only one request per host asks Redis at
 a time (the others wait their turn locally), so waiting costs one poll every
 ``POLL_S`` per host and process, not one per request; a place this process
 returns wakes its waiting request at once.
@@ -54,11 +54,15 @@ LEASE_META = "newsmon_host_lease"
 POLL_S = 0.02
 LEASE_SLACK_S = 2.0
 
-# KEYS: leases, next; ARGV: lease id, concurrency, lease ms, delay ms.
-# Returns 0 (the lease is taken), else how many ms to wait before asking again.
-_ACQUIRE = """
+# Redis's clock in ms, as both scripts read it.
+_NOW = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+"""
+
+# KEYS: leases, next; ARGV: lease id, concurrency, lease ms, delay ms.
+# Returns 0 (the lease is taken), else how many ms to wait before asking again.
+_ACQUIRE = _NOW + """
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
 if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then return -1 end
 local nxt = tonumber(redis.call('GET', KEYS[2]) or '0')
@@ -71,12 +75,11 @@ return 0
 """
 
 # KEYS: leases, next; ARGV: lease id, delay ms. The place returned; the host's next start no sooner than the delay from now.
-_RELEASE = """
+_RELEASE = _NOW + """
 redis.call('ZREM', KEYS[1], ARGV[1])
 local delay = tonumber(ARGV[2])
 if delay > 0 then
-  local t = redis.call('TIME')
-  local later = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) + delay
+  local later = now + delay
   if later > tonumber(redis.call('GET', KEYS[2]) or '0') then redis.call('SET', KEYS[2], later, 'PX', delay + 1000) end
 end
 return 0
