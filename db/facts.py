@@ -270,14 +270,14 @@ def list_projects(db: Handle, facts: FactsFilter = FactsFilter(), *,
 
 
 def iter_articles_for_facts(db: Handle, *, site: Optional[str] = None,
-                            stale_before: Optional[int] = None, batch: int = 500) -> Iterator[tuple[int, str, str, str]]:
-    """``(id, title, body, source)`` of stored stories, streamed in id order (for ``reextract --facts``).
+                            stale_before: Optional[int] = None, batch: int = 500) -> Iterator[tuple[int, str, str, str, str]]:
+    """``(id, title, body, source, site)`` of stored stories, streamed in id order (for ``reextract --facts``).
 
     ``stale_before``: only stories whose facts are missing or older than that version.
     """
     last = 0
     while True:
-        sql = ("SELECT a.id, a.title, a.body, a.source FROM articles a LEFT JOIN article_facts f ON f.article_id = a.id"
+        sql = ("SELECT a.id, a.title, a.body, a.source, a.site FROM articles a LEFT JOIN article_facts f ON f.article_id = a.id"
                " WHERE a.id > ?")
         params: list[Any] = [last]
         if site:
@@ -291,7 +291,7 @@ def iter_articles_for_facts(db: Handle, *, site: Optional[str] = None,
         if not rows:
             return
         for row in rows:
-            yield int(row[0]), row[1] or "", row[2] or "", row[3] or ""
+            yield int(row[0]), row[1] or "", row[2] or "", row[3] or "", row[4] or ""
         last = int(rows[-1][0])
 
 

@@ -34,6 +34,7 @@ __all__ = [
     "Place",
     "extract_facts",
     "facts_record",
+    "named_place",
     "amount_view",
     "wording_text",
     "city_evidence",
@@ -45,8 +46,8 @@ __all__ = [
 #: announced for session 6 in docs/benchmarks.md but never set here; 11 is session 7's, 12 session 8's,
 #: 13 session 9's, 14 session 10's, 15 session 11's, 16 session 12's, 17 session 13's, 18 session 14's, 19 session 15's,
 #: 20 session 16's, 21 session 17's, 22 session 18's, 23 session 19's, 24 session 20's, 25 session 21's, 26 session 22's, 27 session 23's, 28 session 24's,
-#: 29 session 25's, 30 session 26's, 31 session 27's, 32 session 28's, 33 session 29's, 34 session 30's.)
-FACTS_VERSION = 34
+#: 29 session 25's, 30 session 26's, 31 session 27's, 32 session 28's, 33 session 29's, 34 session 30's, 35 session 31's.)
+FACTS_VERSION = 35
 
 # How much of a headline is read: one longer is no headline a reader saw (see extract_facts).
 _HEADLINE_READ = 500
@@ -92,14 +93,15 @@ class InvestmentFacts:
         }
 
 
-def extract_facts(title: str, body: str, source: str = "") -> InvestmentFacts:
+def extract_facts(title: str, body: str, source: str = "", home: str = "") -> InvestmentFacts:
     """The investment facts the story states (pure: no I/O, no clock).
 
     A story in traditional characters is read as simplified, and its facts (``amount_text``,
     ``project``) come in simplified characters. ``source``: the page's 来源 line ("德州市人民政府", "玉溪日报"), which
-    places a story that names no city of its own (see _source_places).
+    places a story that names no city of its own (see _source_places). ``home``: the place the story's site reports on
+    (its config's ``place``: "鄂州", "靖边县"), the last word for such a story, after its source.
     """
-    story = _read(title, body, source)
+    story = _read(title, body, source, home)
     evidence = _stage_evidence(story)
     places = choose_places(story.title, story.body, story.focus, story.places, _outlet_place(source, story.body))
     amount = story.amount if story.amount is None or keep_amount(_amount_view(story, story.amount, evidence)) else None
@@ -165,7 +167,7 @@ class _Story:
     places: tuple[Place, ...]
 
 
-def _read(title: str, body: str, source: str) -> _Story:
+def _read(title: str, body: str, source: str, home: str = "") -> _Story:
     # A headline is short: one longer is no headline a reader saw, and every headline check reads it whole (a
     # 20,000-character title of amounts cost 10 s).
     title, body = to_simplified(title[:_HEADLINE_READ], body)
@@ -179,6 +181,8 @@ def _read(title: str, body: str, source: str) -> _Story:
     at = body.find(amount.text) if amount else -1
     focus = sentence_of(body, at) if at >= 0 else ""
     places = _source_places(tuple(find_places(title, body, focus=_scene(body, at, focus))), _outlet_place(source, body), title, body)
+    if home:  # (a county portal's "我县" is its county's, when neither the story nor its source names a city)
+        places = _source_places(places, home, title, body)
     return _Story(title, body, amount, focus, places)
 
 
@@ -301,17 +305,20 @@ def _source_places(places: tuple[Place, ...], source: str, title: str = "", body
     "新华社", "人民日报" name no place; a province's paper ("湖北日报") gives the province, no city."""
     if not source.strip() or any(place.city for place in places) or national_scope(title, body):
         return places  # (a national story reprinted by a city's paper is still the country's)
-    source = to_simplified("", source)[1]
-    named = find_places("", source, limit=1)
-    if not named:
-        one = place_named(source)  # an outlet's name ("资兴" of 资兴新闻网) is a place's
-        named = [one] if one else []
-    if not named or not named[0].city:
+    named = named_place(source)
+    if named is None or not named.city:
         return places
     provinces = {place.province for place in places}
-    if provinces and named[0].province not in provinces:
+    if provinces and named.province not in provinces:
         return places
-    return tuple(named) + tuple(place for place in places if place.province != named[0].province)
+    return (named,) + tuple(place for place in places if place.province != named.province)
+
+
+def named_place(name: str) -> Optional[Place]:
+    """The place a source line or a site's ``place`` names ("德州市人民政府", "资兴新闻网", "靖边县"), or None."""
+    name = to_simplified("", name)[1]
+    named = find_places("", name, limit=1)
+    return named[0] if named else place_named(name)  # an outlet's name ("资兴" of 资兴新闻网) is a place's
 
 
 def _scene(body: str, at: int, focus: str) -> str:
@@ -367,7 +374,8 @@ def _written_names(places: tuple[Place, ...]) -> tuple[str, ...]:
     return tuple(names | {_DIVISION_SUFFIX.sub("", name) for name in names if len(name) > 2})
 
 
-def facts_record(title: str, body: str, source: str = "") -> dict[str, Any]:
-    """What the store keeps for a story: the ``investment`` object and the extractor ``version``."""
-    facts = extract_facts(title, body, source)
+def facts_record(title: str, body: str, source: str = "", home: str = "") -> dict[str, Any]:
+    """What the store keeps for a story: the ``investment`` object and the extractor ``version`` (``home``: the site's
+    place, extract_facts)."""
+    facts = extract_facts(title, body, source, home)
     return {**facts.to_dict(), "version": FACTS_VERSION}

@@ -20,7 +20,7 @@ from .batches import (COUNT_BEFORE as _COUNT_BEFORE, MANY_AREAS as _MANY_AREAS,
                       STANDING as _STANDING, TOTAL as _TOTAL, YEAR_PLAN as _YEAR_PLAN,
                       batch_of_one_event as _batch_of_one_event, span_figure as _span_figure,
                       under_way_before as _under_way_before)
-from .money import AMOUNT as _AMOUNT, CNY_RATES, Amount, parse_amount, to_amount as _to_amount
+from .money import AMOUNT as _AMOUNT, CN_DIGITS, CNY_RATES, Amount, parse_amount, to_amount as _to_amount
 from .places import find_places
 from .stages import find_stage
 from .text import (FAIR_NAMES, OUR_HOME, TODAY_EVENT, TOGETHER, story_paragraphs, AREA_WIDE, sentence_end, sentence_start as _sentence_start, CLAUSE_BREAK, INVESTING, ONE_BATCH as _ONE_BATCH, PLAN_DOCUMENT, PURCHASE, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
@@ -69,6 +69,7 @@ _ONE_PROJECT_SIGNED = re.compile(_ONE_PROJECT + r"{0,16}?签约[，,]$"
 _ONE_PROJECT_BEFORE = re.compile(_ONE_PROJECT + r"{0,8}?$")
 # A signing of research results or their transfer ("科技成果转化项目签约，签约金额5000万元") is a technology
 # deal, not projects' investment.
+_ANY_NUMBER = re.compile(r"[\d" + CN_DIGITS + r"]")
 _TECH_DEAL = re.compile(r"成果|转化|转让|产学研")
 _SIGNED = re.compile(r"签约|签[订定]|签署|签下")  # 签定: an older spelling of 签订
 _SETTLED = re.compile(r"落户|落地")  # "展会期间，有32个产业合作项目落户哈尔滨，共计71.8亿美元": settled as signed
@@ -630,6 +631,12 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             or (count_from < own_start and bool(_ROUNDUP.search(text, count_from, own_start)
                                                 or invest.group().startswith("签约") and bool(_PROJECTS_SIGNED.search(text, count_from, own_start))
                                                 and not _TECH_DEAL.search(text, count_from, own_start)))
+        # "…共有33个项目进行线上签约。其中，既有先进制造业项目，又有…项目，总投资达625.385亿元": a 其中 sentence that counts
+        # nothing of its own before its total sums up the batch the sentence before it counted.
+        if not is_roundup and not own_work and _TOTAL.search(invest.group()) and text.startswith("其中", clause_start) \
+                and not _ANY_NUMBER.search(text, clause_start, invest.start()):
+            is_roundup = bool(_ROUNDUP.search(text, max(sentences.start_before(max(clause_start - 1, 0)), clause_start - _REACH),
+                                              clause_start))
         # A count the work is one of ("是阿克苏地区确定拜城县2011年实施的14个重大项目之一，…工程总投资1.33亿元", "是…列入国家172项
         # …重大工程的项目"): the list it belongs to, no batch; the figure is the one work's.
         one_of = bool(_ONE_OF_COUNTED.search(text, max(sentences.start_before(start), start - _REACH), invest.start())

@@ -109,6 +109,8 @@ ROUNDUP = re.compile(
     # projects counted, then their total and kind ("23个计划总投资额124亿元的产业项目正式签约"; not a class each is of:
     # "8个投资过5000万元的项目", "12个总投资亿元以上的项目")
     r"|(?![1一]\s*[个项])(?:(?<![\d第])\d+|(?<![" + CN_DIGITS + r"第])[" + CN_DIGITS + r"]+)(?:多|余)?[个项](?:计划|协议)?总?投资(?:总?额)?(?![^，。；,;]{0,12}?(?:以上|过|超|逾))[^，。；,;]{0,12}?的[\u4e00-\u9fff]{0,8}?项目"
+    # projects counted without a classifier, as headlines write them ("武汉蔡甸签约三项目", "集中签约12项目")
+    r"|(?![1一]项目)(?:(?<![\d.第])\d+|(?<![" + CN_DIGITS + r"第])[" + CN_DIGITS + r"]+)(?:多|余)?项目(?!之一)"
     r"|一批[\u4e00-\u9fff]{0,6}?项目|(这些|这批|该批|上述)项目|(全部|所有)项目(?=[^，。；,;]{0,4}?(总投资|投资总额|共|合计))|集中(签约|开工|投产|竣工|开业)"
     r"|项目[^。；]{0,30}?共有?\s*(\d+|[" + CN_DIGITS + r"]+)\s*[个项宗]"  # "重大项目正式动工，…共有319项"
     # "签约项目共计158个，": a count of the projects themselves (not "项目共计3个标段": one project's parts)

@@ -1179,6 +1179,9 @@ _VISITOR = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:某|一家)[\u4e00-\u9fff]{0,6}?
 # guest comes from, no site. A byline's names ("（记者 李某 高长岭）"): persons, whatever place their characters spell.
 _GUEST = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:中心|公司|集团|协会|商会|银行|大学|研究院)(?=(?:董事长|总经理|总裁|副总裁|会长|副会长))")
 _BYLINE = re.compile(r"[（(](?:本报|见习)?(?:记者|通讯员)[^（）()\n]{1,40}?[）)]")
+# A delegation visiting "our" place ("上海市徐汇区经贸考察团赴我市进行考察"): the visitors' home, not the story's place.
+_DELEGATION = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:考察团|代表团|访问团|客商团)"
+                         r"(?=[^，。；;,!?！？：:\n]{0,6}?(?:赴|来|到|莅临|走进)我(?:市|县|区|州|旗))")
 
 
 @lru_cache(maxsize=64)
@@ -1194,6 +1197,8 @@ def _without_origins(text: str) -> str:
         text = _GUEST.sub(blank, text)
     if "记者" in text or "通讯员" in text:
         text = _BYLINE.sub(blank, text)
+    if "团" in text:
+        text = _DELEGATION.sub(blank, text)
     return text
 
 
@@ -1510,7 +1515,7 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
         # ("在…(江门)摩托车工业博览会…开幕式上，百家客商签约投资我市": held at home), nor a local firm's home.
         leaves = []
     # (A headline's place named only where an event was held ranks as a venue: "成都在深圳招商签约117亿".)
-    leaves.sort(key=lambda c: (c not in title_codes or c in venue, c in origin, c in dateline, c in venue, not named_below_province(c, focus_codes),
+    leaves.sort(key=lambda c: (c not in title_codes or c in venue or c in origin, c in origin, c in dateline, c in venue, not named_below_province(c, focus_codes),
                                not named_in(c, focus_codes), not named_in(c, site_codes), c in embedded, -counts[c],
                                c in loose, order.get(c, len(order))))
     title_levels = {table.by_code[code].level for code in title_codes}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Callable, Optional
+from typing import TYPE_CHECKING, Callable, Mapping, Optional
 
 from newsmon.db.facts import iter_articles_for_facts
 
@@ -18,17 +18,20 @@ log = logging.getLogger(__name__)
 
 
 def reextract_facts(store: StoreAPI, *, site: Optional[str] = None, only_stale: bool = False,
-                    on_progress: Optional[Callable[[int], None]] = None) -> tuple[int, int]:
+                    on_progress: Optional[Callable[[int], None]] = None,
+                    homes: Optional[Mapping[str, str]] = None) -> tuple[int, int]:
     """Extract and store the facts of every stored story (of ``site``); returns (done, failed).
 
     ``only_stale``: skip stories whose facts come from the current extractor version. A story
-    whose extraction fails keeps its old facts and is counted, never stops the run.
+    whose extraction fails keeps its old facts and is counted, never stops the run. ``homes``: each site's configured
+    ``place`` by site name (extract_facts' ``home``), as the crawl used them.
     """
+    homes = homes or {}
     done = failed = 0
     stories = iter_articles_for_facts(store.db, site=site, stale_before=FACTS_VERSION if only_stale else None)
-    for article_id, title, body, source in stories:
+    for article_id, title, body, source, story_site in stories:
         try:
-            record = facts_record(title, body, source)
+            record = facts_record(title, body, source, homes.get(story_site, ""))
         except Exception as exc:  # boundary: one story, not the run
             log.warning("article %s: investment facts not extracted (%s: %s)", article_id, type(exc).__name__, exc)
             failed += 1

@@ -156,11 +156,28 @@ class SiteConfig(_Model):
         "http",
         description="browser: fetch list pages through headless Chromium (needs the `browser` extra); article pages stay plain HTTP.",
     )
+    place: Optional[str] = Field(
+        None,
+        description="The city or county the site reports on (鄂州, 靖边县): places a story that names no city of its own "
+        "(a county portal's 我县); after changing it, run `newsmon reextract --facts SITE`.",
+    )
 
     @field_validator("name")
     @classmethod
     def _check_name(cls, value: str) -> str:
         return check_name(value, dots=False)
+
+    @field_validator("place")
+    @classmethod
+    def _check_place(cls, place: Optional[str]) -> Optional[str]:
+        if place is None:
+            return None
+        from newsmon.facts import named_place  # (the administrative-division tables load only for a site that names one)
+
+        found = named_place(place)
+        if found is None or not found.city:
+            raise ValueError(f"{place!r} is no city or county of the administrative-division tables (e.g. 鄂州, 靖边县)")
+        return place
 
     @field_validator("start_urls")
     @classmethod

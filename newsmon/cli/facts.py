@@ -126,6 +126,7 @@ def reextract(site: Optional[str], config_path: Path, facts: bool, stale: bool) 
             print(f"reextract: {done} stories done", file=sys.stderr, flush=True)
 
     with open_store(config) as store:
-        done, failed = reextract_facts(store, site=site, only_stale=stale, on_progress=progress)
+        done, failed = reextract_facts(store, site=site, only_stale=stale, on_progress=progress,
+                                       homes={each.name: each.place for each in config.sites if each.place})
     click.echo(f"Recomputed the investment facts of {done} stories" + (f"; {failed} failed (see the log)." if failed
                                                                          else "."))

@@ -1,0 +1,187 @@
+"""Session 31: a headline's projects counted without a classifier ("签约三项目") and a 其中 sentence's total that sums up
+the batch the sentence before it counted are roundups, checked on made-up stories; a site's configured ``place`` places
+its stories that name no city (a county portal's 我县), through a real crawl of a loopback portal and ``reextract``.
+
+Each class comes from real pages' misses (bench/data/facts/README.md "Real pages (session 31)"); the stories here are
+written for the tests, with guards for the readings the changes must leave alone.
+"""
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from newsmon.cli import cli
+from newsmon.facts import extract_facts
+from newsmon.facts.amounts import investment_figures
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    return [(found.amount.text, found.amount.kind) for found in investment_figures(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "某区签约三项目，总投资达420亿元。",
+    "某市签约12项目 协议总投资86亿元",
+    "某县5项目同日开工，总投资30亿元。",
+])
+def test_projects_counted_without_a_classifier_are_a_batch(text: str) -> None:
+    assert [kind for _, kind in _kinds(text)] == ["roundup"]
+
+
+@pytest.mark.parametrize("text", [
+    "某公司一项目签约，总投资10亿元。",  # one project
+    "某区签约第三项目，总投资10亿元。",  # an ordinal ranks one
+])
+def test_one_project_without_a_classifier_stays_one(text: str) -> None:
+    assert [kind for _, kind in _kinds(text)] == ["project"]
+
+
+def test_a_qizhong_sentence_counting_nothing_sums_up_the_batch_before_it() -> None:
+    text = ("本次签约活动共有33个项目进行线上签约。其中，既有先进制造业项目，又有现代服务业项目，总投资达625.385亿元。")
+    assert _kinds(text) == [("625.385亿元", "roundup")]
+    facts = extract_facts("某市春季产业项目视频签约仪式举行", "昨天上午，某市举行春季产业项目视频签约仪式。" + text)
+    assert (facts.amount, facts.kind) == (62538500000.0, "roundup")
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # a 其中 sentence of one work's own total is that work's
+    ("共签约33个项目。其中，某公司汽车零部件项目总投资40亿元。", [("40亿元", "project")]),
+    # a 其中 sentence counting its own part keeps that part's count
+    ("共签约33个项目，总投资600亿元。其中，工业项目20个，总投资400亿元。", [("600亿元", "roundup"), ("400亿元", "roundup")]),
+    # nothing counted before: no batch to sum up
+    ("某公司在某区举行签约仪式。其中，既有研发中心，又有生产基地，总投资达25亿元。", [("25亿元", "project")]),
+])
+def test_a_qizhong_sentence_leaves_other_readings_alone(text: str, kinds: list[tuple[str, str]]) -> None:
+    assert _kinds(text) == kinds
+
+
+# A site's place (config `place`): a county portal's story says 我县 and names no county; the site knows it.
+_STORY_TITLE = "县经开区年产5万吨新材料项目开工"
+_STORY_BODY = ("本报讯 3月18日上午，我县经济开发区年产5万吨新材料项目举行开工仪式。县委书记宣布项目开工。"
+               "该项目总投资12亿元，主要建设生产车间、研发中心及配套设施，建成后年产值可达30亿元。"
+               "项目的开工建设，对于壮大我县新材料产业、推动县域经济高质量发展具有重要意义。")
+
+
+def test_a_sites_place_places_a_story_that_names_no_city() -> None:
+    assert extract_facts(_STORY_TITLE, _STORY_BODY).places == ()
+    placed = extract_facts(_STORY_TITLE, _STORY_BODY, home="靖边县")
+    assert [(p.province, p.city, p.county) for p in placed.places] == [("陕西省", "榆林市", "靖边县")]
+    # the story's own city and a source line that places it come first
+    assert extract_facts(_STORY_TITLE, "大连市" + _STORY_BODY, home="靖边县").places[0].city == "大连市"
+    assert extract_facts(_STORY_TITLE, _STORY_BODY, "德州市人民政府", home="靖边县").places[0].city == "德州市"
+    # a national story reprinted by the county's portal stays the country's
+    national = extract_facts("全国新开工重大项目120个", "记者从国家发展改革委获悉，全国今年新开工重大项目120个。", home="靖边县")
+    assert national.places == ()
+
+
+class _CountyPortal(ThreadingHTTPServer):
+    """A county portal on loopback: one list page linking one story that says 我县."""
+
+    daemon_threads = True
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), _CountyHandler)
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+
+class _CountyHandler(BaseHTTPRequestHandler):
+    server: _CountyPortal
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802 - stdlib name
+        if self.path == "/list/index.html":
+            html = ("<html><head><meta charset='utf-8'><title>县域要闻</title></head><body><ul>"
+                    f"<li><a href='/content/2026-03/18/1001.html'>{_STORY_TITLE}</a> 2026-03-18</li></ul></body></html>")
+        elif self.path == "/content/2026-03/18/1001.html":
+            paragraphs = "".join(f"<p>{s}。</p>" for s in _STORY_BODY.rstrip("。").split("。"))
+            html = (f"<html><head><meta charset='utf-8'><title>{_STORY_TITLE}</title></head><body>"
+                    f"<h1>{_STORY_TITLE}</h1><div class='info'>发布时间：2026-03-18 10:20</div>"
+                    f"<div class='content'>{paragraphs}</div></body></html>")
+        else:
+            self.send_error(404)
+            return
+        data = html.encode("utf-8")
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+@pytest.fixture
+def county_portal() -> Iterator[_CountyPortal]:
+    server = _CountyPortal()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def _write_config(path: Path, base: str, place: Optional[str]) -> None:
+    site: dict[str, Any] = {"name": "county", "start_urls": [f"{base}/list/index.html"],
+                            "article_url_pattern": r"/content/\d{4}-\d\d/\d\d/\d+\.html$"}
+    if place is not None:
+        site["place"] = place
+    path.write_text(yaml.safe_dump({"database": str(path.parent / "news.db"), "sites": [site]}, allow_unicode=True),
+                    encoding="utf-8")
+
+
+def _places(config: Path) -> list[str]:
+    result = CliRunner().invoke(cli, ["projects", "--config", str(config), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return [row["place"] for row in json.loads(result.output)]
+
+
+def test_a_crawled_county_story_takes_its_sites_place_and_reextract_follows_the_config(
+        tmp_path: Path, county_portal: _CountyPortal) -> None:
+    config = tmp_path / "config.yaml"
+    _write_config(config, county_portal.base, "靖边县")
+    crawl = CliRunner().invoke(cli, ["crawl", "--config", str(config)])
+    assert crawl.exit_code == 0, crawl.output
+    [place] = _places(config)
+    assert "榆林市" in place and "靖边县" in place
+    # The place removed from the config: reextract reads the story as the site now says.
+    _write_config(config, county_portal.base, None)
+    result = CliRunner().invoke(cli, ["reextract", "--facts", "county", "--config", str(config)])
+    assert result.exit_code == 0, result.output
+    assert _places(config) == [""]
+    _write_config(config, county_portal.base, "靖边")
+    assert CliRunner().invoke(cli, ["reextract", "--facts", "--config", str(config)]).exit_code == 0
+    [place] = _places(config)
+    assert "靖边县" in place
+
+
+def test_a_place_no_table_knows_is_a_clear_config_error(tmp_path: Path) -> None:
+    config = tmp_path / "config.yaml"
+    _write_config(config, "http://127.0.0.1:9", "火星基地")
+    result = CliRunner().invoke(cli, ["crawl", "--config", str(config)])
+    assert result.exit_code != 0
+    assert "sites[0].place" in result.output and "is no city or county" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("title, body, city", [
+    ("上海市徐汇区经贸考察团赴我市进行考察", "座谈会首先播放了我市推介宣传片。前进区区长就前进区的区位优势向考察团进行了推介。", "佳木斯市"),
+    ("深圳市企业家代表团来我县考察", "双方在固始县座谈，就合作项目进行了交流。", "信阳市"),
+])
+def test_a_visiting_delegations_home_is_not_the_storys_place(title: str, body: str, city: str) -> None:
+    assert [p.city for p in extract_facts(title, body).places][:1] == [city]
+
+
+def test_a_delegation_going_out_keeps_its_home() -> None:
+    # our own delegation travels: its home is the story's place (no 赴我市)
+    facts = extract_facts("佳木斯市经贸代表团赴上海开展招商活动", "代表团一行拜访了多家企业，推介佳木斯投资环境。")
+    assert [p.city for p in facts.places][:1] == ["佳木斯市"]
