@@ -58,7 +58,7 @@ _VERBS = {
             r"|(?<=[来到赴])[\u4e00-\u9fff]{1,6}?(?:投资)?考察(?=[，。；,;、\s]|$|并|期间)",  # not "赴宁德考察重大项目建设" (an inspection)
     # 落户 (a project settles in a place, "项目落户辽宁") states where, not a stage: the gold set's readers
     # label it none, as they do 入驻 (bench/data/facts/README.md); a signing says 签约 itself.
-    "签约": r"签约|签[订定]|签署|签下|订立(?=[^，。；,;]{0,12}?(?:协议|合同))|达成[\u4e00-\u9fff]{0,4}协议|(?<=新)签(?=[\u4e00-\u9fff]{0,10}?项目)",  # "达成合作协议", "签下了906个…合同项目", "新签国内省外合作项目5118个"
+    "签约": r"签约|签[订定]|签署|签下|项目签字|签字仪式|(?:协议|合同)(?:的)?签字|订立(?=[^，。；,;]{0,12}?(?:协议|合同))|达成[\u4e00-\u9fff]{0,4}协议|(?<=新)签(?=[\u4e00-\u9fff]{0,10}?项目)",  # "达成合作协议", "签下了906个…合同项目", "新签国内省外合作项目5118个"
     # A filing regime ("外商投资项目95%以上实行备案制", "备案管理") is the rule, no project's filing.
     "备案": r"完成备案|予以备案|备案(?!制|管理)",
     "核准": r"通过核准|获得核准|予以核准|核准|获批|批复(?!概算)|获[^，。；,;]{0,12}?批准|(?<![县市区省])通过了?[^，。；,;]{0,10}?(?:厅|局|委|部|政府)的?审批|完成立项审批|批复立项|立项批复"
@@ -476,7 +476,7 @@ def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: b
         return bool(_FUNDING_REVIEW.search(sentence_of(text, match.start())))
     if index == 0 and _FINANCE_DEAL.search(sentence_of(text, match.start())) and not _INVESTMENT_CUE.search(sentence_of(text, match.start())):
         return True  # "政银企战略合作洽谈暨签约仪式": talks on credit, no project's
-    if match.group() not in _SIGNING and not match.group().startswith("达成"):
+    if match.group() not in _SIGNING and not match.group().startswith("达成") and "签字" not in match.group():
         return False
     clause_after = _clause_after(text, match.end())
     if _NOT_PROJECT_DEAL.search(clause_after) and not _INVESTMENT_DEAL.search(clause_after):

@@ -185,3 +185,14 @@ def test_a_delegation_going_out_keeps_its_home() -> None:
     # our own delegation travels: its home is the story's place (no 赴我市)
     facts = extract_facts("佳木斯市经贸代表团赴上海开展招商活动", "代表团一行拜访了多家企业，推介佳木斯投资环境。")
     assert [p.city for p in facts.places][:1] == ["佳木斯市"]
+
+
+@pytest.mark.parametrize("title, body, stage", [
+    ("", "7月19日，某团举行了招商引资建设年产8万吨金属硅生产项目签字仪式。该项目计划总投资8亿元。", "签约"),
+    ("某县与某集团光伏项目合同签字", "双方签字后，项目将于年底开工。", "签约"),
+    # a lender's signing is no project's, nor a household's signature
+    ("", "某市政府与某银行战略合作协议签字仪式举行，授信金额200亿元。", None),
+    ("", "拆迁户在协议上签字确认。", None),
+])
+def test_a_signing_ceremony_called_qianzi_is_a_signing(title: str, body: str, stage: str | None) -> None:
+    assert extract_facts(title, body).stage == stage
