@@ -17,7 +17,7 @@ from typing import Iterator, NamedTuple, Optional
 
 from .batches import (COUNT_BEFORE as _COUNT_BEFORE, MANY_AREAS as _MANY_AREAS,
                       PLANNED_COUNT as _PLANNED_COUNT, PLURAL as _PLURAL, ROUNDUP as _ROUNDUP, SEVERAL as _SEVERAL,
-                      STANDING as _STANDING, TOTAL as _TOTAL, YEAR_PLAN as _YEAR_PLAN,
+                      SPAN as _SPAN, STANDING as _STANDING, TOTAL as _TOTAL, YEAR_PLAN as _YEAR_PLAN,
                       batch_of_one_event as _batch_of_one_event, span_figure as _span_figure,
                       under_way_before as _under_way_before)
 from .money import AMOUNT as _AMOUNT, CN_DIGITS, CNY_RATES, Amount, parse_amount, to_amount as _to_amount
@@ -172,6 +172,7 @@ _BOUND = re.compile(r"(超过|超|逾|突破|接近|将近|近|约|上)$")
 # A threshold in front of an amount ("总投资不低于700万元的项目", "推介的项目总投资不低于2000亿元"): a
 # condition or a programme's floor, not a stated investment.
 _THRESHOLD_BEFORE = re.compile(r"(不低于|不少于|不小于|不超过|不高于|最高|最低)$")
+_CLASS_BY_SIZE = re.compile(r"单体(?:投资)?(?:额)?(?:逾|超过?|过|达到?|在)$")
 # Money that buys a stake or fills a fund ("投资5亿元入股某企业", "收购…股权", "设立产业投资基金", and in the
 # clauses after it, when they build nothing on the way: "出资5000万美元，投入…项目准备特别基金", "出资4亿元，联合…
 # 金融机构，…共同组建了…基金"), or that pays for research ("投资3亿多元花了三年时间研发出了这项新技术", "用于研发"),
@@ -558,6 +559,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                 and not (_LISTED_IN_PLAN.search(text, _sentence_start(text, plan.start(), CLAUSE_MARKS), plan.start())
                          and "规划" not in _TITLES.sub("", text[plan.end():invest.start()])):  # (not "…列入《…建设规划》，规划总里程…，计划总投资…")
             continue  # "某铁路建设规划获批复，…计划总投资4741亿元": the plan's total
+        if _CLASS_BY_SIZE.search(text, max(0, start - 8), start):
+            continue  # "单体逾100亿元制造业项目…签约", "单体投资超10亿元的项目": the class of size the work is of, no figure of its own
         if _THRESHOLD_AFTER.match(after) or (_THRESHOLD_BEFORE.search(text, invest.end(), start)
                                              and not _bound_of_one_work(text, sentences, start, invest, clause_start, after)) \
                 or _RANGE_AFTER.match(after) or (_CLASS_AFTER.match(after) and (
@@ -602,7 +605,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         compared = False
         if STATISTIC.search(stated) and not _ONE_WORK_AFTER.match(after):
             compared = compared_after(stated, stated_start, match.end())
-            if not compared:
+            if not compared and not _events_running_total(stated):
                 continue
         # A sentence that opens with a total ("…重点工程项目共30项，…。总投资519.86亿元，…") has no subject
         # of its own: it sums up what the sentence before it counted (the headline, for the body's first
@@ -800,6 +803,17 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
 # "So far" after an event under way ("…博览会正在广西南宁举行，截至今天，已经有179个项目签约，投资总额超过3000亿元")
 # counts that event's batch, not a span (batches.under_way_before, as batches.span_figure reads "目前").
 _SO_FAR = re.compile(r"(截至|截止到|截止至)(今天|今日|目前|发稿时)")
+
+
+_MANY_EVENTS = re.compile(r"(?:\d+|[两二三四五六七八九十百]+)(?:多|余)?场")  # "举办各类招商推介活动56场": many events' tally
+
+
+def _events_running_total(stated: str) -> bool:
+    """Whether the only statistic word of a sentence is 累计 summing the batch of the event it reports ("推介会后举行了项目
+    集中签约仪式，…23个项目成功签约，累计签约额75.7亿元"): the day's total, no period's tally."""
+    return (not STATISTIC.search(stated.replace("累计", "")) and bool(_EVENT.search(stated))
+            and bool(_ROUNDUP.search(stated)) and not _PERIOD.search(stated) and not _SPAN.search(stated)
+            and not _MANY_EVENTS.search(stated))
 
 
 def investment_figures(text: str, title: str = "") -> Iterator[_Found]:

@@ -14,7 +14,7 @@ from .money import CN_DIGITS
 from .stages import find_stage
 from .text import CLAUSE_BREAK, EVENT, ONE_BATCH, REACH, SPAN_SO_FAR, TOGETHER, Marks
 
-__all__ = ["COUNT_BEFORE", "MANY_AREAS", "PLANNED_COUNT", "PLURAL", "ROUNDUP", "SEVERAL", "STANDING", "TOTAL",
+__all__ = ["COUNT_BEFORE", "MANY_AREAS", "PLANNED_COUNT", "PLURAL", "ROUNDUP", "SEVERAL", "SPAN", "STANDING", "TOTAL",
            "YEAR_PLAN", "batch_of_one_event", "span_figure", "under_way_before"]
 
 # Several works at once: an amount spread over them is no project's investment
@@ -71,7 +71,7 @@ _NOT_AN_EVENTS_YEAR = r"(?!的[^，。；,;]{0,16}?(?:会|节|活动|仪式)(?:�
 # A year that dates one work's approval or listing ("某渔港项目于2003年经农业部批准建设，工程计划总投资…",
 # "某公路2021年列入省重点项目，计划总投资18亿元"): no span whose figures are summed (session 29).
 _A_WORKS_YEAR = r"(?![^，。；,;]{0,6}?(?:经|获批|批准|核准|立项|列入))"
-_SPAN = re.compile(r"(?<!\d)\d{4}年" + _NOT_A_DATE + _NOT_AN_EVENTS_YEAR + _A_WORKS_YEAR + r"|今年" + _NOT_A_DATE
+SPAN = re.compile(r"(?<!\d)\d{4}年" + _NOT_A_DATE + _NOT_AN_EVENTS_YEAR + _A_WORKS_YEAR + r"|今年" + _NOT_A_DATE
                    + _NOT_AN_EVENTS_YEAR
                    + r"|去年|全年|上半年|下半年|前三季度"
                    r"|[一二三四]季度|(近|未来)[一两二三四五六七八九十\d]{1,2}年|前\d{1,2}个?月|前[一二三四五六七八九十]{1,2}个?月|目前")
@@ -98,7 +98,7 @@ PLURAL = re.compile(r"(?:(?<![\d.])(?:[2-9]|\d{2,})|[两二三四五六七八九
 ROUNDUP = re.compile(
     # An ordinal ("第三个…项目") counts no projects: it ranks one.
     # Nor does one ("建立一个…农业项目示范基地").
-    r"(?![1一]\s*[个项宗条座])((?<!\d)(?<!第)\d+|(?<![" + CN_DIGITS + r"第])[" + CN_DIGITS + r"]+)(?:多|余)?\s*(?:[个项宗座]|条(?![^，。；,;]{0,6}?生产线))\s*(?![多余]?亿|月|小时|星期)[\u4e00-\u9fff、]{0,10}?项目(?!之一)"  # "360多个合作项目", "86个国际、国内投资合作项目", "两条高速公路项目"
+    r"(?![1一]\s*[个项宗条座])((?<!\d)(?<!第)\d+|(?<![" + CN_DIGITS + r"第])[" + CN_DIGITS + r"]+)(?:多|余)?\s*(?:[个项宗座]|条(?![^，。；,;]{0,6}?生产线))\s*(?![多余]?亿(?!元?(?:及|和)?以上)|月|小时|星期)[\u4e00-\u9fff、]{0,10}?项目(?!之一)"  # "360多个合作项目", "86个国际、国内投资合作项目", "两条高速公路项目"
     # (not one of a list, "14个重大项目之一")
     # works counted ("160项重大工程"), not one work's parts listed ("主要有场道、…、通讯导航等7项工程") nor one of a list (之一)
     r"|(?<![等有])(?<!分为)(?<!涉及)(?<!包括)(?<!包含)(?![1一][项个])(?:(?<!\d)(?<!第)\d+|(?<![" + CN_DIGITS + r"第])[" + CN_DIGITS + r"]+)(?:多|余)?[项个][\u4e00-\u9fff]{0,4}?工程(?!之一)"
@@ -158,7 +158,7 @@ def under_way_before(text: str, pos: int) -> bool:
 
 def span_figure(text: str, title: str, sentence_start: int, invest_start: int, amount_start: int,
                 sentence_end: int, one_work_after: bool = False, signed: bool = False, firm: bool = False) -> bool:
-    """Whether the sentence sets the investment in a span of time and sums up that span (see _SPAN).
+    """Whether the sentence sets the investment in a span of time and sums up that span (see SPAN).
 
     ``sentence_start``: a sentence opening with 其中 ("among them") starts with the one before it.
     An event in the sentence, or a headline of projects started or signed together, makes the span's count its
@@ -179,7 +179,7 @@ def span_figure(text: str, title: str, sentence_start: int, invest_start: int, a
         return True  # "…推进大会今天举行，截至目前，全市今年已开工项目156个，总投资720亿元": the year's so far
     if EVENT.search(text, sentence_start, sentence_end) or TOGETHER.search(title):
         return False
-    for span in _SPAN.finditer(text, sentence_start, invest_start):
+    for span in SPAN.finditer(text, sentence_start, invest_start):
         if span.group() == "目前" and under_way_before(text, sentence_start):
             continue  # "…今天在沈阳开幕。…目前，已签约项目315个，总金额…": the event's tally so far
         if one_work_after and (span.group().startswith("未来") or firm and span.group() in ("今年", "去年", "全年")):

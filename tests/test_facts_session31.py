@@ -196,3 +196,25 @@ def test_a_delegation_going_out_keeps_its_home() -> None:
 ])
 def test_a_signing_ceremony_called_qianzi_is_a_signing(title: str, body: str, stage: str | None) -> None:
     assert extract_facts(title, body).stage == stage
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # 累计 summing the batch of the event the sentence reports
+    ("推介会后举行了项目集中签约仪式，23个项目成功签约，累计签约额75.7亿元。", [("75.7亿元", "roundup")]),
+    # projects counted by a size class ("N个亿元以上项目"): the event's whole batch comes before its part
+    ("签约仪式上，共有139个亿元以上项目签约，投资总额达1184亿元。其中，集中签约项目12个，总投资275亿元。",
+     [("1184亿元", "roundup"), ("275亿元", "roundup")]),
+    # the class of size a work is of ("单体逾100亿元") is no figure of its own; its total is
+    ("温州市单体逾100亿元制造业招商引资项目签约仪式在洞头区举行。据悉，该项目总投资额约129亿元。", [("129亿元", "project")]),
+])
+def test_an_events_batch_and_a_works_size_class(text: str, kinds: list[tuple[str, str]]) -> None:
+    assert _kinds(text) == kinds
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("今年以来，全市累计签约项目23个，签约额75.7亿元。", []),  # a period's running total stays a tally
+    ("总投资约60个亿的某光伏项目今天开工。", [("60个亿", "project")]),  # spoken 亿 counts money, not projects
+    ("某项目单体投资10亿元，今天开工。", [("10亿元", "project")]),  # a work's own figure, no class
+])
+def test_tallies_spoken_yi_and_a_works_own_figure_stay_as_they_were(text: str, kinds: list[tuple[str, str]]) -> None:
+    assert _kinds(text) == kinds
