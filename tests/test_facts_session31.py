@@ -30,6 +30,7 @@ def _kinds(text: str) -> list[tuple[str, str]]:
     "某区签约三项目，总投资达420亿元。",
     "某市签约12项目 协议总投资86亿元",
     "某县5项目同日开工，总投资30亿元。",
+    "某县专场对接会举办，达成项目签约成果14个，总投资85.5亿元。",  # the signed results counted
 ])
 def test_projects_counted_without_a_classifier_are_a_batch(text: str) -> None:
     assert [kind for _, kind in _kinds(text)] == ["roundup"]
