@@ -1425,6 +1425,18 @@ def place_named(name: str) -> Optional[Place]:
     return _table().place(next(iter(codes))) if len(codes) == 1 else None
 
 
+# Taiwan's 179 divisions include names that are common words or mainland names too ("新社区" inside 创新社区, "金山" of
+# 镇江's 金山网, "中正", "信义"): a story that says nothing of Taiwan names none of them.
+_TAIWAN_NAMED = re.compile(r"台湾|台灣|臺灣|台商|台资|台胞|台企|两岸|海峡|台北|台中|台南|高雄|新北|桃园|基隆|新竹|嘉义|宜兰|花莲"
+                           r"|台东|屏东|彰化|南投|云林|苗栗|澎湖")
+_TAIWAN_CODE = "71"
+
+
+def _off_taiwan(table: _Table, mentions: list[str]) -> list[str]:
+    """The mentions without the names that are only Taiwan's divisions."""
+    return [name for name in mentions if not all(code.startswith(_TAIWAN_CODE) for code in table.names[name])]
+
+
 def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[Place]:
     """The places a story names, most specific per hierarchy.
 
@@ -1463,8 +1475,11 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
     if national_figure(title, body):
         ends = _route_ends(table, body)
         body_mentions = [name for start, _, name in table.spans(body) if start not in ends]
-    title_codes = _resolve(table, table.mentions(title))
-    body_codes = _resolve(table, table.mentions(title) + body_mentions)[len(title_codes):]
+    title_mentions = table.mentions(title)
+    if not _TAIWAN_NAMED.search(title) and not _TAIWAN_NAMED.search(body):
+        title_mentions, body_mentions = _off_taiwan(table, title_mentions), _off_taiwan(table, body_mentions)
+    title_codes = _resolve(table, title_mentions)
+    body_codes = _resolve(table, title_mentions + body_mentions)[len(title_codes):]
     # Every division a site name may mean: only the story's own resolved places are ranked,
     # so an ambiguous name (上海: the municipality or its city) promotes the one the story has.
     site_codes = {code for name in _site_mentions(table, body) for code in table.names[name]}

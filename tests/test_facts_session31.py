@@ -219,3 +219,12 @@ def test_an_events_batch_and_a_works_size_class(text: str, kinds: list[tuple[str
 ])
 def test_tallies_spoken_yi_and_a_works_own_figure_stay_as_they_were(text: str, kinds: list[tuple[str, str]]) -> None:
     assert _kinds(text) == kinds
+
+
+def test_a_story_saying_nothing_of_taiwan_names_none_of_its_divisions() -> None:
+    # "创新社区" holds 台中's 新社区, "金山网" (镇江's portal) 新北's 金山区
+    facts = extract_facts("3个市级重点产业项目全部开工", "金山网讯 日前，润州区官塘桥街道召开街道服务创新社区高质量发展大会。")
+    assert [(p.province, p.city) for p in facts.places] == [("江苏省", "镇江市")]
+    # a story about Taiwan keeps them
+    taiwan = extract_facts("两岸合作项目签约", "台中市某企业与新社区农会签约合作。")
+    assert [(p.city, p.county) for p in taiwan.places][:1] == [("台中市", "新社区")]
