@@ -84,6 +84,7 @@ class ListReading:
     encoding: Optional[str] = None
     diagnosis: Optional[str] = None  # one sentence when nothing was found, saying why if we can tell
     links_over_cap: int = 0  # anchors ignored past MAX_LINKS_PER_PAGE
+    title: str = ""  # the page's <title> (a county portal's names its county: probe suggests the site's `place`)
 
     def as_dict(self) -> dict[str, Any]:
         """Plain JSON-ready form (``newsmon probe --format json``)."""
@@ -97,6 +98,7 @@ class ListReading:
             "feeds": list(self.feeds),
             "encoding": self.encoding,
             "diagnosis": self.diagnosis,
+            "title": self.title,
         }
 
 
@@ -187,11 +189,13 @@ def read_list_page(
     scripts = [s.text or "" for s in doc.iter("script")]
     script_text = "\n".join(scripts)
     feeds = feed_links(doc, url)
+    page_title = " ".join((doc.findtext(".//title") or "").split())[:200]
 
     if "<datastore" in script_text.lower():
         reading = _read_hanweb(text, url, domains, article_url_pattern, used)
         if reading is not None and reading.articles:
             reading.feeds = feeds
+            reading.title = page_title
             return reading
 
     anchors: dict[str, list[Any]] = {}
@@ -229,6 +233,7 @@ def read_list_page(
         feeds,
         used,
         links_over_cap=over,
+        title=page_title,
     )
     if over:
         reading.diagnosis = f"the page has more than {MAX_LINKS_PER_PAGE} links; only the first {MAX_LINKS_PER_PAGE} were read"

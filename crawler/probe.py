@@ -22,7 +22,7 @@ from .extract import extract
 from .feeds import feed_kind
 from .listpage import ListReading, read_list_page
 
-__all__ = ["Fetched", "fetch_page", "probe_article", "probe_list", "suggest_site_config"]
+__all__ = ["Fetched", "fetch_page", "probe_article", "probe_list", "suggest_site_config", "title_place"]
 
 DEFAULT_USER_AGENT = "newsmon/0.1 (+https://github.com/newsmon/newsmon; news monitoring bot)"
 MAX_BYTES = 10 * 1024 * 1024
@@ -121,4 +121,18 @@ def suggest_site_config(url: str, reading: Optional[ListReading] = None) -> dict
             entry["render"] = "browser"
         elif not reading.articles and reading.feeds:
             entry["use_feed"] = True
+        place = title_place(reading.title)
+        if place:
+            entry["place"] = place
     return entry
+
+
+def title_place(title: str) -> Optional[str]:
+    """The one city or county a list page's title names ("新闻动态_靖边县人民政府" → 靖边县, "鄂州新闻网" → 鄂州市), as a
+    site's ``place``; None for a title naming none, only a province ("人民网-四川频道") or two cities."""
+    from newsmon.facts.places import find_places
+
+    places = [place for place in find_places(title, "", limit=3) if place.city]
+    if len({place.city for place in places}) != 1:
+        return None
+    return places[0].county or places[0].city

@@ -89,6 +89,7 @@ class _CountyPortal(ThreadingHTTPServer):
 
     def __init__(self) -> None:
         super().__init__(("127.0.0.1", 0), _CountyHandler)
+        self.list_title = "要闻动态_靖边县人民政府"
 
     @property
     def base(self) -> str:
@@ -103,7 +104,7 @@ class _CountyHandler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 - stdlib name
         if self.path == "/list/index.html":
-            html = ("<html><head><meta charset='utf-8'><title>县域要闻</title></head><body><ul>"
+            html = (f"<html><head><meta charset='utf-8'><title>{self.server.list_title}</title></head><body><ul>"
                     f"<li><a href='/content/2026-03/18/1001.html'>{_STORY_TITLE}</a> 2026-03-18</li></ul></body></html>")
         elif self.path == "/content/2026-03/18/1001.html":
             paragraphs = "".join(f"<p>{s}。</p>" for s in _STORY_BODY.rstrip("。").split("。"))
@@ -228,3 +229,17 @@ def test_a_story_saying_nothing_of_taiwan_names_none_of_its_divisions() -> None:
     # a story about Taiwan keeps them
     taiwan = extract_facts("两岸合作项目签约", "台中市某企业与新社区农会签约合作。")
     assert [(p.city, p.county) for p in taiwan.places][:1] == [("台中市", "新社区")]
+
+
+def test_probe_suggests_the_place_a_list_pages_title_names(county_portal: _CountyPortal) -> None:
+    url = f"{county_portal.base}/list/index.html"
+    table = CliRunner().invoke(cli, ["probe", url])
+    assert table.exit_code == 0, table.output
+    block = table.output.split("config.yaml block for this site:")[1]
+    assert yaml.safe_load(block)["sites"][0]["place"] == "靖边县"
+    assert json.loads(CliRunner().invoke(cli, ["probe", url, "--format", "json"]).output)["title"] == "要闻动态_靖边县人民政府"
+    # a title naming no city, or only a province, suggests none
+    for title in ("县域要闻", "人民网-四川频道"):
+        county_portal.list_title = title
+        block = CliRunner().invoke(cli, ["probe", url]).output.split("config.yaml block for this site:")[1]
+        assert "place" not in yaml.safe_load(block)["sites"][0]

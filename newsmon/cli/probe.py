@@ -34,7 +34,8 @@ def probe(url: str, as_article: bool, fmt: str, encoding: Optional[str], article
     Shows the shape recognised (links, trs_pager, hanweb, script_data, feed,
     sitemap, needs_browser, empty), the article links in page order with their
     titles and list dates, the next list pages, and the links set aside with
-    the reason for each; then the config.yaml block for the site. Rows that
+    the reason for each; then the config.yaml block for the site (with
+    `place:` when the page's title names one city or county). Rows that
     link to a file (PDF, Word, Excel: a 公告 column's announcements) are
     listed with their type: the crawler stores each as a title-only story
     (title and date from the list) and never downloads the file.
