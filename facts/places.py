@@ -1180,7 +1180,9 @@ _VISITOR = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:某|一家)[\u4e00-\u9fff]{0,6}?
 _GUEST = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:中心|公司|集团|协会|商会|银行|大学|研究院)(?=(?:董事长|总经理|总裁|副总裁|会长|副会长))")
 _BYLINE = re.compile(r"[（(](?:本报|见习)?(?:记者|通讯员)[^（）()\n]{1,40}?[）)]")
 # A delegation visiting "our" place ("上海市徐汇区经贸考察团赴我市进行考察"): the visitors' home, not the story's place.
-_DELEGATION = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:考察团|代表团|访问团|客商团)"
+# Its name starts at a clause or after the host's verb, and holds no such verb: "某市欢迎上海考察团来我市" blanks 上海 only.
+_DELEGATION = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=欢迎)|(?<=接待)|(?<=迎接)|(?<=陪同)|(?<=会见))"
+                         r"(?:(?!欢迎|接待|迎接|陪同|会见)[\u4e00-\u9fff]){2,10}?(?:考察团|代表团|访问团|客商团)"
                          r"(?=[^，。；;,!?！？：:\n]{0,6}?(?:赴|来|到|莅临|走进)我(?:市|县|区|州|旗))")
 
 

@@ -243,3 +243,8 @@ def test_probe_suggests_the_place_a_list_pages_title_names(county_portal: _Count
         county_portal.list_title = title
         block = CliRunner().invoke(cli, ["probe", url]).output.split("config.yaml block for this site:")[1]
         assert "place" not in yaml.safe_load(block)["sites"][0]
+
+
+def test_the_host_welcoming_a_delegation_keeps_its_own_name() -> None:
+    facts = extract_facts("佳木斯市欢迎上海考察团来我市考察", "上海某集团董事长表示，将加快推进双方合作项目。")
+    assert [p.city for p in facts.places][:1] == ["佳木斯市"]
