@@ -911,6 +911,8 @@ def _restated_as_statistic(headline: _Found, lead: str, lead_amounts: list[_Foun
     return False
 
 
+# The event's own batch counted ("此次开工的67个重点项目", "本次集中启动项目45个", "当天签约项目12个").
+_THIS_EVENTS_BATCH = re.compile(r"(?:此次|本次|这次|当天|当日)[^，。；,;]{0,10}?(?:\d+|[" + CN_DIGITS + r"]+)(?:多|余)?[个项]")
 # Works talked over or promoted at an event, not signed ("共成功对接65个项目").
 _TALKED_BATCH = re.compile(r"对接(?![大洽会活])|洽谈(?![大会活])|推介(?![大会活])|达成[^，。；,;]{0,4}?意向")
 _SIGNED_TOTAL = re.compile(r"签约[^，。；,;]{0,6}?(?:总?金?额|总投资)")
@@ -926,7 +928,7 @@ def _chosen(text: str, title: str) -> Optional[_Found]:
     after the first amount when the text counts no projects anywhere (then none of its amounts can be a roundup).
     """
     may_sum_up = bool(_ROUNDUP.search(text) or _SIGNED_SUM.search(text))
-    sums_a_whole = bool(_WHOLE_BATCH.search(text))
+    sums_a_whole = bool(_WHOLE_BATCH.search(text) or _THIS_EVENTS_BATCH.search(text))
     first: Optional[_Found] = None
     roundup: Optional[_Found] = None
     phases: list[_Found] = []  # the first amount is a phase's: the phases and totals of its sentence
@@ -943,6 +945,14 @@ def _chosen(text: str, title: str) -> Optional[_Found]:
                     and found.amount.cny > roundup.amount.cny and found.amount.currency == roundup.amount.currency:
                 # "主会场…总投资86亿元；…此次活动共签约项目42个，总投资242亿元": the whole event's; "签订总投资15亿元的某光伏
                 # 项目，…等8个项目签约，总投资53.1亿元": the listed projects' total closing their sentence
+                roundup = found
+            elif (_THIS_EVENTS_BATCH.search(text, _sentence_start(text, found.end - 1), found.end)
+                  and not _THIS_EVENTS_BATCH.search(text, _sentence_start(text, roundup.end - 1), roundup.end)
+                  and _SPAN.search(text, _sentence_start(text, roundup.end - 1), roundup.end)
+                  and not _EVENT.search(text, _sentence_start(text, roundup.end - 1), roundup.end)
+                  and found.amount.currency == roundup.amount.currency):
+                # "今年，全市共实施重点项目772项，计划总投资超5000亿元。…此次开工的67个重点项目，计划总投资267亿元": the year's
+                # list told first (a headline of projects started together lets it pass as a batch), the day's batch after
                 roundup = found
             elif found.end <= sentence_closes and found.amount.currency == roundup.amount.currency \
                     and _TALKED_BATCH.search(text, _sentence_start(text, roundup.end - 1), roundup.end) \

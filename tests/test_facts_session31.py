@@ -248,3 +248,18 @@ def test_probe_suggests_the_place_a_list_pages_title_names(county_portal: _Count
 def test_the_host_welcoming_a_delegation_keeps_its_own_name() -> None:
     facts = extract_facts("佳木斯市欢迎上海考察团来我市考察", "上海某集团董事长表示，将加快推进双方合作项目。")
     assert [p.city for p in facts.places][:1] == ["佳木斯市"]
+
+
+def test_the_days_batch_told_after_the_years_list_is_the_storys() -> None:
+    body = ("2月23日上午，市委、市政府举行2023年全市城乡建设第一批重点项目开工活动。市长宣布67项城乡建设重点项目开工。\n"
+            "今年，全市共实施重点项目772项，计划总投资超5000亿元，年度计划投资超1200亿元。此次开工的67个重点项目，计划总投资"
+            "267亿元，涉及住房建设、市政公用等多个领域。")
+    facts = extract_facts("全市城乡建设第一批重点项目集中开工", body)
+    assert (facts.amount, facts.kind) == (267e8, "roundup")
+
+
+def test_an_events_batch_named_with_its_year_keeps_its_total_over_a_part_of_it() -> None:
+    body = ("3日，某区举行2023年开年重大产业项目集中开工活动，开工的重大产业项目共有12个，总投资91亿元，涵盖智能装备、新材料等领域。\n"
+            "此外，新材料产业的集聚效应也较为显著，本次开工的项目有6个，总投资23.1亿元。")
+    facts = extract_facts("", body)
+    assert (facts.amount, facts.kind) == (91e8, "roundup")
