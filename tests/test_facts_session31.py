@@ -1,6 +1,9 @@
-"""Session 31: a headline's projects counted without a classifier ("签约三项目") and a 其中 sentence's total that sums up
-the batch the sentence before it counted are roundups, checked on made-up stories; a site's configured ``place`` places
-its stories that name no city (a county portal's 我县), through a real crawl of a loopback portal and ``reextract``.
+"""Session 31, checked on made-up stories: batches counted in other shapes (a headline's "签约三项目", "签约成果14个",
+"139个亿元以上项目", a 其中 sentence's total, 累计 summing an event's batch, the day's batch after a year's list), a work's
+size class ("单体逾100亿元") no figure of its own, 签字 signings, a visiting delegation's home, Taiwan's divisions only in a
+story that speaks of Taiwan; and a site's configured ``place``, which places its stories that name no city (a county
+portal's 我县) through a real crawl of a loopback portal and ``reextract``, and which ``probe`` suggests from a list page's
+title.
 
 Each class comes from real pages' misses (bench/data/facts/README.md "Real pages (session 31)"); the stories here are
 written for the tests, with guards for the readings the changes must leave alone.
