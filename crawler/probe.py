@@ -128,11 +128,15 @@ def suggest_site_config(url: str, reading: Optional[ListReading] = None) -> dict
 
 
 def title_place(title: str) -> Optional[str]:
-    """The one city or county a list page's title names ("新闻动态_靖边县人民政府" → 靖边县, "鄂州新闻网" → 鄂州市), as a
-    site's ``place``; None for a title naming none, only a province ("人民网-四川频道") or two cities."""
-    from newsmon.facts.places import find_places
+    """The one city or county a list page's title names ("新闻动态_靖边县人民政府" → 靖边县, "鄂州新闻网" → 鄂州市,
+    "北京市朝阳区人民政府" → 北京市朝阳区), written so that the config reads it back as that place; None for a title naming
+    none, only a province ("人民网-四川频道") or two cities."""
+    from newsmon.facts import sole_place
 
-    places = [place for place in find_places(title, "", limit=3) if place.city]
-    if len({place.city for place in places}) != 1:
+    place = sole_place(title)
+    if place is None:
         return None
-    return places[0].county or places[0].city
+    for written in (place.county, place.city + place.county, place.city) if place.county else (place.city,):
+        if written and sole_place(written) == place:
+            return written
+    return None

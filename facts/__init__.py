@@ -35,6 +35,7 @@ __all__ = [
     "extract_facts",
     "facts_record",
     "named_place",
+    "sole_place",
     "amount_view",
     "wording_text",
     "city_evidence",
@@ -314,8 +315,21 @@ def _source_places(places: tuple[Place, ...], source: str, title: str = "", body
     return (named,) + tuple(place for place in places if place.province != named.province)
 
 
+def sole_place(name: str) -> Optional[Place]:
+    """The one city or county ``name`` names ("靖边县", "北京市朝阳区", "鄂州新闻网"), or None when it names none, only a
+    province, or more than one city ("武汉 鄂州"; an ambiguous district alone, "朝阳区", names none): a site's ``place``."""
+    simplified = to_simplified("", name[:200])[1]
+    places = [place for place in find_places("", simplified, limit=3) if place.city]
+    if len({place.city for place in places}) > 1:
+        return None
+    if places:
+        return places[0]
+    one = place_named(simplified)
+    return one if one is not None and one.city else None
+
+
 def named_place(name: str) -> Optional[Place]:
-    """The place a source line or a site's ``place`` names ("德州市人民政府", "资兴新闻网", "靖边县"), or None."""
+    """The place a source line or a site's ``place`` names ("德州市人民政府", "玉溪日报", "靖边县"), or None."""
     name = to_simplified("", name)[1]
     named = find_places("", name, limit=1)
     return named[0] if named else place_named(name)  # an outlet's name ("资兴" of 资兴新闻网) is a place's

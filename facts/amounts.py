@@ -70,6 +70,8 @@ _ONE_PROJECT_BEFORE = re.compile(_ONE_PROJECT + r"{0,8}?$")
 # A signing of research results or their transfer ("科技成果转化项目签约，签约金额5000万元") is a technology
 # deal, not projects' investment.
 _ANY_NUMBER = re.compile(r"[\d" + CN_DIGITS + r"]")
+# The kinds of a batch listed ("其中，既有先进制造业项目，又有…项目"), not one work named ("其中，某光伏项目由某集团投资建设").
+_KINDS_LISTED = re.compile(r"既有|又有|涵盖|包括|涉及|覆盖|分布")
 _TECH_DEAL = re.compile(r"成果|转化|转让|产学研")
 _SIGNED = re.compile(r"签约|签[订定]|签署|签下")  # 签定: an older spelling of 签订
 _SETTLED = re.compile(r"落户|落地")  # "展会期间，有32个产业合作项目落户哈尔滨，共计71.8亿美元": settled as signed
@@ -173,6 +175,7 @@ _BOUND = re.compile(r"(超过|超|逾|突破|接近|将近|近|约|上)$")
 # condition or a programme's floor, not a stated investment.
 _THRESHOLD_BEFORE = re.compile(r"(不低于|不少于|不小于|不超过|不高于|最高|最低)$")
 _CLASS_BY_SIZE = re.compile(r"单体(?:投资)?(?:额)?(?:逾|超过?|过|达到?|在)$")
+_SIZE_CLASS_AFTER = re.compile(r"(?:以上|的)?[^，。；,;\d]{0,10}?项目")  # …the class named after it (not "某项目单体投资超10亿元。")
 # Money that buys a stake or fills a fund ("投资5亿元入股某企业", "收购…股权", "设立产业投资基金", and in the
 # clauses after it, when they build nothing on the way: "出资5000万美元，投入…项目准备特别基金", "出资4亿元，联合…
 # 金融机构，…共同组建了…基金"), or that pays for research ("投资3亿多元花了三年时间研发出了这项新技术", "用于研发"),
@@ -559,7 +562,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                 and not (_LISTED_IN_PLAN.search(text, _sentence_start(text, plan.start(), CLAUSE_MARKS), plan.start())
                          and "规划" not in _TITLES.sub("", text[plan.end():invest.start()])):  # (not "…列入《…建设规划》，规划总里程…，计划总投资…")
             continue  # "某铁路建设规划获批复，…计划总投资4741亿元": the plan's total
-        if _CLASS_BY_SIZE.search(text, max(0, start - 8), start):
+        if _CLASS_BY_SIZE.search(text, max(0, start - 8), start) and _SIZE_CLASS_AFTER.match(after):
             continue  # "单体逾100亿元制造业项目…签约", "单体投资超10亿元的项目": the class of size the work is of, no figure of its own
         if _THRESHOLD_AFTER.match(after) or (_THRESHOLD_BEFORE.search(text, invest.end(), start)
                                              and not _bound_of_one_work(text, sentences, start, invest, clause_start, after)) \
@@ -637,7 +640,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         # "…共有33个项目进行线上签约。其中，既有先进制造业项目，又有…项目，总投资达625.385亿元": a 其中 sentence that counts
         # nothing of its own before its total sums up the batch the sentence before it counted.
         if not is_roundup and not own_work and _TOTAL.search(invest.group()) and text.startswith("其中", clause_start) \
-                and not _ANY_NUMBER.search(text, clause_start, invest.start()):
+                and not _ANY_NUMBER.search(text, clause_start, invest.start()) \
+                and _KINDS_LISTED.search(text, clause_start, invest.start()):
             is_roundup = bool(_ROUNDUP.search(text, max(sentences.start_before(max(clause_start - 1, 0)), clause_start - _REACH),
                                               clause_start))
         # A count the work is one of ("是阿克苏地区确定拜城县2011年实施的14个重大项目之一，…工程总投资1.33亿元", "是…列入国家172项
@@ -805,7 +809,9 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
 _SO_FAR = re.compile(r"(截至|截止到|截止至)(今天|今日|目前|发稿时)")
 
 
-_MANY_EVENTS = re.compile(r"(?:\d+|[两二三四五六七八九十百]+)(?:多|余)?场")  # "举办各类招商推介活动56场": many events' tally
+_MANY_EVENTS = re.compile(r"(?:(?<!\d)\d+|(?<![两二三四五六七八九十百])[两二三四五六七八九十百]+)(?:多|余)?场")  # "举办各类招商推介活动56场": many events' tally
+# A place's or a year's total so far ("全市累计签约额已达275.7亿元", "占年度任务的80%"), not the event's.
+_PLACES_SO_FAR = re.compile(r"全[市县区省州旗]|已达|已经|至今|目前|截至|截止|年度")
 
 
 def _events_running_total(stated: str) -> bool:
@@ -813,7 +819,7 @@ def _events_running_total(stated: str) -> bool:
     集中签约仪式，…23个项目成功签约，累计签约额75.7亿元"): the day's total, no period's tally."""
     return (not STATISTIC.search(stated.replace("累计", "")) and bool(_EVENT.search(stated))
             and bool(_ROUNDUP.search(stated)) and not _PERIOD.search(stated) and not _SPAN.search(stated)
-            and not _MANY_EVENTS.search(stated))
+            and not _MANY_EVENTS.search(stated) and not _PLACES_SO_FAR.search(stated))
 
 
 def investment_figures(text: str, title: str = "") -> Iterator[_Found]:
@@ -912,7 +918,8 @@ def _restated_as_statistic(headline: _Found, lead: str, lead_amounts: list[_Foun
 
 
 # The event's own batch counted ("此次开工的67个重点项目", "本次集中启动项目45个", "当天签约项目12个").
-_THIS_EVENTS_BATCH = re.compile(r"(?:此次|本次|这次|当天|当日)[^，。；,;]{0,10}?(?:\d+|[" + CN_DIGITS + r"]+)(?:多|余)?[个项]")
+_THIS_EVENTS_BATCH = re.compile(r"(?:此次|本次|这次|当天|当日)[^，。；,;]{0,10}?(?:\d+|[" + CN_DIGITS + r"]+)(?:多|余)?[个项]"
+                                r"(?!分?会场)(?![^，。；,;]{0,8}?中(?=[，,]))")  # (not "…67个重点项目中，工业项目30个", "当天设3个分会场")
 # Works talked over or promoted at an event, not signed ("共成功对接65个项目").
 _TALKED_BATCH = re.compile(r"对接(?![大洽会活])|洽谈(?![大会活])|推介(?![大会活])|达成[^，。；,;]{0,4}?意向")
 _SIGNED_TOTAL = re.compile(r"签约[^，。；,;]{0,6}?(?:总?金?额|总投资)")
@@ -947,6 +954,7 @@ def _chosen(text: str, title: str) -> Optional[_Found]:
                 # 项目，…等8个项目签约，总投资53.1亿元": the listed projects' total closing their sentence
                 roundup = found
             elif (_THIS_EVENTS_BATCH.search(text, _sentence_start(text, found.end - 1), found.end)
+                  and "其中" not in text[_sentence_start(text, found.end - 1):found.end]
                   and not _THIS_EVENTS_BATCH.search(text, _sentence_start(text, roundup.end - 1), roundup.end)
                   and _SPAN.search(text, _sentence_start(text, roundup.end - 1), roundup.end)
                   and not _EVENT.search(text, _sentence_start(text, roundup.end - 1), roundup.end)

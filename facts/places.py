@@ -1181,8 +1181,8 @@ _GUEST = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:中心|公司|集团|协会|商�
 _BYLINE = re.compile(r"[（(](?:本报|见习)?(?:记者|通讯员)[^（）()\n]{1,40}?[）)]")
 # A delegation visiting "our" place ("上海市徐汇区经贸考察团赴我市进行考察"): the visitors' home, not the story's place.
 # Its name starts at a clause or after the host's verb, and holds no such verb: "某市欢迎上海考察团来我市" blanks 上海 only.
-_DELEGATION = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=欢迎)|(?<=接待)|(?<=迎接)|(?<=陪同)|(?<=会见))"
-                         r"(?:(?!欢迎|接待|迎接|陪同|会见)[\u4e00-\u9fff]){2,10}?(?:考察团|代表团|访问团|客商团)"
+_DELEGATION = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=欢迎)|(?<=接待)|(?<=迎接)|(?<=迎来)|(?<=喜迎)|(?<=邀请)|(?<=陪同)|(?<=会见)|(?<=与))"
+                         r"(?:(?!欢迎|接待|迎接|迎来|喜迎|邀请|陪同|会见|与)[\u4e00-\u9fff]){2,10}?(?:考察团|代表团|访问团|客商团)"
                          r"(?=[^，。；;,!?！？：:\n]{0,6}?(?:赴|来|到|莅临|走进)我(?:市|县|区|州|旗))")
 
 
@@ -1429,7 +1429,7 @@ def place_named(name: str) -> Optional[Place]:
 
 # Taiwan's 179 divisions include names that are common words or mainland names too ("新社区" inside 创新社区, "金山" of
 # 镇江's 金山网, "中正", "信义"): a story that says nothing of Taiwan names none of them.
-_TAIWAN_NAMED = re.compile(r"台湾|台灣|臺灣|台商|台资|台胞|台企|两岸|海峡|台北|台中|台南|高雄|新北|桃园|基隆|新竹|嘉义|宜兰|花莲"
+_TAIWAN_NAMED = re.compile(r"台湾|台灣|臺灣|台商|台资|台胞|台企|两岸|台北|台中|台南|高雄|新北|桃园|基隆|新竹|嘉义|宜兰|花莲"
                            r"|台东|屏东|彰化|南投|云林|苗栗|澎湖")
 _TAIWAN_CODE = "71"
 

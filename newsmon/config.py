@@ -172,11 +172,12 @@ class SiteConfig(_Model):
     def _check_place(cls, place: Optional[str]) -> Optional[str]:
         if place is None:
             return None
-        from newsmon.facts import named_place  # (the administrative-division tables load only for a site that names one)
+        from newsmon.facts import sole_place  # (the administrative-division tables load only for a site that names one)
 
-        found = named_place(place)
-        if found is None or not found.city:
-            raise ValueError(f"{place!r} is no city or county of the administrative-division tables (e.g. 鄂州, 靖边县)")
+        if sole_place(place) is None:
+            shown = place if len(place) <= 40 else place[:40] + "…"
+            raise ValueError(f"{shown!r} is not one city or county of the administrative-division tables (e.g. 鄂州, 靖边县; "
+                             "a district with its city: 北京市朝阳区)")
         return place
 
     @field_validator("start_urls")

@@ -174,7 +174,7 @@ def test_a_place_no_table_knows_is_a_clear_config_error(tmp_path: Path) -> None:
     _write_config(config, "http://127.0.0.1:9", "火星基地")
     result = CliRunner().invoke(cli, ["crawl", "--config", str(config)])
     assert result.exit_code != 0
-    assert "sites[0].place" in result.output and "is no city or county" in result.output
+    assert "sites[0].place" in result.output and "is not one city or county" in result.output
     assert "Traceback" not in result.output
 
 
@@ -266,3 +266,58 @@ def test_an_events_batch_named_with_its_year_keeps_its_total_over_a_part_of_it()
             "此外，新材料产业的集聚效应也较为显著，本次开工的项目有6个，总投资23.1亿元。")
     facts = extract_facts("", body)
     assert (facts.amount, facts.kind) == (91e8, "roundup")
+
+
+# The review's cases (session 31): each rule of the session kept to its class.
+@pytest.mark.parametrize("text, kinds", [
+    ("某光伏项目单体投资超10亿元。", [("10亿元", "project")]),  # a work's own figure, no class named after it
+    ("某电厂项目单体投资额达50亿元，是全省最大的单体项目。", [("50亿元", "project")]),
+    ("本次共有33个项目签约。其中，某光伏项目由某集团投资建设，总投资达25亿元。", [("25亿元", "project")]),  # one work named
+    ("签约仪式上，23个项目成功签约，全市累计签约额已达275.7亿元。", []),  # the city's running total, not the event's
+])
+def test_the_sessions_rules_keep_to_their_class(text: str, kinds: list[tuple[str, str]]) -> None:
+    assert _kinds(text) == kinds
+
+
+@pytest.mark.parametrize("later", [
+    "此次开工的67个重点项目中，工业项目30个，总投资150亿元。",  # a part of the day's batch
+    "当天设3个分会场，其中主会场开工项目20个，总投资80亿元。",  # one venue's
+])
+def test_a_part_of_the_days_batch_does_not_replace_a_total(later: str) -> None:
+    body = ("2月23日上午，市委、市政府举行2023年全市城乡建设第一批重点项目开工活动。\n今年，全市共实施重点项目772项，计划总投资超"
+            "5000亿元。" + later)
+    assert extract_facts("全市城乡建设第一批重点项目集中开工", body).amount == 5000e8
+
+
+@pytest.mark.parametrize("title", ["某县十四五项目开工", "某园区2023项目签约"])
+def test_a_plans_or_years_works_are_no_count(title: str) -> None:
+    assert extract_facts(title, "该项目总投资12亿元。").kind == "project"
+
+
+def test_a_host_greeting_a_delegation_by_another_verb_keeps_its_name() -> None:
+    assert [p.city for p in extract_facts("", "鄂州市迎来上海市考察团到我市考察。").places][:1] == ["鄂州市"]
+
+
+@pytest.mark.parametrize("title, place", [
+    ("北京市朝阳区人民政府", "北京市朝阳区"),  # an ambiguous district is written with its city, as the config needs it
+    ("新闻动态_靖边县人民政府", "靖边县"),
+    ("深圳-汕尾合作区新闻", None),  # two cities
+])
+def test_probes_place_is_one_the_config_accepts(title: str, place: Optional[str], tmp_path: Path) -> None:
+    from newsmon.crawler.probe import title_place
+
+    assert title_place(title) == place
+    if place is not None:
+        config = tmp_path / "config.yaml"
+        _write_config(config, "http://127.0.0.1:9", place)
+        from newsmon.config import load_config
+
+        assert load_config(config).sites[0].place == place
+
+
+@pytest.mark.parametrize("place", ["朝阳区", "武汉 鄂州", "四川"])
+def test_a_place_naming_no_one_city_or_county_is_a_config_error(place: str, tmp_path: Path) -> None:
+    config = tmp_path / "config.yaml"
+    _write_config(config, "http://127.0.0.1:9", place)
+    result = CliRunner().invoke(cli, ["crawl", "--config", str(config)])
+    assert result.exit_code != 0 and "is not one city or county" in result.output and "Traceback" not in result.output
