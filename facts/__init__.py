@@ -318,21 +318,25 @@ def _source_places(places: tuple[Place, ...], source: str, title: str = "", body
 def sole_place(name: str) -> Optional[Place]:
     """The one city or county ``name`` names ("靖边县", "北京市朝阳区", "鄂州新闻网"), or None when it names none, only a
     province, or more than one city ("武汉 鄂州"; an ambiguous district alone, "朝阳区", names none): a site's ``place``."""
-    simplified = to_simplified("", name[:200])[1]
-    places = [place for place in find_places("", simplified, limit=3) if place.city]
-    if len({place.city for place in places}) > 1:
-        return None
-    if places:
-        return places[0]
-    one = place_named(simplified)
-    return one if one is not None and one.city else None
+    places = [place for place in _places_named(name[:200]) if place.city]
+    return places[0] if len({place.city for place in places}) == 1 else None
 
 
 def named_place(name: str) -> Optional[Place]:
     """The place a source line or a site's ``place`` names ("德州市人民政府", "玉溪日报", "靖边县"), or None."""
-    name = to_simplified("", name)[1]
-    named = find_places("", name, limit=1)
-    return named[0] if named else place_named(name)  # an outlet's name ("资兴" of 资兴新闻网) is a place's
+    places = _places_named(name)
+    return places[0] if places else None
+
+
+# A site's place and a source line repeat story after story: read once each (Place is frozen, the answer shared).
+@lru_cache(maxsize=512)
+def _places_named(name: str) -> tuple[Place, ...]:
+    simplified = to_simplified("", name)[1]
+    found = find_places("", simplified, limit=3)
+    if found:
+        return tuple(found)
+    one = place_named(simplified)  # an outlet's name ("资兴" of 资兴新闻网) is a place's
+    return (one,) if one is not None else ()
 
 
 def _scene(body: str, at: int, focus: str) -> str:
