@@ -48,12 +48,13 @@ def labels() -> dict[str, dict[str, Any]]:
     return out
 
 
-def score(pages: list[dict[str, Any]], show_errors: bool = False) -> dict[str, tuple[int, int]]:
-    """Right and scored counts per field."""
+def score(pages: list[dict[str, Any]], show_errors: bool = False, portal: bool = False) -> dict[str, tuple[int, int]]:
+    """Right and scored counts per field; ``portal``: each page's labelled portal is its site's configured place."""
     tally = {field: [0, 0] for field in FIELDS}
     for page in pages:
         want = page["want"]
-        facts = extract_facts(page.get("title", ""), page.get("body", ""), page.get("source", ""))
+        home = (want.get("portal") or "") if portal else ""
+        facts = extract_facts(page.get("title", ""), page.get("body", ""), page.get("source", ""), home)
         wrong = wrong_fields(facts, want)
         amount = want.get("amount", "?")
         if amount != "?":
@@ -76,6 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("texts", nargs="+", type=Path, help="JSONL files of the pages' text (kept outside the repository)")
     parser.add_argument("--split", help="only pages labelled with this split (seen, held-out, held-out-b … held-out-e)")
     parser.add_argument("--show-errors", action="store_true", help="print each miss (held-out splits: only with --split)")
+    parser.add_argument("--portal", action="store_true",
+                        help="give each page its label's `portal` (the city or county whose portal published it) as the "
+                             "site's configured `place:`, as a user's config would (labels from session 32 on)")
     args = parser.parse_args(argv)
     known = labels()
     pages, unlabelled = [], 0
@@ -103,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     show = args.show_errors and (not held_out or args.split in held_out)
     if args.show_errors and not show:
         print("held-out pages are in the set: name their split with --split to list their misses", file=sys.stderr)
-    for field, (ok, n) in score(pages, show).items():
+    for field, (ok, n) in score(pages, show, args.portal).items():
         print(f"{field:10s} {ok:4d}/{n:<4d} {100 * ok / n if n else 0:5.1f}%")
     if unlabelled:
         print(f"{unlabelled} pages without labels skipped", file=sys.stderr)

@@ -12,7 +12,7 @@ import re
 
 from .money import CN_DIGITS
 from .stages import find_stage
-from .text import CLAUSE_BREAK, EVENT, ONE_BATCH, REACH, SPAN_SO_FAR, TOGETHER, Marks
+from .text import CLAUSE_BREAK, EVENT, NOT_AN_EDITION, ONE_BATCH, REACH, SPAN_SO_FAR, TOGETHER, Marks
 
 __all__ = ["COUNT_BEFORE", "MANY_AREAS", "PLANNED_COUNT", "PLURAL", "ROUNDUP", "SEVERAL", "SPAN", "STANDING", "TOTAL",
            "YEAR_PLAN", "batch_of_one_event", "span_figure", "under_way_before"]
@@ -67,7 +67,8 @@ PLANNED_COUNT = re.compile(r"(?<!本次)(?<!此次)(?<!这次)(?<!今天)(?<!当
 # 重点建设项目101个，总投资4049亿元", "内蒙古今年投资1900多亿元".
 _NOT_A_DATE = r"(?!\d|[一二三四五六七八九十]{1,2}月|[初底末])"
 # Nor the year of one event ("在今年的进博会上", "在2023年的招商引资推介会上").
-_NOT_AN_EVENTS_YEAR = r"(?!的[^，。；,;]{0,16}?(?:会|节|活动|仪式)(?:上|中|期间|现场))"
+# Nor the year heading an event's own name (text.NOT_AN_EDITION).
+_NOT_AN_EVENTS_YEAR = r"(?!的[^，。；,;]{0,16}?(?:会|节|活动|仪式)(?:上|中|期间|现场))" + NOT_AN_EDITION
 # A year that dates one work's approval or listing ("某渔港项目于2003年经农业部批准建设，工程计划总投资…",
 # "某公路2021年列入省重点项目，计划总投资18亿元"): no span whose figures are summed (session 29).
 _A_WORKS_YEAR = r"(?![^，。；,;]{0,6}?(?:经|获批|批准|核准|立项|列入))"

@@ -431,6 +431,8 @@ class _Table:
                 written = name
                 if name not in self.names or _NAMED_AFTER.match(text, end + 1):
                     continue  # a region word (东北), or a building's or street's name
+                if _official_name(text, start, end + 1):
+                    continue  # "市长包江苏": a person
                 if name in self.weak and text.startswith(("街道", "镇", "乡"), end + 1):
                     continue  # "玉屏街道": a township of that name (read by the township fallback)
                 if name in self.administered and text.startswith(("街道", "镇", "乡", "山"), end + 1):
@@ -504,6 +506,25 @@ _BEFORE_A_PLACE = "在赴到来至往去于和与及为向从对经省市区州�
 # "文化兴县", "生态兴县", "工贸兴县", "招商兴县", "城镇兴县", "教育兴县", "质量兴县", "文旅富县", "农业富县"): "develop (enrich) the
 # county", not 吕梁's 兴县 or 延安's 富县.
 _SLOGAN_HEADS = set("业游技政才化态贸商镇育旅量融色绿农工文科强兴富")
+# An official's name after the official's title, which a place's name may spell ("市长包江苏", "副市长刘长春出席"): a
+# person, no place. Read only where a common surname stands between the title and the name, and the name ends its clause
+# or a verb of the meeting follows ("市长赴江苏调研" keeps 江苏: 赴 is no surname). The surnames: the hundred most common
+# (the 2020 census's list as the Ministry of Public Security published it), a table because no well-kept package holds one.
+_SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜"
+                "崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤康易乔"
+                "赖文包樊")
+_OFFICIAL_BEFORE = re.compile(r"(?:书记|[市县区州省旗镇乡]长|主任|局长|部长|主席|董事长|总经理|院长|行长|厅长|处长|会长|总裁|"
+                              r"专员|常委|委员|秘书长|社长|所长|主委|巡视员|调研员)$")
+_NAME_ENDS = re.compile(r"[\u4e00-\u9fff]?(?:[，、。；,;\s（()）：:]|出席|主持|参加|陪同|表示|指出|强调|介绍|说|一行|等|在|带队|率|"
+                        r"深入|调研|察看|查看|会见|致辞|讲话|宣布|同志|先生|女士)")
+
+
+def _official_name(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is part of an official's name: title, surname, name ("市长包江苏，")."""
+    return start >= 3 and text[start - 1] in _SURNAMES and end - start == 2 \
+        and bool(_OFFICIAL_BEFORE.search(text, max(0, start - 4), start - 1)) and bool(_NAME_ENDS.match(text, end))
+
+
 
 # Words 县 starts ("县区", "县域", "县级"): after a one-character county's name (高县, 和县) inside a run
 # of text the 县 is theirs, not the county's.
@@ -725,8 +746,9 @@ def _township_codes(table: _Table, texts: Iterable[str], named: Iterable[str]) -
 _INSIDE_WORDS = ("朝阳", "中山", "兴安")
 
 
-def _resolve(table: _Table, mentions: Iterable[str]) -> list[str]:
-    """Division codes for the mentions, ambiguous names settled by the other mentions.
+def _resolve(table: _Table, mentions: Iterable[str], known: Iterable[str] = ()) -> list[str]:
+    """Division codes for the mentions, ambiguous names settled by the other mentions (and by ``known`` codes: the
+    site's own place, which settles "河东区" on 临沂's portal).
 
     Weak short names (``浦东`` of 浦东新区, ``资源`` of 资源县) are settled last, against every
     place resolved before them: ``上海`` names two divisions (the municipality and its
@@ -735,8 +757,8 @@ def _resolve(table: _Table, mentions: Iterable[str]) -> list[str]:
     mentions = list(mentions)
     unambiguous = {next(iter(table.names[m])) for m in mentions
                    if len(table.names[m]) == 1 and m not in table.weak}
-    context = set(unambiguous)
-    for code in unambiguous:
+    context = set(unambiguous) | set(known)
+    for code in context.copy():
         context.update(table.ancestors(code))
     resolved: dict[int, str] = {}
     for i, mention in enumerate(mentions):
@@ -791,6 +813,14 @@ def _resolve(table: _Table, mentions: Iterable[str]) -> list[str]:
 # "在上海举行签约仪式" names where a ceremony was, not where the project is.
 # (Not a firm's seat: "总部位于广州的某集团在湛江建设…" places the investor, not the work.)
 _SITE_MARK = re.compile(r"((?<!总部)(?<!注册地)位于|坐落(于|在)|屹立(于|在)|矗立(于|在)|落户(于|在|到)?|落地(于|在)?|选址(于|在)?|建(于|在))")
+
+
+@lru_cache(maxsize=64)
+def _home_codes(home: str) -> tuple[str, ...]:
+    """The division codes a site's ``place`` names, the most specific last ("临沂市河东区": 临沂市, 河东区)."""
+    table = _table()
+    codes = _resolve(table, table.mentions(home))
+    return tuple(sorted(set(codes), key=lambda code: table.by_code[code].level))
 
 
 @lru_cache(maxsize=1)
@@ -1439,7 +1469,7 @@ def _off_taiwan(table: _Table, mentions: list[str]) -> list[str]:
     return [name for name in mentions if not all(code.startswith(_TAIWAN_CODE) for code in table.names[name])]
 
 
-def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[Place]:
+def find_places(title: str, body: str, limit: int = 5, focus: str = "", home: str = "") -> list[Place]:
     """The places a story names, most specific per hierarchy.
 
     The headline's places come first, then those named in ``focus`` (the sentence that states
@@ -1454,8 +1484,13 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
     country: the routes its body goes on to name ("天津至北京大兴国际机场…等项目即将开通") are
     examples of its projects, and their ends are left out; a place it visits ("在安徽芜湖，…")
     is still given.
+
+    ``home``: the place the story's site reports on (a site's configured ``place``, "临沂市河东区"). It settles the
+    story's ambiguous names ("河东区" is 临沂's), and leads when every city the story names is only where its investors
+    or visitors come from or where its event was held ("上海某公司一行来我区考察").
     """
     table = _table()
+    home_codes = _home_codes(home) if home else ()
     if focus and _abroad(table, focus):
         return []  # "张家港一家纺织企业在泰国罗勇工业园投资3亿元建设…": the site is abroad, the firm's home no site
     if national_scope(title, body) and not _one_city_told(table, _after_dateline(body)):
@@ -1480,8 +1515,8 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
     title_mentions = table.mentions(title)
     if not _TAIWAN_NAMED.search(title) and not _TAIWAN_NAMED.search(body):
         title_mentions, body_mentions = _off_taiwan(table, title_mentions), _off_taiwan(table, body_mentions)
-    title_codes = _resolve(table, title_mentions)
-    body_codes = _resolve(table, title_mentions + body_mentions)[len(title_codes):]
+    title_codes = _resolve(table, title_mentions, home_codes)
+    body_codes = _resolve(table, title_mentions + body_mentions, home_codes)[len(title_codes):]
     # Every division a site name may mean: only the story's own resolved places are ranked,
     # so an ambiguous name (上海: the municipality or its city) promotes the one the story has.
     site_codes = {code for name in _site_mentions(table, body) for code in table.names[name]}
@@ -1543,6 +1578,11 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "") -> list[
         # A province's story ("2022年吉林省将推动一批重大工程落地", "贵州一季度集中开工重大工程项目907个") whose body goes
         # from city to city: its works lie across the province, no city of its own (readers label none).
         return [table.place(code) for code in title_codes][:limit]
+    if home_codes and any(table.place(c).city for c in leaves) \
+            and all(c in venue | origin for c in leaves if table.place(c).city):
+        # Every city named is elsewhere: the visitors' or the investors' home, a promotion trip's venue. The work is the
+        # site's own ("中农信投（上海）能源科技有限公司…一行来我区洽谈", on 河东区's portal).
+        leaves = [home_codes[-1]] + [code for code in leaves if code != home_codes[-1]]
     own = _headline_county(table, title, body)
     if own and own not in leaves[:1]:
         # A county's own portal: "兴义：万峰林旅游度假区提升项目开工" over "近日，我市…" (before an investor's home too).

@@ -1,0 +1,163 @@
+"""Session 32, checked on made-up stories: a site's configured place settles the story's ambiguous names and leads when
+every city the story names is its visitors' or investors' home; an official's name that spells a place ("市长包江苏") is
+no place; a work's progress in more words ("结顶", "如火如荼施工", "钢柱吊装", "进度过半") tells it started; a year
+heading an event's own name ("2025年…经贸活动周的重要活动之一") is no span; a headline naming one school or venue is one
+work's story; and the benchmark's ``--portal`` reading of labelled pages.
+
+Each class comes from real pages' misses (bench/data/facts/README.md "Real pages (session 32)"); the stories here are
+written for the tests, with guards for the readings the changes must leave alone.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsmon.facts import extract_facts
+from newsmon.facts.amounts import find_investment
+from newsmon.facts.places import find_places
+from newsmon.facts.stages import find_stage
+
+ROOT = Path(__file__).resolve().parent.parent
+
+VISIT = ("2月8日,中农信投(上海)能源科技有限公司投资总监陶某一行3人来我区洽谈考察投资事宜,河东区人大常委会副主任诸葛某出席,"
+         "区投促中心、光伏新能源产业招商专班相关负责同志参加活动。座谈会上,双方就投资主体优势、项目收益、设备规模、实施步骤、"
+         "合作模式几个核心问题进行了深入探讨与交流。区投促中心对河东的基本区情、地域资源等进行简要介绍。")
+
+
+def _city(facts) -> str:
+    return next((place.city for place in facts.places if place.city), "")
+
+
+def test_a_sites_place_settles_an_ambiguous_district_over_an_investors_home() -> None:
+    # 河东区 is a district of 临沂 and of 天津: alone it is neither, and the investor's home led
+    assert _city(extract_facts("", VISIT)) == "上海市"
+    assert _city(extract_facts("", VISIT, home="临沂市河东区")) == "临沂市"
+    assert _city(extract_facts("", VISIT, home="天津市河东区")) == "天津市"
+
+
+def test_a_sites_place_leads_when_every_city_named_is_the_visitors_home() -> None:
+    story = ("3月5日,上海市徐汇区经贸考察团一行12人赴我县考察,先后参观了县工业园区和某新材料公司,"
+             "双方就产业转移、项目合作等进行了深入交流。县委书记陪同考察并主持座谈会。")
+    assert _city(extract_facts("", story, home="靖边县")) == "榆林市"
+    # the story's own city named beside the visitors' home stays first, whatever the site's place
+    own = story.replace("参观了县工业园区", "参观了延安市宝塔区工业园区")
+    assert _city(extract_facts("", own, home="靖边县")) == "延安市"
+    # no site place: the visitors' home is still all the story names
+    assert _city(extract_facts("", story)) == "上海市"
+
+
+@pytest.mark.parametrize("text", [
+    "12日下午,市委书记陈某主持召开市委专题会议,市长包江苏、市领导齐某出席会议。",
+    "副市长刘长春出席并讲话。",
+    "县委书记王大同在会上强调,要抓紧工作进度。",
+])
+def test_an_officials_name_that_spells_a_place_is_no_place(text: str) -> None:
+    assert find_places("", text) == []
+
+
+@pytest.mark.parametrize("text, city", [
+    ("市长赴江苏调研,考察了某产业园。", ""),  # 赴 is no surname: the trip's province stays
+    ("武汉市长江大桥建成通车。", "武汉市"),
+    ("副市长江某出席,某项目在大连市开工。", "大连市"),
+])
+def test_places_beside_an_officials_title_stay(text: str, city: str) -> None:
+    places = find_places("", text)
+    assert places and (places[0].city == city if city else places[0].province == "江苏省")
+
+
+def test_an_officials_name_no_longer_keeps_a_county_portals_story_from_its_place() -> None:
+    story = ("12日下午,市委书记陈某主持召开市委专题会议,听取某综合治理项目进展情况汇报。市长包江苏、市领导齐某出席会议。"
+             "陈某强调,要鼓足干劲,攻坚克难,确保项目顺利推进。")
+    assert _city(extract_facts("", story, home="福鼎市")) == "宁德市"
+
+
+@pytest.mark.parametrize("body", [
+    "该安置房建设工程近日已顺利完成结顶,总投资额约5.28亿元。",
+    "11月13日,某安置楼工程正在如火如荼施工,目前主体均完成至28层。",
+    "自今年5月25日首根钢柱吊装就位以来,厂房的轮廓已初具规模。",
+    "截至目前,该项目建设进度已过半,上半年完成投资超3亿元。",
+    "经过三年的施工建设,该电站首台机组将于本月底发电。",
+])
+def test_a_works_progress_in_more_words_tells_it_started(body: str) -> None:
+    assert find_stage("", body) == "开工"
+
+
+@pytest.mark.parametrize("body", [
+    "该大楼将于年底结顶。",  # a plan
+    "全县18个项目正在如火如荼施工。",  # many works' progress: a count
+    "工人们正在进行吊装作业培训。",  # no steel raised
+])
+def test_progress_words_leave_plans_and_counts_alone(body: str) -> None:
+    assert find_stage("", body) != "开工"
+
+
+def test_a_progress_story_of_one_work_is_read_as_started() -> None:
+    facts = extract_facts("某县文体中心项目有序推进", (
+        "近日笔者获悉,某县文体中心体育馆项目有序推进,目前正抓紧进行体育馆钢屋构的桁架吊装拼接等工作,预计于8月底可完成主体验收。\n"
+        "据悉,某县文体中心属于市级重点建设项目,规划用地501亩,总建筑面积12万平方米,总投资11.45亿元。项目分为体育中心和"
+        "文化艺术中心两大部分,建成后将进一步拓展城市发展空间,完善城市配套功能。"))
+    assert (facts.amount, facts.stage) == (1145000000.0, "开工")
+
+
+def test_a_year_heading_an_events_name_is_no_span() -> None:
+    body = ("4月1日,某省对接粤港澳大湾区经贸合作推介会在深圳举行。作为2025年某省-粤港澳大湾区经贸活动周的重要活动之一,"
+            "推介会共达成招商引资签约项目83个,签约总额450.46亿元,项目涵盖新能源、高端制造、数字经济等多个领域。")
+    found = find_investment("", body)
+    assert found is not None and (found.value, found.kind) == (45046000000.0, "roundup")
+    assert extract_facts("", body).stage == "签约"
+
+
+@pytest.mark.parametrize("body", [
+    "2023年全市共举办推介会12场,签约项目83个,签约总额450.46亿元。",  # the year's tally of many events
+    "2024年,全县签约项目83个,签约总额450.46亿元。",
+])
+def test_a_years_tally_stays_a_span(body: str) -> None:
+    assert find_investment("", body) is None
+
+
+def test_a_headline_naming_one_school_is_one_works_story() -> None:
+    body = ("某新闻网讯 1月12日下午,某市政府召开明德学校建设现场办公会,强力推进学校建设,着力完善教育资源布局。\n"
+            "明德学校是市行政中心搬迁的配套工程,规划用地108亩,总投资2亿元。计划开设小学42个班级,初中60个班级。")
+    facts = extract_facts("强力推进明德学校建设 着力完善教育资源布局", body)
+    assert facts.amount == 200000000.0
+
+
+def test_a_headline_of_schools_in_general_stays_general() -> None:
+    body = ("今年以来,某市加快推进学校建设,着力完善教育资源布局。\n"
+            "其中,某中学改扩建工程总投资2亿元,某小学新建工程总投资1.5亿元,某幼儿园总投资3000万元。")
+    assert extract_facts("加快推进学校建设 着力完善教育资源布局", body).amount is None
+
+
+def test_the_benchmark_reads_a_pages_portal_as_its_sites_place(tmp_path: Path) -> None:
+    page = {"url": "http://example.invalid/a", "title": "", "body": VISIT,
+            "want": {"amount": None, "currency": None, "kind": None, "stage": "洽谈", "city": "临沂",
+                     "portal": "临沂市河东区"}}
+    texts = tmp_path / "pages.jsonl"
+    texts.write_text(json.dumps(page, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    def city_line(*flags: str) -> str:
+        out = subprocess.run([sys.executable, str(ROOT / "bench" / "facts_pages.py"), str(texts), *flags],
+                             capture_output=True, text=True, check=True).stdout
+        return next(line for line in out.splitlines() if line.startswith("city"))
+
+    assert "0/1" in city_line()
+    assert "1/1" in city_line("--portal")
+
+
+def test_a_body_repeating_its_headline_reads_the_lead_after_it() -> None:
+    title = "某地农博会推出农业项目总投资94亿大单"
+    lead = ("中新网11月18日电 18日,某地特色农业产业招商项目投资说明会在成都举行,集中签约了农业产业项目32个、总投资94.015亿元、"
+            "引资额92.215亿元。")
+    for body in (lead, title + "\n" + lead, "\n  " + title + "  \n" + lead):
+        facts = extract_facts(title, body)
+        assert (facts.amount, facts.kind) == (9401500000.0, "roundup"), body[:30]
+
+
+def test_a_first_line_only_beginning_like_the_headline_stays() -> None:
+    title = "某县项目集中开工"
+    body = "某县项目集中开工仪式昨日举行,此次集中开工项目12个,总投资35亿元。"
+    assert (extract_facts(title, body).amount, extract_facts(title, body).kind) == (3500000000.0, "roundup")
