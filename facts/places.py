@@ -644,9 +644,15 @@ class _Townships:
         self.table = table
         full: dict[str, set[str]] = {}
         short: dict[str, set[tuple[str, str]]] = {}  # short name -> (code, full name) of each township
+        # Every township's short name by its division, those shared with a city's name too: a site's county reads
+        # its own towns so ("南通" on 闽侯县's portal is its 南通镇, not the city: find_places' home).
+        self.short_by_division: dict[str, set[str]] = {}
         for code, name in rows:
             if code not in table.by_code:
                 continue
+            base = next((name[: -len(suffix)] for suffix in _TOWNSHIP_SUFFIXES if name.endswith(suffix)), "")
+            if len(base) >= 2:
+                self.short_by_division.setdefault(code, set()).add(base)
             # A one-character base ("X乡") reads inside ordinary words: 城乡, 家乡, 古镇.
             if len(name) >= 3:
                 full.setdefault(name, set()).add(code)
@@ -813,6 +819,24 @@ def _resolve(table: _Table, mentions: Iterable[str], known: Iterable[str] = ()) 
 # "在上海举行签约仪式" names where a ceremony was, not where the project is.
 # (Not a firm's seat: "总部位于广州的某集团在湛江建设…" places the investor, not the work.)
 _SITE_MARK = re.compile(r"((?<!总部)(?<!注册地)位于|坐落(于|在)|屹立(于|在)|矗立(于|在)|落户(于|在|到)?|落地(于|在)?|选址(于|在)?|建(于|在))")
+
+
+# A county's own organs and parks named without its name ("县长", "县委", "到县经济开发区", "全县", "我县"): the story speaks
+# as the county does. The kind (县, 区, 旗, 市 of a county-level city) is the site's place's last character.
+_OWN_ORGANS = r"(?:委|政府|长|直|人大|政协|领导|经济开发区|开发区|工业园|发改|商务|投促|融媒体|先进制造)"
+
+
+@lru_cache(maxsize=8)
+def _own_words(kind: str) -> re.Pattern[str]:
+    return re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[到在赴于和与及、的]))" + kind + _OWN_ORGANS + "|[我全本]" + kind)
+
+
+def _speaks_as_its_county(table: _Table, home: str, leaves: list[str], text: str) -> bool:
+    """Whether a county-level site's story names no county-level place and speaks of "the county" (_OWN_ORGANS)."""
+    division = table.by_code[home]
+    if division.level < 2 or any(table.by_code[c].level >= 2 and c != home for c in leaves):
+        return False
+    return bool(_own_words(division.name[-1]).search(text))
 
 
 @lru_cache(maxsize=64)
@@ -1515,6 +1539,10 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "", home: st
     title_mentions = table.mentions(title)
     if not _TAIWAN_NAMED.search(title) and not _TAIWAN_NAMED.search(body):
         title_mentions, body_mentions = _off_taiwan(table, title_mentions), _off_taiwan(table, body_mentions)
+    if home_codes:  # the site's own towns are no other place ("南通" on 闽侯县's portal: its 南通镇)
+        own_towns = _townships().short_by_division.get(home_codes[-1], set())
+        title_mentions = [name for name in title_mentions if name not in own_towns]
+        body_mentions = [name for name in body_mentions if name not in own_towns]
     title_codes = _resolve(table, title_mentions, home_codes)
     body_codes = _resolve(table, title_mentions + body_mentions, home_codes)[len(title_codes):]
     # Every division a site name may mean: only the story's own resolved places are ranked,
@@ -1579,9 +1607,11 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "", home: st
         # from city to city: its works lie across the province, no city of its own (readers label none).
         return [table.place(code) for code in title_codes][:limit]
     if home_codes and any(table.place(c).city for c in leaves) \
-            and all(c in venue | origin for c in leaves if table.place(c).city):
+            and (all(c in venue | origin for c in leaves if table.place(c).city)
+                 or _speaks_as_its_county(table, home_codes[-1], leaves, title + "\n" + body)):
         # Every city named is elsewhere: the visitors' or the investors' home, a promotion trip's venue. The work is the
-        # site's own ("中农信投（上海）能源科技有限公司…一行来我区洽谈", on 河东区's portal).
+        # site's own ("中农信投（上海）能源科技有限公司…一行来我区洽谈", on 河东区's portal). So is a county portal's story
+        # that names no county and speaks of "the county" ("县长…到县经济开发区…黄山胶囊产业园", on 旌德县's portal).
         leaves = [home_codes[-1]] + [code for code in leaves if code != home_codes[-1]]
     own = _headline_county(table, title, body)
     if own and own not in leaves[:1]:

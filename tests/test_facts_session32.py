@@ -161,3 +161,21 @@ def test_a_first_line_only_beginning_like_the_headline_stays() -> None:
     title = "某县项目集中开工"
     body = "某县项目集中开工仪式昨日举行,此次集中开工项目12个,总投资35亿元。"
     assert (extract_facts(title, body).amount, extract_facts(title, body).kind) == (3500000000.0, "roundup")
+
+
+def test_a_county_sites_own_town_is_no_city_of_that_name() -> None:
+    story = ("近日,记者从南通镇了解到,总投资达4917万元的南通新卫生院将于明年底正式投用,届时南通群众将拥有一个舒适便捷的"
+             "就医环境。陈旧的设备、老旧的用房,这是南通村民对镇卫生院的老印象。")
+    assert _city(extract_facts("南通新卫生院将于明年底投用", story)) == "南通市"  # no site place: the name's city
+    assert _city(extract_facts("南通新卫生院将于明年底投用", story, home="闽侯县")) == "福州市"  # 闽侯县's 南通镇
+
+
+def test_a_county_portals_story_speaking_as_the_county_is_the_countys() -> None:
+    story = ("11月1日下午,县长李某到县经济开发区篁嘉园区调研察看重点项目建设进展情况,县经济开发区管委会主任王某陪同调研。"
+             "李某先后到在建的飞翔电器电机厂房、黄山胶囊产业园、标准化厂房建设现场,进工地、看进度、问计划。")
+    assert _city(extract_facts("", story)) == "黄山市"  # a firm's brand read as the city, with nothing else named
+    assert _city(extract_facts("", story, home="旌德县")) == "宣城市"
+    # a story naming a county of its own is left to it, whatever the site's place
+    assert _city(extract_facts("", "歙县" + story, home="旌德县")) == "黄山市"
+    # a city's site: "县" words speak of no county of its own
+    assert _city(extract_facts("", story, home="宣城市")) == "黄山市"
