@@ -57,7 +57,10 @@ _TOTAL_ONLY = re.compile(r"总金额|总额|共计?")
 # A signing of projects closing the comma clause right before a signed sum ("峰会还进行了重点合作项目签约，
 # 签约金额440多亿元"): that sum is the signing's, the event's batch, as a counted batch's is
 # ("69个重大项目签约，金额超663亿元"). Without it a bare 签约金额 may be a trade's ("…达成技术交易意向，现场签约金额…").
-_PROJECTS_SIGNED = re.compile(r"项目(?:集中|现场|正式)?签约[，,]$")
+# … or firms counted signing together ("墨玉县与9家企业成功签约，签约金额达5.1亿元", "与7家企业代表举行了签约仪式，意向签约资金
+# 14亿余元": session 32): each firm's project, one batch. Not banks' ("15家银行与62家企业现场签约": credit).
+_PROJECTS_SIGNED = re.compile(r"项目(?:集中|现场|正式)?签约[，,]$"
+                              r"|(?<!银行)(?<!机构)(?<!银企)与(?:\d+|[两三四五六七八九十]+)家(?:企业|公司|客商)[^，。；,;\d]{0,10}?签约(?:仪式)?[，,]$")
 # One work's signing before its signed investment ("某生物医药产业园项目今天在某市签约，签约投资额18亿元"): that
 # work's investment, as 协议投资额 is.
 _ONE_PROJECT = r"(?<![个批些])(项目|工程|基地|产业园)[^，。；,;\d]"  # one work, not "32个项目", "一批项目"

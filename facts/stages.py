@@ -74,7 +74,7 @@ _VERBS = {
     "签约": r"签约|签[订定]|签署|签下|项目签字|签字仪式|(?:协议|合同)(?:的)?签字|订立(?=[^，。；,;]{0,12}?(?:协议|合同))|达成[\u4e00-\u9fff]{0,4}协议|(?<=新)签(?=[\u4e00-\u9fff]{0,10}?项目)",  # "达成合作协议", "签下了906个…合同项目", "新签国内省外合作项目5118个"
     # A filing regime ("外商投资项目95%以上实行备案制", "备案管理") is the rule, no project's filing.
     "备案": r"完成备案|予以备案|备案(?!制|管理)",
-    "核准": r"通过核准|获得核准|予以核准|核准|获批|批复(?!概算)|获[^，。；,;]{0,12}?批准|(?<![县市区省])通过了?[^，。；,;]{0,10}?(?:厅|局|委|部|政府)的?审批|完成立项审批|批复立项|立项批复"
+    "核准": r"通过核准|获得核准|予以核准|核准|获批|批复(?!概算|的?(?:总投资|投资|概算|规模))|获[^，。；,;]{0,12}?批准|(?<![县市区省])通过了?[^，。；,;]{0,10}?(?:厅|局|委|部|政府)的?审批|完成立项审批|批复立项|立项批复"
             # an approval's own words ("原则同意该项目立项", "原则同意新建某县高标准农田建设项目": session 32)
             r"|(?:原则|基本)?同意(?:该|本|此)?项目立项|(?:原则|基本)同意(?:新建|建设|实施|扩建|改建)?[^，。；,;]{0,30}?(?:项目|工程)(?![^，。；,;]{0,6}?(?:资金|补助|申请))"
             # approved to be set up ("被国家批准立项", "获省发改委批准立项" is 获…批准's), a work's permit issued ("建设工程规划许可证由某局
@@ -462,6 +462,19 @@ def _batch_word_besides(text: str, match: re.Match[str]) -> bool:
     return any(found.start() != match.start() for found in ONE_BATCH.finditer(text, start, end))
 
 
+# A sentence that goes on about the work the sentence before named, with no subject of its own ("某中学项目是县重点项目。
+# 批复总投资1.55亿元，…，于今年3月开工建设": session 32). It opens with the work's facts, not with a new subject.
+_GOES_ON = re.compile(r"[“\"]?(?:批复|总投资|计划总投资|项目总投资|占地|规划|建筑面积|于|自|从|目前|截至|截止|该|其|并|已|现)")
+
+
+def _work_told_before(text: str, pos: int) -> bool:
+    """Whether the verb's sentence goes on about the work the sentence right before it names (_GOES_ON)."""
+    start = sentence_start(text, pos, _SENTENCE_MARKS)
+    if start == 0 or not _GOES_ON.match(text, start + len(text[start:pos]) - len(text[start:pos].lstrip())):
+        return False
+    return bool(_WORK.search(sentence_of(text, start - 1, _SENTENCE_MARKS)))
+
+
 def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: bool) -> bool:
     """A signing of no project (``签订责任状``), an approval of no work (``此方案获法院批准``), or
     a review of subsidy applications (``经专家评审，拟对56个项目给予支持``)."""
@@ -565,7 +578,8 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
     if _NEGATED_BEFORE.search(text, max(0, match.start() - 8), match.start()):
         return "negated"  # "环评未获批准", "工程尚未竣工验收": not reached
     if in_body and index not in _DEALS and not _WORK.search(sentence_of(text, match.start(), _SENTENCE_MARKS)) \
-            and not (_CEREMONY_AFTER.match(text, match.end()) and not _NEW_YEAR.search(sentence_of(text, match.start(), _SENTENCE_MARKS))):
+            and not (_CEREMONY_AFTER.match(text, match.end()) and not _NEW_YEAR.search(sentence_of(text, match.start(), _SENTENCE_MARKS))) \
+            and not _work_told_before(text, match.start()):
         return "no work"  # (a ceremony is a work's: "某科技有限公司在县经济开发区举行开工仪式")
     if in_body and _MANY.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start()):
         sentence = sentence_of(text, match.start(), _SENTENCE_MARKS)

@@ -179,3 +179,21 @@ def test_a_county_portals_story_speaking_as_the_county_is_the_countys() -> None:
     assert _city(extract_facts("", "歙县" + story, home="旌德县")) == "黄山市"
     # a city's site: "县" words speak of no county of its own
     assert _city(extract_facts("", story, home="宣城市")) == "黄山市"
+
+
+def test_firms_counted_signing_together_are_a_batch() -> None:
+    found = find_investment("", "会上还与7家企业代表举行了签约仪式,意向签约资金14亿余元。")
+    assert found is not None and found.kind == "roundup"
+
+
+def test_a_sentence_going_on_about_the_work_named_before_reports_its_start() -> None:
+    body = "某县第二中学项目是县重点项目。批复总投资1.55亿元,占地面积80亩,于今年3月开工建设,建成后共设置36个教学班。"
+    assert find_stage("", body) == "开工"
+    # an approved figure is no approval of its own
+    assert find_stage("", "某县第二中学项目是县重点项目。批复总投资1.55亿元,占地面积80亩。") is None
+    # a sentence with a subject of its own still needs a work
+    assert find_stage("", "某县第二中学项目是县重点项目。在营地腾出一间帐篷,建成灾区第一所少儿之家。") is None
+
+
+def test_banks_signing_with_firms_are_no_batch_of_projects() -> None:
+    assert find_investment("", "银企对接会上,15家银行与62家企业现场签约,签约金额达45.6亿元。") is None
