@@ -24,8 +24,8 @@ from .money import AMOUNT as _AMOUNT, CN_DIGITS, CNY_RATES, Amount, parse_amount
 from .places import find_places
 from .stages import find_stage
 from .text import (FAIR_NAMES, OUR_HOME, TODAY_EVENT, TOGETHER, story_paragraphs, AREA_WIDE, sentence_end, sentence_start as _sentence_start, CLAUSE_BREAK, INVESTING, ONE_BATCH as _ONE_BATCH, PLAN_DOCUMENT, PURCHASE, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
-                   REACH as _REACH, SENTENCE_MARKS, STATISTIC, TODAY, WORK_HEAD, Marks, compared_after, compared_batch,
-                   day_item_start, normalise)
+                   REACH as _REACH, SENTENCE_MARKS, SPAN_SO_FAR as _SPAN_SO_FAR, STATISTIC, TODAY, WORK_HEAD, Marks,
+                   compared_after, compared_batch, day_item_start, normalise)
 
 __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount", "tally_phrase", "tally_story"]
 
@@ -920,6 +920,21 @@ def _restated_as_statistic(headline: _Found, lead: str, lead_amounts: list[_Foun
     return False
 
 
+def _restated_as_tally(headline: _Found, lead: str) -> bool:
+    """Whether the lead restates the headline's figure as a span's tally so far, on no event's day ("23个招商项目签约额109.52
+    亿元 兰州新区招商引资工作实现开门红" over "今年以来，…截至目前，共引进产业项目23个，签约额109.52亿元": session 32): the
+    headline sums up the lead, whatever signing word its figure carries."""
+    text = normalise(lead)
+    for match in _AMOUNT.finditer(text):
+        stated = _to_amount(match, "project") if match.group("unit") or match.group("cur") else None
+        if stated is None or not _same_figure(headline, stated):
+            continue
+        # (A campaign, "百日大会战", is no day's 大会: read apart here, as the fitted weights read EVENT as it is.)
+        sentence = text[_sentence_start(text, match.start()):match.end()].replace("大会战", "攻坚战")
+        return bool(_PERIOD.search(sentence) or _SPAN_SO_FAR.search(sentence)) and not _EVENT.search(sentence)
+    return False
+
+
 # The event's own batch counted ("此次开工的67个重点项目", "本次集中启动项目45个", "当天签约项目12个").
 _THIS_EVENTS_BATCH = re.compile(r"(?:此次|本次|这次|当天|当日)[^，。；,;]{0,10}?(?:\d+|[" + CN_DIGITS + r"]+)(?:多|余)?[个项]"
                                 r"(?!分?会场)(?![^，。；,;]{0,8}?中(?=[，,]))")  # (not "…67个重点项目中，工业项目30个", "当天设3个分会场")
@@ -1224,7 +1239,8 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
             if own is not None and not own.is_roundup and not _PART_OF_THE_BATCH.search(lead):
                 chosen = own
         lead_amounts = list(_investment_amounts(lead, title)) if text is title and lead else []
-        if text is title and find_stage(title, "") is None and _restated_as_statistic(chosen, lead, lead_amounts):
+        if text is title and (find_stage(title, "") is None and _restated_as_statistic(chosen, lead, lead_amounts)
+                              or _restated_as_tally(chosen, lead)):
             continue  # "前11个月我国交通固定资产投资超3万亿元" over "1—11月，我国完成…投资3.6万亿元"
         # The lead's figure the headline's bound or round figure stands for: its first, or for a bound a later one
         # that fits it when the lead tells the largest project first ("总投资突破200亿元 襄阳一批项目集中签约" over

@@ -197,3 +197,14 @@ def test_a_sentence_going_on_about_the_work_named_before_reports_its_start() -> 
 
 def test_banks_signing_with_firms_are_no_batch_of_projects() -> None:
     assert find_investment("", "银企对接会上,15家银行与62家企业现场签约,签约金额达45.6亿元。") is None
+
+
+def test_a_headline_figure_the_lead_restates_as_a_tally_so_far_is_none() -> None:
+    title = "23个招商项目签约额109.52亿元 某新区招商引资工作实现开门红"
+    body = ("6月5日,记者从新区经合局了解到,今年以来,新区以全市招商引资百日大会战为牵引,截至目前,共引进产业项目23个,"
+            "签约额109.52亿元,招商引资工作实现开门红。")
+    assert extract_facts(title, body).amount is None
+    # the day's signing restated with its event stays the event's batch
+    event = "6月5日,某市举行重大项目集中签约仪式,现场签约项目23个,签约金额109.52亿元。今年以来,全市累计签约项目80个。"
+    facts = extract_facts("某市重大项目集中签约 签约金额109.52亿元", event)
+    assert (facts.amount, facts.kind) == (10952000000.0, "roundup")
