@@ -277,13 +277,13 @@ _SUBTITLE = re.compile(r"[ \t\u3000]*(?:——|—|--)[ \t\u3000]*(?P<line>[^\n]
 def _without_headline_line(title: str, body: str) -> str:
     """``body`` without a first line that repeats the headline (a page's text copied with its ``<h1>``): read as the
     lead, the headline's rounded figure stood for the lead's precise one ("凉山推出农业项目总投资94亿大单" over "集中签约了
-    农业产业项目32个、总投资94.015亿元": session 32). Blanked, not cut, so the body's offsets hold."""
+    农业产业项目32个、总投资94.015亿元": session 32)."""
     start = len(body) - len(body.lstrip())
     end = body.find("\n", start)
     end = len(body) if end < 0 else end
     if start == end or body[start:end].strip() != title.strip():
         return body
-    return " " * (end - start) + body[end:]
+    return body[end:].lstrip("\r\n")  # (cut: a subtitle line after it then opens the body, as _with_subtitle reads it)
 
 
 def _with_subtitle(title: str, body: str) -> tuple[str, str]:

@@ -510,9 +510,9 @@ _SLOGAN_HEADS = set("业游技政才化态贸商镇育旅量融色绿农工文�
 # person, no place. Read only where a common surname stands between the title and the name, and the name ends its clause
 # or a verb of the meeting follows ("市长赴江苏调研" keeps 江苏: 赴 is no surname). The surnames: the hundred most common
 # (the 2020 census's list as the Ministry of Public Security published it), a table because no well-kept package holds one.
-_SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜"
-                "崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤康易乔"
-                "赖文包樊")
+_SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余杜叶程魏苏吕丁任卢姚沈钟姜"
+                "崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔常汤康易乔"
+                "赖文包樊")  # (not 于 or 向, prepositions as often: "董事长于北京会见客商", "局长向上海…客商推介")
 _OFFICIAL_BEFORE = re.compile(r"(?:书记|[市县区州省旗镇乡]长|主任|局长|部长|主席|董事长|总经理|院长|行长|厅长|处长|会长|总裁|"
                               r"专员|常委|委员|秘书长|社长|所长|主委|巡视员|调研员)$")
 _NAME_ENDS = re.compile(r"[\u4e00-\u9fff]?(?:[，、。；,;\s（()）：:]|出席|主持|参加|陪同|表示|指出|强调|介绍|说|一行|等|在|带队|率|"
@@ -644,8 +644,8 @@ class _Townships:
         self.table = table
         full: dict[str, set[str]] = {}
         short: dict[str, set[tuple[str, str]]] = {}  # short name -> (code, full name) of each township
-        # Every township's short name by its division, those shared with a city's name too: a site's county reads
-        # its own towns so ("南通" on 闽侯县's portal is its 南通镇, not the city: find_places' home).
+        # Every township's short name by its division (those shared with a division's name too): a site's county
+        # reads its own towns so ("南通" on 闽侯县's portal is its 南通镇, not the city: find_places' home).
         self.short_by_division: dict[str, set[str]] = {}
         for code, name in rows:
             if code not in table.by_code:
@@ -763,9 +763,12 @@ def _resolve(table: _Table, mentions: Iterable[str], known: Iterable[str] = ()) 
     mentions = list(mentions)
     unambiguous = {next(iter(table.names[m])) for m in mentions
                    if len(table.names[m]) == 1 and m not in table.weak}
-    context = set(unambiguous) | set(known)
-    for code in context.copy():
+    context = set(unambiguous)
+    for code in unambiguous:
         context.update(table.ancestors(code))
+    # The site's place settles a full name the story leaves open, after the story's own places and never a weak short
+    # name ("天津市河东区" stays 天津's on 临沂's portal; "黄河口" is no 河口区 there).
+    home = set(known) | {a for code in known for a in table.ancestors(code)}
     resolved: dict[int, str] = {}
     for i, mention in enumerate(mentions):
         candidates = table.names[mention]
@@ -775,6 +778,8 @@ def _resolve(table: _Table, mentions: Iterable[str], known: Iterable[str] = ()) 
             resolved[i] = next(iter(candidates))
             continue
         supported = [c for c in candidates if set(table.ancestors(c)) & context or c in context]
+        if not supported and home:
+            supported = [c for c in candidates if set(table.ancestors(c)) & home or c in home]
         if len(supported) == 1:
             resolved[i] = supported[0]
             continue
@@ -821,6 +826,22 @@ def _resolve(table: _Table, mentions: Iterable[str], known: Iterable[str] = ()) 
 _SITE_MARK = re.compile(r"((?<!总部)(?<!注册地)位于|坐落(于|在)|屹立(于|在)|矗立(于|在)|落户(于|在|到)?|落地(于|在)?|选址(于|在)?|建(于|在))")
 
 
+def _own_towns(table: _Table, home: str, named: set[str]) -> set[str]:
+    """The short names of the site's own townships among ``named`` that stand for them: not the site's own name (正定 of
+    正定镇 on 正定县's portal), nor a name whose other division's province the story names too ("江苏南通某公司")."""
+    towns = _townships().short_by_division.get(home, set()) & named
+    own_name = _short(table.by_code[home].name)
+    kept = set()
+    for name in towns:
+        if name == own_name:
+            continue
+        provinces = {table.ancestors(c)[0] if table.ancestors(c) else c for c in table.names.get(name, ())}
+        if any(_short(table.by_code[p].name) in named or table.by_code[p].name in named for p in provinces):
+            continue
+        kept.add(name)
+    return kept
+
+
 # A county's own organs and parks named without its name ("县长", "县委", "到县经济开发区", "全县", "我县"): the story speaks
 # as the county does. The kind (县, 区, 旗, 市 of a county-level city) is the site's place's last character.
 _OWN_ORGANS = r"(?:委|政府|长|直|人大|政协|领导|经济开发区|开发区|工业园|发改|商务|投促|融媒体|先进制造)"
@@ -828,15 +849,18 @@ _OWN_ORGANS = r"(?:委|政府|长|直|人大|政协|领导|经济开发区|开�
 
 @lru_cache(maxsize=8)
 def _own_words(kind: str) -> re.Pattern[str]:
-    return re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[到在赴于和与及、的]))" + kind + _OWN_ORGANS + "|[我全本]" + kind)
+    return re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[到在赴于和与及、的]))" + kind + _OWN_ORGANS + "|[我全本]" + kind + "(?!域)")
 
 
-def _speaks_as_its_county(table: _Table, home: str, leaves: list[str], text: str) -> bool:
-    """Whether a county-level site's story names no county-level place and speaks of "the county" (_OWN_ORGANS)."""
+def _speaks_as_its_county(table: _Table, home: str, leaves: list[str], text: str, sited: bool) -> bool:
+    """Whether a county's or a district's site's story names no other county-level place, sites no work (``sited``: a
+    place after 位于/落户, or in the sentence of the investment) and speaks of "the county" (_OWN_ORGANS). Not a
+    county-level city's: its 全市, 市委 are the prefecture's everyday words too."""
     division = table.by_code[home]
-    if division.level < 2 or any(table.by_code[c].level >= 2 and c != home for c in leaves):
+    kind = division.name[-1]
+    if division.level < 2 or kind not in "县区旗" or sited or any(table.by_code[c].level >= 2 and c != home for c in leaves):
         return False
-    return bool(_own_words(division.name[-1]).search(text))
+    return bool(_own_words(kind).search(text))
 
 
 @lru_cache(maxsize=64)
@@ -1540,7 +1564,7 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "", home: st
     if not _TAIWAN_NAMED.search(title) and not _TAIWAN_NAMED.search(body):
         title_mentions, body_mentions = _off_taiwan(table, title_mentions), _off_taiwan(table, body_mentions)
     if home_codes:  # the site's own towns are no other place ("南通" on 闽侯县's portal: its 南通镇)
-        own_towns = _townships().short_by_division.get(home_codes[-1], set())
+        own_towns = _own_towns(table, home_codes[-1], set(title_mentions) | set(body_mentions))
         title_mentions = [name for name in title_mentions if name not in own_towns]
         body_mentions = [name for name in body_mentions if name not in own_towns]
     title_codes = _resolve(table, title_mentions, home_codes)
@@ -1606,13 +1630,16 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "", home: st
         # A province's story ("2022年吉林省将推动一批重大工程落地", "贵州一季度集中开工重大工程项目907个") whose body goes
         # from city to city: its works lie across the province, no city of its own (readers label none).
         return [table.place(code) for code in title_codes][:limit]
+    sited = bool(focus_codes & set(leaves)) or any(c in site_codes for c in leaves)
     if home_codes and any(table.place(c).city for c in leaves) \
             and (all(c in venue | origin for c in leaves if table.place(c).city)
-                 or _speaks_as_its_county(table, home_codes[-1], leaves, title + "\n" + body)):
+                 or _speaks_as_its_county(table, home_codes[-1], leaves, title + "\n" + body, sited)):
         # Every city named is elsewhere: the visitors' or the investors' home, a promotion trip's venue. The work is the
         # site's own ("中农信投（上海）能源科技有限公司…一行来我区洽谈", on 河东区's portal). So is a county portal's story
         # that names no county and speaks of "the county" ("县长…到县经济开发区…黄山胶囊产业园", on 旌德县's portal).
-        leaves = [home_codes[-1]] + [code for code in leaves if code != home_codes[-1]]
+        # (A place inside the site's named by the story leads for it: "在兰山区会展中心…" on 临沂市's portal.)
+        lead = next((c for c in leaves if home_codes[-1] in table.ancestors(c)), home_codes[-1])
+        leaves = [lead] + [code for code in leaves if code != lead]
     own = _headline_county(table, title, body)
     if own and own not in leaves[:1]:
         # A county's own portal: "兴义：万峰林旅游度假区提升项目开工" over "近日，我市…" (before an investor's home too).

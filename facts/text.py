@@ -61,8 +61,8 @@ PERIOD = re.compile(r"(?:\d+年(来|间|里)|[一二三四五六七八九十几�
 # A year heading an event's own name, right after it ("作为2025年江西-粤港澳大湾区经贸活动周的重要活动之一,推介会共…签约总额
 # 450.46亿元", "2023年中国·某某投资贸易洽谈会上"): an edition, not a span whose figures are summed (session 32). A
 # lookahead, put right after the year's pattern.
-NOT_AN_EDITION = (r"(?![^，。；,;的]{0,24}?(?:活动周|博览会|洽谈会|推介会|交易会|招商会|投资周|大会|论坛|峰会|展览会)"
-                  r"(?:的|上|期间|中|开幕|举行|现场|之))")
+NOT_AN_EDITION = (r"(?!(?:(?!各类|各大|各种|多场|系列|全[市县区省州])[^，。；,;的]){0,24}?"  # (not "2023年全市在各类推介会上签约…")
+                  r"(?:活动周|博览会|洽谈会|推介会|交易会|招商会|投资周|大会|论坛|峰会|展览会)(?:的|上|期间|中|开幕|举行|现场|之))")
 
 # A span's tally so far, whatever event the sentence reports it at ("今天举行的全市重大项目推进会上，记者了解到，
 # 今年全市已开工项目320个", "招商引资大会今天举行，截至目前，该市今年共签约项目88个"): the year's (or the half's)

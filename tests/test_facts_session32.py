@@ -208,3 +208,98 @@ def test_a_headline_figure_the_lead_restates_as_a_tally_so_far_is_none() -> None
     event = "6月5日,某市举行重大项目集中签约仪式,现场签约项目23个,签约金额109.52亿元。今年以来,全市累计签约项目80个。"
     facts = extract_facts("某市重大项目集中签约 签约金额109.52亿元", event)
     assert (facts.amount, facts.kind) == (10952000000.0, "roundup")
+
+
+# The review's findings (a helper read the diff and ran hostile inputs): each reading below went wrong with the first
+# version of the session's rules.
+@pytest.mark.parametrize("home, body", [
+    ("临沂市河东区", "某灌区工程位于黄河口,建成后改善平原地区灌溉。"),  # weak short names in the home's province
+    ("临沂市河东区", "登上泰山之巅,远眺群山。"),
+    ("靖边县", "某公司建设白水泥生产线。"),
+    ("闽侯县", "东山再起,大田里一片丰收景象。"),
+])
+def test_a_sites_place_makes_no_place_of_common_words(home: str, body: str) -> None:
+    assert find_places("", body, home=home) == find_places("", body)
+
+
+def test_a_story_spelling_out_another_district_keeps_it() -> None:
+    places = find_places("", "天津市河东区某项目开工。", home="临沂市河东区")
+    assert places[0].city == "天津市"
+
+
+def test_a_name_after_its_province_is_no_own_town() -> None:
+    places = find_places("", "我县与江苏南通某公司签约,项目落户县经济开发区。", home="闽侯县")
+    assert [place.city for place in places] == ["福州市", "南通市"]  # the investor's home kept, after the site's own
+    # without its province the name is the county's own 南通镇
+    assert find_places("", "我县与南通某公司签约,项目落户县经济开发区。", home="闽侯县") == []
+
+
+@pytest.mark.parametrize("home, body, city", [
+    ("靖边县", "县长到西安市调研某项目,该项目位于西安市高新区,已开工建设。", "西安市"),  # the story sites its work
+    ("福鼎市", "宁德市召开全市重点项目推进会,全市42个项目集中开工。", "宁德市"),  # a county-level city: 全市 is the prefecture's
+    ("临沂市河东区", "上海某公司在上海开工建设新厂,全区域推广。", "上海市"),  # 全区域 is no 全区
+])
+def test_a_county_sites_voice_leaves_a_story_that_sites_its_work_elsewhere(home: str, body: str, city: str) -> None:
+    assert _city(extract_facts("", body, home=home)) == city
+
+
+def test_the_site_lets_a_district_inside_it_lead() -> None:
+    body = "上海某公司一行来我市考察,在兰山区会展中心举行签约仪式。"
+    places = find_places("", body, home="临沂市")
+    assert (places[0].city, places[0].county) == ("临沂市", "兰山区")
+
+
+@pytest.mark.parametrize("body", [
+    "某项目正在加速推进,力争早日开工。",
+    "前期工作正在加速推进。",
+    "招商工作紧锣密鼓推进。",
+    "征迁工作已进入收尾阶段。",
+    "机器轰鸣,生产线满负荷运转。",
+    "某项目上半年时间进度过半。",
+    "拆迁手续办理已完成80%的工作量。",
+])
+def test_plans_preparations_and_factories_are_no_work_under_way(body: str) -> None:
+    assert find_stage("", body) != "开工"
+
+
+def test_a_tender_being_prepared_stays_a_tender() -> None:
+    assert find_stage("", "某项目开始进行施工招标。") != "开工"
+
+
+@pytest.mark.parametrize("body", [
+    "县发改局不同意该项目立项。",
+    "会议原则同意某某项目投资协议。",
+    "原则同意将某项目列入年度重点项目。",
+    "原则同意某公司收购某项目的请示。",
+    "原则同意某某工程质量整改方案。",
+])
+def test_approvals_of_no_work_or_refused_are_no_approval(body: str) -> None:
+    assert find_stage("", body) != "核准"
+
+
+@pytest.mark.parametrize("title", ["加快推进农村学校建设", "加快义务教育学校建设", "推进薄弱学校改造", "加快公办幼儿园建设",
+                                   "推进乡镇中学建设", "加快寄宿制学校建设", "推进城区小学建设"])
+def test_generic_school_headlines_stay_general(title: str) -> None:
+    body = ("今年以来,某市加快推进学校建设,着力完善教育资源布局。\n"
+            "其中,某中学改扩建工程总投资2亿元,某小学新建工程总投资1.5亿元,某幼儿园总投资3000万元。")
+    assert extract_facts(title, body).amount is None
+
+
+def test_a_years_tally_at_many_events_stays_a_span() -> None:
+    assert find_investment("", "2023年全市在各类推介会上签约项目83个,签约总额450.46亿元。") is None
+
+
+@pytest.mark.parametrize("body, city", [
+    ("集团董事长于北京会见客商。", "北京市"),
+    ("局长向上海、深圳等地客商推介。", "上海市"),
+])
+def test_prepositions_are_no_surnames(body: str, city: str) -> None:
+    places = find_places("", body)
+    assert places and (places[0].city or places[0].province) == city
+
+
+def test_a_subtitle_after_a_repeated_headline_is_still_read() -> None:
+    title = "看进度 比质效"
+    body = title + "\n——某市重大项目集中开工侧记\n3日,某市举行重大项目集中开工活动,此次开工项目12个,总投资91亿元。"
+    facts = extract_facts(title, body)
+    assert (facts.amount, facts.kind, facts.stage) == (9100000000.0, "roundup", "开工")
