@@ -303,3 +303,15 @@ def test_a_subtitle_after_a_repeated_headline_is_still_read() -> None:
     body = title + "\n——某市重大项目集中开工侧记\n3日,某市举行重大项目集中开工活动,此次开工项目12个,总投资91亿元。"
     facts = extract_facts(title, body)
     assert (facts.amount, facts.kind, facts.stage) == (9100000000.0, "roundup", "开工")
+
+
+@pytest.mark.parametrize("body, stage", [
+    ("河北廊坊某县与天津市南开区13日签署协同发展框架协议,在推动产业梯度转移、探索共建产业园区等多个方面展开合作。", None),
+    ("此次活动中双方签署了战略合作框架协议,促进两地在招商引资、产业转移等领域的合作。", None),
+    # a firm, a work built together or money in the sentence: a project's signing still
+    ("某县与某公司签署投资框架协议。", "签约"),
+    ("某新区与某市某县签订共建山海协作“产业飞地”框架协议。", "签约"),
+    ("某县人民政府与某市政府签署合作协议,共建产业园项目,总投资10亿元。", "签约"),
+])
+def test_places_agreeing_to_cooperate_sign_no_project(body: str, stage) -> None:
+    assert find_stage("", body) == stage
