@@ -508,8 +508,8 @@ _BEFORE_A_PLACE = "在赴到来至往去于和与及为向从对经省市区州�
 _SLOGAN_HEADS = set("业游技政才化态贸商镇育旅量融色绿农工文科强兴富")
 # An official's name after the official's title, which a place's name may spell ("市长包江苏", "副市长刘长春出席"): a
 # person, no place. Read only where a common surname stands between the title and the name, and the name ends its clause
-# or a verb of the meeting follows ("市长赴江苏调研" keeps 江苏: 赴 is no surname). The surnames: the hundred most common
-# (the 2020 census's list as the Ministry of Public Security published it), a table because no well-kept package holds one.
+# or a verb of the meeting follows ("市长赴江苏调研" keeps 江苏: 赴 is no surname). The surnames: about a hundred of the most
+# common, as national surname rankings list them; a short table, because the check needs only the frequent ones.
 _SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余杜叶程魏苏吕丁任卢姚沈钟姜"
                 "崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔常汤康易乔"
                 "赖文包樊")  # (not 于 or 向, prepositions as often: "董事长于北京会见客商", "局长向上海…客商推介")
@@ -843,7 +843,7 @@ def _own_towns(table: _Table, home: str, named: set[str]) -> set[str]:
 
 
 # A county's own organs and parks named without its name ("县长", "县委", "到县经济开发区", "全县", "我县"): the story speaks
-# as the county does. The kind (县, 区, 旗, 市 of a county-level city) is the site's place's last character.
+# as the county does. The kind (县, 区, 旗; not 市: _speaks_as_its_county) is the site's place's last character.
 _OWN_ORGANS = r"(?:委|政府|长|直|人大|政协|领导|经济开发区|开发区|工业园|发改|商务|投促|融媒体|先进制造)"
 
 
@@ -1534,8 +1534,9 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "", home: st
     is still given.
 
     ``home``: the place the story's site reports on (a site's configured ``place``, "临沂市河东区"). It settles the
-    story's ambiguous names ("河东区" is 临沂's), and leads when every city the story names is only where its investors
-    or visitors come from or where its event was held ("上海某公司一行来我区考察").
+    story's ambiguous full names ("河东区" is 临沂's), reads its own townships as its own ("南通" on 闽侯县's site), and
+    leads when every city the story names is only where its investors or visitors come from or where its event was held
+    ("上海某公司一行来我区考察"), or when a county's story speaks as the county and sites no work elsewhere.
     """
     table = _table()
     home_codes = _home_codes(home) if home else ()

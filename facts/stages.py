@@ -210,13 +210,13 @@ _FINANCE_DEAL = re.compile(r"银农|银企|银政|政银|银担|授信|信贷|�
 _INVESTMENT_CUE = re.compile(r"投资协议|总投资|投资总额|投资建设|投资额|投资金额|落户|入驻|产业项目|项目投资")
 _INVESTMENT_DEAL = re.compile(r"投资协议|合作协议|框架协议|项目协议|投资合同|项目合同")
 _PROJECT_DEAL = re.compile(r"项目|投资|合作|框架|合资|独资|建设|落户|仪式|引进|招商|工程|厂|基地|园区|产业")
-_SIGNING = ("签约", "签订", "签定", "签署", "签下", "订立")
+_SIGNING = ("签约", "签订", "签定", "签署", "签下", "订立")  # 签定: an older spelling of 签订
 # Two places agreeing to cooperate (session 32): their governments joined by 与 before the signing, or "两地"; with no firm
 # in the sentence and no money, a framework of cooperation, no project signed (readers label none).
 _PLACES_AGREE = re.compile(r"(?:[县区市州省旗盟]|政府)与(?:(?!公司|集团|企业)[^，。；,;]){1,14}?(?:[县区市州省旗盟]|政府)(?:[^，。；,;]{0,8}?)"
                            r"(?:签署|签订|签约)(?:(?!项目|共建|建设|园|飞地|基地)[^，。；,;]){0,14}?(?:框架协议|合作协议|备忘录|协议书)"
                            r"|两地(?:在|的|间|之间|合作)")  # (not a work built together: "签订共建山海协作“产业飞地”框架协议")
-_FIRM_PARTY = re.compile(r"公司|集团|企业|客商|商会|项目|[\d.]+(?:亿|万)")  # 签定: an older spelling of 签订
+_FIRM_PARTY = re.compile(r"公司|集团|企业|客商|商会|项目|[\d.]+(?:亿|万)")
 # An expert review that selects projects for a subsidy ("经专家评审，拟对56个项目给予支持",
 # "评审…拟奖励企业名单") reviews applications for money, not a project's design.
 _FUNDING_REVIEW = re.compile(r"拟[^。；]{0,20}?(支持|资助|扶持|奖励|补助|补贴|奖补)")
