@@ -902,6 +902,16 @@ def _same_figure(headline: _Found, stated: Amount) -> bool:
     return same or _precise(headline, stated)
 
 
+def _restatement(headline: _Found, lead: str) -> Optional[tuple[str, re.Match[str]]]:
+    """The lead (normalised) and its first money figure equal to the headline's, or None."""
+    text = normalise(lead)
+    for match in _AMOUNT.finditer(text):
+        stated = _to_amount(match, "project") if match.group("unit") or match.group("cur") else None
+        if stated is not None and _same_figure(headline, stated):
+            return text, match
+    return None
+
+
 def _restated_as_statistic(headline: _Found, lead: str, lead_amounts: list[_Found]) -> bool:
     """Whether the lead restates the headline's figure, but not as an investment (a statistic).
 
@@ -912,27 +922,20 @@ def _restated_as_statistic(headline: _Found, lead: str, lead_amounts: list[_Foun
     """
     if any(_same_figure(headline, found.amount) for found in lead_amounts):
         return False
-    text = normalise(lead)
-    for match in _AMOUNT.finditer(text):
-        stated = _to_amount(match, "project") if match.group("unit") or match.group("cur") else None
-        if stated is not None and _same_figure(headline, stated):
-            return True
-    return False
+    return _restatement(headline, lead) is not None
 
 
 def _restated_as_tally(headline: _Found, lead: str) -> bool:
     """Whether the lead restates the headline's figure as a span's tally so far, on no event's day ("23个招商项目签约额109.52
     亿元 兰州新区招商引资工作实现开门红" over "今年以来，…截至目前，共引进产业项目23个，签约额109.52亿元": session 32): the
     headline sums up the lead, whatever signing word its figure carries."""
-    text = normalise(lead)
-    for match in _AMOUNT.finditer(text):
-        stated = _to_amount(match, "project") if match.group("unit") or match.group("cur") else None
-        if stated is None or not _same_figure(headline, stated):
-            continue
-        # (A campaign, "百日大会战", is no day's 大会: read apart here, as the fitted weights read EVENT as it is.)
-        sentence = text[_sentence_start(text, match.start()):match.end()].replace("大会战", "攻坚战")
-        return bool(_PERIOD.search(sentence) or _SPAN_SO_FAR.search(sentence)) and not _EVENT.search(sentence)
-    return False
+    found = _restatement(headline, lead)
+    if found is None:
+        return False
+    text, match = found
+    # (A campaign, "百日大会战", is no day's 大会: read apart here, as the fitted weights read EVENT as it is.)
+    sentence = text[_sentence_start(text, match.start()):match.end()].replace("大会战", "攻坚战")
+    return bool(_PERIOD.search(sentence) or _SPAN_SO_FAR.search(sentence)) and not _EVENT.search(sentence)
 
 
 # The event's own batch counted ("此次开工的67个重点项目", "本次集中启动项目45个", "当天签约项目12个").
