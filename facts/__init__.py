@@ -278,12 +278,26 @@ def _without_headline_line(title: str, body: str) -> str:
     """``body`` without a first line that repeats the headline (a page's text copied with its ``<h1>``): read as the
     lead, the headline's rounded figure stood for the lead's precise one ("凉山推出农业项目总投资94亿大单" over "集中签约了
     农业产业项目32个、总投资94.015亿元": session 32)."""
-    start = len(body) - len(body.lstrip())
-    end = body.find("\n", start)
-    end = len(body) if end < 0 else end
-    if start == end or body[start:end].strip() != title.strip():
-        return body
-    return body[end:].lstrip("\r\n")  # (cut: a subtitle line after it then opens the body, as _with_subtitle reads it)
+    # The headline line may follow a page's short chrome lines ("当前位置: 首页> 光伏> 市场快讯"): at most
+    # _CHROME_BEFORE_HEADLINE of them, each shorter than a story's sentence, are cut with it.
+    start = 0
+    for _ in range(_CHROME_BEFORE_HEADLINE + 1):
+        start = len(body) - len(body[start:].lstrip())
+        end = body.find("\n", start)
+        end = len(body) if end < 0 else end
+        line = body[start:end].strip()
+        if start == end:
+            return body
+        if line == title.strip():
+            return body[end:].lstrip("\r\n")  # (cut: a subtitle line after it then opens the body, as _with_subtitle reads it)
+        if len(line) > _CHROME_LINE_LENGTH or "。" in line:
+            return body
+        start = end
+    return body
+
+
+_CHROME_BEFORE_HEADLINE = 3
+_CHROME_LINE_LENGTH = 40
 
 
 def _with_subtitle(title: str, body: str) -> tuple[str, str]:

@@ -43,6 +43,9 @@ _INVEST = re.compile(r"(总投资额?|总出资额?|投资总额|决算总金?�
 # The funds a signed batch's contracts or agreements state ("此次集中签约项目共60个，合同资金224.9亿元",
 # "合同引资额达569.35亿元的35个项目顺利签约") are its total the same way, and so is the amount of the signed
 # projects ("展会…签约项目金额近80亿元"); a bare "签约金额" may be a trade's (技术交易, 采购).
+_FORECAST = re.compile(r"预计|有望|将超|将达|力争|目标")
+_SIGNED_AMOUNT = re.compile(r"总?签约(?:总?金?额|资金)")
+_SIGNING_EVENT = re.compile(FAIR_NAMES + r"|推介会|招商会|论坛|峰会|恳谈会|对接会|(?:当天|当日|现场|会上|本次|此次)签约")
 _SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额|签约项目总?金?额|签约项目总投资额|合同(项目)?资金|合同引资额?|协议资金|协议投资额?|协议引资额?|(?<!招商)引资总?额?|涉及(?:合同)?(?:投资)?金?额|合作金额")  # "签约资金" is like 签约额
 # A signing written right before its amount ("集中签约232.8亿元", "签约93亿元的项目"): the signed
 # total of a batch, or one project's investment when the amount names the project it signs.
@@ -130,7 +133,7 @@ _WORKS_BY_KIND = r"站|园区?|桥|港|码头|线|医院|学校"
 # wells, counted), not a work's investment. The noun list stays loose on purpose (城, 场, 路, 线 also read
 # inside other words): a tight one, without 城/场/路/线/平台, cost 5 dev amounts.
 _DEAL = re.compile(_SIGNED.pattern + r"|协议|合同")
-_WORK_NOUN = re.compile(WORK_HEAD + "|" + _WORKS_BY_KIND + r"|园|场|馆|路|楼|厂|城|中心|中学|小学|大学|学院|合作社|小区|管道|隧道|电网|设施|装置|平台|车间|仓|酒店|景区")
+_WORK_NOUN = re.compile(WORK_HEAD + "|" + _WORKS_BY_KIND + r"|园|场|馆|路|楼|厂|城|中心|中学|小学|大学|学院|合作社|小区|管道|隧道|电网|设施|装置|平台|车间|仓|酒店|景区|卫生院|福利院|养老院|敬老院")
 # Investment that has arrived ("项目实际到位投资总计1.85亿", "投资到位1亿元") is a tally of money received so
 # far, like completed investment ("完成投资"), whatever the works are: a statistic, not a stated investment.
 _ARRIVED_BEFORE = re.compile(r"到位$")
@@ -167,7 +170,7 @@ _CONTRACT_SCOPE = re.compile(r"建安$|建安工程$")
 _FINANCING = re.compile(r"获(?![批准])(得|取)?了?[^，。；,;\d]{0,6}?(投资|融资)|基金(已经?|共|累计)|金融(招商|合作)")  # "金融招商合同项目"
 # A work named right before its total ("某项目总投资", "码头总投资"): a work (WORK_HEAD), or one a total's
 # subject may name by its kind alone (_WORKS_BY_KIND).
-_OWN_TOTAL = re.compile("(" + WORK_HEAD + "|" + _WORKS_BY_KIND + ")$")
+_OWN_TOTAL = re.compile("(" + WORK_HEAD + "|" + _WORKS_BY_KIND + ")(?:计划|预计|规划|设计|拟)?$")  # "项目计划总投资约5亿元"
 # A clause that gives an example or a likeness ("如某公司…要投资10多亿美元", "比如…", "相当于再造一个
 #投资100亿元的企业") illustrates a general statement: its figure is no investment the story reports.
 # Not 如今, 如期, 如何, 如果 …
@@ -244,7 +247,7 @@ _FIRM = re.compile(r"公司|集团|企业|股份|银行|[^工]厂")
 # Projects put on offer (推介, 发布招商项目) with none signed or started, and works named to a list (入选, 认定): their
 # total is no batch (bench/data/facts/README.md: projects on offer).
 # (A list put out at once, "发布新基建项目清单，包括20个项目，总投资近90亿元", stays a batch: ONE_BATCH.)
-_OFFERED = re.compile(r"推介|招商(引资)?项目")
+_OFFERED = re.compile(r"推介|招商(引资)?项目|(?:推出|发布|抛出)了?[^，。；,;]{0,12}?项目")  # "还推出了PPP合作项目27个": on offer
 _LISTED = re.compile(r"入选|上榜|名单|被?认定|被?评为|揭榜|列入|纳入")
 # Spent so far ("该工程已投资5.2亿元，完成总工程量的六成", "项目已投入资金1.8亿元"): a figure to date, like 完成投资.
 _SO_FAR_BEFORE = re.compile(r"已经?(累计)?[投花]?$")
@@ -281,6 +284,10 @@ _OLD_FIGURE = r"[\d.,]+(?:万亿|亿|万)?(?:美元|欧元|港元|元)?"  # as _
 _REVISED_TO = re.compile(r"^(?:美元|欧元|港元|元)?" + _REVISE + r"(?:人民币)?约?\s*[\d一二三四五六七八九十]")
 _REVISED_BETWEEN = re.compile(_REVISED_FROM.pattern + _OLD_FIGURE + _REVISE + r"(?:人民币)?约?")
 _REVISED_BY = re.compile(_REVISED_FROM.pattern + _OLD_FIGURE + _REVISE_VERB + r"了?")  # the difference
+# A class of works before its total ("2024年，某市重点工程计划总投资1200亿元"): a year's list, no one work.
+_WORKS_CLASS_BEFORE = re.compile(r"(?:重点|重大|民生|产业|招商|建设)(?:项目|工程)(?:计划|预计|规划|设计|拟)?$")
+_FIRM_CLAUSE_BEFORE = re.compile(r"(?:公司|集团|企业)[，,]$")  # the firm ends the clause before: the subject of "投资…"
+_SEVERAL_BUILT = re.compile(r"先后|一大?批|各类|各项|多个|等(?:项目|工程)")
 _PLAIN_INVEST = re.compile(r"投资[约达超逾近]?")
 _MANY_BUILT = re.compile(r"先后|一大批|一批|各类|多个|(?:(?<![\d.])\d{2,}|[十百千]+)(?:多|余)?(?:处|座|所|个)")
 # The national planning commission approving one work's investment ("国家发改委核准投资128亿元建设某城际铁路",
@@ -476,6 +483,7 @@ def _comma_clause_end(text: str, pos: int, high: int) -> int:
 # 100,000-character cap) took 11 s. Real stories state a few dozen at most (the most of the 822 real pages scored in session 23: 75),
 # so reading the first 400 changes no story's reading and bounds the cost at ~0.6 s.
 _FIGURES_READ = 400
+_AROUND = 150  # characters either side read for an untitled page's work
 
 
 def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
@@ -640,6 +648,15 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             or (count_from < own_start and bool(_ROUNDUP.search(text, count_from, own_start)
                                                 or invest.group().startswith("签约") and bool(_PROJECTS_SIGNED.search(text, count_from, own_start))
                                                 and not _TECH_DEAL.search(text, count_from, own_start)))
+        # An event's signed sum ("…举行了富硒茶产业项目推介会，…当日签约金额13亿元", "某论坛签约金额逾32亿元"): the day's
+        # signings together, whatever they count.
+        # (Not research deals, loans or a forecast: "…达成技术交易意向，现场签约金额达8.9亿元", "15家银行与62家企业现场签约，
+        # 签约金额达45.6亿元", "预计本届博览会…签约金额有望突破800亿元".)
+        if not is_roundup and _SIGNED_AMOUNT.fullmatch(invest.group()) and (
+                _SIGNING_EVENT.search(full_sentence) or _SIGNING_EVENT.search(title)) \
+                and not _TECH_DEAL.search(full_sentence) and "技术" not in full_sentence \
+                and not _OTHER_AGREEMENT.search(full_sentence) and not _FORECAST.search(full_sentence):
+            is_roundup = True
         # "…共有33个项目进行线上签约。其中，既有先进制造业项目，又有…项目，总投资达625.385亿元": a 其中 sentence that counts
         # nothing of its own before its total sums up the batch the sentence before it counted.
         if not is_roundup and not own_work and _TOTAL.search(invest.group()) and text.startswith("其中", clause_start) \
@@ -714,7 +731,12 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "投入大量资金", "投入资金2亿元，使8个园区建设…": no one work's investment
         if (not is_roundup and _PLAIN_INVEST.fullmatch(invest.group()) and _BUILDS.search(after)
                 and not _builds_one_work(after) and not _COMPOSED_OF.match(after)
-                and (invest.group() == "投资" or _MANY_BUILT.search(after) and not _ROUNDUP.search(after))):
+                and (invest.group() == "投资" or _MANY_BUILT.search(after) and not _ROUNDUP.search(after))
+                # (A work named right before, "其中一期工程投资105.6亿元，…拟建设3座…储罐", or a firm that invests and builds
+                # its plant's parts, "…成立了某食用菌有限责任公司，投资8500万元，…计划新建食用菌大棚100座": one work's.)
+                and not (_OWN_TOTAL.search(text, own_start, invest.start())
+                         or _FIRM_CLAUSE_BEFORE.search(text, max(sentences.start_before(start), start - _REACH), own_start)
+                         and own_start == invest.start() and not _SEVERAL_BUILT.search(after))):
             continue  # "投资3000多万元新建各类小型水利工程932处", "投资近300亿元，先后建设了…一大批水利基础设施"
         if _DRAWN_IN.search(text, window_start, invest.start()):
             continue  # "…936亿元…带动总投资超过4600亿元": what the money draws in
@@ -757,7 +779,12 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         # year's or a plan's money is that work's, not a year's programme.
         firm = bool(_SPENDER.search(text, max(sentences.start_before(start), start - _REACH), invest.start())
                     or invest.group() == "拿出" and _NEW_WORK_NAMED.match(after)) and _builds_one_work(after)
-        if not share and not one_of and _span_figure(text, title, own_start if names_work and own_work else span_start, invest.start(), start,
+        # (A work named right before its total, "…，项目计划总投资约5亿元", is read in its own comma clause as one named after it.)
+        # (Not an item that goes on with the clause before it: "今年全国铁路…投资将保持在8000亿元以上，其中国家铁路投资7200亿元".)
+        named_own = own_work and (names_work or bool(_OWN_TOTAL.search(text, own_start, invest.start()))
+                                  and not text.startswith("其中", own_start)
+                                  and not _WORKS_CLASS_BEFORE.search(text, own_start, invest.start()))
+        if not share and not one_of and _span_figure(text, title, own_start if named_own else span_start, invest.start(), start,
                         min(clauses.first_from(match.end()), match.end() + _REACH), _builds_one_work(after),
                         firm=firm,
                         signed=bool(_SIGNED.search(invest.group())) and not _one_project_signed(
@@ -790,7 +817,10 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                                    or _builds_one_work(after)
                                    or _DEAL.search(text, max(sentences.start_before(start), start - _REACH), invest.end())
                                    or _EVENT.search(full_sentence) or _EVENT.search(title)
-                                   or _ONE_BATCH.search(full_sentence) or _ONE_BATCH.search(title)):
+                                   or _ONE_BATCH.search(full_sentence) or _ONE_BATCH.search(title)
+                                   # An untitled page's field line or numbered item ("总投资额：1.5亿元", "三、总投资估算…")
+                                   # names its work on the lines around it, where its headline would have.
+                                   or not title.strip() and _WORK_NOUN.search(text, max(start - _AROUND, 0), match.end() + _AROUND)):
             continue  # "经过三年苦干，多方投资300多万元，全乡打成深水井3眼": no work in view, a tally
         amount = _to_amount(match, "roundup" if is_roundup else "project",
                             original[match.start():match.end()].strip())
@@ -1445,7 +1475,9 @@ def _about_works_in_general(title: str, lead: str) -> bool:
     first = lead[:sentence_end(lead, 0) + 1]
     if not (_PLACES_WORKS_TALK.search(title) or _PLACES_WORKS_TALK.search(lead)):
         return False
-    return not (_ONE_WORK_NAMED.search(title) or _ONE_WORK_NAMED.search(first) or find_stage(title, first))
+    # (A headline counting its works, "各地一批重大水利工程取得新进展", names none of them.)
+    named_in_title = bool(_ONE_WORK_NAMED.search(title)) and not _BATCH_HEADLINE.search(title)
+    return not (named_in_title or _ONE_WORK_NAMED.search(first) or find_stage(title, first))
 
 
 def works_in_general_summary(title: str, body: str) -> bool:

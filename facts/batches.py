@@ -29,7 +29,7 @@ SEVERAL = re.compile(r"先后|一批|一大批|分别|多个|各类|" + _COUNTED
 # a programme's or a tally), however the works are named (项目 is what ROUNDUP reads). Not parts of one
 # work counted by their own measure ("2条生产线", "3座厂房", "5台机组"): one plant's total.
 COUNT_BEFORE = re.compile(r"(?:(?<![\d.])(?:[2-9]|\d{2,})|(?<![一二三四五六七八九十百千])[两二三四五六七八九十百千]+)"
-                          r"(?:多|余)?(?:项|处)")
+                          r"(?:多|余)?(?:项(?!目)|处)")  # (项目 after a numeral is ROUNDUP's to read: "签约三项目", not "碳三项目")
 
 # Projects counted by a standing state ("在建项目70个", "储备项目", "入库项目"): a tally at a date, whatever
 # the sentence calls them (even "此次的…计划"); an event starts or signs, it does not hold projects.
@@ -96,6 +96,8 @@ PLURAL = re.compile(r"(?:(?<![\d.])(?:[2-9]|\d{2,})|[两二三四五六七八九
 
 # Several projects: "32个重点项目", "项目23个", "一批项目", "集中签约/开工". Not "上述工程", which may be the
 # parts of one work ("…取水泵站、净水厂和输水管线。上述工程总投资8亿元").
+# The last characters of the words a headline counts projects after ("签约三项目", "开工五项目", "落户两项目", "引进…").
+_BEFORE_A_COUNT = r"[约工户进下增中共有达等和与及动签建产引推批再又]"
 ROUNDUP = re.compile(
     # An ordinal ("第三个…项目") counts no projects: it ranks one.
     # Nor does one ("建立一个…农业项目示范基地").
@@ -112,7 +114,8 @@ ROUNDUP = re.compile(
     r"|(?![1一]\s*[个项])(?:(?<![\d第])\d+|(?<![" + CN_DIGITS + r"第])[" + CN_DIGITS + r"]+)(?:多|余)?[个项](?:计划|协议)?总?投资(?:总?额)?(?![^，。；,;]{0,12}?(?:以上|过|超|逾))[^，。；,;]{0,12}?的[\u4e00-\u9fff]{0,8}?项目"
     # projects counted without a classifier, as headlines write them ("武汉蔡甸签约三项目", "集中签约12项目")
     # (not a five-year plan's works, "十四五项目", nor a year's, "2023项目")
-    r"|(?![1一]项目|十[一二三四五]五项目)(?:(?<![\d.第])\d{1,3}|(?<![" + CN_DIGITS + r"第])[" + CN_DIGITS + r"]+)(?:多|余)?项目(?!之一)"
+    # (a numeral after a verb or a word's end, not inside a name: "碳三项目", "华三项目")
+    r"|(?![1一]项目|十[一二三四五]五项目)(?:(?<![\d.第])\d{1,3}|(?<![" + CN_DIGITS + r"第])(?:(?<![\u4e00-\u9fff])|(?<=" + _BEFORE_A_COUNT + r"))[" + CN_DIGITS + r"]+)(?:多|余)?项目(?!之一)"
     r"|一批[\u4e00-\u9fff]{0,6}?项目|(这些|这批|该批|上述)项目|(全部|所有)项目(?=[^，。；,;]{0,4}?(总投资|投资总额|共|合计))|集中(签约|开工|投产|竣工|开业)"
     r"|项目[^。；]{0,30}?共有?\s*(\d+|[" + CN_DIGITS + r"]+)\s*[个项宗]"  # "重大项目正式动工，…共有319项"
     # "签约项目共计158个，": a count of the projects themselves (not "项目共计3个标段": one project's parts)

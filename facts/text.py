@@ -243,11 +243,17 @@ _SENTENCE_PUNCTUATION = re.compile(r"[，,。；;！!？?]")
 # …but a line without punctuation that tells of a work is an untitled page's headline ("某县某化工项目正式投产").
 _NEWS_WORDS = re.compile(r"项目|工程|投资|签约|开工|投产|竣工|建成|核准|批复|亿|万元|集中")
 _METADATA_LINES_SKIPPED = 3  # at most: a story whose first lines all look so is read from its first line
+_BARE_LINE = re.compile(r"[\d\s:：./年月日时分-]+|[^\W\d_]{1,6}")  # (a lone short word: no sentence, no news)
+_BARE_LINES_SKIPPED = 8
 
 
 def story_paragraphs(body: str) -> list[str]:
     """``body``'s non-empty paragraphs, without the metadata lines a page may put above the story (_METADATA_LINE)."""
     paragraphs = [p for p in body.splitlines() if p.strip()]
+    # A page's bare lines above the story (a date "2023-10-18", a view count "114", a site's name "某某新闻") are skipped
+    # first, whatever their number up to _BARE_LINES_SKIPPED: they would use up the metadata lines' allowance below.
+    bare = next((i for i, p in enumerate(paragraphs[:_BARE_LINES_SKIPPED]) if not _BARE_LINE.fullmatch(p.strip())), 0)
+    paragraphs = paragraphs[bare:]
     for skip, paragraph in enumerate(paragraphs[:_METADATA_LINES_SKIPPED + 1]):
         if not (_METADATA_LINE.match(paragraph)
                 or not _SENTENCE_PUNCTUATION.search(paragraph) and not _NEWS_WORDS.search(paragraph)):
