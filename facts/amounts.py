@@ -1495,7 +1495,10 @@ _A_DAY = re.compile(_DAY_WORD.pattern + r"|\d{1,2}日(?:上午|下午|晚)|今�
 
 
 # A place's works spoken of as a whole, or its drive ("重点项目", "项目建设", "一大批", "加快推进", "热潮").
-_PLACES_WORKS_TALK = re.compile(_PLACES_WORKS.pattern + r"|推进|加快|攻坚|如火如荼|热潮")  # (a named work's "加快推进某医院建设": _ONE_WORK_NAMED)
+_PLACES_WORKS_TALK = re.compile(_PLACES_WORKS.pattern + r"|推进|加快|攻坚|如火如荼|热潮"
+                                # a place's industry or economy as the story's subject ("某县乳业经济实现提档升级", "某县承接产业
+                                # 转移 鞋业发展成效显著", "某区加速全域旅游扩面提质")
+                                r"|[业济](?:发展)?(?:实现|成效|提档|升级|转型|壮大)|产业转移|支柱产业|扩面提质|提档升级")  # (a named work's "加快推进某医院建设": _ONE_WORK_NAMED)
 # One work named ("某水库工程", "某搬迁项目"; not "重点项目", "产业项目", "21个项目", "项目建设", "项目签约").
 _ONE_WORK_NAMED = re.compile(r"(?<![点大业个级上元类批的型和、多])(?:项目|工程)(?!建设|工作|观摩|推进|签约|集中)"
                              r"|[\u4e00-\u9fff](?:大桥|水库|电站|枢纽|机场|铁路|高速公路|公路|生产线|大厦|医院|院区|污水处理厂|产业园"

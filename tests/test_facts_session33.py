@@ -123,3 +123,12 @@ def test_a_headline_counting_its_works_names_none_of_them() -> None:
     # a headline naming one work keeps its figure
     one = extract_facts("某灌区一期工程建设取得新进展", body.replace("各地一批重大水利工程", "某灌区一期工程"))
     assert one.amount == 1.54e10
+
+
+def test_a_feature_on_a_places_industry_tells_its_works_as_examples() -> None:
+    title = "某县乳业经济实现提档升级"
+    body = ("近年来,某县把乳业作为主导产业来抓,奶牛存栏稳步增长,乳品加工能力不断提升。\n"
+            "2013年某乳业集团投资2.5亿元在某镇建成现代牧业科技示范园区,年产优质原料奶3万吨。")
+    assert extract_facts(title, body).amount is None
+    # a headline naming the one work keeps its figure
+    assert extract_facts("某乳业集团现代牧业科技示范园区项目建成", body).amount == 2.5e8
