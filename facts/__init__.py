@@ -279,8 +279,10 @@ def _without_headline_line(title: str, body: str) -> str:
     lead, the headline's rounded figure stood for the lead's precise one ("凉山推出农业项目总投资94亿大单" over "集中签约了
     农业产业项目32个、总投资94.015亿元": session 32)."""
     # The headline line may follow a page's short chrome lines ("当前位置: 首页> 光伏> 市场快讯"): at most
-    # _CHROME_BEFORE_HEADLINE of them, each shorter than a story's sentence, are cut with it.
+    # _CHROME_BEFORE_HEADLINE of them, each shorter than a story's sentence. They stay (a breadcrumb may name the
+    # county: "位置: 学校网 > 玉田县 > 正文"); the lead's reading skips them (text.story_paragraphs).
     start = 0
+    first = len(body) - len(body.lstrip())  # where the page's first line starts
     for _ in range(_CHROME_BEFORE_HEADLINE + 1):
         start = len(body) - len(body[start:].lstrip())
         end = body.find("\n", start)
@@ -289,7 +291,8 @@ def _without_headline_line(title: str, body: str) -> str:
         if start == end:
             return body
         if line == title.strip():
-            return body[end:].lstrip("\r\n")  # (cut: a subtitle line after it then opens the body, as _with_subtitle reads it)
+            # (cut: a subtitle line after it then opens the body, as _with_subtitle reads it, unless chrome came first)
+            return body[first:start] + body[end:].lstrip("\r\n")
         if len(line) > _CHROME_LINE_LENGTH or "。" in line:
             return body
         start = end

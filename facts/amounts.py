@@ -43,6 +43,7 @@ _INVEST = re.compile(r"(总投资额?|总出资额?|投资总额|决算总金?�
 # The funds a signed batch's contracts or agreements state ("此次集中签约项目共60个，合同资金224.9亿元",
 # "合同引资额达569.35亿元的35个项目顺利签约") are its total the same way, and so is the amount of the signed
 # projects ("展会…签约项目金额近80亿元"); a bare "签约金额" may be a trade's (技术交易, 采购).
+_PART_SPEND_BEFORE = re.compile(r"(?:环保|环境保护|安全|节能|绿化|(?:生产)?设备|土建|安装)(?:设施)?(?:工程)?$")
 _FORECAST = re.compile(r"预计|有望|将超|将达|力争|目标")
 _SIGNED_AMOUNT = re.compile(r"总?签约(?:总?金?额|资金)")
 _SIGNING_EVENT = re.compile(FAIR_NAMES + r"|推介会|招商会|论坛|峰会|恳谈会|对接会|(?:当天|当日|现场|会上|本次|此次)签约")
@@ -247,7 +248,7 @@ _FIRM = re.compile(r"公司|集团|企业|股份|银行|[^工]厂")
 # Projects put on offer (推介, 发布招商项目) with none signed or started, and works named to a list (入选, 认定): their
 # total is no batch (bench/data/facts/README.md: projects on offer).
 # (A list put out at once, "发布新基建项目清单，包括20个项目，总投资近90亿元", stays a batch: ONE_BATCH.)
-_OFFERED = re.compile(r"推介|招商(引资)?项目|(?:推出|发布|抛出)了?[^，。；,;]{0,12}?项目")  # "还推出了PPP合作项目27个": on offer
+_OFFERED = re.compile(r"推介|招商(引资)?项目|(?:推出|抛出)了?[^，。；,;]{0,12}?项目")  # "还推出了PPP合作项目27个": on offer
 _LISTED = re.compile(r"入选|上榜|名单|被?认定|被?评为|揭榜|列入|纳入")
 # Spent so far ("该工程已投资5.2亿元，完成总工程量的六成", "项目已投入资金1.8亿元"): a figure to date, like 完成投资.
 _SO_FAR_BEFORE = re.compile(r"已经?(累计)?[投花]?$")
@@ -323,6 +324,8 @@ _PLANNED_OR_HANDED = re.compile(r"将|拟|计划|预计|有望|力争|推动|争
 # The stage the work reaches, after it in its comma clause; a condition ("建成后", "投产前") is none.
 # (Not facts.stages: a whole stage reading per amount made a text of thousands of them cost seconds.)
 _REACHED = re.compile(r"(签约|开工|动工|开建|开复工|投产|竣工|落地|落户|启动建设|投运|开业)(?![后前时])")
+# …or its agreement signed ("三十五亿元某项目合作投资正式协议…签定": 签定, an older spelling), for a work's size.
+_SIZED_WORK_REACHED = re.compile(_REACHED.pattern + r"|签[订定署](?![后前时])")
 _ZERO_WIDTH = re.compile("")
 # A figure per unit ("每公里造价1亿元", "每亩投资") is a rate, no work's total.
 _PER_UNIT = re.compile(r"每|[人户亩]均")
@@ -358,7 +361,7 @@ def _size_of_a_work(text: str, amount: re.Match[str], clause_start: int, clause_
     read ``总投资`` right before it.
     """
     named = _NAMES_WORK.match(text, amount.end())
-    if named is None or not amount.group("cur") or not _REACHED.search(text, named.end(), clause_end) \
+    if named is None or not amount.group("cur") or not _SIZED_WORK_REACHED.search(text, named.end(), clause_end) \
             or _OUTPUT_BEFORE.search(text, max(clause_start, amount.start() - 6), amount.start()):
         return None
     if _PLANNED_OR_HANDED.search(text, clause_start, clause_end) or _SEVERAL.search(text, clause_start, amount.start()):
@@ -518,6 +521,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                                      _comma_clause_end(text, match.end(), clauses.first_from(match.end())))
             if invest is None:
                 continue
+        if _PART_SPEND_BEFORE.search(text, max(clause_start, invest.start() - 8), invest.start()):
+            continue  # "其中环保投资为22万元", "生产设备投资6000万元": one part's spending, no work's total
         if _PER_UNIT.search(text, max(_comma_clause_start(text, invest.start(), clause_start), invest.start() - 6), invest.start()):
             continue  # "每公里造价1亿元": a rate per unit, not a total (in its comma clause: "不低于200万元每亩，投资总额约6亿元")
         between = text[invest.end():start]
@@ -1080,6 +1085,8 @@ def _counted_near(title: str, lead: str, amount_text: str) -> bool:
 # 攻坚”行动交出亮眼答卷", "某县2024年重点项目计划出炉", "…重点项目观摩综述", "…召开项目建设半年推进会".
 _TALLY_HEADLINE = re.compile(r"以来(?!最|首|第一)|累计|截至|截止|[一二三四]季度|前[两三]季度|上半年|下半年|全年|过去一年|\d{1,2}月份|\d{1,2}\s?[—–\-~至]\s?\d{1,2}\s?月"
                              r"|百日攻坚|攻势|项目建设季|开门红|答卷|综述"
+                             # last year's, or a drive's results ("去年签约项目472个…", "某州招商引资工作取得可喜成果")
+                             r"|^\s*(?:去年|上年)|招商(?:引资)?工作|取得(?:丰硕|可喜|显著|明显)成[果效]|成效显著"
                              # a year's list of key works put out ("今年首批省重点项目名单“出炉”", "湖北发布2026年省级重点项目清单")
                              r"|(?:计划|名单|清单)出炉|(?:发布|印发|下达|公布)[^，。；\s]{0,12}?(?:重点|重大)(?:建设)?项目(?:清单|名单|计划)"
                              # a tour of works, not a visit to one named work ("…与会人员观摩蟠龙新区装备制造业园项目")
@@ -1101,7 +1108,7 @@ _CAMPAIGN_HEADLINE = re.compile(r"(?:推进|加快|加速|推动|提速)[^，。
 # goes from work to work (先后, 随后, two totals), not when it visits one ("市委书记调研重点项目建设。在总投资26亿元的某项目
 # 现场…": that work's news).
 # A lead's span: "今年以来", "前7个月", "今年1至10月", "截至3月底", "1-8月".
-_TALLY_LEAD = re.compile(r"以来|近年来|近几年|多年来|截至|截止|前[\d一二三四五六七八九十]{1,2}个?月|\d{1,2}\s?[—–\-~至到]\s?\d{1,2}\s?月|[一二三四]季度|前三季度|上半年|全年"
+_TALLY_LEAD = re.compile(r"攻坚战|取得(?:丰硕|可喜|显著|明显)成[果效]|以来|近年来|近几年|多年来|截至|截止|前[\d一二三四五六七八九十]{1,2}个?月|\d{1,2}\s?[—–\-~至到]\s?\d{1,2}\s?月|[一二三四]季度|前三季度|上半年|全年"
                          r"|^[\s。！？!?；;]*(?:今年|\d{4}年)[，,]?[^，。；,;]{0,8}?(?:安排|实施|确定|谋划|铺排|共(?:签约|上报|引进|实施|开工|新开工|落地))")  # a year's list ("2024年,我县安排重点项目91宗")
 # A span's works counted, or its investment done ("今年前三季度，全市重点项目共完成投资190亿元").
 _TALLIED_WORKS = re.compile(r"项目(?:共计|共有|共|达到?|有)?\s?[\d两二三四五六七八九十百千]+\s?(?:多|余)?[个项宗]|[\d两二三四五六七八九十百千]+\s?(?:多|余)?[个项宗][^，。；,;]{0,12}?项目"
@@ -1447,7 +1454,8 @@ def _several_works_figures(title: str, body: str, chosen: _Found) -> bool:
     start, end = _sentence_start(opening, at - 1), sentence_end(opening, at - 1)
     mates = [item for item in found if start <= item.end <= end and not item.phase]
     sentence = opening[start:end]
-    if len(mates) >= 2 and not _PHASES_OR_PARTS.search(sentence) \
+    # (One figure written twice, "投资总额:200000万元 … 项目总投资20亿元", is one work's.)
+    if len({round(item.amount.cny, -4) for item in mates}) >= 2 and not _PHASES_OR_PARTS.search(sentence) \
             and all(_LISTED_NEXT.search(opening[a.end:b.end]) and not _ITS_PART.match(opening, b.end)
                     for a, b in zip(mates, mates[1:])):
         return True  # listed in one sentence
@@ -1466,14 +1474,14 @@ def _an_example_work(title: str, lead: str, body: str, chosen: _Found) -> bool:
         return False  # told in the lead: the lead's own work
     # (The headline must say it: an untitled page's general lead is often one work's story told after a scene-setting
     # sentence, "在开展三个建设年…中，我区项目建设如火如荼。目前，…盛辉物流公路港项目已经全部竣工", as fresh pages showed.)
-    return bool(_PLACES_WORKS_TALK.search(title)) and _about_works_in_general(title, lead)
+    return bool(_PLACES_WORKS_TALK.search(title) or _INDUSTRY_FEATURE.search(title)) and _about_works_in_general(title, lead)
 
 
 def _about_works_in_general(title: str, lead: str) -> bool:
     """Whether the headline and the lead speak of a place's works as a whole or its drive, name no one work and report no
     work's stage in the lead's first sentence (see _an_example_work)."""
     first = lead[:sentence_end(lead, 0) + 1]
-    if not (_PLACES_WORKS_TALK.search(title) or _PLACES_WORKS_TALK.search(lead)):
+    if not (_PLACES_WORKS_TALK.search(title) or _INDUSTRY_FEATURE.search(title) or _PLACES_WORKS_TALK.search(lead)):
         return False
     # (A headline counting its works, "各地一批重大水利工程取得新进展", names none of them.)
     named_in_title = bool(_ONE_WORK_NAMED.search(title)) and not _BATCH_HEADLINE.search(title)
@@ -1495,10 +1503,10 @@ _A_DAY = re.compile(_DAY_WORD.pattern + r"|\d{1,2}日(?:上午|下午|晚)|今�
 
 
 # A place's works spoken of as a whole, or its drive ("重点项目", "项目建设", "一大批", "加快推进", "热潮").
-_PLACES_WORKS_TALK = re.compile(_PLACES_WORKS.pattern + r"|推进|加快|攻坚|如火如荼|热潮"
-                                # a place's industry or economy as the story's subject ("某县乳业经济实现提档升级", "某县承接产业
-                                # 转移 鞋业发展成效显著", "某区加速全域旅游扩面提质")
-                                r"|[业济](?:发展)?(?:实现|成效|提档|升级|转型|壮大)|产业转移|支柱产业|扩面提质|提档升级")  # (a named work's "加快推进某医院建设": _ONE_WORK_NAMED)
+_PLACES_WORKS_TALK = re.compile(_PLACES_WORKS.pattern + r"|推进|加快|攻坚|如火如荼|热潮")
+# …or, in a headline, a place's industry or economy as the story's subject ("某县乳业经济实现提档升级", "某县承接产业转移 鞋业
+# 发展成效显著", "某区加速全域旅游扩面提质"; a lead's "推动产业转型升级" is scene-setting, its story often one work's).
+_INDUSTRY_FEATURE = re.compile(r"[业济](?:发展)?(?:实现|成效|提档|升级|转型|壮大)|产业转移|支柱产业|扩面提质|提档升级")  # (a named work's "加快推进某医院建设": _ONE_WORK_NAMED)
 # One work named ("某水库工程", "某搬迁项目"; not "重点项目", "产业项目", "21个项目", "项目建设", "项目签约").
 _ONE_WORK_NAMED = re.compile(r"(?<![点大业个级上元类批的型和、多])(?:项目|工程)(?!建设|工作|观摩|推进|签约|集中)"
                              r"|[\u4e00-\u9fff](?:大桥|水库|电站|枢纽|机场|铁路|高速公路|公路|生产线|大厦|医院|院区|污水处理厂|产业园"

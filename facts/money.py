@@ -29,7 +29,8 @@ AMOUNT = re.compile(
     # ("1亿5千万元", "2亿零800万元", "一亿五千多万元": 多 is "over", read as the round figure).
     r"(?P<num>(?P<compound>\d+(?:\.\d+)?亿零?\d+千?多?万|[" + CN_DIGITS + r"]+亿[" + CN_DIGITS + r"]+多?万"
     r"|[" + CN_DIGITS + r"]+万[" + CN_DIGITS + r"]+(?=元))"
-    r"|\d+(?:[.,]\d+)*|[" + CN_DIGITS + r"]+(?:点[零〇一二三四五六七八九]+)?)"
+    r"|\d+(?:[.,]\d+)*|[" + CN_DIGITS + r"]+(?:点[零〇一二三四五六七八九]+)?"
+    r"|(?<=[逾超近达破过])(?=万亿))"  # "总投资逾万亿元": one 万亿, its bound word before it
     # "200个亿", "200多个亿", "6个多亿": spoken Chinese counts 亿 like a thing (TV and interviews write it so)
     # (Not a class of projects counted: "签约15个亿元项目", "10个亿元以上项目" are 15 and 10 projects of over 亿元.)
     r"(?:多|余)?(?:个(?:多|余)?(?=(?:万亿|千亿|百亿|亿)(?!元(?:级|以上)?(?:重大|重点|产业|工业|招商)?项目|(?:级|以上)(?:重大|重点|产业|工业|招商)?项目)))?\s*(?P<unit>万亿|千亿|百亿|亿|千万|百万|万)?\s*(?:多|余)?"  # "3000多万元", "14亿多美元"
@@ -84,7 +85,7 @@ def to_amount(match: re.Match[str], kind: str, written: Optional[str] = None) ->
     if num in ("百", "千") and unit == "亿":
         num = "一" + num  # "超百亿元", "千亿元": one hundred, one thousand 亿 (cn2an wants 一千);
         # "近千万元", "上百万元" stay unread: customary vague sizes of small spending
-    number = _number(num)
+    number = _number(num) if num else 1.0  # (a bare "万亿" after its bound word: AMOUNT)
     if number is None or number <= 0:
         return None
     # Rounded: 156.8 * 1e8 is 15680000000.000002 in binary floating point.

@@ -132,3 +132,55 @@ def test_a_feature_on_a_places_industry_tells_its_works_as_examples() -> None:
     assert extract_facts(title, body).amount is None
     # a headline naming the one work keeps its figure
     assert extract_facts("某乳业集团现代牧业科技示范园区项目建成", body).amount == 2.5e8
+
+
+@pytest.mark.parametrize("title, body", [
+    ("去年签约项目472个协议投资额近5000亿元", "据统计,全省签约项目共472个,协议投资额4994亿元。"),
+    ("某州招商引资工作取得可喜成果", "某州新签约招商引资项目49个,签约金额达157.78亿元,完成年度目标的65%。"),
+    ("", "某市招商引资冬季攻坚战取得丰硕成果,签约项目114项,计划总投资753.5亿元。"),
+])
+def test_last_years_or_a_drives_results_are_a_tally(title: str, body: str) -> None:
+    assert extract_facts(title, body).amount is None
+
+
+def test_a_day_event_under_last_years_signing_keeps_its_figure() -> None:
+    facts = extract_facts("去年签约的某新材料项目今日开工", "今日,去年签约的某新材料项目正式开工,项目总投资20亿元。")
+    assert facts.amount == 2e9 and facts.stage == "开工"
+
+
+def test_a_bare_trillion_after_its_bound_word_is_one_trillion() -> None:
+    found = find_investment("某省总投资逾万亿元1400余个重大产业项目集中开工", "")
+    assert found.cny == 1e12 and found.kind == "roundup"
+    # a nation's figure stays the nation's
+    assert find_investment("", "全国农村公路建设投资超万亿元。") is None
+
+
+def test_a_works_size_before_its_name_counts_when_its_agreement_is_signed() -> None:
+    body = "三十五亿元某酒业战略重组项目合作投资正式协议二十五日在某市签定,该项目建成投产后年产白酒十万吨。"
+    assert find_investment("", body).cny == 3.5e9
+    # …not when the agreement is still to be signed
+    assert find_investment("", "三十五亿元某酒业战略重组项目合作投资协议将于下月签订。") is None
+
+
+def test_a_breadcrumb_above_the_headline_line_still_names_the_county() -> None:
+    title = "投资7103万!玉田这些中小学校即将大变样!"
+    body = ("返回首页 > 位置: 学校网 > 玉田县 > 正文\n\n" + title + "\n\n日期:2022/9/13\n\n"
+            "今年以来,我县全力推动校园项目建设,投资7103万元对7所中小学幼儿园校舍进行新建、扩建。")
+    assert any(place.city == "唐山市" for place in extract_facts(title, body).places)
+
+
+def test_one_figure_written_twice_in_a_notices_summary_is_one_works() -> None:
+    body = ("核心提示:地区:江西,宜春 行业:化工 进展阶段:环评受理 投资总额:200000万元 建设单位: 建设内容及规模 项目总投资20亿元,"
+            "总用地面积133640.20平方米\n根据建设项目环境影响评价审批程序的有关规定,我局拟受理某新能源材料有限公司年产200万吨"
+            "含锂卤水建设项目环境影响评价文件。")
+    assert extract_facts("某公司年产200万吨含锂卤水建设项目环境影响报告书拟受理公示", body).amount == 2e9
+
+
+@pytest.mark.parametrize("body, want", [
+    ("工程建设实际总投资 *** 万元,其中环保投资为22万元。", None),
+    ("项目总投资343万元,其中环保投资54万元。", 3.43e6),
+    ("项目总投资达2.5亿元,其中生产设备投资就有6000万元。", 2.5e8),
+])
+def test_a_parts_spending_is_no_works_total(body: str, want) -> None:
+    found = find_investment("某工程竣工环境保护验收公示", body)
+    assert (found.cny if found else None) == want
