@@ -43,7 +43,8 @@ _UNDER_WAY = (r"主体(?:结构|工程)?(?:已经?|均)?(?:顺利|全面|基本|
               # "进入平场阶段", "进入室内装修收尾阶段", "开始进行地面主体施工", "紧锣密鼓施工", "抢赶工期", "正在加速推进" (not
               # preparations or plans: "前期工作正在加速推进", "正在加速推进，力争早日开工", "谈判已进入收尾阶段", "开始进行施工招标").
               # Not "进展顺利", "正加快推进", "正积极推进", "进入设备安装阶段": earlier readers label no stage there (a funded
-              # work, a campaign's works: tests/test_facts_session18.py). Not "机器轰鸣": a factory's as often.
+              # work, a campaign's works: tests/test_facts_session18.py; a headline's one named work so is read apart, by
+              # _ONE_WORK_UNDER_WAY_HEADLINE). Not "机器轰鸣": a factory's as often.
               r"|进入(?:(?!规划|前期|招标|筹备|设计)[^，。；,;]){0,8}?(?:平场|装修|砌[砖筑])(?:工程)?(?:收尾)?阶段|进入(?:施工|建设|工程)收尾阶段"
               r"|开始进行[^，。；,;]{0,10}?施工(?!招标|单位|图|许可|队伍)|紧锣密鼓(?:地)?(?:施工|建设)|抢赶工期"
               r"|(?<!工作)(?<!手续)(?:正在|正)加速推进(?:中)?(?![^。；;！!？?]{0,24}?(?:前期|规划|手续|招商|审批|设计|谈判|洽谈|开工|动工|开建))"
@@ -57,6 +58,14 @@ _UNDER_WAY_VERB = re.compile(_UNDER_WAY)
 # A count of works before a work-under-way word: many works' progress ("18个项目正在加紧施工", "全县12个在建工程项目施工现场"),
 # no one work's stage.
 _WORKS_COUNTED = re.compile(r"(?:\d+|[两二三四五六七八九十百]+|多|几)(?:个|项|处|座)[^，。；,;]{0,12}?(?:项目|工程|在建)|一批|各(?:个|类)?(?:项目|工程|在建)")
+
+
+# One named work's progress in a headline: the work (not a class: "重点项目", "改造工程", "六大物流项目") right before the
+# progress words.
+_ONE_WORK_UNDER_WAY_HEADLINE = re.compile(
+    r"(?<![点大业个级上元类批的型和、多造])(?:项目|工程|产业园|中心|基地|医院|学校|大桥|水库|电站|管线)(?:建设)?(?:施工)?"
+    r"(?:进展顺利|有序推进|稳步推进|加快建设|加紧建设|最新进展|有条不紊|顺利推进|快速推进|加速推进)")
+_MANY_IN_HEADLINE = re.compile(r"一批|多个|齐头并进|[两二三四五六七八九十\d]+[个项大座所]|重点|重大")
 
 
 def under_way_word(verb: str) -> bool:
@@ -744,6 +753,11 @@ def find_stage(title: str, body: str, keep: Optional[Callable[[str], bool]] = No
         stages = _stages_in(focus, in_body=True, financing=no_project_deal)
         if stages:
             return STAGES[max(stages)]
+    if _ONE_WORK_UNDER_WAY_HEADLINE.search(title) and not _WORKS_COUNTED.search(title) and not _MANY_IN_HEADLINE.search(title):
+        # A headline telling one named work's progress ("某长输管线项目进展顺利", "某储能产业园加快建设", "某全民健身中心建设项目
+        # 最新进展") over a body that states no stage: the work is under way, 开工 by the progress convention (session 26:
+        # bench/data/facts/README.md), which supersedes the older probes that read such a headline as no stage.
+        return "开工"
     if promotion_story(title, paragraphs[0] if paragraphs else ""):
         # A promotion or a fair tells its speeches first and its signings late ("临沂（长三角）招商推介会在上海举行" …
         # "推介会上，共签约项目58个" in the seventh paragraph): its signing, read further on.

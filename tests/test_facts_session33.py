@@ -184,3 +184,20 @@ def test_one_figure_written_twice_in_a_notices_summary_is_one_works() -> None:
 def test_a_parts_spending_is_no_works_total(body: str, want) -> None:
     found = find_investment("某工程竣工环境保护验收公示", body)
     assert (found.cny if found else None) == want
+
+
+@pytest.mark.parametrize("title, stage", [
+    ("某市引热入市长输管线项目进展顺利", "开工"),
+    ("某县储能产业园加快建设", "开工"),
+    ("某县全民健身中心建设项目最新进展", "开工"),
+    # a class of works, works counted, or a place's drive: no one work under way
+    ("某县扎实推进农村危桥改造工程", None),
+    ("物流示范城市进展顺利六大物流项目齐头并进", None),
+    ("某市重点项目有序推进", None),
+])
+def test_a_headline_telling_one_named_works_progress_is_under_way(title: str, stage) -> None:
+    body = "截至目前,已完成投资3.6亿元,占计划总投资的30%。"
+    assert extract_facts(title, body).stage == stage
+    # …the body's own stage, where it states one, stands
+    if stage:
+        assert extract_facts(title, "该项目已于上月建成投产。").stage == "投产"
