@@ -33,7 +33,7 @@ __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount", "tally_phra
 # "该项目三年总体预算达到了1.2亿元") is its cost as an estimate is (概算); a department's budget is no 总预算 of a work. A bare 投资 that starts another noun
 # (投资银行, 投资基金, 投资者, 投资人 …) introduces no investment.
 _FINAL_ACCOUNTS = ("决算总金额", "决算总额", "竣工决算", "决算投资")
-_INVEST = re.compile(r"(总投资额?|总出资额?|投资总额|决算总金?额|竣工决算|决算投资|概算为|概算(?:总?金额|总投资)为?|总概算|设计预算|设计概算|总体?预算|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同投资金?额|合同总?金额|协议总?金额|协议资金|协议投资额?|协议引资额?|(?<=[，,])引资总?额?|(?<=[，,])涉及(?:合同)?(?:投资)?金?额|(?<=[，,])合作金额|(?:投资)?[估概]算总?额|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
+_INVEST = re.compile(r"(总投资额?|总出资额?|投资总额|决算总金?额|竣工决算|决算投资|概算为|概算(?:总?金额|总投资)为?|总概算|设计预算|设计概算|总体?预算|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同投资金?额|合同总?金额|协议总?金额|协议资金|协议投资额?|协议引资额?|(?<=[，,])引资总?额?|(?<=[，,])涉及(?:合同)?(?:投资)?金?额|(?<=[，,])合作金额|(?:投资)?[估概]算总?金?额|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
                      r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|花费|拿出|增资|签约|签[订定]了?|签署了?|总?造价|"
                      r"投资(?!银行|基金|母基金|引导基金|子基金|者|人(?!民币)|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
 # The total of a signed batch: a word that says so ("签约总额", "总签约金额"), or a total (总金额, 总额, 共)
@@ -227,7 +227,7 @@ _RANGE_AFTER = re.compile(r"^(至|到|—|-|~)\d")
 # An estimate's or a budget's total ("投资估算总额", "概算总额", session 29) is one work's only when the figure follows it and
 # no scope of many works stands before it in its comma clause ("某市城市更新项目库估算总额", "全市已批复项目概算总额",
 # "某流域综合治理规划项目投资估算总额"): the same guards as a bare 总额 would drop it, which is how these were missed.
-_ESTIMATE = re.compile(r"(?:投资)?[估概]算总?额")
+_ESTIMATE = re.compile(r"(?:投资)?[估概]算总?金?额")
 _ESTIMATE_GAP = re.compile(r"(?:约|近|达|为|是|超|逾|超过|高达|共计?|合计|[：:])*")
 _ESTIMATE_SCOPE = re.compile(r"全[市县区省国]|各[市县区地]|[该本我][市县区省]|项目库|批复|重[点大]项目|规划|[市县区省]级"
                              r"|一批|(?:\d+|[两二三四五六七八九十百]+)(?:多|余)?[个项]")
@@ -294,6 +294,9 @@ _MANY_BUILT = re.compile(r"先后|一大批|一批|各类|多个|(?:(?<![\d.])\d
 # The national planning commission approving one work's investment ("国家发改委核准投资128亿元建设某城际铁路",
 # "国家发展改革委批复投资56亿元实施某机场改扩建工程"): that work's, not the nation's figure (AREA_WIDE).
 _COMMISSION_APPROVES = re.compile(r"(国家发改委|国家发展改革委|国家发展和改革委员会)(核准|批复|批准)了?总?投资$")
+# …or the works it approved, named before their total ("国家发改委批复两高铁项目 总投资达2382.62亿元"): theirs, not the nation's.
+_COMMISSION_APPROVES_WORKS = re.compile(r"(国家发改委|国家发展改革委|国家发展和改革委员会)(核准|批复|批准)了?"
+                                        r"[^，。；,;]{0,16}?(?:项目|工程|铁路|高铁|机场|电站)[\s，,]*(?:项目)?总?投资(?:总?额)?$")
 _ONE_WORK_AFTER = re.compile(r"^[，,]?(建设|建成|兴建|建起|建造|新建)了?(一|1)(个|座|套|条|所|家|处)")
 # Other measures: an amount after one of these (in the same clause) is not the investment.
 _OTHER = re.compile(
@@ -716,7 +719,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "多地重大项目集中开工，年内投资总额逾4.2万亿元": several areas' tally (not "活动当天，全省各地共签约
             # 项目425个，总投资4185亿元": one day's event held in each area, summed)
         if (AREA_WIDE.search(text, own_start if own_work else clause_start, invest.end()) and not _EVENT.search(full_sentence)
-                and not (_COMMISSION_APPROVES.search(text, clause_start, invest.end()) and _builds_one_work(after))):
+                and not (_COMMISSION_APPROVES.search(text, clause_start, invest.end()) and _builds_one_work(after))
+                and not _COMMISSION_APPROVES_WORKS.search(text, max(sentences.start_before(start), start - _REACH), invest.end())):
             continue  # "全国农村公路建设总投资超过4555亿元": the nation's (or a province's …) figure
         if _EXAMPLE.match(text, _comma_clause_start(text, invest.start(), clause_start)):
             continue  # "…投入很大，如某公司开发一种新芯片要投资10多亿美元": an illustration

@@ -201,3 +201,10 @@ def test_a_headline_telling_one_named_works_progress_is_under_way(title: str, st
     # …the body's own stage, where it states one, stands
     if stage:
         assert extract_facts(title, "该项目已于上月建成投产。").stage == "投产"
+
+
+def test_the_commissions_approval_of_named_works_states_their_total() -> None:
+    found = find_investment("国家发改委批复两高铁项目 总投资达2382.62亿元", "")
+    assert found.cny == 2.38262e11
+    # a plan it approved stays the plan's
+    assert find_investment("", "国家发改委批复了全国农村公路建设规划，总投资超过4555亿元。") is None
