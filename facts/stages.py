@@ -559,6 +559,10 @@ def _statistic(text: str, match: re.Match[str]) -> bool:
     return not (compared_after(sentence, start, match.end()) and compared_batch(sentence))
 
 
+# An approval word naming what it qualifies, not an approval given: a list, a plan, a scope, the papers it needs.
+_APPROVAL_AS_MODIFIER = re.compile(r"(?:的)?(?:投资项目)?(?:目录|计划(?![于在年今明下本将])|权限|事项|所需|范围|程序|要件|前置|支持性|专题|条件|工作)")
+
+
 def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> Optional[str]:
     """Why the verb at ``match`` reports no project's stage (a short reason), or None when it does."""
     if _NEEDS_A_WORK.fullmatch(match.group()):
@@ -567,6 +571,8 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
             return "no work"  # "“十五五”规划…专家论证会", "预算草案初步审查会", "课题获…批准立项", "食品经营许可证", "公交线路开始试运营"
         if match.group().endswith("会") and _MEETING_DUE_AFTER.match(text, match.end()):
             return "plan"  # "某水库工程初设审查会下月召开": the meeting is ahead
+    if match.group() in ("核准", "批复", "审批") and _APPROVAL_AS_MODIFIER.match(text, match.end()):
+        return "modifier"  # "已列入国家核准目录", "批复范围合计6.7平方公里", "核准所需文件": the word names a list or a scope
     if index == _STARTED and _UNDER_WAY_VERB.fullmatch(match.group()) \
             and _WORKS_COUNTED.search(text, sentence_start(text, match.start(), _SENTENCE_MARKS), match.start()):
         return "count"  # "72个省重点项目中，…18个项目正在加紧施工": many works under way, no one work's stage

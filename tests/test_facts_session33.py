@@ -208,3 +208,12 @@ def test_the_commissions_approval_of_named_works_states_their_total() -> None:
     assert found.cny == 2.38262e11
     # a plan it approved stays the plan's
     assert find_investment("", "国家发改委批复了全国农村公路建设规划，总投资超过4555亿元。") is None
+
+
+@pytest.mark.parametrize("body, stage", [
+    ("一、建设规模及主要建设内容:包括南区、北区建设。批复范围合计6.7平方公里。\n三、总投资及资金构成:总投资55亿元。", None),
+    ("记者获悉,某风电场10万千瓦项目已列入国家核准目录,计划于今年8月开工建设。", None),
+    ("某抽水蓄能电站正式取得省发展改革委核准批复文件,项目总投资80亿元。", "核准"),
+])
+def test_an_approval_word_naming_a_list_or_a_scope_is_no_approval(body: str, stage) -> None:
+    assert extract_facts("", body).stage == stage
