@@ -46,7 +46,8 @@ _INVEST = re.compile(r"(总投资额?|总出资额?|投资总额|决算总金?�
 _PART_SPEND_BEFORE = re.compile(r"(?:环保|环境保护|安全|节能|绿化|(?:生产)?设备|土建|安装)(?:设施)?(?:工程)?$")
 _FORECAST = re.compile(r"预计|有望|将超|将达|力争|目标")
 _SIGNED_AMOUNT = re.compile(r"总?签约(?:总?金?额|资金)")
-_SIGNING_EVENT = re.compile(FAIR_NAMES + r"|推介会|招商会|论坛|峰会|恳谈会|对接会|(?:当天|当日|现场|会上|本次|此次)签约")
+# (Promotion events, not trade fairs: a 博览会's or 交易会's signed sum holds trade deals, "…装备国际博览会落幕，…签约额近百亿元".)
+_SIGNING_EVENT = re.compile(r"推介会|招商会|洽谈会|投洽会|论坛|峰会|恳谈会|对接会|(?:当天|当日|现场|会上|本次|此次)签约")
 _SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额|签约项目总?金?额|签约项目总投资额|合同(项目)?资金|合同引资额?|协议资金|协议投资额?|协议引资额?|(?<!招商)引资总?额?|涉及(?:合同)?(?:投资)?金?额|合作金额")  # "签约资金" is like 签约额
 # A signing written right before its amount ("集中签约232.8亿元", "签约93亿元的项目"): the signed
 # total of a batch, or one project's investment when the amount names the project it signs.
@@ -331,7 +332,7 @@ _REACHED = re.compile(r"(签约|开工|动工|开建|开复工|投产|竣工|落
 _SIZED_WORK_REACHED = re.compile(_REACHED.pattern + r"|签[订定署](?![后前时])")
 _ZERO_WIDTH = re.compile("")
 # A figure per unit ("每公里造价1亿元", "每亩投资") is a rate, no work's total.
-_PER_UNIT = re.compile(r"每|[人户亩]均")
+_PER_UNIT = re.compile(r"每|[人户亩]均|平均")
 _PER_UNIT_AFTER = re.compile(r"^\s*(/|每)")
 
 
@@ -355,6 +356,20 @@ _CLASS_OF_COUNTED = re.compile(r"(?:以上)?的[^，。；,;]{0,10}?(?:项目|�
 _INVESTMENT_SIGNED = re.compile(r"签[订定署]了?[^，。；,;]{0,6}?(?:投资|项目)(?:合作)?(?:协议|合同)")
 # The parts one work is made of ("投资235亿人民币，由10套主装置和公用系统工程组成"): no works built one by one.
 _COMPOSED_OF = re.compile(r"[^，。；,;]{0,4}[，,]\s*(?:主要)?由(?![^，。；,;]{0,40}?资金)[^，。；,;]{0,40}?(?:装置|系统|工程|单元|设施|厂房|生产线|机组)[^，。；,;]{0,6}?(?:组成|构成)")  # (not "由县级配套和省级补助资金构成")
+
+
+def _field_line(text: str, at: int) -> bool:
+    """Whether the figure at ``at`` stands on a short line of its own: a notice's field ("总投资额:1.5亿元") or numbered item
+    ("三、总投资估算3792万元"), not a sentence of a story (whose work, if any, it names itself)."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return (len(text) if end < 0 else end) - start <= _FIELD_LINE or bool(_ITEM_OPENS.match(text, start)) \
+        or bool(_FIELD_LABEL.search(text, max(start, at - 12), at))
+
+
+_FIELD_LINE = 30
+_ITEM_OPENS = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）])")
+_FIELD_LABEL = re.compile(r"[:：]\s*(?:约|共计?|合计)?\s*$")
 
 
 def _size_of_a_work(text: str, amount: re.Match[str], clause_start: int, clause_end: int) -> Optional[re.Match[str]]:
@@ -790,7 +805,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                     or invest.group() == "拿出" and _NEW_WORK_NAMED.match(after)) and _builds_one_work(after)
         # (A work named right before its total, "…，项目计划总投资约5亿元", is read in its own comma clause as one named after it.)
         # (Not an item that goes on with the clause before it: "今年全国铁路…投资将保持在8000亿元以上，其中国家铁路投资7200亿元".)
-        named_own = own_work and (names_work or bool(_OWN_TOTAL.search(text, own_start, invest.start()))
+        named_own = own_work and (names_work or bool(_OWN_TOTAL.search(text, own_start, invest.start())) and "总" in invest.group()
                                   and not text.startswith("其中", own_start)
                                   and not _WORKS_CLASS_BEFORE.search(text, own_start, invest.start()))
         if not share and not one_of and _span_figure(text, title, own_start if named_own else span_start, invest.start(), start,
@@ -829,7 +844,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                                    or _ONE_BATCH.search(full_sentence) or _ONE_BATCH.search(title)
                                    # An untitled page's field line or numbered item ("总投资额：1.5亿元", "三、总投资估算…")
                                    # names its work on the lines around it, where its headline would have.
-                                   or not title.strip() and _WORK_NOUN.search(text, max(start - _AROUND, 0), match.end() + _AROUND)):
+                                   or not title.strip() and _field_line(text, start)
+                                   and _WORK_NOUN.search(text, max(start - _AROUND, 0), match.end() + _AROUND)):
             continue  # "经过三年苦干，多方投资300多万元，全乡打成深水井3眼": no work in view, a tally
         amount = _to_amount(match, "roundup" if is_roundup else "project",
                             original[match.start():match.end()].strip())

@@ -217,3 +217,33 @@ def test_the_commissions_approval_of_named_works_states_their_total() -> None:
 ])
 def test_an_approval_word_naming_a_list_or_a_scope_is_no_approval(body: str, stage) -> None:
     assert extract_facts("", body).stage == stage
+
+
+@pytest.mark.parametrize("body", [
+    "近日,在某县人民医院整体搬迁建设工地现场,机械在工人们的操作下浇灌地基,工地上一片忙碌景象。",
+    "3月22日,工人在某区人民医院项目工程工地固定钢筋。该项目总投资2.45亿元。",
+    "某风电场风机安装工作近日启动,图为建设中的某风电场正在紧张安装风机。",
+    "3月22日,在某生物城项目现场,工人正有条不紊地进行桩基础施工。",
+    "某屠宰项目现场,项目一期厂房建设已完成,工人们正紧锣密鼓地安装设备。",
+])
+def test_one_works_crews_at_work_tell_it_is_under_way(body: str) -> None:
+    assert extract_facts("", body).stage == "开工"
+
+
+@pytest.mark.parametrize("body", [
+    "某县18个重点项目工地上一片忙碌景象。",  # many works
+    "某项目正在进行施工招标。",  # a tender ahead
+])
+def test_many_works_or_a_tender_ahead_are_no_one_works_start(body: str) -> None:
+    assert extract_facts("", body).stage != "开工"
+
+
+def test_an_untitled_storys_sentence_names_its_own_work() -> None:
+    # a sentence of a story with no work of its own does not borrow one from a sentence nearby
+    body = ("今年以来,多家国际车企加大了在中国的投资。某车企投资约24亿欧元,成立合资公司聚焦自动驾驶领域的技术开发。"
+            "另一车企在北京开启燃料电池研发与生产项目的投资。")
+    assert find_investment("", body) is None
+
+
+def test_an_average_is_a_rate() -> None:
+    assert find_investment("", "准备在某片区注册的企业已达到200家以上,平均投资超过3600万元。") is None
