@@ -47,7 +47,8 @@ _PART_SPEND_BEFORE = re.compile(r"(?:环保|环境保护|安全|节能|绿化|(?
 _FORECAST = re.compile(r"预计|有望|将超|将达|力争|目标")
 _SIGNED_AMOUNT = re.compile(r"总?签约(?:总?金?额|资金)")
 # (Promotion events, not trade fairs: a 博览会's or 交易会's signed sum holds trade deals, "…装备国际博览会落幕，…签约额近百亿元".)
-_SIGNING_EVENT = re.compile(r"推介会|招商会|洽谈会|投洽会|论坛|峰会|恳谈会|对接会|(?:当天|当日|现场|会上|本次|此次)签约")
+_SIGNING_EVENT = re.compile(r"推介会|招商会|洽谈会|投洽会|论坛|峰会|恳谈会|对接会|(?:当天|当日|现场|会上|本次|此次)签约"
+                            r"|招商引资项目(?:集中)?签约(?:仪式|大会|活动)")  # "某县举行招商引资项目签约仪式"
 _SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额|签约项目总?金?额|签约项目总投资额|合同(项目)?资金|合同引资额?|协议资金|协议投资额?|协议引资额?|(?<!招商)引资总?额?|涉及(?:合同)?(?:投资)?金?额|合作金额")  # "签约资金" is like 签约额
 # A signing written right before its amount ("集中签约232.8亿元", "签约93亿元的项目"): the signed
 # total of a batch, or one project's investment when the amount names the project it signs.
@@ -675,7 +676,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         # signings together, whatever they count.
         # (Not research deals, loans or a forecast: "…达成技术交易意向，现场签约金额达8.9亿元", "15家银行与62家企业现场签约，
         # 签约金额达45.6亿元", "预计本届博览会…签约金额有望突破800亿元".)
-        if not is_roundup and _SIGNED_AMOUNT.fullmatch(invest.group()) and (
+        if not is_roundup and not names_work and (_SIGNED_AMOUNT.fullmatch(invest.group())
+                               or text.endswith("签约", 0, invest.start()) and bool(_TOTAL.search(invest.group()))) and (
                 _SIGNING_EVENT.search(full_sentence) or _SIGNING_EVENT.search(title)) \
                 and not _TECH_DEAL.search(full_sentence) and "技术" not in full_sentence \
                 and not _OTHER_AGREEMENT.search(full_sentence) and not _FORECAST.search(full_sentence):
@@ -1350,6 +1352,8 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
             return None  # an untitled tally's example works (see _tally_story)
         if text is body and _split_by_currency(body, chosen, title):
             return None
+        if text is body and chosen.is_roundup and _a_venues_share(body, chosen, title):
+            return None
         if text is body and chosen.is_roundup:
             chosen = _our_share(body, chosen, title) or chosen
         first = chosen.amount
@@ -1411,6 +1415,26 @@ def _paragraph_start(body: str, end: int) -> int:
 _OUR_SIGNINGS = re.compile(r"(?:我|全)(?:市|县|区|州|旗)[^，。；,;]{0,24}?(?:签约|签订|签署)")
 # …or by its name, right after 其中, when the story is told by a place ("…在我区召开。…其中，万州签约项目12个").
 _NAMED_SHARE = re.compile(r"其中[，,]\s*(?P<name>[\u4e00-\u9fff]{2,5}?)签约(?:项目)?(?:\d+|[两二三四五六七八九十]+)个")
+
+
+def _a_venues_share(body: str, chosen: _Found, title: str) -> bool:
+    """Whether a batch's figure is one venue's or one city's share of a wider event whose whole total the story never states
+    ("第五批全省…重大项目集中开工活动启动仪式在杭州举行…。其中，嘉兴共有68个重大项目集中开工，总投资831亿元"): a part of the
+    day's batch, not the story's (readers label none)."""
+    found = _the_figure(chosen.amount.text).search(body)
+    if found is None:
+        return False
+    start = _sentence_start(body, found.start())
+    if not body.startswith("其中", start) and not body[start:found.start()].lstrip().startswith("其中"):
+        return False
+    before = body[:start]
+    if not _WIDER_EVENT.search(before):
+        return False
+    return not any(item.is_roundup for item in _investment_amounts(before[-8 * _REACH:], title))
+
+
+# A wider event held at several venues or by a province or city as a whole ("全省…集中开工", "分会场").
+_WIDER_EVENT = re.compile(r"分会场|主会场|全省[^，。；,;]{0,16}?集中|全市[^，。；,;]{0,16}?集中")
 
 
 def _batch_without_total(title: str, lead: str, body: str, chosen: _Found) -> bool:

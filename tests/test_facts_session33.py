@@ -247,3 +247,25 @@ def test_an_untitled_storys_sentence_names_its_own_work() -> None:
 
 def test_an_average_is_a_rate() -> None:
     assert find_investment("", "准备在某片区注册的企业已达到200家以上,平均投资超过3600万元。") is None
+
+
+def test_one_venues_share_of_a_wider_event_without_its_whole_total_is_none() -> None:
+    body = ("4月3日上午,第五批全省扩大有效投资暨重大项目集中开工活动启动仪式在某市举行。\n"
+            "当天上午,全省重大项目集中开工仪式某分会场设在某新材料基地项目现场。其中,某市共有68个重大项目集中开工,总投资831亿元!")
+    assert find_investment("", body) is None
+    # …but the share stands when the whole is stated before it, and a plain day's batch is its own
+    whole = body.replace("活动启动仪式在某市举行。", "活动启动仪式在某市举行,全省共开工项目900个,总投资5000亿元。")
+    assert find_investment("", whole).cny == 5e11
+    assert find_investment("", "今天,某市举行重大项目集中开工仪式,共开工项目68个,总投资831亿元。").cny == 8.31e10
+
+
+def test_a_signing_ceremonys_total_signed_there_is_its_batch() -> None:
+    found = find_investment("", "2月12日,某县举行2025年招商引资项目签约仪式,现场签约投资总额达16.76亿元。")
+    assert found.cny == 1.676e9 and found.kind == "roundup"
+
+
+def test_ten_great_works_are_counted_works() -> None:
+    found = find_investment("", "3月1日,某县首批十大重点工程集中开工,首批十大重点工程总投资24亿元,涵盖教育、医疗等多个领域。")
+    assert found.cny == 2.4e9 and found.kind == "roundup"
+    # "十大工程" named as a title in quotes stays one of a list
+    assert not ROUNDUP.search("作为全市“十大工程”之一的某医院")
