@@ -43,6 +43,10 @@ _INVEST = re.compile(r"(总投资额?|总出资额?|投资总额|决算总金?�
 # The funds a signed batch's contracts or agreements state ("此次集中签约项目共60个，合同资金224.9亿元",
 # "合同引资额达569.35亿元的35个项目顺利签约") are its total the same way, and so is the amount of the signed
 # projects ("展会…签约项目金额近80亿元"); a bare "签约金额" may be a trade's (技术交易, 采购).
+# A finished work's whole spending ("水库工程按照设计批复建设完工，…。完成项目批复总投资18979.75万元"): its total, not a
+# statistic, when its sentence or the one before tells it finished and no span or share is counted.
+_FINISHED_WORKS_TOTAL = re.compile(r"(?:竣工|完工|建成|投入使用|落成)[^。；;]{0,60}?完成(?:项目)?(?:批复|概算)?总投资$"
+                                   r"|完成(?:项目)?(?:批复|概算)总投资$")
 _PART_SPEND_BEFORE = re.compile(r"(?:环保|环境保护|安全|节能|绿化|(?:生产)?设备|土建|安装)(?:设施)?(?:工程)?$")
 _FORECAST = re.compile(r"预计|有望|将超|将达|力争|目标")
 _SIGNED_AMOUNT = re.compile(r"总?签约(?:总?金?额|资金)")
@@ -724,7 +728,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if _TOTAL_ONLY.fullmatch(invest.group()) and (not (is_roundup and (_SIGNED.search(clause) or _SETTLED.search(clause)))
                                                      or invest.group()[0] == "共" and invest.end() != start):
             continue  # "总额503.7亿元" of projects put on offer, not signed
-        if not is_roundup and _STAT_BEFORE.search(text, window_start, invest.start()):
+        if not is_roundup and _STAT_BEFORE.search(text, window_start, invest.start()) \
+                and not _FINISHED_WORKS_TOTAL.search(text, max(sentences.start_before(start), start - _REACH), invest.end()):
             continue  # "外国直接投资", "完成投资", "共投资": a statistic
         if (not is_roundup and not invest.group().startswith("总") and not _builds_one_work(after)
                 and _SECTOR_OR_YEARS_BEFORE.search(text, window_start, invest.start())):

@@ -269,3 +269,11 @@ def test_ten_great_works_are_counted_works() -> None:
     assert found.cny == 2.4e9 and found.kind == "roundup"
     # "十大工程" named as a title in quotes stays one of a list
     assert not ROUNDUP.search("作为全市“十大工程”之一的某医院")
+
+
+def test_a_finished_works_approved_total_completed_is_its_total() -> None:
+    body = ("某水库于2011年10月30日正式开工建设,2014年8月底水库工程按照设计批复建设完工,比计划工期提前8个月完成。"
+            "完成项目批复总投资18979.75万元。")
+    assert find_investment("某水库建设提前完工", body).cny == 1.897975e8
+    # money spent so far on a work still being built stays no total
+    assert find_investment("某水库建设进展顺利", "截至目前,某水库工程完成投资8000万元,占计划的60%。") is None
