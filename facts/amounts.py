@@ -48,6 +48,9 @@ _INVEST = re.compile(r"(总投资额?|总出资额?|投资总额|决算总金?�
 _FINISHED_WORKS_TOTAL = re.compile(r"(?:竣工|完工|建成|投入使用|落成)[^。；;]{0,60}?完成(?:项目)?(?:批复|概算)?总投资$"
                                    r"|完成(?:项目)?(?:批复|概算)总投资$")
 _PART_SPEND_BEFORE = re.compile(r"(?:环保|环境保护|安全|节能|绿化|(?:生产)?设备|土建|安装)(?:设施)?(?:工程)?$")
+# One named project or one agreement right before the sum ("…现场签约某新材料产业园项目，签约金额20亿元", "签署战略合作协议，
+# 签约金额100亿元"): that deal's figure, not a batch (a day word between keeps the event's: "…投资项目，当日签约金额13亿元").
+_ONE_DEAL_BEFORE = re.compile(r"(?<![个批些家项\d两二三四五六七八九十])(?:项目|协议|合同)[，,]\s*$")
 _FORECAST = re.compile(r"预计|有望|将超|将达|力争|目标")
 _SIGNED_AMOUNT = re.compile(r"总?签约(?:总?金?额|资金)")
 # (Promotion events, not trade fairs: a 博览会's or 交易会's signed sum holds trade deals, "…装备国际博览会落幕，…签约额近百亿元".)
@@ -274,7 +277,7 @@ _WORKS_COUNTED = re.compile(r"(\d+|[两二三四五六七八九十百千]+)\s*(�
 # 建设…"): not a loan, a building contract, a land sale, a purchase, power or insurance ("签订贷款协议，协议金额30亿元，
 # 用于建设某大桥").
 _INVESTMENT_AGREEMENT = re.compile(r"(投资|项目|合作|入园|入驻|落户)[\u4e00-\u9fff]{0,4}?协议")
-_OTHER_AGREEMENT = re.compile(r"贷款|授信|融资|承包|施工|出让|采购|购电|购销|保险|银行")
+_OTHER_AGREEMENT = re.compile(r"贷款|授信|融资|承包|施工|出让|采购|购电|购销|保险|银行|征地|补偿|拆迁")
 # Aid money between the word and the amount ("投入援疆资金", "投入对口支援资金", "投入扶贫资金").
 _AID_BETWEEN = re.compile(r"援[疆藏青]|对口(支援|援助|帮扶)|扶贫|帮扶|救灾")
 # The plain investment word, with a bound it may hold ("投资近", "投资超"): what it builds is its own, unless
@@ -291,10 +294,12 @@ _OLD_FIGURE = r"[\d.,]+(?:万亿|亿|万)?(?:美元|欧元|港元|元)?"  # as _
 _REVISED_TO = re.compile(r"^(?:美元|欧元|港元|元)?" + _REVISE + r"(?:人民币)?约?\s*[\d一二三四五六七八九十]")
 _REVISED_BETWEEN = re.compile(_REVISED_FROM.pattern + _OLD_FIGURE + _REVISE + r"(?:人民币)?约?")
 _REVISED_BY = re.compile(_REVISED_FROM.pattern + _OLD_FIGURE + _REVISE_VERB + r"了?")  # the difference
+# The story's own work as its clause's subject ("…申建，项目计划总投资约5亿元", "该工程预计总投资…"): its total, whatever
+# span the clause before tells (not "2024年，某市水利工程计划总投资80亿元": a class of works, a year's list).
+_THIS_WORKS_TOTAL = re.compile(r"\s*(?:该|此|这个|这一)?(?:项目|工程)(?:计划|预计|规划|设计|拟)?总投资(?:额)?$")
 # A class of works before its total ("2024年，某市重点工程计划总投资1200亿元"): a year's list, no one work.
-_WORKS_CLASS_BEFORE = re.compile(r"(?:重点|重大|民生|产业|招商|建设)(?:项目|工程)(?:计划|预计|规划|设计|拟)?$")
+_WORKS_CLASS_BEFORE = re.compile(r"(?:重点|重大|民生|产业|招商|建设|水利|交通|农村公路|市政|续建|新开工|新建|在建)(?:项目|工程)$")
 _FIRM_CLAUSE_BEFORE = re.compile(r"(?:公司|集团|企业)[，,]$")  # the firm ends the clause before: the subject of "投资…"
-_SEVERAL_BUILT = re.compile(r"先后|一大?批|各类|各项|多个|等(?:项目|工程)")
 _PLAIN_INVEST = re.compile(r"投资[约达超逾近]?")
 _MANY_BUILT = re.compile(r"先后|一大批|一批|各类|多个|(?:(?<![\d.])\d{2,}|[十百千]+)(?:多|余)?(?:处|座|所|个)")
 # The national planning commission approving one work's investment ("国家发改委核准投资128亿元建设某城际铁路",
@@ -368,11 +373,14 @@ def _field_line(text: str, at: int) -> bool:
     ("三、总投资估算3792万元"), not a sentence of a story (whose work, if any, it names itself)."""
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
+    if _FIELD_SCOPE.search(text, max(at - _AROUND, 0), at + _AROUND):
+        return False  # an area's, a report's or many works' figures ("一、全县固定资产投资", "涉及项目…35个")
     return (len(text) if end < 0 else end) - start <= _FIELD_LINE or bool(_ITEM_OPENS.match(text, start)) \
         or bool(_FIELD_LABEL.search(text, max(start, at - 12), at))
 
 
 _FIELD_LINE = 30
+_FIELD_SCOPE = re.compile(r"全[县市区省州旗]|预算|执行情况|推进情况|通报|成效|(?:\d+|[两二三四五六七八九十百]+)(?:多|余)?个|合作社|大户")
 _ITEM_OPENS = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）])")
 _FIELD_LABEL = re.compile(r"[:：]\s*(?:约|共计?|合计)?\s*$")
 
@@ -384,7 +392,12 @@ def _size_of_a_work(text: str, amount: re.Match[str], clause_start: int, clause_
     read ``总投资`` right before it.
     """
     named = _NAMES_WORK.match(text, amount.end())
-    if named is None or not amount.group("cur") or not _SIZED_WORK_REACHED.search(text, named.end(), clause_end) \
+    if named is None:
+        return None
+    reached = _SIZED_WORK_REACHED.search(text, named.end(), clause_end)
+    if reached and reached.group().startswith("签") and _OTHER_AGREEMENT.search(text, named.end(), reached.start()):
+        return None  # "5亿元某项目征地补偿协议昨日签订": another agreement than the work's investment
+    if not amount.group("cur") or not reached \
             or _OUTPUT_BEFORE.search(text, max(clause_start, amount.start() - 6), amount.start()):
         return None
     if _PLANNED_OR_HANDED.search(text, clause_start, clause_end) or _SEVERAL.search(text, clause_start, amount.start()):
@@ -544,8 +557,11 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                                      _comma_clause_end(text, match.end(), clauses.first_from(match.end())))
             if invest is None:
                 continue
-        if _PART_SPEND_BEFORE.search(text, max(clause_start, invest.start() - 8), invest.start()):
-            continue  # "其中环保投资为22万元", "生产设备投资6000万元": one part's spending, no work's total
+        if _PART_SPEND_BEFORE.search(text, max(clause_start, invest.start() - 8), invest.start()) \
+                and ("其中" in text[max(clause_start, invest.start() - 16):invest.start()]
+                     or _AMOUNT.search(text, max(sentences.start_before(start), start - _REACH), clause_start)):
+            continue  # "其中环保投资为22万元", "…总投资2.5亿元，其中生产设备投资6000万元": a part's spending beside the whole
+            # (not a whole work so named: "饮水安全工程总投资1.2亿元")
         if _PER_UNIT.search(text, max(_comma_clause_start(text, invest.start(), clause_start), invest.start() - 6), invest.start()):
             continue  # "每公里造价1亿元": a rate per unit, not a total (in its comma clause: "不低于200万元每亩，投资总额约6亿元")
         between = text[invest.end():start]
@@ -684,7 +700,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                                or text.endswith("签约", 0, invest.start()) and bool(_TOTAL.search(invest.group()))) and (
                 _SIGNING_EVENT.search(full_sentence) or _SIGNING_EVENT.search(title)) \
                 and not _TECH_DEAL.search(full_sentence) and "技术" not in full_sentence \
-                and not _OTHER_AGREEMENT.search(full_sentence) and not _FORECAST.search(full_sentence):
+                and not _OTHER_AGREEMENT.search(full_sentence) and not _FORECAST.search(full_sentence) \
+                and not _ONE_DEAL_BEFORE.search(text, max(sentences.start_before(start), start - _REACH), invest.start()):
             is_roundup = True
         # "…共有33个项目进行线上签约。其中，既有先进制造业项目，又有…项目，总投资达625.385亿元": a 其中 sentence that counts
         # nothing of its own before its total sums up the batch the sentence before it counted.
@@ -765,9 +782,11 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                 and (invest.group() == "投资" or _MANY_BUILT.search(after) and not _ROUNDUP.search(after))
                 # (A work named right before, "其中一期工程投资105.6亿元，…拟建设3座…储罐", or a firm that invests and builds
                 # its plant's parts, "…成立了某食用菌有限责任公司，投资8500万元，…计划新建食用菌大棚100座": one work's.)
-                and not (_OWN_TOTAL.search(text, own_start, invest.start())
-                         or _FIRM_CLAUSE_BEFORE.search(text, max(sentences.start_before(start), start - _REACH), own_start)
-                         and own_start == invest.start() and not _SEVERAL_BUILT.search(after))):
+                and not ((_OWN_TOTAL.search(text, own_start, invest.start())
+                          and not _WORKS_CLASS_BEFORE.search(text, own_start, invest.start())
+                          or _FIRM_CLAUSE_BEFORE.search(text, max(sentences.start_before(start), start - _REACH), own_start)
+                          and own_start == invest.start())
+                         and not _MANY_BUILT.search(after))):
             continue  # "投资3000多万元新建各类小型水利工程932处", "投资近300亿元，先后建设了…一大批水利基础设施"
         if _DRAWN_IN.search(text, window_start, invest.start()):
             continue  # "…936亿元…带动总投资超过4600亿元": what the money draws in
@@ -812,9 +831,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                     or invest.group() == "拿出" and _NEW_WORK_NAMED.match(after)) and _builds_one_work(after)
         # (A work named right before its total, "…，项目计划总投资约5亿元", is read in its own comma clause as one named after it.)
         # (Not an item that goes on with the clause before it: "今年全国铁路…投资将保持在8000亿元以上，其中国家铁路投资7200亿元".)
-        named_own = own_work and (names_work or bool(_OWN_TOTAL.search(text, own_start, invest.start())) and "总" in invest.group()
-                                  and not text.startswith("其中", own_start)
-                                  and not _WORKS_CLASS_BEFORE.search(text, own_start, invest.start()))
+        named_own = own_work and (names_work or bool(_THIS_WORKS_TOTAL.match(text, own_start, invest.end())))
         if not share and not one_of and _span_figure(text, title, own_start if named_own else span_start, invest.start(), start,
                         min(clauses.first_from(match.end()), match.end() + _REACH), _builds_one_work(after),
                         firm=firm,
@@ -1113,7 +1130,7 @@ def _counted_near(title: str, lead: str, amount_text: str) -> bool:
 _TALLY_HEADLINE = re.compile(r"以来(?!最|首|第一)|累计|截至|截止|[一二三四]季度|前[两三]季度|上半年|下半年|全年|过去一年|\d{1,2}月份|\d{1,2}\s?[—–\-~至]\s?\d{1,2}\s?月"
                              r"|百日攻坚|攻势|项目建设季|开门红|答卷|综述"
                              # last year's, or a drive's results ("去年签约项目472个…", "某州招商引资工作取得可喜成果")
-                             r"|^\s*(?:去年|上年)|招商(?:引资)?工作|取得(?:丰硕|可喜|显著|明显)成[果效]|成效显著"
+                             r"|^\s*(?:去年|上年)|招商(?:引资)?工作(?:取得|成效|成果)"
                              # a year's list of key works put out ("今年首批省重点项目名单“出炉”", "湖北发布2026年省级重点项目清单")
                              r"|(?:计划|名单|清单)出炉|(?:发布|印发|下达|公布)[^，。；\s]{0,12}?(?:重点|重大)(?:建设)?项目(?:清单|名单|计划)"
                              # a tour of works, not a visit to one named work ("…与会人员观摩蟠龙新区装备制造业园项目")
@@ -1433,13 +1450,14 @@ def _a_venues_share(body: str, chosen: _Found, title: str) -> bool:
     if not body.startswith("其中", start) and not body[start:found.start()].lstrip().startswith("其中"):
         return False
     before = body[:start]
-    if not _WIDER_EVENT.search(before):
-        return False
+    if not _WIDER_EVENT.search(before) or _THE_WHOLE.search(body, start, found.start()):
+        return False  # (not "其中，本次集中开工项目20个": the whole batch told after 其中)
     return not any(item.is_roundup for item in _investment_amounts(before[-8 * _REACH:], title))
 
 
 # A wider event held at several venues or by a province or city as a whole ("全省…集中开工", "分会场").
-_WIDER_EVENT = re.compile(r"分会场|主会场|全省[^，。；,;]{0,16}?集中|全市[^，。；,;]{0,16}?集中")
+_WIDER_EVENT = re.compile(r"分会场|全省[^，。；,;]{0,16}?集中|全市[^，。；,;]{0,16}?集中")
+_THE_WHOLE = re.compile(r"本次|此次|当天|当日|全部|共计")
 
 
 def _batch_without_total(title: str, lead: str, body: str, chosen: _Found) -> bool:
@@ -1533,7 +1551,7 @@ def _about_works_in_general(title: str, lead: str) -> bool:
     if not (_PLACES_WORKS_TALK.search(title) or _INDUSTRY_FEATURE.search(title) or _PLACES_WORKS_TALK.search(lead)):
         return False
     # (A headline counting its works, "各地一批重大水利工程取得新进展", names none of them.)
-    named_in_title = bool(_ONE_WORK_NAMED.search(title)) and not _BATCH_HEADLINE.search(title)
+    named_in_title = bool(_ONE_WORK_NAMED.search(title)) and not _WORKS_COUNTED_IN_HEADLINE.search(title)
     return not (named_in_title or _ONE_WORK_NAMED.search(first) or find_stage(title, first))
 
 
@@ -1553,6 +1571,8 @@ _A_DAY = re.compile(_DAY_WORD.pattern + r"|\d{1,2}日(?:上午|下午|晚)|今�
 
 # A place's works spoken of as a whole, or its drive ("重点项目", "项目建设", "一大批", "加快推进", "热潮").
 _PLACES_WORKS_TALK = re.compile(_PLACES_WORKS.pattern + r"|推进|加快|攻坚|如火如荼|热潮")
+# Works a headline counts ("各地一批重大水利工程…", "12个项目"; not "集中力量推进某水库工程", "第二批设备进场").
+_WORKS_COUNTED_IN_HEADLINE = re.compile(r"一大?批|多个|各地|(?:\d+|[两二三四五六七八九十百]+)(?:多|余)?个")
 # …or, in a headline, a place's industry or economy as the story's subject ("某县乳业经济实现提档升级", "某县承接产业转移 鞋业
 # 发展成效显著", "某区加速全域旅游扩面提质"; a lead's "推动产业转型升级" is scene-setting, its story often one work's).
 _INDUSTRY_FEATURE = re.compile(r"[业济](?:发展)?(?:实现|成效|提档|升级|转型|壮大)|产业转移|支柱产业|扩面提质|提档升级")  # (a named work's "加快推进某医院建设": _ONE_WORK_NAMED)

@@ -97,7 +97,7 @@ PLURAL = re.compile(r"(?:(?<![\d.])(?:[2-9]|\d{2,})|[两二三四五六七八九
 # Several projects: "32个重点项目", "项目23个", "一批项目", "集中签约/开工". Not "上述工程", which may be the
 # parts of one work ("…取水泵站、净水厂和输水管线。上述工程总投资8亿元").
 # The last characters of the words a headline counts projects after ("签约三项目", "开工五项目", "落户两项目", "引进…").
-_BEFORE_A_COUNT = r"[约工户进下增中共有达等和与及动签建产引推批再又]"
+_BEFORE_A_COUNT = r"[约工户进下增中共有达等和与及动签建产引推批再又县市区镇乡村旗州日天年度这全今]"  # (a place or a day before the count: "某区五项目落地")
 ROUNDUP = re.compile(
     # An ordinal ("第三个…项目") counts no projects: it ranks one.
     # Nor does one ("建立一个…农业项目示范基地").

@@ -53,15 +53,15 @@ _UNDER_WAY = (r"主体(?:结构|工程)?(?:已经?|均)?(?:顺利|全面|基本|
               r"|工程[^，。；,;]{0,6}?完成[^，。；,;]{0,6}?%的?工作量"
               r"|(?<!未)贯通(?=[，。；,;！!？?\s”\"）)]|$|了|仪式|成功)"
               r"|(?:正在(?:加紧|紧张|抓紧)?|加紧|紧张)(?:推进)?(?:施工|建设)(?![的中])|(?:建设|施工)正酣|(?:建设|施工)如火如荼"
-              # (session 33) a site busy, a work's build going steadily, crews at work on its site ("工地上一片忙碌景象",
-              # "工程建设稳步推进", "工人在某医院项目工程工地固定钢筋", "风机正在紧张安装")
-              r"|(?:工地|施工)(?:现场)?上?一片(?:忙碌|繁忙)|(?:工程|项目)建设稳步推进|正在紧张安装"
-              # ("工人正有条不紊地进行桩基础施工", "工人们正紧锣密鼓地安装", "施工人员正在加班加点加快施工进度",
-              # "场平工程正在加紧推进", "进入组机吊装阶段")
-              r"|正(?:在)?[^，。；,;]{0,6}?进行[^，。；,;]{0,10}?施工(?!招标|单位|图|许可|队伍|前)|紧锣密鼓(?:地)?安装"
-              r"|加班加点(?:地)?(?:加快)?施工|加快施工进度"  # (not "为确保项目年底投产，某公司加班加点赶工期": the aim is the news)
-              r"|(?:场平|基础|主体|桩基)(?:工程|施工)?正在(?:加紧|抓紧)?推进|进入[^，。；,;]{0,4}?吊装阶段"
-              r"|在[^，。；,;]{0,24}?(?:项目|工程)工地(?:上)?(?:固定|浇筑|绑扎|砌筑|作业|施工|搬运)"
+              # (session 33) a site busy, crews at work on its site ("工地上一片忙碌景象", "工人在某医院项目工程工地固定钢筋",
+              # "风机正在紧张安装"; a headline's "某项目建设稳步推进": _ONE_WORK_UNDER_WAY_HEADLINE)
+              r"|(?:工地|施工)(?:现场)?上?一片(?:忙碌|繁忙)|正在紧张安装"
+              # ("工人正有条不紊地进行桩基础施工", "工人们正紧锣密鼓地安装", "场平工程正在加紧推进", "进入组机吊装阶段";
+              # not "正积极进行施工准备", "场平工程正在推进招标工作")
+              r"|正(?:在)?[^，。；,;]{0,6}?进行[^，。；,;]{0,10}?施工(?!招标|单位|图|许可|队伍|前|准备)|紧锣密鼓(?:地)?安装"
+              r"|(?:场平|基础|主体|桩基)(?:工程|施工)?正在(?:加紧|抓紧)?推进(?![^，。；,;]{0,6}?(?:招标|前期|手续|准备))"
+              r"|进入[^，。；,;]{0,4}?吊装阶段"
+              r"|在[^，。；,;]{0,24}?(?:项目|工程)工地(?:上)?(?:固定|浇筑|绑扎|砌筑|作业|施工)"
               r"|施工现场|进入[^，。；,;]{0,8}?施工(?:建设)?阶段|进入(?:(?!规划|前期|招标|筹备|设计)[^，。；,;]){0,4}?建设阶段|正在进行[^，。；,;]{0,10}?施工(?!招标|单位|图|许可|队伍|前)|形象进度")
 _UNDER_WAY_VERB = re.compile(_UNDER_WAY)
 # A count of works before a work-under-way word: many works' progress ("18个项目正在加紧施工", "全县12个在建工程项目施工现场"),
@@ -72,9 +72,11 @@ _WORKS_COUNTED = re.compile(r"(?:\d+|[两二三四五六七八九十百]+|多|�
 # One named work's progress in a headline: the work (not a class: "重点项目", "改造工程", "六大物流项目") right before the
 # progress words.
 _ONE_WORK_UNDER_WAY_HEADLINE = re.compile(
-    r"(?<![点大业个级上元类批的型和、多造])(?:项目|工程|产业园|中心|基地|医院|学校|大桥|水库|电站|管线)(?:建设)?(?:施工)?"
+    r"(?<![点大业个级上元类批的型和、多造县市区镇乡村省])(?:项目|工程|产业园|中心|基地|医院|学校|大桥|水库|电站|管线)(?:建设)?(?:施工)?"
     r"(?:进展顺利|有序推进|稳步推进|加快建设|加紧建设|最新进展|有条不紊|顺利推进|快速推进|加速推进)")
-_MANY_IN_HEADLINE = re.compile(r"一批|多个|齐头并进|[两二三四五六七八九十\d]+[个项大座所]|重点|重大")
+_MANY_IN_HEADLINE = re.compile(r"一批|多个|齐头并进|[两二三四五六七八九十\d]+[个项大座所]|重点|重大|文明实践|蔬菜基地")
+# A body telling the work has not started (its start planned, its preparations or tender under way): no progress of a work.
+_NOT_STARTED = re.compile(r"(?:计划|预计|拟|将于?|力争|争取)[^，。；,;]{0,12}?(?:开工|动工|开建)|前期(?:工作|准备)|施工准备|施工招标|环评")
 
 
 def under_way_word(verb: str) -> bool:
@@ -569,7 +571,7 @@ def _statistic(text: str, match: re.Match[str]) -> bool:
 
 
 # An approval word naming what it qualifies, not an approval given: a list, a plan, a scope, the papers it needs.
-_APPROVAL_AS_MODIFIER = re.compile(r"(?:的)?(?:投资项目)?(?:目录|计划(?![于在年今明下本将])|权限|事项|所需|范围|程序|要件|前置|支持性|专题|条件|工作)")
+_APPROVAL_AS_MODIFIER = re.compile(r"(?:的)?(?:投资项目)?(?:目录|计划(?![于在年今明下本将]|总?投资)|权限|事项|所需|范围|程序|要件|前置|支持性|专题|条件)")
 
 
 def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> Optional[str]:
@@ -768,7 +770,8 @@ def find_stage(title: str, body: str, keep: Optional[Callable[[str], bool]] = No
         stages = _stages_in(focus, in_body=True, financing=no_project_deal)
         if stages:
             return STAGES[max(stages)]
-    if _ONE_WORK_UNDER_WAY_HEADLINE.search(title) and not _WORKS_COUNTED.search(title) and not _MANY_IN_HEADLINE.search(title):
+    if _ONE_WORK_UNDER_WAY_HEADLINE.search(title) and not _WORKS_COUNTED.search(title) and not _MANY_IN_HEADLINE.search(title) \
+            and not _NOT_STARTED.search(body[:PARAGRAPH_READ]):
         # A headline telling one named work's progress ("某长输管线项目进展顺利", "某储能产业园加快建设", "某全民健身中心建设项目
         # 最新进展") over a body that states no stage: the work is under way, 开工 by the progress convention (session 26:
         # bench/data/facts/README.md), which supersedes the older probes that read such a headline as no stage.

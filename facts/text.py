@@ -252,7 +252,9 @@ def story_paragraphs(body: str) -> list[str]:
     paragraphs = [p for p in body.splitlines() if p.strip()]
     # A page's bare lines above the story (a date "2023-10-18", a view count "114", a site's name "某某新闻") are skipped
     # first, whatever their number up to _BARE_LINES_SKIPPED: they would use up the metadata lines' allowance below.
-    bare = next((i for i, p in enumerate(paragraphs[:_BARE_LINES_SKIPPED]) if not _BARE_LINE.fullmatch(p.strip())), 0)
+    bare = next((i for i, p in enumerate(paragraphs[:_BARE_LINES_SKIPPED])
+                 if not _BARE_LINE.fullmatch(p.strip()) or _NEWS_WORDS.search(p)),  # ("某厂投产": an untitled page's headline)
+                _BARE_LINES_SKIPPED if len(paragraphs) > _BARE_LINES_SKIPPED else 0)
     paragraphs = paragraphs[bare:]
     for skip, paragraph in enumerate(paragraphs[:_METADATA_LINES_SKIPPED + 1]):
         if not (_METADATA_LINE.match(paragraph)
