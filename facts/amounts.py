@@ -43,20 +43,23 @@ _INVEST = re.compile(r"(总投资额?|总出资额?|投资总额|决算总金?�
 # The funds a signed batch's contracts or agreements state ("此次集中签约项目共60个，合同资金224.9亿元",
 # "合同引资额达569.35亿元的35个项目顺利签约") are its total the same way, and so is the amount of the signed
 # projects ("展会…签约项目金额近80亿元"); a bare "签约金额" may be a trade's (技术交易, 采购).
+_SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额|签约项目总?金?额|签约项目总投资额|合同(项目)?资金|合同引资额?|协议资金|协议投资额?|协议引资额?|(?<!招商)引资总?额?|涉及(?:合同)?(?:投资)?金?额|合作金额")  # "签约资金" is like 签约额
 # A finished work's whole spending ("水库工程按照设计批复建设完工，…。完成项目批复总投资18979.75万元"): its total, not a
 # statistic, when its sentence or the one before tells it finished and no span or share is counted.
 _FINISHED_WORKS_TOTAL = re.compile(r"(?:竣工|完工|建成|投入使用|落成)[^。；;]{0,60}?完成(?:项目)?(?:批复|概算)?总投资$"
                                    r"|完成(?:项目)?(?:批复|概算)总投资$")
+# A part's own spending beside the whole ("其中环保投资为22万元", "其中生产设备投资6000万元").
 _PART_SPEND_BEFORE = re.compile(r"(?:环保|环境保护|安全|节能|绿化|(?:生产)?设备|土建|安装)(?:设施)?(?:工程)?$")
 # One named project or one agreement right before the sum ("…现场签约某新材料产业园项目，签约金额20亿元", "签署战略合作协议，
 # 签约金额100亿元"): that deal's figure, not a batch (a day word between keeps the event's: "…投资项目，当日签约金额13亿元").
 _ONE_DEAL_BEFORE = re.compile(r"(?<![个批些家项\d两二三四五六七八九十])(?:项目|协议|合同)[，,]\s*$")
+# A signed sum forecast, not reached ("预计本届…签约金额有望突破800亿元").
 _FORECAST = re.compile(r"预计|有望|将超|将达|力争|目标")
+# An event's signed sum ("当日签约金额13亿元", "签约资金"): its batch's, at a promotion event (_SIGNING_EVENT).
 _SIGNED_AMOUNT = re.compile(r"总?签约(?:总?金?额|资金)")
 # (Promotion events, not trade fairs: a 博览会's or 交易会's signed sum holds trade deals, "…装备国际博览会落幕，…签约额近百亿元".)
 _SIGNING_EVENT = re.compile(r"推介会|招商会|洽谈会|投洽会|论坛|峰会|恳谈会|对接会|(?:当天|当日|现场|会上|本次|此次)签约"
                             r"|招商引资项目(?:集中)?签约(?:仪式|大会|活动)")  # "某县举行招商引资项目签约仪式"
-_SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额|签约项目总?金?额|签约项目总投资额|合同(项目)?资金|合同引资额?|协议资金|协议投资额?|协议引资额?|(?<!招商)引资总?额?|涉及(?:合同)?(?:投资)?金?额|合作金额")  # "签约资金" is like 签约额
 # A signing written right before its amount ("集中签约232.8亿元", "签约93亿元的项目"): the signed
 # total of a batch, or one project's investment when the amount names the project it signs.
 _BARE_SIGNED_GAP = re.compile(r"(达到?|超过?|逾|约|近)?")
@@ -180,7 +183,7 @@ _CONTRACT_SCOPE = re.compile(r"建安$|建安工程$")
 _FINANCING = re.compile(r"获(?![批准])(得|取)?了?[^，。；,;\d]{0,6}?(投资|融资)|基金(已经?|共|累计)|金融(招商|合作)")  # "金融招商合同项目"
 # A work named right before its total ("某项目总投资", "码头总投资"): a work (WORK_HEAD), or one a total's
 # subject may name by its kind alone (_WORKS_BY_KIND).
-_OWN_TOTAL = re.compile("(" + WORK_HEAD + "|" + _WORKS_BY_KIND + ")(?:计划|预计|规划|设计|拟)?$")  # "项目计划总投资约5亿元"
+_OWN_TOTAL = re.compile("(" + WORK_HEAD + "|" + _WORKS_BY_KIND + ")(?:计划|预计|规划|设计|拟)?$")  # (and "项目计划总投资…")
 # A clause that gives an example or a likeness ("如某公司…要投资10多亿美元", "比如…", "相当于再造一个
 #投资100亿元的企业") illustrates a general statement: its figure is no investment the story reports.
 # Not 如今, 如期, 如何, 如果 …
@@ -582,7 +585,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "投资项目年产值20亿元", or another number stands between word and amount
         if not match.group("cur") and _COUNTED.match(text, match.end()):
             continue  # "1620万户": a count, not money
-        if text[start - 1:start] in tuple(_VAGUE_BEFORE) and not match.group("num")[0].isdigit() \
+        if text[start - 1:start] in tuple(_VAGUE_BEFORE) and match.group("num") and not match.group("num")[0].isdigit() \
                 and not _BOUND_OF_YI.match(text, start - 1):
             continue  # "数十亿": no figure stated
         after = text[match.end():min(clauses.first_from(match.end()), match.end() + _REACH)]
