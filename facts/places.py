@@ -1469,7 +1469,8 @@ def _bare_counties(table: _Table, texts: Iterable[str], named: list[str]) -> lis
 _OUTLET_NAME = (r"\s*(?:今日(?P<today>)|(?!中国|中华))(?P<place>[\u4e00-\u9fff]{2,6}?)"
                 r"(?P<kind>新闻网|新闻|在线|人民政府网|政府网|网|日报|晚报|融媒体中心|融媒|广播电视台|电视台|发布)(?=讯|消息|记者|[\s）)】]|$)")
 _OUTLET = re.compile(r"(?:^|\n|[（(【]|来源[:：])" + _OUTLET_NAME)
-_HEAD_OUTLET = re.compile(r"(?:\s*[（(【])?" + _OUTLET_NAME)  # (one whitespace run before the name: two backtracked on blanks)  # opening the body ("  （江华新闻网 记者…）")
+# Opening the body ("  （江华新闻网 记者…）"); one whitespace run before the name (two in a row backtracked on a body of blanks).
+_HEAD_OUTLET = re.compile(r"(?:\s*[（(【])?" + _OUTLET_NAME)
 _SOURCE_OUTLET = re.compile(r"来源[:：]" + _OUTLET_NAME)  # a 来源 line closing the page
 _OUTLET_READ = 400  # the head of the body, and a 来源 line near it
 
