@@ -1553,8 +1553,9 @@ def _about_works_in_general(title: str, lead: str) -> bool:
     first = lead[:sentence_end(lead, 0) + 1]
     if not (_PLACES_WORKS_TALK.search(title) or _INDUSTRY_FEATURE.search(title) or _PLACES_WORKS_TALK.search(lead)):
         return False
-    # (A headline counting its works, "各地一批重大水利工程取得新进展", names none of them.)
-    named_in_title = bool(_ONE_WORK_NAMED.search(title)) and not _WORKS_COUNTED_IN_HEADLINE.search(title)
+    # (A headline counting its works, "各地一批重大水利工程取得新进展", names none of them; not "集中力量推进某水库工程",
+    # "第二批设备进场".)
+    named_in_title = bool(_ONE_WORK_NAMED.search(title)) and not (_SEVERAL.search(title) or "各地" in title)
     return not (named_in_title or _ONE_WORK_NAMED.search(first) or find_stage(title, first))
 
 
@@ -1574,8 +1575,6 @@ _A_DAY = re.compile(_DAY_WORD.pattern + r"|\d{1,2}日(?:上午|下午|晚)|今�
 
 # A place's works spoken of as a whole, or its drive ("重点项目", "项目建设", "一大批", "加快推进", "热潮").
 _PLACES_WORKS_TALK = re.compile(_PLACES_WORKS.pattern + r"|推进|加快|攻坚|如火如荼|热潮")
-# Works a headline counts ("各地一批重大水利工程…", "12个项目"; not "集中力量推进某水库工程", "第二批设备进场").
-_WORKS_COUNTED_IN_HEADLINE = re.compile(r"一大?批|多个|各地|(?:\d+|[两二三四五六七八九十百]+)(?:多|余)?个")
 # …or, in a headline, a place's industry or economy as the story's subject ("某县乳业经济实现提档升级", "某县承接产业转移 鞋业
 # 发展成效显著", "某区加速全域旅游扩面提质"; a lead's "推动产业转型升级" is scene-setting, its story often one work's).
 _INDUSTRY_FEATURE = re.compile(r"[业济](?:发展)?(?:实现|成效|提档|升级|转型|壮大)|产业转移|支柱产业|扩面提质|提档升级")  # (a named work's "加快推进某医院建设": _ONE_WORK_NAMED)
