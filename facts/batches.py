@@ -12,17 +12,11 @@ import re
 
 from .money import CN_DIGITS
 from .stages import find_stage
-from .text import CLAUSE_BREAK, EVENT, NOT_AN_EDITION, ONE_BATCH, REACH, SPAN_SO_FAR, TOGETHER, Marks
+from .text import CLAUSE_BREAK, EVENT, NOT_AN_EDITION, ONE_BATCH, REACH, SEVERAL, SPAN_SO_FAR, TOGETHER, Marks
 
 __all__ = ["COUNT_BEFORE", "MANY_AREAS", "PLANNED_COUNT", "PLURAL", "ROUNDUP", "SEVERAL", "SPAN", "STANDING", "TOTAL",
            "YEAR_PLAN", "batch_of_one_event", "span_figure", "under_way_before"]
 
-# Several works at once: an amount spread over them is no project's investment
-# ("先后投资", "新建小型水利设施393处", "开发扶贫项目178个").
-# Not months ("两个月来", "3个月内").
-_COUNTED_WORKS = (r"(?<![\d.])(?:[2-9]|\d{2,})(?:多|余)?(?:个(?!多?月)|处|座|所|家|项|条|艘|台|套|件)"
-                  r"|(?<![一二三四五六七八九十百千])[两二三四五六七八九十百千]+(?:多|余)?(?:个(?!多?月)|处|座|所|家|项|条|艘|台|套|件)")
-SEVERAL = re.compile(r"先后|一批|一大批|分别|多个|各类|" + _COUNTED_WORKS)
 
 # Works counted as items or sites before a total ("这20项重大建设总投资650亿元", "其余10处估算投资为471亿元",
 # a headline's "兴建16处重大水利工程"): a sum over separate works, which only one event makes a batch (else

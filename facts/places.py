@@ -32,7 +32,7 @@ from typing import Any, Iterable, Optional
 
 import ahocorasick
 
-from .text import COMMA_CLAUSE_MARKS, FAIR_NAMES, NATIONAL, OUR_HOME, REACH, WHOLE, sentence_end
+from .text import COMMA_CLAUSE_MARKS, FAIR_NAMES, NATIONAL, OUR_HOME, REACH, SEVERAL, WHOLE, sentence_end
 
 __all__ = ["Division", "Place", "find_places", "names_a_country", "national_figure", "place_named", "written_names"]
 
@@ -1210,9 +1210,31 @@ _PROVINCE_EVENT = re.compile(r"(?:(?<![\u4e00-\u9fff])省(?!委|长|政府|人�
     ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北",
      "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆")) + r")(?:省|自治区)?[）)]?)"
     r"[^，。；;,!?！？：:\n]{0,16}?(?:" + _EVENTS_ELSEWHERE + r")")
+# A province's leaders meeting investors ("省委书记胡昌升，省长任振鹤今天在兰州会见了…", "省长郭树清在济南会见…"): the province's
+# talks, the capital only where they met.
+_PROVINCE_LEADERS_MEET = re.compile(r"(?:省委(?:副)?书记|(?<![副市县区])省长|自治区(?:党委)?(?:副)?(?:书记|主席))[^。；;!?！？\n]{0,40}?(?:会见|会谈|见证)")
+# A headline of a province's batch: many works started, signed or finished at once ("安徽1032个重大项目集中开工", "浙江268个
+# 重大项目集中开工 总投资6808亿元"); with no headline, the lead ("宁夏第二批287个重大项目开工建设").
+_BATCH_STAGE = re.compile(r"开工|签约|竣工|投产|开复工")
+_TRIP_OR_PARTY_BEFORE = re.compile(r"[赴到在与和同往从来自]$")
 _PROMOTION_WORD = re.compile(_PROMOTIONS + r"|赴|招商|拜访|走访")
 # A trip by investors is to the site ("深圳某企业负责人赴平利县考察对接").
 _INVESTOR_TRAVELS = re.compile(r"(?:企业|公司|集团|客商|董事长|负责人|总经理|投资商)[^，。；;,!?！？：:\n]{0,8}$")
+
+
+def _province_batch(table: "_Table", title: str, body: str, title_codes: list[str], home_codes: Iterable[str]) -> list[str]:
+    """The provinces of a headline (the lead's first sentence when there is none) that names provinces only and counts
+    the works of one stage reached at once (SEVERAL, _BATCH_STAGE): "安徽1032个重大项目集中开工", "浙江268个重大项目集中开工"."""
+    head, codes = title, title_codes
+    if not title.strip():
+        lead = _after_dateline(body)
+        head = lead[:sentence_end(lead, 0)]
+        codes = _resolve(table, table.mentions(head), tuple(home_codes))
+    if any(_TRIP_OR_PARTY_BEFORE.search(head, 0, start) for start, _, _ in table.spans(head)):
+        return []  # "县长率队赴浙江招商 签约项目3个": the province is where a county went, not the batch's
+    if codes and all(table.by_code[code].level == 0 for code in codes) and SEVERAL.search(head) and _BATCH_STAGE.search(head):
+        return list(dict.fromkeys(codes))
+    return []
 
 
 def _venue_spans(text: str) -> list[tuple[int, int]]:
@@ -1609,11 +1631,19 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "", home: st
         # 对接项目签约大会在深圳举行", "县委书记一行在上海开展招商引资") ranks as a venue though the story names it again
         # (its investors come from there, its officials speak): the home place named too is the works'.
         venue = venue | (trips & set(leaves))
-    if leaves and all(c in venue | origin for c in leaves if table.place(c).city) and _PROVINCE_EVENT.search(title + "\n" + body) \
+    province_told = _PROVINCE_EVENT.search(title + "\n" + body) or _PROVINCE_LEADERS_MEET.search(title + "\n" + body)
+    if leaves and all(c in venue | origin | dateline for c in leaves if table.place(c).city) and province_told \
             and not _OUR_CITY.search(title + body):
         # A province's fair or meeting held in its capital ("第四届湖北文旅博览会招商签约大会在武汉举行", "中国（安徽）国际徽商大会
         # 在合肥开幕", "省茶产业博览会在遵义市湄潭县开幕"): its works lie across the province, the city is only where it met.
+        # So do its leaders' meetings held there ("省长…在济南会见…", "新甘肃客户端兰州1月10日讯 …在兰州会见…").
         leaves = sorted({table.ancestors(c)[0] if table.ancestors(c) else c for c in leaves})
+    elif not _OUR_CITY.search(title + body):
+        provinces = _province_batch(table, title, body, title_codes, home_codes)
+        if provinces:
+            # A province's batch in its headline or lead: its works lie across the province; the cities the body names
+            # are where it met (主会场), its examples or its outlets (readers label no city).
+            return [table.place(code) for code in provinces][:limit]
     if leaves and OUR_HOME.search(title + body) and all(c in venue for c in leaves) \
             and set(leaves) <= _promotion_venues(table, title + "\n" + body):
         # "我市在深圳举办招商推介会，现场签约项目12个": the work is in "our" city, which the story does not name; where

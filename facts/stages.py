@@ -505,6 +505,23 @@ def _work_told_before(text: str, pos: int) -> bool:
     return bool(_WORK.search(sentence_of(text, start - 1, _SENTENCE_MARKS)))
 
 
+# A visit's words (not 洽谈, 商谈, 对接, 达成意向: talks by name): talks on a work only when their sentence names one or an
+# investment meant ("就某项目进行座谈", "考察投资项目", "达成投资意向"). Readers of session 34 labelled a visit or meeting
+# that names neither no stage ("会见某集团一行，就深化合作交换了意见", "市长会见…投资考察团一行"); sessions 19–31 labelled 洽谈.
+_VISIT_TALK = re.compile(r"会谈|座谈|考察交流|投资考察|考察投资|交换(?:了)?意见|[\u4e00-\u9fff]{1,6}?(?:投资)?考察")
+_WORK_TALKED = re.compile(r"项目|意向|拟投资|拟在|投资建设|投资兴建|落户|协议|选址|协商|磋商|商洽|洽商")
+_VISIT_READ = 2  # the visit word's sentence and the next ("来我县考察。在随后召开的座谈会上，双方围绕电梯项目合作进行了交流")
+
+
+def _visit_names_a_work(text: str, pos: int) -> bool:
+    """Whether the visit word's sentence or the next ones (_VISIT_READ) name a work or an investment meant (_WORK_TALKED)."""
+    start = sentence_start(text, pos)
+    end = pos
+    for _ in range(_VISIT_READ):
+        end = sentence_end(text, end) + 1
+    return bool(_WORK_TALKED.search(text, start, min(end, len(text))))
+
+
 def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: bool) -> bool:
     """A signing of no project (``签订责任状``), an approval of no work (``此方案获法院批准``), or
     a review of subsidy applications (``经专家评审，拟对56个项目给予支持``)."""
@@ -533,6 +550,8 @@ def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: b
         return not (_PROJECT_DEAL.search(sentence) or _WORK.search(sentence))
     if index == STAGES.index("评审"):
         return bool(_FUNDING_REVIEW.search(sentence_of(text, match.start())))
+    if index == 0 and _VISIT_TALK.fullmatch(match.group()) and not _visit_names_a_work(text, match.start()):
+        return True  # "会见…一行，就深化合作交换了意见", "到我县考察": a visit naming no work nor investment (session 34's convention)
     if index == 0 and _FINANCE_DEAL.search(sentence_of(text, match.start())) and not _INVESTMENT_CUE.search(sentence_of(text, match.start())):
         return True  # "政银企战略合作洽谈暨签约仪式": talks on credit, no project's
     if match.group() not in _SIGNING and not match.group().startswith("达成") and "签字" not in match.group():

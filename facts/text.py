@@ -306,3 +306,11 @@ def joined_phrase_lines(body: str) -> str:
             out.append(line)
     flush()
     return "\n".join(out) if joined else body  # (untouched, line breaks and all, where no run was joined)
+
+
+# Several works at once: an amount spread over them is no project's investment (facts.batches), a headline counting them
+# tells a batch (facts.places) ("先后投资", "新建小型水利设施393处", "开发扶贫项目178个").
+# Not months ("两个月来", "3个月内").
+COUNTED_WORKS = (r"(?<![\d.])(?:[2-9]|\d{2,})(?:多|余)?(?:个(?!多?月)|处|座|所|家|项|条|艘|台|套|件)"
+                 r"|(?<![一二三四五六七八九十百千])[两二三四五六七八九十百千]+(?:多|余)?(?:个(?!多?月)|处|座|所|家|项|条|艘|台|套|件)")
+SEVERAL = re.compile(r"先后|一批|一大批|分别|多个|各类|" + COUNTED_WORKS)

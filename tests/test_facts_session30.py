@@ -50,10 +50,12 @@ def test_the_central_government_still_speaks_for_the_country() -> None:
 
 @pytest.mark.parametrize("text", [
     "12月17日，某电梯公司总经理带队来我县考察。在随后召开的座谈会上，双方围绕电梯项目合作进行了交流。",
-    "某集团董事长一行来湖考察，并就深化投资合作进行座谈交流。",
-    "某商会会长一行17人来我市投资考察，参观了经济开发区。",
+    "某集团董事长一行来湖考察，并就某新材料项目投资合作进行座谈交流。",
+    "某商会会长一行17人来我市投资考察，就拟投资的物流园项目与开发区进行了对接。",
 ])
 def test_an_investors_visit_with_talks_is_talks(text: str) -> None:
+    # (Session 34 settled the convention: a visit that names no work nor investment meant is no talks —
+    # tests/test_facts_session34.py; these name one.)
     assert find_stage("", text) == "洽谈"
 
 

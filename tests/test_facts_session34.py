@@ -1,0 +1,82 @@
+"""Session 34, checked on made-up stories: a province's batch told by its headline (or, with none, its lead) and a
+province's leaders meeting investors in the capital name no city; a visit or meeting that names no work nor investment
+meant is no talks (the convention session 34's readers settled: bench/data/facts/README.md "Real pages (session 34)").
+
+Each class comes from real pages' misses; the stories here are written for the tests, with guards for the readings the
+changes must leave alone.
+"""
+from __future__ import annotations
+
+import pytest
+
+from newsmon.facts import extract_facts
+from newsmon.facts.stages import find_stage
+
+
+def _cities(title: str, body: str, home: str = "") -> list[str]:
+    return [place.city for place in extract_facts(title, body, "", home).places if place.city]
+
+
+@pytest.mark.parametrize("title, body", [
+    ("安徽1032个重大项目集中开工，总投资5871.7亿元",
+     "4月7日上午，安徽省第二批重大项目集中开工动员会在合肥举行。此次集中开工重大项目共有1032个，总投资5871.7亿元。"),
+    ("浙江268个重大项目集中开工 总投资6808亿元",
+     "21日，浙江集中开工268个重大项目，总投资6808亿元。此次活动主会场设在杭州市地铁3号线二期现场，其余10个市设分会场。"
+     "如主会场所在的杭州市地铁3号线二期项目，长7.5公里。"),
+    ("", "中新社银川5月21日电 宁夏第二批287个重大项目开工建设。现场推进会在宁东能源化工基地举行。"
+     "此次集中开工的287个重大项目，总投资达416亿元。"),
+])
+def test_a_provinces_batch_in_its_headline_names_no_city(title: str, body: str) -> None:
+    facts = extract_facts(title, body)
+    assert _cities(title, body) == []
+    assert facts.places and facts.places[0].province  # the province is still told
+    assert facts.kind == "roundup"
+
+
+@pytest.mark.parametrize("title, body, city", [
+    # a county's trip to a province: the province is where it went, not the batch's
+    ("县长率队赴浙江招商 签约项目3个",
+     "6月5日至7日，郎溪县县长某某率队赴浙江杭州、宁波开展招商活动，期间签约汽车零部件、智能装备等项目3个，总投资15亿元。",
+     "宣城市"),
+    # a headline naming a city is that city's batch
+    ("安徽合肥32个重大项目集中开工", "4月7日，合肥市第二批重大项目集中开工，共32个项目，总投资188亿元。", "合肥市"),
+    # a province's headline of one work is still placed by its body
+    ("安徽一新能源项目开工", "4月7日，位于芜湖市的某新能源项目开工，总投资20亿元。", "芜湖市"),
+])
+def test_a_batch_or_work_a_city_holds_keeps_its_city(title: str, body: str, city: str) -> None:
+    assert _cities(title, body)[:1] == [city]
+
+
+@pytest.mark.parametrize("title, body", [
+    ("", "11月5日，省委副书记、省长某某在济南会见了香港某集团首席执行官一行。希望该集团更多地参与山东新能源产业建设。"),
+    ("某书记会见某集团客人",
+     "本报兰州1月10日讯 省委书记某某、省长某某今天在兰州会见了某集团有限公司董事长一行。希望扩大在甘投资。"),
+])
+def test_a_provinces_leaders_meeting_in_its_capital_names_no_city(title: str, body: str) -> None:
+    assert _cities(title, body) == []
+
+
+def test_a_city_leaders_meeting_keeps_its_city() -> None:
+    body = "24日下午，市长某某在南宁会见了上海市某商会企业家投资考察团一行，希望更多企业前来南宁投资发展。"
+    assert _cities("", body)[:1] == ["南宁市"]
+
+
+@pytest.mark.parametrize("text", [
+    "3月4日，某集团董事长在正蓝旗会见了旗长某某，双方就基础设施建设合作进行交流。会谈中，某某介绍了集团的发展历程。",
+    "24日下午，市长某某会见了某商会企业家投资考察团一行。某某对考察团一行的到来表示热烈欢迎。",
+    "某集团董事长一行来湖考察，并就深化投资合作进行座谈交流。",
+    "某商会会长一行17人来我市投资考察，参观了经济开发区。",
+])
+def test_a_visit_naming_no_work_is_no_talks(text: str) -> None:
+    assert find_stage("", text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "某集团董事长一行来我县考察。在随后召开的座谈会上，双方围绕储能电池项目合作进行了交流。",  # the work in the next sentence
+    "州长率代表团赴某集团公司，就新能源产业项目合作进行拜访座谈。",
+    "代表团还赴某集团就相关事宜进行协商座谈。",  # talks by name
+    "考察组一行来我县考察，双方达成投资意向。",
+    "某公司与我县就某产业园项目进行洽谈。",  # 洽谈 by name needs no work named
+])
+def test_a_visit_naming_a_work_or_talks_is_talks(text: str) -> None:
+    assert find_stage("", text) == "洽谈"
