@@ -383,7 +383,7 @@ def _scene(body: str, at: int, focus: str) -> str:
     if start <= 0 or body[start - 1] == "\n":
         return focus
     before = sentence_of(body, start - 1)
-    return before + focus if find_places("", before) else focus
+    return before + "。" + focus if find_places("", before) else focus  # (kept apart: places reads the money's own sentence)
 
 
 def _same_places(focus: str, story: tuple[Place, ...] = ()) -> Optional[Callable[[str], bool]]:

@@ -1222,19 +1222,48 @@ _PROMOTION_WORD = re.compile(_PROMOTIONS + r"|赴|招商|拜访|走访")
 _INVESTOR_TRAVELS = re.compile(r"(?:企业|公司|集团|客商|董事长|负责人|总经理|投资商)[^，。；;,!?！？：:\n]{0,8}$")
 
 
-def _province_batch(table: "_Table", title: str, body: str, title_codes: list[str], home_codes: Iterable[str]) -> list[str]:
-    """The provinces of a headline (the lead's first sentence when there is none) that names provinces only and counts
-    the works of one stage reached at once (SEVERAL, _BATCH_STAGE): "安徽1032个重大项目集中开工", "浙江268个重大项目集中开工"."""
-    head, codes = title, title_codes
+# Visitors after a place: the place is where they come from ("肖超英会见广东客商", "市长会见浙江企业家考察团").
+_VISITORS_AFTER = re.compile(r"(?:省|籍)?(?:客商|企业家|商会|考察团|代表团|客人|投资商|台商|港商|侨商)"
+                             r"|(?:某|一家)[\u4e00-\u9fff]{0,4}?(?:企业|公司|集团|药企|车企|房企)")  # "由江苏某药企投资建设"
+
+
+def _visitors_home_only(table: "_Table", title: str) -> bool:
+    """Whether every place the headline names is only where its visitors come from (_VISITORS_AFTER) or where its
+    subject went (_TRIP_OR_PARTY_BEFORE: "唐晓明带队在香港开展招商推介活动")."""
+    spans = table.spans(title)
+    return bool(spans) and all(_VISITORS_AFTER.match(title, end) or _TRIP_OR_PARTY_BEFORE.search(title, 0, start)
+                               for start, end, _ in spans)
+
+
+def _headline_provinces(table: "_Table", title: str, body: str, title_codes: list[str],
+                        home_codes: Iterable[str]) -> tuple[str, list[str]]:
+    """The headline (the lead's first sentence when there is none) and its provinces, when it names provinces only and
+    each as its subject: not where a trip went ("县长率队赴浙江招商") nor where visitors come from ("会见广东客商")."""
+    head = title
     if not title.strip():
         lead = _after_dateline(body)
         head = lead[:sentence_end(lead, 0)]
-        codes = _resolve(table, table.mentions(head), tuple(home_codes))
-    if any(_TRIP_OR_PARTY_BEFORE.search(head, 0, start) for start, _, _ in table.spans(head)):
-        return []  # "县长率队赴浙江招商 签约项目3个": the province is where a county went, not the batch's
-    if codes and all(table.by_code[code].level == 0 for code in codes) and SEVERAL.search(head) and _BATCH_STAGE.search(head):
-        return list(dict.fromkeys(codes))
-    return []
+    codes = title_codes if title.strip() else _resolve(table, table.mentions(head), tuple(home_codes))
+    # A municipality is a city (天津, 重庆): its story has its city.
+    if not codes or any(table.by_code[code].level != 0 or table.by_code[code].name.endswith("市") for code in codes) \
+            or any(_TRIP_OR_PARTY_BEFORE.search(head, 0, start) or _VISITORS_AFTER.match(head, end)
+                   for start, end, _ in table.spans(head)):
+        return head, []
+    return head, list(dict.fromkeys(codes))
+
+
+def _money_sentence_sited(table: "_Table", focus: str) -> bool:
+    """Whether the sentence stating the money (the last of ``focus``, which may hold the scene's sentence before it) names
+    a city ("在宁德市，一批…项目开工建设，总投资超200亿元")."""
+    last = [part for part in re.split(r"[。！？!?\n]", focus) if part.strip()][-1:]
+    return any(table.place(code).city for code in _resolve(table, table.mentions(last[0]))) if last else False
+
+
+def _province_batch(table: "_Table", title: str, body: str, title_codes: list[str], home_codes: Iterable[str]) -> list[str]:
+    """The provinces of a headline (_headline_provinces) that counts the works of one stage reached at once (SEVERAL,
+    _BATCH_STAGE): "安徽1032个重大项目集中开工", "浙江268个重大项目集中开工"."""
+    head, provinces = _headline_provinces(table, title, body, title_codes, home_codes)
+    return provinces if SEVERAL.search(head) and _BATCH_STAGE.search(head) else []
 
 
 def _venue_spans(text: str) -> list[tuple[int, int]]:
@@ -1326,23 +1355,41 @@ def _investors_and_venues_only(table: _Table, title: str, body: str, codes: Iter
 # A dateline opening the body ("本报兰州3月12日讯", "新华社南宁5月8日电"): where the story was filed, often a provincial
 # capital for a county's project; a place named only there ranks after the places the story itself names.
 _DATELINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}讯(?=[\s（(\d])|^\s*[（(]?(?:" + _OUTLETS + r")(?:(?!记者|从)[^，。；,;\s]){1,10}?"
-                       r"(?:[0-9０-９一二三四五六七八九十]+月[0-9０-９一二三四五六七八九十]+日)?(?:电|讯|消息)[）)]?")
+                       r"(?:[0-9０-９一二三四五六七八九十]+月[0-9０-９一二三四五六七八九十]+日)?(?:电|讯|消息)[）)]?", re.M)  # (re.M: matched at a line's start under metadata lines)
+
+
+_DATELINE_LINES = 3  # lines of a page's metadata a dateline may follow ("来源:中国新闻网\n中新网西宁1月19日电 …")
+_METADATA_LINE = 100  # characters: a longer line is the story, which a dateline opens, never follows
+
+
+def _opening_dateline(body: str) -> Optional[re.Match[str]]:
+    """The dateline opening the body or the story under a few short metadata lines (来源, 时间, 原标题), or None."""
+    pos = 0
+    for _ in range(_DATELINE_LINES + 1):
+        found = _DATELINE.match(body, pos)
+        if found:
+            return found
+        end = body.find("\n", pos)
+        if end < 0 or end - pos > _METADATA_LINE:
+            return None
+        pos = end + 1
+    return None
 
 
 def _after_dateline(body: str) -> str:
     """The body after its opening dateline: "新华社北京6月2日电 记者从国家铁路局获悉，…" speaks for the country, the
     capital being only where it was filed."""
-    dateline = _DATELINE.match(body)
+    dateline = _opening_dateline(body)
     return (body[dateline.end():] if dateline else body).lstrip()
 
 
 def _dateline_only(table: _Table, body: str, codes: Iterable[str]) -> set[str]:
     """Of ``codes``, those the body names only in its opening dateline (``_DATELINE``)."""
-    dateline = _DATELINE.match(body)
+    dateline = _opening_dateline(body)
     if dateline is None:
         return set()
     # An investor's home names no site either ("新华社上海电 上海一家汽车集团在江西南昌投资建设的…").
-    rest = _without_origins(body[dateline.end():])
+    rest = _without_origins(body[:dateline.start()] + "\n" + body[dateline.end():])
     kept = {code for name in table.mentions(rest) for code in table.names[name]}
     return _named_nowhere_else(table, kept, codes)
 
@@ -1631,18 +1678,22 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "", home: st
         # 对接项目签约大会在深圳举行", "县委书记一行在上海开展招商引资") ranks as a venue though the story names it again
         # (its investors come from there, its officials speak): the home place named too is the works'.
         venue = venue | (trips & set(leaves))
-    province_told = _PROVINCE_EVENT.search(title + "\n" + body) or _PROVINCE_LEADERS_MEET.search(title + "\n" + body)
+    # (or a headline of provinces only over a body whose cities are only where it was filed, met or held: "新华社南宁3月17日电
+    # 广西壮族自治区把今年定为'项目建设年'…", "中新网西宁1月19日电 …青海三江源…完成投资4.1亿元")
+    province_told = _PROVINCE_EVENT.search(title + "\n" + body) or _PROVINCE_LEADERS_MEET.search(title + "\n" + body) \
+        or _headline_provinces(table, title, body, title_codes, home_codes)[1]
     if leaves and all(c in venue | origin | dateline for c in leaves if table.place(c).city) and province_told \
             and not _OUR_CITY.search(title + body):
         # A province's fair or meeting held in its capital ("第四届湖北文旅博览会招商签约大会在武汉举行", "中国（安徽）国际徽商大会
         # 在合肥开幕", "省茶产业博览会在遵义市湄潭县开幕"): its works lie across the province, the city is only where it met.
         # So do its leaders' meetings held there ("省长…在济南会见…", "新甘肃客户端兰州1月10日讯 …在兰州会见…").
         leaves = sorted({table.ancestors(c)[0] if table.ancestors(c) else c for c in leaves})
-    elif not _OUR_CITY.search(title + body):
+    elif not _OUR_CITY.search(title + body) and not _money_sentence_sited(table, focus):
         provinces = _province_batch(table, title, body, title_codes, home_codes)
         if provinces:
             # A province's batch in its headline or lead: its works lie across the province; the cities the body names
-            # are where it met (主会场), its examples or its outlets (readers label no city).
+            # are where it met (主会场), its examples or its outlets (readers label no city). (Not when the sentence
+            # stating the money sites it: "福建省一批重点项目集中开工。在宁德市，一批…项目开工建设，总投资超200亿元".)
             return [table.place(code) for code in provinces][:limit]
     if leaves and OUR_HOME.search(title + body) and all(c in venue for c in leaves) \
             and set(leaves) <= _promotion_venues(table, title + "\n" + body):
@@ -1657,7 +1708,8 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "", home: st
     title_levels = {table.by_code[code].level for code in title_codes}
     cities = {table.place(code).city for code in leaves if table.place(code).city}
     site_cities = {table.place(code).city for code in site_codes if table.place(code).city}
-    if title_levels == {0} and len(cities) >= 3 and not focus_codes - set(title_codes) and not site_cities:
+    if title_levels == {0} and len(cities) >= 3 and not focus_codes - set(title_codes) and not site_cities \
+            and not _visitors_home_only(table, title):
         # (…unless the story sites its work in one: "位于郑州市的某产业园项目开工。项目建成后将辐射开封、洛阳等地")
         # A province's story ("2022年吉林省将推动一批重大工程落地", "贵州一季度集中开工重大工程项目907个") whose body goes
         # from city to city: its works lie across the province, no city of its own (readers label none).

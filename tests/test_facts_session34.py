@@ -80,3 +80,38 @@ def test_a_visit_naming_no_work_is_no_talks(text: str) -> None:
 ])
 def test_a_visit_naming_a_work_or_talks_is_talks(text: str) -> None:
     assert find_stage("", text) == "洽谈"
+
+
+@pytest.mark.parametrize("title, body, city", [
+    # the headline's province is where the visitors come from: the body's city is the story's
+    ("某市长会见广东客商",
+     "7月29日下午，市长某某在合肥某酒店会见了参加安庆签约活动的客商代表。她说，安庆区位优势明显，产业特色鲜明。"
+     "近年来，我市从阳江、深圳等地引进项目125个。", "安庆市"),
+    # the headline's place is where a city's officials went to promote it
+    ("某书记带队在香港开展招商推介活动",
+     "12月5日至7日，市委书记某某在香港带领安定区、陇西县、渭源县负责人，先后赴某集团、香港温州工商会和世界福州十邑同乡会，"
+     "宣传推介定西市重点项目。", "定西市"),
+])
+def test_a_headline_naming_only_visitors_homes_or_a_trip_keeps_the_bodys_city(title: str, body: str, city: str) -> None:
+    assert _cities(title, body)[:1] == [city]
+
+
+def test_a_dateline_under_a_pages_metadata_lines_is_where_it_was_filed() -> None:
+    title = "2014年青海三江源生态保护和建设完成投资超4亿元"
+    body = ("来源:中国新闻网\n  中新网西宁1月19日电 (张某)“2014年是三江源生态保护和建设二期工程启动之年，共完成投资4.1亿元，"
+            "超额完成了年度目标。”19日，青海省三江源生态保护和建设办公室某工程师说。")
+    assert _cities(title, body) == []
+    # a story line, not metadata, before it: no dateline is read there
+    long_line = "某县召开全县重点项目建设推进会，会议听取了各乡镇项目进展情况的汇报并部署了下一阶段的工作，要求各地加快推进项目建设。" * 2
+    assert _cities(title, long_line + "\n中新网西宁1月19日电 某某说。")[:1] == ["西宁市"]
+
+
+def test_a_lead_naming_a_municipality_is_that_citys() -> None:
+    body = "本报讯 天津某新材料项目日前开工，总投资12亿元。"
+    assert _cities("", body)[:1] == ["天津市"]
+
+
+def test_a_provinces_batch_whose_money_is_sited_in_a_city_keeps_that_city() -> None:
+    body = ("今天，福建省一批重点项目集中开工、集中签约。在宁德市，一批涉及新能源、新材料的项目开工建设，总投资超200亿元。"
+            "为确保项目顺利，当地政府靠前服务。")
+    assert _cities("", body)[:1] == ["宁德市"]
