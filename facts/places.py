@@ -210,6 +210,11 @@ class Place:
         return {k: v for k, v in (("province", self.province), ("city", self.city), ("county", self.county)) if v}
 
 
+# A chamber of one place's natives in another ("北京长兴商会", "武汉京山商会"): the second name is the natives' home, a
+# place of its own, not a part of the first's.
+_HOMETOWN_CHAMBER = ("商会", "同乡会", "联谊会", "籍")
+
+
 class _Table:
     def __init__(self, divisions: list[Division], zones: dict[str, str], peoples: tuple[str, ...] = (),
                  words: Optional[dict[str, tuple[int, str]]] = None) -> None:
@@ -467,7 +472,7 @@ class _Table:
                                                           self.common_word(name)))):
                         name = self.by_code[code].name  # "太仓高新区", "在义乌，": 太仓市, 义乌市 here
                 if name in self.weak and out and out[-1][1] == start and out[-1][2] in self.names \
-                        and self._foreign_weak(out[-1][2], codes):
+                        and not text.startswith(_HOMETOWN_CHAMBER, end + 1) and self._foreign_weak(out[-1][2], codes):
                     common.update((written, name, *(self.by_code[c].name for c in codes)))
                     continue  # "浙江临江建设指挥部", "萧山临江": a place of 浙江 called 临江, not 白山's 临江市 (nor elsewhere in the text)
                 if out and out[-1][1] == start and out[-1][2] in self.names and self._foreign_district(out[-1][2], name):
@@ -514,7 +519,7 @@ _SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑
                 "崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔常汤康易乔"
                 "赖文包樊")  # (not 于 or 向, prepositions as often: "董事长于北京会见客商", "局长向上海…客商推介")
 _OFFICIAL_BEFORE = re.compile(r"(?:书记|[市县区州省旗镇乡]长|主任|局长|部长|主席|董事长|总经理|院长|行长|厅长|处长|会长|总裁|"
-                              r"专员|常委|委员|秘书长|社长|所长|主委|巡视员|调研员)$")
+                              r"专员|常委|委员|秘书长|社长|所长|主委|巡视员|调研员|领导)$")  # "县领导黄四平、…"
 _NAME_ENDS = re.compile(r"[\u4e00-\u9fff]?(?:[，、。；,;\s（()）：:]|出席|主持|参加|陪同|表示|指出|强调|介绍|说|一行|等|在|带队|率|"
                         r"深入|调研|察看|查看|会见|致辞|讲话|宣布|同志|先生|女士)")
 
@@ -1259,6 +1264,17 @@ def _money_sentence_sited(table: "_Table", focus: str) -> bool:
     return any(table.place(code).city for code in _resolve(table, table.mentions(last[0]))) if last else False
 
 
+def _firm_homes_only(table: "_Table", title: str) -> set[str]:
+    """The codes of the headline's names each of whose mentions there opens a firm's name (_FIRM_AFTER), not after a
+    site word ("落户苏州建设集团华东总部")."""
+    firm: set[str] = set()
+    other: set[str] = set()
+    for start, end, name in table.spans(title):
+        opens_firm = _FIRM_AFTER.match(title, end) and not _SITE_BEFORE.search(title, max(0, start - 2), start)
+        (firm if opens_firm else other).update(table.names[name])
+    return firm - other
+
+
 def _province_batch(table: "_Table", title: str, body: str, title_codes: list[str], home_codes: Iterable[str]) -> list[str]:
     """The provinces of a headline (_headline_provinces) that counts the works of one stage reached at once (SEVERAL,
     _BATCH_STAGE): "安徽1032个重大项目集中开工", "浙江268个重大项目集中开工"."""
@@ -1702,7 +1718,10 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "", home: st
         # ("在…(江门)摩托车工业博览会…开幕式上，百家客商签约投资我市": held at home), nor a local firm's home.
         leaves = []
     # (A headline's place named only where an event was held ranks as a venue: "成都在深圳招商签约117亿".)
-    leaves.sort(key=lambda c: (c not in title_codes or c in venue or c in origin, c in origin, c in dateline, c in venue, not named_below_province(c, focus_codes),
+    # A headline's place that only opens a firm's name there ("某某会见上海电气集团党委委员") is the visitor's home, no
+    # headline place of the story's (the body may name it outside the name: "希望上海电气进一步加深与白城…合作").
+    title_firms = _firm_homes_only(table, title)
+    leaves.sort(key=lambda c: (c not in title_codes or c in venue or c in origin or c in title_firms, c in origin or c in title_firms, c in dateline, c in venue, not named_below_province(c, focus_codes),
                                not named_in(c, focus_codes), not named_in(c, site_codes), c in embedded, -counts[c],
                                c in loose, order.get(c, len(order))))
     title_levels = {table.by_code[code].level for code in title_codes}

@@ -115,3 +115,27 @@ def test_a_provinces_batch_whose_money_is_sited_in_a_city_keeps_that_city() -> N
     body = ("今天，福建省一批重点项目集中开工、集中签约。在宁德市，一批涉及新能源、新材料的项目开工建设，总投资超200亿元。"
             "为确保项目顺利，当地政府靠前服务。")
     assert _cities("", body)[:1] == ["宁德市"]
+
+
+def test_a_firms_home_in_the_headline_is_the_visitors() -> None:
+    title = "某书记某市长会见上海电气集团党委委员、副总裁某某"
+    body = ("8月20日，市委书记某某、市长某某会见上海电气集团党委委员、副总裁，上海电气新能源发展公司董事长某某。某某对某某一行来白表示欢迎。"
+            "他说，上海电气集团是白城重要的战略合作伙伴。希望上海电气进一步加深与白城在新能源领域的对接合作。")
+    assert _cities(title, body)[:1] == ["白城市"]
+    # a headline's firm put in a place is that place's work
+    assert _cities("上海电气集团在白城投资建设风电项目", "某风电项目开工。")[:1] == ["白城市"]
+
+
+@pytest.mark.parametrize("body, city", [
+    ("三个多月间在北京、长兴两地“飞”的北京长兴商会执行会长某某说，计划总投资2亿元、位于长兴林城镇北汤村的某民宿项目明年可动工建设。"
+     "长兴县委常委某某说，长兴大力实施“长商回归”工程。", "湖州市"),
+    ("6月3日，“武汉京山商会家乡行”活动在绿林山景区游客中心举行，并举行项目签约仪式。某集团投资10.5亿元的某项目在仪式上签约。"
+     "举办异地京山商会家乡行活动，就是为了进一步弘扬“京山情结”。", "荆门市"),
+])
+def test_a_chamber_of_natives_elsewhere_names_their_home(body: str, city: str) -> None:
+    assert _cities("", body)[:1] == [city]
+
+
+def test_an_official_named_after_a_title_of_leaders_is_no_place() -> None:
+    body = "1月13日，某置业公司捐建鹿峰中学教学综合楼签约仪式举行。县领导黄四平、陈某某参加签约仪式。据了解，鹿峰中学改扩建工程投资概算4000余万元。"
+    assert "四平市" not in _cities("", body)
