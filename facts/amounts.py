@@ -57,6 +57,8 @@ _ONE_DEAL_BEFORE = re.compile(r"(?<![个批些家项\d两二三四五六七八�
 _FORECAST = re.compile(r"预计|有望|将超|将达|力争|目标")
 # An event's signed sum ("当日签约金额13亿元", "签约资金"): its batch's, at a promotion event (_SIGNING_EVENT).
 _SIGNED_AMOUNT = re.compile(r"总?签约(?:总?金?额|资金)")
+_SUMMED_AFTER = re.compile(r"(?:共计|合计|总计|累计|共)")  # "签约金额共13.5亿元": the works before summed
+_SIGNED_AMOUNT_SUMMED = re.compile(_SIGNED_AMOUNT.pattern + _SUMMED_AFTER.pattern)
 # (Promotion events, not trade fairs: a 博览会's or 交易会's signed sum holds trade deals, "…装备国际博览会落幕，…签约额近百亿元".)
 _SIGNING_EVENT = re.compile(r"推介会|招商会|洽谈会|投洽会|论坛|峰会|恳谈会|对接会|(?:当天|当日|现场|会上|本次|此次)签约"
                             r"|招商引资项目(?:集中)?签约(?:仪式|大会|活动)")  # "某县举行招商引资项目签约仪式"
@@ -706,6 +708,12 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                 and not _OTHER_AGREEMENT.search(full_sentence) and not _FORECAST.search(full_sentence) \
                 and not _ONE_DEAL_BEFORE.search(text, max(sentences.start_before(start), start - _REACH), invest.start()):
             is_roundup = True
+        # A signed sum after the works signed, each with its figure ("某集团投资10.5亿元的…项目、某公司投资1亿元的…项目、…投资2亿元的…
+        # 项目在仪式上签约，签约金额共13.5亿元"): their total, whatever names them.
+        if not is_roundup and _SIGNED_AMOUNT.fullmatch(invest.group()) and _SUMMED_AFTER.match(text, invest.end()) \
+                and sum(1 for money in _AMOUNT.finditer(text, max(sentences.start_before(start), start - _REACH), invest.start())
+                        if money.group("unit") or money.group("cur") or money.group("compound")) >= 2:
+            is_roundup = True
         # "…共有33个项目进行线上签约。其中，既有先进制造业项目，又有…项目，总投资达625.385亿元": a 其中 sentence that counts
         # nothing of its own before its total sums up the batch the sentence before it counted.
         if not is_roundup and not own_work and _TOTAL.search(invest.group()) and text.startswith("其中", clause_start) \
@@ -778,7 +786,9 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "省里拿出20亿元，用于新建…": public money set aside, a programme's (a firm's or a person's is spent)
         if _WEAK_INVEST.match(invest.group()) and not _builds_one_work(after) and not (
                 _OWN_TOTAL.search(text, clause_start, invest.start())
-                and not _SEVERAL.search(text, _comma_clause_start(text, invest.start(), clause_start), invest.start())):
+                and not _SEVERAL.search(text, _comma_clause_start(text, invest.start(), clause_start), invest.start())) \
+                and not (is_roundup and _events_running_total(full_sentence)):
+            # (An event's batch summed: "出席…合作交流会，共签约重大招商项目23个，固定资产累计投入100.45亿元".)
             continue  # "投入大量资金", "投入资金2亿元，使8个园区建设…": no one work's investment
         if (not is_roundup and _PLAIN_INVEST.fullmatch(invest.group()) and _BUILDS.search(after)
                 and not _builds_one_work(after) and not _COMPOSED_OF.match(after)
@@ -1037,7 +1047,7 @@ def _chosen(text: str, title: str) -> Optional[_Found]:
     Amounts are read only as far as needed: after the first roundup (unless a whole is summed up later), or
     after the first amount when the text counts no projects anywhere (then none of its amounts can be a roundup).
     """
-    may_sum_up = bool(_ROUNDUP.search(text) or _SIGNED_SUM.search(text))
+    may_sum_up = bool(_ROUNDUP.search(text) or _SIGNED_SUM.search(text) or _SIGNED_AMOUNT_SUMMED.search(text))
     sums_a_whole = bool(_WHOLE_BATCH.search(text) or _THIS_EVENTS_BATCH.search(text))
     first: Optional[_Found] = None
     roundup: Optional[_Found] = None

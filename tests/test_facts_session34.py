@@ -139,3 +139,21 @@ def test_a_chamber_of_natives_elsewhere_names_their_home(body: str, city: str) -
 def test_an_official_named_after_a_title_of_leaders_is_no_place() -> None:
     body = "1月13日，某置业公司捐建鹿峰中学教学综合楼签约仪式举行。县领导黄四平、陈某某参加签约仪式。据了解，鹿峰中学改扩建工程投资概算4000余万元。"
     assert "四平市" not in _cities("", body)
+
+
+def test_a_signed_sum_after_the_works_signed_is_their_total() -> None:
+    body = ("6月3日，某商会家乡行活动举行，并举行项目签约仪式。某集团投资10.5亿元的某项目、某公司投资1亿元的某新材料项目、"
+            "某控股公司投资2亿元的某新能源项目在仪式上签约，签约金额共13.5亿元。")
+    facts = extract_facts("", body)
+    assert (facts.amount, facts.kind) == (1.35e9, "roundup")
+    # one work's signing with its own figure stays that work's
+    one = extract_facts("", "6月3日，某集团投资10.5亿元的某项目在仪式上签约，签约金额10.5亿元。")
+    assert (one.amount, one.kind) == (1.05e9, "project")
+
+
+def test_an_events_batch_summed_with_a_weak_investment_word_is_its_total() -> None:
+    body = "25日，130余位台商出席某台商产业园建设合作交流会，共签约重大招商项目23个，固定资产累计投入100.45亿元。"
+    facts = extract_facts("", body)
+    assert (facts.amount, facts.kind) == (1.0045e10, "roundup")
+    # a place's running total, no event's, stays none
+    assert extract_facts("", "今年以来，全县共签约招商项目23个，固定资产累计投入100.45亿元。").amount is None
