@@ -59,6 +59,9 @@ _FORECAST = re.compile(r"预计|有望|将超|将达|力争|目标")
 _SIGNED_AMOUNT = re.compile(r"总?签约(?:总?金?额|资金)")
 _SUMMED_AFTER = re.compile(r"(?:共计|合计|总计|累计|共)")  # "签约金额共13.5亿元": the works before summed
 _SIGNED_AMOUNT_SUMMED = re.compile(_SIGNED_AMOUNT.pattern + _SUMMED_AFTER.pattern)
+# A work's own figure in a list of works ("某集团投资10.5亿元的某项目、某公司投资1亿元的…项目"): not a phase's ("一期投资3亿元、
+# 二期投资7.5亿元"), output or tax.
+_WORK_FIGURE = re.compile(r"(?<![期])投资(?:额)?(?:约|近|超|逾|达)?[\d.]+(?:多|余)?[万亿]+(?:元|美元)?的")
 # (Promotion events, not trade fairs: a 博览会's or 交易会's signed sum holds trade deals, "…装备国际博览会落幕，…签约额近百亿元".)
 _SIGNING_EVENT = re.compile(r"推介会|招商会|洽谈会|投洽会|论坛|峰会|恳谈会|对接会|(?:当天|当日|现场|会上|本次|此次)签约"
                             r"|招商引资项目(?:集中)?签约(?:仪式|大会|活动)")  # "某县举行招商引资项目签约仪式"
@@ -711,8 +714,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         # A signed sum after the works signed, each with its figure ("某集团投资10.5亿元的…项目、某公司投资1亿元的…项目、…投资2亿元的…
         # 项目在仪式上签约，签约金额共13.5亿元"): their total, whatever names them.
         if not is_roundup and _SIGNED_AMOUNT.fullmatch(invest.group()) and _SUMMED_AFTER.match(text, invest.end()) \
-                and sum(1 for money in _AMOUNT.finditer(text, max(sentences.start_before(start), start - _REACH), invest.start())
-                        if money.group("unit") or money.group("cur") or money.group("compound")) >= 2:
+                and len(_WORK_FIGURE.findall(text, max(sentences.start_before(start), start - _REACH), invest.start())) >= 2:
             is_roundup = True
         # "…共有33个项目进行线上签约。其中，既有先进制造业项目，又有…项目，总投资达625.385亿元": a 其中 sentence that counts
         # nothing of its own before its total sums up the batch the sentence before it counted.

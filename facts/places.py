@@ -1215,13 +1215,15 @@ _PROVINCE_EVENT = re.compile(r"(?:(?<![\u4e00-\u9fff])省(?!委|长|政府|人�
     ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北",
      "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆")) + r")(?:省|自治区)?[）)]?)"
     r"[^，。；;,!?！？：:\n]{0,16}?(?:" + _EVENTS_ELSEWHERE + r")")
-# A province's leaders meeting investors ("省委书记胡昌升，省长任振鹤今天在兰州会见了…", "省长郭树清在济南会见…"): the province's
-# talks, the capital only where they met.
-_PROVINCE_LEADERS_MEET = re.compile(r"(?:省委(?:副)?书记|(?<![副市县区])省长|自治区(?:党委)?(?:副)?(?:书记|主席))[^。；;!?！？\n]{0,40}?(?:会见|会谈|见证)")
-# A headline of a province's batch: many works started, signed or finished at once ("安徽1032个重大项目集中开工", "浙江268个
-# 重大项目集中开工 总投资6808亿元"); with no headline, the lead ("宁夏第二批287个重大项目开工建设").
+# A province's leaders meeting investors ("省委书记胡昌升，省长任振鹤今天在兰州会见了…", "副省长某某在济南会见…"): the
+# province's talks, the capital only where they met (not a city's or a county's head: 市长, 县长).
+_PROVINCE_LEADERS_MEET = re.compile(r"(?:省委(?:副)?书记|(?<![市县区])省长|自治区(?:党委)?(?:副)?(?:书记|主席))[^。；;!?！？\n]{0,40}?(?:会见|会谈|见证)")
+# The stages a province's batch headline counts its works at ("安徽1032个重大项目集中开工", "四川114个重大文旅项目签约").
 _BATCH_STAGE = re.compile(r"开工|签约|竣工|投产|开复工")
-_TRIP_OR_PARTY_BEFORE = re.compile(r"[赴到在与和同往从来自]$")
+# A headline's place its subject travels to ("县长率队赴浙江招商", "到深圳对接"), or promotes itself in ("在香港开展招商推介活动"):
+# where the story's people went, not the story's place.
+_TRIP_BEFORE = re.compile(r"(?:赴|到|往|前往)$")
+_IN_BEFORE = re.compile(r"在$")
 _PROMOTION_WORD = re.compile(_PROMOTIONS + r"|赴|招商|拜访|走访")
 # A trip by investors is to the site ("深圳某企业负责人赴平利县考察对接").
 _INVESTOR_TRAVELS = re.compile(r"(?:企业|公司|集团|客商|董事长|负责人|总经理|投资商)[^，。；;,!?！？：:\n]{0,8}$")
@@ -1232,12 +1234,24 @@ _VISITORS_AFTER = re.compile(r"(?:省|籍)?(?:客商|企业家|商会|考察团|
                              r"|(?:某|一家)[\u4e00-\u9fff]{0,4}?(?:企业|公司|集团|药企|车企|房企)")  # "由江苏某药企投资建设"
 
 
-def _visitors_home_only(table: "_Table", title: str) -> bool:
-    """Whether every place the headline names is only where its visitors come from (_VISITORS_AFTER) or where its
-    subject went (_TRIP_OR_PARTY_BEFORE: "唐晓明带队在香港开展招商推介活动")."""
-    spans = table.spans(title)
-    return bool(spans) and all(_VISITORS_AFTER.match(title, end) or _TRIP_OR_PARTY_BEFORE.search(title, 0, start)
-                               for start, end, _ in spans)
+def _guests_or_trip(head: str, start: int, end: int) -> bool:
+    """Whether the headline's place at ``head[start:end]`` is where its visitors come from ("会见广东客商") or where its
+    people went (_TRIP_BEFORE; after 在 only with a promotion word on: "在香港开展招商推介活动", not "外资企业在江苏投资")."""
+    trip = _TRIP_BEFORE.search(head, 0, start)
+    if trip and _INVESTOR_TRAVELS.search(head, max(0, trip.start() - 12), trip.start()):
+        return False  # "昆山企业赴淮安投资": investors travel to the site
+    return bool(_VISITORS_AFTER.match(head, end) or trip
+                or _IN_BEFORE.search(head, 0, start) and _PROMOTION_WORD.search(head, end, sentence_end(head, end, COMMA_CLAUSE_MARKS)))
+
+
+def _guest_places(table: "_Table", title: str) -> tuple[set[str], bool]:
+    """The codes of the headline's names that are only guests' homes or trips' ends there (_guests_or_trip), and whether
+    every name of the headline is one."""
+    guest: set[str] = set()
+    other: set[str] = set()
+    for start, end, name in table.spans(title):
+        (guest if _guests_or_trip(title, start, end) else other).update(table.names[name])
+    return guest - other, bool(guest) and not other
 
 
 def _headline_provinces(table: "_Table", title: str, body: str, title_codes: list[str],
@@ -1251,17 +1265,23 @@ def _headline_provinces(table: "_Table", title: str, body: str, title_codes: lis
     codes = title_codes if title.strip() else _resolve(table, table.mentions(head), tuple(home_codes))
     # A municipality is a city (天津, 重庆): its story has its city.
     if not codes or any(table.by_code[code].level != 0 or table.by_code[code].name.endswith("市") for code in codes) \
-            or any(_TRIP_OR_PARTY_BEFORE.search(head, 0, start) or _VISITORS_AFTER.match(head, end)
-                   for start, end, _ in table.spans(head)):
+            or any(_guests_or_trip(head, start, end) for start, end, _ in table.spans(head)):
         return head, []
     return head, list(dict.fromkeys(codes))
 
 
-def _money_sentence_sited(table: "_Table", focus: str) -> bool:
-    """Whether the sentence stating the money (the last of ``focus``, which may hold the scene's sentence before it) names
-    a city ("在宁德市，一批…项目开工建设，总投资超200亿元")."""
-    last = [part for part in re.split(r"[。！？!?\n]", focus) if part.strip()][-1:]
-    return any(table.place(code).city for code in _resolve(table, table.mentions(last[0]))) if last else False
+# Where an event was held ("动员会在合肥举行", "主会场设在长沙望城5G智能终端产业园"): a place named there sites no money.
+_HELD_AFTER = re.compile(r"[^，。；,;]{0,6}?(?:举行|举办|召开|开幕)")
+_VENUE_CLAUSE = re.compile(r"会场(?:设)?在[^，。；,;]*")
+
+
+def _money_sited(table: "_Table", focus: str) -> bool:
+    """Whether the sentence stating the money, or the scene's sentence ``focus`` holds before it, names a place below a
+    province other than where an event was held ("在宁德市，一批…项目开工建设。这些项目总投资超200亿元"; not "…动员会在合肥举行")."""
+    focus = _VENUE_CLAUSE.sub(lambda found: " " * len(found.group()), focus)
+    return any(table.place(code).city for start, end, name in table.spans(focus)
+               if not (focus.startswith("在", max(0, start - 1)) and _HELD_AFTER.match(focus, end))
+               for code in _resolve(table, [name]))
 
 
 def _firm_homes_only(table: "_Table", title: str) -> set[str]:
@@ -1275,11 +1295,20 @@ def _firm_homes_only(table: "_Table", title: str) -> set[str]:
     return firm - other
 
 
-def _province_batch(table: "_Table", title: str, body: str, title_codes: list[str], home_codes: Iterable[str]) -> list[str]:
-    """The provinces of a headline (_headline_provinces) that counts the works of one stage reached at once (SEVERAL,
-    _BATCH_STAGE): "安徽1032个重大项目集中开工", "浙江268个重大项目集中开工"."""
-    head, provinces = _headline_provinces(table, title, body, title_codes, home_codes)
-    return provinces if SEVERAL.search(head) and _BATCH_STAGE.search(head) else []
+_COUNT_DIGITS = re.compile(r"\d+")
+
+
+def _province_batch(head: str, body: str, provinces: list[str]) -> list[str]:
+    """``provinces`` when the headline (``head``, _headline_provinces) counts the works of its batch in figures and a stage
+    (SEVERAL, _BATCH_STAGE: "安徽1032个重大项目集中开工") and the body counts the same batch again ("此次集中开工重大项目共有
+    1032个"): the province's whole batch, not one county's part of it told under the province's headline ("…金安区分会场18个
+    项目集中开工"), else []."""
+    counted = SEVERAL.search(head)
+    if not (provinces and counted and _BATCH_STAGE.search(head)):
+        return []
+    digits = _COUNT_DIGITS.search(counted.group())
+    rest = body[body.find(head) + len(head):] if head and head in body else body
+    return provinces if digits and digits.group() in rest else []
 
 
 def _venue_spans(text: str) -> list[tuple[int, int]]:
@@ -1374,19 +1403,23 @@ _DATELINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}讯(?=[\s（(\d])|^\s*[（(]?(?
                        r"(?:[0-9０-９一二三四五六七八九十]+月[0-9０-９一二三四五六七八九十]+日)?(?:电|讯|消息)[）)]?", re.M)  # (re.M: matched at a line's start under metadata lines)
 
 
-_DATELINE_LINES = 3  # lines of a page's metadata a dateline may follow ("来源:中国新闻网\n中新网西宁1月19日电 …")
+_DATELINE_LINES = 8  # metadata lines a dateline may follow ("来源:中国新闻网\n中新网西宁1月19日电 …")
 _METADATA_LINE = 100  # characters: a longer line is the story, which a dateline opens, never follows
+# A line above the story: a page's metadata (a label and its value: 来源, 时间, 原标题, 责任编辑, 字号, 浏览…; a date or time;
+# nothing) or a headline or subtitle repeated (no sentence's end in it); a line of the story ends its sentences.
+_METADATA = re.compile(r"\s*(?:[\[【(（]?\s*(?:来源|稿源|时间|日期|发布|作者|编辑|责任编辑|原标题|字号|浏览|点击|阅读|分享|记者|通讯员)"
+                       r"|[^。！？!?]*$)")
 
 
 def _opening_dateline(body: str) -> Optional[re.Match[str]]:
-    """The dateline opening the body or the story under a few short metadata lines (来源, 时间, 原标题), or None."""
+    """The dateline opening the body or the story under its page's metadata lines (_METADATA), or None."""
     pos = 0
     for _ in range(_DATELINE_LINES + 1):
         found = _DATELINE.match(body, pos)
         if found:
             return found
         end = body.find("\n", pos)
-        if end < 0 or end - pos > _METADATA_LINE:
+        if end < 0 or end - pos > _METADATA_LINE or not _METADATA.match(body, pos, end):
             return None
         pos = end + 1
     return None
@@ -1696,16 +1729,17 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "", home: st
         venue = venue | (trips & set(leaves))
     # (or a headline of provinces only over a body whose cities are only where it was filed, met or held: "新华社南宁3月17日电
     # 广西壮族自治区把今年定为'项目建设年'…", "中新网西宁1月19日电 …青海三江源…完成投资4.1亿元")
+    head, head_provinces = _headline_provinces(table, title, body, title_codes, home_codes)
     province_told = _PROVINCE_EVENT.search(title + "\n" + body) or _PROVINCE_LEADERS_MEET.search(title + "\n" + body) \
-        or _headline_provinces(table, title, body, title_codes, home_codes)[1]
+        or head_provinces
     if leaves and all(c in venue | origin | dateline for c in leaves if table.place(c).city) and province_told \
             and not _OUR_CITY.search(title + body):
         # A province's fair or meeting held in its capital ("第四届湖北文旅博览会招商签约大会在武汉举行", "中国（安徽）国际徽商大会
         # 在合肥开幕", "省茶产业博览会在遵义市湄潭县开幕"): its works lie across the province, the city is only where it met.
         # So do its leaders' meetings held there ("省长…在济南会见…", "新甘肃客户端兰州1月10日讯 …在兰州会见…").
         leaves = sorted({table.ancestors(c)[0] if table.ancestors(c) else c for c in leaves})
-    elif not _OUR_CITY.search(title + body) and not _money_sentence_sited(table, focus):
-        provinces = _province_batch(table, title, body, title_codes, home_codes)
+    elif not _OUR_CITY.search(title + body) and not _money_sited(table, focus):
+        provinces = _province_batch(head, body, head_provinces)
         if provinces:
             # A province's batch in its headline or lead: its works lie across the province; the cities the body names
             # are where it met (主会场), its examples or its outlets (readers label no city). (Not when the sentence
@@ -1720,15 +1754,16 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "", home: st
     # (A headline's place named only where an event was held ranks as a venue: "成都在深圳招商签约117亿".)
     # A headline's place that only opens a firm's name there ("某某会见上海电气集团党委委员") is the visitor's home, no
     # headline place of the story's (the body may name it outside the name: "希望上海电气进一步加深与白城…合作").
-    title_firms = _firm_homes_only(table, title)
-    leaves.sort(key=lambda c: (c not in title_codes or c in venue or c in origin or c in title_firms, c in origin or c in title_firms, c in dateline, c in venue, not named_below_province(c, focus_codes),
-                               not named_in(c, focus_codes), not named_in(c, site_codes), c in embedded, -counts[c],
-                               c in loose, order.get(c, len(order))))
+    # So is one that is only its guests' home or its people's trip's end ("某市长会见浙江客商", "在香港开展招商推介活动").
+    guests, guests_only = _guest_places(table, title)
+    elsewhere = origin | _firm_homes_only(table, title) | guests
+    leaves.sort(key=lambda c: (c not in title_codes or c in venue or c in elsewhere, c in elsewhere, c in dateline, c in venue,
+                               not named_below_province(c, focus_codes), not named_in(c, focus_codes),
+                               not named_in(c, site_codes), c in embedded, -counts[c], c in loose, order.get(c, len(order))))
     title_levels = {table.by_code[code].level for code in title_codes}
     cities = {table.place(code).city for code in leaves if table.place(code).city}
     site_cities = {table.place(code).city for code in site_codes if table.place(code).city}
-    if title_levels == {0} and len(cities) >= 3 and not focus_codes - set(title_codes) and not site_cities \
-            and not _visitors_home_only(table, title):
+    if title_levels == {0} and len(cities) >= 3 and not focus_codes - set(title_codes) and not site_cities and not guests_only:
         # (…unless the story sites its work in one: "位于郑州市的某产业园项目开工。项目建成后将辐射开封、洛阳等地")
         # A province's story ("2022年吉林省将推动一批重大工程落地", "贵州一季度集中开工重大工程项目907个") whose body goes
         # from city to city: its works lie across the province, no city of its own (readers label none).

@@ -84,12 +84,16 @@ def under_way_word(verb: str) -> bool:
     return bool(_UNDER_WAY_VERB.fullmatch(verb))
 
 
+# A visit's words (talks only when a work is named: _VISIT_TALK below) and a visit to a place ("来我县考察", "赴某地投资考察").
+_VISIT_WORDS = r"会谈|座谈|考察交流|投资考察|考察投资|交换(?:了)?意见"
+_VISITED = r"[\u4e00-\u9fff]{1,6}?(?:投资)?考察"
+
 _VERBS = {
     # "进口商谈判" is 进口商 + 谈判; "欢迎各地客商前来考察洽谈" invites talks, none held (_INVITED).
     # An investor's visit with talks ("带队来我县考察…在随后召开的座谈会上，双方围绕…", "考察交流", "就…深入交换了意见"):
     # talks held, as readers label such visits (session 30: 23 of the seen pages' 洽谈 misses were visits).
-    "洽谈": r"洽谈|会谈|商谈(?!判)|对接会|考察对接|达成[\u4e00-\u9fff]{0,6}?意向|座谈|考察交流|投资考察|考察投资|交换(?:了)?意见"
-            r"|(?<=[来到赴])[\u4e00-\u9fff]{1,6}?(?:投资)?考察(?=[，。；,;、\s]|$|并|期间)",  # not "赴宁德考察重大项目建设" (an inspection)
+    "洽谈": r"洽谈|商谈(?!判)|对接会|考察对接|达成[\u4e00-\u9fff]{0,6}?意向|" + _VISIT_WORDS
+            + r"|(?<=[来到赴])" + _VISITED + r"(?=[，。；,;、\s]|$|并|期间)",  # not "赴宁德考察重大项目建设" (an inspection)
     # 落户 (a project settles in a place, "项目落户辽宁") states where, not a stage: the gold set's readers
     # label it none, as they do 入驻 (bench/data/facts/README.md); a signing says 签约 itself.
     "签约": r"签约|签[订定]|签署|签下|项目签字|签字仪式|(?:协议|合同)(?:的)?签字|订立(?=[^，。；,;]{0,12}?(?:协议|合同))|达成[\u4e00-\u9fff]{0,4}协议|(?<=新)签(?=[\u4e00-\u9fff]{0,10}?项目)",  # "达成合作协议", "签下了906个…合同项目", "新签国内省外合作项目5118个"
@@ -508,9 +512,12 @@ def _work_told_before(text: str, pos: int) -> bool:
 # A visit's words (not 洽谈, 商谈, 对接, 达成意向: talks by name): talks on a work only when their sentence names one or an
 # investment meant ("就某项目进行座谈", "考察投资项目", "达成投资意向"). Readers of session 34 labelled a visit or meeting
 # that names neither no stage ("会见某集团一行，就深化合作交换了意见", "市长会见…投资考察团一行"); sessions 19–31 labelled 洽谈.
-_VISIT_TALK = re.compile(r"会谈|座谈|考察交流|投资考察|考察投资|交换(?:了)?意见|[\u4e00-\u9fff]{1,6}?(?:投资)?考察")
-_WORK_TALKED = re.compile(r"项目|意向|拟投资|拟在|投资建设|投资兴建|落户|协议|选址|协商|磋商|商洽|洽商")
-_VISIT_READ = 2  # the visit word's sentence and the next ("来我县考察。在随后召开的座谈会上，双方围绕电梯项目合作进行了交流")
+_VISIT_TALK = re.compile(_VISIT_WORDS + "|" + _VISITED)
+# A work or an investment talked about: 项目 as what the talks are on ("就某项目进行座谈", "围绕电梯项目合作进行了交流",
+# "考察储能电池项目投资事宜"), not a project only mentioned ("介绍了我市重点项目建设情况", "察看了在建项目").
+_WORK_TALKED = re.compile(r"意向|拟投资|拟在|投资建设|投资兴建|落户|协议|选址|协商|磋商|商洽|洽商"
+                          r"|(?:就|围绕|关于|考察|洽谈|对接|推进|商谈)[^，。；,;]{0,20}?项目|项目(?:合作|落地|投资|事宜|对接|洽谈|签约)")
+_VISIT_READ = 3  # sentences read from the visit word's on ("来我县考察。县长陪同。在随后召开的座谈会上，双方围绕电梯项目合作…")
 
 
 def _visit_names_a_work(text: str, pos: int) -> bool:

@@ -157,3 +157,54 @@ def test_an_events_batch_summed_with_a_weak_investment_word_is_its_total() -> No
     assert (facts.amount, facts.kind) == (1.0045e10, "roundup")
     # a place's running total, no event's, stays none
     assert extract_facts("", "今年以来，全县共签约招商项目23个，固定资产累计投入100.45亿元。").amount is None
+
+
+# The session's review: near-misses the first rules read wrong.
+@pytest.mark.parametrize("title, body, city", [
+    # a city's own batch under a province's headline, its count not restated
+    ("湖北：十个项目集中开工", "日前，孝感市孝南区举行项目集中开工仪式。此次开工项目总投资50亿元。", "孝感市"),
+    ("安徽1032个重大项目集中开工", "4月7日，安徽省重大项目集中开工，金安区分会场18个项目集中开工。这18个项目总投资60亿元。", "六安市"),
+    # the scene's sentence sites the money
+    ("", "今天，福建省一批重点项目集中开工、集中签约。在宁德市，一批涉及新能源、新材料的项目开工建设。这些项目总投资超200亿元。",
+     "宁德市"),
+])
+def test_a_places_own_batch_under_a_provinces_headline_keeps_its_place(title: str, body: str, city: str) -> None:
+    assert _cities(title, body)[:1] == [city]
+
+
+def test_in_a_province_is_no_trip() -> None:
+    title = "外资企业在江苏投资热情高涨"
+    body = "今年以来，苏州市新签外资项目200个，无锡市150个，常州市100个，南京市80个。"
+    assert _cities(title, body) == []
+
+
+@pytest.mark.parametrize("title, body, city", [
+    ("某市长会见浙江客商", "市长某某会见了浙江某集团董事长一行。某某介绍了安庆的区位优势，希望企业来安庆投资兴业。", "安庆市"),
+    ("江西南昌：市长会见广东客商", "市长某某会见了广东某集团一行，希望企业加大在南昌的投资。", "南昌市"),
+])
+def test_a_headlines_guests_home_never_leads(title: str, body: str, city: str) -> None:
+    assert _cities(title, body)[:1] == [city]
+
+
+def test_a_vice_governors_meeting_in_the_capital_is_the_provinces() -> None:
+    body = "11月5日，副省长某某在济南会见了香港某集团首席执行官一行。希望该集团更多地参与山东新能源产业建设。"
+    assert _cities("", body) == []
+
+
+def test_a_dateline_under_many_metadata_lines_and_a_subtitle() -> None:
+    body = ("来源:中国新闻网\n时间:2015-01-19\n原标题:三江源二期工程完成投资4.1亿元\n责任编辑:某某\n"
+            "中新网西宁1月19日电 19日，青海省三江源生态保护和建设办公室说，2014年共完成投资4.1亿元。")
+    assert _cities("2014年青海三江源生态保护和建设完成投资超4亿元", body) == []
+
+
+@pytest.mark.parametrize("body", [
+    "6月3日，某集团投资10.5亿元的某项目在仪式上签约，项目一期投资3亿元、二期投资7.5亿元，签约金额共10.5亿元。",
+    "6月3日，总投资10亿元、年产值20亿元的某新材料项目在仪式上签约，签约金额共10亿元。",
+])
+def test_one_works_phases_or_output_before_a_signed_sum_are_no_list_of_works(body: str) -> None:
+    assert extract_facts("", body).kind == "project"
+
+
+def test_a_visit_naming_its_work_three_sentences_on_is_talks_and_a_work_only_mentioned_is_not() -> None:
+    assert find_stage("", "某集团一行来我县考察。县长陪同。在随后召开的座谈会上，双方围绕电梯项目合作进行了交流。") == "洽谈"
+    assert find_stage("", "市长与某集团董事长一行会谈。某某介绍了我市重点项目建设情况和营商环境。") is None
