@@ -516,7 +516,7 @@ _VISIT_TALK = re.compile(_VISIT_WORDS + "|" + _VISITED)
 # A work or an investment talked about: 项目 as what the talks are on ("就某项目进行座谈", "围绕电梯项目合作进行了交流",
 # "考察储能电池项目投资事宜"), not a project only mentioned ("介绍了我市重点项目建设情况", "察看了在建项目").
 _WORK_TALKED = re.compile(r"意向|拟投资|拟在|投资建设|投资兴建|落户|协议|选址|协商|磋商|商洽|洽商"
-                          r"|(?:就|围绕|关于|考察|洽谈|对接|推进|商谈)[^，。；,;]{0,20}?项目|项目(?:合作|落地|投资|事宜|对接|洽谈|签约)")
+                          r"|(?:就|围绕|关于|考察|洽谈|对接|推进|商谈|探讨)[^，。；,;]{0,20}?项目|项目(?:合作|落地|投资|事宜|对接|洽谈|签约)")
 _VISIT_READ = 3  # sentences read from the visit word's on ("来我县考察。县长陪同。在随后召开的座谈会上，双方围绕电梯项目合作…")
 
 

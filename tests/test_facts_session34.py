@@ -77,6 +77,7 @@ def test_a_visit_naming_no_work_is_no_talks(text: str) -> None:
     "代表团还赴某集团就相关事宜进行协商座谈。",  # talks by name
     "考察组一行来我县考察，双方达成投资意向。",
     "某公司与我县就某产业园项目进行洽谈。",  # 洽谈 by name needs no work named
+    "市政府与某集团举行工作会谈。集团负责人表示，愿在本市扩大投资，并探讨建设氢能示范项目。",  # a work explored
 ])
 def test_a_visit_naming_a_work_or_talks_is_talks(text: str) -> None:
     assert find_stage("", text) == "洽谈"
