@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 import ahocorasick
 
@@ -1223,7 +1223,6 @@ _BATCH_STAGE = re.compile(r"开工|签约|竣工|投产|开复工")
 # A headline's place its subject travels to ("县长率队赴浙江招商", "到深圳对接"), or promotes itself in ("在香港开展招商推介活动"):
 # where the story's people went, not the story's place.
 _TRIP_BEFORE = re.compile(r"(?:赴|到|往|前往)$")
-_IN_BEFORE = re.compile(r"在$")
 _PROMOTION_WORD = re.compile(_PROMOTIONS + r"|赴|招商|拜访|走访")
 # A trip by investors is to the site ("深圳某企业负责人赴平利县考察对接").
 _INVESTOR_TRAVELS = re.compile(r"(?:企业|公司|集团|客商|董事长|负责人|总经理|投资商)[^，。；;,!?！？：:\n]{0,8}$")
@@ -1241,17 +1240,24 @@ def _guests_or_trip(head: str, start: int, end: int) -> bool:
     if trip and _INVESTOR_TRAVELS.search(head, max(0, trip.start() - 12), trip.start()):
         return False  # "昆山企业赴淮安投资": investors travel to the site
     return bool(_VISITORS_AFTER.match(head, end) or trip
-                or _IN_BEFORE.search(head, 0, start) and _PROMOTION_WORD.search(head, end, sentence_end(head, end, COMMA_CLAUSE_MARKS)))
+                or head.startswith("在", start - 1) and start > 0
+                and _PROMOTION_WORD.search(head, end, sentence_end(head, end, COMMA_CLAUSE_MARKS)))
 
 
-def _guest_places(table: "_Table", title: str) -> tuple[set[str], bool]:
-    """The codes of the headline's names that are only guests' homes or trips' ends there (_guests_or_trip), and whether
-    every name of the headline is one."""
-    guest: set[str] = set()
+def _headline_names_only(table: "_Table", title: str, test: Callable[[str, int, int], bool]) -> tuple[set[str], bool]:
+    """The codes of the headline's names each of whose mentions there passes ``test`` (headline, start, end), and whether
+    every name of the headline does."""
+    passed: set[str] = set()
     other: set[str] = set()
     for start, end, name in table.spans(title):
-        (guest if _guests_or_trip(title, start, end) else other).update(table.names[name])
-    return guest - other, bool(guest) and not other
+        (passed if test(title, start, end) else other).update(table.names[name])
+    return passed - other, bool(passed) and not other
+
+
+def _opens_a_firm(title: str, start: int, end: int) -> bool:
+    """Whether the headline's name at ``title[start:end]`` opens a firm's name (_FIRM_AFTER), not after a site word
+    ("落户苏州建设集团华东总部")."""
+    return bool(_FIRM_AFTER.match(title, end)) and not _SITE_BEFORE.search(title, max(0, start - 2), start)
 
 
 def _headline_provinces(table: "_Table", title: str, body: str, title_codes: list[str],
@@ -1282,17 +1288,6 @@ def _money_sited(table: "_Table", focus: str) -> bool:
     return any(table.place(code).city for start, end, name in table.spans(focus)
                if not (focus.startswith("在", max(0, start - 1)) and _HELD_AFTER.match(focus, end))
                for code in _resolve(table, [name]))
-
-
-def _firm_homes_only(table: "_Table", title: str) -> set[str]:
-    """The codes of the headline's names each of whose mentions there opens a firm's name (_FIRM_AFTER), not after a
-    site word ("落户苏州建设集团华东总部")."""
-    firm: set[str] = set()
-    other: set[str] = set()
-    for start, end, name in table.spans(title):
-        opens_firm = _FIRM_AFTER.match(title, end) and not _SITE_BEFORE.search(title, max(0, start - 2), start)
-        (firm if opens_firm else other).update(table.names[name])
-    return firm - other
 
 
 _COUNT_DIGITS = re.compile(r"\d+")
@@ -1400,7 +1395,8 @@ def _investors_and_venues_only(table: _Table, title: str, body: str, codes: Iter
 # A dateline opening the body ("本报兰州3月12日讯", "新华社南宁5月8日电"): where the story was filed, often a provincial
 # capital for a county's project; a place named only there ranks after the places the story itself names.
 _DATELINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}讯(?=[\s（(\d])|^\s*[（(]?(?:" + _OUTLETS + r")(?:(?!记者|从)[^，。；,;\s]){1,10}?"
-                       r"(?:[0-9０-９一二三四五六七八九十]+月[0-9０-９一二三四五六七八九十]+日)?(?:电|讯|消息)[）)]?", re.M)  # (re.M: matched at a line's start under metadata lines)
+                       r"(?:[0-9０-９一二三四五六七八九十]+月[0-9０-９一二三四五六七八九十]+日)?(?:电|讯|消息)[）)]?",
+                       re.M)  # (re.M: matched at a line's start under metadata lines too, _opening_dateline)
 
 
 _DATELINE_LINES = 8  # metadata lines a dateline may follow ("来源:中国新闻网\n中新网西宁1月19日电 …")
@@ -1755,8 +1751,8 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "", home: st
     # A headline's place that only opens a firm's name there ("某某会见上海电气集团党委委员") is the visitor's home, no
     # headline place of the story's (the body may name it outside the name: "希望上海电气进一步加深与白城…合作").
     # So is one that is only its guests' home or its people's trip's end ("某市长会见浙江客商", "在香港开展招商推介活动").
-    guests, guests_only = _guest_places(table, title)
-    elsewhere = origin | _firm_homes_only(table, title) | guests
+    guests, guests_only = _headline_names_only(table, title, _guests_or_trip)
+    elsewhere = origin | _headline_names_only(table, title, _opens_a_firm)[0] | guests
     leaves.sort(key=lambda c: (c not in title_codes or c in venue or c in elsewhere, c in elsewhere, c in dateline, c in venue,
                                not named_below_province(c, focus_codes), not named_in(c, focus_codes),
                                not named_in(c, site_codes), c in embedded, -counts[c], c in loose, order.get(c, len(order))))

@@ -91,7 +91,8 @@ _VISITED = r"[\u4e00-\u9fff]{1,6}?(?:投资)?考察"
 _VERBS = {
     # "进口商谈判" is 进口商 + 谈判; "欢迎各地客商前来考察洽谈" invites talks, none held (_INVITED).
     # An investor's visit with talks ("带队来我县考察…在随后召开的座谈会上，双方围绕…", "考察交流", "就…深入交换了意见"):
-    # talks held, as readers label such visits (session 30: 23 of the seen pages' 洽谈 misses were visits).
+    # talks held when a work or an investment meant is named (session 30's visit words; session 34's convention:
+    # _VISIT_TALK, _visit_names_a_work).
     "洽谈": r"洽谈|商谈(?!判)|对接会|考察对接|达成[\u4e00-\u9fff]{0,6}?意向|" + _VISIT_WORDS
             + r"|(?<=[来到赴])" + _VISITED + r"(?=[，。；,;、\s]|$|并|期间)",  # not "赴宁德考察重大项目建设" (an inspection)
     # 落户 (a project settles in a place, "项目落户辽宁") states where, not a stage: the gold set's readers
@@ -509,9 +510,10 @@ def _work_told_before(text: str, pos: int) -> bool:
     return bool(_WORK.search(sentence_of(text, start - 1, _SENTENCE_MARKS)))
 
 
-# A visit's words (not 洽谈, 商谈, 对接, 达成意向: talks by name): talks on a work only when their sentence names one or an
-# investment meant ("就某项目进行座谈", "考察投资项目", "达成投资意向"). Readers of session 34 labelled a visit or meeting
-# that names neither no stage ("会见某集团一行，就深化合作交换了意见", "市长会见…投资考察团一行"); sessions 19–31 labelled 洽谈.
+# A visit's words (not 洽谈, 商谈, 对接, 达成意向: talks by name): talks on a work only when their sentence or the two
+# after it name one or an investment meant ("就某项目进行座谈", "考察投资项目", "达成投资意向"). Readers of session 34
+# labelled a visit or meeting that names neither no stage ("会见某集团一行，就深化合作交换了意见", "市长会见…投资考察团
+# 一行"); sessions 19–31 labelled 洽谈.
 _VISIT_TALK = re.compile(_VISIT_WORDS + "|" + _VISITED)
 # A work or an investment talked about: 项目 as what the talks are on ("就某项目进行座谈", "围绕电梯项目合作进行了交流",
 # "考察储能电池项目投资事宜"), not a project only mentioned ("介绍了我市重点项目建设情况", "察看了在建项目").
