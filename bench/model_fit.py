@@ -7,6 +7,13 @@ over the candidates that give it), with an L2 penalty. Hand-written with numpy (
 page's own, varying set of candidates is not what the common classifiers fit (one label per row), and numpy is already a
 dependency. Deterministic: full-batch gradient descent from zero weights. Features seen on fewer than ``--min-pages``
 training pages get no weight (a word written once must not decide).
+
+``--prior WEIGHTS.json`` fine-tunes instead (session 35): the descent starts from a weights file of the same model (the
+shipped one) and the L2 penalty pulls towards it, not towards zero, so a session's newly labelled pages move the weights
+without the texts of the earlier fits (which are not kept: bench/data/facts/README.md). The prior's weights stand for the
+pages and paragraphs it was fitted on, so the paragraphs are not read again, and a model's wording (facts/wording.py) is
+not refitted: its shipped weights give the pages' lifts (the pages are new to it, so they are out-of-fold lifts, as a
+fit's own would be).
 """
 
 from __future__ import annotations
@@ -66,12 +73,14 @@ def labelled_texts(paths: list[Path]) -> Iterator[tuple[Path, dict[str, Any], di
 class Fit:
     """The pages as one matrix (a row per candidate), the weights fitted on them."""
 
-    def __init__(self, pages: list[Page], min_pages: int) -> None:
+    def __init__(self, pages: list[Page], min_pages: int, prior: Optional[dict[str, float]] = None) -> None:
         counts: dict[str, int] = {}
         for features, _, _, _ in pages:
             for name in {name for row in features for name in row}:
                 counts[name] = counts.get(name, 0) + 1
-        self.names = sorted(name for name, n in counts.items() if n >= min_pages)
+        # (A prior's weights keep their say whether these pages show their features or not.)
+        self.names = sorted({name for name, n in counts.items() if n >= min_pages} | set(prior or {}))
+        self.prior = np.array([(prior or {}).get(name, 0.0) for name in self.names])
         index = {name: i for i, name in enumerate(self.names)}
         rows = [row for features, _, _, _ in pages for row in features]
         self.X = np.zeros((len(rows), len(self.names)))
@@ -85,7 +94,8 @@ class Fit:
         self.reachable = np.add.reduceat(self.gold, self.starts) > 0  # the label is among the page's candidates
 
     def train(self, l2: float, iterations: int, rate: float) -> np.ndarray:
-        w = np.zeros(len(self.names))
+        """The weights, from the prior's (zero without one) and pulled towards them by the L2 penalty."""
+        w = self.prior.copy()
         keep = self.reachable[self.page_of]
         n = self.reachable.sum()
         for _ in range(iterations):
@@ -95,7 +105,7 @@ class Fit:
             p = e / np.add.reduceat(e, self.starts)[self.page_of]
             q = p * self.gold
             q = q / np.maximum(np.add.reduceat(q, self.starts)[self.page_of], 1e-300)
-            grad = self.X.T @ ((p - q) * keep) / n + l2 * w / n
+            grad = self.X.T @ ((p - q) * keep) / n + l2 * (w - self.prior) / n
             w -= rate * grad
         return w
 
@@ -169,6 +179,18 @@ _NO_PAGES = ("no labelled page of split seen (or with its own want) in the texts
              "(--paragraphs-only fits them alone)")
 
 
+def _prior(model: Model, path: Path) -> dict[str, Any]:
+    """The weights document to fine-tune from; exits with a sentence when it is no usable weights file of the model."""
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise SystemExit(f"--prior {path}: cannot be read as JSON ({getattr(error, 'strerror', None) or error})")
+    problem = model.problem(doc)
+    if problem is not None:
+        raise SystemExit(f"--prior {path}: not a usable {model.name} model's weights ({problem})")
+    return doc
+
+
 def main(model: Model, doc: str, argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     parser.add_argument("texts", nargs="*", type=Path, help="JSONL files of the pages' text (kept outside the "
@@ -189,6 +211,10 @@ def main(model: Model, doc: str, argv: list[str] | None = None) -> int:
                                                     "wrongly to this JSONL file (file, url or a paragraph's first "
                                                     "characters, label, model's and rules' answers), to read what it "
                                                     "misses")
+    parser.add_argument("--prior", type=Path, help="fine-tune: start from this weights file of the model (its shipped "
+                                                   f"{model.weights_file.name}) and pull the fit towards it, not towards "
+                                                   "zero; the paragraphs are not read again and the wording is not "
+                                                   "refitted (both are in the prior)")
     parser.add_argument("--dry-run", action="store_true", help="do not write the weights file")
     parser.add_argument("--out", type=Path, help=f"where to write the weights (the model reads {model.weights_file})")
     model.options(parser)
@@ -208,6 +234,10 @@ def main(model: Model, doc: str, argv: list[str] | None = None) -> int:
         parser.error(f"say where the weights go: --out {model.weights_file.relative_to(ROOT)} replaces the model's, "
                      "or --dry-run")
     offset = model.null_offset(args)
+    prior_doc = _prior(model, args.prior) if args.prior else None
+    prior = prior_doc["weights"] if prior_doc else None
+    if prior_doc is not None and args.paragraphs_only:
+        parser.error("--prior fine-tunes on pages: the paragraphs are in the prior already")
     missing = [str(p) for p in args.texts if not p.is_file()]
     if missing:
         print(f"{', '.join(missing)}: no such file (the pages' texts are not in the repository)", file=sys.stderr)
@@ -218,7 +248,7 @@ def main(model: Model, doc: str, argv: list[str] | None = None) -> int:
     except InputError as error:
         print(error, file=sys.stderr)
         return 2
-    paragraphs = [] if args.no_paragraphs else list(paragraph_texts(model.fields))
+    paragraphs = [] if args.no_paragraphs or prior else list(paragraph_texts(model.fields))
     if not page_texts and not args.paragraphs_only:
         print(_NO_PAGES, file=sys.stderr)  # (before a prepare's fit on the paragraphs alone)
         return 2
@@ -245,7 +275,7 @@ def main(model: Model, doc: str, argv: list[str] | None = None) -> int:
         misses: list[dict[str, Any]] = []
         for k in range(args.cv):
             held = set(names[k::args.cv])
-            fitted = Fit([p for p, f in zip(pages, files) if f not in held], args.min_pages)
+            fitted = Fit([p for p, f in zip(pages, files) if f not in held], args.min_pages, prior)
             weights = dict(zip(fitted.names, fitted.train(args.l2, args.iterations, args.rate)))
             for page, f, url, kind in zip(pages, files, urls, kinds):
                 if f in held:
@@ -267,7 +297,10 @@ def main(model: Model, doc: str, argv: list[str] | None = None) -> int:
         if args.misses:
             args.misses.write_text("".join(json.dumps(m, ensure_ascii=False) + "\n" for m in misses), encoding="utf-8")
             print(f"wrote {args.misses} ({len(misses)} misses)", file=sys.stderr)
-    fit = Fit(pages, args.min_pages)
+    if prior:
+        before = sum(choose(page, prior, offset) == page[2] for page in pages)
+        print(f"the prior's weights: {before} right on these pages ({100 * before / len(pages):.1f}%)")
+    fit = Fit(pages, args.min_pages, prior)
     w = fit.train(args.l2, args.iterations, args.rate)
     weights = dict(zip(fit.names, w))
     right = sum(choose(page, weights, offset) == page[2] for page in pages)
@@ -279,8 +312,11 @@ def main(model: Model, doc: str, argv: list[str] | None = None) -> int:
         "about": f"{model.module}'s weights, written by bench/train_{model.name}_model.py",
         "trained_on": {"pages": len(pages), "files": sorted({Path(f).name for f in files}),
                        "labels": "bench/data/facts/pages-session*.json (split seen) and the repository's dev "
-                                 "paragraphs", "facts_version": FACTS_VERSION},
-        "fit": {"l2": args.l2, "iterations": args.iterations, "rate": args.rate, "min_pages": args.min_pages},
+                                 "paragraphs", "facts_version": FACTS_VERSION,
+                       # (a fine-tune's pages are its own; the prior's record says what the prior was fitted on)
+                       **({"fine_tuned_from": prior_doc.get("trained_on")} if prior_doc else {})},
+        "fit": {"l2": args.l2, "iterations": args.iterations, "rate": args.rate, "min_pages": args.min_pages,
+                **({"prior_fit": prior_doc.get("fit")} if prior_doc else {})},
         **model.extra(args),
         "weights": dict(sorted((name, round(float(v), 4)) for name, v in zip(fit.names, w) if round(float(v), 4) != 0)),
     }

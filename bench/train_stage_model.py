@@ -49,6 +49,9 @@ _wording = WordingFit(STAGE_WORDING)
 
 
 def _prepare(texts: list[Text], args: argparse.Namespace) -> None:
+    if args.prior:  # (a fine-tune: the shipped wording stands, bench/model_fit.py)
+        _wording.keep(texts)
+        return
     _wording.fit(texts, lambda want: None if want.get("stage", "?") == "?" else want["stage"] or NONE)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -38,6 +39,23 @@ class WordingFit:
         self.model = model
         self.lifts: dict[Key, Lifts] = {}
         self.arrays: dict[str, np.ndarray] = {}
+        self.kept = False  # the shipped weights stand (keep): nothing fitted, nothing written
+
+    def keep(self, texts: list[Text]) -> None:
+        """Keep the shipped wording model (a fine-tune from a prior, bench/model_fit.py): each text's lifts are the
+        shipped model's, out of fold for pages it was not fitted on (a session's new pages); exits with a sentence when
+        the shipped weights are unusable (the reading model's prior was fitted with them)."""
+        self.kept = True
+        try:
+            with np.load(self.model.file, allow_pickle=False) as doc:
+                self.arrays = {name: doc[name] for name in ("weights", "bias", "classes", "prior")}
+        except Exception as error:  # noqa: BLE001 — any unreadable file (missing, truncated) is one case
+            raise SystemExit(f"{self.model.file}: the shipped wording cannot be read ({error}); a fine-tune needs it")
+        for _, text, _ in texts:
+            lifts = self.model.lifts(vector(*wording_text(*key(text), text.get("source", ""))))
+            if lifts is None:
+                raise SystemExit(f"{self.model.file}: the shipped wording is unusable (see the log); a fine-tune needs it")
+            self.lifts[key(text)] = lifts
 
     def fit(self, texts: list[Text], label: Callable[[dict[str, Any]], Optional[str]]) -> None:
         """Fit on ``texts`` whose ``label(want)`` is one of the model's classes (None: not fitted; "" is the none
@@ -78,6 +96,11 @@ class WordingFit:
         """Write the weights fitted on all the texts into ``beside``'s folder, under the model's file name; exit with a
         sentence (status 1) when they cannot be: the weights just written beside them expect them."""
         out = beside.with_name(self.model.file.name)
+        if self.kept:  # (the shipped file stands; a fit written elsewhere gets its copy, so the pair stays whole)
+            if out.resolve() != self.model.file.resolve():
+                shutil.copyfile(self.model.file, out)
+                print(f"wrote {out} (the shipped wording, kept)")
+            return
         a = self.arrays
         problem = self.model.problem(a["weights"], a["bias"], a["classes"], a["prior"])
         if problem is not None:

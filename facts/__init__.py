@@ -20,7 +20,7 @@ from .script import to_simplified
 from .amount_model import MIN_BODY as AMOUNT_MIN_BODY, AmountView, keep_amount, read_amount
 from .city_model import CityCandidate, candidates as city_candidates, choose_places
 from .stage_model import MIN_BODY, Candidate, PageView, candidates, choose_stage
-from .stages import STAGES, event_notice, find_stage, stage_named, under_way_word
+from .stages import STAGES, event_notice, find_stage, one_work_progress, stage_named, under_way_word
 from .text import joined_phrase_lines, sentence_end, sentence_of, sentence_start, story_paragraphs
 from .wording import AMOUNT_WORDING, LEAD as WORDING_LEAD, STAGE_WORDING, Lifts, Vector, WordingModel, vector
 
@@ -201,7 +201,7 @@ def _stage_evidence(story: _Story) -> Optional[tuple[PageView, list[Candidate]]]
     short, notice = len(body.strip()) < MIN_BODY, event_notice(title)
     page = PageView(rule=_rule_stage(title, body, focus, keep, tally, general), amount=amount is not None,
                     roundup=amount is not None and amount.kind == "roundup", tally=tally, general=general,
-                    titled=bool(title.strip()), short=short, notice=notice,
+                    titled=bool(title.strip()), short=short, notice=notice, progress=one_work_progress(title, body),
                     # (read only where the weights decide: stage_model.rules_decide)
                     text=None if short or tally or notice else _wording(STAGE_WORDING, title, body))
     return page, candidates(title, body, focus, keep)

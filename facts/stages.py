@@ -71,9 +71,13 @@ _WORKS_COUNTED = re.compile(r"(?:\d+|[两二三四五六七八九十百]+|多|�
 
 # One named work's progress in a headline: the work (not a class: "重点项目", "改造工程", "六大物流项目") right before the
 # progress words.
+# Session 35 added works named by what they are (市场, 码头, 滑雪场…) and the progress phrases of news ("抓紧施工",
+# "建设紧锣密鼓", "施工正酣"), as real headlines have them ("城南果蔬批发市场抓紧施工中", "车阳河综合码头建设紧锣密鼓").
 _ONE_WORK_UNDER_WAY_HEADLINE = re.compile(
-    r"(?<![点大业个级上元类批的型和、多造县市区镇乡村省])(?:项目|工程|产业园|中心|基地|医院|学校|大桥|水库|电站|管线)(?:建设)?(?:施工)?"
-    r"(?:进展顺利|有序推进|稳步推进|加快建设|加紧建设|最新进展|有条不紊|顺利推进|快速推进|加速推进)")
+    r"(?<![点大业个级上元类批的型和、多造县市区镇乡村省])(?:项目|工程|产业园|中心|基地|医院|学校|大桥|水库|电站|管线|市场|码头|滑雪场"
+    r"|体育场|体育馆|场馆|厂房|隧道|公路|铁路|机场|港口)(?:建设)?(?:施工)?"
+    r"(?:进展顺利|有序推进|稳步推进|加快建设|加紧建设|最新进展|有条不紊|顺利推进|快速推进|加速推进|(?:抓紧|加紧|加快|加速|全力)(?:施工|建设)"
+    r"|紧锣密鼓|如火如荼|正酣|热火朝天)")
 _MANY_IN_HEADLINE = re.compile(r"一批|多个|齐头并进|[两二三四五六七八九十\d]+[个项大座所]|重点|重大")
 # A body telling the work has not started (its start planned, its preparations or tender under way): no progress of a work.
 _NOT_STARTED = re.compile(r"(?:计划|预计|拟|将于?|力争|争取)[^，。；,;]{0,12}?(?:开工|动工|开建)|前期(?:工作|准备)|施工准备|施工招标|环评")
@@ -762,6 +766,13 @@ def stage_named(phrase: str) -> Optional[str]:
     return STAGES[max(named)] if named else None
 
 
+def one_work_progress(title: str, body: str) -> bool:
+    """Whether the headline tells one named work's progress ("某长输管线项目进展顺利", "某码头建设紧锣密鼓") over a body that
+    does not say the work is still to start: 开工 by the progress convention (session 26)."""
+    return bool(_ONE_WORK_UNDER_WAY_HEADLINE.search(title) and not _WORKS_COUNTED.search(title)
+                and not _MANY_IN_HEADLINE.search(title) and not _NOT_STARTED.search(body[:PARAGRAPH_READ]))
+
+
 def find_stage(title: str, body: str, keep: Optional[Callable[[str], bool]] = None, focus: str = "") -> Optional[str]:
     """The stage the story reports (one of :data:`STAGES`), or None.
 
@@ -798,8 +809,7 @@ def find_stage(title: str, body: str, keep: Optional[Callable[[str], bool]] = No
         stages = _stages_in(focus, in_body=True, financing=no_project_deal)
         if stages:
             return STAGES[max(stages)]
-    if _ONE_WORK_UNDER_WAY_HEADLINE.search(title) and not _WORKS_COUNTED.search(title) and not _MANY_IN_HEADLINE.search(title) \
-            and not _NOT_STARTED.search(body[:PARAGRAPH_READ]):
+    if one_work_progress(title, body):
         # A headline telling one named work's progress ("某长输管线项目进展顺利", "某储能产业园加快建设", "某全民健身中心建设项目
         # 最新进展") over a body that states no stage: the work is under way, 开工 by the progress convention (session 26:
         # bench/data/facts/README.md), which supersedes the older probes that read such a headline as no stage.
