@@ -136,8 +136,11 @@ _BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|�
 # "制造业投资", "民间投资", "有效投资", "基础设施投资", "房地产开发投资", "技改投资" (not "企业投资",
 # "某某实业投资", "市政府投资", a firm named by its trade: "科伦药业投资", "泉林纸业投资": one that invests in a work).
 _STAT_BEFORE = re.compile(r"(直接|外国|外商|外部|境外|海外|对外|在华|双向|节省|节约|中央(财政)?|预算内|(储备|入库|在库)(项目)?)$|(完成|落实)[\u4e00-\u9fff]{0,8}$|共(计|完成)?$"
-                          r"|((?<![企物事实创药纸乳酒])业|民间|社会|有效|公共|城建|基建|基础设施|房地产(开发)?|技改)$"
+                          r"|(?P<sector>(?<![企物事实创药纸乳酒])业|民间|社会|有效|公共|城建|基建|基础设施|房地产(开发)?|技改)$"
                           r"|(?<!\d)\d{1,2}年(来|间|里|内)?$|(?<![\u4e00-\u9fff])[一二三四五六七八九十两几]+年(来|间|里|内)?$")
+# An investment intended or planned: after a sector's word it is a firm's (a name ending in 业, "雪川农业计划投资"), for a
+# sector's statistic is what was done ("工业投资", "农业完成投资"), not planned.
+_INTENDED = re.compile(r"计划|拟|预计")
 # Works a sentence may name by their kind alone, beside WORK_HEAD's nouns: a station, park, bridge, port,
 # line, hospital or school (a total's subject, _OWN_TOTAL; a work in view, _WORK_NOUN).
 _WORKS_BY_KIND = r"站|园区?|桥|港|码头|线|医院|学校"
@@ -758,8 +761,10 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if _TOTAL_ONLY.fullmatch(invest.group()) and (not (is_roundup and (_SIGNED.search(clause) or _SETTLED.search(clause)))
                                                      or invest.group()[0] == "共" and invest.end() != start):
             continue  # "总额503.7亿元" of projects put on offer, not signed
-        if not is_roundup and _STAT_BEFORE.search(text, window_start, invest.start()) \
-                and not _FINISHED_WORKS_TOTAL.search(text, max(sentences.start_before(start), start - _REACH), invest.end()):
+        stat = None if is_roundup else _STAT_BEFORE.search(text, window_start, invest.start())
+        if stat and stat.group("sector") == "业" and _INTENDED.match(invest.group()):
+            stat = None  # "雪川农业计划投资20亿元": a firm's name ending in 业 before its plan, no sector's statistic
+        if stat and not _FINISHED_WORKS_TOTAL.search(text, max(sentences.start_before(start), start - _REACH), invest.end()):
             continue  # "外国直接投资", "完成投资", "共投资": a statistic
         if (not is_roundup and not invest.group().startswith("总") and not _builds_one_work(after)
                 and _SECTOR_OR_YEARS_BEFORE.search(text, window_start, invest.start())):
