@@ -1605,6 +1605,9 @@ _ONE_WORK_NAMED = re.compile(r"(?<![点大业个级上元类批的型和、多])
                              r"|体育馆|体育中心|文体中心)")
 
 
+ONE_WORK_NAMED = _ONE_WORK_NAMED  # (the stage model's scene candidate asks it too: facts.stage_model)
+
+
 def _split_by_currency(body: str, chosen: _Found, title: str) -> bool:
     """Whether a batch's figure is one of its classes told in another currency than the next ("共斩获项目69个。其中外资项目60个，
     投资总额40亿美元；内资项目9个，投资总额77亿元"): no whole total is stated, and none can be summed from them (readers of real

@@ -29,6 +29,7 @@ from typing import Any, Callable, Optional
 from . import stages as S
 from . import weights as W
 from .wording import Lifts, log_lift
+from .amounts import ONE_WORK_NAMED
 from .text import CLAUSE_MARKS, EVENT, normalise, sentence_of, sentence_start, story_paragraphs
 
 __all__ = ["MIN_BODY", "WEIGHTS_FILE", "Candidate", "PageView", "candidate_features", "candidates", "choose_stage",
@@ -70,6 +71,8 @@ class Candidate:
     first_in_section: bool = False
     furthest_in_section: bool = False
     same_stage: int = 0
+    # The scene candidate's flags (section "scene": a work's site told at work, with no verb of the rules: see _scene).
+    scene: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,33 @@ def candidates(title: str, body: str, focus: str, keep: Optional[Callable[[str],
                 event=bool(EVENT.search(sentence)), done=bool(S.DONE.search(text, clause, match.start())),
                 later_year=bool(year and years and max(years) > year),
                 earlier_year=bool(year and years and max(years) < year)))
-    return _ranked(found)
+    found = _ranked(found)
+    scene = _scene(title, paragraphs[0][:S.PARAGRAPH_READ] if paragraphs else "")
+    return found + [scene] if scene else found
+
+
+# A work's site at work, in the words news use for it ("施工现场", "工人们正加紧进行钢筋绑扎", "打桩机正在安装光伏支架",
+# "正在建设中的中医院新院", "正在进行管道铺设工作"), and a day or the present to tell it is today's scene.
+_SITE = re.compile(r"施工|工地|(?:建设|项目)现场|浇筑|吊装|安装|铺设|打桩|在建|正在建设|建设中|塔吊|挖掘机|工程机械|建设者|作业")
+_NOW = re.compile(r"正在|正[加抓紧忙]|目前|眼下|当前|现场|近日|日前|连日来|\d{1,2}日|今天")
+# Many works told together: no one work's site.
+_MANY_WORKS = re.compile(r"(?:\d+|[两二三四五六七八九十百]+)(?:多|余)?(?:个|项|处|座)[^，。；,;]{0,12}?(?:项目|工程)|一批|各(?:个|类)?(?:项目|工程)|重点项目|重大项目")
+
+
+def _scene(title: str, lead: str) -> Optional[Candidate]:
+    """A 开工 candidate for a story whose headline or lead shows a work's site at work (session 35): one work under way is
+    开工 by the progress convention (bench/data/facts/README.md), and real leads tell it in site words the rules' verbs
+    do not read ("工人们正加紧进行钢筋绑扎与混凝土浇筑——这里是某示范园的施工现场"). Its flags say how the scene is told;
+    the weights (fitted from session 35 on) decide whether it is the story's stage."""
+    text = normalise(title + "\n" + lead)
+    if not _SITE.search(text):
+        return None
+    flags = tuple(name for name, found in (
+        ("title_site", bool(_SITE.search(normalise(title)))), ("now", bool(_NOW.search(text))),
+        ("one_work", bool(ONE_WORK_NAMED.search(text))), ("many", bool(_MANY_WORKS.search(text))),
+        ("planned", bool(S.NOT_STARTED.search(text)))) if found)
+    return Candidate(stage=S.STAGES.index("开工"), section="scene", reason="scene", verb="", kept=True, financing=False,
+                     focus=False, event=False, done=False, later_year=False, earlier_year=False, scene=flags)
 
 
 def _ranked(found: list[Candidate]) -> list[Candidate]:
@@ -140,6 +169,8 @@ def _ranked(found: list[Candidate]) -> list[Candidate]:
 
 def candidate_features(candidate: Candidate, page: PageView) -> dict[str, float]:
     """The features of one verb (named, so the weights file reads as a table)."""
+    if candidate.section == "scene":
+        return _scene_features(candidate, page)
     stage = S.STAGES[candidate.stage]
     body = "title" if candidate.section == "title" else "body"
     features = {f"stage={stage}": 1.0, f"sec={candidate.section}": 1.0, f"reason={candidate.reason}": 1.0,
@@ -162,6 +193,18 @@ def candidate_features(candidate: Candidate, page: PageView) -> dict[str, float]
         # Trusted apart for a verb the rules read as reported and one they skip (a plan, a condition…): the wording of a
         # story about a meeting still to come is a meeting's, whatever its stage words.
         features["text_lift&" + ("ok" if candidate.reason == "ok" else "skip")] = log_lift(page.text, stage)
+    return features
+
+
+def _scene_features(candidate: Candidate, page: PageView) -> dict[str, float]:
+    """The features of the scene candidate (_scene): its own, apart from the verbs' (a scene is no verb of the rules)."""
+    features = {"scene": 1.0, **{f"scene&{flag}": 1.0 for flag in candidate.scene}}
+    for flag, name in ((page.general, "general"), (page.amount, "amount"), (page.rule is None, "rule_none"),
+                       (page.rule == "开工", "rule_start"), (page.titled, "titled")):
+        if flag:
+            features[f"scene&{name}"] = 1.0
+    if page.text is not None:
+        features["scene&text_lift"] = log_lift(page.text, "开工")
     return features
 
 

@@ -80,7 +80,7 @@ _ONE_WORK_UNDER_WAY_HEADLINE = re.compile(
     r"|紧锣密鼓|如火如荼|正酣|热火朝天)")
 _MANY_IN_HEADLINE = re.compile(r"一批|多个|齐头并进|[两二三四五六七八九十\d]+[个项大座所]|重点|重大")
 # A body telling the work has not started (its start planned, its preparations or tender under way): no progress of a work.
-_NOT_STARTED = re.compile(r"(?:计划|预计|拟|将于?|力争|争取)[^，。；,;]{0,12}?(?:开工|动工|开建)|前期(?:工作|准备)|施工准备|施工招标|环评")
+NOT_STARTED = re.compile(r"(?:计划|预计|拟|将于?|力争|争取)[^，。；,;]{0,12}?(?:开工|动工|开建)|前期(?:工作|准备)|施工准备|施工招标|环评")
 
 
 def under_way_word(verb: str) -> bool:
@@ -770,7 +770,7 @@ def one_work_progress(title: str, body: str) -> bool:
     """Whether the headline tells one named work's progress ("某长输管线项目进展顺利", "某码头建设紧锣密鼓") over a body that
     does not say the work is still to start: 开工 by the progress convention (session 26)."""
     return bool(_ONE_WORK_UNDER_WAY_HEADLINE.search(title) and not _WORKS_COUNTED.search(title)
-                and not _MANY_IN_HEADLINE.search(title) and not _NOT_STARTED.search(body[:PARAGRAPH_READ]))
+                and not _MANY_IN_HEADLINE.search(title) and not NOT_STARTED.search(body[:PARAGRAPH_READ]))
 
 
 def find_stage(title: str, body: str, keep: Optional[Callable[[str], bool]] = None, focus: str = "") -> Optional[str]:

@@ -47,3 +47,12 @@ def _same_city(got: str, city: str) -> bool:
         return True
     longer, shorter = (got, city) if len(got) > len(city) else (city, got)
     return longer.endswith("自治州") and len(shorter) >= 2 and longer.startswith(bare(shorter))
+
+
+def fitted_pages(trained_on: dict) -> int:
+    """The pages a weights file's fits saw in all: a fine-tune's own (bench/model_fit.py --prior) and its priors'."""
+    total = 0
+    while isinstance(trained_on, dict):
+        total += int(trained_on.get("pages", 0))
+        trained_on = trained_on.get("fine_tuned_from")
+    return total

@@ -33,8 +33,9 @@ def _city(facts) -> str:
 
 
 def test_a_sites_place_settles_an_ambiguous_district_over_an_investors_home() -> None:
-    # 河东区 is a district of 临沂 and of 天津: alone it is neither, and the investor's home led
-    assert _city(extract_facts("", VISIT)) == "上海市"
+    # 河东区 is a district of 临沂 and of 天津: alone it is neither. The investor's home in its firm's name ("中农信投(上海)")
+    # led until session 35, whose fit of the city model on real pages labelled "not the investor's home" reads no city.
+    assert _city(extract_facts("", VISIT)) == ""
     assert _city(extract_facts("", VISIT, home="临沂市河东区")) == "临沂市"
     assert _city(extract_facts("", VISIT, home="天津市河东区")) == "天津市"
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from facts_probe_check import fitted_pages
 from newsmon.facts import STAGES, extract_facts, stage_evidence
 from newsmon.facts import stage_model
 from newsmon.facts.wording import STAGE_WORDING, fingerprint
@@ -26,7 +27,7 @@ from newsmon.facts.stage_model import MIN_BODY, WEIGHTS_FILE, candidate_features
 ROOT = Path(__file__).resolve().parent.parent
 
 # The prefixes every feature name starts with (facts.stage_model.candidate_features, no_stage_features).
-_PREFIXES = ("stage=", "sec=", "reason=", "verb=", "ok&", "rule", "general&", "NULL", "null&", "text_lift")
+_PREFIXES = ("stage=", "sec=", "reason=", "verb=", "ok&", "rule", "general&", "NULL", "null&", "text_lift", "scene")
 
 # A county's general news whose only stage verb recalls a plant built last year, in the third paragraph: the rules take
 # it (投产: a verb reached, no rule skips it); real pages' readers label such background no stage, and so do the weights.
@@ -45,7 +46,7 @@ def test_the_weights_file_is_the_features_own_and_says_what_it_was_fitted_on() -
     weights = doc["weights"]
     assert len(weights) > 50 and all(math.isfinite(v) for v in weights.values())
     assert [name for name in weights if not name.startswith(_PREFIXES)] == []
-    assert doc["trained_on"]["pages"] > 1000 and doc["trained_on"]["files"]
+    assert fitted_pages(doc["trained_on"]) > 1000 and doc["trained_on"]["files"]
     # Names the features make for a real story are found among the weights (a renamed feature would weigh nothing).
     page, found = stage_evidence(*_GROUNDBREAKING) or pytest.fail("no evidence")
     made = set(no_stage_features(page, found)) | {name for c in found for name in candidate_features(c, page)}
