@@ -23,7 +23,10 @@ bench/wording_fit.py, out of fold first (5 folds by file), then on them all; wit
 beside the amount model's (``amount_text_model.npz``). Its fits take most of the run (about 2 minutes).
 
 The weights file names the texts it was fitted on (their texts live in the sessions' scratch); docs/facts.md "Session
-25" to "Session 29" have the figures. Writing over them takes ``--out facts/data/amount_model.json`` said plainly.
+25" to "Session 29" have the figures. Session 35 fine-tuned them from those weights (``--prior``: bench/model_fit.py) on
+the 744 seen pages of sessions 34–35 (their texts in the sessions' scratch; the file records them under ``trained_on``,
+the first fit under ``fine_tuned_from``); docs/facts.md "Session 35" has the figures. Writing over them takes ``--out
+facts/data/amount_model.json`` said plainly.
 """
 
 from __future__ import annotations

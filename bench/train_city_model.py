@@ -18,6 +18,9 @@ The model is a conditional logit over the story's cities and a no-city answer, f
 
 The weights in the repository were fitted on the seen pages of sessions 22–26 (1,914 pages with cities; their texts lived in session 26's
 scratch, the JSONL files the weights file names) and the dev paragraphs; docs/facts.md "Session 25" and "Session 26" have the figures.
+Session 35 fine-tuned them from those weights (``--prior``: bench/model_fit.py) on the 744 seen pages of sessions 34–35
+(their texts in the sessions' scratch; the file records them under ``trained_on``, the first fit under
+``fine_tuned_from``); docs/facts.md "Session 35" has the figures.
 Writing over them takes ``--out facts/data/city_model.json`` said plainly.
 """
 

@@ -15,6 +15,9 @@ is a story whose stage the rules decide alone (``facts.stage_model.rules_decide`
 The weights in the repository were fitted on the seen pages of sessions 22–26 (2,064 pages; their texts lived in
 session 26's scratch, the JSONL files the weights file names) and the dev paragraphs; docs/facts.md "Session 24" to
 "Session 26" have the figures.
+Session 35 fine-tuned them from those weights (``--prior``: bench/model_fit.py) on the 744 seen pages of sessions 34–35
+(their texts in the sessions' scratch; the file records them under ``trained_on``, the first fit under
+``fine_tuned_from``); docs/facts.md "Session 35" has the figures.
 Writing over them takes ``--out facts/data/stage_model.json`` said plainly, and a fit on the texts' pages (not the
 paragraphs alone, unless ``--paragraphs-only``).
 
