@@ -28,8 +28,8 @@ from typing import Any, Callable, Optional
 
 from . import stages as S
 from . import weights as W
-from .wording import Lifts, log_lift
 from .amounts import ONE_WORK_NAMED
+from .wording import Lifts, log_lift
 from .text import CLAUSE_MARKS, EVENT, normalise, sentence_of, sentence_start, story_paragraphs
 
 __all__ = ["MIN_BODY", "WEIGHTS_FILE", "Candidate", "PageView", "candidate_features", "candidates", "choose_stage",
@@ -133,8 +133,6 @@ def candidates(title: str, body: str, focus: str, keep: Optional[Callable[[str],
 # "正在建设中的中医院新院", "正在进行管道铺设工作"), and a day or the present to tell it is today's scene.
 _SITE = re.compile(r"施工|工地|(?:建设|项目)现场|浇筑|吊装|安装|铺设|打桩|在建|正在建设|建设中|塔吊|挖掘机|工程机械|建设者|作业")
 _NOW = re.compile(r"正在|正[加抓紧忙]|目前|眼下|当前|现场|近日|日前|连日来|\d{1,2}日|今天")
-# Many works told together: no one work's site.
-_MANY_WORKS = re.compile(r"(?:\d+|[两二三四五六七八九十百]+)(?:多|余)?(?:个|项|处|座)[^，。；,;]{0,12}?(?:项目|工程)|一批|各(?:个|类)?(?:项目|工程)|重点项目|重大项目")
 
 
 def _scene(title: str, lead: str) -> Optional[Candidate]:
@@ -147,7 +145,7 @@ def _scene(title: str, lead: str) -> Optional[Candidate]:
         return None
     flags = tuple(name for name, found in (
         ("title_site", bool(_SITE.search(normalise(title)))), ("now", bool(_NOW.search(text))),
-        ("one_work", bool(ONE_WORK_NAMED.search(text))), ("many", bool(_MANY_WORKS.search(text))),
+        ("one_work", bool(ONE_WORK_NAMED.search(text))), ("many", S.many_works(text)),
         ("planned", bool(S.NOT_STARTED.search(text)))) if found)
     return Candidate(stage=S.STAGES.index("开工"), section="scene", reason="scene", verb="", kept=True, financing=False,
                      focus=False, event=False, done=False, later_year=False, earlier_year=False, scene=flags)

@@ -769,8 +769,14 @@ def stage_named(phrase: str) -> Optional[str]:
 def one_work_progress(title: str, body: str) -> bool:
     """Whether the headline tells one named work's progress ("某长输管线项目进展顺利", "某码头建设紧锣密鼓") over a body that
     does not say the work is still to start: 开工 by the progress convention (session 26)."""
-    return bool(_ONE_WORK_UNDER_WAY_HEADLINE.search(title) and not _WORKS_COUNTED.search(title)
-                and not _MANY_IN_HEADLINE.search(title) and not NOT_STARTED.search(body[:PARAGRAPH_READ]))
+    return bool(_ONE_WORK_UNDER_WAY_HEADLINE.search(title) and not many_works(title)
+                and not NOT_STARTED.search(body[:PARAGRAPH_READ]))
+
+
+def many_works(text: str) -> bool:
+    """Whether the text counts works or speaks of a class of them ("12个重点项目", "一批", "各项目", "重大项目"): many works,
+    no one work's progress (one_work_progress; the stage model's scene candidate, facts.stage_model)."""
+    return bool(_WORKS_COUNTED.search(text) or _MANY_IN_HEADLINE.search(text))
 
 
 def find_stage(title: str, body: str, keep: Optional[Callable[[str], bool]] = None, focus: str = "") -> Optional[str]:

@@ -81,15 +81,19 @@ def _texts(path: Path) -> Path:
     return path
 
 
-def test_the_trainer_fine_tunes_from_the_shipped_weights_and_keeps_their_wording(tmp_path: Path) -> None:
+def _fine_tune(tmp_path: Path, *options: str) -> tuple[dict, dict, str]:
+    """The shipped stage weights, the weights a fine-tune from them on _texts writes, and what the trainer printed."""
     prior = json.loads(STAGE_WEIGHTS.read_text(encoding="utf-8"))
     out = tmp_path / "stage_model.json"
-    # One tiny step: the weights are where the descent starts.
-    done = _trainer(str(_texts(tmp_path / "own.jsonl")), "--prior", str(STAGE_WEIGHTS), "--iterations", "1",
-                    "--rate", "0.000001", "--out", str(out))
+    done = _trainer(str(_texts(tmp_path / "own.jsonl")), "--prior", str(STAGE_WEIGHTS), *options, "--out", str(out))
     assert done.returncode == 0, done.stderr
-    assert "the prior's weights:" in done.stdout and "fitted on 16 pages" in done.stdout  # (no paragraphs read again)
-    doc = json.loads(out.read_text(encoding="utf-8"))
+    return prior, json.loads(out.read_text(encoding="utf-8")), done.stdout
+
+
+def test_the_trainer_fine_tunes_from_the_shipped_weights_and_keeps_their_wording(tmp_path: Path) -> None:
+    # One tiny step: the weights are where the descent starts.
+    prior, doc, printed = _fine_tune(tmp_path, "--iterations", "1", "--rate", "0.000001")
+    assert "the prior's weights:" in printed and "fitted on 16 pages" in printed  # (no paragraphs read again)
     assert doc["trained_on"]["pages"] == 16 and doc["trained_on"]["fine_tuned_from"] == prior["trained_on"]
     assert doc["fit"]["prior_fit"] == prior["fit"]
     # The descent starts from the prior's weights; every one is kept, none dropped for being unseen on these pages.
@@ -102,12 +106,7 @@ def test_the_trainer_fine_tunes_from_the_shipped_weights_and_keeps_their_wording
 
 
 def test_a_weak_pull_towards_the_prior_lets_the_pages_move_the_weights(tmp_path: Path) -> None:
-    prior = json.loads(STAGE_WEIGHTS.read_text(encoding="utf-8"))
-    out = tmp_path / "stage_model.json"
-    done = _trainer(str(_texts(tmp_path / "own.jsonl")), "--prior", str(STAGE_WEIGHTS), "--iterations", "100",
-                    "--l2", "0.01", "--out", str(out))
-    assert done.returncode == 0, done.stderr
-    doc = json.loads(out.read_text(encoding="utf-8"))
+    prior, doc, _ = _fine_tune(tmp_path, "--iterations", "100", "--l2", "0.01")
     assert any(abs(doc["weights"].get(name, 0.0) - value) > 1e-3 for name, value in prior["weights"].items())
 
 
