@@ -81,6 +81,7 @@ class Fit:
         # (A prior's weights keep their say whether these pages show their features or not.)
         self.names = sorted({name for name, n in counts.items() if n >= min_pages} | set(prior or {}))
         self.prior = np.array([(prior or {}).get(name, 0.0) for name in self.names])
+        self.in_prior = np.array([name in (prior or {}) for name in self.names], dtype=bool)
         index = {name: i for i, name in enumerate(self.names)}
         rows = [row for features, _, _, _ in pages for row in features]
         self.X = np.zeros((len(rows), len(self.names)))
@@ -93,9 +94,11 @@ class Fit:
         self.page_of = np.repeat(np.arange(len(pages)), [len(features) for features, _, _, _ in pages])
         self.reachable = np.add.reduceat(self.gold, self.starts) > 0  # the label is among the page's candidates
 
-    def train(self, l2: float, iterations: int, rate: float) -> np.ndarray:
-        """The weights, from the prior's (zero without one) and pulled towards them by the L2 penalty."""
+    def train(self, l2: float, iterations: int, rate: float, l2_new: Optional[float] = None) -> np.ndarray:
+        """The weights, from the prior's (zero without one) and pulled towards them by the L2 penalty; ``l2_new`` (when
+        given) pulls the features the prior has no weight for towards zero instead."""
         w = self.prior.copy()
+        penalty = np.where(self.in_prior, l2, l2 if l2_new is None else l2_new)
         keep = self.reachable[self.page_of]
         n = self.reachable.sum()
         for _ in range(iterations):
@@ -105,7 +108,7 @@ class Fit:
             p = e / np.add.reduceat(e, self.starts)[self.page_of]
             q = p * self.gold
             q = q / np.maximum(np.add.reduceat(q, self.starts)[self.page_of], 1e-300)
-            grad = self.X.T @ ((p - q) * keep) / n + l2 * (w - self.prior) / n
+            grad = self.X.T @ ((p - q) * keep) / n + penalty * (w - self.prior) / n
             w -= rate * grad
         return w
 
@@ -215,6 +218,8 @@ def main(model: Model, doc: str, argv: list[str] | None = None) -> int:
                                                    f"{model.weights_file.name}) and pull the fit towards it, not towards "
                                                    "zero; the paragraphs are not read again and the wording is not "
                                                    "refitted (both are in the prior)")
+    parser.add_argument("--l2-new", type=float, help="with --prior: the L2 penalty (towards zero) of the features the "
+                                                     "prior has no weight for (default: --l2, towards the prior's zero)")
     parser.add_argument("--dry-run", action="store_true", help="do not write the weights file")
     parser.add_argument("--out", type=Path, help=f"where to write the weights (the model reads {model.weights_file})")
     model.options(parser)
@@ -230,6 +235,8 @@ def main(model: Model, doc: str, argv: list[str] | None = None) -> int:
             parser.error(f"--misses {args.misses}: cannot be written ({error.strerror or error})")
     if args.iterations < 1 or not 0 < args.rate < 10 or not 0 <= args.l2 < 1e6 or args.min_pages < 1:
         parser.error("--iterations and --min-pages are at least 1, --rate between 0 and 10, --l2 from 0")
+    if args.l2_new is not None and not (args.prior and 0 <= args.l2_new < 1e6):
+        parser.error("--l2-new is a penalty from 0, for a fine-tune (--prior)")
     if args.out is None and not args.dry_run:
         parser.error(f"say where the weights go: --out {model.weights_file.relative_to(ROOT)} replaces the model's, "
                      "or --dry-run")
@@ -265,6 +272,14 @@ def main(model: Model, doc: str, argv: list[str] | None = None) -> int:
         print("nothing to fit", file=sys.stderr)
         return 2
     print(f"{len(pages)} pages read in {time.monotonic() - started:.0f} s", file=sys.stderr)
+    # Each step moves a weight by rate × l2 / pages towards its prior: at 1 or more it overshoots and the descent
+    # diverges (weights of 1e80, no error), so the fit is refused before it starts (a fold has fewer pages still).
+    strongest = max(args.l2, args.l2_new or 0.0)
+    fewest = len(pages) * (args.cv - 1) // args.cv if args.cv else len(pages)
+    if args.rate * strongest >= fewest:
+        print(f"--rate {args.rate} with an L2 penalty of {strongest:g} over {fewest} pages would diverge: lower --rate "
+              f"below {fewest / strongest:.3g}", file=sys.stderr)
+        return 2
     if args.cv:
         names = sorted(set(files))
         if len(names) < args.cv:
@@ -276,7 +291,7 @@ def main(model: Model, doc: str, argv: list[str] | None = None) -> int:
         for k in range(args.cv):
             held = set(names[k::args.cv])
             fitted = Fit([p for p, f in zip(pages, files) if f not in held], args.min_pages, prior)
-            weights = dict(zip(fitted.names, fitted.train(args.l2, args.iterations, args.rate)))
+            weights = dict(zip(fitted.names, fitted.train(args.l2, args.iterations, args.rate, args.l2_new)))
             for page, f, url, kind in zip(pages, files, urls, kinds):
                 if f in held:
                     counts = tally[kind]
@@ -301,7 +316,7 @@ def main(model: Model, doc: str, argv: list[str] | None = None) -> int:
         before = sum(choose(page, prior, offset) == page[2] for page in pages)
         print(f"the prior's weights: {before} right on these pages ({100 * before / len(pages):.1f}%)")
     fit = Fit(pages, args.min_pages, prior)
-    w = fit.train(args.l2, args.iterations, args.rate)
+    w = fit.train(args.l2, args.iterations, args.rate, args.l2_new)
     weights = dict(zip(fit.names, w))
     right = sum(choose(page, weights, offset) == page[2] for page in pages)
     print(f"fitted on {len(pages)} pages ({int(fit.reachable.sum())} with the label among their candidates): "
@@ -315,7 +330,8 @@ def main(model: Model, doc: str, argv: list[str] | None = None) -> int:
                                  "paragraphs", "facts_version": FACTS_VERSION,
                        # (a fine-tune's pages are its own; the prior's record says what the prior was fitted on)
                        **({"fine_tuned_from": prior_doc.get("trained_on")} if prior_doc else {})},
-        "fit": {"l2": args.l2, "iterations": args.iterations, "rate": args.rate, "min_pages": args.min_pages,
+        "fit": {"l2": args.l2, **({"l2_new": args.l2_new} if args.l2_new is not None else {}),
+                "iterations": args.iterations, "rate": args.rate, "min_pages": args.min_pages,
                 **({"prior_fit": prior_doc.get("fit")} if prior_doc else {})},
         **model.extra(args),
         "weights": dict(sorted((name, round(float(v), 4)) for name, v in zip(fit.names, w) if round(float(v), 4) != 0)),

@@ -78,6 +78,10 @@ _SPAN_WORK = re.compile(r"(?<![\d.第])\d+(?:多|余)?[个项家](?!月)|(?<![�
                         r"|计划|将(?!近)|拟|预计|谋划|完成")
 _SPAN_COUNT_AFTER = re.compile(r"(?:(?<![\d.])\d+|[两三四五六七八九十百千]+)(?:多|余)?[个项大]"
                                r"[\u4e00-\u9fff“”\"]{0,10}?(?:项目|工程)")
+# The year's list a work is on ("是今年永安市食用菌产业发展的重点项目", "被列入2023年省重大项目"): the span dates the list,
+# not the work's figure (session 36).
+_LISTED_AS = re.compile(r"(?:是|为|列入|纳入|列为|作为|属于)[^，。；,;]{0,6}$")
+_YEARS_KEY_WORK = re.compile(r"[^，。；,;]{0,16}?(?:重点|重大)(?:建设|产业|工业)?(?:项目|工程)(?:之一)?(?=[，,。；;])")
 # One event's batch stays a roundup: "今天，北京市2023年首批50个重大项目开工" (EVENT).
 
 # A total over a plurality that is no batch of projects: companies, vessels, vehicles, wells
@@ -95,9 +99,10 @@ _BEFORE_A_COUNT = r"[约工户进下增中共有达等和与及动签建产引�
 ROUNDUP = re.compile(
     # An ordinal ("第三个…项目") counts no projects: it ranks one.
     # Nor does one ("建立一个…农业项目示范基地").
-    r"(?![1一]\s*[个项宗条座])((?<!\d)(?<!第)\d+|(?<![" + CN_DIGITS + r"第])[" + CN_DIGITS + r"]+)(?:多|余)?\s*(?:[个项宗座]|条(?![^，。；,;]{0,6}?生产线))\s*(?![多余]?亿(?!元?(?:及|和)?以上)|月|小时|星期)[\u4e00-\u9fff、]{0,10}?项目(?!之一)"  # "360多个合作项目", "86个国际、国内投资合作项目", "两条高速公路项目"
+    r"(?![1一]\s*[个项宗条座])((?<!\d)(?<!第)\d+|(?<![" + CN_DIGITS + r"第])[" + CN_DIGITS + r"]+)(?:多|余)?\s*(?:[个项宗座]|条(?![^，。；,;]{0,6}?生产线))\s*(?![多余]?亿(?!元?(?:及|和)?以上)|月|小时|星期)[\u4e00-\u9fff、]{0,10}?(?<!子)项目(?!之一)"  # "360多个合作项目", "86个国际、国内投资合作项目", "两条高速公路项目"
     # (not one of a list, "14个重大项目之一")
     # works counted ("160项重大工程"), not one work's parts listed ("主要有场道、…、通讯导航等7项工程") nor one of a list (之一)
+    # (nor one work's sub-projects, "包含进港大道、…五个子项目": session 36)
     r"|(?<![等有])(?<!分为)(?<!涉及)(?<!包括)(?<!包含)(?![1一][项个])(?:(?<!\d)(?<!第)\d+|(?<![" + CN_DIGITS + r"第])[" + CN_DIGITS + r"]+)(?:多|余)?[项个][\u4e00-\u9fff]{0,4}?工程(?!之一)"
     # (not "总投资约60个亿的某光伏项目": spoken 亿 counts money, not projects)
     r"|项目(?:签约|开工|开复工|投产|竣工)?(?:成果)?(?:有|共有|达到?|超过?|逾|近|约)?\s*(\d+|[" + CN_DIGITS + r"]+)(?:多|余)?\s*[个项宗]"  # "…的项目有45个", "项目开工23个"
@@ -179,6 +184,9 @@ def span_figure(text: str, title: str, sentence_start: int, invest_start: int, a
     if EVENT.search(text, sentence_start, sentence_end) or TOGETHER.search(title):
         return False
     for span in SPAN.finditer(text, sentence_start, invest_start):
+        if _LISTED_AS.search(text, max(span.start() - 8, sentence_start), span.start()) \
+                and _YEARS_KEY_WORK.match(text, span.end()):
+            continue  # "该项目是今年永安市食用菌产业的重点项目，计划总投资500万元": the year's list the work is on
         if span.group() == "目前" and under_way_before(text, sentence_start):
             continue  # "…今天在沈阳开幕。…目前，已签约项目315个，总金额…": the event's tally so far
         if one_work_after and (span.group().startswith("未来") or firm and span.group() in ("今年", "去年", "全年")):

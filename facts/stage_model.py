@@ -125,28 +125,55 @@ def candidates(title: str, body: str, focus: str, keep: Optional[Callable[[str],
                 later_year=bool(year and years and max(years) > year),
                 earlier_year=bool(year and years and max(years) < year)))
     found = _ranked(found)
-    scene = _scene(title, paragraphs[0][:S.PARAGRAPH_READ] if paragraphs else "")
+    scene = _scene(title, paragraphs)
     return found + [scene] if scene else found
 
 
 # A work's site at work, in the words news use for it ("施工现场", "工人们正加紧进行钢筋绑扎", "打桩机正在安装光伏支架",
-# "正在建设中的中医院新院", "正在进行管道铺设工作"), and a day or the present to tell it is today's scene.
-_SITE = re.compile(r"施工|工地|(?:建设|项目)现场|浇筑|吊装|安装|铺设|打桩|在建|正在建设|建设中|塔吊|挖掘机|工程机械|建设者|作业")
+# "正在建设中的中医院新院", "正在进行管道铺设工作", "机械轰鸣、车辆穿梭", "一派热火朝天的施工景象"), and a day or the present
+# to tell it is today's scene.
+_SITE = re.compile(r"施工|工地|(?:建设|项目)现场|浇筑|吊装|安装|铺设|打桩|在建|正在建设|建设中|塔吊|挖掘机|工程机械|建设者|作业"
+                   r"|轰鸣|穿梭|热火朝天|繁忙景象|建设热潮|钢筋|混凝土|装修|场地平整|开挖")
 _NOW = re.compile(r"正在|正[加抓紧忙]|目前|眼下|当前|现场|近日|日前|连日来|\d{1,2}日|今天")
+# A headline pushing one work's building on ("大力推进冷链物流基地项目建设", "紧锣密鼓推进玉米深加工项目建设", "产业园建设
+# 稳步推进", "项目建设再提速"): by the progress convention one work under way, as _ONE_WORK_UNDER_WAY_HEADLINE reads
+# the narrower phrases; many works' pushing (stages.many_works) is flagged apart.
+_PUSH_TITLE = re.compile(r"(?:推进|加快|加速|加紧|抓紧)[^，。；,;]{0,16}?建设|建设[^，。；,;]{0,4}?(?:推进|提速|加速)")
+# How far the work has got: its main structure or a share done, a phase entered, its end near ("主体建设已基本完成",
+# "完成总体工程量的百分之九十", "进入装修阶段", "即将投入生产").
+_PART_DONE = re.compile(r"主体[^，。；,;]{0,6}?(?:完成|封顶|完工)|完成[^，。；,;]{0,10}?(?:工程量|%|百分之)|进入[^，。；,;]{0,10}?阶段"
+                        r"|即将(?:建成|完工|投入|投用|竣工)|接近尾声|已投入[^，。；,;]{0,6}?(?:人|机械|设备)")
+# The paragraphs the scene is looked for in: a story opens on its scene or comes to it after a paragraph of context
+# ("今年以来，某市…全力推进…。" then "走进某项目建设现场，塔吊林立").
+_SCENE_PARAGRAPHS = 3
+_SCENE_READ = 600
 
 
-def _scene(title: str, lead: str) -> Optional[Candidate]:
-    """A 开工 candidate for a story whose headline or lead shows a work's site at work (session 35): one work under way is
-    开工 by the progress convention (bench/data/facts/README.md), and real leads tell it in site words the rules' verbs
-    do not read ("工人们正加紧进行钢筋绑扎与混凝土浇筑——这里是某示范园的施工现场"). Its flags say how the scene is told;
-    the weights (fitted from session 35 on) decide whether it is the story's stage."""
-    text = normalise(title + "\n" + lead)
+def _site_scene(title: str, paragraphs: list[str]) -> Optional[tuple[str, ...]]:
+    """How the headline and first paragraphs show a work's site at work (the scene candidate's flags), or None when they
+    show none."""
+    lead = normalise(title + "\n" + (paragraphs[0][:_SCENE_READ] if paragraphs else ""))
+    text = normalise("\n".join([title] + [p[:_SCENE_READ] for p in paragraphs[:_SCENE_PARAGRAPHS]]))
     if not _SITE.search(text):
         return None
-    flags = tuple(name for name, found in (
-        ("title_site", bool(_SITE.search(normalise(title)))), ("now", bool(_NOW.search(text))),
+    head = normalise(title)
+    return tuple(name for name, found in (
+        ("title_site", bool(_SITE.search(head))), ("now", bool(_NOW.search(text))),
         ("one_work", bool(ONE_WORK_NAMED.search(text))), ("many", S.many_works(text)),
-        ("planned", bool(S.NOT_STARTED.search(text)))) if found)
+        ("planned", bool(S.NOT_STARTED.search(text))),
+        # (session 36) where the scene is told, a headline pushing the building on, how far the work has got
+        ("lead", bool(_SITE.search(lead))), ("push_title", bool(_PUSH_TITLE.search(head))),
+        ("many_title", S.many_works(head)), ("part_done", bool(_PART_DONE.search(text)))) if found)
+
+
+def _scene(title: str, paragraphs: list[str]) -> Optional[Candidate]:
+    """A 开工 candidate for a story whose headline or first paragraphs show a work's site at work (session 35): one work
+    under way is 开工 by the progress convention (bench/data/facts/README.md), and real leads tell it in site words the
+    rules' verbs do not read ("工人们正加紧进行钢筋绑扎与混凝土浇筑——这里是某示范园的施工现场"). Its flags say how the
+    scene is told (_site_scene); the weights (fitted from session 35 on) decide whether it is the story's stage."""
+    flags = _site_scene(title, paragraphs)
+    if flags is None:
+        return None
     return Candidate(stage=S.STAGES.index("开工"), section="scene", reason="scene", verb="", kept=True, financing=False,
                      focus=False, event=False, done=False, later_year=False, earlier_year=False, scene=flags)
 
@@ -198,7 +225,8 @@ def _scene_features(candidate: Candidate, page: PageView) -> dict[str, float]:
     """The features of the scene candidate (_scene): its own, apart from the verbs' (a scene is no verb of the rules)."""
     features = {"scene": 1.0, **{f"scene&{flag}": 1.0 for flag in candidate.scene}}
     for flag, name in ((page.general, "general"), (page.amount, "amount"), (page.rule is None, "rule_none"),
-                       (page.rule == "开工", "rule_start"), (page.titled, "titled")):
+                       (page.rule == "开工", "rule_start"), (page.titled, "titled"), (page.progress, "progress"),
+                       (page.rule not in (None, "开工"), "rule_other")):
         if flag:
             features[f"scene&{name}"] = 1.0
     if page.text is not None:

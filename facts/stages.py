@@ -199,10 +199,12 @@ _FOR_BEFORE = re.compile(r"(?<![成作认因以])为[\u4e00-\u9fff]{0,6}$")
 _READYING_AFTER = re.compile(r"[^，。；,;]{0,4}?(?:做|作)[^，。；,;]{0,10}?准备|[^，。；,;]{0,4}?(?:奠定|打下|冲刺|创造条件)")
 _PROJECTS_COUNTED_BEFORE = re.compile(r"(?<![\d第])(?:[2-9]|\d{2,})(?:多|余)?个(?:重点|重大|产业)?项目(?:已经?|相继|陆续|先后|顺利|全面|正式)*(?:新)?$")
 # A headline's bare year, a month with no day, or next month before its verb ("长春新会展中心2020年开工建设", "某隧道7月开工",
-# "某桥2018年年底建成通车", "某温泉下月开建"): the time the stage is due (a report names its day: "3月18日开工"). Not a
+# "某桥2018年年底建成通车", "某温泉下月开建", "某储备库月底开建"): the time the stage is due (a report names its day: "3月18日开工"). Not a
 # time told as past ("已于去年8月投用"; _PAST_BEFORE) nor a span since it ("7月投产以来").
 _PAST_BEFORE = re.compile(r"已|去年|前年|上年|上月|上个月|此前|早在")
-_YEAR_AHEAD_BEFORE = re.compile(r"(?:(?<!\d)\d{4}年|(?<![\d月])(?:\d{1,2}|[一二三四五六七八九十]{1,2})月份?|下个?月|明年)(?:年?(?:内|底|初|前)|上旬|中旬|下旬)?(?:正式|全面|全线|建成|竣工|开工|动工)*$")
+_YEAR_AHEAD_BEFORE = re.compile(r"(?:(?<!\d)\d{4}年|(?<![\d月])(?:\d{1,2}|[一二三四五六七八九十]{1,2})月份?|下个?月|明年"
+                                # (session 36) a month's or year's end with no number ("某储备库月底开建", "本月底开工")
+                                r"|(?<![\d一二三四五六七八九十])(?:本|当|这个?)?[月年](?=底|末))(?:年?(?:内|底|末|初|前)|上旬|中旬|下旬)?(?:正式|全面|全线|建成|竣工|开工|动工)*$")
 _QUOTED_NAME = re.compile(r"[“\"][^”\"，。；,;]{0,6}$")
 _QUOTE_CLOSES_NAME = re.compile(r"[^”\"，。；,;]{0,6}?(?:项目|工程)[”\"]")
 _LAST_CENTURY = re.compile(r"(?<!\d)(?:1[5-8]\d\d|19[0-8]\d)年")  # (before 1990: pages of the 1990s may tell their own year)
