@@ -436,6 +436,10 @@ _TITLES = re.compile(r"《[^》]{0,60}》")  # documents' titles ("属于《…�
 # One work said to be listed ("德厚水库…是云南省列入国家172项节水供水重大工程的项目"): its figure is its own, no list's.
 _ONE_LISTED = re.compile(r"是[^，。；,;]{0,12}?(?:列入|入选|纳入)[^，。；,;]{0,30}?的(?:项目|工程)")
 _ONE_OF_COUNTED = re.compile(r"(?:\d+|[两二三四五六七八九十百]+)(?:多|余)?[个项处大][^，。；,;]{0,16}?(?:项目|工程)[’'”\"」]?之一")  # "‘十大招商引资项目’之一" (not "5个试点城市之一")
+# A count the work is said to be, as its predicate ("该项目是市十大重点工程，总投资约26亿元", "属于浙江省“百项千亿”防洪排涝
+# 工程"): the list it is on, as with 之一 (session 36).
+_ONE_OF_A_LIST = re.compile(r"(?:项目|工程|[院站厂库场馆园区])[^，。；,;]{0,4}?(?:是|系|属于|列为|作为)[^，。；,;\d]{0,8}?"
+                            r"[“\"‘]?(?:\d+|[两二三四五六七八九十百千]+)(?:多|余)?[个项处大][^，。；,;]{0,16}?(?:项目|工程)")
 # A work the plan lists ("该项目是国家抽水蓄能中长期发展规划“十四五”重点建设项目，…总投资78.01亿元", "工程已列入省水利
 # 发展规划"): the figure is the work's, not the plan's.
 _LISTED_IN_PLAN = re.compile(r"(?:项目|工程)[^，。；,;]{0,6}?(?:是|被?列入|被?纳入|列为|属于|作为|入选)[^，。；,;]{0,30}$")
@@ -729,7 +733,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         # A count the work is one of ("是阿克苏地区确定拜城县2011年实施的14个重大项目之一，…工程总投资1.33亿元", "是…列入国家172项
         # …重大工程的项目"): the list it belongs to, no batch; the figure is the one work's.
         one_of = bool(_ONE_OF_COUNTED.search(text, max(sentences.start_before(start), start - _REACH), invest.start())
-                      or _ONE_LISTED.search(text, max(sentences.start_before(start), start - _REACH), invest.start()))
+                      or _ONE_LISTED.search(text, max(sentences.start_before(start), start - _REACH), invest.start())
+                      or _ONE_OF_A_LIST.search(text, max(sentences.start_before(start), start - _REACH), invest.start()))
         is_roundup = is_roundup and not one_of
         if is_roundup and _OFFERED.search(full_sentence) and not _REACHED.search(full_sentence) \
                 and not _INVESTMENT_SIGNED.search(text, max(sentences.start_before(start), start - _REACH), invest.start()):

@@ -45,7 +45,11 @@ def test_a_stage_due_at_a_months_or_years_end_is_not_reached(title: str, want: s
     # a work on this year's list of key projects states its own figure
     ("高山反季节香菇生产基地项目由某公司承担，是今年永安市食用菌产业发展的重点项目，计划总投资500万元，分三年进行。", 5e6),
     ("该项目被列入2023年省重大项目，总投资12亿元，建设年产5万吨生产线。", 1.2e9),
-    # guards: the year's list summed, a year's programme counted
+    # a count the work is said to be is the list it is on, as with 之一
+    ("松阳黄南水库工程属于浙江省“百项千亿”防洪排涝工程，总投资18.1亿元，是松阳最大的地方自主投资项目。", 1.81e9),
+    # guards: the year's list summed, a year's programme counted, works counted summed
+    ("这20项重大建设总投资650亿元。", None),
+    ("全县实施的5个项目是今年的重点工程，总投资5亿元。", None),
     ("今年我市省重点项目总投资1856亿元。", None),
     ("今年，全县计划实施重点项目30个，计划总投资50亿元。", None),
 ])
