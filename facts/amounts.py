@@ -154,7 +154,8 @@ _WORKS_BY_KIND = r"站|园区?|桥|港|码头|线|医院|学校"
 # wells, counted), not a work's investment. The noun list stays loose on purpose (城, 场, 路, 线 also read
 # inside other words): a tight one, without 城/场/路/线/平台, cost 5 dev amounts.
 _DEAL = re.compile(_SIGNED.pattern + r"|协议|合同")
-_WORK_NOUN = re.compile(WORK_HEAD + "|" + _WORKS_BY_KIND + r"|园|场|馆|路|楼|厂|城|中心|中学|小学|大学|学院|合作社|小区|管道|隧道|电网|设施|装置|平台|车间|仓|酒店|景区|卫生院|福利院|养老院|敬老院")
+_WORK_NOUN = re.compile(WORK_HEAD + "|" + _WORKS_BY_KIND + r"|园|场|馆|路|楼|厂|城|中心|中学|小学|大学|学院|合作社|小区|管道|隧道|电网|设施|装置|平台|车间|仓|酒店|景区|卫生院|福利院|养老院|敬老院"
+                        r"|储备库|冷库|粮库|油库|库房")  # (session 36: "攀枝花市救灾物资储备库月底开建" names its work)
 # Investment that has arrived ("项目实际到位投资总计1.85亿", "投资到位1亿元") is a tally of money received so
 # far, like completed investment ("完成投资"), whatever the works are: a statistic, not a stated investment.
 _ARRIVED_BEFORE = re.compile(r"到位$")
@@ -1601,7 +1602,11 @@ _PLACES_WORKS_TALK = re.compile(_PLACES_WORKS.pattern + r"|推进|加快|攻坚|
 # 发展成效显著", "某区加速全域旅游扩面提质"; a lead's "推动产业转型升级" is scene-setting, its story often one work's).
 _INDUSTRY_FEATURE = re.compile(r"[业济](?:发展)?(?:实现|成效|提档|升级|转型|壮大)|产业转移|支柱产业|扩面提质|提档升级")  # (a named work's "加快推进某医院建设": _ONE_WORK_NAMED)
 # One work named ("某水库工程", "某搬迁项目"; not "重点项目", "产业项目", "21个项目", "项目建设", "项目签约").
-_ONE_WORK_NAMED = re.compile(r"(?<![点大业个级上元类批的型和、多])(?:项目|工程)(?!建设|工作|观摩|推进|签约|集中)"
+# (session 36) Not a class ending in 点 ("重点项目", "试点项目"), but a work named for a place ("应急隔离点项目"); a work
+# named by its kind before 项目建设 ("温德姆温泉度假酒店项目建设情况") is one work's building, not works' in general.
+_ONE_WORK_NAMED = re.compile(r"(?<![大业个级上元类批的型和、多])(?<!重点)(?<!试点)(?<!亮点)(?<!难点)(?<!热点)(?<!堵点)"
+                             r"(?<!节点)(?<!焦点)(?<!痛点)(?:项目|工程)(?!建设|工作|观摩|推进|签约|集中)"
+                             r"|(?<=[店馆厂站库楼])项目(?=建设)|(?<=点)(?<![重试亮难热堵节焦痛]点)项目(?=建设)"
                              r"|[\u4e00-\u9fff](?:大桥|水库|电站|枢纽|机场|铁路|高速公路|公路|生产线|大厦|医院|院区|污水处理厂|产业园"
                              r"|[路桥厂](?:改造|建设|扩建))"  # "东海岛新跨海大桥主塔封顶", "人民医院新院区建设", "东环路改造"
                              # A school or a venue named ("强力推进明德学校建设", session 32; not "加快推进学校建设", "新建中小学校")

@@ -1,6 +1,6 @@
 """Session 36, checked on made-up stories and a real run of the trainer: a headline's stage due at a month's or year's
 end is no stage reached; one work's sub-projects are no batch; a work on this year's list of key projects keeps its own
-figure; the scene candidate finds a work's site told in the second paragraph; ``--l2-new`` lets a fine-tune learn the
+figure, and so does a work named as a store or for a place (储备库, 隔离点项目); the scene candidate finds a work's site told in the second paragraph; ``--l2-new`` lets a fine-tune learn the
 features its prior has no weight for.
 
 The classes come from real pages' misses (bench/data/facts/README.md "Real pages (session 36)"); the stories here are
@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from newsmon.facts import extract_facts
+from newsmon.facts.amounts import ONE_WORK_NAMED
 from newsmon.facts.stage_model import _site_scene
 from newsmon.facts.stages import find_stage
 
@@ -55,6 +56,26 @@ def test_a_stage_due_at_a_months_or_years_end_is_not_reached(title: str, want: s
 ])
 def test_one_works_parts_and_a_listed_work_keep_its_figure(body: str, want: float | None) -> None:
     assert extract_facts("", body + _LONG).amount == want
+
+
+def test_a_store_named_in_the_headline_is_the_work_in_view_and_its_start_at_the_months_end_is_due() -> None:
+    facts = extract_facts("攀枝花市救灾物资储备库月底开建",
+                          "日前，记者从该市规划分局获悉，该市将在市殡仪馆原址建设市救灾物资储备库，一期项目力争10月底开工建设。\n"
+                          "据了解，该项目分三期建设，一期占地23亩。一期总投资1300万元，其中，中央资金588万元，市级配套资金712万元。")
+    assert facts.amount == 1.3e7 and facts.stage is None
+
+
+@pytest.mark.parametrize("text, named", [
+    ("应急隔离点项目建设加快推进", True),
+    ("专题调度温德姆至尊豪廷温泉度假酒店项目建设情况", True),
+    # guards: classes ending in 点, works' building in general
+    ("全市重点项目建设加快推进", False),
+    ("试点项目稳步实施", False),
+    ("全力推进项目建设", False),
+    ("产业项目建设提速", False),
+])
+def test_a_work_named_for_a_place_or_its_kind_is_one_work(text: str, named: bool) -> None:
+    assert bool(ONE_WORK_NAMED.search(text)) is named
 
 
 def test_the_scene_may_be_told_after_a_paragraph_of_context() -> None:
