@@ -85,6 +85,8 @@ def test_the_scene_may_be_told_after_a_paragraph_of_context() -> None:
     assert flags is not None and "lead" not in flags and {"now", "part_done"} <= set(flags)
     flags = _site_scene("冷链物流基地项目建设再提速", ["近日，在冷链物流基地项目建设现场，工人们正在浇筑混凝土。"])
     assert flags is not None and {"lead", "push_title", "title_site"} - {"title_site"} <= set(flags)
+    flags = _site_scene("", ["中秋国庆假期，在石城县各大重点项目建设现场，工人抢工期、抓进度，全力推进项目建设。"])
+    assert flags is not None and "each_site" in flags  # every work's site of a place: many works' progress
     assert _site_scene("某县召开经济工作会议", ["会议总结了今年的经济工作，部署了明年的任务。"]) is None
 
 
