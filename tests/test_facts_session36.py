@@ -48,6 +48,8 @@ def test_a_stage_due_at_a_months_or_years_end_is_not_reached(title: str, want: s
     ("该项目被列入2023年省重大项目，总投资12亿元，建设年产5万吨生产线。", 1.2e9),
     # a count the work is said to be is the list it is on, as with 之一
     ("松阳黄南水库工程属于浙江省“百项千亿”防洪排涝工程，总投资18.1亿元，是松阳最大的地方自主投资项目。", 1.81e9),
+    # a page that spaces its figures ("首期投资 1600 多万元")
+    ("乌石山水厂扩建工程于去年5月开工建设，首期投资 1600 多万元，扩建一座日供水3万吨的水厂。", 1.6e7),
     # guards: the year's list summed, a year's programme counted, works counted summed
     ("这20项重大建设总投资650亿元。", None),
     ("全县实施的5个项目是今年的重点工程，总投资5亿元。", None),
