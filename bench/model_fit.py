@@ -272,8 +272,9 @@ def main(model: Model, doc: str, argv: list[str] | None = None) -> int:
         print("nothing to fit", file=sys.stderr)
         return 2
     print(f"{len(pages)} pages read in {time.monotonic() - started:.0f} s", file=sys.stderr)
-    # Each step moves a weight by rate × l2 / pages towards its prior: at 1 or more it overshoots and the descent
-    # diverges (weights of 1e80, no error), so the fit is refused before it starts (a fold has fewer pages still).
+    # Each step moves a weight by rate × l2 / pages of its distance to the prior: from 1 it overshoots the prior, above 2
+    # the descent diverges (weights of 1e80, no error), so the fit is refused from 1 before it starts (a fold has fewer
+    # pages still; the pages whose label no candidate gives count too, so the bound is a little loose).
     strongest = max(args.l2, args.l2_new or 0.0)
     fewest = len(pages) * (args.cv - 1) // args.cv if args.cv else len(pages)
     if args.rate * strongest >= fewest:
