@@ -1565,6 +1565,10 @@ def _an_example_work(title: str, lead: str, body: str, chosen: _Found) -> bool:
     fit, 16 none and 2 an amount, but 3 of 4 on 95 fresh pages were one work's story, so an untitled page is left out)."""
     if not lead or chosen.end <= body.find(lead) + len(lead):
         return False  # told in the lead: the lead's own work
+    # (Session 36) An untitled page whose lead walks every work's site of a place ("中秋国庆假期，在石城县各大重点项目建设
+    # 现场，工人抢工期、抓进度") tours its works: the figures told later are its examples', whatever its headline was.
+    if not title.strip() and EACH_SITE.search(lead[:sentence_end(lead, sentence_end(lead, 0) + 1) + 1]):
+        return _about_works_in_general(title, lead)
     # (The headline must say it: an untitled page's general lead is often one work's story told after a scene-setting
     # sentence, "在开展三个建设年…中，我区项目建设如火如荼。目前，…盛辉物流公路港项目已经全部竣工", as fresh pages showed.)
     return bool(_PLACES_WORKS_TALK.search(title) or _INDUSTRY_FEATURE.search(title)) and _about_works_in_general(title, lead)
@@ -1616,6 +1620,9 @@ _ONE_WORK_NAMED = re.compile(r"(?<![大业个级上元类批的型和、多])(?<
 
 
 ONE_WORK_NAMED = _ONE_WORK_NAMED  # (the stage model's scene candidate asks it too: facts.stage_model)
+# Every work's site of a place ("在石城县各大重点项目建设现场", "各重点项目现场一派繁忙景象", "一个个重点项目火热推进"): many
+# works' progress toured, no one work's (_an_example_work; the stage model's scene candidate flags it too).
+EACH_SITE = re.compile(r"各(?:大|个|类)?(?:重点|重大|产业|在建)?(?:项目|工程|工地)|一个个[^，。；,;]{0,6}?(?:项目|工程)|多个(?:项目|工地)")
 
 
 def _split_by_currency(body: str, chosen: _Found, title: str) -> bool:

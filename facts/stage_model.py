@@ -28,7 +28,7 @@ from typing import Any, Callable, Optional
 
 from . import stages as S
 from . import weights as W
-from .amounts import ONE_WORK_NAMED
+from .amounts import EACH_SITE, ONE_WORK_NAMED
 from .wording import Lifts, log_lift
 from .text import CLAUSE_MARKS, EVENT, normalise, sentence_of, sentence_start, story_paragraphs
 
@@ -143,9 +143,6 @@ _PUSH_TITLE = re.compile(r"(?:推进|加快|加速|加紧|抓紧)[^，。；,;]{
 # "完成总体工程量的百分之九十", "进入装修阶段", "即将投入生产").
 _PART_DONE = re.compile(r"主体[^，。；,;]{0,6}?(?:完成|封顶|完工)|完成[^，。；,;]{0,10}?(?:工程量|%|百分之)|进入[^，。；,;]{0,10}?阶段"
                         r"|即将(?:建成|完工|投入|投用|竣工)|接近尾声|已投入[^，。；,;]{0,6}?(?:人|机械|设备)")
-# Every work's site of a place ("在石城县各大重点项目建设现场", "各重点项目现场一派繁忙景象", "一个个重点项目火热推进"): many
-# works' progress, no one work's (stages.many_works reads any 重点 as many, which one work's "省重点项目" is too).
-_EACH_SITE = re.compile(r"各(?:大|个|类)?(?:重点|重大|产业|在建)?(?:项目|工程|工地)|一个个[^，。；,;]{0,6}?(?:项目|工程)|多个(?:项目|工地)")
 # The paragraphs the scene is looked for in: a story opens on its scene or comes to it after a paragraph of context
 # ("今年以来，某市…全力推进…。" then "走进某项目建设现场，塔吊林立").
 _SCENE_PARAGRAPHS = 3
@@ -166,8 +163,9 @@ def _site_scene(title: str, paragraphs: list[str]) -> Optional[tuple[str, ...]]:
         ("planned", bool(S.NOT_STARTED.search(text))),
         # (session 36) where the scene is told, a headline pushing the building on, how far the work has got
         ("lead", bool(_SITE.search(lead))), ("push_title", bool(_PUSH_TITLE.search(head))),
+        # (stages.many_works reads any 重点 as many, which one work's "省重点项目" is too: each_site is every work's site)
         ("many_title", S.many_works(head)), ("part_done", bool(_PART_DONE.search(text))),
-        ("each_site", bool(_EACH_SITE.search(lead)))) if found)
+        ("each_site", bool(EACH_SITE.search(lead)))) if found)
 
 
 def _scene(title: str, paragraphs: list[str]) -> Optional[Candidate]:

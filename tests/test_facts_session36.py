@@ -60,6 +60,17 @@ def test_one_works_parts_and_a_listed_work_keep_its_figure(body: str, want: floa
     assert extract_facts("", body + _LONG).amount == want
 
 
+def test_an_untitled_tour_of_every_works_site_states_no_ones_investment() -> None:
+    body = ("中秋国庆假期，在石城县各大重点项目建设现场，工人抢工期、抓进度，全力推进项目建设。\n"
+            "9月30日，记者走进兴隆返迁房项目建设现场，只见塔吊林立，工人正进行混凝土浇筑、钢筋加工等作业。\n"
+            "在城北仓储物流园项目施工现场，60余名工人坚守岗位。据了解，城北仓储物流园项目总投资6440万元，建成后将完善全县物流体系。")
+    assert extract_facts("", body).amount is None
+    # guard: one work's own site, its figure told later, stays its investment
+    one = ("9月30日，记者走进城北仓储物流园项目施工现场，60余名工人坚守岗位，全力推进项目建设。\n"
+           "据了解，城北仓储物流园项目总投资6440万元，建成后将完善全县物流体系。")
+    assert extract_facts("", one).amount == 6.44e7
+
+
 def test_a_store_named_in_the_headline_is_the_work_in_view_and_its_start_at_the_months_end_is_due() -> None:
     facts = extract_facts("攀枝花市救灾物资储备库月底开建",
                           "日前，记者从该市规划分局获悉，该市将在市殡仪馆原址建设市救灾物资储备库，一期项目力争10月底开工建设。\n"
