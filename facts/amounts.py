@@ -64,6 +64,8 @@ _SIGNED_AMOUNT_SUMMED = re.compile(_SIGNED_AMOUNT.pattern + _SUMMED_AFTER.patter
 _WORK_FIGURE = re.compile(r"(?<![期])投资(?:额)?(?:约|近|超|逾|达)?[\d.]+(?:多|余)?[万亿]+(?:元|美元)?的")
 # (Promotion events, not trade fairs: a 博览会's or 交易会's signed sum holds trade deals, "…装备国际博览会落幕，…签约额近百亿元".)
 _SIGNING_EVENT = re.compile(r"推介会|招商会|洽谈会|投洽会|论坛|峰会|恳谈会|对接会|(?:当天|当日|现场|会上|本次|此次)签约"
+                            # (session 36) a fair's own session ("兰洽会…专场签约260亿元", "分会场…签约"), "[甘兰渝]洽会"
+                            r"|专场签约|分会场|[\u4e00-\u9fff]洽会"
                             r"|招商引资项目(?:集中)?签约(?:仪式|大会|活动)")  # "某县举行招商引资项目签约仪式"
 # A signing written right before its amount ("集中签约232.8亿元", "签约93亿元的项目"): the signed
 # total of a batch, or one project's investment when the amount names the project it signs.
@@ -713,7 +715,9 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         # (Not research deals, loans or a forecast: "…达成技术交易意向，现场签约金额达8.9亿元", "15家银行与62家企业现场签约，
         # 签约金额达45.6亿元", "预计本届博览会…签约金额有望突破800亿元".)
         if not is_roundup and not names_work and (_SIGNED_AMOUNT.fullmatch(invest.group())
-                               or text.endswith("签约", 0, invest.start()) and bool(_TOTAL.search(invest.group()))) and (
+                               or text.endswith("签约", 0, invest.start()) and bool(_TOTAL.search(invest.group()))
+                               # "专场签约260亿元": a signing right before its sum (session 36)
+                               or invest.group() == "签约" and not text[invest.end():match.start()].strip()) and (
                 _SIGNING_EVENT.search(full_sentence) or _SIGNING_EVENT.search(title)) \
                 and not _TECH_DEAL.search(full_sentence) and "技术" not in full_sentence \
                 and not _OTHER_AGREEMENT.search(full_sentence) and not _FORECAST.search(full_sentence) \

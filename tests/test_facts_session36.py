@@ -71,6 +71,16 @@ def test_an_untitled_tour_of_every_works_site_states_no_ones_investment() -> Non
     assert extract_facts("", one).amount == 6.44e7
 
 
+def test_a_fairs_session_states_its_own_signed_sum() -> None:
+    title = "第二十七届兰洽会兰州新区分会场活动启动 专场签约260亿元"
+    body = ("6日上午，第二十七届兰洽会兰州新区分会场活动在新区花卉交易中心启动。\n"
+            "本届兰洽会兰州新区共引进项目152个，总投资516亿元、同比增长15%。其中，省市新区专场签约项目26个，签约金额260亿元。")
+    facts = extract_facts(title, body)
+    assert facts.amount == 2.6e10 and facts.kind == "roundup"
+    # guard: a contract's value signed with no event stays none
+    assert extract_facts("", "某公司与某集团签约1.2亿元的设备采购合同。").amount is None
+
+
 def test_a_store_named_in_the_headline_is_the_work_in_view_and_its_start_at_the_months_end_is_due() -> None:
     facts = extract_facts("攀枝花市救灾物资储备库月底开建",
                           "日前，记者从该市规划分局获悉，该市将在市殡仪馆原址建设市救灾物资储备库，一期项目力争10月底开工建设。\n"
