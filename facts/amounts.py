@@ -1195,7 +1195,10 @@ _TOUR_HEADLINE = re.compile(r"(?:" + _OFFICIALS_VISIT + r"|检查|巡查)[^，�
 _TOUR_LEAD = re.compile(r"(?:" + _OFFICIALS_VISIT + r"|观摩|现场会)[^。；\n]{0,30}?项目|项目[^。；\n]{0,16}?(?:" + _OFFICIALS_VISIT + r"|观摩)")
 # Stops named as such, or two works visited one after the other ("先后来到某项目现场、某项目现场"; not "随后来到某经开区").
 _STOPS = re.compile(r"首站|下一站|(?:\d+|[两二三四五六七八九十]+)个点位|等点位"
-                    r"|先后(?:来到|前往|深入|调研|察看|视察)[^。；\n]{0,40}?(?:、|和|及)")
+                    r"|先后(?:来到|前往|深入|调研|察看|视察)[^。；\n]{0,40}?(?:、|和|及)"
+                    # (session 36) works counted on a tour ("先后在洛南、商州…现场观摩了9个重大项目", "对…等3个项目进行观摩")
+                    r"|先后在[^。；\n]{0,40}?(?:、|和|及)|观摩了?[^。；\n]{0,6}?(?:\d+|[两二三四五六七八九十]+)个"
+                    r"|(?:\d+|[两二三四五六七八九十]+)个(?:重点|重大)?项目进行(?:观摩|调研|视察)")
 _TOUR_READ = 2000  # the stops are told near the lead
 _FROM_WORK_TO_WORK = re.compile(r"先后|随后|一行还")
 _TOTAL_WORD = re.compile(r"总投资")

@@ -81,6 +81,13 @@ def test_a_fairs_session_states_its_own_signed_sum() -> None:
     assert extract_facts("", "某公司与某集团签约1.2亿元的设备采购合同。").amount is None
 
 
+def test_an_untitled_tour_counting_its_works_states_no_ones_investment() -> None:
+    body = ("昨天是全市重大项目观摩会的第二天，与会人员先后在洛南、商州、商丹园区和山阳现场观摩了9个重大项目。\n"
+            "某公司尾矿利用加气砌块项目是洛南县的一个尾矿资源组合利用项目，一期、二期建成7条生产线并投产，三期已启动。"
+            "洛南县城过境公路长26.3公里，总投资9.85亿元，全线通车后将缓解县城交通拥堵。")
+    assert extract_facts("", body).amount is None
+
+
 def test_a_store_named_in_the_headline_is_the_work_in_view_and_its_start_at_the_months_end_is_due() -> None:
     facts = extract_facts("攀枝花市救灾物资储备库月底开建",
                           "日前，记者从该市规划分局获悉，该市将在市殡仪馆原址建设市救灾物资储备库，一期项目力争10月底开工建设。\n"
