@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import json
 import math
-import subprocess
-import sys
 import time
+from functools import partial
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from facts_trainer_run import run_trainer
 from facts_probe_check import fitted_pages
 from newsmon.facts import amount_view, extract_facts
 from newsmon.facts import amount_model
@@ -139,9 +139,7 @@ def test_a_long_page_of_figures_is_read_in_bounded_time() -> None:
     assert facts.amount in (None, 12e8)
 
 
-def _trainer(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(ROOT / "bench" / "train_amount_model.py"), *args], capture_output=True,
-                          text=True, timeout=600, cwd=ROOT)
+_trainer = partial(run_trainer, "amount", timeout=600)
 
 
 def test_the_trainer_fits_the_repositorys_paragraphs_and_writes_weights_the_model_reads(tmp_path: Path,

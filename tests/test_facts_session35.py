@@ -8,22 +8,19 @@ written for the tests, with guards for the readings the changes must leave alone
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
+from functools import partial
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from facts_trainer_run import STORY_TAIL as _LONG, run_trainer
 from newsmon.facts import extract_facts
 from newsmon.facts.stages import one_work_progress
 from newsmon.facts.wording import STAGE_WORDING, fingerprint
 
 ROOT = Path(__file__).resolve().parents[1]
 STAGE_WEIGHTS = ROOT / "facts" / "data" / "stage_model.json"
-
-_LONG = ("据了解，该项目由县城投公司负责建设，建成后将进一步完善城区功能，方便周边群众生活。施工方表示，将在确保安全和质量的前提下，"
-         "合理安排工序，倒排工期，挂图作战。")
 
 
 @pytest.mark.parametrize("title, body", [
@@ -62,9 +59,7 @@ def test_a_sectors_investment_is_still_a_statistic(body: str) -> None:
     assert extract_facts("", body).amount is None
 
 
-def _trainer(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(ROOT / "bench" / "train_stage_model.py"), *args], capture_output=True,
-                          text=True, timeout=300, cwd=ROOT)
+_trainer = partial(run_trainer, "stage")
 
 
 def _texts(path: Path) -> Path:

@@ -9,12 +9,12 @@ written for the tests, with guards for the readings the changes must leave alone
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
 
+from facts_trainer_run import STORY_TAIL as _LONG, run_trainer
 from newsmon.facts import extract_facts
 from newsmon.facts.amounts import ONE_WORK_NAMED
 from newsmon.facts.stage_model import _site_scene
@@ -22,9 +22,6 @@ from newsmon.facts.stages import find_stage
 
 ROOT = Path(__file__).resolve().parents[1]
 STAGE_WEIGHTS = ROOT / "facts" / "data" / "stage_model.json"
-
-_LONG = ("据了解，该项目由县城投公司负责建设，建成后将进一步完善城区功能，方便周边群众生活。施工方表示，将在确保安全和质量的前提下，"
-         "合理安排工序，倒排工期，挂图作战。")
 
 
 @pytest.mark.parametrize("title, want", [
@@ -120,9 +117,7 @@ def test_the_scene_may_be_told_after_a_paragraph_of_context() -> None:
     assert _site_scene("某县召开经济工作会议", ["会议总结了今年的经济工作，部署了明年的任务。"]) is None
 
 
-def _trainer(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(ROOT / "bench" / "train_stage_model.py"), *args], capture_output=True,
-                          text=True, timeout=300, cwd=ROOT)
+_trainer = partial(run_trainer, "stage")
 
 
 def _scene_pages(path: Path) -> Path:

@@ -13,11 +13,13 @@ import math
 import subprocess
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from facts_trainer_run import run_trainer
 from facts_probe_check import fitted_pages
 from newsmon.facts import STAGES, extract_facts, stage_evidence
 from newsmon.facts import stage_model
@@ -116,9 +118,7 @@ def test_the_trainer_says_plainly_when_a_texts_file_is_missing(tmp_path: Path) -
     assert not (tmp_path / "w.json").exists()
 
 
-def _trainer(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(ROOT / "bench" / "train_stage_model.py"), *args], capture_output=True,
-                          text=True, timeout=300, cwd=ROOT)
+_trainer = partial(run_trainer, "stage")
 
 
 def test_the_trainer_never_replaces_the_weights_unasked_nor_with_the_paragraphs_alone(tmp_path: Path) -> None:
