@@ -30,7 +30,8 @@ import sys
 from typing import Any, Optional
 
 from newsmon.facts import InvestmentFacts, city_evidence
-from newsmon.facts.city_model import WEIGHTS_FILE, candidate_features, no_city_features, rules_decide, weights_problem
+from newsmon.facts.city_model import (WEIGHTS_FILE, candidate_features, no_city_features, only_home, rules_decide,
+                                      weights_problem)
 from newsmon.facts.places import Place
 
 from model_fit import Model, Page, main  # (bench/ is this script's own folder on the path)
@@ -46,13 +47,14 @@ def _page(title: str, body: str, source: str, want: dict[str, Any]) -> Optional[
     title, body, found = city_evidence(title, body, source)
     if rules_decide(body, found):
         return None  # no city to weigh, or a body the rules decide alone
-    names: list[Optional[str]] = [None] + [c.city for c in found]
+    weighed = [c for c in found if not only_home(c)]  # (as choose_places weighs them; found[0] keeps its features)
+    names: list[Optional[str]] = [None] + [c.city for c in weighed]
     label: Optional[str] = None
     if city is not None:
         # The label's city among the candidates, by the comparison the scorer uses ("南通" is "南通市").
-        label = next((c.city for c in found if not wrong_fields(InvestmentFacts(places=(Place("", c.city, ""),)),
-                                                                 {"city": city})), OTHER)
-    features = [no_city_features(title, body, found)] + [candidate_features(c, found) for c in found]
+        label = next((c.city for c in weighed if not wrong_fields(InvestmentFacts(places=(Place("", c.city, ""),)),
+                                                                   {"city": city})), OTHER)
+    features = [no_city_features(title, body, found)] + [candidate_features(c, found) for c in weighed]
     return features, names, label, found[0].city
 
 

@@ -34,7 +34,8 @@ import ahocorasick
 
 from .text import COMMA_CLAUSE_MARKS, FAIR_NAMES, NATIONAL, OUR_HOME, REACH, SEVERAL, WHOLE, sentence_end
 
-__all__ = ["Division", "Place", "find_places", "names_a_country", "national_figure", "place_named", "written_names"]
+__all__ = ["Division", "Place", "find_places", "names_a_country", "national_figure", "place_named", "provincial_capital",
+           "written_names"]
 
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
              "林区", "地区", "新区", "矿区", "省", "市", "县", "区", "盟", "旗")
@@ -596,6 +597,13 @@ def written_names(division: str) -> tuple[str, ...]:
     table = _table()
     codes = table.names.get(division, set())
     return tuple(sorted({name for name, named in table.names.items() if named & codes}, key=lambda n: (-len(n), n)))
+
+
+def provincial_capital(city: str) -> bool:
+    """Whether the prefecture-level city called ``city`` (full name) is its province's capital: GB/T 2260 gives each
+    province's capital the province's first prefecture code (6201 兰州, 5101 成都, 6301 西宁)."""
+    table = _table()
+    return any(table.by_code[code].level == 1 and code[2:6] == "0100" for code in table.names.get(city, ()))
 
 
 def _divisions_file() -> Optional[Path]:

@@ -3,7 +3,7 @@
 ``want`` holds any of amount, currency, kind, stage, city; a field left out or given as "?" is not scored. The
 amount is right within 1%; the city is the first place's prefecture-level city (or municipality), compared
 without its suffix (市, 地区, 盟, and 县 or 林区 of a province-administered county: "定安县" is "定安", "神农架林区" "神农架"): "南通" and "南通市" agree,
-and so do "黔南" and "黔南布依族苗族自治州"."""
+and so do "黔南" and "黔南布依族苗族自治州", "琼中" and "琼中黎族苗族自治县"."""
 from __future__ import annotations
 
 from typing import Any
@@ -38,7 +38,8 @@ def wrong_fields(facts: Any, want: dict[str, Any]) -> list[str]:
 
 
 def _same_city(got: str, city: str) -> bool:
-    """"南通市" is "南通"; an autonomous prefecture goes by its first characters ("黔南布依族苗族自治州", "黔南")."""
+    """"南通市" is "南通"; an autonomous prefecture, or a province-administered autonomous county, goes by its first
+    characters ("黔南布依族苗族自治州", "黔南"; "琼中黎族苗族自治县", "琼中")."""
     def bare(name: str) -> str:
         for suffix in ("市", "地区", "盟", "县", "林区"):  # a province-administered county: "定安县" is "定安"
             name = name.removesuffix(suffix)
@@ -46,7 +47,7 @@ def _same_city(got: str, city: str) -> bool:
     if bare(got) == bare(city):
         return True
     longer, shorter = (got, city) if len(got) > len(city) else (city, got)
-    return longer.endswith("自治州") and len(shorter) >= 2 and longer.startswith(bare(shorter))
+    return longer.endswith(("自治州", "自治县")) and len(shorter) >= 2 and longer.startswith(bare(shorter))
 
 
 def fitted_pages(trained_on: dict) -> int:

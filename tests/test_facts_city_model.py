@@ -38,7 +38,7 @@ _PROVINCES_FAIR = ("第六届某省国际茶产业博览会在合肥开幕",
                    "6月18日上午，为期四天的第六届某省国际茶产业博览会在合肥滨湖国际会展中心开幕。本届茶博会共吸引国内外800余家"
                    "企业参展，集中签约茶产业项目24个，总投资56亿元。\n签约项目涵盖茶叶种植、精深加工、茶旅融合等领域，分布在六安、"
                    "黄山、宣城等地。")
-_PREFIXES = ("rank=", "mentions", "pos", "home", "first", "in_title", "in_focus", "has_county", "muni", "venue_word",
+_PREFIXES = ("rank=", "mentions", "pos", "home", "first", "in_title", "in_focus", "has_county", "muni", "venue_word", "capital",
              "origin_word", "not_in_lead", "outlet", "full", "NULL", "null&")
 # An autonomous prefecture written by its short name ("恩施州"), an investor's home in the headline (a review's case: the
 # prefecture's full name is never written, so its namings must be read through the division table's names).
