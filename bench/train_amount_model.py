@@ -61,10 +61,8 @@ def _wording_class(want: dict[str, Any]) -> Optional[str]:
 
 
 def _prepare(texts: list[Text], args: argparse.Namespace) -> None:
-    if args.prior:  # (a fine-tune: the shipped wording stands, bench/model_fit.py)
-        _wording.keep(texts)
-        return
-    _wording.fit(texts, _wording_class)
+    # (a fine-tune keeps the shipped wording unless --tune-wording: bench/model_fit.py, bench/wording_fit.py)
+    _wording.prepare(texts, args, _wording_class)
 
 
 def _written(args: argparse.Namespace) -> None:
@@ -90,6 +88,7 @@ def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cut", type=float, default=0.4, help="drop the rules' figure when the model's probability "
                                                                "of a project's investment is below this (default: "
                                                                "%(default)s)")
+    WordingFit.option(parser)
 
 
 def _offset(args: argparse.Namespace) -> float:

@@ -52,10 +52,8 @@ _wording = WordingFit(STAGE_WORDING)
 
 
 def _prepare(texts: list[Text], args: argparse.Namespace) -> None:
-    if args.prior:  # (a fine-tune: the shipped wording stands, bench/model_fit.py)
-        _wording.keep(texts)
-        return
-    _wording.fit(texts, lambda want: None if want.get("stage", "?") == "?" else want["stage"] or NONE)
+    # (a fine-tune keeps the shipped wording unless --tune-wording: bench/model_fit.py, bench/wording_fit.py)
+    _wording.prepare(texts, args, lambda want: None if want.get("stage", "?") == "?" else want["stage"] or NONE)
 
 
 def _written(args: argparse.Namespace) -> None:
@@ -77,7 +75,7 @@ def _page(title: str, body: str, source: str, want: dict[str, Any]) -> Optional[
 
 
 MODEL = Model(name="stage", weights_file=WEIGHTS_FILE, module="facts/stage_model.py", page=_page,
-              problem=weights_problem, fields=("stage",), prepare=_prepare, written=_written,
+              problem=weights_problem, fields=("stage",), prepare=_prepare, written=_written, options=WordingFit.option,
               extra=lambda args: {"wording": _wording.fingerprint()})  # (the wording these weights were fitted with)
 
 

@@ -9,6 +9,7 @@ beside the reading model's weights, whole and then moved over the old one.
 
 from __future__ import annotations
 
+import argparse
 import os
 import random
 import shutil
@@ -41,26 +42,48 @@ class WordingFit:
         self.arrays: dict[str, np.ndarray] = {}
         self.kept = False  # the shipped weights stand (keep): nothing fitted, nothing written
 
+    def prepare(self, texts: list[Text], args: argparse.Namespace,
+                label: Callable[[dict[str, Any]], Optional[str]]) -> None:
+        """The trainer's wording: fitted afresh on ``texts``; for a fine-tune (``--prior``) the shipped one kept, or with
+        ``--tune-wording L2`` fine-tuned from it (session 37: the seen pages of sessions 34 on had never reached it)."""
+        if args.tune_wording is not None:
+            if not args.prior:
+                raise SystemExit("--tune-wording fine-tunes the shipped wording beside a fine-tune: give --prior too")
+            self.fit(texts, label, start=self._shipped(), l2=args.tune_wording)
+        elif args.prior:
+            self.keep(texts)
+        else:
+            self.fit(texts, label)
+
+    def _shipped(self) -> dict[str, np.ndarray]:
+        """The shipped wording's arrays; exits with a sentence when they cannot be read (a fine-tune needs them)."""
+        try:
+            with np.load(self.model.file, allow_pickle=False) as doc:
+                return {name: doc[name] for name in ("weights", "bias", "classes", "prior")}
+        except Exception as error:  # noqa: BLE001 — any unreadable file (missing, truncated) is one case
+            raise SystemExit(f"{self.model.file}: the shipped wording cannot be read ({error}); a fine-tune needs it")
+
     def keep(self, texts: list[Text]) -> None:
         """Keep the shipped wording model (a fine-tune from a prior, bench/model_fit.py): each text's lifts are the
         shipped model's, out of fold for pages it was not fitted on (a session's new pages); exits with a sentence when
         the shipped weights are unusable (the reading model's prior was fitted with them)."""
         self.kept = True
-        try:
-            with np.load(self.model.file, allow_pickle=False) as doc:
-                self.arrays = {name: doc[name] for name in ("weights", "bias", "classes", "prior")}
-        except Exception as error:  # noqa: BLE001 — any unreadable file (missing, truncated) is one case
-            raise SystemExit(f"{self.model.file}: the shipped wording cannot be read ({error}); a fine-tune needs it")
+        self.arrays = self._shipped()
         for _, text, _ in texts:
             lifts = self.model.lifts(vector(*wording_text(*key(text), text.get("source", ""))))
             if lifts is None:
                 raise SystemExit(f"{self.model.file}: the shipped wording is unusable (see the log); a fine-tune needs it")
             self.lifts[key(text)] = lifts
 
-    def fit(self, texts: list[Text], label: Callable[[dict[str, Any]], Optional[str]]) -> None:
+    def fit(self, texts: list[Text], label: Callable[[dict[str, Any]], Optional[str]],
+            start: Optional[dict[str, np.ndarray]] = None, l2: Optional[float] = None) -> None:
         """Fit on ``texts`` whose ``label(want)`` is one of the model's classes (None: not fitted; "" is the none
-        class), progress on stderr."""
+        class), progress on stderr; from ``start`` (the shipped arrays) with the penalty ``l2`` towards them for a
+        fine-tune, whose class shares stay the shipped ones (they stand for the texts of its first fit too)."""
         classes = self.model.classes
+        if start is not None and tuple(str(c) for c in start["classes"]) != tuple(classes):
+            raise SystemExit(f"{self.model.file}: the shipped wording's classes are not the model's; fit it afresh")
+        tuned = {} if start is None else {"start": (start["weights"], start["bias"]), "l2": l2}
         started = time.monotonic()
         labelled = [(file, text, classes.index(name)) for file, text, want in texts
                     if (name := label(want)) is not None and name in classes]
@@ -75,18 +98,25 @@ class WordingFit:
             held = set(files[k::folds])
             held_keys = {key(text) for file, text, _ in texts if file in held}
             train = [(vectors[key(text)], y) for _, text, y in labelled if key(text) not in held_keys]
-            w, b = fit([v for v, _ in train], (y for _, y in train), len(classes))
-            prior = priors((y for _, y in train), len(classes))
+            w, b = fit([v for v, _ in train], (y for _, y in train), len(classes), **tuned)
+            prior = priors((y for _, y in train), len(classes)) if start is None else start["prior"]
             held_list = sorted(held_keys)
             self.lifts.update(zip(held_list, lifts_of([vectors[k] for k in held_list], w, b, classes, prior)))
             print(f"{self.model.name}: fold {k + 1}/{folds} fitted ({time.monotonic() - started:.0f} s)",
                   file=sys.stderr)
         labels = [y for _, _, y in labelled]
-        w, b = fit([vectors[key(text)] for _, text, _ in labelled], labels, len(classes))
+        w, b = fit([vectors[key(text)] for _, text, _ in labelled], labels, len(classes), **tuned)
         self.arrays = {"weights": w.astype(np.float16), "bias": b, "classes": np.array(classes),
-                       "prior": priors(labels, len(classes))}
+                       "prior": priors(labels, len(classes)) if start is None else start["prior"]}
         print(f"{self.model.name}: fitted on {len(labelled)} texts in {time.monotonic() - started:.0f} s",
               file=sys.stderr)
+
+    @staticmethod
+    def option(parser: argparse.ArgumentParser) -> None:
+        """The trainers' option for the wording's fine-tune."""
+        parser.add_argument("--tune-wording", type=float, metavar="L2", help="with --prior: fine-tune the shipped "
+                            "wording model on the pages too (from its weights, pulled towards them by L2) instead of "
+                            "keeping it")
 
     def fingerprint(self) -> str:
         """The fitted arrays' fingerprint (facts.wording.fingerprint), for the reading model's weights file."""

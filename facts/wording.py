@@ -103,10 +103,12 @@ def softmax(s: np.ndarray) -> np.ndarray:
 
 
 def fit(vectors: list[Vector], labels: Iterable[int], classes: int, l2: float = 1e-4, iterations: int = 150,
-        rate: float = 0.05) -> tuple[np.ndarray, np.ndarray]:
+        rate: float = 0.05, start: Optional[tuple[np.ndarray, np.ndarray]] = None) -> tuple[np.ndarray, np.ndarray]:
     """Weights and bias of a multinomial logistic regression of ``labels`` on ``vectors`` (Adam steps on the full batch
     from zero weights: deterministic). The stories as one sparse matrix in CSR form: a product is a gather and a sum per
-    story (np.add.reduceat), its transpose a bincount per class."""
+    story (np.add.reduceat), its transpose a bincount per class. ``start`` (a shipped model's weights and bias: a
+    fine-tune, session 37) starts the steps from them and pulls the weights towards them, not towards zero; the buckets
+    these stories do not use keep the start's weights."""
     y = np.fromiter(labels, dtype=np.int64)
     lengths = [len(columns) for columns, _ in vectors]
     keep = [i for i, n in enumerate(lengths) if n]
@@ -119,8 +121,9 @@ def fit(vectors: list[Vector], labels: Iterable[int], classes: int, l2: float = 
     # columns renumbered compactly, the weights scattered back into all the buckets at the end.
     used, columns = np.unique(columns, return_inverse=True)
     columns = columns.reshape(-1)
-    w = np.zeros((len(used), classes), dtype=np.float32)
-    b = np.zeros(classes, dtype=np.float32)
+    w0 = start[0][used].astype(np.float32) if start is not None else np.zeros((len(used), classes), dtype=np.float32)
+    w = w0.copy()
+    b = start[1].astype(np.float32).copy() if start is not None else np.zeros(classes, dtype=np.float32)
     moments_w: list[np.ndarray] = [np.zeros_like(w), np.zeros_like(w)]
     moments_b: list[np.ndarray] = [np.zeros_like(b), np.zeros_like(b)]
     n = max(1, len(keep))
@@ -129,10 +132,11 @@ def fit(vectors: list[Vector], labels: Iterable[int], classes: int, l2: float = 
         g = (softmax(s) - target) / n
         spread = g[rows] * values[:, None]
         gw = np.stack([np.bincount(columns, weights=spread[:, k], minlength=len(used)) for k in range(classes)],
-                      axis=1).astype(np.float32) + l2 * w
+                      axis=1).astype(np.float32) + l2 * (w - w0)
         _adam_step(w, gw, moments_w, step, rate)
-        _adam_step(b, g.sum(axis=0), moments_b, step, rate)
-    full = np.zeros((2 * BUCKETS, classes), dtype=np.float32)
+        if start is None:  # (a fine-tune keeps the start's bias: the class shares of its first, larger fit, fine_tune)
+            _adam_step(b, g.sum(axis=0), moments_b, step, rate)
+    full = start[0].astype(np.float32) if start is not None else np.zeros((2 * BUCKETS, classes), dtype=np.float32)
     full[used] = w
     return full, b
 

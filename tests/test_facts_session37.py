@@ -1,19 +1,27 @@
 """Session 37, checked on made-up stories: the city model reads a provincial story (a province's leaders meeting a
 group in their capital) as no city, while a capital's own work keeps its city; a city named only as a firm's or a
 visitor's home is not weighed; the division table tells a province's capital; the scorer reads a province-administered
-autonomous county by its short name.
+autonomous county by its short name; the stage and amount trainers fine-tune their wording model (``--tune-wording``)
+instead of keeping the shipped one.
 
 The classes come from real pages' misses (bench/data/facts/README.md "Real pages (session 37)"); the stories here are
 written for the tests, with guards for the readings the change must leave alone.
 """
 from __future__ import annotations
 
+import json
+from functools import partial
+from pathlib import Path
+
+import numpy as np
 import pytest
 
 from facts_probe_check import first_city, wrong_fields
-from newsmon.facts import city_evidence, extract_facts
+from facts_trainer_run import ROOT, STORY_TAIL, run_trainer
+from newsmon.facts import InvestmentFacts, city_evidence, extract_facts
 from newsmon.facts.city_model import no_city_features, only_home
-from newsmon.facts.places import provincial_capital
+from newsmon.facts.places import Place, provincial_capital
+from newsmon.facts.wording import STAGE_WORDING, fingerprint, fit, vector
 
 _PROVINCIAL_MEETING = ("新甘肃客户端兰州1月10日讯(记者张某)省委书记张某,省委副书记、省长李某今天在兰州会见了某重工集团有限公司党委书记、"
                        "董事长王某一行。张某欢迎王某一行来甘考察投资。他说,甘肃工业基础雄厚,风能光热资源丰富,新能源产业发展前景广阔。"
@@ -70,7 +78,70 @@ def test_a_city_named_only_as_a_firms_home_is_not_weighed() -> None:
     ("琼中黎族苗族自治县", "乐东", False), ("琼中黎族苗族自治县", "琼", False),
 ])
 def test_the_scorer_reads_an_autonomous_county_by_its_short_name(got: str, want: str, same: bool) -> None:
-    from newsmon.facts import InvestmentFacts
-    from newsmon.facts.places import Place
     facts = InvestmentFacts(places=(Place("海南省", got, ""),))
     assert (wrong_fields(facts, {"city": want}) == []) is same
+
+
+# --tune-wording: the stage and amount trainers fine-tune the shipped wording model instead of keeping it.
+_STAGE_WEIGHTS = ROOT / "facts" / "data" / "stage_model.json"
+_trainer = partial(run_trainer, "stage")
+
+
+def _own_pages(folder: Path) -> list[Path]:
+    """Pages of one's own in two files (so the wording's out-of-fold fits have folds), labelled by their ``want``."""
+    paths = []
+    for half in (0, 1):
+        pages = []
+        for i in range(half * 6, half * 6 + 6):
+            pages.append({"url": f"http://127.0.0.1/own/{i}", "title": f"第{i}号物流园项目正式开工",
+                          "body": "项目现场一派繁忙景象，该项目总投资5亿元，今天正式开工建设。" + STORY_TAIL * 2,
+                          "want": {"stage": "开工"}})
+            pages.append({"url": f"http://127.0.0.1/own/s{i}", "title": f"某县召开第{i}次重点项目调度会",
+                          "body": "会议听取了全县重点项目推进情况汇报，研究解决项目建设中的困难和问题。" + STORY_TAIL * 2,
+                          "want": {"stage": None}})
+        path = folder / f"own{half}.jsonl"
+        path.write_text("".join(json.dumps(page, ensure_ascii=False) + "\n" for page in pages), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _arrays(path: Path) -> dict[str, np.ndarray]:
+    with np.load(path, allow_pickle=False) as doc:
+        return {name: doc[name] for name in ("weights", "bias", "classes", "prior")}
+
+
+def test_the_trainer_fine_tunes_the_shipped_wording_from_its_weights(tmp_path: Path) -> None:
+    out = tmp_path / "stage_model.json"
+    done = _trainer(*map(str, _own_pages(tmp_path)), "--prior", str(_STAGE_WEIGHTS), "--tune-wording", "1e-2",
+                    "--iterations", "1", "--rate", "0.000001", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    shipped, tuned = _arrays(STAGE_WORDING.file), _arrays(tmp_path / STAGE_WORDING.file.name)
+    # The pages moved the wording (a fine-tune, not the shipped file copied), from the shipped weights: the class
+    # shares and the bias (the first, larger fit's) are kept, and the buckets these pages never use are untouched.
+    assert not np.array_equal(shipped["weights"], tuned["weights"])
+    assert np.array_equal(shipped["bias"], tuned["bias"]) and np.array_equal(shipped["prior"], tuned["prior"])
+    assert list(shipped["classes"]) == list(tuned["classes"])
+    moved = np.flatnonzero(np.any(shipped["weights"] != tuned["weights"], axis=1))
+    assert 0 < len(moved) < len(shipped["weights"]) // 100
+    # The weights name the wording they were fitted with.
+    assert json.loads(out.read_text(encoding="utf-8"))["wording"] == fingerprint(*tuned.values())
+
+
+def test_the_trainer_refuses_to_tune_the_wording_without_a_prior(tmp_path: Path) -> None:
+    done = _trainer(*map(str, _own_pages(tmp_path)), "--tune-wording", "1e-2", "--dry-run")
+    assert done.returncode != 0 and "give --prior too" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_wording_fine_tune_is_pulled_towards_its_start() -> None:
+    texts = [("某项目正式开工", "项目今天正式开工建设。"), ("某县召开调度会", "会议听取了重点项目推进情况汇报。")] * 4
+    vectors = [vector(title, body) for title, body in texts]
+    labels = [1, 0] * 4
+    start_w, start_b = fit(vectors, labels, 2)
+    start_w[0, :] = 0.5  # a bucket no text uses
+    strong, _ = fit(vectors, [0, 1] * 4, 2, l2=100.0, start=(start_w, start_b))
+    weak, bias = fit(vectors, [0, 1] * 4, 2, l2=1e-6, start=(start_w, start_b))
+    used = np.flatnonzero(np.any(start_w != 0, axis=1))[1:]
+    # The opposite labels move a weakly held fit far from its start, a strongly held one hardly; the start's bias and
+    # its unused buckets stay as they were.
+    assert np.abs(weak[used] - start_w[used]).mean() > 10 * np.abs(strong[used] - start_w[used]).mean()
+    assert np.array_equal(bias, start_b) and strong[0, 0] == weak[0, 0] == 0.5
