@@ -12,8 +12,9 @@ training pages get no weight (a word written once must not decide).
 shipped one) and the L2 penalty pulls towards it, not towards zero, so a session's newly labelled pages move the weights
 without the texts of the earlier fits (which are not kept: bench/data/facts/README.md). The prior's weights stand for the
 pages and paragraphs it was fitted on, so the paragraphs are not read again, and a model's wording (facts/wording.py) is
-not refitted: its shipped weights give the pages' lifts (the pages are new to it, so they are out-of-fold lifts, as a
-fit's own would be).
+the prior's own (the file of its name beside the prior, else the shipped one): kept, its weights give the pages' lifts
+(the pages are new to it, so they are out-of-fold lifts, as a fit's own would be), or with ``--tune-wording`` fine-tuned
+from it out of fold (bench/wording_fit.py, session 37).
 """
 
 from __future__ import annotations
@@ -216,8 +217,8 @@ def main(model: Model, doc: str, argv: list[str] | None = None) -> int:
                                                     "misses")
     parser.add_argument("--prior", type=Path, help="fine-tune: start from this weights file of the model (its shipped "
                                                    f"{model.weights_file.name}) and pull the fit towards it, not towards "
-                                                   "zero; the paragraphs are not read again and the wording is not "
-                                                   "refitted (both are in the prior)")
+                                                   "zero; the paragraphs are not read again (they are in the prior) "
+                                                   "and a model's wording is the prior's, kept unless --tune-wording")
     parser.add_argument("--l2-new", type=float, help="with --prior: the L2 penalty (towards zero) of the features the "
                                                      "prior has no weight for (default: --l2, towards the prior's zero)")
     parser.add_argument("--dry-run", action="store_true", help="do not write the weights file")

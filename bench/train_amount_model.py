@@ -99,7 +99,7 @@ def _offset(args: argparse.Namespace) -> float:
 
 MODEL = Model(name="amount", weights_file=WEIGHTS_FILE, module="facts/amount_model.py", page=_page,
               problem=weights_problem, fields=("amount", "currency", "kind"), null_offset=_offset,
-              extra=lambda args: {"cut": args.cut, "wording": _wording.fingerprint()}, options=_options, prepare=_prepare,
+              extra=lambda args: {"cut": args.cut, **_wording.record(args)}, options=_options, prepare=_prepare,
               written=_written)
 
 

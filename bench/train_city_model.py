@@ -9,7 +9,9 @@ Usage::
 repository). Of the pages labelled in ``bench/data/facts/pages-session*.json`` only split ``seen`` is fitted; a page's
 own ``"want"`` is its label when it has one. Fitted: pages whose rules' places name a city and whose label is one of
 those cities or none; a page labelled with a city the rules did not find is scored in cross-validation (the city is
-wrong whatever the model answers) but not fitted, nor is a ``"?"`` city or a body the rules decide alone. The
+wrong whatever the model answers) but not fitted, nor is a ``"?"`` city or a body the rules decide alone. A city named
+only as a home (city_model.only_home) is no candidate, as choose_places does not weigh it: a label naming it is scored
+as another city's. The
 repository's dev paragraphs with a city label (``real-collected.json``, ``xwlb-*.json``: bench/model_fit.py) are fitted
 too unless ``--no-paragraphs``.
 

@@ -76,7 +76,7 @@ def _page(title: str, body: str, source: str, want: dict[str, Any]) -> Optional[
 
 MODEL = Model(name="stage", weights_file=WEIGHTS_FILE, module="facts/stage_model.py", page=_page,
               problem=weights_problem, fields=("stage",), prepare=_prepare, written=_written, options=WordingFit.option,
-              extra=lambda args: {"wording": _wording.fingerprint()})  # (the wording these weights were fitted with)
+              extra=lambda args: _wording.record(args))  # (the wording these weights were fitted with)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ beside the reading model's weights, whole and then moved over the old one.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import shutil
@@ -40,39 +41,60 @@ class WordingFit:
         self.model = model
         self.lifts: dict[Key, Lifts] = {}
         self.arrays: dict[str, np.ndarray] = {}
-        self.kept = False  # the shipped weights stand (keep): nothing fitted, nothing written
+        self.kept = False  # the prior's wording stands (keep): nothing fitted, its file copied beside the weights
+        self.start_path = model.file  # the file a fine-tune's wording comes from (_start)
+        self.tuned: dict[str, Any] = {}  # a tuned wording's penalty and start (record)
 
     def prepare(self, texts: list[Text], args: argparse.Namespace,
                 label: Callable[[dict[str, Any]], Optional[str]]) -> None:
-        """The trainer's wording: fitted afresh on ``texts``; for a fine-tune (``--prior``) the shipped one kept, or with
+        """The trainer's wording: fitted afresh on ``texts``; for a fine-tune (``--prior``) the prior's own kept, or with
         ``--tune-wording L2`` fine-tuned from it (session 37: the seen pages of sessions 34 on had never reached it)."""
         if args.tune_wording is not None:
             if not args.prior:
-                raise SystemExit("--tune-wording fine-tunes the shipped wording beside a fine-tune: give --prior too")
-            self.fit(texts, label, start=self._shipped(), l2=args.tune_wording)
+                raise SystemExit("--tune-wording fine-tunes the prior's wording beside a fine-tune: give --prior too")
+            if not 0 <= args.tune_wording < 1e6:
+                raise SystemExit("--tune-wording is a penalty from 0 (towards the prior's wording)")
+            self.start_path, start = self._start(args.prior)
+            self.tuned = {"l2": args.tune_wording, "from": fingerprint(**start)}
+            self.fit(texts, label, start=start, l2=args.tune_wording)
         elif args.prior:
-            self.keep(texts)
+            self.keep(texts, args.prior)
         else:
             self.fit(texts, label)
 
-    def _shipped(self) -> dict[str, np.ndarray]:
-        """The shipped wording's arrays; exits with a sentence when they cannot be read (a fine-tune needs them)."""
+    def _start(self, prior: Path) -> tuple[Path, dict[str, np.ndarray]]:
+        """The wording a fine-tune starts from: the file of the model's name beside ``prior`` (the prior's own wording),
+        else the shipped one; exits with a sentence when it cannot be read, is unusable, or is not the wording the
+        prior's weights name (their ``"wording"``: a tuned wording shipped since must not pass for the prior's)."""
+        beside = prior.with_name(self.model.file.name)
+        path = beside if beside.is_file() else self.model.file
         try:
-            with np.load(self.model.file, allow_pickle=False) as doc:
-                return {name: doc[name] for name in ("weights", "bias", "classes", "prior")}
+            with np.load(path, allow_pickle=False) as doc:
+                arrays = {name: doc[name] for name in ("weights", "bias", "classes", "prior")}
         except Exception as error:  # noqa: BLE001 — any unreadable file (missing, truncated) is one case
-            raise SystemExit(f"{self.model.file}: the shipped wording cannot be read ({error}); a fine-tune needs it")
+            raise SystemExit(f"{path}: the prior's wording cannot be read ({error}); a fine-tune needs it")
+        problem = self.model.problem(**arrays)
+        if problem is not None:
+            raise SystemExit(f"{path}: the prior's wording is unusable ({problem})")
+        named = json.loads(prior.read_text(encoding="utf-8")).get("wording")  # (model_fit read it as a weights file)
+        if named is not None and named != fingerprint(**arrays):
+            raise SystemExit(f"{path}: not the wording {prior.name} was fitted with; put that fit's "
+                             f"{self.model.file.name} beside {prior}")
+        return path, arrays
 
-    def keep(self, texts: list[Text]) -> None:
-        """Keep the shipped wording model (a fine-tune from a prior, bench/model_fit.py): each text's lifts are the
-        shipped model's, out of fold for pages it was not fitted on (a session's new pages); exits with a sentence when
-        the shipped weights are unusable (the reading model's prior was fitted with them)."""
+    def keep(self, texts: list[Text], prior: Path) -> None:
+        """Keep the prior's wording model (a fine-tune from a prior, bench/model_fit.py; _start): each text's lifts are
+        its, out of fold for pages it was not fitted on (a session's new pages)."""
         self.kept = True
-        self.arrays = self._shipped()
-        for _, text, _ in texts:
-            lifts = self.model.lifts(vector(*wording_text(*key(text), text.get("source", ""))))
-            if lifts is None:
-                raise SystemExit(f"{self.model.file}: the shipped wording is unusable (see the log); a fine-tune needs it")
+        self.start_path, self.arrays = self._start(prior)
+        a = self.arrays
+        weights, bias, prior_shares = (a["weights"].astype(np.float32), a["bias"].astype(np.float32),
+                                       a["prior"].astype(np.float32))
+        classes = tuple(str(c) for c in a["classes"].tolist())
+        vectors = [vector(*wording_text(*key(text), text.get("source", ""))) for _, text, _ in texts]
+        for (_, text, _), lifts in zip(texts, lifts_of(vectors, weights, bias, classes, prior_shares)):
+            if not all(np.isfinite(x) for _, x in lifts):
+                raise SystemExit(f"{self.start_path}: the prior's wording gives no finite lift; a fine-tune needs it")
             self.lifts[key(text)] = lifts
 
     def fit(self, texts: list[Text], label: Callable[[dict[str, Any]], Optional[str]],
@@ -82,7 +104,8 @@ class WordingFit:
         fine-tune, whose class shares stay the shipped ones (they stand for the texts of its first fit too)."""
         classes = self.model.classes
         if start is not None and tuple(str(c) for c in start["classes"]) != tuple(classes):
-            raise SystemExit(f"{self.model.file}: the shipped wording's classes are not the model's; fit it afresh")
+            raise SystemExit(f"{self.start_path}: the prior's wording has the model's classes in another order; fit it "
+                             "afresh")
         tuned = {} if start is None else {"start": (start["weights"], start["bias"]), "l2": l2}
         started = time.monotonic()
         labelled = [(file, text, classes.index(name)) for file, text, want in texts
@@ -114,9 +137,14 @@ class WordingFit:
     @staticmethod
     def option(parser: argparse.ArgumentParser) -> None:
         """The trainers' option for the wording's fine-tune."""
-        parser.add_argument("--tune-wording", type=float, metavar="L2", help="with --prior: fine-tune the shipped "
-                            "wording model on the pages too (from its weights, pulled towards them by L2) instead of "
-                            "keeping it")
+        parser.add_argument("--tune-wording", type=float, metavar="L2", help="with --prior: fine-tune the prior's "
+                            "wording model (the file of its name beside --prior, else the shipped one) on the pages too, "
+                            "from its weights and pulled towards them by L2, instead of keeping it")
+
+    def record(self, args: argparse.Namespace) -> dict[str, Any]:  # noqa: ARG002 — the trainers' extra() signature
+        """What the reading model's weights file says of its wording: the fitted arrays' fingerprint, and for a
+        fine-tuned wording its penalty and the fingerprint of the wording it started from."""
+        return {"wording": self.fingerprint(), **({"wording_tuned": self.tuned} if self.tuned else {})}
 
     def fingerprint(self) -> str:
         """The fitted arrays' fingerprint (facts.wording.fingerprint), for the reading model's weights file."""
@@ -126,10 +154,10 @@ class WordingFit:
         """Write the weights fitted on all the texts into ``beside``'s folder, under the model's file name; exit with a
         sentence (status 1) when they cannot be: the weights just written beside them expect them."""
         out = beside.with_name(self.model.file.name)
-        if self.kept:  # (the shipped file stands; a fit written elsewhere gets its copy, so the pair stays whole)
-            if out.resolve() != self.model.file.resolve():
-                shutil.copyfile(self.model.file, out)
-                print(f"wrote {out} (the shipped wording, kept)")
+        if self.kept:  # (the prior's file stands; a fit written elsewhere gets its copy, so the pair stays whole)
+            if out.resolve() != self.start_path.resolve():
+                shutil.copyfile(self.start_path, out)
+                print(f"wrote {out} (the prior's wording, kept)")
             return
         a = self.arrays
         problem = self.model.problem(a["weights"], a["bias"], a["classes"], a["prior"])

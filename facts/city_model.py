@@ -5,10 +5,10 @@ first, then the investment sentence's, a site word's, the most named…). On rea
 places found but not first on about one page in forty (an investor's home or a meeting's venue outranks the work's
 county: "夏志敏率队到北京开展招商引资考察", "北京公司中标新建安庆至九江铁路…"), and a province's fair held in its
 capital names the capital though its works lie across the province. This module weighs each distinct city of the
-rules' places (its rank there, how often the headline and the lead name it or its county by any name the division
-table knows, whether the headline, the investment sentence or the page's outlet does, whether a county of it is named,
-whether it is a municipality or its province's capital, a venue word before it, how many of its namings are a firm's
-home) beside a *no city* answer (a fair's words, how many cities, a province's bodies at the story's head and how often
+rules' places but a mere home (only_home): its rank there, how often the headline and the lead name it or its county by
+any name the division table knows, whether the headline, the investment sentence or the page's outlet does, whether a
+county of it is named, whether it is a municipality or its province's capital, a venue word before it, how many of its
+namings are a firm's home; beside a *no city* answer (a fair's words, how many cities, a province's bodies at the story's head and how often
 it names the cities' provinces: session 37), in one softmax, and reorders the reported places: the chosen city's places
 first, or for no city the places' provinces alone (as find_places reports a province's fair). A story whose places
 name no city is left as the rules read it.
@@ -46,8 +46,11 @@ _HOME_AFTER = re.compile(r"(?:市|区|县)?(?:一家|的|某[\u4e00-\u9fff]{0,8}
                          r"|[)）][\u4e00-\u9fff]{0,8}?(?:有限|股份|公司|集团)")
 _FAIR = re.compile(r"博览会|交易会|洽谈会|大会|推介会|论坛|峰会")
 # (session 37) A province's own people and bodies at the story's head: a provincial story ("省委书记…在兰州会见…",
-# "省政府和中国一重集团签署…") names its capital as a venue, not as the works' city.
-_PROVINCE_ACTOR = re.compile(r"省委|省政府|省长|自治区(?:党委|人民政府|政府|主席|副主席)|全省|全区各地")
+# "省政府和中国一重集团签署…") names its capital as a venue, not as the works' city. Not a city's secretary sitting on
+# the province's committee ("省委常委、市委书记"), nor a place written after its province ("湖南省长沙市": 省长 only
+# as a title, after 副, 、 or the province's own 省, or opening a clause).
+_PROVINCE_ACTOR = re.compile(r"省委(?!常委)|省政府|(?:^|(?<=[副、省\s，。（(“]))省长|自治区(?:党委|人民政府|政府|主席|副主席)",
+                             re.M)
 
 
 @dataclass(frozen=True)
@@ -119,10 +122,11 @@ def candidates(title: str, body: str, focus: str, places: tuple[Place, ...], out
 
 
 def only_home(candidate: CityCandidate) -> bool:
-    """Whether the lead names the city only as a firm's or a visitor's home ("中农信投(上海)能源科技有限公司来我区洽谈"):
-    by the labels no project's city (none of the 9 such cities of 1,111 labelled pages is the label), too rare for the
-    weights to learn (session 37), so such a city is not weighed at all."""
-    return candidate.mentions > 0 and candidate.home == 1.0
+    """Whether the lead names the city only as a firm's or a visitor's home ("中农信投(上海)能源科技有限公司来我区洽谈")
+    and neither the headline nor the investment's sentence names it (a local firm's project, "某某(兰州)新材料有限公司
+    10万吨项目开工", is the city's): by the labels no project's city (none of the 9 such cities of 1,111 labelled pages
+    is the label), too rare for the weights to learn (session 37), so such a city is not weighed at all."""
+    return candidate.mentions > 0 and candidate.home == 1.0 and not (candidate.in_title or candidate.in_focus)
 
 
 def candidate_features(candidate: CityCandidate, found: list[CityCandidate]) -> dict[str, float]:
@@ -152,7 +156,9 @@ def no_city_features(title: str, body: str, found: list[CityCandidate]) -> dict[
     if provinces:
         # How often the lead names the cities' provinces: a province-wide story names its province more than a city's
         # story does ("甘肃省今年将重点推进…287个省列重大项目"; a province's own dateline counts, "新甘肃客户端兰州…讯").
-        named = sum(len(_names_pattern(written_names(p)).findall(lead)) for p in provinces if written_names(p))
+        # (A name right before 市 or 州 is a city's: "吉林市", "海南州" of Qinghai.)
+        named = sum(1 for p in provinces if written_names(p) for m in _names_pattern(written_names(p)).finditer(lead)
+                    if not lead.startswith(("市", "州"), m.end()))
         features["null&prov_named"] = math.log1p(named)
     return features
 
@@ -191,8 +197,10 @@ def choose_places(title: str, body: str, focus: str, places: tuple[Place, ...], 
         if score > best_score:
             best, best_score = candidate.city, score
     if best is None:
-        # (A municipality is a city: no province of its own to keep.)
-        provinces = dict.fromkeys(p.province for p in places if p.province and p.province not in _MUNICIPALITIES)
+        # (A municipality is a city: no province of its own to keep; nor is a home's province the story's.)
+        homes = {c.city for c in found if only_home(c)}
+        provinces = dict.fromkeys(p.province for p in places if p.province and p.province not in _MUNICIPALITIES
+                                  and not (_city_of(p) and _city_of(p) in homes))
         return tuple(Place(province, "", "") for province in provinces)
     # The chosen city's places first, even before a place the rules ranked first that names no city (a province, 台湾省):
     # the first place is the story's city wherever one is reported (the store's city column).

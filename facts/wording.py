@@ -105,7 +105,7 @@ def softmax(s: np.ndarray) -> np.ndarray:
 def fit(vectors: list[Vector], labels: Iterable[int], classes: int, l2: float = 1e-4, iterations: int = 150,
         rate: float = 0.05, start: Optional[tuple[np.ndarray, np.ndarray]] = None) -> tuple[np.ndarray, np.ndarray]:
     """Weights and bias of a multinomial logistic regression of ``labels`` on ``vectors`` (Adam steps on the full batch
-    from zero weights: deterministic). The stories as one sparse matrix in CSR form: a product is a gather and a sum per
+    from zero weights, or from ``start``: deterministic). The stories as one sparse matrix in CSR form: a product is a gather and a sum per
     story (np.add.reduceat), its transpose a bincount per class. ``start`` (a shipped model's weights and bias: a
     fine-tune, session 37) starts the steps from them and pulls the weights towards them, not towards zero; the buckets
     these stories do not use keep the start's weights."""
@@ -117,8 +117,8 @@ def fit(vectors: list[Vector], labels: Iterable[int], classes: int, l2: float = 
     values = np.concatenate([vectors[i][1] for i in keep]) if keep else np.zeros(0, dtype=np.float32)
     rows = np.repeat(np.arange(len(keep)), [lengths[i] for i in keep])
     target = np.eye(classes, dtype=np.float32)[y[keep]] if keep else np.zeros((0, classes), dtype=np.float32)
-    # Only the buckets the stories use are fitted (the others' gradient is nought and their weight stays at zero): the
-    # columns renumbered compactly, the weights scattered back into all the buckets at the end.
+    # Only the buckets the stories use are fitted (the others' gradient is nought and their weight stays as it starts,
+    # zero or the start's): the columns renumbered compactly, the weights scattered back into all the buckets at the end.
     used, columns = np.unique(columns, return_inverse=True)
     columns = columns.reshape(-1)
     w0 = start[0][used].astype(np.float32) if start is not None else np.zeros((len(used), classes), dtype=np.float32)
@@ -134,7 +134,7 @@ def fit(vectors: list[Vector], labels: Iterable[int], classes: int, l2: float = 
         gw = np.stack([np.bincount(columns, weights=spread[:, k], minlength=len(used)) for k in range(classes)],
                       axis=1).astype(np.float32) + l2 * (w - w0)
         _adam_step(w, gw, moments_w, step, rate)
-        if start is None:  # (a fine-tune keeps the start's bias: the class shares of its first, larger fit, fine_tune)
+        if start is None:  # (a fine-tune keeps the start's bias: it stands for the class shares of its first, larger fit)
             _adam_step(b, g.sum(axis=0), moments_b, step, rate)
     full = start[0].astype(np.float32) if start is not None else np.zeros((2 * BUCKETS, classes), dtype=np.float32)
     full[used] = w
