@@ -61,7 +61,7 @@ def _wording_class(want: dict[str, Any]) -> Optional[str]:
 
 
 def _prepare(texts: list[Text], args: argparse.Namespace) -> None:
-    # (a fine-tune keeps the shipped wording unless --tune-wording: bench/model_fit.py, bench/wording_fit.py)
+    # (a fine-tune keeps the prior's wording unless --tune-wording: bench/model_fit.py, bench/wording_fit.py)
     _wording.prepare(texts, args, _wording_class)
 
 
@@ -99,7 +99,7 @@ def _offset(args: argparse.Namespace) -> float:
 
 MODEL = Model(name="amount", weights_file=WEIGHTS_FILE, module="facts/amount_model.py", page=_page,
               problem=weights_problem, fields=("amount", "currency", "kind"), null_offset=_offset,
-              extra=lambda args: {"cut": args.cut, **_wording.record(args)}, options=_options, prepare=_prepare,
+              extra=lambda args: {"cut": args.cut, **_wording.record()}, options=_options, prepare=_prepare,
               written=_written)
 
 

@@ -11,8 +11,7 @@ own ``"want"`` is its label when it has one. Fitted: pages whose rules' places n
 those cities or none; a page labelled with a city the rules did not find is scored in cross-validation (the city is
 wrong whatever the model answers) but not fitted, nor is a ``"?"`` city or a body the rules decide alone. A city named
 only as a home (city_model.only_home) is no candidate, as choose_places does not weigh it: a label naming it is scored
-as another city's. The
-repository's dev paragraphs with a city label (``real-collected.json``, ``xwlb-*.json``: bench/model_fit.py) are fitted
+as another city's. The repository's dev paragraphs with a city label (``real-collected.json``, ``xwlb-*.json``: bench/model_fit.py) are fitted
 too unless ``--no-paragraphs``.
 
 The model is a conditional logit over the story's cities and a no-city answer, fitted as bench/model_fit.py says

@@ -52,7 +52,7 @@ _wording = WordingFit(STAGE_WORDING)
 
 
 def _prepare(texts: list[Text], args: argparse.Namespace) -> None:
-    # (a fine-tune keeps the shipped wording unless --tune-wording: bench/model_fit.py, bench/wording_fit.py)
+    # (a fine-tune keeps the prior's wording unless --tune-wording: bench/model_fit.py, bench/wording_fit.py)
     _wording.prepare(texts, args, lambda want: None if want.get("stage", "?") == "?" else want["stage"] or NONE)
 
 
@@ -76,7 +76,7 @@ def _page(title: str, body: str, source: str, want: dict[str, Any]) -> Optional[
 
 MODEL = Model(name="stage", weights_file=WEIGHTS_FILE, module="facts/stage_model.py", page=_page,
               problem=weights_problem, fields=("stage",), prepare=_prepare, written=_written, options=WordingFit.option,
-              extra=lambda args: _wording.record(args))  # (the wording these weights were fitted with)
+              extra=lambda args: _wording.record())  # (the wording these weights were fitted with)
 
 
 if __name__ == "__main__":

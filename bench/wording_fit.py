@@ -100,8 +100,8 @@ class WordingFit:
     def fit(self, texts: list[Text], label: Callable[[dict[str, Any]], Optional[str]],
             start: Optional[dict[str, np.ndarray]] = None, l2: Optional[float] = None) -> None:
         """Fit on ``texts`` whose ``label(want)`` is one of the model's classes (None: not fitted; "" is the none
-        class), progress on stderr; from ``start`` (the shipped arrays) with the penalty ``l2`` towards them for a
-        fine-tune, whose class shares stay the shipped ones (they stand for the texts of its first fit too)."""
+        class), progress on stderr; from ``start`` (the prior's arrays, _start) with the penalty ``l2`` towards them for a
+        fine-tune, whose class shares stay the prior's (they stand for the texts of its first fit too)."""
         classes = self.model.classes
         if start is not None and tuple(str(c) for c in start["classes"]) != tuple(classes):
             raise SystemExit(f"{self.start_path}: the prior's wording has the model's classes in another order; fit it "
@@ -141,7 +141,7 @@ class WordingFit:
                             "wording model (the file of its name beside --prior, else the shipped one) on the pages too, "
                             "from its weights and pulled towards them by L2, instead of keeping it")
 
-    def record(self, args: argparse.Namespace) -> dict[str, Any]:  # noqa: ARG002 — the trainers' extra() signature
+    def record(self) -> dict[str, Any]:
         """What the reading model's weights file says of its wording: the fitted arrays' fingerprint, and for a
         fine-tuned wording its penalty and the fingerprint of the wording it started from."""
         return {"wording": self.fingerprint(), **({"wording_tuned": self.tuned} if self.tuned else {})}

@@ -8,8 +8,8 @@ capital names the capital though its works lie across the province. This module 
 rules' places but a mere home (only_home): its rank there, how often the headline and the lead name it or its county by
 any name the division table knows, whether the headline, the investment sentence or the page's outlet does, whether a
 county of it is named, whether it is a municipality or its province's capital, a venue word before it, how many of its
-namings are a firm's home; beside a *no city* answer (a fair's words, how many cities, a province's bodies at the story's head and how often
-it names the cities' provinces: session 37), in one softmax, and reorders the reported places: the chosen city's places
+namings are a firm's home; beside a *no city* answer (a fair's words, how many cities, a province's bodies at the
+story's head and how often it names the cities' provinces: session 37), in one softmax, and reorders the reported places: the chosen city's places
 first, or for no city the places' provinces alone (as find_places reports a province's fair). A story whose places
 name no city is left as the rules read it.
 
@@ -29,6 +29,7 @@ from typing import Any, Optional
 
 from . import weights as W
 from .places import Place, provincial_capital, written_names
+from .text import GOVERNOR
 
 __all__ = ["MIN_BODY", "WEIGHTS_FILE", "CityCandidate", "candidates", "candidate_features", "choose_places",
            "no_city_features", "only_home", "rules_decide", "weights_problem"]
@@ -47,10 +48,8 @@ _HOME_AFTER = re.compile(r"(?:市|区|县)?(?:一家|的|某[\u4e00-\u9fff]{0,8}
 _FAIR = re.compile(r"博览会|交易会|洽谈会|大会|推介会|论坛|峰会")
 # (session 37) A province's own people and bodies at the story's head: a provincial story ("省委书记…在兰州会见…",
 # "省政府和中国一重集团签署…") names its capital as a venue, not as the works' city. Not a city's secretary sitting on
-# the province's committee ("省委常委、市委书记"), nor a place written after its province ("湖南省长沙市": 省长 only
-# as a title, after 副, 、 or the province's own 省, or opening a clause).
-_PROVINCE_ACTOR = re.compile(r"省委(?!常委)|省政府|(?:^|(?<=[副、省\s，。（(“]))省长|自治区(?:党委|人民政府|政府|主席|副主席)",
-                             re.M)
+# the province's committee ("省委常委、市委书记"), nor a place written after its province ("湖南省长沙市": GOVERNOR).
+_PROVINCE_ACTOR = re.compile(r"省委(?!常委)|省政府|" + GOVERNOR + r"|自治区(?:党委|人民政府|政府|主席|副主席)")
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from typing import Any, Callable, Iterable, Optional
 
 import ahocorasick
 
-from .text import COMMA_CLAUSE_MARKS, FAIR_NAMES, NATIONAL, OUR_HOME, REACH, SEVERAL, WHOLE, sentence_end
+from .text import COMMA_CLAUSE_MARKS, FAIR_NAMES, GOVERNOR, NATIONAL, OUR_HOME, REACH, SEVERAL, WHOLE, sentence_end
 
 __all__ = ["Division", "Place", "find_places", "names_a_country", "national_figure", "place_named", "provincial_capital",
            "written_names"]
@@ -1225,7 +1225,8 @@ _PROVINCE_EVENT = re.compile(r"(?:(?<![\u4e00-\u9fff])省(?!委|长|政府|人�
     r"[^，。；;,!?！？：:\n]{0,16}?(?:" + _EVENTS_ELSEWHERE + r")")
 # A province's leaders meeting investors ("省委书记胡昌升，省长任振鹤今天在兰州会见了…", "副省长某某在济南会见…"): the
 # province's talks, the capital only where they met (not a city's or a county's head: 市长, 县长).
-_PROVINCE_LEADERS_MEET = re.compile(r"(?:省委(?:副)?书记|(?<![市县区])省长|自治区(?:党委)?(?:副)?(?:书记|主席))[^。；;!?！？\n]{0,40}?(?:会见|会谈|见证)")
+_PROVINCE_LEADERS_MEET = re.compile(r"(?:省委(?:副)?书记|" + GOVERNOR + r"|自治区(?:党委)?(?:副)?(?:书记|主席))"
+                                    r"[^。；;!?！？\n]{0,40}?(?:会见|会谈|见证)")
 # The stages a province's batch headline counts its works at ("安徽1032个重大项目集中开工", "四川114个重大文旅项目签约").
 _BATCH_STAGE = re.compile(r"开工|签约|竣工|投产|开复工")
 # A headline's place its subject travels to ("县长率队赴浙江招商", "到深圳对接"), or promotes itself in ("在香港开展招商推介活动"):

@@ -80,6 +80,9 @@ _TOLD_AFTER = r"(?![，,]?[^，。；]{0,24}?(?:了解到|获悉|得知|发布�
 # Many projects signed, started or finished together on one day: the event that makes their count a batch.
 # A story told by the place itself ("我市", "我县", "我区"): its own works, its own signings.
 OUR_HOME = re.compile(r"我(?:市|县|区|州|旗|省)")
+# 省长 as a province's head's title: after a clause's start or a mark, 副, 代 or the province's own 省 ("省委副书记、省长某某",
+# "副省长", "云南省省长"), not read across a place written after its province ("湖南省长沙市", "吉林省长春市", "浙江省长兴县").
+GOVERNOR = r"(?:(?<![\u4e00-\u9fff])|(?<=[副代省]))省长"
 
 TOGETHER = re.compile(r"集中(签约|开工|开竣工|开[（(]竣[）)]工|开复工|投产|竣工|开业)")
 EVENT = re.compile(r"(?:今天|今日|昨天|昨日|日前|近日|\d{1,2}日(?![，,]?(?:记者|从|据|获悉|讯|电)))" + _TOLD_AFTER

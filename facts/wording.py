@@ -105,10 +105,10 @@ def softmax(s: np.ndarray) -> np.ndarray:
 def fit(vectors: list[Vector], labels: Iterable[int], classes: int, l2: float = 1e-4, iterations: int = 150,
         rate: float = 0.05, start: Optional[tuple[np.ndarray, np.ndarray]] = None) -> tuple[np.ndarray, np.ndarray]:
     """Weights and bias of a multinomial logistic regression of ``labels`` on ``vectors`` (Adam steps on the full batch
-    from zero weights, or from ``start``: deterministic). The stories as one sparse matrix in CSR form: a product is a gather and a sum per
-    story (np.add.reduceat), its transpose a bincount per class. ``start`` (a shipped model's weights and bias: a
-    fine-tune, session 37) starts the steps from them and pulls the weights towards them, not towards zero; the buckets
-    these stories do not use keep the start's weights."""
+    from zero weights, or from ``start``: deterministic). The stories as one sparse matrix in CSR form: a product is a
+    gather and a sum per story (np.add.reduceat), its transpose a bincount per class. ``start`` (an earlier fit's weights
+    and bias: a fine-tune, session 37) starts the steps from them and pulls the weights towards them, not towards zero;
+    the bias and the buckets these stories do not use keep the start's."""
     y = np.fromiter(labels, dtype=np.int64)
     lengths = [len(columns) for columns, _ in vectors]
     keep = [i for i, n in enumerate(lengths) if n]

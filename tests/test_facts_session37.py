@@ -10,6 +10,7 @@ written for the tests, with guards for the readings the change must leave alone.
 from __future__ import annotations
 
 import json
+import re
 from functools import partial
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from facts_trainer_run import ROOT, STORY_TAIL, run_trainer
 from newsmon.facts import InvestmentFacts, city_evidence, extract_facts, wording_text
 from newsmon.facts.city_model import no_city_features, only_home
 from newsmon.facts.places import Place, provincial_capital
+from newsmon.facts.text import GOVERNOR
 from newsmon.facts.wording import STAGE_WORDING, fingerprint, fit, vector
 
 _PROVINCIAL_MEETING = ("新甘肃客户端兰州1月10日讯(记者张某)省委书记张某,省委副书记、省长李某今天在兰州会见了某重工集团有限公司党委书记、"
@@ -189,3 +191,15 @@ def test_a_wording_fine_tune_is_pulled_towards_its_start() -> None:
     # …and a strongly held fit starts from the start (from zero it could not end near it in 150 steps)
     assert np.abs(strong[used] - start_w[used]).mean() < 0.1 * np.abs(start_w[used]).mean()
     assert np.array_equal(bias, start_b) and strong[0, 0] == weak[0, 0] == 0.5
+
+
+@pytest.mark.parametrize("text, governor", [
+    ("省委副书记、省长李某今天在兰州会见了", True), ("副省长王某", True), ("云南省省长", True), ("省委副书记、代省长某某", True),
+    ("省长郭树清在济南会见", True),
+    # guards: a place written after its province
+    ("湖南省长沙市某项目", False), ("吉林省长春市", False), ("浙江省长兴县", False),
+])
+def test_a_governors_title_is_read_as_such_by_the_rules_and_the_city_model(text: str, governor: bool) -> None:
+    # One pattern (text.GOVERNOR) for the rules' provincial meetings and the city model's provincial bodies.
+    assert bool(re.search(GOVERNOR, text)) is governor
+    assert ("null&prov_actor" in no_city_features("", text + "。" + STORY_TAIL, [])) is governor
