@@ -1158,7 +1158,7 @@ def _counted_near(title: str, lead: str, amount_text: str) -> bool:
 # "今年以来江北区新开工项目41个", "9月份桐城市备案企业投资项目17个", "福安市一季度招商“开门红”", "凤台县“招商引资百日
 # 攻坚”行动交出亮眼答卷", "某县2024年重点项目计划出炉", "…重点项目观摩综述", "…召开项目建设半年推进会".
 _TALLY_HEADLINE = re.compile(r"以来(?!最|首|第一)|累计|截至|截止|[一二三四]季度|前[两三]季度|上半年|下半年|全年|过去一年|\d{1,2}月份|\d{1,2}\s?[—–\-~至]\s?\d{1,2}\s?月"
-                             r"|百日攻坚|攻势|项目建设季|开门红|答卷|综述"
+                             r"|综述"
                              # last year's, or a drive's results ("去年签约项目472个…", "某州招商引资工作取得可喜成果")
                              r"|^\s*(?:去年|上年)|招商(?:引资)?工作(?:取得|成效|成果)"
                              # a year's list of key works put out ("今年首批省重点项目名单“出炉”", "湖北发布2026年省级重点项目清单")
@@ -1176,6 +1176,9 @@ _TALLY_HEADLINE = re.compile(r"以来(?!最|首|第一)|累计|截至|截止|[�
 # figures are examples when the story goes from work to work (_campaign_goes_on), not when it tells one work ("某县：项目建设
 # 跑出“加速度”" over one 纺织产业园, "某高速公路项目打响冬季施工大会战", nor a named work's "某医院项目建设加速推进").
 _CAMPAIGN_HEADLINE = re.compile(r"(?:推进|加快|加速|推动|提速)[^，。；\s]{0,6}?(?:重点|重大)项目建设"
+                                # a drive's results ("百日攻坚", "开门红", "交出亮眼答卷"): a tally when the story goes on over
+                                # works, not when it tells one ("答好“项目答卷”" over one 粮食储备库's 总投资)
+                                r"|百日攻坚|攻势|项目建设季|开门红|答卷"
                                 r"|(?:(?:重点|重大)|(?<=[：:，,\s“]))项目建设[“”\"]?(?:提档|提速|加速|跑出|驶入|按下|热潮|如火如荼|火热"
                                 r"|快马加鞭|马力全开)|大会战")
 # A tour of a place's key works ("区人大常委会组织代表视察重点项目建设", "市领导督导检查重大项目建设"): a summary too when it

@@ -269,6 +269,12 @@ class _Table:
                 variants: tuple[str, ...] = (short + "县",)
             elif d.name.endswith("区") and not d.name.endswith(("新区", "矿区", "林区", "地区")) and tag in _PROPER_TAGS:
                 variants = (short + "县",) if short.endswith("城") else (short + "市", short + "县")
+            elif d.name.endswith("区") and not d.name.endswith(("新区", "矿区", "林区", "地区")) \
+                    and (not tag or freq < _RARE_WORD):
+                # A district whose short name jieba knows only as a rare word or not at all keeps its old
+                # county's name: "电白县" (电白 n, seen 3 times; 电白区 since 2014), "沾化县", "呈贡县". Only
+                # 县: "X市" after a rare word reads across words more often ("新增城市" of 增城).
+                variants = (short + "县",)
             else:
                 continue
             for variant in variants:
@@ -446,6 +452,8 @@ class _Table:
                 if name in self.old_names and text.startswith("场", end + 1) \
                         or name in self.renamed and text.startswith(("场", "政", "民"), end + 1):
                     continue  # "海淀市场" is a market, not the old 海淀市; "双城市政道路" is municipal roads
+                if name.endswith("区") and text.startswith("域", end + 1):
+                    continue  # "铁东街以东东山区域": an area (区域), not 鹤岗's 东山区
                 if len(name) == 2 and name.endswith("县") and text.startswith(_COUNTY_WORDS, end + 1) \
                         and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
                     continue  # "提高县区…", "提高县域经济": 县区/县域 is the word, not 宜宾's 高县

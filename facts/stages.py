@@ -144,6 +144,9 @@ _VERBS = {
             # ("召开港澳推介会", "召开服务业大会", "具备批量生产能力", "发动机成功点火": none of them)
             r"(?:正式|开始|启动|全面)生产(?![线基车许经要力资总安企设])|(?:实现|开始|投入)批量生产|(?:首台|首辆|首批|首架|首件|首套)[^，。；,;]{0,12}?下线"
             r"|(?:正式|成功|顺利|胜利)点火(?!仪式)|点火成功|(?:完成|实现)通水|通水试运行|并网启动|(?<![召展公离])开港(?!澳)|"
+            # a plant's output fed in, told as done ("电站已并网发电", "某发电项目成功实现并网发电", "一次性成功并网发电"),
+            # or a works put on trial run ("风电项目并网试运行", "污水处理厂进水试运行"); a first unit's is "a part" (_part)
+            r"(?:已|成功|顺利|实现)(?:实现)?并网(?:发电|运行)|(?:并网|进水|投料|带负荷)(?:发电)?试运行|"
             r"(?<!闭)(?<!正常)(?<!恢复)(?<!每天)(?<!按时)开馆|(正式|全线)?(?<!恢复)(?<!暂停)(?<!禁止)(?<!中断)(?<!临时)通车(?!里程)|投入商运",
     # 开通运营, 通车: a line, road, bridge or tunnel opened to traffic (a measure, "通车里程", is none; a bus
     # route, a flight or a hotline "正式开通" is a service, and "恢复通车" reopens a road);
@@ -333,7 +336,7 @@ _NOT_A_WORKS_OBJECT = re.compile(r"规划(?!许可证|局|委|部门|院|设计)
 _MEETING_DUE_AFTER = re.compile(r"[^，。；,;]{0,6}?(?:将于|将在|将|拟|定于|计划|即将|下个?月|明天|近期)")
 # A first unit before its production ("首台机组", "1号机组", "#1机组", "首批机组"): a part of the plant (its whole is "全部机组").
 _WHOLE_UNITS = re.compile(r"全部|所有|全厂|整体|全容量|全面")
-_FIRST_UNIT_BEFORE = re.compile(r"(?:首台|首批|第一台|(?<![\d#])[1１]号|一号|#1|1#)(?:\d+台)?(?:风电|光伏|水电|火电|发电)?机组")
+_FIRST_UNIT_BEFORE = re.compile(r"(?:首台|首批|首个|第一台|(?<![\d#])[1１]号|一号|#1|1#)(?:\d+台)?(?:风电|光伏|水电|火电|发电)?(?:机组|风机(?:方阵)?|方阵)")  # ("首台风机", "首个风机方阵")
 # A part of a work named right before its completion: the work itself is not complete.
 # (厂房 alone may be the work: "新建的标准化厂房已经竣工"; its structure is a part.)
 _PARTS = r"主体工程|主体结构|主体建设|主体|土建(?:工程)?|(?:机电|设备)安装(?:工程)?|装修|装饰(?:工程)?|路基(?:工程)?|地基(?:工程)?|钢结构|导流洞|隧洞|桩基|基础工程|厂房结构|分部(?:工程)?"
