@@ -61,3 +61,23 @@ def test_a_plant_fed_into_the_grid_or_on_trial_run_is_in_production(title: str, 
 def test_an_area_word_is_no_district() -> None:
     body = "蛟河市生活垃圾焚烧发电项目选址铁东街以东东山区域,占地4.59万平方米,工程计划总投资2.26亿元。"
     assert first_city(extract_facts("", body, "")) == "吉林市"
+
+
+@pytest.mark.parametrize("title, body, stage", [
+    ("关于某河项目中期计划调整的批复", "省水利厅、省发改委:你们《关于某河项目中期计划调整的请示》收悉。经研究,现批复如下:一、同意调整某河项目中期计划。"
+     "二、同意总灌溉面积由原设计的147.3万亩调整为129万亩。", "核准"),
+    ("", "某管委会:报来《关于申报某开发区配套道路工程可行性研究报告的请示》收悉。经研究,同意你单位提出的项目申请,"
+     "现将项目可行性研究报告批复如下。", "核准"),
+    ("", "根据建设项目环境影响评价审批程序的有关规定,经审查,2025年1月13日某市生态环境局对某食品厂建设项目环境影响评价文件作出审批决定。"
+     "现将审批决定情况予以公告。", "核准"),
+    # guards: an intended decision, a refusal
+    ("", "根据建设项目环境影响评价审批程序的有关规定,我局拟对某食品厂建设项目环境影响评价文件作出审批决定。现将拟作出的审批意见公示。", None),
+    ("", "经研究,不同意你单位提出的某道路工程项目申请。", None),
+])
+def test_an_approvals_reply_to_its_applicant_is_the_approval(title: str, body: str, stage: str | None) -> None:
+    assert extract_facts(title, body, "").stage == stage
+
+
+def test_a_preposition_opens_no_projects_name() -> None:
+    body = "根据建设项目环境影响评价审批程序的有关规定,经审查,某市生态环境局对3个建设项目环境影响评价文件作出审批决定。"
+    assert not (extract_facts("", body, "").project or "").startswith("根据")
