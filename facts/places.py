@@ -285,7 +285,9 @@ class _Table:
         # name of the same characters (淮南's 大通区, 长春's 宽城区, read above as "大通县", "宽城县").
         full_names = {d.name for d in divisions}
         for d in divisions:
-            name = _without_peoples(d.name, peoples, "自治县")
+            # (A county named after its people keeps the people's name: "东乡县" is 东乡族自治县, not 抚州's 东乡区 of old;
+            # one of many peoples keeps its own: "龙胜县" of 龙胜各族自治县.)
+            name = _without_peoples(d.name, peoples, "自治县") or re.sub(r"各?族?自治县$", "", d.name)
             if name and len(name) >= 2 and d.name.endswith("自治县") and name + "县" not in full_names:
                 names[name + "县"] = {d.code}
                 old_names.pop(name + "县", None)

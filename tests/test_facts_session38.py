@@ -1,7 +1,8 @@
 """Session 38, checked on made-up stories: a district's old county name is read where its short name is a rare word
-(电白县); a drive's headline (答卷, 开门红) makes a tally only when the story goes on over works; a helper named as
-such (帮扶单位…) is no site; a plant fed into the grid or put on trial run has reached 投产, a first turbine has not;
-"X区域" is an area, not the district X区.
+(电白县); a drive's headline (答卷, 开门红) makes a tally only when the story goes on over works; a plant fed into the
+grid or put on trial run has reached 投产, a first turbine has not; "X区域" is an area, not the district X区; an
+approval's reply to its applicant is 核准; an autonomous county named after its peoples (东乡族自治县, 龙胜各族自治县) is
+read by its short name.
 
 The classes come from real pages' misses (bench/data/facts/README.md "Real pages (session 38)"); the stories here are
 written for the tests, with guards for the readings the change must leave alone.
@@ -81,3 +82,14 @@ def test_an_approvals_reply_to_its_applicant_is_the_approval(title: str, body: s
 def test_a_preposition_opens_no_projects_name() -> None:
     body = "根据建设项目环境影响评价审批程序的有关规定,经审查,某市生态环境局对3个建设项目环境影响评价文件作出审批决定。"
     assert not (extract_facts("", body, "").project or "").startswith("根据")
+
+
+@pytest.mark.parametrize("body, city", [
+    ("考察团一行先后深入东乡县美食产业孵化基地、某食品有限公司、县职校培训基地等,详细了解项目建设情况。", "临夏回族自治州"),
+    ("近日,龙胜县某温泉旅游项目开工建设,总投资3亿元。", "桂林市"),
+    ("近日,隆林县某糖厂技改项目开工建设,总投资2亿元。", "百色市"),
+    # guard: the district itself
+    ("近日,抚州市东乡区某新材料项目开工建设,总投资5亿元。", "抚州市"),
+])
+def test_an_autonomous_county_named_after_its_peoples_is_read_by_its_short_name(body: str, city: str) -> None:
+    assert first_city(extract_facts("", body, "")) == city
