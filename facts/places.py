@@ -963,6 +963,10 @@ _NATIONAL_SUBJECT = re.compile(r"(?<![市县区省州旗乡镇界自外])(?:各�
                                r"教育|民政|文化和旅游|应急管理)部")
 
 
+# A lead in a place's own voice: "我市", "我县", its county's or city's leaders as the subject.
+_LOCAL_VOICE = re.compile(r"我(?:市|县|区|州|旗)(?![场])|(?:县|市|区|州|旗)委(?:副)?书记|(?:县|区|旗)长(?=[\u4e00-\u9fff]{2,3}[，,、赴到在率])")
+
+
 def national_scope(title: str, body: str) -> bool:
     """True when the headline or the lead sentence speaks for the whole country and neither names a place.
 
@@ -973,8 +977,10 @@ def national_scope(title: str, body: str) -> bool:
     table = _table()
     if table.mentions(title) or _county_outlet(body):
         return False  # (a county's or a city's own outlet tells its news: "寿光日报讯 …项目获国家发改委核准")
-    lead = _after_dateline(body)
+    lead = _after_dateline(_past_metadata(body))
     lead = lead[:sentence_end(lead, 0)]
+    if _LOCAL_VOICE.search(lead):
+        return False  # the place speaks ("省财政厅下达我市…中央预算内投资", "县委书记某某赴国家发改委汇报"): its own story
     subject = None if _NATIONAL_SUBJECT.search(title) else _NATIONAL_SUBJECT.search(lead)
     if subject is None and not _NATIONAL_SUBJECT.search(title):
         return False
@@ -1438,6 +1444,20 @@ def _opening_dateline(body: str) -> Optional[re.Match[str]]:
             return None
         pos = end + 1
     return None
+
+
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+def _past_metadata(body: str) -> str:
+    """The body from its first line of story on: the page's lines above it that end no sentence ("2014/4/15 11:21:00
+    来源:中国产业发展研究网", "核心提示:…") are no lead, and an outlet's name in them ("中国产业…网") is no subject of the
+    story. (Not ``_METADATA``: a story's own first line may open with its label, "记者从水利部了解到，…")."""
+    lines = body.split("\n")
+    skipped = 0
+    while skipped < min(_DATELINE_LINES, len(lines) - 1) and not _SENTENCE_END.search(lines[skipped]):
+        skipped += 1
+    return "\n".join(lines[skipped:])
 
 
 def _after_dateline(body: str) -> str:

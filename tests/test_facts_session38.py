@@ -93,3 +93,23 @@ def test_a_preposition_opens_no_projects_name() -> None:
 ])
 def test_an_autonomous_county_named_after_its_peoples_is_read_by_its_short_name(body: str, city: str) -> None:
     assert first_city(extract_facts("", body, "")) == city
+
+
+def test_an_outlets_name_in_the_metadata_lines_is_no_national_subject() -> None:
+    body = ("2014/4/15 11:21:00 来源:中国产业发展研究网\n核心提示:投资2亿元亚麻纺织项目落户左中\n"
+            "近日,科左中旗与吉林乾安某亚麻纺织有限公司就投资建设亚麻纺织项目签订协议。项目总投资2.02亿元。")
+    assert first_city(extract_facts("投资2亿元亚麻纺织项目落户左中", body, "")) == "通辽市"
+
+
+@pytest.mark.parametrize("title, body, city", [
+    ("", "近日,省财政厅下达我市农村教育中央预算内投资预算13121万元,用于昭阳、巧家、盐津等6县(区)63所农村学校教师周转宿舍建设。", "昭通市"),
+    ("某县领导到国家部委对接工作", "太湖周刊 2021-09-10 10:33 大字\n\n9月2日-4日,县委书记某某赴国家发改委汇报对接工作。在国家发改委,双方就加快推进太湖县抽水蓄能电站项目建设进行深入交流。",
+     "安庆市"),
+])
+def test_a_lead_in_a_places_own_voice_is_no_national_story(title: str, body: str, city: str) -> None:
+    assert first_city(extract_facts(title, body, "")) == city
+
+
+def test_a_national_story_stays_national() -> None:
+    body = "记者从水利部了解到,中央财政今年安排资金支持各地实施灌区现代化改造,其中支持安徽某灌区等13处大型灌区。"
+    assert first_city(extract_facts("", body, "")) is None
