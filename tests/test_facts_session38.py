@@ -113,3 +113,4 @@ def test_a_lead_in_a_places_own_voice_is_no_national_story(title: str, body: str
 def test_a_national_story_stays_national() -> None:
     body = "记者从水利部了解到,中央财政今年安排资金支持各地实施灌区现代化改造,其中支持安徽某灌区等13处大型灌区。"
     assert first_city(extract_facts("", body, "")) is None
+
