@@ -1453,7 +1453,7 @@ def _past_metadata(body: str) -> str:
     """The body from its first line of story on: the page's lines above it that end no sentence ("2014/4/15 11:21:00
     来源:中国产业发展研究网", "核心提示:…") are no lead, and an outlet's name in them ("中国产业…网") is no subject of the
     story. (Not ``_METADATA``: a story's own first line may open with its label, "记者从水利部了解到，…")."""
-    lines = body.split("\n")
+    lines = body.split("\n", _DATELINE_LINES)  # (the lines that may be skipped, then the rest whole)
     skipped = 0
     while skipped < min(_DATELINE_LINES, len(lines) - 1) and not _SENTENCE_END.search(lines[skipped]):
         skipped += 1
