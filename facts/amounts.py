@@ -1155,8 +1155,8 @@ def _counted_near(title: str, lead: str, amount_text: str) -> bool:
 
 
 # A headline that sums up a span or a campaign rather than reporting a day's event: "前三季度林州市新开工亿元以上项目53个",
-# "今年以来江北区新开工项目41个", "9月份桐城市备案企业投资项目17个", "福安市一季度招商“开门红”", "凤台县“招商引资百日
-# 攻坚”行动交出亮眼答卷", "某县2024年重点项目计划出炉", "…重点项目观摩综述", "…召开项目建设半年推进会".
+# "今年以来江北区新开工项目41个", "9月份桐城市备案企业投资项目17个", "福安市一季度招商“开门红”" (its 一季度), "某县2024年
+# 重点项目计划出炉", "…重点项目观摩综述", "…召开项目建设半年推进会". (A drive's words, "百日攻坚", "交出亮眼答卷": _CAMPAIGN_HEADLINE.)
 _TALLY_HEADLINE = re.compile(r"以来(?!最|首|第一)|累计|截至|截止|[一二三四]季度|前[两三]季度|上半年|下半年|全年|过去一年|\d{1,2}月份|\d{1,2}\s?[—–\-~至]\s?\d{1,2}\s?月"
                              r"|综述"
                              # last year's, or a drive's results ("去年签约项目472个…", "某州招商引资工作取得可喜成果")

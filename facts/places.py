@@ -89,6 +89,10 @@ _WHOLE_AFTER = re.compile(r"全(?:县|市|区|旗)")
 _EVENT_AFTER = re.compile(r"举行|举办|召开|集中(?:签约|开工|开竣工|投产)")
 _PROJECT_NEAR = re.compile(r"[^，。、；：！？,;:!?\s]{0,4}?项目|一[^，。、；：！？,;:!?\s]{1,8}?项目")  # "胶州一航空物流项目"
 # jieba's tags of proper nouns; a name tagged otherwise is an ordinary word as well (资源 n, 合作 vn).
+# Districts that had no counties before them: Hong Kong's, Macau's and Taiwan's (GB/T 2260 71, 81, 82), and names that
+# are a people's, an administrative unit's or a park's ("瀍河回族区", "大柴旦行政区", "苏州工业园区").
+_NO_OLD_COUNTIES = ("71", "81", "82")
+_NOT_A_COUNTY = re.compile(r"族|行政|工业园")
 _RARE_WORD = 10  # jieba's count under which a word's tag says little (places.py old county names)
 _PROPER_TAGS = {"ns", "nr", "nrt", "nrfg", "nz", "nt"}
 
@@ -255,7 +259,7 @@ class _Table:
         # as older stories and many still write them. The old name reads as the division where no
         # division of the table has it and the short name is no common word; districts sharing a
         # short name share the old one, settled like any shared name. A district's short name must
-        # be a proper name in jieba's dictionary (偃师 ns, 顺德 nrt), and one ending in 城 gets no 市:
+        # be a proper name in jieba's dictionary (偃师 ns, 顺德 nrt) or a rare word of it (below), and one ending in 城 gets no 市:
         # "源城市" reads across 能源 and 城市 ("新能源城市公交车", 源城区 of 河源). (Only that
         # direction: the table is the newer one.)
         old_names: dict[str, set[str]] = {}
@@ -269,11 +273,12 @@ class _Table:
                 variants: tuple[str, ...] = (short + "县",)
             elif d.name.endswith("区") and not d.name.endswith(("新区", "矿区", "林区", "地区")) and tag in _PROPER_TAGS:
                 variants = (short + "县",) if short.endswith("城") else (short + "市", short + "县")
-            elif d.name.endswith("区") and not d.name.endswith(("新区", "矿区", "林区", "地区")) \
-                    and (not tag or freq < _RARE_WORD):
-                # A district whose short name jieba knows only as a rare word or not at all keeps its old
-                # county's name: "电白县" (电白 n, seen 3 times; 电白区 since 2014), "沾化县", "呈贡县". Only
-                # 县: "X市" after a rare word reads across words more often ("新增城市" of 增城).
+            elif d.name.endswith("区") and not d.name.endswith(("新区", "矿区", "林区", "地区")) and tag \
+                    and freq < _RARE_WORD and d.code[:2] not in _NO_OLD_COUNTIES and not _NOT_A_COUNTY.search(short):
+                # A district whose short name jieba knows only as a rare word keeps its old county's name too:
+                # "电白县" (电白 n, seen 3 times; 电白区 since 2014), "沾化县", "呈贡县" (session 38). A name jieba does not
+                # list at all is no attested county ("市中县", "渝中县" were never written); only 县: "X市" after a rare
+                # word reads across words more often ("新增城市" of 增城).
                 variants = (short + "县",)
             else:
                 continue
@@ -285,12 +290,17 @@ class _Table:
         # name of the same characters (淮南's 大通区, 长春's 宽城区, read above as "大通县", "宽城县").
         full_names = {d.name for d in divisions}
         for d in divisions:
-            # (A county named after its people keeps the people's name: "东乡县" is 东乡族自治县, not 抚州's 东乡区 of old;
-            # one of many peoples keeps its own: "龙胜县" of 龙胜各族自治县.)
-            name = _without_peoples(d.name, peoples, "自治县") or re.sub(r"各?族?自治县$", "", d.name)
+            # (A county named after its people keeps the people's name, beside a district's old name of the same characters,
+            # settled like any shared name: "东乡县" is 东乡族自治县 and 抚州's 东乡县 of old (now 东乡区); one of many peoples
+            # keeps its own: "龙胜县" of 龙胜各族自治县.)
+            named_after_peoples = not _without_peoples(d.name, peoples, "自治县")
+            name = re.sub(r"各?族?自治县$", "", d.name) if named_after_peoples else _without_peoples(d.name, peoples, "自治县")
             if name and len(name) >= 2 and d.name.endswith("自治县") and name + "县" not in full_names:
-                names[name + "县"] = {d.code}
-                old_names.pop(name + "县", None)
+                if named_after_peoples and name + "县" in old_names:
+                    names[name + "县"] = names[name + "县"] | {d.code}
+                else:
+                    names[name + "县"] = {d.code}
+                    old_names.pop(name + "县", None)
             # …and "X自治县" without its peoples ("道真自治县", "务川自治县"), as its own papers write it.
             if name and len(name) >= 2 and d.name.endswith("自治县") and name + "自治县" not in full_names:
                 names[name + "自治县"] = {d.code}
@@ -441,6 +451,8 @@ class _Table:
         covered = -1
         for start, end, name in hits:
             if start > covered:
+                if name.endswith("区") and text.startswith("域", end + 1):
+                    continue  # "铁东街以东东山区域": an area (区域), not 鹤岗's 东山区; its short name may still read, in a place's slot
                 covered = end
                 written = name
                 if name not in self.names or _NAMED_AFTER.match(text, end + 1):
@@ -454,8 +466,6 @@ class _Table:
                 if name in self.old_names and text.startswith("场", end + 1) \
                         or name in self.renamed and text.startswith(("场", "政", "民"), end + 1):
                     continue  # "海淀市场" is a market, not the old 海淀市; "双城市政道路" is municipal roads
-                if name.endswith("区") and text.startswith("域", end + 1):
-                    continue  # "铁东街以东东山区域": an area (区域), not 鹤岗's 东山区
                 if len(name) == 2 and name.endswith("县") and text.startswith(_COUNTY_WORDS, end + 1) \
                         and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
                     continue  # "提高县区…", "提高县域经济": 县区/县域 is the word, not 宜宾's 高县
@@ -964,7 +974,8 @@ _NATIONAL_SUBJECT = re.compile(r"(?<![市县区省州旗乡镇界自外])(?:各�
 
 
 # A lead in a place's own voice: "我市", "我县", its county's or city's leaders as the subject.
-_LOCAL_VOICE = re.compile(r"我(?:市|县|区|州|旗)(?![场])|(?:县|市|区|州|旗)委(?:副)?书记|(?:县|区|旗)长(?=[\u4e00-\u9fff]{2,3}[，,、赴到在率])")
+_LOCAL_VOICE = re.compile(r"我(?:市|县|区|州|旗)(?![场])|(?<![各全])(?:县|市|区|州|旗)委(?:副)?书记"
+                          r"|(?:^|(?<=[，,。、：:\s副]))(?:县|区|旗)长(?=[\u4e00-\u9fff]{2,3}[，,、赴到在率])")  # not "地区长期"
 
 
 def national_scope(title: str, body: str) -> bool:
@@ -1446,16 +1457,17 @@ def _opening_dateline(body: str) -> Optional[re.Match[str]]:
     return None
 
 
-_SENTENCE_END = re.compile(r"[。！？!?]")
+# A line above the story: short, ending no sentence and no clause, and no lead-in to a list ("今年全国新核准以下抽水蓄能电站：").
+_ABOVE_THE_STORY = re.compile(r"(?:[^。！？!?，,；;\n]{0,%d}[^。！？!?，,；;:：\n])?" % (_METADATA_LINE - 1))
 
 
 def _past_metadata(body: str) -> str:
-    """The body from its first line of story on: the page's lines above it that end no sentence ("2014/4/15 11:21:00
-    来源:中国产业发展研究网", "核心提示:…") are no lead, and an outlet's name in them ("中国产业…网") is no subject of the
+    """The body from its first line of story on: the page's short lines above it that end no sentence or clause
+    (``_ABOVE_THE_STORY``: "2014/4/15 11:21:00 来源:中国产业发展研究网", "核心提示:…") are no lead, and an outlet's name in them ("中国产业…网") is no subject of the
     story. (Not ``_METADATA``: a story's own first line may open with its label, "记者从水利部了解到，…")."""
     lines = body.split("\n", _DATELINE_LINES)  # (the lines that may be skipped, then the rest whole)
     skipped = 0
-    while skipped < min(_DATELINE_LINES, len(lines) - 1) and not _SENTENCE_END.search(lines[skipped]):
+    while skipped < min(_DATELINE_LINES, len(lines) - 1) and _ABOVE_THE_STORY.fullmatch(lines[skipped].strip()):
         skipped += 1
     return "\n".join(lines[skipped:])
 
