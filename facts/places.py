@@ -452,7 +452,9 @@ class _Table:
         for start, end, name in hits:
             if start > covered:
                 if name.endswith("区") and text.startswith("域", end + 1):
-                    continue  # "铁东街以东东山区域": an area (区域), not 鹤岗's 东山区; its short name may still read, in a place's slot
+                    # "铁东街以东东山区域": an area (区域), not 鹤岗's 东山区 (its short name may still read, in a place's slot:
+                    # "位于天河区域内"; so the full name covers nothing)
+                    continue
                 covered = end
                 written = name
                 if name not in self.names or _NAMED_AFTER.match(text, end + 1):
@@ -1463,8 +1465,9 @@ _ABOVE_THE_STORY = re.compile(r"(?:[^。！？!?，,；;\n]{0,%d}[^。！？!?�
 
 def _past_metadata(body: str) -> str:
     """The body from its first line of story on: the page's short lines above it that end no sentence or clause
-    (``_ABOVE_THE_STORY``: "2014/4/15 11:21:00 来源:中国产业发展研究网", "核心提示:…") are no lead, and an outlet's name in them ("中国产业…网") is no subject of the
-    story. (Not ``_METADATA``: a story's own first line may open with its label, "记者从水利部了解到，…")."""
+    (``_ABOVE_THE_STORY``: "2014/4/15 11:21:00 来源:中国产业发展研究网", "核心提示:…") are no lead, and an outlet's name
+    in them ("中国产业…网") is no subject of the story. (Not ``_METADATA``: a story's own first line may open with its
+    label, "记者从水利部了解到，…")."""
     lines = body.split("\n", _DATELINE_LINES)  # (the lines that may be skipped, then the rest whole)
     skipped = 0
     while skipped < min(_DATELINE_LINES, len(lines) - 1) and _ABOVE_THE_STORY.fullmatch(lines[skipped].strip()):
