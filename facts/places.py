@@ -975,11 +975,6 @@ _NATIONAL_SUBJECT = re.compile(r"(?<![市县区省州旗乡镇界自外])(?:各�
                                r"教育|民政|文化和旅游|应急管理)部")
 
 
-# A lead in a place's own voice: "我市", "我县", its county's or city's leaders as the subject.
-_LOCAL_VOICE = re.compile(r"我(?:市|县|区|州|旗)(?![场])|(?<![各全])(?:县|市|区|州|旗)委(?:副)?书记"
-                          r"|(?:^|(?<=[，,。、：:\s副]))(?:县|区|旗)长(?=[\u4e00-\u9fff]{2,3}[，,、赴到在率])")  # not "地区长期"
-
-
 def national_scope(title: str, body: str) -> bool:
     """True when the headline or the lead sentence speaks for the whole country and neither names a place.
 
@@ -1247,6 +1242,9 @@ _TRIPS_READ = 12
 # 一行在恩施州…举行东西部协作项目签约仪式").
 _TRAVELLERS = re.compile(OUR_HOME.pattern + r"|[市县区州旗]委|[市县区州]长|率队|率团")
 _OUR_CITY = re.compile(r"我(?:市|县|区|州|旗)")  # (not 我省: the province's own story of its fair)
+# A lead in a place's own voice (national_scope): "我市", "我县" (not "我市场"), its county's or city's leaders as the subject.
+_LOCAL_VOICE = re.compile(_OUR_CITY.pattern + r"(?![场])|(?<![各全])(?:县|市|区|州|旗)委(?:副)?书记"
+                          r"|(?:^|(?<=[，,。、：:\s副]))(?:县|区|旗)长(?=[\u4e00-\u9fff]{2,3}[，,、赴到在率])")  # not "地区长期"
 # An event of a whole province: its name carries the province ("湖北文旅博览会", "中国（安徽）国际徽商大会") or "省" ("省茶产业博览会").
 _PROVINCE_EVENT = re.compile(r"(?:(?<![\u4e00-\u9fff])省(?!委|长|政府|人大|政协|领导|市领导|直)|全省|[（(]?(?:" + "|".join(
     ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北",
