@@ -1,0 +1,45 @@
+"""Session 39, checked on made-up stories: a three-character township named mid-clause (热市镇, 冯村镇) is read as the
+place it is, not as a word (城镇, 市镇) after a character; a township's full name outside places guessed only from
+ordinary words (惠农, 温泉) still tells its city.
+
+The classes come from real pages' misses (bench/data/facts/README.md "Real pages (session 39)"); the stories here are
+written for the tests, with guards for the readings the change must leave alone.
+"""
+from __future__ import annotations
+
+import pytest
+
+from facts_probe_check import first_city
+from newsmon.facts import extract_facts
+
+
+@pytest.mark.parametrize("body, city", [
+    ("3月6日上午,县政协主席一行深入热市镇专题调度某温泉度假酒店项目建设情况。", "常德市"),
+    ("位于大荔县冯村镇和埝桥镇的某现代农业园区,计划投资2.01亿元。", "渭南市"),
+    ("7月8日,地处义宁镇的某工业开发区举行企业进园典礼。", "九江市"),
+])
+def test_a_three_character_township_mid_clause_is_a_place(body: str, city: str) -> None:
+    assert first_city(extract_facts("", body, "")) == city
+
+
+@pytest.mark.parametrize("body", [
+    "某污水处理厂出水执行《城镇污水处理厂污染物排放标准》,适用于城镇生活污水。",  # 于城镇: a function character before
+    "流域城镇污水处理设施建设加快推进,某项目总投资3亿元。",                      # 域城镇: 流域 + 城镇
+    "全县各地计划实施集镇建设项目12个,总投资3亿元。",                            # 施集镇: 实施 + 集镇
+])
+def test_a_word_before_a_common_ending_is_no_township(body: str) -> None:
+    assert first_city(extract_facts("", body, "")) is None
+
+
+def test_a_townships_full_name_outweighs_places_guessed_from_ordinary_words() -> None:
+    # 惠农 (惠农区) and 温泉 (温泉县) read from a firm's name and a spa are no places the story settles; 东梁镇 is
+    # 阜新县's township.
+    body = ("日前,由惠农生物质热电有限公司投资4.47亿元的生物质热电项目正式签约并落户东梁镇。"
+            "项目配套建设温泉度假设施。")
+    assert first_city(extract_facts("", body, "")) == "阜新市"
+
+
+def test_a_township_outside_a_settled_place_is_still_another_reading() -> None:
+    # The story settles 大连 (瓦房店); a 东梁镇 elsewhere is not read over it.
+    body = "瓦房店市某项目总投资3亿元,近日开工建设,东梁镇的企业也参与配套。"
+    assert first_city(extract_facts("", body, "")) == "大连市"
