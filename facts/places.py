@@ -724,9 +724,9 @@ class _Townships:
                     and _ends_a_word(text, start, name):
                 return True  # "建设小城镇"; but "，枝城镇共招商…" opens a clause with the township's name
             return end < len(text) and name[-1] + text[end] in words
-        if len(name) >= 3 and text.startswith(_TOWNSHIP_SUFFIXES, end) and self.table.rarer_than(name, self.short[name]):
-            return False  # "在铜钱关乡": its own suffix, though the table's is another (铜钱关镇: townships are renamed; not two
-            # characters: "促进乡镇" is no 进乡镇)
+        if len(name) >= 2 and text.startswith(_TOWNSHIP_SUFFIXES, end) and self.table.rarer_than(name, self.short[name]):
+            return False  # "在铜钱关乡", "虞山镇大义敬老院": its own suffix, though the table's is another (铜钱关镇, 虞山街道:
+            # townships are renamed). A common word's characters are no name ("促进乡镇" is no 进乡镇: rarer_than).
         return not self.table.rarer_than(name, self.short[name]) or not _in_place_slot(text, start, end, opening=False)
 
     def codes(self, name: str) -> set[str]:

@@ -43,3 +43,9 @@ def test_a_township_outside_a_settled_place_is_still_another_reading() -> None:
     # The story settles 大连 (瓦房店); a 东梁镇 elsewhere is not read over it.
     body = "瓦房店市某项目总投资3亿元,近日开工建设,东梁镇的企业也参与配套。"
     assert first_city(extract_facts("", body, "")) == "大连市"
+
+
+def test_a_renamed_townships_old_suffix_still_names_it() -> None:
+    # 虞山街道 (常熟) was 虞山镇; a two-character short name with a township's suffix is the township.
+    body = "市敬老院工程,位于虞山镇某敬老院北侧,占地约26亩,按800张养老床位设计。"
+    assert first_city(extract_facts("", body, "")) == "苏州市"
