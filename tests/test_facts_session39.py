@@ -49,3 +49,16 @@ def test_a_renamed_townships_old_suffix_still_names_it() -> None:
     # 虞山街道 (常熟) was 虞山镇; a two-character short name with a township's suffix is the township.
     body = "市敬老院工程,位于虞山镇某敬老院北侧,占地约26亩,按800张养老床位设计。"
     assert first_city(extract_facts("", body, "")) == "苏州市"
+
+
+@pytest.mark.parametrize("body, city", [
+    ("11月30日上午,总投资38亿元的“中国。天谷”项目在沙市区关沮镇正式破土开工。市领导出席开工仪式。", "荆州市"),
+    ("总投资5亿元的《中国制造2025》示范项目在瓦房店市开工建设。", "大连市"),
+])
+def test_china_opening_a_quoted_name_is_no_national_subject(body: str, city: str) -> None:
+    assert first_city(extract_facts("", body, "")) == city
+
+
+def test_china_as_the_subject_stays_national() -> None:
+    body = "中国,一个个重大项目加快建设。某省某项目总投资3亿元开工,某县项目同步推进。"
+    assert first_city(extract_facts("", body, "")) is None
