@@ -62,3 +62,13 @@ def test_china_opening_a_quoted_name_is_no_national_subject(body: str, city: str
 def test_china_as_the_subject_stays_national() -> None:
     body = "中国,一个个重大项目加快建设。某省某项目总投资3亿元开工,某县项目同步推进。"
     assert first_city(extract_facts("", body, "")) is None
+
+
+@pytest.mark.parametrize("title, body, stage", [
+    ("", "“A股绿色报告”项目监控到的数据显示,某公司控股子公司某新材料有限公司年产6万吨某产品建设项目环评审批获原则同意。"
+         "该项目总投资额达1.2亿元。", "核准"),
+    ("某公司子公司500万项目环评获同意", "某公司子公司某垃圾焚烧发电项目环评审批获同意。该项目总投资额达500万元。", "核准"),
+    ("", "某公司某新材料项目环评审批未获同意,公司将补充材料后重新报批。该项目总投资额达1.2亿元。", None),
+])
+def test_an_assessments_approval_granted_is_the_approval(title: str, body: str, stage: str | None) -> None:
+    assert extract_facts(title, body, "").stage == stage
