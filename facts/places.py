@@ -724,9 +724,10 @@ class _Townships:
                     and _ends_a_word(text, start, name):
                 return True  # "建设小城镇"; but "，枝城镇共招商…" opens a clause with the township's name
             return end < len(text) and name[-1] + text[end] in words
-        if len(name) >= 2 and text.startswith(_TOWNSHIP_SUFFIXES, end) and self.table.rarer_than(name, self.short[name]):
-            return False  # "在铜钱关乡", "虞山镇大义敬老院": its own suffix, though the table's is another (铜钱关镇, 虞山街道:
-            # townships are renamed). A common word's characters are no name ("促进乡镇" is no 进乡镇: rarer_than).
+        if text.startswith(_TOWNSHIP_SUFFIXES, end) and self.table.rarer_than(name, self.short[name]) \
+                and (len(name) >= 3 or not (start and _dictionary_word(text[start - 1:start + 1]))):
+            return False  # "在铜钱关乡", "位于虞山镇": its own suffix, though the table's is another (铜钱关镇, 虞山街道: townships
+            # are renamed); two characters only where the one before makes no word with the first ("促进乡镇" is no 进乡镇)
         return not self.table.rarer_than(name, self.short[name]) or not _in_place_slot(text, start, end, opening=False)
 
     def codes(self, name: str) -> set[str]:
@@ -773,9 +774,14 @@ def _ends_a_word(text: str, start: int, name: str) -> bool:
         return True
     if start == 0 or int(_table().words.get(name[-2:], (0, ""))[0]) < _COMMON_ENDING:
         return False
+    return _dictionary_word(text[start - 1:start + 1])
+
+
+def _dictionary_word(chars: str) -> bool:
+    """Whether jieba's dictionary lists ``chars`` as a word (促进, 流域), loading it on first use."""
     dictionary = _segmenter().dt
     dictionary.check_initialized()
-    return bool(dictionary.FREQ.get(text[start - 1:start + 1]))  # (prefixes of longer words are listed with 0)
+    return bool(dictionary.FREQ.get(chars))  # (prefixes of longer words are listed with 0)
 
 
 @lru_cache(maxsize=1)
