@@ -725,9 +725,11 @@ class _Townships:
                 return True  # "建设小城镇"; but "，枝城镇共招商…" opens a clause with the township's name
             return end < len(text) and name[-1] + text[end] in words
         if text.startswith(_TOWNSHIP_SUFFIXES, end) and self.table.rarer_than(name, self.short[name]) \
-                and (len(name) >= 3 or not (start and _dictionary_word(text[start - 1:start + 1]))):
+                and (len(name) >= 3 or not (start and _dictionary_word(text[start - 1:start + 1])
+                                            or _common_word(words, text[end - 1:end + 1]) or _common_word(words, text[end:end + 2]))):
             return False  # "在铜钱关乡", "位于虞山镇": its own suffix, though the table's is another (铜钱关镇, 虞山街道: townships
             # are renamed); two characters only where the one before makes no word with the first ("促进乡镇" is no 进乡镇)
+            # and the suffix makes no common word with what is around it ("送医进乡镇", "山水乡村")
         return not self.table.rarer_than(name, self.short[name]) or not _in_place_slot(text, start, end, opening=False)
 
     def codes(self, name: str) -> set[str]:
@@ -759,22 +761,33 @@ class _Townships:
 # them to be read as a word after a word ending with the first ("流域城镇", "大部分乡镇"): 城镇 2,194, 山镇 537, 集镇
 # 361; not 宁镇 (8), 龙镇 (4), which are names.
 _COMMON_ENDING = 100
+# A numeral, 以 or 域 opening such a name makes words of it as often: "全县五乡镇", "两城镇", "以古镇为依托", "市域城镇体系"
+# (jieba lists 市域 only as a prefix, 省域 not at all).
+_COUNT_OR_AREA_FIRST = set("一二两三四五六七八九十百千万以域")
 
 
 def _ends_a_word(text: str, start: int, name: str) -> bool:
     """Whether the three-character township ``name`` at ``text[start:]`` reads as its first character ending a word and
-    its last two a common word ("建设小城镇", "适用于城镇", "流域城镇污水", "实施集镇建设"), not as a township mid-clause
-    ("大荔县冯村镇和埝桥镇", "深入热市镇调度", "宜昌分乡镇").
+    its last two a common word ("建设小城镇", "适用于城镇", "流域城镇污水", "实施集镇建设", "全县五乡镇"), not as a township
+    mid-clause ("大荔县冯村镇和埝桥镇", "深入热市镇调度", "宜昌分乡镇").
 
     Session 39: the seen pages named 3-character townships whose last two characters jieba lists (山镇, 村镇, 市镇 …)
-    some sixty times mid-clause, nearly all as places (热市镇, 冯村镇, 富村镇, 青龙镇); only a modifier or a function
-    character before (小城镇, 于城镇) or a word ending with the name's first character (流域, 实施, 部分) made words.
+    some sixty times mid-clause, nearly all as places (热市镇, 冯村镇, 富村镇, 青龙镇); only a name opening on a modifier,
+    a function character or a numeral (小城镇, 于城镇, 五乡镇, 以古镇) or a word ending with the name's first character
+    (流域, 实施, 部分) made words.
     """
-    if name[0] in _MODIFIERS or name[0] in _FUNCTION_FIRST:
+    if name[0] in _MODIFIERS or name[0] in _FUNCTION_FIRST or name[0] in _COUNT_OR_AREA_FIRST:
         return True
     if start == 0 or int(_table().words.get(name[-2:], (0, ""))[0]) < _COMMON_ENDING:
         return False
     return _dictionary_word(text[start - 1:start + 1])
+
+
+def _common_word(words: dict[str, tuple[int, str]], chars: str) -> bool:
+    """Whether words.csv counts ``chars`` at least ``_COMMON_ENDING`` times as a common word (乡镇, 乡村; not 镇区, nor
+    the place name 山镇)."""
+    freq, tag = words.get(chars, (0, ""))
+    return int(freq) >= _COMMON_ENDING and tag not in _PROPER_TAGS
 
 
 def _dictionary_word(chars: str) -> bool:
@@ -798,8 +811,9 @@ def _township_codes(table: _Table, texts: Iterable[str], named: Iterable[str], s
     A name several townships share (玉屏街道) needs the province, city or county the story names
     (``named``, with their ancestors); so does a unique one when the story names any place: a
     township outside it is another reading of the characters. A unique full name (东梁镇, with its suffix) outside
-    places only guessed from ordinary words ("惠农" of 惠农区, "温泉" of 温泉县, none of them ``settled``) is the
-    township still: its suffix names it more surely than those words name theirs (session 39).
+    every place named is the township still when it lies in the places ``settled`` or none is settled: the names around
+    it were only guessed ("惠农" of 惠农区, "温泉" of 温泉县 read from a firm's name and a spa) or are elsewhere (a
+    promotion's venue), and its suffix names it more surely (session 39).
     """
     townships = _townships()
     context, sure = set(named), set(settled)
@@ -1004,7 +1018,7 @@ _ROUTE_JOIN = re.compile(r"(?:[东西南北]站?|站)?至")
 # 开工", "国铁集团", "中央企业"): "中国" is the country before a sector word or on its own, not in a firm's name.
 # Nor a national-level zone ("国家级新区", "国家高新区管委会"): a place's, whose 委 or 部 ("西部片区") is local.
 # Nor a national first or record ("全国首个…", "我国最大的…": text.WHOLE), one work somewhere.
-# Nor 中国 opening a quoted name ("“中国·天谷”项目在沙市区…开工", 《中国制造2025》).
+# Nor 中国 opening a quoted name ("“中国·天谷”项目在沙市区…开工", a mirror's "“中国。天谷”").
 # Nor 中央 as a word of things ("中央厨房", a central kitchen; "中央商务区", "原中央苏区", "中央公园").
 # "各地", "多地" on their own are the country's places ("各地重大项目建设加速推进"), not "全市各地", "浙江多地",
 # "来自世界各地", "国内外各地".

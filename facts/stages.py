@@ -119,8 +119,9 @@ _VERBS = {
             # approved to be set up ("被国家批准立项", "获省发改委批准立项" is 获…批准's), a work's permit issued ("建设工程规划许可证由某局
             # 正式核发", "核发施工许可证")
             r"|(?:批准|准予|同意)立项|许可证[^，。；,;]{0,20}?核发|核发[^，。；,;]{0,16}?许可证"
-            # an assessment's approval granted (session 39: "某项目环评审批获原则同意", "环评获同意"; not refused, "未获同意")
-            r"|(?:环评|审批|批复)获(?:得)?(?:原则(?:性)?)?同意",  # "通过了山东省环保局的审批" (not "某县通过并联审批")
+            # an assessment's approval granted (session 39: "某项目环评审批获原则同意", "环评获同意"; not any approval, "银行贷款
+            # 审批获同意")
+            r"|环评(?:审批)?获(?:得)?(?:原则(?:性)?)?同意",  # "通过了山东省环保局的审批" (not "某县通过并联审批")
     # "通过市发改委评审", "通过专家审查": a reviewing office or experts may stand between (not "通过深交所审查", "通过国家
     # 安全审查", "通过省级企业技术中心评审": a listing, a security check, a firm's own title).
     "评审": r"通过专家评审|专家评审|评审会|通过(?:可研|初步设计|初设|方案)?评审|通过(?:专家|技术)?审查(?!调查)"
