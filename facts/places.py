@@ -93,6 +93,8 @@ _PROJECT_NEAR = re.compile(r"[^，。、；：！？,;:!?\s]{0,4}?项目|一[^�
 # are a people's, an administrative unit's or a park's ("瀍河回族区", "大柴旦行政区", "苏州工业园区").
 _NO_OLD_COUNTIES = ("71", "81", "82")
 _NOT_A_COUNTY = re.compile(r"族|行政|工业园")
+_RARE_PLACE_NAME = 100  # how seldom jieba may count a county's short name tagged ns for placelike's allowance below
+_RARE_PLACE_FAME = 1.25  # …up to this many times its city's count (no wider: 牡丹 1.36, 青龙 1.07 but 164 times)
 _RARE_WORD = 10  # jieba's count under which a word's tag says little (places.py old county names)
 _PROPER_TAGS = {"ns", "nr", "nrt", "nrfg", "nz", "nt"}
 
@@ -390,6 +392,10 @@ class _Table:
         if not above:
             return False
         looser = self.by_code[code].name.endswith("市") and not name.endswith(("江", "河", "湖"))
+        if not looser and self.words.get(name, (0, ""))[1] == "ns" and int(self.words[name][0]) < _RARE_PLACE_NAME:
+            # A name jieba tags as a place's, and rare, may be counted a little more often than its city's (砀山 47 times,
+            # 宿州 45; 桂阳 36, 郴州 30): a county's, not a word (session 39).
+            return self.rarer_than(name, above[-1], _RARE_PLACE_FAME)
         return self.rarer_than(name, above[-1], _COUNTY_CITY_FAME if looser else 1)
 
     def rarer_than(self, name: str, code: str, times: float = 1) -> bool:

@@ -84,3 +84,16 @@ def test_china_as_the_subject_stays_national() -> None:
 ])
 def test_an_assessments_approval_granted_is_the_approval(title: str, body: str, stage: str | None) -> None:
     assert extract_facts(title, body, "").stage == stage
+
+
+def test_a_rare_place_name_a_little_commoner_than_its_city_is_the_county() -> None:
+    # jieba counts 砀山 (ns) 47 times, 宿州 45: a county's name on its own in a headline.
+    title = "征迁+修路,砀山今年要干这么多事"
+    body = "农村厕所改造。完成计划3万户非卫生厕所整治工作,计划投资4800万,今年我县农户改厕分5个标段实施。"
+    assert first_city(extract_facts(title, body, "")) == "宿州市"
+
+
+@pytest.mark.parametrize("title", ["牡丹今年开得这么好", "青龙今年要干这么多事"])
+def test_a_common_name_of_a_county_stays_a_word(title: str) -> None:
+    # 牡丹 (牡丹区 of 菏泽) is counted 1.36 times 菏泽; 青龙 (青龙县) 164 times: words, not counties.
+    assert first_city(extract_facts(title, "某项目总投资3亿元,近日开工建设。", "")) is None
