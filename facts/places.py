@@ -732,7 +732,8 @@ class _Townships:
             return end < len(text) and name[-1] + text[end] in words
         if text.startswith(_TOWNSHIP_SUFFIXES, end) and self.table.rarer_than(name, self.short[name]) \
                 and (len(name) >= 3 or not (start and _dictionary_word(text[start - 1:start + 1])
-                                            or _common_word(words, text[end - 1:end + 1]) or _common_word(words, text[end:end + 2]))):
+                                            or self.table.everyday_word(text[end - 1:end + 1])
+                                            or self.table.everyday_word(text[end:end + 2]))):
             return False  # "在铜钱关乡", "位于虞山镇": its own suffix, though the table's is another (铜钱关镇, 虞山街道: townships
             # are renamed); two characters only where the one before makes no word with the first ("促进乡镇" is no 进乡镇)
             # and the suffix makes no common word with what is around it ("送医进乡镇", "山水乡村")
@@ -787,13 +788,6 @@ def _ends_a_word(text: str, start: int, name: str) -> bool:
     if start == 0 or int(_table().words.get(name[-2:], (0, ""))[0]) < _COMMON_ENDING:
         return False
     return _dictionary_word(text[start - 1:start + 1])
-
-
-def _common_word(words: dict[str, tuple[int, str]], chars: str) -> bool:
-    """Whether words.csv counts ``chars`` at least ``_COMMON_ENDING`` times as a common word (乡镇, 乡村; not 镇区, nor
-    the place name 山镇)."""
-    freq, tag = words.get(chars, (0, ""))
-    return int(freq) >= _COMMON_ENDING and tag not in _PROPER_TAGS
 
 
 def _dictionary_word(chars: str) -> bool:
