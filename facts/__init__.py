@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable, Optional
 
-from .amounts import CNY_RATES, Amount, find_investment, parse_amount, tally_phrase, tally_story, works_in_general_summary
+from .amounts import CNY_RATES, Amount, find_investment, parse_amount, tally_story, works_in_general_summary
 from .industries import INDUSTRIES, find_industries
 from .places import Place, find_places, national_figure, national_scope, outlet, place_named
 from .project import find_project
@@ -48,8 +48,9 @@ __all__ = [
 #: 13 session 9's, 14 session 10's, 15 session 11's, 16 session 12's, 17 session 13's, 18 session 14's, 19 session 15's,
 #: 20 session 16's, 21 session 17's, 22 session 18's, 23 session 19's, 24 session 20's, 25 session 21's, 26 session 22's, 27 session 23's, 28 session 24's,
 #: 29 session 25's, 30 session 26's, 31 session 27's, 32 session 28's, 33 session 29's, 34 session 30's, 35 session 31's, 36 session 32's,
-#: 37 session 33's, 38 session 34's, 39 session 35's, 40 session 36's, 41 session 37's, 42 session 38's.)
-FACTS_VERSION = 43
+#: 37 session 33's, 38 session 34's, 39 session 35's, 40 session 36's, 41 session 37's, 42 session 38's,
+#: 43 session 39's, 44 session 40's.)
+FACTS_VERSION = 44
 
 # How much of a headline is read: one longer is no headline a reader saw (see extract_facts).
 _HEADLINE_READ = 500
@@ -253,17 +254,13 @@ def _remembered(keep: Optional[Callable[[str], bool]]) -> Optional[Callable[[str
 def _rule_stage(title: str, body: str, focus: str, keep: Optional[Callable[[str], bool]], tally: bool,
                 general: bool) -> Optional[str]:
     """The story's stage by the rules alone (the stage model's strongest feature). A span's, a campaign's or a tour's
-    summary (tally_story) that tells no one work's news with its amount has the stage its headline counts
-    ("前三季度林州市新开工亿元以上项目53个": 开工) or none: its body's stages are counts and examples ("一季度，全市25个省重点
-    工业项目完成投资35.9亿元。…3个项目已开工建设", "一批项目已建成投产"), as real pages' readers label them (session 20)."""
+    summary (tally_story) that tells no one work's news with its amount reports no stage, whatever stage its headline
+    counts ("前三季度林州市新开工亿元以上项目53个", "二季度山东新开工重大项目593个"): its stages are counts over a span and
+    its works examples, as the labelling convention settles it (bench/data/facts/README.md, session 40: readers of
+    sessions 19–21 labelled 30 of 42 such pages no stage, those of sessions 34–39, told the convention, 6 of 6; until
+    session 39 the headline's counted stage was reported)."""
     if tally:
-        # A headline's stage is its tally phrase's ("新开工亿元以上项目53个"), not a meeting's topic ("召开第二季度重点项目开工、
-        # 竣工工作推进会"); an untitled one's first sentence heads it ("今年前5个月，全县新签约项目共10个": 签约).
-        if title.strip():
-            phrase = tally_phrase(title)
-            return stage_named(phrase) if phrase else None
-        lead = next(iter(story_paragraphs(body)), "")
-        return find_stage(lead[:sentence_end(lead, 0)], "")
+        return None
     if general:
         return None  # a place's works summed up on no day of its own: its stage words are its examples' (session 23)
     return find_stage(title, body, keep, focus)

@@ -27,7 +27,7 @@ from .text import (FAIR_NAMES, OUR_HOME, TODAY_EVENT, TOGETHER, story_paragraphs
                    REACH as _REACH, SENTENCE_MARKS, SPAN_SO_FAR as _SPAN_SO_FAR, STATISTIC, TODAY, WORK_HEAD, Marks,
                    compared_after, compared_batch, day_item_start, normalise)
 
-__all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount", "tally_phrase", "tally_story"]
+__all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount", "tally_story"]
 
 # Words that make the amount after them an investment. A work's design budget or its total budget ("施工图设计预算约11.33亿元",
 # "该项目三年总体预算达到了1.2亿元") is its cost as an estimate is (概算); a department's budget is no 总预算 of a work. A bare 投资 that starts another noun
@@ -1267,12 +1267,6 @@ _PLACES_WORKS = re.compile(r"一大?批|项目建设|(?:重点|重大)项目")
 # 项目，某纺织产业园项目…", "某项目建设现场一派繁忙")
 _PLACES_WORKS_OPENING = re.compile(r"一大?批|把(?:重点|重大)?项目建设|(?:全[市县区]|各地|(?<![该本])[市县区州旗])[^，。；,;]{0,4}?"
                                    r"(?:重点|重大)项目(?!之一)")  # "哈密市重点项目工地现场热火朝天"
-
-
-def tally_phrase(title: str) -> Optional[str]:
-    """The headline's phrase that counts works by their stage ("新开工亿元以上项目53个": _TALLY_PHRASE), or None."""
-    found = _TALLY_PHRASE.search(title)
-    return found.group() if found else None
 
 
 def tally_story(title: str, body: str) -> bool:

@@ -21,7 +21,7 @@ def _check(title: str, body: str, want: dict[str, Any]) -> None:
 
 
 _TALLIES = [
-    # A span's summary counts its works' stages: no one project's stage, unless its headline counts one.
+    # A span's summary counts its works' stages: no one project's stage, nor the stage its headline counts (session 40).
     ("上半年某县重点项目建设实现“双过半”",
      "今年以来，全县32个重点项目完成投资45亿元。其中，15个项目已开工建设，一批项目已建成投产。",
      {"amount": None, "stage": None}),
@@ -37,9 +37,10 @@ _TALLIES = [
      "主厂房已封顶。", {"amount": None}),
     # The headline's tally phrase gives the stage it counts.
     ("前三季度某县新开工亿元以上项目28个", "今年以来，某县持续开展项目攻坚。前三季度，全县新开工亿元以上项目28个，总投资150亿元。",
-     {"amount": None, "stage": "开工"}),
+     {"amount": None, "stage": None}),  # (a headline's counted stage: 开工 until session 39; session 40 follows the
+    # settled convention, bench/data/facts/README.md: a span's tally reports no stage)
     ("1-9月全省新签国内合作项目512个 到位资金超300亿元", "1-9月，全省新签国内合作项目512个，到位资金超300亿元，同比增长8%。",
-     {"amount": None, "stage": "签约"}),
+     {"amount": None, "stage": None}),
     ("2023年自治区本级“155”重点项目计划“出炉”", "近日获悉，今年自治区本级安排重点项目155个，其中重点预备开工项目52个，项目总投资约1393亿元。",
      {"amount": None}),
     ("某市今年铺排324个重点建设项目", "今年全市共铺排重点建设项目324个，年度计划投资2000亿元。", {"amount": None}),

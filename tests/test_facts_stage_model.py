@@ -67,15 +67,27 @@ def test_the_weights_depart_from_the_rules_where_real_pages_readers_do() -> None
 @pytest.mark.parametrize("title, body", [
     ("", "某锂电池项目正式投产。"),  # a one-line note: shorter than any page the weights were fitted on
     ("新闻", "某机场航站楼正式投入使用。"),
-    ("前三季度某县新开工亿元以上项目28个", "今年以来，某县持续开展项目攻坚。前三季度，全县新开工亿元以上项目28个，总投资150亿元。"
-                                   "其中，投资10亿元的某智能装备制造项目已于8月竣工投产，另有某物流园项目完成主体工程，"
-                                   "某医药产业园项目完成设备安装，某新材料项目进入试生产阶段，各项目建设有序推进。"),  # a tally
 ])
-def test_short_texts_and_tallies_keep_the_rules_stage(title: str, body: str) -> None:
+def test_short_texts_keep_the_rules_stage(title: str, body: str) -> None:
     page, found = stage_evidence(title, body) or pytest.fail("no evidence")
     assert rules_decide(page)
     assert page.short == (len(body.strip()) < MIN_BODY)
     assert extract_facts(title, body).stage == page.rule is not None
+
+
+def test_a_tally_reports_no_stage_whatever_its_headline_counts_or_its_examples_reached() -> None:
+    # The rules decide a span's tally (the weights would read its examples' 竣工投产 and 试生产 as the story's), and by the
+    # convention settled in session 40 (bench/data/facts/README.md) its headline's counted 新开工 is no stage either.
+    title = "前三季度某县新开工亿元以上项目28个"
+    body = ("今年以来，某县持续开展项目攻坚。前三季度，全县新开工亿元以上项目28个，总投资150亿元。其中，投资10亿元的某智能装备"
+            "制造项目已于8月竣工投产，另有某物流园项目完成主体工程，某医药产业园项目完成设备安装，某新材料项目进入试生产阶段，"
+            "各项目建设有序推进。")
+    page, found = stage_evidence(title, body) or pytest.fail("no evidence")
+    assert page.tally and rules_decide(page) and not page.short
+    assert page.rule is None and extract_facts(title, body).stage is None
+    # A day's batch is no tally: its stage stands.
+    assert extract_facts("某县举行集中开工仪式", "3月28日，某县举行重大项目集中开工仪式，此次集中开工项目28个，总投资150亿元。"
+                         "县委书记宣布项目开工。各项目建设单位负责人参加仪式，现场气氛热烈，机械轰鸣。").stage == "开工"
 
 
 def test_a_nation_wide_figure_has_no_stage_and_no_evidence() -> None:
