@@ -78,6 +78,10 @@ _ONE_WORK_UNDER_WAY_HEADLINE = re.compile(
     r"|体育场|体育馆|场馆|厂房|隧道|公路|铁路|机场|港口)(?:建设)?(?:施工)?"
     r"(?:进展顺利|有序推进|稳步推进|加快建设|加紧建设|最新进展|有条不紊|顺利推进|快速推进|加速推进|(?:抓紧|加紧|加快|加速|全力)(?:施工|建设)"
     r"|紧锣密鼓|如火如荼|正酣|热火朝天)")
+# …or pushed on by name, the headline's other order ("紧锣密鼓推进玉米深加工项目建设", "大力推进“冷链物流基地”项目建设"): one
+# work only where the lead speaks of no class of works either ("推进乡村旅游项目建设" over "调研旅游重点项目建设情况").
+_ONE_WORK_PUSHED_HEADLINE = re.compile(
+    r"推进[“\"]?[^，,。；;\s]{2,24}?(?:项目|工程|产业园|中心|基地|医院|学校|大桥|水库|电站|管线|市场|码头)[”\"]?建设(?![^，,。；;\s])")
 _MANY_IN_HEADLINE = re.compile(r"一批|多个|齐头并进|[两二三四五六七八九十\d]+[个项大座所]|重点|重大")
 # A body telling the work has not started (its start planned, its preparations or tender under way): no progress of a work.
 NOT_STARTED = re.compile(r"(?:计划|预计|拟|将于?|力争|争取)[^，。；,;]{0,12}?(?:开工|动工|开建)|前期(?:工作|准备)|施工准备|施工招标|环评")
@@ -786,8 +790,11 @@ def stage_named(phrase: str) -> Optional[str]:
 def one_work_progress(title: str, body: str) -> bool:
     """Whether the headline tells one named work's progress ("某长输管线项目进展顺利", "某码头建设紧锣密鼓") over a body that
     does not say the work is still to start: 开工 by the progress convention (session 26)."""
-    return bool(_ONE_WORK_UNDER_WAY_HEADLINE.search(title) and not many_works(title)
-                and not NOT_STARTED.search(body[:PARAGRAPH_READ]))
+    lead = body[:PARAGRAPH_READ]
+    return bool((_ONE_WORK_UNDER_WAY_HEADLINE.search(title)
+                 or _ONE_WORK_PUSHED_HEADLINE.search(title)
+                 and not many_works(next(iter(story_paragraphs(lead)), "")))
+                and not many_works(title) and not NOT_STARTED.search(lead))
 
 
 def many_works(text: str) -> bool:
