@@ -276,8 +276,11 @@ _LISTED = re.compile(r"入选|上榜|名单|被?认定|被?评为|揭榜|列入|
 # Spent so far ("该工程已投资5.2亿元，完成总工程量的六成", "项目已投入资金1.8亿元"): a figure to date, like 完成投资.
 _SO_FAR_BEFORE = re.compile(r"已经?(累计)?[投花]?$")
 _THRESHOLD_AFTER = re.compile(r"^(以上|以下|以内)的?[^，。；,;]{0,12}?(项目|企业|工程|公司|个)")
-# A 万/亿 number counting people, households or things is no money: "投资者1620万户".
-_COUNTED = re.compile(r"(户|人|名|位|股|吨|台|个|只|辆|套|张|份|次|家|艘|项|头|亩|平方米|公里|千瓦|册|件)")
+# A 万/亿 number counting people, households or things is no money: "投资者1620万户", "签约60万锭智能纺纱项目".
+# (Not a measure word that also opens a verb or a word after a sum in yuan written without 元: 支持, 用于, 处理, 升级,
+# 部署, 片区, 根据, "50万块钱".)
+_COUNTED = re.compile(r"(户|人|名|位|股|吨|台|个|只|辆|套|张|份|次|家|艘|项|头|亩|平方米|公里|千瓦|册|件"
+                      r"|锭|羽|枚|株|棵|尾|箱|盏|条|斤|公斤|千克|标箱|立方米|平米|米|座|床|瓶|罐|匹|卷|颗|粒|栋|篇)")
 # Accumulated spending (or a period's) counts for the one work it built:
 # "实施…以来，累计投资2亿多元，建设了一个蔬菜批发市场".
 # The contracts' sum of a signing of projects ("签约招商项目322个，合同金额1050亿元"); one contract's is no investment.
@@ -469,6 +472,9 @@ def _this_works_share(text: str, own_start: int, invest: re.Match[str], end: int
 _PART_OF_THE_BATCH = re.compile(r"其中|最大|之一|单体")
 # A headline naming one work ("…再生铝项目开工", "…产业园投产"), not a batch ("重大项目集中开工", "一批项目", "十大项目").
 _ONE_WORKS_HEADLINE = re.compile(r"(?<![个批些大点生商业目])(?:项目|工程|基地|产业园|生产线|工厂|电站)")  # not 民生项目, 招商项目, 产业项目
+# …or its arrival or launch, which names no stage of the rules' but is the work's own news ("雄安鞋服新城项目落户定州",
+# "250MW牧光互补光伏发电项目启动").
+_ONE_WORK_ARRIVES = re.compile(r"(?:项目|工程|基地|产业园|生产线|工厂|电站)(?:正式|成功|顺利)?(?:落户|落地|启动|奠基)")
 _BATCH_HEADLINE = re.compile(r"集中|一批|第[一二三四五六七八九十\d]+批|批次|多个|系列|\d+个|[两二三四五六七八九十百]+个|项目群")
 
 
@@ -1299,16 +1305,17 @@ def _one_work_reported(body: str, found: _Found) -> bool:
 _OWN_NEWS = re.compile(r"已|正式|日前|近日|今天|昨天|顺利")  # "已完成主体建设", "已经进入设备安装阶段", "正式投产"
 
 
-def _opening(body: str, paragraphs: int) -> str:
+def _opening(body: str, paragraphs: int, sentences_only: bool = False) -> str:
     """``body`` up to the end of its first ``paragraphs`` paragraphs (a prefix: positions hold). A page's short line without
-    a full stop (under _CHROME_LINE characters: a section name, a repeated headline, a photo caption) counts as none."""
+    a full stop (under _CHROME_LINE characters: a section name, a repeated headline, a photo caption) counts as none; with
+    ``sentences_only``, neither does a line without a sentence's marks ("2018-05-21 09:21:08 来源: 某某日报")."""
     end = 0
     for found in _LINE.finditer(body):  # (not "[^\n]*\S[^\n]*": quadratic on a line of blanks)
         line = found.group().strip()
         if not line:
             continue
         end = found.end()
-        if len(line) < _CHROME_LINE and "。" not in line:
+        if len(line) < _CHROME_LINE and "。" not in line or sentences_only and not _SENTENCE_MARK.search(line):
             continue  # a page's short line ("项目建设", a repeated headline, a subtitle) is no paragraph of the story
         paragraphs -= 1
         if not paragraphs:
@@ -1318,6 +1325,7 @@ def _opening(body: str, paragraphs: int) -> str:
 
 _CHROME_LINE = 24
 _LINE = re.compile(r"[^\n]+")
+_SENTENCE_MARK = re.compile(r"[。，,；;！!？?、]")
 
 
 def find_investment(title: str, body: str) -> Optional[Amount]:
@@ -1339,10 +1347,12 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
         if chosen is None:
             continue
         if text is body and chosen.is_roundup and _ONE_WORKS_HEADLINE.search(title) and not _ROUNDUP.search(title) \
-                and not _BATCH_HEADLINE.search(title) and find_stage(title, "") is not None:
+                and not _BATCH_HEADLINE.search(title) and (find_stage(title, "") is not None or _ONE_WORK_ARRIVES.search(title)):
             # A headline reporting one work's stage ("汉川市年产50万吨再生铝项目开工") over the body's batch of the day that
             # the work was part of ("全省共集中开工项目1205个，总投资5380亿元。…该项目总投资28亿元"): the work's own figure.
-            own = next((found for found in _investment_amounts(_opening(body, 2)[:4 * _REACH], title) if not found.is_roundup), None)
+            # (The lead and the next paragraph: a dateline line above them is neither.)
+            own = next((found for found in _investment_amounts(_opening(body, 2, sentences_only=True)[:4 * _REACH], title)
+                        if not found.is_roundup), None)
             if own is not None:
                 chosen = own
         elif text is body and chosen.is_roundup and lead and not _ROUNDUP.search(title) \
@@ -1447,7 +1457,7 @@ def _our_share(body: str, chosen: _Found, title: str) -> Optional[_Found]:
     return next((found for found in _investment_amounts(_opening(body, 4)[:8 * _REACH], title)
                  if found.is_roundup and found.amount.value < chosen.amount.value
                  and (_OUR_SIGNINGS.search(body, _paragraph_start(body, found.end), found.end)
-                      or told_by_a_place and _named_share(body, found))), None)
+                      or told_by_a_place and _named_share(body, found) or _headlines_share(body, found, title))), None)
 
 
 def _named_share(body: str, found: _Found) -> bool:
@@ -1455,6 +1465,23 @@ def _named_share(body: str, found: _Found) -> bool:
     "亿元以上签约…", "省外签约…": the name must be a division's)."""
     share = _NAMED_SHARE.search(body, _sentence_start(body, found.end - 1), found.end)
     return bool(share and find_places("", share.group("name"), limit=1))
+
+
+def _headlines_share(body: str, found: _Found, title: str) -> bool:
+    """Whether the figure's sentence opens with 其中 and the place the headline counts projects of ("株洲123个项目集中开工"
+    over "…全省687个重大项目集中开工，总投资达2167亿元。其中，株洲123个项目参与此次…活动，总投资365.4亿元"): that place's
+    share of the wider event is the story's batch."""
+    share = _PLACES_COUNTED_SHARE.search(body, _sentence_start(body, found.end - 1), found.end)
+    if share is None:
+        return False
+    name = share.group("name")
+    return bool(re.search(re.escape(name) + r"(?:市|县|区|州|旗)?(?:\d+|[两二三四五六七八九十百]+)个", title)
+                and find_places("", name, limit=1))
+
+
+# "其中，株洲123个项目", "其中，我省某市有68个重大项目" (the headline must count the same place's projects: _headlines_share).
+_PLACES_COUNTED_SHARE = re.compile(r"其中[，,]\s*(?P<name>[\u4e00-\u9fff]{2,4}?)(?:市|县|区|州|旗)?(?:共有|有|共)?"
+                                   r"(?:\d+|[两二三四五六七八九十百]+)个")
 
 
 def _paragraph_start(body: str, end: int) -> int:

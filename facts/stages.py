@@ -80,8 +80,10 @@ _ONE_WORK_UNDER_WAY_HEADLINE = re.compile(
     r"|紧锣密鼓|如火如荼|正酣|热火朝天)")
 # …or pushed on by name, the headline's other order ("紧锣密鼓推进玉米深加工项目建设", "大力推进“冷链物流基地”项目建设"): one
 # work only where the lead speaks of no class of works either ("推进乡村旅游项目建设" over "调研旅游重点项目建设情况").
+# The work a project or works by name, not a class ("推进农村学校建设", "推进乡村旅游项目建设", "推进重点项目建设").
 _ONE_WORK_PUSHED_HEADLINE = re.compile(
-    r"推进[“\"]?[^，,。；;\s]{2,24}?(?:项目|工程|产业园|中心|基地|医院|学校|大桥|水库|电站|管线|市场|码头)[”\"]?建设(?![^，,。；;\s])")
+    r"推进(?![^，,。；;\s]{0,2}?(?:农村|乡村|城乡|民生|重点|重大|各类|各项|产业|工业|招商|基础设施|水利|交通|城建))"
+    r"[“\"]?[^，,。；;\s]{2,24}?(?:项目|工程)[”\"]?建设(?![^，,。；;\s])")
 _MANY_IN_HEADLINE = re.compile(r"一批|多个|齐头并进|[两二三四五六七八九十\d]+[个项大座所]|重点|重大")
 # A body telling the work has not started (its start planned, its preparations or tender under way): no progress of a work.
 NOT_STARTED = re.compile(r"(?:计划|预计|拟|将于?|力争|争取)[^，。；,;]{0,12}?(?:开工|动工|开建)|前期(?:工作|准备)|施工准备|施工招标|环评")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from newsmon.facts import extract_facts
+from newsmon.facts.amounts import Amount, find_investment
 
 # A lead telling what the work is, with no stage verb and no scene at work: only the headline tells its progress.
 _LEAD = ("该项目由某集团投资建设，主要建设玉米深加工生产线及配套设施，项目建成后可年加工玉米30万吨，带动就业500人，对延长"
@@ -36,3 +37,43 @@ def test_a_headline_pushing_one_named_work_on_tells_it_under_way(title: str) -> 
 ])
 def test_a_class_many_works_or_a_start_to_come_is_no_one_works_progress(title: str, body: str) -> None:
     assert extract_facts(title, body).stage is None
+
+
+@pytest.mark.parametrize("body, amount", [
+    ("某县与某公司近日签约60万锭智能纺纱项目。该项目总投资28亿元，占地785亩，计划今年7月前开工建设。", 2.8e9),
+    ("某县近日签约30万羽蛋鸡养殖项目，项目总投资2亿元，建设标准化鸡舍12栋。", 2e8),
+    # A sum in yuan written without 元 before a verb stays a sum ("5000万支持", "3000万用于").
+    ("某公司近日签约投资5000万建设智能仓储项目，占地50亩，建成后年吞吐量10万吨。", 5e7),
+])
+def test_a_number_of_spindles_or_birds_signed_is_no_sum(body: str, amount: float) -> None:
+    assert extract_facts("", body).amount == amount
+
+
+@pytest.mark.parametrize("title, body, amount, kind", [
+    # A headline telling one work's arrival or launch (落户, 启动) over the lead's batch: the work's own figure.
+    ("某光伏发电项目启动", "3月23日，某县举行一季度重大项目集中开复工暨某光伏发电项目启动仪式。据悉，此次集中开复工重大项目共有29个，"
+                    "计划总投资79亿元。\n某光伏发电项目总投资9.03亿元，投产后年均发电量3.6亿千瓦时。", 9.03e8, "project"),
+    # Guard: a headline counting the batch keeps the batch's total.
+    ("某县29个重大项目集中开复工", "3月23日，某县举行一季度重大项目集中开复工暨某光伏发电项目启动仪式。此次集中开复工重大项目共有29个，"
+                         "计划总投资79亿元。\n某光伏发电项目总投资9.03亿元。", 7.9e9, "roundup"),
+])
+def test_a_headlines_one_work_over_the_leads_batch(title: str, body: str, amount: float, kind: str) -> None:
+    facts = extract_facts(title, body)
+    assert (facts.amount, facts.kind) == (amount, kind)
+
+
+def test_a_dateline_line_is_no_paragraph_of_the_opening() -> None:
+    # The rules' reading (the amount model weighs it after: a made-up story this short is not what it was fitted on).
+    body = ("2018-05-21 09:21:08 来源: 某某日报\n5月18日，某市投资环境说明会暨重点合作项目集中签约仪式举行，11个项目正式签约，"
+            "总投资280.55亿元。\n此次集中签约的项目中，某鞋服新城项目备受瞩目。该项目总投资100亿元，建成后可容纳鞋服企业1000家。")
+    assert find_investment("某鞋服新城项目落户某市", body) == Amount(1e10, "CNY", "100亿元", "project")
+
+
+def test_the_share_of_the_place_the_headline_counts() -> None:
+    body = ("3月29日，全省第二批重大项目集中开工仪式在14个市州同步举行，687个重大项目集中开工，总投资达2167亿元。其中，株洲123个项目"
+            "参与此次集中开工活动，总投资365.4亿元，年度投资计划181.9亿元。\n在株洲分会场，某汽车涂料建设项目开工。")
+    facts = extract_facts("株洲123个项目集中开工", body)
+    assert (facts.amount, facts.kind) == (3.654e10, "roundup")
+    # Guard: a headline that counts no place's projects keeps the event's whole total.
+    facts = extract_facts("全省第二批重大项目集中开工", body)
+    assert (facts.amount, facts.kind) == (2.167e11, "roundup")
