@@ -104,7 +104,9 @@ _VERBS = {
     # talks held when a work or an investment meant is named (session 30's visit words; session 34's convention:
     # _VISIT_TALK, _visit_names_a_work).
     "洽谈": r"洽谈|商谈(?!判)|对接会|考察对接|达成[\u4e00-\u9fff]{0,6}?意向|" + _VISIT_WORDS
-            + r"|(?<=[来到赴])" + _VISITED + r"(?=[，。；,;、\s]|$|并|期间)",  # not "赴宁德考察重大项目建设" (an inspection)
+            + r"|(?<=[来到赴])" + _VISITED + r"(?=[，。；,;、\s]|$|并|期间|[^，。；,;]{0,16}?(?:投资|合作)事宜)"  # not "赴宁德考察重大
+            # 项目建设" (an inspection); "来荆考察储能电池项目投资事宜" is the visit's purpose
+            + r"|(?<=就)[^，。；,;]{0,12}?(?:投资|项目)[^，。；,;]{0,8}?达成[\u4e00-\u9fff]{0,4}?共识",  # "双方就投资合作达成初步共识"
     # 落户 (a project settles in a place, "项目落户辽宁") states where, not a stage: the gold set's readers
     # label it none, as they do 入驻 (bench/data/facts/README.md); a signing says 签约 itself.
     "签约": r"签约|签[订定]|签署|签下|项目签字|签字仪式|(?:协议|合同)(?:的)?签字|订立(?=[^，。；,;]{0,12}?(?:协议|合同))|达成[\u4e00-\u9fff]{0,4}协议|(?<=新)签(?=[\u4e00-\u9fff]{0,10}?项目)",  # "达成合作协议", "签下了906个…合同项目", "新签国内省外合作项目5118个"

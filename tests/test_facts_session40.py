@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsmon.facts import extract_facts
+from newsmon.facts import STAGES, extract_facts, stage_evidence
 from newsmon.facts.amounts import Amount, find_investment
+from newsmon.facts.stages import find_stage
 
 # A lead telling what the work is, with no stage verb and no scene at work: only the headline tells its progress.
 _LEAD = ("该项目由某集团投资建设，主要建设玉米深加工生产线及配套设施，项目建成后可年加工玉米30万吨，带动就业500人，对延长"
@@ -77,3 +78,23 @@ def test_the_share_of_the_place_the_headline_counts() -> None:
     # Guard: a headline that counts no place's projects keeps the event's whole total.
     facts = extract_facts("全省第二批重大项目集中开工", body)
     assert (facts.amount, facts.kind) == (2.167e11, "roundup")
+
+
+def test_a_visit_to_look_into_a_projects_investment_is_talks() -> None:
+    lead = "9月15日，某集团总经理一行来荆考察储能电池项目投资事宜。市人大常委会副主任陪同。"
+    found = [(c.section, c.reason) for c in (stage_evidence("", lead + _REST) or ([], []))[1] if c.stage == STAGES.index("洽谈")]
+    assert ("p0", "ok") in found
+    # Guards: an inspection of works is no visit's talks, nor a visit that names no work.
+    for other in ("9月15日，某市领导赴某县考察重大项目建设情况。市发改委负责人陪同。",
+                  "9月15日，某集团总经理一行来荆考察。市人大常委会副主任陪同。"):
+        assert ("p0", "ok") not in [(c.section, c.reason) for c in (stage_evidence("", other + _REST) or ([], []))[1]
+                                    if c.stage == STAGES.index("洽谈")]
+
+
+def test_a_consensus_on_an_investment_is_talks() -> None:
+    assert find_stage("", "座谈会上，双方就投资合作达成初步共识，将进一步加强沟通。") == "洽谈"
+    assert find_stage("", "座谈会上，双方就深化交流达成共识，将进一步加强沟通。") != "洽谈"
+
+
+_REST = ("\n随后双方在会议室座谈，介绍了当地营商环境和产业基础。该集团表示，将持续关注当地发展，进一步加强沟通联系，推动双方务实合作取得新"
+         "成效。")
