@@ -10,6 +10,7 @@ import pytest
 
 from newsmon.facts import STAGES, extract_facts, stage_evidence
 from newsmon.facts.amounts import Amount, find_investment
+from newsmon.facts.money import parse_amount
 from newsmon.facts.stages import find_stage
 
 # A lead telling what the work is, with no stage verb and no scene at work: only the headline tells its progress.
@@ -98,3 +99,9 @@ def test_a_consensus_on_an_investment_is_talks() -> None:
 
 _REST = ("\n随后双方在会议室座谈，介绍了当地营商环境和产业基础。该集团表示，将持续关注当地发展，进一步加强沟通联系，推动双方务实合作取得新"
          "成效。")
+
+
+@pytest.mark.parametrize("text, value", [("6千多万元", 6e7), ("6千万元", 6e7), ("3000多万元", 3e7), ("1亿5千万元", 1.5e8)])
+def test_thousands_of_ten_thousands_over_a_round_figure(text: str, value: float) -> None:
+    assert parse_amount(text) == value
+    assert extract_facts("", f"近日，某县投资{text}的生猪养殖场正式投产，年出栏生猪10万头，带动周边农户增收。").amount == value
