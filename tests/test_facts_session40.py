@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from facts_probe_check import first_city
 from newsmon.facts import STAGES, extract_facts, stage_evidence
 from newsmon.facts.amounts import Amount, find_investment
 from newsmon.facts.money import parse_amount
@@ -105,3 +106,11 @@ _REST = ("\n随后双方在会议室座谈，介绍了当地营商环境和产�
 def test_thousands_of_ten_thousands_over_a_round_figure(text: str, value: float) -> None:
     assert parse_amount(text) == value
     assert extract_facts("", f"近日，某县投资{text}的生猪养殖场正式投产，年出栏生猪10万头，带动周边农户增收。").amount == value
+
+
+def test_longjiang_alone_is_heilongjiangs_short_name_not_a_county() -> None:
+    body = ("今年，托古乡以杏山项目区龙头企业为依托，积极发展肉鸡养殖产业。托古乡成功引进某集团，投资2000万元建设年出栏肉鸡120万只"
+            "的养殖场，倾力打造龙江“肉鸡养殖”第一乡。")
+    assert first_city(extract_facts("", body)) == "大庆市"
+    # Guard: the county by its full name.
+    assert first_city(extract_facts("", "龙江县某肉鸡养殖项目正式投产，总投资2000万元，年出栏肉鸡120万只。")) == "齐齐哈尔市"
