@@ -1020,11 +1020,12 @@ _ROUTE_JOIN = re.compile(r"(?:[东西南北]站?|站)?至")
 # 开工", "国铁集团", "中央企业"): "中国" is the country before a sector word or on its own, not in a firm's name.
 # Nor a national-level zone ("国家级新区", "国家高新区管委会"): a place's, whose 委 or 部 ("西部片区") is local.
 # Nor a national first or record ("全国首个…", "我国最大的…": text.WHOLE), one work somewhere.
-# Nor 中国 opening a quoted name ("“中国·天谷”项目在沙市区…开工", a mirror's "“中国。天谷”").
+# Nor 中国 opening a quoted name ("“中国·天谷”项目在沙市区…开工", a mirror's "“中国。天谷”"), nor one in brackets: a brand's or a
+# firm's locale ("完美体育·(中国)官方网站讯", "某某（中国）投资有限公司"; session 40).
 # Nor 中央 as a word of things ("中央厨房", a central kitchen; "中央商务区", "原中央苏区", "中央公园").
 # "各地", "多地" on their own are the country's places ("各地重大项目建设加速推进"), not "全市各地", "浙江多地",
 # "来自世界各地", "国内外各地".
-_NATIONAL_SUBJECT = re.compile(r"(?<![市县区省州旗乡镇界自外])(?:各地|多地)(?![区])|(?:全国|我国|(?<![“\x22《「])中国(?=[\u4e00-\u9fff]{0,4}?(?:产业|行业|经济)|[^\u4e00-\u9fff—－-]|$))" + WHOLE + r"|中央(?!企业|厨房|主食|商务|商业|苏区|公园|大街|大道|广场|空调|景观|绿轴)|国务院|国家(?!级|高新|经开|开发)[\u4e00-\u9fff]{0,8}?(局|委|(?<![东西南北中内全])部)|"
+_NATIONAL_SUBJECT = re.compile(r"(?<![市县区省州旗乡镇界自外])(?:各地|多地)(?![区])|(?:全国|我国|(?<![“\x22《「(（])中国(?=[\u4e00-\u9fff]{0,4}?(?:产业|行业|经济)|[^\u4e00-\u9fff—－-]|$))" + WHOLE + r"|中央(?!企业|厨房|主食|商务|商业|苏区|公园|大街|大道|广场|空调|景观|绿轴)|国务院|国家(?!级|高新|经开|开发)[\u4e00-\u9fff]{0,8}?(局|委|(?<![东西南北中内全])部)|"
                                r"(财政|水利|农业农村|工业和信息化|交通运输|商务|自然资源|生态环境|住房和城乡建设|科技|"
                                r"教育|民政|文化和旅游|应急管理)部")
 

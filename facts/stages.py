@@ -147,7 +147,7 @@ _VERBS = {
     "招标": r"完成招标|完成(?:了)?[^，。；,;]{0,8}?招投标|招标(?!投标[^，。；,;]{0,4}?(?:中心|网|法|办|局|平台|条例|服务|交易)|计划)|确定(?:了)?施工单位|中标(?!候选|单位|企业|方|人|麒麟|软件|金额|价|额)",  # not "项目中标单位…董事长" (a title)
     # "开复工": started or resumed; "启动建设", "扩建工程正式启动", "某工程日前在天津启动": construction launched.
     # Not 开 + 工作/工业 of another verb: "召开工作会议", "召开工业经济推进会", "展开工作", "公开工程信息".
-    "开工": r"(?<![召公展打离])开工建设|集中开工|开复工|开[（(]复[）)]工|(?<![召公展打离])开工(?!贸)|动工|奠基|破土|开建|开始(土建)?(兴建|建设|施工)|(?:(?<=工程)|(?<=项目))集中启动(?!仪式后)|(?:正式)?复工建设|(?:全面)?恢复了?施工|(?:建设|施工)(?:正式|全面)?启动(?!仪式后|资金|经费)|(?:(?<=正式)|(?<=已)|(?<=年)|(?<=月)|(?<=日)|(?<=于))动建|(?:正式|开始)施建|启动建设|(?:开始|正式)桩基施工|(?:建设|施工|开工)(?:(?!行动|活动|会|年|战)[^，。；,;]){0,4}?拉开(?:了)?(?:序幕|帷幕)|(?:正式|已|全面)投建|桩基[^，。；,;]{0,4}?开钻|(?<=工程)(日前|近日|今天|今日|昨天)?(在[\u4e00-\u9fff]{1,8}?)?(正式|全面)?启动(?!仪式后)"
+    "开工": r"(?<![召公展打离])开工建设|集中开工|开复工|开[（(]复[）)]工|(?<![召公展打离])开工(?!贸)|动工|奠基|破土|开建|开始(土建)?(兴建|建设|施工)|(?:(?<=工程)|(?<=项目))集中启动(?!仪式后)|(?:正式)?复工建设|(?:全面)?恢复了?施工|(?:建设|施工)(?:工作)?(?:正式|全面)?启动(?!仪式后|资金|经费)|(?:(?<=正式)|(?<=已)|(?<=年)|(?<=月)|(?<=日)|(?<=于))动建|(?:正式|开始)施建|启动建设|(?:开始|正式)桩基施工|(?:建设|施工|开工)(?:(?!行动|活动|会|年|战)[^，。；,;]){0,4}?拉开(?:了)?(?:序幕|帷幕)|(?:正式|已|全面)投建|桩基[^，。；,;]{0,4}?开钻|(?<=工程)(日前|近日|今天|今日|昨天)?(在[\u4e00-\u9fff]{1,8}?)?(正式|全面)?启动(?!仪式后)"
             # A work under way (_UNDER_WAY): it has started.
             r"|" + _UNDER_WAY,
     # 投用: put in use, as 投入使用 ("建成投用", "建成启用" read whole, like 建成投产); a power plant's output fed in
@@ -202,6 +202,8 @@ _PLANNED_INVESTMENT = re.compile(r"总?投资[^，。；,;]*?的")
 # A purpose clause ("为推动产业升级，…", "为了加快推进…，") holds its plan word: the main clause after it
 # reports ("为推动产业升级，某市32个项目今天集中开工").
 _PURPOSE = re.compile(r"为了?")
+# An occasion's clause ("在…即将召开之际", "…开幕前夕") holds its plan word too: it dates the main clause (session 40).
+_OCCASION_CLOSES = re.compile(r"(?:之际|之时|前夕)$")
 _DONE = re.compile(r"已|日前|近日|今天|今日|昨天|当天|刚刚|不久前")
 # A sentence for the plan's reach and the work check: a semicolon ends one too.
 _SENTENCE_MARKS = CLAUSE_MARKS
@@ -422,6 +424,8 @@ def _planned(text: str, pos: int) -> bool:
         if _PLANNED_INVESTMENT.match(text, plan.end(), pos):
             continue
         own = sentence_start(text, plan.start(), _CLAUSE_MARKS)
+        if own != clause and _OCCASION_CLOSES.search(text, own, sentence_end(text, plan.start(), _CLAUSE_MARKS)):
+            continue  # "在…博览会即将召开之际，8月17日，…产业园正式开园投产": the occasion's plan word, not the main clause's
         if own == clause or not _PURPOSE.match(text, own):
             governing = plan
             break

@@ -114,3 +114,19 @@ def test_longjiang_alone_is_heilongjiangs_short_name_not_a_county() -> None:
     assert first_city(extract_facts("", body)) == "大庆市"
     # Guard: the county by its full name.
     assert first_city(extract_facts("", "龙江县某肉鸡养殖项目正式投产，总投资2000万元，年出栏肉鸡120万只。")) == "齐齐哈尔市"
+
+
+def test_an_occasions_plan_word_does_not_govern_the_main_clause() -> None:
+    text = "在第五届某国际博览会即将召开之际，8月17日，投资1.2亿元的某食品产业园正式开园投产。"
+    assert find_stage("", text) is not None
+    # Guards: a plan in the verb's own clause, or a purpose clause's, as before.
+    assert find_stage("", "某博览会召开之际，某食品产业园将正式开园投产。") is None
+    assert find_stage("", "为推动产业升级，某市32个项目今天集中开工。") == "开工"
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("近日，某县首个省级现代农业园区建设工作全面启动。", "开工"),
+    ("近日，某县首个省级现代农业园区建设全面启动。", "开工"),
+])
+def test_building_work_launched_is_a_start(text: str, stage: str) -> None:
+    assert find_stage("", text) == stage
