@@ -12,6 +12,7 @@ from facts_probe_check import first_city
 from newsmon.facts import STAGES, extract_facts, stage_evidence
 from newsmon.facts.amounts import Amount, find_investment
 from newsmon.facts.money import parse_amount
+from newsmon.facts.places import national_scope
 from newsmon.facts.stages import find_stage
 
 # A lead telling what the work is, with no stage verb and no scene at work: only the headline tells its progress.
@@ -130,3 +131,12 @@ def test_an_occasions_plan_word_does_not_govern_the_main_clause() -> None:
 ])
 def test_building_work_launched_is_a_start(text: str, stage: str) -> None:
     assert find_stage("", text) == stage
+
+
+def test_china_in_brackets_is_a_brands_locale_not_the_country() -> None:
+    body = ("某体育·(中国)官方网站讯(记者某某)近年来，梅花鹿产业有了新的起色。白山市靖宇县委县政府高度重视特色养殖业发展，"
+            "通过招商引资，某养殖场与本地企业合作投资7000万元在靖宇县某乡新建梅花鹿种鹿场。")
+    assert not national_scope("", body)
+    assert first_city(extract_facts("", body)) == "白山市"
+    # Guard: the country as the subject.
+    assert national_scope("", "中国(含港澳台)今年新开工重大项目1200个，总投资超过3万亿元。各地项目建设加快推进。")
