@@ -1193,8 +1193,8 @@ _CAMPAIGN_HEADLINE = re.compile(r"(?:推进|加快|加速|推动|提速)[^，。
 # A lead's span: "今年以来", "前7个月", "今年1至10月", "截至3月底", "1-8月".
 _TALLY_LEAD = re.compile(r"攻坚战|取得(?:丰硕|可喜|显著|明显)成[果效]|以来|近年来|近几年|多年来|截至|截止|前[\d一二三四五六七八九十]{1,2}个?月|\d{1,2}\s?[—–\-~至到]\s?\d{1,2}\s?月|[一二三四]季度|前三季度|上半年|全年"
                          r"|^[\s。！？!?；;]*(?:今年|\d{4}年)[，,]?[^，。；,;]{0,8}?(?:安排|实施|确定|谋划|铺排|共(?:签约|上报|引进|实施|开工|新开工|落地))")  # a year's list ("2024年,我县安排重点项目91宗")
-# A span's works counted, or its investment done ("今年前三季度，全市重点项目共完成投资190亿元").
-_TALLIED_WORKS = re.compile(r"项目(?:共计|共有|共|达到?|有)?\s?[\d两二三四五六七八九十百千]+\s?(?:多|余)?[个项宗]|[\d两二三四五六七八九十百千]+\s?(?:多|余)?[个项宗][^，。；,;]{0,12}?项目"
+# A span's works counted, or its investment done ("今年前三季度，全市重点项目共完成投资190亿元", "一季度完成招商引资项目签约8个").
+_TALLIED_WORKS = re.compile(r"项目(?:共计|共有|共|达到?|有|签约|开工|竣工|投产|落地)?\s?[\d两二三四五六七八九十百千]+\s?(?:多|余)?[个项宗]|[\d两二三四五六七八九十百千]+\s?(?:多|余)?[个项宗][^，。；,;]{0,12}?项目"
                             r"|项目[^，。；,;]{0,4}?完成(?:了)?(?:年度)?投资")
 _OFFICIALS_VISIT = r"视察|督导|督查|调研"  # (the headline's tour adds 检查, 巡查; the lead's 观摩, 现场会)
 _TOUR_HEADLINE = re.compile(r"(?:" + _OFFICIALS_VISIT + r"|检查|巡查)[^，。；\s]{0,8}?(?:重点|重大)项目")
@@ -1220,6 +1220,9 @@ _QUOTES = re.compile(r"[“”\"‘’]")  # "2023年自治区本级“155”重
 _REPORT_HEADLINE = re.compile(r"情况(?:通报|汇报)?\s*$|通报\s*$")
 
 
+_DAY_OF_RELEASE = re.compile(r"(?:近日|日前)[^，。；,;]{0,6}?(?:提供|发布|公布)的?(?:数据|统计)")
+
+
 def _tally_story(title: str, lead: str, body: str = "") -> bool:
     """Whether the story sums up a span or a campaign (its headline says so and reports no day's event, nor does its
     lead's first sentence): the figures such a story states are the span's tallies, a recalled event's ("4月份，全市二季度
@@ -1236,7 +1239,8 @@ def _tally_story(title: str, lead: str, body: str = "") -> bool:
             return True
         # (…nor does its next sentence report the day's event: "今年全市计划实施重点项目300个。此次集中开工项目58个")
         two = lead[:sentence_end(lead, len(first) + 1)] if lead else ""
-        if TODAY_EVENT.search(two) or _EVENT_IN_LEAD.search(two) or _EVENT.search(two):
+        # (A day word of the figures' release is no event: "某市商务局近日提供的数据显示，该市一季度…签约8个", session 40.)
+        if TODAY_EVENT.search(two) or _EVENT_IN_LEAD.search(two) or _EVENT.search(_DAY_OF_RELEASE.sub("", two)):
             return False
         # (…or a scene-setting first sentence before it: "三季度是传统的施工“黄金期”。10月31日，市发展改革委发布消息称，今年
         # 三季度市级重大项目共完成投资986.5亿元")

@@ -140,3 +140,13 @@ def test_china_in_brackets_is_a_brands_locale_not_the_country() -> None:
     assert first_city(extract_facts("", body)) == "白山市"
     # Guard: the country as the subject.
     assert national_scope("", "中国(含港澳台)今年新开工重大项目1200个，总投资超过3万亿元。各地项目建设加快推进。")
+
+
+def test_an_untitled_quarters_tally_released_on_a_day_is_a_tally() -> None:
+    body = ("某市商务局近日提供的数据显示，该市一季度完成招商引资项目签约8个，合同引资16亿元，省外境内到位资金12亿余元，一季度招商引资"
+            "实现“开门红”。\n今年来，某市对现有产业、优势资源等进行全面梳理，编制更新32个重点招商项目，精准招商。")
+    facts = extract_facts("", body)
+    assert (facts.amount, facts.stage) == (None, None)
+    # Guard: a day's event told near it stays the day's.
+    event = "近日，某市举行招商引资项目集中签约仪式，现场签约项目8个，合同引资16亿元。\n此次签约项目涵盖新材料、食品加工等领域。"
+    assert extract_facts("", event).amount == 1.6e9
