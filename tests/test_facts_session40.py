@@ -150,3 +150,9 @@ def test_an_untitled_quarters_tally_released_on_a_day_is_a_tally() -> None:
     # Guard: a day's event told near it stays the day's.
     event = "近日，某市举行招商引资项目集中签约仪式，现场签约项目8个，合同引资16亿元。\n此次签约项目涵盖新材料、食品加工等领域。"
     assert extract_facts("", event).amount == 1.6e9
+
+
+def test_an_industrial_parks_progress_headline_tells_it_under_way() -> None:
+    body = ("某师百万锭纺织工业园内人来车往，由某集团投资的30万锭纺织项目一期厂房已拔地而起。今年，该园区围绕纺织服装产业链，"
+            "引进一批上下游企业，为当地群众提供就业岗位。")
+    assert extract_facts("七师纺织工业园建设快速推进", body).stage == "开工"
