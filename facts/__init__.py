@@ -20,8 +20,8 @@ from .script import to_simplified
 from .amount_model import MIN_BODY as AMOUNT_MIN_BODY, AmountView, keep_amount, read_amount
 from .city_model import CityCandidate, candidates as city_candidates, choose_places
 from .stage_model import MIN_BODY, Candidate, PageView, candidates, choose_stage
-from .stages import STAGES, event_notice, find_stage, one_work_progress, stage_named, under_way_word
-from .text import joined_phrase_lines, sentence_end, sentence_of, sentence_start, story_paragraphs
+from .stages import STAGES, event_notice, find_stage, one_work_progress, under_way_word
+from .text import joined_phrase_lines, sentence_of, sentence_start, story_paragraphs
 from .wording import AMOUNT_WORDING, LEAD as WORDING_LEAD, STAGE_WORDING, Lifts, Vector, WordingModel, vector
 
 __all__ = [

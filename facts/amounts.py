@@ -277,10 +277,11 @@ _LISTED = re.compile(r"入选|上榜|名单|被?认定|被?评为|揭榜|列入|
 _SO_FAR_BEFORE = re.compile(r"已经?(累计)?[投花]?$")
 _THRESHOLD_AFTER = re.compile(r"^(以上|以下|以内)的?[^，。；,;]{0,12}?(项目|企业|工程|公司|个)")
 # A 万/亿 number counting people, households or things is no money: "投资者1620万户", "签约60万锭智能纺纱项目".
-# (Not a measure word that also opens a verb or a word after a sum in yuan written without 元: 支持, 用于, 处理, 升级,
-# 部署, 片区, 根据, "50万块钱".)
+# (Session 40 added only measure words that open no word a sum written without 元 is followed by: not 尾 of 尾矿, 米 of
+# 米业, 箱 of 箱包, 座 of 座椅, 条 of 条码, 株 of 株洲, 罐 of 罐头, 卷 of 卷烟, 瓶 of 瓶装水, nor 支持, 用于, 处理, 部署, 片区,
+# 根据, "50万块钱"; 羽 not before 绒, 毛, 球.)
 _COUNTED = re.compile(r"(户|人|名|位|股|吨|台|个|只|辆|套|张|份|次|家|艘|项|头|亩|平方米|公里|千瓦|册|件"
-                      r"|锭|羽|枚|株|棵|尾|箱|盏|条|斤|公斤|千克|标箱|立方米|平米|米|座|床|瓶|罐|匹|卷|颗|粒|栋|篇)")
+                      r"|锭|羽(?![绒毛球])|枚|棵|盏|斤|公斤|千克|标箱|立方米|平米|颗|栋)")
 # Accumulated spending (or a period's) counts for the one work it built:
 # "实施…以来，累计投资2亿多元，建设了一个蔬菜批发市场".
 # The contracts' sum of a signing of projects ("签约招商项目322个，合同金额1050亿元"); one contract's is no investment.
@@ -474,7 +475,8 @@ _PART_OF_THE_BATCH = re.compile(r"其中|最大|之一|单体")
 _ONE_WORKS_HEADLINE = re.compile(r"(?<![个批些大点生商业目])(?:项目|工程|基地|产业园|生产线|工厂|电站)")  # not 民生项目, 招商项目, 产业项目
 # …or its arrival or launch, which names no stage of the rules' but is the work's own news ("雄安鞋服新城项目落户定州",
 # "250MW牧光互补光伏发电项目启动").
-_ONE_WORK_ARRIVES = re.compile(r"(?:项目|工程|基地|产业园|生产线|工厂|电站)(?:正式|成功|顺利)?(?:落户|落地|启动|奠基)")
+_ONE_WORK_ARRIVES = re.compile(r"(?:项目|工程|基地|产业园|生产线|工厂|电站)(?:正式|成功|顺利)?(?:落户|落地|启动|奠基)"
+                               r"(?![年月周季]|活动|行动|攻坚|会)")  # (not a campaign's: "“项目落地年”活动启动")
 _BATCH_HEADLINE = re.compile(r"集中|一批|第[一二三四五六七八九十\d]+批|批次|多个|系列|\d+个|[两二三四五六七八九十百]+个|项目群")
 
 
@@ -1194,7 +1196,8 @@ _CAMPAIGN_HEADLINE = re.compile(r"(?:推进|加快|加速|推动|提速)[^，。
 _TALLY_LEAD = re.compile(r"攻坚战|取得(?:丰硕|可喜|显著|明显)成[果效]|以来|近年来|近几年|多年来|截至|截止|前[\d一二三四五六七八九十]{1,2}个?月|\d{1,2}\s?[—–\-~至到]\s?\d{1,2}\s?月|[一二三四]季度|前三季度|上半年|全年"
                          r"|^[\s。！？!?；;]*(?:今年|\d{4}年)[，,]?[^，。；,;]{0,8}?(?:安排|实施|确定|谋划|铺排|共(?:签约|上报|引进|实施|开工|新开工|落地))")  # a year's list ("2024年,我县安排重点项目91宗")
 # A span's works counted, or its investment done ("今年前三季度，全市重点项目共完成投资190亿元", "一季度完成招商引资项目签约8个").
-_TALLIED_WORKS = re.compile(r"项目(?:共计|共有|共|达到?|有|签约|开工|竣工|投产|落地)?\s?[\d两二三四五六七八九十百千]+\s?(?:多|余)?[个项宗]|[\d两二三四五六七八九十百千]+\s?(?:多|余)?[个项宗][^，。；,;]{0,12}?项目"
+_TALLIED_WORKS = re.compile(r"项目(?:共计|共有|共|达到?|有|签约|开工|竣工|投产|落地)?\s?[\d两二三四五六七八九十百千]{1,12}\s?(?:多|余)?[个项宗]"
+                            r"|(?<![\d两二三四五六七八九十百千])[\d两二三四五六七八九十百千]{1,12}\s?(?:多|余)?[个项宗][^，。；,;]{0,12}?项目"
                             r"|项目[^，。；,;]{0,4}?完成(?:了)?(?:年度)?投资")
 _OFFICIALS_VISIT = r"视察|督导|督查|调研"  # (the headline's tour adds 检查, 巡查; the lead's 观摩, 现场会)
 _TOUR_HEADLINE = re.compile(r"(?:" + _OFFICIALS_VISIT + r"|检查|巡查)[^，。；\s]{0,8}?(?:重点|重大)项目")
@@ -1478,14 +1481,16 @@ def _headlines_share(body: str, found: _Found, title: str) -> bool:
     share = _PLACES_COUNTED_SHARE.search(body, _sentence_start(body, found.end - 1), found.end)
     if share is None:
         return False
-    name = share.group("name")
-    return bool(re.search(re.escape(name) + r"(?:市|县|区|州|旗)?(?:\d+|[两二三四五六七八九十百]+)个", title)
-                and find_places("", name, limit=1))
+    # The same name, suffix and count ("岳阳56个项目" is not "其中，岳阳县12个项目", the county's share of the city's batch).
+    counted = re.search(re.escape(share.group("name")) + r"(?P<suffix>市|县|区|州|旗)?(?P<count>\d+|[两二三四五六七八九十百]+)个",
+                        title)
+    return bool(counted and (counted.group("suffix") or "") == (share.group("suffix") or "")
+                and counted.group("count") == share.group("count") and find_places("", share.group("name"), limit=1))
 
 
 # "其中，株洲123个项目", "其中，我省某市有68个重大项目" (the headline must count the same place's projects: _headlines_share).
-_PLACES_COUNTED_SHARE = re.compile(r"其中[，,]\s*(?P<name>[\u4e00-\u9fff]{2,4}?)(?:市|县|区|州|旗)?(?:共有|有|共)?"
-                                   r"(?:\d+|[两二三四五六七八九十百]+)个")
+_PLACES_COUNTED_SHARE = re.compile(r"其中[，,]\s*(?P<name>[\u4e00-\u9fff]{2,4}?)(?P<suffix>市|县|区|州|旗)?(?:共有|有|共)?"
+                                   r"(?P<count>\d+|[两二三四五六七八九十百]+)个")
 
 
 def _paragraph_start(body: str, end: int) -> int:

@@ -26,8 +26,9 @@ _UNITS = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万": 
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
 AMOUNT = re.compile(
     # A sum written in two units ("一亿五千万元", "1亿5000万元", "三万五千元") is one number with its units inside.
-    # ("1亿5千万元", "2亿零800万元", "一亿五千多万元", "6千多万元": 多 is "over", read as the round figure).
-    r"(?P<num>(?P<compound>\d+(?:\.\d+)?亿零?\d+千?多?万|\d+千多万|[" + CN_DIGITS + r"]+亿[" + CN_DIGITS + r"]+多?万"
+    # ("1亿5千万元", "2亿零800万元", "一亿五千多万元", "6千多万元", "6千余万元": 多 and 余 are "over", read as the
+    # round figure).
+    r"(?P<num>(?P<compound>\d+(?:\.\d+)?亿零?\d+千?[多余]?万|\d+千[多余]万|[" + CN_DIGITS + r"]+亿[" + CN_DIGITS + r"]+多?万"
     r"|[" + CN_DIGITS + r"]+万[" + CN_DIGITS + r"]+(?=元))"
     r"|\d+(?:[.,]\d+)*|[" + CN_DIGITS + r"]+(?:点[零〇一二三四五六七八九]+)?"
     r"|(?<=[逾超近达破过])(?=万亿))"  # "总投资逾万亿元": one 万亿, its bound word before it
@@ -57,8 +58,8 @@ class Amount:
         return self.value * CNY_RATES.get(self.currency, 1.0)
 
 
-_DIGIT_COMPOUND = re.compile(r"(\d+(?:\.\d+)?)亿零?(\d+)(千?)多?万")
-_DIGIT_THOUSANDS = re.compile(r"(\d+)千多万")  # "6千多万元": over 6 thousand 万, read as the round figure
+_DIGIT_COMPOUND = re.compile(r"(\d+(?:\.\d+)?)亿零?(\d+)(千?)[多余]?万")
+_DIGIT_THOUSANDS = re.compile(r"(\d+)千[多余]万")  # "6千多万元", "6千余万元": over 6 thousand 万, read as the round figure
 
 
 def _number(num: str) -> Optional[float]:

@@ -269,8 +269,8 @@ def _weights() -> Optional[dict[str, float]]:
 
 def rules_decide(page: PageView) -> bool:
     """Whether the rules' stage stands without the weights: a body shorter than MIN_BODY lies outside what they were
-    fitted on; a tally's stage is a labelling convention (its headline's counted stage, facts._rule_stage) that the
-    fitted pages hold too few examples of to learn (1 tally headline counting a stage in 59 tally pages); a notice of
+    fitted on; a tally's stage is a labelling convention (none since session 40, whatever its headline counts:
+    facts._rule_stage) that the fitted pages hold too few examples of to learn (59 tally pages); a notice of
     an event to come ("关于召开…评审会的通知") reports nothing reached, which its wording (a review meeting's) would
     outvote; a headline telling one named work's progress is 开工 by a convention set after the weights were fitted
     (session 26: bench/data/facts/README.md), which they read as no stage ("某码头建设紧锣密鼓": session 35)."""

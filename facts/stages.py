@@ -26,7 +26,7 @@ from .text import CLAUSE_MARKS, COMMA_CLAUSE_MARKS, EVENT, INVESTING, NOT_AN_EDI
 from .places import names_a_country
 
 __all__ = ["STAGES", "DONE", "PARAGRAPH_READ", "PROMOTION_PARAGRAPHS", "deal_of_no_project", "event_notice", "find_stage",
-           "no_project_signing", "promotion_story", "read_verbs", "stage_named", "under_way_word"]
+           "no_project_signing", "promotion_story", "read_verbs", "under_way_word"]
 
 STAGES = ("洽谈", "签约", "备案", "核准", "评审", "招标", "开工", "投产", "竣工")
 
@@ -82,11 +82,17 @@ _ONE_WORK_UNDER_WAY_HEADLINE = re.compile(
 # work only where the lead speaks of no class of works either ("推进乡村旅游项目建设" over "调研旅游重点项目建设情况").
 # The work a project or works by name, not a class ("推进农村学校建设", "推进乡村旅游项目建设", "推进重点项目建设").
 _ONE_WORK_PUSHED_HEADLINE = re.compile(
-    r"推进(?![^，,。；;\s]{0,2}?(?:农村|乡村|城乡|民生|重点|重大|各类|各项|产业|工业|招商|基础设施|水利|交通|城建))"
+    r"推进(?![^，,。；;\s]{0,2}?(?:农村|乡村|城乡|民生|重点|重大|各类|各项|产业|工业|招商|基础设施|水利|交通|城建|老旧|保障"
+    r"|高标准|棚户|安置))(?![^，,。；;\s]{0,24}?(?:改造|农田|小区|住房|民生)(?:项目|工程))"
     r"[“\"]?[^，,。；;\s]{2,24}?(?:项目|工程)[”\"]?建设(?![^，,。；;\s])")
+# A lead speaking of a class of works ("推进重点项目建设提速增效", "调研旅游重点项目建设情况", "一批项目正在加紧建设"); not one
+# work's rank ("该项目是省重点项目").
+_CLASS_OF_WORKS_LEAD = re.compile(r"(?:重点|重大)(?:工程)?(?:项目)?(?:建设|进展)|一批|多个|各(?:个|类|大)?项目|(?:\d+|[两二三四五六七八九十]+)个(?:重点|重大)?项目")
+_PARKS = re.compile(r"^(?:工业园|物流园|科技园)")
 _MANY_IN_HEADLINE = re.compile(r"一批|多个|齐头并进|[两二三四五六七八九十\d]+[个项大座所]|重点|重大")
 # A body telling the work has not started (its start planned, its preparations or tender under way): no progress of a work.
-NOT_STARTED = re.compile(r"(?:计划|预计|拟|将于?|力争|争取)[^，。；,;]{0,12}?(?:开工|动工|开建)|前期(?:工作|准备)|施工准备|施工招标|环评")
+NOT_STARTED = re.compile(r"(?:计划|预计|拟|将于?|力争|争取)[^，。；,;]{0,12}?(?:开工|动工|开建)|前期(?:工作|准备|手续)|施工准备|施工招标|环评"
+                         r"|可研|用地预审|(?:正在|抓紧)办理[^，。；,;]{0,8}?(?:用地|规划|施工许可|前期|立项|环评)")
 
 
 def under_way_word(verb: str) -> bool:
@@ -104,9 +110,10 @@ _VERBS = {
     # talks held when a work or an investment meant is named (session 30's visit words; session 34's convention:
     # _VISIT_TALK, _visit_names_a_work).
     "洽谈": r"洽谈|商谈(?!判)|对接会|考察对接|达成[\u4e00-\u9fff]{0,6}?意向|" + _VISIT_WORDS
-            + r"|(?<=[来到赴])" + _VISITED + r"(?=[，。；,;、\s]|$|并|期间|[^，。；,;]{0,16}?(?:投资|合作)事宜)"  # not "赴宁德考察重大
+            + r"|(?<=[来到赴])" + _VISITED + r"(?=[，。；,;、\s]|$|并|期间|(?:(?!重点|重大|建设)[^，。；,;]){0,16}?(?:投资|合作)事宜)"  # not "赴宁德考察重大
             # 项目建设" (an inspection); "来荆考察储能电池项目投资事宜" is the visit's purpose
-            + r"|(?<=就)[^，。；,;]{0,12}?(?:投资|项目)[^，。；,;]{0,8}?达成[\u4e00-\u9fff]{0,4}?共识",  # "双方就投资合作达成初步共识"
+            + r"|(?<=就)[^，。；,;]{0,12}?(?:投资|项目)(?:合作|落户|落地)(?:事宜)?达成[\u4e00-\u9fff]{0,4}?共识",  # "双方就投资合作
+            # 达成初步共识" (not "就项目征迁补偿问题达成共识", "就…扩大有效投资等达成广泛共识")
     # 落户 (a project settles in a place, "项目落户辽宁") states where, not a stage: the gold set's readers
     # label it none, as they do 入驻 (bench/data/facts/README.md); a signing says 签约 itself.
     "签约": r"签约|签[订定]|签署|签下|项目签字|签字仪式|(?:协议|合同)(?:的)?签字|订立(?=[^，。；,;]{0,12}?(?:协议|合同))|达成[\u4e00-\u9fff]{0,4}协议|(?<=新)签(?=[\u4e00-\u9fff]{0,10}?项目)",  # "达成合作协议", "签下了906个…合同项目", "新签国内省外合作项目5118个"
@@ -147,7 +154,7 @@ _VERBS = {
     "招标": r"完成招标|完成(?:了)?[^，。；,;]{0,8}?招投标|招标(?!投标[^，。；,;]{0,4}?(?:中心|网|法|办|局|平台|条例|服务|交易)|计划)|确定(?:了)?施工单位|中标(?!候选|单位|企业|方|人|麒麟|软件|金额|价|额)",  # not "项目中标单位…董事长" (a title)
     # "开复工": started or resumed; "启动建设", "扩建工程正式启动", "某工程日前在天津启动": construction launched.
     # Not 开 + 工作/工业 of another verb: "召开工作会议", "召开工业经济推进会", "展开工作", "公开工程信息".
-    "开工": r"(?<![召公展打离])开工建设|集中开工|开复工|开[（(]复[）)]工|(?<![召公展打离])开工(?!贸)|动工|奠基|破土|开建|开始(土建)?(兴建|建设|施工)|(?:(?<=工程)|(?<=项目))集中启动(?!仪式后)|(?:正式)?复工建设|(?:全面)?恢复了?施工|(?:建设|施工)(?:工作)?(?:正式|全面)?启动(?!仪式后|资金|经费)|(?:(?<=正式)|(?<=已)|(?<=年)|(?<=月)|(?<=日)|(?<=于))动建|(?:正式|开始)施建|启动建设|(?:开始|正式)桩基施工|(?:建设|施工|开工)(?:(?!行动|活动|会|年|战)[^，。；,;]){0,4}?拉开(?:了)?(?:序幕|帷幕)|(?:正式|已|全面)投建|桩基[^，。；,;]{0,4}?开钻|(?<=工程)(日前|近日|今天|今日|昨天)?(在[\u4e00-\u9fff]{1,8}?)?(正式|全面)?启动(?!仪式后)"
+    "开工": r"(?<![召公展打离])开工建设|集中开工|开复工|开[（(]复[）)]工|(?<![召公展打离])开工(?!贸)|动工|奠基|破土|开建|开始(土建)?(兴建|建设|施工)|(?:(?<=工程)|(?<=项目))集中启动(?!仪式后)|(?:正式)?复工建设|(?:全面)?恢复了?施工|(?:建设|施工)(?:正式|全面)?启动(?!仪式后|资金|经费)|(?<=[区目程园)）])建设工作(?:正式|全面)?启动(?!会|仪式后|资金|经费)|(?:(?<=正式)|(?<=已)|(?<=年)|(?<=月)|(?<=日)|(?<=于))动建|(?:正式|开始)施建|启动建设|(?:开始|正式)桩基施工|(?:建设|施工|开工)(?:(?!行动|活动|会|年|战)[^，。；,;]){0,4}?拉开(?:了)?(?:序幕|帷幕)|(?:正式|已|全面)投建|桩基[^，。；,;]{0,4}?开钻|(?<=工程)(日前|近日|今天|今日|昨天)?(在[\u4e00-\u9fff]{1,8}?)?(正式|全面)?启动(?!仪式后)"
             # A work under way (_UNDER_WAY): it has started.
             r"|" + _UNDER_WAY,
     # 投用: put in use, as 投入使用 ("建成投用", "建成启用" read whole, like 建成投产); a power plant's output fed in
@@ -204,6 +211,7 @@ _PLANNED_INVESTMENT = re.compile(r"总?投资[^，。；,;]*?的")
 _PURPOSE = re.compile(r"为了?")
 # An occasion's clause ("在…即将召开之际", "…开幕前夕") holds its plan word too: it dates the main clause (session 40).
 _OCCASION_CLOSES = re.compile(r"(?:之际|之时|前夕)$")
+_OCCASION_PLAN = re.compile(r"(?:即将|将)[^，。；,;]{0,6}?(?:召开|举行|举办|开幕|到来|来临)")  # the occasion's own verb is due
 _DONE = re.compile(r"已|日前|近日|今天|今日|昨天|当天|刚刚|不久前")
 # A sentence for the plan's reach and the work check: a semicolon ends one too.
 _SENTENCE_MARKS = CLAUSE_MARKS
@@ -424,7 +432,8 @@ def _planned(text: str, pos: int) -> bool:
         if _PLANNED_INVESTMENT.match(text, plan.end(), pos):
             continue
         own = sentence_start(text, plan.start(), _CLAUSE_MARKS)
-        if own != clause and _OCCASION_CLOSES.search(text, own, sentence_end(text, plan.start(), _CLAUSE_MARKS)):
+        if own != clause and _OCCASION_PLAN.match(text, plan.start()) \
+                and _OCCASION_CLOSES.search(text, own, sentence_end(text, plan.start(), _CLAUSE_MARKS)):
             continue  # "在…博览会即将召开之际，8月17日，…产业园正式开园投产": the occasion's plan word, not the main clause's
         if own == clause or not _PURPOSE.match(text, own):
             governing = plan
@@ -788,21 +797,19 @@ def promotion_story(title: str, lead: str) -> bool:
     return bool(_PROMOTION_EVENT.search(title) or _PROMOTION_EVENT.search(lead))
 
 
-def stage_named(phrase: str) -> Optional[str]:
-    """The furthest stage the verbs of ``phrase`` name, with no check of what they report: for a tally's own phrase
-    ("新开工亿元以上项目53个", "新签国内合作项目512个"), whose count find_stage reads as a statistic."""
-    named = [index for _, index in _verbs(phrase)]
-    return STAGES[max(named)] if named else None
-
-
 def one_work_progress(title: str, body: str) -> bool:
     """Whether the headline tells one named work's progress ("某长输管线项目进展顺利", "某码头建设紧锣密鼓") over a body that
     does not say the work is still to start: 开工 by the progress convention (session 26)."""
     lead = body[:PARAGRAPH_READ]
-    return bool((_ONE_WORK_UNDER_WAY_HEADLINE.search(title)
-                 or _ONE_WORK_PUSHED_HEADLINE.search(title)
-                 and not many_works(next(iter(story_paragraphs(lead)), "")))
-                and not many_works(title) and not NOT_STARTED.search(lead))
+    under_way = _ONE_WORK_UNDER_WAY_HEADLINE.search(title)
+    # A pushed work by name, or a park (a zone of works as often as one), is one work only where the lead speaks of no
+    # class of works (session 40).
+    if (under_way is None and _ONE_WORK_PUSHED_HEADLINE.search(title)) or (under_way and _PARKS.search(under_way.group())):
+        if _CLASS_OF_WORKS_LEAD.search(next(iter(story_paragraphs(lead)), "")):
+            return False
+    elif under_way is None:
+        return False
+    return not many_works(title) and not NOT_STARTED.search(lead)
 
 
 def many_works(text: str) -> bool:

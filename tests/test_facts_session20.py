@@ -35,7 +35,7 @@ _TALLIES = [
     ("上半年某市150个产业项目完成投资420亿元",
      "今天记者从某市获悉，今年上半年，全市150个年度实施项目完成投资420亿元。走进某智能制造项目建设现场，该项目总投资80亿元，"
      "主厂房已封顶。", {"amount": None}),
-    # The headline's tally phrase gives the stage it counts.
+    # The headline's tally phrase counts a stage; a tally reports none (session 40's convention).
     ("前三季度某县新开工亿元以上项目28个", "今年以来，某县持续开展项目攻坚。前三季度，全县新开工亿元以上项目28个，总投资150亿元。",
      {"amount": None, "stage": None}),  # (a headline's counted stage: 开工 until session 39; session 40 follows the
     # settled convention, bench/data/facts/README.md: a span's tally reports no stage)

@@ -13,7 +13,7 @@ from newsmon.facts import STAGES, extract_facts, stage_evidence
 from newsmon.facts.amounts import Amount, find_investment
 from newsmon.facts.money import parse_amount
 from newsmon.facts.places import national_scope
-from newsmon.facts.stages import find_stage
+from newsmon.facts.stages import find_stage, one_work_progress
 
 # A lead telling what the work is, with no stage verb and no scene at work: only the headline tells its progress.
 _LEAD = ("该项目由某集团投资建设，主要建设玉米深加工生产线及配套设施，项目建成后可年加工玉米30万吨，带动就业500人，对延长"
@@ -154,5 +154,62 @@ def test_an_untitled_quarters_tally_released_on_a_day_is_a_tally() -> None:
 
 def test_an_industrial_parks_progress_headline_tells_it_under_way() -> None:
     body = ("某师百万锭纺织工业园内人来车往，由某集团投资的30万锭纺织项目一期厂房已拔地而起。今年，该园区围绕纺织服装产业链，"
-            "引进一批上下游企业，为当地群众提供就业岗位。")
+            "引进上下游配套企业，为当地群众提供就业岗位。")
     assert extract_facts("七师纺织工业园建设快速推进", body).stage == "开工"
+
+
+# The review's edge cases (a helper's made-up sentences at each new rule's edges, decided before running).
+@pytest.mark.parametrize("text, amount", [
+    ("某矿业公司投资5000万尾矿综合利用项目近日正式投产。", 5e7),  # 尾 of 尾矿, no measure word
+    ("某公司投资8000万米业加工项目近日正式投产。", 8e7),
+    ("某公司投资3000万箱包生产项目近日正式投产。", 3e7),
+    ("某公司投资5000万羽绒服生产项目近日正式投产。", 5e7),
+])
+def test_a_word_opening_on_a_measure_character_keeps_the_sum(text: str, amount: float) -> None:
+    assert find_investment("", text) == Amount(amount, "CNY", text[text.index("投资") + 2:text.index("万") + 1], "project")
+
+
+def test_the_headlines_share_is_the_same_places_and_count() -> None:
+    body = "3月29日，全市56个项目集中开工，总投资300亿元。其中，岳阳县12个项目，总投资60亿元。\n在主会场，某项目开工。"
+    facts = extract_facts("岳阳56个项目集中开工", body)
+    assert (facts.amount, facts.kind) == (3e10, "roundup")  # not the county's share
+
+
+def test_a_campaigns_launch_is_no_works_arrival() -> None:
+    body = "3月1日，某县“项目落地年”活动启动，现场集中签约项目20个，总投资150亿元。\n其中，某新材料项目投资10亿元，建设年产5万吨生产线。"
+    facts = extract_facts("某县“项目落地年”活动启动", body)
+    assert (facts.amount, facts.kind) == (1.5e10, "roundup")
+
+
+@pytest.mark.parametrize("title, body", [
+    ("某区加快推进老旧小区改造项目建设", "今年以来，某区将老旧小区改造作为民生实事，已有多个小区完成管网改造。某区表示，将持续推进改造工作。"),
+    ("某县加快推进某高铁站项目建设", "目前，某高铁站项目可研报告已编制完成，正在办理用地预审等前期手续，各项工作有序推进。县里成立专班，"
+                           "全力做好要素保障。"),
+    ("高标准推进旅游康养项目建设", "近日，某县组织调研组到某镇调研旅游重点项目建设情况，要求加快工作进度，争取项目如期完成。调研组"
+                           "先后到某花谷和某村，检查项目建设进展情况，听取镇村干部有关情况介绍。"),
+    ("某工业园建设快速推进", "目前园区已入驻企业35家，一批项目正在加紧建设。园区管委会表示，将持续优化服务，推动项目早日建成投产，"
+                       "为县域经济发展注入新动能。"),
+])
+def test_a_class_a_start_to_come_or_a_parks_many_works_is_no_one_works_progress(title: str, body: str) -> None:
+    assert not one_work_progress(title, body)
+
+
+def test_a_plan_before_an_occasion_still_governs() -> None:
+    assert find_stage("", "计划在春节前夕，实现某安置房项目竣工交付。") is None
+    assert find_stage("", "力争在建党节到来之际，某大桥建成通车。") is None
+
+
+@pytest.mark.parametrize("text", ["座谈会上，与会企业家就优化营商环境、扩大有效投资等达成广泛共识。", "双方就项目征迁补偿问题达成共识。",
+                                  "市长赴某县考察重点项目建设和招商引资合作事宜。"])
+def test_a_consensus_on_no_investment_or_an_inspection_is_no_talks(text: str) -> None:
+    assert find_stage("", text) != "洽谈"
+
+
+@pytest.mark.parametrize("title, text", [("某县召开2024年重点项目建设工作启动会", ""), ("", "近日，某县高标准农田建设工作全面启动。")])
+def test_a_campaigns_or_a_meetings_launch_is_no_start(title: str, text: str) -> None:
+    assert find_stage(title, text) is None
+
+
+def test_other_brackets_and_yu_as_over() -> None:
+    assert not national_scope("", "某体育·【中国】官方网站讯 某县某项目开工。")
+    assert (parse_amount("6千余万元"), parse_amount("1亿5千余万元")) == (6e7, 1.5e8)
