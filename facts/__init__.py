@@ -184,7 +184,7 @@ def _read(title: str, body: str, source: str, home: str = "") -> _Story:
     at = body.find(amount.text) if amount else -1
     focus = sentence_of(body, at) if at >= 0 else ""
     places = _source_places(tuple(find_places(title, body, focus=_scene(body, at, focus), home=home)),
-                            _outlet_place(source, body), title, body)
+                            _outlet_place(source, body), title, body, outlet=True)
     if home:  # (a county portal's "我县" is its county's, when neither the story nor its source names a city)
         places = _source_places(places, home, title, body)
     return _Story(title, body, amount, focus, places)
@@ -327,13 +327,23 @@ def _original_headline(body: str) -> tuple[str, str]:
     return found.group("headline"), body[:tail_start]
 
 
-def _source_places(places: tuple[Place, ...], source: str, title: str = "", body: str = "") -> tuple[Place, ...]:
+def _source_places(places: tuple[Place, ...], source: str, title: str = "", body: str = "",
+                   outlet: bool = False) -> tuple[Place, ...]:
     """The story's places, led by its source's when the story names no city: a county portal's or a city paper's story
     says "我县", "我市", "全县" and leaves the name to the page's 来源 line ("来源：德州市人民政府", "玉溪日报"), which the
     crawler keeps apart from the body. Only a source that agrees with the places named (the same province, or none):
-    "新华社", "人民日报" name no place; a province's paper ("湖北日报") gives the province, no city."""
-    if not source.strip() or any(place.city for place in places) or national_scope(title, body):
+    "新华社", "人民日报" name no place; a province's paper ("湖北日报") gives the province, no city.
+
+    Where the story names cities, a county's own outlet (``outlet``: the 来源 line or the outlet's name, "福鼎新闻网",
+    "政和新资讯网讯") is one more city, last, for the city model to weigh with its outlet sign: a county's story names
+    other cities in passing ("从杭州等地引进一套…设备") more often than its own county by name (session 40)."""
+    if not source.strip() or national_scope(title, body):
         return places  # (a national story reprinted by a city's paper is still the country's)
+    if any(place.city for place in places):
+        named = named_place(source) if outlet else None
+        if named is not None and named.county and named.city and all(place.city != named.city for place in places):
+            return places + (named,)
+        return places
     named = named_place(source)
     if named is None or not named.city:
         return places
@@ -364,7 +374,12 @@ def _places_named(name: str) -> tuple[Place, ...]:
     if found:
         return tuple(found)
     one = place_named(simplified)  # an outlet's name ("资兴" of 资兴新闻网) is a place's
+    if one is None and (bare := _OUTLET_SUFFIX.sub("", simplified)) != simplified:
+        one = place_named(bare)  # …also with the outlet's own words ("福鼎新闻网", "政和新资讯": session 40)
     return (one,) if one is not None else ()
+
+
+_OUTLET_SUFFIX = re.compile(r"(?:新闻网|新闻中心|融媒体中心|融媒|新资讯网?|资讯网|新闻|日报|晚报|在线|发布|广播电视台|电视台|网)$")
 
 
 def _scene(body: str, at: int, focus: str) -> str:

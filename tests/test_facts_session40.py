@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from facts_probe_check import first_city
-from newsmon.facts import STAGES, extract_facts, stage_evidence
+from newsmon.facts import STAGES, extract_facts, named_place, stage_evidence
 from newsmon.facts.amounts import Amount, find_investment
 from newsmon.facts.money import parse_amount
 from newsmon.facts.places import national_scope
@@ -213,3 +213,22 @@ def test_a_campaigns_or_a_meetings_launch_is_no_start(title: str, text: str) -> 
 def test_other_brackets_and_yu_as_over() -> None:
     assert not national_scope("", "某体育·【中国】官方网站讯 某县某项目开工。")
     assert (parse_amount("6千余万元"), parse_amount("1亿5千余万元")) == (6e7, 1.5e8)
+
+
+@pytest.mark.parametrize("outlet, county", [("福鼎新闻网", "福鼎市"), ("政和新资讯", "政和县"), ("资兴新闻网", "资兴市")])
+def test_a_county_outlets_name_is_its_place(outlet: str, county: str) -> None:
+    place = named_place(outlet)
+    assert place is not None and place.county == county
+    assert named_place("新华网") is None and named_place("中国新闻网") is None
+
+
+def test_a_county_outlets_own_county_is_weighed_beside_a_city_named_in_passing() -> None:
+    body = ("本报讯(记者某某)连日来，位于磻溪集镇茶叶加工区的福林茶厂正在紧张地进行厂房建设和设备安装调试。\n据了解，该厂投资400万元，"
+            "从杭州等地引进一套清洁化生产设备，生产的茶叶将主要销往国内各大城市。\n近年来，磻溪镇大力发展生态茶产业，增加茶农收入。")
+    title = "磻溪:茶叶加工区首家标准化茶厂建成"
+    # The outlet's county is one more city, last (before: the one city named was the only one).
+    assert [place.city for place in extract_facts(title, body, "福鼎新闻网").places] == ["杭州市", "宁德市"]
+    assert [place.city for place in extract_facts(title, body, "").places] == ["杭州市"]
+    # The city model weighs it with the outlet's sign: a page whose lines name the outlet (a mirror's "今日福鼎") picks it.
+    lines = body.replace("\n据了解", "W2V福鼎新闻网|今日福鼎|福鼎新闻信息权威发布平台\n据了解")
+    assert first_city(extract_facts(title, lines, "福鼎新闻网")) == "宁德市"
