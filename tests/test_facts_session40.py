@@ -215,7 +215,7 @@ def test_other_brackets_and_yu_as_over() -> None:
     assert (parse_amount("6千余万元"), parse_amount("1亿5千余万元")) == (6e7, 1.5e8)
 
 
-@pytest.mark.parametrize("outlet, county", [("福鼎新闻网", "福鼎市"), ("政和新资讯", "政和县"), ("资兴新闻网", "资兴市")])
+@pytest.mark.parametrize("outlet, county", [("福鼎新闻网", "福鼎市"), ("政和新资讯", "政和县"), ("资兴新闻网", "资兴市"), ("平和网", "平和县")])
 def test_a_county_outlets_name_is_its_place(outlet: str, county: str) -> None:
     place = named_place(outlet)
     assert place is not None and place.county == county
@@ -232,3 +232,8 @@ def test_a_county_outlets_own_county_is_weighed_beside_a_city_named_in_passing()
     # The city model weighs it with the outlet's sign: a page whose lines name the outlet (a mirror's "今日福鼎") picks it.
     lines = body.replace("\n据了解", "W2V福鼎新闻网|今日福鼎|福鼎新闻信息权威发布平台\n据了解")
     assert first_city(extract_facts(title, lines, "福鼎新闻网")) == "宁德市"
+
+
+@pytest.mark.parametrize("outlet", ["光明网", "光明日报", "凤凰网", "新民晚报", "天山网", "华龙网", "南海网", "东方网", "新华网"])
+def test_a_national_or_provincial_outlet_named_after_a_word_is_no_county(outlet: str) -> None:
+    assert named_place(outlet) is None
