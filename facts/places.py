@@ -48,8 +48,9 @@ _NOT_PLACES = {"阿里", "白银", "城区", "郊区", "矿区", "新区", "市�
                "海西",  # 海峡西岸 (Fujian's 海西经济区), not 海西州 of Qinghai (found by its full name)
                "城东", "城西", "城南", "城北",  # "机场就在城东" (east of the town), not 西宁's 城东区
                "清水河",  # rivers of that name run in many provinces ("清水河大桥" of a Guizhou railway)
-               "龙江"}  # 黑龙江's own short name in news ("促进龙江高质量发展", "打造龙江…第一乡": all six seen pages; session
-# 40) and the 白龙江 river, not 齐齐哈尔's 龙江县 (found by its full name)
+               # 黑龙江's own short name in news ("促进龙江高质量发展", "打造龙江…第一乡": all six seen pages, session 40) and
+               # the 白龙江 river, not 齐齐哈尔's 龙江县 (found by its full name)
+               "龙江"}
 
 
 # China's compass regions are words of their own, and a place name read across one's end is none:

@@ -78,9 +78,9 @@ _ONE_WORK_UNDER_WAY_HEADLINE = re.compile(
     r"|体育场|体育馆|场馆|厂房|隧道|公路|铁路|机场|港口)(?:建设)?(?:施工)?"
     r"(?:进展顺利|有序推进|稳步推进|加快建设|加紧建设|最新进展|有条不紊|顺利推进|快速推进|加速推进|(?:抓紧|加紧|加快|加速|全力)(?:施工|建设)"
     r"|紧锣密鼓|如火如荼|正酣|热火朝天)")
-# …or pushed on by name, the headline's other order ("紧锣密鼓推进玉米深加工项目建设", "大力推进“冷链物流基地”项目建设"): one
-# work only where the lead speaks of no class of works either ("推进乡村旅游项目建设" over "调研旅游重点项目建设情况").
-# The work a project or works by name, not a class ("推进农村学校建设", "推进乡村旅游项目建设", "推进重点项目建设").
+# …or pushed on by name, the headline's other order ("紧锣密鼓推进玉米深加工项目建设", "大力推进“冷链物流基地”项目建设"): a
+# work named, not a class ("推进农村学校建设", "推进乡村旅游项目建设", "推进重点项目建设", "老旧小区改造项目"), and one work
+# only where the lead speaks of no class of works either (_CLASS_OF_WORKS_LEAD: one_work_progress).
 _ONE_WORK_PUSHED_HEADLINE = re.compile(
     r"推进(?![^，,。；;\s]{0,2}?(?:农村|乡村|城乡|民生|重点|重大|各类|各项|产业|工业|招商|基础设施|水利|交通|城建|老旧|保障"
     r"|高标准|棚户|安置))(?![^，,。；;\s]{0,24}?(?:改造|农田|小区|住房|民生)(?:项目|工程))"
@@ -798,8 +798,9 @@ def promotion_story(title: str, lead: str) -> bool:
 
 
 def one_work_progress(title: str, body: str) -> bool:
-    """Whether the headline tells one named work's progress ("某长输管线项目进展顺利", "某码头建设紧锣密鼓") over a body that
-    does not say the work is still to start: 开工 by the progress convention (session 26)."""
+    """Whether the headline tells one named work's progress ("某长输管线项目进展顺利", "某码头建设紧锣密鼓", since session 40
+    "紧锣密鼓推进某项目建设") over a body that does not say the work is still to start: 开工 by the progress convention
+    (session 26)."""
     lead = body[:PARAGRAPH_READ]
     under_way = _ONE_WORK_UNDER_WAY_HEADLINE.search(title)
     # A pushed work by name, or a park (a zone of works as often as one), is one work only where the lead speaks of no
