@@ -1683,6 +1683,40 @@ def _bare_counties(table: _Table, texts: Iterable[str], named: list[str]) -> lis
     return sorted(kept, key=lambda c: (-counts[c], found.index(c)))
 
 
+
+# How often a story must write a county's name that jieba mis-tags as a rare common word (安化 v 27 times, 临高 v 6, 仙居
+# n 4) for it to be the county: spans() never reads such a name alone (合作 vn, 资源 n are words), but a word that rare
+# written three times over is the story's subject, not a word met by chance.
+_REPEATED = 3
+
+
+def _repeated_county(table: _Table, texts: Iterable[str], named: list[str]) -> list[str]:
+    """The one county whose weak short name, a rare common word in jieba's dictionary (below _EVERYDAY), ``texts``
+    write _REPEATED times or more outside any longer place name, in a province the story names if it names any
+    (``named``); [] otherwise. Asked only when a story names no city, after _bare_counties."""
+    provinces = {code[:2] for code in named}
+    text = "\n".join(texts)
+    covered = _covered(text, table.spans(text))
+    counts: Counter[str] = Counter()
+    for match in _rare_word_names().finditer(text):
+        if not any(covered[match.start():match.end()]):
+            counts[match.group()] += 1
+    found = []
+    for name, count in counts.items():
+        codes = _mainland(table.names[name])
+        if count >= _REPEATED and len(codes) == 1 and (not provinces or next(iter(codes))[:2] in provinces):
+            found.extend(codes)
+    return found if len(found) == 1 else []
+
+
+@lru_cache(maxsize=1)
+def _rare_word_names() -> re.Pattern[str]:
+    """The weak short names jieba lists as rare common words (see _repeated_county)."""
+    table = _table()
+    names = sorted((name for name in table.weak if table.common_word(name) and not table.everyday_word(name)
+                    and name not in table.peoples), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
 # A local outlet's name at the body's head or on a 来源 line ("今日竹山网消息", "诏安新闻网讯", "来源：滕州日报",
 # "（江华新闻网 记者…）"): the county or city whose news it is (facts reads it as the page's 来源 line when the story names
 # no city). A bare 网/在线 after a two-character name is often a province's or a city's portal named after a word that is
@@ -1889,7 +1923,7 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "", home: st
     places = [table.place(code) for code in leaves]
     if not any(place.city for place in places):
         # No city named: a county's short name written on its own ("今天的顺德，") may tell it.
-        bare = _bare_counties(table, (title, body), leaves)
+        bare = _bare_counties(table, (title, body), leaves) or _repeated_county(table, (title, body), leaves)
         if bare:
             leaves = bare + leaves
             places = [table.place(code) for code in leaves]
