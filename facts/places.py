@@ -1603,6 +1603,25 @@ def _segmenter() -> Any:
     return jieba
 
 
+def _clause_tokens(text: str, start: int, end: int) -> tuple[int, list[tuple[str, int, int]]]:
+    """jieba's tokens of the clause holding ``text[start:end]`` (up to its marks, at most _CLAUSE_REACH either side),
+    with the clause's start: token positions are relative to it."""
+    left = max(0, start - _CLAUSE_REACH)
+    right = min(len(text), end + _CLAUSE_REACH)
+    for mark in _CLAUSE_MARK.finditer(text, left, start):
+        left = mark.end()
+    stop = _CLAUSE_MARK.search(text, end, right)
+    if stop:
+        right = stop.start()
+    return left, list(_segmenter().tokenize(text[left:right]))
+
+
+def _token_bounded(text: str, start: int, end: int) -> bool:
+    """Whether jieba's segmenter starts a token at ``start`` and ends one at ``end``: the characters are no part of a
+    longer word it knows ("兴业银行" holds no 兴业 of its own; "安居工程" is split 安居/工程 and does)."""
+    left, tokens = _clause_tokens(text, start, end)
+    return any(left + s == start for _, s, _ in tokens) and any(left + e == end for _, _, e in tokens)
+
 def _segmented_word(text: str, start: int, end: int) -> bool:
     """Whether jieba's segmenter reads ``text[start:end]`` as a word of its own in its clause.
 
@@ -1611,14 +1630,7 @@ def _segmented_word(text: str, start: int, end: int) -> bool:
     name no city). The segmenter's dictionary and its frequencies tell "推动京山高质量发展" (推动/京山/高质量) from
     "金融安排" (金融/安排); a hand-written word-boundary table would be a second segmenter.
     """
-    left = max(0, start - _CLAUSE_REACH)
-    right = min(len(text), end + _CLAUSE_REACH)
-    for mark in _CLAUSE_MARK.finditer(text, left, start):
-        left = mark.end()
-    stop = _CLAUSE_MARK.search(text, end, right)
-    if stop:
-        right = stop.start()
-    tokens = list(_segmenter().tokenize(text[left:right]))
+    left, tokens = _clause_tokens(text, start, end)
     for i, (_, s, e) in enumerate(tokens):
         if left + s == start and left + e == end:
             if i == 0:
@@ -1686,7 +1698,9 @@ def _bare_counties(table: _Table, texts: Iterable[str], named: list[str]) -> lis
 
 # How often a story must write a county's name that jieba mis-tags as a rare common word (安化 v 27 times, 临高 v 6, 仙居
 # n 4) for it to be the county: spans() never reads such a name alone (合作 vn, 资源 n are words), but a word that rare
-# written three times over is the story's subject, not a word met by chance.
+# written three times over is the story's subject, not a word met by chance. Rarer than its city's name, as placelike
+# asks of a proper name (安居 v 142 times is the word of "保障性安居工程", commoner than 遂宁), and a word of its own once
+# at least, not inside a longer word ("兴业银行" is a bank's name, not 玉林's 兴业县).
 _REPEATED = 3
 
 
@@ -1698,15 +1712,29 @@ def _repeated_county(table: _Table, texts: Iterable[str], named: list[str]) -> l
     text = "\n".join(texts)
     covered = _covered(text, table.spans(text))
     counts: Counter[str] = Counter()
+    alone: set[str] = set()
     for match in _rare_word_names().finditer(text):
         if not any(covered[match.start():match.end()]):
-            counts[match.group()] += 1
+            name = match.group()
+            counts[name] += 1
+            if name not in alone and counts[name] <= _REPEATED and _token_bounded(text, match.start(), match.end()):
+                alone.add(name)  # (the segmenter asked of the first few only: a hostile text repeating a name is cheap)
     found = []
     for name, count in counts.items():
         codes = _mainland(table.names[name])
-        if count >= _REPEATED and len(codes) == 1 and (not provinces or next(iter(codes))[:2] in provinces):
-            found.extend(codes)
+        if count < _REPEATED or len(codes) != 1 or name not in alone:
+            continue
+        code = next(iter(codes))
+        above = table.ancestors(code)
+        if above and (not provinces or code[:2] in provinces) and table.words[name][0] <= _fame(table, above[-1]):
+            found.append(code)
     return found if len(found) == 1 else []
+
+
+def _fame(table: _Table, code: str) -> int:
+    """How often jieba's dictionary counts division ``code``'s full or short name, whichever is more."""
+    name = table.by_code[code].name
+    return max(table.words.get(name, (0, ""))[0], table.words.get(_short(name), (0, ""))[0])
 
 
 @lru_cache(maxsize=1)

@@ -41,3 +41,14 @@ def test_a_city_named_wins_over_the_repeated_county_name() -> None:
     # The story names a city outright: the repeated name is not asked for (only stories naming no city are).
     body = "长沙市近日举办黑茶博览会，安化黑茶、安化千两茶、安化茯砖茶等产品集中亮相，吸引客商洽谈合作。"
     assert first_city(extract_facts("黑茶博览会在长沙开幕", body)) == "长沙市"
+
+
+@pytest.mark.parametrize("title, body", [
+    # A word commoner than the county's city: 安居 (遂宁's 安居区) is the word of "保障性安居工程".
+    ("保障性安居工程建设有序推进", "今年以来，保障性安居工程建设有序推进，安居工程新开工任务全部完成。各地要把安居工程作为重大民生工程，"
+                            "确保质量安全。"),
+    # Inside a longer word the segmenter knows: a bank, not 玉林's 兴业县.
+    ("兴业银行发布年报", "兴业银行近日发布年报，兴业银行全年实现营业收入2000亿元。兴业银行表示，将继续加大对实体经济的支持力度。"),
+])
+def test_a_common_word_or_a_longer_name_is_no_repeated_county(title: str, body: str) -> None:
+    assert first_city(extract_facts(title, body)) is None
