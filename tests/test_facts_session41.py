@@ -10,6 +10,7 @@ import pytest
 
 from facts_probe_check import first_city
 from newsmon.facts import extract_facts
+from newsmon.facts.amounts import find_investment
 
 # A county's own story naming the county only by its short name, and its province.
 _ANHUA = ("3月1日上午，安化黑茶文化广场正式破土动工，县领导参加开工仪式。\n安化黑茶文化广场占地13.5万平方米，是安化黑茶特色小镇的"
@@ -52,3 +53,42 @@ def test_a_city_named_wins_over_the_repeated_county_name() -> None:
 ])
 def test_a_common_word_or_a_longer_name_is_no_repeated_county(title: str, body: str) -> None:
     assert first_city(extract_facts(title, body)) is None
+
+
+# A second look at the figure the amount rules' gates dropped: reported when the amount model is sure of it (p >= 0.9).
+_ONE_WORK_AFTER_THE_DAYS_BATCH = (
+    "“以产业比实力，以项目论英雄”。4月28日上午，某市重大项目集中开工动员会在经开区某科技产业园举行。作为某市重点建设项目之一的"
+    "某新能源有限公司“锂离子动力及储能电池智能产业化”项目，亦于今日顺利破土动工。\n锂离子动力及储能电池智能产业化基地项目总投资"
+    "10亿元，规划用地面积170亩，项目建设完成后，集锂离子电池、锂电源系统研发、生产、销售于一体，形成年产4GWh锂离子电池的生产"
+    "能力，将实现年销售收入24亿元，年税收1亿元，同时将向社会提供就业岗位600余个。")
+_A_PLANNED_WORKS_COST = (
+    "2016年，某管理区草原建设项目计划总投资1491万元，有效推进畜牧业生产力的发展，切实提高项目区农牧民的收入水平。\n该管理区计划"
+    "建设标准化棚圈84处、22176平方米；划区轮牧8万亩；新打机电井40眼，配套井房40处；多功能饲草料槽2100套。通过项目建设，进一步"
+    "促进草原生态保护，推进草地资源的科学合理利用，改善牧民基础设施条件。")
+_A_REPORTS_ONE_WORK = (
+    "一、总体情况\n某县疾病预防控制中心能力提升及应急处置指挥中心建设项目位于某街道某路以南，项目占地9038平方米，规划建设1.9万余"
+    "平方米。项目建设包含疾病预防控制中心（含实验室建设）、卫生应急处置中心、应急指挥中心、物资储备中心等。该项目计划总投资8000"
+    "万元，规划建设11层的公共卫生大厦一栋。\n二、具体任务进展\n1.本月计划：完成主楼封顶，地下基础防水层、保护层施工完成。\n"
+    "2.是否完成月度计划：是。\n3.具体工作进展：完成了主楼封顶及地下基础防水层、保护层施工，同步进行二次结构施工。")
+
+
+@pytest.mark.parametrize("title, body, amount", [
+    ("", _ONE_WORK_AFTER_THE_DAYS_BATCH, 1e9),
+    ("某管理区将投入1491万元加强草原项目建设", _A_PLANNED_WORKS_COST, 1.491e7),
+    ("某县疾控中心12月份重点工作任务完成情况报告", _A_REPORTS_ONE_WORK, 8e7),
+])
+def test_a_figure_the_rules_drop_is_reported_when_the_model_is_sure(title: str, body: str, amount: float) -> None:
+    assert find_investment(title, body) is None  # (the rules' gates drop it: the second look is what reports it)
+    facts = extract_facts(title, body)
+    assert (facts.amount, facts.kind) == (amount, "project")
+
+
+@pytest.mark.parametrize("title, body", [
+    # A span's tally and a year's statistics: the model is not sure of them, nothing is reported.
+    ("今年前10个月某县重点项目建设成效明显", "今年1至10月，某县58个重点项目累计完成投资56.3亿元，占年度计划的91.2%。其中，产业项目完成"
+                                    "投资32.1亿元，基础设施项目完成投资15.4亿元，社会民生项目完成投资8.8亿元。"),
+    ("全国固定资产投资保持增长", "国家统计局今天发布数据，前三季度全国固定资产投资（不含农户）37.5万亿元，同比增长3.1%。其中，制造业"
+                        "投资增长9%，基础设施投资增长6.2%。"),
+])
+def test_a_tally_or_a_statistic_stays_without_an_amount(title: str, body: str) -> None:
+    assert extract_facts(title, body).amount is None
