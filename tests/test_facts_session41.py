@@ -92,3 +92,14 @@ def test_a_figure_the_rules_drop_is_reported_when_the_model_is_sure(title: str, 
 ])
 def test_a_tally_or_a_statistic_stays_without_an_amount(title: str, body: str) -> None:
     assert extract_facts(title, body).amount is None
+
+
+def test_a_visits_next_sentences_are_read_across_a_paragraphs_break() -> None:
+    # The visit's sentence and the two after it are read for a work talked about; a paragraph's break after a full
+    # stop was read as one of the two.
+    from newsmon.facts.stages import STAGES, read_verbs
+
+    text = ("14日下午，某规划设计有限公司董事长率考察组来某县考察。县委副书记、县长参加考察。\n考察组一行先后实地参观某煤炭储配"
+            "基地、码头，考察某县沿江产业园项目拟选址，并详细询问企业有关负责人。")
+    visit = [reason for match, index, reason in read_verbs(text, True) if STAGES[index] == "洽谈"][0]
+    assert visit is None or visit == "ok"
