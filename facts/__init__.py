@@ -15,7 +15,7 @@ from typing import Any, Callable, Optional
 from .amounts import (CNY_RATES, Amount, find_investment, first_investment_figure, parse_amount, tally_story,
                       works_in_general_summary)
 from .industries import INDUSTRIES, find_industries
-from .places import Place, find_places, national_figure, national_scope, outlet, place_named
+from .places import Place, find_places, national_figure, national_scope, outlet, place_named, repeated_county
 from .project import find_project
 from .script import to_simplified
 from .amount_model import MIN_BODY as AMOUNT_MIN_BODY, AmountView, keep_amount, read_amount, sure_amount
@@ -123,14 +123,20 @@ def extract_facts(title: str, body: str, source: str = "", home: str = "") -> In
 
 def _reported_amount(story: "_Story", evidence: Optional[tuple[PageView, list[Candidate]]]) -> Optional[Amount]:
     """The investment reported: the rules' figure unless the amount model drops it; where the rules' gates dropped every
-    figure, a second look at the first one (amounts.first_investment_figure), reported only when the model is sure of it
-    (amount_model.sure_amount). Only the amount changes: places, stage and project are read from the rules' figure."""
+    figure, a second look at the first one (amounts.first_investment_figure), reported only when it is one work's, in a
+    story that is no tally, summary or count, and the model is sure of it (amount_model.sure_amount). Only the amount
+    changes: places, stage and project are read from the rules' figure."""
     if story.amount is not None:
         return story.amount if keep_amount(_amount_view(story, story.amount, evidence)) else None
-    if evidence is None:
-        return None  # a nation-wide figure's story: no project's investment (national_figure)
+    if evidence is None or evidence[0].tally or evidence[0].general:
+        return None  # a nation-wide figure's story, a span's tally, a summary of works in general: readers label none
     figure = first_investment_figure(story.title, story.body)
-    return figure if figure is not None and sure_amount(_amount_view(story, figure, evidence)) else None
+    if figure is None or figure.kind != "project":
+        return None  # (a batch's total the rules dropped is a venue's or a part's share more often than the story's)
+    view = _amount_view(story, figure, evidence)
+    if view.title_count or view.title_span or view.title_summary:
+        return None  # a headline counting works, spanning a period or summing up: its works' figures are examples
+    return figure if sure_amount(view) else None
 
 
 def stage_evidence(title: str, body: str, source: str = "") -> Optional[tuple[PageView, list[Candidate]]]:
@@ -200,6 +206,11 @@ def _read(title: str, body: str, source: str, home: str = "") -> _Story:
                             _outlet_place(source, body), title, body, outlet=True)
     if home:  # (a county portal's "我县" is its county's, when neither the story nor its source names a city)
         places = _source_places(places, home, title, body)
+    if not any(place.city for place in places):
+        # Last, a county named only by a name jieba takes for a rare word, written three times ("安化黑茶文化广场").
+        county = repeated_county(title, body, places)
+        if county is not None:
+            places = (county,) + tuple(place for place in places if place.province != county.province)
     return _Story(title, body, amount, focus, places)
 
 

@@ -35,7 +35,7 @@ import ahocorasick
 from .text import COMMA_CLAUSE_MARKS, FAIR_NAMES, GOVERNOR, NATIONAL, OUR_HOME, REACH, SEVERAL, WHOLE, sentence_end
 
 __all__ = ["Division", "Place", "find_places", "names_a_country", "national_figure", "place_named", "provincial_capital",
-           "written_names"]
+           "repeated_county", "written_names"]
 
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
              "林区", "地区", "新区", "矿区", "省", "市", "县", "区", "盟", "旗")
@@ -1698,23 +1698,30 @@ def _bare_counties(table: _Table, texts: Iterable[str], named: list[str]) -> lis
 
 # How often a story must write a county's name that jieba mis-tags as a rare common word (安化 v 27 times, 临高 v 6, 仙居
 # n 4) for it to be the county: spans() never reads such a name alone (合作 vn, 资源 n are words), but a word that rare
-# written three times over is the story's subject, not a word met by chance. Rarer than its city's name, as placelike
-# asks of a proper name (安居 v 142 times is the word of "保障性安居工程", commoner than 遂宁), and a word of its own once
-# at least, not inside a longer word ("兴业银行" is a bank's name, not 玉林's 兴业县).
+# written three times over is the story's subject, not a word met by chance. Rare (_MIS_TAGGED: the words a story of works
+# uses are counted more, 老城 114, 灯塔 179, 天台 91, 双塔 42) and rarer than its city's name, as placelike asks of a
+# proper name (安居 v 142 times is the word of "保障性安居工程"); a word of its own once at least, not inside a longer word
+# ("兴业银行"); never a firm's name ("紫金矿业", "汇川技术有限公司": the firm's, wherever it is).
 _REPEATED = 3
+_MIS_TAGGED = 30
+_FIRM_WORD = re.compile(r"公司|集团|股份|控股|矿业|技术|科技|证券|银行|实业|药业|能源|电子|电气|置业|化工|工厂")
 
 
-def _repeated_county(table: _Table, texts: Iterable[str], named: list[str]) -> list[str]:
-    """The one county whose weak short name, a rare common word in jieba's dictionary (below _EVERYDAY), ``texts``
-    write _REPEATED times or more outside any longer place name, in a province the story names if it names any
-    (``named``); [] otherwise. Asked only when a story names no city, after _bare_counties."""
-    provinces = {code[:2] for code in named}
-    text = "\n".join(texts)
+def repeated_county(title: str, body: str, places: Iterable[Place] = ()) -> Optional[Place]:
+    """The one county whose weak short name, a rare common word in jieba's dictionary (_MIS_TAGGED), the story writes
+    _REPEATED times or more outside any longer place name and never as a firm's, in a province of ``places`` if they
+    name any; None otherwise. For a story that names no city, after its source and its site's place (facts._read)."""
+    table = _table()
+    provinces = {code[:2] for place in places if place.province for code in table.names.get(place.province, ())}
+    text = title + "\n" + body
     covered = _covered(text, table.spans(text))
     counts: Counter[str] = Counter()
     alone: set[str] = set()
+    firms: set[str] = set()
     for match in _rare_word_names().finditer(text):
-        if not any(covered[match.start():match.end()]):
+        if _FIRM_WORD.match(text, match.end()):
+            firms.add(match.group())
+        elif not any(covered[match.start():match.end()]):
             name = match.group()
             counts[name] += 1
             if name not in alone and counts[name] <= _REPEATED and _token_bounded(text, match.start(), match.end()):
@@ -1722,13 +1729,13 @@ def _repeated_county(table: _Table, texts: Iterable[str], named: list[str]) -> l
     found = []
     for name, count in counts.items():
         codes = _mainland(table.names[name])
-        if count < _REPEATED or len(codes) != 1 or name not in alone:
+        if count < _REPEATED or len(codes) != 1 or name not in alone or name in firms:
             continue
         code = next(iter(codes))
         above = table.ancestors(code)
         if above and (not provinces or code[:2] in provinces) and table.words[name][0] <= _fame(table, above[-1]):
             found.append(code)
-    return found if len(found) == 1 else []
+    return table.place(found[0]) if len(found) == 1 else None
 
 
 def _fame(table: _Table, code: str) -> int:
@@ -1739,9 +1746,9 @@ def _fame(table: _Table, code: str) -> int:
 
 @lru_cache(maxsize=1)
 def _rare_word_names() -> re.Pattern[str]:
-    """The weak short names jieba lists as rare common words (see _repeated_county)."""
+    """The weak short names jieba lists as rare common words (see repeated_county)."""
     table = _table()
-    names = sorted((name for name in table.weak if table.common_word(name) and not table.everyday_word(name)
+    names = sorted((name for name in table.weak if table.common_word(name) and table.words[name][0] <= _MIS_TAGGED
                     and name not in table.peoples), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, names)))
 
@@ -1951,7 +1958,7 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "", home: st
     places = [table.place(code) for code in leaves]
     if not any(place.city for place in places):
         # No city named: a county's short name written on its own ("今天的顺德，") may tell it.
-        bare = _bare_counties(table, (title, body), leaves) or _repeated_county(table, (title, body), leaves)
+        bare = _bare_counties(table, (title, body), leaves)
         if bare:
             leaves = bare + leaves
             places = [table.place(code) for code in leaves]
