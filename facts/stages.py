@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 from typing import Callable, Optional
 
-from .text import CLAUSE_MARKS, COMMA_CLAUSE_MARKS, EVENT, INVESTING, NOT_AN_EDITION, ONE_BATCH, PERIOD, PLAN_DOCUMENT, PURCHASE, SENTENCE_MARKS, SPAN_SO_FAR, STATISTIC, WORK_HEAD, compared_after, compared_batch, day_item_start, normalise, sentence_end, sentence_of, sentence_start, story_paragraphs
+from .text import CLAUSE_MARKS, COMMA_CLAUSE_MARKS, EVENT, INVESTING, NOT_AN_EDITION, ONE_BATCH, PERIOD, PLAN_DOCUMENT, PURCHASE, REACH, SENTENCE_MARKS, SPAN_SO_FAR, STATISTIC, WORK_HEAD, compared_after, compared_batch, day_item_start, normalise, sentence_end, sentence_of, sentence_start, story_paragraphs
 from .places import names_a_country
 
 __all__ = ["STAGES", "DONE", "PARAGRAPH_READ", "PROMOTION_PARAGRAPHS", "deal_of_no_project", "event_notice", "find_stage",
@@ -571,7 +571,8 @@ def _visit_names_a_work(text: str, pos: int) -> bool:
     for _ in range(_VISIT_READ):
         # (a paragraph's break after a full stop is no sentence of its own: "…来江陵考察。\n县长…参加考察。\n考察组…考察某
         # 产业园项目拟选址" reads three)
-        while end < len(text) and (text[end] in SENTENCE_MARKS or text[end].isspace()):
+        stop = min(len(text), end + REACH)  # (a hostile run of blank lines is skipped no further than a sentence reaches)
+        while end < stop and (text[end] in SENTENCE_MARKS or text[end].isspace()):
             end += 1
         end = sentence_end(text, end) + 1
     return bool(_WORK_TALKED.search(text, start, min(end, len(text))))
