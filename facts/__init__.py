@@ -12,13 +12,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable, Optional
 
-from .amounts import (CNY_RATES, Amount, find_investment, first_investment_figure, parse_amount, tally_story,
-                      works_in_general_summary)
+from .amounts import CNY_RATES, Amount, find_investment, parse_amount, tally_story, works_in_general_summary
 from .industries import INDUSTRIES, find_industries
 from .places import Place, find_places, national_figure, national_scope, outlet, place_named, repeated_county
 from .project import find_project
 from .script import to_simplified
-from .amount_model import MIN_BODY as AMOUNT_MIN_BODY, AmountView, keep_amount, read_amount, sure_amount
+from .amount_model import MIN_BODY as AMOUNT_MIN_BODY, AmountView, keep_amount, read_amount
 from .city_model import CityCandidate, candidates as city_candidates, choose_places
 from .stage_model import MIN_BODY, Candidate, PageView, candidates, choose_stage
 from .stages import STAGES, event_notice, find_stage, one_work_progress, under_way_word
@@ -108,7 +107,7 @@ def extract_facts(title: str, body: str, source: str = "", home: str = "") -> In
     story = _read(title, body, source, home)
     evidence = _stage_evidence(story)
     places = choose_places(story.title, story.body, story.focus, story.places, _outlet_place(source, story.body))
-    amount = _reported_amount(story, evidence)
+    amount = story.amount if story.amount is None or keep_amount(_amount_view(story, story.amount, evidence)) else None
     return InvestmentFacts(
         amount=amount.value if amount else None,
         currency=amount.currency if amount else None,
@@ -119,24 +118,6 @@ def extract_facts(title: str, body: str, source: str = "", home: str = "") -> In
         industry=tuple(find_industries(story.title, story.body, story.focus)),
         project=find_project(story.title, story.body, _written_names(story.places), story.focus),  # (the rules' places)
     )
-
-
-def _reported_amount(story: "_Story", evidence: Optional[tuple[PageView, list[Candidate]]]) -> Optional[Amount]:
-    """The investment reported: the rules' figure unless the amount model drops it; where the rules' gates dropped every
-    figure, a second look at the first one (amounts.first_investment_figure), reported only when it is one work's, in a
-    story that is no tally, summary or count, and the model is sure of it (amount_model.sure_amount). Only the amount
-    changes: places, stage and project are read from the rules' figure."""
-    if story.amount is not None:
-        return story.amount if keep_amount(_amount_view(story, story.amount, evidence)) else None
-    if evidence is None or evidence[0].tally or evidence[0].general:
-        return None  # a nation-wide figure's story, a span's tally, a summary of works in general: readers label none
-    figure = first_investment_figure(story.title, story.body)
-    if figure is None or figure.kind != "project":
-        return None  # (a batch's total the rules dropped is a venue's or a part's share more often than the story's)
-    view = _amount_view(story, figure, evidence)
-    if view.title_count or view.title_span or view.title_summary:
-        return None  # a headline counting works, spanning a period or summing up: its works' figures are examples
-    return figure if sure_amount(view) else None
 
 
 def stage_evidence(title: str, body: str, source: str = "") -> Optional[tuple[PageView, list[Candidate]]]:

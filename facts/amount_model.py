@@ -43,8 +43,7 @@ from .stages import find_stage
 from .text import EVENT, STATISTIC, normalise, sentence_of, story_paragraphs
 from .wording import Lifts, log_lift
 
-__all__ = ["MIN_BODY", "WEIGHTS_FILE", "AmountView", "amount_features", "keep_amount", "read_amount", "sure_amount",
-           "weights_problem"]
+__all__ = ["MIN_BODY", "WEIGHTS_FILE", "AmountView", "amount_features", "keep_amount", "read_amount", "weights_problem"]
 
 WEIGHTS_FILE = Path(__file__).with_name("data") / "amount_model.json"
 # As the stage model: the rules decide a body shorter than the real pages' excerpts the weights were fitted on.
@@ -55,12 +54,6 @@ _PARAGRAPHS = 6
 # excerpts of 240 to 1,065 characters (median 550), a crawled story runs on; counted further, a long story would look
 # like a list to weights that never saw one so long.
 _LEAD = 500
-# How sure the weights must be of a figure the rules' gates dropped for it to be reported all the same (a logit:
-# probability 0.9). On the seen pages a gate drops some stated investments (a bound's restatement, a figure beside a
-# tally word), and the weights, fitted on the rules' own figures, score a few of them as sure as a headline's total: at 0.9,
-# 4 of the 1,992 seen pages' figures so rescued were the labelled investment and none of the stories with none (at 0.8,
-# 5 and 3; docs/facts.md "Session 41").
-_SURE = math.log(0.9 / 0.1)
 _FIGURES_COUNTED = 30  # a hostile page of figures is read no further (real pages: the most in 6 paragraphs is below)
 
 # Words of the figure's sentence that tell what it sums (named, so the weights file reads as a table). Each is a
@@ -196,13 +189,6 @@ def _model() -> Optional[tuple[dict[str, float], float]]:
 def rules_decide(view: AmountView) -> bool:
     """Whether the rules' figure stands without the weights: a short body lies outside what they were fitted on."""
     return view.short
-
-
-def sure_amount(view: AmountView) -> bool:
-    """Whether a figure the rules dropped is a project's investment all the same: the weights score it at SURE or above
-    (where the rules do not decide alone and the weights are usable). See facts.extract_facts' second look."""
-    model = None if rules_decide(view) else _model()
-    return model is not None and W.score(amount_features(view), model[0]) >= _SURE
 
 
 def keep_amount(view: AmountView) -> bool:

@@ -948,14 +948,6 @@ def investment_figures(text: str, title: str = "") -> Iterator[_Found]:
     return _investment_amounts(text, title)
 
 
-def first_investment_figure(title: str, body: str) -> Optional[Amount]:
-    """The first figure an investment word introduces in the headline, else in the body's first two paragraphs, as
-    investment_figures reads it (a roundup's total as a roundup), whatever find_investment's gates say of it: the figure
-    the amount model is asked about when the rules report none (facts.extract_facts' second look)."""
-    found = next(iter(_investment_amounts(title, title)), None) or next(iter(_investment_amounts(_opening(body, 2), title)), None)
-    return found.amount if found else None
-
-
 def _bound_of_one_work(text: str, sentences: Marks, start: int, invest: re.Match[str], clause_start: int, after: str) -> bool:
     """Whether a bound word before the amount ("不低于", "不少于") bounds one work's total ("项目计划分三期建成，总投资不低于20亿
     元"), not a threshold projects must meet ("引进总投资不低于1亿元的项目", "对投资不低于5000万元的，给予…"): the sentence

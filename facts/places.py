@@ -1699,11 +1699,15 @@ def _bare_counties(table: _Table, texts: Iterable[str], named: list[str]) -> lis
 # How often a story must write a county's name that jieba mis-tags as a rare common word (安化 v 27 times, 临高 v 6, 仙居
 # n 4) for it to be the county: spans() never reads such a name alone (合作 vn, 资源 n are words), but a word that rare
 # written three times over is the story's subject, not a word met by chance. Rare (_MIS_TAGGED: the words a story of works
-# uses are counted more, 老城 114, 灯塔 179, 天台 91, 双塔 42) and rarer than its city's name, as placelike asks of a
+# uses are counted more, 老城 114, 灯塔 179, 天台 91, 双塔 42), no noun (_NOUN_TAG) and rarer than its city's name, as placelike asks of a
 # proper name (安居 v 142 times is the word of "保障性安居工程"); a word of its own once at least, not inside a longer word
 # ("兴业银行"); never a firm's name ("紫金矿业", "汇川技术有限公司": the firm's, wherever it is).
 _REPEATED = 3
 _MIS_TAGGED = 30
+# A name jieba tags as a noun may be that noun three times over (斗门 a sluice, 盐田 salt pans, 交口 a junction, 乐业 of 安居乐业,
+# 思明 a given name, 牧野 a brand: the second review's); one it tags as a verb, an adjective or a distinguishing word
+# (安化 v, 临高 v, 古交 b) is a mis-tag, no word of the story.
+_NOUN_TAG = re.compile(r"n|s$|vn$|an$")
 _FIRM_WORD = re.compile(r"公司|集团|股份|控股|矿业|技术|科技|证券|银行|实业|药业|能源|电子|电气|置业|化工|工厂")
 
 
@@ -1749,7 +1753,7 @@ def _rare_word_names() -> re.Pattern[str]:
     """The weak short names jieba lists as rare common words (see repeated_county)."""
     table = _table()
     names = sorted((name for name in table.weak if table.common_word(name) and table.words[name][0] <= _MIS_TAGGED
-                    and name not in table.peoples), key=len, reverse=True)
+                    and not _NOUN_TAG.match(table.words[name][1]) and name not in table.peoples), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, names)))
 
 # A local outlet's name at the body's head or on a 来源 line ("今日竹山网消息", "诏安新闻网讯", "来源：滕州日报",

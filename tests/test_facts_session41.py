@@ -1,5 +1,6 @@
-"""Session 41, checked on made-up stories: a county's short name that jieba's dictionary lists as a rare common word
-(安化 "v", 临高 "v", 仙居 "n") is the county when a story naming no city writes it three times over.
+"""Session 41, checked on made-up stories: a county's short name that jieba's dictionary mis-tags as a rare verb,
+adjective or distinguishing word (安化 "v", 临高 "v", 古交 "b") is the county when a story naming no city writes it three
+times over; a visit's next sentences are read across a paragraph's break.
 
 The class comes from real pages' misses (docs/facts.md "Session 41"); the stories here are written for the tests, with
 guards for the readings the change must leave alone.
@@ -10,7 +11,6 @@ import pytest
 
 from facts_probe_check import first_city
 from newsmon.facts import extract_facts
-from newsmon.facts.amounts import find_investment
 
 # A county's own story naming the county only by its short name, and its province.
 _ANHUA = ("3月1日上午，安化黑茶文化广场正式破土动工，县领导参加开工仪式。\n安化黑茶文化广场占地13.5万平方米，是安化黑茶特色小镇的"
@@ -55,50 +55,6 @@ def test_a_common_word_or_a_longer_name_is_no_repeated_county(title: str, body: 
     assert first_city(extract_facts(title, body)) is None
 
 
-# A second look at the figure the amount rules' gates dropped: reported when the amount model is sure of it (p >= 0.9).
-_ONE_WORK_AFTER_THE_DAYS_BATCH = (
-    "“以产业比实力，以项目论英雄”。4月28日上午，某市重大项目集中开工动员会在经开区某科技产业园举行。作为某市重点建设项目之一的"
-    "某新能源有限公司“锂离子动力及储能电池智能产业化”项目，亦于今日顺利破土动工。\n锂离子动力及储能电池智能产业化基地项目总投资"
-    "10亿元，规划用地面积170亩，项目建设完成后，集锂离子电池、锂电源系统研发、生产、销售于一体，形成年产4GWh锂离子电池的生产"
-    "能力，将实现年销售收入24亿元，年税收1亿元，同时将向社会提供就业岗位600余个。")
-_A_PLANNED_WORKS_COST = (
-    "2016年，某管理区草原建设项目计划总投资1491万元，有效推进畜牧业生产力的发展，切实提高项目区农牧民的收入水平。\n该管理区计划"
-    "建设标准化棚圈84处、22176平方米；划区轮牧8万亩；新打机电井40眼，配套井房40处；多功能饲草料槽2100套。通过项目建设，进一步"
-    "促进草原生态保护，推进草地资源的科学合理利用，改善牧民基础设施条件。")
-
-
-@pytest.mark.parametrize("title, body, amount", [
-    ("", _ONE_WORK_AFTER_THE_DAYS_BATCH, 1e9),
-    ("某管理区将投入1491万元加强草原项目建设", _A_PLANNED_WORKS_COST, 1.491e7),
-])
-def test_a_figure_the_rules_drop_is_reported_when_the_model_is_sure(title: str, body: str, amount: float) -> None:
-    assert find_investment(title, body) is None  # (the rules' gates drop it: the second look is what reports it)
-    facts = extract_facts(title, body)
-    assert (facts.amount, facts.kind) == (amount, "project")
-
-
-_A_WORKS_SCENE = ("走进某新材料项目建设现场，塔吊林立，工人们正在加紧施工。该项目总投资10亿元，主要建设年产5万吨新材料生产线，"
-                  "建成后年产值可达20亿元。")
-
-
-@pytest.mark.parametrize("title, body", [
-    # No second look in a span's tally, a summary, a headline spanning a period, or at a batch's share (the review's).
-    ("截至目前某县在建项目达56个", "截至目前，某县在建项目达56个，总投资120亿元。" + _A_WORKS_SCENE),
-    ("某县项目建设综述", "今年以来，某县坚持项目为王，全力推进项目建设。" + _A_WORKS_SCENE),
-    ("某县上半年经济运行稳中向好", "今年上半年，某县经济运行稳中向好，主要指标增速高于全市平均水平。" + _A_WORKS_SCENE),
-    ("", "今年1至10月，某县新开工项目32个，完成投资56亿元。某新材料项目建设正酣，该项目总投资10亿元，主要建设年产5万吨新材料"
-         "生产线，建成后年产值可达20亿元，带动就业500人。"),
-    ("", "4月25日，全省重大项目集中开工仪式某分会场设在某新材料基地项目现场。其中，某市共有68个重大项目集中开工，总投资831亿元！"
-         "这些项目涵盖先进制造业、基础设施等领域，将为全市高质量发展注入强劲动力。"),
-    # A span's tally and a year's statistics: the model is not sure of them, nothing is reported.
-    ("今年前10个月某县重点项目建设成效明显", "今年1至10月，某县58个重点项目累计完成投资56.3亿元，占年度计划的91.2%。其中，产业项目完成"
-                                    "投资32.1亿元，基础设施项目完成投资15.4亿元，社会民生项目完成投资8.8亿元。"),
-    ("全国固定资产投资保持增长", "国家统计局今天发布数据，前三季度全国固定资产投资（不含农户）37.5万亿元，同比增长3.1%。其中，制造业"
-                        "投资增长9%，基础设施投资增长6.2%。"),
-])
-def test_a_tally_or_a_statistic_stays_without_an_amount(title: str, body: str) -> None:
-    assert extract_facts(title, body).amount is None
-
 
 def test_a_visits_next_sentences_are_read_across_a_paragraphs_break() -> None:
     # The visit's sentence and the two after it are read for a work talked about; a paragraph's break after a full
@@ -110,3 +66,27 @@ def test_a_visits_next_sentences_are_read_across_a_paragraphs_break() -> None:
     visit = [reason for match, index, reason in read_verbs(text, True) if STAGES[index] == "洽谈"][0]
     assert visit is None or visit == "ok"
 
+
+
+@pytest.mark.parametrize("title, body, source, home", [
+    # The two reviews' (a noun jieba knows, a word of the story three times over; a firm's name; a given name).
+    ("人民路与建设路交口改造工程开工", "3月15日，人民路与建设路交口改造工程正式开工，工程总投资1500万元。该交口是城区车流量最大的路口"
+     "之一。\n此次改造将拓宽交口进口道，同步更新交口信号灯和监控设施。", "", ""),
+    ("中型灌区续建配套与节水改造项目开工", "4月2日，红旗中型灌区续建配套与节水改造项目开工建设，项目总投资4800万元，新建斗门45座。\n"
+     "灌区现有斗门大多建于上世纪七十年代。项目完工后，新建斗门将实现精准配水。", "", ""),
+    ("幸福家园安置区配套产业园开工", "6月5日，幸福家园安置区配套产业园项目开工，项目总投资2.6亿元。“搬得出、稳得住，还要能乐业。”"
+     "\n项目建成后让搬迁群众在家门口乐业。当地坚持安居与乐业并重。", "", ""),
+    ("王思明：扎根一线的项目“服务员”", "王思明是县重点项目服务中心的一名干部，他服务的总投资12亿元的新材料产业园项目顺利开工。思明说，"
+     "项目建设没有捷径可走。\n同事们都说，思明是项目服务的“老黄牛”。", "", ""),
+    ("紫金矿业新项目开工", "紫金矿业近日宣布新项目开工，紫金矿业投资20亿元，紫金矿业表示将加快建设。", "", ""),
+])
+def test_a_noun_a_firm_or_a_persons_name_written_three_times_is_no_county(title: str, body: str, source: str,
+                                                                          home: str) -> None:
+    assert extract_facts(title, body, source, home).places == ()
+
+
+def test_the_source_line_and_the_sites_place_come_before_a_repeated_name() -> None:
+    body = "某集团灯塔工厂项目开工。灯塔工厂总投资10亿元。灯塔工厂建成后将成为行业标杆。"
+    assert first_city(extract_facts("某集团智能制造灯塔工厂项目开工", body, "衢州日报")) == "衢州市"
+    body = "老城有机更新项目日前正式启动，项目总投资12亿元。老城将焕发新的活力，老城居民生活将更便利。"
+    assert first_city(extract_facts("老城有机更新项目启动", body, "", "开化县")) == "衢州市"
