@@ -1622,6 +1622,7 @@ def _token_bounded(text: str, start: int, end: int) -> bool:
     left, tokens = _clause_tokens(text, start, end)
     return any(left + s == start for _, s, _ in tokens) and any(left + e == end for _, _, e in tokens)
 
+
 def _segmented_word(text: str, start: int, end: int) -> bool:
     """Whether jieba's segmenter reads ``text[start:end]`` as a word of its own in its clause.
 
@@ -1695,13 +1696,12 @@ def _bare_counties(table: _Table, texts: Iterable[str], named: list[str]) -> lis
     return sorted(kept, key=lambda c: (-counts[c], found.index(c)))
 
 
-
-# How often a story must write a county's name that jieba mis-tags as a rare common word (安化 v 27 times, 临高 v 6, 仙居
-# n 4) for it to be the county: spans() never reads such a name alone (合作 vn, 资源 n are words), but a word that rare
-# written three times over is the story's subject, not a word met by chance. Rare (_MIS_TAGGED: the words a story of works
-# uses are counted more, 老城 114, 灯塔 179, 天台 91, 双塔 42), no noun (_NOUN_TAG) and rarer than its city's name, as placelike asks of a
-# proper name (安居 v 142 times is the word of "保障性安居工程"); a word of its own once at least, not inside a longer word
-# ("兴业银行"); never a firm's name ("紫金矿业", "汇川技术有限公司": the firm's, wherever it is).
+# How often a story must write a county's name that jieba mis-tags as a rare word (安化 v 27 times, 临高 v 6, 古交 b 2)
+# for it to be the county: spans() never reads a weak name jieba lists as a common word alone (合作 vn, 资源 n are
+# words), but a word that rare written three times over is the story's subject, not a word met by chance. Rare
+# (_MIS_TAGGED: the words a story of works uses are counted more, 老城 114, 灯塔 179, 天台 91), no noun (_NOUN_TAG),
+# rarer than its city's name as placelike asks of a proper name (安居 v 142 times: "保障性安居工程"); a word of its own
+# once at least, not inside a longer one ("兴业银行"); never a firm's name ("紫金矿业", "汇川技术有限公司").
 _REPEATED = 3
 _MIS_TAGGED = 30
 # A name jieba tags as a noun may be that noun three times over (斗门 a sluice, 盐田 salt pans, 交口 a junction, 乐业 of 安居乐业,
@@ -1712,9 +1712,10 @@ _FIRM_WORD = re.compile(r"公司|集团|股份|控股|矿业|技术|科技|证�
 
 
 def repeated_county(title: str, body: str, places: Iterable[Place] = ()) -> Optional[Place]:
-    """The one county whose weak short name, a rare common word in jieba's dictionary (_MIS_TAGGED), the story writes
-    _REPEATED times or more outside any longer place name and never as a firm's, in a province of ``places`` if they
-    name any; None otherwise. For a story that names no city, after its source and its site's place (facts._read)."""
+    """The one county whose weak short name, a rare word jieba's dictionary mis-tags as no noun (_MIS_TAGGED,
+    _NOUN_TAG), the story writes _REPEATED times or more outside any longer place name and never as a firm's, in a
+    province of ``places`` if they name any; None otherwise. For a story that names no city, after its source and its
+    site's place (facts._read)."""
     table = _table()
     provinces = {code[:2] for place in places if place.province for code in table.names.get(place.province, ())}
     text = title + "\n" + body
@@ -1750,11 +1751,12 @@ def _fame(table: _Table, code: str) -> int:
 
 @lru_cache(maxsize=1)
 def _rare_word_names() -> re.Pattern[str]:
-    """The weak short names jieba lists as rare common words (see repeated_county)."""
+    """The weak short names jieba mis-tags as rare words that are no nouns (see repeated_county)."""
     table = _table()
     names = sorted((name for name in table.weak if table.common_word(name) and table.words[name][0] <= _MIS_TAGGED
                     and not _NOUN_TAG.match(table.words[name][1]) and name not in table.peoples), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, names)))
+
 
 # A local outlet's name at the body's head or on a 来源 line ("今日竹山网消息", "诏安新闻网讯", "来源：滕州日报",
 # "（江华新闻网 记者…）"): the county or city whose news it is (facts reads it as the page's 来源 line when the story names
