@@ -338,6 +338,7 @@ class _Table:
                 names[short] = (names[short] - replaced) | {code}
         # Old names of renamed divisions given by a zone line (双城市, 即墨市): read across 市政, 市民 as the table's are.
         self.renamed = {zone for zone in zones if zone.endswith(("市", "县")) and zone not in full_names}
+        self.zones = set(zones)  # (written as the zones file has them: "兵团第七师" starts no jieba word of its own)
         self.names = names
         self._cached_spans = lru_cache(maxsize=16)(self._find_spans)
         self.automaton = ahocorasick.Automaton()
@@ -487,6 +488,10 @@ class _Table:
                     continue  # "产业兴县、文旅富县", "执政兴县战略": a slogan (develop, enrich the county), not 吕梁's 兴县, 延安's 富县
                 if name in ("和县", "代县") and text.startswith(("长", "委"), end + 1):
                     continue  # "代县长" (an acting county head), "…和县委": no 忻州's 代县, no 和县
+                if start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in _BEFORE_A_NAME \
+                        and name not in self.zones and not (out and out[-1][1] == start) \
+                        and not _starts_a_word(text, start, end + 1):
+                    continue  # "易地扶贫搬迁安置区" holds no 迁安, "县财政和县属国企" no 政和县: read across the word before
                 codes = _mainland(self.names[name])
                 if name in self.weak and len(codes) == 1:
                     code = next(iter(codes))
@@ -539,6 +544,9 @@ class _Table:
 # Characters a place name may follow inside a run of text ("在大冶经济开发区", "湖北大冶", "落户仙桃高新区"): an everyday word
 # before a zone word after any other character is run on from it ("乡村振兴产业园"; see _find_spans).
 _BEFORE_A_PLACE = "在赴到来至往去于和与及为向从对经省市区州西梁户进的"
+# …and the units a name follows inside a longer one ("第四师可克达拉市", "某县城关镇"): a name after them needs no word
+# boundary of jieba's (_starts_a_word).
+_BEFORE_A_NAME = _BEFORE_A_PLACE + "县师团旗盟镇乡村"
 # The last characters of a slogan's means before 兴县 or 富县 ("产业兴县", "旅游兴县", "科技兴县", "执政兴县", "人才兴县",
 # "文化兴县", "生态兴县", "工贸兴县", "招商兴县", "城镇兴县", "教育兴县", "质量兴县", "文旅富县", "农业富县"): "develop (enrich) the
 # county", not 吕梁's 兴县 or 延安's 富县.
@@ -1596,7 +1604,7 @@ _FUNCTION_CHARACTERS = set("的在是和与及将已又也还就等为对从向�
 
 @lru_cache(maxsize=1)
 def _segmenter() -> Any:
-    """jieba, loaded on first use (its dictionary takes about a second): most stories name their city and never ask."""
+    """jieba, loaded on first use (its dictionary takes about a second, once per process)."""
     import jieba
 
     jieba.setLogLevel(60)  # its "Building prefix dict" lines are no user's business
@@ -1613,7 +1621,14 @@ def _clause_tokens(text: str, start: int, end: int) -> tuple[int, list[tuple[str
     stop = _CLAUSE_MARK.search(text, end, right)
     if stop:
         right = stop.start()
-    return left, list(_segmenter().tokenize(text[left:right]))
+    return left, _tokens(text[left:right])
+
+
+@lru_cache(maxsize=4096)
+def _tokens(clause: str) -> list[tuple[str, int, int]]:
+    """jieba's tokens of ``clause`` (cached: a story's clause is asked about once per name in it, and a story is read
+    several times)."""
+    return list(_segmenter().tokenize(clause))
 
 
 def _token_bounded(text: str, start: int, end: int) -> bool:
@@ -1621,6 +1636,14 @@ def _token_bounded(text: str, start: int, end: int) -> bool:
     longer word it knows ("兴业银行" holds no 兴业 of its own; "安居工程" is split 安居/工程 and does)."""
     left, tokens = _clause_tokens(text, start, end)
     return any(left + s == start for _, s, _ in tokens) and any(left + e == end for _, _, e in tokens)
+
+
+def _starts_a_word(text: str, start: int, end: int) -> bool:
+    """Whether jieba's segmenter starts a token at ``start`` in the clause of ``text[start:end]``: a name whose first
+    character ends the word before it ("搬迁/安置" over 迁安, "财政/和/县属" over 政和县) is no name there. Only the start is
+    asked: a name may run into the next word ("宝应/县城") and still be the place."""
+    left, tokens = _clause_tokens(text, start, end)
+    return any(left + s == start for _, s, _ in tokens)
 
 
 def _segmented_word(text: str, start: int, end: int) -> bool:

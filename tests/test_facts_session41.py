@@ -90,3 +90,22 @@ def test_the_source_line_and_the_sites_place_come_before_a_repeated_name() -> No
     assert first_city(extract_facts("某集团智能制造灯塔工厂项目开工", body, "衢州日报")) == "衢州市"
     body = "老城有机更新项目日前正式启动，项目总投资12亿元。老城将焕发新的活力，老城居民生活将更便利。"
     assert first_city(extract_facts("老城有机更新项目启动", body, "", "开化县")) == "衢州市"
+
+
+@pytest.mark.parametrize("title, body", [
+    # A name whose first character ends the word before it: 搬迁/安置 holds no 迁安 (唐山), 财政/和/县属 no 政和县 (南平).
+    ("某县易地扶贫搬迁安置区配套产业园开工", "近日，某县易地扶贫搬迁安置区配套产业园项目开工，总投资2亿元。"),
+    ("某县新建污水处理厂", "该项目由县财政和县属国企共同出资，总投资1.5亿元。"),
+])
+def test_a_name_read_across_the_word_before_it_is_no_place(title: str, body: str) -> None:
+    assert extract_facts(title, body).places == ()
+
+
+@pytest.mark.parametrize("title, body, city", [
+    # Guards: a name that starts its word stays, whatever follows it (宝应/县城) or stands before it (福建/政和县).
+    ("推进宝应县城建设", "近日，扬州推进宝应县城建设，总投资2亿元。", "扬州市"),
+    ("福建政和县白茶产业园开工", "福建政和县白茶产业园项目开工，总投资3亿元。", "南平市"),
+    ("太仓高新区项目签约", "近日，加快建设太仓高新区重点项目签约，总投资5亿元。", "苏州市"),
+])
+def test_a_name_starting_its_word_stays_a_place(title: str, body: str, city: str) -> None:
+    assert first_city(extract_facts(title, body)) == city
