@@ -490,8 +490,8 @@ class _Table:
                     continue  # "代县长" (an acting county head), "…和县委": no 忻州's 代县, no 和县
                 if start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in _BEFORE_A_NAME \
                         and name not in self.zones and not (out and out[-1][1] == start) \
-                        and not _starts_a_word(text, start, end + 1):
-                    continue  # "易地扶贫搬迁安置区" holds no 迁安, "县财政和县属国企" no 政和县: read across the word before
+                        and _straddles_words(text, start, end + 1):
+                    continue  # "易地扶贫搬迁安置区" holds no 迁安, "县财政和县属国企" no 政和县: the end of one word, the start of the next
                 codes = _mainland(self.names[name])
                 if name in self.weak and len(codes) == 1:
                     code = next(iter(codes))
@@ -544,9 +544,9 @@ class _Table:
 # Characters a place name may follow inside a run of text ("在大冶经济开发区", "湖北大冶", "落户仙桃高新区"): an everyday word
 # before a zone word after any other character is run on from it ("乡村振兴产业园"; see _find_spans).
 _BEFORE_A_PLACE = "在赴到来至往去于和与及为向从对经省市区州西梁户进的"
-# …and the units a name follows inside a longer one ("第四师可克达拉市", "某县城关镇"): a name after them needs no word
-# boundary of jieba's (_starts_a_word).
-_BEFORE_A_NAME = _BEFORE_A_PLACE + "县师团旗盟镇乡村"
+# …the units a name follows inside a longer one ("第四师可克达拉市", "某县城关镇") and the function words that open a
+# phrase ("由岳阳城投投资建设", "据雄安集团介绍"): a name after them is read whatever jieba joins it to (_straddles_words).
+_BEFORE_A_NAME = _BEFORE_A_PLACE + "县师团旗盟镇乡村由据使被把将以"
 # The last characters of a slogan's means before 兴县 or 富县 ("产业兴县", "旅游兴县", "科技兴县", "执政兴县", "人才兴县",
 # "文化兴县", "生态兴县", "工贸兴县", "招商兴县", "城镇兴县", "教育兴县", "质量兴县", "文旅富县", "农业富县"): "develop (enrich) the
 # county", not 吕梁's 兴县 or 延安's 富县.
@@ -1638,12 +1638,13 @@ def _token_bounded(text: str, start: int, end: int) -> bool:
     return any(left + s == start for _, s, _ in tokens) and any(left + e == end for _, _, e in tokens)
 
 
-def _starts_a_word(text: str, start: int, end: int) -> bool:
-    """Whether jieba's segmenter starts a token at ``start`` in the clause of ``text[start:end]``: a name whose first
-    character ends the word before it ("搬迁/安置" over 迁安, "财政/和/县属" over 政和县) is no name there. Only the start is
-    asked: a name may run into the next word ("宝应/县城") and still be the place."""
+def _straddles_words(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is the end of one of jieba's tokens and the start of the next in its clause: neither
+    its start nor its end is a token's ("搬迁/安置" over 迁安, "财政/和/县属" over 政和县, "苏北/海安" over 北海). A name
+    with one edge on a token's is a name the segmenter misjoined on the other side ("央广网上/饶", "2024年望/城区",
+    "3月12日常/州"): still the place."""
     left, tokens = _clause_tokens(text, start, end)
-    return any(left + s == start for _, s, _ in tokens)
+    return not any(left + s == start for _, s, _ in tokens) and not any(left + e == end for _, _, e in tokens)
 
 
 def _segmented_word(text: str, start: int, end: int) -> bool:
