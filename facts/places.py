@@ -544,9 +544,12 @@ class _Table:
 # Characters a place name may follow inside a run of text ("在大冶经济开发区", "湖北大冶", "落户仙桃高新区"): an everyday word
 # before a zone word after any other character is run on from it ("乡村振兴产业园"; see _find_spans).
 _BEFORE_A_PLACE = "在赴到来至往去于和与及为向从对经省市区州西梁户进的"
-# …the units a name follows inside a longer one ("第四师可克达拉市", "某县城关镇") and the function words that open a
-# phrase ("由岳阳城投投资建设", "据雄安集团介绍"): a name after them is read whatever jieba joins it to (_straddles_words).
-_BEFORE_A_NAME = _BEFORE_A_PLACE + "县师团旗盟镇乡村由据使被把将以"
+# …the units a name follows inside a longer one ("第四师可克达拉市", "某县城关镇"), the function words that open a
+# phrase ("由岳阳城投投资建设", "据雄安集团介绍"), a date's or a time's last character ("3月12日常州经开区", "2024年岳阳
+# 城投集团", "本周文昌市委", "日前", "今天") and an outlet's before its dateline ("央广网上海城投", "新华社", "…讯"): jieba's
+# guesses join 日常, 年岳, 网上; and the verbs investment news puts before a place ("花落山东", "赋能文水", "共建安阳").
+# A name after them is read whatever jieba joins it to (_straddles_words).
+_BEFORE_A_NAME = _BEFORE_A_PLACE + "县师团旗盟镇乡村由据使被把将以年月日周天前网讯社落能建"
 # The last characters of a slogan's means before 兴县 or 富县 ("产业兴县", "旅游兴县", "科技兴县", "执政兴县", "人才兴县",
 # "文化兴县", "生态兴县", "工贸兴县", "招商兴县", "城镇兴县", "教育兴县", "质量兴县", "文旅富县", "农业富县"): "develop (enrich) the
 # county", not 吕梁's 兴县 or 延安's 富县.
