@@ -465,6 +465,12 @@ class _Table:
                     # "铁东街以东东山区域": an area (区域), not 鹤岗's 东山区 (its short name may still read, in a place's slot:
                     # "位于天河区域内"; so the full name covers nothing)
                     continue
+                if start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in _BEFORE_A_NAME \
+                        and name not in self.zones and not (out and out[-1][1] == start) \
+                        and _straddles_words(text, start, end + 1):
+                    # "易地扶贫搬迁安置区" holds no 迁安, "县财政和县属国企" no 政和县: the end of one word, the start of the
+                    # next. A name starting inside it may still be read ("苏北海安": not 北海, 海安).
+                    continue
                 covered = end
                 written = name
                 if name not in self.names or _NAMED_AFTER.match(text, end + 1):
@@ -488,10 +494,6 @@ class _Table:
                     continue  # "产业兴县、文旅富县", "执政兴县战略": a slogan (develop, enrich the county), not 吕梁's 兴县, 延安's 富县
                 if name in ("和县", "代县") and text.startswith(("长", "委"), end + 1):
                     continue  # "代县长" (an acting county head), "…和县委": no 忻州's 代县, no 和县
-                if start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in _BEFORE_A_NAME \
-                        and name not in self.zones and not (out and out[-1][1] == start) \
-                        and _straddles_words(text, start, end + 1):
-                    continue  # "易地扶贫搬迁安置区" holds no 迁安, "县财政和县属国企" no 政和县: the end of one word, the start of the next
                 codes = _mainland(self.names[name])
                 if name in self.weak and len(codes) == 1:
                     code = next(iter(codes))
@@ -547,9 +549,10 @@ _BEFORE_A_PLACE = "在赴到来至往去于和与及为向从对经省市区州�
 # …the units a name follows inside a longer one ("第四师可克达拉市", "某县城关镇"), the function words that open a
 # phrase ("由岳阳城投投资建设", "据雄安集团介绍"), a date's or a time's last character ("3月12日常州经开区", "2024年岳阳
 # 城投集团", "本周文昌市委", "日前", "今天") and an outlet's before its dateline ("央广网上海城投", "新华社", "…讯"): jieba's
-# guesses join 日常, 年岳, 网上; and the verbs investment news puts before a place ("花落山东", "赋能文水", "共建安阳").
+# guesses join 日常, 年岳, 网上; and the verbs investment news puts before a place ("花落山东", "赋能文水", "共建安阳",
+# "点赞雄安", "看安阳", a dateline's "电").
 # A name after them is read whatever jieba joins it to (_straddles_words).
-_BEFORE_A_NAME = _BEFORE_A_PLACE + "县师团旗盟镇乡村由据使被把将以年月日周天前网讯社落能建"
+_BEFORE_A_NAME = _BEFORE_A_PLACE + "县师团旗盟镇乡村由据使被把将以年月日周天前网讯电社看赞落能建"
 # The last characters of a slogan's means before 兴县 or 富县 ("产业兴县", "旅游兴县", "科技兴县", "执政兴县", "人才兴县",
 # "文化兴县", "生态兴县", "工贸兴县", "招商兴县", "城镇兴县", "教育兴县", "质量兴县", "文旅富县", "农业富县"): "develop (enrich) the
 # county", not 吕梁's 兴县 or 延安's 富县.

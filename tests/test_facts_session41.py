@@ -125,6 +125,10 @@ def test_a_name_straddling_two_words_is_no_place(title: str, body: str) -> None:
     ("3月12日唐山港集团与某航运公司签约", "双方将共建大宗散货物流通道，计划投资20亿元建设专业化码头。", "唐山市"),
     ("3月12日新乡农商行与某集团签约", "双方将在普惠金融等领域开展合作，计划投资10亿元建设金融服务中心。", "新乡市"),
     ("3月12日柯桥区政府与某集团签约", "双方将合作建设纺织印染产业园，总投资30亿元。", "绍兴市"),
+    # A name starting inside a dropped one is still read: 苏北/海安 (no 北海, 海安), 闽东/宁德 (no 东宁, 宁德).
+    ("苏北海安经济开发区项目签约", "近日，苏北海安经济开发区重点项目签约，总投资5亿元。", "南通市"),
+    ("闽东宁德新能源项目开工", "闽东宁德新能源项目开工，总投资50亿元。", "宁德市"),
+    ("点赞雄安城投 一季度完成投资80亿元", "一季度，某城投集团完成投资80亿元，重点推进市政基础设施建设。", "保定市"),
 ])
 def test_a_name_with_an_edge_on_a_words_stays_a_place(title: str, body: str, city: str) -> None:
     assert first_city(extract_facts(title, body)) == city
