@@ -408,8 +408,12 @@ class _Table:
         freq, tag = self.words.get(name, (0, ""))
         if tag and tag not in _PROPER_TAGS:
             return False
-        above = self.by_code[code].name
-        return freq <= times * max(self.words.get(above, (0, ""))[0], self.words.get(_short(above), (0, ""))[0])
+        return freq <= times * self.fame(code)
+
+    def fame(self, code: str) -> int:
+        """How often jieba's dictionary counts division ``code``'s full or short name, whichever is more."""
+        name = self.by_code[code].name
+        return max(self.words.get(name, (0, ""))[0], self.words.get(_short(name), (0, ""))[0])
 
     def ancestors(self, code: str) -> list[str]:
         """Codes of the division's province and city (those that exist), top down."""
@@ -554,7 +558,7 @@ _BEFORE_A_PLACE = "在赴到来至往去于和与及为向从对经省市区州�
 # guesses join 日常, 年岳, 网上; and the verbs investment news puts before a place ("花落山东", "赋能文水", "共建安阳",
 # "点赞雄安", "看安阳", a dateline's "电").
 # A name after them is read whatever jieba joins it to (_straddles_words).
-_BEFORE_A_NAME = _BEFORE_A_PLACE + "县师团旗盟镇乡村由据使被把将以年月日周天前网讯电社看赞落能建"
+# (_BEFORE_A_NAME is built further down, with the prepositions of _FUNCTION_FIRST.)
 # How many names of one text jieba is asked about: the real pages' most is far below; a hostile text of names (100,000
 # characters of them: 2.2 s asked of every one, 0.5 s before the check) is read on as before past it.
 _STRADDLES_ASKED = 200
@@ -696,6 +700,8 @@ def _table() -> _Table:
 # NBS 2023 codes (documented in both). Read only when a story names no city otherwise.
 _TOWNSHIP_SUFFIXES = ("街道", "镇", "乡")  # dropped for the short name: 丹灶 of 丹灶镇
 _FUNCTION_FIRST = "在于到向从自至对和与及把将被为"  # prepositions and conjunctions that open a phrase
+# The characters a place name is read after whatever jieba joins it to (what each is for: beside _BEFORE_A_PLACE).
+_BEFORE_A_NAME = _BEFORE_A_PLACE + _FUNCTION_FIRST + "县师团旗盟镇乡村由据使以年月日周天前网讯电社看赞落能建"
 # Characters that make a word of what follows as often as a name: 小城镇, 新城镇, 古城镇, 各乡镇.
 _MODIFIERS = "小大新老旧古各中特名重全本该此某"
 
@@ -1642,11 +1648,16 @@ def _tokens(clause: str) -> list[tuple[str, int, int]]:
     return list(_segmenter().tokenize(clause))
 
 
-def _token_bounded(text: str, start: int, end: int) -> bool:
-    """Whether jieba's segmenter starts a token at ``start`` and ends one at ``end``: the characters are no part of a
-    longer word it knows ("兴业银行" holds no 兴业 of its own; "安居工程" is split 安居/工程 and does)."""
+def _token_edges(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """Whether jieba's segmenter starts a token at ``start`` and whether it ends one at ``end``, in the clause."""
     left, tokens = _clause_tokens(text, start, end)
-    return any(left + s == start for _, s, _ in tokens) and any(left + e == end for _, _, e in tokens)
+    return any(left + s == start for _, s, _ in tokens), any(left + e == end for _, _, e in tokens)
+
+
+def _token_bounded(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` starts and ends tokens: the characters are no part of a longer word jieba knows
+    ("兴业银行" holds no 兴业 of its own; "安居工程" is split 安居/工程 and does)."""
+    return all(_token_edges(text, start, end))
 
 
 def _straddles_words(text: str, start: int, end: int) -> bool:
@@ -1654,8 +1665,7 @@ def _straddles_words(text: str, start: int, end: int) -> bool:
     its start nor its end is a token's ("搬迁/安置" over 迁安, "财政/和/县属" over 政和县, "苏北/海安" over 北海). A name
     with one edge on a token's is a name the segmenter misjoined on the other side ("央广网上/饶", "2024年望/城区",
     "3月12日常/州"): still the place."""
-    left, tokens = _clause_tokens(text, start, end)
-    return not any(left + s == start for _, s, _ in tokens) and not any(left + e == end for _, _, e in tokens)
+    return not any(_token_edges(text, start, end))
 
 
 def _segmented_word(text: str, start: int, end: int) -> bool:
@@ -1773,15 +1783,9 @@ def repeated_county(title: str, body: str, places: Iterable[Place] = ()) -> Opti
             continue
         code = next(iter(codes))
         above = table.ancestors(code)
-        if above and (not provinces or code[:2] in provinces) and table.words[name][0] <= _fame(table, above[-1]):
+        if above and (not provinces or code[:2] in provinces) and table.words[name][0] <= table.fame(above[-1]):
             found.append(code)
     return table.place(found[0]) if len(found) == 1 else None
-
-
-def _fame(table: _Table, code: str) -> int:
-    """How often jieba's dictionary counts division ``code``'s full or short name, whichever is more."""
-    name = table.by_code[code].name
-    return max(table.words.get(name, (0, ""))[0], table.words.get(_short(name), (0, ""))[0])
 
 
 @lru_cache(maxsize=1)
