@@ -127,7 +127,7 @@ def store_article(store: StoreAPI, site: str, url: str, article: Article,
 def _facts(article: Article, url: str, spider: PortalSpider) -> Optional[dict[str, Any]]:
     """The story's investment facts; an extraction error is logged and the story stored without them."""
     try:
-        return facts_record(article.title, article.body, article.source or "", spider.site.place or "")
+        return facts_record(article.title, article.body, article.source or "", spider.home)
     except Exception as exc:  # boundary: facts never block storing a story
         spider.logger.warning("%s: investment facts not extracted (%s: %s)", url, type(exc).__name__, exc)
         return None

@@ -21,8 +21,9 @@ from .article import Article
 from .extract import extract
 from .feeds import feed_kind
 from .listpage import ListReading, read_list_page
+from .siteplace import title_place
 
-__all__ = ["Fetched", "fetch_page", "probe_article", "probe_list", "suggest_site_config", "title_place"]
+__all__ = ["Fetched", "fetch_page", "probe_article", "probe_list", "suggest_site_config"]
 
 DEFAULT_USER_AGENT = "newsmon/0.1 (+https://github.com/newsmon/newsmon; news monitoring bot)"
 MAX_BYTES = 10 * 1024 * 1024
@@ -125,18 +126,3 @@ def suggest_site_config(url: str, reading: Optional[ListReading] = None) -> dict
         if place:
             entry["place"] = place
     return entry
-
-
-def title_place(title: str) -> Optional[str]:
-    """The one city or county a list page's title names ("新闻动态_靖边县人民政府" → 靖边县, "鄂州新闻网" → 鄂州市,
-    "北京市朝阳区人民政府" → 北京市朝阳区), written so that the config reads it back as that place; None for a title naming
-    none, only a province ("人民网-四川频道") or two cities."""
-    from newsmon.facts import sole_place
-
-    place = sole_place(title)
-    if place is None:
-        return None
-    for written in (place.county, place.city + place.county, place.city) if place.county else (place.city,):
-        if written and sole_place(written) == place:
-            return written
-    return None

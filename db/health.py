@@ -96,6 +96,8 @@ class SiteHealth:
     failure_streak: int = 0
     runs: int = 0
     next_run_at: Optional[str] = None
+    place: Optional[str] = None  # the place its stories are read as reporting on (config.yaml or its list titles)
+    place_from: Optional[str] = None  # "config" | "titles"
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict for JSON output."""

@@ -32,10 +32,11 @@ import sqlite_utils
 from newsmon.clock import utc_now
 
 from .handle import Handle, PgDatabase
-from .pg_schema import LIST_FAILURES, MIGRATION_LOCK, PG_MIGRATIONS
+from .pg_schema import LIST_FAILURES, MIGRATION_LOCK, PG_MIGRATIONS, SITE_PLACES
 from .postgres.reindex import reindex_search
 from .schema import (configure_connection, create_schema, ensure_file_type_column, ensure_list_failures_column,
                      ensure_search_indexes, write_lock)
+from .siteplaces import ensure_site_places_schema
 
 __all__ = ["Migration", "SQLITE_MIGRATIONS", "applied_versions", "pending_migrations", "upgrade"]
 
@@ -56,6 +57,7 @@ SQLITE_MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite_utils.Database], None]
     (3, "articles(site, id) and articles(UTC day, id) indexes: search walks a site newest first and finds"
         " a date range's ids by day", ensure_search_indexes),
     (5, LIST_FAILURES, ensure_list_failures_column),
+    (6, SITE_PLACES, ensure_site_places_schema),
 )
 
 _CREATE = "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text, applied_at text)"

@@ -21,7 +21,7 @@ Each entry of :data:`PG_MIGRATIONS` is one version (``db/migrate.py`` runs them)
 
 from __future__ import annotations
 
-__all__ = ["LIST_FAILURES", "MIGRATION_LOCK", "PG_MIGRATIONS", "SEARCH_TSV"]
+__all__ = ["LIST_FAILURES", "MIGRATION_LOCK", "PG_MIGRATIONS", "SEARCH_TSV", "SITE_PLACES", "SITE_PLACES_DDL"]
 
 # Any constant: the advisory lock key that serialises the migrations (db/migrate.py) and the search column's
 # re-index batches (db/postgres/reindex.py) of one database.
@@ -176,6 +176,12 @@ CREATE TABLE IF NOT EXISTS article_bands (
 LIST_FAILURES = ("crawl_runs.list_failures: list pages a crawl could not read; a partial crawl with any does"
                  " not let the next one stop paging at an all-known page")
 
+# Migration 6 (SQLite's: db/siteplaces.py).
+SITE_PLACES = ("site_places: the city or county each site's list page titles name, for its stories' facts when"
+               " config.yaml sets no place")
+SITE_PLACES_DDL = ("CREATE TABLE IF NOT EXISTS site_places (site text PRIMARY KEY, place text NOT NULL, title text NOT NULL,"
+                   " updated_at text NOT NULL)")
+
 # (version, name, SQL). Append only; never edit a released entry.
 PG_MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "baseline: the tables of SQLite schema version 2 with search_tsv (tsvector, GIN)", _BASELINE),
@@ -190,4 +196,5 @@ PG_MIGRATIONS: tuple[tuple[int, str, str], ...] = (
      " INCLUDE (published_utc)"),
     # No default: rows from before stay NULL, not known (db/schema.py ensure_list_failures_column).
     (5, LIST_FAILURES, "ALTER TABLE crawl_runs ADD COLUMN IF NOT EXISTS list_failures integer"),
+    (6, SITE_PLACES, SITE_PLACES_DDL),
 )

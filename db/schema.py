@@ -21,6 +21,7 @@ from .dedupe import ensure_dedupe_schema
 from .facts import ensure_facts_schema
 from .outbox import ensure_outbox_schema
 from .health import ensure_daemon_schema
+from .siteplaces import ensure_site_places_schema
 from .templates import ensure_headlines_schema, ensure_templates_schema
 
 __all__ = ["BUSY_TIMEOUT_S", "configure_connection", "create_schema", "ensure_file_type_column",
@@ -193,6 +194,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
     ensure_file_type_column(db)  # articles.file_type (migration 2, db/migrate.py)
     ensure_search_indexes(db)  # articles(site), articles(day): search's site walk and date spans (migration 3)
     ensure_list_failures_column(db)  # crawl_runs.list_failures (migration 5)
+    ensure_site_places_schema(db)  # site_places (migration 6, db/siteplaces.py)
     if search_index_version(db) != str(TOKENIZER_VERSION):
         count = db.execute("SELECT count(*) FROM articles").fetchone()[0]
         if count:

@@ -14,7 +14,8 @@ from typing import Any, Callable, Optional
 
 from .amounts import CNY_RATES, Amount, find_investment, parse_amount, tally_story, works_in_general_summary
 from .industries import INDUSTRIES, find_industries
-from .places import Place, find_places, national_figure, national_scope, outlet, place_named, repeated_county
+from .places import (Place, find_places, national_figure, national_scope, outlet, place_named, repeated_county,
+                     written_names)
 from .project import find_project
 from .script import to_simplified
 from .amount_model import MIN_BODY as AMOUNT_MIN_BODY, AmountView, keep_amount, read_amount
@@ -35,6 +36,7 @@ __all__ = [
     "extract_facts",
     "facts_record",
     "named_place",
+    "owner_place",
     "sole_place",
     "amount_view",
     "wording_text",
@@ -384,12 +386,62 @@ def _places_named(name: str) -> tuple[Place, ...]:
     return (one,) if one is not None else ()
 
 
+# What a city's or county's own body or outlet writes after the place's name in a page title ("靖边县人民政府",
+# "丰城市政府网", "鄂州新闻网", "万载要闻", "人民网-大连频道"), or a department's, a township's or a zone committee's
+# name ("巫山县科学技术局", "中山市板芙镇人民政府", "大连长兴岛经济技术开发区管委会"): a site named so reports on that place.
+_OWNER_REST = re.compile(
+    r"(?:(?:人民)?政府(?:门户)?(?:网站|网)?|门户(?:网站|网)?|政务(?:服务)?网?|党政网|政府信息公开|信息公开"
+    r"|新闻(?:网|中心)?|要闻|动态|资讯网?|信息网|融媒体?(?:中心)?|日报|晚报|发布|广播电视台|电视台|在线|之窗|网|频道"
+    r"|招商(?:网|局)?|投资促进(?:局|中心)|发改委)+"
+    r"|[\u4e00-\u9fff]{1,14}?(?:局|委员会|管委会|委|办公室|人大|政协|人民法院|人民检察院|人民政府|办事处)(?:门户网站|网站|网)?")
+# A firm, a school, a hospital or an association named after its place reports on itself, not on the place.
+_NOT_AN_OWNER = re.compile(r"大学|学院|学校|中学|小学|幼儿园|医院|公司|集团|银行|基金|证券|保险|协会|学会|商会|联合会")
+_OWNER_PREFIX = re.compile(r"^(?:中国|欢迎访问|欢迎来到)")
+_OWN_ZONE = re.compile(r"[\u4e00-\u9fff]{0,10}(?:经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|新区|工业园区|产业园区"
+                       r"|综合保税区|保税区)")
+
+
+def owner_place(name: str) -> Optional[Place]:
+    """The city or county whose own government, department or outlet ``name`` is: one part of a page title, written as
+    the place's name and then the owner's words ("靖边县人民政府", "丰城市政府网", "鄂州新闻网", "北京市朝阳区人民政府",
+    "大连频道", "巫山县科学技术局"); None for anything else ("恒生前海基金", "光明网", "人民网", "四川频道", "大连理工大学",
+    and a name alone: "深圳" of "深圳-汕尾合作区新闻" is half of a pair).
+
+    Stricter than :func:`sole_place`, which reads a place anywhere in a name: a site's place read from its list page's
+    title, with no one to check it, must be the title's owner, never a place the title only mentions."""
+    name = _OWNER_PREFIX.sub("", "".join(name.split()))
+    if not re.fullmatch(r"[\u4e00-\u9fff]{3,40}", name) or _NOT_AN_OWNER.search(name):
+        return None
+    for cut in range(min(len(name) - 1, 16), 1, -1):  # the longest place name first (北京市朝阳区 before 北京市)
+        bare, rest = name[:cut], name[cut:]
+        if bare not in _OUTLETS_NAMED_AS_WORDS and _OWNER_REST.fullmatch(rest):
+            place = _whole_place(bare)
+            if place is not None:
+                return place
+    return None
+
+
+def _whole_place(name: str) -> Optional[Place]:
+    """The city or county ``name`` is, written as its names only (靖边县, 北京市朝阳区, 大连), or a zone of a city's
+    (大连长兴岛经济技术开发区: the city); None when anything else is left."""
+    place = place_named(name) or sole_place(name)
+    if place is None or not place.city:
+        return None
+    rest = name  # the place's names, widest first
+    for level in (place.province, place.city, place.county):
+        if level:
+            rest = next((rest[len(written):] for written in written_names(level) if rest.startswith(written)), rest)
+    if rest and rest != name and _OWN_ZONE.fullmatch(rest):
+        return Place(place.province, place.city, "")
+    return place if not rest else None
+
+
 # A county outlet's own words ("福鼎新闻网", "某县融媒体中心", "政和新资讯", "平和网"); not 日报, 晚报 or 新闻 (a paper's name is
 # read whole by find_places, as before).
 _OUTLET_SUFFIX = re.compile(r"(?:新闻网|新闻中心|融媒体中心|融媒|新资讯网?|资讯网|广播电视台|电视台|网)$")
 # National and provincial outlets whose names are also a county's or a district's: no place of theirs ("光明网", "凤凰网",
 # "天山网" of Xinjiang, "华龙网" of Chongqing, "南海网" of Hainan, "东方网" of Shanghai, "新华网").
-_OUTLETS_NAMED_AS_WORDS = frozenset({"光明", "凤凰", "天山", "华龙", "南海", "东方", "新华", "新民"})
+_OUTLETS_NAMED_AS_WORDS = frozenset({"光明", "凤凰", "天山", "华龙", "南海", "东方", "新华", "新民", "新安", "长安", "长城"})
 
 
 def _scene(body: str, at: int, focus: str) -> str:

@@ -159,7 +159,13 @@ class SiteConfig(_Model):
     place: Optional[str] = Field(
         None,
         description="The city or county the site reports on (鄂州, 靖边县): places a story that names no city of its own "
-        "(a county portal's 我县); after changing it, run `newsmon reextract --facts SITE`.",
+        "(a county portal's 我县); after changing it, run `newsmon reextract --facts SITE`. Unset, the crawl reads it "
+        "from the site's list page titles (靖边县人民政府, 鄂州新闻网) when they name one place's own body or outlet.",
+    )
+    learn_place: bool = Field(
+        True,
+        description="Read the site's place from its list page titles when `place` is unset; false for a site whose "
+        "titles name a place it does not report on only.",
     )
 
     @field_validator("name")

@@ -304,7 +304,7 @@ def test_a_host_greeting_a_delegation_by_another_verb_keeps_its_name() -> None:
     ("深圳-汕尾合作区新闻", None),  # two cities
 ])
 def test_probes_place_is_one_the_config_accepts(title: str, place: Optional[str], tmp_path: Path) -> None:
-    from newsmon.crawler.probe import title_place
+    from newsmon.crawler.siteplace import title_place
 
     assert title_place(title) == place
     if place is not None:

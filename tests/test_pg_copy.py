@@ -19,6 +19,7 @@ from newsmon.db.copy import TABLES, copy_database
 from newsmon.db.health import save_list_page_validators
 from newsmon.db.outbox import add_deliveries, claim_deliveries, database_id, mark_sent
 from newsmon.db.pg_store import PgStore
+from newsmon.db.siteplaces import save_site_place
 from newsmon.db.templates import record_page_blocks, record_site_headlines
 
 from tests.services.postgres import PostgresServer
@@ -64,6 +65,7 @@ def build_sqlite(path: Path, stories: int = 40) -> dict[str, int]:
         record_site_headlines(store.db, "a", [("第一号项目开工仪式", "http://a.example/1.html", "2024-05-01")],
                               "2024-05-01")
         save_list_page_validators(store.db, "a", {"http://a.example/list.html": ('"v1"', None)})
+        save_site_place(store.db, "a", "沈阳市", "要闻_沈阳市人民政府", "2024-05-01")
         database_id(store.db)
         return store.counts()
 
@@ -170,7 +172,8 @@ def test_upgrade_says_what_it_applied(tmp_path: Path, postgres_server: PostgresS
         assert "Applied migration 3: articles(site, id) index" in first.stdout
         assert "Applied migration 4: articles(UTC day, id) index" in first.stdout
         assert "Applied migration 5: crawl_runs.list_failures" in first.stdout
-        assert again.stdout.strip() == "Already up to date (schema version 5)."
+        assert "Applied migration 6: site_places" in first.stdout
+        assert again.stdout.strip() == "Already up to date (schema version 6)."
     finally:
         postgres_server.drop_database(url)
     lite = tmp_path / "news.db"

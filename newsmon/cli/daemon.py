@@ -94,7 +94,10 @@ def sites(config_path: Path, fmt: str) -> None:
     A site is `unhealthy` after daemon.unhealthy_after_failures failed crawls
     in a row, after a silence much longer than its history predicts, or when
     its extraction breaks (pages give no title/text, no article links, no
-    dates). next_run_at is shown while `newsmon run` is running.
+    dates). next_run_at is shown while `newsmon run` is running. A site's
+    place (the city or county its stories are read as reporting on when they
+    name none: its `place:`, else the one its list page titles name, such as
+    靖边县人民政府) is listed below the table and in --format json.
     """
     from rich import box
     from rich.table import Table
@@ -126,6 +129,10 @@ def sites(config_path: Path, fmt: str) -> None:
             "; ".join(r.reasons),
         )
     console.print(table)
+    learned = [f"{r.name} → {r.place}" for r in rows if r.place_from == "titles"]
+    if learned:  # no one checked these: say them, with the way to change them
+        console.print("Places read from list page titles (set `place:` or `learn_place: false` to change): "
+                      + ", ".join(learned), style="dim")
     if not daemon_running(config):
         console.print("newsmon run is not running on this database, so no crawl is scheduled.", style="dim")
 

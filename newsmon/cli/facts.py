@@ -111,6 +111,8 @@ def reextract(site: Optional[str], config_path: Path, facts: bool, stale: bool) 
     newsmon reextract --facts --stale   only those from an older extractor
     Progress goes to stderr every few seconds.
     """
+    from newsmon.crawler.siteplace import site_home
+    from newsmon.db.siteplaces import load_site_places
     from newsmon.facts.refresh import reextract_facts
 
     if not facts:
@@ -126,7 +128,9 @@ def reextract(site: Optional[str], config_path: Path, facts: bool, stale: bool) 
             print(f"reextract: {done} stories done", file=sys.stderr, flush=True)
 
     with open_store(config) as store:
+        learned = load_site_places(store.db)  # the places list page titles named (crawler/siteplace.py)
+        homes = {each.name: site_home(each, learned.get(each.name)) for each in config.sites}
         done, failed = reextract_facts(store, site=site, only_stale=stale, on_progress=progress,
-                                       homes={each.name: each.place for each in config.sites if each.place})
+                                       homes={name: home for name, home in homes.items() if home})
     click.echo(f"Recomputed the investment facts of {done} stories" + (f"; {failed} failed (see the log)." if failed
                                                                          else "."))

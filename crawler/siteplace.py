@@ -1,0 +1,89 @@
+"""A site's place read from its list pages' titles, when config.yaml sets none.
+
+A county portal's stories say 我县 and 全县 and name no city: the facts extractor
+places them by the site's place (``home``, see ``newsmon.facts.extract_facts``). The
+user may set it (the site key ``place``); most never do, and ``newsmon probe``
+only suggests it. The portal says it anyway, in every list page's title
+("要闻动态_靖边县人民政府", "丰城新闻 – 丰城市政府网"), so the crawl reads it there:
+
+* Only a title part written as a place's own government, department or outlet
+  counts (:func:`newsmon.facts.owner_place`): "恒生前海基金" (a firm) and
+  "人民网-四川频道" (only a province) name none.
+* The first place read is kept for the site (``db/siteplaces.py``), so that
+  ``newsmon reextract --facts`` reads the stories as the crawl did. A later list
+  page whose title names another place (a regional outlet's 大连新闻 and 沈阳新闻
+  columns) leaves the site with no place from then on: it is no one place's.
+* The config's ``place`` always wins, and ``learn_place: false`` turns the
+  reading off.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import TYPE_CHECKING, Optional
+
+from newsmon.clock import utc_now
+from newsmon.db.handle import Handle
+from newsmon.db.siteplaces import load_site_place, save_site_place
+
+if TYPE_CHECKING:
+    from newsmon.config import SiteConfig
+
+__all__ = ["TitlePlaces", "site_home", "title_place"]
+
+log = logging.getLogger(__name__)
+
+# The parts of a page title: the column's, the section's and the site's names ("政务要闻_靖边县人民政府",
+# "丰城新闻 – 丰城市政府网", "人民网-大连频道", "首页 | 鄂州新闻网").
+_TITLE_PARTS = re.compile(r"[\s_|｜\-–—·•:：>»/\\]+")
+
+
+def title_place(title: str) -> Optional[str]:
+    """The one city or county a list page's title names as its owner's ("新闻动态_靖边县人民政府" → 靖边县, "鄂州新闻网"
+    → 鄂州市, "北京市朝阳区人民政府" → 北京市朝阳区), written so that the config reads it back as that place; None for a
+    title naming none, only a province ("人民网-四川频道"), a firm ("恒生前海基金|信息披露") or two places."""
+    from newsmon.facts import owner_place, sole_place
+
+    places = {place for part in _TITLE_PARTS.split(title[:200]) if (place := owner_place(part)) is not None}
+    if len(places) != 1:
+        return None
+    [place] = places
+    for written in (place.county, place.city + place.county, place.city) if place.county else (place.city,):
+        if written and sole_place(written) == place:
+            return written
+    return None
+
+
+def site_home(site: "SiteConfig", learned: Optional[str]) -> str:
+    """The place ``site``'s stories are read as reporting on: the config's ``place``, else the place its list pages'
+    titles named (``learned``) unless ``learn_place`` is off, else ""."""
+    return site.place or (learned or "" if site.learn_place else "")
+
+
+class TitlePlaces:
+    """The place one site's list page titles name, loaded once per crawl and kept as titles are read."""
+
+    def __init__(self, db: Handle, site: str) -> None:
+        self.db = db
+        self.site = site
+        stored = load_site_place(db, site)
+        self.place: Optional[str] = stored  # "" once two titles disagreed: no one place's
+        self._told: set[str] = set()
+
+    def read_title(self, title: str) -> None:
+        """Learn from one list page's ``title``."""
+        if self.place == "" or not title:
+            return
+        place = title_place(title)
+        if place is None or place == self.place:
+            return
+        if self.place is None:
+            save_site_place(self.db, self.site, place, title, utc_now())
+            log.info("%s: reading its stories as %s's (its list page's title is %r); set `place:` for the site in"
+                     " config.yaml to say otherwise", self.site, place, title)
+        else:  # a second place: no one place's site (later crawls keep it so)
+            save_site_place(self.db, self.site, "", title, utc_now())
+            log.info("%s: its list pages' titles name %s and %s: its stories are read without a site place",
+                     self.site, self.place, place)
+        self.place = "" if self.place is not None else place

@@ -1,0 +1,212 @@
+"""A site's place read from its list pages' titles when config.yaml sets none (crawler/siteplace.py).
+
+A county portal's stories say 我县 and name no city; its list pages' titles say whose portal it is
+("要闻动态_靖边县人民政府"). Checked through real crawls of loopback portals, the stored place read back by
+``reextract --facts`` and ``sites``, and on PostgreSQL; the title reading on titles written as real portals write them.
+"""
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from newsmon.cli import cli
+from newsmon.crawler.siteplace import title_place
+from newsmon.db import open_store
+from newsmon.db.siteplaces import load_site_place, load_site_places, save_site_place
+
+
+@pytest.mark.parametrize("title, place", [
+    ("要闻动态_靖边县人民政府", "靖边县"),
+    ("丰城新闻 – 丰城市政府网", "丰城市"),
+    ("袁州区政府网", "袁州区"),
+    ("首页 | 鄂州新闻网", "鄂州市"),
+    ("万载要闻", "万载县"),
+    ("政务公开-北京市朝阳区人民政府", "北京市朝阳区"),
+    ("人民网-大连频道", "大连市"),
+    ("通知公告_大连长兴岛经济技术开发区管委会", "大连市"),
+    ("项目建设 - 瓦房店市人民政府", "瓦房店市"),
+    ("中国宁波网-宁波新闻", "宁波市"),
+    ("工作动态_巫山县科学技术局", "巫山县"),  # a department's site
+    ("中山市板芙镇人民政府", "中山市"),  # a township's government: its city (中山 has no counties)
+])
+def test_a_title_naming_its_owner_place(title: str, place: str) -> None:
+    assert title_place(title) == place
+
+
+@pytest.mark.parametrize("title", [
+    "恒生前海基金|信息披露",  # a firm named after a zone
+    "人民网-四川频道",  # a province only
+    "新闻中心_网易",
+    "光明网_时政",  # a national outlet named after a word that is also a district
+    "新安晚报-安徽",  # Anhui's paper, not Luoyang's 新安县
+    "朝阳区人民政府",  # a district name several cities have
+    "大连新闻_沈阳新闻_东北新闻网",  # two cities
+    "长治久安系列报道_新华网",  # a place inside a word, not a title part of its own
+    "上海浦东发展银行 - 新闻中心",
+    "大连理工大学党委宣传部",  # a university's office
+    "新闻动态_成都银行",
+    "",
+])
+def test_a_title_naming_no_owner_place(title: str) -> None:
+    assert title_place(title) is None
+
+
+# ------------------------------------------------------------------ crawls of a loopback county portal
+
+_STORY_TITLES = ("我县新能源产业园项目开工", "我县农产品冷链物流园项目签约")
+_STORY_BODIES = ("3月18日，我县新能源产业园项目举行开工仪式。该项目总投资12亿元，建成后年产光伏组件5GW。",
+                 "3月18日，我县与某物流集团举行农产品冷链物流园项目签约仪式。项目总投资3.5亿元，建设冷库和分拣中心。")
+
+
+class _Portal(ThreadingHTTPServer):
+    """Two list pages (each titled as ``titles`` says), each linking one story that says 我县."""
+
+    daemon_threads = True
+
+    def __init__(self, titles: tuple[str, str]) -> None:
+        super().__init__(("127.0.0.1", 0), _Handler)
+        self.titles = titles
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Portal
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802 - stdlib name
+        if self.path in ("/a/index.html", "/b/index.html"):
+            which = 0 if self.path.startswith("/a/") else 1
+            html = (f"<html><head><meta charset='utf-8'><title>{self.server.titles[which]}</title></head><body><ul>"
+                    f"<li><a href='/content/2026-03/18/10{which}1.html'>{_STORY_TITLES[which]}</a>"
+                    " 2026-03-18</li></ul></body></html>")
+        elif self.path.startswith("/content/2026-03/18/10"):
+            which = int(self.path[-7])
+            paragraphs = "".join(f"<p>{s}。</p>" for s in _STORY_BODIES[which].rstrip("。").split("。"))
+            html = (f"<html><head><meta charset='utf-8'><title>{_STORY_TITLES[which]}</title></head><body>"
+                    f"<h1>{_STORY_TITLES[which]}</h1><div class='info'>发布时间：2026-03-18 10:20</div>"
+                    f"<div class='content'>{paragraphs}</div></body></html>")
+        else:
+            self.send_error(404)
+            return
+        data = html.encode("utf-8")
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+def _serve(titles: tuple[str, str]) -> Iterator[_Portal]:
+    server = _Portal(titles)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def county_portal() -> Iterator[_Portal]:
+    yield from _serve(("要闻动态_靖边县人民政府", "通知公告_靖边县人民政府"))
+
+
+@pytest.fixture
+def regional_outlet() -> Iterator[_Portal]:
+    yield from _serve(("大连新闻_东北新闻网", "沈阳新闻_东北新闻网"))
+
+
+def _config(path: Path, base: str, lists: tuple[str, ...] = ("a",), **site: Any) -> Path:
+    entry: dict[str, Any] = {"name": "county", "start_urls": [f"{base}/{each}/index.html" for each in lists],
+                             "article_url_pattern": r"/content/\d{4}-\d\d/\d\d/\d+\.html$", **site}
+    path.write_text(yaml.safe_dump({"database": str(path.parent / "news.db"), "sites": [entry]}, allow_unicode=True),
+                    encoding="utf-8")
+    return path
+
+
+def _run(*args: str) -> str:
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _places(config: Path) -> list[str]:
+    return sorted(row["place"] for row in json.loads(_run("projects", "--config", str(config), "--format", "json")))
+
+
+def _site_row(config: Path) -> dict[str, Any]:
+    [row] = json.loads(_run("sites", "--config", str(config), "--format", "json"))
+    return row
+
+
+def test_a_county_portal_without_a_place_is_read_as_its_titles_county(tmp_path: Path, county_portal: _Portal) -> None:
+    config = _config(tmp_path / "config.yaml", county_portal.base, ("a", "b"))
+    _run("crawl", "--config", str(config))
+    places = _places(config)
+    assert len(places) == 2 and all("榆林市" in p and "靖边县" in p for p in places), places
+    row = _site_row(config)
+    assert (row["place"], row["place_from"]) == ("靖边县", "titles")
+    # reextract reads the stories as the crawl did: the place was kept for the site.
+    _run("reextract", "--facts", "--config", str(config))
+    assert _places(config) == places
+
+
+def test_the_configs_place_wins_and_learn_place_false_reads_no_title(tmp_path: Path, county_portal: _Portal) -> None:
+    config = _config(tmp_path / "config.yaml", county_portal.base, place="鄂州")
+    _run("crawl", "--config", str(config))
+    assert all("鄂州市" in p and "靖边" not in p for p in _places(config))
+    assert (_site_row(config)["place"], _site_row(config)["place_from"]) == ("鄂州", "config")
+    with open_store(tmp_path / "news.db") as store:
+        assert load_site_place(store.db, "county") is None  # the title is not read while the config names a place
+    (tmp_path / "other").mkdir()
+    other = _config(tmp_path / "other" / "config.yaml", county_portal.base, learn_place=False)
+    _run("crawl", "--config", str(other))
+    assert _places(other) == [""]
+    assert _site_row(other)["place"] is None
+
+
+def test_a_site_whose_titles_name_two_places_has_none(tmp_path: Path, regional_outlet: _Portal) -> None:
+    config = _config(tmp_path / "config.yaml", regional_outlet.base, ("a",))
+    _run("crawl", "--config", str(config))
+    with open_store(tmp_path / "news.db") as store:
+        assert load_site_place(store.db, "county") == "大连市"
+    # The second column's title names another city: from then on the site is no one place's, and reextract agrees.
+    _config(tmp_path / "config.yaml", regional_outlet.base, ("a", "b"))
+    _run("crawl", "--config", str(config))
+    with open_store(tmp_path / "news.db") as store:
+        assert load_site_place(store.db, "county") == "" and load_site_places(store.db) == {}
+    _run("reextract", "--facts", "--config", str(config))
+    assert _places(config) == ["", ""]
+    assert _site_row(config)["place"] is None
+
+
+def test_the_place_is_kept_on_postgresql(postgres_url: str, tmp_path: Path) -> None:
+    with open_store(postgres_url) as store:
+        assert load_site_place(store.db, "county") is None
+        save_site_place(store.db, "county", "靖边县", "要闻动态_靖边县人民政府", "2026-03-18T00:00:00+00:00")
+        save_site_place(store.db, "outlet", "", "沈阳新闻_东北新闻网", "2026-03-18T00:00:00+00:00")
+        assert load_site_place(store.db, "county") == "靖边县" and load_site_place(store.db, "outlet") == ""
+        assert load_site_places(store.db) == {"county": "靖边县"}
+
+
+def test_a_read_only_open_of_a_file_from_before_the_table_reads_no_place(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    with open_store(path) as store:
+        store.db.execute("DROP TABLE site_places")
+        store.db.conn.commit()
+    with open_store(path, readonly=True) as store:
+        assert load_site_place(store.db, "county") is None and load_site_places(store.db) == {}
+    with open_store(path) as store:  # a writing open adds it back (migration 6)
+        save_site_place(store.db, "county", "靖边县", "t", "2026-03-18T00:00:00+00:00")
+        assert load_site_places(store.db) == {"county": "靖边县"}
