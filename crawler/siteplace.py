@@ -45,7 +45,8 @@ def title_place(title: str) -> Optional[str]:
     title naming none, only a province ("人民网-四川频道"), a firm ("恒生前海基金|信息披露") or two places."""
     from newsmon.facts import owner_place, sole_place
 
-    places = {place for part in _TITLE_PARTS.split(title[:200]) if (place := owner_place(part)) is not None}
+    parts = [part for part in _TITLE_PARTS.split(title[:200]) if part]
+    places = {place for part in parts if (place := owner_place(part, whole=len(parts) == 1)) is not None}
     if len(places) != 1:
         return None
     [place] = places
@@ -75,7 +76,12 @@ class TitlePlaces:
         """Learn from one list page's ``title``."""
         if self.place == "" or not title:
             return
-        place = title_place(title)
+        try:
+            place = title_place(title)
+        except Exception as exc:  # boundary: a title's reading never costs the list page its stories
+            log.warning("%s: the list page's title %r was not read for a place (%s: %s)", self.site, title[:80],
+                        type(exc).__name__, exc)
+            return
         if place is None or place == self.place:
             return
         if self.place is None:

@@ -393,25 +393,31 @@ _OWNER_REST = re.compile(
     r"(?:(?:人民)?政府(?:门户)?(?:网站|网)?|门户(?:网站|网)?|政务(?:服务)?网?|党政网|政府信息公开|信息公开"
     r"|新闻(?:网|中心)?|要闻|动态|资讯网?|信息网|融媒体?(?:中心)?|日报|晚报|发布|广播电视台|电视台|在线|之窗|网|频道"
     r"|招商(?:网|局)?|投资促进(?:局|中心)|发改委)+"
-    r"|[\u4e00-\u9fff]{1,14}?(?:局|委员会|管委会|委|办公室|人大|政协|人民法院|人民检察院|人民政府|办事处)(?:门户网站|网站|网)?")
-# A firm, a school, a hospital or an association named after its place reports on itself, not on the place.
-_NOT_AN_OWNER = re.compile(r"大学|学院|学校|中学|小学|幼儿园|医院|公司|集团|银行|基金|证券|保险|协会|学会|商会|联合会")
+    r"|[\u4e00-\u9fff]{1,14}?(?:局|委员会|管委会|委|办公室|人大|政协|人民法院|人民检察院|人民政府|办事处)(?:门户网站|网站|网)?"
+    # a local portal on one of the place's matters ("上海市人力资源社会保障网", "北京住房公积金网", "秦皇岛信息港")
+    r"|[\u4e00-\u9fff]{1,10}?(?:网|信息港|热线)")
+# A firm, a school, a hospital or an association named after its place reports on itself, not on the place; an
+# organisation's official site calls itself 官网 (宁波轨道交通官网), a government's does not.
+_NOT_AN_OWNER = re.compile(r"大学|学院|学校|中学|小学|幼儿园|医院|公司|集团|银行|基金|证券|保险|协会|学会|商会|联合会|官网")
 _OWNER_PREFIX = re.compile(r"^(?:中国|欢迎访问|欢迎来到)")
 _OWN_ZONE = re.compile(r"[\u4e00-\u9fff]{0,10}(?:经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|新区|工业园区|产业园区"
                        r"|综合保税区|保税区)")
 
 
-def owner_place(name: str) -> Optional[Place]:
+def owner_place(name: str, whole: bool = False) -> Optional[Place]:
     """The city or county whose own government, department or outlet ``name`` is: one part of a page title, written as
     the place's name and then the owner's words ("靖边县人民政府", "丰城市政府网", "鄂州新闻网", "北京市朝阳区人民政府",
     "大连频道", "巫山县科学技术局"); None for anything else ("恒生前海基金", "光明网", "人民网", "四川频道", "大连理工大学",
-    and a name alone: "深圳" of "深圳-汕尾合作区新闻" is half of a pair).
+    and a name alone: "深圳" of "深圳-汕尾合作区新闻" is half of a pair). With ``whole`` (``name`` is the whole title), the
+    place's name alone is its own ("北京朝阳", "中国宜春").
 
     Stricter than :func:`sole_place`, which reads a place anywhere in a name: a site's place read from its list page's
     title, with no one to check it, must be the title's owner, never a place the title only mentions."""
     name = _OWNER_PREFIX.sub("", "".join(name.split()))
-    if not re.fullmatch(r"[\u4e00-\u9fff]{3,40}", name) or _NOT_AN_OWNER.search(name):
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,40}", name) or _NOT_AN_OWNER.search(name) or name in _OUTLETS_NAMED_AS_WORDS:
         return None
+    if whole and (place := _whole_place(name)) is not None:
+        return place
     for cut in range(min(len(name) - 1, 16), 1, -1):  # the longest place name first (北京市朝阳区 before 北京市)
         bare, rest = name[:cut], name[cut:]
         if bare not in _OUTLETS_NAMED_AS_WORDS and _OWNER_REST.fullmatch(rest):

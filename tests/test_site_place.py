@@ -35,6 +35,8 @@ from newsmon.db.siteplaces import load_site_place, load_site_places, save_site_p
     ("中国宁波网-宁波新闻", "宁波市"),
     ("工作动态_巫山县科学技术局", "巫山县"),  # a department's site
     ("中山市板芙镇人民政府", "中山市"),  # a township's government: its city (中山 has no counties)
+    ("大连市住房公积金网", "大连市"),  # a local portal on one of the place's matters
+    ("中国靖边", "靖边县"),  # a title that is the place's name alone
 ])
 def test_a_title_naming_its_owner_place(title: str, place: str) -> None:
     assert title_place(title) == place
@@ -52,6 +54,8 @@ def test_a_title_naming_its_owner_place(title: str, place: str) -> None:
     "上海浦东发展银行 - 新闻中心",
     "大连理工大学党委宣传部",  # a university's office
     "新闻动态_成都银行",
+    "杭州地铁官网",  # an organisation's official site
+    "深圳-汕尾合作区新闻",  # a name alone beside others: half of a pair
     "",
 ])
 def test_a_title_naming_no_owner_place(title: str) -> None:
