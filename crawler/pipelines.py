@@ -145,7 +145,8 @@ class TemplatePipeline:
     The spider learns (crawler/sitelearn.py: article and list pages, counts
     kept in the database so the template improves across crawls); this stage
     applies it, and at the end of a crawl in which the template learned a new
-    chrome line re-cleans the site's stored stories (``newsmon/recleaned``).
+    chrome line re-cleans the site's stored stories (``newsmon/recleaned``); one
+    in which the list titles gave the site a place re-reads their facts.
     """
 
     @_counted
@@ -160,6 +161,7 @@ class TemplatePipeline:
 
     def close_spider(self, spider: PortalSpider) -> None:
         _store_held(spider)  # first: their pages may have taught the template what the re-clean removes
+        _reread_facts(spider)
         learner = getattr(spider, "loaded_learner", None)
         if learner is None or not learner.learned_chrome:
             return
@@ -176,6 +178,23 @@ class TemplatePipeline:
 
 #: The item pipelines, in order; ``settings.ITEM_PIPELINES`` is built from this.
 PIPELINES: tuple[type, ...] = (NonArticlePipeline, TemplatePipeline, StorePipeline)
+
+
+def _reread_facts(spider: PortalSpider) -> None:
+    """A crawl whose list page titles gave the site a place (or took it away, crawler/siteplace.py) re-reads the
+    facts of the site's stored stories with it, as ``newsmon reextract --facts SITE`` would (``newsmon/facts_reread``):
+    the stories stored before it was known say 我县 too."""
+    places = getattr(spider, "loaded_title_places", None)
+    if places is None or not places.changed:
+        return
+    from newsmon.facts.refresh import reextract_facts
+
+    try:
+        done, _ = reextract_facts(spider.store, site=spider.name, homes={spider.name: spider.home})
+    except Exception as exc:  # boundary: stored facts stay as they were; `newsmon reextract --facts` does it later
+        spider._fail(f"re-reading stored stories' facts with the site's place failed ({type(exc).__name__}: {exc})")
+        return
+    spider.crawler.stats.inc_value("newsmon/facts_reread", done)
 
 
 def _store_held(spider: PortalSpider) -> None:

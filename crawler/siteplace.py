@@ -68,9 +68,13 @@ class TitlePlaces:
     def __init__(self, db: Handle, site: str) -> None:
         self.db = db
         self.site = site
-        stored = load_site_place(db, site)
-        self.place: Optional[str] = stored  # "" once two titles disagreed: no one place's
-        self._told: set[str] = set()
+        self.loaded: Optional[str] = load_site_place(db, site)
+        self.place: Optional[str] = self.loaded  # "" once two titles disagreed: no one place's
+
+    @property
+    def changed(self) -> bool:
+        """Whether this crawl gave the site a place or took it away: its stored stories' facts are re-read."""
+        return (self.place or "") != (self.loaded or "")
 
     def read_title(self, title: str) -> None:
         """Learn from one list page's ``title``."""

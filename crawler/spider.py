@@ -118,6 +118,11 @@ class PortalSpider(scrapy.Spider):
         return self._title_places
 
     @property
+    def loaded_title_places(self) -> Optional[TitlePlaces]:
+        """The title places if this crawl read them, else None (the end of a crawl must not load them)."""
+        return self._title_places
+
+    @property
     def home(self) -> str:
         """The place the site's stories are read as reporting on, for their facts (``site_home``)."""
         return site_home(self.site, self.title_places.place if self.reads_titles else None)
