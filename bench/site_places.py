@@ -10,6 +10,10 @@ was labelled). Each line has ``title`` and ``want`` (the site owner's city or co
 no one place's own: a national or provincial outlet, a firm, a school). ``split`` says whether the title was seen
 while the reader was written (``dev``) or only scored (``heldout``).
 
+Whole real list pages too (``list-pages.json``: the pages of ``bench/data/list-pages`` and
+``../shared/benchmarks/list-pages``, skipped with a message when that folder is absent): the crawl reads a page's
+title and who runs the site as the page says (its SiteName meta, its footer's 主办 and 版权所有 lines).
+
 Two readers are scored in the same run:
 
 * ``owner``: ``newsmon.crawler.siteplace.title_place``, what the crawl uses (a title part written as a place's own
@@ -57,11 +61,11 @@ def _same(got: Optional[str], want: Optional[str]) -> bool:
     return a is not None and b is not None and (a.city, a.county) == (b.city, b.county)
 
 
-def score(rows: list[dict[str, Any]], reader: Callable[[str], Optional[str]]) -> dict[str, Any]:
-    """Counts of one reader on ``rows``, with the misreadings."""
+def score(rows: list[dict[str, Any]], reader: Callable[[dict[str, Any]], Optional[str]]) -> dict[str, Any]:
+    """Counts of one reader (given a row, the place it reads) on ``rows``, with the misreadings."""
     out: dict[str, Any] = {"owned": 0, "right": 0, "wrong": 0, "none": 0, "other": 0, "false": 0, "misread": []}
     for row in rows:
-        got, want = reader(row["title"]), row["want"]
+        got, want = reader(row), row["want"]
         if want:
             out["owned"] += 1
             key = "right" if _same(got, want) else "none" if got is None else "wrong"
@@ -75,11 +79,32 @@ def score(rows: list[dict[str, Any]], reader: Callable[[str], Optional[str]]) ->
     return out
 
 
+def _list_pages() -> list[dict[str, Any]]:
+    """The labelled real list pages as rows whose ``title`` is the page's title and ``owners`` who runs the site."""
+    import gzip
+    import os
+
+    from newsmon.crawler.listpage import read_list_page
+
+    labels = json.loads((DATA / "list-pages.json").read_text(encoding="utf-8"))["pages"]
+    shared = Path(os.environ.get("NEWSMON_SHARED", ROOT.parent / "shared")) / "benchmarks" / "list-pages"
+    rows = []
+    for name, want in labels.items():
+        path = shared / name[len("shared:"):] if name.startswith("shared:") else ROOT / "bench/data/list-pages/pages" / name
+        if not path.exists():
+            print(f"skipped {name}: {path} is absent", file=sys.stderr)
+            continue
+        raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+        reading = read_list_page(raw, "http://example.com/")
+        rows.append({"title": reading.title, "owners": reading.owners, "want": want, "page": name})
+    return rows
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true", help="one JSON object")
     args = parser.parse_args(argv)
-    from newsmon.crawler.siteplace import title_place
+    from newsmon.crawler.siteplace import page_place, title_place
 
     files = sorted(DATA.glob("*.jsonl"))
     if not files:
@@ -89,7 +114,13 @@ def main(argv: Optional[list[str]] = None) -> int:
     report: dict[str, Any] = {}
     for split in sorted({row.get("split", "dev") for row in rows}):
         chosen = [row for row in rows if row.get("split", "dev") == split]
-        report[split] = {"titles": len(chosen), "owner": score(chosen, title_place), "baseline": score(chosen, _baseline)}
+        report[split] = {"titles": len(chosen), "owner": score(chosen, lambda row: title_place(row["title"])),
+                         "baseline": score(chosen, lambda row: _baseline(row["title"]))}
+    pages = _list_pages()
+    if pages:
+        report["list pages"] = {"titles": len(pages),
+                                "owner": score(pages, lambda row: page_place(row["title"], row["owners"])),
+                                "baseline": score(pages, lambda row: _baseline(row["title"]))}
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return 0

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Optional
 from urllib.parse import urlsplit
 
 from .encoding import decode_html
+from .siteplace import owner_names
 from .blocks import main_list
 from .feeds import feed_kind, feed_links, read_feed, read_sitemap
 from .hanweb import find_datastore, is_datastore_xml, next_proxy_url
@@ -85,6 +86,7 @@ class ListReading:
     diagnosis: Optional[str] = None  # one sentence when nothing was found, saying why if we can tell
     links_over_cap: int = 0  # anchors ignored past MAX_LINKS_PER_PAGE
     title: str = ""  # the page's <title> (a county portal's names its county: probe suggests the site's `place`)
+    owners: tuple[str, ...] = ()  # who runs the site, as the page says (crawler/siteplace.py: SiteName, 主办, 版权所有)
 
     def as_dict(self) -> dict[str, Any]:
         """Plain JSON-ready form (``newsmon probe --format json``)."""
@@ -99,6 +101,7 @@ class ListReading:
             "encoding": self.encoding,
             "diagnosis": self.diagnosis,
             "title": self.title,
+            "owners": list(self.owners),
         }
 
 
@@ -195,12 +198,13 @@ def read_list_page(
         reading = _read_hanweb(text, url, domains, article_url_pattern, used)
         if reading is not None and reading.articles:
             reading.feeds = feeds
-            reading.title = page_title
+            reading.title, reading.owners = page_title, owner_names(doc)
             return reading
 
     anchors: dict[str, list[Any]] = {}
     links, rejected, over = collect_links(doc, url, domains, anchors=anchors)
     page_text = doc.text_content() if len(text) < 3_000_000 else ""
+    owners = owner_names(doc, page_text)
     articles, next_page, more_rejected = classify(
         links,
         page_url=url,
@@ -234,6 +238,7 @@ def read_list_page(
         used,
         links_over_cap=over,
         title=page_title,
+        owners=owners,
     )
     if over:
         reading.diagnosis = f"the page has more than {MAX_LINKS_PER_PAGE} links; only the first {MAX_LINKS_PER_PAGE} were read"

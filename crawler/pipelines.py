@@ -184,7 +184,7 @@ def _reread_facts(spider: PortalSpider) -> None:
     """A crawl whose list page titles gave the site a place (or took it away, crawler/siteplace.py) re-reads the
     facts of the site's stored stories with it, as ``newsmon reextract --facts SITE`` would (``newsmon/facts_reread``):
     the stories stored before it was known say 我县 too."""
-    places = getattr(spider, "loaded_title_places", None)
+    places = getattr(spider, "loaded_learned_place", None)
     if places is None or not places.changed:
         return
     from newsmon.facts.refresh import reextract_facts

@@ -21,7 +21,7 @@ from .article import Article
 from .extract import extract
 from .feeds import feed_kind
 from .listpage import ListReading, read_list_page
-from .siteplace import title_place
+from .siteplace import page_place
 
 __all__ = ["Fetched", "fetch_page", "probe_article", "probe_list", "suggest_site_config"]
 
@@ -122,7 +122,7 @@ def suggest_site_config(url: str, reading: Optional[ListReading] = None) -> dict
             entry["render"] = "browser"
         elif not reading.articles and reading.feeds:
             entry["use_feed"] = True
-        place = title_place(reading.title)
+        place = page_place(reading.title, reading.owners)
         if place:
             entry["place"] = place
     return entry

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Iterable, Optional
 
 from newsmon.clock import utc_now
 from newsmon.db.handle import Handle
@@ -30,7 +30,7 @@ from newsmon.db.siteplaces import load_site_place, save_site_place
 if TYPE_CHECKING:
     from newsmon.config import SiteConfig
 
-__all__ = ["TitlePlaces", "site_home", "title_place"]
+__all__ = ["LearnedPlace", "owner_names", "page_place", "site_home", "title_place"]
 
 log = logging.getLogger(__name__)
 
@@ -39,17 +39,46 @@ log = logging.getLogger(__name__)
 _TITLE_PARTS = re.compile(r"[\s_|｜\-–—·•:：>»/\\]+")
 
 
+# Who runs the site, as the page says: the SiteName meta every government site carries (政府网站发展指引), and the
+# footer's 主办/主管 and 版权所有 lines ("主办：丰城市人民政府 承办：丰城市信息中心", "袁州区人民政府版权所有").
+_SITE_NAME_META = "//meta[translate(@name, 'SITENAME', 'sitename') = 'sitename']/@content"
+_RUN_BY = re.compile(r"(?:主办|主管)(?:单位)?\s*[：:]\s*([\u4e00-\u9fff（）()]{3,40})"
+                     r"|版权所有\s*[：:]?\s*(?:©|&copy;|\(c\)|copyright)?\s*([\u4e00-\u9fff]{3,40})"
+                     r"|([\u4e00-\u9fff]{3,40})\s*版权所有", re.I)
+_FOOTER_CHARS = 4000  # a footer is the page's end: an event's 主办单位 in a list entry's summary is not the site's
+
+
+def owner_names(doc: Any, text: Optional[str] = None) -> tuple[str, ...]:
+    """Who runs the site of the parsed page ``doc`` (``text``: its text, when already read), as the page says: its
+    SiteName meta and its footer's last 主办/主管 and 版权所有 names, for :func:`page_place`."""
+    names = [" ".join(str(value).split())[:80] for value in doc.xpath(_SITE_NAME_META)[:1]]
+    tail = (doc.text_content() if text is None else text)[-_FOOTER_CHARS:]
+    found = [next(group for group in match.groups() if group) for match in _RUN_BY.finditer(tail)]
+    names.extend(found[-2:])
+    return tuple(dict.fromkeys(name for name in names if name))
+
+
 def title_place(title: str) -> Optional[str]:
     """The one city or county a list page's title names as its owner's ("新闻动态_靖边县人民政府" → 靖边县, "鄂州新闻网"
     → 鄂州市, "北京市朝阳区人民政府" → 北京市朝阳区), written so that the config reads it back as that place; None for a
     title naming none, only a province ("人民网-四川频道"), a firm ("恒生前海基金|信息披露") or two places."""
-    from newsmon.facts import owner_place, sole_place
+    return page_place(title)
+
+
+def page_place(title: str, owners: Iterable[str] = ()) -> Optional[str]:
+    """The one city or county a list page names as its owner's, in its title's parts and in ``owners`` (who runs the
+    site, :func:`owner_names`), written so that the config reads it back as that place; None when they name none or two
+    cities. A county inside the one city named is the place ("瓦房店新闻_大连新闻网": a column on 瓦房店)."""
+    from newsmon.facts import Place, owner_place, sole_place
 
     parts = [part for part in _TITLE_PARTS.split(title[:200]) if part]
-    places = {place for part in parts if (place := owner_place(part, whole=len(parts) == 1)) is not None}
-    if len(places) != 1:
+    named = [owner_place(part, whole=len(parts) == 1) for part in parts]
+    named += [owner_place(name[:80], whole=True) for name in owners]
+    places = {place for place in named if place is not None}
+    if len({place.city for place in places}) != 1:
         return None
-    [place] = places
+    counties = {place for place in places if place.county}
+    [place] = counties if len(counties) == 1 else {Place(p.province, p.city, "") for p in places}
     for written in (place.county, place.city + place.county, place.city) if place.county else (place.city,):
         if written and sole_place(written) == place:
             return written
@@ -62,7 +91,7 @@ def site_home(site: "SiteConfig", learned: Optional[str]) -> str:
     return site.place or (learned or "" if site.learn_place else "")
 
 
-class TitlePlaces:
+class LearnedPlace:
     """The place one site's list page titles name, loaded once per crawl and kept as titles are read."""
 
     def __init__(self, db: Handle, site: str) -> None:
@@ -76,12 +105,12 @@ class TitlePlaces:
         """Whether this crawl gave the site a place or took it away: its stored stories' facts are re-read."""
         return (self.place or "") != (self.loaded or "")
 
-    def read_title(self, title: str) -> None:
-        """Learn from one list page's ``title``."""
-        if self.place == "" or not title:
+    def read_page(self, title: str, owners: Iterable[str] = ()) -> None:
+        """Learn from one list page's ``title`` and ``owners`` (who runs the site, as the page says)."""
+        if self.place == "" or not (title or owners):
             return
         try:
-            place = title_place(title)
+            place = page_place(title, owners)
         except Exception as exc:  # boundary: a title's reading never costs the list page its stories
             log.warning("%s: the list page's title %r was not read for a place (%s: %s)", self.site, title[:80],
                         type(exc).__name__, exc)

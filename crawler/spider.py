@@ -36,7 +36,7 @@ from .metadata import EARLIEST_YEAR, FUTURE_SLACK
 from .render import browser_settings
 from .urls import canonical_url, same_site, site_boundaries, url_key
 from .sitelearn import HOLD_PAGES, SiteLearner
-from .siteplace import TitlePlaces, site_home
+from .siteplace import LearnedPlace, site_home
 from .template import page_blocks
 
 T = TypeVar("T")
@@ -92,7 +92,7 @@ class PortalSpider(scrapy.Spider):
         self._learner: Optional[SiteLearner] = None
         self._template_pages = 0
         # The place the site's list page titles name, when the config sets none (crawler/siteplace.py).
-        self._title_places: Optional[TitlePlaces] = None
+        self._title_places: Optional[LearnedPlace] = None
         # Article items held while the template is young, stored once it learned from them all.
         self._held: list[dict[str, Any]] = []
         self._article_pages = 0
@@ -106,26 +106,26 @@ class PortalSpider(scrapy.Spider):
         return self._learner
 
     @property
-    def reads_titles(self) -> bool:
+    def learns_place(self) -> bool:
         """Whether list page titles may tell the site's place: the config names none and does not forbid it."""
         return not self.site.place and self.site.learn_place
 
     @property
-    def title_places(self) -> TitlePlaces:
+    def learned_place(self) -> LearnedPlace:
         """The place the site's list page titles named (read from the store the first time it is needed)."""
         if self._title_places is None:
-            self._title_places = TitlePlaces(self.store.db, self.site.name)
+            self._title_places = LearnedPlace(self.store.db, self.site.name)
         return self._title_places
 
     @property
-    def loaded_title_places(self) -> Optional[TitlePlaces]:
+    def loaded_learned_place(self) -> Optional[LearnedPlace]:
         """The title places if this crawl read them, else None (the end of a crawl must not load them)."""
         return self._title_places
 
     @property
     def home(self) -> str:
         """The place the site's stories are read as reporting on, for their facts (``site_home``)."""
-        return site_home(self.site, self.title_places.place if self.reads_titles else None)
+        return site_home(self.site, self.learned_place.place if self.learns_place else None)
 
     @property
     def loaded_learner(self) -> Optional[SiteLearner]:
@@ -226,8 +226,8 @@ class PortalSpider(scrapy.Spider):
             self._fail(f"{response.url}: {page.diagnosis or 'no article links found on this list page'}",
                        list_page=True)
         self.learner.learn_list_page(response.body, page.articles, encoding=self.site.encoding)
-        if self.reads_titles:
-            self.title_places.read_title(page.title)
+        if self.learns_place:
+            self.learned_place.read_page(page.title, page.owners)
         # One page, one URL (crawler/urls.py): tracking parameters, http/https
         # and trailing-slash spellings are asked about and fetched once.
         canonical = _canonical_links(page.articles)

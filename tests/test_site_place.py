@@ -62,6 +62,35 @@ def test_a_title_naming_no_owner_place(title: str) -> None:
     assert title_place(title) is None
 
 
+def _list_page(title: str, head: str = "", middle: str = "", footer: str = "") -> bytes:
+    rows = "".join(f"<li><a href='/content/2026-03/{day:02d}/{day}.html'>某县某某项目建设推进会召开{day}</a> 2026-03-{day:02d}</li>"
+                   for day in range(1, 21))
+    return (f"<html><head><meta charset='utf-8'><title>{title}</title>{head}</head><body><ul>{rows}</ul>{middle}"
+            f"<div class='footer'>{footer}</div></body></html>").encode("utf-8")
+
+
+def _page_place(page: bytes) -> Optional[str]:
+    from newsmon.crawler.listpage import read_list_page
+    from newsmon.crawler.siteplace import page_place
+
+    reading = read_list_page(page, "http://127.0.0.1:9/list/index.html")
+    return page_place(reading.title, reading.owners)
+
+
+@pytest.mark.parametrize("page, place", [
+    (_list_page("综合信息", footer="主办：靖边县人民政府　承办：靖边县信息中心　网站标识码：6108240001"), "靖边县"),
+    (_list_page("通知公告", head="<meta name='SiteName' content='靖边县人民政府'>"), "靖边县"),
+    (_list_page("工作动态", footer="Copyright © 2024 靖边县发展和改革局版权所有 陕ICP备12345678号"), "靖边县"),
+    (_list_page("瓦房店新闻_大连新闻网"), "瓦房店市"),  # a city outlet's column on one of its counties
+    (_list_page("新闻中心", footer="版权所有©北京某某科技有限公司 京ICP备17005886号"), None),  # a firm
+    (_list_page("政务要闻_靖边县人民政府", footer="主办：大连市人民政府"), None),  # two cities: no one place's
+    # An event's 主办单位 in the list's text, far above the footer, is not who runs the site.
+    (_list_page("活动预告", middle="<p>主办单位：大连市人民政府</p>" + "<p>" + "会议安排详见附件。" * 600 + "</p>"), None),
+])
+def test_a_list_page_names_its_owner_in_its_title_meta_or_footer(page: bytes, place: Optional[str]) -> None:
+    assert _page_place(page) == place
+
+
 # ------------------------------------------------------------------ crawls of a loopback county portal
 
 _STORY_TITLES = ("我县新能源产业园项目开工", "我县农产品冷链物流园项目签约")
