@@ -192,7 +192,9 @@ def read_list_page(
     scripts = [s.text or "" for s in doc.iter("script")]
     script_text = "\n".join(scripts)
     feeds = feed_links(doc, url)
-    page_title = " ".join((doc.findtext(".//title") or "").split())[:200]
+    # The page's own <title>, not an inline SVG icon's (its <title> is the icon's tooltip).
+    titles = doc.xpath("//title[not(ancestor::svg)]")
+    page_title = " ".join((titles[0].text_content() if titles else "").split())[:200]
 
     if "<datastore" in script_text.lower():
         reading = _read_hanweb(text, url, domains, article_url_pattern, used)

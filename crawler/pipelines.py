@@ -127,7 +127,7 @@ def store_article(store: StoreAPI, site: str, url: str, article: Article,
 def _facts(article: Article, url: str, spider: PortalSpider) -> Optional[dict[str, Any]]:
     """The story's investment facts; an extraction error is logged and the story stored without them."""
     try:
-        return facts_record(article.title, article.body, article.source or "", spider.home)
+        return facts_record(article.title, article.body, article.source or "", spider.story_home())
     except Exception as exc:  # boundary: facts never block storing a story
         spider.logger.warning("%s: investment facts not extracted (%s: %s)", url, type(exc).__name__, exc)
         return None
@@ -181,18 +181,27 @@ PIPELINES: tuple[type, ...] = (NonArticlePipeline, TemplatePipeline, StorePipeli
 
 
 def _reread_facts(spider: PortalSpider) -> None:
-    """A crawl whose list page titles gave the site a place (or took it away, crawler/siteplace.py) re-reads the
-    facts of the site's stored stories with it, as ``newsmon reextract --facts SITE`` would (``newsmon/facts_reread``):
-    the stories stored before it was known say 我县 too."""
-    places = getattr(spider, "loaded_learned_place", None)
-    if places is None or not places.changed:
+    """What the crawl's list pages said of the site's place is kept (``LearnedPlace.settle``); when the place changed,
+    up to ``REREAD_PER_CRAWL`` of the site's stored stories are re-read with it (``newsmon/facts_reread``), the rest at
+    the next crawls (their facts are marked stale, so a killed crawl loses nothing)."""
+    learned = getattr(spider, "loaded_learned_place", None)
+    if learned is None:
         return
+    from newsmon.db.siteplaces import finish_reread
     from newsmon.facts.refresh import reextract_facts
 
+    from .siteplace import REREAD_PER_CRAWL, site_home
+
     try:
-        done, _ = reextract_facts(spider.store, site=spider.name, homes={spider.name: spider.home})
-    except Exception as exc:  # boundary: stored facts stay as they were; `newsmon reextract --facts` does it later
-        spider._fail(f"re-reading stored stories' facts with the site's place failed ({type(exc).__name__}: {exc})")
+        place = learned.settle()
+        if place is None:
+            return
+        done, failed = reextract_facts(spider.store, site=spider.name, only_stale=True, limit=REREAD_PER_CRAWL,
+                                       homes={spider.name: site_home(spider.site, place)})
+        if done + failed < REREAD_PER_CRAWL:
+            finish_reread(spider.store.db, spider.name)
+    except Exception as exc:  # boundary: stored facts stay as they were; the next crawl (or reextract) goes on
+        spider._fail(f"keeping the site's place or re-reading its stories' facts failed ({type(exc).__name__}: {exc})")
         return
     spider.crawler.stats.inc_value("newsmon/facts_reread", done)
 

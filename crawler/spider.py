@@ -91,8 +91,8 @@ class PortalSpider(scrapy.Spider):
         # loaded at the first page that needs them: a crawl that only sees a 304 never reads them.
         self._learner: Optional[SiteLearner] = None
         self._template_pages = 0
-        # The place the site's list page titles name, when the config sets none (crawler/siteplace.py).
-        self._title_places: Optional[LearnedPlace] = None
+        # The place the site's list pages name, when the config sets none (crawler/siteplace.py).
+        self._learned_place: Optional[LearnedPlace] = None
         # Article items held while the template is young, stored once it learned from them all.
         self._held: list[dict[str, Any]] = []
         self._article_pages = 0
@@ -112,20 +112,20 @@ class PortalSpider(scrapy.Spider):
 
     @property
     def learned_place(self) -> LearnedPlace:
-        """The place the site's list page titles named (read from the store the first time it is needed)."""
-        if self._title_places is None:
-            self._title_places = LearnedPlace(self.store.db, self.site.name)
-        return self._title_places
+        """The place the site's list pages name (what was kept is read from the store the first time it is needed)."""
+        if self._learned_place is None:
+            self._learned_place = LearnedPlace(self.store.db, self.site.name)
+        return self._learned_place
 
     @property
     def loaded_learned_place(self) -> Optional[LearnedPlace]:
         """The title places if this crawl read them, else None (the end of a crawl must not load them)."""
-        return self._title_places
+        return self._learned_place
 
-    @property
-    def home(self) -> str:
-        """The place the site's stories are read as reporting on, for their facts (``site_home``)."""
-        return site_home(self.site, self.learned_place.place if self.learns_place else None)
+    def story_home(self) -> str:
+        """The place a story stored now is read as reporting on, for its facts (``site_home``; the learned place counts
+        the homes it gave, see ``LearnedPlace.settle``)."""
+        return site_home(self.site, self.learned_place.home() if self.learns_place else None)
 
     @property
     def loaded_learner(self) -> Optional[SiteLearner]:
@@ -226,7 +226,7 @@ class PortalSpider(scrapy.Spider):
             self._fail(f"{response.url}: {page.diagnosis or 'no article links found on this list page'}",
                        list_page=True)
         self.learner.learn_list_page(response.body, page.articles, encoding=self.site.encoding)
-        if self.learns_place:
+        if self.learns_place and page.articles:  # (a page listing nothing, a soft 404, says nothing of the site)
             self.learned_place.read_page(page.title, page.owners)
         # One page, one URL (crawler/urls.py): tracking parameters, http/https
         # and trailing-slash spellings are asked about and fetched once.

@@ -35,8 +35,7 @@ from .handle import Handle, PgDatabase
 from .pg_schema import LIST_FAILURES, MIGRATION_LOCK, PG_MIGRATIONS, SITE_PLACES
 from .postgres.reindex import reindex_search
 from .schema import (configure_connection, create_schema, ensure_file_type_column, ensure_list_failures_column,
-                     ensure_search_indexes, write_lock)
-from .siteplaces import ensure_site_places_schema
+                     ensure_search_indexes, ensure_site_places_schema, write_lock)
 
 __all__ = ["Migration", "SQLITE_MIGRATIONS", "applied_versions", "pending_migrations", "upgrade"]
 

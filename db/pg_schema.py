@@ -179,7 +179,8 @@ LIST_FAILURES = ("crawl_runs.list_failures: list pages a crawl could not read; a
 # Migration 6 (SQLite's: db/siteplaces.py).
 SITE_PLACES = ("site_places: the city or county each site's list page titles name, for its stories' facts when"
                " config.yaml sets no place")
-SITE_PLACES_DDL = ("CREATE TABLE IF NOT EXISTS site_places (site text PRIMARY KEY, place text NOT NULL, title text NOT NULL,"
+SITE_PLACES_DDL = ("CREATE TABLE IF NOT EXISTS site_places (site text PRIMARY KEY, place text, title text NOT NULL DEFAULT '',"
+                   " pending text, pending_crawls integer NOT NULL DEFAULT 0, reread integer NOT NULL DEFAULT 0,"
                    " updated_at text NOT NULL)")
 
 # (version, name, SQL). Append only; never edit a released entry.

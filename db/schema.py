@@ -21,11 +21,10 @@ from .dedupe import ensure_dedupe_schema
 from .facts import ensure_facts_schema
 from .outbox import ensure_outbox_schema
 from .health import ensure_daemon_schema
-from .siteplaces import ensure_site_places_schema
 from .templates import ensure_headlines_schema, ensure_templates_schema
 
 __all__ = ["BUSY_TIMEOUT_S", "configure_connection", "create_schema", "ensure_file_type_column",
-           "ensure_list_failures_column", "ensure_schema", "ensure_search_indexes", "SCHEMA_VERSION", "rebuild_fts",
+           "ensure_list_failures_column", "ensure_schema", "ensure_search_indexes", "ensure_site_places_schema", "SCHEMA_VERSION", "rebuild_fts",
            "search_index_version", "stale_index_message", "write_lock"]
 
 SCHEMA_VERSION = 2
@@ -289,6 +288,14 @@ def ensure_file_type_column(db: sqlite_utils.Database) -> None:
     with write_lock(db):  # read and altered under one lock: two openers never both add it
         if "file_type" not in db["articles"].columns_dict:
             db.execute("ALTER TABLE articles ADD COLUMN file_type TEXT")
+
+
+def ensure_site_places_schema(db: sqlite_utils.Database) -> None:
+    """``site_places``: what each site's list pages say of its place (db/siteplaces.py). Migration 6 of both back ends
+    (PostgreSQL's is ``db.pg_schema.SITE_PLACES_DDL``); idempotent, so every writing open of an older file adds it."""
+    db.execute("CREATE TABLE IF NOT EXISTS site_places (site TEXT PRIMARY KEY, place TEXT, title TEXT NOT NULL DEFAULT '',"
+               " pending TEXT, pending_crawls INTEGER NOT NULL DEFAULT 0, reread INTEGER NOT NULL DEFAULT 0,"
+               " updated_at TEXT NOT NULL)")
 
 
 def ensure_list_failures_column(db: sqlite_utils.Database) -> None:

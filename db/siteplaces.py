@@ -1,55 +1,61 @@
-"""The place each site's list page titles named (``site_places``), for the facts of stories that name no city.
+"""What each site's list pages say of its place (``site_places``), for the facts of stories that name no city.
 
-What a title names is decided in ``crawler/siteplace.py``; this module keeps one
-row per site: ``place`` is the place read (``靖边县``), or "" once two of the site's
-titles named different places; ``title`` is the title that decided it.
+How a page's place is read and when a site's place changes is decided in ``crawler/siteplace.py``; this module
+keeps one row per site and changes it in one transaction (two crawls of a site ending at once never undo each
+other's step):
+
+* ``place``: the place the site's stories are read as reporting on (``靖边县``); "" when its pages name no one place;
+  NULL before any crawl decided.
+* ``pending`` and ``pending_crawls``: a different reading, and how many crawls in a row gave it (a place changes only
+  once several agree).
+* ``reread``: 1 while stories stored before the place last changed may still carry facts read with the old one.
+* ``title``: the title of the page that last decided.
 """
 
 from __future__ import annotations
 
-from typing import Optional
-
-import sqlite_utils
+from dataclasses import dataclass
+from typing import Any, Callable, Optional
 
 from .handle import Handle, PgDatabase, pg_execute
+from .schema import write_lock
 
-__all__ = ["ensure_site_places_schema", "load_site_place", "load_site_places", "save_site_place"]
+__all__ = ["SitePlaceRow", "change_site_place", "finish_reread", "load_site_place", "load_site_places"]
 
-_CREATE = ("CREATE TABLE IF NOT EXISTS site_places (site TEXT PRIMARY KEY, place TEXT NOT NULL, title TEXT NOT NULL,"
-           " updated_at TEXT NOT NULL)")
-
-
-def ensure_site_places_schema(db: sqlite_utils.Database) -> None:
-    """Create ``site_places`` if missing (migration 6; every writing open of an older file adds it; PostgreSQL's is
-    ``db.pg_schema.SITE_PLACES_DDL``)."""
-    db.execute(_CREATE)
+_COLUMNS = "place, title, pending, pending_crawls, reread"
 
 
-def save_site_place(db: Handle, site: str, place: str, title: str, now: str) -> None:
-    """Keep ``place`` ("" for none) as what ``site``'s list page ``title`` decided."""
-    sql = ("INSERT INTO site_places (site, place, title, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (site) DO UPDATE"
-           " SET place = excluded.place, title = excluded.title, updated_at = excluded.updated_at")
-    if isinstance(db, PgDatabase):
-        pg_execute(db, sql, [site, place, title, now])
-        return
-    with db.conn:
-        db.execute(sql, [site, place, title, now])
+@dataclass(frozen=True)
+class SitePlaceRow:
+    """One site's row (see the module's docstring)."""
+
+    place: Optional[str] = None
+    title: str = ""
+    pending: Optional[str] = None
+    pending_crawls: int = 0
+    reread: bool = False
 
 
-def load_site_place(db: Handle, site: str) -> Optional[str]:
-    """The place kept for ``site`` ("" when its titles disagreed), or None when none was read yet."""
-    sql = "SELECT place FROM site_places WHERE site = ?"
-    if isinstance(db, PgDatabase):
-        rows = pg_execute(db, sql, [site])[1]
-    elif "site_places" not in db.table_names():  # a read-only open of a file from before migration 6
+def _row(found: list[tuple[Any, ...]]) -> Optional[SitePlaceRow]:
+    if not found:
         return None
-    else:
-        rows = db.execute(sql, [site]).fetchall()
-    return str(rows[0][0]) if rows else None
+    place, title, pending, crawls, reread = found[0]
+    return SitePlaceRow(None if place is None else str(place), str(title or ""), None if pending is None else str(pending),
+                        int(crawls or 0), bool(reread))
+
+
+def load_site_place(db: Handle, site: str) -> Optional[SitePlaceRow]:
+    """``site``'s row, or None when no crawl has read its pages yet (or the file predates the table, read-only)."""
+    sql = f"SELECT {_COLUMNS} FROM site_places WHERE site = ?"
+    if isinstance(db, PgDatabase):
+        return _row(pg_execute(db, sql, [site])[1])
+    if "site_places" not in db.table_names():
+        return None
+    return _row(db.execute(sql, [site]).fetchall())
 
 
 def load_site_places(db: Handle) -> dict[str, str]:
-    """Every site's kept place, by site name; sites whose titles disagreed are left out."""
+    """Every site's place, by site name; sites whose pages name no one place (or none yet) are left out."""
     sql = "SELECT site, place FROM site_places WHERE place <> ''"
     if isinstance(db, PgDatabase):
         rows = pg_execute(db, sql)[1]
@@ -58,3 +64,52 @@ def load_site_places(db: Handle) -> dict[str, str]:
     else:
         rows = db.execute(sql).fetchall()
     return {str(site): str(place) for site, place in rows}
+
+
+def change_site_place(db: Handle, site: str, change: Callable[[Optional[SitePlaceRow]], SitePlaceRow],
+                      now: str) -> tuple[Optional[SitePlaceRow], SitePlaceRow]:
+    """Replace ``site``'s row by ``change(row)`` in one transaction holding the row; ``(before, after)``.
+
+    When ``change`` sets ``reread`` anew (or with another place), the facts of the site's stored stories are marked
+    stale in the same transaction (version 0), so that a crawl killed before it re-read them leaves them to the next
+    (and to ``newsmon reextract --facts --stale``)."""
+    select = f"SELECT {_COLUMNS} FROM site_places WHERE site = ?"
+    upsert = ("INSERT INTO site_places (site, place, title, pending, pending_crawls, reread, updated_at)"
+              " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (site) DO UPDATE SET place = excluded.place,"
+              " title = excluded.title, pending = excluded.pending, pending_crawls = excluded.pending_crawls,"
+              " reread = excluded.reread, updated_at = excluded.updated_at")
+    stale = ("UPDATE article_facts SET version = 0 WHERE article_id IN (SELECT id FROM articles WHERE site = ?)")
+    if isinstance(db, PgDatabase):
+        with db.transaction() as tx:
+            # The row first (an advisory lock would do too): FOR UPDATE then holds it against a second crawl's change.
+            pg_execute(tx, "INSERT INTO site_places (site, updated_at) VALUES (?, ?) ON CONFLICT (site) DO NOTHING",
+                       [site, now])
+            before = _row(pg_execute(tx, select + " FOR UPDATE", [site])[1])
+            before = None if before is not None and before.place is None and not before.pending else before
+            after = change(before)
+            pg_execute(tx, upsert, [site, after.place, after.title, after.pending, after.pending_crawls,
+                                    int(after.reread), now])
+            if _marks_stale(before, after):
+                pg_execute(tx, stale, [site])
+        return before, after
+    with write_lock(db):
+        before = _row(db.execute(select, [site]).fetchall())
+        after = change(before)
+        db.execute(upsert, [site, after.place, after.title, after.pending, after.pending_crawls, int(after.reread), now])
+        if _marks_stale(before, after):
+            db.execute(stale, [site])
+    return before, after
+
+
+def _marks_stale(before: Optional[SitePlaceRow], after: SitePlaceRow) -> bool:
+    return after.reread and (before is None or not before.reread or before.place != after.place)
+
+
+def finish_reread(db: Handle, site: str) -> None:
+    """Clear ``site``'s ``reread`` mark: its stored stories' facts are read with its place."""
+    sql = "UPDATE site_places SET reread = 0 WHERE site = ?"
+    if isinstance(db, PgDatabase):
+        pg_execute(db, sql, [site])
+        return
+    with write_lock(db):
+        db.execute(sql, [site])

@@ -15,7 +15,7 @@ from typing import Any, Callable, Optional
 from .amounts import CNY_RATES, Amount, find_investment, parse_amount, tally_story, works_in_general_summary
 from .industries import INDUSTRIES, find_industries
 from .places import (Place, find_places, national_figure, national_scope, outlet, place_named, repeated_county,
-                     written_names)
+                     short_name, written_names)
 from .project import find_project
 from .script import to_simplified
 from .amount_model import MIN_BODY as AMOUNT_MIN_BODY, AmountView, keep_amount, read_amount
@@ -36,6 +36,7 @@ __all__ = [
     "extract_facts",
     "facts_record",
     "named_place",
+    "not_an_owner",
     "owner_place",
     "sole_place",
     "amount_view",
@@ -386,60 +387,117 @@ def _places_named(name: str) -> tuple[Place, ...]:
     return (one,) if one is not None else ()
 
 
-# What a city's or county's own body or outlet writes after the place's name in a page title ("靖边县人民政府",
-# "丰城市政府网", "鄂州新闻网", "万载要闻", "人民网-大连频道"), or a department's, a township's or a zone committee's
-# name ("巫山县科学技术局", "中山市板芙镇人民政府", "大连长兴岛经济技术开发区管委会"): a site named so reports on that place.
-_OWNER_REST = re.compile(
+# What a city's or county's own government, outlet or department writes after the place's name in a page title:
+# an outlet's or a government's own words ("靖边县人民政府", "丰城市政府网", "鄂州新闻网", "万载要闻", "人民网-大连频道",
+# a zone's "管委会"); a department's, a township's or an office's name after a place's FULL name ("巫山县科学技术局",
+# "中山市板芙镇人民政府", "中共宁波市委宣传部": a body named after a short name is a region's, "北海救助局",
+# "太湖流域管理局"); a local portal on one of the public matters a government runs ("北京住房公积金网",
+# "上海市人力资源社会保障网"; not a market's or a product's, "上海有色网", "安溪铁观音网").
+_OWN_WORDS = re.compile(
     r"(?:(?:人民)?政府(?:门户)?(?:网站|网)?|门户(?:网站|网)?|政务(?:服务)?网?|党政网|政府信息公开|信息公开"
     r"|新闻(?:网|中心)?|要闻|动态|资讯网?|信息网|融媒体?(?:中心)?|日报|晚报|发布|广播电视台|电视台|在线|之窗|网|频道"
-    r"|招商(?:网|局)?|投资促进(?:局|中心)|发改委)+"
-    r"|[\u4e00-\u9fff]{1,14}?(?:局|委员会|管委会|委|办公室|人大|政协|人民法院|人民检察院|人民政府|办事处)(?:门户网站|网站|网)?"
-    # a local portal on one of the place's matters ("上海市人力资源社会保障网", "北京住房公积金网", "秦皇岛信息港")
-    r"|[\u4e00-\u9fff]{1,10}?(?:网|信息港|热线)")
+    r"|信息港|招商(?:网|局)?|投资促进(?:局|中心)|发改委|管委会|管理委员会)+")
+_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{0,14}?(?:局|委员会|管委会|委|办公室|办公厅|厅|部|人大常委会|人大|政协|人民法院"
+                         r"|人民检察院|人民政府|办事处)(?:门户网站|网站|网)?")
+_MATTERS_PORTAL = re.compile(r"(?:人力资源和?社会保障|人力资源|人社|社会保障|社保|医疗保障|医保|住房公积金|公积金|住房和城乡建设|住建"
+                             r"|政务服务|政务|公共资源交易|政府采购|信用|统计|税务|教育|文明|党建|纪检监察|应急管理|生态环境|环保"
+                             r"|市场监管|民政|人大|政协|科技|发展和改革|商务|工业和信息化|工信|交通运输|交通|水利|农业农村|卫生健康"
+                             r"|卫健|公安|消防|气象)(?:信息)?(?:网|信息港|在线)")
 # A firm, a school, a hospital or an association named after its place reports on itself, not on the place; an
-# organisation's official site calls itself 官网 (宁波轨道交通官网), a government's does not.
+# organisation's official site calls itself 官网 (宁波轨道交通官网), a government's does not. Any part of a title or any
+# owner a page names that is one of these makes the page no place's ("江南要闻_江南大学新闻网").
 _NOT_AN_OWNER = re.compile(r"大学|学院|学校|中学|小学|幼儿园|医院|公司|集团|银行|基金|证券|保险|协会|学会|商会|联合会|官网")
-_OWNER_PREFIX = re.compile(r"^(?:中国|欢迎访问|欢迎来到)")
-_OWN_ZONE = re.compile(r"[\u4e00-\u9fff]{0,10}(?:经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|新区|工业园区|产业园区"
+_OWNER_PREFIX = re.compile(r"^(?:中国|中共|欢迎访问|欢迎来到)")
+_OWNER_SUFFIX = re.compile(r"(?:欢迎您|欢迎你)$")
+_OWN_ZONE = re.compile(r"(?:[\u4e00-\u9fff]{2,10})?(?:经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|新区|工业园区|产业园区"
                        r"|综合保税区|保税区)")
+# A unit word opening the rest: the name before it is part of a longer one (石龙 of 石龙镇, 西安 of 西安区, 东城 of 东城街道).
+_UNIT_FIRST = "镇乡村街区县市州旗盟岛"
+
+
+def not_an_owner(name: str) -> bool:
+    """Whether ``name`` (a title's part, a page's owner) is a firm's, a school's, a hospital's or an association's."""
+    return bool(_NOT_AN_OWNER.search(name))
 
 
 def owner_place(name: str, whole: bool = False) -> Optional[Place]:
     """The city or county whose own government, department or outlet ``name`` is: one part of a page title, written as
     the place's name and then the owner's words ("靖边县人民政府", "丰城市政府网", "鄂州新闻网", "北京市朝阳区人民政府",
     "大连频道", "巫山县科学技术局"); None for anything else ("恒生前海基金", "光明网", "人民网", "四川频道", "大连理工大学",
-    and a name alone: "深圳" of "深圳-汕尾合作区新闻" is half of a pair). With ``whole`` (``name`` is the whole title), the
-    place's name alone is its own ("北京朝阳", "中国宜春").
+    "石龙镇人民政府", "北海救助局", and a name alone: "深圳" of "深圳-汕尾合作区新闻" is half of a pair). With ``whole``
+    (``name`` is the whole title), the place's name alone is its own ("北京朝阳", "中国宜春").
 
-    Stricter than :func:`sole_place`, which reads a place anywhere in a name: a site's place read from its list page's
-    title, with no one to check it, must be the title's owner, never a place the title only mentions."""
-    name = _OWNER_PREFIX.sub("", "".join(name.split()))
-    if not re.fullmatch(r"[\u4e00-\u9fff]{2,40}", name) or _NOT_AN_OWNER.search(name) or name in _OUTLETS_NAMED_AS_WORDS:
+    A district's short name is read only with its city (江南晚报, 金山网, 中原网: district names that are words, and the
+    outlets so named are a city's); Taiwan's divisions never. Stricter than :func:`sole_place`, which reads a place anywhere
+    in a name: a site's place read from its pages, with no one to check it, must be the page's owner."""
+    name = to_simplified("", "".join(name.split()))[1]
+    name = _OWNER_SUFFIX.sub("", _OWNER_PREFIX.sub("", re.sub(r"[（(][^）)]{0,60}[）)]", "", name)))
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,40}", name) or not_an_owner(name) or name in _OUTLETS_NAMED_AS_WORDS:
         return None
-    if whole and (place := _whole_place(name)) is not None:
+    if whole and (place := _whole_place(name)) is not None and (_in_full(name, place) or _short_name_owns(name, place, True)):
         return place
     for cut in range(min(len(name) - 1, 16), 1, -1):  # the longest place name first (北京市朝阳区 before 北京市)
         bare, rest = name[:cut], name[cut:]
-        if bare not in _OUTLETS_NAMED_AS_WORDS and _OWNER_REST.fullmatch(rest):
-            place = _whole_place(bare)
-            if place is not None:
-                return place
+        if bare in _OUTLETS_NAMED_AS_WORDS:
+            continue
+        if _OWN_WORDS.fullmatch(rest) or _MATTERS_PORTAL.fullmatch(rest):
+            short_city = True
+        elif _DEPARTMENT.fullmatch(rest):
+            short_city = False
+        else:
+            continue
+        place = _whole_place(bare)
+        if place is None:
+            continue
+        full = _in_full(bare, place)
+        if not full and rest[0] in _UNIT_FIRST:
+            continue  # a short name opening a longer one (石龙 of 石龙镇, 西安 of 西安区, 东城 of 东城街道)
+        if full or _short_name_owns(bare, place, short_city):
+            return place
     return None
 
 
+def _in_full(name: str, place: Place) -> bool:
+    """Whether ``name`` (a place's names only) ends with the full name of ``place``'s lowest level, or an old full name
+    of it (靖边县, 大连市, 北京市朝阳区, 繁昌县 of today's 繁昌区), not its short name (杭州, 靖边)."""
+    lowest = place.county or place.city
+    short = short_name(lowest)
+    return any(name.endswith(written) and written != short and (written[-1] in "市县区旗盟" or written.endswith("自治州"))
+               for written in written_names(lowest))
+
+
+def _short_name_owns(name: str, place: Place, short_city: bool) -> bool:
+    """Whether a title's owner may be read in ``place``'s short name ``name``: a city's or a county's before an outlet's
+    or a government's own words (大连, 靖边, 北京朝阳), never a district's alone (江南, 金山, 中原: words more often than an
+    outlet's name), nor before a department's name (北海救助局, 太湖流域管理局: a region's bodies)."""
+    return short_city and not (place.county.endswith("区") and not name.startswith(place.city[:2]))
+
+
 def _whole_place(name: str) -> Optional[Place]:
-    """The city or county ``name`` is, written as its names only (靖边县, 北京市朝阳区, 大连), or a zone of a city's
-    (大连长兴岛经济技术开发区: the city); None when anything else is left."""
+    """The city or county ``name`` is, written as its names only (靖边县, 长沙县, 北京市朝阳区, 大连), or a zone of a city's
+    (大连长兴岛经济技术开发区: the city); None when anything else is left, and for Taiwan's divisions."""
     place = place_named(name) or sole_place(name)
-    if place is None or not place.city:
+    if place is None or not place.city or place.province.startswith("台湾"):
         return None
-    rest = name  # the place's names, widest first
-    for level in (place.province, place.city, place.county):
-        if level:
-            rest = next((rest[len(written):] for written in written_names(level) if rest.startswith(written)), rest)
-    if rest and rest != name and _OWN_ZONE.fullmatch(rest):
-        return Place(place.province, place.city, "")
-    return place if not rest else None
+    levels = tuple(level for level in (place.province, place.city, place.county) if level)
+    if _names_only(name, levels):
+        return place
+    for cut in range(len(name) - 2, 1, -1):  # …or a city's name and a zone of its
+        if _OWN_ZONE.fullmatch(name[cut:]) and _names_only(name[:cut], levels[:2]):
+            return Place(place.province, place.city, "")
+    return None
+
+
+def _names_only(text: str, levels: tuple[str, ...]) -> bool:
+    """Whether ``text`` is some of ``levels``' written names in their order, each level at most once ("长沙县" is the
+    county's full name, not the city's short name 长沙 and a stray 县)."""
+    if not text:
+        return True
+    for at, level in enumerate(levels):
+        for written in written_names(level):
+            if text.startswith(written) and _names_only(text[len(written):], levels[at + 1:]):
+                return True
+    return False
 
 
 # A county outlet's own words ("福鼎新闻网", "某县融媒体中心", "政和新资讯", "平和网"); not 日报, 晚报 or 新闻 (a paper's name is

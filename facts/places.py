@@ -35,7 +35,7 @@ import ahocorasick
 from .text import COMMA_CLAUSE_MARKS, FAIR_NAMES, GOVERNOR, NATIONAL, OUR_HOME, REACH, SEVERAL, WHOLE, sentence_end
 
 __all__ = ["Division", "Place", "find_places", "names_a_country", "national_figure", "place_named", "provincial_capital",
-           "repeated_county", "written_names"]
+           "repeated_county", "short_name", "written_names"]
 
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
              "林区", "地区", "新区", "矿区", "省", "市", "县", "区", "盟", "旗")
@@ -238,7 +238,7 @@ class _Table:
         # mountains share some of them (双河镇 in many provinces, 张家界's 天门山).
         self.administered: set[str] = set()
         for d in divisions:
-            for name in {d.name, _short(d.name)}:
+            for name in {d.name, short_name(d.name)}:
                 if len(name) >= 2 and name not in _NOT_PLACES:
                     names.setdefault(name, set()).add(d.code)
         # An autonomous prefecture is named without its peoples too: "凉山州", "在湖北恩施", "延边"
@@ -269,7 +269,7 @@ class _Table:
         # direction: the table is the newer one.)
         old_names: dict[str, set[str]] = {}
         for d in divisions:
-            short = _short(d.name)
+            short = short_name(d.name)
             if d.level != 2 or short == d.name or len(short) < 2:
                 continue
             freq, tag = self.words.get(short, (0, ""))
@@ -333,7 +333,7 @@ class _Table:
             replaced = {c for c in names.get(zone, set()) if self.by_code[c].name == zone}
             names[zone] = {code}
             # The division it replaces goes by its short name too: "雄安" reads as 雄安新区 does.
-            short = _short(zone)
+            short = short_name(zone)
             if replaced and short != zone and replaced & names.get(short, set()):
                 names[short] = (names[short] - replaced) | {code}
         # Old names of renamed divisions given by a zone line (双城市, 即墨市): read across 市政, 市民 as the table's are.
@@ -413,7 +413,7 @@ class _Table:
     def fame(self, code: str) -> int:
         """How often jieba's dictionary counts division ``code``'s full or short name, whichever is more."""
         name = self.by_code[code].name
-        return max(self.words.get(name, (0, ""))[0], self.words.get(_short(name), (0, ""))[0])
+        return max(self.words.get(name, (0, ""))[0], self.words.get(short_name(name), (0, ""))[0])
 
     def ancestors(self, code: str) -> list[str]:
         """Codes of the division's province and city (those that exist), top down."""
@@ -614,7 +614,8 @@ def _covered(text: str, spans: Iterable[tuple[int, int, str]]) -> bytearray:
     return covered
 
 
-def _short(name: str) -> str:
+def short_name(name: str) -> str:
+    """A division's name without its unit (大连市 → 大连, 靖边县 → 靖边; kept whole when two characters would not be left)."""
     for suffix in _SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return name[: -len(suffix)]
@@ -944,13 +945,13 @@ def _own_towns(table: _Table, home: str, named: set[str]) -> set[str]:
     """The short names of the site's own townships among ``named`` that stand for them: not the site's own name (正定 of
     正定镇 on 正定县's portal), nor a name whose other division's province the story names too ("江苏南通某公司")."""
     towns = _townships().short_by_division.get(home, set()) & named
-    own_name = _short(table.by_code[home].name)
+    own_name = short_name(table.by_code[home].name)
     kept = set()
     for name in towns:
         if name == own_name:
             continue
         provinces = {table.ancestors(c)[0] if table.ancestors(c) else c for c in table.names.get(name, ())}
-        if any(_short(table.by_code[p].name) in named or table.by_code[p].name in named for p in provinces):
+        if any(short_name(table.by_code[p].name) in named or table.by_code[p].name in named for p in provinces):
             continue
         kept.add(name)
     return kept

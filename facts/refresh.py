@@ -19,17 +19,20 @@ log = logging.getLogger(__name__)
 
 def reextract_facts(store: StoreAPI, *, site: Optional[str] = None, only_stale: bool = False,
                     on_progress: Optional[Callable[[int], None]] = None,
-                    homes: Optional[Mapping[str, str]] = None) -> tuple[int, int]:
+                    homes: Optional[Mapping[str, str]] = None, limit: Optional[int] = None) -> tuple[int, int]:
     """Extract and store the facts of every stored story (of ``site``); returns (done, failed).
 
     ``only_stale``: skip stories whose facts come from the current extractor version. A story
     whose extraction fails keeps its old facts and is counted, never stops the run. ``homes``: each site's configured
-    ``place`` by site name (extract_facts' ``home``), as the crawl used them.
+    ``place`` by site name (extract_facts' ``home``), as the crawl used them. ``limit``: stop after that many stories
+    (a crawl re-reading a site's stories a batch at a time).
     """
     homes = homes or {}
     done = failed = 0
     stories = iter_articles_for_facts(store.db, site=site, stale_before=FACTS_VERSION if only_stale else None)
     for article_id, title, body, source, story_site in stories:
+        if limit is not None and done + failed >= limit:
+            break
         try:
             record = facts_record(title, body, source, homes.get(story_site, ""))
         except Exception as exc:  # boundary: one story, not the run

@@ -19,7 +19,7 @@ from newsmon.db.copy import TABLES, copy_database
 from newsmon.db.health import save_list_page_validators
 from newsmon.db.outbox import add_deliveries, claim_deliveries, database_id, mark_sent
 from newsmon.db.pg_store import PgStore
-from newsmon.db.siteplaces import save_site_place
+from newsmon.db.siteplaces import SitePlaceRow, change_site_place
 from newsmon.db.templates import record_page_blocks, record_site_headlines
 
 from tests.services.postgres import PostgresServer
@@ -65,7 +65,7 @@ def build_sqlite(path: Path, stories: int = 40) -> dict[str, int]:
         record_site_headlines(store.db, "a", [("第一号项目开工仪式", "http://a.example/1.html", "2024-05-01")],
                               "2024-05-01")
         save_list_page_validators(store.db, "a", {"http://a.example/list.html": ('"v1"', None)})
-        save_site_place(store.db, "a", "沈阳市", "要闻_沈阳市人民政府", "2024-05-01")
+        change_site_place(store.db, "a", lambda _: SitePlaceRow("沈阳市", "要闻_沈阳市人民政府", "大连市", 1), "2024-05-01")
         database_id(store.db)
         return store.counts()
 

