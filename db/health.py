@@ -97,7 +97,7 @@ class SiteHealth:
     runs: int = 0
     next_run_at: Optional[str] = None
     place: Optional[str] = None  # the place its stories are read as reporting on (config.yaml or its list titles)
-    place_from: Optional[str] = None  # "config" | "titles"
+    place_from: Optional[str] = None  # "config" | "pages" (its list pages' titles and footers)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict for JSON output."""

@@ -160,12 +160,12 @@ class SiteConfig(_Model):
         None,
         description="The city or county the site reports on (鄂州, 靖边县): places a story that names no city of its own "
         "(a county portal's 我县); after changing it, run `newsmon reextract --facts SITE`. Unset, the crawl reads it "
-        "from the site's list page titles (靖边县人民政府, 鄂州新闻网) when they name one place's own body or outlet.",
+        "from the site's list pages (title 靖边县人民政府, footer 主办：…) when all name one place as their owner.",
     )
     learn_place: bool = Field(
         True,
-        description="Read the site's place from its list page titles when `place` is unset; false for a site whose "
-        "titles name a place it does not report on only.",
+        description="Read the site's place from its list pages (titles, SiteName, footer) when `place` is unset; false "
+        "for a site whose pages name a place it does not only report on.",
     )
 
     @field_validator("name")

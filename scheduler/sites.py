@@ -54,5 +54,5 @@ def site_statuses(config: Config) -> "list[SiteHealth]":
         health.next_run_at = schedule.get(health.name)
         site = sites[health.name]
         health.place = site_home(site, learned.get(health.name)) or None
-        health.place_from = None if health.place is None else "config" if site.place else "titles"
+        health.place_from = None if health.place is None else "config" if site.place else "pages"
     return results

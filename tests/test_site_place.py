@@ -196,7 +196,7 @@ def test_a_county_portal_without_a_place_is_read_as_its_titles_county(tmp_path: 
     places = _places(config)
     assert len(places) == 2 and all("榆林市" in p and "靖边县" in p for p in places), places
     row = _site_row(config)
-    assert (row["place"], row["place_from"]) == ("靖边县", "titles")
+    assert (row["place"], row["place_from"]) == ("靖边县", "pages")
     # reextract reads the stories as the crawl did: the place was kept for the site.
     _run("reextract", "--facts", "--config", str(config))
     assert _places(config) == places

@@ -92,8 +92,9 @@ _TABLES: dict[str, dict[str, Any]] = {
     "list_pages": {"description": "Validators (ETag, Last-Modified) of list pages for conditional GET."},
     "site_schedule": {"description": "When the daemon plans each site's next crawl."},
     "site_headlines": {"description": "Headlines seen on each site's list pages."},
-    "site_places": {"description": "The city or county each site's list page titles name (empty once two named different "
-                                   "places): its stories' place when they name none and config.yaml sets no place."},
+    "site_places": {"description": "The city or county each site's list pages name as their owner's (empty when they "
+                                   "name no one place): its stories' place when they name none and config.yaml sets "
+                                   "none; a pending reading replaces it after two crawls in a row."},
     "newsmon_meta": {"description": "Schema and tokenizer versions."},
 }
 

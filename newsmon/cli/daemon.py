@@ -129,10 +129,10 @@ def sites(config_path: Path, fmt: str) -> None:
             "; ".join(r.reasons),
         )
     console.print(table)
-    learned = [f"{r.name} → {r.place}" for r in rows if r.place_from == "titles"]
+    learned = [f"{r.name} → {r.place}" for r in rows if r.place_from == "pages"]
     if learned:  # no one checked these: say them, with the way to change them
-        console.print("Places read from list page titles (set `place:` or `learn_place: false` to change): "
-                      + ", ".join(learned), style="dim")
+        console.print("Places read from the sites' list pages: " + ", ".join(learned) + " (to change one, set the"
+                      " site's `place:` or `learn_place: false`, then run `newsmon reextract --facts SITE`)", style="dim")
     if not daemon_running(config):
         console.print("newsmon run is not running on this database, so no crawl is scheduled.", style="dim")
 
