@@ -35,10 +35,11 @@ def probe(url: str, as_article: bool, fmt: str, encoding: Optional[str], article
     sitemap, needs_browser, empty), the article links in page order with their
     titles and list dates, the next list pages, and the links set aside with
     the reason for each; then the config.yaml block for the site (with
-    `place:` when the page's title names one city or county). Rows that
-    link to a file (PDF, Word, Excel: a 公告 column's announcements) are
-    listed with their type: the crawler stores each as a title-only story
-    (title and date from the list) and never downloads the file.
+    `place:` when the page names one city or county as its owner, in its
+    title, SiteName or footer: the crawl reads the same when the config sets
+    none). Rows that link to a file (PDF, Word, Excel: a 公告 column's
+    announcements) are listed with their type: the crawler stores each as a
+    title-only story (title and date from the list) and never downloads it.
 
     \b
     When it finds no articles (or the wrong ones):
