@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING, Any, Iterable, Optional
 
 from newsmon.clock import utc_now
 from newsmon.db.handle import Handle
-from newsmon.db.siteplaces import SitePlaceRow, change_site_place, load_site_place
+from newsmon.db.siteplaces import (SitePlaceRow, change_site_place, load_list_page_readings, load_site_place,
+                                   save_list_page_readings)
 
 if TYPE_CHECKING:
     from newsmon.config import SiteConfig
@@ -84,26 +85,45 @@ def title_place(title: str) -> Optional[str]:
 
 def page_place(title: str, owners: Iterable[str] = ()) -> Optional[str]:
     """The one city or county a list page names as its owner's, in its title's parts and in ``owners`` (who runs the
-    site, :func:`owner_names`), written so that the config reads it back as that place; None when they name none or two
-    cities, and on a firm's, a school's or a hospital's page. A county inside the one city named is the place
-    ("瓦房店新闻_大连新闻网": a column on 瓦房店)."""
-    from newsmon.facts import Place, not_an_owner, owner_place, sole_place
+    site, :func:`owner_names`), written so that the config reads it back as that place; None otherwise (see
+    :func:`page_reading`)."""
+    return page_reading(title, owners) or None
+
+
+# A title part naming an owner, though no city's or county's: an outlet ("网易新闻中心", "东北新闻网", "四川在线"), a
+# government body ("国家统计局", "四川省人民政府"), a channel ("四川频道"). A generic column name ("要闻动态", "无标题文档")
+# names none.
+_AN_OWNER = re.compile(r"[\u4e00-\u9fff]{2,12}(?:网|新闻网|新闻中心|在线|日报|晚报|电视台|频道|融媒体中心|人民政府|政府"
+                       r"|委员会|局|厅)")
+
+
+def page_reading(title: str, owners: Iterable[str] = ()) -> Optional[str]:
+    """What a list page says of its owner's place: the one city or county its title's parts and ``owners`` name, written
+    so that the config reads it back as that place ("瓦房店新闻_大连新闻网": 瓦房店市, a county inside the one city
+    named); "" when it names an owner that is no one city's or county's (a province's outlet "四川新闻_四川在线", a
+    national one "国内新闻_网易新闻中心", a firm's or a school's page, two cities); None when it names no owner at all
+    ("无标题文档", "要闻动态")."""
+    from newsmon.facts import Place, named_place, not_an_owner, owner_place, sole_place
 
     parts = [part for part in _TITLE_PARTS.split(title[:200]) if part]
     owners = [name[:80] for name in owners]
     if any(not_an_owner(name) for name in parts + owners):
-        return None  # a firm's, a school's, a hospital's page ("江南要闻_江南大学新闻网", "主办：某投资控股有限公司")
-    named = [owner_place(part, whole=len(parts) == 1) for part in parts]
-    named += [owner_place(name, whole=True) for name in owners]
-    places = {place for place in named if place is not None}
-    if len({place.city for place in places}) != 1:
-        return None
+        return ""  # a firm's, a school's, a hospital's page ("江南要闻_江南大学新闻网", "主办：某投资控股有限公司")
+    read = [(part, owner_place(part, whole=len(parts) == 1)) for part in parts]
+    read += [(name, owner_place(name, whole=True)) for name in owners]
+    places = {place for _, place in read if place is not None}
+    if len({place.city for place in places}) > 1:
+        return ""
+    if not places:
+        others = [name for name, _ in read if _AN_OWNER.fullmatch(name) or (named := named_place(name)) is not None
+                  and not named.city]
+        return "" if others or owners else None
     counties = {place for place in places if place.county}
     [place] = counties if len(counties) == 1 else {Place(p.province, p.city, "") for p in places}
     for written in (place.county, place.city + place.county, place.city) if place.county else (place.city,):
         if written and sole_place(written) == place:
             return written
-    return None
+    return ""
 
 
 def site_home(site: "SiteConfig", learned: Optional[str]) -> str:
@@ -121,20 +141,21 @@ REREAD_PER_CRAWL = 300
 
 
 def crawl_verdict(readings: Iterable[Optional[str]]) -> Optional[str]:
-    """The place a crawl's list pages agree on, from each page's reading (None: the page names no place): the one place
-    all name, or the city all lie in ("瓦房店新闻" and "大连新闻" of one city outlet: 大连市); "" when a page names none
-    or two cities differ (a provincial outlet's 成都 column beside its province's); None when no page was read."""
+    """The place a site's first list pages agree on, from what each says (:func:`page_reading`; a page naming no owner
+    counts for nothing): the one place all name, or the city all lie in ("瓦房店新闻" and "大连新闻" of one city outlet:
+    大连市); "" when one names an owner that is no one city's or county's, or two cities differ (a provincial outlet's
+    province column beside its 成都 column); None when no page names an owner."""
     from newsmon.facts import Place, sole_place
     from newsmon.facts.places import short_name
 
-    readings = list(readings)
-    if not readings:
+    said = [reading for reading in readings if reading is not None]
+    if not said:
         return None
-    places = [sole_place(reading) if reading else None for reading in readings]
+    places = [sole_place(reading) if reading else None for reading in said]
     if any(place is None for place in places) or len({place.city for place in places if place}) != 1:
         return ""
-    if len(set(readings)) == 1:
-        return readings[0]
+    if len(set(said)) == 1:
+        return said[0]
     first = places[0]
     assert first is not None
     city = Place(first.province, first.city, "")
@@ -142,46 +163,54 @@ def crawl_verdict(readings: Iterable[Optional[str]]) -> Optional[str]:
 
 
 class LearnedPlace:
-    """The place one site's list pages name: the one kept for it, and what this crawl's pages say."""
+    """The place one site's list pages name: the one kept for it, and what this crawl's first list pages say."""
 
     def __init__(self, db: Handle, site: str) -> None:
         self.db = db
         self.site = site
         row = load_site_place(db, site)
         self.kept: Optional[str] = row.place if row is not None else None  # "": its pages name no one place
-        self.readings: list[Optional[str]] = []  # one per list page read this crawl
-        self.titles: list[str] = []
+        self.readings: dict[str, tuple[Optional[str], str]] = {}  # first list pages read this crawl: (reading, title)
+        self.pages: set[str] = set()  # every first list page this crawl asked for, read or unchanged (304)
         self.used: set[str] = set()  # the homes this crawl's stories were read with
 
-    def read_page(self, title: str, owners: Iterable[str] = ()) -> None:
-        """Read one list page's ``title`` and ``owners`` (who runs the site, as the page says)."""
+    def read_page(self, url: str, title: str, owners: Iterable[str] = ()) -> None:
+        """Read the first list page ``url`` (a start URL, as requested): its ``title`` and ``owners`` (who runs the site,
+        as the page says)."""
         owners = tuple(owners)
+        self.pages.add(url)
         if not (title or owners):
-            return  # a feed, a data file: it says nothing of its site
+            return  # a feed, a data file: it says nothing of its site (what it said before, if anything, stands)
         try:
-            place = page_place(title, owners)
+            reading = page_reading(title, owners)
         except Exception as exc:  # boundary: a title's reading never costs the list page its stories
             log.warning("%s: the list page's title %r was not read for a place (%s: %s)", self.site, title[:80],
                         type(exc).__name__, exc)
             return
-        self.readings.append(place)
-        self.titles.append(title)
+        self.readings[url] = (reading, title)
+
+    def unchanged(self, url: str) -> None:
+        """The first list page ``url`` answered 304 Not Modified (or listed nothing): what it said last time stands."""
+        self.pages.add(url)
 
     def home(self) -> str:
         """The place a story stored now is read with: the kept one, else (the site's first crawl) what the pages read so
         far agree on."""
-        home = self.kept if self.kept is not None else crawl_verdict(self.readings) or ""
+        home = self.kept if self.kept is not None else crawl_verdict(r for r, _ in self.readings.values()) or ""
         self.used.add(home)
         return home
 
     def settle(self) -> Optional[str]:
-        """At the crawl's end, keep what its pages said (:data:`CONFIRMING_CRAWLS`); the site's place ("" for none) when
-        its stored stories must be re-read with it (``reread``), else None."""
-        verdict = crawl_verdict(self.readings)
+        """At the crawl's end, keep what its first list pages said (each as last read: a page answering 304 says what it
+        said before), the site's place changing only as :data:`CONFIRMING_CRAWLS` says; the site's place ("" for none)
+        when its stored stories must be re-read with it (``reread``), else None."""
+        save_list_page_readings(self.db, self.site, self.readings, utc_now())
+        said = load_list_page_readings(self.db, self.site, sorted(self.pages))
+        verdict = crawl_verdict(reading for reading, _ in said.values())
         if verdict is None:
             row = load_site_place(self.db, self.site)
             return (row.place or "") if row is not None and row.reread else None
-        title = self.titles[-1] if self.titles else ""
+        title = next((title for reading, title in said.values() if reading is not None), "")
         used = set(self.used)
 
         def change(row: Optional[SitePlaceRow]) -> SitePlaceRow:

@@ -203,7 +203,11 @@ class PortalSpider(scrapy.Spider):
         """
         stats = self.crawler.stats
         stats.inc_value("newsmon/list_pages")
+        # The first list page as asked for (a start URL): what it says of the site's place is kept under it.
+        first_page = (response.meta.get("redirect_urls") or [response.url])[0] if page_number == 1 else None
         if response.status == 304:
+            if first_page and self.learns_place:
+                self.learned_place.unchanged(first_page)  # it says what it said last time
             return  # unchanged since the last complete crawl (crawler/conditional.py): nothing new here or beyond
         if not same_site(response.url, self.boundaries):
             first = (response.meta.get("redirect_urls") or [response.url])[0]
@@ -226,8 +230,11 @@ class PortalSpider(scrapy.Spider):
             self._fail(f"{response.url}: {page.diagnosis or 'no article links found on this list page'}",
                        list_page=True)
         self.learner.learn_list_page(response.body, page.articles, encoding=self.site.encoding)
-        if self.learns_place and page.articles:  # (a page listing nothing, a soft 404, says nothing of the site)
-            self.learned_place.read_page(page.title, page.owners)
+        if first_page and self.learns_place:
+            if page.articles:
+                self.learned_place.read_page(first_page, page.title, page.owners)
+            else:  # a page listing nothing (a soft 404, an error page) says nothing new of the site
+                self.learned_place.unchanged(first_page)
         # One page, one URL (crawler/urls.py): tracking parameters, http/https
         # and trailing-slash spellings are asked about and fetched once.
         canonical = _canonical_links(page.articles)

@@ -181,7 +181,9 @@ SITE_PLACES = ("site_places: the city or county each site's list page titles nam
                " config.yaml sets no place")
 SITE_PLACES_DDL = ("CREATE TABLE IF NOT EXISTS site_places (site text PRIMARY KEY, place text, title text NOT NULL DEFAULT '',"
                    " pending text, pending_crawls integer NOT NULL DEFAULT 0, reread integer NOT NULL DEFAULT 0,"
-                   " updated_at text NOT NULL)")
+                   " updated_at text NOT NULL);"
+                   " CREATE TABLE IF NOT EXISTS list_page_places (url text PRIMARY KEY, site text NOT NULL, reading text,"
+                   " title text NOT NULL DEFAULT '', updated_at text NOT NULL)")
 
 # (version, name, SQL). Append only; never edit a released entry.
 PG_MIGRATIONS: tuple[tuple[int, str, str], ...] = (

@@ -296,6 +296,8 @@ def ensure_site_places_schema(db: sqlite_utils.Database) -> None:
     db.execute("CREATE TABLE IF NOT EXISTS site_places (site TEXT PRIMARY KEY, place TEXT, title TEXT NOT NULL DEFAULT '',"
                " pending TEXT, pending_crawls INTEGER NOT NULL DEFAULT 0, reread INTEGER NOT NULL DEFAULT 0,"
                " updated_at TEXT NOT NULL)")
+    db.execute("CREATE TABLE IF NOT EXISTS list_page_places (url TEXT PRIMARY KEY, site TEXT NOT NULL, reading TEXT,"
+               " title TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL)")
 
 
 def ensure_list_failures_column(db: sqlite_utils.Database) -> None:

@@ -10,6 +10,10 @@ other's step):
   once several agree).
 * ``reread``: 1 while stories stored before the place last changed may still carry facts read with the old one.
 * ``title``: the title of the page that last decided.
+
+``list_page_places`` keeps what each first list page (a start URL) said when it was last read (``reading``: a place,
+"" for an owner that is no one city's or county's, NULL for none named), so that a page answering 304 Not Modified
+still counts with what it said.
 """
 
 from __future__ import annotations
@@ -20,7 +24,8 @@ from typing import Any, Callable, Optional
 from .handle import Handle, PgDatabase, pg_execute
 from .schema import write_lock
 
-__all__ = ["SitePlaceRow", "change_site_place", "finish_reread", "load_site_place", "load_site_places"]
+__all__ = ["SitePlaceRow", "change_site_place", "finish_reread", "load_list_page_readings", "load_site_place",
+           "load_site_places", "save_list_page_readings"]
 
 _COLUMNS = "place, title, pending, pending_crawls, reread"
 
@@ -113,3 +118,34 @@ def finish_reread(db: Handle, site: str) -> None:
         return
     with write_lock(db):
         db.execute(sql, [site])
+
+
+def save_list_page_readings(db: Handle, site: str, readings: dict[str, tuple[Optional[str], str]], now: str) -> None:
+    """Keep what each of ``site``'s list pages said (``{url: (reading, title)}``), replacing what they said before."""
+    sql = ("INSERT INTO list_page_places (url, site, reading, title, updated_at) VALUES (?, ?, ?, ?, ?)"
+           " ON CONFLICT (url) DO UPDATE SET site = excluded.site, reading = excluded.reading, title = excluded.title,"
+           " updated_at = excluded.updated_at")
+    rows = [(url, site, reading, title[:200], now) for url, (reading, title) in sorted(readings.items())]
+    if not rows:
+        return
+    if isinstance(db, PgDatabase):
+        pg_execute(db, sql, many=rows)
+        return
+    with write_lock(db):
+        db.conn.executemany(sql, rows)
+
+
+def load_list_page_readings(db: Handle, site: str, urls: list[str]) -> dict[str, tuple[Optional[str], str]]:
+    """What each of ``urls`` (``site``'s list pages) said when last read, ``{url: (reading, title)}``; pages never read
+    are left out."""
+    if not urls:
+        return {}
+    marks = ", ".join("?" for _ in urls)
+    sql = f"SELECT url, reading, title FROM list_page_places WHERE site = ? AND url IN ({marks})"
+    if isinstance(db, PgDatabase):
+        rows = pg_execute(db, sql, [site, *urls])[1]
+    elif "list_page_places" not in db.table_names():
+        return {}
+    else:
+        rows = db.execute(sql, [site, *urls]).fetchall()
+    return {str(url): (None if reading is None else str(reading), str(title or "")) for url, reading, title in rows}

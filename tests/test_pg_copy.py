@@ -19,7 +19,7 @@ from newsmon.db.copy import TABLES, copy_database
 from newsmon.db.health import save_list_page_validators
 from newsmon.db.outbox import add_deliveries, claim_deliveries, database_id, mark_sent
 from newsmon.db.pg_store import PgStore
-from newsmon.db.siteplaces import SitePlaceRow, change_site_place
+from newsmon.db.siteplaces import SitePlaceRow, change_site_place, save_list_page_readings
 from newsmon.db.templates import record_page_blocks, record_site_headlines
 
 from tests.services.postgres import PostgresServer
@@ -66,6 +66,8 @@ def build_sqlite(path: Path, stories: int = 40) -> dict[str, int]:
                               "2024-05-01")
         save_list_page_validators(store.db, "a", {"http://a.example/list.html": ('"v1"', None)})
         change_site_place(store.db, "a", lambda _: SitePlaceRow("沈阳市", "要闻_沈阳市人民政府", "大连市", 1), "2024-05-01")
+        save_list_page_readings(store.db, "a", {"http://a.example/list.html": ("沈阳市", "要闻_沈阳市人民政府"),
+                                                "http://a.example/other.html": (None, "无标题文档")}, "2024-05-01")
         database_id(store.db)
         return store.counts()
 

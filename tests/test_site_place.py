@@ -113,6 +113,7 @@ class _Portal(ThreadingHTTPServer):
     def __init__(self, titles: tuple[str, str]) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
         self.titles = titles
+        self.more = 0
 
     @property
     def base(self) -> str:
@@ -126,22 +127,37 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:  # noqa: N802 - stdlib name
+        etag = None
         if self.path in ("/a/index.html", "/b/index.html"):
             which = 0 if self.path.startswith("/a/") else 1
-            html = (f"<html><head><meta charset='utf-8'><title>{self.server.titles[which]}</title></head><body><ul>"
-                    f"<li><a href='/content/2026-03/18/10{which}1.html'>{_STORY_TITLES[which]}</a>"
+            # A second story on page b once ``more`` is set: page b changes, page a answers 304 (its ETag).
+            extra = (f"<li><a href='/content/2026-03/18/10{which}2.html'>{_STORY_TITLES[which]}（续）</a> 2026-03-18</li>"
+                     if which == 1 and self.server.more else "")
+            version = f"<!-- {self.server.more} -->" if which == 1 else ""  # page b changes with each ``more``
+            html = (f"<html><head><meta charset='utf-8'><title>{self.server.titles[which]}</title></head><body>{version}<ul>"
+                    f"{extra}<li><a href='/content/2026-03/18/10{which}1.html'>{_STORY_TITLES[which]}</a>"
                     " 2026-03-18</li></ul></body></html>")
+            etag = f'"{abs(hash(html))}"'
+            if self.headers.get("If-None-Match") == etag:
+                self.send_response(304)
+                self.send_header("ETag", etag)
+                self.end_headers()
+                return
         elif self.path.startswith("/content/2026-03/18/10"):
-            which = int(self.path[-7])
-            paragraphs = "".join(f"<p>{s}。</p>" for s in _STORY_BODIES[which].rstrip("。").split("。"))
-            html = (f"<html><head><meta charset='utf-8'><title>{_STORY_TITLES[which]}</title></head><body>"
-                    f"<h1>{_STORY_TITLES[which]}</h1><div class='info'>发布时间：2026-03-18 10:20</div>"
+            which, again = int(self.path[-7]), self.path[-6] == "2"
+            body = _STORY_BODIES[which].replace("3月18日", "3月19日另一") if again else _STORY_BODIES[which]
+            paragraphs = "".join(f"<p>{s}。</p>" for s in body.rstrip("。").split("。"))
+            headline = _STORY_TITLES[which] + ("（续）" if again else "")
+            html = (f"<html><head><meta charset='utf-8'><title>{headline}</title></head><body>"
+                    f"<h1>{headline}</h1><div class='info'>发布时间：2026-03-18 10:20</div>"
                     f"<div class='content'>{paragraphs}</div></body></html>")
         else:
             self.send_error(404)
             return
         data = html.encode("utf-8")
         self.send_response(200)
+        if etag:
+            self.send_header("ETag", etag)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
@@ -220,7 +236,9 @@ def test_stories_stored_before_the_place_was_read_are_reread_with_it(tmp_path: P
     _run("crawl", "--config", str(config))
     assert _places(config) == ["", ""]
     _config(tmp_path / "config.yaml", county_portal.base, ("a", "b"))
-    _run("crawl", "--config", str(config))  # nothing new to store: the titles alone give the site its place
+    # The first crawl that reads a list page again (page b changed; page a answers 304 and was never read for a place).
+    county_portal.more = 1
+    _run("crawl", "--config", str(config))
     assert all("靖边县" in p for p in _places(config)) and len(_places(config)) == 2
 
 
@@ -245,6 +263,25 @@ def test_a_column_naming_no_place_beside_a_citys_leaves_the_site_without_one(tmp
         config = _config(tmp_path / "config.yaml", portal.base, ("a", "b"))
         _run("crawl", "--config", str(config))
         assert _kept(tmp_path) == "" and _places(config) == ["", ""]
+
+
+def test_a_province_column_answering_304_still_counts(tmp_path: Path) -> None:
+    for portal in _serve(("四川新闻_四川在线", "成都新闻_四川在线")):
+        config = _config(tmp_path / "config.yaml", portal.base, ("a", "b"))
+        _run("crawl", "--config", str(config))
+        assert _kept(tmp_path) == ""
+        for more in (1, 2):  # the 成都 column changes at each crawl; the province column answers 304 twice
+            portal.more = more
+            _run("crawl", "--config", str(config))
+        assert _kept(tmp_path) == "" and all(place == "" for place in _places(config))
+
+
+def test_a_column_whose_title_names_no_owner_leaves_the_place(tmp_path: Path) -> None:
+    for portal in _serve(("要闻动态_靖边县人民政府", "无标题文档")):
+        config = _config(tmp_path / "config.yaml", portal.base, ("a", "b"))
+        for _ in range(3):
+            _run("crawl", "--config", str(config))
+        assert _kept(tmp_path) == "靖边县"
 
 
 def test_a_city_outlets_city_and_county_columns_give_the_city(tmp_path: Path) -> None:
@@ -307,9 +344,9 @@ def test_two_crawls_ending_at_once_keep_each_others_step(backend: str, tmp_path:
     target = str(tmp_path / "news.db") if backend == "sqlite" else request.getfixturevalue("postgres_url")
     with open_store(target) as store:
         first, second = LearnedPlace(store.db, "outlet"), LearnedPlace(store.db, "outlet")  # both began with nothing kept
-        first.read_page("大连新闻_东北新闻网")
-        first.read_page("沈阳新闻_东北新闻网")
-        second.read_page("沈阳新闻_东北新闻网")
+        first.read_page("http://x.example/dl/", "大连新闻_东北新闻网")
+        first.read_page("http://x.example/sy/", "沈阳新闻_东北新闻网")
+        second.read_page("http://x.example/sy/", "沈阳新闻_东北新闻网")
         first.settle()
         second.settle()  # one crawl saying 沈阳 after another said "no one place": a step, not a flip
         row = load_site_place(store.db, "outlet")
@@ -328,6 +365,6 @@ def test_a_read_only_open_of_a_file_from_before_the_table_reads_no_place(tmp_pat
         assert load_site_place(store.db, "county") is None and load_site_places(store.db) == {}
     with open_store(path) as store:  # a writing open adds it back (migration 6)
         learned = LearnedPlace(store.db, "county")
-        learned.read_page("要闻动态_靖边县人民政府")
+        learned.read_page("http://x.example/", "要闻动态_靖边县人民政府")
         learned.settle()
         assert load_site_places(store.db) == {"county": "靖边县"}
