@@ -95,6 +95,8 @@ _TABLES: dict[str, dict[str, Any]] = {
     "site_places": {"description": "The city or county each site's list pages name as their owner's (empty when they "
                                    "name no one place): its stories' place when they name none and config.yaml sets "
                                    "none; a pending reading replaces it after two crawls in a row."},
+    "list_page_places": {"description": "What each site's first list page said of its owner's place when last read "
+                                        "(empty: an owner that is no one city's; NULL: none named)."},
     "newsmon_meta": {"description": "Schema and tokenizer versions."},
 }
 
