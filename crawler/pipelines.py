@@ -7,6 +7,7 @@ under ``newsmon/`` and end up in ``crawl_runs``.
 from __future__ import annotations
 
 import functools
+import time
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from scrapy.exceptions import DropItem
@@ -182,23 +183,24 @@ PIPELINES: tuple[type, ...] = (NonArticlePipeline, TemplatePipeline, StorePipeli
 
 def _reread_facts(spider: PortalSpider) -> None:
     """What the crawl's list pages said of the site's place is kept (``LearnedPlace.settle``); when the place changed,
-    up to ``REREAD_PER_CRAWL`` of the site's stored stories are re-read with it (``newsmon/facts_reread``), the rest at
-    the next crawls (their facts are marked stale, so a killed crawl loses nothing)."""
+    the site's stored stories are re-read with it, the newest first, for ``REREAD_SECONDS`` at each crawl's end
+    (``newsmon/facts_reread``; their facts are marked stale, so a killed crawl loses nothing)."""
     learned = getattr(spider, "loaded_learned_place", None)
     if learned is None:
         return
     from newsmon.db.siteplaces import finish_reread
     from newsmon.facts.refresh import reextract_facts
 
-    from .siteplace import REREAD_PER_CRAWL, site_home
+    from .siteplace import REREAD_SECONDS, site_home
 
     try:
         place = learned.settle()
         if place is None:
             return
-        done, failed = reextract_facts(spider.store, site=spider.name, only_stale=True, limit=REREAD_PER_CRAWL,
-                                       homes={spider.name: site_home(spider.site, place)})
-        if done + failed < REREAD_PER_CRAWL:
+        started = time.monotonic()
+        done, _ = reextract_facts(spider.store, site=spider.name, only_stale=True, seconds=REREAD_SECONDS,
+                                  newest_first=True, homes={spider.name: site_home(spider.site, place)})
+        if time.monotonic() - started < REREAD_SECONDS:  # it ran out of stale stories, not of time
             finish_reread(spider.store.db, spider.name)
     except Exception as exc:  # boundary: stored facts stay as they were; the next crawl (or reextract) goes on
         spider._fail(f"keeping the site's place or re-reading its stories' facts failed ({type(exc).__name__}: {exc})")

@@ -17,7 +17,7 @@ only suggests it. The portal says it anyway on every list page: in its title
   --facts`` reads the stories as the crawl did; another verdict replaces it only
   after :data:`CONFIRMING_CRAWLS` crawls in a row agree (one odd page never flips
   a site for good). When it changes, the site's stored stories are marked stale
-  and re-read, :data:`REREAD_PER_CRAWL` at each crawl's end.
+  and re-read, the newest first, for :data:`REREAD_SECONDS` at each crawl's end.
 * The config's ``place`` always wins, and ``learn_place: false`` turns the
   reading off.
 """
@@ -36,7 +36,7 @@ from newsmon.db.siteplaces import (SitePlaceRow, change_site_place, load_list_pa
 if TYPE_CHECKING:
     from newsmon.config import SiteConfig
 
-__all__ = ["CONFIRMING_CRAWLS", "LearnedPlace", "REREAD_PER_CRAWL", "crawl_verdict", "owner_names", "page_place", "site_home",
+__all__ = ["CONFIRMING_CRAWLS", "LearnedPlace", "REREAD_SECONDS", "crawl_verdict", "owner_names", "page_place", "site_home",
            "title_place"]
 
 log = logging.getLogger(__name__)
@@ -55,7 +55,10 @@ _RUN_BY = re.compile(r"(?:主办|主管)(?:单位)?\s*[：:]\s*([\u4e00-\u9fff�
 _FOOTER_CHARS = 4000  # a footer is the page's end: an event's 主办单位 in a list entry's summary is not the site's
 # A site's 主办 line sits among its registration (ICP, 网站标识码, 版权, 技术支持); an event's 主办 and 承办 do not.
 _REGISTRATION = re.compile(r"ICP|备案|网站标识码|标识码|版权|Copyright|©|技术支持|网站地图|网站管理", re.I)
-_REGISTRATION_REACH = 200
+_REGISTRATION_REACH = 80
+# The one-character province names an ICP registration opens with (浙ICP备…).
+_PROVINCE_LETTERS = frozenset("京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼")
+_MADE_BY = re.compile(r"技术支持|设计|制作|承办|维护")
 # Where a footer's name ends when no space parts it from the next field ("靖边县人民政府办公室承办：…").
 _NAME_END = re.compile(r"(?:承办|协办|主办|主管|技术支持|联系|地址|电话|网站|备案|版权|邮编).*$")
 
@@ -68,9 +71,13 @@ def owner_names(doc: Any, text: Optional[str] = None) -> tuple[str, ...]:
     found = []
     for match in _RUN_BY.finditer(tail):
         name = _NAME_END.sub("", next(group for group in match.groups() if group))
-        run_by = match.group(1) is not None
-        if run_by and not _REGISTRATION.search(tail, match.end(), match.end() + _REGISTRATION_REACH):
+        after = tail[match.end():match.end() + 3].upper()
+        if after.startswith("ICP") and name[-1:] in _PROVINCE_LETTERS:
+            name = name[:-1]  # markup run together: 浙 of 浙ICP备… is the registration's, not the owner's
+        if match.group(1) is not None and not _REGISTRATION.search(tail, match.end(), match.end() + _REGISTRATION_REACH):
             continue  # a 主办 line with no registration after it: an event's, not the site's
+        if match.group(3) is not None and _MADE_BY.search(tail, max(0, match.start() - 8), match.start()):
+            continue  # "技术支持：某科技有限公司 版权所有": the maker's name, not the owner's
         found.append(name)
     names.extend(found[-2:])
     return tuple(dict.fromkeys(name for name in names if len(name) >= 3))
@@ -111,12 +118,15 @@ def page_reading(title: str, owners: Iterable[str] = ()) -> Optional[str]:
         return ""  # a firm's, a school's, a hospital's page ("江南要闻_江南大学新闻网", "主办：某投资控股有限公司")
     read = [(part, owner_place(part, whole=len(parts) == 1)) for part in parts]
     read += [(name, owner_place(name, whole=True)) for name in owners]
+    others = [name for name, place in read if place is None and (_AN_OWNER.fullmatch(name) or (
+        (named := named_place(name)) is not None and not named.city))]
     places = {place for _, place in read if place is not None}
+    if others:  # a wider outlet's column: a city's ("大连频道_人民网"), or a county's written in full, not a county's short
+        # name that is also a trade's word ("温泉资讯_中国温泉旅游网", "商城动态_中国黄金网")
+        places = {place for name, place in read if place is not None and (not place.county or place.county in name)}
     if len({place.city for place in places}) > 1:
         return ""
     if not places:
-        others = [name for name, _ in read if _AN_OWNER.fullmatch(name) or (named := named_place(name)) is not None
-                  and not named.city]
         return "" if others or owners else None
     counties = {place for place in places if place.county}
     [place] = counties if len(counties) == 1 else {Place(p.province, p.city, "") for p in places}
@@ -135,9 +145,10 @@ def site_home(site: "SiteConfig", learned: Optional[str]) -> str:
 # A site's kept place changes only when this many crawls in a row read the same other one: one odd page (a soft 404
 # titled with the city's platform, a site name given to another portal) never flips a site for good.
 CONFIRMING_CRAWLS = 2
-# Stories re-read at a crawl's end when the site's place changed; the rest wait for the next crawl (their facts are
-# marked stale, so a killed crawl loses nothing): about 1.5 s of a crawl's time at most.
-REREAD_PER_CRAWL = 300
+# How long a crawl's end re-reads the site's stories after its place changed (the newest first); the rest wait for the
+# next crawls (their facts are marked stale, so a killed crawl loses nothing). A time, not a count: a long story costs
+# more than a short one, and the worker's other crawls wait meanwhile.
+REREAD_SECONDS = 1.0
 
 
 def crawl_verdict(readings: Iterable[Optional[str]]) -> Optional[str]:

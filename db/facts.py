@@ -269,16 +269,17 @@ def list_projects(db: Handle, facts: FactsFilter = FactsFilter(), *,
     return out
 
 
-def iter_articles_for_facts(db: Handle, *, site: Optional[str] = None,
-                            stale_before: Optional[int] = None, batch: int = 500) -> Iterator[tuple[int, str, str, str, str]]:
-    """``(id, title, body, source, site)`` of stored stories, streamed in id order (for ``reextract --facts``).
+def iter_articles_for_facts(db: Handle, *, site: Optional[str] = None, stale_before: Optional[int] = None,
+                            batch: int = 500, newest_first: bool = False) -> Iterator[tuple[int, str, str, str, str]]:
+    """``(id, title, body, source, site)`` of stored stories, streamed in id order (for ``reextract --facts``), the
+    newest first with ``newest_first``.
 
     ``stale_before``: only stories whose facts are missing or older than that version.
     """
-    last = 0
+    last = 2 ** 62 if newest_first else 0
     while True:
         sql = ("SELECT a.id, a.title, a.body, a.source, a.site FROM articles a LEFT JOIN article_facts f ON f.article_id = a.id"
-               " WHERE a.id > ?")
+               + (" WHERE a.id < ?" if newest_first else " WHERE a.id > ?"))
         params: list[Any] = [last]
         if site:
             sql += " AND a.site = ?"
@@ -286,7 +287,7 @@ def iter_articles_for_facts(db: Handle, *, site: Optional[str] = None,
         if stale_before is not None:
             sql += " AND (f.version IS NULL OR f.version < ?)"
             params.append(stale_before)
-        sql += f" ORDER BY a.id LIMIT {int(batch)}"
+        sql += f" ORDER BY a.id{' DESC' if newest_first else ''} LIMIT {int(batch)}"
         rows = pg_execute(db, sql, params)[1] if isinstance(db, PgDatabase) else db.execute(sql, params).fetchall()
         if not rows:
             return

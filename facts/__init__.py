@@ -14,8 +14,8 @@ from typing import Any, Callable, Optional
 
 from .amounts import CNY_RATES, Amount, find_investment, parse_amount, tally_story, works_in_general_summary
 from .industries import INDUSTRIES, find_industries
-from .places import (Place, find_places, national_figure, national_scope, outlet, place_named, repeated_county,
-                     short_name, written_names)
+from .places import (Place, common_word, find_places, national_figure, national_scope, outlet, place_named,
+                     repeated_county, short_name, written_names)
 from .project import find_project
 from .script import to_simplified
 from .amount_model import MIN_BODY as AMOUNT_MIN_BODY, AmountView, keep_amount, read_amount
@@ -431,7 +431,9 @@ def owner_place(name: str, whole: bool = False) -> Optional[Place]:
     outlets so named are a city's); Taiwan's divisions never. Stricter than :func:`sole_place`, which reads a place anywhere
     in a name: a site's place read from its pages, with no one to check it, must be the page's owner."""
     name = to_simplified("", "".join(name.split()))[1]
-    name = _OWNER_SUFFIX.sub("", _OWNER_PREFIX.sub("", re.sub(r"[（(][^）)]{0,60}[）)]", "", name)))
+    # A bracket holding no Chinese (an address, "（www.jingbian.gov.cn）") is dropped; one holding a place is not
+    # ("深圳（哈尔滨）产业园区" names two).
+    name = _OWNER_SUFFIX.sub("", _OWNER_PREFIX.sub("", re.sub(r"[（(][^）)\u4e00-\u9fff]{0,60}[）)]", "", name)))
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,40}", name) or not_an_owner(name) or name in _OUTLETS_NAMED_AS_WORDS:
         return None
     if whole and (place := _whole_place(name)) is not None and (_in_full(name, place) or _short_name_owns(name, place, True)):
@@ -469,8 +471,9 @@ def _in_full(name: str, place: Place) -> bool:
 def _short_name_owns(name: str, place: Place, short_city: bool) -> bool:
     """Whether a title's owner may be read in ``place``'s short name ``name``: a city's or a county's before an outlet's
     or a government's own words (大连, 靖边, 北京朝阳), never a district's alone (江南, 金山, 中原: words more often than an
-    outlet's name), nor before a department's name (北海救助局, 太湖流域管理局: a region's bodies)."""
-    return short_city and not (place.county.endswith("区") and not name.startswith(place.city[:2]))
+    outlet's name), nor one that is an everyday word (公安 of 公安要闻, 合作, 商城: jieba's common words), nor before a
+    department's name (北海救助局, 太湖流域管理局: a region's bodies)."""
+    return short_city and not common_word(name) and not (place.county.endswith("区") and not name.startswith(place.city[:2]))
 
 
 def _whole_place(name: str) -> Optional[Place]:

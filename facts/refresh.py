@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from typing import TYPE_CHECKING, Callable, Mapping, Optional
 
 from newsmon.db.facts import iter_articles_for_facts
@@ -19,19 +20,23 @@ log = logging.getLogger(__name__)
 
 def reextract_facts(store: StoreAPI, *, site: Optional[str] = None, only_stale: bool = False,
                     on_progress: Optional[Callable[[int], None]] = None,
-                    homes: Optional[Mapping[str, str]] = None, limit: Optional[int] = None) -> tuple[int, int]:
+                    homes: Optional[Mapping[str, str]] = None, seconds: Optional[float] = None,
+                    newest_first: bool = False) -> tuple[int, int]:
     """Extract and store the facts of every stored story (of ``site``); returns (done, failed).
 
     ``only_stale``: skip stories whose facts come from the current extractor version. A story
     whose extraction fails keeps its old facts and is counted, never stops the run. ``homes``: each site's configured
-    ``place`` by site name (extract_facts' ``home``), as the crawl used them. ``limit``: stop after that many stories
-    (a crawl re-reading a site's stories a batch at a time).
+    ``place`` by site name (extract_facts' ``home``), as the crawl used them. ``seconds``: stop once that long has passed
+    (after one story at least: a crawl re-reading a site's stories a part at a time), the newest first with
+    ``newest_first``.
     """
     homes = homes or {}
     done = failed = 0
-    stories = iter_articles_for_facts(store.db, site=site, stale_before=FACTS_VERSION if only_stale else None)
+    stories = iter_articles_for_facts(store.db, site=site, stale_before=FACTS_VERSION if only_stale else None,
+                                      newest_first=newest_first)
+    deadline = None if seconds is None else time.monotonic() + seconds
     for article_id, title, body, source, story_site in stories:
-        if limit is not None and done + failed >= limit:
+        if deadline is not None and done + failed and time.monotonic() >= deadline:
             break
         try:
             record = facts_record(title, body, source, homes.get(story_site, ""))

@@ -311,30 +311,36 @@ def test_one_odd_crawl_never_flips_the_site_and_two_in_a_row_do(tmp_path: Path, 
     assert all("巫山县" in p for p in _places(config)) and len(_places(config)) == 2
 
 
-def test_a_sites_many_stored_stories_are_reread_a_batch_per_crawl(tmp_path: Path, county_portal: _Portal) -> None:
+def test_a_sites_many_stored_stories_are_reread_a_part_per_crawl_newest_first(tmp_path: Path,
+                                                                             county_portal: _Portal) -> None:
     from newsmon.crawler.fingerprint import text_fingerprint
-    from newsmon.crawler.siteplace import REREAD_PER_CRAWL
     from newsmon.facts import facts_record
 
-    total = REREAD_PER_CRAWL + 40
+    total = 600
     with open_store(tmp_path / "news.db") as store:  # stories stored before the place was read: no place
         for i in range(total):
-            title, body = f"我县第{i}批项目签约", f"日前，我县与第{i}家企业签约建设厂房，项目总投资{i + 1}亿元。"
+            title, body = f"我县第{i}批项目签约", f"日前，我县与第{i}家企业签约建设厂房，项目总投资{i + 1}亿元。" * 3
             store.add_article(site="county", url=f"http://127.0.0.1:9/old/{i}.html", title=title, body=body,
                               fingerprint=text_fingerprint(body), facts=facts_record(title, body))
 
-    def placed() -> int:
+    def placed(where: str = "") -> int:
         with open_store(tmp_path / "news.db") as store:
-            return int(store.db.execute("SELECT count(*) FROM article_facts WHERE county = '靖边县'").fetchone()[0])
+            return int(store.db.execute("SELECT count(*) FROM article_facts f JOIN articles a ON a.id = f.article_id"
+                                        f" WHERE f.county = '靖边县' {where}").fetchone()[0])
 
     config = _config(tmp_path / "config.yaml", county_portal.base, ("a", "b"))
-    _run("crawl", "--config", str(config))  # its 2 new stories, and a batch of the old ones re-read
-    assert placed() == 2 + REREAD_PER_CRAWL
-    _run("crawl", "--config", str(config))  # the next crawl goes on where it stopped
+    _run("crawl", "--config", str(config))  # its 2 new stories, and a part of the old ones re-read, the newest first
+    first = placed("AND a.url LIKE '%/old/%'")
+    assert 0 < first < total and placed(f"AND a.url LIKE '%/old/{total - 1}.html'") == 1
+    for _ in range(10):  # each crawl goes on where the last stopped (the list pages answer 304)
+        if placed() == total + 2:
+            break
+        _run("crawl", "--config", str(config))
     assert placed() == total + 2
+    _run("crawl", "--config", str(config))
     with open_store(tmp_path / "news.db") as store:
         row = load_site_place(store.db, "county")
-        assert row is not None and not row.reread
+        assert row is not None and not row.reread and row.place == "靖边县"
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
