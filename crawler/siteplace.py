@@ -36,8 +36,8 @@ from newsmon.db.siteplaces import (SitePlaceRow, change_site_place, load_list_pa
 if TYPE_CHECKING:
     from newsmon.config import SiteConfig
 
-__all__ = ["CONFIRMING_CRAWLS", "LearnedPlace", "REREAD_SECONDS", "crawl_verdict", "owner_names", "page_place", "site_home",
-           "title_place"]
+__all__ = ["CONFIRMING_CRAWLS", "LearnedPlace", "REREAD_SECONDS", "crawl_verdict", "owner_names", "page_place",
+           "page_reading", "site_home", "title_place"]
 
 log = logging.getLogger(__name__)
 
