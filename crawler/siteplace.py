@@ -97,11 +97,15 @@ def page_place(title: str, owners: Iterable[str] = ()) -> Optional[str]:
     return page_reading(title, owners) or None
 
 
-# A title part naming an owner, though no city's or county's: an outlet ("网易新闻中心", "东北新闻网", "四川在线"), a
-# government body ("国家统计局", "四川省人民政府"), a channel ("四川频道"). A generic column name ("要闻动态", "无标题文档")
-# names none.
-_AN_OWNER = re.compile(r"[\u4e00-\u9fff]{2,12}(?:网|新闻网|新闻中心|在线|日报|晚报|电视台|频道|融媒体中心|人民政府|政府"
-                       r"|委员会|局|厅)")
+# A title part naming an owner, though no city's or county's: an outlet ("网易新闻中心", "东北新闻网", "四川在线",
+# "澎湃新闻", "新京报"), a government body ("国家统计局", "四川省人民政府"). A column's name names none ("要闻动态",
+# "无标题文档", "视频频道", "本地新闻", "政务服务网": a generic word before the outlet's word).
+_AN_OWNER = re.compile(r"[\u4e00-\u9fff]{2,12}(?:网|新闻网|新闻中心|新闻|在线|日报|晚报|都市报|报|电视台|融媒体中心|人民政府"
+                       r"|政府|委员会|局|厅)")
+_COLUMN_WORDS = re.compile(r"(?:新闻|视频|图片|专题|要闻|本地|国内|国际|综合|时政|社会|财经|经济|科技|教育|文化|体育|娱乐|旅游|健康"
+                           r"|生活|民生|政务服务|政务|服务|信息|资讯|党建|文明|公共|便民|互动|招商|投资|县域|乡镇|部门|基层|热点"
+                           r"|滚动|最新|头条|今日|每日|精彩|专栏|评论|图说|网络|手机|数字|电子)+"
+                           r"(?:网|新闻网|新闻中心|新闻|在线|日报|报|频道|中心)?")
 
 
 def page_reading(title: str, owners: Iterable[str] = ()) -> Optional[str]:
@@ -118,12 +122,13 @@ def page_reading(title: str, owners: Iterable[str] = ()) -> Optional[str]:
         return ""  # a firm's, a school's, a hospital's page ("江南要闻_江南大学新闻网", "主办：某投资控股有限公司")
     read = [(part, owner_place(part, whole=len(parts) == 1)) for part in parts]
     read += [(name, owner_place(name, whole=True)) for name in owners]
-    others = [name for name, place in read if place is None and (_AN_OWNER.fullmatch(name) or (
-        (named := named_place(name)) is not None and not named.city))]
+    others = [name for name, place in read if place is None and not _COLUMN_WORDS.fullmatch(name) and (
+        _AN_OWNER.fullmatch(name) or ((named := named_place(name)) is not None and not named.city))]
     places = {place for _, place in read if place is not None}
-    if others:  # a wider outlet's column: a city's ("大连频道_人民网"), or a county's written in full, not a county's short
-        # name that is also a trade's word ("温泉资讯_中国温泉旅游网", "商城动态_中国黄金网")
-        places = {place for name, place in read if place is not None and (not place.county or place.county in name)}
+    if others:  # a wider outlet's column: a city's ("大连频道_人民网"), a county's written in full, or the site's own name
+        # ("靖边新闻网"); not a county's short name that is also a trade's word ("温泉资讯_中国温泉旅游网")
+        places = {place for name, place in read if place is not None
+                  and (not place.county or place.county in name or _AN_OWNER.fullmatch(name))}
     if len({place.city for place in places}) > 1:
         return ""
     if not places:
@@ -148,7 +153,7 @@ CONFIRMING_CRAWLS = 2
 # How long a crawl's end re-reads the site's stories after its place changed (the newest first); the rest wait for the
 # next crawls (their facts are marked stale, so a killed crawl loses nothing). A time, not a count: a long story costs
 # more than a short one, and the worker's other crawls wait meanwhile.
-REREAD_SECONDS = 1.0
+REREAD_SECONDS = 3.0
 
 
 def crawl_verdict(readings: Iterable[Optional[str]]) -> Optional[str]:

@@ -364,6 +364,10 @@ class PortalSpider(scrapy.Spider):
         ):
             yield self._list_request(request.url, request.cb_kwargs.get("page_number", 1), form={})
             return
+        if (request.meta.get("newsmon_kind") == "list" and request.cb_kwargs.get("page_number", 1) == 1
+                and self.learns_place):
+            # A first list page that failed (HTTP 500, a timeout) says what it said last time of the site's place.
+            self.learned_place.unchanged((request.meta.get("redirect_urls") or [request.url])[0])
         reason, counted = describe_failure(failure)
         if counted:
             kind = request.meta.get("newsmon_kind")

@@ -98,6 +98,7 @@ class SiteHealth:
     next_run_at: Optional[str] = None
     place: Optional[str] = None  # the place its stories are read as reporting on (config.yaml or its list titles)
     place_from: Optional[str] = None  # "config" | "pages" (its list pages' titles and footers)
+    place_rereading: bool = False  # its stored stories are still being re-read with a new place, a part per crawl
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict for JSON output."""

@@ -21,7 +21,8 @@ Each entry of :data:`PG_MIGRATIONS` is one version (``db/migrate.py`` runs them)
 
 from __future__ import annotations
 
-__all__ = ["LIST_FAILURES", "MIGRATION_LOCK", "PG_MIGRATIONS", "SEARCH_TSV", "SITE_PLACES", "SITE_PLACES_DDL"]
+__all__ = ["LIST_FAILURES", "MIGRATION_LOCK", "PG_MIGRATIONS", "SEARCH_TSV", "SITE_PLACES", "SITE_PLACES_DDL",
+           "SITE_PLACES_REPAIR", "SITE_PLACES_REPAIR_DDL"]
 
 # Any constant: the advisory lock key that serialises the migrations (db/migrate.py) and the search column's
 # re-index batches (db/postgres/reindex.py) of one database.
@@ -184,6 +185,16 @@ SITE_PLACES_DDL = ("CREATE TABLE IF NOT EXISTS site_places (site text PRIMARY KE
                    " updated_at text NOT NULL);"
                    " CREATE TABLE IF NOT EXISTS list_page_places (url text PRIMARY KEY, site text NOT NULL, reading text,"
                    " title text NOT NULL DEFAULT '', updated_at text NOT NULL)")
+# Migration 7: migration 6 changed while session 42 built it (never released); a database that ran an early form gets
+# what the final one makes. Idempotent: nothing changes on one that ran the final form.
+SITE_PLACES_REPAIR = "site_places.pending, pending_crawls, reread and list_page_places, for a database with an early migration 6"
+SITE_PLACES_REPAIR_DDL = ("ALTER TABLE site_places ALTER COLUMN place DROP NOT NULL;"
+                          " ALTER TABLE site_places ADD COLUMN IF NOT EXISTS pending text;"
+                          " ALTER TABLE site_places ADD COLUMN IF NOT EXISTS pending_crawls integer NOT NULL DEFAULT 0;"
+                          " ALTER TABLE site_places ADD COLUMN IF NOT EXISTS reread integer NOT NULL DEFAULT 0;"
+                          " ALTER TABLE site_places ALTER COLUMN title SET DEFAULT '';"
+                          " CREATE TABLE IF NOT EXISTS list_page_places (url text PRIMARY KEY, site text NOT NULL,"
+                          " reading text, title text NOT NULL DEFAULT '', updated_at text NOT NULL)")
 
 # (version, name, SQL). Append only; never edit a released entry.
 PG_MIGRATIONS: tuple[tuple[int, str, str], ...] = (
@@ -200,4 +211,5 @@ PG_MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     # No default: rows from before stay NULL, not known (db/schema.py ensure_list_failures_column).
     (5, LIST_FAILURES, "ALTER TABLE crawl_runs ADD COLUMN IF NOT EXISTS list_failures integer"),
     (6, SITE_PLACES, SITE_PLACES_DDL),
+    (7, SITE_PLACES_REPAIR, SITE_PLACES_REPAIR_DDL),
 )

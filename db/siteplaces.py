@@ -25,7 +25,7 @@ from .handle import Handle, PgDatabase, pg_execute
 from .schema import write_lock
 
 __all__ = ["SitePlaceRow", "change_site_place", "finish_reread", "load_list_page_readings", "load_site_place",
-           "load_site_places", "save_list_page_readings"]
+           "load_site_places", "save_list_page_readings", "sites_rereading"]
 
 _COLUMNS = "place, title, pending, pending_crawls, reread"
 
@@ -57,6 +57,16 @@ def load_site_place(db: Handle, site: str) -> Optional[SitePlaceRow]:
     if "site_places" not in db.table_names():
         return None
     return _row(db.execute(sql, [site]).fetchall())
+
+
+def sites_rereading(db: Handle) -> set[str]:
+    """The sites whose stored stories are still being re-read with a new place (``reread``)."""
+    sql = "SELECT site FROM site_places WHERE reread = 1"
+    if isinstance(db, PgDatabase):
+        return {str(row[0]) for row in pg_execute(db, sql)[1]}
+    if "site_places" not in db.table_names():
+        return set()
+    return {str(row[0]) for row in db.execute(sql).fetchall()}
 
 
 def load_site_places(db: Handle) -> dict[str, str]:

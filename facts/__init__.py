@@ -396,7 +396,7 @@ def _places_named(name: str) -> tuple[Place, ...]:
 _OWN_WORDS = re.compile(
     r"(?:(?:人民)?政府(?:门户)?(?:网站|网)?|门户(?:网站|网)?|政务(?:服务)?网?|党政网|政府信息公开|信息公开"
     r"|新闻(?:网|中心)?|要闻|动态|资讯网?|信息网|融媒体?(?:中心)?|日报|晚报|发布|广播电视台|电视台|在线|之窗|网|频道"
-    r"|信息港|招商(?:网|局)?|投资促进(?:局|中心)|发改委|管委会|管理委员会)+")
+    r"|信息港|招商(?:网|局)?|投资促进(?:局|中心)|发改委|管委会|管理委员会|报业集团|传媒集团|广电集团|传媒中心)+")
 _DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{0,14}?(?:局|委员会|管委会|委|办公室|办公厅|厅|部|人大常委会|人大|政协|人民法院"
                          r"|人民检察院|人民政府|办事处)(?:门户网站|网站|网)?")
 _MATTERS_PORTAL = re.compile(r"(?:人力资源和?社会保障|人力资源|人社|社会保障|社保|医疗保障|医保|住房公积金|公积金|住房和城乡建设|住建"
@@ -408,6 +408,7 @@ _MATTERS_PORTAL = re.compile(r"(?:人力资源和?社会保障|人力资源|人�
 # owner a page names that is one of these makes the page no place's ("江南要闻_江南大学新闻网").
 _NOT_AN_OWNER = re.compile(r"大学|学院|学校|中学|小学|幼儿园|医院|公司|集团|银行|基金|证券|保险|协会|学会|商会|联合会|官网")
 _OWNER_PREFIX = re.compile(r"^(?:中国|中共|欢迎访问|欢迎来到)")
+_MEDIA_GROUP = re.compile(r"(?:报业|传媒|广电|广播电视|文化传媒|新闻传媒)(?:集团|中心)")
 _OWNER_SUFFIX = re.compile(r"(?:欢迎您|欢迎你)$")
 _OWN_ZONE = re.compile(r"(?:[\u4e00-\u9fff]{2,10})?(?:经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|新区|工业园区|产业园区"
                        r"|综合保税区|保税区)")
@@ -416,8 +417,9 @@ _UNIT_FIRST = "镇乡村街区县市州旗盟岛"
 
 
 def not_an_owner(name: str) -> bool:
-    """Whether ``name`` (a title's part, a page's owner) is a firm's, a school's, a hospital's or an association's."""
-    return bool(_NOT_AN_OWNER.search(name))
+    """Whether ``name`` (a title's part, a page's owner) is a firm's, a school's, a hospital's or an association's; a
+    city's media group is its outlet ("温州日报报业集团")."""
+    return bool(_NOT_AN_OWNER.search(_MEDIA_GROUP.sub("", name)))
 
 
 def owner_place(name: str, whole: bool = False) -> Optional[Place]:

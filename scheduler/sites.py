@@ -41,7 +41,7 @@ def site_statuses(config: Config) -> "list[SiteHealth]":
     """
     from newsmon.crawler.siteplace import site_home
     from newsmon.db import open_store
-    from newsmon.db.siteplaces import load_site_places
+    from newsmon.db.siteplaces import load_site_places, sites_rereading
     from newsmon.db.health import scheduled_runs, site_health
 
     names = [s.name for s in config.sites if s.enabled]
@@ -49,10 +49,12 @@ def site_statuses(config: Config) -> "list[SiteHealth]":
         results = site_health(store.db, names, thresholds=health_thresholds(config))
         schedule = scheduled_runs(store.db) if daemon_running(config, store.db) else {}
         learned = load_site_places(store.db)
+        rereading = sites_rereading(store.db)
     sites = {site.name: site for site in config.sites}
     for health in results:
         health.next_run_at = schedule.get(health.name)
         site = sites[health.name]
         health.place = site_home(site, learned.get(health.name)) or None
         health.place_from = None if health.place is None else "config" if site.place else "pages"
+        health.place_rereading = health.name in rereading
     return results

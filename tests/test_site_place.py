@@ -114,6 +114,7 @@ class _Portal(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), _Handler)
         self.titles = titles
         self.more = 0
+        self.failing = False
 
     @property
     def base(self) -> str:
@@ -128,6 +129,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 - stdlib name
         etag = None
+        if self.path == "/a/index.html" and self.server.failing:
+            self.send_error(500)  # page a breaks (the province column of test_a_failing_province_column…)
+            return
         if self.path in ("/a/index.html", "/b/index.html"):
             which = 0 if self.path.startswith("/a/") else 1
             # A second story on page b once ``more`` is set: page b changes, page a answers 304 (its ETag).
@@ -276,6 +280,32 @@ def test_a_province_column_answering_304_still_counts(tmp_path: Path) -> None:
         assert _kept(tmp_path) == "" and all(place == "" for place in _places(config))
 
 
+def test_a_failing_province_column_still_counts(tmp_path: Path) -> None:
+    for portal in _serve(("四川新闻_四川在线", "成都新闻_四川在线")):
+        config = _config(tmp_path / "config.yaml", portal.base, ("a", "b"))
+        _run("crawl", "--config", str(config))
+        portal.failing = True  # the province column answers 500 twice while the 成都 column changes
+        for more in (1, 2):
+            portal.more = more
+            CliRunner().invoke(cli, ["crawl", "--config", str(config)])  # (a partial crawl: not exit 0)
+        assert _kept(tmp_path) == ""
+
+
+@pytest.mark.parametrize("title, owners, reading", [
+    ("视频频道_靖边新闻网", (), "靖边县"),  # a county outlet's own column: its name is the site's
+    ("新闻频道", (), None),  # a column's name says nothing
+    ("政务服务网", (), None),
+    ("川观新闻", (), ""),  # a province's outlet without 网 in its name counts against
+    ("国内新闻_澎湃新闻", (), ""),
+    ("温州新闻_温州网", ("温州日报报业集团",), "温州市"),  # a city's media group is its outlet, not a firm
+    ("新闻动态", ("宁波某某网络科技有限公司",), ""),
+])
+def test_what_a_page_says_of_its_owner(title: str, owners: tuple[str, ...], reading: Optional[str]) -> None:
+    from newsmon.crawler.siteplace import page_reading
+
+    assert page_reading(title, owners) == reading
+
+
 def test_a_column_whose_title_names_no_owner_leaves_the_place(tmp_path: Path) -> None:
     for portal in _serve(("要闻动态_靖边县人民政府", "无标题文档")):
         config = _config(tmp_path / "config.yaml", portal.base, ("a", "b"))
@@ -319,7 +349,9 @@ def test_a_sites_many_stored_stories_are_reread_a_part_per_crawl_newest_first(tm
     total = 600
     with open_store(tmp_path / "news.db") as store:  # stories stored before the place was read: no place
         for i in range(total):
-            title, body = f"我县第{i}批项目签约", f"日前，我县与第{i}家企业签约建设厂房，项目总投资{i + 1}亿元。" * 3
+            # Long enough that the crawl's re-read time runs out before all are read.
+            title = f"我县第{i}批项目签约"
+            body = (f"日前，我县与第{i}家企业签约建设厂房，项目总投资{i + 1}亿元。" + "该项目建成后将带动就业，促进产业升级。" * 40)
             store.add_article(site="county", url=f"http://127.0.0.1:9/old/{i}.html", title=title, body=body,
                               fingerprint=text_fingerprint(body), facts=facts_record(title, body))
 

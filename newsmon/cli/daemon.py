@@ -133,6 +133,10 @@ def sites(config_path: Path, fmt: str) -> None:
     if learned:  # no one checked these: say them, with the way to change them
         console.print("Places read from the sites' list pages: " + ", ".join(learned) + " (to change one, set the"
                       " site's `place:` or `learn_place: false`, then run `newsmon reextract --facts SITE`)", style="dim")
+    rereading = [r.name for r in rows if r.place_rereading]
+    if rereading:
+        console.print("Re-reading stored stories with a new place, a part per crawl: " + ", ".join(rereading)
+                      + " (`newsmon reextract --facts --stale` finishes it now)", style="dim")
     if not daemon_running(config):
         console.print("newsmon run is not running on this database, so no crawl is scheduled.", style="dim")
 
