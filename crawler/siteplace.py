@@ -132,7 +132,7 @@ def page_reading(title: str, owners: Iterable[str] = ()) -> Optional[str]:
     if len({place.city for place in places}) > 1:
         return ""
     if not places:
-        return "" if others or owners else None
+        return "" if others else None  # (an owner the page names that reads as nothing, "县大数据中心", says nothing)
     counties = {place for place in places if place.county}
     [place] = counties if len(counties) == 1 else {Place(p.province, p.city, "") for p in places}
     for written in (place.county, place.city + place.county, place.city) if place.county else (place.city,):

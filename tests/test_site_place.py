@@ -299,6 +299,8 @@ def test_a_failing_province_column_still_counts(tmp_path: Path) -> None:
     ("国内新闻_澎湃新闻", (), ""),
     ("温州新闻_温州网", ("温州日报报业集团",), "温州市"),  # a city's media group is its outlet, not a firm
     ("新闻动态", ("宁波某某网络科技有限公司",), ""),
+    ("综合信息", ("靖边县大数据中心",), "靖边县"),  # a county's own body
+    ("综合信息", ("某某县信息服务站",), None),  # an owner read as nothing says nothing
 ])
 def test_what_a_page_says_of_its_owner(title: str, owners: tuple[str, ...], reading: Optional[str]) -> None:
     from newsmon.crawler.siteplace import page_reading
