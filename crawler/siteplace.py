@@ -184,8 +184,8 @@ class LearnedPlace:
     def __init__(self, db: Handle, site: str) -> None:
         self.db = db
         self.site = site
-        row = load_site_place(db, site)
-        self.kept: Optional[str] = row.place if row is not None else None  # "": its pages name no one place
+        self.row = load_site_place(db, site)  # as the crawl began
+        self.kept: Optional[str] = self.row.place if self.row is not None else None  # "": its pages name no one place
         self.readings: dict[str, tuple[Optional[str], str]] = {}  # first list pages read this crawl: (reading, title)
         self.pages: set[str] = set()  # every first list page this crawl asked for, read or unchanged (304)
         self.used: set[str] = set()  # the homes this crawl's stories were read with
@@ -223,8 +223,10 @@ class LearnedPlace:
         save_list_page_readings(self.db, self.site, self.readings, utc_now())
         said = load_list_page_readings(self.db, self.site, sorted(self.pages))
         verdict = crawl_verdict(reading for reading, _ in said.values())
-        if verdict is None:
-            row = load_site_place(self.db, self.site)
+        row = self.row
+        if verdict is None or (row is not None and verdict == row.place and row.pending is None
+                               and self.used <= {verdict}):
+            # Nothing to change (the usual crawl: no write); a re-read begun before goes on.
             return (row.place or "") if row is not None and row.reread else None
         title = next((title for reading, title in said.values() if reading is not None), "")
         used = set(self.used)

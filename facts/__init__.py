@@ -14,8 +14,8 @@ from typing import Any, Callable, Optional
 
 from .amounts import CNY_RATES, Amount, find_investment, parse_amount, tally_story, works_in_general_summary
 from .industries import INDUSTRIES, find_industries
-from .places import (Place, common_word, find_places, national_figure, national_scope, outlet, place_named,
-                     repeated_county, short_name, written_names)
+from .places import (Place, find_places, national_figure, national_scope, outlet, place_named,
+                     read_as_a_word, repeated_county, short_name, written_names)
 from .project import find_project
 from .script import to_simplified
 from .amount_model import MIN_BODY as AMOUNT_MIN_BODY, AmountView, keep_amount, read_amount
@@ -475,7 +475,7 @@ def _short_name_owns(name: str, place: Place, short_city: bool) -> bool:
     or a government's own words (大连, 靖边, 北京朝阳), never a district's alone (江南, 金山, 中原: words more often than an
     outlet's name), nor one that is an everyday word (公安 of 公安要闻, 合作, 商城: jieba's common words), nor before a
     department's name (北海救助局, 太湖流域管理局: a region's bodies)."""
-    return short_city and not common_word(name) and not (place.county.endswith("区") and not name.startswith(place.city[:2]))
+    return short_city and not read_as_a_word(name) and not (place.county.endswith("区") and not name.startswith(place.city[:2]))
 
 
 def _whole_place(name: str) -> Optional[Place]:

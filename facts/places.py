@@ -35,7 +35,7 @@ import ahocorasick
 from .text import COMMA_CLAUSE_MARKS, FAIR_NAMES, GOVERNOR, NATIONAL, OUR_HOME, REACH, SEVERAL, WHOLE, sentence_end
 
 __all__ = ["Division", "Place", "find_places", "names_a_country", "national_figure", "place_named", "provincial_capital",
-           "common_word", "repeated_county", "short_name", "written_names"]
+           "read_as_a_word", "repeated_county", "short_name", "written_names"]
 
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
              "林区", "地区", "新区", "矿区", "省", "市", "县", "区", "盟", "旗")
@@ -1834,7 +1834,7 @@ def _county_outlet(body: str) -> bool:
     return place is not None and bool(place.city)
 
 
-def common_word(name: str) -> bool:
+def read_as_a_word(name: str) -> bool:
     """Whether jieba's dictionary has ``name`` as a noun, verb, adjective or place word other than a proper noun, written
     often (公安 n 2,800 times, 合作 vn, 灯塔 n, 资源 n): a county so named is not read from the word alone where nothing
     shows it is the place. Not its odd tags of place names (大连 d, 万载 m, 瓦房店 n 3 times)."""
