@@ -182,24 +182,28 @@ PIPELINES: tuple[type, ...] = (NonArticlePipeline, TemplatePipeline, StorePipeli
 
 
 def _reread_facts(spider: PortalSpider) -> None:
-    """What the crawl's list pages said of the site's place is kept (``LearnedPlace.settle``); when the place changed,
-    the site's stored stories are re-read with it, the newest first, for ``REREAD_SECONDS`` at each crawl's end
-    (``newsmon/facts_reread``; their facts are marked stale, so a killed crawl loses nothing)."""
-    learned = getattr(spider, "loaded_learned_place", None)
-    if learned is None:
-        return
-    from newsmon.db.siteplaces import finish_reread
+    """What the crawl's list pages said of the site's place is kept (``LearnedPlace.settle``); when the site's place
+    changed (read from its pages, or the config's ``place:`` edited: ``note_site_home``), the site's stored stories are
+    re-read with it, the newest first, for ``REREAD_SECONDS`` at each crawl's end (``newsmon/facts_reread``; their
+    facts are marked stale, so a killed crawl loses nothing)."""
+    from newsmon.clock import utc_now
+    from newsmon.db.siteplaces import finish_reread, note_site_home
     from newsmon.facts.refresh import reextract_facts
 
     from .siteplace import REREAD_SECONDS, site_home
 
     try:
-        place = learned.settle()
-        if place is None:
+        kept = None
+        if spider.learns_place:
+            learned = spider.learned_place  # (the kept place is loaded if this crawl read no list page)
+            learned.settle()
+            kept = learned.kept
+        home = site_home(spider.site, kept)
+        if not note_site_home(spider.store.db, spider.name, home, utc_now()):
             return
         started = time.monotonic()
         done, _ = reextract_facts(spider.store, site=spider.name, only_stale=True, seconds=REREAD_SECONDS,
-                                  newest_first=True, homes={spider.name: site_home(spider.site, place)})
+                                  newest_first=True, homes={spider.name: home})
         if time.monotonic() - started < REREAD_SECONDS:  # it ran out of stale stories, not of time
             finish_reread(spider.store.db, spider.name)
     except Exception as exc:  # boundary: stored facts stay as they were; the next crawl (or reextract) goes on

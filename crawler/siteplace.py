@@ -243,7 +243,8 @@ class LearnedPlace:
             # Stories stored before were read with the old place (none before the first verdict), this crawl's with
             # the homes it gave them.
             stale = place != (old or "") or any(home != place for home in used)
-            return SitePlaceRow(place, title, pending, crawls, reread=bool(row is not None and row.reread) or stale)
+            return SitePlaceRow(place, title, pending, crawls, reread=bool(row is not None and row.reread) or stale,
+                                read_with=place)
 
         before, after = change_site_place(self.db, self.site, change, utc_now())
         old = before.place if before is not None else None

@@ -117,11 +117,6 @@ class PortalSpider(scrapy.Spider):
             self._learned_place = LearnedPlace(self.store.db, self.site.name)
         return self._learned_place
 
-    @property
-    def loaded_learned_place(self) -> Optional[LearnedPlace]:
-        """The title places if this crawl read them, else None (the end of a crawl must not load them)."""
-        return self._learned_place
-
     def story_home(self) -> str:
         """The place a story stored now is read as reporting on, for its facts (``site_home``; the learned place counts
         the homes it gave, see ``LearnedPlace.settle``)."""

@@ -78,7 +78,8 @@ TABLES: tuple[_Table, ...] = (
     _Table("site_blocks", ("site", "block"), ("site", "block", "pages", "last_seen")),
     _Table("site_templates", ("site",), ("site", "pages", "updated_at")),
     _Table("site_headlines", ("site", "headline"), ("site", "headline", "url", "list_date", "last_seen")),
-    _Table("site_places", ("site",), ("site", "place", "title", "pending", "pending_crawls", "reread", "updated_at")),
+    _Table("site_places", ("site",), ("site", "place", "title", "pending", "pending_crawls", "reread", "read_with",
+                                     "updated_at")),
     _Table("list_page_places", ("url",), ("url", "site", "reading", "title", "updated_at")),
 )
 

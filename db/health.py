@@ -98,7 +98,10 @@ class SiteHealth:
     next_run_at: Optional[str] = None
     place: Optional[str] = None  # the place its stories are read as reporting on (config.yaml or its list titles)
     place_from: Optional[str] = None  # "config" | "pages" (its list pages' titles and footers)
-    place_rereading: bool = False  # its stored stories are still being re-read with a new place, a part per crawl
+    # its stored stories are still to be re-read with its place, a part per crawl (it changed: read from its pages, or
+    # the config's `place:` edited since they were read)
+    place_rereading: bool = False
+    place_pending: Optional[str] = None  # another place its list pages read lately, kept once a second crawl agrees
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict for JSON output."""

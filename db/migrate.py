@@ -32,7 +32,8 @@ import sqlite_utils
 from newsmon.clock import utc_now
 
 from .handle import Handle, PgDatabase
-from .pg_schema import LIST_FAILURES, MIGRATION_LOCK, PG_MIGRATIONS, SITE_PLACES, SITE_PLACES_REPAIR
+from .pg_schema import (LIST_FAILURES, MIGRATION_LOCK, PG_MIGRATIONS, SITE_PLACES, SITE_PLACES_REPAIR,
+                        SITE_READ_WITH)
 from .postgres.reindex import reindex_search
 from .schema import (configure_connection, create_schema, ensure_file_type_column, ensure_list_failures_column,
                      ensure_search_indexes, ensure_site_places_schema, write_lock)
@@ -58,6 +59,7 @@ SQLITE_MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite_utils.Database], None]
     (5, LIST_FAILURES, ensure_list_failures_column),
     (6, SITE_PLACES, ensure_site_places_schema),
     (7, SITE_PLACES_REPAIR, ensure_site_places_schema),  # (idempotent: it adds what an early form of 6 lacked)
+    (8, SITE_READ_WITH, ensure_site_places_schema),  # (idempotent: read_with is added where it is missing)
 )
 
 _CREATE = "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text, applied_at text)"

@@ -22,7 +22,7 @@ Each entry of :data:`PG_MIGRATIONS` is one version (``db/migrate.py`` runs them)
 from __future__ import annotations
 
 __all__ = ["LIST_FAILURES", "MIGRATION_LOCK", "PG_MIGRATIONS", "SEARCH_TSV", "SITE_PLACES", "SITE_PLACES_DDL",
-           "SITE_PLACES_REPAIR", "SITE_PLACES_REPAIR_DDL"]
+           "SITE_PLACES_REPAIR", "SITE_PLACES_REPAIR_DDL", "SITE_READ_WITH", "SITE_READ_WITH_DDL"]
 
 # Any constant: the advisory lock key that serialises the migrations (db/migrate.py) and the search column's
 # re-index batches (db/postgres/reindex.py) of one database.
@@ -196,6 +196,12 @@ SITE_PLACES_REPAIR_DDL = ("ALTER TABLE site_places ALTER COLUMN place DROP NOT N
                           " CREATE TABLE IF NOT EXISTS list_page_places (url text PRIMARY KEY, site text NOT NULL,"
                           " reading text, title text NOT NULL DEFAULT '', updated_at text NOT NULL)")
 
+# Migration 8: the place a site's stored stories were last read with (config or list pages), so that a change of the
+# config's `place:` re-reads them as a change read from the pages does.
+SITE_READ_WITH = ("site_places.read_with: the place a site's stored stories were last read with, so that a change of"
+                  " the config's place re-reads them")
+SITE_READ_WITH_DDL = "ALTER TABLE site_places ADD COLUMN IF NOT EXISTS read_with text"
+
 # (version, name, SQL). Append only; never edit a released entry.
 PG_MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "baseline: the tables of SQLite schema version 2 with search_tsv (tsvector, GIN)", _BASELINE),
@@ -212,4 +218,5 @@ PG_MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (5, LIST_FAILURES, "ALTER TABLE crawl_runs ADD COLUMN IF NOT EXISTS list_failures integer"),
     (6, SITE_PLACES, SITE_PLACES_DDL),
     (7, SITE_PLACES_REPAIR, SITE_PLACES_REPAIR_DDL),
+    (8, SITE_READ_WITH, SITE_READ_WITH_DDL),
 )

@@ -298,10 +298,11 @@ def ensure_site_places_schema(db: sqlite_utils.Database) -> None:
                " updated_at TEXT NOT NULL)")
     db.execute("CREATE TABLE IF NOT EXISTS list_page_places (url TEXT PRIMARY KEY, site TEXT NOT NULL, reading TEXT,"
                " title TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL)")
-    # A file that ran an early form of this migration (during session 42) has site_places without these.
+    # A file that ran an early form of this migration (during session 42) has site_places without the first three;
+    # read_with is migration 8's.
     columns = db["site_places"].columns_dict
     for column, kind in (("pending", "TEXT"), ("pending_crawls", "INTEGER NOT NULL DEFAULT 0"),
-                         ("reread", "INTEGER NOT NULL DEFAULT 0")):
+                         ("reread", "INTEGER NOT NULL DEFAULT 0"), ("read_with", "TEXT")):
         if column not in columns:
             db.execute(f"ALTER TABLE site_places ADD COLUMN {column} {kind}")
 

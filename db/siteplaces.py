@@ -10,6 +10,10 @@ other's step):
   once several agree).
 * ``reread``: 1 while stories stored before the place last changed may still carry facts read with the old one.
 * ``title``: the title of the page that last decided.
+* ``read_with``: the place (config's or pages', "" for none) the site's stored stories were last read with; a crawl
+  or ``newsmon reextract --facts`` finding the site's place changed (the config's ``place:`` edited, ``learn_place``
+  turned off) marks them stale and re-reads them, as a change read from the pages does. NULL: not known yet (a
+  database from before migration 8), taken as the current place.
 
 ``list_page_places`` keeps what each first list page (a start URL) said when it was last read (``reading``: a place,
 "" for an owner that is no one city's or county's, NULL for none named), so that a page answering 304 Not Modified
@@ -18,16 +22,16 @@ still counts with what it said.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable, Optional
 
 from .handle import Handle, PgDatabase, pg_execute
 from .schema import write_lock
 
 __all__ = ["SitePlaceRow", "change_site_place", "finish_reread", "load_list_page_readings", "load_site_place",
-           "load_site_places", "save_list_page_readings", "sites_rereading"]
+           "load_site_place_rows", "load_site_places", "note_site_home", "save_list_page_readings"]
 
-_COLUMNS = "place, title, pending, pending_crawls, reread"
+_COLUMNS = "place, title, pending, pending_crawls, reread, read_with"
 
 
 @dataclass(frozen=True)
@@ -39,14 +43,15 @@ class SitePlaceRow:
     pending: Optional[str] = None
     pending_crawls: int = 0
     reread: bool = False
+    read_with: Optional[str] = None
 
 
 def _row(found: list[tuple[Any, ...]]) -> Optional[SitePlaceRow]:
     if not found:
         return None
-    place, title, pending, crawls, reread = found[0]
+    place, title, pending, crawls, reread, read_with = found[0]
     return SitePlaceRow(None if place is None else str(place), str(title or ""), None if pending is None else str(pending),
-                        int(crawls or 0), bool(reread))
+                        int(crawls or 0), bool(reread), None if read_with is None else str(read_with))
 
 
 def load_site_place(db: Handle, site: str) -> Optional[SitePlaceRow]:
@@ -59,26 +64,22 @@ def load_site_place(db: Handle, site: str) -> Optional[SitePlaceRow]:
     return _row(db.execute(sql, [site]).fetchall())
 
 
-def sites_rereading(db: Handle) -> set[str]:
-    """The sites whose stored stories are still being re-read with a new place (``reread``)."""
-    sql = "SELECT site FROM site_places WHERE reread = 1"
-    if isinstance(db, PgDatabase):
-        return {str(row[0]) for row in pg_execute(db, sql)[1]}
-    if "site_places" not in db.table_names():
-        return set()
-    return {str(row[0]) for row in db.execute(sql).fetchall()}
-
-
-def load_site_places(db: Handle) -> dict[str, str]:
-    """Every site's place, by site name; sites whose pages name no one place (or none yet) are left out."""
-    sql = "SELECT site, place FROM site_places WHERE place <> ''"
+def load_site_place_rows(db: Handle) -> dict[str, SitePlaceRow]:
+    """Every site's row, by site name (empty when the file predates the table, read-only)."""
+    sql = f"SELECT site, {_COLUMNS} FROM site_places"
     if isinstance(db, PgDatabase):
         rows = pg_execute(db, sql)[1]
     elif "site_places" not in db.table_names():
         return {}
     else:
         rows = db.execute(sql).fetchall()
-    return {str(site): str(place) for site, place in rows}
+    return {str(row[0]): row_ for row in rows if (row_ := _row([tuple(row[1:])])) is not None}
+
+
+def load_site_places(db: Handle) -> dict[str, str]:
+    """Every site's place read from its pages, by site name; sites whose pages name no one place (or none yet) are left
+    out."""
+    return {site: row.place for site, row in load_site_place_rows(db).items() if row.place}
 
 
 def change_site_place(db: Handle, site: str, change: Callable[[Optional[SitePlaceRow]], SitePlaceRow],
@@ -89,10 +90,10 @@ def change_site_place(db: Handle, site: str, change: Callable[[Optional[SitePlac
     stale in the same transaction (version 0), so that a crawl killed before it re-read them leaves them to the next
     (and to ``newsmon reextract --facts --stale``)."""
     select = f"SELECT {_COLUMNS} FROM site_places WHERE site = ?"
-    upsert = ("INSERT INTO site_places (site, place, title, pending, pending_crawls, reread, updated_at)"
-              " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (site) DO UPDATE SET place = excluded.place,"
+    upsert = ("INSERT INTO site_places (site, place, title, pending, pending_crawls, reread, read_with, updated_at)"
+              " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (site) DO UPDATE SET place = excluded.place,"
               " title = excluded.title, pending = excluded.pending, pending_crawls = excluded.pending_crawls,"
-              " reread = excluded.reread, updated_at = excluded.updated_at")
+              " reread = excluded.reread, read_with = excluded.read_with, updated_at = excluded.updated_at")
     stale = ("UPDATE article_facts SET version = 0 WHERE article_id IN (SELECT id FROM articles WHERE site = ?)")
     if isinstance(db, PgDatabase):
         with db.transaction() as tx:
@@ -100,24 +101,44 @@ def change_site_place(db: Handle, site: str, change: Callable[[Optional[SitePlac
             pg_execute(tx, "INSERT INTO site_places (site, updated_at) VALUES (?, ?) ON CONFLICT (site) DO NOTHING",
                        [site, now])
             before = _row(pg_execute(tx, select + " FOR UPDATE", [site])[1])
-            before = None if before is not None and before.place is None and not before.pending else before
+            before = None if before == SitePlaceRow() else before  # the row just inserted: none before
             after = change(before)
             pg_execute(tx, upsert, [site, after.place, after.title, after.pending, after.pending_crawls,
-                                    int(after.reread), now])
+                                    int(after.reread), after.read_with, now])
             if _marks_stale(before, after):
                 pg_execute(tx, stale, [site])
         return before, after
     with write_lock(db):
         before = _row(db.execute(select, [site]).fetchall())
         after = change(before)
-        db.execute(upsert, [site, after.place, after.title, after.pending, after.pending_crawls, int(after.reread), now])
+        db.execute(upsert, [site, after.place, after.title, after.pending, after.pending_crawls, int(after.reread),
+                            after.read_with, now])
         if _marks_stale(before, after):
             db.execute(stale, [site])
     return before, after
 
 
 def _marks_stale(before: Optional[SitePlaceRow], after: SitePlaceRow) -> bool:
-    return after.reread and (before is None or not before.reread or before.place != after.place)
+    # A re-read under way is begun again when the place it reads with changes (stories it did are stale again).
+    return after.reread and (before is None or not before.reread or before.place != after.place
+                             or before.read_with != after.read_with)
+
+
+def note_site_home(db: Handle, site: str, home: str, now: str) -> bool:
+    """Note that ``site``'s stories are now read with ``home`` (its place, "" for none; ``site_home``); when its
+    stored stories were read with another (``read_with``), mark their facts stale and the site ``reread``, in one
+    transaction. True while the site's stored stories are still to be re-read (``reread``)."""
+
+    def change(row: Optional[SitePlaceRow]) -> SitePlaceRow:
+        row = row or SitePlaceRow()
+        if row.read_with is None or row.read_with == home:  # NULL: not known (an older file), taken as the same
+            return replace(row, read_with=home)
+        return replace(row, read_with=home, reread=True)
+
+    row = load_site_place(db, site)
+    if row is not None and row.read_with == home:
+        return row.reread  # the usual crawl: no write
+    return change_site_place(db, site, change, now)[1].reread
 
 
 def finish_reread(db: Handle, site: str) -> None:

@@ -41,20 +41,24 @@ def site_statuses(config: Config) -> "list[SiteHealth]":
     """
     from newsmon.crawler.siteplace import site_home
     from newsmon.db import open_store
-    from newsmon.db.siteplaces import load_site_places, sites_rereading
+    from newsmon.db.siteplaces import load_site_place_rows
     from newsmon.db.health import scheduled_runs, site_health
 
     names = [s.name for s in config.sites if s.enabled]
     with open_store(config.database_target, readonly=True) as store:
         results = site_health(store.db, names, thresholds=health_thresholds(config))
         schedule = scheduled_runs(store.db) if daemon_running(config, store.db) else {}
-        learned = load_site_places(store.db)
-        rereading = sites_rereading(store.db)
+        places = load_site_place_rows(store.db)
     sites = {site.name: site for site in config.sites}
     for health in results:
         health.next_run_at = schedule.get(health.name)
         site = sites[health.name]
-        health.place = site_home(site, learned.get(health.name)) or None
+        row = places.get(health.name)
+        home = site_home(site, row.place if row is not None else None)
+        health.place = home or None
         health.place_from = None if health.place is None else "config" if site.place else "pages"
-        health.place_rereading = health.name in rereading
+        # A config's `place:` edited since the stories were read re-reads them at the site's next crawl.
+        health.place_rereading = row is not None and (row.reread or row.read_with not in (None, home))
+        if row is not None and row.pending is not None and not site.place and site.learn_place:
+            health.place_pending = row.pending
     return results

@@ -246,6 +246,43 @@ def test_stories_stored_before_the_place_was_read_are_reread_with_it(tmp_path: P
     assert all("靖边县" in p for p in _places(config)) and len(_places(config)) == 2
 
 
+def test_editing_the_configs_place_rereads_the_stored_stories(tmp_path: Path, county_portal: _Portal) -> None:
+    config = _config(tmp_path / "config.yaml", county_portal.base, ("a", "b"), place="鄂州")
+    _run("crawl", "--config", str(config))
+    assert all("鄂州市" in p for p in _places(config)) and not _site_row(config)["place_rereading"]
+    # The user corrects the place: `sites` says the stories will be re-read, and the next crawl does it (its list pages
+    # answer 304: nothing new to store, the stored stories re-read all the same).
+    _config(tmp_path / "config.yaml", county_portal.base, ("a", "b"), place="巫山")
+    row = _site_row(config)
+    assert (row["place"], row["place_from"], row["place_rereading"]) == ("巫山", "config", True)
+    _run("crawl", "--config", str(config))
+    assert all("巫山县" in p for p in _places(config)) and len(_places(config)) == 2
+    assert not _site_row(config)["place_rereading"]
+    # No place at all (and none read from the pages): the stories lose it.
+    _config(tmp_path / "config.yaml", county_portal.base, ("a", "b"), learn_place=False)
+    _run("crawl", "--config", str(config))
+    assert _places(config) == ["", ""]
+    # Back to reading the pages: their county.
+    _config(tmp_path / "config.yaml", county_portal.base, ("a", "b"))
+    county_portal.more = 1  # (the first crawl that reads a list page again reads its title)
+    _run("crawl", "--config", str(config))
+    assert all("靖边县" in p for p in _places(config)) and len(_places(config)) == 2
+
+
+def test_reextract_stale_rereads_a_site_whose_place_was_edited(tmp_path: Path, county_portal: _Portal) -> None:
+    config = _config(tmp_path / "config.yaml", county_portal.base, ("a", "b"), place="鄂州")
+    _run("crawl", "--config", str(config))
+    _config(tmp_path / "config.yaml", county_portal.base, ("a", "b"), place="巫山")
+    assert "Recomputed the investment facts of 2 stories" in _run("reextract", "--facts", "--stale", "--config",
+                                                                  str(config))
+    assert all("巫山县" in p for p in _places(config)) and not _site_row(config)["place_rereading"]
+    # Nothing changed since: nothing to do, and the next crawl re-reads nothing.
+    assert "of 0 stories" in _run("reextract", "--facts", "--stale", "--config", str(config))
+    with open_store(tmp_path / "news.db") as store:
+        row = load_site_place(store.db, "county")
+        assert row is not None and (row.read_with, row.reread) == ("巫山", False)
+
+
 def _kept(tmp_path: Path) -> Optional[str]:
     with open_store(tmp_path / "news.db") as store:
         row = load_site_place(store.db, "county")
@@ -331,6 +368,9 @@ def test_one_odd_crawl_never_flips_the_site_and_two_in_a_row_do(tmp_path: Path, 
     county_portal.titles = ("要闻动态_榆林市人民政府", "通知公告_榆林市人民政府")
     _run("crawl", "--config", str(config))
     assert _kept(tmp_path) == "靖边县" and all("靖边县" in p for p in _places(config))
+    row = _site_row(config)  # the reading waiting for a second crawl is shown
+    assert (row["place"], row["place_pending"]) == ("靖边县", "榆林市")
+    assert "county → 榆林市" in _run("sites", "--config", str(config)).replace("\n", "")
     county_portal.titles = ("要闻动态_靖边县人民政府", "通知公告_靖边县人民政府")
     _run("crawl", "--config", str(config))
     assert _kept(tmp_path) == "靖边县"
@@ -392,6 +432,39 @@ def test_two_crawls_ending_at_once_keep_each_others_step(backend: str, tmp_path:
         row = load_site_place(store.db, "outlet")
         assert row is not None and (row.place, row.pending, row.pending_crawls) == ("", "沈阳市", 1)
         assert load_site_places(store.db) == {}
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_a_new_home_marks_the_sites_stories_stale_once(backend: str, tmp_path: Path,
+                                                      request: pytest.FixtureRequest) -> None:
+    from newsmon.crawler.fingerprint import text_fingerprint
+    from newsmon.db.siteplaces import note_site_home
+    from newsmon.facts import FACTS_VERSION, facts_record
+
+    target = str(tmp_path / "news.db") if backend == "sqlite" else request.getfixturevalue("postgres_url")
+    with open_store(target) as store:
+        site = f"edited-{tmp_path.name}"  # (one PostgreSQL database serves every test)
+        body = "日前，我县与某企业签约建设厂房，项目总投资3亿元。"
+        store.add_article(site=site, url=f"http://127.0.0.1:9/{site}/1.html", title="我县项目签约", body=body,
+                          fingerprint=text_fingerprint(body + site), facts=facts_record("我县项目签约", body, "", "鄂州"))
+
+        def versions() -> list[int]:
+            return _fact_versions(store.db, site)
+
+        assert not note_site_home(store.db, site, "鄂州", "2026-12-05T00:00:00+00:00")  # first seen: taken as read so
+        assert versions() == [FACTS_VERSION]
+        assert note_site_home(store.db, site, "巫山", "2026-12-05T00:01:00+00:00")  # edited: stale, re-read pending
+        assert versions() == [0]
+        row = load_site_place(store.db, site)
+        assert row is not None and (row.read_with, row.reread, row.place) == ("巫山", True, None)
+
+
+def _fact_versions(db: Any, site: str) -> list[int]:
+    from newsmon.db.handle import PgDatabase, pg_execute
+
+    sql = "SELECT f.version FROM article_facts f JOIN articles a ON a.id = f.article_id WHERE a.site = ?"
+    rows = pg_execute(db, sql, [site])[1] if isinstance(db, PgDatabase) else db.execute(sql, [site]).fetchall()
+    return [int(version) for (version,) in rows]
 
 
 def test_a_read_only_open_of_a_file_from_before_the_table_reads_no_place(tmp_path: Path) -> None:

@@ -132,7 +132,12 @@ def sites(config_path: Path, fmt: str) -> None:
     learned = [f"{r.name} → {r.place}" for r in rows if r.place_from == "pages"]
     if learned:  # no one checked these: say them, with the way to change them
         console.print("Places read from the sites' list pages: " + ", ".join(learned) + " (to change one, set the"
-                      " site's `place:` or `learn_place: false`, then run `newsmon reextract --facts SITE`)", style="dim")
+                      " site's `place:` or `learn_place: false`; its stories are re-read at its next crawls)",
+                      style="dim")
+    pending = [f"{r.name} → {r.place_pending or 'no one place'}" for r in rows if r.place_pending is not None]
+    if pending:
+        console.print("Read once from the list pages, kept if the next crawl reads it too: " + ", ".join(pending),
+                      style="dim")
     rereading = [r.name for r in rows if r.place_rereading]
     if rereading:
         console.print("Re-reading stored stories with a new place, a part per crawl: " + ", ".join(rereading)

@@ -101,18 +101,25 @@ def _utc(moment: object) -> Optional[str]:
 @click.argument("site", required=False)
 @config_option
 @click.option("--facts", "facts", is_flag=True, help="Recompute the investment facts (amount, stage, places, …).")
-@click.option("--stale", is_flag=True, help="Only stories whose facts came from an older extractor.")
+@click.option("--stale", is_flag=True, help="Only stories whose facts are out of date (an older extractor, or their"
+              " site's place changed).")
 @handle_errors
 def reextract(site: Optional[str], config_path: Path, facts: bool, stale: bool) -> None:
     """Recompute derived data of stored stories (of SITE, default all).
 
     \b
     newsmon reextract --facts           every story's investment facts
-    newsmon reextract --facts --stale   only those from an older extractor
-    Progress goes to stderr every few seconds.
+    newsmon reextract --facts --stale   only those out of date: an older extractor,
+                                        or a site whose place changed
+    A crawl re-reads a site's stories itself, a few seconds per crawl, after its
+    place changed (its `place:` edited, or read anew from its list pages); this
+    does it at once. Progress goes to stderr every few seconds.
     """
+    from newsmon.clock import utc_now
     from newsmon.crawler.siteplace import site_home
-    from newsmon.db.siteplaces import load_site_places
+    from newsmon.db.facts import iter_articles_for_facts
+    from newsmon.db.siteplaces import finish_reread, load_site_place_rows, note_site_home
+    from newsmon.facts import FACTS_VERSION
     from newsmon.facts.refresh import reextract_facts
 
     if not facts:
@@ -128,9 +135,16 @@ def reextract(site: Optional[str], config_path: Path, facts: bool, stale: bool) 
             print(f"reextract: {done} stories done", file=sys.stderr, flush=True)
 
     with open_store(config) as store:
-        learned = load_site_places(store.db)  # the places list page titles named (crawler/siteplace.py)
-        homes = {each.name: site_home(each, learned.get(each.name)) for each in config.sites}
+        rows = load_site_place_rows(store.db)  # the places list pages named (crawler/siteplace.py)
+        homes = {each.name: site_home(each, row.place if (row := rows.get(each.name)) else None)
+                 for each in config.sites}
+        scope = [name for name in homes if site is None or name == site]
+        for name in scope:  # a `place:` edited since the stories were read marks them stale (for --stale too)
+            note_site_home(store.db, name, homes[name], utc_now())
         done, failed = reextract_facts(store, site=site, only_stale=stale, on_progress=progress,
                                        homes={name: home for name, home in homes.items() if home})
+        for name in scope:  # re-read with their place now, unless a crawl meanwhile changed it again
+            if next(iter_articles_for_facts(store.db, site=name, stale_before=FACTS_VERSION, batch=1), None) is None:
+                finish_reread(store.db, name)
     click.echo(f"Recomputed the investment facts of {done} stories" + (f"; {failed} failed (see the log)." if failed
                                                                          else "."))
