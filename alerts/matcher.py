@@ -113,7 +113,9 @@ def rule_facts_filter(rule: RuleConfig) -> FactsFilter:
         from newsmon.facts import parse_amount
 
         amount = parse_amount(rule.min_amount)
-    return FactsFilter(min_amount=amount, stages=tuple(rule.stages), places=tuple(rule.places),
+    from newsmon.facts import place_filter
+
+    return FactsFilter(min_amount=amount, stages=tuple(rule.stages), places=place_filter(rule.places),
                        industries=tuple(rule.industries))
 
 

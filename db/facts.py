@@ -125,14 +125,29 @@ def get_facts(db: Handle, article_id: int) -> Optional[dict[str, Any]]:
 class FactsFilter:
     """Conditions on a story's investment facts (``--min-amount``, ``--stage``, ``--place``, ``--industry``).
 
-    ``places`` match any level of any stored place by prefix of the name (``大连`` finds
-    大连市 and its counties); ``industries`` match any tag; ``min_amount`` is in yuan.
+    ``places``: ``(province, city, county)`` triples (``newsmon.facts.parse_place``; "" for any), matched against the
+    story's first place, where its project is (a city's triple finds the city and its counties; a story that names
+    大连 only as its investors' home is not 大连's); ``industries`` match any tag; ``min_amount`` is in yuan.
     """
 
     min_amount: Optional[float] = None
     stages: tuple[str, ...] = ()
-    places: tuple[str, ...] = ()
+    places: tuple[tuple[str, str, str], ...] = ()
     industries: tuple[str, ...] = ()
+
+    def _place_sql(self, alias: str, mark: str) -> tuple[str, list[Any]]:
+        parts, params = [], []
+        for province, city, county in self.places:
+            if county:
+                parts.append(f"({alias}.city = {mark} AND {alias}.county = {mark})")
+                params += [city, county]
+            elif city:
+                parts.append(f"{alias}.city = {mark}")
+                params.append(city)
+            else:
+                parts.append(f"{alias}.province = {mark}")
+                params.append(province)
+        return "(" + " OR ".join(parts) + ")", params
 
     def __bool__(self) -> bool:
         return self.min_amount is not None or bool(self.stages or self.places or self.industries)
@@ -148,12 +163,9 @@ class FactsFilter:
             clauses.append(f"{alias}.stage IN ({', '.join('?' for _ in self.stages)})")
             params.extend(self.stages)
         if self.places:
-            parts = []
-            for place in self.places:
-                parts.append(f"EXISTS (SELECT 1 FROM json_each({alias}.places) p, json_each(p.value) l"
-                             " WHERE l.value LIKE ? || '%')")
-                params.append(place)
-            clauses.append("(" + " OR ".join(parts) + ")")
+            where, values = self._place_sql(alias, "?")
+            clauses.append(where)
+            params.extend(values)
         if self.industries:
             clauses.append(f"EXISTS (SELECT 1 FROM json_each({alias}.industry) i WHERE i.value IN "
                            f"({', '.join('?' for _ in self.industries)}))")
@@ -171,10 +183,9 @@ class FactsFilter:
             clauses.append(f"{alias}.stage = ANY(%s)")
             params.append(list(self.stages))
         if self.places:
-            clauses.append(f"EXISTS (SELECT 1 FROM jsonb_array_elements(coalesce({alias}.places, '[]')::jsonb) p,"
-                           " jsonb_each_text(p) l WHERE "
-                           + " OR ".join("starts_with(l.value, %s)" for _ in self.places) + ")")
-            params.extend(self.places)
+            where, values = self._place_sql(alias, "%s")
+            clauses.append(where)
+            params.extend(values)
         if self.industries:
             clauses.append(f"EXISTS (SELECT 1 FROM jsonb_array_elements_text(coalesce({alias}.industry, '[]')::jsonb) i"
                            " WHERE i = ANY(%s))")
@@ -194,8 +205,10 @@ class FactsFilter:
         if self.stages and investment.get("stage") not in self.stages:
             return False
         if self.places:
-            names = [name for place in investment.get("places") or [] for name in place.values()]
-            if not any(name.startswith(prefix) for prefix in self.places for name in names):
+            first = (investment.get("places") or [{}])[0]
+            at = (first.get("province", ""), first.get("city", ""), first.get("county", ""))
+            if not any(at[0] == province and city in ("", at[1]) and county in ("", at[2])
+                       for province, city, county in self.places):
                 return False
         if self.industries and not set(self.industries) & set(investment.get("industry") or []):
             return False

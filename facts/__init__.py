@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 from .amounts import CNY_RATES, Amount, find_investment, parse_amount, tally_story, works_in_general_summary
 from .industries import INDUSTRIES, find_industries
-from .places import (Place, find_places, national_figure, national_scope, outlet, place_named,
+from .places import (Place, find_places, national_figure, national_scope, outlet, place_named, places_called,
                      read_as_a_word, repeated_county, short_name, written_names)
 from .project import find_project
 from .script import to_simplified
@@ -43,6 +43,8 @@ __all__ = [
     "wording_text",
     "city_evidence",
     "parse_amount",
+    "parse_place",
+    "place_filter",
     "stage_evidence",
 ]
 
@@ -52,8 +54,10 @@ __all__ = [
 #: 20 session 16's, 21 session 17's, 22 session 18's, 23 session 19's, 24 session 20's, 25 session 21's, 26 session 22's, 27 session 23's, 28 session 24's,
 #: 29 session 25's, 30 session 26's, 31 session 27's, 32 session 28's, 33 session 29's, 34 session 30's, 35 session 31's, 36 session 32's,
 #: 37 session 33's, 38 session 34's, 39 session 35's, 40 session 36's, 41 session 37's, 42 session 38's,
-#: 43 session 39's, 44 session 40's, 45 session 41's, 46 session 42's: outlets named after words, 新安晚报, 长城网, 长安网.)
-FACTS_VERSION = 46
+#: 43 session 39's, 44 session 40's, 45 session 41's, 46 session 42's: outlets named after words, 新安晚报, 长城网, 长安网;
+#: 47 session 43's: a site's place or a source line written as names only keeps its county where the province has two
+#: of that name, 南京市鼓楼区.)
+FACTS_VERSION = 47
 
 # How much of a headline is read: one longer is no headline a reader saw (see extract_facts).
 _HEADLINE_READ = 500
@@ -368,6 +372,30 @@ def sole_place(name: str) -> Optional[Place]:
     return places[0] if len({place.city for place in places}) == 1 else None
 
 
+def parse_place(written: str) -> tuple[Place, ...]:
+    """The places a user means by ``written`` (``--place``, a rule's ``places``): the one division it names (``大连``,
+    ``北京市朝阳区``, ``江苏``), or each reading of an ambiguous name (``朝阳``: 北京's and 长春's 朝阳区, 辽宁's 朝阳市),
+    a reading inside another left out (``吉林`` is the province, 吉林市 lies in it).
+
+    Raises ``ValueError`` with one sentence when it names no division."""
+    found = places_called(written)
+    if not found:
+        raise ValueError(f"{written!r} is not a province, city or county of the administrative-division tables (e.g."
+                         " 大连, 瓦房店市, 江苏; a district with its city: 北京市朝阳区)")
+    return tuple(place for place in found if not any(other != place and _within(place, other) for other in found))
+
+
+def place_filter(names: Iterable[str]) -> tuple[tuple[str, str, str], ...]:
+    """``FactsFilter.places`` (``(province, city, county)``, "" for any level) for the names a user gave, each read by
+    :func:`parse_place` (its ``ValueError`` for a name that is no division's)."""
+    return tuple(dict.fromkeys((place.province, place.city, place.county) for name in names
+                               for place in parse_place(name)))
+
+
+def _within(place: Place, wider: Place) -> bool:
+    return place.province == wider.province and wider.city in ("", place.city) and wider.county in ("", place.county)
+
+
 def named_place(name: str) -> Optional[Place]:
     """The place a source line or a site's ``place`` names ("德州市人民政府", "玉溪日报", "靖边县"), or None."""
     places = _places_named(name)
@@ -378,6 +406,9 @@ def named_place(name: str) -> Optional[Place]:
 @lru_cache(maxsize=512)
 def _places_named(name: str) -> tuple[Place, ...]:
     simplified = to_simplified("", name)[1]
+    called = places_called(simplified)
+    if len(called) == 1:  # names only, of one division ("南京市鼓楼区": 南京's 鼓楼区, though 徐州 has one too)
+        return called
     found = find_places("", simplified, limit=3)
     if found:
         return tuple(found)

@@ -6,6 +6,7 @@ is a project's investment is ``facts.amounts``' business.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -107,10 +108,16 @@ def parse_amount(text: str) -> float:
     """
     cleaned = text.strip()
     try:
-        return float(cleaned)
+        number = float(cleaned)
     except ValueError:
         pass
-    match = AMOUNT.fullmatch(cleaned)
+    else:
+        if not math.isfinite(number) or number < 0:  # nan matches nothing, -5 everything: neither is what was meant
+            raise ValueError(f"{text!r} is not an amount: give one of at least 0, like 10亿, 5000万 or 1e9")
+        return number
+    from .script import simplified
+
+    match = AMOUNT.fullmatch(cleaned) or AMOUNT.fullmatch(simplified(cleaned))  # 10億 as 10亿
     amount = to_amount(match, "project") if match else None
     if amount is None:
         raise ValueError(f"{text!r} is not an amount like 10亿, 5000万 or 1e9")

@@ -34,7 +34,8 @@ import ahocorasick
 
 from .text import COMMA_CLAUSE_MARKS, FAIR_NAMES, GOVERNOR, NATIONAL, OUR_HOME, REACH, SEVERAL, WHOLE, sentence_end
 
-__all__ = ["Division", "Place", "find_places", "names_a_country", "national_figure", "place_named", "provincial_capital",
+__all__ = ["Division", "Place", "find_places", "names_a_country", "national_figure", "place_named", "places_called",
+           "provincial_capital",
            "read_as_a_word", "repeated_county", "short_name", "written_names"]
 
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
@@ -214,6 +215,10 @@ class Place:
     province: str
     city: str
     county: str
+
+    def full_name(self) -> str:
+        """The place written whole, top down, each name once: 辽宁省大连市瓦房店市, 北京市朝阳区, 湖北省天门市."""
+        return "".join(dict.fromkeys(level for level in (self.province, self.city, self.county) if level))
 
     def to_dict(self) -> dict[str, str]:
         """``{"province", "city", "county"}`` with empty levels left out."""
@@ -982,6 +987,9 @@ def _speaks_as_its_county(table: _Table, home: str, leaves: list[str], text: str
 def _home_codes(home: str) -> tuple[str, ...]:
     """The division codes a site's ``place`` names, the most specific last ("临沂市河东区": 临沂市, 河东区)."""
     table = _table()
+    chain = _called_chain(home)
+    if chain and all(len(codes) == 1 for codes in chain):  # names only, each one division ("南京市鼓楼区": 南京's)
+        return tuple(sorted({code for codes in chain for code in codes}, key=lambda code: table.by_code[code].level))
     codes = _resolve(table, table.mentions(home))
     return tuple(sorted(set(codes), key=lambda code: table.by_code[code].level))
 
@@ -1848,6 +1856,41 @@ def place_named(name: str) -> Optional[Place]:
     text shows it is one, and jieba's dictionary has ``资兴`` as no proper name."""
     codes = _mainland(_table().names.get(name.strip(), set()))
     return _table().place(next(iter(codes))) if len(codes) == 1 else None
+
+
+def places_called(written: str) -> tuple[Place, ...]:
+    """Every mainland division ``written`` can mean, as a user writes one to filter by (``--place``, a rule's
+    ``places``): a full or short name (``大连``, ``瓦房店市``, ``江苏``), narrowed by the names written before it
+    (``北京市朝阳区``, ``福州市 鼓楼区``, ``辽宁省大连市``); several for an ambiguous name (``朝阳``: 辽宁's 朝阳市,
+    北京's and 长春's 朝阳区, 朝阳县); empty when it names no division whole.
+
+    Not :func:`find_places`: a user's name is a name, not a story's text (no word is taken for a place by chance,
+    and every reading is kept for the caller to say)."""
+    from .script import simplified
+
+    text = re.sub(r"[\s·,，、/]+", "", written)
+    chain = _called_chain(text) or _called_chain(simplified(text))  # 大連: 大连
+    return tuple(dict.fromkeys(_table().place(code) for code in sorted(chain[-1]))) if chain else ()
+
+
+def _called_chain(text: str) -> list[set[str]]:
+    """The codes of each name ``text`` is written as, in order, each narrowed to those within the ones before
+    (``南京市鼓楼区``: {南京市}, {南京's 鼓楼区}); empty when ``text`` is not names only."""
+    table = _table()
+    longest = max(map(len, table.names)) if table.names else 0
+    chain: list[set[str]] = []
+    at = 0
+    while at < len(text):
+        name = next((text[at:end] for end in range(min(len(text), at + longest), at, -1) if text[at:end] in table.names),
+                    None)
+        if name is None:
+            return []
+        codes = _mainland(table.names[name])
+        if chain:
+            codes = {code for code in codes if all(set(table.ancestors(code)) & above for above in chain)}
+        chain.append(codes)
+        at += len(name)
+    return chain
 
 
 # Taiwan's 179 divisions include names that are common words or mainland names too ("新社区" inside 创新社区, "金山" of

@@ -14,7 +14,7 @@ import re
 
 import opencc
 
-__all__ = ["is_traditional", "to_simplified", "without_glosses"]
+__all__ = ["is_traditional", "simplified", "to_simplified", "without_glosses"]
 
 # A pinyin reading written after a character ("鎮(zhèn)江", "項(xiàng)目", "開(kāi)工"): some mirrors of portals annotate
 # the characters they converted so, splitting every name and word the rules read. A reading has a tone mark (or ü),
@@ -58,6 +58,13 @@ def is_traditional(text: str) -> bool:
 def without_glosses(text: str) -> str:
     """``text`` without pinyin readings written after its characters (see _GLOSS)."""
     return _GLOSS.sub("", text) if "(" in text or "（" in text else text
+
+
+def simplified(text: str) -> str:
+    """``text`` converted to simplified characters whatever script it is in: a short name a user typed (``大連``), too
+    short for :func:`is_traditional` to tell."""
+    converted: str = _converter("t2s").convert(_SURROGATE.sub("\ufffd", text))
+    return converted.translate(_VARIANTS)
 
 
 def to_simplified(title: str, body: str) -> tuple[str, str]:

@@ -241,6 +241,29 @@ class RuleConfig(_Model):
                 raise ValueError(f"{stage!r} is not a stage; known: {', '.join(known)}")
         return value
 
+    @field_validator("places")
+    @classmethod
+    def _check_places(cls, value: list[str]) -> list[str]:
+        from newsmon.facts import parse_place  # the division tables load only for rules that name places
+
+        for name in value:
+            found = parse_place(name)  # (its ValueError: no division has the name)
+            if len(found) > 1:  # a rule firing on another province's namesake is a false alarm no one notices
+                readings = ", ".join(place.full_name() for place in found)
+                raise ValueError(f"{name!r} names {len(found)} places ({readings}): write the one meant with its city or"
+                                 " province")
+        return value
+
+    @field_validator("industries")
+    @classmethod
+    def _check_industries(cls, value: list[str]) -> list[str]:
+        from newsmon.facts import INDUSTRIES
+
+        for tag in value:
+            if tag not in INDUSTRIES:
+                raise ValueError(f"{tag!r} is not an industry tag; known: {', '.join(INDUSTRIES)}")
+        return value
+
     @model_validator(mode="after")
     def _query_or_facts(self) -> "RuleConfig":
         if self.query is None and not self.has_fact_keys:

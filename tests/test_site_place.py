@@ -227,6 +227,7 @@ def test_the_configs_place_wins_and_learn_place_false_reads_no_title(tmp_path: P
     _run("crawl", "--config", str(config))
     assert all("鄂州市" in p and "靖边" not in p for p in _places(config))
     assert (_site_row(config)["place"], _site_row(config)["place_from"]) == ("鄂州", "config")
+    assert "county → 鄂州" in _run("sites", "--config", str(config)).replace("\n", "")  # a configured place is shown too
     assert _kept(tmp_path) is None  # the pages are not read for a place while the config names one
     (tmp_path / "other").mkdir()
     other = _config(tmp_path / "other" / "config.yaml", county_portal.base, learn_place=False)

@@ -18,6 +18,7 @@ import pytest
 
 from newsmon.db import Store, search_articles
 from newsmon.db.facts import FactsFilter, get_facts
+from newsmon.facts import place_filter
 from newsmon.web.chart import OTHER, format_yuan, stack
 
 from tests.test_web_support import Crawled, Served, crawl_portal
@@ -106,7 +107,7 @@ def test_a_facet_link_narrows_the_search_and_the_filter_link_removes_it(crawled:
     both = get(server, city_href).text
     assert len(story_ids(both)) == n
     assert story_ids(both) == [r["id"] for r in stored_facts_rows(
-        crawled, "项目", FactsFilter(stages=("签约",), places=(city,)))]
+        crawled, "项目", FactsFilter(stages=("签约",), places=place_filter([city])))]
 
 
 def stored_facts_rows(crawled: Crawled, query: str | None, facts: FactsFilter) -> list[dict[str, object]]:
@@ -177,6 +178,9 @@ def test_pipeline_filters_by_place_and_kind(crawled: Crawled, server: Served) ->
     ("/projects", [("stage", "动工")], "stage '动工' is not one of"),
     ("/search", [("min_amount", "很多")], "min_amount:"),
     ("/projects", [("kind", "all-of-it")], "kind 'all-of-it' is not one of"),
+    ("/search", [("q", "项目"), ("place", "火星")], "place: '火星' is not a province, city or county"),
+    ("/projects", [("industry", "新能原")], "industry '新能原' is not one of"),
+    ("/projects", [("min_amount", "-5")], "min_amount: '-5' is not an amount"),
 ])
 def test_bad_filters_get_a_sentence(server: Served, path: str, params: list[tuple[str, str]], message: str) -> None:
     response = get(server, path, params)

@@ -129,11 +129,13 @@ def sites(config_path: Path, fmt: str) -> None:
             "; ".join(r.reasons),
         )
     console.print(table)
-    learned = [f"{r.name} → {r.place}" for r in rows if r.place_from == "pages"]
-    if learned:  # no one checked these: say them, with the way to change them
-        console.print("Places read from the sites' list pages: " + ", ".join(learned) + " (to change one, set the"
-                      " site's `place:` or `learn_place: false`; its stories are re-read at its next crawls)",
-                      style="dim")
+    places = [f"{r.name} → {r.place}" + (" (read from its list pages)" if r.place_from == "pages" else "")
+              for r in rows if r.place]
+    if places:  # the ones read from the pages no one checked: say them, with the way to change them
+        console.print("Places of the stories that name no city: " + ", ".join(places)
+                      + ("; to change one read from the list pages, set the site's `place:` or `learn_place: false` (its"
+                         " stories are re-read at its next crawls)" if any(r.place_from == "pages" for r in rows)
+                         else ""), style="dim")
     pending = [f"{r.name} → {r.place_pending or 'no one place'}" for r in rows if r.place_pending is not None]
     if pending:
         console.print("Read once from the list pages, kept if the next crawl reads it too: " + ", ".join(pending),

@@ -31,10 +31,36 @@ def _amount(_ctx: click.Context, _param: click.Parameter, value: Optional[str]) 
         raise click.BadParameter(f"{exc}.") from None
 
 
+def _places(_ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    from newsmon.facts import parse_place
+
+    for name in value:
+        try:
+            found = parse_place(name)
+        except ValueError as exc:
+            raise click.BadParameter(f"{exc}.") from None
+        if len(found) > 1:  # every reading is kept; say which, and how to ask for one
+            readings = ", ".join(place.full_name() for place in found)
+            click.echo(f"--place {name}: {len(found)} places have this name, all kept ({readings}); write one with"
+                       " its city or province for it alone.", err=True)
+    return value
+
+
+def _industries(_ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    from newsmon.facts import INDUSTRIES
+
+    for tag in value:
+        if tag not in INDUSTRIES:
+            raise click.BadParameter(f"{tag!r} is not an industry tag; known: {', '.join(INDUSTRIES)}.")
+    return value
+
+
 def facts_filter(min_amount: Optional[float], stages: tuple[str, ...], places: tuple[str, ...],
                  industries: tuple[str, ...]) -> FactsFilter:
-    """The options of :func:`facts_filter_options` as the store's filter."""
-    return FactsFilter(min_amount=min_amount, stages=stages, places=places, industries=industries)
+    """The options of :func:`facts_filter_options` as the store's filter (places already checked by ``_places``)."""
+    from newsmon.facts import place_filter
+
+    return FactsFilter(min_amount=min_amount, stages=stages, places=place_filter(places), industries=industries)
 
 
 def facts_filter_options(func: click.decorators.FC) -> click.decorators.FC:
@@ -45,9 +71,10 @@ def facts_filter_options(func: click.decorators.FC) -> click.decorators.FC:
                           "(other currencies compared at approximate rates)."),
         click.option("--stage", "stages", multiple=True, type=click.Choice(STAGE_CHOICES),
                      help="Only projects at this stage (repeat for several)."),
-        click.option("--place", "places", multiple=True,
-                     help="Only projects in this province, city or county: 大连, 瓦房店市 (repeat for several)."),
-        click.option("--industry", "industries", multiple=True,
+        click.option("--place", "places", multiple=True, callback=_places,
+                     help="Only projects in this province, city or county: 大连, 瓦房店市, 江苏; a district with its"
+                          " city: 北京市朝阳区 (repeat for several)."),
+        click.option("--industry", "industries", multiple=True, callback=_industries,
                      help="Only projects tagged with this industry: 新能源, 石化 … (repeat for several)."),
     ]):
         func = decorator(func)

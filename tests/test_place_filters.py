@@ -1,0 +1,138 @@
+"""Filtering stored projects by place (``--place``, the web's ``place=``, a rule's ``places``), as a user writes one.
+
+A place filter finds the projects whose place (the story's first place) lies in the division the user names: a name
+qualified by its city (``北京市朝阳区``, ``福州市 鼓楼区``) narrows it; a name no division has is an error, not an empty
+result; an ambiguous name keeps every reading on the command line and is refused in a rule.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner, Result
+
+from newsmon.cli import cli
+from newsmon.crawler.fingerprint import text_fingerprint
+from newsmon.db import open_store
+from newsmon.facts import Place, facts_record, parse_amount, parse_place, places_called, sole_place
+
+# (title, body, site place): real-shaped stories; the first place the extractor reads is in the comment.
+_STORIES = [
+    ("鞍山精品钢基地项目在上海签约",  # 鞍山市 (promoted in Shanghai: 上海 is a place it names, not its place)
+     "4月2日，鞍山市在上海举行招商推介会，精品钢基地项目现场签约，总投资218.5亿元，项目落户鞍山经济开发区。", ""),
+    ("北京朝阳区数据中心项目开工", "日前，位于北京市朝阳区的某数据中心项目正式开工，总投资12亿元。", ""),
+    ("长春市朝阳区新材料产业园签约", "3月5日，长春市朝阳区与某企业签约建设新材料产业园，总投资8亿元。", ""),
+    ("辽宁朝阳市光伏项目开工", "辽宁省朝阳市100兆瓦光伏项目开工，总投资5亿元。", ""),
+    ("福州鼓楼区软件园项目签约", "福州市鼓楼区与某科技公司签约建设软件园，总投资6亿元。", ""),
+    # A district portal's own story, its place configured with its city (南京 and 徐州 both have a 鼓楼区).
+    ("我区生物医药创新中心项目开工", "日前，我区生物医药创新中心项目正式开工，总投资9亿元。", "南京市鼓楼区"),
+]
+
+
+@pytest.fixture(scope="module")
+def config(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("places")
+    with open_store(root / "news.db") as store:
+        for i, (title, body, home) in enumerate(_STORIES):
+            store.add_article(site="portal", url=f"http://127.0.0.1:9/{i}.html", title=title, body=body,
+                              fingerprint=text_fingerprint(body), facts=facts_record(title, body, "", home))
+    path = root / "config.yaml"
+    path.write_text(yaml.safe_dump({"database": str(root / "news.db"), "sites": [
+        {"name": "portal", "start_urls": ["http://127.0.0.1:9/"]}]}, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def _invoke(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args))
+
+
+def _ids(config: Path, *places: str) -> list[int]:
+    args = [arg for place in places for arg in ("--place", place)]
+    result = _invoke("projects", "--config", str(config), "--format", "json", *args)
+    assert result.exit_code == 0, result.output
+    return sorted(int(row["id"]) for row in json.loads(result.stdout))
+
+
+@pytest.mark.parametrize("written, ids", [
+    ("鞍山", [1]),
+    ("上海", []),  # named in 鞍山's story as where it was promoted: not where the project is
+    ("北京市朝阳区", [2]),
+    ("北京朝阳区", [2]),
+    ("长春市朝阳区", [3]),
+    ("朝阳", [2, 3, 4]),  # every reading (and a note on stderr)
+    ("朝阳市", [4]),
+    ("辽宁", [1, 4]),
+    ("辽宁省朝阳市", [4]),
+    ("福州市 鼓楼区", [5]),
+    ("福州市鼓楼区", [5]),
+    ("南京市鼓楼区", [6]),  # the district portal's story keeps its county
+    ("鼓楼区", [5, 6]),
+    ("江苏", [6]),
+    ("大連", []),  # traditional characters read as 大连 (no story there)
+])
+def test_a_place_filter_finds_the_projects_in_that_place(config: Path, written: str, ids: list[int]) -> None:
+    assert _ids(config, written) == ids
+
+
+def test_an_ambiguous_place_says_which_places_it_kept(config: Path) -> None:
+    result = _invoke("projects", "--config", str(config), "--place", "朝阳")
+    assert result.exit_code == 0
+    assert "3 places have this name" in result.stderr and "北京市朝阳区" in result.stderr
+    assert "辽宁省朝阳市" in result.stderr
+
+
+@pytest.mark.parametrize("args, says", [
+    (("--place", "火星"), "'火星' is not a province, city or county"),
+    (("--place", "沈杨"), "'沈杨' is not a province, city or county"),
+    (("--industry", "新能原"), "'新能原' is not an industry tag"),
+    (("--min-amount", "-5"), "'-5' is not an amount"),
+    (("--min-amount", "nan"), "'nan' is not an amount"),
+])
+def test_a_filter_naming_nothing_is_an_error_not_an_empty_result(config: Path, args: tuple[str, ...], says: str) -> None:
+    for command in ("projects", "search"):
+        result = _invoke(command, "--config", str(config), *args)
+        assert result.exit_code == 2 and says in result.output, result.output
+        assert "Traceback" not in result.output
+
+
+def _rule_config(tmp_path: Path, config: Path, rule: dict[str, object]) -> Path:
+    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    data["alerts"] = {"channels": {"log": {"type": "webhook", "url": "http://127.0.0.1:9/hook"}},
+                      "rules": [{"name": "r", "channels": ["log"], **rule}]}
+    path = tmp_path / "config.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("rule, says", [
+    ({"places": ["火星"]}, "'火星' is not a province, city or county"),
+    ({"places": ["朝阳"]}, "'朝阳' names 3 places"),
+    ({"industries": ["新能原"]}, "'新能原' is not an industry tag"),
+    ({"min_amount": "-5", "stages": ["签约"]}, "'-5' is not an amount"),
+])
+def test_a_rule_naming_no_place_or_tag_is_a_config_error(tmp_path: Path, config: Path, rule: dict[str, object],
+                                                         says: str) -> None:
+    result = _invoke("alerts", "list", "--config", str(_rule_config(tmp_path, config, rule)))
+    assert result.exit_code != 0 and says in result.output, result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("places, ids", [(["北京市朝阳区"], [2]), (["福州市鼓楼区"], [5]), (["鞍山"], [1]), (["上海"], [])])
+def test_a_rules_places_match_as_the_filter_does(tmp_path: Path, config: Path, places: list[str], ids: list[int]) -> None:
+    result = _invoke("alerts", "test", "r", "--config", str(_rule_config(tmp_path, config, {"places": places})),
+                     "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert sorted(int(row["id"]) for row in json.loads(result.stdout)) == ids
+
+
+def test_places_called_and_parse_place() -> None:
+    assert places_called("南京市鼓楼区") == (Place("江苏省", "南京市", "鼓楼区"),)
+    assert len(places_called("鼓楼区")) == 4  # 南京, 徐州, 福州, 开封
+    assert places_called("火星") == () and places_called("") == ()
+    assert places_called("鄂州新闻网") == ()  # not names only: no place by chance
+    assert parse_place("吉林") == (Place("吉林省", "", ""),)  # 吉林市 lies in the province
+    assert sole_place("济南市市中区") == Place("山东省", "济南市", "市中区")  # a site's place keeps its county
+    assert parse_amount("10億") == 1e9
