@@ -282,6 +282,8 @@ class Matcher:
                 matched = [text for term_id, field, text in self._reported[index]
                            if term_id in (title_hits if field == "title" else body_hits if field == "body" else hits)]
                 matched += [found_text[i] for i in self._reported_regex[index] if regex(i)]
+                if rule.facts:  # what its fact keys were met by: a fact-only rule says why too
+                    matched += rule.facts.reasons(investment)
             except _OverBudget:
                 skipped.append(rule.name)
                 continue

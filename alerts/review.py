@@ -22,7 +22,8 @@ __all__ = ["rule_table", "channel_table", "test_rule"]
 
 
 def rule_table(config: Config) -> list[dict[str, Any]]:
-    """One row per rule: ``name, query, sites, channels, digest, status`` (ok, disabled or the parse error).
+    """One row per rule: ``name, query, facts`` (its fact keys in words: ``签约 or 开工 · ≥ 10亿 · 大连``), ``min_amount,
+    stages, places, industries, sites, channels, digest, status`` (ok, disabled or the parse error).
 
     ``sites`` and ``channels`` are lists, as everywhere in JSON output and the webhook.
     """
@@ -33,8 +34,12 @@ def rule_table(config: Config) -> list[dict[str, Any]]:
             compile_rule(rule)
         except RuleError as exc:
             status = f"error: at character {exc.position}: {exc.message}"
+        facts = [" or ".join(rule.stages), f"≥ {rule.min_amount}" if rule.min_amount is not None else "",
+                 " or ".join(rule.places), " or ".join(rule.industries)]
         rows.append({
-            "name": rule.name, "query": rule.query, "sites": list(rule.sites),
+            "name": rule.name, "query": rule.query, "facts": " · ".join(part for part in facts if part),
+            "min_amount": rule.min_amount, "stages": list(rule.stages), "places": list(rule.places),
+            "industries": list(rule.industries), "sites": list(rule.sites),
             "channels": config.alerts.channels_of(rule), "digest": str(rule.digest or ""), "status": status,
         })
     return rows

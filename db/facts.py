@@ -214,6 +214,22 @@ class FactsFilter:
             return False
         return True
 
+    def reasons(self, investment: Optional[dict[str, Any]]) -> list[str]:
+        """What of ``investment`` each condition was met by (an alert's ``matched`` for its fact keys): the stage, the
+        amount as written, the place, the industries asked for (``["签约", "20亿元", "大连市瓦房店市", "新能源"]``)."""
+        if not self or investment is None:
+            return []
+        out = []
+        if self.stages and investment.get("stage"):
+            out.append(str(investment["stage"]))
+        if self.min_amount is not None and investment.get("amount") is not None:
+            out.append(str(investment.get("amount_text") or investment["amount"]))
+        if self.places and investment.get("places"):
+            first = investment["places"][0]
+            out.append("".join(dict.fromkeys(first.get(level, "") for level in ("province", "city", "county"))))
+        out += [tag for tag in investment.get("industry") or [] if tag in self.industries]
+        return out
+
     def exists_sql(self, article_alias: str) -> tuple[str, list[Any]]:
         """``EXISTS (…)``: the story ``article_alias.id`` has facts meeting the conditions."""
         where, params = self.sql("af")
@@ -234,8 +250,9 @@ def _date_range(since_utc: Optional[str], until_utc: Optional[str], mark: str = 
 
 def list_projects(db: Handle, facts: FactsFilter = FactsFilter(), *,
                   since_utc: Optional[str] = None, until_utc: Optional[str] = None,
-                  limit: Optional[int] = 100) -> list[dict[str, Any]]:
-    """Stories with investment facts (an amount or a stage), newest first, as project rows."""
+                  limit: Optional[int] = 100, roundups: Optional[bool] = None) -> list[dict[str, Any]]:
+    """Stories with investment facts (an amount or a stage), newest first, as project rows; ``roundups``: True for
+    roundups only (``kind`` roundup), False for every other story, None for all."""
     if not has_facts_table(db):
         return []
     postgres = isinstance(db, PgDatabase)
@@ -246,6 +263,8 @@ def list_projects(db: Handle, facts: FactsFilter = FactsFilter(), *,
         " JOIN articles a ON a.id = f.article_id"
         f" WHERE (f.amount IS NOT NULL OR f.stage IS NOT NULL) AND {where}"
     )
+    if roundups is not None:
+        sql += " AND f.kind = 'roundup'" if roundups else " AND (f.kind IS NULL OR f.kind <> 'roundup')"
     dates, date_params = _date_range(since_utc, until_utc, mark)
     sql += dates
     params.extend(date_params)
@@ -272,6 +291,7 @@ def list_projects(db: Handle, facts: FactsFilter = FactsFilter(), *,
             "amount_text": investment["amount_text"],
             "amount": investment["amount"],
             "currency": investment["currency"],
+            "amount_cny": investment["amount_cny"],  # (the amount in yuan, at CNY_RATES: sums of mixed currencies)
             "kind": investment["kind"],
             "industry": investment["industry"],
             "project": investment["project"],

@@ -59,6 +59,11 @@ __all__ = [
 #: of that name, 南京市鼓楼区.)
 FACTS_VERSION = 47
 
+# Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
+# the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and
+# would flatten every other place in the pipeline chart.
+MAX_PLAUSIBLE_CNY = 1e14
+
 # How much of a headline is read: one longer is no headline a reader saw (see extract_facts).
 _HEADLINE_READ = 500
 
@@ -115,6 +120,8 @@ def extract_facts(title: str, body: str, source: str = "", home: str = "") -> In
     evidence = _stage_evidence(story)
     places = choose_places(story.title, story.body, story.focus, story.places, _outlet_place(source, story.body))
     amount = story.amount if story.amount is None or keep_amount(_amount_view(story, story.amount, evidence)) else None
+    if amount is not None and amount.cny > MAX_PLAUSIBLE_CNY:  # a slip or a hostile page: no investment is that large
+        amount = None
     return InvestmentFacts(
         amount=amount.value if amount else None,
         currency=amount.currency if amount else None,

@@ -242,3 +242,10 @@ def test_period_statistics_are_not_investments(title: str, body: str) -> None:
 ])
 def test_statistics_spans_and_openings(title: str, body: str, stage: str | None) -> None:
     assert extract_facts(title, body).stage == stage
+
+
+def test_an_implausible_amount_is_no_amount() -> None:
+    # (a slip of the page's, or a hostile one: it would flatten every other place in the pipeline chart)
+    facts = extract_facts("某地签约超大项目 总投资99999999999999亿元", "日前，某地签约超大项目，总投资99999999999999亿元。")
+    assert facts.amount is None and facts.stage == "签约"
+    assert extract_facts("某县签约新材料项目 总投资20亿元", "日前，某县签约新材料项目，总投资20亿元。").amount == 2e9

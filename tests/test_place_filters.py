@@ -125,7 +125,24 @@ def test_a_rules_places_match_as_the_filter_does(tmp_path: Path, config: Path, p
     result = _invoke("alerts", "test", "r", "--config", str(_rule_config(tmp_path, config, {"places": places})),
                      "--format", "json")
     assert result.exit_code == 0, result.output
-    assert sorted(int(row["id"]) for row in json.loads(result.stdout)) == ids
+    rows = json.loads(result.stdout)
+    assert sorted(int(row["id"]) for row in rows) == ids
+    # Why each matched: a fact-only rule names the place its story is in.
+    assert all(any(places[0] in name for name in row["matched"]) for row in rows), rows
+
+
+def test_a_fact_rule_is_listed_with_its_facts(tmp_path: Path, config: Path) -> None:
+    rule = {"stages": ["签约", "开工"], "min_amount": "10亿", "places": ["大连", "锦州"]}
+    result = _invoke("alerts", "list", "--config", str(_rule_config(tmp_path, config, rule)), "--format", "json")
+    [row] = json.loads(result.stdout)["rules"]
+    assert row["query"] is None and row["facts"] == "签约 or 开工 · ≥ 10亿 · 大连 or 锦州"
+    assert (row["stages"], row["places"], row["min_amount"]) == (["签约", "开工"], ["大连", "锦州"], "10亿")
+
+
+def test_projects_carry_the_amount_in_yuan(config: Path) -> None:
+    result = _invoke("projects", "--config", str(config), "--format", "json", "--place", "鞍山")
+    [row] = json.loads(result.stdout)
+    assert row["amount_cny"] == row["amount"] == 218.5e8
 
 
 def test_places_called_and_parse_place() -> None:

@@ -135,8 +135,7 @@ def pipeline_from_facts(crawled: Crawled, place: str | None = None) -> dict[tupl
                 continue
             first = facts["places"][0] if facts["places"] else {}
             name = first.get("city") or first.get("province") or ""
-            names = [v for p in facts["places"] for v in p.values()]
-            if place and not any(v.startswith(place) for v in names):
+            if place and place not in "".join(first.values()):  # the project's place: the story's first
                 continue
             totals[(published_at[:7], name)] += facts["amount_cny"]
     return dict(totals)
@@ -172,6 +171,20 @@ def test_pipeline_filters_by_place_and_kind(crawled: Crawled, server: Served) ->
     single = chart_segments(get(server, "/projects", [("kind", "project")]).text)
     both = chart_segments(get(server, "/projects").text)
     assert 0 < sum(single.values()) < sum(both.values())
+
+
+def test_the_project_table_follows_the_kind_chosen(crawled: Crawled, server: Served) -> None:
+    kinds = []
+    with Store(crawled.db_path, readonly=True) as store:
+        for (article_id,) in store.db.execute("SELECT id FROM articles").fetchall():
+            facts = get_facts(store.db, article_id)
+            if facts and (facts["amount"] is not None or facts["stage"]):
+                kinds.append(facts["kind"])
+    assert "roundup" in kinds and len(set(kinds)) > 1
+    for kind, rows in (("all", len(kinds)), ("roundup", kinds.count("roundup")),
+                       ("project", len(kinds) - kinds.count("roundup"))):
+        page = get(server, "/projects", [("kind", kind)]).text
+        assert len(re.findall(r'<tr><td>\d{4}-\d\d-\d\d</td>', page)) == rows, kind
 
 
 @pytest.mark.parametrize(("path", "params", "message"), [

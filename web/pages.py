@@ -369,7 +369,9 @@ async def projects_page(datasette: Datasette, request: Request) -> Response:
             raise NotFoundError("This database has no investment facts yet: `newsmon reextract --facts` computes them.")
         return {
             "pipeline": pipeline(db, a["facts"], since_utc=since_utc, until_utc=until_utc, kinds=KINDS[kind]),
-            "projects": list_projects(db, a["facts"], since_utc=since_utc, until_utc=until_utc, limit=PROJECT_ROWS),
+            # The table follows the chart's kind (a stage-only story is no roundup).
+            "projects": list_projects(db, a["facts"], since_utc=since_utc, until_utc=until_utc, limit=PROJECT_ROWS,
+                                      roundups={"all": None, "project": False, "roundup": True}[kind]),
         }
 
     try:

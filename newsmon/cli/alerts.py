@@ -107,13 +107,13 @@ def list_rules(config_path: Path, fmt: str) -> None:
         return
     if fmt in ("jsonl", "csv"):
         records = [{"kind": "rule", **r} for r in rules] + [{"kind": "channel", **c} for c in channels]
-        print_records(records, fmt, columns=["kind", "name", "type", "query", "sites", "channels", "digest",
+        print_records(records, fmt, columns=["kind", "name", "type", "query", "facts", "sites", "channels", "digest",
                                              "status", "target"])
         return
     if not rules and not channels:
         click.echo(f"No alert rules or channels in {config_path}. Add one: newsmon alerts add NAME QUERY")
         return
-    _table("Alert rules", rules, ["name", "query", "sites", "channels", "digest", "status"])
+    _table("Alert rules", rules, ["name", "query", "facts", "sites", "channels", "digest", "status"])
     _table("Channels", channels, ["name", "type", "target"])
 
 
@@ -125,7 +125,8 @@ def _table(title: str, rows: list[dict[str, Any]], columns: list[str]) -> None:
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
-        cells = (", ".join(row[c]) if isinstance(row[c], list) else str(row[c]) for c in columns)
+        cells = (", ".join(row[c]) if isinstance(row[c], list) else "" if row[c] is None else str(row[c])
+                 for c in columns)
         table.add_row(*cells, style="red" if row.get("status", "").startswith("error") else "")
     Console(width=None if sys.stdout.isatty() else 160).print(table)
 

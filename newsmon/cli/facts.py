@@ -112,7 +112,7 @@ def projects(config_path: Path, min_amount: Optional[float], stages: tuple[str, 
         for row in rows:
             row["date"] = (row["published_at"] or "")[:10]
     print_records(rows, fmt, columns=["date", "place", "stage", "amount_text", "project", "id"] if fmt == "table"
-                  else ["id", "published_at", "place", "stage", "amount", "currency", "amount_text", "kind",
+                  else ["id", "published_at", "place", "stage", "amount", "currency", "amount_cny", "amount_text", "kind",
                         "industry", "project", "title", "site", "url"])
 
 
