@@ -185,12 +185,14 @@ def _literal(value: str) -> str:
 
 
 def article_detail(db: sqlite_utils.Database, article_id: int) -> dict[str, Any]:
-    """One story for its page: the article row, ``sources`` (every place it was seen) and
-    ``alerts`` (its alert deliveries: rule, channel, status, matched terms).
+    """One story for its page: the article row, ``sources`` (every place it was seen),
+    ``alerts`` (its alert deliveries: rule, channel, status, matched terms) and ``investment`` (its facts, None when
+    never extracted).
 
     Raises NotFoundError when there is no such story.
     """
-    return {**_one_article(db, article_id), "alerts": list_deliveries(db, article_id=article_id, limit=200)}
+    return {**_one_article(db, article_id), "alerts": list_deliveries(db, article_id=article_id, limit=200),
+            "investment": get_facts(db, article_id)}
 
 
 def _one_article(db: Handle, article_id: int) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from .clock import SHANGHAI
 
 __all__ = [
     "command_name",
+    "investment_line",
     "console",
     "dates_option_help",
     "parse_user_date",
@@ -173,13 +174,8 @@ def print_article(article: dict[str, Any], fmt: str, *, header: str = "") -> Non
                            ("author", "author"), ("site", "site"), ("url", "url"))
         if article.get(key)
     ]
-    investment = article.get("investment") or {}
-    facts = [investment.get("amount_text"), investment.get("stage"),
-             " ".join(filter(None, [(investment.get("places") or [{}])[0].get("city"),
-                                    (investment.get("places") or [{}])[0].get("county")])),
-             "、".join(investment.get("industry") or []), investment.get("project")]
-    if any(facts):
-        meta.append("investment: " + " · ".join(f for f in facts if f))
+    if facts := investment_line(article.get("investment")):
+        meta.append("investment: " + facts)
     if article.get("file_type"):
         # A file row of a list (a PDF announcement): what newsmon has is the list's title and date.
         meta.append(f"file: {article['file_type'].upper()}, listed on the site's list page, not downloaded"
@@ -218,3 +214,14 @@ def print_reports(reports: Iterable[Any], fmt: str) -> None:
             screen.print(f"  {r.site}: {error}", style="dim", markup=False, highlight=False)
         if len(r.errors) > 5:
             screen.print(f"  {r.site}: … {len(r.errors) - 5} more in the crawl_runs table", style="dim")
+
+
+def investment_line(investment: Optional[dict[str, Any]]) -> str:
+    """A story's investment facts in one line (``newsmon show``, its web page): ``20亿元 · 签约 · 大连市 瓦房店市 · 新能源 ·
+    某项目``; "" when it states none."""
+    investment = investment or {}
+    first = (investment.get("places") or [{}])[0]
+    facts = [investment.get("amount_text"), investment.get("stage"),
+             " ".join(filter(None, [first.get("city") or first.get("province"), first.get("county")])),
+             "、".join(investment.get("industry") or []), investment.get("project")]
+    return " · ".join(str(f) for f in facts if f)

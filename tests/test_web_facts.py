@@ -232,3 +232,15 @@ def test_pipeline_months_follow_the_story_own_date(tmp_path: object) -> None:
         rows = pipeline(store.db)
     assert [(r["month"], r["place"], r["amount_cny"]) for r in rows] == [("2024-03", "大连市", 2e8),
                                                                        ("2024-04", "大连市", 5e8)]
+
+
+def test_a_story_page_shows_its_investment_facts(crawled: Crawled, server: Served) -> None:
+    with Store(crawled.db_path, readonly=True) as store:
+        ids = [i for (i,) in store.db.execute("SELECT article_id FROM article_facts WHERE amount IS NOT NULL"
+                                              " AND stage IS NOT NULL ORDER BY article_id LIMIT 3").fetchall()]
+        facts = {i: get_facts(store.db, i) or {} for i in ids}
+    assert ids
+    for article_id in ids:
+        page = html.unescape(get(server, f"/story/{article_id}").text)
+        line = re.search(r'<p class="newsmon-facts">Investment: ([^<]+)</p>', page)
+        assert line and facts[article_id]["amount_text"] in line.group(1) and facts[article_id]["stage"] in line.group(1)

@@ -33,7 +33,7 @@ from newsmon.db.reader import article_detail, articles_by_ids, crawl_runs
 from newsmon.db.search import HIGHLIGHT, MAX_EXAMINED, iter_matching_ids, known_sites
 from newsmon.errors import NewsmonError, NotFoundError
 from newsmon.facts import INDUSTRIES, STAGES, parse_amount, place_filter
-from newsmon.output import parse_user_date
+from newsmon.output import investment_line, parse_user_date
 
 from .chart import format_yuan, pipeline_svg
 from .context import config_of, newsmon_database, run_read
@@ -248,6 +248,7 @@ async def story_page(datasette: Datasette, request: Request) -> Response:
     except NotFoundError as exc:
         return await _error(datasette, request, str(exc), 404)
     story["paragraphs"] = [p for p in (story.get("body") or "").split("\n") if p.strip()]
+    story["investment_line"] = investment_line(story.get("investment"))
     rules = _matched_rules(datasette, story)
     name = newsmon_database(datasette).name
     return await _render(datasette, request, "newsmon_story.html", {
@@ -264,7 +265,8 @@ def _matched_rules(datasette: Datasette, story: dict[str, Any]) -> list[dict[str
     by_rule: dict[str, dict[str, Any]] = {}
     config = config_of(datasette)
     if config is not None:
-        for match in _matcher(config).match(story["title"], story.get("body") or "", story["site"]):
+        for match in _matcher(config).match(story["title"], story.get("body") or "", story["site"],
+                                            investment=story.get("investment")):  # (fact rules need the facts)
             by_rule[match.rule.name] = {"rule": match.rule.name, "matched": list(match.matched), "deliveries": []}
     for delivery in story["alerts"]:
         entry = by_rule.setdefault(delivery["rule"], {"rule": delivery["rule"], "matched": delivery["matched"],
