@@ -22,19 +22,21 @@ __all__ = ["add_rule", "remove_rule"]
 def add_rule(
     path: Path,
     name: str,
-    query: str,
+    query: Optional[str],
     *,
     sites: Sequence[str] = (),
     channels: Sequence[str] = (),
     digest: Optional[str] = None,
+    facts: Optional[dict[str, Any]] = None,
 ) -> Config:
     """Append a rule to ``newsmon.alerts.rules`` in the config file at ``path``; return the new config.
 
-    Raises RuleError for a malformed query and ConfigError when the name is
-    taken or the result would not be a valid config (unknown channel, bad
-    digest); the file is then left untouched.
+    ``facts``: the rule's investment-fact keys (``min_amount``, ``stages``, ``places``, ``industries``); ``query`` may be
+    None when it has some. Raises RuleError for a malformed query and ConfigError when the name is taken or the result
+    would not be a valid config (unknown channel, bad digest, a place no division has); the file is then left untouched.
     """
-    compile_rule(_rule_for_check(name, query))  # RuleError before touching the file
+    facts = {key: value for key, value in (facts or {}).items() if value}
+    compile_rule(_rule_for_check(name, query, facts))  # RuleError before touching the file
 
     def change(data: dict[str, Any]) -> None:
         alerts = data.get("alerts")
@@ -49,7 +51,9 @@ def add_rule(
             raise ConfigError(f"{path}: alerts.rules: must be a list of rules.")
         if any(isinstance(r, dict) and r.get("name") == name for r in rules):
             raise ConfigError(f"{path}: there is already an alert rule called {name!r}; remove it first.")
-        rule: dict[str, Any] = {"name": name, "query": query}
+        rule: dict[str, Any] = {"name": name} | ({"query": query} if query is not None else {})
+        for key, value in facts.items():
+            rule[key] = flow_list(value) if isinstance(value, (list, tuple)) else value
         if sites:
             rule["sites"] = flow_list(sites)
         if channels:
@@ -61,13 +65,19 @@ def add_rule(
     return edit_config(path, change)
 
 
-def _rule_for_check(name: str, query: str) -> Any:
+def _rule_for_check(name: str, query: Optional[str], facts: dict[str, Any]) -> Any:
+    from pydantic import ValidationError
+
     from newsmon.alerts_config import RuleConfig
 
     try:
-        return RuleConfig(name=name, query=query)
-    except ValueError:
-        raise ConfigError(f"Alert rule name {name!r} may contain only letters, digits, -, _ and .") from None
+        return RuleConfig(name=name, query=query, **{key: list(v) if isinstance(v, tuple) else v
+                                                     for key, v in facts.items()})
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        where = ".".join(str(part) for part in error["loc"] if not isinstance(part, int))
+        message = str(error["msg"]).removeprefix("Value error, ").rstrip(".")
+        raise ConfigError(f"Alert rule {name!r}" + (f", {where}" if where else "") + f": {message}.") from None
 
 
 def remove_rule(path: Path, name: str) -> Config:

@@ -153,3 +153,21 @@ def test_places_called_and_parse_place() -> None:
     assert parse_place("吉林") == (Place("吉林省", "", ""),)  # 吉林市 lies in the province
     assert sole_place("济南市市中区") == Place("山东省", "济南市", "市中区")  # a site's place keeps its county
     assert parse_amount("10億") == 1e9
+
+
+def test_alerts_add_writes_a_fact_rule_and_refuses_a_bad_one(tmp_path: Path, config: Path) -> None:
+    path = _rule_config(tmp_path, config, {"query": "项目"})  # a channel, and one rule
+    result = _invoke("alerts", "add", "big", "--stage", "签约", "--stage", "开工", "--min-amount", "10亿", "--place",
+                     "北京市朝阳区", "--config", str(path))
+    assert result.exit_code == 0, result.output
+    [rule] = [r for r in yaml.safe_load(path.read_text(encoding="utf-8"))["alerts"]["rules"] if r["name"] == "big"]
+    assert rule == {"name": "big", "min_amount": "10亿", "stages": ["签约", "开工"], "places": ["北京市朝阳区"]}
+    tested = _invoke("alerts", "test", "big", "--config", str(path), "--format", "json")
+    assert [row["id"] for row in json.loads(tested.stdout)] == [2]
+    before = path.read_text(encoding="utf-8")
+    for args, says in ((("--place", "朝阳"), "'朝阳' names 3 places"),
+                       (("--industry", "新能原"), "'新能原' is not an industry tag"),
+                       ((), "a rule needs a query, or investment-fact keys")):
+        refused = _invoke("alerts", "add", "other", *args, "--config", str(path))
+        assert refused.exit_code != 0 and says in refused.output, refused.output
+    assert path.read_text(encoding="utf-8") == before  # the file is left as it was

@@ -16,6 +16,7 @@ from typing import Any, Optional
 import click
 
 from .options import config_option, format_option, handle_errors, open_store
+from .facts import STAGE_CHOICES
 from newsmon.config import Config, load_config
 from newsmon.output import print_records
 from newsmon.redact import install_redaction
@@ -133,15 +134,22 @@ def _table(title: str, rows: list[dict[str, Any]], columns: list[str]) -> None:
 
 @alerts.command("add")
 @click.argument("name")
-@click.argument("query")
+@click.argument("query", required=False)
 @config_option
 @click.option("--site", "sites", multiple=True, help="Only stories from this site (name or glob); repeatable.")
 @click.option("--channel", "channels", multiple=True,
               help="Send to this channel (default: every channel); repeatable.")
 @click.option("--digest", help="Collect matches and send one message per period: 1h, 30m, daily 09:00.")
+@click.option("--min-amount", metavar="AMOUNT", help="Only stories stating an investment of at least this: 10亿, 5000万.")
+@click.option("--stage", "stages", multiple=True, type=click.Choice(STAGE_CHOICES),
+              help="Only stories reporting this project stage; repeatable.")
+@click.option("--place", "places", multiple=True,
+              help="Only projects in this province, city or county (大连, 北京市朝阳区); repeatable.")
+@click.option("--industry", "industries", multiple=True, help="Only stories tagged with this industry; repeatable.")
 @handle_errors
-def add(name: str, query: str, config_path: Path, sites: tuple[str, ...], channels: tuple[str, ...],
-        digest: Optional[str]) -> None:
+def add(name: str, query: Optional[str], config_path: Path, sites: tuple[str, ...], channels: tuple[str, ...],
+        digest: Optional[str], min_amount: Optional[str], stages: tuple[str, ...], places: tuple[str, ...],
+        industries: tuple[str, ...]) -> None:
     """Add the rule NAME matching QUERY to config.yaml (comments and layout are kept).
 
     \b
@@ -149,11 +157,14 @@ def add(name: str, query: str, config_path: Path, sites: tuple[str, ...], channe
     title:term, /regex/. Chinese needs no spaces:
       newsmon alerts add rare-gas '(氪氙 OR 稀有气体) (辽宁 OR 大连) -招聘' --channel ops
       newsmon alerts add fab 'title:晶圆 /投资\\d+亿/' --site 'gov-*' --digest 'daily 09:00'
-    A malformed query or an unknown channel is refused; the file is left as it was.
+    QUERY may be left out when investment facts are given:
+      newsmon alerts add big --stage 签约 --stage 开工 --min-amount 10亿 --place 大连
+    A malformed query, an unknown channel or place is refused; the file is left as it was.
     """
     from newsmon.alerts.editor import add_rule
 
-    add_rule(config_path, name, query, sites=sites, channels=channels, digest=digest)
+    facts = {"min_amount": min_amount, "stages": stages, "places": places, "industries": industries}
+    add_rule(config_path, name, query, sites=sites, channels=channels, digest=digest, facts=facts)
     click.echo(f"Added alert rule {name!r} to {config_path}.")
 
 
