@@ -139,10 +139,13 @@ def test_a_fact_rule_is_listed_with_its_facts(tmp_path: Path, config: Path) -> N
     assert (row["stages"], row["places"], row["min_amount"]) == (["签约", "开工"], ["大连", "锦州"], "10亿")
 
 
-def test_projects_carry_the_amount_in_yuan(config: Path) -> None:
+def test_projects_carry_the_amount_in_yuan_and_search_its_facts(config: Path) -> None:
     result = _invoke("projects", "--config", str(config), "--format", "json", "--place", "鞍山")
     [row] = json.loads(result.stdout)
     assert row["amount_cny"] == row["amount"] == 218.5e8
+    result = _invoke("search", "--config", str(config), "--format", "json", "--place", "鞍山")
+    [row] = json.loads(result.stdout)
+    assert row["investment"]["amount"] == 218.5e8 and row["investment"]["stage"] == "签约"
 
 
 def test_places_called_and_parse_place() -> None:

@@ -93,7 +93,8 @@ def search(query: str, config_path: Path, sites: tuple[str, ...], since: Optiona
       newsmon search 'title:(氪氙 OR 稀有气体) /投资\\d+亿/' --count
     Matched terms are shown in [brackets] in the snippet. A malformed
     query or an unknown --site exits 2 with one sentence. Investment
-    facts narrow it too: --min-amount 10亿 --stage 签约 --place 大连.
+    facts narrow it too: --min-amount 10亿 --stage 签约 --place 大连
+    (json and jsonl carry each story's `investment` object).
     """
     from newsmon.db import count_articles, search_articles
 
@@ -119,6 +120,11 @@ def search(query: str, config_path: Path, sites: tuple[str, ...], since: Optiona
         stats: dict[str, Any] = {}
         rows = search_articles(db, query, site=sites, since=since_at, until=until_at, limit=limit, sort=sort,
                                facts=facts, stats=stats)
+        if fmt in ("json", "jsonl"):  # each story's investment facts, as `show --format json` has them
+            from newsmon.db.facts import get_facts
+
+            for row in rows:
+                row["investment"] = get_facts(db, row["id"])
     print_records(rows, fmt, columns=["id", "published_at", "site", "title", "snippet", "sources_count", "url"])
     if stats.get("complete") is False:
         click.echo(f"Note: the regex was checked on the newest {stats['examined']:,} candidate stories only;"
