@@ -46,6 +46,9 @@ class ConditionalGetMiddleware:
         request.meta.setdefault("handle_httpstatus_list", [304])
         if not getattr(spider, "stop_at_known", False):
             return None  # no complete crawl yet: fetch everything in full
+        if (request.cb_kwargs.get("page_number") == 1 and getattr(spider, "learns_place", False)
+                and spider.learned_place.never_read(request.url)):
+            return None  # never read for the site's place (crawler/siteplace.py): once in full
         from newsmon.db.health import list_page_validators
 
         etag, last_modified = list_page_validators(store.db, request.url)

@@ -189,6 +189,8 @@ class LearnedPlace:
         self.readings: dict[str, tuple[Optional[str], str]] = {}  # first list pages read this crawl: (reading, title)
         self.pages: set[str] = set()  # every first list page this crawl asked for, read or unchanged (304)
         self.used: set[str] = set()  # the homes this crawl's stories were read with
+        self.silent: set[str] = set()  # first list pages read this crawl that said nothing (a feed, no title)
+        self._never_read: dict[str, bool] = {}
 
     def read_page(self, url: str, title: str, owners: Iterable[str] = ()) -> None:
         """Read the first list page ``url`` (a start URL, as requested): its ``title`` and ``owners`` (who runs the site,
@@ -196,6 +198,7 @@ class LearnedPlace:
         owners = tuple(owners)
         self.pages.add(url)
         if not (title or owners):
+            self.silent.add(url)
             return  # a feed, a data file: it says nothing of its site (what it said before, if anything, stands)
         try:
             reading = page_reading(title, owners)
@@ -204,6 +207,14 @@ class LearnedPlace:
                         type(exc).__name__, exc)
             return
         self.readings[url] = (reading, title)
+
+    def never_read(self, url: str) -> bool:
+        """Whether nothing is kept of what the first list page ``url`` says: it is then asked for in full, not answered
+        304 Not Modified (a site crawled before its pages were read for a place, or with ``learn_place: false``, would
+        otherwise learn only when a page changes)."""
+        if url not in self._never_read:
+            self._never_read[url] = not load_list_page_readings(self.db, self.site, [url])
+        return self._never_read[url]
 
     def unchanged(self, url: str) -> None:
         """The first list page ``url`` answered 304 Not Modified (or listed nothing): what it said last time stands."""
@@ -220,7 +231,9 @@ class LearnedPlace:
         """At the crawl's end, keep what its first list pages said (each as last read: a page answering 304 says what it
         said before), the site's place changing only as :data:`CONFIRMING_CRAWLS` says; the site's place ("" for none)
         when its stored stories must be re-read with it (``reread``), else None."""
-        save_list_page_readings(self.db, self.site, self.readings, utc_now())
+        # A page that said nothing is kept as read (its validators are sent again), never over what it said before.
+        silent = {url: (None, "") for url in self.silent - set(self.readings) if self.never_read(url)}
+        save_list_page_readings(self.db, self.site, {**silent, **self.readings}, utc_now())
         said = load_list_page_readings(self.db, self.site, sorted(self.pages))
         verdict = crawl_verdict(reading for reading, _ in said.values())
         row = self.row

@@ -115,6 +115,7 @@ class _Portal(ThreadingHTTPServer):
         self.titles = titles
         self.more = 0
         self.failing = False
+        self.full_lists = 0  # list pages served in full (not 304)
 
     @property
     def base(self) -> str:
@@ -147,6 +148,7 @@ class _Handler(BaseHTTPRequestHandler):
                 self.send_header("ETag", etag)
                 self.end_headers()
                 return
+            self.server.full_lists += 1
         elif self.path.startswith("/content/2026-03/18/10"):
             which, again = int(self.path[-7]), self.path[-6] == "2"
             body = _STORY_BODIES[which].replace("3月18日", "3月19日另一") if again else _STORY_BODIES[which]
@@ -282,6 +284,21 @@ def test_reextract_stale_rereads_a_site_whose_place_was_edited(tmp_path: Path, c
     with open_store(tmp_path / "news.db") as store:
         row = load_site_place(store.db, "county")
         assert row is not None and (row.read_with, row.reread) == ("巫山", False)
+
+
+def test_list_pages_never_read_for_a_place_are_asked_for_in_full(tmp_path: Path, county_portal: _Portal) -> None:
+    config = _config(tmp_path / "config.yaml", county_portal.base, ("a", "b"), learn_place=False)
+    _run("crawl", "--config", str(config))
+    _config(tmp_path / "config.yaml", county_portal.base, ("a", "b"))
+    # Nothing changed on the site: its pages would answer 304, but they were never read for a place.
+    county_portal.full_lists = 0
+    _run("crawl", "--config", str(config))
+    assert county_portal.full_lists == 2
+    assert _kept(tmp_path) == "靖边县" and all("靖边县" in p for p in _places(config)) and len(_places(config)) == 2
+    # Read once, they are asked with their validators again (304).
+    county_portal.full_lists = 0
+    _run("crawl", "--config", str(config))
+    assert county_portal.full_lists == 0 and _kept(tmp_path) == "靖边县"
 
 
 def _kept(tmp_path: Path) -> Optional[str]:
