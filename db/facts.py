@@ -137,16 +137,11 @@ class FactsFilter:
 
     def _place_sql(self, alias: str, mark: str) -> tuple[str, list[Any]]:
         parts, params = [], []
-        for province, city, county in self.places:
-            if county:
-                parts.append(f"({alias}.city = {mark} AND {alias}.county = {mark})")
-                params += [city, county]
-            elif city:
-                parts.append(f"{alias}.city = {mark}")
-                params.append(city)
-            else:
-                parts.append(f"{alias}.province = {mark}")
-                params.append(province)
+        for province, city, county in self.places:  # (as :meth:`matches`: a level left empty is any)
+            levels = [(column, value) for column, value in (("province", province), ("city", city), ("county", county))
+                      if value or column == "province"]
+            parts.append("(" + " AND ".join(f"{alias}.{column} = {mark}" for column, _ in levels) + ")")
+            params += [value for _, value in levels]
         return "(" + " OR ".join(parts) + ")", params
 
     def __bool__(self) -> bool:

@@ -54,25 +54,31 @@ def _row(found: list[tuple[Any, ...]]) -> Optional[SitePlaceRow]:
                         int(crawls or 0), bool(reread), None if read_with is None else str(read_with))
 
 
+def _columns(db: Handle) -> str:
+    """:data:`_COLUMNS` as this database has them: a file opened read-only before migration 8 has no ``read_with``
+    (NULL: not known)."""
+    if isinstance(db, PgDatabase) or "read_with" in db["site_places"].columns_dict:
+        return _COLUMNS
+    return _COLUMNS.replace("read_with", "NULL AS read_with")
+
+
 def load_site_place(db: Handle, site: str) -> Optional[SitePlaceRow]:
     """``site``'s row, or None when no crawl has read its pages yet (or the file predates the table, read-only)."""
-    sql = f"SELECT {_COLUMNS} FROM site_places WHERE site = ?"
     if isinstance(db, PgDatabase):
-        return _row(pg_execute(db, sql, [site])[1])
+        return _row(pg_execute(db, f"SELECT {_COLUMNS} FROM site_places WHERE site = ?", [site])[1])
     if "site_places" not in db.table_names():
         return None
-    return _row(db.execute(sql, [site]).fetchall())
+    return _row(db.execute(f"SELECT {_columns(db)} FROM site_places WHERE site = ?", [site]).fetchall())
 
 
 def load_site_place_rows(db: Handle) -> dict[str, SitePlaceRow]:
     """Every site's row, by site name (empty when the file predates the table, read-only)."""
-    sql = f"SELECT site, {_COLUMNS} FROM site_places"
     if isinstance(db, PgDatabase):
-        rows = pg_execute(db, sql)[1]
+        rows = pg_execute(db, f"SELECT site, {_COLUMNS} FROM site_places")[1]
     elif "site_places" not in db.table_names():
         return {}
     else:
-        rows = db.execute(sql).fetchall()
+        rows = db.execute(f"SELECT site, {_columns(db)} FROM site_places").fetchall()
     return {str(row[0]): row_ for row in rows if (row_ := _row([tuple(row[1:])])) is not None}
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Callable, Iterable, NamedTuple, Optional
 
 from .amounts import CNY_RATES, Amount, find_investment, parse_amount, tally_story, works_in_general_summary
 from .industries import INDUSTRIES, find_industries
@@ -43,7 +43,9 @@ __all__ = [
     "wording_text",
     "city_evidence",
     "parse_amount",
+    "PlaceReading",
     "parse_place",
+    "place_readings",
     "place_filter",
     "stage_evidence",
 ]
@@ -379,17 +381,49 @@ def sole_place(name: str) -> Optional[Place]:
     return places[0] if len({place.city for place in places}) == 1 else None
 
 
-def parse_place(written: str) -> tuple[Place, ...]:
-    """The places a user means by ``written`` (``--place``, a rule's ``places``): the one division it names (``大连``,
-    ``北京市朝阳区``, ``江苏``), or each reading of an ambiguous name (``朝阳``: 北京's and 长春's 朝阳区, 辽宁's 朝阳市),
-    a reading inside another left out (``吉林`` is the province, 吉林市 lies in it).
+class PlaceReading(NamedTuple):
+    """One name of a user's place value, as :func:`place_readings` reads it."""
 
-    Raises ``ValueError`` with one sentence when it names no division."""
-    found = places_called(written)
-    if not found:
-        raise ValueError(f"{written!r} is not a province, city or county of the administrative-division tables (e.g."
-                         " 大连, 瓦房店市, 江苏; a district with its city: 北京市朝阳区)")
-    return tuple(place for place in found if not any(other != place and _within(place, other) for other in found))
+    name: str
+    places: tuple[Place, ...]  # the divisions it means: one, or several alike (鼓楼区)
+    namesakes: tuple[Place, ...]  # narrower divisions of the same name, left out (朝阳: 北京's and 长春's 朝阳区)
+
+
+def place_readings(written: str) -> list[PlaceReading]:
+    """How a user's place value (``--place``, a rule's ``places``) reads, name by name: the division each names
+    (``大连``, ``北京市朝阳区``, ``江苏``; several listed, ``大连、沈阳``: each). A name several divisions have is the widest
+    of them (``河北`` the province, not 天津's 河北区; ``朝阳`` 辽宁's 朝阳市, not 北京's 朝阳区), several only where the
+    widest are alike (``鼓楼区``: 南京's, 徐州's, 福州's, 开封's).
+
+    Raises ``ValueError`` with one sentence when a name is no division's, or the value names none."""
+    readings = []
+    for name in _listed(written):
+        found = places_called(name)
+        widest = _widest(found)
+        if not widest:
+            raise ValueError(f"{name!r} is not a province, city or county of the administrative-division tables (e.g."
+                             " 大连, 瓦房店市, 江苏; a district with its city: 北京市朝阳区)")
+        others = tuple(place for place in found
+                       if place not in widest and not any(_within(place, wide) for wide in widest))
+        readings.append(PlaceReading(name, widest, others))
+    if not readings:
+        raise ValueError(f"{written!r} names no place")
+    return readings
+
+
+def parse_place(written: str) -> tuple[Place, ...]:
+    """Every division a user's place value means (:func:`place_readings`)."""
+    return tuple(dict.fromkeys(place for reading in place_readings(written) for place in reading.places))
+
+
+# Separators of several places in one value ("大连、沈阳", "大连,沈阳"); a space may join a name and its city, so a value
+# that reads whole is read whole ("福州市 鼓楼区") and split at spaces only where it does not ("大连 沈阳").
+_LIST_MARKS = re.compile(r"[,，、;；|]+")
+
+
+def _listed(written: str) -> list[str]:
+    names = [name.strip() for name in _LIST_MARKS.split(written) if name.strip()]
+    return [part for name in names for part in ([name] if places_called(name) or " " not in name else name.split())]
 
 
 def place_filter(names: Iterable[str]) -> tuple[tuple[str, str, str], ...]:
@@ -401,6 +435,15 @@ def place_filter(names: Iterable[str]) -> tuple[tuple[str, str, str], ...]:
 
 def _within(place: Place, wider: Place) -> bool:
     return place.province == wider.province and wider.city in ("", place.city) and wider.county in ("", place.county)
+
+
+def _level(place: Place) -> int:
+    return 2 if place.county and place.county != place.city else 1 if place.city and place.city != place.province else 0
+
+
+def _widest(found: tuple[Place, ...]) -> tuple[Place, ...]:
+    top = min(map(_level, found), default=0)
+    return tuple(place for place in found if _level(place) == top)
 
 
 def named_place(name: str) -> Optional[Place]:

@@ -897,7 +897,8 @@ def _resolve(table: _Table, mentions: Iterable[str], known: Iterable[str] = ()) 
         if len(candidates) == 1:
             resolved[i] = next(iter(candidates))
             continue
-        supported = [c for c in candidates if set(table.ancestors(c)) & context or c in context]
+        supported = _narrowest(table, [c for c in candidates if set(table.ancestors(c)) & context or c in context],
+                               context)
         if not supported and home:
             supported = [c for c in candidates if set(table.ancestors(c)) & home or c in home]
         if len(supported) == 1:
@@ -924,7 +925,8 @@ def _resolve(table: _Table, mentions: Iterable[str], known: Iterable[str] = ()) 
     # 朝阳区 of Beijing and of Changchun, next to 北京 that was itself settled only above).
     for i, mention in enumerate(mentions):
         if i not in resolved:
-            supported = [c for c in table.names[mention] if set(table.ancestors(c)) & context]
+            supported = _narrowest(table, [c for c in table.names[mention] if set(table.ancestors(c)) & context],
+                                   context)
             if len(supported) == 1:
                 resolved[i] = supported[0]
     # Last, a province's name nothing else supports: 河北 is 河北省 and Tianjin's 河北区, 海南 the
@@ -936,6 +938,17 @@ def _resolve(table: _Table, mentions: Iterable[str], known: Iterable[str] = ()) 
             if len(provinces) == 1:
                 resolved[i] = provinces[0]
     return [resolved[i] for i in sorted(resolved)]
+
+
+def _narrowest(table: _Table, supported: list[str], context: set[str]) -> list[str]:
+    """Of the divisions a name may be that the story's places support, those a city it names supports, when the
+    province alone supports the others: "南京市鼓楼区" is 南京's, though 徐州 (in 江苏 too) has a 鼓楼区."""
+    if len(supported) < 2:
+        return supported
+    by_city = [code for code in supported  # (not a city named like its own county: 临夏 is 临夏州, 临夏市 and 临夏县)
+               if any(above in context and table.by_code[above].level == 1 and above not in supported
+                      for above in table.ancestors(code))]
+    return by_city if by_city else supported
 
 
 # Words that put a work at a place: "大厦屹立在上海浦东", "项目位于某县", "落户某区". The
@@ -987,9 +1000,13 @@ def _speaks_as_its_county(table: _Table, home: str, leaves: list[str], text: str
 def _home_codes(home: str) -> tuple[str, ...]:
     """The division codes a site's ``place`` names, the most specific last ("临沂市河东区": 临沂市, 河东区)."""
     table = _table()
-    chain = _called_chain(home)
-    if chain and all(len(codes) == 1 for codes in chain):  # names only, each one division ("南京市鼓楼区": 南京's)
-        return tuple(sorted({code for codes in chain for code in codes}, key=lambda code: table.by_code[code].level))
+    steps, chosen = _called(home)
+    if len(chosen) == 1:  # names only, of one division ("南京市鼓楼区": 南京's, though 徐州 has a 鼓楼区 too)
+        [code] = chosen
+        named = sorted({other for step in steps for other in step if other in table.ancestors(code)} | chosen,
+                       key=lambda each: table.by_code[each].level)
+        # (one code per name: 北京市 is both the province's and its city's)
+        return tuple({table.by_code[each].name: each for each in reversed(named)}.values())[::-1]
     codes = _resolve(table, table.mentions(home))
     return tuple(sorted(set(codes), key=lambda code: table.by_code[code].level))
 
@@ -1859,38 +1876,89 @@ def place_named(name: str) -> Optional[Place]:
 
 
 def places_called(written: str) -> tuple[Place, ...]:
-    """Every mainland division ``written`` can mean, as a user writes one to filter by (``--place``, a rule's
-    ``places``): a full or short name (``大连``, ``瓦房店市``, ``江苏``), narrowed by the names written before it
-    (``北京市朝阳区``, ``福州市 鼓楼区``, ``辽宁省大连市``); several for an ambiguous name (``朝阳``: 辽宁's 朝阳市,
-    北京's and 长春's 朝阳区, 朝阳县); empty when it names no division whole.
+    """Every division ``written`` can mean, as a user writes one to filter by (``--place``, a rule's ``places``): a
+    full or short name (``大连``, ``瓦房店市``, ``江苏``, ``恩施州``, ``白银``), with names before or after it that place
+    it (``北京市朝阳区``, ``福州市 鼓楼区``, ``辽宁省大连市``, ``大连（辽宁）``) or a zone's generic words after it
+    (``沈阳高新区``); several for an ambiguous name (``朝阳``: 辽宁's 朝阳市 and 朝阳县, 北京's and 长春's 朝阳区); empty
+    when it is not names only.
 
-    Not :func:`find_places`: a user's name is a name, not a story's text (no word is taken for a place by chance,
-    and every reading is kept for the caller to say)."""
+    Not :func:`find_places`: a user's name is a name, not a story's text, so names the text reader leaves out for being
+    words too (``白银``, ``城区`` of 汕尾) count, and every reading is kept for the caller to choose or say."""
     from .script import simplified
 
-    text = re.sub(r"[\s·,，、/]+", "", written)
-    chain = _called_chain(text) or _called_chain(simplified(text))  # 大連: 大连
-    return tuple(dict.fromkeys(_table().place(code) for code in sorted(chain[-1]))) if chain else ()
+    text = _USER_MARKS.sub("", written)
+    codes = _called(text)[1] or _called(simplified(text))[1]  # 大連: 大连
+    return tuple(dict.fromkeys(_table().place(code) for code in sorted(codes)))
 
 
-def _called_chain(text: str) -> list[set[str]]:
-    """The codes of each name ``text`` is written as, in order, each narrowed to those within the ones before
-    (``南京市鼓楼区``: {南京市}, {南京's 鼓楼区}); empty when ``text`` is not names only."""
+# What a user writes around or between names: spaces, brackets, dashes, arrows, a full stop.
+_USER_MARKS = re.compile(r"[\s·()（）【】\[\]<>《》\-—–>→.。:：]+")
+# A zone's generic words after its city's name: "沈阳高新区", "大连经济技术开发区" are the city's.
+_ZONE_WORDS = re.compile(r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|综合保税区|保税区"
+                         r"|工业园区|产业园区|工业园|产业园|航空港区|港区|新区|园区)$")
+
+
+@lru_cache(maxsize=1)
+def _user_names() -> dict[str, frozenset[str]]:
+    """Every name a user may write for a division, with its codes: the text reader's (zones included) and, beside them,
+    each division's full and short name whatever word it is too (白银, 普陀, 汕尾's 城区), an autonomous prefecture's
+    ``X州`` (恩施州), an autonomous region's ``X自治区`` (广西自治区), 内蒙."""
     table = _table()
-    longest = max(map(len, table.names)) if table.names else 0
-    chain: list[set[str]] = []
+    names: dict[str, set[str]] = {name: set(codes) for name, codes in table.names.items()}
+    for division in table.by_code.values():
+        for name in (division.name, short_name(division.name)):
+            if len(name) >= 2:
+                names.setdefault(name, set()).add(division.code)
+    for name, codes in list(names.items()):
+        for code in codes:
+            full = table.by_code[code].name
+            if full.endswith("自治州") and not name.endswith(("州", "族")):
+                names.setdefault(name + "州", set()).add(code)
+            elif full.endswith("自治区") and table.by_code[code].level == 0 and not name.endswith("区"):
+                names.setdefault(name + "自治区", set()).add(code)
+    names.setdefault("内蒙", set()).update(names.get("内蒙古", set()))
+    # (Taiwan's, Hong Kong's or Macao's namesake only where the mainland has none: "中山" is 广东's, "沙田" 香港's.)
+    return {name: frozenset({code for code in codes if not code.startswith(_OUTSIDE_MAINLAND)} or codes)
+            for name, codes in names.items()}
+
+
+def _name_steps(text: str, names: dict[str, frozenset[str]]) -> list[frozenset[str]]:
+    """The codes of each name ``text`` is written as, longest names first; empty when it is not names only."""
+    longest = max(map(len, names))
+    steps: list[frozenset[str]] = []
     at = 0
     while at < len(text):
-        name = next((text[at:end] for end in range(min(len(text), at + longest), at, -1) if text[at:end] in table.names),
-                    None)
+        name = next((text[at:end] for end in range(min(len(text), at + longest), at, -1) if text[at:end] in names), None)
         if name is None:
             return []
-        codes = _mainland(table.names[name])
-        if chain:
-            codes = {code for code in codes if all(set(table.ancestors(code)) & above for above in chain)}
-        chain.append(codes)
+        steps.append(names[name])
         at += len(name)
-    return chain
+    return steps
+
+
+def _called(text: str) -> tuple[list[frozenset[str]], set[str]]:
+    """The codes of each name ``text`` is written as, in order, and the divisions it means: of the step whose readings
+    lie deepest, those every other name agrees with (each is the division itself, one above it or one inside it):
+    ``南京市鼓楼区`` is 南京's 鼓楼区, ``大连（辽宁）`` 大连市, ``大连金普新区`` 大连市 (the zone is its city's). Empty when
+    ``text`` is not names only."""
+    table = _table()
+    names = _user_names()
+    if not text:
+        return [], set()
+    steps = _name_steps(text, names)
+    zone = _ZONE_WORDS.search(text)
+    if not steps and zone and zone.start():  # "沈阳高新区": the city's zone
+        steps = _name_steps(text[:zone.start()], names)
+    if not steps:
+        return [], set()
+
+    def agrees(code: str, step: frozenset[str]) -> bool:
+        return code in step or any(other in table.ancestors(code) or code in table.ancestors(other) for other in step)
+
+    kept = [{code for code in step if all(agrees(code, other) for other in steps)} for step in steps]
+    chosen = max((codes for codes in kept if codes), key=lambda codes: max(table.by_code[c].level for c in codes),
+                 default=set())
+    return steps, chosen
 
 
 # Taiwan's 179 divisions include names that are common words or mainland names too ("新社区" inside 创新社区, "金山" of

@@ -244,14 +244,14 @@ class RuleConfig(_Model):
     @field_validator("places")
     @classmethod
     def _check_places(cls, value: list[str]) -> list[str]:
-        from newsmon.facts import parse_place  # the division tables load only for rules that name places
+        from newsmon.facts import place_readings  # the division tables load only for rules that name places
 
-        for name in value:
-            found = parse_place(name)  # (its ValueError: no division has the name)
-            if len(found) > 1:  # a rule firing on another province's namesake is a false alarm no one notices
-                readings = ", ".join(place.full_name() for place in found)
-                raise ValueError(f"{name!r} names {len(found)} places ({readings}): write the one meant with its city or"
-                                 " province")
+        for written in value:
+            for reading in place_readings(written):  # (its ValueError: no division has the name)
+                if len(reading.places) > 1:  # a rule firing on another city's namesake is a false alarm no one notices
+                    raise ValueError(f"{reading.name!r} names {len(reading.places)} places ("
+                                     + ", ".join(place.full_name() for place in reading.places)
+                                     + "): write the one meant with its city or province")
         return value
 
     @field_validator("industries")

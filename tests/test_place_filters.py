@@ -29,6 +29,8 @@ _STORIES = [
     ("福州鼓楼区软件园项目签约", "福州市鼓楼区与某科技公司签约建设软件园，总投资6亿元。", ""),
     # A district portal's own story, its place configured with its city (南京 and 徐州 both have a 鼓楼区).
     ("我区生物医药创新中心项目开工", "日前，我区生物医药创新中心项目正式开工，总投资9亿元。", "南京市鼓楼区"),
+    # A place with no city level (香港特别行政区 沙田区): the filter and the alert matcher agree on it.
+    ("香港沙田数据中心项目动工", "日前，位于香港沙田区的某数据中心项目正式动工，总投资30亿港元。", ""),
 ]
 
 
@@ -62,7 +64,11 @@ def _ids(config: Path, *places: str) -> list[int]:
     ("北京市朝阳区", [2]),
     ("北京朝阳区", [2]),
     ("长春市朝阳区", [3]),
-    ("朝阳", [2, 3, 4]),  # every reading (and a note on stderr)
+    ("朝阳", [4]),  # the widest of its namesakes, 辽宁's city (a note on stderr names 北京's and 长春's 朝阳区)
+    ("朝阳区", [2, 3]),  # two alike: both (and a note)
+    ("鞍山、朝阳市", [1, 4]),  # a list
+    ("大连（辽宁）", []),
+    ("辽宁 鞍山", [1]),
     ("朝阳市", [4]),
     ("辽宁", [1, 4]),
     ("辽宁省朝阳市", [4]),
@@ -71,6 +77,8 @@ def _ids(config: Path, *places: str) -> list[int]:
     ("南京市鼓楼区", [6]),  # the district portal's story keeps its county
     ("鼓楼区", [5, 6]),
     ("江苏", [6]),
+    ("沙田", [7]),
+    ("香港", [7]),
     ("大連", []),  # traditional characters read as 大连 (no story there)
 ])
 def test_a_place_filter_finds_the_projects_in_that_place(config: Path, written: str, ids: list[int]) -> None:
@@ -78,10 +86,11 @@ def test_a_place_filter_finds_the_projects_in_that_place(config: Path, written: 
 
 
 def test_an_ambiguous_place_says_which_places_it_kept(config: Path) -> None:
-    result = _invoke("projects", "--config", str(config), "--place", "朝阳")
+    result = _invoke("projects", "--config", str(config), "--place", "朝阳区")
     assert result.exit_code == 0
-    assert "3 places have this name" in result.stderr and "北京市朝阳区" in result.stderr
-    assert "辽宁省朝阳市" in result.stderr
+    assert "2 places have this name, all kept (北京市朝阳区, 吉林省长春市朝阳区)" in result.stderr
+    result = _invoke("projects", "--config", str(config), "--place", "朝阳")
+    assert "read as 辽宁省朝阳市; 北京市朝阳区, 吉林省长春市朝阳区 (the same name) must be written" in result.stderr
 
 
 @pytest.mark.parametrize("args, says", [
@@ -109,7 +118,7 @@ def _rule_config(tmp_path: Path, config: Path, rule: dict[str, object]) -> Path:
 
 @pytest.mark.parametrize("rule, says", [
     ({"places": ["火星"]}, "'火星' is not a province, city or county"),
-    ({"places": ["朝阳"]}, "'朝阳' names 3 places"),
+    ({"places": ["朝阳区"]}, "'朝阳区' names 2 places"),
     ({"industries": ["新能原"]}, "'新能原' is not an industry tag"),
     ({"min_amount": "-5", "stages": ["签约"]}, "'-5' is not an amount"),
 ])
@@ -120,7 +129,8 @@ def test_a_rule_naming_no_place_or_tag_is_a_config_error(tmp_path: Path, config:
     assert "Traceback" not in result.output
 
 
-@pytest.mark.parametrize("places, ids", [(["北京市朝阳区"], [2]), (["福州市鼓楼区"], [5]), (["鞍山"], [1]), (["上海"], [])])
+@pytest.mark.parametrize("places, ids", [(["北京市朝阳区"], [2]), (["福州市鼓楼区"], [5]), (["鞍山"], [1]), (["上海"], []),
+                                         (["沙田"], [7])])
 def test_a_rules_places_match_as_the_filter_does(tmp_path: Path, config: Path, places: list[str], ids: list[int]) -> None:
     result = _invoke("alerts", "test", "r", "--config", str(_rule_config(tmp_path, config, {"places": places})),
                      "--format", "json")
@@ -154,6 +164,13 @@ def test_places_called_and_parse_place() -> None:
     assert places_called("火星") == () and places_called("") == ()
     assert places_called("鄂州新闻网") == ()  # not names only: no place by chance
     assert parse_place("吉林") == (Place("吉林省", "", ""),)  # 吉林市 lies in the province
+    assert parse_place("河北") == (Place("河北省", "", ""),)  # not 天津's 河北区
+    assert parse_place("恩施州") == (Place("湖北省", "恩施土家族苗族自治州", ""),)
+    assert parse_place("沈阳高新区") == (Place("辽宁省", "沈阳市", ""),)
+    assert parse_place("大连金普新区") == (Place("辽宁省", "大连市", ""),)
+    assert parse_place("沈阳铁西") == (Place("辽宁省", "沈阳市", "铁西区"),)  # a short name that is a word too
+    assert parse_place("广东省汕尾市城区") == (Place("广东省", "汕尾市", "城区"),)
+    assert parse_place("广西自治区") == parse_place("广西") and parse_place("中山") == (Place("广东省", "中山市", ""),)
     assert sole_place("济南市市中区") == Place("山东省", "济南市", "市中区")  # a site's place keeps its county
     assert parse_amount("10億") == 1e9
 
@@ -168,7 +185,7 @@ def test_alerts_add_writes_a_fact_rule_and_refuses_a_bad_one(tmp_path: Path, con
     tested = _invoke("alerts", "test", "big", "--config", str(path), "--format", "json")
     assert [row["id"] for row in json.loads(tested.stdout)] == [2]
     before = path.read_text(encoding="utf-8")
-    for args, says in ((("--place", "朝阳"), "'朝阳' names 3 places"),
+    for args, says in ((("--place", "鼓楼区"), "'鼓楼区' names 4 places"),
                        (("--industry", "新能原"), "'新能原' is not an industry tag"),
                        ((), "a rule needs a query, or investment-fact keys")):
         refused = _invoke("alerts", "add", "other", *args, "--config", str(path))

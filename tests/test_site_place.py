@@ -286,6 +286,25 @@ def test_reextract_stale_rereads_a_site_whose_place_was_edited(tmp_path: Path, c
         assert row is not None and (row.read_with, row.reread) == ("巫山", False)
 
 
+def test_a_renamed_sites_stories_keep_the_place_they_were_read_with(tmp_path: Path, county_portal: _Portal) -> None:
+    config = _config(tmp_path / "config.yaml", county_portal.base, ("a", "b"), place="鄂州")
+    _run("crawl", "--config", str(config))
+    text = config.read_text(encoding="utf-8").replace("name: county", "name: county-new")
+    config.write_text(text, encoding="utf-8")
+    _run("reextract", "--facts", "--config", str(config))  # the old name's stories: no longer a configured site
+    assert all("鄂州市" in p for p in _places(config)) and len(_places(config)) == 2
+
+
+def test_sites_reads_a_file_from_before_migration_8(tmp_path: Path, county_portal: _Portal) -> None:
+    config = _config(tmp_path / "config.yaml", county_portal.base, ("a", "b"))
+    _run("crawl", "--config", str(config))
+    with open_store(tmp_path / "news.db") as store:  # as the previous release left it
+        store.db.execute("ALTER TABLE site_places DROP COLUMN read_with")
+        store.db.conn.commit()
+    row = _site_row(config)  # (a read-only open: nothing migrates it)
+    assert (row["place"], row["place_rereading"]) == ("靖边县", False)
+
+
 def test_list_pages_never_read_for_a_place_are_asked_for_in_full(tmp_path: Path, county_portal: _Portal) -> None:
     config = _config(tmp_path / "config.yaml", county_portal.base, ("a", "b"), learn_place=False)
     _run("crawl", "--config", str(config))

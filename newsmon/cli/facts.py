@@ -32,17 +32,22 @@ def _amount(_ctx: click.Context, _param: click.Parameter, value: Optional[str]) 
 
 
 def _places(_ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
-    from newsmon.facts import parse_place
+    from newsmon.facts import place_readings
 
-    for name in value:
+    for written in value:
         try:
-            found = parse_place(name)
+            readings = place_readings(written)
         except ValueError as exc:
             raise click.BadParameter(f"{exc}.") from None
-        if len(found) > 1:  # every reading is kept; say which, and how to ask for one
-            readings = ", ".join(place.full_name() for place in found)
-            click.echo(f"--place {name}: {len(found)} places have this name, all kept ({readings}); write one with"
-                       " its city or province for it alone.", err=True)
+        for reading in readings:  # say how a name several places have was read, and how to ask for another
+            if len(reading.places) > 1:
+                click.echo(f"--place {reading.name}: {len(reading.places)} places have this name, all kept ("
+                           + ", ".join(place.full_name() for place in reading.places)
+                           + "); write one with its city or province for it alone.", err=True)
+            elif reading.namesakes:
+                click.echo(f"--place {reading.name}: read as {reading.places[0].full_name()}; "
+                           + ", ".join(place.full_name() for place in reading.namesakes)
+                           + " (the same name) must be written with its city.", err=True)
     return value
 
 
@@ -166,6 +171,8 @@ def reextract(site: Optional[str], config_path: Path, facts: bool, stale: bool) 
         homes = {each.name: site_home(each, row.place if (row := rows.get(each.name)) else None)
                  for each in config.sites}
         scope = [name for name in homes if site is None or name == site]
+        for name, row in rows.items():  # a site no longer in the config (renamed): the place its stories were read with
+            homes.setdefault(name, row.read_with if row.read_with is not None else row.place or "")
         for name in scope:  # a `place:` edited since the stories were read marks them stale (for --stale too)
             note_site_home(store.db, name, homes[name], utc_now())
         done, failed = reextract_facts(store, site=site, only_stale=stale, on_progress=progress,
