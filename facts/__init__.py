@@ -44,6 +44,7 @@ __all__ = [
     "city_evidence",
     "parse_amount",
     "PlaceReading",
+    "places_called",
     "parse_place",
     "place_readings",
     "place_filter",

@@ -178,10 +178,15 @@ class SiteConfig(_Model):
     def _check_place(cls, place: Optional[str]) -> Optional[str]:
         if place is None:
             return None
-        from newsmon.facts import sole_place  # (the administrative-division tables load only for a site that names one)
+        # (the administrative-division tables load only for a site that names one)
+        from newsmon.facts import places_called, sole_place
 
         if sole_place(place) is None:
             shown = place if len(place) <= 40 else place[:40] + "…"
+            readings = [reading.full_name() for reading in places_called(place[:200]) if reading.city]
+            if len(readings) > 1:  # a name several divisions have: say which, not "no city"
+                raise ValueError(f"{shown!r} names {len(readings)} places ({', '.join(readings)}): write the one meant"
+                                 " with its city or province (北京市朝阳区, 朝阳市)")
             raise ValueError(f"{shown!r} is not one city or county of the administrative-division tables (e.g. 鄂州, 靖边县; "
                              "a district with its city: 北京市朝阳区)")
         return place

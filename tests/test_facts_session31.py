@@ -315,9 +315,13 @@ def test_probes_place_is_one_the_config_accepts(title: str, place: Optional[str]
         assert load_config(config).sites[0].place == place
 
 
-@pytest.mark.parametrize("place", ["朝阳区", "武汉 鄂州", "四川"])
-def test_a_place_naming_no_one_city_or_county_is_a_config_error(place: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("place, says", [
+    ("朝阳区", "names 2 places (北京市朝阳区, 吉林省长春市朝阳区): write the one meant"),  # (session 43: say which)
+    ("武汉 鄂州", "is not one city or county"),
+    ("四川", "is not one city or county"),
+])
+def test_a_place_naming_no_one_city_or_county_is_a_config_error(place: str, says: str, tmp_path: Path) -> None:
     config = tmp_path / "config.yaml"
     _write_config(config, "http://127.0.0.1:9", place)
     result = CliRunner().invoke(cli, ["crawl", "--config", str(config)])
-    assert result.exit_code != 0 and "is not one city or county" in result.output and "Traceback" not in result.output
+    assert result.exit_code != 0 and says in result.output and "Traceback" not in result.output
