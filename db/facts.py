@@ -17,7 +17,7 @@ from newsmon.clock import utc_now
 
 from .handle import Handle, PgDatabase, pg_execute
 
-__all__ = ["FactsFilter", "ensure_facts_schema", "facet_counts", "get_facts", "has_facts_table",
+__all__ = ["FactsFilter", "ensure_facts_schema", "facet_counts", "facts_by_ids", "get_facts", "has_facts_table",
            "iter_articles_for_facts", "list_projects", "pipeline", "save_facts"]
 
 FACETS = ("stage", "city", "industry")
@@ -110,15 +110,26 @@ def has_facts_table(db: Handle) -> bool:
 
 def get_facts(db: Handle, article_id: int) -> Optional[dict[str, Any]]:
     """The story's ``investment`` object, or None when its facts were never extracted."""
+    return facts_by_ids(db, [article_id]).get(article_id)
+
+
+def facts_by_ids(db: Handle, article_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """The ``investment`` objects of the stories among ``article_ids`` whose facts were extracted, by id (one query:
+    a search's or an export's batch of stories)."""
+    if not article_ids:
+        return {}
+    columns = ", ".join(_FACT_COLUMNS)
     if isinstance(db, PgDatabase):
         with db.connection() as conn:
-            got = conn.execute(f"SELECT {', '.join(_FACT_COLUMNS)} FROM article_facts WHERE article_id = %s",
-                               [article_id]).fetchone()
-        return _as_investment(dict(zip(_FACT_COLUMNS, got))) if got else None
-    if not has_facts_table(db):
-        return None
-    rows = list(db.query("SELECT * FROM article_facts WHERE article_id = ?", [article_id]))
-    return _as_investment(rows[0]) if rows else None
+            rows = conn.execute(f"SELECT {columns} FROM article_facts WHERE article_id = ANY(%s)",
+                                [[int(i) for i in article_ids]]).fetchall()
+    elif not has_facts_table(db):
+        return {}
+    else:
+        # One JSON parameter instead of one placeholder per id: no limit on how many ids are passed.
+        rows = db.execute(f"SELECT {columns} FROM article_facts WHERE article_id IN (SELECT value FROM json_each(?))",
+                          [json.dumps([int(i) for i in article_ids])]).fetchall()
+    return {int(row[0]): _as_investment(dict(zip(_FACT_COLUMNS, row))) for row in rows}
 
 
 @dataclass(frozen=True)

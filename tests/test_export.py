@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from newsmon.cli import cli
 from newsmon.db import Store, search_articles
+from newsmon.db.facts import get_facts
 from newsmon.db.reader import articles_by_ids
 from newsmon.web import export_articles
 
@@ -61,7 +62,8 @@ def test_jsonl_is_every_story_newest_first_with_its_places(config: Path) -> None
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["id"] for r in rows] == db_ids(config, None) and len(rows) == N
     with Store(config.parent / "news.db", readonly=True) as store:
-        assert rows[:5] == list(articles_by_ids(store.db, [r["id"] for r in rows[:5]]))
+        assert rows[:5] == [row | {"investment": get_facts(store.db, row["id"])}
+                            for row in articles_by_ids(store.db, [r["id"] for r in rows[:5]])]
     assert rows[0]["sources"][0]["url"] == rows[0]["url"] and rows[0]["sources_count"] == 1
 
 

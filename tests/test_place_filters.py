@@ -156,6 +156,9 @@ def test_projects_carry_the_amount_in_yuan_and_search_its_facts(config: Path) ->
     result = _invoke("search", "--config", str(config), "--format", "json", "--place", "鞍山")
     [row] = json.loads(result.stdout)
     assert row["investment"]["amount"] == 218.5e8 and row["investment"]["stage"] == "签约"
+    result = _invoke("export", "--config", str(config), "--format", "jsonl", "--query", "鞍山")
+    [row] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert row["investment"]["amount"] == 218.5e8
 
 
 def test_places_called_and_parse_place() -> None:

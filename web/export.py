@@ -10,9 +10,10 @@ from __future__ import annotations
 import csv
 import json
 from datetime import datetime, timezone
-from typing import Any, Callable, Iterable, Optional, Sequence, TextIO
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, TextIO
 
 
+from newsmon.db.facts import facts_by_ids
 from newsmon.db.handle import Handle
 from newsmon.db.reader import STORY_COLUMNS, articles_by_ids
 from newsmon.db.search import iter_matching_ids
@@ -24,6 +25,22 @@ __all__ = ["EXPORT_COLUMNS", "EXPORT_FORMATS", "export_articles"]
 EXPORT_FORMATS = ("jsonl", "csv", "json", "atom", "rss")
 #: Fields of an exported story, in this order (``sources``: every place it was seen).
 EXPORT_COLUMNS = (*STORY_COLUMNS, "sources_count", "sources")
+
+
+def _with_facts(db: Handle, stories: Iterable[dict[str, Any]], batch: int = 200) -> Iterator[dict[str, Any]]:
+    """``stories`` with their ``investment`` facts (as `newsmon show --format json` has them), read a batch at a time."""
+    chunk: list[dict[str, Any]] = []
+    for story in stories:
+        chunk.append(story)
+        if len(chunk) == batch:
+            yield from _facts_of(db, chunk)
+            chunk = []
+    yield from _facts_of(db, chunk)
+
+
+def _facts_of(db: Handle, chunk: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    found = facts_by_ids(db, [story["id"] for story in chunk])
+    return [story | {"investment": found.get(story["id"])} for story in chunk]
 
 
 def _counted(stories: Iterable[dict[str, Any]], on_row: Optional[Callable[[int], None]]) -> Iterable[dict[str, Any]]:
@@ -46,7 +63,8 @@ def export_articles(
 ) -> int:
     """Write every story matching ``query`` and the filters to ``out`` in ``fmt``; return how many.
 
-    Newest stored first. ``on_row(n)`` is called after the n-th story (for progress).
+    Newest stored first; json and jsonl rows carry the story's ``investment`` facts. ``on_row(n)`` is called after the
+    n-th story (for progress).
     Raises newsmon's query errors for a malformed query.
     """
     if fmt not in EXPORT_FORMATS:
@@ -69,8 +87,8 @@ def export_articles(
         return count
     if fmt == "json":
         out.write("[")
-    for story in _counted(stories, on_row):
-        line = json.dumps({k: story.get(k) for k in EXPORT_COLUMNS}, ensure_ascii=False)
+    for story in _counted(_with_facts(db, stories), on_row):
+        line = json.dumps({k: story.get(k) for k in (*EXPORT_COLUMNS, "investment")}, ensure_ascii=False)
         if fmt == "json":
             out.write(("\n" if count == 0 else ",\n") + line)
         else:

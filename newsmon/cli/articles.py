@@ -121,10 +121,11 @@ def search(query: str, config_path: Path, sites: tuple[str, ...], since: Optiona
         rows = search_articles(db, query, site=sites, since=since_at, until=until_at, limit=limit, sort=sort,
                                facts=facts, stats=stats)
         if fmt in ("json", "jsonl"):  # each story's investment facts, as `show --format json` has them
-            from newsmon.db.facts import get_facts
+            from newsmon.db.facts import facts_by_ids
 
+            found = facts_by_ids(db, [row["id"] for row in rows])
             for row in rows:
-                row["investment"] = get_facts(db, row["id"])
+                row["investment"] = found.get(row["id"])
     print_records(rows, fmt, columns=["id", "published_at", "site", "title", "snippet", "sources_count", "url"])
     if stats.get("complete") is False:
         click.echo(f"Note: the regex was checked on the newest {stats['examined']:,} candidate stories only;"

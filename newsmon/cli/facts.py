@@ -175,6 +175,7 @@ def reextract(site: Optional[str], config_path: Path, facts: bool, stale: bool) 
             homes.setdefault(name, row.read_with if row.read_with is not None else row.place or "")
         for name in scope:  # a `place:` edited since the stories were read marks them stale (for --stale too)
             note_site_home(store.db, name, homes[name], utc_now())
+        last[0] = time.monotonic()
         done, failed = reextract_facts(store, site=site, only_stale=stale, on_progress=progress,
                                        homes={name: home for name, home in homes.items() if home})
         for name in scope:  # re-read with their place now, unless a crawl meanwhile changed it again
