@@ -402,13 +402,14 @@ def place_readings(written: str) -> list[PlaceReading]:
         found = places_called(name)
         widest = _widest(found)
         if not widest:
-            raise ValueError(f"{name!r} is not a province, city or county of the administrative-division tables (e.g."
+            shown = name if len(name) <= 40 else name[:40] + "…"
+            raise ValueError(f"{shown!r} is not a province, city or county of the administrative-division tables (e.g."
                              " 大连, 瓦房店市, 江苏; a district with its city: 北京市朝阳区)")
         others = tuple(place for place in found
                        if place not in widest and not any(_within(place, wide) for wide in widest))
         readings.append(PlaceReading(name, widest, others))
     if not readings:
-        raise ValueError(f"{written!r} names no place")
+        raise ValueError(f"{written[:40]!r} names no place")
     return readings
 
 
@@ -417,14 +418,15 @@ def parse_place(written: str) -> tuple[Place, ...]:
     return tuple(dict.fromkeys(place for reading in place_readings(written) for place in reading.places))
 
 
-# Separators of several places in one value ("大连、沈阳", "大连,沈阳"); a space may join a name and its city, so a value
-# that reads whole is read whole ("福州市 鼓楼区") and split at spaces only where it does not ("大连 沈阳").
-_LIST_MARKS = re.compile(r"[,，、;；|]+")
+# Separators of several places in one value ("大连、沈阳", "大连,沈阳", "大连 沈阳"). A comma, a slash or a space may also
+# join a name and its city, so a value that reads whole is read whole ("福州市 鼓楼区", "北京市，朝阳区", "辽宁省/大连市").
+_LIST_MARKS = re.compile(r"[\s,，、;；|/]+")
 
 
 def _listed(written: str) -> list[str]:
-    names = [name.strip() for name in _LIST_MARKS.split(written) if name.strip()]
-    return [part for name in names for part in ([name] if places_called(name) or " " not in name else name.split())]
+    if places_called(written) or len(written) > 200:
+        return [written]  # (one name; or too long to be a list of places: refused as one)
+    return [name for name in _LIST_MARKS.split(written) if name]
 
 
 def place_filter(names: Iterable[str]) -> tuple[tuple[str, str, str], ...]:

@@ -341,6 +341,21 @@ class _Table:
             short = short_name(zone)
             if replaced and short != zone and replaced & names.get(short, set()):
                 names[short] = (names[short] - replaced) | {code}
+        # A district written with its city is one name ("南京市鼓楼区", "南京鼓楼", "汕尾市城区"), where the city is what
+        # settles it: a district name its province has twice (鼓楼区 of 南京 and 徐州: read alone it gives no county) or one
+        # read alone as a word (城区, 普陀). Written apart, the name is read as before.
+        in_province = Counter((d.code[:2], d.name) for d in divisions if d.level == 2)
+        for d in divisions:
+            short = short_name(d.name)
+            if d.level != 2 or (in_province[(d.code[:2], d.name)] < 2 and d.name not in _NOT_PLACES
+                                and short not in _NOT_PLACES):
+                continue
+            parent = self.by_code.get(d.code[:4] + "0" * 8) or self.by_code.get(d.code[:2] + "0" * 10)
+            if parent is None:
+                continue
+            for above in {parent.name, short_name(parent.name)}:
+                for own in {d.name, short} if len(short) >= 2 else {d.name}:
+                    names.setdefault(above + own, {d.code})
         # Old names of renamed divisions given by a zone line (双城市, 即墨市): read across 市政, 市民 as the table's are.
         self.renamed = {zone for zone in zones if zone.endswith(("市", "县")) and zone not in full_names}
         self.zones = set(zones)  # (written as the zones file has them: "兵团第七师" starts no jieba word of its own)
@@ -897,8 +912,7 @@ def _resolve(table: _Table, mentions: Iterable[str], known: Iterable[str] = ()) 
         if len(candidates) == 1:
             resolved[i] = next(iter(candidates))
             continue
-        supported = _narrowest(table, [c for c in candidates if set(table.ancestors(c)) & context or c in context],
-                               context)
+        supported = [c for c in candidates if set(table.ancestors(c)) & context or c in context]
         if not supported and home:
             supported = [c for c in candidates if set(table.ancestors(c)) & home or c in home]
         if len(supported) == 1:
@@ -925,8 +939,7 @@ def _resolve(table: _Table, mentions: Iterable[str], known: Iterable[str] = ()) 
     # 朝阳区 of Beijing and of Changchun, next to 北京 that was itself settled only above).
     for i, mention in enumerate(mentions):
         if i not in resolved:
-            supported = _narrowest(table, [c for c in table.names[mention] if set(table.ancestors(c)) & context],
-                                   context)
+            supported = [c for c in table.names[mention] if set(table.ancestors(c)) & context]
             if len(supported) == 1:
                 resolved[i] = supported[0]
     # Last, a province's name nothing else supports: 河北 is 河北省 and Tianjin's 河北区, 海南 the
@@ -938,17 +951,6 @@ def _resolve(table: _Table, mentions: Iterable[str], known: Iterable[str] = ()) 
             if len(provinces) == 1:
                 resolved[i] = provinces[0]
     return [resolved[i] for i in sorted(resolved)]
-
-
-def _narrowest(table: _Table, supported: list[str], context: set[str]) -> list[str]:
-    """Of the divisions a name may be that the story's places support, those a city it names supports, when the
-    province alone supports the others: "南京市鼓楼区" is 南京's, though 徐州 (in 江苏 too) has a 鼓楼区."""
-    if len(supported) < 2:
-        return supported
-    by_city = [code for code in supported  # (not a city named like its own county: 临夏 is 临夏州, 临夏市 and 临夏县)
-               if any(above in context and table.by_code[above].level == 1 and above not in supported
-                      for above in table.ancestors(code))]
-    return by_city if by_city else supported
 
 
 # Words that put a work at a place: "大厦屹立在上海浦东", "项目位于某县", "落户某区". The
@@ -1887,12 +1889,16 @@ def places_called(written: str) -> tuple[Place, ...]:
     from .script import simplified
 
     text = _USER_MARKS.sub("", written)
+    if len(text) > _LONGEST_VALUE:
+        return ()  # (no place's name is that long; the reading's cost grows with the square of its names)
     codes = _called(text)[1] or _called(simplified(text))[1]  # 大連: 大连
     return tuple(dict.fromkeys(_table().place(code) for code in sorted(codes)))
 
 
-# What a user writes around or between names: spaces, brackets, dashes, arrows, a full stop.
-_USER_MARKS = re.compile(r"[\s·()（）【】\[\]<>《》\-—–>→.。:：]+")
+# What a user writes around or between names: spaces, brackets, dashes, arrows, slashes, commas, a full stop (a list,
+# "大连、沈阳", is split before: facts.place_readings).
+_USER_MARKS = re.compile(r"[\s·()（）【】\[\]<>《》\-—–>→/.。:：,，、;；|]+")
+_LONGEST_VALUE = 60
 # A zone's generic words after its city's name: "沈阳高新区", "大连经济技术开发区" are the city's.
 _ZONE_WORDS = re.compile(r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|综合保税区|保税区"
                          r"|工业园区|产业园区|工业园|产业园|航空港区|港区|新区|园区)$")
@@ -1907,7 +1913,7 @@ def _user_names() -> dict[str, frozenset[str]]:
     names: dict[str, set[str]] = {name: set(codes) for name, codes in table.names.items()}
     for division in table.by_code.values():
         for name in (division.name, short_name(division.name)):
-            if len(name) >= 2:
+            if len(name) >= 2 and name not in table.names:  # (a zone's line replaces the table's own: 雄安新区)
                 names.setdefault(name, set()).add(division.code)
     for name, codes in list(names.items()):
         for code in codes:
@@ -1917,14 +1923,17 @@ def _user_names() -> dict[str, frozenset[str]]:
             elif full.endswith("自治区") and table.by_code[code].level == 0 and not name.endswith("区"):
                 names.setdefault(name + "自治区", set()).add(code)
     names.setdefault("内蒙", set()).update(names.get("内蒙古", set()))
-    # (Taiwan's, Hong Kong's or Macao's namesake only where the mainland has none: "中山" is 广东's, "沙田" 香港's.)
-    return {name: frozenset({code for code in codes if not code.startswith(_OUTSIDE_MAINLAND)} or codes)
-            for name, codes in names.items()}
+    return {name: frozenset(codes) for name, codes in names.items()}
+
+
+@lru_cache(maxsize=1)
+def _longest_user_name() -> int:
+    return max(map(len, _user_names()))
 
 
 def _name_steps(text: str, names: dict[str, frozenset[str]]) -> list[frozenset[str]]:
     """The codes of each name ``text`` is written as, longest names first; empty when it is not names only."""
-    longest = max(map(len, names))
+    longest = _longest_user_name()
     steps: list[frozenset[str]] = []
     at = 0
     while at < len(text):
@@ -1956,6 +1965,8 @@ def _called(text: str) -> tuple[list[frozenset[str]], set[str]]:
         return code in step or any(other in table.ancestors(code) or code in table.ancestors(other) for other in step)
 
     kept = [{code for code in step if all(agrees(code, other) for other in steps)} for step in steps]
+    # Taiwan's, Hong Kong's or Macao's namesake only where the mainland has none ("中山" is 广东's; "台北中山区", "沙田").
+    kept = [{code for code in codes if not code.startswith(_OUTSIDE_MAINLAND)} or codes for codes in kept]
     chosen = max((codes for codes in kept if codes), key=lambda codes: max(table.by_code[c].level for c in codes),
                  default=set())
     return steps, chosen

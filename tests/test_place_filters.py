@@ -17,7 +17,7 @@ from click.testing import CliRunner, Result
 from newsmon.cli import cli
 from newsmon.crawler.fingerprint import text_fingerprint
 from newsmon.db import open_store
-from newsmon.facts import Place, facts_record, parse_amount, parse_place, places_called, sole_place
+from newsmon.facts import Place, extract_facts, facts_record, parse_amount, parse_place, places_called, sole_place
 
 # (title, body, site place): real-shaped stories; the first place the extractor reads is in the comment.
 _STORIES = [
@@ -174,6 +174,27 @@ def test_places_called_and_parse_place() -> None:
     assert parse_place("沈阳铁西") == (Place("辽宁省", "沈阳市", "铁西区"),)  # a short name that is a word too
     assert parse_place("广东省汕尾市城区") == (Place("广东省", "汕尾市", "城区"),)
     assert parse_place("广西自治区") == parse_place("广西") and parse_place("中山") == (Place("广东省", "中山市", ""),)
+    # (a second review's cases)
+    assert parse_place("雄安新区") == parse_place("河北省雄安新区") == (Place("河北省", "保定市", ""),)  # the zones file's
+    assert parse_place("北京市，朝阳区") == parse_place("北京市朝阳区")  # a comma inside one place, not a list
+    assert parse_place("辽宁省/大连市") == parse_place("大连")
+    assert parse_place("台中市和平区") == (Place("台湾省", "台中市", "和平区"),)  # not the mainland's 和平区
+    assert parse_place("汕尾城区") == (Place("广东省", "汕尾市", "城区"),)
+    with pytest.raises(ValueError, match="is not a province"):
+        parse_place("大连" * 50_000)  # (refused at once: a reading's cost grows with the square of its names)
+
+
+@pytest.mark.parametrize("title, body, first", [
+    ("南京市鼓楼区智能制造产业园项目开工", "3月18日，南京市鼓楼区智能制造产业园项目正式开工，总投资20亿元。",
+     Place("江苏省", "南京市", "鼓楼区")),  # 徐州 has a 鼓楼区 too: the city written with it settles it
+    ("汕尾市城区新材料项目签约", "日前，汕尾市城区与某企业签约建设新材料产业园，总投资8亿元。", Place("广东省", "汕尾市", "城区")),
+    ("牡丹江企业在陕西西安建设新工厂", "牡丹江市某企业在陕西西安投资建设新工厂，总投资5亿元。",
+     Place("陕西省", "西安市", "")),  # not 牡丹江's 西安区 (a first fix read it so)
+    # 鼓楼区 alone names no city: no county is guessed from the visitors' 徐州 (a first fix read 徐州's 鼓楼区).
+    ("徐州客商考察鼓楼区", "徐州客商一行来到鼓楼区考察，鼓楼区与其签约建设项目。", Place("江苏省", "徐州市", "")),
+])
+def test_a_district_written_with_its_city_keeps_its_county(title: str, body: str, first: Place) -> None:
+    assert extract_facts(title, body).places[0] == first
     assert sole_place("济南市市中区") == Place("山东省", "济南市", "市中区")  # a site's place keeps its county
     assert parse_amount("10億") == 1e9
 
