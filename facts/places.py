@@ -1899,6 +1899,8 @@ def places_called(written: str) -> tuple[Place, ...]:
 # "大连、沈阳", is split before: facts.place_readings).
 _USER_MARKS = re.compile(r"[\s·()（）【】\[\]<>《》\-—–>→/.。:：,，、;；|]+")
 _LONGEST_VALUE = 60
+# Districts named with a generic word: a user's place only with their city ("汕尾城区", "攀枝花东区").
+_GENERIC_ALONE = frozenset({"城区", "郊区", "矿区", "东区", "西区", "南区", "北区", "中区", "新区", "新城", "林区", "地区"})
 # A zone's generic words after its city's name: "沈阳高新区", "大连经济技术开发区" are the city's.
 _ZONE_WORDS = re.compile(r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|综合保税区|保税区"
                          r"|工业园区|产业园区|工业园|产业园|航空港区|港区|新区|园区)$")
@@ -1954,6 +1956,8 @@ def _called(text: str) -> tuple[list[frozenset[str]], set[str]]:
     names = _user_names()
     if not text:
         return [], set()
+    if text in _GENERIC_ALONE:
+        return [], set()  # "城区" alone is a user's "urban area", not three districts that are so named
     steps = _name_steps(text, names)
     zone = _ZONE_WORDS.search(text)
     if not steps and zone and zone.start():  # "沈阳高新区": the city's zone

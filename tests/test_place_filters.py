@@ -180,6 +180,7 @@ def test_places_called_and_parse_place() -> None:
     assert parse_place("辽宁省/大连市") == parse_place("大连")
     assert parse_place("台中市和平区") == (Place("台湾省", "台中市", "和平区"),)  # not the mainland's 和平区
     assert parse_place("汕尾城区") == (Place("广东省", "汕尾市", "城区"),)
+    assert places_called("城区") == () and places_called("东区") == ()  # generic words alone: no district
     with pytest.raises(ValueError, match="is not a province"):
         parse_place("大连" * 50_000)  # (refused at once: a reading's cost grows with the square of its names)
 
