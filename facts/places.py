@@ -1005,10 +1005,15 @@ def _home_codes(home: str) -> tuple[str, ...]:
     steps, chosen = _called(home)
     if len(chosen) == 1:  # names only, of one division ("南京市鼓楼区": 南京's, though 徐州 has a 鼓楼区 too)
         [code] = chosen
-        named = sorted({other for step in steps for other in step if other in table.ancestors(code)} | chosen,
+        # (with the divisions above it that the place names: "临沂市河东区" is one name of the reader's)
+        named = sorted({above for above in table.ancestors(code)
+                        if any(name in home for name in (table.by_code[above].name,
+                                                         short_name(table.by_code[above].name)))} | chosen,
                        key=lambda each: table.by_code[each].level)
-        # (one code per name: 北京市 is both the province's and its city's)
-        return tuple({table.by_code[each].name: each for each in reversed(named)}.values())[::-1]
+        by_name: dict[str, str] = {}
+        for each in named:  # one code per name, the widest: 北京市 is both the province's and its city's
+            by_name.setdefault(table.by_code[each].name, each)
+        return tuple(by_name.values())
     codes = _resolve(table, table.mentions(home))
     return tuple(sorted(set(codes), key=lambda code: table.by_code[code].level))
 
@@ -1954,10 +1959,8 @@ def _called(text: str) -> tuple[list[frozenset[str]], set[str]]:
     ``text`` is not names only."""
     table = _table()
     names = _user_names()
-    if not text:
+    if not text or text in _GENERIC_ALONE:  # ("城区" alone is a user's "urban area", not three districts so named)
         return [], set()
-    if text in _GENERIC_ALONE:
-        return [], set()  # "城区" alone is a user's "urban area", not three districts that are so named
     steps = _name_steps(text, names)
     zone = _ZONE_WORDS.search(text)
     if not steps and zone and zone.start():  # "沈阳高新区": the city's zone
