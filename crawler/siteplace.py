@@ -256,6 +256,8 @@ class LearnedPlace:
             # Stories stored before were read with the old place (none before the first verdict), this crawl's with
             # the homes it gave them.
             stale = place != (old or "") or any(home != place for home in used)
+            # …and stories read with another place before (a config's `place:` since removed).
+            stale = stale or (row is not None and row.read_with not in (None, place))
             return SitePlaceRow(place, title, pending, crawls, reread=bool(row is not None and row.reread) or stale,
                                 read_with=place)
 

@@ -272,6 +272,16 @@ def test_editing_the_configs_place_rereads_the_stored_stories(tmp_path: Path, co
     assert all("靖边县" in p for p in _places(config)) and len(_places(config)) == 2
 
 
+def test_a_configured_place_removed_from_a_site_whose_pages_name_none_is_read_out(tmp_path: Path,
+                                                                                   regional_outlet: _Portal) -> None:
+    config = _config(tmp_path / "config.yaml", regional_outlet.base, ("a", "b"), place="鄂州")
+    _run("crawl", "--config", str(config))
+    assert all("鄂州市" in p for p in _places(config))
+    _config(tmp_path / "config.yaml", regional_outlet.base, ("a", "b"))  # its columns name 大连 and 沈阳: no one place
+    _run("crawl", "--config", str(config))
+    assert _kept(tmp_path) == "" and _places(config) == ["", ""]
+
+
 def test_reextract_stale_rereads_a_site_whose_place_was_edited(tmp_path: Path, county_portal: _Portal) -> None:
     config = _config(tmp_path / "config.yaml", county_portal.base, ("a", "b"), place="鄂州")
     _run("crawl", "--config", str(config))
