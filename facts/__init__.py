@@ -44,6 +44,7 @@ __all__ = [
     "city_evidence",
     "parse_amount",
     "PlaceReading",
+    "check_industries",
     "places_called",
     "parse_place",
     "place_readings",
@@ -427,6 +428,14 @@ def _listed(written: str) -> list[str]:
     if places_called(written) or len(written) > 200:
         return [written]  # (one name; or too long to be a list of places: refused as one)
     return [name for name in _LIST_MARKS.split(written) if name]
+
+
+def check_industries(tags: Iterable[str]) -> None:
+    """Raise ``ValueError`` with one sentence for the first of ``tags`` that is no industry tag of :data:`INDUSTRIES`
+    (a user's ``--industry``, the web's ``industry=``, a rule's ``industries``)."""
+    for tag in tags:
+        if tag not in INDUSTRIES:
+            raise ValueError(f"{tag!r} is not an industry tag; known: {', '.join(INDUSTRIES)}")
 
 
 def place_filter(names: Iterable[str]) -> tuple[tuple[str, str, str], ...]:

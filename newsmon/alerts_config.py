@@ -257,11 +257,9 @@ class RuleConfig(_Model):
     @field_validator("industries")
     @classmethod
     def _check_industries(cls, value: list[str]) -> list[str]:
-        from newsmon.facts import INDUSTRIES
+        from newsmon.facts import check_industries
 
-        for tag in value:
-            if tag not in INDUSTRIES:
-                raise ValueError(f"{tag!r} is not an industry tag; known: {', '.join(INDUSTRIES)}")
+        check_industries(value)
         return value
 
     @model_validator(mode="after")

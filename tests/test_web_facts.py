@@ -192,7 +192,7 @@ def test_the_project_table_follows_the_kind_chosen(crawled: Crawled, server: Ser
     ("/search", [("min_amount", "很多")], "min_amount:"),
     ("/projects", [("kind", "all-of-it")], "kind 'all-of-it' is not one of"),
     ("/search", [("q", "项目"), ("place", "火星")], "place: '火星' is not a province, city or county"),
-    ("/projects", [("industry", "新能原")], "industry '新能原' is not one of"),
+    ("/projects", [("industry", "新能原")], "industry: '新能原' is not an industry tag"),
     ("/projects", [("min_amount", "-5")], "min_amount: '-5' is not an amount"),
 ])
 def test_bad_filters_get_a_sentence(server: Served, path: str, params: list[tuple[str, str]], message: str) -> None:

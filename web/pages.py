@@ -32,7 +32,7 @@ from newsmon.db.outbox import list_deliveries, outbox_counts
 from newsmon.db.reader import article_detail, articles_by_ids, crawl_runs
 from newsmon.db.search import HIGHLIGHT, MAX_EXAMINED, iter_matching_ids, known_sites
 from newsmon.errors import NewsmonError, NotFoundError
-from newsmon.facts import INDUSTRIES, STAGES, parse_amount, place_filter
+from newsmon.facts import STAGES, check_industries, parse_amount, place_filter
 from newsmon.output import investment_line, parse_user_date
 
 from .chart import format_yuan, pipeline_svg
@@ -131,9 +131,10 @@ def _facts_args(request: Request) -> dict[str, Any]:
     except ValueError as exc:
         raise _BadRequest(f"place: {exc}.") from None
     industries = tuple(v.strip() for v in args.getlist("industry") if v.strip())
-    for tag in industries:
-        if tag not in INDUSTRIES:
-            raise _BadRequest(f"industry {tag!r} is not one of {', '.join(INDUSTRIES)}.")
+    try:
+        check_industries(industries)
+    except ValueError as exc:
+        raise _BadRequest(f"industry: {exc}.") from None
     return {"stages": stages, "places": places, "industries": industries, "min_amount": min_amount,
             "facts": FactsFilter(min_amount=amount, stages=stages, places=chosen, industries=industries)}
 

@@ -52,11 +52,12 @@ def _places(_ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]
 
 
 def _industries(_ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
-    from newsmon.facts import INDUSTRIES
+    from newsmon.facts import check_industries
 
-    for tag in value:
-        if tag not in INDUSTRIES:
-            raise click.BadParameter(f"{tag!r} is not an industry tag; known: {', '.join(INDUSTRIES)}.")
+    try:
+        check_industries(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"{exc}.") from None
     return value
 
 
