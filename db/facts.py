@@ -285,27 +285,25 @@ def list_projects(db: Handle, facts: FactsFilter = FactsFilter(), *,
             rows: list[dict[str, Any]] = conn.cursor(row_factory=dict_row).execute(sql, params).fetchall()
     else:
         rows = list(db.query(sql, params))
-    out = []
-    for row in rows:
-        investment = _as_investment(row)
-        place = investment["places"][0] if investment["places"] else {}
-        out.append({
-            "id": row["article_id"],
-            "published_at": row["published_at"],
-            "place": " ".join(v for v in (place.get("city") or place.get("province"), place.get("county")) if v),
-            "stage": investment["stage"],
-            "amount_text": investment["amount_text"],
-            "amount": investment["amount"],
-            "currency": investment["currency"],
-            "amount_cny": investment["amount_cny"],  # (the amount in yuan, at CNY_RATES: sums of mixed currencies)
-            "kind": investment["kind"],
-            "industry": investment["industry"],
-            "project": investment["project"],
-            "title": row["title"],
-            "site": row["site"],
-            "url": row["url"],
-        })
-    return out
+    return [{"id": row["article_id"], "published_at": row["published_at"], **fact_columns(_as_investment(row)),
+             "title": row["title"], "site": row["site"], "url": row["url"]} for row in rows]
+
+
+#: The columns of :func:`fact_columns`, in order (``newsmon projects`` and ``newsmon export --format csv``).
+FACT_COLUMNS = ("place", "stage", "amount_text", "amount", "currency", "amount_cny", "kind", "industry", "project")
+
+
+def fact_columns(investment: Optional[dict[str, Any]]) -> dict[str, Any]:
+    """A story's ``investment`` object as flat columns (a table's row): ``place`` is its first place, where its project
+    is ("大连市 瓦房店市"), ``amount_cny`` the amount in yuan at CNY_RATES (sums of mixed currencies); all None without
+    facts."""
+    if investment is None:
+        return dict.fromkeys(FACT_COLUMNS)
+    place = investment["places"][0] if investment.get("places") else {}
+    return {
+        "place": " ".join(v for v in (place.get("city") or place.get("province"), place.get("county")) if v),
+        **{column: investment.get(column) for column in FACT_COLUMNS[1:]},
+    }
 
 
 def iter_articles_for_facts(db: Handle, *, site: Optional[str] = None, stale_before: Optional[int] = None,

@@ -21,7 +21,7 @@ import sqlite_utils
 
 from newsmon.errors import NotFoundError, StoreError
 
-from .facts import get_facts
+from .facts import FactsFilter, get_facts
 from .handle import Handle, PgDatabase, pg_execute
 from .outbox import list_deliveries
 from .query import parse_query
@@ -133,22 +133,21 @@ _TSQUERY = _SqlDialect(
 
 
 def search_sql(query: Optional[str], *, sites: Sequence[str] = (), since: Optional[datetime] = None,
-               until: Optional[datetime] = None, limit: int = 20, sort: str = "newest", facts: bool = False,
-               postgres: bool = False) -> str:
+               until: Optional[datetime] = None, limit: int = 20, sort: str = "newest",
+               facts: Optional[FactsFilter] = None, postgres: bool = False) -> str:
     """A SQL statement, runnable in any SQLite tool, listing what ``newsmon search`` finds for these arguments.
 
     The MATCH string is spelled out (the CJK-bigram rewrite), so the statement needs no
     newsmon function. A query the index cannot decide alone (a regex) gives the superset
     the index finds; newsmon then checks each candidate, and a comment says so. With
     ``postgres``, the statement is for psql: ``search_tsv @@ '…'::tsquery`` (the same
-    tree, compiled by ``db.postgres``).
+    tree, compiled by ``db.postgres``). The investment-fact filters (``facts``) are an ``EXISTS`` over
+    ``article_facts``, as the search runs them, with their values written in.
     """
     dialect = _TSQUERY if postgres else _FTS5
     where: list[str] = []
     lines = []
     index: Optional[str] = None
-    if facts:
-        lines.append("-- the investment-fact filters (--min-amount, --stage, --place, --industry) are not in this SQL")
     if query:
         if postgres:
             from .postgres import parse_tsquery
@@ -169,6 +168,13 @@ def search_sql(query: Optional[str], *, sites: Sequence[str] = (), since: Option
     for op, moment in ((">=", since), ("<=", until)):
         if moment is not None:
             where.append(f"{column}published_utc {op} {_literal(moment.astimezone(timezone.utc).isoformat())}")
+    if facts:
+        if postgres:
+            clause, params = facts.pg_sql("f")
+            clause = f"EXISTS (SELECT 1 FROM article_facts f WHERE f.article_id = articles.id AND {clause})"
+        else:
+            clause, params = facts.exists_sql("a")
+        where.append(_written_in(clause, params, "%s" if postgres else "?"))
     # newest: most recently stored first
     order = dialect.rank.format(_literal(index)) if index and sort == "relevance" else dialect.newest
     lines.append(
@@ -182,6 +188,23 @@ def search_sql(query: Optional[str], *, sites: Sequence[str] = (), since: Option
 
 def _literal(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
+
+
+def _written_in(clause: str, params: Sequence[Any], mark: str) -> str:
+    """``clause`` with each placeholder ``mark`` replaced by its parameter as a SQL literal (a string, a number, or a
+    list as PostgreSQL's ``ARRAY[…]``). The clauses are :class:`FactsFilter`'s: they hold no literal of their own, so
+    every ``mark`` is a placeholder."""
+    def literal(value: Any) -> str:
+        if isinstance(value, (list, tuple)):
+            return "ARRAY[" + ", ".join(literal(item) for item in value) + "]::text[]"
+        if isinstance(value, (int, float)):
+            return repr(float(value))
+        return _literal(str(value))
+
+    pieces = clause.split(mark)
+    if len(pieces) != len(params) + 1:
+        raise ValueError(f"{len(pieces) - 1} placeholders for {len(params)} values in {clause!r}")
+    return pieces[0] + "".join(literal(value) + piece for value, piece in zip(params, pieces[1:]))
 
 
 def article_detail(db: sqlite_utils.Database, article_id: int) -> dict[str, Any]:

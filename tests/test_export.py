@@ -142,3 +142,42 @@ def test_memory_does_not_grow_with_the_number_of_stories(tmp_path: Path) -> None
     for fmt in ("jsonl", "atom"):
         # Four times the stories, the same peak (within a margin): nothing is kept per story.
         assert peaks[(1600, fmt)] < 1.25 * peaks[(400, fmt)], peaks
+
+
+def test_csv_carries_the_facts_as_projects_does_and_the_fact_filters_narrow(tmp_path: Path) -> None:
+    # Before session 44 the csv had no facts and export took no fact filter: a spreadsheet user had to run
+    # `projects` beside it and join by id.
+    from newsmon.facts import facts_record
+
+    config = tmp_path / "config.yaml"
+    config.write_text("database: news.db\nsites:\n  - name: gov-a\n    start_urls: ['http://127.0.0.1:1/gov-a/']\n",
+                      encoding="utf-8")
+    stories = [
+        ("大连长兴岛氪氙气体提纯项目正式开工", "该项目总投资12.6亿元，每年提取高纯氪气、氙气等稀有气体。"),
+        ("瓦房店市签约新能源项目", "瓦房店市与某企业签约风电装备项目，总投资3000万元。"),
+        ("营商环境座谈会召开", "会议听取了企业代表的意见。"),
+    ]
+    with Store(tmp_path / "news.db") as store:
+        for i, (title, body) in enumerate(stories):
+            store.add_article(site="gov-a", url=f"http://127.0.0.1:1/gov-a/{i}.html", title=title, body=body,
+                              fingerprint=f"facts-{i}", published_at=datetime(2026, 11, 20 + i, tzinfo=timezone.utc),
+                              facts=facts_record(title, body))
+    result = run(config, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = {int(r["id"]): r for r in csv.DictReader(io.StringIO(result.stdout))}
+    assert len(rows) == 3
+    projects = CliRunner().invoke(cli, ["projects", "--config", str(config), "--format", "csv"])
+    for project in csv.DictReader(io.StringIO(projects.stdout)):
+        row = rows[int(project["id"])]
+        assert {k: row[k] for k in ("place", "stage", "amount_text", "amount", "amount_cny", "industry", "project")} \
+            == {k: project[k] for k in ("place", "stage", "amount_text", "amount", "amount_cny", "industry", "project")}
+    big = next(r for r in rows.values() if r["title"].startswith("大连长兴岛"))
+    assert (big["place"], big["stage"], float(big["amount"])) == ("大连市", "开工", 1.26e9)
+    assert "新材料" in json.loads(big["industry"])
+    meeting = next(r for r in rows.values() if r["title"].startswith("营商环境"))
+    assert meeting["amount"] == "" and meeting["stage"] == ""
+    narrowed = run(config, "--format", "jsonl", "--min-amount", "1亿", "--stage", "开工")
+    assert narrowed.exit_code == 0, narrowed.output
+    assert [json.loads(line)["id"] for line in narrowed.stdout.splitlines()] == [big and int(big["id"])]
+    wrong = run(config, "--format", "csv", "--place", "火星")
+    assert wrong.exit_code == 2 and "火星" in wrong.output

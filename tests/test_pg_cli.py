@@ -84,6 +84,8 @@ _COMMANDS = [
     ["alerts", "test", "gas", "--format", "json"],
     ["export", "--query", "稀有气体 -招聘", "--format", "jsonl"],
     ["export", "--site", "dalian", "--format", "csv"],
+    ["export", "--min-amount", "10亿", "--stage", "开工", "--format", "csv"],
+    ["export", "--place", "沈阳", "--format", "jsonl"],
     ["search", "气", "--place", "大连", "--industry", "新材料", "--format", "jsonl"],
     ["search", "项目", "--min-amount", "10亿", "--stage", "开工", "--stage", "签约", "--format", "jsonl"],
     ["projects", "--format", "json"],
@@ -136,3 +138,30 @@ def test_search_sql_runs_in_psql_and_lists_what_search_lists(configs: tuple[Path
     listed = json.loads(CliRunner().invoke(cli, ["search", query, "--sort", sort, "--format", "json",
                                                  "--config", config]).output)
     assert from_sql == [row["id"] for row in listed] and from_sql
+
+
+_FACT_SEARCHES = [
+    ["气", "--place", "大连", "--industry", "新材料"],
+    ["项目", "--min-amount", "10亿", "--stage", "开工", "--stage", "签约"],
+    ["--place", "辽宁", "--sort", "relevance"],
+    ["--min-amount", "1e9"],
+]
+
+
+@pytest.mark.parametrize("args", _FACT_SEARCHES, ids=[" ".join(a) for a in _FACT_SEARCHES])
+def test_search_sql_writes_the_fact_filters_in(configs: tuple[Path, Path], postgres_url: str, args: list[str]) -> None:
+    # `search --sql` with --min-amount/--stage/--place/--industry lists what the search lists: the statement, run in
+    # the sqlite3 module and in psql's server, knows nothing of newsmon (before session 44 it left the filters out).
+    import json
+    import sqlite3
+
+    import psycopg
+
+    for config, run in ((configs[0], lambda sql: [r[0] for r in sqlite3.connect(configs[0].parent / "news.db").execute(sql)]),
+                        (configs[1], lambda sql: [r[0] for r in psycopg.connect(postgres_url).execute(sql)])):  # type: ignore[call-overload]
+        printed = CliRunner().invoke(cli, ["search", *args, "--sql", "--config", str(config)])
+        assert printed.exit_code == 0, printed.output
+        assert "article_facts" in printed.output and "not in this SQL" not in printed.output
+        statement = "\n".join(line for line in printed.output.splitlines() if not line.startswith("--"))
+        listed = json.loads(CliRunner().invoke(cli, ["search", *args, "--format", "json", "--config", str(config)]).output)
+        assert run(statement) == [row["id"] for row in listed] and listed

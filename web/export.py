@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, TextIO
 
 
-from newsmon.db.facts import facts_by_ids
+from newsmon.db.facts import FACT_COLUMNS, FactsFilter, fact_columns, facts_by_ids
 from newsmon.db.handle import Handle
 from newsmon.db.reader import STORY_COLUMNS, articles_by_ids
 from newsmon.db.search import iter_matching_ids
@@ -59,17 +59,19 @@ def export_articles(
     sites: Sequence[str] = (),
     since: Optional[datetime] = None,
     until: Optional[datetime] = None,
+    facts: Optional[FactsFilter] = None,
     on_row: Optional[Callable[[int], None]] = None,
 ) -> int:
     """Write every story matching ``query`` and the filters to ``out`` in ``fmt``; return how many.
 
-    Newest stored first; json and jsonl rows carry the story's ``investment`` facts. ``on_row(n)`` is called after the
-    n-th story (for progress).
+    Newest stored first; json and jsonl rows carry the story's ``investment`` facts, csv rows their columns
+    (:data:`FACT_COLUMNS`); ``facts`` narrows the stories as ``newsmon search`` does. ``on_row(n)`` is called after
+    the n-th story (for progress).
     Raises newsmon's query errors for a malformed query.
     """
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"format must be one of {EXPORT_FORMATS}")
-    ids = iter_matching_ids(db, query, site=list(sites), since=since, until=until)
+    ids = iter_matching_ids(db, query, site=list(sites), since=since, until=until, facts=facts)
     stories = articles_by_ids(db, ids)
     if fmt in ("atom", "rss"):
         what = " ".join(x for x in (query or "", *(f"site:{s}" for s in sites)) if x) or "all stories"
@@ -77,12 +79,15 @@ def export_articles(
                         updated=datetime.now(timezone.utc).replace(microsecond=0).isoformat())
         return write_feed(out, fmt, info, stories, on_entry=on_row)
     count = 0
-    if fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=list(EXPORT_COLUMNS), extrasaction="ignore")
+    if fmt == "csv":  # the story's columns, then its facts' as `newsmon projects` has them (all empty without facts)
+        writer = csv.DictWriter(out, fieldnames=[*EXPORT_COLUMNS, *FACT_COLUMNS], extrasaction="ignore")
         writer.writeheader()
-        for story in _counted(stories, on_row):
-            story["sources"] = json.dumps(story["sources"], ensure_ascii=False)  # a list: JSON in its cell
-            writer.writerow(story)
+        for story in _counted(_with_facts(db, stories), on_row):
+            row = story | fact_columns(story["investment"])
+            for column in ("sources", "industry"):  # lists: JSON in their cells
+                if row[column] is not None:
+                    row[column] = json.dumps(row[column], ensure_ascii=False)
+            writer.writerow(row)
             count += 1
         return count
     if fmt == "json":

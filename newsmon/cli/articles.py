@@ -106,7 +106,7 @@ def search(query: str, config_path: Path, sites: tuple[str, ...], since: Optiona
         from newsmon.db.reader import search_sql
 
         click.echo(search_sql(query, sites=sites, since=since_at, until=until_at, limit=limit, sort=sort,
-                              facts=bool(facts), postgres=config.database_is_postgres))
+                              facts=facts, postgres=config.database_is_postgres))
         return
     with open_store(config, readonly=True) as store:
         db = store.db  # SQLite or PostgreSQL: the same search functions, the same results

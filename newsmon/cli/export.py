@@ -13,6 +13,7 @@ from newsmon.config import load_config
 from newsmon.errors import NewsmonError
 from newsmon.output import dates_option_help, parse_user_date
 
+from .facts import facts_filter, facts_filter_options
 from .options import config_option, handle_errors, open_store
 
 __all__ = ["export"]
@@ -47,14 +48,17 @@ class _Progress:
 @click.option("--since", help="Published on or after this date. " + dates_option_help)
 @click.option("--until", help="Published on or before this date. " + dates_option_help)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "json", "atom", "rss"]), required=True,
-              help="jsonl: one story per line; csv: header and rows (sources as JSON); json: one array;"
+              help="jsonl: one story per line; csv: header and rows (sources and industry as JSON, the investment"
+                   " facts in columns as `newsmon projects` has them); json: one array;"
                    " atom/rss: a feed of every matching story.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (default: stdout). Written to FILE.partial, renamed when complete.")
+@facts_filter_options
 @config_option
 @handle_errors
 def export(query: Optional[str], sites: tuple[str, ...], since: Optional[str], until: Optional[str], fmt: str,
-           output: Optional[Path], config_path: Path) -> None:
+           output: Optional[Path], min_amount: Optional[float], stages: tuple[str, ...], places: tuple[str, ...],
+           industries: tuple[str, ...], config_path: Path) -> None:
     """Export stories (all, or those matching --query and filters), newest first, streamed.
 
     \b
@@ -62,18 +66,20 @@ def export(query: Optional[str], sites: tuple[str, ...], since: Optional[str], u
       newsmon export --format jsonl --output stories.jsonl
       newsmon export --query '稀有气体 -招聘' --since 2023-04-01 --format csv -o gas.csv
       newsmon export --site liaoning-invest --format atom > invest.atom
+      newsmon export --min-amount 10亿 --stage 签约 --place 大连 --format csv -o big.csv
     """
     from newsmon.web import export_articles
 
     config = load_config(config_path)
     since_at = parse_user_date(since, "--since")
     until_at = parse_user_date(until, "--until", end_of_day=True)
+    facts = facts_filter(min_amount, stages, places, industries) or None
     progress = _Progress()
     with open_store(config, readonly=True) as store:
         db = store.db  # SQLite or PostgreSQL
         if output is None:
             count = export_articles(db, sys.stdout, fmt, query=query, sites=sites, since=since_at,
-                                    until=until_at, on_row=progress)
+                                    until=until_at, facts=facts, on_row=progress)
             progress.done(count, "stdout")
             return
         partial = output.with_name(output.name + ".partial")
@@ -84,7 +90,7 @@ def export(query: Optional[str], sites: tuple[str, ...], since: Optional[str], u
         try:
             with handle:
                 count = export_articles(db, handle, fmt, query=query, sites=sites, since=since_at,
-                                        until=until_at, on_row=progress)
+                                        until=until_at, facts=facts, on_row=progress)
         except BaseException:
             partial.unlink(missing_ok=True)  # never leave a truncated file under the real name
             raise
