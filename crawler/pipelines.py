@@ -11,6 +11,7 @@ import time
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from scrapy.exceptions import DropItem
+from twisted.internet.defer import Deferred
 
 from newsmon.db import AddResult, StoreAPI
 from newsmon.db.dedupe import NearPrint
@@ -160,37 +161,45 @@ class TemplatePipeline:
             spider.crawler.stats.inc_value("newsmon/template_lines_removed", article.extra["template_removed"])
         return {**item, "article": article}
 
-    def close_spider(self, spider: PortalSpider) -> None:
+    def close_spider(self, spider: PortalSpider) -> Optional[Deferred[None]]:
         _store_held(spider)  # first: their pages may have taught the template what the re-clean removes
-        _reread_facts(spider)
-        learner = getattr(spider, "loaded_learner", None)
-        if learner is None or not learner.learned_chrome:
-            return
-        from newsmon.crawler.reclean import reclean_site
+        _reclean(spider)  # before the facts' re-read, which then reads the cleaned bodies
+        return _reread_facts(spider)
 
-        try:
-            count = reclean_site(spider.store.db, spider.name, template=learner.template, known=learner.headlines)
-        except Exception as exc:  # boundary: stored stories stay as they were
-            spider._fail(f"re-cleaning stored stories failed ({type(exc).__name__}: {exc})")
-            return
-        if count:
-            spider.crawler.stats.inc_value("newsmon/recleaned", count)
+
+def _reclean(spider: PortalSpider) -> None:
+    learner = getattr(spider, "loaded_learner", None)
+    if learner is None or not learner.learned_chrome:
+        return
+    from newsmon.crawler.reclean import reclean_site
+
+    try:
+        count = reclean_site(spider.store.db, spider.name, template=learner.template, known=learner.headlines)
+    except Exception as exc:  # boundary: stored stories stay as they were
+        spider._fail(f"re-cleaning stored stories failed ({type(exc).__name__}: {exc})")
+        return
+    if count:
+        spider.crawler.stats.inc_value("newsmon/recleaned", count)
 
 
 #: The item pipelines, in order; ``settings.ITEM_PIPELINES`` is built from this.
 PIPELINES: tuple[type, ...] = (NonArticlePipeline, TemplatePipeline, StorePipeline)
 
 
-def _reread_facts(spider: PortalSpider) -> None:
+def _reread_facts(spider: PortalSpider) -> Optional[Deferred[None]]:
     """What the crawl's list pages said of the site's place is kept (``LearnedPlace.settle``); when the site's place
     changed (read from its pages, or the config's ``place:`` edited: ``note_site_home``), the site's stored stories are
     re-read with it, the newest first, for ``REREAD_SECONDS`` at each crawl's end (``newsmon/facts_reread``; their
-    facts are marked stale, so a killed crawl loses nothing)."""
-    from newsmon.clock import utc_now
-    from newsmon.db.siteplaces import finish_reread, note_site_home
-    from newsmon.facts.refresh import reextract_facts
+    facts are marked stale, so a killed crawl loses nothing).
 
-    from .siteplace import REREAD_SECONDS, site_home
+    The re-read runs on the worker's extraction thread (``on_extract_thread``) with a connection of its own (the
+    worker's store is shared by every crawl in the process, on the reactor's thread): the other sites' crawls in the
+    same worker go on downloading meanwhile (before session 44 it held the reactor for up to 3 s); this spider closes
+    when it is done (the Deferred returned)."""
+    from newsmon.clock import utc_now
+    from newsmon.db.siteplaces import note_site_home
+
+    from .siteplace import site_home
 
     try:
         kept = None
@@ -200,16 +209,39 @@ def _reread_facts(spider: PortalSpider) -> None:
             kept = learned.kept
         home = site_home(spider.site, kept)
         if not note_site_home(spider.store.db, spider.name, home, utc_now()):
-            return
-        started = time.monotonic()
-        done, _ = reextract_facts(spider.store, site=spider.name, only_stale=True, seconds=REREAD_SECONDS,
-                                  newest_first=True, homes={spider.name: home})
-        if time.monotonic() - started < REREAD_SECONDS:  # it ran out of stale stories, not of time
-            finish_reread(spider.store.db, spider.name)
+            return None
     except Exception as exc:  # boundary: stored facts stay as they were; the next crawl (or reextract) goes on
-        spider._fail(f"keeping the site's place or re-reading its stories' facts failed ({type(exc).__name__}: {exc})")
-        return
-    spider.crawler.stats.inc_value("newsmon/facts_reread", done)
+        spider._fail(f"keeping the site's place failed ({type(exc).__name__}: {exc})")
+        return None
+    from .spider import on_extract_thread
+
+    def failed(failure: Any) -> None:
+        exc = failure.value
+        spider._fail(f"re-reading the stored stories' facts failed ({type(exc).__name__}: {exc})")
+
+    def read(done: int) -> None:
+        spider.crawler.stats.inc_value("newsmon/facts_reread", done)
+
+    reading: Deferred[int] = on_extract_thread(_reread_site, spider.store.path, spider.name, home)
+    return reading.addCallbacks(read, failed)
+
+
+def _reread_site(database: Any, site: str, home: str) -> int:
+    """Re-read ``site``'s stale stories with ``home`` for ``REREAD_SECONDS`` (on the extraction thread, its own connection);
+    returns how many were read."""
+    from newsmon.db import open_store
+    from newsmon.db.siteplaces import finish_reread
+    from newsmon.facts.refresh import reextract_facts
+
+    from .siteplace import REREAD_SECONDS
+
+    with open_store(database, create=False) as store:
+        started = time.monotonic()
+        done, _ = reextract_facts(store, site=site, only_stale=True, seconds=REREAD_SECONDS, newest_first=True,
+                                  homes={site: home})
+        if time.monotonic() - started < REREAD_SECONDS:  # it ran out of stale stories, not of time
+            finish_reread(store.db, site)
+    return done
 
 
 def _store_held(spider: PortalSpider) -> None:

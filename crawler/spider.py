@@ -18,6 +18,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import FormRequest, Request, Response
+from twisted.internet.defer import Deferred
 from twisted.python.failure import Failure
 
 from newsmon.db import Store
@@ -547,15 +548,21 @@ _EXTRACT_POOL: Any = None
 
 
 async def _in_extract_thread(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """``func(*args, **kwargs)`` on the process's one extraction thread, awaited from a callback.
+    """``func(*args, **kwargs)`` on the process's one extraction thread, awaited from a callback."""
+    from scrapy.utils.defer import maybe_deferred_to_future
 
-    One thread, not the reactor's pool of ten: pages are still extracted one at a time, so a
-    worker's peak memory stays what one hostile page costs, while the reactor thread goes on
-    with downloads and timeouts (the GIL is handed over every few milliseconds, and lxml
-    parses without it).
+    result: T = await maybe_deferred_to_future(on_extract_thread(func, *args, **kwargs))
+    return result
+
+
+def on_extract_thread(func: Callable[..., T], *args: Any, **kwargs: Any) -> Deferred[T]:
+    """``func(*args, **kwargs)`` on the process's one extraction thread; its result as a Deferred.
+
+    One thread, not the reactor's pool of ten: pages (and the facts a crawl's end re-reads) are still extracted one at
+    a time, so a worker's peak memory stays what one hostile page costs, while the reactor thread goes on with
+    downloads and timeouts (the GIL is handed over every few milliseconds, and lxml parses without it).
     """
     global _EXTRACT_POOL
-    from scrapy.utils.defer import maybe_deferred_to_future
     from twisted.internet import reactor, threads
     from twisted.python.threadpool import ThreadPool
 
@@ -564,6 +571,4 @@ async def _in_extract_thread(func: Callable[..., T], *args: Any, **kwargs: Any) 
         _EXTRACT_POOL = ThreadPool(minthreads=1, maxthreads=1, name="newsmon-extract")
         _EXTRACT_POOL.start()
         reactor_.addSystemEventTrigger("during", "shutdown", _EXTRACT_POOL.stop)
-    deferred = threads.deferToThreadPool(reactor_, _EXTRACT_POOL, func, *args, **kwargs)
-    result: T = await maybe_deferred_to_future(deferred)
-    return result
+    return threads.deferToThreadPool(reactor_, _EXTRACT_POOL, func, *args, **kwargs)
