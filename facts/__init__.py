@@ -48,6 +48,7 @@ __all__ = [
     "places_called",
     "parse_place",
     "place_readings",
+    "reading_note",
     "place_filter",
     "stage_evidence",
 ]
@@ -412,6 +413,20 @@ def place_readings(written: str) -> list[PlaceReading]:
     if not readings:
         raise ValueError(f"{written[:40]!r} names no place")
     return readings
+
+
+def reading_note(reading: PlaceReading) -> Optional[str]:
+    """How a name several divisions have was read, and how to ask for another (the CLI's stderr, the web's filter
+    line), or None for a name one division has."""
+    if len(reading.places) > 1:
+        return (f"{reading.name}: {len(reading.places)} places have this name, all kept ("
+                + ", ".join(place.full_name() for place in reading.places)
+                + "); write one with its city or province for it alone.")
+    if reading.namesakes:
+        return (f"{reading.name}: read as {reading.places[0].full_name()}; "
+                + ", ".join(place.full_name() for place in reading.namesakes)
+                + " (the same name) must be written with its city.")
+    return None
 
 
 def parse_place(written: str) -> tuple[Place, ...]:

@@ -187,6 +187,18 @@ def test_the_project_table_follows_the_kind_chosen(crawled: Crawled, server: Ser
         assert len(re.findall(r'<tr><td>\d{4}-\d\d-\d\d</td>', page)) == rows, kind
 
 
+@pytest.mark.parametrize(("path", "value", "note"), [
+    ("/search", "朝阳", "place 朝阳: read as 辽宁省朝阳市; 北京市朝阳区, 吉林省长春市朝阳区 (the same name) must be written"),
+    ("/projects", "鼓楼区", "place 鼓楼区: 4 places have this name, all kept ("),
+])
+def test_a_name_several_places_have_says_how_it_was_read(server: Served, path: str, value: str, note: str) -> None:
+    # As the CLI says on stderr (before session 44 the web said nothing: a user asking for 北京's 朝阳 saw 辽宁's).
+    response = get(server, path, [("place", value)])
+    assert response.status_code == 200
+    assert note in html.unescape(response.text)
+    assert "newsmon-place-note" not in get(server, path, [("place", "沈阳")]).text
+
+
 @pytest.mark.parametrize(("path", "params", "message"), [
     ("/projects", [("stage", "动工")], "stage '动工' is not one of"),
     ("/search", [("min_amount", "很多")], "min_amount:"),

@@ -32,7 +32,7 @@ from newsmon.db.outbox import list_deliveries, outbox_counts
 from newsmon.db.reader import article_detail, articles_by_ids, crawl_runs
 from newsmon.db.search import HIGHLIGHT, MAX_EXAMINED, iter_matching_ids, known_sites
 from newsmon.errors import NewsmonError, NotFoundError
-from newsmon.facts import STAGES, check_industries, parse_amount, place_filter
+from newsmon.facts import STAGES, check_industries, parse_amount, place_filter, place_readings, reading_note
 from newsmon.output import investment_line, parse_user_date
 
 from .chart import format_yuan, pipeline_svg
@@ -128,6 +128,8 @@ def _facts_args(request: Request) -> dict[str, Any]:
     places = tuple(v.strip() for v in args.getlist("place") if v.strip())
     try:
         chosen = place_filter(places)
+        # How a name several divisions have was read (朝阳: 辽宁's city, not 北京's district), as the CLI says on stderr.
+        place_notes = [note for value in places for reading in place_readings(value) if (note := reading_note(reading))]
     except ValueError as exc:
         raise _BadRequest(f"place: {exc}.") from None
     industries = tuple(v.strip() for v in args.getlist("industry") if v.strip())
@@ -136,7 +138,7 @@ def _facts_args(request: Request) -> dict[str, Any]:
     except ValueError as exc:
         raise _BadRequest(f"industry: {exc}.") from None
     return {"stages": stages, "places": places, "industries": industries, "min_amount": min_amount,
-            "facts": FactsFilter(min_amount=amount, stages=stages, places=chosen, industries=industries)}
+            "place_notes": place_notes, "facts": FactsFilter(min_amount=amount, stages=stages, places=chosen, industries=industries)}
 
 
 def _facts_pairs(a: dict[str, Any]) -> list[tuple[str, str]]:

@@ -32,7 +32,7 @@ def _amount(_ctx: click.Context, _param: click.Parameter, value: Optional[str]) 
 
 
 def _places(_ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
-    from newsmon.facts import place_readings
+    from newsmon.facts import place_readings, reading_note
 
     for written in value:
         try:
@@ -40,14 +40,8 @@ def _places(_ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]
         except ValueError as exc:
             raise click.BadParameter(f"{exc}.") from None
         for reading in readings:  # say how a name several places have was read, and how to ask for another
-            if len(reading.places) > 1:
-                click.echo(f"--place {reading.name}: {len(reading.places)} places have this name, all kept ("
-                           + ", ".join(place.full_name() for place in reading.places)
-                           + "); write one with its city or province for it alone.", err=True)
-            elif reading.namesakes:
-                click.echo(f"--place {reading.name}: read as {reading.places[0].full_name()}; "
-                           + ", ".join(place.full_name() for place in reading.namesakes)
-                           + " (the same name) must be written with its city.", err=True)
+            if note := reading_note(reading):
+                click.echo(f"--place {note}", err=True)
     return value
 
 
