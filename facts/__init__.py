@@ -61,7 +61,8 @@ __all__ = [
 #: 37 session 33's, 38 session 34's, 39 session 35's, 40 session 36's, 41 session 37's, 42 session 38's,
 #: 43 session 39's, 44 session 40's, 45 session 41's, 46 session 42's: outlets named after words, 新安晚报, 长城网, 长安网;
 #: 47 session 43's: a site's place or a source line written as names only keeps its county where the province has two
-#: of that name, 南京市鼓楼区; 48 session 44's: 重庆's 江北区 and 渝北区 are divisions, data/divisions_added.csv.)
+#: of that name, 南京市鼓楼区; 48 session 44's: 重庆's 江北区 and 渝北区 are divisions, data/divisions_added.csv; a
+#: site's place naming a city and a division inside it of the same name is the city, 白银.)
 FACTS_VERSION = 48
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;

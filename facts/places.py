@@ -1986,7 +1986,10 @@ def _called(text: str) -> tuple[list[frozenset[str]], set[str]]:
     kept = [{code for code in codes if not code.startswith(_OUTSIDE_MAINLAND)} or codes for codes in kept]
     chosen = max((codes for codes in kept if codes), key=lambda codes: max(table.by_code[c].level for c in codes),
                  default=set())
-    return steps, chosen
+    # A city and a division inside it of the same name are the city ("白银": 白银市, not also its 白银区; "抚顺": not also
+    # 抚顺县): what a user writes a site's place or a filter as (session 44; a site's `place: 白银` read as no place).
+    widest = [code for code in chosen if all(code == other or code in table.ancestors(other) for other in chosen)]
+    return steps, set(widest) if len(widest) == 1 else chosen
 
 
 # Taiwan's 179 divisions include names that are common words or mainland names too ("新社区" inside 创新社区, "金山" of
