@@ -1917,8 +1917,9 @@ _LONGEST_VALUE = 60
 # Districts named with a generic word: a user's place only with their city ("汕尾城区", "攀枝花东区").
 _GENERIC_ALONE = frozenset({"城区", "郊区", "矿区", "东区", "西区", "南区", "北区", "中区", "新区", "新城", "林区", "地区"})
 # A zone's generic words after its city's name: "沈阳高新区", "大连经济技术开发区" are the city's.
-_ZONE_WORDS = re.compile(r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|综合保税区|保税区"
-                         r"|工业园区|产业园区|工业园|产业园|航空港区|港区|新区|园区)$")
+_ZONE_WORDS = re.compile(r"港?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|综合保税区|保税区"
+                         r"|自由贸易试验区|自由贸易区|自贸试验区|自贸区|工业园区|产业园区|工业园|产业园|航空港区|港区|新区|园区)$")
+# (a port's zones after its city's name, "天津港保税区", "大连港保税区"; the free-trade zones, "上海自贸区": session 44)
 
 
 @lru_cache(maxsize=1)

@@ -170,6 +170,9 @@ def test_places_called_and_parse_place() -> None:
     assert parse_place("河北") == (Place("河北省", "", ""),)  # not 天津's 河北区
     assert parse_place("恩施州") == (Place("湖北省", "恩施土家族苗族自治州", ""),)
     assert parse_place("沈阳高新区") == (Place("辽宁省", "沈阳市", ""),)
+    # a port's zones and the free-trade zones after their city (session 44; refused as no place before)
+    assert parse_place("天津港保税区") == (Place("天津市", "天津市", ""),)
+    assert parse_place("上海自贸区") == parse_place("上海自贸试验区") == (Place("上海市", "上海市", ""),)
     assert parse_place("大连金普新区") == (Place("辽宁省", "大连市", ""),)
     assert parse_place("沈阳铁西") == (Place("辽宁省", "沈阳市", "铁西区"),)  # a short name that is a word too
     assert parse_place("广东省汕尾市城区") == (Place("广东省", "汕尾市", "城区"),)
