@@ -15,10 +15,11 @@ if TYPE_CHECKING:
 
 __all__ = ["CrawlRunRecorder", "COUNTS"]
 
-# Stats keys (under "newsmon/") copied into crawl_runs and the run report. ``list_failures``: the
+# Stats keys (under "newsmon/") copied into crawl_runs (db.health.RUN_COUNTS of them) and the run report. ``list_failures``: the
 # failures that were list pages, or stories of deeper list pages that failed for a passing reason (a
 # part of ``failures``, see ``PortalSpider.on_error``); a run with any did not read its whole list.
-COUNTS = ("list_pages", "articles_new", "duplicates", "non_articles", "failures", "list_failures", "recleaned")
+COUNTS = ("list_pages", "articles_new", "duplicates", "non_articles", "failures", "list_failures", "recleaned",
+          "facts_reread")
 
 
 class CrawlRunRecorder:

@@ -18,7 +18,7 @@ from newsmon.clock import utc_now
 from .handle import Handle, PgDatabase, pg_execute
 
 __all__ = ["FactsFilter", "ensure_facts_schema", "facet_counts", "facts_by_ids", "get_facts", "has_facts_table",
-           "iter_articles_for_facts", "list_projects", "pipeline", "save_facts"]
+           "iter_articles_for_facts", "list_projects", "pipeline", "save_facts", "unread_among_newest"]
 
 FACETS = ("stage", "city", "industry")
 
@@ -157,6 +157,14 @@ class FactsFilter:
 
     def __bool__(self) -> bool:
         return self.min_amount is not None or bool(self.stages or self.places or self.industries)
+
+    def terms(self) -> list[str]:
+        """The conditions as ``key:value`` words (a filtered feed's title and id): ``stage:签约``, ``place:辽宁省大连市``,
+        ``industry:新能源``, ``min_amount:1000000000``."""
+        return ([f"min_amount:{self.min_amount:.0f}"] if self.min_amount is not None else []) \
+            + [f"stage:{stage}" for stage in self.stages] \
+            + ["place:" + "".join(dict.fromkeys(level for level in place if level)) for place in self.places] \
+            + [f"industry:{tag}" for tag in self.industries]
 
     def sql(self, alias: str = "f") -> tuple[str, list[Any]]:
         """A WHERE fragment over ``article_facts AS alias`` and its parameters (``"1"`` when empty)."""
@@ -331,6 +339,16 @@ def iter_articles_for_facts(db: Handle, *, site: Optional[str] = None, stale_bef
         for row in rows:
             yield int(row[0]), row[1] or "", row[2] or "", row[3] or "", row[4] or ""
         last = int(rows[-1][0])
+
+
+def unread_among_newest(db: Handle, version: int, newest: int = 2000) -> int:
+    """How many of the ``newest`` stored stories have no facts or facts older than ``version`` (a filter on facts cannot
+    find them until ``newsmon reextract --facts --stale`` reads them). Bounded: the newest stories only, by id."""
+    sql = (f"SELECT count(*) FROM (SELECT a.id FROM articles a ORDER BY a.id DESC LIMIT {int(newest)}) n"
+           " LEFT JOIN article_facts f ON f.article_id = n.id WHERE f.version IS NULL OR f.version < ?")
+    if isinstance(db, PgDatabase):
+        return int(pg_execute(db, sql, [version])[1][0][0])
+    return int(db.execute(sql, [version]).fetchone()[0])
 
 
 def facet_counts(db: sqlite_utils.Database, article_ids: Sequence[int], *,

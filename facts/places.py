@@ -341,14 +341,15 @@ class _Table:
             short = short_name(zone)
             if replaced and short != zone and replaced & names.get(short, set()):
                 names[short] = (names[short] - replaced) | {code}
-        # A district written with its city is one name ("南京市鼓楼区", "南京鼓楼", "汕尾市城区"), where the city is what
-        # settles it: a district name its province has twice (鼓楼区 of 南京 and 徐州: read alone it gives no county) or one
-        # read alone as a word (城区, 普陀). Written apart, the name is read as before.
-        in_province = Counter((d.code[:2], d.name) for d in divisions if d.level == 2)
+        # A district written with its city is one name ("南京市鼓楼区", "南京鼓楼", "汕尾市城区", "重庆市江北区"), where the
+        # city is what settles it: a district name two divisions have (鼓楼区 of 南京 and 徐州; 江北区 of 宁波 and 重庆: the
+        # other city named elsewhere in the story must not settle it, and 重庆, a municipality of three rows, settles
+        # nothing in context: session 44's review) or one read alone as a word (城区, 普陀). Written apart, the name is
+        # read as before.
+        shared = Counter(d.name for d in divisions if d.level == 2)
         for d in divisions:
             short = short_name(d.name)
-            if d.level != 2 or (in_province[(d.code[:2], d.name)] < 2 and d.name not in _NOT_PLACES
-                                and short not in _NOT_PLACES):
+            if d.level != 2 or (shared[d.name] < 2 and d.name not in _NOT_PLACES and short not in _NOT_PLACES):
                 continue
             parent = self.by_code.get(d.code[:4] + "0" * 8) or self.by_code.get(d.code[:2] + "0" * 10)
             if parent is None:
@@ -520,6 +521,8 @@ class _Table:
                     continue  # "产业兴县、文旅富县", "执政兴县战略": a slogan (develop, enrich the county), not 吕梁's 兴县, 延安's 富县
                 if name in ("和县", "代县") and text.startswith(("长", "委"), end + 1):
                     continue  # "代县长" (an acting county head), "…和县委": no 忻州's 代县, no 和县
+                if name in ("古县", "新县") and text.startswith("城", end + 1) and not text.startswith("城关", end + 1):
+                    continue  # "慈城镇古县城保护", "新县城建设": an old or new county town (县城), not 临汾's 古县, 信阳's 新县
                 codes = _mainland(self.names[name])
                 if name in self.weak and len(codes) == 1:
                     code = next(iter(codes))
@@ -895,6 +898,17 @@ def _township_codes(table: _Table, texts: Iterable[str], named: Iterable[str], s
 
 
 _INSIDE_WORDS = ("朝阳", "中山", "兴安")
+
+
+def _township_hints(table: _Table, title: str, body: str, mentions: list[str]) -> tuple[str, ...]:
+    """Of the counties a name several divisions have may be (江北区: 宁波's and 重庆's), those a township the story names
+    lies in ("江北区慈城镇…": 宁波's): they settle the name as a site's place does (``_resolve``'s ``known``), after the
+    story's own cities (session 44's review: "江北区慈城镇与上海某企业签约" was read as 上海's once 江北区 had two readings)."""
+    shared = {code for name in set(mentions) if len(table.names[name]) > 1 and name not in table.weak
+              for code in table.names[name] if table.by_code[code].level == 2}
+    if not shared:
+        return ()
+    return tuple(code for code in _township_codes(table, (title, body), shared) if code in shared)
 
 
 def _resolve(table: _Table, mentions: Iterable[str], known: Iterable[str] = ()) -> list[str]:
@@ -2056,8 +2070,9 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "", home: st
         own_towns = _own_towns(table, home_codes[-1], set(title_mentions) | set(body_mentions))
         title_mentions = [name for name in title_mentions if name not in own_towns]
         body_mentions = [name for name in body_mentions if name not in own_towns]
-    title_codes = _resolve(table, title_mentions, home_codes)
-    body_codes = _resolve(table, title_mentions + body_mentions, home_codes)[len(title_codes):]
+    known = home_codes + _township_hints(table, title, body, title_mentions + body_mentions)
+    title_codes = _resolve(table, title_mentions, known)
+    body_codes = _resolve(table, title_mentions + body_mentions, known)[len(title_codes):]
     # Every division a site name may mean: only the story's own resolved places are ranked,
     # so an ambiguous name (上海: the municipality or its city) promotes the one the story has.
     site_codes = {code for name in _site_mentions(table, body) for code in table.names[name]}

@@ -210,6 +210,9 @@ def print_reports(reports: Iterable[Any], fmt: str) -> None:
         if getattr(r, "recleaned", 0):
             screen.print(f"  {r.site}: re-cleaned {r.recleaned} stored stories with the site's learned template",
                          style="dim", markup=False, highlight=False)
+        if getattr(r, "facts_reread", 0):
+            screen.print(f"  {r.site}: re-read the investment facts of {r.facts_reread} stored stories with the site's"
+                         " place (`newsmon sites` says whether more wait)", style="dim", markup=False, highlight=False)
         for error in r.errors[:5]:
             screen.print(f"  {r.site}: {error}", style="dim", markup=False, highlight=False)
         if len(r.errors) > 5:

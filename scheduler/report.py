@@ -28,6 +28,7 @@ class SiteReport:
     failures: int = 0
     list_failures: int = 0  # of which list pages or deeper pages' stories (the next crawl then follows the pagination past known pages)
     recleaned: int = 0  # stored stories re-cleaned because the site template learned a chrome line
+    facts_reread: int = 0  # stored stories whose facts were re-read because the site's place changed
     duration_s: float = 0.0
     errors: list[str] = field(default_factory=list)
     run_id: Optional[int] = None

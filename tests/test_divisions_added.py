@@ -60,3 +60,29 @@ def test_their_townships_are_written_against_the_districts() -> None:
                 if row["code"].startswith("5001")}
     assert rows["洛碛镇"] == "500112000000"
     assert rows["鱼嘴镇"] == "500105000000"
+
+
+@pytest.mark.parametrize("title, body, first", [
+    # the city written before a district two cities have settles it, whatever other city the story names (session 44's
+    # review: 重庆, three rows of the table, settled nothing and 宁波 named elsewhere took 重庆市江北区)
+    ("宁波某集团投资重庆市江北区", "宁波某集团投资20亿元在重庆市江北区建设智能制造基地，双方签约。", ("重庆市", "江北区")),
+    ("重庆江北区签约智能制造基地", "重庆江北区与宁波某集团签约，投资20亿元建设智能制造基地。", ("重庆市", "江北区")),
+    ("长春某集团投资北京朝阳区", "长春某集团投资20亿元在北京朝阳区建设总部，双方签约。", ("北京市", "朝阳区")),
+    # 重庆江北国际机场 lies in 渝北区
+    ("重庆江北国际机场T3B航站楼项目开工", "重庆江北国际机场T3B航站楼项目开工，总投资190亿元。", ("重庆市", "渝北区")),
+    ("江北机场第四跑道开工", "江北机场第四跑道工程开工，总投资120亿元。", ("重庆市", "渝北区")),
+    # a township of one reading settles a district two cities have, before the investor's city
+    ("江北区慈城镇与上海某企业签约", "江北区慈城镇与上海某企业签约智能制造项目，总投资6亿元。", ("宁波市", "江北区")),
+    ("江北区观音桥商圈项目签约", "江北区观音桥街道与深圳某企业签约，总投资8亿元。", ("重庆市", "江北区")),
+    # an old or new county town (县城) is no 古县, no 新县
+    ("江北区慈城镇古县城保护开发项目签约", "江北区慈城镇古县城保护开发项目签约，总投资3亿元。", ("宁波市", "江北区")),
+])
+def test_a_district_two_cities_have_is_settled_by_what_the_story_says(title: str, body: str,
+                                                                       first: tuple[str, str]) -> None:
+    place = extract_facts(title, body).places[0]
+    assert (place.city, place.county) == first
+
+
+def test_a_county_town_is_no_county() -> None:
+    assert _places("新县城建设项目开工。") == []
+    assert _places("河南新县一批项目开工。")[0][1:] == ("信阳市", "新县")

@@ -258,7 +258,8 @@ def test_editing_the_configs_place_rereads_the_stored_stories(tmp_path: Path, co
     _config(tmp_path / "config.yaml", county_portal.base, ("a", "b"), place="巫山")
     row = _site_row(config)
     assert (row["place"], row["place_from"], row["place_rereading"]) == ("巫山", "config", True)
-    _run("crawl", "--config", str(config))
+    out = _run("crawl", "--config", str(config))
+    assert "county: re-read the investment facts of 2 stored stories" in out  # the crawl's report says so
     assert all("巫山县" in p for p in _places(config)) and len(_places(config)) == 2
     assert not _site_row(config)["place_rereading"]
     # No place at all (and none read from the pages): the stories lose it.

@@ -74,7 +74,8 @@ def export_articles(
     ids = iter_matching_ids(db, query, site=list(sites), since=since, until=until, facts=facts)
     stories = articles_by_ids(db, ids)
     if fmt in ("atom", "rss"):
-        what = " ".join(x for x in (query or "", *(f"site:{s}" for s in sites)) if x) or "all stories"
+        what = " ".join(x for x in (query or "", *(f"site:{s}" for s in sites), *(facts.terms() if facts else ()))
+                        if x) or "all stories"
         info = FeedInfo(title=f"newsmon export: {what}", id=f"urn:newsmon:export:{what}",
                         updated=datetime.now(timezone.utc).replace(microsecond=0).isoformat())
         return write_feed(out, fmt, info, stories, on_entry=on_row)

@@ -12,7 +12,7 @@ from newsmon.config import load_config
 from newsmon.output import dates_option_help, parse_user_date, print_records, print_article, print_reports
 from newsmon.redact import install_redaction
 
-from .facts import facts_filter, facts_filter_options
+from .facts import facts_filter, facts_filter_options, note_unread_facts
 from .options import config_option, format_option, handle_errors, open_store
 
 __all__ = ["crawl", "extract", "search", "show"]
@@ -110,6 +110,8 @@ def search(query: str, config_path: Path, sites: tuple[str, ...], since: Optiona
         return
     with open_store(config, readonly=True) as store:
         db = store.db  # SQLite or PostgreSQL: the same search functions, the same results
+        if facts:
+            note_unread_facts(db)
         if count_only:
             total = count_articles(db, query, site=sites, since=since_at, until=until_at, facts=facts)
             if fmt == "table":

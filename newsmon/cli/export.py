@@ -13,7 +13,7 @@ from newsmon.config import load_config
 from newsmon.errors import NewsmonError
 from newsmon.output import dates_option_help, parse_user_date
 
-from .facts import facts_filter, facts_filter_options
+from .facts import facts_filter, facts_filter_options, note_unread_facts
 from .options import config_option, handle_errors, open_store
 
 __all__ = ["export"]
@@ -77,6 +77,8 @@ def export(query: Optional[str], sites: tuple[str, ...], since: Optional[str], u
     progress = _Progress()
     with open_store(config, readonly=True) as store:
         db = store.db  # SQLite or PostgreSQL
+        if facts:
+            note_unread_facts(db)
         if output is None:
             count = export_articles(db, sys.stdout, fmt, query=query, sites=sites, since=since_at,
                                     until=until_at, facts=facts, on_row=progress)

@@ -11,6 +11,7 @@ import click
 
 from newsmon.config import load_config
 from newsmon.db.facts import FactsFilter
+from newsmon.db.handle import Handle
 from newsmon.output import dates_option_help, parse_user_date, print_records
 
 from .options import config_option, format_option, handle_errors, open_store
@@ -63,6 +64,21 @@ def facts_filter(min_amount: Optional[float], stages: tuple[str, ...], places: t
     return FactsFilter(min_amount=min_amount, stages=stages, places=place_filter(places), industries=industries)
 
 
+def note_unread_facts(db: Handle) -> None:
+    """Say on stderr when some of the newest stories have no facts of this newsmon's (stored before facts existed, or
+    read by an older extractor): a fact filter or `projects` cannot find them until they are re-read."""
+    from newsmon.db.facts import has_facts_table, unread_among_newest
+    from newsmon.facts import FACTS_VERSION
+
+    if not has_facts_table(db):
+        return  # (no table at all: the search itself says so)
+    unread = unread_among_newest(db, FACTS_VERSION)
+    if unread:
+        click.echo(f"Note: {unread:,} of the newest stored stories have no investment facts of this newsmon's yet (stored "
+                   "before, or read by an older version), so fact filters and `projects` miss them; `newsmon reextract "
+                   "--facts --stale` reads them.", err=True)
+
+
 def facts_filter_options(func: click.decorators.FC) -> click.decorators.FC:
     """``--min-amount``, ``--stage`` (repeats), ``--place`` (repeats), ``--industry`` (repeats)."""
     for decorator in reversed([
@@ -106,8 +122,9 @@ def projects(config_path: Path, min_amount: Optional[float], stages: tuple[str, 
     since_at = parse_user_date(since, "--since")
     until_at = parse_user_date(until, "--until", end_of_day=True)
     with open_store(config, readonly=True) as store:
-        rows = list_projects(store.db, facts_filter(min_amount, stages, places, industries),
-                             since_utc=_utc(since_at), until_utc=_utc(until_at), limit=limit)
+        chosen = facts_filter(min_amount, stages, places, industries)
+        rows = list_projects(store.db, chosen, since_utc=_utc(since_at), until_utc=_utc(until_at), limit=limit)
+        note_unread_facts(store.db)
     if fmt == "table":
         for row in rows:
             row["date"] = (row["published_at"] or "")[:10]
