@@ -347,6 +347,7 @@ class _Table:
         # nothing in context: session 44's review) or one read alone as a word (城区, 普陀). Written apart, the name is
         # read as before.
         shared = Counter(d.name for d in divisions if d.level == 2)
+        self.compound_city: dict[str, str] = {}  # each such name's city part ("北京朝阳": 北京)
         for d in divisions:
             short = short_name(d.name)
             if d.level != 2 or (shared[d.name] < 2 and d.name not in _NOT_PLACES and short not in _NOT_PLACES):
@@ -356,7 +357,9 @@ class _Table:
                 continue
             for above in {parent.name, short_name(parent.name)}:
                 for own in {d.name, short} if len(short) >= 2 else {d.name}:
-                    names.setdefault(above + own, {d.code})
+                    if above + own not in names:
+                        names[above + own] = {d.code}
+                        self.compound_city[above + own] = above
         # Old names of renamed divisions given by a zone line (双城市, 即墨市): read across 市政, 市民 as the table's are.
         self.renamed = {zone for zone in zones if zone.endswith(("市", "县")) and zone not in full_names}
         self.zones = set(zones)  # (written as the zones file has them: "兵团第七师" starts no jieba word of its own)
@@ -499,6 +502,11 @@ class _Table:
                         # the next. A name starting inside it may still be read ("苏北海安": not 北海, 海安).
                         continue
                 covered = end
+                if name in self.compound_city and _NAMED_AFTER.match(text, end + 1):
+                    # "北京朝阳路", "杭州西湖大道": a street of the city named after its district; the city still reads
+                    # (session 44's second review: the city+district name dropped whole took the city with it)
+                    name = self.compound_city[name]
+                    end = covered = start + len(name) - 1
                 written = name
                 if name not in self.names or _NAMED_AFTER.match(text, end + 1):
                     continue  # a region word (东北), or a building's or street's name
@@ -521,7 +529,8 @@ class _Table:
                     continue  # "产业兴县、文旅富县", "执政兴县战略": a slogan (develop, enrich the county), not 吕梁's 兴县, 延安's 富县
                 if name in ("和县", "代县") and text.startswith(("长", "委"), end + 1):
                     continue  # "代县长" (an acting county head), "…和县委": no 忻州's 代县, no 和县
-                if name in ("古县", "新县") and text.startswith("城", end + 1) and not text.startswith("城关", end + 1):
+                if name in ("古县", "新县") and text.startswith("城", end + 1) and (text.startswith("城建设", end + 1) or not \
+                        text.startswith(("城关", "城投", "城市", "城乡", "城镇", "城区", "城建", "城管"), end + 1)):
                     continue  # "慈城镇古县城保护", "新县城建设": an old or new county town (县城), not 临汾's 古县, 信阳's 新县
                 codes = _mainland(self.names[name])
                 if name in self.weak and len(codes) == 1:
@@ -1931,9 +1940,9 @@ _LONGEST_VALUE = 60
 # Districts named with a generic word: a user's place only with their city ("汕尾城区", "攀枝花东区").
 _GENERIC_ALONE = frozenset({"城区", "郊区", "矿区", "东区", "西区", "南区", "北区", "中区", "新区", "新城", "林区", "地区"})
 # A zone's generic words after its city's name: "沈阳高新区", "大连经济技术开发区" are the city's.
-_ZONE_WORDS = re.compile(r"港?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|综合保税区|保税区"
+_ZONE_WORDS = re.compile(r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|综合保税区|保税区"
                          r"|自由贸易试验区|自由贸易区|自贸试验区|自贸区|工业园区|产业园区|工业园|产业园|航空港区|港区|新区|园区)$")
-# (a port's zones after its city's name, "天津港保税区", "大连港保税区"; the free-trade zones, "上海自贸区": session 44)
+# (the free-trade zones, "上海自贸区": session 44; a port's, "天津港保税区", in _called)
 
 
 @lru_cache(maxsize=1)
@@ -1989,7 +1998,10 @@ def _called(text: str) -> tuple[list[frozenset[str]], set[str]]:
     steps = _name_steps(text, names)
     zone = _ZONE_WORDS.search(text)
     if not steps and zone and zone.start():  # "沈阳高新区": the city's zone
-        steps = _name_steps(text[:zone.start()], names)
+        head = text[:zone.start()]
+        steps = _name_steps(head, names)
+        if not steps and head.endswith("港") and len(head) > 1:
+            steps = _name_steps(head[:-1], names)  # a port's zone: "天津港保税区" (not "张家港", "连云港": names whole)
     if not steps:
         return [], set()
 

@@ -86,3 +86,18 @@ def test_a_district_two_cities_have_is_settled_by_what_the_story_says(title: str
 def test_a_county_town_is_no_county() -> None:
     assert _places("新县城建设项目开工。") == []
     assert _places("河南新县一批项目开工。")[0][1:] == ("信阳市", "新县")
+
+
+@pytest.mark.parametrize("text, city", [
+    # a city, then a street or building named after one of its districts: the city still reads (session 44's second
+    # review: the city+district name, dropped whole as a street's, took the city with it)
+    ("北京朝阳路快速化改造开工，投资10亿元。", "北京市"),
+    ("杭州西湖大道改造工程开工，投资2亿元。", "杭州市"),
+    ("大连中山路沿线街区改造项目开工，总投资6亿元。", "大连市"),
+    ("深圳南山时代广场开工，投资1亿元。", "深圳市"),
+    # 县城 is a county town only where 城 starts no word of its own
+    ("古县城投公司与某企业签约，投资2亿元建设牡丹产业园。", "临汾市"),
+    ("新县城乡供水一体化项目开工，总投资4亿元。", "信阳市"),
+])
+def test_a_street_named_after_a_district_and_county_words_keep_their_city(text: str, city: str) -> None:
+    assert _places(text)[0][1] == city

@@ -173,6 +173,9 @@ def test_places_called_and_parse_place() -> None:
     # a port's zones and the free-trade zones after their city (session 44; refused as no place before)
     assert parse_place("天津港保税区") == (Place("天津市", "天津市", ""),)
     assert parse_place("上海自贸区") == parse_place("上海自贸试验区") == (Place("上海市", "上海市", ""),)
+    # …but a city whose name ends in 港 keeps it (a first version read 连云港高新区 as 连云区, 张家港保税区 as none)
+    assert parse_place("连云港高新区") == (Place("江苏省", "连云港市", ""),)
+    assert parse_place("张家港保税区") == (Place("江苏省", "苏州市", "张家港市"),)
     assert parse_place("大连金普新区") == (Place("辽宁省", "大连市", ""),)
     assert parse_place("沈阳铁西") == (Place("辽宁省", "沈阳市", "铁西区"),)  # a short name that is a word too
     assert parse_place("广东省汕尾市城区") == (Place("广东省", "汕尾市", "城区"),)
