@@ -23,6 +23,7 @@ from .clock import SHANGHAI
 __all__ = [
     "command_name",
     "investment_line",
+    "unread_facts_sentence",
     "console",
     "dates_option_help",
     "parse_user_date",
@@ -217,6 +218,14 @@ def print_reports(reports: Iterable[Any], fmt: str) -> None:
             screen.print(f"  {r.site}: {error}", style="dim", markup=False, highlight=False)
         if len(r.errors) > 5:
             screen.print(f"  {r.site}: … {len(r.errors) - 5} more in the crawl_runs table", style="dim")
+
+
+def unread_facts_sentence(unread: int) -> str:
+    """What `search`, `export` and `projects` (stderr) and the web's search and projects pages say when ``unread`` of the
+    newest stories have no facts of this newsmon's (``db.facts.unread_among_newest``)."""
+    return (f"{unread:,} of the newest stored stories have no investment facts of this newsmon's yet (stored before, or "
+            "read by an older version), so fact filters and projects miss them; `newsmon reextract --facts --stale` "
+            "reads them.")
 
 
 def investment_line(investment: Optional[dict[str, Any]]) -> str:

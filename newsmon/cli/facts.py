@@ -12,7 +12,7 @@ import click
 from newsmon.config import load_config
 from newsmon.db.facts import FactsFilter
 from newsmon.db.handle import Handle
-from newsmon.output import dates_option_help, parse_user_date, print_records
+from newsmon.output import dates_option_help, parse_user_date, print_records, unread_facts_sentence
 
 from .options import config_option, format_option, handle_errors, open_store
 
@@ -74,9 +74,7 @@ def note_unread_facts(db: Handle) -> None:
         return  # (no table at all: the search itself says so)
     unread = unread_among_newest(db, FACTS_VERSION)
     if unread:
-        click.echo(f"Note: {unread:,} of the newest stored stories have no investment facts of this newsmon's yet (stored "
-                   "before, or read by an older version), so fact filters and `projects` miss them; `newsmon reextract "
-                   "--facts --stale` reads them.", err=True)
+        click.echo("Note: " + unread_facts_sentence(unread), err=True)
 
 
 def facts_filter_options(func: click.decorators.FC) -> click.decorators.FC:
