@@ -62,7 +62,7 @@ __all__ = [
 #: 43 session 39's, 44 session 40's, 45 session 41's, 46 session 42's: outlets named after words, 新安晚报, 长城网, 长安网;
 #: 47 session 43's: a site's place or a source line written as names only keeps its county where the province has two
 #: of that name, 南京市鼓楼区; 48 session 44's: 重庆's 江北区 and 渝北区 are divisions, data/divisions_added.csv; a
-#: site's place naming a city and a division inside it of the same name is the city, 白银.)
+#: site's place naming a city and a division inside it of the same name is the city, 白银; a government's account, 仙居发布.)
 FACTS_VERSION = 48
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
@@ -616,7 +616,7 @@ def _names_only(text: str, levels: tuple[str, ...]) -> bool:
 
 # A county outlet's own words ("福鼎新闻网", "某县融媒体中心", "政和新资讯", "平和网"); not 日报, 晚报 or 新闻 (a paper's name is
 # read whole by find_places, as before).
-_OUTLET_SUFFIX = re.compile(r"(?:新闻网|新闻中心|融媒体中心|融媒|新资讯网?|资讯网|广播电视台|电视台|网)$")
+_OUTLET_SUFFIX = re.compile(r"(?:新闻网|新闻中心|融媒体中心|融媒|新资讯网?|资讯网|广播电视台|电视台|网|发布)$")
 # National and provincial outlets whose names are also a county's or a district's: no place of theirs ("光明网", "凤凰网",
 # "天山网" of Xinjiang, "华龙网" of Chongqing, "南海网" of Hainan, "东方网" of Shanghai, "新华网").
 _OUTLETS_NAMED_AS_WORDS = frozenset({"光明", "凤凰", "天山", "华龙", "南海", "东方", "新华", "新民", "新安", "长安", "长城"})
