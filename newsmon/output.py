@@ -23,7 +23,7 @@ from .clock import SHANGHAI
 __all__ = [
     "command_name",
     "investment_line",
-    "unread_facts_sentence",
+    "unread_facts_note",
     "console",
     "dates_option_help",
     "parse_user_date",
@@ -220,9 +220,17 @@ def print_reports(reports: Iterable[Any], fmt: str) -> None:
             screen.print(f"  {r.site}: … {len(r.errors) - 5} more in the crawl_runs table", style="dim")
 
 
-def unread_facts_sentence(unread: int) -> str:
-    """What `search`, `export` and `projects` (stderr) and the web's search and projects pages say when ``unread`` of the
-    newest stories have no facts of this newsmon's (``db.facts.unread_among_newest``)."""
+def unread_facts_note(db: Any) -> str:
+    """What `search` and `export` with fact filters and `projects` (stderr), and the web's search and projects pages, say
+    when some of the newest stories have no facts of this newsmon's (``db.facts.unread_among_newest``); "" when none."""
+    from newsmon.db.facts import has_facts_table, unread_among_newest
+    from newsmon.facts import FACTS_VERSION
+
+    if not has_facts_table(db):
+        return ""  # (no table at all: the search itself says so)
+    unread = unread_among_newest(db, FACTS_VERSION)
+    if not unread:
+        return ""
     return (f"{unread:,} of the newest stored stories have no investment facts of this newsmon's yet (stored before, or "
             "read by an older version), so fact filters and projects miss them; `newsmon reextract --facts --stale` "
             "reads them.")

@@ -27,13 +27,13 @@ from newsmon.config import Config
 from newsmon.clock import iso_utc
 from newsmon.db import search_articles
 from newsmon.db.health import site_health
-from newsmon.db.facts import FactsFilter, facet_counts, has_facts_table, list_projects, pipeline, unread_among_newest
+from newsmon.db.facts import FactsFilter, facet_counts, has_facts_table, list_projects, pipeline
 from newsmon.db.outbox import list_deliveries, outbox_counts
 from newsmon.db.reader import article_detail, articles_by_ids, crawl_runs
 from newsmon.db.search import HIGHLIGHT, MAX_EXAMINED, iter_matching_ids, known_sites
 from newsmon.errors import NewsmonError, NotFoundError
-from newsmon.facts import FACTS_VERSION, STAGES, check_industries, parse_amount, place_filter, place_readings, reading_note
-from newsmon.output import investment_line, parse_user_date, unread_facts_sentence
+from newsmon.facts import STAGES, check_industries, parse_amount, place_filter, place_readings, reading_note
+from newsmon.output import investment_line, parse_user_date, unread_facts_note
 
 from .chart import format_yuan, pipeline_svg
 from .context import config_of, newsmon_database, run_read
@@ -141,14 +141,6 @@ def _facts_args(request: Request) -> dict[str, Any]:
             "place_notes": place_notes, "facts": FactsFilter(min_amount=amount, stages=stages, places=chosen, industries=industries)}
 
 
-def _unread_note(db: sqlite_utils.Database) -> str:
-    """The sentence saying how many of the newest stories a fact filter cannot see yet ("" for none)."""
-    if not has_facts_table(db):
-        return ""
-    unread = unread_among_newest(db, FACTS_VERSION)
-    return unread_facts_sentence(unread) if unread else ""
-
-
 def _facts_pairs(a: dict[str, Any]) -> list[tuple[str, str]]:
     """The facts filters of ``a`` as query-string pairs (repeated keys kept)."""
     pairs = [("stage", v) for v in a["stages"]] + [("place", v) for v in a["places"]]
@@ -231,7 +223,7 @@ async def search_page(datasette: Datasette, request: Request) -> Response:
 
     def work(db: sqlite_utils.Database) -> dict[str, Any]:
         return {"rows": _find(db, a, a["limit"]), "sites": _site_names(db, datasette), "facets": _facets(db, a),
-                "unread": _unread_note(db) if a["facts"] else ""}
+                "unread": unread_facts_note(db) if a["facts"] else ""}
 
     error = None
     try:
@@ -386,7 +378,7 @@ async def projects_page(datasette: Datasette, request: Request) -> Response:
             # The table follows the chart's kind (a stage-only story is no roundup).
             "projects": list_projects(db, a["facts"], since_utc=since_utc, until_utc=until_utc, limit=PROJECT_ROWS,
                                       roundups={"all": None, "project": False, "roundup": True}[kind]),
-            "unread": _unread_note(db),
+            "unread": unread_facts_note(db),
         }
 
     try:

@@ -12,7 +12,7 @@ import click
 from newsmon.config import load_config
 from newsmon.db.facts import FactsFilter
 from newsmon.db.handle import Handle
-from newsmon.output import dates_option_help, parse_user_date, print_records, unread_facts_sentence
+from newsmon.output import dates_option_help, parse_user_date, print_records, unread_facts_note
 
 from .options import config_option, format_option, handle_errors, open_store
 
@@ -65,16 +65,9 @@ def facts_filter(min_amount: Optional[float], stages: tuple[str, ...], places: t
 
 
 def note_unread_facts(db: Handle) -> None:
-    """Say on stderr when some of the newest stories have no facts of this newsmon's (stored before facts existed, or
-    read by an older extractor): a fact filter or `projects` cannot find them until they are re-read."""
-    from newsmon.db.facts import has_facts_table, unread_among_newest
-    from newsmon.facts import FACTS_VERSION
-
-    if not has_facts_table(db):
-        return  # (no table at all: the search itself says so)
-    unread = unread_among_newest(db, FACTS_VERSION)
-    if unread:
-        click.echo("Note: " + unread_facts_sentence(unread), err=True)
+    """Say on stderr when some of the newest stories have no facts of this newsmon's (:func:`unread_facts_note`)."""
+    if note := unread_facts_note(db):
+        click.echo("Note: " + note, err=True)
 
 
 def facts_filter_options(func: click.decorators.FC) -> click.decorators.FC:
@@ -120,8 +113,8 @@ def projects(config_path: Path, min_amount: Optional[float], stages: tuple[str, 
     since_at = parse_user_date(since, "--since")
     until_at = parse_user_date(until, "--until", end_of_day=True)
     with open_store(config, readonly=True) as store:
-        chosen = facts_filter(min_amount, stages, places, industries)
-        rows = list_projects(store.db, chosen, since_utc=_utc(since_at), until_utc=_utc(until_at), limit=limit)
+        rows = list_projects(store.db, facts_filter(min_amount, stages, places, industries),
+                             since_utc=_utc(since_at), until_utc=_utc(until_at), limit=limit)
         note_unread_facts(store.db)
     if fmt == "table":
         for row in rows:
