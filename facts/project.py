@@ -14,14 +14,19 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .text import WORK_HEAD as _HEAD, story_paragraphs
+from .text import WORK_HEAD, story_paragraphs
+
+# The kinds a project's name ends in: the works the extractor reads everywhere (WORK_HEAD), and a wharf, a scenic area
+# or a resort, named as a project though no investment sentence calls them works ("车阳河综合码头", "宝山4A级旅游景区").
+_HEAD = "(?:" + WORK_HEAD + "|码头|景区|度假区)"
 
 __all__ = ["find_project"]
 
 # A candidate: CJK/Latin/digits and the punctuation names use, ending in a head noun, at most 40
 # characters (names are rarely longer; a longer run is a clause without commas). Greedy, so a name
 # whose words hold a head already ends at its own ("县造纸厂一期工程", "机场二期扩建航站区工程").
-_PHRASE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()·\-—“”\"±]{1,40}" + _HEAD)
+_PHRASE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9（）()·\-—“”\"±]|(?<=\d)[,.](?=\d)|(?<=[吨万千])[/／](?=年))" + "{1,40}"
+                     + _HEAD)  # (a number's comma or point, "140万吨/年乙烯", is in the name: "6.25米捣固焦化…")
 _ENDS_IN_HEAD = re.compile(_HEAD + "$")
 # Words that end whatever stands before a name (the last one in the phrase wins). 建设 is not one
 # ("饲料厂建设项目" is a name), nor are 和/及 ("生猪养殖及饲料厂建设项目").
@@ -31,6 +36,14 @@ _BOUNDARY = re.compile(
     r"见证|观摩|考察|调研|视察|来到|走进|聚焦|围绕|加快|推动|确保|支持|批复|核准|审批|开展|"
     r"根据(?!地)|按照|依据|[（(]记者[^）)]{0,20}[）)]|本报讯|关于|决定|打造|周年|拟建于|建于|位于|拟|建成|该[县市区镇省]|当地|规划|"
     r"兴建|创建|兴办|一家|一座|一个|一条|一所|——+|"  # "———": an apposition follows
+    # Who acts and what they do to the project, not its name (session 45: "市长郭章新带队督办部分重点项目", "缓缓驶下
+    # 生产线", "用拼搏跑出项目", "随着大悟县…基地建设项目", "县委书记…赴广东海大集团就项目", "请问贵公司生产线"):
+    # (a head of a county or city only as a title: "副县长", "县县长", not "连江县长龙花茶总厂")
+    r"(?:(?<=[副县市区镇乡、，])|(?<![\u4e00-\u9fff]))[县市区镇乡]长|"
+    r"书记|主任|局长|厅长|主席|主持|带队|督办|督查|督导|检查|莅临|完成|已|正在|目前|截[止至]|兼|进行|鼓励|贯彻|落实|标志着|"
+    r"抓住|随着|请问|贵公司|下达|用好|跑出|驶[下入出]|入驻|入选|迎来|结束|掀起|洽谈|就(?!业)|以下简称|简称|以[上下]|"
+    r"查看|察看|调度|深入|抓[好实]|做好|牵头|解读|刷新|统筹|安排|接受|"
+    r"以(?!工代赈)|"
     r"[\d.]+(多|余)?(万亿|亿|千万|百万|万)?(美元|欧元|日元|港元|英镑|元)|"  # "投资1200万元建成…": an amount before the name
     r"共(?=[建同有计])|有(?!限)|[的在与对将把暨等了为是从向并和到]"  # one-character clause words; 和 see _cut
 )
@@ -41,11 +54,16 @@ _GENERIC_FRONT = re.compile(
     r"\d{4}年?度?|今年|去年|明年|全年|上半年|下半年|[一二三四]季度|第[一二三四]季度|首批|首个|首座|新一批|一批|第[一二三四五六七八九十\d]+[批期次]|"
     r"重大|重点|重要|大型|一大批|优质|产业|招商引资|招商|签约|开工|续建|新建|合作|经贸|贸易|外资|内资|民生|基础设施|"
     r"战略性?|新兴|标志性|龙头|亿元以上|亿元级?|百亿级?|十亿级?|千万元以上|支撑|示范|试点|年度|省市|"
-    r"[一二两三四五六七八九十百千\d]+(个|项|大)|[\d.一二三四五六七八九十百千]+(多|余)?(万亿|亿|千万|百万|万)?元|超|近|约|中外|国内外|这一|该|本|此|其|这个|那个|一个|各类|多个|相关|有关)+"
+    r"[一二两三四五六七八九十百千\d]+(个|项|大)|[\d.一二三四五六七八九十百千]+(多|余)?(万亿|亿|千万|百万|万)?元|超|近|约|中外|国内外|这一|该|本|此|其|这个|那个|一个|各类|多个|相关|有关|"
+    r"绝大部分|部分|全部|新一轮|节后|[春夏秋冬]季|以下|最终|优秀|先进|工业企业|企业|高质量|发展|年终|年底|年初|境内|开复工|内外资|相关)+"
 )
 # A phrase that counts its projects names a batch, not one project.
 _COUNTS = re.compile(r"(?<![年月日])[\d一二两三四五六七八九十百千]+(多|余)?[个项宗处座条家所](?!目)|(?<![\d一二三四五六七八九十])[两三四五六七八九十百千]+大"
                      r"|一批|等|各|多个|若干|系列")  # 各: "各重大招商引资项目", each of many
+# A headline that counts its projects ("65个项目集中签约", "三大项目入驻", "十多个项目纳入", "一批重点项目开工").
+_BATCH_HEADLINE = re.compile(r"(?:[\d一二两三四五六七八九十百千]+(?:多|余)?[个项宗大]|一批|多个|批)(?:[\u4e00-\u9fff]{0,6}?)项目"
+                             r"|项目[\d一二两三四五六七八九十百千]+(?:多|余)?[个项宗]")
+
 # A superlative or a first describes a project, it does not name it ("我国首个超大容量变速抽水蓄能电站");
 # the name is given beside it, often after a dash.
 _DESCRIBED = re.compile(r"首个|首座|首条|首家|第一个|最大|最长|最高|最深|最早|最先进")
@@ -71,6 +89,11 @@ _FIELD = re.compile(r"[\u4e00-\u9fff]{0,4}(经济|产业|行业|领域)")
 # Remains of a phrase that are a kind of project, not a name ("新能源", "化工", "文旅").
 _MIN_SPECIFIC = 3  # characters left before 项目 once the generic front is read off
 
+
+# The paper's own place or time in front of a name, left out of it: "我市殡仪馆项目", "今年光伏发电项目".
+_OUR_FRONT = re.compile(r"^(?:我[省市县区镇乡]|全[省市县区]|今年|去年|明年)(?=[\u4e00-\u9fffA-Za-z0-9“\"]{3})")
+# Where a project goes, not the project: "塔吊机械装配项目落户重化工工业园" (the name is before 落户).
+_DESTINATION = re.compile(r"(?:落户|落地|入驻|入园|位于|落户于|落户在)[\u4e00-\u9fffA-Za-z0-9]*?(?:园|园区|基地|开发区|新区|中心)$")
 
 # A verb that opens what is left after the cut builds the project, it is not in its name:
 # "共建重大石化项目" → 建 + 重大石化项目, "建设智能驾控产业创新研发项目".
@@ -109,7 +132,22 @@ def _cut(phrase: str) -> str:
         name = name[inner + 2:]
         inner = name.find("项目")
     name = name.lstrip("和及与、")
+    name = _unbracketed(name)
+    closed = max(name.rfind(")"), name.rfind("）"))
+    if closed >= 0 and name.count("(") + name.count("（") < name.count(")") + name.count("）"):
+        name = name[closed + 1:]  # "（记者李某)项目…": a bracket closed that opened before the phrase
+    name = _OUR_FRONT.sub("", name)  # "我市殡仪馆项目": the paper's own place is no part of the name
     return _LEADING_VERB.sub("", name).lstrip("和及与、") if len(name) > 4 else name
+
+
+def _unbracketed(name: str) -> str:
+    """``name`` without a bracket left open in it: the name before the bracket when that is a name, else the one inside
+    ("潮州市特色佛手果饮料项目(展翠项目" → the first; "仪式(阿图什市第六小学建设项目" → 阿图什市第六小学建设项目)."""
+    opened = max(name.rfind("("), name.rfind("（"))
+    if opened < 0 or max(name.rfind(")"), name.rfind("）")) > opened:
+        return name
+    before = name[:opened]
+    return before if _ENDS_IN_HEAD.search(before) and _specific(before, ()) else name[opened + 1:]
 
 
 def _specific(name: str, place_names: tuple[str, ...]) -> bool:
@@ -140,7 +178,8 @@ def _specific(name: str, place_names: tuple[str, ...]) -> bool:
     return len(rest) >= _MIN_SPECIFIC and not _FIELD.fullmatch(rest) and len(_WORDS.findall(rest)) >= 2
 
 
-def find_project(title: str, body: str, place_names: tuple[str, ...] = (), focus: str = "") -> Optional[str]:
+def find_project(title: str, body: str, place_names: tuple[str, ...] = (), focus: str = "",
+                 batch: bool = False) -> Optional[str]:
     """The first specific project name in the headline, else in ``focus`` (the sentence that states
     the investment: the name of the project the amount is about), else in the lead paragraph.
 
@@ -149,7 +188,11 @@ def find_project(title: str, body: str, place_names: tuple[str, ...] = (), focus
     """
     lead = next(iter(story_paragraphs(body)), "")  # (a page's metadata lines above the story are no lead)
     places = tuple(sorted(set(place_names), key=len, reverse=True))
-    for text in (title, focus, lead):
+    # A batch's story (its stated total is many projects', or its headline counts them) has a project only where its
+    # headline names one: the body's first name is one of many (session 45's gold names: 66 of 150 stories that name no
+    # single project had one, most of them an example from a batch).
+    batch = batch or bool(_BATCH_HEADLINE.search(title))
+    for text in (title,) if batch else (title, focus, lead):
         for match in _PHRASE.finditer(text):
             # The phrase ends at its last head; a shorter one inside it may be the name when the
             # longer is none ("在中鑫电机研发项目现场举行项目开工仪式").
@@ -157,6 +200,8 @@ def find_project(title: str, body: str, place_names: tuple[str, ...] = (), focus
             for end in reversed(heads):
                 if _COUNT_AFTER.match(text, match.start() + end) or _LISTED_AFTER.match(text, match.start() + end):
                     continue  # "签约数字经济项目9个": a batch; "人工智能和数据中心等领域": a list of fields
+                if _DESTINATION.search(match.group()[:end]):
+                    continue  # the zone a project goes to: the project's own name is the head before
                 name = _cut(match.group()[:end])
                 if _specific(name, places):
                     return name

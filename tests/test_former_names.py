@@ -1,0 +1,94 @@
+"""Former names of divisions (facts/data/former_names.csv, made by make_former_names.py from GB/T 2260 2002–2013).
+
+Older stories, and many newer ones, write a county by the name it had before it was renamed or merged: 户县 (now
+西安's 鄠邑区), 郧县 (十堰's 郧阳区), 襄樊 (襄阳). The sentences are made up.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from newsmon.facts import extract_facts
+from newsmon.facts.data.make_former_names import former_names
+from newsmon.facts.places import _table, places_called
+
+DATA = Path(__file__).resolve().parents[1] / "facts" / "data"
+
+
+def _city(title: str, body: str) -> str:
+    facts = extract_facts(title, body)
+    return facts.places[0].city if facts.places else ""
+
+
+def test_the_file_names_its_source_and_every_code_is_a_division() -> None:
+    text = (DATA / "former_names.csv").read_text(encoding="utf-8")
+    for needed in ("GB2260 0.4.1", "BSD", "make_former_names.py"):
+        assert needed in text
+    table = _table()
+    rows = list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
+    assert len(rows) > 50
+    full = {d.name for d in table.by_code.values()}
+    for row in rows:
+        assert row["code"] in table.by_code, row
+        assert row["name"] not in full, row  # a name the table has is the table's, not a former one
+
+
+@pytest.mark.parametrize("title, body, city", [
+    ("户县重点水利工程项目进展顺利", "今年以来，户县水务局深入推进一批水利重点工程项目建设。", "西安市"),
+    ("", "8月20日，施工人员正在抓紧装修郧县人民医院新大楼，该楼投资5000万元。", "十堰市"),
+    ("襄樊高新区签约一批项目", "昨日，襄樊市高新区与多家企业签约，总投资12亿元。", "襄阳市"),
+    ("", "达县经开区天然气化工项目开工建设，总投资8亿元。", "达州市"),
+    ("闸北区推进旧区改造", "闸北区启动新一轮旧区改造，涉及居民1200户。", "上海市"),
+])
+def test_a_story_naming_a_former_division_has_its_city(title: str, body: str, city: str) -> None:
+    assert _city(title, body) == city
+
+
+@pytest.mark.parametrize("body", [
+    "农村改厕每户县财政补助2000元，由乡镇统一组织施工。",  # 每户 / 县财政: no 户县
+    "今年共召开县委常委会议12次，研究重点项目建设。",  # 召开 / 县委: no 开县
+])
+def test_a_former_two_character_county_read_across_words_is_no_place(body: str) -> None:
+    assert _city("", body) == ""
+
+
+def test_a_former_name_is_a_place_filter_too() -> None:
+    assert [p.city for p in places_called("襄樊")] == ["襄阳市"]
+    assert [p.city for p in places_called("户县")] == ["西安市"]
+
+
+def test_the_rule_maps_renamed_and_merged_divisions_and_leaves_out_words_and_lost_prefectures() -> None:
+    revisions = {2013: {
+        610125: "户县",  # merged under another code: its prefecture, 西安市
+        420600: "襄樊市",  # renamed in place: the same code, 襄阳市; its short name 襄樊 too
+        626000: "九台市",  # (a made-up code) already read: 九台 is 九台区's short name
+        341402: "居巢区",  # its prefecture 巢湖市 was dissolved: left out
+        450411: "市郊区",  # 市郊 is an ordinary word
+        140211: "南郊区",  # 郊区 is an everyday word
+        320107: "下关区",  # 下关 is a verb to jieba
+    }}
+    words = {"市郊": (261, "s"), "郊区": (668, "s"), "下关": (122, "v"), "南郊": (267, "ns")}
+    table = _table()
+    got = {name: table.by_code[code].name for name, code in former_names(revisions, words).items()}
+    assert got == {"户县": "西安市", "襄樊市": "襄阳市", "襄樊": "襄阳市"}
+
+
+def test_a_former_county_after_a_word_that_ends_on_its_first_character_is_no_place() -> None:
+    assert _city("", "我县与江苏南通某公司签约，项目落户县经济开发区。") == "南通市"  # 落户 / 县: no 户县
+
+
+def test_a_headline_opening_with_a_county_level_city_and_a_colon_names_it() -> None:
+    # 项城 is a noun to jieba (63 times), yet "项城：" opening a headline is the county-level city's own tag (周口)
+    assert _city("项城：文明实践与融媒体相结合", "项城是中国最大的手工鞋生产基地。观摩团走进项城，参观城市建设。") == "周口市"
+    # an everyday word so written is still a word (合作 of 合作市: "合作：…")
+    assert _city("合作：共建产业园", "两地签署协议，共建产业园。") == ""
+
+
+def test_a_name_that_ends_a_word_and_is_followed_by_an_everyday_word_is_no_place() -> None:
+    # "水运/城市": the tail of 水运 and the word 城市 make no 运城市 (session 45's seen page from 大河网)
+    assert _city("", "这里是中西部通往长三角最近的水运城市，交通便利。") == ""
+    # a misjoined word before a name still leaves the place ("央广网上/饶")
+    assert _city("", "央广网上饶3月1日消息，某新能源项目开工，总投资10亿元。") == "上饶市"
