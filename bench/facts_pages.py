@@ -15,7 +15,11 @@ it: read held-out items and the split stops being held out.
 
 Scores: ``amount`` right within 1% (with its currency and kind) over pages that state a project's investment, ``no
 amount`` none where the label is null, ``stage`` equal, ``city`` the first place's prefecture-level city (suffix-free:
-tests/facts_probe_check.py, the one comparison the tests use too).
+tests/facts_probe_check.py, the one comparison the tests use too). Pages with a project-name label (the ``projects``
+key of a labels file, session 45 on) score ``project`` too: the name given equal to the label or one of its accepted
+forms (compared in simplified characters, without spaces, quotes and brackets) over pages that name one project, with
+how many were given partly (one contains the other), wrongly or not at all; and ``no project``: none given where the
+page names no single project.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from newsmon.facts import extract_facts
+from newsmon.facts.script import simplified, without_glosses
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
@@ -46,6 +51,44 @@ def labels() -> dict[str, dict[str, Any]]:
         for story in json.loads(path.read_text(encoding="utf-8"))["stories"]:
             out[story["url"]] = story
     return out
+
+
+def project_labels() -> dict[str, dict[str, Any]]:
+    """Every project-name label by address (a later session's wins)."""
+    out: dict[str, dict[str, Any]] = {}
+    for path in LABELS:
+        for label in json.loads(path.read_text(encoding="utf-8")).get("projects", []):
+            out[label["url"]] = label
+    return out
+
+
+def _name(text: str) -> str:
+    return re.sub(r"[\s“”\"'（）()《》]", "", simplified(without_glosses(text)))
+
+
+def score_projects(pages: list[dict[str, Any]], known: dict[str, dict[str, Any]]) -> dict[str, int]:
+    """Counts of project names given right, partly, wrongly or not at all, and of pages naming none given none."""
+    tally = dict.fromkeys(("right", "partly", "wrong", "none", "named", "no project", "unnamed"), 0)
+    for page in pages:
+        label = known.get(page.get("url", ""))
+        if label is None:
+            continue
+        got = extract_facts(page.get("title", ""), page.get("body", ""), page.get("source", "")).project
+        if not label["project"]:
+            tally["unnamed"] += 1
+            tally["no project"] += got is None
+            continue
+        tally["named"] += 1
+        forms = {_name(form) for form in [label["project"], *label.get("also", [])]}
+        if got is None:
+            tally["none"] += 1
+        elif _name(got) in forms:
+            tally["right"] += 1
+        elif any(_name(got) in form or form in _name(got) for form in forms):
+            tally["partly"] += 1
+        else:
+            tally["wrong"] += 1
+    return tally
 
 
 def score(pages: list[dict[str, Any]], show_errors: bool = False, portal: bool = False) -> dict[str, tuple[int, int]]:
@@ -109,6 +152,12 @@ def main(argv: list[str] | None = None) -> int:
         print("held-out pages are in the set: name their split with --split to list their misses", file=sys.stderr)
     for field, (ok, n) in score(pages, show, args.portal).items():
         print(f"{field:10s} {ok:4d}/{n:<4d} {100 * ok / n if n else 0:5.1f}%")
+    named = score_projects(pages, project_labels())
+    if named["named"] or named["unnamed"]:
+        print(f"{'project':10s} {named['right']:4d}/{named['named']:<4d} {100 * named['right'] / max(named['named'], 1):5.1f}%"
+              f"  (partly {named['partly']}, wrong {named['wrong']}, none {named['none']})")
+        print(f"{'no project':10s} {named['no project']:4d}/{named['unnamed']:<4d} "
+              f"{100 * named['no project'] / max(named['unnamed'], 1):5.1f}%")
     if unlabelled:
         print(f"{unlabelled} pages without labels skipped", file=sys.stderr)
     return 0

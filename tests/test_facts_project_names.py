@@ -7,9 +7,16 @@ made up in those shapes.
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from newsmon.facts import extract_facts
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _project(title: str, body: str = "") -> str | None:
@@ -41,3 +48,20 @@ def test_a_clause_about_projects_names_none(title: str, body: str) -> None:
 ])
 def test_the_name_after_who_acts_on_it(title: str, body: str, name: str) -> None:
     assert _project(title, body) == name
+
+
+def test_the_pages_benchmark_scores_project_names_against_their_labels(tmp_path: Path) -> None:
+    # bench/facts_pages.py joins a page's text to its labels by address; a made-up text under a labelled address
+    labels = json.loads((ROOT / "bench" / "data" / "facts" / "pages-session45.json").read_text(encoding="utf-8"))
+    named = next(label for label in labels["projects"] if label["project"] and "“" not in label["project"])
+    unnamed = next(label for label in labels["projects"] if not label["project"])
+    texts = tmp_path / "texts.jsonl"
+    pages = [{"url": named["url"], "title": "", "body": f"近日，{named['project']}正式开工建设，总投资5亿元。", "want": {}},
+             {"url": unnamed["url"], "title": "", "body": "全县召开经济工作会议，部署明年工作。", "want": {}}]
+    texts.write_text("".join(json.dumps(page, ensure_ascii=False) + "\n" for page in pages), encoding="utf-8")
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / "facts_pages.py"), str(texts)],
+                         capture_output=True, text=True, check=True).stdout
+    lines = {line.split()[0] + (" " + line.split()[1] if line.startswith("no project") else ""): line
+             for line in out.splitlines() if line.strip()}
+    assert "1/1" in lines["project"], out
+    assert "1/1" in lines["no project"], out
