@@ -42,6 +42,8 @@ def test_the_file_names_its_source_and_every_code_is_a_division() -> None:
     ("襄樊高新区签约一批项目", "昨日，襄樊市高新区与多家企业签约，总投资12亿元。", "襄阳市"),
     ("", "达县经开区天然气化工项目开工建设，总投资8亿元。", "达州市"),
     ("闸北区推进旧区改造", "闸北区启动新一轮旧区改造，涉及居民1200户。", "上海市"),
+    ("", "宣化县京张奥物流产业园项目开工，总投资13亿元。", "张家口市"),
+    ("增城市新塘镇牛仔服装产业园开工", "该项目总投资6亿元。", "广州市"),
 ])
 def test_a_story_naming_a_former_division_has_its_city(title: str, body: str, city: str) -> None:
     assert _city(title, body) == city
@@ -50,6 +52,7 @@ def test_a_story_naming_a_former_division_has_its_city(title: str, body: str, ci
 @pytest.mark.parametrize("body", [
     "农村改厕每户县财政补助2000元，由乡镇统一组织施工。",  # 每户 / 县财政: no 户县
     "今年共召开县委常委会议12次，研究重点项目建设。",  # 召开 / 县委: no 开县
+    "我县深入推进创建平安县工作，群众安全感不断提升。",  # a safe county: no 海东's 平安县 of old
 ])
 def test_a_former_two_character_county_read_across_words_is_no_place(body: str) -> None:
     assert _city("", body) == ""
@@ -64,16 +67,18 @@ def test_the_rule_maps_renamed_and_merged_divisions_and_leaves_out_words_and_los
     revisions = {2013: {
         610125: "户县",  # merged under another code: its prefecture, 西安市
         420600: "襄樊市",  # renamed in place: the same code, 襄阳市; its short name 襄樊 too
-        626000: "九台市",  # (a made-up code) already read: 九台 is 九台区's short name
+        640321: "中卫县",  # was 吴忠's; 中卫 is a prefecture of its own now: left out
+        632121: "平安县",  # 平安 is an everyday word ("创建平安县"): left out
+        440183: "增城市",  # became 广州's 增城区 (another code): its prefecture
         341402: "居巢区",  # its prefecture 巢湖市 was dissolved: left out
         450411: "市郊区",  # 市郊 is an ordinary word
         140211: "南郊区",  # 郊区 is an everyday word
         320107: "下关区",  # 下关 is a verb to jieba
     }}
-    words = {"市郊": (261, "s"), "郊区": (668, "s"), "下关": (122, "v"), "南郊": (267, "ns")}
+    words = {"市郊": (261, "s"), "郊区": (668, "s"), "下关": (122, "v"), "南郊": (267, "ns"), "平安": (5000, "a")}
     table = _table()
     got = {name: table.by_code[code].name for name, code in former_names(revisions, words).items()}
-    assert got == {"户县": "西安市", "襄樊市": "襄阳市", "襄樊": "襄阳市"}
+    assert got == {"户县": "西安市", "襄樊市": "襄阳市", "襄樊": "襄阳市", "增城市": "广州市"}
 
 
 def test_a_former_county_after_a_word_that_ends_on_its_first_character_is_no_place() -> None:

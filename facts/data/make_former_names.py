@@ -19,14 +19,16 @@ The rule, one for every name:
 
 * a name of a county-level division (code not ending in 00) or of a prefecture (ending in 00, not 0000) in any
   revision, that no division of the table (with ``divisions_added.csv``) has as its name and that the finder does
-  not read already (neither the name nor its short name, two characters or more, is a name facts/places.py finds:
-  "九台市" is read by 九台区's 九台, "中卫县" by 中卫市's 中卫);
+  not read already as the division it maps to, one above or one inside it ("中卫县" is read by 中卫市's 中卫; "增城市"
+  is not: 增城, 增城区's short name, is a word read alone only in a place's slot), and whose short name names no
+  other division now (中卫县 was 吴忠's; 中卫 is now a prefecture of its own);
 * mapped to the table's division of the same code where the table has one at the same level (renamed in place:
   襄樊市 → 襄阳市 420600, 吴旗县 → 吴起县, 万盛区 → 綦江区, whose code it took); otherwise, for a county-level name,
   to its prefecture, the code's first four digits (户县 610125 → 西安市 610100; the county it became has another
   code, which GB/T 2260 does not link). A name whose prefecture the table lacks (巢湖's 居巢区, 莱芜's 莱城区: both
   prefectures were dissolved) or that maps to two divisions is left out;
-* left out where the name reads as ordinary words: a district whose short name is an ordinary word in jieba
+* left out where the name reads as ordinary words: any whose short name is an everyday word in jieba (平安 of 平安县:
+  "创建平安县" is a safe county), a district whose short name is an ordinary word in jieba
   (tagged other than a proper noun: 市郊 of 市郊区, 动力 of 动力区, 下关 v) or whose last character makes an everyday
   word with 区 (jieba counts it 100 times or more: 郊区 of 南郊区, 市区 of 南市区, 山区 of 狮子山区, 港区 of 茂港区);
   the provincial placeholders (省直辖…) and the sea areas (南沙群岛) too.
@@ -94,10 +96,12 @@ def former_names(revisions: dict[object, dict[int, str]], words: dict[str, tuple
     out: dict[str, str] = {}
     for name, codes in sorted(codes_of.items()):
         short = places.short_name(name)
-        if name in full or name in table.names or (len(short) >= 2 and short in table.names):
+        if name in full or name in table.names:
             continue
         if "直辖" in name or "市辖区" in name or name.endswith(("群岛", "海域")) or len(name) < 2:
             continue
+        if words.get(short, (0, "ns"))[1] not in _PROPER and words[short][0] >= _COMMON:
+            continue  # "创建平安县": a safe county, not 海东's 平安县 of old (平安 is an everyday word)
         if name.endswith("区") and (words.get(short, (0, "ns"))[1] not in _PROPER
                                     or words.get(short[-1] + "区", (0, ""))[0] >= _COMMON):
             continue
@@ -116,6 +120,13 @@ def former_names(revisions: dict[object, dict[int, str]], words: dict[str, tuple
                 targets.add(prefecture.code)
         if len(targets) == 1:
             target = targets.pop()
+            read = {code for found in table.mentions(name) for code in table.names[found]}
+            if target in read or read & {*table.ancestors(target)} or any(target in table.ancestors(code) for code in read):
+                continue  # the finder reads it already, as its division or one above or inside it ("九台市": 九台区)
+            named = table.names.get(short, set()) if len(short) >= 2 else set()
+            if named and not any(code == target or target in table.ancestors(code) or code in table.ancestors(target)
+                                 for code in named):
+                continue  # its characters name another division now: 中卫县 became the prefecture 中卫市, not 吴忠's
             out[name] = target
             if all(code.endswith("00") for code in codes) and len(short) >= 2 and short not in table.names \
                     and short not in full:
