@@ -14,8 +14,8 @@ from typing import Any, Callable, Iterable, NamedTuple, Optional
 
 from .amounts import CNY_RATES, Amount, find_investment, parse_amount, tally_story, works_in_general_summary
 from .industries import INDUSTRIES, find_industries
-from .places import (Place, find_places, national_figure, national_scope, outlet, place_named, places_called,
-                     read_as_a_word, repeated_county, short_name, written_names)
+from .places import (Place, find_places, former_county_in_city, national_figure, national_scope, outlet, place_named,
+                     places_called, read_as_a_word, repeated_county, short_name, written_names)
 from .project import find_project
 from .script import to_simplified
 from .amount_model import MIN_BODY as AMOUNT_MIN_BODY, AmountView, keep_amount, read_amount
@@ -429,6 +429,9 @@ def reading_note(reading: PlaceReading) -> Optional[str]:
         return (f"{reading.name}: read as {reading.places[0].full_name()}; "
                 + ", ".join(place.full_name() for place in reading.namesakes)
                 + " (the same name) must be written with its city.")
+    if former_county_in_city(reading.name):
+        return (f"{reading.name}: a former division's name, read as the whole of {reading.places[0].full_name()} (the"
+                " division tables do not say which of its counties or districts it became); name that one for it alone.")
     return None
 
 

@@ -145,8 +145,8 @@ def _county_city_slot(text: str, start: int, end: int, city: bool = True, common
 def _headline_colon_tag(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` opens a line as its place tag before a colon ("项城：文明实践与融媒体相结合", "宁化:新型陶瓷
     产业链项目扎实推进"): a county's own headline form, whatever jieba says of the word (项城 n, 63 times; session 45)."""
-    return (start == 0 or text[start - 1] == "\n") and text.startswith((":", "："), end) and end - start >= 2 \
-        and end < len(text) - 1 and text[end + 1] not in "\n"
+    return start == 0 and text.startswith((":", "："), end) and end - start >= 2 and end < len(text) - 1 \
+        and text[end + 1] not in "\n"  # (the text's start only: "高明：…" opening a body's line is a speaker)
 
 
 def _bracketed_park(text: str, start: int, end: int) -> bool:
@@ -373,6 +373,7 @@ class _Table:
         for name, code in former.items():
             names[name] = {code}
         self.former_two = {name for name in former if len(name) == 2}  # 户县, 郧县: see _find_spans
+        self.former_county_in_city: set[str] = set()  # set by _table() from the file's `was` column
         # Old names of renamed divisions given by a zone line (双城市, 即墨市) or by GB/T 2260: read across 市政, 市民 as
         # the table's are.
         self.renamed = {zone for zone in [*zones, *former] if zone.endswith(("市", "县")) and zone not in full_names}
@@ -440,6 +441,16 @@ class _Table:
             return self.rarer_than(name, above[-1], _RARE_PLACE_FAME)
         return self.rarer_than(name, above[-1], _COUNTY_CITY_FAME if looser else 1)
 
+    def famous_as_a_place(self, name: str, code: str) -> bool:
+        """placelike's count test alone, whatever jieba's tag: a county's name written no more often than its city's
+        allows (项城 n, 63 times, 周口 37: a county-level city may be five times as known), not a lake's, a sea's or a
+        region's that is written far more (太湖 502 and 安庆 315, 东海 923 and 连云港 137, 中原, 南海, 高明)."""
+        above = self.ancestors(code)
+        if not above or self.everyday_word(name):
+            return False
+        looser = self.by_code[code].name.endswith("市") and not name.endswith(("江", "河", "湖"))
+        return self.words.get(name, (0, ""))[0] <= (_COUNTY_CITY_FAME if looser else 1) * self.fame(above[-1])
+
     def rarer_than(self, name: str, code: str, times: float = 1) -> bool:
         """True when jieba tags ``name`` as no common word and counts it no more often than division ``code``
         (``times`` as often, for a county-level city: see placelike)."""
@@ -504,8 +515,9 @@ class _Table:
         asked = 0  # names asked of jieba (_STRADDLES_ASKED)
         for start, end, name in hits:
             if start > covered:
-                if name.endswith("区") and text.startswith("域", end + 1):
-                    # "铁东街以东东山区域": an area (区域), not 鹤岗's 东山区 (its short name may still read, in a place's slot:
+                if name.endswith("区") and text.startswith(("域", "块", "间"), end + 1):
+                    # "铁东街以东东山区域": an area (区域), not 鹤岗's 东山区 ("开元区块链", "北站区间隧道": 区块链, 区间; its short
+                    # name may still read, in a place's slot:
                     # "位于天河区域内"; so the full name covers nothing)
                     continue
                 if start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in _BEFORE_A_NAME \
@@ -565,7 +577,7 @@ class _Table:
                             and text[start - 1] not in _BEFORE_A_PLACE) or self._after_its_own(out, start, code) or _bracketed_park(text, start, end + 1) or (
                             self.placelike(name, code) and (_in_place_slot(text, start, end + 1)
                                                             or _PARK_BRAND_AFTER.match(text, end + 1))) \
-                            or _headline_colon_tag(text, start, end + 1) and not self.everyday_word(name) \
+                            or _headline_colon_tag(text, start, end + 1) and self.famous_as_a_place(name, code) \
                             or not (out and out[-1][1] == start) and (  # "肥西县三河古镇": a town of the county before
                                 not self.common_word(name) and _COUNTY_FIRM_AFTER.match(text, end + 1) or (
                                     self.by_code[code].name.endswith(("市", "县"))
@@ -761,12 +773,19 @@ def _table(former: bool = True) -> _Table:
     with zones_file.open(encoding="utf-8") as handle:
         for row in csv.DictReader(line for line in handle if not line.startswith("#")):
             zones[row["zone"]] = row["code"]
-    former_names: dict[str, str] = {}
+    former_rows: list[dict[str, str]] = []
     former_file = Path(__file__).with_name("data") / "former_names.csv"
     if former and former_file.exists():  # absent only while make_former_names.py first writes it
         with former_file.open(encoding="utf-8") as handle:
-            former_names = {row["name"]: row["code"] for row in csv.DictReader(line for line in handle if not line.startswith("#"))}
-    return _Table(divisions, zones, peoples, words, former_names)
+            former_rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    table = _Table(divisions, zones, peoples, words, {row["name"]: row["code"] for row in former_rows})
+    # A former county read as its whole city (户县: 西安市; GB/T 2260 does not say which county it became): a filter
+    # naming it says so (facts.reading_note).
+    table.former_county_in_city = {row["name"] for row in former_rows if row["name"] in table.names
+                                   and table.names[row["name"]] == {row["code"]}
+                                   and not all(was.endswith("00") for was in row["was"].split())
+                                   and table.by_code[row["code"]].level == 1}
+    return table
 
 
 # Township level (乡镇, 街道, 苏木): data/townships.csv.gz, made by data/make_townships.py from the
@@ -1780,8 +1799,10 @@ def _straddles_words(text: str, start: int, end: int) -> bool:
         tail = next(((word, s, e) for word, s, e in tokens if left + e == end), None)
         if head and tail and head[2] == tail[1] and len(tail[0]) >= 2 and _word_count(head[0]) >= _RARE_WORD \
                 and _word_count(tail[0]) >= _EVERYDAY \
-                and not (left + head[1] > 0 and _word_count(text[left + head[1] - 1:left + head[1] + 1])):
-            # (not where the word before is misjoined too: "牵/手上/城区" is 牵手 上城区)
+                and not (left + head[1] > 0 and _word_count(text[left + head[1] - 1:left + head[1] + 1])) \
+                and not (start - (left + head[1]) >= 2 and _word_count(text[left + head[1]:start])):
+            # (not where the word before is misjoined too: "牵/手上/城区" is 牵手 上城区; nor where the head is a word and
+            # the name's first character, "考察船/山区" being 考察 船山区, "保障金/山区" 保障 金山区: a review's cases)
             return True
     return not (starts or ends)
 
@@ -1965,6 +1986,11 @@ def place_named(name: str) -> Optional[Place]:
     text shows it is one, and jieba's dictionary has ``资兴`` as no proper name."""
     codes = _mainland(_table().names.get(name.strip(), set()))
     return _table().place(next(iter(codes))) if len(codes) == 1 else None
+
+
+def former_county_in_city(written: str) -> bool:
+    """Whether ``written`` is a former county's name read as its whole city (户县: 西安市; data/former_names.csv)."""
+    return written.strip() in _table().former_county_in_city
 
 
 def places_called(written: str) -> tuple[Place, ...]:

@@ -16,9 +16,9 @@ from typing import Optional
 
 from .text import WORK_HEAD, story_paragraphs
 
-# The kinds a project's name ends in: the works the extractor reads everywhere (WORK_HEAD), and a wharf, a scenic area
-# or a resort, named as a project though no investment sentence calls them works ("车阳河综合码头", "宝山4A级旅游景区").
-_HEAD = "(?:" + WORK_HEAD + "|码头|景区|度假区)"
+# The kinds a project's name ends in: the works the extractor reads everywhere. (码头, 景区, 度假区 were tried in session
+# 45: they named where an event was held more often than a project, "在千岛湖度假区…", "朝天门码头".)
+_HEAD = WORK_HEAD
 
 __all__ = ["find_project"]
 
@@ -39,11 +39,11 @@ _BOUNDARY = re.compile(
     # Who acts and what they do to the project, not its name (session 45: "市长郭章新带队督办部分重点项目", "缓缓驶下
     # 生产线", "用拼搏跑出项目", "随着大悟县…基地建设项目", "县委书记…赴广东海大集团就项目", "请问贵公司生产线"):
     # (a head of a county or city only as a title: "副县长", "县县长", not "连江县长龙花茶总厂")
-    r"(?:(?<=[副县市区镇乡、，])|(?<![\u4e00-\u9fff]))[县市区镇乡]长|"
+    r"(?:(?<=[副县市区镇乡、，])|(?<![\u4e00-\u9fff]))[县市区镇乡]长(?![途江城河安沙春白寿兴宁治清丰])|"
     r"书记|主任|局长|厅长|主席|主持|带队|督办|督查|督导|检查|莅临|完成|已|正在|目前|截[止至]|兼|进行|鼓励|贯彻|落实|标志着|"
     r"抓住|随着|请问|贵公司|下达|用好|跑出|驶[下入出]|入驻|入选|迎来|结束|掀起|洽谈|就(?!业)|以下简称|简称|以[上下]|"
-    r"查看|察看|调度|深入|抓[好实]|做好|牵头|解读|刷新|统筹|安排|接受|"
-    r"以(?!工代赈)|"
+    r"查看|察看|调度(?!中心|指挥)|深入|抓[好实]|做好|牵头|解读|刷新|安排|接受|"
+    r"(?<!中)以(?!工代赈|色列)|"  # (not 中以: "中以（常州）创新园"; not 以色列)
     r"[\d.]+(多|余)?(万亿|亿|千万|百万|万)?(美元|欧元|日元|港元|英镑|元)|"  # "投资1200万元建成…": an amount before the name
     r"共(?=[建同有计])|有(?!限)|[的在与对将把暨等了为是从向并和到]"  # one-character clause words; 和 see _cut
 )
@@ -61,8 +61,9 @@ _GENERIC_FRONT = re.compile(
 _COUNTS = re.compile(r"(?<![年月日])[\d一二两三四五六七八九十百千]+(多|余)?[个项宗处座条家所](?!目)|(?<![\d一二三四五六七八九十])[两三四五六七八九十百千]+大"
                      r"|一批|等|各|多个|若干|系列")  # 各: "各重大招商引资项目", each of many
 # A headline that counts its projects ("65个项目集中签约", "三大项目入驻", "十多个项目纳入", "一批重点项目开工").
-_BATCH_HEADLINE = re.compile(r"(?:[\d一二两三四五六七八九十百千]+(?:多|余)?[个项宗大]|一批|多个|批)(?:[\u4e00-\u9fff]{0,6}?)项目"
-                             r"|项目[\d一二两三四五六七八九十百千]+(?:多|余)?[个项宗]")
+# Not one of them ranked or counted once: "全国第三大…项目", "又一个百亿项目".
+_BATCH_HEADLINE = re.compile(r"(?:(?<![第\d])(?:[2-9]|\d{2,}|[二两三四五六七八九十百千]+)(?:多|余)?[个项宗大]|一批|多个|批)"
+                             r"(?:[\u4e00-\u9fff]{0,6}?)项目|项目(?:[2-9]|\d{2,}|[二两三四五六七八九十百千]+)(?:多|余)?[个项宗]")
 
 # A superlative or a first describes a project, it does not name it ("我国首个超大容量变速抽水蓄能电站");
 # the name is given beside it, often after a dash.
@@ -93,7 +94,9 @@ _MIN_SPECIFIC = 3  # characters left before 项目 once the generic front is rea
 # The paper's own place or time in front of a name, left out of it: "我市殡仪馆项目", "今年光伏发电项目".
 _OUR_FRONT = re.compile(r"^(?:我[省市县区镇乡]|全[省市县区]|今年|去年|明年)(?=[\u4e00-\u9fffA-Za-z0-9“\"]{3})")
 # Where a project goes, not the project: "塔吊机械装配项目落户重化工工业园" (the name is before 落户).
-_DESTINATION = re.compile(r"(?:落户|落地|入驻|入园|位于|落户于|落户在)[\u4e00-\u9fffA-Za-z0-9]*?(?:园|园区|基地|开发区|新区|中心)$")
+# (Not "落户高新区的华为数据中心": after 的 the name is the project's.)
+_DESTINATION = re.compile(r"(?:落户|落地|入驻|入园|位于|落户于|落户在)(?:(?!的)[\u4e00-\u9fffA-Za-z0-9])*?"
+                          r"(?:园|园区|基地|开发区|新区|中心)$")
 
 # A verb that opens what is left after the cut builds the project, it is not in its name:
 # "共建重大石化项目" → 建 + 重大石化项目, "建设智能驾控产业创新研发项目".

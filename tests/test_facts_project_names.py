@@ -45,6 +45,12 @@ def test_a_clause_about_projects_names_none(title: str, body: str) -> None:
     ("", "福建省连江县长龙花茶总厂扩建投产。", "福建省连江县长龙花茶总厂"),  # 县长 inside 连江县长龙 is no title
     ("", "白茶产业配套基础设施以工代赈项目开工。", "白茶产业配套基础设施以工代赈项目"),  # 以工代赈 stays
     ("", "县就业服务中心建设项目竣工。", "县就业服务中心建设项目"),  # 就业 stays
+    # a review's cases: words of names that hold a cut word
+    ("", "县长途汽车客运站改造项目开工，总投资8000万元。", "县长途汽车客运站改造项目"),
+    ("", "中以（常州）创新园项目签约，总投资10亿元。", "中以（常州）创新园项目"),
+    ("", "县应急指挥调度中心建设项目开工，总投资3000万元。", "县应急指挥调度中心建设项目"),
+    ("", "城乡统筹供水工程开工，总投资2亿元。", "城乡统筹供水工程"),
+    ("", "塔吊机械装配项目落户重化工工业园，总投资5亿元。", "塔吊机械装配项目"),  # the zone is where it goes
 ])
 def test_the_name_after_who_acts_on_it(title: str, body: str, name: str) -> None:
     assert _project(title, body) == name

@@ -77,7 +77,7 @@ def test_the_rule_maps_renamed_and_merged_divisions_and_leaves_out_words_and_los
     }}
     words = {"市郊": (261, "s"), "郊区": (668, "s"), "下关": (122, "v"), "南郊": (267, "ns"), "平安": (5000, "a")}
     table = _table()
-    got = {name: table.by_code[code].name for name, code in former_names(revisions, words).items()}
+    got = {name: table.by_code[code].name for name, (code, _) in former_names(revisions, words).items()}
     assert got == {"户县": "西安市", "襄樊市": "襄阳市", "襄樊": "襄阳市", "增城市": "广州市"}
 
 
@@ -97,3 +97,32 @@ def test_a_name_that_ends_a_word_and_is_followed_by_an_everyday_word_is_no_place
     assert _city("", "这里是中西部通往长三角最近的水运城市，交通便利。") == ""
     # a misjoined word before a name still leaves the place ("央广网上/饶")
     assert _city("", "央广网上饶3月1日消息，某新能源项目开工，总投资10亿元。") == "上饶市"
+
+
+def test_a_filter_naming_a_merged_former_county_says_it_means_the_whole_city() -> None:
+    from newsmon.facts import place_readings, reading_note
+
+    note = reading_note(place_readings("户县")[0])
+    assert note is not None and "西安市" in note and "whole" in note
+    assert reading_note(place_readings("襄樊")[0]) is None  # renamed in place: 襄阳市 is the same division
+
+
+@pytest.mark.parametrize("body, city", [
+    ("开元区块链产业大会在杭州举行。", "杭州市"),  # 区块链, not 厦门's 开元区 of old
+    ("高铁北站区间隧道顺利贯通。", ""),  # 区间, not 新乡's 北站区 of old
+])
+def test_a_former_district_before_a_word_that_opens_with_qu_is_no_place(body: str, city: str) -> None:
+    assert _city("", body) == city
+
+
+@pytest.mark.parametrize("title, body, city", [
+    ("太湖：蓝藻治理进入关键期", "无锡市启动新一轮太湖治理工程，总投资20亿元。", "无锡市"),  # a lake, not 安庆's 太湖县
+    ("东海：海上风电项目并网", "舟山某海上风电项目全容量并网。", "舟山市"),  # a sea, not 连云港's 东海县
+])
+def test_a_famous_lake_or_sea_opening_a_headline_is_no_county(title: str, body: str, city: str) -> None:
+    assert _city(title, body) == city
+
+
+def test_a_name_after_a_word_ending_on_its_first_character_stays_a_place() -> None:
+    # "考察船/山区" is 考察 + 遂宁's 船山区 (a review's case): the head before the name is a word of its own
+    assert _city("", "县委书记率队考察船山区某智能制造项目。") == "遂宁市"
