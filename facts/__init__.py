@@ -429,9 +429,11 @@ def reading_note(reading: PlaceReading) -> Optional[str]:
         return (f"{reading.name}: read as {reading.places[0].full_name()}; "
                 + ", ".join(place.full_name() for place in reading.namesakes)
                 + " (the same name) must be written with its city.")
-    if former_county_in_city(reading.name):
-        return (f"{reading.name}: a former division's name, read as the whole of {reading.places[0].full_name()} (the"
-                " division tables do not say which of its counties or districts it became); name that one for it alone.")
+    former = former_county_in_city(reading.name)
+    if former and reading.places[0].county == "":
+        return (f"{reading.name}: {former} is a former division's name, read as the whole of {reading.places[0].full_name()}"
+                " (the division tables do not say which of its counties or districts it became); name that one for it"
+                " alone.")
     return None
 
 
@@ -446,9 +448,12 @@ _LIST_MARKS = re.compile(r"[\s,，、;；|/]+")
 
 
 def _listed(written: str) -> list[str]:
+    names = [name for name in _LIST_MARKS.split(written) if name]
+    if len(names) > 1 and any(former_county_in_city(name) == name for name in names):
+        return names  # "户县、临潼区": a former county reads as its city, which would narrow to 临潼区 read as one value
     if places_called(written) or len(written) > 200:
         return [written]  # (one name; or too long to be a list of places: refused as one)
-    return [name for name in _LIST_MARKS.split(written) if name]
+    return names
 
 
 def check_industries(tags: Iterable[str]) -> None:

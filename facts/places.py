@@ -142,13 +142,6 @@ def _county_city_slot(text: str, start: int, end: int, city: bool = True, common
     return bool(_PLACE_BEFORE.search(text, max(0, start - 4), start) and _COUNTY_CITY_VERB.match(text, end))
 
 
-def _headline_colon_tag(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` opens a line as its place tag before a colon ("项城：文明实践与融媒体相结合", "宁化:新型陶瓷
-    产业链项目扎实推进"): a county's own headline form, whatever jieba says of the word (项城 n, 63 times; session 45)."""
-    return start == 0 and text.startswith((":", "："), end) and end - start >= 2 and end < len(text) - 1 \
-        and text[end + 1] not in "\n"  # (the text's start only: "高明：…" opening a body's line is a speaker)
-
-
 def _bracketed_park(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a county named in brackets inside a park's name ("中德（金坛）创新产业区", "中意（宁波）
     生态园"): the park lies there, whatever else the word may mean."""
@@ -372,7 +365,7 @@ class _Table:
         former = {name: code for name, code in (former or {}).items() if name not in names and code in self.by_code}
         for name, code in former.items():
             names[name] = {code}
-        self.former_two = {name for name in former if len(name) == 2}  # 户县, 郧县: see _find_spans
+        self.former = set(former)  # read only where they start a word: see _find_spans
         self.former_county_in_city: set[str] = set()  # set by _table() from the file's `was` column
         # Old names of renamed divisions given by a zone line (双城市, 即墨市) or by GB/T 2260: read across 市政, 市民 as
         # the table's are.
@@ -440,16 +433,6 @@ class _Table:
             # 宿州 45; 桂阳 36, 郴州 30): a county's, not a word (session 39).
             return self.rarer_than(name, above[-1], _RARE_PLACE_FAME)
         return self.rarer_than(name, above[-1], _COUNTY_CITY_FAME if looser else 1)
-
-    def famous_as_a_place(self, name: str, code: str) -> bool:
-        """placelike's count test alone, whatever jieba's tag: a county's name written no more often than its city's
-        allows (项城 n, 63 times, 周口 37: a county-level city may be five times as known), not a lake's, a sea's or a
-        region's that is written far more (太湖 502 and 安庆 315, 东海 923 and 连云港 137, 中原, 南海, 高明)."""
-        above = self.ancestors(code)
-        if not above or self.everyday_word(name):
-            return False
-        looser = self.by_code[code].name.endswith("市") and not name.endswith(("江", "河", "湖"))
-        return self.words.get(name, (0, ""))[0] <= (_COUNTY_CITY_FAME if looser else 1) * self.fame(above[-1])
 
     def rarer_than(self, name: str, code: str, times: float = 1) -> bool:
         """True when jieba tags ``name`` as no common word and counts it no more often than division ``code``
@@ -558,12 +541,15 @@ class _Table:
                 if name in ("古县", "新县") and text.startswith("城", end + 1) and (text.startswith("城建设", end + 1) or not \
                         text.startswith(("城关", "城投", "城市", "城乡", "城镇", "城区", "城建", "城管"), end + 1)):
                     continue  # "慈城镇古县城保护", "新县城建设": an old or new county town (县城), not 临汾's 古县, 信阳's 新县
-                if name in self.former_two and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" \
+                if name in self.former and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" \
                         and not (out and out[-1][1] == start) \
                         and (not _token_edges(text, start, end + 1)[0]
                              or _word_count(text[start - 1:start + 1]) >= _RARE_WORD):
-                    continue  # "每户县财政", "落户县经济开发区", "到达县城": the end of a word (每户, 落户, 到达), not 西安's 户县 of
-                    # old nor 达州's 达县 (even after a character that opens a place, 落 of 落户X, 到 of 到X)
+                    continue  # "每户县财政", "落户县经济开发区", "到达县城", "沿江东区", "船闸北区": the end of a word (每户, 落户,
+                    # 到达, 沿江, 船闸), not 西安's 户县 of old, 达州's 达县, 宁波's 江东区, 上海's 闸北区 (even after a character that
+                    # opens a place, 落 of 落户X, 到 of 到X)
+                if name in self.former and name.endswith("区") and text.startswith(("段", "位", "内", "外"), end + 1):
+                    continue  # "高铁北站区位", "北江区段": a section, a location (as 区域 above), not a district of old
                 codes = _mainland(self.names[name])
                 if name in self.weak and len(codes) == 1 and next(iter(codes)).startswith(_OUTSIDE_MAINLAND) \
                         and not self._after_its_own(out, start, next(iter(codes))):
@@ -577,7 +563,6 @@ class _Table:
                             and text[start - 1] not in _BEFORE_A_PLACE) or self._after_its_own(out, start, code) or _bracketed_park(text, start, end + 1) or (
                             self.placelike(name, code) and (_in_place_slot(text, start, end + 1)
                                                             or _PARK_BRAND_AFTER.match(text, end + 1))) \
-                            or _headline_colon_tag(text, start, end + 1) and self.famous_as_a_place(name, code) \
                             or not (out and out[-1][1] == start) and (  # "肥西县三河古镇": a town of the county before
                                 not self.common_word(name) and _COUNTY_FIRM_AFTER.match(text, end + 1) or (
                                     self.by_code[code].name.endswith(("市", "县"))
@@ -1771,6 +1756,11 @@ def _tokens(clause: str) -> list[tuple[str, int, int]]:
     return list(_segmenter().tokenize(clause))
 
 
+def word_tokens(text: str) -> list[tuple[str, int, int]]:
+    """jieba's tokens of a short ``text`` (a project name's phrase): ``(word, start, end)``, cached."""
+    return _tokens(text)
+
+
 def _token_edges(text: str, start: int, end: int) -> tuple[bool, bool]:
     """Whether jieba's segmenter starts a token at ``start`` and whether it ends one at ``end``, in the clause."""
     left, tokens = _clause_tokens(text, start, end)
@@ -1988,9 +1978,10 @@ def place_named(name: str) -> Optional[Place]:
     return _table().place(next(iter(codes))) if len(codes) == 1 else None
 
 
-def former_county_in_city(written: str) -> bool:
-    """Whether ``written`` is a former county's name read as its whole city (户县: 西安市; data/former_names.csv)."""
-    return written.strip() in _table().former_county_in_city
+def former_county_in_city(written: str) -> str:
+    """The former county's name ``written`` holds that is read as its whole city (户县, 西安市户县: 西安市;
+    data/former_names.csv), or ""."""
+    return next((name for name in sorted(_table().former_county_in_city, key=len, reverse=True) if name in written), "")
 
 
 def places_called(written: str) -> tuple[Place, ...]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .places import word_tokens
 from .text import WORK_HEAD, story_paragraphs
 
 # The kinds a project's name ends in: the works the extractor reads everywhere. (码头, 景区, 度假区 were tried in session
@@ -36,17 +37,21 @@ _BOUNDARY = re.compile(
     r"见证|观摩|考察|调研|视察|来到|走进|聚焦|围绕|加快|推动|确保|支持|批复|核准|审批|开展|"
     r"根据(?!地)|按照|依据|[（(]记者[^）)]{0,20}[）)]|本报讯|关于|决定|打造|周年|拟建于|建于|位于|拟|建成|该[县市区镇省]|当地|规划|"
     r"兴建|创建|兴办|一家|一座|一个|一条|一所|——+|"  # "———": an apposition follows
-    # Who acts and what they do to the project, not its name (session 45: "市长郭章新带队督办部分重点项目", "缓缓驶下
-    # 生产线", "用拼搏跑出项目", "随着大悟县…基地建设项目", "县委书记…赴广东海大集团就项目", "请问贵公司生产线"):
-    # (a head of a county or city only as a title: "副县长", "县县长", not "连江县长龙花茶总厂")
-    r"(?:(?<=[副县市区镇乡、，])|(?<![\u4e00-\u9fff]))[县市区镇乡]长(?![途江城河安沙春白寿兴宁治清丰])|"
-    r"书记|主任|局长|厅长|主席|主持|带队|督办|督查|督导|检查|莅临|完成|已|正在|目前|截[止至]|兼|进行|鼓励|贯彻|落实|标志着|"
-    r"抓住|随着|请问|贵公司|下达|用好|跑出|驶[下入出]|入驻|入选|迎来|结束|掀起|洽谈|就(?!业)|以下简称|简称|以[上下]|"
-    r"查看|察看|调度(?!中心|指挥)|深入|抓[好实]|做好|牵头|解读|刷新|安排|接受|"
-    r"(?<!中)以(?!工代赈|色列)|"  # (not 中以: "中以（常州）创新园"; not 以色列)
     r"[\d.]+(多|余)?(万亿|亿|千万|百万|万)?(美元|欧元|日元|港元|英镑|元)|"  # "投资1200万元建成…": an amount before the name
     r"共(?=[建同有计])|有(?!限)|[的在与对将把暨等了为是从向并和到]"  # one-character clause words; 和 see _cut
 )
+# Who acts on the project and what they do to it, not its name (session 45: "市长郭章新带队督办部分重点项目", "缓缓驶下
+# 生产线", "用拼搏跑出项目", "随着大悟县…基地建设项目", "县委书记…赴广东海大集团就项目", "请问贵公司生产线"). These words
+# stand inside names too (检查站, 截止阀, 以岭药业, 市区长征路, 就餐, 兼容型, 调度大楼: two reviews' cases), so one ends the
+# words before a name only where jieba reads it as a word of its own there (_cut), and not before the kind of thing a
+# name is of (调度中心, 洽谈中心, 检查站).
+_ACTS = re.compile(
+    r"[县市区镇乡]长|主任|局长|厅长|主席|检查(?!站)|已|截[止至]|兼|洽谈(?![^项]{0,2}?中心)|就(?!近|地|餐|医|业)|以[上下]|"
+    r"调度(?![^项]{0,4}?(?:中心|大楼|楼))|以(?!奖|工代赈)")
+# …and words no name holds, read as cuts wherever they stand (a first version read them all so: _ACTS above).
+_ACTS_ANYWHERE = re.compile(
+    r"书记|主持|带队|督办|督查|督导|莅临|完成|正在|目前|进行|鼓励|贯彻|落实|标志着|抓住|随着|请问|贵公司|下达|用好|跑出|"
+    r"驶[下入出]|入驻|入选|迎来|结束|掀起|以下简称|简称|查看|察看|深入|抓[好实]|做好|牵头|解读|刷新|安排|接受")
 # Ranking, category and batch words a category of projects is named with (read off a phrase's
 # front, with places and dates, before asking whether anything specific is left).
 _GENERIC_FRONT = re.compile(
@@ -62,8 +67,11 @@ _COUNTS = re.compile(r"(?<![年月日])[\d一二两三四五六七八九十百�
                      r"|一批|等|各|多个|若干|系列")  # 各: "各重大招商引资项目", each of many
 # A headline that counts its projects ("65个项目集中签约", "三大项目入驻", "十多个项目纳入", "一批重点项目开工").
 # Not one of them ranked or counted once: "全国第三大…项目", "又一个百亿项目".
-_BATCH_HEADLINE = re.compile(r"(?:(?<![第\d])(?:[2-9]|\d{2,}|[二两三四五六七八九十百千]+)(?:多|余)?[个项宗大]|一批|多个|批)"
-                             r"(?:[\u4e00-\u9fff]{0,6}?)项目|项目(?:[2-9]|\d{2,}|[二两三四五六七八九十百千]+)(?:多|余)?[个项宗]")
+# ("仅用8个月建成投产的项目", "两大央企合作项目", "亚洲三大…项目之一", "获批复的项目", "入选省十大重点项目": one project.)
+_BATCH_HEADLINE = re.compile(r"(?:(?<![第\d])(?:[2-9]|\d{2,}|[二两三四五六七八九十百千]+)(?:多|余)?[个项宗](?!月)"
+                             r"(?:[\u4e00-\u9fff]{0,6}?)|(?<![第入列纳选])[二两三四五六七八九十百千]+大(?:重点|重大)?|(?:一|首|新一)批"
+                             r"(?:[\u4e00-\u9fff]{0,6}?)|多个)项目(?!之一)"
+                             r"|项目(?:[2-9]|\d{2,}|[二两三四五六七八九十百千]+)(?:多|余)?[个项宗](?!月)")
 
 # A superlative or a first describes a project, it does not name it ("我国首个超大容量变速抽水蓄能电站");
 # the name is given beside it, often after a dash.
@@ -113,7 +121,10 @@ def _cut(phrase: str) -> str:
     """The phrase after its last boundary word (the whole phrase when there is none)."""
     last = 0
     head = _ENDS_IN_HEAD.search(phrase)
-    for match in _BOUNDARY.finditer(phrase, 0, head.start() if head else len(phrase)):
+    end = head.start() if head else len(phrase)
+    acts = [match for match in _ACTS.finditer(phrase, 0, end) if _a_word_there(phrase, match.start(), match.end())]
+    for match in sorted([*_BOUNDARY.finditer(phrase, 0, end), *_ACTS_ANYWHERE.finditer(phrase, 0, end), *acts],
+                        key=lambda m: m.start()):
         word = match.group()
         if _quoted(phrase, match.start()):
             continue  # "“疆电入渝”配套电源项目": the quoted words are part of the name
@@ -141,6 +152,12 @@ def _cut(phrase: str) -> str:
         name = name[closed + 1:]  # "（记者李某)项目…": a bracket closed that opened before the phrase
     name = _OUR_FRONT.sub("", name)  # "我市殡仪馆项目": the paper's own place is no part of the name
     return _LEADING_VERB.sub("", name).lstrip("和及与、") if len(name) > 4 else name
+
+
+def _a_word_there(phrase: str, start: int, end: int) -> bool:
+    """Whether jieba reads ``phrase[start:end]`` as one word of its own ("县长/王某", "以/高质量", not "以岭/药业",
+    "市区/长征路", "检查站", "就餐")."""
+    return any(s == start and e == end for _, s, e in word_tokens(phrase))
 
 
 def _unbracketed(name: str) -> str:

@@ -85,11 +85,9 @@ def test_a_former_county_after_a_word_that_ends_on_its_first_character_is_no_pla
     assert _city("", "我县与江苏南通某公司签约，项目落户县经济开发区。") == "南通市"  # 落户 / 县: no 户县
 
 
-def test_a_headline_opening_with_a_county_level_city_and_a_colon_names_it() -> None:
-    # 项城 is a noun to jieba (63 times), yet "项城：" opening a headline is the county-level city's own tag (周口)
-    assert _city("项城：文明实践与融媒体相结合", "项城是中国最大的手工鞋生产基地。观摩团走进项城，参观城市建设。") == "周口市"
-    # an everyday word so written is still a word (合作 of 合作市: "合作：…")
-    assert _city("合作：共建产业园", "两地签署协议，共建产业园。") == ""
+def test_a_firm_named_before_a_colon_in_a_headline_is_no_county() -> None:
+    # "汇川：" is 汇川技术 (a second review's case: a first version read a headline's "X：" as the county 汇川区 of 遵义)
+    assert _city("汇川：新能源汽车电驱项目落户苏州", "汇川技术新能源汽车电驱项目落户苏州，总投资10亿元。") == "苏州市"
 
 
 def test_a_name_that_ends_a_word_and_is_followed_by_an_everyday_word_is_no_place() -> None:
@@ -126,3 +124,21 @@ def test_a_famous_lake_or_sea_opening_a_headline_is_no_county(title: str, body: 
 def test_a_name_after_a_word_ending_on_its_first_character_stays_a_place() -> None:
     # "考察船/山区" is 考察 + 遂宁's 船山区 (a review's case): the head before the name is a word of its own
     assert _city("", "县委书记率队考察船山区某智能制造项目。") == "遂宁市"
+
+
+@pytest.mark.parametrize("value, names", [
+    ("户县、临潼区", ["户县", "临潼区"]),  # a former county in a list stays one item (it read as 西安市, narrowing to 临潼区)
+    ("郧县、郧西县", ["郧县", "郧西县"]),
+])
+def test_a_list_naming_a_former_county_keeps_every_item(value: str, names: list[str]) -> None:
+    from newsmon.facts import place_readings
+
+    assert [reading.name for reading in place_readings(value)] == names
+
+
+@pytest.mark.parametrize("body", [
+    "高铁北站区位优势明显，周边配套完善。",  # 区位: a location, not 新乡's 北站区 of old
+    "船闸北区停车场改造完成。",  # 船闸 / 北区: not 上海's 闸北区 of old
+])
+def test_a_former_district_inside_other_words_is_no_place(body: str) -> None:
+    assert _city("", body) == ""
