@@ -123,7 +123,7 @@ def former_names(revisions: dict[object, dict[int, str]], words: dict[str, tuple
             target = targets.pop()
             read = {code for found in table.mentions(name) for code in table.names[found]}
             if target in read or read & {*table.ancestors(target)} or any(target in table.ancestors(code) for code in read):
-                continue  # the finder reads it already, as its division or one above or inside it ("九台市": 九台区)
+                continue  # the finder reads it already, as its division or one above or inside it
             named = table.names.get(short, set()) if len(short) >= 2 else set()
             if named and not any(code == target or target in table.ancestors(code) or code in table.ancestors(target)
                                  for code in named):
