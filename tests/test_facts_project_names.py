@@ -87,3 +87,11 @@ def test_the_pages_benchmark_scores_project_names_against_their_labels(tmp_path:
 def test_a_headline_counting_something_else_than_projects_is_no_batch(title: str) -> None:
     body = "总投资12亿元的恒力精密模具项目正式投产。"
     assert _project(title, body) == "恒力精密模具项目"
+
+
+@pytest.mark.parametrize("title, body, tag", [
+    ("某铁路控制性隧道工程贯通", "该铁路总投资58亿元，全长106公里，计划年底建成通车。", "建筑地产"),
+    ("", "某电厂投资6亿元的脱硫、脱硝和除尘工程已经启动，明年底完成。", "环保"),
+])
+def test_transport_works_and_pollution_control_have_their_industries(title: str, body: str, tag: str) -> None:
+    assert tag in extract_facts(title, body).industry
