@@ -232,7 +232,8 @@ _HOMETOWN_CHAMBER = ("商会", "同乡会", "联谊会", "籍")
 
 class _Table:
     def __init__(self, divisions: list[Division], zones: dict[str, str], peoples: tuple[str, ...] = (),
-                 words: Optional[dict[str, tuple[int, str]]] = None, former: Optional[dict[str, str]] = None) -> None:
+                 words: Optional[dict[str, tuple[int, str]]] = None,
+                 former: Optional[dict[str, tuple[str, str]]] = None) -> None:
         self.by_code = {d.code: d for d in divisions}
         self.words = words or {}
         names: dict[str, set[str]] = {}
@@ -362,11 +363,16 @@ class _Table:
                         self.compound_city[above + own] = above
         # Former names of GB/T 2260 (data/former_names.csv, its rule in make_former_names.py): "户县" reads as 西安市,
         # "襄樊" as 襄阳市. A name the finder has already (a zone line, an old name above) keeps its reading.
-        former = {name: code for name, code in (former or {}).items() if name not in names and code in self.by_code}
-        for name, code in former.items():
+        # ``former``: name -> (code, was: the GB/T 2260 code or codes it had).
+        former = {name: row for name, row in (former or {}).items() if name not in names and row[0] in self.by_code}
+        for name, (code, _) in former.items():
             names[name] = {code}
         self.former = set(former)  # read only where they start a word: see _find_spans
-        self.former_county_in_city: set[str] = set()  # set by _table() from the file's `was` column
+        # A former county read as its whole city (户县: 西安市; GB/T 2260 does not say which county it became): a filter
+        # naming it says so (facts.reading_note). Longest first, for finding one inside a value ("西安市户县").
+        self.former_county_in_city = sorted((name for name, (code, was) in former.items()
+                                             if self.by_code[code].level == 1
+                                             and not all(old.endswith("00") for old in was.split())), key=len, reverse=True)
         # Old names of renamed divisions given by a zone line (双城市, 即墨市) or by GB/T 2260: read across 市政, 市民 as
         # the table's are.
         self.renamed = {zone for zone in [*zones, *former] if zone.endswith(("市", "县")) and zone not in full_names}
@@ -763,14 +769,7 @@ def _table(former: bool = True) -> _Table:
     if former and former_file.exists():  # absent only while make_former_names.py first writes it
         with former_file.open(encoding="utf-8") as handle:
             former_rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
-    table = _Table(divisions, zones, peoples, words, {row["name"]: row["code"] for row in former_rows})
-    # A former county read as its whole city (户县: 西安市; GB/T 2260 does not say which county it became): a filter
-    # naming it says so (facts.reading_note).
-    table.former_county_in_city = {row["name"] for row in former_rows if row["name"] in table.names
-                                   and table.names[row["name"]] == {row["code"]}
-                                   and not all(was.endswith("00") for was in row["was"].split())
-                                   and table.by_code[row["code"]].level == 1}
-    return table
+    return _Table(divisions, zones, peoples, words, {row["name"]: (row["code"], row["was"]) for row in former_rows})
 
 
 # Township level (乡镇, 街道, 苏木): data/townships.csv.gz, made by data/make_townships.py from the
@@ -1981,7 +1980,7 @@ def place_named(name: str) -> Optional[Place]:
 def former_county_in_city(written: str) -> str:
     """The former county's name ``written`` holds that is read as its whole city (户县, 西安市户县: 西安市;
     data/former_names.csv), or ""."""
-    return next((name for name in sorted(_table().former_county_in_city, key=len, reverse=True) if name in written), "")
+    return next((name for name in _table().former_county_in_city if name in written), "")
 
 
 def places_called(written: str) -> tuple[Place, ...]:
