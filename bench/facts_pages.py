@@ -16,10 +16,10 @@ it: read held-out items and the split stops being held out.
 Scores: ``amount`` right within 1% (with its currency and kind) over pages that state a project's investment, ``no
 amount`` none where the label is null, ``stage`` equal, ``city`` the first place's prefecture-level city (suffix-free:
 tests/facts_probe_check.py, the one comparison the tests use too). Pages with a project-name label (the ``projects``
-key of a labels file, session 45 on) score ``project`` too: the name given equal to the label or one of its accepted
-forms (compared in simplified characters, without spaces, quotes and brackets) over pages that name one project, with
-how many were given partly (one contains the other), wrongly or not at all; and ``no project``: none given where the
-page names no single project.
+key of a labels file, session 45 on, or a ``"project"`` key of the line itself with its ``"also"``) score ``project``
+too: the name given equal to the label or one of its accepted forms (compared in simplified characters, without
+spaces, quotes and brackets) over pages that name one project, with how many were given partly (one contains the
+other), wrongly or not at all; and ``no project``: none given where the page names no single project.
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ def score_projects(pages: list[dict[str, Any]], known: dict[str, dict[str, Any]]
     """Counts of project names given right, partly, wrongly or not at all, and of pages naming none given none."""
     tally = dict.fromkeys(("right", "partly", "wrong", "none", "named", "no project", "unnamed"), 0)
     for page in pages:
-        label = known.get(page.get("url", ""))
+        label = page if "project" in page else known.get(page.get("url", ""))  # a line's own label wins
         if label is None:
             continue
         got = extract_facts(page.get("title", ""), page.get("body", ""), page.get("source", "")).project
