@@ -39,7 +39,7 @@ def wrong_fields(facts: Any, want: dict[str, Any]) -> list[str]:
 
 def _same_city(got: str, city: str) -> bool:
     """"南通市" is "南通"; an autonomous prefecture, or a province-administered autonomous county, goes by its first
-    characters ("黔南布依族苗族自治州", "黔南"; "琼中黎族苗族自治县", "琼中")."""
+    characters ("黔南布依族苗族自治州", "黔南" or "黔南州"; "琼中黎族苗族自治县", "琼中")."""
     def bare(name: str) -> str:
         for suffix in ("市", "地区", "盟", "县", "林区"):  # a province-administered county: "定安县" is "定安"
             name = name.removesuffix(suffix)
@@ -47,6 +47,8 @@ def _same_city(got: str, city: str) -> bool:
     if bare(got) == bare(city):
         return True
     longer, shorter = (got, city) if len(got) > len(city) else (city, got)
+    if longer.endswith("自治州") and not shorter.endswith("自治州"):
+        shorter = shorter.removesuffix("州")  # the everyday short form: "黔西南州", "甘孜州"
     return longer.endswith(("自治州", "自治县")) and len(shorter) >= 2 and longer.startswith(bare(shorter))
 
 
