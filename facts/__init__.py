@@ -64,8 +64,9 @@ __all__ = [
 #: of that name, 南京市鼓楼区; 48 session 44's: 重庆's 江北区 and 渝北区 are divisions, data/divisions_added.csv; a
 #: site's place naming a city and a division inside it of the same name is the city, 白银; a government's account, 仙居发布;
 #: 49 session 45's: former division names of GB/T 2260 2002–2013, data/former_names.csv: 户县, 郧县, 襄樊; project names;
-#: industry words of transport works and pollution control.)
-FACTS_VERSION = 49
+#: industry words of transport works and pollution control; 50 session 46's: a dated clause of its own reports its
+#: stage, a first unit hoisted is a work under way.)
+FACTS_VERSION = 50
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and
