@@ -628,7 +628,7 @@ def _names_only(text: str, levels: tuple[str, ...]) -> bool:
 
 # A county outlet's own words ("福鼎新闻网", "某县融媒体中心", "政和新资讯", "平和网"); not 日报, 晚报 or 新闻 (a paper's name is
 # read whole by find_places, as before).
-_OUTLET_SUFFIX = re.compile(r"(?:新闻网|新闻中心|融媒体中心|融媒|新资讯网?|资讯网|广播电视台|电视台|网|发布)$")
+_OUTLET_SUFFIX = re.compile(r"(?:新闻网|新闻中心|新闻|要闻|融媒体中心|融媒|新资讯网?|资讯网|广播电视台|电视台|网|发布)$")
 # National and provincial outlets whose names are also a county's or a district's: no place of theirs ("光明网", "凤凰网",
 # "天山网" of Xinjiang, "华龙网" of Chongqing, "南海网" of Hainan, "东方网" of Shanghai, "新华网").
 _OUTLETS_NAMED_AS_WORDS = frozenset({"光明", "凤凰", "天山", "华龙", "南海", "东方", "新华", "新民", "新安", "长安", "长城"})

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsmon.facts import extract_facts
+from newsmon.facts import extract_facts, named_place
 from newsmon.facts.stages import find_stage
 
 
@@ -39,3 +39,16 @@ def test_a_first_unit_hoisted_or_a_busy_site_is_a_work_under_way(body: str) -> N
 
 def test_a_first_unit_connected_is_still_no_plant_in_production() -> None:
     assert find_stage("", "某风电场首台风机并网发电,全部机组预计年底投产。") != "投产"
+
+
+
+@pytest.mark.parametrize("source, county", [("大冶新闻", "大冶市"), ("平和要闻", "平和县"), ("大冶新闻网", "大冶市")])
+def test_an_outlets_name_with_news_names_its_county(source: str, county: str) -> None:
+    # A 来源 line "大冶新闻": the county-level city's own news (a place for the city model to weigh, as "大冶新闻网").
+    place = named_place(source)
+    assert place is not None and place.county == county
+
+
+@pytest.mark.parametrize("source", ["光明新闻", "新华新闻", "人民日报要闻"])
+def test_a_national_outlets_name_with_news_names_no_place(source: str) -> None:
+    assert named_place(source) is None or not named_place(source).city
