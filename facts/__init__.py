@@ -65,7 +65,8 @@ __all__ = [
 #: site's place naming a city and a division inside it of the same name is the city, 白银; a government's account, 仙居发布;
 #: 49 session 45's: former division names of GB/T 2260 2002–2013, data/former_names.csv: 户县, 郧县, 襄樊; project names;
 #: industry words of transport works and pollution control; 50 session 46's: a dated clause of its own reports its
-#: stage, a first unit hoisted is a work under way.)
+#: stage, a first unit hoisted is a work under way, an outlet named with 新闻 names its county, project names opening with
+#: a count's tail or pointing back are none.)
 FACTS_VERSION = 50
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;

@@ -35,7 +35,7 @@ _BOUNDARY = re.compile(
     r"签约|签[订定]|签署|开工|动工|开建|投产|竣工|落户|落地|推进|启动|实施|举行|举办|召开|引进|宣布|出席|参加|包括|"
     r"涉及|涵盖|分别是|分别为|作为|成为|其中|此次|本次|这次|总投资|投资|计划|集中|还有|以及|上马|抓住机遇上|"
     r"见证|观摩|考察|调研|视察|来到|走进|聚焦|围绕|加快|推动|确保|支持|批复|核准|审批|开展|"
-    r"根据(?!地)|按照|依据|[（(]记者[^）)]{0,20}[）)]|本报讯|关于|决定|打造|周年|拟建于|建于|位于|拟|建成|该[县市区镇省]|当地|规划|"
+    r"根据(?!地)|按照|依据|昨日|今日|近日|日前|昨天|今天|前天|[该此这]家?(?:企业|公司|集团)|[（(]记者[^）)]{0,20}[）)]|本报讯|关于|决定|打造|周年|拟建于|建于|位于|拟|建成|该[县市区镇省]|当地|规划|"
     r"兴建|创建|兴办|一家|一座|一个|一条|一所|——+|"  # "———": an apposition follows
     r"[\d.]+(多|余)?(万亿|亿|千万|百万|万)?(美元|欧元|日元|港元|英镑|元)|"  # "投资1200万元建成…": an amount before the name
     r"共(?=[建同有计])|有(?!限)|[的在与对将把暨等了为是从向并和到]"  # one-character clause words; 和 see _cut
@@ -92,6 +92,10 @@ _ZONE_FRONT = re.compile(r"[\u4e00-\u9fff]{2,10}?(经济技术开发区|经济�
 # name does not carry the period it was signed in.
 _PERIOD_IN_NAME = re.compile(r"\d{4}年|上半年|下半年|[一二三四]季度")
 # A name has words: at least two CJK characters or Latin letters besides its kind.
+# A phrase that opens with a counter (the tail of a count cut off: "…12个重点项目") or points back to a work named
+# before ("该工程按二级公路标准", "这一重点项目", "全线采用三级公路") names no project of its own (the firm it points back
+# to is a boundary: "该企业年产5万吨饲料项目" names 年产5万吨饲料项目).
+_NOT_A_NAME_FRONT = re.compile(r"[个项批座所条家宗]|该|这|此(?!次)|全线")
 _WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 # What is left names a field, not a project: "数字经济项目", "冰雪经济项目", "新兴产业项目".
 _FIELD = re.compile(r"[\u4e00-\u9fff]{0,4}(经济|产业|行业|领域)")
@@ -177,6 +181,8 @@ def _specific(name: str, place_names: tuple[str, ...]) -> bool:
         return False
     if _COUNTS.search(name) or _DESCRIBED.search(name) or name[head.start() - 1:head.start()] in _NO_NAME_BEFORE_HEAD:
         return False  # a batch; "采购销售和项目": "and projects"; "坚定不移抓项目": a verb and its object
+    if _NOT_A_NAME_FRONT.match(name):
+        return False  # "个重点项目" (a count's tail), "该工程按二级公路", "这一重点项目": a work named elsewhere, or none
     rest = name[:head.start()]
     last_was_place = False
     changed = True

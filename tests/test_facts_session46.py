@@ -52,3 +52,22 @@ def test_an_outlets_name_with_news_names_its_county(source: str, county: str) ->
 @pytest.mark.parametrize("source", ["光明新闻", "新华新闻", "人民日报要闻"])
 def test_a_national_outlets_name_with_news_names_no_place(source: str) -> None:
     assert named_place(source) is None or not named_place(source).city
+
+
+@pytest.mark.parametrize("body", [
+    "全县12个重点项目集中开工,总投资30亿元。",                     # "个重点项目": a count's tail
+    "该工程按二级公路标准设计,计划总投资1820万元。",               # points back to a work named before
+    "记者在现场看到,这一重点项目总工程量已完成60%,总投资2亿元。",
+    "全线采用三级公路标准建设,总投资3亿元。",
+])
+def test_a_phrase_opening_with_a_count_or_pointing_back_names_no_project(body: str) -> None:
+    assert extract_facts("", body).project is None
+
+
+@pytest.mark.parametrize("body, name", [
+    ("该企业年产5万吨饲料项目正式开工,总投资3亿元。", "年产5万吨饲料项目"),   # the firm pointed back to is cut off
+    ("昨日武钢股份烧结厂改造工程开工,总投资3亿元。", "武钢股份烧结厂改造工程"),  # a day word opens the clause
+    ("此次签约的某某智能装备产业园项目总投资10亿元。", "某某智能装备产业园项目"),
+])
+def test_a_name_after_a_firm_pointed_back_to_or_a_day_word(body: str, name: str) -> None:
+    assert extract_facts("", body).project == name
