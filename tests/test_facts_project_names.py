@@ -95,3 +95,20 @@ def test_a_headline_counting_something_else_than_projects_is_no_batch(title: str
 ])
 def test_transport_works_and_pollution_control_have_their_industries(title: str, body: str, tag: str) -> None:
     assert tag in extract_facts(title, body).industry
+
+
+def test_a_text_lines_own_project_label_is_scored(tmp_path: Path) -> None:
+    # A collector's line may carry its own labels (session 46's helpers wrote `want`, `project` and `also` beside the
+    # text): the line's project label is scored as a labels file's would be, its `also` forms accepted.
+    texts = tmp_path / "texts.jsonl"
+    pages = [{"url": "https://example.invalid/1", "title": "", "body": "近日，某某县冷链物流中心项目正式开工建设，总投资5亿元。",
+              "want": {}, "project": "冷链物流中心", "also": ["某某县冷链物流中心项目"]},
+             {"url": "https://example.invalid/2", "title": "", "body": "全县召开经济工作会议，部署明年工作。",
+              "want": {}, "project": None},
+             {"url": "https://example.invalid/3", "title": "", "body": "近日，某某县污水处理厂项目正式开工建设，总投资1亿元。",
+              "want": {}, "project": "垃圾焚烧发电项目"}]
+    texts.write_text("".join(json.dumps(page, ensure_ascii=False) + "\n" for page in pages), encoding="utf-8")
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / "facts_pages.py"), str(texts)],
+                         capture_output=True, text=True, check=True).stdout
+    assert next(line for line in out.splitlines() if line.startswith("project ")).split()[1] == "1/2", out
+    assert next(line for line in out.splitlines() if line.startswith("no project")).split()[2] == "1/1", out
