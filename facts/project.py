@@ -91,11 +91,11 @@ _ZONE_FRONT = re.compile(r"[\u4e00-\u9fff]{2,10}?(经济技术开发区|经济�
 # A year or a part of one inside what is left dates a batch ("…2022年上半年招商项目"); a project's
 # name does not carry the period it was signed in.
 _PERIOD_IN_NAME = re.compile(r"\d{4}年|上半年|下半年|[一二三四]季度")
-# A name has words: at least two CJK characters or Latin letters besides its kind.
 # A phrase that opens with a counter (the tail of a count cut off: "…12个重点项目") or points back to a work named
 # before ("该工程按二级公路标准", "这一重点项目", "全线采用三级公路") names no project of its own (the firm it points back
 # to is a boundary: "该企业年产5万吨饲料项目" names 年产5万吨饲料项目).
 _NOT_A_NAME_FRONT = re.compile(r"[个项批座所条家宗]|该|这|此(?!次)|全线")
+# A name has words: at least two CJK characters or Latin letters besides its kind.
 _WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 # What is left names a field, not a project: "数字经济项目", "冰雪经济项目", "新兴产业项目".
 _FIELD = re.compile(r"[\u4e00-\u9fff]{0,4}(经济|产业|行业|领域)")

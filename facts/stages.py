@@ -61,10 +61,9 @@ _UNDER_WAY = (r"主体(?:结构|工程)?(?:已经?|均)?(?:顺利|全面|基本|
               r"|正(?:在)?[^，。；,;]{0,6}?进行[^，。；,;]{0,10}?施工(?!招标|单位|图|许可|队伍|前|准备)|紧锣密鼓(?:地)?安装"
               r"|(?:场平|基础|主体|桩基)(?:工程|施工)?正在(?:加紧|抓紧)?推进(?![^，。；,;]{0,6}?(?:招标|前期|手续|准备))"
               r"|进入[^，。；,;]{0,4}?吊装阶段"
-              # (session 46) a first unit hoisted ("首台风机顺利完成吊装": set up on site, not yet running), a site busy
-              # ("热火朝天的施工景象"; not "当年热火朝天的建设场面", history). Not a work back at work ("某工程全面复工"):
-              # xwlb's readers label none there.
-              # (only done words between: "将于本月底始发", "预计明年吊装", "尚未吊装" are none, session 46's review)
+              # (session 46) a first unit hoisted ("首台风机顺利完成吊装": set up on site, not yet running; only done words
+              # between: "将于本月底始发", "预计明年吊装", "尚未吊装" are none), a site busy ("热火朝天的施工景象"; not
+              # "当年热火朝天的建设场面", history). Not a work back at work ("某工程全面复工"): xwlb's readers label none.
               r"|首台(?:风机|机组|盾构机)(?:已经?|顺利|成功|正式|开始|完成|实现|进行)*(?:吊装|安装|始发)(?!计划|方案|准备)"
               r"|热火朝天的?施工(?:景象|场面|场景)"
               r"|在[^，。；,;]{0,24}?(?:项目|工程)工地(?:上)?(?:固定|浇筑|绑扎|砌筑|作业|施工)"
