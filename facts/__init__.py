@@ -506,18 +506,14 @@ def _places_named(name: str) -> tuple[Place, ...]:
     one = place_named(simplified)  # an outlet's name ("资兴" of 资兴新闻网) is a place's
     if one is None and (bare := _OUTLET_SUFFIX.sub("", simplified)) != simplified and bare not in _OUTLETS_NAMED_AS_WORDS:
         one = place_named(bare)  # …also with the outlet's own words ("福鼎新闻网", "政和新资讯", "平和网": session 40)
+        # "三峡新闻网" is 宜昌's, never 新北's 三峡区. A name with only 新闻 or 要闻 after it ("大冶新闻", "万载要闻") is an
+        # outlet's as a page title's owner is (_short_name_owns): not a district's alone (中原, 江南, 东城) nor an everyday
+        # word's (公安, 平安, 山城), which session 46's review found read as places; "新闻网", "融媒" and the other outlet
+        # words are outlets' names whatever the place.
         if one is not None and (one.province == "台湾省" or simplified.endswith(("新闻", "要闻"))
-                                and not _county_outlet(bare, one)):
-            one = None  # "三峡新闻网" is 宜昌's, never 新北's 三峡区; "中原新闻", "公安新闻", "江南新闻": see _county_outlet
+                                and not _short_name_owns(bare, one, True)):
+            one = None
     return (one,) if one is not None else ()
-
-
-def _county_outlet(bare: str, place: Place) -> bool:
-    """Whether an outlet called by a place's name and only 新闻 or 要闻 ("大冶新闻", "万载要闻") is that place's: a county's
-    or a county-level city's, not a district's (中原, 江南, 东城: words and regions' names more often than a district's
-    outlet) nor an everyday word (公安, 平安, 山城; jieba's common words: read_as_a_word). Session 46's review found those
-    readings; "新闻网", "融媒" and the other outlet words are outlets' names whatever the place."""
-    return place.county[-1:] in ("县", "市", "旗") and not read_as_a_word(bare)
 
 
 # What a city's or county's own government, outlet or department writes after the place's name in a page title:
