@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable, Iterable, NamedTuple, Optional
 
-from .amounts import CNY_RATES, Amount, find_investment, parse_amount, tally_story, works_in_general_summary
+from .amounts import CNY_RATES, Amount, find_investment, parse_amount, stated_at, tally_story, works_in_general_summary
 from .industries import INDUSTRIES, find_industries
 from .places import (Place, find_places, former_county_in_city, national_figure, national_scope, outlet, place_named,
                      places_called, read_as_a_word, repeated_county, short_name, written_names)
@@ -206,7 +206,7 @@ def _read(title: str, body: str, source: str, home: str = "") -> _Story:
         title, body = _with_subtitle(title, _without_headline_line(title, body))
     amount: Optional[Amount] = find_investment(title, body)
     # The sentence stating the investment names the project's place first (find_places).
-    at = body.find(amount.text) if amount else -1
+    at = stated_at(body, amount, title) if amount else -1
     focus = sentence_of(body, at) if at >= 0 else ""
     places = _source_places(tuple(find_places(title, body, focus=_scene(body, at, focus), home=home)),
                             _outlet_place(source, body), title, body, outlet=True)

@@ -27,13 +27,14 @@ from .text import (FAIR_NAMES, OUR_HOME, TODAY_EVENT, TOGETHER, story_paragraphs
                    REACH as _REACH, SENTENCE_MARKS, SPAN_SO_FAR as _SPAN_SO_FAR, STATISTIC, TODAY, WORK_HEAD, Marks,
                    compared_after, compared_batch, day_item_start, normalise)
 
-__all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount", "tally_story"]
+__all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount", "stated_at", "tally_story"]
 
 # Words that make the amount after them an investment. A work's design budget or its total budget ("施工图设计预算约11.33亿元",
 # "该项目三年总体预算达到了1.2亿元") is its cost as an estimate is (概算); a department's budget is no 总预算 of a work. A bare 投资 that starts another noun
-# (投资银行, 投资基金, 投资者, 投资人 …) introduces no investment.
+# (投资银行, 投资基金, 投资者, 投资人 …) introduces no investment. The funds of a work pointed back to ("该项目建设资金999.34万元")
+# are its investment; other funds (争取资金, 下达项目建设资金) are money granted, not a work's figure.
 _FINAL_ACCOUNTS = ("决算总金额", "决算总额", "竣工决算", "决算投资")
-_INVEST = re.compile(r"(总投资额?|总出资额?|投资总额|决算总金?额|竣工决算|决算投资|概算为|概算(?:总?金额|总投资)为?|总概算|设计预算|设计概算|总体?预算|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同投资金?额|合同总?金额|协议总?金额|协议资金|协议投资额?|协议引资额?|(?<=[，,])引资总?额?|(?<=[，,])涉及(?:合同)?(?:投资)?金?额|(?<=[，,])合作金额|(?:投资)?[估概]算总?金?额|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
+_INVEST = re.compile(r"(总投资额?|总出资额?|投资总额|决算总金?额|竣工决算|决算投资|概算为|概算(?:总?金额|总投资)为?|总概算|设计预算|设计概算|总体?预算|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同投资金?额|合同总?金额|协议总?金额|协议资金|协议投资额?|协议引资额?|(?<=[，,])引资总?额?|(?<=[，,])涉及(?:合同)?(?:投资)?金?额|(?<=[，,])合作金额|(?:投资)?[估概]算总?金?额|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|(?<=[该此本]项目)(?:建设)?资金|固定资产投资|投资额|总投入|投资约|投资达|"
                      r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|花费|拿出|增资|签约|签[订定]了?|签署了?|总?造价|"
                      r"投资(?!银行|基金|母基金|引导基金|子基金|者|人(?!民币)|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
 # The total of a signed batch: a word that says so ("签约总额", "总签约金额"), or a total (总金额, 总额, 共)
@@ -157,7 +158,8 @@ _WORKS_BY_KIND = r"站|园区?|桥|港|码头|线|医院|学校"
 # inside other words): a tight one, without 城/场/路/线/平台, cost 5 dev amounts.
 _DEAL = re.compile(_SIGNED.pattern + r"|协议|合同")
 _WORK_NOUN = re.compile(WORK_HEAD + "|" + _WORKS_BY_KIND + r"|园|场|馆|路|楼|厂|城|中心|中学|小学|大学|学院|合作社|小区|管道|隧道|电网|设施|装置|平台|车间|仓|酒店|景区|卫生院|福利院|养老院|敬老院"
-                        r"|储备库|冷库|粮库|油库|库房")  # (session 36: "攀枝花市救灾物资储备库月底开建" names its work)
+                        r"|储备库|冷库|粮库|油库|库房"
+                        r"|农田")  # (session 36: "攀枝花市救灾物资储备库月底开建" names its work; session 47: "高标准农田建设任务1.5万亩，总投资1992万元")
 # Investment that has arrived ("项目实际到位投资总计1.85亿", "投资到位1亿元") is a tally of money received so
 # far, like completed investment ("完成投资"), whatever the works are: a statistic, not a stated investment.
 _ARRIVED_BEFORE = re.compile(r"到位$")
@@ -1133,6 +1135,25 @@ _PHASE_DIGITS = str.maketrans("123456", "一二三四五六")  # "2期" in a hea
 _OPENING_FIGURE = re.compile(r"^(\s*(?:总投资|投资|总额|签约)?[约超近逾达]?[\d.]+(?:万亿|亿|千万|万)(?:元|美元|港元|港币|欧元|日元)(?:人民币)?)[！!]")
 
 
+def _headline_figure_restated(title: str, body: str) -> Optional[_Found]:
+    """The body's figure for one work that restates a headline's investment figure when the headline names no work
+    ("投资2亿元！某县大泉洞全面深入开发！" over "…计划总投资12亿元，…其中包括投资达2亿元的大泉洞景区升级改造项目"): the
+    headline's news is that work, as a headline naming it would have said (_investment_amounts asks for a work in
+    view, which the body shows here)."""
+    text = normalise(title)
+    read = (_to_amount(match, "project", match.group(0)) for match in _AMOUNT.finditer(text)
+            if (match.group("unit") or match.group("cur") or match.group("compound"))
+            and _INVEST.search(text, max(match.start() - 6, 0), match.start()))
+    stated = [amount for amount in read if amount is not None]
+    if not stated:
+        return None
+    for found in _investment_amounts(_opening(body, 4)[:8 * _REACH], title):
+        if not found.is_roundup and not found.phase \
+                and any(_same_figure(_Found(amount, False, ""), found.amount) for amount in stated):
+            return found
+    return None
+
+
 def _phase_or_whole(found: list[_Found], title: str) -> _Found:
     """Of a first phase's amount and the amounts after it: the phase the headline names ("玉环：精工阀门二期项目开工"
     over "一期总投资3.2亿元，…；二期总投资5.8亿元，今天正式开工"), else the whole project's total stated with it
@@ -1351,6 +1372,8 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
     roundup_story = bool(_ROUNDUP.search(title) or _ROUNDUP.search(lead))
     for text in (title, body):
         chosen = _chosen(text, title)
+        if chosen is None and text is title and title.strip():
+            chosen = _headline_figure_restated(title, body)
         if chosen is None:
             continue
         if text is body and chosen.is_roundup and _ONE_WORKS_HEADLINE.search(title) and not _ROUNDUP.search(title) \
@@ -1720,6 +1743,20 @@ def _batch_told_next(body: str, amount_text: str) -> bool:
         told += bool(body[start:after + 1].strip())
     counted = _THIS_BATCH.search(body, end, min(after + 1, end + _REACH))
     return counted is not None and not re.search(r"(?<![\d.十])(?:1|一)\s*[个项宗家]", counted.group())
+
+
+def stated_at(body: str, amount: Amount, title: str = "") -> int:
+    """Where the body states ``amount`` (-1: nowhere): its text as written, not inside a longer number ("2亿元" is not
+    the "12亿元" of "计划总投资12亿元") nor on a line repeating the headline, whose figure the body states again."""
+    headline, repeated = title.strip(), -1
+    for found in _the_figure(amount.text).finditer(body):
+        line_start = body.rfind("\n", 0, found.start()) + 1
+        line_end = body.find("\n", found.end())
+        if headline and body[line_start:line_end if line_end >= 0 else len(body)].strip() == headline:
+            repeated = found.start() if repeated < 0 else repeated
+            continue
+        return found.start()
+    return repeated  # (stated on the headline's line only: that line)
 
 
 def _the_figure(amount_text: str) -> re.Pattern[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
+from typing import Optional
 
 import opencc
 
@@ -20,6 +21,13 @@ __all__ = ["is_traditional", "simplified", "to_simplified", "without_glosses"]
 # the characters they converted so, splitting every name and word the rules read. A reading has a tone mark (or ü),
 # which no bracketed English word or code has: "(zhèn)" goes, "(Farizon)", "(00175)" and "(Singapore)" stay.
 _GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?=[a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
+# Other mirrors write the readings without tones ("投(tou)(tou)資12.5億(yi)元", "新(xin)邵縣"): a bracketed syllable of pinyin
+# right after a character. One such bracket may be a word of English ("(an)", "(me)"); a mirror writes dozens, so they go
+# only when a text has at least _TONELESS_SEEN of them.
+_TONELESS_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])(?:[(（](?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?"
+                             r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|an|ao|ei|en|er|ia|ie|in|iu|ou|ua|ue|ui|un|uo"
+                             r"|a|e|i|o|u|v)[)）])+")  # (written twice at times: "千(qian)(qian)瓦")
+_TONELESS_SEEN = 3
 
 # Variants OpenCC's t2s leaves as they are though big5 pages print them for the simplified character: 陜 (a variant of
 # 陝, the 陕 of 陕西, 陕州区) in "河南陜州區".
@@ -55,9 +63,20 @@ def is_traditional(text: str) -> bool:
     return traditional >= 2 and traditional > _changed(sample, "s2t")
 
 
-def without_glosses(text: str) -> str:
-    """``text`` without pinyin readings written after its characters (see _GLOSS)."""
-    return _GLOSS.sub("", text) if "(" in text or "（" in text else text
+def without_glosses(text: str, toneless: Optional[bool] = None) -> str:
+    """``text`` without pinyin readings written after its characters (see _GLOSS); readings without tones too when
+    ``toneless`` says the page writes them (None: when ``text`` has _TONELESS_SEEN of them, see _TONELESS_GLOSS)."""
+    if "(" not in text and "（" not in text:
+        return text
+    text = _GLOSS.sub("", text)
+    if toneless is None:
+        toneless = writes_toneless_glosses(text)
+    return _TONELESS_GLOSS.sub("", text) if toneless else text
+
+
+def writes_toneless_glosses(text: str) -> bool:
+    """Whether ``text`` (its first few thousand characters: bounded) has readings without tones after its characters."""
+    return len(_TONELESS_GLOSS.findall(text, 0, _SAMPLE * 4)) >= _TONELESS_SEEN
 
 
 def simplified(text: str) -> str:
@@ -73,7 +92,9 @@ def to_simplified(title: str, body: str) -> tuple[str, str]:
     # A lone surrogate (a page decoded with surrogateescape, a broken JSON escape) has no UTF-8 form, and OpenCC encodes
     # its input: each is replaced by U+FFFD, one character for one, so the text's offsets hold.
     title, body = _SURROGATE.sub("\ufffd", title), _SURROGATE.sub("\ufffd", body)
-    title, body = without_glosses(title), without_glosses(body)
+    # (A headline has too few readings to tell on its own: the body tells for both.)
+    toneless = writes_toneless_glosses(title + "\n" + body[:_SAMPLE * 4])
+    title, body = without_glosses(title, toneless), without_glosses(body, toneless)
     if not is_traditional(title + "\n" + body[:_SAMPLE]):  # the sample only: no copy of a long body
         return title, body
     convert = _converter("t2s").convert

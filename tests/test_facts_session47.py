@@ -1,0 +1,78 @@
+"""Session 47, checked on made-up stories: mirrors' pinyin readings without tones, a headline's figure that the body
+states for one work, a farmland work and a work's own funds as investments, and where the body states the figure.
+
+The classes come from real pages' misses (bench/data/facts/README.md "Real pages (session 47)"); the stories here are
+written for the tests, with guards for the readings the change must leave alone.
+"""
+from __future__ import annotations
+
+import pytest
+
+from newsmon.facts import extract_facts
+from newsmon.facts.amounts import Amount, find_investment, stated_at
+from newsmon.facts.script import to_simplified, without_glosses
+
+
+MIRROR = ("10月8日下午,某水電(dian)站最后一臺機組(zu)順利完成試運行并網發電,至此該電(dian)站4臺機組(zu)全部投產。"
+          "該電(dian)站位于湖南省新(xin)邵縣境內,是一座大(II)型水利(li)樞紐工(gong)程(cheng)(cheng),工(gong)程(cheng)(cheng)"
+          "總(zong)投(tou)(tou)資12.5億(yi)元。")
+
+
+def test_readings_without_tones_go_when_a_page_writes_many() -> None:
+    title, body = to_simplified("", MIRROR)
+    assert "(" in body and "(II)" in body  # a roman numeral is no reading
+    assert "总投资12.5亿元" in body and "新邵县" in body and "(cheng)" not in body
+    facts = extract_facts("", MIRROR)
+    assert facts.amount == 1.25e9
+    assert facts.places[0].city == "邵阳市"
+
+
+@pytest.mark.parametrize("text", [
+    "某公司(an)发布公告,拟投资5亿元建设新工厂。",  # one bracket: a word, not a page of readings
+    "吉利汽車(00175)旗下遠程汽車(Farizon)簽約。",
+])
+def test_a_bracketed_word_or_two_stays(text: str) -> None:
+    assert without_glosses(text) == text
+
+
+def test_a_headline_figure_the_body_states_for_one_work_is_that_works() -> None:
+    title = "投资2亿元!某县大泉洞全面深入开发!"
+    body = ("某文化旅游开发有限公司通过招商引资,计划总投资12亿元,对青山湖旅游景区进行开发,"
+            "其中包括投资达2亿元的大泉洞景区升级改造项目,已于今年5月份开工。")
+    found = find_investment(title, body)
+    assert found is not None and found.value == 2e8 and found.kind == "project"
+    assert extract_facts(title, body).project == "大泉洞景区升级改造项目"
+
+
+def test_a_headline_figure_the_body_does_not_restate_stays_unread() -> None:
+    title = "投资2亿元!某县大泉洞全面深入开发!"  # no work in the headline and none of the body's figures is its
+    body = "某文化旅游开发有限公司计划总投资12亿元,对青山湖旅游景区进行开发。"
+    found = find_investment(title, body)
+    assert found is None or found.value == 1.2e9
+
+
+def test_a_farmland_work_states_its_investment() -> None:
+    body = "某区2020年高标准农田建设任务1.5万亩,总投资1992万元,分布在三个乡镇,已于10月15日开工。"
+    found = find_investment("", body)
+    assert found is not None and found.value == 1.992e7
+
+
+@pytest.mark.parametrize("body, value", [
+    ("近日,记者从某工业园区了解到,园区旅游配套设施提升改造工程正在如火如荼地进行。该项目建设资金999.34万元,"
+     "对园区公园等进行提升。", 9.9934e6),
+    ("某镇积极争取项目建设资金500万元,用于村道硬化。", None),  # funds won: money granted, no work's figure
+    ("今年已下达项目建设资金3000万元。", None),
+])
+def test_a_works_own_funds_are_its_investment(body: str, value: float | None) -> None:
+    found = find_investment("", body)
+    assert (found.value if found else None) == value
+
+
+def test_the_figure_is_found_where_the_body_states_it() -> None:
+    amount = Amount(2e8, "CNY", "2亿元", "project")
+    body = "投资2亿元!某县大泉洞全面深入开发!\n某公司计划总投资12亿元,其中包括投资达2亿元的某项目。"
+    at = stated_at(body, amount, "投资2亿元!某县大泉洞全面深入开发!")
+    assert body.startswith("2亿元的某项目", at)
+    # only the headline's line states it: that line
+    assert stated_at("投资2亿元!某县大泉洞全面深入开发!\n某公司另有计划。", amount, "投资2亿元!某县大泉洞全面深入开发!") == 2
+    assert stated_at("某公司计划总投资12亿元。", amount) == -1
