@@ -751,7 +751,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                       or _ONE_LISTED.search(text, max(sentences.start_before(start), start - _REACH), invest.start())
                       or _ONE_OF_A_LIST.search(text, max(sentences.start_before(start), start - _REACH), invest.start()))
         is_roundup = is_roundup and not one_of
-        if is_roundup and _OFFERED.search(full_sentence) and not _REACHED.search(full_sentence) \
+        # (signed by either word: "推介会举行 新签订投资项目3个总投资33.3亿元")
+        if is_roundup and _OFFERED.search(full_sentence) and not _SIZED_WORK_REACHED.search(full_sentence) \
                 and not _INVESTMENT_SIGNED.search(text, max(sentences.start_before(start), start - _REACH), invest.start()):
             continue  # "会上发布招商引资项目86个，总投资620亿元": projects on offer, none signed or started
         if _LISTED.search(full_sentence) and not _REACHED.search(full_sentence) and _SEVERAL.search(full_sentence) \

@@ -11,6 +11,7 @@ import pytest
 from newsmon.facts import extract_facts
 from newsmon.facts.amounts import Amount, find_investment, stated_at
 from newsmon.facts.script import to_simplified, without_glosses
+from newsmon.facts.stages import find_stage
 
 
 MIRROR = ("10月8日下午,某水電(dian)站最后一臺機組(zu)順利完成試運行并網發電,至此該電(dian)站4臺機組(zu)全部投產。"
@@ -76,3 +77,31 @@ def test_the_figure_is_found_where_the_body_states_it() -> None:
     # only the headline's line states it: that line
     assert stated_at("投资2亿元!某县大泉洞全面深入开发!\n某公司另有计划。", amount, "投资2亿元!某县大泉洞全面深入开发!") == 2
     assert stated_at("某公司计划总投资12亿元。", amount) == -1
+
+
+@pytest.mark.parametrize("body, stage", [
+    # a programme's name is no plan word; a plan still is
+    ("会上,高分子新材料研发及生产、国家千人计划人才引进项目等9个项目成功签约,总投资达25亿元。", "签约"),
+    ("会上,某新材料项目等9个项目计划签约,总投资达25亿元。", None),
+    # equipment arriving to be installed: a work under way; planned, none
+    ("厂房内,首批价值710万元的生产设备陆续进场安装,技术人员穿梭其间核对参数。", "开工"),
+    ("预计下月生产设备进场安装。", None),
+    # a meeting with visitors is talks when a work is named; a visit naming none is none (session 34's convention)
+    ("7月11日,副市长某某会见某商会考察团一行,双方就甲醇燃料项目合作进行了交流。", "洽谈"),
+    ("7月11日,副市长某某会见某国外交部长一行,双方就两国关系交换意见。", None),
+    ("11月19日,区招商投资局接待来涪考察的新材料项目客商。", "洽谈"),
+    ("11月19日,区领导接待来涪考察的客商一行。", None),
+])
+def test_stage_words_of_session_47(body: str, stage: str | None) -> None:
+    assert find_stage("", body) == stage
+
+
+def test_projects_signed_at_a_promotion_are_its_batch_not_those_on_offer() -> None:
+    title = "州农畜产品加工集中区投资推介会举行 新签订投资项目3个总投资33.3亿元"
+    body = ("7月21日,在某投资推介会暨项目签约仪式上,某州共推出招商引资项目72个,总投资153亿元,"
+            "成功签订3个招商引资项目,总投资33.3亿元。")
+    found = find_investment(title, body)
+    assert found is not None and found.value == 3.33e9 and found.kind == "roundup"
+    # projects on offer only: no investment
+    assert find_investment("某州投资推介会举行 推出招商项目72个总投资153亿元",
+                           "7月21日,在某投资推介会上,某州共推出招商引资项目72个,总投资153亿元。") is None
