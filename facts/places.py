@@ -51,7 +51,10 @@ _NOT_PLACES = {"阿里", "白银", "城区", "郊区", "矿区", "新区", "市�
                "清水河",  # rivers of that name run in many provinces ("清水河大桥" of a Guizhou railway)
                # 黑龙江's own short name in news ("促进龙江高质量发展", "打造龙江…第一乡": all six seen pages, session 40) and
                # the 白龙江 river, not 齐齐哈尔's 龙江县 (found by its full name)
-               "龙江"}
+               "龙江",
+               # "the whole prefecture" in an autonomous prefecture's news ("全州产业园区建设工作座谈会", "全州上下", "一季度全州
+               # 重点项目集中开工": every use on 267 seen pages of session 46–47), not 桂林's 全州县 (found by its full name)
+               "全州"}
 
 
 # China's compass regions are words of their own, and a place name read across one's end is none:

@@ -105,3 +105,13 @@ def test_projects_signed_at_a_promotion_are_its_batch_not_those_on_offer() -> No
     # projects on offer only: no investment
     assert find_investment("某州投资推介会举行 推出招商项目72个总投资153亿元",
                            "7月21日,在某投资推介会上,某州共推出招商引资项目72个,总投资153亿元。") is None
+
+
+def test_the_whole_prefecture_is_no_county_named_quanzhou() -> None:
+    title = "全州产业园区建设工作座谈会在康召开"
+    body = ("12月9日,全州产业园区建设工作座谈会在州政府召开。会议听取了全州产业园建设情况和九龙县湾坝园区建设工作情况汇报。"
+            "州级相关部门负责人参加会议,九龙、泸定等县主要负责人参加会议。")
+    facts = extract_facts(title, body, "甘孜日报")
+    assert facts.places and facts.places[0].city == "甘孜藏族自治州"
+    # 桂林's 全州县 by its full name
+    assert extract_facts("", "全州县某食品产业园项目开工,总投资5亿元。").places[0].city == "桂林市"
