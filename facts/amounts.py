@@ -33,8 +33,12 @@ __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount", "stated_at"
 # "该项目三年总体预算达到了1.2亿元") is its cost as an estimate is (概算); a department's budget is no 总预算 of a work. A bare 投资 that starts another noun
 # (投资银行, 投资基金, 投资者, 投资人 …) introduces no investment. The funds of a work pointed back to ("该项目建设资金999.34万元")
 # are its investment; other funds (争取资金, 下达项目建设资金) are money granted, not a work's figure.
+# (A work's own funds are its figure only stated as such, "该项目建设资金999.34万元", "该项目建设资金为…": not what is short,
+# left over or idle, "该项目建设资金缺口…", "…结余…", nor funds granted, moved or sought, "下达该项目建设资金…", "挪用…".)
+_FUNDS_GAP = re.compile(r"(?:为|共计?|总计|合计|达到?|约|近)?")
+_FUNDS_GRANTED = re.compile(r"(?:下达|拨付|拨款|挪用|追回|申请|争取|安排|筹措|筹集|落实|获得|补助|奖补)[^，。；,;]{0,2}?[该此本]项目$")
 _FINAL_ACCOUNTS = ("决算总金额", "决算总额", "竣工决算", "决算投资")
-_INVEST = re.compile(r"(总投资额?|总出资额?|投资总额|决算总金?额|竣工决算|决算投资|概算为|概算(?:总?金额|总投资)为?|总概算|设计预算|设计概算|总体?预算|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同投资金?额|合同总?金额|协议总?金额|协议资金|协议投资额?|协议引资额?|(?<=[，,])引资总?额?|(?<=[，,])涉及(?:合同)?(?:投资)?金?额|(?<=[，,])合作金额|(?:投资)?[估概]算总?金?额|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|(?<=[该此本]项目)(?:建设)?资金|固定资产投资|投资额|总投入|投资约|投资达|"
+_INVEST = re.compile(r"(总投资额?|总出资额?|投资总额|决算总金?额|竣工决算|决算投资|概算为|概算(?:总?金额|总投资)为?|总概算|设计预算|设计概算|总体?预算|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同投资金?额|合同总?金额|协议总?金额|协议资金|协议投资额?|协议引资额?|(?<=[，,])引资总?额?|(?<=[，,])涉及(?:合同)?(?:投资)?金?额|(?<=[，,])合作金额|(?:投资)?[估概]算总?金?额|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|(?<=[该此本]项目)建设资金|固定资产投资|投资额|总投入|投资约|投资达|"
                      r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|花费|拿出|增资|签约|签[订定]了?|签署了?|总?造价|"
                      r"投资(?!银行|基金|母基金|引导基金|子基金|者|人(?!民币)|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
 # The total of a signed batch: a word that says so ("签约总额", "总签约金额"), or a total (总金额, 总额, 共)
@@ -76,7 +80,9 @@ _PROJECT_AFTER = re.compile(r"^的?(?:(?!承包|EPC|施工|采购|设计)[^，�
 # The projects a signing names, right before their total ("签约项目560亿元", "日前签约金融、商贸等领域的项目
 # 560亿元", "共签约智能化项目金额6100多亿元"): the signed projects' total, a batch's. Not one project
 # ("签约一个…项目", "该项目"), which states its investment with a word of its own.
-_SIGNED_PROJECTS = re.compile(r"了?(?![一该这此])[^，。；,;\d]{0,12}?项目(总?金额|总?投资额?|总额)?" + _BARE_SIGNED_GAP.pattern)
+_SIGNED_PROJECTS = re.compile(r"了?(?![一该这此])[^，。；,;\d]{0,12}?项目(总?金额|总?投资额?|总额)?" + _BARE_SIGNED_GAP.pattern
+                              # …or their contracts counted, the sum in the next comma clause ("签约招商引资项目合同14份，金额12.89亿元")
+                              + r"|(?![一该这此])[^，。；,;\d]{0,12}?项目(?:合同|协议)\d+[份个项][，,]\s*(?:总?金额|总额)" + _BARE_SIGNED_GAP.pattern)
 _TOTAL_ONLY = re.compile(r"总金额|总额|共计?")
 # A signing of projects closing the comma clause right before a signed sum ("峰会还进行了重点合作项目签约，
 # 签约金额440多亿元"): that sum is the signing's, the event's batch, as a counted batch's is
@@ -274,6 +280,8 @@ _FIRM = re.compile(r"公司|集团|企业|股份|银行|[^工]厂")
 # total is no batch (bench/data/facts/README.md: projects on offer).
 # (A list put out at once, "发布新基建项目清单，包括20个项目，总投资近90亿元", stays a batch: ONE_BATCH.)
 _OFFERED = re.compile(r"推介|招商(引资)?项目|(?:推出|抛出)了?[^，。；,;]{0,12}?项目")  # "还推出了PPP合作项目27个": on offer
+_SIGNED_BEFORE = re.compile(r"签[订署下]了?(?:[^，。；,;]{0,12}?项目|[^，。；,;]{0,8}?协议(?:\d+|[两三四五六七八九十]+)[个份项])"
+                            r"|签[订署下]了?(?:\d+|[两三四五六七八九十]+)[个份项][^，。；,;]{0,10}?(?:项目|协议)")
 _LISTED = re.compile(r"入选|上榜|名单|被?认定|被?评为|揭榜|列入|纳入")
 # Spent so far ("该工程已投资5.2亿元，完成总工程量的六成", "项目已投入资金1.8亿元"): a figure to date, like 完成投资.
 _SO_FAR_BEFORE = re.compile(r"已经?(累计)?[投花]?$")
@@ -593,6 +601,9 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if _PER_UNIT.search(text, max(_comma_clause_start(text, invest.start(), clause_start), invest.start() - 6), invest.start()):
             continue  # "每公里造价1亿元": a rate per unit, not a total (in its comma clause: "不低于200万元每亩，投资总额约6亿元")
         between = text[invest.end():start]
+        if invest.group() == "建设资金" and (not _FUNDS_GAP.fullmatch(between)
+                                          or _FUNDS_GRANTED.search(text, max(clause_start, invest.start() - 10), invest.start())):
+            continue  # "该项目建设资金缺口1500万元", "下达该项目建设资金200万元": no work's figure, money short or granted
         if _ESTIMATE.fullmatch(invest.group()) and (
                 not _ESTIMATE_GAP.fullmatch(between)
                 or _ESTIMATE_SCOPE.search(text, _comma_clause_start(text, invest.start(), clause_start), invest.start())):
@@ -751,8 +762,10 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                       or _ONE_LISTED.search(text, max(sentences.start_before(start), start - _REACH), invest.start())
                       or _ONE_OF_A_LIST.search(text, max(sentences.start_before(start), start - _REACH), invest.start()))
         is_roundup = is_roundup and not one_of
-        # (signed by either word: "推介会举行 新签订投资项目3个总投资33.3亿元")
-        if is_roundup and _OFFERED.search(full_sentence) and not _SIZED_WORK_REACHED.search(full_sentence) \
+        # (or signed by 签订 before the figure: "推介会举行 新签订投资项目3个总投资33.3亿元", not "推出项目72个，总投资153亿元，签订
+        # 意向协议12份", the offered projects' total before a signing of its own)
+        if is_roundup and _OFFERED.search(full_sentence) and not _REACHED.search(full_sentence) \
+                and not _SIGNED_BEFORE.search(text, max(sentences.start_before(start), start - _REACH), start) \
                 and not _INVESTMENT_SIGNED.search(text, max(sentences.start_before(start), start - _REACH), invest.start()):
             continue  # "会上发布招商引资项目86个，总投资620亿元": projects on offer, none signed or started
         if _LISTED.search(full_sentence) and not _REACHED.search(full_sentence) and _SEVERAL.search(full_sentence) \
@@ -1148,10 +1161,12 @@ def _headline_figure_restated(title: str, body: str) -> Optional[_Found]:
     stated = [amount for amount in read if amount is not None]
     if not stated:
         return None
-    for found in _investment_amounts(_opening(body, 4)[:8 * _REACH], title):
+    opening = _opening(body, 4)[:8 * _REACH]
+    for found in _investment_amounts(opening, title):
         if not found.is_roundup and not found.phase \
-                and any(_same_figure(_Found(amount, False, ""), found.amount) for amount in stated):
-            return found
+                and any(_same_figure(_Found(amount, False, ""), found.amount) for amount in stated) \
+                and _WORK_FIGURE.search(opening, max(found.end - 24, 0), found.end + 1):
+            return found  # (a work's own figure, "投资达2亿元的某项目": not a first instalment, "总投资15亿元，先期投入3亿元")
     return None
 
 

@@ -66,9 +66,10 @@ _UNDER_WAY = (r"主体(?:结构|工程)?(?:已经?|均)?(?:顺利|全面|基本|
               # "当年热火朝天的建设场面", history). Not a work back at work ("某工程全面复工"): xwlb's readers label none.
               r"|首台(?:风机|机组|盾构机)(?:已经?|顺利|成功|正式|开始|完成|实现|进行)*(?:吊装|安装|始发)(?!计划|方案|准备)"
               r"|热火朝天的?施工(?:景象|场面|场景)"
-              # (session 47) equipment arriving on a site to be installed ("生产设备陆续进场安装"): the buildings up, the work
-              # under way; only done words between (a plan before it governs: "预计下月设备进场")
-              r"|设备(?:已经?|正在|陆续|开始|全面|顺利|全部)*进场(?:安装|调试)"
+              # (session 47) a plant's equipment arriving to be installed ("生产设备陆续进场安装"): the buildings up, the work
+              # under way; only done words between (a plan before it governs: "预计下月设备进场"). Not any equipment: a
+              # stage's, a school's ("舞台设备已进场调试", "教学设备陆续进场安装") is no work's.
+              r"|(?:生产|工艺|主要|核心|关键|主体)设备(?:已经?|正在|陆续|开始|全面|顺利|全部)*进场(?:安装|调试)"
               r"|在[^，。；,;]{0,24}?(?:项目|工程)工地(?:上)?(?:固定|浇筑|绑扎|砌筑|作业|施工)"
               r"|施工现场|进入[^，。；,;]{0,8}?施工(?:建设)?阶段|进入(?:(?!规划|前期|招标|筹备|设计)[^，。；,;]){0,4}?建设阶段|正在进行[^，。；,;]{0,10}?施工(?!招标|单位|图|许可|队伍|前)|形象进度")
 _UNDER_WAY_VERB = re.compile(_UNDER_WAY)
@@ -109,7 +110,7 @@ def under_way_word(verb: str) -> bool:
 
 
 # A visit's words (talks only when a work is named: _VISIT_TALK below) and a visit to a place ("来我县考察", "赴某地投资考察").
-_VISIT_WORDS = r"会谈|座谈|考察交流|投资考察|考察投资|交换(?:了)?意见|会见"  # (session 47: "会见浙商华侨考察团…重点关注的某项目")
+_VISIT_WORDS = r"会谈|座谈|考察交流|投资考察|考察投资|交换(?:了)?意见"
 _VISITED = r"[\u4e00-\u9fff]{1,6}?(?:投资)?考察"
 
 _VERBS = {
@@ -119,7 +120,7 @@ _VERBS = {
     # _VISIT_TALK, _visit_names_a_work).
     "洽谈": r"洽谈|商谈(?!判)|对接会|考察对接|达成[\u4e00-\u9fff]{0,6}?意向|" + _VISIT_WORDS
             + r"|(?<=[来到赴])" + _VISITED + r"(?=[，。；,;、\s]|$|并|期间|(?:(?!重点|重大|建设)[^，。；,;]){0,16}?(?:投资|合作)事宜"
-            + r"|的[^，。；,;]{0,12}?(?:客商|企业家|考察团|代表团|一行))"  # "接待来涪考察的新材料项目客商": the visitors  # not "赴宁德考察重大
+            + r"|的[^，。；,;]{0,12}?(?:客商|企业家))"  # "接待来涪考察的新材料项目客商": investors (not "调研组一行", officials)  # not "赴宁德考察重大
             # 项目建设" (an inspection); "来荆考察储能电池项目投资事宜" is the visit's purpose
             + r"|(?<=就)[^，。；,;]{0,12}?(?:投资|项目)(?:合作|落户|落地)(?:事宜)?达成[\u4e00-\u9fff]{0,4}?共识",  # "双方就投资合作
             # 达成初步共识" (not "就项目征迁补偿问题达成共识", "就…扩大有效投资等达成广泛共识")
@@ -204,8 +205,8 @@ _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_
 # span that reports ("两天内共集中签约…") is not.
 # As planned ("按计划", "按照计划", "根据计划") states no plan: the work was done on schedule; so does
 # a comparison with the plan ("比原计划提前竣工"); nor does a programme's name ("国家千人计划人才引进项目等9个项目成功签约", "863计划",
-# "星火计划").
-_PLAN = re.compile(r"(?<![按照据])(?<!比原)(?<![千万百]人)(?<!星火)(?<!火炬)(?<!\d)计划(?!专家|人才)|预计|预定|定于|将(?!近|军|领)|拟|力争|力求|争取|有望|可望|年内|明后年|明年|下一步|推动|促进(?=[^，。；,;]{0,8}?(?:开工|投产|竣工|建成|签约|落地))|加快推进|全力以赴|"
+# "星火计划"; not "可容纳3千人计划年底竣工", a plan after a capacity).
+_PLAN = re.compile(r"(?<![按照据])(?<!比原)(?<!星火)(?<!火炬)(?<!\d)计划(?!人才)|预计|预定|定于|将(?!近|军|领)|拟|力争|力求|争取|有望|可望|年内|明后年|明年|下一步|推动|促进(?=[^，。；,;]{0,8}?(?:开工|投产|竣工|建成|签约|落地))|加快推进|全力以赴|"
                    r"就要|快要|下个?月(?:底|初|中旬|上旬|下旬)|可以随时|随时可以|(?:正在|抓紧)办理|(?<![\d在用仅短])(?:[一二三四五六七八九十两]|\d{1,2})个?(?:月|天|日|周)内(?=(?:实现|完成|全面|正式)?(?:开工|投产|竣工|建成|签约|落地))|"
                    r"确保|(?:保障|保证(?!金|了)(?![^，。；]{0,12}?前提)|力促)(?=[^，。；、\s]{0,12}?(?:开工|投产|竣工|建成|签约|落地|达产))(?![房性])|督促|(?<=[，,：:])[\u4e00-\u9fff]{0,4}?(?<![主重需只想必紧简摘首纲机不这那高])要(?![求素点闻害是不])"  # "会议强调，要…", "今年，南昌要整治…": a modal of its clause's subject
                    # A wish for a stage ("让项目早开工、早投产", "早日建成"), not a report; "提早竣工" was done early,
@@ -578,7 +579,7 @@ _VISIT_TALK = re.compile(_VISIT_WORDS + "|" + _VISITED)
 # A work or an investment talked about: 项目 as what the talks are on ("就某项目进行座谈", "围绕电梯项目合作进行了交流",
 # "考察储能电池项目投资事宜"), not a project only mentioned ("介绍了我市重点项目建设情况", "察看了在建项目").
 _WORK_TALKED = re.compile(r"意向|拟投资|拟在|投资建设|投资兴建|落户|协议|选址|协商|磋商|商洽|洽商"
-                          r"|(?:就|围绕|关于|考察|洽谈|对接|推进|商谈|探讨|关注)[^，。；,;]{0,20}?项目|项目(?:合作|落地|投资|事宜|对接|洽谈|签约)")
+                          r"|(?:就|围绕|关于|考察|洽谈|对接|推进|商谈|探讨)[^，。；,;]{0,20}?项目|项目(?:合作|落地|投资|事宜|对接|洽谈|签约)")
 _VISIT_READ = 3  # sentences read from the visit word's on ("来我县考察。县长陪同。在随后召开的座谈会上，双方围绕电梯项目合作…")
 
 

@@ -45,6 +45,13 @@ def test_a_headline_figure_the_body_states_for_one_work_is_that_works() -> None:
     assert extract_facts(title, body).project == "大泉洞景区升级改造项目"
 
 
+def test_a_headline_figure_that_is_a_first_instalment_is_not_the_works() -> None:
+    title = "先期投入3亿元!汉寿县甲鱼产业再升级"
+    body = "汉寿县某水产品加工项目总投资15亿元,先期投入3亿元建设加工厂房和冷库,目前已开工建设。"
+    found = find_investment(title, body)
+    assert found is not None and found.value == 1.5e9
+
+
 def test_a_headline_figure_the_body_does_not_restate_stays_unread() -> None:
     title = "投资2亿元!某县大泉洞全面深入开发!"  # no work in the headline and none of the body's figures is its
     body = "某文化旅游开发有限公司计划总投资12亿元,对青山湖旅游景区进行开发。"
@@ -63,6 +70,9 @@ def test_a_farmland_work_states_its_investment() -> None:
      "对园区公园等进行提升。", 9.9934e6),
     ("某镇积极争取项目建设资金500万元,用于村道硬化。", None),  # funds won: money granted, no work's figure
     ("今年已下达项目建设资金3000万元。", None),
+    ("某卫生院迁建项目主体已完工,但该项目建设资金缺口1500万元,装修工程迟迟未能启动。", None),  # money short
+    ("某村获批乡村振兴示范项目,上级下达该项目建设资金200万元,用于建设农产品加工车间。", None),  # money granted
+    ("某镇原财政所所长违规挪用该项目资金23万元。", None),
 ])
 def test_a_works_own_funds_are_its_investment(body: str, value: float | None) -> None:
     found = find_investment("", body)
@@ -86,11 +96,16 @@ def test_the_figure_is_found_where_the_body_states_it() -> None:
     # equipment arriving to be installed: a work under way; planned, none
     ("厂房内,首批价值710万元的生产设备陆续进场安装,技术人员穿梭其间核对参数。", "开工"),
     ("预计下月生产设备进场安装。", None),
-    # a meeting with visitors is talks when a work is named; a visit naming none is none (session 34's convention)
-    ("7月11日,副市长某某会见某商会考察团一行,双方就甲醇燃料项目合作进行了交流。", "洽谈"),
-    ("7月11日,副市长某某会见某国外交部长一行,双方就两国关系交换意见。", None),
+    ("可容纳3千人计划年底竣工。", None),  # a capacity, then a plan
+    ("计划专家评审通过后开工建设。", None),
+    # a plant's equipment, not a stage's or a school's
+    ("汶上县跨年晚会进入最后彩排阶段,舞台灯光音响设备已进场调试。", None),
+    ("新学期临近,某中学新采购的教学设备陆续进场安装。", None),
+    # investors who came to look at a project are talks (session 34's convention: a work named); officials touring are none
     ("11月19日,区招商投资局接待来涪考察的新材料项目客商。", "洽谈"),
     ("11月19日,区领导接待来涪考察的客商一行。", None),
+    ("来我市考察的省人大常委会调研组一行考察了某产业园项目建设情况。", None),
+    ("副省长会见某国驻华大使。大使表示,该国企业关注中国新能源项目,希望加强合作。", None),
 ])
 def test_stage_words_of_session_47(body: str, stage: str | None) -> None:
     assert find_stage("", body) == stage
@@ -102,6 +117,14 @@ def test_projects_signed_at_a_promotion_are_its_batch_not_those_on_offer() -> No
             "成功签订3个招商引资项目,总投资33.3亿元。")
     found = find_investment(title, body)
     assert found is not None and found.value == 3.33e9 and found.kind == "roundup"
+    # projects on offer, then agreements of their own signed after the figure: the offered projects' total is none
+    for signed in ("签订意向投资协议12份。", "签署战略合作协议2份。", "与东莞某商会签订友好合作协议。"):
+        assert find_investment("某县推介会", "某县推介会推出化妆品产业项目20个,总投资100亿元," + signed) is None
+    found = find_investment("溆浦县推介会", "溆浦县招商推介会发布项目68个,总投资320亿元,签订合作协议3个,协议金额21亿元。")
+    assert found is not None and found.value == 2.1e9
+    # a batch signed by 签下 is signed too
+    found = find_investment("", "东莞虎门港日前在深圳召开的推介会上,一举签下22个项目,引资84.36亿元。")
+    assert found is not None and found.value == 8.436e9
     # projects on offer only: no investment
     assert find_investment("某州投资推介会举行 推出招商项目72个总投资153亿元",
                            "7月21日,在某投资推介会上,某州共推出招商引资项目72个,总投资153亿元。") is None
