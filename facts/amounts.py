@@ -31,14 +31,11 @@ __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount", "stated_at"
 
 # Words that make the amount after them an investment. A work's design budget or its total budget ("施工图设计预算约11.33亿元",
 # "该项目三年总体预算达到了1.2亿元") is its cost as an estimate is (概算); a department's budget is no 总预算 of a work. A bare 投资 that starts another noun
-# (投资银行, 投资基金, 投资者, 投资人 …) introduces no investment. The funds of a work pointed back to ("该项目建设资金999.34万元")
-# are its investment; other funds (争取资金, 下达项目建设资金) are money granted, not a work's figure.
-# (A work's own funds are its figure only stated as such, "该项目建设资金999.34万元", "该项目建设资金为…": not what is short,
-# left over or idle, "该项目建设资金缺口…", "…结余…", nor funds granted, moved or sought, "下达该项目建设资金…", "挪用…".)
-_FUNDS_GAP = re.compile(r"(?:为|共计?|总计|合计|达到?|约|近)?")
-_FUNDS_GRANTED = re.compile(r"(?:下达|拨付|拨款|挪用|追回|申请|争取|安排|筹措|筹集|落实|获得|补助|奖补)[^，。；,;]{0,2}?[该此本]项目$")
+# (投资银行, 投资基金, 投资者, 投资人 …) introduces no investment. (A work's funds pointed back to, "该项目建设资金999.34万元",
+# were read as its investment in session 47 and taken out again: its review found funds granted, moved, short, idle or
+# frozen told the same way, "该项目建设资金200万元被挪用", "…已被冻结", far more often.)
 _FINAL_ACCOUNTS = ("决算总金额", "决算总额", "竣工决算", "决算投资")
-_INVEST = re.compile(r"(总投资额?|总出资额?|投资总额|决算总金?额|竣工决算|决算投资|概算为|概算(?:总?金额|总投资)为?|总概算|设计预算|设计概算|总体?预算|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同投资金?额|合同总?金额|协议总?金额|协议资金|协议投资额?|协议引资额?|(?<=[，,])引资总?额?|(?<=[，,])涉及(?:合同)?(?:投资)?金?额|(?<=[，,])合作金额|(?:投资)?[估概]算总?金?额|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|(?<=[该此本]项目)建设资金|固定资产投资|投资额|总投入|投资约|投资达|"
+_INVEST = re.compile(r"(总投资额?|总出资额?|投资总额|决算总金?额|竣工决算|决算投资|概算为|概算(?:总?金额|总投资)为?|总概算|设计预算|设计概算|总体?预算|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同投资金?额|合同总?金额|协议总?金额|协议资金|协议投资额?|协议引资额?|(?<=[，,])引资总?额?|(?<=[，,])涉及(?:合同)?(?:投资)?金?额|(?<=[，,])合作金额|(?:投资)?[估概]算总?金?额|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
                      r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|花费|拿出|增资|签约|签[订定]了?|签署了?|总?造价|"
                      r"投资(?!银行|基金|母基金|引导基金|子基金|者|人(?!民币)|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
 # The total of a signed batch: a word that says so ("签约总额", "总签约金额"), or a total (总金额, 总额, 共)
@@ -165,7 +162,7 @@ _WORKS_BY_KIND = r"站|园区?|桥|港|码头|线|医院|学校"
 _DEAL = re.compile(_SIGNED.pattern + r"|协议|合同")
 _WORK_NOUN = re.compile(WORK_HEAD + "|" + _WORKS_BY_KIND + r"|园|场|馆|路|楼|厂|城|中心|中学|小学|大学|学院|合作社|小区|管道|隧道|电网|设施|装置|平台|车间|仓|酒店|景区|卫生院|福利院|养老院|敬老院"
                         r"|储备库|冷库|粮库|油库|库房"
-                        r"|农田")  # (session 36: "攀枝花市救灾物资储备库月底开建" names its work; session 47: "高标准农田建设任务1.5万亩，总投资1992万元")
+                        r"|高标准农田")  # (session 36: "攀枝花市救灾物资储备库月底开建" names its work; session 47: "高标准农田建设任务1.5万亩，总投资1992万元", not "灌溉农田2000亩", a tally's)
 # Investment that has arrived ("项目实际到位投资总计1.85亿", "投资到位1亿元") is a tally of money received so
 # far, like completed investment ("完成投资"), whatever the works are: a statistic, not a stated investment.
 _ARRIVED_BEFORE = re.compile(r"到位$")
@@ -280,8 +277,11 @@ _FIRM = re.compile(r"公司|集团|企业|股份|银行|[^工]厂")
 # total is no batch (bench/data/facts/README.md: projects on offer).
 # (A list put out at once, "发布新基建项目清单，包括20个项目，总投资近90亿元", stays a batch: ONE_BATCH.)
 _OFFERED = re.compile(r"推介|招商(引资)?项目|(?:推出|抛出)了?[^，。；,;]{0,12}?项目")  # "还推出了PPP合作项目27个": on offer
-_SIGNED_BEFORE = re.compile(r"签[订署下]了?(?:[^，。；,;]{0,12}?项目|[^，。；,;]{0,8}?协议(?:\d+|[两三四五六七八九十]+)[个份项])"
-                            r"|签[订署下]了?(?:\d+|[两三四五六七八九十]+)[个份项][^，。；,;]{0,10}?(?:项目|协议)")
+# A signing of counted projects or agreements (not intents, frameworks, memoranda or a strategic deal: "签订战略合作协议2份",
+# "签订项目合作意向书") in the figure's comma clause or the one before it.
+_SIGNED_BEFORE = re.compile(r"签[订署下]了?(?![^，。；,;]{0,12}?(?:意向|框架|备忘录|战略|友好))"
+                            r"(?:[^，。；,;]{0,8}?项目(?:\d+|[两三四五六七八九十]+)[个项]|[^，。；,;]{0,6}?合作协议(?:\d+|[两三四五六七八九十]+)[个份项]"
+                            r"|(?:\d+|[两三四五六七八九十]+)[个项][^，。；,;]{0,10}?项目)")
 _LISTED = re.compile(r"入选|上榜|名单|被?认定|被?评为|揭榜|列入|纳入")
 # Spent so far ("该工程已投资5.2亿元，完成总工程量的六成", "项目已投入资金1.8亿元"): a figure to date, like 完成投资.
 _SO_FAR_BEFORE = re.compile(r"已经?(累计)?[投花]?$")
@@ -601,9 +601,6 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if _PER_UNIT.search(text, max(_comma_clause_start(text, invest.start(), clause_start), invest.start() - 6), invest.start()):
             continue  # "每公里造价1亿元": a rate per unit, not a total (in its comma clause: "不低于200万元每亩，投资总额约6亿元")
         between = text[invest.end():start]
-        if invest.group() == "建设资金" and (not _FUNDS_GAP.fullmatch(between)
-                                          or _FUNDS_GRANTED.search(text, max(clause_start, invest.start() - 10), invest.start())):
-            continue  # "该项目建设资金缺口1500万元", "下达该项目建设资金200万元": no work's figure, money short or granted
         if _ESTIMATE.fullmatch(invest.group()) and (
                 not _ESTIMATE_GAP.fullmatch(between)
                 or _ESTIMATE_SCOPE.search(text, _comma_clause_start(text, invest.start(), clause_start), invest.start())):
@@ -765,7 +762,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         # (or signed by 签订 before the figure: "推介会举行 新签订投资项目3个总投资33.3亿元", not "推出项目72个，总投资153亿元，签订
         # 意向协议12份", the offered projects' total before a signing of its own)
         if is_roundup and _OFFERED.search(full_sentence) and not _REACHED.search(full_sentence) \
-                and not _SIGNED_BEFORE.search(text, max(sentences.start_before(start), start - _REACH), start) \
+                and not _SIGNED_BEFORE.search(text, _comma_clause_start(text, max(_comma_clause_start(text, start, clause_start) - 1, clause_start), clause_start), start) \
                 and not _INVESTMENT_SIGNED.search(text, max(sentences.start_before(start), start - _REACH), invest.start()):
             continue  # "会上发布招商引资项目86个，总投资620亿元": projects on offer, none signed or started
         if _LISTED.search(full_sentence) and not _REACHED.search(full_sentence) and _SEVERAL.search(full_sentence) \
@@ -1165,9 +1162,27 @@ def _headline_figure_restated(title: str, body: str) -> Optional[_Found]:
     for found in _investment_amounts(opening, title):
         if not found.is_roundup and not found.phase \
                 and any(_same_figure(_Found(amount, False, ""), found.amount) for amount in stated) \
-                and _WORK_FIGURE.search(opening, max(found.end - 24, 0), found.end + 1):
-            return found  # (a work's own figure, "投资达2亿元的某项目": not a first instalment, "总投资15亿元，先期投入3亿元")
+                and _WORK_FIGURE.search(opening, max(found.end - 24, 0), found.end + 1) \
+                and _names_the_headlines_work(opening[found.end + 1:found.end + 1 + _NAME_READ], title):
+            # A work's own figure, "投资达2亿元的大泉洞…项目" under "…大泉洞全面深入开发": not a first instalment ("总投资15亿元，
+            # 先期投入3亿元"), a phase ("投资1.2亿元的一期工程") or another part than the headline's ("其中投资1亿元的古街修缮工程"
+            # under a headline naming the whole work).
+            return found
     return None
+
+
+_NAME_READ = 12  # the characters after a work's figure read for its name
+_PHASE_START = re.compile(r"[一二三四五首]期|部分|配套")
+_GENERIC_PAIRS = frozenset(("项目", "工程", "建设", "产业", "改造", "升级", "开发", "全面", "深入"))
+
+
+def _names_the_headlines_work(name: str, title: str) -> bool:
+    """Whether the words after a work's figure name the headline's work: no phase or part opens them, and two characters of
+    them in a row (not a generic pair, 项目, 工程 …) stand in the headline."""
+    if _PHASE_START.match(name):
+        return False
+    pairs = {name[i:i + 2] for i in range(len(name) - 1)} - _GENERIC_PAIRS
+    return any("\u4e00" <= pair[0] <= "\u9fff" and "\u4e00" <= pair[1] <= "\u9fff" and pair in title for pair in pairs)
 
 
 def _phase_or_whole(found: list[_Found], title: str) -> _Found:
