@@ -279,7 +279,7 @@ _FIRM = re.compile(r"公司|集团|企业|股份|银行|[^工]厂")
 _OFFERED = re.compile(r"推介|招商(引资)?项目|(?:推出|抛出)了?[^，。；,;]{0,12}?项目")  # "还推出了PPP合作项目27个": on offer
 # A signing of counted projects or agreements (not intents, frameworks, memoranda or a strategic deal: "签订战略合作协议2份",
 # "签订项目合作意向书") in the figure's comma clause or the one before it.
-_SIGNED_BEFORE = re.compile(r"签[订署下]了?(?![^，。；,;]{0,12}?(?:意向|框架|备忘录|战略|友好))"
+_SIGNED_BEFORE = re.compile(r"签[订署下]了?(?![^，。；,;]{0,12}?(?:意向|框架|备忘录|战略|友好|银企|人才|客源|结对))"
                             r"(?:[^，。；,;]{0,8}?项目(?:\d+|[两三四五六七八九十]+)[个项]|[^，。；,;]{0,6}?合作协议(?:\d+|[两三四五六七八九十]+)[个份项]"
                             r"|(?:\d+|[两三四五六七八九十]+)[个项][^，。；,;]{0,10}?项目)")
 _LISTED = re.compile(r"入选|上榜|名单|被?认定|被?评为|揭榜|列入|纳入")
@@ -544,6 +544,18 @@ class _Found(NamedTuple):
     end: int = 0  # where the amount ends in its text
 
 
+def _signed_batchs_total(text: str, start: int, clause_start: int) -> bool:
+    """Whether the total at ``start`` is a counted signing's (_SIGNED_BEFORE in its comma clause or the one before) and its
+    own comma clause offers nothing after that signing: "推介会…成功签订3个招商引资项目，总投资33.3亿元" (not "现场签订项目6个，
+    推出招商项目45个总投资236亿元", the offered projects' total)."""
+    own = _comma_clause_start(text, start, clause_start)
+    near = _comma_clause_start(text, max(own - 1, clause_start), clause_start)
+    signed = None
+    for signed in _SIGNED_BEFORE.finditer(text, near, start):
+        pass
+    return signed is not None and not _OFFERED.search(text, max(own, signed.end()), start)
+
+
 def _comma_clause_start(text: str, pos: int, low: int) -> int:
     return max(low, max(text.rfind(mark, low, pos) for mark in "，,") + 1)
 
@@ -759,10 +771,10 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                       or _ONE_LISTED.search(text, max(sentences.start_before(start), start - _REACH), invest.start())
                       or _ONE_OF_A_LIST.search(text, max(sentences.start_before(start), start - _REACH), invest.start()))
         is_roundup = is_roundup and not one_of
-        # (or signed by 签订 before the figure: "推介会举行 新签订投资项目3个总投资33.3亿元", not "推出项目72个，总投资153亿元，签订
-        # 意向协议12份", the offered projects' total before a signing of its own)
+        # (or a counted signing's total near the figure, _signed_batchs_total: "推介会举行 新签订投资项目3个总投资33.3亿元", not
+        # "推出项目72个，总投资153亿元，签订意向协议12份", the offered projects' total before a signing of its own)
         if is_roundup and _OFFERED.search(full_sentence) and not _REACHED.search(full_sentence) \
-                and not _SIGNED_BEFORE.search(text, _comma_clause_start(text, max(_comma_clause_start(text, start, clause_start) - 1, clause_start), clause_start), start) \
+                and not _signed_batchs_total(text, start, clause_start) \
                 and not _INVESTMENT_SIGNED.search(text, max(sentences.start_before(start), start - _REACH), invest.start()):
             continue  # "会上发布招商引资项目86个，总投资620亿元": projects on offer, none signed or started
         if _LISTED.search(full_sentence) and not _REACHED.search(full_sentence) and _SEVERAL.search(full_sentence) \
@@ -1146,45 +1158,6 @@ _PHASE_DIGITS = str.maketrans("123456", "一二三四五六")  # "2期" in a hea
 _OPENING_FIGURE = re.compile(r"^(\s*(?:总投资|投资|总额|签约)?[约超近逾达]?[\d.]+(?:万亿|亿|千万|万)(?:元|美元|港元|港币|欧元|日元)(?:人民币)?)[！!]")
 
 
-def _headline_figure_restated(title: str, body: str) -> Optional[_Found]:
-    """The body's figure for one work that restates a headline's investment figure when the headline names no work
-    ("投资2亿元！某县大泉洞全面深入开发！" over "…计划总投资12亿元，…其中包括投资达2亿元的大泉洞景区升级改造项目"): the
-    headline's news is that work, as a headline naming it would have said (_investment_amounts asks for a work in
-    view, which the body shows here)."""
-    text = normalise(title)
-    read = (_to_amount(match, "project", match.group(0)) for match in _AMOUNT.finditer(text)
-            if (match.group("unit") or match.group("cur") or match.group("compound"))
-            and _INVEST.search(text, max(match.start() - 6, 0), match.start()))
-    stated = [amount for amount in read if amount is not None]
-    if not stated:
-        return None
-    opening = _opening(body, 4)[:8 * _REACH]
-    for found in _investment_amounts(opening, title):
-        if not found.is_roundup and not found.phase \
-                and any(_same_figure(_Found(amount, False, ""), found.amount) for amount in stated) \
-                and _WORK_FIGURE.search(opening, max(found.end - 24, 0), found.end + 1) \
-                and _names_the_headlines_work(opening[found.end + 1:found.end + 1 + _NAME_READ], title):
-            # A work's own figure, "投资达2亿元的大泉洞…项目" under "…大泉洞全面深入开发": not a first instalment ("总投资15亿元，
-            # 先期投入3亿元"), a phase ("投资1.2亿元的一期工程") or another part than the headline's ("其中投资1亿元的古街修缮工程"
-            # under a headline naming the whole work).
-            return found
-    return None
-
-
-_NAME_READ = 12  # the characters after a work's figure read for its name
-_PHASE_START = re.compile(r"[一二三四五首]期|部分|配套")
-_GENERIC_PAIRS = frozenset(("项目", "工程", "建设", "产业", "改造", "升级", "开发", "全面", "深入"))
-
-
-def _names_the_headlines_work(name: str, title: str) -> bool:
-    """Whether the words after a work's figure name the headline's work: no phase or part opens them, and two characters of
-    them in a row (not a generic pair, 项目, 工程 …) stand in the headline."""
-    if _PHASE_START.match(name):
-        return False
-    pairs = {name[i:i + 2] for i in range(len(name) - 1)} - _GENERIC_PAIRS
-    return any("\u4e00" <= pair[0] <= "\u9fff" and "\u4e00" <= pair[1] <= "\u9fff" and pair in title for pair in pairs)
-
-
 def _phase_or_whole(found: list[_Found], title: str) -> _Found:
     """Of a first phase's amount and the amounts after it: the phase the headline names ("玉环：精工阀门二期项目开工"
     over "一期总投资3.2亿元，…；二期总投资5.8亿元，今天正式开工"), else the whole project's total stated with it
@@ -1403,8 +1376,6 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
     roundup_story = bool(_ROUNDUP.search(title) or _ROUNDUP.search(lead))
     for text in (title, body):
         chosen = _chosen(text, title)
-        if chosen is None and text is title and title.strip():
-            chosen = _headline_figure_restated(title, body)
         if chosen is None:
             continue
         if text is body and chosen.is_roundup and _ONE_WORKS_HEADLINE.search(title) and not _ROUNDUP.search(title) \

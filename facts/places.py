@@ -51,10 +51,11 @@ _NOT_PLACES = {"阿里", "白银", "城区", "郊区", "矿区", "新区", "市�
                "清水河",  # rivers of that name run in many provinces ("清水河大桥" of a Guizhou railway)
                # 黑龙江's own short name in news ("促进龙江高质量发展", "打造龙江…第一乡": all six seen pages, session 40) and
                # the 白龙江 river, not 齐齐哈尔's 龙江县 (found by its full name)
-               "龙江",
-               # "the whole prefecture" in an autonomous prefecture's news ("全州产业园区建设工作座谈会", "全州上下", "一季度全州
-               # 重点项目集中开工": every use on 267 seen pages of session 46–47), not 桂林's 全州县 (found by its full name)
-               "全州"}
+               "龙江"}
+# Short names that are everyday words of news as often, read only right after their own province or city ("广西全州"):
+# "全州" is "the whole prefecture" in an autonomous prefecture's news ("全州产业园区建设工作座谈会", "全州上下": every use on
+# the 267 seen pages of sessions 46–47), not 桂林's 全州县 (found by its full name anywhere).
+_ONLY_AFTER_ITS_OWN = frozenset({"全州"})
 
 
 # China's compass regions are words of their own, and a place name read across one's end is none:
@@ -560,6 +561,8 @@ class _Table:
                 if name in self.former and name.endswith("区") and text.startswith(("段", "位", "内", "外"), end + 1):
                     continue  # "高铁北站区位", "北江区段": a section, a location (as 区域 above), not a district of old
                 codes = _mainland(self.names[name])
+                if name in _ONLY_AFTER_ITS_OWN and not (len(codes) == 1 and self._after_its_own(out, start, next(iter(codes)))):
+                    continue  # "全州上下", "全州产业园区…座谈会": the whole prefecture (not "广西全州")
                 if name in self.weak and len(codes) == 1 and next(iter(codes)).startswith(_OUTSIDE_MAINLAND) \
                         and not self._after_its_own(out, start, next(iter(codes))):
                     continue  # "县人民医院弥陀分院": a weak short name of Taiwan's (高雄's 弥陀区) only after its city or 台湾

@@ -36,13 +36,14 @@ def test_a_bracketed_word_or_two_stays(text: str) -> None:
     assert without_glosses(text) == text
 
 
-def test_a_headline_figure_the_body_states_for_one_work_is_that_works() -> None:
-    title = "投资2亿元!某县大泉洞全面深入开发!"
-    body = ("某文化旅游开发有限公司通过招商引资,计划总投资12亿元,对青山湖旅游景区进行开发,"
-            "其中包括投资达2亿元的大泉洞景区升级改造项目,已于今年5月份开工。")
+def test_a_headline_figure_with_no_work_stays_the_headlines_reading() -> None:
+    # A headline's figure the body writes as one work's was read as that work's for a while and taken out: the reviews
+    # found parts, phases and fields sharing the headline's words far more often ("投资1.5亿元！某县湿地保护再升级" over
+    # "…总投资6亿元，其中投资1.5亿元的湿地核心区…工程已完工").
+    title = "投资1.5亿元!宁远县湿地保护再升级"
+    body = "宁远县某湿地公园项目总投资6亿元,其中投资1.5亿元的湿地核心区生态修复工程已完工。"
     found = find_investment(title, body)
-    assert found is not None and found.value == 2e8 and found.kind == "project"
-    assert extract_facts(title, body).project == "大泉洞景区升级改造项目"
+    assert found is not None and found.value == 6e8
 
 
 def test_a_headline_figure_that_is_a_first_instalment_is_not_the_works() -> None:
@@ -103,11 +104,10 @@ def test_the_figure_is_found_where_the_body_states_it() -> None:
 
 
 @pytest.mark.parametrize("body, stage", [
-    # a programme's name is no plan word; a plan still is
-    ("会上,高分子新材料研发及生产、国家千人计划人才引进项目等9个项目成功签约,总投资达25亿元。", "签约"),
     ("会上,某新材料项目等9个项目计划签约,总投资达25亿元。", None),
-    ("列入国家火炬计划的某项目年底竣工投产。", None),  # other programmes' names are plans as often
+    ("列入国家火炬计划的某项目年底竣工投产。", None),  # a programme's name is a plan word as often
     ("资兴市计划人才公寓项目于10月竣工交付。", None),
+    ("国家千人计划专家团队的某项目下月开工。", None),
     # equipment arriving to be installed: a work under way; planned, none
     ("厂房内,首批价值710万元的生产设备陆续进场安装,技术人员穿梭其间核对参数。", "开工"),
     ("预计下月生产设备进场安装。", None),
@@ -118,6 +118,8 @@ def test_the_figure_is_found_where_the_body_states_it() -> None:
     ("新学期临近,某中学新采购的教学设备陆续进场安装。", None),
     ("演出主要设备已进场调试。", None),
     ("生产设备进场安装计划于下月启动。", None),
+    ("待厂房建成后,生产设备进场安装。", None),
+    ("若生产设备进场安装顺利,工期可缩短一个月。", None),
     # investors who came to look at a project are talks (session 34's convention: a work named); officials touring are none
     ("11月19日,区招商投资局接待来涪考察的新材料项目客商。", "洽谈"),
     ("11月19日,区领导接待来涪考察的客商一行。", None),
@@ -125,6 +127,7 @@ def test_the_figure_is_found_where_the_body_states_it() -> None:
     ("我县赴深圳考察的企业家代表团一行参观了某科技园项目。", None),
     ("来我县考察的企业家代表团参观了某产业园项目建设现场。", None),
     ("来我县考察的工商联企业家调研组考察了某产业园项目。", None),
+    ("来我市考察的省企业家联合会一行调研了某产业园项目。", None),
     ("副省长会见某国驻华大使。大使表示,该国企业关注中国新能源项目,希望加强合作。", None),
     # a meeting's charge to a class of offices is a plan; a charge to secure a start too
     ("会议指出,全市各级各部门要优化服务,主动跟踪、洽谈项目,全力以赴做好招商引资工作。", None),
@@ -140,6 +143,7 @@ def test_a_class_of_works_making_progress_is_no_one_works_start() -> None:
     body = "2022年,松原市、县两级共确定民生项目260个,总投资272亿元。年初以来,市发改委组织各地对项目进行再论证。"
     assert extract_facts("松原:民生项目顺利推进", body).stage is None
     assert extract_facts("某县冷链物流项目顺利推进", "该项目位于某县工业园区,目前正在进行主体施工。").stage == "开工"
+    assert extract_facts("某县花生产业园建设稳步推进", "该产业园位于某县工业园区。").stage == "开工"  # 花生, not 民生
 
 
 def test_projects_signed_at_a_promotion_are_its_batch_not_those_on_offer() -> None:
@@ -152,7 +156,8 @@ def test_projects_signed_at_a_promotion_are_its_batch_not_those_on_offer() -> No
     for signed in ("签订意向投资协议12份。", "签署战略合作协议2份。", "与东莞某商会签订友好合作协议。"):
         assert find_investment("某县推介会", "某县推介会推出化妆品产业项目20个,总投资100亿元," + signed) is None
     # …or before it, of agreements that sign no project, or not in the clause before the figure
-    for signed in ("签订战略合作协议2份", "签订项目合作意向书5份", "签订项目6个,另"):
+    for signed in ("签订战略合作协议2份", "签订项目合作意向书5份", "签订项目6个,另", "现场签订项目6个,推出招商项目45个",
+                   "签订银企合作协议8个,发布招商项目60个"):
         assert find_investment("某县推介会", "某县推介会上" + signed + ",推介项目60个,总投资300亿元。") is None
     found = find_investment("溆浦县推介会", "溆浦县招商推介会发布项目68个,总投资320亿元,签订合作协议3个,协议金额21亿元。")
     assert found is not None and found.value == 2.1e9
@@ -170,5 +175,6 @@ def test_the_whole_prefecture_is_no_county_named_quanzhou() -> None:
             "州级相关部门负责人参加会议,九龙、泸定等县主要负责人参加会议。")
     facts = extract_facts(title, body, "甘孜日报")
     assert facts.places and facts.places[0].city == "甘孜藏族自治州"
-    # 桂林's 全州县 by its full name
+    # 桂林's 全州县 by its full name, or right after its own province or city
     assert extract_facts("", "全州县某食品产业园项目开工,总投资5亿元。").places[0].city == "桂林市"
+    assert extract_facts("", "广西全州某食品项目日前投产。").places[0].city == "桂林市"
