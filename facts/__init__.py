@@ -66,10 +66,9 @@ __all__ = [
 #: 49 session 45's: former division names of GB/T 2260 2002–2013, data/former_names.csv: 户县, 郧县, 襄樊; project names;
 #: industry words of transport works and pollution control; 50 session 46's: a dated clause of its own reports its
 #: stage, a first unit hoisted is a work under way, an outlet named with 新闻 names its county, project names opening with
-#: a count's tail or pointing back are none; 51 session 47's: mirrors' toneless pinyin readings dropped, a headline's figure
-#: the body writes as one work's, 高标准农田 a work, an offered batch's counted signing by 签订/签下, the talent programmes'
-#: name no plan, a plant's equipment arriving a work under way, a charge to a class of offices a plan, 全州 the whole
-#: prefecture.)
+#: a count's tail or pointing back are none; 51 session 47's: mirrors' toneless pinyin readings dropped, 高标准农田 a work,
+#: an offered batch's counted signing by 签订/签下, a plant's equipment arriving a work under way, a charge to a class of
+#: offices a plan, 全州 the whole prefecture unless after its own province.)
 FACTS_VERSION = 51
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
