@@ -133,6 +133,7 @@ def test_the_figure_is_found_where_the_body_states_it() -> None:
     ("会议指出,全市各级各部门要优化服务,主动跟踪、洽谈项目,全力以赴做好招商引资工作。", None),
     ("毛小兵要求全市各相关部门认真做好准备工作,保证项目如期开复工。", None),
     ("某县与某集团就新能源项目进行洽谈,各方达成初步意向。", "洽谈"),  # 各方 is no office charged
+    ("各县区主要负责人出席开工仪式,12个项目集中开工。", "开工"),  # 主要: no charge
 ])
 
 def test_stage_words_of_session_47(body: str, stage: str | None) -> None:
