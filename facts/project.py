@@ -51,7 +51,8 @@ _ACTS = re.compile(
 # …and words no name holds, read as cuts wherever they stand (a first version read them all so: _ACTS above).
 _ACTS_ANYWHERE = re.compile(
     r"书记|主持|带队|督办|督查|督导|莅临|完成|正在|目前|进行|鼓励|贯彻|落实|标志着|抓住|随着|请问|贵公司|下达|用好|跑出|"
-    r"驶[下入出]|入驻|入选|迎来|结束|掀起|以下简称|简称|查看|察看|深入|抓[好实]|做好|牵头|解读|刷新|安排|接受")
+    r"驶[下入出]|入驻|入选|迎来|结束|掀起|以下简称|简称|查看|察看|深入|抓[好实]|做好|牵头|解读|刷新|安排|接受"
+    r"|前往|赶赴|了解|秘书长|对口")  # (session 47: "秘书长张永海前往西宁火车站站改项目", "了解云南…", "对口援建…")
 # Ranking, category and batch words a category of projects is named with (read off a phrase's
 # front, with places and dates, before asking whether anything specific is left).
 _GENERIC_FRONT = re.compile(
@@ -77,6 +78,8 @@ _BATCH_HEADLINE = re.compile(r"(?:(?<![第\d])(?:[2-9]|\d{2,}|[二两三四五�
 # the name is given beside it, often after a dash.
 _DESCRIBED = re.compile(r"首个|首座|首条|首家|第一个|最大|最长|最高|最深|最早|最先进")
 _COUNT_AFTER = re.compile(r"[\d一二两三四五六七八九十百千]+(多|余)?[个项宗](?![\u4e00-\u9fff])")
+# Funds named after their works ("农村饮水安全工程专项资金", "中小河流治理项目资金", "…项目补助"): a programme's money.
+_FUNDS_AFTER = re.compile(r"(?:建设)?(?:专项|补助|中央|省级|财政)?(?:资金|补助|补贴|奖补|经费)")
 _LISTED_AFTER = re.compile(r"等|领域|行业|产业(?!园|基地|项目)")
 # Heads that a proper name before them makes one work ("峡江灌区", "迪庆机场", "固军水库"), against
 # heads that need words of what is built ("…研发项目", "…生产基地"): see _specific.
@@ -100,6 +103,10 @@ _WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 # What is left names a field, not a project: "数字经济项目", "冰雪经济项目", "新兴产业项目".
 _FIELD = re.compile(r"[\u4e00-\u9fff]{0,4}(经济|产业|行业|领域)")
 # Remains of a phrase that are a kind of project, not a name ("新能源", "化工", "文旅").
+# The words right before the head that make the phrase a class of works (no labelled name of sessions 46–47's 519 pages
+# ends so): key or large works (重点, 重大, 大), the newly signed or filed, foreign-funded, the government's or the
+# people's livelihood works.
+_CLASS_BEFORE_HEAD = re.compile(r"(?:重点|重大|(?<![长伟远强])大|新签约?|新备案|外资|招商引资|民生|公益事业|政府投资)(?:工程)?$")
 _MIN_SPECIFIC = 3  # characters left before 项目 once the generic front is read off
 
 
@@ -183,6 +190,8 @@ def _specific(name: str, place_names: tuple[str, ...]) -> bool:
         return False  # a batch; "采购销售和项目": "and projects"; "坚定不移抓项目": a verb and its object
     if _NOT_A_NAME_FRONT.match(name):
         return False  # "个重点项目" (a count's tail), "该工程按二级公路", "这一重点项目": a work named elsewhere, or none
+    if _CLASS_BEFORE_HEAD.search(name, 0, head.start()):
+        return False  # "阿克塞县重点项目", "西宁绿色发展重点项目", "林业大项目", "新签外资项目": a class of works, whatever its front
     rest = name[:head.start()]
     last_was_place = False
     changed = True
@@ -226,6 +235,8 @@ def find_project(title: str, body: str, place_names: tuple[str, ...] = (), focus
             for end in reversed(heads):
                 if _COUNT_AFTER.match(text, match.start() + end) or _LISTED_AFTER.match(text, match.start() + end):
                     continue  # "签约数字经济项目9个": a batch; "人工智能和数据中心等领域": a list of fields
+                if _FUNDS_AFTER.match(text, match.start() + end):
+                    continue  # "获846万农村饮水安全工程专项资金支持": a programme's funds, no one project
                 if _DESTINATION.search(match.group()[:end]):
                     continue  # the zone a project goes to: the project's own name is the head before
                 name = _cut(match.group()[:end])

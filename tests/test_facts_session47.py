@@ -179,3 +179,25 @@ def test_the_whole_prefecture_is_no_county_named_quanzhou() -> None:
     # 桂林's 全州县 by its full name, or right after its own province or city
     assert extract_facts("", "全州县某食品产业园项目开工,总投资5亿元。").places[0].city == "桂林市"
     assert extract_facts("", "广西全州某食品项目日前投产。").places[0].city == "桂林市"
+
+
+@pytest.mark.parametrize("title, body", [
+    # a class of works, whatever stands before it (no labelled name of sessions 46–47's pages ends so)
+    ("持续转型添动力 阿克塞县重点项目建设综述", "今年以来,阿克塞县把项目建设作为转型升级的重要抓手。"),
+    ("西藏重点工程项目进展顺利 去年投资完成105亿", "记者从自治区发改委获悉,去年全区重点工程完成投资105亿元。"),
+    ("黑龙江省林业总产值连续五年保持20%以上快速增长", "全省谋划林业大项目,带动产业发展。"),
+    ("", "一季度,全市新签外资项目15个,合同外资3.2亿美元。"),
+    # a programme's funds named after their works
+    ("沙洋获846万农村饮水安全工程专项资金支持", "近日,沙洋县获得上级下达的专项资金846万元。"),
+])
+def test_a_class_of_works_or_a_programmes_funds_name_no_project(title: str, body: str) -> None:
+    assert extract_facts(title, body).project is None
+
+
+@pytest.mark.parametrize("title, body, name", [
+    ("", "2月22日,市委常委、秘书长张永海前往西宁火车站站改项目工地调研。", "西宁火车站站改项目"),
+    ("安平县年产10万吨饲料项目开工", "该项目总投资2亿元。", "安平县年产10万吨饲料项目"),  # a name still a name
+    ("武汉长江大桥项目开工", "该项目总投资2亿元。", "武汉长江大桥项目"),  # 大桥, not 大 of a class
+])
+def test_who_goes_to_a_work_is_no_part_of_its_name(title: str, body: str, name: str | None) -> None:
+    assert extract_facts(title, body).project == name
