@@ -26,8 +26,9 @@ __all__ = ["find_project"]
 # A candidate: CJK/Latin/digits and the punctuation names use, ending in a head noun, at most 40
 # characters (names are rarely longer; a longer run is a clause without commas). Greedy, so a name
 # whose words hold a head already ends at its own ("县造纸厂一期工程", "机场二期扩建航站区工程").
-_PHRASE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9（）()·\-—“”\"±]|(?<=\d)[,.](?=\d)|(?<=[吨万千])[/／](?=年))" + "{1,40}"
-                     + _HEAD)  # (a number's comma or point, "140万吨/年乙烯", is in the name: "6.25米捣固焦化…")
+_PHRASE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9（）()·\-—“”\"±]|(?<=\d)[,.×＊*](?=\d)|(?<=[吨万千])[/／](?=年))" + "{1,40}"
+                     + _HEAD)  # (a number's comma or point, "140万吨/年乙烯", is in the name: "6.25米捣固焦化…"; so are units
+                     # times their size, "2×66万千瓦燃煤发电项目")
 _ENDS_IN_HEAD = re.compile(_HEAD + "$")
 # Words that end whatever stands before a name (the last one in the phrase wins). 建设 is not one
 # ("饲料厂建设项目" is a name), nor are 和/及 ("生猪养殖及饲料厂建设项目").
@@ -47,7 +48,8 @@ _BOUNDARY = re.compile(
 # name is of (调度中心, 洽谈中心, 检查站).
 _ACTS = re.compile(
     r"[县市区镇乡]长|主任|局长|厅长|主席|检查(?!站)|已|截[止至]|兼|洽谈(?![^项]{0,2}?中心)|就(?!近|地|餐|医|业)|以[上下]|"
-    r"调度(?![^项]{0,4}?(?:中心|大楼|楼))|以(?!奖|工代赈)")
+    r"调度(?![^项]{0,4}?(?:中心|大楼|楼))|以(?!奖|工代赈)"
+    r"|办理(?![^项]{0,4}?(?:中心|大厅))")  # (session 47: "办理大英县乡村振兴项目")
 # …and words no name holds, read as cuts wherever they stand (a first version read them all so: _ACTS above).
 _ACTS_ANYWHERE = re.compile(
     r"书记|主持|带队|督办|督查|督导|莅临|完成|正在|目前|进行|鼓励|贯彻|落实|标志着|抓住|随着|请问|贵公司|下达|用好|跑出|"

@@ -201,3 +201,12 @@ def test_a_class_of_works_or_a_programmes_funds_name_no_project(title: str, body
 ])
 def test_who_goes_to_a_work_is_no_part_of_its_name(title: str, body: str, name: str | None) -> None:
     assert extract_facts(title, body).project == name
+
+
+@pytest.mark.parametrize("body, name", [
+    ("近日,盘江普定2×66万千瓦燃煤发电项目正式开工。", "盘江普定2×66万千瓦燃煤发电项目"),  # units times their size
+    ("某县发改局为企业办理大英县乡村振兴项目备案手续。", "大英县乡村振兴项目"),
+    ("某县政务服务办理中心项目近日开工。", "某县政务服务办理中心项目"),  # 办理 inside a name stays
+])
+def test_project_names_of_session_47(body: str, name: str) -> None:
+    assert extract_facts("", body).project == name
