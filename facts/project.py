@@ -49,12 +49,13 @@ _BOUNDARY = re.compile(
 _ACTS = re.compile(
     r"[县市区镇乡]长|主任|局长|厅长|主席|检查(?!站)|已|截[止至]|兼|洽谈(?![^项]{0,2}?中心)|就(?!近|地|餐|医|业)|以[上下]|"
     r"调度(?![^项]{0,4}?(?:中心|大楼|楼))|以(?!奖|工代赈)"
-    r"|办理(?![^项]{0,4}?(?:中心|大厅))")  # (session 47: "办理大英县乡村振兴项目")
+    r"|办理(?![^项]{0,4}?(?:中心|大厅))|了解|对口")  # (session 47: "办理大英县乡村振兴项目", "了解云南…", "对口援建…"; not
+    # "完成了解放西路改造工程", "对口腔医院…": jieba's words there)
 # …and words no name holds, read as cuts wherever they stand (a first version read them all so: _ACTS above).
 _ACTS_ANYWHERE = re.compile(
     r"书记|主持|带队|督办|督查|督导|莅临|完成|正在|目前|进行|鼓励|贯彻|落实|标志着|抓住|随着|请问|贵公司|下达|用好|跑出|"
     r"驶[下入出]|入驻|入选|迎来|结束|掀起|以下简称|简称|查看|察看|深入|抓[好实]|做好|牵头|解读|刷新|安排|接受"
-    r"|前往|赶赴|了解|秘书长|对口")  # (session 47: "秘书长张永海前往西宁火车站站改项目", "了解云南…", "对口援建…")
+    r"|前往|赶赴|秘书长")  # (session 47: "秘书长张永海前往西宁火车站站改项目")
 # Ranking, category and batch words a category of projects is named with (read off a phrase's
 # front, with places and dates, before asking whether anything specific is left).
 _GENERIC_FRONT = re.compile(
@@ -80,8 +81,6 @@ _BATCH_HEADLINE = re.compile(r"(?:(?<![第\d])(?:[2-9]|\d{2,}|[二两三四五�
 # the name is given beside it, often after a dash.
 _DESCRIBED = re.compile(r"首个|首座|首条|首家|第一个|最大|最长|最高|最深|最早|最先进")
 _COUNT_AFTER = re.compile(r"[\d一二两三四五六七八九十百千]+(多|余)?[个项宗](?![\u4e00-\u9fff])")
-# Funds named after their works ("农村饮水安全工程专项资金", "中小河流治理项目资金", "…项目补助"): a programme's money.
-_FUNDS_AFTER = re.compile(r"(?:建设)?(?:专项|补助|中央|省级|财政)?(?:资金|补助|补贴|奖补|经费)")
 _LISTED_AFTER = re.compile(r"等|领域|行业|产业(?!园|基地|项目)")
 # Heads that a proper name before them makes one work ("峡江灌区", "迪庆机场", "固军水库"), against
 # heads that need words of what is built ("…研发项目", "…生产基地"): see _specific.
@@ -183,6 +182,12 @@ def _unbracketed(name: str) -> str:
     return before if _ENDS_IN_HEAD.search(before) and _specific(before, ()) else name[opened + 1:]
 
 
+def _a_class(name: str) -> bool:
+    """Whether ``name`` is a class of works, whatever its front: "阿克塞县重点项目", "西宁绿色发展重点项目", "西藏重点工程项目",
+    "林业大项目", "新签外资项目" (项目 only: "鄂北水资源配置大工程", "某路提质改造民生工程", "风光大基地", "哈工大科技园" are works)."""
+    return name.endswith("项目") and bool(_CLASS_BEFORE_HEAD.search(name, 0, len(name) - 2))
+
+
 def _specific(name: str, place_names: tuple[str, ...]) -> bool:
     """Whether ``name`` names one project (not a category, a batch or a bare 项目)."""
     head = _ENDS_IN_HEAD.search(name)
@@ -192,8 +197,8 @@ def _specific(name: str, place_names: tuple[str, ...]) -> bool:
         return False  # a batch; "采购销售和项目": "and projects"; "坚定不移抓项目": a verb and its object
     if _NOT_A_NAME_FRONT.match(name):
         return False  # "个重点项目" (a count's tail), "该工程按二级公路", "这一重点项目": a work named elsewhere, or none
-    if _CLASS_BEFORE_HEAD.search(name, 0, head.start()):
-        return False  # "阿克塞县重点项目", "西宁绿色发展重点项目", "林业大项目", "新签外资项目": a class of works, whatever its front
+    if _a_class(name):
+        return False
     rest = name[:head.start()]
     last_was_place = False
     changed = True
@@ -234,14 +239,17 @@ def find_project(title: str, body: str, place_names: tuple[str, ...] = (), focus
             # The phrase ends at its last head; a shorter one inside it may be the name when the
             # longer is none ("在中鑫电机研发项目现场举行项目开工仪式").
             heads = [head.end() for head in re.finditer(_HEAD, match.group())]
+            class_from = len(match.group())  # where a class of works read at a longer head starts (see below)
             for end in reversed(heads):
+                if end > class_from:
+                    continue  # a head inside a class of works: "西藏重点工程项目" is no "西藏重点工程"
                 if _COUNT_AFTER.match(text, match.start() + end) or _LISTED_AFTER.match(text, match.start() + end):
                     continue  # "签约数字经济项目9个": a batch; "人工智能和数据中心等领域": a list of fields
-                if _FUNDS_AFTER.match(text, match.start() + end):
-                    continue  # "获846万农村饮水安全工程专项资金支持": a programme's funds, no one project
                 if _DESTINATION.search(match.group()[:end]):
                     continue  # the zone a project goes to: the project's own name is the head before
                 name = _cut(match.group()[:end])
                 if _specific(name, places):
                     return name
+                if _a_class(name):
+                    class_from = end - len(name)
     return None
