@@ -48,14 +48,14 @@ _BOUNDARY = re.compile(
 # name is of (调度中心, 洽谈中心, 检查站).
 _ACTS = re.compile(
     r"[县市区镇乡]长|主任|局长|厅长|主席|检查(?!站)|已|截[止至]|兼|洽谈(?![^项]{0,2}?中心)|就(?!近|地|餐|医|业)|以[上下]|"
-    r"调度(?![^项]{0,4}?(?:中心|大楼|楼))|以(?!奖|工代赈)"
-    r"|办理(?![^项]{0,4}?(?:中心|大厅))|了解|对口")  # (session 47: "办理大英县乡村振兴项目", "了解云南…", "对口援建…"; not
-    # "完成了解放西路改造工程", "对口腔医院…": jieba's words there)
+    r"调度(?![^项]{0,4}?(?:中心|大楼|楼))|以(?!奖|工代赈)")
+# (办理, 了解, 对口 were tried in session 47 and left: "医保业务办理平台建设项目", "完成了解州关帝庙修缮工程", "对口镇污水
+# 处理厂…" — jieba does not know 解州, 口镇)
 # …and words no name holds, read as cuts wherever they stand (a first version read them all so: _ACTS above).
 _ACTS_ANYWHERE = re.compile(
     r"书记|主持|带队|督办|督查|督导|莅临|完成|正在|目前|进行|鼓励|贯彻|落实|标志着|抓住|随着|请问|贵公司|下达|用好|跑出|"
     r"驶[下入出]|入驻|入选|迎来|结束|掀起|以下简称|简称|查看|察看|深入|抓[好实]|做好|牵头|解读|刷新|安排|接受"
-    r"|前往|赶赴|秘书长")  # (session 47: "秘书长张永海前往西宁火车站站改项目")
+    r"|前往|赶赴|秘书长|列入|纳入")  # (session 47: "秘书长张永海前往西宁火车站站改项目", "某二期项目列入省重点项目")
 # Ranking, category and batch words a category of projects is named with (read off a phrase's
 # front, with places and dates, before asking whether anything specific is left).
 _GENERIC_FRONT = re.compile(
@@ -105,9 +105,12 @@ _WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _FIELD = re.compile(r"[\u4e00-\u9fff]{0,4}(经济|产业|行业|领域)")
 # Remains of a phrase that are a kind of project, not a name ("新能源", "化工", "文旅").
 # The words right before the head that make the phrase a class of works (no labelled name of sessions 46–47's 519 pages
-# ends so): key or large works (重点, 重大, 大), the newly signed or filed, foreign-funded, the government's or the
+# ends so): key works (重点, 重大), the newly signed or filed, foreign-funded, the government's or the
 # people's livelihood works.
-_CLASS_BEFORE_HEAD = re.compile(r"(?:重点|重大|(?<![长伟远强])大|新签约?|新备案|外资|招商引资|民生|公益事业|政府投资)(?:工程)?$")
+_CLASS_BEFORE_HEAD = re.compile(r"(?:重点|重大|新签约?|新备案|外资|招商引资|民生|公益事业|政府投资)(?:工程)?$")
+# A work named before the label makes the phrase one work so labelled ("市第一人民医院迁建重点项目", "特斯拉上海超级工厂外资项目"),
+# not a class. (大 was tried as a class word and left: 西工大, 中科大, 金正大 end names before 项目.)
+_A_WORK_IN = re.compile(_HEAD + r"|医院|学校|学院|中学|小学|幼儿园|馆|场|路|桥|站|港|码头|园|厂|楼|城")
 _MIN_SPECIFIC = 3  # characters left before 项目 once the generic front is read off
 
 
@@ -184,8 +187,9 @@ def _unbracketed(name: str) -> str:
 
 def _a_class(name: str) -> bool:
     """Whether ``name`` is a class of works, whatever its front: "阿克塞县重点项目", "西宁绿色发展重点项目", "西藏重点工程项目",
-    "林业大项目", "新签外资项目" (项目 only: "鄂北水资源配置大工程", "某路提质改造民生工程", "风光大基地", "哈工大科技园" are works)."""
-    return name.endswith("项目") and bool(_CLASS_BEFORE_HEAD.search(name, 0, len(name) - 2))
+    "新签外资项目", with no work named before the label (项目 only: "某路提质改造民生工程" is a work)."""
+    label = _CLASS_BEFORE_HEAD.search(name, 0, len(name) - 2) if name.endswith("项目") else None
+    return label is not None and not _A_WORK_IN.search(name, 0, label.start())
 
 
 def _specific(name: str, place_names: tuple[str, ...]) -> bool:
