@@ -103,7 +103,6 @@ _NOT_A_NAME_FRONT = re.compile(r"[个项批座所条家宗]|该|这|此(?!次)|�
 _WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 # What is left names a field, not a project: "数字经济项目", "冰雪经济项目", "新兴产业项目".
 _FIELD = re.compile(r"[\u4e00-\u9fff]{0,4}(经济|产业|行业|领域)")
-# Remains of a phrase that are a kind of project, not a name ("新能源", "化工", "文旅").
 # The words right before the head that make the phrase a class of works (no labelled name of sessions 46–47's 519 pages
 # ends so): key works (重点, 重大), the newly signed or filed, foreign-funded, the government's or the
 # people's livelihood works.
@@ -111,6 +110,7 @@ _CLASS_BEFORE_HEAD = re.compile(r"(?:重点|重大|新签约?|新备案|外资|�
 # A work named before the label makes the phrase one work so labelled ("市第一人民医院迁建重点项目", "特斯拉上海超级工厂外资项目"),
 # not a class. (大 was tried as a class word and left: 西工大, 中科大, 金正大 end names before 项目.)
 _A_WORK_IN = re.compile(_HEAD + r"|医院|学校|学院|中学|小学|幼儿园|馆|场|路|桥|站|港|码头|园|厂|楼|城")
+# Remains of a phrase that are a kind of project, not a name ("新能源", "化工", "文旅").
 _MIN_SPECIFIC = 3  # characters left before 项目 once the generic front is read off
 
 
