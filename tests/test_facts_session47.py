@@ -187,6 +187,8 @@ def test_the_whole_prefecture_is_no_county_named_quanzhou() -> None:
     ("西藏重点工程项目进展顺利 去年投资完成105亿", "记者从自治区发改委获悉,去年全区重点工程完成投资105亿元。"),
     ("", "一季度,全市新签外资项目15个,合同外资3.2亿美元。"),
     ("西藏重点工程项目进展顺利 去年投资完成105亿", ""),  # nor a head inside the class
+    # a headline counting "a large batch" is a batch's: no example work from the body
+    ("冬日里吉林市一大批项目持续抢工期保进度", "在吉林石化公司炼油厂改造现场,工人们正在紧张施工。"),
 ])
 def test_a_class_of_works_names_no_project(title: str, body: str) -> None:
     assert extract_facts(title, body).project is None
