@@ -1144,6 +1144,8 @@ def _chosen(text: str, title: str) -> Optional[_Found]:
             break
     if roundup is None and len(phases) > 1:
         return _phase_or_whole(phases, title)
+    if roundup is None and first is not None and not first.phase:
+        return _reported_phases(text, title, first) or first
     return roundup or first
 
 
@@ -1156,6 +1158,37 @@ _PHASE_DIGITS = str.maketrans("123456", "一二三四五六")  # "2期" in a hea
 # A text (a headline or a body) that opens with its news's figure alone, as a cry ("18亿元！德清…再添重大项目",
 # "投资12亿元！12月20日，…项目正式签约"): the figure belongs to the clause after it, as if a comma stood there.
 _OPENING_FIGURE = re.compile(r"^(\s*(?:总投资|投资|总额|签约)?[约超近逾达]?[\d.]+(?:万亿|亿|千万|万)(?:元|美元|港元|港币|欧元|日元)(?:人民币)?)[！!]")
+
+
+# The phase a story reports, with its verb: the headline's ("宏福集团制鞋二期项目奠基"), or an untitled story's before its
+# first figure ("近日，皇家鹿苑文旅项目二期建设项目破土动工。…项目计划总投资11亿元，…二期…计划投资4.5亿元").
+_PHASE_REPORTED = re.compile(r"([一二三四五六首]|[1-6])期[^，。；,;！!？?]{0,24}?(?:签约|开工|动工|奠基|开建|破土|投产|竣工|建成|启动)")
+_PHASE_CLOSES = re.compile(r"[。；;！!？?]")
+
+
+def _reported_phases(text: str, title: str, whole: _Found) -> Optional[_Found]:
+    """The figure of the phase the story reports (the one phase its headline names; untitled, the phase its opening
+    reports with a verb), when the text states the whole project's total first and that phase's own figure after it ("项目计划总投资11亿元，分三期实施，其中，一期…；二期…计划投资4.5亿元" under a headline
+    of the 二期's start): the news is the phase's, as its readers label it. None when no phase is reported, or the
+    reported phase has no figure of its own within the next two paragraphs' reach."""
+    if title.strip():  # (as _phase_or_whole reads a headline: any phase it names)
+        phases = {named.group(1).translate(_PHASE_DIGITS) for named in _PHASE_NAMED.finditer(title)}
+    else:
+        reported = _PHASE_REPORTED.search(text, 0, max(whole.end - len(whole.amount.text), 0))
+        phases = {reported.group(1).translate(_PHASE_DIGITS)} if reported else set()
+    if len(phases) != 1:
+        return None  # none reported, or two ("一期竣工 二期开工"): the whole project's
+    wanted = phases.pop()
+    for found in _investment_amounts(text[:whole.end + 2 * _REACH], title):
+        if found.end <= whole.end or found.is_roundup or found.bound:
+            continue
+        start = found.end - len(found.amount.text)
+        # The phase its part of the sentence names: the nearest "N期" since the last full stop or semicolon.
+        closes = [m.end() for m in _PHASE_CLOSES.finditer(text, max(start - _REACH, whole.end), start)]
+        named = list(_PHASE_NAMED.finditer(text, closes[-1] if closes else max(start - _REACH, whole.end), start))
+        if named and named[-1].group(1).translate(_PHASE_DIGITS) == wanted:
+            return found
+    return None
 
 
 def _phase_or_whole(found: list[_Found], title: str) -> _Found:

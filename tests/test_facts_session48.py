@@ -1,0 +1,41 @@
+"""Session 48, checked on made-up stories: the figure of the phase a story reports when the whole project's total is
+stated first.
+
+The classes come from real pages' misses (bench/data/facts/README.md "Real pages (session 48)"); the stories here are
+written for the tests, with guards for the readings the change must leave alone.
+"""
+from __future__ import annotations
+
+import pytest
+
+from newsmon.facts.amounts import find_investment
+
+
+@pytest.mark.parametrize("title, body, value", [
+    # a headline naming the phase started, the whole's total first and the phase's own figure in a later sentence
+    ("某鞋业集团制鞋二期项目在舞阳县奠基",
+     "日前,某鞋业集团制鞋二期生产项目开工奠基仪式在舞阳县举行。据悉,去年11月,该集团与漯河市签订总投资1.5亿美元的制鞋"
+     "项目投资协议。一期投资2亿元,去年3月开工建设。二期工程占地215亩,投资8亿元,规划建设标准化厂房。", 8e8),
+    # untitled: the opening reports the phase with its verb; the phases split by a semicolon
+    ("", "近日,东丰县某文旅项目二期建设项目破土动工。该项目计划总投资11亿元,分三期实施,其中,一期项目总投资2177万元,"
+         "已建成并投入运营;二期建设沉浸式主题文化旅游区,计划投资4.5亿元,2月28日开工建设。", 4.5e8),
+    ("某化工园区2期项目开工", "某新材料项目总投资20亿元,分两期建设。一期已于去年投产。二期计划投资12亿元,建设年产5万吨生产线。", 1.2e9),
+])
+def test_the_reported_phases_figure_over_the_whole_stated_first(title: str, body: str, value: float) -> None:
+    found = find_investment(title, body)
+    assert found is not None and found.value == value
+
+
+@pytest.mark.parametrize("title, body, value", [
+    # no phase reported: the whole's total
+    ("某新材料项目开工", "某新材料项目总投资20亿元,分两期建设。一期投资8亿元,二期投资12亿元。", 2e9),
+    # two phases in the headline: the whole project's news
+    ("某产业园一期竣工二期开工", "某产业园项目总投资30亿元。一期投资10亿元,已竣工;二期投资20亿元,今日开工。", 3e9),
+    # the reported phase has no figure of its own: the whole's
+    ("某物流园二期项目开工", "某物流园项目总投资15亿元,一期投资6亿元已建成运营,二期将建设冷链仓储中心。", 1.5e9),
+    # untitled, a phase only recalled after the first figure: the whole's
+    ("", "某纺织项目总投资10亿元,今日开工。该项目一期投资4亿元,二期投资6亿元。", 1e9),
+])
+def test_the_whole_stays_when_no_single_phase_is_reported_with_a_figure(title: str, body: str, value: float) -> None:
+    found = find_investment(title, body)
+    assert found is not None and found.value == value
