@@ -118,7 +118,9 @@ _VERBS = {
     # An investor's visit with talks ("带队来我县考察…在随后召开的座谈会上，双方围绕…", "考察交流", "就…深入交换了意见"):
     # talks held when a work or an investment meant is named (session 30's visit words; session 34's convention:
     # _VISIT_TALK, _visit_names_a_work).
-    "洽谈": r"洽谈|商谈(?!判)|对接会|考察对接|达成[\u4e00-\u9fff]{0,6}?意向|" + _VISIT_WORDS
+    # Talks by name also when an investment-promotion trip meets investors ("对接了某某有限公司…等台企", "拜访对接重点企业",
+    # "开展…招商对接活动"); not a charge or a strategy ("加强与企业沟通对接", "积极对接龙头企业", "精准对接国家政策").
+    "洽谈": r"洽谈|商谈(?!判)|对接会|考察对接|(?:拜访|走访)对接|对接了(?=[^，。；,;]{0,30}?(?:公司|企业|集团|台企|客商|外商|商会|项目))|招商对接活动|达成[\u4e00-\u9fff]{0,6}?意向|" + _VISIT_WORDS
             + r"|(?<=[来到赴])" + _VISITED + r"(?=[，。；,;、\s]|$|并|期间|(?:(?!重点|重大|建设)[^，。；,;]){0,16}?(?:投资|合作)事宜"
             + r")"  # not "赴宁德考察重大项目建设" (an inspection); "来荆考察储能电池项目投资事宜" is the visit's purpose
             # "接待来涪考察的新材料项目客商": investors come to look (not "赴深圳考察的企业家代表团", our own; not "调研组一行", officials)

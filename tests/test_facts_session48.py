@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from newsmon.facts.amounts import find_investment
+from newsmon.facts.stages import find_stage
 
 
 @pytest.mark.parametrize("title, body, value", [
@@ -39,3 +40,33 @@ def test_the_reported_phases_figure_over_the_whole_stated_first(title: str, body
 def test_the_whole_stays_when_no_single_phase_is_reported_with_a_figure(title: str, body: str, value: float) -> None:
     found = find_investment(title, body)
     assert found is not None and found.value == value
+
+
+@pytest.mark.parametrize("body", [
+    "8月26日,市政府副市长赴苏州市开展对台招商活动。一行拜会了昆山市台商协会,对接了宏芳生物科技(昆山)有限公司、"
+    "尚宝泰机械科技(昆山)有限公司等台企。",
+    "7月16日至18日,副市长带队赴福建漳州开展食品产业专题考察和招商对接活动,详细介绍漯河发展优势。",
+    "3月9日至11日,市长率队赴上海拜访对接知名院校、重点企业,推动合作。",
+])
+def test_a_promotion_trip_meeting_investors_is_talks(body: str) -> None:
+    assert find_stage("", body) == "洽谈"
+
+
+@pytest.mark.parametrize("body", [
+    "会议要求,各级各部门要主动作为,加强与企业沟通对接,围绕企业需求,积极协调解决问题。",  # a charge
+    "该区积极对接龙头企业和专精特新科技创新企业,推动产业集聚。",  # a strategy
+    "精准对接国家和省上政策,发挥比较优势。",
+    "社区对接了群众的各类需求,办理民生实事30件。",  # no investor met
+])
+def test_joining_up_in_general_is_no_talks(body: str) -> None:
+    assert find_stage("", body) is None
+
+
+def test_one_works_parts_counted_are_no_batch() -> None:
+    body = ("8月12日上午,某新能源产业园项目落户襄阳高新区签约仪式举行。该项目由新能源客车、汽车动力电池和零部件项目三个"
+            "部分组成,总投资42.9亿元。项目分期建设,首期投资13亿元。")
+    found = find_investment("", body)
+    assert found is not None and found.value == 4.29e9 and found.kind == "project"
+    # guard: projects counted still make a batch
+    batch = find_investment("", "当天集中签约的项目共有12个,总投资86亿元。")
+    assert batch is not None and batch.kind == "roundup"
