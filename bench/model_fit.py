@@ -241,6 +241,9 @@ def main(model: Model, doc: str, argv: list[str] | None = None) -> int:
     if args.out is None and not args.dry_run:
         parser.error(f"say where the weights go: --out {model.weights_file.relative_to(ROOT)} replaces the model's, "
                      "or --dry-run")
+    if args.out is not None and not args.out.parent.is_dir():
+        # (checked before the fit: a minute's work then lost to a typo in the folder)
+        parser.error(f"--out {args.out}: the folder {args.out.parent} does not exist")
     offset = model.null_offset(args)
     prior_doc = _prior(model, args.prior) if args.prior else None
     prior = prior_doc["weights"] if prior_doc else None

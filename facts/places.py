@@ -516,7 +516,7 @@ class _Table:
                 if start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in _BEFORE_A_NAME \
                         and name not in self.zones and not (out and out[-1][1] == start) and asked < _STRADDLES_ASKED:
                     asked += 1
-                    if _straddles_words(text, start, end + 1):
+                    if _straddles_words(text, start, end + 1) or _tail_of_a_word(text, start, end + 1):
                         # "易地扶贫搬迁安置区" holds no 迁安, "县财政和县属国企" no 政和县: the end of one word, the start of
                         # the next. A name starting inside it may still be read ("苏北海安": not 北海, 海安).
                         continue
@@ -1168,6 +1168,15 @@ _NATIONAL_SUBJECT = re.compile(r"(?<![市县区省州旗乡镇界自外])(?:各�
                                r"教育|民政|文化和旅游|应急管理)部")
 
 
+# A rule a notice cites as its basis ("根据《中华人民共和国环境影响评价法》…", "根据国家生态环境部关于…的相关规定，现对该项目
+# 环境影响评价信息进行公示"): the country's law, not the story's subject (blanked, positions kept, for _NATIONAL_SUBJECT).
+_CITED_BASIS = re.compile(r"(?:根据|依据|按照|依照|遵照)[^，。；,;]{0,120}(?:规定|要求|办法|通知|精神|条例|法》|意见|部署)")
+
+
+def _blanked(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
 def national_scope(title: str, body: str) -> bool:
     """True when the headline or the lead sentence speaks for the whole country and neither names a place.
 
@@ -1182,7 +1191,7 @@ def national_scope(title: str, body: str) -> bool:
     lead = lead[:sentence_end(lead, 0)]
     if _LOCAL_VOICE.search(lead):
         return False  # the place speaks ("省财政厅下达我市…中央预算内投资", "县委书记某某赴国家发改委汇报"): its own story
-    subject = None if _NATIONAL_SUBJECT.search(title) else _NATIONAL_SUBJECT.search(lead)
+    subject = None if _NATIONAL_SUBJECT.search(title) else _NATIONAL_SUBJECT.search(_CITED_BASIS.sub(_blanked, lead))
     if subject is None and not _NATIONAL_SUBJECT.search(title):
         return False
     # No place up to the end of the lead's clause that names the country (its first clause when the
@@ -1800,6 +1809,15 @@ def _straddles_words(text: str, start: int, end: int) -> bool:
             # the name's first character, "考察船/山区" being 考察 船山区, "保障金/山区" 保障 金山区: a review's cases)
             return True
     return not (starts or ends)
+
+
+def _tail_of_a_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends an everyday word jieba reads whole around it: "示范县" holds no 濮阳's 范县
+    ("国家生态文明建设示范县"). A name the segmenter joins to a rarer word before it is still the place (see
+    _straddles_words)."""
+    left, tokens = _clause_tokens(text, start, end)
+    word = next((word for word, s, e in tokens if left + s < start and left + e == end), None)
+    return word is not None and _word_count(word) >= _EVERYDAY
 
 
 def _segmented_word(text: str, start: int, end: int) -> bool:

@@ -169,6 +169,7 @@ def test_the_trainer_fits_the_repositorys_paragraphs_and_writes_weights_the_mode
     (["--iterations", "5"], "--out"),
     (["--cut", "1.2", "--dry-run"], "--cut is a probability"),
     (["--cv", "1", "--dry-run"], "at least 2 folds"),
+    (["--out", "/nonexistent-folder/w.json"], "does not exist"),  # said before the fit, not a traceback after it
 ])
 def test_the_trainer_refuses_what_it_cannot_do(args: list[str], says: str) -> None:
     before = WEIGHTS_FILE.read_bytes()

@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 from newsmon.facts.amounts import find_investment
+from newsmon.facts import extract_facts
+from newsmon.facts.places import find_places
 from newsmon.facts.stages import find_stage
 
 
@@ -70,3 +72,26 @@ def test_one_works_parts_counted_are_no_batch() -> None:
     # guard: projects counted still make a batch
     batch = find_investment("", "当天集中签约的项目共有12个,总投资86亿元。")
     assert batch is not None and batch.kind == "roundup"
+
+
+def test_a_notices_cited_law_is_no_national_story() -> None:
+    # An environmental notice opens with the law and the ministry's rules it follows: the work's own county is its place.
+    body = ("根据《中华人民共和国环境影响评价法》及《环境影响评价公众参与办法(生态环境部令第4号)》要求,年产17100吨农药中间体建设"
+            "项目需开展环境影响评价工作,根据国家生态环境部关于环境评价公众参与办法的相关规定,现对该项目环境影响评价信息进行公示。\n"
+            "(1)项目名称:年产17100吨农药中间体建设项目;\n(2)建设地点:高台县罗城镇工业园区6号;")
+    assert extract_facts("", body).places[0].city == "张掖市"
+
+
+def test_a_ministry_speaking_still_makes_a_national_story() -> None:
+    body = "记者从生态环境部获悉,全国今年将新建污水处理设施300处,其中包括高台县等地的项目。"
+    assert not any(place.city == "张掖市" for place in extract_facts("", body).places[:1])
+
+
+@pytest.mark.parametrize("text", ["五峰是国家生态文明建设示范县", "该县是全国示范县,项目建设加快推进。"])
+def test_a_county_name_ending_an_everyday_word_is_no_place(text: str) -> None:
+    assert find_places("", text) == []
+
+
+@pytest.mark.parametrize("text", ["范县经济开发区项目开工", "日前,在范县举行项目签约仪式", "濮阳市范县新建项目"])
+def test_the_county_itself_still_reads(text: str) -> None:
+    assert any(place.county == "范县" for place in find_places("", text))
