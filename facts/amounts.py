@@ -1171,11 +1171,15 @@ def _reported_phases(text: str, title: str, whole: _Found) -> Optional[_Found]:
     reports with a verb), when the text states the whole project's total first and that phase's own figure after it ("项目计划总投资11亿元，分三期实施，其中，一期…；二期…计划投资4.5亿元" under a headline
     of the 二期's start): the news is the phase's, as its readers label it. None when no phase is reported, or the
     reported phase has no figure of its own within the next two paragraphs' reach."""
-    if title.strip():  # (as _phase_or_whole reads a headline: any phase it names)
-        phases = {named.group(1).translate(_PHASE_DIGITS) for named in _PHASE_NAMED.finditer(title)}
-    else:
-        reported = _PHASE_REPORTED.search(text, 0, max(whole.end - len(whole.amount.text), 0))
-        phases = {reported.group(1).translate(_PHASE_DIGITS)} if reported else set()
+    if title.strip():  # (as _phase_or_whole reads a headline: any phase it names, not an event's issue, "第一期")
+        phases = {named.group(1).translate(_PHASE_DIGITS) for named in _PHASE_NAMED.finditer(title)
+                  if not title.startswith("第", named.start() - 1)}
+    else:  # (every phase the opening names, reported or not: "一期竣工投产，二期同步开工" tells two)
+        phases = {named.group(1).translate(_PHASE_DIGITS)
+                  for named in _PHASE_NAMED.finditer(text, 0, max(whole.end - len(whole.amount.text), 0))
+                  if not text.startswith("第", named.start() - 1)}
+        if not _PHASE_REPORTED.search(text, 0, max(whole.end - len(whole.amount.text), 0)):
+            phases = set()
     if len(phases) != 1:
         return None  # none reported, or two ("一期竣工 二期开工"): the whole project's
     wanted = phases.pop()

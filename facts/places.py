@@ -187,6 +187,8 @@ _ABBREVIATIONS = {"京": "北京市", "津": "天津市", "沪": "上海市", "�
                   "甬": "宁波市", "榕": "福州市", "邕": "南宁市", "筑": "贵阳市"}
 _ABBREVIATED = re.compile(r"(?:在|来|赴|落户|扎根|驻|留|到)(?P<abbr>[" + "".join(_ABBREVIATIONS) + r"])"
                           r"(?![，、]?深)(?=[，。、；,;]|投资|签约|举行|举办|建设|设立|布局|发展|兴业|落地|开工|投产)")  # 沪、深: the two stock markets
+# A division's name in full ends so; a short name ("西峰", "英德") may name a village instead.
+_DIVISION_ENDS = ("省", "市", "县", "区", "州", "旗", "盟")
 # A compass point or a water's name may stand between ("北京东路", "海口湖大道").
 _NAMED_AFTER = re.compile(r"时代|大厦|宾馆|饭店|大酒店|酒店|大楼|商厦|证券交易所|证券报|证券时报|[东西南北中湖江河]?(?:路(?!桥|线|演|径|网|段|面|况|口)|大街|大道)"
                           r"|街(?!道|区|头)")
@@ -529,6 +531,9 @@ class _Table:
                 written = name
                 if name not in self.names or _NAMED_AFTER.match(text, end + 1):
                     continue  # a region word (东北), or a building's or street's name
+                if not name.endswith(_DIVISION_ENDS) and text.startswith("村", end + 1) \
+                        and not text.startswith(("村镇", "村级", "村庄", "村民", "村委", "乡村"), end + 1):
+                    continue  # "西峰村": a village of that name (南安's 英都镇), not 庆阳's 西峰区
                 if _official_name(text, start, end + 1):
                     continue  # "市长包江苏": a person
                 if name in self.weak and text.startswith(("街道", "镇", "乡"), end + 1):

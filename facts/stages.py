@@ -120,7 +120,7 @@ _VERBS = {
     # _VISIT_TALK, _visit_names_a_work).
     # Talks by name also when an investment-promotion trip meets investors ("对接了某某有限公司…等台企", "拜访对接重点企业",
     # "开展…招商对接活动"); not a charge or a strategy ("加强与企业沟通对接", "积极对接龙头企业", "精准对接国家政策").
-    "洽谈": r"洽谈|商谈(?!判)|对接会|考察对接|(?:拜访|走访)对接|对接了(?=[^，。；,;]{0,30}?(?:公司|企业|集团|台企|客商|外商|商会|项目))|招商对接活动|达成[\u4e00-\u9fff]{0,6}?意向|" + _VISIT_WORDS
+    "洽谈": r"洽谈|商谈(?!判)|对接会|考察对接|(?:拜访|走访)对接|对接了(?=[^，。；,;]{0,30}?(?:公司|企业|集团|台企|客商|外商|商会|项目(?!资金|的?技术)))|招商对接活动|达成[\u4e00-\u9fff]{0,6}?意向|" + _VISIT_WORDS
             + r"|(?<=[来到赴])" + _VISITED + r"(?=[，。；,;、\s]|$|并|期间|(?:(?!重点|重大|建设)[^，。；,;]){0,16}?(?:投资|合作)事宜"
             + r")"  # not "赴宁德考察重大项目建设" (an inspection); "来荆考察储能电池项目投资事宜" is the visit's purpose
             # "接待来涪考察的新材料项目客商": investors come to look (not "赴深圳考察的企业家代表团", our own; not "调研组一行", officials)
@@ -604,11 +604,20 @@ def _visit_names_a_work(text: str, pos: int) -> bool:
     return bool(_WORK_TALKED.search(text, start, min(end, len(text))))
 
 
+# An investment-promotion trip's words, in the sentence of a 对接 verb or just before it (the trip told first: "赴苏州开展
+# 对台招商活动。…对接了某某有限公司…等台企"): the firms met are investors sought.
+_PROMOTION_AROUND = re.compile(r"招商|引资|客商|台商|外商|投资|项目合作|落户|产业转移")
+_PROMOTION_READ = 120
+
+
 def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: bool) -> bool:
     """A signing of no project (``签订责任状``), an approval of no work (``此方案获法院批准``), or
     a review of subsidy applications (``经专家评审，拟对56个项目给予支持``)."""
     if match.group() == "启动建设" and _CAMPAIGN.search(_clause_after(text, match.end())):
         return True  # "启动建设…目的地行动": a campaign launched, no construction
+    if match.group().endswith(("对接", "对接了")) and not _PROMOTION_AROUND.search(
+            text, max(0, sentence_start(text, match.start()) - _PROMOTION_READ), sentence_end(text, match.start()) + 1):
+        return True  # "税务局走访对接辖区重点企业", "人社局对接了20余家企业，收集岗位需求": a service call, a job fair, no investor
     if match.group() == "洽谈" and _INVITED.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start()):
         return True  # "欢迎各地客商前来考察洽谈": talks invited, none held
     if index == STAGES.index("核准") and _NO_APPROVAL_YET_AFTER.match(text, match.end()):

@@ -38,6 +38,10 @@ def test_the_reported_phases_figure_over_the_whole_stated_first(title: str, body
     ("某物流园二期项目开工", "某物流园项目总投资15亿元,一期投资6亿元已建成运营,二期将建设冷链仓储中心。", 1.5e9),
     # untitled, a phase only recalled after the first figure: the whole's
     ("", "某纺织项目总投资10亿元,今日开工。该项目一期投资4亿元,二期投资6亿元。", 1e9),
+    # untitled, two phases reported (review48): the whole's
+    ("", "宁晋某项目一期竣工投产,二期同步开工。项目总投资16亿元,一期投资6亿元,二期投资10亿元。", 1.6e9),
+    # an event's issue, not the project's phase (review48)
+    ("第一期“项目大比武”:凤翔区某食品项目开工", "该项目总投资10亿元,分两期建设,一期投资4亿元,二期投资6亿元。", 1e9),
 ])
 def test_the_whole_stays_when_no_single_phase_is_reported_with_a_figure(title: str, body: str, value: float) -> None:
     found = find_investment(title, body)
@@ -48,7 +52,7 @@ def test_the_whole_stays_when_no_single_phase_is_reported_with_a_figure(title: s
     "8月26日,市政府副市长赴苏州市开展对台招商活动。一行拜会了昆山市台商协会,对接了宏芳生物科技(昆山)有限公司、"
     "尚宝泰机械科技(昆山)有限公司等台企。",
     "7月16日至18日,副市长带队赴福建漳州开展食品产业专题考察和招商对接活动,详细介绍漯河发展优势。",
-    "3月9日至11日,市长率队赴上海拜访对接知名院校、重点企业,推动合作。",
+    "3月9日至11日,市长率队赴上海拜访对接知名院校、重点企业,推动项目合作。",
 ])
 def test_a_promotion_trip_meeting_investors_is_talks(body: str) -> None:
     assert find_stage("", body) == "洽谈"
@@ -59,6 +63,12 @@ def test_a_promotion_trip_meeting_investors_is_talks(body: str) -> None:
     "该区积极对接龙头企业和专精特新科技创新企业,推动产业集聚。",  # a strategy
     "精准对接国家和省上政策,发挥比较优势。",
     "社区对接了群众的各类需求,办理民生实事30件。",  # no investor met
+    # the review's (review48): service calls, job fairs, aid sales and funds sought, with no investor sought
+    "邳州税务局走访对接辖区重点企业,了解涉税诉求。",
+    "睢宁人社局对接了20余家企业,收集岗位需求。",
+    "礼县对接了青岛多家企业开展消费帮扶。",
+    "民勤财政局对接了省财政厅争取项目资金。",
+    "泾川“万人助万企”领导深入包联企业拜访对接。",
 ])
 def test_joining_up_in_general_is_no_talks(body: str) -> None:
     assert find_stage("", body) is None
@@ -95,3 +105,16 @@ def test_a_county_name_ending_an_everyday_word_is_no_place(text: str) -> None:
 @pytest.mark.parametrize("text", ["范县经济开发区项目开工", "日前,在范县举行项目签约仪式", "濮阳市范县新建项目"])
 def test_the_county_itself_still_reads(text: str) -> None:
     assert any(place.county == "范县" for place in find_places("", text))
+
+
+def test_a_village_named_like_a_district_is_no_place() -> None:
+    # "西峰村" is a village of 南安's 英都镇, not 庆阳's 西峰区; the township names the story's place.
+    body = ("19日,英都镇党委召开会议,组建英都镇六个项目指挥部。据悉,英溪整治工程起于英都镇西峰桥,终于董林桥,涉及民山村、"
+            "良山村、西峰村4个建制村,工程河道治理总长5.061公里。")
+    assert find_places("", "西峰村召开村民大会") == []
+    assert extract_facts("", body).places[0].city == "泉州市"
+
+
+@pytest.mark.parametrize("text, county", [("项目位于庆阳市西峰区", "西峰区"), ("西峰区村级集体经济项目开工", "西峰区")])
+def test_the_district_by_its_full_name_still_reads(text: str, county: str) -> None:
+    assert any(place.county == county for place in find_places("", text))
