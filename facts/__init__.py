@@ -71,7 +71,8 @@ __all__ = [
 #: offices a plan, 全州 the whole prefecture unless after its own province; project names: a class label before 项目 with
 #: no work named before it names none; 52 session 48's: the figure of the phase a story reports over the whole's stated
 #: first; an investment-promotion trip meeting investors (对接了某公司, 招商对接活动) is talks; one work's parts
-#: counted (项目三个部分) are no batch.)
+#: counted (项目三个部分) are no batch; an untitled story of the province speaking of itself (我省…) and a province's
+#: batch met at a venue named at length have no city; a village named like a district (西峰村、) is no place.)
 FACTS_VERSION = 52
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;

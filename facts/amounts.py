@@ -1164,6 +1164,7 @@ _OPENING_FIGURE = re.compile(r"^(\s*(?:总投资|投资|总额|签约)?[约超�
 # first figure ("近日，皇家鹿苑文旅项目二期建设项目破土动工。…项目计划总投资11亿元，…二期…计划投资4.5亿元").
 _PHASE_REPORTED = re.compile(r"([一二三四五六首]|[1-6])期[^，。；,;！!？?]{0,24}?(?:签约|开工|动工|奠基|开建|破土|投产|竣工|建成|启动)")
 _PHASE_CLOSES = re.compile(r"[。；;！!？?]")
+_PHASE_DRAWS_IN = re.compile(r"吸引|带动|撬动|拉动|引进|配套企业")
 
 
 def _reported_phases(text: str, title: str, whole: _Found) -> Optional[_Found]:
@@ -1184,8 +1185,9 @@ def _reported_phases(text: str, title: str, whole: _Found) -> Optional[_Found]:
         return None  # none reported, or two ("一期竣工 二期开工"): the whole project's
     wanted = phases.pop()
     for found in _investment_amounts(text[:whole.end + 2 * _REACH], title):
-        if found.end <= whole.end or found.is_roundup or found.bound:
-            continue
+        if found.end <= whole.end or found.is_roundup or found.bound \
+                or _PHASE_DRAWS_IN.search(text, _comma_clause_start(text, found.end - len(found.amount.text), 0), found.end):
+            continue  # (not what the phase draws in: "一期项目建成后，将吸引配套企业投资8亿元": review48b)
         start = found.end - len(found.amount.text)
         # The phase its part of the sentence names: the nearest "N期" since the last full stop or semicolon.
         closes = [m.end() for m in _PHASE_CLOSES.finditer(text, max(start - _REACH, whole.end), start)]

@@ -187,8 +187,10 @@ _ABBREVIATIONS = {"京": "北京市", "津": "天津市", "沪": "上海市", "�
                   "甬": "宁波市", "榕": "福州市", "邕": "南宁市", "筑": "贵阳市"}
 _ABBREVIATED = re.compile(r"(?:在|来|赴|落户|扎根|驻|留|到)(?P<abbr>[" + "".join(_ABBREVIATIONS) + r"])"
                           r"(?![，、]?深)(?=[，。、；,;]|投资|签约|举行|举办|建设|设立|布局|发展|兴业|落地|开工|投产)")  # 沪、深: the two stock markets
-# A division's name in full ends so; a short name ("西峰", "英德") may name a village instead.
+# A division's name in full ends so; a short name ("西峰", "英德") may name a village instead, where 村 ends the word
+# ("西峰村、", "西峰村4个"; not "泗洪村集体经济", "榕江村超", "丽水村播": review48b).
 _DIVISION_ENDS = ("省", "市", "县", "区", "州", "旗", "盟")
+_VILLAGE_AFTER = re.compile(r"村(?![\u4e00-\u9fffA-Za-z])")
 # A compass point or a water's name may stand between ("北京东路", "海口湖大道").
 _NAMED_AFTER = re.compile(r"时代|大厦|宾馆|饭店|大酒店|酒店|大楼|商厦|证券交易所|证券报|证券时报|[东西南北中湖江河]?(?:路(?!桥|线|演|径|网|段|面|况|口)|大街|大道)"
                           r"|街(?!道|区|头)")
@@ -531,9 +533,8 @@ class _Table:
                 written = name
                 if name not in self.names or _NAMED_AFTER.match(text, end + 1):
                     continue  # a region word (东北), or a building's or street's name
-                if not name.endswith(_DIVISION_ENDS) and text.startswith("村", end + 1) \
-                        and not text.startswith(("村镇", "村级", "村庄", "村民", "村委", "乡村"), end + 1):
-                    continue  # "西峰村": a village of that name (南安's 英都镇), not 庆阳's 西峰区
+                if not name.endswith(_DIVISION_ENDS) and _VILLAGE_AFTER.match(text, end + 1):
+                    continue  # "…良山村、西峰村4个建制村": a village of that name (南安's 英都镇), not 庆阳's 西峰区
                 if _official_name(text, start, end + 1):
                     continue  # "市长包江苏": a person
                 if name in self.weak and text.startswith(("街道", "镇", "乡"), end + 1):
@@ -1521,20 +1522,42 @@ def _headline_provinces(table: "_Table", title: str, body: str, title_codes: lis
 
 
 # Where an event was held ("动员会在合肥举行", "主会场设在长沙望城5G智能终端产业园"): a place named there sites no money.
-_HELD_AFTER = re.compile(r"[^，。；,;]{0,6}?(?:举行|举办|召开|开幕)")
+# (A venue's own name may run on after its city: "在阜阳界首田营科技园举行", "在主会场宿州市和各市分会场举行".)
+_HELD_AFTER = re.compile(r"[^，。；,;]{0,12}?(?:举行|举办|召开|开幕)")
 _VENUE_CLAUSE = re.compile(r"会场(?:设)?在[^，。；,;]*")
 
 
 def _money_sited(table: "_Table", focus: str) -> bool:
     """Whether the sentence stating the money, or the scene's sentence ``focus`` holds before it, names a place below a
     province other than where an event was held ("在宁德市，一批…项目开工建设。这些项目总投资超200亿元"; not "…动员会在合肥举行")."""
-    focus = _VENUE_CLAUSE.sub(lambda found: " " * len(found.group()), focus)
-    return any(table.place(code).city for start, end, name in table.spans(focus)
-               if not (focus.startswith("在", max(0, start - 1)) and _HELD_AFTER.match(focus, end))
-               for code in _resolve(table, [name]))
+    focus = _VENUE_CLAUSE.sub(lambda found: " " * len(found.group()), _after_dateline(focus))  # (where it was filed: none)
+    venue_end = -1  # (a county right after the venue's city is the venue too: "在阜阳界首田营科技园举行")
+    sited = []
+    for start, end, name in table.spans(focus):
+        if (focus.startswith("在", max(0, start - 1)) or focus.endswith(("在主会场", "在分会场"), 0, start)
+                or start == venue_end) and _HELD_AFTER.match(focus, end):
+            venue_end = end
+            continue
+        sited.append(name)
+    return any(table.place(code).city for name in sited for code in _resolve(table, [name]))
 
 
 _COUNT_DIGITS = re.compile(r"\d+")
+
+
+# The province speaking of itself ("2024年我省安排省重点建设项目1508个", "全省计划再投资180亿元"): an untitled story's
+# opening sentence so is a province's story as a headline naming only its province is (find_places).
+_OUR_PROVINCE = re.compile(r"我省|全省|省重点(?:建设)?项目")
+
+
+def _province_speaks_untitled(table: "_Table", title: str, body: str) -> bool:
+    """Whether an untitled story opens with the province speaking of itself and no place below a province."""
+    if title.strip():
+        return False
+    lead = _after_dateline(_past_metadata(body))
+    lead = lead[:sentence_end(lead, 0)]
+    return bool(_OUR_PROVINCE.search(lead)) and not any(
+        table.place(code).city for code in _resolve(table, [name for _, _, name in table.spans(lead)]))
 
 
 def _province_batch(head: str, body: str, provinces: list[str]) -> list[str]:
@@ -2256,7 +2279,8 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "", home: st
     title_levels = {table.by_code[code].level for code in title_codes}
     cities = {table.place(code).city for code in leaves if table.place(code).city}
     site_cities = {table.place(code).city for code in site_codes if table.place(code).city}
-    if title_levels == {0} and len(cities) >= 3 and not focus_codes - set(title_codes) and not site_cities and not guests_only:
+    if (title_levels == {0} or _province_speaks_untitled(table, title, body)) and len(cities) >= 3 \
+            and not focus_codes - set(title_codes) and not site_cities and not guests_only:
         # (…unless the story sites its work in one: "位于郑州市的某产业园项目开工。项目建成后将辐射开封、洛阳等地")
         # A province's story ("2022年吉林省将推动一批重大工程落地", "贵州一季度集中开工重大工程项目907个") whose body goes
         # from city to city: its works lie across the province, no city of its own (readers label none).

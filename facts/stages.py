@@ -605,8 +605,11 @@ def _visit_names_a_work(text: str, pos: int) -> bool:
 
 
 # An investment-promotion trip's words, in the sentence of a 对接 verb or just before it (the trip told first: "赴苏州开展
-# 对台招商活动。…对接了某某有限公司…等台企"): the firms met are investors sought.
-_PROMOTION_AROUND = re.compile(r"招商|引资|客商|台商|外商|投资|项目合作|落户|产业转移")
+# 对台招商活动。…对接了某某有限公司…等台企"): the firms met are investors sought. Only 招商 or 引资 itself: the
+# second review (review48b) found 投资, 落户, 外商, 台商 and 项目合作 beside service calls, job fairs, safety checks,
+# aftercare of firms already there, holiday greetings and funds sought ("走访对接了30余家外商投资企业", "对接了15家新落户
+# 企业，收集岗位需求").
+_PROMOTION_AROUND = re.compile(r"招商|引资")
 _PROMOTION_READ = 120
 
 
@@ -615,7 +618,7 @@ def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: b
     a review of subsidy applications (``经专家评审，拟对56个项目给予支持``)."""
     if match.group() == "启动建设" and _CAMPAIGN.search(_clause_after(text, match.end())):
         return True  # "启动建设…目的地行动": a campaign launched, no construction
-    if match.group().endswith(("对接", "对接了")) and not _PROMOTION_AROUND.search(
+    if match.group() in ("拜访对接", "走访对接", "对接了") and not _PROMOTION_AROUND.search(
             text, max(0, sentence_start(text, match.start()) - _PROMOTION_READ), sentence_end(text, match.start()) + 1):
         return True  # "税务局走访对接辖区重点企业", "人社局对接了20余家企业，收集岗位需求": a service call, a job fair, no investor
     if match.group() == "洽谈" and _INVITED.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start()):

