@@ -1160,8 +1160,8 @@ _PHASE_DIGITS = str.maketrans("123456", "一二三四五六")  # "2期" in a hea
 _OPENING_FIGURE = re.compile(r"^(\s*(?:总投资|投资|总额|签约)?[约超近逾达]?[\d.]+(?:万亿|亿|千万|万)(?:元|美元|港元|港币|欧元|日元)(?:人民币)?)[！!]")
 
 
-# The phase a story reports, with its verb: the headline's ("宏福集团制鞋二期项目奠基"), or an untitled story's before its
-# first figure ("近日，皇家鹿苑文旅项目二期建设项目破土动工。…项目计划总投资11亿元，…二期…计划投资4.5亿元").
+# The phase an untitled story reports, with its verb, before its first figure ("近日，皇家鹿苑文旅项目二期建设项目破土动工。
+# …项目计划总投资11亿元，…二期…计划投资4.5亿元"); a headline needs no verb ("宏福集团制鞋二期项目奠基", _reported_phases).
 _PHASE_REPORTED = re.compile(r"([一二三四五六首]|[1-6])期[^，。；,;！!？?]{0,24}?(?:签约|开工|动工|奠基|开建|破土|投产|竣工|建成|启动)")
 _PHASE_CLOSES = re.compile(r"[。；;！!？?]")
 _PHASE_DRAWS_IN = re.compile(r"吸引|带动|撬动|拉动|引进|配套企业")
@@ -1169,9 +1169,10 @@ _PHASE_DRAWS_IN = re.compile(r"吸引|带动|撬动|拉动|引进|配套企业")
 
 def _reported_phases(text: str, title: str, whole: _Found) -> Optional[_Found]:
     """The figure of the phase the story reports (the one phase its headline names; untitled, the phase its opening
-    reports with a verb), when the text states the whole project's total first and that phase's own figure after it ("项目计划总投资11亿元，分三期实施，其中，一期…；二期…计划投资4.5亿元" under a headline
-    of the 二期's start): the news is the phase's, as its readers label it. None when no phase is reported, or the
-    reported phase has no figure of its own within the next two paragraphs' reach."""
+    reports with a verb), when the text states the whole project's total first and that phase's own figure after it
+    ("项目计划总投资11亿元，分三期实施，其中，一期…；二期…计划投资4.5亿元" under a headline of the 二期's start): the news is
+    the phase's, as its readers label it. None when no phase is reported, or the reported phase has no figure of its own
+    within the next two paragraphs' reach."""
     if title.strip():  # (as _phase_or_whole reads a headline: any phase it names, not an event's issue, "第一期")
         phases = {named.group(1).translate(_PHASE_DIGITS) for named in _PHASE_NAMED.finditer(title)
                   if not title.startswith("第", named.start() - 1)}

@@ -187,9 +187,8 @@ _ABBREVIATIONS = {"京": "北京市", "津": "天津市", "沪": "上海市", "�
                   "甬": "宁波市", "榕": "福州市", "邕": "南宁市", "筑": "贵阳市"}
 _ABBREVIATED = re.compile(r"(?:在|来|赴|落户|扎根|驻|留|到)(?P<abbr>[" + "".join(_ABBREVIATIONS) + r"])"
                           r"(?![，、]?深)(?=[，。、；,;]|投资|签约|举行|举办|建设|设立|布局|发展|兴业|落地|开工|投产)")  # 沪、深: the two stock markets
-# A division's name in full ends so; a short name ("西峰", "英德") may name a village instead, where 村 ends the word
-# ("西峰村、", "西峰村4个"; not "泗洪村集体经济", "榕江村超", "丽水村播": review48b).
-_DIVISION_ENDS = ("省", "市", "县", "区", "州", "旗", "盟")
+# A short name ("西峰", "英德"; a name in full ends in one of _SUFFIXES) may name a village instead, where 村 ends the
+# word ("西峰村、", "西峰村4个"; not "泗洪村集体经济", "榕江村超", "丽水村播": review48b).
 _VILLAGE_AFTER = re.compile(r"村(?![\u4e00-\u9fffA-Za-z])")
 # A compass point or a water's name may stand between ("北京东路", "海口湖大道").
 _NAMED_AFTER = re.compile(r"时代|大厦|宾馆|饭店|大酒店|酒店|大楼|商厦|证券交易所|证券报|证券时报|[东西南北中湖江河]?(?:路(?!桥|线|演|径|网|段|面|况|口)|大街|大道)"
@@ -533,7 +532,7 @@ class _Table:
                 written = name
                 if name not in self.names or _NAMED_AFTER.match(text, end + 1):
                     continue  # a region word (东北), or a building's or street's name
-                if not name.endswith(_DIVISION_ENDS) and _VILLAGE_AFTER.match(text, end + 1):
+                if not name.endswith(_SUFFIXES) and _VILLAGE_AFTER.match(text, end + 1):
                     continue  # "…良山村、西峰村4个建制村": a village of that name (南安's 英都镇), not 庆阳's 西峰区
                 if _official_name(text, start, end + 1):
                     continue  # "市长包江苏": a person
