@@ -1,5 +1,6 @@
 """Session 48, checked on made-up stories: the figure of the phase a story reports when the whole project's total is
-stated first.
+stated first, promotion trips meeting investors as talks, one work's parts counted, and places (a notice's cited law, a
+county name ending an everyday word, a village named like a district, a province's own story, a batch's venue).
 
 The classes come from real pages' misses (bench/data/facts/README.md "Real pages (session 48)"); the stories here are
 written for the tests, with guards for the readings the change must leave alone.
@@ -8,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsmon.facts.amounts import find_investment
 from newsmon.facts import extract_facts
+from newsmon.facts.amounts import find_investment
 from newsmon.facts.places import find_places
 from newsmon.facts.stages import find_stage
 
