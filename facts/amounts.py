@@ -1175,11 +1175,11 @@ def _reported_phases(text: str, title: str, whole: _Found) -> Optional[_Found]:
     within the next two paragraphs' reach."""
     if title.strip():  # (as _phase_or_whole reads a headline: any phase it names, not an event's issue, "第一期")
         phases = {named.group(1).translate(_PHASE_DIGITS) for named in _PHASE_NAMED.finditer(title)
-                  if not title.startswith("第", named.start() - 1)}
+                  if title[max(named.start() - 1, 0):named.start()] != "第"}
     else:  # (every phase the opening names, reported or not: "一期竣工投产，二期同步开工" tells two)
         phases = {named.group(1).translate(_PHASE_DIGITS)
                   for named in _PHASE_NAMED.finditer(text, 0, max(whole.end - len(whole.amount.text), 0))
-                  if not text.startswith("第", named.start() - 1)}
+                  if text[max(named.start() - 1, 0):named.start()] != "第"}
         if not _PHASE_REPORTED.search(text, 0, max(whole.end - len(whole.amount.text), 0)):
             phases = set()
     if len(phases) != 1:

@@ -24,6 +24,8 @@ from newsmon.facts.stages import find_stage
     ("", "近日,东丰县某文旅项目二期建设项目破土动工。该项目计划总投资11亿元,分三期实施,其中,一期项目总投资2177万元,"
          "已建成并投入运营;二期建设沉浸式主题文化旅游区,计划投资4.5亿元,2月28日开工建设。", 4.5e8),
     ("某化工园区2期项目开工", "某新材料项目总投资20亿元,分两期建设。一期已于去年投产。二期计划投资12亿元,建设年产5万吨生产线。", 1.2e9),
+    # a headline opening with the phase
+    ("二期工程正式开工 某新材料项目加快建设", "某新材料项目总投资20亿元,分两期建设。一期已于去年投产。二期计划投资12亿元。", 1.2e9),
 ])
 def test_the_reported_phases_figure_over_the_whole_stated_first(title: str, body: str, value: float) -> None:
     found = find_investment(title, body)
