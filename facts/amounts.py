@@ -1173,15 +1173,13 @@ def _reported_phases(text: str, title: str, whole: _Found) -> Optional[_Found]:
     ("项目计划总投资11亿元，分三期实施，其中，一期…；二期…计划投资4.5亿元" under a headline of the 二期's start): the news is
     the phase's, as its readers label it. None when no phase is reported, or the reported phase has no figure of its own
     within the next two paragraphs' reach."""
-    if title.strip():  # (as _phase_or_whole reads a headline: any phase it names, not an event's issue, "第一期")
-        phases = {named.group(1).translate(_PHASE_DIGITS) for named in _PHASE_NAMED.finditer(title)
-                  if title[max(named.start() - 1, 0):named.start()] != "第"}
-    else:  # (every phase the opening names, reported or not: "一期竣工投产，二期同步开工" tells two)
-        phases = {named.group(1).translate(_PHASE_DIGITS)
-                  for named in _PHASE_NAMED.finditer(text, 0, max(whole.end - len(whole.amount.text), 0))
-                  if text[max(named.start() - 1, 0):named.start()] != "第"}
-        if not _PHASE_REPORTED.search(text, 0, max(whole.end - len(whole.amount.text), 0)):
-            phases = set()
+    # (a headline as _phase_or_whole reads it: any phase it names; untitled, every phase the opening names before the
+    # whole's figure, reported or not, "一期竣工投产，二期同步开工" telling two; never an event's issue, "第一期")
+    read, end = (title, len(title)) if title.strip() else (text, max(whole.end - len(whole.amount.text), 0))
+    phases = {named.group(1).translate(_PHASE_DIGITS) for named in _PHASE_NAMED.finditer(read, 0, end)
+              if read[max(named.start() - 1, 0):named.start()] != "第"}
+    if not title.strip() and not _PHASE_REPORTED.search(text, 0, end):
+        phases = set()
     if len(phases) != 1:
         return None  # none reported, or two ("一期竣工 二期开工"): the whole project's
     wanted = phases.pop()
