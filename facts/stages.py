@@ -136,6 +136,9 @@ _VERBS = {
             # an approval's own words ("原则同意该项目立项", "原则同意新建某县高标准农田建设项目": session 32), not refused ("不同
             # 意该项目立项") nor of a deal, a plan or a list about a work ("原则同意某项目投资协议", "原则同意将某项目列入…")
             r"|(?<![不未没])(?:原则|基本)?同意(?:该|本|此)?项目立项"
+            # (session 49) a work set up as approved ("某土地综合整治项目已立项", "该工程正式立项"; a sentence naming a work:
+            # _NEEDS_A_WORK; not "课题已立项", nor the papers "立项申请", "立项手续")
+            r"|(?:已经?|正式|成功|顺利)立项(?!申请|手续|审批|前|工作)"
             # an approval's reply to the applicant (session 38: "…的请示收悉。经研究，现批复如下", "同意你单位的建设项目可行性研究
             # 报告", "同意你单位提出的项目申请"; not a study dropped or its fee refunded, "同意你单位不再编制…可行性研究报告"), and an
             # assessment's decision made ("对3个建设项目环境影响评价文件作出审批决定"; not intended or pending: "拟作出", "待作出")
@@ -153,7 +156,7 @@ _VERBS = {
             r"|环评(?:审批)?获(?:得)?(?:原则(?:性)?)?同意",
     # "通过市发改委评审", "通过专家审查": a reviewing office or experts may stand between (not "通过深交所审查", "通过国家
     # 安全审查", "通过省级企业技术中心评审": a listing, a security check, a firm's own title).
-    "评审": r"通过专家评审|专家评审|评审会|通过(?:可研|初步设计|初设|方案)?评审|通过(?:专家|技术)?审查(?!调查)"
+    "评审": r"通过专家评审|专家组?评审|评审会|通过(?:可研|初步设计|初设|方案)?评审|通过(?:专家|技术)?审查(?!调查)"
             r"|通过[省市县区]?级?(?:发改委|发展改革委|发展和改革委员会|水利厅|水利局|交通运输厅|住建局|住建厅)(?:组织的)?(?:专家)?(?:评审|审查)"
             # A design reviewed by the sector's authority ("民航局正式出具亳州民用机场可研报告行业审查意见", "取得…审查意见").
             r"|(?:出具|取得|形成)[^，。；,;]{0,24}?审查意见|完成[^，。；,;]{0,16}?行业审查|(?<![县市区省])通过了?[^，。；,;]{0,6}?(?:技术|专家)评估(?!，?筛选)"
@@ -380,6 +383,7 @@ _PRODUCING = STAGES.index("投产")
 # approval, a shop's licence, a bus route's trial run, a campaign's start, equipment's acceptance): they report a stage
 # only in a sentence that names a work and none of those objects.
 _NEEDS_A_WORK = re.compile(r"审查会|论证会|通过[^，。；,;]{0,8}?初评|评估审查|(?<![县市区省])通过了?[^，。；,;]{0,8}?论证|(?:批准|准予|同意)立项"
+                           r"|(?:已经?|正式|成功|顺利)立项"
                            r"|许可证[^，。；,;]{0,20}?核发|核发[^，。；,;]{0,16}?许可证|(?:开始|进入|正式)试运行(?!前|的?准备|阶段前)|试营业"
                            r"|(?:开始|正式|投入)试运营|(?:全面)?恢复了?施工|(?:建设|施工)(?:正式|全面)?启动(?!仪式后|资金|经费)"
                            r"|完成[^，。；,;]{0,8}?验收(?:工作)?"

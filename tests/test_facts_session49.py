@@ -1,0 +1,33 @@
+"""Session 49, checked on made-up stories: a work's approval told as its setting up (`某项目已立项`) and an expert
+panel's review (`通过省专家组评审`).
+
+The classes come from real department pages' misses (bench/data/facts/README.md "Real pages (session 49)"); the stories
+here are written for the tests, with guards for the readings the change must leave alone.
+"""
+from __future__ import annotations
+
+import pytest
+
+from newsmon.facts.stages import find_stage
+
+
+@pytest.mark.parametrize("title, body, stage", [
+    ("我市2014年土地综合整治项目已立项", "", "核准"),
+    ("", "日前,某县城区污水管网改造工程正式立项,总投资3200万元。", "核准"),
+    ("某水库除险加固工程顺利立项", "该工程总投资5600万元,由县水利局负责实施。", "核准"),
+    ("我县三处水闸除险加固工程通过省专家组评审", "", "评审"),
+    ("", "近日,某县农村供水保障工程初步设计通过市专家组评审。", "评审"),
+])
+def test_a_works_approval_and_its_expert_panel_review(title: str, body: str, stage: str) -> None:
+    assert find_stage(title, body) == stage
+
+
+@pytest.mark.parametrize("title, body", [
+    ("省级科研课题已立项", ""),  # a research topic, no work
+    ("", "该项目正在准备立项申请材料,争取年内完成。"),  # the papers, not the approval
+    ("", "某县高标准农田建设项目已立项手续正在办理中。"),  # the papers under way
+    ("", "经专家组评审,拟对56个项目给予资金支持。"),  # a subsidy's selection
+    ("", "该工程正式立项后,将于明年开工。"),  # a condition of what is ahead
+])
+def test_no_approval_or_review_where_none_is_given(title: str, body: str) -> None:
+    assert find_stage(title, body) not in ("核准", "评审")
