@@ -36,7 +36,10 @@ __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount", "stated_at"
 # frozen told the same way, "该项目建设资金200万元被挪用", "…已被冻结", far more often.)
 _FINAL_ACCOUNTS = ("决算总金额", "决算总额", "竣工决算", "决算投资")
 _INVEST = re.compile(r"(总投资额?|总出资额?|投资总额|决算总金?额|竣工决算|决算投资|概算为|概算(?:总?金额|总投资)为?|总概算|设计预算|设计概算|总体?预算|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同投资金?额|合同总?金额|协议总?金额|协议资金|协议投资额?|协议引资额?|(?<=[，,])引资总?额?|(?<=[，,])涉及(?:合同)?(?:投资)?金?额|(?<=[，,])合作金额|(?:投资)?[估概]算总?金?额|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
-                     r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|花费|拿出|增资|签约|签[订定]了?|签署了?|总?造价|"
+                     r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|花费|拿出|增资|签约|"
+                     # (session 49) a headline's bare 投 before its sum ("泸州投7.4亿建一座长江大桥"): weak, it must build one work
+                     # (the amount search reads up to the figure: "$" is the figure's start there)
+                     r"(?<![总追增加再])投(?=[约近超逾]?(?:$|[\d.一二三四五六七八九十两百千]+(?:多|余)?(?:亿|万)))|签[订定]了?|签署了?|总?造价|"
                      r"投资(?!银行|基金|母基金|引导基金|子基金|者|人(?!民币)|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
 # The total of a signed batch: a word that says so ("签约总额", "总签约金额"), or a total (总金额, 总额, 共)
 # after a signing of several projects in the sentence ("签约项目315个，总金额达到4992亿元",
@@ -129,7 +132,7 @@ _BARE_SIGNING = re.compile(r"签约|签[订定]了?|签署了?")
 _NEW_WORK_NAMED = re.compile(r"^[，,]?(?:用于|专门用于)?(?:新建|兴建|修建|建设)(?![^，。；,;]{0,16}?(?:和|及|等|各|一批|多|县级|乡镇|村级|奖补|补助|补贴))"
                              r"[^，。；,;]{2,16}?(?:院|学校|小学|中学|幼儿园|" + WORK_HEAD + r"|楼|馆)")
 _SPENDER = re.compile(r"公司|集团|企业|(?<![建设工理])厂(?!房)|合作社|(?<!其)[他她]们?|老板|村民|农民|夫妇|家庭")
-_WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|花费|拿出|增资)$")  # not 捐资: a donation is rarely the whole cost
+_WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|投|花费|拿出|增资)$")  # not 捐资: a donation is rarely the whole cost
 # (A work as WORK_HEAD has it, and a plant's buildings too: "投入5000万元的厂房".)
 # A building sized by a spending word names its work too ("耗资3.8亿元的门诊楼", "斥资8000万元的图书馆新馆"),
 # and so does a thing renovated ("花费1200万元改造提升的丁玲公园"; "对12条背街小巷进行改造提升" is no one thing).

@@ -1,5 +1,5 @@
 """Session 49, checked on made-up stories: a work's approval told as its setting up (`某项目已立项`) and an expert
-panel's review (`通过省专家组评审`).
+panel's review (`通过省专家组评审`), and a headline's bare 投 before its sum (`某市投7.4亿建…`).
 
 The classes come from real department pages' misses (bench/data/facts/README.md "Real pages (session 49)"); the stories
 here are written for the tests, with guards for the readings the change must leave alone.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsmon.facts.amounts import find_investment
 from newsmon.facts.stages import find_stage
 
 
@@ -31,3 +32,24 @@ def test_a_works_approval_and_its_expert_panel_review(title: str, body: str, sta
 ])
 def test_no_approval_or_review_where_none_is_given(title: str, body: str) -> None:
     assert find_stage(title, body) not in ("核准", "评审")
+
+
+@pytest.mark.parametrize("title, value", [
+    ("泸州投7.4亿建一座长江大桥", 7.4e8),
+    ("某县投1.2亿元打造文旅综合体", 1.2e8),
+    ("某县投约3000万元新建污水处理厂", 3e7),
+])
+def test_a_headlines_bare_tou_before_its_sum_builds_one_work(title: str, value: float) -> None:
+    found = find_investment(title, "")
+    assert found is not None and found.value == value
+
+
+@pytest.mark.parametrize("title", [
+    "某公司追投3亿元",  # more money put in, no total
+    "全县投2亿元用于各乡镇道路",  # many works
+    "某县投6000万元实施农村道路硬化",  # a campaign's spending, as 投入's
+    "他投了3万元买了一台拖拉机",  # a purchase
+    "某市投票通过3亿元预算",  # not 投 before a sum
+])
+def test_no_investment_from_a_bare_tou_that_builds_no_one_work(title: str) -> None:
+    assert find_investment(title, "") is None
