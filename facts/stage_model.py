@@ -133,7 +133,10 @@ def candidates(title: str, body: str, focus: str, keep: Optional[Callable[[str],
 # "正在建设中的中医院新院", "正在进行管道铺设工作", "机械轰鸣、车辆穿梭", "一派热火朝天的施工景象"), and a day or the present
 # to tell it is today's scene.
 _SITE = re.compile(r"施工|工地|(?:建设|项目)现场|浇筑|吊装|安装|铺设|打桩|在建|正在建设|建设中|塔吊|挖掘机|工程机械|建设者|作业"
-                   r"|轰鸣|穿梭|热火朝天|繁忙景象|建设热潮|钢筋|混凝土|装修|场地平整|开挖")
+                   r"|轰鸣|穿梭|热火朝天|繁忙景象|建设热潮|钢筋|混凝土|装修|场地平整|开挖"
+                   # (session 49) a work being built told with its place between ("正在江西省永修县星火工业园区建设"), money
+                   # spent on it so far ("截至8月底，已完成投资2.765亿元"), its crews back at work ("全面复工")
+                   r"|正在[^，。；,;]{2,24}?(?:建设|施工)|(?:已|累计)完成(?:年度)?投资|复工")
 _NOW = re.compile(r"正在|正[加抓紧忙]|目前|眼下|当前|现场|近日|日前|连日来|\d{1,2}日|今天")
 # A headline pushing one work's building on ("大力推进冷链物流基地项目建设", "紧锣密鼓推进玉米深加工项目建设", "产业园建设
 # 稳步推进", "项目建设再提速"): by the progress convention one work under way, as _ONE_WORK_UNDER_WAY_HEADLINE reads

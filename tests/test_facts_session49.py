@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from newsmon.facts.amounts import find_investment
+from newsmon.facts.stage_model import _site_scene
 from newsmon.facts.stages import find_stage
 
 
@@ -53,3 +54,21 @@ def test_a_headlines_bare_tou_before_its_sum_builds_one_work(title: str, value: 
 ])
 def test_no_investment_from_a_bare_tou_that_builds_no_one_work(title: str) -> None:
     assert find_investment(title, "") is None
+
+
+@pytest.mark.parametrize("body", [
+    "据报道,中国正在江西省永修县星火工业园区建设一个年产70万吨有机硅单体的生产基地。",
+    "今年该产业园计划投资4亿元,截至8月底,已完成投资2.765亿元,占年度投资计划的69.13%。",
+    "为了加快项目建设进度,3月初4个施工单位就全面复工。",
+])
+def test_a_work_being_built_in_other_words_is_a_site_scene(body: str) -> None:
+    # the stage model's scene candidate (its weights decide whether it is the story's 开工)
+    assert _site_scene("", [body]) is not None
+
+
+@pytest.mark.parametrize("body", [
+    "全县招商引资工作会议召开,会议总结了去年工作。",
+    "该公司正在积极筹备上市工作。",  # 正在 with no building
+])
+def test_no_site_scene_without_a_work_being_built(body: str) -> None:
+    assert _site_scene("", [body]) is None
