@@ -132,6 +132,9 @@ _BARE_SIGNING = re.compile(r"签约|签[订定]了?|签署了?")
 _NEW_WORK_NAMED = re.compile(r"^[，,]?(?:用于|专门用于)?(?:新建|兴建|修建|建设)(?![^，。；,;]{0,16}?(?:和|及|等|各|一批|多|县级|乡镇|村级|奖补|补助|补贴))"
                              r"[^，。；,;]{2,16}?(?:院|学校|小学|中学|幼儿园|" + WORK_HEAD + r"|楼|馆)")
 _SPENDER = re.compile(r"公司|集团|企业|(?<![建设工理])厂(?!房)|合作社|(?<!其)[他她]们?|老板|村民|农民|夫妇|家庭")
+# After a headline's bare 投 and its sum, money handed to others' works or a campaign ("投5000万元支持企业建设…",
+# "投1.5亿元启动城区绿化提升行动"): no one work's investment.
+_BARE_TOU_GRANT = re.compile(r"^[^，。；,;]{0,4}?(?:支持|扶持|补助|奖补|资助|奖励|启动[^，。；,;]{0,12}?行动)")
 _WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|投|花费|拿出|增资)$")  # not 捐资: a donation is rarely the whole cost
 # (A work as WORK_HEAD has it, and a plant's buildings too: "投入5000万元的厂房".)
 # A building sized by a spending word names its work too ("耗资3.8亿元的门诊楼", "斥资8000万元的图书馆新馆"),
@@ -837,6 +840,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if invest.group() == "拿出" and not _SPENDER.search(text, max(sentences.start_before(start), start - _REACH), invest.start()) \
                 and not _NEW_WORK_NAMED.match(after):
             continue  # "省里拿出20亿元，用于新建…": public money set aside, a programme's (a firm's or a person's is spent)
+        if invest.group() == "投" and _BARE_TOU_GRANT.match(after):
+            continue  # "市政府投5000万元支持企业建设数字化车间": a grant to others' works (a bare 投 only: session 49)
         if _WEAK_INVEST.match(invest.group()) and not _builds_one_work(after) and not (
                 _OWN_TOTAL.search(text, clause_start, invest.start())
                 and not _SEVERAL.search(text, _comma_clause_start(text, invest.start(), clause_start), invest.start())) \

@@ -45,9 +45,6 @@ _ORIGIN_BEFORE = re.compile(r"(?:来自|与)$")
 _HOME_AFTER = re.compile(r"(?:市|区|县)?(?:一家|的|某[\u4e00-\u9fff]{0,8}?)?(?:企业|公司|集团|客商|商会|籍|老板|考察团|代表团)"
                          # (session 37) a firm's registered place between brackets ("中农信投(上海)能源科技有限公司")
                          r"|[)）][\u4e00-\u9fff]{0,8}?(?:有限|股份|公司|集团)")
-# (session 49) A place giving aid or paired help ("佛山援藏干部", "上海市对口支援", "青岛援建的小学", "杭州帮扶"): the donor,
-# whose money builds works in the place it helps, not the works' site (east–west pairing and aid stories).
-_DONOR_AFTER = re.compile(r"(?:市|区|县|省)?(?:的)?(?:对口)?(?:援[藏疆青建助派]|支援|帮扶|扶贫协作|东西部协作)")
 _FAIR = re.compile(r"博览会|交易会|洽谈会|大会|推介会|论坛|峰会")
 # (session 37) A province's own people and bodies at the story's head: a provincial story ("省委书记…在兰州会见…",
 # "省政府和中国一重集团签署…") names its capital as a venue, not as the works' city. Not a city's secretary sitting on
@@ -75,8 +72,6 @@ class CityCandidate:
     # (session 37)
     province: str = ""  # its province's full name ("" for a municipality)
     capital: bool = False  # its province's capital (a provincial story's venue)
-    # (session 49)
-    donor: float = 0.0  # the share of its namings that give aid or paired help ("上海援疆", "佛山对口帮扶")
 
 
 def _city_of(place: Place) -> str:
@@ -111,7 +106,6 @@ def candidates(title: str, body: str, focus: str, places: tuple[Place, ...], out
         named = list(_names_pattern(names).finditer(lead)) if names else []
         at = named[0].start() if named else -1
         as_home = sum(1 for m in named if _HOME_AFTER.match(lead, m.end()))
-        as_donor = sum(1 for m in named if _DONOR_AFTER.match(lead, m.end()))
         found.append(CityCandidate(
             city=city, rank=rank, in_title=any(name in title for name in names), mentions=len(named),
             in_focus=bool(focus) and any(name in focus for name in names), county=bool(counties[city]),
@@ -122,8 +116,7 @@ def candidates(title: str, body: str, focus: str, places: tuple[Place, ...], out
             outlet=bool(outlet) and any(name in outlet or outlet in name for name in names),
             home=as_home / len(named) if named else 0.0,
             full=any(division in lead for division in (city, *counties[city]) if len(division) > 2),
-            province=provinces[city], capital=city not in _MUNICIPALITIES and provincial_capital(city),
-            donor=as_donor / len(named) if named else 0.0))
+            province=provinces[city], capital=city not in _MUNICIPALITIES and provincial_capital(city)))
     return found
 
 
@@ -139,8 +132,6 @@ def candidate_features(candidate: CityCandidate, found: list[CityCandidate]) -> 
     """The features of one city (named, so the weights file reads as a table)."""
     features = {f"rank={min(candidate.rank, 3)}": 1.0, "mentions": math.log1p(candidate.mentions),
                 "pos": candidate.position, "home": candidate.home}
-    if candidate.donor:
-        features["donor"] = candidate.donor
     for flag, name in ((candidate is found[0], "first"), (candidate.in_title, "in_title"),
                        (candidate.in_focus, "in_focus"), (candidate.county, "has_county"),
                        (candidate.municipality, "muni"), (candidate.venue_word, "venue_word"),

@@ -136,7 +136,10 @@ _SITE = re.compile(r"施工|工地|(?:建设|项目)现场|浇筑|吊装|安装|
                    r"|轰鸣|穿梭|热火朝天|繁忙景象|建设热潮|钢筋|混凝土|装修|场地平整|开挖"
                    # (session 49) a work being built told with its place between ("正在江西省永修县星火工业园区建设"), money
                    # spent on it so far ("截至8月底，已完成投资2.765亿元"), its crews back at work ("全面复工")
-                   r"|正在[^，。；,;]{2,24}?(?:建设|施工)|(?:已|累计)完成(?:年度)?投资|复工")
+                   # (not plans or papers: "正在研究建设抽水蓄能电站", "正在谋划建设", "正在办理建设用地审批手续")
+                   r"|正在(?:(?!研究|规划|申报|谋划|筹备|论证|争取|计划|准备|考虑|洽谈|对接|办理)[^，。；,;]){2,24}?(?:建设|施工)"
+                   r"(?!用地|手续|许可|规划|方案|图|单位|前期|准备)"
+                   r"|(?:已|累计)完成(?:年度)?投资|复工")
 _NOW = re.compile(r"正在|正[加抓紧忙]|目前|眼下|当前|现场|近日|日前|连日来|\d{1,2}日|今天")
 # A headline pushing one work's building on ("大力推进冷链物流基地项目建设", "紧锣密鼓推进玉米深加工项目建设", "产业园建设
 # 稳步推进", "项目建设再提速"): by the progress convention one work under way, as _ONE_WORK_UNDER_WAY_HEADLINE reads

@@ -137,8 +137,9 @@ _VERBS = {
             # 意该项目立项") nor of a deal, a plan or a list about a work ("原则同意某项目投资协议", "原则同意将某项目列入…")
             r"|(?<![不未没])(?:原则|基本)?同意(?:该|本|此)?项目立项"
             # (session 49) a work set up as approved ("某土地综合整治项目已立项", "该工程正式立项"; a sentence naming a work:
-            # _NEEDS_A_WORK; not "课题已立项", nor the papers "立项申请", "立项手续")
-            r"|(?:已经?|正式|成功|顺利)立项(?!申请|手续|审批|前|工作)"
+            # _NEEDS_A_WORK; not "课题已立项", nor the papers "立项申请", "立项手续", nor a condition "一旦正式立项", a list
+            # "已立项的重点项目清单", a class "已立项但长期未开工的项目", a filing "立项备案")
+            r"|(?<!一旦)(?<![果若待])(?<![未没不])(?:已经?|正式|成功|顺利)立项(?!申请|手续|审批|前|工作|备案|之前|计划|的|但)(?![^，。；,;]{0,8}?(?:清单|名单|目录))"
             # an approval's reply to the applicant (session 38: "…的请示收悉。经研究，现批复如下", "同意你单位的建设项目可行性研究
             # 报告", "同意你单位提出的项目申请"; not a study dropped or its fee refunded, "同意你单位不再编制…可行性研究报告"), and an
             # assessment's decision made ("对3个建设项目环境影响评价文件作出审批决定"; not intended or pending: "拟作出", "待作出")
@@ -383,12 +384,12 @@ _PRODUCING = STAGES.index("投产")
 # approval, a shop's licence, a bus route's trial run, a campaign's start, equipment's acceptance): they report a stage
 # only in a sentence that names a work and none of those objects.
 _NEEDS_A_WORK = re.compile(r"审查会|论证会|通过[^，。；,;]{0,8}?初评|评估审查|(?<![县市区省])通过了?[^，。；,;]{0,8}?论证|(?:批准|准予|同意)立项"
-                           r"|(?:已经?|正式|成功|顺利)立项"
+                           r"|(?:已经?|正式|成功|顺利)立项|专家组评审"
                            r"|许可证[^，。；,;]{0,20}?核发|核发[^，。；,;]{0,16}?许可证|(?:开始|进入|正式)试运行(?!前|的?准备|阶段前)|试营业"
                            r"|(?:开始|正式|投入)试运营|(?:全面)?恢复了?施工|(?:建设|施工)(?:正式|全面)?启动(?!仪式后|资金|经费)"
                            r"|完成[^，。；,;]{0,8}?验收(?:工作)?"
                            r"|(?:正式|成功|顺利|胜利)点火|点火成功|(?:正式|开始|启动|全面)生产")  # (the words as _VERBS has them: fullmatch)
-_NOT_A_WORKS_OBJECT = re.compile(r"规划(?!许可证|局|委|部门|院|设计)|预算|决算|课题|奖|食品|药品|经营许可|卫生许可|排污许可|公交|班车|航线|线路(?!工程)"
+_NOT_A_WORKS_OBJECT = re.compile(r"规划(?!许可证|局|委|部门|院|设计)|预算|决算|课题|科研|研发计划|自然科学基金|非遗|奖|食品|药品|经营许可|卫生许可|排污许可|公交|班车|航线|线路(?!工程)"
                                  r"|资金|海绵城市|行动|活动|设备进场|进场验收|软件|系统上线|发动机|火箭|卫星")
 _MEETING_DUE_AFTER = re.compile(r"[^，。；,;]{0,6}?(?:将于|将在|将|拟|定于|计划|即将|下个?月|明天|近期)")
 # A first unit before its production ("首台机组", "1号机组", "#1机组", "首批机组"): a part of the plant (its whole is "全部机组").

@@ -131,7 +131,7 @@ NATIONAL = re.compile(r"(全国|我国)" + WHOLE + r"[^，。；：！？!?,;:\n
 # planning commission's approvals ("国家发改委共审批核准固定资产投资项目20个") are the nation's. Not for places
 # (a story about a county's figure is still that county's).
 AREA_WIDE = re.compile(r"(全国|我国|国家发改委|国家发展改革委|国家发展和改革委员会|全[省市县区乡镇州盟旗](?![场域面]))" + WHOLE
-                       + r"[^，。；：！？!?,;:\n的]{0,12}?(投资|投入)")
+                       + r"[^，。；：！？!?,;:\n的]{0,12}?(投资|投入|投(?=[约近超逾]?(?:$|[\d.一二三四五六七八九十两百千])))")  # (bare 投: session 49)
 
 # What a work is: the nouns a project's name ends in, 项目 and the works news names by their kind (工程, 电站,
 # 水库, 机场, 基地, 产业园, 生产线, 大厦 …). Not when the noun starts a longer word: 工程师, 工程机械, 厂房,

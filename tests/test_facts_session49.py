@@ -72,3 +72,34 @@ def test_a_work_being_built_in_other_words_is_a_site_scene(body: str) -> None:
 ])
 def test_no_site_scene_without_a_work_being_built(body: str) -> None:
     assert _site_scene("", [body]) is None
+
+
+# The review's cases (/work/wt/review49: 186 made-up stories, answers written before running): each guard below was
+# read wrongly by the first version.
+@pytest.mark.parametrize("title, body", [
+    ("我市一项国家自然科学基金项目成功立项", "该项目获资助经费55万元,由市人民医院承担。"),  # research, no work
+    ("我市公布今年已立项重点项目清单", ""),  # a list
+    ("", "对已立项但长期未开工的项目,将予以清理。"),  # a class of projects
+    ("", "该项目一旦正式立项,将极大改善周边群众出行条件。"),  # a condition
+    ("我市12个项目通过专家组评审获省级专项资金支持", ""),  # a subsidy's selection
+    ("某县国土空间总体规划通过专家组评审", ""),  # a plan
+])
+def test_no_approval_or_review_of_no_work(title: str, body: str) -> None:
+    assert find_stage(title, body) is None
+
+
+def test_a_filing_told_as_set_up_stays_a_filing() -> None:
+    assert find_stage("该光伏项目已立项备案", "") == "备案"
+
+
+@pytest.mark.parametrize("title", [
+    "全市投8亿元建设城市污水管网",  # a whole area's spending, as 全市投入's
+    "市政府投5000万元支持企业建设数字化车间",  # a grant to others' works
+    "我市投1.5亿元启动城区绿化提升行动",  # a campaign
+])
+def test_no_investment_from_an_areas_or_a_grants_bare_tou(title: str) -> None:
+    assert find_investment(title, "") is None
+
+
+def test_papers_for_building_are_no_site_scene() -> None:
+    assert _site_scene("", ["目前,项目业主正在办理建设用地审批手续,同时开展初步设计和可研报告编制工作。"]) is None
