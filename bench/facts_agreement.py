@@ -11,6 +11,10 @@ disagreement), and among those both sides scored (neither said ``"?"``); then, p
 second reading scored the way bench/facts.py scores the extractor, with the gold as gold. An
 extractor cannot be measured more finely than its labels agree.
 
+Real pages read twice (``second/pages-session*.json``: session 49's second reading of 150 seen pages, from their
+texts kept outside the repository) are compared with their first labels (``pages-session*.json``) the same way, the
+first reading as gold (a city by its short name: ``黔西南州`` is ``黔西南``).
+
 It also compares the two readings of project names (``projects.json``, gold, against
 ``second/projects.json``): how many alike, how many alike where neither said ``"?"``, and how
 many where one said ``"?"`` and the other gave a value (a name or ``null``). Only counts are
@@ -85,7 +89,26 @@ def _quoted() -> list[str]:
 
 def main() -> None:
     _reading()
+    _pages()
     _projects()
+
+
+def _pages() -> None:
+    """Real pages read twice: the second reading scored against the first (the gold)."""
+    first = {story["url"]: story["want"] for path in sorted(DATA.glob("pages-session*.json"))
+             for story in json.loads(path.read_text(encoding="utf-8"))["stories"]}
+    second = {reading["url"]: reading["want"] for path in sorted((DATA / "second").glob("pages-session*.json"))
+              for reading in json.loads(path.read_text(encoding="utf-8"))["readings"]}
+    shared = sorted(set(first) & set(second))
+    print(f"{len(shared)} real pages read twice")
+    if not shared:
+        return
+
+    def short(city: Any) -> Any:  # a city by its first two characters, as the labels write it long or short
+        return city[:2] if isinstance(city, str) and city not in ("", "?") else city
+
+    _as_benchmark({u: {**first[u], "city": short(first[u].get("city"))} for u in shared},
+                  {u: {**second[u], "city": short(second[u].get("city"))} for u in shared}, shared)
 
 
 def _as_benchmark(gold: dict[str, dict[str, Any]], second: dict[str, dict[str, Any]], ids: list[str]) -> None:
