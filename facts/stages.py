@@ -713,7 +713,8 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
     if _planned(text, match.start()):
         return "plan"
     if text[match.start() - 1:match.start()] in ("从", "到", "至") and not _TOOK.match(text, match.end()) \
-            and not (text[match.start() - 1] == "从" and _SPAN_TOOK.match(text, match.end())):
+            and not (text[match.start() - 1] == "从" and _SPAN_TOOK.match(text, match.end())) \
+            and not match.group().endswith("考察"):  # (a visit read after its 到: "到我县进行投资考察", session 49)
         return "span of stages"  # "从签约到投产的全流程": a span of stages, not a report
     condition = _CONDITION_AFTER.match(text, match.end())
     if condition and not (condition.group("can") and (not in_body or _REACHED_BEFORE.search(text, max(0, match.start() - 8),

@@ -103,3 +103,12 @@ def test_no_investment_from_an_areas_or_a_grants_bare_tou(title: str) -> None:
 
 def test_papers_for_building_are_no_site_scene() -> None:
     assert _site_scene("", ["目前,项目业主正在办理建设用地审批手续,同时开展初步设计和可研报告编制工作。"]) is None
+
+
+def test_a_visit_read_after_its_dao_is_no_span_of_stages() -> None:
+    # "到我县进行投资考察": the visit's words start after 到, which is no "从签约到投产" span (the visit is then read by the
+    # talks convention: no project named, no stage)
+    from newsmon.facts.stages import read_verbs
+    reasons = [reason for _, _, reason in read_verbs("某商会一行率团到我县进行投资考察。", True)]
+    assert reasons and "span of stages" not in reasons
+    assert [reason for _, _, reason in read_verbs("提供从签约到投产的全流程服务。", True)][-1] == "span of stages"
