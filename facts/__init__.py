@@ -73,7 +73,9 @@ __all__ = [
 #: first; an investment-promotion trip meeting investors (对接了某公司, 招商对接活动) is talks; one work's parts
 #: counted (项目三个部分) are no batch; an untitled story of the province speaking of itself (我省…) and a province's
 #: batch met at a venue named at length have no city; a village named like a district (西峰村、) is no place; 53 session
-#: 49's: a work set up (某项目已立项) is 核准, an expert panel's review (通过省专家组评审) 评审, and the models refitted.)
+#: 49's: a work set up (某项目已立项) is 核准, an expert panel's review (通过省专家组评审) 评审, a headline's bare 投 before
+#: its sum an investment word, the stage model's site scene reads 正在…建设/已完成投资/复工; the amount and stage models
+#: refitted.)
 FACTS_VERSION = 53
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;

@@ -23,7 +23,7 @@ from .batches import (COUNT_BEFORE as _COUNT_BEFORE, MANY_AREAS as _MANY_AREAS,
 from .money import AMOUNT as _AMOUNT, CN_DIGITS, CNY_RATES, Amount, parse_amount, to_amount as _to_amount
 from .places import find_places
 from .stages import find_stage
-from .text import (FAIR_NAMES, OUR_HOME, TODAY_EVENT, TOGETHER, story_paragraphs, AREA_WIDE, sentence_end, sentence_start as _sentence_start, CLAUSE_BREAK, INVESTING, ONE_BATCH as _ONE_BATCH, PLAN_DOCUMENT, PURCHASE, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
+from .text import (BARE_TOU, FAIR_NAMES, OUR_HOME, TODAY_EVENT, TOGETHER, story_paragraphs, AREA_WIDE, sentence_end, sentence_start as _sentence_start, CLAUSE_BREAK, INVESTING, ONE_BATCH as _ONE_BATCH, PLAN_DOCUMENT, PURCHASE, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
                    REACH as _REACH, SENTENCE_MARKS, SPAN_SO_FAR as _SPAN_SO_FAR, STATISTIC, TODAY, WORK_HEAD, Marks,
                    compared_after, compared_batch, day_item_start, normalise)
 
@@ -37,9 +37,8 @@ __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount", "stated_at"
 _FINAL_ACCOUNTS = ("决算总金额", "决算总额", "竣工决算", "决算投资")
 _INVEST = re.compile(r"(总投资额?|总出资额?|投资总额|决算总金?额|竣工决算|决算投资|概算为|概算(?:总?金额|总投资)为?|总概算|设计预算|设计概算|总体?预算|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同投资金?额|合同总?金额|协议总?金额|协议资金|协议投资额?|协议引资额?|(?<=[，,])引资总?额?|(?<=[，,])涉及(?:合同)?(?:投资)?金?额|(?<=[，,])合作金额|(?:投资)?[估概]算总?金?额|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
                      r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|花费|拿出|增资|签约|"
-                     # (session 49) a headline's bare 投 before its sum ("泸州投7.4亿建一座长江大桥"): weak, it must build one work
-                     # (the amount search reads up to the figure: "$" is the figure's start there)
-                     r"(?<![总追增加再])投(?=[约近超逾]?(?:$|[\d.一二三四五六七八九十两百千]+(?:多|余)?(?:亿|万)))|签[订定]了?|签署了?|总?造价|"
+                     # (session 49) a headline's bare 投 before its sum (text.BARE_TOU): weak, it must build one work
+                     + BARE_TOU + r"|签[订定]了?|签署了?|总?造价|"
                      r"投资(?!银行|基金|母基金|引导基金|子基金|者|人(?!民币)|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
 # The total of a signed batch: a word that says so ("签约总额", "总签约金额"), or a total (总金额, 总额, 共)
 # after a signing of several projects in the sentence ("签约项目315个，总金额达到4992亿元",

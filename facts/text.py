@@ -7,7 +7,7 @@ import re
 from typing import Optional
 from functools import lru_cache
 
-__all__ = ["AREA_WIDE", "CLAUSE_BREAK", "CLAUSE_MARKS", "COMMA_CLAUSE_MARKS", "EVENT", "INVESTING", "NATIONAL", "ONE_BATCH", "PERIOD", "PLAN_DOCUMENT", "PURCHASE", "REACH", "SENTENCE_MARKS", "SPAN_SO_FAR", "STATISTIC", "TODAY", "TOGETHER",
+__all__ = ["AREA_WIDE", "BARE_TOU", "CLAUSE_BREAK", "CLAUSE_MARKS", "COMMA_CLAUSE_MARKS", "EVENT", "INVESTING", "NATIONAL", "ONE_BATCH", "PERIOD", "PLAN_DOCUMENT", "PURCHASE", "REACH", "SENTENCE_MARKS", "SPAN_SO_FAR", "STATISTIC", "TODAY", "TOGETHER",
            "WHOLE", "WORK_HEAD", "Marks", "compared_after", "compared_batch", "day_item_start", "normalise", "sentence_end", "sentence_of", "sentence_start"]
 
 # Full-width digits, letters and the percent sign to ASCII: newspapers print "２２．８亿元".
@@ -130,8 +130,11 @@ NATIONAL = re.compile(r"(全国|我国)" + WHOLE + r"[^，。；：！？!?,;:\n
 # 扩大至3600亿元", "全乡群众自我投入已达380万元"): the area's figure sums all its works. The national
 # planning commission's approvals ("国家发改委共审批核准固定资产投资项目20个") are the nation's. Not for places
 # (a story about a county's figure is still that county's).
+# (session 49) A headline's bare 投 right before its figure ("泸州投7.4亿建一座长江大桥", "全市投8亿元…"; not "追投", "总投"). A
+# search that stops at the figure (amounts reads the words before an amount up to it) sees "$" where the figure starts.
+BARE_TOU = r"(?<![总追增加再])投(?=[约近超逾]?(?:$|[\d.一二三四五六七八九十两百千]+(?:多|余)?(?:亿|万)))"
 AREA_WIDE = re.compile(r"(全国|我国|国家发改委|国家发展改革委|国家发展和改革委员会|全[省市县区乡镇州盟旗](?![场域面]))" + WHOLE
-                       + r"[^，。；：！？!?,;:\n的]{0,12}?(投资|投入|投(?=[约近超逾]?(?:$|[\d.一二三四五六七八九十两百千])))")  # (bare 投: session 49)
+                       + r"[^，。；：！？!?,;:\n的]{0,12}?(投资|投入|" + BARE_TOU + r")")
 
 # What a work is: the nouns a project's name ends in, 项目 and the works news names by their kind (工程, 电站,
 # 水库, 机场, 基地, 产业园, 生产线, 大厦 …). Not when the noun starts a longer word: 工程师, 工程机械, 厂房,
