@@ -1182,6 +1182,12 @@ def _blanked(match: re.Match[str]) -> str:
     return " " * len(match.group())
 
 
+def _lead_sentence(body: str) -> str:
+    """The body's first sentence past the page's metadata lines and its dateline: where a story says whose it is."""
+    lead = _after_dateline(_past_metadata(body))
+    return lead[:sentence_end(lead, 0)]
+
+
 def national_scope(title: str, body: str) -> bool:
     """True when the headline or the lead sentence speaks for the whole country and neither names a place.
 
@@ -1192,8 +1198,7 @@ def national_scope(title: str, body: str) -> bool:
     table = _table()
     if table.mentions(title) or _county_outlet(body):
         return False  # (a county's or a city's own outlet tells its news: "寿光日报讯 …项目获国家发改委核准")
-    lead = _after_dateline(_past_metadata(body))
-    lead = lead[:sentence_end(lead, 0)]
+    lead = _lead_sentence(body)
     if _LOCAL_VOICE.search(lead):
         return False  # the place speaks ("省财政厅下达我市…中央预算内投资", "县委书记某某赴国家发改委汇报"): its own story
     subject = None if _NATIONAL_SUBJECT.search(title) else _NATIONAL_SUBJECT.search(_CITED_BASIS.sub(_blanked, lead))
@@ -1553,8 +1558,7 @@ def _province_speaks_untitled(table: "_Table", title: str, body: str) -> bool:
     """Whether an untitled story opens with the province speaking of itself and no place below a province."""
     if title.strip():
         return False
-    lead = _after_dateline(_past_metadata(body))
-    lead = lead[:sentence_end(lead, 0)]
+    lead = _lead_sentence(body)
     return bool(_OUR_PROVINCE.search(lead)) and not any(
         table.place(code).city for code in _resolve(table, [name for _, _, name in table.spans(lead)]))
 
@@ -2278,7 +2282,7 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "", home: st
     title_levels = {table.by_code[code].level for code in title_codes}
     cities = {table.place(code).city for code in leaves if table.place(code).city}
     site_cities = {table.place(code).city for code in site_codes if table.place(code).city}
-    if (title_levels == {0} or _province_speaks_untitled(table, title, body)) and len(cities) >= 3 \
+    if len(cities) >= 3 and (title_levels == {0} or _province_speaks_untitled(table, title, body)) \
             and not focus_codes - set(title_codes) and not site_cities and not guests_only:
         # (…unless the story sites its work in one: "位于郑州市的某产业园项目开工。项目建成后将辐射开封、洛阳等地")
         # A province's story ("2022年吉林省将推动一批重大工程落地", "贵州一季度集中开工重大工程项目907个") whose body goes
