@@ -75,8 +75,9 @@ __all__ = [
 #: batch met at a venue named at length have no city; a village named like a district (西峰村、) is no place; 53 session
 #: 49's: a work set up (某项目已立项) is 核准, an expert panel's review (通过省专家组评审) 评审, a headline's bare 投 before
 #: its sum an investment word, the stage model's site scene reads 正在…建设/已完成投资/复工; the amount and stage models
-#: refitted.)
-FACTS_VERSION = 53
+#: refitted; 54 session 50's: a currency written before its figure (约港币20亿元) is the figure's, projects counted with
+#: their total and no 的 (10个总投资201亿元项目) and 大 projects with their kind between (两大文旅项目) a roundup.)
+FACTS_VERSION = 54
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

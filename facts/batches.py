@@ -109,9 +109,14 @@ ROUNDUP = re.compile(
     r"|项目(?:签约|开工|开复工|投产|竣工)?(?:成果)?(?:有|共有|达到?|超过?|逾|近|约)?\s*(\d+|[" + CN_DIGITS + r"]+)(?:多|余)?\s*[个项宗](?!部分|板块|子项|标段|方面|功能区)"  # "…的项目有45个", "项目开工23个"
     # "我县签约六大项目" (not "十大项目评选", "作为全市“十大项目”之一的某医院": a title, one of a list)
     r"|(?<![第一“\"\d])(?:[两二三四五六七八九十]|[2-9])大(?:重点|重大|产业|招商|重磅)?(?:项目|工程)(?![”\"]|[^，。；,;]{0,6}?(?:评选|之一))"
-    # projects counted, then their total and kind ("23个计划总投资额124亿元的产业项目正式签约"; not a class each is of:
-    # "8个投资过5000万元的项目", "12个总投资亿元以上的项目")
-    r"|(?![1一]\s*[个项])(?:(?<![\d第])\d+|(?<![" + CN_DIGITS + r"第])[" + CN_DIGITS + r"]+)(?:多|余)?[个项](?:计划|协议)?总?投资(?:总?额)?(?![^，。；,;]{0,12}?(?:以上|过|超|逾))[^，。；,;]{0,12}?的[\u4e00-\u9fff]{0,8}?项目"
+    # (session 50) the kind between ("两大文旅项目提前开工", "三大新能源项目"), not the firms whose project it is ("两大集团
+    # 合作项目": one project)
+    r"|(?<![第一“\"\d])(?:[两二三四五六七八九十]|[2-9])大(?!集团|股东|企业|公司|巨头|央企|国企|银行|车企|名企|药企|房企|院校|高校)"
+    r"[\u4e00-\u9fff]{1,4}?(?<![的和与])(?:项目|工程)(?![”\"]|[^，。；,;]{0,6}?(?:评选|之一))"
+    # projects counted, then their total and kind ("23个计划总投资额124亿元的产业项目正式签约", and as headlines write it
+    # without 的, "10个总投资201亿元项目落户…": session 50; not a class each is of: "8个投资过5000万元的项目",
+    # "12个总投资亿元以上的项目")
+    r"|(?![1一]\s*[个项])(?:(?<![\d第])\d+|(?<![" + CN_DIGITS + r"第])[" + CN_DIGITS + r"]+)(?:多|余)?[个项](?:计划|协议)?总?投资(?:总?额)?(?![^，。；,;]{0,12}?(?:以上|过|超|逾))[^，。；,;]{0,12}?的?[\u4e00-\u9fff]{0,8}?项目"
     # projects counted without a classifier, as headlines write them ("武汉蔡甸签约三项目", "集中签约12项目")
     # (not a five-year plan's works, "十四五项目", nor a year's, "2023项目")
     # (a numeral after a verb or a word's end, not inside a name: "碳三项目", "华三项目")
