@@ -76,7 +76,8 @@ __all__ = [
 #: 49's: a work set up (某项目已立项) is 核准, an expert panel's review (通过省专家组评审) 评审, a headline's bare 投 before
 #: its sum an investment word, the stage model's site scene reads 正在…建设/已完成投资/复工; the amount and stage models
 #: refitted; 54 session 50's: a currency written before its figure (约港币20亿元) is the figure's, projects counted with
-#: their total and no 的 (10个总投资201亿元项目) and 大 projects with their kind between (两大文旅项目) a roundup.)
+#: their total and no 的 (10个总投资201亿元项目) and 大 projects with their kind between (两大文旅项目) a roundup, a zone's
+#: kind between a county and its zone word (响水沿海经济开发区) the county's, four western zones in zones.csv.)
 FACTS_VERSION = 54
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;

@@ -67,8 +67,10 @@ _REGIONS = ("东北", "西北", "东南", "西南", "华北", "华东", "华南"
 # Words after a county's short name that make it a zone of that county ("太仓高新区", "昆山开发区"):
 # the name is then a place by itself, without its city or province beside it.
 # A port or an airport named after its county is there too ("太仓港区", "黄骅港", "萧山国际机场").
-_ZONE_AFTER = re.compile(r"高新区|高新园|高新技术产业开发区|经济技术开发区|经济开发区|经开区|开发区|工业园|产业园|保税区|综保区"
-                         r"|工业集中区|产业集聚区"
+# (session 50) The zone's kind may stand between ("响水沿海经济开发区", "响水生态化工园区", "如东沿海经济开发区").
+_ZONE_AFTER = re.compile(r"(?:沿海|沿江|临港|滨海|滨江|临空|空港|生态化工|化工|生态)?"
+                         r"(?:高新区|高新园|高新技术产业开发区|经济技术开发区|经济开发区|经开区|开发区|工业园|产业园|保税区|综保区"
+                         r"|工业集中区|产业集聚区)"
                          r"|港区|国际机场|机场|港(?![澳台币股元资])")
 # Parks a firm or a place may name ("北湖科技园" in 长春, "中原物流园" in 许昌): a county's only where its name is
 # no common word and no more often written than its city (placelike).
