@@ -33,6 +33,10 @@ def test_a_currency_written_before_its_figure(body: str, value: float, currency:
     ("长沙两大文旅项目提前开工,总投资10亿", "", "roundup"),
     ("三大新能源项目集中开工 总投资30亿元", "", "roundup"),
     ("两大集团合作项目签约 总投资10亿元", "", "project"),  # the firms are two, the project one
+    ("某镇5只重点项目集中奠基", "昨天上午,某镇5只重点项目集中奠基,项目计划总投资超13亿元。", "roundup"),  # counted by 只
+    ("某县12大项目集中签约", "某县举行经贸洽谈会,12大项目签约,总投资额逾12亿元。", "roundup"),  # a two-digit 大
+    ("某县3处地灾治理项目开工", "某县3处地质灾害治理项目近日开工,总投资560万元。", "roundup"),  # counted by 处
+    ("某公司一处新厂房项目开工", "某公司新建厂房项目开工,总投资1.5亿元,建设标准厂房。", "project"),  # one is no count
     ("1个总投资2.5亿元项目成功签约", "某新材料项目昨日签约,总投资2.5亿元,建设年产5万吨生产线。", "project"),  # one counted
 ])
 def test_projects_counted_with_their_total_or_kind_between(title: str, body: str, kind: str) -> None:
