@@ -99,9 +99,7 @@ _BEFORE_A_COUNT = r"[约工户进下增中共有达等和与及动签建产引�
 ROUNDUP = re.compile(
     # An ordinal ("第三个…项目") counts no projects: it ranks one.
     # Nor does one ("建立一个…农业项目示范基地").
-    # (session 50) Counted by 只 and 处 too ("丁蜀镇5只重点项目集中奠基", "该4处滑坡治理项目"), and by a two-digit 大
-    # ("12大项目签约").
-    r"(?![1一]\s*[个项宗条座只处])((?<!\d)(?<!第)\d+|(?<![" + CN_DIGITS + r"第])[" + CN_DIGITS + r"]+)(?:多|余)?\s*(?:[个项宗座只处]|条(?![^，。；,;]{0,6}?生产线))\s*(?![多余]?亿(?!元?(?:及|和)?以上)|月|小时|星期)[\u4e00-\u9fff、]{0,10}?(?<!子)项目(?!之一)"  # "360多个合作项目", "86个国际、国内投资合作项目", "两条高速公路项目"
+    r"(?![1一]\s*[个项宗条座])((?<!\d)(?<!第)\d+|(?<![" + CN_DIGITS + r"第])[" + CN_DIGITS + r"]+)(?:多|余)?\s*(?:[个项宗座]|条(?![^，。；,;]{0,6}?生产线))\s*(?![多余]?亿(?!元?(?:及|和)?以上)|月|小时|星期)[\u4e00-\u9fff、]{0,10}?(?<!子)项目(?!之一)"  # "360多个合作项目", "86个国际、国内投资合作项目", "两条高速公路项目"
     # (not one of a list, "14个重大项目之一")
     # works counted ("160项重大工程"), not one work's parts listed ("主要有场道、…、通讯导航等7项工程") nor one of a list (之一)
     # (nor one work's sub-projects, "包含进港大道、…五个子项目": session 36)
@@ -109,16 +107,25 @@ ROUNDUP = re.compile(
     # (not "总投资约60个亿的某光伏项目": spoken 亿 counts money, not projects)
     # (not one work's parts, "由新能源客车、…和零部件项目三个部分组成")
     r"|项目(?:签约|开工|开复工|投产|竣工)?(?:成果)?(?:有|共有|达到?|超过?|逾|近|约)?\s*(\d+|[" + CN_DIGITS + r"]+)(?:多|余)?\s*[个项宗](?!部分|板块|子项|标段|方面|功能区)"  # "…的项目有45个", "项目开工23个"
-    # "我县签约六大项目" (not "十大项目评选", "作为全市“十大项目”之一的某医院": a title, one of a list)
-    r"|(?<![第一“\"\d])(?:[两二三四五六七八九十]|[2-9]|[1-9]\d)大(?:重点|重大|产业|招商|重磅)?(?:项目|工程)(?![”\"]|[^，。；,;]{0,6}?(?:评选|之一))"
-    # (session 50) the kind between ("两大文旅项目提前开工", "三大新能源项目"), not the firms whose project it is ("两大集团
-    # 合作项目": one project)
-    r"|(?<![第一“\"\d])(?:[两二三四五六七八九十]|[2-9]|[1-9]\d)大(?!集团|股东|企业|公司|巨头|央企|国企|银行|车企|名企|药企|房企|院校|高校)"
-    r"[\u4e00-\u9fff]{1,4}?(?<![的和与])(?:项目|工程)(?![”\"]|[^，。；,;]{0,6}?(?:评选|之一))"
-    # projects counted, then their total and kind ("23个计划总投资额124亿元的产业项目正式签约", and as headlines write it
-    # without 的, "10个总投资201亿元项目落户…": session 50; not a class each is of: "8个投资过5000万元的项目",
-    # "12个总投资亿元以上的项目")
-    r"|(?![1一]\s*[个项])(?:(?<![\d第])\d+|(?<![" + CN_DIGITS + r"第])[" + CN_DIGITS + r"]+)(?:多|余)?[个项](?:计划|协议)?总?投资(?:总?额)?(?![^，。；,;]{0,12}?(?:以上|过|超|逾))[^，。；,;]{0,12}?的?[\u4e00-\u9fff]{0,8}?项目"
+    # (session 50) Counted by 只, as some counties write it ("丁蜀镇5只重点项目集中奠基"), the projects right after it (not
+    # "20只大熊猫的繁育基地项目", "5000只湖羊的养殖项目": animals of one work)
+    r"|(?![1一]\s*只)(?:(?<![\d第])\d+|(?<![" + CN_DIGITS + r"第])[" + CN_DIGITS + r"]+)只(?:重点|重大|产业|招商)?(?:项目|工程)(?!之一)"
+    # "我县签约六大项目" (not "十大项目评选", "作为全市“十大项目”之一的某医院": a title, one of a list; not the party's
+    # congress, "迎接二十大献礼工程"); a two-digit count too ("12大项目签约": session 50)
+    r"|(?<![第一“\"\d])(?<!二)(?:[两二三四五六七八九十]|[2-9]|[1-9]\d)大(?:重点|重大|产业|招商|重磅)?(?:项目|工程)(?![”\"]|[^，。；,;]{0,6}?(?:评选|之一))"
+    # (session 50) a kind of works between ("两大文旅项目提前开工", "三大新能源项目"), from a short list: not the firms or
+    # bodies whose project it is ("两大集团合作项目", "两大平台合作项目"), one work's parts ("三大主体工程", "两大子项目",
+    # "三大板块工程") nor the class a project is one of ("十大民生工程的重点项目", "三大主导产业项目中的")
+    r"|(?<![第一“\"\d])(?<!二)(?:[两二三四五六七八九十]|[2-9]|[1-9]\d)大"
+    r"(?:文旅|旅游|文化旅游|新能源|清洁能源|能源|水利|交通|基础设施|工业|农业|物流|康养|商贸|科技|民生|标志性)"
+    r"(?:项目|工程)(?![”\"]|的|中|[^，。；,;]{0,6}?(?:评选|之一))"
+    # projects counted, then their total and kind ("23个计划总投资额124亿元的产业项目正式签约"; not a class each is of:
+    # "8个投资过5000万元的项目", "12个总投资亿元以上的项目")
+    r"|(?![1一]\s*[个项])(?:(?<![\d第])\d+|(?<![" + CN_DIGITS + r"第])[" + CN_DIGITS + r"]+)(?:多|余)?[个项](?:计划|协议)?总?投资(?:总?额)?(?![^，。；,;]{0,12}?(?:以上|过|超|逾))[^，。；,;]{0,12}?的[\u4e00-\u9fff]{0,8}?项目(?!之一)"
+    # (session 50) …and as headlines write it, the total's figure right after its word and no 的 ("10个总投资201亿元项目落户…";
+    # not "3个投资主体合资建设…项目", "3个总投资额最大项目之一")
+    r"|(?![1一]\s*[个项])(?:(?<![\d第])\d+|(?<![" + CN_DIGITS + r"第])[" + CN_DIGITS + r"]+)(?:多|余)?[个项](?:计划|协议)?总投资(?:总?额)?(?:达|约|近)?"
+    r"\d+(?:\.\d+)?(?:多|余)?(?:万亿|亿|千万|万)(?:元|美元)?[\u4e00-\u9fff]{0,6}?项目(?!之一)"
     # projects counted without a classifier, as headlines write them ("武汉蔡甸签约三项目", "集中签约12项目")
     # (not a five-year plan's works, "十四五项目", nor a year's, "2023项目")
     # (a numeral after a verb or a word's end, not inside a name: "碳三项目", "华三项目")

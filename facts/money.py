@@ -84,18 +84,18 @@ def _number(num: str) -> Optional[float]:
     return float(value)
 
 
-# (session 50) A currency written before the figure ("预计项目总投资约港币20亿元", "其中美元3000万"): the figure's own 元 is
-# that currency's, not the yuan's. Not 人民币 (the yuan: no change) nor a figure after a conversion to it ("1亿美元，折合
-# 人民币7亿元").
-_CURRENCY_BEFORE = re.compile(r"(?:港币|港元|美元|美金|欧元|日元|英镑|韩元)$")
+# (session 50) A currency written before the figure ("预计项目总投资约港币20亿元", "其中美元3000万", "港币约20亿元"): the
+# figure's own 元 is that currency's, not the yuan's. Not 人民币 (the yuan: no change) nor a figure after a conversion to
+# it ("1亿美元，折合人民币7亿元").
+_CURRENCY_BEFORE = re.compile(r"(?:港币|港元|美元|美金|欧元|日元|英镑|韩元)\s?(?:约|计|共)?\s?$")
 
 
 def to_amount(match: re.Match[str], kind: str, written: Optional[str] = None) -> Optional[Amount]:
     unit, currency = match.group("unit"), match.group("cur")
     if currency in (None, "元"):
-        before = _CURRENCY_BEFORE.search(match.string, max(match.start() - 2, 0), match.start())
+        before = _CURRENCY_BEFORE.search(match.string, max(match.start() - 5, 0), match.start())
         if before:
-            currency = before.group()
+            currency = before.group().strip(" 约计共")
     if not unit and not currency and not match.group("compound"):
         return None  # a bare number is not an amount
     num = match.group("num")

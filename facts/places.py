@@ -67,11 +67,14 @@ _REGIONS = ("东北", "西北", "东南", "西南", "华北", "华东", "华南"
 # Words after a county's short name that make it a zone of that county ("太仓高新区", "昆山开发区"):
 # the name is then a place by itself, without its city or province beside it.
 # A port or an airport named after its county is there too ("太仓港区", "黄骅港", "萧山国际机场").
-# (session 50) The zone's kind may stand between ("响水沿海经济开发区", "响水生态化工园区", "如东沿海经济开发区").
-_ZONE_AFTER = re.compile(r"(?:沿海|沿江|临港|滨海|滨江|临空|空港|生态化工|化工|生态)?"
-                         r"(?:高新区|高新园|高新技术产业开发区|经济技术开发区|经济开发区|经开区|开发区|工业园|产业园|保税区|综保区"
-                         r"|工业集中区|产业集聚区)"
-                         r"|港区|国际机场|机场|港(?![澳台币股元资])")
+_ZONES_AFTER = (r"高新区|高新园|高新技术产业开发区|经济技术开发区|经济开发区|经开区|开发区|工业园|产业园|保税区|综保区"
+                r"|工业集中区|产业集聚区")
+_ZONE_AFTER = re.compile(_ZONES_AFTER + r"|港区|国际机场|机场|港(?![澳台币股元资])")
+# (session 50) …or the zone's kind between ("响水沿海经济开发区", "响水生态化工园区", "灌云临港产业区"): read so only where
+# no place stands right before the name ("舟山市定海区东海临港产业园" is a park of 定海, not 连云港's 东海县) and the name is
+# no word written often (东海, the sea: "东海临港产业园").
+_KIND_ZONE_AFTER = re.compile(r"(?:沿海|沿江|临港|滨海|滨江|临空|空港|生态化工|化工|生态)"
+                              r"(?:" + _ZONES_AFTER + r"|园区|产业区)")
 # Parks a firm or a place may name ("北湖科技园" in 长春, "中原物流园" in 许昌): a county's only where its name is
 # no common word and no more often written than its city (placelike).
 _PARK_BRAND_AFTER = re.compile(r"物流园|科技园")
@@ -577,7 +580,9 @@ class _Table:
                     code = next(iter(codes))
                     # Not an everyday word run on from the word before it: "乡村振兴产业园" is a rural-revival park, not
                     # 丹东's 振兴区 ("大冶经济开发区", "在仙桃高新区" stay places; "湖北大冶…" is after its own, below).
-                    if _ZONE_AFTER.match(text, end + 1) and not (
+                    if (_ZONE_AFTER.match(text, end + 1)
+                            or _KIND_ZONE_AFTER.match(text, end + 1) and not (out and out[-1][1] == start)
+                            and self.words.get(name, (0, ""))[0] < _EVERYDAY) and not (
                             self.everyday_word(name) and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff"
                             and text[start - 1] not in _BEFORE_A_PLACE) or self._after_its_own(out, start, code) or _bracketed_park(text, start, end + 1) or (
                             self.placelike(name, code) and (_in_place_slot(text, start, end + 1)
