@@ -290,6 +290,9 @@ _SIGNED_BEFORE = re.compile(r"签[订署下]了?(?![^，。；,;]{0,12}?(?:意�
 _LISTED = re.compile(r"入选|上榜|名单|被?认定|被?评为|揭榜|列入|纳入")
 # Spent so far ("该工程已投资5.2亿元，完成总工程量的六成", "项目已投入资金1.8亿元"): a figure to date, like 完成投资.
 _SO_FAR_BEFORE = re.compile(r"已经?(累计)?[投花]?$")
+# Marks that open a quotation and never close one (not the ASCII quotes, which do both): a figure right after one, with no
+# currency, is a name's ("打响了全市旅游投资“千亿工程”的第一枪").
+_OPENING_QUOTES = "“「『‘《"
 _THRESHOLD_AFTER = re.compile(r"^(以上|以下|以内)的?[^，。；,;]{0,12}?(项目|企业|工程|公司|个)")
 # A 万/亿 number counting people, households or things is no money: "投资者1620万户", "签约60万锭智能纺纱项目".
 # (Session 40 added only measure words that open no word a sum written without 元 is followed by: not 尾 of 尾矿, 米 of
@@ -635,6 +638,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "投资项目年产值20亿元", or another number stands between word and amount
         if not match.group("cur") and _COUNTED.match(text, match.end()):
             continue  # "1620万户": a count, not money
+        if not match.group("cur") and text[start - 1:start] in _OPENING_QUOTES:
+            continue  # (session 50) "全市旅游投资“千亿工程”": a campaign's name, no figure
         if text[start - 1:start] in tuple(_VAGUE_BEFORE) and match.group("num") and not match.group("num")[0].isdigit() \
                 and not _BOUND_OF_YI.match(text, start - 1):
             continue  # "数十亿": no figure stated

@@ -74,3 +74,21 @@ def test_zones_read_as_their_city(text: str, city: str, county: str) -> None:
 ])
 def test_a_zone_kind_alone_is_no_place(text: str) -> None:
     assert not [p for p in find_places("", text) if p.city]
+
+
+@pytest.mark.parametrize("body, value", [
+    ("这3条国省干线公路项目总投资约37,7亿元,全长约232.5公里。", 3.77e9),  # a comma typed for the decimal point
+    ("该项目总投资1,200万元,建设标准厂房。", 1.2e7),  # thousands, as before
+    ("该项目总投资12,500,000元,建设标准厂房。", 1.25e7),
+    ("该项目总投资1,23,4亿元,建设标准厂房。", None),  # neither: no number
+])
+def test_a_figures_commas(body: str, value: float | None) -> None:
+    assert extract_facts("某项目签约", body).amount == value
+
+
+def test_a_figure_opening_a_quotation_without_its_currency_is_a_name() -> None:
+    body = ("作为新年第一个开工建设的旅游重大项目,某欢乐世界打响了全市旅游投资“千亿工程”的第一枪。"
+            "某欢乐世界占地约139亩,预算总投资6亿元。")
+    assert extract_facts("某欢乐世界项目正式开工", body).amount == 6e8
+    # (a figure with its currency inside quotation marks is still one)
+    assert extract_facts("某项目签约", "该项目总投资“10亿元”,建设标准厂房。").amount == 1e9
