@@ -165,8 +165,11 @@ _WORKS_BY_KIND = r"站|园区?|桥|港|码头|线|医院|学校"
 # wells, counted), not a work's investment. The noun list stays loose on purpose (城, 场, 路, 线 also read
 # inside other words): a tight one, without 城/场/路/线/平台, cost 5 dev amounts.
 _DEAL = re.compile(_SIGNED.pattern + r"|协议|合同")
+# A work's particulars, as a sentence going on with the work named before lists them: where it is, its land, floor space
+# or size (session 50).
+_PARTICULARS = re.compile(r"位于|选址|占地|用地面积|建筑面积|规划面积|建设规模|建设内容|设计规模")
 _WORK_NOUN = re.compile(WORK_HEAD + "|" + _WORKS_BY_KIND + r"|园|场|馆|路|楼|厂|城|中心|中学|小学|大学|学院|合作社|小区|管道|隧道|电网|设施|装置|平台|车间|仓|酒店|景区|卫生院|福利院|养老院|敬老院"
-                        r"|储备库|冷库|粮库|油库|库房"
+                        r"|储备库|冷库|粮库|油库|库房|煤矿|矿山|矿井"  # (矿: session 50, "油房壕煤矿位于…，计划总投资46亿元")
                         r"|高标准农田")  # (session 36: "攀枝花市救灾物资储备库月底开建" names its work; session 47: "高标准农田建设任务1.5万亩，总投资1992万元", not "灌溉农田2000亩", a tally's)
 # Investment that has arrived ("项目实际到位投资总计1.85亿", "投资到位1亿元") is a tally of money received so
 # far, like completed investment ("完成投资"), whatever the works are: a statistic, not a stated investment.
@@ -938,6 +941,12 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue
         if not is_roundup and not (_WORK_NOUN.search(full_sentence) or _WORK_NOUN.search(title) or _WORK_NOUN.search(subject)
                                    or _builds_one_work(after)
+                                   # (session 50) a sentence of the work's particulars goes on with the work the
+                                   # sentence before named ("竹山县兴坤农产品批发市场是我县重点招商引资项目。建设地点位于
+                                   # 鱼岭开发区，占地118亩，…，总投资4亿元。")
+                                   or _PARTICULARS.search(full_sentence) and _WORK_NOUN.search(
+                                       text, max(sentences.start_before(max(sentences.start_before(start) - 1, 0)),
+                                                 start - 2 * _REACH), sentences.start_before(start))
                                    or _DEAL.search(text, max(sentences.start_before(start), start - _REACH), invest.end())
                                    or _EVENT.search(full_sentence) or _EVENT.search(title)
                                    or _ONE_BATCH.search(full_sentence) or _ONE_BATCH.search(title)

@@ -92,3 +92,15 @@ def test_a_figure_opening_a_quotation_without_its_currency_is_a_name() -> None:
     assert extract_facts("某欢乐世界项目正式开工", body).amount == 6e8
     # (a figure with its currency inside quotation marks is still one)
     assert extract_facts("某项目签约", "该项目总投资“10亿元”,建设标准厂房。").amount == 1e9
+
+
+@pytest.mark.parametrize("body, value", [
+    # a sentence of the work's particulars goes on with the work named in the sentence before
+    ("6月1日,我县召开产销对接启动会。某县兴坤农产品批发市场是我县重点招商引资项目。建设地点位于鱼岭开发区,占地118亩,"
+     "总建筑面积约7万平方米,总投资4亿元。项目建成后,将形成现代化大型综合交易平台。", 4e8),
+    ("自治区重点煤矿建设项目于日前开工建设。某某煤矿位于某市某区某镇,建设规模500万吨/年,计划总投资46亿元。", 4.6e9),  # 煤矿
+    # (no work named before: a county's year, no project's)
+    ("今年以来,我县经济运行平稳。全县新增建设用地占地1200亩,总投资达到35亿元。", None),
+])
+def test_a_works_particulars_after_the_work(body: str, value: float | None) -> None:
+    assert extract_facts("", body).amount == value
