@@ -86,7 +86,10 @@ _ONE_WORK_UNDER_WAY_HEADLINE = re.compile(
     r"(?<![点大业个级上元类批的型和、多造县市区镇乡村省])(?<!民生)(?:项目|工程|产业园|工业园|物流园|科技园|中心|基地|医院|学校|大桥|水库|电站|管线|市场|码头|滑雪场"
     r"|体育场|体育馆|场馆|厂房|隧道|公路|铁路|机场|港口)(?:建设)?(?:施工)?"
     r"(?:进展顺利|有序推进|稳步推进|加快建设|加紧建设|最新进展|有条不紊|顺利推进|快速推进|加速推进|(?:抓紧|加紧|加快|加速|全力)(?:施工|建设)"
-    r"|紧锣密鼓|如火如荼|正酣|热火朝天)")
+    r"|紧锣密鼓|如火如荼|正酣|热火朝天"
+    # (session 50) "项目建设忙", "项目建设得如火如荼", "项目建设进入冲刺阶段", "项目建设跑出“加速度”" (not "产业园建设提速":
+    # a standing park's growth, its firms settled long ago)
+    r"|忙|得如火如荼|进入冲刺|跑出[“\"]?加速度)")
 # …or pushed on by name, the headline's other order ("紧锣密鼓推进玉米深加工项目建设", "大力推进“冷链物流基地”项目建设"): a
 # work named, not a class ("推进农村学校建设", "推进乡村旅游项目建设", "推进重点项目建设", "老旧小区改造项目"), and one work
 # only where the lead speaks of no class of works either (_CLASS_OF_WORKS_LEAD: one_work_progress).

@@ -14,6 +14,7 @@ import pytest
 
 from newsmon.facts import extract_facts
 from newsmon.facts.places import find_places
+from newsmon.facts.stages import find_stage
 
 
 @pytest.mark.parametrize("body, value, currency", [
@@ -104,3 +105,15 @@ def test_a_figure_opening_a_quotation_without_its_currency_is_a_name() -> None:
 ])
 def test_a_works_particulars_after_the_work(body: str, value: float | None) -> None:
     assert extract_facts("", body).amount == value
+
+
+@pytest.mark.parametrize("title, stage", [
+    ("某石化百万吨乙烯及炼油改扩建项目建设忙", "开工"),  # one work's progress, in the words headlines use
+    ("某煤化一体化项目建设进入冲刺阶段", "开工"),
+    ("某公司水利项目建设跑出“加速度”", "开工"),
+    ("全市重点项目建设跑出“加速度”", None),  # a class of works: no one work's stage
+    ("中韩某某产业园建设提速", None),  # a standing park's growth
+    ("我县民生工程建设忙", None),
+])
+def test_a_headline_telling_one_works_progress(title: str, stage: str | None) -> None:
+    assert find_stage(title, "") == stage
