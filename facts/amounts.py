@@ -169,7 +169,8 @@ _DEAL = re.compile(_SIGNED.pattern + r"|协议|合同")
 # or size (session 50).
 _PARTICULARS = re.compile(r"位于|选址|占地|用地面积|建筑面积|规划面积|建设规模|建设内容|设计规模")
 _WORK_NOUN = re.compile(WORK_HEAD + "|" + _WORKS_BY_KIND + r"|园|场|馆|路|楼|厂|城|中心|中学|小学|大学|学院|合作社|小区|管道|隧道|电网|设施|装置|平台|车间|仓|酒店|景区|卫生院|福利院|养老院|敬老院"
-                        r"|储备库|冷库|粮库|油库|库房|煤矿|矿山|矿井"  # (矿: session 50, "油房壕煤矿位于…，计划总投资46亿元")
+                        # (矿: session 50, "油房壕煤矿位于…，计划总投资46亿元"; not counted, "12座煤矿合计总投资…")
+                        r"|储备库|冷库|粮库|油库|库房|(?<![座个家处])(?:煤矿|矿山|矿井)"
                         r"|高标准农田")  # (session 36: "攀枝花市救灾物资储备库月底开建" names its work; session 47: "高标准农田建设任务1.5万亩，总投资1992万元", not "灌溉农田2000亩", a tally's)
 # Investment that has arrived ("项目实际到位投资总计1.85亿", "投资到位1亿元") is a tally of money received so
 # far, like completed investment ("完成投资"), whatever the works are: a statistic, not a stated investment.
@@ -294,7 +295,7 @@ _LISTED = re.compile(r"入选|上榜|名单|被?认定|被?评为|揭榜|列入|
 # Spent so far ("该工程已投资5.2亿元，完成总工程量的六成", "项目已投入资金1.8亿元"): a figure to date, like 完成投资.
 _SO_FAR_BEFORE = re.compile(r"已经?(累计)?[投花]?$")
 # Marks that open a quotation and never close one (not the ASCII quotes, which do both): a figure right after one, with no
-# currency, is a name's ("打响了全市旅游投资“千亿工程”的第一枪").
+# currency and the quotation going on after it, is a name's ("打响了全市旅游投资“千亿工程”的第一枪").
 _OPENING_QUOTES = "“「『‘《"
 _THRESHOLD_AFTER = re.compile(r"^(以上|以下|以内)的?[^，。；,;]{0,12}?(项目|企业|工程|公司|个)")
 # A 万/亿 number counting people, households or things is no money: "投资者1620万户", "签约60万锭智能纺纱项目".
@@ -641,8 +642,9 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "投资项目年产值20亿元", or another number stands between word and amount
         if not match.group("cur") and _COUNTED.match(text, match.end()):
             continue  # "1620万户": a count, not money
-        if not match.group("cur") and text[start - 1:start] in _OPENING_QUOTES:
-            continue  # (session 50) "全市旅游投资“千亿工程”": a campaign's name, no figure
+        if not match.group("cur") and text[start - 1:start] in _OPENING_QUOTES \
+                and "\u4e00" <= text[match.end():match.end() + 1] <= "\u9fff":
+            continue  # (session 50) "全市旅游投资“千亿工程”": a campaign's name, no figure (not "投资“30亿”的某项目")
         if text[start - 1:start] in tuple(_VAGUE_BEFORE) and match.group("num") and not match.group("num")[0].isdigit() \
                 and not _BOUND_OF_YI.match(text, start - 1):
             continue  # "数十亿": no figure stated

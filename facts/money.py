@@ -73,10 +73,10 @@ def _number(num: str) -> Optional[float]:
         return float(thousands.group(1)) * 1e7
     num = num.replace("多", "")  # "一亿五千多万": cn2an reads no 多
     if num[0].isdigit():
-        whole, *groups = num.split(",")
+        whole, *groups = num.split(".")[0].split(",")
         if groups and not all(len(group) == 3 for group in groups):
-            # (session 50) Not thousands: a comma typed for the decimal point ("项目总投资约37,7亿元"), read as one where a
-            # single comma stands between digits; anything else is no number.
+            # (session 50) Not thousands ("1,200.5万元" is): a comma typed for the decimal point ("项目总投资约37,7亿元"),
+            # read as one where a single comma stands between digits and no point follows; anything else is no number.
             if len(groups) > 1 or "." in num:
                 return None
             num = whole + "." + groups[0]

@@ -82,6 +82,8 @@ def test_a_zone_kind_alone_is_no_place(text: str) -> None:
     ("该项目总投资1,200万元,建设标准厂房。", 1.2e7),  # thousands, as before
     ("该项目总投资12,500,000元,建设标准厂房。", 1.25e7),
     ("该项目总投资1,23,4亿元,建设标准厂房。", None),  # neither: no number
+    ("某镇卫生院改造项目完工,总投资1,200.5万元,改善了群众就医环境。", 1.2005e7),  # thousands and a point (a review's)
+    ("某村安全饮水巩固提升工程完工,总投资1,000,000.00元,受益群众2000人。", 1e6),
 ])
 def test_a_figures_commas(body: str, value: float | None) -> None:
     assert extract_facts("某项目签约", body).amount == value
@@ -91,8 +93,9 @@ def test_a_figure_opening_a_quotation_without_its_currency_is_a_name() -> None:
     body = ("作为新年第一个开工建设的旅游重大项目,某欢乐世界打响了全市旅游投资“千亿工程”的第一枪。"
             "某欢乐世界占地约139亩,预算总投资6亿元。")
     assert extract_facts("某欢乐世界项目正式开工", body).amount == 6e8
-    # (a figure with its currency inside quotation marks is still one)
+    # (a figure with its currency inside quotation marks is still one, and so is one the quotation closes on)
     assert extract_facts("某项目签约", "该项目总投资“10亿元”,建设标准厂房。").amount == 1e9
+    assert extract_facts("某县打造便民圈", "某县投资“5000万”建设社区便民服务中心。").amount == 5e7
 
 
 @pytest.mark.parametrize("body, value", [
@@ -100,6 +103,7 @@ def test_a_figure_opening_a_quotation_without_its_currency_is_a_name() -> None:
     ("6月1日,我县召开产销对接启动会。某县兴坤农产品批发市场是我县重点招商引资项目。建设地点位于鱼岭开发区,占地118亩,"
      "总建筑面积约7万平方米,总投资4亿元。项目建成后,将形成现代化大型综合交易平台。", 4e8),
     ("自治区重点煤矿建设项目于日前开工建设。某某煤矿位于某市某区某镇,建设规模500万吨/年,计划总投资46亿元。", 4.6e9),  # 煤矿
+    ("某市加快能源保供。某市12座煤矿合计总投资80亿元的扩能改造全面推进。", None),  # mines counted: many works
     # (no work named before: a county's year, no project's)
     ("今年以来,我县经济运行平稳。全县新增建设用地占地1200亩,总投资达到35亿元。", None),
 ])
@@ -113,6 +117,12 @@ def test_a_works_particulars_after_the_work(body: str, value: float | None) -> N
     ("某公司水利项目建设跑出“加速度”", "开工"),
     ("全市重点项目建设跑出“加速度”", None),  # a class of works: no one work's stage
     ("中韩某某产业园建设提速", None),  # a standing park's growth
+    # (a review's: 忙 only after 建设 or 施工, and a name right before the work)
+    ("某县人民医院忙救治", None),
+    ("春运期间某机场忙", None),
+    ("各地项目建设忙", None),
+    ("某县：项目建设跑出加速度", None),
+    ("某县春节期间项目建设忙", None),
     ("我县民生工程建设忙", None),
 ])
 def test_a_headline_telling_one_works_progress(title: str, stage: str | None) -> None:
