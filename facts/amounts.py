@@ -294,8 +294,8 @@ _SIGNED_BEFORE = re.compile(r"签[订署下]了?(?![^，。；,;]{0,12}?(?:意�
 _LISTED = re.compile(r"入选|上榜|名单|被?认定|被?评为|揭榜|列入|纳入")
 # Spent so far ("该工程已投资5.2亿元，完成总工程量的六成", "项目已投入资金1.8亿元"): a figure to date, like 完成投资.
 _SO_FAR_BEFORE = re.compile(r"已经?(累计)?[投花]?$")
-# Marks that open a quotation and never close one (not the ASCII quotes, which do both): a figure right after one, with no
-# currency and the quotation going on after it, is a name's ("打响了全市旅游投资“千亿工程”的第一枪").
+# Marks that open a quotation and never close one (not the ASCII quotes, which do both): a figure right after one, with
+# no currency and the quotation going on after it, is a name's ("打响了全市旅游投资“千亿工程”的第一枪").
 _OPENING_QUOTES = "“「『‘《"
 _THRESHOLD_AFTER = re.compile(r"^(以上|以下|以内)的?[^，。；,;]{0,12}?(项目|企业|工程|公司|个)")
 # A 万/亿 number counting people, households or things is no money: "投资者1620万户", "签约60万锭智能纺纱项目".

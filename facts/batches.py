@@ -124,8 +124,8 @@ ROUNDUP = re.compile(
     r"|(?![1一]\s*[个项])(?:(?<![\d第])\d+|(?<![" + CN_DIGITS + r"第])[" + CN_DIGITS + r"]+)(?:多|余)?[个项](?:计划|协议)?总?投资(?:总?额)?(?![^，。；,;]{0,12}?(?:以上|过|超|逾))[^，。；,;]{0,12}?的[\u4e00-\u9fff]{0,8}?项目(?!之一)"
     # (session 50) …and as headlines write it, the total's figure right after its word and no 的 ("10个总投资201亿元项目落户…";
     # not "3个投资主体合资建设…项目", "3个总投资额最大项目之一")
-    r"|(?![1一]\s*[个项])(?:(?<![\d第])\d+|(?<![" + CN_DIGITS + r"第])[" + CN_DIGITS + r"]+)(?:多|余)?[个项](?:计划|协议)?总投资(?:总?额)?(?:达|约|近)?"
-    r"\d+(?:\.\d+)?(?:多|余)?(?:万亿|亿|千万|万)(?:元|美元)?[\u4e00-\u9fff]{0,6}?项目(?!之一)"
+    r"|(?![1一]\s*[个项])(?:(?<![\d第])\d+|(?<![" + CN_DIGITS + r"第])[" + CN_DIGITS + r"]+)(?:多|余)?[个项]"
+    r"(?:计划|协议)?总投资(?:总?额)?(?:达|约|近)?\d+(?:\.\d+)?(?:多|余)?(?:万亿|亿|千万|万)(?:元|美元)?[\u4e00-\u9fff]{0,6}?项目(?!之一)"
     # projects counted without a classifier, as headlines write them ("武汉蔡甸签约三项目", "集中签约12项目")
     # (not a five-year plan's works, "十四五项目", nor a year's, "2023项目")
     # (a numeral after a verb or a word's end, not inside a name: "碳三项目", "华三项目")
