@@ -77,7 +77,9 @@ __all__ = [
 #: its sum an investment word, the stage model's site scene reads 正在…建设/已完成投资/复工; the amount and stage models
 #: refitted; 54 session 50's: a currency written before its figure (约港币20亿元) is the figure's, projects counted with
 #: their total and no 的 (10个总投资201亿元项目) and 大 projects with their kind between (两大文旅项目) a roundup, a zone's
-#: kind between a county and its zone word (响水沿海经济开发区) the county's, four western zones in zones.csv.)
+#: kind between a county and its zone word (响水沿海经济开发区) the county's, four western zones in zones.csv, a comma
+#: typed for a decimal point (37,7亿元), a figure opening a quoted name (“千亿工程”) none, a sentence of a work's
+#: particulars after the sentence naming it, 煤矿 a work, headlines of one work's progress as 项目建设忙/进入冲刺.)
 FACTS_VERSION = 54
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
