@@ -82,15 +82,18 @@ _WORKS_COUNTED = re.compile(r"(?:\d+|[两二三四五六七八九十百]+|多|�
 # progress words.
 # Session 35 added works named by what they are (市场, 码头, 滑雪场…) and the progress phrases of news ("抓紧施工",
 # "建设紧锣密鼓", "施工正酣"), as real headlines have them ("城南果蔬批发市场抓紧施工中", "车阳河综合码头建设紧锣密鼓").
+# (The characters a class of works ends in before its work noun: "重点项目", "改造工程", "全县项目".)
+_CLASS_BEFORE = "点大业个级上元类批的型和、多造县市区镇乡村省"
 _ONE_WORK_UNDER_WAY_HEADLINE = re.compile(
-    r"(?<![点大业个级上元类批的型和、多造县市区镇乡村省])(?<!民生)(?:项目|工程|产业园|工业园|物流园|科技园|中心|基地|医院|学校|大桥|水库|电站|管线|市场|码头|滑雪场"
+    r"(?<![" + _CLASS_BEFORE + r"])(?<!民生)(?:项目|工程|产业园|工业园|物流园|科技园|中心|基地|医院|学校|大桥|水库|电站|管线|市场|码头|滑雪场"
     r"|体育场|体育馆|场馆|厂房|隧道|公路|铁路|机场|港口)(?:建设)?(?:施工)?"
     r"(?:进展顺利|有序推进|稳步推进|加快建设|加紧建设|最新进展|有条不紊|顺利推进|快速推进|加速推进|(?:抓紧|加紧|加快|加速|全力)(?:施工|建设)"
     r"|紧锣密鼓|如火如荼|正酣|热火朝天)"
     # (session 50) "某石化项目建设忙", "某项目建设得如火如荼", "某煤化一体化项目建设进入冲刺阶段", "某水利项目建设跑出“加速度”":
     # only after 建设 or 施工 (not "某医院忙救治", "某机场忙", "某电站忙发电") and a name right before the work (not
-    # "某县：项目建设跑出加速度", "各地项目建设忙", "春节期间项目建设忙"); not "产业园建设提速" (a standing park's growth, its firms settled long ago)
-    r"|(?<=[\u4e00-\u9fffA-Za-z0-9”\"])(?<![点大业个级上元类批的型和、多造县市区镇乡村省地间])(?<!民生)"
+    # "某县：项目建设跑出加速度", "各地项目建设忙", "春节期间项目建设忙"); not "产业园建设提速" (a standing park's growth,
+    # its firms settled long ago)
+    r"|(?<=[\u4e00-\u9fffA-Za-z0-9”\"])(?<![" + _CLASS_BEFORE + r"地间])(?<!民生)"
     r"(?:项目|工程|电站|水库|隧道|大桥|公路|铁路|机场|管线|基地|产业园|工业园|物流园)(?:建设|施工)"
     r"(?:忙|得如火如荼|进入冲刺|跑出[“\"]?加速度)")
 # …or pushed on by name, the headline's other order ("紧锣密鼓推进玉米深加工项目建设", "大力推进“冷链物流基地”项目建设"): a
