@@ -79,8 +79,11 @@ __all__ = [
 #: their total and no 的 (10个总投资201亿元项目) and 大 projects with their kind between (两大文旅项目) a roundup, a zone's
 #: kind between a county and its zone word (响水沿海经济开发区) the county's, four western zones in zones.csv, a comma
 #: typed for a decimal point (37,7亿元), a figure opening a quoted name (“千亿工程”) none, a sentence of a work's
-#: particulars after the sentence naming it, 煤矿 a work, headlines of one work's progress as 项目建设忙/进入冲刺.)
-FACTS_VERSION = 54
+#: particulars after the sentence naming it, 煤矿 a work, headlines of one work's progress as 项目建设忙/进入冲刺; 55
+#: session 51's: a station 正式并网发电 投产, a work covering several villages (等3个村土地整治项目) one project, investment
+#: brought in with its noun after the sum (引来1.2亿元投资) and 揽资/吸金 an investment, a span's figure building one work
+#: of a stated size (拟投资460万建成500吨气调库) the work's, a handover ceremony (交房仪式) 竣工.)
+FACTS_VERSION = 55
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

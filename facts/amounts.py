@@ -36,10 +36,14 @@ __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount", "stated_at"
 # frozen told the same way, "该项目建设资金200万元被挪用", "…已被冻结", far more often.)
 _FINAL_ACCOUNTS = ("决算总金额", "决算总额", "竣工决算", "决算投资")
 _INVEST = re.compile(r"(总投资额?|总出资额?|投资总额|决算总金?额|竣工决算|决算投资|概算为|概算(?:总?金额|总投资)为?|总概算|设计预算|设计概算|总体?预算|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同投资金?额|合同总?金额|协议总?金额|协议资金|协议投资额?|协议引资额?|(?<=[，,])引资总?额?|(?<=[，,])涉及(?:合同)?(?:投资)?金?额|(?<=[，,])合作金额|(?:投资)?[估概]算总?金?额|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
-                     r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|花费|拿出|增资|签约|"
+                     r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|花费|拿出|增资|签约|揽资|吸金|"
+                     # (session 51) investment brought in, the noun after the sum ("引来1.2亿元投资", "敲定超千亿元投资")
+                     r"(?:引来|带来|敲定|迎来|揽下|签下)(?=[约近超逾达]?$)|"
                      # (session 49) a headline's bare 投 before its sum (text.BARE_TOU): weak, it must build one work
                      + BARE_TOU + r"|签[订定]了?|签署了?|总?造价|"
                      r"投资(?!银行|基金|母基金|引导基金|子基金|者|人(?!民币)|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
+_BROUGHT_IN = re.compile(r"引来|带来|敲定|迎来|揽下|签下")
+_INVESTMENT_NOUN_AFTER = re.compile(r"的?(?:投资|项目投资|产业投资|社会投资|民间投资)(?!收益|回报|环境|机会|热)")
 # The total of a signed batch: a word that says so ("签约总额", "总签约金额"), or a total (总金额, 总额, 共)
 # after a signing of several projects in the sentence ("签约项目315个，总金额达到4992亿元",
 # "34个项目签约，共672.2亿元"); without a signing 总额 and 共 introduce no investment. "签约投资额" is
@@ -348,7 +352,9 @@ _COMMISSION_APPROVES = re.compile(r"(国家发改委|国家发展改革委|国�
 # …or the works it approved, named before their total ("国家发改委批复两高铁项目 总投资达2382.62亿元"): theirs, not the nation's.
 _COMMISSION_APPROVES_WORKS = re.compile(r"(国家发改委|国家发展改革委|国家发展和改革委员会)(核准|批复|批准)了?"
                                         r"[^，。；,;]{0,16}?(?:项目|工程|铁路|高铁|机场|电站)[\s，,]*(?:项目)?总?投资(?:总?额)?$")
-_ONE_WORK_AFTER = re.compile(r"^[，,]?(建设|建成|兴建|建起|建造|新建)了?(一|1)(个|座|套|条|所|家|处)")
+_ONE_WORK_AFTER = re.compile(r"^[，,]?(建设|建成|兴建|建起|建造|新建)了?(?:(一|1)(个|座|套|条|所|家|处)"
+                             # (session 51) …or one work of a stated size ("拟投资460万建成500吨气调库")
+                             r"|[\d.]+(?:万|千)?(?:吨|兆瓦|千瓦|平方米|立方米|张床位)[^，。；,;]{0,40}?(?:库|厂|站|中心|基地|生产线|大楼|馆))")
 # Other measures: an amount after one of these (in the same clause) is not the investment.
 _OTHER = re.compile(
     r"(年产值|产值|营业收入|营收|销售收入|销售额|主营业务收入|收入|利润|利税|税收|纳税|实际使用外资|实际利用外资|利用外资|"
@@ -651,6 +657,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         after = text[match.end():min(clauses.first_from(match.end()), match.end() + _REACH)]
         if _REVISED_FROM.fullmatch(between) and _REVISED_TO.match(after):
             continue  # "总投资由12亿元调整为…": the figure it was
+        if _BROUGHT_IN.fullmatch(invest.group()) and not _INVESTMENT_NOUN_AFTER.match(after):
+            continue  # "带来1000万元收入": not an investment brought in
         if _PER_UNIT_AFTER.match(after):
             continue  # "400万元/亩", "300万元每亩": a rate per unit
         if "完成" in between or "到位" in between or _ARRIVED_BEFORE.search(text, window_start, invest.start()) \

@@ -198,7 +198,7 @@ _VERBS = {
             # a plant's output fed in, told as done ("电站已并网发电", "某发电项目成功实现并网发电", "一次性成功并网发电"),
             # or a works put on trial run ("风电项目并网试运行", "污水处理厂进水试运行"); a first unit's is "a part"
             # (_FIRST_UNIT_BEFORE), and not the output's noun ("并网发电收益")
-            r"(?:已|成功|顺利|实现)(?:实现)?并网(?:发电|运行)(?!量|收益|收入)|(?:并网|进水|投料|带负荷)(?:发电)?试运行|"
+            r"(?:已|成功|顺利|实现|正式)(?:实现)?并网(?:发电|运行)(?!量|收益|收入)|(?:并网|进水|投料|带负荷)(?:发电)?试运行|"
             r"(?<!闭)(?<!正常)(?<!恢复)(?<!每天)(?<!按时)开馆|(正式|全线)?(?<!恢复)(?<!暂停)(?<!禁止)(?<!中断)(?<!临时)通车(?!里程)|投入商运",
     # 开通运营, 通车: a line, road, bridge or tunnel opened to traffic (a measure, "通车里程", is none; a bus
     # route, a flight or a hotline "正式开通" is a service, and "恢复通车" reopens a road);
@@ -208,7 +208,9 @@ _VERBS = {
     # before 成功 ("国龙矿建成功中标");
     # "建成区" is a city's built-up area. 落成: a building's or a bridge's completion ("体育中心今天落成"); not
     # "临近落成" (not yet), and "落成启用" is the opening of a work in use (投产's 启用 reads it).
-    "竣工": r"(?:全面)?完成(?:全部)?建设任务(?![\d一二三四五六七八九十百千万的])|竣工验收|竣工(?!决算)|开[（(]竣[）)]工|完工|(?<!临近)(?<!接近)落成(?!启用|开放|投用)|(?<![构组搭创共已])建成(?!区|功(?!能))|(?<=已)建成(?!区|功(?!能)|的[^，。；,;]{0,10}?(?:最|之一|第一))|验收合格|(经|通过)[^，。；,;]{0,10}?验收|完成[^，。；,;]{0,8}?验收(?:工作)?|交付使用",  # 交付使用: handed over, built
+    "竣工": r"(?:全面)?完成(?:全部)?建设任务(?![\d一二三四五六七八九十百千万的])|竣工验收|竣工(?!决算)|开[（(]竣[）)]工|完工|(?<!临近)(?<!接近)落成(?!启用|开放|投用)|(?<![构组搭创共已])建成(?!区|功(?!能))|(?<=已)建成(?!区|功(?!能)|的[^，。；,;]{0,10}?(?:最|之一|第一))|验收合格|(经|通过)[^，。；,;]{0,10}?验收|完成[^，。；,;]{0,8}?验收(?:工作)?|交付使用"
+            # (session 51) a handover ceremony: the works are finished and handed over ("安置房建设项目交房仪式", "交钥匙仪式")
+            r"|(?:交房|交钥匙)仪式|(?:正式|集中|顺利)交房(?!时间|日期)",  # 交付使用: handed over, built
 }
 _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_VERBS.values())))
 # A plan word governs the rest of its sentence: the stages after it are ahead, not reached

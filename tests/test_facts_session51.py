@@ -1,0 +1,73 @@
+"""Session 51, checked on made-up stories: a power station fed into the grid `正式并网发电` (not a first unit's), a work
+covering several villages or towns (`河西等2个镇石山嘴等3个村土地整治项目`) as one project, investment brought in with
+the noun after the sum (`引来1.2亿元投资`, `敲定超千亿元投资`) and `揽资`, `吸金`, and a figure that builds
+one work of a stated size after a span word (`今年以来，…拟投资460万建成500吨气调库`), and a handover ceremony
+(`交房仪式`, `交钥匙仪式`) as 竣工.
+
+The classes come from the amount and stage misses of the real seen pages (bench/data/facts/README.md "Real pages
+(session 48)"–"(session 50)"); the stories here are written for the tests, with guards for the readings the change must
+leave alone.
+"""
+from __future__ import annotations
+
+import pytest
+
+from newsmon.facts import extract_facts
+
+
+@pytest.mark.parametrize("body, stage", [
+    ("近日,随着电业人员合上电闸,某镇首个扶贫产业项目——100千瓦光伏电站正式并网发电。该电站总投资80万元,由镇政府投资建设。", "投产"),
+    ("某风电场项目日前正式并网运行,总投资8亿元,装机容量10万千瓦。", "投产"),
+    ("某电厂1号机组日前正式并网发电。该电厂总投资40亿元。", None),  # a first unit's (session 18)
+    ("某公司首台风机正式并网发电,该风电项目总投资6亿元。", None),
+])
+def test_a_station_fed_into_the_grid(body: str, stage: str) -> None:
+    assert extract_facts("", body).stage == stage
+
+
+def test_a_station_to_be_fed_in_is_not_producing() -> None:
+    body = "某光伏项目正式并网后,年发电量可达1200万千瓦时。该项目总投资5000万元,目前正在安装组件。"
+    assert extract_facts("", body).stage != "投产"  # a condition, not the news
+
+
+@pytest.mark.parametrize("title, body, value", [
+    ("", "某县河西等2个镇石山嘴等3个村土地整治项目涉及河西镇的石山嘴村、解家营村,总投资为1988.49万元,建设规模628公顷。", 19884900),
+    ("我市赵棚等三个镇低丘岗地改造项目通过省级验收", "该项目于2008年7月立项,建设规模433.58公顷,总投资1301万元。", 13010000),
+    ("", "今年,全县5个乡镇实施饮水安全工程,总投资2000万元。", None),  # a year's works in five towns: a tally, as before
+])
+def test_a_work_covering_several_villages_is_one_project(title: str, body: str, value: float) -> None:
+    assert extract_facts(title, body).amount == value
+
+
+@pytest.mark.parametrize("title, body, value", [
+    ("苍翠青山引来1.2亿元投资 产业园引领小村蝶变", "", 1.2e8),
+    ("40个项目揽资逾237亿元!某市投资环境说明会在苏州举行", "", 2.37e10),
+    ("媒体关注:粤港企业敲定超千亿元投资", "", 1e11),
+    ("某县文旅项目建成后将带来1000万元收入", "", None),  # an income brought in, no investment
+    ("某景区迎来10万人次游客 带来5000万元旅游收入", "", None),
+    ("某县招商引资5亿元", "", None),  # 招商引资 without a space stays the campaign's tally word
+])
+def test_investment_brought_in(title: str, body: str, value: float) -> None:
+    assert extract_facts(title, body).amount == value
+
+
+@pytest.mark.parametrize("title, body, value", [
+    ("某县拟投资460万建成500吨气调库", "本报讯 今年以来,某县立足提高全县农产品流通效益,在对口帮扶下,拟投资460万建成500吨(包括库容为"
+     "80余吨的气调保鲜库5个和低温冷藏库1个)气调库,目前项目建设已进入设备调试阶段,预计8月20日完工并投入使用。", 4600000),
+    ("某县投资2亿元建成10万平方米标准化厂房", "今年以来,某县投资2亿元建成10万平方米标准化厂房、3条道路和5个停车场。", None),  # the year's tally
+])
+def test_a_span_figure_that_builds_one_work_of_a_stated_size(title: str, body: str, value: float) -> None:
+    assert extract_facts(title, body).amount == value
+
+
+@pytest.mark.parametrize("body, stage", [
+    ("1月11日上午,某县棚户区改造安置房建设项目交房仪式在县棚改办举行。该项目总投资2.3亿元,共建成安置房1200套。", "竣工"),
+    ("6月20日上午,省长率代表团参加了由我省援建的某地区学前教育师资培训中心项目交钥匙仪式。该项目总投资1.2亿元。", "竣工"),
+    ("日前,某小区安置房正式交房,首批320户居民领到新房钥匙。该项目总投资3亿元。", "竣工"),
+])
+def test_a_handover_ceremony_is_completion(body: str, stage: str) -> None:
+    assert extract_facts("", body).stage == stage
+
+
+def test_a_handover_planned_is_no_completion() -> None:
+    assert extract_facts("", "某安置房项目预计明年6月正式交房,总投资3亿元,目前主体已封顶。").stage != "竣工"
