@@ -2,7 +2,7 @@
 covering several villages or towns (`河西等2个镇石山嘴等3个村土地整治项目`) as one project, investment brought in with
 the noun after the sum (`引来1.2亿元投资`, `敲定超千亿元投资`) and `揽资`, `吸金`, and a figure that builds
 one work of a stated size after a span word (`今年以来，…拟投资460万建成500吨气调库`), and a handover ceremony
-(`交房仪式`, `交钥匙仪式`) as 竣工.
+(`交房仪式`, `交钥匙仪式`) as 竣工; and 湘潭县's 天易 zone (`天易经开区`, `天易示范区`; facts/data/zones.csv names the sources).
 
 The classes come from the amount and stage misses of the real seen pages (bench/data/facts/README.md "Real pages
 (session 48)"–"(session 50)"); the stories here are written for the tests, with guards for the readings the change must
@@ -71,3 +71,10 @@ def test_a_handover_ceremony_is_completion(body: str, stage: str) -> None:
 
 def test_a_handover_planned_is_no_completion() -> None:
     assert extract_facts("", "某安置房项目预计明年6月正式交房,总投资3亿元,目前主体已封顶。").stage != "竣工"
+
+
+@pytest.mark.parametrize("text", ["7家企业签约落户天易经开区,总投资15亿元。", "某新材料项目在天易示范区开工,总投资5亿元。",
+                                  "湖南天易经济开发区某产业园项目签约。"])
+def test_the_tianyi_zone_is_xiangtan_county(text: str) -> None:
+    places = extract_facts("", text).places
+    assert (places[0].city, places[0].county) == ("湘潭市", "湘潭县")
