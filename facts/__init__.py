@@ -81,7 +81,7 @@ __all__ = [
 #: typed for a decimal point (37,7亿元), a figure opening a quoted name (“千亿工程”) none, a sentence of a work's
 #: particulars after the sentence naming it, 煤矿 a work, headlines of one work's progress as 项目建设忙/进入冲刺; 55
 #: session 51's: a station 正式并网发电 投产, a work covering several villages (等3个村土地整治项目) one project, investment
-#: brought in with its noun after the sum (引来1.2亿元投资) and 揽资/吸金 an investment, a span's figure building one work
+#: brought in with its noun after the sum (引来1.2亿元投资) and 揽资 an investment, a span's figure building one work
 #: of a stated size (拟投资460万建成500吨气调库) the work's, a handover ceremony (交房仪式) 竣工, 天易经开区 湘潭县's.)
 FACTS_VERSION = 55
 

@@ -210,7 +210,10 @@ _VERBS = {
     # "临近落成" (not yet), and "落成启用" is the opening of a work in use (投产's 启用 reads it).
     "竣工": r"(?:全面)?完成(?:全部)?建设任务(?![\d一二三四五六七八九十百千万的])|竣工验收|竣工(?!决算)|开[（(]竣[）)]工|完工|(?<!临近)(?<!接近)落成(?!启用|开放|投用)|(?<![构组搭创共已])建成(?!区|功(?!能))|(?<=已)建成(?!区|功(?!能)|的[^，。；,;]{0,10}?(?:最|之一|第一))|验收合格|(经|通过)[^，。；,;]{0,10}?验收|完成[^，。；,;]{0,8}?验收(?:工作)?|交付使用"
             # (session 51) a handover ceremony: the works are finished and handed over ("安置房建设项目交房仪式", "交钥匙仪式")
-            r"|(?:交房|交钥匙)仪式|(?:正式|集中|顺利)交房(?!时间|日期)",  # 交付使用: handed over, built
+            # (not one put off, awaited or not yet held: "交房仪式推迟", "仍未正式交房", "业主盼正式交房", "集中交房日定在…",
+            # "交房工作方案")
+            r"|(?<!未)(?<!盼)(?<!待)(?:(?:交房|交钥匙)仪式|(?:正式|集中|顺利)交房(?!时间|日期|日|工作|方案|通知|手续))"
+            r"(?![^，。；,;]{0,6}?(?:推迟|延期|延后|暂缓|改期))",  # 交付使用: handed over, built
 }
 _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_VERBS.values())))
 # A plan word governs the rest of its sentence: the stages after it are ahead, not reached
@@ -405,7 +408,9 @@ _NOT_A_WORKS_OBJECT = re.compile(r"规划(?!许可证|局|委|部门|院|设计)
 _MEETING_DUE_AFTER = re.compile(r"[^，。；,;]{0,6}?(?:将于|将在|将|拟|定于|计划|即将|下个?月|明天|近期)")
 # A first unit before its production ("首台机组", "1号机组", "#1机组", "首批机组"): a part of the plant (its whole is "全部机组").
 _WHOLE_UNITS = re.compile(r"全部|所有|全厂|全场|整体|全容量|全面")
-_FIRST_UNIT_BEFORE = re.compile(r"(?:首台|首批|首个|第一台|(?<![\d#])[1１]号|一号|#1|1#)(?:\d+台)?(?:风电|光伏|水电|火电|发电)?(?:机组|风机(?:方阵)?|方阵)(?!基础)")  # ("首台风机", "首个风机方阵"; not "首个风机基础浇筑完成")
+_FIRST_UNIT_BEFORE = re.compile(r"(?:首台|首批|首个|第一台|第一批|(?<![\d#])[1１]号|一号|#1|1#)(?:\d+台|[两二三四]台)?(?:风电|光伏|水电|火电|发电)?(?:机组|风机(?:方阵)?|方阵|炉|锅炉)(?!基础)"
+                                # (session 51) a first batch of panels ("首批20兆瓦光伏组件正式并网发电")
+                                r"|(?:首批|第一批)[\d.]*(?:兆瓦|千瓦|MW)?(?:光伏)?组件")  # ("首台风机", "首个风机方阵"; not "首个风机基础浇筑完成")
 # A part of a work named right before its completion: the work itself is not complete.
 # (厂房 alone may be the work: "新建的标准化厂房已经竣工"; its structure is a part.)
 _PARTS = r"主体工程|主体结构|主体建设|主体|土建(?:工程)?|(?:机电|设备)安装(?:工程)?|装修|装饰(?:工程)?|路基(?:工程)?|地基(?:工程)?|钢结构|导流洞|隧洞|桩基|基础工程|厂房结构|分部(?:工程)?"

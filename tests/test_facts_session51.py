@@ -1,6 +1,6 @@
 """Session 51, checked on made-up stories: a power station fed into the grid `正式并网发电` (not a first unit's), a work
 covering several villages or towns (`河西等2个镇石山嘴等3个村土地整治项目`) as one project, investment brought in with
-the noun after the sum (`引来1.2亿元投资`, `敲定超千亿元投资`) and `揽资`, `吸金`, and a figure that builds
+the noun after the sum (`引来1.2亿元投资`, `敲定超千亿元投资`) and `揽资`, and a figure that builds
 one work of a stated size after a span word (`今年以来，…拟投资460万建成500吨气调库`), and a handover ceremony
 (`交房仪式`, `交钥匙仪式`) as 竣工; and 湘潭县's 天易 zone (`天易经开区`, `天易示范区`; facts/data/zones.csv names the sources).
 
@@ -78,3 +78,28 @@ def test_a_handover_planned_is_no_completion() -> None:
 def test_the_tianyi_zone_is_xiangtan_county(text: str) -> None:
     places = extract_facts("", text).places
     assert (places[0].city, places[0].county) == ("湘潭市", "湘潭县")
+
+
+# (session 51's review: /work/wt/review51, answers decided before running)
+@pytest.mark.parametrize("title, body, field, want", [
+    ("", "某垃圾焚烧发电厂一期工程1号炉正式并网发电,该项目总投资4.6亿元。", "stage", None),  # a first furnace
+    ("", "某光伏电站第一批方阵正式并网发电,项目总投资3亿元,其余方阵正在安装。", "stage", None),  # a first batch
+    ("某抽水蓄能电站首批两台机组正式并网发电", "6月18日,某抽水蓄能电站首批两台机组正式并网发电。电站装机4台,总投资80亿元。", "stage", None),
+    ("", "全县在建的6个乡镇污水管网项目总投资9000万元。", "amount", None),  # works of each town
+    ("", "按照计划,今明两年全县将在10个村实施美丽乡村建设项目,总投资1亿元。", "amount", None),
+    ("国庆假期某景区吸金3000万元", "国庆假期,某景区接待游客28万人次,吸金3000万元。", "amount", None),  # takings
+    ("某安置小区原定本月举行的交房仪式推迟", "因配套设施尚未完善,某安置小区原定于本月举行的交房仪式推迟至明年3月。该项目总投资4亿元,"
+     "目前正在进行室外配套施工。", "stage", "开工"),
+    ("某小区集中交房日定在12月28日", "记者获悉,某小区集中交房日定在12月28日,项目总投资3.2亿元。", "stage", None),
+    ("某小区集中交房工作方案出台", "某小区集中交房工作方案日前出台,交房将于下月启动。项目总投资3亿元。", "stage", None),
+])
+def test_the_reviews_near_misses(title: str, body: str, field: str, want: object) -> None:
+    assert getattr(extract_facts(title, body), field) == want
+
+
+@pytest.mark.parametrize("title, body", [
+    ("业主盼正式交房", "某楼盘原定去年底交房,但至今仍未正式交房,项目仍在施工,总投资8亿元。"),  # awaited, not held
+    ("某小区交房仪式延期举行", "原定于今日举行的某小区交房仪式延期举行,项目总投资2亿元,部分配套工程仍在施工。"),  # put off
+])
+def test_a_handover_awaited_or_put_off_is_no_completion(title: str, body: str) -> None:
+    assert extract_facts(title, body).stage != "竣工"
