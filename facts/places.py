@@ -38,6 +38,11 @@ __all__ = ["Division", "Place", "find_places", "names_a_country", "national_figu
            "provincial_capital",
            "read_as_a_word", "repeated_county", "short_name", "written_names"]
 
+# (session 51) Numerals that count works before 项 ("225项城市更新项目", "五项城市"; not 一: "唯一项城市"), and a year
+# before it ("2024项城市重点项目"); the second character of a word 镇 opens after a place ("东莞镇区", "金华镇江路").
+_NUMERALS_BEFORE = "二三四五六七八九十百千两"
+_YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d$")
+_TOWN_WORD_SECOND = set("江街村域级区")
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
              "林区", "地区", "新区", "矿区", "省", "市", "县", "区", "盟", "旗")
 # Short forms that are ordinary words, not places, in news text.
@@ -543,6 +548,21 @@ class _Table:
                     continue  # "市长包江苏": a person
                 if name in self.weak and text.startswith(("街道", "镇", "乡"), end + 1):
                     continue  # "玉屏街道": a township of that name (read by the township fallback)
+                if not name.endswith(_SUFFIXES) and text.startswith("镇", end + 1) \
+                        and text[end + 2:end + 3] not in _TOWN_WORD_SECOND and name + "镇" in _townships().full:
+                    continue  # (session 51) "金华镇农产品仓储保鲜冷链项目": a town the township table knows (read by its
+                    # fallback), not 金华市; not "东莞镇区", "苏州镇级", "金华镇江路" (镇区, 镇级: words after the place).
+                    # (Not 乡 or 街道: "宁波乡贤", "重庆街道社区" are the city's, though 长春 has a 重庆街道.)
+                if not name.endswith(_SUFFIXES) and text.startswith("小镇", end + 1) \
+                        and self.words.get(name, (0, ""))[0] >= _EVERYDAY and self.words[name][1] != "ns" \
+                        and all(self.by_code[c].level == 2 and not self.by_code[c].name.endswith("市")
+                                for c in self.names[name]):
+                    continue  # (session 51) "崀山温泉小镇": a hot-spring resort town, not 博尔塔拉's 温泉县 (jieba tags 温泉 a
+                    # person's name, nr, so its count is read, as _KIND_ZONE_AFTER's is); not a city's ("嘉兴小镇", "敦煌小镇")
+                if name.startswith("项") and start > 0 and (
+                        text[start - 1].isdigit() and not _YEAR_BEFORE.search(text, max(0, start - 5), start)
+                        or text[start - 1] in _NUMERALS_BEFORE):
+                    continue  # (session 51) "实施225项城市更新项目": 项 counts the works, no 周口's 项城市 (not "2024项城市…")
                 if name in self.administered and text.startswith(("街道", "镇", "乡", "山"), end + 1):
                     continue  # "双河镇", "天门山": a town or a mountain, not 双河市 or 天门市
                 if name in self.old_names and text.startswith("场", end + 1) \
@@ -652,7 +672,7 @@ _SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑
                 "赖文包樊")  # (not 于 or 向, prepositions as often: "董事长于北京会见客商", "局长向上海…客商推介")
 _OFFICIAL_BEFORE = re.compile(r"(?:书记|[市县区州省旗镇乡]长|主任|局长|部长|主席|董事长|总经理|院长|行长|厅长|处长|会长|总裁|"
                               r"专员|常委|委员|秘书长|社长|所长|主委|巡视员|调研员|领导)$")  # "县领导黄四平、…"
-_NAME_ENDS = re.compile(r"[\u4e00-\u9fff]?(?:[，、。；,;\s（()）：:]|出席|主持|参加|陪同|表示|指出|强调|介绍|说|一行|等|在|带队|率|"
+_NAME_ENDS = re.compile(r"[\u4e00-\u9fff]?(?:[，、。；,;\s（()）：:]|出席|主持|参加|陪同|表示|指出|强调|介绍|说|一行|等|在|带队|率|与|和|"
                         r"深入|调研|察看|查看|会见|致辞|讲话|宣布|同志|先生|女士)")
 
 
@@ -1177,7 +1197,9 @@ _ROUTE_JOIN = re.compile(r"(?:[东西南北]站?|站)?至")
 # "来自世界各地", "国内外各地".
 _NATIONAL_SUBJECT = re.compile(r"(?<![市县区省州旗乡镇界自外])(?:各地|多地)(?![区])|(?:全国|我国|(?<![“\x22《「(（【\[])中国(?=[\u4e00-\u9fff]{0,4}?(?:产业|行业|经济)|[^\u4e00-\u9fff—－-]|$))" + WHOLE + r"|中央(?!企业|厨房|主食|商务|商业|苏区|公园|大街|大道|广场|空调|景观|绿轴)|国务院|国家(?!级|高新|经开|开发)[\u4e00-\u9fff]{0,8}?(局|委|(?<![东西南北中内全])部)|"
                                r"(财政|水利|农业农村|工业和信息化|交通运输|商务|自然资源|生态环境|住房和城乡建设|科技|"
-                               r"教育|民政|文化和旅游|应急管理)部")
+                               # (session 51: not a department of a place, "高明区水利部门", "县财政部门"; "财政部门户网站"
+                               # is the ministry's)
+                               r"教育|民政|文化和旅游|应急管理)部(?!门(?!户))")
 
 
 # A rule a notice cites as its basis ("根据《中华人民共和国环境影响评价法》…", "根据国家生态环境部关于…的相关规定，现对该项目

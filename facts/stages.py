@@ -408,7 +408,7 @@ _NOT_A_WORKS_OBJECT = re.compile(r"规划(?!许可证|局|委|部门|院|设计)
 _MEETING_DUE_AFTER = re.compile(r"[^，。；,;]{0,6}?(?:将于|将在|将|拟|定于|计划|即将|下个?月|明天|近期)")
 # A first unit before its production ("首台机组", "1号机组", "#1机组", "首批机组"): a part of the plant (its whole is "全部机组").
 _WHOLE_UNITS = re.compile(r"全部|所有|全厂|全场|整体|全容量|全面")
-_FIRST_UNIT_BEFORE = re.compile(r"(?:首台|首批|首个|第一台|第一批|(?<![\d#])[1１]号|一号|#1|1#)(?:\d+台|[两二三四]台)?(?:风电|光伏|水电|火电|发电)?(?:机组|风机(?:方阵)?|方阵|炉|锅炉)(?!基础)"
+_FIRST_UNIT_BEFORE = re.compile(r"(?:首台|首批|首个|第一台|第一批|(?<![\d#])[1１]号|一号|#1|1#)(?:\d+台|[两二三四]台)?(?:风电|光伏|水电|火电|发电)?(?:机组|风机(?:方阵)?|方阵)(?!基础)"
                                 # (session 51) a first batch of panels ("首批20兆瓦光伏组件正式并网发电")
                                 r"|(?:首批|第一批)[\d.]*(?:兆瓦|千瓦|MW)?(?:光伏)?组件")  # ("首台风机", "首个风机方阵"; not "首个风机基础浇筑完成")
 # A part of a work named right before its completion: the work itself is not complete.
