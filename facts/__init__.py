@@ -84,7 +84,8 @@ __all__ = [
 #: brought in with its noun after the sum (引来1.2亿元投资) and 揽资 an investment, a span's figure building one work
 #: of a stated size (拟投资460万建成500吨气调库) the work's, a handover ceremony (交房仪式) 竣工, 天易经开区 湘潭县's; a
 #: place's department (水利部门) no ministry, a known town named like a city (金华镇) the town, 225项城市 no 项城市, 温泉小镇
-#: no 温泉县, an official's given name before 与/和 no place.)
+#: no 温泉县, an official's given name before 与/和/到 no place, a township's short name across words (共建一个) none,
+#: 和县直部门 no 和县.)
 FACTS_VERSION = 55
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;

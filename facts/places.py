@@ -576,8 +576,8 @@ class _Table:
                     continue  # "贷款5亿元和县产业基金…", "市委、市政府和县委", "有关部门和县(区)": 和 joins, not 马鞍山's 和县
                 if name in ("兴县", "富县") and text[max(0, start - 1):start] in _SLOGAN_HEADS:
                     continue  # "产业兴县、文旅富县", "执政兴县战略": a slogan (develop, enrich the county), not 吕梁's 兴县, 延安's 富县
-                if name in ("和县", "代县") and text.startswith(("长", "委"), end + 1):
-                    continue  # "代县长" (an acting county head), "…和县委": no 忻州's 代县, no 和县
+                if name in ("和县", "代县") and text.startswith(("长", "委", "直"), end + 1):
+                    continue  # "代县长" (an acting county head), "…和县委", "县级领导和县直部门": no 忻州's 代县, no 和县
                 if name in ("古县", "新县") and text.startswith("城", end + 1) and (text.startswith("城建设", end + 1) or not \
                         text.startswith(("城关", "城投", "城市", "城乡", "城镇", "城区", "城建", "城管"), end + 1)):
                     continue  # "慈城镇古县城保护", "新县城建设": an old or new county town (县城), not 临汾's 古县, 信阳's 新县
@@ -673,6 +673,7 @@ _SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑
 _OFFICIAL_BEFORE = re.compile(r"(?:书记|[市县区州省旗镇乡]长|主任|局长|部长|主席|董事长|总经理|院长|行长|厅长|处长|会长|总裁|"
                               r"专员|常委|委员|秘书长|社长|所长|主委|巡视员|调研员|领导)$")  # "县领导黄四平、…"
 _NAME_ENDS = re.compile(r"[\u4e00-\u9fff]?(?:[，、。；,;\s（()）：:]|出席|主持|参加|陪同|表示|指出|强调|介绍|说|一行|等|在|带队|率|与|和|"
+                        r"到|赴|前往|来到|实地|走访|视察|督导|考察|"
                         r"深入|调研|察看|查看|会见|致辞|讲话|宣布|同志|先生|女士)")
 
 
@@ -902,6 +903,10 @@ class _Townships:
                     continue
                 if _NAMED_AFTER.match(text, end) or self.word_read(text, start, end, name):
                     continue
+                if name not in self.full and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" \
+                        and (_straddles_words(text, start, end) or _tail_of_a_word(text, start, end)):
+                    continue  # (session 51) "共建一个园区" holds no 建一, "现代化产业园" no 代化: a short name read across
+                    # words or as a word's tail, as a division's is (_Table._find_spans)
                 out.append((start, end, name))
         return out
 

@@ -146,3 +146,18 @@ def test_an_officials_name_after_his_title_is_no_place() -> None:
     body = "2月21日上午,一场网络直播恳谈会在南昌经开区举行。南昌经开区党工委书记赵海东与同时在线的30余名企业家交流。"
     places = extract_facts("江西南昌经开区启动云招商", body).places
     assert [p.city for p in places if p.city] == ["南昌市"]  # not 海东市
+
+
+def test_a_townships_short_name_read_across_words_is_no_place() -> None:
+    # "共建一个园区" holds 建一 (a township's short name, 辽宁), "现代化产业园" 代化 (贵州): words, not the towns
+    body = "双方以“共建一个园区、共兴一个产业”为协作思路,推进现代化产业园建设,某吉他产业园项目总投资1.7亿元。"
+    assert not any(p.city for p in extract_facts("东西部协作奏响产业协奏曲", body).places)
+
+
+@pytest.mark.parametrize("body", [
+    "12月15日上午,县委书记周建华到某项目现场调研工程建设进度。",  # 建华 (齐齐哈尔) is his given name
+    "县委书记王海东实地查看了某产业园项目建设情况。",
+    "5月28日,县长李全成深入企业调研,县级领导和县直部门包保重点项目。",  # 和 + 县直部门, no 和县
+])
+def test_officials_names_and_county_departments_are_no_places(body: str) -> None:
+    assert not any(p.city for p in extract_facts("", body).places)
