@@ -85,7 +85,7 @@ __all__ = [
 #: of a stated size (拟投资460万建成500吨气调库) the work's, a handover ceremony (交房仪式) 竣工, 天易经开区 湘潭县's; a
 #: place's department (水利部门) no ministry, a known town named like a city (金华镇) the town, 225项城市 no 项城市, 温泉小镇
 #: no 温泉县, an official's given name before 与/和/到 no place, a township's short name across words (共建一个) none,
-#: 和县直部门 no 和县.)
+#: 和县直部门 no 和县, 天山南北/惠农惠民/欧阳明华/和安全 no places.)
 FACTS_VERSION = 55
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;

@@ -526,7 +526,8 @@ class _Table:
                     # name may still read, in a place's slot:
                     # "位于天河区域内"; so the full name covers nothing)
                     continue
-                if start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in _BEFORE_A_NAME \
+                if start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" \
+                        and (text[start - 1] not in _BEFORE_A_NAME or name[0] in _CONJUNCTIONS) \
                         and name not in self.zones and not (out and out[-1][1] == start) and asked < _STRADDLES_ASKED:
                     asked += 1
                     if _straddles_words(text, start, end + 1) or _tail_of_a_word(text, start, end + 1):
@@ -546,6 +547,12 @@ class _Table:
                     continue  # "…良山村、西峰村4个建制村": a village of that name (南安's 英都镇), not 庆阳's 西峰区
                 if _official_name(text, start, end + 1):
                     continue  # "市长包江苏": a person
+                if not name.endswith(_SUFFIXES) and (
+                        text.startswith("南北", end + 1)  # "天山南北": the lands on both sides, not 乌鲁木齐's 天山区
+                        and all(self.by_code[c].level == 2 for c in self.names[name])  # (not "苏州宿迁南北合作")
+                        or len(name) == 2 and text[end + 1:end + 2] == name[0]  # "惠农惠民": a parallel phrase, no 惠农区
+                        or text[max(0, start - 1):start + 1] in _COMPOUND_SURNAMES):  # "欧阳明华": no 阳明区
+                    continue  # (session 51)
                 if name in self.weak and text.startswith(("街道", "镇", "乡"), end + 1):
                     continue  # "玉屏街道": a township of that name (read by the township fallback)
                 if not name.endswith(_SUFFIXES) and text.startswith("镇", end + 1) \
@@ -816,6 +823,10 @@ def _table(former: bool = True) -> _Table:
 _TOWNSHIP_SUFFIXES = ("街道", "镇", "乡")  # dropped for the short name: 丹灶 of 丹灶镇
 _FUNCTION_FIRST = "在于到向从自至对和与及把将被为"  # prepositions and conjunctions that open a phrase
 # The characters a place name is read after whatever jieba joins it to (what each is for: beside _BEFORE_A_PLACE).
+# (session 51) A name opening on a conjunction is read across words even after a function word ("调向和安全控制": 和 +
+# 安全, no 和田's 和安县); two-character surnames hold a name's first character ("欧阳明华": no 牡丹江's 阳明区).
+_CONJUNCTIONS = "和与及"
+_COMPOUND_SURNAMES = {"欧阳", "司马", "上官", "诸葛", "皇甫", "令狐", "慕容", "夏侯", "公孙", "尉迟", "长孙", "宇文", "司徒", "西门", "端木"}
 _BEFORE_A_NAME = _BEFORE_A_PLACE + _FUNCTION_FIRST + "县师团旗盟镇乡村由据使以年月日周天前网讯电社看赞落能建"
 # Characters that make a word of what follows as often as a name: 小城镇, 新城镇, 古城镇, 各乡镇.
 _MODIFIERS = "小大新老旧古各中特名重全本该此某"

@@ -161,3 +161,17 @@ def test_a_townships_short_name_read_across_words_is_no_place() -> None:
 ])
 def test_officials_names_and_county_departments_are_no_places(body: str) -> None:
     assert not any(p.city for p in extract_facts("", body).places)
+
+
+@pytest.mark.parametrize("title, body, city", [
+    ("", "援疆的脚步遍布天山南北的各行各业,各援疆省市累计落实援疆资金近2000亿元。", None),  # the lands, no 天山区
+    ("", "3月3日,某项目区拓展工程培训会召开。县委常委、工业园管委会党工委书记欧阳明华参加会议。", None),  # no 阳明区
+    ("", "该系统包括调速、调向和安全控制,某风电项目总投资8亿元。", None),  # 和 + 安全, no 和安县
+    ("", "这不仅是一项重点工程,更是一项惠农惠民的实事工程,项目总投资3000万元。", None),  # no 惠农区
+    ("唱响“双城记” 苏州宿迁南北合作共建", "苏宿工业园区是苏州、宿迁两市最重要的合作项目。", "宿迁市"),  # 宿迁 before 南北 stays
+    ("乌鲁木齐天山区某项目开工", "", "乌鲁木齐市"),
+    ("惠农区某煤化工项目开工", "", "石嘴山市"),
+])
+def test_phrases_and_names_that_hold_a_place_name(title: str, body: str, city: object) -> None:
+    places = extract_facts(title, body).places
+    assert next((p.city for p in places if p.city), None) == city
