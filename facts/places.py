@@ -547,12 +547,18 @@ class _Table:
                     continue  # "…良山村、西峰村4个建制村": a village of that name (南安's 英都镇), not 庆阳's 西峰区
                 if _official_name(text, start, end + 1):
                     continue  # "市长包江苏": a person
-                if not name.endswith(_SUFFIXES) and (
-                        text.startswith("南北", end + 1)  # "天山南北": the lands on both sides, not 乌鲁木齐's 天山区
-                        and all(self.by_code[c].level == 2 for c in self.names[name])  # (not "苏州宿迁南北合作")
-                        or len(name) == 2 and text[end + 1:end + 2] == name[0]  # "惠农惠民": a parallel phrase, no 惠农区
-                        or text[max(0, start - 1):start + 1] in _COMPOUND_SURNAMES):  # "欧阳明华": no 阳明区
-                    continue  # (session 51)
+                if name == "天山" and text.startswith("南北", end + 1):
+                    continue  # (session 51) "天山南北": the lands on both sides of the range, not 乌鲁木齐's 天山区 (an idiom;
+                    # not a county's "贯穿萧山南北")
+                if len(name) == 2 and text[end + 1:end + 2] == name[0] and self.words.get(name, (0, ""))[1] != "ns" \
+                        and all(self.by_code[c].level == 2 for c in self.names[name]) and _dictionary_word(text[end + 1:end + 3]):
+                    continue  # (session 51) "惠农惠民": a parallel phrase of two words, no 惠农区 (not a city's "包头包钢",
+                    # "玉林玉柴", nor one jieba tags a place, "南京南部")
+                if text[max(0, start - 1):start + 1] in _COMPOUND_SURNAMES and (
+                        start < 2 or not "\u4e00" <= text[start - 2] <= "\u9fff"
+                        or _OFFICIAL_BEFORE.search(text, max(0, start - 5), start - 1)):
+                    continue  # (session 51) "党工委书记欧阳明华": a two-character surname, no 阳明区 (not "有限公司马鞍山分公司",
+                    # "今夏侯马": the surname's characters end another word there)
                 if name in self.weak and text.startswith(("街道", "镇", "乡"), end + 1):
                     continue  # "玉屏街道": a township of that name (read by the township fallback)
                 if not name.endswith(_SUFFIXES) and text.startswith("镇", end + 1) \
@@ -583,8 +589,9 @@ class _Table:
                     continue  # "贷款5亿元和县产业基金…", "市委、市政府和县委", "有关部门和县(区)": 和 joins, not 马鞍山's 和县
                 if name in ("兴县", "富县") and text[max(0, start - 1):start] in _SLOGAN_HEADS:
                     continue  # "产业兴县、文旅富县", "执政兴县战略": a slogan (develop, enrich the county), not 吕梁's 兴县, 延安's 富县
-                if name in ("和县", "代县") and text.startswith(("长", "委", "直"), end + 1):
-                    continue  # "代县长" (an acting county head), "…和县委", "县级领导和县直部门": no 忻州's 代县, no 和县
+                if name in ("和县", "代县") and text.startswith(("长", "委", "直部门", "直单位", "直机关", "直各", "直属"), end + 1):
+                    continue  # "代县长" (an acting county head), "…和县委", "县级领导和县直部门": no 忻州's 代县, no 和县 (not
+                    # "和县直播电商产业园")
                 if name in ("古县", "新县") and text.startswith("城", end + 1) and (text.startswith("城建设", end + 1) or not \
                         text.startswith(("城关", "城投", "城市", "城乡", "城镇", "城区", "城建", "城管"), end + 1)):
                     continue  # "慈城镇古县城保护", "新县城建设": an old or new county town (县城), not 临汾's 古县, 信阳's 新县
