@@ -189,3 +189,14 @@ def test_phrases_and_names_that_hold_a_place_name(title: str, body: str, city: o
 def test_places_next_to_the_new_exceptions_stay(title: str, body: str, city: str) -> None:
     places = extract_facts(title, body).places
     assert next((p.city for p in places if p.city), None) == city
+
+
+@pytest.mark.parametrize("body, city", [
+    ("某企业在丹灶投资建设氢能产业园,总投资20亿元。", "佛山市"),  # a township's short name where a work is done
+    ("某项目在木渎开工,总投资5亿元。", "苏州市"),
+    ("某企业扎根柳市,投资3亿元建设新厂。", "温州市"),
+    ("某企业在全市投资5亿元建设新厂。", None),  # no place named
+])
+def test_a_townships_short_name_where_a_work_is_done(body: str, city: object) -> None:
+    places = extract_facts("", body).places
+    assert next((p.city for p in places if p.city), None) == city
