@@ -200,3 +200,17 @@ def test_places_next_to_the_new_exceptions_stay(title: str, body: str, city: str
 def test_a_townships_short_name_where_a_work_is_done(body: str, city: object) -> None:
     places = extract_facts("", body).places
     assert next((p.city for p in places if p.city), None) == city
+
+
+@pytest.mark.parametrize("body, value", [
+    ("日前平陆县引进了60亿元巨资,投资建设新能源产业基地。", 6e9),
+    ("公司旗下子公司和孙公司合资1.47亿元在南宁构建国药物流中心。", 1.47e8),  # a joint venture's sum
+    ("据了解,该项目建设资金999.34万元,建设旅游配套设施。", 9993400),  # a work's own building funds
+    ("两家企业合资建设的某项目总投资10亿元。", 1e9),  # the total, as before
+    ("双方合资成立公司,注册资本5亿元,建设新能源项目。", None),  # registered capital
+    ("某县今年引进资金60亿元,同比增长20%。", None),  # a year's tally
+    ("今年全市招商引资引进了60亿元的外资。", None),
+    ("该工程建设资金由省级财政安排3000万元。", None),  # an allocation
+])
+def test_joint_ventures_funds_and_sums_brought_in(body: str, value: object) -> None:
+    assert extract_facts("", body).amount == value
