@@ -831,11 +831,11 @@ def _table(former: bool = True) -> _Table:
 # NBS 2023 codes (documented in both). Read only when a story names no city otherwise.
 _TOWNSHIP_SUFFIXES = ("街道", "镇", "乡")  # dropped for the short name: 丹灶 of 丹灶镇
 _FUNCTION_FIRST = "在于到向从自至对和与及把将被为"  # prepositions and conjunctions that open a phrase
-# The characters a place name is read after whatever jieba joins it to (what each is for: beside _BEFORE_A_PLACE).
 # (session 51) A name opening on a conjunction is read across words even after a function word ("调向和安全控制": 和 +
 # 安全, no 和田's 和安县); two-character surnames hold a name's first character ("欧阳明华": no 牡丹江's 阳明区).
 _CONJUNCTIONS = "和与及"
 _COMPOUND_SURNAMES = {"欧阳", "司马", "上官", "诸葛", "皇甫", "令狐", "慕容", "夏侯", "公孙", "尉迟", "长孙", "宇文", "司徒", "西门", "端木"}
+# The characters a place name is read after whatever jieba joins it to (what each is for: beside _BEFORE_A_PLACE).
 _BEFORE_A_NAME = _BEFORE_A_PLACE + _FUNCTION_FIRST + "县师团旗盟镇乡村由据使以年月日周天前网讯电社看赞落能建"
 # Characters that make a word of what follows as often as a name: 小城镇, 新城镇, 古城镇, 各乡镇.
 _MODIFIERS = "小大新老旧古各中特名重全本该此某"
