@@ -38,14 +38,14 @@ _FINAL_ACCOUNTS = ("决算总金额", "决算总额", "竣工决算", "决算投
 _INVEST = re.compile(r"(总投资额?|总出资额?|投资总额|决算总金?额|竣工决算|决算投资|概算为|概算(?:总?金额|总投资)为?|总概算|设计预算|设计概算|总体?预算|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同投资金?额|合同总?金额|协议总?金额|协议资金|协议投资额?|协议引资额?|(?<=[，,])引资总?额?|(?<=[，,])涉及(?:合同)?(?:投资)?金?额|(?<=[，,])合作金额|(?:投资)?[估概]算总?金?额|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
                      r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|花费|拿出|增资|签约|揽资|"
                      # (session 51) investment brought in, the noun after the sum ("引来1.2亿元投资", "敲定超千亿元投资")
-                     r"(?:引来|带来|敲定|迎来|揽下|签下|引进了?)(?=[约近超逾达]?$)|"
-                     # (session 51) a joint venture's sum ("合资1.47亿元在南宁构建国药物流中心"), a work's own building
-                     # funds ("该项目建设资金999.34万元", "工程建设资金")
-                     r"合资|(?<=项目)建设资金|(?<=工程)建设资金|"
+                     r"(?:引来|带来|敲定|迎来|揽下|签下|引进了)(?=[约近超逾达]?$)|"
+                     # (session 51) a joint venture's sum ("合资1.47亿元在南宁构建国药物流中心"; not a work's 建设资金, funds
+                     # got, short or misused: session 47)
+                     r"合资|"
                      # (session 49) a headline's bare 投 before its sum (text.BARE_TOU): weak, it must build one work
                      + BARE_TOU + r"|签[订定]了?|签署了?|总?造价|"
                      r"投资(?!银行|基金|母基金|引导基金|子基金|者|人(?!民币)|环境|公司|机构|主体|方|商|热|风险|回报|收益|管理|咨询|理财|控股|集团))")
-_BROUGHT_IN = re.compile(r"引来|带来|敲定|迎来|揽下|签下|引进了?")
+_BROUGHT_IN = re.compile(r"引来|带来|敲定|迎来|揽下|签下|引进了")  # (not a bare 引进: "台商投资区引进5亿元食品项目")
 _INVESTMENT_NOUN_AFTER = re.compile(r"的?(?:投资|项目投资|产业投资|社会投资|民间投资|巨资)(?!收益|回报|环境|机会|热)")
 # The total of a signed batch: a word that says so ("签约总额", "总签约金额"), or a total (总金额, 总额, 共)
 # after a signing of several projects in the sentence ("签约项目315个，总金额达到4992亿元",

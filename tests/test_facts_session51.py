@@ -205,7 +205,7 @@ def test_a_townships_short_name_where_a_work_is_done(body: str, city: object) ->
 @pytest.mark.parametrize("body, value", [
     ("日前平陆县引进了60亿元巨资,投资建设新能源产业基地。", 6e9),
     ("公司旗下子公司和孙公司合资1.47亿元在南宁构建国药物流中心。", 1.47e8),  # a joint venture's sum
-    ("据了解,该项目建设资金999.34万元,建设旅游配套设施。", 9993400),  # a work's own building funds
+    ("该项目建设资金200万元被挪用,相关责任人已被处理。", None),  # a work's funds (session 47), not its investment
     ("两家企业合资建设的某项目总投资10亿元。", 1e9),  # the total, as before
     ("双方合资成立公司,注册资本5亿元,建设新能源项目。", None),  # registered capital
     ("某县今年引进资金60亿元,同比增长20%。", None),  # a year's tally
