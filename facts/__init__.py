@@ -81,8 +81,8 @@ __all__ = [
 #: typed for a decimal point (37,7亿元), a figure opening a quoted name (“千亿工程”) none, a sentence of a work's
 #: particulars after the sentence naming it, 煤矿 a work, headlines of one work's progress as 项目建设忙/进入冲刺; 55
 #: session 51's: a station 正式并网发电 投产, a work covering several villages (等3个村土地整治项目) one project, investment
-#: brought in with its noun after the sum (引来1.2亿元投资, 引进了60亿元巨资), 揽资, 合资 and a work's 建设资金 an
-#: investment, a span's figure building one work of a stated size (拟投资460万建成500吨气调库) the work's, a handover
+#: brought in with its noun after the sum (引来1.2亿元投资, 引进了60亿元巨资), 揽资 and 合资 an investment, a span's
+#: figure building one work of a stated size (拟投资460万建成500吨气调库) the work's, a handover
 #: ceremony (交房仪式) 竣工, 天易经开区 湘潭县's; a
 #: place's department (水利部门) no ministry, a known town named like a city (金华镇) the town, 225项城市 no 项城市, 温泉小镇
 #: no 温泉县, an official's given name before 与/和/到 no place, a township's short name across words (共建一个) none,
