@@ -17,7 +17,7 @@ from .industries import INDUSTRIES, find_industries
 from .places import (Place, find_places, former_county_in_city, national_figure, national_scope, outlet, place_named,
                      places_called, read_as_a_word, repeated_county, short_name, written_names)
 from .project import find_project
-from .script import to_simplified
+from .script import simplified, to_simplified
 from .amount_model import MIN_BODY as AMOUNT_MIN_BODY, AmountView, keep_amount, read_amount
 from .city_model import CityCandidate, candidates as city_candidates, choose_places
 from .stage_model import MIN_BODY, Candidate, PageView, candidates, choose_stage
@@ -181,7 +181,18 @@ def city_evidence(title: str, body: str, source: str = "") -> tuple[str, str, li
 
 def _outlet_place(source: str, body: str) -> str:
     """The page's 来源 line (simplified), else the place its outlet's name names (places.outlet), or ""."""
-    return to_simplified("", source)[1] if source.strip() else outlet(body)
+    return _source_line(source) if source.strip() else outlet(body)
+
+
+def _source_line(source: str) -> str:
+    """A 来源 line or a site's place in simplified characters. One too short for ``to_simplified`` to tell its script is
+    converted whole where only so it names a place ("宿豫融媒體中心": one traditional character); never otherwise, as
+    converting a simplified name may change it (乾县 → 干县)."""
+    line = to_simplified("", source)[1]
+    converted = simplified(line)
+    if converted != line and not _places_named_as_written(line) and _places_named_as_written(converted):
+        return converted
+    return line
 
 
 def amount_view(title: str, body: str, source: str = "") -> Optional[AmountView]:
@@ -516,21 +527,27 @@ def named_place(name: str) -> Optional[Place]:
 # A site's place and a source line repeat story after story: read once each (Place is frozen, the answer shared).
 @lru_cache(maxsize=512)
 def _places_named(name: str) -> tuple[Place, ...]:
-    simplified = to_simplified("", name)[1]
-    called = places_called(simplified)
+    return _places_named_as_written(_source_line(name))
+
+
+@lru_cache(maxsize=512)
+def _places_named_as_written(name: str) -> tuple[Place, ...]:
+    """The places ``name``, in simplified characters, names (see named_place)."""
+    called = places_called(name)
     if len(called) == 1:  # names only, of one division ("南京市鼓楼区": 南京's 鼓楼区, though 徐州 has one too)
         return called
-    found = find_places("", simplified, limit=3)
+    found = find_places("", name, limit=3)
     if found:
         return tuple(found)
-    one = place_named(simplified)  # an outlet's name ("资兴" of 资兴新闻网) is a place's
-    if one is None and (bare := _OUTLET_SUFFIX.sub("", simplified)) != simplified and bare not in _OUTLETS_NAMED_AS_WORDS:
+    one = place_named(name)  # an outlet's name ("资兴" of 资兴新闻网) is a place's
+    if one is None and (bare := _OUTLET_SUFFIX.sub("", name)) != name and bare not in _OUTLETS_NAMED_AS_WORDS:
         one = place_named(bare)  # …also with the outlet's own words ("福鼎新闻网", "政和新资讯", "平和网": session 40)
-        # "三峡新闻网" is 宜昌's, never 新北's 三峡区. A name with only 新闻 or 要闻 after it ("大冶新闻", "万载要闻") is an
-        # outlet's as a page title's owner is (_short_name_owns): not a district's alone (中原, 江南, 东城) nor an everyday
-        # word's (公安, 平安, 山城), which session 46's review found read as places; "新闻网", "融媒" and the other outlet
-        # words are outlets' names whatever the place.
-        if one is not None and (one.province == "台湾省" or simplified.endswith(("新闻", "要闻"))
+        # "三峡新闻网" is 宜昌's, never 新北's 三峡区. A name with only 新闻 or 要闻 after it ("大冶新闻", "万载要闻"), or a
+        # paper's (日报, 晚报: "滕州日报", never 解放日报's 解放区), is an outlet's as a page title's owner is
+        # (_short_name_owns): not a district's alone (中原, 江南, 东城) nor an everyday word's (公安, 平安, 山城, 解放),
+        # which session 46's review found read as places; "新闻网", "融媒" and the other outlet words are outlets' names
+        # whatever the place.
+        if one is not None and (one.province == "台湾省" or name.endswith(("新闻", "要闻", "日报", "晚报"))
                                 and not _short_name_owns(bare, one, True)):
             one = None
     return (one,) if one is not None else ()
@@ -654,9 +671,10 @@ def _names_only(text: str, levels: tuple[str, ...]) -> bool:
     return False
 
 
-# A county outlet's own words ("福鼎新闻网", "某县融媒体中心", "政和新资讯", "平和网"); not 日报, 晚报 or 新闻 (a paper's name is
-# read whole by find_places, as before).
-_OUTLET_SUFFIX = re.compile(r"(?:新闻网|新闻中心|新闻|要闻|融媒体中心|融媒|新资讯网?|资讯网|广播电视台|电视台|网|发布)$")
+# A county outlet's own words ("福鼎新闻网", "某县融媒体中心", "清徐融媒网", "政和新资讯", "平和网", "安陆政府网"), and a paper's
+# (日报, 晚报: a weak short name, "滕州日报", is read only so; a paper named after a city's whole name is read by find_places).
+_OUTLET_SUFFIX = re.compile(r"(?:新闻网|新闻中心|新闻|要闻|融媒体中心|融媒体?网?|新资讯网?|资讯网|广播电视台|电视台|(?:人民)?政府网?"
+                            r"|日报|晚报|网|发布)$")
 # National and provincial outlets whose names are also a county's or a district's: no place of theirs ("光明网", "凤凰网",
 # "天山网" of Xinjiang, "华龙网" of Chongqing, "南海网" of Hainan, "东方网" of Shanghai, "新华网").
 _OUTLETS_NAMED_AS_WORDS = frozenset({"光明", "凤凰", "天山", "华龙", "南海", "东方", "新华", "新民", "新安", "长安", "长城"})

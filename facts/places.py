@@ -116,6 +116,7 @@ _NOT_A_COUNTY = re.compile(r"族|行政|工业园")
 _RARE_PLACE_NAME = 100  # how seldom jieba may count a county's short name tagged ns for placelike's allowance below
 _RARE_PLACE_FAME = 1.25  # …up to this many times its city's count (no wider: 牡丹 1.36, 青龙 1.07 but 164 times)
 _RARE_WORD = 10  # jieba's count under which a word's tag says little (places.py old county names)
+_OLD_COUNTY_WORD = 2000  # jieba's count under which a county-level city's short name is written with 县 as its old name
 _PROPER_TAGS = {"ns", "nr", "nrt", "nrfg", "nz", "nt"}
 
 
@@ -298,8 +299,11 @@ class _Table:
             if d.level != 2 or short == d.name or len(short) < 2:
                 continue
             freq, tag = self.words.get(short, (0, ""))
-            # (…or a word too rare to be written beside 县 by chance: jieba tags 射洪 "vn", seen 3 times)
-            if d.name.endswith("市") and (not tag or tag in _PROPER_TAGS or freq < _RARE_WORD):
+            # (…or a word too rare to be written beside 县 by chance: jieba tags 射洪 "vn", seen 3 times; session 52: any
+            # word jieba counts under _OLD_COUNTY_WORD, as nearly every county-level city was a county before 1983–97 and
+            # older stories write it so, "乳山县" (乳山 n, 13 times), "监利县" (1,046; a city since 2020) — not 合作, 东方,
+            # 仙桃, 石首, everyday words or a fish: "对口合作县")
+            if d.name.endswith("市") and (not tag or tag in _PROPER_TAGS or freq < _OLD_COUNTY_WORD):
                 variants: tuple[str, ...] = (short + "县",)
             elif d.name.endswith("区") and not d.name.endswith(("新区", "矿区", "林区", "地区")) and tag in _PROPER_TAGS:
                 variants = (short + "县",) if short.endswith("城") else (short + "市", short + "县")
@@ -819,12 +823,35 @@ def _table(former: bool = True) -> _Table:
     with zones_file.open(encoding="utf-8") as handle:
         for row in csv.DictReader(line for line in handle if not line.startswith("#")):
             zones[row["zone"]] = row["code"]
+    for zone, code in list(zones.items()):
+        for alias in zone_short_forms(zone):
+            zones.setdefault(alias, code)  # (a line of the file, or an alias read first, wins)
     former_rows: list[dict[str, str]] = []
     former_file = Path(__file__).with_name("data") / "former_names.csv"
     if former and former_file.exists():  # absent only while make_former_names.py first writes it
         with former_file.open(encoding="utf-8") as handle:
             former_rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
     return _Table(divisions, zones, peoples, words, {row["name"]: (row["code"], row["was"]) for row in former_rows})
+
+
+# A zone's kind as its full name writes it, and the short forms its own papers and portals use for it ("芦台经济开发区":
+# 芦台开发区, 芦台经开区). The file lists a zone under one name or a few; the others follow by kind (session 52).
+_ZONE_KINDS = (
+    ("经济技术开发区", ("经开区", "开发区", "经济开发区")),
+    ("经济开发区", ("经开区", "开发区")),
+    ("高新技术产业开发区", ("高新区", "高新技术开发区")),
+    ("高新技术开发区", ("高新区",)),
+)
+
+
+def zone_short_forms(zone: str) -> tuple[str, ...]:
+    """The short forms of a zone's full name (_ZONE_KINDS): "芦台经济开发区" → 芦台经开区, 芦台开发区; none for a stem of
+    one character or another kind of name."""
+    for kind, forms in _ZONE_KINDS:
+        if zone.endswith(kind) and len(zone) - len(kind) >= 2:
+            stem = zone[:-len(kind)]
+            return tuple(stem + form for form in forms)
+    return ()
 
 
 # Township level (乡镇, 街道, 苏木): data/townships.csv.gz, made by data/make_townships.py from the
@@ -2043,7 +2070,7 @@ def _rare_word_names() -> re.Pattern[str]:
 # also a district's ("华龙网" is Chongqing's, not 濮阳's 华龙区; "锦江在线"): only a longer name, or 今日X网, or the outlet
 # kinds a county's own media use (新闻网, 日报, 融媒体中心…) place the story.
 _OUTLET_NAME = (r"\s*(?:今日(?P<today>)|(?!中国|中华))(?P<place>[\u4e00-\u9fff]{2,6}?)"
-                r"(?P<kind>新闻网|新闻|在线|人民政府网|政府网|网|日报|晚报|融媒体中心|融媒|广播电视台|电视台|发布)(?=讯|消息|记者|[\s）)】]|$)")
+                r"(?P<kind>新闻网|新闻|在线|人民政府网|政府网|网|日报|晚报|融媒体中心|融媒网|融媒|广播电视台|电视台|发布)(?=讯|消息|记者|[\s）)】]|$)")
 _OUTLET = re.compile(r"(?:^|\n|[（(【]|来源[:：])" + _OUTLET_NAME)
 # Opening the body ("  （江华新闻网 记者…）"); one whitespace run before the name (two in a row backtracked on a body of blanks).
 _HEAD_OUTLET = re.compile(r"(?:\s*[（(【])?" + _OUTLET_NAME)
