@@ -86,8 +86,11 @@ __all__ = [
 #: ceremony (交房仪式) 竣工, 天易经开区 湘潭县's; a
 #: place's department (水利部门) no ministry, a known town named like a city (金华镇) the town, 225项城市 no 项城市, 温泉小镇
 #: no 温泉县, an official's given name before 与/和/到 no place, a township's short name across words (共建一个) none,
-#: 和县直部门 no 和县, 天山南北/惠农惠民/欧阳明华/和安全 no places.)
-FACTS_VERSION = 55
+#: 和县直部门 no 和县, 天山南北/惠农惠民/欧阳明华/和安全 no places; 56 session 52's: a county outlet on the source line
+#: (清徐融媒网, 安陆政府网, 滕州日报, 宿豫融媒體中心), a county-level city by its old county name (乳山县), a zone's short forms
+#: by its kind (芦台开发区), a named firm's particulars its plant's, a total after three named works their batch, a snow
+#: park's opening 投产 unless its season is told.)
+FACTS_VERSION = 56
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and
@@ -184,11 +187,14 @@ def _outlet_place(source: str, body: str) -> str:
     return _source_line(source) if source.strip() else outlet(body)
 
 
+_SOURCE_LABEL = re.compile(r"^\s*来\s*源\s*[:：]\s*")
+
+
 def _source_line(source: str) -> str:
     """A 来源 line or a site's place in simplified characters. One too short for ``to_simplified`` to tell its script is
     converted whole where only so it names a place ("宿豫融媒體中心": one traditional character); never otherwise, as
     converting a simplified name may change it (乾县 → 干县)."""
-    line = to_simplified("", source)[1]
+    line = _SOURCE_LABEL.sub("", to_simplified("", source)[1])  # ("来源：安陆政府网": the label kept by a page's markup)
     converted = simplified(line)
     if converted != line and not _places_named_as_written(line) and _places_named_as_written(converted):
         return converted

@@ -111,6 +111,10 @@ _ONE_PROJECT_BEFORE = re.compile(_ONE_PROJECT + r"{0,8}?$")
 _ANY_NUMBER = re.compile(r"[\d" + CN_DIGITS + r"]")
 # The kinds of a batch listed ("其中，既有先进制造业项目，又有…项目"), not one work named ("其中，某光伏项目由某集团投资建设").
 _KINDS_LISTED = re.compile(r"既有|又有|涵盖|包括|涉及|覆盖|分布")
+# Three named works or more in a row, the total right after them (see _investment_amounts); not phases (一期项目、二期项目).
+_WORK_ITEM = r"[^、，。；,;：:]{2,30}?(?<![一二三四五六七八九十\d]期)(?:项目|工程)"
+_PARTS_OF_A_WORK = re.compile(r"建设内容|主要建设|分为|组成|子项目|单项工程|标段|分项")
+_WORKS_LISTED = re.compile(rf"(?:{_WORK_ITEM}、){{2,}}{_WORK_ITEM}等?[，,]\s*$")
 _TECH_DEAL = re.compile(r"成果|转化|转让|产学研")
 _SIGNED = re.compile(r"签约|签[订定]|签署|签下")  # 签定: an older spelling of 签订
 _SETTLED = re.compile(r"落户|落地")  # "展会期间，有32个产业合作项目落户哈尔滨，共计71.8亿美元": settled as signed
@@ -289,6 +293,7 @@ _AREA_TITLE_AFTER = re.compile(r"^[，,]?[^。；;]{0,16}?(打造|建设|创建|
 # 现代农业示范区…").
 _WORK_DESCRIBED_AFTER = re.compile(r"^[，,](?:该|此|这个)?(?:项目|工程)(?:主要)?(?:分为|占地|位于|总建筑面积|建筑面积|设计|分[两三四五二]期)")
 _FIRM = re.compile(r"公司|集团|企业|股份|银行|[^工]厂")
+_ONE_FIRM = re.compile(r"(?<![多几数两三四五六七八九十余\d]家)(?:有限公司|股份公司)")  # one firm by its name, not a count of them
 # Projects put on offer (推介, 发布招商项目) with none signed or started, and works named to a list (入选, 认定): their
 # total is no batch (bench/data/facts/README.md: projects on offer).
 # (A list put out at once, "发布新基建项目清单，包括20个项目，总投资近90亿元", stays a batch: ONE_BATCH.)
@@ -766,6 +771,13 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             or (count_from < own_start and bool(_ROUNDUP.search(text, count_from, own_start)
                                                 or invest.group().startswith("签约") and bool(_PROJECTS_SIGNED.search(text, count_from, own_start))
                                                 and not _TECH_DEAL.search(text, count_from, own_start)))
+        # A total after three works or more named one by one ("此次开工建设项目包括德帝机电项目、骏盛发五金电器项目、鸿安创科空调
+        # 设备制造项目、盛加农牧食品加工项目，总投资近四亿元"): their batch's (session 52), not one work's phases ("一期项目、二期项目").
+        # Nor one work's parts ("项目主要建设内容包括引水工程、水库工程、放水渠工程、防洪工程，总投资4.27亿元").
+        if not is_roundup and _TOTAL.search(invest.group()) \
+                and _WORKS_LISTED.search(text, max(sentences.start_before(start), start - _REACH), invest.start()) \
+                and not _PARTS_OF_A_WORK.search(text, max(sentences.start_before(start), start - _REACH), invest.start()):
+            is_roundup = True
         # An event's signed sum ("…举行了富硒茶产业项目推介会，…当日签约金额13亿元", "某论坛签约金额逾32亿元"): the day's
         # signings together, whatever they count.
         # (Not research deals, loans or a forecast: "…达成技术交易意向，现场签约金额达8.9亿元", "15家银行与62家企业现场签约，
@@ -957,6 +969,9 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                                    # (session 50) a sentence of the work's particulars goes on with the work the
                                    # sentence before named ("竹山县兴坤农产品批发市场是我县重点招商引资项目。建设地点位于
                                    # 鱼岭开发区，占地118亩，…，总投资4亿元。")
+                                   # (session 52) a named firm's particulars are its plant's ("台嘉成都玻纤有限公司于2011年
+                                   # 8月在青白江区创立，占地面积543.6亩，总投资3.2亿美元")
+                                   or _PARTICULARS.search(full_sentence) and _ONE_FIRM.search(full_sentence)
                                    or _PARTICULARS.search(full_sentence) and _WORK_NOUN.search(
                                        text, max(sentences.start_before(max(sentences.start_before(start) - 1, 0)),
                                                  start - 2 * _REACH), sentences.start_before(start))
