@@ -1512,6 +1512,15 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
                            and _fills_bound(chosen, found.amount)
                            # (not a part of the batch: "总投资近400亿元。其中，重大项目29个，总投资365亿元")
                            and "其中" not in body[_sentence_start(body, found.end - 1):found.end]), None)
+        if (filled is None or filled.bound) and text is title and chosen.bound and not chosen.is_roundup and lead_amounts \
+                and all(found.bound or found.is_roundup for found in lead_amounts):
+            # (Session 52) A headline's bound that the lead only restates beside its batch ("台湾统一集团投资逾1亿美元在昆山建设
+            # 新厂" over "…336个项目总投资达1882.6亿元。其中，台湾统一集团投资逾1亿美元…") and the next paragraph states
+            # precisely ("统一集团昆山新厂总投资1.056亿美元").
+            after_lead = body[body.find(lead) + len(lead):] if lead in body else ""
+            filled = next((found for found in _investment_amounts(_opening(after_lead, 1)[:4 * _REACH], title)
+                           if not found.is_roundup and not found.bound and found.total
+                           and _fills_bound(chosen, found.amount)), filled)
         if filled is None and chosen.bound and text is body and not chosen.is_roundup:
             # A project's bound ("协鑫斥资逾百亿探路华东最大抽蓄电站") that a later total of its paragraph or the next
             # states precisely ("总投资140亿元的协鑫建德项目…").

@@ -533,7 +533,10 @@ class _Table:
                     # "位于天河区域内"; so the full name covers nothing)
                     continue
                 if start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" \
-                        and (text[start - 1] not in _BEFORE_A_NAME or name[0] in _CONJUNCTIONS) \
+                        and (text[start - 1] not in _BEFORE_A_NAME or name[0] in _CONJUNCTIONS
+                             # (session 52) a function character inside a word that runs into the name ("点将台北侧":
+                             # 点将台): no preposition, so asked as any other (a dictionary look-up, no segmentation)
+                             or start > 1 and _dictionary_word(text[start - 2:start + 1])) \
                         and name not in self.zones and not (out and out[-1][1] == start) and asked < _STRADDLES_ASKED:
                     asked += 1
                     if _straddles_words(text, start, end + 1) or _tail_of_a_word(text, start, end + 1):
@@ -1952,8 +1955,14 @@ def _tail_of_a_word(text: str, start: int, end: int) -> bool:
     ("国家生态文明建设示范县"). A name the segmenter joins to a rarer word before it is still the place (see
     _straddles_words)."""
     left, tokens = _clause_tokens(text, start, end)
-    word = next((word for word, s, e in tokens if left + s < start and left + e == end), None)
-    return word is not None and _word_count(word) >= _EVERYDAY
+    found = next(((word, s) for word, s, e in tokens if left + s < start and left + e == end), None)
+    if found is None:
+        return False
+    word, at = found
+    # (Session 52) …or a word jieba lists whose head and the name's first character make an everyday word: "复合肥" (复合
+    # and 肥) holds no 合肥, though jieba counts the fertiliser only 14 times.
+    return _word_count(word) >= _EVERYDAY or _word_count(word) >= _RARE_WORD \
+        and _word_count(text[left + at:start + 1]) >= _EVERYDAY
 
 
 def _segmented_word(text: str, start: int, end: int) -> bool:

@@ -119,3 +119,36 @@ def test_a_source_line_with_its_label() -> None:
 ])
 def test_a_snow_parks_opening_and_its_season(title: str, body: str, stage: str) -> None:
     assert extract_facts(title, body).stage == stage
+
+
+@pytest.mark.parametrize("title, city", [
+    ("史丹利复合肥项目投产", None),  # 复合 and 肥: a fertiliser, no 合肥
+    ("某公司复合肥项目总投资2亿元", None),
+    ("大合肥都市圈项目开工", "合肥市"),  # (大合 is no word)
+    ("驻合肥办事处揭牌", "合肥市"),
+])
+def test_a_city_name_ending_a_compound_word(title: str, city: str) -> None:
+    assert first_city(extract_facts(title, title)) == city
+
+
+@pytest.mark.parametrize("body, city", [
+    ("工程位于某地质公园点将台北侧,工程占地30亩,总投资6600万元。", None),  # 点将台 and 北侧: no 台北
+    ("现在台北市某公司来此投资建设,总投资2亿元。", "台北市"),  # (现在台 is no word: 台北市 as before)
+])
+def test_a_function_character_inside_a_word_before_a_name(body: str, city: str) -> None:
+    assert first_city(extract_facts("", body)) == city
+
+
+def test_a_headline_bound_the_lead_restates_is_filled_by_the_next_paragraph() -> None:
+    title = "某集团投资逾1亿美元在某市建设新厂"
+    body = ("某市2012春季重大项目联合开工仪式30日举行,336个项目总投资达1882.6亿元人民币。其中,某集团投资逾1亿美元在某市建设新基地。\n"
+            "某集团某市新厂总投资1.056亿美元,注册资本3520万美元,当年投资2亿元人民币。")
+    facts = extract_facts(title, body)
+    assert (facts.amount, facts.currency) == (1.056e8, "USD")
+
+
+def test_a_headline_bound_with_no_precise_figure_after_stays() -> None:
+    title = "某集团投资逾1亿美元在某市建设新厂"
+    body = "某市重大项目联合开工仪式30日举行,336个项目总投资达1882.6亿元。其中,某集团投资逾1亿美元建设新基地。\n该厂将于明年投产。"
+    facts = extract_facts(title, body)
+    assert (facts.amount, facts.currency) == (1e8, "USD")
