@@ -88,9 +88,10 @@ __all__ = [
 #: no 温泉县, an official's given name before 与/和/到 no place, a township's short name across words (共建一个) none,
 #: 和县直部门 no 和县, 天山南北/惠农惠民/欧阳明华/和安全 no places; 56 session 52's: a county outlet on the source line
 #: (清徐融媒网, 安陆政府网, 滕州日报, 宿豫融媒體中心), a county-level city by its old county name (乳山县), a zone's short forms
-#: by its kind (芦台开发区), a named firm's particulars its plant's, a total after three named works their batch, a snow
-#: park's opening 投产 unless its season is told, a city's name ending a compound word (复合肥) or after a function
-#: character inside a word (点将台北侧) none.)
+#: by its kind (芦台开发区), a named firm's particulars its plant's, a total after three named works of a day's batch the
+#: batch's, a headline's bound the lead restates filled by the next paragraph's total of the work, a city's name ending a
+#: compound word (复合肥) or after a function character inside a word (点将台北侧) none; a site word's names read on
+#: (建设地点：…自治州阿克陶县).)
 FACTS_VERSION = 56
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;

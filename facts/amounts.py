@@ -113,6 +113,7 @@ _ANY_NUMBER = re.compile(r"[\d" + CN_DIGITS + r"]")
 _KINDS_LISTED = re.compile(r"既有|又有|涵盖|包括|涉及|覆盖|分布")
 # Three named works or more in a row, the total right after them (see _investment_amounts); not phases (一期项目、二期项目).
 _WORK_ITEM = r"[^、，。；,;：:]{2,30}?(?<![一二三四五六七八九十\d]期)(?:项目|工程)"
+_BATCH_OF_THE_DAY = re.compile(r"本次|此次|这次|集中|(?:签约|开工建设|开工|开复工|竣工|投产|落户)的?项目")
 _PARTS_OF_A_WORK = re.compile(r"建设内容|主要建设|分为|组成|子项目|单项工程|标段|分项")
 _WORKS_LISTED = re.compile(rf"(?:{_WORK_ITEM}、){{2,}}{_WORK_ITEM}等?[，,]\s*$")
 _TECH_DEAL = re.compile(r"成果|转化|转让|产学研")
@@ -771,12 +772,14 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             or (count_from < own_start and bool(_ROUNDUP.search(text, count_from, own_start)
                                                 or invest.group().startswith("签约") and bool(_PROJECTS_SIGNED.search(text, count_from, own_start))
                                                 and not _TECH_DEAL.search(text, count_from, own_start)))
-        # A total after three works or more named one by one ("此次开工建设项目包括德帝机电项目、骏盛发五金电器项目、鸿安创科空调
-        # 设备制造项目、盛加农牧食品加工项目，总投资近四亿元"): their batch's (session 52), not one work's phases ("一期项目、二期项目").
-        # Nor one work's parts ("项目主要建设内容包括引水工程、水库工程、放水渠工程、防洪工程，总投资4.27亿元").
-        if not is_roundup and _TOTAL.search(invest.group()) \
-                and _WORKS_LISTED.search(text, max(sentences.start_before(start), start - _REACH), invest.start()) \
-                and not _PARTS_OF_A_WORK.search(text, max(sentences.start_before(start), start - _REACH), invest.start()):
+        # A total after three works or more named one by one, of a day's batch ("此次开工建设项目包括德帝机电项目、骏盛发五金电器
+        # 项目、鸿安创科空调设备制造项目、盛加农牧食品加工项目，总投资近四亿元"): their batch's (session 52), not one work's phases
+        # ("一期项目、二期项目") or parts ("项目主要建设内容包括引水工程、水库工程…", "该项目建设门诊楼项目、住院楼项目…":
+        # session 52's second review; no batch word, the work's own sentence).
+        listed_from = max(sentences.start_before(start), start - _REACH)
+        if not is_roundup and _TOTAL.search(invest.group()) and _WORKS_LISTED.search(text, listed_from, invest.start()) \
+                and _BATCH_OF_THE_DAY.search(text, listed_from, invest.start()) \
+                and not _PARTS_OF_A_WORK.search(text, listed_from, invest.start()):
             is_roundup = True
         # An event's signed sum ("…举行了富硒茶产业项目推介会，…当日签约金额13亿元", "某论坛签约金额逾32亿元"): the day's
         # signings together, whatever they count.
@@ -1045,6 +1048,18 @@ def _period(text: str, low: int, high: int) -> bool:
     """Whether text[low:high] sets the amount in a period (PERIOD), not in an event's day so far."""
     return any(not (_SO_FAR.match(text, period.start()) and _under_way_before(text, period.start()))
                for period in _PERIOD.finditer(text, low, high))
+
+
+_NOT_A_NAME = re.compile(r"投资|建设|项目|工程|亿元|万元|美元|[\d.]")
+# A sentence that opens on the work or its investor pointing back ("该项目总投资…", "项目总投资…", "该集团昆山新厂总投资…").
+_POINTS_BACK = re.compile(r"\s*(?:(?:据介绍|据了解|据悉|目前)[，,]?\s*)?(?:该|这一?|此)?(?:项目|工程|集团|公司|企业|厂)")
+
+
+def _the_headlines_work(title: str, sentence: str) -> bool:
+    """Whether ``sentence`` tells the headline's work: it opens pointing back to it or its investor, or writes three
+    characters running of ``title`` that are no investment words nor a figure ("台湾统一集团")."""
+    return bool(_POINTS_BACK.match(sentence)) \
+        or any(title[i:i + 3] in sentence and not _NOT_A_NAME.search(title[i:i + 3]) for i in range(len(title) - 2))
 
 
 def _precise(bound: _Found, stated: Amount) -> bool:
@@ -1518,9 +1533,18 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
             # 新厂" over "…336个项目总投资达1882.6亿元。其中，台湾统一集团投资逾1亿美元…") and the next paragraph states
             # precisely ("统一集团昆山新厂总投资1.056亿美元").
             after_lead = body[body.find(lead) + len(lead):] if lead in body else ""
-            filled = next((found for found in _investment_amounts(_opening(after_lead, 1)[:4 * _REACH], title)
-                           if not found.is_roundup and not found.bound and found.total
-                           and _fills_bound(chosen, found.amount)), filled)
+            # The total must be the headline's work's: no phase's, earlier work's or other work's (此前, 一期, 另一, 所在的
+            # …产业园), and its sentence names what the headline names (a run of three characters, "台湾统一集团"; session
+            # 52's second review).
+            opening = _opening(after_lead, 1)[:4 * _REACH]
+            filled = next((found for found in _investment_amounts(opening, title)
+                           if not found.is_roundup and not found.bound and found.total and not found.phase
+                           and _fills_bound(chosen, found.amount)
+                           and not _EARLIER_WORK.search(opening, _sentence_start(opening, found.end - 1), found.end)
+                           and not _ANOTHER_WORK.search(opening, _sentence_start(opening, found.end - 1), found.end)
+                           and "所在" not in opening[_sentence_start(opening, found.end - 1):found.end]
+                           and _the_headlines_work(title, opening[_sentence_start(opening, found.end - 1):found.end])),
+                          filled)
         if filled is None and chosen.bound and text is body and not chosen.is_roundup:
             # A project's bound ("协鑫斥资逾百亿探路华东最大抽蓄电站") that a later total of its paragraph or the next
             # states precisely ("总投资140亿元的协鑫建德项目…").

@@ -535,8 +535,10 @@ class _Table:
                 if start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" \
                         and (text[start - 1] not in _BEFORE_A_NAME or name[0] in _CONJUNCTIONS
                              # (session 52) a function character inside a word that runs into the name ("点将台北侧":
-                             # 点将台): no preposition, so asked as any other (a dictionary look-up, no segmentation)
-                             or start > 1 and _dictionary_word(text[start - 2:start + 1])) \
+                             # 点将台, and 点将 a word too): no preposition, so asked as any other (dictionary look-ups,
+                             # no segmentation; not "王在晋城", a name jieba lists, nor "自西向东营港": 西向 is rare)
+                             or start > 1 and _dictionary_word(text[start - 2:start + 1])
+                             and _word_count(text[start - 2:start]) >= _RARE_WORD) \
                         and name not in self.zones and not (out and out[-1][1] == start) and asked < _STRADDLES_ASKED:
                     asked += 1
                     if _straddles_words(text, start, end + 1) or _tail_of_a_word(text, start, end + 1):
@@ -1148,7 +1150,10 @@ def _resolve(table: _Table, mentions: Iterable[str], known: Iterable[str] = ()) 
 # in Shanghai, a company from Shenzhen building in Ganzhou). A bare "在" is left out:
 # "在上海举行签约仪式" names where a ceremony was, not where the project is.
 # (Not a firm's seat: "总部位于广州的某集团在湛江建设…" places the investor, not the work.)
-_SITE_MARK = re.compile(r"((?<!总部)(?<!注册地)位于|坐落(于|在)|屹立(于|在)|矗立(于|在)|落户(于|在|到)?|落地(于|在)?|选址(于|在)?|建(于|在))")
+_SITE_MARK = re.compile(r"((?<!总部)(?<!注册地)位于|坐落(于|在)|屹立(于|在)|矗立(于|在)|落户(于|在|到)?|落地(于|在)?|选址(于|在)?|建(于|在)"
+                        # (session 52) a notice's field line: "建设地点：…", "项目地址：…" (环评公示, 招标公告)
+                        r"|(?:建设|项目|工程)(?:地点|地址|位置)\s*[:：]\s*)")
+_SITE_READ = 40  # how far a site word's place names are read (a province, its city and its county in full)
 
 
 def _own_towns(table: _Table, home: str, named: set[str]) -> set[str]:
@@ -1250,12 +1255,18 @@ def _abroad(table: _Table, focus: str) -> bool:
 
 
 def _site_mentions(table: _Table, text: str) -> list[str]:
-    """Names that follow a site word (see ``_SITE_MARK``), in text order."""
+    """Names that follow a site word (see ``_SITE_MARK``), in text order: the first, and the names of its parts written on
+    from it (session 52: "建设地点：新疆维吾尔自治区克孜勒苏柯尔克孜自治州阿克陶县…" sites the county, not only its province)."""
     out = []
     for mark in _SITE_MARK.finditer(text):
-        after = table.mentions(text[mark.end():mark.end() + 12])
-        if after and text.startswith(after[0], mark.end()):
-            out.append(after[0])
+        at = follows = mark.end()
+        above: set[str] = set()  # the codes of the names read so far: the next must lie inside one of them
+        for start, end, name in table.spans(text[at:at + _SITE_READ]):
+            codes = table.names.get(name, set())
+            if at + start != follows or above and not any(above & set(table.ancestors(code)) for code in codes):
+                break  # (not "落户梅州广州产业转移工业园": a zone named after two cities, 广州 no part of 梅州)
+            out.append(name)
+            follows, above = at + end, set(codes)
     return out
 
 
@@ -1960,9 +1971,11 @@ def _tail_of_a_word(text: str, start: int, end: int) -> bool:
         return False
     word, at = found
     # (Session 52) …or a word jieba lists whose head and the name's first character make an everyday word: "复合肥" (复合
-    # and 肥) holds no 合肥, though jieba counts the fertiliser only 14 times.
+    # and 肥) holds no 合肥, though jieba counts the fertiliser only 14 times. Not where the character before the word
+    # makes a word with its head: the segmenter chose between two readings ("涌入海口": 涌入 海口, not 入海口; review52b).
     return _word_count(word) >= _EVERYDAY or _word_count(word) >= _RARE_WORD \
-        and _word_count(text[left + at:start + 1]) >= _EVERYDAY
+        and _word_count(text[left + at:start + 1]) >= _EVERYDAY \
+        and not (left + at > 0 and _word_count(text[left + at - 1:left + at + 1]) >= _RARE_WORD)
 
 
 def _segmented_word(text: str, start: int, end: int) -> bool:

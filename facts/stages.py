@@ -282,9 +282,7 @@ _YEAR_AHEAD_BEFORE = re.compile(r"(?:(?<!\d)\d{4}年|(?<![\d月])(?:\d{1,2}|[一
 _QUOTED_NAME = re.compile(r"[“\"][^”\"，。；,;]{0,6}$")
 _QUOTE_CLOSES_NAME = re.compile(r"[^”\"，。；,;]{0,6}?(?:项目|工程)[”\"]")
 _LAST_CENTURY = re.compile(r"(?<!\d)(?:1[5-8]\d\d|19[0-8]\d)年")  # (before 1990: pages of the 1990s may tell their own year)
-# (Session 52: not a ski resort's or a snow park's name alone, "凉城县冰雪乐园正式开园迎客" is a new park's opening; its
-# season is told, "新雪季", "冰雪季", "今冬".)
-_SEASON = re.compile(r"雪季|滑雪季|冰雪季|冬季|今冬|花展|花节|花海|赏花|灯会|灯展|庙会|游园|开放季|旅游季|周年")
+_SEASON = re.compile(r"雪季|滑雪|冰雪|花展|花节|花海|赏花|灯会|灯展|庙会|游园|开放季|旅游季|周年")
 # A verb that starts a noun of measure ("竣工面积", "开工率") or is followed by a quantity
 # ("竣工8012万平方米", "投产821公里", "建成住房105万套", "建成8个基地") counts, it reports no
 # project's stage. One work ("建成一座污水处理厂") is not a count.
