@@ -91,7 +91,8 @@ __all__ = [
 #: by its kind (芦台开发区), a named firm's particulars its plant's, a total after three named works of a day's batch the
 #: batch's, a headline's bound the lead restates filled by the next paragraph's total of the work, a city's name ending a
 #: compound word (复合肥) or after a function character inside a word (点将台北侧) none; a site word's names read on
-#: (建设地点：…自治州阿克陶县).)
+#: (建设地点：…自治州阿克陶县); 股份 in a firm's name no stake, a named work's 基建总投资 its own, a plan word as the topic
+#: of talks (就推动…进行洽谈) no plan.)
 FACTS_VERSION = 56
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;

@@ -251,7 +251,10 @@ _CLASS_OF_THINGS = re.compile(r"老旧小区|背街小巷|农村|乡村|校舍|�
 _LIST_TOTAL_BEFORE = re.compile(r"(今年|我[市县区省]|全[市县区省]|(?<!\d)\d{4}年|[市县区省]级)[^，。；,;]{0,8}?(重点|重大)项目(总投资|投资总额)?$")
 # Equipment bought with the money, no work built with it ("花费300万元购置的CT机"; not "投资2亿元购置设备，建设生产线").
 _PURCHASE_AFTER = re.compile(r"^[^，。；,;]{0,4}?(购置|购买|采购|购进)(?![^。；;]{0,20}?(建设|新建|建成|扩建|生产线|厂房))")
-_NO_WORK_AFTER = re.compile(r"^[^，。；,;]{0,12}?(入股|参股|收购|并购|认购|增持|股权|股份|基金)|^的?(项目)?资本金"
+# (Session 52: not 股份 in a firm's name, "拟投资50亿元建设石家庄常山纺织股份有限公司云数据中心项目"; a capital increase,
+# "投资10亿元对某某港口股份有限公司进行增资扩股", is no work.)
+_NO_WORK_AFTER = re.compile(r"^[^，。；,;]{0,12}?(入股|参股|收购|并购|认购|增持|股权|股份(?!有限|公司)|基金)"
+                            r"|^[^，。；,;]{0,30}?(增资|扩股|注资)|^的?(项目)?资本金"
                             r"|^[，,](?:(?!建设|建成|新建|兴建|项目|工程)[^。；;]){0,40}?"
                             r"(投入|注入|用于|组建|设立|成立|发起)了?[^，。；,;]{0,20}?基金"
                             r"|^[，,]?(用于|进行|开展)研(发|究)|^[^，。；,;]{0,12}?研(发|制)出")
@@ -848,6 +851,11 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         stat = None if is_roundup else _STAT_BEFORE.search(text, window_start, invest.start())
         if stat and stat.group("sector") == "业" and _INTENDED.match(invest.group()):
             stat = None  # "雪川农业计划投资20亿元": a firm's name ending in 业 before its plan, no sector's statistic
+        if stat and stat.group("sector") == "基建" and invest.group().startswith("总") \
+                and _WORK_NOUN.search(text, max(sentences.start_before(start), start - _REACH), stat.start()) \
+                and _PARTICULARS.search(text, max(sentences.start_before(start), start - _REACH), stat.start()):
+            stat = None  # (session 52) "拉萨城关区第七小学占地70亩，基建总投资约1.2亿元": a named work's building budget, told
+            # with its particulars (not "某大学今年基建总投资3.5亿元", a year's total: review52c)
         if stat and not _FINISHED_WORKS_TOTAL.search(text, max(sentences.start_before(start), start - _REACH), invest.end()):
             continue  # "外国直接投资", "完成投资", "共投资": a statistic
         if (not is_roundup and not invest.group().startswith("总") and not _builds_one_work(after)

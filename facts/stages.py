@@ -239,6 +239,8 @@ _PLAN = re.compile(r"(?<![按照据])(?<!比原)计划|预计|预定|定于|将(
                    r"|各(?:级|地|部门|单位|县|区|乡镇|园区)[^，。；,;]{0,8}?(?:(?<![主重需只想必紧简摘首纲机不这那高])要|务必)(?![求素点闻害是不])"
                    # what a work can do ("今年可全部竣工", "不久即可投产"), not what it did (not 许可, 认可)
                    r"|(?<![许认宁])可(?=(?:全部|全面|正式|顺利|如期|基本|按期)?(?:开工|动工|投产|竣工|完工|建成|签约|落地|投用|通车))")
+# What a topic opened by 就 is taken up by ("就推动某项目进行深入洽谈", "就加快推进…开展座谈").
+_TOPIC_TAKEN_UP = re.compile(r"进行|开展|展开|举行|交换")
 # A plan word that names the investment of a work it qualifies ("计划总投资50亿元的某项目开工", "拟投资
 # 3亿元的生产线投产") is part of the work's name; "今年计划投资1000亿元，新开工…" is still a plan.
 _PLANNED_INVESTMENT = re.compile(r"总?投资[^，。；,;]*?的")
@@ -476,6 +478,8 @@ def _planned(text: str, pos: int) -> bool:
     for plan in reversed([p for p in _PLAN.finditer(text, start, pos + 4) if p.start() < pos]):
         if _PLANNED_INVESTMENT.match(text, plan.end(), pos):
             continue
+        if text.endswith("就", 0, plan.start()) and _TOPIC_TAKEN_UP.search(text, plan.end(), pos):
+            continue  # (session 52) "就推动某产业园项目进行深入洽谈": the talks' topic, no plan of the talks
         own = sentence_start(text, plan.start(), _CLAUSE_MARKS)
         if own != clause and _OCCASION_PLAN.match(text, plan.start()) \
                 and _OCCASION_CLOSES.search(text, own, sentence_end(text, plan.start(), _CLAUSE_MARKS)):

@@ -178,3 +178,33 @@ def test_named_works_listed_are_a_batch_only_with_a_batch_word(title: str, body:
 ])
 def test_a_headline_bound_is_filled_only_by_its_works_total(title: str, body: str, value: float) -> None:
     assert extract_facts(title, body).amount == value
+
+
+@pytest.mark.parametrize("body, value", [
+    # 股份 in a firm's name is no stake bought
+    ("某某股份11月27日晚公告称,拟投资50亿元建设某某纺织股份有限公司云数据中心项目。", 5e9),
+    ("某集团投资5亿元认购某公司股份。", None),  # a stake (as before)
+    # a named work's building budget (基建总投资) is its investment, not the sector's statistic
+    ("据介绍,某区第七小学占地70亩,基建总投资约1.2亿元,明年8月建成投用后可容纳36个教学班。", 1.2e8),
+    ("今年全市基建总投资完成120亿元。", None),  # the city's statistic (as before)
+])
+def test_a_firms_name_and_a_works_building_budget(body: str, value: float) -> None:
+    assert extract_facts("", body).amount == value
+
+
+@pytest.mark.parametrize("body, stage", [
+    ("某县与某公司就推动某产业园项目进行深入洽谈,该项目总投资5.6亿元。", "洽谈"),  # 推动 is the talks' topic
+    ("某县与某公司就推动某产业园项目尽快签约进行了洽谈。", "洽谈"),
+    ("双方将就推动某项目进行洽谈。", None),  # talks planned (将)
+])
+def test_a_plan_word_in_the_topic_of_talks(body: str, stage: str) -> None:
+    assert extract_facts("", body).stage == stage
+
+
+@pytest.mark.parametrize("body", [
+    "某市国资委投资10亿元对某某港口股份有限公司进行增资扩股。",  # a capital increase (review52c)
+    "某大学今年基建总投资3.5亿元,重点推进图书馆、实验楼等建设。",  # a year's total, no work's particulars (review52c)
+    "某市教育系统今年新建、改扩建学校15所,基建总投资9亿元。",
+])
+def test_a_capital_increase_or_a_years_building_total_is_no_investment(body: str) -> None:
+    assert extract_facts("", body).amount is None
