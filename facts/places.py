@@ -872,7 +872,7 @@ def _zone_aliases(zones: dict[str, str], division_names: set[str]) -> dict[str, 
         forms = zone_short_forms(zone)
         if not forms:
             continue
-        stem = forms[0][:len(zone) - len(next(kind for kind, _ in _ZONE_KINDS if zone.endswith(kind)))]
+        stem = zone[:-len(next(kind for kind, _ in _ZONE_KINDS if zone.endswith(kind)))]
         if stem in division_names or stem.endswith("区") \
                 or any(other.startswith(stem) and zones[other] != code for other in zones):
             continue
