@@ -68,7 +68,12 @@ _NOT_AN_EVENTS_YEAR = r"(?!的[^，。；,;]{0,16}?(?:会|节|活动|仪式)(?:�
 _A_WORKS_YEAR = r"(?![^，。；,;]{0,6}?(?:经|获批|批准|核准|立项|列入))"
 SPAN = re.compile(r"(?<!\d)\d{4}年" + _NOT_A_DATE + _NOT_AN_EVENTS_YEAR + _A_WORKS_YEAR + r"|今年" + _NOT_A_DATE
                    + _NOT_AN_EVENTS_YEAR
-                   + r"|去年|全年|上半年|下半年|前三季度"
+                   # (session 53) last year as this year: "去年7月，该项目首期…奠基，计划总投资6亿元" dates one event
+                   + r"|去年" + _NOT_A_DATE + _NOT_AN_EVENTS_YEAR
+                   # …but a run of months from a date is a span ("从去年11月到今年9月底，湖州项目落地831个")
+                   + r"|(?:从|自)?(?:去年|今年|前年|(?<!\d)\d{4}年)[\d一二三四五六七八九十]{1,2}月份?(?:\d{1,2}日)?(?:到|至)"
+                   r"(?=今年|去年|(?<!\d)\d{4}年|[\d一二三四五六七八九十]{1,2}月|年底|年末)"
+                   + r"|全年|上半年|下半年|前三季度"
                    r"|[一二三四]季度|(近|未来)[一两二三四五六七八九十\d]{1,2}年|前\d{1,2}个?月|前[一二三四五六七八九十]{1,2}个?月|目前")
 
 # Between the span and the investment word: a count, a plan or completed work ("585个重大项目",
