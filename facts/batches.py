@@ -68,11 +68,16 @@ _NOT_AN_EVENTS_YEAR = r"(?!的[^，。；,;]{0,16}?(?:会|节|活动|仪式)(?:�
 _A_WORKS_YEAR = r"(?![^，。；,;]{0,6}?(?:经|获批|批准|核准|立项|列入))"
 SPAN = re.compile(r"(?<!\d)\d{4}年" + _NOT_A_DATE + _NOT_AN_EVENTS_YEAR + _A_WORKS_YEAR + r"|今年" + _NOT_A_DATE
                    + _NOT_AN_EVENTS_YEAR
-                   # (session 53) last year as this year: "去年7月，该项目首期…奠基，计划总投资6亿元" dates one event
-                   + r"|去年" + _NOT_A_DATE + _NOT_AN_EVENTS_YEAR
+                   # (session 53) last year with a month or a day as this year's: "去年7月，该项目首期…奠基，计划总投资6亿元"
+                   # dates one event (last year's fair stays a span: "在去年的投洽会上签约的12个项目中，已有8个开工建设")
+                   + r"|去年" + _NOT_A_DATE
                    # …but a run of months from a date is a span ("从去年11月到今年9月底，湖州项目落地831个")
                    + r"|(?:从|自)?(?:去年|今年|前年|(?<!\d)\d{4}年)[\d一二三四五六七八九十]{1,2}月份?(?:\d{1,2}日)?(?:到|至)"
                    r"(?=今年|去年|(?<!\d)\d{4}年|[\d一二三四五六七八九十]{1,2}月|年底|年末)"
+                   # …and so is a month's tally over an area ("7月，全市共签约项目18个": no event's day; an event in the
+                   # sentence still makes it a batch, span_figure)
+                   + r"|(?:去年|今年|(?<!\d)\d{4}年)?(?<![\d一二三四五六七八九十])[\d一二三四五六七八九十]{1,2}月份?"
+                   r"(?=[，,]?(?:全[市县区省州旗盟]|我[市县区省州旗])[^，。；,;]{0,6}?(?:共|累计))"
                    + r"|全年|上半年|下半年|前三季度"
                    r"|[一二三四]季度|(近|未来)[一两二三四五六七八九十\d]{1,2}年|前\d{1,2}个?月|前[一二三四五六七八九十]{1,2}个?月|目前")
 
@@ -85,6 +90,47 @@ _SPAN_COUNT_AFTER = re.compile(r"(?:(?<![\d.])\d+|[两三四五六七八九十�
                                r"[\u4e00-\u9fff“”\"]{0,10}?(?:项目|工程)")
 # The year's list a work is on ("是今年永安市食用菌产业发展的重点项目", "被列入2023年省重大项目"): the span dates the list,
 # not the work's figure (session 36).
+# One work's planned total or a step of its building after a span ("今年，某某新材料项目在某县经济开发区开工建设，计划总投资
+# 12亿元", "该项目去年完成主体施工，总投资8亿元"): the 计划 of 计划总投资 and a 完成 that is no money's are _SPAN_WORK's words
+# of a year's plan or tally only where no named work is the clause's subject (session 53). A work is named when its noun
+# has no category before it ("新开工的工业项目", "在建项目", "招商项目" are many works) and no area or plurality stands
+# between the span and the word (全市, 我县, 该县, 各地, 一批, 等, 30个…; not "位于我县…", "该县引进的…": one work's).
+_WORKS_OWN_WORD = re.compile(r"计划(?=总投资|投资总额)|完成(?=[^，。；,;]{0,4}?(?:主体|施工|建设|安装|调试|封顶|验收|签约|摘牌"
+                            r"|设计|备案|审批|招标))")
+# (not a park alone: "今年上半年，甘眉园区完成工业产值50.75亿元，固定资产投资9.53亿元" is the park's statistics)
+_WORK_NOUN = re.compile(r"项目|工程|基地|产业园|生产线|工厂|厂房|电站|医院|院区|枢纽|码头|水库|公路|铁路|大桥|机场")
+_CATEGORY_BEFORE = re.compile(r"(?:在建|新开工|新签约|开工建设|续建|新建|入库|招商|工业|产业|民生|基础设施|社会事业|农业"
+                              r"|服务业|制造业|投资|重点|重大|签约|开工|各类|这些|上述)的?$")
+_PLURAL_BETWEEN = re.compile(r"(?<!位于)[全我本该各][市县区省州旗盟镇乡地类](?!引进|招引|签约引进)|一批|首批"
+                             r"|第[一二三四五六七八九十\d]{1,2}批|批次|多个|系列|等(?!功能|领域|方面|于一体)"
+                             r"|(?<![\d.])\d+[个家项座条](?!月)|[两三四五六七八九十]+[个家项座条](?!月)")
+
+
+def _named_work(text: str, low: int, high: int) -> bool:
+    """Whether text[low:high] names one work and no area or plurality (_WORKS_OWN_WORD)."""
+    last = None
+    for last in _WORK_NOUN.finditer(text, low, high):
+        pass
+    return last is not None and not _CATEGORY_BEFORE.search(text, max(last.start() - 6, low), last.start()) \
+        and not _PLURAL_BETWEEN.search(text, low, high)
+
+
+def _span_work(text: str, sentence_start: int, span_start: int, span_end: int, amount_start: int) -> bool:
+    """Whether a count, a plan or completed work stands between a span and its amount (_SPAN_WORK), one named work's
+    planned total or building step aside (_WORKS_OWN_WORD; the work may be named right before the span in its clause:
+    "某某存储二期项目今年开工建设，计划总投资160亿元")."""
+    clause = max(sentence_start, *(text.rfind(mark, sentence_start, span_start) + 1 for mark in "，,；;"))
+    for found in _SPAN_WORK.finditer(text, span_end, amount_start):
+        if not (_WORKS_OWN_WORD.match(text, found.start())
+                and (_named_work(text, span_end, found.start()) or _named_work(text, clause, span_start)
+                     and not _PLURAL_BETWEEN.search(text, span_end, found.start()))):
+            return True
+    return False
+
+
+# A run of months (SPAN's "从去年11月到今年9月底") told of one work ("该项目于去年3月至今年5月完成主体施工"): its schedule.
+_A_RUN_OF_MONTHS = re.compile(r"月份?(?:\d{1,2}日)?(?:到|至)$")
+_ONE_WORKS_SCHEDULE = re.compile(r"(?:项目|工程)(?:将|已)?(?:于|从|自)?$")
 _LISTED_AS = re.compile(r"(?:是|为|列入|纳入|列为|作为|属于)[^，。；,;]{0,6}$")
 _YEARS_KEY_WORK = re.compile(r"[^，。；,;]{0,16}?(?:重点|重大)(?:建设|产业|工业)?(?:项目|工程)(?:之一)?(?=[，,。；;])")
 # One event's batch stays a roundup: "今天，北京市2023年首批50个重大项目开工" (EVENT).
@@ -206,6 +252,9 @@ def span_figure(text: str, title: str, sentence_start: int, invest_start: int, a
     if EVENT.search(text, sentence_start, sentence_end) or TOGETHER.search(title):
         return False
     for span in SPAN.finditer(text, sentence_start, invest_start):
+        if _A_RUN_OF_MONTHS.search(span.group()) and _ONE_WORKS_SCHEDULE.search(
+                text, max(span.start() - 8, sentence_start), span.start()):
+            continue  # "该项目从今年4月至10月进行设备安装调试，计划总投资12亿元": one work's schedule (session 53's review)
         if _LISTED_AS.search(text, max(span.start() - 8, sentence_start), span.start()) \
                 and _YEARS_KEY_WORK.match(text, span.end()):
             continue  # "该项目是今年永安市食用菌产业的重点项目，计划总投资500万元": the year's list the work is on
@@ -213,7 +262,7 @@ def span_figure(text: str, title: str, sentence_start: int, invest_start: int, a
             continue  # "…今天在沈阳开幕。…目前，已签约项目315个，总金额…": the event's tally so far
         if one_work_after and (span.group().startswith("未来") or firm and span.group() in ("今年", "去年", "全年")):
             continue  # "某公司今年拿出2亿元，新建一条生产线": a firm's money this year for one work
-        if (span.end() == invest_start or _SPAN_WORK.search(text, span.end(), amount_start)
+        if (span.end() == invest_start or _span_work(text, sentence_start, span.start(), span.end(), amount_start)
                 or _SPAN_COUNT_AFTER.search(text, amount_start, sentence_end)):
             return True
         # "全年" is a whole year's sum wherever it stands before the word ("北京全年向社会资本推介项目
