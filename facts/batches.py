@@ -77,7 +77,8 @@ SPAN = re.compile(r"(?<!\d)\d{4}年" + _NOT_A_DATE + _NOT_AN_EVENTS_YEAR + _A_WO
                    # …and so is a month's tally over an area ("7月，全市共签约项目18个": no event's day; an event in the
                    # sentence still makes it a batch, span_figure)
                    + r"|(?:去年|今年|(?<!\d)\d{4}年)?(?<![\d一二三四五六七八九十])[\d一二三四五六七八九十]{1,2}月份?"
-                   r"(?=[，,]?(?:全[市县区省州旗盟]|我[市县区省州旗])[^，。；,;]{0,6}?(?:共|累计))"
+                   r"(?=[，,]?(?:(?:全[市县区省州旗盟]|我[市县区省州旗])[^，。；,;]{0,6}?(?:共|累计)"
+                   r"|[^，。；,;]{0,10}?新(?:签约|开工|引进|落地)))"
                    + r"|全年|上半年|下半年|前三季度"
                    r"|[一二三四]季度|(近|未来)[一两二三四五六七八九十\d]{1,2}年|前\d{1,2}个?月|前[一二三四五六七八九十]{1,2}个?月|目前")
 
@@ -95,19 +96,25 @@ _SPAN_COUNT_AFTER = re.compile(r"(?:(?<![\d.])\d+|[两三四五六七八九十�
 # of a year's plan or tally only where no named work is the clause's subject (session 53). A work is named when its noun
 # has no category before it ("新开工的工业项目", "在建项目", "招商项目" are many works) and no area or plurality stands
 # between the span and the word (全市, 我县, 该县, 各地, 一批, 等, 30个…; not "位于我县…", "该县引进的…": one work's).
-_WORKS_OWN_WORD = re.compile(r"计划(?=总投资|投资总额)|完成(?=[^，。；,;]{0,4}?(?:主体|施工|建设|安装|调试|封顶|验收|签约|摘牌"
-                            r"|设计|备案|审批|招标))")
+_WORKS_OWN_WORD = re.compile(r"计划(?=总投资|投资总额)|完成(?=[^，。；,;]{0,4}?(?:主体|施工|建设|安装|调试|封顶|验收))")
 # (not a park alone: "今年上半年，甘眉园区完成工业产值50.75亿元，固定资产投资9.53亿元" is the park's statistics)
 _WORK_NOUN = re.compile(r"项目|工程|基地|产业园|生产线|工厂|厂房|电站|医院|院区|枢纽|码头|水库|公路|铁路|大桥|机场")
 _CATEGORY_BEFORE = re.compile(r"(?:在建|新开工|新签约|开工建设|续建|新建|入库|招商|工业|产业|民生|基础设施|社会事业|农业"
-                              r"|服务业|制造业|投资|重点|重大|签约|开工|各类|这些|上述)的?$")
+                              r"|服务业|制造业|投资|重点|重大|签约|开工|各类|这些|上述"
+                              # a sector's works ("该区2024年的城建项目", "某市水利工程": session 29's and 33's tests)
+                              r"|城建|市政|交通|水利|教育|卫生|医疗|文旅|旅游|能源|环保|生态|城乡|基建|住建|体育|文化)的?$")
 _PLURAL_BETWEEN = re.compile(r"(?<!位于)[全我本该各][市县区省州旗盟镇乡地类](?!引进|招引|签约引进)|一批|首批"
                              r"|第[一二三四五六七八九十\d]{1,2}批|批次|多个|系列|等(?!功能|领域|方面|于一体)"
-                             r"|(?<![\d.])\d+[个家项座条](?!月)|[两三四五六七八九十]+[个家项座条](?!月)")
+                             r"|(?<![\d.])\d+[个家项座条](?!月)|[两三四五六七八九十]+[个家项座条](?!月)"
+                             # a province's or a city's programme of many sites ("江西省高标准农田建设项目", "济南市老旧
+                             # 小区改造工程", "保定市民心工程": the fresh review's)
+                             r"|[\u4e00-\u9fff]{2,3}省|城中村|老旧小区|棚户区|农村|农田|民心|惠民|民生|保障|乡村|入驻|企业")
 
 
 def _named_work(text: str, low: int, high: int) -> bool:
     """Whether text[low:high] names one work and no area or plurality (_WORKS_OWN_WORD)."""
+    if text.startswith("的", low):
+        return False  # "2024年的…项目": the year's works
     last = None
     for last in _WORK_NOUN.finditer(text, low, high):
         pass
@@ -130,7 +137,7 @@ def _span_work(text: str, sentence_start: int, span_start: int, span_end: int, a
 
 # A run of months (SPAN's "从去年11月到今年9月底") told of one work ("该项目于去年3月至今年5月完成主体施工"): its schedule.
 _A_RUN_OF_MONTHS = re.compile(r"月份?(?:\d{1,2}日)?(?:到|至)$")
-_ONE_WORKS_SCHEDULE = re.compile(r"(?:项目|工程)(?:将|已)?(?:于|从|自)?$")
+_ONE_WORKS_SCHEDULE = re.compile(r"(?:项目|工程)(?:将|已)?(?:于|从|自)?$|(?:建设期|建设工期|工期|施工期|建设周期)(?:为|是)?(?:从|自)?$")
 _LISTED_AS = re.compile(r"(?:是|为|列入|纳入|列为|作为|属于)[^，。；,;]{0,6}$")
 _YEARS_KEY_WORK = re.compile(r"[^，。；,;]{0,16}?(?:重点|重大)(?:建设|产业|工业)?(?:项目|工程)(?:之一)?(?=[，,。；;])")
 # One event's batch stays a roundup: "今天，北京市2023年首批50个重大项目开工" (EVENT).
@@ -262,6 +269,9 @@ def span_figure(text: str, title: str, sentence_start: int, invest_start: int, a
             continue  # "…今天在沈阳开幕。…目前，已签约项目315个，总金额…": the event's tally so far
         if one_work_after and (span.group().startswith("未来") or firm and span.group() in ("今年", "去年", "全年")):
             continue  # "某公司今年拿出2亿元，新建一条生产线": a firm's money this year for one work
+        if _A_RUN_OF_MONTHS.search(span.group()) and not (firm or one_work_after) \
+                and not _named_work(text, span.end(), invest_start):
+            return True  # "2023年3月至12月，株洲市新签约产业项目总投资达380亿元": the months' tally (the fresh review's)
         if (span.end() == invest_start or _span_work(text, sentence_start, span.start(), span.end(), amount_start)
                 or _SPAN_COUNT_AFTER.search(text, amount_start, sentence_end)):
             return True

@@ -116,6 +116,7 @@ _NOT_A_COUNTY = re.compile(r"族|行政|工业园")
 _RARE_PLACE_NAME = 100  # how seldom jieba may count a county's short name tagged ns for placelike's allowance below
 _RARE_PLACE_FAME = 1.25  # …up to this many times its city's count (no wider: 牡丹 1.36, 青龙 1.07 but 164 times)
 _RARE_WORD = 10  # jieba's count under which a word's tag says little (places.py old county names)
+_MISTAGGED = 100  # jieba's count under which a county's short name is read as the place in a place's slot (seldom_written)
 _OLD_COUNTY_WORD = 2000  # jieba's count under which a county-level city's short name is written with 县 as its old name
 _PROPER_TAGS = {"ns", "nr", "nrt", "nrfg", "nz", "nt"}
 
@@ -157,6 +158,27 @@ def _county_city_slot(text: str, start: int, end: int, city: bool = True, common
     if start and text[start - 1] == "其" and text.startswith(("工厂", "基地", "园区", "生产基地"), end):
         return True
     return bool(_PLACE_BEFORE.search(text, max(0, start - 4), start) and _COUNTY_CITY_VERB.match(text, end))
+
+
+# The end of a seldom written name's slot (_named_as_a_place): a clause's end or a verb of building or of an event, as
+# _PLACE_END, but not 、 (a list's item: "在兴业、浦发等多家银行的支持下") nor 的 (above).
+_NAMED_PLACE_END = re.compile(r"[，。；：！？,;:!?）)\s]|$|投资|建设|开工|动工|举行|举办|召开|签约|落地|实施|新建|兴建|打造|布局|设立|启动"
+                              r"|建成|投产|扩建|集中(?:签约|开工)")
+_SIDE_AFTER = re.compile(r"一侧|两侧|一边|两边|旁边|对面|附近|周边|上|下|中")
+
+
+def _named_as_a_place(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands where a sentence puts something (a work, an event, a firm) at a place: after 在,
+    位于, 落户… and before the clause's end, 的 or a verb of building ("位于莎车的…项目", "在神木开工"), or as a dateline's
+    place ("本报神木5月8日电"). Narrower than _in_place_slot: a seldom written name is read only here (_Table.seldom_written)."""
+    before = _PLACE_BEFORE.search(text, max(0, start - 4), start)
+    if before is None:
+        return bool(_DATELINE_BEFORE.search(text, max(0, start - 7), start) and _DATELINE_END.match(text, end))
+    if text.startswith("的", end):
+        # Only where the word before says a place follows ("位于莎车的…项目"): "在X的基础上", "在铜鼓的敲击声中", "来到金沙的
+        # 家中", "位于临河的一侧" are no places (session 53's review, review53d).
+        return before.group().startswith(("位于", "地处", "落户")) and not _SIDE_AFTER.match(text, end + 1)
+    return bool(_NAMED_PLACE_END.match(text, end))
 
 
 def _bracketed_park(text: str, start: int, end: int) -> bool:
@@ -442,6 +464,17 @@ class _Table:
         place name it mis-tags (介休 v, 28 times) is rare."""
         return self.common_word(name) and self.words[name][0] >= _EVERYDAY
 
+    def seldom_written(self, name: str) -> bool:
+        """True when jieba's dictionary counts ``name`` rarely, whatever its tag (莎车 n 83 times, 神木 n 93, 澄迈 z 5, 若羌
+        nrt 36, 仁寿 nr 70): read as the place where a sentence puts something there (_named_as_a_place), though its tag
+        says a common word or a person, or it is written more often than its prefecture (placelike's test). Session 53:
+        405 of the 470 weak names jieba tags as common words it counts under 300, nearly all of them counties' names; the
+        common ones are written far more often (延长 1,229, 大方 559, 比如 5,621), and so are the places that are parts of a
+        city too (南城 193, 龙井 242)."""
+        # (Not a position, a numeral, a measure or an adverb: "位于路南", "在三台的基础上", "天元": jieba's s, m, q, d.)
+        freq, tag = self.words.get(name, (0, ""))
+        return freq < _MISTAGGED and tag not in ("s", "m", "q", "d", "f")
+
     def placelike(self, name: str, code: str) -> bool:
         """True when the weak short ``name`` of division ``code`` is unlikely to be an ordinary word.
 
@@ -636,6 +669,7 @@ class _Table:
                             and text[start - 1] not in _BEFORE_A_PLACE) or self._after_its_own(out, start, code) or _bracketed_park(text, start, end + 1) or (
                             self.placelike(name, code) and (_in_place_slot(text, start, end + 1)
                                                             or _PARK_BRAND_AFTER.match(text, end + 1))) \
+                            or self.seldom_written(name) and _named_as_a_place(text, start, end + 1) \
                             or not (out and out[-1][1] == start) and (  # "肥西县三河古镇": a town of the county before
                                 not self.common_word(name) and _COUNTY_FIRM_AFTER.match(text, end + 1) or (
                                     self.by_code[code].name.endswith(("市", "县"))

@@ -14,6 +14,8 @@ import pytest
 
 from newsmon.facts import extract_facts
 
+from facts_probe_check import first_city  # (tests/ is on the path: the one reading of a story's city)
+
 
 @pytest.mark.parametrize("body, amount", [
     # 去年 with a month, a day word or a date: one event's day, as 今年3月 and 2019年7月
@@ -57,6 +59,34 @@ def test_last_year_with_a_month_dates_one_event(body: str, amount: float | None)
     ("今年，城区在建项目计划总投资260亿元。", None),
     ("今年，某某产业园等项目加快建设，计划总投资80亿元。", None),
     ("今年上半年，某某园区完成工业产值50.75亿元，固定资产投资9.53亿元，税收4064万元。", None),
+    # a province's or a city's programme of many sites, a park's tenants (the fresh review's, review53c)
+    ("今年，某某省高标准农田建设项目计划总投资96亿元，新建高标准农田290万亩。", None),
+    ("今年，某市老旧小区改造工程计划总投资42亿元，涉及小区312个。", None),
+    ("目前，某某数字经济产业园已完成签约，入驻企业协议投资总额26亿元。", None),
+    # a work's schedule written as its 建设期 or 工期 is no span; a run of months over new signings is one
+    ("某某精密轴承产业园项目位于某某片区，建设期为2024年3月至2026年12月，计划总投资5亿元。", 5e8),
+    ("某某食品级再生塑料项目建设期从2024年3月至2025年6月，将新建生产厂房4栋，总投资7亿元。", 7e8),
+    ("2023年3月至12月，某市新签约产业项目总投资达380亿元。", None),
+    ("今年3月，某市某区新签约项目5个，总投资达94亿元。", None),
+    ("从去年8月到今年6月，该企业投资2亿元完成了智能化技术改造项目，生产效率提高40%。", 2e8),  # a firm's one work
 ])
 def test_one_named_works_planned_total_after_a_span(body: str, amount: float | None) -> None:
     assert extract_facts("", body).amount == amount
+
+
+@pytest.mark.parametrize("body, city", [
+    # a county's short name jieba counts rarely, where a sentence puts a work there: the county, whatever jieba's tag
+    ("近日，位于莎车的某某新材料项目正式开工，项目总投资5亿元。", "喀什地区"),  # 莎车 n, 83 times
+    ("近日，某某新材料项目在神木开工，项目总投资5亿元。", "榆林市"),  # 神木 n, 93 times
+    ("近日，某某冷链物流项目落户若羌，项目总投资2亿元。", "巴音郭楞蒙古自治州"),  # 若羌 nrt: more often than its prefecture
+    # a name jieba writes often stays a word there; outside a place's slot a rare name is read as before
+    ("近日，位于南城的某某商业综合体项目正式开工，项目总投资5亿元。", None),  # 南城 193: a city's south part
+    ("近日，某某冷链物流项目开工，由神木华泰能源公司投资2亿元。", None),
+    # no place's slot: 在X的… (a basis, a sound, a home), a list's item, a position word (the review's, review53d)
+    ("今年该公司的盾构机保有量在三台的基础上又增加了五台，总投资2亿元。", None),
+    ("在铜鼓的敲击声中，第三届民族文化旅游节正式开幕，现场签约项目总投资5亿元。", None),
+    ("在兴业、浦发等多家银行的支持下，某企业顺利完成了技改融资，总投资2亿元。", None),
+    ("新厂区位于路南，与老厂区隔街相望，占地约120亩，总投资2亿元。", None),
+])
+def test_a_seldom_written_county_name_in_a_places_slot(body: str, city: str | None) -> None:
+    assert first_city(extract_facts("", body)) == city
