@@ -466,6 +466,12 @@ def _clause_after(text: str, pos: int) -> str:
     return text[pos:sentence_end(text, pos, _CLAUSE_MARKS)]
 
 
+# A ceremony of the verb's stage still to come, its plan word after it ("签约仪式将于明天举行", "开工仪式推迟举行"; a probe of
+# plan and tense words around one work's stage, session 53); not the talks after a ceremony ("签约仪式后，双方将于…举行座谈").
+_CEREMONY_AHEAD = re.compile(r"(?:暨[^，。；,;]{0,8}?)?(?:仪式|典礼|大会|活动)(?!后|上|中|结束|现场)[^，。；,;]{0,6}?"
+                             r"(?:将于?|拟于?|定于|计划于?|即将|择期|推迟|延期|暂缓|延后|改期)[^，。；,;]{0,12}?(?:举行|举办|召开)")
+
+
 def _planned(text: str, pos: int) -> bool:
     """Whether a plan word earlier in the sentence governs the verb at ``pos``."""
     start = sentence_start(text, pos, _SENTENCE_MARKS)
@@ -732,6 +738,8 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
         return "statistic"
     if _planned(text, match.start()):
         return "plan"
+    if _CEREMONY_AHEAD.match(text, match.end()):
+        return "plan"  # (session 53) "签约仪式将于明天举行", "开工仪式推迟举行": the ceremony is ahead, no stage reached
     if text[match.start() - 1:match.start()] in ("从", "到", "至") and not _TOOK.match(text, match.end()) \
             and not (text[match.start() - 1] == "从" and _SPAN_TOOK.match(text, match.end())) \
             and not match.group().endswith("考察"):  # (a visit read after its 到: "到我县进行投资考察", session 49)

@@ -90,3 +90,35 @@ def test_one_named_works_planned_total_after_a_span(body: str, amount: float | N
 ])
 def test_a_seldom_written_county_name_in_a_places_slot(body: str, city: str | None) -> None:
     assert first_city(extract_facts("", body)) == city
+
+
+@pytest.mark.parametrize("title, city", [
+    # a headline opening on a county's short name: its work's name may run long before 项目, and a headline's second
+    # part opens so too (session 53's probe of every county's name)
+    ("寿光鲁清石化高端橡塑一体化项目正式开工", "潍坊市"),
+    ("沭阳华宇新材料项目正式开工", "宿迁市"),
+    ("投资5亿元！沭阳华宇新材料项目开工", "宿迁市"),
+    ("总投资28亿元 沭阳华宇新材料产业园开工", "宿迁市"),
+    ("寿光鲁清石化项目开工", "潍坊市"),  # (as before)
+    # not a district's name (a brand or a word there), a name run into a word, or a firm's or a method's home (review53e)
+    ("龙湖天街TOD综合体项目开工", None),
+    ("黄梅戏艺术中心项目开工", None),
+    ("晋江鞋企越南生产基地项目投产", None),
+    ("寿光模式智慧农业产业园项目开工", None),
+])
+def test_a_county_name_opening_a_headline_part(title: str, city: str) -> None:
+    body = "近日，该项目正式开工，项目总投资5亿元，建成后年产值10亿元，可带动就业500人，助力当地经济发展。"
+    assert first_city(extract_facts(title, body)) == city
+
+
+@pytest.mark.parametrize("head, stage", [
+    # a ceremony still to come, its plan word after it: no stage reached (a probe of plan and tense words)
+    ("某某新材料项目签约仪式将于明天举行", None),
+    ("某某新材料项目开工仪式推迟举行", None),
+    ("某某新材料项目开工仪式于昨天上午举行", "开工"),
+    ("某某新材料项目顺利签约，签约仪式后双方将于明天举行座谈", "签约"),
+])
+def test_a_ceremony_still_to_come(head: str, stage: str | None) -> None:
+    body = ("近日，" + head + "。该项目总投资12亿元，主要建设年产5万吨新材料生产线及配套设施，建成后年产值可达20亿元，"
+            "可带动就业500人。")
+    assert extract_facts(head, body).stage == stage
