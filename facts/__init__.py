@@ -93,7 +93,10 @@ __all__ = [
 #: compound word (复合肥) or after a function character inside a word (点将台北侧) none; a site word's names read on
 #: (建设地点：…自治州阿克陶县); 股份 in a firm's name no stake, a named work's 基建总投资 its own, a plan word as the topic
 #: of talks (就推动…进行洽谈) no plan; 57 session 53's: 去年 with a month or 底/初/末 a date like 今年's (去年7月…奠基，计划
-#: 总投资6亿元: the work's), a run of months a span (从去年11月到今年9月底…总投资1350亿元: a tally).)
+#: 总投资6亿元: the work's), a run of months a span (从去年11月到今年9月底…总投资1350亿元: a tally) unless one work's schedule,
+#: 至今年 no 至今, one named work's 计划总投资 after a span its own; a county's seldom written short name in a place's slot
+#: (位于莎车的) and a county's short name opening a headline or its second part before a long work's name the county; a
+#: ceremony still to come (签约仪式将于明天举行) no stage.)
 FACTS_VERSION = 57
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;

@@ -110,10 +110,11 @@ _EVENT_AFTER = re.compile(r"举行|举办|召开|集中(?:签约|开工|开竣�
 _PROJECT_NEAR = re.compile(r"[^，。、；：！？,;:!?\s]{0,4}?项目|一[^，。、；：！？,;:!?\s]{1,8}?项目")  # "胶州一航空物流项目"
 # The place as a firm's, a person's or a method's home, not the work's site ("晋江鞋企越南生产基地", "沭阳小伙在深圳创办…",
 # "寿光模式智慧农业产业园", "安溪茶企投资建设的贵州茶叶基地": the headline slot's review).
-_HOME_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:企业?|籍|人|小伙|老板|商人|客商|模式|经验|样板)")
+# (not 人民: "沭阳人民医院新院区项目" is the county's hospital)
+_HOME_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:企业?|籍|人(?!民)|小伙|老板|商人|客商|模式|经验|样板)")
 # (not across a hyphen or a dot joining two places: "江阴-靖江工业园区" lies in 靖江)
 _WORK_AFTER_A_HEADLINE_NAME = re.compile(r"[^，。、；：！？,;:!?\s“”\"\-－—·・]{0,14}?(?:项目|产业园|工业园|园区|基地)")
-_HEADLINE_PART = 40  # how far into a text a headline's second part may open (_in_place_slot)
+_HEADLINE_PART = 40  # how far into a text a headline's second part may open (_headline_work_slot)
 _HEADLINE_BREAKS = "！!？? \u3000丨｜|"
 # jieba's tags of proper nouns; a name tagged otherwise is an ordinary word as well (资源 n, 合作 vn).
 # Districts that had no counties before them: Hong Kong's, Macau's and Taiwan's (GB/T 2260 71, 81, 82), and names that

@@ -105,6 +105,7 @@ def test_a_seldom_written_county_name_in_a_places_slot(body: str, city: str | No
     ("黄梅戏艺术中心项目开工", None),
     ("晋江鞋企越南生产基地项目投产", None),
     ("寿光模式智慧农业产业园项目开工", None),
+    ("沭阳人民医院新院区项目开工", "宿迁市"),  # 人民 is no person: the county's hospital
 ])
 def test_a_county_name_opening_a_headline_part(title: str, city: str) -> None:
     body = "近日，该项目正式开工，项目总投资5亿元，建成后年产值10亿元，可带动就业500人，助力当地经济发展。"
