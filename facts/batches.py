@@ -97,8 +97,9 @@ _SPAN_COUNT_AFTER = re.compile(r"(?:(?<![\d.])\d+|[两三四五六七八九十�
 # has no category before it ("新开工的工业项目", "在建项目", "招商项目" are many works) and no area or plurality stands
 # between the span and the word (全市, 我县, 该县, 各地, 一批, 等, 30个…; not "位于我县…", "该县引进的…": one work's).
 _WORKS_OWN_WORD = re.compile(r"计划(?=总投资|投资总额)|完成(?=[^，。；,;]{0,4}?(?:主体|施工|建设|安装|调试|封顶|验收))")
-# (not a park alone: "今年上半年，甘眉园区完成工业产值50.75亿元，固定资产投资9.53亿元" is the park's statistics)
-_WORK_NOUN = re.compile(r"项目|工程|基地|产业园|生产线|工厂|厂房|电站|医院|院区|枢纽|码头|水库|公路|铁路|大桥|机场")
+# Narrower than amounts' _WORK_NOUN (园, 场, 中心…, any work in view): a noun that names one work as a clause's subject.
+# (Not a park alone: "今年上半年，甘眉园区完成工业产值50.75亿元，固定资产投资9.53亿元" is the park's statistics.)
+_NAMED_WORK_NOUN = re.compile(r"项目|工程|基地|产业园|生产线|工厂|厂房|电站|医院|院区|枢纽|码头|水库|公路|铁路|大桥|机场")
 _CATEGORY_BEFORE = re.compile(r"(?:在建|新开工|新签约|开工建设|续建|新建|入库|招商|工业|产业|民生|基础设施|社会事业|农业"
                               r"|服务业|制造业|投资|重点|重大|签约|开工|各类|这些|上述"
                               # a sector's works ("该区2024年的城建项目", "某市水利工程": session 29's and 33's tests)
@@ -116,7 +117,7 @@ def _named_work(text: str, low: int, high: int) -> bool:
     if text.startswith("的", low):
         return False  # "2024年的…项目": the year's works
     last = None
-    for last in _WORK_NOUN.finditer(text, low, high):
+    for last in _NAMED_WORK_NOUN.finditer(text, low, high):
         pass
     return last is not None and not _CATEGORY_BEFORE.search(text, max(last.start() - 6, low), last.start()) \
         and not _PLURAL_BETWEEN.search(text, low, high)

@@ -91,9 +91,9 @@ _BRACKETED_PARK_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:园|园区|产业�
 # with a project a few characters on ("寿光蔬菜项目开工"; later clauses name companies so:
 # "龙湖多地项目" is the 龙湖 group's).
 _PLACE_BEFORE = re.compile(r"(?:在|位于|地处|落户(?:于|在|到)?|来到|走进|前往|赴|扎根)$")
-_PLACE_END = re.compile(r"[，。、；：！？,;:!?）)\s]|的|$"  # "落户太仓的第400家德资企业"
-                        # (session 51) what a work or an event does at the place ("在丹灶投资建设", "在木渎开工")
-                        r"|投资|建设|开工|动工|举行|举办|召开|签约|落地|实施|新建|兴建|打造|布局|设立|启动|建成|投产|扩建")
+# (session 51) what a work or an event does at the place ("在丹灶投资建设", "在木渎开工")
+_PLACE_VERBS = r"投资|建设|开工|动工|举行|举办|召开|签约|落地|实施|新建|兴建|打造|布局|设立|启动|建成|投产|扩建"
+_PLACE_END = re.compile(r"[，。、；：！？,;:!?）)\s]|的|$|" + _PLACE_VERBS)  # "落户太仓的第400家德资企业"
 # A firm's registered place between brackets before what it is: "艾威昂智能科技（太仓）有限公司".
 _FIRM_PLACE = re.compile(r"[）)](?:有限|股份|科技|实业|集团|控股|智能|电子|新能源|新材料|投资|发展|置业|制造)")
 # News outlets that open a dateline ("本报寿光1月5日电", "新华社南宁5月8日电"; _DATELINE below).
@@ -170,8 +170,7 @@ def _county_city_slot(text: str, start: int, end: int, city: bool = True, common
 
 # The end of a seldom written name's slot (_named_as_a_place): a clause's end or a verb of building or of an event, as
 # _PLACE_END, but not 、 (a list's item: "在兴业、浦发等多家银行的支持下") nor 的 (above).
-_NAMED_PLACE_END = re.compile(r"[，。；：！？,;:!?）)\s]|$|投资|建设|开工|动工|举行|举办|召开|签约|落地|实施|新建|兴建|打造|布局|设立|启动"
-                              r"|建成|投产|扩建|集中(?:签约|开工)")
+_NAMED_PLACE_END = re.compile(r"[，。；：！？,;:!?）)\s]|$|集中(?:签约|开工)|" + _PLACE_VERBS)
 _SIDE_AFTER = re.compile(r"一侧|两侧|一边|两边|旁边|对面|附近|周边|上|下|中")
 
 
