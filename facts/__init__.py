@@ -96,8 +96,15 @@ __all__ = [
 #: 总投资6亿元: the work's), a run of months a span (从去年11月到今年9月底…总投资1350亿元: a tally) unless one work's schedule,
 #: 至今年 no 至今, one named work's 计划总投资 after a span its own; a county's seldom written short name in a place's slot
 #: (位于莎车的) and a county's short name opening a headline or its second part before a long work's name the county; a
-#: ceremony still to come (签约仪式将于明天举行) no stage.)
-FACTS_VERSION = 57
+#: ceremony still to come (签约仪式将于明天举行) no stage; 58 session 54's: a headline county read by its work slot yields
+#: to the body's stated site in another city (东阿阿胶…基地项目开工 over 项目位于…伽师县), a county's short name before a
+#: headline's colon or in its tag the county (延长：…项目开工) unless the body names another city and never it (东海：), a
+#: headline's aid donor (天津援疆…) and a brand's home before its plant's site (广州本田武汉工厂) no site, a recent span
+#: dating one named work (今年以来，某项目开工建设，计划总投资12亿元) its total kept, 百余万元/千多万元 amounts, a stage
+#: put off, readied or failed (暂缓开工, 筹备开工, 签约失败, 开工仪式推迟, 年底前建成) not reached, a headline's count the lead
+#: tallies over a span a tally (驿城区签约…项目34个 over 至目前，全区共签约…项目34个), townships several places share named
+#: together their one common county (梧桐街道…凤鸣街道), a joint park's first-named helper no site (无锡淮安工业园区).)
+FACTS_VERSION = 58
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

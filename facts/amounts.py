@@ -18,7 +18,7 @@ from typing import Iterator, NamedTuple, Optional
 from .batches import (COUNT_BEFORE as _COUNT_BEFORE, MANY_AREAS as _MANY_AREAS,
                       PLANNED_COUNT as _PLANNED_COUNT, PLURAL as _PLURAL, ROUNDUP as _ROUNDUP, SEVERAL as _SEVERAL,
                       SPAN as _SPAN, STANDING as _STANDING, TOTAL as _TOTAL, YEAR_PLAN as _YEAR_PLAN,
-                      batch_of_one_event as _batch_of_one_event, span_figure as _span_figure,
+                      batch_of_one_event as _batch_of_one_event, named_work as _named_work, span_figure as _span_figure,
                       under_way_before as _under_way_before)
 from .money import AMOUNT as _AMOUNT, CN_DIGITS, CNY_RATES, Amount, parse_amount, to_amount as _to_amount
 from .places import find_places
@@ -935,7 +935,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             span_start = min(span_start, max(sentences.start_before(start), start - _REACH))
         if ((_period(text, own_start if own_work else span_start, invest.start()) or _PERIOD.search(subject))
                 and not _ONE_WORK_AFTER.match(after) and not share and not one_of
-                and not (_FAIR_SO_FAR.search(full_sentence) and _FAIR.search(full_sentence))):
+                and not (_FAIR_SO_FAR.search(full_sentence) and _FAIR.search(full_sentence))
+                and not _span_dates_one_work(text, span_start, invest)):
             continue  # "近5年来…投入50多亿元", "今年以来…总投资120亿元": a period's total
         # A total naming its work ("其中，总投资12.3亿元的城东污水处理厂三期工程…") is that work's, whatever span the
         # sentence before it sums up.
@@ -1050,6 +1051,33 @@ def _bound_of_one_work(text: str, sentences: Marks, start: int, invest: re.Match
 _WORK_NAMED_BEFORE = re.compile(r"(?<!的)(?:项目|工程|产业园|基地|工厂|生产线)")
 # A year's works or a rule's wording before the bound ("今年推介的项目", "新入园项目…须…否则不予供地"): a threshold.
 _CLASS_OR_RULE = re.compile(r"今年|全年|年度|明年|每年|入园|准入|门槛|标准|须|应当|原则上|否则")
+
+
+_WORK_NOUN_AFTER_NAME = re.compile(r"项目|工程|基地|产业园|生产线|工厂|电站|医院")
+_SITE_OR_AREA_BEFORE_NAME = re.compile(r"^(?:位于[^，。；,;的]{0,16}的|[\u4e00-\u9fff]{0,6}(?:镇|乡|县|区|市|开发区|园区|街道)(?=[\u4e00-\u9fff]|$))")
+_CATEGORY_NAME = re.compile(r"(?:招商引资|招商|城市更新|乡村振兴|城建|市政|民生|基础设施|产业|工业|重点|重大|在建|新建|续建|入库|项目建设)+")
+_RECENT_SPAN = re.compile(r"(?:今年|去年|年初|本年|入春|入夏|入秋|入冬|开春)以来$")
+
+
+def _span_dates_one_work(text: str, low: int, invest: re.Match[str]) -> bool:
+    """Whether a span's own clause only dates one named work's step and the total after it is the work's (session 54):
+    "今年以来，华宇新材料项目开工建设，计划总投资12亿元", "今年以来，位于县经济开发区的某项目开工建设，总投资12亿元" — not a
+    category's or an area's works ("今年以来，我县重点项目开工建设", "全县新开工项目23个": batches.named_work)."""
+    if "总投资" not in invest.group():
+        return False
+    last = None
+    for last in _PERIOD.finditer(text, low, invest.start()):
+        pass
+    # (Only a recent span: "2010年以来，某生产基地的总投资超过830亿元" sums fifteen years' spending.)
+    if last is None or not text.startswith(("，", ","), last.end()) \
+            or _RECENT_SPAN.search(text, max(low, last.start() - 4), last.end()) is None \
+            or not _named_work(text, last.end() + 1, invest.start()) or "、" in text[last.end():invest.start()]:
+        return False
+    # Its name, a site before it and an area's name left out, is a firm's or a trade's ("华宇新材料"), not a category's or an
+    # area's works ("城关镇项目", "县经济开发区项目", "招商引资项目", "城市更新项目": review54b).
+    work = _WORK_NOUN_AFTER_NAME.search(text, last.end() + 1, invest.start())
+    name = _SITE_OR_AREA_BEFORE_NAME.sub("", text[last.end() + 1:work.start()]) if work else ""
+    return len(name) >= 4 and not _CATEGORY_NAME.fullmatch(name)
 
 
 def _period(text: str, low: int, high: int) -> bool:
@@ -1387,7 +1415,7 @@ def _tally_story(title: str, lead: str, body: str = "") -> bool:
     headline = _QUOTES.sub("", title)
     if not _TALLY_HEADLINE.search(headline) and not (_CAMPAIGN_HEADLINE.search(headline) and _campaign_goes_on(lead, body)) \
             and not (_TOUR_HEADLINE.search(title) and _tour_goes_on(body)):
-        return False
+        return _count_tallied_below(headline, body)
     first = lead[:sentence_end(lead, sentence_end(lead, 0) + 1)] if lead else ""  # its first two sentences
     opening = lead[:sentence_end(lead, 0)] if lead else ""  # the lead's first sentence
     if TODAY_EVENT.search(first) or _EVENT_IN_LEAD.search(first) or (_DAY_WORD.search(opening) and find_stage("", opening)):
@@ -1395,6 +1423,26 @@ def _tally_story(title: str, lead: str, body: str = "") -> bool:
     if _REPORT_HEADLINE.search(title):
         return True  # "2018年1-8月份招商引资签约和跟踪在谈项目情况": the span's report, its stage words the tally's
     return not any(_DAYS_EVENT.search(part) or find_stage(part, "") for part in _TALLY_PHRASE.split(title) if part)
+
+
+def _count_tallied_below(headline: str, body: str) -> bool:
+    """Whether a headline's count of works at a stage with no span word ("驿城区签约5000万元以上项目34个") is the body's
+    tally: its opening paragraphs give the same count over a span ("今年以来，…至目前，全区共签约5000万元以上项目34个"),
+    on no day's event (session 54)."""
+    phrase = _TALLY_PHRASE.search(headline)
+    if phrase is None or _DAYS_EVENT.search(headline) or _EVENT_IN_LEAD.search(headline):
+        return False
+    count = re.search(r"(\d+)个$", phrase.group())
+    if count is None:
+        return False
+    opening = "\n".join(story_paragraphs(body)[:2])
+    for restated in re.finditer(r"项目\s*" + count.group(1) + r"个", opening):
+        start = _sentence_start(opening, restated.start())
+        sentence = opening[start:sentence_end(opening, restated.start())]
+        if (_TALLY_LEAD.search(opening, start, restated.start()) or "至目前" in opening[start:restated.start()]) \
+                and not TODAY_EVENT.search(sentence) and not _EVENT_IN_LEAD.search(sentence) and not _EVENT.search(sentence):
+            return True
+    return False
 
 
 def _tour_goes_on(body: str) -> bool:

@@ -112,7 +112,7 @@ _PLURAL_BETWEEN = re.compile(r"(?<!位于)[全我本该各][市县区省州旗�
                              r"|[\u4e00-\u9fff]{2,3}省|城中村|老旧小区|棚户区|农村|农田|民心|惠民|民生|保障|乡村|入驻|企业")
 
 
-def _named_work(text: str, low: int, high: int) -> bool:
+def named_work(text: str, low: int, high: int) -> bool:
     """Whether text[low:high] names one work and no area or plurality (_WORKS_OWN_WORD)."""
     if text.startswith("的", low):
         return False  # "2024年的…项目": the year's works
@@ -130,7 +130,7 @@ def _span_work(text: str, sentence_start: int, span_start: int, span_end: int, a
     clause = max(sentence_start, *(text.rfind(mark, sentence_start, span_start) + 1 for mark in "，,；;"))
     for found in _SPAN_WORK.finditer(text, span_end, amount_start):
         if not (_WORKS_OWN_WORD.match(text, found.start())
-                and (_named_work(text, span_end, found.start()) or _named_work(text, clause, span_start)
+                and (named_work(text, span_end, found.start()) or named_work(text, clause, span_start)
                      and not _PLURAL_BETWEEN.search(text, span_end, found.start()))):
             return True
     return False
@@ -271,7 +271,7 @@ def span_figure(text: str, title: str, sentence_start: int, invest_start: int, a
         if one_work_after and (span.group().startswith("未来") or firm and span.group() in ("今年", "去年", "全年")):
             continue  # "某公司今年拿出2亿元，新建一条生产线": a firm's money this year for one work
         if _A_RUN_OF_MONTHS.search(span.group()) and not (firm or one_work_after) \
-                and not _named_work(text, span.end(), invest_start):
+                and not named_work(text, span.end(), invest_start):
             return True  # "2023年3月至12月，株洲市新签约产业项目总投资达380亿元": the months' tally (the fresh review's)
         if (span.end() == invest_start or _span_work(text, sentence_start, span.start(), span.end(), amount_start)
                 or _SPAN_COUNT_AFTER.search(text, amount_start, sentence_end)):

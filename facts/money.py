@@ -106,8 +106,10 @@ def to_amount(match: re.Match[str], kind: str, written: Optional[str] = None) ->
     if not unit and not currency and not match.group("compound"):
         return None  # a bare number is not an amount
     num = match.group("num")
-    if num in ("百", "千") and unit == "亿":
-        num = "一" + num  # "超百亿元", "千亿元": one hundred, one thousand 亿 (cn2an wants 一千);
+    over = match.group()[match.group().index(num) + 1:].lstrip()[:1] in ("余", "多") if num else False
+    if num in ("百", "千") and (unit == "亿" or unit == "万" and over):
+        num = "一" + num  # "超百亿元", "千亿元": one hundred, one thousand 亿 (cn2an wants 一千); "百余万元", "千多万元"
+        # (session 54): over one hundred, one thousand 万, read as the round figure as "200余万元" is.
         # "近千万元", "上百万元" stay unread: customary vague sizes of small spending
     number = _number(num) if num else 1.0  # (a bare "万亿" after its bound word: AMOUNT)
     if number is None or number <= 0:

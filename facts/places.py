@@ -114,6 +114,10 @@ _PROJECT_NEAR = re.compile(r"[^，。、；：！？,;:!?\s]{0,4}?项目|一[^�
 _HOME_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:企业?|籍|人(?!民)|小伙|老板|商人|客商|模式|经验|样板)")
 # (not across a hyphen or a dot joining two places: "江阴-靖江工业园区" lies in 靖江)
 _WORK_AFTER_A_HEADLINE_NAME = re.compile(r"[^，。、；：！？,;:!?\s“”\"\-－—·・]{0,14}?(?:项目|产业园|工业园|园区|基地)")
+# A headline's colon after a county's name, and its news: a work or a stage within the headline's part
+# (_headline_colon_slot).
+_COLON_NEWS_AFTER = re.compile(r"(?:[：:丨｜|]|[】］\]]\s*)[^。！？!?\n]{0,30}?(?:项目|产业园|工业园|园区|基地|工程|开工|动工|签约|投产|竣工|招商|洽谈|落地|落户)")
+_COLON_WORD = 10_000  # jieba's count over which a common word opening a headline is that word (_Table.colon_word)
 _HEADLINE_PART = 40  # how far into a text a headline's second part may open (_headline_work_slot)
 _HEADLINE_BREAKS = "！!？? \u3000丨｜|"
 # jieba's tags of proper nouns; a name tagged otherwise is an ordinary word as well (资源 n, 合作 vn).
@@ -230,6 +234,14 @@ def _headline_work_slot(text: str, start: int, end: int) -> bool:
     return (not text[:start].strip() or start <= _HEADLINE_PART and text[start - 1] in _HEADLINE_BREAKS) \
         and bool(_WORK_AFTER_A_HEADLINE_NAME.match(text, end)) and not _runs_into_a_word(text, start, end) \
         and not _HOME_AFTER.match(text, end)
+
+
+def _headline_colon_slot(text: str, start: int, end: int) -> bool:
+    """Whether a county's short name opens a headline before a colon (or as its tag: "【延长】", "延长丨"), ahead of its
+    news of a work or a stage (session 54): "延长：石油化工项目开工", "莎车：巴旦木加工项目投产", "汶川：大熊猫文旅项目签约" —
+    county portals' and papers' way of tagging a county's story. Read for names jieba lists as words (延长 v, 通道 v, 大方 n) too: no word stands so before a
+    colon and a work's news."""
+    return text[:start].strip() in ("", "【", "［", "[") and bool(_COLON_NEWS_AFTER.match(text, end))
 
 
 def _runs_into_a_word(text: str, start: int, end: int) -> bool:
@@ -499,6 +511,12 @@ class _Table:
         freq, tag = self.words.get(name, (0, ""))
         return freq < _MISTAGGED and tag not in ("s", "m", "q", "d", "f")
 
+    def colon_word(self, name: str) -> bool:
+        """Whether ``name`` may open a headline before a colon as a word, not its county: a position (南部, 中方: jieba's f)
+        or a word written all the time (资源 17,453 times, 合作 13,478; see _headline_colon_slot)."""
+        freq, tag = self.words.get(name, (0, ""))
+        return tag == "f" or self.common_word(name) and freq >= _COLON_WORD
+
     def placelike(self, name: str, code: str) -> bool:
         """True when the weak short ``name`` of division ``code`` is unlikely to be an ordinary word.
 
@@ -574,7 +592,15 @@ class _Table:
         """
         return list(self._cached_spans(text))
 
-    def _find_spans(self, text: str) -> tuple[tuple[int, int, str], ...]:
+    def headline_slot_only(self, title: str, slot: str) -> set[str]:
+        """The names ``title`` gives a place only through one slot of a county's short name opening the headline (session
+        54): ``"work"`` (_headline_work_slot, before a work's name: "东阿阿胶新疆驴产业基地项目开工") or ``"colon"``
+        (_headline_colon_slot: "东海：海上风电项目并网"). The weakest of a headline's readings: firms, brands, people, seas
+        and lakes are named like counties there too."""
+        return {name for _, _, name in self._cached_spans(title)} \
+            - {name for _, _, name in self._cached_spans(title, slot != "work", slot != "colon")}
+
+    def _find_spans(self, text: str, work_slot: bool = True, colon_slot: bool = True) -> tuple[tuple[int, int, str], ...]:
         hits = sorted(((end - len(name) + 1, end, name) for end, name in self.automaton.iter(text)),
                       key=lambda h: (h[0], -(h[1] - h[0])))
         out: list[tuple[int, int, str]] = []
@@ -696,7 +722,10 @@ class _Table:
                             or self.seldom_written(name) and _named_as_a_place(text, start, end + 1) \
                             or self.placelike(name, code) and self.by_code[code].name.endswith(("县", "市", "旗")) \
                             and short_name(self.by_code[code].name) == name \
-                            and _headline_work_slot(text, start, end + 1) \
+                            and work_slot and _headline_work_slot(text, start, end + 1) \
+                            or colon_slot and self.by_code[code].name.endswith(("县", "市", "旗")) \
+                            and name in written_names(self.by_code[code].name) and not self.colon_word(name) \
+                            and _headline_colon_slot(text, start, end + 1) \
                             or not (out and out[-1][1] == start) and (  # "肥西县三河古镇": a town of the county before
                                 not self.common_word(name) and _COUNTY_FIRM_AFTER.match(text, end + 1) or (
                                     self.by_code[code].name.endswith(("市", "县"))
@@ -1113,6 +1142,7 @@ def _township_codes(table: _Table, texts: Iterable[str], named: Iterable[str], s
     for code in list(sure):
         sure.update(table.ancestors(code))
     found: list[str] = []
+    shared: dict[str, set[str]] = {}  # a name several townships have -> the divisions holding them
     for text in texts:
         for _, _, name in townships.spans(text, table.spans(text)):
             every = candidates = townships.codes(name)
@@ -1122,6 +1152,16 @@ def _township_codes(table: _Table, texts: Iterable[str], named: Iterable[str], s
                 candidates = {c for c in every if not sure or c in sure or set(table.ancestors(c)) & sure}
             if len(candidates) == 1:
                 found.append(next(iter(candidates)))
+            elif len(every) > 1 and not context:
+                shared[name] = set(every)
+    if not found and len(shared) >= 2:
+        # (session 54) Townships several places have, named together in a story that names no place of its own
+        # ("梧桐街道…凤鸣街道…": 桐乡's two; each alone is four or two places' too): the one division holding two or more of
+        # them, when only one does.
+        held = Counter(code for codes in shared.values() for code in codes)
+        common = [code for code, n in held.items() if n >= 2]
+        if len(common) == 1:
+            found = [common[0]] * held[common[0]]
     counts = Counter(found)
     return sorted(counts, key=lambda c: (-counts[c], found.index(c)))
 
@@ -1315,19 +1355,28 @@ def _abroad(table: _Table, focus: str) -> bool:
                    and not focus.startswith("总部", max(0, start - 4)) for start, _, _ in table.spans(focus))
 
 
-def _site_mentions(table: _Table, text: str) -> list[str]:
+def _site_mentions(table: _Table, text: str, modifiers: bool = True) -> list[str]:
     """Names that follow a site word (see ``_SITE_MARK``), in text order: the first, and the names of its parts written on
-    from it (session 52: "建设地点：新疆维吾尔自治区克孜勒苏柯尔克孜自治州阿克陶县…" sites the county, not only its province)."""
+    from it (session 52: "建设地点：新疆维吾尔自治区克孜勒苏柯尔克孜自治州阿克陶县…" sites the county, not only its province;
+    session 54: across an autonomous prefecture's short form, "位于云南省文山州砚山县").
+
+    ``modifiers=False`` leaves out a place that modifies a noun after it ("距位于杭州余杭的未来科技城约40公里", "落户北京的影视
+    公司", "位于成都的生产基地"): a landmark's, a partner's or an earlier base's site, not surely the story's work's."""
     out = []
     for mark in _SITE_MARK.finditer(text):
         at = follows = mark.end()
         above: set[str] = set()  # the codes of the names read so far: the next must lie inside one of them
+        chain = []
         for start, end, name in table.spans(text[at:at + _SITE_READ]):
             codes = table.names.get(name, set())
+            if at + start == follows + 1 and text[follows] == "州" and chain:
+                follows += 1  # "文山州": the short form of 文山壮族苗族自治州, read as 文山
             if at + start != follows or above and not any(above & set(table.ancestors(code)) for code in codes):
                 break  # (not "落户梅州广州产业转移工业园": a zone named after two cities, 广州 no part of 梅州)
-            out.append(name)
+            chain.append(name)
             follows, above = at + end, set(codes)
+        if modifiers or not text.startswith(("的", "州的"), follows):
+            out.extend(chain)
     return out
 
 
@@ -1659,7 +1708,11 @@ _INVESTOR_TRAVELS = re.compile(r"(?:企业|公司|集团|客商|董事长|负责
 # Visitors after a place: the place is where they come from ("肖超英会见广东客商", "市长会见浙江企业家考察团").
 # Not a zone named after them ("福建漳州台商投资区获国务院批准": the zone is 漳州's; session 45).
 _VISITORS_AFTER = re.compile(r"(?:省|籍)?(?:客商|企业家|商会|考察团|代表团|客人|投资商|台商|港商|侨商)(?!投资区|投资园|工业园|产业园|创业园)"
-                             r"|(?:某|一家)[\u4e00-\u9fff]{0,4}?(?:企业|公司|集团|药企|车企|房企)")  # "由江苏某药企投资建设"
+                             r"|(?:某|一家)[\u4e00-\u9fff]{0,4}?(?:企业|公司|集团|药企|车企|房企)"  # "由江苏某药企投资建设"
+                             # (session 54) an aid programme's donor ("天津援疆团队招商引资实现开门红", "上海对口支援…"):
+                             # the helpers' home, not the site
+                             # (not "紫阳帮扶车间", "叶城援建产业园": the aid's works, where they stand; review54b)
+                             r"|[市省]?(?:对口)?(?:援疆|援藏|援青|援滇|援黔|援建的)|[市省]?对口(?:支援|帮扶)")
 
 
 def _guests_or_trip(head: str, start: int, end: int) -> bool:
@@ -1687,6 +1740,55 @@ def _opens_a_firm(title: str, start: int, end: int) -> bool:
     """Whether the headline's name at ``title[start:end]`` opens a firm's name (_FIRM_AFTER), not after a site word
     ("落户苏州建设集团华东总部")."""
     return bool(_FIRM_AFTER.match(title, end)) and not _SITE_BEFORE.search(title, max(0, start - 2), start)
+
+
+# A plant's word after its site, in a headline whose firm's brand opens with its home ("广州本田武汉工厂投产", "北京现代沧州工厂
+# 奠基", "天津港石家庄内陆港开工", "宁德时代洛阳基地项目开工"); the brand between: a few characters, no joining word.
+_PLANT_AFTER = re.compile(r"(?:生产)?(?:工厂|基地|分厂|分公司|内陆港|产业园|工业园)")
+_BRAND_BETWEEN = re.compile(r"[\u4e00-\u9fff]{1,5}")
+_NO_BRAND = re.compile(r"[至到与和及暨、省市县区州镇乡]")
+
+
+def _brand_homes(table: "_Table", title: str, title_codes: Iterable[str]) -> set[str]:
+    """The headline's codes named only where a firm's brand opens with its home before its plant's site in another city
+    (session 54: _PLANT_AFTER)."""
+    spans = table.spans(title)
+    homes: set[str] = set()
+    for (_, end, home), (start, site_end, site) in zip(spans, spans[1:]):
+        between = title[end:start]
+        if not _BRAND_BETWEEN.fullmatch(between) or _NO_BRAND.search(between) or not _PLANT_AFTER.match(title, site_end):
+            continue
+        site_cities = {table.place(code).city or table.place(code).province for code in table.names.get(site, ())}
+        homes |= {code for code in table.names.get(home, ()) if (table.place(code).city or table.place(code).province)
+                  not in site_cities}
+    return homes & set(title_codes)
+
+
+# A park two places build together, named by both, the helper first ("吴江泗阳产业合作园区", "苏州宿迁工业园区", "江阴-靖江
+# 工业园区"): it lies in the second (session 54).
+_JOINT_PARK_AFTER = re.compile(r"(?:产业)?(?:合作|共建)?(?:工业园区?|产业园区?|园区|合作区|特别合作区|开发区|工业园)")
+
+
+def _partners_of_parks(table: "_Table", text: str) -> set[str]:
+    """The codes of the first of two places in another city naming a joint park (_JOINT_PARK_AFTER), when the text names
+    them nowhere else outside such parks' names."""
+    spans = table.spans(text)
+    partners: set[str] = set()
+    outside: set[str] = set()
+    joined: set[int] = set()
+    for i, ((_, end, first), (start, second_end, second)) in enumerate(zip(spans, spans[1:])):
+        if text[end:start] in ("", "-", "－", "—", "·", "・") and _JOINT_PARK_AFTER.match(text, second_end):
+            host = {table.place(code).city for code in table.names.get(second, ())}
+            # (not a park named after a township of the first: "黔江正阳工业园区" is 黔江's, its 正阳街道's)
+            codes = {code for code in table.names.get(first, ()) if table.place(code).city not in host
+                     and short_name(second) not in _townships().short_by_division.get(code, ())}
+            if codes:
+                partners |= codes
+                joined |= {i, i + 1}
+    for i, (_, _, name) in enumerate(spans):
+        if i not in joined:
+            outside |= table.names.get(name, set())
+    return partners - outside
 
 
 def _headline_provinces(table: "_Table", title: str, body: str, title_codes: list[str],
@@ -2463,7 +2565,32 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "", home: st
     # headline place of the story's (the body may name it outside the name: "希望上海电气进一步加深与白城…合作").
     # So is one that is only its guests' home or its people's trip's end ("某市长会见浙江客商", "在香港开展招商推介活动").
     guests, guests_only = _headline_names_only(table, title, _guests_or_trip)
-    elsewhere = origin | _headline_names_only(table, title, _opens_a_firm)[0] | guests
+    elsewhere = origin | _headline_names_only(table, title, _opens_a_firm)[0] | guests | _brand_homes(table, title, title_codes) \
+        | _partners_of_parks(table, title + "\n" + body)
+    # A county read from the headline only by its work slot yields to the body's stated site in another city: the name
+    # was a firm's or a brand's there ("东阿阿胶新疆驴产业基地项目开工" over "项目位于新疆喀什地区伽师县"; session 53's review).
+    # One read only by the colon's slot yields to any other city the body names when the body names it (or its city)
+    # nowhere: the headline's name was a sea's or a lake's ("东海：海上风电项目并网" over "舟山某海上风电项目全容量并网").
+    def slot_codes(slot: str) -> set[str]:
+        return {code for name in table.headline_slot_only(title, slot) for code in table.names.get(name, ())} \
+            & set(title_codes)
+
+    work_only, colon_only = slot_codes("work"), slot_codes("colon")
+    if work_only or colon_only:
+        others = set(leaves) - venue - elsewhere
+        modified = {code for name in _site_mentions(table, body, modifiers=False) for code in table.names[name]}
+        stated = {table.place(c).city for c in others if c in modified} - {""}
+        told = {table.place(c).city for c in body_codes if c not in venue | elsewhere} - {""}
+        # (The body names the county itself only outside a brand's or a firm's name: "东阿阿胶…在新疆喀什地区伽师县开工",
+        # "凤凰卫视旗下…在深圳前海开工" name no county; review54b.)
+        # (Read at the body's opening only, where a slot may stand: a long body is not read twice more.)
+        opening = body[:_HEADLINE_PART + 24]
+        slot_read = (table.headline_slot_only(opening, "work") | table.headline_slot_only(opening, "colon")) \
+            - {name for start, _, name in table.spans(body) if start > _HEADLINE_PART}
+        sure = {table.place(code).city for _, _, name in table.spans(body) if name not in table.weak and name not in slot_read
+                for code in table.names.get(name, ())}
+        elsewhere = elsewhere | {c for c in work_only | colon_only if stated and table.place(c).city not in stated} \
+            | {c for c in colon_only if told - {table.place(c).city} and table.place(c).city not in sure}
     leaves.sort(key=lambda c: (c not in title_codes or c in venue or c in elsewhere, c in elsewhere, c in dateline, c in venue,
                                not named_below_province(c, focus_codes), not named_in(c, focus_codes),
                                not named_in(c, site_codes), c in embedded, -counts[c], c in loose, order.get(c, len(order))))

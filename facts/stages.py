@@ -71,8 +71,12 @@ _UNDER_WAY = (r"主体(?:结构|工程)?(?:已经?|均)?(?:顺利|全面|基本|
               # "预计下月设备进场"; after it too: "…进场安装计划于下月启动"). Not any equipment: a show's, a school's, an exam's ("主要设备已进场调试", "教学设备陆续进场安装").
               r"|(?:生产|工艺)设备(?:已经?|正在|陆续|开始|全面|顺利|全部)+进场(?:安装|调试)(?![^，。；,;]{0,6}?(?:计划|方案|工作|准备))"
               r"|在[^，。；,;]{0,24}?(?:项目|工程)工地(?:上)?(?:固定|浇筑|绑扎|砌筑|作业|施工)"
+              # (session 54) a work near its end ("厂区建设已基本完工", "项目基本建成": _NEARLY_BEFORE)
+              r"|(?<![不未没])基本(?:完工|建成|竣工)(?!验收|后|的)"
               r"|施工现场|进入[^，。；,;]{0,8}?施工(?:建设)?阶段|进入(?:(?!规划|前期|招标|筹备|设计)[^，。；,;]){0,4}?建设阶段|正在进行[^，。；,;]{0,10}?施工(?!招标|单位|图|许可|队伍|前)|形象进度")
 _UNDER_WAY_VERB = re.compile(_UNDER_WAY)
+# "Basically" before a completion: the work near its end, still under way (the readers' convention: "基本完成建设任务" 开工).
+_NEARLY_BEFORE = re.compile(r"基本$")
 # A count of works before a work-under-way word: many works' progress ("18个项目正在加紧施工", "全县12个在建工程项目施工现场"),
 # no one work's stage.
 _WORKS_COUNTED = re.compile(r"(?:\d+|[两二三四五六七八九十百]+|多|几)(?:个|项|处|座)[^，。；,;]{0,12}?(?:项目|工程|在建)|一批|各(?:个|类)?(?:项目|工程|在建)")
@@ -234,6 +238,8 @@ _PLAN = re.compile(r"(?<![按照据])(?<!比原)计划|预计|预定|定于|将(
                    # A wish for a stage ("让项目早开工、早投产", "早日建成"), not a report; "提早竣工" was done early,
                    # "最早开工的项目", "较早建成" compare works that reached it.
                    r"|(?<![提最较])早日?(?=开工|动工|投产|竣工|完工|建成|签约|落地|达产)"
+                   # (session 54) a stage put off or being readied ("暂缓开工", "推迟投产", "加紧筹备开工"): not reached
+                   r"|(?:暂缓|推迟|延迟|延期|延后|筹备)(?=[^，。；,;]{0,4}?(?:开工|动工|投产|竣工|完工|建成|签约|落地|投用|运营))"
                    # (session 47) a meeting's charge to a class of offices ("全市各级各部门要…主动跟踪、洽谈项目", "各县（区）务必…")
                    # (not 要 inside a word: "各县区主要负责人出席开工仪式", "各地的重要项目")
                    r"|各(?:级|地|部门|单位|县|区|乡镇|园区)[^，。；,;]{0,8}?(?:(?<![主重需只想必紧简摘首纲机不这那高])要|务必)(?![求素点闻害是不])"
@@ -265,6 +271,8 @@ _EVENT_NOTICE = re.compile(r"^关于(举办|召开|参加|组织)")
 # After the verb: a condition or a time before it ("建成后", "投产以后", "竣工前").
 # Another stage may stand between ("项目建成达产后，预计年产值约30亿元", "建成投运以后").
 # A verb negated right before it ("未获批准", "尚未竣工", "没有通过评审", "不予核准", "无签约项目").
+# (session 54) A verb whose attempt failed or whose day was put off ("签约失败", "开工受阻", "开工日期推迟"): not reached.
+_FAILED_AFTER = re.compile(r"(?:日期|时间|节点)?(?:失败|未果|受阻|遇阻|告吹|推迟|延期|延后)")
 _NEGATED_BEFORE = re.compile(r"(?:未|没有|没能|(?<![毫并])无|不予|不再|不得|不准|禁止)(?:能|曾)?(?:获得?|通过|完成|实现|正式|按期|如期|按时|全面|全部|整体|新)?$")
 _CONDITION_AFTER = re.compile(r"(?:并?(?:达产|达效|满产|投产|投运|运营|使用|通车|通水|投用|运行)){0,2}(?:后|後|时|以后|之后|前|以前|之前|之日"
                               r"|(?P<can>可以?(?!说)|将(?!近)|能够?|就能|即可))")  # what it does once done ("建成可以保障全市用水")  # "建成通车后", "建成投产满产后"
@@ -280,7 +288,7 @@ _PROJECTS_COUNTED_BEFORE = re.compile(r"(?<![\d第])(?:[2-9]|\d{2,})(?:多|余)?
 _PAST_BEFORE = re.compile(r"已|去年|前年|上年|上月|上个月|此前|早在")
 _YEAR_AHEAD_BEFORE = re.compile(r"(?:(?<!\d)\d{4}年|(?<![\d月])(?:\d{1,2}|[一二三四五六七八九十]{1,2})月份?|下个?月|明年"
                                 # (session 36) a month's or year's end with no number ("某储备库月底开建", "本月底开工")
-                                r"|(?<![\d一二三四五六七八九十])(?:本|当|这个?)?[月年](?=底|末))(?:年?(?:内|底|末|初|前)|上旬|中旬|下旬)?(?:正式|全面|全线|建成|竣工|开工|动工)*$")
+                                r"|(?<![\d一二三四五六七八九十])(?:本|当|这个?)?[月年](?=底|末))(?:年?(?:内|底|末|初|前)前?|上旬|中旬|下旬)?(?:正式|全面|全线|建成|竣工|开工|动工)*$")
 _QUOTED_NAME = re.compile(r"[“\"][^”\"，。；,;]{0,6}$")
 _QUOTE_CLOSES_NAME = re.compile(r"[^”\"，。；,;]{0,6}?(?:项目|工程)[”\"]")
 _LAST_CENTURY = re.compile(r"(?<!\d)(?:1[5-8]\d\d|19[0-8]\d)年")  # (before 1990: pages of the 1990s may tell their own year)
@@ -469,7 +477,9 @@ def _clause_after(text: str, pos: int) -> str:
 # A ceremony of the verb's stage still to come, its plan word after it ("签约仪式将于明天举行", "开工仪式推迟举行"; a probe of
 # plan and tense words around one work's stage, session 53); not the talks after a ceremony ("签约仪式后，双方将于…举行座谈").
 _CEREMONY_AHEAD = re.compile(r"(?:暨[^，。；,;]{0,8}?)?(?:仪式|典礼|大会|活动)(?!后|上|中|结束|现场)[^，。；,;]{0,6}?"
-                             r"(?:将于?|拟于?|定于|计划于?|即将|择期|推迟|延期|暂缓|延后|改期)[^，。；,;]{0,12}?(?:举行|举办|召开)")
+                             r"(?:(?:将于?|拟于?|定于|计划于?|即将|择期|推迟|延期|暂缓|延后|改期)[^，。；,;]{0,12}?(?:举行|举办|召开)"
+                             # (session 54) put off or called off, its verb of holding left out ("开工仪式推迟", "签约仪式取消")
+                             r"|(?:推迟|延期|暂缓|延后|改期|取消)(?![^，。；,;]{0,12}?(?:举行|举办|召开)))")
 
 
 def _planned(text: str, pos: int) -> bool:
@@ -760,8 +770,8 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
         return "history"  # "唐山细棉土厂…于1891年建成投产": a recalled past, no news of a work's stage
     if "开园" in match.group() and _SEASON.search(sentence_of(text, match.start(), _SENTENCE_MARKS)):
         return "season"  # a park's season or show opening ("某滑雪场新雪季正式开园", "郁金香花展正式开园"), no work done
-    if _NEGATED_BEFORE.search(text, max(0, match.start() - 8), match.start()):
-        return "negated"  # "环评未获批准", "工程尚未竣工验收": not reached
+    if _NEGATED_BEFORE.search(text, max(0, match.start() - 8), match.start()) or _FAILED_AFTER.match(text, match.end()):
+        return "negated"  # "环评未获批准", "工程尚未竣工验收", "签约失败": not reached
     if in_body and index not in _DEALS and not _WORK.search(sentence_of(text, match.start(), _SENTENCE_MARKS)) \
             and not (_CEREMONY_AFTER.match(text, match.end()) and not _NEW_YEAR.search(sentence_of(text, match.start(), _SENTENCE_MARKS))) \
             and not _work_told_before(text, match.start()):
@@ -791,6 +801,8 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
     if index == _COMPLETED and (_PART_BEFORE.search(text, max(0, match.start() - 14), match.start())
                                 or _PART_AFTER.match(text, match.end()) or _PART_ACCEPTED.search(match.group())):
         return "a part"  # "主体工程已完工", "导流洞正式完工": one part of the work is done, not the work
+    if index == _COMPLETED and _NEARLY_BEFORE.search(text, max(0, match.start() - 3), match.start()):
+        return "nearly"  # (session 54) "厂区建设已基本完工", "基本建成": near its end, under way (_UNDER_WAY reads it)
     if _GOAL_AFTER.match(text, match.end()) and _GOAL_BEFORE.search(text, max(0, match.start() - 20), match.start()):
         return "goal"  # (not "该项目的建成投产为当地经济发展打下了坚实基础": the stage reached did it)
     if _in_purpose_clause(text, match):
