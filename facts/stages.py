@@ -71,12 +71,8 @@ _UNDER_WAY = (r"主体(?:结构|工程)?(?:已经?|均)?(?:顺利|全面|基本|
               # "预计下月设备进场"; after it too: "…进场安装计划于下月启动"). Not any equipment: a show's, a school's, an exam's ("主要设备已进场调试", "教学设备陆续进场安装").
               r"|(?:生产|工艺)设备(?:已经?|正在|陆续|开始|全面|顺利|全部)+进场(?:安装|调试)(?![^，。；,;]{0,6}?(?:计划|方案|工作|准备))"
               r"|在[^，。；,;]{0,24}?(?:项目|工程)工地(?:上)?(?:固定|浇筑|绑扎|砌筑|作业|施工)"
-              # (session 54) a work near its end ("厂区建设已基本完工", "项目基本建成": _NEARLY_BEFORE)
-              r"|(?<![不未没])基本(?:完工|建成|竣工)(?!验收|后|的)"
               r"|施工现场|进入[^，。；,;]{0,8}?施工(?:建设)?阶段|进入(?:(?!规划|前期|招标|筹备|设计)[^，。；,;]){0,4}?建设阶段|正在进行[^，。；,;]{0,10}?施工(?!招标|单位|图|许可|队伍|前)|形象进度")
 _UNDER_WAY_VERB = re.compile(_UNDER_WAY)
-# "Basically" before a completion: the work near its end, still under way (the readers' convention: "基本完成建设任务" 开工).
-_NEARLY_BEFORE = re.compile(r"基本$")
 # A count of works before a work-under-way word: many works' progress ("18个项目正在加紧施工", "全县12个在建工程项目施工现场"),
 # no one work's stage.
 _WORKS_COUNTED = re.compile(r"(?:\d+|[两二三四五六七八九十百]+|多|几)(?:个|项|处|座)[^，。；,;]{0,12}?(?:项目|工程|在建)|一批|各(?:个|类)?(?:项目|工程|在建)")
@@ -801,8 +797,6 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
     if index == _COMPLETED and (_PART_BEFORE.search(text, max(0, match.start() - 14), match.start())
                                 or _PART_AFTER.match(text, match.end()) or _PART_ACCEPTED.search(match.group())):
         return "a part"  # "主体工程已完工", "导流洞正式完工": one part of the work is done, not the work
-    if index == _COMPLETED and _NEARLY_BEFORE.search(text, max(0, match.start() - 3), match.start()):
-        return "nearly"  # (session 54) "厂区建设已基本完工", "基本建成": near its end, under way (_UNDER_WAY reads it)
     if _GOAL_AFTER.match(text, match.end()) and _GOAL_BEFORE.search(text, max(0, match.start() - 20), match.start()):
         return "goal"  # (not "该项目的建成投产为当地经济发展打下了坚实基础": the stage reached did it)
     if _in_purpose_clause(text, match):
