@@ -511,6 +511,12 @@ class _Table:
         freq, tag = self.words.get(name, (0, ""))
         return freq < _MISTAGGED and tag not in ("s", "m", "q", "d", "f")
 
+    def _own_township_after(self, text: str, at: int, code: str) -> bool:
+        """Whether one of the division's own townships, named in full, follows at ``at`` ("诸城龙都街道", "寿光羊口镇"): the
+        short name before it is the division's (session 54)."""
+        full = _townships().full
+        return any(code in full.get(text[at:at + size], ()) for size in range(3, 8) if at + size <= len(text))
+
     def colon_word(self, name: str) -> bool:
         """Whether ``name`` may open a headline before a colon as a word, not its county: a position (南部, 中方: jieba's f)
         or a word written all the time (资源 17,453 times, 合作 13,478; see _headline_colon_slot)."""
@@ -723,6 +729,7 @@ class _Table:
                             or self.placelike(name, code) and self.by_code[code].name.endswith(("县", "市", "旗")) \
                             and short_name(self.by_code[code].name) == name \
                             and work_slot and _headline_work_slot(text, start, end + 1) \
+                            or self._own_township_after(text, end + 1, code) \
                             or colon_slot and self.by_code[code].name.endswith(("县", "市", "旗")) \
                             and name in written_names(self.by_code[code].name) and not self.colon_word(name) \
                             and _headline_colon_slot(text, start, end + 1) \

@@ -151,3 +151,13 @@ def test_a_headline_count_the_lead_tallies_over_a_span(title: str, body: str, st
 ])
 def test_shared_townships_and_joint_parks(title: str, body: str, city: str | None) -> None:
     assert first_city(extract_facts(title, body)) == city
+
+
+@pytest.mark.parametrize("title, city", [
+    # a county's short name right before one of its own townships, in full: the county (a probe of every county jieba
+    # reads as a word: 372 of 2,401 read no place before, 20 after)
+    ("诸城龙都街道立足实际实干担当激情创业", "潍坊市"),
+    ("寿光羊口镇新材料项目开工", "潍坊市"),
+])
+def test_a_county_name_before_its_own_township(title: str, city: str | None) -> None:
+    assert first_city(extract_facts(title, "项目总投资3亿元。")) == city
