@@ -103,7 +103,9 @@ __all__ = [
 #: dating one named work (今年以来，某项目开工建设，计划总投资12亿元) its total kept, 百余万元/千多万元 amounts, a stage
 #: put off, readied or failed (暂缓开工, 筹备开工, 签约失败, 开工仪式推迟, 年底前建成) not reached, a headline's count the lead
 #: tallies over a span a tally (驿城区签约…项目34个 over 至目前，全区共签约…项目34个), townships several places share named
-#: together their one common county (梧桐街道…凤鸣街道), a joint park's first-named helper no site (无锡淮安工业园区).)
+#: together their one common county (梧桐街道…凤鸣街道), a joint park's first-named helper no site (无锡淮安工业园区), a
+#: county's short name before one of its own townships the county (诸城龙都街道), money put into one named work's building
+#: its own (此次某加工厂的建设，预计投入180万元的资金).)
 FACTS_VERSION = 58
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;

@@ -220,7 +220,8 @@ _CONTRACT_SCOPE = re.compile(r"建安$|建安工程$")
 _FINANCING = re.compile(r"获(?![批准])(得|取)?了?[^，。；,;\d]{0,6}?(投资|融资)|基金(已经?|共|累计)|金融(招商|合作)")  # "金融招商合同项目"
 # A work named right before its total ("某项目总投资", "码头总投资"): a work (WORK_HEAD), or one a total's
 # subject may name by its kind alone (_WORKS_BY_KIND).
-_OWN_TOTAL = re.compile("(" + WORK_HEAD + "|" + _WORKS_BY_KIND + ")(?:计划|预计|规划|设计|拟)?$")  # (and "项目计划总投资…")
+# (session 54: its building's, "此次黑木耳菌包加工厂的建设，预计投入180万元的资金")
+_OWN_TOTAL = re.compile("(" + WORK_HEAD + "|" + _WORKS_BY_KIND + ")(?:的?建设[，,]?)?(?:计划|预计|规划|设计|拟)?$")  # (and "项目计划总投资…")
 # A clause that gives an example or a likeness ("如某公司…要投资10多亿美元", "比如…", "相当于再造一个
 #投资100亿元的企业") illustrates a general statement: its figure is no investment the story reports.
 # Not 如今, 如期, 如何, 如果 …

@@ -729,7 +729,8 @@ class _Table:
                             or self.placelike(name, code) and self.by_code[code].name.endswith(("县", "市", "旗")) \
                             and short_name(self.by_code[code].name) == name \
                             and work_slot and _headline_work_slot(text, start, end + 1) \
-                            or self._own_township_after(text, end + 1, code) \
+                            or (not start or text[start - 1] in _BEFORE_A_PLACE or not "\u4e00" <= text[start - 1] <= "\u9fff") \
+                            and self._own_township_after(text, end + 1, code) \
                             or colon_slot and self.by_code[code].name.endswith(("县", "市", "旗")) \
                             and name in written_names(self.by_code[code].name) and not self.colon_word(name) \
                             and _headline_colon_slot(text, start, end + 1) \
@@ -1750,8 +1751,9 @@ def _opens_a_firm(title: str, start: int, end: int) -> bool:
 
 
 # A plant's word after its site, in a headline whose firm's brand opens with its home ("广州本田武汉工厂投产", "北京现代沧州工厂
-# 奠基", "天津港石家庄内陆港开工", "宁德时代洛阳基地项目开工"); the brand between: a few characters, no joining word.
-_PLANT_AFTER = re.compile(r"(?:生产)?(?:工厂|基地|分厂|分公司|内陆港|产业园|工业园)")
+# 奠基", "天津港石家庄内陆港开工", "宁德时代洛阳基地项目开工", "青岛啤酒温江建厂"); the brand between: a few characters, no
+# joining word.
+_PLANT_AFTER = re.compile(r"(?:生产)?(?:工厂|基地|分厂|分公司|内陆港|陆港|产业园|工业园)|(?:投资)?(?:建厂|设厂)")
 _BRAND_BETWEEN = re.compile(r"[\u4e00-\u9fff]{1,5}")
 _NO_BRAND = re.compile(r"[至到与和及暨、省市县区州镇乡]")
 

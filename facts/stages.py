@@ -234,8 +234,7 @@ _PLAN = re.compile(r"(?<![按照据])(?<!比原)计划|预计|预定|定于|将(
                    # A wish for a stage ("让项目早开工、早投产", "早日建成"), not a report; "提早竣工" was done early,
                    # "最早开工的项目", "较早建成" compare works that reached it.
                    r"|(?<![提最较])早日?(?=开工|动工|投产|竣工|完工|建成|签约|落地|达产)"
-                   # (session 54) a stage put off or being readied ("暂缓开工", "推迟投产", "加紧筹备开工"): not reached
-                   r"|(?:暂缓|推迟|延迟|延期|延后|筹备)(?=[^，。；,;]{0,4}?(?:开工|动工|投产|竣工|完工|建成|签约|落地|投用|运营))"
+
                    # (session 47) a meeting's charge to a class of offices ("全市各级各部门要…主动跟踪、洽谈项目", "各县（区）务必…")
                    # (not 要 inside a word: "各县区主要负责人出席开工仪式", "各地的重要项目")
                    r"|各(?:级|地|部门|单位|县|区|乡镇|园区)[^，。；,;]{0,8}?(?:(?<![主重需只想必紧简摘首纲机不这那高])要|务必)(?![求素点闻害是不])"
@@ -268,6 +267,9 @@ _EVENT_NOTICE = re.compile(r"^关于(举办|召开|参加|组织)")
 # Another stage may stand between ("项目建成达产后，预计年产值约30亿元", "建成投运以后").
 # A verb negated right before it ("未获批准", "尚未竣工", "没有通过评审", "不予核准", "无签约项目").
 # (session 54) A verb whose attempt failed or whose day was put off ("签约失败", "开工受阻", "开工日期推迟"): not reached.
+# (session 54) A stage put off or being readied right before its verb ("暂缓开工", "推迟投产", "加紧筹备开工"): not reached;
+# the verb alone, not its sentence ("推迟投产的某项目本月正式投产" reports the production: review54c).
+_PUT_OFF_BEFORE = re.compile(r"(?:暂缓|推迟|延迟|延期|延后|筹备)[^，。；,;的]{0,4}$")
 _FAILED_AFTER = re.compile(r"(?:日期|时间|节点)?(?:失败|未果|受阻|遇阻|告吹|推迟|延期|延后)")
 _NEGATED_BEFORE = re.compile(r"(?:未|没有|没能|(?<![毫并])无|不予|不再|不得|不准|禁止)(?:能|曾)?(?:获得?|通过|完成|实现|正式|按期|如期|按时|全面|全部|整体|新)?$")
 _CONDITION_AFTER = re.compile(r"(?:并?(?:达产|达效|满产|投产|投运|运营|使用|通车|通水|投用|运行)){0,2}(?:后|後|时|以后|之后|前|以前|之前|之日"
@@ -766,8 +768,9 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
         return "history"  # "唐山细棉土厂…于1891年建成投产": a recalled past, no news of a work's stage
     if "开园" in match.group() and _SEASON.search(sentence_of(text, match.start(), _SENTENCE_MARKS)):
         return "season"  # a park's season or show opening ("某滑雪场新雪季正式开园", "郁金香花展正式开园"), no work done
-    if _NEGATED_BEFORE.search(text, max(0, match.start() - 8), match.start()) or _FAILED_AFTER.match(text, match.end()):
-        return "negated"  # "环评未获批准", "工程尚未竣工验收", "签约失败": not reached
+    if _NEGATED_BEFORE.search(text, max(0, match.start() - 8), match.start()) or _FAILED_AFTER.match(text, match.end()) \
+            or _PUT_OFF_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+        return "negated"  # "环评未获批准", "工程尚未竣工验收", "签约失败", "暂缓开工": not reached
     if in_body and index not in _DEALS and not _WORK.search(sentence_of(text, match.start(), _SENTENCE_MARKS)) \
             and not (_CEREMONY_AFTER.match(text, match.end()) and not _NEW_YEAR.search(sentence_of(text, match.start(), _SENTENCE_MARKS))) \
             and not _work_told_before(text, match.start()):

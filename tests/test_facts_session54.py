@@ -9,7 +9,8 @@ tenses and amounts' words found read wrong.
   "东海：海上风电项目并网").
 * A headline's aid donor ("天津援疆团队…") and a brand's home before its plant's site ("广州本田武汉工厂") are no site.
 * A recent span dating one named work ("今年以来，某某新材料项目开工建设，计划总投资12亿元") keeps the work's total.
-* "百余万元", "千多万元" are amounts (over a hundred, a thousand 万, read as the round figure, as "200余万元" is).
+* "百余万元", "千多万元" are amounts (over a hundred, a thousand 万, read as the round figure, as "200余万元" is);
+  money put into one named work's building ("此次某加工厂的建设，预计投入180万元的资金") is its own.
 * A stage put off, readied or failed ("暂缓开工", "加紧筹备开工", "签约失败", "开工仪式推迟", "年底前建成") is not reached.
 * A headline's count of works the lead gives over a span ("某区签约…项目34个" over "至目前，全区共签约…项目34个") is a
   tally; townships several places have, named together, place the story in the one county holding them; a joint park's
@@ -108,6 +109,15 @@ def test_over_a_hundred_or_a_thousand_wan(body: str, amount: float | None) -> No
     assert extract_facts("", body).amount == amount
 
 
+@pytest.mark.parametrize("body, amount", [
+    ("此次黑木耳菌包加工厂的建设，预计投入180万元的资金。", 18e5),  # the building of one named work: its money
+    ("黑木耳菌包加工厂建设预计投入180万元。", 18e5),
+    ("全市项目建设完成投资180亿元。", None),  # a city's works' progress (as before)
+])
+def test_money_put_into_one_works_building(body: str, amount: float | None) -> None:
+    assert extract_facts("", body).amount == amount
+
+
 @pytest.mark.parametrize("title, body, stage", [
     ("", "某某新材料项目暂缓开工，项目总投资3亿元。", None),
     ("", "某某新材料项目推迟投产，项目总投资3亿元。", None),
@@ -117,6 +127,9 @@ def test_over_a_hundred_or_a_thousand_wan(body: str, amount: float | None) -> No
     ("某某新材料项目开工日期推迟", "项目总投资3亿元。", None),
     ("某某新材料项目开工仪式推迟", "原定于今日举行的某某新材料项目开工仪式推迟举行，项目总投资3亿元。", None),
     ("某某新材料项目年底前建成", "项目总投资3亿元。", None),
+    # the put-off verb alone, not its sentence (review54c)
+    ("推迟投产的包头多晶硅项目本月正式投产",
+     "去年因设备调试推迟投产的包头市年产10万吨高纯多晶硅项目，本月正式投产，项目总投资85亿元。", "投产"),
     # reached (as before)
     ("某某新材料项目开工仪式于昨天上午举行", "项目总投资3亿元。", "开工"),
     ("某某新材料项目去年开工 日前正式投产", "项目总投资3亿元。", "投产"),
@@ -158,6 +171,9 @@ def test_shared_townships_and_joint_parks(title: str, body: str, city: str | Non
     # reads as a word: 372 of 2,401 read no place before, 20 after)
     ("诸城龙都街道立足实际实干担当激情创业", "潍坊市"),
     ("寿光羊口镇新材料项目开工", "潍坊市"),
+    # not a word's end run on into a township's name ("一渠清水永清镇": 清水, no 清水县; review54c)
+    ("安岳：一渠清水永清镇群众盼了二十年", "资阳市"),
 ])
 def test_a_county_name_before_its_own_township(title: str, city: str | None) -> None:
-    assert first_city(extract_facts(title, "项目总投资3亿元。")) == city
+    body = "近日，安岳县永清镇集中供水工程竣工通水，工程总投资3800万元。" if title.startswith("安岳") else "项目总投资3亿元。"
+    assert first_city(extract_facts(title, body)) == city
