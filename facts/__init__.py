@@ -105,7 +105,8 @@ __all__ = [
 #: tallies over a span a tally (驿城区签约…项目34个 over 至目前，全区共签约…项目34个), townships several places share named
 #: together their one common county (梧桐街道…凤鸣街道), a joint park's first-named helper no site (无锡淮安工业园区), a
 #: county's short name before one of its own townships the county (诸城龙都街道), money put into one named work's building
-#: its own (此次某加工厂的建设，预计投入180万元的资金).)
+#: its own (此次某加工厂的建设，预计投入180万元的资金), a 兵团 division by its regiment (第八师144团) its city, a place's goal of
+#: a national rank (加快建设全国…高地) no country's story, a rights line (版权归某某日报所有) its outlet.)
 FACTS_VERSION = 58
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;

@@ -256,6 +256,8 @@ def _runs_into_a_word(text: str, start: int, end: int) -> bool:
 # 鹏 is not used (a word), 深 alone is a word too. Each maps to the name the table knows.
 _ABBREVIATIONS = {"京": "北京市", "津": "天津市", "沪": "上海市", "渝": "重庆市", "穗": "广州市", "蓉": "成都市",
                   "甬": "宁波市", "榕": "福州市", "邕": "南宁市", "筑": "贵阳市"}
+_CORPS_DIVISION = re.compile(r"(?<!兵团)第(?P<n>[一二三四五六七八九十]{1,3})师(?=[\d一二三四五六七八九十百]{1,4}团(?!长|委|部)"
+                             r"|[\u4e00-\u9fff]{2,5}?(?:团场|农场|牧场))")
 _ABBREVIATED = re.compile(r"(?:在|来|赴|落户|扎根|驻|留|到)(?P<abbr>[" + "".join(_ABBREVIATIONS) + r"])"
                           r"(?![，、]?深)(?=[，。、；,;]|投资|签约|举行|举办|建设|设立|布局|发展|兴业|落地|开工|投产)")  # 沪、深: the two stock markets
 # A short name ("西峰", "英德"; a name in full ends in one of _SUFFIXES) may name a village instead, where 村 ends the
@@ -770,6 +772,12 @@ class _Table:
             at = found.start("abbr")
             if not taken[at]:
                 out.append((at, at + 1, _ABBREVIATIONS[found.group("abbr")]))
+        for found in _CORPS_DIVISION.finditer(text):
+            # (session 54) a 兵团 division named by its regiment or farm ("第八师144团8连", "第六师芳草湖农场"): the zone
+            # "兵团第八师" is (zones.csv), which an army unit's "第八师" alone is not
+            name = "兵团第" + found.group("n") + "师"
+            if name in self.names and not any(taken[found.start():found.end("n") + 1]):
+                out.append((found.start(), found.end("n") + 1, name))
         return tuple(sorted(out) if len(out) > found_names else out)
 
 
@@ -1403,7 +1411,8 @@ _ROUTE_JOIN = re.compile(r"(?:[东西南北]站?|站)?至")
 # Nor 中央 as a word of things ("中央厨房", a central kitchen; "中央商务区", "原中央苏区", "中央公园").
 # "各地", "多地" on their own are the country's places ("各地重大项目建设加速推进"), not "全市各地", "浙江多地",
 # "来自世界各地", "国内外各地".
-_NATIONAL_SUBJECT = re.compile(r"(?<![市县区省州旗乡镇界自外])(?:各地|多地)(?![区])|(?:全国|我国|(?<![“\x22《「(（【\[])中国(?=[\u4e00-\u9fff]{0,4}?(?:产业|行业|经济)|[^\u4e00-\u9fff—－-]|$))" + WHOLE + r"|中央(?!企业|厨房|主食|商务|商业|苏区|公园|大街|大道|广场|空调|景观|绿轴)|国务院|国家(?!级|高新|经开|开发)[\u4e00-\u9fff]{0,8}?(局|委|(?<![东西南北中内全])部)|"
+# Nor a place's goal of a national rank ("加快建设全国马铃薯全产业链发展高地", "打造全国重要的…基地": session 54).
+_NATIONAL_SUBJECT = re.compile(r"(?<![市县区省州旗乡镇界自外])(?:各地|多地)(?![区])|(?<!建设)(?<!打造)(?<!建成)(?<!成为)(?<!争创)(?<!创建)(?:全国|我国|(?<![“\x22《「(（【\[])中国(?=[\u4e00-\u9fff]{0,4}?(?:产业|行业|经济)|[^\u4e00-\u9fff—－-]|$))" + WHOLE + r"|中央(?!企业|厨房|主食|商务|商业|苏区|公园|大街|大道|广场|空调|景观|绿轴)|国务院|国家(?!级|高新|经开|开发)[\u4e00-\u9fff]{0,8}?(局|委|(?<![东西南北中内全])部)|"
                                r"(财政|水利|农业农村|工业和信息化|交通运输|商务|自然资源|生态环境|住房和城乡建设|科技|"
                                # (session 51: not a department of a place, "高明区水利部门", "县财政部门"; "财政部门户网站"
                                # is the ministry's)
@@ -1786,7 +1795,10 @@ def _partners_of_parks(table: "_Table", text: str) -> set[str]:
     outside: set[str] = set()
     joined: set[int] = set()
     for i, ((_, end, first), (start, second_end, second)) in enumerate(zip(spans, spans[1:])):
-        if text[end:start] in ("", "-", "－", "—", "·", "・") and _JOINT_PARK_AFTER.match(text, second_end):
+        # (Two places of one province: an aid park names its host first and its donor after, "和田北京工业园区".)
+        if text[end:start] in ("", "-", "－", "—", "·", "・") and _JOINT_PARK_AFTER.match(text, second_end) \
+                and {table.place(code).province for code in table.names.get(first, ())} \
+                & {table.place(code).province for code in table.names.get(second, ())}:
             host = {table.place(code).city for code in table.names.get(second, ())}
             # (not a park named after a township of the first: "黔江正阳工业园区" is 黔江's, its 正阳街道's)
             codes = {code for code in table.names.get(first, ()) if table.place(code).city not in host
@@ -2284,18 +2296,22 @@ def _rare_word_names() -> re.Pattern[str]:
 # no city). A bare 网/在线 after a two-character name is often a province's or a city's portal named after a word that is
 # also a district's ("华龙网" is Chongqing's, not 濮阳's 华龙区; "锦江在线"): only a longer name, or 今日X网, or the outlet
 # kinds a county's own media use (新闻网, 日报, 融媒体中心…) place the story.
-_OUTLET_NAME = (r"\s*(?:今日(?P<today>)|(?!中国|中华))(?P<place>[\u4e00-\u9fff]{2,6}?)"
-                r"(?P<kind>新闻网|新闻|在线|人民政府网|政府网|网|日报|晚报|融媒体中心|融媒网|融媒|广播电视台|电视台|发布)(?=讯|消息|记者|[\s）)】]|$)")
+_OUTLET_NAME_ONLY = (r"\s*(?:今日(?P<today>)|(?!中国|中华))(?P<place>[\u4e00-\u9fff]{2,6}?)"
+                     r"(?P<kind>新闻网|新闻|在线|人民政府网|政府网|网|日报|晚报|融媒体中心|融媒网|融媒|广播电视台|电视台|发布)")
+_OUTLET_NAME = _OUTLET_NAME_ONLY + r"(?=讯|消息|记者|[\s）)】]|$)"
 _OUTLET = re.compile(r"(?:^|\n|[（(【]|来源[:：])" + _OUTLET_NAME)
 # Opening the body ("  （江华新闻网 记者…）"); one whitespace run before the name (two in a row backtracked on a body of blanks).
 _HEAD_OUTLET = re.compile(r"(?:\s*[（(【])?" + _OUTLET_NAME)
 _SOURCE_OUTLET = re.compile(r"来源[:：]" + _OUTLET_NAME)  # a 来源 line closing the page
+# A rights line closing the page (session 54: "本条新闻版权归滨海日报所有，转载请注明出处").
+_RIGHTS_OUTLET = re.compile(r"版权归" + _OUTLET_NAME_ONLY + r"(?=所有)")
 _OUTLET_READ = 400  # the head of the body, and a 来源 line near it
 
 
 def outlet(body: str) -> str:
     """The place an outlet's name at the body's head names (_OUTLET), or ""."""
-    found = _OUTLET.search(body[:_OUTLET_READ]) or _SOURCE_OUTLET.search(body[-_OUTLET_READ:])
+    found = _OUTLET.search(body[:_OUTLET_READ]) or _SOURCE_OUTLET.search(body[-_OUTLET_READ:]) \
+        or _RIGHTS_OUTLET.search(body[-_OUTLET_READ:])
     return found.group("place") if found and _placing(found) else ""
 
 
@@ -2596,8 +2612,9 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "", home: st
         opening = body[:_HEADLINE_PART + 24]
         slot_read = (table.headline_slot_only(opening, "work") | table.headline_slot_only(opening, "colon")) \
             - {name for start, _, name in table.spans(body) if start > _HEADLINE_PART}
-        sure = {table.place(code).city for _, _, name in table.spans(body) if name not in table.weak and name not in slot_read
-                for code in table.names.get(name, ())}
+        sure = {table.place(code).city for _, end, name in table.spans(body)
+                if name not in table.weak and name not in slot_read and not _FIRM_AFTER.match(body, end)
+                for code in table.names.get(name, ())}  # (nor in a firm's name: "陕西延长石油集团…在榆林市靖边县开工")
         elsewhere = elsewhere | {c for c in work_only | colon_only if stated and table.place(c).city not in stated} \
             | {c for c in colon_only if told - {table.place(c).city} and table.place(c).city not in sure}
     leaves.sort(key=lambda c: (c not in title_codes or c in venue or c in elsewhere, c in elsewhere, c in dateline, c in venue,

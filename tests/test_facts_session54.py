@@ -16,6 +16,9 @@ tenses and amounts' words found read wrong.
   tally; townships several places have, named together, place the story in the one county holding them; a joint park's
   first-named place is its helper ("无锡淮安工业园区" lies in 淮安).
 
+* A 兵团 division named by its regiment or farm ("第八师144团") is its city; a place's goal of a national rank
+  ("加快建设全国…高地") makes no country's story; a rights line ("版权归某某日报所有") names the page's outlet.
+
 The stories here are written for the tests.
 """
 from __future__ import annotations
@@ -54,6 +57,7 @@ def test_a_headline_county_read_by_its_work_slot_yields_to_the_bodys_site(title:
     ("东阿：驴产业基地项目开工", "东阿阿胶驴产业基地项目近日在新疆喀什地区伽师县开工，总投资5亿元。", "喀什地区"),
     ("凤凰：湾区文化创意产业园项目开工", "凤凰卫视旗下湾区文化创意产业园项目日前在深圳前海开工，总投资20亿元。", "深圳市"),
     ("延长：石油化工项目开工", "近日，延长县石油化工项目开工，由西安某公司投资建设，总投资8亿元。", "延安市"),
+    ("延长：聚烯烃项目开工建设", "陕西延长石油集团投资50亿元的聚烯烃项目近日在榆林市靖边县开工建设。", "榆林市"),  # a firm's name
     # no work or stage after the colon, a position word, a word written all the time: no county
     ("太湖：蓝藻治理进入关键期", "无锡市启动新一轮太湖治理工程，总投资20亿元。", "无锡市"),
     ("合作：两地签约共建产业园", "双方将共同推进园区建设。", None),
@@ -161,6 +165,8 @@ def test_a_headline_count_the_lead_tallies_over_a_span(title: str, body: str, st
     ("无锡淮安工业园区新材料项目开工", "项目总投资5亿元。", "淮安市"),
     ("江阴-靖江工业园区新材料项目开工", "项目总投资5亿元。", "泰州市"),  # (as before)
     ("南京江宁经济技术开发区新材料项目开工", "项目总投资5亿元。", "南京市"),  # one city's zone (as before)
+    # an aid park names its host first, its donor after (two provinces): the host's (review54b)
+    ("北京援疆：和田北京工业园区纺织项目投产", "日前，位于和田北京工业园区的一家纺织企业年产5万锭纺纱项目投产，总投资3.5亿元。", "和田地区"),
 ])
 def test_shared_townships_and_joint_parks(title: str, body: str, city: str | None) -> None:
     assert first_city(extract_facts(title, body)) == city
@@ -176,4 +182,19 @@ def test_shared_townships_and_joint_parks(title: str, body: str, city: str | Non
 ])
 def test_a_county_name_before_its_own_township(title: str, city: str | None) -> None:
     body = "近日，安岳县永清镇集中供水工程竣工通水，工程总投资3800万元。" if title.startswith("安岳") else "项目总投资3亿元。"
+    assert first_city(extract_facts(title, body)) == city
+
+
+@pytest.mark.parametrize("title, body, city", [
+    # a 兵团 division named by its regiment or farm: the division's city (zones.csv's 兵团第N师)
+    ("", "9月15日，在第八师144团8连高标准农田项目施工现场，工人们加快建设进度。", "石河子市"),
+    ("", "第六师芳草湖农场三场的食用菌项目开工。", "五家渠市"),
+    ("", "某部第六师政委到基层调研。", None),  # an army unit's division alone (as before)
+    # a place's goal of a national rank is no country's story
+    ("", "六、科技赋能，加快建设全国马铃薯全产业链发展高地\n7月22日，2025年中国·定西马铃薯大会在安定区成功举行，共签约产业项目45个。"
+         "全市完成马铃薯种植292万亩。定西宽粉产业临洮融合示范基地建设项目加快推进。", "定西市"),
+    # a rights line closing the page names its outlet
+    ("", "县委党校新校区项目位于县城育才西路北侧，总投资1.2亿元。（本条新闻版权归沭阳日报所有，转载请注明出处。）", "宿迁市"),
+])
+def test_corps_divisions_goals_and_rights_lines(title: str, body: str, city: str | None) -> None:
     assert first_city(extract_facts(title, body)) == city
