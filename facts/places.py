@@ -1371,18 +1371,26 @@ def _abroad(table: _Table, focus: str) -> bool:
                    and not focus.startswith("总部", max(0, start - 4)) for start, _, _ in table.spans(focus))
 
 
-def _site_mentions(table: _Table, text: str, modifiers: bool = True) -> list[str]:
+def _site_mentions(text: str, modifiers: bool = True) -> list[str]:
     """Names that follow a site word (see ``_SITE_MARK``), in text order: the first, and the names of its parts written on
     from it (session 52: "建设地点：新疆维吾尔自治区克孜勒苏柯尔克孜自治州阿克陶县…" sites the county, not only its province;
     session 54: across an autonomous prefecture's short form, "位于云南省文山州砚山县").
 
     ``modifiers=False`` leaves out a place that modifies a noun after it ("距位于杭州余杭的未来科技城约40公里", "落户北京的影视
     公司", "位于成都的生产基地"): a landmark's, a partner's or an earlier base's site, not surely the story's work's."""
+    return [name for chain, modifies in _site_chains(text) if modifiers or not modifies for name in chain]
+
+
+@lru_cache(maxsize=8)
+def _site_chains(text: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
+    """Each site word's chain of names (_site_mentions), and whether it modifies a noun after it (…的). Kept for the last
+    texts: find_places reads a body's sites twice, with and without modifiers, and a hostile body has thousands."""
+    table = _table()
     out = []
     for mark in _SITE_MARK.finditer(text):
         at = follows = mark.end()
         above: set[str] = set()  # the codes of the names read so far: the next must lie inside one of them
-        chain = []
+        chain: list[str] = []
         for start, end, name in table.spans(text[at:at + _SITE_READ]):
             codes = table.names.get(name, set())
             if at + start == follows + 1 and text[follows] == "州" and chain:
@@ -1391,9 +1399,8 @@ def _site_mentions(table: _Table, text: str, modifiers: bool = True) -> list[str
                 break  # (not "落户梅州广州产业转移工业园": a zone named after two cities, 广州 no part of 梅州)
             chain.append(name)
             follows, above = at + end, set(codes)
-        if modifiers or not text.startswith(("的", "州的"), follows):
-            out.extend(chain)
-    return out
+        out.append((tuple(chain), text.startswith(("的", "州的"), follows)))
+    return tuple(out)
 
 
 # Between a route's two ends: "武汉至宜昌段", "重庆东至黔江段" (a station after the city's name).
@@ -1787,9 +1794,20 @@ def _brand_homes(table: "_Table", title: str, title_codes: Iterable[str]) -> set
 _JOINT_PARK_AFTER = re.compile(r"(?:产业)?(?:合作|共建)?(?:工业园区?|产业园区?|园区|合作区|特别合作区|开发区|工业园)")
 
 
-def _partners_of_parks(table: "_Table", text: str) -> set[str]:
-    """The codes of the first of two places in another city naming a joint park (_JOINT_PARK_AFTER), when the text names
-    them nowhere else outside such parks' names."""
+def _partners_of_parks(table: "_Table", texts: Iterable[str]) -> set[str]:
+    """The codes of the first of two places in another city naming a joint park (_JOINT_PARK_AFTER), when the texts name
+    them nowhere else outside such parks' names. (Each text read apart: its spans are the ones read already.)"""
+    partners: set[str] = set()
+    outside: set[str] = set()
+    for text in texts:
+        found, named = _park_partners_in(table, text)
+        partners |= found
+        outside |= named
+    return partners - outside
+
+
+def _park_partners_in(table: "_Table", text: str) -> tuple[set[str], set[str]]:
+    """_partners_of_parks for one text: the partners, and the codes it names outside joint parks' names."""
     spans = table.spans(text)
     partners: set[str] = set()
     outside: set[str] = set()
@@ -1809,7 +1827,7 @@ def _partners_of_parks(table: "_Table", text: str) -> set[str]:
     for i, (_, _, name) in enumerate(spans):
         if i not in joined:
             outside |= table.names.get(name, set())
-    return partners - outside
+    return partners, outside
 
 
 def _headline_provinces(table: "_Table", title: str, body: str, title_codes: list[str],
@@ -2525,7 +2543,7 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "", home: st
     body_codes = _resolve(table, title_mentions + body_mentions, known)[len(title_codes):]
     # Every division a site name may mean: only the story's own resolved places are ranked,
     # so an ambiguous name (上海: the municipality or its city) promotes the one the story has.
-    site_codes = {code for name in _site_mentions(table, body) for code in table.names[name]}
+    site_codes = {code for name in _site_mentions(body) for code in table.names[name]}
     counts = Counter(title_codes + body_codes)
     order = {code: i for i, code in reversed(list(enumerate(title_codes + body_codes)))}
     # A division subsumes its ancestors: 大连市 瓦房店市 is one place, not two.
@@ -2591,7 +2609,7 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "", home: st
     # So is one that is only its guests' home or its people's trip's end ("某市长会见浙江客商", "在香港开展招商推介活动").
     guests, guests_only = _headline_names_only(table, title, _guests_or_trip)
     elsewhere = origin | _headline_names_only(table, title, _opens_a_firm)[0] | guests | _brand_homes(table, title, title_codes) \
-        | _partners_of_parks(table, title + "\n" + body)
+        | _partners_of_parks(table, (title, body))
     # A county read from the headline only by its work slot yields to the body's stated site in another city: the name
     # was a firm's or a brand's there ("东阿阿胶新疆驴产业基地项目开工" over "项目位于新疆喀什地区伽师县"; session 53's review).
     # One read only by the colon's slot yields to any other city the body names when the body names it (or its city)
@@ -2603,7 +2621,7 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "", home: st
     work_only, colon_only = slot_codes("work"), slot_codes("colon")
     if work_only or colon_only:
         others = set(leaves) - venue - elsewhere
-        modified = {code for name in _site_mentions(table, body, modifiers=False) for code in table.names[name]}
+        modified = {code for name in _site_mentions(body, modifiers=False) for code in table.names[name]}
         stated = {table.place(c).city for c in others if c in modified} - {""}
         told = {table.place(c).city for c in body_codes if c not in venue | elsewhere} - {""}
         # (The body names the county itself only outside a brand's or a firm's name: "东阿阿胶…在新疆喀什地区伽师县开工",
