@@ -173,7 +173,17 @@ def normalise(text: str) -> str:
     Length-preserving (one character for one), so positions found in the result are
     positions in ``text``: callers quote the original as written.
     """
-    return _DOT_POINT.sub(".", text.translate(_WIDTH))
+    return _FORMAL_MONEY.sub(_ordinary_digits, _DOT_POINT.sub(".", text.translate(_WIDTH)))
+
+
+# (session 54) A sum in formal numerals (大写), as tender and contract notices write it ("人民币壹拾伍亿元", "壹亿伍仟万元"):
+# its digits as ordinary ones, read as any (only before 元: 陆, 伍, 拾 are words and surnames elsewhere).
+_FORMAL_MONEY = re.compile(r"[壹贰叁肆伍陆柒捌玖拾佰仟][壹贰叁肆伍陆柒捌玖拾佰仟零亿万]*(?=元|圆)")
+_FORMAL = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")
+
+
+def _ordinary_digits(found: re.Match[str]) -> str:
+    return found.group().translate(_FORMAL)
 
 
 @lru_cache(maxsize=16)

@@ -9,7 +9,8 @@ tenses and amounts' words found read wrong.
   "东海：海上风电项目并网").
 * A headline's aid donor ("天津援疆团队…") and a brand's home before its plant's site ("广州本田武汉工厂") are no site.
 * A recent span dating one named work ("今年以来，某某新材料项目开工建设，计划总投资12亿元") keeps the work's total.
-* "百余万元", "千多万元" are amounts (over a hundred, a thousand 万, read as the round figure, as "200余万元" is);
+* "百余万元", "千多万元" are amounts (over a hundred, a thousand 万, read as the round figure, as "200余万元" is), and
+  so are sums in formal numerals ("人民币壹亿伍仟万元");
   money put into one named work's building ("此次某加工厂的建设，预计投入180万元的资金") is its own.
 * A stage put off, readied or failed ("暂缓开工", "加紧筹备开工", "签约失败", "开工仪式推迟", "年底前建成") is not reached.
 * A headline's count of works the lead gives over a span ("某区签约…项目34个" over "至目前，全区共签约…项目34个") is a
@@ -108,6 +109,9 @@ def test_a_recent_span_dating_one_named_work(body: str, amount: float | None) ->
     # customary vague sizes stay unread (as before)
     ("某县投资上百万元的综合服务中心主体完工。", None),
     ("某县投资近千万元的综合服务中心主体完工。", None),
+    # formal numerals (大写), as tender notices write a sum
+    ("某项目招标公告：项目估算总投资人民币壹亿伍仟万元整，现对施工进行公开招标。", 15e7),
+    ("某某新材料项目总投资壹拾伍亿元。", 15e8),
 ])
 def test_over_a_hundred_or_a_thousand_wan(body: str, amount: float | None) -> None:
     assert extract_facts("", body).amount == amount
