@@ -239,8 +239,8 @@ def _headline_work_slot(text: str, start: int, end: int) -> bool:
 def _headline_colon_slot(text: str, start: int, end: int) -> bool:
     """Whether a county's short name opens a headline before a colon (or as its tag: "【延长】", "延长丨"), ahead of its
     news of a work or a stage (session 54): "延长：石油化工项目开工", "莎车：巴旦木加工项目投产", "汶川：大熊猫文旅项目签约" —
-    county portals' and papers' way of tagging a county's story. Read for names jieba lists as words (延长 v, 通道 v, 大方 n) too: no word stands so before a
-    colon and a work's news."""
+    county portals' and papers' way of tagging a county's story. Read for names jieba lists as words (延长 v, 通道 v,
+    大方 n) too: no word stands so before a colon and a work's news (but _Table.colon_word)."""
     return text[:start].strip() in ("", "【", "［", "[") and bool(_COLON_NEWS_AFTER.match(text, end))
 
 
@@ -731,7 +731,8 @@ class _Table:
                             or self.placelike(name, code) and self.by_code[code].name.endswith(("县", "市", "旗")) \
                             and short_name(self.by_code[code].name) == name \
                             and work_slot and _headline_work_slot(text, start, end + 1) \
-                            or (not start or text[start - 1] in _BEFORE_A_PLACE or not "\u4e00" <= text[start - 1] <= "\u9fff") \
+                            or (not start or text[start - 1] in _BEFORE_A_PLACE
+                                or not "\u4e00" <= text[start - 1] <= "\u9fff") \
                             and self._own_township_after(text, end + 1, code) \
                             or colon_slot and self.by_code[code].name.endswith(("县", "市", "旗")) \
                             and name in written_names(self.by_code[code].name) and not self.colon_word(name) \
@@ -773,8 +774,8 @@ class _Table:
             if not taken[at]:
                 out.append((at, at + 1, _ABBREVIATIONS[found.group("abbr")]))
         for found in _CORPS_DIVISION.finditer(text):
-            # (session 54) a 兵团 division named by its regiment or farm ("第八师144团8连", "第六师芳草湖农场"): the zone
-            # "兵团第八师" is (zones.csv), which an army unit's "第八师" alone is not
+            # (session 54) a 兵团 division named by its regiment or farm ("第八师144团8连", "第六师芳草湖农场") is zones.csv's
+            # "兵团第八师"; an army unit's "第八师" alone is not
             name = "兵团第" + found.group("n") + "师"
             if name in self.names and not any(taken[found.start():found.end("n") + 1]):
                 out.append((found.start(), found.end("n") + 1, name))
@@ -2608,8 +2609,8 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "", home: st
     # headline place of the story's (the body may name it outside the name: "希望上海电气进一步加深与白城…合作").
     # So is one that is only its guests' home or its people's trip's end ("某市长会见浙江客商", "在香港开展招商推介活动").
     guests, guests_only = _headline_names_only(table, title, _guests_or_trip)
-    elsewhere = origin | _headline_names_only(table, title, _opens_a_firm)[0] | guests | _brand_homes(table, title, title_codes) \
-        | _partners_of_parks(table, (title, body))
+    elsewhere = origin | _headline_names_only(table, title, _opens_a_firm)[0] | guests \
+        | _brand_homes(table, title, title_codes) | _partners_of_parks(table, (title, body))
     # A county read from the headline only by its work slot yields to the body's stated site in another city: the name
     # was a firm's or a brand's there ("东阿阿胶新疆驴产业基地项目开工" over "项目位于新疆喀什地区伽师县"; session 53's review).
     # One read only by the colon's slot yields to any other city the body names when the body names it (or its city)

@@ -202,3 +202,4 @@ def test_a_county_name_before_its_own_township(title: str, city: str | None) -> 
 ])
 def test_corps_divisions_goals_and_rights_lines(title: str, body: str, city: str | None) -> None:
     assert first_city(extract_facts(title, body)) == city
+
