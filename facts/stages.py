@@ -266,10 +266,10 @@ _EVENT_NOTICE = re.compile(r"^关于(举办|召开|参加|组织)")
 # After the verb: a condition or a time before it ("建成后", "投产以后", "竣工前").
 # Another stage may stand between ("项目建成达产后，预计年产值约30亿元", "建成投运以后").
 # A verb negated right before it ("未获批准", "尚未竣工", "没有通过评审", "不予核准", "无签约项目").
-# (session 54) A verb whose attempt failed or whose day was put off ("签约失败", "开工受阻", "开工日期推迟"): not reached.
 # (session 54) A stage put off or being readied right before its verb ("暂缓开工", "推迟投产", "加紧筹备开工"): not reached;
 # the verb alone, not its sentence ("推迟投产的某项目本月正式投产" reports the production: review54c).
 _PUT_OFF_BEFORE = re.compile(r"(?:暂缓|推迟|延迟|延期|延后|筹备)[^，。；,;的]{0,4}$")
+# (session 54) A verb whose attempt failed or whose day was put off ("签约失败", "开工受阻", "开工日期推迟"): not reached.
 _FAILED_AFTER = re.compile(r"(?:日期|时间|节点)?(?:失败|未果|受阻|遇阻|告吹|推迟|延期|延后)")
 _NEGATED_BEFORE = re.compile(r"(?:未|没有|没能|(?<![毫并])无|不予|不再|不得|不准|禁止)(?:能|曾)?(?:获得?|通过|完成|实现|正式|按期|如期|按时|全面|全部|整体|新)?$")
 _CONDITION_AFTER = re.compile(r"(?:并?(?:达产|达效|满产|投产|投运|运营|使用|通车|通水|投用|运行)){0,2}(?:后|後|时|以后|之后|前|以前|之前|之日"

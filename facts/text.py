@@ -168,7 +168,8 @@ REACH = 300
 
 
 def normalise(text: str) -> str:
-    """Full-width digits and letters as ASCII, printed decimal dots as ``.``.
+    """Full-width digits and letters as ASCII, printed decimal dots as ``.``, a sum's formal numerals (壹拾伍亿元) as
+    ordinary ones.
 
     Length-preserving (one character for one), so positions found in the result are
     positions in ``text``: callers quote the original as written.
