@@ -12,7 +12,8 @@ tenses and amounts' words found read wrong.
 * "百余万元", "千多万元" are amounts (over a hundred, a thousand 万, read as the round figure, as "200余万元" is), and
   so are sums in formal numerals ("人民币壹亿伍仟万元");
   money put into one named work's building ("此次某加工厂的建设，预计投入180万元的资金") is its own.
-* A stage put off, readied or failed ("暂缓开工", "加紧筹备开工", "签约失败", "开工仪式推迟", "年底前建成") is not reached.
+* A stage put off, readied or failed ("暂缓开工", "加紧筹备开工", "签约失败", "开工仪式推迟", "年底前建成") is not reached;
+  a work put to use by 启用 right after its noun ("某垃圾中转站近日启用") is 投产.
 * A headline's count of works the lead gives over a span ("某区签约…项目34个" over "至目前，全区共签约…项目34个") is a
   tally; townships several places have, named together, place the story in the one county holding them; a joint park's
   first-named place is its helper ("无锡淮安工业园区" lies in 淮安).
@@ -138,6 +139,10 @@ def test_money_put_into_one_works_building(body: str, amount: float | None) -> N
     # the put-off verb alone, not its sentence (review54c)
     ("推迟投产的包头多晶硅项目本月正式投产",
      "去年因设备调试推迟投产的包头市年产10万吨高纯多晶硅项目，本月正式投产，项目总投资85亿元。", "投产"),
+    # a work put to use by 启用 right after its noun (session 54); not a plan or a condition
+    ("", "位于新浜镇的我区第三座区级垃圾转运站——新浜垃圾中转站近日启用，该中转站日处理垃圾67吨。", "投产"),
+    ("", "该医院新院区预计年底启用。", None),
+    ("", "县政务服务中心大楼启用后，将方便群众办事。", None),
     # reached (as before)
     ("某某新材料项目开工仪式于昨天上午举行", "项目总投资3亿元。", "开工"),
     ("某某新材料项目去年开工 日前正式投产", "项目总投资3亿元。", "投产"),
