@@ -18,7 +18,8 @@ from typing import Iterator, NamedTuple, Optional
 from .batches import (COUNT_BEFORE as _COUNT_BEFORE, MANY_AREAS as _MANY_AREAS,
                       PLANNED_COUNT as _PLANNED_COUNT, PLURAL as _PLURAL, ROUNDUP as _ROUNDUP, SEVERAL as _SEVERAL,
                       SPAN as _SPAN, STANDING as _STANDING, TOTAL as _TOTAL, YEAR_PLAN as _YEAR_PLAN,
-                      batch_of_one_event as _batch_of_one_event, named_work as _named_work, span_figure as _span_figure,
+                      batch_of_one_event as _batch_of_one_event, named_work as _named_work, NAMED_WORK_NOUN as _NAMED_WORK_NOUN,
+                      span_figure as _span_figure,
                       under_way_before as _under_way_before)
 from .money import AMOUNT as _AMOUNT, CN_DIGITS, CNY_RATES, Amount, parse_amount, to_amount as _to_amount
 from .places import find_places
@@ -1054,9 +1055,7 @@ _WORK_NAMED_BEFORE = re.compile(r"(?<!的)(?:项目|工程|产业园|基地|工�
 _CLASS_OR_RULE = re.compile(r"今年|全年|年度|明年|每年|入园|准入|门槛|标准|须|应当|原则上|否则")
 
 
-_WORK_NOUN_AFTER_NAME = re.compile(r"项目|工程|基地|产业园|生产线|工厂|电站|医院")
 _SITE_OR_AREA_BEFORE_NAME = re.compile(r"^(?:位于[^，。；,;的]{0,16}的|[\u4e00-\u9fff]{0,6}(?:镇|乡|县|区|市|开发区|园区|街道)(?=[\u4e00-\u9fff]|$))")
-_CATEGORY_NAME = re.compile(r"(?:招商引资|招商|城市更新|乡村振兴|城建|市政|民生|基础设施|产业|工业|重点|重大|在建|新建|续建|入库|项目建设)+")
 _RECENT_SPAN = re.compile(r"(?:今年|去年|年初|本年|入春|入夏|入秋|入冬|开春)以来$")
 
 
@@ -1074,11 +1073,11 @@ def _span_dates_one_work(text: str, low: int, invest: re.Match[str]) -> bool:
             or _RECENT_SPAN.search(text, max(low, last.start() - 4), last.end()) is None \
             or not _named_work(text, last.end() + 1, invest.start()) or "、" in text[last.end():invest.start()]:
         return False
-    # Its name, a site before it and an area's name left out, is a firm's or a trade's ("华宇新材料"), not a category's or an
-    # area's works ("城关镇项目", "县经济开发区项目", "招商引资项目", "城市更新项目": review54b).
-    work = _WORK_NOUN_AFTER_NAME.search(text, last.end() + 1, invest.start())
+    # Its name, a site before it and an area's name left out, is a firm's or a trade's ("华宇新材料"), not an area's works
+    # ("城关镇项目", "县经济开发区项目": review54b; a category's, "招商引资项目", named_work leaves out).
+    work = _NAMED_WORK_NOUN.search(text, last.end() + 1, invest.start())
     name = _SITE_OR_AREA_BEFORE_NAME.sub("", text[last.end() + 1:work.start()]) if work else ""
-    return len(name) >= 4 and not _CATEGORY_NAME.fullmatch(name)
+    return len(name) >= 4
 
 
 def _period(text: str, low: int, high: int) -> bool:

@@ -14,8 +14,8 @@ from .money import CN_DIGITS
 from .stages import find_stage
 from .text import CLAUSE_BREAK, EVENT, NOT_AN_EDITION, ONE_BATCH, REACH, SEVERAL, SPAN_SO_FAR, TOGETHER, Marks
 
-__all__ = ["COUNT_BEFORE", "MANY_AREAS", "PLANNED_COUNT", "PLURAL", "ROUNDUP", "SEVERAL", "SPAN", "STANDING", "TOTAL",
-           "YEAR_PLAN", "batch_of_one_event", "span_figure", "under_way_before"]
+__all__ = ["COUNT_BEFORE", "MANY_AREAS", "NAMED_WORK_NOUN", "PLANNED_COUNT", "PLURAL", "ROUNDUP", "SEVERAL", "SPAN", "STANDING", "TOTAL",
+           "YEAR_PLAN", "batch_of_one_event", "named_work", "span_figure", "under_way_before"]
 
 
 # Works counted as items or sites before a total ("这20项重大建设总投资650亿元", "其余10处估算投资为471亿元",
@@ -99,8 +99,8 @@ _SPAN_COUNT_AFTER = re.compile(r"(?:(?<![\d.])\d+|[两三四五六七八九十�
 _WORKS_OWN_WORD = re.compile(r"计划(?=总投资|投资总额)|完成(?=[^，。；,;]{0,4}?(?:主体|施工|建设|安装|调试|封顶|验收))")
 # Narrower than amounts' _WORK_NOUN (园, 场, 中心…, any work in view): a noun that names one work as a clause's subject.
 # (Not a park alone: "今年上半年，甘眉园区完成工业产值50.75亿元，固定资产投资9.53亿元" is the park's statistics.)
-_NAMED_WORK_NOUN = re.compile(r"项目|工程|基地|产业园|生产线|工厂|厂房|电站|医院|院区|枢纽|码头|水库|公路|铁路|大桥|机场")
-_CATEGORY_BEFORE = re.compile(r"(?:在建|新开工|新签约|开工建设|续建|新建|入库|招商|工业|产业|民生|基础设施|社会事业|农业"
+NAMED_WORK_NOUN = re.compile(r"项目|工程|基地|产业园|生产线|工厂|厂房|电站|医院|院区|枢纽|码头|水库|公路|铁路|大桥|机场")
+_CATEGORY_BEFORE = re.compile(r"(?:在建|新开工|新签约|开工建设|续建|新建|入库|招商|引资|城市更新|乡村振兴|工业|产业|民生|基础设施|社会事业|农业"
                               r"|服务业|制造业|投资|重点|重大|签约|开工|各类|这些|上述"
                               # a sector's works ("该区2024年的城建项目", "某市水利工程": session 29's and 33's tests)
                               r"|城建|市政|交通|水利|教育|卫生|医疗|文旅|旅游|能源|环保|生态|城乡|基建|住建|体育|文化)的?$")
@@ -117,7 +117,7 @@ def named_work(text: str, low: int, high: int) -> bool:
     if text.startswith("的", low):
         return False  # "2024年的…项目": the year's works
     last = None
-    for last in _NAMED_WORK_NOUN.finditer(text, low, high):
+    for last in NAMED_WORK_NOUN.finditer(text, low, high):
         pass
     return last is not None and not _CATEGORY_BEFORE.search(text, max(last.start() - 6, low), last.start()) \
         and not _PLURAL_BETWEEN.search(text, low, high)

@@ -265,13 +265,15 @@ _SENTENCE_MARKS = CLAUSE_MARKS
 _EVENT_NOTICE = re.compile(r"^关于(举办|召开|参加|组织)")
 # After the verb: a condition or a time before it ("建成后", "投产以后", "竣工前").
 # Another stage may stand between ("项目建成达产后，预计年产值约30亿元", "建成投运以后").
-# A verb negated right before it ("未获批准", "尚未竣工", "没有通过评审", "不予核准", "无签约项目").
-# (session 54) A stage put off or being readied right before its verb ("暂缓开工", "推迟投产", "加紧筹备开工"): not reached;
-# the verb alone, not its sentence ("推迟投产的某项目本月正式投产" reports the production: review54c).
-_PUT_OFF_BEFORE = re.compile(r"(?:暂缓|推迟|延迟|延期|延后|筹备)[^，。；,;的]{0,4}$")
+# The words that put a stage or a ceremony off (also _CEREMONY_AHEAD's).
+_PUT_OFF = r"暂缓|推迟|延迟|延期|延后|改期"
 # (session 54) A verb whose attempt failed or whose day was put off ("签约失败", "开工受阻", "开工日期推迟"): not reached.
-_FAILED_AFTER = re.compile(r"(?:日期|时间|节点)?(?:失败|未果|受阻|遇阻|告吹|推迟|延期|延后)")
-_NEGATED_BEFORE = re.compile(r"(?:未|没有|没能|(?<![毫并])无|不予|不再|不得|不准|禁止)(?:能|曾)?(?:获得?|通过|完成|实现|正式|按期|如期|按时|全面|全部|整体|新)?$")
+_FAILED_AFTER = re.compile(r"(?:日期|时间|节点)?(?:失败|未果|受阻|遇阻|告吹|" + _PUT_OFF + ")")
+# A verb negated right before it ("未获批准", "尚未竣工", "没有通过评审", "不予核准", "无签约项目"), or put off or being
+# readied there ("暂缓开工", "推迟投产", "加紧筹备开工": session 54): the verb alone, not its sentence ("推迟投产的某项目本月
+# 正式投产" reports the production: review54c).
+_NEGATED_BEFORE = re.compile(r"(?:未|没有|没能|(?<![毫并])无|不予|不再|不得|不准|禁止)(?:能|曾)?(?:获得?|通过|完成|实现|正式|按期|如期|按时|全面|全部|整体|新)?$"
+                             r"|(?:" + _PUT_OFF + r"|筹备)[^，。；,;的]{0,4}$")
 _CONDITION_AFTER = re.compile(r"(?:并?(?:达产|达效|满产|投产|投运|运营|使用|通车|通水|投用|运行)){0,2}(?:后|後|时|以后|之后|前|以前|之前|之日"
                               r"|(?P<can>可以?(?!说)|将(?!近)|能够?|就能|即可))")  # what it does once done ("建成可以保障全市用水")  # "建成通车后", "建成投产满产后"
 # …unless the verb is told as reached ("某项目成功签约将带动就业3000人", "正式投产将助力…"), or a headline tells the event and its
@@ -475,9 +477,9 @@ def _clause_after(text: str, pos: int) -> str:
 # A ceremony of the verb's stage still to come, its plan word after it ("签约仪式将于明天举行", "开工仪式推迟举行"; a probe of
 # plan and tense words around one work's stage, session 53); not the talks after a ceremony ("签约仪式后，双方将于…举行座谈").
 _CEREMONY_AHEAD = re.compile(r"(?:暨[^，。；,;]{0,8}?)?(?:仪式|典礼|大会|活动)(?!后|上|中|结束|现场)[^，。；,;]{0,6}?"
-                             r"(?:(?:将于?|拟于?|定于|计划于?|即将|择期|推迟|延期|暂缓|延后|改期)[^，。；,;]{0,12}?(?:举行|举办|召开)"
+                             r"(?:(?:将于?|拟于?|定于|计划于?|即将|择期|" + _PUT_OFF + r")[^，。；,;]{0,12}?(?:举行|举办|召开)"
                              # (session 54) put off or called off, its verb of holding left out ("开工仪式推迟", "签约仪式取消")
-                             r"|(?:推迟|延期|暂缓|延后|改期|取消)(?![^，。；,;]{0,12}?(?:举行|举办|召开)))")
+                             r"|(?:" + _PUT_OFF + r"|取消)(?![^，。；,;]{0,12}?(?:举行|举办|召开)))")
 
 
 def _planned(text: str, pos: int) -> bool:
@@ -768,8 +770,7 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
         return "history"  # "唐山细棉土厂…于1891年建成投产": a recalled past, no news of a work's stage
     if "开园" in match.group() and _SEASON.search(sentence_of(text, match.start(), _SENTENCE_MARKS)):
         return "season"  # a park's season or show opening ("某滑雪场新雪季正式开园", "郁金香花展正式开园"), no work done
-    if _NEGATED_BEFORE.search(text, max(0, match.start() - 8), match.start()) or _FAILED_AFTER.match(text, match.end()) \
-            or _PUT_OFF_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+    if _NEGATED_BEFORE.search(text, max(0, match.start() - 8), match.start()) or _FAILED_AFTER.match(text, match.end()):
         return "negated"  # "环评未获批准", "工程尚未竣工验收", "签约失败", "暂缓开工": not reached
     if in_body and index not in _DEALS and not _WORK.search(sentence_of(text, match.start(), _SENTENCE_MARKS)) \
             and not (_CEREMONY_AFTER.match(text, match.end()) and not _NEW_YEAR.search(sentence_of(text, match.start(), _SENTENCE_MARKS))) \
