@@ -119,7 +119,7 @@ def under_way_word(verb: str) -> bool:
 
 
 # A visit's words (talks only when a work is named: _VISIT_TALK below) and a visit to a place ("来我县考察", "赴某地投资考察").
-_VISIT_WORDS = r"会谈|座谈|考察交流|投资考察|考察投资|交换(?:了)?意见"
+_VISIT_WORDS = r"会谈|座谈|考察交流|投资考察|考察投资|(?:投资)?选址考察|考察选址|交换(?:了)?意见"
 _VISITED = r"[\u4e00-\u9fff]{1,6}?(?:投资)?考察"
 
 _VERBS = {
@@ -172,7 +172,14 @@ _VERBS = {
             r"|(?:出具|取得|形成)[^，。；,;]{0,24}?审查意见|完成[^，。；,;]{0,16}?行业审查|(?<![县市区省])通过了?[^，。；,;]{0,6}?(?:技术|专家)评估(?!，?筛选)"
             # a review meeting held ("可行性研究报告审查会在郑州召开", "论证会在广州举行"), a first round passed ("通过省级初评"), an
             # appraisal passed ("可研报告通过国家发展改革委评估审查", "顺利通过了论证")
-            r"|审查会|论证会|通过[^，。；,;]{0,8}?初评|评估审查|(?<![县市区省])通过了?[^，。；,;]{0,8}?论证",
+            r"|审查会|论证会|通过[^，。；,;]{0,8}?初评|评估审查|(?<![县市区省])通过了?[^，。；,;]{0,8}?论证"
+            # (session 55) an impact assessment's report put out for the public's comment ("…环境影响评价公众参与第一次信息
+            # 公示", "环境影响报告书（征求意见稿）公示", "报审前公示"): the assessment under review, as readers label it (7 of 8
+            # such pages of sessions 54–55), and so is one received or proposed for approval ("环境影响报告书受理情况公示",
+            # "拟批准的…环境影响评价文件公示"): no decision yet. Not the decision's notice ("审批决定", "批复": 核准's) nor an
+            # acceptance's ("竣工环境保护验收…公示": 竣工's).
+            r"|(?:拟(?:作出)?(?:审批|批准)(?:意见)?的[^，。；,;]{0,12}?)?(?<!验收)(?:环境影响|环评)(?:(?!验收|决定|批复|已批准|同意)[^，。；,;]){0,24}?公示"
+            r"|(?:报审|送审)前公示|公众参与(?:第[一二三四]次)?(?:信息)?公示",
     # The builder chosen: a tender done. A contract won at home ("某集团成功中标赣州市赣南大道快速路项目", "收到…《中标
     # 通知书》") is the work's tender done, as readers of real regional stories label it (session 19: 9 of 294 stages;
     # not 中标候选人公示, candidates only, as session 18's review decided); one won abroad ("中国铁建…中标墨西哥城至克雷塔罗高速铁路项目") is a contractor's news,
@@ -209,6 +216,11 @@ _VERBS = {
     # "建成区" is a city's built-up area. 落成: a building's or a bridge's completion ("体育中心今天落成"); not
     # "临近落成" (not yet), and "落成启用" is the opening of a work in use (投产's 启用 reads it).
     "竣工": r"(?:全面)?完成(?:全部)?建设任务(?![\d一二三四五六七八九十百千万的])|竣工验收|竣工(?!决算)|开[（(]竣[）)]工|完工|(?<!临近)(?<!接近)落成(?!启用|开放|投用)|(?<![构组搭创共已])建成(?!区|功(?!能))|(?<=已)建成(?!区|功(?!能)|的[^，。；,;]{0,10}?(?:最|之一|第一))|验收合格|(经|通过)[^，。；,;]{0,10}?验收|完成[^，。；,;]{0,8}?验收(?:工作)?|交付使用"
+            # (session 55) a work's acceptance inspection held ("专家组…对2010年优质鱼项目进行验收", "开展某某工程项目市级
+            # 验收", "检查验收2007年易地扶贫搬迁试点工程"): the work is done, as readers label it (not one due or prepared:
+            # "验收前", "验收准备", "申请验收"; not a duty, "负责…验收")
+            r"|(?<!负责)(?:进行|开展|组织)了?(?:[^，。；,;负]{0,6}?)验收(?!前|准备|申请|工作方案|办法|标准|条件)"
+            r"|(?<=项目|工程)(?:[省市县区]级|现场|整体|专项|终期)?验收(?=[，。；,;\s]|$)|检查验收(?=[^，。；,;]{0,30}?(?:项目|工程))"
             # (session 51) a handover ceremony: the works are finished and handed over ("安置房建设项目交房仪式", "交钥匙仪式")
             # (not one put off, awaited or not yet held: "交房仪式推迟", "仍未正式交房", "业主盼正式交房", "集中交房日定在…",
             # "交房工作方案")
@@ -627,6 +639,8 @@ _VISIT_TALK = re.compile(_VISIT_WORDS + "|" + _VISITED)
 # A work or an investment talked about: 项目 as what the talks are on ("就某项目进行座谈", "围绕电梯项目合作进行了交流",
 # "考察储能电池项目投资事宜"), not a project only mentioned ("介绍了我市重点项目建设情况", "察看了在建项目").
 _WORK_TALKED = re.compile(r"意向|拟投资|拟在|投资建设|投资兴建|落户|协议|选址|协商|磋商|商洽|洽商"
+                          # (session 55) the investor's sum meant ("介绍了企业相关情况，计划在禄劝投资2.4亿元")
+                          r"|计划(?:在[^，。；,;]{1,10}?)?投资(?=[\d.约近超一二三四五六七八九十百千])"
                           r"|(?:就|围绕|关于|考察|洽谈|对接|推进|商谈|探讨)[^，。；,;]{0,20}?项目|项目(?:合作|落地|投资|事宜|对接|洽谈|签约)")
 _VISIT_READ = 3  # sentences read from the visit word's on ("来我县考察。县长陪同。在随后召开的座谈会上，双方围绕电梯项目合作…")
 

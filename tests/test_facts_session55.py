@@ -1,0 +1,68 @@
+"""Session 55, checked on made-up stories: the stage of an impact assessment's notice, of an acceptance inspection and of
+an investor's visit that names the sum it means.
+
+* An impact assessment put out for the public's comment, received or proposed for approval ("…环境影响评价公众参与第一次
+  信息公示", "环境影响报告书（征求意见稿）公示", "报审前公示", "拟批准的…环境影响评价文件公示") is under review: 评审, as the
+  readers of sessions 54–55 label such notices. The decision's notice ("审批决定", "批复") stays 核准 and an acceptance's
+  ("竣工环境保护验收…公示") 竣工.
+* A work's acceptance inspection held ("专家组…对2010年优质鱼项目进行验收", "开展…人工造林项目市级验收") is 竣工; one due,
+  prepared or a duty ("明年进行验收", "验收前准备", "负责…验收") is not.
+* An investor's visit or talks whose next sentence names the sum meant ("计划在某县投资2.4亿元"), or a site-choosing visit
+  ("投资选址考察"), is 洽谈 (session 34's convention: a visit naming an investment meant).
+
+The stories here are written for the tests.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import pytest
+
+from newsmon.facts import extract_facts
+
+
+@pytest.mark.parametrize("title, body, stage", [
+    # the assessment under review
+    ("某某新材料项目环境影响评价公众参与第一次信息公示", "根据《环境影响评价公众参与办法》，现对某某新材料项目进行第一次公示。项目总投资3亿元。", "评审"),
+    ("某某高速公路环境影响报告书（征求意见稿）公示", "现对报告书征求意见稿进行公示，征求公众意见。", "评审"),
+    ("某某220kV线路工程等3个项目报审前公示", "现公开下列信息，征求与该建设项目环境影响有关的意见。", "评审"),
+    ("某某养殖场项目公众参与第二次公示", "一、建设项目概况。项目名称：某某养殖场项目。", "评审"),
+    ("", "根据相关规定，对本项目环境影响报告书征求意见稿进行公示，以听取社会各界的意见。项目总投资约8.9亿元。", "评审"),
+    ("某县生态环境局关于拟作出审批意见的建设项目环境影响评价文件公示", "一、项目名称：某某新材料项目。建设地点：某县工业园。", "评审"),
+    ("关于某某项目环境影响报告书拟批准的公示", "某县生态环境局拟批准该项目，总投资3亿元。", "评审"),
+    ("某某项目环境影响报告书受理情况公示", "现将受理情况公示如下。", "评审"),
+    # a decision, an acceptance: not under review
+    ("关于某某项目环境影响报告书审批决定的公告", "我局已对该项目作出审批决定。", "核准"),
+    ("某某项目竣工环境保护验收公示", "项目已竣工，现将验收报告予以公示。", "竣工"),
+    # no notice of a work: a meeting on the notices, a notice still to come
+    ("某县召开环评公示工作会", "会议部署了全县环评公示工作。", None),
+    ("某某项目将进行环评公示", "项目总投资3亿元，目前正在编制环境影响报告书。", None),
+])
+def test_an_impact_assessments_notice_is_under_review(title: str, body: str, stage: Optional[str]) -> None:
+    assert extract_facts(title, body).stage == stage
+
+
+@pytest.mark.parametrize("title, body, stage", [
+    ("", "1月10日，省海洋与渔业厅专家组一行5人到某区，对2010年优质鱼项目进行验收。专家组一致认为，该项目如期完成，建设达标。", "竣工"),
+    ("市林业局开展某县2024年人工造林项目市级验收", "验收组认为，某县项目实施规范，按时完成了项目建设任务。", "竣工"),
+    ("", "省发展改革委检查验收组一行赴某县，检查验收2007年易地扶贫搬迁试点工程建设情况。", "竣工"),
+    # due, prepared, a duty: not held
+    ("", "某某水厂项目主体已完工，计划明年3月进行验收，项目总投资3000万元。", "开工"),
+    ("", "某县交通局负责下达建设计划、质量监督和验收，乡镇负责项目招投标。", None),
+    ("", "某某水厂项目正在进行验收前的准备工作，项目总投资3000万元。", None),
+])
+def test_an_acceptance_inspection_held_completes_the_work(title: str, body: str, stage: Optional[str]) -> None:
+    assert extract_facts(title, body).stage == stage
+
+
+@pytest.mark.parametrize("title, body, stage", [
+    ("", "记者从某县投资促进局获悉，上海某食品有限公司考察组日前到某县考察。随后，考察组与某县政府进行了座谈。公司总经理介绍了企业相关"
+         "情况，计划在某县投资2.4亿元，发展养蜂户2000户。", "洽谈"),
+    ("台商将在某市建设养殖基地", "日前，台企某某食品有限公司负责人到某市做投资选址考察。该公司计划投资1000万美元新建养殖基地。", "洽谈"),
+    # a meeting naming no investment: no stage (session 34's convention)
+    ("", "某集团考察组日前到某县考察。随后，考察组与某县政府进行了座谈，双方就深化合作交换了意见。", None),
+    # a plan of the county's own, no investor's sum: no stage
+    ("", "某县召开座谈会，研究部署全年工作。今年计划完成固定资产投资50亿元。", None),
+])
+def test_a_visit_naming_the_sum_it_means_is_talks(title: str, body: str, stage: Optional[str]) -> None:
+    assert extract_facts(title, body).stage == stage
