@@ -107,8 +107,11 @@ __all__ = [
 #: county's short name before one of its own townships the county (诸城龙都街道), money put into one named work's building
 #: its own (此次某加工厂的建设，预计投入180万元的资金), a 兵团 division by its regiment (第八师144团) its city, a place's goal of
 #: a national rank (加快建设全国…高地) no country's story, a rights line (版权归某某日报所有) its outlet, a sum in formal
-#: numerals (人民币壹亿伍仟万元) an amount, a work's 启用 right after its noun (某垃圾中转站近日启用) 投产.)
-FACTS_VERSION = 58
+#: numerals (人民币壹亿伍仟万元) an amount, a work's 启用 right after its noun (某垃圾中转站近日启用) 投产; 59 session 55's:
+#: an impact assessment's notice before its decision (公众参与公示, 征求意见稿公示, 报审前公示, 拟批准) 评审, an acceptance
+#: inspection held (对…项目进行验收) 竣工, a visit naming the sum meant (计划在某县投资2.4亿元) 洽谈, a completion joined to
+#: use in one phrase (竣工投产, 建成投入使用, 建成通水, 落成启用) 竣工.)
+FACTS_VERSION = 59
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

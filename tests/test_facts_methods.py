@@ -727,7 +727,7 @@ def test_a_byline_and_a_batch_of_categories_are_no_project_name() -> None:
     ("", "为确保项目年底投产，某县成立了工作专班。", None),
     # As planned, and a plan word naming the investment, state no plan.
     # (建成通水 is read whole as the works in use, like 建成投产, since session 19.)
-    ("", "按照计划，该水厂于10月12日正式建成通水。", "投产"),
+    ("", "按照计划，该水厂于10月12日正式建成通水。", "竣工"),  # (session 55: a completion joined to use is 竣工)
     ("", "按照计划，该水厂于10月12日正式建成。", "竣工"),
     ("", "计划总投资50亿元的某新材料项目开工建设。", "开工"),
     ("", "某公司计划投资5亿元，明年开工。", None),

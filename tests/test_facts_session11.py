@@ -107,9 +107,11 @@ def test_the_scene_is_read_within_the_paragraph_only() -> None:
     ("某市博物馆新馆今天开馆", "投产"),
     ("某水电站全部机组投入运行", "投产"),  # (a first unit's, "首批机组投入运行", is stage null: the session-22 convention)
     ("某省首条城际铁路今天正式开通", "投产"),
-    # Completed and put into operation in one event: the labels (and 建成投产 already) read it as 投产.
-    ("某特高压工程今天竣工投产", "投产"),
-    ("某机场扩建工程竣工投运", "投产"),
+    # Completed and put into operation in one event: the labels of session 11 read it as 投产; since session 55 the
+    # completion, 竣工, as every reader of sessions 54–55 labels it. A plant built and run (建成投运, 建成投产) starts
+    # production: 投产.
+    ("某特高压工程今天竣工投产", "竣工"),
+    ("某机场扩建工程竣工投运", "竣工"),
     ("某变电站建成投运", "投产"),
 ])
 def test_more_words_of_works_put_to_use(title: str, stage: str) -> None:

@@ -123,7 +123,7 @@ def test_the_parts_of_one_work_listed_before_keep_its_total() -> None:
     ("2015某某博览会今天闭幕，签约项目163个，投资金额1712亿元。期间举办了云计算论坛，新一代数据中心在某市建成投用。", "签约"),
     # A sentence of background after the news, or one without the day's event, does not (guards).
     ("今天，某某新材料项目一期正式投产。该项目总投资20亿元，去年3月开工建设。", "投产"),
-    ("总投资15亿元的某某新材料项目于2022年签约落户某市。今天，该项目正式竣工投产。", "投产"),
+    ("总投资15亿元的某某新材料项目于2022年签约落户某市。今天，该项目正式竣工投产。", "竣工"),  # (session 55: a completion joined to use is 竣工)
     ("某公司总投资20亿元的新材料项目。该项目今天在某市正式投产。", "投产"),
 ])
 def test_the_investments_sentence_gives_the_stage_when_it_is_the_news(body: str, stage: str) -> None:
