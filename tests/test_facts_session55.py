@@ -66,3 +66,16 @@ def test_an_acceptance_inspection_held_completes_the_work(title: str, body: str,
 ])
 def test_a_visit_naming_the_sum_it_means_is_talks(title: str, body: str, stage: Optional[str]) -> None:
     assert extract_facts(title, body).stage == stage
+
+
+@pytest.mark.parametrize("body, amount", [
+    # money put into refitting one object is that work's investment
+    ("据介绍，某村党群服务中心占地600平方米。一期投入100万元对行政办公区进行装修。", 1_000_000.0),
+    ("某县投入800万元对县体育馆进行改造，新增座位2000个。", 8_000_000.0),
+    # a campaign's kind of work over a county, money raised for a programme: no one work's
+    ("今年全县投入6000万元实施农村道路改造。", None),
+    ("某县投入2亿元，对全县各学校进行改造。", None),
+    ("为保障驻村工作顺利实施，某省筹集了110亿元资金专门用于帮扶村建设。", None),
+])
+def test_money_put_into_refitting_one_object_is_its_investment(body: str, amount: Optional[float]) -> None:
+    assert extract_facts("", body).amount == amount
