@@ -261,6 +261,13 @@ _SENTENCE_PUNCTUATION = re.compile(r"[，,。；;！!？?]")
 # …but a line without punctuation that tells of a work is an untitled page's headline ("某县某化工项目正式投产").
 _NEWS_WORDS = re.compile(r"项目|工程|投资|签约|开工|投产|竣工|建成|核准|批复|亿|万元|集中")
 _METADATA_LINES_SKIPPED = 3  # at most: a story whose first lines all look so is read from its first line
+# (session 55) A government portal's information-disclosure table above the story, one or a few keys to a line
+# ("索 引 号  1506129692/xhcz/2024-00073  发布机构  洪雅县洪川镇  公开日期  2024-12-13", "主题分类:项目建设批准实施",
+# "文  号   公开方式  主动公开  失效日期"): metadata whatever words its values hold, and not counted against the allowance
+# above (such a table runs to four or five lines). Not its title's key (标题, 名称): that line names the document.
+_DISCLOSURE_LINE = re.compile(r"\s*[|｜]?\s*(?:索\s*引\s*号|发布机构|发文机关|发文单位|发文字号|文\s*号|公开日期|公开方式|公开范围"
+                              r"|失效日期|生效日期|废止日期|公开程序|主\s*题\s*分\s*类|体裁分类|主\s*题\s*词|成文日期|生成日期|发文日期"
+                              r"|公文时效|信息分类|所属机构|有\s*效\s*性)")
 _BARE_LINE = re.compile(r"[\d\s:：./年月日时分-]+|[^\W\d_]{1,6}")  # (a lone short word: no sentence, no news)
 _BARE_LINES_SKIPPED = 8
 
@@ -274,10 +281,15 @@ def story_paragraphs(body: str) -> list[str]:
                  if not _BARE_LINE.fullmatch(p.strip()) or _NEWS_WORDS.search(p)),  # ("某厂投产": an untitled page's headline)
                 _BARE_LINES_SKIPPED if len(paragraphs) > _BARE_LINES_SKIPPED else 0)
     paragraphs = paragraphs[bare:]
-    for skip, paragraph in enumerate(paragraphs[:_METADATA_LINES_SKIPPED + 1]):
-        if not (_METADATA_LINE.match(paragraph)
+    counted = 0  # metadata lines skipped, of _METADATA_LINES_SKIPPED (an information-disclosure table's lines not counted)
+    for skip, paragraph in enumerate(paragraphs[:_BARE_LINES_SKIPPED]):
+        if _DISCLOSURE_LINE.match(paragraph):
+            continue
+        if counted == _METADATA_LINES_SKIPPED or not (
+                _METADATA_LINE.match(paragraph)
                 or not _SENTENCE_PUNCTUATION.search(paragraph) and not _NEWS_WORDS.search(paragraph)):
             return paragraphs[skip:]
+        counted += 1
     return paragraphs
 
 

@@ -79,3 +79,20 @@ def test_a_visit_naming_the_sum_it_means_is_talks(title: str, body: str, stage: 
 ])
 def test_money_put_into_refitting_one_object_is_its_investment(body: str, amount: Optional[float]) -> None:
     assert extract_facts("", body).amount == amount
+
+
+def test_an_information_disclosure_table_above_the_story_is_metadata() -> None:
+    from newsmon.facts.text import story_paragraphs
+    body = ("2024-12-13   作者: 点击数:\n 索 引 号  1506129692/xhcz/2024-00073  发布机构  某某镇  公开日期  2024-12-13\n"
+            " 文  号   公开方式  主动公开  失效日期\n 公开程序  经本单位审核后公开\n"
+            "某村乡村振兴中心项目自开工建设以来，项目各方高标准严要求，确保项目顺利推进。\n"
+            "该项目基础浇筑已完成，正在进行柱体和屋面的模板、钢筋制作安装。")
+    assert story_paragraphs(body)[0].startswith("某村乡村振兴中心项目自开工建设以来")
+    assert extract_facts("某村乡村振兴中心项目推进顺利", body).stage == "开工"
+    # the table's title line names the document: kept as the story's first line
+    body = ("索引号:000014348/2021-20200\n发布机构: 某县行政审批局\n名称:某县行政审批局关于某县殡仪馆建设项目可行性研究报告的批复\n"
+            "文号:某投资审批〔2021〕137号\n主题分类:项目建设批准实施\n某县民政局：你局报来的可行性研究报告收悉。经研究，现批复如下。")
+    assert story_paragraphs(body)[0].startswith("名称:某县行政审批局关于")
+    # a story's own lines are not skipped past the allowance of three metadata lines
+    body = "某某\n2024-01-01\n来源：某某网\n某县某某项目今天开工\n项目总投资3亿元。"
+    assert story_paragraphs(body)[0] == "某县某某项目今天开工"
