@@ -990,6 +990,9 @@ def _zone_aliases(zones: dict[str, str], division_names: set[str]) -> dict[str, 
 # Township level (乡镇, 街道, 苏木): data/townships.csv.gz, made by data/make_townships.py from the
 # NBS 2023 codes (documented in both). Read only when a story names no city otherwise.
 _TOWNSHIP_SUFFIXES = ("街道", "镇", "乡")  # dropped for the short name: 丹灶 of 丹灶镇
+# (session 55) The state farms, forest farms, pastures and fisheries the table lists at the township level
+# (data/make_townships.py): read by their full names only, which may hold a division's short name ("寿西湖农场").
+FARM_SUFFIXES = ("农场", "林场", "牧场", "渔场", "茶场", "良种场", "原种场", "种畜场", "园艺场")
 _FUNCTION_FIRST = "在于到向从自至对和与及把将被为"  # prepositions and conjunctions that open a phrase
 # (session 51) A name opening on a conjunction is read across words even after a function word ("调向和安全控制": 和 +
 # 安全, no 和田's 和安县); two-character surnames hold a name's first character ("欧阳明华": no 牡丹江's 阳明区).
@@ -1080,8 +1083,10 @@ class _Townships:
         for start, end, name in hits:
             if start >= covered:
                 covered = end
-                if any(overlapped[start:end]):
-                    continue
+                if any(overlapped[start:end]) and not (
+                        name.endswith(FARM_SUFFIXES) and name in self.full
+                        and all(start <= low and high <= end for low, high, _ in taken if low < end and start < high)):
+                    continue  # (a farm's full name holds a division's short name whole: "寿西湖农场" is no 西湖区's)
                 if _NAMED_AFTER.match(text, end) or self.word_read(text, start, end, name):
                     continue
                 if name not in self.full and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" \

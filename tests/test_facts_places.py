@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from newsmon.facts import extract_facts
-from newsmon.facts.places import _table
+from newsmon.facts.places import FARM_SUFFIXES, _table
 
 DATA = Path(__file__).resolve().parents[1] / "facts" / "data"
 
@@ -31,7 +31,9 @@ def test_the_township_table_is_documented_and_every_row_names_a_division() -> No
     assert len(rows) > 38000
     table = _table()
     assert all(row["code"] in table.by_code for row in rows)
-    assert all(row["township"].endswith(("镇", "乡", "街道", "苏木")) for row in rows)
+    # (session 55: and the state farms, forest farms, pastures and fisheries the NBS lists at that level)
+    assert all(row["township"].endswith(("镇", "乡", "街道", "苏木") + FARM_SUFFIXES) for row in rows)
+    assert any(row["township"] == "寿西湖农场" for row in rows)
 
 
 @pytest.mark.parametrize("body, city", [

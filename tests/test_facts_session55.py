@@ -96,3 +96,16 @@ def test_an_information_disclosure_table_above_the_story_is_metadata() -> None:
     # a story's own lines are not skipped past the allowance of three metadata lines
     body = "某某\n2024-01-01\n来源：某某网\n某县某某项目今天开工\n项目总投资3亿元。"
     assert story_paragraphs(body)[0] == "某县某某项目今天开工"
+
+
+@pytest.mark.parametrize("title, body, city", [
+    # a state farm the township table lists places its story, though its name holds another division's ("西湖")
+    ("安徽省寿西湖农场种子加工厂扩建项目顺利开工", "2月21日上午，安徽省寿西湖农场种子加工厂扩建项目正式开工。项目总投资750万元。", "淮南市"),
+    ("", "近日，寿西湖农场种子加工厂扩建项目正式开工。", "淮南市"),
+    ("", "塞罕坝机械林场新建防火瞭望塔项目近日竣工。", "承德市"),
+    # the division itself, named on its own, is still read
+    ("", "杭州西湖区某文化产业园项目今天开工。", "杭州市"),
+])
+def test_a_state_farm_places_its_story(title: str, body: str, city: str) -> None:
+    places = extract_facts(title, body).places
+    assert places and places[0].city == city

