@@ -105,6 +105,8 @@ def test_an_information_disclosure_table_above_the_story_is_metadata() -> None:
     ("", "塞罕坝机械林场新建防火瞭望塔项目近日竣工。", "承德市"),
     # the division itself, named on its own, is still read
     ("", "杭州西湖区某文化产业园项目今天开工。", "杭州市"),
+    # a generic farm's name is any county's: the table leaves it out, and the story's own county stays
+    ("", "某某县良种场新建种子仓库项目开工，项目位于湖北省孝感市孝南区。", "孝感市"),
 ])
 def test_a_state_farm_places_its_story(title: str, body: str, city: str) -> None:
     places = extract_facts(title, body).places

@@ -20,8 +20,8 @@ townships still tell the city. A township whose prefecture is missing too is ski
 township level proper is kept: names ending in 镇, 乡, 街道 or 苏木, and (session 55) the state farms, forest farms,
 pastures and fisheries the NBS lists at that level (names ending in 农场, 林场, 牧场, 渔场, 茶场, 良种场, 原种场,
 种畜场, 园艺场: "寿西湖农场" under 寿县), which regional news names as places of their own ("安徽省寿西湖农场种子加工厂扩建
-项目顺利开工"); a leading "国营" or "地方国营" is dropped ("信宜市国营红旗农场" is written 信宜市红旗农场 too), and a farm's name
-of three characters or fewer ("农场", "一农场") is left out. Prisons, companies, offices and zones at that level are left out
+项目顺利开工"); a leading "国营", "地方国营", "国有" or "省属" is dropped ("信宜市国营红旗农场" is written 信宜市红旗农场 too),
+and a farm whose own name is one character or generic (_GENERIC_FARM: "县良种场", "实验林场") is left out. Prisons, companies, offices and zones at that level are left out
 (zones.csv reads the zones). The script prints its counts.
 """
 
@@ -32,6 +32,7 @@ import gzip
 import io
 import importlib.util
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -43,7 +44,11 @@ from newsmon.facts.places import FARM_SUFFIXES, division_rows
 TARBALL_SHA256 = "210ad17ed5de7355ff069eabec71671f7d43c39295effcb013214815ed3ecc85"
 MEMBER = "package/dist/pcas-code.json"
 SUFFIXES = ("镇", "乡", "街道", "苏木")
-_STATE_OWNED = ("地方国营", "国营")
+_STATE_OWNED = ("地方国营", "国营", "国有", "省属")
+# A farm's own name before its suffix: two characters at least, and no generic word or an office's level, which many
+# counties' farms share ("县良种场", "市原种场", "实验林场", "示范农场", "青年农场", "第一良种场"): such a name in a story is
+# any county's.
+_GENERIC_FARM = re.compile(r"^(?:[县市省区]|第[一二三四五六七八九十]|实验|试验|示范|青年|机械|种子|苗圃|林业|农业|畜牧)")
 OUT = Path(__file__).with_name("townships.csv.gz")
 
 HEADER = f"""\
@@ -83,7 +88,8 @@ def main(tarball: Path) -> None:
                             if at >= 0:
                                 name = name[at + len(prefix):]
                                 break
-                        if len(name) <= 3:
+                        stem = name[:-len(next(suffix for suffix in FARM_SUFFIXES if name.endswith(suffix)))]
+                        if len(stem) < 2 or _GENERIC_FARM.match(stem):
                             counts["not a township"] += 1
                             continue
                         counts["farm"] += 1
