@@ -111,3 +111,15 @@ def test_an_information_disclosure_table_above_the_story_is_metadata() -> None:
 def test_a_state_farm_places_its_story(title: str, body: str, city: str) -> None:
     places = extract_facts(title, body).places
     assert places and places[0].city == city
+
+
+@pytest.mark.parametrize("title, body, stage", [
+    # a wish for talks or a stage is none reached
+    ("", "副省长在开幕式上致辞，希望参加洽谈会的台湾客商抢抓发展机遇，积极与本省企业洽谈，把更多的项目投到本省。", None),
+    ("", "市长会见某集团一行，希望双方加快推进某某新材料项目早日签约、早日开工。", None),
+    # a school, a firm, a township of that name: no wish
+    ("", "某县希望小学教学楼建成投入使用，项目总投资300万元。", "竣工"),
+    ("", "新希望集团投资10亿元的饲料加工项目今天在某县开工。", "开工"),
+])
+def test_a_wish_is_no_stage_reached(title: str, body: str, stage: Optional[str]) -> None:
+    assert extract_facts(title, body).stage == stage
