@@ -328,6 +328,11 @@ _COUNTED = re.compile(_NUMBER + f"({_COUNTERS})")
 # project, the investment or the cooperation it is about.
 _NOT_PROJECT_DEAL = re.compile(r"选址意见书|许可证|责任书|责任状|承包|管理合同|输出管理|合同额|目标书|军令状|保证书|承诺书|公约|劳动合同"
                                r"|土地出让|出让合同|成交确认书|采购协议|采购合同|购销合同")  # land bought, goods bought
+# (session 55) A partnership of places or an aid pact, though written as a framework ("签署了友好城市框架协议", "签订
+# 《“十四五”东西部协作框架协议》", "签订中蜂产业扶贫协议"): no project's signing, whatever deal word it has (not
+# "东西部协作项目投资协议": a work's investment under the pact).
+_PARTNERSHIP_DEAL = re.compile(r"友好城市|友城|结好|(?:东西部|对口|劳务)协作|(?:对口|结对)(?:帮扶|支援)|帮扶协议|扶贫协议|友好合作关系")
+_WORKS_DEAL = re.compile(r"项目(?:投资|合作)?(?:协议|合同)|投资(?:协议|合同)")
 # Lenders, insurers and funds (the full names, or a bank's short name before its branch: not "加工行业", "新建行业").
 _LENDERS = (r"银行|银团|农发行|国开行|农商行|信用社|金融机构|投资机构|保险机构|保险公司|政策性金融"
             r"|(?:工行|建行|中行|交行|农行)(?=[\u4e00-\u9fff]{0,6}?(?:分行|支行))")
@@ -714,6 +719,8 @@ def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: b
     clause_after = _clause_after(text, match.end())
     if _NOT_PROJECT_DEAL.search(clause_after) and not _INVESTMENT_DEAL.search(clause_after):
         return True  # (not "签订投资协议和国有建设用地使用权出让合同": the investment signed with the land)
+    if _PARTNERSHIP_DEAL.search(clause_after) and not _WORKS_DEAL.search(clause_after):
+        return True  # "签署了友好城市框架协议": places' partnership, no work's deal
     if _WITH_LENDERS.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start()) \
             or _FINANCING_AFTER.match(text, match.end()):
         return True  # financing agreed with lenders, no project signed

@@ -123,3 +123,15 @@ def test_a_state_farm_places_its_story(title: str, body: str, city: str) -> None
 ])
 def test_a_wish_is_no_stage_reached(title: str, body: str, stage: Optional[str]) -> None:
     assert extract_facts(title, body).stage == stage
+
+
+@pytest.mark.parametrize("title, body, stage", [
+    # a partnership of places or an aid pact is no project's signing
+    ("闽宁两省区签订《“十四五”东西部协作框架协议》", "闽宁协作联席会议日前在福州召开，两地签订了《“十四五”东西部协作框架协议》。", None),
+    ("", "11月27日，我县人民政府与某县人民政府合作共建友好城市活动举行，双方签署了友好城市框架协议。", None),
+    ("", "某公司与三个村分别签订中蜂产业扶贫协议。", None),
+    # a work's deal under such a pact is one
+    ("", "某县与某市签订东西部协作项目投资协议，总投资5亿元，建设食品加工厂。", "签约"),
+])
+def test_a_partnership_of_places_is_no_projects_signing(title: str, body: str, stage: Optional[str]) -> None:
+    assert extract_facts(title, body).stage == stage
