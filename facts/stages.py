@@ -186,8 +186,10 @@ _VERBS = {
     # no stage in the gold set's rules (bench/data/facts/README.md): see _skip_reason. (Not 开标: bids opened only.)
     "招标": r"完成招标|完成(?:了)?[^，。；,;]{0,8}?招投标|招标(?!投标[^，。；,;]{0,4}?(?:中心|网|法|办|局|平台|条例|服务|交易)|计划)|确定(?:了)?施工单位|中标(?!候选|单位|企业|方|人|麒麟|软件|金额|价|额)",  # not "项目中标单位…董事长" (a title)
     # "开复工": started or resumed; "启动建设", "扩建工程正式启动", "某工程日前在天津启动": construction launched.
+    # (session 55) A plant set to work ("轧花厂开工生产", "企业纷纷开工上生产线") runs, often a season's work again: no
+    # construction started.
     # Not 开 + 工作/工业 of another verb: "召开工作会议", "召开工业经济推进会", "展开工作", "公开工程信息".
-    "开工": r"(?<![召公展打离])开工建设|集中开工|开复工|开[（(]复[）)]工|(?<![召公展打离])开工(?!贸)|动工|奠基|破土|开建|开始(土建)?(兴建|建设|施工)|(?:(?<=工程)|(?<=项目))集中启动(?!仪式后)|(?:正式)?复工建设|(?:全面)?恢复了?施工|(?:建设|施工)(?:正式|全面)?启动(?!仪式后|资金|经费)|(?<=[区目程园)）])建设工作(?:正式|全面)?启动(?!会|仪式后|资金|经费)|(?:(?<=正式)|(?<=已)|(?<=年)|(?<=月)|(?<=日)|(?<=于))动建|(?:正式|开始)施建|启动建设|(?:开始|正式)桩基施工|(?:建设|施工|开工)(?:(?!行动|活动|会|年|战)[^，。；,;]){0,4}?拉开(?:了)?(?:序幕|帷幕)|(?:正式|已|全面)投建|桩基[^，。；,;]{0,4}?开钻|(?<=工程)(日前|近日|今天|今日|昨天)?(在[\u4e00-\u9fff]{1,8}?)?(正式|全面)?启动(?!仪式后)"
+    "开工": r"(?<![召公展打离])开工建设|集中开工|开复工|开[（(]复[）)]工|(?<![召公展打离])开工(?!贸|生产|上生产线|上线)|动工|奠基|破土|开建|开始(土建)?(兴建|建设|施工)|(?:(?<=工程)|(?<=项目))集中启动(?!仪式后)|(?:正式)?复工建设|(?:全面)?恢复了?施工|(?:建设|施工)(?:正式|全面)?启动(?!仪式后|资金|经费)|(?<=[区目程园)）])建设工作(?:正式|全面)?启动(?!会|仪式后|资金|经费)|(?:(?<=正式)|(?<=已)|(?<=年)|(?<=月)|(?<=日)|(?<=于))动建|(?:正式|开始)施建|启动建设|(?:开始|正式)桩基施工|(?:建设|施工|开工)(?:(?!行动|活动|会|年|战)[^，。；,;]){0,4}?拉开(?:了)?(?:序幕|帷幕)|(?:正式|已|全面)投建|桩基[^，。；,;]{0,4}?开钻|(?<=工程)(日前|近日|今天|今日|昨天)?(在[\u4e00-\u9fff]{1,8}?)?(正式|全面)?启动(?!仪式后)"
             # A work under way (_UNDER_WAY): it has started.
             r"|" + _UNDER_WAY,
     # 投用: put in use, as 投入使用 ("建成投用", "建成启用" read whole, like 建成投产); a power plant's output fed in
@@ -355,6 +357,10 @@ _PLACES_AGREE = re.compile(r"(?:[县区市州省旗盟]|政府)与(?:(?!公司|�
                            r"(?:签署|签订|签约)(?:(?!项目|共建|建设|园|飞地|基地)[^，。；,;]){0,14}?(?:框架协议|合作协议|备忘录|协议书)"
                            r"|两地(?:在|的|间|之间|合作)")  # (not a work built together: "签订共建山海协作“产业飞地”框架协议")
 _FIRM_PARTY = re.compile(r"公司|集团|企业|客商|商会|项目|[\d.]+(?:亿|万)")
+# (session 55) An acceptance of what is no work built (review55a): goods bought, research, teaching, a campaign's or a
+# title's check ("办公设备采购项目进行验收", "课题进行结题验收", "食品安全示范县创建验收", "教学质量验收").
+_NOT_WORKS_ACCEPTED = re.compile(r"采购|课题|结题|科研|教学|食品|药品|货物|创建|示范(?:县|市|区|村|点|单位)|试点(?!工程|项目)|达标|档案|账目|审计|考核"
+                                 r"|评估|资金|培训|监测|评比|认定")
 # An expert review that selects projects for a subsidy ("经专家评审，拟对56个项目给予支持",
 # "评审…拟奖励企业名单") reviews applications for money, not a project's design.
 _FUNDING_REVIEW = re.compile(r"拟[^。；]{0,20}?(支持|资助|扶持|奖励|补助|补贴|奖补)")
@@ -710,6 +716,9 @@ def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: b
         return not (_PROJECT_DEAL.search(sentence) or _WORK.search(sentence))
     if index == STAGES.index("评审"):
         return bool(_FUNDING_REVIEW.search(sentence_of(text, match.start())))
+    if index == STAGES.index("竣工") and "验收" in match.group() and "竣工" not in match.group() \
+            and _NOT_WORKS_ACCEPTED.search(sentence_of(text, match.start())):
+        return True  # "对2024年机关办公设备采购项目进行验收", "对…课题进行结题验收": goods, research, no work built
     if index == 0 and _VISIT_TALK.fullmatch(match.group()) and not _visit_names_a_work(text, match.start()):
         return True  # "会见…一行，就深化合作交换了意见", "到我县考察": a visit naming no work nor investment (session 34's convention)
     if index == 0 and _FINANCE_DEAL.search(sentence_of(text, match.start())) and not _INVESTMENT_CUE.search(sentence_of(text, match.start())):

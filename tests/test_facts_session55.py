@@ -50,6 +50,9 @@ def test_an_impact_assessments_notice_is_under_review(title: str, body: str, sta
     ("", "某某水厂项目主体已完工，计划明年3月进行验收，项目总投资3000万元。", "开工"),
     ("", "某县交通局负责下达建设计划、质量监督和验收，乡镇负责项目招投标。", None),
     ("", "某某水厂项目正在进行验收前的准备工作，项目总投资3000万元。", None),
+    # what is accepted is no work built (review55a): goods bought, research
+    ("县政府采购中心组织办公设备采购项目验收", "近日，县政府采购中心组织采购人对2024年机关办公设备采购项目进行验收，共验收台式电脑120台。", None),
+    ("专家组对某市农科院玉米育种课题进行结题验收", "6月12日，专家组对某市农业科学院承担的省级玉米抗逆育种课题进行结题验收，课题经费120万元。", None),
 ])
 def test_an_acceptance_inspection_held_completes_the_work(title: str, body: str, stage: Optional[str]) -> None:
     assert extract_facts(title, body).stage == stage
@@ -134,4 +137,14 @@ def test_a_wish_is_no_stage_reached(title: str, body: str, stage: Optional[str])
     ("", "某县与某市签订东西部协作项目投资协议，总投资5亿元，建设食品加工厂。", "签约"),
 ])
 def test_a_partnership_of_places_is_no_projects_signing(title: str, body: str, stage: Optional[str]) -> None:
+    assert extract_facts(title, body).stage == stage
+
+
+@pytest.mark.parametrize("title, body, stage", [
+    # a plant set to work runs, often a season's work again: no construction started
+    ("某县：棉花喜获丰收 轧花厂开工生产", "连日来，三台轧花厂车间工人们忙着轧花、打包、码垛。", None),
+    ("", "从去年下半年开始，某市电瓷进行了大扩张，十多家电瓷企业纷纷开工上生产线。", None),
+    ("", "某某纺织项目今天开工，总投资3亿元。", "开工"),
+])
+def test_a_plant_set_to_work_starts_no_construction(title: str, body: str, stage: Optional[str]) -> None:
     assert extract_facts(title, body).stage == stage
