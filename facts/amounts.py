@@ -244,9 +244,10 @@ _SIZE_CLASS_AFTER = re.compile(r"(?:以上|的)?[^，。；,;\d]{0,10}?项目") 
 # builds no work: no project's investment. Research that makes something ("投资10亿元研发生产新型锂电池", "研发
 # 及产业化基地") is a work's, and a fund set up beside a work built ("建设新材料产业园，同时设立…基金") leaves it.
 # Money spent on a campaign or a kind of renovation ("投资300亿元实施城市更新行动", "投入6000万元实施农村道路硬化",
+# "投入4000万元实施农村“厕所革命”": review55a),
 # "投资1.8亿元实施中小学校舍改造工程"): a programme's, unless one named work is its object ("实施某水库除险加固工程",
 # "实施的官桥水库…工程日前竣工" is no campaign: 实施的 names the work after it).
-_CAMPAIGN_AFTER = re.compile(r"^[，,]?(用于)?实施(?!的)(?P<object>[^，。；,;]{0,14}?)(行动|改造|整治|硬化|防涝|培育|攻坚|创建|提升)"
+_CAMPAIGN_AFTER = re.compile(r"^[，,]?(用于)?实施(?!的)(?P<object>[^，。；,;]{0,14}?)(行动|改造|整治|硬化|防涝|培育|攻坚|创建|提升|革命)"
                              r"(?![^，。；,;]{0,6}?项目)")  # "实施10万亩高标准农田建设改造提升项目" is a project
 # A campaign's object is a class of things all over an area ("老旧小区", "农村道路", "校舍", "人居环境") or a 行动; a
 # named road, river or plant is one work ("实施星沙大道提质改造", "实施烧结机超低排放改造"), and so is a firm's or a

@@ -119,8 +119,10 @@ def under_way_word(verb: str) -> bool:
 
 
 # A visit's words (talks only when a work is named: _VISIT_TALK below) and a visit to a place ("来我县考察", "赴某地投资考察").
-_VISIT_WORDS = r"会谈|座谈|考察交流|投资考察|考察投资|(?:投资)?选址考察|考察选址|交换(?:了)?意见"
-_VISITED = r"[\u4e00-\u9fff]{1,6}?(?:投资)?考察"
+# (review55a) a meeting, and a visit to choose a site ("会见了某光伏企业董事长一行。该企业有意在和县投资30亿元…",
+# "考察项目选址"): talks when a work or an investment meant is named, as the other visit words.
+_VISIT_WORDS = r"会谈|会见|座谈|考察交流|投资考察|考察投资|(?:投资)?选址考察|考察(?:项目)?选址|交换(?:了)?意见"
+_VISITED = r"[\u4e00-\u9fff]{1,10}?(?:投资)?考察"
 
 _VERBS = {
     # "进口商谈判" is 进口商 + 谈判; "欢迎各地客商前来考察洽谈" invites talks, none held (_INVITED).
@@ -134,8 +136,10 @@ _VERBS = {
             + r")"  # not "赴宁德考察重大项目建设" (an inspection); "来荆考察储能电池项目投资事宜" is the visit's purpose
             # "接待来涪考察的新材料项目客商": investors come to look (not "赴深圳考察的企业家代表团", our own; not "调研组一行", officials)
             + r"|(?<=来)" + _VISITED + r"(?=的[^，。；,;]{0,8}?(?:客商|企业家)(?!调研|代表团|考察团|联合会|协会|商会))"
-            + r"|(?<=就)[^，。；,;]{0,12}?(?:投资|项目)(?:合作|落户|落地)(?:事宜)?达成[\u4e00-\u9fff]{0,4}?共识",  # "双方就投资合作
-            # 达成初步共识" (not "就项目征迁补偿问题达成共识", "就…扩大有效投资等达成广泛共识")
+            # "双方就投资合作达成初步共识" (not "就项目征迁补偿问题达成共识", "就…扩大有效投资等达成广泛共识")
+            + r"|(?<=就)[^，。；,;]{0,12}?(?:投资|项目)(?:合作|落户|落地)(?:事宜)?达成[\u4e00-\u9fff]{0,4}?共识"
+            # (review55a) talks on a named work by 对接 ("就该集团中药材深加工项目落户霍山进行对接")
+            + r"|(?<=就)[^，。；,;]{0,30}?项目[^，。；,;]{0,12}?(?:进行|开展)了?(?:深入)?(?:对接|洽商|磋商)(?=[，。；,;\s]|$)",
     # 落户 (a project settles in a place, "项目落户辽宁") states where, not a stage: the gold set's readers
     # label it none, as they do 入驻 (bench/data/facts/README.md); a signing says 签约 itself.
     "签约": r"签约|签[订定]|签署|签下|项目签字|签字仪式|(?:协议|合同)(?:的)?签字|订立(?=[^，。；,;]{0,12}?(?:协议|合同))|达成[\u4e00-\u9fff]{0,4}协议|(?<=新)签(?=[\u4e00-\u9fff]{0,10}?项目)",  # "达成合作协议", "签下了906个…合同项目", "新签国内省外合作项目5118个"
@@ -163,7 +167,10 @@ _VERBS = {
             # an assessment's approval granted (session 39: "某项目环评审批获原则同意", "环评获同意"; not any approval, "银行贷款
             # 审批获同意")
             # (the first line's 通过…审批: "通过了山东省环保局的审批", not "某县通过并联审批")
-            r"|环评(?:审批)?获(?:得)?(?:原则(?:性)?)?同意",
+            r"|环评(?:审批)?获(?:得)?(?:原则(?:性)?)?同意"
+            # (review55a) an assessment's decision or an energy review's opinion given ("…环境影响报告书的审批决定",
+            # "…项目节能报告的审查意见：原则同意"; not one proposed, "拟作出审批意见的公示": 评审's)
+            r"|(?<!拟)(?:环境影响|环评)[^，。；,;拟待将]{0,24}?审批决定(?!前|的?公示)|节能(?:报告|评估报告)[^，。；,;]{0,4}?审查意见(?!的?公示)",
     # "通过市发改委评审", "通过专家审查": a reviewing office or experts may stand between (not "通过深交所审查", "通过国家
     # 安全审查", "通过省级企业技术中心评审": a listing, a security check, a firm's own title).
     "评审": r"通过专家评审|专家组?评审|评审会|通过(?:可研|初步设计|初设|方案)?评审|通过(?:专家|技术)?审查(?!调查)"
@@ -179,7 +186,11 @@ _VERBS = {
             # "拟批准的…环境影响评价文件公示"): no decision yet. Not the decision's notice ("审批决定", "批复": 核准's) nor an
             # acceptance's ("竣工环境保护验收…公示": 竣工's).
             r"|(?:拟(?:作出)?(?:审批|批准)(?:意见)?的[^，。；,;]{0,12}?)?(?<!验收)(?:环境影响|环评)(?:(?!验收|决定|批复|已批准|同意)[^，。；,;]){0,24}?公示"
-            r"|(?:报审|送审)前公示|公众参与(?:第[一二三四]次)?(?:信息)?公示",
+            r"|(?:报审|送审)前公示|公众参与(?:第[一二三四]次)?(?:信息)?公示"
+            r"|拟对[^，。；,;]{0,40}?(?:环境影响|环评)[^，。；,;]{0,16}?(?:审批|批准)意见的?公示"
+            # (review55a) a design passing a technical review, a review's meeting held ("原则同意报告书通过技术评审",
+            # "环境影响报告书技术评估会在呼和浩特召开")
+            r"|通过技术评审|技术评估会",
     # The builder chosen: a tender done. A contract won at home ("某集团成功中标赣州市赣南大道快速路项目", "收到…《中标
     # 通知书》") is the work's tender done, as readers of real regional stories label it (session 19: 9 of 294 stages;
     # not 中标候选人公示, candidates only, as session 18's review decided); one won abroad ("中国铁建…中标墨西哥城至克雷塔罗高速铁路项目") is a contractor's news,
@@ -359,8 +370,8 @@ _PLACES_AGREE = re.compile(r"(?:[县区市州省旗盟]|政府)与(?:(?!公司|�
 _FIRM_PARTY = re.compile(r"公司|集团|企业|客商|商会|项目|[\d.]+(?:亿|万)")
 # (session 55) An acceptance of what is no work built (review55a): goods bought, research, teaching, a campaign's or a
 # title's check ("办公设备采购项目进行验收", "课题进行结题验收", "食品安全示范县创建验收", "教学质量验收").
-_NOT_WORKS_ACCEPTED = re.compile(r"采购|课题|结题|科研|教学|食品|药品|货物|创建|示范(?:县|市|区|村|点|单位)|试点(?!工程|项目)|达标|档案|账目|审计|考核"
-                                 r"|评估|资金|培训|监测|评比|认定")
+_NOT_WORKS_ACCEPTED = re.compile(r"采购|课题|结题|科研|教学|食品|药品|货物|创建|示范(?:县|市|区|村|点|单位)|试点(?!工程|项目)|档案|账目"
+                                 r"|审计|考核|培训|评比")  # (not 认定, 达标: "经国家验收委员会审验，认定工程质量优良")
 # An expert review that selects projects for a subsidy ("经专家评审，拟对56个项目给予支持",
 # "评审…拟奖励企业名单") reviews applications for money, not a project's design.
 _FUNDING_REVIEW = re.compile(r"拟[^。；]{0,20}?(支持|资助|扶持|奖励|补助|补贴|奖补)")
@@ -657,7 +668,7 @@ _VISIT_TALK = re.compile(_VISIT_WORDS + "|" + _VISITED)
 # "考察储能电池项目投资事宜"), not a project only mentioned ("介绍了我市重点项目建设情况", "察看了在建项目").
 _WORK_TALKED = re.compile(r"意向|拟投资|拟在|投资建设|投资兴建|落户|协议|选址|协商|磋商|商洽|洽商"
                           # (session 55) the investor's sum meant ("介绍了企业相关情况，计划在禄劝投资2.4亿元")
-                          r"|计划(?:在[^，。；,;]{1,10}?)?投资(?=[\d.约近超一二三四五六七八九十百千])"
+                          r"|(?:计划|有意)(?:在[^，。；,;]{1,10}?)?投资(?=[\d.约近超一二三四五六七八九十百千])"
                           r"|(?:就|围绕|关于|考察|洽谈|对接|推进|商谈|探讨)[^，。；,;]{0,20}?项目|项目(?:合作|落地|投资|事宜|对接|洽谈|签约)")
 _VISIT_READ = 3  # sentences read from the visit word's on ("来我县考察。县长陪同。在随后召开的座谈会上，双方围绕电梯项目合作…")
 

@@ -5,6 +5,10 @@ national stories, less common amount wordings, frontier places, whole short stor
 bench/data/facts/README.md's labelling rules before the extractor ran. FACTS_VERSION 21 got 413 right on every field
 given; the ones FACTS_VERSION 22 gets right are kept in tests/data/facts_probes_session18.jsonl (the wrong ones are
 listed in docs/facts.md "Session 18"). A field left out or "?" is not scored (tests/facts_probe_check.py).
+
+Relabelled since, by conventions settled later: completions joined to use (竣工投产, 建成投用…) 竣工 (session 55, 25
+items); two meetings that name the work and the sum meant (会见…双方就该企业投资50亿元建设储能电池项目深入交流) 洽谈, session
+34's convention for a meeting naming a work (session 55, when 会见 became a visit word).
 """
 from __future__ import annotations
 

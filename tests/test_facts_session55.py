@@ -119,7 +119,8 @@ def test_a_state_farm_places_its_story(title: str, body: str, city: str) -> None
 @pytest.mark.parametrize("title, body, stage", [
     # a wish for talks or a stage is none reached
     ("", "副省长在开幕式上致辞，希望参加洽谈会的台湾客商抢抓发展机遇，积极与本省企业洽谈，把更多的项目投到本省。", None),
-    ("", "市长会见某集团一行，希望双方加快推进某某新材料项目早日签约、早日开工。", None),
+    # (a meeting that names a work is talks all the same: 洽谈, not the wished 签约 or 开工)
+    ("", "市长会见某集团一行，希望双方加快推进某某新材料项目早日签约、早日开工。", "洽谈"),
     # a school, a firm, a township of that name: no wish
     ("", "某县希望小学教学楼建成投入使用，项目总投资300万元。", "竣工"),
     ("", "新希望集团投资10亿元的饲料加工项目今天在某县开工。", "开工"),
@@ -148,3 +149,24 @@ def test_a_partnership_of_places_is_no_projects_signing(title: str, body: str, s
 ])
 def test_a_plant_set_to_work_starts_no_construction(title: str, body: str, stage: Optional[str]) -> None:
     assert extract_facts(title, body).stage == stage
+
+
+@pytest.mark.parametrize("title, body, stage", [
+    # review55a's forms: an assessment proposed for a decision, decided, a design reviewed, an energy review's opinion
+    ("关于拟对某区生活垃圾转运站项目环境影响报告表作出审批意见的公示", "我局拟对该项目环境影响报告表作出审批意见。该项目总投资1850万元。", "评审"),
+    ("关于某港区10万吨级码头工程环境影响报告书的审批决定", "经研究，我厅同意该工程按照报告书所列性质、规模、地点进行建设。项目总投资14.6亿元。", "核准"),
+    ("某煤矿改扩建项目环评通过技术评审", "6月3日，该项目环境影响报告书技术评估会召开，专家组原则同意报告书通过技术评审。", "评审"),
+    ("某县年产3万吨速冻食品项目节能报告审查意见", "某市发展和改革委员会关于某公司年产3万吨速冻食品项目节能报告的审查意见：原则同意该项目节能报告。", "核准"),
+    # a meeting or a visit naming a work or the sum meant is talks; one naming none is not
+    ("某县县委书记会见某光伏企业客人", "9月10日，某县县委书记会见了某光伏企业董事长一行。该企业有意在某县投资30亿元建设光伏电池片项目。", "洽谈"),
+    ("某县县长赴上海对接中药材深加工项目", "7月3日，某县县长带队赴上海拜访某医药集团，就该集团中药材深加工项目落户某县进行对接。", "洽谈"),
+    ("某化工企业到某县考察项目选址", "7月12日，某化工企业负责人一行到某县考察项目选址，县长陪同。", "洽谈"),
+    ("", "某某新能源企业高管一行到某某台商投资区考察，拟投资5亿元建设光伏组件生产基地。", "洽谈"),
+    ("某市市长会见某集团客人", "会见中，双方就深化合作交换了意见。", None),
+])
+def test_review55a_notices_and_meetings(title: str, body: str, stage: Optional[str]) -> None:
+    assert extract_facts(title, body).stage == stage
+
+
+def test_money_for_a_campaign_of_toilets_is_no_works() -> None:
+    assert extract_facts("", "今年，某县投入4000万元实施农村“厕所革命”，改造户用卫生厕所1.2万座。").amount is None
