@@ -170,7 +170,7 @@ _VERBS = {
             r"|环评(?:审批)?获(?:得)?(?:原则(?:性)?)?同意"
             # (review55a) an assessment's decision or an energy review's opinion given ("…环境影响报告书的审批决定",
             # "…项目节能报告的审查意见：原则同意"; not one proposed, "拟作出审批意见的公示": 评审's)
-            r"|(?<!拟)(?:环境影响|环评)[^，。；,;拟待将]{0,24}?审批决定(?!前|的?公示)|节能(?:报告|评估报告)[^，。；,;]{0,4}?审查意见(?!的?公示)",
+            r"|(?<!拟)(?:环境影响|环评)[^，。；,;拟待将]{0,24}?审批决定(?!前|的?公示)|节能(?:报告|评估报告)?[^，。；,;]{0,4}?审查意见(?!的?公示)",
     # "通过市发改委评审", "通过专家审查": a reviewing office or experts may stand between (not "通过深交所审查", "通过国家
     # 安全审查", "通过省级企业技术中心评审": a listing, a security check, a firm's own title).
     "评审": r"通过专家评审|专家组?评审|评审会|通过(?:可研|初步设计|初设|方案)?评审|通过(?:专家|技术)?审查(?!调查)"
@@ -185,9 +185,9 @@ _VERBS = {
             # such pages of sessions 54–55), and so is one received or proposed for approval ("环境影响报告书受理情况公示",
             # "拟批准的…环境影响评价文件公示"): no decision yet. Not the decision's notice ("审批决定", "批复": 核准's) nor an
             # acceptance's ("竣工环境保护验收…公示": 竣工's).
-            r"|(?:拟(?:作出)?(?:审批|批准)(?:意见)?的[^，。；,;]{0,12}?)?(?<!验收)(?:环境影响|环评)(?:(?!验收|决定|批复|已批准|同意)[^，。；,;]){0,24}?公示"
+            r"|(?:拟(?:作出)?(?:审批|批准)(?:意见)?的?[^，。；,;]{0,12}?)?(?<!验收)(?:环境影响|环评)(?:(?!验收|决定|批复|已批准|同意)[^，。；,;]){0,24}?公示"
             r"|(?:报审|送审)前公示|公众参与(?:第[一二三四]次)?(?:信息)?公示"
-            r"|拟对[^，。；,;]{0,40}?(?:环境影响|环评)[^，。；,;]{0,16}?(?:审批|批准)意见的?公示"
+            r"|拟对[^，。；,;]{0,40}?(?:环境影响|环评)[^，。；,;]{0,16}?(?:审批|批准)(?:意见的?公示|[，,]\s*现予以?公示)"
             # (review55a) a design passing a technical review, a review's meeting held ("原则同意报告书通过技术评审",
             # "环境影响报告书技术评估会在呼和浩特召开")
             r"|通过技术评审|技术评估会",
@@ -370,8 +370,8 @@ _PLACES_AGREE = re.compile(r"(?:[县区市州省旗盟]|政府)与(?:(?!公司|�
 _FIRM_PARTY = re.compile(r"公司|集团|企业|客商|商会|项目|[\d.]+(?:亿|万)")
 # (session 55) An acceptance of what is no work built (review55a): goods bought, research, teaching, a campaign's or a
 # title's check ("办公设备采购项目进行验收", "课题进行结题验收", "食品安全示范县创建验收", "教学质量验收").
-_NOT_WORKS_ACCEPTED = re.compile(r"采购|课题|结题|科研|教学|食品|药品|货物|创建|示范(?:县|市|区|村|点|单位)|试点(?!工程|项目)|档案|账目"
-                                 r"|审计|考核|培训|评比")  # (not 认定, 达标: "经国家验收委员会审验，认定工程质量优良")
+_NOT_WORKS_ACCEPTED = re.compile(r"采购|课题|结题|科研|教学|食品|药品|货物|物资|校服|服装|器材|物品|创建|明厨亮灶"
+                                 r"|示范(?:县|市|区|村|点|单位)|试点(?!工程|项目)|档案|账目|审计|考核|培训|评比")  # (not 认定, 达标: "经国家验收委员会审验，认定工程质量优良")
 # An expert review that selects projects for a subsidy ("经专家评审，拟对56个项目给予支持",
 # "评审…拟奖励企业名单") reviews applications for money, not a project's design.
 _FUNDING_REVIEW = re.compile(r"拟[^。；]{0,20}?(支持|资助|扶持|奖励|补助|补贴|奖补)")
@@ -386,7 +386,8 @@ _FUNDS_AFTER = re.compile(r"[^，。；,;]{0,12}?(?:资金|债券|额度|经费|
 # "山东获批新旧动能转换综合试验区"): no work's approval ("某项目…获批" is the work's).
 # A work's own design ("某高速公路初步设计方案获省发改委批复": a 初步设计 or 施工图设计 is a work's) is that work's
 # approval, no policy's; a city's design ("城市设计方案", "街区保护与更新设计方案") is a plan.
-_DOCUMENT = re.compile(PLAN_DOCUMENT.pattern + r"|(?<!初步设计)(?<!施工图设计)方案|纲要|意见|办法")
+# (review55b: a work's soil-and-water plan, "水土保持方案报告书予以批复", is one of its assessments: an approval of the work)
+_DOCUMENT = re.compile(PLAN_DOCUMENT.pattern + r"|(?<!初步设计)(?<!施工图设计)(?<!水土保持)(?<!水保)方案|纲要|意见|办法")
 _ZONE_APPROVED = re.compile(r"[^，。；,;]{0,14}?(试验区|示范区|实验区|自贸区|新区|" + _DOCUMENT.pattern + ")")
 # What a stage is reached by: a project or a work. A sentence of the body that names none reports
 # no project's stage ("在营地腾出一间帐篷，建成灾区第一所少儿之家", "钢铁企业招标收到的外资"); the
@@ -548,6 +549,8 @@ def _planned(text: str, pos: int) -> bool:
     if governing is None:
         return False
     for done in _DONE.finditer(text, governing.end(), pos):
+        if done.group() != "已" and text[governing.end():done.start()] in ("", "于", "在"):
+            continue  # (review55b) "将于近日开工": the plan's own day, not a done event
         verb = _VERB.match(text, done.end())
         # "推动已签约项目尽快开工": a done word of a verb that qualifies a work (已签约项目, the class of
         # projects the plan is about) takes nothing over.
@@ -727,9 +730,12 @@ def _not_about_a_project(text: str, match: re.Match[str], index: int, in_body: b
         return not (_PROJECT_DEAL.search(sentence) or _WORK.search(sentence))
     if index == STAGES.index("评审"):
         return bool(_FUNDING_REVIEW.search(sentence_of(text, match.start())))
-    if index == STAGES.index("竣工") and "验收" in match.group() and "竣工" not in match.group() \
-            and _NOT_WORKS_ACCEPTED.search(sentence_of(text, match.start())):
-        return True  # "对2024年机关办公设备采购项目进行验收", "对…课题进行结题验收": goods, research, no work built
+    if index == STAGES.index("竣工") and "验收" in match.group() and "竣工" not in match.group():
+        sentence = sentence_of(text, match.start())
+        if _NOT_WORKS_ACCEPTED.search(sentence):
+            return True  # "对2024年机关办公设备采购项目进行验收", "对…课题进行结题验收": goods, research, no work built
+        if match.group().startswith(("进行", "开展", "组织", "检查")) and not _WORK.search(sentence):
+            return True  # "开展防汛物资质量验收", "开展校服质量验收": an acceptance held names no work (review55b)
     if index == 0 and _VISIT_TALK.fullmatch(match.group()) and not _visit_names_a_work(text, match.start()):
         return True  # "会见…一行，就深化合作交换了意见", "到我县考察": a visit naming no work nor investment (session 34's convention)
     if index == 0 and _FINANCE_DEAL.search(sentence_of(text, match.start())) and not _INVESTMENT_CUE.search(sentence_of(text, match.start())):

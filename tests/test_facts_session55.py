@@ -170,3 +170,16 @@ def test_review55a_notices_and_meetings(title: str, body: str, stage: Optional[s
 
 def test_money_for_a_campaign_of_toilets_is_no_works() -> None:
     assert extract_facts("", "今年，某县投入4000万元实施农村“厕所革命”，改造户用卫生厕所1.2万座。").amount is None
+
+
+@pytest.mark.parametrize("title, body, stage", [
+    # review55b: acceptances of goods or a campaign named as 工程; a plan's own day; more notices' wordings
+    ("县应急管理局开展防汛物资质量验收", "县应急管理局对新采购的防汛物资进行质量验收，确保物资数量准确、质量合格。", None),
+    ("全县学校食堂明厨亮灶工程验收", "县市场监管局对全县45所学校食堂“明厨亮灶”工程进行验收。", None),
+    ("县城污水处理厂二期工程将于近日开工", "总投资3亿元的县城污水处理厂二期工程将于近日开工。", None),
+    ("某市拟审批建设项目环评文件公示", "某市生态环境分局拟对某电缆有限公司特种电缆项目环境影响报告表作出审批，现予以公示。", "评审"),
+    ("某县某兰炭综合利用项目节能审查意见", "某市行政审批服务局出具某兰炭综合利用项目节能审查意见，同意该项目节能报告。", "核准"),
+    ("某县某物流园项目水土保持方案获批复", "某市水务局对某县某物流园项目水土保持方案报告书予以批复。项目总投资3.6亿元。", "核准"),
+])
+def test_review55b_acceptances_plans_and_notices(title: str, body: str, stage: Optional[str]) -> None:
+    assert extract_facts(title, body).stage == stage
