@@ -203,11 +203,10 @@ _VERBS = {
     "开工": r"(?<![召公展打离])开工建设|集中开工|开复工|开[（(]复[）)]工|(?<![召公展打离])开工(?!贸|生产|上生产线|上线)|动工|奠基|破土|开建|开始(土建)?(兴建|建设|施工)|(?:(?<=工程)|(?<=项目))集中启动(?!仪式后)|(?:正式)?复工建设|(?:全面)?恢复了?施工|(?:建设|施工)(?:正式|全面)?启动(?!仪式后|资金|经费)|(?<=[区目程园)）])建设工作(?:正式|全面)?启动(?!会|仪式后|资金|经费)|(?:(?<=正式)|(?<=已)|(?<=年)|(?<=月)|(?<=日)|(?<=于))动建|(?:正式|开始)施建|启动建设|(?:开始|正式)桩基施工|(?:建设|施工|开工)(?:(?!行动|活动|会|年|战)[^，。；,;]){0,4}?拉开(?:了)?(?:序幕|帷幕)|(?:正式|已|全面)投建|桩基[^，。；,;]{0,4}?开钻|(?<=工程)(日前|近日|今天|今日|昨天)?(在[\u4e00-\u9fff]{1,8}?)?(正式|全面)?启动(?!仪式后)"
             # A work under way (_UNDER_WAY): it has started.
             r"|" + _UNDER_WAY,
-    # 投用: put in use, as 投入使用 ("建成投用", "建成启用" read whole, like 建成投产); a power plant's output fed in
-    # whole ("全容量并网", "正式并网发电"; not "首台风机并网发电", a first unit's).
+    # 投用: put in use, as 投入使用 (joined to a completion, "建成投用", "竣工投产", 竣工 reads it: session 55); a power
+    # plant's output fed in whole ("全容量并网", "正式并网发电"; not "首台风机并网发电", a first unit's).
     # A plant's first output ("首车下线", "一次开车成功", "实现量产"), water let into a works ("正式通水"; not "恢复").
-    # A work finished and put in use in one phrase ("已建成投入使用", "建成通水") is in use, as 建成投产 and 建成投用 are (not
-    # "竣工并投入使用", "竣工通水": the completion, as session 18's probes label them); a
+    # A plant built and run in one phrase ("建成投产", "建成投运") produces; a
     # furnace or a plant fired up ("高炉点火开炉", "点火发电试运行") or put on trial run ("投入试运行") produces.
     # (Not "上线运行", "成功并网", "正式并网": an app, a first unit.)
     "投产": r"正式投产|建成投产|点火(?:开炉|投产|发电|运行|试运行)|投入试运行|建成开馆|(?<!恢复)正式通航|建成通航|首车下线|开车成功|实现量产|(?<!恢复)正式通水|试通水(?:圆满)?成功|成功试通水|(?<!暂停)(?<!停止)(?<!未)投用|正式开园|开园运营|开园投产|(?<!重新)(?<!恢复)投入生产|(?:全容量|全部机组|全面|全部|建成)(?:成功)?并网(?:发电)?|(?:完成|通过)[^，。；,;]{0,12}?试运行(?!前|的?准备)|(?:开始|进入|正式)试运行(?!前|的?准备|阶段前)|试营业|(?:开始|正式|投入)试运营|建成并?试运营|(?<=高炉)[^，。；,;]{0,12}?出铁|顺利出铁|(?<!无负荷)(?<!联动)试车(?:圆满)?成功|移交(?:商业)?运营|(?:正式)?并网供水|建成并?投入(商业)?运营|建成并?投入商运|建成投运|投产|正式启用|全面启用|(?<=[站馆院楼厂港])(?:近日|日前|今天|今日|昨天|已|已经|顺利|于[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日)?启用(?!仪式后|[^，。；,;]{0,6}?(?:前|后|时))|投入使用|(?<!测)试生产|试产|投入(商业|试)?运营|(?<!恢复)(?<!暂停)(?<!停止)(?<!平台)(?<!系统)(?<!公司)(?<!网站)(?<!银行)正式运营(?![\d一二三四五六七八九十两]+(?:个月|年|周年)|以来)|投运|达产|开通运营|正式开通(?![^，。；]{0,10}?(公交|航线|专线|热线|线路|班次|频道|账号|服务))|投入运行|"
@@ -227,7 +226,7 @@ _VERBS = {
     # "构建成链", "组建成", "共建成渝": a verb ending in 建 before 成 ("into", a name) is no completion, nor a name ending in 建
     # before 成功 ("国龙矿建成功中标");
     # "建成区" is a city's built-up area. 落成: a building's or a bridge's completion ("体育中心今天落成"); not
-    # "临近落成" (not yet), and "落成启用" is the opening of a work in use (投产's 启用 reads it).
+    # "临近落成" (not yet); "落成启用" is read whole below.
     # (session 55) a completion joined to use in one phrase ("竣工投产", "竣工投用", "已建成投入使用", "建成并正式投入使用",
     # "建成通水", "建成启用", "落成启用"): the completion, the furthest stage, as every reader of sessions 54–55 labels it
     # (before: 投产, the convention of sessions 11–19's probes). A plant "建成投产" or "建成投运" starts production: 投产.
