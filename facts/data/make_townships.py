@@ -20,9 +20,10 @@ townships still tell the city. A township whose prefecture is missing too is ski
 township level proper is kept: names ending in 镇, 乡, 街道 or 苏木, and (session 55) the state farms, forest farms,
 pastures and fisheries the NBS lists at that level (names ending in 农场, 林场, 牧场, 渔场, 茶场, 良种场, 原种场,
 种畜场, 园艺场: "寿西湖农场" under 寿县), which regional news names as places of their own ("安徽省寿西湖农场种子加工厂扩建
-项目顺利开工"); a leading "国营", "地方国营", "国有" or "省属" is dropped ("信宜市国营红旗农场" is written 信宜市红旗农场 too),
-and a farm whose own name is one character or generic (_GENERIC_FARM: "县良种场", "实验林场") is left out. Prisons, companies, offices and zones at that level are left out
-(zones.csv reads the zones). The script prints its counts.
+项目顺利开工"). A "国营", "地方国营", "国有" or "省属" and what stands before it are dropped ("信宜市国营红旗农场" is
+kept as 红旗农场, a name several counties have, which a story's other places settle), and a farm whose own name is one
+character or generic (_GENERIC_FARM: "县良种场", "实验林场") is left out. Prisons, companies, offices and zones at that
+level are left out (zones.csv reads the zones). The script prints its counts.
 """
 
 from __future__ import annotations
