@@ -358,7 +358,7 @@ _LENDER = re.compile(_LENDERS)
 _FINANCE_DEAL = re.compile(r"银农|银企|银政|政银|银担|授信|信贷|融资协议|贷款合同|借款合同"
                            r"|(?:设立|发起|组建)[^，。；,;]{0,12}?基金|基金签约")  # (not "陆港金融产业中心项目": a work's name)
 _INVESTMENT_CUE = re.compile(r"投资协议|总投资|投资总额|投资建设|投资额|投资金额|落户|入驻|产业项目|项目投资")
-_INVESTMENT_DEAL = re.compile(r"投资协议|合作协议|框架协议|项目协议|投资合同|项目合同")
+_INVESTMENT_DEAL = re.compile(_WORKS_DEAL.pattern + r"|合作协议|框架协议")  # a work's deal, or a cooperation's
 _PROJECT_DEAL = re.compile(r"项目|投资|合作|框架|合资|独资|建设|落户|仪式|引进|招商|工程|厂|基地|园区|产业")
 _SIGNING = ("签约", "签订", "签定", "签署", "签下", "订立")  # 签定: an older spelling of 签订
 # Two places agreeing to cooperate (session 32): their governments joined by 与 before the signing, or "两地"; with no firm

@@ -21,7 +21,8 @@ import pytest
 from newsmon.facts import extract_facts
 
 
-@pytest.mark.parametrize("title, body, stage", [
+# an impact assessment's notice before its decision is under review
+_NOTICES = [
     # the assessment under review
     ("某某新材料项目环境影响评价公众参与第一次信息公示", "根据《环境影响评价公众参与办法》，现对某某新材料项目进行第一次公示。项目总投资3亿元。", "评审"),
     ("某某高速公路环境影响报告书（征求意见稿）公示", "现对报告书征求意见稿进行公示，征求公众意见。", "评审"),
@@ -37,12 +38,11 @@ from newsmon.facts import extract_facts
     # no notice of a work: a meeting on the notices, a notice still to come
     ("某县召开环评公示工作会", "会议部署了全县环评公示工作。", None),
     ("某某项目将进行环评公示", "项目总投资3亿元，目前正在编制环境影响报告书。", None),
-])
-def test_an_impact_assessments_notice_is_under_review(title: str, body: str, stage: Optional[str]) -> None:
-    assert extract_facts(title, body).stage == stage
+]
 
 
-@pytest.mark.parametrize("title, body, stage", [
+# an acceptance inspection held completes the work
+_ACCEPTANCES = [
     ("", "1月10日，省海洋与渔业厅专家组一行5人到某区，对2010年优质鱼项目进行验收。专家组一致认为，该项目如期完成，建设达标。", "竣工"),
     ("市林业局开展某县2024年人工造林项目市级验收", "验收组认为，某县项目实施规范，按时完成了项目建设任务。", "竣工"),
     ("", "省发展改革委检查验收组一行赴某县，检查验收2007年易地扶贫搬迁试点工程建设情况。", "竣工"),
@@ -53,12 +53,11 @@ def test_an_impact_assessments_notice_is_under_review(title: str, body: str, sta
     # what is accepted is no work built (review55a): goods bought, research
     ("县政府采购中心组织办公设备采购项目验收", "近日，县政府采购中心组织采购人对2024年机关办公设备采购项目进行验收，共验收台式电脑120台。", None),
     ("专家组对某市农科院玉米育种课题进行结题验收", "6月12日，专家组对某市农业科学院承担的省级玉米抗逆育种课题进行结题验收，课题经费120万元。", None),
-])
-def test_an_acceptance_inspection_held_completes_the_work(title: str, body: str, stage: Optional[str]) -> None:
-    assert extract_facts(title, body).stage == stage
+]
 
 
-@pytest.mark.parametrize("title, body, stage", [
+# a visit naming the sum it means is talks
+_VISITS = [
     ("", "记者从某县投资促进局获悉，上海某食品有限公司考察组日前到某县考察。随后，考察组与某县政府进行了座谈。公司总经理介绍了企业相关"
          "情况，计划在某县投资2.4亿元，发展养蜂户2000户。", "洽谈"),
     ("台商将在某市建设养殖基地", "日前，台企某某食品有限公司负责人到某市做投资选址考察。该公司计划投资1000万美元新建养殖基地。", "洽谈"),
@@ -66,9 +65,7 @@ def test_an_acceptance_inspection_held_completes_the_work(title: str, body: str,
     ("", "某集团考察组日前到某县考察。随后，考察组与某县政府进行了座谈，双方就深化合作交换了意见。", None),
     # a plan of the county's own, no investor's sum: no stage
     ("", "某县召开座谈会，研究部署全年工作。今年计划完成固定资产投资50亿元。", None),
-])
-def test_a_visit_naming_the_sum_it_means_is_talks(title: str, body: str, stage: Optional[str]) -> None:
-    assert extract_facts(title, body).stage == stage
+]
 
 
 @pytest.mark.parametrize("body, amount", [
@@ -116,7 +113,8 @@ def test_a_state_farm_places_its_story(title: str, body: str, city: str) -> None
     assert places and places[0].city == city
 
 
-@pytest.mark.parametrize("title, body, stage", [
+# a wish is no stage reached
+_WISHES = [
     # a wish for talks or a stage is none reached
     ("", "副省长在开幕式上致辞，希望参加洽谈会的台湾客商抢抓发展机遇，积极与本省企业洽谈，把更多的项目投到本省。", None),
     # (a meeting that names a work is talks all the same: 洽谈, not the wished 签约 or 开工)
@@ -124,34 +122,31 @@ def test_a_state_farm_places_its_story(title: str, body: str, city: str) -> None
     # a school, a firm, a township of that name: no wish
     ("", "某县希望小学教学楼建成投入使用，项目总投资300万元。", "竣工"),
     ("", "新希望集团投资10亿元的饲料加工项目今天在某县开工。", "开工"),
-])
-def test_a_wish_is_no_stage_reached(title: str, body: str, stage: Optional[str]) -> None:
-    assert extract_facts(title, body).stage == stage
+]
 
 
-@pytest.mark.parametrize("title, body, stage", [
+# a partnership of places is no project's signing
+_PARTNERSHIPS = [
     # a partnership of places or an aid pact is no project's signing
     ("闽宁两省区签订《“十四五”东西部协作框架协议》", "闽宁协作联席会议日前在福州召开，两地签订了《“十四五”东西部协作框架协议》。", None),
     ("", "11月27日，我县人民政府与某县人民政府合作共建友好城市活动举行，双方签署了友好城市框架协议。", None),
     ("", "某公司与三个村分别签订中蜂产业扶贫协议。", None),
     # a work's deal under such a pact is one
     ("", "某县与某市签订东西部协作项目投资协议，总投资5亿元，建设食品加工厂。", "签约"),
-])
-def test_a_partnership_of_places_is_no_projects_signing(title: str, body: str, stage: Optional[str]) -> None:
-    assert extract_facts(title, body).stage == stage
+]
 
 
-@pytest.mark.parametrize("title, body, stage", [
+# a plant set to work starts no construction
+_PLANTS_AT_WORK = [
     # a plant set to work runs, often a season's work again: no construction started
     ("某县：棉花喜获丰收 轧花厂开工生产", "连日来，三台轧花厂车间工人们忙着轧花、打包、码垛。", None),
     ("", "从去年下半年开始，某市电瓷进行了大扩张，十多家电瓷企业纷纷开工上生产线。", None),
     ("", "某某纺织项目今天开工，总投资3亿元。", "开工"),
-])
-def test_a_plant_set_to_work_starts_no_construction(title: str, body: str, stage: Optional[str]) -> None:
-    assert extract_facts(title, body).stage == stage
+]
 
 
-@pytest.mark.parametrize("title, body, stage", [
+# review55a notices and meetings
+_REVIEW55A = [
     # review55a's forms: an assessment proposed for a decision, decided, a design reviewed, an energy review's opinion
     ("关于拟对某区生活垃圾转运站项目环境影响报告表作出审批意见的公示", "我局拟对该项目环境影响报告表作出审批意见。该项目总投资1850万元。", "评审"),
     ("关于某港区10万吨级码头工程环境影响报告书的审批决定", "经研究，我厅同意该工程按照报告书所列性质、规模、地点进行建设。项目总投资14.6亿元。", "核准"),
@@ -163,16 +158,15 @@ def test_a_plant_set_to_work_starts_no_construction(title: str, body: str, stage
     ("某化工企业到某县考察项目选址", "7月12日，某化工企业负责人一行到某县考察项目选址，县长陪同。", "洽谈"),
     ("", "某某新能源企业高管一行到某某台商投资区考察，拟投资5亿元建设光伏组件生产基地。", "洽谈"),
     ("某市市长会见某集团客人", "会见中，双方就深化合作交换了意见。", None),
-])
-def test_review55a_notices_and_meetings(title: str, body: str, stage: Optional[str]) -> None:
-    assert extract_facts(title, body).stage == stage
+]
 
 
 def test_money_for_a_campaign_of_toilets_is_no_works() -> None:
     assert extract_facts("", "今年，某县投入4000万元实施农村“厕所革命”，改造户用卫生厕所1.2万座。").amount is None
 
 
-@pytest.mark.parametrize("title, body, stage", [
+# review55b acceptances plans and notices
+_REVIEW55B = [
     # review55b: acceptances of goods or a campaign named as 工程; a plan's own day; more notices' wordings
     ("县应急管理局开展防汛物资质量验收", "县应急管理局对新采购的防汛物资进行质量验收，确保物资数量准确、质量合格。", None),
     ("全县学校食堂明厨亮灶工程验收", "县市场监管局对全县45所学校食堂“明厨亮灶”工程进行验收。", None),
@@ -180,6 +174,11 @@ def test_money_for_a_campaign_of_toilets_is_no_works() -> None:
     ("某市拟审批建设项目环评文件公示", "某市生态环境分局拟对某电缆有限公司特种电缆项目环境影响报告表作出审批，现予以公示。", "评审"),
     ("某县某兰炭综合利用项目节能审查意见", "某市行政审批服务局出具某兰炭综合利用项目节能审查意见，同意该项目节能报告。", "核准"),
     ("某县某物流园项目水土保持方案获批复", "某市水务局对某县某物流园项目水土保持方案报告书予以批复。项目总投资3.6亿元。", "核准"),
-])
-def test_review55b_acceptances_plans_and_notices(title: str, body: str, stage: Optional[str]) -> None:
+]
+
+
+# (one test for every stage form above: the lists name the classes)
+@pytest.mark.parametrize("title, body, stage",
+                         _NOTICES + _ACCEPTANCES + _VISITS + _WISHES + _PARTNERSHIPS + _PLANTS_AT_WORK + _REVIEW55A + _REVIEW55B)
+def test_the_stage_of_each_form(title: str, body: str, stage: Optional[str]) -> None:
     assert extract_facts(title, body).stage == stage
