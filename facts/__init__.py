@@ -110,8 +110,10 @@ __all__ = [
 #: numerals (人民币壹亿伍仟万元) an amount, a work's 启用 right after its noun (某垃圾中转站近日启用) 投产; 59 session 55's:
 #: an impact assessment's notice before its decision (公众参与公示, 征求意见稿公示, 报审前公示, 拟批准) 评审, an acceptance
 #: inspection held (对…项目进行验收) 竣工, a visit naming the sum meant (计划在某县投资2.4亿元) 洽谈, a completion joined to
-#: use in one phrase (竣工投产, 建成投入使用, 建成通水, 落成启用) 竣工.)
-FACTS_VERSION = 59
+#: use in one phrase (竣工投产, 建成投入使用, 建成通水, 落成启用) 竣工; 60 session 56's: a proposed decision's, a received
+#: assessment's and a public-participation notice (拟作出的…批复决定的公示, 受理…环境影响评价文件, 根据《环境影响评价公众参与
+#: 办法》) 评审, 现将 no plan, an audit's filed result no 备案, a list of works named by a stage (新开工…项目名单) none.)
+FACTS_VERSION = 60
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

@@ -143,8 +143,9 @@ _VERBS = {
     # 落户 (a project settles in a place, "项目落户辽宁") states where, not a stage: the gold set's readers
     # label it none, as they do 入驻 (bench/data/facts/README.md); a signing says 签约 itself.
     "签约": r"签约|签[订定]|签署|签下|项目签字|签字仪式|(?:协议|合同)(?:的)?签字|订立(?=[^，。；,;]{0,12}?(?:协议|合同))|达成[\u4e00-\u9fff]{0,4}协议|(?<=新)签(?=[\u4e00-\u9fff]{0,10}?项目)",  # "达成合作协议", "签下了906个…合同项目", "新签国内省外合作项目5118个"
-    # A filing regime ("外商投资项目95%以上实行备案制", "备案管理") is the rule, no project's filing.
-    "备案": r"完成备案|予以备案|备案(?!制|管理)",
+    # A filing regime ("外商投资项目95%以上实行备案制", "备案管理") is the rule, no project's filing; nor is an audit's
+    # result filed or a count of filings ("现将…备案结果公告如下", "共完成备案项目数562个": session 56).
+    "备案": r"(?:完成|予以)?备案(?!制|管理|结果|项目数)",
     "核准": r"通过核准|获得核准|予以核准|核准|获批|批复(?!概算|的?(?:总投资|投资|概算|规模))|获[^，。；,;]{0,12}?批准|(?<![县市区省])通过了?[^，。；,;]{0,10}?(?:厅|局|委|部|政府)的?审批|完成立项审批|批复立项|立项批复"
             # an approval's own words ("原则同意该项目立项", "原则同意新建某县高标准农田建设项目": session 32), not refused ("不同
             # 意该项目立项") nor of a deal, a plan or a list about a work ("原则同意某项目投资协议", "原则同意将某项目列入…")
@@ -185,9 +186,18 @@ _VERBS = {
             # such pages of sessions 54–55), and so is one received or proposed for approval ("环境影响报告书受理情况公示",
             # "拟批准的…环境影响评价文件公示"): no decision yet. Not the decision's notice ("审批决定", "批复": 核准's) nor an
             # acceptance's ("竣工环境保护验收…公示": 竣工's).
-            r"|(?:拟(?:作出)?(?:审批|批准)(?:意见)?的?[^，。；,;]{0,12}?)?(?<!验收)(?:环境影响|环评)(?:(?!验收|决定|批复|已批准|同意)[^，。；,;]){0,24}?公示"
-            r"|(?:报审|送审)前公示|公众参与(?:第[一二三四]次)?(?:信息)?公示"
-            r"|拟对[^，。；,;]{0,40}?(?:环境影响|环评)[^，。；,;]{0,16}?(?:审批|批准)(?:意见的?公示|[，,]\s*现予以?公示)"
+            # (session 56) A proposed decision's notice may name the decision ("拟作出的建设项目环境影响评价文件批复决定的
+            # 公示", "现将拟审查审批的…环境影响评价文件基本情况予以公示"): its 拟 starts the match, so it plans nothing here.
+            r"|拟[^，。；,;]{0,16}?(?<!验收)(?:环境影响|环评)(?:(?!验收|已批准|同意)[^，。；,;]){0,30}?公示"
+            r"|(?<!验收)(?:环境影响|环评)(?:(?!验收|决定|批复|已批准|同意)[^，。；,;]){0,24}?公示"
+            r"|(?:报审|送审)前公示|公众参与(?:第[一二三四]次)?(?:信息|拟报批|报批前)?公示"
+            r"|拟对[^。；;]{0,60}?(?:环境影响|环评)[^。；;]{0,30}?(?:作出|进行)[^，。；,;]{0,8}?(?:审批|批复|批准|审查)"
+            # an assessment received for approval ("2024年7月16日我局受理某工程环境影响评价文件", "共受理1个建设项目环境影响
+            # 评价文件"), a notice citing the public-participation rules, which bind a builder before the decision ("根据《环境
+            # 影响评价公众参与办法》…现将报告书全文和公众参与说明进行公示"), and the first notice's or the draft's standard items
+            # ("环境影响评价的主要工作内容", "征求公众意见的主要事项")
+            r"|(?<![不未])受理(?:(?!验收)[^。；;]){0,40}?(?:环境影响|环评)(?:报告|评价|文件)"
+            r"|(?:环境影响评价|环评)公众参与(?:暂行|管理)?办法|环境影响评价(?:的)?(?:工作程序和)?主要工作内容|征求公众意见的主要事项"
             # (review55a) a design passing a technical review, a review's meeting held ("原则同意报告书通过技术评审",
             # "环境影响报告书技术评估会在呼和浩特召开")
             r"|通过技术评审|技术评估会",
@@ -255,7 +265,7 @@ _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_
 # a comparison with the plan ("比原计划提前竣工"). (A programme's name, "国家千人计划人才引进项目等9个项目成功签约", was tried as
 # no plan in session 47 and left: its reviews found "国家千人计划专家团队的某项目下月开工", "列入国家火炬计划的某项目年底竣工投产",
 # whose only plan word it is, as often.)
-_PLAN = re.compile(r"(?<![按照据])(?<!比原)计划|预计|预定|定于|将(?!近|军|领)|拟|力争|力求|争取|有望|可望|年内|明后年|明年|下一步|"
+_PLAN = re.compile(r"(?<![按照据])(?<!比原)计划|预计|预定|定于|(?:(?<![现兹])将|(?<=现)将(?=于|要))(?!近|军|领)|拟|力争|力求|争取|有望|可望|年内|明后年|明年|下一步|"
                    # (session 55) a wish ("希望参加洽谈会的台湾客商…积极与河北企业洽谈"; not Project Hope's schools, a firm, a place:
                    # "希望小学", "新希望集团")
                    r"(?<!新)(?:希望|期望|期盼|盼望)(?!工程|小学|中学|学校|集团|乡|村|镇|之|的|田野|城|谷|广场|大道|路|街)|推动|促进(?=[^，。；,;]{0,8}?(?:开工|投产|竣工|建成|签约|落地))|加快推进|全力以赴|"
@@ -281,6 +291,9 @@ _PLANNED_INVESTMENT = re.compile(r"总?投资[^，。；,;]*?的")
 # regressions were a month alone); the extractor has no clock to tell a past day from one ahead.
 _DATED_OWN_CLAUSE = re.compile(r"\s*(?:该|本|这个)?(?:项目|工程)?(?:[一二三四五]期)?(?:工程|项目)?(?:已经?|已于|于)"
                                r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:正式|顺利|全面|如期|率先)?")
+# A clause telling what is done now ("现开展…公示", "现将…予以公示", "现予以公告") reports its own act, whatever an earlier
+# clause plans ("拟上报新疆生态环境厅进行审批，现开展…公众参与拟报批公示"). (现将 is the notice's "hereby": no plan word.)
+_PRESENT_ACT = re.compile(r"\s*现(?:将|开展|予以|对|就|进行|启动)")
 # A purpose clause ("为推动产业升级，…", "为了加快推进…，") holds its plan word: the main clause after it
 # reports ("为推动产业升级，某市32个项目今天集中开工").
 _PURPOSE = re.compile(r"为了?")
@@ -541,7 +554,9 @@ def _planned(text: str, pos: int) -> bool:
                 and _OCCASION_CLOSES.search(text, own, sentence_end(text, plan.start(), _CLAUSE_MARKS)):
             continue  # "在…博览会即将召开之际，8月17日，…产业园正式开园投产": the occasion's plan word, not the main clause's
         if own != clause and _DATED_OWN_CLAUSE.fullmatch(text, clause, pos):
-            break  # "…拟新增仓容2.5万吨，项目一期于2022年5月18日开工": a clause of its own telling the day it started
+            break
+        if own != clause and _PRESENT_ACT.match(text, clause):
+            break  # (session 56) "拟上报某厅审批，现开展环境影响评价公众参与拟报批公示": the clause's own act, done now  # "…拟新增仓容2.5万吨，项目一期于2022年5月18日开工": a clause of its own telling the day it started
         if own == clause or not _PURPOSE.match(text, own):
             governing = plan
             break
@@ -779,6 +794,9 @@ def _statistic(text: str, match: re.Match[str]) -> bool:
 # An approval word naming what it qualifies, not an approval given: a list, a plan, a scope, the papers it needs.
 _APPROVAL_AS_MODIFIER = re.compile(r"(?:的)?(?:投资项目)?(?:目录|计划(?![于在年今明下本将]|总?投资)|权限|事项|所需|范围|程序|要件|前置|支持性|专题|条件)")
 
+# (session 56) A stage word naming the class of a list of works ("发布2021年…新开工重大基础设施项目名单", "列入全省集中开工
+# 项目清单"): the list is the news, no one work's stage.
+_NAMES_A_LIST = re.compile(r"(?:[^，。；,;、]{0,14}?(?:项目|工程))?(?:名单|清单|名录)")
 
 def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> Optional[str]:
     """Why the verb at ``match`` reports no project's stage (a short reason), or None when it does."""
@@ -790,6 +808,8 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
             return "plan"  # "某水库工程初设审查会下月召开": the meeting is ahead
     if match.group() in ("核准", "批复", "审批") and _APPROVAL_AS_MODIFIER.match(text, match.end()):
         return "modifier"  # "已列入国家核准目录", "批复范围合计6.7平方公里", "核准所需文件": the word names a list or a scope
+    if _NAMES_A_LIST.match(text, _past_verbs(text, match.end())):
+        return "list"
     if index == _STARTED and _UNDER_WAY_VERB.fullmatch(match.group()) \
             and _WORKS_COUNTED.search(text, sentence_start(text, match.start(), _SENTENCE_MARKS), match.start()):
         return "count"  # "72个省重点项目中，…18个项目正在加紧施工": many works under way, no one work's stage

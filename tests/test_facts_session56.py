@@ -1,0 +1,62 @@
+"""Session 56, checked on made-up stories: more wordings of an impact assessment's notice before its decision, a
+notice's "hereby" (现将), an audit's filing and a list of works.
+
+* A notice of a proposed decision names the decision ("拟作出的建设项目环境影响评价文件批复决定的公示", "现将拟审查审批的…
+  基本情况予以公示", "我局拟对2个建设项目环境影响评价文件作出批复决定"); an assessment received ("我局受理某工程环境影响
+  评价文件"); a notice citing the public-participation rules or giving the first notice's standard items ("根据《环境
+  影响评价公众参与办法》", "环境影响评价的主要工作内容"): all 评审, session 55's convention.
+* 现将 ("现将…予以公示") is a notice's "hereby", no plan; a clause telling what is done now ("现开展…公示") is not planned by
+  an earlier clause's 拟.
+* An audit's result filed ("现将…备案结果公告如下") and a count of filings are no project's 备案.
+* A stage word naming a list of works ("发布…新开工重大项目名单") is the list's name, no stage.
+
+The stories here are written for the tests.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import pytest
+
+from newsmon.facts import extract_facts
+
+
+# an impact assessment's notice before its decision, in the wordings of session 56's pages
+_NOTICES = [
+    ("某县环境保护局2020年9月11日拟作出的建设项目环境影响评价文件批复决定的公示",
+     "根据建设项目环境影响评价审批程序的有关规定，现将拟作出批复决定的建设项目基本情况予以公示。", "评审"),
+    ("", "根据建设项目环境影响评价审批程序有关规定，我局拟对以下建设项目环境影响评价文件进行审查审批。为保证审查审批工作的"
+         "严肃性和公正性，现将拟审查审批的建设项目环境影响评价文件基本情况予以公示。", "评审"),
+    ("", "根据建设项目环境影响评价审批程序的有关规定，经审议，我厅拟对2个建设项目环境影响评价文件作出批复决定。为保证此次"
+         "审议工作的严肃性和公正性，现将建设项目环境影响报告书的基本情况予以公示。", "评审"),
+    ("", "根据建设项目环境影响评价审批程序的有关规定，2024年4月9日我局共受理1个建设项目环境影响评价文件。现将受理情况予以"
+         "公示，公示期10个工作日。", "评审"),
+    ("", "根据《环境影响评价公众参与办法》规定，现将某水库工程环境影响报告书全文和公众参与说明进行公示。某水库位于某县某镇，"
+         "建设任务为村镇供水和农田灌溉。", "评审"),
+    ("", "该项目环境影响报告书及公众参与说明已编制完成，拟上报某省生态环境厅进行审批，现开展环境影响评价公众参与拟报批公示，"
+         "以听取社会各界的意见和建议。", "评审"),
+    ("某县某河生态治理一期工程第一次公示", "1、建设项目的名称：某县某河生态治理一期工程，2、环境影响评价的主要工作内容："
+                                "现状调查、影响分析，3、工程概况：总投资5603万元。", "评审"),
+    # the decision made, an acceptance's notice (竣工, session 55): not under review
+    ("", "根据建设项目环境影响评价审批程序的有关规定，经审查，我局对某某项目环境影响报告表作出审批决定。", "核准"),
+    ("", "我局受理某公司某项目竣工环境保护验收申请，现将验收情况予以公示。", "竣工"),
+]
+
+# 现将 is a notice's "hereby"; the filing of an audit's result is no project's
+_FILINGS = [
+    ("", "政府投资项目价款结算审计结果实行备案管理，现将1月1日至6月30日备案结果公告如下：我局共完成备案项目数562个，"
+         "送审造价7.4亿元。", None),
+    ("关于某某光伏电站项目备案的公告", "某某光伏电站项目已于3月2日完成备案，现将有关情况予以公告。", "备案"),
+]
+
+# a stage word naming a list of works
+_LISTS = [
+    ("某省发布2021年省级重点工程和新开工重大基础设施项目名单", "近日，某省人民政府办公厅印发2021年省级重点工程和新开工重大"
+                                        "基础设施项目名单，请各地强化服务保障。", None),
+    ("某县某某产业园项目开工", "3月5日，总投资5亿元的某某产业园项目开工建设。", "开工"),
+]
+
+
+@pytest.mark.parametrize("title, body, stage", _NOTICES + _FILINGS + _LISTS)
+def test_the_stage_of_each_form(title: str, body: str, stage: Optional[str]) -> None:
+    assert extract_facts(title, body).stage == stage
