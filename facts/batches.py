@@ -86,7 +86,8 @@ SPAN = re.compile(r"(?<!\d)\d{4}年" + _NOT_A_DATE + _NOT_AN_EVENTS_YEAR + _A_WO
 # "将", "谋划", "完成"; not an ordinal: "今年引进的第三个…项目" ranks one); after the amount only a count of projects or works ("实施“十大民生工程”"):
 # a plan or a number after one project's amount ("将于年底投产", "带动300个岗位") says nothing of it.
 _SPAN_WORK = re.compile(r"(?<![\d.第])\d+(?:多|余)?[个项家](?!月)|(?<![第两三四五六七八九十百千])[两三四五六七八九十百千]+(?:多|余)?[个项大家](?!月)"
-                        r"|计划|将(?!近)|拟|预计|谋划|完成")
+                        # (session 56: not a clause that ends on 完成, a work done: "从2013年开始建设，现在已全部完成，…总投资607.9万元")
+                        r"|计划|将(?!近)|拟|预计|谋划|完成(?!了?[，,。；;])")
 _SPAN_COUNT_AFTER = re.compile(r"(?:(?<![\d.])\d+|[两三四五六七八九十百千]+)(?:多|余)?[个项大]"
                                r"[\u4e00-\u9fff“”\"]{0,10}?(?:项目|工程)")
 # The year's list a work is on ("是今年永安市食用菌产业发展的重点项目", "被列入2023年省重大项目"): the span dates the list,

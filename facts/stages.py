@@ -794,6 +794,9 @@ def _statistic(text: str, match: re.Match[str]) -> bool:
 # An approval word naming what it qualifies, not an approval given: a list, a plan, a scope, the papers it needs.
 _APPROVAL_AS_MODIFIER = re.compile(r"(?:的)?(?:投资项目)?(?:目录|计划(?![于在年今明下本将]|总?投资)|权限|事项|所需|范围|程序|要件|前置|支持性|专题|条件)")
 
+# (session 56) An impact assessment's notice is a work's whatever its sentence names ("现将作出拟审批意见的环境影响评价文件
+# 基本情况予以公示": the works are in the table below it).
+_ASSESSED = re.compile(r"环境影响|环评")
 # (session 56) A stage word naming the class of a list of works ("发布2021年…新开工重大基础设施项目名单", "列入全省集中开工
 # 项目清单"): the list is the news, no one work's stage.
 _NAMES_A_LIST = re.compile(r"(?:[^，。；,;、]{0,14}?(?:项目|工程))?(?:名单|清单|名录)")
@@ -845,6 +848,7 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
     if _NEGATED_BEFORE.search(text, max(0, match.start() - 8), match.start()) or _FAILED_AFTER.match(text, match.end()):
         return "negated"  # "环评未获批准", "工程尚未竣工验收", "签约失败", "暂缓开工": not reached
     if in_body and index not in _DEALS and not _WORK.search(sentence_of(text, match.start(), _SENTENCE_MARKS)) \
+            and not _ASSESSED.search(match.group()) \
             and not (_CEREMONY_AFTER.match(text, match.end()) and not _NEW_YEAR.search(sentence_of(text, match.start(), _SENTENCE_MARKS))) \
             and not _work_told_before(text, match.start()):
         return "no work"  # (a ceremony is a work's: "某科技有限公司在县经济开发区举行开工仪式")

@@ -29,6 +29,9 @@ _NOTICES = [
          "严肃性和公正性，现将拟审查审批的建设项目环境影响评价文件基本情况予以公示。", "评审"),
     ("", "根据建设项目环境影响评价审批程序的有关规定，经审议，我厅拟对2个建设项目环境影响评价文件作出批复决定。为保证此次"
          "审议工作的严肃性和公正性，现将建设项目环境影响报告书的基本情况予以公示。", "评审"),
+    # (the works in a table below: the sentence names none)
+    ("", "根据建设项目环境影响评价审批程序的有关规定，经审查，我局对2个建设项目环境影响评价文件作出拟审批意见。为保证此次审查"
+         "工作的严肃性和公正性，现将作出拟审批意见的环境影响评价文件基本情况予以公示。", "评审"),
     ("", "根据建设项目环境影响评价审批程序的有关规定，2024年4月9日我局共受理1个建设项目环境影响评价文件。现将受理情况予以"
          "公示，公示期10个工作日。", "评审"),
     ("", "根据《环境影响评价公众参与办法》规定，现将某水库工程环境影响报告书全文和公众参与说明进行公示。某水库位于某县某镇，"
@@ -60,3 +63,10 @@ _LISTS = [
 @pytest.mark.parametrize("title, body, stage", _NOTICES + _FILINGS + _LISTS)
 def test_the_stage_of_each_form(title: str, body: str, stage: Optional[str]) -> None:
     assert extract_facts(title, body).stage == stage
+
+
+def test_a_works_total_after_its_span_of_building_done_is_its_investment() -> None:
+    # a clause ending on 完成 tells the work done, no span's completed spending ("今年完成投资…" stays a span's)
+    body = "图书馆建设工程是我县的一项重点项目，从2013年开始建设，现在已全部完成，建设面积2600㎡，总投资607.9万元。"
+    assert extract_facts("某县领导调研图书馆建设项目", body).amount == 6079000
+    assert extract_facts("", "2023年，全县重点项目完成投资120亿元。").amount is None
