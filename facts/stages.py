@@ -219,7 +219,7 @@ _VERBS = {
     # A plant built and run in one phrase ("建成投产", "建成投运") produces; a
     # furnace or a plant fired up ("高炉点火开炉", "点火发电试运行") or put on trial run ("投入试运行") produces.
     # (Not "上线运行", "成功并网", "正式并网": an app, a first unit.)
-    "投产": r"正式投产|建成投产|点火(?:开炉|投产|发电|运行|试运行)|投入试运行|建成开馆|(?<!恢复)正式通航|建成通航|首车下线|开车成功|实现量产|(?<!恢复)正式通水|试通水(?:圆满)?成功|成功试通水|(?<!暂停)(?<!停止)(?<!未)投用|正式开园|开园运营|开园投产|(?<!重新)(?<!恢复)投入生产|(?:全容量|全部机组|全面|全部|建成)(?:成功)?并网(?:发电)?|(?:完成|通过)[^，。；,;]{0,12}?试运行(?!前|的?准备)|(?:开始|进入|正式)试运行(?!前|的?准备|阶段前)|试营业|(?:开始|正式|投入)试运营|建成并?试运营|(?<=高炉)[^，。；,;]{0,12}?出铁|顺利出铁|(?<!无负荷)(?<!联动)试车(?:圆满)?成功|移交(?:商业)?运营|(?:正式)?并网供水|建成并?投入(商业)?运营|建成并?投入商运|建成投运|投产|正式启用|全面启用|(?<=[站馆院楼厂港])(?:近日|日前|今天|今日|昨天|已|已经|顺利|于[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日)?启用(?!仪式后|[^，。；,;]{0,6}?(?:前|后|时))|投入使用|(?<!测)试生产|试产|投入(商业|试)?运营|(?<!恢复)(?<!暂停)(?<!停止)(?<!平台)(?<!系统)(?<!公司)(?<!网站)(?<!银行)正式运营(?![\d一二三四五六七八九十两]+(?:个月|年|周年)|以来)|投运|达产|开通运营|正式开通(?![^，。；]{0,10}?(公交|航线|专线|热线|线路|班次|频道|账号|服务))|投入运行|"
+    "投产": r"正式投产|建成投产|点火(?:开炉|投产|发电|运行|试运行)|投入试运行|建成开馆|(?<!恢复)正式通航|建成通航|首车下线|开车成功|实现量产|(?<!恢复)正式通水|试通水(?:圆满)?成功|成功试通水|(?<!暂停)(?<!停止)(?<!未)投用|正式开园|开园运营|开园投产|(?<!重新)(?<!恢复)投入生产|(?:全容量|全部机组|全面|全部|建成)(?:成功)?并网(?:发电)?|(?:完成|通过)[^，。；,;]{0,12}?试运行(?!前|的?准备)|(?:开始|进入|正式)试运行(?!前|的?准备|阶段前)|(?<=[站港厂馆园场库])(?:已|顺利|成功)?试运行(?=$|[，。；,;！!\s])|试营业|(?:开始|正式|投入)试运营|建成并?试运营|(?<=高炉)[^，。；,;]{0,12}?出铁|顺利出铁|(?<!无负荷)(?<!联动)试车(?:圆满)?成功|移交(?:商业)?运营|(?:正式)?并网供水|建成并?投入(商业)?运营|建成并?投入商运|建成投运|投产|正式启用|全面启用|(?<=[站馆院楼厂港])(?:近日|日前|今天|今日|昨天|已|已经|顺利|于[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日)?启用(?!仪式后|[^，。；,;]{0,6}?(?:前|后|时))|投入使用|(?<!测)试生产|试产|投入(商业|试)?运营|(?<!恢复)(?<!暂停)(?<!停止)(?<!平台)(?<!系统)(?<!公司)(?<!网站)(?<!银行)正式运营(?![\d一二三四五六七八九十两]+(?:个月|年|周年)|以来)|投运|达产|开通运营|正式开通(?![^，。；]{0,10}?(公交|航线|专线|热线|线路|班次|频道|账号|服务))|投入运行|"
             # production begun in other words: "正式启动生产", "首台机组下线", "正式点火", "完成通水", "开港试运营"
             # ("召开港澳推介会", "召开服务业大会", "具备批量生产能力", "发动机成功点火": none of them)
             r"(?:正式|开始|启动|全面)生产(?![线基车许经要力资总安企设])|(?:实现|开始|投入)批量生产|(?:首台|首辆|首批|首架|首件|首套)[^，。；,;]{0,12}?下线"
@@ -291,6 +291,9 @@ _PLANNED_INVESTMENT = re.compile(r"总?投资[^，。；,;]*?的")
 # regressions were a month alone); the extractor has no clock to tell a past day from one ahead.
 _DATED_OWN_CLAUSE = re.compile(r"\s*(?:该|本|这个)?(?:项目|工程)?(?:[一二三四五]期)?(?:工程|项目)?(?:已经?|已于|于)"
                                r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:正式|顺利|全面|如期|率先)?")
+# (session 56) A space between a headline's phrases ends a statement ("这一刻将载入史册 中俄东线天然气管道投产通气"): a plan
+# word before it plans its own phrase only.
+_HEADLINE_PARTS = re.compile(r"(?<=[\u4e00-\u9fff”」》）)!！])[ \t\u3000]+(?=[\u4e00-\u9fff“「《（(])")
 # A clause telling what is done now ("现开展…公示", "现将…予以公示", "现予以公告") reports its own act, whatever an earlier
 # clause plans ("拟上报新疆生态环境厅进行审批，现开展…公众参与拟报批公示"). (现将 is the notice's "hereby": no plan word.)
 _PRESENT_ACT = re.compile(r"\s*现(?:将|开展|予以|对|就|进行|启动)")
@@ -535,9 +538,13 @@ _CEREMONY_AHEAD = re.compile(r"(?:暨[^，。；,;]{0,8}?)?(?:仪式|典礼|大�
                              r"|(?:" + _PUT_OFF + r"|取消)(?![^，。；,;]{0,12}?(?:举行|举办|召开)))")
 
 
-def _planned(text: str, pos: int) -> bool:
-    """Whether a plan word earlier in the sentence governs the verb at ``pos``."""
+def _planned(text: str, pos: int, headline: bool = False) -> bool:
+    """Whether a plan word earlier in the sentence governs the verb at ``pos``. In a headline a space between two
+    phrases ends one (``headline``)."""
     start = sentence_start(text, pos, _SENTENCE_MARKS)
+    if headline:
+        for part in _HEADLINE_PARTS.finditer(text, start, pos):
+            start = part.end()
     clause = sentence_start(text, pos, _CLAUSE_MARKS)
     governing = None
     # The last plan word that governs wins: read from the verb back, so a sentence of many plan
@@ -821,7 +828,7 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
         return None  # "该项目自2023年4月动工建设以来，…": the work under way since its start, reached
     if _statistic(text, match):
         return "statistic"
-    if _planned(text, match.start()):
+    if _planned(text, match.start(), headline=not in_body):
         return "plan"
     if _CEREMONY_AHEAD.match(text, match.end()):
         return "plan"  # (session 53) "签约仪式将于明天举行", "开工仪式推迟举行": the ceremony is ahead, no stage reached

@@ -60,7 +60,17 @@ _LISTS = [
 ]
 
 
-@pytest.mark.parametrize("title, body, stage", _NOTICES + _FILINGS + _LISTS)
+# a headline's phrases, and a works on trial run named by its headline
+_HEADLINES = [
+    ("这一刻将载入史册 中俄东线天然气管道投产通气", "12月2日，中俄东线天然气管道投产通气仪式举行。", "投产"),
+    ("某某物流园将开工 某县计划投资5亿元", "某某物流园计划总投资5亿元，目前正在办理前期手续。", None),
+    ("泉州晋江国际陆地港试运行", "晋江国际陆地港昨日试运行，项目总投资10亿元。", "投产"),
+    ("某镇垃圾中转站成功试运行", "该中转站总投资62.5万元，日处理垃圾30吨。", "投产"),
+    ("某市政务服务系统试运行", "系统上线后，群众可在网上办理120项事务。", None),
+]
+
+
+@pytest.mark.parametrize("title, body, stage", _NOTICES + _FILINGS + _LISTS + _HEADLINES)
 def test_the_stage_of_each_form(title: str, body: str, stage: Optional[str]) -> None:
     assert extract_facts(title, body).stage == stage
 
