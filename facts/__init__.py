@@ -114,7 +114,8 @@ __all__ = [
 #: assessment's and a public-participation notice (拟作出的…批复决定的公示, 受理…环境影响评价文件, 根据《环境影响评价公众参与
 #: 办法》) 评审 whatever work its sentence names, 现将 no plan, an audit's filed result no 备案, a list of works named by a
 #: stage (新开工…项目名单) none, a work's total after its building done (从2013年开始建设，现在已全部完成，…总投资) its own, a
-#: headline's phrase its own plan's reach (这一刻将载入史册 某管道投产通气), a works' bare 试运行 (某陆地港试运行) 投产.)
+#: headline's phrase its own plan's reach (这一刻将载入史册 某管道投产通气), a works' bare 试运行 (某陆地港试运行) 投产,
+#: an estimate's words (工程概算, 概算总资金) and one work's spending summed (该项目共投资390万元) its investment.)
 FACTS_VERSION = 60
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;

@@ -36,7 +36,7 @@ __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount", "stated_at"
 # were read as its investment in session 47 and taken out again: its review found funds granted, moved, short, idle or
 # frozen told the same way, "该项目建设资金200万元被挪用", "…已被冻结", far more often.)
 _FINAL_ACCOUNTS = ("决算总金额", "决算总额", "竣工决算", "决算投资")
-_INVEST = re.compile(r"(总投资额?|总出资额?|投资总额|决算总金?额|竣工决算|决算投资|概算为|概算(?:总?金额|总投资)为?|总概算|设计预算|设计概算|总体?预算|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同投资金?额|合同总?金额|协议总?金额|协议资金|协议投资额?|协议引资额?|(?<=[，,])引资总?额?|(?<=[，,])涉及(?:合同)?(?:投资)?金?额|(?<=[，,])合作金额|(?:投资)?[估概]算总?金?额|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
+_INVEST = re.compile(r"(总投资额?|总出资额?|投资总额|决算总金?额|竣工决算|决算投资|概算为|概算(?:总?金额|总投资|总资金)为?|总概算|(?<=[，,])(?:工程|项目)概算(?:为)?|设计预算|设计概算|总体?预算|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同投资金?额|合同总?金额|协议总?金额|协议资金|协议投资额?|协议引资额?|(?<=[，,])引资总?额?|(?<=[，,])涉及(?:合同)?(?:投资)?金?额|(?<=[，,])合作金额|(?:投资)?[估概]算总?金?额|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
                      r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|花费|拿出|增资|签约|揽资|"
                      # (session 51) investment brought in, the noun after the sum ("引来1.2亿元投资", "敲定超千亿元投资")
                      r"(?:引来|带来|敲定|迎来|揽下|签下|引进了)(?=[约近超逾达]?$)|"
@@ -166,6 +166,9 @@ _BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|�
 _STAT_BEFORE = re.compile(r"(直接|外国|外商|外部|境外|海外|对外|在华|双向|节省|节约|中央(财政)?|预算内|(储备|入库|在库)(项目)?)$|(完成|落实)[\u4e00-\u9fff]{0,8}$|共(计|完成)?$"
                           r"|(?P<sector>(?<![企物事实创药纸乳酒])业|民间|社会|有效|公共|城建|基建|基础设施|房地产(开发)?|技改)$"
                           r"|(?<!\d)\d{1,2}年(来|间|里|内)?$|(?<![\u4e00-\u9fff])[一二三四五六七八九十两几]+年(来|间|里|内)?$")
+# A clause whose subject is one work, right before its 共 ("该项目共投资…", "某路保护维修项目共投资…"; named_work keeps out
+# an area's or a category's works, "全县重点项目共投资…").
+_ONE_WORK_SUMMED = re.compile(r"\s*(?:该|本|此|这个|这一)?[^，。；,;、和及与等]{0,20}?(?:项目|工程)")
 # An investment intended or planned: after a sector's word it is a firm's (a name ending in 业, "雪川农业计划投资"), for a
 # sector's statistic is what was done ("工业投资", "农业完成投资"), not planned.
 _INTENDED = re.compile(r"计划|拟|预计")
@@ -863,6 +866,10 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                 and _PARTICULARS.search(text, max(sentences.start_before(start), start - _REACH), stat.start()):
             stat = None  # (session 52) "拉萨城关区第七小学占地70亩，基建总投资约1.2亿元": a named work's building budget, told
             # with its particulars (not "某大学今年基建总投资3.5亿元", a year's total: review52c)
+        if stat and stat.group().startswith("共") \
+                and _ONE_WORK_SUMMED.fullmatch(text, work_clause := _comma_clause_start(text, stat.start(), clause_start), stat.start()) \
+                and _named_work(text, work_clause, stat.start()):
+            stat = None  # (session 56) "文庙西路保护维修项目共投资390万元", "该项目共投资…": the one work's own spending summed
         if stat and not _FINISHED_WORKS_TOTAL.search(text, max(sentences.start_before(start), start - _REACH), invest.end()):
             continue  # "外国直接投资", "完成投资", "共投资": a statistic
         if (not is_roundup and not invest.group().startswith("总") and not _builds_one_work(after)

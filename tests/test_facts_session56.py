@@ -80,3 +80,16 @@ def test_a_works_total_after_its_span_of_building_done_is_its_investment() -> No
     body = "图书馆建设工程是我县的一项重点项目，从2013年开始建设，现在已全部完成，建设面积2600㎡，总投资607.9万元。"
     assert extract_facts("某县领导调研图书馆建设项目", body).amount == 6079000
     assert extract_facts("", "2023年，全县重点项目完成投资120亿元。").amount is None
+
+
+@pytest.mark.parametrize("title, body, amount", [
+    # an estimate's words for one work (工程概算, 概算总资金) and one work's spending summed (该项目共投资)
+    ("某某博物馆开工奠基", "某某博物馆由某先生个人投资建设，占地面积15亩，工程概算3900万元，预计工期为9个月。", 39000000),
+    ("", "某某博物馆项目位于某县新城区，总建筑面积15000平方米，概算总资金为29858万元。", 298580000),
+    ("", "文庙西路保护维修项目2013年通过国家文物局立项，2014年3月省局批复设计方案，项目共投资390万元，于2015年3月开工。", 3900000),
+    # an area's or a category's works summed: a statistic
+    ("", "今年以来，全县重点项目共投资50亿元，完成年度计划的45%。", None),
+    ("", "2023年，某县12个项目共投资5亿元。", None),
+])
+def test_an_estimate_or_a_sum_of_one_work_is_its_investment(title: str, body: str, amount: Optional[float]) -> None:
+    assert extract_facts(title, body).amount == amount
