@@ -115,7 +115,9 @@ __all__ = [
 #: 办法》) 评审 whatever work its sentence names, 现将 no plan, an audit's filed result no 备案, a list of works named by a
 #: stage (新开工…项目名单) none, a work's total after its building done (从2013年开始建设，现在已全部完成，…总投资) its own, a
 #: headline's phrase its own plan's reach (这一刻将载入史册 某管道投产通气), a works' bare 试运行 (某陆地港试运行) 投产,
-#: an estimate's words (工程概算, 概算总资金) and one work's spending summed (该项目共投资390万元) its investment.)
+#: an estimate's words (工程概算, 概算总资金) and one work's spending summed (该项目共投资390万元) its investment, homes'
+#: sales filed (网签备案) no 备案, a notice of an event to come headed by its issuer or holding it (某县关于举办…, 关于举行…
+#: 开工仪式的通知) no stage; zones 桂林洋 (海口) and 广西-东盟经开区 (南宁).)
 FACTS_VERSION = 60
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;

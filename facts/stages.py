@@ -144,8 +144,9 @@ _VERBS = {
     # label it none, as they do 入驻 (bench/data/facts/README.md); a signing says 签约 itself.
     "签约": r"签约|签[订定]|签署|签下|项目签字|签字仪式|(?:协议|合同)(?:的)?签字|订立(?=[^，。；,;]{0,12}?(?:协议|合同))|达成[\u4e00-\u9fff]{0,4}协议|(?<=新)签(?=[\u4e00-\u9fff]{0,10}?项目)",  # "达成合作协议", "签下了906个…合同项目", "新签国内省外合作项目5118个"
     # A filing regime ("外商投资项目95%以上实行备案制", "备案管理") is the rule, no project's filing; nor is an audit's
-    # result filed or a count of filings ("现将…备案结果公告如下", "共完成备案项目数562个": session 56).
-    "备案": r"(?:完成|予以)?备案(?!制|管理|结果|项目数)",
+    # result filed or a count of filings ("现将…备案结果公告如下", "共完成备案项目数562个": session 56), nor homes' sales
+    # contracts filed ("新建商品房网签备案1200套", "合同备案": review56a).
+    "备案": r"(?<!网签)(?<!合同)(?:完成|予以)?备案(?!制|管理|结果|项目数)",
     "核准": r"通过核准|获得核准|予以核准|核准|获批|批复(?!概算|的?(?:总投资|投资|概算|规模))|获[^，。；,;]{0,12}?批准|(?<![县市区省])通过了?[^，。；,;]{0,10}?(?:厅|局|委|部|政府)的?审批|完成立项审批|批复立项|立项批复"
             # an approval's own words ("原则同意该项目立项", "原则同意新建某县高标准农田建设项目": session 32), not refused ("不同
             # 意该项目立项") nor of a deal, a plan or a list about a work ("原则同意某项目投资协议", "原则同意将某项目列入…")
@@ -188,7 +189,7 @@ _VERBS = {
             # acceptance's ("竣工环境保护验收…公示": 竣工's).
             # (session 56) A proposed decision's notice may name the decision ("拟作出的建设项目环境影响评价文件批复决定的
             # 公示", "现将拟审查审批的…环境影响评价文件基本情况予以公示"): its 拟 starts the match, so it plans nothing here.
-            r"|拟[^，。；,;]{0,16}?(?<!验收)(?:环境影响|环评)(?:(?!验收|已批准|同意)[^，。；,;]){0,30}?公示"
+            r"|拟(?!建|新建|扩建|改建|设立)[^，。；,;]{0,16}?(?<!验收)(?:环境影响|环评)(?:(?!验收|已批准|同意)[^，。；,;]){0,30}?公示"
             r"|(?<!验收)(?:环境影响|环评)(?:(?!验收|决定|批复|已批准|同意)[^，。；,;]){0,24}?公示"
             r"|(?:报审|送审)前公示|公众参与(?:第[一二三四]次)?(?:信息|拟报批|报批前)?公示"
             r"|拟对[^。；;]{0,60}?(?:环境影响|环评)[^。；;]{0,30}?(?:作出|进行)[^，。；,;]{0,8}?(?:审批|批复|批准|审查)"
@@ -219,7 +220,7 @@ _VERBS = {
     # A plant built and run in one phrase ("建成投产", "建成投运") produces; a
     # furnace or a plant fired up ("高炉点火开炉", "点火发电试运行") or put on trial run ("投入试运行") produces.
     # (Not "上线运行", "成功并网", "正式并网": an app, a first unit.)
-    "投产": r"正式投产|建成投产|点火(?:开炉|投产|发电|运行|试运行)|投入试运行|建成开馆|(?<!恢复)正式通航|建成通航|首车下线|开车成功|实现量产|(?<!恢复)正式通水|试通水(?:圆满)?成功|成功试通水|(?<!暂停)(?<!停止)(?<!未)投用|正式开园|开园运营|开园投产|(?<!重新)(?<!恢复)投入生产|(?:全容量|全部机组|全面|全部|建成)(?:成功)?并网(?:发电)?|(?:完成|通过)[^，。；,;]{0,12}?试运行(?!前|的?准备)|(?:开始|进入|正式)试运行(?!前|的?准备|阶段前)|(?<=[站港厂馆园场库])(?:已|顺利|成功)?试运行(?=$|[，。；,;！!\s])|试营业|(?:开始|正式|投入)试运营|建成并?试运营|(?<=高炉)[^，。；,;]{0,12}?出铁|顺利出铁|(?<!无负荷)(?<!联动)试车(?:圆满)?成功|移交(?:商业)?运营|(?:正式)?并网供水|建成并?投入(商业)?运营|建成并?投入商运|建成投运|投产|正式启用|全面启用|(?<=[站馆院楼厂港])(?:近日|日前|今天|今日|昨天|已|已经|顺利|于[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日)?启用(?!仪式后|[^，。；,;]{0,6}?(?:前|后|时))|投入使用|(?<!测)试生产|试产|投入(商业|试)?运营|(?<!恢复)(?<!暂停)(?<!停止)(?<!平台)(?<!系统)(?<!公司)(?<!网站)(?<!银行)正式运营(?![\d一二三四五六七八九十两]+(?:个月|年|周年)|以来)|投运|达产|开通运营|正式开通(?![^，。；]{0,10}?(公交|航线|专线|热线|线路|班次|频道|账号|服务))|投入运行|"
+    "投产": r"正式投产|建成投产|点火(?:开炉|投产|发电|运行|试运行)|投入试运行|建成开馆|(?<!恢复)正式通航|建成通航|首车下线|开车成功|实现量产|(?<!恢复)正式通水|试通水(?:圆满)?成功|成功试通水|(?<!暂停)(?<!停止)(?<!未)投用|正式开园|开园运营|开园投产|(?<!重新)(?<!恢复)投入生产|(?:全容量|全部机组|全面|全部|建成)(?:成功)?并网(?:发电)?|(?:完成|通过)[^，。；,;]{0,12}?试运行(?!前|的?准备)|(?:开始|进入|正式)试运行(?!前|的?准备|阶段前)|(?<=[站港厂馆园场库])(?<!网站)(?:已|顺利|成功)?试运行(?=$|[，。；,;！!\s])|试营业|(?:开始|正式|投入)试运营|建成并?试运营|(?<=高炉)[^，。；,;]{0,12}?出铁|顺利出铁|(?<!无负荷)(?<!联动)试车(?:圆满)?成功|移交(?:商业)?运营|(?:正式)?并网供水|建成并?投入(商业)?运营|建成并?投入商运|建成投运|投产|正式启用|全面启用|(?<=[站馆院楼厂港])(?:近日|日前|今天|今日|昨天|已|已经|顺利|于[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日)?启用(?!仪式后|[^，。；,;]{0,6}?(?:前|后|时))|投入使用|(?<!测)试生产|试产|投入(商业|试)?运营|(?<!恢复)(?<!暂停)(?<!停止)(?<!平台)(?<!系统)(?<!公司)(?<!网站)(?<!银行)正式运营(?![\d一二三四五六七八九十两]+(?:个月|年|周年)|以来)|投运|达产|开通运营|正式开通(?![^，。；]{0,10}?(公交|航线|专线|热线|线路|班次|频道|账号|服务))|投入运行|"
             # production begun in other words: "正式启动生产", "首台机组下线", "正式点火", "完成通水", "开港试运营"
             # ("召开港澳推介会", "召开服务业大会", "具备批量生产能力", "发动机成功点火": none of them)
             r"(?:正式|开始|启动|全面)生产(?![线基车许经要力资总安企设])|(?:实现|开始|投入)批量生产|(?:首台|首辆|首批|首架|首件|首套)[^，。；,;]{0,12}?下线"
@@ -265,7 +266,7 @@ _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_
 # a comparison with the plan ("比原计划提前竣工"). (A programme's name, "国家千人计划人才引进项目等9个项目成功签约", was tried as
 # no plan in session 47 and left: its reviews found "国家千人计划专家团队的某项目下月开工", "列入国家火炬计划的某项目年底竣工投产",
 # whose only plan word it is, as often.)
-_PLAN = re.compile(r"(?<![按照据])(?<!比原)计划|预计|预定|定于|(?:(?<![现兹])将|(?<=现)将(?=于|要))(?!近|军|领)|拟|力争|力求|争取|有望|可望|年内|明后年|明年|下一步|"
+_PLAN = re.compile(r"(?<![按照据])(?<!比原)计划|预计|预定|定于|将(?!近|军|领)|拟|力争|力求|争取|有望|可望|年内|明后年|明年|下一步|"
                    # (session 55) a wish ("希望参加洽谈会的台湾客商…积极与河北企业洽谈"; not Project Hope's schools, a firm, a place:
                    # "希望小学", "新希望集团")
                    r"(?<!新)(?:希望|期望|期盼|盼望)(?!工程|小学|中学|学校|集团|乡|村|镇|之|的|田野|城|谷|广场|大道|路|街)|推动|促进(?=[^，。；,;]{0,8}?(?:开工|投产|竣工|建成|签约|落地))|加快推进|全力以赴|"
@@ -295,8 +296,10 @@ _DATED_OWN_CLAUSE = re.compile(r"\s*(?:该|本|这个)?(?:项目|工程)?(?:[一
 # word before it plans its own phrase only.
 _HEADLINE_PARTS = re.compile(r"(?<=[\u4e00-\u9fff”」》）)!！])[ \t\u3000]+(?=[\u4e00-\u9fff“「《（(])")
 # A clause telling what is done now ("现开展…公示", "现将…予以公示", "现予以公告") reports its own act, whatever an earlier
-# clause plans ("拟上报新疆生态环境厅进行审批，现开展…公众参与拟报批公示"). (现将 is the notice's "hereby": no plan word.)
+# clause plans ("拟上报新疆生态环境厅进行审批，现开展…公众参与拟报批公示"). (现将 is the notice's "hereby", no plan word,
+# where its clause makes something public, "现将…基本情况予以公示"; "现将转入试生产阶段" plans: review56a.)
 _PRESENT_ACT = re.compile(r"\s*现(?:将|开展|予以|对|就|进行|启动)")
+_MADE_PUBLIC = re.compile(r"予以|如下|印发|公示|公告|公布|公开|发布|通报|报送|转发")
 # A purpose clause ("为推动产业升级，…", "为了加快推进…，") holds its plan word: the main clause after it
 # reports ("为推动产业升级，某市32个项目今天集中开工").
 _PURPOSE = re.compile(r"为了?")
@@ -308,7 +311,8 @@ _DONE = re.compile(r"已|日前|近日|今天|今日|昨天|当天|刚刚|不久
 _SENTENCE_MARKS = CLAUSE_MARKS
 # A notice of an event still to come ("关于举办2023投资贸易洽谈会的通知", "关于召开项目评审会的
 # 通知") names the event in its headline: the stage words in it are the event's name.
-_EVENT_NOTICE = re.compile(r"^关于(举办|召开|参加|组织)")
+# (session 56: an issuer may head it, "通山县关于举办…集中签约活动的通知", and the event be held, "关于举行…开工仪式的通知")
+_EVENT_NOTICE = re.compile(r"^[^，。；,;\s]{0,24}?关于(举办|举行|召开|参加|组织)")
 # After the verb: a condition or a time before it ("建成后", "投产以后", "竣工前").
 # Another stage may stand between ("项目建成达产后，预计年产值约30亿元", "建成投运以后").
 # The words that put a stage or a ceremony off (also _CEREMONY_AHEAD's).
@@ -554,6 +558,9 @@ def _planned(text: str, pos: int, headline: bool = False) -> bool:
     for plan in reversed([p for p in _PLAN.finditer(text, start, pos + 4) if p.start() < pos]):
         if _PLANNED_INVESTMENT.match(text, plan.end(), pos):
             continue
+        if plan.group() == "将" and text.endswith(("现", "兹"), 0, plan.start()) \
+                and _MADE_PUBLIC.search(text, plan.end(), sentence_end(text, plan.end(), _CLAUSE_MARKS)):
+            continue  # (session 56) "现将…基本情况予以公示": a notice's "hereby", no plan ("现将转入试生产阶段" plans)
         if text.endswith("就", 0, plan.start()) and _TOPIC_TAKEN_UP.search(text, plan.end(), pos):
             continue  # (session 52) "就推动某产业园项目进行深入洽谈": the talks' topic, no plan of the talks
         own = sentence_start(text, plan.start(), _CLAUSE_MARKS)
