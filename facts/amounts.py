@@ -38,6 +38,9 @@ __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount", "stated_at"
 _FINAL_ACCOUNTS = ("决算总金额", "决算总额", "竣工决算", "决算投资")
 _INVEST = re.compile(r"(总投资额?|总出资额?|投资总额|决算总金?额|竣工决算|决算投资|概算为|概算(?:总?金额|总投资|总资金)为?|总概算|(?<=[，,])(?:工程|项目)概算(?:为)?|设计预算|设计概算|总体?预算|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同投资金?额|合同总?金额|协议总?金额|协议资金|协议投资额?|协议引资额?|(?<=[，,])引资总?额?|(?<=[，,])涉及(?:合同)?(?:投资)?金?额|(?<=[，,])合作金额|(?:投资)?[估概]算总?金?额|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
                      r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|花费|拿出|增资|签约|揽资|"
+                     # (session 56) a firm's own funds put to one work ("拟动用自有资金14.85亿元，在…建设一座产业园", "拟使用
+                     # 自筹资金3亿元投资建设…"): weak, it must build one work
+                     r"(?:动用|使用)(?:自有|自筹)?资金|"
                      # (session 51) investment brought in, the noun after the sum ("引来1.2亿元投资", "敲定超千亿元投资")
                      r"(?:引来|带来|敲定|迎来|揽下|签下|引进了)(?=[约近超逾达]?$)|"
                      # (session 51) a joint venture's sum ("合资1.47亿元在南宁构建国药物流中心"; not a work's 建设资金, funds
@@ -147,7 +150,7 @@ _SPENDER = re.compile(r"公司|集团|企业|(?<![建设工理])厂(?!房)|合�
 # After a headline's bare 投 and its sum, money handed to others' works or a campaign ("投5000万元支持企业建设…",
 # "投1.5亿元启动城区绿化提升行动"): no one work's investment.
 _BARE_TOU_GRANT = re.compile(r"^[^，。；,;]{0,4}?(?:支持|扶持|补助|奖补|资助|奖励|启动[^，。；,;]{0,12}?行动)")
-_WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|投|花费|拿出|增资)$")  # not 捐资: a donation is rarely the whole cost
+_WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|投|花费|拿出|增资|(?:动用|使用)(?:自有|自筹)?资金)$")  # not 捐资: a donation is rarely the whole cost
 # (A work as WORK_HEAD has it, and a plant's buildings too: "投入5000万元的厂房".)
 # A building sized by a spending word names its work too ("耗资3.8亿元的门诊楼", "斥资8000万元的图书馆新馆"),
 # and so does a thing renovated ("花费1200万元改造提升的丁玲公园"; "对12条背街小巷进行改造提升" is no one thing).
@@ -225,7 +228,7 @@ _CONTRACT_SCOPE = re.compile(r"建安$|建安工程$")
 # What a fund has signed or put in ("投资基金已在…落地9个项目，签约总金额…") is financing too.
 # Whatever the words between: a project or company that receives money ("获意向投资额超过68亿元", "获得
 #天使轮投资", "获融资") is financed, it does not invest; "获批" (approved) receives no money.
-_FINANCING = re.compile(r"获(?![批准])(得|取)?了?[^，。；,;\d]{0,6}?(投资|融资)|基金(已经?|共|累计)|金融(招商|合作)")  # "金融招商合同项目"
+_FINANCING = re.compile(r"获(?![批准])(得|取)?了?[^，。；,;\d]{0,6}?(投资|融资)|基金(已经?|共|累计)|(?<!、)金融(招商|合作)(?![、等])")  # "金融招商合同项目" (not one field of a list: "食品加工、金融合作等领域的10个项目顺利签约")
 # A work named right before its total ("某项目总投资", "码头总投资"): a work (WORK_HEAD), or one a total's
 # subject may name by its kind alone (_WORKS_BY_KIND).
 # (session 54: its building's, "此次黑木耳菌包加工厂的建设，预计投入180万元的资金")

@@ -108,3 +108,18 @@ def test_a_works_total_after_its_span_of_building_done_is_its_investment() -> No
 ])
 def test_an_estimate_or_a_sum_of_one_work_is_its_investment(title: str, body: str, amount: Optional[float]) -> None:
     assert extract_facts(title, body).amount == amount
+
+
+@pytest.mark.parametrize("body, amount", [
+    # a field of cooperation in a list is no financing; a firm's own funds put to one work are its investment
+    ("某某合作项目签约仪式在北京举行，涉及节能环保、医疗保健、食品加工、金融合作等领域的10个项目顺利签约，签约金额达到5.02亿欧元。",
+     502000000),
+    ("公司董事会审议通过了投资建设某产业园项目的议案，拟动用自有资金14.85亿元，在某县经济开发区建设一座产业园。", 1485000000),
+    ("公司拟使用自有资金3亿元投资建设年产5万吨锂电池隔膜项目。", 300000000),
+    # financing, and own funds spent on no work
+    ("某市举行金融合作签约仪式，12家银行与企业签约，授信金额达50亿元。", None),
+    ("公司拟使用自有资金2亿元购买银行理财产品。", None),
+    ("公司拟使用自有资金5000万元回购公司股份。", None),
+])
+def test_a_field_of_cooperation_and_a_firms_own_funds(body: str, amount: Optional[float]) -> None:
+    assert extract_facts("", body).amount == amount
