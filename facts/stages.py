@@ -568,9 +568,9 @@ def _planned(text: str, pos: int, headline: bool = False) -> bool:
                 and _OCCASION_CLOSES.search(text, own, sentence_end(text, plan.start(), _CLAUSE_MARKS)):
             continue  # "在…博览会即将召开之际，8月17日，…产业园正式开园投产": the occasion's plan word, not the main clause's
         if own != clause and _DATED_OWN_CLAUSE.fullmatch(text, clause, pos):
-            break
+            break  # "…拟新增仓容2.5万吨，项目一期于2022年5月18日开工": a clause of its own telling the day it started
         if own != clause and _PRESENT_ACT.match(text, clause):
-            break  # (session 56) "拟上报某厅审批，现开展环境影响评价公众参与拟报批公示": the clause's own act, done now  # "…拟新增仓容2.5万吨，项目一期于2022年5月18日开工": a clause of its own telling the day it started
+            break  # (session 56) "拟上报某厅审批，现开展环境影响评价公众参与拟报批公示": the clause's own act, done now
         if own == clause or not _PURPOSE.match(text, own):
             governing = plan
             break
@@ -815,6 +815,7 @@ _ASSESSED = re.compile(r"环境影响|环评")
 # 项目清单"): the list is the news, no one work's stage.
 _NAMES_A_LIST = re.compile(r"(?:[^，。；,;、]{0,14}?(?:项目|工程))?(?:名单|清单|名录)")
 
+
 def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> Optional[str]:
     """Why the verb at ``match`` reports no project's stage (a short reason), or None when it does."""
     if _NEEDS_A_WORK.fullmatch(match.group()):
@@ -826,7 +827,7 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
     if match.group() in ("核准", "批复", "审批") and _APPROVAL_AS_MODIFIER.match(text, match.end()):
         return "modifier"  # "已列入国家核准目录", "批复范围合计6.7平方公里", "核准所需文件": the word names a list or a scope
     if _NAMES_A_LIST.match(text, _past_verbs(text, match.end())):
-        return "list"
+        return "list"  # "新开工重大基础设施项目名单": the class of a list's works
     if index == _STARTED and _UNDER_WAY_VERB.fullmatch(match.group()) \
             and _WORKS_COUNTED.search(text, sentence_start(text, match.start(), _SENTENCE_MARKS), match.start()):
         return "count"  # "72个省重点项目中，…18个项目正在加紧施工": many works under way, no one work's stage
