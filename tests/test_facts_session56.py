@@ -123,3 +123,12 @@ def test_an_estimate_or_a_sum_of_one_work_is_its_investment(title: str, body: st
 ])
 def test_a_field_of_cooperation_and_a_firms_own_funds(body: str, amount: Optional[float]) -> None:
     assert extract_facts("", body).amount == amount
+
+
+@pytest.mark.parametrize("body, amount", [
+    # a whole year's count over many events is a tally; one event's batch stays its total
+    ("2017年，我省成功举办某某综合招商推介会、某某经贸合作推介会等经贸活动，全年共签约外资项目38个，协议投资额371.2亿元。", None),
+    ("6月18日，某某综合招商推介会在海口举行，共签约外资项目38个，协议投资额371.2亿元。", 37120000000),
+])
+def test_a_whole_years_count_is_a_tally(body: str, amount: Optional[float]) -> None:
+    assert extract_facts("", body).amount == amount
