@@ -169,6 +169,9 @@ _BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|�
 _STAT_BEFORE = re.compile(r"(直接|外国|外商|外部|境外|海外|对外|在华|双向|节省|节约|中央(财政)?|预算内|(储备|入库|在库)(项目)?)$|(完成|落实)[\u4e00-\u9fff]{0,8}$|共(计|完成)?$"
                           r"|(?P<sector>(?<![企物事实创药纸乳酒])业|民间|社会|有效|公共|城建|基建|基础设施|房地产(开发)?|技改)$"
                           r"|(?<!\d)\d{1,2}年(来|间|里|内)?$|(?<![\u4e00-\u9fff])[一二三四五六七八九十两几]+年(来|间|里|内)?$")
+# An investment plan handed down to many works ("省发改委下达…补助投资计划", "下达2024年中央预算内投资计划"): its total is a
+# programme's money, no work's.
+_PLAN_HANDED_DOWN = re.compile(r"(?:下达|分解下达|切块下达)[^，。；,;]{0,30}?(?:投资|资金)计划")
 # A whole year's count of works signed, brought in or started ("全年共签约外资项目38个"): a tally over the year's events,
 # whatever events the sentence names ("成功举办…推介会、…推介会等经贸活动，全年共签约…").
 _YEAR_TALLIED = re.compile(r"全年度?(?:共|累计|共计|合计)(?:签约|签订|引进|开工|落地|新签|实施|新开工)")
@@ -851,6 +854,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "全县12所学校校舍改造工程决算总金额3600万元": several works' accounts
         if _CONTRACT_SUM.fullmatch(invest.group()) and _TECH_DEAL.search(full_sentence):
             continue  # "签约科技成果转化项目32个，合同金额…": research deals
+        if _PLAN_HANDED_DOWN.search(text, max(sentences.start_before(start), start - _REACH), invest.start()):
+            continue  # (session 56) "省发改委下达以工代赈农村公路建养补助投资计划，总投资额达10013万元": a programme's money
         if is_roundup and _YEAR_TALLIED.search(text, max(sentences.start_before(start), start - _REACH), invest.start()):
             continue  # (session 56) "成功举办…推介会…等经贸活动，全年共签约外资项目38个，协议投资额371.2亿元": the year's tally
         if is_roundup and not _batch_of_one_event(text, sentences, start, headline, batches):

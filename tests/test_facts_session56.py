@@ -132,3 +132,14 @@ def test_a_field_of_cooperation_and_a_firms_own_funds(body: str, amount: Optiona
 ])
 def test_a_whole_years_count_is_a_tally(body: str, amount: Optional[float]) -> None:
     assert extract_facts("", body).amount == amount
+
+
+@pytest.mark.parametrize("body, amount", [
+    # an investment plan handed down to many works is a programme's money
+    ("日前，省发改委下达以工代赈农村公路建养补助投资计划，总投资额达10013万元，共安排县乡村道路项目67项。", None),
+    ("国家发展改革委下达2024年中央预算内投资计划，安排某省资金12亿元，支持120个项目建设。", None),
+    # one work's approval that states its total keeps it
+    ("省发改委批复某某水库工程初步设计，工程总投资5.6亿元。", 560000000),
+])
+def test_an_investment_plan_handed_down_is_a_programmes_money(body: str, amount: Optional[float]) -> None:
+    assert extract_facts("", body).amount == amount
