@@ -119,7 +119,8 @@ __all__ = [
 #: sales filed (网签备案) no 备案, a notice of an event to come headed by its issuer or holding it (某县关于举办…, 关于举行…
 #: 开工仪式的通知) no stage; zones 桂林洋 (海口) and 广西-东盟经开区 (南宁); a firm's own funds put to one work (拟动用自有资金…
 #: 建设) its investment, a field of cooperation in a list (…、金融合作等领域) no financing, a whole year's count (全年共签约…
-#: 协议投资额…) a tally, an investment plan handed down (下达…投资计划，总投资额…) a programme's money.)
+#: 协议投资额…) a tally, an investment plan handed down (下达…投资计划，总投资额…) a programme's money, the 兵团's
+#: divisions by their old names (农二师) their cities.)
 FACTS_VERSION = 60
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;

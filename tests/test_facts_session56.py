@@ -143,3 +143,16 @@ def test_a_whole_years_count_is_a_tally(body: str, amount: Optional[float]) -> N
 ])
 def test_an_investment_plan_handed_down_is_a_programmes_money(body: str, amount: Optional[float]) -> None:
     assert extract_facts("", body).amount == amount
+
+
+@pytest.mark.parametrize("body, city", [
+    # the 兵团's divisions by their names of before 2012 (农N师) are their cities, as 兵团第N师 is
+    ("据消息，某冶金公司硅锰铁合金冶炼项目昨天在新疆生产建设兵团农二师库西工业园区开工建设，项目投资15亿元。", "铁门关市"),
+    ("兵团农十四师某红枣加工项目开工建设。", "昆玉市"),
+    # zones named without their city
+    ("罗牛山农产品加工园区位于桂林洋开发区，总投资15.96亿元。", "海口市"),
+    ("近年来，广西—东盟经开区积极推进标准厂房建设，吸引中小企业入园发展。", "南宁市"),
+])
+def test_old_division_names_and_zones_place_their_city(body: str, city: str) -> None:
+    places = extract_facts("", body).places
+    assert places and places[0].city == city
