@@ -1771,6 +1771,9 @@ def _batch_without_total(title: str, lead: str, body: str, chosen: _Found) -> bo
     return not any(found.is_roundup for found in _investment_amounts(_opening(body, 4)[:6 * _REACH], title))
 
 
+# (session 56) The first total's sentence naming its parts after it ("…提升工程项目总投资约10亿元，其中第一期开工项目主要包含
+# 某游客服务中心和某索道项目"): the works told next with their own totals are its parts, not several works.
+_PARTS_LISTED_AFTER = re.compile(r"[^。；;]*?其中[^。；;]{0,20}?(?:包含|包括|主要有|分为|由)")
 # Firms or works a headline counts ("两家台资企业落户某产业园", "3个项目签约"): several, each with a figure of its own.
 _SEVERAL_COUNTED = re.compile(r"(?<![\d第])(?:[2-9]|[两二三四五六七八九]|\d{2})(?:多|余)?[家个项大](?:[^，。；\s]{0,4}?)(?:企业|公司|客商|项目|台企|外企)")
 # The next work's figure joined to the one before ("…项目、总投资3亿元的…", "…生产线和投资1680万美元的…"): the join right before
@@ -1800,7 +1803,8 @@ def _several_works_figures(title: str, body: str, chosen: _Found) -> bool:
               and not _RECALLED_WORK.search(wider, _sentence_start(wider, item.end - 1), item.end)
               and not _PARTS_OF_TOTAL.search(wider, _sentence_start(wider, item.end - 1), item.end)]
     if len({(item.amount.value, item.amount.currency) for item in totals}) >= 3 \
-            and len({_sentence_start(wider, item.end - 1) for item in totals}) >= 3:
+            and len({_sentence_start(wider, item.end - 1) for item in totals}) >= 3 \
+            and not _PARTS_LISTED_AFTER.match(wider, totals[0].end, sentence_end(wider, totals[0].end - 1)):
         return True
     opening = _opening(body, 2)[:6 * _REACH]
     found = list(_investment_amounts(opening, title))

@@ -152,7 +152,21 @@ def test_an_investment_plan_handed_down_is_a_programmes_money(body: str, amount:
     # zones named without their city
     ("罗牛山农产品加工园区位于桂林洋开发区，总投资15.96亿元。", "海口市"),
     ("近年来，广西—东盟经开区积极推进标准厂房建设，吸引中小企业入园发展。", "南宁市"),
+    ("建三江机场打造国产飞机试飞基地，总投资3亿元的维修机库开工建设。", "佳木斯市"),
+    ("三江县某茶叶加工项目开工建设，总投资5000万元。", "柳州市"),
 ])
 def test_old_division_names_and_zones_place_their_city(body: str, city: str) -> None:
     places = extract_facts("", body).places
     assert places and places[0].city == city
+
+
+def test_a_works_total_whose_parts_follow_is_its_own() -> None:
+    # a total whose sentence names its parts (其中…包含) is the work's, not one of several works' figures
+    title = "某某国家生态旅游示范区提升工程开工建设"
+    body = ("据了解，某某国家生态旅游示范区提升工程项目总投资约10亿元，其中第一期开工项目主要包含某某游客服务中心和某某索道项目。"
+            "某某游客服务中心将按国家5A级景区标准设计，总投资约5000万元。某某索道项目总投资1.2亿元。")
+    assert extract_facts(title, body).amount == 1000000000
+    # three works told one by one with their own totals, and no whole: no one amount
+    tour = ("与会人员首先来到某某新材料项目，该项目总投资8.7亿元。随后来到总投资4.8亿元的某某电子项目。"
+            "最后来到某某物流园项目，该项目总投资2.4亿元。")
+    assert extract_facts("某县开展重点项目观摩活动", tour).amount is None
