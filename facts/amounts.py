@@ -172,6 +172,7 @@ _STAT_BEFORE = re.compile(r"(直接|外国|外商|外部|境外|海外|对外|�
 # An investment plan handed down to many works ("省发改委下达…补助投资计划", "下达2024年中央预算内投资计划"): its total is a
 # programme's money, no work's.
 _PLAN_HANDED_DOWN = re.compile(r"(?:下达|分解下达|切块下达)[^，。；,;]{0,30}?(?:投资|资金)计划")
+_WORK_SUPPORTED = re.compile(r"支持|用于|项目|工程")
 # A whole year's count of works signed, brought in or started ("全年共签约外资项目38个"): a tally over the year's events,
 # whatever events the sentence names ("成功举办…推介会、…推介会等经贸活动，全年共签约…").
 _YEAR_TALLIED = re.compile(r"全年度?(?:共|累计|共计|合计)(?:签约|签订|引进|开工|落地|新签|实施|新开工)")
@@ -854,8 +855,11 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "全县12所学校校舍改造工程决算总金额3600万元": several works' accounts
         if _CONTRACT_SUM.fullmatch(invest.group()) and _TECH_DEAL.search(full_sentence):
             continue  # "签约科技成果转化项目32个，合同金额…": research deals
-        if _PLAN_HANDED_DOWN.search(text, max(sentences.start_before(start), start - _REACH), invest.start()):
-            continue  # (session 56) "省发改委下达以工代赈农村公路建养补助投资计划，总投资额达10013万元": a programme's money
+        if (handed := _PLAN_HANDED_DOWN.search(text, max(sentences.start_before(start), start - _REACH), invest.start())) \
+                and not _WORK_SUPPORTED.search(text, handed.end(), invest.start()):
+            # (session 56) "省发改委下达以工代赈农村公路建养补助投资计划，总投资额达10013万元": a programme's money (not a work
+            # it supports: "下达…投资计划，安排2.1亿元支持某防洪工程，该工程总投资4.6亿元")
+            continue
         if is_roundup and _YEAR_TALLIED.search(text, max(sentences.start_before(start), start - _REACH), invest.start()):
             continue  # (session 56) "成功举办…推介会…等经贸活动，全年共签约外资项目38个，协议投资额371.2亿元": the year's tally
         if is_roundup and not _batch_of_one_event(text, sentences, start, headline, batches):
