@@ -121,7 +121,7 @@ __all__ = [
 #: 建设) its investment, a field of cooperation in a list (…、金融合作等领域) no financing, a whole year's count (全年共签约…
 #: 协议投资额…) a tally, an investment plan handed down (下达…投资计划，总投资额…) a programme's money, the 兵团's
 #: divisions by their old names (农二师) their cities, 建三江 富锦 (佳木斯), a total whose parts follow (…总投资约10亿元，其中
-#: 第一期开工项目主要包含…) the work's.)
+#: 第一期开工项目主要包含…) the work's, a headline naming one township in full (盐窝镇入选…全国…) its own story.)
 FACTS_VERSION = 60
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;

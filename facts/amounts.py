@@ -856,9 +856,11 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if _CONTRACT_SUM.fullmatch(invest.group()) and _TECH_DEAL.search(full_sentence):
             continue  # "签约科技成果转化项目32个，合同金额…": research deals
         if (handed := _PLAN_HANDED_DOWN.search(text, max(sentences.start_before(start), start - _REACH), invest.start())) \
-                and not _WORK_SUPPORTED.search(text, handed.end(), invest.start()):
+                and not _WORK_SUPPORTED.search(text, handed.end(), invest.start()) \
+                and not _named_work(text, handed.start() + 2, handed.end()):
             # (session 56) "省发改委下达以工代赈农村公路建养补助投资计划，总投资额达10013万元": a programme's money (not a work
-            # it supports: "下达…投资计划，安排2.1亿元支持某防洪工程，该工程总投资4.6亿元")
+            # it supports, "下达…投资计划，安排2.1亿元支持某防洪工程，该工程总投资4.6亿元", nor the one work it names,
+            # "下达叶城机场改扩建工程投资计划，总投资12亿元": review56b)
             continue
         if is_roundup and _YEAR_TALLIED.search(text, max(sentences.start_before(start), start - _REACH), invest.start()):
             continue  # (session 56) "成功举办…推介会…等经贸活动，全年共签约外资项目38个，协议投资额371.2亿元": the year's tally

@@ -1455,8 +1455,9 @@ def national_scope(title: str, body: str) -> bool:
     none of them is the story's place.
     """
     table = _table()
-    if table.mentions(title) or _county_outlet(body):
-        return False  # (a county's or a city's own outlet tells its news: "寿光日报讯 …项目获国家发改委核准")
+    if table.mentions(title) or _county_outlet(body) or _one_township_named(table, title):
+        return False  # (a county's or a city's own outlet tells its news: "寿光日报讯 …项目获国家发改委核准"; a town's
+        # headline its own: "盐窝镇入选…全国乡村特色产业超十亿元镇")
     lead = _lead_sentence(body)
     if _LOCAL_VOICE.search(lead):
         return False  # the place speaks ("省财政厅下达我市…中央预算内投资", "县委书记某某赴国家发改委汇报"): its own story
@@ -1530,6 +1531,13 @@ def national_figure(title: str, body: str) -> bool:
     if table.mentions(title) or table.mentions(lead):
         return False
     return bool(NATIONAL.search(title) or NATIONAL.search(lead))
+
+
+def _one_township_named(table: _Table, title: str) -> bool:
+    """Whether the headline names a township in full that only one division holds (session 56: "盐窝镇入选2022年全国乡村特色
+    产业超十亿元镇" is that town's news, whatever national scope it joins)."""
+    townships = _townships()
+    return any(len(townships.full.get(name, ())) == 1 for _, _, name in townships.spans(title, table.spans(title)))
 
 
 def _route_ends(table: _Table, text: str) -> set[int]:

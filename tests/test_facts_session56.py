@@ -140,6 +140,8 @@ def test_a_whole_years_count_is_a_tally(body: str, amount: Optional[float]) -> N
     ("国家发展改革委下达2024年中央预算内投资计划，安排某省资金12亿元，支持120个项目建设。", None),
     # one work's approval that states its total keeps it
     ("省发改委批复某某水库工程初步设计，工程总投资5.6亿元。", 560000000),
+    # a plan handed down for one named work keeps the work's total (review56b)
+    ("近日，国家发展改革委下达新疆喀什地区叶城机场改扩建工程投资计划，总投资12亿元，其中中央预算内投资5亿元。", 1200000000),
 ])
 def test_an_investment_plan_handed_down_is_a_programmes_money(body: str, amount: Optional[float]) -> None:
     assert extract_facts("", body).amount == amount
@@ -170,3 +172,14 @@ def test_a_works_total_whose_parts_follow_is_its_own() -> None:
     tour = ("与会人员首先来到某某新材料项目，该项目总投资8.7亿元。随后来到总投资4.8亿元的某某电子项目。"
             "最后来到某某物流园项目，该项目总投资2.4亿元。")
     assert extract_facts("某县开展重点项目观摩活动", tour).amount is None
+
+
+def test_a_towns_headline_is_its_own_story_under_a_national_scope() -> None:
+    # a headline naming one township in full places the story, whatever national list it joins
+    title = "盐窝镇入选2022年全国乡村特色产业超十亿元镇"
+    body = "近日，农业农村部初步确定全国乡村特色产业超十亿元镇超亿元村505个，盐窝镇凭借肉羊产业成功入选。"
+    places = extract_facts(title, body).places
+    assert places and places[0].city == "东营市"
+    # a national list with no place in its headline stays the country's
+    assert not extract_facts("全国乡村特色产业超十亿元镇名单公布", "近日，农业农村部初步确定全国乡村特色产业超十亿元镇超亿元村505个，"
+                                                     "山东某镇、河南某镇等入选。").places
