@@ -121,7 +121,8 @@ __all__ = [
 #: 建设) its investment, a field of cooperation in a list (…、金融合作等领域) no financing, a whole year's count (全年共签约…
 #: 协议投资额…) a tally, an investment plan handed down (下达…投资计划，总投资额…) a programme's money, the 兵团's
 #: divisions by their old names (农二师) their cities, 建三江 富锦 (佳木斯), a total whose parts follow (…总投资约10亿元，其中
-#: 第一期开工项目主要包含…) the work's, a headline naming one township in full (盐窝镇入选…全国…) its own story.)
+#: 第一期开工项目主要包含…) the work's, a headline naming one township in full (盐窝镇入选…全国…) its own story, a headline
+#: repeated below the dateline no lead.)
 FACTS_VERSION = 60
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
@@ -374,7 +375,15 @@ _SUBTITLE = re.compile(r"[ \t\u3000]*(?:——|—|--)[ \t\u3000]*(?P<line>[^\n]
 def _without_headline_line(title: str, body: str) -> str:
     """``body`` without a first line that repeats the headline (a page's text copied with its ``<h1>``): read as the
     lead, the headline's rounded figure stood for the lead's precise one ("凉山推出农业项目总投资94亿大单" over "集中签约了
-    农业产业项目32个、总投资94.015亿元": session 32)."""
+    农业产业项目32个、总投资94.015亿元": session 32). A page may repeat it once more below its dateline and 原标题 lines
+    (session 56: "游仙加紧水利项目建设 / 发稿时间…来源: 绵阳日报 / 原标题:… / 游仙加紧水利项目建设 / 绵阳新闻网讯 …"): read as
+    the lead, it made the story's one work an example of a county's works."""
+    cut = _without_first_headline_line(title, body)
+    return cut if cut is body else _without_first_headline_line(title, cut)
+
+
+def _without_first_headline_line(title: str, body: str) -> str:
+    """``body`` without the first line that repeats the headline, up to _CHROME_BEFORE_HEADLINE short lines down."""
     # The headline line may follow a page's short chrome lines ("当前位置: 首页> 光伏> 市场快讯"): at most
     # _CHROME_BEFORE_HEADLINE of them, each shorter than a story's sentence. They stay (a breadcrumb may name the
     # county: "位置: 学校网 > 玉田县 > 正文"); the lead's reading skips them (text.story_paragraphs).

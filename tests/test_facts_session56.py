@@ -183,3 +183,14 @@ def test_a_towns_headline_is_its_own_story_under_a_national_scope() -> None:
     # a national list with no place in its headline stays the country's
     assert not extract_facts("全国乡村特色产业超十亿元镇名单公布", "近日，农业农村部初步确定全国乡村特色产业超十亿元镇超亿元村505个，"
                                                      "山东某镇、河南某镇等入选。").places
+
+
+def test_a_headline_repeated_below_the_dateline_is_not_the_lead() -> None:
+    # the page repeats its headline twice, around its dateline and original-headline lines: the lead is the news after them
+    title = "游仙加紧水利项目建设"
+    body = ("游仙加紧水利项目建设\n发稿时间:2024-03-08 08:19   来源: 绵阳日报\n原标题:新增改善灌面0.94万亩\n游仙加紧水利项目建设\n"
+            "绵阳新闻网讯 近日，记者走进游仙区石马镇天林村总投资4918万的天星堰灌区续建配套与节水改造工程项目建设现场，"
+            "隧洞掘进、渠道混凝土浇筑等建设正加紧进行。\n该项目于2023年9月开工，预计2024年5月底全面完成。\n"
+            "同时，总投资9337万元的武都引水灌区续建配套与现代化改造工程建设也正在进行。")
+    facts = extract_facts(title, body)
+    assert (facts.amount, facts.stage) == (49180000, "开工")
