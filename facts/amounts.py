@@ -171,7 +171,7 @@ _STAT_BEFORE = re.compile(r"(直接|外国|外商|外部|境外|海外|对外|�
                           r"|(?<!\d)\d{1,2}年(来|间|里|内)?$|(?<![\u4e00-\u9fff])[一二三四五六七八九十两几]+年(来|间|里|内)?$")
 # An investment plan handed down to many works ("省发改委下达…补助投资计划", "下达2024年中央预算内投资计划"): its total is a
 # programme's money, no work's.
-_PLAN_HANDED_DOWN = re.compile(r"(?:下达|分解下达|切块下达)[^，。；,;]{0,30}?(?:投资|资金)计划")
+_PLAN_HANDED_DOWN = re.compile(r"(?:分解|切块)?下达(?P<plan>[^，。；,;]{0,30}?)(?:投资|资金)计划")
 _WORK_SUPPORTED = re.compile(r"支持|用于|项目|工程")
 # A whole year's count of works signed, brought in or started ("全年共签约外资项目38个"): a tally over the year's events,
 # whatever events the sentence names ("成功举办…推介会、…推介会等经贸活动，全年共签约…").
@@ -857,7 +857,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "签约科技成果转化项目32个，合同金额…": research deals
         if (handed := _PLAN_HANDED_DOWN.search(text, max(sentences.start_before(start), start - _REACH), invest.start())) \
                 and not _WORK_SUPPORTED.search(text, handed.end(), invest.start()) \
-                and not _named_work(text, handed.start() + 2, handed.end()):
+                and not _named_work(text, handed.start("plan"), handed.end("plan")):
             # (session 56) "省发改委下达以工代赈农村公路建养补助投资计划，总投资额达10013万元": a programme's money (not a work
             # it supports, "下达…投资计划，安排2.1亿元支持某防洪工程，该工程总投资4.6亿元", nor the one work it names,
             # "下达叶城机场改扩建工程投资计划，总投资12亿元": review56b)
