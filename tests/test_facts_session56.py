@@ -148,7 +148,7 @@ def test_an_investment_plan_handed_down_is_a_programmes_money(body: str, amount:
 
 
 @pytest.mark.parametrize("body, city", [
-    # the 兵团's divisions by their names of before 2012 (农N师) are their cities, as 兵团第N师 is
+    # the 兵团's divisions by their older names (农N师) are their cities, as 兵团第N师 is
     ("据消息，某冶金公司硅锰铁合金冶炼项目昨天在新疆生产建设兵团农二师库西工业园区开工建设，项目投资15亿元。", "铁门关市"),
     ("兵团农十四师某红枣加工项目开工建设。", "昆玉市"),
     # zones named without their city
