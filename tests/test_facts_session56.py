@@ -90,61 +90,68 @@ def test_the_stage_of_each_form(title: str, body: str, stage: Optional[str]) -> 
     assert extract_facts(title, body).stage == stage
 
 
-def test_a_works_total_after_its_span_of_building_done_is_its_investment() -> None:
-    # a clause ending on 完成 tells the work done, no span's completed spending ("今年完成投资…" stays a span's)
-    body = "图书馆建设工程是我县的一项重点项目，从2013年开始建设，现在已全部完成，建设面积2600㎡，总投资607.9万元。"
-    assert extract_facts("某县领导调研图书馆建设项目", body).amount == 6079000
-    assert extract_facts("", "2023年，全县重点项目完成投资120亿元。").amount is None
+# a clause ending on 完成 tells the work done, no span's completed spending ("今年完成投资…" stays a span's)
+_SPANS_DONE = [
+    ("某县领导调研图书馆建设项目", "图书馆建设工程是我县的一项重点项目，从2013年开始建设，现在已全部完成，建设面积2600㎡，"
+                         "总投资607.9万元。", 6079000),
+    ("", "2023年，全县重点项目完成投资120亿元。", None),
+]
 
-
-@pytest.mark.parametrize("title, body, amount", [
-    # an estimate's words for one work (工程概算, 概算总资金) and one work's spending summed (该项目共投资)
+# an estimate's words for one work (工程概算, 概算总资金) and one work's spending summed (该项目共投资)
+_ESTIMATES = [
     ("某某博物馆开工奠基", "某某博物馆由某先生个人投资建设，占地面积15亩，工程概算3900万元，预计工期为9个月。", 39000000),
     ("", "某某博物馆项目位于某县新城区，总建筑面积15000平方米，概算总资金为29858万元。", 298580000),
     ("", "文庙西路保护维修项目2013年通过国家文物局立项，2014年3月省局批复设计方案，项目共投资390万元，于2015年3月开工。", 3900000),
     # an area's or a category's works summed: a statistic
     ("", "今年以来，全县重点项目共投资50亿元，完成年度计划的45%。", None),
     ("", "2023年，某县12个项目共投资5亿元。", None),
-])
-def test_an_estimate_or_a_sum_of_one_work_is_its_investment(title: str, body: str, amount: Optional[float]) -> None:
-    assert extract_facts(title, body).amount == amount
+]
 
-
-@pytest.mark.parametrize("body, amount", [
-    # a field of cooperation in a list is no financing; a firm's own funds put to one work are its investment
-    ("某某合作项目签约仪式在北京举行，涉及节能环保、医疗保健、食品加工、金融合作等领域的10个项目顺利签约，签约金额达到5.02亿欧元。",
-     502000000),
-    ("公司董事会审议通过了投资建设某产业园项目的议案，拟动用自有资金14.85亿元，在某县经济开发区建设一座产业园。", 1485000000),
-    ("公司拟使用自有资金3亿元投资建设年产5万吨锂电池隔膜项目。", 300000000),
+# a field of cooperation in a list is no financing; a firm's own funds put to one work are its investment
+_FIELDS_AND_OWN_FUNDS = [
+    ("", "某某合作项目签约仪式在北京举行，涉及节能环保、医疗保健、食品加工、金融合作等领域的10个项目顺利签约，签约金额达到"
+         "5.02亿欧元。", 502000000),
+    ("", "公司董事会审议通过了投资建设某产业园项目的议案，拟动用自有资金14.85亿元，在某县经济开发区建设一座产业园。", 1485000000),
+    ("", "公司拟使用自有资金3亿元投资建设年产5万吨锂电池隔膜项目。", 300000000),
     # financing, and own funds spent on no work
-    ("某市举行金融合作签约仪式，12家银行与企业签约，授信金额达50亿元。", None),
-    ("公司拟使用自有资金2亿元购买银行理财产品。", None),
-    ("公司拟使用自有资金5000万元回购公司股份。", None),
-])
-def test_a_field_of_cooperation_and_a_firms_own_funds(body: str, amount: Optional[float]) -> None:
-    assert extract_facts("", body).amount == amount
+    ("", "某市举行金融合作签约仪式，12家银行与企业签约，授信金额达50亿元。", None),
+    ("", "公司拟使用自有资金2亿元购买银行理财产品。", None),
+    ("", "公司拟使用自有资金5000万元回购公司股份。", None),
+]
 
+# a whole year's count over many events is a tally; one event's batch stays its total
+_YEAR_TALLIES = [
+    ("", "2017年，我省成功举办某某综合招商推介会、某某经贸合作推介会等经贸活动，全年共签约外资项目38个，协议投资额371.2亿元。",
+     None),
+    ("", "6月18日，某某综合招商推介会在海口举行，共签约外资项目38个，协议投资额371.2亿元。", 37120000000),
+]
 
-@pytest.mark.parametrize("body, amount", [
-    # a whole year's count over many events is a tally; one event's batch stays its total
-    ("2017年，我省成功举办某某综合招商推介会、某某经贸合作推介会等经贸活动，全年共签约外资项目38个，协议投资额371.2亿元。", None),
-    ("6月18日，某某综合招商推介会在海口举行，共签约外资项目38个，协议投资额371.2亿元。", 37120000000),
-])
-def test_a_whole_years_count_is_a_tally(body: str, amount: Optional[float]) -> None:
-    assert extract_facts("", body).amount == amount
-
-
-@pytest.mark.parametrize("body, amount", [
-    # an investment plan handed down to many works is a programme's money
-    ("日前，省发改委下达以工代赈农村公路建养补助投资计划，总投资额达10013万元，共安排县乡村道路项目67项。", None),
-    ("国家发展改革委下达2024年中央预算内投资计划，安排某省资金12亿元，支持120个项目建设。", None),
+# an investment plan handed down to many works is a programme's money
+_PLANS_HANDED_DOWN = [
+    ("", "日前，省发改委下达以工代赈农村公路建养补助投资计划，总投资额达10013万元，共安排县乡村道路项目67项。", None),
+    ("", "国家发展改革委下达2024年中央预算内投资计划，安排某省资金12亿元，支持120个项目建设。", None),
     # one work's approval that states its total keeps it
-    ("省发改委批复某某水库工程初步设计，工程总投资5.6亿元。", 560000000),
+    ("", "省发改委批复某某水库工程初步设计，工程总投资5.6亿元。", 560000000),
     # a plan handed down for one named work keeps the work's total (review56b)
-    ("近日，国家发展改革委下达新疆喀什地区叶城机场改扩建工程投资计划，总投资12亿元，其中中央预算内投资5亿元。", 1200000000),
-])
-def test_an_investment_plan_handed_down_is_a_programmes_money(body: str, amount: Optional[float]) -> None:
-    assert extract_facts("", body).amount == amount
+    ("", "近日，国家发展改革委下达新疆喀什地区叶城机场改扩建工程投资计划，总投资12亿元，其中中央预算内投资5亿元。", 1200000000),
+]
+
+# a total whose sentence names its parts (其中…包含) is the work's, not one of several works' figures; three works told one
+# by one with their own totals, and no whole, give no one amount
+_PARTS_AFTER_A_TOTAL = [
+    ("某某国家生态旅游示范区提升工程开工建设",
+     "据了解，某某国家生态旅游示范区提升工程项目总投资约10亿元，其中第一期开工项目主要包含某某游客服务中心和某某索道项目。"
+     "某某游客服务中心将按国家5A级景区标准设计，总投资约5000万元。某某索道项目总投资1.2亿元。", 1000000000),
+    ("某县开展重点项目观摩活动", "与会人员首先来到某某新材料项目，该项目总投资8.7亿元。随后来到总投资4.8亿元的某某电子项目。"
+                      "最后来到某某物流园项目，该项目总投资2.4亿元。", None),
+]
+
+
+# (one test for every amount form above: the lists name the classes)
+@pytest.mark.parametrize("title, body, amount", _SPANS_DONE + _ESTIMATES + _FIELDS_AND_OWN_FUNDS + _YEAR_TALLIES
+                         + _PLANS_HANDED_DOWN + _PARTS_AFTER_A_TOTAL)
+def test_the_amount_of_each_form(title: str, body: str, amount: Optional[float]) -> None:
+    assert extract_facts(title, body).amount == amount
 
 
 @pytest.mark.parametrize("body, city", [
@@ -160,18 +167,6 @@ def test_an_investment_plan_handed_down_is_a_programmes_money(body: str, amount:
 def test_old_division_names_and_zones_place_their_city(body: str, city: str) -> None:
     places = extract_facts("", body).places
     assert places and places[0].city == city
-
-
-def test_a_works_total_whose_parts_follow_is_its_own() -> None:
-    # a total whose sentence names its parts (其中…包含) is the work's, not one of several works' figures
-    title = "某某国家生态旅游示范区提升工程开工建设"
-    body = ("据了解，某某国家生态旅游示范区提升工程项目总投资约10亿元，其中第一期开工项目主要包含某某游客服务中心和某某索道项目。"
-            "某某游客服务中心将按国家5A级景区标准设计，总投资约5000万元。某某索道项目总投资1.2亿元。")
-    assert extract_facts(title, body).amount == 1000000000
-    # three works told one by one with their own totals, and no whole: no one amount
-    tour = ("与会人员首先来到某某新材料项目，该项目总投资8.7亿元。随后来到总投资4.8亿元的某某电子项目。"
-            "最后来到某某物流园项目，该项目总投资2.4亿元。")
-    assert extract_facts("某县开展重点项目观摩活动", tour).amount is None
 
 
 def test_a_towns_headline_is_its_own_story_under_a_national_scope() -> None:
