@@ -122,8 +122,14 @@ __all__ = [
 #: 协议投资额…) a tally, an investment plan handed down (下达…投资计划，总投资额…) a programme's money, the 兵团's
 #: divisions by their old names (农二师) their cities, 建三江 富锦 (佳木斯), a total whose parts follow (…总投资约10亿元，其中
 #: 第一期开工项目主要包含…) the work's, a headline naming one township in full (盐窝镇入选…全国…) its own story, a headline
-#: repeated below the dateline no lead.)
-FACTS_VERSION = 60
+#: repeated below the dateline no lead; 61 session 57's: a total joined to a size before its work (总投资35亿元、占地3000亩的
+#: 某产业园), a work made of counted projects (该园由…四个项目组成，总投资6.7亿元) and a work set up this year with its planned
+#: sum (今年在某县成立第3家乳品工厂，计划投资1.5亿元) their own, a work's yearly capacity (全年可处理…) no span, a holiday's
+#: signings (从大年三十到正月初五，全市共签约…) a span's tally, a list's scheme (《…重大项目方案》印发，154个重大项目入列) no
+#: work's, a headline's batch event (举行元月份重大项目开工活动) the month's count its batch, a work's crews on site (项目已
+#: 进场施工) 开工, talks on a list of works (就某产业园、某研究院…等重大合作事项进行深入交流) 洽谈, a festival's edition
+#: (第十一届文山三七节) read for its signings; land ports (伊尔克什坦口岸 乌恰, 友谊关 凭祥 …) and 阜阳合肥现代产业园区 (阜阳).)
+FACTS_VERSION = 61
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

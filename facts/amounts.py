@@ -327,7 +327,7 @@ _OFFERED = re.compile(r"推介|招商(引资)?项目|(?:推出|抛出)了?[^，�
 _SIGNED_BEFORE = re.compile(r"签[订署下]了?(?![^，。；,;]{0,12}?(?:意向|框架|备忘录|战略|友好|银企|人才|客源|结对))"
                             r"(?:[^，。；,;]{0,8}?项目(?:\d+|[两三四五六七八九十]+)[个项]|[^，。；,;]{0,6}?合作协议(?:\d+|[两三四五六七八九十]+)[个份项]"
                             r"|(?:\d+|[两三四五六七八九十]+)[个项][^，。；,;]{0,10}?项目)")
-_LISTED = re.compile(r"入选|上榜|名单|被?认定|被?评为|揭榜|列入|纳入")
+_LISTED = re.compile(r"入选|上榜|名单|被?认定|被?评为|揭榜|列入|纳入|入列")  # 入列: "154个重大项目入列" (session 57)
 # Spent so far ("该工程已投资5.2亿元，完成总工程量的六成", "项目已投入资金1.8亿元"): a figure to date, like 完成投资.
 _SO_FAR_BEFORE = re.compile(r"已经?(累计)?[投花]?$")
 # Marks that open a quotation and never close one (not the ASCII quotes, which do both): a figure right after one, with
@@ -501,6 +501,10 @@ def _one_project_signed(text: str, sentence_start: int, invest: re.Match[str], a
 _THIS_PROJECT = re.compile(r"(该|此|这个|这一)(项目|工程)")
 _TITLES = re.compile(r"《[^》]{0,60}》")  # documents' titles ("属于《…发展规划》和《…工程规划》项目之一")
 # One work said to be listed ("德厚水库…是云南省列入国家172项节水供水重大工程的项目"): its figure is its own, no list's.
+# A work made of counted projects ("该园由某集团、某公司…四个项目组成，总投资6.7亿元", "该项目包括3个子项目"): its
+# parts, no batch (session 57).
+_MADE_OF_COUNTED = re.compile(r"(?:园|基地|项目|工程|中心|城)(?:共|主要)?由[^。；]{0,60}?(?:\d+|[两二三四五六七八九十])(?:个|项|大)子?(?:项目|工程)(?:组成|构成)"
+                              r"|(?:包括|包含|分为)(?:\d+|[两二三四五六七八九十])(?:个|项)子(?:项目|工程)")
 _ONE_LISTED = re.compile(r"是[^，。；,;]{0,12}?(?:列入|入选|纳入)[^，。；,;]{0,30}?的(?:项目|工程)")
 _ONE_OF_COUNTED = re.compile(r"(?:\d+|[两二三四五六七八九十百]+)(?:多|余)?[个项处大][^，。；,;]{0,16}?(?:项目|工程)[’'”\"」]?之一")  # "‘十大招商引资项目’之一" (not "5个试点城市之一")
 # A count the work is said to be, as its predicate ("该项目是市十大重点工程，总投资约26亿元", "属于浙江省“百项千亿”防洪排涝
@@ -574,7 +578,8 @@ def _builds_one_work(after: str) -> bool:
 
 
 # A total joined by 的 to the one work it is of ("总投资16亿元的鞍山经济开发区菱镁新材料深加工项目"): no count between.
-_TOTAL_OF_NAMED = re.compile(r"的(?:(?![\d两三四五六七八九十百千]+[个项批家座]|一批|多个|等|全[市县区省]|[省市县区]级|[省市县区]重点)"
+# (A size joined to the total by 、 may stand before 的: "总投资35亿元、占地3000亩的某食品产业园", session 57.)
+_TOTAL_OF_NAMED = re.compile(r"(?:、(?:占地|用地|建筑面积|总建筑面积|规划面积|面积)[^，。；、,;：:的]{0,12})?的(?:(?![\d两三四五六七八九十百千]+[个项批家座]|一批|多个|等|全[市县区省]|[省市县区]级|[省市县区]重点)"
                              r"[^，。；、,;：:]){1,24}?(?:" + WORK_HEAD + r")(?![资贷补款经])")
 
 
@@ -833,7 +838,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         # …重大工程的项目"): the list it belongs to, no batch; the figure is the one work's.
         one_of = bool(_ONE_OF_COUNTED.search(text, max(sentences.start_before(start), start - _REACH), invest.start())
                       or _ONE_LISTED.search(text, max(sentences.start_before(start), start - _REACH), invest.start())
-                      or _ONE_OF_A_LIST.search(text, max(sentences.start_before(start), start - _REACH), invest.start()))
+                      or _ONE_OF_A_LIST.search(text, max(sentences.start_before(start), start - _REACH), invest.start())
+                      or _MADE_OF_COUNTED.search(text, max(sentences.start_before(start), start - _REACH), invest.start()))
         is_roundup = is_roundup and not one_of
         # (or a counted signing's total near the figure, _signed_batchs_total: "推介会举行 新签订投资项目3个总投资33.3亿元", not
         # "推出项目72个，总投资153亿元，签订意向协议12份", the offered projects' total before a signing of its own)

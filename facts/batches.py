@@ -79,7 +79,11 @@ SPAN = re.compile(r"(?<!\d)\d{4}年" + _NOT_A_DATE + _NOT_AN_EVENTS_YEAR + _A_WO
                    + r"|(?:去年|今年|(?<!\d)\d{4}年)?(?<![\d一二三四五六七八九十])[\d一二三四五六七八九十]{1,2}月份?"
                    r"(?=[，,]?(?:(?:全[市县区省州旗盟]|我[市县区省州旗])[^，。；,;]{0,6}?(?:共|累计)"
                    r"|[^，。；,;]{0,10}?新(?:签约|开工|引进|落地)))"
-                   + r"|全年|上半年|下半年|前三季度"
+                   # (not a work's yearly capacity: "全年可处理垃圾量54.75万吨，建设总投资约11.9亿元", session 57)
+                   + r"|全年(?!可|能)|上半年|下半年|前三季度"
+                   # a holiday's days ("从大年三十到正月初五，全市共签约项目14个", "春节期间…"): a span (session 57)
+                   r"|春节(?:期间|假期|长假)|国庆(?:期间|假期|长假)|黄金周(?:期间)?"
+                   r"|(?:从|自)(?:大年三十|除夕|腊月[初十二廿三]{1,2}[一二三四五六七八九十]?|正月[初十二廿三]{1,2}[一二三四五六七八九十]?)(?:到|至)"
                    r"|[一二三四]季度|(近|未来)[一两二三四五六七八九十\d]{1,2}年|前\d{1,2}个?月|前[一二三四五六七八九十]{1,2}个?月|目前")
 
 # Between the span and the investment word: a count, a plan or completed work ("585个重大项目",
@@ -97,7 +101,9 @@ _SPAN_COUNT_AFTER = re.compile(r"(?:(?<![\d.])\d+|[两三四五六七八九十�
 # of a year's plan or tally only where no named work is the clause's subject (session 53). A work is named when its noun
 # has no category before it ("新开工的工业项目", "在建项目", "招商项目" are many works) and no area or plurality stands
 # between the span and the word (全市, 我县, 该县, 各地, 一批, 等, 30个…; not "位于我县…", "该县引进的…": one work's).
-_WORKS_OWN_WORD = re.compile(r"计划(?=总投资|投资总额)|完成(?=[^，。；,;]{0,4}?(?:主体|施工|建设|安装|调试|封顶|验收))")
+# (A plain 计划投资 only opening its comma clause after the work's step: "今年在某县成立第3家乳品工厂，计划投资1.5亿元";
+# "今年，某工程计划投资18.98亿元" is the year's slice of the work's total: session 57.)
+_WORKS_OWN_WORD = re.compile(r"计划(?=总投资|投资总额)|(?<=[，,])计划(?=投资)|完成(?=[^，。；,;]{0,4}?(?:主体|施工|建设|安装|调试|封顶|验收))")
 # Narrower than amounts' _WORK_NOUN (园, 场, 中心…, any work in view): a noun that names one work as a clause's subject.
 # (Not a park alone: "今年上半年，甘眉园区完成工业产值50.75亿元，固定资产投资9.53亿元" is the park's statistics.)
 NAMED_WORK_NOUN = re.compile(r"项目|工程|基地|产业园|生产线|工厂|厂房|电站|医院|院区|枢纽|码头|水库|公路|铁路|大桥|机场")
@@ -107,7 +113,8 @@ _CATEGORY_BEFORE = re.compile(r"(?:在建|新开工|新签约|开工建设|续�
                               r"|城建|市政|交通|水利|教育|卫生|医疗|文旅|旅游|能源|环保|生态|城乡|基建|住建|体育|文化)的?$")
 _PLURAL_BETWEEN = re.compile(r"(?<!位于)[全我本该各][市县区省州旗盟镇乡地类](?!引进|招引|签约引进)|一批|首批"
                              r"|第[一二三四五六七八九十\d]{1,2}批|批次|多个|系列|等(?!功能|领域|方面|于一体)"
-                             r"|(?<![\d.])\d+[个家项座条](?!月)|[两三四五六七八九十]+[个家项座条](?!月)"
+                             # (not an ordinal: "成立第3家乳品工厂" is one, session 57)
+                             r"|(?<![\d.第])\d+[个家项座条](?!月)|(?<![第两三四五六七八九十])[两三四五六七八九十]+[个家项座条](?!月)"
                              # a province's or a city's programme of many sites ("江西省高标准农田建设项目", "济南市老旧
                              # 小区改造工程", "保定市民心工程": the fresh review's)
                              r"|[\u4e00-\u9fff]{2,3}省|城中村|老旧小区|棚户区|农村|农田|民心|惠民|民生|保障|乡村|入驻|企业")
@@ -237,6 +244,11 @@ def under_way_before(text: str, pos: int) -> bool:
     return bool(_UNDER_WAY.search(text, paragraph_start, pos))
 
 
+# A headline naming a batch's event ("某市举行元月份重大项目开工活动"): the month's count in its body ("1月份市区新开工项目
+# 11个，总投资36.03亿元") is the event's batch, as under TOGETHER (session 57).
+_BATCHS_EVENT = re.compile(r"(?:重大|重点|产业|工业)项目[^，。；,;]{0,4}?(?:开工|签约|竣工|投产|开复工)(?:活动|仪式|大会)")
+
+
 def span_figure(text: str, title: str, sentence_start: int, invest_start: int, amount_start: int,
                 sentence_end: int, one_work_after: bool = False, signed: bool = False, firm: bool = False) -> bool:
     """Whether the sentence sets the investment in a span of time and sums up that span (see SPAN).
@@ -258,7 +270,7 @@ def span_figure(text: str, title: str, sentence_start: int, invest_start: int, a
     """
     if SPAN_SO_FAR.search(text, sentence_start, invest_start):
         return True  # "…推进大会今天举行，截至目前，全市今年已开工项目156个，总投资720亿元": the year's so far
-    if EVENT.search(text, sentence_start, sentence_end) or TOGETHER.search(title):
+    if EVENT.search(text, sentence_start, sentence_end) or TOGETHER.search(title) or _BATCHS_EVENT.search(title):
         return False
     for span in SPAN.finditer(text, sentence_start, invest_start):
         if _A_RUN_OF_MONTHS.search(span.group()) and _ONE_WORKS_SCHEDULE.search(

@@ -212,6 +212,9 @@ _VERBS = {
     # construction started.
     # Not 开 + 工作/工业 of another verb: "召开工作会议", "召开工业经济推进会", "展开工作", "公开工程信息".
     "开工": r"(?<![召公展打离])开工建设|集中开工|开复工|开[（(]复[）)]工|(?<![召公展打离])开工(?!贸|生产|上生产线|上线)|动工|奠基|破土|开建|开始(土建)?(兴建|建设|施工)|(?:(?<=工程)|(?<=项目))集中启动(?!仪式后)|(?:正式)?复工建设|(?:全面)?恢复了?施工|(?:建设|施工)(?:正式|全面)?启动(?!仪式后|资金|经费)|(?<=[区目程园)）])建设工作(?:正式|全面)?启动(?!会|仪式后|资金|经费)|(?:(?<=正式)|(?<=已)|(?<=年)|(?<=月)|(?<=日)|(?<=于))动建|(?:正式|开始)施建|启动建设|(?:开始|正式)桩基施工|(?:建设|施工|开工)(?:(?!行动|活动|会|年|战)[^，。；,;]){0,4}?拉开(?:了)?(?:序幕|帷幕)|(?:正式|已|全面)投建|桩基[^，。；,;]{0,4}?开钻|(?<=工程)(日前|近日|今天|今日|昨天)?(在[\u4e00-\u9fff]{1,8}?)?(正式|全面)?启动(?!仪式后)"
+            # (session 57) a work's crews on site building ("占地1850亩的农旅融合项目已进场施工"; not "计划下月进场施工": a plan,
+            # _planned; not repairs, "维修人员连夜进场施工")
+            r"|(?:项目|工程)(?:已经?|正式|全面|陆续|顺利|开始)?进场(?:开始)?施工(?![前时]|准备|单位|许可|队伍)"
             # A work under way (_UNDER_WAY): it has started.
             r"|" + _UNDER_WAY,
     # 投用: put in use, as 投入使用 (joined to a completion, "建成投用", "竣工投产", 竣工 reads it: session 55); a power
@@ -700,7 +703,9 @@ _VISIT_TALK = re.compile(_VISIT_WORDS + "|" + _VISITED)
 _WORK_TALKED = re.compile(r"意向|拟投资|拟在|投资建设|投资兴建|落户|协议|选址|协商|磋商|商洽|洽商"
                           # (session 55) the investor's sum meant ("介绍了企业相关情况，计划在禄劝投资2.4亿元")
                           r"|(?:计划|有意)(?:在[^，。；,;]{1,10}?)?投资(?=[\d.约近超一二三四五六七八九十百千])"
-                          r"|(?:就|围绕|关于|考察|洽谈|对接|推进|商谈|探讨)[^，。；,;]{0,20}?项目|项目(?:合作|落地|投资|事宜|对接|洽谈|签约)")
+                          r"|(?:就|围绕|关于|考察|洽谈|对接|推进|商谈|探讨)[^，。；,;]{0,20}?项目|项目(?:合作|落地|投资|事宜|对接|洽谈|签约)"
+                          # (session 57) a list of works talked on ("就某某产业园、某研究院建设发展及新能源项目等重大合作事项进行深入交流")
+                          r"|(?:就|围绕)[^，。；,;]{0,40}?(?:项目|产业园)[^，。；,;]{0,20}?(?:进行|开展|展开)")
 _VISIT_READ = 3  # sentences read from the visit word's on ("来我县考察。县长陪同。在随后召开的座谈会上，双方围绕电梯项目合作…")
 
 
@@ -1048,5 +1053,6 @@ def find_stage(title: str, body: str, keep: Optional[Callable[[str], bool]] = No
 
 
 # An event held to win investment, whose signings the story may tell late.
-_PROMOTION_EVENT = re.compile(r"推介会|招商会|洽谈会|博览会|[\u4e00-\u9fff]洽会|[\u4e00-\u9fff]博会|投资贸易|招商大会|签约大会|招商引资活动|招商活动")
+# (session 57) a festival's edition, whose opening holds signings ("第十一届文山三七节…开幕。…开幕式上，…签署五大重点项目")
+_PROMOTION_EVENT = re.compile(r"第[一二三四五六七八九十\d]{1,3}届[\u4e00-\u9fff“”]{2,12}?节|推介会|招商会|洽谈会|博览会|[\u4e00-\u9fff]洽会|[\u4e00-\u9fff]博会|投资贸易|招商大会|签约大会|招商引资活动|招商活动")
 PROMOTION_PARAGRAPHS = 10  # how far such a story is read for its signing (bounded: a page's long tail is no news)

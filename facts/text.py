@@ -96,7 +96,10 @@ EVENT = re.compile(r"(?:今天|今日|昨天|昨日|日前|近日|\d{1,2}日(?![
 # 总投资约1.8万亿元"; not "重点项目计划投资", "计划总投资": a work's planned sum).
 # "规划" before what a work's own plan measures ("项目建设规划占地面积25.7亩", "规划用地", "规划总投资") is that plan, no document.
 PLAN_DOCUMENT = re.compile(r"(建设|发展|总体|专项|布局)规划(?!占地|面积|总面积|用地|建筑面积|总?投资|年产)"
-                           r"|(?:重点|重大)(?:建设)?项目(?:投资)?计划(?![投总])")
+                           r"|(?:重点|重大)(?:建设)?项目(?:投资)?计划(?![投总])"
+                           # a list's scheme and its items told after it ("《…统筹推进重大项目方案》印发，154个重大项目入列",
+                           # "根据《方案》，新开工项目22个，总投资425.39亿元": session 57)
+                           r"|(?:重点|重大)(?:建设)?项目(?:实施)?(?:方案|清单)》|根据《[^》]{0,30}?(?:规划|计划|方案|清单)》")
 
 # What makes several projects one batch: the event that reports them (EVENT, a stage reached as
 # facts.stages reads it: not "建成后", not "将开工") or the edition of a fair or meeting ("本届数博会", "会上", "此次") or a list put out or
