@@ -128,8 +128,15 @@ __all__ = [
 #: signings (从大年三十到正月初五，全市共签约…) a span's tally, a list's scheme (《…重大项目方案》印发，154个重大项目入列) no
 #: work's, a headline's batch event (举行元月份重大项目开工活动) the month's count its batch, a work's crews on site (项目已
 #: 进场施工) 开工, talks on a list of works (就某产业园、某研究院…等重大合作事项进行深入交流) 洽谈, a festival's edition
-#: (第十一届文山三七节) read for its signings; land ports (伊尔克什坦口岸 乌恰, 友谊关 凭祥 …) and 阜阳合肥现代产业园区 (阜阳).)
-FACTS_VERSION = 61
+#: (第十一届文山三七节) read for its signings; land ports (伊尔克什坦口岸 乌恰, 友谊关 凭祥 …) and 阜阳合肥现代产业园区 (阜阳);
+#: 62 session 57's second: a market's or a centre's opening (开业, 揭牌运营) 投产, a road by its kind or quoted name a work, a
+#: road's places counted (涉及…4个乡镇10个村的…公路) no several, funds raised for one work (筹措…资金启动…工程) and a work's
+#: spending summed (项目总共将耗资) its investment, accepted works' total (此次验收的8个…项目…完成总投资) a roundup, an area's works
+#: done summed (全市共完成…工程…，总投资) none, a headquarters or a hall a total's subject, a clause opening on 该项目 no plan's
+#: total, a deadline year (到2030年) for one work no span, a work sized after its verb (实施493.8万元的某项目) its investment;
+#: 中国X网 an outlet, a town's suffix word tagged a place (坂仔镇西坑村) no ordinary word, an island named after its town
+#: (南日岛) the town; bays named like counties (莱州湾, 兴化湾, 杭州湾) the province only.)
+FACTS_VERSION = 62
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

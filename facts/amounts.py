@@ -41,6 +41,8 @@ _INVEST = re.compile(r"(总投资额?|总出资额?|投资总额|决算总金?�
                      # (session 56) a firm's own funds put to one work ("拟动用自有资金14.85亿元，在…建设一座产业园", "拟使用
                      # 自筹资金3亿元投资建设…"): weak, it must build one work
                      r"(?:动用|使用)(?:自有|自筹)?资金|"
+                     # (session 57) funds raised for one work ("南霞乡筹措91.37万元资金启动某危桥重建工程"): weak too (not 筹集: below)
+                     r"(?<!争取)筹措(?:资金)?|"
                      # (session 51) investment brought in, the noun after the sum ("引来1.2亿元投资", "敲定超千亿元投资")
                      r"(?:引来|带来|敲定|迎来|揽下|签下|引进了)(?=[约近超逾达]?$)|"
                      # (session 51) a joint venture's sum ("合资1.47亿元在南宁构建国药物流中心"; not a work's 建设资金, funds
@@ -61,8 +63,14 @@ _INVESTMENT_NOUN_AFTER = re.compile(r"的?(?:投资|项目投资|产业投资|�
 _SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额|签约项目总?金?额|签约项目总投资额|合同(项目)?资金|合同引资额?|协议资金|协议投资额?|协议引资额?|(?<!招商)引资总?额?|涉及(?:合同)?(?:投资)?金?额|合作金额")  # "签约资金" is like 签约额
 # A finished work's whole spending ("水库工程按照设计批复建设完工，…。完成项目批复总投资18979.75万元"): its total, not a
 # statistic, when its sentence or the one before tells it finished and no span or share is counted.
-_FINISHED_WORKS_TOTAL = re.compile(r"(?:竣工|完工|建成|投入使用|落成)[^。；;]{0,60}?完成(?:项目)?(?:批复|概算)?总投资$"
+# (Session 57: or accepted, told at length, "此次验收的8个土地整治项目涉及5个乡镇，…，共完成建设规模550公顷，…，完成总投资6748.291万元".)
+_FINISHED_WORKS_TOTAL = re.compile(r"(?:竣工|完工|建成|投入使用|落成|验收)[^。；;]{0,120}?完成(?:项目)?(?:批复|概算)?总投资$"
                                    r"|完成(?:项目)?(?:批复|概算)总投资$")
+# An area's works done summed up ("全市共完成公路建设工程340.8公里，总投资约3.25亿元", "全县累计建成…"): a tally, whatever
+# the works (an event's start or signing is a batch: not these verbs).
+# (Not 实施, a year's list carried out that a headline's event may start: "今年，全市共实施重点项目772项，计划总投资超5000亿元"
+# under "…重点项目集中开工"; nor a clause before a semicolon: "…累计完成固定资产投资500亿元；今天开工的某大桥项目总投资30亿元".)
+_AREAS_WORKS_DONE = re.compile(r"全[市县区省州旗盟](?:今年|全年|年内|上半年)?[^，。；,;]{0,4}?(?:共|累计)(?:完成|建成|新建|改造|修建|新改建)")
 # A part's own spending beside the whole ("其中环保投资为22万元", "其中生产设备投资6000万元").
 _PART_SPEND_BEFORE = re.compile(r"(?:环保|环境保护|安全|节能|绿化|(?:生产)?设备|土建|安装)(?:设施)?(?:工程)?$")
 # One named project or one agreement right before the sum ("…现场签约某新材料产业园项目，签约金额20亿元", "签署战略合作协议，
@@ -150,13 +158,14 @@ _SPENDER = re.compile(r"公司|集团|企业|(?<![建设工理])厂(?!房)|合�
 # After a headline's bare 投 and its sum, money handed to others' works or a campaign ("投5000万元支持企业建设…",
 # "投1.5亿元启动城区绿化提升行动"): no one work's investment.
 _BARE_TOU_GRANT = re.compile(r"^[^，。；,;]{0,4}?(?:支持|扶持|补助|奖补|资助|奖励|启动[^，。；,;]{0,12}?行动)")
-_WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|投|花费|拿出|增资|(?:动用|使用)(?:自有|自筹)?资金)$")  # not 捐资: a donation is rarely the whole cost
+_WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|投|花费|拿出|增资|(?:动用|使用)(?:自有|自筹)?资金|筹措(?:资金)?)$")  # not 捐资: a donation is rarely the whole cost
 # (A work as WORK_HEAD has it, and a plant's buildings too: "投入5000万元的厂房".)
 # A building sized by a spending word names its work too ("耗资3.8亿元的门诊楼", "斥资8000万元的图书馆新馆"),
 # and so does a thing renovated ("花费1200万元改造提升的丁玲公园"; "对12条背街小巷进行改造提升" is no one thing).
 # (session 55) one object refitted ("投入100万元对行政办公区进行装修"): its own work (not a campaign's kind, "投入6000万元实施农村
-# 道路改造", which names no one object after 对). (Money raised, 筹集 or 筹措, was tried as a weak investment word too: in
-# the dev paragraphs it is a programme's, "河北省筹集了110亿元资金专门用于帮扶村建设", "多方筹集资金6亿元，相继建成两桥三路".)
+# 道路改造", which names no one object after 对). (Money raised by 筹集 was tried as a weak investment word too: in the dev
+# paragraphs it is a programme's, "河北省筹集了110亿元资金专门用于帮扶村建设", "多方筹集资金6亿元，相继建成两桥三路"; 筹措 for
+# one work, "南霞乡筹措91.37万元资金启动某危桥重建工程", reads since session 57, as no dev paragraph moved.)
 _BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|援建|创建|建起|落成|打造|启动|实施|厂|(?<![售])楼(?![市盘价])|馆|院区|校区|"
                      r"对[^，。；,;各]{1,16}?进行(?:装修|改造|修缮|翻新|提升改造|改扩建|扩建)|"
                      r"(?:改造|提升|修缮|翻新)(?:提升|改造)?的(?:(?![各和及多等])[\u4e00-\u9fff“”]){0,10}?(?:公园|广场|市场|街区|老街|步行街|体育场|剧院|码头)|"
@@ -178,13 +187,15 @@ _WORK_SUPPORTED = re.compile(r"支持|用于|项目|工程")
 _YEAR_TALLIED = re.compile(r"全年度?(?:共|累计|共计|合计)(?:签约|签订|引进|开工|落地|新签|实施|新开工)")
 # A clause whose subject is one work, right before its 共 ("该项目共投资…", "某路保护维修项目共投资…"; named_work keeps out
 # an area's or a category's works, "全县重点项目共投资…").
-_ONE_WORK_SUMMED = re.compile(r"\s*(?:该|本|此|这个|这一)?[^，。；,;、和及与等]{0,20}?(?:项目|工程)")
+_ONE_WORK_SUMMED = re.compile(r"\s*(?:该|本|此|这个|这一)?[^，。；,;、和及与等]{0,20}?(?:项目|工程)(?:总)?")  # (总共: session 57)
 # An investment intended or planned: after a sector's word it is a firm's (a name ending in 业, "雪川农业计划投资"), for a
 # sector's statistic is what was done ("工业投资", "农业完成投资"), not planned.
 _INTENDED = re.compile(r"计划|拟|预计")
 # Works a sentence may name by their kind alone, beside WORK_HEAD's nouns: a station, park, bridge, port,
 # line, hospital or school (a total's subject, _OWN_TOTAL; a work in view, _WORK_NOUN).
-_WORKS_BY_KIND = r"站|园区?|桥|港|码头|线|医院|学校"
+# (Session 57: a hall, "福州海峡图书馆列入…项目之一，计划投入6.1亿元" — tried in session 56 without a dev page to move; and a firm's
+# headquarters set up, "韩国某公司中国总部将在高新区设立，总投资约5000万美元".)
+_WORKS_BY_KIND = r"站|园区?|桥|港|码头|线|医院|学校|(?<![宾饭])馆|总部"
 # One project's amount needs the project in view: a work named in its sentence, in the sentence its total
 # sums up or in the headline (by the nouns works go by, looser than WORK_HEAD: "鸿宇中学", "养殖专业合作社",
 # "景区"); one work built after the amount ("投资2000多万元，建成一座冷库"); a deal in the sentence before or in
@@ -198,6 +209,8 @@ _DEAL = re.compile(_SIGNED.pattern + r"|协议|合同")
 # A work's particulars, as a sentence going on with the work named before lists them: where it is, its land, floor space
 # or size (session 50).
 _PARTICULARS = re.compile(r"位于|选址|占地|用地面积|建筑面积|规划面积|建设规模|建设内容|设计规模")
+# A clause opening on the work pointed back to ("…总体规划设计进行公开招标，该项目投资约11.85亿元"): its own figure (session 57).
+_THIS_WORK_OPENS = re.compile(r"\s*(?:该|这一?|此)(?:项目|工程)")
 _WORK_NOUN = re.compile(WORK_HEAD + "|" + _WORKS_BY_KIND + r"|园|场|馆|路|楼|厂|城|中心|中学|小学|大学|学院|合作社|小区|管道|隧道|电网|设施|装置|平台|车间|仓|酒店|景区|卫生院|福利院|养老院|敬老院"
                         # (矿: session 50, "油房壕煤矿位于…，计划总投资46亿元"; not counted, "12座煤矿合计总投资…")
                         r"|储备库|冷库|粮库|油库|库房|(?<![座个家处])(?:煤矿|矿山|矿井)"
@@ -239,7 +252,7 @@ _FINANCING = re.compile(r"获(?![批准])(得|取)?了?[^，。；,;\d]{0,6}?(�
 # A work named right before its total ("某项目总投资", "码头总投资"): a work (WORK_HEAD), or one a total's
 # subject may name by its kind alone (_WORKS_BY_KIND).
 # (session 54: its building's, "此次黑木耳菌包加工厂的建设，预计投入180万元的资金")
-_OWN_TOTAL = re.compile("(" + WORK_HEAD + "|" + _WORKS_BY_KIND + ")(?:的?建设[，,]?)?(?:计划|预计|规划|设计|拟)?$")  # (and "项目计划总投资…")
+_OWN_TOTAL = re.compile("(" + WORK_HEAD + "|" + _WORKS_BY_KIND + ")(?:的?建设[，,]?)?(?:总共|共)?(?:将|计划|预计|规划|设计|拟)?$")  # (总共将: session 57)  # (and "项目计划总投资…")
 # A clause that gives an example or a likeness ("如某公司…要投资10多亿美元", "比如…", "相当于再造一个
 #投资100亿元的企业") illustrates a general statement: its figure is no investment the story reports.
 # Not 如今, 如期, 如何, 如果 …
@@ -419,6 +432,7 @@ _REACHED = re.compile(r"(签约|开工|动工|开建|开复工|投产|竣工|落
 # …or its agreement signed ("三十五亿元某项目合作投资正式协议…签定": 签定, an older spelling), for a work's size.
 _SIZED_WORK_REACHED = re.compile(_REACHED.pattern + r"|签[订定署](?![后前时])")
 _ZERO_WIDTH = re.compile("")
+_CARRIED_OUT_BEFORE = re.compile(r"(?:实施|建设|兴建|新建|建成|完成)了?$")
 # A figure per unit ("每公里造价1亿元", "每亩投资") is a rate, no work's total.
 _PER_UNIT = re.compile(r"每|[人户亩]均|平均")
 _PER_UNIT_AFTER = re.compile(r"^\s*(/|每)")
@@ -475,6 +489,9 @@ def _size_of_a_work(text: str, amount: re.Match[str], clause_start: int, clause_
     reached = _SIZED_WORK_REACHED.search(text, named.end(), clause_end)
     if reached and reached.group().startswith("签") and _OTHER_AGREEMENT.search(text, named.end(), reached.start()):
         return None  # "5亿元某项目征地补偿协议昨日签订": another agreement than the work's investment
+    if reached is None and text.startswith("的", amount.end()):
+        # (session 57) a work sized and carried out, the verb before its size ("组织实施493.8万元的某农业综合开发项目")
+        reached = _CARRIED_OUT_BEFORE.search(text, max(clause_start, amount.start() - 6), amount.start())
     if not amount.group("cur") or not reached \
             or _OUTPUT_BEFORE.search(text, max(clause_start, amount.start() - 6), amount.start()):
         return None
@@ -572,6 +589,7 @@ def _builds_one_work(after: str) -> bool:
     part_start = max(after.rfind(mark, 0, built.start()) for mark in "，,") + 1
     part_ends = [found for found in (after.find(mark, built.end()) for mark in "，,") if found >= 0]
     part = after[part_start:min(part_ends) if part_ends else len(after)]
+    part = _PLACES_SPANNED.sub("", part)  # (session 57) "启动了涉及…4个乡镇10个村的28.3公里沿江旅游环线公路建设": one road
     if not _JOINED.search(part):  # "新建一座数据中心和三条生产线" stays several
         part = _PLANT_PARTS.sub("", part)
     return not _SEVERAL.search(part)
@@ -583,6 +601,9 @@ _TOTAL_OF_NAMED = re.compile(r"(?:、(?:占地|用地|建筑面积|总建筑面�
                              r"[^，。；、,;：:]){1,24}?(?:" + WORK_HEAD + r")(?![资贷补款经])")
 
 
+# The places one work passes or serves, counted ("涉及护安、观塘等4个乡镇10个村的28.3公里…公路"): no several works.
+_PLACES_SPANNED = re.compile(r"(?:涉及|覆盖|途经|连接|串联|贯穿|惠及)[^，,的]{0,24}?(?:\d+|[两二三四五六七八九十]+)个"
+                             r"(?:乡镇|镇|乡|村|行政村|自然村|街道|社区|村组)[^，,的]{0,12}?的")
 # A few parts of one plant counted by their own measure ("新建两条差别化纤维生产线", "建设3栋厂房"): one work,
 # as batches.COUNT_BEFORE reads them (a dozen is a county's sum over firms: "新建生产线15条" stays several).
 _JOINED = re.compile(r"[和及、]")
@@ -722,6 +743,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         # before its word ("其中某枢纽工程总投资…").
         plan = PLAN_DOCUMENT.search(text, max(sentences.start_before(start), start - _REACH), invest.start())
         if plan and not _OWN_TOTAL.search(text, _comma_clause_start(text, invest.start(), clause_start), invest.start()) \
+                and not _THIS_WORK_OPENS.match(text, _comma_clause_start(text, invest.start(), clause_start)) \
                 and not (_LISTED_IN_PLAN.search(text, _sentence_start(text, plan.start(), CLAUSE_MARKS), plan.start())
                          and "规划" not in _TITLES.sub("", text[plan.end():invest.start()])):  # (not "…列入《…建设规划》，规划总里程…，计划总投资…")
             continue  # "某铁路建设规划获批复，…计划总投资4741亿元": the plan's total
@@ -897,6 +919,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             stat = None  # (session 56) "文庙西路保护维修项目共投资390万元", "该项目共投资…": the one work's own spending summed
         if stat and not _FINISHED_WORKS_TOTAL.search(text, max(sentences.start_before(start), start - _REACH), invest.end()):
             continue  # "外国直接投资", "完成投资", "共投资": a statistic
+        if _AREAS_WORKS_DONE.search(text, clause_start, invest.start()):
+            continue  # (session 57) "全市共完成公路建设工程340.8公里，总投资约3.25亿元": an area's works summed, no one work's
         if (not is_roundup and not invest.group().startswith("总") and not _builds_one_work(after)
                 and _SECTOR_OR_YEARS_BEFORE.search(text, window_start, invest.start())):
             continue  # "长三角铁路建设投资规模超750亿元", "计划用3年时间，投资800亿元": a programme's

@@ -281,8 +281,10 @@ def span_figure(text: str, title: str, sentence_start: int, invest_start: int, a
             continue  # "该项目是今年永安市食用菌产业的重点项目，计划总投资500万元": the year's list the work is on
         if span.group() == "目前" and under_way_before(text, sentence_start):
             continue  # "…今天在沈阳开幕。…目前，已签约项目315个，总金额…": the event's tally so far
-        if one_work_after and (span.group().startswith("未来") or firm and span.group() in ("今年", "去年", "全年")):
-            continue  # "某公司今年拿出2亿元，新建一条生产线": a firm's money this year for one work
+        if one_work_after and (span.group().startswith("未来") or firm and span.group() in ("今年", "去年", "全年")
+                               or text[span.start() - 1:span.start()] in ("到", "至")):
+            continue  # "某公司今年拿出2亿元，新建一条生产线": a firm's money this year for one work; "到2030年，巴斯夫将投资
+            # 100亿欧元建设湛江一体化基地": a deadline for one work (session 57)
         if _A_RUN_OF_MONTHS.search(span.group()) and not (firm or one_work_after) \
                 and not named_work(text, span.end(), invest_start):
             return True  # "2023年3月至12月，株洲市新签约产业项目总投资达380亿元": the months' tally (the fresh review's)

@@ -1055,8 +1055,10 @@ class _Townships:
                     name[0] not in _MODIFIERS and (start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff")) \
                     and _ends_a_word(text, start, name):
                 return True  # "建设小城镇"; but "，枝城镇共招商…" opens a clause with the township's name
-            return end < len(text) and name[-1] + text[end] in words
-        if text.startswith(_TOWNSHIP_SUFFIXES, end) and self.table.rarer_than(name, self.short[name]) \
+            # (not a place word jieba tags ns: "坂仔镇西坑村" holds 镇西, "某镇区" 镇区, and the town is still named: session 57)
+            return end < len(text) and name[-1] + text[end] in words and words[name[-1] + text[end]][1] != "ns"
+        # (session 57: an island named after its town, "南日岛人工鱼礁项目" of 莆田's 南日镇, as by the town's own suffix)
+        if text.startswith(_TOWNSHIP_SUFFIXES + ("岛",), end) and self.table.rarer_than(name, self.short[name]) \
                 and (len(name) >= 3 or not (start and _dictionary_word(text[start - 1:start + 1])
                                             or self.table.everyday_word(text[end - 1:end + 1])
                                             or self.table.everyday_word(text[end:end + 2]))):
@@ -2328,7 +2330,8 @@ def _rare_word_names() -> re.Pattern[str]:
 # no city). A bare 网/在线 after a two-character name is often a province's or a city's portal named after a word that is
 # also a district's ("华龙网" is Chongqing's, not 濮阳's 华龙区; "锦江在线"): only a longer name, or 今日X网, or the outlet
 # kinds a county's own media use (新闻网, 日报, 融媒体中心…) place the story.
-_OUTLET_NAME_ONLY = (r"\s*(?:今日(?P<today>)|(?!中国|中华))(?P<place>[\u4e00-\u9fff]{2,6}?)"
+# (Session 57: and 中国X网, a county's or a city's portal, "中国崇阳网消息"; not "中国经济网", which names no division.)
+_OUTLET_NAME_ONLY = (r"\s*(?:今日(?P<today>)|中国(?P<china>)(?=[\u4e00-\u9fff]{2,3}网)|(?!中国|中华))(?P<place>[\u4e00-\u9fff]{2,6}?)"
                      r"(?P<kind>新闻网|新闻|在线|人民政府网|政府网|网|日报|晚报|融媒体中心|融媒网|融媒|广播电视台|电视台|发布)")
 _OUTLET_NAME = _OUTLET_NAME_ONLY + r"(?=讯|消息|记者|[\s）)】]|$)"
 _OUTLET = re.compile(r"(?:^|\n|[（(【]|来源[:：])" + _OUTLET_NAME)
@@ -2349,7 +2352,8 @@ def outlet(body: str) -> str:
 
 def _placing(found: re.Match[str]) -> bool:
     """Whether an outlet's name places its story (not a two-character name before a bare 网 or 在线: see _OUTLET_NAME)."""
-    return not (found.group("kind") in ("网", "在线") and len(found.group("place")) < 3 and found.group("today") is None)
+    return not (found.group("kind") in ("网", "在线") and len(found.group("place")) < 3 and found.group("today") is None
+                and found.group("china") is None)
 
 
 def _county_outlet(body: str) -> bool:

@@ -232,6 +232,10 @@ _VERBS = {
             # or a works put on trial run ("风电项目并网试运行", "污水处理厂进水试运行"); a first unit's is "a part"
             # (_FIRST_UNIT_BEFORE), and not the output's noun ("并网发电收益")
             r"(?:已|成功|顺利|实现|正式)(?:实现)?并网(?:发电|运行)(?!量|收益|收入)|(?:并网|进水|投料|带负荷)(?:发电)?试运行|"
+            # (session 57) a market, centre or park opened for business ("农副产品交易中心开业", "客运中心正式揭牌运营", "某产业园
+            # 开业庆典…隆重举行"): its use begun, as readers label it (6 of 6 seen pages; not a date or a licence: "开业前",
+            # "开业以来", "开业许可"; a shop's names no work, _WORK; nor a bank's, "亚投行开业仪式", "…银行开业仅一年多")
+            r"(?<![未再行])(?:正式|盛大|隆重|顺利)?(?:开业|揭牌运营|揭牌投运)(?!前|后|以来|时|率|至今|仅|已|的?筹备|的?准备|资金|补贴|登记|许可|执照)|"
             r"(?<!闭)(?<!正常)(?<!恢复)(?<!每天)(?<!按时)开馆|(正式|全线)?(?<!恢复)(?<!暂停)(?<!禁止)(?<!中断)(?<!临时)通车(?!里程)|投入商运",
     # 开通运营, 通车: a line, road, bridge or tunnel opened to traffic (a measure, "通车里程", is none; a bus
     # route, a flight or a hotline "正式开通" is a service, and "恢复通车" reopens a road);
@@ -420,6 +424,8 @@ _ZONE_APPROVED = re.compile(r"[^，。；,;]{0,14}?(试验区|示范区|实验�
 _WORK = re.compile(WORK_HEAD + r"|工程|[一二三四五]期|厂|产线|车间|装置|机组|高炉|窑|电网|核电|风电|光伏|港|码头|航道|桥|"
                    r"高速|线路|新线|地铁|轨道|隧道|航站|堤|坝|渠|管道|管网|园|大楼|楼|中心|馆|"
                    r"医院|学校|大学|中学|小学|学院|幼儿园|市场|商场|综合体|小镇|冷库|仓|站|场|设施|住房|房|小区|街区|系统|平台|集群|酒店|道路|大道|快速路|路段|"
+                   # (session 57) a road by its kind or its quoted name ("一条2公里长的『双拥路』竣工", "某村道建成")
+                   r"公路|村道|乡道|路(?=[”』」’\"])|"
                    r"闸|泊位|矿|油田|气田|大棚|温室|改造|扩建|新建")
 _DEALS = (STAGES.index("洽谈"), STAGES.index("签约"))
 _TENDERED = STAGES.index("招标")
