@@ -132,11 +132,17 @@ __all__ = [
 #: 62 session 57's second: a market's or a centre's opening (开业, 揭牌运营) 投产, a road by its kind or quoted name a work, a
 #: road's places counted (涉及…4个乡镇10个村的…公路) no several, funds raised for one work (筹措…资金启动…工程) and a work's
 #: spending summed (项目总共将耗资) its investment, accepted works' total (此次验收的8个…项目…完成总投资) a roundup, an area's works
-#: done summed (全市共完成…工程…，总投资) none, a headquarters or a hall a total's subject, a clause opening on 该项目 no plan's
+#: done summed (全市共完成…工程…，总投资) none, a headquarters (总部) a total's subject, a clause opening on 该项目 no plan's
 #: total, a deadline year (到2030年) for one work no span, a work sized after its verb (实施493.8万元的某项目) its investment;
 #: 中国X网 an outlet, a town's suffix word tagged a place (坂仔镇西坑村) no ordinary word, an island named after its town
-#: (南日岛) the town; bays named like counties (莱州湾, 兴化湾, 杭州湾) the province only.)
-FACTS_VERSION = 62
+#: (南日岛) the town; bays named like counties (莱州湾, 兴化湾, 杭州湾) the province only; 63 session 57's reviews and
+#: last rules: 开业 only of a work named before it (not a shop's, a firm's, reopened, an anniversary), 进场施工 not its
+#: conditions or plan, talks on works only by name (not a report, a check), no festival read for signings, an island only
+#: in the story's province, no 中国南海网, an area's works done only works on no event, no category's list made of projects,
+#: no programme sized after its verb or by a deadline; a five-year plan's years (“十三五”期间) and the year just past (在刚刚
+#: 过去的一年时间里) spans, 近些年来 a period, a holiday's headline (春节假期签约项目14个) a tally, a programme's planned works
+#: counted (计划投资37.71亿元建设项目263个) none.)
+FACTS_VERSION = 63
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

@@ -70,7 +70,10 @@ _FINISHED_WORKS_TOTAL = re.compile(r"(?:竣工|完工|建成|投入使用|落成
 # the works (an event's start or signing is a batch: not these verbs).
 # (Not 实施, a year's list carried out that a headline's event may start: "今年，全市共实施重点项目772项，计划总投资超5000亿元"
 # under "…重点项目集中开工"; nor a clause before a semicolon: "…累计完成固定资产投资500亿元；今天开工的某大桥项目总投资30亿元".)
-_AREAS_WORKS_DONE = re.compile(r"全[市县区省州旗盟](?:今年|全年|年内|上半年)?[^，。；,;]{0,4}?(?:共|累计)(?:完成|建成|新建|改造|修建|新改建)")
+# Only works named after the verb (not 完成签约, 完成固定资产投资: review57b), in the amount's comma clause or the one before
+# it, and no event's (a completion's batch: "举行…集中竣工投产活动，全市共建成投产项目32个，总投资186亿元").
+_AREAS_WORKS_DONE = re.compile(r"全[市县区省州旗盟](?:今年|全年|年内|上半年)?[^，。；,;]{0,4}?(?:共|累计)(?:完成|建成|新建|改造|修建|新改建)"
+                               r"(?!签约|投资|固定资产|招商|引资)[^，。；,;]{0,10}?(?:工程|公路|道路|桥梁|村道|管网)")
 # A part's own spending beside the whole ("其中环保投资为22万元", "其中生产设备投资6000万元").
 _PART_SPEND_BEFORE = re.compile(r"(?:环保|环境保护|安全|节能|绿化|(?:生产)?设备|土建|安装)(?:设施)?(?:工程)?$")
 # One named project or one agreement right before the sum ("…现场签约某新材料产业园项目，签约金额20亿元", "签署战略合作协议，
@@ -193,9 +196,9 @@ _ONE_WORK_SUMMED = re.compile(r"\s*(?:该|本|此|这个|这一)?[^，。；,;�
 _INTENDED = re.compile(r"计划|拟|预计")
 # Works a sentence may name by their kind alone, beside WORK_HEAD's nouns: a station, park, bridge, port,
 # line, hospital or school (a total's subject, _OWN_TOTAL; a work in view, _WORK_NOUN).
-# (Session 57: a hall, "福州海峡图书馆列入…项目之一，计划投入6.1亿元" — tried in session 56 without a dev page to move; and a firm's
-# headquarters set up, "韩国某公司中国总部将在高新区设立，总投资约5000万美元".)
-_WORKS_BY_KIND = r"站|园区?|桥|港|码头|线|医院|学校|(?<![宾饭])馆|总部"
+# (Session 57: a firm's headquarters set up, "韩国某公司中国总部将在高新区设立，总投资约5000万美元". 馆 was tried again, for
+# "福州海峡图书馆列入…项目之一，计划投入6.1亿元": that page's figure is rejected elsewhere, and no page moved.)
+_WORKS_BY_KIND = r"站|园区?|桥|港|码头|线|医院|学校|总部"
 # One project's amount needs the project in view: a work named in its sentence, in the sentence its total
 # sums up or in the headline (by the nouns works go by, looser than WORK_HEAD: "鸿宇中学", "养殖专业合作社",
 # "景区"); one work built after the amount ("投资2000多万元，建成一座冷库"); a deal in the sentence before or in
@@ -433,6 +436,7 @@ _REACHED = re.compile(r"(签约|开工|动工|开建|开复工|投产|竣工|落
 _SIZED_WORK_REACHED = re.compile(_REACHED.pattern + r"|签[订定署](?![后前时])")
 _ZERO_WIDTH = re.compile("")
 _CARRIED_OUT_BEFORE = re.compile(r"(?:实施|建设|兴建|新建|建成|完成)了?$")
+_PROGRAMME_WORK = re.compile(r"民生|惠民|民心|乡村|农村|城乡|城市更新|老旧小区|棚户区|城中村|农田|脱贫|扶贫|振兴|保障|各类|系列|一批|等")
 # A figure per unit ("每公里造价1亿元", "每亩投资") is a rate, no work's total.
 _PER_UNIT = re.compile(r"每|[人户亩]均|平均")
 _PER_UNIT_AFTER = re.compile(r"^\s*(/|每)")
@@ -489,8 +493,9 @@ def _size_of_a_work(text: str, amount: re.Match[str], clause_start: int, clause_
     reached = _SIZED_WORK_REACHED.search(text, named.end(), clause_end)
     if reached and reached.group().startswith("签") and _OTHER_AGREEMENT.search(text, named.end(), reached.start()):
         return None  # "5亿元某项目征地补偿协议昨日签订": another agreement than the work's investment
-    if reached is None and text.startswith("的", amount.end()):
-        # (session 57) a work sized and carried out, the verb before its size ("组织实施493.8万元的某农业综合开发项目")
+    if reached is None and text.startswith("的", amount.end()) and not _PROGRAMME_WORK.search(named.group()):
+        # (session 57) a work sized and carried out, the verb before its size ("组织实施493.8万元的某农业综合开发项目"; not a
+        # programme's works, "实施3200万元的民生工程", "…的乡村振兴项目": review57b)
         reached = _CARRIED_OUT_BEFORE.search(text, max(clause_start, amount.start() - 6), amount.start())
     if not amount.group("cur") or not reached \
             or _OUTPUT_BEFORE.search(text, max(clause_start, amount.start() - 6), amount.start()):
@@ -520,7 +525,8 @@ _TITLES = re.compile(r"《[^》]{0,60}》")  # documents' titles ("属于《…�
 # One work said to be listed ("德厚水库…是云南省列入国家172项节水供水重大工程的项目"): its figure is its own, no list's.
 # A work made of counted projects ("该园由某集团、某公司…四个项目组成，总投资6.7亿元", "该项目包括3个子项目"): its
 # parts, no batch (session 57).
-_MADE_OF_COUNTED = re.compile(r"(?:园|基地|项目|工程|中心|城)(?:共|主要)?由[^。；]{0,60}?(?:\d+|[两二三四五六七八九十])(?:个|项|大)子?(?:项目|工程)(?:组成|构成)"
+# (Not a category's works: "某县重点工程由…等15个项目组成" is a list, review57b.)
+_MADE_OF_COUNTED = re.compile(r"(?<![点大])(?:园|基地|项目|工程|中心|城)(?:共|主要)?由[^。；]{0,60}?(?:\d+|[两二三四五六七八九十])(?:个|项|大)子?(?:项目|工程)(?:组成|构成)"
                               r"|(?:包括|包含|分为)(?:\d+|[两二三四五六七八九十])(?:个|项)子(?:项目|工程)")
 _ONE_LISTED = re.compile(r"是[^，。；,;]{0,12}?(?:列入|入选|纳入)[^，。；,;]{0,30}?的(?:项目|工程)")
 _ONE_OF_COUNTED = re.compile(r"(?:\d+|[两二三四五六七八九十百]+)(?:多|余)?[个项处大][^，。；,;]{0,16}?(?:项目|工程)[’'”\"」]?之一")  # "‘十大招商引资项目’之一" (not "5个试点城市之一")
@@ -919,7 +925,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             stat = None  # (session 56) "文庙西路保护维修项目共投资390万元", "该项目共投资…": the one work's own spending summed
         if stat and not _FINISHED_WORKS_TOTAL.search(text, max(sentences.start_before(start), start - _REACH), invest.end()):
             continue  # "外国直接投资", "完成投资", "共投资": a statistic
-        if _AREAS_WORKS_DONE.search(text, clause_start, invest.start()):
+        if _AREAS_WORKS_DONE.search(text, _comma_clause_start(text, max(own_start - 1, clause_start), clause_start), invest.start()) \
+                and not _EVENT.search(full_sentence) and not TOGETHER.search(title):
             continue  # (session 57) "全市共完成公路建设工程340.8公里，总投资约3.25亿元": an area's works summed, no one work's
         if (not is_roundup and not invest.group().startswith("总") and not _builds_one_work(after)
                 and _SECTOR_OR_YEARS_BEFORE.search(text, window_start, invest.start())):
@@ -1023,6 +1030,9 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         previous = _comma_clause_start(text, max(own - 1, clause_start), clause_start) if is_roundup else own
         if _YEAR_PLAN.search(text, previous, start) and not (firm and not is_roundup):  # "年度投资计划超800亿元"
             continue
+        if invest.group() == "计划投资" and (is_roundup or _ROUNDUP.search(after)) and not (
+                _EVENT.search(full_sentence) or _ONE_BATCH.search(full_sentence) or _REACHED.search(full_sentence)):
+            continue  # (session 57) "松潘县计划投资37.71亿元建设项目263个": a programme's planned works, no event's batch
         # Items of a list set apart by semicolons share its lead-in ("可望签约的外资项目2项，总投资…；内联项目
         # 38项，总投资…", "…计划的116个项目中：在建项目70个，…；新开工项目46个，总投资…"): a forecast or a
         # standing state said there holds for every item.
@@ -1390,6 +1400,9 @@ def _counted_near(title: str, lead: str, amount_text: str) -> bool:
 # "今年以来江北区新开工项目41个", "9月份桐城市备案企业投资项目17个", "福安市一季度招商“开门红”" (its 一季度), "某县2024年
 # 重点项目计划出炉", "…重点项目观摩综述", "…召开项目建设半年推进会". (A drive's words, "百日攻坚", "交出亮眼答卷": _CAMPAIGN_HEADLINE.)
 _TALLY_HEADLINE = re.compile(r"以来(?!最|首|第一)|累计|截至|截止|[一二三四]季度|前[两三]季度|上半年|下半年|全年|过去一年|\d{1,2}月份|\d{1,2}\s?[—–\-~至]\s?\d{1,2}\s?月"
+                             # a five-year plan's years ("“十三五”期间 某市投资1.84亿元用于…文保单位维修保护") and a holiday's
+                             # ("怀化春节假期签约项目14个": session 57)
+                             r"|十[一二三四五]五”?(?:期间|时期)|春节(?:期间|假期|长假)|国庆(?:期间|假期|长假)|黄金周"
                              r"|综述"
                              # last year's, or a drive's results ("去年签约项目472个…", "某州招商引资工作取得可喜成果")
                              r"|^\s*(?:去年|上年)|招商(?:引资)?工作(?:取得|成效|成果)"

@@ -81,6 +81,9 @@ SPAN = re.compile(r"(?<!\d)\d{4}年" + _NOT_A_DATE + _NOT_AN_EVENTS_YEAR + _A_WO
                    r"|[^，。；,;]{0,10}?新(?:签约|开工|引进|落地)))"
                    # (not a work's yearly capacity: "全年可处理垃圾量54.75万吨，建设总投资约11.9亿元", session 57)
                    + r"|全年(?!可|能)|上半年|下半年|前三季度"
+                   # a five-year plan's years and the year just past ("“十三五”期间，某市投资…", "在刚刚过去的一年时间里，某市引进了
+                   # 近200个重大项目，总投资额2600多亿元"): spans (session 57)
+                   r"|“?十[一二三四五]五”?(?:期间|时期|以来)|(?:过去|刚刚过去|刚过去)的(?:一|1|两|2|三|3|五|5)年(?:时间)?(?:里|中|内|间)?"
                    # a holiday's days ("从大年三十到正月初五，全市共签约项目14个", "春节期间…"): a span (session 57)
                    r"|春节(?:期间|假期|长假)|国庆(?:期间|假期|长假)|黄金周(?:期间)?"
                    r"|(?:从|自)(?:大年三十|除夕|腊月[初十二廿三]{1,2}[一二三四五六七八九十]?|正月[初十二廿三]{1,2}[一二三四五六七八九十]?)(?:到|至)"
@@ -282,9 +285,11 @@ def span_figure(text: str, title: str, sentence_start: int, invest_start: int, a
         if span.group() == "目前" and under_way_before(text, sentence_start):
             continue  # "…今天在沈阳开幕。…目前，已签约项目315个，总金额…": the event's tally so far
         if one_work_after and (span.group().startswith("未来") or firm and span.group() in ("今年", "去年", "全年")
-                               or text[span.start() - 1:span.start()] in ("到", "至")):
+                               or text[span.start() - 1:span.start()] in ("到", "至")
+                               and not _PLURAL_BETWEEN.search(text, amount_start, sentence_end)):
             continue  # "某公司今年拿出2亿元，新建一条生产线": a firm's money this year for one work; "到2030年，巴斯夫将投资
-            # 100亿欧元建设湛江一体化基地": a deadline for one work (session 57)
+            # 100亿欧元建设湛江一体化基地": a deadline for one work (session 57; not a programme's, "至2027年，某市将投入50亿元，
+            # 实施高标准农田…等乡村振兴项目": review57b)
         if _A_RUN_OF_MONTHS.search(span.group()) and not (firm or one_work_after) \
                 and not named_work(text, span.end(), invest_start):
             return True  # "2023年3月至12月，株洲市新签约产业项目总投资达380亿元": the months' tally (the fresh review's)

@@ -1168,7 +1168,9 @@ def _township_codes(table: _Table, texts: Iterable[str], named: Iterable[str], s
     found: list[str] = []
     shared: dict[str, set[str]] = {}  # a name several townships have -> the divisions holding them
     for text in texts:
-        for _, _, name in townships.spans(text, table.spans(text)):
+        for _, end, name in townships.spans(text, table.spans(text)):
+            if text.startswith("岛", end) and not context:
+                continue  # (review57a) an island read by its town's name needs the story's place: "养马岛" is 烟台's, not 简阳's 养马街道
             every = candidates = townships.codes(name)
             if context:
                 candidates = {c for c in every if c in context or set(table.ancestors(c)) & context}
@@ -2330,8 +2332,9 @@ def _rare_word_names() -> re.Pattern[str]:
 # no city). A bare 网/在线 after a two-character name is often a province's or a city's portal named after a word that is
 # also a district's ("华龙网" is Chongqing's, not 濮阳's 华龙区; "锦江在线"): only a longer name, or 今日X网, or the outlet
 # kinds a county's own media use (新闻网, 日报, 融媒体中心…) place the story.
-# (Session 57: and 中国X网, a county's or a city's portal, "中国崇阳网消息"; not "中国经济网", which names no division.)
-_OUTLET_NAME_ONLY = (r"\s*(?:今日(?P<today>)|中国(?P<china>)(?=[\u4e00-\u9fff]{2,3}网)|(?!中国|中华))(?P<place>[\u4e00-\u9fff]{2,6}?)"
+# (Session 57: and 中国X网, a county's or a city's portal, "中国崇阳网消息"; not "中国经济网", which names no division, nor a
+# sea's, "中国南海网" being Hainan's portal, not 佛山's 南海区: review57a.)
+_OUTLET_NAME_ONLY = (r"\s*(?:今日(?P<today>)|中国(?P<china>)(?=[\u4e00-\u9fff]{2,3}网)(?!南海|东海|黄海|渤海)|(?!中国|中华))(?P<place>[\u4e00-\u9fff]{2,6}?)"
                      r"(?P<kind>新闻网|新闻|在线|人民政府网|政府网|网|日报|晚报|融媒体中心|融媒网|融媒|广播电视台|电视台|发布)")
 _OUTLET_NAME = _OUTLET_NAME_ONLY + r"(?=讯|消息|记者|[\s）)】]|$)"
 _OUTLET = re.compile(r"(?:^|\n|[（(【]|来源[:：])" + _OUTLET_NAME)

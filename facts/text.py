@@ -47,6 +47,8 @@ def compared_after(sentence: str, sentence_start: int, pos: int) -> bool:
 # A fair's editions summed up ("已经连续举办三届，促成…项目落地，总投资…", "历届…累计") are a span too.
 # A span that ranks one work ("这是某市近年来引进的最大单体工业项目", "三年来规模最大的") sums nothing up.
 PERIOD = re.compile(r"(?:\d+年(来|间|里)|[一二三四五六七八九十几多半]年多?(来|间|里)|近年来|以来"
+                    # (session 57) "近些年来，…投资1000万元建成了…", "“十三五”期间，某市投资1.84亿元用于…"
+                    r"|近些年来?|这些年来?|“?十[一二三四五]五”?(?:期间|时期)"
                     r"|(?<![\d一两二三四五六七八九十几半])[\d一两二三四五六七八九十几半]{1,3}个多?月(来|间|里)"
                     # "…的方式，一个月内签下…25个投资项目"; not the time one work took ("在6个月内建成投产",
                     # "签约后仅两个月内就开工") or a deadline ("计划在18个月内建成").
