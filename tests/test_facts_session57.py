@@ -78,6 +78,9 @@ _NO_AMOUNTS = [
     ("", "至2027年，某市将投入50亿元，实施高标准农田、人居环境整治等乡村振兴项目。"),
     # a programme's planned works counted
     ("某县计划投资37.71亿元建设项目263个", ""),
+    # a five-year plan's years: a tally's headline, its works examples
+    ("“十三五”期间 某市投资1.84亿元用于文保单位维修保护", "记者从某市文物局获悉，“十三五”期间，某市投资1.84亿元用于31项"
+                                              "文物保护单位维修保护项目。\n某寺壁画2019年开工修复，投资300万元。"),
 ]
 
 
@@ -96,6 +99,11 @@ def test_a_headlines_batch_event_makes_the_months_count_its_batch() -> None:
             "总投资36.03亿元。")
     found = find_investment("某市区举行元月份重大项目开工活动", body)
     assert found is not None and (found.value, found.kind) == (pytest.approx(36.03e8), "roundup")
+
+
+def test_a_holidays_headline_of_one_works_news_is_no_tally() -> None:
+    body = "春节期间，某县某高速公路项目建设不停工，300余名工人坚守岗位。该项目总投资86亿元，全长68公里。"
+    assert _amount("春节期间某县某高速公路项目不停工", body) == pytest.approx(86e8)
 
 
 @pytest.mark.parametrize("body, value", [
@@ -128,6 +136,9 @@ _STAGES = [
     ("融安县首家大型商超开业一周年", "", None),
     ("安远县城市发展投资集团有限公司揭牌运营", "", None),
     ("芦溪县人才驿站揭牌运营", "", None),
+    # …nor planned, nor a county's name ending in 城 (review57a, second run)
+    ("城东菜市场将于下月开业", "", None),
+    ("", "15日，集中展示“一带一路”沿线国家特色商品的进口商品直营店在霍城县开业。", None),
     # a work's crews on site
     ("占地1850亩的农旅融合项目进场施工", "", "开工"),
     # …not repairs, nor the conditions or the plan for it
