@@ -141,8 +141,9 @@ __all__ = [
 #: in the story's province, no 中国南海网, an area's works done only works on no event, no category's list made of projects,
 #: no programme sized after its verb or by a deadline; a five-year plan's years (“十三五”期间) and the year just past (在刚刚
 #: 过去的一年时间里) spans, 近些年来 a period, a holiday's headline (春节假期签约项目14个) a tally, a programme's planned works
-#: counted (计划投资37.71亿元建设项目263个) none; 开业 not planned (将于…开业) nor after a county in 城 (霍城县).)
-FACTS_VERSION = 63
+#: counted (计划投资37.71亿元建设项目263个) none; 开业 not planned (将于…开业) nor after a county in 城 (霍城县); 64: a work's
+#: crews on site after a time word (项目目前已进场施工) 开工, zone 新海港 (海口).)
+FACTS_VERSION = 64
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

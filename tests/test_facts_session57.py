@@ -141,6 +141,7 @@ _STAGES = [
     ("", "15日，集中展示“一带一路”沿线国家特色商品的进口商品直营店在霍城县开业。", None),
     # a work's crews on site
     ("占地1850亩的农旅融合项目进场施工", "", "开工"),
+    ("", "某项目目前已进场施工。", "开工"),
     # …not repairs, nor the conditions or the plan for it
     ("", "昨晚，一处供水管道突发爆管，维修人员连夜进场施工，今晨恢复通水。", None),
     ("", "目前，某项目进场施工条件已经具备。", None),
@@ -178,6 +179,8 @@ def _city(title: str, body: str) -> str:
     ("", "养马岛某旅游项目开工。", ""),
     # a town followed by a word jieba tags a place (镇西)
     ("", "8月12日，位于坂仔镇西坑村的西坑桥正式通车了。", "漳州市"),
+    # 海口's new port
+    ("", "5月6日，在新海港片区某专用通道项目，工人们在忙碌施工。", "海口市"),
     # a joint park named after two cities: the one it lies in
     ("阜阳合肥现代产业园区21个项目集中签约", "", "阜阳市"),
 ])
