@@ -190,7 +190,7 @@ _WORK_SUPPORTED = re.compile(r"支持|用于|项目|工程")
 _YEAR_TALLIED = re.compile(r"全年度?(?:共|累计|共计|合计)(?:签约|签订|引进|开工|落地|新签|实施|新开工)")
 # A clause whose subject is one work, right before its 共 ("该项目共投资…", "某路保护维修项目共投资…"; named_work keeps out
 # an area's or a category's works, "全县重点项目共投资…").
-_ONE_WORK_SUMMED = re.compile(r"\s*(?:该|本|此|这个|这一)?[^，。；,;、和及与等]{0,20}?(?:项目|工程)(?:总)?")  # (总共: session 57)
+_ONE_WORK_SUMMED = re.compile(r"\s*(?:该|本|此|这个|这一)?[^，。；,;、和及与等]{0,20}?(?:项目|工程)总?")  # (总共: session 57)
 # An investment intended or planned: after a sector's word it is a firm's (a name ending in 业, "雪川农业计划投资"), for a
 # sector's statistic is what was done ("工业投资", "农业完成投资"), not planned.
 _INTENDED = re.compile(r"计划|拟|预计")
@@ -255,7 +255,7 @@ _FINANCING = re.compile(r"获(?![批准])(得|取)?了?[^，。；,;\d]{0,6}?(�
 # A work named right before its total ("某项目总投资", "码头总投资"): a work (WORK_HEAD), or one a total's
 # subject may name by its kind alone (_WORKS_BY_KIND).
 # (session 54: its building's, "此次黑木耳菌包加工厂的建设，预计投入180万元的资金")
-_OWN_TOTAL = re.compile("(" + WORK_HEAD + "|" + _WORKS_BY_KIND + ")(?:的?建设[，,]?)?(?:总共|共)?(?:将|计划|预计|规划|设计|拟)?$")  # (总共将: session 57)  # (and "项目计划总投资…")
+_OWN_TOTAL = re.compile("(" + WORK_HEAD + "|" + _WORKS_BY_KIND + ")(?:的?建设[，,]?)?(?:总共|共)?(?:将|计划|预计|规划|设计|拟)?$")  # (and "项目计划总投资…", "项目总共将耗资…": session 57)
 # A clause that gives an example or a likeness ("如某公司…要投资10多亿美元", "比如…", "相当于再造一个
 #投资100亿元的企业") illustrates a general statement: its figure is no investment the story reports.
 # Not 如今, 如期, 如何, 如果 …
@@ -435,6 +435,8 @@ _REACHED = re.compile(r"(签约|开工|动工|开建|开复工|投产|竣工|落
 # …or its agreement signed ("三十五亿元某项目合作投资正式协议…签定": 签定, an older spelling), for a work's size.
 _SIZED_WORK_REACHED = re.compile(_REACHED.pattern + r"|签[订定署](?![后前时])")
 _ZERO_WIDTH = re.compile("")
+# A work sized after the verb that carries it out ("组织实施493.8万元的某农业综合开发项目": _size_of_a_work), unless the work
+# named is a programme's (民生工程, 乡村振兴项目, 一批…: review57b).
 _CARRIED_OUT_BEFORE = re.compile(r"(?:实施|建设|兴建|新建|建成|完成)了?$")
 _PROGRAMME_WORK = re.compile(r"民生|惠民|民心|乡村|农村|城乡|城市更新|老旧小区|棚户区|城中村|农田|脱贫|扶贫|振兴|保障|各类|系列|一批|等")
 # A figure per unit ("每公里造价1亿元", "每亩投资") is a rate, no work's total.
@@ -522,12 +524,12 @@ def _one_project_signed(text: str, sentence_start: int, invest: re.Match[str], a
 # One project's agreed investment ("该项目协议投资额12亿元", "协议投资8亿元建设预制菜产业园"): no batch's.
 _THIS_PROJECT = re.compile(r"(该|此|这个|这一)(项目|工程)")
 _TITLES = re.compile(r"《[^》]{0,60}》")  # documents' titles ("属于《…发展规划》和《…工程规划》项目之一")
-# One work said to be listed ("德厚水库…是云南省列入国家172项节水供水重大工程的项目"): its figure is its own, no list's.
 # A work made of counted projects ("该园由某集团、某公司…四个项目组成，总投资6.7亿元", "该项目包括3个子项目"): its
 # parts, no batch (session 57).
 # (Not a category's works: "某县重点工程由…等15个项目组成" is a list, review57b.)
 _MADE_OF_COUNTED = re.compile(r"(?<![点大])(?:园|基地|项目|工程|中心|城)(?:共|主要)?由[^。；]{0,60}?(?:\d+|[两二三四五六七八九十])(?:个|项|大)子?(?:项目|工程)(?:组成|构成)"
                               r"|(?:包括|包含|分为)(?:\d+|[两二三四五六七八九十])(?:个|项)子(?:项目|工程)")
+# One work said to be listed ("德厚水库…是云南省列入国家172项节水供水重大工程的项目"): its figure is its own, no list's.
 _ONE_LISTED = re.compile(r"是[^，。；,;]{0,12}?(?:列入|入选|纳入)[^，。；,;]{0,30}?的(?:项目|工程)")
 _ONE_OF_COUNTED = re.compile(r"(?:\d+|[两二三四五六七八九十百]+)(?:多|余)?[个项处大][^，。；,;]{0,16}?(?:项目|工程)[’'”\"」]?之一")  # "‘十大招商引资项目’之一" (not "5个试点城市之一")
 # A count the work is said to be, as its predicate ("该项目是市十大重点工程，总投资约26亿元", "属于浙江省“百项千亿”防洪排涝

@@ -234,13 +234,11 @@ _VERBS = {
             # (_FIRST_UNIT_BEFORE), and not the output's noun ("并网发电收益")
             r"(?:已|成功|顺利|实现|正式)(?:实现)?并网(?:发电|运行)(?!量|收益|收入)|(?:并网|进水|投料|带负荷)(?:发电)?试运行|"
             # (session 57) a market, centre or park opened for business ("农副产品交易中心开业", "客运中心正式揭牌运营", "某产业园
-            # 开业庆典…隆重举行"): its use begun, as readers label it (6 of 6 seen pages; not a date or a licence: "开业前",
-            # "开业以来", "开业许可"; nor a bank's, "亚投行开业仪式", "…银行开业仅一年多")
-            # A work's noun before it in its clause (not a shop's, "某连锁超市平遥店正式开业": review57b).
-            # (review57a: nor a firm's, a fund's, a shop's or a post's between, "某投资集团有限公司揭牌运营", "人才驿站揭牌运营";
-            # nor reopened, "两家宾馆恢复开业"; nor an anniversary, "开业一周年")
-            # (nor planned, the plan word inside the match: "某菜市场将于下月开业", "某小镇计划国庆开业"; nor a county's name
-            # ending in 城, "…直营店在霍城县开业")
+            # 开业庆典…隆重举行"): its use begun, as readers label it (6 of 6 seen pages). A work's noun stands before it in its
+            # clause, and the match starts there: not a shop's, a firm's, a fund's, a post's or a bank's ("某连锁超市平遥店正式
+            # 开业", "某投资集团有限公司揭牌运营", "人才驿站揭牌运营", "亚投行开业仪式"), not a county's name ending in 城 ("…直营店
+            # 在霍城县开业"), not planned (a plan word inside the match, where _planned does not look: "某菜市场将于下月开业"),
+            # reopened, an anniversary, a date or a licence ("恢复开业", "开业一周年", "开业以来", "开业许可"): reviews 57a and 57b.
             r"(?:市场|中心|园区?|城(?!市|乡|县|区|镇|关)|综合体|酒店|广场|基地|项目|工程|馆|厂|港|(?<!驿)站|大厦|商场|景区|小镇|街区)"
             r"(?:(?!公司|集团|基金|银行|事务所|店|超市|药房|驿站|将|计划|拟|预计|准备|有望|力争|争取|预定|定于)[^，。；,;]){0,12}?"
             r"(?<![未再行])(?<!恢复)(?<!重新)(?:正式|盛大|隆重|顺利)?(?:开业|揭牌运营|揭牌投运)"
