@@ -24,7 +24,7 @@ from .batches import (COUNT_BEFORE as _COUNT_BEFORE, MANY_AREAS as _MANY_AREAS,
 from .money import AMOUNT as _AMOUNT, CN_DIGITS, CNY_RATES, Amount, parse_amount, to_amount as _to_amount
 from .places import find_places
 from .stages import find_stage
-from .text import (BARE_TOU, FAIR_NAMES, OUR_HOME, TODAY_EVENT, TOGETHER, story_paragraphs, AREA_WIDE, sentence_end, sentence_start as _sentence_start, CLAUSE_BREAK, INVESTING, ONE_BATCH as _ONE_BATCH, PLAN_DOCUMENT, PURCHASE, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
+from .text import (BARE_TOU, FAIR_NAMES, FIVE_YEAR_PLAN, HOLIDAY, OUR_HOME, TODAY_EVENT, TOGETHER, story_paragraphs, AREA_WIDE, sentence_end, sentence_start as _sentence_start, CLAUSE_BREAK, INVESTING, ONE_BATCH as _ONE_BATCH, PLAN_DOCUMENT, PURCHASE, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
                    REACH as _REACH, SENTENCE_MARKS, SPAN_SO_FAR as _SPAN_SO_FAR, STATISTIC, TODAY, WORK_HEAD, Marks,
                    compared_after, compared_batch, day_item_start, normalise)
 
@@ -1404,9 +1404,9 @@ def _counted_near(title: str, lead: str, amount_text: str) -> bool:
 _TALLY_HEADLINE = re.compile(r"以来(?!最|首|第一)|累计|截至|截止|[一二三四]季度|前[两三]季度|上半年|下半年|全年|过去一年|\d{1,2}月份|\d{1,2}\s?[—–\-~至]\s?\d{1,2}\s?月"
                              # a five-year plan's years ("“十三五”期间 某市投资1.84亿元用于…文保单位维修保护") and a holiday's
                              # ("怀化春节假期签约项目14个": session 57)
-                             r"|十[一二三四五]五”?(?:期间|时期)"
+                             r"|" + FIVE_YEAR_PLAN
                              # (a holiday's count only: "春节期间某高速公路项目不停工" is one work's news, review57b)
-                             r"|(?:春节|国庆)(?:期间|假期|长假)[^，。；\s]{0,10}?(?:签约|引进|落地|开工)[^，。；\s]{0,8}?\d+[个项]"
+                             + r"|" + HOLIDAY + r"[^，。；\s]{0,10}?(?:签约|引进|落地|开工)[^，。；\s]{0,8}?\d+[个项]"
                              r"|综述"
                              # last year's, or a drive's results ("去年签约项目472个…", "某州招商引资工作取得可喜成果")
                              r"|^\s*(?:去年|上年)|招商(?:引资)?工作(?:取得|成效|成果)"

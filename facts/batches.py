@@ -12,7 +12,7 @@ import re
 
 from .money import CN_DIGITS
 from .stages import find_stage
-from .text import CLAUSE_BREAK, EVENT, NOT_AN_EDITION, ONE_BATCH, REACH, SEVERAL, SPAN_SO_FAR, TOGETHER, Marks
+from .text import CLAUSE_BREAK, EVENT, FIVE_YEAR_PLAN, HOLIDAY, NOT_AN_EDITION, ONE_BATCH, REACH, SEVERAL, SPAN_SO_FAR, TOGETHER, Marks
 
 __all__ = ["COUNT_BEFORE", "MANY_AREAS", "NAMED_WORK_NOUN", "PLANNED_COUNT", "PLURAL", "ROUNDUP", "SEVERAL", "SPAN", "STANDING", "TOTAL",
            "YEAR_PLAN", "batch_of_one_event", "named_work", "span_figure", "under_way_before"]
@@ -83,9 +83,9 @@ SPAN = re.compile(r"(?<!\d)\d{4}年" + _NOT_A_DATE + _NOT_AN_EVENTS_YEAR + _A_WO
                    + r"|全年(?!可|能)|上半年|下半年|前三季度"
                    # a five-year plan's years and the year just past ("“十三五”期间，某市投资…", "在刚刚过去的一年时间里，某市引进了
                    # 近200个重大项目，总投资额2600多亿元"): spans (session 57)
-                   r"|“?十[一二三四五]五”?(?:期间|时期|以来)|(?:过去|刚刚过去|刚过去)的(?:一|1|两|2|三|3|五|5)年(?:时间)?(?:里|中|内|间)?"
+                   r"|" + FIVE_YEAR_PLAN + r"|(?:过去|刚刚过去|刚过去)的(?:一|1|两|2|三|3|五|5)年(?:时间)?(?:里|中|内|间)?"
                    # a holiday's days ("从大年三十到正月初五，全市共签约项目14个", "春节期间…"): a span (session 57)
-                   r"|春节(?:期间|假期|长假)|国庆(?:期间|假期|长假)|黄金周(?:期间)?"
+                   r"|" + HOLIDAY + r"|黄金周(?:期间)?"
                    r"|(?:从|自)(?:大年三十|除夕|腊月[初十二廿三]{1,2}[一二三四五六七八九十]?|正月[初十二廿三]{1,2}[一二三四五六七八九十]?)(?:到|至)"
                    r"|[一二三四]季度|(近|未来)[一两二三四五六七八九十\d]{1,2}年|前\d{1,2}个?月|前[一二三四五六七八九十]{1,2}个?月|目前")
 

@@ -7,7 +7,7 @@ import re
 from typing import Optional
 from functools import lru_cache
 
-__all__ = ["AREA_WIDE", "BARE_TOU", "CLAUSE_BREAK", "CLAUSE_MARKS", "COMMA_CLAUSE_MARKS", "EVENT", "INVESTING", "NATIONAL", "ONE_BATCH", "PERIOD", "PLAN_DOCUMENT", "PURCHASE", "REACH", "SENTENCE_MARKS", "SPAN_SO_FAR", "STATISTIC", "TODAY", "TOGETHER",
+__all__ = ["AREA_WIDE", "BARE_TOU", "CLAUSE_BREAK", "CLAUSE_MARKS", "COMMA_CLAUSE_MARKS", "EVENT", "FIVE_YEAR_PLAN", "HOLIDAY", "INVESTING", "NATIONAL", "ONE_BATCH", "PERIOD", "PLAN_DOCUMENT", "PURCHASE", "REACH", "SENTENCE_MARKS", "SPAN_SO_FAR", "STATISTIC", "TODAY", "TOGETHER",
            "WHOLE", "WORK_HEAD", "Marks", "compared_after", "compared_batch", "day_item_start", "normalise", "sentence_end", "sentence_of", "sentence_start"]
 
 # Full-width digits, letters and the percent sign to ASCII: newspapers print "２２．８亿元".
@@ -46,10 +46,14 @@ def compared_after(sentence: str, sentence_start: int, pos: int) -> bool:
 # A five-year plan's span ("“十五五”时期", "十四五期间") is a programme's, however its figure is worded.
 # A fair's editions summed up ("已经连续举办三届，促成…项目落地，总投资…", "历届…累计") are a span too.
 # A span that ranks one work ("这是某市近年来引进的最大单体工业项目", "三年来规模最大的") sums nothing up.
+# A five-year plan's years ("“十三五”期间", "十四五以来") and a holiday's days ("春节期间", "国庆假期"): spans of time, one
+# pattern for PERIOD, batches.SPAN and amounts' tally headlines (session 57).
+FIVE_YEAR_PLAN = r"“?十[一二三四五]五”?(?:期间|时期|以来)"
+HOLIDAY = r"(?:春节|国庆)(?:期间|假期|长假)"
 PERIOD = re.compile(r"(?:\d+年(来|间|里)|[一二三四五六七八九十几多半]年多?(来|间|里)|近年来|以来"
                     # (session 57) "近些年来，…投资1000万元建成了…", "“十三五”期间，某市投资1.84亿元用于…"
-                    r"|近些年来?|这些年来?|“?十[一二三四五]五”?(?:期间|时期)"
-                    r"|(?<![\d一两二三四五六七八九十几半])[\d一两二三四五六七八九十几半]{1,3}个多?月(来|间|里)"
+                    r"|近些年来?|这些年来?|" + FIVE_YEAR_PLAN
+                    + r"|(?<![\d一两二三四五六七八九十几半])[\d一两二三四五六七八九十几半]{1,3}个多?月(来|间|里)"
                     # "…的方式，一个月内签下…25个投资项目"; not the time one work took ("在6个月内建成投产",
                     # "签约后仅两个月内就开工") or a deadline ("计划在18个月内建成").
                     r"|(?<![在仅只用\d一两二三四五六七八九十几半])[\d一两二三四五六七八九十几半]{1,3}个多?月内)(?![^，。；]{0,10}?(最大|最高|首个|首家|第一[个家座条]))"
