@@ -142,8 +142,10 @@ __all__ = [
 #: no programme sized after its verb or by a deadline; a five-year plan's years (“十三五”期间) and the year just past (在刚刚
 #: 过去的一年时间里) spans, 近些年来 a period, a holiday's headline (春节假期签约项目14个) a tally, a programme's planned works
 #: counted (计划投资37.71亿元建设项目263个) none; 开业 not planned (将于…开业) nor after a county in 城 (霍城县); 64: a work's
-#: crews on site after a time word (项目目前已进场施工) 开工, zone 新海港 (海口).)
-FACTS_VERSION = 64
+#: crews on site after a time word (项目目前已进场施工) 开工, zone 新海港 (海口); 65 session 58: a work's share done (进入收尾
+#: 阶段, 已完成85%的建设任务, 占总投资的70.88%) 开工, 工程已全面启动 开工, a headline's 进展良好/加快推进/加力提速 of one work
+#: and a work pointed at (这一…项目) one work's progress.)
+FACTS_VERSION = 65
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

@@ -23,7 +23,7 @@ from .batches import (COUNT_BEFORE as _COUNT_BEFORE, MANY_AREAS as _MANY_AREAS,
                       under_way_before as _under_way_before)
 from .money import AMOUNT as _AMOUNT, CN_DIGITS, CNY_RATES, Amount, parse_amount, to_amount as _to_amount
 from .places import find_places
-from .stages import find_stage
+from .stages import THIS_WORK, find_stage
 from .text import (BARE_TOU, FAIR_NAMES, FIVE_YEAR_PLAN, HOLIDAY, OUR_HOME, TODAY_EVENT, TOGETHER, story_paragraphs, AREA_WIDE, sentence_end, sentence_start as _sentence_start, CLAUSE_BREAK, INVESTING, ONE_BATCH as _ONE_BATCH, PLAN_DOCUMENT, PURCHASE, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
                    REACH as _REACH, SENTENCE_MARKS, SPAN_SO_FAR as _SPAN_SO_FAR, STATISTIC, TODAY, WORK_HEAD, Marks,
                    compared_after, compared_batch, day_item_start, normalise)
@@ -1905,7 +1905,8 @@ def _about_works_in_general(title: str, lead: str) -> bool:
         return False
     # (A headline counting its works, "各地一批重大水利工程取得新进展", names none of them; not "集中力量推进某水库工程",
     # "第二批设备进场".)
-    named_in_title = bool(_ONE_WORK_NAMED.search(title)) and not (_SEVERAL.search(title) or "各地" in title)
+    named_in_title = (bool(_ONE_WORK_NAMED.search(title)) and not (_SEVERAL.search(title) or "各地" in title)
+                      or bool(THIS_WORK.search(title)))
     return not (named_in_title or _ONE_WORK_NAMED.search(first) or find_stage(title, first))
 
 

@@ -25,7 +25,7 @@ from typing import Callable, Optional
 from .text import CLAUSE_MARKS, COMMA_CLAUSE_MARKS, EVENT, INVESTING, NOT_AN_EDITION, ONE_BATCH, PERIOD, PLAN_DOCUMENT, PURCHASE, REACH, SENTENCE_MARKS, SPAN_SO_FAR, STATISTIC, WORK_HEAD, compared_after, compared_batch, day_item_start, normalise, sentence_end, sentence_of, sentence_start, story_paragraphs
 from .places import names_a_country
 
-__all__ = ["STAGES", "DONE", "PARAGRAPH_READ", "PROMOTION_PARAGRAPHS", "deal_of_no_project", "event_notice", "find_stage",
+__all__ = ["STAGES", "DONE", "THIS_WORK", "PARAGRAPH_READ", "PROMOTION_PARAGRAPHS", "deal_of_no_project", "event_notice", "find_stage",
            "no_project_signing", "promotion_story", "read_verbs", "under_way_word"]
 
 STAGES = ("洽谈", "签约", "备案", "核准", "评审", "招标", "开工", "投产", "竣工")
@@ -51,6 +51,13 @@ _UNDER_WAY = (r"主体(?:结构|工程)?(?:已经?|均)?(?:顺利|全面|基本|
               # a site's scene ("塔吊林立", "工地上机声隆隆", "工人热火朝天地奋战在施工一线", "施工已接近尾声", "整个工程已经完成40%的工作量")
               r"|塔吊林立|机声隆隆|热火朝天(?:地)?(?:施工|建设|奋战)|火热建设|(?:施工|建设)(?:已经?)?接近尾声"
               r"|工程[^，。；,;]{0,6}?完成[^，。；,;]{0,6}?%的?工作量"
+              # (session 58) a work's share done ("项目建设进入收尾阶段", "目前已完成85%的建设任务", "已完成总投资12.85亿元，
+              # 占概算总投资18.13亿元的70.88%", "投资量完成一半以上"): under way, as readers of n18–n20 and h2–h7 label it; a
+              # programme's share ("完成年度计划的26%", "完工率达35.2%") is no one work's and is not read.
+              r"|(?:建设|施工|工程)(?:已经?)?(?:全面)?进入(?:了)?(?:收尾|扫尾)阶段"
+              r"|完成(?:了)?\d+(?:\.\d+)?%的?(?:建设任务|工程量|工作量)|完成(?:建设任务|工程量|工作量)的\d+(?:\.\d+)?%"
+              r"|(?:已|累计)完成(?:总)?投资[^，。；,;]{0,14}?[，,]?占(?:概算)?总投资(?:额)?[^，。；,;]{0,14}?的?\d+(?:\.\d+)?%"
+              r"|投资量(?:已经?)?完成(?:一半|过半)"
               r"|(?<!未)贯通(?=[，。；,;！!？?\s”\"）)]|$|了|仪式|成功)"
               r"|(?:正在(?:加紧|紧张|抓紧)?|加紧|紧张)(?:推进)?(?:施工|建设)(?![的中])|(?:建设|施工)正酣|(?:建设|施工)如火如荼"
               # (session 33) a site busy, crews at work on its site ("工地上一片忙碌景象", "工人在某医院项目工程工地固定钢筋",
@@ -82,13 +89,18 @@ _WORKS_COUNTED = re.compile(r"(?:\d+|[两二三四五六七八九十百]+|多|�
 # progress words.
 # Session 35 added works named by what they are (市场, 码头, 滑雪场…) and the progress phrases of news ("抓紧施工",
 # "建设紧锣密鼓", "施工正酣"), as real headlines have them ("城南果蔬批发市场抓紧施工中", "车阳河综合码头建设紧锣密鼓").
+# Session 58 added "进展良好", "加快推进", "加力提速" ("陇东活畜交易市场项目进展良好": the readers of n18–n20 and h1–h11
+# label each such one work's headline 开工).
 # (The characters a class of works ends in before its work noun: "重点项目", "改造工程", "全县项目".)
 _CLASS_BEFORE = "点大业个级上元类批的型和、多造县市区镇乡村省"
+_PROGRESS_WORDS = (r"(?:建设)?(?:施工)?(?:进展顺利|进展良好|进展迅速|加快推进|加力提速|有序推进|稳步推进|加快建设|加紧建设|最新进展"
+                   r"|有条不紊|顺利推进|快速推进|加速推进|(?:抓紧|加紧|加快|加速|全力)(?:施工|建设)|紧锣密鼓|如火如荼|正酣|热火朝天)")
+# One work pointed at ("济宁高新区这一省级重大项目建设加力提速", session 58): its rank ("重大项目") is no class of works.
+THIS_WORK = re.compile(r"(?:这一|这个|这座|这家)[^，。；,;\s！!？?]{0,12}?(?:项目|工程)")
+_THIS_WORK_UNDER_WAY = re.compile(THIS_WORK.pattern + _PROGRESS_WORDS)
 _ONE_WORK_UNDER_WAY_HEADLINE = re.compile(
     r"(?<![" + _CLASS_BEFORE + r"])(?<!民生)(?:项目|工程|产业园|工业园|物流园|科技园|中心|基地|医院|学校|大桥|水库|电站|管线|市场|码头|滑雪场"
-    r"|体育场|体育馆|场馆|厂房|隧道|公路|铁路|机场|港口)(?:建设)?(?:施工)?"
-    r"(?:进展顺利|有序推进|稳步推进|加快建设|加紧建设|最新进展|有条不紊|顺利推进|快速推进|加速推进|(?:抓紧|加紧|加快|加速|全力)(?:施工|建设)"
-    r"|紧锣密鼓|如火如荼|正酣|热火朝天)"
+    r"|体育场|体育馆|场馆|厂房|隧道|公路|铁路|机场|港口)" + _PROGRESS_WORDS +
     # (session 50) "某石化项目建设忙", "某项目建设得如火如荼", "某煤化一体化项目建设进入冲刺阶段", "某水利项目建设跑出“加速度”":
     # only after 建设 or 施工 (not "某医院忙救治", "某机场忙", "某电站忙发电") and a name right before the work (not
     # "某县：项目建设跑出加速度", "各地项目建设忙", "春节期间项目建设忙"); not "产业园建设提速" (a standing park's growth,
@@ -211,7 +223,7 @@ _VERBS = {
     # (session 55) A plant set to work ("轧花厂开工生产", "企业纷纷开工上生产线") runs, often a season's work again: no
     # construction started.
     # Not 开 + 工作/工业 of another verb: "召开工作会议", "召开工业经济推进会", "展开工作", "公开工程信息".
-    "开工": r"(?<![召公展打离])开工建设|集中开工|开复工|开[（(]复[）)]工|(?<![召公展打离])开工(?!贸|生产|上生产线|上线)|动工|奠基|破土|开建|开始(土建)?(兴建|建设|施工)|(?:(?<=工程)|(?<=项目))集中启动(?!仪式后)|(?:正式)?复工建设|(?:全面)?恢复了?施工|(?:建设|施工)(?:正式|全面)?启动(?!仪式后|资金|经费)|(?<=[区目程园)）])建设工作(?:正式|全面)?启动(?!会|仪式后|资金|经费)|(?:(?<=正式)|(?<=已)|(?<=年)|(?<=月)|(?<=日)|(?<=于))动建|(?:正式|开始)施建|启动建设|(?:开始|正式)桩基施工|(?:建设|施工|开工)(?:(?!行动|活动|会|年|战)[^，。；,;]){0,4}?拉开(?:了)?(?:序幕|帷幕)|(?:正式|已|全面)投建|桩基[^，。；,;]{0,4}?开钻|(?<=工程)(日前|近日|今天|今日|昨天)?(在[\u4e00-\u9fff]{1,8}?)?(正式|全面)?启动(?!仪式后)"
+    "开工": r"(?<![召公展打离])开工建设|集中开工|开复工|开[（(]复[）)]工|(?<![召公展打离])开工(?!贸|生产|上生产线|上线)|动工|奠基|破土|开建|开始(土建)?(兴建|建设|施工)|(?:(?<=工程)|(?<=项目))集中启动(?!仪式后)|(?:正式)?复工建设|(?:全面)?恢复了?施工|(?:建设|施工)(?:正式|全面)?启动(?!仪式后|资金|经费)|(?<=[区目程园)）])建设工作(?:正式|全面)?启动(?!会|仪式后|资金|经费)|(?:(?<=正式)|(?<=已)|(?<=年)|(?<=月)|(?<=日)|(?<=于))动建|(?:正式|开始)施建|启动建设|(?:开始|正式)桩基施工|(?:建设|施工|开工)(?:(?!行动|活动|会|年|战)[^，。；,;]){0,4}?拉开(?:了)?(?:序幕|帷幕)|(?:正式|已|全面)投建|桩基[^，。；,;]{0,4}?开钻|(?<=工程)(日前|近日|今天|今日|昨天)?(在[\u4e00-\u9fff]{1,8}?)?(?:已经?|已于[^，。；,;]{0,10}?)?(正式|全面)?启动(?!仪式后)"
             # (session 57) a work's crews on site building ("占地1850亩的农旅融合项目已进场施工"; not "计划下月进场施工": a plan,
             # _planned; not repairs, "维修人员连夜进场施工")
             r"|(?:项目|工程)(?:目前|现已|均)?(?:已经?|正式|全面|陆续|顺利|开始)?进场(?:开始)?施工(?![前时的]|准备|单位|许可|队伍|条件|方案|期间|计划|前期)"
@@ -1002,6 +1014,8 @@ def one_work_progress(title: str, body: str) -> bool:
     "紧锣密鼓推进某项目建设") over a body that does not say the work is still to start: 开工 by the progress convention
     (session 26)."""
     lead = body[:PARAGRAPH_READ]
+    if _THIS_WORK_UNDER_WAY.search(title):
+        return not NOT_STARTED.search(lead)
     under_way = _ONE_WORK_UNDER_WAY_HEADLINE.search(title)
     # A pushed work by name, or a park (a zone of works as often as one), is one work only where the lead speaks of no
     # class of works (session 40).
