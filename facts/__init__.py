@@ -144,8 +144,10 @@ __all__ = [
 #: counted (计划投资37.71亿元建设项目263个) none; 开业 not planned (将于…开业) nor after a county in 城 (霍城县); 64: a work's
 #: crews on site after a time word (项目目前已进场施工) 开工, zone 新海港 (海口); 65 session 58: a work's share done (进入收尾
 #: 阶段, 已完成85%的建设任务, 占总投资的70.88%) 开工, 工程已全面启动 开工, a headline's 进展良好/加快推进/加力提速 of one work
-#: and a work pointed at (这一…项目) one work's progress.)
-FACTS_VERSION = 65
+#: and a work pointed at (这一…项目) one work's progress; 66: 鄱阳湖 the province only, 诺木洪农场 (都兰), a demonstration zone
+#: named after its county (神池示范区), a park named for its investors' home (台湾工业园), the cities a place lies between
+#: (位于南昌、长沙两个省会城市中间) and the later names of a title's list of officials (副主席李书中、肖海东) no site.)
+FACTS_VERSION = 66
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

@@ -75,6 +75,9 @@ _REGIONS = ("东北", "西北", "东南", "西南", "华北", "华东", "华南"
 _ZONES_AFTER = (r"高新区|高新园|高新技术产业开发区|经济技术开发区|经济开发区|经开区|开发区|工业园|产业园|保税区|综保区"
                 r"|工业集中区|产业集聚区")
 _ZONE_AFTER = re.compile(_ZONES_AFTER + r"|港区|国际机场|机场|港(?![澳台币股元资])")
+# (session 58) …or a demonstration zone named after its county ("位于神池示范区的冷链物流仓储项目"), for a name jieba
+# seldom writes (not "“龙井示范区”生态高效茶园", the tea's).
+_DEMO_ZONE_AFTER = re.compile(r"示范区")
 # (session 50) …or the zone's kind between ("响水沿海经济开发区", "响水生态化工园区", "灌云临港产业区"): read so only where
 # no place stands right before the name ("舟山市定海区东海临港产业园" is a park of 定海, not 连云港's 东海县) and the name is
 # no word written often (东海, the sea: "东海临港产业园").
@@ -721,6 +724,7 @@ class _Table:
                     # Not an everyday word run on from the word before it: "乡村振兴产业园" is a rural-revival park, not
                     # 丹东's 振兴区 ("大冶经济开发区", "在仙桃高新区" stay places; "湖北大冶…" is after its own, below).
                     if (_ZONE_AFTER.match(text, end + 1)
+                            or _DEMO_ZONE_AFTER.match(text, end + 1) and self.words.get(name, (0, ""))[0] < _RARE_PLACE_NAME
                             or _KIND_ZONE_AFTER.match(text, end + 1) and not (out and out[-1][1] == start)
                             and self.words.get(name, (0, ""))[0] < _EVERYDAY) and not (
                             self.everyday_word(name) and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff"
@@ -814,9 +818,26 @@ _NAME_ENDS = re.compile(r"[\u4e00-\u9fff]?(?:[，、。；,;\s（()）：:]|出�
 
 
 def _official_name(text: str, start: int, end: int) -> bool:
-    """Whether the name at ``text[start:end]`` is part of an official's name: title, surname, name ("市长包江苏，")."""
-    return start >= 3 and text[start - 1] in _SURNAMES and end - start == 2 \
-        and bool(_OFFICIAL_BEFORE.search(text, max(0, start - 4), start - 1)) and bool(_NAME_ENDS.match(text, end))
+    """Whether the name at ``text[start:end]`` is part of an official's name: title, surname, name ("市长包江苏，"), or a
+    later name of the officials the title lists ("县政协副主席李书中、肖海东、宋久志参加视察": 海东 is no city; session 58)."""
+    if not (start >= 3 and text[start - 1] in _SURNAMES and end - start == 2 and _NAME_ENDS.match(text, end)):
+        return False
+    surname = start - 1
+    for _ in range(_LISTED_OFFICIALS):
+        if _OFFICIAL_BEFORE.search(text, max(0, surname - 4), surname):
+            return True
+        if surname < 4 or text[surname - 1] != "、":
+            return False
+        # The name before the 、: two or three characters, a common surname first.
+        surname = next((first for first in (surname - 4, surname - 3)
+                        if first >= 0 and text[first] in _SURNAMES
+                        and all("\u4e00" <= ch <= "\u9fff" for ch in text[first:surname - 1])), -1)
+        if surname < 0:
+            return False
+    return False
+
+
+_LISTED_OFFICIALS = 8  # how many names of a title's list are read back for its title
 
 
 
@@ -1650,6 +1671,11 @@ _TRADE_FIRMS = r"药企|车企|房企|钢企|外企|民企|国企|央企"  # "�
 _ORIGIN = re.compile(r"来自[^，。；;,!?！？：:\n]{1,40}?等(?:地|省市|城市|国家和地区|国家|地区)"
                      r"|在[^，。；;,!?！？：:\n]{1,40}?等地的?(?:专题|项目)?(?:招商|考察|推介|洽谈|对接)"
                      r"|在(?:(?!举行|举办|召开)[^，。；;,!?！？：:\n在]){1,12}?的?(?:招商推介会|投资推介会|推介会|招商会|专题招商)"
+                     # A park named for its investors' home ("新余市在高新区设立台湾工业园", "台湾农民创业园", "香港工业园"): not its
+                     # site (session 58).
+                     r"|(?:台湾|台灣|臺灣|香港|澳门|澳門)(?=(?:农民)?(?:工业园|产业园|创业园|科技园|工业区|投资区|商城))"
+                     # A place between two cities ("新余位于南昌、长沙两个省会城市中间"): the cities are its neighbours.
+                     r"|(?<=位于)[^，。；;,!?！？：:\n]{1,20}?两(?:个|座)?(?:省会)?(?:城市|市|地|省)(?:之间|中间)"
                      r"|由[^，。；;,!?！？：:\n由]{1,20}?(?:对口)?援建"  # "由深圳市投入10亿元援建的喀什大学": the donor
                      r"|(?:销往|发往|运往)[^，。；;,!?！？：:\n]{1,30}"  # "产品主要销往北京、上海等地", "首批叶片发往甘肃瓜州": buyers
                      # A likeness ("规模仅次于北京新机场", "面积相当于3个西湖"): another place's work, no site.

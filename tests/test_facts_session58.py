@@ -1,0 +1,69 @@
+"""Session 58, checked on made-up stories: the stage and place rules read from session 57's blind pages (n18–n20, now
+seen) and session 58's h12–h13.
+
+* Stages: a work's share done (建设进入收尾阶段, 已完成85%的建设任务, 已完成投资…占总投资的70.88%) and
+  工程已全面启动 are 开工; a headline's 进展良好 / 加快推进 / 加力提速 of one work, or a work pointed at (这一…项目), is one
+  work's progress — not a programme's share (完成年度计划的26%, 完工率), nor a class's headline (重点项目加快推进).
+* Places: 鄱阳湖 the province only (not 上饶's 鄱阳县), 诺木洪农场 (都兰), a demonstration zone named after its county
+  (神池示范区) but not a tea's (“龙井示范区”), a park named for its investors' home (台湾工业园), cities a place lies between
+  (位于南昌、长沙两个省会城市中间), the later names of a title's list of officials (副主席李书中、肖海东).
+
+The stories here are written for the tests.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import pytest
+
+from newsmon.facts import extract_facts
+
+_STAGES = [
+    # a work's share done
+    ("某活畜交易市场项目进展良好",
+     "该项目概算总投资1.03亿元，主要建设交易区、观察区等9大功能区。目前已完成85%的建设任务，预计今年7月底将全部建成。", "开工"),
+    ("", "近日，某州传染病医院项目建设进入收尾阶段。据了解，该医院总建筑面积2.1万平方米，概算总投资10770.76万元。", "开工"),
+    ("", "本报讯 某引水工程某支渠及配套项目建设进展顺利。目前，已完成总投资12.85亿元，占概算总投资18.13亿元的70.88%。", "开工"),
+    # a work launched in full
+    ("", "日前，某县城东市场整体提质改造建设工程已全面启动，改造后的市场布局将更加合理。", "开工"),
+    # a headline's progress words of one work, or a work pointed at
+    ("某冷链物流园项目加快推进", "某县某冷链物流园项目占地200亩，主要建设冷库和分拣中心。", "开工"),
+    ("计划年底前投用！某高新区这一省级重大项目建设加力提速",
+     "某高新区积极响应乡村振兴战略，因地制宜。加速推进某冷链物流基地建设项目，整合农业资源。", "开工"),
+    # not a programme's share, nor a class of works pushed on
+    ("", "今年一季度，某市重大工程完成投资650亿元，完成年度计划的26%，一批重点项目加快推进。", None),
+    ("某县重点项目加快推进", "今年以来，某县坚持项目为王，全力以赴抓项目、促投资。", None),
+    # nor a work whose start is still planned
+    ("某产业园项目加快推进", "某产业园项目正在办理用地手续，计划下月开工建设。", None),
+]
+
+
+@pytest.mark.parametrize("title, body, stage", _STAGES)
+def test_a_stage_session_58_reads(title: str, body: str, stage: Optional[str]) -> None:
+    assert extract_facts(title, body).stage == stage
+
+
+def _city(title: str, body: str) -> str:
+    places = extract_facts(title, body).places
+    return places[0].city if places else ""
+
+
+@pytest.mark.parametrize("title, body, city", [
+    # a lake named like a county it does not lie in alone
+    ("", "连日来，位于鄱阳湖畔的江西都昌县某渔光一体光伏项目加紧安装，总投资6.4亿元。", "九江市"),
+    ("", "鄱阳湖畔某光伏项目开工。", ""),
+    ("", "鄱阳县某光伏项目开工。", "上饶市"),
+    # a state farm
+    ("", "今年诺木洪农场的枸杞种植面积达7.5万亩，2011年规划建设了枸杞产业园区。", "海西蒙古族藏族自治州"),
+    # a demonstration zone named after its county, not a tea's
+    ("", "走进位于神池示范区的冷链物流仓储项目施工现场，焊接声此起彼伏。", "忻州市"),
+    ("", "该项目包含“龙井示范区”生态高效茶园产业配套设施。", ""),
+    # a park named for its investors' home, and the cities a place lies between
+    ("江西省第一家台湾工业园获省政府批复",
+     "日前，江西省政府正式批复同意新余市在高新技术产业开发区设立台湾工业园。\n新余位于南昌、长沙两个省会城市中间。", "新余市"),
+    # the later names of a title's list of officials
+    ("", "7月15日，县政协主席某某带领委员视察。县政协副主席李书中、肖海东、宋久志参加视察。", ""),
+])
+def test_a_city_session_58_reads(title: str, body: str, city: str) -> None:
+    assert _city(title, body) == city
+
