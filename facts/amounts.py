@@ -146,6 +146,9 @@ _HELD_EVENT = re.compile(r"活动|仪式|集中|推介会|洽谈会|博览会|�
 _ONE_DAY = re.compile(TODAY.pattern + r"|当日|[0-9０-９一二三四五六七八九十]+月[0-9０-９一二三四五六七八九十]+日")
 # "先后" spreads what follows over several works, unless a route passes one place after another.
 _ONE_AFTER_ANOTHER = re.compile(r"先后(?!(跨越|穿越|穿过|跨过|经过|途经|横跨|连接))")
+# …but spent in turns on one work built right after ("先后投资1800余万元，建设食用菌栽培基地"; session 58): a clause of
+# its own naming one work, no list.
+_ONE_WORK_AFTER_IN_TURN = re.compile(r"[，,]?(?:用于|主要)?(?:建设|建成|新建|打造|扩建)(?:了)?[^，。；;,、和及与等]{2,16}(?:基地|园|厂|中心|工程|项目)(?=[，。；;,]|$)")
 # A signing verb standing alone as the investment word ("签约93亿元的项目", "签订了超过52亿元的产能合作项目"):
 # it governs only the amount right after it, and states an investment only for the projects it names.
 _BARE_SIGNING = re.compile(r"签约|签[订定]了?|签署了?")
@@ -170,7 +173,8 @@ _WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|投|花费|拿出|
 # paragraphs it is a programme's, "河北省筹集了110亿元资金专门用于帮扶村建设", "多方筹集资金6亿元，相继建成两桥三路"; 筹措 for
 # one work, "南霞乡筹措91.37万元资金启动某危桥重建工程", reads since session 57, as no dev paragraph moved.)
 _BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|援建|创建|建起|落成|打造|启动|实施|厂|(?<![售])楼(?![市盘价])|馆|院区|校区|"
-                     r"对[^，。；,;各]{1,16}?进行(?:装修|改造|修缮|翻新|提升改造|改扩建|扩建)|"
+                     # (session 58: "投入400多万元对市场进行全面升级改造")
+                     r"对[^，。；,;各]{1,16}?进行(?:了)?(?:全面|整体)?(?:升级|提质)?(?:装修|改造|修缮|翻新|提升改造|改扩建|扩建)|"
                      r"(?:改造|提升|修缮|翻新)(?:提升|改造)?的(?:(?![各和及多等])[\u4e00-\u9fff“”]){0,10}?(?:公园|广场|市场|街区|老街|步行街|体育场|剧院|码头)|"
                      + WORK_HEAD)
 # Statistics written with 投资: FDI (直接投资, 外国投资, 在华投资额), a period's or sector's
@@ -256,6 +260,10 @@ _FINANCING = re.compile(r"获(?![批准])(得|取)?了?[^，。；,;\d]{0,6}?(�
 # subject may name by its kind alone (_WORKS_BY_KIND).
 # (session 54: its building's, "此次黑木耳菌包加工厂的建设，预计投入180万元的资金")
 _OWN_TOTAL = re.compile("(" + WORK_HEAD + "|" + _WORKS_BY_KIND + ")(?:的?建设[，,]?)?(?:总共|共)?(?:将|计划|预计|规划|设计|拟)?$")  # (and "项目计划总投资…", "项目总共将耗资…": session 57)
+# A work's investors counted right before its total ("某产业园建设项目由某公司等7家知名茶企投资建设，总投资3.96亿元"; session 58):
+# the firms of one work, no tally over many.
+_INVESTORS_COUNTED = re.compile(r"由[^，。；;,]{1,40}?[\d两二三四五六七八九十]+家[^，。；;,]{0,8}?(?:共同|联合)?(?:投资|出资)"
+                                r"(?:建设|兴建|打造)?[，,]?$")
 # A clause that gives an example or a likeness ("如某公司…要投资10多亿美元", "比如…", "相当于再造一个
 #投资100亿元的企业") illustrates a general statement: its figure is no investment the story reports.
 # Not 如今, 如期, 如何, 如果 …
@@ -947,9 +955,11 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "…投入很大，如某公司开发一种新芯片要投资10多亿美元": an illustration
         if (_TOTAL.search(invest.group()) and _PLURAL.search(text, clause_start, invest.start())
                 and not _OWN_TOTAL.search(text, clause_start, invest.start())
+                and not _INVESTORS_COUNTED.search(text, clause_start, invest.start())
                 and not _batch_of_one_event(text, sentences, start, headline, batches)):
             continue  # "…渔轮达到1500多艘，…，总投资近20亿元": a tally over many, no event's batch
-        if not is_roundup and _ONE_AFTER_ANOTHER.search(text, clause_start, invest.start()):
+        if not is_roundup and _ONE_AFTER_ANOTHER.search(text, clause_start, invest.start()) \
+                and not (_ONE_WORK_AFTER_IN_TURN.match(after) and _builds_one_work(after)):
             continue  # "先后投资6000多万元", "先后建成了污水处理厂、垃圾填埋场…，总投资2.6亿元": several works
             # (not "先后跨越淮河、长江，…，总投资186亿元": a route's)
         if invest.group() == "拿出" and not _SPENDER.search(text, max(sentences.start_before(start), start - _REACH), invest.start()) \
@@ -1401,7 +1411,7 @@ def _counted_near(title: str, lead: str, amount_text: str) -> bool:
 # A headline that sums up a span or a campaign rather than reporting a day's event: "前三季度林州市新开工亿元以上项目53个",
 # "今年以来江北区新开工项目41个", "9月份桐城市备案企业投资项目17个", "福安市一季度招商“开门红”" (its 一季度), "某县2024年
 # 重点项目计划出炉", "…重点项目观摩综述", "…召开项目建设半年推进会". (A drive's words, "百日攻坚", "交出亮眼答卷": _CAMPAIGN_HEADLINE.)
-_TALLY_HEADLINE = re.compile(r"以来(?!最|首|第一)|累计|截至|截止|[一二三四]季度|前[两三]季度|上半年|下半年|全年|过去一年|\d{1,2}月份|\d{1,2}\s?[—–\-~至]\s?\d{1,2}\s?月"
+_TALLY_HEADLINE = re.compile(r"以来(?!最|首|第一)|累计|截至|截止|[一二三四]季度|前[两三]季度|上半年|下半年|全年|过去一年|(?<![上下前后的])半年(?=[^，。；\s]{0,8}?(?:签约|引进|落地|开工)[^，。；\s]{0,8}?\d+[个项])|\d{1,2}月份|\d{1,2}\s?[—–\-~至]\s?\d{1,2}\s?月"
                              # a five-year plan's years ("“十三五”期间 某市投资1.84亿元用于…文保单位维修保护") and a holiday's
                              # ("怀化春节假期签约项目14个": session 57)
                              r"|" + FIVE_YEAR_PLAN
@@ -1551,7 +1561,9 @@ def tally_story(title: str, body: str) -> bool:
 # A tally's own phrase in a headline, cut out before looking for the day's event: "累计开工项目62个", "新开工亿元以上项目53个",
 # "新签约项目27个", "核准备案能源项目215个", "审批核准备案项目56个".
 _TALLY_PHRASE = re.compile(r"(?:累计|新|已|共|再)?(?:开复工|开工|签约|(?<=新)签|竣工|投产|审批|核准|备案|引进|落地)[^，。；、\s]{0,14}?项目\d+个"
-                           r"|(?:累计|新|已|共)(?:开复工|开工|签约|竣工|投产|审批|核准|备案)[^，。；、\s]{0,14}?\d+个")
+                           r"|(?:累计|新|已|共)(?:开复工|开工|签约|竣工|投产|审批|核准|备案)[^，。；、\s]{0,14}?\d+个"
+                           # a tally's signed sum as a noun ("签约投资额61.7亿元", "签约总额"; session 58)
+                           r"|签约(?:投资)?(?:额|总额|金额)[^，。；、\s]{0,4}?\d[\d.]*(?:万|亿)")
 # A day's ceremony opening the lead ("10月18日上午，某市一季度重大项目集中签约仪式举行").
 _DAY_WORD = re.compile(r"日前|近日|昨日|\d{1,2}月\d{1,2}日")
 _EVENT_IN_LEAD = re.compile(r"集中(?:签约|开工|开竣工|竣工|投产)|仪式|昨晚|今晚|闭幕|落幕|此次|本次")

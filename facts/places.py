@@ -76,7 +76,8 @@ _ZONES_AFTER = (r"高新区|高新园|高新技术产业开发区|经济技术�
                 r"|工业集中区|产业集聚区")
 _ZONE_AFTER = re.compile(_ZONES_AFTER + r"|港区|国际机场|机场|港(?![澳台币股元资])")
 # (session 58) …or a demonstration zone named after its county ("位于神池示范区的冷链物流仓储项目"), for a name jieba
-# seldom writes (not "“龙井示范区”生态高效茶园", the tea's).
+# seldom writes (not "“龙井示范区”生态高效茶园", the tea's), after a site word (a village's "白沙示范区" is often named
+# like a far county; review58a) or opening a text or a line ("遂平示范区食品产业园二期项目竣工").
 _DEMO_ZONE_AFTER = re.compile(r"示范区")
 # (session 50) …or the zone's kind between ("响水沿海经济开发区", "响水生态化工园区", "灌云临港产业区"): read so only where
 # no place stands right before the name ("舟山市定海区东海临港产业园" is a park of 定海, not 连云港's 东海县) and the name is
@@ -725,6 +726,8 @@ class _Table:
                     # 丹东's 振兴区 ("大冶经济开发区", "在仙桃高新区" stay places; "湖北大冶…" is after its own, below).
                     if (_ZONE_AFTER.match(text, end + 1)
                             or _DEMO_ZONE_AFTER.match(text, end + 1) and self.words.get(name, (0, ""))[0] < _RARE_PLACE_NAME
+                            and (bool(_PLACE_BEFORE.search(text, max(0, start - 4), start))
+                                 or not start or text[start - 1] in "\n \u3000")
                             or _KIND_ZONE_AFTER.match(text, end + 1) and not (out and out[-1][1] == start)
                             and self.words.get(name, (0, ""))[0] < _EVERYDAY) and not (
                             self.everyday_word(name) and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff"
@@ -820,21 +823,21 @@ _NAME_ENDS = re.compile(r"[\u4e00-\u9fff]?(?:[，、。；,;\s（()）：:]|出�
 def _official_name(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` is part of an official's name: title, surname, name ("市长包江苏，"), or a
     later name of the officials the title lists ("县政协副主席李书中、肖海东、宋久志参加视察": 海东 is no city; session 58)."""
-    if not (start >= 3 and text[start - 1] in _SURNAMES and end - start == 2 and _NAME_ENDS.match(text, end)):
+    return start >= 3 and text[start - 1] in _SURNAMES and end - start == 2 and bool(_NAME_ENDS.match(text, end)) \
+        and _listed_after_a_title(text, start - 1, _LISTED_OFFICIALS)
+
+
+def _listed_after_a_title(text: str, surname: int, depth: int) -> bool:
+    """Whether the name whose surname stands at ``surname`` follows an official's title, directly or through a list of
+    names joined by 、 (each of two or three characters, a common surname first: both lengths are tried, since a title's
+    last character may be a surname too: "副主任王强、刘海东", 任)."""
+    if _OFFICIAL_BEFORE.search(text, max(0, surname - 4), surname):
+        return True
+    if depth == 0 or surname < 4 or text[surname - 1] != "、":
         return False
-    surname = start - 1
-    for _ in range(_LISTED_OFFICIALS):
-        if _OFFICIAL_BEFORE.search(text, max(0, surname - 4), surname):
-            return True
-        if surname < 4 or text[surname - 1] != "、":
-            return False
-        # The name before the 、: two or three characters, a common surname first.
-        surname = next((first for first in (surname - 4, surname - 3)
-                        if first >= 0 and text[first] in _SURNAMES
-                        and all("\u4e00" <= ch <= "\u9fff" for ch in text[first:surname - 1])), -1)
-        if surname < 0:
-            return False
-    return False
+    return any(_listed_after_a_title(text, first, depth - 1) for first in (surname - 3, surname - 4)
+               if first >= 0 and text[first] in _SURNAMES
+               and all("\u4e00" <= ch <= "\u9fff" for ch in text[first:surname - 1]))
 
 
 _LISTED_OFFICIALS = 8  # how many names of a title's list are read back for its title
@@ -1675,7 +1678,8 @@ _ORIGIN = re.compile(r"来自[^，。；;,!?！？：:\n]{1,40}?等(?:地|省市
                      # site (session 58).
                      r"|(?:台湾|台灣|臺灣|香港|澳门|澳門)(?=(?:农民)?(?:工业园|产业园|创业园|科技园|工业区|投资区|商城))"
                      # A place between two cities ("新余位于南昌、长沙两个省会城市中间"): the cities are its neighbours.
-                     r"|(?<=位于)[^，。；;,!?！？：:\n]{1,20}?两(?:个|座)?(?:省会)?(?:城市|市|地|省)(?:之间|中间)"
+                     r"|(?:(?<=位于)|(?<=地处)|(?<=处在)|(?<=处于))[^，。；;,!?！？：:\n]{1,20}?两(?:个|座)?(?:省会)?(?:城市|市|地|省)"
+                     r"(?:之间|中间)"
                      r"|由[^，。；;,!?！？：:\n由]{1,20}?(?:对口)?援建"  # "由深圳市投入10亿元援建的喀什大学": the donor
                      r"|(?:销往|发往|运往)[^，。；;,!?！？：:\n]{1,30}"  # "产品主要销往北京、上海等地", "首批叶片发往甘肃瓜州": buyers
                      # A likeness ("规模仅次于北京新机场", "面积相当于3个西湖"): another place's work, no site.

@@ -30,6 +30,12 @@ __all__ = ["STAGES", "DONE", "THIS_WORK", "PARAGRAPH_READ", "PROMOTION_PARAGRAPH
 
 STAGES = ("洽谈", "签约", "备案", "核准", "评审", "招标", "开工", "投产", "竣工")
 
+# (session 58) a work's share done ("项目建设进入收尾阶段", "目前已完成85%的建设任务", "已完成总投资12.85亿元，占概算总投资
+# 18.13亿元的70.88%"): under way, as readers of n18–n20 and h2–h7 label it; not an area's or a programme's share
+# ("全市老旧小区改造已完成95%的建设任务", "完成年度计划的26%", "完工率达35.2%": _skip_reason, _AREAS_WORKS).
+_SHARE_DONE = re.compile(r"(?:建设|施工|工程)(?:已经?)?(?:全面)?进入(?:了)?(?:收尾|扫尾)阶段"
+                         r"|完成(?:了)?\d+(?:\.\d+)?%的?(?:建设任务|工程量|工作量)|完成(?:建设任务|工程量|工作量)的\d+(?:\.\d+)?%"
+                         r"|(?:已|累计)完成(?:总)?投资[^，。；,;]{0,14}?[，,]?占(?:概算)?总投资(?:额)?[^，。；,;]{0,14}?的?\d+(?:\.\d+)?%")
 # A work under way: capped, its main structure done, holed through, being built ("主体结构顺利封顶", "隧道全线贯通。",
 # "项目正在加紧施工", "建设正酣", "在某项目施工现场"): it has started, as readers label one work's progress story (session
 # 27's convention). Not money capped ("上不封顶", "补贴封顶200万元"), not a road joining places ("贯通全域旅游线路": 贯通 with
@@ -51,12 +57,6 @@ _UNDER_WAY = (r"主体(?:结构|工程)?(?:已经?|均)?(?:顺利|全面|基本|
               # a site's scene ("塔吊林立", "工地上机声隆隆", "工人热火朝天地奋战在施工一线", "施工已接近尾声", "整个工程已经完成40%的工作量")
               r"|塔吊林立|机声隆隆|热火朝天(?:地)?(?:施工|建设|奋战)|火热建设|(?:施工|建设)(?:已经?)?接近尾声"
               r"|工程[^，。；,;]{0,6}?完成[^，。；,;]{0,6}?%的?工作量"
-              # (session 58) a work's share done ("项目建设进入收尾阶段", "目前已完成85%的建设任务", "已完成总投资12.85亿元，
-              # 占概算总投资18.13亿元的70.88%"): under way, as readers of n18–n20 and h2–h7 label it; a
-              # programme's share ("完成年度计划的26%", "完工率达35.2%") is no one work's and is not read.
-              r"|(?:建设|施工|工程)(?:已经?)?(?:全面)?进入(?:了)?(?:收尾|扫尾)阶段"
-              r"|完成(?:了)?\d+(?:\.\d+)?%的?(?:建设任务|工程量|工作量)|完成(?:建设任务|工程量|工作量)的\d+(?:\.\d+)?%"
-              r"|(?:已|累计)完成(?:总)?投资[^，。；,;]{0,14}?[，,]?占(?:概算)?总投资(?:额)?[^，。；,;]{0,14}?的?\d+(?:\.\d+)?%"
               r"|(?<!未)贯通(?=[，。；,;！!？?\s”\"）)]|$|了|仪式|成功)"
               r"|(?:正在(?:加紧|紧张|抓紧)?|加紧|紧张)(?:推进)?(?:施工|建设)(?![的中])|(?:建设|施工)正酣|(?:建设|施工)如火如荼"
               # (session 33) a site busy, crews at work on its site ("工地上一片忙碌景象", "工人在某医院项目工程工地固定钢筋",
@@ -77,8 +77,12 @@ _UNDER_WAY = (r"主体(?:结构|工程)?(?:已经?|均)?(?:顺利|全面|基本|
               # "预计下月设备进场"; after it too: "…进场安装计划于下月启动"). Not any equipment: a show's, a school's, an exam's ("主要设备已进场调试", "教学设备陆续进场安装").
               r"|(?:生产|工艺)设备(?:已经?|正在|陆续|开始|全面|顺利|全部)+进场(?:安装|调试)(?![^，。；,;]{0,6}?(?:计划|方案|工作|准备))"
               r"|在[^，。；,;]{0,24}?(?:项目|工程)工地(?:上)?(?:固定|浇筑|绑扎|砌筑|作业|施工)"
-              r"|施工现场|进入[^，。；,;]{0,8}?施工(?:建设)?阶段|进入(?:(?!规划|前期|招标|筹备|设计)[^，。；,;]){0,4}?建设阶段|正在进行[^，。；,;]{0,10}?施工(?!招标|单位|图|许可|队伍|前)|形象进度")
+              r"|施工现场|进入[^，。；,;]{0,8}?施工(?:建设)?阶段|进入(?:(?!规划|前期|招标|筹备|设计)[^，。；,;]){0,4}?建设阶段|正在进行[^，。；,;]{0,10}?施工(?!招标|单位|图|许可|队伍|前)|形象进度"
+              r"|" + _SHARE_DONE.pattern)
 _UNDER_WAY_VERB = re.compile(_UNDER_WAY)
+# An area's works or a programme of them before a share done: "全县农村公路建设", "全市老旧小区改造", "十大民生工程".
+_AREAS_WORKS = re.compile(r"全(?:市|县|区|省|州|镇|乡|旗)|各(?:地|县|市|区|乡|镇)|老旧小区|危房|棚户区|高标准农田|农村公路|民生工程"
+                          r"|(?:重点|重大)(?:项目|工程)|十大|[\d两二三四五六七八九十]+[个项大](?:重点|重大)?(?:项目|工程)")
 # A count of works before a work-under-way word: many works' progress ("18个项目正在加紧施工", "全县12个在建工程项目施工现场"),
 # no one work's stage.
 _WORKS_COUNTED = re.compile(r"(?:\d+|[两二三四五六七八九十百]+|多|几)(?:个|项|处|座)[^，。；,;]{0,12}?(?:项目|工程|在建)|一批|各(?:个|类)?(?:项目|工程|在建)")
@@ -89,13 +93,14 @@ _WORKS_COUNTED = re.compile(r"(?:\d+|[两二三四五六七八九十百]+|多|�
 # Session 35 added works named by what they are (市场, 码头, 滑雪场…) and the progress phrases of news ("抓紧施工",
 # "建设紧锣密鼓", "施工正酣"), as real headlines have them ("城南果蔬批发市场抓紧施工中", "车阳河综合码头建设紧锣密鼓").
 # Session 58 added "进展良好", "加快推进", "加力提速" ("陇东活畜交易市场项目进展良好": the readers of n18–n20 and h1–h11
-# label each such one work's headline 开工).
+# label each such one work's headline 开工); the last two not before an object pushed on (not "某中心加快推进“一网通办”",
+# "某产业园加快推进招商", "某医院加快推进智慧医院建设"; a second phrase may follow: "某冷链物流仓储项目加快推进特优农产品走向全国").
 # (The characters a class of works ends in before its work noun: "重点项目", "改造工程", "全县项目".)
-_CLASS_BEFORE = "点大业个级上元类批的型和、多造县市区镇乡村省"
-_PROGRESS_WORDS = (r"(?:建设)?(?:施工)?(?:进展顺利|进展良好|进展迅速|加快推进|加力提速|有序推进|稳步推进|加快建设|加紧建设|最新进展"
+_CLASS_BEFORE = "点大业个级上元类批的型和、多造县市区镇乡村省资"  # (资: "招商引资项目", "外资项目"; session 58)
+_PROGRESS_WORDS = (r"(?:建设)?(?:施工)?(?:进展顺利|进展良好|进展迅速|(?:加快推进|加力提速)(?![“\"「《]|招商|前期|[^，,。！!？?\s]{0,10}?(?:建设|落地|工作|改革|申报|审批|手续|服务|办理|整改|创建|一网通办))|有序推进|稳步推进|加快建设|加紧建设|最新进展"
                    r"|有条不紊|顺利推进|快速推进|加速推进|(?:抓紧|加紧|加快|加速|全力)(?:施工|建设)|紧锣密鼓|如火如荼|正酣|热火朝天)")
 # One work pointed at ("济宁高新区这一省级重大项目建设加力提速", session 58): its rank ("重大项目") is no class of works.
-THIS_WORK = re.compile(r"(?:这一|这个|这座|这家)[^，。；,;\s！!？?]{0,12}?(?:项目|工程)")
+THIS_WORK = re.compile(r"(?:这一|这个|这座|这家)(?!(?:[县市区城镇乡村省州])(?!级))[^，。；,;\s！!？?]{0,12}?(?:项目|工程)")
 _THIS_WORK_UNDER_WAY = re.compile(THIS_WORK.pattern + _PROGRESS_WORDS)
 _ONE_WORK_UNDER_WAY_HEADLINE = re.compile(
     r"(?<![" + _CLASS_BEFORE + r"])(?<!民生)(?:项目|工程|产业园|工业园|物流园|科技园|中心|基地|医院|学校|大桥|水库|电站|管线|市场|码头|滑雪场"
@@ -222,7 +227,10 @@ _VERBS = {
     # (session 55) A plant set to work ("轧花厂开工生产", "企业纷纷开工上生产线") runs, often a season's work again: no
     # construction started.
     # Not 开 + 工作/工业 of another verb: "召开工作会议", "召开工业经济推进会", "展开工作", "公开工程信息".
-    "开工": r"(?<![召公展打离])开工建设|集中开工|开复工|开[（(]复[）)]工|(?<![召公展打离])开工(?!贸|生产|上生产线|上线)|动工|奠基|破土|开建|开始(土建)?(兴建|建设|施工)|(?:(?<=工程)|(?<=项目))集中启动(?!仪式后)|(?:正式)?复工建设|(?:全面)?恢复了?施工|(?:建设|施工)(?:正式|全面)?启动(?!仪式后|资金|经费)|(?<=[区目程园)）])建设工作(?:正式|全面)?启动(?!会|仪式后|资金|经费)|(?:(?<=正式)|(?<=已)|(?<=年)|(?<=月)|(?<=日)|(?<=于))动建|(?:正式|开始)施建|启动建设|(?:开始|正式)桩基施工|(?:建设|施工|开工)(?:(?!行动|活动|会|年|战)[^，。；,;]){0,4}?拉开(?:了)?(?:序幕|帷幕)|(?:正式|已|全面)投建|桩基[^，。；,;]{0,4}?开钻|(?<=工程)(日前|近日|今天|今日|昨天)?(在[\u4e00-\u9fff]{1,8}?)?(?:已经?|已于[^，。；,;]{0,10}?)?(正式|全面)?启动(?!仪式后)"
+    "开工": r"(?<![召公展打离])开工建设|集中开工|开复工|开[（(]复[）)]工|(?<![召公展打离])开工(?!贸|生产|上生产线|上线)|动工|奠基|破土|开建|开始(土建)?(兴建|建设|施工)|(?:(?<=工程)|(?<=项目))集中启动(?!仪式后)|(?:正式)?复工建设|(?:全面)?恢复了?施工|(?:建设|施工)(?:正式|全面)?启动(?!仪式后|资金|经费)|(?<=[区目程园)）])建设工作(?:正式|全面)?启动(?!会|仪式后|资金|经费)|(?:(?<=正式)|(?<=已)|(?<=年)|(?<=月)|(?<=日)|(?<=于))动建|(?:正式|开始)施建|启动建设|(?:开始|正式)桩基施工|(?:建设|施工|开工)(?:(?!行动|活动|会|年|战)[^，。；,;]){0,4}?拉开(?:了)?(?:序幕|帷幕)|(?:正式|已|全面)投建|桩基[^，。；,;]{0,4}?开钻|(?<=工程)(日前|近日|今天|今日|昨天)?(在[\u4e00-\u9fff]{1,8}?)?(正式|全面)?启动(?!仪式后)"
+          # (session 58) "改造建设工程已全面启动", "工程已于6月15日全面启动": only where 启动 ends its clause (not "工程已启动施工招标",
+          # "已启动房屋征收") and the 工程 is no programme ("十大民生工程已全面启动")
+          r"|(?<=工程)(?<!民生工程)(?<!实事工程)(?:已经?|已于[^，。；,;]{0,10}?)(?:正式|全面)?启动(?=[，。；,;！!？?\s]|$)"
             # (session 57) a work's crews on site building ("占地1850亩的农旅融合项目已进场施工"; not "计划下月进场施工": a plan,
             # _planned; not repairs, "维修人员连夜进场施工")
             r"|(?:项目|工程)(?:目前|现已|均)?(?:已经?|正式|全面|陆续|顺利|开始)?进场(?:开始)?施工(?![前时的]|准备|单位|许可|队伍|条件|方案|期间|计划|前期)"
@@ -864,6 +872,9 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
     if index == _STARTED and _UNDER_WAY_VERB.fullmatch(match.group()) \
             and _WORKS_COUNTED.search(text, sentence_start(text, match.start(), _SENTENCE_MARKS), match.start()):
         return "count"  # "72个省重点项目中，…18个项目正在加紧施工": many works under way, no one work's stage
+    if index == _STARTED and _SHARE_DONE.fullmatch(match.group()) \
+            and _AREAS_WORKS.search(text, sentence_start(text, match.start(), _SENTENCE_MARKS), match.start()):
+        return "count"  # "全市老旧小区改造已完成95%的建设任务": an area's or a programme's share, no one work's
     if index == _STARTED and _SINCE_BEFORE.search(text, max(0, match.start() - 16), match.start()) \
             and _SINCE_AFTER.match(text, match.end()) and not _planned(text, match.start()):
         return None  # "该项目自2023年4月动工建设以来，…": the work under way since its start, reached
@@ -1014,7 +1025,7 @@ def one_work_progress(title: str, body: str) -> bool:
     (session 26)."""
     lead = body[:PARAGRAPH_READ]
     if _THIS_WORK_UNDER_WAY.search(title):
-        return not NOT_STARTED.search(lead)
+        return not NOT_STARTED.search(title) and not NOT_STARTED.search(lead)
     under_way = _ONE_WORK_UNDER_WAY_HEADLINE.search(title)
     # A pushed work by name, or a park (a zone of works as often as one), is one work only where the lead speaks of no
     # class of works (session 40).

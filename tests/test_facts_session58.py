@@ -4,6 +4,9 @@ seen) and session 58's h12–h13.
 * Stages: a work's share done (建设进入收尾阶段, 已完成85%的建设任务, 已完成投资…占总投资的70.88%) and
   工程已全面启动 are 开工; a headline's 进展良好 / 加快推进 / 加力提速 of one work, or a work pointed at (这一…项目), is one
   work's progress — not a programme's share (完成年度计划的26%, 完工率), nor a class's headline (重点项目加快推进).
+* Amounts: a work's investors counted (由某公司等7家茶企投资建设，总投资…), money spent in turns on one work built after it
+  (先后投资1800余万元，建设…基地), money put into a work done to something (投入400多万元对市场进行全面升级改造) — and none
+  for a half year's tally headline (某市半年引进重点项目27个 签约投资额61.7亿元).
 * Places: 鄱阳湖 the province only (not 上饶's 鄱阳县), 诺木洪农场 (都兰), a demonstration zone named after its county
   (神池示范区) but not a tea's (“龙井示范区”), a park named for its investors' home (台湾工业园), cities a place lies between
   (位于南昌、长沙两个省会城市中间), the later names of a title's list of officials (副主席李书中、肖海东).
@@ -17,6 +20,7 @@ from typing import Optional
 import pytest
 
 from newsmon.facts import extract_facts
+from newsmon.facts.amounts import find_investment
 
 _STAGES = [
     # a work's share done
@@ -35,6 +39,16 @@ _STAGES = [
     ("某县重点项目加快推进", "今年以来，某县坚持项目为王，全力以赴抓项目、促投资。", None),
     # nor a work whose start is still planned
     ("某产业园项目加快推进", "某产业园项目正在办理用地手续，计划下月开工建设。", None),
+    # traps of review58a: an area's or a programme's share, a programme launched, a tender launched, a campaign or a
+    # class pushed on, a place pointed at
+    ("", "全市老旧小区改造已完成95%的建设任务。", None),
+    ("", "全县农村公路建设进入收尾阶段。", None),
+    ("", "十大民生工程已全面启动。", None),
+    ("", "某水库引调水工程已启动施工招标。", "招标"),
+    ("某县政务服务中心加快推进“一网通办”", "", None),
+    ("某市招商引资项目加力提速", "", None),
+    ("这个县重点项目建设加快推进", "", None),
+    ("这一民生工程进展良好", "某市城区供水管网改造工程总投资1.6亿元，目前已铺设管道38公里。", "开工"),
 ]
 
 
@@ -61,9 +75,32 @@ def _city(title: str, body: str) -> str:
     # a park named for its investors' home, and the cities a place lies between
     ("江西省第一家台湾工业园获省政府批复",
      "日前，江西省政府正式批复同意新余市在高新技术产业开发区设立台湾工业园。\n新余位于南昌、长沙两个省会城市中间。", "新余市"),
-    # the later names of a title's list of officials
+    # the later names of a title's list of officials, a title ending in a surname's character (主任) too
     ("", "7月15日，县政协主席某某带领委员视察。县政协副主席李书中、肖海东、宋久志参加视察。", ""),
+    ("", "县人大常委会副主任王强、刘海东带队视察。", ""),
+    ("", "地处北京、天津两市之间的廊坊市某项目开工。", "廊坊市"),
+    # a demonstration zone opening a headline, but not after a clause's comma (a village's zone named like a far county)
+    ("遂平示范区食品产业园二期项目竣工", "遂平示范区食品产业园二期项目近日竣工，项目总投资7.8亿元。", "驻马店市"),
+    ("", "近日，长岭示范区某项目在河源市开工。", "河源市"),
 ])
 def test_a_city_session_58_reads(title: str, body: str, city: str) -> None:
     assert _city(title, body) == city
 
+
+
+def _amount(title: str, body: str) -> Optional[float]:
+    found = find_investment(title, body)
+    return found.value if found else None
+
+
+@pytest.mark.parametrize("title, body, value", [
+    ("", "据了解，某产业园建设项目由某公司等7家知名茶企投资建设，总投资3.96亿元。", 3.96e8),
+    ("", "去年10月，某公司通过招商引资入驻某县，先后投资1800余万元，建设食用菌栽培基地。", 1800e4),
+    ("", "某村决定对市场进行升级改造，投入400多万元对市场进行全面升级改造。", 400e4),
+    # traps: firms counted with no one work, works built in turns, a half year's tally
+    ("", "全县共有12家企业投资建设，总投资3.96亿元。", None),
+    ("", "某县先后投资6000多万元，建成了污水处理厂、垃圾填埋场。", None),
+    ("某市半年引进重点项目27个 签约投资额61.7亿元", "正式签约1000万元以上重点项目27个，签约投资额61.7亿元，已开工10个。", None),
+])
+def test_an_amount_session_58_reads(title: str, body: str, value: Optional[float]) -> None:
+    assert _amount(title, body) == value
