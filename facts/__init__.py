@@ -151,8 +151,11 @@ __all__ = [
 #: programme's, 加快推进/加力提速 only ending a headline, 这一… no place, a title ending in a surname's character (副主任王强、刘海东),
 #: 地处/处在 between two cities, a 示范区 after a site word or opening a line; a work's investors counted (由…等7家茶企投资建设，
 #: 总投资…), money spent in turns on one work built after it (先后投资…，建设…基地), 投入…对市场进行全面升级改造 its investment, a
-#: half year's headline count (某市半年引进重点项目27个) and a headline's signed sum (签约投资额61.7亿元) a tally.)
-FACTS_VERSION = 67
+#: half year's headline count (某市半年引进重点项目27个) and a headline's signed sum (签约投资额61.7亿元) a tally; 68 review58b:
+#: investors counted only where the sentence counts no works, works built in turns no programme and no sentence with its own
+#: total, a class of things done up (对城区老旧小区进行全面升级改造) no work; aid money between regions (协作资金) and schools or
+#: hospitals counted (16所) no one work's.)
+FACTS_VERSION = 68
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

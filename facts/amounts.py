@@ -147,8 +147,11 @@ _ONE_DAY = re.compile(TODAY.pattern + r"|当日|[0-9０-９一二三四五六七
 # "先后" spreads what follows over several works, unless a route passes one place after another.
 _ONE_AFTER_ANOTHER = re.compile(r"先后(?!(跨越|穿越|穿过|跨过|经过|途经|横跨|连接))")
 # …but spent in turns on one work built right after ("先后投资1800余万元，建设食用菌栽培基地"; session 58): a clause of
-# its own naming one work, no list.
-_ONE_WORK_AFTER_IN_TURN = re.compile(r"[，,]?(?:用于|主要)?(?:建设|建成|新建|打造|扩建)(?:了)?[^，。；;,、和及与等]{2,16}(?:基地|园|厂|中心|工程|项目)(?=[，。；;,]|$)")
+# its own naming one work, no list, no programme ("建设农村饮水安全巩固提升工程"), in a sentence counting no works and
+# stating no total of its own (review58b).
+_ONE_WORK_AFTER_IN_TURN = re.compile(r"[，,]?(?:用于|主要)?(?:建设|建成|新建|打造|扩建)(?:了)?"
+                                     r"(?![^，。；;,]{0,16}?(?:农村|乡村|乡镇|村级|示范村|标准化|巩固提升|全县|全市|各))"
+                                     r"[^，。；;,、和及与等]{2,16}(?:基地|园|厂|中心|工程|项目)(?=[，。；;,]|$)")
 # A signing verb standing alone as the investment word ("签约93亿元的项目", "签订了超过52亿元的产能合作项目"):
 # it governs only the amount right after it, and states an investment only for the projects it names.
 _BARE_SIGNING = re.compile(r"签约|签[订定]了?|签署了?")
@@ -173,8 +176,11 @@ _WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|投|花费|拿出|
 # paragraphs it is a programme's, "河北省筹集了110亿元资金专门用于帮扶村建设", "多方筹集资金6亿元，相继建成两桥三路"; 筹措 for
 # one work, "南霞乡筹措91.37万元资金启动某危桥重建工程", reads since session 57, as no dev paragraph moved.)
 _BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|援建|创建|建起|落成|打造|启动|实施|厂|(?<![售])楼(?![市盘价])|馆|院区|校区|"
-                     # (session 58: "投入400多万元对市场进行全面升级改造")
-                     r"对[^，。；,;各]{1,16}?进行(?:了)?(?:全面|整体)?(?:升级|提质)?(?:装修|改造|修缮|翻新|提升改造|改扩建|扩建)|"
+                     r"对[^，。；,;各]{1,16}?进行(?:装修|改造|修缮|翻新|提升改造|改扩建|扩建)|"
+                     # (session 58: "投入400多万元对市场进行全面升级改造"; not a class of things, "对城区老旧小区进行全面
+                     # 升级改造", "对全县中小学校舍…": review58b)
+                     r"对(?![^，。；,;]{0,16}?(?:全(?!面)|各|小区|校舍|小巷|街巷|辖区|城区|农村|乡村|村庄))[^，。；,;]{1,16}?进行(?:了)?"
+                     r"(?:全面|整体)(?:升级|提质)?(?:装修|改造|修缮|翻新|提升改造|改扩建|扩建)|"
                      r"(?:改造|提升|修缮|翻新)(?:提升|改造)?的(?:(?![各和及多等])[\u4e00-\u9fff“”]){0,10}?(?:公园|广场|市场|街区|老街|步行街|体育场|剧院|码头)|"
                      + WORK_HEAD)
 # Statistics written with 投资: FDI (直接投资, 外国投资, 在华投资额), a period's or sector's
@@ -264,6 +270,8 @@ _OWN_TOTAL = re.compile("(" + WORK_HEAD + "|" + _WORKS_BY_KIND + ")(?:的?建设
 # the firms of one work, no tally over many.
 _INVESTORS_COUNTED = re.compile(r"由[^，。；;,]{1,40}?[\d两二三四五六七八九十]+家[^，。；;,]{0,8}?(?:共同|联合)?(?:投资|出资)"
                                 r"(?:建设|兴建|打造)?[，,]?$")
+# …unless the sentence counts works too ("全县建成村级光伏扶贫电站58座，由…6家企业投资建设，总投资1.16亿元": review58b).
+_WORKS_COUNTED_IN = re.compile(r"(?:(?<![\d.第])\d+|(?<![第])[两二三四五六七八九十百千]+)(?:多|余)?(?:个|座|处|所|条|项|栋)")
 # A clause that gives an example or a likeness ("如某公司…要投资10多亿美元", "比如…", "相当于再造一个
 #投资100亿元的企业") illustrates a general statement: its figure is no investment the story reports.
 # Not 如今, 如期, 如何, 如果 …
@@ -379,7 +387,7 @@ _WORKS_COUNTED = re.compile(r"(\d+|[两二三四五六七八九十百千]+)\s*(�
 _INVESTMENT_AGREEMENT = re.compile(r"(投资|项目|合作|入园|入驻|落户)[\u4e00-\u9fff]{0,4}?协议")
 _OTHER_AGREEMENT = re.compile(r"贷款|授信|融资|承包|施工|出让|采购|购电|购销|保险|银行|征地|补偿|拆迁")
 # Aid money between the word and the amount ("投入援疆资金", "投入对口支援资金", "投入扶贫资金").
-_AID_BETWEEN = re.compile(r"援[疆藏青]|对口(支援|援助|帮扶)|扶贫|帮扶|救灾")
+_AID_BETWEEN = re.compile(r"援[疆藏青]|对口(支援|援助|帮扶)|扶贫|帮扶|救灾|协作资金|衔接资金")  # (协作: "苏陕协作资金"; session 58)
 # The plain investment word, with a bound it may hold ("投资近", "投资超"): what it builds is its own, unless
 # many works are built one after another ("投资近300亿元，先后建设了…一大批水利基础设施"); a plant's parts counted
 # ("投资近10亿元，新建两条生产线") are one work's.
@@ -955,11 +963,13 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "…投入很大，如某公司开发一种新芯片要投资10多亿美元": an illustration
         if (_TOTAL.search(invest.group()) and _PLURAL.search(text, clause_start, invest.start())
                 and not _OWN_TOTAL.search(text, clause_start, invest.start())
-                and not _INVESTORS_COUNTED.search(text, clause_start, invest.start())
+                and not (_INVESTORS_COUNTED.search(text, clause_start, invest.start())
+                         and not _WORKS_COUNTED_IN.search(full_sentence))
                 and not _batch_of_one_event(text, sentences, start, headline, batches)):
             continue  # "…渔轮达到1500多艘，…，总投资近20亿元": a tally over many, no event's batch
         if not is_roundup and _ONE_AFTER_ANOTHER.search(text, clause_start, invest.start()) \
-                and not (_ONE_WORK_AFTER_IN_TURN.match(after) and _builds_one_work(after)):
+                and not (_ONE_WORK_AFTER_IN_TURN.match(after) and _builds_one_work(after)
+                         and not _WORKS_COUNTED_IN.search(full_sentence) and "总投资" not in full_sentence):
             continue  # "先后投资6000多万元", "先后建成了污水处理厂、垃圾填埋场…，总投资2.6亿元": several works
             # (not "先后跨越淮河、长江，…，总投资186亿元": a route's)
         if invest.group() == "拿出" and not _SPENDER.search(text, max(sentences.start_before(start), start - _REACH), invest.start()) \

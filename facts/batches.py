@@ -159,7 +159,9 @@ _YEARS_KEY_WORK = re.compile(r"[^，。；,;]{0,16}?(?:重点|重大)(?:建设|�
 # projects set by a threshold ("500万元以上的技术改造项目"). Summed over them, the figure is a tally of a
 # sector or a survey, unless the story reports them as one event's batch (a signing, a start …) or
 # the total is a named work's own ("项目总投资").
-PLURAL = re.compile(r"(?:(?<![\d.])(?:[2-9]|\d{2,})|[两二三四五六七八九十百千]+)(?:多|余)?(?:家(?![子村屯庄店营沟湾镇寨堡坊])|艘|辆|架|眼|口井)"  # (not a place: "六家子村", "三家店")
+PLURAL = re.compile(r"(?:(?<![\d.])(?:[2-9]|\d{2,})|[两二三四五六七八九十百千]+)(?:多|余)?(?:家(?![子村屯庄店营沟湾镇寨堡坊])|艘|辆|架|眼|口井"
+                    # schools or hospitals counted ("将完成新改扩建中小学、幼儿园16所，…预计总投资2.46亿元"; session 58)
+                    r"|所(?![属有长在以谓得]))"  # (not a place: "六家子村", "三家店")
                     r"|以上的?[^，。；,;]{0,12}?项目")
 
 # Several projects: "32个重点项目", "项目23个", "一批项目", "集中签约/开工". Not "上述工程", which may be the

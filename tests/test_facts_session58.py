@@ -6,7 +6,8 @@ seen) and session 58's h12–h13.
   work's progress — not a programme's share (完成年度计划的26%, 完工率), nor a class's headline (重点项目加快推进).
 * Amounts: a work's investors counted (由某公司等7家茶企投资建设，总投资…), money spent in turns on one work built after it
   (先后投资1800余万元，建设…基地), money put into a work done to something (投入400多万元对市场进行全面升级改造) — and none
-  for a half year's tally headline (某市半年引进重点项目27个 签约投资额61.7亿元).
+  for a half year's tally headline (某市半年引进重点项目27个 签约投资额61.7亿元), aid money between regions (苏陕协作资金) and
+  schools counted in a programme (将完成新改扩建中小学、幼儿园16所，…预计总投资…).
 * Places: 鄱阳湖 the province only (not 上饶's 鄱阳县), 诺木洪农场 (都兰), a demonstration zone named after its county
   (神池示范区) but not a tea's (“龙井示范区”), a park named for its investors' home (台湾工业园), cities a place lies between
   (位于南昌、长沙两个省会城市中间), the later names of a title's list of officials (副主席李书中、肖海东).
@@ -97,9 +98,16 @@ def _amount(title: str, body: str) -> Optional[float]:
     ("", "据了解，某产业园建设项目由某公司等7家知名茶企投资建设，总投资3.96亿元。", 3.96e8),
     ("", "去年10月，某公司通过招商引资入驻某县，先后投资1800余万元，建设食用菌栽培基地。", 1800e4),
     ("", "某村决定对市场进行升级改造，投入400多万元对市场进行全面升级改造。", 400e4),
-    # traps: firms counted with no one work, works built in turns, a half year's tally
+    # traps: firms counted with no one work, works built in turns, a half year's tally; review58b's: works counted beside
+    # the investors, a programme built in turns, a class of things done up
     ("", "全县共有12家企业投资建设，总投资3.96亿元。", None),
     ("", "某县先后投资6000多万元，建成了污水处理厂、垃圾填埋场。", None),
+    ("", "某县共建成村级光伏扶贫电站58座，由县城投公司等6家企业投资建设，总投资1.16亿元。", None),
+    ("", "某县先后投资9.8亿元，建设农村饮水安全巩固提升工程。", None),
+    ("", "某区投入2亿元对城区老旧小区进行全面升级改造。", None),
+    # aid money between regions, schools counted in a year's programme
+    ("", "2023年，投入苏陕协作资金6900万元支持产业园区标准化厂房建设，新增厂房1.6万平方米。", None),
+    ("", "据悉，今年某市将完成新改扩建中小学、幼儿园16所，总建筑面积8.4万平方米，预计总投资2.46亿元。", None),
     ("某市半年引进重点项目27个 签约投资额61.7亿元", "正式签约1000万元以上重点项目27个，签约投资额61.7亿元，已开工10个。", None),
 ])
 def test_an_amount_session_58_reads(title: str, body: str, value: Optional[float]) -> None:
