@@ -148,7 +148,7 @@ __all__ = [
 #: named after its county (神池示范区), a park named for its investors' home (台湾工业园), the cities a place lies between
 #: (位于南昌、长沙两个省会城市中间) and the later names of a title's list of officials (副主席李书中、肖海东) no site; 67 session
 #: 58's review and amounts: a share done only of one work (not 全市老旧小区改造…), 工程已…启动 only ending its clause and no
-#: programme's, 加快推进/加力提速 only ending a headline, 这一… no place, a title ending in a surname's character (副主任王强、刘海东),
+#: programme's, 加快推进/加力提速 not before an object, 这一… no place, a title ending in a surname's character (副主任王强、刘海东),
 #: 地处/处在 between two cities, a 示范区 after a site word or opening a line; a work's investors counted (由…等7家茶企投资建设，
 #: 总投资…), money spent in turns on one work built after it (先后投资…，建设…基地), 投入…对市场进行全面升级改造 its investment, a
 #: half year's headline count (某市半年引进重点项目27个) and a headline's signed sum (签约投资额61.7亿元) a tally; 68 review58b:

@@ -829,15 +829,18 @@ def _official_name(text: str, start: int, end: int) -> bool:
 
 def _listed_after_a_title(text: str, surname: int, depth: int) -> bool:
     """Whether the name whose surname stands at ``surname`` follows an official's title, directly or through a list of
-    names joined by 、 (each of two or three characters, a common surname first: both lengths are tried, since a title's
-    last character may be a surname too: "副主任王强、刘海东", 任)."""
-    if _OFFICIAL_BEFORE.search(text, max(0, surname - 4), surname):
-        return True
-    if depth == 0 or surname < 4 or text[surname - 1] != "、":
-        return False
-    return any(_listed_after_a_title(text, first, depth - 1) for first in (surname - 3, surname - 4)
-               if first >= 0 and text[first] in _SURNAMES
-               and all("\u4e00" <= ch <= "\u9fff" for ch in text[first:surname - 1]))
+    up to ``depth`` names joined by 、 (each of two or three characters, a common surname first: both lengths are tried,
+    since a title's last character may be a surname too: "副主任王强、刘海东", 任). The positions reached are kept as a set:
+    at most one more per name read back, however the lengths combine."""
+    surnames = {surname}
+    for _ in range(depth + 1):
+        if any(_OFFICIAL_BEFORE.search(text, max(0, at - 4), at) for at in surnames):
+            return True
+        surnames = {first for at in surnames if at >= 4 and text[at - 1] == "、" for first in (at - 3, at - 4)
+                    if text[first] in _SURNAMES and all("\u4e00" <= ch <= "\u9fff" for ch in text[first:at - 1])}
+        if not surnames:
+            return False
+    return False
 
 
 _LISTED_OFFICIALS = 8  # how many names of a title's list are read back for its title
