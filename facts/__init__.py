@@ -154,8 +154,9 @@ __all__ = [
 #: half year's headline count (某市半年引进重点项目27个) and a headline's signed sum (签约投资额61.7亿元) a tally; 68 review58b:
 #: investors counted only where the sentence counts no works, works built in turns no programme and no sentence with its own
 #: total, a class of things done up (对城区老旧小区进行全面升级改造) no work; aid money between regions (协作资金) and schools or
-#: hospitals counted (16所) no one work's.)
-FACTS_VERSION = 68
+#: hospitals counted (16所) no one work's; 69: a delegation's visits one after another (一行先后深入…企业) before its talks on
+#: projects the day's talks (洽谈), no span's summary.)
+FACTS_VERSION = 69
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

@@ -475,6 +475,9 @@ _MANY = re.compile(r"一大?批|大批|众多|许多|诸多|一([座条个批栋
 # A span summed up ("近年来", "今年以来", "五年间") or works done one after another ("先后建成") before the
 # verb in its sentence: background of the period, unless the sentence names one event (今天, 日前 …).
 _SUMMARY = re.compile(r"以来|年来|年间|先后|历年")
+# …but a delegation's visits one after another, then its talks ("一行先后深入某药业、某科技等企业，…围绕…等项目座谈交流"):
+# the day's talks (session 58).
+_VISITS_IN_TURN = re.compile(r"先后(?:深入|来到|到|走进|前往|走访|拜访|考察|参观|察看|实地)")
 # An investment figure stated (not amounts.find_investment: amounts asks find_stage whether a
 # headline reports a stage, so stages cannot import it).
 _INVESTED = re.compile(r"投资[^，。；,;]{0,6}?\d")
@@ -915,8 +918,9 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
         sentence = sentence_of(text, match.start(), _SENTENCE_MARKS)
         if not EVENT.search(sentence) and not _INVESTED.search(sentence):
             return "trend"
-    if _SUMMARY.search(text, sentence_start(text, match.start(), _SENTENCE_MARKS), match.start()) \
-            and not EVENT.search(sentence_of(text, match.start(), _SENTENCE_MARKS)):
+    summary = _SUMMARY.search(text, sentence_start(text, match.start(), _SENTENCE_MARKS), match.start())
+    if summary and not EVENT.search(sentence_of(text, match.start(), _SENTENCE_MARKS)) \
+            and not (index == 0 and _VISITS_IN_TURN.match(text, summary.start())):
         return "summary"
     if _as_noun(text, match):
         return "noun"

@@ -3,7 +3,8 @@ seen) and session 58's h12–h13.
 
 * Stages: a work's share done (建设进入收尾阶段, 已完成85%的建设任务, 已完成投资…占总投资的70.88%) and
   工程已全面启动 are 开工; a headline's 进展良好 / 加快推进 / 加力提速 of one work, or a work pointed at (这一…项目), is one
-  work's progress — not a programme's share (完成年度计划的26%, 完工率), nor a class's headline (重点项目加快推进).
+  work's progress — not a programme's share (完成年度计划的26%, 完工率), nor a class's headline (重点项目加快推进); a
+  delegation's visits one after another (一行先后深入…企业) before its talks on projects are the day's talks (洽谈).
 * Amounts: a work's investors counted (由某公司等7家茶企投资建设，总投资…), money spent in turns on one work built after it
   (先后投资1800余万元，建设…基地), money put into a work done to something (投入400多万元对市场进行全面升级改造) — and none
   for a half year's tally headline (某市半年引进重点项目27个 签约投资额61.7亿元), aid money between regions (苏陕协作资金) and
@@ -50,6 +51,10 @@ _STAGES = [
     ("某市招商引资项目加力提速", "", None),
     ("这个县重点项目建设加快推进", "", None),
     ("这一民生工程进展良好", "某市城区供水管网改造工程总投资1.6亿元，目前已铺设管道38公里。", "开工"),
+    # a delegation's visits one after another, then its talks on projects: the day's talks, no span's summary
+    ("", "近日，开发区副主任某某赴上海开展招商引资工作。\n某某一行先后深入某药业有限公司、某科技有限公司等企业，与企业负责人"
+         "围绕中蒙医药、芯片制造等项目座谈交流。", "洽谈"),
+    ("", "今年以来，县领导先后走访30家企业，围绕项目建设座谈交流。", None),
 ]
 
 
