@@ -80,11 +80,13 @@ _UNDER_WAY = (r"主体(?:结构|工程)?(?:已经?|均)?(?:顺利|全面|基本|
               r"|施工现场|进入[^，。；,;]{0,8}?施工(?:建设)?阶段|进入(?:(?!规划|前期|招标|筹备|设计)[^，。；,;]){0,4}?建设阶段|正在进行[^，。；,;]{0,10}?施工(?!招标|单位|图|许可|队伍|前)|形象进度"
               r"|" + _SHARE_DONE.pattern)
 _UNDER_WAY_VERB = re.compile(_UNDER_WAY)
-# An area's works or a programme of them before a share done: "全县农村公路建设", "全市老旧小区改造", "十大民生工程".
+# An area's works or a programme of them before a share done: "全县农村公路建设", "全市老旧小区改造", "十大民生工程" (not one
+# work's rank: "某医院项目是全省重点项目，目前已完成85%…", _WORKS_RANK).
 _AREAS_WORKS = re.compile(r"全(?:市|县|区|省|州|镇|乡|旗)|各(?:地|县|市|区|乡|镇)|老旧小区|危房|棚户区|高标准农田|农村公路|民生工程"
                           r"|(?:重点|重大)(?:项目|工程)|十大|[\d两二三四五六七八九十]+[个项大](?:重点|重大)?(?:项目|工程)")
 # A count of works before a work-under-way word: many works' progress ("18个项目正在加紧施工", "全县12个在建工程项目施工现场"),
 # no one work's stage.
+_WORKS_RANK = re.compile(r"(?:是|为|系|作为|列为|列入)[^，。；,;]{0,8}?(?:重点|重大)(?:项目|工程)")
 _WORKS_COUNTED = re.compile(r"(?:\d+|[两二三四五六七八九十百]+|多|几)(?:个|项|处|座)[^，。；,;]{0,12}?(?:项目|工程|在建)|一批|各(?:个|类)?(?:项目|工程|在建)")
 
 
@@ -876,7 +878,7 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
             and _WORKS_COUNTED.search(text, sentence_start(text, match.start(), _SENTENCE_MARKS), match.start()):
         return "count"  # "72个省重点项目中，…18个项目正在加紧施工": many works under way, no one work's stage
     if index == _STARTED and _SHARE_DONE.fullmatch(match.group()) \
-            and _AREAS_WORKS.search(text, sentence_start(text, match.start(), _SENTENCE_MARKS), match.start()):
+            and _AREAS_WORKS.search(_WORKS_RANK.sub("", text[sentence_start(text, match.start(), _SENTENCE_MARKS):match.start()])):
         return "count"  # "全市老旧小区改造已完成95%的建设任务": an area's or a programme's share, no one work's
     if index == _STARTED and _SINCE_BEFORE.search(text, max(0, match.start() - 16), match.start()) \
             and _SINCE_AFTER.match(text, match.end()) and not _planned(text, match.start()):
