@@ -155,8 +155,10 @@ __all__ = [
 #: investors counted only where the sentence counts no works, works built in turns no programme and no sentence with its own
 #: total, a class of things done up (对城区老旧小区进行全面升级改造) no work; aid money between regions (协作资金) and schools or
 #: hospitals counted (16所) no one work's; 69: a delegation's visits one after another (一行先后深入…企业) before its talks on
-#: projects the day's talks (洽谈), no span's summary; 70: a work's rank (是全省重点项目) no area's works before a share done.)
-FACTS_VERSION = 70
+#: projects the day's talks (洽谈), no span's summary; 70: a work's rank (是全省重点项目) no area's works before a share done;
+#: 71: the area's works before a share done read by _MANY and _WORKS_COUNTED (a province's first work, "全省首个…", is one
+#: work's; every labelled set reads the same).)
+FACTS_VERSION = 71
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

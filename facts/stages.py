@@ -80,13 +80,10 @@ _UNDER_WAY = (r"主体(?:结构|工程)?(?:已经?|均)?(?:顺利|全面|基本|
               r"|施工现场|进入[^，。；,;]{0,8}?施工(?:建设)?阶段|进入(?:(?!规划|前期|招标|筹备|设计)[^，。；,;]){0,4}?建设阶段|正在进行[^，。；,;]{0,10}?施工(?!招标|单位|图|许可|队伍|前)|形象进度"
               r"|" + _SHARE_DONE.pattern)
 _UNDER_WAY_VERB = re.compile(_UNDER_WAY)
-# An area's works or a programme of them before a share done: "全县农村公路建设", "全市老旧小区改造", "十大民生工程" (not one
-# work's rank: "某医院项目是全省重点项目，目前已完成85%…", _WORKS_RANK).
-_AREAS_WORKS = re.compile(r"全(?:市|县|区|省|州|镇|乡|旗)|各(?:地|县|市|区|乡|镇)|老旧小区|危房|棚户区|高标准农田|农村公路|民生工程"
-                          r"|(?:重点|重大)(?:项目|工程)|十大|[\d两二三四五六七八九十]+[个项大](?:重点|重大)?(?:项目|工程)")
+# One work's rank ("是全省重点项目", "作为省级重大项目"), cut out before _AREAS_WORKS is asked.
+_WORKS_RANK = re.compile(r"(?:是|为|系|作为|列为|列入)[^，。；,;]{0,8}?(?:重点|重大)(?:项目|工程)")
 # A count of works before a work-under-way word: many works' progress ("18个项目正在加紧施工", "全县12个在建工程项目施工现场"),
 # no one work's stage.
-_WORKS_RANK = re.compile(r"(?:是|为|系|作为|列为|列入)[^，。；,;]{0,8}?(?:重点|重大)(?:项目|工程)")
 _WORKS_COUNTED = re.compile(r"(?:\d+|[两二三四五六七八九十百]+|多|几)(?:个|项|处|座)[^，。；,;]{0,12}?(?:项目|工程|在建)|一批|各(?:个|类)?(?:项目|工程|在建)")
 
 
@@ -474,6 +471,11 @@ _ONE_WORK = re.compile(r"这|该|此")
 # states its story's event ("全省一季度重大项目开工").
 _MANY = re.compile(r"一大?批|大批|众多|许多|诸多|一([座条个批栋])\1|(全国|我国|全省|全市|全区|全县|全村|全乡|全镇|各地|各省|各市|各县)"
                    r"(?![^，。；,;]{0,12}?(首|第一|最|唯一))")
+# An area's works or a programme of them before a share done: many works as _MANY and _WORKS_COUNTED read them
+# ("全县农村公路建设", "一批项目") or a programme by name ("全市老旧小区改造", "十大民生工程"); not one work's rank
+# ("某医院项目是全省重点项目，目前已完成85%…", _WORKS_RANK). (_MANY first: its back-reference is group 1.)
+_AREAS_WORKS = re.compile("|".join((_MANY.pattern, _WORKS_COUNTED.pattern,
+                                    r"全(?:州|旗)|各(?:区|乡|镇)|老旧小区|危房|棚户区|高标准农田|农村公路|民生工程|(?:重点|重大)(?:项目|工程)|十大")))
 # A span summed up ("近年来", "今年以来", "五年间") or works done one after another ("先后建成") before the
 # verb in its sentence: background of the period, unless the sentence names one event (今天, 日前 …).
 _SUMMARY = re.compile(r"以来|年来|年间|先后|历年")
