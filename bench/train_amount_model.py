@@ -85,7 +85,7 @@ def _page(title: str, body: str, source: str, want: dict[str, Any]) -> Optional[
 
 
 def _options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--cut", type=float, default=0.4, help="drop the rules' figure when the model's probability "
+    parser.add_argument("--cut", type=float, default=0.3, help="drop the rules' figure when the model's probability "
                                                                "of a project's investment is below this (default: "
                                                                "%(default)s)")
     WordingFit.option(parser)

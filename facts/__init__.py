@@ -157,8 +157,12 @@ __all__ = [
 #: hospitals counted (16所) no one work's; 69: a delegation's visits one after another (一行先后深入…企业) before its talks on
 #: projects the day's talks (洽谈), no span's summary; 70: a work's rank (是全省重点项目) no area's works before a share done;
 #: 71: the area's works before a share done read by _MANY and _WORKS_COUNTED (a province's first work, "全省首个…", is one
-#: work's; every labelled set reads the same).)
-FACTS_VERSION = 71
+#: work's; every labelled set reads the same); 72 (session 59): 启动运营 投产, 已全部完成建设 ending its clause 竣工, 正在紧张施工中
+#: under way, a work's phase (一期投资) or a work sized in the clause before (中心占地43亩，投资…) its own figure whatever parts
+#: follow, an untitled tour walking one work's site with one figure that work's, a batch pointed back at (这7个重点项目…) the
+#: previous paragraph's event's, buyers' provinces (深受…消费者青睐) origins that settle no township, a keyword bar above the
+#: story no paragraph, the amount model's cut 0.4 → 0.3.)
+FACTS_VERSION = 72
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

@@ -265,7 +265,11 @@ _FINANCING = re.compile(r"获(?![批准])(得|取)?了?[^，。；,;\d]{0,6}?(�
 # A work named right before its total ("某项目总投资", "码头总投资"): a work (WORK_HEAD), or one a total's
 # subject may name by its kind alone (_WORKS_BY_KIND).
 # (session 54: its building's, "此次黑木耳菌包加工厂的建设，预计投入180万元的资金")
-_OWN_TOTAL = re.compile("(" + WORK_HEAD + "|" + _WORKS_BY_KIND + ")(?:的?建设[，,]?)?(?:总共|共)?(?:将|计划|预计|规划|设计|拟)?$")  # (and "项目计划总投资…", "项目总共将耗资…": session 57)
+# (Session 59: a phase of the work, "该项目一期投资3.9亿元", "该项目由甲公司共同投资，一期投资3.9亿元，…分别为某农光互补项目、
+# 某渔光互补项目": the work's own phase, whatever parts follow; a programme has no phases.)
+_PHASE = r"(?:[一二三四五六首]|[1-6])期(?:工程|项目)?"  # (the phases _PHASE_BEFORE reads)
+_OWN_TOTAL = re.compile("(?:(?:" + WORK_HEAD + "|" + _WORKS_BY_KIND + ")(?:" + _PHASE + ")?|" + r"(?:^|(?<=[，,\s]))" + _PHASE + ")"
+                        "(?:的?建设[，,]?)?(?:总共|共)?(?:将|计划|预计|规划|设计|拟)?$")  # (and "项目计划总投资…", "项目总共将耗资…": session 57)
 # A work's investors counted right before its total ("某产业园建设项目由某公司等7家知名茶企投资建设，总投资3.96亿元"; session 58):
 # the firms of one work, no tally over many.
 _INVESTORS_COUNTED = re.compile(r"由[^，。；;,]{1,40}?[\d两二三四五六七八九十]+家[^，。；;,]{0,8}?(?:共同|联合)?(?:投资|出资)"
@@ -408,6 +412,10 @@ _THIS_WORKS_TOTAL = re.compile(r"\s*(?:该|此|这个|这一)?(?:项目|工程)(
 # A class of works before its total ("2024年，某市重点工程计划总投资1200亿元"): a year's list, no one work.
 _WORKS_CLASS_BEFORE = re.compile(r"(?:重点|重大|民生|产业|招商|建设|水利|交通|农村公路|市政|续建|新开工|新建|在建)(?:项目|工程)$")
 _FIRM_CLAUSE_BEFORE = re.compile(r"(?:公司|集团|企业)[，,]$")  # the firm ends the clause before: the subject of "投资…"
+# (Session 59) …or one work sized in the clause before ("研发中心正式启动，中心占地43亩，投资3亿人民币，设置7条生产线"): the
+# subject of "投资…" is that work, whatever it is fitted with after.
+_WORK_SIZED_BEFORE = re.compile("(?:" + WORK_HEAD + "|" + _WORKS_BY_KIND + r")(?:总)?(?:占地|用地|建筑面积|规划面积)(?:面积)?"
+                                r"(?:约|近|超过?|达)?[\d.]+(?:多|余)?万?(?:亩|平方米|平米|公顷|㎡)[，,]$")
 _PLAIN_INVEST = re.compile(r"投资[约达超逾近]?")
 _MANY_BUILT = re.compile(r"先后|一大批|一批|各类|多个|(?:(?<![\d.])\d{2,}|[十百千]+)(?:多|余)?(?:处|座|所|个)")
 # The national planning commission approving one work's investment ("国家发改委核准投资128亿元建设某城际铁路",
@@ -990,7 +998,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                 # its plant's parts, "…成立了某食用菌有限责任公司，投资8500万元，…计划新建食用菌大棚100座": one work's.)
                 and not ((_OWN_TOTAL.search(text, own_start, invest.start())
                           and not _WORKS_CLASS_BEFORE.search(text, own_start, invest.start())
-                          or _FIRM_CLAUSE_BEFORE.search(text, max(sentences.start_before(start), start - _REACH), own_start)
+                          or (_FIRM_CLAUSE_BEFORE.search(text, max(sentences.start_before(start), start - _REACH), own_start)
+                              or _WORK_SIZED_BEFORE.search(text, max(sentences.start_before(start), start - _REACH), own_start))
                           and own_start == invest.start())
                          and not _MANY_BUILT.search(after))):
             continue  # "投资3000多万元新建各类小型水利工程932处", "投资近300亿元，先后建设了…一大批水利基础设施"
@@ -1901,6 +1910,10 @@ def _several_works_figures(title: str, body: str, chosen: _Found) -> bool:
     return bool(counted) and len({(item.amount.value, item.amount.currency) for item in found if not item.phase}) >= 2
 
 
+# A work's site walked in a tour ("走进某返迁房项目建设现场", "在某物流园项目施工现场").
+_SITE_WALKED = re.compile(r"(?:项目|工程)(?:建设|施工)?(?:现场|工地)")
+
+
 def _an_example_work(title: str, lead: str, body: str, chosen: _Found) -> bool:
     """Whether a figure told after the lead is one work's in a story about a place's works in general: its headline and
     lead speak of key works, a campaign or a drive ("上下同心推动产业项目建设“加速跑”", "铁西区坚持把项目建设作为硬支撑…"),
@@ -1913,6 +1926,13 @@ def _an_example_work(title: str, lead: str, body: str, chosen: _Found) -> bool:
     # (Session 36) An untitled page whose lead walks every work's site of a place ("中秋国庆假期，在石城县各大重点项目建设
     # 现场，工人抢工期、抓进度") tours its works: the figures told later are its examples', whatever its headline was.
     if not title.strip() and EACH_SITE.search(lead[:sentence_end(lead, sentence_end(lead, 0) + 1) + 1]):
+        # (Session 59) …unless the story goes on to one work alone: one work's site walked and the only figure stated
+        # ("…各重点项目正如火如荼推进。走进某储备库项目施工现场…总投资约3.36亿元"): that work's story, as its reader labelled it
+        # (not two sites walked, one with a figure: session 36's tour).
+        rest = body[body.find(lead) + len(lead):]
+        if len(_SITE_WALKED.findall(rest)) < 2 \
+                and len({(item.amount.value, item.amount.currency) for item in _investment_amounts(body, title)}) < 2:
+            return False
         return _about_works_in_general(title, lead)
     # (The headline must say it: an untitled page's general lead is often one work's story told after a scene-setting
     # sentence, "在开展三个建设年…中，我区项目建设如火如荼。目前，…盛辉物流公路港项目已经全部竣工", as fresh pages showed.)

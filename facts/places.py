@@ -1685,6 +1685,8 @@ _ORIGIN = re.compile(r"来自[^，。；;,!?！？：:\n]{1,40}?等(?:地|省市
                      r"(?:之间|中间)"
                      r"|由[^，。；;,!?！？：:\n由]{1,20}?(?:对口)?援建"  # "由深圳市投入10亿元援建的喀什大学": the donor
                      r"|(?:销往|发往|运往)[^，。；;,!?！？：:\n]{1,30}"  # "产品主要销往北京、上海等地", "首批叶片发往甘肃瓜州": buyers
+                     # (session 59) "深受河南、山东等全国各地消费者青睐": buyers too
+                     r"|(?:深受|备受|颇受|广受|受到)[^，。；;,!?！？：:\n]{1,30}?(?:消费者|客户|顾客|客商|市民|游客)"
                      # A likeness ("规模仅次于北京新机场", "面积相当于3个西湖"): another place's work, no site.
                      r"|(?:仅次于|相当于|堪比)[^，。；;,!?！？：:\n的在]{1,16}"
                      # "总部位于广州的某集团在湛江建设…", "由武汉企业投资建设的恩施…": the investor's seat
@@ -2728,7 +2730,9 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "", home: st
         # A weak short name left unsettled counts too: "云霄全县…下港片区" names 云霄县, so 下港 must lie
         # in it (泰安's 下港镇 is another reading of the characters).
         named = {code for name in table.mentions(title) + body_mentions for code in table.names[name]}
-        towns = _township_codes(table, (title, body), named | set(leaves), leaves)
+        # (Session 59) Places named only as investors' homes or buyers ("深受河南、山东等地消费者青睐") settle no township:
+        # the story's town lies elsewhere.
+        towns = _township_codes(table, (title, body), (named | set(leaves)) - origin, [c for c in leaves if c not in origin])
         places = [table.place(code) for code in towns] + \
             [place for code, place in zip(leaves, places) if not any(code == t or code in table.ancestors(t) for t in towns)]
     return places[:limit]

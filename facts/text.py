@@ -278,6 +278,9 @@ _DISCLOSURE_LINE = re.compile(r"\s*[|｜]?\s*(?:索\s*引\s*号|发布机构|发
                               r"|失效日期|生效日期|废止日期|公开程序|主\s*题\s*分\s*类|体裁分类|主\s*题\s*词|成文日期|生成日期|发文日期"
                               r"|公文时效|信息分类|所属机构|有\s*效\s*性)")
 _BARE_LINE = re.compile(r"[\d\s:：./年月日时分-]+|[^\W\d_]{1,6}")  # (a lone short word: no sentence, no news)
+# (Session 59) A keyword bar above the story, four short items or more and no sentence's end (a hot-search bar, a
+# mirror's keyword line "黄色…,日韩…,久久…,亚洲…"): no paragraph of the story.
+_KEYWORD_LINE = re.compile(r"\s*[^\s,，、|｜。！？!?]{1,12}(?:\s*[,，、|｜]\s*[^\s,，、|｜。！？!?]{1,12}){3,}\s*[,，]?\s*")
 _BARE_LINES_SKIPPED = 8
 
 
@@ -287,7 +290,7 @@ def story_paragraphs(body: str) -> list[str]:
     # A page's bare lines above the story (a date "2023-10-18", a view count "114", a site's name "某某新闻") are skipped
     # first, whatever their number up to _BARE_LINES_SKIPPED: they would use up the metadata lines' allowance below.
     bare = next((i for i, p in enumerate(paragraphs[:_BARE_LINES_SKIPPED])
-                 if not _BARE_LINE.fullmatch(p.strip()) or _NEWS_WORDS.search(p)),  # ("某厂投产": an untitled page's headline)
+                 if not (_BARE_LINE.fullmatch(p.strip()) or _KEYWORD_LINE.fullmatch(p)) or _NEWS_WORDS.search(p)),  # ("某厂投产": an untitled page's headline)
                 _BARE_LINES_SKIPPED if len(paragraphs) > _BARE_LINES_SKIPPED else 0)
     paragraphs = paragraphs[bare:]
     counted = 0  # metadata lines skipped, of _METADATA_LINES_SKIPPED (an information-disclosure table's lines not counted)

@@ -54,8 +54,15 @@ def test_a_township_only_counts_when_the_story_names_no_city() -> None:
 
 
 def test_a_township_outside_the_province_the_story_names_is_dropped() -> None:
-    places = extract_facts("", "湖南一家企业来到虎门镇考察。").places
+    places = extract_facts("", "湖南省委书记来到虎门镇考察。").places
     assert [p.to_dict() for p in places] == [{"province": "湖南省"}]
+
+
+def test_an_investors_home_province_settles_no_township() -> None:
+    # (session 59) a province named only as the visiting firm's home is no place of the story's: the town it visits is
+    # read where the township table puts it (until session 58 the home province dropped the town)
+    places = extract_facts("", "湖南一家企业来到虎门镇考察。").places
+    assert [p.to_dict() for p in places] == [{"province": "广东省", "city": "东莞市"}, {"province": "湖南省"}]
 
 
 def test_a_township_short_name_counts_only_in_a_place_slot() -> None:

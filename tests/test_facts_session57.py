@@ -24,11 +24,8 @@ import pytest
 
 from newsmon.facts import extract_facts
 from newsmon.facts.amounts import find_investment
+from facts_reading import first_place_city as _city, rules_amount as _amount
 
-
-def _amount(title: str, body: str) -> Optional[float]:
-    found = find_investment(title, body)
-    return found.value if found else None
 
 
 _AMOUNTS = [
@@ -159,10 +156,6 @@ _STAGES = [
 def test_a_stage_session_57_reads(title: str, body: str, stage: Optional[str]) -> None:
     assert extract_facts(title, body).stage == stage
 
-
-def _city(title: str, body: str) -> str:
-    places = extract_facts(title, body).places
-    return places[0].city if places else ""
 
 
 @pytest.mark.parametrize("title, body, city", [

@@ -22,7 +22,7 @@ from typing import Optional
 import pytest
 
 from newsmon.facts import extract_facts
-from newsmon.facts.amounts import find_investment
+from facts_reading import first_place_city as _city, rules_amount as _amount
 
 _STAGES = [
     # a work's share done
@@ -66,10 +66,6 @@ def test_a_stage_session_58_reads(title: str, body: str, stage: Optional[str]) -
     assert extract_facts(title, body).stage == stage
 
 
-def _city(title: str, body: str) -> str:
-    places = extract_facts(title, body).places
-    return places[0].city if places else ""
-
 
 @pytest.mark.parametrize("title, body, city", [
     # a lake named like a county it does not lie in alone
@@ -96,10 +92,6 @@ def test_a_city_session_58_reads(title: str, body: str, city: str) -> None:
     assert _city(title, body) == city
 
 
-
-def _amount(title: str, body: str) -> Optional[float]:
-    found = find_investment(title, body)
-    return found.value if found else None
 
 
 @pytest.mark.parametrize("title, body, value", [

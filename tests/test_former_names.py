@@ -11,16 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from newsmon.facts import extract_facts
 from newsmon.facts.data.make_former_names import former_names
 from newsmon.facts.places import _table, places_called
+from facts_reading import first_place_city as _city
 
 DATA = Path(__file__).resolve().parents[1] / "facts" / "data"
 
-
-def _city(title: str, body: str) -> str:
-    facts = extract_facts(title, body)
-    return facts.places[0].city if facts.places else ""
 
 
 def test_the_file_names_its_source_and_every_code_is_a_division() -> None:

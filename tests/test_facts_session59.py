@@ -1,0 +1,95 @@
+"""Session 59, checked on made-up stories: the rules read from session 58's blind pages (n21–n23, now seen).
+
+* Stages: a work put into operation (项目启动运营) is 投产, not a platform's or a system's; a work whose building is
+  done (目前已全部完成建设, ending its clause) is 竣工, not a share or a plot (已完成建设任务的80%, 已完成建设用地报批).
+* Amounts: a work's first phase (该项目一期投资3.9亿元，…分别为某农光互补项目、某渔光互补项目) and a work sized in the
+  clause before its sum (中心占地43亩，投资3亿人民币，设置7条生产线) give the work's own figure, not a programme's spread over
+  the works listed or fitted; a batch pointed back at opening a paragraph (这7个重点项目…总投资约16.7亿元) is the
+  previous paragraph's event's batch (its roundup), not a span's tally; an untitled tour of a place's sites that goes on to one work alone
+  and states one figure is that work's story.
+* Places: the provinces a product's buyers live in (深受河南、山东等地消费者青睐) settle no township: the story's town
+  lies where the table puts it.
+* Paragraphs: a keyword bar above the story (a mirror's or a hot-search line: four short items or more, no sentence's
+  end) is no paragraph of the story: the lead under it is read as the lead.
+
+The stories here are written for the tests.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import pytest
+
+from newsmon.facts import extract_facts
+from newsmon.facts.text import story_paragraphs
+from facts_reading import first_place_city as _city, rules_amount as _amount
+
+
+@pytest.mark.parametrize("title, body, stage", [
+    # a work put into operation
+    ("", "近日，某示范区某食品产业新城项目启动运营。该项目总投资300亿元。", "投产"),
+    ("", "某物流园项目正式启动运营，首批入驻企业30家。", "投产"),
+    # not a platform, a system or a firm, nor a work still to run (a condition), nor restarted
+    ("", "某市政务服务平台启动运营，市民可在线办理业务。", None),
+    ("", "某公司启动运营以来，业绩稳步增长。", None),
+    ("", "首衡城启动运营后，将新增经营主体4000家以上。", None),
+    # a work whose building is done
+    ("", "该产业园项目总投资9.5亿元，共建有5栋厂房，目前已全部完成建设。", "竣工"),
+    ("", "该项目已完成建设，正在进行设备调试。", "竣工"),
+    # not a share, a plot's approval, nor a place's
+    ("", "该项目已完成建设任务的80%。", "开工"),
+    ("", "该项目已完成建设用地报批。", None),
+    ("", "全市已完成建设。", None),
+])
+def test_a_stage_session_59_reads(title: str, body: str, stage: Optional[str]) -> None:
+    assert extract_facts(title, body).stage == stage
+
+
+
+@pytest.mark.parametrize("title, body, value", [
+    # a work's first phase, made of the parts listed after it
+    ("", "该项目由甲公司与乙公司共同投资，一期投资3.9亿元人民币，装机容量59.8兆瓦，分别为某村39.8兆瓦农光互补项目、"
+         "某村20兆瓦渔光互补项目。", 3.9e8),
+    ("", "项目二期工程投资2亿元，建设某镇农光互补项目。", 2e8),
+    # one work sized in the clause before its sum: the work's own, whatever it is fitted with after
+    ("", "1月31日，某公司在某区的研发中心正式启动，中心占地43亩，投资3亿人民币，设置7条生产线及2条辅助线。", 3e8),
+    ("", "该产业园总占地面积约200亩，投资5亿元，建设标准化厂房12栋。", 5e8),
+    # a programme's money spread over many works is still none
+    ("", "某县水利局占地43亩，投资3000万元新建各类小型水利工程932处。", None),
+    ("", "某县投资3000多万元新建各类小型水利工程932处。", None),
+    # a batch pointed back at in the next paragraph: the event's batch (a roundup)
+    ("", "今日，某小镇又举办了一场开工仪式，再次迎来7个重点项目同时开工。\n记者获悉，这7个重点项目包括甲项目、乙项目等，"
+         "总投资约16.7亿元。", 16.7e8),
+    # …not a span's tally pointed back at
+    ("", "今年以来，某县新引进项目30个。\n这30个项目总投资50亿元。", None),
+    ("", "今年以来，某县新引进项目30个，成效明显。\n据了解，上述项目总投资50亿元。", None),
+    # an untitled tour that goes on to one work alone: its figure
+    ("", "眼下，某区各重点项目正如火如荼推进，全力加快建设步伐。\n走进某储备库项目施工现场，塔吊高耸入云。\n"
+         "某储备库项目作为某区重点项目，占地8万平方米，总投资约3.36亿元，建成后总仓容达15万吨。", 3.36e8),
+    # …but a tour of two works, each with its figure, gives none
+    ("", "眼下，某区各重点项目正如火如荼推进，全力加快建设步伐。\n走进某储备库项目施工现场，塔吊高耸入云。\n"
+         "某储备库项目占地8万平方米，总投资约3.36亿元。\n在某物流园项目现场，工人们正在浇筑混凝土。该项目总投资5亿元。", None),
+])
+def test_an_amount_session_59_reads(title: str, body: str, value: Optional[float]) -> None:
+    assert _amount(title, body) == value
+
+
+
+@pytest.mark.parametrize("title, body, city", [
+    # a town the township table knows once, under a story naming only its buyers' provinces
+    ("", "5月9日，三仙湖镇某农业发展有限公司生产车间内，工人正有条不紊地进行小龙虾加工作业。\n"
+         "这里的产品深受河南、山东等全国各地消费者青睐。", "益阳市"),
+    # a province that is the story's own still settles its town
+    ("", "近日，湖南省三仙湖镇某小龙虾加工项目正式投产。", "益阳市"),
+])
+def test_a_city_session_59_reads(title: str, body: str, city: str) -> None:
+    assert _city(title, body) == city
+
+
+def test_a_keyword_bar_above_the_story_is_no_paragraph() -> None:
+    body = ("热门视频,日韩一区二区,精品视频,亚洲精品,免费视频\n当前正是小龙虾销售旺季。近日，记者来到某食品有限公司。\n"
+            "今年5月刚建成启用的小龙虾深加工生产线派上了大用场。")
+    assert story_paragraphs(body)[0].startswith("当前正是")
+    # a line of the story that lists things in a sentence stays
+    listed = "筛选、清洗、蒸煮、冷却、剥虾、速冻……5月9日，某公司生产车间内，工人正有条不紊地进行加工作业。\n第二段。"
+    assert story_paragraphs(listed)[0].startswith("筛选")
