@@ -265,11 +265,15 @@ _FINANCING = re.compile(r"获(?![批准])(得|取)?了?[^，。；,;\d]{0,6}?(�
 # A work named right before its total ("某项目总投资", "码头总投资"): a work (WORK_HEAD), or one a total's
 # subject may name by its kind alone (_WORKS_BY_KIND).
 # (session 54: its building's, "此次黑木耳菌包加工厂的建设，预计投入180万元的资金")
-# (Session 59: a phase of the work, "该项目一期投资3.9亿元", "该项目由甲公司共同投资，一期投资3.9亿元，…分别为某农光互补项目、
-# 某渔光互补项目": the work's own phase, whatever parts follow; a programme has no phases.)
+# (Session 59: a phase of the work, "该项目一期投资3.9亿元，…分别为某农光互补项目、某渔光互补项目": the work's own phase,
+# whatever parts follow.)
 _PHASE = r"(?:[一二三四五六首]|[1-6])期(?:工程|项目)?"  # (the phases _PHASE_BEFORE reads)
-_OWN_TOTAL = re.compile("(?:(?:" + WORK_HEAD + "|" + _WORKS_BY_KIND + ")(?:" + _PHASE + ")?|" + r"(?:^|(?<=[，,\s]))" + _PHASE + ")"
-                        "(?:的?建设[，,]?)?(?:总共|共)?(?:将|计划|预计|规划|设计|拟)?$")  # (and "项目计划总投资…", "项目总共将耗资…": session 57)
+_OWN_TOTAL = re.compile("(?:" + WORK_HEAD + "|" + _WORKS_BY_KIND + ")(?:" + _PHASE + ")?(?:的?建设[，,]?)?(?:总共|共)?"
+                        "(?:将|计划|预计|规划|设计|拟)?$")  # (and "项目计划总投资…", "项目总共将耗资…": session 57)
+# …or a phase opening its comma clause in a sentence whose subject is the work pointed at ("该项目由甲公司与乙公司共同投资，
+# 一期投资3.9亿元"); not a programme's phase ("启动老旧小区改造三年行动，一期投入资金3亿元": review59b).
+_BARE_PHASE = re.compile(r"(?:^|(?<=[，,\s]))" + _PHASE + r"(?:的?建设)?(?:总共|共)?(?:将|计划|预计|规划|设计|拟)?$")
+_THIS_WORK_SUBJECT = re.compile(r"(?:该|此|这个|这一|本)(?:项目|工程)")
 # A work's investors counted right before its total ("某产业园建设项目由某公司等7家知名茶企投资建设，总投资3.96亿元"; session 58):
 # the firms of one work, no tally over many.
 _INVESTORS_COUNTED = re.compile(r"由[^，。；;,]{1,40}?[\d两二三四五六七八九十]+家[^，。；;,]{0,8}?(?:共同|联合)?(?:投资|出资)"
@@ -998,6 +1002,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                 # its plant's parts, "…成立了某食用菌有限责任公司，投资8500万元，…计划新建食用菌大棚100座": one work's.)
                 and not ((_OWN_TOTAL.search(text, own_start, invest.start())
                           and not _WORKS_CLASS_BEFORE.search(text, own_start, invest.start())
+                          or _BARE_PHASE.search(text, own_start, invest.start())
+                          and _THIS_WORK_SUBJECT.search(text, sentences.start_before(start), own_start)
                           or (_FIRM_CLAUSE_BEFORE.search(text, max(sentences.start_before(start), start - _REACH), own_start)
                               or _WORK_SIZED_BEFORE.search(text, max(sentences.start_before(start), start - _REACH), own_start))
                           and own_start == invest.start())
@@ -1910,8 +1916,15 @@ def _several_works_figures(title: str, body: str, chosen: _Found) -> bool:
     return bool(counted) and len({(item.amount.value, item.amount.currency) for item in found if not item.phase}) >= 2
 
 
-# A work's site walked in a tour ("走进某返迁房项目建设现场", "在某物流园项目施工现场").
-_SITE_WALKED = re.compile(r"(?:项目|工程)(?:建设|施工)?(?:现场|工地)")
+# A work's site walked in a tour ("走进某返迁房项目建设现场", "在某物流园项目施工现场", "在某大桥建设现场"; not "项目现场负责人
+# 介绍": review59b).
+_SITE_WALKED = re.compile(r"(?:走进|来到|步入|深入|在)[^，。；,;！!？?\n]{2,24}?(?:现场|工地)")
+
+
+def _paragraph_end(body: str, at: int) -> int:
+    """Where the paragraph holding ``at`` ends (the body's end for the last)."""
+    end = body.find("\n", at)
+    return len(body) if end < 0 else end
 
 
 def _an_example_work(title: str, lead: str, body: str, chosen: _Found) -> bool:
@@ -1929,11 +1942,17 @@ def _an_example_work(title: str, lead: str, body: str, chosen: _Found) -> bool:
         # (Session 59) …unless the story goes on to one work alone: one work's site walked and the only figure stated
         # ("…各重点项目正如火如荼推进。走进某储备库项目施工现场…总投资约3.36亿元"): that work's story, as its reader labelled it
         # (not two sites walked, one with a figure: session 36's tour).
-        rest = body[body.find(lead) + len(lead):]
-        if len(_SITE_WALKED.findall(rest)) < 2 \
+        # The figure must follow the site walked, in its paragraph or the next (not another work's told later: review59b).
+        rest_at = body.find(lead) + len(lead)
+        walked = list(_SITE_WALKED.finditer(body, rest_at))
+        if len(walked) == 1 and walked[0].end() <= chosen.end <= _paragraph_end(body, _paragraph_end(body, walked[0].end()) + 1) \
                 and len({(item.amount.value, item.amount.currency) for item in _investment_amounts(body, title)}) < 2:
             return False
         return _about_works_in_general(title, lead)
+    # (Session 59) A headline counting works put on a list ("省级田园综合体创建资格名单公布 临沂三家入选"): the figure told
+    # after the lead is one listed work's, an example.
+    if _LISTED.search(title) and _SEVERAL.search(title):
+        return True
     # (The headline must say it: an untitled page's general lead is often one work's story told after a scene-setting
     # sentence, "在开展三个建设年…中，我区项目建设如火如荼。目前，…盛辉物流公路港项目已经全部竣工", as fresh pages showed.)
     return bool(_PLACES_WORKS_TALK.search(title) or _INDUSTRY_FEATURE.search(title)) and _about_works_in_general(title, lead)

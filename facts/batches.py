@@ -213,8 +213,9 @@ ROUNDUP = re.compile(
 TOTAL = re.compile(r"(总投资|投资总额|总额|总金额|合计|共计|累计|总计)")
 # A batch pointed back at at a sentence's head ("这7个重点项目", "上述项目", "这批项目"), after a reporter's lead-in at most
 # ("品观网获悉，这7个重点项目…").
-_POINTED_BATCH = re.compile(r"(?:[^。；;！!？?\n]{0,30}?[，,：:])?(?:这|此|上述|该批|这批)(?:[\d" + CN_DIGITS + r"]+(?:多|余)?[个项])?"
+_POINTED_BATCH = re.compile(r"(?:[^。；;！!？?\n]{0,30}?[，,：:])?(?:这|此|上述|该批|这批)(?P<count>[\d" + CN_DIGITS + r"]+)(?:多|余)?[个项]"
                             r"[^，。；,;]{0,8}?项目")
+_SPAN_COUNTED = re.compile(r"以来|累计|截至|截止|全年|上半年|下半年|前[一二三四五六七八九十\d]+个?月|季度")
 
 
 def batch_of_one_event(text: str, sentences: Marks, start: int, title: str,
@@ -231,10 +232,20 @@ def batch_of_one_event(text: str, sentences: Marks, start: int, title: str,
     if key not in known:
         low = max(start - REACH, 0)
         previous = max(sentences.start_before(max(sentence_start - 1, 0)), text.rfind("\n", low, start) + 1, low)
-        if previous == sentence_start and _POINTED_BATCH.match(text, sentence_start, start):
-            # (Session 59) A batch pointed back at, opening a paragraph ("这7个重点项目包括…，总投资约16.7亿元" under a lead
-            # "…举办了一场开工仪式，再次迎来7个重点项目…同时开工"): the event may be the paragraph's before.
-            previous = max(text.rfind("\n", low, max(previous - 1, low)) + 1, low)
+        pointed = _POINTED_BATCH.match(text, sentence_start, start) if previous == sentence_start else None
+        if pointed:
+            # (Session 59) A batch pointed back at by its count, opening a paragraph ("这7个重点项目包括…，总投资约16.7亿元"
+            # under a lead "…举办了一场开工仪式，再次迎来7个重点项目…同时开工"): the event of the paragraph before, when the
+            # sentence there that gives the same count tells an event, not a span's tally ("今年以来累计签约项目30个。…
+            # 8个项目现场签约。\n这30个项目…": review59b).
+            before = max(text.rfind("\n", low, max(previous - 1, low)) + 1, low)
+            counted = re.search(r"(?<![\d" + CN_DIGITS + r"])" + re.escape(pointed.group("count")) + r"(?:多|余)?[个项]",
+                                text[before:previous])
+            if counted:
+                at = before + counted.start()
+                told = text[sentences.start_before(at):sentences.first_from(at)]
+                if EVENT.search(told) and not SPAN_SO_FAR.search(told) and not _SPAN_COUNTED.search(told):
+                    previous = sentences.start_before(at)
         context = text[previous:min(sentence_end, start + REACH)]
         # A stage reached, as the stage extractor reads it: "建成后" (a condition) or "将开工" (a plan) is
         # none; nor is a filing (备案), which each firm makes on its own day.

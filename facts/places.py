@@ -266,7 +266,9 @@ _ABBREVIATED = re.compile(r"(?:在|来|赴|落户|扎根|驻|留|到)(?P<abbr>["
                           r"(?![，、]?深)(?=[，。、；,;]|投资|签约|举行|举办|建设|设立|布局|发展|兴业|落地|开工|投产)")  # 沪、深: the two stock markets
 # A short name ("西峰", "英德"; a name in full ends in one of _SUFFIXES) may name a village instead, where 村 ends the
 # word ("西峰村、", "西峰村4个"; not "泗洪村集体经济", "榕江村超", "丽水村播": review48b).
-_VILLAGE_AFTER = re.compile(r"村(?![\u4e00-\u9fffA-Za-z])")
+# (Session 59) …or a village named after it with one character more ("漓渚镇朱家坞、黄山畈村等2个村": not 黄山市; a list's
+# word may follow, 等, 和), though not a word ending in 村 ("乡村", "农村", "渔村", "山村": "推进丽水乡村。").
+_VILLAGE_AFTER = re.compile(r"(?:(?![乡农渔山新])[\u4e00-\u9fff])?村(?:(?![\u4e00-\u9fffA-Za-z])|(?=等|和|与|及))")
 # A compass point or a water's name may stand between ("北京东路", "海口湖大道").
 _NAMED_AFTER = re.compile(r"时代|大厦|宾馆|饭店|大酒店|酒店|大楼|商厦|证券交易所|证券报|证券时报|[东西南北中湖江河]?(?:路(?!桥|线|演|径|网|段|面|况|口)|大街|大道)"
                           r"|街(?!道|区|头)")
@@ -1685,8 +1687,8 @@ _ORIGIN = re.compile(r"来自[^，。；;,!?！？：:\n]{1,40}?等(?:地|省市
                      r"(?:之间|中间)"
                      r"|由[^，。；;,!?！？：:\n由]{1,20}?(?:对口)?援建"  # "由深圳市投入10亿元援建的喀什大学": the donor
                      r"|(?:销往|发往|运往)[^，。；;,!?！？：:\n]{1,30}"  # "产品主要销往北京、上海等地", "首批叶片发往甘肃瓜州": buyers
-                     # (session 59) "深受河南、山东等全国各地消费者青睐": buyers too
-                     r"|(?:深受|备受|颇受|广受|受到)[^，。；;,!?！？：:\n]{1,30}?(?:消费者|客户|顾客|客商|市民|游客)"
+                     # (session 59) "深受河南、山东等全国各地消费者青睐": buyers too (not "受到襄阳市民热捧": the city's own people)
+                     r"|(?:深受|备受|颇受|广受|受到)[^，。；;,!?！？：:\n]{1,30}?(?:消费者|客户|顾客|客商)"
                      # A likeness ("规模仅次于北京新机场", "面积相当于3个西湖"): another place's work, no site.
                      r"|(?:仅次于|相当于|堪比)[^，。；;,!?！？：:\n的在]{1,16}"
                      # "总部位于广州的某集团在湛江建设…", "由武汉企业投资建设的恩施…": the investor's seat

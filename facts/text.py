@@ -278,9 +278,11 @@ _DISCLOSURE_LINE = re.compile(r"\s*[|｜]?\s*(?:索\s*引\s*号|发布机构|发
                               r"|失效日期|生效日期|废止日期|公开程序|主\s*题\s*分\s*类|体裁分类|主\s*题\s*词|成文日期|生成日期|发文日期"
                               r"|公文时效|信息分类|所属机构|有\s*效\s*性)")
 _BARE_LINE = re.compile(r"[\d\s:：./年月日时分-]+|[^\W\d_]{1,6}")  # (a lone short word: no sentence, no news)
-# (Session 59) A keyword bar above the story, four short items or more and no sentence's end (a hot-search bar, a
-# mirror's keyword line "黄色…,日韩…,久久…,亚洲…"): no paragraph of the story.
-_KEYWORD_LINE = re.compile(r"\s*[^\s,，、|｜。！？!?]{1,12}(?:\s*[,，、|｜]\s*[^\s,，、|｜。！？!?]{1,12}){3,}\s*[,，]?\s*")
+# (Session 59) A keyword bar above the story, five short items or more and no sentence's end (a hot-search bar, a
+# mirror's keyword line "黄色…,日韩…,久久…,亚洲…,色…"): no paragraph of the story. Not a headline or a lead typed in
+# commas ("喜讯，喜讯，城东大桥，正式通车啦", "5月8日,某大桥,正式通车,…": a date or a stage word in it; review59a).
+_KEYWORD_LINE = re.compile(r"(?!.*(?:\d+月\d+日|通车|开业|启用|落成|投用|运营|开通|开园|揭牌))"
+                           r"\s*[^\s,，、|｜。！？!?]{1,12}(?:\s*[,，、|｜]\s*[^\s,，、|｜。！？!?]{1,12}){4,}\s*[,，]?\s*")
 _BARE_LINES_SKIPPED = 8
 
 
