@@ -165,8 +165,9 @@ __all__ = [
 #: 正式 too, a reopening; 市民/游客 no buyers; a comma-typed headline or lead with a date or a stage word no keyword bar; a
 #: programme's bare phase no work's; a batch pointed at only when its count's sentence tells an event; a tour's figure only
 #: after the one site walked), a headline counting works put on a list (某市三家入选) tells examples, a village named after a
-#: city with one character more (黄山畈村等) no city.)
-FACTS_VERSION = 73
+#: city with one character more (黄山畈村等) no city; 74: a headline of a place's works over a story stating one figure (not a
+#: past year's work recalled) keeps it, unless the headline counts works.)
+FACTS_VERSION = 74
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

@@ -480,6 +480,7 @@ _EARLIER_WORK = re.compile(_RECALLED_WORK.pattern + r"|去年|前期|一期")  #
 _ANOTHER_WORK = re.compile(r"另一|另外|此外|相邻|同期|还有|还将|同日|邻县|邻近|[二三四五]期")
 # A sentence recalling an earlier event, and one telling the day's work.
 _RECALLED = re.compile(r"\s*(?:去年|前年|此前|早在|上年|\d{4}年\d{1,2}月(?![\d一二三四五六七八九十]{1,3}日))")  # (not a dateline)
+_PAST_YEAR_OPENS = re.compile(r"\s*(?:19|20)\d{2}年[，,]?(?!以来|底前|前)")  # "2013年某乳业集团投资…": a year's work recalled
 _THE_DAYS_WORK = re.compile(r"(?:此次|本次|这次|今天|当天|今日)[^，。；,;]{0,8}?(?:开工|签约|投产|竣工|启动|动工)")
 # A fair's signings so far, told while it runs ("截至25日，长春市已在第十二届中国-东北亚博览会上签约合作项目15个，计划投资金额
 # 111.3亿元"): the fair's batch, not a span's tally.
@@ -1955,7 +1956,15 @@ def _an_example_work(title: str, lead: str, body: str, chosen: _Found) -> bool:
         return True
     # (The headline must say it: an untitled page's general lead is often one work's story told after a scene-setting
     # sentence, "在开展三个建设年…中，我区项目建设如火如荼。目前，…盛辉物流公路港项目已经全部竣工", as fresh pages showed.)
-    return bool(_PLACES_WORKS_TALK.search(title) or _INDUSTRY_FEATURE.search(title)) and _about_works_in_general(title, lead)
+    if not ((_PLACES_WORKS_TALK.search(title) or _INDUSTRY_FEATURE.search(title)) and _about_works_in_general(title, lead)):
+        return False
+    # (Session 59) …unless the whole story states one figure and its headline counts no works ("广西钟山县重大项目建设开启
+    # “加速度”" over one park's 六期厂房 and its total, "龙州加快糖业转型升级" over one firm's plant): that work's story. Over
+    # h1–h15 and n9–n23, 6 such pages label the figure and 1 none; a headline counting its works ("累计开复工32个重点项目")
+    # still tells examples, and so does a feature recalling a work of a past year ("2013年某乳业集团投资2.5亿元…建成").
+    sentence = body[_sentence_start(body, chosen.end - 1):chosen.end]
+    return bool(_SEVERAL.search(title)) or bool(_PAST_YEAR_OPENS.match(sentence) or _RECALLED.match(sentence)) \
+        or len({(item.amount.value, item.amount.currency) for item in _investment_amounts(body, title)}) >= 2
 
 
 def _about_works_in_general(title: str, lead: str) -> bool:

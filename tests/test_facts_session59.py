@@ -5,7 +5,8 @@
 * Amounts: a work's first phase (该项目一期投资3.9亿元，…分别为某农光互补项目、某渔光互补项目) and a work sized in the
   clause before its sum (中心占地43亩，投资3亿人民币，设置7条生产线) give the work's own figure, not a programme's spread over
   the works listed or fitted; a batch pointed back at opening a paragraph (这7个重点项目…总投资约16.7亿元) is the
-  previous paragraph's event's batch (its roundup), not a span's tally; an untitled tour of a place's sites that goes on to one work alone
+  previous paragraph's event's batch (its roundup), not a span's tally; a headline of a place's works over a story
+  stating one figure keeps it (not under a headline counting works); an untitled tour of a place's sites that goes on to one work alone
   and states one figure is that work's story.
 * Places: a village named after a city with one character more (黄山畈村等2个村) is a village; the provinces a product's
   buyers live in (深受河南、山东等地消费者青睐) settle no township: the story's town
@@ -81,6 +82,16 @@ def test_a_stage_session_59_reads(title: str, body: str, stage: Optional[str]) -
      "甲田园综合体二期重点建设特色农业种植加工等8大片区，总投资18亿元。", None),
     ("某县某产业园项目入选省重点项目", "近日，省发改委公布了2024年省重点项目名单，某县某产业园项目成功入选。\n"
      "该项目总投资18亿元，建设标准厂房20万平方米。", 18e8),
+    # a headline of a place's works over a story stating one figure: that work's (not under a headline counting works,
+    # nor with two works' figures)
+    ("广西某县重大项目建设开启“加速度”", "今年以来，某县通过一系列创新举措加速推进重大项目建设，全力满足企业需求。\n"
+     "2月18日，在某产业园六期标准厂房建设的施工现场，160多名工人正繁忙有序地开展钢筋绑扎等工作。\n"
+     "该项目总投资4.8亿元，总建筑面积12.7万平方米，规划建设8栋厂房。", 4.8e8),
+    ("某区累计开复工32个重点项目", "今年以来，某区通过一系列创新举措加速推进重大项目建设，全力满足企业需求。\n"
+     "在某产业园六期标准厂房建设的施工现场，160多名工人正繁忙有序地开展钢筋绑扎等工作。\n该项目总投资4.8亿元。", None),
+    ("广西某县重大项目建设开启“加速度”", "今年以来，某县通过一系列创新举措加速推进重大项目建设，全力满足企业需求。\n"
+     "在某产业园施工现场，工人正繁忙有序地开展钢筋绑扎等工作，该项目总投资4.8亿元。\n在某物流园施工现场，该项目总投资2亿元。",
+     None),
     # an untitled tour that goes on to one work alone: its figure
     ("", "眼下，某区各重点项目正如火如荼推进，全力加快建设步伐。\n走进某储备库项目施工现场，塔吊高耸入云。\n"
          "某储备库项目作为某区重点项目，占地8万平方米，总投资约3.36亿元，建成后总仓容达15万吨。", 3.36e8),
