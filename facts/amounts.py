@@ -243,8 +243,9 @@ _DRAWN_IN = re.compile(r"(带动|拉动|撬动)[\u4e00-\u9fff]{0,4}$")
 # A batch's ("100个项目共吸引投资约830亿元", a fair's projects) is its total.
 _ATTRACTED = re.compile(r"(已经?|累计|先后)吸引[\u4e00-\u9fff]{0,2}$")
 # A programme's total ("该行动计划总投资3000亿元", "实施方案…投资"): the programme is no project. (A
-# project's "规划总投资", "计划投资" is its own planned total.)
-_PROGRAMME_BEFORE = re.compile(r"(行动|方案|战略|纲要|政策)(计划)?$")
+# project's "规划总投资", "计划投资" is its own planned total; so is a work's "战略总投资", session 59: "项目战略总投资50亿元，
+# 首期投资不少于10亿元".)
+_PROGRAMME_BEFORE = re.compile(r"(行动|方案|(?<!项目)(?<!工程)战略|纲要|政策)(计划)?$")
 # A programme's spending, unless one work is built after it or the word is a total (a work's 总投资): a sector's
 # construction ("长三角铁路建设投资规模超750亿元", "水利建设投资"; not "某某城际铁路建设总投资300亿元") and the years
 # a programme takes ("十个全覆盖工程计划用3年时间，投资800亿元，全面改善…"; not "计划用两年时间，投资20亿元建设某园").
@@ -1207,6 +1208,12 @@ def _the_headlines_work(title: str, sentence: str) -> bool:
         or any(title[i:i + 3] in sentence and not _NOT_A_NAME.search(title[i:i + 3]) for i in range(len(title) - 2))
 
 
+def _names_the_headlines_work(title: str, sentence: str) -> bool:
+    """Whether ``sentence`` writes four characters running of ``title`` that are no investment words nor a figure: the
+    headline's work named again ("蒲城古陶文化产业园")."""
+    return any(title[i:i + 4] in sentence and not _NOT_A_NAME.search(title[i:i + 4]) for i in range(len(title) - 3))
+
+
 def _precise(bound: _Found, stated: Amount) -> bool:
     """Whether ``stated`` is the figure that the headline's bound (``超4000亿元``) rounds."""
     if stated.currency != bound.amount.currency or not bound.bound:
@@ -1427,9 +1434,10 @@ def _counted_near(title: str, lead: str, amount_text: str) -> bool:
     amount the sentence reading (_investment_amounts) has already judged."""
     if _ROUNDUP.search(title):
         return True
-    at = lead.find(amount_text)
-    if at < 0:
+    found = _the_figure(amount_text).search(lead)  # (as written: "5亿元" is not inside "12.5亿元")
+    if found is None:
         return False
+    at = found.start()
     sentences = Marks(lead, SENTENCE_MARKS)
     return bool(_ROUNDUP.search(lead, sentences.start_before(at), sentences.first_from(at)))
 
@@ -1659,6 +1667,16 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
             # (The lead and the next paragraph: a dateline line above them is neither.)
             own = next((found for found in _investment_amounts(_opening(body, 2, sentences_only=True)[:4 * _REACH], title)
                         if not found.is_roundup), None)
+            if own is None:
+                # (Session 59) …or told later, in a sentence that names the headline's work (four characters running of
+                # the headline: "蒲城古陶文化产业园由某公司开发建设，预计总投资5亿元" under "…蒲城古陶文化产业园开工" over "此次共
+                # 集中开工4个项目，总投资12.5亿元"); no phase's, earlier or other work's.
+                later = body[:12 * _REACH]
+                own = next((found for found in _investment_amounts(later, title)
+                            if not found.is_roundup and not found.phase and found.end > chosen.end
+                            and _names_the_headlines_work(title, later[_sentence_start(later, found.end - 1):found.end])
+                            and not _EARLIER_WORK.search(later, _sentence_start(later, found.end - 1), found.end)
+                            and not _ANOTHER_WORK.search(later, _sentence_start(later, found.end - 1), found.end)), None)
             if own is not None:
                 chosen = own
         elif text is body and chosen.is_roundup and lead and not _ROUNDUP.search(title) \
@@ -1743,7 +1761,8 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
         if text is body and chosen.is_roundup:
             chosen = _our_share(body, chosen, title) or chosen
         first = chosen.amount
-        if not chosen.is_roundup and roundup_story and (text is title or first.text in lead) \
+        # (the figure as written, not inside a longer one: "5亿元" is not the lead's "12.5亿元", session 59)
+        if not chosen.is_roundup and roundup_story and (text is title or _the_figure(first.text).search(lead)) \
                 and _counted_near(title, lead, first.text):
             return Amount(first.value, first.currency, first.text, "roundup")
         if not chosen.is_roundup and (_batch_restated(body, first.text) or _batch_told_next(body, first.text)):

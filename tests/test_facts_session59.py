@@ -58,6 +58,17 @@ def test_a_stage_session_59_reads(title: str, body: str, stage: Optional[str]) -
     ("", "该项目由甲公司与乙公司共同投资，一期投资3.9亿元人民币，装机容量59.8兆瓦，分别为某村39.8兆瓦农光互补项目、"
          "某村20兆瓦渔光互补项目。", 3.9e8),
     ("", "项目二期工程投资2亿元，建设某镇农光互补项目。", 2e8),
+    # a headline's one work over the lead's batch: the work's own figure told later, in a sentence naming it (and a
+    # project's, not the batch's: "5亿元" is not the lead's "12.5亿元")
+    ("某区：蒲城古陶文化产业园开工", "8月15日，某区第九期“三个一批”活动暨蒲城古陶文化产业园项目开工仪式举行。此次共集中开工4个项目，"
+     "总投资12.5亿元。\n蒲城古陶是以古陶器而命名。遗址中的古陶窑证实了我市是古陶瓷器文化的故乡。\n"
+     "蒲城古陶文化产业园由某公司开发建设，预计总投资5亿元，占地面积3万平方米。", 5e8),
+    # …not another work's told later
+    ("某区：蒲城古陶文化产业园开工", "8月15日，某区第九期“三个一批”活动暨蒲城古陶文化产业园项目开工仪式举行。此次共集中开工4个项目，"
+     "总投资12.5亿元。\n蒲城古陶是以古陶器而命名。\n另一项目某物流园总投资3亿元。", 12.5e8),
+    # a work's "strategic" total beside its first phase: the total (a programme's strategy is still none)
+    ("", "协议商定由联合会动员会员单位投资建设石膏装饰建材产业链整体项目，项目战略总投资50亿元，首期投资不少于10亿元。", 50e8),
+    ("", "该省实施乡村振兴战略总投资300亿元。", None),
     # one work sized in the clause before its sum: the work's own, whatever it is fitted with after
     ("", "1月31日，某公司在某区的研发中心正式启动，中心占地43亩，投资3亿人民币，设置7条生产线及2条辅助线。", 3e8),
     ("", "该产业园总占地面积约200亩，投资5亿元，建设标准化厂房12栋。", 5e8),
