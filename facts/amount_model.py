@@ -15,7 +15,7 @@ figure's reading (its words, where it stands, how many figures stand beside it, 
 and their reading of the page as a tally or a summary of works in general); the figure is dropped only when the score
 says it is a project's investment with a probability below the weights file's ``cut`` (a right figure dropped is a
 user's missed alert, a wrong one kept a false one: 0.4 until session 58, below 0.5, where cross-validation's trade of the
-two turns even; 0.3 since session 59, measured on the 1,712 labelled pages of sessions 49–59 the weights were not
+two turns even; 0.3 since session 59, measured on the 1,712 labelled pages of sessions 54–59 the weights were not
 fitted on: 0.4 → 0.3 keeps 9 right figures more and 5 wrong ones, 0.3 → 0.25 keeps 1 and 3; 0.5 drops 7 wrong ones
 more than 0.4 and no right one, 3 pages more right in all than 0.3 but 9 more missed amounts, the target furthest off).
 Since session 29 the story's wording is one more feature (facts.wording's AMOUNT_WORDING: how much likelier the

@@ -175,7 +175,7 @@ _EXAMPLE_WORKS = [
      "土建施工已基本完成。\n在某物流园，某冷链项目总投资1.2亿元，主体已封顶。", {"amount": None}),
     ("某区项目建设跑出加速度", "某区坚持把项目建设作为硬支撑，以高质量项目建设推动区域经济发展。\n在某路，某半导体产业基地项目如火如荼建设中。"
      "该项目总投资10亿元，占地9.6万平方米。\n某智能制造项目总投资5亿元，正在进行设备安装。", {"amount": None}),
-    # (Session 59) …but a story that states one work's figure alone is that work's story: readers of sessions 49–59 label
+    # (Session 59) …but a story that states one work's figure alone is that work's story: readers of sessions 54–59 label
     # the figure on 6 of 7 such pages (session 22's readers labelled none; these two cases said so until session 59).
     ("上下同心推动产业项目建设“加速跑”", "当前，全市上下同心，全力推进重点产业项目建设。\n在某产业园，工人们正在加紧施工。某新材料项目计划总投资2.6亿元，"
      "土建施工已基本完成。", {"amount": 2.6e8}),
