@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from . import weights as W
-from .amounts import investment_figures
+from .amounts import investment_figures, the_figure
 from .batches import ROUNDUP, SEVERAL
 from .money import Amount
 from .stages import find_stage
@@ -114,9 +114,12 @@ def read_amount(title: str, body: str, amount: Amount, rule_stage: Optional[str]
     figures = [f for found in per_text for f in found]
     ours = next((f for f in figures if f.amount.text == amount.text), None)
     section, sentence, after = "none", "", ""
-    # (The figure as written, "１２．６亿元"; its words read normalised, as the rules read them.)
+    # (The figure as written, "１２．６亿元", not inside a longer number: "5亿元" is not the lead's "12.5亿元", session 59;
+    # its words read normalised, as the rules read them.)
+    written = the_figure(amount.text)
     for name, text in [("title", title)] + [(f"p{min(i, 3)}", p) for i, p in enumerate(paragraphs)]:
-        at = text.find(amount.text)
+        found = written.search(text)
+        at = found.start() if found else -1
         if at >= 0:
             section = name
             sentence = normalise(sentence_of(text, at) if name != "title" else text)

@@ -28,7 +28,7 @@ from .text import (BARE_TOU, FAIR_NAMES, FIVE_YEAR_PLAN, HOLIDAY, OUR_HOME, TODA
                    REACH as _REACH, SENTENCE_MARKS, SPAN_SO_FAR as _SPAN_SO_FAR, STATISTIC, TODAY, WORK_HEAD, Marks,
                    compared_after, compared_batch, day_item_start, normalise)
 
-__all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount", "stated_at", "tally_story"]
+__all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount", "stated_at", "tally_story", "the_figure"]
 
 # Words that make the amount after them an investment. A work's design budget or its total budget ("施工图设计预算约11.33亿元",
 # "该项目三年总体预算达到了1.2亿元") is its cost as an estimate is (概算); a department's budget is no 总预算 of a work. A bare 投资 that starts another noun
@@ -244,8 +244,11 @@ _DRAWN_IN = re.compile(r"(带动|拉动|撬动)[\u4e00-\u9fff]{0,4}$")
 _ATTRACTED = re.compile(r"(已经?|累计|先后)吸引[\u4e00-\u9fff]{0,2}$")
 # A programme's total ("该行动计划总投资3000亿元", "实施方案…投资"): the programme is no project. (A
 # project's "规划总投资", "计划投资" is its own planned total; so is a work's "战略总投资", session 59: "项目战略总投资50亿元，
-# 首期投资不少于10亿元".)
-_PROGRAMME_BEFORE = re.compile(r"(行动|方案|(?<!项目)(?<!工程)战略|纲要|政策)(计划)?$")
+# 首期投资不少于10亿元", _WORKS_STRATEGIC.)
+_PROGRAMME_BEFORE = re.compile(r"(行动|方案|战略|纲要|政策)(计划)?$")
+# A work's strategic total ("项目战略总投资50亿元", "该产业园战略总投资…"), not a fund's strategic stake in it ("对某项目战略
+# 投资3亿元": review59c), nor a programme's.
+_WORKS_STRATEGIC = re.compile("(?:" + WORK_HEAD + "|" + _WORKS_BY_KIND + ")战略$")
 # A programme's spending, unless one work is built after it or the word is a total (a work's 总投资): a sector's
 # construction ("长三角铁路建设投资规模超750亿元", "水利建设投资"; not "某某城际铁路建设总投资300亿元") and the years
 # a programme takes ("十个全覆盖工程计划用3年时间，投资800亿元，全面改善…"; not "计划用两年时间，投资20亿元建设某园").
@@ -774,7 +777,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "投入援疆资金900多万元": aid money, a programme's (bench/data/facts/README.md)
         if _EACH.match(between):
             continue  # "投资均在1000万美元以上": a bound each of several meets, no one work's figure
-        if _PROGRAMME_BEFORE.search(text, window_start, invest.start()):
+        if _PROGRAMME_BEFORE.search(text, window_start, invest.start()) \
+                and not (_WORKS_STRATEGIC.search(text, window_start, invest.start()) and ("总" in invest.group())):
             continue  # "该行动计划总投资3000亿元": a programme's total
         # A planning document the sentence is about ("…城际铁路建设规划近日获国家发展改革委批复，总里程约775公里，
         # 计划总投资4741亿元"): the total of all the works it plans, unless the amount's own clause names a work
@@ -1208,6 +1212,10 @@ def _the_headlines_work(title: str, sentence: str) -> bool:
         or any(title[i:i + 3] in sentence and not _NOT_A_NAME.search(title[i:i + 3]) for i in range(len(title) - 2))
 
 
+# Works built to serve another ("为保障某产业园建设…配套工程", "配套道路"): not that work's own figure.
+_SUPPORTING_WORKS = re.compile(r"为保障|为确保|为服务|配套")
+
+
 def _names_the_headlines_work(title: str, sentence: str) -> bool:
     """Whether ``sentence`` writes four characters running of ``title`` that are no investment words nor a figure: the
     headline's work named again ("蒲城古陶文化产业园")."""
@@ -1434,7 +1442,7 @@ def _counted_near(title: str, lead: str, amount_text: str) -> bool:
     amount the sentence reading (_investment_amounts) has already judged."""
     if _ROUNDUP.search(title):
         return True
-    found = _the_figure(amount_text).search(lead)  # (as written: "5亿元" is not inside "12.5亿元")
+    found = the_figure(amount_text).search(lead)  # (as written: "5亿元" is not inside "12.5亿元")
     if found is None:
         return False
     at = found.start()
@@ -1665,16 +1673,23 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
             # A headline reporting one work's stage ("汉川市年产50万吨再生铝项目开工") over the body's batch of the day that
             # the work was part of ("全省共集中开工项目1205个，总投资5380亿元。…该项目总投资28亿元"): the work's own figure.
             # (The lead and the next paragraph: a dateline line above them is neither.)
-            own = next((found for found in _investment_amounts(_opening(body, 2, sentences_only=True)[:4 * _REACH], title)
-                        if not found.is_roundup), None)
+            opening = _opening(body, 2, sentences_only=True)[:4 * _REACH]
+            own = next((found for found in _investment_amounts(opening, title)
+                        if not found.is_roundup
+                        and not _SUPPORTING_WORKS.search(opening, _sentence_start(opening, found.end - 1), found.end)), None)
             if own is None:
                 # (Session 59) …or told later, in a sentence that names the headline's work (four characters running of
                 # the headline: "蒲城古陶文化产业园由某公司开发建设，预计总投资5亿元" under "…蒲城古陶文化产业园开工" over "此次共
                 # 集中开工4个项目，总投资12.5亿元"); no phase's, earlier or other work's.
-                later = body[:12 * _REACH]
+                # (The headline's part after its place's colon names the work: "岳阳经开区：新材料产业园项目开工", not
+                # 岳阳经开; a phase only when the headline names it, "…产业园一期项目开工"; no works supporting it,
+                # "为保障…产业园建设，…同步投资1.5亿元实施…配套工程": review59c.)
+                later, work = body[:12 * _REACH], re.split(r"[：:]", title)[-1]
                 own = next((found for found in _investment_amounts(later, title)
-                            if not found.is_roundup and not found.phase and found.end > chosen.end
-                            and _names_the_headlines_work(title, later[_sentence_start(later, found.end - 1):found.end])
+                            if not found.is_roundup and found.end > chosen.end
+                            and (not found.phase or found.phase + "期" in work)
+                            and _names_the_headlines_work(work, later[_sentence_start(later, found.end - 1):found.end])
+                            and not _SUPPORTING_WORKS.search(later, _sentence_start(later, found.end - 1), found.end)
                             and not _EARLIER_WORK.search(later, _sentence_start(later, found.end - 1), found.end)
                             and not _ANOTHER_WORK.search(later, _sentence_start(later, found.end - 1), found.end)), None)
             if own is not None:
@@ -1762,7 +1777,7 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
             chosen = _our_share(body, chosen, title) or chosen
         first = chosen.amount
         # (the figure as written, not inside a longer one: "5亿元" is not the lead's "12.5亿元", session 59)
-        if not chosen.is_roundup and roundup_story and (text is title or _the_figure(first.text).search(lead)) \
+        if not chosen.is_roundup and roundup_story and (text is title or the_figure(first.text).search(lead)) \
                 and _counted_near(title, lead, first.text):
             return Amount(first.value, first.currency, first.text, "roundup")
         if not chosen.is_roundup and (_batch_restated(body, first.text) or _batch_told_next(body, first.text)):
@@ -1845,7 +1860,7 @@ def _a_venues_share(body: str, chosen: _Found, title: str) -> bool:
     """Whether a batch's figure is one venue's or one city's share of a wider event whose whole total the story never states
     ("第五批全省…重大项目集中开工活动启动仪式在杭州举行…。其中，嘉兴共有68个重大项目集中开工，总投资831亿元"): a part of the
     day's batch, not the story's (readers label none)."""
-    found = _the_figure(chosen.amount.text).search(body)
+    found = the_figure(chosen.amount.text).search(body)
     if found is None:
         return False
     start = _sentence_start(body, found.start())
@@ -1873,7 +1888,7 @@ def _batch_without_total(title: str, lead: str, body: str, chosen: _Found) -> bo
         if title.strip() else TOGETHER.search(lead)
     if not batch:
         return False
-    found = _the_figure(chosen.amount.text).search(body)
+    found = the_figure(chosen.amount.text).search(body)
     at = found.start() if found else -1
     if lead and body.find(lead) <= at < body.find(lead) + len(lead) \
             and not _PART_OF_THE_BATCH.search(body, _sentence_start(body, at), at):
@@ -1936,6 +1951,14 @@ def _several_works_figures(title: str, body: str, chosen: _Found) -> bool:
     return bool(counted) and len({(item.amount.value, item.amount.currency) for item in found if not item.phase}) >= 2
 
 
+# Several works or firms told ("一批企业", "3个项目", "多家企业", "各重点项目", "甲项目、乙医院、丙学校等"), not a work's
+# parts ("两条生产线").
+_SEVERAL_WORKS_TOLD = re.compile(r"一批|一大批|(?:多|(?<![\d.])[2-9]|(?<![\d.])\d{2,}|[两二三四五六七八九十]+)(?:个|家|项)[^，。；,;]{0,6}?"
+                                 r"(?:项目|企业|工程)|各(?:个|类|大)?(?:重点|重大|在建)?(?:项目|工程|工地|企业)"
+                                 # (works listed: "在甲项目、乙医院、丙学校等施工现场")
+                                 r"|(?:项目|工程|医院|学校|园)、[^，。；,;]{1,30}?等")
+
+
 # A work's site walked in a tour ("走进某返迁房项目建设现场", "在某物流园项目施工现场", "在某大桥建设现场"; not "项目现场负责人
 # 介绍": review59b).
 _SITE_WALKED = re.compile(r"(?:走进|来到|步入|深入|在)[^，。；,;！!？?\n]{2,24}?(?:现场|工地)")
@@ -1981,8 +2004,10 @@ def _an_example_work(title: str, lead: str, body: str, chosen: _Found) -> bool:
     # “加速度”" over one park's 六期厂房 and its total, "龙州加快糖业转型升级" over one firm's plant): that work's story. Over
     # h1–h15 and n9–n23, 6 such pages label the figure and 1 none; a headline counting its works ("累计开复工32个重点项目")
     # still tells examples, and so does a feature recalling a work of a past year ("2013年某乳业集团投资2.5亿元…建成").
+    # Nor when the body tells of several works beside the figure's ("一批企业正在建设…", "各项目…": review59c).
     sentence = body[_sentence_start(body, chosen.end - 1):chosen.end]
     return bool(_SEVERAL.search(title)) or bool(_PAST_YEAR_OPENS.match(sentence) or _RECALLED.match(sentence)) \
+        or bool(_SEVERAL_WORKS_TOLD.search(body)) \
         or len({(item.amount.value, item.amount.currency) for item in _investment_amounts(body, title)}) >= 2
 
 
@@ -2042,7 +2067,7 @@ def _split_by_currency(body: str, chosen: _Found, title: str) -> bool:
     """Whether a batch's figure is one of its classes told in another currency than the next ("共斩获项目69个。其中外资项目60个，
     投资总额40亿美元；内资项目9个，投资总额77亿元"): no whole total is stated, and none can be summed from them (readers of real
     pages label none)."""
-    found = _the_figure(chosen.amount.text).search(body)
+    found = the_figure(chosen.amount.text).search(body)
     if found is None:
         return False
     # Its whole sentence to the full stop (a class may follow after a semicolon), read after the sentence before it (which
@@ -2066,7 +2091,7 @@ def _split_by_currency(body: str, chosen: _Found, title: str) -> bool:
 def _batch_restated(body: str, amount_text: str) -> bool:
     """Whether ``amount_text`` is stated (there or again) in a sentence that counts or lists the day's batch of
     projects, or signs with several parties at once (_THIS_BATCH, _PARTIES_SIGNED): their total, not one project's."""
-    for seen, found in enumerate(_the_figure(amount_text).finditer(body)):
+    for seen, found in enumerate(the_figure(amount_text).finditer(body)):
         if seen == 4:
             break  # a figure stated a few times at most (hostile texts: bounded)
         sentence = body[_sentence_start(body, found.start()):found.start()]
@@ -2078,12 +2103,12 @@ def _batch_restated(body: str, amount_text: str) -> bool:
 def _batch_told_next(body: str, amount_text: str) -> bool:
     """Whether the sentence after the figure's counts the day's batch it totals ("总投资64亿元的光伏发电项目合作协议签约仪式…举行。
     …这次签约的两个光伏电项目分别是…") or the figure is restated as the works it includes ("62亿元投资的合作项目包括…")."""
-    found = _the_figure(amount_text).search(body)
+    found = the_figure(amount_text).search(body)
     if found is None:
         return False
     # The works it includes, themselves projects ("…合作项目包括总投资5亿元的光伏幕墻生产基地项目、…"), not one work's parts
     # ("产业园项目包括4栋标准化厂房、1栋研发楼…", "项目涵盖污水处理、管网铺设等内容") nor its prospects ("项目有望…", "有序推进").
-    if re.compile(_the_figure(amount_text).pattern
+    if re.compile(the_figure(amount_text).pattern
                   + r"[^，。；,;]{0,8}?项目(?:包括|涵盖)(?:总?投资|[^。；]{0,80}?项目[^。；、]{0,20}?、)").search(body):
         return True
     after = end = sentence_end(body, found.start())
@@ -2099,7 +2124,7 @@ def stated_at(body: str, amount: Amount, title: str = "") -> int:
     """Where the body states ``amount`` (-1: nowhere): its text as written, not inside a longer number ("2亿元" is not
     the "12亿元" of "计划总投资12亿元") nor on a line repeating the headline, whose figure the body states again."""
     headline, repeated = title.strip(), -1
-    for found in _the_figure(amount.text).finditer(body):
+    for found in the_figure(amount.text).finditer(body):
         line_start = body.rfind("\n", 0, found.start()) + 1
         line_end = body.find("\n", found.end())
         if headline and body[line_start:line_end if line_end >= 0 else len(body)].strip() == headline:
@@ -2109,6 +2134,8 @@ def stated_at(body: str, amount: Amount, title: str = "") -> int:
     return repeated  # (stated on the headline's line only: that line)
 
 
-def _the_figure(amount_text: str) -> re.Pattern[str]:
-    """``amount_text`` as written, not inside a longer number ("5亿元" is not found in "15亿元")."""
-    return re.compile(r"(?<![\d.])" + re.escape(amount_text))
+def the_figure(amount_text: str) -> re.Pattern[str]:
+    """``amount_text`` as written, not inside a longer number ("5亿元" is not found in "15亿元", "五亿元" not in "十五亿元";
+    session 59: the amount model looks its figure up so too)."""
+    before = r"(?<![\d.])" if amount_text[:1].isdigit() else r"(?<![\d." + CN_DIGITS + r"])"
+    return re.compile(before + re.escape(amount_text))

@@ -66,6 +66,14 @@ def test_a_stage_session_59_reads(title: str, body: str, stage: Optional[str]) -
     # …not another work's told later
     ("某区：蒲城古陶文化产业园开工", "8月15日，某区第九期“三个一批”活动暨蒲城古陶文化产业园项目开工仪式举行。此次共集中开工4个项目，"
      "总投资12.5亿元。\n蒲城古陶是以古陶器而命名。\n另一项目某物流园总投资3亿元。", 12.5e8),
+    # review59c's traps: the headline's place is no work's name (岳阳经开区), a supporting work's figure is not the work's,
+    # a fund's strategic stake is no investment
+    ("长沙经开区：某新材料产业园开工", "8月15日，长沙经开区举行项目集中开工仪式，此次共集中开工6个项目，总投资32.7亿元。\n"
+     "某新材料产业园项目占地300亩。\n长沙经开区今年将投资3亿元建设人才公寓。", 32.7e8),
+    ("某县：新能源电池产业园项目开工", "8月15日，某县举行项目集中开工仪式，此次共集中开工8个项目，总投资86.5亿元。\n"
+     "为保障新能源电池产业园建设，某县同步投资1.5亿元实施道路管网配套工程。", 86.5e8),
+    ("", "省级基金对某锂电池项目战略投资3亿元，助力项目建设。", None),
+    ("", "该产业园战略总投资50亿元，首期投资不少于10亿元。", 50e8),
     # a work's "strategic" total beside its first phase: the total (a programme's strategy is still none)
     ("", "协议商定由联合会动员会员单位投资建设石膏装饰建材产业链整体项目，项目战略总投资50亿元，首期投资不少于10亿元。", 50e8),
     ("", "该省实施乡村振兴战略总投资300亿元。", None),
