@@ -1208,18 +1208,18 @@ _POINTS_BACK = re.compile(r"\s*(?:(?:据介绍|据了解|据悉|目前)[，,]?\s
 def _the_headlines_work(title: str, sentence: str) -> bool:
     """Whether ``sentence`` tells the headline's work: it opens pointing back to it or its investor, or writes three
     characters running of ``title`` that are no investment words nor a figure ("台湾统一集团")."""
-    return bool(_POINTS_BACK.match(sentence)) \
-        or any(title[i:i + 3] in sentence and not _NOT_A_NAME.search(title[i:i + 3]) for i in range(len(title) - 2))
+    return bool(_POINTS_BACK.match(sentence)) or _writes_a_run_of(title, sentence, 3)
 
 
 # Works built to serve another ("为保障某产业园建设…配套工程", "配套道路"): not that work's own figure.
 _SUPPORTING_WORKS = re.compile(r"为保障|为确保|为服务|配套")
 
 
-def _names_the_headlines_work(title: str, sentence: str) -> bool:
-    """Whether ``sentence`` writes four characters running of ``title`` that are no investment words nor a figure: the
-    headline's work named again ("蒲城古陶文化产业园")."""
-    return any(title[i:i + 4] in sentence and not _NOT_A_NAME.search(title[i:i + 4]) for i in range(len(title) - 3))
+def _writes_a_run_of(title: str, sentence: str, length: int) -> bool:
+    """Whether ``sentence`` writes ``length`` characters running of ``title`` that are no investment words nor a figure:
+    the headline's work or investor named again ("台湾统一集团" with 3, "蒲城古陶文化产业园" with 4)."""
+    return any(title[i:i + length] in sentence and not _NOT_A_NAME.search(title[i:i + length])
+               for i in range(len(title) - length + 1))
 
 
 def _precise(bound: _Found, stated: Amount) -> bool:
@@ -1688,7 +1688,7 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
                 own = next((found for found in _investment_amounts(later, title)
                             if not found.is_roundup and found.end > chosen.end
                             and (not found.phase or found.phase + "期" in work)
-                            and _names_the_headlines_work(work, later[_sentence_start(later, found.end - 1):found.end])
+                            and _writes_a_run_of(work, later[_sentence_start(later, found.end - 1):found.end], 4)
                             and not _SUPPORTING_WORKS.search(later, _sentence_start(later, found.end - 1), found.end)
                             and not _EARLIER_WORK.search(later, _sentence_start(later, found.end - 1), found.end)
                             and not _ANOTHER_WORK.search(later, _sentence_start(later, found.end - 1), found.end)), None)
@@ -1850,6 +1850,12 @@ def _paragraph_start(body: str, end: int) -> int:
     return max(body.rfind("\n", low, end) + 1, low)
 
 
+def _paragraph_end(body: str, at: int) -> int:
+    """Where the paragraph holding ``at`` ends (the body's end for the last)."""
+    end = body.find("\n", at)
+    return len(body) if end < 0 else end
+
+
 # A place telling of its own signings ("我市签约项目9个", "我市参加了…签约仪式", "活动期间，全市签约项目96个"; not "我国").
 _OUR_SIGNINGS = re.compile(r"(?:我|全)(?:市|县|区|州|旗)[^，。；,;]{0,24}?(?:签约|签订|签署)")
 # …or by its name, right after 其中, when the story is told by a place ("…在我区召开。…其中，万州签约项目12个").
@@ -1964,12 +1970,6 @@ _SEVERAL_WORKS_TOLD = re.compile(r"一批|一大批|(?:多|(?<![\d.])[2-9]|(?<![
 _SITE_WALKED = re.compile(r"(?:走进|来到|步入|深入|在)[^，。；,;！!？?\n]{2,24}?(?:现场|工地)")
 
 
-def _paragraph_end(body: str, at: int) -> int:
-    """Where the paragraph holding ``at`` ends (the body's end for the last)."""
-    end = body.find("\n", at)
-    return len(body) if end < 0 else end
-
-
 def _an_example_work(title: str, lead: str, body: str, chosen: _Found) -> bool:
     """Whether a figure told after the lead is one work's in a story about a place's works in general: its headline and
     lead speak of key works, a campaign or a drive ("上下同心推动产业项目建设“加速跑”", "铁西区坚持把项目建设作为硬支撑…"),
@@ -1989,7 +1989,7 @@ def _an_example_work(title: str, lead: str, body: str, chosen: _Found) -> bool:
         rest_at = body.find(lead) + len(lead)
         walked = list(_SITE_WALKED.finditer(body, rest_at))
         if len(walked) == 1 and walked[0].end() <= chosen.end <= _paragraph_end(body, _paragraph_end(body, walked[0].end()) + 1) \
-                and len({(item.amount.value, item.amount.currency) for item in _investment_amounts(body, title)}) < 2:
+                and _figures_stated(body, title) < 2:
             return False
         return _about_works_in_general(title, lead)
     # (Session 59) A headline counting works put on a list ("省级田园综合体创建资格名单公布 临沂三家入选"): the figure told
@@ -2007,8 +2007,12 @@ def _an_example_work(title: str, lead: str, body: str, chosen: _Found) -> bool:
     # Nor when the body tells of several works beside the figure's ("一批企业正在建设…", "各项目…": review59c).
     sentence = body[_sentence_start(body, chosen.end - 1):chosen.end]
     return bool(_SEVERAL.search(title)) or bool(_PAST_YEAR_OPENS.match(sentence) or _RECALLED.match(sentence)) \
-        or bool(_SEVERAL_WORKS_TOLD.search(body)) \
-        or len({(item.amount.value, item.amount.currency) for item in _investment_amounts(body, title)}) >= 2
+        or bool(_SEVERAL_WORKS_TOLD.search(body)) or _figures_stated(body, title) >= 2
+
+
+def _figures_stated(body: str, title: str) -> int:
+    """How many distinct investment figures (value and currency) the body states."""
+    return len({(item.amount.value, item.amount.currency) for item in _investment_amounts(body, title)})
 
 
 def _about_works_in_general(title: str, lead: str) -> bool:

@@ -38,6 +38,9 @@ from facts_reading import first_place_city as _city, rules_amount as _amount
     ("", "某航空有限公司正式启动运营。", None),
     ("", "某银行某分行正式启动运营。", None),
     ("", "该市场闭市整修后再次启动运营。", None),
+    # 正式运营 shares those exclusions (final read), and still reads a work's
+    ("", "某银行某分行正式运营。", None),
+    ("", "某港口正式运营。", "投产"),
     ("", "某公司启动运营以来，业绩稳步增长。", None),
     ("", "首衡城启动运营后，将新增经营主体4000家以上。", None),
     # a work whose building is done
