@@ -56,7 +56,14 @@ _NOT_PLACES = {"阿里", "白银", "城区", "郊区", "矿区", "新区", "市�
                "清水河",  # rivers of that name run in many provinces ("清水河大桥" of a Guizhou railway)
                # 黑龙江's own short name in news ("促进龙江高质量发展", "打造龙江…第一乡": all six seen pages, session 40) and
                # the 白龙江 river, not 齐齐哈尔's 龙江县 (found by its full name)
-               "龙江"}
+               "龙江",
+               # (session 60) the Central Plains, 河南's own name in news ("打造“中原鞋都”", "中原经济区", "中原汽车"), not
+               # 郑州's 中原区 (found by its full name)
+               "中原"}
+# Idioms that open with a division's short name and name a land, not the division: (session 51) "天山南北", both sides
+# of the range, not 乌鲁木齐's 天山区 (not a county's "贯穿萧山南北"); (session 60) "白山松水", "白山黑水": 吉林's and the
+# North-East's mountains and rivers, not 白山市 (a 吉林 province story headlined "白山松水间…").
+_IDIOMS_OPENED = {"天山": ("南北",), "白山": ("松水", "黑水")}
 # Short names that are everyday words of news as often, read only right after their own province or city ("广西全州"):
 # "全州" is "the whole prefecture" in an autonomous prefecture's news ("全州产业园区建设工作座谈会", "全州上下": every use on
 # the 267 seen pages of sessions 46–47), not 桂林's 全州县 (found by its full name anywhere).
@@ -269,6 +276,9 @@ _ABBREVIATED = re.compile(r"(?:在|来|赴|落户|扎根|驻|留|到)(?P<abbr>["
 # (Session 59) …or a village named after it with one character more ("漓渚镇朱家坞、黄山畈村等2个村": not 黄山市; a list's
 # word may follow, 等, 和), though not a word ending in 村 ("乡村", "农村", "渔村", "山村": "推进丽水乡村。").
 _VILLAGE_AFTER = re.compile(r"(?:(?![乡农渔山新])[\u4e00-\u9fff])?村(?:(?![\u4e00-\u9fffA-Za-z])|(?=等|和|与|及))")
+# (Session 60) A short name that is a water's too ("东河": 包头's 东河区, and a river of 旺苍县) names the water before a river
+# basin's word ("加强东河流域水污染防治", "东河两岸"), not the district.
+_WATERS_WORD_AFTER = re.compile(r"流域|水系|干流|支流|河道|河段|沿岸|两岸|上游|中游|下游|入海口|入江口|水污染|水环境|水质|水域|水生态")
 # A compass point or a water's name may stand between ("北京东路", "海口湖大道").
 _NAMED_AFTER = re.compile(r"时代|大厦|宾馆|饭店|大酒店|酒店|大楼|商厦|证券交易所|证券报|证券时报|[东西南北中湖江河]?(?:路(?!桥|线|演|径|网|段|面|况|口)|大街|大道)"
                           r"|街(?!道|区|头)")
@@ -657,11 +667,12 @@ class _Table:
                     continue  # a region word (东北), or a building's or street's name
                 if not name.endswith(_SUFFIXES) and _VILLAGE_AFTER.match(text, end + 1):
                     continue  # "…良山村、西峰村4个建制村": a village of that name (南安's 英都镇), not 庆阳's 西峰区
+                if not name.endswith(_SUFFIXES) and name[-1] in "河江湖溪川" and _WATERS_WORD_AFTER.match(text, end + 1):
+                    continue  # "东河流域": a river, not 包头's 东河区
                 if _official_name(text, start, end + 1):
                     continue  # "市长包江苏": a person
-                if name == "天山" and text.startswith("南北", end + 1):
-                    continue  # (session 51) "天山南北": the lands on both sides of the range, not 乌鲁木齐's 天山区 (an idiom;
-                    # not a county's "贯穿萧山南北")
+                if any(text.startswith(rest, end + 1) for rest in _IDIOMS_OPENED.get(name, ())):
+                    continue  # "天山南北", "白山松水": an idiom naming a land, not 乌鲁木齐's 天山区 nor 白山市
                 if len(name) == 2 and text[end + 1:end + 2] == name[0] and self.words.get(name, (0, ""))[1] != "ns" \
                         and all(self.by_code[c].level == 2 for c in self.names[name]) and _dictionary_word(text[end + 1:end + 3]):
                     continue  # (session 51) "惠农惠民": a parallel phrase of two words, no 惠农区 (not a city's "包头包钢",
