@@ -172,8 +172,10 @@ __all__ = [
 #: a phase only when the headline names it, no supporting works' figure, a fund's strategic stake none, a story telling
 #: several works keeps its examples) and the amount model's figure looked up as written; 77: 正式运营 shares 启动运营's
 #: exclusions (a bank's branch, a group, an app, a reopening); 78: a river's short name before a basin's word (东河流域) no
-#: district, 中原 the Central Plains, an idiom opening with a city's short name (白山松水) no city.)
-FACTS_VERSION = 78
+#: district, 中原 the Central Plains, an idiom opening with a city's short name (白山松水) no city; 79: money for a campaign
+#: carried out (开展…行动) a programme's, every site of a place at work told as a scene (各项目…紧张施工) no one work's
+#: stage nor name, so its later figures are examples.)
+FACTS_VERSION = 79
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

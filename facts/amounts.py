@@ -301,10 +301,10 @@ _SIZE_CLASS_AFTER = re.compile(r"(?:以上|的)?[^，。；,;\d]{0,10}?项目") 
 # builds no work: no project's investment. Research that makes something ("投资10亿元研发生产新型锂电池", "研发
 # 及产业化基地") is a work's, and a fund set up beside a work built ("建设新材料产业园，同时设立…基金") leaves it.
 # Money spent on a campaign or a kind of renovation ("投资300亿元实施城市更新行动", "投入6000万元实施农村道路硬化",
-# "投入4000万元实施农村“厕所革命”": review55a),
+# "投入4000万元实施农村“厕所革命”": review55a; session 60: "新疆投资8.8亿元开展旅游服务设施提升行动"),
 # "投资1.8亿元实施中小学校舍改造工程"): a programme's, unless one named work is its object ("实施某水库除险加固工程",
 # "实施的官桥水库…工程日前竣工" is no campaign: 实施的 names the work after it).
-_CAMPAIGN_AFTER = re.compile(r"^[，,]?(用于)?实施(?!的)(?P<object>[^，。；,;]{0,14}?)(行动|改造|整治|硬化|防涝|培育|攻坚|创建|提升|革命)"
+_CAMPAIGN_AFTER = re.compile(r"^[，,]?(用于)?(?:实施|开展)了?(?!的)(?P<object>[^，。；,;]{0,14}?)(行动|改造|整治|硬化|防涝|培育|攻坚|创建|提升|革命)(?:行动)?"
                              r"(?![^，。；,;]{0,6}?项目)")  # "实施10万亩高标准农田建设改造提升项目" is a project
 # A campaign's object is a class of things all over an area ("老旧小区", "农村道路", "校舍", "人居环境") or a 行动; a
 # named road, river or plant is one work ("实施星沙大道提质改造", "实施烧结机超低排放改造"), and so is a firm's or a
@@ -2025,7 +2025,21 @@ def _about_works_in_general(title: str, lead: str) -> bool:
     # "第二批设备进场".)
     named_in_title = (bool(_ONE_WORK_NAMED.search(title)) and not (_SEVERAL.search(title) or "各地" in title)
                       or bool(THIS_WORK.search(title)))
-    return not (named_in_title or _ONE_WORK_NAMED.search(first) or find_stage(title, first))
+    return not (named_in_title or _ONE_WORK_NAMED.search(first) or _a_works_stage(title, first))
+
+
+# A start told in words, not read from a scene of works under way.
+_STARTED_IN_WORDS = re.compile(r"开工|动工|奠基|开建|破土|开复工")
+
+
+def _a_works_stage(title: str, first: str) -> Optional[str]:
+    """The stage the headline and the lead's first sentence report, none for every site of a place at work ("城投集团各
+    项目抢抓有利时机，紧张施工", "在某开发区各重点项目施工工地，项目建设如火如荼", session 60): the scene's 开工 is all the
+    works' progress, not one work's start nor a day's batch (its readers label neither an amount nor a stage)."""
+    stage = find_stage(title, first)
+    if stage == "开工" and EACH_SITE.search(first) and not _STARTED_IN_WORDS.search(title + first):
+        return None
+    return stage
 
 
 def works_in_general_summary(title: str, body: str) -> bool:
@@ -2050,7 +2064,7 @@ _INDUSTRY_FEATURE = re.compile(r"[业济](?:发展)?(?:实现|成效|提档|升�
 # One work named ("某水库工程", "某搬迁项目"; not "重点项目", "产业项目", "21个项目", "项目建设", "项目签约").
 # (session 36) Not a class ending in 点 ("重点项目", "试点项目"), but a work named for a place ("应急隔离点项目"); a work
 # named by its kind before 项目建设 ("温德姆温泉度假酒店项目建设情况") is one work's building, not works' in general.
-_ONE_WORK_NAMED = re.compile(r"(?<![大业个级上元类批的型和、多])(?<!重点)(?<!试点)(?<!亮点)(?<!难点)(?<!热点)(?<!堵点)"
+_ONE_WORK_NAMED = re.compile(r"(?<![大业个级上元类批的型和、多各抓促])(?<!重点)(?<!试点)(?<!亮点)(?<!难点)(?<!热点)(?<!堵点)"
                              r"(?<!节点)(?<!焦点)(?<!痛点)(?:项目|工程)(?!建设|工作|观摩|推进|签约|集中)"
                              r"|(?<=[店馆厂站库楼])项目(?=建设)|(?<=点)(?<![重试亮难热堵节焦痛]点)项目(?=建设)"
                              r"|[\u4e00-\u9fff](?:大桥|水库|电站|枢纽|机场|铁路|高速公路|公路|生产线|大厦|医院|院区|污水处理厂|产业园"

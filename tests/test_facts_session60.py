@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from facts_reading import first_place_city as _city
+from newsmon.facts import extract_facts
+from facts_reading import first_place_city as _city, rules_amount as _amount
 
 
 @pytest.mark.parametrize("title, body, city", [
@@ -22,7 +23,6 @@ from facts_reading import first_place_city as _city
     ("", "包头市东河区某项目开工。", "包头市"),
     ("", "某公司在东河建设物流园。", "包头市"),
     # the Central Plains
-    ("睢县打造“中原鞋都”", "睢县全力围绕“一双鞋”做文章，打造“中原鞋都”。", "商丘市"),
     ("", "某县加快建设中原经济区。", ""),
     # 郑州's district by its full name
     ("", "郑州市中原区某项目开工。", "郑州市"),
@@ -36,3 +36,34 @@ from facts_reading import first_place_city as _city
 ])
 def test_a_city_session_60_reads(title: str, body: str, city: str) -> None:
     assert _city(title, body) == city
+
+
+def test_the_central_plains_are_no_district() -> None:
+    places = extract_facts("睢县启动申报“中原鞋都”发展制鞋产业",
+                           "近年来，睢县明确提出以打造“中原鞋都”为战略定位，全力围绕“一双鞋”做文章。").places
+    assert [place.county for place in places] == ["睢县"]
+
+
+@pytest.mark.parametrize("title, body, value", [
+    # money for a campaign carried out (开展), as for one implemented (实施): a programme's, no work's
+    ("", "某自治区在做好疫情防控的基础上，投资8.8亿元开展旅游服务设施提升行动，迎接游客。", None),
+    ("", "今年，某自治区投资8.8亿元开展了旅游服务设施提升行动。", None),
+    ("", "某县投资8000万元开展农村人居环境整治提升，惠及全县群众。", None),
+    # one named work stays its own
+    ("", "某集团投资5亿元实施某水库除险加固工程，工期两年。", 5e8),
+    # every site of a place at work, told as a scene under a works headline: the figure later is an example's
+    ("炎炎夏日施工忙 项目建设加速度",
+     "炎炎夏日，某城投集团各项目抢抓有利时机，紧张施工，工人们坚守在各个项目上抢抓项目进度，一派热火朝天的施工景象。\n"
+     "在某市生活垃圾无害化处理项目建设现场，挖掘机来回穿梭。\n"
+     "在某市城区背街小巷雨污分流改造工程项目现场，工人正在破除原有路面。该项目工程造价126万元。", None),
+    ("",
+     "盛夏时节，在某经济开发区各重点项目施工工地，项目建设如火如荼，呈现出一派热火朝天的施工图景。\n"
+     "走进占地520余亩的某光伏新能源生产基地项目，工人师傅们正在焊接车间屋顶。\n"
+     "该项目总投资40亿元，是某市重点工程项目。\n"
+     "在某智能制造产业园项目，总投资10亿元的厂房已经封顶。", None),
+    # a lead telling the works' start on a day is no scene: its one work's figure stays
+    ("某县重点项目集中开工",
+     "3月5日，某县各重点项目集中开工，某食品加工项目总投资3亿元。", 3e8),
+])
+def test_an_amount_session_60_reads(title: str, body: str, value) -> None:
+    assert _amount(title, body) == value
