@@ -1,5 +1,10 @@
 """Session 60, checked on made-up stories: the rules read from session 59's blind pages (n24–n26, now seen).
 
+* Stages: one work's building launched (企业启动了二期项目建设) is 开工, not a class of works' (启动5个重点项目建设), a
+  meeting's (启动产业项目建设流动现场会) nor the preparations' (启动…建设前期工作).
+* Amounts: money for a campaign carried out (开展…提升行动) is a programme's, as for one implemented (实施); a lead telling
+  every site of a place at work as a scene (各项目…紧张施工) names no work and reads no start, so the figures after it are
+  its examples.
 * Places: a short name that is a river's too names the river before a basin's word (东河流域, 东河两岸: not 包头's
   东河区); 中原 is the Central Plains in news (“中原鞋都”), not 郑州's 中原区; an idiom opening with a city's short name
   names a land (白山松水: 吉林's, not 白山市).
@@ -12,6 +17,18 @@ import pytest
 
 from newsmon.facts import extract_facts
 from facts_reading import first_place_city as _city, rules_amount as _amount
+
+
+@pytest.mark.parametrize("title, body, stage", [
+    ("", "为适应发展形势，某企业启动了二期项目建设，设计年产能为2.5万吨。", "开工"),
+    ("", "某城投集团于3月19日启动某隔离点二期项目建设，力争十天完成。", "开工"),
+    ("", "7月28日，某市启动产业项目建设流动现场会。", None),
+    ("", "该县启动某水库工程建设前期工作。", None),
+    ("", "某区启动5个重点项目建设。", None),
+    ("", "某县启动民生工程建设。", None),
+])
+def test_a_stage_session_60_reads(title: str, body: str, stage) -> None:
+    assert extract_facts(title, body).stage == stage
 
 
 @pytest.mark.parametrize("title, body, city", [
