@@ -59,7 +59,10 @@ _NOT_PLACES = {"阿里", "白银", "城区", "郊区", "矿区", "新区", "市�
                "龙江",
                # (session 60) the Central Plains, 河南's own name in news ("打造“中原鞋都”", "中原经济区", "中原汽车"), not
                # 郑州's 中原区 (found by its full name)
-               "中原"}
+               "中原",
+               # (session 60) Mongolian "rich", opening many of 内蒙古's names ("巴彦乌拉", "巴彦巨日合嘎查", "巴彦浩特"), not
+               # 哈尔滨's 巴彦县 (found by its full name)
+               "巴彦"}
 # Idioms that open with a division's short name and name a land, not the division: (session 51) "天山南北", both sides
 # of the range, not 乌鲁木齐's 天山区 (not a county's "贯穿萧山南北"); (session 60) "白山松水", "白山黑水": 吉林's and the
 # North-East's mountains and rivers, not 白山市 (a 吉林 province story headlined "白山松水间…").

@@ -6,7 +6,8 @@
   every site of a place at work as a scene (各项目…紧张施工) names no work and reads no start, so the figures after it are
   its examples.
 * Places: a short name that is a river's too names the river before a basin's word (东河流域, 东河两岸: not 包头's
-  东河区); 中原 is the Central Plains in news (“中原鞋都”), not 郑州's 中原区; an idiom opening with a city's short name
+  东河区); 中原 is the Central Plains in news (“中原鞋都”), not 郑州's 中原区, and 巴彦 a word opening many of 内蒙古's
+  names (巴彦乌拉), not 哈尔滨's 巴彦县 (both read by their full names); an idiom opening with a city's short name
   names a land (白山松水: 吉林's, not 白山市).
 
 The stories here are written for the tests.
@@ -50,6 +51,10 @@ def test_a_stage_session_60_reads(title: str, body: str, stage) -> None:
     # the city by its short name
     ("", "某公司在白山建设矿泉水厂。", "白山市"),
     ("", "某项目在天山南北全面铺开。", ""),
+    # Mongolian "rich" opening a name of 内蒙古 (a mine, a village), not 哈尔滨's 巴彦县, read by its full name
+    ("", "蒙能东苏巴彦乌拉100万千瓦风储项目启动。", ""),
+    ("", "哈尔滨市巴彦县某食品加工项目开工。", "哈尔滨市"),
+    ("", "某公司在巴彦县建设生猪屠宰项目。", "哈尔滨市"),
 ])
 def test_a_city_session_60_reads(title: str, body: str, city: str) -> None:
     assert _city(title, body) == city
