@@ -1,7 +1,8 @@
 """Session 60, checked on made-up stories: the rules read from session 59's blind pages (n24–n26, now seen).
 
 * Stages: one work's building launched (企业启动了二期项目建设) is 开工, not a class of works' (启动5个重点项目建设), a
-  meeting's (启动产业项目建设流动现场会) nor the preparations' (启动…建设前期工作).
+  meeting's (启动产业项目建设流动现场会) nor the preparations' (启动…建设前期工作); a plant's connection told by its ceremony
+  (并网发电启动仪式) or built and connected in one phrase (建成且并网发电) is 投产.
 * Amounts: money for a campaign carried out (开展…提升行动) is a programme's, as for one implemented (实施); a lead telling
   every site of a place at work as a scene (各项目…紧张施工) names no work and reads no start, so the figures after it are
   its examples.
@@ -27,6 +28,11 @@ from facts_reading import first_place_city as _city, rules_amount as _amount
     ("", "该县启动某水库工程建设前期工作。", None),
     ("", "某区启动5个重点项目建设。", None),
     ("", "某县启动民生工程建设。", None),
+    # a plant's connection told by its ceremony, or built and connected in one phrase; not a plan
+    ("", "9月22日，某光伏发电示范项目并网发电启动仪式在某镇举行。", "投产"),
+    ("", "近期，投资10亿元的某渔光互补光伏发电项目建成且并网发电。", "投产"),
+    ("", "该项目力争2022年实现并网发电。", None),
+    ("", "某项目计划年底举行并网发电仪式。", None),
 ])
 def test_a_stage_session_60_reads(title: str, body: str, stage) -> None:
     assert extract_facts(title, body).stage == stage
