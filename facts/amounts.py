@@ -1497,9 +1497,12 @@ _TOUR_HEADLINE = re.compile(r"(?:" + _OFFICIALS_VISIT + r"|检查|巡查)[^，�
 # A lead's visit to works told stop by stop ("组织专项调研活动，…实地考察项目建设进展" … "调研首站来到…", "与会人员奔赴14个点位",
 # "督查组先后前往…等点位"): a tour too, its works' figures examples.
 # (Officials' visits: not an investor's 考察 of a place, nor a safety 检查 of one work.)
-_TOUR_LEAD = re.compile(r"(?:" + _OFFICIALS_VISIT + r"|观摩|现场会)[^。；\n]{0,30}?项目|项目[^。；\n]{0,16}?(?:" + _OFFICIALS_VISIT + r"|观摩)")
-# Stops named as such, or two works visited one after the other ("先后来到某项目现场、某项目现场"; not "随后来到某经开区").
-_STOPS = re.compile(r"首站|下一站|(?:\d+|[两二三四五六七八九十]+)个点位|等点位"
+# (Session 60) A delegation's study tour of a place ("…一行12人赴某区就畜牧业发展情况进行学习考察"): its stops' figures too.
+_TOUR_LEAD = re.compile(r"(?:" + _OFFICIALS_VISIT + r"|观摩|现场会)[^。；\n]{0,30}?项目|项目[^。；\n]{0,16}?(?:" + _OFFICIALS_VISIT + r"|观摩)"
+                        r"|学习考察|观摩学习|参观学习|考察学习|观摩考察")
+# Stops named as such ("首站", "首先考察了某牧场项目"), or two works visited one after the other ("先后来到某项目现场、某项目
+# 现场"; not "随后来到某经开区").
+_STOPS = re.compile(r"首站|下一站|(?:\d+|[两二三四五六七八九十]+)个点位|等点位|首先(?:考察|参观|来到|察看|前往)"
                     r"|先后(?:来到|前往|深入|调研|察看|视察)[^。；\n]{0,40}?(?:、|和|及)"
                     # (session 36) works counted on a tour ("先后在洛南、商州…现场观摩了9个重大项目", "对…等3个项目进行观摩")
                     r"|先后在[^。；\n]{0,40}?(?:、|和|及)|观摩了?[^。；\n]{0,6}?(?:\d+|[两二三四五六七八九十]+)个"

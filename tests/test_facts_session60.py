@@ -5,7 +5,7 @@
   (并网发电启动仪式) or built and connected in one phrase (建成且并网发电) is 投产.
 * Amounts: money for a campaign carried out (开展…提升行动) is a programme's, as for one implemented (实施); a lead telling
   every site of a place at work as a scene (各项目…紧张施工) names no work and reads no start, so the figures after it are
-  its examples.
+  its examples; so are the stops' figures of an untitled delegation's study tour (赴某区…进行学习考察。首先考察了…).
 * Places: a short name that is a river's too names the river before a basin's word (东河流域, 东河两岸: not 包头's
   东河区); 中原 is the Central Plains in news (“中原鞋都”), not 郑州's 中原区, and 巴彦 a word opening many of 内蒙古's
   names (巴彦乌拉), not 哈尔滨's 巴彦县 (both read by their full names); an idiom opening with a city's short name
@@ -89,6 +89,11 @@ def test_the_central_plains_are_no_district() -> None:
      "走进占地520余亩的某光伏新能源生产基地项目，工人师傅们正在焊接车间屋顶。\n"
      "该项目总投资40亿元，是某市重点工程项目。\n"
      "在某智能制造产业园项目，总投资10亿元的厂房已经封顶。", None),
+    # an untitled delegation's study tour, its stops told from the first: the figures are its stops', examples
+    ("", "7月31日，某省台办宣传处处长等一行12人赴某市某区就畜牧业发展情况进行学习考察。\n"
+         "首先考察了某镇某现代牧场项目，该项目由某集团投资兴建。某现代牧场总投资7000万美元，占地面积1.3万亩。", None),
+    # an investor's visit that ends in a deal is no study tour
+    ("", "某集团一行来我县参观考察，双方签订投资协议，计划投资5亿元建设某食品加工项目。", 5e8),
     # a lead telling the works' start on a day is no scene: its one work's figure stays
     ("某县重点项目集中开工",
      "3月5日，某县各重点项目集中开工，某食品加工项目总投资3亿元。", 3e8),
