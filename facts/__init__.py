@@ -176,8 +176,10 @@ __all__ = [
 #: carried out (开展…行动) a programme's, every site of a place at work told as a scene (各项目…紧张施工) no one work's
 #: stage nor name, so its later figures are examples; 80: one work's building launched (启动了二期项目建设) 开工; 81: 巴彦
 #: (内蒙古's "rich": 巴彦乌拉) no short name of 哈尔滨's 巴彦县; 82: a connection's ceremony (并网发电启动仪式) and 建成且并网
-#: 投产; 83: an untitled delegation's study tour (…进行学习考察。首先考察了…) tells its stops' figures as examples.)
-FACTS_VERSION = 83
+#: 投产; 83: an untitled delegation's study tour (…进行学习考察。首先考察了…) tells its stops' figures as examples; 84: review60a's
+#: traps (a county's own banks and water, a city's or a province's name before a basin's word; a campaign, a class of
+#: works, a tender, the land, a study of a work's building launched).)
+FACTS_VERSION = 84
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

@@ -279,9 +279,11 @@ _ABBREVIATED = re.compile(r"(?:在|来|赴|落户|扎根|驻|留|到)(?P<abbr>["
 # (Session 59) …or a village named after it with one character more ("漓渚镇朱家坞、黄山畈村等2个村": not 黄山市; a list's
 # word may follow, 等, 和), though not a word ending in 村 ("乡村", "农村", "渔村", "山村": "推进丽水乡村。").
 _VILLAGE_AFTER = re.compile(r"(?:(?![乡农渔山新])[\u4e00-\u9fff])?村(?:(?![\u4e00-\u9fffA-Za-z])|(?=等|和|与|及))")
-# (Session 60) A short name that is a water's too ("东河": 包头's 东河区, and a river of 旺苍县) names the water before a river
-# basin's word ("加强东河流域水污染防治", "东河两岸"), not the district.
-_WATERS_WORD_AFTER = re.compile(r"流域|水系|干流|支流|河道|河段|沿岸|两岸|上游|中游|下游|入海口|入江口|水污染|水环境|水质|水域|水生态")
+# (Session 60) A county's or a district's short name that is a water's too ("东河": 包头's 东河区, and a river of 旺苍县)
+# names the water before a river basin's word ("加强东河流域水污染防治"), not the district. Only the basin's words: a
+# county's own banks and water are its own ("尤溪沿岸生态修复工程", "汉川水环境综合治理", "洪湖水质提升": review60a), and a
+# province's or a city's name is never read so ("浙江水环境", "九江上游").
+_WATERS_WORD_AFTER = re.compile(r"流域|干流|支流|河道|河段|上游|中游|下游|入海口|入江口")
 # A compass point or a water's name may stand between ("北京东路", "海口湖大道").
 _NAMED_AFTER = re.compile(r"时代|大厦|宾馆|饭店|大酒店|酒店|大楼|商厦|证券交易所|证券报|证券时报|[东西南北中湖江河]?(?:路(?!桥|线|演|径|网|段|面|况|口)|大街|大道)"
                           r"|街(?!道|区|头)")
@@ -670,7 +672,8 @@ class _Table:
                     continue  # a region word (东北), or a building's or street's name
                 if not name.endswith(_SUFFIXES) and _VILLAGE_AFTER.match(text, end + 1):
                     continue  # "…良山村、西峰村4个建制村": a village of that name (南安's 英都镇), not 庆阳's 西峰区
-                if not name.endswith(_SUFFIXES) and name[-1] in "河江湖溪川" and _WATERS_WORD_AFTER.match(text, end + 1):
+                if not name.endswith(_SUFFIXES) and name[-1] in "河江湖溪川" and _WATERS_WORD_AFTER.match(text, end + 1) \
+                        and all(self.by_code[c].level == 2 for c in self.names[name]):
                     continue  # "东河流域": a river, not 包头's 东河区
                 if _official_name(text, start, end + 1):
                     continue  # "市长包江苏": a person

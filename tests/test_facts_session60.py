@@ -6,8 +6,8 @@
 * Amounts: money for a campaign carried out (开展…提升行动) is a programme's, as for one implemented (实施); a lead telling
   every site of a place at work as a scene (各项目…紧张施工) names no work and reads no start, so the figures after it are
   its examples; so are the stops' figures of an untitled delegation's study tour (赴某区…进行学习考察。首先考察了…).
-* Places: a short name that is a river's too names the river before a basin's word (东河流域, 东河两岸: not 包头's
-  东河区); 中原 is the Central Plains in news (“中原鞋都”), not 郑州's 中原区, and 巴彦 a word opening many of 内蒙古's
+* Places: a county's short name that is a river's too names the river before a basin's word (东河流域: not 包头's
+  东河区; not its own banks or water, 尤溪沿岸, 汉川水环境, nor a city's or a province's name); 中原 is the Central Plains in news (“中原鞋都”), not 郑州's 中原区, and 巴彦 a word opening many of 内蒙古's
   names (巴彦乌拉), not 哈尔滨's 巴彦县 (both read by their full names); an idiom opening with a city's short name
   names a land (白山松水: 吉林's, not 白山市).
 
@@ -28,6 +28,15 @@ from facts_reading import first_place_city as _city, rules_amount as _amount
     ("", "该县启动某水库工程建设前期工作。", None),
     ("", "某区启动5个重点项目建设。", None),
     ("", "某县启动民生工程建设。", None),
+    # review60a: a class of works, a campaign, a tender, the land, a study, a plan; a park of an industry is one work
+    ("", "某县启动“项目建设攻坚年”活动。", None),
+    ("", "某市启动城市更新项目建设三年行动。", None),
+    ("", "某县启动某工程建设施工招标。", "招标"),
+    ("", "某县启动某项目建设用地征收工作。", None),
+    ("", "会议研究启动某项目建设相关事宜。", None),
+    ("", "某县启动美丽乡村项目建设，共涉及8个村。", None),
+    ("", "某区启动城区老旧小区改造项目建设，涉及小区42个。", None),
+    ("", "某县启动总投资50亿元的高端装备产业园项目建设。", "开工"),
     # a plant's connection told by its ceremony, or built and connected in one phrase; not a plan
     ("", "9月22日，某光伏发电示范项目并网发电启动仪式在某镇举行。", "投产"),
     ("", "近期，投资10亿元的某渔光互补光伏发电项目建成且并网发电。", "投产"),
@@ -41,8 +50,10 @@ def test_a_stage_session_60_reads(title: str, body: str, stage) -> None:
 @pytest.mark.parametrize("title, body, city", [
     # a river's basin, banks or water: the river, not the district sharing its name
     ("某县环保局推进乡镇污水处理站建设", "为加强东河流域水污染防治，某县投入资金近200万元。", ""),
-    ("", "加强东河水污染防治，改善地表水环境。", ""),
-    ("", "沿东河两岸建设湿地公园。", ""),
+    # a county's own banks and water are its own (review60a), and a city's or a province's name is never read as a river
+    ("尤溪沿岸生态修复工程开工", "近日，尤溪沿岸生态修复工程在我县开工建设。", "三明市"),
+    ("", "汉川水环境综合治理项目开工。", "孝感市"),
+    ("", "某公司在九江上游建设物流园。", "九江市"),
     # the district by its name, or the short name as a place
     ("", "包头市东河区某项目开工。", "包头市"),
     ("", "某公司在东河建设物流园。", "包头市"),
