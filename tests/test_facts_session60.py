@@ -5,7 +5,7 @@
   (并网发电启动仪式) or built and connected in one phrase (建成且并网发电) is 投产.
 * Amounts: money for a campaign carried out (开展…提升行动) is a programme's, as for one implemented (实施); a lead telling
   every site of a place at work as a scene (各项目…紧张施工) names no work and reads no start, so the figures after it are
-  its examples; so are the stops' figures of an untitled delegation's study tour (赴某区…进行学习考察。首先考察了…).
+  its examples; works counted with their kind in quotes (15个“高精尖”项目) are a roundup; so are the stops' figures of an untitled delegation's study tour (赴某区…进行学习考察。首先考察了…).
 * Places: a county's short name that is a river's too names the river before a basin's word (东河流域: not 包头's
   东河区; not its own banks or water, 尤溪沿岸, 汉川水环境, nor a city's or a province's name); 中原 is the Central Plains in news (“中原鞋都”), not 郑州's 中原区, and 巴彦 a word opening many of 内蒙古's
   names (巴彦乌拉), not 哈尔滨's 巴彦县 (both read by their full names); an idiom opening with a city's short name
@@ -111,3 +111,14 @@ def test_the_central_plains_are_no_district() -> None:
 ])
 def test_an_amount_session_60_reads(title: str, body: str, value) -> None:
     assert _amount(title, body) == value
+
+
+@pytest.mark.parametrize("title, body, kind", [
+    # works counted with their kind in quotes between: a roundup's total
+    ("15个“高精尖”项目落户北京 投资总额近300亿元", "记者获悉，投资总额近300亿元的15个“高精尖”项目签约落地该区。", "roundup"),
+    ("", "某县集中签约8个“专精特新”项目，总投资26亿元。", "roundup"),
+    # a title a work holds, one of a list, is no count
+    ("", "作为全市“十大项目”之一的某医院开工建设，总投资5亿元。", "project"),
+])
+def test_a_kind_session_60_reads(title: str, body: str, kind: str) -> None:
+    assert extract_facts(title, body).kind == kind
