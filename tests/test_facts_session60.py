@@ -5,11 +5,12 @@
   (并网发电启动仪式) or built and connected in one phrase (建成且并网发电) is 投产.
 * Amounts: money for a campaign carried out (开展…提升行动) is a programme's, as for one implemented (实施); a lead telling
   every site of a place at work as a scene (各项目…紧张施工) names no work and reads no start, so the figures after it are
-  its examples; works counted with their kind in quotes (15个“高精尖”项目) are a roundup; so are the stops' figures of an untitled delegation's study tour (赴某区…进行学习考察。首先考察了…).
+  its examples, as are the stops' figures of an untitled delegation's study tour (赴某区…进行学习考察。首先考察了…); works
+  counted with their kind in quotes (15个“高精尖”项目) make the total a roundup.
 * Places: a county's short name that is a river's too names the river before a basin's word (东河流域: not 包头's
-  东河区; not its own banks or water, 尤溪沿岸, 汉川水环境, nor a city's or a province's name); 中原 is the Central Plains in news (“中原鞋都”), not 郑州's 中原区, and 巴彦 a word opening many of 内蒙古's
-  names (巴彦乌拉), not 哈尔滨's 巴彦县 (both read by their full names); an idiom opening with a city's short name
-  names a land (白山松水: 吉林's, not 白山市).
+  东河区; not its own banks or water, 尤溪沿岸, 汉川水环境, nor a city's or a province's name); 中原 is the Central Plains
+  in news (“中原鞋都”), not 郑州's 中原区, and 巴彦 a word opening many of 内蒙古's names (巴彦乌拉), not 哈尔滨's 巴彦县
+  (both read by their full names); an idiom opening with a city's short name names a land (白山松水: 吉林's, not 白山市).
 
 The stories here are written for the tests.
 """
