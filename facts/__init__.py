@@ -179,8 +179,9 @@ __all__ = [
 #: 投产; 83: an untitled delegation's study tour (…进行学习考察。首先考察了…) tells its stops' figures as examples; 84: review60a's
 #: traps (a county's own banks and water, a city's or a province's name before a basin's word; a campaign, a class of
 #: works, a tender, the land, a study of a work's building launched); 85: works counted with their kind in quotes
-#: (15个“高精尖”项目) a roundup.)
-FACTS_VERSION = 85
+#: (15个“高精尖”项目) a roundup; 86: a work tunnelled so far (已掘进), a plant's units all set up (风机全部安装到位), a work
+#: 正在修建 under way.)
+FACTS_VERSION = 86
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

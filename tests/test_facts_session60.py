@@ -2,7 +2,8 @@
 
 * Stages: one work's building launched (企业启动了二期项目建设) is 开工, not a class of works' (启动5个重点项目建设), a
   meeting's (启动产业项目建设流动现场会) nor the preparations' (启动…建设前期工作); a plant's connection told by its ceremony
-  (并网发电启动仪式) or built and connected in one phrase (建成且并网发电) is 投产.
+  (并网发电启动仪式) or built and connected in one phrase (建成且并网发电) is 投产; a work tunnelled so far (已掘进270余米)
+  or a plant's units all set up (风机全部安装到位) is under way (开工).
 * Amounts: money for a campaign carried out (开展…提升行动) is a programme's, as for one implemented (实施); a lead telling
   every site of a place at work as a scene (各项目…紧张施工) names no work and reads no start, so the figures after it are
   its examples, as are the stops' figures of an untitled delegation's study tour (赴某区…进行学习考察。首先考察了…); works
@@ -43,6 +44,10 @@ from facts_reading import first_place_city as _city, rules_amount as _amount
     ("", "近期，投资10亿元的某渔光互补光伏发电项目建成且并网发电。", "投产"),
     ("", "该项目力争2022年实现并网发电。", None),
     ("", "某项目计划年底举行并网发电仪式。", None),
+    # a work under way in other words: tunnelled so far, a plant's units all set up (not yet running)
+    ("", "目前，某县取水工程进展有序，其中取水隧洞已掘进270余米。", "开工"),
+    ("", "8月8日，随着最后一张叶片吊装完成，某海上风电场一期项目36台风机全部安装到位。", "开工"),
+    ("", "正在修建的某大桥预计明年通车。", None),
 ])
 def test_a_stage_session_60_reads(title: str, body: str, stage) -> None:
     assert extract_facts(title, body).stage == stage
