@@ -282,8 +282,10 @@ _VILLAGE_AFTER = re.compile(r"(?:(?![乡农渔山新])[\u4e00-\u9fff])?村(?:(?!
 # (Session 60) A county's or a district's short name that is a water's too ("东河": 包头's 东河区, and a river of 旺苍县)
 # names the water before a river basin's word ("加强东河流域水污染防治"), not the district. Only the basin's words: a
 # county's own banks and water are its own ("尤溪沿岸生态修复工程", "汉川水环境综合治理", "洪湖水质提升": review60a), and a
-# province's or a city's name is never read so ("浙江水环境", "九江上游").
+# province's name is never read so ("浙江水环境"), nor a city's but before 流域 ("黑河流域", "牡丹江流域"; not "九江上游").
+# The tail of a longer river's name is the river before its banks too ("小清河两岸": no 清河县; "潮白河沿岸": no 白河县).
 _WATERS_WORD_AFTER = re.compile(r"流域|干流|支流|河道|河段|上游|中游|下游|入海口|入江口")
+_BANKS_AFTER = re.compile(_WATERS_WORD_AFTER.pattern + r"|两岸|沿岸|沿线")
 # A compass point or a water's name may stand between ("北京东路", "海口湖大道").
 _NAMED_AFTER = re.compile(r"时代|大厦|宾馆|饭店|大酒店|酒店|大楼|商厦|证券交易所|证券报|证券时报|[东西南北中湖江河]?(?:路(?!桥|线|演|径|网|段|面|况|口)|大街|大道)"
                           r"|街(?!道|区|头)")
@@ -603,6 +605,18 @@ class _Table:
             city = province
         return Place(province=province, city=city, county=levels.get(2, ""))
 
+    def a_waters_name(self, text: str, start: int, end: int, name: str) -> bool:
+        """Whether the short ``name`` at ``text[start:end + 1]`` names a river before its basin's or its banks' word (see
+        _WATERS_WORD_AFTER): a county's before a basin's word, a city's only before 流域, any but a province's before its
+        banks when the name is the tail of a longer river's name."""
+        levels = {self.by_code[c].level for c in self.names[name]}
+        if 0 in levels:
+            return False
+        if _WATERS_WORD_AFTER.match(text, end + 1) and (levels == {2} or text.startswith("流域", end + 1)):
+            return True
+        return bool(start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in _BEFORE_A_NAME
+                    and _BANKS_AFTER.match(text, end + 1))
+
     def mentions(self, text: str) -> list[str]:
         """Names found in ``text``, longest match wins where names overlap, in text order."""
         return [name for _, _, name in self.spans(text)]
@@ -672,8 +686,7 @@ class _Table:
                     continue  # a region word (东北), or a building's or street's name
                 if not name.endswith(_SUFFIXES) and _VILLAGE_AFTER.match(text, end + 1):
                     continue  # "…良山村、西峰村4个建制村": a village of that name (南安's 英都镇), not 庆阳's 西峰区
-                if not name.endswith(_SUFFIXES) and name[-1] in "河江湖溪川" and _WATERS_WORD_AFTER.match(text, end + 1) \
-                        and all(self.by_code[c].level == 2 for c in self.names[name]):
+                if not name.endswith(_SUFFIXES) and name[-1] in "河江湖溪川" and self.a_waters_name(text, start, end, name):
                     continue  # "东河流域": a river, not 包头's 东河区
                 if _official_name(text, start, end + 1):
                     continue  # "市长包江苏": a person

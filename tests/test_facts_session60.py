@@ -6,10 +6,12 @@
   or a plant's units all set up (风机全部安装到位) is under way (开工).
 * Amounts: money for a campaign carried out (开展…提升行动) is a programme's, as for one implemented (实施); a lead telling
   every site of a place at work as a scene (各项目…紧张施工) names no work and reads no start, so the figures after it are
-  its examples, as are the stops' figures of an untitled delegation's study tour (赴某区…进行学习考察。首先考察了…); works
-  counted with their kind in quotes (15个“高精尖”项目) make the total a roundup.
+  its examples, as are the stops' figures of an untitled delegation's study tour (赴某区…进行学习考察。首先考察了…) that
+  signs no deal; works counted with their kind in quotes (15个“高精尖”项目) make the total a roundup; a headline naming one
+  work over a lead telling the day's works each with its figure takes the figure of the sentence naming that work.
 * Places: a county's short name that is a river's too names the river before a basin's word (东河流域: not 包头's
-  东河区; not its own banks or water, 尤溪沿岸, 汉川水环境, nor a city's or a province's name); 中原 is the Central Plains
+  东河区; not its own banks or water, 尤溪沿岸, 汉川水环境, nor a province's name, nor a city's but before 流域), and so does
+  the tail of a longer river's name before its banks (小清河两岸: no 清河县); 中原 is the Central Plains
   in news (“中原鞋都”), not 郑州's 中原区, and 巴彦 a word opening many of 内蒙古's names (巴彦乌拉), not 哈尔滨's 巴彦县
   (both read by their full names); an idiom opening with a city's short name names a land (白山松水: 吉林's, not 白山市).
 
@@ -48,6 +50,9 @@ from facts_reading import first_place_city as _city, rules_amount as _amount
     ("", "目前，某县取水工程进展有序，其中取水隧洞已掘进270余米。", "开工"),
     ("", "8月8日，随着最后一张叶片吊装完成，某海上风电场一期项目36台风机全部安装到位。", "开工"),
     ("", "正在修建的某大桥预计明年通车。", None),
+    # review60b: a first unit's ceremony, any equipment installed
+    ("", "某电厂二期首台100万千瓦机组并网发电仪式昨日举行。", None),
+    ("", "某县人民医院新购CT设备已全部安装到位。", None),
 ])
 def test_a_stage_session_60_reads(title: str, body: str, stage) -> None:
     assert extract_facts(title, body).stage == stage
@@ -60,6 +65,9 @@ def test_a_stage_session_60_reads(title: str, body: str, stage) -> None:
     ("尤溪沿岸生态修复工程开工", "近日，尤溪沿岸生态修复工程在我县开工建设。", "三明市"),
     ("", "汉川水环境综合治理项目开工。", "孝感市"),
     ("", "某公司在九江上游建设物流园。", "九江市"),
+    # a city's name before 流域 is the river; the tail of a longer river's name before its banks is the river
+    ("", "黑河流域中游某生态修复工程在张掖市开工。", "张掖市"),
+    ("", "小清河两岸湿地公园开工建设。", ""),
     # the district by its name, or the short name as a place
     ("", "包头市东河区某项目开工。", "包头市"),
     ("", "某公司在东河建设物流园。", "包头市"),
@@ -109,6 +117,17 @@ def test_the_central_plains_are_no_district() -> None:
     # an untitled delegation's study tour, its stops told from the first: the figures are its stops', examples
     ("", "7月31日，某省台办宣传处处长等一行12人赴某市某区就畜牧业发展情况进行学习考察。\n"
          "首先考察了某镇某现代牧场项目，该项目由某集团投资兴建。某现代牧场总投资7000万美元，占地面积1.3万亩。", None),
+    # …unless the tour signs a deal (review60b)
+    ("", "近日，某县党政代表团一行赴东莞进行学习考察。\n首先考察了某电子产业园。随后召开投资推介会，签约项目6个，总投资38亿元。",
+     3.8e9),
+    # a headline naming one work over a lead telling the day's works, each with its figure: the headline's work's
+    ("天沐温泉度假城依海而建，将成为某市旅游业新龙头",
+     "8月18日，在某海滨，投资8亿元的五星级某海滨温泉度假酒店开业。8月18日，投资30亿元、占地130万平方米的天沐温泉度假城"
+     "开工奠基。8月18日，在某镇，投资2亿元的某温泉度假村开业。", 3e9),
+    # not a place the headline names ("贺兰山东麓" is no work)
+    ("贺兰山东麓引国内外客商纷至沓来 小葡萄串出大产值",
+     "“总投资1.5亿元，1800亩葡萄基地，1万多平方米的酒堡大楼7月开工”，记者来到某集团投资建设的某酒堡施工现场。\n"
+     "某集团在贺兰山东麓投资30亿元建设的3000亩酿酒葡萄种植基地已经走上了良性循环的发展步伐。", 1.5e8),
     # an investor's visit that ends in a deal is no study tour
     ("", "某集团一行来我县参观考察，双方签订投资协议，计划投资5亿元建设某食品加工项目。", 5e8),
     # a lead telling the works' start on a day is no scene: its one work's figure stays
