@@ -1792,10 +1792,6 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
                                                         or _several_works_figures(title, body, chosen)
                                                         or _an_example_work(title, lead, body, chosen)):
             return None
-        if text is body and not chosen.is_roundup and not roundup_story:
-            own = _the_headlines_own(title, body, chosen)
-            if own is not None:
-                return own
         return first
     return None
 
@@ -1924,48 +1920,6 @@ _LISTED_NEXT = re.compile(r"(?:[、和及与；;]|以及)(?:[^，。；,;、和�
 _ITS_PART = re.compile(r"的?配套")  # "总投资100亿元的某石化项目和投资20亿元的配套码头": a work and its part
 _PARTS_OF_TOTAL = re.compile(r"(?:总投资|投资总额)中|其中[^，。；,;]{0,12}?总投资")
 _PHASES_OR_PARTS = re.compile(r"其中|[一二三四五首]期|分期|包括")
-
-
-def _the_headlines_own(title: str, body: str, chosen: _Found) -> Optional[Amount]:
-    """Another figure than ``chosen`` that is the headline's work's (session 60): a headline naming one work
-    ("天沐温泉度假城依海而建，将成为营口旅游业新龙头") over a lead telling the day's works each with its figure ("投资8亿元的
-    某温泉度假酒店开业。…投资30亿元、占地130万平方米的天沐温泉度假城开工奠基。…"): the figure whose sentence writes the
-    longest run of the headline (five characters at least, longer than any other figure's sentence and than the chosen
-    figure's), not a phase's nor a roundup's."""
-    if not title.strip() or _ROUNDUP.search(title) or _SEVERAL.search(title):
-        return None
-    opening = _opening(body, 4)[:8 * _REACH]
-    runs: dict[tuple[float, str], tuple[int, Amount]] = {}
-    chosen_run = 0
-    for item in _investment_amounts(opening, title):
-        start = _sentence_start(opening, item.end - 1)
-        written = _longest_run(title, opening[start:sentence_end(opening, item.end - 1)])
-        run = len(written) if _A_WORKS_NAME.search(written) else 0  # a work's name, not a place's ("贺兰山东麓")
-        if item.amount.text == chosen.amount.text:
-            chosen_run = max(chosen_run, run)
-        elif not item.phase and not item.is_roundup:
-            key = (item.amount.value, item.amount.currency)
-            runs[key] = (max(run, runs[key][0]) if key in runs else run, item.amount)
-    if not runs:
-        return None
-    best = max(run for run, _ in runs.values())
-    top = [amount for run, amount in runs.values() if run == best]
-    return top[0] if best >= 5 and len(top) == 1 and best > chosen_run else None
-
-
-# A work's name, as a headline writes it: a work's head noun or a building's or a resort's ("天沐温泉度假城", "某文化产业园").
-_A_WORKS_NAME = re.compile(WORK_HEAD + r"|[城园馆院楼站港桥]")
-
-
-def _longest_run(title: str, sentence: str) -> str:
-    """The longest run of ``title``'s characters that ``sentence`` writes (no investment word nor figure among them)."""
-    longest = ""
-    for i in range(len(title)):
-        length = len(longest) + 1
-        while i + length <= len(title) and title[i:i + length] in sentence and not _NOT_A_NAME.search(title[i:i + length]):
-            longest = title[i:i + length]
-            length += 1
-    return longest
 
 
 def _several_works_figures(title: str, body: str, chosen: _Found) -> bool:
