@@ -182,7 +182,8 @@ __all__ = [
 #: (15个“高精尖”项目) a roundup; 86: a work tunnelled so far (已掘进), a plant's units all set up (风机全部安装到位), a work
 #: 正在修建 under way; 87: review60b's traps (a first unit's ceremony, any equipment installed, a study tour that signs,
 #: a city's name before 流域, a longer river's tail before its banks) and a headline's one work's figure among the lead's
-#: works' figures; 88: that last rule taken out (review60c: 18 better, 12 worse).)
+#: works' figures; 88: that last rule taken out (review60c: 18 better, 12 worse), a city's name before 流域 its own
+#: again, a work's phase no second figure in the one-figure checks (review59b's D12).)
 FACTS_VERSION = 88
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;

@@ -2017,8 +2017,9 @@ def _an_example_work(title: str, lead: str, body: str, chosen: _Found) -> bool:
 
 
 def _figures_stated(body: str, title: str) -> int:
-    """How many distinct investment figures (value and currency) the body states."""
-    return len({(item.amount.value, item.amount.currency) for item in _investment_amounts(body, title)})
+    """How many distinct investment figures (value and currency) the body states, a phase's not counted: a work's total
+    and its phase are one work's ("该产业园总投资10亿元，其中一期投资4亿元": review59b, again in session 60)."""
+    return len({(item.amount.value, item.amount.currency) for item in _investment_amounts(body, title) if not item.phase})
 
 
 def _about_works_in_general(title: str, lead: str) -> bool:

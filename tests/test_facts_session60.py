@@ -9,7 +9,7 @@
   its examples, as are the stops' figures of an untitled delegation's study tour (赴某区…进行学习考察。首先考察了…) that
   signs no deal; works counted with their kind in quotes (15个“高精尖”项目) make the total a roundup.
 * Places: a county's short name that is a river's too names the river before a basin's word (东河流域: not 包头's
-  东河区; not its own banks or water, 尤溪沿岸, 汉川水环境, nor a province's name, nor a city's but before 流域), and so does
+  东河区; not its own banks or water, 尤溪沿岸, 汉川水环境, nor a province's or a city's name), and so does
   the tail of a longer river's name before its banks (小清河两岸: no 清河县); 中原 is the Central Plains
   in news (“中原鞋都”), not 郑州's 中原区, and 巴彦 a word opening many of 内蒙古's names (巴彦乌拉), not 哈尔滨's 巴彦县
   (both read by their full names); an idiom opening with a city's short name names a land (白山松水: 吉林's, not 白山市).
@@ -64,8 +64,8 @@ def test_a_stage_session_60_reads(title: str, body: str, stage) -> None:
     ("尤溪沿岸生态修复工程开工", "近日，尤溪沿岸生态修复工程在我县开工建设。", "三明市"),
     ("", "汉川水环境综合治理项目开工。", "孝感市"),
     ("", "某公司在九江上游建设物流园。", "九江市"),
-    # a city's name before 流域 is the river; the tail of a longer river's name before its banks is the river
-    ("", "黑河流域中游某生态修复工程在张掖市开工。", "张掖市"),
+    # a city named after its river is its own; the tail of a longer river's name before its banks is the river
+    ("牡丹江流域水环境综合治理项目开工", "5月10日，牡丹江流域水环境综合治理项目在江滨公园开工。", "牡丹江市"),
     ("", "小清河两岸湿地公园开工建设。", ""),
     # the district by its name, or the short name as a place
     ("", "包头市东河区某项目开工。", "包头市"),
