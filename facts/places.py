@@ -282,8 +282,8 @@ _VILLAGE_AFTER = re.compile(r"(?:(?![乡农渔山新])[\u4e00-\u9fff])?村(?:(?!
 # (Session 60) A county's or a district's short name that is a water's too ("东河": 包头's 东河区, and a river of 旺苍县)
 # names the water before a river basin's word ("加强东河流域水污染防治"), not the district. Only the basin's words: a
 # county's own banks and water are its own ("尤溪沿岸生态修复工程", "汉川水环境综合治理", "洪湖水质提升": review60a), and a
-# province's or a city's name is never read so ("浙江水环境", "九江上游"; a city named after its river is its own: "牡丹江流域
-#水环境综合治理项目" is 牡丹江's, though "黑河流域" in a 张掖 story is the river: review60b, no seen page either way).
+# province's or a city's name is never read so ("浙江水环境", "九江上游"; a city named after its river is its own, as in
+# "牡丹江流域…治理项目", though "黑河流域" in a 张掖 story is the river: review60b, no seen page either way).
 # The tail of a longer river's name is the river before its banks too ("小清河两岸": no 清河县; "潮白河沿岸": no 白河县).
 _WATERS_WORD_AFTER = re.compile(r"流域|干流|支流|河道|河段|上游|中游|下游|入海口|入江口")
 _BANKS_AFTER = re.compile(_WATERS_WORD_AFTER.pattern + r"|两岸|沿岸|沿线")
