@@ -173,8 +173,9 @@ ROUNDUP = re.compile(
     # Nor does one ("建立一个…农业项目示范基地").
     # (session 51) Nor villages or towns a work covers, named before their count ("河西等2个镇石山嘴等3个村土地整治项目":
     # one work; not "6个乡镇污水管网项目", "在10个村实施…项目": works of each).
-    r"(?![1一]\s*[个项宗条座])((?<!\d)(?<!第)\d+|(?<![" + CN_DIGITS + r"第])[" + CN_DIGITS + r"]+)(?:多|余)?\s*(?:[个项宗座]|条(?![^，。；,;]{0,6}?生产线))\s*(?![多余]?亿(?!元?(?:及|和)?以上)|月|小时|星期|(?:(?<=等\d个)|(?<=等\d\d个)|(?<=等[两二三四五六七八九十]个))(?:(?:行政)?村(?!级)|镇(?!级)|乡(?!村|级)|街道|社区))[\u4e00-\u9fff、“”‘’「」]{0,12}?(?<!子)项目(?!之一)"  # "360多个合作项目", "86个国际、国内投资合作项目", "两条高速公路项目"
-    # (session 60: a kind in quotes between, "15个“高精尖”项目落户北京": quote marks allowed, two characters more)
+    r"(?![1一]\s*[个项宗条座])((?<!\d)(?<!第)\d+|(?<![" + CN_DIGITS + r"第])[" + CN_DIGITS + r"]+)(?:多|余)?\s*(?:[个项宗座]|条(?![^，。；,;]{0,6}?生产线))\s*(?![多余]?亿(?!元?(?:及|和)?以上)|月|小时|星期|(?:(?<=等\d个)|(?<=等\d\d个)|(?<=等[两二三四五六七八九十]个))(?:(?:行政)?村(?!级)|镇(?!级)|乡(?!村|级)|街道|社区))[\u4e00-\u9fff、“”‘’「」]{0,10}?(?<!子)项目(?!之一)"  # "360多个合作项目", "86个国际、国内投资合作项目", "两条高速公路项目"
+    # (session 60: a kind in quotes between, "15个“高精尖”项目落户北京": quote marks allowed; still ten characters at most,
+    # "由3个投资主体合资建设光伏发电项目" being one work)
     # (not one of a list, "14个重大项目之一")
     # works counted ("160项重大工程"), not one work's parts listed ("主要有场道、…、通讯导航等7项工程") nor one of a list (之一)
     # (nor one work's sub-projects, "包含进港大道、…五个子项目": session 36)
