@@ -183,8 +183,9 @@ __all__ = [
 #: 正在修建 under way; 87: review60b's traps (a first unit's ceremony, any equipment installed, a study tour that signs,
 #: a city's name before 流域, a longer river's tail before its banks) and a headline's one work's figure among the lead's
 #: works' figures; 88: that last rule taken out (review60c: 18 better, 12 worse), a city's name before 流域 its own
-#: again, a work's phase no second figure in the one-figure checks (review59b's D12).)
-FACTS_VERSION = 88
+#: again, a work's phase no second figure in the one-figure checks (review59b's D12); 89: the quoted-kind batch count
+#: back to its ten-character bound (88 read "由3个投资主体合资建设光伏发电项目" as a batch).)
+FACTS_VERSION = 89
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and
