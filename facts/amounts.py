@@ -23,7 +23,7 @@ from .batches import (COUNT_BEFORE as _COUNT_BEFORE, MANY_AREAS as _MANY_AREAS,
                       under_way_before as _under_way_before)
 from .money import AMOUNT as _AMOUNT, CN_DIGITS, CNY_RATES, Amount, parse_amount, to_amount as _to_amount
 from .places import find_places
-from .stages import THIS_WORK, find_stage
+from .stages import STAGES, THIS_WORK, find_stage, read_verbs, under_way_word
 from .text import (BARE_TOU, FAIR_NAMES, FIVE_YEAR_PLAN, HOLIDAY, OUR_HOME, TODAY_EVENT, TOGETHER, story_paragraphs, AREA_WIDE, sentence_end, sentence_start as _sentence_start, CLAUSE_BREAK, INVESTING, ONE_BATCH as _ONE_BATCH, PLAN_DOCUMENT, PURCHASE, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
                    REACH as _REACH, SENTENCE_MARKS, SPAN_SO_FAR as _SPAN_SO_FAR, STATISTIC, TODAY, WORK_HEAD, Marks,
                    compared_after, compared_batch, day_item_start, normalise)
@@ -2035,16 +2035,15 @@ def _about_works_in_general(title: str, lead: str) -> bool:
     return not (named_in_title or _ONE_WORK_NAMED.search(first) or _a_works_stage(title, first))
 
 
-# A start told in words, not read from a scene of works under way.
-_STARTED_IN_WORDS = re.compile(r"开工|动工|奠基|开建|破土|开复工")
-
-
 def _a_works_stage(title: str, first: str) -> Optional[str]:
     """The stage the headline and the lead's first sentence report, none for every site of a place at work ("城投集团各
     项目抢抓有利时机，紧张施工", "在某开发区各重点项目施工工地，项目建设如火如荼", session 60): the scene's 开工 is all the
-    works' progress, not one work's start nor a day's batch (its readers label neither an amount nor a stage)."""
+    works' progress (its 开工 verbs all the stage module's words of a work under way: stages.under_way_word), not one
+    work's start nor a day's batch (its readers label neither an amount nor a stage)."""
     stage = find_stage(title, first)
-    if stage == "开工" and EACH_SITE.search(first) and not _STARTED_IN_WORDS.search(title + first):
+    if stage == "开工" and EACH_SITE.search(first) and all(
+            under_way_word(match.group()) for text in (title, first)
+            for match, index, _ in read_verbs(normalise(text), True) if STAGES[index] == "开工"):
         return None
     return stage
 
