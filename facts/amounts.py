@@ -167,6 +167,9 @@ _SPENDER = re.compile(r"公司|集团|企业|(?<![建设工理])厂(?!房)|合�
 # After a headline's bare 投 and its sum, money handed to others' works or a campaign ("投5000万元支持企业建设…",
 # "投1.5亿元启动城区绿化提升行动"): no one work's investment.
 _BARE_TOU_GRANT = re.compile(r"^[^，。；,;]{0,4}?(?:支持|扶持|补助|奖补|资助|奖励|启动[^，。；,;]{0,12}?行动)")
+# (session 61) A plan's word alone opening the spending's comma clause after a sentence whose subject is one named work
+# ("福州海峡图书馆列入…为民办实事项目之一，计划投入6.1亿元，建筑面积72200平方米"): that work's spending.
+_BARE_PLAN = re.compile(r"(?:计划|预计|拟|将)")
 _WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|投|花费|拿出|增资|(?:动用|使用)(?:自有|自筹)?资金|筹措(?:资金)?)$")  # not 捐资: a donation is rarely the whole cost
 # (A work as WORK_HEAD has it, and a plant's buildings too: "投入5000万元的厂房".)
 # A building sized by a spending word names its work too ("耗资3.8亿元的门诊楼", "斥资8000万元的图书馆新馆"),
@@ -585,9 +588,17 @@ def _this_works_share(text: str, own_start: int, invest: re.Match[str], end: int
     progress is a share of ("该项目…完成投资3.6亿元，占计划总投资6亿元的60%"): the statistic is the progress,
     not the total."""
     low = max(own_start - _REACH, 0)  # bounded: an unbounded rfind is a scan of the whole text per amount
-    before = text[max(text.rfind("。", low, own_start) + 1, low):own_start]
-    return bool(_SHARE_OF.search(text, own_start, invest.start()) and _SHARE.match(text, end)
-                and _THIS_PROJECT.search(before) and not _AREA_TALLY.search(before))
+    stop = text.rfind("。", low, own_start)
+    before = text[max(stop + 1, low):own_start]
+    if not (_SHARE_OF.search(text, own_start, invest.start()) and _SHARE.match(text, end)) or _AREA_TALLY.search(before):
+        return False
+    if _THIS_PROJECT.search(before):
+        return True
+    # (session 61) …or a sentence with no subject of its own after one that names a work ("引洮一期工程定西市支渠及配套项目
+    # 建设进展顺利。目前，已完成总投资12.85亿元，占概算总投资18.13亿元的70.88%")
+    told = text[max(text.rfind("。", low, max(stop, low)) + 1, low):max(stop, low)]
+    return stop >= low and not _NAMED_WORK_NOUN.search(before) and _named_work(told, 0, len(told)) \
+        and not _AREA_TALLY.search(told)
 
 
 # A lead that tells its project as a part of the day's batch ("…签约仪式举行，其中总投资50亿元的某新能源项目为本次签约最大
@@ -998,6 +1009,9 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if _WEAK_INVEST.match(invest.group()) and not _builds_one_work(after) and not (
                 _OWN_TOTAL.search(text, clause_start, invest.start())
                 and not _SEVERAL.search(text, _comma_clause_start(text, invest.start(), clause_start), invest.start())) \
+                and not (_BARE_PLAN.fullmatch(text, _comma_clause_start(text, invest.start(), clause_start), invest.start())
+                         and _named_work(text, max(sentences.start_before(start), start - _REACH),
+                                         _comma_clause_start(text, invest.start(), clause_start))) \
                 and not (is_roundup and _events_running_total(full_sentence)):
             # (An event's batch summed: "出席…合作交流会，共签约重大招商项目23个，固定资产累计投入100.45亿元".)
             continue  # "投入大量资金", "投入资金2亿元，使8个园区建设…": no one work's investment
@@ -1092,7 +1106,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if (planned and _ROUNDUP.search(text, planned.end(), invest.start())
                 and not _EVENT.search(text, clause_start, invest.start())):
             continue
-        if not is_roundup and not (_WORK_NOUN.search(full_sentence) or _WORK_NOUN.search(title) or _WORK_NOUN.search(subject)
+        if not is_roundup and not share and not (_WORK_NOUN.search(full_sentence) or _WORK_NOUN.search(title) or _WORK_NOUN.search(subject)
                                    or _builds_one_work(after)
                                    # (session 50) a sentence of the work's particulars goes on with the work the
                                    # sentence before named ("竹山县兴坤农产品批发市场是我县重点招商引资项目。建设地点位于
@@ -1463,7 +1477,8 @@ _TALLY_HEADLINE = re.compile(r"以来(?!最|首|第一)|累计|截至|截止|[�
                              # last year's, or a drive's results ("去年签约项目472个…", "某州招商引资工作取得可喜成果")
                              r"|^\s*(?:去年|上年)|招商(?:引资)?工作(?:取得|成效|成果)"
                              # a year's list of key works put out ("今年首批省重点项目名单“出炉”", "湖北发布2026年省级重点项目清单")
-                             r"|(?:计划|名单|清单)出炉|(?:发布|印发|下达|公布)[^，。；\s]{0,12}?(?:重点|重大)(?:建设)?项目(?:清单|名单|计划)"
+                             # (session 61: "松江区今年116项重大工程项目出炉，总投资3569亿元")
+                             r"|(?:计划|名单|清单)出炉|(?:重点|重大)(?:建设)?(?:工程)?项目(?:正式)?出炉|(?:发布|印发|下达|公布)[^，。；\s]{0,12}?(?:重点|重大)(?:建设)?项目(?:清单|名单|计划)"
                              # a tour of works, not a visit to one named work ("…与会人员观摩蟠龙新区装备制造业园项目")
                              r"|观摩(?!(?:(?!重点|重大|一批|项目建设|\d|[两二三四五六七八九十]+个)[^，。；\s、]){0,30}?(?:项目|工程|基地|产业园)\s*$)"
                              # a year's list of key works ("湖南今年铺排324个省重点建设项目", "某市2024年安排市重点项目476个")

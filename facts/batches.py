@@ -207,7 +207,10 @@ ROUNDUP = re.compile(
     # (a numeral after a verb or a word's end, not inside a name: "碳三项目", "华三项目")
     r"|(?![1一]项目|十[一二三四五]五项目)(?:(?<![\d.第])\d{1,3}|(?<![" + CN_DIGITS + r"第])(?:(?<![\u4e00-\u9fff])|(?<=" + _BEFORE_A_COUNT + r"))[" + CN_DIGITS + r"]+)(?:多|余)?项目(?!之一)"
     r"|一批[\u4e00-\u9fff]{0,6}?项目|(这些|这批|该批|上述)项目|(全部|所有)项目(?=[^，。；,;]{0,4}?(总投资|投资总额|共|合计))|集中(签约|开工|投产|竣工|开业)"
+    # (session 61: what is counted must be projects, not a school's classes: "果洛中学总投资1.22亿元，资金来源为…建设项目
+    # 资金2017万元，…目前学校共有10个班级")
     r"|项目[^。；]{0,30}?共有?\s*(\d+|[" + CN_DIGITS + r"]+)\s*[个项宗]"  # "重大项目正式动工，…共有319项"
+    r"(?![\u4e00-\u9fff](?<!项)(?![\u4e00-\u9fff]{0,5}?(?:项目|工程)|签约|开工|竣工|投产|落地|集中|同时|重点|重大|在建|新开工|续建))"
     # "签约项目共计158个，": a count of the projects themselves (not "项目共计3个标段": one project's parts)
     r"|项目(?:签约|开工|投产|竣工)?(?:共计|合计|总计)\s*(\d+|[" + CN_DIGITS + r"]+)(?:多|余)?\s*[个项宗](?![\u4e00-\u9fff])"
 )
@@ -275,6 +278,12 @@ def under_way_before(text: str, pos: int) -> bool:
 _BATCHS_EVENT = re.compile(r"(?:重大|重点|产业|工业)项目[^，。；,;]{0,4}?(?:开工|签约|竣工|投产|开复工)(?:活动|仪式|大会)")
 
 
+# A span opening a phrase that describes one work ("目前正在施工的一期项目", "今年开工的该厂首期工程"): no count, bound or
+# threshold in it (not "今年新开工的项目", a category, nor "今年开工的亿元以上项目", "今年签约的30个项目": named_work's and these).
+_SPAN_OF_ONE_WORK = re.compile(r"[^，。；,;的\d]{1,10}?的(?P<work>(?:(?!以上|以下|\d|[两三四五六七八九十]+[个项家批])[^，。；,;的]){1,20}?"
+                               r"(?:" + NAMED_WORK_NOUN.pattern + r"))")
+
+
 def span_figure(text: str, title: str, sentence_start: int, invest_start: int, amount_start: int,
                 sentence_end: int, one_work_after: bool = False, signed: bool = False, firm: bool = False) -> bool:
     """Whether the sentence sets the investment in a span of time and sums up that span (see SPAN).
@@ -305,6 +314,10 @@ def span_figure(text: str, title: str, sentence_start: int, invest_start: int, a
         if _LISTED_AS.search(text, max(span.start() - 8, sentence_start), span.start()) \
                 and _YEARS_KEY_WORK.match(text, span.end()):
             continue  # "该项目是今年永安市食用菌产业的重点项目，计划总投资500万元": the year's list the work is on
+        if (described := _SPAN_OF_ONE_WORK.match(text, span.end(), invest_start)) \
+                and named_work(text, described.start("work"), described.end("work")):
+            continue  # (session 61) "目前正在施工的一期项目计划投资8300余万元", "目前开工的该厂首期工程，…预计投资8000多万元":
+            # the span dates one work's step in a phrase describing it, no span's works summed
         if span.group() == "目前" and under_way_before(text, sentence_start):
             continue  # "…今天在沈阳开幕。…目前，已签约项目315个，总金额…": the event's tally so far
         if one_work_after and (span.group().startswith("未来") or firm and span.group() in ("今年", "去年", "全年")

@@ -66,7 +66,8 @@ _NOT_PLACES = {"阿里", "白银", "城区", "郊区", "矿区", "新区", "市�
 # Idioms that open with a division's short name and name a land, not the division: (session 51) "天山南北", both sides
 # of the range, not 乌鲁木齐's 天山区 (not a county's "贯穿萧山南北"); (session 60) "白山松水", "白山黑水": 吉林's and the
 # North-East's mountains and rivers, not 白山市 (a 吉林 province story headlined "白山松水间…").
-_IDIOMS_OPENED = {"天山": ("南北",), "白山": ("松水", "黑水")}
+# (Session 61) "绿水青山就是金山银山" (the slogan: not 上海's 金山区) and "景泰蓝" (cloisonné: not 白银's 景泰县).
+_IDIOMS_OPENED = {"天山": ("南北",), "白山": ("松水", "黑水"), "金山": ("银山",), "景泰": ("蓝",)}
 # Short names that are everyday words of news as often, read only right after their own province or city ("广西全州"):
 # "全州" is "the whole prefecture" in an autonomous prefecture's news ("全州产业园区建设工作座谈会", "全州上下": every use on
 # the 267 seen pages of sessions 46–47), not 桂林's 全州县 (found by its full name anywhere).
@@ -279,6 +280,9 @@ _ABBREVIATED = re.compile(r"(?:在|来|赴|落户|扎根|驻|留|到)(?P<abbr>["
 # (Session 59) …or a village named after it with one character more ("漓渚镇朱家坞、黄山畈村等2个村": not 黄山市; a list's
 # word may follow, 等, 和), though not a word ending in 村 ("乡村", "农村", "渔村", "山村": "推进丽水乡村。").
 _VILLAGE_AFTER = re.compile(r"(?:(?![乡农渔山新])[\u4e00-\u9fff])?村(?:(?![\u4e00-\u9fffA-Za-z])|(?=等|和|与|及))")
+# (Session 61) …or a hamlet named after it with a compass point before and a hamlet's word after ("西柳河屯", "东光明村").
+_COMPASS_BEFORE = "东西南北前后"
+_HAMLET_AFTER = ("屯", "村", "庄", "堡", "寨", "营子", "窝堡", "坨")
 # (Session 60) A county's or a district's short name that is a water's too ("东河": 包头's 东河区, and a river of 旺苍县)
 # names the water before a river basin's word ("加强东河流域水污染防治"), not the district. Only the basin's words: a
 # county's own banks and water are its own ("尤溪沿岸生态修复工程", "汉川水环境综合治理", "洪湖水质提升": review60a), and a
@@ -687,6 +691,9 @@ class _Table:
                     continue  # a region word (东北), or a building's or street's name
                 if not name.endswith(_SUFFIXES) and _VILLAGE_AFTER.match(text, end + 1):
                     continue  # "…良山村、西峰村4个建制村": a village of that name (南安's 英都镇), not 庆阳's 西峰区
+                if not name.endswith(_SUFFIXES) and start > 0 and text[start - 1] in _COMPASS_BEFORE \
+                        and text.startswith(_HAMLET_AFTER, end + 1):
+                    continue  # (session 61) "西柳河屯、东柳河屯、大石各庄3个村" (三河's villages): not 通化's 柳河县
                 if not name.endswith(_SUFFIXES) and name[-1] in "河江湖溪川" and self.a_waters_name(text, start, end, name):
                     continue  # "东河流域": a river, not 包头's 东河区
                 if _official_name(text, start, end + 1):
@@ -1732,7 +1739,8 @@ _ORIGIN = re.compile(r"来自[^，。；;,!?！？：:\n]{1,40}?等(?:地|省市
                      r"|由[^，。；;,!?！？：:\n由]{1,60}?(?:企业|公司|集团)(?:等)?[\d两二三四五六七八九十]+家(?:企业|公司)?(?:联合|共同)(?:投资|出资)"
                      # "深圳某企业在赣州投资…", "苏州客商投资8亿元在泗阳县…": where the investor is from
                      r"|[\u4e00-\u9fff]{2,8}?(?:某|一家)?[\u4e00-\u9fff]{0,6}?(?:企业|公司|集团|客商|商人|投资商|" + _TRADE_FIRMS + r")"
-                     r"(?=[^，。；;,!?！？：:\n]{0,14}?(?:在|到|赴|落户)[^，。；;,!?！？：:\n]{2})")
+                     # (not the firm's own seat, "在屯昌海南农垦中坤农场公司所在地启动": session 61)
+                     r"(?=[^，。；;,!?！？：:\n]{0,14}?(?:(?<!所)在|到|赴|落户)[^，。；;,!?！？：:\n]{2})")
 
 
 # Where a story's event was held or its news learned, elsewhere than the site: a venue ("在长沙举行的湘商大会重大项目

@@ -1,0 +1,71 @@
+"""Session 61, checked on made-up stories: the rules read from session 60's blind pages (n27–n29, now seen) and the
+seen sets h18 (money that is no one project's) and h19 (places).
+
+* Amounts: a count after a work's figure counts projects only ("…目前学校共有10个班级" counts classes, so the school's
+  total stays a project's); a headline putting out a year's list of key works ("…今年116项重大工程项目出炉") sums up a
+  list, no project; a span opening a phrase that describes
+  one work ("目前正在施工的一期项目计划投资8300余万元") dates that work's step, no span's sum; a work's whole told as
+  what its progress is a share of ("占概算总投资18.13亿元的70.88%") is that work's, named in the sentence before; a
+  plan's spending opening its clause after a sentence whose subject is one named work ("某图书馆列入…之一，计划投入
+  6.1亿元") is that work's.
+* Places: a hamlet named after a county with a compass point before it ("西柳河屯") is no county; the slogan
+  "金山银山" and cloisonné ("景泰蓝") name no district or county; a place before a firm's name standing at its seat
+  ("在屯昌某农场公司所在地启动") is the site, not the firm's home.
+
+The stories here are written for the tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from newsmon.facts import extract_facts
+from facts_reading import first_place_city as _city, rules_amount as _amount
+
+
+@pytest.mark.parametrize("title, body, value", [
+    # a count of the school's classes after its total: no batch of projects
+    ("", "某中学占地51亩。据了解，某中学总投资1.22亿元，资金来源为国家基本公共服务建设项目资金2017万元，"
+         "其余均申请援建资金，目前学校共有10个班级396名学生。", 1.22e8),
+    # a count of projects after it still makes a batch
+    ("", "今天，某县重大项目正式动工，总投资20亿元，共有12个项目。", 2e9),
+    # a year's list of key works put out, or set by a province: no project's figure
+    ("松江区今年116项重大工程项目出炉，总投资3569亿元",
+     "近日，某区发改委梳理形成2024年某区重大工程项目，推出116项重点工程，预计总投资3569亿元。", None),
+    # a span opening a phrase describing one work dates its step
+    ("某茶业生态科技园一期项目施工建设",
+     "据了解，目前正在施工的一期项目计划投资8300余万元，建成即可年产1000吨成品茶。", 8.3e7),
+    ("", "目前开工的该厂首期工程，设计规模为5万吨/日，工程预计投资8000多万元。", 8e7),
+    # …not the span's works in general, nor a threshold
+    ("", "今年新开工的项目计划总投资120亿元。", None),
+    ("", "目前在建的各类项目计划总投资86亿元。", None),
+    # the whole a work's progress is a share of, the work named in the sentence before
+    ("", "某引水一期工程某支渠及配套项目建设进展顺利。目前，已完成总投资12.85亿元，占概算总投资18.13亿元的70.88%。",
+     1.813e9),
+    # …not an area's tally
+    ("", "全市重点项目建设进展顺利。目前，已完成总投资128亿元，占计划总投资300亿元的42%。", None),
+    # a plan's spending after a sentence about one named work
+    ("某图书馆全面开建",
+     "据悉，某图书馆将建成国内一流的大型公共图书馆。\n某图书馆列入某市为民办实事项目之一，计划投入6.1亿元，建筑面积72200平方米。",
+     6.1e8),
+    # …not after many works
+    ("", "今年全县实施30个民生项目，计划投入5亿元，惠及群众10万人。", None),
+])
+def test_an_amount_session_61_reads(title: str, body: str, value) -> None:
+    assert _amount(title, body) == value
+
+
+@pytest.mark.parametrize("title, body, city", [
+    # hamlets named after a county, a compass point before them
+    ("", "近日，三河融媒发布消息：燕郊镇召开座谈会。与会人员观看西柳河屯、东柳河屯、大石各庄3个村的宣传片。", "廊坊市"),
+    # the county itself
+    ("", "某公司在柳河县建设人参加工厂。", "通化市"),
+    # the slogan and cloisonné
+    ("", "某镇践行“绿水青山就是金山银山”理念，让绿水青山变成金山银山，某生态农业项目开工。", ""),
+    ("", "三河某镇某企业建设景泰蓝展示馆，打造景泰蓝文化产业园。", "廊坊市"),
+    ("", "某公司在金山区建设新材料项目。", "上海市"),
+    # a place before a firm's name at the firm's seat: the site
+    ("海南现代农业全产业链项目启动",
+     "海南省现代农业全产业链项目3月21日在屯昌海南农垦中坤农场公司所在地启动。", "屯昌县"),
+])
+def test_a_city_session_61_reads(title: str, body: str, city: str) -> None:
+    assert _city(title, body) == city
