@@ -187,8 +187,10 @@ __all__ = [
 #: back to its ten-character bound (88 read "由3个投资主体合资建设光伏发电项目" as a batch); 90 (session 61): a count after
 #: a work's figure counts projects only, a headline's year list put out (…项目出炉), a span describing one work (目前正在施工
 #: 的一期项目), a work's share of its whole named the sentence before, a plan's spending after one named work; hamlets
-#: named after a county (西柳河屯), 金山银山 and 景泰蓝 no places, a firm's seat (…公司所在地) no investor's home.)
-FACTS_VERSION = 90
+#: named after a county (西柳河屯), 金山银山 and 景泰蓝 no places, a firm's seat (…公司所在地) no investor's home; 91:
+#: review61a's traps (a plan's spending after one work that the next clause spends elsewhere, 为全镇12所村小配备…; a
+#: province's last character no compass point, 山西平顺村级).)
+FACTS_VERSION = 91
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

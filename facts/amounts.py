@@ -170,6 +170,21 @@ _BARE_TOU_GRANT = re.compile(r"^[^，。；,;]{0,4}?(?:支持|扶持|补助|奖�
 # (session 61) A plan's word alone opening the spending's comma clause after a sentence whose subject is one named work
 # ("福州海峡图书馆列入…为民办实事项目之一，计划投入6.1亿元，建筑面积72200平方米"): that work's spending.
 _BARE_PLAN = re.compile(r"(?:计划|预计|拟|将)")
+# …unless the clause after the figure spends it on other things (review61a: "某中心小学教学综合楼项目已完工投用，将投入300万元，
+# 为全镇12所村小配备多媒体教学设备", "某城市书房项目深受群众欢迎，将投入500万元，在全县12个镇建设农家书屋").
+_SPENT_ON = re.compile(r"\s*[，,]\s*(?:为|用于|在|对|给|帮助|支持|扶持|补助|奖励|实施|开展)")
+_AREA_OR_MANY = re.compile(r"全[省市县区镇乡]|各[省市县区镇乡村]|(?<![\d.])\d+[个所座处家]|[两二三四五六七八九十]+[个所座处家]")
+
+
+def _spent_elsewhere(text: str, end: int) -> bool:
+    """Whether the comma clause after a figure spends it on things other than the work named before it."""
+    following = text[end:min(len(text), end + _REACH)]
+    stop = next((at for at, char in enumerate(following) if char in "。；;！!？?\n"), len(following))
+    nxt = following[:stop]
+    comma = next((at for at, char in enumerate(nxt[1:], 1) if char in "，,"), len(nxt))
+    return bool(_SPENT_ON.match(nxt) or _AREA_OR_MANY.search(nxt, 0, comma))
+
+
 _WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|投|花费|拿出|增资|(?:动用|使用)(?:自有|自筹)?资金|筹措(?:资金)?)$")  # not 捐资: a donation is rarely the whole cost
 # (A work as WORK_HEAD has it, and a plant's buildings too: "投入5000万元的厂房".)
 # A building sized by a spending word names its work too ("耗资3.8亿元的门诊楼", "斥资8000万元的图书馆新馆"),
@@ -1011,7 +1026,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                 and not _SEVERAL.search(text, _comma_clause_start(text, invest.start(), clause_start), invest.start())) \
                 and not (_BARE_PLAN.fullmatch(text, _comma_clause_start(text, invest.start(), clause_start), invest.start())
                          and _named_work(text, max(sentences.start_before(start), start - _REACH),
-                                         _comma_clause_start(text, invest.start(), clause_start))) \
+                                         _comma_clause_start(text, invest.start(), clause_start))
+                         and not _spent_elsewhere(text, match.end())) \
                 and not (is_roundup and _events_running_total(full_sentence)):
             # (An event's batch summed: "出席…合作交流会，共签约重大招商项目23个，固定资产累计投入100.45亿元".)
             continue  # "投入大量资金", "投入资金2亿元，使8个园区建设…": no one work's investment

@@ -280,9 +280,11 @@ _ABBREVIATED = re.compile(r"(?:在|来|赴|落户|扎根|驻|留|到)(?P<abbr>["
 # (Session 59) …or a village named after it with one character more ("漓渚镇朱家坞、黄山畈村等2个村": not 黄山市; a list's
 # word may follow, 等, 和), though not a word ending in 村 ("乡村", "农村", "渔村", "山村": "推进丽水乡村。").
 _VILLAGE_AFTER = re.compile(r"(?:(?![乡农渔山新])[\u4e00-\u9fff])?村(?:(?![\u4e00-\u9fffA-Za-z])|(?=等|和|与|及))")
-# (Session 61) …or a hamlet named after it with a compass point before and a hamlet's word after ("西柳河屯", "东光明村").
+# (Session 61) …or a hamlet named after it with a compass point opening the word and a hamlet's word after ("西柳河屯、
+# 东柳河屯", "东光明村、"); not a province's or a region's last character ("山西平顺村级光伏电站", "河北阜平村民": review61a).
 _COMPASS_BEFORE = "东西南北前后"
-_HAMLET_AFTER = ("屯", "村", "庄", "堡", "寨", "营子", "窝堡", "坨")
+_REGION_HEAD = re.compile(r"[华苏皖豫鲁川陇黔桂粤闽浙冀晋蒙湘鄂辽吉黑赣滇藏陕甘青宁新渝沪京津琼台港澳江山河湖广海][东西南北]")
+_HAMLET_AFTER = re.compile(r"屯|庄|堡|寨|营子|窝堡|坨|村(?:(?![\u4e00-\u9fff])|(?=等|和|与|及))")
 # (Session 60) A county's or a district's short name that is a water's too ("东河": 包头's 东河区, and a river of 旺苍县)
 # names the water before a river basin's word ("加强东河流域水污染防治"), not the district. Only the basin's words: a
 # county's own banks and water are its own ("尤溪沿岸生态修复工程", "汉川水环境综合治理", "洪湖水质提升": review60a), and a
@@ -692,7 +694,8 @@ class _Table:
                 if not name.endswith(_SUFFIXES) and _VILLAGE_AFTER.match(text, end + 1):
                     continue  # "…良山村、西峰村4个建制村": a village of that name (南安's 英都镇), not 庆阳's 西峰区
                 if not name.endswith(_SUFFIXES) and start > 0 and text[start - 1] in _COMPASS_BEFORE \
-                        and text.startswith(_HAMLET_AFTER, end + 1):
+                        and not (start >= 2 and (text[start - 2:start] in self.names or _REGION_HEAD.match(text, start - 2))) \
+                        and _HAMLET_AFTER.match(text, end + 1):
                     continue  # (session 61) "西柳河屯、东柳河屯、大石各庄3个村" (三河's villages): not 通化's 柳河县
                 if not name.endswith(_SUFFIXES) and name[-1] in "河江湖溪川" and self.a_waters_name(text, start, end, name):
                     continue  # "东河流域": a river, not 包头's 东河区

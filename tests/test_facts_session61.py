@@ -49,6 +49,9 @@ from facts_reading import first_place_city as _city, rules_amount as _amount
      6.1e8),
     # …not after many works
     ("", "今年全县实施30个民生项目，计划投入5亿元，惠及群众10万人。", None),
+    # …nor when the clause after it spends the money on other things (review61a)
+    ("", "某中心小学教学综合楼项目已完工投用，将投入300万元，为全镇12所村小配备多媒体教学设备。", None),
+    ("岚皋县城市书房深受群众欢迎", "某城市书房项目深受群众欢迎，计划投入500万元，在全县12个镇建设农家书屋。", None),
 ])
 def test_an_amount_session_61_reads(title: str, body: str, value) -> None:
     assert _amount(title, body) == value
@@ -59,6 +62,9 @@ def test_an_amount_session_61_reads(title: str, body: str, value) -> None:
     ("", "近日，三河融媒发布消息：燕郊镇召开座谈会。与会人员观看西柳河屯、东柳河屯、大石各庄3个村的宣传片。", "廊坊市"),
     # the county itself
     ("", "某公司在柳河县建设人参加工厂。", "通化市"),
+    # a province's last character is no compass point (review61a)
+    ("山西平顺村级光伏电站并网发电", "当地村级光伏电站并网发电。", "长治市"),
+    ("河北阜平村民种上了“致富菇”", "当地村民种上了香菇。", "保定市"),
     # the slogan and cloisonné
     ("", "某镇践行“绿水青山就是金山银山”理念，让绿水青山变成金山银山，某生态农业项目开工。", ""),
     ("", "三河某镇某企业建设景泰蓝展示馆，打造景泰蓝文化产业园。", "廊坊市"),
