@@ -8,6 +8,8 @@ seen sets h18 (money that is no one project's) and h19 (places).
   what its progress is a share of ("占概算总投资18.13亿元的70.88%") is that work's, named in the sentence before; a
   plan's spending opening its clause after a sentence whose subject is one named work ("某图书馆列入…之一，计划投入
   6.1亿元") is that work's.
+* Stages: a scenic area's or a park's opening told by its ceremony (举行开园仪式) or its grand opening (盛大开园) is 投产,
+  as 正式开园 was; not a season's or a show's (新雪季盛大开园), nor a plan.
 * Places: a hamlet named after a county with a compass point before it ("西柳河屯") is no county; the slogan
   "金山银山" and cloisonné ("景泰蓝") name no district or county; a place before a firm's name standing at its seat
   ("在屯昌某农场公司所在地启动") is the site, not the firm's home.
@@ -75,3 +77,14 @@ def test_an_amount_session_61_reads(title: str, body: str, value) -> None:
 ])
 def test_a_city_session_61_reads(title: str, body: str, city: str) -> None:
     assert _city(title, body) == city
+
+
+@pytest.mark.parametrize("title, body, stage", [
+    ("某县又多一景区！某苗寨景区开园", "7月31日，某县某村迎来重要时刻，某苗寨景区举行开园仪式。", "投产"),
+    ("", "某大草原旅游景区18日在内蒙古鄂尔多斯盛大开园，喜迎四方宾朋。", "投产"),
+    # a season's or a show's opening, a plan
+    ("", "某滑雪场新雪季盛大开园，迎来首批游客。", None),
+    ("", "某花展将于下月举行开园仪式。", None),
+])
+def test_a_stage_session_61_reads(title: str, body: str, stage) -> None:
+    assert extract_facts(title, body).stage == stage
