@@ -173,7 +173,8 @@ _BARE_PLAN = re.compile(r"(?:计划|预计|拟|将)")
 # …unless the clause after the figure spends it on other things (review61a: "某中心小学教学综合楼项目已完工投用，将投入300万元，
 # 为全镇12所村小配备多媒体教学设备", "某城市书房项目深受群众欢迎，将投入500万元，在全县12个镇建设农家书屋").
 _SPENT_ON = re.compile(r"\s*[，,]\s*(?:为|用于|在|对|给|帮助|支持|扶持|补助|奖励|实施|开展)")
-_AREA_OR_MANY = re.compile(r"全[省市县区镇乡]|各[省市县区镇乡村]|(?<![\d.])\d+[个所座处家]|[两二三四五六七八九十]+[个所座处家]")
+_AREA_OR_MANY = re.compile(r"全[省市县区镇乡]|各[省市县区镇乡村类]|(?<![\d.])\d+[个所座处家]|[两二三四五六七八九十]+[个所座处家]"
+                           r"|多[个家处座所]|一批|其他|其它|周边")  # (review61b: "布局省内多个生猪养殖基地", "改造…其他背街小巷")
 
 
 def _spent_elsewhere(text: str, end: int) -> bool:

@@ -9,7 +9,8 @@ seen sets h18 (money that is no one project's) and h19 (places).
   plan's spending opening its clause after a sentence whose subject is one named work ("某图书馆列入…之一，计划投入
   6.1亿元") is that work's.
 * Stages: a scenic area's or a park's opening told by its ceremony (举行开园仪式) or its grand opening (盛大开园) is 投产,
-  as 正式开园 was; not a season's or a show's (新雪季盛大开园), nor a plan.
+  as 正式开园 was; not a season's, a show's, a festival's, a school term's or a picking season's (新雪季盛大开园,
+  樱桃节开园仪式, 新学期开园仪式), a reopening or a mall's indoor playground (review61b), nor a plan.
 * Places: a hamlet named after a county with a compass point before it ("西柳河屯") is no county; the slogan
   "金山银山" and cloisonné ("景泰蓝") name no district or county; a place before a firm's name standing at its seat
   ("在屯昌某农场公司所在地启动") is the site, not the firm's home.
@@ -54,6 +55,9 @@ from facts_reading import first_place_city as _city, rules_amount as _amount
     # …nor when the clause after it spends the money on other things (review61a)
     ("", "某中心小学教学综合楼项目已完工投用，将投入300万元，为全镇12所村小配备多媒体教学设备。", None),
     ("岚皋县城市书房深受群众欢迎", "某城市书房项目深受群众欢迎，计划投入500万元，在全县12个镇建设农家书屋。", None),
+    # review61b: a plan for many other works, money for a class of other things
+    ("", "某农牧集团年产30万吨饲料项目正式签约落户某县，同时，计划投入20亿元，布局省内多个生猪养殖基地。", None),
+    ("", "某县人民路改造工程广受好评，预计投入1亿元，改造提升城区其他背街小巷。", None),
 ])
 def test_an_amount_session_61_reads(title: str, body: str, value) -> None:
     assert _amount(title, body) == value
@@ -85,6 +89,12 @@ def test_a_city_session_61_reads(title: str, body: str, city: str) -> None:
     # a season's or a show's opening, a plan
     ("", "某滑雪场新雪季盛大开园，迎来首批游客。", None),
     ("", "某花展将于下月举行开园仪式。", None),
+    # review61b: a reopening, a mall's indoor playground, a kindergarten's term, a festival's or a picking season's opening
+    ("某景区闭园提升后举行重新开园仪式", "经过半年的闭园提升改造，某景区15日举行重新开园仪式。", None),
+    ("", "周末，位于某万达广场三楼的室内儿童乐园盛大开园，不少家长带着孩子前来体验。", None),
+    ("", "9月1日，某县实验幼儿园举行新学期开园仪式，300余名萌娃开启新学期生活。", None),
+    ("", "4月20日，某县在某镇举办樱桃节开园仪式，游客可进园采摘。", None),
+    ("", "7月26日，某县某家庭农场葡萄采摘园举行开园仪式，今年园内葡萄迎来丰收。", None),
 ])
 def test_a_stage_session_61_reads(title: str, body: str, stage) -> None:
     assert extract_facts(title, body).stage == stage
