@@ -191,8 +191,10 @@ __all__ = [
 #: review61a's traps (a plan's spending after one work that the next clause spends elsewhere, 为全镇12所村小配备…; a
 #: province's last character no compass point, 山西平顺村级); 92: a park's opening by its ceremony or as grand (举行开园仪式,
 #: 盛大开园) 投产, with review61b's traps (a reopening, a term's, a festival's or a picking season's, a mall's playground;
-#: a plan's spending whose next clause builds many or other things, 布局…多个, 改造…其他).)
-FACTS_VERSION = 92
+#: a plan's spending whose next clause builds many or other things, 布局…多个, 改造…其他); 93: review61b's probes (a
+#: season's or a shop's opening, the passive 开园仪式隆重举行; a hamlet's character opening a word, 庄园, 屯垦, 堡垒; 东北 and
+#: 鲁西南 as regions; 前 and 后 no compass points).)
+FACTS_VERSION = 93
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

@@ -71,6 +71,10 @@ def test_an_amount_session_61_reads(title: str, body: str, value) -> None:
     # a province's last character is no compass point (review61a)
     ("山西平顺村级光伏电站并网发电", "当地村级光伏电站并网发电。", "长治市"),
     ("河北阜平村民种上了“致富菇”", "当地村民种上了香菇。", "保定市"),
+    # a region's last character, a word the hamlet's character opens (review61b's probes)
+    ("", "东北柳河庄园葡萄酒项目签约。", "通化市"),
+    ("", "会后柳河屯垦戍边纪念馆开工。", "通化市"),
+    ("", "鲁西南郓城堡垒户纪念馆开工。", "菏泽市"),
     # the slogan and cloisonné
     ("", "某镇践行“绿水青山就是金山银山”理念，让绿水青山变成金山银山，某生态农业项目开工。", ""),
     ("", "三河某镇某企业建设景泰蓝展示馆，打造景泰蓝文化产业园。", "廊坊市"),
@@ -95,6 +99,10 @@ def test_a_city_session_61_reads(title: str, body: str, city: str) -> None:
     ("", "9月1日，某县实验幼儿园举行新学期开园仪式，300余名萌娃开启新学期生活。", None),
     ("", "4月20日，某县在某镇举办樱桃节开园仪式，游客可进园采摘。", None),
     ("", "7月26日，某县某家庭农场葡萄采摘园举行开园仪式，今年园内葡萄迎来丰收。", None),
+    ("", "某景区举行春季开园仪式，结束冬季闭园。", None),
+    ("", "某购物中心盛大开园。", None),
+    # the ceremony told in the passive
+    ("某旅游区开园仪式隆重举行", "某旅游区开园仪式今天在景区广场隆重举行。", "投产"),
 ])
 def test_a_stage_session_61_reads(title: str, body: str, stage) -> None:
     assert extract_facts(title, body).stage == stage
