@@ -106,3 +106,12 @@ def test_a_city_session_61_reads(title: str, body: str, city: str) -> None:
 ])
 def test_a_stage_session_61_reads(title: str, body: str, stage) -> None:
     assert extract_facts(title, body).stage == stage
+
+
+@pytest.mark.parametrize("title, body, kind", [
+    # a count of projects after the total, told by what they do, still makes a batch (the final read's mend)
+    ("", "今天，某县重大项目正式动工，总投资20亿元，共有12个开工。", "roundup"),
+    ("", "某中学总投资1.22亿元，目前学校共有10个班级。", "project"),
+])
+def test_a_kind_session_61_reads(title: str, body: str, kind: str) -> None:
+    assert extract_facts(title, body).kind == kind
