@@ -210,7 +210,8 @@ ROUNDUP = re.compile(
     # (session 61: what is counted must be projects, not a school's classes: "果洛中学总投资1.22亿元，资金来源为…建设项目
     # 资金2017万元，…目前学校共有10个班级")
     r"|项目[^。；]{0,30}?共有?\s*(\d+|[" + CN_DIGITS + r"]+)\s*[个项宗]"  # "重大项目正式动工，…共有319项"
-    r"(?:(?![\u4e00-\u9fff])|(?=[\u4e00-\u9fff]{0,6}?(?:项目|工程)|签约|开工|竣工|投产|落地|集中|同时|重点|重大|在建|新开工|续建))"
+    # (not one work's parts: "该项目共有3个子项目", "…共有3个单体工程")
+    r"(?:(?![\u4e00-\u9fff])|(?=(?!子|单体|标段)[\u4e00-\u9fff]{0,6}?(?:项目|工程)|签约|开工|竣工|投产|落地|集中|同时|重点|重大|在建|新开工|续建))"
     # "签约项目共计158个，": a count of the projects themselves (not "项目共计3个标段": one project's parts)
     r"|项目(?:签约|开工|投产|竣工)?(?:共计|合计|总计)\s*(\d+|[" + CN_DIGITS + r"]+)(?:多|余)?\s*[个项宗](?![\u4e00-\u9fff])"
 )
@@ -280,7 +281,8 @@ _BATCHS_EVENT = re.compile(r"(?:重大|重点|产业|工业)项目[^，。；,;]
 
 # A span opening a phrase that describes one work ("目前正在施工的一期项目", "今年开工的该厂首期工程"): no count, bound or
 # threshold in it (not "今年新开工的项目", a category, nor "今年开工的亿元以上项目", "今年签约的30个项目": named_work's and these).
-_SPAN_OF_ONE_WORK = re.compile(r"[^，。；,;的\d]{1,10}?的(?P<work>(?:(?!以上|以下|\d|[两三四五六七八九十]+[个项家批])[^，。；,;的]){1,20}?"
+# (The whole phrase is named_work's to read, so an area or a plurality before 的 counts: "今年全市新开工的市政道路工程".)
+_SPAN_OF_ONE_WORK = re.compile(r"[^，。；,;的\d]{1,10}?的(?P<work>(?:(?!以上|以下|\d|[" + CN_DIGITS + r"]+[个项家批])[^，。；,;的]){1,20}?"
                                r"(?:" + NAMED_WORK_NOUN.pattern + r"))")
 
 
@@ -315,7 +317,7 @@ def span_figure(text: str, title: str, sentence_start: int, invest_start: int, a
                 and _YEARS_KEY_WORK.match(text, span.end()):
             continue  # "该项目是今年永安市食用菌产业的重点项目，计划总投资500万元": the year's list the work is on
         if (described := _SPAN_OF_ONE_WORK.match(text, span.end(), invest_start)) \
-                and named_work(text, described.start("work"), described.end("work")):
+                and named_work(text, described.start(), described.end("work")):
             continue  # (session 61) "目前正在施工的一期项目计划投资8300余万元", "目前开工的该厂首期工程，…预计投资8000多万元":
             # the span dates one work's step in a phrase describing it, no span's works summed
         if span.group() == "目前" and under_way_before(text, sentence_start):

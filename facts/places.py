@@ -281,12 +281,13 @@ _ABBREVIATED = re.compile(r"(?:在|来|赴|落户|扎根|驻|留|到)(?P<abbr>["
 # word may follow, 等, 和), though not a word ending in 村 ("乡村", "农村", "渔村", "山村": "推进丽水乡村。").
 _VILLAGE_AFTER = re.compile(r"(?:(?![乡农渔山新])[\u4e00-\u9fff])?村(?:(?![\u4e00-\u9fffA-Za-z])|(?=等|和|与|及))")
 # (Session 61) …or a hamlet named after it with a compass point opening the word and a hamlet's word after ("西柳河屯、
-# 东柳河屯", "东光明村、"); not a province's or a region's last character ("山西平顺村级光伏电站", "河北阜平村民": review61a;
+# 东柳河屯"); not a province's or a region's last character ("山西平顺村级光伏电站", "河北阜平村民": review61a;
 # "东北柳河…", "鲁西南郓城…": review61b).
 _COMPASS_BEFORE = "东西南北"
 _REGION_HEAD = re.compile(r"[华苏皖豫鲁川陇黔桂粤闽浙冀晋蒙湘鄂辽吉黑赣滇藏陕甘青宁新渝沪京津琼台港澳江山河湖广海东西南北][东西南北]")
 # (A word the hamlet's character opens is no hamlet: "柳河庄园", "柳河屯垦", "郓城堡垒": review61b's probes.)
-_HAMLET_AFTER = re.compile(r"屯(?!垦|田|兵)|庄(?!园|稼|严|重)|堡(?!垒)|寨|营子|窝堡|坨|村(?:(?![\u4e00-\u9fff])|(?=等|和|与|及))")
+# (A village, "…村、", is _VILLAGE_AFTER's already.)
+_HAMLET_AFTER = re.compile(r"屯(?!垦|田|兵)|庄(?!园|稼|严|重)|堡(?!垒)|寨|营子|窝堡|坨")
 # (Session 60) A county's or a district's short name that is a water's too ("东河": 包头's 东河区, and a river of 旺苍县)
 # names the water before a river basin's word ("加强东河流域水污染防治"), not the district. Only the basin's words: a
 # county's own banks and water are its own ("尤溪沿岸生态修复工程", "汉川水环境综合治理", "洪湖水质提升": review60a), and a

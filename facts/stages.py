@@ -262,7 +262,7 @@ _VERBS = {
     # (Not "上线运行", "成功并网", "正式并网": an app, a first unit.) (Session 60) A work's connection ceremony ("某光伏发电示范
     # 项目并网发电启动仪式在某镇举行"; not a first unit's, "某电厂首台100万千瓦机组并网发电仪式": review60b) and a plant "建成且
     # 并网发电" produce too.
-    "投产": r"正式投产|建成投产|点火(?:开炉|投产|发电|运行|试运行)|投入试运行|建成开馆|(?<!恢复)正式通航|建成通航|首车下线|开车成功|实现量产|(?<!恢复)正式通水|试通水(?:圆满)?成功|成功试通水|(?<!暂停)(?<!停止)(?<!未)投用|正式开园|开园运营|开园投产|(?<!重新)(?:盛大|隆重)开园|(?:举行|举办)了?(?:(?!重新)[^，。；,;]){0,4}?开园(?:仪式|庆典)|(?<!重新)开园(?:仪式|庆典)(?:隆重|盛大|正式)?举行|(?<!重新)(?<!恢复)投入生产|(?:全容量|全部机组|全面|全部|建成且?)(?:成功)?并网(?:发电)?|(?<=[目站场厂])并网发电(?:启动)?仪式|(?:完成|通过)[^，。；,;]{0,12}?试运行(?!前|的?准备)|(?:开始|进入|正式)试运行(?!前|的?准备|阶段前)|(?<=[站港厂馆园场库])(?<!网站)(?:已|顺利|成功)?试运行(?=$|[，。；,;！!\s])|试营业|(?:开始|正式|投入)试运营|建成并?试运营|(?<=高炉)[^，。；,;]{0,12}?出铁|顺利出铁|(?<!无负荷)(?<!联动)试车(?:圆满)?成功|移交(?:商业)?运营|(?:正式)?并网供水|建成并?投入(商业)?运营|建成并?投入商运|建成投运|投产|正式启用|全面启用|(?<=[站馆院楼厂港])(?:近日|日前|今天|今日|昨天|已|已经|顺利|于[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日)?启用(?!仪式后|[^，。；,;]{0,6}?(?:前|后|时))|投入使用|(?<!测)试生产|试产|投入(商业|试)?运营|(?<!暂停)(?<!停止)" + _NOT_A_WORKS_OPENING + r"正式运营(?![\d一二三四五六七八九十两]+(?:个月|年|周年)|以来)|(?:" + _NOT_A_WORKS_OPENING + r"正式|(?<!正式)" + _NOT_A_WORKS_OPENING + r")启动运营|投运|达产|开通运营|正式开通(?![^，。；]{0,10}?(公交|航线|专线|热线|线路|班次|频道|账号|服务))|投入运行|"
+    "投产": r"正式投产|建成投产|点火(?:开炉|投产|发电|运行|试运行)|投入试运行|建成开馆|(?<!恢复)正式通航|建成通航|首车下线|开车成功|实现量产|(?<!恢复)正式通水|试通水(?:圆满)?成功|成功试通水|(?<!暂停)(?<!停止)(?<!未)投用|正式开园|开园运营|开园投产|(?<!重新)(?<!恢复)(?<!再次)(?:盛大|隆重)开园|(?:举行|举办)了?(?:(?!重新|恢复|再次)[^，。；,;]){0,4}?开园(?:仪式|庆典)|(?<!重新)(?<!恢复)(?<!再次)开园(?:仪式|庆典)(?:隆重|盛大|正式)?举行|(?<!重新)(?<!恢复)投入生产|(?:全容量|全部机组|全面|全部|建成且?)(?:成功)?并网(?:发电)?|(?<=[目站场厂])并网发电(?:启动)?仪式|(?:完成|通过)[^，。；,;]{0,12}?试运行(?!前|的?准备)|(?:开始|进入|正式)试运行(?!前|的?准备|阶段前)|(?<=[站港厂馆园场库])(?<!网站)(?:已|顺利|成功)?试运行(?=$|[，。；,;！!\s])|试营业|(?:开始|正式|投入)试运营|建成并?试运营|(?<=高炉)[^，。；,;]{0,12}?出铁|顺利出铁|(?<!无负荷)(?<!联动)试车(?:圆满)?成功|移交(?:商业)?运营|(?:正式)?并网供水|建成并?投入(商业)?运营|建成并?投入商运|建成投运|投产|正式启用|全面启用|(?<=[站馆院楼厂港])(?:近日|日前|今天|今日|昨天|已|已经|顺利|于[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日)?启用(?!仪式后|[^，。；,;]{0,6}?(?:前|后|时))|投入使用|(?<!测)试生产|试产|投入(商业|试)?运营|(?<!暂停)(?<!停止)" + _NOT_A_WORKS_OPENING + r"正式运营(?![\d一二三四五六七八九十两]+(?:个月|年|周年)|以来)|(?:" + _NOT_A_WORKS_OPENING + r"正式|(?<!正式)" + _NOT_A_WORKS_OPENING + r")启动运营|投运|达产|开通运营|正式开通(?![^，。；]{0,10}?(公交|航线|专线|热线|线路|班次|频道|账号|服务))|投入运行|"
             # production begun in other words: "正式启动生产", "首台机组下线", "正式点火", "完成通水", "开港试运营"
             # ("召开港澳推介会", "召开服务业大会", "具备批量生产能力", "发动机成功点火": none of them)
             r"(?:正式|开始|启动|全面)生产(?![线基车许经要力资总安企设])|(?:实现|开始|投入)批量生产|(?:首台|首辆|首批|首架|首件|首套)[^，。；,;]{0,12}?下线"
@@ -395,10 +395,12 @@ _YEAR_AHEAD_BEFORE = re.compile(r"(?:(?<!\d)\d{4}年|(?<![\d月])(?:\d{1,2}|[一
 _QUOTED_NAME = re.compile(r"[“\"][^”\"，。；,;]{0,6}$")
 _QUOTE_CLOSES_NAME = re.compile(r"[^”\"，。；,;]{0,6}?(?:项目|工程)[”\"]")
 _LAST_CENTURY = re.compile(r"(?<!\d)(?:1[5-8]\d\d|19[0-8]\d)年")  # (before 1990: pages of the 1990s may tell their own year)
-_SEASON = re.compile(r"雪季|滑雪|冰雪|花展|花节|花海|赏花|灯会|灯展|庙会|游园|开放季|旅游季|周年"
-                     # (session 61, review61b) a term's or a picking season's opening, a festival's, a kindergarten's, a
-                     # mall's indoor playground: no work put into use
-                     r"|学期|开学|幼儿园|采摘|丰收|[\u4e00-\u9fff]节(?!能|约|水|点)|室内|[春夏秋冬]季|购物|商场|商城")
+_SEASON = re.compile(r"雪季|滑雪|冰雪|花展|花节|花海|赏花|灯会|灯展|庙会|游园|开放季|旅游季|周年")
+# (Session 61, review61b) …or, right before the opening or inside its words, a term's, a picking season's, a festival's, a
+# season's, a kindergarten's or a shop's ("举行新学期开园仪式", "樱桃节开园仪式", "葡萄采摘园举行开园仪式", "举行春季开园仪式",
+# "室内儿童乐园盛大开园", "购物中心盛大开园"); not words after it ("正式开园，将迎来春节假期客流", "集餐饮、购物…于一体").
+_SEASON_BEFORE = re.compile(r"学期|开学|幼儿园|采摘|[春夏秋冬]季(?=开园)|室内|购物|商场|商城|(?<![春环季调礼])节(?![能约水点假日前后])")
+_SEASON_READ = 12  # characters before the opening's words
 # A verb that starts a noun of measure ("竣工面积", "开工率") or is followed by a quantity
 # ("竣工8012万平方米", "投产821公里", "建成住房105万套", "建成8个基地") counts, it reports no
 # project's stage. One work ("建成一座污水处理厂") is not a count.
@@ -933,7 +935,9 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
         return "name"  # a programme's name in quotes ("以“十大投产项目”为抓手")
     if _LAST_CENTURY.search(text, max(sentence_start(text, match.start(), _CLAUSE_MARKS), match.start() - 10), match.start()):
         return "history"  # "唐山细棉土厂…于1891年建成投产": a recalled past, no news of a work's stage
-    if "开园" in match.group() and _SEASON.search(sentence_of(text, match.start(), _SENTENCE_MARKS)):
+    if "开园" in match.group() and (_SEASON.search(sentence_of(text, match.start(), _SENTENCE_MARKS))
+                                  or _SEASON_BEFORE.search(text, max(sentence_start(text, match.start(), _SENTENCE_MARKS),
+                                                                     match.start() - _SEASON_READ), match.end())):
         return "season"  # a park's season or show opening ("某滑雪场新雪季正式开园", "郁金香花展正式开园"), no work done
     if _NEGATED_BEFORE.search(text, max(0, match.start() - 8), match.start()) or _FAILED_AFTER.match(text, match.end()):
         return "negated"  # "环评未获批准", "工程尚未竣工验收", "签约失败", "暂缓开工": not reached

@@ -41,6 +41,9 @@ from facts_reading import first_place_city as _city, rules_amount as _amount
     # …not the span's works in general, nor a threshold
     ("", "今年新开工的项目计划总投资120亿元。", None),
     ("", "目前在建的各类项目计划总投资86亿元。", None),
+    # an area before 的 counts (the code review)
+    ("", "今年全市新开工的市政道路工程计划总投资120亿元。", None),
+    ("", "目前全省在建的高速公路项目计划总投资860亿元。", None),
     # the whole a work's progress is a share of, the work named in the sentence before
     ("", "某引水一期工程某支渠及配套项目建设进展顺利。目前，已完成总投资12.85亿元，占概算总投资18.13亿元的70.88%。",
      1.813e9),
@@ -58,6 +61,9 @@ from facts_reading import first_place_city as _city, rules_amount as _amount
     # review61b: a plan for many other works, money for a class of other things
     ("", "某农牧集团年产30万吨饲料项目正式签约落户某县，同时，计划投入20亿元，布局省内多个生猪养殖基地。", None),
     ("", "某县人民路改造工程广受好评，预计投入1亿元，改造提升城区其他背街小巷。", None),
+    # the code review: the work's own schedule is no other thing; a bound word before the comma still reads the clause
+    ("某图书馆全面开建", "某图书馆列入某市为民办实事项目之一，计划投入6.1亿元，工期18个月。", 6.1e8),
+    ("", "某中心小学教学综合楼项目已完工投用，将投入300万元左右，为全镇12所村小配备多媒体教学设备。", None),
 ])
 def test_an_amount_session_61_reads(title: str, body: str, value) -> None:
     assert _amount(title, body) == value
@@ -101,6 +107,11 @@ def test_a_city_session_61_reads(title: str, body: str, city: str) -> None:
     ("", "7月26日，某县某家庭农场葡萄采摘园举行开园仪式，今年园内葡萄迎来丰收。", None),
     ("", "某景区举行春季开园仪式，结束冬季闭园。", None),
     ("", "某购物中心盛大开园。", None),
+    ("", "某景区举行恢复开园仪式。", None),
+    # words after the opening are no season's (the code review)
+    ("", "某主题乐园正式开园，集餐饮、购物、娱乐于一体。", "投产"),
+    ("", "某主题乐园正式开园，将迎来春节假期客流。", "投产"),
+    ("", "某公园今年夏季正式开园。", "投产"),
     # the ceremony told in the passive
     ("某旅游区开园仪式隆重举行", "某旅游区开园仪式今天在景区广场隆重举行。", "投产"),
 ])
@@ -111,7 +122,9 @@ def test_a_stage_session_61_reads(title: str, body: str, stage) -> None:
 @pytest.mark.parametrize("title, body, kind", [
     # a count of projects after the total, told by what they do, still makes a batch (the final read's mend)
     ("", "今天，某县重大项目正式动工，总投资20亿元，共有12个开工。", "roundup"),
-    ("", "某中学总投资1.22亿元，目前学校共有10个班级。", "project"),
+    ("", "某中学总投资1.22亿元，资金来源为国家基本公共服务建设项目资金2017万元，目前学校共有10个班级。", "project"),
+    # one work's parts counted are no batch (the code review)
+    ("", "该项目共有3个子项目，总投资20亿元。", "project"),
 ])
 def test_a_kind_session_61_reads(title: str, body: str, kind: str) -> None:
     assert extract_facts(title, body).kind == kind
