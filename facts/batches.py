@@ -286,6 +286,20 @@ _SPAN_OF_ONE_WORK = re.compile(r"[^，。；,;的\d]{1,10}?的(?P<work>(?:(?!以
                                r"(?:" + NAMED_WORK_NOUN.pattern + r"))")
 
 
+# A work's name ending the words between a span and its investment word, before a plan's word ("…蔬菜产业项目计划").
+_NAME_THEN_PLAN = re.compile(r"(?P<name>[\u4e00-\u9fff]{6,}?(?:" + NAMED_WORK_NOUN.pattern + r"))(?:的?建设)?(?:计划|预计|拟|总共|共)?$")
+_NAME_RUN = 8  # characters of the name's end the headline must write
+
+
+def _named_in_the_headline(title: str, between: str) -> bool:
+    """Whether the words between a span and its investment word end with the name of the work the headline names (its
+    last _NAME_RUN characters written in the headline), no plurality among them: the span is part of that name."""
+    if not title or len(between) > REACH:
+        return False
+    named = _NAME_THEN_PLAN.search(between)
+    return bool(named) and named.group("name")[-_NAME_RUN:] in title and not _PLURAL_BETWEEN.search(between)
+
+
 def span_figure(text: str, title: str, sentence_start: int, invest_start: int, amount_start: int,
                 sentence_end: int, one_work_after: bool = False, signed: bool = False, firm: bool = False) -> bool:
     """Whether the sentence sets the investment in a span of time and sums up that span (see SPAN).
@@ -316,6 +330,9 @@ def span_figure(text: str, title: str, sentence_start: int, invest_start: int, a
         if _LISTED_AS.search(text, max(span.start() - 8, sentence_start), span.start()) \
                 and _YEARS_KEY_WORK.match(text, span.end()):
             continue  # "该项目是今年永安市食用菌产业的重点项目，计划总投资500万元": the year's list the work is on
+        if _named_in_the_headline(title, text[span.end():invest_start]):
+            continue  # (session 61) "广饶县2020年高效特色农业发展蔬菜产业项目计划总投资1300万元" under "高效特色农业发展蔬菜
+            # 产业项目开工": the year is in the name of the headline's work
         if (described := _SPAN_OF_ONE_WORK.match(text, span.end(), invest_start)) \
                 and named_work(text, described.start(), described.end("work")):
             continue  # (session 61) "目前正在施工的一期项目计划投资8300余万元", "目前开工的该厂首期工程，…预计投资8000多万元":

@@ -38,6 +38,12 @@ from facts_reading import first_place_city as _city, rules_amount as _amount
     ("某茶业生态科技园一期项目施工建设",
      "据了解，目前正在施工的一期项目计划投资8300余万元，建成即可年产1000吨成品茶。", 8.3e7),
     ("", "目前开工的该厂首期工程，设计规模为5万吨/日，工程预计投资8000多万元。", 8e7),
+    # a year inside the name of the work the headline names
+    ("高效特色农业发展蔬菜产业项目开工",
+     "近日，某县2020年高效特色农业发展蔬菜产业项目开工仪式在某家庭农场举行。某县2020年高效特色农业发展蔬菜产业项目计划总投资"
+     "1300万元，占地面积101.5亩。", 1.3e7),
+    # …not an area's works of that kind
+    ("高效特色农业发展蔬菜产业项目开工", "2020年全县蔬菜产业项目计划总投资1300万元。", None),
     # …not the span's works in general, nor a threshold
     ("", "今年新开工的项目计划总投资120亿元。", None),
     ("", "目前在建的各类项目计划总投资86亿元。", None),
