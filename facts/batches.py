@@ -297,7 +297,9 @@ def _named_in_the_headline(title: str, between: str) -> bool:
     if not title or len(between) > REACH:
         return False
     named = _NAME_THEN_PLAN.search(between)
-    return bool(named) and named.group("name")[-_NAME_RUN:] in title and not _PLURAL_BETWEEN.search(between)
+    if named is None:
+        return False
+    return named.group("name")[-_NAME_RUN:] in title and not _PLURAL_BETWEEN.search(between)
 
 
 def span_figure(text: str, title: str, sentence_start: int, invest_start: int, amount_start: int,
