@@ -167,32 +167,6 @@ _SPENDER = re.compile(r"公司|集团|企业|(?<![建设工理])厂(?!房)|合�
 # After a headline's bare 投 and its sum, money handed to others' works or a campaign ("投5000万元支持企业建设…",
 # "投1.5亿元启动城区绿化提升行动"): no one work's investment.
 _BARE_TOU_GRANT = re.compile(r"^[^，。；,;]{0,4}?(?:支持|扶持|补助|奖补|资助|奖励|启动[^，。；,;]{0,12}?行动)")
-# (session 61) A plan's word alone opening the spending's comma clause, after a sentence part that names one work
-# ("福州海峡图书馆列入…为民办实事项目之一，计划投入6.1亿元，建筑面积72200平方米"): that work's spending.
-_BARE_PLAN = re.compile(r"(?:计划|预计|拟|将)")
-# …unless the clause after the figure spends it on other things (review61a: "某中心小学教学综合楼项目已完工投用，将投入300万元，
-# 为全镇12所村小配备多媒体教学设备", "某城市书房项目深受群众欢迎，将投入500万元，在全县12个镇建设农家书屋") or builds an area's,
-# many or other things (review61b: "布局省内多个生猪养殖基地", "改造提升城区其他背街小巷"; not the work's own size or
-# schedule, "工期18个月", "设置多个阅览区", "完善周边配套设施": the final read).
-_SPENT_ON = re.compile(r"\s*(?:为|用于|在|对|给|帮助|支持|扶持|补助|奖励|实施|开展)")
-_BUILDS_MANY = re.compile(r"(?:建设|新建|改建|扩建|改造|提升|布局|打造|配备|覆盖|惠及)[^，。；,;]{0,10}?"
-                          r"(?:全[省市县区镇乡]|各[省市县区镇乡村类]|(?<![\d.])\d+(?:多|余)?[个所座处家](?!月)"
-                          r"|[" + CN_DIGITS + r"]+[个所座处家](?!月)|多[个家处座所]|一批|其他|其它)")
-_AFTER_THE_FIGURE = re.compile(r"(?:左右|以上|之多|多|余)?\s*[，,]")
-
-
-def _spent_elsewhere(text: str, end: int) -> bool:
-    """Whether the comma clause after a figure (its bound words aside: "300万元左右，") spends it on things other than
-    the work named before it."""
-    opened = _AFTER_THE_FIGURE.match(text, end)
-    if opened is None:
-        return False
-    start = opened.end()
-    stop = min([found for found in (text.find(mark, start, start + _REACH) for mark in "，,。；;！!？?\n") if found >= 0]
-               or [min(len(text), start + _REACH)])
-    return bool(_SPENT_ON.match(text, start, stop) or _BUILDS_MANY.search(text, start, stop))
-
-
 _WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|投|花费|拿出|增资|(?:动用|使用)(?:自有|自筹)?资金|筹措(?:资金)?)$")  # not 捐资: a donation is rarely the whole cost
 # (A work as WORK_HEAD has it, and a plant's buildings too: "投入5000万元的厂房".)
 # A building sized by a spending word names its work too ("耗资3.8亿元的门诊楼", "斥资8000万元的图书馆新馆"),
@@ -452,6 +426,31 @@ _WORK_SIZED_BEFORE = re.compile("(?:" + WORK_HEAD + "|" + _WORKS_BY_KIND + r")(?
                                 r"(?:约|近|超过?|达)?[\d.]+(?:多|余)?万?(?:亩|平方米|平米|公顷|㎡)[，,]$")
 _PLAIN_INVEST = re.compile(r"投资[约达超逾近]?")
 _MANY_BUILT = re.compile(r"先后|一大批|一批|各类|多个|(?:(?<![\d.])\d{2,}|[十百千]+)(?:多|余)?(?:处|座|所|个)")
+# (session 61) A plan's word alone opening the spending's comma clause, after a sentence part that names one work
+# ("福州海峡图书馆列入…为民办实事项目之一，计划投入6.1亿元，建筑面积72200平方米"): that work's spending.
+_BARE_PLAN = re.compile(r"(?:计划|预计|拟|将)")
+# …unless the clause after the figure spends it on other things (review61a: "某中心小学教学综合楼项目已完工投用，将投入300万元，
+# 为全镇12所村小配备多媒体教学设备", "某城市书房项目深受群众欢迎，将投入500万元，在全县12个镇建设农家书屋") or builds an area's,
+# many or other things (review61b: "布局省内多个生猪养殖基地", "改造提升城区其他背街小巷"; not the work's own size or
+# schedule, "工期18个月", "设置多个阅览区", "完善周边配套设施": the final read).
+_SPENT_ON = re.compile(r"\s*(?:为|用于|在|对|给|帮助|支持|扶持|补助|奖励|实施|开展)")
+# (Many things as _MANY_BUILT counts them, an area's or other ones, after a building verb.)
+_BUILDS_MANY = re.compile(r"(?:建设|新建|改建|扩建|改造|提升|布局|打造|配备|覆盖|惠及)[^，。；,;]{0,10}?"
+                          r"(?:全[省市县区镇乡]|各[省市县区镇乡村类]|其他|其它|(?:" + _MANY_BUILT.pattern + r")(?!月))")
+_AFTER_THE_FIGURE = re.compile(r"(?:左右|以上|之多|多|余)?\s*[，,]")
+
+
+def _spent_elsewhere(text: str, end: int) -> bool:
+    """Whether the comma clause after a figure (its bound words aside: "300万元左右，") spends it on things other than
+    the work named before it."""
+    opened = _AFTER_THE_FIGURE.match(text, end)
+    if opened is None:
+        return False
+    start = opened.end()
+    stop = _comma_clause_end(text, start, sentence_end(text, start))
+    return bool(_SPENT_ON.match(text, start, stop) or _BUILDS_MANY.search(text, start, stop))
+
+
 # The national planning commission approving one work's investment ("国家发改委核准投资128亿元建设某城际铁路",
 # "国家发展改革委批复投资56亿元实施某机场改扩建工程"): that work's, not the nation's figure (AREA_WIDE).
 _COMMISSION_APPROVES = re.compile(r"(国家发改委|国家发展改革委|国家发展和改革委员会)(核准|批复|批准)了?总?投资$")
