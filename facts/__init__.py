@@ -200,7 +200,7 @@ __all__ = [
 #: 工期18个月; one work's parts counted, 3个子项目, no batch); 96: a year inside the name of the headline's work is no
 #: span (广饶县2020年…蔬菜产业项目计划总投资 under "…蔬菜产业项目开工"); 97: the spending guard reuses _MANY_BUILT's
 #: counts and the text module's clause and sentence ends (a single-digit count after a building verb is no longer many).)
-FACTS_VERSION = 97
+FACTS_VERSION = 98
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

@@ -1489,7 +1489,7 @@ def _counted_near(title: str, lead: str, amount_text: str) -> bool:
 # A headline that sums up a span or a campaign rather than reporting a day's event: "前三季度林州市新开工亿元以上项目53个",
 # "今年以来江北区新开工项目41个", "9月份桐城市备案企业投资项目17个", "福安市一季度招商“开门红”" (its 一季度), "某县2024年
 # 重点项目计划出炉", "…重点项目观摩综述", "…召开项目建设半年推进会". (A drive's words, "百日攻坚", "交出亮眼答卷": _CAMPAIGN_HEADLINE.)
-_TALLY_HEADLINE = re.compile(r"以来(?!最|首|第一)|累计|截至|截止|[一二三四]季度|前[两三]季度|上半年|下半年|全年|过去一年|(?<![上下前后的])半年(?=[^，。；\s]{0,8}?(?:签约|引进|落地|开工)[^，。；\s]{0,8}?\d+[个项])|\d{1,2}月份|\d{1,2}\s?[—–\-~至]\s?\d{1,2}\s?月"
+_TALLY_HEADLINE = re.compile(r"以来(?!最|首|第一)|累计|截至|截止|[一二三四]季度|前[两三]季度|上半年|下半年|全年|过去一年|(?<![上下前后的])半年(?=[^，。；\s]{0,8}?(?:签约|引进|落地|开工)[^，。；\s]{0,8}?\d+[个项])|(?<!预计)(?<!计划)(?<!预计今年)(?<!计划今年)(?<!力争)(?<!将于)(?<!有望)(?<!\d)\d{1,2}月份|\d{1,2}\s?[—–\-~至]\s?\d{1,2}\s?月"
                              # a five-year plan's years ("“十三五”期间 某市投资1.84亿元用于…文保单位维修保护") and a holiday's
                              # ("怀化春节假期签约项目14个": session 57)
                              r"|" + FIVE_YEAR_PLAN
@@ -1693,6 +1693,35 @@ _LINE = re.compile(r"[^\n]+")
 _SENTENCE_MARK = re.compile(r"[。，,；;！!？?、]")
 
 
+# (Session 62) A headline's count of its batch's works ("安溪47个项目集中开竣工", "河源源城28项目集中签约"), and the counts a
+# sentence gives before its figure ("…共有221个项目参加，总投资1373亿元").
+_HEADLINE_COUNT = re.compile(r"(?<![\d.])(\d+)\s*(?:个|项|宗)?(?:重点|重大|产业)?(?:项目|工程)")
+_COUNT_IN_SENTENCE = re.compile(r"(?<![\d.])(\d+)\s*(?:个|项|宗)")
+
+
+def _headline_batch(title: str, body: str, chosen: _Found) -> Optional[_Found]:
+    """The batch the headline counts, when the body's first total is a wider batch's that counts other works: "安溪47个
+    项目集中开竣工" over "此次开竣工活动共有221个项目参加，总投资1373亿元。安溪县列入本次集中开竣工重大项目47个，总投资202亿元"
+    (the city's event told first, the county's share of it after). None when the headline counts nothing, the first
+    total's sentence counts no works or the headline's own number (the whole told first: "50个重大项目…总投资约486亿元"
+    before "50个重大项目中…12个，总投资超420亿元"), or no later total in reach counts them (not a part: 其中)."""
+    counted = _HEADLINE_COUNT.search(title)
+    if counted is None:
+        return None
+
+    def counts(found: _Found) -> set[str]:
+        return {m.group(1) for m in _COUNT_IN_SENTENCE.finditer(body, _sentence_start(body, found.end - 1), found.end)}
+
+    first = counts(chosen)
+    if not first or counted.group(1) in first:
+        return None
+    for found in _investment_amounts(body[:12 * _REACH], title):
+        if found.is_roundup and found.end > chosen.end and found.amount.currency == chosen.amount.currency \
+                and "其中" not in body[_sentence_start(body, found.end - 1):found.end] and counted.group(1) in counts(found):
+            return found
+    return None
+
+
 def find_investment(title: str, body: str) -> Optional[Amount]:
     """The project's investment the story states, or None.
 
@@ -1744,6 +1773,8 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
             own = _chosen(lead, title)
             if own is not None and not own.is_roundup and not _PART_OF_THE_BATCH.search(lead):
                 chosen = own
+        if text is body and chosen.is_roundup:
+            chosen = _headline_batch(title, body, chosen) or chosen
         lead_amounts = list(_investment_amounts(lead, title)) if text is title and lead else []
         if text is title and (find_stage(title, "") is None and _restated_as_statistic(chosen, lead, lead_amounts)
                               or _restated_as_tally(chosen, lead)):

@@ -1,0 +1,75 @@
+"""Session 62, checked on made-up stories: the rules read from session 61's blind pages (n30–n32, now seen) and the
+seen sets h20 (stages) and h21 (amounts on the east coast and in the centre).
+
+* Amounts: a headline counting its batch's works ("某县47个项目集中开竣工") over a body that gives a wider event's total
+  first ("此次活动共有221个项目参加，总投资1373亿元") takes the batch it counts (the county's share after it); a month
+  in a headline after a due word ("预计今年9月份可建设完成") is the work's due date, no span summed up.
+* Stages: a plant told as connected of late ("日前并网发电") or on its feed trial ("进料试运行") is 投产; an approval's
+  own words after "经研究" ("经研究同意建设某工程项目") 核准; a work's approval notice told in a news story ("正在进行
+  审批公示", "批前公示") 评审, as an impact assessment's; bids evaluated ("已完成远程异地评标") 招标; crews pushing a
+  work's building on ("工人们正井然有序推进主体工程施工") a work under way; a station "能够满足开业条件" is no opening.
+
+The stories here are written for the tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from newsmon.facts import extract_facts
+from facts_reading import rules_amount as _amount
+
+
+@pytest.mark.parametrize("title, body, value", [
+    # the batch the headline counts, after a wider event's total
+    ("某县47个项目集中开竣工",
+     "日前，某市三季度重大项目开竣工活动举行，某县设分会场。据悉，此次开竣工活动共有221个项目参加，总投资1373亿元。"
+     "某县列入本次集中开竣工重大项目47个，总投资202亿元，年度计划投资47亿元。", 2.02e10),
+    # …not when the first total counts the headline's works (its parts after it)
+    ("50个重大项目集中开工",
+     "某市第一批共50个重大项目近日集中开工，总投资约486亿元。50个重大项目中投资超过10亿元的项目有12个，总投资超420亿元。",
+     4.86e10),
+    # …nor a part of it (其中)
+    ("某县12个项目集中开工",
+     "此次全市集中开工项目88个，总投资300亿元。其中，某县项目12个，总投资40亿元。", 3e10),
+    # a due month in a headline: the work's own figure stands
+    ("某镇某学校项目预计今年9月份可建设完成",
+     "近日，在某镇某学校项目建设现场，工人们正井然有序推进主体工程施工。该项目总投资约8亿元，预计今年9月份可建设完成。", 8e8),
+    # …a span's month still sums up
+    ("某县9月份签约项目12个", "9月份，某县共签约项目12个，总投资30亿元。", None),
+])
+def test_an_amount_session_62_reads(title: str, body: str, value) -> None:
+    assert _amount(title, body) == value
+
+
+@pytest.mark.parametrize("title, body, stage", [
+    ("某县两万千瓦农林废弃物发电项目日前并网发电",
+     "某县两万千瓦农林废弃物发电项目日前并网发电，每年可处理农林废弃物30多万吨，减排二氧化碳18万吨。"
+     "项目由某生态能源有限公司投资1.6亿元建设，总装机规模两万千瓦。", "投产"),
+    ("", "3月31日上午，某县生活垃圾外运集中焚烧处理项目隆重举行进料试运行庆祝活动，县长出席活动。"
+         "这一项目的运行，将推动某县生活垃圾资源化利用，实现生活垃圾零填埋。", "投产"),
+    # the output's noun is no connection
+    ("", "某光伏电站日前并网发电量突破1亿千瓦时，电站由某公司投资建设，总装机容量20万千瓦，年发电收益可观。", None),
+    ("某客运站将提升改造 项目估算投资3277万",
+     "昨日，记者从市发改委获悉，根据省交通厅的实施方案，经研究同意建设某客运站提升改造工程项目。"
+     "该项目估算总投资3277万元，资金拟申请省级专项补助资金及企业自筹解决。", "核准"),
+    # a deal or a list after it is no approval
+    ("", "市发改委经研究同意将某客运站提升改造工程项目列入年度计划，项目估算总投资3277万元，资金由企业自筹。", None),
+    ("", "记者从某市发改委获悉，某引水工程项目正在进行审批公示，按照规划，某市将投资5个多亿打造引水工程，新建输水管道"
+         "约45公里、取水泵站一座。", "评审"),
+    ("", "近日，某体育训练馆建设项目建设工程规划许可正进行批前公示，项目总建筑面积3万平方米，由省体育局投资建设。", "评审"),
+    ("最新殡仪馆项目超1亿元",
+     "某殡仪馆新馆区选址于某镇某村南侧，计划投资超1亿元，由6家建筑企业竞标，预计工期330天。"
+     "该项目采用EPC模式。目前项目已完成远程异地评标，预计明年底建成。", "招标"),
+    # bids opened only, or evaluation planned: no tender done
+    ("", "某殡仪馆新馆区项目计划投资1亿元，将于下月组织评标，预计明年底建成，项目选址于某镇某村南侧。", None),
+    ("",
+     "近日，在某镇某学校项目建设现场，工人们正井然有序推进主体工程施工。该项目是今年省市重点项目，总投资约8亿元，"
+     "共分为学校及周边配套基础设施2个部分进行施工。", "开工"),
+    # the conditions for an opening are no opening: the main works accepted
+    ("某客运站主体工程竣工验收",
+     "近日，按一级公路客运站标准建设的某客运站项目完成车站主体工程竣工验收，标志着该站的各类设施设备、站务服务功能能够"
+     "满足开业条件。某客运站总投资1.47亿元，日可发送旅客2.5万人次。", "开工"),
+    ("", "某农副产品交易中心今天正式开业，总投资1.2亿元，入驻商户300余家，是某县最大的农副产品交易市场。", "投产"),
+])
+def test_a_stage_session_62_reads(title: str, body: str, stage) -> None:
+    assert extract_facts(title, body).stage == stage
