@@ -199,8 +199,15 @@ __all__ = [
 #: 恢复/再次 reopenings; the spending guard reads past 左右 and needs a building verb before many or other things, not
 #: 工期18个月; one work's parts counted, 3个子项目, no batch); 96: a year inside the name of the headline's work is no
 #: span (广饶县2020年…蔬菜产业项目计划总投资 under "…蔬菜产业项目开工"); 97: the spending guard reuses _MANY_BUILT's
-#: counts and the text module's clause and sentence ends (a single-digit count after a building verb is no longer many).)
-FACTS_VERSION = 98
+#: counts and the text module's clause and sentence ends (a single-digit count after a building verb is no longer many);
+#: 98 (session 62): a headline's counted batch over a wider event's first total (安溪47个项目 over 221个项目…1373亿元), a
+#: due month in a headline no span (预计今年9月份), 日前并网发电 and 进料试运行 投产, 经研究同意建设 核准, 审批公示 and 批前公示
+#: 评审, 完成…评标 招标, 正…推进…工程施工 under way, an opening's conditions (满足开业条件) no opening; 99: a community or an
+#: estate named after a district (东西湖社区) no district, deals counted with the capital drawn in (签约4个，引资1亿元);
+#: 100: a headline's figure before a work to be built (投资1.2亿元 某区将建…), an approval given in a listed work's
+#: sentence (已通过…核准) keeps its figure; 101: a plan word inside a document's name (《…提升计划》通过专家评审) plans
+#: nothing, 完成…可行性研究报告评审 and 征求…环境保护方面的建议 评审.)
+FACTS_VERSION = 101
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

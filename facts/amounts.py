@@ -176,6 +176,7 @@ _WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|投|花费|拿出|
 # paragraphs it is a programme's, "河北省筹集了110亿元资金专门用于帮扶村建设", "多方筹集资金6亿元，相继建成两桥三路"; 筹措 for
 # one work, "南霞乡筹措91.37万元资金启动某危桥重建工程", reads since session 57, as no dev paragraph moved.)
 _BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|援建|创建|建起|落成|打造|启动|实施|厂|(?<![售])楼(?![市盘价])|馆|院区|校区|"
+                     r"(?<=[将拟要])建(?![成设造议言制])|"  # (session 62) "投资1.2亿元 某区将建国家级“养老岛”"
                      r"对[^，。；,;各]{1,16}?进行(?:装修|改造|修缮|翻新|提升改造|改扩建|扩建)|"
                      # (session 58: "投入400多万元对市场进行全面升级改造"; not a class of things, "对城区老旧小区进行全面
                      # 升级改造", "对全县中小学校舍…": review58b)
@@ -489,6 +490,9 @@ _PLANNED_OR_HANDED = re.compile(r"将|拟|计划|预计|有望|力争|推动|争
 # The stage the work reaches, after it in its comma clause; a condition ("建成后", "投产前") is none.
 # (Not facts.stages: a whole stage reading per amount made a text of thousands of them cost seconds.)
 _REACHED = re.compile(r"(签约|开工|动工|开建|开复工|投产|竣工|落地|落户|启动建设|投运|开业)(?![后前时])")
+# (Session 62) An approval given in the figure's sentence ("该项目已通过国家能源局核准，该项目投资额为3.2亿元，…项目更列入
+# 国家核准计划"): the work's stage reached, so the list it joined is no list of works on offer.
+_APPROVAL_GIVEN = re.compile(r"(?:通过|获得?|予以)[^，。；,;]{0,12}?(?:核准|批复|批准)(?!计划|目录|名单)")
 # …or its agreement signed ("三十五亿元某项目合作投资正式协议…签定": 签定, an older spelling), for a work's size.
 _SIZED_WORK_REACHED = re.compile(_REACHED.pattern + r"|签[订定署](?![后前时])")
 _ZERO_WIDTH = re.compile("")
@@ -945,7 +949,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                 and not _INVESTMENT_SIGNED.search(text, max(sentences.start_before(start), start - _REACH), invest.start()):
             continue  # "会上发布招商引资项目86个，总投资620亿元": projects on offer, none signed or started
         if _LISTED.search(full_sentence) and not _REACHED.search(full_sentence) and _SEVERAL.search(full_sentence) \
-                and not one_of:
+                and not _APPROVAL_GIVEN.search(full_sentence) and not one_of:
             continue  # "我县2个小镇入选，规划总投资120亿元": works named to a list, no stage, no one project's
         if _CONTRACT_SUM.fullmatch(invest.group()) and not is_roundup \
                 and not (invest.group().startswith("协议") and _builds_one_work(after)

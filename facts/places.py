@@ -279,7 +279,10 @@ _ABBREVIATED = re.compile(r"(?:在|来|赴|落户|扎根|驻|留|到)(?P<abbr>["
 # word ("西峰村、", "西峰村4个"; not "泗洪村集体经济", "榕江村超", "丽水村播": review48b).
 # (Session 59) …or a village named after it with one character more ("漓渚镇朱家坞、黄山畈村等2个村": not 黄山市; a list's
 # word may follow, 等, 和), though not a word ending in 村 ("乡村", "农村", "渔村", "山村": "推进丽水乡村。").
-_VILLAGE_AFTER = re.compile(r"(?:(?![乡农渔山新])[\u4e00-\u9fff])?村(?:(?![\u4e00-\u9fffA-Za-z])|(?=等|和|与|及))")
+_VILLAGE_AFTER = re.compile(r"(?:(?![乡农渔山新])[\u4e00-\u9fff])?村(?:(?![\u4e00-\u9fffA-Za-z])|(?=等|和|与|及))"
+                            # (session 62) …or a residents' community or an estate named after it ("东西湖社区" of 濮阳's
+                            # 示范区: not 武汉's 东西湖区)
+                            r"|社区|小区")
 # (Session 61) …or a hamlet named after it with a compass point opening the word and a hamlet's word after ("西柳河屯、
 # 东柳河屯"); not a province's or a region's last character ("山西平顺村级光伏电站", "河北阜平村民": review61a;
 # "东北柳河…", "鲁西南郓城…": review61b).

@@ -227,6 +227,10 @@ _VERBS = {
             # (review55a) a design passing a technical review, a review's meeting held ("原则同意报告书通过技术评审",
             # "环境影响报告书技术评估会在呼和浩特召开")
             r"|通过技术评审|技术评估会"
+            # (session 62) a study's review done ("完成了项目可行性研究报告评审"), and a work's impact assessment put to its
+            # neighbours ("现征求附近居民和单位对项目在环境保护方面的建议")
+            r"|完成(?:了)?[^，。；,;]{0,14}?(?:可行性研究|可研|初步设计|初设|设计方案)[^，。；,;]{0,6}?(?:评审|审查)(?!工作|会前|前)"
+            r"|征求[^，。；,;]{0,20}?环境保护方面的(?:意见|建议)"
             # (session 62) a work's approval notice before the decision, told in a news story ("某引水工程项目正在进行审批
             # 公示", "某训练馆建设工程规划许可正进行批前公示"): as an impact assessment's, under review
             r"|(?<![拟])(?:审批|批前|审批前)公示",
@@ -444,7 +448,9 @@ _FINANCE_DEAL = re.compile(r"银农|银企|银政|政银|银担|授信|信贷|�
                            r"|(?:设立|发起|组建)[^，。；,;]{0,12}?基金|基金签约")  # (not "陆港金融产业中心项目": a work's name)
 _INVESTMENT_CUE = re.compile(r"投资协议|总投资|投资总额|投资建设|投资额|投资金额|落户|入驻|产业项目|项目投资")
 _INVESTMENT_DEAL = re.compile(_WORKS_DEAL.pattern + r"|合作协议|框架协议")  # a work's deal, or a cooperation's
-_PROJECT_DEAL = re.compile(r"项目|投资|合作|框架|合资|独资|建设|落户|仪式|引进|招商|工程|厂|基地|园区|产业")
+_PROJECT_DEAL = re.compile(r"项目|投资|合作|框架|合资|独资|建设|落户|仪式|引进|招商|工程|厂|基地|园区|产业"
+                           r"|引资")  # (session 62) "当场签约4个，引资1亿元": capital drawn in, the deals projects'
+
 _SIGNING = ("签约", "签订", "签定", "签署", "签下", "订立")  # 签定: an older spelling of 签订
 # Two places agreeing to cooperate (session 32): their governments joined by 与 before the signing, or "两地"; with no firm
 # in the sentence and no money, a framework of cooperation, no project signed (readers label none).
@@ -617,6 +623,15 @@ _CEREMONY_AHEAD = re.compile(r"(?:暨[^，。；,;]{0,8}?)?(?:仪式|典礼|大�
                              r"|(?:" + _PUT_OFF + r"|取消)(?![^，。；,;]{0,12}?(?:举行|举办|召开)))")
 
 
+def _in_book_title(text: str, pos: int, start: int) -> bool:
+    """Whether ``pos`` stands inside a 《…》 title opened since ``start`` (its sentence's start) and closed after it."""
+    opened = text.rfind("《", start, pos)
+    return opened >= 0 and text.find("》", opened, pos) < 0 and text.find("》", pos, pos + _TITLE_READ) >= 0
+
+
+_TITLE_READ = 40  # how far a document's name may run on after the word read
+
+
 def _planned(text: str, pos: int, headline: bool = False) -> bool:
     """Whether a plan word earlier in the sentence governs the verb at ``pos``. In a headline a space between two
     phrases ends one (``headline``)."""
@@ -633,6 +648,8 @@ def _planned(text: str, pos: int, headline: bool = False) -> bool:
     for plan in reversed([p for p in _PLAN.finditer(text, start, pos + 4) if p.start() < pos]):
         if _PLANNED_INVESTMENT.match(text, plan.end(), pos):
             continue
+        if _in_book_title(text, plan.start(), start):
+            continue  # (session 62) a document's name ("《某景区提升计划》顺利通过专家评审"): no plan of the verb
         if plan.group() == "将" and text.endswith(("现", "兹"), 0, plan.start()) \
                 and _MADE_PUBLIC.search(text, plan.end(), sentence_end(text, plan.end(), _CLAUSE_MARKS)):
             continue  # (session 56) "现将…基本情况予以公示": a notice's "hereby", no plan ("现将转入试生产阶段" plans)

@@ -3,11 +3,17 @@ seen sets h20 (stages) and h21 (amounts on the east coast and in the centre).
 
 * Amounts: a headline counting its batch's works ("某县47个项目集中开竣工") over a body that gives a wider event's total
   first ("此次活动共有221个项目参加，总投资1373亿元") takes the batch it counts (the county's share after it); a month
-  in a headline after a due word ("预计今年9月份可建设完成") is the work's due date, no span summed up.
+  in a headline after a due word ("预计今年9月份可建设完成") is the work's due date, no span summed up; a headline's
+  figure before a work to be built ("投资1.2亿元 某区将建…“养老岛”") is that work's; an approval given in the figure's
+  sentence ("已通过国家能源局核准") makes the list the work joined no list of works on offer.
 * Stages: a plant told as connected of late ("日前并网发电") or on its feed trial ("进料试运行") is 投产; an approval's
   own words after "经研究" ("经研究同意建设某工程项目") 核准; a work's approval notice told in a news story ("正在进行
   审批公示", "批前公示") 评审, as an impact assessment's; bids evaluated ("已完成远程异地评标") 招标; crews pushing a
-  work's building on ("工人们正井然有序推进主体工程施工") a work under way; a station "能够满足开业条件" is no opening.
+  work's building on ("工人们正井然有序推进主体工程施工") a work under way; a station "能够满足开业条件" is no opening;
+  deals counted with the capital they draw in ("当场签约4个，引资1亿元") projects' signings; a plan word inside a
+  document's name ("《…提升计划》顺利通过专家评审") plans nothing; a study's review done ("完成了…可行性研究报告评审") and
+  a work's impact assessment put to its neighbours ("征求…对项目在环境保护方面的建议") 评审.
+* Places: a residents' community or an estate named after a district ("东西湖社区") is no district.
 
 The stories here are written for the tests.
 """
@@ -16,7 +22,7 @@ from __future__ import annotations
 import pytest
 
 from newsmon.facts import extract_facts
-from facts_reading import rules_amount as _amount
+from facts_reading import first_place_city as _city, rules_amount as _amount
 
 
 @pytest.mark.parametrize("title, body, value", [
@@ -36,6 +42,15 @@ from facts_reading import rules_amount as _amount
      "近日，在某镇某学校项目建设现场，工人们正井然有序推进主体工程施工。该项目总投资约8亿元，预计今年9月份可建设完成。", 8e8),
     # …a span's month still sums up
     ("某县9月份签约项目12个", "9月份，某县共签约项目12个，总投资30亿元。", None),
+    # a work to be built right after a headline's figure
+    ("投资1.2亿元 某区将建国家级“养老岛”", "一块240亩的地，四周被河流环绕，3年后这里将成为国家级养老示范机构。", 1.2e8),
+    # …not a place's many works
+    ("投资120亿元 某市今年将建一批重点项目", "今年，某市重点项目建设全面铺开。", None),
+    # an approval given in the figure's sentence: the work's, whatever list it joins and whatever kinds it burns
+    ("", "某集团宣布，旗下位于某县的生物质发电项目已通过国家能源局核准，该项目投资额为3.2亿元，每年处理30万吨各类生物质，"
+         "项目更列入国家核准计划。", 3.2e8),
+    # …works named to a list still are none
+    ("", "我县2个小镇入选省级特色小镇创建名单，规划总投资120亿元。", None),
 ])
 def test_an_amount_session_62_reads(title: str, body: str, value) -> None:
     assert _amount(title, body) == value
@@ -70,6 +85,23 @@ def test_an_amount_session_62_reads(title: str, body: str, value) -> None:
      "近日，按一级公路客运站标准建设的某客运站项目完成车站主体工程竣工验收，标志着该站的各类设施设备、站务服务功能能够"
      "满足开业条件。某客运站总投资1.47亿元，日可发送旅客2.5万人次。", "开工"),
     ("", "某农副产品交易中心今天正式开业，总投资1.2亿元，入驻商户300余家，是某县最大的农副产品交易市场。", "投产"),
+    # a document's name holds no plan of the verb; a study's review done; an impact assessment put to the neighbours
+    ("", "12月11日，由省旅游设计院编制的《某生态园创建国家3A级旅游景区提升计划》顺利通过专家评审。", "评审"),
+    ("", "某公司计划下月组织专家评审某生态园提升方案。", None),
+    ("", "某县疾控中心业务楼迁建项目位于某镇城北，新建1栋建筑面积3333平方米的疾控中心大楼。根据国家相关法律法规，现征求"
+         "附近居民和单位对项目在环境保护方面的建议，征求意见稿和公众意见表见网址。", "评审"),
+    ("", "该公司已完成某光伏项目可行性研究报告评审，正在办理用地手续，项目总投资2亿元，将建设光伏电站一座。", "评审"),
+    # deals counted with the capital they draw in are projects' signings
+    ("", "在刚刚闭幕的西洽会上，某县生态园区整体项目隆重亮相。仅在4月5日的专场推介会上，就当场签约4个，引资1亿元。", "签约"),
 ])
 def test_a_stage_session_62_reads(title: str, body: str, stage) -> None:
     assert extract_facts(title, body).stage == stage
+
+
+@pytest.mark.parametrize("title, body, city", [
+    # a residents' community named after a district of another city
+    ("", "6月20日，某示范区督查组深入娄店、祁家庄城中村改造、东西湖社区、开德中小学等重点项目施工现场开展督查。", ""),
+    ("", "某公司在东西湖区投资建设冷链物流园项目。", "武汉市"),
+])
+def test_a_city_session_62_reads(title: str, body: str, city: str) -> None:
+    assert _city(title, body) == city
