@@ -1726,6 +1726,27 @@ def _headline_batch(title: str, body: str, chosen: _Found) -> Optional[_Found]:
     return None
 
 
+# (Session 62) A sentence about the work this event reached ("此次启动的教学团组项目，…总投资2.6亿元", "本次开工建设的综合
+# 业务楼项目…"), a clause or two of context before it at most.
+_THIS_EVENTS_WORK = re.compile(r"(?:[^，。；,;]{0,8}?[，,]){0,2}?(?:此次|本次)(?:集中)?(?:启动|开工|动工|签约|开建|奠基|投产|竣工)(?:建设)?的")
+
+
+def _this_events_work(title: str, body: str, chosen: _Found) -> Optional[_Found]:
+    """A later figure of the work the story's event reached, when the first figure is another's: a phase's or a whole
+    project's told first ("…二期工程建设项目…计划投资8.9亿元" before "此次启动的教学团组项目，…总投资2.6亿元"). None when the
+    first figure's own sentence is the event's work, or no later figure in reach is; a phase's figure is not (the
+    whole project's stands: "总投资15亿元。此次开工的项目一期投资6亿元", session 20's review)."""
+    def of_this_event(found: _Found) -> bool:
+        return bool(_THIS_EVENTS_WORK.match(body, _sentence_start(body, found.end - 1)))
+
+    if of_this_event(chosen):
+        return None
+    return next((found for found in _investment_amounts(body[:12 * _REACH], title)
+                 if found.end > chosen.end and found.amount.currency == chosen.amount.currency and not found.phase
+                 and of_this_event(found)),
+                None)
+
+
 def find_investment(title: str, body: str) -> Optional[Amount]:
     """The project's investment the story states, or None.
 
@@ -1779,6 +1800,8 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
                 chosen = own
         if text is body and chosen.is_roundup:
             chosen = _headline_batch(title, body, chosen) or chosen
+        elif text is body:
+            chosen = _this_events_work(title, body, chosen) or chosen
         lead_amounts = list(_investment_amounts(lead, title)) if text is title and lead else []
         if text is title and (find_stage(title, "") is None and _restated_as_statistic(chosen, lead, lead_amounts)
                               or _restated_as_tally(chosen, lead)):

@@ -5,8 +5,9 @@ seen sets h20 (stages) and h21 (amounts on the east coast and in the centre).
   first ("此次活动共有221个项目参加，总投资1373亿元") takes the batch it counts (the county's share after it); a month
   in a headline after a due word ("预计今年9月份可建设完成") is the work's due date, no span summed up; a headline's
   figure before a work to be built ("投资1.2亿元 某区将建…“养老岛”") is that work's; an approval given in the figure's
-  sentence ("已通过国家能源局核准") makes the list the work joined no list of works on offer.
-* Stages: a plant told as connected of late ("日前并网发电") or on its feed trial ("进料试运行") is 投产; an approval's
+  sentence ("已通过国家能源局核准") makes the list the work joined no list of works on offer; the figure of the work
+  this event reached ("此次启动的教学团组项目，…总投资2.6亿元") wins over the whole project's told before it.
+* Stages: an approval by a commission's planning review ("通过自治区发展改革委规划审批") 核准; a plant told as connected of late ("日前并网发电") or on its feed trial ("进料试运行") is 投产; an approval's
   own words after "经研究" ("经研究同意建设某工程项目") 核准; a work's approval notice told in a news story ("正在进行
   审批公示", "批前公示") 评审, as an impact assessment's; bids evaluated ("已完成远程异地评标") 招标; crews pushing a
   work's building on ("工人们正井然有序推进主体工程施工") a work under way; a station "能够满足开业条件" is no opening;
@@ -46,6 +47,12 @@ from facts_reading import first_place_city as _city, rules_amount as _amount
     ("投资1.2亿元 某区将建国家级“养老岛”", "一块240亩的地，四周被河流环绕，3年后这里将成为国家级养老示范机构。", 1.2e8),
     # …not a place's many works
     ("投资120亿元 某市今年将建一批重点项目", "今年，某市重点项目建设全面铺开。", None),
+    # the work this event reached, after the whole project's figure
+    ("", "2月14日上午，某职业技术学院二期工程教学团组项目奠基开工。\n据了解，某职业技术学院二期工程建设项目占地383.5亩，"
+         "计划投资8.9亿元，总体分为三个建设阶段。\n此次启动的教学团组项目，包括5栋实训楼和体育馆共6栋楼宇，总投资2.6亿元，"
+         "拟于2024年9月投入使用。", 2.6e8),
+    # …not a later work that is no event's
+    ("", "2月14日上午，某学院二期工程奠基开工，计划投资8.9亿元。\n该学院此前建成的一期工程总投资2.6亿元。", 8.9e8),
     # an approval given in the figure's sentence: the work's, whatever list it joins and whatever kinds it burns
     ("", "某集团宣布，旗下位于某县的生物质发电项目已通过国家能源局核准，该项目投资额为3.2亿元，每年处理30万吨各类生物质，"
          "项目更列入国家核准计划。", 3.2e8),
@@ -85,6 +92,8 @@ def test_an_amount_session_62_reads(title: str, body: str, value) -> None:
      "近日，按一级公路客运站标准建设的某客运站项目完成车站主体工程竣工验收，标志着该站的各类设施设备、站务服务功能能够"
      "满足开业条件。某客运站总投资1.47亿元，日可发送旅客2.5万人次。", "开工"),
     ("", "某农副产品交易中心今天正式开业，总投资1.2亿元，入驻商户300余家，是某县最大的农副产品交易市场。", "投产"),
+    # an approval by a commission's planning review
+    ("", "近日，某县光伏电站建设项目通过自治区发展改革委规划审批，总投资2亿元，建设规模20兆瓦。", "核准"),
     # a document's name holds no plan of the verb; a study's review done; an impact assessment put to the neighbours
     ("", "12月11日，由省旅游设计院编制的《某生态园创建国家3A级旅游景区提升计划》顺利通过专家评审。", "评审"),
     ("", "某公司计划下月组织专家评审某生态园提升方案。", None),
