@@ -207,8 +207,10 @@ __all__ = [
 #: 100: a headline's figure before a work to be built (投资1.2亿元 某区将建…), an approval given in a listed work's
 #: sentence (已通过…核准) keeps its figure; 101: a plan word inside a document's name (《…提升计划》通过专家评审) plans
 #: nothing, 完成…可行性研究报告评审 and 征求…环境保护方面的建议 评审; 102: the figure of the work this event reached
-#: (此次启动的…项目) over the whole project's told before it, 通过…发展改革委规划审批 核准.)
-FACTS_VERSION = 102
+#: (此次启动的…项目) over the whole project's told before it, 通过…发展改革委规划审批 核准; 103: review62a's traps (a
+#: batch the event's work is one of, a phase named before the figure, 的同时/的还有; a listing approved, 批准列入; 经研究同意
+#: 终止/调整; 推进工程施工招标) and a due month after 明年 or a plan word with 今年.)
+FACTS_VERSION = 103
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

@@ -492,7 +492,10 @@ _PLANNED_OR_HANDED = re.compile(r"将|拟|计划|预计|有望|力争|推动|争
 _REACHED = re.compile(r"(签约|开工|动工|开建|开复工|投产|竣工|落地|落户|启动建设|投运|开业)(?![后前时])")
 # (Session 62) An approval given in the figure's sentence ("该项目已通过国家能源局核准，该项目投资额为3.2亿元，…项目更列入
 # 国家核准计划"): the work's stage reached, so the list it joined is no list of works on offer.
-_APPROVAL_GIVEN = re.compile(r"(?:通过|获得?|予以)[^，。；,;]{0,12}?(?:核准|批复|批准)(?!计划|目录|名单)")
+_APPROVAL_GIVEN = re.compile(r"(?:通过|获得?|予以)[^，。；,;]{0,12}?(?:核准|批复|批准)"
+                             # (not the listing approved itself: "获得省政府批准列入…清单", "获国家发改委批准，列入中央预算内
+                             # 投资计划": review62a)
+                             r"(?![，,]?[^，。；,;]{0,4}?(?:列入|纳入|计划|目录|名单|清单))")
 # …or its agreement signed ("三十五亿元某项目合作投资正式协议…签定": 签定, an older spelling), for a work's size.
 _SIZED_WORK_REACHED = re.compile(_REACHED.pattern + r"|签[订定署](?![后前时])")
 _ZERO_WIDTH = re.compile("")
@@ -1493,7 +1496,7 @@ def _counted_near(title: str, lead: str, amount_text: str) -> bool:
 # A headline that sums up a span or a campaign rather than reporting a day's event: "前三季度林州市新开工亿元以上项目53个",
 # "今年以来江北区新开工项目41个", "9月份桐城市备案企业投资项目17个", "福安市一季度招商“开门红”" (its 一季度), "某县2024年
 # 重点项目计划出炉", "…重点项目观摩综述", "…召开项目建设半年推进会". (A drive's words, "百日攻坚", "交出亮眼答卷": _CAMPAIGN_HEADLINE.)
-_TALLY_HEADLINE = re.compile(r"以来(?!最|首|第一)|累计|截至|截止|[一二三四]季度|前[两三]季度|上半年|下半年|全年|过去一年|(?<![上下前后的])半年(?=[^，。；\s]{0,8}?(?:签约|引进|落地|开工)[^，。；\s]{0,8}?\d+[个项])|(?<!预计)(?<!计划)(?<!预计今年)(?<!计划今年)(?<!力争)(?<!将于)(?<!有望)(?<!\d)\d{1,2}月份|\d{1,2}\s?[—–\-~至]\s?\d{1,2}\s?月"
+_TALLY_HEADLINE = re.compile(r"以来(?!最|首|第一)|累计|截至|截止|[一二三四]季度|前[两三]季度|上半年|下半年|全年|过去一年|(?<![上下前后的])半年(?=[^，。；\s]{0,8}?(?:签约|引进|落地|开工)[^，。；\s]{0,8}?\d+[个项])|(?<!预计)(?<!计划)(?<!力争)(?<!将于)(?<!有望)(?<!明年)(?<!预计今年)(?<!计划今年)(?<!力争今年)(?<!将于今年)(?<!有望今年)(?<!\d)\d{1,2}月份|\d{1,2}\s?[—–\-~至]\s?\d{1,2}\s?月"
                              # a five-year plan's years ("“十三五”期间 某市投资1.84亿元用于…文保单位维修保护") and a holiday's
                              # ("怀化春节假期签约项目14个": session 57)
                              r"|" + FIVE_YEAR_PLAN
@@ -1728,7 +1731,10 @@ def _headline_batch(title: str, body: str, chosen: _Found) -> Optional[_Found]:
 
 # (Session 62) A sentence about the work this event reached ("此次启动的教学团组项目，…总投资2.6亿元", "本次开工建设的综合
 # 业务楼项目…"), a clause or two of context before it at most.
-_THIS_EVENTS_WORK = re.compile(r"(?:[^，。；,;]{0,8}?[，,]){0,2}?(?:此次|本次)(?:集中)?(?:启动|开工|动工|签约|开建|奠基|投产|竣工)(?:建设)?的")
+_THIS_EVENTS_WORK = re.compile(r"(?:[^，。；,;]{0,8}?[，,]){0,2}?(?:此次|本次)(?:集中)?(?:启动|开工|动工|签约|开建|奠基|投产|竣工)(?:建设)?的"
+                               r"(?!同时|还有|时候|时|为)")  # (not "此次签约的同时，…", "本次签约的还有…": review62a)
+# A phase named before the figure in its sentence ("此次开工的为项目一期，投资6亿元").
+_PHASE_IN_SENTENCE = re.compile(r"(?:[一二三四五六首]|[1-6])期")
 
 
 def _this_events_work(title: str, body: str, chosen: _Found) -> Optional[_Found]:
@@ -1743,7 +1749,10 @@ def _this_events_work(title: str, body: str, chosen: _Found) -> Optional[_Found]
         return None
     return next((found for found in _investment_amounts(body[:12 * _REACH], title)
                  if found.end > chosen.end and found.amount.currency == chosen.amount.currency and not found.phase
-                 and of_this_event(found)),
+                 and not found.is_roundup and of_this_event(found)
+                 and not _PHASE_IN_SENTENCE.search(body, _sentence_start(body, found.end - 1), found.end)
+                 # (nor a batch it is one of: "此次开工的项目是某县…集中开工12个项目之一，12个项目总投资46亿元": review62a)
+                 and not _COUNT_IN_SENTENCE.search(body, _sentence_start(body, found.end - 1), found.end)),
                 None)
 
 

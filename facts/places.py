@@ -282,6 +282,9 @@ _ABBREVIATED = re.compile(r"(?:在|来|赴|落户|扎根|驻|留|到)(?P<abbr>["
 _VILLAGE_AFTER = re.compile(r"(?:(?![乡农渔山新])[\u4e00-\u9fff])?村(?:(?![\u4e00-\u9fffA-Za-z])|(?=等|和|与|及))"
                             # (session 62) …or a residents' community or an estate named after it ("东西湖社区" of 濮阳's
                             # 示范区: not 武汉's 东西湖区)
+                            # (a district's own institution so named, "顺德社区学院", loses its place when the story names
+                            # it nowhere else: review62a's probes; a community's service centre, "东西湖社区综合服务中心",
+                            # is written the same way and is the commoner)
                             r"|社区|小区")
 # (Session 61) …or a hamlet named after it with a compass point opening the word and a hamlet's word after ("西柳河屯、
 # 东柳河屯"); not a province's or a region's last character ("山西平顺村级光伏电站", "河北阜平村民": review61a;

@@ -51,6 +51,18 @@ from facts_reading import first_place_city as _city, rules_amount as _amount
     ("", "2月14日上午，某职业技术学院二期工程教学团组项目奠基开工。\n据了解，某职业技术学院二期工程建设项目占地383.5亩，"
          "计划投资8.9亿元，总体分为三个建设阶段。\n此次启动的教学团组项目，包括5栋实训楼和体育馆共6栋楼宇，总投资2.6亿元，"
          "拟于2024年9月投入使用。", 2.6e8),
+    # …not a batch the work is one of, a phase named before the figure, or another deal signed alongside (review62a)
+    ("某县年产10万吨生物饲料项目开工",
+     "10月16日，某县年产10万吨生物饲料项目开工建设，项目总投资3.5亿元。此次开工的项目是某县第四季度集中开工12个项目之一，"
+     "12个项目总投资46亿元。", 3.5e8),
+    ("", "某新材料项目举行开工仪式，总投资15亿元。此次开工的为项目一期，投资6亿元，建设年产5万吨生产线。", 1.5e9),
+    ("某产业园项目签约", "某县与某集团签订某产业园项目协议，总投资20亿元。此次签约的同时，某公司与某县达成合作意向，该项目预计投资5亿元。",
+     2e9),
+    # a due month after a plan word and a year to come
+    ("某学校项目预计明年6月份建成", "某学校项目总投资1.2亿元，目前主体已封顶。", 1.2e8),
+    ("某学校项目力争今年11月份完工", "某学校项目总投资1.2亿元，目前主体已封顶。", 1.2e8),
+    # the listing approved is no approval of a work (review62a)
+    ("", "某县两个特色小镇获得省政府批准列入首批特色小镇创建清单，规划总投资65亿元。", None),
     # …not a later work that is no event's
     ("", "2月14日上午，某学院二期工程奠基开工，计划投资8.9亿元。\n该学院此前建成的一期工程总投资2.6亿元。", 8.9e8),
     # an approval given in the figure's sentence: the work's, whatever list it joins and whatever kinds it burns
@@ -94,6 +106,9 @@ def test_an_amount_session_62_reads(title: str, body: str, value) -> None:
     ("", "某农副产品交易中心今天正式开业，总投资1.2亿元，入驻商户300余家，是某县最大的农副产品交易市场。", "投产"),
     # an approval by a commission's planning review
     ("", "近日，某县光伏电站建设项目通过自治区发展改革委规划审批，总投资2亿元，建设规模20兆瓦。", "核准"),
+    # an approval's words about ending or changing a work, a tender being readied: none (review62a)
+    ("", "经研究，同意终止城东农贸市场建设项目。", None),
+    ("", "目前，某道路项目正在加快推进工程施工招标，项目总投资2亿元。", None),
     # a document's name holds no plan of the verb; a study's review done; an impact assessment put to the neighbours
     ("", "12月11日，由省旅游设计院编制的《某生态园创建国家3A级旅游景区提升计划》顺利通过专家评审。", "评审"),
     ("", "某公司计划下月组织专家评审某生态园提升方案。", None),
