@@ -209,8 +209,12 @@ __all__ = [
 #: nothing, 完成…可行性研究报告评审 and 征求…环境保护方面的建议 评审; 102: the figure of the work this event reached
 #: (此次启动的…项目) over the whole project's told before it, 通过…发展改革委规划审批 核准; 103: review62a's traps (a
 #: batch the event's work is one of, a phase named before the figure, 的同时/的还有; a listing approved, 批准列入; 经研究同意
-#: 终止/调整; 推进工程施工招标) and a due month after 明年 or a plan word with 今年.)
-FACTS_VERSION = 103
+#: 终止/调整; 推进工程施工招标) and a due month after 明年 or a plan word with 今年; 104: the code review's mends (a part
+#: among or supporting the event's works, works counted not counties, the earlier branches' choice kept; 将 as 把 and
+#: 将建立/建档; a refused or sought approval; any due word before a headline's month, _tally_word; 退出/撤回/注销 no
+#: approval; 公正推进…监管 and 施工许可/图 no works under way; 审批公示结果 no review; 试运行方案 no run; 达到…后正式开业 an
+#: opening again; one work's 部分工程 no many; a city's name before 社区/小区 the city's).)
+FACTS_VERSION = 104
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

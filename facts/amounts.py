@@ -176,7 +176,8 @@ _WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|投|花费|拿出|
 # paragraphs it is a programme's, "河北省筹集了110亿元资金专门用于帮扶村建设", "多方筹集资金6亿元，相继建成两桥三路"; 筹措 for
 # one work, "南霞乡筹措91.37万元资金启动某危桥重建工程", reads since session 57, as no dev paragraph moved.)
 _BUILDS = re.compile(r"建成|兴建|修建|建设|建造|新建|扩建|改建|援建|创建|建起|落成|打造|启动|实施|厂|(?<![售])楼(?![市盘价])|馆|院区|校区|"
-                     r"(?<=[将拟要])建(?![成设造议言制])|"  # (session 62) "投资1.2亿元 某区将建国家级“养老岛”"
+                     r"(?<=[将拟要])(?<!主要)(?<!需要)(?<!重要)建(?![成设造议言制筑档立材])|"  # (session 62) "投资1.2亿元 某区将建国家级“养老岛”"
+                     # (not 将 as 把, "将建筑垃圾…", "将建档立卡户…", nor "将建立…基金": the code review)
                      r"对[^，。；,;各]{1,16}?进行(?:装修|改造|修缮|翻新|提升改造|改扩建|扩建)|"
                      # (session 58: "投入400多万元对市场进行全面升级改造"; not a class of things, "对城区老旧小区进行全面
                      # 升级改造", "对全县中小学校舍…": review58b)
@@ -492,7 +493,8 @@ _PLANNED_OR_HANDED = re.compile(r"将|拟|计划|预计|有望|力争|推动|争
 _REACHED = re.compile(r"(签约|开工|动工|开建|开复工|投产|竣工|落地|落户|启动建设|投运|开业)(?![后前时])")
 # (Session 62) An approval given in the figure's sentence ("该项目已通过国家能源局核准，该项目投资额为3.2亿元，…项目更列入
 # 国家核准计划"): the work's stage reached, so the list it joined is no list of works on offer.
-_APPROVAL_GIVEN = re.compile(r"(?:通过|获得?|予以)[^，。；,;]{0,12}?(?:核准|批复|批准)"
+_APPROVAL_GIVEN = re.compile(r"(?<![未没不])(?<!争取)(?<!力争)(?<!将)(?<!有望)(?<!待)(?<!申请)(?:通过|获得?|予以)[^，。；,;]{0,12}?"
+                             r"(?:核准|批复|批准)"  # (not one refused or sought, "尚未获得批复", "正在争取通过…核准")
                              # (not the listing approved itself: "获得省政府批准列入…清单", "获国家发改委批准，列入中央预算内
                              # 投资计划": review62a)
                              r"(?![，,]?[^，。；,;]{0,4}?(?:列入|纳入|计划|目录|名单|清单))")
@@ -1493,10 +1495,23 @@ def _counted_near(title: str, lead: str, amount_text: str) -> bool:
     return bool(_ROUNDUP.search(lead, sentences.start_before(at), sentences.first_from(at)))
 
 
+# (Session 62) A due word a few characters before a headline's month ("预计今年9月份可建设完成", "预计于9月份", "力争明年6月份",
+# "预计2025年9月份"): the work's date, no span (the code review: fixed-width lookbehinds missed most forms).
+_DUE_BEFORE = re.compile(r"(?:预计|计划|力争|争取|将|有望|可望|确保|定于)[于在到]?(?:今年|明年|年内|\d{4}年)?$")
+_DUE_READ = 10
+
+
+def _tally_word(headline: str) -> bool:
+    """Whether the headline holds a span's or a campaign's word (_TALLY_HEADLINE), a due month not counted."""
+    return any(not (found.group().endswith("月份")
+                    and _DUE_BEFORE.search(headline, max(0, found.start() - _DUE_READ), found.start()))
+               for found in _TALLY_HEADLINE.finditer(headline))
+
+
 # A headline that sums up a span or a campaign rather than reporting a day's event: "前三季度林州市新开工亿元以上项目53个",
 # "今年以来江北区新开工项目41个", "9月份桐城市备案企业投资项目17个", "福安市一季度招商“开门红”" (its 一季度), "某县2024年
 # 重点项目计划出炉", "…重点项目观摩综述", "…召开项目建设半年推进会". (A drive's words, "百日攻坚", "交出亮眼答卷": _CAMPAIGN_HEADLINE.)
-_TALLY_HEADLINE = re.compile(r"以来(?!最|首|第一)|累计|截至|截止|[一二三四]季度|前[两三]季度|上半年|下半年|全年|过去一年|(?<![上下前后的])半年(?=[^，。；\s]{0,8}?(?:签约|引进|落地|开工)[^，。；\s]{0,8}?\d+[个项])|(?<!预计)(?<!计划)(?<!力争)(?<!将于)(?<!有望)(?<!明年)(?<!预计今年)(?<!计划今年)(?<!力争今年)(?<!将于今年)(?<!有望今年)(?<!\d)\d{1,2}月份|\d{1,2}\s?[—–\-~至]\s?\d{1,2}\s?月"
+_TALLY_HEADLINE = re.compile(r"以来(?!最|首|第一)|累计|截至|截止|[一二三四]季度|前[两三]季度|上半年|下半年|全年|过去一年|(?<![上下前后的])半年(?=[^，。；\s]{0,8}?(?:签约|引进|落地|开工)[^，。；\s]{0,8}?\d+[个项])|(?<!\d)\d{1,2}月份|\d{1,2}\s?[—–\-~至]\s?\d{1,2}\s?月"
                              # a five-year plan's years ("“十三五”期间 某市投资1.84亿元用于…文保单位维修保护") and a holiday's
                              # ("怀化春节假期签约项目14个": session 57)
                              r"|" + FIVE_YEAR_PLAN
@@ -1593,7 +1608,7 @@ def _tally_story(title: str, lead: str, body: str = "") -> bool:
         second = two[len(first):] if not _TALLIED_WORKS.search(first) and not _INVEST.search(first) else ""
         return any(_TALLY_LEAD.search(part) and _TALLIED_WORKS.search(part) for part in (first, second) if part)
     headline = _QUOTES.sub("", title)
-    if not _TALLY_HEADLINE.search(headline) and not (_CAMPAIGN_HEADLINE.search(headline) and _campaign_goes_on(lead, body)) \
+    if not _tally_word(headline) and not (_CAMPAIGN_HEADLINE.search(headline) and _campaign_goes_on(lead, body)) \
             and not (_TOUR_HEADLINE.search(title) and _tour_goes_on(body)):
         return _count_tallied_below(headline, body)
     first = lead[:sentence_end(lead, sentence_end(lead, 0) + 1)] if lead else ""  # its first two sentences
@@ -1703,7 +1718,9 @@ _SENTENCE_MARK = re.compile(r"[。，,；;！!？?、]")
 # (Session 62) A headline's count of its batch's works ("安溪47个项目集中开竣工", "河源源城28项目集中签约"), and the counts a
 # sentence gives before its figure ("…共有221个项目参加，总投资1373亿元").
 _HEADLINE_COUNT = re.compile(r"(?<![\d.])(\d+)\s*(?:个|项|宗)?(?:重点|重大|产业)?(?:项目|工程)")
-_COUNT_IN_SENTENCE = re.compile(r"(?<![\d.])(\d+)\s*(?:个|项|宗)")
+_COUNT_IN_SENTENCE = re.compile(r"(?<![\d.])(\d+)\s*(?:个|项|宗)(?:重点|重大|产业|招商|在建|新开工)?(?:项目|工程)"
+                                # (works counted, not places: "…12个县区…": the code review)
+                                r"|(?:项目|工程)[^，。；,;\d]{0,6}?(?<![\d.])(\d+)\s*(?:个|项|宗)(?![\u4e00-\u9fff]{0,2}(?:县|区|乡|镇|村|会场))")
 
 
 def _headline_batch(title: str, body: str, chosen: _Found) -> Optional[_Found]:
@@ -1717,7 +1734,7 @@ def _headline_batch(title: str, body: str, chosen: _Found) -> Optional[_Found]:
         return None
 
     def counts(found: _Found) -> set[str]:
-        return {m.group(1) for m in _COUNT_IN_SENTENCE.finditer(body, _sentence_start(body, found.end - 1), found.end)}
+        return {m.group(1) or m.group(2) for m in _COUNT_IN_SENTENCE.finditer(body, _sentence_start(body, found.end - 1), found.end)}
 
     first = counts(chosen)
     if not first or counted.group(1) in first:
@@ -1735,6 +1752,7 @@ _THIS_EVENTS_WORK = re.compile(r"(?:[^，。；,;]{0,8}?[，,]){0,2}?(?:此次|�
                                r"(?!同时|还有|时候|时|为)")  # (not "此次签约的同时，…", "本次签约的还有…": review62a)
 # A phase named before the figure in its sentence ("此次开工的为项目一期，投资6亿元").
 _PHASE_IN_SENTENCE = re.compile(r"(?:[一二三四五六首]|[1-6])期")
+_PART_AMONG = re.compile(r"其中|[^，。；,;]中[，,]|之一|配套")
 
 
 def _this_events_work(title: str, body: str, chosen: _Found) -> Optional[_Found]:
@@ -1751,6 +1769,10 @@ def _this_events_work(title: str, body: str, chosen: _Found) -> Optional[_Found]
                  if found.end > chosen.end and found.amount.currency == chosen.amount.currency and not found.phase
                  and not found.is_roundup and of_this_event(found)
                  and not _PHASE_IN_SENTENCE.search(body, _sentence_start(body, found.end - 1), found.end)
+                 # (nor a part among the event's works or a work supporting it: "此次开工的项目中，标准化厂房投资2亿元",
+                 # "此次开工的配套道路工程，投资6000万元": the code review)
+                 and not _PART_AMONG.search(body, _sentence_start(body, found.end - 1), found.end)
+                 and not _SUPPORTING_WORKS.search(body, _sentence_start(body, found.end - 1), found.end)
                  # (nor a batch it is one of: "此次开工的项目是某县…集中开工12个项目之一，12个项目总投资46亿元": review62a)
                  and not _COUNT_IN_SENTENCE.search(body, _sentence_start(body, found.end - 1), found.end)),
                 None)
@@ -1771,7 +1793,7 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
     # A story whose headline or lead counts several projects reports their total.
     roundup_story = bool(_ROUNDUP.search(title) or _ROUNDUP.search(lead))
     for text in (title, body):
-        chosen = _chosen(text, title)
+        chosen = first_pick = _chosen(text, title)
         if chosen is None:
             continue
         if text is body and chosen.is_roundup and _ONE_WORKS_HEADLINE.search(title) and not _ROUNDUP.search(title) \
@@ -1809,7 +1831,7 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
                 chosen = own
         if text is body and chosen.is_roundup:
             chosen = _headline_batch(title, body, chosen) or chosen
-        elif text is body:
+        elif text is body and chosen is first_pick:  # (not over the headline's or the lead's own work chosen above)
             chosen = _this_events_work(title, body, chosen) or chosen
         lead_amounts = list(_investment_amounts(lead, title)) if text is title and lead else []
         if text is title and (find_stage(title, "") is None and _restated_as_statistic(chosen, lead, lead_amounts)

@@ -279,13 +279,13 @@ _ABBREVIATED = re.compile(r"(?:在|来|赴|落户|扎根|驻|留|到)(?P<abbr>["
 # word ("西峰村、", "西峰村4个"; not "泗洪村集体经济", "榕江村超", "丽水村播": review48b).
 # (Session 59) …or a village named after it with one character more ("漓渚镇朱家坞、黄山畈村等2个村": not 黄山市; a list's
 # word may follow, 等, 和), though not a word ending in 村 ("乡村", "农村", "渔村", "山村": "推进丽水乡村。").
-_VILLAGE_AFTER = re.compile(r"(?:(?![乡农渔山新])[\u4e00-\u9fff])?村(?:(?![\u4e00-\u9fffA-Za-z])|(?=等|和|与|及))"
-                            # (session 62) …or a residents' community or an estate named after it ("东西湖社区" of 濮阳's
-                            # 示范区: not 武汉's 东西湖区)
-                            # (a district's own institution so named, "顺德社区学院", loses its place when the story names
-                            # it nowhere else: review62a's probes; a community's service centre, "东西湖社区综合服务中心",
-                            # is written the same way and is the commoner)
-                            r"|社区|小区")
+_VILLAGE_AFTER = re.compile(r"(?:(?![乡农渔山新])[\u4e00-\u9fff])?村(?:(?![\u4e00-\u9fffA-Za-z])|(?=等|和|与|及))")
+# (Session 62) …or a residents' community or an estate named after a division one of whose readings is a county's
+# ("东西湖社区" of 濮阳's 示范区: not 武汉's 东西湖区; "朝阳社区"); a city's name alone before them is the city's ("南京社区
+# 养老", "苏州小区充电桩": the code review), and so is a group buy. A district's own institution so named ("顺德社区学院")
+# loses its place when the story names it nowhere else (review62a's probes); a community's service centre
+# ("东西湖社区综合服务中心") is written the same way, and commoner.
+_ESTATE_AFTER = re.compile(r"(?:社区|小区)(?!团购|电商)")
 # (Session 61) …or a hamlet named after it with a compass point opening the word and a hamlet's word after ("西柳河屯、
 # 东柳河屯"); not a province's or a region's last character ("山西平顺村级光伏电站", "河北阜平村民": review61a;
 # "东北柳河…", "鲁西南郓城…": review61b).
@@ -700,7 +700,8 @@ class _Table:
                 written = name
                 if name not in self.names or _NAMED_AFTER.match(text, end + 1):
                     continue  # a region word (东北), or a building's or street's name
-                if not name.endswith(_SUFFIXES) and _VILLAGE_AFTER.match(text, end + 1):
+                if not name.endswith(_SUFFIXES) and (_VILLAGE_AFTER.match(text, end + 1) or _ESTATE_AFTER.match(text, end + 1)
+                                                     and any(self.by_code[code].level == 2 for code in self.names.get(name, ()))):
                     continue  # "…良山村、西峰村4个建制村": a village of that name (南安's 英都镇), not 庆阳's 西峰区
                 if not name.endswith(_SUFFIXES) and start > 0 and text[start - 1] in _COMPASS_BEFORE \
                         and not (start >= 2 and (text[start - 2:start] in self.names or _REGION_HEAD.match(text, start - 2))) \

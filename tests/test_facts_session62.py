@@ -58,6 +58,15 @@ from facts_reading import first_place_city as _city, rules_amount as _amount
     ("", "某新材料项目举行开工仪式，总投资15亿元。此次开工的为项目一期，投资6亿元，建设年产5万吨生产线。", 1.5e9),
     ("某产业园项目签约", "某县与某集团签订某产业园项目协议，总投资20亿元。此次签约的同时，某公司与某县达成合作意向，该项目预计投资5亿元。",
      2e9),
+    # the code review: a part among the event's works or one supporting it; a headline's count of works, not of counties
+    ("", "某新材料项目开工，总投资15亿元。此次开工的项目中，标准化厂房投资2亿元。", 1.5e9),
+    ("", "某新材料项目开工，总投资15亿元。此次开工的配套道路工程，投资6000万元。", 1.5e9),
+    ("某县12个项目集中开工", "此次全市集中开工项目86个，总投资320亿元。全市12个县区共安排项目300个，总投资1500亿元。", 3.2e10),
+    # …将 as 把, a refused approval
+    ("", "某县将建筑垃圾处理项目列入计划，总投资2亿元。", 2e8),
+    ("投资1.2亿元 某县将建档立卡户纳入帮扶", "某县将建档立卡户全部纳入帮扶范围。", None),
+    ("", "某县2个小镇入选省级特色小镇名单，规划总投资120亿元，目前尚未获得批复。", None),
+    ("某项目预计于9月份建成", "某项目总投资3亿元，目前主体已封顶。", 3e8),
     # a due month after a plan word and a year to come
     ("某学校项目预计明年6月份建成", "某学校项目总投资1.2亿元，目前主体已封顶。", 1.2e8),
     ("某学校项目力争今年11月份完工", "某学校项目总投资1.2亿元，目前主体已封顶。", 1.2e8),
@@ -109,6 +118,16 @@ def test_an_amount_session_62_reads(title: str, body: str, value) -> None:
     # an approval's words about ending or changing a work, a tender being readied: none (review62a)
     ("", "经研究，同意终止城东农贸市场建设项目。", None),
     ("", "目前，某道路项目正在加快推进工程施工招标，项目总投资2亿元。", None),
+    # the code review: a cancellation, a tender's or a permit's preparation, an official's oversight; a notice's results;
+    # a trial run's plan reviewed; an opening once standards are met; one work's parts in a headline
+    ("", "经研究，同意退出某农贸市场建设项目。", None),
+    ("", "某县正加快推进二期工程施工许可办理，项目总投资2亿元。", None),
+    ("", "某县纪委公正推进工程施工监管，项目总投资2亿元。", None),
+    ("", "某县某项目审批公示结果已公布，项目总投资2亿元。", None),
+    ("", "某垃圾焚烧项目进料试运行方案通过评审。", "评审"),
+    ("", "某商场经改造提升达到标准后正式开业，总投资1亿元。", "投产"),
+    ("某高速公路部分工程加快建设", "目前，某高速公路项目各标段正在加紧施工。", "开工"),
+    ("", "完成了某项目可行性研究报告评审工作，项目总投资2亿元。", "评审"),
     # a document's name holds no plan of the verb; a study's review done; an impact assessment put to the neighbours
     ("", "12月11日，由省旅游设计院编制的《某生态园创建国家3A级旅游景区提升计划》顺利通过专家评审。", "评审"),
     ("", "某公司计划下月组织专家评审某生态园提升方案。", None),
@@ -126,6 +145,9 @@ def test_a_stage_session_62_reads(title: str, body: str, stage) -> None:
     # a residents' community named after a district of another city
     ("", "6月20日，某示范区督查组深入娄店、祁家庄城中村改造、东西湖社区、开德中小学等重点项目施工现场开展督查。", ""),
     ("", "某公司在东西湖区投资建设冷链物流园项目。", "武汉市"),
+    # a city's name alone before 社区 or 小区 is the city's (the code review)
+    ("", "南京社区养老服务中心项目开工，总投资1亿元。", "南京市"),
+    ("", "苏州小区充电桩项目开工。", "苏州市"),
 ])
 def test_a_city_session_62_reads(title: str, body: str, city: str) -> None:
     assert _city(title, body) == city
