@@ -1734,14 +1734,16 @@ def _headline_batch(title: str, body: str, chosen: _Found) -> Optional[_Found]:
         return None
 
     def counts(found: _Found) -> set[str]:
-        return {m.group(1) or m.group(2) for m in _COUNT_IN_SENTENCE.finditer(body, _sentence_start(body, found.end - 1), found.end)}
+        sentence = _sentence_start(body, found.end - 1)
+        return {m.group(1) or m.group(2) for m in _COUNT_IN_SENTENCE.finditer(body, sentence, found.end)}
 
     first = counts(chosen)
     if not first or counted.group(1) in first:
         return None
     for found in _investment_amounts(body[:12 * _REACH], title):
         if found.is_roundup and found.end > chosen.end and found.amount.currency == chosen.amount.currency \
-                and "其中" not in body[_sentence_start(body, found.end - 1):found.end] and counted.group(1) in counts(found):
+                and "其中" not in body[_sentence_start(body, found.end - 1):found.end] \
+                and counted.group(1) in counts(found):
             return found
     return None
 
