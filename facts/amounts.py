@@ -24,7 +24,7 @@ from .batches import (COUNT_BEFORE as _COUNT_BEFORE, MANY_AREAS as _MANY_AREAS,
 from .money import AMOUNT as _AMOUNT, CN_DIGITS, CNY_RATES, Amount, parse_amount, to_amount as _to_amount
 from .places import find_places
 from .stages import STAGES, THIS_WORK, find_stage, read_verbs, under_way_word
-from .text import (BARE_TOU, FAIR_NAMES, FIVE_YEAR_PLAN, HOLIDAY, OUR_HOME, TODAY_EVENT, TOGETHER, story_paragraphs, AREA_WIDE, sentence_end, sentence_start as _sentence_start, CLAUSE_BREAK, INVESTING, ONE_BATCH as _ONE_BATCH, PLAN_DOCUMENT, PURCHASE, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
+from .text import (BARE_TOU, BOOK_TITLE, FAIR_NAMES, FIVE_YEAR_PLAN, HOLIDAY, OUR_HOME, TODAY_EVENT, TOGETHER, story_paragraphs, AREA_WIDE, sentence_end, sentence_start as _sentence_start, CLAUSE_BREAK, INVESTING, ONE_BATCH as _ONE_BATCH, PLAN_DOCUMENT, PURCHASE, CLAUSE_MARKS, EVENT as _EVENT, PERIOD as _PERIOD,
                    REACH as _REACH, SENTENCE_MARKS, SPAN_SO_FAR as _SPAN_SO_FAR, STATISTIC, TODAY, WORK_HEAD, Marks,
                    compared_after, compared_batch, day_item_start, normalise)
 
@@ -590,7 +590,7 @@ def _one_project_signed(text: str, sentence_start: int, invest: re.Match[str], a
 
 # One project's agreed investment ("该项目协议投资额12亿元", "协议投资8亿元建设预制菜产业园"): no batch's.
 _THIS_PROJECT = re.compile(r"(该|此|这个|这一)(项目|工程)")
-_TITLES = re.compile(r"《[^》]{0,60}》")  # documents' titles ("属于《…发展规划》和《…工程规划》项目之一")
+_TITLES = BOOK_TITLE  # documents' titles ("属于《…发展规划》和《…工程规划》项目之一")
 # A work made of counted projects ("该园由某集团、某公司…四个项目组成，总投资6.7亿元", "该项目包括3个子项目"): its
 # parts, no batch (session 57).
 # (Not a category's works: "某县重点工程由…等15个项目组成" is a list, review57b.)
@@ -1752,8 +1752,6 @@ def _headline_batch(title: str, body: str, chosen: _Found) -> Optional[_Found]:
 # 业务楼项目…"), a clause or two of context before it at most.
 _THIS_EVENTS_WORK = re.compile(r"(?:[^，。；,;]{0,8}?[，,]){0,2}?(?:此次|本次)(?:集中)?(?:启动|开工|动工|签约|开建|奠基|投产|竣工)(?:建设)?的"
                                r"(?!同时|还有|时候|时|为)")  # (not "此次签约的同时，…", "本次签约的还有…": review62a)
-# A phase named before the figure in its sentence ("此次开工的为项目一期，投资6亿元").
-_PHASE_IN_SENTENCE = re.compile(r"(?:[一二三四五六首]|[1-6])期")
 _PART_AMONG = re.compile(r"其中|[^，。；,;]中[，,]|之一|配套")
 
 
@@ -1770,7 +1768,8 @@ def _this_events_work(title: str, body: str, chosen: _Found) -> Optional[_Found]
     return next((found for found in _investment_amounts(body[:12 * _REACH], title)
                  if found.end > chosen.end and found.amount.currency == chosen.amount.currency and not found.phase
                  and not found.is_roundup and of_this_event(found)
-                 and not _PHASE_IN_SENTENCE.search(body, _sentence_start(body, found.end - 1), found.end)
+                 # (nor a phase named before the figure in its sentence: "此次开工的为项目一期，投资6亿元")
+                 and not _PHASE_NAMED.search(body, _sentence_start(body, found.end - 1), found.end)
                  # (nor a part among the event's works or a work supporting it: "此次开工的项目中，标准化厂房投资2亿元",
                  # "此次开工的配套道路工程，投资6000万元": the code review)
                  and not _PART_AMONG.search(body, _sentence_start(body, found.end - 1), found.end)

@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 from typing import Callable, Optional
 
-from .text import CLAUSE_MARKS, COMMA_CLAUSE_MARKS, EVENT, INVESTING, NOT_AN_EDITION, ONE_BATCH, PERIOD, PLAN_DOCUMENT, PURCHASE, REACH, SENTENCE_MARKS, SPAN_SO_FAR, STATISTIC, WORK_HEAD, compared_after, compared_batch, day_item_start, normalise, sentence_end, sentence_of, sentence_start, story_paragraphs
+from .text import BOOK_TITLE, BOOK_TITLE_READ, CLAUSE_MARKS, COMMA_CLAUSE_MARKS, EVENT, INVESTING, NOT_AN_EDITION, ONE_BATCH, PERIOD, PLAN_DOCUMENT, PURCHASE, REACH, SENTENCE_MARKS, SPAN_SO_FAR, STATISTIC, WORK_HEAD, compared_after, compared_batch, day_item_start, normalise, sentence_end, sentence_of, sentence_start, story_paragraphs
 from .places import names_a_country
 
 __all__ = ["STAGES", "DONE", "THIS_WORK", "PARAGRAPH_READ", "PROMOTION_PARAGRAPHS", "deal_of_no_project", "event_notice", "find_stage",
@@ -629,12 +629,10 @@ _CEREMONY_AHEAD = re.compile(r"(?:暨[^，。；,;]{0,8}?)?(?:仪式|典礼|大�
 
 
 def _in_book_title(text: str, pos: int, start: int) -> bool:
-    """Whether ``pos`` stands inside a 《…》 title opened since ``start`` (its sentence's start) and closed after it."""
-    opened = text.rfind("《", start, pos)
-    return opened >= 0 and text.find("》", opened, pos) < 0 and text.find("》", pos, pos + _TITLE_READ) >= 0
-
-
-_TITLE_READ = 60  # how far a document's name may run on after the word read (amounts._TITLES reads as far)
+    """Whether ``pos`` stands inside a 《…》 title (text.BOOK_TITLE, as facts.amounts reads them) opened since ``start``
+    (its sentence's start)."""
+    return any(title.start() < pos < title.end()
+               for title in BOOK_TITLE.finditer(text, max(start, pos - BOOK_TITLE_READ - 1), pos + BOOK_TITLE_READ + 2))
 
 
 def _planned(text: str, pos: int, headline: bool = False) -> bool:

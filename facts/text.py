@@ -101,6 +101,10 @@ EVENT = re.compile(r"(?:今天|今日|昨天|昨日|日前|近日|\d{1,2}日(?![
 # "项目规划"). So is a year's list of key projects published ("陕西省近日发布2025年省级重点建设项目计划，共安排项目600个，
 # 总投资约1.8万亿元"; not "重点项目计划投资", "计划总投资": a work's planned sum).
 # "规划" before what a work's own plan measures ("项目建设规划占地面积25.7亩", "规划用地", "规划总投资") is that plan, no document.
+# A document's title in book marks ("属于《…发展规划》和《…工程规划》项目之一"), at most BOOK_TITLE_READ characters inside.
+BOOK_TITLE_READ = 60
+BOOK_TITLE = re.compile(r"《[^》]{0,%d}》" % BOOK_TITLE_READ)
+
 PLAN_DOCUMENT = re.compile(r"(建设|发展|总体|专项|布局)规划(?!占地|面积|总面积|用地|建筑面积|总?投资|年产)"
                            r"|(?:重点|重大)(?:建设)?项目(?:投资)?计划(?![投总])"
                            # a list's scheme and its items told after it ("《…统筹推进重大项目方案》印发，154个重大项目入列",
