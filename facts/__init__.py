@@ -213,8 +213,11 @@ __all__ = [
 #: among or supporting the event's works, works counted not counties, the earlier branches' choice kept; 将 as 把 and
 #: 将建立/建档; a refused or sought approval; any due word before a headline's month, _tally_word; 退出/撤回/注销 no
 #: approval; 公正推进…监管 and 施工许可/图 no works under way; 审批公示结果 no review; 试运行方案 no run; 达到…后正式开业 an
-#: opening again; one work's 部分工程 no many; a city's name before 社区/小区 the city's).)
-FACTS_VERSION = 104
+#: opening again; one work's 部分工程 no many; a city's name before 社区/小区 the city's); 105: a works' water or gas let in
+#: at a ceremony held (举行通水仪式, 通气点火仪式) 投产, not a season's irrigation water; a duty or a condition (必须, 应当,
+#: 一旦, 如果…) plans its own clause; 启动…工程(…标)的建设 开工; a county's site before a bare 网 (秀山网讯) over a story in
+#: the county's voice (我县) places it.)
+FACTS_VERSION = 105
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

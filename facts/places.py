@@ -2439,7 +2439,27 @@ def outlet(body: str) -> str:
     """The place an outlet's name at the body's head names (_OUTLET), or ""."""
     found = _OUTLET.search(body[:_OUTLET_READ]) or _SOURCE_OUTLET.search(body[-_OUTLET_READ:]) \
         or _RIGHTS_OUTLET.search(body[-_OUTLET_READ:])
-    return found.group("place") if found and _placing(found) else ""
+    return found.group("place") if found and (_placing(found) or _county_voice(found, body)) else ""
+
+
+# National portals named like a county (凤凰网 is no site of 凤凰县; its channels repost counties' releases word for word,
+# 我县 and all: review63a).
+_NATIONAL_PORTALS = frozenset({"凤凰"})
+# A story told in a county's own voice ("今年，我县新建一座物流配送加工中心").
+_COUNTY_VOICE = re.compile(r"我县|本县|全县|我旗|本旗|全旗")
+
+
+def _county_voice(found: re.Match[str], body: str) -> bool:
+    """(Session 63) Whether a two-character name before a bare 网 is a county's own site ("秀山网讯 …今年，我县新建…"): a
+    county's name, not a district's or a city's (华龙网, 锦江在线 name districts; a city's portal so named speaks of 我市), the
+    name opening its dateline (讯), and the story speaking as the county near its head."""
+    if found.group("kind") != "网" or not body.startswith("讯", found.end()):
+        return False
+    if found.group("place") in _NATIONAL_PORTALS:
+        return False
+    place = place_named(found.group("place"))
+    return place is not None and place.county.endswith(("县", "旗")) \
+        and _COUNTY_VOICE.search(body, found.end(), found.end() + _OUTLET_READ) is not None
 
 
 def _placing(found: re.Match[str]) -> bool:

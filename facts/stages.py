@@ -257,9 +257,10 @@ _VERBS = {
           # campaign or a meeting ("启动“项目建设攻坚年”活动", "启动城市更新项目建设三年行动", "启动产业项目建设流动现场会"), the
           # preparations, a tender or the land ("…建设前期工作", "…工程建设施工招标", "…项目建设用地征收"), nor a study of it
           # ("研究启动…项目建设相关事宜": review60a)
-          r"|(?<!研究)(?<!筹备)(?<!准备)启动(?:了)?(?:(?!重点|重大|产业项目|民生|各|一批|全[市县区省]|[\d一二三四五六七八九十两]+[个项批]"
+          r"|(?<!研究)(?<!筹备)(?<!准备)(?<!谋划)启动(?:了)?(?:(?!重点|重大|产业项目|民生|各|一批|全[市县区省]|[\d一二三四五六七八九十两]+[个项批]"
           r"|美丽乡村|老旧小区|背街小巷|棚户区|城中村|农村|乡村|城市更新)[^，。；,;、“”\"「」《》]){1,16}?"
-          r"(?:项目|工程)建设(?![^，。；,;]{0,8}?(?:流动|现场会|会|活动|年|月|行动|计划|工作|前期|资金|招标|用地|征收|征迁|拆迁|事宜|方案|规划)|的|相关)"
+          # (session 63) or a section's, "的" between ("正式启动某公路改善提升工程 XXSS-1 标的建设")
+          r"(?:项目|工程)(?:\s?[A-Za-z\d-]{1,12}\s?标段?)?的?建设(?![^，。；,;]{0,8}?(?:流动|现场会|会|活动|年|月|行动|计划|工作|前期|资金|招标|用地|征收|征迁|拆迁|事宜|方案|规划|手续)|的|相关)"
             # (session 57) a work's crews on site building ("占地1850亩的农旅融合项目已进场施工"; not "计划下月进场施工": a plan,
             # _planned; not repairs, "维修人员连夜进场施工")
             r"|(?:项目|工程)(?:目前|现已|均)?(?:已经?|正式|全面|陆续|顺利|开始)?进场(?:开始)?施工(?![前时的]|准备|单位|许可|队伍|条件|方案|期间|计划|前期)"
@@ -279,6 +280,11 @@ _VERBS = {
             # ("召开港澳推介会", "召开服务业大会", "具备批量生产能力", "发动机成功点火": none of them)
             r"(?:正式|开始|启动|全面)生产(?![线基车许经要力资总安企设])|(?:实现|开始|投入)批量生产|(?:首台|首辆|首批|首架|首件|首套)[^，。；,;]{0,12}?下线"
             r"|(?:正式|成功|顺利|胜利)点火(?!仪式)|点火成功|(?:完成|实现)通水|通水试运行|并网启动|(?<![召展公离])开港(?!澳)|"
+            # (session 63) a works' water or gas let in at a ceremony held ("某供水项目在某产业园举行通水仪式", "某天然气
+            # 利用工程通气点火仪式隆重举行"): its use begun, as "正式通水" (not resumed, "恢复通水仪式", nor a season's irrigation
+            # water, "某灌区举行春灌通水仪式": review63a)
+            r"(?:举行|举办)了?(?:(?!恢复|灌)[^，。；,;]){0,12}?(?<!恢复)通(?:水|气)(?:点火)?(?:仪式|典礼)"
+            r"|(?<!恢复)(?<!灌区)(?<![春夏秋冬]灌)通(?:水|气)(?:点火)?(?:仪式|典礼)(?:隆重|盛大|正式)?举行|"
             # a plant's output fed in, told as done ("电站已并网发电", "某发电项目成功实现并网发电", "一次性成功并网发电"),
             # or a works put on trial run ("风电项目并网试运行", "污水处理厂进水试运行"); a first unit's is "a part"
             # (_FIRST_UNIT_BEFORE), and not the output's noun ("并网发电收益")
@@ -336,6 +342,9 @@ _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_
 # no plan in session 47 and left: its reviews found "国家千人计划专家团队的某项目下月开工", "列入国家火炬计划的某项目年底竣工投产",
 # whose only plan word it is, as often.)
 _PLAN = re.compile(r"(?<![按照据])(?<!比原)计划|预计|预定|定于|将(?!近|军|领)|拟|力争|力求|争取|有望|可望|年内|明后年|明年|下一步|"
+                   # (session 63) a duty or a condition, no report: "该项目为依法必招项目，必须依法招标" in an approval's reply,
+                   # "项目一旦建成，将…" (its own clause only: _OWN_CLAUSE_PLAN)
+                   r"必须|务必|应当|一旦|(?:如果|倘若|假如)(?!说)|"
                    # (session 55) a wish ("希望参加洽谈会的台湾客商…积极与河北企业洽谈"; not Project Hope's schools, a firm, a place:
                    # "希望小学", "新希望集团")
                    r"(?<!新)(?:希望|期望|期盼|盼望)(?!工程|小学|中学|学校|集团|乡|村|镇|之|的|田野|城|谷|广场|大道|路|街)|推动|促进(?=[^，。；,;]{0,8}?(?:开工|投产|竣工|建成|签约|落地))|加快推进|全力以赴|"
@@ -352,6 +361,9 @@ _PLAN = re.compile(r"(?<![按照据])(?<!比原)计划|预计|预定|定于|将(
                    r"|(?<![许认宁])可(?=(?:全部|全面|正式|顺利|如期|基本|按期)?(?:开工|动工|投产|竣工|完工|建成|签约|落地|投用|通车))")
 # What a topic opened by 就 is taken up by ("就推动某项目进行深入洽谈", "就加快推进…开展座谈").
 _TOPIC_TAKEN_UP = re.compile(r"进行|开展|展开|举行|交换")
+# (Session 63) A duty or a condition governs its own clause only: "按规定必须公开招标，经公开招标，某公司中标", "过去一旦遇上
+# 雨天就满脚泥泞，如今…建成通车", "双方一致认为，必须进一步深化合作，此次签约的…" report what the next clause tells (review63a).
+_OWN_CLAUSE_PLAN = re.compile(r"必须|务必|应当|一旦|如果|倘若|假如")
 # A plan word that names the investment of a work it qualifies ("计划总投资50亿元的某项目开工", "拟投资
 # 3亿元的生产线投产") is part of the work's name; "今年计划投资1000亿元，新开工…" is still a plan.
 _PLANNED_INVESTMENT = re.compile(r"总?投资[^，。；,;]*?的")
@@ -659,6 +671,8 @@ def _planned(text: str, pos: int, headline: bool = False) -> bool:
         if text.endswith("就", 0, plan.start()) and _TOPIC_TAKEN_UP.search(text, plan.end(), pos):
             continue  # (session 52) "就推动某产业园项目进行深入洽谈": the talks' topic, no plan of the talks
         own = sentence_start(text, plan.start(), _CLAUSE_MARKS)
+        if own != clause and _OWN_CLAUSE_PLAN.fullmatch(plan.group()):
+            continue
         if own != clause and _OCCASION_PLAN.match(text, plan.start()) \
                 and _OCCASION_CLOSES.search(text, own, sentence_end(text, plan.start(), _CLAUSE_MARKS)):
             continue  # "在…博览会即将召开之际，8月17日，…产业园正式开园投产": the occasion's plan word, not the main clause's
