@@ -216,8 +216,9 @@ __all__ = [
 #: opening again; one work's 部分工程 no many; a city's name before 社区/小区 the city's); 105: a works' water or gas let in
 #: at a ceremony held (举行通水仪式, 通气点火仪式) 投产, not a season's irrigation water; a duty or a condition (必须, 应当,
 #: 一旦, 如果…) plans its own clause; 启动…工程(…标)的建设 开工; a county's site before a bare 网 (秀山网讯) over a story in
-#: the county's voice (我县) places it.)
-FACTS_VERSION = 105
+#: the county's voice (我县) places it; 106: an approval's record (批复日期：…) 核准, a use a work can be put to (可投入使用)
+#: none yet.)
+FACTS_VERSION = 106
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

@@ -358,7 +358,8 @@ _PLAN = re.compile(r"(?<![按照据])(?<!比原)计划|预计|预定|定于|将(
                    # (not 要 inside a word: "各县区主要负责人出席开工仪式", "各地的重要项目")
                    r"|各(?:级|地|部门|单位|县|区|乡镇|园区)[^，。；,;]{0,8}?(?:(?<![主重需只想必紧简摘首纲机不这那高])要|务必)(?![求素点闻害是不])"
                    # what a work can do ("今年可全部竣工", "不久即可投产"), not what it did (not 许可, 认可)
-                   r"|(?<![许认宁])可(?=(?:全部|全面|正式|顺利|如期|基本|按期)?(?:开工|动工|投产|竣工|完工|建成|签约|落地|投用|通车))")
+                   # (session 63: and use, "年后可投入使用")
+                   r"|(?<![许认宁])可(?=(?:全部|全面|正式|顺利|如期|基本|按期)?(?:开工|动工|投产|竣工|完工|建成|签约|落地|投用|通车|投入使用|投入运营|投运))")
 # What a topic opened by 就 is taken up by ("就推动某项目进行深入洽谈", "就加快推进…开展座谈").
 _TOPIC_TAKEN_UP = re.compile(r"进行|开展|展开|举行|交换")
 # (Session 63) A duty or a condition governs its own clause only: "按规定必须公开招标，经公开招标，某公司中标", "过去一旦遇上
@@ -509,6 +510,15 @@ _WORK = re.compile(WORK_HEAD + r"|工程|[一二三四五]期|厂|产线|车间|
                    r"公路|村道|乡道|路(?=[”』」’\"])|"
                    r"闸|泊位|矿|油田|气田|大棚|温室|改造|扩建|新建")
 _DEALS = (STAGES.index("洽谈"), STAGES.index("签约"))
+# (Session 63) An approval's record as a county's disclosure of approved works lays it out ("文号：某发改投审〔2023〕53号
+# 批复日期：2023年9月27日 项目单位：… 建设规模及内容：新建一座…"): its work is named in the fields after the date.
+# (The fields are read a paragraph at a time, so the work's field is not at hand: the record is its approval's.)
+_APPROVAL_RECORD = re.compile(r"(?:日期|文号)\s*[:：]\s*\S")
+
+
+def _approval_record(text: str, match: re.Match[str]) -> bool:
+    """Whether an approval word opens a record's filled field ("批复日期：2023年9月27日")."""
+    return match.group() == "批复" and bool(_APPROVAL_RECORD.match(text, match.end()))
 _TENDERED = STAGES.index("招标")
 _ABROAD_WORD = re.compile(r"海外|境外|国外|外国|某国|一带一路沿线|中东|东南亚|中亚|非洲|拉美")  # (a foreign city alone, 迪拜, is not caught)
 _SUPPLIER = re.compile(r"供应商|供货|物资|设备|服务(?:项目|商)")
@@ -985,7 +995,7 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
     if in_body and index not in _DEALS and not _WORK.search(sentence_of(text, match.start(), _SENTENCE_MARKS)) \
             and not _ASSESSED.search(match.group()) \
             and not (_CEREMONY_AFTER.match(text, match.end()) and not _NEW_YEAR.search(sentence_of(text, match.start(), _SENTENCE_MARKS))) \
-            and not _work_told_before(text, match.start()):
+            and not _work_told_before(text, match.start()) and not _approval_record(text, match):
         return "no work"  # (a ceremony is a work's: "某科技有限公司在县经济开发区举行开工仪式")
     if in_body and _MANY.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start()):
         sentence = sentence_of(text, match.start(), _SENTENCE_MARKS)
