@@ -217,8 +217,9 @@ __all__ = [
 #: at a ceremony held (举行通水仪式, 通气点火仪式) 投产, not a season's irrigation water; a duty or a condition (必须, 应当,
 #: 一旦, 如果…) plans its own clause; 启动…工程(…标)的建设 开工; a county's site before a bare 网 (秀山网讯) over a story in
 #: the county's voice (我县) places it; 106: an approval's record (批复日期：…) 核准, a use a work can be put to (可投入使用)
-#: none yet.)
-FACTS_VERSION = 106
+#: none yet; 107: a bridge's closure (正式合龙, 实现合龙) under way, a plant fed into a named grid (成功并入…电网发电) 投产,
+#: 106's approval record withdrawn (budgets, funds and land share its layout: review63b), 即日起可投入使用 begun.)
+FACTS_VERSION = 107
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

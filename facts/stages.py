@@ -64,6 +64,9 @@ _UNDER_WAY = (r"主体(?:结构|工程)?(?:已经?|均)?(?:顺利|全面|基本|
               r"|塔吊林立|机声隆隆|热火朝天(?:地)?(?:施工|建设|奋战)|火热建设|(?:施工|建设)(?:已经?)?接近尾声"
               r"|工程[^，。；,;]{0,6}?完成[^，。；,;]{0,6}?%的?工作量"
               r"|(?<!未)贯通(?=[，。；,;！!？?\s”\"）)]|$|了|仪式|成功)"
+              # (session 63) a bridge's or a dam's closure ("永安大桥正式合龙", "主桥顺利合龙"), a milestone short of completion as
+              # readers label it (session 56's h8–h9); not its plan or its segment ("合龙段", "合龙计划")
+              r"|(?:(?:正式|顺利|成功|全线|全桥|主桥|胜利|实现|完成)合龙|(?<=[桥坝])合龙)(?!段|前|计划|方案|准备)"
               r"|(?:正在(?:加紧|紧张|抓紧)?|加紧|紧张)(?:推进)?(?:施工|建设)(?!的|中的|中心|中小)|(?:建设|施工)正酣|(?:建设|施工)如火如荼"
               # (session 62) crews pushing a work's building on ("工人们正井然有序推进主体工程施工"); not its preparations,
               # "正加快推进二期工程施工招标/许可/图", nor an official's word, "公正推进工程施工监管" (the code review)
@@ -292,6 +295,9 @@ _VERBS = {
             # (session 62) told as of late ("某农林废弃物发电项目日前并网发电"), and a plant's feed trial ("某垃圾焚烧处理
             # 项目举行进料试运行庆祝活动")
             r"(?:日前|近日)(?:已|顺利|成功)?并网(?:发电|运行)(?!量|收益|收入)|"
+            # (session 63) told as fed into a named grid ("成功并入冀北电网发电"; not a bare "已并入电网的新能源装机" of a
+            # tally, a household's roof, nor a local grid merged, "并入国家电网统一管理": review63b)
+            r"(?:已|已经|成功|顺利|正式)并入[^，。；,;]{1,6}?电网(?:发电|运行)(?!量|收益|收入)|"
             # (session 57) a market, centre or park opened for business ("农副产品交易中心开业", "客运中心正式揭牌运营", "某产业园
             # 开业庆典…隆重举行"): its use begun, as readers label it (6 of 6 seen pages). A work's noun stands before it in its
             # clause, and the match starts there: not a shop's, a firm's, a fund's, a post's or a bank's ("某连锁超市平遥店正式
@@ -359,7 +365,8 @@ _PLAN = re.compile(r"(?<![按照据])(?<!比原)计划|预计|预定|定于|将(
                    r"|各(?:级|地|部门|单位|县|区|乡镇|园区)[^，。；,;]{0,8}?(?:(?<![主重需只想必紧简摘首纲机不这那高])要|务必)(?![求素点闻害是不])"
                    # what a work can do ("今年可全部竣工", "不久即可投产"), not what it did (not 许可, 认可)
                    # (session 63: and use, "年后可投入使用")
-                   r"|(?<![许认宁])可(?=(?:全部|全面|正式|顺利|如期|基本|按期)?(?:开工|动工|投产|竣工|完工|建成|签约|落地|投用|通车|投入使用|投入运营|投运))")
+                   # (not begun now: "即日起可投入使用", "现已可投入使用": review63b)
+                   r"|(?<![许认宁已现])(?<!即日起)可(?=(?:全部|全面|正式|顺利|如期|基本|按期)?(?:开工|动工|投产|竣工|完工|建成|签约|落地|投用|通车|投入使用|投入运营|投运))")
 # What a topic opened by 就 is taken up by ("就推动某项目进行深入洽谈", "就加快推进…开展座谈").
 _TOPIC_TAKEN_UP = re.compile(r"进行|开展|展开|举行|交换")
 # (Session 63) A duty or a condition governs its own clause only: "按规定必须公开招标，经公开招标，某公司中标", "过去一旦遇上
@@ -510,15 +517,6 @@ _WORK = re.compile(WORK_HEAD + r"|工程|[一二三四五]期|厂|产线|车间|
                    r"公路|村道|乡道|路(?=[”』」’\"])|"
                    r"闸|泊位|矿|油田|气田|大棚|温室|改造|扩建|新建")
 _DEALS = (STAGES.index("洽谈"), STAGES.index("签约"))
-# (Session 63) An approval's record as a county's disclosure of approved works lays it out ("文号：某发改投审〔2023〕53号
-# 批复日期：2023年9月27日 项目单位：… 建设规模及内容：新建一座…"): its work is named in the fields after the date.
-# (The fields are read a paragraph at a time, so the work's field is not at hand: the record is its approval's.)
-_APPROVAL_RECORD = re.compile(r"(?:日期|文号)\s*[:：]\s*\S")
-
-
-def _approval_record(text: str, match: re.Match[str]) -> bool:
-    """Whether an approval word opens a record's filled field ("批复日期：2023年9月27日")."""
-    return match.group() == "批复" and bool(_APPROVAL_RECORD.match(text, match.end()))
 _TENDERED = STAGES.index("招标")
 _ABROAD_WORD = re.compile(r"海外|境外|国外|外国|某国|一带一路沿线|中东|东南亚|中亚|非洲|拉美")  # (a foreign city alone, 迪拜, is not caught)
 _SUPPLIER = re.compile(r"供应商|供货|物资|设备|服务(?:项目|商)")
@@ -995,7 +993,7 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
     if in_body and index not in _DEALS and not _WORK.search(sentence_of(text, match.start(), _SENTENCE_MARKS)) \
             and not _ASSESSED.search(match.group()) \
             and not (_CEREMONY_AFTER.match(text, match.end()) and not _NEW_YEAR.search(sentence_of(text, match.start(), _SENTENCE_MARKS))) \
-            and not _work_told_before(text, match.start()) and not _approval_record(text, match):
+            and not _work_told_before(text, match.start()):
         return "no work"  # (a ceremony is a work's: "某科技有限公司在县经济开发区举行开工仪式")
     if in_body and _MANY.search(text, sentence_start(text, match.start(), _CLAUSE_MARKS), match.start()):
         sentence = sentence_of(text, match.start(), _SENTENCE_MARKS)

@@ -4,8 +4,9 @@ h25 (stages told in news) and h26 (money that may be no project's).
 * Stages: a works' water or gas let in at a ceremony held ("某供水项目…举行通水仪式", "通气点火仪式隆重举行") is 投产, as
   "正式通水" was (not a supply resumed, nor one to come); a duty or a condition ("该项目为依法必招项目，必须依法招标" in
   an approval's reply, "项目一旦建成，将…") reports no stage reached; a work's building launched with 的 or a section's
-  label between the work and 建设 ("正式启动某公路工程 XXSS-1 标的建设") 开工; an approval's record ("批复日期：2023年9月27日")
-  核准; a use a work can be put to ("年后可投入使用") is none yet. A duty or a condition governs its own clause
+  label between the work and 建设 ("正式启动某公路工程 XXSS-1 标的建设") 开工; a use a work can be put to ("年后可投入使用")
+  is none yet (an approval's record, "批复日期：…", read as 核准 in FACTS_VERSION 106, was withdrawn: review63b); a bridge's closure ("正式合龙") a work under way; a plant
+  fed into a named grid ("成功并入冀北电网发电") 投产. A duty or a condition governs its own clause
   only (review63a: "按规定必须公开招标，经公开招标，某集团中标" reports the tender).
 * Places: a county's own site opening its dateline with its two-character name before a bare 网 ("秀山网讯"), over a
   story told in the county's voice (我县), places the story in that county.
@@ -52,13 +53,24 @@ from facts_reading import first_place_city as _city
     # …nor its papers, nor a plan of it (review63a)
     ("", "总投资5亿元的某城市综合体项目已签约落地，目前已启动该项目的建设手续办理，力争年内开工。", "签约"),
     ("", "某县正在谋划启动县城北环路工程的建设，目前已完成初步设计。", None),
-    # an approval's record as a county discloses approved works (its fields, read a paragraph at a time)
-    ("", "文号：某发改投审〔2023〕53号\n批复日期：2023年9月27日\n项目单位：某镇人民政府\n"
-         "建设规模及内容：新建一座镇级公益性生态公墓。\n工程概算总投资2458.30万元。", "核准"),
-    # …not a blank field, nor a date asked for
-    ("", "请在批复日期前报送材料。", None),
-    # a use a work can be put to is none yet
+    # an approval's record laid out as budgets, funds and land are (review63b: 106's reading of it as an approval withdrawn)
+    ("", "批复文号：某财预〔2024〕15号 批复日期：2024年2月6日\n经县人大审议通过，现将你单位2024年部门预算批复如下：收入预算总额1.36亿元。",
+     None),
+    # a use a work can be put to is none yet…
     ("温州高新区将建450亩电商园 年后可投入使用", "高新区计划建设450亩电商园，首期预计年后可投入使用。", None),
+    # …but a use begun from today is (review63b)
+    ("城南体育公园免费开放", "记者从某市城管局获悉，总投资1.5亿元的某市城南体育公园即日起可投入使用，免费向市民开放。", "投产"),
+    # a bridge's closure, a milestone short of completion (session 56's convention); not planned
+    ("永安大桥在今天上午合龙", "12月2日，万众期盼的永安大桥合龙，9时18分，副县长宣布永安大桥正式合龙。", "开工"),
+    ("", "某大桥预计明年正式合龙。", None),
+    ("苍溪嘉陵江三桥合龙", "12月8日，某县嘉陵江三桥实现合龙。该桥总投资4.8亿元，预计年底通车。", "开工"),
+    # a plant fed into a named grid
+    ("", "某县筹措资金417万元建设总规模400千瓦的分布式光伏发电站，成功并入冀北电网发电。", "投产"),
+    # …not a first unit's
+    ("", "某电厂首台机组成功并入电网发电。", None),
+    # …nor a tally, a household's roof, nor a local grid merged (review63b)
+    ("", "截至6月底，某县已并入电网的新能源装机容量达520万千瓦，占全县电力装机的96%。", None),
+    ("", "12月31日，某县地方电力公司整体移交，县域电网正式并入国家电网统一管理。", None),
 ])
 def test_a_stage_session_63_reads(title: str, body: str, stage) -> None:
     assert extract_facts(title, body).stage == stage
