@@ -14,8 +14,8 @@ from typing import Any, Callable, Iterable, NamedTuple, Optional
 
 from .amounts import CNY_RATES, Amount, find_investment, parse_amount, stated_at, tally_story, works_in_general_summary
 from .industries import INDUSTRIES, find_industries
-from .places import (Place, find_places, former_county_in_city, national_figure, national_scope, outlet, place_named,
-                     places_called, read_as_a_word, repeated_county, short_name, written_names)
+from .places import (OUTLETS_NAMED_AS_WORDS, Place, find_places, former_county_in_city, national_figure, national_scope,
+                     outlet, place_named, places_called, read_as_a_word, repeated_county, short_name, written_names)
 from .project import find_project
 from .script import simplified, to_simplified
 from .amount_model import MIN_BODY as AMOUNT_MIN_BODY, AmountView, keep_amount, read_amount
@@ -218,8 +218,11 @@ __all__ = [
 #: 一旦, 如果…) plans its own clause; 启动…工程(…标)的建设 开工; a county's site before a bare 网 (秀山网讯) over a story in
 #: the county's voice (我县) places it; 106: an approval's record (批复日期：…) 核准, a use a work can be put to (可投入使用)
 #: none yet; 107: a bridge's closure (正式合龙, 实现合龙) under way, a plant fed into a named grid (成功并入…电网发电) 投产,
-#: 106's approval record withdrawn (budgets, funds and land share its layout: review63b), 即日起可投入使用 begun.)
-FACTS_VERSION = 107
+#: 106's approval record withdrawn (budgets, funds and land share its layout: review63b), 即日起可投入使用 begun; 108: the
+#: code review's mends (应当 not across words, a season's irrigation 通水 read apart, 已/现可开工 a plan again, a grid fed
+#: only by a plant's output, 尽快/适时/建议 启动 and 的建设可行性研究 no start, 全县 and the national outlets' list no
+#: county's voice, a closing 来源 line no dateline).)
+FACTS_VERSION = 108
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and
@@ -683,7 +686,7 @@ def _places_named_as_written(name: str) -> tuple[Place, ...]:
     if found:
         return tuple(found)
     one = place_named(name)  # an outlet's name ("资兴" of 资兴新闻网) is a place's
-    if one is None and (bare := _OUTLET_SUFFIX.sub("", name)) != name and bare not in _OUTLETS_NAMED_AS_WORDS:
+    if one is None and (bare := _OUTLET_SUFFIX.sub("", name)) != name and bare not in OUTLETS_NAMED_AS_WORDS:
         one = place_named(bare)  # …also with the outlet's own words ("福鼎新闻网", "政和新资讯", "平和网": session 40)
         # "三峡新闻网" is 宜昌's, never 新北's 三峡区. A name with only 新闻 or 要闻 after it ("大冶新闻", "万载要闻"), or a
         # paper's (日报, 晚报: "滕州日报", never 解放日报's 解放区), is an outlet's as a page title's owner is
@@ -745,13 +748,13 @@ def owner_place(name: str, whole: bool = False) -> Optional[Place]:
     # A bracket holding no Chinese (an address, "（www.jingbian.gov.cn）") is dropped; one holding a place is not
     # ("深圳（哈尔滨）产业园区" names two).
     name = _OWNER_SUFFIX.sub("", _OWNER_PREFIX.sub("", re.sub(r"[（(][^）)\u4e00-\u9fff]{0,60}[）)]", "", name)))
-    if not re.fullmatch(r"[\u4e00-\u9fff]{2,40}", name) or not_an_owner(name) or name in _OUTLETS_NAMED_AS_WORDS:
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,40}", name) or not_an_owner(name) or name in OUTLETS_NAMED_AS_WORDS:
         return None
     if whole and (place := _whole_place(name)) is not None and (_in_full(name, place) or _short_name_owns(name, place, True)):
         return place
     for cut in range(min(len(name) - 1, 16), 1, -1):  # the longest place name first (北京市朝阳区 before 北京市)
         bare, rest = name[:cut], name[cut:]
-        if bare in _OUTLETS_NAMED_AS_WORDS:
+        if bare in OUTLETS_NAMED_AS_WORDS:
             continue
         if _OWN_WORDS.fullmatch(rest) or _MATTERS_PORTAL.fullmatch(rest):
             short_city = True
@@ -818,9 +821,6 @@ def _names_only(text: str, levels: tuple[str, ...]) -> bool:
 # (日报, 晚报: a weak short name, "滕州日报", is read only so; a paper named after a city's whole name is read by find_places).
 _OUTLET_SUFFIX = re.compile(r"(?:新闻网|新闻中心|新闻|要闻|融媒体中心|融媒体?网?|新资讯网?|资讯网|广播电视台|电视台|(?:人民)?政府网?"
                             r"|日报|晚报|网|发布)$")
-# National and provincial outlets whose names are also a county's or a district's: no place of theirs ("光明网", "凤凰网",
-# "天山网" of Xinjiang, "华龙网" of Chongqing, "南海网" of Hainan, "东方网" of Shanghai, "新华网").
-_OUTLETS_NAMED_AS_WORDS = frozenset({"光明", "凤凰", "天山", "华龙", "南海", "东方", "新华", "新民", "新安", "长安", "长城"})
 
 
 def _scene(body: str, at: int, focus: str) -> str:

@@ -2437,29 +2437,31 @@ _OUTLET_READ = 400  # the head of the body, and a 来源 line near it
 
 def outlet(body: str) -> str:
     """The place an outlet's name at the body's head names (_OUTLET), or ""."""
-    found = _OUTLET.search(body[:_OUTLET_READ]) or _SOURCE_OUTLET.search(body[-_OUTLET_READ:]) \
-        or _RIGHTS_OUTLET.search(body[-_OUTLET_READ:])
-    return found.group("place") if found and (_placing(found) or _county_voice(found, body)) else ""
+    head = _OUTLET.search(body[:_OUTLET_READ])
+    if head is not None:
+        return head.group("place") if _placing(head) or _county_voice(head, body) else ""
+    found = _SOURCE_OUTLET.search(body[-_OUTLET_READ:]) or _RIGHTS_OUTLET.search(body[-_OUTLET_READ:])
+    return found.group("place") if found and _placing(found) else ""
 
 
-# National portals named like a county (凤凰网 is no site of 凤凰县; its channels repost counties' releases word for word,
-# 我县 and all: review63a).
-_NATIONAL_PORTALS = frozenset({"凤凰"})
-# A story told in a county's own voice ("今年，我县新建一座物流配送加工中心").
-_COUNTY_VOICE = re.compile(r"我县|本县|全县|我旗|本旗|全旗")
+# National and provincial outlets whose names are also a county's or a district's: no place of theirs ("光明网", "凤凰网",
+# "天山网" of Xinjiang, "华龙网" of Chongqing, "南海网" of Hainan, "东方网" of Shanghai, "新华网"; their channels repost
+# counties' releases word for word, 我县 and all: review63a).
+OUTLETS_NAMED_AS_WORDS = frozenset({"光明", "凤凰", "天山", "华龙", "南海", "东方", "新华", "新民", "新安", "长安", "长城"})
+# A story told in a county's own voice ("今年，我县新建一座物流配送加工中心"; not 全县, which any outlet writes of a county).
+_COUNTY_VOICE = re.compile(r"我县|本县|我旗|本旗")
 
 
-def _county_voice(found: re.Match[str], body: str) -> bool:
-    """(Session 63) Whether a two-character name before a bare 网 is a county's own site ("秀山网讯 …今年，我县新建…"): a
-    county's name, not a district's or a city's (华龙网, 锦江在线 name districts; a city's portal so named speaks of 我市), the
-    name opening its dateline (讯), and the story speaking as the county near its head."""
-    if found.group("kind") != "网" or not body.startswith("讯", found.end()):
+def _county_voice(head: re.Match[str], body: str) -> bool:
+    """(Session 63) Whether a two-character name before a bare 网 opening the body is a county's own site ("秀山网讯
+    …今年，我县新建…"): a county's name, not a district's or a city's (华龙网, 锦江在线 name districts; a city's portal so named
+    speaks of 我市), nor a national outlet's, the name opening its dateline (讯), and the story speaking as the county near
+    its head."""
+    if head.group("kind") != "网" or not body.startswith("讯", head.end()) or head.group("place") in OUTLETS_NAMED_AS_WORDS:
         return False
-    if found.group("place") in _NATIONAL_PORTALS:
-        return False
-    place = place_named(found.group("place"))
+    place = place_named(head.group("place"))
     return place is not None and place.county.endswith(("县", "旗")) \
-        and _COUNTY_VOICE.search(body, found.end(), found.end() + _OUTLET_READ) is not None
+        and _COUNTY_VOICE.search(body, head.end(), head.end() + _OUTLET_READ) is not None
 
 
 def _placing(found: re.Match[str]) -> bool:

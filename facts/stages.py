@@ -66,7 +66,7 @@ _UNDER_WAY = (r"主体(?:结构|工程)?(?:已经?|均)?(?:顺利|全面|基本|
               r"|(?<!未)贯通(?=[，。；,;！!？?\s”\"）)]|$|了|仪式|成功)"
               # (session 63) a bridge's or a dam's closure ("永安大桥正式合龙", "主桥顺利合龙"), a milestone short of completion as
               # readers label it (session 56's h8–h9); not its plan or its segment ("合龙段", "合龙计划")
-              r"|(?:(?:正式|顺利|成功|全线|全桥|主桥|胜利|实现|完成)合龙|(?<=[桥坝])合龙)(?!段|前|计划|方案|准备)"
+              r"|(?:(?:正式|顺利|成功|全线|胜利|实现|完成)合龙|(?<=[桥坝])合龙)(?!段|前|计划|方案|准备)"
               r"|(?:正在(?:加紧|紧张|抓紧)?|加紧|紧张)(?:推进)?(?:施工|建设)(?!的|中的|中心|中小)|(?:建设|施工)正酣|(?:建设|施工)如火如荼"
               # (session 62) crews pushing a work's building on ("工人们正井然有序推进主体工程施工"); not its preparations,
               # "正加快推进二期工程施工招标/许可/图", nor an official's word, "公正推进工程施工监管" (the code review)
@@ -260,10 +260,10 @@ _VERBS = {
           # campaign or a meeting ("启动“项目建设攻坚年”活动", "启动城市更新项目建设三年行动", "启动产业项目建设流动现场会"), the
           # preparations, a tender or the land ("…建设前期工作", "…工程建设施工招标", "…项目建设用地征收"), nor a study of it
           # ("研究启动…项目建设相关事宜": review60a)
-          r"|(?<!研究)(?<!筹备)(?<!准备)(?<!谋划)启动(?:了)?(?:(?!重点|重大|产业项目|民生|各|一批|全[市县区省]|[\d一二三四五六七八九十两]+[个项批]"
+          r"|(?<!研究)(?<!筹备)(?<!准备)(?<!谋划)(?<!尽快)(?<!适时)(?<!建议)启动(?:了)?(?:(?!重点|重大|产业项目|民生|各|一批|全[市县区省]|[\d一二三四五六七八九十两]+[个项批]"
           r"|美丽乡村|老旧小区|背街小巷|棚户区|城中村|农村|乡村|城市更新)[^，。；,;、“”\"「」《》]){1,16}?"
           # (session 63) or a section's, "的" between ("正式启动某公路改善提升工程 XXSS-1 标的建设")
-          r"(?:项目|工程)(?:\s?[A-Za-z\d-]{1,12}\s?标段?)?的?建设(?![^，。；,;]{0,8}?(?:流动|现场会|会|活动|年|月|行动|计划|工作|前期|资金|招标|用地|征收|征迁|拆迁|事宜|方案|规划|手续)|的|相关)"
+          r"(?:项目|工程)(?:\s?[A-Za-z\d-]{1,12}\s?标段?)?的?建设(?![^，。；,;]{0,8}?(?:流动|现场会|会|活动|年|月|行动|计划|工作|前期|资金|招标|用地|征收|征迁|拆迁|事宜|方案|规划|手续|可行性|可研|论证|研究)|的|相关)"
             # (session 57) a work's crews on site building ("占地1850亩的农旅融合项目已进场施工"; not "计划下月进场施工": a plan,
             # _planned; not repairs, "维修人员连夜进场施工")
             r"|(?:项目|工程)(?:目前|现已|均)?(?:已经?|正式|全面|陆续|顺利|开始)?进场(?:开始)?施工(?![前时的]|准备|单位|许可|队伍|条件|方案|期间|计划|前期)"
@@ -284,10 +284,10 @@ _VERBS = {
             r"(?:正式|开始|启动|全面)生产(?![线基车许经要力资总安企设])|(?:实现|开始|投入)批量生产|(?:首台|首辆|首批|首架|首件|首套)[^，。；,;]{0,12}?下线"
             r"|(?:正式|成功|顺利|胜利)点火(?!仪式)|点火成功|(?:完成|实现)通水|通水试运行|并网启动|(?<![召展公离])开港(?!澳)|"
             # (session 63) a works' water or gas let in at a ceremony held ("某供水项目在某产业园举行通水仪式", "某天然气
-            # 利用工程通气点火仪式隆重举行"): its use begun, as "正式通水" (not resumed, "恢复通水仪式", nor a season's irrigation
-            # water, "某灌区举行春灌通水仪式": review63a)
-            r"(?:举行|举办)了?(?:(?!恢复|灌)[^，。；,;]){0,12}?(?<!恢复)通(?:水|气)(?:点火)?(?:仪式|典礼)"
-            r"|(?<!恢复)(?<!灌区)(?<![春夏秋冬]灌)通(?:水|气)(?:点火)?(?:仪式|典礼)(?:隆重|盛大|正式)?举行|"
+            # 利用工程通气点火仪式隆重举行"): its use begun, as "正式通水" (not resumed, "恢复通水仪式"; a season's irrigation
+            # water, "某灌区举行春灌通水仪式", is read apart: _IRRIGATION)
+            r"(?:举行|举办)了?(?:(?!恢复)[^，。；,;]){0,12}?通(?:水|气)(?:点火)?(?:仪式|典礼)"
+            r"|(?<!恢复)通(?:水|气)(?:点火)?(?:仪式|典礼)(?:隆重|盛大|正式)?举行|"
             # a plant's output fed in, told as done ("电站已并网发电", "某发电项目成功实现并网发电", "一次性成功并网发电"),
             # or a works put on trial run ("风电项目并网试运行", "污水处理厂进水试运行"); a first unit's is "a part"
             # (_FIRST_UNIT_BEFORE), and not the output's noun ("并网发电收益")
@@ -295,9 +295,9 @@ _VERBS = {
             # (session 62) told as of late ("某农林废弃物发电项目日前并网发电"), and a plant's feed trial ("某垃圾焚烧处理
             # 项目举行进料试运行庆祝活动")
             r"(?:日前|近日)(?:已|顺利|成功)?并网(?:发电|运行)(?!量|收益|收入)|"
-            # (session 63) told as fed into a named grid ("成功并入冀北电网发电"; not a bare "已并入电网的新能源装机" of a
-            # tally, a household's roof, nor a local grid merged, "并入国家电网统一管理": review63b)
-            r"(?:已|已经|成功|顺利|正式)并入[^，。；,;]{1,6}?电网(?:发电|运行)(?!量|收益|收入)|"
+            # (session 63) a plant's output fed into a named grid ("成功并入冀北电网发电"; not a bare "已并入电网的新能源装机" of
+            # a tally, nor a local grid merged, "并入国家电网统一管理/运行": review63b, the code review)
+            r"(?:已|已经|成功|顺利|正式)并入[^，。；,;]{1,6}?电网发电(?!量|收益|收入)|"
             # (session 57) a market, centre or park opened for business ("农副产品交易中心开业", "客运中心正式揭牌运营", "某产业园
             # 开业庆典…隆重举行"): its use begun, as readers label it (6 of 6 seen pages). A work's noun stands before it in its
             # clause, and the match starts there: not a shop's, a firm's, a fund's, a post's or a bank's ("某连锁超市平遥店正式
@@ -347,10 +347,12 @@ _VERB = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, pattern in enumerate(_
 # a comparison with the plan ("比原计划提前竣工"). (A programme's name, "国家千人计划人才引进项目等9个项目成功签约", was tried as
 # no plan in session 47 and left: its reviews found "国家千人计划专家团队的某项目下月开工", "列入国家火炬计划的某项目年底竣工投产",
 # whose only plan word it is, as often.)
+# (Session 63) A duty or a condition: "该项目为依法必招项目，必须依法招标" in an approval's reply, "项目一旦建成，将…"; not
+# 应当 across words ("顺应当前…趋势", "适应当前", "应当地政府邀请": the code review), nor a rhetorical 如果说 (review63a).
+_DUTY_OR_CONDITION = r"必须|务必|(?<![适顺响回相反对供感效呼])应当(?![前地今年日天月时晚场面])|一旦|(?:如果|倘若|假如)(?!说)"
 _PLAN = re.compile(r"(?<![按照据])(?<!比原)计划|预计|预定|定于|将(?!近|军|领)|拟|力争|力求|争取|有望|可望|年内|明后年|明年|下一步|"
-                   # (session 63) a duty or a condition, no report: "该项目为依法必招项目，必须依法招标" in an approval's reply,
-                   # "项目一旦建成，将…" (its own clause only: _OWN_CLAUSE_PLAN)
-                   r"必须|务必|应当|一旦|(?:如果|倘若|假如)(?!说)|"
+                   # (session 63) a duty or a condition, no report (its own clause only: _OWN_CLAUSE_PLAN)
+                   + _DUTY_OR_CONDITION + "|"
                    # (session 55) a wish ("希望参加洽谈会的台湾客商…积极与河北企业洽谈"; not Project Hope's schools, a firm, a place:
                    # "希望小学", "新希望集团")
                    r"(?<!新)(?:希望|期望|期盼|盼望)(?!工程|小学|中学|学校|集团|乡|村|镇|之|的|田野|城|谷|广场|大道|路|街)|推动|促进(?=[^，。；,;]{0,8}?(?:开工|投产|竣工|建成|签约|落地))|加快推进|全力以赴|"
@@ -364,14 +366,18 @@ _PLAN = re.compile(r"(?<![按照据])(?<!比原)计划|预计|预定|定于|将(
                    # (not 要 inside a word: "各县区主要负责人出席开工仪式", "各地的重要项目")
                    r"|各(?:级|地|部门|单位|县|区|乡镇|园区)[^，。；,;]{0,8}?(?:(?<![主重需只想必紧简摘首纲机不这那高])要|务必)(?![求素点闻害是不])"
                    # what a work can do ("今年可全部竣工", "不久即可投产"), not what it did (not 许可, 认可)
-                   # (session 63: and use, "年后可投入使用")
-                   # (not begun now: "即日起可投入使用", "现已可投入使用": review63b)
-                   r"|(?<![许认宁已现])(?<!即日起)可(?=(?:全部|全面|正式|顺利|如期|基本|按期)?(?:开工|动工|投产|竣工|完工|建成|签约|落地|投用|通车|投入使用|投入运营|投运))")
+                   r"|(?<![许认宁])可(?=(?:全部|全面|正式|顺利|如期|基本|按期)?(?:开工|动工|投产|竣工|完工|建成|签约|落地|投用|通车))"
+                   # (session 63) and a use it can be put to ("年后可投入使用"), not one begun now ("即日起可投入使用", "从今天起可
+                   # 投入使用", "现已可投入使用": review63b, the code review)
+                   r"|(?<![许认宁已现起])(?<!起，)(?<!起,)可(?=(?:正式|全面)?(?:投入使用|投入运营|投运))")
 # What a topic opened by 就 is taken up by ("就推动某项目进行深入洽谈", "就加快推进…开展座谈").
 _TOPIC_TAKEN_UP = re.compile(r"进行|开展|展开|举行|交换")
 # (Session 63) A duty or a condition governs its own clause only: "按规定必须公开招标，经公开招标，某公司中标", "过去一旦遇上
 # 雨天就满脚泥泞，如今…建成通车", "双方一致认为，必须进一步深化合作，此次签约的…" report what the next clause tells (review63a).
-_OWN_CLAUSE_PLAN = re.compile(r"必须|务必|应当|一旦|如果|倘若|假如")
+_OWN_CLAUSE_PLAN = re.compile(_DUTY_OR_CONDITION)
+# (Session 63) A season's irrigation ("某灌区举行春灌通水仪式", "某县位山灌区举行2024年春季通水仪式", "某灌区年度通水仪式"):
+# water let into the canals every year, no works' use begun (review63a, the code review).
+_IRRIGATION = re.compile(r"灌区|灌溉|[春夏秋冬]灌|[春夏秋冬]季通水|年度通水")
 # A plan word that names the investment of a work it qualifies ("计划总投资50亿元的某项目开工", "拟投资
 # 3亿元的生产线投产") is part of the work's name; "今年计划投资1000亿元，新开工…" is still a plan.
 _PLANNED_INVESTMENT = re.compile(r"总?投资[^，。；,;]*?的")
@@ -680,7 +686,7 @@ def _planned(text: str, pos: int, headline: bool = False) -> bool:
             continue  # (session 52) "就推动某产业园项目进行深入洽谈": the talks' topic, no plan of the talks
         own = sentence_start(text, plan.start(), _CLAUSE_MARKS)
         if own != clause and _OWN_CLAUSE_PLAN.fullmatch(plan.group()):
-            continue
+            continue  # (session 63) "按规定必须公开招标，经公开招标，某公司中标": a duty of its own clause, not of the next
         if own != clause and _OCCASION_PLAN.match(text, plan.start()) \
                 and _OCCASION_CLOSES.search(text, own, sentence_end(text, plan.start(), _CLAUSE_MARKS)):
             continue  # "在…博览会即将召开之际，8月17日，…产业园正式开园投产": the occasion's plan word, not the main clause's
@@ -988,6 +994,8 @@ def _skip_reason(text: str, match: re.Match[str], index: int, in_body: bool) -> 
                                   or _SEASON_BEFORE.search(text, max(sentence_start(text, match.start(), _SENTENCE_MARKS),
                                                                      match.start() - _SEASON_READ), match.end())):
         return "season"  # a park's season or show opening ("某滑雪场新雪季正式开园", "郁金香花展正式开园"), no work done
+    if "通水" in match.group() and _IRRIGATION.search(sentence_of(text, match.start(), _SENTENCE_MARKS)):
+        return "season"  # (session 63) a season's irrigation water let in ("某灌区举行2024年春季通水仪式"), no work done
     if _NEGATED_BEFORE.search(text, max(0, match.start() - 8), match.start()) or _FAILED_AFTER.match(text, match.end()):
         return "negated"  # "环评未获批准", "工程尚未竣工验收", "签约失败", "暂缓开工": not reached
     if in_body and index not in _DEALS and not _WORK.search(sentence_of(text, match.start(), _SENTENCE_MARKS)) \

@@ -31,10 +31,14 @@ from facts_reading import first_place_city as _city
     # …nor a season's irrigation water (review63a); a gas work's longer name still counts
     ("", "4月2日，某县位山灌区举行春灌通水仪式，黄河水沿着干渠奔涌而下，标志着今年春灌工作全面展开。", None),
     ("唐徕渠灌区冬灌通水仪式隆重举行", "11月10日，某市唐徕渠灌区冬灌通水仪式隆重举行。", None),
+    ("", "某县位山灌区举行2024年春季通水仪式。", None),
     ("", "近日，某县举行西气东输支线管道天然气通气点火仪式。", "投产"),
     # a duty in an approval's reply is no tender held: the approval is the news
     ("", "来文收悉。经研究，批复如下：同意某区人民医院实施改扩建一期工程。该一期工程估算总投资7000万元。"
          "该项目为依法必招项目，必须依法招标；招标公告应当按照有关规定公布。", "核准"),
+    # 应当 across words is no duty (the code review)
+    ("", "近日，顺应当前消费升级趋势的某县城市综合体正式开业运营，项目总投资5亿元。", "投产"),
+    ("", "应当地政府邀请回乡投资的某企业家投资1亿元建设的农产品加工厂正式投产。", "投产"),
     # a condition is no completion
     ("", "某县农村公路提升工程涉及29个乡镇53条线路。项目一旦建成，将加快补齐农村公路网短板。", None),
     ("", "如果项目顺利投产，年产值可达5亿元。", None),
@@ -53,6 +57,8 @@ from facts_reading import first_place_city as _city
     # …nor its papers, nor a plan of it (review63a)
     ("", "总投资5亿元的某城市综合体项目已签约落地，目前已启动该项目的建设手续办理，力争年内开工。", "签约"),
     ("", "某县正在谋划启动县城北环路工程的建设，目前已完成初步设计。", None),
+    ("", "会议要求尽快启动某水库项目的建设。", None),
+    ("", "某县启动了某项目的建设可行性研究。", None),
     # an approval's record laid out as budgets, funds and land are (review63b: 106's reading of it as an approval withdrawn)
     ("", "批复文号：某财预〔2024〕15号 批复日期：2024年2月6日\n经县人大审议通过，现将你单位2024年部门预算批复如下：收入预算总额1.36亿元。",
      None),
@@ -60,6 +66,9 @@ from facts_reading import first_place_city as _city
     ("温州高新区将建450亩电商园 年后可投入使用", "高新区计划建设450亩电商园，首期预计年后可投入使用。", None),
     # …but a use begun from today is (review63b)
     ("城南体育公园免费开放", "记者从某市城管局获悉，总投资1.5亿元的某市城南体育公园即日起可投入使用，免费向市民开放。", "投产"),
+    ("", "某市城南体育公园从今天起可投入使用。", "投产"),
+    # …and a work ready to start has not started (the code review)
+    ("", "目前，该项目各项手续已全部办结，已可开工建设。", None),
     # a bridge's closure, a milestone short of completion (session 56's convention); not planned
     ("永安大桥在今天上午合龙", "12月2日，万众期盼的永安大桥合龙，9时18分，副县长宣布永安大桥正式合龙。", "开工"),
     ("", "某大桥预计明年正式合龙。", None),
@@ -71,6 +80,7 @@ from facts_reading import first_place_city as _city
     # …nor a tally, a household's roof, nor a local grid merged (review63b)
     ("", "截至6月底，某县已并入电网的新能源装机容量达520万千瓦，占全县电力装机的96%。", None),
     ("", "12月31日，某县地方电力公司整体移交，县域电网正式并入国家电网统一管理。", None),
+    ("", "某县县域电网正式并入国家电网运行。", None),
 ])
 def test_a_stage_session_63_reads(title: str, body: str, stage) -> None:
     assert extract_facts(title, body).stage == stage
@@ -86,6 +96,8 @@ def test_a_stage_session_63_reads(title: str, body: str, stage) -> None:
     ("", "凤凰网讯 今年，我市新建一座物流配送加工中心。", ""),
     # …nor a national portal named like a county, reposting a county's release word for word (review63a)
     ("项目建设跑出加速度", "凤凰网讯 今年以来，我县坚持把项目建设作为经济工作的主抓手，总投资8亿元的生态康养小镇项目已完成主体工程。", ""),
+    # …nor 全县, which any outlet writes of a county (新安 is no county's site: the code review)
+    ("", "新安网讯 今年，全县新建一座物流配送加工中心。", ""),
 ])
 def test_a_city_session_63_reads(title: str, body: str, city: str) -> None:
     assert _city(title, body) == city
