@@ -120,7 +120,8 @@ _DATELINE_END = re.compile(r"[0-9０-９一二三四五六七八九十]+月|电|
 _PROJECT_OR_ZONE_AFTER = re.compile(r"(?:一个|一|某)?(?:项目|园区|工业园|产业园|工业区|基地|片区)|分会场|核电(?!企业|行业|产业)"
                                     r"|[\u4e00-\u9fff]{1,4}?(?:园区|开发区|高新区|工业园|产业园)")  # "平潭新兴园区"
 # "云霄全县共签约…": the whole of a county (city, district, banner) is named by its name.
-_WHOLE_AFTER = re.compile(r"全(?:县|市|区|旗)")
+# (Session 63: and its county town, old or new, "北川新县城安居房二期工程…开工", "某某老县城".)
+_WHOLE_AFTER = re.compile(r"全(?:县|市|区|旗)|(?:新|老)?县城")
 _EVENT_AFTER = re.compile(r"举行|举办|召开|集中(?:签约|开工|开竣工|投产)")
 _PROJECT_NEAR = re.compile(r"[^，。、；：！？,;:!?\s]{0,4}?项目|一[^，。、；：！？,;:!?\s]{1,8}?项目")  # "胶州一航空物流项目"
 # The place as a firm's, a person's or a method's home, not the work's site ("晋江鞋企越南生产基地", "沭阳小伙在深圳创办…",

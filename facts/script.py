@@ -32,6 +32,11 @@ _TONELESS_SEEN = 3
 # Variants OpenCC's t2s leaves as they are though big5 pages print them for the simplified character: 陜 (a variant of
 # 陝, the 陕 of 陕西, 陕州区) in "河南陜州區".
 _VARIANTS = str.maketrans({"陜": "陕"})
+# (Session 63) Words big5 gateways write in Taiwan's usage for the mainland story they copy, read back in its own: "专案" is
+# a project there ("重大招商專案…参与签约專案共8个"). Same length, so offsets hold; only for a story written in traditional
+# characters (a mainland page's own 专案 is a special case, "专案组").
+_TAIWAN_WORDS = re.compile("专案")
+_MAINLAND_WORDS = {"专案": "项目"}
 
 # Enough text to tell the script (a story does not switch scripts halfway), and little enough that
 # the two conversions below cost a few hundredths of a millisecond.
@@ -98,4 +103,9 @@ def to_simplified(title: str, body: str) -> tuple[str, str]:
     if not is_traditional(title + "\n" + body[:_SAMPLE]):  # the sample only: no copy of a long body
         return title, body
     convert = _converter("t2s").convert
-    return convert(title).translate(_VARIANTS), convert(body).translate(_VARIANTS)
+    return _mainland(convert(title).translate(_VARIANTS)), _mainland(convert(body).translate(_VARIANTS))
+
+
+def _mainland(text: str) -> str:
+    """A converted text with Taiwan's words for the mainland's (_MAINLAND_WORDS), each of the same length."""
+    return _TAIWAN_WORDS.sub(lambda found: _MAINLAND_WORDS[found.group()], text)

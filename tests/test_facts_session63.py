@@ -8,7 +8,8 @@ h25 (stages told in news) and h26 (money that may be no project's).
   is none yet (an approval's record, "批复日期：…", read as 核准 in FACTS_VERSION 106, was withdrawn: review63b); a bridge's closure ("正式合龙") a work under way; a plant
   fed into a named grid ("成功并入冀北电网发电") 投产. A duty or a condition governs its own clause
   only (review63a: "按规定必须公开招标，经公开招标，某集团中标" reports the tender).
-* Places: a county's own site opening its dateline with its two-character name before a bare 网 ("秀山网讯"), over a
+* Script: a story in traditional characters reads 专案 (Taiwan's word a big5 gateway writes for 项目) as 项目.
+* Places: a county's short name before its county town (北川新县城) is the county; a county's own site opening its dateline with its two-character name before a bare 网 ("秀山网讯"), over a
   story told in the county's voice (我县), places the story in that county.
 
 The stories here are written for the tests.
@@ -86,6 +87,17 @@ def test_a_stage_session_63_reads(title: str, body: str, stage) -> None:
     assert extract_facts(title, body).stage == stage
 
 
+@pytest.mark.parametrize("body, kind, value", [
+    # a big5 gateway's Taiwan word for a project (专案), read back as the mainland's in a traditional-character story
+    ("2月20日下午，建德市政府舉行了2021年重大招商專案“雲簽約”儀式，參與簽約專案共8個，總投資額為136.3億元。", "roundup", 1.363e10),
+    # …not a mainland page's own 专案 (a special case's task force)
+    ("某市公安局成立专案组，侦破一起诈骗案，涉案金额1.2亿元。", None, None),
+])
+def test_a_traditional_storys_taiwan_words_read_as_the_mainlands(body: str, kind, value) -> None:
+    facts = extract_facts("", body)
+    assert (facts.kind, facts.amount) == (kind, value)
+
+
 @pytest.mark.parametrize("title, body, city", [
     # a county's own site, its name before a bare 网 opening the dateline, the story in the county's voice
     ("", "秀山网讯 为进一步提升物流运输基础条件，今年，我县新建一座物流配送加工中心。日前，记者在施工现场看到，正进行桩基作业。",
@@ -98,6 +110,10 @@ def test_a_stage_session_63_reads(title: str, body: str, stage) -> None:
     ("项目建设跑出加速度", "凤凰网讯 今年以来，我县坚持把项目建设作为经济工作的主抓手，总投资8亿元的生态康养小镇项目已完成主体工程。", ""),
     # …nor 全县, which any outlet writes of a county (新安 is no county's site: the code review)
     ("", "新安网讯 今年，全县新建一座物流配送加工中心。", ""),
+    # a county's town, new or old, after its short name
+    ("", "北川新县城安居房二期工程，经过前期筹备，于2010年1月17日上午正式开工。", "绵阳市"),
+    # …not a county town with no county named
+    ("", "到达县城后，代表团考察了某项目。", ""),
 ])
 def test_a_city_session_63_reads(title: str, body: str, city: str) -> None:
     assert _city(title, body) == city
