@@ -1,16 +1,18 @@
-"""Session 63, checked on made-up stories: the rules read from the seen sets h24 (everyday news of all provinces),
-h25 (stages told in news) and h26 (money that may be no project's).
+"""Session 63, checked on made-up stories: the rules read from the seen sets h24–h29 and, at the session's end, from the
+blind set n36–n39 read as seen.
 
 * Stages: a works' water or gas let in at a ceremony held ("某供水项目…举行通水仪式", "通气点火仪式隆重举行") is 投产, as
-  "正式通水" was (not a supply resumed, nor one to come); a duty or a condition ("该项目为依法必招项目，必须依法招标" in
-  an approval's reply, "项目一旦建成，将…") reports no stage reached; a work's building launched with 的 or a section's
-  label between the work and 建设 ("正式启动某公路工程 XXSS-1 标的建设") 开工; a use a work can be put to ("年后可投入使用")
-  is none yet (an approval's record, "批复日期：…", read as 核准 in FACTS_VERSION 106, was withdrawn: review63b); a bridge's closure ("正式合龙") a work under way; a plant
-  fed into a named grid ("成功并入冀北电网发电") 投产. A duty or a condition governs its own clause
-  only (review63a: "按规定必须公开招标，经公开招标，某集团中标" reports the tender).
+  "正式通水" was (not a supply resumed, nor one to come, nor a season's irrigation water); a duty or a condition
+  ("该项目为依法必招项目，必须依法招标" in an approval's reply, "项目一旦建成，将…") plans its own clause only
+  (review63a: "按规定必须公开招标，经公开招标，某集团中标" reports the tender); a work's building launched with 的 or a
+  section's label between the work and 建设 ("正式启动某公路工程 XXSS-1 标的建设") 开工; a use a work can be put to
+  ("年后可投入使用") is none yet (an approval's record, "批复日期：…", read as 核准 in FACTS_VERSION 106, was
+  withdrawn: review63b); a bridge's closure ("正式合龙") a work under way; a plant fed into a named grid
+  ("成功并入冀北电网发电") 投产.
 * Script: a story in traditional characters reads 专案 (Taiwan's word a big5 gateway writes for 项目) as 项目.
-* Places: a county's short name before its county town (北川新县城) is the county; a county's own site opening its dateline with its two-character name before a bare 网 ("秀山网讯"), over a
-  story told in the county's voice (我县), places the story in that county.
+* Places: a county's short name before its county town (北川新县城) is the county; a county's own site opening its
+  dateline with its two-character name before a bare 网 ("秀山网讯"), over a story told in the county's voice (我县),
+  places the story in that county.
 
 The stories here are written for the tests.
 """
@@ -60,7 +62,7 @@ from facts_reading import first_place_city as _city
     ("", "某县正在谋划启动县城北环路工程的建设，目前已完成初步设计。", None),
     ("", "会议要求尽快启动某水库项目的建设。", None),
     ("", "某县启动了某项目的建设可行性研究。", None),
-    # an approval's record laid out as budgets, funds and land are (review63b: 106's reading of it as an approval withdrawn)
+    # an approval's record laid out as budgets, funds and land are (review63b: 106's reading of it withdrawn)
     ("", "批复文号：某财预〔2024〕15号 批复日期：2024年2月6日\n经县人大审议通过，现将你单位2024年部门预算批复如下：收入预算总额1.36亿元。",
      None),
     # a use a work can be put to is none yet…
