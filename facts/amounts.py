@@ -590,7 +590,6 @@ def _one_project_signed(text: str, sentence_start: int, invest: re.Match[str], a
 
 # One project's agreed investment ("该项目协议投资额12亿元", "协议投资8亿元建设预制菜产业园"): no batch's.
 _THIS_PROJECT = re.compile(r"(该|此|这个|这一)(项目|工程)")
-_TITLES = BOOK_TITLE  # documents' titles ("属于《…发展规划》和《…工程规划》项目之一")
 # A work made of counted projects ("该园由某集团、某公司…四个项目组成，总投资6.7亿元", "该项目包括3个子项目"): its
 # parts, no batch (session 57).
 # (Not a category's works: "某县重点工程由…等15个项目组成" is a list, review57b.)
@@ -829,7 +828,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if plan and not _OWN_TOTAL.search(text, _comma_clause_start(text, invest.start(), clause_start), invest.start()) \
                 and not _THIS_WORK_OPENS.match(text, _comma_clause_start(text, invest.start(), clause_start)) \
                 and not (_LISTED_IN_PLAN.search(text, _sentence_start(text, plan.start(), CLAUSE_MARKS), plan.start())
-                         and "规划" not in _TITLES.sub("", text[plan.end():invest.start()])):  # (not "…列入《…建设规划》，规划总里程…，计划总投资…")
+                         and "规划" not in BOOK_TITLE.sub("", text[plan.end():invest.start()])):  # (not "…列入《…建设规划》，规划总里程…，计划总投资…")
             continue  # "某铁路建设规划获批复，…计划总投资4741亿元": the plan's total
         if _CLASS_BY_SIZE.search(text, max(0, start - 8), start) and _SIZE_CLASS_AFTER.match(after):
             continue  # "单体逾100亿元制造业项目…签约", "单体投资超10亿元的项目": the class of size the work is of, no figure of its own

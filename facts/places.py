@@ -2440,7 +2440,7 @@ def outlet(body: str) -> str:
     """The place an outlet's name at the body's head names (_OUTLET), or ""."""
     head = _OUTLET.search(body[:_OUTLET_READ])
     if head is not None:
-        return head.group("place") if _placing(head) or _county_voice(head, body) else ""
+        return head.group("place") if _placing(head, body) else ""
     found = _SOURCE_OUTLET.search(body[-_OUTLET_READ:]) or _RIGHTS_OUTLET.search(body[-_OUTLET_READ:])
     return found.group("place") if found and _placing(found) else ""
 
@@ -2465,10 +2465,11 @@ def _county_voice(head: re.Match[str], body: str) -> bool:
         and _COUNTY_VOICE.search(body, head.end(), head.end() + _OUTLET_READ) is not None
 
 
-def _placing(found: re.Match[str]) -> bool:
-    """Whether an outlet's name places its story (not a two-character name before a bare 网 or 在线: see _OUTLET_NAME)."""
+def _placing(found: re.Match[str], body: str = "") -> bool:
+    """Whether an outlet's name places its story (not a two-character name before a bare 网 or 在线: see _OUTLET_NAME;
+    unless, with the ``body`` it opens, it is a county's own site speaking as the county: _county_voice)."""
     return not (found.group("kind") in ("网", "在线") and len(found.group("place")) < 3 and found.group("today") is None
-                and found.group("china") is None)
+                and found.group("china") is None) or bool(body) and _county_voice(found, body)
 
 
 def _county_outlet(body: str) -> bool:
@@ -2476,7 +2477,7 @@ def _county_outlet(body: str) -> bool:
     its news is that place's, whatever national office approves or speaks in the lead (a province's paper, "湖北日报讯",
     may carry the country's news)."""
     found = _HEAD_OUTLET.match(body)
-    if found is None or not _placing(found):
+    if found is None or not _placing(found, body):
         return False
     place = place_named(found.group("place"))
     return place is not None and bool(place.city)

@@ -35,8 +35,8 @@ _VARIANTS = str.maketrans({"陜": "陕"})
 # (Session 63) Words big5 gateways write in Taiwan's usage for the mainland story they copy, read back in its own: "专案" is
 # a project there ("重大招商專案…参与签约專案共8个"). Same length, so offsets hold; only for a story written in traditional
 # characters (a mainland page's own 专案 is a special case, "专案组").
-_TAIWAN_WORDS = re.compile("专案")
 _MAINLAND_WORDS = {"专案": "项目"}
+_TAIWAN_WORDS = re.compile("|".join(map(re.escape, _MAINLAND_WORDS)))
 
 # Enough text to tell the script (a story does not switch scripts halfway), and little enough that
 # the two conversions below cost a few hundredths of a millisecond.
