@@ -1166,10 +1166,9 @@ class _Townships:
         for start, end, name in hits:
             if start >= covered:
                 covered = end
-                if any(overlapped[start:end]) and not (
-                        name.endswith(FARM_SUFFIXES) and name in self.full
-                        and all(start <= low and high <= end for low, high, _ in taken if low < end and start < high)):
-                    continue  # (a farm's full name holds a division's short name whole: "寿西湖农场" is no 西湖区's)
+                inside = [span for span in taken if span[0] < end and start < span[1]] if any(overlapped[start:end]) else []
+                if inside and not (name in self.full and _holds_whole(name, start, end, inside, self.table.weak)):
+                    continue  # (_holds_whole: "寿西湖农场" is no 西湖区's, "晓天镇" no 天镇县's)
                 if _NAMED_AFTER.match(text, end) or self.word_read(text, start, end, name):
                     continue
                 if name not in self.full and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" \
@@ -1189,6 +1188,15 @@ _COMMON_ENDING = 100
 # A numeral, 以 or 域 opening such a name makes words of it as often: "全县五乡镇", "两城镇", "以古镇为依托", "市域城镇体系"
 # (jieba lists 市域 only as a prefix, 省域 not at all).
 _COUNT_OR_AREA_FIRST = set("一二两三四五六七八九十百千万以域")
+
+
+def _holds_whole(name: str, start: int, end: int, inside: list[tuple[int, int, str]], weak: set[str]) -> bool:
+    """Whether the township's full ``name`` at ``text[start:end]`` holds the division names overlapping it (``inside``)
+    whole, so it is read though they are: a farm's holds any ("寿西湖农场" is no 西湖区's); a town's holds only weak short
+    names after its first character (session 64: "晓天镇" of 舒城县 holds 天镇, 大同's 天镇县 — no county a story names so)."""
+    if name.endswith(FARM_SUFFIXES):
+        return all(start <= low and high <= end for low, high, _ in inside)
+    return all(start < low and high <= end and found in weak for low, high, found in inside)
 
 
 def _ends_a_word(text: str, start: int, name: str) -> bool:
@@ -2798,7 +2806,9 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "", home: st
     places = [table.place(code) for code in leaves]
     if not any(place.city for place in places):
         # No city named: a county's short name written on its own ("今天的顺德，") may tell it.
-        bare = _bare_counties(table, (title, body), leaves)
+        # (Session 64) Only in a province the story sites something in: not one named only as its investors' home or its
+        # people's trip's end ("赴江苏省、浙江省开展招商引资" over "与潼南签订…协议…潼南处于成渝核心板块").
+        bare = _bare_counties(table, (title, body), [c for c in leaves if c not in origin | venue | trips])
         if bare:
             leaves = bare + leaves
             places = [table.place(code) for code in leaves]

@@ -1,0 +1,31 @@
+"""Session 64, checked on made-up stories: the places read after the seen sets of sessions 63 read again.
+
+* A county's short name written on its own in a story that names no city counts in any province but those the story
+  names only as its investors' home or its people's trip's end ("赴江苏省开展招商引资…与潼南签订协议").
+* A town's full name holding a weak short name of a county after its first character ("晓天镇" holds 天镇 of 大同's
+  天镇县) is the town, as a farm's was ("寿西湖农场").
+
+(The amount model's refit of this session is measured on real pages, not here: docs/facts.md "Session 64".)
+
+The stories here are written for the tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from facts_reading import first_place_city as _city
+
+
+@pytest.mark.parametrize("title, body, city", [
+    # a county named on its own, the only provinces named where its people went to promote it
+    ("", "8月22日，两家企业与潼南签订系列项目投资合作协议。此前，区委书记率队赴江苏省、浙江省开展招商引资工作。"
+         "潼南处于成渝核心板块，发展空间巨大，企业表示将尽快前往潼南深度对接。", "重庆市"),
+    # …not a county of another province than the one the story sites its work in
+    ("", "8月22日，某公司在浙江省湖州市签订项目投资合作协议。潼南一家企业负责人出席。", "湖州市"),
+    # a town's full name holding a weak county name
+    ("晓天镇农村公路建设计划", "目前我镇28个村均已通水泥路，今年共实施交通项目28个，资金投入约820万元。", "六安市"),
+    # …not the county's own name with its suffix
+    ("", "天镇县今年新建农村公路50公里，资金投入约820万元。", "大同市"),
+])
+def test_a_city_session_64_reads(title: str, body: str, city: str) -> None:
+    assert _city(title, body) == city
