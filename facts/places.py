@@ -805,6 +805,10 @@ class _Table:
                                                           self.common_word(name)))):
                         name = self.by_code[code].name  # "太仓高新区", "在义乌，": 太仓市, 义乌市 here
                 if name in self.weak and out and out[-1][1] == start and out[-1][2] in self.names \
+                        and set(self.names[out[-1][2]]) & codes:
+                    continue  # (session 64) "太白县太白贝母", "安吉县安吉白茶": a product named after the county just named,
+                    # no second place; nor a foreign place's word (below), which would strike the county's name everywhere
+                if name in self.weak and out and out[-1][1] == start and out[-1][2] in self.names \
                         and not text.startswith(_HOMETOWN_CHAMBER, end + 1) and self._foreign_weak(out[-1][2], codes):
                     common.update((written, name, *(self.by_code[c].name for c in codes)))
                     continue  # "浙江临江建设指挥部", "萧山临江": a place of 浙江 called 临江, not 白山's 临江市 (nor elsewhere in the text)

@@ -4,6 +4,8 @@
   names only as its investors' home or its people's trip's end ("赴江苏省开展招商引资…与潼南签订协议").
 * A town's full name holding a weak short name of a county after its first character ("晓天镇" holds 天镇 of 大同's
   天镇县) is the town, as a farm's was ("寿西湖农场").
+* A product named after the county just named ("太白县太白贝母") is no second place, and no foreign place's word that
+  strikes the county's name from the whole story.
 
 (The amount model's refit of this session is measured on real pages, not here: docs/facts.md "Session 64".)
 
@@ -26,6 +28,11 @@ from facts_reading import first_place_city as _city
     ("晓天镇农村公路建设计划", "目前我镇28个村均已通水泥路，今年共实施交通项目28个，资金投入约820万元。", "六安市"),
     # …not the county's own name with its suffix
     ("", "天镇县今年新建农村公路50公里，资金投入约820万元。", "大同市"),
+    # a product named after the county just named
+    ("", "投资6亿元的某贝母产业项目落户太白县。该项目将大幅提升太白县太白贝母产业集群。", "宝鸡市"),
+    # …a weak name after a place that does not hold it is still that place's word ("浙江临江建设指挥部")
+    ("", "浙江临江建设指挥部今年新建农村公路50公里。", ""),
 ])
 def test_a_city_session_64_reads(title: str, body: str, city: str) -> None:
     assert _city(title, body) == city
+
