@@ -665,6 +665,10 @@ class _Table:
                       key=lambda h: (h[0], -(h[1] - h[0])))
         out: list[tuple[int, int, str]] = []
         common: set[str] = set()  # names this text shows to be common words (see _foreign_district)
+        # The full names a weak name struck as a word may have been read as elsewhere (a slot's "在临江，" reads 临江市):
+        # struck there too, but not where the text writes the full name itself (session 64: "推动鲤城甘州…" strikes the
+        # weak 甘州, never "甘州区委书记…甘州区与鲤城区签订…").
+        read_as: set[str] = set()
         own: set[int] = set()  # where a name follows its own city or province
         covered = -1
         asked = 0  # names asked of jieba (_STRADDLES_ASKED)
@@ -810,7 +814,8 @@ class _Table:
                     # no second place; nor a foreign place's word (below), which would strike the county's name everywhere
                 if name in self.weak and out and out[-1][1] == start and out[-1][2] in self.names \
                         and not text.startswith(_HOMETOWN_CHAMBER, end + 1) and self._foreign_weak(out[-1][2], codes):
-                    common.update((written, name, *(self.by_code[c].name for c in codes)))
+                    common.add(written)
+                    read_as.update({name, *(self.by_code[c].name for c in codes)} - {written})
                     continue  # "浙江临江建设指挥部", "萧山临江": a place of 浙江 called 临江, not 白山's 临江市 (nor elsewhere in the text)
                 if out and out[-1][1] == start and out[-1][2] in self.names and self._foreign_district(out[-1][2], name):
                     common.add(name)
@@ -828,8 +833,9 @@ class _Table:
         out = [span for i, span in enumerate(out)
                if not (i + 1 < len(out) and text.startswith("（", span[1]) and out[i + 1][0] == span[1] + 1
                        and text.startswith("）", out[i + 1][1]) and _PARK_AFTER.match(text, out[i + 1][1] + 1))]
-        if common:  # "拉萨老城区…过去，老城区街巷狭窄": the word the text used once, it uses again
-            out = [span for span in out if span[2] not in common or span[0] in own]
+        if common or read_as:  # "拉萨老城区…过去，老城区街巷狭窄": the word the text used once, it uses again
+            out = [span for span in out if span[0] in own or span[2] not in common
+                   and (span[2] not in read_as or text[span[0]:span[1]] == span[2])]
         # A city's one-character abbreviation after a word that puts something there ("在沪投资",
         # "落户渝北" is 渝北 itself, found above): never matched alone, a single character is a word.
         taken = _covered(text, out)

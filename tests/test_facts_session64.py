@@ -6,6 +6,8 @@
   天镇县) is the town, as a farm's was ("寿西湖农场").
 * A product named after the county just named ("太白县太白贝母") is no second place, and no foreign place's word that
   strikes the county's name from the whole story.
+* A weak name after a place that does not hold it ("推动鲤城甘州两地合作") is struck as a word throughout, and so is its
+  full name where a slot read it so; never the full name the story writes ("甘州区新建…").
 
 (The amount model's refit of this session is measured on real pages, not here: docs/facts.md "Session 64".)
 
@@ -32,6 +34,9 @@ from facts_reading import first_place_city as _city
     ("", "投资6亿元的某贝母产业项目落户太白县。该项目将大幅提升太白县太白贝母产业集群。", "宝鸡市"),
     # …a weak name after a place that does not hold it is still that place's word ("浙江临江建设指挥部")
     ("", "浙江临江建设指挥部今年新建农村公路50公里。", ""),
+    ("", "浙江临江建设指挥部今年新建农村公路。在临江，某公司投资建设一座工厂。", ""),
+    # …but never the full name the story writes
+    ("", "今年，甘州区新建一座物流配送中心，总投资1.2亿元。该项目将推动鲤城甘州两地飞地经济合作。", "张掖市"),
 ])
 def test_a_city_session_64_reads(title: str, body: str, city: str) -> None:
     assert _city(title, body) == city
