@@ -16,7 +16,6 @@ place; the reader (facts.places, ``_Table.spans``) still drops some, rightly whe
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -26,7 +25,7 @@ import ahocorasick
 from newsmon.facts.places import _table  # (the reader's own table: the probe asks what it drops)
 from newsmon.facts.script import simplified
 
-from facts_pages import labels  # (bench/ is this script's own folder on the path)
+from facts_pages import labels, read_texts  # (bench/ is this script's own folder on the path)
 
 _SUFFIXES = ("省", "市", "区", "县", "旗", "州", "盟")
 _CONTEXT = 12
@@ -46,35 +45,27 @@ def main(argv: list[str] | None = None) -> int:
     known = labels()
     dropped: Counter[str] = Counter()
     pages = held_out = 0
-    for path in args.texts:
-        if not path.exists():
-            print(f"{path}: no such file (the pages' texts are not in the repository)", file=sys.stderr)
-            return 2
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                page = json.loads(line)
-            except ValueError as error:
-                print(f"{path}:{number}: not JSON ({error}); skipped", file=sys.stderr)
-                continue
-            if (known.get(page.get("url", ""), {}).get("split") or "").startswith("held-out"):
-                held_out += 1
-                continue
-            pages += 1
-            for part in (page.get("title", ""), page.get("body", "")):
-                text = simplified(part)
-                read = bytearray(len(text) + 1)
-                for start, end, _ in table.spans(text):
-                    read[start:end] = b"\x01" * (end - start)
-                for last, name in automaton.iter(text):
-                    start = last - len(name) + 1
-                    if any(read[start:last + 1]):
-                        continue  # read, or inside a longer name read
-                    dropped[name] += 1
-                    if not args.counts:
-                        context = text[max(0, start - _CONTEXT):last + 1 + _CONTEXT].replace("\n", " ")
-                        print(f"{page.get('url', '')}\t{name}\t{context}")
+    texts = read_texts(args.texts)
+    if texts is None:
+        return 2
+    for page in texts:
+        if (known.get(page.get("url", ""), {}).get("split") or "").startswith("held-out"):
+            held_out += 1
+            continue
+        pages += 1
+        for part in (page.get("title", ""), page.get("body", "")):
+            text = simplified(part)
+            read = bytearray(len(text) + 1)
+            for start, end, _ in table.spans(text):
+                read[start:end] = b"\x01" * (end - start)
+            for last, name in automaton.iter(text):
+                start = last - len(name) + 1
+                if any(read[start:last + 1]):
+                    continue  # read, or inside a longer name read
+                dropped[name] += 1
+                if not args.counts:
+                    context = text[max(0, start - _CONTEXT):last + 1 + _CONTEXT].replace("\n", " ")
+                    print(f"{page.get('url', '')}\t{name}\t{context}")
     if args.counts:
         for name, times in dropped.most_common():
             print(f"{times:5d}  {name}")

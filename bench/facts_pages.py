@@ -53,6 +53,24 @@ def labels() -> dict[str, dict[str, Any]]:
     return out
 
 
+def read_texts(paths: list[Path]) -> list[dict[str, Any]] | None:
+    """The pages of the JSONL files, in order (a line that is no JSON said and skipped); None, said, when a file is
+    missing (the texts live outside the repository)."""
+    pages = []
+    for path in paths:
+        if not path.exists():
+            print(f"{path}: no such file (the pages' texts are not in the repository: see the docstring)", file=sys.stderr)
+            return None
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                pages.append(json.loads(line))
+            except ValueError as error:
+                print(f"{path}:{number}: not JSON ({error}); skipped", file=sys.stderr)
+    return pages
+
+
 def project_labels() -> dict[str, dict[str, Any]]:
     """Every project-name label by address (a later session's wins)."""
     out: dict[str, dict[str, Any]] = {}
@@ -125,27 +143,19 @@ def main(argv: list[str] | None = None) -> int:
                              "site's configured `place:`, as a user's config would (labels from session 32 on)")
     args = parser.parse_args(argv)
     known = labels()
+    texts = read_texts(args.texts)
+    if texts is None:
+        return 2
     pages, unlabelled = [], 0
-    for path in args.texts:
-        if not path.exists():
-            print(f"{path}: no such file (the pages' texts are not in the repository: see the docstring)", file=sys.stderr)
-            return 2
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                page = json.loads(line)
-            except ValueError as error:
-                print(f"{path}:{number}: not JSON ({error}); skipped", file=sys.stderr)
-                continue
-            label = known.get(page.get("url", ""), {})
-            page.setdefault("want", label.get("want"))
-            page.setdefault("split", label.get("split"))
-            if page["want"] is None:
-                unlabelled += 1
-                continue
-            if args.split is None or page["split"] == args.split:
-                pages.append(page)
+    for page in texts:
+        label = known.get(page.get("url", ""), {})
+        page.setdefault("want", label.get("want"))
+        page.setdefault("split", label.get("split"))
+        if page["want"] is None:
+            unlabelled += 1
+            continue
+        if args.split is None or page["split"] == args.split:
+            pages.append(page)
     held_out = {page["split"] for page in pages if (page["split"] or "").startswith("held-out")}
     show = args.show_errors and (not held_out or args.split in held_out)
     if args.show_errors and not show:
