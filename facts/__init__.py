@@ -222,7 +222,7 @@ __all__ = [
 #: code review's mends (应当 not across words, a season's irrigation 通水 read apart, 已/现可开工 a plan again, a grid fed
 #: only by a plant's output, 尽快/适时/建议 启动 and 的建设可行性研究 no start, 全县 and the national outlets' list no
 #: county's voice, a closing 来源 line no dateline); 109: 专案 read as 项目 in a traditional-character story, a county's
-#: short name before 县城/新县城/老县城 the county; 110: the amount model fine-tuned on session 63's seen pages (cut 0.4), a
+#: short name before 县城/新县城/老县城 the county; 110: the amount model's cut 0.3 → 0.4 (its weights kept), a
 #: town's full name holding a weak county name (晓天镇) read, a bare county named outside provinces only named as investors'
 #: homes or trips, a product named after the county just named ("太白县太白贝母") no foreign word striking the county, a
 #: foreign word's full names struck only where a slot read them, never where written ("鲤城甘州" keeps "甘州区").)
