@@ -1,4 +1,4 @@
-"""List every full division name a page writes that the place reader drops: a probe for rules that strike too widely.
+"""List every full place name a page writes that the place reader drops: a probe for rules that strike too widely.
 
 Usage::
 
@@ -6,11 +6,11 @@ Usage::
     .venv/bin/python bench/facts_lost_places.py TEXTS.jsonl --counts            # how often each name was dropped
 
 ``TEXTS.jsonl``: pages as bench/facts_pages.py reads them (``{"url", "title", "body"}``, kept outside the repository).
-A name with its suffix (``甘州区``, ``抚松县``; not a weak short name) written in a headline or a body is nearly always the
-place; the reader (facts.places, ``_Table.spans``) still drops some, rightly where they are words (``北辰市场``,
+A name of the reader's table with its suffix (a division's ``甘州区``, ``抚松县``; a compound or a zone's ending so; not a
+weak short name) written in a headline or a body is nearly always the place; the reader (facts.places, ``_Table.spans``) still drops some, rightly where they are words (``北辰市场``,
 ``乡村振兴和县域``, ``高中山区``), wrongly where a rule meant for one reading strikes the name across the whole story
-(session 64: ``推动鲤城甘州两地合作`` struck every ``甘州区`` of a 甘州区 story). Pages labelled held-out in
-``bench/data/facts/pages-session*.json`` are skipped: their text is not to be read.
+(session 64: ``推动鲤城甘州两地合作`` struck every ``甘州区`` of a 甘州区 story). Pages labelled held-out, in
+``bench/data/facts/pages-session*.json`` or by their line's own ``"split"``, are skipped: their text is not to be read.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from newsmon.facts.places import _table  # (the reader's own table: the probe asks what it drops)
+from newsmon.facts.places import _covered, _table  # (the reader's own table and marking: the probe asks what it drops)
 from newsmon.facts.script import simplified
 
 from facts_pages import labels, read_texts  # (bench/ is this script's own folder on the path)
@@ -49,15 +49,13 @@ def main(argv: list[str] | None = None) -> int:
     if texts is None:
         return 2
     for page in texts:
-        if (known.get(page.get("url", ""), {}).get("split") or "").startswith("held-out"):
+        if (page.get("split") or known.get(page.get("url", ""), {}).get("split") or "").startswith("held-out"):
             held_out += 1
             continue
         pages += 1
-        for part in (page.get("title", ""), page.get("body", "")):
+        for part in (page.get("title") or "", page.get("body") or ""):
             text = simplified(part)
-            read = bytearray(len(text) + 1)
-            for start, end, _ in table.spans(text):
-                read[start:end] = b"\x01" * (end - start)
+            read = _covered(text, table.spans(text))
             for last, name in automaton.iter(text):
                 start = last - len(name) + 1
                 if any(read[start:last + 1]):

@@ -224,8 +224,8 @@ __all__ = [
 #: county's voice, a closing 来源 line no dateline); 109: 专案 read as 项目 in a traditional-character story, a county's
 #: short name before 县城/新县城/老县城 the county; 110: the amount model's cut 0.3 → 0.4 (its weights kept), a
 #: town's full name holding a weak county name (晓天镇) read, a bare county named outside provinces only named as investors'
-#: homes or trips, a product named after the county just named ("太白县太白贝母") no foreign word striking the county, a
-#: foreign word's full names struck only where a slot read them, never where written ("鲤城甘州" keeps "甘州区").)
+#: homes or trips (a rare word only where no other province bounds it), a product named after the county just named
+#: ("太白县太白贝母") and a weak name paired by a count ("鲤城甘州两地") no foreign word striking the county's names.)
 FACTS_VERSION = 110
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;

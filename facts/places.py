@@ -345,6 +345,8 @@ class Place:
         return {k: v for k, v in (("province", self.province), ("city", self.city), ("county", self.county)) if v}
 
 
+# Two places paired by a count of them ("推动鲤城甘州两地合作", "甘州鲤城两区"): the weak name after the first is a place.
+_PAIR_AFTER = ("两地", "两区", "两县", "两市")
 # A chamber of one place's natives in another ("北京长兴商会", "武汉京山商会"): the second name is the natives' home, a
 # place of its own, not a part of the first's.
 _HOMETOWN_CHAMBER = ("商会", "同乡会", "联谊会", "籍")
@@ -665,10 +667,6 @@ class _Table:
                       key=lambda h: (h[0], -(h[1] - h[0])))
         out: list[tuple[int, int, str]] = []
         common: set[str] = set()  # names this text shows to be common words (see _foreign_district)
-        # The full names a weak name struck as a word may have been read as elsewhere (a slot's "在临江，" reads 临江市):
-        # struck there too, but not where the text writes the full name itself (session 64: "推动鲤城甘州…" strikes the
-        # weak 甘州, never "甘州区委书记…甘州区与鲤城区签订…").
-        read_as: set[str] = set()
         own: set[int] = set()  # where a name follows its own city or province
         covered = -1
         asked = 0  # names asked of jieba (_STRADDLES_ASKED)
@@ -808,15 +806,18 @@ class _Table:
                                     and _county_city_slot(text, start, end + 1, self.by_code[code].name.endswith("市"),
                                                           self.common_word(name)))):
                         name = self.by_code[code].name  # "太仓高新区", "在义乌，": 太仓市, 义乌市 here
-                if name in self.weak and out and out[-1][1] == start and out[-1][2] in self.names \
-                        and set(self.names[out[-1][2]]) & codes:
+                weak_after_a_name = name in self.weak and bool(out) and out[-1][1] == start and out[-1][2] in self.names
+                if weak_after_a_name and set(self.names[out[-1][2]]) & codes:
                     continue  # (session 64) "太白县太白贝母", "安吉县安吉白茶": a product named after the county just named,
                     # no second place; nor a foreign place's word (below), which would strike the county's name everywhere
-                if name in self.weak and out and out[-1][1] == start and out[-1][2] in self.names \
-                        and not text.startswith(_HOMETOWN_CHAMBER, end + 1) and self._foreign_weak(out[-1][2], codes):
-                    common.add(written)
-                    read_as.update({name, *(self.by_code[c].name for c in codes)} - {written})
-                    continue  # "浙江临江建设指挥部", "萧山临江": a place of 浙江 called 临江, not 白山's 临江市 (nor elsewhere in the text)
+                if weak_after_a_name and text.startswith(_PAIR_AFTER, end + 1):
+                    continue  # (session 64) "推动鲤城甘州两地合作": two places paired, no place's word to strike (it took every
+                    # "甘州区" of a 甘州区 story with it)
+                if weak_after_a_name and not text.startswith(_HOMETOWN_CHAMBER, end + 1) \
+                        and self._foreign_weak(out[-1][2], codes):
+                    common.update((written, name, *(self.by_code[c].name for c in codes)))
+                    continue  # "浙江临江建设指挥部", "萧山临江": a place of 浙江 called 临江, not 白山's 临江市 (nor elsewhere in the text,
+                    # its full names too: "临江市民中心" is the same local place's, session 64's review)
                 if out and out[-1][1] == start and out[-1][2] in self.names and self._foreign_district(out[-1][2], name):
                     common.add(name)
                     continue  # "拉萨老城区": the old town of 拉萨, not 洛阳's 老城区
@@ -833,9 +834,8 @@ class _Table:
         out = [span for i, span in enumerate(out)
                if not (i + 1 < len(out) and text.startswith("（", span[1]) and out[i + 1][0] == span[1] + 1
                        and text.startswith("）", out[i + 1][1]) and _PARK_AFTER.match(text, out[i + 1][1] + 1))]
-        if common or read_as:  # "拉萨老城区…过去，老城区街巷狭窄": the word the text used once, it uses again
-            out = [span for span in out if span[0] in own or span[2] not in common
-                   and (span[2] not in read_as or text[span[0]:span[1]] == span[2])]
+        if common:  # "拉萨老城区…过去，老城区街巷狭窄": the word the text used once, it uses again
+            out = [span for span in out if span[2] not in common or span[0] in own]
         # A city's one-character abbreviation after a word that puts something there ("在沪投资",
         # "落户渝北" is 渝北 itself, found above): never matched alone, a single character is a word.
         taken = _covered(text, out)
@@ -2327,7 +2327,7 @@ def _segmented_word(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _bare_counties(table: _Table, texts: Iterable[str], named: list[str]) -> list[str]:
+def _bare_counties(table: _Table, texts: Iterable[str], named: list[str], rare_only: bool = False) -> list[str]:
     """Divisions of the weak short names in ``texts`` that can be nothing else, most named first.
 
     Asked only when a story names no city: a weak name (``顺德`` of 顺德区) otherwise needs its city or
@@ -2337,16 +2337,26 @@ def _bare_counties(table: _Table, texts: Iterable[str], named: list[str]) -> lis
     it lies in a province the story names, if it names any (``named``), and the story writes it twice
     or once as a word of its own (``今天的顺德，``, or segmented as one: ``_segmented_word``): 三江 (三江源),
     满城 (满城尽带…) are county names too, read inside other words. A name a county and a district share
-    is the county's when the story writes it twice.
+    is the county's when the story writes it twice. Not a name inside a town's full name the township reader keeps
+    whole (``晓天镇`` holds 天镇; session 64's review).
+
+    ``rare_only``: the story names provinces, but each only as its investors' home or its people's trip's end, so no
+    province bounds the name: only a name jieba counts seldom (``_RARE_PLACE_NAME``: 潼南 5 times) counts, not one
+    that is as often a word of the story (长寿 283, 黄龙 433, 敦煌 774: "弘扬长寿文化", session 64's review).
     """
     provinces = {code[:2] for code in named}
     found = []
     alone: set[str] = set()
     shared: set[str] = set()  # counties whose name a district shares: counted only when written twice
     once: dict[str, tuple[str, int, int]] = {}  # where a name was first written, for the segmenter
+    townships = _townships()
     for text in texts:
-        for start, end, name in table.spans(text):
+        spans = table.spans(text)
+        towns = _covered(text, [town for town in townships.spans(text, spans) if town[2] in townships.full])
+        for start, end, name in spans:
             if name not in table.weak or name in table.peoples:  # 鄂伦春 is a people as often as its banner
+                continue
+            if any(towns[start:end]) or rare_only and table.words.get(name, (0, ""))[0] >= _RARE_PLACE_NAME:
                 continue
             codes = _mainland(table.names[name])
             if len(codes) > 1:
@@ -2816,9 +2826,11 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "", home: st
     places = [table.place(code) for code in leaves]
     if not any(place.city for place in places):
         # No city named: a county's short name written on its own ("今天的顺德，") may tell it.
-        # (Session 64) Only in a province the story sites something in: not one named only as its investors' home or its
-        # people's trip's end ("赴江苏省、浙江省开展招商引资" over "与潼南签订…协议…潼南处于成渝核心板块").
-        bare = _bare_counties(table, (title, body), [c for c in leaves if c not in origin | venue | trips])
+        # (Session 64) Bounded by the provinces the story sites something in, not those named only as its investors'
+        # home or its people's trip's end ("赴江苏省、浙江省开展招商引资" over "与潼南签订…协议…潼南处于成渝核心板块"); where
+        # every province named is such, no province bounds it and only a rare name counts (_bare_counties).
+        bounding = [c for c in leaves if c not in origin | venue | trips]
+        bare = _bare_counties(table, (title, body), bounding, rare_only=bool(leaves) and not bounding)
         if bare:
             leaves = bare + leaves
             places = [table.place(code) for code in leaves]
