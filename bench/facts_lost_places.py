@@ -7,9 +7,10 @@ Usage::
 
 ``TEXTS.jsonl``: pages as bench/facts_pages.py reads them (``{"url", "title", "body"}``, kept outside the repository).
 A name of the reader's table with its suffix (a division's ``甘州区``, ``抚松县``; a compound or a zone's ending so; not a
-weak short name) written in a headline or a body is nearly always the place; the reader (facts.places, ``_Table.spans``) still drops some, rightly where they are words (``北辰市场``,
-``乡村振兴和县域``, ``高中山区``), wrongly where a rule meant for one reading strikes the name across the whole story
-(session 64: ``推动鲤城甘州两地合作`` struck every ``甘州区`` of a 甘州区 story). Pages labelled held-out, in
+weak short name) written in a headline or a body is nearly always the place; the reader (facts.places,
+``_Table.spans``) still drops some, rightly where they are words (``北辰市场``, ``乡村振兴和县域``, ``高中山区``), wrongly
+where a rule meant for one reading strikes the name across the whole story (session 64: ``太白县太白贝母`` struck every
+``太白县`` of a 太白县 story). Pages labelled held-out, in
 ``bench/data/facts/pages-session*.json`` or by their line's own ``"split"``, are skipped: their text is not to be read.
 """
 

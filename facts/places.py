@@ -2341,8 +2341,8 @@ def _bare_counties(table: _Table, texts: Iterable[str], named: list[str], rare_o
     it lies in a province the story names, if it names any (``named``), and the story writes it twice
     or once as a word of its own (``今天的顺德，``, or segmented as one: ``_segmented_word``): 三江 (三江源),
     满城 (满城尽带…) are county names too, read inside other words. A name a county and a district share
-    is the county's when the story writes it twice. Not a name inside a town's full name the township reader keeps
-    whole (``晓天镇`` holds 天镇; session 64's review).
+    is the county's when the story writes it twice. Not a name inside a township's full name (``晓天镇`` holds 天镇:
+    _inside_a_town; session 64's review).
 
     ``rare_only``: the story names provinces, but each only as its investors' home or its people's trip's end, so no
     province bounds the name: only a name jieba counts seldom (``_RARE_PLACE_NAME``: 潼南 5 times) counts, not one
@@ -2358,7 +2358,8 @@ def _bare_counties(table: _Table, texts: Iterable[str], named: list[str], rare_o
         for start, end, name in table.spans(text):
             if name not in table.weak or name in table.peoples:  # 鄂伦春 is a people as often as its banner
                 continue
-            if rare_only and table.words.get(name, (0, ""))[0] >= _RARE_PLACE_NAME or _inside_a_town(text, start, end, towns):
+            if rare_only and table.words.get(name, (0, ""))[0] >= _RARE_PLACE_NAME \
+                    or _inside_a_town(text, start, end, towns):
                 continue
             codes = _mainland(table.names[name])
             if len(codes) > 1:
