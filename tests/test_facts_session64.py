@@ -1,7 +1,8 @@
-"""Session 64, checked on made-up stories: the places read after the seen sets of sessions 63 read again.
+"""Session 64, checked on made-up stories: the places read after session 63's seen sets were read again.
 
-* A county's short name written on its own in a story that names no city counts in any province but those the story
-  names only as its investors' home or its people's trip's end ("赴江苏省开展招商引资…与潼南签订协议").
+* A county's short name written on its own in a story that names no city is bounded by the provinces the story sites
+  something in, not those it names only as its investors' home or its people's trip's end ("赴江苏省开展招商引资…与潼南
+  签订协议").
 * A town's full name holding a weak short name of a county after its first character ("晓天镇" holds 天镇 of 大同's
   天镇县) is the town, as a farm's was ("寿西湖农场").
 * A product named after the county just named ("太白县太白贝母") is no second place, and no foreign place's word that
@@ -11,8 +12,8 @@
   from the whole story) took every "甘州区" of such a story. Its full names stay struck otherwise: "临江市民中心" is the
   same local place's (session 64's review).
 * A county's short name in a story whose every province is only its investors' home or its people's trip's end counts
-  only when it is a rare word ("潼南"), not "弘扬长寿文化" (the review); nor the weak name inside a town's full name the
-  township reader keeps ("晓天镇" holds 天镇), however often written.
+  only when it is a rare word ("潼南"), not "弘扬长寿文化" (the review); nor the weak name inside a township's full name
+  ("晓天镇" holds 天镇), however often written.
 
 The probe that found the struck names, bench/facts_lost_places.py, is checked here too. (The amount model's cut, 0.3 →
 0.4, is measured on real pages, not here: docs/facts.md "Session 64".)
