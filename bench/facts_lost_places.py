@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
             held_out += 1
             continue
         pages += 1
-        for part in (page.get("title") or "", page.get("body") or ""):
+        for part in (page["title"], page["body"]):
             text = simplified(part)
             read = _covered(text, table.spans(text))
             for last, name in automaton.iter(text):

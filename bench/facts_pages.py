@@ -54,8 +54,8 @@ def labels() -> dict[str, dict[str, Any]]:
 
 
 def read_texts(paths: list[Path]) -> list[dict[str, Any]] | None:
-    """The pages of the JSONL files, in order (a line that is no JSON said and skipped); None, said, when a file is
-    missing (the texts live outside the repository)."""
+    """The pages of the JSONL files, in order (a line that is no JSON, or no object, said and skipped; a null title,
+    body or 来源 line read as empty); None, said, when a file is missing (the texts live outside the repository)."""
     pages = []
     for path in paths:
         if not path.exists():
@@ -65,9 +65,16 @@ def read_texts(paths: list[Path]) -> list[dict[str, Any]] | None:
             if not line.strip():
                 continue
             try:
-                pages.append(json.loads(line))
+                page = json.loads(line)
             except ValueError as error:
                 print(f"{path}:{number}: not JSON ({error}); skipped", file=sys.stderr)
+                continue
+            if not isinstance(page, dict):
+                print(f"{path}:{number}: not a page (a JSON object); skipped", file=sys.stderr)
+                continue
+            for key in ("title", "body", "source"):
+                page[key] = page.get(key) or ""
+            pages.append(page)
     return pages
 
 
