@@ -2341,8 +2341,8 @@ def _bare_counties(table: _Table, texts: Iterable[str], named: list[str], rare_o
     it lies in a province the story names, if it names any (``named``), and the story writes it twice
     or once as a word of its own (``今天的顺德，``, or segmented as one: ``_segmented_word``): 三江 (三江源),
     满城 (满城尽带…) are county names too, read inside other words. A name a county and a district share
-    is the county's when the story writes it twice. Not a name inside a township's full name (``晓天镇`` holds 天镇:
-    _inside_a_town; session 64's review).
+    is the county's when the story writes it twice. Not a name inside a township's full name the township reader keeps
+    whole (``晓天镇`` holds 天镇: _holds_whole; session 64's review).
 
     ``rare_only``: the story names provinces, but each only as its investors' home or its people's trip's end, so no
     province bounds the name: only a name jieba counts seldom (``_RARE_PLACE_NAME``: 潼南 5 times) counts, not one
@@ -2353,13 +2353,15 @@ def _bare_counties(table: _Table, texts: Iterable[str], named: list[str], rare_o
     alone: set[str] = set()
     shared: set[str] = set()  # counties whose name a district shares: counted only when written twice
     once: dict[str, tuple[str, int, int]] = {}  # where a name was first written, for the segmenter
-    towns = _townships().full
+    townships = _townships()
     for text in texts:
-        for start, end, name in table.spans(text):
+        spans = table.spans(text)
+        # (the townships the township reader keeps whole, _holds_whole: "晓天镇" holds 天镇)
+        towns = _covered(text, [town for town in townships.spans(text, spans) if town[2] in townships.full])
+        for start, end, name in spans:
             if name not in table.weak or name in table.peoples:  # 鄂伦春 is a people as often as its banner
                 continue
-            if rare_only and table.words.get(name, (0, ""))[0] >= _RARE_PLACE_NAME \
-                    or _inside_a_town(text, start, end, towns):
+            if rare_only and table.words.get(name, (0, ""))[0] >= _RARE_PLACE_NAME or any(towns[start:end]):
                 continue
             codes = _mainland(table.names[name])
             if len(codes) > 1:
@@ -2390,18 +2392,6 @@ def _bare_counties(table: _Table, texts: Iterable[str], named: list[str], rare_o
                  and _segmented_word(*once[code]))
     kept = [code for code in counts if counts[code] > 1 or code in alone and code not in shared]
     return sorted(kept, key=lambda c: (-counts[c], found.index(c)))
-
-
-# How far a township's full name may reach before and after a weak name it holds (晓天镇 holds 天镇 one character in).
-_TOWN_HEAD, _TOWN_TAIL = 6, 3
-
-
-def _inside_a_town(text: str, start: int, end: int, towns: dict[str, set[str]]) -> bool:
-    """Whether the weak name at ``text[start:end]`` lies inside a township's full name starting before it ("晓天镇" holds
-    天镇), as _holds_whole reads it. Looked up in the township table around the name, not by the township reader's spans:
-    its checks, asked of every town of a hostile text repeating one (100,000 characters of "晓天镇"), cost 30 s."""
-    return any(text[low:high] in towns for low in range(max(0, start - _TOWN_HEAD), start)
-               for high in range(end, min(len(text), end + _TOWN_TAIL) + 1))
 
 
 # How often a story must write a county's name that jieba mis-tags as a rare word (安化 v 27 times, 临高 v 6, 古交 b 2)
