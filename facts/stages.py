@@ -295,6 +295,8 @@ _VERBS = {
             # (session 62) told as of late ("某农林废弃物发电项目日前并网发电"), and a plant's feed trial ("某垃圾焚烧处理
             # 项目举行进料试运行庆祝活动")
             r"(?:日前|近日)(?:已|顺利|成功)?并网(?:发电|运行)(?!量|收益|收入)|"
+            # (session 65) told as a success after the verb ("某垃圾焚烧发电项目并网发电一次成功", "并网运行圆满成功")
+            r"并网(?:发电|运行)(?:一次性?)?(?:圆满|顺利)?成功|"
             # (session 63) a plant's output fed into a named grid ("成功并入冀北电网发电"; not a bare "已并入电网的新能源装机" of
             # a tally, nor a local grid merged, "并入国家电网统一管理/运行": review63b, the code review)
             r"(?:已|已经|成功|顺利|正式)并入[^，。；,;]{1,6}?电网发电(?!量|收益|收入)|"

@@ -1,0 +1,44 @@
+"""Session 65, checked on made-up stories: general readings found while session 63's and 64's blind sets (n40–n43) were
+read as seen.
+
+* A prefecture's customary short form that the division table does not know is a line of data/zones.csv (博州 for
+  博尔塔拉, 版纳 for 西双版纳, as 锡盟 for 锡林郭勒); a zone line's name of two characters is asked whether it straddles two
+  words as a division's name is ("知识渊博州长" holds no 博州), where longer zone names ("兵团第七师") are not.
+* A plant's output fed into the grid told as a success after the verb ("并网发电一次成功") is its start of production, as
+  "成功并网发电" was; a first unit's is still a part.
+
+The stories here are written for the tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from newsmon.facts import extract_facts
+
+from facts_reading import first_place_city as _city
+
+
+@pytest.mark.parametrize("title, body, city", [
+    ("", "博州投资10亿元建设光伏项目，项目今日开工。", "博尔塔拉蒙古自治州"),
+    ("", "版纳州投资2亿元建设冷链物流中心。", "西双版纳傣族自治州"),
+    ("", "赴博州考察光伏项目。", "博尔塔拉蒙古自治州"),
+    # a two-character zone name inside other words is none
+    ("", "他知识渊博州长也称赞。某公司投资1亿元建设厂房。", ""),
+    # …the short forms already listed read as before
+    ("", "锡盟投资5亿元建设风电项目。", "锡林郭勒盟"),
+    ("", "某公司投资10亿元落户光谷，建设研发中心。", "武汉市"),
+    ("", "某项目落户亦庄，总投资3亿元。", "北京市"),
+])
+def test_a_prefectures_short_form(title: str, body: str, city: str) -> None:
+    assert _city(title, body) == city
+
+
+@pytest.mark.parametrize("body, stage", [
+    ("我市中心城区垃圾焚烧发电项目并网发电一次成功，调试期间机组各项性能指标良好。", "投产"),
+    ("某风电场项目并网运行圆满成功。", "投产"),
+    ("某光伏电站并网发电成功。", "投产"),
+    # a first unit's success is a part of the plant, no start of its production
+    ("某电厂首台机组并网发电一次成功。", None),
+])
+def test_grid_connection_told_as_a_success(body: str, stage: str) -> None:
+    assert extract_facts("", body).stage == stage
