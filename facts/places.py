@@ -1893,10 +1893,37 @@ def _headline_names_only(table: "_Table", title: str, test: Callable[[str, int, 
     return passed - other, bool(passed) and not other
 
 
-def _opens_a_firm(title: str, start: int, end: int) -> bool:
+def _opens_a_firm(title: str, start: int, end: int, body: str = "") -> bool:
     """Whether the headline's name at ``title[start:end]`` opens a firm's name (_FIRM_AFTER), not after a site word
-    ("落户苏州建设集团华东总部")."""
-    return bool(_FIRM_AFTER.match(title, end)) and not _SITE_BEFORE.search(title, max(0, start - 2), start)
+    ("落户苏州建设集团华东总部"); or, with ``body``, the firm's short name the body writes in full ("无锡甜丰：建设…项目"
+    over "无锡甜丰食品有限公司…计划在依安县投资5亿元": the headline's place is the investor's name, no site)."""
+    if _SITE_BEFORE.search(title, max(0, start - 2), start):
+        return False
+    return bool(_FIRM_AFTER.match(title, end)) or bool(body) and _short_firm_name(title, start, end, body)
+
+
+def _short_firm_name(title: str, start: int, end: int, body: str) -> bool:
+    """Whether the headline's name and the two to four characters after it (up to a mark: "无锡甜丰：") open a firm's
+    full name in ``body`` (_FIRM_AFTER after them there)."""
+    brand = _BRAND_TO_A_MARK.match(title, end)
+    if brand is None:
+        return False
+    short = title[start:brand.end()]
+    at = body.find(short)
+    for _ in range(_FIRM_NAMES_ASKED):
+        if at < 0:
+            return False
+        if _FIRM_AFTER.match(body, at + len(short)):
+            return True
+        at = body.find(short, at + 1)
+    return False
+
+
+_FIRM_NAMES_ASKED = 8  # a firm is named in full among its first mentions (a hostile page repeats one: read no further)
+
+
+# A firm's short brand after its home in a headline, up to a mark or a space ("无锡甜丰：", "沈阳金杯 "): _short_firm_name.
+_BRAND_TO_A_MARK = re.compile(r"[\u4e00-\u9fff]{2,4}(?=[：:|｜丨\s，,])")
 
 
 # A plant's word after its site, in a headline whose firm's brand opens with its home ("广州本田武汉工厂投产", "北京现代沧州工厂
@@ -2778,7 +2805,7 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "", home: st
     # headline place of the story's (the body may name it outside the name: "希望上海电气进一步加深与白城…合作").
     # So is one that is only its guests' home or its people's trip's end ("某市长会见浙江客商", "在香港开展招商推介活动").
     guests, guests_only = _headline_names_only(table, title, _guests_or_trip)
-    elsewhere = origin | _headline_names_only(table, title, _opens_a_firm)[0] | guests \
+    elsewhere = origin | _headline_names_only(table, title, lambda t, s, e: _opens_a_firm(t, s, e, body))[0] | guests \
         | _brand_homes(table, title, title_codes) | _partners_of_parks(table, (title, body))
     # A county read from the headline only by its work slot yields to the body's stated site in another city: the name
     # was a firm's or a brand's there ("东阿阿胶新疆驴产业基地项目开工" over "项目位于新疆喀什地区伽师县"; session 53's review).

@@ -4,6 +4,9 @@ read as seen.
 * A prefecture's customary short form that the division table does not know is a line of data/zones.csv (博州 for
   博尔塔拉, 版纳 for 西双版纳, as 锡盟 for 锡林郭勒); a zone line's name of two characters is asked whether it straddles two
   words as a division's name is ("知识渊博州长" holds no 博州), where longer zone names ("兵团第七师") are not.
+* A headline's place that opens a firm's short brand ("无锡甜丰：建设…项目") which the body writes in full as a firm's
+  name ("无锡甜丰食品有限公司…计划在依安县投资5亿元") is the investor's home, no site: as a headline's place opening a
+  firm's full name was ("会见上海电气集团").
 * A plant's output fed into the grid told as a success after the verb ("并网发电一次成功") is its start of production, as
   "成功并网发电" was; a first unit's is still a part.
 
@@ -42,3 +45,17 @@ def test_a_prefectures_short_form(title: str, body: str, city: str) -> None:
 ])
 def test_grid_connection_told_as_a_success(body: str, stage: str) -> None:
     assert extract_facts("", body).stage == stage
+
+
+@pytest.mark.parametrize("title, body, city", [
+    ("龙江生物经济蓄势腾飞 | 无锡甜丰：建设年产20万吨植脂末项目",
+     "无锡甜丰食品有限公司是国内专业的淀粉糖生产商，十年前已经在依安县投资建设了玉米深加工企业。这次签约，公司计划在依安县"
+     "投资5亿元，建设年产20万吨植脂末项目。", "齐齐哈尔市"),
+    # …the firm's home is the site where the body names it outside the firm's name
+    ("无锡甜丰：新厂投产", "无锡甜丰食品有限公司在无锡市新吴区投资5亿元建设的新厂今日投产。", "无锡市"),
+    # …a headline's place before a brand the body writes as no firm's name is the headline's place
+    ("泰州：某医药项目开工", "泰州市某医药项目开工，总投资5亿元。", "泰州市"),
+    ("苏州工业：一季度投资增长", "苏州工业投资发展有限公司一季度完成投资20亿元。", "苏州市"),
+])
+def test_a_headlines_short_firm_name(title: str, body: str, city: str) -> None:
+    assert _city(title, body) == city
