@@ -228,8 +228,11 @@ __all__ = [
 #: ("太白县太白贝母") and a weak name paired by a count ("鲤城甘州两地") no foreign word striking the county's names;
 #: 111: prefectures' short forms 博州 and 版纳 (zones.csv), a two-character zone name asked whether it straddles words
 #: (知识渊博州长), 并网发电一次成功 投产; 112: a headline's place opening a firm's short brand the body names in full
-#: (无锡甜丰：… over 无锡甜丰食品有限公司) the investor's home, no site.)
-FACTS_VERSION = 112
+#: (无锡甜丰：… over 无锡甜丰食品有限公司) the investor's home, no site; 113: project names start after the firm that
+#: wins, builds or reports the work (中标, 承建, 总承包, …有限公司, a bare 公司 before a place's or a size's work), after a
+#: figure without 元 before its verb, after 验收/介绍/取得; 荣获/获评 end them; 并网 no conjunction; a builder's 项目部 and
+#: a news outlet's 融媒体中心 no name.)
+FACTS_VERSION = 113
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

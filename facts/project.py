@@ -39,7 +39,16 @@ _BOUNDARY = re.compile(
     r"根据(?!地)|按照|依据|昨日|今日|近日|日前|昨天|今天|前天|[该此这]家?(?:企业|公司|集团)|[（(]记者[^）)]{0,20}[）)]|本报讯|关于|决定|打造|周年|拟建于|建于|位于|拟|建成|该[县市区镇省]|当地|规划|"
     r"兴建|创建|兴办|一家|一座|一个|一条|一所|——+|"  # "———": an apposition follows
     r"[\d.]+(多|余)?(万亿|亿|千万|百万|万)?(美元|欧元|日元|港元|英镑|元)|"  # "投资1200万元建成…": an amount before the name
-    r"共(?=[建同有计])|有(?!限)|[的在与对将把暨等了为是从向并和到]"  # one-character clause words; 和 see _cut
+    # (session 65) …written without its 元 before the verb ("投资15.85亿建锂电铜箔项目", "1500多万开发…基地")
+    r"[\d.]+(多|余)?(万亿|亿|千万|百万|万)(?=[建开投新扩])|"
+    # (session 65) a firm that wins, builds or reports the work: the name follows ("某公司中标某体育场工程", "某集团
+    # 公司年产10万吨…项目", "某院总承包建设某学校项目", "某项目荣获某奖")
+    # (a registered name, "…有限公司", "…集团公司", but not a firm's own project, "某机械有限公司项目", "某有限公司二期工程":
+    # the firm names it, and the phrase is read up to its head, so "$" is the head's start; a bare 公司 only before a work named by its place or its size, "某供电公司贺家220kV输变电工程",
+    # "三公司龙华区中医院项目": it may own the work it names otherwise, "国网宿迁供电公司电力调度大楼项目")
+    r"(?:有限(?:责任)?|集团)公司(?!$|主体|二期|三期|一期)|公司(?=[\u4e00-\u9fff]{0,3}[\d０-９]|[\u4e00-\u9fff]{1,3}(?:[省市县]|(?<![厂园校院片社营景])区))|"
+    r"中标|承建|总承包|荣获|获评|"
+    r"共(?=[建同有计])|有(?!限)|并(?!网|购|联|列|行|轨)|[的在与对将把暨等了为是从向和到]"  # one-character clause words (并网发电 a name's); 和 see _cut
 )
 # Who acts on the project and what they do to it, not its name (session 45: "市长郭章新带队督办部分重点项目", "缓缓驶下
 # 生产线", "用拼搏跑出项目", "随着大悟县…基地建设项目", "县委书记…赴广东海大集团就项目", "请问贵公司生产线"). These words
@@ -47,7 +56,7 @@ _BOUNDARY = re.compile(
 # words before a name only where jieba reads it as a word of its own there (_cut), and not before the kind of thing a
 # name is of (调度中心, 洽谈中心, 检查站).
 _ACTS = re.compile(
-    r"[县市区镇乡]长|主任|局长|厅长|主席|检查(?!站)|已|截[止至]|兼|洽谈(?![^项]{0,2}?中心)|就(?!近|地|餐|医|业)|以[上下]|"
+    r"[县市区镇乡]长|主任|局长|厅长|主席|检查(?!站)|已|截[止至]|兼|验收|介绍|取得|洽谈(?![^项]{0,2}?中心)|就(?!近|地|餐|医|业)|以[上下]|"
     r"调度(?![^项]{0,4}?(?:中心|大楼|楼))|以(?!奖|工代赈)")
 # (办理, 了解, 对口 were tried in session 47 and left: "医保业务办理平台建设项目", "完成了解州关帝庙修缮工程", "对口镇污水
 # 处理厂…" — jieba does not know 解州, 口镇)
@@ -82,6 +91,9 @@ _BATCH_HEADLINE = re.compile(r"(?:(?<![第\d])(?:[2-9]|\d{2,}|[二两三四五�
 _DESCRIBED = re.compile(r"首个|首座|首条|首家|第一个|最大|最长|最高|最深|最早|最先进")
 _COUNT_AFTER = re.compile(r"[\d一二两三四五六七八九十百千]+(多|余)?[个项宗](?![\u4e00-\u9fff])")
 _LISTED_AFTER = re.compile(r"等|领域|行业|产业(?!园|基地|项目)")
+# A builder's or an owner's office after 项目/工程 ("中交一公局集团有限公司项目部", "工程部", "项目办", "项目组"), not the
+# words that go on past it (部分, 部署, 部件, 办理, 组成, 组织…).
+_OFFICE_AFTER = re.compile(r"部(?!分|署|件|位|长)|办(?!理|法|学|好|成)|组(?!成|织|建|合|团|装|件)")
 # Heads that a proper name before them makes one work ("峡江灌区", "迪庆机场", "固军水库"), against
 # heads that need words of what is built ("…研发项目", "…生产基地"): see _specific.
 _NAMED_HEAD = re.compile(r"(电站|水库|枢纽|机场|大厦|铁路|高铁|高速公路|公路|大桥|灌区)$")
@@ -112,6 +124,9 @@ _CLASS_BEFORE_HEAD = re.compile(r"(?:重点|重大|新签约?|新备案|外资|�
 # _WORK_NOUN on purpose: its 设施, 线, 平台 … (a work in view of an amount) read fields as works here ("交通基础设施改造提升及
 # 文旅重点项目"; sharing it cost one seen page and one review case in session 47).
 _A_WORK_IN = re.compile(_HEAD + r"|医院|学校|学院|中学|小学|幼儿园|馆|场|路|桥|站|港|码头|园|厂|楼|城")
+# (session 65) A news outlet or a research body ends in a head (中心) and names none of the stories' works: "长子县融媒体
+# 中心", "中国电子商务研究中心" (each a byline's or a source's in the seen pages' wrong names).
+_OUTLET_OR_INSTITUTE = re.compile(r"(?:融媒体|新闻|传媒|媒体|研究|发布)中心$")
 # Remains of a phrase that are a kind of project, not a name ("新能源", "化工", "文旅").
 _MIN_SPECIFIC = 3  # characters left before 项目 once the generic front is read off
 
@@ -205,6 +220,8 @@ def _specific(name: str, place_names: tuple[str, ...]) -> bool:
         return False  # "个重点项目" (a count's tail), "该工程按二级公路", "这一重点项目": a work named elsewhere, or none
     if _a_class(name):
         return False
+    if _OUTLET_OR_INSTITUTE.search(name):
+        return False  # "据五河县融媒体中心消息": who tells the news, no work (none of the labels' 1,500 names ends so)
     rest = name[:head.start()]
     last_was_place = False
     changed = True
@@ -251,6 +268,8 @@ def find_project(title: str, body: str, place_names: tuple[str, ...] = (), focus
                     continue  # a head inside a class of works: "西藏重点工程项目" is no "西藏重点工程"
                 if _COUNT_AFTER.match(text, match.start() + end) or _LISTED_AFTER.match(text, match.start() + end):
                     continue  # "签约数字经济项目9个": a batch; "人工智能和数据中心等领域": a list of fields
+                if _OFFICE_AFTER.match(text, match.start() + end) and match.group().endswith(("项目", "工程"), 0, end):
+                    continue  # (session 65) "某集团有限公司项目部", "工程部": a builder's site office, no work
                 if _DESTINATION.search(match.group()[:end]):
                     continue  # the zone a project goes to: the project's own name is the head before
                 name = _cut(match.group()[:end])

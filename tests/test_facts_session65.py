@@ -7,6 +7,12 @@ read as seen.
 * A headline's place that opens a firm's short brand ("无锡甜丰：建设…项目") which the body writes in full as a firm's
   name ("无锡甜丰食品有限公司…计划在依安县投资5亿元") is the investor's home, no site: as a headline's place opening a
   firm's full name was ("会见上海电气集团").
+* A project's name starts after the firm that wins, builds or reports the work ("某公司中标", "承建", "总承包", a
+  registered "…有限公司" or "…集团公司", a bare "…公司" before a work named by its place or its size), after a figure
+  written without its 元 before the verb ("投资15.85亿建…"), after 验收/介绍/取得 read as words, and before 荣获/获评; a
+  firm's own project keeps the firm ("某机械有限公司项目", "国网宿迁供电公司电力调度大楼项目"); 并网发电 is a name's
+  words, not a conjunction; a builder's office ("…有限公司项目部") and a news outlet or a research body ("某县融媒体
+  中心") name no project. (Measured on the seen pages' project labels: 260 → 283 of 563 right, 81 → 74 wrong.)
 * A plant's output fed into the grid told as a success after the verb ("并网发电一次成功") is its start of production, as
   "成功并网发电" was; a first unit's is still a part.
 
@@ -59,3 +65,22 @@ def test_grid_connection_told_as_a_success(body: str, stage: str) -> None:
 ])
 def test_a_headlines_short_firm_name(title: str, body: str, city: str) -> None:
     assert _city(title, body) == city
+
+
+@pytest.mark.parametrize("title, body, project", [
+    ("", "四川安装公司中标东安湖体育公园项目，合同金额2亿元。", "东安湖体育公园项目"),
+    ("县水利局验收兴旺村安全饮水单村工程", "", "兴旺村安全饮水单村工程"),
+    ("铜陵有色投资15.85亿建锂电铜箔项目", "", "锂电铜箔项目"),
+    ("伽师县20MWp光伏并网发电项目开工", "", "伽师县20MWp光伏并网发电项目"),
+    ("清丰县固城水厂项目荣获河南省建设工程“中州杯”奖", "", "清丰县固城水厂项目"),
+    ("安徽铜冠铜箔有限公司年产1.5万吨高精度特种电子铜箔扩建项目开工", "", "年产1.5万吨高精度特种电子铜箔扩建项目"),
+    ("国家电网长春供电公司贺家220kV输变电工程开工", "", "贺家220kV输变电工程"),
+    # …a firm's own project keeps its name
+    ("连云港秀青智能机械有限公司项目开工", "", "连云港秀青智能机械有限公司项目"),
+    ("国网宿迁供电公司电力调度大楼项目开工", "", "国网宿迁供电公司电力调度大楼项目"),
+    # a news outlet or a builder's site office is no project
+    ("", "据五河县融媒体中心消息，某公司投资5亿元建设的光电产业园开工。", None),
+    ("", "施工单位中交一公局集团有限公司项目部总经理宣布隧道全部贯通。", None),
+])
+def test_a_projects_name_after_the_firm_that_builds_it(title: str, body: str, project: str) -> None:
+    assert extract_facts(title, body).project == project
