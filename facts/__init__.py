@@ -231,8 +231,9 @@ __all__ = [
 #: (无锡甜丰：… over 无锡甜丰食品有限公司) the investor's home, no site; 113: project names start after the firm that
 #: wins, builds or reports the work (中标, 承建, 总承包, …有限公司, a bare 公司 before a place's or a size's work), after a
 #: figure without 元 before its verb, after 验收/介绍/取得; 荣获/获评 end them; 并网 no conjunction; a builder's 项目部 and
-#: a news outlet's 融媒体中心 no name.)
-FACTS_VERSION = 113
+#: a news outlet's 融媒体中心 no name; 114: a project's name opening on a chain of places read from its last place on
+#: (四川省广安市岳池县…工程 → 岳池县…工程).)
+FACTS_VERSION = 114
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and
