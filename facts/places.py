@@ -34,9 +34,13 @@ import ahocorasick
 
 from .text import COMMA_CLAUSE_MARKS, FAIR_NAMES, GOVERNOR, NATIONAL, OUR_HOME, REACH, SEVERAL, WHOLE, sentence_end
 
-__all__ = ["Division", "Place", "find_places", "names_a_country", "national_figure", "place_named", "places_called",
-           "provincial_capital",
-           "read_as_a_word", "repeated_county", "short_name", "written_names"]
+__all__ = ["PROVINCE_SHORT_NAMES", "Division", "Place", "find_places", "names_a_country", "national_figure", "place_named",
+           "places_called", "provincial_capital", "read_as_a_word", "repeated_county", "short_name", "written_names"]
+
+# The provinces' short names as stories write them (the 31 of the mainland): a province's event, a project's name front.
+PROVINCE_SHORT_NAMES = ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽", "福建",
+                        "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州", "云南", "西藏",
+                        "陕西", "甘肃", "青海", "宁夏", "新疆")
 
 # (session 51) Numerals that count works before 项 ("225项城市更新项目", "五项城市"; not 一: "唯一项城市"), and a year
 # before it ("2024项城市重点项目"); the second character of a word 镇 opens after a place ("东莞镇区", "金华镇江路").
@@ -1845,8 +1849,7 @@ _LOCAL_VOICE = re.compile(_OUR_CITY.pattern + r"(?![场])|(?<![各全])(?:县|�
                           r"|(?:^|(?<=[，,。、：:\s副]))(?:县|区|旗)长(?=[\u4e00-\u9fff]{2,3}[，,、赴到在率])")  # not "地区长期"
 # An event of a whole province: its name carries the province ("湖北文旅博览会", "中国（安徽）国际徽商大会") or "省" ("省茶产业博览会").
 _PROVINCE_EVENT = re.compile(r"(?:(?<![\u4e00-\u9fff])省(?!委|长|政府|人大|政协|领导|市领导|直)|全省|[（(]?(?:" + "|".join(
-    ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北",
-     "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆")) + r")(?:省|自治区)?[）)]?)"
+    PROVINCE_SHORT_NAMES) + r")(?:省|自治区)?[）)]?)"
     r"[^，。；;,!?！？：:\n]{0,16}?(?:" + _EVENTS_ELSEWHERE + r")")
 # A province's leaders meeting investors ("省委书记胡昌升，省长任振鹤今天在兰州会见了…", "副省长某某在济南会见…"): the
 # province's talks, the capital only where they met (not a city's or a county's head: 市长, 县长).

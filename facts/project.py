@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .places import word_tokens
+from .places import PROVINCE_SHORT_NAMES, word_tokens
 from .text import WORK_HEAD, story_paragraphs
 
 # The kinds a project's name ends in: the works the extractor reads everywhere. (码头, 景区, 度假区 were tried in session
@@ -286,9 +286,6 @@ def find_project(title: str, body: str, place_names: tuple[str, ...] = (), focus
 # names: 283 → 297 of 563 right, none worse; the older gold of xwlb and the collected paragraphs keeps the chain, one name
 # in each: "贵州省铜仁市花滩子水库工程". A province alone before a name stays: "山东北辰新能源…", "湖南西部区域肿瘤防治中心"
 # are names so; a chain whose last place has no suffix stays too: "北京朝阳医院", "四川成都经绵阳…高速公路".)
-_PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西",
-              "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古",
-              "广西", "西藏", "宁夏", "新疆")
 _TOWN_FRONT = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道|(?<!农)村(?!委))")  # (not 农村, 村委会)
 _PLACE_SUFFIXES = ("市", "县", "区", "旗", "镇", "乡", "村", "街道")
 
@@ -299,7 +296,7 @@ def _leading_place(name: str, places: tuple[str, ...]) -> int:
     for place in places:
         if len(place) >= 2 and name.startswith(place):
             return len(place)
-    for province in _PROVINCES:
+    for province in PROVINCE_SHORT_NAMES:
         if name.startswith(province):
             return len(province) + (1 if name.startswith(("省", "市"), len(province)) else 0)
     town = _TOWN_FRONT.match(name)
