@@ -51,6 +51,7 @@ __all__ = [
     "reading_note",
     "place_filter",
     "stage_evidence",
+    "project_reading",
 ]
 
 #: Bumped when extraction changes, so ``newsmon reextract --facts`` knows what is stale. (10 was
@@ -232,8 +233,11 @@ __all__ = [
 #: wins, builds or reports the work (中标, 承建, 总承包, …有限公司, a bare 公司 before a place's or a size's work), after a
 #: figure without 元 before its verb, after 验收/介绍/取得; 荣获/获评 end them; 并网 no conjunction; a builder's 项目部 and
 #: a news outlet's 融媒体中心 no name; 114: a project's name opening on a chain of places read from its last place on
-#: (四川省广安市岳池县…工程 → 岳池县…工程).)
-FACTS_VERSION = 114
+#: (四川省广安市岳池县…工程 → 岳池县…工程); 115: a story reporting neither an investment nor a stage reports no project
+#: (project_reading gives the name reader's answer), the code review's mends (中标 and 并 only as words, a firm's own work
+#: named where no other name is, 项目部 only as jieba's word, outlets only as who tells the news, no town of 乡村/城中村,
+#: 博州/版纳 only as whole words, a zone's brand in a headline no firm's).)
+FACTS_VERSION = 115
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and
@@ -298,17 +302,34 @@ def extract_facts(title: str, body: str, source: str = "", home: str = "") -> In
     amount = story.amount if story.amount is None or keep_amount(_amount_view(story, story.amount, evidence)) else None
     if amount is not None and amount.cny > MAX_PLAUSIBLE_CNY:  # a slip or a hostile page: no investment is that large
         amount = None
+    stage = choose_stage(*evidence) if evidence else None
+    # (session 65) A story that reports neither an investment nor a stage names no project of its own: a work it names is
+    # an example, a programme or a visit's backdrop (on the 999 seen pages such names were the label's 37 times and no
+    # project's 110, another's 16). Such a story is in no project list (db.facts.list_projects) either.
+    project = _project(story, amount) if amount or stage else None
     return InvestmentFacts(
         amount=amount.value if amount else None,
         currency=amount.currency if amount else None,
         amount_text=amount.text if amount else None,
         kind=amount.kind if amount else None,
-        stage=choose_stage(*evidence) if evidence else None,
+        stage=stage,
         places=places,
         industry=tuple(find_industries(story.title, story.body, story.focus)),
-        project=find_project(story.title, story.body, _written_names(story.places), story.focus,  # (the rules' places)
-                             batch=bool(amount and amount.kind == "roundup")),
+        project=project,
     )
+
+
+def _project(story: "_Story", amount: Optional[Amount]) -> Optional[str]:
+    """The project's name the story writes (facts.project), read with the rules' places."""
+    return find_project(story.title, story.body, _written_names(story.places), story.focus,
+                        batch=bool(amount and amount.kind == "roundup"))
+
+
+def project_reading(title: str, body: str, source: str = "") -> Optional[str]:
+    """The project's name as the story writes it, whether or not the story reports an investment or a stage
+    (extract_facts reports it only beside one): the name reader's own answer, for tests and probes."""
+    story = _read(title, body, source)
+    return _project(story, story.amount)
 
 
 def stage_evidence(title: str, body: str, source: str = "") -> Optional[tuple[PageView, list[Candidate]]]:
