@@ -303,9 +303,9 @@ def extract_facts(title: str, body: str, source: str = "", home: str = "") -> In
     if amount is not None and amount.cny > MAX_PLAUSIBLE_CNY:  # a slip or a hostile page: no investment is that large
         amount = None
     stage = choose_stage(*evidence) if evidence else None
-    # (session 65) A story that reports neither an investment nor a stage names no project of its own: a work it names is
-    # an example, a programme or a visit's backdrop (on the 999 seen pages such names were the label's 37 times and no
-    # project's 110, another's 16). Such a story is in no project list (db.facts.list_projects) either.
+    # (session 65) A story that reports neither an investment nor a stage names no project of its own: a work it names
+    # is an example, a programme or a visit's backdrop (on the 999 seen pages such names were the label's 37 times and
+    # no project's 110, another's 16). Such a story is in no project list (db.facts.list_projects) either.
     project = _project(story, amount) if amount or stage else None
     return InvestmentFacts(
         amount=amount.value if amount else None,

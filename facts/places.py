@@ -34,8 +34,9 @@ import ahocorasick
 
 from .text import COMMA_CLAUSE_MARKS, FAIR_NAMES, GOVERNOR, NATIONAL, OUR_HOME, REACH, SEVERAL, WHOLE, sentence_end
 
-__all__ = ["PROVINCE_SHORT_NAMES", "Division", "Place", "find_places", "names_a_country", "national_figure", "place_named",
-           "places_called", "provincial_capital", "read_as_a_word", "repeated_county", "short_name", "written_names"]
+__all__ = ["PROVINCE_SHORT_NAMES", "Division", "Place", "find_places", "names_a_country", "national_figure",
+           "place_named", "places_called", "provincial_capital", "read_as_a_word", "repeated_county", "short_name",
+           "written_names"]
 
 # The provinces' short names as stories write them (the 31 of the mainland): a province's event, a project's name front.
 PROVINCE_SHORT_NAMES = ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽", "福建",
@@ -874,8 +875,8 @@ _BEFORE_A_PLACE = "在赴到来至往去于和与及为向从对经省市区州�
 # How many names of one text jieba is asked about: the real pages' most is far below; a hostile text of names (100,000
 # characters of them: 2.2 s asked of every one, 0.5 s before the check) is read on as before past it.
 _STRADDLES_ASKED = 200
-# (session 65's review) Prefectures' short forms of everyday characters (zones.csv): read only where jieba bounds them on
-# both sides ("广博/州/县", "第二/版/纳入" hold none; jieba knows both names, so a real mention is a token of its own).
+# (session 65's review) Prefectures' short forms of everyday characters (zones.csv): read only where jieba bounds them
+# on both sides ("广博/州/县", "第二/版/纳入" hold none; jieba knows both names, so a real mention is a token of its own).
 _SHORT_PREFECTURES = frozenset({"博州", "版纳"})
 # The last characters of a slogan's means before 兴县 or 富县 ("产业兴县", "旅游兴县", "科技兴县", "执政兴县", "人才兴县",
 # "文化兴县", "生态兴县", "工贸兴县", "招商兴县", "城镇兴县", "教育兴县", "质量兴县", "文旅富县", "农业富县"): "develop (enrich) the

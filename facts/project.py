@@ -43,10 +43,12 @@ _BOUNDARY = re.compile(
     r"(?<=[资入])[\d.]+(多|余)?(万亿|亿|千万|百万|万)(?=[建开投新扩])|"  # (not a count: "年产3万新能源…")
     # (session 65) a firm that wins, builds or reports the work: the name follows ("某公司中标某体育场工程", "某集团
     # 公司年产10万吨…项目", "某院总承包建设某学校项目", "某项目荣获某奖")
-    # (a registered name, "…有限公司", "…集团公司", but not a firm's own project, "某机械有限公司项目", "某有限公司二期工程":
-    # the firm names it, and the phrase is read up to its head, so "$" is the head's start; a bare 公司 only before a work named by its place or its size, "某供电公司贺家220kV输变电工程",
-    # "三公司龙华区中医院项目": it may own the work it names otherwise, "国网宿迁供电公司电力调度大楼项目")
-    r"(?:有限(?:责任)?|集团)公司(?!$|主体|二期|三期|一期)|公司(?=[\u4e00-\u9fff]{0,3}[\d０-９]|[\u4e00-\u9fff]{1,3}(?:[省县]|(?<!城)市|(?<![厂园校院片社营景])区))|"
+    # (a registered name, "…有限公司", "…集团公司", but not a firm's own project, "某机械有限公司项目", "某有限公司二期
+    # 工程": the firm names it, and the phrase is read up to its head, so "$" is the head's start; a bare 公司 only before a
+    # work named by its place or its size, "某供电公司贺家220kV输变电工程", "三公司龙华区中医院项目": it may own the work
+    # it names otherwise, "国网宿迁供电公司电力调度大楼项目")
+    r"(?:有限(?:责任)?|集团)公司(?!$|主体|二期|三期|一期)"
+    r"|公司(?=[\u4e00-\u9fff]{0,3}[\d０-９]|[\u4e00-\u9fff]{1,3}(?:[省县]|(?<!城)市|(?<![厂园校院片社营景])区))|"
     r"承建|总承包|荣获|获评|"
     r"共(?=[建同有计])|有(?!限)|[的在与对将把暨等了为是从向和到]"  # one-character clause words; 和 see _cut
 )
@@ -132,7 +134,7 @@ _A_WORK_IN = re.compile(_HEAD + r"|医院|学校|学院|中学|小学|幼儿园|
 # 中心消息", "来源：永春县融媒体中心", "长子县融媒体中心提供", "（中国电子商务研究中心讯）": five of the seen pages' wrong
 # names): no work there (a centre built, "某县融媒体中心建成投用", "共建某新材料研究中心", is one: the review's cases).
 _OUTLET_OR_INSTITUTE = re.compile(r"(?:融媒体|新闻|传媒|媒体|研究|发布)中心$")
-_TELLER_BEFORE = re.compile(r"(?:来源|發布者|发布者|信息来源|据|從|从|来自|供稿)[:：]?\s*$|[（(]\s*$")
+_TELLER_BEFORE = re.compile(r"(?:来源|发布者|据|从|来自|供稿)[:：]?\s*$|[（(]\s*$")  # (the text is simplified)
 _TELLER_AFTER = re.compile(r"\s*(?:讯|消息|供图|供稿|提供|记者|报道|发布|数据|将通过|[,，、]\s*记者)")
 # Remains of a phrase that are a kind of project, not a name ("新能源", "化工", "文旅").
 _MIN_SPECIFIC = 3  # characters left before 项目 once the generic front is read off
@@ -157,7 +159,8 @@ def _quoted(phrase: str, pos: int) -> bool:
 
 
 def _cut(phrase: str, firms: bool = True) -> str:
-    """The phrase after its last boundary word (the whole phrase when there is none; ``firms``: a firm's name is one)."""
+    """The phrase after its last boundary word (the whole phrase when there is none; ``firms``: a firm's name is
+    one)."""
     last = 0
     head = _ENDS_IN_HEAD.search(phrase)
     end = head.start() if head else len(phrase)
@@ -310,8 +313,8 @@ _FIRMS_OWN_WORDS = 4  # characters between a firm's name and the head: 扩建, �
 
 
 def _a_teller(text: str, start: int, end: int) -> bool:
-    """Whether the outlet or research centre ending the phrase at ``text[start:start + end]`` tells the news (_TELLER_BEFORE
-    its own name, _TELLER_AFTER it) rather than being built."""
+    """Whether the outlet or research centre ending the phrase at ``text[start:start + end]`` tells the news
+    (_TELLER_BEFORE its own name, _TELLER_AFTER it) rather than being built."""
     name = _cut(text[start:start + end])
     at = start + end - len(name)
     return bool(_TELLER_BEFORE.search(text, max(0, at - 6), at) or _TELLER_AFTER.match(text, start + end))
@@ -326,10 +329,10 @@ def _an_office(text: str, at: int) -> bool:
 
 # (session 65) A name opening on a chain of places down to its county, town or village ("四川省广安市岳池县嘉陵江水源供水
 # 工程", "乳山市崖子镇北寨村晨昀粮油厂") is written by readers from the chain's last place on ("岳池县嘉陵江水源供水工程",
-# "北寨村晨昀粮油厂"): the places are the story's `places`, the name what is built there. (Measured on the seen pages'
-# names: 283 → 297 of 563 right, none worse; the older gold of xwlb and the collected paragraphs keeps the chain, one name
-# in each: "贵州省铜仁市花滩子水库工程". A province alone before a name stays: "山东北辰新能源…", "湖南西部区域肿瘤防治中心"
-# are names so; a chain whose last place has no suffix stays too: "北京朝阳医院", "四川成都经绵阳…高速公路".)
+# "北寨村晨昀粮油厂"): the places are the story's `places`, the name what is built there. (Measured on the seen
+# pages' names: 283 → 297 of 563 right, none worse; the older gold of xwlb and the collected paragraphs keeps the chain,
+# one name in each: "贵州省铜仁市花滩子水库工程". A province alone before a name stays: "山东北辰新能源…", "湖南西部区域
+# 肿瘤防治中心" are names so; a chain whose last place has no suffix stays too: "北京朝阳医院", "四川成都经绵阳…".)
 # (not the words ending so: 小镇, 城镇, 乡村, 农村, 城中村, 中心村, 村委会, 村级: session 65's review)
 _TOWN_FRONT = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:(?<![小城])镇|乡(?!村)|街道|(?<!农)(?<!乡)(?<!城中)(?<!中心)村(?![委级]))")
 _PLACE_SUFFIXES = ("市", "县", "区", "旗", "镇", "乡", "村", "街道")

@@ -652,7 +652,7 @@ def test_haixi_alone_is_the_fujian_strait_region_not_qinghais_prefecture() -> No
     ("", "两国共建绿色甲醇储运一体化项目。", "绿色甲醇储运一体化项目"),
 ])
 def test_the_project_name_is_the_phrase_after_the_clause_words(title: str, body: str, project: str) -> None:
-    assert project_reading(title, body) == project  # (the name reader's: extract_facts adds it beside an amount or a stage)
+    assert project_reading(title, body) == project  # (extract_facts adds it beside an amount or a stage)
 
 
 @pytest.mark.parametrize("title,body", [
