@@ -236,8 +236,12 @@ __all__ = [
 #: (四川省广安市岳池县…工程 → 岳池县…工程); 115: a story reporting neither an investment nor a stage reports no project
 #: (project_reading gives the name reader's answer), the code review's mends (中标 and 并 only as words, a firm's own work
 #: named where no other name is, 项目部 only as jieba's word, outlets only as who tells the news, no town of 乡村/城中村,
-#: 博州/版纳 only as whole words, a zone's brand in a headline no firm's).)
-FACTS_VERSION = 115
+#: 博州/版纳 only as whole words, a zone's brand in a headline no firm's); 116: project names start after a wire's
+#: dateline, a day, a national builder (中铁四局), a dash after the headline's event, 率队/赴/用于/进一步/制定/吸引/加速/
+#: 庆祝/助力; an opening verb of building (开发, 开始) and a place's before it (宜都建设…) read off, not a division's first
+#: characters (建始县); a part after the name (…工程主体工程) and a class of works before it (省重点工程…) left out; a
+#: figure before 投资项目, 又一, 更多 and …重点工程 with no work named a category's words.)
+FACTS_VERSION = 116
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

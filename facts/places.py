@@ -35,7 +35,7 @@ import ahocorasick
 from .text import COMMA_CLAUSE_MARKS, FAIR_NAMES, GOVERNOR, NATIONAL, OUR_HOME, REACH, SEVERAL, WHOLE, sentence_end
 
 __all__ = ["PROVINCE_SHORT_NAMES", "Division", "Place", "find_places", "names_a_country", "national_figure",
-           "place_named", "places_called", "provincial_capital", "read_as_a_word", "repeated_county", "short_name",
+           "division_name_at", "place_named", "places_called", "provincial_capital", "read_as_a_word", "repeated_county", "short_name",
            "written_names"]
 
 # The provinces' short names as stories write them (the 31 of the mainland): a province's event, a project's name front.
@@ -2571,6 +2571,16 @@ def place_named(name: str) -> Optional[Place]:
     text shows it is one, and jieba's dictionary has ``资兴`` as no proper name."""
     codes = _mainland(_table().names.get(name.strip(), set()))
     return _table().place(next(iter(codes))) if len(codes) == 1 else None
+
+
+def division_name_at(text: str) -> int:
+    """The length of the longest division's name (full or short, ``建始县``, ``建始``) ``text`` opens with, or 0: a
+    project name's opening verb (``建…``) is no verb there (facts.project)."""
+    names = _table().names
+    return next((k for k in range(min(len(text), _LONGEST_NAME), 1, -1) if _mainland(names.get(text[:k], set()))), 0)
+
+
+_LONGEST_NAME = 12  # a division's name is read up to this many characters (克孜勒苏柯尔克孜自治州 has 11)
 
 
 def former_county_in_city(written: str) -> str:

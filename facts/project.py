@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .places import PROVINCE_SHORT_NAMES, word_tokens
+from .places import PROVINCE_SHORT_NAMES, division_name_at, word_tokens
 from .text import WORK_HEAD, story_paragraphs
 
 # The kinds a project's name ends in: the works the extractor reads everywhere. (码头, 景区, 度假区 were tried in session
@@ -36,7 +36,7 @@ _BOUNDARY = re.compile(
     r"签约|签[订定]|签署|开工|动工|开建|投产|竣工|落户|落地|推进|启动|实施|举行|举办|召开|引进|宣布|出席|参加|包括|"
     r"涉及|涵盖|分别是|分别为|作为|成为|其中|此次|本次|这次|总投资|投资|计划|集中|还有|以及|上马|抓住机遇上|"
     r"见证|观摩|考察|调研|视察|来到|走进|聚焦|围绕|加快|推动|确保|支持|批复|核准|审批|开展|"
-    r"根据(?!地)|按照|依据|昨日|今日|近日|日前|昨天|今天|前天|[该此这]家?(?:企业|公司|集团)|[（(]记者[^）)]{0,20}[）)]|本报讯|关于|决定|打造|周年|拟建于|建于|位于|拟|建成|该[县市区镇省]|当地|规划|"
+    r"根据(?!地)|按照|依据|昨日|今日|近日|日前|昨天|今天|前天|[该此这]家?(?:企业|公司|集团)|[（(]记者[^）)]{0,20}[）)]|本报讯|关于|决定|打造|周年|拟建于|建于|位于|拟|建成|该[县市区镇省乡村]|当地|规划|"
     r"兴建|创建|兴办|一家|一座|一个|一条|一所|——+|"  # "———": an apposition follows
     r"[\d.]+(多|余)?(万亿|亿|千万|百万|万)?(美元|欧元|日元|港元|英镑|元)|"  # "投资1200万元建成…": an amount before the name
     # (session 65) …written without its 元 before the verb ("投资15.85亿建锂电铜箔项目", "1500多万开发…基地")
@@ -50,6 +50,12 @@ _BOUNDARY = re.compile(
     r"(?:有限(?:责任)?|集团)公司(?!$|主体|二期|三期|一期)"
     r"|公司(?=[\u4e00-\u9fff]{0,3}[\d０-９]|[\u4e00-\u9fff]{1,3}(?:[省县]|(?<!城)市|(?<![厂园校院片社营景])区))|"
     r"承建|总承包|荣获|获评|"
+    # (session 66) a dateline's or a wire's close ("（水业中国网上海工作站8月1日讯）", "8月1日讯"), a day ("自7月21日某县…工程"),
+    # a dash after a headline's event and before the name ("重大项目集中开(竣)工-某项目"; not a route's, "膏田-美沙…工程"), a national builder before the work it
+    # builds ("中铁四局大保高速…工程", "中国能建葛洲坝一公司海南万宁…项目")
+    r"讯[）)]|[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}[日号]|(?<=开工|竣工|签约|投产|[）)]工)-(?=[\u4e00-\u9fff])|"
+    r"(?:中铁|中建|中交|中冶|中国中铁|中国铁建|中国建筑|中国交建|中国能建|中国电建|中能建|中电建|葛洲坝)"
+    r"[\u4e00-\u9fff\d]{0,6}?(?:局|公司)(?:集团)?|"
     r"共(?=[建同有计])|有(?!限)|[的在与对将把暨等了为是从向和到]"  # one-character clause words; 和 see _cut
 )
 # A firm's name as a boundary (above), read again without it where what is left names nothing: "某有限公司扩建项目" is
@@ -70,15 +76,18 @@ _ACTS = re.compile(
 _ACTS_ANYWHERE = re.compile(
     r"书记|主持|带队|督办|督查|督导|莅临|完成|正在|目前|进行|鼓励|贯彻|落实|标志着|抓住|随着|请问|贵公司|下达|用好|跑出|"
     r"驶[下入出]|入驻|入选|迎来|结束|掀起|以下简称|简称|查看|察看|深入|抓[好实]|做好|牵头|解读|刷新|安排|接受"
-    r"|前往|赶赴|秘书长|列入|纳入")  # (session 47: "秘书长张永海前往西宁火车站站改项目", "某二期项目列入省重点项目")
+    r"|前往|赶赴|秘书长|列入|纳入"
+    # (session 66) "省长某某率队赴某一体化项目", "资金用于某工程", "进一步简化…", "制定…", "吸引更多…", "加速冷链项目建设",
+    # "庆祝大桥通车", "某网站助力高铁"
+    r"|率队|率团|赴|用于|进一步|制定|吸引|加速|庆祝|助力")  # (session 47: "秘书长张永海前往西宁火车站站改项目", "某二期项目列入省重点项目")
 # Ranking, category and batch words a category of projects is named with (read off a phrase's
 # front, with places and dates, before asking whether anything specific is left).
 _GENERIC_FRONT = re.compile(
     r"^(全国|全省|全市|全区|全县|我国|我省|我市|我区|我县|当地|国家|省级|市级|县级|省|市|县|区|"
-    r"\d{4}年?度?|今年|去年|明年|全年|上半年|下半年|[一二三四]季度|第[一二三四]季度|首批|首个|首座|新一批|一批|第[一二三四五六七八九十\d]+[批期次]|"
+    r"\d{4}(?![\d.万亿千百])年?度?|今年|去年|明年|全年|上半年|下半年|[一二三四]季度|第[一二三四]季度|首批|首个|首座|新一批|一批|第[一二三四五六七八九十\d]+[批期次]|"
     r"重大|重点|重要|大型|一大批|优质|产业|招商引资|招商|签约|开工|续建|新建|合作|经贸|贸易|外资|内资|民生|基础设施|"
     r"战略性?|新兴|标志性|龙头|亿元以上|亿元级?|百亿级?|十亿级?|千万元以上|支撑|示范|试点|年度|省市|"
-    r"[一二两三四五六七八九十百千\d]+(个|项|大)|[\d.一二三四五六七八九十百千]+(多|余)?(万亿|亿|千万|百万|万)?元|超|近|约|中外|国内外|这一|该|本|此|其|这个|那个|一个|各类|多个|相关|有关|"
+    r"[一二两三四五六七八九十百千\d]+(个|项|大)|[\d.一二三四五六七八九十百千]+(多|余)?(万亿|亿|千万|百万|万)?元|[\d.]+(多|余)?(万亿|亿|千万|百万|万)(?=投资)|又一|更多|超|近|约|中外|国内外|这一|该|本|此|其|这个|那个|一个|各类|多个|相关|有关|"
     r"绝大部分|部分|全部|新一轮|节后|[春夏秋冬]季|以下|最终|优秀|先进|工业企业|企业|高质量|发展|年终|年底|年初|境内|开复工|内外资)+"
 )
 # A phrase that counts its projects names a batch, not one project.
@@ -149,7 +158,9 @@ _DESTINATION = re.compile(r"(?:落户|落地|入驻|入园|位于|落户于|落�
 
 # A verb that opens what is left after the cut builds the project, it is not in its name:
 # "共建重大石化项目" → 建 + 重大石化项目, "建设智能驾控产业创新研发项目".
-_LEADING_VERB = re.compile(r"^((合作|共同|投资|联合)?建设|新建|扩建|续建|共建|打造|谋划|储备|建)")
+_LEADING_VERB = re.compile(r"^((合作|共同|投资|联合)?(?:建设|开发(?!区))|新建|扩建|续建|共建|打造|谋划|储备|开始|建)")
+# (session 66) …not where it opens a division's name: "建始县岩板河水库工程" opens with a county (建始县), not with 建; "新建区…"
+# with 南昌's district. ("开发区…" opens with a zone: its 开发 is excluded above.)
 
 
 def _quoted(phrase: str, pos: int) -> bool:
@@ -195,7 +206,10 @@ def _cut(phrase: str, firms: bool = True) -> str:
     if closed >= 0 and name.count("(") + name.count("（") < name.count(")") + name.count("）"):
         name = name[closed + 1:]  # "（记者李某)项目…": a bracket closed that opened before the phrase
     name = _OUR_FRONT.sub("", name)  # "我市殡仪馆项目": the paper's own place is no part of the name
-    return _LEADING_VERB.sub("", name).lstrip("和及与、") if len(name) > 4 else name
+    verb = _LEADING_VERB.match(name) if len(name) > 4 else None
+    if verb is None or division_name_at(name) > verb.end():
+        return name
+    return name[verb.end():].lstrip("和及与、")
 
 
 def _a_word_there(phrase: str, start: int, end: int) -> bool:
@@ -217,8 +231,13 @@ def _unbracketed(name: str) -> str:
 def _a_class(name: str) -> bool:
     """Whether ``name`` is a class of works, whatever its front: "阿克塞县重点项目", "西宁绿色发展重点项目", "西藏重点工程项目",
     "新签外资项目", with no work named before the label (项目 only: "某路提质改造民生工程" is a work)."""
-    label = _CLASS_BEFORE_HEAD.search(name, 0, len(name) - 2) if name.endswith("项目") else None
+    label = _CLASS_BEFORE_HEAD.search(name, 0, len(name) - 2) if name.endswith("项目") else _CLASS_WORKS.search(name)
     return label is not None and not _A_WORK_IN.search(name, 0, label.start())
+
+
+# (session 66) …and works so labelled with no work named before ("新时代重大工程", "市重点工程"): "某路提质改造民生工程" names its
+# road first.
+_CLASS_WORKS = re.compile(r"(?:重点|重大|民生)工程$")
 
 
 def _specific(name: str, place_names: tuple[str, ...]) -> bool:
@@ -293,10 +312,36 @@ def find_project(title: str, body: str, place_names: tuple[str, ...] = (), focus
                     own = _cut(match.group()[:end], firms=False)
                     firms_own = own if _specific(own, places) else None
                 if _specific(name, places):
-                    return _without_place_chain(name, places)
+                    return _without_place_chain(_tidied(name, places), places)
                 if _a_class(name):
                     class_from = end - len(name)
     return _without_place_chain(firms_own, places) if firms_own else None
+
+
+# (session 66) A part of the work after its whole name: "某水库除险加固工程主体工程", "某小学项目桩基工程", "某污水处理厂全工程".
+_PART_AFTER = re.compile(r"(?:主体|桩基|土建|全)工程$")
+# A class of works before the work's own name: "省重点工程太原邮件处理中心" ("…项目" classes: _cut's inner loop).
+_CLASS_FRONT = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:重点|重大|民生)工程")
+
+
+def _tidied(name: str, places: tuple[str, ...]) -> str:
+    """``name`` without what a reader leaves out of it (session 66's seen pages, where the name was read but its ends
+    were not the label's): a part after the whole ("…工程主体工程"), a class of works before the name ("省重点工程某中心"),
+    the place and the verb of building before it ("宜都建设某项目": where it is built, then the work)."""
+    part = _PART_AFTER.search(name)
+    if part and _ENDS_IN_HEAD.search(name, 0, part.start()) and _specific(name[:part.start()], places):
+        name = name[:part.start()]
+    front = _CLASS_FRONT.match(name)
+    if front and _specific(name[front.end():], places):
+        name = name[front.end():]
+    place = next((p for p in places if len(p) >= 2 and name.startswith(p)), None)
+    if place:
+        verb = _LEADING_VERB.match(name[len(place):])  # (its ^ anchors at the string's start, not at pos)
+        at = len(place) + verb.end() if verb else 0
+        rest = name[at:] if verb and division_name_at(name[len(place):]) <= verb.end() else ""
+        if rest and _specific(rest, places):
+            name = rest
+    return name
 
 
 def _firms_own(phrase: str) -> bool:
