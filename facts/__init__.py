@@ -240,8 +240,9 @@ __all__ = [
 #: dateline, a day, a national builder (中铁四局), a dash after the headline's event, 率队/赴/用于/进一步/制定/吸引/加速/
 #: 庆祝/助力; an opening verb of building (开发, 开始) and a place's before it (宜都建设…) read off, not a division's first
 #: characters (建始县); a part after the name (…工程主体工程) and a class of works before it (省重点工程…) left out; a
-#: figure before 投资项目, 又一, 更多 and …重点工程 with no work named a category's words.)
-FACTS_VERSION = 116
+#: figure before 投资项目, 又一, 更多 and …重点工程 with no work named a category's words; 117: a town in a project name's
+#: place chain is one of the township table's names (天水曲溪城乡… keeps 天水).)
+FACTS_VERSION = 117
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

@@ -34,9 +34,9 @@ import ahocorasick
 
 from .text import COMMA_CLAUSE_MARKS, FAIR_NAMES, GOVERNOR, NATIONAL, OUR_HOME, REACH, SEVERAL, WHOLE, sentence_end
 
-__all__ = ["PROVINCE_SHORT_NAMES", "Division", "Place", "find_places", "names_a_country", "national_figure",
-           "division_name_at", "place_named", "places_called", "provincial_capital", "read_as_a_word", "repeated_county", "short_name",
-           "written_names"]
+__all__ = ["PROVINCE_SHORT_NAMES", "Division", "Place", "division_name_at", "find_places", "names_a_country",
+           "national_figure", "place_named", "places_called", "provincial_capital", "read_as_a_word", "repeated_county",
+           "short_name", "township_name_at", "written_names"]
 
 # The provinces' short names as stories write them (the 31 of the mainland): a province's event, a project's name front.
 PROVINCE_SHORT_NAMES = ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽", "福建",
@@ -2578,6 +2578,12 @@ def division_name_at(text: str) -> int:
     project name's opening verb (``建…``) is no verb there (facts.project)."""
     names = _table().names
     return next((k for k in range(min(len(text), _LONGEST_NAME), 1, -1) if _mainland(names.get(text[:k], set()))), 0)
+
+
+def township_name_at(text: str) -> int:
+    """The length of the longest township's full name (``崖子镇``, ``玉屏街道``) ``text`` opens with, or 0."""
+    full = _townships().full
+    return next((k for k in range(min(len(text), _LONGEST_NAME), 2, -1) if text[:k] in full), 0)
 
 
 _LONGEST_NAME = 12  # a division's name is read up to this many characters (克孜勒苏柯尔克孜自治州 has 11)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .places import PROVINCE_SHORT_NAMES, division_name_at, word_tokens
+from .places import PROVINCE_SHORT_NAMES, division_name_at, township_name_at, word_tokens
 from .text import WORK_HEAD, story_paragraphs
 
 # The kinds a project's name ends in: the works the extractor reads everywhere. (码头, 景区, 度假区 were tried in session
@@ -51,8 +51,8 @@ _BOUNDARY = re.compile(
     r"|公司(?=[\u4e00-\u9fff]{0,3}[\d０-９]|[\u4e00-\u9fff]{1,3}(?:[省县]|(?<!城)市|(?<![厂园校院片社营景])区))|"
     r"承建|总承包|荣获|获评|"
     # (session 66) a dateline's or a wire's close ("（水业中国网上海工作站8月1日讯）", "8月1日讯"), a day ("自7月21日某县…工程"),
-    # a dash after a headline's event and before the name ("重大项目集中开(竣)工-某项目"; not a route's, "膏田-美沙…工程"), a national builder before the work it
-    # builds ("中铁四局大保高速…工程", "中国能建葛洲坝一公司海南万宁…项目")
+    # a dash after a headline's event and before the name ("重大项目集中开(竣)工-某项目"; not a route's, "膏田-美沙…工程"),
+    # a national builder before the work it builds ("中铁四局大保高速…工程", "中国能建葛洲坝一公司海南万宁…项目")
     r"讯[）)]|[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}[日号]|(?<=开工|竣工|签约|投产|[）)]工)-(?=[\u4e00-\u9fff])|"
     r"(?:中铁|中建|中交|中冶|中国中铁|中国铁建|中国建筑|中国交建|中国能建|中国电建|中能建|中电建|葛洲坝)"
     r"[\u4e00-\u9fff\d]{0,6}?(?:局|公司)(?:集团)?|"
@@ -87,7 +87,8 @@ _GENERIC_FRONT = re.compile(
     r"\d{4}(?![\d.万亿千百])年?度?|今年|去年|明年|全年|上半年|下半年|[一二三四]季度|第[一二三四]季度|首批|首个|首座|新一批|一批|第[一二三四五六七八九十\d]+[批期次]|"
     r"重大|重点|重要|大型|一大批|优质|产业|招商引资|招商|签约|开工|续建|新建|合作|经贸|贸易|外资|内资|民生|基础设施|"
     r"战略性?|新兴|标志性|龙头|亿元以上|亿元级?|百亿级?|十亿级?|千万元以上|支撑|示范|试点|年度|省市|"
-    r"[一二两三四五六七八九十百千\d]+(个|项|大)|[\d.一二三四五六七八九十百千]+(多|余)?(万亿|亿|千万|百万|万)?元|[\d.]+(多|余)?(万亿|亿|千万|百万|万)(?=投资)|又一|更多|超|近|约|中外|国内外|这一|该|本|此|其|这个|那个|一个|各类|多个|相关|有关|"
+    r"[一二两三四五六七八九十百千\d]+(个|项|大)|[\d.一二三四五六七八九十百千]+(多|余)?(万亿|亿|千万|百万|万)?元|"
+    r"[\d.]+(多|余)?(万亿|亿|千万|百万|万)(?=投资)|又一|更多|超|近|约|中外|国内外|这一|该|本|此|其|这个|那个|一个|各类|多个|相关|有关|"
     r"绝大部分|部分|全部|新一轮|节后|[春夏秋冬]季|以下|最终|优秀|先进|工业企业|企业|高质量|发展|年终|年底|年初|境内|开复工|内外资)+"
 )
 # A phrase that counts its projects names a batch, not one project.
@@ -378,22 +379,27 @@ def _an_office(text: str, at: int) -> bool:
 # pages' names: 283 → 297 of 563 right, none worse; the older gold of xwlb and the collected paragraphs keeps the chain,
 # one name in each: "贵州省铜仁市花滩子水库工程". A province alone before a name stays: "山东北辰新能源…", "湖南西部区域
 # 肿瘤防治中心" are names so; a chain whose last place has no suffix stays too: "北京朝阳医院", "四川成都经绵阳…".)
-# (not the words ending so: 小镇, 城镇, 乡村, 农村, 城中村, 中心村, 村委会, 村级: session 65's review)
-_TOWN_FRONT = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:(?<![小城])镇|乡(?!村)|街道|(?<!农)(?<!乡)(?<!城中)(?<!中心)村(?![委级]))")
+# (session 66, session 65's review) A town is one of the township table's full names (places.township_name_at: "崖子镇",
+# not the words a regex read as towns, "天水曲溪城乡"); a village, which no table of ours lists, a name ending in 村 (not
+# the words ending so: 乡村, 农村, 城中村, 中心村, 村委会, 村级).
+_VILLAGE_FRONT = re.compile(r"[\u4e00-\u9fff]{2,4}?(?<!农)(?<!乡)(?<!城中)(?<!中心)村(?![委级])")
 _PLACE_SUFFIXES = ("市", "县", "区", "旗", "镇", "乡", "村", "街道")
 
 
 def _leading_place(name: str, places: tuple[str, ...]) -> int:
-    """The length of the place ``name`` opens with (one of the story's ``places``, longest first; a province; a town),
-    or 0."""
+    """The length of the place ``name`` opens with (one of the story's ``places``, longest first; a province; a town; a
+    village), or 0."""
     for place in places:
         if len(place) >= 2 and name.startswith(place):
             return len(place)
     for province in PROVINCE_SHORT_NAMES:
         if name.startswith(province):
             return len(province) + (1 if name.startswith(("省", "市"), len(province)) else 0)
-    town = _TOWN_FRONT.match(name)
-    return town.end() if town else 0
+    town = township_name_at(name)
+    if town:
+        return town
+    village = _VILLAGE_FRONT.match(name)
+    return village.end() if village else 0
 
 
 def _without_place_chain(name: str, places: tuple[str, ...]) -> str:

@@ -7,6 +7,9 @@ pages' labels: the name reader's answer right 296 → 315 of 563, wrong 74 → 6
   places, as 该县 was.
 * An opening verb of building is read off (开发, 合作开发, 开始 beside 建设, 新建…), and so is a place's where it is built
   ("宜都建设某项目"), but not the first characters of a division's name ("建始县…", "新建区…").
+* A town in a chain of places before a name is one of the township table's names (`places.township_name_at`, session
+  65's review), no longer any word ending in 镇/乡/街道 ("天水曲溪城乡供水工程" keeps its 天水); a village stays a word ending
+  in 村.
 * A part after the whole name ("…工程主体工程", "…项目桩基工程") and a class of works before it ("省重点工程某中心") are
   no part of the name; a figure before 投资项目 and 又一 or 更多 before a head are a category's words, no name.
 
@@ -60,6 +63,15 @@ def test_a_verb_of_building_before_the_name(title: str, project: str) -> None:
     ("英德又一大项目开工", None),
 ])
 def test_a_part_after_or_a_class_before_the_name(title: str, project: str | None) -> None:
+    assert project_reading(title, "") == project
+
+
+@pytest.mark.parametrize("title, project", [
+    # a town of a place chain is one of the township table's (崖子镇), not words ending in 乡 (城乡)
+    ("乳山市崖子镇北寨村晨昀粮油厂投产", "北寨村晨昀粮油厂"),
+    ("天水曲溪城乡供水工程进展顺利 总投资21.03亿元", "天水曲溪城乡供水工程"),
+])
+def test_a_towns_name_in_a_place_chain(title: str, project: str) -> None:
     assert project_reading(title, "") == project
 
 
