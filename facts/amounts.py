@@ -416,6 +416,15 @@ _OLD_FIGURE = r"[\d.,]+(?:万亿|亿|万)?(?:美元|欧元|港元|元)?"  # as _
 _REVISED_TO = re.compile(r"^(?:美元|欧元|港元|元)?" + _REVISE + r"(?:人民币)?约?\s*[\d一二三四五六七八九十]")
 _REVISED_BETWEEN = re.compile(_REVISED_FROM.pattern + _OLD_FIGURE + _REVISE + r"(?:人民币)?约?")
 _REVISED_BY = re.compile(_REVISED_FROM.pattern + _OLD_FIGURE + _REVISE_VERB + r"了?")  # the difference
+# (session 66) Works counted right before their total ("3个总投资…的合作协议", "10家企业、总投资…的项目"; not one, not an
+# ordinal; not 一批, which an older gold reads as one project's figure: "一批总投资130亿元的外资项目即将落地") and the
+# works or agreements it sums after the figure; a clause counting kinds listed with 等 right before it.
+_COUNTED_RIGHT_BEFORE = re.compile(r"(?:(?:(?<![\d第.])(?:[2-9]|\d{2,})|(?<![第一二三四五六七八九十两])[两二三四五六七八九十百]+)"
+                                   r"(?:多|余)?(?:个|项|家(?:企业|公司)?、?))\s*$")
+_COUNT_REACH = 12  # characters before the total the count is looked for in
+_BATCH_AFTER = re.compile(r"\s*的[^，。；,;\d]{0,12}?(?:项目|协议|工程)")
+_KINDS_COUNTED = re.compile(r"(?:(?<![\d第.])(?:[2-9]|\d{2,})|(?<![第一二三四五六七八九十两])[两二三四五六七八九十百]+)(?:多|余)?个"
+                            r"[^，。；,;]{0,24}?等[^，。；,;]{0,8}?项目[，,]\s*$")
 # The story's own work as its clause's subject ("…申建，项目计划总投资约5亿元", "该工程预计总投资…"): its total, whatever
 # span the clause before tells (not "2024年，某市水利工程计划总投资80亿元": a class of works, a year's list).
 _THIS_WORKS_TOTAL = re.compile(r"\s*(?:该|此|这个|这一)?(?:项目|工程)(?:计划|预计|规划|设计|拟)?总投资(?:额)?$")
@@ -905,6 +914,14 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             or (count_from < own_start and bool(_ROUNDUP.search(text, count_from, own_start)
                                                 or invest.group().startswith("签约") and bool(_PROJECTS_SIGNED.search(text, count_from, own_start))
                                                 and not _TECH_DEAL.search(text, count_from, own_start)))
+        # (session 66) The works counted right before their total, in its own clause ("签订3个总投资7亿元的合作协议", "10家企业、
+        # 总投资15.5亿美元的项目"), or the clause before it counting kinds listed with 等 ("签下8个风力发电、光伏发电等新能源产业
+        # 项目，总投资达70亿元"): a batch's total.
+        if not is_roundup and _TOTAL.search(invest.group()) and (
+                _COUNTED_RIGHT_BEFORE.search(text, max(clause_start, invest.start() - _COUNT_REACH), invest.start())
+                and _BATCH_AFTER.match(text, match.end())
+                or _KINDS_COUNTED.search(text, max(0, invest.start() - _REACH), invest.start())):
+            is_roundup = True
         # A total after three works or more named one by one, of a day's batch ("此次开工建设项目包括德帝机电项目、骏盛发五金电器
         # 项目、鸿安创科空调设备制造项目、盛加农牧食品加工项目，总投资近四亿元"): their batch's (session 52), not one work's phases
         # ("一期项目、二期项目") or parts ("项目主要建设内容包括引水工程、水库工程…", "该项目建设门诊楼项目、住院楼项目…":

@@ -55,7 +55,8 @@ _BOUNDARY = re.compile(
     # a national builder before the work it builds ("中铁四局大保高速…工程", "中国能建葛洲坝一公司海南万宁…项目")
     r"讯[）)]|[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}[日号]|(?<=开工|竣工|签约|投产|[）)]工)-(?=[\u4e00-\u9fff])|"
     r"(?:中铁|中建|中交|中冶|中国中铁|中国铁建|中国建筑|中国交建|中国能建|中国电建|中能建|中电建|葛洲坝)"
-    r"[\u4e00-\u9fff\d]{0,6}?(?:局|公司)(?:集团)?|"
+    # (its own works keep it: "中建三局总部大厦项目"; a company under a bureau is the builder too: "中建三局一公司": the review)
+    r"[\u4e00-\u9fff\d]{0,6}?(?:局(?:集团)?(?:[一二三四五六七八九十]{1,2}公司)?|公司)(?:集团)?(?!(?:集团)?(?:总部|办公|机关))|"
     r"共(?=[建同有计])|有(?!限)|[的在与对将把暨等了为是从向和到]"  # one-character clause words; 和 see _cut
 )
 # A firm's name as a boundary (above), read again without it where what is left names nothing: "某有限公司扩建项目" is
@@ -79,7 +80,8 @@ _ACTS_ANYWHERE = re.compile(
     r"|前往|赶赴|秘书长|列入|纳入"
     # (session 66) "省长某某率队赴某一体化项目", "资金用于某工程", "进一步简化…", "制定…", "吸引更多…", "加速冷链项目建设",
     # "庆祝大桥通车", "某网站助力高铁"
-    r"|率队|率团|赴|用于|进一步|制定|吸引|加速|庆祝|助力")  # (session 47: "秘书长张永海前往西宁火车站站改项目", "某二期项目列入省重点项目")
+    # (not 加速器, 助力车: names' words, the review's)
+    r"|率队|率团|赴|用于|进一步|制定|吸引|加速(?!器)|庆祝|助力(?!车|器|转向|泵)")
 # Ranking, category and batch words a category of projects is named with (read off a phrase's
 # front, with places and dates, before asking whether anything specific is left).
 _GENERIC_FRONT = re.compile(
@@ -159,7 +161,8 @@ _DESTINATION = re.compile(r"(?:落户|落地|入驻|入园|位于|落户于|落�
 
 # A verb that opens what is left after the cut builds the project, it is not in its name:
 # "共建重大石化项目" → 建 + 重大石化项目, "建设智能驾控产业创新研发项目".
-_LEADING_VERB = re.compile(r"^((合作|共同|投资|联合)?(?:建设|开发(?!区))|新建|扩建|续建|共建|打造|谋划|储备|开始|建)")
+_LEADING_VERB = re.compile(r"^((合作|共同|投资|联合)?(?:建设|开发(?!区|大道|大街|路|大厦|新区|园区))|新建|扩建|续建|共建|打造|谋划"
+                           r"|储备|开始|建)")  # (开发大道, 开发路: streets, the review's)
 # (session 66) …not where it opens a division's name: "建始县岩板河水库工程" opens with a county (建始县), not with 建; "新建区…"
 # with 南昌's district. ("开发区…" opens with a zone: its 开发 is excluded above.)
 
@@ -207,10 +210,26 @@ def _cut(phrase: str, firms: bool = True) -> str:
     if closed >= 0 and name.count("(") + name.count("（") < name.count(")") + name.count("）"):
         name = name[closed + 1:]  # "（记者李某)项目…": a bracket closed that opened before the phrase
     name = _OUR_FRONT.sub("", name)  # "我市殡仪馆项目": the paper's own place is no part of the name
-    verb = _LEADING_VERB.match(name) if len(name) > 4 else None
-    if verb is None or division_name_at(name) > verb.end():
-        return name
-    return name[verb.end():].lstrip("和及与、")
+    for _ in range(2):  # (two: "开始建设某厂" → 某厂, the review's)
+        verb = _LEADING_VERB.match(name) if len(name) > 4 else None
+        if verb is None or _a_division_there(name, verb.end()):
+            return name
+        name = name[verb.end():].lstrip("和及与、")
+    return name
+
+
+_DIVISION_SUFFIX = tuple("省市县区旗州盟")
+
+
+def _a_division_there(name: str, verb_end: int) -> bool:
+    """Whether ``name`` opens with a division's name longer than the verb at its front: a full name ("建水县", "新建区"),
+    or a short one jieba reads as a word there ("建水紫陶…", not "建/水上乐园", "建/宁波…")."""
+    length = division_name_at(name)
+    if length <= verb_end:
+        return False
+    if name[:length].endswith(_DIVISION_SUFFIX):
+        return not name.startswith(("域", "块", "间"), length) or not name.endswith("区", 0, length)  # 新建/区域性…
+    return not any(e == verb_end for _, _s, e in word_tokens(name))
 
 
 def _a_word_there(phrase: str, start: int, end: int) -> bool:
@@ -322,7 +341,13 @@ def find_project(title: str, body: str, place_names: tuple[str, ...] = (), focus
 # (session 66) A part of the work after its whole name: "某水库除险加固工程主体工程", "某小学项目桩基工程", "某污水处理厂全工程".
 _PART_AFTER = re.compile(r"(?:主体|桩基|土建|全)工程$")
 # A class of works before the work's own name: "省重点工程太原邮件处理中心" ("…项目" classes: _cut's inner loop).
-_CLASS_FRONT = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:重点|重大|民生)工程")
+# (not a name's own words after it: "国家重点工程实验室", "重大工程装备…", "重点工程建设指挥部": the review's)
+_CLASS_FRONT = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:重点|重大|民生)工程"
+                          r"(?!实验室|技术|装备|机械|建设|研究|设计|管理|指挥|咨询|勘察|学院|大学)")
+
+
+# (the review's) Words after 建设/开发 that make them a firm's, a school's or a building's name: "重庆建设工业集团", "湖北建设大厦"
+_NOT_WORK_AFTER_VERB = re.compile(r"大厦|大楼|大道|大街|路|街|工业|银行|职业|集团|学院|大学|投资|控股")
 
 
 def _tidied(name: str, places: tuple[str, ...]) -> str:
@@ -339,7 +364,9 @@ def _tidied(name: str, places: tuple[str, ...]) -> str:
     if place:
         verb = _LEADING_VERB.match(name[len(place):])  # (its ^ anchors at the string's start, not at pos)
         at = len(place) + verb.end() if verb else 0
-        rest = name[at:] if verb and division_name_at(name[len(place):]) <= verb.end() else ""
+        rest = name[at:] if verb and not _a_division_there(name[len(place):], verb.end()) \
+            and any(s == len(place) and e == at for _, s, e in word_tokens(name)) \
+            and not _NOT_WORK_AFTER_VERB.match(name, at) else ""
         if rest and _specific(rest, places):
             name = rest
     return name

@@ -10,6 +10,10 @@ pages' labels: the name reader's answer right 296 → 315 of 563, wrong 74 → 6
 * A town in a chain of places before a name is one of the township table's names (`places.township_name_at`, session
   65's review), no longer any word ending in 镇/乡/街道 ("天水曲溪城乡供水工程" keeps its 天水); a village stays a word ending
   in 村.
+* A total right after the works it counts, in its own clause ("签订3个总投资7亿元的合作协议", "10家企业、总投资…的项目"),
+  or after a clause counting kinds listed with 等 ("签下8个风力发电、光伏发电等新能源产业项目，总投资达70亿元"), is a
+  roundup's (seen amounts 335 → 337 of 404: two read as one project's before). 一批 before a total is left: the older
+  xwlb gold reads "一批总投资130亿元的外资项目" as one figure of a project.
 * A part after the whole name ("…工程主体工程", "…项目桩基工程") and a class of works before it ("省重点工程某中心") are
   no part of the name; a figure before 投资项目 and 又一 or 更多 before a head are a category's words, no name.
 
@@ -75,6 +79,24 @@ def test_a_towns_name_in_a_place_chain(title: str, project: str) -> None:
     assert project_reading(title, "") == project
 
 
+# (the code review's cases: each the old reading kept where the first version of the rules above broke it)
+@pytest.mark.parametrize("title, body, project", [
+    ("西安建筑科技大学新校区项目开工", "", "西安建筑科技大学新校区项目"),  # a place and 建… inside a name
+    ("重庆建设工业集团新厂区项目开工", "", "重庆建设工业集团新厂区项目"),
+    ("郑州开发大道改造工程开工", "", "郑州开发大道改造工程"),  # a street's 开发
+    ("某区科技企业加速器项目开工", "", "某区科技企业加速器项目"),  # 加速器, 助力车: names' words
+    ("某公司电动助力车生产线项目投产", "", "某公司电动助力车生产线项目"),
+    ("", "该县拟建水上乐园项目，总投资2亿元。", "水上乐园项目"),  # 建 before 水上: no 建水县
+    ("", "两地共建宁波某产业园项目，总投资5亿元。", "宁波某产业园项目"),
+    ("新建区域性物流中心项目开工", "", "区域性物流中心项目"),  # 新建/区域性: no 新建区
+    ("中建三局总部大厦项目开工", "", "中建三局总部大厦项目"),  # a builder's own works keep it
+    ("国家重点工程实验室大楼项目开工", "", "国家重点工程实验室大楼项目"),
+    ("开始建设某某污水处理厂", "", "某某污水处理厂"),  # two leading verbs
+])
+def test_the_reviews_project_names(title: str, body: str, project: str) -> None:
+    assert project_reading(title, body) == project
+
+
 def test_a_name_is_reported_beside_its_stage() -> None:
     assert extract_facts("中铁四局大保高速老营至板桥段改线工程开工", "").project == "大保高速老营至板桥段改线工程"
 
@@ -84,3 +106,17 @@ def test_a_name_is_reported_beside_its_stage() -> None:
 ])
 def test_a_divisions_name_at_the_front(text: str, length: int) -> None:
     assert division_name_at(text) == length
+
+
+@pytest.mark.parametrize("body, amount, kind", [
+    ("某县在签约仪式上签订3个总投资7亿元的合作协议。", 7e8, "roundup"),
+    ("昨天，由德国某公司、韩国某公司以及上海某集团等10家企业、总投资15.5亿美元的项目签约入驻。", 1.55e9, "roundup"),
+    ("我市一举签下8个风力发电、光伏发电等新能源产业项目，总投资达70亿元。", 7e9, "roundup"),
+    # …one work, an ordinal, and 一批 (an older gold's one project) stay a project's
+    ("该项目总投资5亿元的一期工程开工。", 5e8, "project"),
+    ("第3个总投资5亿元的项目开工。", 5e8, "project"),
+    ("日前，一批总投资9.5亿元的新项目在开发区动土开工。", 9.5e8, "project"),
+])
+def test_a_total_after_its_works_counted(body: str, amount: float, kind: str) -> None:
+    facts = extract_facts("", body)
+    assert (facts.amount, facts.kind) == (amount, kind)
