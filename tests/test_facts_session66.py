@@ -14,6 +14,9 @@ pages' labels: the name reader's answer right 296 → 315 of 563, wrong 74 → 6
   or after a clause counting kinds listed with 等 ("签下8个风力发电、光伏发电等新能源产业项目，总投资达70亿元"), is a
   roundup's (seen amounts 335 → 337 of 404: two read as one project's before). 一批 before a total is left: the older
   xwlb gold reads "一批总投资130亿元的外资项目" as one figure of a project.
+* A signing whose sentence puts money in ("签约，首期计划投入人民币16亿元") is a project's deal though it writes neither 项目
+  nor 投资; a visit to a named work's site ("考察纺织产业基地项目选址情况") is talks (洽谈), as 考察项目选址 was (n44–n45,
+  read as seen at the session's end: stage 910 → 912 of 1,089 with them).
 * A part after the whole name ("…工程主体工程", "…项目桩基工程") and a class of works before it ("省重点工程某中心") are
   no part of the name; a figure before 投资项目 and 又一 or 更多 before a head are a category's words, no name.
 
@@ -120,3 +123,14 @@ def test_a_divisions_name_at_the_front(text: str, length: int) -> None:
 def test_a_total_after_its_works_counted(body: str, amount: float, kind: str) -> None:
     facts = extract_facts("", body)
     assert (facts.amount, facts.kind) == (amount, kind)
+
+
+@pytest.mark.parametrize("body, stage", [
+    # money put in makes a signing a project's deal (no 项目 or 投资 written in its sentence)
+    ("今日下午，某集团与某县政府在某大饭店签约，首期计划投入人民币16亿元，打造一个生态旅游度假区。", "签约"),
+    ("某县与某市签约，双方将在教育、医疗领域加强交流。", None),  # places' cooperation, no money: no project
+    # a visit to a named work's site
+    ("8月18日，某集团董事长带队到某县考察纺织产业基地项目选址情况，计划投资100亿元新建纺织产业园。", "洽谈"),
+])
+def test_a_signing_with_money_put_in_and_a_site_visit(body: str, stage: str | None) -> None:
+    assert extract_facts("", body).stage == stage
