@@ -483,8 +483,9 @@ _FINANCE_DEAL = re.compile(r"银农|银企|银政|政银|银担|授信|信贷|�
 _INVESTMENT_CUE = re.compile(r"投资协议|总投资|投资总额|投资建设|投资额|投资金额|落户|入驻|产业项目|项目投资")
 _INVESTMENT_DEAL = re.compile(_WORKS_DEAL.pattern + r"|合作协议|框架协议")  # a work's deal, or a cooperation's
 _PROJECT_DEAL = re.compile(r"项目|投资|合作|框架|合资|独资|建设|落户|仪式|引进|招商|工程|厂|基地|园区|产业"
+                           r"|引资"  # (session 62) "当场签约4个，引资1亿元": capital drawn in, the deals projects'
                            # (session 66) money put in ("某集团与某县政府签约，首期计划投入人民币16亿元，打造…度假区")
-                           r"|引资|投入[^，。；,;]{0,8}?[\d一二三四五六七八九十]+(?:\.\d+)?[万亿]")  # (session 62) "当场签约4个，引资1亿元": capital drawn in, the deals projects'
+                           r"|投入[^，。；,;]{0,8}?[\d一二三四五六七八九十]+(?:\.\d+)?[万亿]")
 
 _SIGNING = ("签约", "签订", "签定", "签署", "签下", "订立")  # 签定: an older spelling of 签订
 # Two places agreeing to cooperate (session 32): their governments joined by 与 before the signing, or "两地"; with no firm
