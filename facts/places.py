@@ -2586,7 +2586,7 @@ def township_name_at(text: str) -> int:
     return next((k for k in range(min(len(text), _LONGEST_NAME), 2, -1) if text[:k] in full), 0)
 
 
-_LONGEST_NAME = 12  # a division's name is read up to this many characters (克孜勒苏柯尔克孜自治州 has 11)
+_LONGEST_NAME = 12  # a division's or a township's name is read up to this many characters (克孜勒苏柯尔克孜自治州 has 11)
 
 
 def former_county_in_city(written: str) -> str:
