@@ -419,12 +419,11 @@ _REVISED_BY = re.compile(_REVISED_FROM.pattern + _OLD_FIGURE + _REVISE_VERB + r"
 # (session 66) Works counted right before their total ("3个总投资…的合作协议", "10家企业、总投资…的项目"; not one, not an
 # ordinal; not 一批, which an older gold reads as one project's figure: "一批总投资130亿元的外资项目即将落地") and the
 # works or agreements it sums after the figure; a clause counting kinds listed with 等 right before it.
-_COUNTED_RIGHT_BEFORE = re.compile(r"(?:(?:(?<![\d第.])(?:[2-9]|\d{2,})|(?<![第一二三四五六七八九十两])[两二三四五六七八九十百]+)"
-                                   r"(?:多|余)?(?:个|项|家(?:企业|公司)?、?))\s*$")
+_MANY = r"(?:(?<![\d第.])(?:[2-9]|\d{2,})|(?<![第一二三四五六七八九十两])[两二三四五六七八九十百]+)(?:多|余)?"  # two or more
+_COUNTED_RIGHT_BEFORE = re.compile(_MANY + r"(?:个|项|家(?:企业|公司)?、?)\s*$")
 _COUNT_REACH = 12  # characters before the total the count is looked for in
 _BATCH_AFTER = re.compile(r"\s*的[^，。；,;\d]{0,12}?(?:项目|协议|工程)")
-_KINDS_COUNTED = re.compile(r"(?:(?<![\d第.])(?:[2-9]|\d{2,})|(?<![第一二三四五六七八九十两])[两二三四五六七八九十百]+)(?:多|余)?个"
-                            r"[^，。；,;]{0,24}?等[^，。；,;]{0,8}?项目[，,]\s*$")
+_KINDS_COUNTED = re.compile(_MANY + r"个[^，。；,;]{0,24}?等[^，。；,;]{0,8}?项目[，,]\s*$")
 # The story's own work as its clause's subject ("…申建，项目计划总投资约5亿元", "该工程预计总投资…"): its total, whatever
 # span the clause before tells (not "2024年，某市水利工程计划总投资80亿元": a class of works, a year's list).
 _THIS_WORKS_TOTAL = re.compile(r"\s*(?:该|此|这个|这一)?(?:项目|工程)(?:计划|预计|规划|设计|拟)?总投资(?:额)?$")

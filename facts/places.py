@@ -2577,13 +2577,18 @@ def division_name_at(text: str) -> int:
     """The length of the longest division's name (full or short, ``建始县``, ``建始``) ``text`` opens with, or 0: a
     project name's opening verb (``建…``) is no verb there (facts.project)."""
     names = _table().names
-    return next((k for k in range(min(len(text), _LONGEST_NAME), 1, -1) if _mainland(names.get(text[:k], set()))), 0)
+    return _longest_name_at(text, lambda name: bool(_mainland(names.get(name, set()))), shortest=2)
 
 
 def township_name_at(text: str) -> int:
     """The length of the longest township's full name (``崖子镇``, ``玉屏街道``) ``text`` opens with, or 0."""
     full = _townships().full
-    return next((k for k in range(min(len(text), _LONGEST_NAME), 2, -1) if text[:k] in full), 0)
+    return _longest_name_at(text, full.__contains__, shortest=3)  # (the table keeps full names of 3 characters up)
+
+
+def _longest_name_at(text: str, known: Callable[[str], bool], shortest: int) -> int:
+    """The length of the longest ``known`` name of at least ``shortest`` characters ``text`` opens with, or 0."""
+    return next((k for k in range(min(len(text), _LONGEST_NAME), shortest - 1, -1) if known(text[:k])), 0)
 
 
 _LONGEST_NAME = 12  # a division's or a township's name is read up to this many characters (克孜勒苏柯尔克孜自治州 has 11)

@@ -365,8 +365,7 @@ def _tidied(name: str, places: tuple[str, ...]) -> str:
         verb = _LEADING_VERB.match(name[len(place):])  # (its ^ anchors at the string's start, not at pos)
         at = len(place) + verb.end() if verb else 0
         rest = name[at:] if verb and not _a_division_there(name[len(place):], verb.end()) \
-            and any(s == len(place) and e == at for _, s, e in word_tokens(name)) \
-            and not _NOT_WORK_AFTER_VERB.match(name, at) else ""
+            and _a_word_there(name, len(place), at) and not _NOT_WORK_AFTER_VERB.match(name, at) else ""
         if rest and _specific(rest, places):
             name = rest
     return name
