@@ -245,8 +245,10 @@ __all__ = [
 #: inside a division's or a firm's, a school's or a street's name kept: 建水, 西安建筑科技大学, 开发大道; 加速器, 助力车;
 #: 重点工程实验室; a builder's own works; two leading verbs); a total right after its works counted (签订3个总投资…的合作
 #: 协议, 10家企业、总投资…的项目) or after a clause counting kinds listed with 等 a roundup's; 119: money put in (投入…亿)
-#: makes a signing's sentence a project's deal; 考察…项目选址 a visit's talks.)
-FACTS_VERSION = 119
+#: makes a signing's sentence a project's deal; 考察…项目选址 a visit's talks; 120: a word that would end what stands before a
+#: project's name is no end where its last character opens one of jieba's words of the name (图们市集中供热…项目,
+#: 辛集中国国际皮革城项目).)
+FACTS_VERSION = 120
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

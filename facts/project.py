@@ -34,7 +34,7 @@ _ENDS_IN_HEAD = re.compile(_HEAD + "$")
 # ("饲料厂建设项目" is a name), nor are 和/及 ("生猪养殖及饲料厂建设项目").
 _BOUNDARY = re.compile(
     r"签约|签[订定]|签署|开工|动工|开建|投产|竣工|落户|落地|推进|启动|实施|举行|举办|召开|引进|宣布|出席|参加|包括|"
-    r"涉及|涵盖|分别是|分别为|作为|成为|其中|此次|本次|这次|总投资|投资|计划|集中|还有|以及|上马|抓住机遇上|"
+    r"涉及|涵盖|分别是|分别为|作为|成为|其中|此次|本次|这次|总投资|投资|计划|集中(?!供[热暖气水])|还有|以及|上马|抓住机遇上|"
     r"见证|观摩|考察|调研|视察|来到|走进|聚焦|围绕|加快|推动|确保|支持|批复|核准|审批|开展|"
     r"根据(?!地)|按照|依据|昨日|今日|近日|日前|昨天|今天|前天|[该此这]家?(?:企业|公司|集团)|[（(]记者[^）)]{0,20}[）)]|本报讯|关于|决定|打造|周年|拟建于|建于|位于|拟|建成|该[县市区镇省乡村]|当地|规划|"
     r"兴建|创建|兴办|一家|一座|一个|一条|一所|——+|"  # "———": an apposition follows
@@ -191,7 +191,11 @@ def _cut(phrase: str, firms: bool = True) -> str:
             continue  # "生猪养殖和饲料加工项目": one name; "A项目和B项目": two
         if word in ("计划", "投资") and _ENDS_IN_HEAD.fullmatch(phrase, match.end()):
             continue  # "投资项目", "计划项目" are no name, the generic check says so
+        if 2 <= len(word) <= 3 and _CJK_WORD.fullmatch(word) and _across_words(phrase, match.start(), match.end()):
+            continue  # (session 67) "辛集/中国": read across two words
         last = match.end()
+        if 2 <= len(word) <= 3 and _CJK_WORD.fullmatch(word):
+            last = _word_end(phrase, match.start(), last)  # (session 67) "今天上午某厂": the whole word before the name
     name = phrase[last:]
     if name.count("“") > name.count("”"):
         return ""  # "牢固树立“项目为王”理念": a quotation opens, no name
@@ -219,6 +223,20 @@ def _cut(phrase: str, firms: bool = True) -> str:
 
 
 _DIVISION_SUFFIX = tuple("省市县区旗州盟")
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _across_words(phrase: str, start: int, end: int) -> bool:
+    """Whether jieba reads ``phrase[start:end]`` across two of its words, the end of one and the start of the next
+    ("辛集中国国际皮革城项目": 辛集/中国, no 集中): the characters are no word of the phrase, so no boundary."""
+    tokens = word_tokens(phrase)
+    return any(s < start < e for _, s, e in tokens) and any(s < end < e for _, s, e in tokens)
+
+
+def _word_end(phrase: str, start: int, end: int) -> int:
+    """Where the word jieba reads from ``start`` ends, when it runs past ``end``: a boundary word opening a longer word
+    ("今天上午", "开工典礼", "规划局", "当地人") ends the name's front with the whole word, not inside it ("上午某厂")."""
+    return max([end] + [e for _, s, e in word_tokens(phrase) if s == start and e > end])
 
 
 def _a_division_there(name: str, verb_end: int) -> bool:
