@@ -247,8 +247,9 @@ __all__ = [
 #: 协议, 10家企业、总投资…的项目) or after a clause counting kinds listed with 等 a roundup's; 119: money put in (投入…亿)
 #: makes a signing's sentence a project's deal; 考察…项目选址 a visit's talks; 120: a word that would end what stands before a
 #: project's name is no end where its last character opens one of jieba's words of the name (图们市集中供热…项目,
-#: 辛集中国国际皮革城项目).)
-FACTS_VERSION = 120
+#: 辛集中国国际皮革城项目); 121: a kiln's rate (5000t/d) inside a project's name, 新上 read off its front, a ceremony's
+#: venue (分会场) before it.)
+FACTS_VERSION = 121
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

@@ -26,9 +26,9 @@ __all__ = ["find_project"]
 # A candidate: CJK/Latin/digits and the punctuation names use, ending in a head noun, at most 40
 # characters (names are rarely longer; a longer run is a clause without commas). Greedy, so a name
 # whose words hold a head already ends at its own ("县造纸厂一期工程", "机场二期扩建航站区工程").
-_PHRASE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9（）()·\-—“”\"±]|(?<=\d)[,.×＊*](?=\d)|(?<=[吨万千])[/／](?=年))" + "{1,40}"
+_PHRASE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9（）()·\-—“”\"±]|(?<=\d)[,.×＊*](?=\d)|(?<=[吨万千])[/／](?=年)|(?<=\d[tT])[/／](?=[dDhHaA]))" + "{1,40}"
                      + _HEAD)  # (a number's comma or point, "140万吨/年乙烯", is in the name: "6.25米捣固焦化…"; so are units
-                     # times their size, "2×66万千瓦燃煤发电项目")
+                     # times their size, "2×66万千瓦燃煤发电项目", and a kiln's or boiler's rate, "5000t/d", "260t/h")
 _ENDS_IN_HEAD = re.compile(_HEAD + "$")
 # Words that end whatever stands before a name (the last one in the phrase wins). 建设 is not one
 # ("饲料厂建设项目" is a name), nor are 和/及 ("生猪养殖及饲料厂建设项目").
@@ -49,7 +49,7 @@ _BOUNDARY = re.compile(
     # it names otherwise, "国网宿迁供电公司电力调度大楼项目")
     r"(?:有限(?:责任)?|集团)公司(?!$|主体|二期|三期|一期)"
     r"|公司(?=[\u4e00-\u9fff]{0,3}[\d０-９]|[\u4e00-\u9fff]{1,3}(?:[省县]|(?<!城)市|(?<![厂园校院片社营景])区))|"
-    r"承建|总承包|荣获|获评|"
+    r"承建|总承包|荣获|获评|[主分]会场|"  # (session 67) a ceremony's venue: "荷塘区分会场湖南某…项目开工仪式"
     # (session 66) a dateline's or a wire's close ("（水业中国网上海工作站8月1日讯）", "8月1日讯"), a day ("自7月21日某县…工程"),
     # a dash after a headline's event and before the name ("重大项目集中开(竣)工-某项目"; not a route's, "膏田-美沙…工程"),
     # a national builder before the work it builds ("中铁四局大保高速…工程", "中国能建葛洲坝一公司海南万宁…项目")
@@ -162,7 +162,7 @@ _DESTINATION = re.compile(r"(?:落户|落地|入驻|入园|位于|落户于|落�
 # A verb that opens what is left after the cut builds the project, it is not in its name:
 # "共建重大石化项目" → 建 + 重大石化项目, "建设智能驾控产业创新研发项目".
 _LEADING_VERB = re.compile(r"^((合作|共同|投资|联合)?(?:建设|开发(?!区|大道|大街|路|大厦|新区|园区))|新建|扩建|续建|共建|打造|谋划"
-                           r"|储备|开始|建)")  # (开发大道, 开发路: streets, the review's)
+                           r"|储备|开始|新上(?!海)|建)")  # (开发大道, 开发路: streets, the review's; 新上, to start a new one)
 # (session 66) …not where it opens a division's name: "建始县岩板河水库工程" opens with a county (建始县), not with 建; "新建区…"
 # with 南昌's district. ("开发区…" opens with a zone: its 开发 is excluded above.)
 

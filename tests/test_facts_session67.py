@@ -5,6 +5,9 @@ before 供热, 供暖, 供气 or 供水 is a utility's kind ("图们市集中供
 that is no part of the name ("今天上午") still ends what is before it, and so does a one-character word inside a verb
 ("拟建").
 
+The same pages showed a kiln's rate cut a name ("5000t/d" read as "d…"), 新上 (to start a new one) kept before a name and
+a ceremony's venue (荷塘区分会场) read as its front: mended (seen 318 → 320).
+
 The stories here are written for the tests.
 """
 from __future__ import annotations
@@ -38,3 +41,16 @@ def test_a_boundary_word_running_into_the_names_first_word_is_no_boundary(title:
 ])
 def test_a_boundary_word_of_its_own_still_ends_what_is_before_the_name(title: str, body: str, project: str) -> None:
     assert project_reading(title, body) == project
+
+
+@pytest.mark.parametrize("body, project", [
+    # a kiln's or a boiler's rate in its name: "5000t/d", "260t/h" are its words, as "30万吨/年" was
+    ("临湘海螺5000t/d熟料生产线点火。", "临湘海螺5000t/d熟料生产线"),
+    # 新上 (to start a new one) opens no name, 新上海 does
+    ("某公司今年又投资2亿元新上中成药深加工项目。", "中成药深加工项目"),
+    ("新上海国际博览中心项目总投资5亿元，日前开工。", "新上海国际博览中心项目"),
+    # a ceremony's venue (主会场, 分会场) ends what is before the name
+    ("荷塘区分会场湖南某某新型建材制造基地项目开工仪式顺利举行。", "湖南某某新型建材制造基地项目"),
+])
+def test_a_names_rate_a_new_starts_verb_and_a_ceremonys_venue(body: str, project: str) -> None:
+    assert project_reading("", body) == project
