@@ -350,10 +350,26 @@ def find_project(title: str, body: str, place_names: tuple[str, ...] = (), focus
                     own = _cut(match.group()[:end], firms=False)
                     firms_own = own if _specific(own, places) else None
                 if _specific(name, places):
+                    name += _centre_of(text, match.start() + end) if name.endswith("中心") else ""
                     return _without_place_chain(_tidied(name, places), places)
                 if _a_class(name):
                     class_from = end - len(name)
     return _without_place_chain(firms_own, places) if firms_own else None
+
+
+# (session 67) What a 中心 head is the centre of, right after it: "城郊镇新建中心幼儿园", "新客运中心站", "苔菉国家中心渔港" (the
+# phrase ends at its last head, and these are no heads: they name where events are held as often as what is built).
+_CENTRE_OF = re.compile(r"(?:幼儿园|小学|中学|学校|医院|卫生院|站(?![在起出稳上到着了好])|渔港|馆|大楼)")
+
+
+def _centre_of(text: str, at: int) -> str:
+    """The kind of place a name ending in 中心 at ``text[at]`` is the centre of, when one follows as a word of its own
+    ("中心/站", not "中心/站在")."""
+    more = _CENTRE_OF.match(text, at)
+    if more is None:
+        return ""
+    window = text[at - 2:more.end() + 2]
+    return more.group() if any(2 + len(more.group()) == end for _, _s, end in word_tokens(window)) else ""
 
 
 # (session 66) A part of the work after its whole name: "某水库除险加固工程主体工程", "某小学项目桩基工程", "某污水处理厂全工程".

@@ -6,7 +6,8 @@ that is no part of the name ("今天上午") still ends what is before it, and s
 ("拟建").
 
 The same pages showed a kiln's rate cut a name ("5000t/d" read as "d…"), 新上 (to start a new one) kept before a name and
-a ceremony's venue (荷塘区分会场) read as its front: mended (seen 318 → 320).
+a ceremony's venue (荷塘区分会场) read as its front: mended (seen 318 → 320); and a name ending at a 中心 head lost what it is
+the centre of ("城郊镇新建中心幼儿园", "新客运中心站"): kept (seen 320 → 323).
 
 The stories here are written for the tests.
 """
@@ -53,4 +54,17 @@ def test_a_boundary_word_of_its_own_still_ends_what_is_before_the_name(title: st
     ("荷塘区分会场湖南某某新型建材制造基地项目开工仪式顺利举行。", "湖南某某新型建材制造基地项目"),
 ])
 def test_a_names_rate_a_new_starts_verb_and_a_ceremonys_venue(body: str, project: str) -> None:
+    assert project_reading("", body) == project
+
+
+@pytest.mark.parametrize("body, project", [
+    # what a 中心 is the centre of, right after it, is in the name (no head of its own)
+    ("城郊镇新建中心幼儿园总投资800万元，日前竣工。", "城郊镇新建中心幼儿园"),
+    ("青白江区新客运中心站建成投用，总投资2亿元。", "青白江区新客运中心站"),
+    ("苔菉国家中心渔港项目一期日前开工。", "苔菉国家中心渔港项目"),
+    # …not a verb after it ("站起来", "站在")
+    ("某县应急指挥中心站起来了，总投资2亿元。", "某县应急指挥中心"),
+    ("某某物流中心站在新起点上，总投资5亿元。", "某某物流中心"),
+])
+def test_what_a_centre_is_the_centre_of_is_in_its_name(body: str, project: str) -> None:
     assert project_reading("", body) == project
