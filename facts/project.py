@@ -19,7 +19,7 @@ from .text import WORK_HEAD, story_paragraphs
 
 # The kinds a project's name ends in: the works the extractor reads everywhere. (码头, 景区, 度假区 were tried in session
 # 45: they named where an event was held more often than a project, "在千岛湖度假区…", "朝天门码头".)
-_HEAD = WORK_HEAD
+_HEAD = "(?:" + WORK_HEAD + "|风电场)"  # (session 67) a wind farm is named so ("平鲁大山台风电场"): a head of names only
 
 __all__ = ["find_project"]
 

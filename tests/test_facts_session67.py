@@ -68,3 +68,8 @@ def test_a_names_rate_a_new_starts_verb_and_a_ceremonys_venue(body: str, project
 ])
 def test_what_a_centre_is_the_centre_of_is_in_its_name(body: str, project: str) -> None:
     assert project_reading("", body) == project
+
+
+def test_a_wind_farm_is_named_by_its_head() -> None:
+    # 风电场 heads a name as 电站 does (a head of names only: the stage and amount rules read their own works)
+    assert project_reading("", "好消息！平鲁大山台风电场日前并网发电，总投资4亿元。") == "平鲁大山台风电场"
