@@ -19,7 +19,7 @@ from .text import WORK_HEAD, story_paragraphs
 
 # The kinds a project's name ends in: the works the extractor reads everywhere. (码头, 景区, 度假区 were tried in session
 # 45: they named where an event was held more often than a project, "在千岛湖度假区…", "朝天门码头".)
-_HEAD = "(?:" + WORK_HEAD + "|风电场)"  # (session 67) a wind farm is named so ("平鲁大山台风电场"): a head of names only
+_HEAD = WORK_HEAD
 
 __all__ = ["find_project"]
 
@@ -49,7 +49,8 @@ _BOUNDARY = re.compile(
     # it names otherwise, "国网宿迁供电公司电力调度大楼项目")
     r"(?:有限(?:责任)?|集团)公司(?!$|主体|二期|三期|一期)"
     r"|公司(?=[\u4e00-\u9fff]{0,3}[\d０-９]|[\u4e00-\u9fff]{1,3}(?:[省县]|(?<!城)市|(?<![厂园校院片社营景])区))|"
-    r"承建|总承包|荣获|获评|[主分]会场|"  # (session 67) a ceremony's venue: "荷塘区分会场湖南某…项目开工仪式"
+    r"承建|总承包|荣获|获评|(?<!会)[主分]会场(?!建设|项目|改造|配套|场馆|体育|工程)|"  # (session 67) a ceremony's venue:
+    # "荷塘区分会场湖南某…项目开工仪式"; not a games' or a fair's own venue being built ("省运会主会场建设项目": the review)
     # (session 66) a dateline's or a wire's close ("（水业中国网上海工作站8月1日讯）", "8月1日讯"), a day ("自7月21日某县…工程"),
     # a dash after a headline's event and before the name ("重大项目集中开(竣)工-某项目"; not a route's, "膏田-美沙…工程"),
     # a national builder before the work it builds ("中铁四局大保高速…工程", "中国能建葛洲坝一公司海南万宁…项目")
@@ -162,7 +163,8 @@ _DESTINATION = re.compile(r"(?:落户|落地|入驻|入园|位于|落户于|落�
 # A verb that opens what is left after the cut builds the project, it is not in its name:
 # "共建重大石化项目" → 建 + 重大石化项目, "建设智能驾控产业创新研发项目".
 _LEADING_VERB = re.compile(r"^((合作|共同|投资|联合)?(?:建设|开发(?!区|大道|大街|路|大厦|新区|园区))|新建|扩建|续建|共建|打造|谋划"
-                           r"|储备|开始|新上(?!海)|建)")  # (开发大道, 开发路: streets, the review's; 新上, to start a new one)
+                           r"|储备|开始|新上(?!海|城|街)|建)")  # (开发大道, 开发路: streets, the review's; 新上, to start a new
+                           # one, not 新上海, nor 新 before 上城区, 上街…: session 67's review)
 # (session 66) …not where it opens a division's name: "建始县岩板河水库工程" opens with a county (建始县), not with 建; "新建区…"
 # with 南昌's district. ("开发区…" opens with a zone: its 开发 is excluded above.)
 
@@ -358,8 +360,9 @@ def find_project(title: str, body: str, place_names: tuple[str, ...] = (), focus
 
 
 # (session 67) What a 中心 head is the centre of, right after it: "城郊镇新建中心幼儿园", "新客运中心站", "苔菉国家中心渔港" (the
-# phrase ends at its last head, and these are no heads: they name where events are held as often as what is built).
-_CENTRE_OF = re.compile(r"(?:幼儿园|小学|中学|学校|医院|卫生院|站(?![在起出稳上到着了好])|渔港|馆|大楼)")
+# phrase ends at its last head, and these are no heads: they name where events are held as often as what is built). Not
+# 医院: "急救中心医院联络点", "医疗中心医院管理团队" are the centre's and a hospital's (the review); nor "中心站前广场".
+_CENTRE_OF = re.compile(r"(?:幼儿园|小学|中学|学校|站(?![在起出稳上到着了好前])|渔港|馆|大楼)")
 
 
 def _centre_of(text: str, at: int) -> str:

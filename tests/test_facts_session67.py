@@ -7,7 +7,10 @@ that is no part of the name ("今天上午") still ends what is before it, and s
 
 The same pages showed a kiln's rate cut a name ("5000t/d" read as "d…"), 新上 (to start a new one) kept before a name and
 a ceremony's venue (荷塘区分会场) read as its front: mended (seen 318 → 320); and a name ending at a 中心 head lost what it is
-the centre of ("城郊镇新建中心幼儿园", "新客运中心站"): kept (seen 320 → 323).
+the centre of ("城郊镇新建中心幼儿园", "新客运中心站"): kept (seen 320 → 323). A code review (a helper, 180 made-up sentences
+with answers written before running, old code against new) found 13 read worse at first: the event's own venue being
+built ("省运会主会场建设项目"), 新 before 上城区, a hospital or a square after 中心, and 风电场 read as a head (the phrase ran on
+past an earlier project to a wind farm named after it: dropped); mended, 132 of 180 right against the old code's 89.
 
 The stories here are written for the tests.
 """
@@ -52,6 +55,9 @@ def test_a_boundary_word_of_its_own_still_ends_what_is_before_the_name(title: st
     ("新上海国际博览中心项目总投资5亿元，日前开工。", "新上海国际博览中心项目"),
     # a ceremony's venue (主会场, 分会场) ends what is before the name
     ("荷塘区分会场湖南某某新型建材制造基地项目开工仪式顺利举行。", "湖南某某新型建材制造基地项目"),
+    # …but not a games' or a fair's own venue being built, nor 新 before a district starting with 上 (the code review)
+    ("第十九届省运会主会场建设项目日前开工，总投资12亿元。", "第十九届省运会主会场建设项目"),
+    ("新上城区污水处理厂项目日前开工，总投资3亿元。", "新上城区污水处理厂项目"),
 ])
 def test_a_names_rate_a_new_starts_verb_and_a_ceremonys_venue(body: str, project: str) -> None:
     assert project_reading("", body) == project
@@ -65,11 +71,10 @@ def test_a_names_rate_a_new_starts_verb_and_a_ceremonys_venue(body: str, project
     # …not a verb after it ("站起来", "站在")
     ("某县应急指挥中心站起来了，总投资2亿元。", "某县应急指挥中心"),
     ("某某物流中心站在新起点上，总投资5亿元。", "某某物流中心"),
+    # …nor what jieba joins to 中心 that is another thing (the code review): a square before the station, a hospital's team
+    ("县急救指挥中心站前广场改造完成，总投资500万元。", "县急救指挥中心"),
+    ("国家区域医疗中心医院管理团队入驻，总投资5亿元。", "国家区域医疗中心"),
 ])
 def test_what_a_centre_is_the_centre_of_is_in_its_name(body: str, project: str) -> None:
     assert project_reading("", body) == project
 
-
-def test_a_wind_farm_is_named_by_its_head() -> None:
-    # 风电场 heads a name as 电站 does (a head of names only: the stage and amount rules read their own works)
-    assert project_reading("", "好消息！平鲁大山台风电场日前并网发电，总投资4亿元。") == "平鲁大山台风电场"
