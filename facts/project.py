@@ -214,6 +214,8 @@ def _cut(phrase: str, firms: bool = True) -> str:
         name = name[inner + 2:]
         inner = name.find("项目")
     name = name.lstrip("和及与、")
+    if name.startswith("“") and name.endswith("”") and name.count("“") == 1:
+        name = name[1:-1]  # (session 67) a name quoted whole: _quote_closed
     name = _unbracketed(name)
     closed = max(name.rfind(")"), name.rfind("）"))
     if closed >= 0 and name.count("(") + name.count("（") < name.count(")") + name.count("）"):
@@ -229,6 +231,15 @@ def _cut(phrase: str, firms: bool = True) -> str:
 
 _DIVISION_SUFFIX = tuple("省市县区旗州盟")
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _quote_closed(phrase: str, text: str, at: int) -> str:
+    """``phrase`` with the closing quotation mark right after it in ``text`` (at ``at``) when it opened one: the phrase
+    ends at its head, so a name quoted whole ("签约“祁门红茶产业开发项目”，…") lost its closing mark and read as a quotation
+    running on past it (_cut gives such a phrase no name)."""
+    if phrase.count("“") > phrase.count("”") and text.startswith("”", at):
+        return phrase + "”"
+    return phrase
 
 
 def _across_words(phrase: str, start: int, end: int) -> bool:
@@ -348,7 +359,7 @@ def find_project(title: str, body: str, place_names: tuple[str, ...] = (), focus
                     continue
                 if _DESTINATION.search(match.group()[:end]):
                     continue  # the zone a project goes to: the project's own name is the head before
-                name = _cut(match.group()[:end])
+                name = _cut(_quote_closed(match.group()[:end], text, match.start() + end))
                 if firms_own is None and not _specific(name, places) and _firms_own(match.group()[:end]):
                     # "某有限公司扩建项目": the firm's own work, cut at the firm's name to nothing specific; the name only
                     # where the story names no other (on the blind pages of session 65 the other name was the label's)

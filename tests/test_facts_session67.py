@@ -10,7 +10,8 @@ a ceremony's venue (荷塘区分会场) read as its front: mended (seen 318 → 
 the centre of ("城郊镇新建中心幼儿园", "新客运中心站"): kept (seen 320 → 323). A code review (a helper, 180 made-up sentences
 with answers written before running, old code against new) found 13 read worse at first: the event's own venue being
 built ("省运会主会场建设项目"), 新 before 上城区, a hospital or a square after 中心, and 风电场 read as a head (the phrase ran on
-past an earlier project to a wind farm named after it: dropped); mended, and a time of day after the day ("昨日下午", "上午十时") made a boundary: 141 of 180 right against the old code's 89.
+past an earlier project to a wind farm named after it: dropped); mended, and a time of day after the day ("昨日下午", "上午十时") made a boundary: 141 of 180 right against the old code's 89. A name quoted whole ("签约“祁门红茶产业开发项目”") lost its closing mark
+at its head and read as a quotation running on: read (seen 323 → 325, the collected paragraphs 18 → 19).
 
 The stories here are written for the tests.
 """
@@ -81,3 +82,14 @@ def test_a_names_rate_a_new_starts_verb_and_a_ceremonys_venue(body: str, project
 def test_what_a_centre_is_the_centre_of_is_in_its_name(body: str, project: str) -> None:
     assert project_reading("", body) == project
 
+
+
+@pytest.mark.parametrize("body, project", [
+    # a name quoted whole: its phrase ends at the head, before the closing mark, and read as a quotation running on
+    ("祁门县政府与浙江祥源集团成功签约“祁门红茶产业开发项目”，项目金额达3.5亿元。", "祁门红茶产业开发项目"),
+    ("与温州市天一鞋业有限公司就“上伊A地块厂房整体租赁项目”正式签约。", "上伊A地块厂房整体租赁项目"),
+    # a quotation that runs on past the head is still no name
+    ("牢固树立“项目为王”理念，某某产业园项目开工，总投资5亿元。", "某某产业园项目"),
+])
+def test_a_name_quoted_whole(body: str, project: str) -> None:
+    assert project_reading("", body) == project
