@@ -45,6 +45,9 @@ _REPLACEMENT = re.compile("(?:\u00ef\u00bf\u00bd|\ufffd)+")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+_GB_SUPERSET = {"gbk": "gb18030", "gb2312": "gb18030"}
+
+
 def normalise_encoding(name: str | None) -> str | None:
     """Python codec name for a charset label, GBK/GB2312 mapped to GB18030.
 
@@ -56,9 +59,13 @@ def normalise_encoding(name: str | None) -> str | None:
     # Labels that codecs.lookup does not know but portals use.
     name = {"x-gbk": "gbk", "gb_2312": "gb2312", "utf8mb4": "utf-8", "unicode": "utf-8"}.get(name, name)
     try:
-        return resolve_encoding(name)
+        resolved = resolve_encoding(name)
     except Exception:  # resolve_encoding may raise on odd labels in older w3lib
         return None
+    # w3lib up to 2.5 resolved gbk and gb2312 to gb18030; 2.6 follows the WHATWG label table to "gbk". The WHATWG gbk
+    # decoder is gb18030's, while Python's gbk codec rejects what only gb18030 holds (four-byte sequences, 0x80 as €):
+    # a portal that declares GBK and writes such a character must still decode, so the superset is asked for here.
+    return _GB_SUPERSET.get(resolved, resolved) if resolved else resolved
 
 
 def _strict(body: bytes, encoding: str) -> str | None:
