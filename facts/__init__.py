@@ -249,8 +249,9 @@ __all__ = [
 #: project's name is no end where its last character opens one of jieba's words of the name (图们市集中供热…项目,
 #: 辛集中国国际皮革城项目); 121: a kiln's rate (5000t/d) inside a project's name, 新上 read off its front, a ceremony's
 #: venue (分会场) before it; 122: what a 中心 is the centre of, right after it, in the name (中心幼儿园, 中心站, 中心渔港); 123: 风电场 heads a project's name; 124: the code review's mends (no 风电场 head, a games'
-#: own 主会场 being built, 新 before 上城区/上街, no 医院 or 站前 after 中心) and a time of day (下午, 上午十时) before a name; 125: a name quoted whole (签约“某项目”) is read.)
-FACTS_VERSION = 125
+#: own 主会场 being built, 新 before 上城区/上街, no 医院 or 站前 after 中心) and a time of day (下午, 上午十时) before a name; 125: a name quoted whole (签约“某项目”) is read; 126: a feasibility study's or a design's 评估会 is a review (评审), as
+#: 审查会 is (and like it needs a work named, not a meeting ahead).)
+FACTS_VERSION = 126
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

@@ -93,3 +93,16 @@ def test_what_a_centre_is_the_centre_of_is_in_its_name(body: str, project: str) 
 ])
 def test_a_name_quoted_whole(body: str, project: str) -> None:
     assert project_reading("", body) == project
+
+
+@pytest.mark.parametrize("body, stage", [
+    # a feasibility study's or a design's assessment meeting held is a review, as 审查会 and 论证会 are (n46–n47, read as
+    # seen at the session's end)
+    ("平潭及闽江口水资源配置(一闸三线)工程可行性研究报告评估会，7月30日至8月2日在永泰召开。该工程概算总投资65亿元。", "评审"),
+    ("环境影响报告书技术评估会在呼和浩特召开，某某煤制气项目总投资200亿元。", "评审"),
+    # …not one still ahead, nor a plan's (no work named)
+    ("某水库工程初步设计评估会下月召开，工程总投资3亿元。", None),
+    ("“十五五”规划可研评估会召开。", None),
+])
+def test_a_studys_assessment_meeting_is_a_review(body: str, stage: str | None) -> None:
+    assert extract_facts("", body).stage == stage
