@@ -245,12 +245,13 @@ __all__ = [
 #: inside a division's or a firm's, a school's or a street's name kept: 建水, 西安建筑科技大学, 开发大道; 加速器, 助力车;
 #: 重点工程实验室; a builder's own works; two leading verbs); a total right after its works counted (签订3个总投资…的合作
 #: 协议, 10家企业、总投资…的项目) or after a clause counting kinds listed with 等 a roundup's; 119: money put in (投入…亿)
-#: makes a signing's sentence a project's deal; 考察…项目选址 a visit's talks; 120: a word that would end what stands before a
-#: project's name is no end where its last character opens one of jieba's words of the name (图们市集中供热…项目,
-#: 辛集中国国际皮革城项目); 121: a kiln's rate (5000t/d) inside a project's name, 新上 read off its front, a ceremony's
-#: venue (分会场) before it; 122: what a 中心 is the centre of, right after it, in the name (中心幼儿园, 中心站, 中心渔港); 123: 风电场 heads a project's name; 124: the code review's mends (no 风电场 head, a games'
-#: own 主会场 being built, 新 before 上城区/上街, no 医院 or 站前 after 中心) and a time of day (下午, 上午十时) before a name; 125: a name quoted whole (签约“某项目”) is read; 126: a feasibility study's or a design's 评估会 is a review (评审), as
-#: 审查会 is (and like it needs a work named, not a meeting ahead).)
+#: makes a signing's sentence a project's deal; 考察…项目选址 a visit's talks; 120–125: a project name's front checked
+#: against jieba's words (a boundary word read across two words is none, 辛集/中国; one opening a longer word cuts after
+#: it, 今天上午; 集中供热 a utility's kind), a time of day (昨日下午) a boundary, a kiln's rate (5000t/d) inside a name,
+#: 新上 read off (not 新上海, 新上城区), a ceremony's venue (分会场) a boundary, what a 中心 is the centre of kept
+#: (中心幼儿园, 中心站), a name quoted whole (签约“某项目”) read; 风电场 was a head in 123 and is not since 124 (the code
+#: review); 126: a feasibility study's or a design's 评估会 is a review (评审), as 审查会 is (and like it needs a work
+#: named, not a meeting ahead).)
 FACTS_VERSION = 126
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;

@@ -196,10 +196,11 @@ def _cut(phrase: str, firms: bool = True) -> str:
             continue  # "生猪养殖和饲料加工项目": one name; "A项目和B项目": two
         if word in ("计划", "投资") and _ENDS_IN_HEAD.fullmatch(phrase, match.end()):
             continue  # "投资项目", "计划项目" are no name, the generic check says so
-        if 2 <= len(word) <= 3 and _CJK_WORD.fullmatch(word) and _across_words(phrase, match.start(), match.end()):
+        plain = 2 <= len(word) <= 3 and bool(_CJK_WORD.fullmatch(word))  # (a word, not a pattern's date or builder)
+        if plain and _across_words(phrase, match.start(), match.end()):
             continue  # (session 67) "辛集/中国": read across two words
         last = match.end()
-        if 2 <= len(word) <= 3 and _CJK_WORD.fullmatch(word):
+        if plain:
             last = _word_end(phrase, match.start(), last)  # (session 67) "今天上午某厂": the whole word before the name
     name = phrase[last:]
     if name.count("“") > name.count("”"):
@@ -385,7 +386,7 @@ def _centre_of(text: str, at: int) -> str:
     more = _CENTRE_OF.match(text, at)
     if more is None:
         return ""
-    window = text[at - 2:more.end() + 2]
+    window = text[at - 2:more.end() + 2]  # from the 中心 itself (the name ends in it, so at >= 2) to two characters after
     return more.group() if any(2 + len(more.group()) == end for _, _s, end in word_tokens(window)) else ""
 
 
