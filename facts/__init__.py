@@ -247,7 +247,7 @@ __all__ = [
 #: 协议, 10家企业、总投资…的项目) or after a clause counting kinds listed with 等 a roundup's; 119: money put in (投入…亿)
 #: makes a signing's sentence a project's deal; 考察…项目选址 a visit's talks; 120–125: a project name's front checked
 #: against jieba's words (a boundary word read across two words is none, 辛集/中国; one opening a longer word cuts after
-#: it, 今天上午; 集中供热 a utility's kind), a time of day (昨日下午) a boundary, a kiln's rate (5000t/d) inside a name,
+#: it, 今天上午; 集中供热, 工业集中区, 集中式, 建成区, 计划生育 nouns, no verbs), a time of day (昨日下午) a boundary, a kiln's rate (5000t/d) inside a name,
 #: 新上 read off (not 新上海, 新上城区), a ceremony's venue (分会场) a boundary, what a 中心 is the centre of kept
 #: (中心幼儿园, 中心站), a name quoted whole (签约“某项目”) read; 风电场 was a head in 123 and is not since 124 (the code
 #: review); 126: a feasibility study's or a design's 评估会 is a review (评审), as 审查会 is (and like it needs a work

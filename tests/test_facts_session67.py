@@ -27,6 +27,10 @@ from newsmon.facts import extract_facts, project_reading
     ("辛集中国国际皮革城项目签约", "辛集中国国际皮革城项目总投资20亿元，昨日签约。", "辛集中国国际皮革城项目"),
     ("", "沁县县城集中供热子项目日前开工，总投资3000万元。", "沁县县城集中供热子项目"),
     ("", "仁义镇十里村17组集中供水工程日前竣工，总投资50万元。", "十里村17组集中供水工程"),
+    # nor the verbs inside the nouns a name holds (the code review): an industrial zone, a kind of plant, a built-up area
+    ("", "泗阳县工业集中区标准化厂房项目日前开工，总投资3亿元。", "泗阳县工业集中区标准化厂房项目"),
+    ("", "国电投格尔木200兆瓦集中式光伏电站项目并网，总投资8亿元。", "国电投格尔木200兆瓦集中式光伏电站项目"),
+    ("", "县城建成区雨污分流改造工程日前开工，总投资1亿元。", "县城建成区雨污分流改造工程"),
 ])
 def test_a_boundary_word_running_into_the_names_first_word_is_no_boundary(title: str, body: str, project: str) -> None:
     assert extract_facts(title, body).project == project
