@@ -251,8 +251,9 @@ __all__ = [
 #: 新上 read off (not 新上海, 新上城区), a ceremony's venue (分会场) a boundary, what a 中心 is the centre of kept
 #: (中心幼儿园, 中心站), a name quoted whole (签约“某项目”) read; 风电场 was a head in 123 and is not since 124 (the code
 #: review); 126: a feasibility study's or a design's 评估会 is a review (评审), as 审查会 is (and like it needs a work
-#: named, not a meeting ahead); 127: the nouns a name holds (工业集中区, 集中式, 建成区, 计划生育) end nothing.)
-FACTS_VERSION = 127
+#: named, not a meeting ahead); 127: the nouns a name holds (工业集中区, 集中式, 建成区, 计划生育) end nothing; 128: a headline's column
+#: mark (丨) ends a name's front, a power line's π (π入) is in its name.)
+FACTS_VERSION = 128
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

@@ -26,9 +26,10 @@ __all__ = ["find_project"]
 # A candidate: CJK/Latin/digits and the punctuation names use, ending in a head noun, at most 40
 # characters (names are rarely longer; a longer run is a clause without commas). Greedy, so a name
 # whose words hold a head already ends at its own ("县造纸厂一期工程", "机场二期扩建航站区工程").
-_PHRASE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9（）()·\-—“”\"±]|(?<=\d)[,.×＊*](?=\d)|(?<=[吨万千])[/／](?=年)|(?<=\d[tT])[/／](?=[dDhHaA]))" + "{1,40}"
+_PHRASE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9（）()·\-—“”\"±π]|(?<=\d)[,.×＊*](?=\d)|(?<=[吨万千])[/／](?=年)|(?<=\d[tT])[/／](?=[dDhHaA]))" + "{1,40}"
                      + _HEAD)  # (a number's comma or point, "140万吨/年乙烯", is in the name: "6.25米捣固焦化…"; so are units
-                     # times their size, "2×66万千瓦燃煤发电项目", and a kiln's or boiler's rate, "5000t/d", "260t/h")
+                     # times their size, "2×66万千瓦燃煤发电项目", and a kiln's or boiler's rate, "5000t/d", "260t/h"; a
+                     # power line cut into a substation, "热榆线π入盛京变线路工程")
 _ENDS_IN_HEAD = re.compile(_HEAD + "$")
 # Words that end whatever stands before a name (the last one in the phrase wins). 建设 is not one
 # ("饲料厂建设项目" is a name), nor are 和/及 ("生猪养殖及饲料厂建设项目"), nor the verbs inside the nouns a name holds (session
@@ -53,7 +54,8 @@ _BOUNDARY = re.compile(
     # it names otherwise, "国网宿迁供电公司电力调度大楼项目")
     r"(?:有限(?:责任)?|集团)公司(?!$|主体|二期|三期|一期)"
     r"|公司(?=[\u4e00-\u9fff]{0,3}[\d０-９]|[\u4e00-\u9fff]{1,3}(?:[省县]|(?<!城)市|(?<![厂园校院片社营景])区))|"
-    r"承建|总承包|荣获|获评|(?<!会)[主分]会场(?!建设|项目|改造|配套|场馆|体育|工程)|"  # (session 67) a ceremony's venue:
+    r"承建|总承包|荣获|获评|丨|"  # (丨: a headline's column mark, "提水平·十快项目丨临沂…产业园")
+    r"(?<!会)[主分]会场(?!建设|项目|改造|配套|场馆|体育|工程)|"  # (session 67) a ceremony's venue:
     # "荷塘区分会场湖南某…项目开工仪式"; not a games' or a fair's own venue being built ("省运会主会场建设项目": the review)
     # (session 66) a dateline's or a wire's close ("（水业中国网上海工作站8月1日讯）", "8月1日讯"), a day ("自7月21日某县…工程"),
     # a dash after a headline's event and before the name ("重大项目集中开(竣)工-某项目"; not a route's, "膏田-美沙…工程"),

@@ -111,3 +111,13 @@ def test_a_name_quoted_whole(body: str, project: str) -> None:
 ])
 def test_a_studys_assessment_meeting_is_a_review(body: str, stage: str | None) -> None:
     assert extract_facts("", body).stage == stage
+
+
+@pytest.mark.parametrize("title, project", [
+    # a headline's column mark ends what stands before the name (n46–n47, read as seen)
+    ("提水平·十快项目丨临沂高端健康休闲食品产业园开工", "临沂高端健康休闲食品产业园"),
+    # a power line cut into a substation keeps its π
+    ("沈阳220千伏热祁线、热榆线π入盛京变线路工程投运", "热榆线π入盛京变线路工程"),
+])
+def test_a_column_mark_and_a_lines_pi(title: str, project: str) -> None:
+    assert project_reading(title, "") == project
