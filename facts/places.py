@@ -772,7 +772,7 @@ class _Table:
                     continue  # "慈城镇古县城保护", "新县城建设": an old or new county town (县城), not 临汾's 古县, 信阳's 新县
                 if name in self.former and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" \
                         and not (out and out[-1][1] == start) \
-                        and (not _token_edges(text, start, end + 1)[0]
+                        and (not token_edges(text, start, end + 1)[0]
                              or _word_count(text[start - 1:start + 1]) >= _RARE_WORD):
                     continue  # "每户县财政", "落户县经济开发区", "到达县城", "沿江东区", "船闸北区": the end of a word (每户, 落户,
                     # 到达, 沿江, 船闸), not 西安's 户县 of old, 达州's 达县, 宁波's 江东区, 上海's 闸北区 (even after a character that
@@ -2298,8 +2298,9 @@ def word_tokens(text: str) -> list[tuple[str, int, int]]:
     return _tokens(text)
 
 
-def _token_edges(text: str, start: int, end: int) -> tuple[bool, bool]:
-    """Whether jieba's segmenter starts a token at ``start`` and whether it ends one at ``end``, in the clause."""
+def token_edges(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """Whether jieba's segmenter starts a token at ``start`` and whether it ends one at ``end``, in the clause (a place
+    name's edges here; a project name's boundary words in facts.project)."""
     left, tokens = _clause_tokens(text, start, end)
     return any(left + s == start for _, s, _ in tokens), any(left + e == end for _, _, e in tokens)
 
@@ -2307,7 +2308,7 @@ def _token_edges(text: str, start: int, end: int) -> tuple[bool, bool]:
 def _token_bounded(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` starts and ends tokens: the characters are no part of a longer word jieba knows
     ("兴业银行" holds no 兴业 of its own; "安居工程" is split 安居/工程 and does)."""
-    return all(_token_edges(text, start, end))
+    return all(token_edges(text, start, end))
 
 
 def _straddles_words(text: str, start: int, end: int) -> bool:
@@ -2319,7 +2320,7 @@ def _straddles_words(text: str, start: int, end: int) -> bool:
     Except where the name is the tail of a word jieba lists and then a whole everyday word ("水运/城市" over 运城市,
     session 45: a county-level city's story "…最近的水运城市" was read as 运城's): the misjoined words above end on a
     character ("上/饶", "常/州") or on a word jieba does not list ("年望")."""
-    starts, ends = _token_edges(text, start, end)
+    starts, ends = token_edges(text, start, end)
     if not starts and ends:
         left, tokens = _clause_tokens(text, start, end)
         head = next(((word, s, e) for word, s, e in tokens if left + s < start < left + e), None)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .places import PROVINCE_SHORT_NAMES, division_name_at, township_name_at, word_tokens
+from .places import PROVINCE_SHORT_NAMES, division_name_at, token_edges, township_name_at, word_tokens
 from .text import WORK_HEAD, story_paragraphs
 
 # The kinds a project's name ends in: the works the extractor reads everywhere. (码头, 景区, 度假区 were tried in session
@@ -247,10 +247,9 @@ def _quote_closed(phrase: str, text: str, at: int) -> str:
 
 
 def _across_words(phrase: str, start: int, end: int) -> bool:
-    """Whether jieba reads ``phrase[start:end]`` across two of its words, the end of one and the start of the next
+    """Whether jieba reads ``phrase[start:end]`` across two of its words, neither starting nor ending one
     ("辛集中国国际皮革城项目": 辛集/中国, no 集中): the characters are no word of the phrase, so no boundary."""
-    tokens = word_tokens(phrase)
-    return any(s < start < e for _, s, e in tokens) and any(s < end < e for _, s, e in tokens)
+    return not any(token_edges(phrase, start, end))
 
 
 def _word_end(phrase: str, start: int, end: int) -> int:
@@ -390,7 +389,7 @@ def _centre_of(text: str, at: int) -> str:
     if more is None:
         return ""
     window = text[at - 2:more.end() + 2]  # from the 中心 itself (the name ends in it, so at >= 2) to two characters after
-    return more.group() if any(2 + len(more.group()) == end for _, _s, end in word_tokens(window)) else ""
+    return more.group() if token_edges(window, 2, 2 + len(more.group()))[1] else ""
 
 
 # (session 66) A part of the work after its whole name: "某水库除险加固工程主体工程", "某小学项目桩基工程", "某污水处理厂全工程".

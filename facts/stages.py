@@ -158,6 +158,10 @@ def under_way_word(verb: str) -> bool:
 _VISIT_WORDS = r"会谈|会见|座谈|考察交流|投资考察|考察投资|(?:投资)?选址考察|考察(?:[\u4e00-\u9fff]{0,12}?项目)?选址|交换(?:了)?意见"
 _VISITED = r"[\u4e00-\u9fff]{1,10}?(?:投资)?考察"
 
+# A study's or a design's assessment meeting ("环境影响报告书技术评估会", session 67: "可行性研究报告评估会", "初设评估会"):
+# a review (评审) held, and like 审查会 one that needs a work named (_NEEDS_A_WORK).
+_STUDY_MEETING = r"(?:技术|可行性研究报告|可研(?:报告)?|初步设计|初设)评估会"
+
 _VERBS = {
     # "进口商谈判" is 进口商 + 谈判; "欢迎各地客商前来考察洽谈" invites talks, none held (_INVITED).
     # An investor's visit with talks ("带队来我县考察…在随后召开的座谈会上，双方围绕…", "考察交流", "就…深入交换了意见"):
@@ -236,7 +240,7 @@ _VERBS = {
             # (review55a) a design passing a technical review, a review's meeting held ("原则同意报告书通过技术评审",
             # "环境影响报告书技术评估会在呼和浩特召开"; session 67: a feasibility study's or a design's, "某工程可行性研究报告
             # 评估会在永泰召开", as 审查会 and 论证会 are)
-            r"|通过技术评审|(?:技术|可行性研究报告|可研报告|可研|初步设计|初设)评估会"
+            r"|通过技术评审|" + _STUDY_MEETING +
             # (session 62) a study's review done ("完成了项目可行性研究报告评审"), and a work's impact assessment put to its
             # neighbours ("现征求附近居民和单位对项目在环境保护方面的建议")
             r"|完成(?:了)?[^，。；,;]{0,14}?(?:可行性研究|可研|初步设计|初设|设计方案)[^，。；,;]{0,6}?(?:评审|审查)(?!会前|前|工作(?:计划|安排|方案))"
@@ -585,7 +589,7 @@ _PRODUCING = STAGES.index("投产")
 # Session 26's words that many things besides works go through (a plan's or a budget's review, a research topic's
 # approval, a shop's licence, a bus route's trial run, a campaign's start, equipment's acceptance): they report a stage
 # only in a sentence that names a work and none of those objects.
-_NEEDS_A_WORK = re.compile(r"审查会|论证会|(?:技术|可行性研究报告|可研报告|可研|初步设计|初设)评估会|通过[^，。；,;]{0,8}?初评|评估审查|(?<![县市区省])通过了?[^，。；,;]{0,8}?论证|(?:批准|准予|同意)立项"
+_NEEDS_A_WORK = re.compile(r"审查会|论证会|" + _STUDY_MEETING + r"|通过[^，。；,;]{0,8}?初评|评估审查|(?<![县市区省])通过了?[^，。；,;]{0,8}?论证|(?:批准|准予|同意)立项"
                            r"|(?:已经?|正式|成功|顺利)立项|专家组评审"
                            r"|许可证[^，。；,;]{0,20}?核发|核发[^，。；,;]{0,16}?许可证|(?:开始|进入|正式)试运行(?!前|的?准备|阶段前)|试营业"
                            r"|(?:开始|正式|投入)试运营|(?:全面)?恢复了?施工|(?:建设|施工)(?:正式|全面)?启动(?!仪式后|资金|经费)"
