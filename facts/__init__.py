@@ -252,8 +252,11 @@ __all__ = [
 #: (中心幼儿园, 中心站), a name quoted whole (签约“某项目”) read; 风电场 was a head in 123 and is not since 124 (the code
 #: review); 126: a feasibility study's or a design's 评估会 is a review (评审), as 审查会 is (and like it needs a work
 #: named, not a meeting ahead); 127: the nouns a name holds (工业集中区, 集中式, 建成区, 计划生育) end nothing; 128: a headline's column
-#: mark (丨) ends a name's front, a power line's π (π入) is in its name.)
-FACTS_VERSION = 128
+#: mark (丨) ends a name's front, a power line's π (π入) is in its name; 129: a year's list of key works summed (全省重点
+#: 建设项目总投资…) no work's, kinds of projects signed (等…项目举行了签约仪式) make their 协议金额 a batch's, 招商引资签约 a
+#: signing event's sum, 累计 before a work's own output (累计发电量) no statistic, one work's total stated twice no tour
+#: of works, a county's word-name (盐池) before its own township's three-character short name (高沙窝) the county.)
+FACTS_VERSION = 129
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

@@ -92,7 +92,9 @@ _WORK_FIGURE = re.compile(r"(?<![期])投资(?:额)?(?:约|近|超|逾|达)?[\d.
 _SIGNING_EVENT = re.compile(r"推介会|招商会|洽谈会|投洽会|论坛|峰会|恳谈会|对接会|(?:当天|当日|现场|会上|本次|此次)签约"
                             # (session 36) a fair's own session ("兰洽会…专场签约260亿元", "分会场…签约"), "[甘兰渝]洽会"
                             r"|专场签约|分会场|[\u4e00-\u9fff]洽会"
-                            r"|招商引资项目(?:集中)?签约(?:仪式|大会|活动)")  # "某县举行招商引资项目签约仪式"
+                            r"|招商引资项目(?:集中)?签约(?:仪式|大会|活动)"  # "某县举行招商引资项目签约仪式"
+                            # (session 68) a signing for investment by name ("在农高会上招商引资签约9亿元"), at a fair too
+                            r"|招商引资(?:集中|现场)?签约(?![^，。；,;]{0,12}?(?:合同|订单|购销|采购))")
 # A signing written right before its amount ("集中签约232.8亿元", "签约93亿元的项目"): the signed
 # total of a batch, or one project's investment when the amount names the project it signs.
 _BARE_SIGNED_GAP = re.compile(r"(达到?|超过?|逾|约|近)?")
@@ -111,7 +113,10 @@ _TOTAL_ONLY = re.compile(r"总金额|总额|共计?")
 # … or firms counted signing together ("墨玉县与9家企业成功签约，签约金额达5.1亿元", "与7家企业代表举行了签约仪式，意向签约资金
 # 14亿余元": session 32): each firm's project, one batch. Not banks' ("15家银行与62家企业现场签约": credit).
 _PROJECTS_SIGNED = re.compile(r"项目(?:集中|现场|正式)?签约[，,]$"
-                              r"|(?<!银行)(?<!机构)(?<!银企)与(?:\d+|[两三四五六七八九十]+)家(?:企业|公司|客商)[^，。；,;\d]{0,10}?签约(?:仪式)?[，,]$")
+                              r"|(?<!银行)(?<!机构)(?<!银企)与(?:\d+|[两三四五六七八九十]+)家(?:企业|公司|客商)[^，。；,;\d]{0,10}?签约(?:仪式)?[，,]$"
+                              # (session 68) …or kinds of projects listed ("与某某等7家企业就电饭锅生产加工、…等招商项目举行了签约仪式，
+                              # 协议金额7.34亿元")
+                              r"|等[^，。；,;]{0,6}?项目(?:举行了?|进行了?)(?:集中|现场)?签约(?:仪式)?[，,]$")
 # One work's signing before its signed investment ("某生物医药产业园项目今天在某市签约，签约投资额18亿元"): that
 # work's investment, as 协议投资额 is.
 _ONE_PROJECT = r"(?<![个批些])(项目|工程|基地|产业园)[^，。；,;\d]"  # one work, not "32个项目", "一批项目"
@@ -314,7 +319,8 @@ _CAMPAIGN_AFTER = re.compile(r"^[，,]?(用于)?(?:实施|开展)了?(?!的)(?P<
 _CLASS_OF_THINGS = re.compile(r"老旧小区|背街小巷|农村|乡村|校舍|人居环境|管网|城市|城中村|棚户区|旱厕|全域|产业集群|行动")
 # A year's or an area's list of key projects summed ("今年我市省重点项目总投资1856亿元", "全县县级重点项目总投资326亿元"):
 # no one project's (not "作为省重点项目，该项目总投资28亿元", "省重点项目某机场改扩建工程总投资12亿元").
-_LIST_TOTAL_BEFORE = re.compile(r"(今年|我[市县区省]|全[市县区省]|(?<!\d)\d{4}年|[市县区省]级)[^，。；,;]{0,8}?(重点|重大)项目(总投资|投资总额)?$")
+# (Session 68: "2019年全省重点建设项目总投资6130亿元", "该市重点建设项目…": the list's other names.)
+_LIST_TOTAL_BEFORE = re.compile(r"(今年|[我该][市县区省]|全[市县区省]|(?<!\d)\d{4}年|[市县区省]级)[^，。；,;]{0,8}?(重点|重大)(?:建设)?项目(总投资|投资总额)?$")
 # Equipment bought with the money, no work built with it ("花费300万元购置的CT机"; not "投资2亿元购置设备，建设生产线").
 _PURCHASE_AFTER = re.compile(r"^[^，。；,;]{0,4}?(购置|购买|采购|购进)(?![^。；;]{0,20}?(建设|新建|建成|扩建|生产线|厂房))")
 # (Session 52: not 股份 in a firm's name, "拟投资50亿元建设石家庄常山纺织股份有限公司云数据中心项目"; a capital increase,
@@ -911,7 +917,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             or bool(_SIGNED_SUM.fullmatch(invest.group())) and not _one_agreement(text, max(sentences.start_before(start), start - _REACH), invest, after) \
             or bool(subject and (_ROUNDUP.search(subject) or _COUNT_BEFORE.search(subject))) or signed_projects \
             or (count_from < own_start and bool(_ROUNDUP.search(text, count_from, own_start)
-                                                or invest.group().startswith("签约") and bool(_PROJECTS_SIGNED.search(text, count_from, own_start))
+                                                or (invest.group().startswith("签约") or bool(_CONTRACT_SUM.fullmatch(invest.group())))
+                                                and bool(_PROJECTS_SIGNED.search(text, count_from, own_start))
                                                 and not _TECH_DEAL.search(text, count_from, own_start)))
         # (session 66) The works counted right before their total, in its own clause ("签订3个总投资7亿元的合作协议", "10家企业、
         # 总投资15.5亿美元的项目"), or the clause before it counting kinds listed with 等 ("签下8个风力发电、光伏发电等新能源产业
@@ -1586,6 +1593,8 @@ _STOPS = re.compile(r"首站|下一站|(?:\d+|[两二三四五六七八九十]+)
 _TOUR_READ = 2000  # the stops are told near the lead
 _FROM_WORK_TO_WORK = re.compile(r"先后|随后|一行还")
 _TOTAL_WORD = re.compile(r"总投资")
+# (session 68) …with its figure: one work's total restated ("总投资50亿元的某项目成功落户…。…项目总投资50亿元") is one work.
+_TOTAL_FIGURE = re.compile(r"总投资(?:额)?(?:为|达到?|约|近|超过?|逾)?\s*([\d.]+\s*(?:万|亿)*)")
 # …and a headline that reports the day's event all the same ("我市上半年签约项目超200个 今日再签约18个", "某市一季度重大项目
 # 集中开工", "…签约仪式举行").
 # (Besides a stage the headline reports, read by find_stage: the stage words are its, not listed twice.)
@@ -1657,7 +1666,9 @@ def _count_tallied_below(headline: str, body: str) -> bool:
 
 def _tour_goes_on(body: str) -> bool:
     """Whether a tour of key works goes from work to work (先后, 随后, two totals), not to one work."""
-    return bool(_FROM_WORK_TO_WORK.search(body)) or len(_TOTAL_WORD.findall(body)) > 1
+    totals = _TOTAL_WORD.findall(body)
+    figures = {re.sub(r"\s", "", figure) for figure in _TOTAL_FIGURE.findall(body)}
+    return bool(_FROM_WORK_TO_WORK.search(body)) or len(totals) > 1 and not (len(figures) == 1 and len(_TOTAL_FIGURE.findall(body)) == len(totals))
 
 
 def _campaign_goes_on(lead: str, body: str) -> bool:

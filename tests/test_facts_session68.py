@@ -1,0 +1,105 @@
+"""Session 68, checked on made-up stories: general readings of the misses of session 67's blind set n48–n49, read as
+seen once the new blind set n50–n51 was collected.
+
+- A year's list of a province's key works summed ("2019年全省重点建设项目总投资6130亿元") is a list, no one work's
+  investment: 重点建设项目 reads as 重点项目 did, and so does "该市" as "我市".
+- A signing of kinds of projects listed ("与…等7家企业就…等招商项目举行了签约仪式，协议金额7.34亿元") is a batch signed:
+  its 协议金额 is the batch's total, as 签约金额 after "项目签约，" was.
+- "招商引资签约9亿元" names the signing as one of investment: its sum is the event's batch, at a fair too (not a
+  purchase's contracts).
+- 累计 before a work's own output ("累计发电量2012万千瓦时", "累计处理污水…") sums what the work made since it
+  opened, not a span's investments: the sentence is no statistic, its investment and stage stand.
+- A campaign's headline ("…招商引资“开门红”") over one work whose total is stated twice ("总投资50亿元的某项目成功落户…。
+  …项目总投资50亿元") tells one work: two totals of one figure are no tour of several.
+- A county's short name that is also a word ("盐池": a salt pond) right before one of its own townships named by a short
+  name of three characters ("盐池高沙窝") is the county.
+
+The stories here are written for the tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from newsmon.facts import extract_facts
+
+
+@pytest.mark.parametrize("body", [
+    "2019年全省重点建设项目总投资6130亿元。",
+    "该市重点建设项目总投资1200亿元。",
+    "山东省发改委日前公布2019年重点建设的120个项目名单。山东省2019年重点建设项目总投资6130亿元。",
+])
+def test_a_lists_total_of_key_works_is_no_works_investment(body: str) -> None:
+    assert extract_facts("", body).amount is None
+
+
+@pytest.mark.parametrize("body, amount", [
+    ("作为省重点建设项目，该项目总投资28亿元。", 28e8),
+    ("省重点建设项目某机场改扩建工程总投资12亿元。", 12e8),
+    ("山东省2019年重点建设项目总投资6130亿元。去年11月1日，蓝星东大与桓台县政府签署合作协议，拟投资20亿元在桓台马桥化工园区"
+     "新建年产30万吨聚醚多元醇生产基地。", 20e8),
+])
+def test_one_key_works_own_total_is_still_read(body: str, amount: float) -> None:
+    assert extract_facts("", body).amount == amount
+
+
+def test_kinds_of_projects_signed_make_their_agreed_sum_a_batchs_total() -> None:
+    body = ("启动仪式上，延寿县与青岛某公司等14家企业就21.3万吨延寿大米签订了购销合同，总金额达9.12亿元。同时与南通某公司、"
+            "大连某公司等7家企业就电饭锅生产加工、绿色有机蔬菜种植，以及矿泉水生产加工等招商项目举行了签约仪式，协议金额7.34亿元。")
+    facts = extract_facts("", body)
+    assert (facts.amount, facts.kind, facts.stage) == (7.34e8, "roundup", "签约")
+
+
+def test_a_purchase_contracts_sum_stays_no_investment() -> None:
+    body = "启动仪式上，延寿县与14家企业就21.3万吨延寿大米签订了购销合同，总金额达9.12亿元。"
+    assert extract_facts("", body).amount is None
+
+
+@pytest.mark.parametrize("title, body", [
+    ("渭南经开区签下两项目", "11月5日，渭南经开区在杨凌农高会上招商引资签约9亿元。"),
+    ("", "11月5日，某县在农高会上招商引资现场签约9亿元。"),
+])
+def test_a_signing_for_investment_by_name_gives_the_events_total(title: str, body: str) -> None:
+    facts = extract_facts(title, body)
+    assert (facts.amount, facts.kind) == (9e8, "roundup")
+
+
+def test_a_signing_for_investment_of_purchase_contracts_is_no_batch() -> None:
+    assert extract_facts("", "在农高会上，某县招商引资签约农产品购销合同9亿元。").kind != "roundup"
+
+
+@pytest.mark.parametrize("tail", ["，累计发电量2012万千瓦时。", "，累计发电2012万度。", "，累计处理污水300万吨。"])
+def test_a_works_own_output_summed_is_no_statistic(tail: str) -> None:
+    body = "红寺堡光伏电站50MWp项目位于宁夏吴忠红寺堡开发区，项目投资11.9亿元，2010年4月开工建设，目前已全部并网投产" + tail
+    facts = extract_facts("", body)
+    assert (facts.amount, facts.stage) == (11.9e8, "投产")
+
+
+@pytest.mark.parametrize("body", ["今年以来累计完成投资30亿元。", "全县累计签约项目30个，总投资200亿元。"])
+def test_a_spans_sum_is_still_a_statistic(body: str) -> None:
+    assert extract_facts("", body).amount is None
+
+
+def test_one_works_total_stated_twice_under_a_campaigns_headline_is_that_works() -> None:
+    title = "总投资50亿元 孝感云梦迎来招商引资“开门红”"
+    body = ("1月16日，记者从孝感市云梦县招商服务中心获悉，总投资50亿元的康峰10万吨氯甲苯及衍生物项目成功落户云梦县，该县实现新年招商"
+            "引资“开门红”。\n据悉，与福建省康峰新材料有限公司签订的年产10万吨氯甲苯及衍生物项目将在云梦县盐化工产业园落户。项目总投资"
+            "50亿元，其中一期固定资产投资约12亿元。")
+    facts = extract_facts(title, body)
+    assert (facts.amount, facts.stage) == (50e8, "签约")
+
+
+def test_two_works_totals_under_a_campaigns_headline_stay_a_tour() -> None:
+    title = "某县招商引资实现“开门红”"
+    body = ("今年以来，某县签约项目12个。其中，总投资50亿元的某化工项目成功落户。\n另外，总投资8亿元的某食品项目也已签约。")
+    assert extract_facts(title, body).amount is None
+
+
+@pytest.mark.parametrize("body, county", [
+    ("中铁十六局宁国运盐池高沙窝92万千瓦光伏复合项目建设现场，工人们正在打钢桩。", "盐池县"),
+])
+def test_a_counties_word_name_before_its_own_township_is_the_county(body: str, county: str) -> None:
+    assert [place.county for place in extract_facts("", body).places] == [county]
+
+
+def test_the_word_alone_is_no_county() -> None:
+    assert extract_facts("", "盐池里的水很咸，工人们正在打钢桩。").places == ()
