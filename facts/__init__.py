@@ -255,7 +255,8 @@ __all__ = [
 #: mark (丨) ends a name's front, a power line's π (π入) is in its name; 129: a year's list of key works summed (全省重点
 #: 建设项目总投资…) no work's, kinds of projects signed (等…项目举行了签约仪式) make their 协议金额 a batch's, 招商引资签约 a
 #: signing event's sum, 累计 before a work's own output (累计发电量) no statistic, one work's total stated twice no tour
-#: of works, a county's word-name (盐池) before its own township's three-character short name (高沙窝) the county.)
+#: of works, a county's word-name (盐池) before its own township's three-character short name (高沙窝) the county, a
+#: builder's contract price (合同造价) no investment.)
 FACTS_VERSION = 129
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;

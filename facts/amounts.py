@@ -983,6 +983,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                          and _INVESTMENT_AGREEMENT.search(text, max(sentences.start_before(start), start - _REACH), invest.start())
                          and not _OTHER_AGREEMENT.search(full_sentence)):
             continue  # "签订铁路建设合同，合同金额119.7亿美元": one contract's value (a contractor's), no investment
+        if invest.group().endswith("造价") and text.endswith(("合同", "承包"), 0, invest.start()):
+            continue  # (session 68) "某标段，合同造价约7.17亿元": a builder's contract price, as readers label it, no investment
         if invest.group() in _FINAL_ACCOUNTS and (
                 not _ONE_WORK_ACCOUNTED.search(text, max(sentences.start_before(start), start - _REACH), invest.start())
                 or _WORKS_COUNTED.search(text, max(sentences.start_before(start), start - _REACH), invest.start())):

@@ -11,6 +11,8 @@ seen once the new blind set n50–n51 was collected.
   opened, not a span's investments: the sentence is no statistic, its investment and stage stand.
 - A campaign's headline ("…招商引资“开门红”") over one work whose total is stated twice ("总投资50亿元的某项目成功落户…。
   …项目总投资50亿元") tells one work: two totals of one figure are no tour of several.
+- A builder's contract price ("合同造价约7.17亿元") is a contract's value, as readers label it, not the investment (a
+  work's own 总造价 still is).
 - A county's short name that is also a word ("盐池": a salt pond) right before one of its own townships named by a short
   name of three characters ("盐池高沙窝") is the county.
 
@@ -103,3 +105,16 @@ def test_a_counties_word_name_before_its_own_township_is_the_county(body: str, c
 
 def test_the_word_alone_is_no_county() -> None:
     assert extract_facts("", "盐池里的水很咸，工人们正在打钢桩。").places == ()
+
+
+@pytest.mark.parametrize("body", [
+    "由我公司承建的某部队营房工程于8月21日通过竣工验收。该工程建筑面积14459㎡，合同造价2486万元。",
+    "深圳地铁10号线1011-2标，合同造价约7.1774亿元，今天开工。",
+    "公司承建的N3标段，合同总造价约7335万元。",
+])
+def test_a_builders_contract_price_is_no_investment(body: str) -> None:
+    assert extract_facts("", body).amount is None
+
+
+def test_a_works_own_cost_is_still_its_investment() -> None:
+    assert extract_facts("", "该工程总造价2486万元，今天开工。").amount == 2486e4
