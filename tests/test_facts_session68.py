@@ -13,6 +13,10 @@ seen once the new blind set n50–n51 was collected.
   …项目总投资50亿元") tells one work: two totals of one figure are no tour of several.
 - A builder's contract price ("合同造价约7.17亿元") is a contract's value, as readers label it, not the investment (a
   work's own 总造价 still is).
+- A plant's trial feed ("开始投料试车"), alone or in the comma clause after 建成 ("一期工程建成，进入试生产"), is
+  production (投产), as trial runs are; a work done with no object ("总体工程已全面完成", "使该项工程得以顺利完成") is its
+  completion (竣工). (Seen pages: stage 992 → 995 of 1,183, none worse.)
+- Where a load is driven to ("驶往上海港") ranks as where goods go (销往, 运往), after the site; 江南产业集中区 is 池州's zone.
 - A county's short name that is also a word ("盐池": a salt pond) right before one of its own townships named by a short
   name of three characters ("盐池高沙窝") is the county.
 
@@ -118,3 +122,30 @@ def test_a_builders_contract_price_is_no_investment(body: str) -> None:
 
 def test_a_works_own_cost_is_still_its_investment() -> None:
     assert extract_facts("", "该工程总造价2486万元，今天开工。").amount == 2486e4
+
+
+@pytest.mark.parametrize("body, stage", [
+    ("某化工项目开始投料试车。", "投产"),
+    ("金川集团年产10万吨三元前驱体项目一期工程建成，开始投料试车。", "投产"),
+    ("该项目一期工程建成，进入试生产。", "投产"),
+    ("目前，该水电站总体工程已全面完成，当日正式蓄水调试。", "竣工"),
+    ("曹远镇积极采取措施，使该项工程得以顺利完成。", "竣工"),
+    # …not a plan, a part, nor the work's preparations
+    ("某化工项目正在做投料试车前的准备。", None),
+    ("某化工项目计划下月开始投料试车。", None),
+    ("该项目一期工程建成，将于明年投产。", "竣工"),
+    ("该工程将于年底完成。", None),
+    ("该工程已完成投资5亿元。", None),
+])
+def test_a_plants_trial_feed_is_production_and_a_work_done_is_completion(body: str, stage: str | None) -> None:
+    assert extract_facts("", body).stage == stage
+
+
+def test_where_a_load_is_driven_to_ranks_after_the_site() -> None:
+    body = "随后两辆集装箱装载车将驶往上海港。泰兴市某钢丝制造有限公司新上席夢思弹簧项目，投资2000万元。"
+    assert [place.city for place in extract_facts("", body).places][:1] == ["泰州市"]
+
+
+def test_a_zone_the_table_knows_gives_its_city() -> None:
+    body = "安徽省江南产业集中区日前与某光电公司签订多晶硅项目投资协议，项目总投资达120亿元。"
+    assert [place.city for place in extract_facts("", body).places][:1] == ["池州市"]
