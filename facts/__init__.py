@@ -255,11 +255,13 @@ __all__ = [
 #: mark (丨) ends a name's front, a power line's π (π入) is in its name; 129: a year's list of key works summed (全省重点
 #: 建设项目总投资…) no work's, kinds of projects signed (等…项目举行了签约仪式) make their 协议金额 a batch's, 招商引资签约 a
 #: signing event's sum, 累计 before a work's own output (累计发电量) no statistic, one work's total stated twice no tour
-#: of works, a county's word-name (盐池) before its own township's three-character short name (高沙窝) the county, a
-#: builder's contract price (合同造价) no investment; 130: a plant's trial feed (开始投料试车; 建成，进入试生产) production,
+#: of works (a county's word-name before its own township's short name, 盐池高沙窝, was read as the county in 129 and
+#: dropped in 131), a builder's contract price (合同造价) no investment; 130: a plant's trial feed (开始投料试车; 建成，进入试生产) production,
 #: a work done with no object (工程已全面完成, 工程得以顺利完成) completion, a load driven to a port (驶往) no site, 江南产业
-#: 集中区 池州's zone.)
-FACTS_VERSION = 130
+#: 集中区 池州's zone; 131: the code review's mends (loans', research's and builders' deals signed as 等…项目 no batch,
+#: 该市级 one work, 中标造价 and 合同约定造价 a builder's price, 累计…产值 output, a total restated one work's only with the
+#: headline's figure or one site visited).)
+FACTS_VERSION = 131
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

@@ -116,7 +116,10 @@ _PROJECTS_SIGNED = re.compile(r"项目(?:集中|现场|正式)?签约[，,]$"
                               r"|(?<!银行)(?<!机构)(?<!银企)与(?:\d+|[两三四五六七八九十]+)家(?:企业|公司|客商)[^，。；,;\d]{0,10}?签约(?:仪式)?[，,]$"
                               # (session 68) …or kinds of projects listed ("与某某等7家企业就电饭锅生产加工、…等招商项目举行了签约仪式，
                               # 协议金额7.34亿元")
-                              r"|等[^，。；,;]{0,6}?项目(?:举行了?|进行了?)(?:集中|现场)?签约(?:仪式)?[，,]$")
+                              # (not loans', research's or builders' deals: "就乡村振兴等融资项目", "等科研项目", "等施工项目", the
+                              # code review)
+                              r"|等(?:(?!融资|金融|信贷|贷款|授信|科研|研发|技术|成果|施工|承包|采购|购销|供货|设计|监理)[^，。；,;]){0,10}?项目"
+                              r"(?:举行了?|进行了?)(?:集中|现场)?签约(?:仪式)?[，,]$")
 # One work's signing before its signed investment ("某生物医药产业园项目今天在某市签约，签约投资额18亿元"): that
 # work's investment, as 协议投资额 is.
 _ONE_PROJECT = r"(?<![个批些])(项目|工程|基地|产业园)[^，。；,;\d]"  # one work, not "32个项目", "一批项目"
@@ -320,7 +323,7 @@ _CLASS_OF_THINGS = re.compile(r"老旧小区|背街小巷|农村|乡村|校舍|�
 # A year's or an area's list of key projects summed ("今年我市省重点项目总投资1856亿元", "全县县级重点项目总投资326亿元"):
 # no one project's (not "作为省重点项目，该项目总投资28亿元", "省重点项目某机场改扩建工程总投资12亿元").
 # (Session 68: "2019年全省重点建设项目总投资6130亿元", "该市重点建设项目…": the list's other names.)
-_LIST_TOTAL_BEFORE = re.compile(r"(今年|[我该][市县区省]|全[市县区省]|(?<!\d)\d{4}年|[市县区省]级)[^，。；,;]{0,8}?(重点|重大)(?:建设)?项目(总投资|投资总额)?$")
+_LIST_TOTAL_BEFORE = re.compile(r"(今年|[我该][市县区省](?!级)|全[市县区省]|(?<!\d)\d{4}年|(?<![我该])[市县区省]级)[^，。；,;]{0,8}?(重点|重大)(?:建设)?项目(总投资|投资总额)?$")
 # Equipment bought with the money, no work built with it ("花费300万元购置的CT机"; not "投资2亿元购置设备，建设生产线").
 _PURCHASE_AFTER = re.compile(r"^[^，。；,;]{0,4}?(购置|购买|采购|购进)(?![^。；;]{0,20}?(建设|新建|建成|扩建|生产线|厂房))")
 # (Session 52: not 股份 in a firm's name, "拟投资50亿元建设石家庄常山纺织股份有限公司云数据中心项目"; a capital increase,
@@ -396,6 +399,8 @@ _COUNTED = re.compile(r"(户|人|名|位|股|吨|台|个|只|辆|套|张|份|次
 # "实施…以来，累计投资2亿多元，建设了一个蔬菜批发市场".
 # The contracts' sum of a signing of projects ("签约招商项目322个，合同金额1050亿元"); one contract's is no investment.
 _CONTRACT_SUM = re.compile(r"(合同|协议)总?金额")
+# A builder's price right before 造价 ("合同造价", "中标造价", "施工合同约定造价"; session 68 and its code review).
+_CONTRACT_PRICE_BEFORE = re.compile(r"(?:合同|承包|中标)[^，。；,;]{0,2}$")
 # A work's final accounts ("三峡工程，审计调整后的决算总金额为2072.76亿元", "…竣工决算为335亿元", "决算总额为41.6亿元")
 # are its investment; not a budget's
 # ("部门决算总额") nor several works' ("12所学校校舍改造工程决算总金额").
@@ -983,7 +988,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                          and _INVESTMENT_AGREEMENT.search(text, max(sentences.start_before(start), start - _REACH), invest.start())
                          and not _OTHER_AGREEMENT.search(full_sentence)):
             continue  # "签订铁路建设合同，合同金额119.7亿美元": one contract's value (a contractor's), no investment
-        if invest.group().endswith("造价") and text.endswith(("合同", "承包"), 0, invest.start()):
+        if invest.group().endswith("造价") and _CONTRACT_PRICE_BEFORE.search(text, max(0, invest.start() - 6), invest.start()):
             continue  # (session 68) "某标段，合同造价约7.17亿元": a builder's contract price, as readers label it, no investment
         if invest.group() in _FINAL_ACCOUNTS and (
                 not _ONE_WORK_ACCOUNTED.search(text, max(sentences.start_before(start), start - _REACH), invest.start())
@@ -1634,8 +1639,8 @@ def _tally_story(title: str, lead: str, body: str = "") -> bool:
         second = two[len(first):] if not _TALLIED_WORKS.search(first) and not _INVEST.search(first) else ""
         return any(_TALLY_LEAD.search(part) and _TALLIED_WORKS.search(part) for part in (first, second) if part)
     headline = _QUOTES.sub("", title)
-    if not _tally_word(headline) and not (_CAMPAIGN_HEADLINE.search(headline) and _campaign_goes_on(lead, body)) \
-            and not (_TOUR_HEADLINE.search(title) and _tour_goes_on(body)):
+    if not _tally_word(headline) and not (_CAMPAIGN_HEADLINE.search(headline) and _campaign_goes_on(title, lead, body)) \
+            and not (_TOUR_HEADLINE.search(title) and _tour_goes_on(title, body)):
         return _count_tallied_below(headline, body)
     first = lead[:sentence_end(lead, sentence_end(lead, 0) + 1)] if lead else ""  # its first two sentences
     opening = lead[:sentence_end(lead, 0)] if lead else ""  # the lead's first sentence
@@ -1666,19 +1671,30 @@ def _count_tallied_below(headline: str, body: str) -> bool:
     return False
 
 
-def _tour_goes_on(body: str) -> bool:
+def _tour_goes_on(title: str, body: str) -> bool:
     """Whether a tour of key works goes from work to work (先后, 随后, two totals), not to one work."""
-    totals = _TOTAL_WORD.findall(body)
-    figures = {re.sub(r"\s", "", figure) for figure in _TOTAL_FIGURE.findall(body)}
-    return bool(_FROM_WORK_TO_WORK.search(body)) or len(totals) > 1 and not (len(figures) == 1 and len(_TOTAL_FIGURE.findall(body)) == len(totals))
+    return bool(_FROM_WORK_TO_WORK.search(body)) or len(_TOTAL_WORD.findall(body)) > 1 and not _one_total_restated(title, body)
 
 
-def _campaign_goes_on(lead: str, body: str) -> bool:
+# A work's site visited ("在某产业园项目现场", "来到某项目建设现场"): a tour visiting two has two works, whatever their figures.
+_SITE_VISITED = re.compile(r"(?:项目|工程)(?:建设|施工)?现场")
+
+
+def _one_total_restated(title: str, body: str) -> bool:
+    """Whether every 总投资 of the body states one figure, the headline's too ("总投资50亿元 某县迎来招商引资“开门红”" over
+    "总投资50亿元的某项目成功落户…。…项目总投资50亿元") or with one work's site visited: one work told twice, no tour of
+    works (session 68; two works' sites of the same figure under a headline that states none stay a tour: the code review)."""
+    figures = [re.sub(r"\s", "", figure) for figure in _TOTAL_FIGURE.findall(body)]
+    return bool(figures) and len(figures) == len(_TOTAL_WORD.findall(body)) and len(set(figures)) == 1 \
+        and (figures[0] in re.sub(r"\s", "", title) or len(_SITE_VISITED.findall(body)) <= 1)
+
+
+def _campaign_goes_on(title: str, lead: str, body: str) -> bool:
     """Whether a campaign's story tells several works (from work to work, two totals, or works counted) or opens on the
     place's works as a whole ("某高新区坚持把项目建设作为关键抓手。", "近年来，某市一大批重大项目达产达效。"), not on one work
     ("某县某纺织产业园项目现场一片繁忙。该项目总投资18亿元…")."""
     opening = lead[:sentence_end(lead, 0)] if lead else ""
-    return _tour_goes_on(body) or bool(_TALLIED_WORKS.search(body)) or bool(_PLACES_WORKS_OPENING.search(opening))
+    return _tour_goes_on(title, body) or bool(_TALLIED_WORKS.search(body)) or bool(_PLACES_WORKS_OPENING.search(opening))
 
 
 _PLACES_WORKS = re.compile(r"一大?批|项目建设|(?:重点|重大)项目")

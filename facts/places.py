@@ -560,12 +560,9 @@ class _Table:
         freq, tag = self.words.get(name, (0, ""))
         return freq < _MISTAGGED and tag not in ("s", "m", "q", "d", "f")
 
-    def _own_township_after(self, text: str, at: int, code: str, short: bool = False) -> bool:
+    def _own_township_after(self, text: str, at: int, code: str) -> bool:
         """Whether one of the division's own townships, named in full, follows at ``at`` ("诸城龙都街道", "寿光羊口镇"): the
-        short name before it is the division's (session 54). ``short``: named by a short name of three characters or more
-        instead ("宁国运盐池高沙窝光伏项目": 盐池县's 高沙窝镇, session 68; two characters read by chance too often)."""
-        if short:
-            return any(len(base) >= 3 and text.startswith(base, at) for base in _townships().short_by_division.get(code, ()))
+        short name before it is the division's (session 54)."""
         full = _townships().full
         return any(code in full.get(text[at:at + size], ()) for size in range(3, 8) if at + size <= len(text))
 
@@ -809,7 +806,6 @@ class _Table:
                             or (not start or text[start - 1] in _BEFORE_A_PLACE
                                 or not "\u4e00" <= text[start - 1] <= "\u9fff") \
                             and self._own_township_after(text, end + 1, code) \
-                            or self._own_township_after(text, end + 1, code, short=True) \
                             or colon_slot and self.by_code[code].name.endswith(("县", "市", "旗")) \
                             and name in written_names(self.by_code[code].name) and not self.colon_word(name) \
                             and _headline_colon_slot(text, start, end + 1) \

@@ -26,7 +26,7 @@ _DOT_POINT = re.compile(r"(?<=\d)[．·・•](?=\d)")
 _TALLY_RATE = r"(?:开工|动工|开复工|完成|转化|履约|到位|落地|投产|签约|入资)率|任务数"
 # (Session 68) Not a work's own output summed since it opened ("目前已全部并网投产，累计发电量2012万千瓦时",
 # "累计处理污水300万吨"): what the work made, not a span's investments or works.
-_OUTPUT_SO_FAR = r"(?:已经?|共|实现|完成)*(?:发电|上网|供[水气热电]|处理|减排|节约|运送|输送|接待|生产|产出|出栏|加工|销售|运行)"
+_OUTPUT_SO_FAR = r"(?:已经?|共|实现|完成)*(?:发电|上网|供[水气热电]|处理|减排|节约|运送|输送|接待|生产|产出|出栏|加工|销售|运行|产值)"
 STATISTIC = re.compile(r"同比|环比|累计(?!" + _OUTPUT_SO_FAR + r")|[比较](上|去|前)一?年|[比较]上(月|季度?)|比\d{2,4}年|" + _TALLY_RATE)
 # 累计 is never a comparison ("…集中开工，共开工项目30个，总投资200亿元，开工率100%" keeps the day's batch), except a fair's
 # own total so far (_THIS_EDITION).

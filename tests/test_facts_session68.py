@@ -17,8 +17,11 @@ seen once the new blind set n50–n51 was collected.
   production (投产), as trial runs are; a work done with no object ("总体工程已全面完成", "使该项工程得以顺利完成") is its
   completion (竣工). (Seen pages: stage 992 → 995 of 1,183, none worse.)
 - Where a load is driven to ("驶往上海港") ranks as where goods go (销往, 运往), after the site; 江南产业集中区 is 池州's zone.
-- A county's short name that is also a word ("盐池": a salt pond) right before one of its own townships named by a short
-  name of three characters ("盐池高沙窝") is the county.
+- A code review (a helper, 132 made-up cases with answers written before running) found 7 read worse at first: financing,
+  research and builders' deals signed as "等…项目" (now left out), "该市级重点建设项目" (one work), two works of one figure on a
+  tour (a restated total is one work only when the headline states it or one work's site is visited), and a county's word
+  name read before a landmark that is also one of its townships ("中朝友好上甘岭", "城厢凤凰山"): that reading (盐池高沙窝, one
+  seen page) was dropped. The end: 111 of 132 right against the old code's 74, none worse.
 
 The stories here are written for the tests.
 """
@@ -100,17 +103,6 @@ def test_two_works_totals_under_a_campaigns_headline_stay_a_tour() -> None:
     assert extract_facts(title, body).amount is None
 
 
-@pytest.mark.parametrize("body, county", [
-    ("中铁十六局宁国运盐池高沙窝92万千瓦光伏复合项目建设现场，工人们正在打钢桩。", "盐池县"),
-])
-def test_a_counties_word_name_before_its_own_township_is_the_county(body: str, county: str) -> None:
-    assert [place.county for place in extract_facts("", body).places] == [county]
-
-
-def test_the_word_alone_is_no_county() -> None:
-    assert extract_facts("", "盐池里的水很咸，工人们正在打钢桩。").places == ()
-
-
 @pytest.mark.parametrize("body", [
     "由我公司承建的某部队营房工程于8月21日通过竣工验收。该工程建筑面积14459㎡，合同造价2486万元。",
     "深圳地铁10号线1011-2标，合同造价约7.1774亿元，今天开工。",
@@ -149,3 +141,38 @@ def test_where_a_load_is_driven_to_ranks_after_the_site() -> None:
 def test_a_zone_the_table_knows_gives_its_city() -> None:
     body = "安徽省江南产业集中区日前与某光电公司签订多晶硅项目投资协议，项目总投资达120亿元。"
     assert [place.city for place in extract_facts("", body).places][:1] == ["池州市"]
+
+
+@pytest.mark.parametrize("body", [
+    "某县与某银行等5家金融机构就乡村振兴等融资项目举行了签约仪式，协议金额50亿元。",
+    "某大学与某县就新品种选育等科研项目举行了签约仪式，合同金额1200万元。",
+    "某公司与某建工集团等3家单位就道路、桥梁等施工项目举行了签约仪式，合同金额4.5亿元。",
+])
+def test_loans_research_and_builders_deals_signed_are_no_batch(body: str) -> None:
+    assert extract_facts("", body).amount is None
+
+
+def test_this_city_level_key_work_is_one_work() -> None:
+    assert extract_facts("", "该市级重点建设项目总投资3.2亿元，建成后将新增床位800张。").amount == 3.2e8
+
+
+@pytest.mark.parametrize("body", ["该工程中标造价1.38亿元，近日开工。", "双方签订施工合同约定造价2800万元。"])
+def test_a_bid_or_a_building_contracts_price_is_no_investment(body: str) -> None:
+    assert extract_facts("", body).amount is None
+
+
+def test_output_summed_since_production_began_is_no_statistic() -> None:
+    facts = extract_facts("", "某食品项目总投资3亿元，去年5月建成投产，投产以来累计完成产值8亿元。")
+    assert (facts.amount, facts.stage) == (3e8, "投产")
+
+
+def test_two_works_of_one_figure_on_a_tour_stay_a_tour() -> None:
+    body = ("6月3日，区长某某调研重点项目建设。在总投资10亿元的某某物流园项目现场，某某详细了解工程进度。\n在某某产业园项目现场，某某"
+            "察看了厂房建设情况。该项目总投资10亿元，计划年底投产。")
+    assert extract_facts("区长调研重点项目建设", body).amount is None
+
+
+def test_one_work_visited_with_its_total_restated_is_that_work() -> None:
+    body = ("3月5日，县委书记某某到某某医院迁建项目现场调研。该项目总投资6亿元，规划床位800张。\n某某指出，总投资6亿元的医院迁建项目"
+            "是重大民生工程，要加快推进。")
+    assert extract_facts("县委书记调研重点项目建设", body).amount == 6e8
