@@ -863,7 +863,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         campaign = _CAMPAIGN_AFTER.match(after)
         if (campaign and _CLASS_OF_THINGS.search(campaign.group()) and not _FIRM.search(text, clause_start, invest.end())
                 and not _THIS_PROJECT.search(text, clause_start, invest.end()) and not text.endswith("项目", 0, invest.start())) \
-                or (_LIST_TOTAL_BEFORE.search(text, clause_start, invest.start()) and not _NAMES_WORK.match(text, match.end())
+                or (_LIST_TOTAL_BEFORE.search(text, clause_start, invest.start() + (2 if invest.group().startswith("项目") else 0))
+                    and not _NAMES_WORK.match(text, match.end())
                     and not _EVENT.search(text, max(sentences.start_before(start), start - _REACH), sentences.first_from(match.end()))):
             continue  # "市财政投资1.8亿元实施中小学校舍改造工程", "今年我市省重点项目总投资1856亿元": a programme, a list
         if _PURCHASE_AFTER.match(after):

@@ -176,3 +176,12 @@ def test_one_work_visited_with_its_total_restated_is_that_work() -> None:
     body = ("3月5日，县委书记某某到某某医院迁建项目现场调研。该项目总投资6亿元，规划床位800张。\n某某指出，总投资6亿元的医院迁建项目"
             "是重大民生工程，要加快推进。")
     assert extract_facts("县委书记调研重点项目建设", body).amount == 6e8
+
+
+@pytest.mark.parametrize("body", ["今年全市重点项目投资总额1200亿元。", "该省重点建设项目投资总额超过1.2万亿元。"])
+def test_a_lists_investment_total_is_no_works_either(body: str) -> None:
+    assert extract_facts("", body).amount is None
+
+
+def test_a_listed_works_own_investment_total_is_read() -> None:
+    assert extract_facts("", "省重点项目某大桥项目投资总额12亿元。").amount == 12e8
