@@ -257,7 +257,7 @@ __all__ = [
 #: signing event's sum, 累计 before a work's own output (累计发电量) no statistic, one work's total stated twice no tour
 #: of works (a county's word-name before its own township's short name, 盐池高沙窝, was read as the county in 129 and
 #: dropped in 131), a builder's contract price (合同造价) no investment; 130: a plant's trial feed (开始投料试车; 建成，进入试生产) production,
-#: a work done with no object (工程已全面完成, 工程得以顺利完成) completion, a load driven to a port (驶往) no site, 江南产业
+#: a work done with no object (工程已全面完成, 工程得以顺利完成) completion, a load driven to a port (驶往) ranks after the site, 江南产业
 #: 集中区 池州's zone; 131: the code review's mends (loans', research's and builders' deals signed as 等…项目 no batch,
 #: 该市级 one work, 中标造价 and 合同约定造价 a builder's price, 累计…产值 output, a total restated one work's only with the
 #: headline's figure or one site visited); 132: a list's 项目投资总额 (今年全市重点项目投资总额…) no work's, as its 总投资.)
