@@ -185,3 +185,12 @@ def test_a_lists_investment_total_is_no_works_either(body: str) -> None:
 
 def test_a_listed_works_own_investment_total_is_read() -> None:
     assert extract_facts("", "省重点项目某大桥项目投资总额12亿元。").amount == 12e8
+
+
+@pytest.mark.parametrize("body, stage", [
+    ("某产业基地的各项工程建设正在加紧推进当中，计划7月试产。", "开工"),
+    ("某项目前期建设正在加紧推进。", None),
+    ("全市18个项目建设正在加紧推进。", None),
+])
+def test_a_works_building_pushed_on_is_under_way(body: str, stage: str | None) -> None:
+    assert extract_facts("", body).stage == stage
