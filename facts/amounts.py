@@ -503,7 +503,9 @@ _WINDOW = 16
 # A measure may size the work first ("总投资8亿元的100兆瓦光伏电站").
 # A product's Latin letters or a capacity may stand in the work's name ("30亿元PCB项目落户", "15亿元年产10万吨再生铝项目").
 _NAMES_WORK = re.compile(r"(?!加快|推进|推动|用于|支持|助力|带动)的?(?:[\d.]+(?:万千瓦|兆瓦|千瓦|万吨|吨|万平方米|平方米|公里|米|亩|张床位))?"
-                         r"(?:[\u4e00-\u9fff“”\"A-Za-z]|年产[\d.]+[万千百]?[\u4e00-\u9fff]{0,2}){0,12}?(" + WORK_HEAD + r")(?![资贷补款经])")
+                         r"(?:[\u4e00-\u9fff“”\"A-Za-z]|年产[\d.]+[万千百]?[\u4e00-\u9fff]{0,2}){0,12}?(" + WORK_HEAD
+                         # (session 68) …or a work whose building the sentence goes on to tell ("总投资50.27亿元的某供水工程建设进度加快")
+                         + r"|工程(?=建设(?:进度|现场|任务|工作|正|已|全面|顺利|有序|加快|稳步)))(?![资贷补款经])")
 # Output, revenue or taxes sized so are no investment ("年产值10亿元的化纤项目落户宜春").
 _OUTPUT_BEFORE = re.compile(r"(产值|收入|销售额|销售|营收|利税|税收|利润)(达|约|超|近|逾|超过|达到)?$")
 _PLANNED_OR_HANDED = re.compile(r"将|拟|计划|预计|有望|力争|推动|争取|谋划|获|下达|安排|拨付|补助|奖励|支持|贷款|融资|中标|订单|合同")
@@ -609,6 +611,9 @@ def _one_project_signed(text: str, sentence_start: int, invest: re.Match[str], a
 
 # One project's agreed investment ("该项目协议投资额12亿元", "协议投资8亿元建设预制菜产业园"): no batch's.
 _THIS_PROJECT = re.compile(r"(该|此|这个|这一)(项目|工程)")
+# The comma clause right before an amount's, opening on the work pointed at ("该项目总用地225亩，"): the work's attributes
+# go on in the amount's clause.
+_THIS_WORK_CLAUSE_BEFORE = re.compile(r"(?:^|(?<=[，,。；;\s]))" + _THIS_PROJECT.pattern + r"[^，。；,;\d]{0,6}[\d.]*[^，。；,;]{0,8}[，,]$")
 # A work made of counted projects ("该园由某集团、某公司…四个项目组成，总投资6.7亿元", "该项目包括3个子项目"): its
 # parts, no batch (session 57).
 # (Not a category's works: "某县重点工程由…等15个项目组成" is a list, review57b.)
@@ -654,7 +659,9 @@ def _this_works_share(text: str, own_start: int, invest: re.Match[str], end: int
 # 单体项目"): the batch stated later is the story's.
 _PART_OF_THE_BATCH = re.compile(r"其中|最大|之一|单体")
 # A headline naming one work ("…再生铝项目开工", "…产业园投产"), not a batch ("重大项目集中开工", "一批项目", "十大项目").
-_ONE_WORKS_HEADLINE = re.compile(r"(?<![个批些大点生商业目])(?:项目|工程|基地|产业园|生产线|工厂|电站)")  # not 民生项目, 招商项目, 产业项目
+_ONE_WORKS_HEADLINE = re.compile(r"(?<![个批些大点生商业目])(?:项目|工程|基地|产业园|生产线|工厂|电站"
+                                 # (session 68) a plant named by what it treats or makes ("陕西周至污水处理厂开建", "某水厂")
+                                 r"|处理厂|水厂|电厂)")  # not 民生项目, 招商项目, 产业项目
 # …or its arrival or launch, which names no stage of the rules' but is the work's own news ("雄安鞋服新城项目落户定州",
 # "250MW牧光互补光伏发电项目启动").
 _ONE_WORK_ARRIVES = re.compile(r"(?:项目|工程|基地|产业园|生产线|工厂|电站)(?:正式|成功|顺利)?(?:落户|落地|启动|奠基)"
@@ -882,7 +889,9 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         share = _this_works_share(text, own_start, invest, match.end())
         names_work = bool(_TOTAL_OF_NAMED.match(text, match.end()))
         own_work = bool(_OWN_TOTAL.search(text, own_start, invest.start()) or _NAMES_WORK.match(text, match.end())
-                        or share or names_work) \
+                        or share or names_work
+                        # (session 68) the work pointed at in the comma clause before ("该项目总用地225亩，总投资21亿元，…")
+                        or _THIS_WORK_CLAUSE_BEFORE.search(text, max(clause_start, own_start - _REACH), own_start)) \
             and not _ROUNDUP.search(full_sentence) and not _SEVERAL.search(full_sentence)  # counts nothing
         stated_start = own_start if own_work else max(sentences.start_before(start), start - _REACH)
         # A list item reporting a day's event of its own ("今年以来，某市已累计开工…；今天又集中开工项目86个，总投资
@@ -2061,6 +2070,11 @@ _WIDER_EVENT = re.compile(r"分会场|全省[^，。；,;]{0,16}?集中|全市[^
 _THE_WHOLE = re.compile(r"本次|此次|当天|当日|全部|共计")
 
 
+# A batch's event named as the venue of the sentence's own event ("在…集中开工雅安分会场，", a photo's caption "…集中开工
+# 雅安分会场。"), not the batch's own ("…集中开工仪式在某分会场举行").
+_BATCHS_VENUE = re.compile(r"(?:(?<=[，,。\s])|^|在)[^，。；,;\s]{0,40}?[分主]会场[，,。]")
+
+
 def _batch_without_total(title: str, lead: str, body: str, chosen: _Found) -> bool:
     """Whether the story reports a batch (its headline counts projects or starts them together, or an untitled lead does the
     latter) and states no total of it, while the figure found is one of its works told after the lead or as "其中…" ("罗源第三季度重大项目
@@ -2068,8 +2082,10 @@ def _batch_without_total(title: str, lead: str, body: str, chosen: _Found) -> bo
     no amount of the story's (a headline naming one work keeps its figure: _ONE_WORKS_HEADLINE)."""
     # (Not any "集中", "多个", "N个" of a headline: "集中供暖", "可容纳3000个座位", "惠及多个乡镇" tell one work.)
     # (A headline's "项目" inside its count is the batch's: "麦市镇两个乡村振兴项目开工".)
+    # (An untitled lead's batch only as the venue of one work's event is none: "在四川省…重点水利工程集中开工雅安分会场，天全县
+    # 某水厂二期工程正式开工", session 68.)
     batch = (TOGETHER.search(title) or _ROUNDUP.search(title)) and not _ONE_WORKS_HEADLINE.search(_ROUNDUP.sub("", title)) \
-        if title.strip() else TOGETHER.search(lead)
+        if title.strip() else TOGETHER.search(_BATCHS_VENUE.sub("", lead))
     if not batch:
         return False
     found = the_figure(chosen.amount.text).search(body)

@@ -194,3 +194,33 @@ def test_a_listed_works_own_investment_total_is_read() -> None:
 ])
 def test_a_works_building_pushed_on_is_under_way(body: str, stage: str | None) -> None:
     assert extract_facts("", body).stage == stage
+
+
+# Read from n50–n51's misses once the second blind set of the session (n52–n53) was being collected.
+def test_a_headlines_plant_named_by_what_it_treats_keeps_its_figure_among_the_days_works() -> None:
+    title = "陕西周至污水处理厂开建"
+    body = ("昨日，周至县污水处理厂建设项目、竹峪公路建设项目相继开工。近期，周至总投资3.37亿元的五大类12个项目将陆续开工。\n"
+            "周至县污水处理厂位于县城北400米处，总投资7163万元，占地76亩。竹峪公路总里程44.9公里，总投资2700万元。")
+    assert extract_facts(title, body).amount == 7163e4
+
+
+def test_a_batchs_venue_in_an_untitled_lead_leaves_its_one_work_told() -> None:
+    body = "4月20日上午，在四川省2022年重点水利工程集中开工雅安分会场，天全县始阳水厂二期工程正式开工。\n该项目总投资2.65亿元。"
+    assert extract_facts("", body).amount == 2.65e8
+
+
+def test_a_batch_held_at_a_venue_stays_a_batch() -> None:
+    body = "4月20日上午，全市重大项目集中开工仪式在雅安分会场举行。\n其中，天全县始阳水厂二期工程总投资2.65亿元。"
+    assert extract_facts("", body).amount is None
+
+
+@pytest.mark.parametrize("body, amount", [
+    ("记者从省水利厅获悉，概算总投资50.27亿元的引洮供水二期配套城乡供水工程建设进度加快，截至10月底，累计完成投资4.3亿元。",
+     50.27e8),
+    ("据该项目相关负责人介绍，该项目总用地225亩，总投资21亿元，截至今年2月底已累计完成投资9.4亿元。", 21e8),
+    # …not a year's works in general, nor progress alone
+    ("今年全市总投资50亿元的重点工程建设进度加快，截至10月底，累计完成投资30亿元。", None),
+    ("今年以来，全市项目建设加快，该项目总用地225亩，累计完成投资9.4亿元。", None),
+])
+def test_one_works_total_stands_beside_its_progress_so_far(body: str, amount: float | None) -> None:
+    assert extract_facts("", body).amount == amount
