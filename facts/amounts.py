@@ -324,6 +324,11 @@ _CLASS_OF_THINGS = re.compile(r"老旧小区|背街小巷|农村|乡村|校舍|�
 # no one project's (not "作为省重点项目，该项目总投资28亿元", "省重点项目某机场改扩建工程总投资12亿元").
 # (Session 68: "2019年全省重点建设项目总投资6130亿元", "该市重点建设项目…": the list's other names.)
 _LIST_TOTAL_BEFORE = re.compile(r"(今年|[我该][市县区省](?!级)|全[市县区省]|(?<!\d)\d{4}年|(?<![我该])[市县区省]级)[^，。；,;]{0,8}?(重点|重大)(?:建设)?项目(总投资|投资总额)?$")
+# Works done at many counted sites ("对99个小区实施了…改造", "在12个村开展…建设"): a programme's, no one work's (not "该项目对3个
+# 小区实施…": one work's parts, _THIS_PROJECT).
+_SITES_WORKED = re.compile(r"(?:对|在)(?:\d{2,}|[3-9]|[三四五六七八九十]|[一二三四五六七八九]?十[一二三四五六七八九]?)(?:多|余)?"
+                           r"[个所处座](?:老旧)?(?:小区|社区|行政村|村|村庄|自然村|学校|中小学|乡镇|街道|城镇)"
+                           r"[^，。；,;]{0,8}?(?:实施|进行|开展)")
 # Equipment bought with the money, no work built with it ("花费300万元购置的CT机"; not "投资2亿元购置设备，建设生产线").
 _PURCHASE_AFTER = re.compile(r"^[^，。；,;]{0,4}?(购置|购买|采购|购进)(?![^。；;]{0,20}?(建设|新建|建成|扩建|生产线|厂房))")
 # (Session 52: not 股份 in a firm's name, "拟投资50亿元建设石家庄常山纺织股份有限公司云数据中心项目"; a capital increase,
@@ -882,6 +887,9 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "总投资1000万美元以上的116个项目": a threshold
         full_sentence = text[max(sentences.start_before(start), start - _REACH):
                              min(sentences.first_from(match.end()), match.end() + _REACH)]
+        if _SITES_WORKED.search(text, max(sentences.start_before(start), start - _REACH), invest.start()) \
+                and not _THIS_PROJECT.search(full_sentence):
+            continue  # (session 68) "全市共对99个小区实施了供热二次管网改造，…总投资额达7300万元": works at many sites, a programme
         # The work's own figure ("某项目总投资120亿元", "总投资50亿元的某港口项目"): a statistic or a period
         # in another comma clause of its sentence reports something else ("…，目前累计完成投资80亿元",
         # "今年以来，…"), so only the amount's own comma clause is read for them.

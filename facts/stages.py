@@ -67,6 +67,9 @@ _UNDER_WAY = (r"主体(?:结构|工程)?(?:已经?|均)?(?:顺利|全面|基本|
               # (session 63) a bridge's or a dam's closure ("永安大桥正式合龙", "主桥顺利合龙"), a milestone short of completion as
               # readers label it (session 56's h8–h9); not its plan or its segment ("合龙段", "合龙计划")
               r"|(?:(?:正式|顺利|成功|全线|胜利|实现|完成)合龙|(?<=[桥坝])合龙)(?!段|前|计划|方案|准备)"
+              # (session 68) 合拢, the same closure as builders of steel structures write it ("“天空之厅”正式合拢", "举行合拢仪式"),
+              # only where nothing is closed after it ("合拢资源", "合拢双手")
+              r"|(?:(?:正式|顺利|成功|全线|胜利|实现|完成)合拢|(?<=[桥坝])合拢)(?=$|[，。；,;！!\s”\"）)]|仪式)|举行合拢仪式"
               r"|(?:正在(?:加紧|紧张|抓紧)?|加紧|紧张)(?:推进)?(?:施工|建设)(?!的|中的|中心|中小)|(?:建设|施工)正酣|(?:建设|施工)如火如荼"
               # (session 68) the other order ("各项工程建设正在加紧推进当中"); not a work's preparations ("前期…建设正在…")
               r"|(?<!前期)(?<!筹备)(?:工程|项目)?(?:建设|施工)正在(?:加紧|抓紧|紧张|全力|加速)推进"

@@ -224,3 +224,23 @@ def test_a_batch_held_at_a_venue_stays_a_batch() -> None:
 ])
 def test_one_works_total_stands_beside_its_progress_so_far(body: str, amount: float | None) -> None:
     assert extract_facts("", body).amount == amount
+
+
+@pytest.mark.parametrize("body, amount", [
+    ("今年以来，包头市加快实施供热管网改造。全市共对99个小区实施了供热二次管网改造，涉及供热面积209万平方米，总投资额达7300万元。",
+     None),
+    ("该项目对3个小区实施供热管网改造，总投资7300万元。", 7300e4),
+    ("某供水工程总投资300万元，对14个村进行管网铺设。", 300e4),
+])
+def test_works_done_at_many_counted_sites_are_a_programme(body: str, amount: float | None) -> None:
+    assert extract_facts("", body).amount == amount
+
+
+@pytest.mark.parametrize("title, body, stage", [
+    ("某建工集团承建的某小镇“天空之厅”正式合拢", "4月30日，某研发中心（一期）项目“天空之厅”举行合拢仪式。", "开工"),
+    ("", "主桥顺利合拢。", "开工"),
+    ("", "双方正式合拢资源，共同开拓市场。", None),
+    ("", "该桥计划下月合拢。", None),
+])
+def test_a_steel_structures_closure_written_he_long_is_under_way(title: str, body: str, stage: str | None) -> None:
+    assert extract_facts(title, body).stage == stage
