@@ -325,7 +325,7 @@ _CLASS_OF_THINGS = re.compile(r"老旧小区|背街小巷|农村|乡村|校舍|�
 # (Session 68: "2019年全省重点建设项目总投资6130亿元", "该市重点建设项目…": the list's other names.)
 _LIST_TOTAL_BEFORE = re.compile(r"(今年|[我该][市县区省](?!级)|全[市县区省]|(?<!\d)\d{4}年|(?<![我该])[市县区省]级)[^，。；,;]{0,8}?(重点|重大)(?:建设)?项目(总投资|投资总额)?$")
 # Works done at many counted sites ("对99个小区实施了…改造", "在12个村开展…建设"): a programme's, no one work's (not "该项目对3个
-# 小区实施…": one work's parts, _THIS_PROJECT).
+# 小区实施…", "某集中供热工程对12个小区实施…": one work's parts, _THIS_PROJECT or a work named right before).
 _SITES_WORKED = re.compile(r"(?:对|在)(?:\d{2,}|[3-9]|[三四五六七八九十]|[一二三四五六七八九]?十[一二三四五六七八九]?)(?:多|余)?"
                            r"[个所处座](?:老旧)?(?:小区|社区|行政村|村|村庄|自然村|学校|中小学|乡镇|街道|城镇)"
                            r"[^，。；,;]{0,8}?(?:实施|进行|开展)")
@@ -667,6 +667,16 @@ _PART_OF_THE_BATCH = re.compile(r"其中|最大|之一|单体")
 _ONE_WORKS_HEADLINE = re.compile(r"(?<![个批些大点生商业目])(?:项目|工程|基地|产业园|生产线|工厂|电站"
                                  # (session 68) a plant named by what it treats or makes ("陕西周至污水处理厂开建", "某水厂")
                                  r"|处理厂|水厂|电厂)")  # not 民生项目, 招商项目, 产业项目
+_PLANTS = ("处理厂", "水厂", "电厂")
+_COUNTED_JUST_BEFORE = re.compile(r"(?:\d+|[两二三四五六七八九十几多]+)(?:个|座|家|所|处)")
+def _one_works_headline(headline: str) -> bool:
+    """Whether ``headline`` names one work (_ONE_WORKS_HEADLINE); a plant counted ("我县三座水厂集中开工", "3个污水处理厂") names
+    several (the code review of session 68)."""
+    return any(match.group() not in _PLANTS
+               or not _COUNTED_JUST_BEFORE.search(headline, max(0, match.start() - 6), match.start())
+               for match in _ONE_WORKS_HEADLINE.finditer(headline))
+
+
 # …or its arrival or launch, which names no stage of the rules' but is the work's own news ("雄安鞋服新城项目落户定州",
 # "250MW牧光互补光伏发电项目启动").
 _ONE_WORK_ARRIVES = re.compile(r"(?:项目|工程|基地|产业园|生产线|工厂|电站)(?:正式|成功|顺利)?(?:落户|落地|启动|奠基)"
@@ -887,8 +897,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "总投资1000万美元以上的116个项目": a threshold
         full_sentence = text[max(sentences.start_before(start), start - _REACH):
                              min(sentences.first_from(match.end()), match.end() + _REACH)]
-        if _SITES_WORKED.search(text, max(sentences.start_before(start), start - _REACH), invest.start()) \
-                and not _THIS_PROJECT.search(full_sentence):
+        sites = _SITES_WORKED.search(text, max(sentences.start_before(start), start - _REACH), invest.start())
+        if sites and not _THIS_PROJECT.search(full_sentence) and not text.endswith(("工程", "项目"), 0, sites.start()):
             continue  # (session 68) "全市共对99个小区实施了供热二次管网改造，…总投资额达7300万元": works at many sites, a programme
         # The work's own figure ("某项目总投资120亿元", "总投资50亿元的某港口项目"): a statistic or a period
         # in another comma clause of its sentence reports something else ("…，目前累计完成投资80亿元",
@@ -1859,7 +1869,7 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
         chosen = first_pick = _chosen(text, title)
         if chosen is None:
             continue
-        if text is body and chosen.is_roundup and _ONE_WORKS_HEADLINE.search(title) and not _ROUNDUP.search(title) \
+        if text is body and chosen.is_roundup and _one_works_headline(title) and not _ROUNDUP.search(title) \
                 and not _BATCH_HEADLINE.search(title) and (find_stage(title, "") is not None or _ONE_WORK_ARRIVES.search(title)):
             # A headline reporting one work's stage ("汉川市年产50万吨再生铝项目开工") over the body's batch of the day that
             # the work was part of ("全省共集中开工项目1205个，总投资5380亿元。…该项目总投资28亿元"): the work's own figure.
@@ -2092,8 +2102,9 @@ def _batch_without_total(title: str, lead: str, body: str, chosen: _Found) -> bo
     # (A headline's "项目" inside its count is the batch's: "麦市镇两个乡村振兴项目开工".)
     # (An untitled lead's batch only as the venue of one work's event is none: "在四川省…重点水利工程集中开工雅安分会场，天全县
     # 某水厂二期工程正式开工", session 68.)
-    batch = (TOGETHER.search(title) or _ROUNDUP.search(title)) and not _ONE_WORKS_HEADLINE.search(_ROUNDUP.sub("", title)) \
-        if title.strip() else TOGETHER.search(_BATCHS_VENUE.sub("", lead))
+    batch = (TOGETHER.search(title) or _ROUNDUP.search(title)) and not _one_works_headline(_ROUNDUP.sub("", title)) \
+        if title.strip() else TOGETHER.search(lead) and (TOGETHER.search(_BATCHS_VENUE.sub("", lead))
+                                                         or bool(_ROUNDUP.search(_BATCHS_VENUE.sub("", lead))))
     if not batch:
         return False
     found = the_figure(chosen.amount.text).search(body)
