@@ -667,8 +667,11 @@ _PART_OF_THE_BATCH = re.compile(r"其中|最大|之一|单体")
 _ONE_WORKS_HEADLINE = re.compile(r"(?<![个批些大点生商业目])(?:项目|工程|基地|产业园|生产线|工厂|电站"
                                  # (session 68) a plant named by what it treats or makes ("陕西周至污水处理厂开建", "某水厂")
                                  r"|处理厂|水厂|电厂)")  # not 民生项目, 招商项目, 产业项目
+# …those plants counted right before ("三座水厂", "3个污水处理厂"): several.
 _PLANTS = ("处理厂", "水厂", "电厂")
 _COUNTED_JUST_BEFORE = re.compile(r"(?:\d+|[两二三四五六七八九十几多]+)(?:个|座|家|所|处)")
+
+
 def _one_works_headline(headline: str) -> bool:
     """Whether ``headline`` names one work (_ONE_WORKS_HEADLINE); a plant counted ("我县三座水厂集中开工", "3个污水处理厂") names
     several (the code review of session 68)."""
@@ -2102,9 +2105,11 @@ def _batch_without_total(title: str, lead: str, body: str, chosen: _Found) -> bo
     # (A headline's "项目" inside its count is the batch's: "麦市镇两个乡村振兴项目开工".)
     # (An untitled lead's batch only as the venue of one work's event is none: "在四川省…重点水利工程集中开工雅安分会场，天全县
     # 某水厂二期工程正式开工", session 68.)
-    batch = (TOGETHER.search(title) or _ROUNDUP.search(title)) and not _one_works_headline(_ROUNDUP.sub("", title)) \
-        if title.strip() else TOGETHER.search(lead) and (TOGETHER.search(_BATCHS_VENUE.sub("", lead))
-                                                         or bool(_ROUNDUP.search(_BATCHS_VENUE.sub("", lead))))
+    if title.strip():
+        batch = bool(TOGETHER.search(title) or _ROUNDUP.search(title)) and not _one_works_headline(_ROUNDUP.sub("", title))
+    else:
+        beside_the_venue = _BATCHS_VENUE.sub("", lead)
+        batch = bool(TOGETHER.search(lead)) and bool(TOGETHER.search(beside_the_venue) or _ROUNDUP.search(beside_the_venue))
     if not batch:
         return False
     found = the_figure(chosen.amount.text).search(body)
