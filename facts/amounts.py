@@ -889,6 +889,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if (campaign and _CLASS_OF_THINGS.search(campaign.group()) and not _FIRM.search(text, clause_start, invest.end())
                 and not _THIS_PROJECT.search(text, clause_start, invest.end()) and not text.endswith("项目", 0, invest.start())) \
                 or (_LIST_TOTAL_BEFORE.search(text, clause_start, invest.start() + (2 if invest.group().startswith("项目") else 0))
+                    # (the investment word may open with the list's own 项目: "今年全市重点项目投资总额…", session 68)
                     and not _NAMES_WORK.match(text, match.end())
                     and not _EVENT.search(text, max(sentences.start_before(start), start - _REACH), sentences.first_from(match.end()))):
             continue  # "市财政投资1.8亿元实施中小学校舍改造工程", "今年我市省重点项目总投资1856亿元": a programme, a list
