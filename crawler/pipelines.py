@@ -17,6 +17,7 @@ from newsmon.db import AddResult, StoreAPI
 from newsmon.db.dedupe import NearPrint
 from newsmon.errors import StoreError
 from newsmon.facts import facts_record
+from newsmon.facts.copies import fill_from_copy
 
 from .article import Article
 from .fingerprint import near_signature, shingle_hashes, text_fingerprint
@@ -123,6 +124,7 @@ def store_article(store: StoreAPI, site: str, url: str, article: Article,
         summary=article.summary,
         facts=facts,
         file_type=file_type,
+        fill=fill_from_copy,  # a county portal's copy tells the city a province's copy left out (facts/copies.py)
     )
 
 

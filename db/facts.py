@@ -17,8 +17,9 @@ from newsmon.clock import utc_now
 
 from .handle import Handle, PgDatabase, pg_execute
 
-__all__ = ["FactsFilter", "ensure_facts_schema", "facet_counts", "facts_by_ids", "get_facts", "has_facts_table",
-           "iter_articles_for_facts", "list_projects", "pipeline", "save_facts", "unread_among_newest"]
+__all__ = ["FactsFilter", "ensure_facts_schema", "facet_counts", "facts_by_ids", "facts_record_of", "get_facts",
+           "has_facts_table", "iter_articles_for_facts", "list_projects", "pipeline", "save_facts", "source_sites",
+           "unread_among_newest"]
 
 FACETS = ("stage", "city", "industry")
 
@@ -111,6 +112,20 @@ def has_facts_table(db: Handle) -> bool:
 def get_facts(db: Handle, article_id: int) -> Optional[dict[str, Any]]:
     """The story's ``investment`` object, or None when its facts were never extracted."""
     return facts_by_ids(db, [article_id]).get(article_id)
+
+
+def facts_record_of(db: Handle, article_id: int) -> Optional[dict[str, Any]]:
+    """The story's facts as stored (``save_facts``' dict: the ``investment`` object, ``amount_cny`` and ``version``), or
+    None when its facts were never extracted."""
+    if not isinstance(db, PgDatabase) and not has_facts_table(db):
+        return None
+    sql = f"SELECT {', '.join(_FACT_COLUMNS)} FROM article_facts WHERE article_id = ?"
+    params = [int(article_id)]
+    rows = pg_execute(db, sql, params)[1] if isinstance(db, PgDatabase) else db.execute(sql, params).fetchall()
+    if not rows:
+        return None
+    row = dict(zip(_FACT_COLUMNS, rows[0]))
+    return {**_as_investment(row), "version": int(row["version"] or 0)}
 
 
 def facts_by_ids(db: Handle, article_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
@@ -317,7 +332,8 @@ def fact_columns(investment: Optional[dict[str, Any]]) -> dict[str, Any]:
 def iter_articles_for_facts(db: Handle, *, site: Optional[str] = None, stale_before: Optional[int] = None,
                             batch: int = 500, newest_first: bool = False) -> Iterator[tuple[int, str, str, str, str]]:
     """``(id, title, body, source, site)`` of stored stories, streamed in id order (for ``reextract --facts``), the
-    newest first with ``newest_first``.
+    newest first with ``newest_first``; ``site``: the stories seen at that site (stored from it, or carried by it as
+    another copy: its place may tell theirs, facts/copies.py).
 
     ``stale_before``: only stories whose facts are missing or older than that version.
     """
@@ -327,8 +343,8 @@ def iter_articles_for_facts(db: Handle, *, site: Optional[str] = None, stale_bef
                + (" WHERE a.id < ?" if newest_first else " WHERE a.id > ?"))
         params: list[Any] = [last]
         if site:
-            sql += " AND a.site = ?"
-            params.append(site)
+            sql += " AND (a.site = ? OR a.id IN (SELECT article_id FROM article_sources WHERE site = ?))"
+            params += [site, site]
         if stale_before is not None:
             sql += " AND (f.version IS NULL OR f.version < ?)"
             params.append(stale_before)
@@ -339,6 +355,15 @@ def iter_articles_for_facts(db: Handle, *, site: Optional[str] = None, stale_bef
         for row in rows:
             yield int(row[0]), row[1] or "", row[2] or "", row[3] or "", row[4] or ""
         last = int(rows[-1][0])
+
+
+def source_sites(db: Handle, article_id: int) -> list[str]:
+    """The sites a story was seen at, first seen first, each once (its copies' sites, whose places may tell the
+    story's: facts.copies)."""
+    sql = "SELECT site, min(first_seen_at) AS first FROM article_sources WHERE article_id = ? GROUP BY site ORDER BY first"
+    params = [int(article_id)]
+    rows = pg_execute(db, sql, params)[1] if isinstance(db, PgDatabase) else db.execute(sql, params).fetchall()
+    return [str(row[0]) for row in rows if row[0]]
 
 
 def unread_among_newest(db: Handle, version: int, newest: int = 2000) -> int:

@@ -16,6 +16,7 @@ from typing import Any, Iterable, Optional, Protocol, Union
 from .dedupe import NearMatch, NearPrint
 from .handle import Handle, is_postgres_url
 from .store import AddResult, MatchHook, NewArticleHook, Store
+from .store_base import FactsFill
 
 __all__ = ["StoreAPI", "open_store"]
 
@@ -77,8 +78,10 @@ class StoreAPI(Protocol):
                     published_at: Optional[datetime] = None, source: Optional[str] = None,
                     author: Optional[str] = None, lang: Optional[str] = None, fetched_at: Optional[str] = None,
                     url_key: Optional[str] = None, near: Optional[NearPrint] = None, summary: Optional[str] = None,
-                    facts: Optional[dict[str, Any]] = None, file_type: Optional[str] = None) -> AddResult:
-        """Store one fetched article, or record it as another source of a stored story."""
+                    facts: Optional[dict[str, Any]] = None, file_type: Optional[str] = None,
+                    fill: Optional[FactsFill] = None) -> AddResult:
+        """Store one fetched article, or record it as another source of a stored story (``fill``: how a copy
+        completes the stored story's facts, db.store_base.FactsFill)."""
         ...
 
     def add_non_article(self, *, site: str, url: str, reason: str, url_key: Optional[str] = None) -> None:

@@ -92,15 +92,17 @@ def change_site_place(db: Handle, site: str, change: Callable[[Optional[SitePlac
                       now: str) -> tuple[Optional[SitePlaceRow], SitePlaceRow]:
     """Replace ``site``'s row by ``change(row)`` in one transaction holding the row; ``(before, after)``.
 
-    When ``change`` sets ``reread`` anew (or with another place), the facts of the site's stored stories are marked
-    stale in the same transaction (version 0), so that a crawl killed before it re-read them leaves them to the next
+    When ``change`` sets ``reread`` anew (or with another place), the facts of the stories seen at the site (stored
+    from it, or another copy's stories it carried too: its place may tell theirs, facts/copies.py) are marked stale in
+    the same transaction (version 0), so that a crawl killed before it re-read them leaves them to the next
     (and to ``newsmon reextract --facts --stale``)."""
     select = f"SELECT {_COLUMNS} FROM site_places WHERE site = ?"
     upsert = ("INSERT INTO site_places (site, place, title, pending, pending_crawls, reread, read_with, updated_at)"
               " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (site) DO UPDATE SET place = excluded.place,"
               " title = excluded.title, pending = excluded.pending, pending_crawls = excluded.pending_crawls,"
               " reread = excluded.reread, read_with = excluded.read_with, updated_at = excluded.updated_at")
-    stale = ("UPDATE article_facts SET version = 0 WHERE article_id IN (SELECT id FROM articles WHERE site = ?)")
+    stale = ("UPDATE article_facts SET version = 0 WHERE article_id IN"
+             " (SELECT id FROM articles WHERE site = ? UNION SELECT article_id FROM article_sources WHERE site = ?)")
     if isinstance(db, PgDatabase):
         with db.transaction() as tx:
             # The row first (an advisory lock would do too): FOR UPDATE then holds it against a second crawl's change.
@@ -112,7 +114,7 @@ def change_site_place(db: Handle, site: str, change: Callable[[Optional[SitePlac
             pg_execute(tx, upsert, [site, after.place, after.title, after.pending, after.pending_crawls,
                                     int(after.reread), after.read_with, now])
             if _marks_stale(before, after):
-                pg_execute(tx, stale, [site])
+                pg_execute(tx, stale, [site, site])
         return before, after
     with write_lock(db):
         before = _row(db.execute(select, [site]).fetchall())
@@ -120,7 +122,7 @@ def change_site_place(db: Handle, site: str, change: Callable[[Optional[SitePlac
         db.execute(upsert, [site, after.place, after.title, after.pending, after.pending_crawls, int(after.reread),
                             after.read_with, now])
         if _marks_stale(before, after):
-            db.execute(stale, [site])
+            db.execute(stale, [site, site])
     return before, after
 
 

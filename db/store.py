@@ -21,7 +21,7 @@ from newsmon.clock import utc_now
 from .facts import save_facts
 from .health import RUN_COUNTS
 from .schema import BUSY_TIMEOUT_S, ensure_schema, search_index_version, stale_index_message, write_lock
-from .store_base import (AddResult, MatchHook, NewArticleHook, StoreBase, StoryCopy, published_values,
+from .store_base import (AddResult, FactsFill, MatchHook, NewArticleHook, StoreBase, StoryCopy, published_values,
                          store_copy)
 
 __all__ = ["Store", "AddResult", "NewArticleHook", "MatchHook", "published_values", "utc_now"]
@@ -134,7 +134,8 @@ class Store(StoreBase[sqlite_utils.Database]):
     # -- writes --------------------------------------------------------------
 
     def _store(self, copy: StoryCopy, row: dict[str, Any], hooks: list[NewArticleHook],
-               facts: Optional[dict[str, Any]]) -> AddResult:
+               facts: Optional[dict[str, Any]], *, fill: Optional[FactsFill] = None,
+               matched: tuple[NewArticleHook, ...] = ()) -> AddResult:
         try:
             # An explicit transaction, not `with conn:`: sqlite-utils 4 commits
             # each write made through db.execute() outside an open transaction,
@@ -143,7 +144,7 @@ class Store(StoreBase[sqlite_utils.Database]):
             # it wait (busy timeout) instead of failing with "database is locked"
             # when a read transaction would have to become a write one.
             with write_lock(self.db):
-                return store_copy(_Writer(self), copy, row, hooks, facts)
+                return store_copy(_Writer(self), copy, row, hooks, facts, fill=fill, matched=matched)
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot store {copy.url} ({exc}).") from None
 

@@ -18,12 +18,12 @@ from typing import Any, Callable, Generic, Optional, Protocol, TypeVar
 from newsmon.clock import utc_now
 
 from .dedupe import NearMatch, NearPrint, find_near_duplicate, index_near_print
-from .facts import save_facts
+from .facts import facts_record_of, save_facts
 from .handle import Handle
 from .health import last_run_completed, list_failure_streak
 from .reader import article_with_facts, crawl_runs
 
-__all__ = ["AddResult", "CopyWriter", "MatchHook", "NewArticleHook", "StoreBase", "StoryCopy", "published_values",
+__all__ = ["AddResult", "CopyWriter", "FactsFill", "MatchHook", "NewArticleHook", "StoreBase", "StoryCopy", "published_values",
            "store_copy"]
 
 # Called with the store's handle *inside* the transaction (a transaction-bound
@@ -33,6 +33,9 @@ NewArticleHook = Callable[[Handle, int, dict[str, Any]], None]
 # alert matching must not hold the write lock); returns the NewArticleHook to
 # run inside the transaction if the story turns out to be new, or None.
 MatchHook = Callable[[dict[str, Any]], Optional[NewArticleHook]]
+# How another copy's facts complete a stored story's: (the stored facts or None, the copy's) -> the facts to keep, or
+# None for no change (facts.copies.fill_from_copy; db/ only stores what it returns).
+FactsFill = Callable[[Optional[dict[str, Any]], dict[str, Any]], Optional[dict[str, Any]]]
 
 
 def published_values(value: Optional[datetime]) -> tuple[Optional[str], Optional[str]]:
@@ -96,8 +99,12 @@ class CopyWriter(Protocol):
 
 
 def store_copy(writer: CopyWriter, copy: StoryCopy, row: dict[str, Any], hooks: list[NewArticleHook],
-               facts: Optional[dict[str, Any]]) -> AddResult:
-    """Store ``copy`` through ``writer`` (inside its transaction): the decision of ``Store.add_article``."""
+               facts: Optional[dict[str, Any]], *, fill: Optional[FactsFill] = None,
+               matched: tuple[NewArticleHook, ...] = ()) -> AddResult:
+    """Store ``copy`` through ``writer`` (inside its transaction): the decision of ``Store.add_article``.
+
+    ``fill``: how a copy of a stored story completes its facts (its place); when it does, the ``matched`` rules'
+    writers (alerts) run for the stored story, whose outbox's unique key keeps each rule's alert once per story."""
     known = writer.known_url(copy.url, copy.url_key)
     if known is not None:
         return AddResult(known, "known_url")
@@ -117,8 +124,19 @@ def store_copy(writer: CopyWriter, copy: StoryCopy, row: dict[str, Any], hooks: 
             if copy.near is not None:
                 index_near_print(writer.handle, existing, copy.near)  # the old bands stay: copies may resemble either
             if facts is not None:
-                save_facts(writer.handle, existing, facts, version=int(facts.get("version", 0)))
+                # The copy published earlier is read now; the former primary still tells the place it lacks.
+                before = facts_record_of(writer.handle, existing) if fill is not None else None
+                kept = (fill(facts, before) if fill is not None and before is not None else None) or facts
+                save_facts(writer.handle, existing, kept, version=int(facts.get("version", 0)))
             reason += "; published earlier, now the primary copy"
+        elif facts is not None and fill is not None:
+            before = facts_record_of(writer.handle, existing)
+            filled = fill(before, facts)
+            if filled is not None:
+                save_facts(writer.handle, existing, filled, version=int(filled.get("version", 0)))
+                reason += "; this copy told its place"
+                for hook in matched:
+                    hook(writer.handle, existing, {"id": existing, **row})
         return AddResult(existing, "duplicate", reason)
     article_id = writer.insert(copy)
     writer.add_source(article_id, copy)
@@ -174,6 +192,7 @@ class StoreBase(Generic[H]):
         summary: Optional[str] = None,
         facts: Optional[dict[str, Any]] = None,
         file_type: Optional[str] = None,
+        fill: Optional[FactsFill] = None,
     ) -> AddResult:
         """Store one fetched article, or record it as another source of a stored story.
 
@@ -201,10 +220,11 @@ class StoreBase(Generic[H]):
         pending = [hook for hook in (match(row) for match in self.match_hooks) if hook is not None]
         copy = StoryCopy(url, site, title, published, published_utc, source, author, lang, body, fingerprint, now,
                          url_key, near, summary, file_type)
-        return self._store(copy, row, [*pending, *self.new_article_hooks], facts)
+        return self._store(copy, row, [*pending, *self.new_article_hooks], facts, fill=fill, matched=tuple(pending))
 
     def _store(self, copy: StoryCopy, row: dict[str, Any], hooks: list[NewArticleHook],
-               facts: Optional[dict[str, Any]]) -> AddResult:
+               facts: Optional[dict[str, Any]], *, fill: Optional[FactsFill] = None,
+               matched: tuple[NewArticleHook, ...] = ()) -> AddResult:
         """Open a write transaction the database's way and run :func:`store_copy` in it."""
         raise NotImplementedError
 

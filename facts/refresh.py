@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import TYPE_CHECKING, Callable, Mapping, Optional
+from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Optional
 
-from newsmon.db.facts import iter_articles_for_facts
+from newsmon.db.facts import iter_articles_for_facts, source_sites
+from newsmon.db.siteplaces import load_site_place_rows
 
-from . import FACTS_VERSION, facts_record
+from . import FACTS_VERSION
+from .copies import read_with_copies
 
 if TYPE_CHECKING:
     from newsmon.db import StoreAPI
@@ -26,11 +28,20 @@ def reextract_facts(store: StoreAPI, *, site: Optional[str] = None, only_stale: 
 
     ``only_stale``: skip stories whose facts come from the current extractor version. A story
     whose extraction fails keeps its old facts and is counted, never stops the run. ``homes``: each site's configured
-    ``place`` by site name (extract_facts' ``home``), as the crawl used them. ``seconds``: stop once that long has passed
+    ``place`` by site name (extract_facts' ``home``), as the crawl used them; a site not in it is read with the place
+    its stories were last read with (``site_places.read_with``). A story whose primary copy names no city is read
+    with its other copies' sites' places too (facts.copies). ``seconds``: stop once that long has passed
     (after one story at least: a crawl re-reading a site's stories a part at a time), the newest first with
     ``newest_first``.
     """
-    homes = homes or {}
+    known = {name: row.read_with if row.read_with is not None else row.place or ""
+             for name, row in load_site_place_rows(store.db).items()}
+    known.update(homes or {})
+
+    def copy_homes(article_id: int) -> Iterator[str]:  # a generator: the query runs only if it is read
+        for copy_site in source_sites(store.db, article_id):
+            yield known.get(copy_site, "")
+
     done = failed = 0
     stories = iter_articles_for_facts(store.db, site=site, stale_before=FACTS_VERSION if only_stale else None,
                                       newest_first=newest_first)
@@ -39,7 +50,7 @@ def reextract_facts(store: StoreAPI, *, site: Optional[str] = None, only_stale: 
         if deadline is not None and done + failed and time.monotonic() >= deadline:
             break
         try:
-            record = facts_record(title, body, source, homes.get(story_site, ""))
+            record = read_with_copies(title, body, source, known.get(story_site, ""), copy_homes(article_id))
         except Exception as exc:  # boundary: one story, not the run
             log.warning("article %s: investment facts not extracted (%s: %s)", article_id, type(exc).__name__, exc)
             failed += 1

@@ -140,7 +140,7 @@ def _utc(moment: object) -> Optional[str]:
               " site's place changed).")
 @handle_errors
 def reextract(site: Optional[str], config_path: Path, facts: bool, stale: bool) -> None:
-    """Recompute derived data of stored stories (of SITE, default all).
+    """Recompute derived data of stored stories (those seen at SITE, default all).
 
     \b
     newsmon reextract --facts           every story's investment facts

@@ -1,0 +1,287 @@
+"""A syndicated story's city told by its other copies' sites (facts/copies.py, session 69).
+
+A province's portal carries a county's story as the county wrote it ("我县…"): read with the province's place it
+names no city. The county's own portal carries it too, and its site's place tells the county. The store keeps the
+story once; these tests show the copy's place reaching the stored facts on SQLite and PostgreSQL, the alert on that
+place fired once, ``reextract --facts`` keeping it, and a real crawl of two loopback portals doing all of it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from newsmon.alerts import send_due
+from newsmon.cli import cli
+from newsmon.clock import utc_now
+from newsmon.crawler.article import Article
+from newsmon.crawler.fingerprint import text_fingerprint
+from newsmon.crawler.pipelines import store_article
+from newsmon.db import Store, StoreAPI, open_store
+from newsmon.db.facts import get_facts
+from newsmon.db.outbox import list_deliveries
+from newsmon.db.siteplaces import note_site_home
+from newsmon.facts import facts_record
+from newsmon.facts.copies import fill_from_copy, names_city, read_with_copies
+from newsmon.facts.refresh import reextract_facts
+from test_alerts_support import Receiver, make_config, receiver, store_with_alerts  # noqa: F401
+
+TITLE = "我县新型建材项目开工"
+BODY = ("近日，我县举行重点项目集中开工仪式，总投资12亿元的年产5万吨新型建材项目正式开工建设。该项目由某某建材有限公司投资"
+        "建设，占地300亩，建成后年产值可达15亿元。\n县委书记出席开工仪式并宣布项目开工。")
+PROVINCE_BODY = BODY.replace("近日，我县", "近日，辽宁省某县")
+
+
+def when(day: int) -> dt.datetime:
+    return dt.datetime(2024, 5, day, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+
+
+def keep(store: StoreAPI, site: str, url: str, home: str, *, day: int = 2, title: str = TITLE,
+         body: str = BODY) -> Any:
+    """Store one copy as the crawler's StorePipeline does: read with its site's place, then store_article."""
+    article = Article(url=url, title=title, body=body, published_at=when(day), source="")
+    return store_article(store, site, url, article, facts_record(title, body, "", home))
+
+
+def city(store: StoreAPI, article_id: int) -> Optional[str]:
+    facts = get_facts(store.db, article_id)
+    assert facts is not None
+    places = facts["places"]
+    return places[0].get("city") if places else None
+
+
+# -- the rule ---------------------------------------------------------------------------------------
+
+def test_a_copy_fills_only_a_missing_city_and_keeps_what_the_story_reports() -> None:
+    stored = {**facts_record(TITLE, BODY, "", ""), "stage": "签约"}
+    told = facts_record(TITLE, BODY, "", "瓦房店市")
+    assert not names_city(stored) and names_city(told)
+    filled = fill_from_copy(stored, told)
+    assert filled is not None
+    assert filled["places"] == [{"province": "辽宁省", "city": "大连市", "county": "瓦房店市"}]
+    assert (filled["stage"], filled["amount"], filled["version"]) == ("签约", stored["amount"], stored["version"])
+    # A city known stays; a copy telling none changes nothing.
+    assert fill_from_copy(filled, facts_record(TITLE, BODY, "", "长春市")) is None
+    assert fill_from_copy(stored, facts_record(TITLE, BODY, "", "")) is None
+    # A story stored without facts (its extraction failed) takes the copy's reading whole.
+    assert fill_from_copy(None, told) == told
+
+
+def test_a_copy_in_another_province_does_not_place_a_story_that_names_its_province() -> None:
+    stored = facts_record(TITLE, PROVINCE_BODY, "", "")
+    assert [p.get("province") for p in stored["places"]] == ["辽宁省"] and not names_city(stored)
+    elsewhere = {**stored, "places": [{"province": "吉林省", "city": "长春市"}]}
+    assert fill_from_copy(stored, elsewhere) is None
+    inside = {**stored, "places": [{"province": "辽宁省", "city": "大连市", "county": "瓦房店市"}]}
+    assert fill_from_copy(stored, inside) == {**stored, "places": inside["places"]}
+
+
+def test_read_with_copies_reads_other_homes_only_when_the_primary_names_no_city() -> None:
+    asked: list[str] = []
+
+    def homes() -> Iterator[str]:
+        for home in ("", "", "瓦房店市", "长春市"):
+            asked.append(home)
+            yield home
+
+    record = read_with_copies(TITLE, BODY, "", "", homes())
+    assert record["places"][0]["county"] == "瓦房店市"
+    assert asked == ["", "", "瓦房店市"]  # the first home telling a city ends the reading
+    asked.clear()
+    named = read_with_copies(TITLE, BODY, "", "公主岭市", homes())
+    assert named["places"][0]["county"] == "公主岭市" and asked == []  # the copies are never looked up
+
+
+# -- the store --------------------------------------------------------------------------------------
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[StoreAPI]:
+    target = str(tmp_path / "news.db") if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+    with open_store(target) as opened:
+        yield opened
+
+
+def test_a_county_portals_copy_tells_the_city_a_province_portals_copy_left_out(store: StoreAPI) -> None:
+    first = keep(store, "ln-gov", "http://127.0.0.1:9/ln/1.html", "")
+    assert first.status == "new" and city(store, first.article_id) is None
+    copy = keep(store, "wfd-gov", "http://127.0.0.1:9/wfd/7.html", "瓦房店市", day=3)
+    assert (copy.status, copy.article_id) == ("duplicate", first.article_id)
+    assert "this copy told its place" in copy.reason
+    facts = get_facts(store.db, first.article_id)
+    assert facts is not None and facts["places"][0] == {"province": "辽宁省", "city": "大连市", "county": "瓦房店市"}
+    # A third copy from another city's portal changes nothing: the city is known.
+    third = keep(store, "gzl-gov", "http://127.0.0.1:9/gzl/3.html", "公主岭市", day=4)
+    assert third.status == "duplicate" and "told its place" not in third.reason
+    assert city(store, first.article_id) == "大连市"
+
+
+def test_an_earlier_copy_becoming_the_primary_keeps_the_place_the_former_primary_told(store: StoreAPI) -> None:
+    county = keep(store, "wfd-gov", "http://127.0.0.1:9/wfd/7.html", "瓦房店市", day=3)
+    assert city(store, county.article_id) == "大连市"
+    earlier = keep(store, "ln-gov", "http://127.0.0.1:9/ln/1.html", "", day=1)
+    assert "now the primary copy" in earlier.reason
+    assert city(store, county.article_id) == "大连市"
+
+
+def test_without_fill_a_copys_facts_are_dropped_as_before(tmp_path: Path) -> None:
+    with Store(tmp_path / "news.db") as store:
+        first = keep(store, "ln-gov", "http://127.0.0.1:9/ln/1.html", "")
+        copy = store.add_article(site="wfd-gov", url="http://127.0.0.1:9/wfd/7.html", title=TITLE, body=BODY,
+                                 fingerprint=text_fingerprint(BODY), published_at=when(3),
+                                 facts=facts_record(TITLE, BODY, "", "瓦房店市"))
+        assert (copy.status, copy.article_id) == ("duplicate", first.article_id)
+        assert city(store, first.article_id) is None
+
+
+# -- alerts -----------------------------------------------------------------------------------------
+
+def test_a_place_rule_alerts_once_when_a_copy_tells_the_place(tmp_path: Path, receiver: Receiver) -> None:
+    config = make_config(tmp_path, {
+        "channels": {"ops": {"type": "webhook", "url": receiver.url + "/hook"}},
+        "rules": [{"name": "dalian-works", "places": ["大连"], "stages": ["开工"], "channels": ["ops"]}],
+        "max_age": "100000d",
+    })
+    with store_with_alerts(config) as store:
+        first = keep(store, "ln-gov", "http://127.0.0.1:9/ln/1.html", "")
+        assert send_due(config, store).messages_sent == 0  # no city yet: the rule cannot know
+        keep(store, "wfd-gov", "http://127.0.0.1:9/wfd/7.html", "瓦房店市", day=3)
+        keep(store, "dl-news", "http://127.0.0.1:9/dl/5.html", "大连市", day=4)  # a copy finding the city known
+        keep(store, "wfd-gov", "http://127.0.0.1:9/wfd/8.html", "瓦房店市", day=5)  # a second copy on that portal
+        assert send_due(config, store).messages_sent == 1
+        assert send_due(config, store, ignore_backoff=True).messages_sent == 0
+        assert [(d["rule"], d["article_id"]) for d in list_deliveries(store.db)] == [("dalian-works", first.article_id)]
+    assert len(receiver.requests) == 1
+    assert receiver.requests[0]["json"]["article_id"] == first.article_id
+
+
+# -- re-reading ---------------------------------------------------------------------------------------
+
+def test_reextract_keeps_the_place_a_copys_site_tells(tmp_path: Path) -> None:
+    with Store(tmp_path / "news.db") as store:
+        first = keep(store, "ln-gov", "http://127.0.0.1:9/ln/1.html", "")
+        keep(store, "wfd-gov", "http://127.0.0.1:9/wfd/7.html", "瓦房店市", day=3)
+        # As `newsmon reextract --facts` does, every configured site's place given.
+        assert reextract_facts(store, homes={"wfd-gov": "瓦房店市"}) == (1, 0)
+        assert city(store, first.article_id) == "大连市"
+        # The crawl's re-read of one site knows that site's place only: the others' come from site_places.
+        note_site_home(store.db, "wfd-gov", "瓦房店市", utc_now())
+        assert reextract_facts(store, site="ln-gov", homes={}) == (1, 0)
+        assert city(store, first.article_id) == "大连市"
+        # A county portal whose place is unknown tells nothing; the story keeps no city rather than a guess.
+        note_site_home(store.db, "wfd-gov", "", utc_now())
+        reextract_facts(store, homes={})
+        assert city(store, first.article_id) is None
+
+
+def test_a_copy_sites_place_learned_later_re_reads_the_stories_it_carried(tmp_path: Path) -> None:
+    with Store(tmp_path / "news.db") as store:
+        first = keep(store, "ln-gov", "http://127.0.0.1:9/ln/1.html", "")
+        other = keep(store, "ln-gov", "http://127.0.0.1:9/ln/2.html", "", title="全省春季植树造林现场会召开",
+                     body="全省春季植树造林工作现场会召开，各地完成造林面积比去年同期增加三成。" * 3)
+        keep(store, "wfd-gov", "http://127.0.0.1:9/wfd/7.html", "", day=3)  # its place not known yet
+        note_site_home(store.db, "wfd-gov", "", utc_now())
+        assert city(store, first.article_id) is None
+        # The county portal's place becomes known (read from its list pages, or its `place:` set): the stories it
+        # carried are stale, the province portal's primary copy among them, and the crawl's re-read places them.
+        assert note_site_home(store.db, "wfd-gov", "瓦房店市", utc_now())
+        assert reextract_facts(store, site="wfd-gov", only_stale=True, homes={"wfd-gov": "瓦房店市"}) == (1, 0)
+        assert city(store, first.article_id) == "大连市"
+        assert reextract_facts(store, site="ln-gov", only_stale=True) == (0, 0)  # the province's own story not stale
+        assert get_facts(store.db, other.article_id) is not None
+
+
+# -- a real crawl -------------------------------------------------------------------------------------
+
+PAGE = """<html><head><meta charset="utf-8"><title>{title}</title></head><body>
+<div class="nav"><a href="/">首页</a></div><h1>{title}</h1><div class="info">发布时间：2024-05-0{day} 09:00</div>
+<div class="content">{body}</div></body></html>"""
+
+
+OTHERS = {  # each portal's other stories: a list page names several (one link is no list)
+    "ln": ["全省春季植树造林工作现场会召开，各地完成造林面积比去年同期增加三成，林业部门加强苗木调运和技术指导。",
+           "省气象台发布春耕气象服务专报，提醒各地抓住有利天气抢墒播种，做好低温冷害和病虫害防范工作。",
+           "全省职业技能大赛决赛开幕，来自各行业的六百余名选手参加二十个项目的比赛，优胜者将获得技术能手称号。"],
+    "wfd": ["我县召开老旧小区改造工作推进会，今年计划完成十二个小区的外墙保温、管网更新和停车位增设工作。",
+            "县图书馆举办世界读书日主题活动，开展图书漂流、亲子阅读和名家讲座，吸引上千名读者参加。",
+            "我县开展春季安全生产大检查，检查组深入企业车间和施工工地，现场督促整改各类隐患四十余处。"],
+}
+
+
+class _Portals(BaseHTTPRequestHandler):
+    """Two portals on one loopback server: /ln/ a province's (the story first), /wfd/ a county's (the copy)."""
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        pages: dict[str, str] = {}
+        for portal, day in (("ln", 2), ("wfd", 3)):
+            stories = [(TITLE, BODY), *((text[:14], f"{text}\n{text[:20]}，有关部门将持续跟进落实。") for text in OTHERS[portal])]
+            links = []
+            for n, (title, body) in enumerate(stories, start=1):
+                href = f"/{portal}/2024/{n}.html"
+                links.append(f'<li><a href="{href}">{title}</a><span>2024-05-0{day}</span></li>')
+                paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n"))
+                pages[href] = PAGE.format(title=title, day=day, body=paragraphs)
+            pages[f"/{portal}/index.html"] = f"<html><body><ul>{''.join(links)}</ul></body></html>"
+        page = pages.get(self.path)
+        data = (page or "<html><body>not found</body></html>").encode("utf-8")
+        self.send_response(200 if page else 404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+@pytest.fixture()
+def portals() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Portals)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_crawl_of_both_portals_stores_one_story_placed_by_the_county_portal(tmp_path: Path, portals: str) -> None:
+    db = tmp_path / "news.db"
+    config = tmp_path / "config.yaml"
+    config.write_text(yaml.safe_dump({
+        "database": str(db),
+        "sites": [
+            {"name": "ln-gov", "start_urls": [f"{portals}/ln/index.html"], "learn_place": False, "every": "1h"},
+            {"name": "wfd-gov", "start_urls": [f"{portals}/wfd/index.html"], "place": "瓦房店市", "every": "1h"},
+        ],
+    }, allow_unicode=True), encoding="utf-8")
+    runner = CliRunner()
+    for site in ("ln-gov", "wfd-gov"):  # the province's portal first: its copy is the primary
+        crawled = runner.invoke(cli, ["crawl", site, "--config", str(config)], catch_exceptions=False)
+        assert crawled.exit_code == 0, crawled.output
+    with sqlite3.connect(db) as conn:
+        found = conn.execute("SELECT a.id, a.site FROM article_sources s JOIN articles a ON a.id = s.article_id"
+                             " WHERE s.url LIKE '%/2024/1.html'").fetchall()
+        assert len(found) == 2 and len({story for story, _ in found}) == 1, crawled.output
+        story, primary = found[0]
+        assert primary == "ln-gov"
+        assert conn.execute("SELECT count(*) FROM articles").fetchone() == (7,)
+    shown = runner.invoke(cli, ["show", str(story), "--config", str(config), "--format", "json"],
+                          catch_exceptions=False)
+    assert shown.exit_code == 0, shown.output
+    investment = json.loads(shown.output)["investment"]
+    assert investment["places"][0] == {"province": "辽宁省", "city": "大连市", "county": "瓦房店市"}
+    assert investment["stage"] == "开工" and investment["amount"] == 1.2e9
+    # `newsmon reextract --facts` reads it the same.
+    again = runner.invoke(cli, ["reextract", "--facts", "--config", str(config)], catch_exceptions=False)
+    assert again.exit_code == 0, again.output
+    listed = runner.invoke(cli, ["projects", "--place", "大连", "--config", str(config), "--format", "json"],
+                           catch_exceptions=False)
+    assert listed.exit_code == 0 and len(json.loads(listed.output)) == 1, listed.output
