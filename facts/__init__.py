@@ -267,8 +267,9 @@ __all__ = [
 #: at many counted sites (对99个小区实施…改造) a programme, a closure written 合拢 (正式合拢, 合拢仪式) under way; 136: the
 #: second code review's mends (counted plants, 三座水厂, no one work's headline; works counted at a venue stay a batch; a
 #: named work at counted sites that work's); 137: a story whose primary copy names no city is read with its other
-#: copies' sites' places too (facts/copies.py: a county portal's copy tells the county a province's copy left out).)
-FACTS_VERSION = 137
+#: copies' sites' places too (facts/copies.py: a county portal's copy tells the county a province's copy left out); 138:
+#: a work's building pushed on in order or steadily (项目建设正在有序推进, …稳步推进) under way.)
+FACTS_VERSION = 138
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

@@ -23,7 +23,12 @@ from typing import Any, Iterable, Optional
 
 from . import facts_record
 
-__all__ = ["fill_from_copy", "names_city", "read_with_copies"]
+__all__ = ["HOMES_READ", "fill_from_copy", "names_city", "read_with_copies"]
+
+# The other copies' places a story is read with, at most (each is one more reading of the story, ~8 ms): a story
+# carried by dozens of portals of other provinces must not cost a re-read dozens of readings. The first copies seen
+# come first; a county's own portal usually carries its story early.
+HOMES_READ = 8
 
 
 def names_city(facts: Optional[dict[str, Any]]) -> bool:
@@ -57,6 +62,8 @@ def read_with_copies(title: str, body: str, source: str, home: str, copy_homes: 
     for other in copy_homes:
         if not other or other in tried:
             continue
+        if len(tried) > HOMES_READ:
+            break
         tried.add(other)
         filled = fill_from_copy(record, facts_record(title, body, source, other))
         if filled is not None:

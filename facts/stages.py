@@ -71,8 +71,9 @@ _UNDER_WAY = (r"主体(?:结构|工程)?(?:已经?|均)?(?:顺利|全面|基本|
               # only where nothing is closed after it ("合拢资源", "合拢双手")
               r"|(?:(?:正式|顺利|成功|全线|胜利|实现|完成)合拢|(?<=[桥坝])合拢)(?=$|[，。；,;！!\s”\"）)]|仪式)|举行合拢仪式"
               r"|(?:正在(?:加紧|紧张|抓紧)?|加紧|紧张)(?:推进)?(?:施工|建设)(?!的|中的|中心|中小)|(?:建设|施工)正酣|(?:建设|施工)如火如荼"
-              # (session 68) the other order ("各项工程建设正在加紧推进当中"); not a work's preparations ("前期…建设正在…")
-              r"|(?<!前期)(?<!筹备)(?:工程|项目)?(?:建设|施工)正在(?:加紧|抓紧|紧张|全力|加速)推进"
+              # (session 68) the other order ("各项工程建设正在加紧推进当中"); not a work's preparations ("前期…建设正在…");
+              # (session 69, the second review's gap) pushed on in order or steadily ("项目建设正在有序推进")
+              r"|(?<!前期)(?<!筹备)(?:工程|项目)?(?:建设|施工)正在(?:加紧|抓紧|紧张|全力|加速|有序|稳步)推进"
               # (session 62) crews pushing a work's building on ("工人们正井然有序推进主体工程施工"); not its preparations,
               # "正加快推进二期工程施工招标/许可/图", nor an official's word, "公正推进工程施工监管" (the code review)
               r"|(?<![公真纠修])正(?:在)?[^，。；,;]{0,6}?推进[^，。；,;]{0,8}?工程施工(?!图|招标|许可|前期|前|准备|单位|队伍|合同|方案|设计|监管)"

@@ -31,7 +31,7 @@ from newsmon.db.facts import get_facts
 from newsmon.db.outbox import list_deliveries
 from newsmon.db.siteplaces import note_site_home
 from newsmon.facts import facts_record
-from newsmon.facts.copies import fill_from_copy, names_city, read_with_copies
+from newsmon.facts.copies import HOMES_READ, fill_from_copy, names_city, read_with_copies
 from newsmon.facts.refresh import reextract_facts
 from test_alerts_support import Receiver, make_config, receiver, store_with_alerts  # noqa: F401
 
@@ -99,6 +99,20 @@ def test_read_with_copies_reads_other_homes_only_when_the_primary_names_no_city(
     asked.clear()
     named = read_with_copies(TITLE, BODY, "", "公主岭市", homes())
     assert named["places"][0]["county"] == "公主岭市" and asked == []  # the copies are never looked up
+
+
+def test_a_story_carried_by_many_portals_is_read_with_a_bounded_number_of_their_places() -> None:
+    asked: list[str] = []
+    others = ["长春市", "吉林市", "四平市", "通化市", "白山市", "松原市", "白城市", "延吉市", "公主岭市", "梅河口市"]
+
+    def homes() -> Iterator[str]:
+        for home in [*others, "瓦房店市"]:
+            asked.append(home)
+            yield home
+
+    record = read_with_copies(TITLE, PROVINCE_BODY, "", "", homes())
+    assert not names_city(record)  # 吉林's portals cannot place a story that names 辽宁省
+    assert len(asked) == HOMES_READ + 1 and "瓦房店市" not in asked  # the ninth place is not read
 
 
 # -- the store --------------------------------------------------------------------------------------
