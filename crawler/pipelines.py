@@ -17,7 +17,7 @@ from newsmon.db import AddResult, StoreAPI
 from newsmon.db.dedupe import NearPrint
 from newsmon.errors import StoreError
 from newsmon.facts import facts_record
-from newsmon.facts.copies import fill_from_copy
+from newsmon.facts.copies import CopyPlace
 
 from .article import Article
 from .fingerprint import near_signature, shingle_hashes, text_fingerprint
@@ -77,11 +77,12 @@ class StorePipeline:
     def process_item(self, item: dict[str, Any], spider: PortalSpider) -> dict[str, Any]:
         article: Article = item["article"]
         stats = spider.crawler.stats
-        facts = _facts(article, item["url"], spider)
+        home = spider.story_home()
+        facts = _facts(article, item["url"], spider, home)
         file_type = item.get("file_type")
         try:
             result = store_article(spider.store, item["site"], item["url"], article, facts,
-                                   file_type=file_type)
+                                   file_type=file_type, home=home)
         except StoreError as exc:
             # Disk full, locked or unreachable database...: this article is lost for this run. It
             # stays unknown, and the run is not complete, so the next run walks far enough to fetch it.
@@ -103,10 +104,10 @@ class StorePipeline:
 
 
 def store_article(store: StoreAPI, site: str, url: str, article: Article,
-                  facts: Optional[dict[str, Any]], *, file_type: Optional[str] = None) -> AddResult:
+                  facts: Optional[dict[str, Any]], *, file_type: Optional[str] = None, home: str = "") -> AddResult:
     """Everything after extraction for one story: its fingerprints (exact and near-duplicate),
-    then ``add_article`` (dedupe, full-text index, alert matching). Also timed alone by
-    ``bench/extract_budget.py``."""
+    then ``add_article`` (dedupe, full-text index, alert matching). ``home``: the site's place, which may tell a
+    stored copy's city (facts/copies.py). Also timed alone by ``bench/extract_budget.py``."""
     return store.add_article(
         site=site,
         url=url,
@@ -124,14 +125,16 @@ def store_article(store: StoreAPI, site: str, url: str, article: Article,
         summary=article.summary,
         facts=facts,
         file_type=file_type,
-        fill=fill_from_copy,  # a county portal's copy tells the city a province's copy left out (facts/copies.py)
+        # A county portal's copy tells the city a province portal's copy left out (facts/copies.py); a file is no story.
+        fill=None if file_type else CopyPlace(article.title, article.body, home),
     )
 
 
-def _facts(article: Article, url: str, spider: PortalSpider) -> Optional[dict[str, Any]]:
-    """The story's investment facts; an extraction error is logged and the story stored without them."""
+def _facts(article: Article, url: str, spider: PortalSpider, home: str) -> Optional[dict[str, Any]]:
+    """The story's investment facts (``home``: the site's place); an extraction error is logged and the story stored
+    without them."""
     try:
-        return facts_record(article.title, article.body, article.source or "", spider.story_home())
+        return facts_record(article.title, article.body, article.source or "", home)
     except Exception as exc:  # boundary: facts never block storing a story
         spider.logger.warning("%s: investment facts not extracted (%s: %s)", url, type(exc).__name__, exc)
         return None

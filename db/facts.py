@@ -117,34 +117,33 @@ def get_facts(db: Handle, article_id: int) -> Optional[dict[str, Any]]:
 def facts_record_of(db: Handle, article_id: int) -> Optional[dict[str, Any]]:
     """The story's facts as stored (``save_facts``' dict: the ``investment`` object, ``amount_cny`` and ``version``), or
     None when its facts were never extracted."""
-    if not isinstance(db, PgDatabase) and not has_facts_table(db):
-        return None
-    sql = f"SELECT {', '.join(_FACT_COLUMNS)} FROM article_facts WHERE article_id = ?"
-    params = [int(article_id)]
-    rows = pg_execute(db, sql, params)[1] if isinstance(db, PgDatabase) else db.execute(sql, params).fetchall()
-    if not rows:
-        return None
-    row = dict(zip(_FACT_COLUMNS, rows[0]))
-    return {**_as_investment(row), "version": int(row["version"] or 0)}
+    for row in _fact_rows(db, [article_id]):
+        return {**_as_investment(row), "version": int(row["version"] or 0)}
+    return None
 
 
 def facts_by_ids(db: Handle, article_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
     """The ``investment`` objects of the stories among ``article_ids`` whose facts were extracted, by id (one query:
     a search's or an export's batch of stories)."""
+    return {int(row["article_id"]): _as_investment(row) for row in _fact_rows(db, article_ids)}
+
+
+def _fact_rows(db: Handle, article_ids: Sequence[int]) -> list[dict[str, Any]]:
+    """The ``article_facts`` rows of ``article_ids`` as dicts (none for a read-only file made before facts existed)."""
     if not article_ids:
-        return {}
+        return []
     columns = ", ".join(_FACT_COLUMNS)
     if isinstance(db, PgDatabase):
         with db.connection() as conn:
             rows = conn.execute(f"SELECT {columns} FROM article_facts WHERE article_id = ANY(%s)",
                                 [[int(i) for i in article_ids]]).fetchall()
     elif not has_facts_table(db):
-        return {}
+        return []
     else:
         # One JSON parameter instead of one placeholder per id: no limit on how many ids are passed.
         rows = db.execute(f"SELECT {columns} FROM article_facts WHERE article_id IN (SELECT value FROM json_each(?))",
                           [json.dumps([int(i) for i in article_ids])]).fetchall()
-    return {int(row[0]): _as_investment(dict(zip(_FACT_COLUMNS, row))) for row in rows}
+    return [dict(zip(_FACT_COLUMNS, row)) for row in rows]
 
 
 @dataclass(frozen=True)
@@ -338,23 +337,31 @@ def iter_articles_for_facts(db: Handle, *, site: Optional[str] = None, stale_bef
     ``stale_before``: only stories whose facts are missing or older than that version.
     """
     last = 2 ** 62 if newest_first else 0
+    order = " DESC" if newest_first else ""
     while True:
-        sql = ("SELECT a.id, a.title, a.body, a.source, a.site FROM articles a LEFT JOIN article_facts f ON f.article_id = a.id"
-               + (" WHERE a.id < ?" if newest_first else " WHERE a.id > ?"))
-        params: list[Any] = [last]
         if site:
-            sql += " AND (a.site = ? OR a.id IN (SELECT article_id FROM article_sources WHERE site = ?))"
-            params += [site, site]
+            # Walked on article_sources(site, article_id) (migration 9): every story has a source row for each site it
+            # was seen at, its primary's included (a story seen at two URLs of one site comes twice, side by side).
+            sql = ("SELECT a.id, a.title, a.body, a.source, a.site FROM article_sources s"
+                   " JOIN articles a ON a.id = s.article_id LEFT JOIN article_facts f ON f.article_id = a.id"
+                   f" WHERE s.site = ? AND s.article_id {'<' if newest_first else '>'} ?")
+            params: list[Any] = [site, last]
+        else:
+            sql = ("SELECT a.id, a.title, a.body, a.source, a.site FROM articles a"
+                   " LEFT JOIN article_facts f ON f.article_id = a.id"
+                   f" WHERE a.id {'<' if newest_first else '>'} ?")
+            params = [last]
         if stale_before is not None:
             sql += " AND (f.version IS NULL OR f.version < ?)"
             params.append(stale_before)
-        sql += f" ORDER BY a.id{' DESC' if newest_first else ''} LIMIT {int(batch)}"
+        sql += f" ORDER BY {'s.article_id' if site else 'a.id'}{order} LIMIT {int(batch)}"
         rows = pg_execute(db, sql, params)[1] if isinstance(db, PgDatabase) else db.execute(sql, params).fetchall()
         if not rows:
             return
         for row in rows:
-            yield int(row[0]), row[1] or "", row[2] or "", row[3] or "", row[4] or ""
-        last = int(rows[-1][0])
+            if int(row[0]) != last:
+                yield int(row[0]), row[1] or "", row[2] or "", row[3] or "", row[4] or ""
+            last = int(row[0])
 
 
 def source_sites(db: Handle, article_id: int) -> list[str]:

@@ -33,10 +33,10 @@ from newsmon.clock import utc_now
 
 from .handle import Handle, PgDatabase
 from .pg_schema import (LIST_FAILURES, MIGRATION_LOCK, PG_MIGRATIONS, SITE_PLACES, SITE_PLACES_REPAIR,
-                        SITE_READ_WITH)
+                        SITE_READ_WITH, SOURCE_SITE)
 from .postgres.reindex import reindex_search
 from .schema import (configure_connection, create_schema, ensure_file_type_column, ensure_list_failures_column,
-                     ensure_search_indexes, ensure_site_places_schema, write_lock)
+                     ensure_search_indexes, ensure_site_places_schema, ensure_source_site_index, write_lock)
 
 __all__ = ["Migration", "SQLITE_MIGRATIONS", "applied_versions", "pending_migrations", "upgrade"]
 
@@ -60,6 +60,7 @@ SQLITE_MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite_utils.Database], None]
     (6, SITE_PLACES, ensure_site_places_schema),
     (7, SITE_PLACES_REPAIR, ensure_site_places_schema),  # (idempotent: it adds what an early form of 6 lacked)
     (8, SITE_READ_WITH, ensure_site_places_schema),  # (idempotent: read_with is added where it is missing)
+    (9, SOURCE_SITE, ensure_source_site_index),
 )
 
 _CREATE = "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text, applied_at text)"

@@ -22,7 +22,8 @@ Each entry of :data:`PG_MIGRATIONS` is one version (``db/migrate.py`` runs them)
 from __future__ import annotations
 
 __all__ = ["LIST_FAILURES", "MIGRATION_LOCK", "PG_MIGRATIONS", "SEARCH_TSV", "SITE_PLACES", "SITE_PLACES_DDL",
-           "SITE_PLACES_REPAIR", "SITE_PLACES_REPAIR_DDL", "SITE_READ_WITH", "SITE_READ_WITH_DDL"]
+           "SITE_PLACES_REPAIR", "SITE_PLACES_REPAIR_DDL", "SITE_READ_WITH", "SITE_READ_WITH_DDL", "SOURCE_SITE",
+           "SOURCE_SITE_DDL"]
 
 # Any constant: the advisory lock key that serialises the migrations (db/migrate.py) and the search column's
 # re-index batches (db/postgres/reindex.py) of one database.
@@ -201,6 +202,9 @@ SITE_PLACES_REPAIR_DDL = ("ALTER TABLE site_places ALTER COLUMN place DROP NOT N
 SITE_READ_WITH = ("site_places.read_with: the place a site's stored stories were last read with, so that a change of"
                   " the config's place re-reads them")
 SITE_READ_WITH_DDL = "ALTER TABLE site_places ADD COLUMN IF NOT EXISTS read_with text"
+SOURCE_SITE = ("article_sources(site, article_id) index: a site's place re-reads the stories it carried as another"
+               " copy too, walked in id order (facts/copies.py)")
+SOURCE_SITE_DDL = ("CREATE INDEX IF NOT EXISTS idx_article_sources_site_article ON article_sources (site, article_id)")
 
 # (version, name, SQL). Append only; never edit a released entry.
 PG_MIGRATIONS: tuple[tuple[int, str, str], ...] = (
@@ -219,4 +223,5 @@ PG_MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (6, SITE_PLACES, SITE_PLACES_DDL),
     (7, SITE_PLACES_REPAIR, SITE_PLACES_REPAIR_DDL),
     (8, SITE_READ_WITH, SITE_READ_WITH_DDL),
+    (9, SOURCE_SITE, SOURCE_SITE_DDL),
 )

@@ -36,7 +36,7 @@ from .migrate import pending_migrations, upgrade
 from .pg_schema import SEARCH_TSV
 from .postgres.reindex import search_index_version
 from .schema import stale_index_message
-from .store_base import AddResult, FactsFill, NewArticleHook, StoreBase, StoryCopy, store_copy
+from .store_base import AddResult, FactsFill, MatchHook, NewArticleHook, StoreBase, StoryCopy, store_copy
 
 if TYPE_CHECKING:
     import psycopg
@@ -132,7 +132,7 @@ class PgStore(StoreBase[PgDatabase]):
 
     def _store(self, copy: StoryCopy, row: dict[str, Any], hooks: list[NewArticleHook],
                facts: Optional[dict[str, Any]], *, fill: Optional[FactsFill] = None,
-               matched: tuple[NewArticleHook, ...] = ()) -> AddResult:
+               rematch: tuple[MatchHook, ...] = ()) -> AddResult:
         import psycopg
 
         for attempt in range(_RETRIES):
@@ -141,7 +141,7 @@ class PgStore(StoreBase[PgDatabase]):
                     keys = _lock_keys(copy.url_key or copy.url, copy.fingerprint, copy.near)
                     conn.execute("SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) WITH ORDINALITY AS t(k, n)"
                                  " ORDER BY n", [sorted({_key(k) for k in keys})])
-                    return store_copy(_Writer(tx, conn), copy, row, hooks, facts, fill=fill, matched=matched)
+                    return store_copy(_Writer(tx, conn), copy, row, hooks, facts, fill=fill, rematch=rematch)
             except (psycopg.errors.UniqueViolation, psycopg.errors.DeadlockDetected,
                     psycopg.errors.SerializationFailure):
                 # Another worker stored a copy between our checks and our insert: start again, it is known now.

@@ -24,8 +24,9 @@ from .health import ensure_daemon_schema
 from .templates import ensure_headlines_schema, ensure_templates_schema
 
 __all__ = ["BUSY_TIMEOUT_S", "configure_connection", "create_schema", "ensure_file_type_column",
-           "ensure_list_failures_column", "ensure_schema", "ensure_search_indexes", "ensure_site_places_schema", "SCHEMA_VERSION", "rebuild_fts",
-           "search_index_version", "stale_index_message", "write_lock"]
+           "ensure_list_failures_column", "ensure_schema", "ensure_search_indexes", "ensure_site_places_schema",
+           "ensure_source_site_index", "SCHEMA_VERSION", "rebuild_fts", "search_index_version", "stale_index_message",
+           "write_lock"]
 
 SCHEMA_VERSION = 2
 JOURNAL_SIZE_LIMIT = 64 * 2**20
@@ -194,6 +195,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
     ensure_search_indexes(db)  # articles(site), articles(day): search's site walk and date spans (migration 3)
     ensure_list_failures_column(db)  # crawl_runs.list_failures (migration 5)
     ensure_site_places_schema(db)  # site_places (migration 6, db/siteplaces.py)
+    ensure_source_site_index(db)  # article_sources(site, article_id) (migration 9)
     if search_index_version(db) != str(TOKENIZER_VERSION):
         count = db.execute("SELECT count(*) FROM articles").fetchone()[0]
         if count:
@@ -225,6 +227,20 @@ def stale_index_message(where: str, version: Optional[str]) -> str:
     """
     return (f"{where}: the search index was built by an older newsmon (search index version {version or 'unknown'},"
             f" this newsmon {TOKENIZER_VERSION}); run `newsmon db upgrade` to rebuild it.")
+
+
+def ensure_source_site_index(db: sqlite_utils.Database) -> None:
+    """The index of migration 9, ``article_sources(site, article_id)``: a site's stories, its own and those it carried
+    as another copy, walked in id order (``db.facts.iter_articles_for_facts``; a site's place tells the place of the
+    stories it carried: facts/copies.py) and marked stale when its place changes, by index seeks."""
+    with write_lock(db):
+        if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'idx_article_sources_site_article'"
+                      ).fetchone() is not None:
+            return
+        count = db.execute("SELECT max(rowid) FROM article_sources").fetchone()[0] or 0
+        if count > 100_000:
+            log.warning("Indexing the sites of %s story sources (once; seconds per million).", count)
+        db.execute("CREATE INDEX IF NOT EXISTS idx_article_sources_site_article ON article_sources (site, article_id)")
 
 
 def ensure_search_indexes(db: sqlite_utils.Database) -> None:

@@ -29,7 +29,7 @@ from .handle import Handle, PgDatabase, pg_execute
 from .schema import write_lock
 
 __all__ = ["SitePlaceRow", "change_site_place", "finish_reread", "load_list_page_readings", "load_site_place",
-           "load_site_place_rows", "load_site_places", "note_site_home", "save_list_page_readings"]
+           "load_read_with", "load_site_place_rows", "load_site_places", "note_site_home", "save_list_page_readings"]
 
 _COLUMNS = "place, title, pending, pending_crawls, reread, read_with"
 
@@ -82,6 +82,14 @@ def load_site_place_rows(db: Handle) -> dict[str, SitePlaceRow]:
     return {str(row[0]): row_ for row in rows if (row_ := _row([tuple(row[1:])])) is not None}
 
 
+def load_read_with(db: Handle) -> dict[str, str]:
+    """The place each site's stored stories were last read with (``read_with``; its pages' place where that is not
+    known yet, "" for none), by site name: how a story's copies' sites are read when the config names no place
+    (facts/refresh.py)."""
+    return {site: row.read_with if row.read_with is not None else row.place or ""
+            for site, row in load_site_place_rows(db).items()}
+
+
 def load_site_places(db: Handle) -> dict[str, str]:
     """Every site's place read from its pages, by site name; sites whose pages name no one place (or none yet) are left
     out."""
@@ -101,8 +109,8 @@ def change_site_place(db: Handle, site: str, change: Callable[[Optional[SitePlac
               " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (site) DO UPDATE SET place = excluded.place,"
               " title = excluded.title, pending = excluded.pending, pending_crawls = excluded.pending_crawls,"
               " reread = excluded.reread, read_with = excluded.read_with, updated_at = excluded.updated_at")
-    stale = ("UPDATE article_facts SET version = 0 WHERE article_id IN"
-             " (SELECT id FROM articles WHERE site = ? UNION SELECT article_id FROM article_sources WHERE site = ?)")
+    # Every story has a source row for each site it was seen at (its primary's too): article_sources(site, article_id).
+    stale = "UPDATE article_facts SET version = 0 WHERE article_id IN (SELECT article_id FROM article_sources WHERE site = ?)"
     if isinstance(db, PgDatabase):
         with db.transaction() as tx:
             # The row first (an advisory lock would do too): FOR UPDATE then holds it against a second crawl's change.
@@ -114,7 +122,7 @@ def change_site_place(db: Handle, site: str, change: Callable[[Optional[SitePlac
             pg_execute(tx, upsert, [site, after.place, after.title, after.pending, after.pending_crawls,
                                     int(after.reread), after.read_with, now])
             if _marks_stale(before, after):
-                pg_execute(tx, stale, [site, site])
+                pg_execute(tx, stale, [site])
         return before, after
     with write_lock(db):
         before = _row(db.execute(select, [site]).fetchall())
@@ -122,7 +130,7 @@ def change_site_place(db: Handle, site: str, change: Callable[[Optional[SitePlac
         db.execute(upsert, [site, after.place, after.title, after.pending, after.pending_crawls, int(after.reread),
                             after.read_with, now])
         if _marks_stale(before, after):
-            db.execute(stale, [site, site])
+            db.execute(stale, [site])
     return before, after
 
 

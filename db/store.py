@@ -135,7 +135,7 @@ class Store(StoreBase[sqlite_utils.Database]):
 
     def _store(self, copy: StoryCopy, row: dict[str, Any], hooks: list[NewArticleHook],
                facts: Optional[dict[str, Any]], *, fill: Optional[FactsFill] = None,
-               matched: tuple[NewArticleHook, ...] = ()) -> AddResult:
+               rematch: tuple[MatchHook, ...] = ()) -> AddResult:
         try:
             # An explicit transaction, not `with conn:`: sqlite-utils 4 commits
             # each write made through db.execute() outside an open transaction,
@@ -144,7 +144,7 @@ class Store(StoreBase[sqlite_utils.Database]):
             # it wait (busy timeout) instead of failing with "database is locked"
             # when a read transaction would have to become a write one.
             with write_lock(self.db):
-                return store_copy(_Writer(self), copy, row, hooks, facts, fill=fill, matched=matched)
+                return store_copy(_Writer(self), copy, row, hooks, facts, fill=fill, rematch=rematch)
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot store {copy.url} ({exc}).") from None
 

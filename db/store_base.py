@@ -21,10 +21,10 @@ from .dedupe import NearMatch, NearPrint, find_near_duplicate, index_near_print
 from .facts import facts_record_of, save_facts
 from .handle import Handle
 from .health import last_run_completed, list_failure_streak
-from .reader import article_with_facts, crawl_runs
+from .reader import article_with_facts, articles_by_ids, crawl_runs
 
-__all__ = ["AddResult", "CopyWriter", "FactsFill", "MatchHook", "NewArticleHook", "StoreBase", "StoryCopy", "published_values",
-           "store_copy"]
+__all__ = ["AddResult", "CopyWriter", "FactsFill", "MatchHook", "NewArticleHook", "StoreBase", "StoryCopy",
+           "published_values", "store_copy"]
 
 # Called with the store's handle *inside* the transaction (a transaction-bound
 # PgDatabase on PostgreSQL), the new story's id and its row.
@@ -33,9 +33,21 @@ NewArticleHook = Callable[[Handle, int, dict[str, Any]], None]
 # alert matching must not hold the write lock); returns the NewArticleHook to
 # run inside the transaction if the story turns out to be new, or None.
 MatchHook = Callable[[dict[str, Any]], Optional[NewArticleHook]]
-# How another copy's facts complete a stored story's: (the stored facts or None, the copy's) -> the facts to keep, or
-# None for no change (facts.copies.fill_from_copy; db/ only stores what it returns).
-FactsFill = Callable[[Optional[dict[str, Any]], dict[str, Any]], Optional[dict[str, Any]]]
+
+
+class FactsFill(Protocol):
+    """What a fetched copy tells of a stored story's facts (facts.copies.CopyPlace: its site's place); db/ only stores
+    what it returns."""
+
+    def fill(self, stored: Optional[dict[str, Any]]) -> Optional[dict[str, Any]]:
+        """The facts to store for the stored story (``stored``: its facts, None when never extracted) now that this
+        copy is one of its sources, or None for no change."""
+        ...
+
+    def as_primary(self, facts: dict[str, Any], former: Optional[dict[str, Any]]) -> dict[str, Any]:
+        """The facts to store when this copy, read as ``facts``, becomes the primary of a story stored with
+        ``former``."""
+        ...
 
 
 def published_values(value: Optional[datetime]) -> tuple[Optional[str], Optional[str]]:
@@ -100,11 +112,12 @@ class CopyWriter(Protocol):
 
 def store_copy(writer: CopyWriter, copy: StoryCopy, row: dict[str, Any], hooks: list[NewArticleHook],
                facts: Optional[dict[str, Any]], *, fill: Optional[FactsFill] = None,
-               matched: tuple[NewArticleHook, ...] = ()) -> AddResult:
+               rematch: tuple[MatchHook, ...] = ()) -> AddResult:
     """Store ``copy`` through ``writer`` (inside its transaction): the decision of ``Store.add_article``.
 
-    ``fill``: how a copy of a stored story completes its facts (its place); when it does, the ``matched`` rules'
-    writers (alerts) run for the stored story, whose outbox's unique key keeps each rule's alert once per story."""
+    ``fill``: what the copy tells of a stored story's facts (its place); when a copy changes the stored story's facts
+    (fills its place, or becomes its primary), the story as stored now is matched again by ``rematch`` (the alert
+    rules): a rule it newly satisfies alerts, one it satisfied already is kept once by the outbox's unique key."""
     known = writer.known_url(copy.url, copy.url_key)
     if known is not None:
         return AddResult(known, "known_url")
@@ -119,24 +132,24 @@ def store_copy(writer: CopyWriter, copy: StoryCopy, row: dict[str, Any], hooks: 
     if existing is not None:
         writer.add_source(existing, copy)
         stored = writer.published_utc(existing)
+        changed: Optional[dict[str, Any]] = None
         if copy.published_utc is not None and stored is not None and copy.published_utc < stored:
+            former = facts_record_of(writer.handle, existing) if facts is not None else None
             writer.rewrite(existing, copy)  # same id, sources and alert rows; new text and index
             if copy.near is not None:
                 index_near_print(writer.handle, existing, copy.near)  # the old bands stay: copies may resemble either
             if facts is not None:
-                # The copy published earlier is read now; the former primary still tells the place it lacks.
-                before = facts_record_of(writer.handle, existing) if fill is not None else None
-                kept = (fill(facts, before) if fill is not None and before is not None else None) or facts
-                save_facts(writer.handle, existing, kept, version=int(facts.get("version", 0)))
+                kept = fill.as_primary(facts, former) if fill is not None else facts
+                save_facts(writer.handle, existing, kept, version=int(kept.get("version", 0)))
+                changed = kept
             reason += "; published earlier, now the primary copy"
-        elif facts is not None and fill is not None:
-            before = facts_record_of(writer.handle, existing)
-            filled = fill(before, facts)
-            if filled is not None:
-                save_facts(writer.handle, existing, filled, version=int(filled.get("version", 0)))
-                reason += "; this copy told its place"
-                for hook in matched:
-                    hook(writer.handle, existing, {"id": existing, **row})
+        elif fill is not None:
+            changed = fill.fill(facts_record_of(writer.handle, existing))
+            if changed is not None:
+                save_facts(writer.handle, existing, changed, version=int(changed.get("version", 0)))
+                reason += "; this copy's site told its place"
+        if changed is not None and rematch:
+            _rematch(writer.handle, existing, changed, rematch)
         return AddResult(existing, "duplicate", reason)
     article_id = writer.insert(copy)
     writer.add_source(article_id, copy)
@@ -149,6 +162,17 @@ def store_copy(writer: CopyWriter, copy: StoryCopy, row: dict[str, Any], hooks: 
     for hook in hooks:
         hook(writer.handle, article_id, stored_row)
     return AddResult(article_id, "new")
+
+
+def _rematch(handle: Handle, article_id: int, facts: dict[str, Any], hooks: tuple[MatchHook, ...]) -> None:
+    """Match the stored story (its primary copy's row, ``facts`` its facts now) by ``hooks`` and run the writers of
+    those that match, inside the transaction (a copy changes a story's facts rarely: a place told, an earlier copy)."""
+    for stored in articles_by_ids(handle, [article_id]):
+        story = {**stored, "investment": {key: value for key, value in facts.items() if key != "version"}}
+        for match in hooks:
+            write = match(story)
+            if write is not None:
+                write(handle, article_id, story)
 
 
 H = TypeVar("H", bound=Handle)
@@ -220,11 +244,12 @@ class StoreBase(Generic[H]):
         pending = [hook for hook in (match(row) for match in self.match_hooks) if hook is not None]
         copy = StoryCopy(url, site, title, published, published_utc, source, author, lang, body, fingerprint, now,
                          url_key, near, summary, file_type)
-        return self._store(copy, row, [*pending, *self.new_article_hooks], facts, fill=fill, matched=tuple(pending))
+        return self._store(copy, row, [*pending, *self.new_article_hooks], facts, fill=fill,
+                           rematch=tuple(self.match_hooks))
 
     def _store(self, copy: StoryCopy, row: dict[str, Any], hooks: list[NewArticleHook],
                facts: Optional[dict[str, Any]], *, fill: Optional[FactsFill] = None,
-               matched: tuple[NewArticleHook, ...] = ()) -> AddResult:
+               rematch: tuple[MatchHook, ...] = ()) -> AddResult:
         """Open a write transaction the database's way and run :func:`store_copy` in it."""
         raise NotImplementedError
 

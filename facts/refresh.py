@@ -7,7 +7,7 @@ import time
 from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Optional
 
 from newsmon.db.facts import iter_articles_for_facts, source_sites
-from newsmon.db.siteplaces import load_site_place_rows
+from newsmon.db.siteplaces import load_read_with
 
 from . import FACTS_VERSION
 from .copies import read_with_copies
@@ -34,9 +34,7 @@ def reextract_facts(store: StoreAPI, *, site: Optional[str] = None, only_stale: 
     (after one story at least: a crawl re-reading a site's stories a part at a time), the newest first with
     ``newest_first``.
     """
-    known = {name: row.read_with if row.read_with is not None else row.place or ""
-             for name, row in load_site_place_rows(store.db).items()}
-    known.update(homes or {})
+    known = {**load_read_with(store.db), **(homes or {})}
 
     def copy_homes(article_id: int) -> Iterator[str]:  # a generator: the query runs only if it is read
         for copy_site in source_sites(store.db, article_id):

@@ -114,6 +114,7 @@ class _Worker:
         if self.store is not None and self.store.path == config.database_target:
             # Same database, new rules: swap the alert hook, keep the connection.
             self.store.new_article_hooks.clear()
+            self.store.match_hooks.clear()  # install_alert_hook below registers the new rules' hook here
         else:
             if self.store is not None:
                 self.store.close()

@@ -1,9 +1,10 @@
 """A syndicated story's city told by its other copies' sites (facts/copies.py, session 69).
 
-A province's portal carries a county's story as the county wrote it ("我县…"): read with the province's place it
-names no city. The county's own portal carries it too, and its site's place tells the county. The store keeps the
-story once; these tests show the copy's place reaching the stored facts on SQLite and PostgreSQL, the alert on that
-place fired once, ``reextract --facts`` keeping it, and a real crawl of two loopback portals doing all of it.
+A province's portal carries a county's story as the county wrote it ("我县…"): read without a place it names no city.
+The county's own portal carries it too, and its site's place tells the county. The store keeps the story once; these
+tests show the copy's place reaching the stored facts on SQLite and PostgreSQL (and a province's own story not placed
+by a county's reprint), the alert rules matched again on the story as stored, ``reextract --facts`` and a site's place
+learned later reading the same way, and a real crawl of two loopback portals doing all of it.
 """
 
 from __future__ import annotations
@@ -27,11 +28,11 @@ from newsmon.crawler.article import Article
 from newsmon.crawler.fingerprint import text_fingerprint
 from newsmon.crawler.pipelines import store_article
 from newsmon.db import Store, StoreAPI, open_store
-from newsmon.db.facts import get_facts
+from newsmon.db.facts import facts_record_of, get_facts
 from newsmon.db.outbox import list_deliveries
 from newsmon.db.siteplaces import note_site_home
-from newsmon.facts import facts_record
-from newsmon.facts.copies import HOMES_READ, fill_from_copy, names_city, read_with_copies
+from newsmon.facts import FACTS_VERSION, facts_record
+from newsmon.facts.copies import HOMES_READ, CopyPlace, names_city, read_with_copies, speaks_locally, told_places
 from newsmon.facts.refresh import reextract_facts
 from test_alerts_support import Receiver, make_config, receiver, store_with_alerts  # noqa: F401
 
@@ -39,17 +40,23 @@ TITLE = "我县新型建材项目开工"
 BODY = ("近日，我县举行重点项目集中开工仪式，总投资12亿元的年产5万吨新型建材项目正式开工建设。该项目由某某建材有限公司投资"
         "建设，占地300亩，建成后年产值可达15亿元。\n县委书记出席开工仪式并宣布项目开工。")
 PROVINCE_BODY = BODY.replace("近日，我县", "近日，辽宁省某县")
+# A province's own story: it speaks as no county, so a county portal reprinting it does not place it.
+PROVINCE_TITLE = "全省重点项目集中开工"
+PROVINCE_WIDE = ("近日，全省第二季度重点项目集中开工，共开工项目320个，总投资1260亿元。省委书记出席主会场活动并宣布项目开工。\n"
+                 "此次开工项目涵盖先进制造、新能源、基础设施等领域，将为全省经济发展注入新动能。")
+DALIAN = {"province": "辽宁省", "city": "大连市", "county": "瓦房店市"}
 
 
 def when(day: int) -> dt.datetime:
     return dt.datetime(2024, 5, day, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
 
 
-def keep(store: StoreAPI, site: str, url: str, home: str, *, day: int = 2, title: str = TITLE,
-         body: str = BODY) -> Any:
+def keep(store: StoreAPI, site: str, url: str, home: str, *, day: Optional[int] = 2, title: str = TITLE,
+         body: str = BODY, source: str = "", facts: Any = "read") -> Any:
     """Store one copy as the crawler's StorePipeline does: read with its site's place, then store_article."""
-    article = Article(url=url, title=title, body=body, published_at=when(day), source="")
-    return store_article(store, site, url, article, facts_record(title, body, "", home))
+    article = Article(url=url, title=title, body=body, published_at=None if day is None else when(day), source=source)
+    record = facts_record(title, body, source, home) if facts == "read" else facts
+    return store_article(store, site, url, article, record, home=home)
 
 
 def city(store: StoreAPI, article_id: int) -> Optional[str]:
@@ -61,28 +68,39 @@ def city(store: StoreAPI, article_id: int) -> Optional[str]:
 
 # -- the rule ---------------------------------------------------------------------------------------
 
-def test_a_copy_fills_only_a_missing_city_and_keeps_what_the_story_reports() -> None:
+def test_a_copys_site_tells_only_a_missing_city_and_nothing_the_story_reports() -> None:
     stored = {**facts_record(TITLE, BODY, "", ""), "stage": "签约"}
-    told = facts_record(TITLE, BODY, "", "瓦房店市")
-    assert not names_city(stored) and names_city(told)
-    filled = fill_from_copy(stored, told)
-    assert filled is not None
-    assert filled["places"] == [{"province": "辽宁省", "city": "大连市", "county": "瓦房店市"}]
+    assert not names_city(stored) and speaks_locally(TITLE, BODY)
+    filled = CopyPlace(TITLE, BODY, "瓦房店市").fill(stored)
+    assert filled is not None and filled["places"] == [DALIAN]
     assert (filled["stage"], filled["amount"], filled["version"]) == ("签约", stored["amount"], stored["version"])
-    # A city known stays; a copy telling none changes nothing.
-    assert fill_from_copy(filled, facts_record(TITLE, BODY, "", "长春市")) is None
-    assert fill_from_copy(stored, facts_record(TITLE, BODY, "", "")) is None
-    # A story stored without facts (its extraction failed) takes the copy's reading whole.
-    assert fill_from_copy(None, told) == told
+    # A city known stays; a site with no place tells nothing; a story stored without facts keeps none.
+    assert CopyPlace(TITLE, BODY, "长春市").fill(filled) is None
+    assert CopyPlace(TITLE, BODY, "").fill(stored) is None
+    assert CopyPlace(TITLE, BODY, "瓦房店市").fill(None) is None
+
+
+def test_a_province_wide_story_is_not_placed_by_a_county_portal_reprinting_it() -> None:
+    stored = facts_record(PROVINCE_TITLE, PROVINCE_WIDE, "", "")
+    assert not names_city(stored) and not speaks_locally(PROVINCE_TITLE, PROVINCE_WIDE)
+    assert told_places(stored, PROVINCE_TITLE, PROVINCE_WIDE, "瓦房店市") is None
+    assert read_with_copies(PROVINCE_TITLE, PROVINCE_WIDE, "", "", iter(["瓦房店市"])) == stored
 
 
 def test_a_copy_in_another_province_does_not_place_a_story_that_names_its_province() -> None:
     stored = facts_record(TITLE, PROVINCE_BODY, "", "")
     assert [p.get("province") for p in stored["places"]] == ["辽宁省"] and not names_city(stored)
-    elsewhere = {**stored, "places": [{"province": "吉林省", "city": "长春市"}]}
-    assert fill_from_copy(stored, elsewhere) is None
-    inside = {**stored, "places": [{"province": "辽宁省", "city": "大连市", "county": "瓦房店市"}]}
-    assert fill_from_copy(stored, inside) == {**stored, "places": inside["places"]}
+    assert told_places(stored, TITLE, PROVINCE_BODY, "长春市") is None
+    assert told_places(stored, TITLE, PROVINCE_BODY, "瓦房店市") == [DALIAN]
+
+
+def test_an_earlier_copy_keeps_the_former_primarys_city_at_the_lower_version() -> None:
+    former = {**facts_record(TITLE, BODY, "", "瓦房店市"), "version": 0}  # marked stale for a re-read
+    new = facts_record(TITLE, BODY, "", "")
+    kept = CopyPlace(TITLE, BODY, "").as_primary(new, former)
+    assert kept["places"] == [DALIAN] and kept["version"] == 0  # still marked: the re-read reads it
+    assert CopyPlace(TITLE, BODY, "").as_primary(new, {**former, "version": FACTS_VERSION})["version"] == FACTS_VERSION
+    assert CopyPlace(TITLE, BODY, "").as_primary(new, None) == new
 
 
 def test_read_with_copies_reads_other_homes_only_when_the_primary_names_no_city() -> None:
@@ -94,7 +112,7 @@ def test_read_with_copies_reads_other_homes_only_when_the_primary_names_no_city(
             yield home
 
     record = read_with_copies(TITLE, BODY, "", "", homes())
-    assert record["places"][0]["county"] == "瓦房店市"
+    assert record["places"] == [DALIAN]
     assert asked == ["", "", "瓦房店市"]  # the first home telling a city ends the reading
     asked.clear()
     named = read_with_copies(TITLE, BODY, "", "公主岭市", homes())
@@ -129,21 +147,50 @@ def test_a_county_portals_copy_tells_the_city_a_province_portals_copy_left_out(s
     assert first.status == "new" and city(store, first.article_id) is None
     copy = keep(store, "wfd-gov", "http://127.0.0.1:9/wfd/7.html", "瓦房店市", day=3)
     assert (copy.status, copy.article_id) == ("duplicate", first.article_id)
-    assert "this copy told its place" in copy.reason
+    assert "this copy's site told its place" in copy.reason
     facts = get_facts(store.db, first.article_id)
-    assert facts is not None and facts["places"][0] == {"province": "辽宁省", "city": "大连市", "county": "瓦房店市"}
+    assert facts is not None and facts["places"] == [DALIAN] and facts["stage"] == "开工"
     # A third copy from another city's portal changes nothing: the city is known.
     third = keep(store, "gzl-gov", "http://127.0.0.1:9/gzl/3.html", "公主岭市", day=4)
     assert third.status == "duplicate" and "told its place" not in third.reason
     assert city(store, first.article_id) == "大连市"
 
 
+def test_a_copy_whose_own_reading_failed_still_tells_the_place(store: StoreAPI) -> None:
+    first = keep(store, "ln-gov", "http://127.0.0.1:9/ln/1.html", "")
+    keep(store, "wfd-gov", "http://127.0.0.1:9/wfd/7.html", "瓦房店市", day=3, facts=None)
+    assert city(store, first.article_id) == "大连市"
+
+
+def test_a_copys_source_line_is_not_its_sites_place(store: StoreAPI) -> None:
+    # A copy's 来源 line is not stored, so a re-read could not read it again: the store does not use it either.
+    first = keep(store, "ln-gov", "http://127.0.0.1:9/ln/1.html", "")
+    keep(store, "news-dl", "http://127.0.0.1:9/dl/4.html", "", day=3, source="大连日报")
+    assert city(store, first.article_id) is None
+    assert reextract_facts(store) == (1, 0) and city(store, first.article_id) is None
+
+
+def test_a_province_portals_own_story_reprinted_by_a_county_stays_unplaced(store: StoreAPI) -> None:
+    first = keep(store, "ln-gov", "http://127.0.0.1:9/ln/1.html", "", title=PROVINCE_TITLE, body=PROVINCE_WIDE)
+    copy = keep(store, "wfd-gov", "http://127.0.0.1:9/wfd/7.html", "瓦房店市", day=3, title=PROVINCE_TITLE,
+                body=PROVINCE_WIDE)
+    assert copy.article_id == first.article_id and city(store, first.article_id) is None
+
+
+def test_an_earlier_county_copy_becoming_the_primary_places_the_story(store: StoreAPI) -> None:
+    province = keep(store, "ln-gov", "http://127.0.0.1:9/ln/1.html", "", day=3)
+    earlier = keep(store, "wfd-gov", "http://127.0.0.1:9/wfd/7.html", "瓦房店市", day=1)
+    assert earlier.article_id == province.article_id and "now the primary copy" in earlier.reason
+    assert city(store, province.article_id) == "大连市"
+
+
 def test_an_earlier_copy_becoming_the_primary_keeps_the_place_the_former_primary_told(store: StoreAPI) -> None:
     county = keep(store, "wfd-gov", "http://127.0.0.1:9/wfd/7.html", "瓦房店市", day=3)
-    assert city(store, county.article_id) == "大连市"
     earlier = keep(store, "ln-gov", "http://127.0.0.1:9/ln/1.html", "", day=1)
     assert "now the primary copy" in earlier.reason
     assert city(store, county.article_id) == "大连市"
+    kept = facts_record_of(store.db, county.article_id)
+    assert kept is not None and kept["version"] == FACTS_VERSION
 
 
 def test_without_fill_a_copys_facts_are_dropped_as_before(tmp_path: Path) -> None:
@@ -158,12 +205,17 @@ def test_without_fill_a_copys_facts_are_dropped_as_before(tmp_path: Path) -> Non
 
 # -- alerts -----------------------------------------------------------------------------------------
 
-def test_a_place_rule_alerts_once_when_a_copy_tells_the_place(tmp_path: Path, receiver: Receiver) -> None:
-    config = make_config(tmp_path, {
-        "channels": {"ops": {"type": "webhook", "url": receiver.url + "/hook"}},
-        "rules": [{"name": "dalian-works", "places": ["大连"], "stages": ["开工"], "channels": ["ops"]}],
-        "max_age": "100000d",
+def alert_config(tmp_path: Path, url: str, **extra: Any) -> Any:
+    return make_config(tmp_path, {
+        "channels": {"ops": {"type": "webhook", "url": url + "/hook"}},
+        "rules": [{"name": "dalian-works", "places": ["大连"], "stages": ["开工"], "channels": ["ops"]},
+                  {"name": "county-portal", "query": "建材", "sites": ["wfd-gov"], "channels": ["ops"]}],
+        **extra,
     })
+
+
+def test_a_place_rule_alerts_once_when_a_copy_tells_the_place(tmp_path: Path, receiver: Receiver) -> None:
+    config = alert_config(tmp_path, receiver.url)
     with store_with_alerts(config) as store:
         first = keep(store, "ln-gov", "http://127.0.0.1:9/ln/1.html", "")
         assert send_due(config, store).messages_sent == 0  # no city yet: the rule cannot know
@@ -172,45 +224,66 @@ def test_a_place_rule_alerts_once_when_a_copy_tells_the_place(tmp_path: Path, re
         keep(store, "wfd-gov", "http://127.0.0.1:9/wfd/8.html", "瓦房店市", day=5)  # a second copy on that portal
         assert send_due(config, store).messages_sent == 1
         assert send_due(config, store, ignore_backoff=True).messages_sent == 0
+        # The story is ln-gov's: the rule on wfd-gov's stories is matched on the story as stored, not on the copy.
         assert [(d["rule"], d["article_id"]) for d in list_deliveries(store.db)] == [("dalian-works", first.article_id)]
     assert len(receiver.requests) == 1
     assert receiver.requests[0]["json"]["article_id"] == first.article_id
 
 
+def test_a_story_too_old_to_alert_stays_silent_when_a_dateless_copy_places_it(tmp_path: Path,
+                                                                              receiver: Receiver) -> None:
+    config = alert_config(tmp_path, receiver.url, max_age="30d")  # the story is of May 2024
+    with store_with_alerts(config) as store:
+        first = keep(store, "ln-gov", "http://127.0.0.1:9/ln/1.html", "")
+        keep(store, "wfd-gov", "http://127.0.0.1:9/wfd/7.html", "瓦房店市", day=None)  # dated by its fetch: today
+        assert city(store, first.article_id) == "大连市"
+        assert list_deliveries(store.db) == []
+
+
+def test_an_earlier_county_copy_becoming_the_primary_alerts_on_its_place(tmp_path: Path, receiver: Receiver) -> None:
+    config = alert_config(tmp_path, receiver.url)
+    with store_with_alerts(config) as store:
+        first = keep(store, "ln-gov", "http://127.0.0.1:9/ln/1.html", "", day=3)
+        keep(store, "wfd-gov", "http://127.0.0.1:9/wfd/7.html", "瓦房店市", day=1)
+        rules = sorted(d["rule"] for d in list_deliveries(store.db))
+        # Now the county portal's copy is the story (its site, its text): both rules hold, once each.
+        assert rules == ["county-portal", "dalian-works"]
+        assert {d["article_id"] for d in list_deliveries(store.db)} == {first.article_id}
+
+
 # -- re-reading ---------------------------------------------------------------------------------------
 
-def test_reextract_keeps_the_place_a_copys_site_tells(tmp_path: Path) -> None:
-    with Store(tmp_path / "news.db") as store:
-        first = keep(store, "ln-gov", "http://127.0.0.1:9/ln/1.html", "")
-        keep(store, "wfd-gov", "http://127.0.0.1:9/wfd/7.html", "瓦房店市", day=3)
-        # As `newsmon reextract --facts` does, every configured site's place given.
-        assert reextract_facts(store, homes={"wfd-gov": "瓦房店市"}) == (1, 0)
-        assert city(store, first.article_id) == "大连市"
-        # The crawl's re-read of one site knows that site's place only: the others' come from site_places.
-        note_site_home(store.db, "wfd-gov", "瓦房店市", utc_now())
-        assert reextract_facts(store, site="ln-gov", homes={}) == (1, 0)
-        assert city(store, first.article_id) == "大连市"
-        # A county portal whose place is unknown tells nothing; the story keeps no city rather than a guess.
-        note_site_home(store.db, "wfd-gov", "", utc_now())
-        reextract_facts(store, homes={})
-        assert city(store, first.article_id) is None
+def test_reextract_keeps_the_place_a_copys_site_tells(store: StoreAPI) -> None:
+    first = keep(store, "ln-gov", "http://127.0.0.1:9/ln/1.html", "")
+    keep(store, "wfd-gov", "http://127.0.0.1:9/wfd/7.html", "瓦房店市", day=3)
+    # As `newsmon reextract --facts` does, every configured site's place given.
+    assert reextract_facts(store, homes={"ln-gov": "", "wfd-gov": "瓦房店市"}) == (1, 0)
+    assert city(store, first.article_id) == "大连市"
+    # The crawl's re-read of one site knows that site's place only: the others' come from site_places.
+    note_site_home(store.db, "wfd-gov", "瓦房店市", utc_now())
+    assert reextract_facts(store, site="ln-gov", homes={"ln-gov": ""}) == (1, 0)
+    assert city(store, first.article_id) == "大连市"
+    # A county portal whose place is unknown tells nothing; the story keeps no city rather than a guess.
+    note_site_home(store.db, "wfd-gov", "", utc_now())
+    reextract_facts(store, homes={"ln-gov": ""})
+    assert city(store, first.article_id) is None
 
 
-def test_a_copy_sites_place_learned_later_re_reads_the_stories_it_carried(tmp_path: Path) -> None:
-    with Store(tmp_path / "news.db") as store:
-        first = keep(store, "ln-gov", "http://127.0.0.1:9/ln/1.html", "")
-        other = keep(store, "ln-gov", "http://127.0.0.1:9/ln/2.html", "", title="全省春季植树造林现场会召开",
-                     body="全省春季植树造林工作现场会召开，各地完成造林面积比去年同期增加三成。" * 3)
-        keep(store, "wfd-gov", "http://127.0.0.1:9/wfd/7.html", "", day=3)  # its place not known yet
-        note_site_home(store.db, "wfd-gov", "", utc_now())
-        assert city(store, first.article_id) is None
-        # The county portal's place becomes known (read from its list pages, or its `place:` set): the stories it
-        # carried are stale, the province portal's primary copy among them, and the crawl's re-read places them.
-        assert note_site_home(store.db, "wfd-gov", "瓦房店市", utc_now())
-        assert reextract_facts(store, site="wfd-gov", only_stale=True, homes={"wfd-gov": "瓦房店市"}) == (1, 0)
-        assert city(store, first.article_id) == "大连市"
-        assert reextract_facts(store, site="ln-gov", only_stale=True) == (0, 0)  # the province's own story not stale
-        assert get_facts(store.db, other.article_id) is not None
+def test_a_copy_sites_place_learned_later_re_reads_the_stories_it_carried(store: StoreAPI) -> None:
+    first = keep(store, "ln-gov", "http://127.0.0.1:9/ln/1.html", "")
+    other = keep(store, "ln-gov", "http://127.0.0.1:9/ln/2.html", "", title="全省春季植树造林现场会召开",
+                 body="全省春季植树造林工作现场会召开，各地完成造林面积比去年同期增加三成。" * 3)
+    keep(store, "wfd-gov", "http://127.0.0.1:9/wfd/7.html", "", day=3)  # its place not known yet
+    keep(store, "wfd-gov", "http://127.0.0.1:9/wfd/7b.html", "", day=3)  # and seen again at another of its URLs
+    note_site_home(store.db, "wfd-gov", "", utc_now())
+    assert city(store, first.article_id) is None
+    # The county portal's place becomes known (read from its list pages, or its `place:` set): the stories it
+    # carried are stale, the province portal's primary copy among them, and the crawl's re-read places them.
+    assert note_site_home(store.db, "wfd-gov", "瓦房店市", utc_now())
+    assert reextract_facts(store, site="wfd-gov", only_stale=True, homes={"wfd-gov": "瓦房店市"}) == (1, 0)
+    assert city(store, first.article_id) == "大连市"
+    assert reextract_facts(store, site="ln-gov", only_stale=True) == (0, 0)  # the province's own story not stale
+    assert get_facts(store.db, other.article_id) is not None
 
 
 # -- a real crawl -------------------------------------------------------------------------------------

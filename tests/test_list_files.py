@@ -187,7 +187,7 @@ def test_probe_lists_file_rows_with_their_type(crawled: Crawled) -> None:
 def test_sqlite_migration_adds_the_column_to_an_older_file(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     with open_store(path) as store:
-        assert [m.version for m in upgrade(store.db)] == [1, 2, 3, 5, 6, 7, 8]
+        assert [m.version for m in upgrade(store.db)] == [1, 2, 3, 5, 6, 7, 8, 9]
         store.db.execute("ALTER TABLE articles DROP COLUMN file_type")  # as newsmon before version 2 made it
         store.db.execute("DELETE FROM schema_migrations WHERE version = 2")
         store.db.conn.commit()
@@ -197,7 +197,7 @@ def test_sqlite_migration_adds_the_column_to_an_older_file(tmp_path: Path) -> No
     with open_store(path) as store:  # any open migrates; `db upgrade` records it
         assert "file_type" in store.db["articles"].columns_dict
         assert [m.version for m in upgrade(store.db)] == [2]
-        assert applied_versions(store.db) == {1, 2, 3, 5, 6, 7, 8}
+        assert applied_versions(store.db) == {1, 2, 3, 5, 6, 7, 8, 9}
 
 
 def test_postgresql_migrates_a_version_1_database_and_stores_files(postgres_url: str, tmp_path: Path) -> None:
@@ -210,7 +210,7 @@ def test_postgresql_migrates_a_version_1_database_and_stores_files(postgres_url:
             "SELECT column_name FROM information_schema.columns WHERE table_name = 'articles'")]
         assert "file_type" not in columns
     with PgStore(postgres_url) as store:
-        assert applied_versions(store.db) == {1, 2, 3, 4, 5, 6, 7, 8}
+        assert applied_versions(store.db) == {1, 2, 3, 4, 5, 6, 7, 8, 9}
     with ShapesPortal() as portal:
         config = tmp_path / "config.yaml"
         write_config(portal, config, postgres_url)

@@ -176,14 +176,14 @@ def test_upgrade_says_what_it_applied(tmp_path: Path, postgres_server: PostgresS
         assert "Applied migration 5: crawl_runs.list_failures" in first.stdout
         assert "Applied migration 6: site_places" in first.stdout
         assert "Applied migration 7: site_places.pending" in first.stdout
-        assert again.stdout.strip() == "Already up to date (schema version 8)."
+        assert again.stdout.strip() == "Already up to date (schema version 9)."
     finally:
         postgres_server.drop_database(url)
     lite = tmp_path / "news.db"
     Store(lite).close()
     done = subprocess.run(newsmon_command("db", "upgrade", "--database", str(lite), "--format", "json"),
                           capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0 and all(f'"version": {v}' in done.stdout for v in (1, 2, 3, 5, 6, 7, 8))
+    assert done.returncode == 0 and all(f'"version": {v}' in done.stdout for v in (1, 2, 3, 5, 6, 7, 8, 9))
 
 
 def test_copy_killed_with_sigkill_resumes(tmp_path: Path, postgres_url: str) -> None:

@@ -162,10 +162,10 @@ def test_crawl_bookkeeping_tables(postgres_url: str) -> None:
 
 def test_migrations_recorded_once_and_upgrade_is_idempotent(postgres_url: str, tmp_path: Path) -> None:
     with PgStore(postgres_url) as store:
-        assert applied_versions(store.db) == {1, 2, 3, 4, 5, 6, 7, 8}
+        assert applied_versions(store.db) == {1, 2, 3, 4, 5, 6, 7, 8, 9}
         assert upgrade(store.db) == []
     with open_store(tmp_path / "news.db") as sqlite_store:
-        assert [m.version for m in upgrade(sqlite_store.db)] == [1, 2, 3, 5, 6, 7, 8]
+        assert [m.version for m in upgrade(sqlite_store.db)] == [1, 2, 3, 5, 6, 7, 8, 9]
         assert upgrade(sqlite_store.db) == []
 
 

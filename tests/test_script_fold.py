@@ -262,7 +262,7 @@ def test_db_upgrade_reindexes_postgresql_in_batches_and_two_workers_share_them(p
         handle.close()
     assert sum(done) == 32 and len(done) == 2  # every story once, whoever did it
     result = CliRunner().invoke(cli, ["db", "upgrade", "--database", postgres_url], catch_exceptions=False)
-    assert result.output == "Already up to date (schema version 8).\n"
+    assert result.output == "Already up to date (schema version 9).\n"
     config = _config(tmp_path / "c", postgres_url)
     counted = CliRunner().invoke(cli, ["search", "项目开工", "--count", "--config", str(config)], catch_exceptions=False)
     assert counted.output == "31\n"  # 30 numbered stories and the first one, all traditional

@@ -59,5 +59,5 @@ def test_upgrade_reports_migrations_once_they_are_committed(tmp_path: Path) -> N
 
     with open_store(path) as store:
         applied = upgrade(store.db, report=report)
-    assert [m.version for m in applied] == [1, 2, 3, 5, 6, 7, 8]
-    assert seen == [(version, True, {1, 2, 3, 5, 6, 7, 8}) for version in (1, 2, 3, 5, 6, 7, 8)]
+    assert [m.version for m in applied] == [1, 2, 3, 5, 6, 7, 8, 9]
+    assert seen == [(version, True, {1, 2, 3, 5, 6, 7, 8, 9}) for version in (1, 2, 3, 5, 6, 7, 8, 9)]

@@ -174,13 +174,11 @@ def reextract(site: Optional[str], config_path: Path, facts: bool, stale: bool) 
         homes = {each.name: site_home(each, row.place if (row := rows.get(each.name)) else None)
                  for each in config.sites}
         scope = [name for name in homes if site is None or name == site]
-        for name, row in rows.items():  # a site no longer in the config (renamed): the place its stories were read with
-            homes.setdefault(name, row.read_with if row.read_with is not None else row.place or "")
         for name in scope:  # a `place:` edited since the stories were read marks them stale (for --stale too)
             note_site_home(store.db, name, homes[name], utc_now())
         last[0] = time.monotonic()
         done, failed = reextract_facts(store, site=site, only_stale=stale, on_progress=progress,
-                                       homes={name: home for name, home in homes.items() if home})
+                                       homes=homes)  # (other sites: the place their stories were read with)
         for name in scope:  # re-read with their place now, unless a crawl meanwhile changed it again
             if next(iter_articles_for_facts(store.db, site=name, stale_before=FACTS_VERSION, batch=1), None) is None:
                 finish_reread(store.db, name)
