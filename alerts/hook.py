@@ -4,9 +4,13 @@
 store calls it with the story *before* its write transaction, so matching
 (however many rules, however long the story) never holds the database lock;
 it returns a writer that the store runs *inside* the transaction only if the
-story turns out to be new (never for a re-crawled URL or a syndicated copy of
-a stored story), so the outbox rows commit or roll back with the story, and
-the outbox's unique (rule, article, channel) key keeps delivery exactly-once.
+story turns out to be new (never for a re-crawled URL), so the outbox rows
+commit or roll back with the story, and the outbox's unique (rule, article,
+channel) key keeps delivery exactly-once. A syndicated copy of a stored story
+alerts nothing of its own; when it changes the stored story's facts (its site
+tells the story's place, or it is an earlier copy, now the primary: facts/copies.py)
+the store asks again with the story as stored and as it was (``before``), and
+only the rules the story newly satisfies are queued.
 
 ``max_age``: a story published longer ago than that does not alert; a story
 with no date is as old as its first sighting (``fetched_at``).
@@ -21,6 +25,7 @@ from typing import Any, Callable, Optional
 from newsmon.db import StoreAPI
 from newsmon.db.handle import Handle
 from newsmon.db.outbox import add_deliveries
+from newsmon.db.store_base import MatchHook
 from newsmon.config import Config
 
 from .digest import digest_due, iso_utc
@@ -32,7 +37,7 @@ __all__ = ["install_alert_hook", "make_alert_hook"]
 log = logging.getLogger(__name__)
 
 AlertWriter = Callable[[Handle, int, dict[str, Any]], None]
-AlertHook = Callable[[dict[str, Any]], Optional[AlertWriter]]
+AlertHook = MatchHook  # called with the story (and, when a copy changed a stored story, the story as it was)
 
 
 def make_alert_hook(config: Config, matcher: Optional[Matcher] = None) -> tuple[AlertHook, list[RuleError]]:
@@ -44,7 +49,7 @@ def make_alert_hook(config: Config, matcher: Optional[Matcher] = None) -> tuple[
 
     max_age = alerts.max_age
 
-    def hook(row: dict[str, Any]) -> Optional[AlertWriter]:
+    def hook(row: dict[str, Any], before: Optional[dict[str, Any]] = None) -> Optional[AlertWriter]:
         now = datetime.now(timezone.utc)
         # A dateless story is as old as its first sighting.
         when = row.get("published_at") or row.get("fetched_at")
@@ -52,6 +57,11 @@ def make_alert_hook(config: Config, matcher: Optional[Matcher] = None) -> tuple[
             return None
         matches = matcher.match(row.get("title") or "", row.get("body") or "", row.get("site") or "",
                                 investment=row.get("investment"))
+        if matches and before is not None:  # a stored story changed by a copy: what it newly satisfies only
+            held = {match.rule.name for match in matcher.match(before.get("title") or "", before.get("body") or "",
+                                                               before.get("site") or "",
+                                                               investment=before.get("investment"))}
+            matches = [match for match in matches if match.rule.name not in held]
         if not matches:
             return None
 

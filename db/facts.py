@@ -114,10 +114,11 @@ def get_facts(db: Handle, article_id: int) -> Optional[dict[str, Any]]:
     return facts_by_ids(db, [article_id]).get(article_id)
 
 
-def facts_record_of(db: Handle, article_id: int) -> Optional[dict[str, Any]]:
+def facts_record_of(db: Handle, article_id: int, *, for_update: bool = False) -> Optional[dict[str, Any]]:
     """The story's facts as stored (``save_facts``' dict: the ``investment`` object, ``amount_cny`` and ``version``), or
-    None when its facts were never extracted."""
-    for row in _fact_rows(db, [article_id]):
+    None when its facts were never extracted. ``for_update``: the row is to be written back in this transaction; on
+    PostgreSQL it is locked meanwhile (a site's place marking it stale then waits, and its mark is not lost)."""
+    for row in _fact_rows(db, [article_id], for_update=for_update):
         return {**_as_investment(row), "version": int(row["version"] or 0)}
     return None
 
@@ -128,15 +129,16 @@ def facts_by_ids(db: Handle, article_ids: Sequence[int]) -> dict[int, dict[str, 
     return {int(row["article_id"]): _as_investment(row) for row in _fact_rows(db, article_ids)}
 
 
-def _fact_rows(db: Handle, article_ids: Sequence[int]) -> list[dict[str, Any]]:
-    """The ``article_facts`` rows of ``article_ids`` as dicts (none for a read-only file made before facts existed)."""
+def _fact_rows(db: Handle, article_ids: Sequence[int], *, for_update: bool = False) -> list[dict[str, Any]]:
+    """The ``article_facts`` rows of ``article_ids`` as dicts (none for a read-only file made before facts existed);
+    ``for_update``: locked on PostgreSQL (SQLite's write transaction holds the file)."""
     if not article_ids:
         return []
     columns = ", ".join(_FACT_COLUMNS)
     if isinstance(db, PgDatabase):
         with db.connection() as conn:
-            rows = conn.execute(f"SELECT {columns} FROM article_facts WHERE article_id = ANY(%s)",
-                                [[int(i) for i in article_ids]]).fetchall()
+            rows = conn.execute(f"SELECT {columns} FROM article_facts WHERE article_id = ANY(%s)"
+                                + (" FOR UPDATE" if for_update else ""), [[int(i) for i in article_ids]]).fetchall()
     elif not has_facts_table(db):
         return []
     else:

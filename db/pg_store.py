@@ -249,6 +249,11 @@ class _Writer:
     def by_fingerprint(self, fingerprint: str) -> Optional[int]:
         return _by_fingerprint(self.tx, fingerprint)
 
+    def hold_story(self, article_id: int) -> None:
+        # The copies of one story may share no band (each matched it by another): the story's own key serialises
+        # their read-modify-write of its facts. Taken after the copy's keys, always last, so no two wait on each other.
+        self.conn.execute("SELECT pg_advisory_xact_lock(%s)", [_key(f"a:{article_id}")])
+
     def published_utc(self, article_id: int) -> Optional[str]:
         row = self.conn.execute("SELECT published_utc FROM articles WHERE id = %s", [article_id]).fetchone()
         return row[0] if row is not None else None

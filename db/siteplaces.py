@@ -100,9 +100,9 @@ def change_site_place(db: Handle, site: str, change: Callable[[Optional[SitePlac
                       now: str) -> tuple[Optional[SitePlaceRow], SitePlaceRow]:
     """Replace ``site``'s row by ``change(row)`` in one transaction holding the row; ``(before, after)``.
 
-    When ``change`` sets ``reread`` anew (or with another place), the facts of the stories seen at the site (stored
-    from it, or another copy's stories it carried too: its place may tell theirs, facts/copies.py) are marked stale in
-    the same transaction (version 0), so that a crawl killed before it re-read them leaves them to the next
+    When ``change`` sets ``reread`` anew (or with another place), the facts of the site's stored stories, and of those it
+    carried as another copy that name no city (its place may tell theirs, facts/copies.py), are marked stale in the
+    same transaction (version 0), so that a crawl killed before it re-read them leaves them to the next
     (and to ``newsmon reextract --facts --stale``)."""
     select = f"SELECT {_COLUMNS} FROM site_places WHERE site = ?"
     upsert = ("INSERT INTO site_places (site, place, title, pending, pending_crawls, reread, read_with, updated_at)"
@@ -110,7 +110,9 @@ def change_site_place(db: Handle, site: str, change: Callable[[Optional[SitePlac
               " title = excluded.title, pending = excluded.pending, pending_crawls = excluded.pending_crawls,"
               " reread = excluded.reread, read_with = excluded.read_with, updated_at = excluded.updated_at")
     # Every story has a source row for each site it was seen at (its primary's too): article_sources(site, article_id).
-    stale = "UPDATE article_facts SET version = 0 WHERE article_id IN (SELECT article_id FROM article_sources WHERE site = ?)"
+    # Of the stories the site carried as another copy, only those with no city: its place can tell nothing else.
+    stale = ("UPDATE article_facts SET version = 0 WHERE article_id IN (SELECT article_id FROM article_sources WHERE"
+             " site = ?) AND (coalesce(city, '') = '' OR article_id IN (SELECT id FROM articles WHERE site = ?))")
     if isinstance(db, PgDatabase):
         with db.transaction() as tx:
             # The row first (an advisory lock would do too): FOR UPDATE then holds it against a second crawl's change.
@@ -122,7 +124,7 @@ def change_site_place(db: Handle, site: str, change: Callable[[Optional[SitePlac
             pg_execute(tx, upsert, [site, after.place, after.title, after.pending, after.pending_crawls,
                                     int(after.reread), after.read_with, now])
             if _marks_stale(before, after):
-                pg_execute(tx, stale, [site])
+                pg_execute(tx, stale, [site, site])
         return before, after
     with write_lock(db):
         before = _row(db.execute(select, [site]).fetchall())
@@ -130,7 +132,7 @@ def change_site_place(db: Handle, site: str, change: Callable[[Optional[SitePlac
         db.execute(upsert, [site, after.place, after.title, after.pending, after.pending_crawls, int(after.reread),
                             after.read_with, now])
         if _marks_stale(before, after):
-            db.execute(stale, [site])
+            db.execute(stale, [site, site])
     return before, after
 
 

@@ -210,6 +210,9 @@ class _Writer:
     def handle(self) -> sqlite_utils.Database:
         return self.db
 
+    def hold_story(self, article_id: int) -> None:
+        pass  # the write transaction (BEGIN IMMEDIATE) already holds the whole file
+
     def known_url(self, url: str, url_key: Optional[str]) -> Optional[int]:
         known = self.db.execute("SELECT article_id FROM article_sources WHERE url = ?", [url]).fetchone()
         if known is None and url_key is not None:

@@ -11,6 +11,7 @@ PostgreSQL advisory locks and retries).
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Callable, Generic, Optional, Protocol, TypeVar
@@ -18,7 +19,7 @@ from typing import Any, Callable, Generic, Optional, Protocol, TypeVar
 from newsmon.clock import utc_now
 
 from .dedupe import NearMatch, NearPrint, find_near_duplicate, index_near_print
-from .facts import facts_record_of, save_facts
+from .facts import facts_by_ids, facts_record_of, save_facts
 from .handle import Handle
 from .health import last_run_completed, list_failure_streak
 from .reader import article_with_facts, articles_by_ids, crawl_runs
@@ -26,13 +27,20 @@ from .reader import article_with_facts, articles_by_ids, crawl_runs
 __all__ = ["AddResult", "CopyWriter", "FactsFill", "MatchHook", "NewArticleHook", "StoreBase", "StoryCopy",
            "published_values", "store_copy"]
 
+log = logging.getLogger(__name__)
+
 # Called with the store's handle *inside* the transaction (a transaction-bound
 # PgDatabase on PostgreSQL), the new story's id and its row.
 NewArticleHook = Callable[[Handle, int, dict[str, Any]], None]
-# Called with the story's row *before* the write transaction (slow work such as
-# alert matching must not hold the write lock); returns the NewArticleHook to
-# run inside the transaction if the story turns out to be new, or None.
-MatchHook = Callable[[dict[str, Any]], Optional[NewArticleHook]]
+
+
+class MatchHook(Protocol):
+    """Called with the story's row *before* the write transaction (slow work such as alert matching must not hold the
+    write lock); returns the NewArticleHook to run inside the transaction if the story turns out to be new, or None.
+    Called again, inside the transaction, when a copy changes a stored story's facts, with ``before`` the story as it
+    was: the hook then answers for what the story newly satisfies only."""
+
+    def __call__(self, row: dict[str, Any], before: Optional[dict[str, Any]] = None) -> Optional[NewArticleHook]: ...
 
 
 class FactsFill(Protocol):
@@ -99,6 +107,8 @@ class CopyWriter(Protocol):
 
     def by_fingerprint(self, fingerprint: str) -> Optional[int]: ...
 
+    def hold_story(self, article_id: int) -> None: ...  # no other copy changes the story's facts meanwhile
+
     def published_utc(self, article_id: int) -> Optional[str]: ...
 
     def add_source(self, article_id: int, copy: StoryCopy) -> None: ...
@@ -130,11 +140,15 @@ def store_copy(writer: CopyWriter, copy: StoryCopy, row: dict[str, Any], hooks: 
             reason = (f"same story as article {existing} (similarity {match.jaccard:.2f},"
                       f" containment {match.containment:.2f})")
     if existing is not None:
+        if fill is not None:
+            writer.hold_story(existing)  # its facts are read, then written
         writer.add_source(existing, copy)
         stored = writer.published_utc(existing)
         changed: Optional[dict[str, Any]] = None
-        if copy.published_utc is not None and stored is not None and copy.published_utc < stored:
-            former = facts_record_of(writer.handle, existing) if facts is not None else None
+        earlier = copy.published_utc is not None and stored is not None and copy.published_utc < stored
+        before = _story(writer.handle, existing) if rematch and (earlier or fill is not None) else None
+        if earlier:
+            former = facts_record_of(writer.handle, existing, for_update=True) if facts is not None else None
             writer.rewrite(existing, copy)  # same id, sources and alert rows; new text and index
             if copy.near is not None:
                 index_near_print(writer.handle, existing, copy.near)  # the old bands stay: copies may resemble either
@@ -144,12 +158,12 @@ def store_copy(writer: CopyWriter, copy: StoryCopy, row: dict[str, Any], hooks: 
                 changed = kept
             reason += "; published earlier, now the primary copy"
         elif fill is not None:
-            changed = fill.fill(facts_record_of(writer.handle, existing))
+            changed = fill.fill(facts_record_of(writer.handle, existing, for_update=True))
             if changed is not None:
                 save_facts(writer.handle, existing, changed, version=int(changed.get("version", 0)))
                 reason += "; this copy's site told its place"
-        if changed is not None and rematch:
-            _rematch(writer.handle, existing, changed, rematch)
+        if changed is not None and before is not None:
+            _rematch(writer.handle, existing, changed, rematch, before)
         return AddResult(existing, "duplicate", reason)
     article_id = writer.insert(copy)
     writer.add_source(article_id, copy)
@@ -164,15 +178,30 @@ def store_copy(writer: CopyWriter, copy: StoryCopy, row: dict[str, Any], hooks: 
     return AddResult(article_id, "new")
 
 
-def _rematch(handle: Handle, article_id: int, facts: dict[str, Any], hooks: tuple[MatchHook, ...]) -> None:
-    """Match the stored story (its primary copy's row, ``facts`` its facts now) by ``hooks`` and run the writers of
-    those that match, inside the transaction (a copy changes a story's facts rarely: a place told, an earlier copy)."""
-    for stored in articles_by_ids(handle, [article_id]):
-        story = {**stored, "investment": {key: value for key, value in facts.items() if key != "version"}}
-        for match in hooks:
-            write = match(story)
-            if write is not None:
-                write(handle, article_id, story)
+def _story(handle: Handle, article_id: int) -> Optional[dict[str, Any]]:
+    """The stored story as the alert rules read it: its primary copy's row and its facts (``investment``)."""
+    for row in articles_by_ids(handle, [article_id]):
+        return {**row, "investment": facts_by_ids(handle, [article_id]).get(article_id)}
+    return None
+
+
+def _rematch(handle: Handle, article_id: int, facts: dict[str, Any], hooks: tuple[MatchHook, ...],
+             before: dict[str, Any]) -> None:
+    """Match the stored story (its primary copy's row now, ``facts`` its facts now) against ``before`` by ``hooks`` and
+    run the writers of what it newly satisfies, inside the transaction (a copy changes a story's facts rarely: a place
+    told, an earlier copy). A matching error is logged: the copy is stored all the same."""
+    story = _story(handle, article_id)
+    if story is None:
+        return
+    story["investment"] = {key: value for key, value in facts.items() if key != "version"}
+    try:
+        writers = [write for match in hooks if (write := match(story, before)) is not None]
+    except Exception as exc:  # boundary: a rule's failure never loses the copy's source row
+        log.warning("article %s: alert rules not matched again after a copy changed its facts (%s: %s)", article_id,
+                    type(exc).__name__, exc)
+        return
+    for write in writers:
+        write(handle, article_id, story)
 
 
 H = TypeVar("H", bound=Handle)

@@ -39,8 +39,11 @@ HOMES_READ = 8
 
 log = logging.getLogger(__name__)
 # A local voice: the county, city, district or banner the story is told from, left unnamed ("我县", "全县", "本市").
-# Not 全区 (a province-level region's word too: 广西全区) nor 全省/我省 (a province's story).
-_LOCAL_VOICE = re.compile(r"(?:我|本)(?:县|市|区|旗|镇|乡)|全(?:县|市|旗)(?!场)")
+# Not 全区 (a province-level region's word too: 广西全区) nor 全省/我省 (a province's story); not a word ending in 本
+# before a 市场 or a 市情 ("资本市场", "日本市场", "基本市情": the second code review), nor 全市场 (the whole market).
+_LOCAL_VOICE = re.compile(r"我(?:县|市(?!场)|区|旗|镇|乡)"
+                          r"|(?<![资日基成样根版原剧文书标账课蓝股脚副读范])本(?:县|市(?!场|值|情)|区|旗|镇|乡)"
+                          r"|全(?:县|市|旗)(?!场)")
 _VOICE_READ = 800  # the headline and the story's first characters: where a story says whose it is
 
 
@@ -115,10 +118,10 @@ class CopyPlace:
 
     def as_primary(self, facts: dict[str, Any], former: Optional[dict[str, Any]]) -> dict[str, Any]:
         """The facts to store when this copy (read as ``facts``) becomes the primary of a story stored with ``former``:
-        its own, keeping the former's city when its reading names none (within its province), at the lower of the two
-        versions (a former reading marked stale for a re-read stays marked)."""
-        if former is None or names_city(facts) or not names_city(former):
-            return facts
+        its own, keeping the former's city when its reading names none and the story speaks locally, as a re-read would
+        (within its province), at the lower of the two versions (a former reading marked stale stays marked)."""
+        if former is None or names_city(facts) or not names_city(former) or not speaks_locally(self.title, self.body):
+            return facts  # (a story in no local voice: a re-read would not keep the former's city either)
         provinces = _provinces(facts)
         told = next(place for place in former["places"] if isinstance(place, dict) and place.get("city"))
         if provinces and told.get("province") not in provinces:

@@ -21,7 +21,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from newsmon.alerts import send_due
+from newsmon.alerts import install_alert_hook, send_due
 from newsmon.cli import cli
 from newsmon.clock import utc_now
 from newsmon.crawler.article import Article
@@ -87,11 +87,25 @@ def test_a_province_wide_story_is_not_placed_by_a_county_portal_reprinting_it() 
     assert read_with_copies(PROVINCE_TITLE, PROVINCE_WIDE, "", "", iter(["瓦房店市"])) == stored
 
 
+@pytest.mark.parametrize("words", ["对接资本市场", "开拓日本市场", "摸清基本市情", "面向全市场"])
+def test_words_holding_a_places_word_are_no_local_voice(words: str) -> None:
+    body = PROVINCE_WIDE + f"会议要求，各地要{words}，推动项目早落地。"
+    assert not speaks_locally(PROVINCE_TITLE, body)
+    assert told_places(facts_record(PROVINCE_TITLE, body, "", ""), PROVINCE_TITLE, body, "瓦房店市") is None
+
+
 def test_a_copy_in_another_province_does_not_place_a_story_that_names_its_province() -> None:
     stored = facts_record(TITLE, PROVINCE_BODY, "", "")
     assert [p.get("province") for p in stored["places"]] == ["辽宁省"] and not names_city(stored)
     assert told_places(stored, TITLE, PROVINCE_BODY, "长春市") is None
     assert told_places(stored, TITLE, PROVINCE_BODY, "瓦房店市") == [DALIAN]
+
+
+def test_an_earlier_copy_of_a_story_in_no_local_voice_does_not_keep_the_former_city() -> None:
+    former = facts_record(PROVINCE_TITLE, PROVINCE_WIDE, "", "瓦房店市")  # its county portal's own reading
+    assert names_city(former)
+    new = facts_record(PROVINCE_TITLE, PROVINCE_WIDE, "", "")
+    assert CopyPlace(PROVINCE_TITLE, PROVINCE_WIDE, "").as_primary(new, former) == new  # as a re-read reads it
 
 
 def test_an_earlier_copy_keeps_the_former_primarys_city_at_the_lower_version() -> None:
@@ -214,18 +228,19 @@ def alert_config(tmp_path: Path, url: str, **extra: Any) -> Any:
     })
 
 
-def test_a_place_rule_alerts_once_when_a_copy_tells_the_place(tmp_path: Path, receiver: Receiver) -> None:
+def test_a_place_rule_alerts_once_when_a_copy_tells_the_place(tmp_path: Path, receiver: Receiver,
+                                                             store: StoreAPI) -> None:
     config = alert_config(tmp_path, receiver.url)
-    with store_with_alerts(config) as store:
-        first = keep(store, "ln-gov", "http://127.0.0.1:9/ln/1.html", "")
-        assert send_due(config, store).messages_sent == 0  # no city yet: the rule cannot know
-        keep(store, "wfd-gov", "http://127.0.0.1:9/wfd/7.html", "瓦房店市", day=3)
-        keep(store, "dl-news", "http://127.0.0.1:9/dl/5.html", "大连市", day=4)  # a copy finding the city known
-        keep(store, "wfd-gov", "http://127.0.0.1:9/wfd/8.html", "瓦房店市", day=5)  # a second copy on that portal
-        assert send_due(config, store).messages_sent == 1
-        assert send_due(config, store, ignore_backoff=True).messages_sent == 0
-        # The story is ln-gov's: the rule on wfd-gov's stories is matched on the story as stored, not on the copy.
-        assert [(d["rule"], d["article_id"]) for d in list_deliveries(store.db)] == [("dalian-works", first.article_id)]
+    install_alert_hook(store, config)  # on SQLite and PostgreSQL alike
+    first = keep(store, "ln-gov", "http://127.0.0.1:9/ln/1.html", "")
+    assert send_due(config, store).messages_sent == 0  # no city yet: the rule cannot know
+    keep(store, "wfd-gov", "http://127.0.0.1:9/wfd/7.html", "瓦房店市", day=3)
+    keep(store, "dl-news", "http://127.0.0.1:9/dl/5.html", "大连市", day=4)  # a copy finding the city known
+    keep(store, "wfd-gov", "http://127.0.0.1:9/wfd/8.html", "瓦房店市", day=5)  # a second copy on that portal
+    assert send_due(config, store).messages_sent == 1
+    assert send_due(config, store, ignore_backoff=True).messages_sent == 0
+    # The story is ln-gov's: the rule on wfd-gov's stories is matched on the story as stored, not on the copy.
+    assert [(d["rule"], d["article_id"]) for d in list_deliveries(store.db)] == [("dalian-works", first.article_id)]
     assert len(receiver.requests) == 1
     assert receiver.requests[0]["json"]["article_id"] == first.article_id
 
@@ -251,6 +266,36 @@ def test_an_earlier_county_copy_becoming_the_primary_alerts_on_its_place(tmp_pat
         assert {d["article_id"] for d in list_deliveries(store.db)} == {first.article_id}
 
 
+def test_a_rule_added_after_the_story_was_stored_stays_silent_when_a_copy_places_it(tmp_path: Path,
+                                                                                   receiver: Receiver) -> None:
+    with Store(tmp_path / "news.db") as store:
+        first = keep(store, "ln-gov", "http://127.0.0.1:9/ln/1.html", "")
+    config = make_config(tmp_path, {  # a keyword rule the story matched before any place was told
+        "channels": {"ops": {"type": "webhook", "url": receiver.url + "/hook"}},
+        "rules": [{"name": "materials", "query": "建材", "channels": ["ops"]}],
+    })
+    with store_with_alerts(config) as store:
+        keep(store, "wfd-gov", "http://127.0.0.1:9/wfd/7.html", "瓦房店市", day=3)
+        assert city(store, first.article_id) == "大连市"
+        assert list_deliveries(store.db) == []  # the place told changes nothing this rule reads
+
+
+def test_a_rule_failing_while_a_copy_changes_the_story_loses_nothing(tmp_path: Path,
+                                                                     caplog: pytest.LogCaptureFixture) -> None:
+    def broken(row: dict[str, Any], before: Optional[dict[str, Any]] = None) -> None:
+        if before is not None:
+            raise RuntimeError("rule exploded")
+
+    with Store(tmp_path / "news.db") as store:
+        first = keep(store, "ln-gov", "http://127.0.0.1:9/ln/1.html", "")
+        store.match_hooks.append(broken)
+        copy = keep(store, "wfd-gov", "http://127.0.0.1:9/wfd/7.html", "瓦房店市", day=3)
+        assert copy.status == "duplicate" and city(store, first.article_id) == "大连市"
+        assert store.db.execute("SELECT count(*) FROM article_sources WHERE article_id = ?",
+                                [first.article_id]).fetchone()[0] == 2
+    assert "alert rules not matched again" in caplog.text and "rule exploded" in caplog.text
+
+
 # -- re-reading ---------------------------------------------------------------------------------------
 
 def test_reextract_keeps_the_place_a_copys_site_tells(store: StoreAPI) -> None:
@@ -267,6 +312,15 @@ def test_reextract_keeps_the_place_a_copys_site_tells(store: StoreAPI) -> None:
     note_site_home(store.db, "wfd-gov", "", utc_now())
     reextract_facts(store, homes={"ln-gov": ""})
     assert city(store, first.article_id) is None
+
+
+def test_the_store_and_a_re_read_agree_when_an_earlier_copy_becomes_the_primary(store: StoreAPI) -> None:
+    for n, (title, body) in enumerate([(TITLE, BODY), (PROVINCE_TITLE, PROVINCE_WIDE)]):
+        county = keep(store, "wfd-gov", f"http://127.0.0.1:9/wfd/{n}.html", "瓦房店市", day=3, title=title, body=body)
+        keep(store, "ln-gov", f"http://127.0.0.1:9/ln/{n}.html", "", day=1, title=title, body=body)  # now the primary
+        stored = get_facts(store.db, county.article_id)
+        reextract_facts(store, homes={"wfd-gov": "瓦房店市", "ln-gov": ""})
+        assert get_facts(store.db, county.article_id) == stored, title
 
 
 def test_a_copy_sites_place_learned_later_re_reads_the_stories_it_carried(store: StoreAPI) -> None:
@@ -372,3 +426,16 @@ def test_a_crawl_of_both_portals_stores_one_story_placed_by_the_county_portal(tm
     listed = runner.invoke(cli, ["projects", "--place", "大连", "--config", str(config), "--format", "json"],
                            catch_exceptions=False)
     assert listed.exit_code == 0 and len(json.loads(listed.output)) == 1, listed.output
+
+
+def test_an_older_sqlite_file_gets_the_source_site_index_when_opened(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    with Store(path) as store:
+        keep(store, "ln-gov", "http://127.0.0.1:9/ln/1.html", "")
+    with sqlite3.connect(path) as conn:  # as a file from before migration 9
+        conn.execute("DROP INDEX idx_article_sources_site_article")
+    with Store(path) as store:
+        plan = store.db.execute("EXPLAIN QUERY PLAN SELECT article_id FROM article_sources WHERE site = ? AND"
+                                " article_id > ? ORDER BY article_id", ["ln-gov", 0]).fetchall()
+        assert "idx_article_sources_site_article" in str(plan)
+        assert [row[0] for row in store.db.execute("SELECT article_id FROM article_sources")] == [1]
