@@ -77,7 +77,7 @@ class StorePipeline:
     def process_item(self, item: dict[str, Any], spider: PortalSpider) -> dict[str, Any]:
         article: Article = item["article"]
         stats = spider.crawler.stats
-        home = spider.story_home()
+        home = _home(item["url"], spider)
         facts = _facts(article, item["url"], spider, home)
         file_type = item.get("file_type")
         try:
@@ -128,6 +128,16 @@ def store_article(store: StoreAPI, site: str, url: str, article: Article,
         # A county portal's copy tells the city a province portal's copy left out (facts/copies.py); a file is no story.
         fill=None if file_type else CopyPlace(article.title, article.body, home),
     )
+
+
+def _home(url: str, spider: PortalSpider) -> str:
+    """The site's place for the story's facts (``story_home``); "" when it cannot be read (logged: the story is stored
+    all the same, its facts read with no place)."""
+    try:
+        return spider.story_home()
+    except Exception as exc:  # boundary: facts never block storing a story
+        spider.logger.warning("%s: the site's place not read (%s: %s)", url, type(exc).__name__, exc)
+        return ""
 
 
 def _facts(article: Article, url: str, spider: PortalSpider, home: str) -> Optional[dict[str, Any]]:

@@ -145,9 +145,9 @@ def store_copy(writer: CopyWriter, copy: StoryCopy, row: dict[str, Any], hooks: 
         writer.add_source(existing, copy)
         stored = writer.published_utc(existing)
         changed: Optional[dict[str, Any]] = None
-        earlier = copy.published_utc is not None and stored is not None and copy.published_utc < stored
-        before = _story(writer.handle, existing) if rematch and (earlier or fill is not None) else None
-        if earlier:
+        before: Optional[dict[str, Any]] = None  # the story as the rules read it before this copy changed it
+        if copy.published_utc is not None and stored is not None and copy.published_utc < stored:
+            before = _story(writer.handle, existing) if rematch and facts is not None else None
             former = facts_record_of(writer.handle, existing, for_update=True) if facts is not None else None
             writer.rewrite(existing, copy)  # same id, sources and alert rows; new text and index
             if copy.near is not None:
@@ -160,6 +160,7 @@ def store_copy(writer: CopyWriter, copy: StoryCopy, row: dict[str, Any], hooks: 
         elif fill is not None:
             changed = fill.fill(facts_record_of(writer.handle, existing, for_update=True))
             if changed is not None:
+                before = _story(writer.handle, existing) if rematch else None
                 save_facts(writer.handle, existing, changed, version=int(changed.get("version", 0)))
                 reason += "; this copy's site told its place"
         if changed is not None and before is not None:
