@@ -29,6 +29,7 @@ import re
 from typing import Any, Iterable, Optional
 
 from . import facts_record
+from .script import to_simplified
 
 __all__ = ["HOMES_READ", "CopyPlace", "names_city", "read_with_copies", "speaks_locally", "told_places"]
 
@@ -38,6 +39,7 @@ __all__ = ["HOMES_READ", "CopyPlace", "names_city", "read_with_copies", "speaks_
 HOMES_READ = 8
 
 log = logging.getLogger(__name__)
+
 # A local voice: the county, city, district or banner the story is told from, left unnamed ("我县", "全县", "本市").
 # Not 全区 (a province-level region's word too: 广西全区) nor 全省/我省 (a province's story); not a word ending in 本
 # before a 市场 or a 市情 ("资本市场", "日本市场", "基本市情": the second code review), nor 全市场 (the whole market).
@@ -53,8 +55,10 @@ def names_city(facts: Optional[dict[str, Any]]) -> bool:
 
 
 def speaks_locally(title: str, body: str) -> bool:
-    """True when the story speaks as its county's or city's own ("我县…", "全市…"), leaving the place unnamed."""
-    return _LOCAL_VOICE.search(f"{title}\n{body[:_VOICE_READ]}") is not None
+    """True when the story speaks as its county's or city's own ("我县…", "全市…"), leaving the place unnamed (in
+    traditional characters too: "我縣", read as the extractor reads them)."""
+    title, lead = to_simplified(title, body[:_VOICE_READ])
+    return _LOCAL_VOICE.search(f"{title}\n{lead}") is not None
 
 
 def _provinces(facts: dict[str, Any]) -> set[str]:

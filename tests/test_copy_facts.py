@@ -87,6 +87,12 @@ def test_a_province_wide_story_is_not_placed_by_a_county_portal_reprinting_it() 
     assert read_with_copies(PROVINCE_TITLE, PROVINCE_WIDE, "", "", iter(["瓦房店市"])) == stored
 
 
+def test_a_story_in_traditional_characters_speaks_in_its_countys_voice_too() -> None:
+    title, body = "我縣新型建材項目開工", "近日，我縣舉行重點項目集中開工儀式，總投資12億元的新型建材項目正式開工建設。" * 2
+    assert speaks_locally(title, body)
+    assert told_places(facts_record(title, body, "", ""), title, body, "瓦房店市") == [DALIAN]
+
+
 @pytest.mark.parametrize("words", ["对接资本市场", "开拓日本市场", "摸清基本市情", "面向全市场"])
 def test_words_holding_a_places_word_are_no_local_voice(words: str) -> None:
     body = PROVINCE_WIDE + f"会议要求，各地要{words}，推动项目早落地。"
