@@ -87,6 +87,12 @@ def test_a_province_wide_story_is_not_placed_by_a_county_portal_reprinting_it() 
     assert read_with_copies(PROVINCE_TITLE, PROVINCE_WIDE, "", "", iter(["瓦房店市"])) == stored
 
 
+def test_a_long_story_is_placed_from_its_lead() -> None:
+    # The place is read inside the store's write transaction: a hostile page's 100,000 characters are not all read.
+    body = BODY + "\n" + "该项目建设进展顺利，各方协同推进。" * 6000
+    assert told_places(facts_record(TITLE, body, "", ""), TITLE, body, "瓦房店市") == [DALIAN]
+
+
 def test_a_story_in_traditional_characters_speaks_in_its_countys_voice_too() -> None:
     title, body = "我縣新型建材項目開工", "近日，我縣舉行重點項目集中開工儀式，總投資12億元的新型建材項目正式開工建設。" * 2
     assert speaks_locally(title, body)
