@@ -268,8 +268,12 @@ __all__ = [
 #: second code review's mends (counted plants, 三座水厂, no one work's headline; works counted at a venue stay a batch; a
 #: named work at counted sites that work's); 137: a story whose primary copy names no city is read with its other
 #: copies' sites' places too (facts/copies.py: a county portal's copy tells the county a province's copy left out); 138:
-#: a work's building pushed on in order or steadily (项目建设正在有序推进, …稳步推进) under way.)
-FACTS_VERSION = 138
+#: a work's building pushed on in order or steadily (项目建设正在有序推进, …稳步推进) under way; 139: figures the rules dropped
+#: kept (session 70): the event's own work's beside other works' (此次开工的…项目…总投资), one work's after a batch's activity
+#: as its setting (在…集中开工活动中，…分会场某项目开工仪式), a work on a year's list of any kind (…是2024年…谋划的重大招商引资
+#: 项目，总投资…), one work's 共 under any work noun (某基地共投资…), a work described after a plan (…规划之一的《…初步设计》…，
+#: 拟建的码头工程位于…，总投资…).)
+FACTS_VERSION = 139
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

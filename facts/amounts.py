@@ -210,7 +210,8 @@ _WORK_SUPPORTED = re.compile(r"支持|用于|项目|工程")
 _YEAR_TALLIED = re.compile(r"全年度?(?:共|累计|共计|合计)(?:签约|签订|引进|开工|落地|新签|实施|新开工)")
 # A clause whose subject is one work, right before its 共 ("该项目共投资…", "某路保护维修项目共投资…"; named_work keeps out
 # an area's or a category's works, "全县重点项目共投资…").
-_ONE_WORK_SUMMED = re.compile(r"\s*(?:该|本|此|这个|这一)?[^，。；,;、和及与等]{0,20}?(?:项目|工程)总?")  # (总共: session 57)
+# (Session 70: any noun naming one work, "基地共投资246万元", as batches.NAMED_WORK_NOUN reads a clause's subject.)
+_ONE_WORK_SUMMED = re.compile(r"\s*(?:该|本|此|这个|这一)?[^，。；,;、和及与等]{0,20}?(?:" + _NAMED_WORK_NOUN.pattern + r")总?")  # (总共: session 57)
 # An investment intended or planned: after a sector's word it is a firm's (a name ending in 业, "雪川农业计划投资"), for a
 # sector's statistic is what was done ("工业投资", "农业完成投资"), not planned.
 _INTENDED = re.compile(r"计划|拟|预计")
@@ -232,6 +233,9 @@ _DEAL = re.compile(_SIGNED.pattern + r"|协议|合同")
 # A work's particulars, as a sentence going on with the work named before lists them: where it is, its land, floor space
 # or size (session 50).
 _PARTICULARS = re.compile(r"位于|选址|占地|用地面积|建筑面积|规划面积|建设规模|建设内容|设计规模")
+# (Session 70) One work described after the plan the sentence names, with its particulars ("南昌港总体规划之一的《某码头工程
+# 初步设计》审查会…召开，拟建的码头工程位于…，占地544亩，总投资6.5亿"): that work's total, not the plan's.
+_WORK_DESCRIBED = re.compile(r"(?:" + _NAMED_WORK_NOUN.pattern + r")(?:" + _PARTICULARS.pattern + r")")
 # A clause opening on the work pointed back to ("…总体规划设计进行公开招标，该项目投资约11.85亿元"): its own figure (session 57).
 _THIS_WORK_OPENS = re.compile(r"\s*(?:该|这一?|此)(?:项目|工程)")
 _WORK_NOUN = re.compile(WORK_HEAD + "|" + _WORKS_BY_KIND + r"|园|场|馆|路|楼|厂|城|中心|中学|小学|大学|学院|合作社|小区|管道|隧道|电网|设施|装置|平台|车间|仓|酒店|景区|卫生院|福利院|养老院|敬老院"
@@ -872,7 +876,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if plan and not _OWN_TOTAL.search(text, _comma_clause_start(text, invest.start(), clause_start), invest.start()) \
                 and not _THIS_WORK_OPENS.match(text, _comma_clause_start(text, invest.start(), clause_start)) \
                 and not (_LISTED_IN_PLAN.search(text, _sentence_start(text, plan.start(), CLAUSE_MARKS), plan.start())
-                         and "规划" not in BOOK_TITLE.sub("", text[plan.end():invest.start()])):  # (not "…列入《…建设规划》，规划总里程…，计划总投资…")
+                         and "规划" not in BOOK_TITLE.sub("", text[plan.end():invest.start()])) \
+                and not _WORK_DESCRIBED.search(text, plan.end(), invest.start()):  # (not "…列入《…建设规划》，规划总里程…，计划总投资…")
             continue  # "某铁路建设规划获批复，…计划总投资4741亿元": the plan's total
         if _CLASS_BY_SIZE.search(text, max(0, start - 8), start) and _SIZE_CLASS_AFTER.match(after):
             continue  # "单体逾100亿元制造业项目…签约", "单体投资超10亿元的项目": the class of size the work is of, no figure of its own
@@ -1991,8 +1996,11 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
             return Amount(first.value, first.currency, first.text, "roundup")
         if not chosen.is_roundup and (_batch_restated(body, first.text) or _batch_told_next(body, first.text)):
             return Amount(first.value, first.currency, first.text, "roundup")
+        # (Session 70) The figure of the work the event reached ("此次开工的某牧场项目…总投资约5.4亿元", after the whole
+        # programme's and another farm's): the story's, whatever other works' figures stand beside it.
+        events_work = bool(_THIS_EVENTS_WORK.match(body, _sentence_start(body, chosen.end - 1))) if text is body else False
         if text is body and not chosen.is_roundup and (_batch_without_total(title, lead, body, chosen)
-                                                        or _several_works_figures(title, body, chosen)
+                                                        or not events_work and _several_works_figures(title, body, chosen)
                                                         or _an_example_work(title, lead, body, chosen)):
             return None
         return first
@@ -2093,8 +2101,10 @@ _THE_WHOLE = re.compile(r"本次|此次|当天|当日|全部|共计")
 
 
 # A batch's event named as the venue of the sentence's own event ("在…集中开工雅安分会场，", a photo's caption "…集中开工
-# 雅安分会场。"), not the batch's own ("…集中开工仪式在某分会场举行").
-_BATCHS_VENUE = re.compile(r"(?:(?<=[，,。\s])|^|在)[^，。；,;\s]{0,40}?[分主]会场[，,。]")
+# 雅安分会场。"), not the batch's own ("…集中开工仪式在某分会场举行"); since session 70 also as its setting ("在某市…第一次
+# 集中开工活动中，荷塘区分会场某项目开工仪式顺利进行": what remains must still tell a batch, "…活动中，15个项目集中开工").
+_BATCHS_VENUE = re.compile(r"(?:(?<=[，,。\s])|^|在)[^，。；,;\s]{0,40}?[分主]会场[，,。]"
+                           r"|在[^，。；,;\s]{0,40}?(?:活动|仪式)(?:中|上)[，,]")
 
 
 def _batch_without_total(title: str, lead: str, body: str, chosen: _Found) -> bool:

@@ -151,7 +151,8 @@ def _span_work(text: str, sentence_start: int, span_start: int, span_end: int, a
 _A_RUN_OF_MONTHS = re.compile(r"月份?(?:\d{1,2}日)?(?:到|至)$")
 _ONE_WORKS_SCHEDULE = re.compile(r"(?:项目|工程)(?:将|已)?(?:于|从|自)?$|(?:建设期|建设工期|工期|施工期|建设周期)(?:为|是)?(?:从|自)?$")
 _LISTED_AS = re.compile(r"(?:是|为|列入|纳入|列为|作为|属于)[^，。；,;]{0,6}$")
-_YEARS_KEY_WORK = re.compile(r"[^，。；,;]{0,16}?(?:重点|重大)(?:建设|产业|工业)?(?:项目|工程)(?:之一)?(?=[，,。；;])")
+# (Session 70: any kind between the rank and the work, "2024年某乡谋划的重大招商引资项目", "今年的重点民生工程".)
+_YEARS_KEY_WORK = re.compile(r"[^，。；,;]{0,16}?(?:重点|重大)[^，。；,;的]{0,4}?(?:项目|工程)(?:之一)?(?=[，,。；;])")
 # One event's batch stays a roundup: "今天，北京市2023年首批50个重大项目开工" (EVENT).
 
 # A total over a plurality that is no batch of projects: companies, vessels, vehicles, wells

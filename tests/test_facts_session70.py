@@ -1,0 +1,92 @@
+"""Session 70, checked on made-up stories: classes of investment figures the rules dropped on real pages read in sessions
+69–70 (n54–n55 and the seen pages before them), each with a story the old guard must still drop.
+
+- The figure of the work the event reached ("此次开工的某牧场项目…总投资约5.4亿元"), told after the whole programme's and
+  another part's figures: the story's, not "one of several works' figures".
+- An untitled lead whose batch is only the setting of one work's event ("在某市第一次集中开工活动中，某区分会场某项目开工仪式
+  顺利进行"): the work's figure told later is the story's; a batch told after the setting ("…活动中，15个项目集中开工") is not.
+- A work ranked on a year's list with any kind between the rank and the work ("某项目是2024年某乡谋划的重大招商引资项目，总投资
+  1亿元"): the work's total, not the year's.
+- One work's spending summed by 共 under any noun naming one work ("某基地共投资246万元"), not only 项目/工程; an area's
+  ("全县共投资…") stays a statistic.
+- One work described with its particulars after a plan the sentence names ("南昌港总体规划之一的《某码头工程初步设计》审查会…
+  召开，拟建的码头工程位于…，总投资6.5亿"): the work's total; the plan's own total ("某铁路建设规划获批复，…计划总投资4741亿元")
+  stays the plan's.
+
+The stories here are written for the tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from newsmon.facts import extract_facts
+
+
+def test_the_events_work_figure_is_the_storys_beside_the_programmes() -> None:
+    facts = extract_facts("", (
+        "据介绍，某市5万头现代牧场项目是某产业集群项目的重要组成部分，计划总投资22.65亿元，设计存栏5万头。该项目计划建设三个分牧场，"
+        "其中，位于某镇的万头有机牧场，占地面积56万平方米，总投资4.85亿元，于4月初复工。此次开工的某某奶牛生态牧场项目，位于某区某镇，"
+        "占地面积98万平方米，总投资约5.4亿元，规划建设一座万头有机牧场。\n据了解，该项目依托当地资源禀赋，以发展生态奶牛养殖基地促进农民增收。"))
+    assert facts.amount == 540_000_000
+
+
+def test_several_works_figures_without_the_event_stay_none() -> None:
+    facts = extract_facts("某县项目建设综述", (
+        "今年以来，某县项目建设捷报频传。某某物流园项目总投资8.7亿元，已完成主体施工。\n总投资4.8亿元的某某食品加工项目正在安装设备。"
+        "\n某某新材料项目总投资2.4亿元，厂房已封顶。各项目建设单位加班加点，确保年底前完成年度任务。"))
+    assert facts.amount is None
+
+
+def test_a_batchs_activity_as_one_works_setting_keeps_the_works_figure() -> None:
+    facts = extract_facts("", (
+        "3月3日上午，在某市2020年“产业项目建设年”第一次集中开工活动中，某区分会场某某新型环保建材制造基地项目开工仪式顺利进行。"
+        "区委常委、常务副区长某某宣布项目开工。\n他指出，这是疫情以来一季度项目建设的“开门红”，有效促进了我区重点项目开复工。\n"
+        "据悉，某某新型环保建材制造基地项目位于某科技工业园。项目总投资10亿元，年度计划投资3亿元，总用地面积108亩。"))
+    assert facts.amount == 1_000_000_000
+
+
+def test_a_batch_told_after_its_activity_gives_no_example_works_figure() -> None:
+    facts = extract_facts("", (
+        "3月3日上午，在某市第一次重大项目集中开工活动中，全市15个项目集中开工。市领导出席并宣布项目开工。\n"
+        "活动现场气氛热烈。\n其中，某某物流园项目位于某工业园，项目总投资10亿元，总用地面积108亩。"))
+    assert facts.amount is None
+
+
+def test_a_work_ranked_on_a_years_list_of_any_kind_keeps_its_total() -> None:
+    facts = extract_facts("某乡项目建设跑出加速度", (
+        "今年以来，某乡紧扣发展主题，全力以赴推动辖区重点项目建设。\n某某羽绒项目是2024年某乡谋划的重大招商引资项目，总投资1亿元，"
+        "占地面积35亩，建成后年产绒毛量将达到12000吨。目前，该项目场地平整已经完成。"))
+    assert facts.amount == 100_000_000
+
+
+def test_a_years_works_summed_stays_the_years() -> None:
+    facts = extract_facts("某县召开重点项目推进会", (
+        "会议通报，2024年某县谋划的重大招商引资项目共32个，总投资86亿元。会议要求各乡镇加快项目前期工作。"))
+    assert facts.amount is None
+
+
+@pytest.mark.parametrize("subject", ["基地", "产业园", "生产线"])
+def test_one_works_spending_summed_under_any_work_noun(subject: str) -> None:
+    facts = extract_facts("某村香菇产业带动群众增收", (
+        "2018年4月，某村采用“村集体+公司+贫困户”的模式发展香菇大棚种植。\n"
+        f"该{subject}共投资246万元，标准化建设20栋现代化香菇大棚，总占地30多亩。目前，大棚香菇长势良好。"))
+    assert facts.amount == 2_460_000
+
+
+def test_an_areas_spending_summed_stays_a_statistic() -> None:
+    facts = extract_facts("某县水利建设成效显著", (
+        "近年来，某县水利建设成效显著。\n全县共投资2.46亿元，新建和改造各类小型水利工程300多处，有效改善了灌溉条件。"))
+    assert facts.amount is None
+
+
+def test_one_work_described_after_a_plan_keeps_its_total() -> None:
+    facts = extract_facts("", (
+        "某某新闻网讯 昨日记者从省港航管理部门获悉，为加快水运体系建设，某港总体规划之一的《某某综合码头工程初步设计》审查会日前召开，"
+        "拟建的码头工程位于某江西支的左岸某县某镇，占地544亩，总投资6.5亿。建成后可大幅提升某市的水路运输能力。"))
+    assert facts.amount == 650_000_000
+
+
+def test_a_plans_own_total_stays_the_plans() -> None:
+    facts = extract_facts("某城际铁路建设规划获批复", (
+        "记者获悉，某城际铁路建设规划近日获国家发展改革委批复，总里程约775公里，计划总投资4741亿元，建设期为2020年至2030年。"))
+    assert facts.amount is None
