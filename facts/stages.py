@@ -1133,7 +1133,12 @@ def promotion_story(title: str, lead: str) -> bool:
 def one_work_progress(title: str, body: str) -> bool:
     """Whether the headline tells one named work's progress ("某长输管线项目进展顺利", "某码头建设紧锣密鼓", since session 40
     "紧锣密鼓推进某项目建设") over a body that does not say the work is still to start: 开工 by the progress convention
-    (session 26)."""
+    (session 26). A story without a headline (an excerpt, a mirror) opens on the sentence that would be it (session 70:
+    "据悉，某港三期改造项目正稳步推进。该项目是…")."""
+    if not title.strip():
+        body = body.lstrip()
+        end = sentence_end(body, 0)
+        title, body = body[:end], body[end + 1:]
     lead = body[:PARAGRAPH_READ]
     if _THIS_WORK_UNDER_WAY.search(title):
         return not NOT_STARTED.search(title) and not NOT_STARTED.search(lead)

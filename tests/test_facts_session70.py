@@ -12,6 +12,9 @@
 - One work described with its particulars after a plan the sentence names ("南昌港总体规划之一的《某码头工程初步设计》审查会…
   召开，拟建的码头工程位于…，总投资6.5亿"): the work's total; the plan's own total ("某铁路建设规划获批复，…计划总投资4741亿元")
   stays the plan's.
+- A story without a headline that opens on one work's progress ("截至目前，某某港二期扩建工程建设稳步推进，…"): the
+  opening sentence is read as the headline would be (开工 by the progress convention); many works' progress or a
+  programme's preparations are not.
 
 The stories here are written for the tests.
 """
@@ -90,3 +93,19 @@ def test_a_plans_own_total_stays_the_plans() -> None:
     facts = extract_facts("某城际铁路建设规划获批复", (
         "记者获悉，某城际铁路建设规划近日获国家发展改革委批复，总里程约775公里，计划总投资4741亿元，建设期为2020年至2030年。"))
     assert facts.amount is None
+
+
+def test_an_untitled_story_opening_on_one_works_progress_is_under_way() -> None:
+    # No headline: the lead's first sentence is read as one (stages.one_work_progress).
+    facts = extract_facts("", (
+        "从某某港航控股有限公司了解到，截至目前，某某港二期扩建工程建设稳步推进，已完成工程总投资的56%，今年年底可望全面完工投入使用。\n"
+        "某某港二期是经国家发改委立项的项目。该工程总投资约7.8亿元，将新建两个3万吨级的集装箱泊位及配套设施。"))
+    assert facts.stage == "开工"
+
+
+@pytest.mark.parametrize("body", [
+    "今年以来，全县重点项目建设进展顺利。某某物流园项目总投资5亿元，正在进行厂房建设；某某医院项目总投资3亿元，已完成主体施工。",
+    "记者获悉，某某物流园项目前期工作有序推进，目前正在办理用地手续，计划明年3月开工建设。该项目总投资5亿元。",
+])
+def test_an_untitled_lead_of_many_works_or_of_preparations_is_no_start(body: str) -> None:
+    assert extract_facts("", body).stage is None
