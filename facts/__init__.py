@@ -273,8 +273,9 @@ __all__ = [
 #: as its setting (在…集中开工活动中，…分会场某项目开工仪式), a work on a year's list of any kind (…是2024年…谋划的重大招商引资
 #: 项目，总投资…), one work's 共 under any work noun (某基地共投资…), a work described after a plan (…规划之一的《…初步设计》…，
 #: 拟建的码头工程位于…，总投资…); 140: a story with no headline opening on one work's progress (截至目前，某港二期扩建工程建设
-#: 稳步推进，…) under way, its first sentence read as the headline.)
-FACTS_VERSION = 140
+#: 稳步推进，…) under way, its first sentence read as the headline; 141: money raised (筹资) to build one work it names that
+#: work's investment.)
+FACTS_VERSION = 141
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

@@ -43,6 +43,8 @@ _INVEST = re.compile(r"(总投资额?|总出资额?|投资总额|决算总金?�
                      r"(?:动用|使用)(?:自有|自筹)?资金|"
                      # (session 57) funds raised for one work ("南霞乡筹措91.37万元资金启动某危桥重建工程"): weak too (not 筹集: below)
                      r"(?<!争取)筹措(?:资金)?|"
+                     # (session 70) the same raised as 筹资 ("合作社…筹资303.08万元新建了占地50亩的标准化养殖基地"): weak too
+                     r"(?<!争取)(?<!融)筹资|"
                      # (session 51) investment brought in, the noun after the sum ("引来1.2亿元投资", "敲定超千亿元投资")
                      r"(?:引来|带来|敲定|迎来|揽下|签下|引进了)(?=[约近超逾达]?$)|"
                      # (session 51) a joint venture's sum ("合资1.47亿元在南宁构建国药物流中心"; not a work's 建设资金, funds
@@ -175,7 +177,11 @@ _SPENDER = re.compile(r"公司|集团|企业|(?<![建设工理])厂(?!房)|合�
 # After a headline's bare 投 and its sum, money handed to others' works or a campaign ("投5000万元支持企业建设…",
 # "投1.5亿元启动城区绿化提升行动"): no one work's investment.
 _BARE_TOU_GRANT = re.compile(r"^[^，。；,;]{0,4}?(?:支持|扶持|补助|奖补|资助|奖励|启动[^，。；,;]{0,12}?行动)")
-_WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|投|花费|拿出|增资|(?:动用|使用)(?:自有|自筹)?资金|筹措(?:资金)?)$")  # not 捐资: a donation is rarely the whole cost
+# Money raised (筹资) is one work's only when the words right after it build that work ("筹资303.08万元新建了占地50亩的标准化
+# 养殖基地"), no several ("…新建和改造各类…"); else financing ("通过各类平台筹资12亿元，有力保障了重点项目建设": session 70).
+_RAISED_FOR_ONE_WORK = re.compile(r"[，,]?(?:用于|专门用于)?(?:新建|兴建|修建|建设|建成|建起|扩建)了?[^，。；;,、和及与等各]{2,20}?"
+                                  r"(?:" + WORK_HEAD + r")(?=[，。；;,]|$)")
+_WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|投|花费|拿出|增资|(?:动用|使用)(?:自有|自筹)?资金|筹措(?:资金)?|筹资)$")  # not 捐资: a donation is rarely the whole cost
 # (A work as WORK_HEAD has it, and a plant's buildings too: "投入5000万元的厂房".)
 # A building sized by a spending word names its work too ("耗资3.8亿元的门诊楼", "斥资8000万元的图书馆新馆"),
 # and so does a thing renovated ("花费1200万元改造提升的丁玲公园"; "对12条背街小巷进行改造提升" is no one thing).
@@ -1103,6 +1109,9 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "省里拿出20亿元，用于新建…": public money set aside, a programme's (a firm's or a person's is spent)
         if invest.group() == "投" and _BARE_TOU_GRANT.match(after):
             continue  # "市政府投5000万元支持企业建设数字化车间": a grant to others' works (a bare 投 only: session 49)
+        if invest.group() == "筹资" and not _RAISED_FOR_ONE_WORK.match(after):
+            continue  # "通过各类平台筹资12亿元，有力保障了重点项目建设": financing, unless the words right after it build one
+            # work it names ("筹资303.08万元新建了占地50亩的标准化养殖基地"; session 70)
         if _WEAK_INVEST.match(invest.group()) and not _builds_one_work(after) and not (
                 _OWN_TOTAL.search(text, clause_start, invest.start())
                 and not _SEVERAL.search(text, _comma_clause_start(text, invest.start(), clause_start), invest.start())) \

@@ -15,6 +15,8 @@
 - A story without a headline that opens on one work's progress ("截至目前，某某港二期扩建工程建设稳步推进，…"): the
   opening sentence is read as the headline would be (开工 by the progress convention); many works' progress or a
   programme's preparations are not.
+- Money raised (筹资) to build one work it names ("筹资303.08万元新建了占地50亩的标准化养殖基地"): that work's investment;
+  raised for many works or as financing ("通过各类平台筹资12亿元，有力保障了重点项目建设"): none.
 
 The stories here are written for the tests.
 """
@@ -109,3 +111,17 @@ def test_an_untitled_story_opening_on_one_works_progress_is_under_way() -> None:
 ])
 def test_an_untitled_lead_of_many_works_or_of_preparations_is_no_start(body: str) -> None:
     assert extract_facts("", body).stage is None
+
+
+def test_money_raised_to_build_one_work_is_its_investment() -> None:
+    facts = extract_facts("某合作社建成标准化养殖基地", (
+        "2016年，某合作社以生态保护、牧业增效、牧民增收为目标，筹资303.08万元新建了占地50亩的标准化养殖基地。目前基地已投入使用。"))
+    assert facts.amount == 3_030_800
+
+
+@pytest.mark.parametrize("title, body", [
+    ("某镇多方筹资改善村容村貌", "今年以来，某镇多方筹资500万元，用于全镇道路硬化和村级活动场所建设，村容村貌明显改善。"),
+    ("某县召开融资工作会", "会议指出，今年全县通过各类平台筹资12亿元，有力保障了重点项目建设。"),
+])
+def test_money_raised_for_many_works_or_financing_is_none(title: str, body: str) -> None:
+    assert extract_facts(title, body).amount is None
