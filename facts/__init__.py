@@ -274,8 +274,9 @@ __all__ = [
 #: 项目，总投资…), one work's 共 under any work noun (某基地共投资…), a work described after a plan (…规划之一的《…初步设计》…，
 #: 拟建的码头工程位于…，总投资…); 140: a story with no headline opening on one work's progress (截至目前，某港二期扩建工程建设
 #: 稳步推进，…) under way, its first sentence read as the headline; 141: money raised (筹资) to build one work it names that
-#: work's investment.)
-FACTS_VERSION = 141
+#: work's investment; 142: a park inside a city's zone named after a county elsewhere (西宁…经济技术开发区南川工业园区) no
+#: place of that county's, Tianjin's 大港石化产业园区 in zones.csv.)
+FACTS_VERSION = 142
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

@@ -2002,6 +2002,39 @@ def _park_partners_in(table: "_Table", text: str) -> tuple[set[str], set[str]]:
     return partners, outside
 
 
+# A park inside another place's zone, named after a county elsewhere ("在西宁(国家级)经济技术开发区南川工业园区开工建设": the
+# park is 西宁's, not 重庆's 南川区; session 70): the zone's words between the two names, the park's after the second.
+_ZONE_BETWEEN = re.compile(r"(?:[(（][^，。；,;()（）]{0,6}[)）])?[^，。；,;\s]{0,6}?"
+                           r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|开发区|新区)")
+_SUB_PARK_AFTER = re.compile(r"(?:工业园区?|产业园区?|园区|工业集中区|产业集聚区|片区)")
+
+
+def _parks_inside_zones(table: "_Table", texts: Iterable[str]) -> set[str]:
+    """The codes of a county of another city that names a park inside a place's zone (_ZONE_BETWEEN), when each of its
+    namings in the texts is that park's name (the same name before a park word: "是南川工业园区…", "在南川工业园区设立…")."""
+    parks: set[str] = set()
+    codes: set[str] = set()
+    spans = [(text, span) for text in texts for span in table.spans(text)]
+    for (text, (_, end, first)), (other, (start, second_end, second)) in zip(spans, spans[1:]):
+        if text is not other or not _ZONE_BETWEEN.fullmatch(text, end, start):
+            continue
+        park = _SUB_PARK_AFTER.match(text, second_end)
+        zone_cities = {table.place(code).city for code in table.names.get(first, ())}
+        if park is None or "" in zone_cities:
+            continue
+        named = {code for code in table.names.get(second, ()) if table.place(code).city not in zone_cities}
+        if named:
+            parks.add(text[start:park.end()])  # (as written: the span's name may be the full one, "南川区")
+            codes |= named
+    if not codes:
+        return set()
+    for text, (start, end, name) in spans:
+        if any(code in codes for code in table.names.get(name, ())) and not any(
+                text.startswith(park, start) for park in parks):
+            return set()  # named outside the park's name too: the county itself
+    return codes
+
+
 def _headline_provinces(table: "_Table", title: str, body: str, title_codes: list[str],
                         home_codes: Iterable[str]) -> tuple[str, list[str]]:
     """The headline (the lead's first sentence when there is none) and its provinces, when it names provinces only and
@@ -2841,6 +2874,9 @@ def find_places(title: str, body: str, limit: int = 5, focus: str = "", home: st
     guests, guests_only = _headline_names_only(table, title, _guests_or_trip)
     elsewhere = origin | _headline_names_only(table, title, lambda t, s, e: _opens_a_firm(t, s, e, body))[0] | guests \
         | _brand_homes(table, title, title_codes) | _partners_of_parks(table, (title, body))
+    # A park's name, not a place of the story at all: no city for the city model to weigh either.
+    inside = _parks_inside_zones(table, (title, body))
+    leaves = [code for code in leaves if code not in inside]
     # A county read from the headline only by its work slot yields to the body's stated site in another city: the name
     # was a firm's or a brand's there ("东阿阿胶新疆驴产业基地项目开工" over "项目位于新疆喀什地区伽师县"; session 53's review).
     # One read only by the colon's slot yields to any other city the body names when the body names it (or its city)

@@ -1136,8 +1136,11 @@ def one_work_progress(title: str, body: str) -> bool:
     (session 26). A story without a headline (an excerpt, a mirror) opens on the sentence that would be it (session 70:
     "据悉，某港三期改造项目正稳步推进。该项目是…")."""
     if not title.strip():
+        # (Only over a body that goes on: one sentence alone is a paragraph read for its verbs, no story's opening.)
         body = body.lstrip()
         end = sentence_end(body, 0)
+        if not body[end + 1:].strip():
+            return False
         title, body = body[:end], body[end + 1:]
     lead = body[:PARAGRAPH_READ]
     if _THIS_WORK_UNDER_WAY.search(title):

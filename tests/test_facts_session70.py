@@ -17,6 +17,8 @@
   programme's preparations are not.
 - Money raised (筹资) to build one work it names ("筹资303.08万元新建了占地50亩的标准化养殖基地"): that work's investment;
   raised for many works or as financing ("通过各类平台筹资12亿元，有力保障了重点项目建设"): none.
+- A park inside a city's zone named after a county of another province ("在西宁(国家级)经济技术开发区南川工业园区"):
+  the city's, when every naming of that county is the park's name; Tianjin's 大港石化产业园区 in zones.csv.
 
 The stories here are written for the tests.
 """
@@ -125,3 +127,21 @@ def test_money_raised_to_build_one_work_is_its_investment() -> None:
 ])
 def test_money_raised_for_many_works_or_financing_is_none(title: str, body: str) -> None:
     assert extract_facts(title, body).amount is None
+
+
+def test_a_park_inside_a_citys_zone_named_after_a_county_elsewhere_is_the_citys() -> None:
+    facts = extract_facts("", (
+        "4月17日，某某公司储能智造及分布式光伏项目在西宁(国家级)经济技术开发区南川工业园区开工建设。该项目的落地，是南川工业园区"
+        "在新型储能产业发展道路上的又一重要里程碑。\n该项目计划总投资50亿元，分三期建设。南川工业园区负责人表示，将持续强化服务保障。"))
+    assert facts.places[0].city == "西宁市"
+
+
+def test_the_county_named_outside_the_parks_name_stays_a_place() -> None:
+    facts = extract_facts("", "重庆市南川区某某项目开工建设，总投资5亿元。该项目位于南川区工业园区，建成后年产值10亿元。")
+    assert facts.places[0].county == "南川区"
+
+
+def test_tianjins_dagang_petrochemical_park_is_tianjins() -> None:
+    facts = extract_facts("大港石化产业园区基础设施提升改造项目开工",
+                          "日前，由某集团组织建设的大港石化产业园区基础设施提升改造项目开始动工建设。")
+    assert facts.places[0].city == "天津市"
