@@ -275,8 +275,11 @@ __all__ = [
 #: 拟建的码头工程位于…，总投资…); 140: a story with no headline opening on one work's progress (截至目前，某港二期扩建工程建设
 #: 稳步推进，…) under way, its first sentence read as the headline; 141: money raised (筹资) to build one work it names that
 #: work's investment; 142: a park inside a city's zone named after a county elsewhere (西宁…经济技术开发区南川工业园区) no
-#: place of that county's, Tianjin's 大港石化产业园区 in zones.csv.)
-FACTS_VERSION = 142
+#: place of that county's, Tianjin's 大港石化产业园区 in zones.csv; 143: a signed batch's 签约合同额 its total, one work's
+#: phases as the subject of money spent in turn (…一至三期…，先后投入…) its sum, a headline's figure cut short past the
+#: point (投资1.5亿 over 投资概算1.59亿元) the lead's, a phase named by 的 after its figure (投资近5000万元的该项目一期工程) a
+#: phase's.)
+FACTS_VERSION = 143
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

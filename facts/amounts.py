@@ -12,6 +12,7 @@ total it states, as ``kind="roundup"``.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Iterator, NamedTuple, Optional
 
@@ -36,7 +37,7 @@ __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount", "stated_at"
 # were read as its investment in session 47 and taken out again: its review found funds granted, moved, short, idle or
 # frozen told the same way, "该项目建设资金200万元被挪用", "…已被冻结", far more often.)
 _FINAL_ACCOUNTS = ("决算总金额", "决算总额", "竣工决算", "决算投资")
-_INVEST = re.compile(r"(总投资额?|总出资额?|投资总额|决算总金?额|竣工决算|决算投资|概算为|概算(?:总?金额|总投资|总资金)为?|总概算|(?<=[，,])(?:工程|项目)概算(?:为)?|设计预算|设计概算|总体?预算|总?签约(项目)?(总?(投资)?金?额|[，,]金额)|签约资金|合同(项目)?资金|合同引资额?|合同投资金?额|合同总?金额|协议总?金额|协议资金|协议投资额?|协议引资额?|(?<=[，,])引资总?额?|(?<=[，,])涉及(?:合同)?(?:投资)?金?额|(?<=[，,])合作金额|(?:投资)?[估概]算总?金?额|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
+_INVEST = re.compile(r"(总投资额?|总出资额?|投资总额|决算总金?额|竣工决算|决算投资|概算为|概算(?:总?金额|总投资|总资金)为?|总概算|(?<=[，,])(?:工程|项目)概算(?:为)?|设计预算|设计概算|总体?预算|总?签约(项目)?(总?(投资)?金?额|[，,]金额|合同总?金?额)|签约资金|合同(项目)?资金|合同引资额?|合同投资金?额|合同总?金额|协议总?金额|协议资金|协议投资额?|协议引资额?|(?<=[，,])引资总?额?|(?<=[，,])涉及(?:合同)?(?:投资)?金?额|(?<=[，,])合作金额|(?:投资)?[估概]算总?金?额|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
                      r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|花费|拿出|增资|签约|揽资|"
                      # (session 56) a firm's own funds put to one work ("拟动用自有资金14.85亿元，在…建设一座产业园", "拟使用
                      # 自筹资金3亿元投资建设…"): weak, it must build one work
@@ -154,6 +155,9 @@ _IN_BATCHES = re.compile(r"(计划|将|拟|今年|全年)[^，。；,;]{0,6}?分
 _HELD_EVENT = re.compile(r"活动|仪式|集中|推介会|洽谈会|博览会|交易会|现场|分会场|主会场")
 # One day named: "今天", "活动当天", "当日", "9月8日".
 _ONE_DAY = re.compile(TODAY.pattern + r"|当日|[0-9０-９一二三四五六七八九十]+月[0-9０-９一二三四五六七八九十]+日")
+# One work's phases told as its subject ("某智造基地一至三期占地129.68亩，先后投入近3亿元开发建设"): 先后 spreads the money
+# over its phases, not over several works (session 70).
+_PHASES_OF_ONE_WORK = re.compile(r"[一二三四五六七八九\d](?:至|到|~|-|－|—|、)[一二三四五六七八九\d]期")
 # "先后" spreads what follows over several works, unless a route passes one place after another.
 _ONE_AFTER_ANOTHER = re.compile(r"先后(?!(跨越|穿越|穿过|跨过|经过|途经|横跨|连接))")
 # …but spent in turns on one work built right after ("先后投资1800余万元，建设食用菌栽培基地"; session 58): a clause of
@@ -1101,7 +1105,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "…渔轮达到1500多艘，…，总投资近20亿元": a tally over many, no event's batch
         if not is_roundup and _ONE_AFTER_ANOTHER.search(text, clause_start, invest.start()) \
                 and not (_ONE_WORK_AFTER_IN_TURN.match(after) and _builds_one_work(after)
-                         and not _WORKS_COUNTED_IN.search(full_sentence) and "总投资" not in full_sentence):
+                         and not _WORKS_COUNTED_IN.search(full_sentence) and "总投资" not in full_sentence) \
+                and not _PHASES_OF_ONE_WORK.search(text, max(sentences.start_before(start), start - _REACH), invest.start()):
             continue  # "先后投资6000多万元", "先后建成了污水处理厂、垃圾填埋场…，总投资2.6亿元": several works
             # (not "先后跨越淮河、长江，…，总投资186亿元": a route's)
         if invest.group() == "拿出" and not _SPENDER.search(text, max(sentences.start_before(start), start - _REACH), invest.start()) \
@@ -1240,7 +1245,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             whole = is_roundup and not text.startswith("其中", sentences.start_before(start)) \
                 and bool(_WHOLE_BATCH.search(text, max(sentences.start_before(start), start - _REACH), invest.start())) \
                 and not _NOT_THE_EVENTS_WHOLE.search(full_sentence)
-            phase = _PHASE_BEFORE.search(text, max(clause_start, invest.start() - 6), invest.start() if invest.group() else start)
+            phase = _PHASE_BEFORE.search(text, max(clause_start, invest.start() - 6), invest.start() if invest.group() else start) \
+                or _PHASE_AFTER.match(text, match.end())
             yield _Found(amount, is_roundup, bound.group() if bound else "" if invest.group() else "约", whole,
                          phase=(phase.group(1) or phase.group(2)) if phase else "", end=match.end(),
                          total=bool(_TOTAL.search(invest.group())))
@@ -1377,9 +1383,10 @@ def _rounded(headline: Amount, stated: Amount) -> bool:
         return len(f"{value:.5e}".split("e")[0].replace(".", "").rstrip("0"))
     if digits(headline.value) == 1:
         return digits(stated.value) > 1 and 0.85 <= stated.value / headline.value <= 1.15
-    # A whole number of its unit ("投资14亿！" over "匡算投资14.25亿元"): the lead's figure that it cuts short.
-    unit = 1e8 if headline.value % 1e8 == 0 else 1e4 if headline.value % 1e4 == 0 else 0
-    return bool(unit) and digits(stated.value) > digits(headline.value) and headline.value <= stated.value < headline.value + unit
+    # The lead's figure cut short at the headline's last digit ("投资14亿！" over "匡算投资14.25亿元"; since session 70 past
+    # the point too: "投资1.5亿上马大项目" over "投资概算1.59亿元").
+    place = 10.0 ** (math.floor(math.log10(headline.value)) - digits(headline.value) + 1)
+    return digits(stated.value) > digits(headline.value) and headline.value <= stated.value < headline.value + place
 
 
 def _same_figure(headline: _Found, stated: Amount) -> bool:
@@ -1496,6 +1503,8 @@ def _chosen(text: str, title: str) -> Optional[_Found]:
 # A static investment ("静态投资72.6亿元，动态总投资86.3亿元") is a part of the total like a phase: interest left out.
 _PHASE_BEFORE = re.compile(r"(?:([一二三四五六首]|[1-6])期(?:工程|项目)?|(静)态)(?:总|计划|预计)?$")
 _PHASE_NAMED = re.compile(r"([一二三四五六首]|[1-6])期")
+# …or named by 的 after its figure ("投资近5000万元的该项目一期工程主体设备、厂房已全部建设完毕": session 70).
+_PHASE_AFTER = re.compile(r"(?:人民币)?的(?:该|这个?|此)?(?:项目|工程)?([一二三四五六首]|[1-6])期()")
 _PHASE_DIGITS = str.maketrans("123456", "一二三四五六")  # "2期" in a headline is the body's "二期", and back
 
 

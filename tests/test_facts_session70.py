@@ -19,6 +19,12 @@
   raised for many works or as financing ("通过各类平台筹资12亿元，有力保障了重点项目建设"): none.
 - A park inside a city's zone named after a county of another province ("在西宁(国家级)经济技术开发区南川工业园区"):
   the city's, when every naming of that county is the park's name; Tianjin's 大港石化产业园区 in zones.csv.
+- A signed batch's contract sum (20个项目顺利签约，签约合同额达132亿元): its total; a builder's contracts (累计签约合同额,
+  新签合同额, one building contract with its 工期) stay none.
+- One work's phases as the subject of money spent in turn ("某基地一至三期…，先后投入近3亿元开发建设"): the work's sum;
+  先后 over many works stays none.
+- A headline's figure cut short past the point ("投资1.5亿上马大项目" over "投资概算1.59亿元"): the lead's; a phase named by
+  的 after its figure ("投资近5000万元的该项目一期工程…") yields to the whole told next ("总投资9600万元的…").
 
 The stories here are written for the tests.
 """
@@ -145,3 +151,54 @@ def test_tianjins_dagang_petrochemical_park_is_tianjins() -> None:
     facts = extract_facts("大港石化产业园区基础设施提升改造项目开工",
                           "日前，由某集团组织建设的大港石化产业园区基础设施提升改造项目开始动工建设。")
     assert facts.places[0].city == "天津市"
+
+
+def test_a_signed_batchs_contract_sum_is_its_total() -> None:
+    facts = extract_facts("某县菜博会揽金132亿 签约项目涵盖各领域", (
+        "首届中国(某县)国际蔬菜博览会上，各种蔬菜新品受到菜农追捧。在4月12日举行的招商引资推介会上，20个项目顺利签约，签约合同额达132亿元。"
+        "这些项目落地后将有效促进某县经济发展。"))
+    assert (facts.amount, facts.kind) == (13_200_000_000, "roundup")
+
+
+@pytest.mark.parametrize("title, body", [
+    ("某集团签约合同额创新高", "今年前三季度，集团累计签约合同额达1200亿元，同比增长12%。"),
+    ("某公司经营形势向好", "今年以来，公司新签合同额达320亿元，同比增长15%。"),
+    ("某局签约某综合体项目", "近日，中建某局与某公司签约某城市综合体项目，签约合同额达32亿元，工期36个月。"),
+])
+def test_a_builders_contracts_are_no_investment(title: str, body: str) -> None:
+    assert extract_facts(title, body).amount is None
+
+
+def test_one_works_phases_spent_on_in_turn_keep_their_sum() -> None:
+    facts = extract_facts("某女鞋智造基地三期园区正式开园", (
+        "日前，某女鞋智造基地三期园区正式开园。\n某女鞋智造基地一至三期占地129.68亩，先后投入近3亿元开发建设，致力于研发、生产、"
+        "销售时尚休闲女鞋。"))
+    assert facts.amount == 300_000_000
+
+
+def test_money_spent_in_turn_on_many_works_stays_none() -> None:
+    facts = extract_facts("某县水利建设成效显著",
+                          "近年来，某县先后投入3亿元，建成水库、泵站、灌渠等各类工程，一期、二期灌区改造全面完成。")
+    assert facts.amount is None
+
+
+def test_a_headlines_figure_cut_short_past_the_point_stands_for_the_leads() -> None:
+    facts = extract_facts("某老字号乳业划出新重点 规划占地53亩投资1.5亿上马大项目", (
+        "2021-05-08 16:28 某某热线\n"
+        "年产10万吨液态奶生产线、检测技术中心改扩建……5月8日，某乳业有限公司2021年重点项目举行奠基仪式。项目地点位于经开区朝阳东路北侧，"
+        "规划占地53亩，投资概算1.59亿元，年产值预估10亿元。"))
+    assert facts.amount == 159_000_000
+
+
+def test_a_headlines_figure_that_no_cut_of_the_leads_gives_stays() -> None:
+    facts = extract_facts("某县投资1.5亿元建设某物流园", (
+        "2021-05-08 16:28 某某热线\n近日，某县某物流园项目举行开工仪式。项目规划占地53亩，投资概算1.72亿元，年产值预估10亿元。"))
+    assert facts.amount == 150_000_000
+
+
+def test_a_phase_named_after_its_figure_yields_to_the_whole() -> None:
+    facts = extract_facts("", (
+        "11月26日，位于市开发区的某某食品有限公司生产基地项目现场洋溢着紧张而火热的气氛。经过一年的奋斗，投资近5000万元的该项目一期工程"
+        "主体设备、厂房已全部建设完毕，本月底即将试机。\n据了解，总投资9600万元的某某食品有限公司自去年11月29日正式开工建设以来，"
+        "积极克服施工中遇到的各种困难，生产基地建设得以顺利推进。"))
+    assert facts.amount == 96_000_000
