@@ -278,8 +278,8 @@ __all__ = [
 #: place of that county's, Tianjin's 大港石化产业园区 in zones.csv; 143: a signed batch's 签约合同额 its total, one work's
 #: phases as the subject of money spent in turn (…一至三期…，先后投入…) its sum, a headline's figure cut short past the
 #: point (投资1.5亿 over 投资概算1.59亿元) the lead's, a phase named by 的 after its figure (投资近5000万元的该项目一期工程) a
-#: phase's.)
-FACTS_VERSION = 143
+#: phase's; 144: money spread over many counted counties after it (投资8.89亿元，涉及全省79个县区) a programme's.)
+FACTS_VERSION = 144
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

@@ -25,6 +25,8 @@
   先后 over many works stays none.
 - A headline's figure cut short past the point ("投资1.5亿上马大项目" over "投资概算1.59亿元"): the lead's; a phase named by
   的 after its figure ("投资近5000万元的该项目一期工程…") yields to the whole told next ("总投资9600万元的…").
+- Money spread over many counted counties after it ("投资8.89亿元，涉及全省79个县区"): a programme's; one work's reach over
+  townships ("覆盖城南4个乡镇") or a work named after the counties it spans ("涉及3个县区的某高速公路连接线") keeps its figure.
 
 The stories here are written for the tests.
 """
@@ -202,3 +204,20 @@ def test_a_phase_named_after_its_figure_yields_to_the_whole() -> None:
         "主体设备、厂房已全部建设完毕，本月底即将试机。\n据了解，总投资9600万元的某某食品有限公司自去年11月29日正式开工建设以来，"
         "积极克服施工中遇到的各种困难，生产基地建设得以顺利推进。"))
     assert facts.amount == 96_000_000
+
+
+@pytest.mark.parametrize("body", [
+    "近日，某省2018年农网改造升级工程全面展开。此项工程投资8.89亿元，涉及全省79个县区，主要用于改善贫困地区供电条件。",
+    "从2018年开始，某区推进抵边村寨配网建设工程，这些工程总投资9300万元，覆盖共17个县、86个行政村。",
+])
+def test_money_spread_over_many_counties_is_a_programmes(body: str) -> None:
+    assert extract_facts("", body).amount is None
+
+
+@pytest.mark.parametrize("body", [
+    "某区全域农村供水工程初步设计获批。工程总投资6.24亿元，其中一期工程投资3.65亿元，覆盖城南4个乡镇，主要建设内容为改扩建2处水厂。",
+    "某县通村公路项目正式开工，该公路总投资1.2亿元，途经4个乡镇10个村，全长28公里。",
+    "项目总投资1.2亿元，涉及3个县区的某某高速公路连接线工程正式开工建设。",
+])
+def test_one_works_reach_over_townships_or_named_after_counties_keeps_its_figure(body: str) -> None:
+    assert extract_facts("", body).amount is not None
