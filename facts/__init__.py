@@ -278,8 +278,14 @@ __all__ = [
 #: place of that county's, Tianjin's 大港石化产业园区 in zones.csv; 143: a signed batch's 签约合同额 its total, one work's
 #: phases as the subject of money spent in turn (…一至三期…，先后投入…) its sum, a headline's figure cut short past the
 #: point (投资1.5亿 over 投资概算1.59亿元) the lead's, a phase named by 的 after its figure (投资近5000万元的该项目一期工程) a
-#: phase's; 144: money spread over many counted counties after it (投资8.89亿元，涉及全省79个县区) a programme's.)
-FACTS_VERSION = 144
+#: phase's; 144: money spread over many counted counties after it (投资8.89亿元，涉及全省79个县区) a programme's; 145: the
+#: code review's mends of 139–144 (the event's work only when it moved the choice; works named together at a setting's
+#: event a batch; 共 under a noun other than 项目/工程 only as a bare or pointed-at subject; a plan's work only from a work's
+#: own document; 筹资 not a market's or a lender's, nor beside the work's own total; an untitled opening's progress
+#: words closing a clause, a design or the land still readied no start; a park in a county of another province only;
+#: 签约合同额 at an investment event only; phases spent on that take in the headline's; a headline's figure written
+#: in the opening no rounding; a phase's figure never another phase's.)
+FACTS_VERSION = 145
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

@@ -83,6 +83,10 @@ _SPREAD_OVER_AREAS = re.compile(r"(?:涉及|覆盖|分布在|分布于|惠及|�
                                 r"(?:[3-9]|\d{2,}|[三四五六七八九十][一二三四五六七八九十]*)(?:多|余)?个"
                                 r"(?:县[（(]?[市区]?[）)]?|区(?![域块间段])|市县|县市区)(?![^，。；,;]{0,12}?的)")  # (counties: a water work
 # "覆盖城南4个乡镇" is one work's reach)
+# A signing's contract sum (签约合同额) is investment only at an event of investment ("招商引资推介会上，20个项目顺利签约，签约合同额
+# 达132亿元"), not builders' or service contracts won (建筑企业, 承包, 工程合作, 服务外包, 产销对接).
+_AT_AN_INVESTMENT_EVENT = re.compile(r"招商|引资|投资|项目(?:集中)?签约|签约项目")
+_BUILDERS_CONTRACTS = re.compile(r"建筑(?:业)?企业|建筑业|承包|工程合作|外包|产销|采购|订单")
 # A part's own spending beside the whole ("其中环保投资为22万元", "其中生产设备投资6000万元").
 _PART_SPEND_BEFORE = re.compile(r"(?:环保|环境保护|安全|节能|绿化|(?:生产)?设备|土建|安装)(?:设施)?(?:工程)?$")
 # One named project or one agreement right before the sum ("…现场签约某新材料产业园项目，签约金额20亿元", "签署战略合作协议，
@@ -163,7 +167,21 @@ _HELD_EVENT = re.compile(r"活动|仪式|集中|推介会|洽谈会|博览会|�
 _ONE_DAY = re.compile(TODAY.pattern + r"|当日|[0-9０-９一二三四五六七八九十]+月[0-9０-９一二三四五六七八九十]+日")
 # One work's phases told as its subject ("某智造基地一至三期占地129.68亩，先后投入近3亿元开发建设"): 先后 spreads the money
 # over its phases, not over several works (session 70).
-_PHASES_OF_ONE_WORK = re.compile(r"[一二三四五六七八九\d](?:至|到|~|-|－|—|、)[一二三四五六七八九\d]期")
+_PHASES_OF_ONE_WORK = re.compile(r"([一二三四五六七八九\d])(?:至|到|~|-|－|—|、)([一二三四五六七八九\d])期")
+_PHASE_NUMBER = {c: i for i, c in enumerate("一二三四五六七八九", 1)} | {str(i): i for i in range(1, 10)}
+
+
+def _phases_spent_on(text: str, low: int, high: int, title: str) -> bool:
+    """Whether text[low:high] names one work's phases (_PHASES_OF_ONE_WORK) that take in the phase the headline names, if
+    it names one ("某物流园三期项目开工" over "一至二期…先后投入2亿元": the earlier phases' money, not the news's: the review)."""
+    phases = _PHASES_OF_ONE_WORK.search(text, low, high)
+    if phases is None:
+        return False
+    named = _PHASE_NAMED.search(title)
+    if named is None:
+        return True
+    first, last = _PHASE_NUMBER[phases.group(1)], _PHASE_NUMBER[phases.group(2)]
+    return first <= _PHASE_NUMBER.get(named.group(1).translate(_PHASE_DIGITS), 0) <= last
 # "先后" spreads what follows over several works, unless a route passes one place after another.
 _ONE_AFTER_ANOTHER = re.compile(r"先后(?!(跨越|穿越|穿过|跨过|经过|途经|横跨|连接))")
 # …but spent in turns on one work built right after ("先后投资1800余万元，建设食用菌栽培基地"; session 58): a clause of
@@ -189,8 +207,13 @@ _SPENDER = re.compile(r"公司|集团|企业|(?<![建设工理])厂(?!房)|合�
 _BARE_TOU_GRANT = re.compile(r"^[^，。；,;]{0,4}?(?:支持|扶持|补助|奖补|资助|奖励|启动[^，。；,;]{0,12}?行动)")
 # Money raised (筹资) is one work's only when the words right after it build that work ("筹资303.08万元新建了占地50亩的标准化
 # 养殖基地"), no several ("…新建和改造各类…"); else financing ("通过各类平台筹资12亿元，有力保障了重点项目建设": session 70).
-_RAISED_FOR_ONE_WORK = re.compile(r"[，,]?(?:用于|专门用于)?(?:新建|兴建|修建|建设|建成|建起|扩建)了?[^，。；;,、和及与等各]{2,20}?"
-                                  r"(?:" + WORK_HEAD + r")(?=[，。；;,]|$)")
+# Not what capital markets or lenders raise ("定向增发筹资15亿元，用于建设…", "发行专项债券筹资", "B轮筹资", "银团…筹资"), nor
+# money raised beside the work's own total told next ("多方筹资3000万元，建设了…污水处理厂，项目总投资5000万元": the total is
+# the work's; the code review of session 70).
+_RAISED_FOR_ONE_WORK = re.compile(r"[，,]?(?:新建|兴建|修建|建设|建成|建起|扩建)了?[^，。；;,、和及与等各]{2,20}?"
+                                  r"(?:" + WORK_HEAD + r")(?=[。；;]|[，,](?!以及|和|及)|$)")
+_FINANCING_BEFORE = re.compile(r"债券|增发|定增|配股|银团|贷款|融资|[A-Z天使]+轮|上市|发行|基金")
+_LATER_TOTAL = re.compile(r"总投资|投资总额|计划投资|规划总投资|概算")
 _WEAK_INVEST = re.compile(r"^(总?耗资|斥资|出资|投入|投|花费|拿出|增资|(?:动用|使用)(?:自有|自筹)?资金|筹措(?:资金)?|筹资)$")  # not 捐资: a donation is rarely the whole cost
 # (A work as WORK_HEAD has it, and a plant's buildings too: "投入5000万元的厂房".)
 # A building sized by a spending word names its work too ("耗资3.8亿元的门诊楼", "斥资8000万元的图书馆新馆"),
@@ -227,7 +250,12 @@ _YEAR_TALLIED = re.compile(r"全年度?(?:共|累计|共计|合计)(?:签约|签
 # A clause whose subject is one work, right before its 共 ("该项目共投资…", "某路保护维修项目共投资…"; named_work keeps out
 # an area's or a category's works, "全县重点项目共投资…").
 # (Session 70: any noun naming one work, "基地共投资246万元", as batches.NAMED_WORK_NOUN reads a clause's subject.)
-_ONE_WORK_SUMMED = re.compile(r"\s*(?:该|本|此|这个|这一)?[^，。；,;、和及与等]{0,20}?(?:" + _NAMED_WORK_NOUN.pattern + r")总?")  # (总共: session 57)
+# A noun other than 项目/工程 only as the clause's bare subject or pointed at with at most four characters more ("该扶贫车间
+# 厂房"): "县人民医院共投资…", "江西铁路共投资…", "该集团在华工厂共投资…" are an institution's, a sector's, a firm's sums (the
+# code review of session 70).
+_ONE_WORK_SUMMED = re.compile(r"\s*(?:(?:该|本|此|这个|这一)?[^，。；,;、和及与等]{0,20}?(?:项目|工程)"
+                              r"|(?:(?:该|本|此|这个|这一)[^，。；,;、和及与等的在]{0,4}?)?(?:"
+                              + _NAMED_WORK_NOUN.pattern.replace("项目|工程|", "") + r"))总?")  # (总共: session 57)
 # An investment intended or planned: after a sector's word it is a firm's (a name ending in 业, "雪川农业计划投资"), for a
 # sector's statistic is what was done ("工业投资", "农业完成投资"), not planned.
 _INTENDED = re.compile(r"计划|拟|预计")
@@ -251,7 +279,10 @@ _DEAL = re.compile(_SIGNED.pattern + r"|协议|合同")
 _PARTICULARS = re.compile(r"位于|选址|占地|用地面积|建筑面积|规划面积|建设规模|建设内容|设计规模")
 # (Session 70) One work described after the plan the sentence names, with its particulars ("南昌港总体规划之一的《某码头工程
 # 初步设计》审查会…召开，拟建的码头工程位于…，占地544亩，总投资6.5亿"): that work's total, not the plan's.
+# Only a work to be built (拟建) or one a work's own document names (《…初步设计》, 《…可行性研究报告》), not a plan's own works
+# ("某港总体规划近日获省政府批复，规划的某作业区码头位于…，计划总投资280亿元": the code review).
 _WORK_DESCRIBED = re.compile(r"(?:" + _NAMED_WORK_NOUN.pattern + r")(?:" + _PARTICULARS.pattern + r")")
+_ONE_WORKS_DOCUMENT = re.compile(r"拟建|《[^》]{0,40}?(?:初步设计|可行性研究|可研|施工图设计)[^》]{0,10}》")
 # A clause opening on the work pointed back to ("…总体规划设计进行公开招标，该项目投资约11.85亿元"): its own figure (session 57).
 _THIS_WORK_OPENS = re.compile(r"\s*(?:该|这一?|此)(?:项目|工程)")
 _WORK_NOUN = re.compile(WORK_HEAD + "|" + _WORKS_BY_KIND + r"|园|场|馆|路|楼|厂|城|中心|中学|小学|大学|学院|合作社|小区|管道|隧道|电网|设施|装置|平台|车间|仓|酒店|景区|卫生院|福利院|养老院|敬老院"
@@ -893,7 +924,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
                 and not _THIS_WORK_OPENS.match(text, _comma_clause_start(text, invest.start(), clause_start)) \
                 and not (_LISTED_IN_PLAN.search(text, _sentence_start(text, plan.start(), CLAUSE_MARKS), plan.start())
                          and "规划" not in BOOK_TITLE.sub("", text[plan.end():invest.start()])) \
-                and not _WORK_DESCRIBED.search(text, plan.end(), invest.start()):  # (not "…列入《…建设规划》，规划总里程…，计划总投资…")
+                and not (_WORK_DESCRIBED.search(text, plan.end(), invest.start())
+                         and _ONE_WORKS_DOCUMENT.search(text, plan.start(), invest.start())):  # (not "…列入《…建设规划》，规划总里程…，计划总投资…")
             continue  # "某铁路建设规划获批复，…计划总投资4741亿元": the plan's total
         if _CLASS_BY_SIZE.search(text, max(0, start - 8), start) and _SIZE_CLASS_AFTER.match(after):
             continue  # "单体逾100亿元制造业项目…签约", "单体投资超10亿元的项目": the class of size the work is of, no figure of its own
@@ -922,6 +954,9 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "总投资1000万美元以上的116个项目": a threshold
         full_sentence = text[max(sentences.start_before(start), start - _REACH):
                              min(sentences.first_from(match.end()), match.end() + _REACH)]
+        if "合同" in invest.group() and "签约" in invest.group() and (
+                not _AT_AN_INVESTMENT_EVENT.search(full_sentence + title) or _BUILDERS_CONTRACTS.search(full_sentence + title)):
+            continue  # (session 70's review) "建筑企业与业主…签约合同额136亿元", "服务外包项目…签约合同额": contracts won, sold
         sites = _SITES_WORKED.search(text, max(sentences.start_before(start), start - _REACH), invest.start())
         if sites and not _THIS_PROJECT.search(full_sentence) and not text.endswith(("工程", "项目"), 0, sites.start()):
             continue  # (session 68) "全市共对99个小区实施了供热二次管网改造，…总投资额达7300万元": works at many sites, a programme
@@ -1114,7 +1149,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if not is_roundup and _ONE_AFTER_ANOTHER.search(text, clause_start, invest.start()) \
                 and not (_ONE_WORK_AFTER_IN_TURN.match(after) and _builds_one_work(after)
                          and not _WORKS_COUNTED_IN.search(full_sentence) and "总投资" not in full_sentence) \
-                and not _PHASES_OF_ONE_WORK.search(text, max(sentences.start_before(start), start - _REACH), invest.start()):
+                and not _phases_spent_on(text, max(sentences.start_before(start), start - _REACH), invest.start(), title):
             continue  # "先后投资6000多万元", "先后建成了污水处理厂、垃圾填埋场…，总投资2.6亿元": several works
             # (not "先后跨越淮河、长江，…，总投资186亿元": a route's)
         if invest.group() == "拿出" and not _SPENDER.search(text, max(sentences.start_before(start), start - _REACH), invest.start()) \
@@ -1122,7 +1157,9 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "省里拿出20亿元，用于新建…": public money set aside, a programme's (a firm's or a person's is spent)
         if invest.group() == "投" and _BARE_TOU_GRANT.match(after):
             continue  # "市政府投5000万元支持企业建设数字化车间": a grant to others' works (a bare 投 only: session 49)
-        if invest.group() == "筹资" and not _RAISED_FOR_ONE_WORK.match(after):
+        if invest.group() == "筹资" and (not _RAISED_FOR_ONE_WORK.match(after)
+                                          or _FINANCING_BEFORE.search(text, max(sentences.start_before(start), start - _REACH), invest.start())
+                                          or _LATER_TOTAL.search(text, match.end(), match.end() + 2 * _REACH)):
             continue  # "通过各类平台筹资12亿元，有力保障了重点项目建设": financing, unless the words right after it build one
             # work it names ("筹资303.08万元新建了占地50亩的标准化养殖基地"; session 70)
         if _WEAK_INVEST.match(invest.group()) and not _builds_one_work(after) and not (
@@ -1503,7 +1540,9 @@ def _chosen(text: str, title: str) -> Optional[_Found]:
             break
     if roundup is None and len(phases) > 1:
         return _phase_or_whole(phases, title)
-    if roundup is None and first is not None and not first.phase:
+    if roundup is None and first is not None and (not first.phase or _another_phase_named(title, first.phase)):
+        # (A first figure of another phase than the headline's, "投资2亿元的一期项目已于去年投产，此次开工的是二期项目，投资3亿元"
+        # under "某公司二期项目开工": the reported phase's own figure, as for a whole told first: session 70's review.)
         return _reported_phases(text, title, first) or first
     return roundup or first
 
@@ -1557,6 +1596,12 @@ def _reported_phases(text: str, title: str, whole: _Found) -> Optional[_Found]:
     return None
 
 
+def _another_phase_named(title: str, phase: str) -> bool:
+    """Whether the headline names a phase other than ``phase``."""
+    named = _PHASE_NAMED.search(title)
+    return named is not None and named.group(1).translate(_PHASE_DIGITS) != phase.translate(_PHASE_DIGITS)
+
+
 def _phase_or_whole(found: list[_Found], title: str) -> _Found:
     """Of a first phase's amount and the amounts after it: the phase the headline names ("玉环：精工阀门二期项目开工"
     over "一期总投资3.2亿元，…；二期总投资5.8亿元，今天正式开工"), else the whole project's total stated with it
@@ -1567,7 +1612,9 @@ def _phase_or_whole(found: list[_Found], title: str) -> _Found:
         for one in found:
             if one.phase and one.phase.translate(_PHASE_DIGITS) == named.group(1).translate(_PHASE_DIGITS):
                 return one
-        return found[0]
+        # (no figure of the named phase: not another phase's, "投资2亿元的一期项目已于去年投产，此次开工的是二期项目，投资3亿元"
+        # under "某公司二期项目开工": session 70's review)
+        return next((one for one in found if not one.phase), found[0])
     whole = [one for one in found[1:] if not one.phase and one.total and one.amount.currency == found[0].amount.currency
              and one.amount.value > found[0].amount.value]
     return whole[0] if whole else found[0]
@@ -1948,8 +1995,11 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
         # The lead's figure the headline's bound or round figure stands for: its first, or for a bound a later one
         # that fits it when the lead tells the largest project first ("总投资突破200亿元 襄阳一批项目集中签约" over
         # "…项目投资50亿元，为本次签约最大项目。当天共签约项目24个，总投资206.8亿元").
+        # (A headline's figure the opening states as written is no rounding of another: "某县投资1.2亿元建设第二中学" over "…投资
+        # 1.26亿元的人民医院门诊楼项目竣工。与此同时，投资1.2亿元的某县第二中学项目开工": session 70's review.)
+        restated = text is title and bool(the_figure(chosen.amount.text).search(_opening(body, 2)[:4 * _REACH]))
         filled = next((found for i, found in enumerate(lead_amounts) if _precise(chosen, found.amount)
-                       or i == 0 and _rounded(chosen.amount, found.amount)
+                       or i == 0 and not restated and _rounded(chosen.amount, found.amount)
                        and not _EARLIER_WORK.search(lead, _sentence_start(lead, found.end - 1), found.end)), None) if text is title else None
         if filled is None and text is title and lead and not lead_amounts:
             # A lead that tells the event without its figure ("12月13日，某县第四季度重大项目集中开工。"): the next
@@ -1960,7 +2010,7 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
             after_lead = body[body.find(lead) + len(lead):] if lead in body else ""
             filled = next((found for i, found in enumerate(_investment_amounts(_opening(after_lead, 1)[:4 * _REACH], title))
                            if i == 0 and (_fills_bound(chosen, found.amount) if chosen.bound
-                                          else _rounded(chosen.amount, found.amount))
+                                          else not restated and _rounded(chosen.amount, found.amount))
                            and (not chosen.is_roundup or found.is_roundup
                                 and "其中" not in after_lead[_sentence_start(after_lead, found.end - 1):found.end])), None)
         if filled is None and chosen.bound and (chosen.is_roundup or text is title and _ROUNDUP.search(title)):
@@ -2024,7 +2074,11 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
             return Amount(first.value, first.currency, first.text, "roundup")
         # (Session 70) The figure of the work the event reached ("此次开工的某牧场项目…总投资约5.4亿元", after the whole
         # programme's and another farm's): the story's, whatever other works' figures stand beside it.
-        events_work = bool(_THIS_EVENTS_WORK.match(body, _sentence_start(body, chosen.end - 1))) if text is body else False
+        # (Only where the event's work moved the choice past an earlier figure: a first figure that is the event's work's
+        # among several works' told one by one, "此次开工的某电子项目总投资3亿元。某食品项目总投资2亿元。…", stays none:
+        # the code review.)
+        events_work = text is body and chosen is not first_pick \
+            and bool(_THIS_EVENTS_WORK.match(body, _sentence_start(body, chosen.end - 1)))
         if text is body and not chosen.is_roundup and (_batch_without_total(title, lead, body, chosen)
                                                         or not events_work and _several_works_figures(title, body, chosen)
                                                         or _an_example_work(title, lead, body, chosen)):
@@ -2129,6 +2183,10 @@ _THE_WHOLE = re.compile(r"本次|此次|当天|当日|全部|共计")
 # A batch's event named as the venue of the sentence's own event ("在…集中开工雅安分会场，", a photo's caption "…集中开工
 # 雅安分会场。"), not the batch's own ("…集中开工仪式在某分会场举行"); since session 70 also as its setting ("在某市…第一次
 # 集中开工活动中，荷塘区分会场某项目开工仪式顺利进行": what remains must still tell a batch, "…活动中，15个项目集中开工").
+# Several works started at the setting's event, named together ("某小学、某幼儿园和某社区服务中心项目同时开工", "某服装产业园和
+# 某电子科技项目正式开工", "一批项目"): still the batch (the code review of session 70).
+_WORKS_JOINED = re.compile(r"(?:项目|工程|园|中心|学校|小学|中学|幼儿园|医院|基地)(?:、|和|与|及)[^，。；,;]{2,30}?"
+                           r"(?:项目|工程|园|中心|学校|小学|幼儿园|医院|基地)|一批|同时开工|同步开工|同时签约")
 _BATCHS_VENUE = re.compile(r"(?:(?<=[，,。\s])|^|在)[^，。；,;\s]{0,40}?[分主]会场[，,。]"
                            r"|在[^，。；,;\s]{0,40}?(?:活动|仪式)(?:中|上)[，,]")
 
@@ -2146,7 +2204,8 @@ def _batch_without_total(title: str, lead: str, body: str, chosen: _Found) -> bo
         batch = bool(TOGETHER.search(title) or _ROUNDUP.search(title)) and not _one_works_headline(_ROUNDUP.sub("", title))
     else:
         beside_the_venue = _BATCHS_VENUE.sub("", lead)
-        batch = bool(TOGETHER.search(lead)) and bool(TOGETHER.search(beside_the_venue) or _ROUNDUP.search(beside_the_venue))
+        batch = bool(TOGETHER.search(lead)) and bool(TOGETHER.search(beside_the_venue) or _ROUNDUP.search(beside_the_venue)
+                                                     or _WORKS_JOINED.search(beside_the_venue))
     if not batch:
         return False
     found = the_figure(chosen.amount.text).search(body)

@@ -2002,7 +2002,7 @@ def _park_partners_in(table: "_Table", text: str) -> tuple[set[str], set[str]]:
     return partners, outside
 
 
-# A park inside another place's zone, named after a county elsewhere ("在西宁(国家级)经济技术开发区南川工业园区开工建设": the
+# A park inside another place's zone, named after a county of another province ("在西宁(国家级)经济技术开发区南川工业园区开工建设": the
 # park is 西宁's, not 重庆's 南川区; session 70): the zone's words between the two names, the park's after the second.
 _ZONE_BETWEEN = re.compile(r"(?:[(（][^，。；,;()（）]{0,6}[)）])?[^，。；,;\s]{0,6}?"
                            r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|开发区|新区)")
@@ -2010,7 +2010,7 @@ _SUB_PARK_AFTER = re.compile(r"(?:工业园区?|产业园区?|园区|工业集�
 
 
 def _parks_inside_zones(table: "_Table", texts: Iterable[str]) -> set[str]:
-    """The codes of a county of another city that names a park inside a place's zone (_ZONE_BETWEEN), when each of its
+    """The codes of a county of another province that names a park inside a place's zone (_ZONE_BETWEEN), when each of its
     namings in the texts is that park's name (the same name before a park word: "是南川工业园区…", "在南川工业园区设立…")."""
     parks: set[str] = set()
     codes: set[str] = set()
@@ -2019,10 +2019,12 @@ def _parks_inside_zones(table: "_Table", texts: Iterable[str]) -> set[str]:
         if text is not other or not _ZONE_BETWEEN.fullmatch(text, end, start):
             continue
         park = _SUB_PARK_AFTER.match(text, second_end)
-        zone_cities = {table.place(code).city for code in table.names.get(first, ())}
-        if park is None or "" in zone_cities:
+        # (Of another province only: a city's park set up in a county of its own province lies in that county, "长沙经开区
+        # 汨罗产业园" is 岳阳's, "广州开发区梅县产业园" 梅州's: the code review.)
+        zone_provinces = {table.place(code).province for code in table.names.get(first, ())}
+        if park is None or "" in zone_provinces:
             continue
-        named = {code for code in table.names.get(second, ()) if table.place(code).city not in zone_cities}
+        named = {code for code in table.names.get(second, ()) if table.place(code).province not in zone_provinces}
         if named:
             parks.add(text[start:park.end()])  # (as written: the span's name may be the full one, "南川区")
             codes |= named

@@ -32,6 +32,8 @@ The stories here are written for the tests.
 """
 from __future__ import annotations
 
+from typing import Optional
+
 import pytest
 
 from newsmon.facts import extract_facts
@@ -221,3 +223,90 @@ def test_money_spread_over_many_counties_is_a_programmes(body: str) -> None:
 ])
 def test_one_works_reach_over_townships_or_named_after_counties_keeps_its_figure(body: str) -> None:
     assert extract_facts("", body).amount is not None
+
+
+# The code review of this session (a helper, 108 made-up stories with answers written before running): the cases
+# where the first version read worse than the code before it, each mended.
+@pytest.mark.parametrize("title, body, amount", [
+    ('赣县区举行第二季度项目开工仪式',
+     '4月18日，赣县区举行第二季度项目开工仪式。此次开工的某某电子项目总投资3亿元，主要生产电子元器件。\n某某食品项目总投资2亿元，建设标准化厂房4万平方米。\n某某物流园项目总投资1.5亿元，建成后将成为赣南重要的物流节点。',
+     None),
+    ('某区重点项目建设综述',
+     '今年以来，某区重点项目建设亮点纷呈。本次竣工的某某学校项目总投资1.2亿元，秋季将投入使用。\n某某医院项目总投资3亿元，目前主体已封顶。\n某某道路工程总投资8000万元，正在铺设沥青路面。',
+     None),
+    ('',
+     '在全区重点项目集中开工仪式上，某某小学、某某幼儿园和某某社区服务中心项目同时开工。\n区委书记宣布开工。\n某某小学项目总投资8000万元，规划建设36个教学班。',
+     None),
+    ('',
+     '在4月26日举行的全市重大项目集中开工活动上，于都县分会场的某某服装产业园和某某电子科技项目正式开工。\n县领导出席。\n某某服装产业园项目总投资6亿元，规划建设标准厂房20万平方米。',
+     None),
+    ('某集团董事长一行来我县考察',
+     '5月10日，某集团董事长某某一行来我县考察。某集团是国内知名饲料企业，截至目前，该集团在全国的生产基地共投资50亿元，年产能达300万吨。县委书记某某陪同考察。',
+     None),
+    ('江西铁路建设迈入快车道',
+     '近三年，江西铁路共投资1200亿元，新开通高铁3条，高铁运营里程突破2900公里。',
+     None),
+    ('县人民医院诊疗水平不断提升',
+     '去年以来，县人民医院共投资2000万元，购置CT、核磁共振等大型医疗设备，诊疗能力显著提升。',
+     None),
+    ('某港总体规划获批复',
+     '某港总体规划近日获省政府批复，规划的某作业区码头位于长江南岸，规划泊位42个，计划总投资280亿元。',
+     None),
+    ('某公司拟定增筹资15亿元',
+     '某公司发布公告，拟通过定向增发筹资15亿元，用于建设年产10万吨锂电池正极材料项目。该项目总投资25亿元，建设地点位于宜春经济技术开发区。',
+     2500000000),
+    ('某县发行专项债券支持项目建设',
+     '今年，某县通过发行专项债券筹资8亿元，用于建设县城至工业园区的快速通道工程，以及城区供水管网改造。',
+     None),
+    ('某芯片公司完成B轮融资',
+     '某芯片公司日前完成B轮筹资5亿元，用于建设新一代芯片生产线，投资方包括多家知名基金。',
+     None),
+    ('某县第二污水处理厂建成',
+     '县里多方筹资3000万元，建设了县城第二污水处理厂，项目总投资5000万元，日处理污水2万吨。',
+     50000000),
+    ('某市建筑业企业集中签约',
+     '4月10日，某市建筑业高质量发展大会举行，现场12家建筑企业与业主单位签约，签约项目20个，签约合同额136亿元。',
+     None),
+    ('某区举行重大项目集中签约仪式',
+     '6月18日，某区举行重大项目集中签约仪式，共签约项目10个，签约合同总额58亿元，涵盖先进制造、现代服务等领域。',
+     5800000000),
+    ('我市企业在服务外包交易会上收获颇丰',
+     '在某服务外包交易会上，我市企业共签约服务外包项目45个，签约合同额3.2亿美元。',
+     None),
+    ('某物流园三期项目开工',
+     '日前，某物流园三期项目开工建设。某物流园一至二期占地300亩，先后投入2亿元建设，已入驻物流企业40家。',
+     None),
+    ('某县投资1.2亿元建设第二中学',
+     '近日，某县投资1.26亿元的人民医院门诊楼项目竣工。与此同时，投资1.2亿元的某县第二中学项目开工建设，规划建设48个教学班。',
+     120000000),
+    ('投资2.5亿元！某公司二期项目开工',
+     '2021年，某公司投资2.56亿元建成一期项目。今年，公司再投资2.5亿元建设二期项目，主要建设年产3万吨食品包装材料生产线。',
+     250000000),
+    ('某公司二期项目开工',
+     '日前，某公司二期项目开工。投资2亿元的一期项目已于去年投产，此次开工的是二期项目，投资3亿元，主要建设自动化生产线。',
+     300000000),
+])
+def test_the_reviews_amounts(title: str, body: str, amount: Optional[int]) -> None:
+    assert extract_facts(title, body).amount == amount
+
+
+@pytest.mark.parametrize("body", [
+    '某某至某某高速公路项目有序推进。目前，该项目已完成方案设计，正在进行施工图设计和征地拆迁准备工作。',
+    '某县人民医院有序推进分级诊疗工作。今年以来，医院与15家乡镇卫生院组建医共体，下转患者2000余人次。',
+    '某某产业园稳步推进招商引资。今年以来，园区已与8家企业达成入驻意向，另有5家企业正在洽谈中。',
+])
+def test_the_reviews_untitled_openings_of_no_work_under_way(body: str) -> None:
+    assert extract_facts("", body).stage != "开工"
+
+
+@pytest.mark.parametrize("title, body, city", [
+    ('长沙经开区汨罗产业园某某新材料项目开工',
+     '5月6日，某某新材料项目在长沙经开区汨罗产业园开工建设。该项目总投资8亿元，主要生产锂电池隔膜。长沙经开区汨罗产业园负责人表示，将全力做好服务保障。',
+     '岳阳市'),
+    ('',
+     '3月8日，某某电子元器件项目在广州开发区梅县产业园开工建设，项目总投资6亿元。梅县产业园是广州对口帮扶梅州的重要平台。',
+     '梅州市'),
+])
+def test_a_citys_park_in_a_county_of_its_own_province_keeps_the_countys_city(title: str, body: str, city: str) -> None:
+    # (which of the two comes first is the city model's call, as before this session; the county's city is not dropped)
+    assert city in [place.city for place in extract_facts(title, body).places]
