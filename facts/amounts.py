@@ -77,12 +77,6 @@ _FINISHED_WORKS_TOTAL = re.compile(r"(?:竣工|完工|建成|投入使用|落成
 # it, and no event's (a completion's batch: "举行…集中竣工投产活动，全市共建成投产项目32个，总投资186亿元").
 _AREAS_WORKS_DONE = re.compile(r"全[市县区省州旗盟](?:今年|全年|年内|上半年)?[^，。；,;]{0,4}?(?:共|累计)(?:完成|建成|新建|改造|修建|新改建)"
                                r"(?!签约|投资|固定资产|招商|引资)[^，。；,;]{0,10}?(?:工程|公路|道路|桥梁|村道|管网)")
-# Money spread over many counted counties after it ("投资8.89亿元，涉及全省79个县区", "这两批项目分布在3个县(区)、3个乡镇"): a
-# programme's; not a route passing them, named after them by 的 ("涉及4个乡镇10个村的28.3公里…公路": _PLACES_SPANNED).
-_SPREAD_OVER_AREAS = re.compile(r"(?:涉及|覆盖|分布在|分布于|惠及|遍及)(?:全[省市县区州])?[^，。；,;的]{0,8}?(?<![\d.])"
-                                r"(?:[3-9]|\d{2,}|[三四五六七八九十][一二三四五六七八九十]*)(?:多|余)?个"
-                                r"(?:县[（(]?[市区]?[）)]?|区(?![域块间段])|市县|县市区)(?![^，。；,;]{0,12}?的)")  # (counties: a water work
-# "覆盖城南4个乡镇" is one work's reach)
 # A signing's contract sum (签约合同额) is investment only at an event of investment ("招商引资推介会上，20个项目顺利签约，签约合同额
 # 达132亿元"), not builders' or service contracts won (建筑企业, 承包, 工程合作, 服务外包, 产销对接).
 _AT_AN_INVESTMENT_EVENT = re.compile(r"招商|引资|投资|项目(?:集中)?签约|签约项目")
@@ -1123,8 +1117,6 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if _AREAS_WORKS_DONE.search(text, _comma_clause_start(text, max(own_start - 1, clause_start), clause_start), invest.start()) \
                 and not _EVENT.search(full_sentence) and not TOGETHER.search(title):
             continue  # (session 57) "全市共完成公路建设工程340.8公里，总投资约3.25亿元": an area's works summed, no one work's
-        if not is_roundup and _SPREAD_OVER_AREAS.search(text, match.end(), min(sentences.first_from(match.end()), match.end() + _REACH)):
-            continue  # (session 70) "此项工程投资8.89亿元，涉及全省79个县区": a programme spread over many areas, no one work's
         if (not is_roundup and not invest.group().startswith("总") and not _builds_one_work(after)
                 and _SECTOR_OR_YEARS_BEFORE.search(text, window_start, invest.start())):
             continue  # "长三角铁路建设投资规模超750亿元", "计划用3年时间，投资800亿元": a programme's

@@ -12,9 +12,8 @@
 - One work described with its particulars after a plan the sentence names ("南昌港总体规划之一的《某码头工程初步设计》审查会…
   召开，拟建的码头工程位于…，总投资6.5亿"): the work's total; the plan's own total ("某铁路建设规划获批复，…计划总投资4741亿元")
   stays the plan's.
-- A story without a headline that opens on one work's progress ("截至目前，某某港二期扩建工程建设稳步推进，…"): the
-  opening sentence is read as the headline would be (开工 by the progress convention); many works' progress or a
-  programme's preparations are not.
+- (Tried and taken out after the second code review: an untitled story's opening read as its headline for one work's
+  progress, and money spread over many counted counties read as a programme's; their guard cases stay.)
 - Money raised (筹资) to build one work it names ("筹资303.08万元新建了占地50亩的标准化养殖基地"): that work's investment;
   raised for many works or as financing ("通过各类平台筹资12亿元，有力保障了重点项目建设"): none.
 - A park inside a city's zone named after a county of another province ("在西宁(国家级)经济技术开发区南川工业园区"):
@@ -25,8 +24,6 @@
   先后 over many works stays none.
 - A headline's figure cut short past the point ("投资1.5亿上马大项目" over "投资概算1.59亿元"): the lead's; a phase named by
   的 after its figure ("投资近5000万元的该项目一期工程…") yields to the whole told next ("总投资9600万元的…").
-- Money spread over many counted counties after it ("投资8.89亿元，涉及全省79个县区"): a programme's; one work's reach over
-  townships ("覆盖城南4个乡镇") or a work named after the counties it spans ("涉及3个县区的某高速公路连接线") keeps its figure.
 
 The stories here are written for the tests.
 """
@@ -107,14 +104,6 @@ def test_a_plans_own_total_stays_the_plans() -> None:
     facts = extract_facts("某城际铁路建设规划获批复", (
         "记者获悉，某城际铁路建设规划近日获国家发展改革委批复，总里程约775公里，计划总投资4741亿元，建设期为2020年至2030年。"))
     assert facts.amount is None
-
-
-def test_an_untitled_story_opening_on_one_works_progress_is_under_way() -> None:
-    # No headline: the lead's first sentence is read as one (stages.one_work_progress).
-    facts = extract_facts("", (
-        "从某某港航控股有限公司了解到，截至目前，某某港二期扩建工程建设稳步推进，已完成工程总投资的56%，今年年底可望全面完工投入使用。\n"
-        "某某港二期是经国家发改委立项的项目。该工程总投资约7.8亿元，将新建两个3万吨级的集装箱泊位及配套设施。"))
-    assert facts.stage == "开工"
 
 
 @pytest.mark.parametrize("body", [
@@ -209,19 +198,11 @@ def test_a_phase_named_after_its_figure_yields_to_the_whole() -> None:
 
 
 @pytest.mark.parametrize("body", [
-    "近日，某省2018年农网改造升级工程全面展开。此项工程投资8.89亿元，涉及全省79个县区，主要用于改善贫困地区供电条件。",
-    "从2018年开始，某区推进抵边村寨配网建设工程，这些工程总投资9300万元，覆盖共17个县、86个行政村。",
-])
-def test_money_spread_over_many_counties_is_a_programmes(body: str) -> None:
-    assert extract_facts("", body).amount is None
-
-
-@pytest.mark.parametrize("body", [
     "某区全域农村供水工程初步设计获批。工程总投资6.24亿元，其中一期工程投资3.65亿元，覆盖城南4个乡镇，主要建设内容为改扩建2处水厂。",
     "某县通村公路项目正式开工，该公路总投资1.2亿元，途经4个乡镇10个村，全长28公里。",
     "项目总投资1.2亿元，涉及3个县区的某某高速公路连接线工程正式开工建设。",
 ])
-def test_one_works_reach_over_townships_or_named_after_counties_keeps_its_figure(body: str) -> None:
+def test_one_works_reach_over_areas_keeps_its_figure(body: str) -> None:
     assert extract_facts("", body).amount is not None
 
 
