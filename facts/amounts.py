@@ -176,6 +176,8 @@ def _phases_spent_on(text: str, low: int, high: int, title: str) -> bool:
         return True
     first, last = _PHASE_NUMBER[phases.group(1)], _PHASE_NUMBER[phases.group(2)]
     return first <= _PHASE_NUMBER.get(named.group(1).translate(_PHASE_DIGITS), 0) <= last
+
+
 # "先后" spreads what follows over several works, unless a route passes one place after another.
 _ONE_AFTER_ANOTHER = re.compile(r"先后(?!(跨越|穿越|穿过|跨过|经过|途经|横跨|连接))")
 # …but spent in turns on one work built right after ("先后投资1800余万元，建设食用菌栽培基地"; session 58): a clause of
@@ -1285,7 +1287,7 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             phase = _PHASE_BEFORE.search(text, max(clause_start, invest.start() - 6), invest.start() if invest.group() else start) \
                 or _PHASE_AFTER.match(text, match.end())
             yield _Found(amount, is_roundup, bound.group() if bound else "" if invest.group() else "约", whole,
-                         phase=(phase.group(1) or phase.group(2)) if phase else "", end=match.end(),
+                         phase=next((group for group in phase.groups() if group), "") if phase else "", end=match.end(),
                          total=bool(_TOTAL.search(invest.group())))
 
 
@@ -1543,7 +1545,7 @@ def _chosen(text: str, title: str) -> Optional[_Found]:
 _PHASE_BEFORE = re.compile(r"(?:([一二三四五六首]|[1-6])期(?:工程|项目)?|(静)态)(?:总|计划|预计)?$")
 _PHASE_NAMED = re.compile(r"([一二三四五六首]|[1-6])期")
 # …or named by 的 after its figure ("投资近5000万元的该项目一期工程主体设备、厂房已全部建设完毕": session 70).
-_PHASE_AFTER = re.compile(r"(?:人民币)?的(?:该|这个?|此)?(?:项目|工程)?([一二三四五六首]|[1-6])期()")
+_PHASE_AFTER = re.compile(r"(?:人民币)?的(?:该|这个?|此)?(?:项目|工程)?([一二三四五六首]|[1-6])期")
 _PHASE_DIGITS = str.maketrans("123456", "一二三四五六")  # "2期" in a headline is the body's "二期", and back
 
 

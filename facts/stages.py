@@ -150,10 +150,11 @@ _MANY_IN_HEADLINE = re.compile(r"一批|多个|齐头并进|[两二三四五六�
 # A body telling the work has not started (its start planned, its preparations or tender under way): no progress of a work.
 NOT_STARTED = re.compile(r"(?:计划|预计|拟|将于?|力争|争取)[^，。；,;]{0,12}?(?:开工|动工|开建)|前期(?:工作|准备|手续)|施工准备|施工招标|环评"
                          r"|可研|用地预审|(?:正在|抓紧)办理[^，。；,;]{0,8}?(?:用地|规划|施工许可|前期|立项|环评)")
-# …and, for a story's progress read from its opening (one_work_progress), a design or the land still being readied
-# (session 70's review: "某高速公路项目有序推进。目前，该项目已完成方案设计，正在进行施工图设计和征地拆迁准备工作"); kept apart
-# from NOT_STARTED, a feature the stage model's weights were fitted on.
-_NOT_STARTED_WORK = re.compile(NOT_STARTED.pattern + r"|方案设计|施工图设计|规划设计|征地拆迁|土地摘牌")
+# …and, for one work's progress (one_work_progress), a design or the land still being readied (session 70's review:
+# "…已完成方案设计，正在进行施工图设计和征地拆迁准备工作"), not once done ("征地拆迁工作已全部完成，路基工程完成70%": the
+# second review); kept apart from NOT_STARTED, a feature the stage model's weights were fitted on.
+_NOT_STARTED_WORK = re.compile(NOT_STARTED.pattern + r"|(?:方案设计|施工图设计|规划设计|征地拆迁|土地摘牌)"
+                               r"(?![^，。；,;]{0,6}?(?:已|全部|基本)?(?:完成|结束))")
 
 
 def under_way_word(verb: str) -> bool:
@@ -1137,10 +1138,7 @@ def promotion_story(title: str, lead: str) -> bool:
 def one_work_progress(title: str, body: str) -> bool:
     """Whether the headline tells one named work's progress ("某长输管线项目进展顺利", "某码头建设紧锣密鼓", since session 40
     "紧锣密鼓推进某项目建设") over a body that does not say the work is still to start: 开工 by the progress convention
-    (session 26). A story without a headline tells none."""
-    if not title.strip():
-        return False  # (session 70 tried reading an untitled opening as the headline: its second review found it
-        # read a place's works pushed on, "今年以来，某县交通项目建设稳步推进。全县共实施…", as one work under way)
+    (session 26)."""
     lead = body[:PARAGRAPH_READ]
     if _THIS_WORK_UNDER_WAY.search(title):
         return not _NOT_STARTED_WORK.search(title) and not _NOT_STARTED_WORK.search(lead)

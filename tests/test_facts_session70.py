@@ -291,3 +291,12 @@ def test_the_reviews_untitled_openings_of_no_work_under_way(body: str) -> None:
 def test_a_citys_park_in_a_county_of_its_own_province_keeps_the_countys_city(title: str, body: str, city: str) -> None:
     # (which of the two comes first is the city model's call, as before this session; the county's city is not dropped)
     assert city in [place.city for place in extract_facts(title, body).places]
+
+
+@pytest.mark.parametrize("body, stage", [
+    ("目前，该项目征地拆迁工作已全部完成，路基工程完成70%，预计年底主线贯通。", "开工"),
+    ("目前，该项目已完成方案设计，正在进行施工图设计和征地拆迁准备工作。", None),
+])
+def test_a_headlines_work_pushed_on_with_its_land_readied_or_still_readying(body: str, stage: Optional[str]) -> None:
+    # (the second code review: land readied already is no bar to the progress convention; a design still under way is)
+    assert extract_facts("某某大道快速路项目加快建设", body).stage == stage
