@@ -37,7 +37,7 @@ __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount", "stated_at"
 # were read as its investment in session 47 and taken out again: its review found funds granted, moved, short, idle or
 # frozen told the same way, "该项目建设资金200万元被挪用", "…已被冻结", far more often.)
 _FINAL_ACCOUNTS = ("决算总金额", "决算总额", "竣工决算", "决算投资")
-_INVEST = re.compile(r"(总投资额?|总出资额?|投资总额|决算总金?额|竣工决算|决算投资|概算为|概算(?:总?金额|总投资|总资金)为?|总概算|(?<=[，,])(?:工程|项目)概算(?:为)?|设计预算|设计概算|总体?预算|总?签约(项目)?(总?(投资)?金?额|[，,]金额|合同总?金?额)|签约资金|合同(项目)?资金|合同引资额?|合同投资金?额|合同总?金额|协议总?金额|协议资金|协议投资额?|协议引资额?|(?<=[，,])引资总?额?|(?<=[，,])涉及(?:合同)?(?:投资)?金?额|(?<=[，,])合作金额|(?:投资)?[估概]算总?金?额|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
+_INVEST = re.compile(r"(总投资额?|总出资额?|投资总额|决算总金?额|竣工决算|决算投资|概算为|概算(?:总?金额|总投资|总资金)为?|总概算|(?<=[，,])(?:工程|项目)概算(?:为)?|设计预算|设计概算|总体?预算|总?签约(项目)?(总?(投资)?金?额|[，,]金额|合同总?金?额)|签约资金|合同(项目)?资金|合同引资额?|合同投资金?额|合同总?金额|协议总?金额|协议资金|协议投资额?|协议引资额?|(?<=[，,])引资总?额?|(?<=[，,])引进(?:资金|金额)(?!到位)|(?<=[，,])涉及(?:合同)?(?:投资)?金?额|(?<=[，,])合作金额|(?:投资)?[估概]算总?金?额|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
                      r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|花费|拿出|增资|签约|揽资|"
                      # (session 56) a firm's own funds put to one work ("拟动用自有资金14.85亿元，在…建设一座产业园", "拟使用
                      # 自筹资金3亿元投资建设…"): weak, it must build one work
@@ -63,7 +63,7 @@ _INVESTMENT_NOUN_AFTER = re.compile(r"的?(?:投资|项目投资|产业投资|�
 # The funds a signed batch's contracts or agreements state ("此次集中签约项目共60个，合同资金224.9亿元",
 # "合同引资额达569.35亿元的35个项目顺利签约") are its total the same way, and so is the amount of the signed
 # projects ("展会…签约项目金额近80亿元"); a bare "签约金额" may be a trade's (技术交易, 采购).
-_SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额|签约项目总?金?额|签约项目总投资额|合同(项目)?资金|合同引资额?|协议资金|协议投资额?|协议引资额?|(?<!招商)引资总?额?|涉及(?:合同)?(?:投资)?金?额|合作金额")  # "签约资金" is like 签约额
+_SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额|签约项目总?金?额|签约项目总投资额|合同(项目)?资金|合同引资额?|协议资金|协议投资额?|协议引资额?|(?<!招商)引资总?额?|(?<=[，,])引进(?:资金|金额)(?!到位)|涉及(?:合同)?(?:投资)?金?额|合作金额")  # "签约资金" is like 签约额
 # A finished work's whole spending ("水库工程按照设计批复建设完工，…。完成项目批复总投资18979.75万元"): its total, not a
 # statistic, when its sentence or the one before tells it finished and no span or share is counted.
 # (Session 57: or accepted, told at length, "此次验收的8个土地整治项目涉及5个乡镇，…，共完成建设规模550公顷，…，完成总投资6748.291万元".)
@@ -252,6 +252,9 @@ _YEAR_TALLIED = re.compile(r"全年度?(?:共|累计|共计|合计)(?:签约|签
 _ONE_WORK_SUMMED = re.compile(r"\s*(?:(?:该|本|此|这个|这一)?[^，。；,;、和及与等]{0,20}?(?:项目|工程)"
                               r"|(?:(?:该|本|此|这个|这一)[^，。；,;、和及与等的在]{0,4}?)?(?:"
                               + _NAMED_WORK_NOUN.pattern.replace("项目|工程|", "") + r"))总?")  # (总共: session 57)
+# What a sum bought when it is equipment, not a work built ("该医院共投资1200万元，引进了核磁共振等一批先进设备": session 70's
+# second review): an institution's spending, no work's investment.
+_EQUIPMENT_BOUGHT = re.compile(r"[，,]?(?:主要)?(?:用于)?(?:购置|购买|采购|添置|更新|引进)了?[^。；;！!？?]{0,30}?(?:设备|仪器|器械)")
 # An investment intended or planned: after a sector's word it is a firm's (a name ending in 业, "雪川农业计划投资"), for a
 # sector's statistic is what was done ("工业投资", "农业完成投资"), not planned.
 _INTENDED = re.compile(r"计划|拟|预计")
@@ -599,7 +602,8 @@ _FAIR_SO_FAR = re.compile(r"截[至止](?:到|至)?(?:目前|今天|昨天|发�
 _FAIR = re.compile(FAIR_NAMES + r"|展会|本届|会期|(?:本次|此次)(?:集中)?签约")  # (or the day's signing so far: "截止发稿时，本次签约仪式…")
 # Projects counted, then the size each one has ("8个投资过5000万元的项目", "12个总投资亿元以上的项目").
 _COUNT_RIGHT_BEFORE = re.compile(r"(?:\d+|[两二三四五六七八九十百]+)(?:多|余)?[个项]$")
-_CLASS_OF_COUNTED = re.compile(r"(?:以上)?的[^，。；,;]{0,10}?(?:项目|工程|企业)")
+# (Session 71: 的 may be left out, "34个投资超3000万元项目集中签约".)
+_CLASS_OF_COUNTED = re.compile(r"(?:以上)?(?:的[^，。；,;]{0,10}?|[^，。；,;的]{0,4}?)(?:项目|工程|企业)")
 # Investment agreements signed ("12个乡镇分别与投资企业签订了12项投资协议"): a batch reached, whatever was on offer.
 _INVESTMENT_SIGNED = re.compile(r"签[订定署]了?[^，。；,;]{0,6}?(?:投资|项目)(?:合作)?(?:协议|合同)")
 # The parts one work is made of ("投资235亿人民币，由10套主装置和公用系统工程组成"): no works built one by one.
@@ -1112,7 +1116,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             # with its particulars (not "某大学今年基建总投资3.5亿元", a year's total: review52c)
         if stat and stat.group().startswith("共") \
                 and _ONE_WORK_SUMMED.fullmatch(text, work_clause := _comma_clause_start(text, stat.start(), clause_start), stat.start()) \
-                and _named_work(text, work_clause, stat.start()):
+                and _named_work(text, work_clause, stat.start()) \
+                and not _EQUIPMENT_BOUGHT.match(text, match.end()):
             stat = None  # (session 56) "文庙西路保护维修项目共投资390万元", "该项目共投资…": the one work's own spending summed
         if stat and not _FINISHED_WORKS_TOTAL.search(text, max(sentences.start_before(start), start - _REACH), invest.end()):
             continue  # "外国直接投资", "完成投资", "共投资": a statistic
@@ -1418,14 +1423,17 @@ def _rounded(headline: Amount, stated: Amount) -> bool:
     that ``stated``, a more precise figure of the lead within 15%, rounds ("5.3亿元", "52.6亿元", "105亿元")."""
     if stated.currency != headline.currency or not headline.value or not stated.value:
         return False
-    def digits(value: float) -> int:  # significant digits: 5e8 → 1, 5.3e8 → 2
-        return len(f"{value:.5e}".split("e")[0].replace(".", "").rstrip("0"))
-    if digits(headline.value) == 1:
-        return digits(stated.value) > 1 and 0.85 <= stated.value / headline.value <= 1.15
+    if _digits(headline.value) == 1:
+        return _digits(stated.value) > 1 and 0.85 <= stated.value / headline.value <= 1.15
     # The lead's figure cut short at the headline's last digit ("投资14亿！" over "匡算投资14.25亿元"; since session 70 past
     # the point too: "投资1.5亿上马大项目" over "投资概算1.59亿元").
-    place = 10.0 ** (math.floor(math.log10(headline.value)) - digits(headline.value) + 1)
-    return digits(stated.value) > digits(headline.value) and headline.value <= stated.value < headline.value + place
+    place = 10.0 ** (math.floor(math.log10(headline.value)) - _digits(headline.value) + 1)
+    return _digits(stated.value) > _digits(headline.value) and headline.value <= stated.value < headline.value + place
+
+
+def _digits(value: float) -> int:
+    """Significant digits: 5e8 → 1, 5.3e8 → 2."""
+    return len(f"{value:.5e}".split("e")[0].replace(".", "").rstrip("0"))
 
 
 def _same_figure(headline: _Found, stated: Amount) -> bool:
@@ -1533,7 +1541,7 @@ def _chosen(text: str, title: str) -> Optional[_Found]:
         if not may_sum_up and (not phases or len(phases) >= 4 or found.end - phases[0].end > _REACH):
             break
     if roundup is None and len(phases) > 1:
-        return _phase_or_whole(phases, title)
+        return _phase_or_whole(text, phases, title)
     if roundup is None and first is not None and (not first.phase or _another_phase_named(title, first.phase)):
         # (A first figure of another phase than the headline's, "投资2亿元的一期项目已于去年投产，此次开工的是二期项目，投资3亿元"
         # under "某公司二期项目开工": the reported phase's own figure, as for a whole told first: session 70's review.)
@@ -1596,7 +1604,7 @@ def _another_phase_named(title: str, phase: str) -> bool:
     return named is not None and named.group(1).translate(_PHASE_DIGITS) != phase.translate(_PHASE_DIGITS)
 
 
-def _phase_or_whole(found: list[_Found], title: str) -> _Found:
+def _phase_or_whole(text: str, found: list[_Found], title: str) -> _Found:
     """Of a first phase's amount and the amounts after it: the phase the headline names ("玉环：精工阀门二期项目开工"
     over "一期总投资3.2亿元，…；二期总投资5.8亿元，今天正式开工"), else the whole project's total stated with it
     ("一期投资15亿元，二期投资25亿元，总投资40亿元", "首期投资5亿元、总投资20亿元的…项目"; a total's word: not what
@@ -1609,9 +1617,17 @@ def _phase_or_whole(found: list[_Found], title: str) -> _Found:
         # (no figure of the named phase: not another phase's, "投资2亿元的一期项目已于去年投产，此次开工的是二期项目，投资3亿元"
         # under "某公司二期项目开工": session 70's review)
         return next((one for one in found if not one.phase), found[0])
-    whole = [one for one in found[1:] if not one.phase and one.total and one.amount.currency == found[0].amount.currency
-             and one.amount.value > found[0].amount.value]
+    # (No other work's total told after the phase: the park it lies in, a work beside it or an earlier one, "投资近5000万元的
+    # 该项目一期工程…。项目所在的某产业园总投资20亿元", "…此外，相邻的总投资2亿元的某物流园项目": session 70's second review.)
+    whole = [one for one, before in zip(found[1:], found) if not one.phase and one.total
+             and one.amount.currency == found[0].amount.currency and one.amount.value > found[0].amount.value
+             and not _ANOTHER_PLACES_TOTAL.search(
+                 text, max(before.end, _sentence_start(text, one.end - 1),
+                           _comma_clause_start(text, one.end - len(one.amount.text), 0)), one.end)]
     return whole[0] if whole else found[0]
+
+
+_ANOTHER_PLACES_TOTAL = re.compile(r"所在|" + _ANOTHER_WORK.pattern + "|" + _RECALLED_WORK.pattern)
 
 
 def _counted_near(title: str, lead: str, amount_text: str) -> bool:
@@ -1994,7 +2010,12 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
         restated = text is title and bool(the_figure(chosen.amount.text).search(_opening(body, 2)[:4 * _REACH]))
         filled = next((found for i, found in enumerate(lead_amounts) if _precise(chosen, found.amount)
                        or i == 0 and not restated and _rounded(chosen.amount, found.amount)
-                       and not _EARLIER_WORK.search(lead, _sentence_start(lead, found.end - 1), found.end)), None) if text is title else None
+                       and not _EARLIER_WORK.search(lead, _sentence_start(lead, found.end - 1), found.end)
+                       # (a figure cut short past the point needs the headline's work told with it: "某县投资1.5亿元建设第二中学" is not
+                       # the lead's "某县人民医院门诊楼项目竣工，总投资1.56亿元": session 70's second review)
+                       and (_digits(chosen.amount.value) == 1 or "." not in chosen.amount.text
+                            or _the_headlines_work(title, lead[_sentence_start(lead, found.end - 1):found.end]))), None) \
+            if text is title else None
         if filled is None and text is title and lead and not lead_amounts:
             # A lead that tells the event without its figure ("12月13日，某县第四季度重大项目集中开工。"): the next
             # paragraph's first figure, when the headline's bound or round one stands for it by its last digit
@@ -2071,8 +2092,11 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
         # (Only where the event's work moved the choice past an earlier figure: a first figure that is the event's work's
         # among several works' told one by one, "此次开工的某电子项目总投资3亿元。某食品项目总投资2亿元。…", stays none:
         # the code review.)
+        # (Nor where other works' own totals follow it, "此次开工的某光伏项目，总投资6亿元。同日，某储能项目…总投资4亿元。某新材料
+        # 项目总投资3亿元": a progress round-up, session 70's second review.)
         events_work = text is body and chosen is not first_pick \
-            and bool(_THIS_EVENTS_WORK.match(body, _sentence_start(body, chosen.end - 1)))
+            and bool(_THIS_EVENTS_WORK.match(body, _sentence_start(body, chosen.end - 1))) \
+            and not _other_totals_follow(title, body, chosen)
         if text is body and not chosen.is_roundup and (_batch_without_total(title, lead, body, chosen)
                                                         or not events_work and _several_works_figures(title, body, chosen)
                                                         or _an_example_work(title, lead, body, chosen)):
@@ -2179,8 +2203,14 @@ _THE_WHOLE = re.compile(r"本次|此次|当天|当日|全部|共计")
 # 集中开工活动中，荷塘区分会场某项目开工仪式顺利进行": what remains must still tell a batch, "…活动中，15个项目集中开工").
 # Several works started at the setting's event, named together ("某小学、某幼儿园和某社区服务中心项目同时开工", "某服装产业园和
 # 某电子科技项目正式开工", "一批项目"): still the batch (the code review of session 70).
-_WORKS_JOINED = re.compile(r"(?:项目|工程|园|中心|学校|小学|中学|幼儿园|医院|基地)(?:、|和|与|及)[^，。；,;]{2,30}?"
+_WORKS_JOINED = re.compile(r"(?:项目|工程|园|中心|学校|小学|中学|幼儿园|医院|基地)(?:、|和|与|以及|及)[^，。；,;]{2,30}?"
                            r"(?:项目|工程|园|中心|学校|小学|幼儿园|医院|基地)|一批|同时开工|同步开工|同时签约")
+# …and in the event's own sentence, works listed with a comma before their shared verb, or with 、 before the last one's
+# work noun whatever the first's ("某某物流园项目，某某农产品加工项目开工", "某某汽车零部件、某某标准厂房项目开工": session 70's
+# second review; not a later sentence's officials, "区委常委、常务副区长某某宣布项目开工").
+_WORKS_LISTED_FOR_THE_EVENT = re.compile(
+    r"、[^，。；,;、]{2,30}?(?:项目|工程|园|中心|学校|医院|基地|厂房|车间)"
+    r"|(?:项目|工程)[，,][^，。；,;]{2,30}?(?:项目|工程)[^，。；,;]{0,4}?(?:开工|动工|开建|奠基|签约|投产|竣工)")
 _BATCHS_VENUE = re.compile(r"(?:(?<=[，,。\s])|^|在)[^，。；,;\s]{0,40}?[分主]会场[，,。]"
                            r"|在[^，。；,;\s]{0,40}?(?:活动|仪式)(?:中|上)[，,]")
 
@@ -2198,8 +2228,9 @@ def _batch_without_total(title: str, lead: str, body: str, chosen: _Found) -> bo
         batch = bool(TOGETHER.search(title) or _ROUNDUP.search(title)) and not _one_works_headline(_ROUNDUP.sub("", title))
     else:
         beside_the_venue = _BATCHS_VENUE.sub("", lead)
-        batch = bool(TOGETHER.search(lead)) and bool(TOGETHER.search(beside_the_venue) or _ROUNDUP.search(beside_the_venue)
-                                                     or _WORKS_JOINED.search(beside_the_venue))
+        batch = bool(TOGETHER.search(lead)) and bool(
+            TOGETHER.search(beside_the_venue) or _ROUNDUP.search(beside_the_venue) or _WORKS_JOINED.search(beside_the_venue)
+            or _WORKS_LISTED_FOR_THE_EVENT.search(beside_the_venue, 0, sentence_end(beside_the_venue, 0)))
     if not batch:
         return False
     found = the_figure(chosen.amount.text).search(body)
@@ -2222,6 +2253,15 @@ _LISTED_NEXT = re.compile(r"(?:[、和及与；;]|以及)(?:[^，。；,;、和�
 _ITS_PART = re.compile(r"的?配套")  # "总投资100亿元的某石化项目和投资20亿元的配套码头": a work and its part
 _PARTS_OF_TOTAL = re.compile(r"(?:总投资|投资总额)中|其中[^，。；,;]{0,12}?总投资")
 _PHASES_OR_PARTS = re.compile(r"其中|[一二三四五首]期|分期|包括")
+
+
+def _other_totals_follow(title: str, body: str, chosen: _Found) -> bool:
+    """Whether another work's own total (总投资…, of another figure) is told after the chosen one in the opening."""
+    wider = _opening(body, 4)[:8 * _REACH]
+    return any(item.end > chosen.end and item.total and not item.phase and not item.is_roundup
+               and item.amount.text != chosen.amount.text
+               and not _PARTS_OF_TOTAL.search(wider, _sentence_start(wider, item.end - 1), item.end)
+               for item in _investment_amounts(wider, title))
 
 
 def _several_works_figures(title: str, body: str, chosen: _Found) -> bool:

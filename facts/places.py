@@ -1376,6 +1376,14 @@ def _resolve(table: _Table, mentions: Iterable[str], known: Iterable[str] = ()) 
             supported = [c for c in table.names[mention] if set(table.ancestors(c)) & context]
             if len(supported) == 1:
                 resolved[i] = supported[0]
+                continue
+            # (Session 71) A county-level city and a county of one prefecture sharing the name (新疆…伊宁: 伊宁市 and 伊宁县
+            # of 伊犁): whichever it is, it lies in that prefecture; the name alone is most often the city's.
+            above = {a for c in supported for a in table.ancestors(c) if table.by_code[a].level == 1}
+            towns = [c for c in supported if table.by_code[c].name.endswith("市")]
+            if len(supported) > 1 and len(above) == 1 and len(towns) == 1 \
+                    and all(table.by_code[c].level == 2 for c in supported):
+                resolved[i] = towns[0]
     # Last, a province's name nothing else supports: 河北 is 河北省 and Tianjin's 河北区, 海南 the
     # province, 乌海's 海南区 and Qinghai's 海南州; a lower division needs its city or province named.
     # Not a prefecture's: 朝阳 (朝阳产业), 中山 (孙中山) and 兴安 (小兴安岭) are words as often.
@@ -2006,6 +2014,7 @@ def _park_partners_in(table: "_Table", text: str) -> tuple[set[str], set[str]]:
 # park is 西宁's, not 重庆's 南川区; session 70): the zone's words between the two names, the park's after the second.
 _ZONE_BETWEEN = re.compile(r"(?:[(（][^，。；,;()（）]{0,6}[)）])?[^，。；,;\s]{0,6}?"
                            r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|开发区|新区)")
+_MUNICIPALITIES = {"北京市", "上海市", "天津市", "重庆市"}
 _SUB_PARK_AFTER = re.compile(r"(?:工业园区?|产业园区?|园区|工业集中区|产业集聚区|片区)")
 
 
@@ -2022,7 +2031,9 @@ def _parks_inside_zones(table: "_Table", texts: Iterable[str]) -> set[str]:
         # (Of another province only: a city's park set up in a county of its own province lies in that county, "长沙经开区
         # 汨罗产业园" is 岳阳's, "广州开发区梅县产业园" 梅州's: the code review.)
         zone_provinces = {table.place(code).province for code in table.names.get(first, ())}
-        if park is None or "" in zone_provinces:
+        # (Nor a municipality's zone: Beijing's, Shanghai's and Tianjin's co-built parks lie in the county they are named
+        # after, "上海张江高新区平湖园区" in 平湖, "北京经开区永清园区" in 永清: session 70's second review.)
+        if park is None or "" in zone_provinces or zone_provinces <= _MUNICIPALITIES:
             continue
         named = {code for code in table.names.get(second, ()) if table.place(code).province not in zone_provinces}
         if named:
@@ -2051,6 +2062,14 @@ def _headline_provinces(table: "_Table", title: str, body: str, title_codes: lis
             or any(_guests_or_trip(head, start, end) for start, end, _ in table.spans(head)):
         return head, []
     return head, list(dict.fromkeys(codes))
+
+
+def provinces_told(title: str, body: str) -> list[Place]:
+    """The provinces a story's headline (untitled: its lead's first sentence) names as its only places and its subject
+    ("补短板 促就业 稳增收——贵州向脱贫“硬骨头”发起总攻", "2021年，贵州省提出要在2022年完成…"), else []."""
+    table = _table()
+    _, codes = _headline_provinces(table, title, body, _resolve(table, table.mentions(title), ()), ())
+    return [table.place(code) for code in codes]
 
 
 # Where an event was held ("动员会在合肥举行", "主会场设在长沙望城5G智能终端产业园"): a place named there sites no money.
