@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable, NamedTuple, Optional
 from .amounts import CNY_RATES, Amount, find_investment, parse_amount, stated_at, tally_story, works_in_general_summary
 from .industries import INDUSTRIES, find_industries
 from .places import (OUTLETS_NAMED_AS_WORDS, Place, find_places, former_county_in_city, national_figure, national_scope,
-                     outlet, place_named, places_called, provinces_told, read_as_a_word, repeated_county, short_name,
+                     outlet, place_named, places_called, province_wide_story, read_as_a_word, repeated_county, short_name,
                      written_names)
 from .project import find_project
 from .script import simplified, to_simplified
@@ -288,7 +288,7 @@ __all__ = [
 #: in the opening no rounding; a phase's figure never another phase's; 146: the second review took out 140's untitled
 #: opening read as a headline and 144's money spread over counties (both read realistic stories worse); 147: a design or
 #: the land readied blocks one work's progress only while still going on (征地拆迁工作已全部完成 does not).)
-FACTS_VERSION = 151
+FACTS_VERSION = 154
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and
@@ -358,15 +358,13 @@ def extract_facts(title: str, body: str, source: str = "", home: str = "") -> In
     # is an example, a programme or a visit's backdrop (on the 999 seen pages such names were the label's 37 times and
     # no project's 110, another's 16). Such a story is in no project list (db.facts.list_projects) either.
     project = _project(story, amount) if amount or stage else None
-    if not (amount or stage) and len({place.city for place in places if place.city}) >= 2:
+    if not (amount or stage) and places and places[0].city:
         # (Session 71) Nor has a province's story of no project a city: a headline or untitled lead naming only its
         # province as the subject ("贵州向脱贫“硬骨头”发起总攻", "青海省公路网通车总里程突破8.5万公里") tells a province-wide
-        # programme or tally where its body names several of the province's cities: they are examples (n60: 2 pages
-        # mended, xwlb: 1). Not one city gone to ("在河北沧州渤海新区…") nor cities of another province ("福建…支援宁夏…": the
-        # other's story).
-        told = provinces_told(story.title, story.body)
-        if told and all(place.province in {p.province for p in told} for place in places):
-            places = tuple(told)
+        # programme or tally where the story names several of the province's cities: they are examples (n60: 2 pages
+        # mended, xwlb: 1). Not one city gone to ("在河北沧州渤海新区…"), one work sited in one city with its investor's home
+        # beside it, nor cities of another province ("福建…支援宁夏…": the other's story).
+        places = tuple(province_wide_story(story.title, story.body)) or places
     return InvestmentFacts(
         amount=amount.value if amount else None,
         currency=amount.currency if amount else None,

@@ -37,7 +37,9 @@ __all__ = ["Amount", "CNY_RATES", "find_investment", "parse_amount", "stated_at"
 # were read as its investment in session 47 and taken out again: its review found funds granted, moved, short, idle or
 # frozen told the same way, "该项目建设资金200万元被挪用", "…已被冻结", far more often.)
 _FINAL_ACCOUNTS = ("决算总金额", "决算总额", "竣工决算", "决算投资")
-_INVEST = re.compile(r"(总投资额?|总出资额?|投资总额|决算总金?额|竣工决算|决算投资|概算为|概算(?:总?金额|总投资|总资金)为?|总概算|(?<=[，,])(?:工程|项目)概算(?:为)?|设计预算|设计概算|总体?预算|总?签约(项目)?(总?(投资)?金?额|[，,]金额|合同总?金?额)|签约资金|合同(项目)?资金|合同引资额?|合同投资金?额|合同总?金额|协议总?金额|协议资金|协议投资额?|协议引资额?|(?<=[，,])引资总?额?|(?<=[，,])引进(?:资金|金额)(?!到位)|(?<=[，,])涉及(?:合同)?(?:投资)?金?额|(?<=[，,])合作金额|(?:投资)?[估概]算总?金?额|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
+# (Session 71: "总投180多万元", 总投 right before its figure, is 总投资 cut short: _INVEST reads it, the search ending at the
+# figure.)
+_INVEST = re.compile(r"(总投资额?|总投(?=[约近超逾达为]?$)|总出资额?|投资总额|决算总金?额|竣工决算|决算投资|概算为|概算(?:总?金额|总投资|总资金)为?|总概算|(?<=[，,])(?:工程|项目)概算(?:为)?|设计预算|设计概算|总体?预算|总?签约(项目)?(总?(投资)?金?额|[，,]金额|合同总?金?额)|签约资金|合同(项目)?资金|合同引资额?|合同投资金?额|合同总?金额|协议总?金额|协议资金|协议投资额?|协议引资额?|(?<=[，,])引资总?额?|(?<=[，,])引进(?:资金|金额)(?!到位)|(?<=签约[，,])(?:资金|金额)(?:总额)?|(?<=[，,])涉及(?:合同)?(?:投资)?金?额|(?<=[，,])合作金额|(?:投资)?[估概]算总?金?额|(?<!投资)总金?额|(?<=[，,])共计?|计划投资|拟投资|预计投资|项目投资|固定资产投资|投资额|总投入|投资约|投资达|"
                      r"投资超|投资逾|投资近|投资规模|总耗资|耗资|斥资|出资|投入|花费|拿出|增资|签约|揽资|"
                      # (session 56) a firm's own funds put to one work ("拟动用自有资金14.85亿元，在…建设一座产业园", "拟使用
                      # 自筹资金3亿元投资建设…"): weak, it must build one work
@@ -63,7 +65,7 @@ _INVESTMENT_NOUN_AFTER = re.compile(r"的?(?:投资|项目投资|产业投资|�
 # The funds a signed batch's contracts or agreements state ("此次集中签约项目共60个，合同资金224.9亿元",
 # "合同引资额达569.35亿元的35个项目顺利签约") are its total the same way, and so is the amount of the signed
 # projects ("展会…签约项目金额近80亿元"); a bare "签约金额" may be a trade's (技术交易, 采购).
-_SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额|签约项目总?金?额|签约项目总投资额|合同(项目)?资金|合同引资额?|协议资金|协议投资额?|协议引资额?|(?<!招商)引资总?额?|(?<=[，,])引进(?:资金|金额)(?!到位)|涉及(?:合同)?(?:投资)?金?额|合作金额")  # "签约资金" is like 签约额
+_SIGNED_SUM = re.compile(r"总签约金?额|签约总金?额|签约项目总?金?额|签约项目总投资额|合同(项目)?资金|合同引资额?|协议资金|协议投资额?|协议引资额?|(?<!招商)引资总?额?|(?<=[，,])引进(?:资金|金额)(?!到位)|(?<=签约[，,])(?:资金|金额)(?:总额)?|涉及(?:合同)?(?:投资)?金?额|合作金额")  # "签约资金" is like 签约额
 # A finished work's whole spending ("水库工程按照设计批复建设完工，…。完成项目批复总投资18979.75万元"): its total, not a
 # statistic, when its sentence or the one before tells it finished and no span or share is counted.
 # (Session 57: or accepted, told at length, "此次验收的8个土地整治项目涉及5个乡镇，…，共完成建设规模550公顷，…，完成总投资6748.291万元".)
@@ -252,9 +254,14 @@ _YEAR_TALLIED = re.compile(r"全年度?(?:共|累计|共计|合计)(?:签约|签
 _ONE_WORK_SUMMED = re.compile(r"\s*(?:(?:该|本|此|这个|这一)?[^，。；,;、和及与等]{0,20}?(?:项目|工程)"
                               r"|(?:(?:该|本|此|这个|这一)[^，。；,;、和及与等的在]{0,4}?)?(?:"
                               + _NAMED_WORK_NOUN.pattern.replace("项目|工程|", "") + r"))总?")  # (总共: session 57)
-# What a sum bought when it is equipment, not a work built ("该医院共投资1200万元，引进了核磁共振等一批先进设备": session 70's
-# second review): an institution's spending, no work's investment.
+# What an institution's sum bought when it is equipment, not a work built ("该医院共投资1200万元，引进了核磁共振等一批先进
+# 设备": session 70's second review): its spending, no work's investment. (Not a project's or a work's, "该项目共投资5000万元，
+# 购置了先进生产设备36台套", nor one that builds too, "…购置检测设备和建设检测用房": session 71's review.)
 _EQUIPMENT_BOUGHT = re.compile(r"[，,]?(?:主要)?(?:用于)?(?:购置|购买|采购|添置|更新|引进)了?[^。；;！!？?]{0,30}?(?:设备|仪器|器械)")
+_BUILT_TOO = re.compile(r"建成|新建|建设|扩建|生产线|用房|厂房")
+# The trades a batch of signings covers, listed ("涵盖海洋工程、水产加工、…水产购销…等产业": session 71): a trade named there is no
+# purchase contract of the batch's.
+_SECTORS_COVERED = re.compile(r"(?:涵盖|涉及|覆盖|包括|囊括)[^。；;]*?等(?:产业|领域|行业|方面|类别)")
 # An investment intended or planned: after a sector's word it is a firm's (a name ending in 业, "雪川农业计划投资"), for a
 # sector's statistic is what was done ("工业投资", "农业完成投资"), not planned.
 _INTENDED = re.compile(r"计划|拟|预计")
@@ -1117,7 +1124,9 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if stat and stat.group().startswith("共") \
                 and _ONE_WORK_SUMMED.fullmatch(text, work_clause := _comma_clause_start(text, stat.start(), clause_start), stat.start()) \
                 and _named_work(text, work_clause, stat.start()) \
-                and not _EQUIPMENT_BOUGHT.match(text, match.end()):
+                and not (_EQUIPMENT_BOUGHT.match(text, match.end())
+                         and not _WORK_OR_PROJECT.search(text, work_clause, stat.start())
+                         and not _BUILT_TOO.search(text, match.end(), sentences.first_from(match.end()))):
             stat = None  # (session 56) "文庙西路保护维修项目共投资390万元", "该项目共投资…": the one work's own spending summed
         if stat and not _FINISHED_WORKS_TOTAL.search(text, max(sentences.start_before(start), start - _REACH), invest.end()):
             continue  # "外国直接投资", "完成投资", "共投资": a statistic
@@ -1189,8 +1198,8 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         if invest.group().startswith("投资") and _ATTRACTED.search(text, window_start, invest.start()) \
                 and not _NAMES_WORK.match(text, match.end()):
             continue  # "已吸引投资超过440亿元": what a place attracted over time
-        if ("签" in invest.group() or _CONTRACT_SUM.fullmatch(invest.group())) and PURCHASE.search(full_sentence) \
-                and not INVESTING.search(full_sentence):
+        if ("签" in invest.group() or _CONTRACT_SUM.fullmatch(invest.group())) \
+                and PURCHASE.search(_SECTORS_COVERED.sub("", full_sentence)) and not INVESTING.search(full_sentence):
             continue  # "进口采购…集中签约…总签约额近22亿元": purchase contracts
         if _SIGNED.search(invest.group()) and not is_roundup and not (bare_signing and _PROJECT_AFTER.match(after)) \
                 and not _one_project_signed(text, max(sentences.start_before(start), start - _REACH), invest, after):
@@ -1213,7 +1222,10 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
         span_start = max(text.rfind("\n", low, clause_start) + 1, low) if text.startswith("其中", clause_start) else subject_start
         # An item of a list shares its lead-in's period, unless it reports a day's event of its own ("截至目前，某市今年
         # 已签约项目150个；今天集中签约项目32个，总投资210亿元"); "半年来，…；…共集中签约项目140个" stays the period's.
-        if text[clause_start - 1:clause_start] in ("；", ";") and not TODAY.search(text, clause_start, invest.start()):
+        # (Not a clause opening on the work pointed at, a subject of its own: "预计连江未来三年养殖年产量将增加20万吨；该项目预计投资
+        # 建设金额为200亿元", session 71.)
+        if text[clause_start - 1:clause_start] in ("；", ";") and not TODAY.search(text, clause_start, invest.start()) \
+                and not _THIS_PROJECT.match(text, clause_start):
             span_start = min(span_start, max(sentences.start_before(start), start - _REACH))
         if ((_period(text, own_start if own_work else span_start, invest.start()) or _PERIOD.search(subject))
                 and not _ONE_WORK_AFTER.match(after) and not share and not one_of
@@ -1431,6 +1443,22 @@ def _rounded(headline: Amount, stated: Amount) -> bool:
     return _digits(stated.value) > _digits(headline.value) and headline.value <= stated.value < headline.value + place
 
 
+# Kinds of works a headline and a lead name (a school by any of its words, "这所学校开建了" over "某县第三中学新校区建设项目").
+_WORK_KINDS = {"学校": "学校", "中学": "学校", "小学": "学校", "校区": "学校", "幼儿园": "学校", "学院": "学校",
+               "医院": "医院", "院区": "医院", "卫生院": "医院", "水厂": "水厂", "污水": "水厂", "供水": "水厂",
+               "公路": "路", "道路": "路", "大桥": "桥", "停车": "停车", "物流": "物流", "体育馆": "馆", "图书馆": "馆",
+               "博物馆": "馆", "文化馆": "馆", "水库": "水库", "电站": "电站", "安置房": "住房", "小区": "住房", "酒店": "酒店"}
+_WORK_KIND = re.compile("|".join(sorted(_WORK_KINDS, key=len, reverse=True)))
+
+
+def _other_kinds_of_work(title: str, sentence: str) -> bool:
+    """Whether the headline and the lead's sentence each name a kind of work (_WORK_KINDS) and none is the same."""
+    def kinds(text: str) -> set[str]:
+        return {_WORK_KINDS[found.group()] for found in _WORK_KIND.finditer(text)}
+    told, stated = kinds(title), kinds(sentence)
+    return bool(told and stated) and not told & stated
+
+
 def _digits(value: float) -> int:
     """Significant digits: 5e8 → 1, 5.3e8 → 2."""
     return len(f"{value:.5e}".split("e")[0].replace(".", "").rstrip("0"))
@@ -1627,7 +1655,8 @@ def _phase_or_whole(text: str, found: list[_Found], title: str) -> _Found:
     return whole[0] if whole else found[0]
 
 
-_ANOTHER_PLACES_TOTAL = re.compile(r"所在|" + _ANOTHER_WORK.pattern + "|" + _RECALLED_WORK.pattern)
+# (Not a later phase in the whole's own clause: "二期建成后总投资达30亿元", "全部三期建成后总投资25亿元": session 71's review.)
+_ANOTHER_PLACES_TOTAL = re.compile(r"所在|" + _ANOTHER_WORK.pattern.replace("|[二三四五]期", "") + "|" + _RECALLED_WORK.pattern)
 
 
 def _counted_near(title: str, lead: str, amount_text: str) -> bool:
@@ -1999,8 +2028,14 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
         elif text is body and chosen is first_pick:  # (not over the headline's or the lead's own work chosen above)
             chosen = _this_events_work(title, body, chosen) or chosen
         lead_amounts = list(_investment_amounts(lead, title)) if text is title and lead else []
-        if text is title and (find_stage(title, "") is None and _restated_as_statistic(chosen, lead, lead_amounts)
-                              or _restated_as_tally(chosen, lead)):
+        # (Session 71) A lead of no money at all, a subheading line ("共建设项目150余项"), leaves the restating to the next
+        # paragraph ("…全年计划投资135亿元，共建设项目150余项…" under "2011年天津港建设投资135亿").
+        restating = lead if any(m.group("unit") or m.group("cur") for m in _AMOUNT.finditer(lead)) \
+            else _opening(body, 2)[:4 * _REACH]
+        if text is title and (find_stage(title, "") is None
+                              and _restated_as_statistic(chosen, restating, list(_investment_amounts(restating, title))
+                                                         if restating is not lead else lead_amounts)
+                              or _restated_as_tally(chosen, restating)):
             continue  # "前11个月我国交通固定资产投资超3万亿元" over "1—11月，我国完成…投资3.6万亿元"
         # The lead's figure the headline's bound or round figure stands for: its first, or for a bound a later one
         # that fits it when the lead tells the largest project first ("总投资突破200亿元 襄阳一批项目集中签约" over
@@ -2011,10 +2046,10 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
         filled = next((found for i, found in enumerate(lead_amounts) if _precise(chosen, found.amount)
                        or i == 0 and not restated and _rounded(chosen.amount, found.amount)
                        and not _EARLIER_WORK.search(lead, _sentence_start(lead, found.end - 1), found.end)
-                       # (a figure cut short past the point needs the headline's work told with it: "某县投资1.5亿元建设第二中学" is not
-                       # the lead's "某县人民医院门诊楼项目竣工，总投资1.56亿元": session 70's second review)
+                       # (a figure cut short past the point is no other kind of work's: "某县投资1.5亿元建设第二中学" is not the
+                       # lead's "某县人民医院门诊楼项目竣工，总投资1.56亿元": session 70's second review)
                        and (_digits(chosen.amount.value) == 1 or "." not in chosen.amount.text
-                            or _the_headlines_work(title, lead[_sentence_start(lead, found.end - 1):found.end]))), None) \
+                            or not _other_kinds_of_work(title, lead[_sentence_start(lead, found.end - 1):found.end]))), None) \
             if text is title else None
         if filled is None and text is title and lead and not lead_amounts:
             # A lead that tells the event without its figure ("12月13日，某县第四季度重大项目集中开工。"): the next
@@ -2205,14 +2240,23 @@ _THE_WHOLE = re.compile(r"本次|此次|当天|当日|全部|共计")
 # 某电子科技项目正式开工", "一批项目"): still the batch (the code review of session 70).
 _WORKS_JOINED = re.compile(r"(?:项目|工程|园|中心|学校|小学|中学|幼儿园|医院|基地)(?:、|和|与|以及|及)[^，。；,;]{2,30}?"
                            r"(?:项目|工程|园|中心|学校|小学|幼儿园|医院|基地)|一批|同时开工|同步开工|同时签约")
-# …and in the event's own sentence, works listed with a comma before their shared verb, or with 、 before the last one's
-# work noun whatever the first's ("某某物流园项目，某某农产品加工项目开工", "某某汽车零部件、某某标准厂房项目开工": session 70's
-# second review; not a later sentence's officials, "区委常委、常务副区长某某宣布项目开工").
+# …and in the event's own sentence before its verb, works listed with a comma before their shared verb, or two works each
+# ending in a work noun with 、 between ("某某物流园项目，某某农产品加工项目开工", "某某电子厂房、某某零部件车间开工": session 70's
+# second review). Not one work's parts or products ("门诊楼、住院楼项目", "研发、生产基地项目", "正极材料、负极材料项目"), nor
+# officials after the verb ("…项目开工，市委书记王某、某园区党工委书记李某出席": session 71's review).
 _WORKS_LISTED_FOR_THE_EVENT = re.compile(
-    r"、[^，。；,;、]{2,30}?(?:项目|工程|园|中心|学校|医院|基地|厂房|车间)"
+    r"(?:项目|工程|园|中心|学校|医院|基地|厂房|车间)、[^，。；,;、]{2,30}?(?:项目|工程|园|中心|学校|医院|基地|厂房|车间)"
     r"|(?:项目|工程)[，,][^，。；,;]{2,30}?(?:项目|工程)[^，。；,;]{0,4}?(?:开工|动工|开建|奠基|签约|投产|竣工)")
+_THE_EVENTS_VERB = re.compile(r"开工|动工|开建|奠基|签约|投产|竣工")
 _BATCHS_VENUE = re.compile(r"(?:(?<=[，,。\s])|^|在)[^，。；,;\s]{0,40}?[分主]会场[，,。]"
                            r"|在[^，。；,;\s]{0,40}?(?:活动|仪式)(?:中|上)[，,]")
+
+
+def _verbs_end(lead: str) -> int:
+    """Where the lead's first sentence's first event verb ends (the sentence's end without one)."""
+    end = sentence_end(lead, 0)
+    verb = _THE_EVENTS_VERB.search(lead, 0, end)
+    return verb.end() if verb else end
 
 
 def _batch_without_total(title: str, lead: str, body: str, chosen: _Found) -> bool:
@@ -2230,7 +2274,7 @@ def _batch_without_total(title: str, lead: str, body: str, chosen: _Found) -> bo
         beside_the_venue = _BATCHS_VENUE.sub("", lead)
         batch = bool(TOGETHER.search(lead)) and bool(
             TOGETHER.search(beside_the_venue) or _ROUNDUP.search(beside_the_venue) or _WORKS_JOINED.search(beside_the_venue)
-            or _WORKS_LISTED_FOR_THE_EVENT.search(beside_the_venue, 0, sentence_end(beside_the_venue, 0)))
+            or _WORKS_LISTED_FOR_THE_EVENT.search(beside_the_venue, 0, _verbs_end(beside_the_venue)))
     if not batch:
         return False
     found = the_figure(chosen.amount.text).search(body)
@@ -2412,7 +2456,8 @@ _INDUSTRY_FEATURE = re.compile(r"[业济](?:发展)?(?:实现|成效|提档|升�
 # One work named ("某水库工程", "某搬迁项目"; not "重点项目", "产业项目", "21个项目", "项目建设", "项目签约").
 # (session 36) Not a class ending in 点 ("重点项目", "试点项目"), but a work named for a place ("应急隔离点项目"); a work
 # named by its kind before 项目建设 ("温德姆温泉度假酒店项目建设情况") is one work's building, not works' in general.
-_ONE_WORK_NAMED = re.compile(r"(?<![大业个级上元类批的型和、多各抓促])(?<!重点)(?<!试点)(?<!亮点)(?<!难点)(?<!热点)(?<!堵点)"
+# (Session 71) Nor a bare 项目 opening a sentence, no name before it ("项目是经济发展的“火车头”": the works in general).
+_ONE_WORK_NAMED = re.compile(r"(?<=[^\s，。；,;：:！!？?“\"「])(?<![大业个级上元类批的型和、多各抓促])(?<!重点)(?<!试点)(?<!亮点)(?<!难点)(?<!热点)(?<!堵点)"
                              r"(?<!节点)(?<!焦点)(?<!痛点)(?:项目|工程)(?!建设|工作|观摩|推进|签约|集中)"
                              r"|(?<=[店馆厂站库楼])项目(?=建设)|(?<=点)(?<![重试亮难热堵节焦痛]点)项目(?=建设)"
                              r"|[\u4e00-\u9fff](?:大桥|水库|电站|枢纽|机场|铁路|高速公路|公路|生产线|大厦|医院|院区|污水处理厂|产业园"

@@ -2014,16 +2014,17 @@ def _park_partners_in(table: "_Table", text: str) -> tuple[set[str], set[str]]:
 # park is 西宁's, not 重庆's 南川区; session 70): the zone's words between the two names, the park's after the second.
 _ZONE_BETWEEN = re.compile(r"(?:[(（][^，。；,;()（）]{0,6}[)）])?[^，。；,;\s]{0,6}?"
                            r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|开发区|新区)")
-_MUNICIPALITIES = {"北京市", "上海市", "天津市", "重庆市"}
 _SUB_PARK_AFTER = re.compile(r"(?:工业园区?|产业园区?|园区|工业集中区|产业集聚区|片区)")
 
 
 def _parks_inside_zones(table: "_Table", texts: Iterable[str]) -> set[str]:
     """The codes of a county of another province that names a park inside a place's zone (_ZONE_BETWEEN), when each of its
-    namings in the texts is that park's name (the same name before a park word: "是南川工业园区…", "在南川工业园区设立…")."""
+    namings in the texts is that park's name (the same name before a park word: "是南川工业园区…", "在南川工业园区设立…") and
+    the texts name neither its prefecture nor its province."""
     parks: set[str] = set()
     codes: set[str] = set()
     spans = [(text, span) for text in texts for span in table.spans(text)]
+    mentioned = {code for _, (_, _, name) in spans for code in table.names.get(name, ())}
     for (text, (_, end, first)), (other, (start, second_end, second)) in zip(spans, spans[1:]):
         if text is not other or not _ZONE_BETWEEN.fullmatch(text, end, start):
             continue
@@ -2031,11 +2032,14 @@ def _parks_inside_zones(table: "_Table", texts: Iterable[str]) -> set[str]:
         # (Of another province only: a city's park set up in a county of its own province lies in that county, "长沙经开区
         # 汨罗产业园" is 岳阳's, "广州开发区梅县产业园" 梅州's: the code review.)
         zone_provinces = {table.place(code).province for code in table.names.get(first, ())}
-        # (Nor a municipality's zone: Beijing's, Shanghai's and Tianjin's co-built parks lie in the county they are named
-        # after, "上海张江高新区平湖园区" in 平湖, "北京经开区永清园区" in 永清: session 70's second review.)
-        if park is None or "" in zone_provinces or zone_provinces <= _MUNICIPALITIES:
+        if park is None or "" in zone_provinces:
             continue
-        named = {code for code in table.names.get(second, ()) if table.place(code).province not in zone_provinces}
+        # (Nor a county whose prefecture or province the story names too: a co-built park lies in the county it is named
+        # after, "上海张江高新区平湖园区…位于浙江嘉兴", "北京经开区永清园区…河北廊坊": session 70's second review. A park named
+        # after a town of the zone's own place, "上海漕河泾开发区浦江园区", "重庆高新区金凤园区", names no county elsewhere:
+        # session 71's review.)
+        named = {code for code in table.names.get(second, ()) if table.place(code).province not in zone_provinces
+                 and not set(table.ancestors(code)) & mentioned}
         if named:
             parks.add(text[start:park.end()])  # (as written: the span's name may be the full one, "南川区")
             codes |= named
@@ -2064,12 +2068,31 @@ def _headline_provinces(table: "_Table", title: str, body: str, title_codes: lis
     return head, list(dict.fromkeys(codes))
 
 
-def provinces_told(title: str, body: str) -> list[Place]:
-    """The provinces a story's headline (untitled: its lead's first sentence) names as its only places and its subject
-    ("补短板 促就业 稳增收——贵州向脱贫“硬骨头”发起总攻", "2021年，贵州省提出要在2022年完成…"), else []."""
+def province_wide_story(title: str, body: str) -> list[Place]:
+    """The provinces of a province's story told over its cities: its headline (untitled, its lead's first sentence) names
+    only its provinces, as the subject ("补短板 促就业 稳增收——贵州向脱贫“硬骨头”发起总攻", "2021年，贵州省提出…"), and
+    the story names two or more cities, all in those provinces, other than as a firm's home ("由广州某某能源集团投资建设"
+    names an investor, not a second place of the story's: session 71's review); else []."""
     table = _table()
     _, codes = _headline_provinces(table, title, body, _resolve(table, table.mentions(title), ()), ())
+    if not codes:
+        return []
+    provinces = {table.place(code).province for code in codes}
+    named = [name for text in (title, body) for start, end, name in table.spans(text) if not _a_firms_home(text, start, end)]
+    places = [table.place(code) for code in _resolve(table, named)]
+    cities = {place.city for place in places if place.city}
+    if len(cities) < 2 or any(place.province not in provinces for place in places):
+        return []
     return [table.place(code) for code in codes]
+
+
+# A firm's name after its home ("广州某某能源集团", "由昆明某某能源公司牵头开发"), no site word before it.
+_FIRMS_NAME_AFTER = re.compile(r"[^，。；,;、和与及\s]{0,8}?(?:集团|公司|企业|股份)")
+
+
+def _a_firms_home(text: str, start: int, end: int) -> bool:
+    """Whether the place named at ``text[start:end]`` opens a firm's name (_FIRMS_NAME_AFTER), not after a site word."""
+    return not _SITE_BEFORE.search(text, max(0, start - 2), start) and bool(_FIRMS_NAME_AFTER.match(text, end))
 
 
 # Where an event was held ("动员会在合肥举行", "主会场设在长沙望城5G智能终端产业园"): a place named there sites no money.
@@ -2376,6 +2399,13 @@ def _straddles_words(text: str, start: int, end: int) -> bool:
     session 45: a county-level city's story "…最近的水运城市" was read as 运城's): the misjoined words above end on a
     character ("上/饶", "常/州") or on a word jieba does not list ("年望")."""
     starts, ends = token_edges(text, start, end)
+    if starts and not ends and text[start] in _CONJUNCTIONS:
+        # (Session 71) A conjunction standing alone and then a longer word the name's rest opens ("工作/和/田间管理" over 和田):
+        # the name's start is a token's only because 和 is a word of its own.
+        left, tokens = _clause_tokens(text, start, end)
+        if any(left + s == start and e - s == 1 for _, s, e in tokens) and any(
+                left + s == start + 1 and left + e > end and len(word) >= 2 for word, s, e in tokens):
+            return True
     if not starts and ends:
         left, tokens = _clause_tokens(text, start, end)
         head = next(((word, s, e) for word, s, e in tokens if left + s < start < left + e), None)
