@@ -776,7 +776,12 @@ def _builds_one_work(after: str) -> bool:
     part = _PLACES_SPANNED.sub("", part)  # (session 57) "启动了涉及…4个乡镇10个村的28.3公里沿江旅游环线公路建设": one road
     if not _JOINED.search(part):  # "新建一座数据中心和三条生产线" stays several
         part = _PLANT_PARTS.sub("", part)
-    return not _SEVERAL.search(part)
+    return not _SEVERAL.search(part) and not _KINDS_OF_WORKS_LISTED.search(part)
+
+
+# Kinds of works listed before 等项目 ("投资56亿元实施中型水库、节水配套、高标准农田及特色养殖基地建设等项目": session 71): several
+# works, a programme's.
+_KINDS_OF_WORKS_LISTED = re.compile(r"、[^，。；,;]{1,30}?、[^，。；,;]{1,30}?等(?:[\d一二三四五六七八九十]+个)?项目")
 
 
 # A total joined by 的 to the one work it is of ("总投资16亿元的鞍山经济开发区菱镁新材料深加工项目"): no count between.

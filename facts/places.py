@@ -2078,12 +2078,22 @@ def province_wide_story(title: str, body: str) -> list[Place]:
     if not codes:
         return []
     provinces = {table.place(code).province for code in codes}
-    named = [name for text in (title, body) for start, end, name in table.spans(text) if not _a_firms_home(text, start, end)]
-    places = [table.place(code) for code in _resolve(table, named)]
+    spans = [(text, start, end, name) for text in (title, body) for start, end, name in table.spans(text)
+             if not _a_firms_home(text, start, end)]
+    places = [table.place(code) for code in _resolve(table, [name for _, _, _, name in spans])]
     cities = {place.city for place in places if place.city}
-    if len(cities) < 2 or any(place.province not in provinces for place in places):
+    if not cities or any(place.province not in provinces for place in places):
+        return []
+    # (One city only under one province's headline, where nothing is sited or seen there: "位于阳江市的某某示范项目入选…",
+    # "该电站选址于曲靖市富源县" are that city's work's stories (session 71's review), and so is a visit, "在河北沧州渤海新区…"
+    # (the xwlb paragraphs).)
+    if len(cities) == 1 and (len(provinces) > 1
+                             or any(_SITED_AT.search(text, max(0, start - 5), start) for text, start, _, _ in spans)):
         return []
     return [table.place(code) for code in codes]
+
+
+_SITED_AT = re.compile(r"(?:位于|选址(?:于|在)?|落户(?:于|在|到)?|落地(?:于|在)?|坐落(?:于|在)|建于|地处)$|(?<![存现实正])在[^，。；,;、\s]{0,3}$")
 
 
 # A firm's name after its home ("广州某某能源集团", "由昆明某某能源公司牵头开发"), no site word before it.

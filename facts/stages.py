@@ -420,7 +420,8 @@ _PURPOSE = re.compile(r"为了?")
 # An occasion's clause ("在…即将召开之际", "…开幕前夕") holds its plan word too: it dates the main clause (session 40).
 _OCCASION_CLOSES = re.compile(r"(?:之际|之时|前夕)$")
 _OCCASION_PLAN = re.compile(r"(?:即将|将)[^，。；,;]{0,6}?(?:召开|举行|举办|开幕|到来|来临)")  # the occasion's own verb is due
-_DONE = re.compile(r"已|日前|近日|今天|今日|昨天|当天|刚刚|不久前")
+# (Session 71: not a date's deadline, "预计在3月25日前全部完工": a day before which, no "recently".)
+_DONE = re.compile(r"已|(?<![\d一二三四五六七八九十])日前|近日|今天|今日|昨天|当天|刚刚|不久前")
 # A sentence for the plan's reach and the work check: a semicolon ends one too.
 _SENTENCE_MARKS = CLAUSE_MARKS
 # A notice of an event still to come ("关于举办2023投资贸易洽谈会的通知", "关于召开项目评审会的

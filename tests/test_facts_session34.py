@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from newsmon.facts import extract_facts
+from newsmon.facts.places import find_places
 from newsmon.facts.stages import find_stage
 
 
@@ -102,9 +103,10 @@ def test_a_dateline_under_a_pages_metadata_lines_is_where_it_was_filed() -> None
     body = ("来源:中国新闻网\n  中新网西宁1月19日电 (张某)“2014年是三江源生态保护和建设二期工程启动之年，共完成投资4.1亿元，"
             "超额完成了年度目标。”19日，青海省三江源生态保护和建设办公室某工程师说。")
     assert _cities(title, body) == []
-    # a story line, not metadata, before it: no dateline is read there
+    # a story line, not metadata, before it: no dateline is read there (asked of the places reader: since session 71 a
+    # province's story of no project over one city named in passing has no city, whatever the reader gives)
     long_line = "某县召开全县重点项目建设推进会，会议听取了各乡镇项目进展情况的汇报并部署了下一阶段的工作，要求各地加快推进项目建设。" * 2
-    assert _cities(title, long_line + "\n中新网西宁1月19日电 某某说。")[:1] == ["西宁市"]
+    assert [place.city for place in find_places(title, long_line + "\n中新网西宁1月19日电 某某说。")][:1] == ["西宁市"]
 
 
 def test_a_lead_naming_a_municipality_is_that_citys() -> None:

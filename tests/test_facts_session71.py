@@ -246,3 +246,36 @@ def test_a_conjunction_before_a_longer_word_opens_no_place() -> None:
 
 def test_a_place_after_a_conjunction_is_still_read() -> None:
     assert extract_facts("", "近日，某公司在喀什和和田投资建设纺织项目，总投资5亿元。").places[0].city in {"喀什地区", "和田地区"}
+
+
+@pytest.mark.parametrize("title, body", [
+    ("某省投入170亿元建设七项重大水利工程".replace("某省", "吉林省"),
+     "今年，吉林省确定投入170亿元，建设包括中部城市引松供水、西部河湖连通、松原灌区等七项重大水利工程。"),
+    ("宁夏加快病险水库除险加固", "记者从宁夏回族自治区水利厅了解到，“十二五”期间，宁夏将对61座小型病险水库进行除险加固。另外，宁夏将加强"
+     "城市防洪排涝工程建设，银川等重点城市防洪标准将达到百年一遇。"),
+])
+def test_a_provinces_story_of_no_project_over_one_city_seen_in_passing_has_no_city(title: str, body: str) -> None:
+    facts = extract_facts(title, body)
+    assert facts.amount is None and facts.stage is None
+    assert [place.city for place in facts.places] == [""]
+
+
+@pytest.mark.parametrize("title, body, city", [
+    ("某省首个海上风电制氢示范项目获国家支持".replace("某省", "广东"),
+     "日前，位于阳江市的某某海上风电制氢示范项目入选国家能源局氢能试点名单。该项目由广州某某能源集团投资建设。", "阳江市"),
+    ("吉林首个生物质热电联产项目进入前期", "该项目选址于松原市前郭县，由长春某某集团投资，目前已完成可研编制。", "松原市"),
+])
+def test_a_provinces_headline_over_one_work_sited_in_a_city_keeps_it(title: str, body: str, city: str) -> None:
+    assert extract_facts(title, body).places[0].city == city
+
+
+def test_a_sum_over_kinds_of_works_listed_before_dengxiangmu_is_a_programmes() -> None:
+    facts = extract_facts("某县综合治理某河流域", (
+        "某县近日成立了某河流域综合开发领导小组。截至目前，领导小组共筛选各类项目43个。规划到2025年，投资56亿元实施中型水库、节水配套、"
+        "高标准农田及特色养殖基地建设等项目。"))
+    assert facts.amount is None
+
+
+def test_a_deadlines_day_is_no_done_word() -> None:
+    facts = extract_facts("", "某某高标准农田建设示范项目即将建成。项目去年末开始建设，预计在3月25日前全部完工并投入使用。")
+    assert facts.stage != "竣工"
