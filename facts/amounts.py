@@ -262,6 +262,7 @@ _BUILT_TOO = re.compile(r"建成|新建|建设|扩建|生产线|用房|厂房")
 # The trades a batch of signings covers, listed ("涵盖海洋工程、水产加工、…水产购销…等产业": session 71): a trade named there is no
 # purchase contract of the batch's.
 _SECTORS_COVERED = re.compile(r"(?:涵盖|涉及|覆盖|包括|囊括)[^。；;]*?等(?:产业|领域|行业|方面|类别)")
+_TECHNOLOGY_BOUGHT = re.compile(r"技术引进|引进(?:先进|国外|国际)?(?:技术|设备)")
 # An investment intended or planned: after a sector's word it is a firm's (a name ending in 业, "雪川农业计划投资"), for a
 # sector's statistic is what was done ("工业投资", "农业完成投资"), not planned.
 _INTENDED = re.compile(r"计划|拟|预计")
@@ -781,7 +782,9 @@ def _builds_one_work(after: str) -> bool:
 
 # Kinds of works listed before 等项目 ("投资56亿元实施中型水库、节水配套、高标准农田及特色养殖基地建设等项目": session 71): several
 # works, a programme's.
-_KINDS_OF_WORKS_LISTED = re.compile(r"、[^，。；,;]{1,30}?、[^，。；,;]{1,30}?等(?:[\d一二三四五六七八九十]+个)?项目")
+# (Carried out, 实施: one site's own buildings built, "新建教学楼、学生食堂、风雨操场等项目", are one work's: session 71's
+# second review.)
+_KINDS_OF_WORKS_LISTED = re.compile(r"实施[^，。；,;、]{1,30}?、[^，。；,;]{1,30}?、[^，。；,;]{1,30}?等(?:[\d一二三四五六七八九十]+个)?项目")
 
 
 # A total joined by 的 to the one work it is of ("总投资16亿元的鞍山经济开发区菱镁新材料深加工项目"): no count between.
@@ -906,6 +909,9 @@ def _investment_amounts(original: str, title: str = "") -> Iterator[_Found]:
             continue  # "总投资由12亿元调整为…": the figure it was
         if _BROUGHT_IN.fullmatch(invest.group()) and not _INVESTMENT_NOUN_AFTER.match(after):
             continue  # "带来1000万元收入": not an investment brought in
+        if invest.group().startswith("引进") \
+                and _TECHNOLOGY_BOUGHT.search(text, max(sentences.start_before(start), start - _REACH), start):
+            continue  # (session 71's second review) "签订技术引进合同12份，引进金额1.2亿美元": technology bought, no investment
         if _PER_UNIT_AFTER.match(after):
             continue  # "400万元/亩", "300万元每亩": a rate per unit
         if "完成" in between or "到位" in between or _ARRIVED_BEFORE.search(text, window_start, invest.start()) \
@@ -1452,7 +1458,8 @@ def _rounded(headline: Amount, stated: Amount) -> bool:
 _WORK_KINDS = {"学校": "学校", "中学": "学校", "小学": "学校", "校区": "学校", "幼儿园": "学校", "学院": "学校",
                "医院": "医院", "院区": "医院", "卫生院": "医院", "水厂": "水厂", "污水": "水厂", "供水": "水厂",
                "公路": "路", "道路": "路", "大桥": "桥", "停车": "停车", "物流": "物流", "体育馆": "馆", "图书馆": "馆",
-               "博物馆": "馆", "文化馆": "馆", "水库": "水库", "电站": "电站", "安置房": "住房", "小区": "住房", "酒店": "酒店"}
+               "博物馆": "馆", "文化馆": "馆", "桥": "桥", "中专": "学校", "职校": "学校",
+               "教学楼": "学校", "实训楼": "学校", "水库": "水库", "电站": "电站", "安置房": "住房", "小区": "住房", "酒店": "酒店"}
 _WORK_KIND = re.compile("|".join(sorted(_WORK_KINDS, key=len, reverse=True)))
 
 
@@ -2035,7 +2042,9 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
         lead_amounts = list(_investment_amounts(lead, title)) if text is title and lead else []
         # (Session 71) A lead of no money at all, a subheading line ("共建设项目150余项"), leaves the restating to the next
         # paragraph ("…全年计划投资135亿元，共建设项目150余项…" under "2011年天津港建设投资135亿").
-        restating = lead if any(m.group("unit") or m.group("cur") for m in _AMOUNT.finditer(lead)) \
+        # (Not under a headline naming one work, "某县投资3亿元建设污水处理厂": its figure restated later is the work's,
+        # session 71's second review.)
+        restating = lead if _ONE_WORK_NAMED.search(title) or any(m.group("unit") or m.group("cur") for m in _AMOUNT.finditer(lead)) \
             else _opening(body, 2)[:4 * _REACH]
         if text is title and (find_stage(title, "") is None
                               and _restated_as_statistic(chosen, restating, list(_investment_amounts(restating, title))

@@ -2024,7 +2024,9 @@ def _parks_inside_zones(table: "_Table", texts: Iterable[str]) -> set[str]:
     parks: set[str] = set()
     codes: set[str] = set()
     spans = [(text, span) for text in texts for span in table.spans(text)]
-    mentioned = {code for _, (_, _, name) in spans for code in table.names.get(name, ())}
+    # (not a firm's home: "宁夏某某集团…在重庆高新区金凤园区…" names no 银川 for 金凤: session 71's second review)
+    mentioned = {code for text, (start, end, name) in spans if not _a_firms_home(text, start, end)
+                 for code in table.names.get(name, ())}
     for (text, (_, end, first)), (other, (start, second_end, second)) in zip(spans, spans[1:]):
         if text is not other or not _ZONE_BETWEEN.fullmatch(text, end, start):
             continue
@@ -2084,15 +2086,17 @@ def province_wide_story(title: str, body: str) -> list[Place]:
     cities = {place.city for place in places if place.city}
     if not cities or any(place.province not in provinces for place in places):
         return []
-    # (One city only under one province's headline, where nothing is sited or seen there: "位于阳江市的某某示范项目入选…",
-    # "该电站选址于曲靖市富源县" are that city's work's stories (session 71's review), and so is a visit, "在河北沧州渤海新区…"
-    # (the xwlb paragraphs).)
-    if len(cities) == 1 and (len(provinces) > 1
+    # (One city only under one province's headline where it is named in passing, as one of a list ("银川等重点城市",
+    # "在宝鸡峡…等8个大型灌区"), and nothing is sited or seen there: "位于阳江市的某某示范项目入选…", "该电站选址于曲靖市
+    # 富源县" are that city's work's stories (session 71's reviews), and so is a visit, "在河北沧州渤海新区…" (the xwlb
+    # paragraphs), or a place named plainly, "某市某物流园榜上有名".)
+    if len(cities) == 1 and (len(provinces) > 1 or not any(_IN_PASSING.match(text, end) for text, _, end, _ in spans)
                              or any(_SITED_AT.search(text, max(0, start - 5), start) for text, start, _, _ in spans)):
         return []
     return [table.place(code) for code in codes]
 
 
+_IN_PASSING = re.compile(r"[^，。；,;、\s]{0,6}?等")
 _SITED_AT = re.compile(r"(?:位于|选址(?:于|在)?|落户(?:于|在|到)?|落地(?:于|在)?|坐落(?:于|在)|建于|地处)$|(?<![存现实正])在[^，。；,;、\s]{0,3}$")
 
 
