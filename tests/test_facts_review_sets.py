@@ -1,0 +1,35 @@
+"""The code reviews' made-up stories kept in bench/data/facts/reviews (bench/data/facts/README.md): each file parses,
+every story has a unique address and an answer for each scored field, and the pages bench scores them."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+REVIEWS = sorted((ROOT / "bench" / "data" / "facts" / "reviews").glob("*.jsonl"))
+
+
+def test_there_are_review_sets() -> None:
+    assert REVIEWS
+
+
+@pytest.mark.parametrize("path", REVIEWS, ids=lambda path: path.name)
+def test_a_review_set_is_well_formed(path: Path) -> None:
+    urls = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        story = json.loads(line)
+        assert story["url"].startswith("review:") and story["url"] not in urls
+        urls.add(story["url"])
+        assert story["body"].strip() and set(story["want"]) >= {"amount", "stage", "city"}
+        assert story["want"]["amount"] in (None, "?") or story["want"]["amount"] > 0
+
+
+def test_the_pages_bench_scores_the_review_sets() -> None:
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "facts_pages.py"), *map(str, REVIEWS)],
+                          capture_output=True, text=True, check=True)
+    fields = {line.split()[0] for line in done.stdout.splitlines() if line.strip()}
+    assert {"amount", "no", "stage", "city"} <= fields
