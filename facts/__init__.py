@@ -360,10 +360,10 @@ def extract_facts(title: str, body: str, source: str = "", home: str = "") -> In
     project = _project(story, amount) if amount or stage else None
     if not (amount or stage) and places and places[0].city:
         # (Session 71) Nor has a province's story of no project a city: a headline or untitled lead naming only its
-        # province as the subject ("贵州向脱贫“硬骨头”发起总攻", "青海省公路网通车总里程突破8.5万公里") tells a province-wide
-        # programme or tally where the story names several of the province's cities: they are examples (n60: 2 pages
-        # mended, xwlb: 1). Not one city gone to ("在河北沧州渤海新区…"), one work sited in one city with its investor's home
-        # beside it, nor cities of another province ("福建…支援宁夏…": the other's story).
+        # province as the subject ("贵州向脱贫“硬骨头”发起总攻", "宁夏加快病险水库除险加固") tells a province-wide programme or
+        # tally where the story names several of the province's cities, or one in passing ("银川等重点城市"): they are
+        # examples (see places.province_wide_story; blind n63–n65 city 115 → 119 of 135). Not one city gone to ("在河北
+        # 沧州渤海新区…"), one work sited in one city, an investor's home, nor cities of another province ("福建…支援宁夏…").
         places = tuple(province_wide_story(story.title, story.body)) or places
     return InvestmentFacts(
         amount=amount.value if amount else None,
