@@ -2074,7 +2074,7 @@ def province_wide_story(title: str, body: str) -> list[Place]:
     """The provinces of a province's story told over its cities: its headline (untitled, its lead's first sentence) names
     only its provinces, as the subject ("补短板 促就业 稳增收——贵州向脱贫“硬骨头”发起总攻", "2021年，贵州省提出…"), and
     the story names two or more cities, all in those provinces, other than as a firm's home ("由广州某某能源集团投资建设"
-    names an investor, not a second place of the story's: session 71's review); else []."""
+    names an investor, not a second place of the story's: session 71's review), or one in passing (below); else []."""
     table = _table()
     _, codes = _headline_provinces(table, title, body, _resolve(table, table.mentions(title), ()), ())
     if not codes:
