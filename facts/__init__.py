@@ -288,7 +288,7 @@ __all__ = [
 #: in the opening no rounding; a phase's figure never another phase's; 146: the second review took out 140's untitled
 #: opening read as a headline and 144's money spread over counties (both read realistic stories worse); 147: a design or
 #: the land readied blocks one work's progress only while still going on (征地拆迁工作已全部完成 does not).)
-FACTS_VERSION = 156
+FACTS_VERSION = 157
 
 # Above this no story states one investment or a roundup's total (China's fixed-asset investment is about 50万亿 a year;
 # the largest provincial roundups state a few 万亿): a figure above it is a slip of the page's or a hostile one, and

@@ -258,7 +258,6 @@ _ONE_WORK_SUMMED = re.compile(r"\s*(?:(?:该|本|此|这个|这一)?[^，。；,
 # 设备": session 70's second review): its spending, no work's investment. (Not a project's or a work's, "该项目共投资5000万元，
 # 购置了先进生产设备36台套", nor one that builds too, "…购置检测设备和建设检测用房": session 71's review.)
 _EQUIPMENT_BOUGHT = re.compile(r"[，,]?(?:主要)?(?:用于)?(?:购置|购买|采购|添置|更新|引进)了?[^。；;！!？?]{0,30}?(?:设备|仪器|器械)")
-_BUILT_TOO = re.compile(r"建成|新建|建设|扩建|生产线|用房|厂房")
 # The trades a batch of signings covers, listed ("涵盖海洋工程、水产加工、…水产购销…等产业": session 71): a trade named there is no
 # purchase contract of the batch's.
 _SECTORS_COVERED = re.compile(r"(?:涵盖|涉及|覆盖|包括|囊括)[^。；;]*?等(?:产业|领域|行业|方面|类别)")
@@ -388,7 +387,9 @@ _SITES_WORKED = re.compile(r"(?:对|在)(?:\d{2,}|[3-9]|[三四五六七八九�
                            r"[个所处座](?:老旧)?(?:小区|社区|行政村|村|村庄|自然村|学校|中小学|乡镇|街道|城镇)"
                            r"[^，。；,;]{0,8}?(?:实施|进行|开展)")
 # Equipment bought with the money, no work built with it ("花费300万元购置的CT机"; not "投资2亿元购置设备，建设生产线").
-_PURCHASE_AFTER = re.compile(r"^[^，。；,;]{0,4}?(购置|购买|采购|购进)(?![^。；;]{0,20}?(建设|新建|建成|扩建|生产线|厂房))")
+# Building told beside a purchase (a work built with what was bought: not a purchase alone).
+_BUILT_TOO = re.compile(r"建设|新建|建成|扩建|生产线|厂房")
+_PURCHASE_AFTER = re.compile(r"^[^，。；,;]{0,4}?(购置|购买|采购|购进)(?![^。；;]{0,20}?(" + _BUILT_TOO.pattern + "))")
 # (Session 52: not 股份 in a firm's name, "拟投资50亿元建设石家庄常山纺织股份有限公司云数据中心项目"; a capital increase,
 # "投资10亿元对某某港口股份有限公司进行增资扩股", is no work.)
 _NO_WORK_AFTER = re.compile(r"^[^，。；,;]{0,12}?(入股|参股|收购|并购|认购|增持|股权|股份(?!有限|公司)|基金)"
@@ -2044,8 +2045,8 @@ def find_investment(title: str, body: str) -> Optional[Amount]:
         # paragraph ("…全年计划投资135亿元，共建设项目150余项…" under "2011年天津港建设投资135亿").
         # (Not under a headline naming one work, "某县投资3亿元建设污水处理厂": its figure restated later is the work's,
         # session 71's second review.)
-        restating = lead if _ONE_WORK_NAMED.search(title) or any(m.group("unit") or m.group("cur") for m in _AMOUNT.finditer(lead)) \
-            else _opening(body, 2)[:4 * _REACH]
+        restating = lead if text is body or _ONE_WORK_NAMED.search(title) \
+            or any(m.group("unit") or m.group("cur") for m in _AMOUNT.finditer(lead)) else _opening(body, 2)[:4 * _REACH]
         if text is title and (find_stage(title, "") is None
                               and _restated_as_statistic(chosen, restating, list(_investment_amounts(restating, title))
                                                          if restating is not lead else lead_amounts)

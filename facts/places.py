@@ -2100,7 +2100,9 @@ _IN_PASSING = re.compile(r"[^，。；,;、\s]{0,6}?等")
 _SITED_AT = re.compile(r"(?:位于|选址(?:于|在)?|落户(?:于|在|到)?|落地(?:于|在)?|坐落(?:于|在)|建于|地处)$|(?<![存现实正])在[^，。；,;、\s]{0,3}$")
 
 
-# A firm's name after its home ("广州某某能源集团", "由昆明某某能源公司牵头开发"), no site word before it.
+# A firm's name after its home ("广州某某能源集团", "由昆明某某能源公司牵头开发"), no site word before it. Looser than
+# _FIRM_AFTER (_opens_a_firm), which wants a registered name's ending (有限公司, 集团 within four characters): here a bare
+# 公司 or 企业 does, as the question is only whether a city is a second place of a province's story, not the headline's.
 _FIRMS_NAME_AFTER = re.compile(r"[^，。；,;、和与及\s]{0,8}?(?:集团|公司|企业|股份)")
 
 
